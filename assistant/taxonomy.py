@@ -1,0 +1,98 @@
+"""The two-level category code system of 绩效指标.
+
+Tables write codes with names (``1-产出指标``, ``24-可持续影响``); forms write only names,
+often with variations (``可持续影响指标``, ``社会公众或服务对象满意度指标``). Everything that
+needs to know which level-2 code belongs to which level-1 code asks this module, so the
+hierarchy is written down once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "LEVEL1",
+    "LEVEL2",
+    "level1_of",
+    "is_valid_pair",
+    "code_for_level1_name",
+    "code_for_level2_name",
+]
+
+#: level-1 code -> canonical name, as the seed tables write it.
+LEVEL1: dict[str, str] = {
+    "1": "产出指标",
+    "2": "效益指标",
+    "3": "满意度指标",
+}
+
+#: level-2 code -> canonical name, as the seed tables write it.
+LEVEL2: dict[str, str] = {
+    "11": "数量指标",
+    "12": "质量指标",
+    "13": "时效指标",
+    "14": "成本指标",
+    "21": "经济效益",
+    "22": "社会效益",
+    "23": "生态效益",
+    "24": "可持续影响",
+    "31": "服务对象满意度",
+}
+
+# Name fragments that identify a level-2 category when a form writes names without codes.
+# Order matters: the more specific fragment comes first.
+_LEVEL2_KEYWORDS: list[tuple[str, str]] = [
+    ("满意", "31"),
+    ("数量", "11"),
+    ("质量", "12"),
+    ("时效", "13"),
+    ("成本", "14"),
+    ("经济", "21"),
+    ("社会", "22"),
+    ("生态", "23"),
+    ("可持续", "24"),
+]
+
+_LEVEL1_KEYWORDS: list[tuple[str, str]] = [
+    ("产出", "1"),
+    ("效益", "2"),
+    ("效果", "2"),
+    ("满意", "3"),
+]
+
+
+def level1_of(level2_code: str) -> str | None:
+    """The level-1 code a level-2 code belongs to (its first digit), or None if unknown."""
+    if level2_code in LEVEL2:
+        return level2_code[0]
+    return None
+
+
+def is_valid_pair(level1_code: str | None, level2_code: str | None) -> bool:
+    """True when the level-2 code is a known child of the level-1 code."""
+    if not level1_code or not level2_code:
+        return False
+    return level1_of(level2_code) == level1_code
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def code_for_level1_name(name: str) -> str | None:
+    """Map a level-1 name as forms write it (产出指标, 效益指标, 满意度指标…) to its code."""
+    folded = _fold(name)
+    for fragment, code in _LEVEL1_KEYWORDS:
+        if fragment in folded:
+            return code
+    return None
+
+
+def code_for_level2_name(name: str) -> str | None:
+    """Map a level-2 name with its variations (可持续影响指标, 社会公众或服务对象满意度指标…) to its code."""
+    folded = _fold(name)
+    for fragment, code in _LEVEL2_KEYWORDS:
+        if fragment in folded:
+            return code
+    return None

@@ -1,0 +1,40 @@
+"""Text normalisation shared by comparison, grounding and validation.
+
+The interchange contract says two text fields are equal when they are equal after Unicode
+NFKC, removing all white space, and stripping trailing punctuation (。；;，,、).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "strip_markup"]
+
+_TRAILING_PUNCT = "。；;，,、"
+_WS = re.compile(r"\s+")
+_MARKUP = re.compile(r"</?\s*(?:p|br|span|div|b|i|strong|em)\b[^>]*>", re.IGNORECASE)
+
+
+def normalize_for_compare(text: str | None) -> str | None:
+    """The interchange's canonical form of a text field (None stays None)."""
+    if text is None:
+        return None
+    folded = _WS.sub("", unicodedata.normalize("NFKC", text))
+    return folded.rstrip(_TRAILING_PUNCT)
+
+
+def texts_equal(a: str | None, b: str | None) -> bool:
+    """Equality as the interchange defines it; None equals only None (or an empty text)."""
+    na, nb = normalize_for_compare(a), normalize_for_compare(b)
+    return (na or None) == (nb or None)
+
+
+def fold_whitespace(text: str) -> str:
+    """Runs of white space folded to one space, ends stripped."""
+    return _WS.sub(" ", text).strip()
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML-ish markup such as <p> that PDF-to-text tools leave in cells."""
+    return _MARKUP.sub(" ", text)
