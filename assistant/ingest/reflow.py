@@ -18,17 +18,17 @@ from .document import Cell, Row
 __all__ = ["reflow_rows", "AMOUNT_LINE", "ITEM_START"]
 
 AMOUNT_LINE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-#: the start of the first indicator item, at the start of a line (markup allowed)
+#: the first indicator item of a cell (markup allowed); a cell starts on a new line
 ITEM_START = re.compile(
-    r"^(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标"
+    r"(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标"
 )
 _LABELS = re.compile(r"指标值|[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标")
 _CELL_END = tuple("。.;；!！?？>")
 _CLASSIFIED = "涉密项目"
 _HEADER_START = "项目名称"
 _HEADER_END = "绩效指标"
-_NAME_MAX_CHARS = 48
-_NAME_MAX_LINES = 3
+_NAME_MAX_CHARS = 64
+_NAME_MAX_LINES = 6
 
 
 @dataclass(slots=True)
@@ -119,9 +119,20 @@ def _name_start(lines: list[_Line], run_start: int, lower: int) -> int:
 
 
 def _split_tail(tail: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """Split the lines after the amounts into (绩效目标 lines, 绩效指标 lines)."""
+    """Split the lines after the amounts into (绩效目标 lines, 绩效指标 lines).
+
+    The 绩效指标 cell starts on a new line with its first item; the item's words may be
+    wrapped onto the next line, so the search runs over the joined text.
+    """
+    starts: dict[int, int] = {}
+    pos = 0
     for i, line in enumerate(tail):
-        if ITEM_START.match(line.folded):
+        starts[pos] = i
+        pos += len(line.folded)
+    joined = "".join(line.folded for line in tail)
+    for match in ITEM_START.finditer(joined):
+        if match.start() in starts:
+            i = starts[match.start()]
             return tail[:i], tail[i:]
     if len(tail) >= 2 and tail[-1].folded == _CLASSIFIED:
         return tail[:-1], tail[-1:]
