@@ -1,0 +1,42 @@
+"""Shared fixtures. Each feature's fixtures live in a delimited block below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
+SEED_GOLD = ROOT / "gold" / "000_e2922c57f8184701.json"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Keep every test's caches, libraries and eval runs out of the user's home and the repo."""
+    home = tmp_path_factory.mktemp("assistant-home")
+    monkeypatch.setenv("ASSISTANT_HOME", str(home / "home"))
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("ASSISTANT_EVALS_DIR", str(home / "evals"))
+    for name in ("ASSISTANT_BASE_URL", "ASSISTANT_MODEL", "ASSISTANT_API_KEY", "OPENAI_API_KEY", "ASSISTANT_MODE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def gold_table():
+    from assistant.export import load_table
+
+    return load_table(SEED_GOLD)
+
+
+# ---- feature fixtures below: one delimited block per feature ----
