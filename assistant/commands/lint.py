@@ -1,0 +1,59 @@
+"""``lint``: what a finance reviewer would send back in a table's 绩效指标."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..lint import RULES, lint_stats, lint_table
+from ..pipeline import check_path
+
+ORDER = 25
+
+
+def lint(
+    input: Annotated[str, typer.Argument(help="A table file to extract, an interchange .json (extracted or drafted); - for standard input.")],
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any error-level finding.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON lines, then a summary line.")] = False,
+    backend: Annotated[str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")] = "rules",
+) -> None:
+    """Check that every indicator has a measurable target, codes that belong together, and
+    that each project covers 产出, 效益 and 满意度.
+
+    Each finding has a stable code (VALUE_VAGUE, CODE_PAIR_MISMATCH, CATEGORY_MISSING, …),
+    a severity, the project / item / indicator / field, what is wrong and how to fix it.
+    The rules and their reasons: assistant/data/lint_rules.md.
+
+    Examples:
+
+      python cli.py lint gold/source/000_e2922c57f8184701.txt
+
+      python cli.py lint draft.json --strict     # exit 1 if any error remains
+    """
+    table, _ = check_path(input, backend)
+    findings = lint_table(table)
+    stats = lint_stats(table.projects())
+    if as_json:
+        for finding in findings:
+            typer.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
+        typer.echo(json.dumps({"summary": stats}, ensure_ascii=False))
+    else:
+        for finding in findings:
+            typer.echo(f"{finding.code:<22} {finding.severity:<7} {finding.location()}: {finding.message}"
+                       f"\n{'':<31}fix: {finding.suggestion}")
+        errors = sum(f.severity == "error" for f in findings)
+        typer.echo(
+            f"{len(findings)} finding(s), {errors} error(s) in {stats['projects']} project(s); "
+            f"annual values quantified {stats['quantified']}/{stats['indicators']} ({stats['quantified_share']:.0%}), "
+            f"vague {stats['vague_values']}, valid code pairs {stats['valid_pairs']}/{stats['indicators']}, "
+            f"projects covering 产出+效益+满意度 {stats['full_coverage']}/{stats['projects']}",
+            err=True,
+        )
+    if strict and any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("lint", epilog="Finding codes: " + ", ".join(RULES))(lint)
