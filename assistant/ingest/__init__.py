@@ -24,6 +24,10 @@ READERS: dict[str, str] = {
     ".txt": "assistant.ingest.text:read_text",
     ".tsv": "assistant.ingest.text:read_text",
     ".csv": "assistant.ingest.text:read_text",
+    ".xlsx": "assistant.ingest.xlsx:read_xlsx",
+    ".xlsm": "assistant.ingest.xlsx:read_xlsx",
+    ".docx": "assistant.ingest.docx_reader:read_docx",
+    ".pdf": "assistant.ingest.pdf:read_pdf",
 }
 
 

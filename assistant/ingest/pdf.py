@@ -1,0 +1,200 @@
+"""PDFs with a text layer through pdfplumber; pages without one go to OCR.
+
+Where a page has ruling lines, pdfplumber's table finder gives the cells (a merged cell's
+text in its top-left cell, covered cells empty) and the lines outside the tables (title,
+部门名称, 单位, page numbers) become one-cell rows in reading order. A document with no
+ruled table at all is read as text in reading order, exactly as text copied out of a PDF
+viewer is (one cell per line, wrapped cells joined by the text reader's reflow rules).
+A row cut by a page break (the next page's first row has no name and no amounts) is
+joined back to the row it continues.
+
+A page with no text layer (a scan) is handed to the OCR reader,
+``assistant.ingest.ocr.read_scanned_pdf_pages``, imported only when needed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from ..errors import InputError
+from .cellgrid import Grid, grids_to_document, join_wrapped
+from .document import Cell, Document, Row
+from .reflow import reflow_rows
+from .text import looks_tabbed, split_tabbed
+
+__all__ = ["read_pdf", "OCR_DPI"]
+
+#: resolution scanned pages are rasterised at for OCR
+OCR_DPI = 200
+_AMOUNT = re.compile(r"^[\d,.\s]*$")
+
+
+def _open(data: bytes, source: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    if not data.strip():
+        raise InputError(source, "the file is empty; expected a PDF")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(source, "not a PDF (no %PDF- header)")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # parses the page tree; damaged files fail here
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
+    except PDFSyntaxError as exc:
+        raise InputError(source, f"not a readable PDF: {exc}") from None
+    except Exception as exc:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(inner).lower():
+            raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
+        raise InputError(source, f"not a readable PDF: {type(inner).__name__}: {inner}") from None
+    return pdf
+
+
+def _outside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_lines(page, boxes) -> list[tuple[float, str]]:
+    """Text lines outside the table boxes, as (top, text), in reading order."""
+    words = [w for w in page.extract_words(keep_blank_chars=True, use_text_flow=True) if _outside(w, boxes)]
+    lines: list[tuple[float, list[dict]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0] - word["top"]) < 3:
+            lines[-1][1].append(word)
+        else:
+            lines.append((word["top"], [word]))
+    return [(top, " ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])).strip()) for top, ws in lines]
+
+
+def _page_grids(page, number: int) -> list[Grid]:
+    """The ruled tables of a page, with the text lines around them as one-cell rows."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    items: list[tuple[float, list[list[str]], list]] = []
+    for top, text in _page_lines(page, boxes):
+        if text:
+            items.append((top, [[text]], [[None]]))
+    for table in tables:
+        texts = [[(c or "") for c in row] for row in table.extract()]
+        cell_boxes = [[c for c in row.cells] for row in table.rows]
+        items.append((table.bbox[1], texts, cell_boxes))
+    rows: list[list[str]] = []
+    row_boxes: list[list] = []
+    for _, texts, cell_boxes in sorted(items, key=lambda item: item[0]):
+        rows.extend(texts)
+        row_boxes.extend(cell_boxes)
+    return [Grid(rows, f"page {number}", page=number, boxes=row_boxes)] if rows else []
+
+
+def _is_continuation(texts: list[str]) -> bool:
+    """A row a page break cut off: no name, no amounts, only text further right."""
+    cells = [join_wrapped(t) for t in texts]
+    if not cells or cells[0] or not any(cells):
+        return False
+    filled = [c for c in cells if c]
+    return not all(_AMOUNT.match(c) for c in filled)
+
+
+def _join_page_breaks(grids: list[Grid]) -> None:
+    """Append a continuation row at the top of a page's table to the last row of the previous page."""
+    for previous, grid in zip(grids, grids[1:]):
+        body = [i for i, r in enumerate(grid.rows) if len(r) > 1]
+        last = [r for r in previous.rows if len(r) > 1]
+        if not body or not last or not _is_continuation(grid.rows[body[0]]):
+            continue
+        first, target = grid.rows[body[0]], last[-1]
+        if len(first) != len(target):
+            continue
+        for col, text in enumerate(first):
+            if text.strip():
+                target[col] = f"{target[col]}\n{text}" if target[col].strip() else text
+        del grid.rows[body[0]]
+        if grid.boxes:
+            del grid.boxes[body[0]]
+
+
+def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
+    try:
+        from .ocr import read_scanned_pdf_pages
+    except ImportError:
+        listed = ", ".join(str(p) for p in pages)
+        raise InputError(
+            source,
+            f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available "
+            "in this installation",
+        ) from None
+    return read_scanned_pdf_pages(data, source, pages, dpi=OCR_DPI)
+
+
+def _append(doc: Document, other: Document) -> None:
+    """Append another Document's rows, shifting its offsets past ``doc.text``."""
+    shift = len(doc.text) + 2 if doc.text else 0
+    doc.text = f"{doc.text}\n\n{other.text}" if doc.text else other.text
+    for row in other.rows:
+        cells = [
+            Cell(c.text, c.start + shift, c.end + shift, c.row, c.col, c.page, c.sheet, c.box, c.confidence,
+                 tuple((p, o + shift) for p, o in c.segments))
+            for c in row.cells
+        ]
+        doc.rows.append(Row(cells, row.line, row.raw))
+    doc.warnings.extend(other.warnings)
+
+
+def _text_document(source: str, page_texts: list[tuple[int, str]]) -> Document:
+    """A PDF without ruled tables, read as text in reading order."""
+    text = "\n".join(t for _, t in page_texts)
+    rows = split_tabbed(text) if looks_tabbed(text) else reflow_rows(text)
+    # give every cell its page: page texts are joined in order, so offsets tell the page
+    bounds, offset = [], 0
+    for number, page_text in page_texts:
+        offset += len(page_text) + 1
+        bounds.append((offset, number))
+    for row in rows:
+        for cell in row.cells:
+            cell.page = next((n for end, n in bounds if cell.start < end), bounds[-1][1])
+    return Document(source, text, rows, None, layout="pdf")
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    """Read a PDF: ruled tables as cells, other text in reading order, scanned pages by OCR.
+
+    Raises:
+        InputError: empty, damaged or password-protected PDF; no text anywhere; or scanned
+            pages when OCR is not installed.
+    """
+    pdf = _open(data, source)
+    with pdf:
+        if not pdf.pages:
+            raise InputError(source, "the PDF has no pages")
+        grids: list[Grid] = []
+        page_texts: list[tuple[int, str]] = []
+        scanned: list[int] = []
+        blank: list[int] = []
+        for number, page in enumerate(pdf.pages, start=1):
+            if not page.chars:
+                (scanned if page.images else blank).append(number)
+                continue
+            grids.extend(_page_grids(page, number))
+            page_texts.append((number, page.extract_text() or ""))
+    warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
+    has_tables = any(len(r) > 1 for g in grids for r in g.rows)
+    if has_tables:
+        _join_page_breaks(grids)
+        doc = grids_to_document(source, grids, "pdf", warnings)
+    elif any(t.strip() for _, t in page_texts):
+        doc = _text_document(source, page_texts)
+        doc.warnings.extend(warnings)
+    elif not scanned:
+        raise InputError(source, "the PDF has no text on any page (empty, or only drawings)")
+    else:
+        doc = Document(source, "", [], None, layout="pdf", warnings=warnings)
+    if scanned:
+        ocr = _ocr_pages(data, source, scanned)
+        _append(doc, ocr)
+        doc.warnings.append(f"{source}: page(s) {', '.join(map(str, scanned))} read by OCR")
+    return doc

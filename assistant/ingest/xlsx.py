@@ -1,0 +1,125 @@
+"""Excel workbooks (.xlsx/.xlsm) through openpyxl.
+
+Every sheet is read; the table-like ones (a department table header, or a single-project
+form's indicator grid) become grids of the Document, the others are skipped with a note in
+``Document.warnings``. Numbers stored as numbers are written as the text a clerk sees:
+amounts with their decimals (``6359.32``, never ``6359.320000000001``), percentages as
+``95%``; numbers stored as text (``1,307.44``) are kept as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from decimal import Decimal
+
+from ..errors import InputError
+from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid
+from .document import Document
+
+__all__ = ["read_xlsx", "format_number", "table_like"]
+
+_DECIMALS = re.compile(r"0\.(0+)")
+
+
+def format_number(value: float | int, number_format: str = "General") -> str:
+    """A stored number as the text a clerk sees: float artefacts removed, format decimals kept."""
+    if isinstance(value, bool):
+        return str(value)
+    fmt = number_format or "General"
+    percent = "%" in fmt
+    if percent:
+        value = value * 100
+    match = _DECIMALS.search(fmt)
+    if match:
+        text = f"{Decimal(repr(float(value))):.{len(match.group(1))}f}"
+    elif percent and fmt != "General":
+        text = f"{round(value, 6):g}" if value != int(value) else str(int(value))
+    elif isinstance(value, int) or float(value).is_integer():
+        text = str(int(value))
+    else:
+        rounded = round(float(value), 2)
+        # within float noise of two decimals (sums computed by Excel): show two decimals
+        text = f"{rounded:.2f}" if abs(rounded - value) < 1e-9 else repr(round(float(value), 9))
+    return text + ("%" if percent else "")
+
+
+def _cell_text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, cell.number_format)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def table_like(rows: list[list[str]]) -> bool:
+    """A department table (its header row) or a single-project form (its indicator grid)."""
+    return any(is_department_header(r) for r in rows) or is_form_grid(rows)
+
+
+def _sheet_grid(sheet) -> Grid:
+    down: dict[tuple[int, int], int] = {}
+    covered: set[tuple[int, int]] = set()
+    min_row = sheet.min_row
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row > merged.min_row:
+            down[(merged.min_row - min_row, merged.min_col - 1)] = merged.max_row - merged.min_row + 1
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if (r, c) != (merged.min_row, merged.min_col):
+                    covered.add((r, c))
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    for row in sheet.iter_rows(min_row=min_row, max_row=sheet.max_row, min_col=1, max_col=sheet.max_column):
+        texts = []
+        for cell in row:
+            texts.append("" if (cell.row, cell.column) in covered else _cell_text(cell))
+        rows.append(texts)
+        numbers.append(row[0].row if row else min_row + len(rows) - 1)
+    return Grid(rows, f"sheet {sheet.title}", row_numbers=numbers, down_merged=down, sheet=sheet.title)
+
+
+def read_xlsx(data: bytes, source: str) -> Document:
+    """Read every sheet of a workbook; keep the sheets that hold a table.
+
+    Raises:
+        InputError: the file is not a readable workbook, or no sheet holds a table.
+    """
+    from openpyxl import load_workbook
+
+    if not data:
+        raise InputError(source, "the file is empty; expected an Excel workbook (.xlsx)")
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        hint = " (an old .xls file? save it as .xlsx)" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise InputError(source, f"not a readable Excel workbook{hint}: {exc}") from None
+    except Exception as exc:  # openpyxl raises its own InvalidFileException and parse errors
+        raise InputError(source, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from None
+    grids: list[Grid] = []
+    warnings: list[str] = []
+    for sheet in workbook.worksheets:
+        grid = _sheet_grid(sheet)
+        if not any(t.strip() for r in grid.rows for t in r):
+            warnings.append(f"{source}: sheet {sheet.title!r} is empty; skipped")
+            continue
+        if not table_like(grid.rows):
+            warnings.append(f"{source}: sheet {sheet.title!r} holds no 绩效目标表 header or indicator grid; skipped")
+            continue
+        grid.fold_two_row_header()
+        grids.append(grid)
+    if not grids:
+        names = ", ".join(repr(s.title) for s in workbook.worksheets)
+        raise InputError(
+            source,
+            f"no sheet holds a 项目支出绩效目标表 (header 项目名称 | 总计 | 财政拨款 | … | 绩效指标) "
+            f"or a project form (一级指标 | 二级指标 | 三级指标); sheets: {names}",
+        )
+    return grids_to_document(source, grids, "xlsx", warnings)
