@@ -17,13 +17,13 @@ import sys
 import typer
 from rich.console import Console
 
-from .errors import AssistantError, BackendConfigError, InputError
+from .errors import AssistantError
 
 __all__ = ["app", "main", "err_console", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # cell text may hold [brackets]
 
 app = typer.Typer(
     name="budget-assistant",
@@ -35,6 +35,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
 )
 
 
@@ -50,34 +51,21 @@ _register_commands()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code instead of raising SystemExit (tests call this)."""
+    """Run the CLI and return the exit code (tests call this instead of a subprocess).
+
+    Click handles usage errors itself (exit 2); the assistant's own errors are turned
+    into one ``error: FILE:ROW [field]: message`` line and exit 2.
+    """
     try:
-        result = app(args=argv, standalone_mode=False)
-        if isinstance(result, int):
-            return result
-    except InputError as exc:
-        err_console.print(f"error: {exc}")
-        return EXIT_BAD_INPUT
-    except BackendConfigError as exc:
-        err_console.print(f"error: {exc}")
+        app(args=argv, prog_name="cli.py")
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or EXIT_OK
+        err_console.print(str(exc.code))
         return EXIT_BAD_INPUT
     except AssistantError as exc:
         err_console.print(f"error: {exc}")
         return EXIT_BAD_INPUT
-    except SystemExit as exc:  # typer.Exit inside commands
-        return int(exc.code or 0)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            return exc.exit_code
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return EXIT_BAD_INPUT
-        if isinstance(exc, click.exceptions.Abort):
-            err_console.print("aborted")
-            return 130
-        raise
     return EXIT_OK
 
 

@@ -121,7 +121,7 @@ def _csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return _money(value)
     return str(value)
 
 
@@ -197,12 +197,16 @@ def render_indicators(indicators: list[Indicator]) -> str:
     return "".join(parts)
 
 
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+def _money(value: Decimal | None, *, thousands: bool = False) -> str:
+    """Money as the tables print it: two decimals (more only when the value has them)."""
+    if value is None:
+        return ""
+    places = max(2, -value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 2
+    return f"{value:,.{places}f}" if thousands else f"{value:.{places}f}"
 
 
 def _amount_cells(amounts: Any) -> list[str]:
-    return [_money(getattr(amounts, key)) for key in AMOUNT_FIELDS]
+    return [_money(getattr(amounts, key), thousands=True) for key in AMOUNT_FIELDS]
 
 
 def _project_line(project: Project) -> str:
