@@ -40,3 +40,37 @@ def gold_table():
 
 
 # ---- feature fixtures below: one delimited block per feature ----
+
+
+# ---- LLM chain (issue 3): loopback OpenAI-compatible server and an LLMConfig pointing at it ----
+# tests/llm_server.py holds the server; see its docstring for scripted answers and faults.
+
+
+@pytest.fixture()
+def llm_server():
+    """A started :class:`tests.llm_server.LoopbackLLM` on 127.0.0.1 (answers ``{}`` until given a responder)."""
+    from llm_server import LoopbackLLM
+
+    with LoopbackLLM() as server:
+        yield server
+
+
+@pytest.fixture()
+def llm_config(llm_server, tmp_path):
+    """An :class:`assistant.llm.LLMConfig` for the loopback server: short timeout, fast backoff."""
+    from assistant.llm import LLMConfig
+
+    return LLMConfig.from_env({}, base_url=llm_server.base_url, model="loopback-model", api_key="test-key",
+                              timeout=1.0, backoff_base=0.01)
+
+
+@pytest.fixture()
+def llm_env(llm_server, monkeypatch):
+    """The ASSISTANT_* environment variables set for the loopback server (what a user would export)."""
+    monkeypatch.setenv("ASSISTANT_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("ASSISTANT_MODEL", "loopback-model")
+    monkeypatch.setenv("ASSISTANT_API_KEY", "test-key")
+    return llm_server
+
+
+# ---- end LLM chain block ----

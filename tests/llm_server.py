@@ -1,0 +1,198 @@
+"""A loopback OpenAI-compatible server for tests and benchmarks: scripted answers, injected faults.
+
+It serves ``POST /v1/chat/completions`` on 127.0.0.1 at a free port, so the real
+``openai`` and ``instructor`` clients run end to end over HTTP and nothing reaches the
+internet. It records every request body it gets.
+
+The answer to a request comes from ``responder(body) -> dict`` (the object the model
+should return). The server writes it the way the request asks: as a tool call when the
+request carries ``tools`` (instructor's TOOLS mode), as JSON content when it asks for
+``response_format`` (JSON mode), else as a fenced ```json block (MD_JSON mode).
+
+Faults are injected per request from a queue (``server.faults.append("500")``) or by a
+``fault_for(body, index)`` callable; each names what the next request gets:
+
+* ``"500"``       HTTP 500
+* ``"429"``       HTTP 429 with ``Retry-After: server.retry_after``
+* ``"slow"``      the answer only after ``server.slow_seconds`` (past the client's timeout)
+* ``"malformed"`` a reply whose JSON is cut in the middle
+* ``"invalid"``   a reply that is JSON but does not fit the schema (the next one is valid)
+* ``"truncated"`` finish_reason ``length`` with a partial answer
+
+Usage counts characters as tokens (prompt: message contents plus the tool schema;
+completion: the answer text), a stable proxy for a real tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+__all__ = ["LoopbackLLM", "FAULTS"]
+
+FAULTS = ("500", "429", "slow", "malformed", "invalid", "truncated")
+
+
+def _message_text(message: dict[str, Any]) -> str:
+    content = message.get("content")
+    if isinstance(content, list):  # content parts
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return content or ""
+
+
+class LoopbackLLM:
+    """The server. Use as a context manager, or call :meth:`start` / :meth:`stop`.
+
+    Attributes:
+        responder: request body -> the answer object (a dict).
+        faults: queue of fault names consumed one per request (None = answer normally).
+        fault_for: optional ``(body, index) -> fault name | None``, asked when the queue is empty.
+        requests: every request body received, in arrival order.
+        delay: seconds to wait before every answer (to show concurrency in benchmarks).
+        invalid_answer: what an ``"invalid"`` fault sends.
+    """
+
+    def __init__(self, responder: Callable[[dict[str, Any]], dict[str, Any]] | None = None, *, delay: float = 0.0):
+        self.responder = responder or (lambda body: {})
+        self.faults: deque[str | None] = deque()
+        self.fault_for: Callable[[dict[str, Any], int], str | None] | None = None
+        self.requests: list[dict[str, Any]] = []
+        self.delay = delay
+        self.slow_seconds = 3.0
+        self.retry_after = "0.3"
+        self.invalid_answer: dict[str, Any] = {"rows": [{"kind": "project", "amounts": "not an object"}]}
+        self.model_name = "loopback-model"
+        self._lock = threading.Lock()
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ---- lifecycle ----
+    def start(self) -> "LoopbackLLM":
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server API)
+                server._handle(self)
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="loopback-llm", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    def __enter__(self) -> "LoopbackLLM":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        assert self._httpd is not None, "server not started"
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    @property
+    def request_count(self) -> int:
+        with self._lock:
+            return len(self.requests)
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self.faults.clear()
+
+    # ---- one request ----
+    def _next_fault(self, body: dict[str, Any], index: int) -> str | None:
+        with self._lock:
+            if self.faults:
+                return self.faults.popleft()
+        return self.fault_for(body, index) if self.fault_for else None
+
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("Content-Length") or 0)
+        raw = handler.rfile.read(length)
+        if handler.path.rstrip("/") not in ("/v1/chat/completions", "/chat/completions"):
+            self._send(handler, 404, {"error": {"message": f"no route {handler.path}"}})
+            return
+        body = json.loads(raw.decode("utf-8"))
+        with self._lock:
+            index = len(self.requests)
+            self.requests.append(body)
+        fault = self._next_fault(body, index)
+        if self.delay:
+            time.sleep(self.delay)
+        if fault == "500":
+            self._send(handler, 500, {"error": {"message": "injected server error", "type": "server_error"}})
+            return
+        if fault == "429":
+            self._send(handler, 429, {"error": {"message": "injected rate limit", "type": "rate_limit"}},
+                       headers={"Retry-After": self.retry_after})
+            return
+        if fault == "slow":
+            time.sleep(self.slow_seconds)
+        if fault == "invalid":
+            answer_text = json.dumps(self.invalid_answer, ensure_ascii=False)
+        else:
+            answer_text = json.dumps(self.responder(body), ensure_ascii=False)
+        finish = "stop"
+        if fault == "malformed":
+            answer_text = answer_text[: max(1, len(answer_text) // 2)]
+        if fault == "truncated":
+            answer_text = answer_text[: max(1, len(answer_text) // 3)]
+            finish = "length"
+        self._send(handler, 200, self._completion(body, answer_text, finish))
+
+    def _completion(self, body: dict[str, Any], answer_text: str, finish: str) -> dict[str, Any]:
+        prompt_chars = sum(len(_message_text(m)) for m in body.get("messages", []))
+        if body.get("tools"):
+            prompt_chars += len(json.dumps(body["tools"], ensure_ascii=False))
+            name = body["tools"][0]["function"]["name"]
+            message: dict[str, Any] = {
+                "role": "assistant", "content": None,
+                "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": name, "arguments": answer_text}}],
+            }
+            finish = "tool_calls" if finish == "stop" else finish
+        elif body.get("response_format"):
+            message = {"role": "assistant", "content": answer_text}
+        else:
+            message = {"role": "assistant", "content": f"```json\n{answer_text}\n```"}
+        return {
+            "id": "chatcmpl-loopback",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", self.model_name),
+            "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+            "usage": {"prompt_tokens": prompt_chars, "completion_tokens": len(answer_text),
+                      "total_tokens": prompt_chars + len(answer_text)},
+        }
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any],
+              headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(data)))
+            for key, value in (headers or {}).items():
+                handler.send_header(key, value)
+            handler.end_headers()
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout): nothing to answer
