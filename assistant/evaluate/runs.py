@@ -1,0 +1,244 @@
+"""Run folders and the run history.
+
+Every eval run writes ``<evals>/runs/<time>-<kind>-<backend>/``:
+
+    manifest.json    when, which commit, backend, model, prompt, gold version, parameters
+    samples.jsonl    one scored sample per line (gold and prediction included)
+    samples/         the same samples as a ``datasets.Dataset`` (``load_from_disk``)
+    summary.json     the metrics (overall, per slice), confusion table, per-document facts
+    summary.md       the summary for people
+    report.html      gold and prediction side by side, differences highlighted, trend chart
+
+and appends one line to ``<evals>/history.jsonl``. ``<evals>`` is ``--evals-dir``, else
+``$ASSISTANT_EVALS_DIR``, else the checkout's ``evals/``. Run folders are not committed
+(``.gitignore``); the history is, so the trend survives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = [
+    "Run",
+    "evals_dir",
+    "git_commit",
+    "write_run",
+    "load_run",
+    "append_history",
+    "read_history",
+    "history_entry",
+]
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def evals_dir(override: str | Path | None = None) -> Path:
+    """Where runs and the history live: the override, ``$ASSISTANT_EVALS_DIR``, or ``evals/``."""
+    if override:
+        return Path(override)
+    env = os.environ.get("ASSISTANT_EVALS_DIR")
+    if env:
+        return Path(env)
+    if (_REPO / "pyproject.toml").exists():
+        return _REPO / "evals"
+    return Path.cwd() / "evals"
+
+
+def git_commit() -> dict[str, Any]:
+    """The checkout's commit and whether it had uncommitted changes (None outside git)."""
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args], cwd=_REPO, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain", "--untracked-files=no") if commit else None
+    return {"commit": commit, "dirty": bool(status) if status is not None else None}
+
+
+@dataclass
+class Run:
+    """A run folder read back: its manifest, summary and samples."""
+
+    path: Path
+    manifest: dict[str, Any]
+    summary: dict[str, Any]
+    samples: list[dict[str, Any]]
+
+    @property
+    def run_id(self) -> str:
+        return self.manifest.get("run_id", self.path.name)
+
+
+def _new_run_dir(root: Path, kind: str, backend: str, now: datetime) -> Path:
+    runs = root / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    base = f"{now:%Y%m%dT%H%M%SZ}-{kind}-{backend}"
+    path, n = runs / base, 1
+    while path.exists():
+        n += 1
+        path = runs / f"{base}-{n}"
+    path.mkdir()
+    return path
+
+
+def _dataset_rows(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Samples with nested records (gold, prediction) as JSON text, so Arrow gets flat types."""
+    def flat(value: Any) -> Any:
+        if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
+            return json.dumps(value, ensure_ascii=False)
+        return value
+
+    return [{k: flat(v) for k, v in s.items()} for s in samples]
+
+
+def _save_dataset(samples: list[dict[str, Any]], path: Path) -> None:
+    import datasets
+    from datasets import Dataset
+
+    bars = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()  # the CLI has its own progress; keep stderr readable
+    rows = _dataset_rows(samples)
+    try:
+        dataset = Dataset.from_list(rows)
+    except Exception:  # columns of mixed types (e.g. from a drafting evaluator): keep them as JSON text
+        dataset = Dataset.from_list([{k: json.dumps(v, ensure_ascii=False) for k, v in r.items()} for r in rows])
+    dataset.save_to_disk(str(path))
+    if bars:
+        datasets.enable_progress_bars()
+
+
+def write_run(
+    *,
+    kind: str,
+    backend: str,
+    summary: dict[str, Any],
+    samples: list[dict[str, Any]],
+    manifest: dict[str, Any],
+    root: Path,
+) -> Run:
+    """Write a run folder (manifest, samples as JSONL and Dataset, summary, Markdown, HTML).
+
+    ``summary`` holds at least ``metrics``; ``manifest`` the run's parameters and
+    provenance (model, prompt, gold version); time, commit and run id are added here.
+    """
+    from .report import render_html, render_markdown
+
+    now = datetime.now(timezone.utc)
+    path = _new_run_dir(root, kind, backend, now)
+    manifest = {
+        "run_id": path.name,
+        "kind": kind,
+        "backend": backend,
+        "time": now.isoformat(timespec="seconds"),
+        **git_commit(),
+        "python": platform.python_version(),
+        "argv": sys.argv[1:],
+        **manifest,
+    }
+    summary = {"run_id": path.name, "kind": kind, "backend": backend, **summary}
+    (path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with (path / "samples.jsonl").open("w", encoding="utf-8") as out:
+        for sample in samples:
+            out.write(json.dumps(sample, ensure_ascii=False) + "\n")
+    _save_dataset(samples, path / "samples")
+    (path / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    run = Run(path, manifest, summary, samples)
+    history = read_history(root)
+    (path / "summary.md").write_text(render_markdown(run), encoding="utf-8")
+    (path / "report.html").write_text(render_html(run, history + [history_entry(run)]), encoding="utf-8")
+    return run
+
+
+def _resolve(ref: str, root: Path) -> Path:
+    path = Path(ref)
+    if (path / "summary.json").exists():
+        return path
+    runs = root / "runs"
+    candidates = sorted(p for p in runs.glob("*") if (p / "summary.json").exists()) if runs.is_dir() else []
+    if ref in ("latest", "previous"):
+        index = -1 if ref == "latest" else -2
+        if len(candidates) >= -index:
+            return candidates[index]
+    exact = [p for p in candidates if p.name == ref]
+    prefixed = exact or [p for p in candidates if p.name.startswith(ref)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        raise InputError(ref, f"names {len(prefixed)} runs in {runs}; give more of the run id: {', '.join(p.name for p in prefixed[:5])}")
+    raise InputError(ref, f"no such run: give a run folder, a run id under {runs}, or 'latest' / 'previous'")
+
+
+def load_run(ref: str | Path, root: Path) -> Run:
+    """A run by folder path, run id (or unique prefix) under ``root/runs``, or latest/previous.
+
+    Raises:
+        InputError: no such run, or its files are unreadable.
+    """
+    path = _resolve(str(ref), root)
+    try:
+        summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
+        manifest_file = path / "manifest.json"
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
+        samples_file = path / "samples.jsonl"
+        samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines() if line.strip()] if samples_file.exists() else []
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the run: {exc}") from None
+    return Run(path, manifest, summary, samples)
+
+
+def history_entry(run: Run) -> dict[str, Any]:
+    """The line a run adds to the history: provenance and its headline metrics."""
+    from .metrics import MAIN_METRICS
+
+    metrics = run.summary.get("metrics", {})
+    headline = {k: v for k, v in metrics.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if run.manifest.get("kind") == "extract":
+        headline = {k: metrics.get(k) for k in (*MAIN_METRICS, "project_precision", "project_recall", "schema_valid_rate", "grounding_rate", "mean_confidence")}
+    slices = {name: s["metrics"].get("indicator_f1") for name, s in run.summary.get("slices", {}).items()}
+    return {
+        "run_id": run.run_id,
+        "time": run.manifest.get("time"),
+        "kind": run.manifest.get("kind"),
+        "backend": run.manifest.get("backend"),
+        "model": run.manifest.get("model"),
+        "prompt": run.manifest.get("prompt"),
+        "commit": run.manifest.get("commit"),
+        "gold_version": run.manifest.get("gold_version"),
+        "metrics": headline,
+        **({"slices_indicator_f1": slices} if slices else {}),
+    }
+
+
+def append_history(run: Run, root: Path) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / "history.jsonl").open("a", encoding="utf-8") as out:
+        out.write(json.dumps(history_entry(run), ensure_ascii=False) + "\n")
+
+
+def read_history(root: Path, kind: str | None = None) -> list[dict[str, Any]]:
+    """The history lines (oldest first), optionally of one kind; unreadable lines are skipped."""
+    path = root / "history.jsonl"
+    if not path.exists():
+        return []
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if kind is None or entry.get("kind") == kind:
+            entries.append(entry)
+    return entries
