@@ -26,6 +26,7 @@ completion: the answer text), a stable proxy for a real tokenizer.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["LoopbackLLM", "FAULTS"]
+__all__ = ["LoopbackLLM", "FAULTS", "data_block", "table_responder"]
 
 FAULTS = ("500", "429", "slow", "malformed", "invalid", "truncated")
 
@@ -196,3 +197,66 @@ class LoopbackLLM:
             handler.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout): nothing to answer
+
+
+# ---- a scripted "model" that reads tables correctly: answers from a known BudgetTable ----
+_DATA = re.compile(r"<<<DATA (?P<tag>\w+)>>>\n(?P<data>.*?)\n<<<END DATA (?P=tag)>>>", re.S)
+
+
+def data_block(body: dict[str, Any]) -> str:
+    """The text between the DATA markers of the request's last user message ('' if none)."""
+    users = [m for m in body.get("messages", []) if m.get("role") == "user"]
+    for message in reversed(users):
+        if match := _DATA.search(_message_text(message)):
+            return match.group("data")
+    return ""
+
+
+def table_responder(table: Any, *, override: Callable[[dict[str, Any], list[str]], None] | None = None):
+    """A responder that answers each chunk with the rows of ``table`` whose names start its lines.
+
+    Lines are matched by their first cell (tab-separated) to the table's units and projects;
+    projects of the same name are told apart by their 总计. ``override(row_answer, cells)`` may
+    change a row's answer (to simulate a model that invents or obeys injected text).
+    """
+    from decimal import Decimal, InvalidOperation
+
+    units = {u.name: u for u in table.units}
+    projects = list(table.projects())
+
+    def total_of(cells: list[str]) -> Decimal | None:
+        try:
+            return Decimal(cells[1].replace(",", "").strip()) if len(cells) > 1 and cells[1].strip() else None
+        except InvalidOperation:
+            return None
+
+    def respond(body: dict[str, Any]) -> dict[str, Any]:
+        rows: list[dict[str, Any]] = []
+        used: set[int] = set()
+        data = data_block(body)
+        header: dict[str, Any] = {"title": None, "department": None, "currency_unit": None}
+        if table.title and table.title in data:
+            header = {"title": table.title, "department": table.department, "currency_unit": table.currency_unit}
+        for line in data.split("\n"):
+            cells = line.split("\t")
+            name = cells[0].strip()
+            texts = [c for c in cells[1:] if c.strip() and total_of([None, c]) is None]
+            answer: dict[str, Any] | None = None
+            if name in ("合计", "总计"):
+                answer = {"kind": "total", "name": name, "amounts": table.amounts.model_dump(mode="json")}
+            elif name in units and not texts:
+                answer = {"kind": "unit", "name": name, "amounts": units[name].amounts.model_dump(mode="json")}
+            else:
+                total = total_of(cells)
+                for i, project in enumerate(projects):
+                    if i not in used and project.name == name and (total is None or project.amounts.total == total):
+                        used.add(i)
+                        answer = {"kind": "project", **project.model_dump(mode="json")}
+                        break
+            if answer is not None:
+                if override is not None:
+                    override(answer, cells)
+                rows.append(answer)
+        return {**header, "rows": rows}
+
+    return respond

@@ -173,7 +173,7 @@ class LLMClient:
             try:
                 result, completion = await self._client.chat.completions.create_with_completion(
                     model=self.config.model, messages=messages, response_model=response_model,
-                    max_retries=0, **({"context": context} if context else {}),
+                    max_retries=0, strict=False, **({"context": context} if context else {}),
                 )
             except IncompleteOutputException as exc:
                 self.ledger.add_usage(getattr(exc.last_completion, "usage", None))
