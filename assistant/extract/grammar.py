@@ -21,13 +21,16 @@ from ..taxonomy import LEVEL2
 __all__ = ["Piece", "ParsedItem", "find_item_starts", "parse_indicator_cell", "looks_like_indicators"]
 
 _DASH = r"[-－—–]"
-_L1_ANCHOR = re.compile(rf"(?P<code>[123])\s*{_DASH}\s*(?P<name>产出指标|效益指标|满意度指标)")
+# OCR may lose the dash after a code or read it as a dot ("1产出指标", "1.产出指标")
+_OCR_DASH = rf"(?P<dash>{_DASH}|[.．·]|)"
+_L1_ANCHOR = re.compile(rf"(?P<code>[123])\s*{_OCR_DASH}\s*(?P<name>产出指标|效益指标|满意度指标)")
 _L2 = re.compile(
-    rf"\s*[:;：；,，]?\s*(?P<code>\d{{2}})\s*{_DASH}\s*(?P<name>[^:;：；,，\s\d]{{1,16}}?)\s*(?=[:;：；,，]|$)"
+    rf"\s*[:;：；,，]?\s*(?P<code>\d{{2}})\s*{_OCR_DASH}\s*(?P<name>[^:;：；,，\s\d]{{1,16}}?)\s*(?=[:;：；,，]|$)"
 )
 _PERIOD_LABEL = re.compile(r"实施周期指标值|实施周期指标(?=[:;：；])")
 _ANNUAL_LABEL = re.compile(r"年度指标值|年度指标(?=[:;：；])")
 _SEP_CHARS = ":;：；"
+_LEADING = _SEP_CHARS + " \t\n\r\u3000"
 _KNOWN_LEVEL2 = sorted(
     {*LEVEL2.values(), *(n + "指标" for n in LEVEL2.values() if not n.endswith("指标"))},
     key=len,
@@ -120,10 +123,9 @@ def _trimmed(text: str, start: int, end: int, *, item_end: bool = False) -> Piec
     of an item a lone ``。`` is the item separator and is dropped too; a ``。`` followed by
     ``;`` belongs to the value and stays.
     """
-    while start < end and (text[start].isspace() or text[start] in _SEP_CHARS):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip(_LEADING))
+    end -= len(piece) - len(piece.rstrip())
     if end > start and text[end - 1] in _SEP_CHARS:
         end -= 1
     elif item_end and end > start and text[end - 1] == "。":
@@ -144,6 +146,8 @@ def _parse_item(text: str, start: int, end: int, seq: int | None, l1: re.Match[s
     cursor = l1.end()
 
     l2 = _L2.match(text, cursor, end)
+    if l2 and not l2.group("dash") and not l2.group("code").startswith(item.level1_code.text):
+        l2 = None  # without its dash, two digits are a level-2 code only under their level-1 digit
     if l2:
         item.level2_code = Piece(l2.group("code"), l2.start("code"), l2.end("code"))
         name_start, name_end = l2.start("name"), l2.end("name")

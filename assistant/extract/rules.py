@@ -11,8 +11,10 @@ number and raw text; every other row is still extracted.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -227,6 +229,11 @@ def extract_document_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
     Raises:
         InputError: nothing in the document looks like a 项目支出绩效目标表.
     """
+    with _gc_paused():
+        return _extract_rows(doc)
+
+
+def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
     table = BudgetTable(meta=RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules"))
     parses: list[RowParse] = []
     header_seen = False
@@ -303,3 +310,20 @@ def extract_table(doc: Document) -> BudgetTable:
         InputError: nothing in the document looks like a 项目支出绩效目标表.
     """
     return extract_document_rows(doc)[0]
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while records are built.
+
+    Extraction allocates one small object per value and creates no reference cycles; on
+    large tables CPython's generational collector rescans them again and again, which
+    cost a third of the run time. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

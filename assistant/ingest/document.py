@@ -48,16 +48,13 @@ class Cell:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """A Span for ``text[start:end]`` of this cell (the whole cell by default)."""
         end = len(self.text) if end is None else end
-        return Span(
-            start=self.doc_offset(start),
-            end=self.doc_offset(end) if end < len(self.text) else self.end,
-            row=self.row,
-            col=self.col,
-            page=self.page,
-            sheet=self.sheet,
-            box=self.box,
-            confidence=self.confidence,
-        )
+        doc_start = self.doc_offset(start)
+        doc_end = self.doc_offset(end) if end < len(self.text) else self.end
+        if self.page is None and self.sheet is None and self.box is None and self.confidence is None:
+            # the common case (text input), kept cheap: one span is made per extracted value
+            return Span(start=doc_start, end=doc_end, row=self.row, col=self.col)
+        return Span(start=doc_start, end=doc_end, row=self.row, col=self.col, page=self.page,
+                    sheet=self.sheet, box=self.box, confidence=self.confidence)
 
 
 @dataclass(slots=True)
