@@ -37,6 +37,8 @@ __all__ = [
     "vague_phrases",
     "find_vague_phrase",
     "chinese_number",
+    "normalise_value",
+    "format_target",
 ]
 
 TargetKind = Literal["quantitative", "qualitative", "vague", "unmeasurable", "empty"]
@@ -78,7 +80,7 @@ _RANGE = re.compile(r"(?P<lo>" + _NUM + r")\s*(?P<unit1>" + _UNIT + r")?\s*(?:-|
 _QUANTITY = re.compile(r"(?P<before>" + _GE_BEFORE + "|" + _LE_BEFORE + r")?\s*(?P<num>" + _NUM + r")\s*(?P<unit>"
                        + _UNIT + r")(?P<per1>/(?:天|日|周|月|季度|季|半年|年))?(?P<after>" + _GE_AFTER + "|" + _LE_AFTER + ")?")
 _DEADLINE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?(?:底|末)?(?:前|之前|以前)")
-_IDIOM_UNITS = ("批", "类", "种", "点", "路", "部", "组", "轮")
+_IDIOM_UNITS = ("批", "类", "种", "点", "路", "部", "组", "轮", "支", "座", "张", "块")
 _CLAUSE_END = re.compile(r"[,;。，；:：、!?！？]")
 _PERIOD_WORD = re.compile(r"每(?P<per>天|日|周|月|季度|季|半年|年)")
 
@@ -124,9 +126,9 @@ class Target(BaseModel):
         if self.kind != "quantitative" or self.value is None:
             return self.phrase or self.text or ""
         number = _fmt(self.value)
-        if self.comparison == "区间":
-            return f"{number}-{_fmt(self.upper)}{self.unit or ''}"
         per = f"/{self.per}" if self.per else ""
+        if self.comparison == "区间":
+            return f"{number}-{_fmt(self.upper)}{self.unit or ''}{per}"
         return f"{self.comparison or '='}{number}{self.unit or ''}{per}"
 
 
@@ -168,6 +170,11 @@ def _arabic(text: str) -> str:
     parts = re.split(r"(“[^”]*”|\"[^\"]*\")", text)
     return "".join(p if p.startswith(("“", '"')) else re.sub("(" + _CN_NUM + ")(" + _UNIT + ")", repl, p)
                    for p in parts)
+
+
+def normalise_value(text: str) -> str:
+    """A value as the parser reads it: NFKC, no white space, Chinese counts as digits."""
+    return _normalise(text)
 
 
 def _normalise(text: str) -> str:
@@ -287,3 +294,11 @@ def _per_year(value: float, per: str | None) -> float | None:
     if per is None or per in ("天", "日") or per not in PER_YEAR:
         return None
     return value * PER_YEAR[per]
+
+
+def format_target(target: Target) -> str:
+    """A target as a form value: ``≥95%``, ``12场``, ``1-2场``, ``≤30天``, ``≥20次/月``."""
+    if target.kind != "quantitative" or target.value is None:
+        return target.text or target.phrase or ""
+    rendered = target.render()
+    return rendered[1:] if rendered.startswith("=") else rendered

@@ -41,7 +41,7 @@ def test_range_keeps_both_bounds():
     target = parse_target("每月策划线上、线下活动1-2场")
     assert (target.comparison, target.value, target.upper, target.unit) == ("区间", 1, 2, "场")
     assert target.per == "月" and target.per_year == 24
-    assert parse_target("每天推送2至3条").render() == "2-3条"
+    assert parse_target("每天推送2至3条").render() == "2-3条/天"
 
 
 def test_per_period_counts_give_a_yearly_figure():

@@ -1,0 +1,201 @@
+"""Offline drafting: library, retrieval, adaptation, the CLI and the leave-one-out evaluation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.draft.adapt import draft_offline, goal_quantities
+from assistant.draft.evaluation import evaluate_drafting, relevance
+from assistant.draft.library import add_table, library_dir, load_library
+from assistant.draft.models import DraftRequest
+from assistant.draft.retrieve import Retriever
+from assistant.export import load_table
+from assistant.lint import lint_project
+from assistant.schema import BudgetTable, Indicator, Project, Unit
+from assistant.taxonomy import is_valid_pair
+
+from conftest import SEED, SEED_GOLD
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    """The library's added tables go to a fresh folder for every test."""
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(include_user=False)
+
+
+ELDERLY = DraftRequest(name="社区老年人健康讲座", goal="每季度开展一次老年人健康讲座，每次参加不少于50人次。", budget=12)
+
+
+def test_goal_quantities_become_targets():
+    found = goal_quantities("每月组织开展一场平安政策宣讲会，全年发放宣传资料不少于5000份；来穗人员登记率达95%以上。")
+    assert [(name, value) for name, value, _, _ in found] == [
+        ("平安政策宣讲会场次", "12场"), ("发放宣传资料份数", "≥5000份"), ("来穗人员登记率", "≥95%")]
+    # a year and money are not output targets; 一支队伍 is an article, not a count
+    assert goal_quantities("2024年投入500元，打造一支专业队伍") == []
+
+
+def test_retrieval_finds_the_grid_projects(library):
+    hits = Retriever(library).similar_projects("网格员巡查走访 网格事件上报 网格事件办结率", k=3)
+    assert hits and all("网格" in p.name for p, _ in hits)
+    assert hits[0][1] == 1.0 and hits[-1][1] <= hits[0][1]
+
+
+def test_draft_for_a_project_outside_the_library(library):
+    draft = draft_offline(ELDERLY, library)
+    assert 4 <= len(draft.indicators) <= 10
+    assert [i.seq for i in draft.indicators] == list(range(1, len(draft.indicators) + 1))
+    # every indicator: valid codes, a measurable parsed target, a rationale
+    for ind in draft.indicators:
+        assert is_valid_pair(ind.level1_code, ind.level2_code)
+        assert ind.target is not None and ind.target.kind == "quantitative", ind
+        assert ind.rationale
+    codes = {i.level2_code for i in draft.indicators}
+    assert {"11", "12", "13", "14", "31"} <= codes and codes & {"21", "22", "23", "24"}
+    # the goal's own quantity: 每季度一次 → 4次 a year
+    assert any(i.annual_value == "4次" and "讲座" in i.name for i in draft.indicators)
+    cost = next(i for i in draft.indicators if i.level2_code == "14")
+    assert cost.annual_value == "≤12万元"
+    satisfaction = next(i for i in draft.indicators if i.level2_code == "31")
+    assert satisfaction.target.value >= 85
+    assert draft.findings == [] and lint_project(draft.project()) == []
+
+
+def test_adapted_indicators_cite_their_source_and_fix_vague_values(library):
+    request = DraftRequest(name="社会治理综合服务中心运行经费",
+                           goal="整合资源，统筹管理，优化服务，让来访办事群众只进一扇门，实现矛盾不上交。", budget=100)
+    draft = draft_offline(request, library)
+    adapted = [i for i in draft.indicators if i.adapted_from]
+    assert adapted, "similar library projects exist, so some indicators are adapted"
+    labels = {f"{p.name} / {i.name}" for p in library.projects for i in p.project.indicators}
+    assert all(source in labels for i in adapted for source in i.adapted_from)
+    # the library's 人民群众安全感、满意度 says 不断增强; the draft must carry a number instead
+    for ind in draft.indicators:
+        assert ind.target.kind == "quantitative"
+
+
+def test_no_budget_no_cost_indicator(library):
+    draft = draft_offline(ELDERLY.model_copy(update={"budget": None}), library)
+    assert "14" not in {i.level2_code for i in draft.indicators}
+    assert draft.findings == []
+
+
+def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
+    project = Project(name="社区老年人健康服务", goal="为辖区老年人提供健康讲座和义诊服务",
+                      indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
+                                            level2_name="数量指标", name="老年人义诊服务人次",
+                                            period_value="不少于300人次", annual_value="不少于300人次")])
+    path = tmp_path / "health.json"
+    path.write_text(BudgetTable(units=[Unit(name="卫生服务中心", projects=[project])]).model_dump_json(),
+                    encoding="utf-8")
+    stored, _ = add_table(path)
+    assert stored.parent == library_dir() and str(stored).startswith(str(tmp_path / "home"))
+    library = load_library()
+    assert any(p.name == "社区老年人健康服务" for p in library.projects)
+    draft = draft_offline(DraftRequest(name="老年人健康义诊", goal="为老年人提供义诊服务"), library)
+    assert any("社区老年人健康服务 / 老年人义诊服务人次" in i.adapted_from for i in draft.indicators)
+
+
+def test_library_cli(tmp_path, capsys):
+    assert main(["library", "add", str(SEED), "--name", "seed copy"]) == 0
+    assert "added 23 project(s), 94 indicator(s)" in capsys.readouterr().out
+    assert main(["library", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "seed_copy" in out and "000_e2922c57f8184701\t23 project(s)" in out
+    empty = tmp_path / "empty.json"
+    empty.write_text(BudgetTable().model_dump_json(), encoding="utf-8")
+    assert main(["library", "add", str(empty)]) == 2
+
+
+def test_relevance_measure():
+    assert relevance(["网格事件办结率"], ["网格事件办结率", "满意度"]) == 1.0
+    assert relevance(["网格事件办结率"], []) == 0.0
+    assert 0 < relevance(["网格事件办结率", "上报网格事件数量"], ["网格事件办结率"]) < 1
+
+
+def test_leave_one_out_on_a_gold_subset():
+    names = ["区法学会经费", "综合网格工作经费", "政法四级网链路租赁经费"]
+    samples, summary = evaluate_drafting(SEED_GOLD, projects=names)
+    assert sorted(s["project"] for s in samples) == sorted(names)
+    for sample in samples:
+        # the project itself was left out of the library it was drafted from
+        assert not any(src.startswith(sample["project"] + " / ") for d in sample["drafted"] for src in d["adapted_from"])
+        assert sample["project"] != sample["baseline_project"]
+        assert 4 <= sample["indicators"] <= 10
+        assert sample["covers_all"] and sample["remaining_findings"] == []
+        assert 0 <= sample["relevance"] <= 1 and "gold_quantified_share" in sample
+    assert summary["projects"] == 3 and summary["targets_met"]
+    assert summary["quantified_share"] >= 0.95 and summary["valid_pair_share"] == 1.0
+    assert summary["full_coverage_share"] == 1.0 and summary["vague_values"] == 0
+    # the gold projects themselves, for comparison: only 综合网格工作经费 has 产出+效益+满意度 (codes 1, 2, 3);
+    # annual values: 政法四级网链路 writes 全覆盖 (its 所有链路运行正常 has no number but no vague phrase),
+    # 综合网格工作经费 writes 匹配, 全覆盖 and 及时、鲜活
+    assert summary["gold_full_coverage_share"] == pytest.approx(1 / 3, abs=1e-3)
+    assert summary["gold_vague_values"] == 4
+
+
+def test_leave_one_out_never_adapts_from_the_project_itself(library):
+    for entry in library.projects[:6]:
+        rest = library.without({entry.name})
+        draft = draft_offline(DraftRequest(name=entry.name, goal=entry.project.goal or ""), rest)
+        assert not any(source.startswith(entry.name + " / ") for i in draft.indicators for source in i.adapted_from)
+
+
+def test_unknown_gold_project_is_an_error():
+    with pytest.raises(ValueError, match="not gold projects"):
+        evaluate_drafting(SEED_GOLD, projects=["没有这个项目"])
+
+
+# ---- the CLI ----
+
+def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
+    out = tmp_path / "draft.json"
+    assert main(["draft", "--name", "社区普法宣传", "--goal", "每月组织开展一场普法讲座", "--budget", "20",
+                 "-o", str(out), "--strict"]) == 0
+    assert "passes the linter" in capsys.readouterr().err
+    table = load_table(out)  # the interchange models read it back
+    project = table.projects()[0]
+    assert project.name == "社区普法宣传" and float(project.amounts.total) == 20
+    assert any(i.annual_value == "12场" for i in project.indicators)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    details = data["meta"]["extra"]["draft"]["indicators"]
+    assert all(d["rationale"] and d["target"]["kind"] == "quantitative" for d in details)
+    assert set(data["units"][0]["projects"][0]["indicators"][0]) == {
+        "seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value"}
+    assert main(["lint", str(out), "--strict"]) == 0
+
+
+def test_draft_cli_source_table_and_xlsx(tmp_path, capsys):
+    assert main(["draft", "--from", str(SEED), "--project", "区法学会经费", "-f", "source"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("1、1-产出指标:11-数量指标;") and ";实施周期指标值:" in line and line.endswith("。")
+    assert main(["draft", "-n", "社区普法宣传", "-g", "每月组织开展一场普法讲座"]) == 0
+    assert "三级指标" in capsys.readouterr().out
+    xlsx = tmp_path / "draft.xlsx"
+    assert main(["draft", "-n", "社区普法宣传", "-o", str(xlsx)]) == 0
+    assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_draft_cli_request_file(tmp_path, capsys):
+    request = tmp_path / "project.yaml"
+    request.write_text("name: 社区老年人健康讲座\ngoal: 每季度开展一次老年人健康讲座\nbudget: 12\n", encoding="utf-8")
+    assert main(["draft", "-i", str(request), "-f", "json"]) == 0
+    assert "社区老年人健康讲座" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("goal: 没有名称\nbudget: 很多\n", encoding="utf-8")
+    assert main(["draft", "-i", str(bad)]) == 2
+    assert "bad.yaml" in capsys.readouterr().err
+
+
+def test_draft_cli_bad_usage(capsys):
+    assert main(["draft"]) == 2
+    assert main(["draft", "--from", str(SEED), "--project", "区法学会"]) == 2
+    assert "区法学会经费" in capsys.readouterr().err  # the closest name is suggested
+    assert main(["draft", "-n", "x", "--backend", "nope"]) == 2
