@@ -10,11 +10,12 @@ from pathlib import Path
 
 from .errors import BackendConfigError
 from .extract.rules import extract_table
+from .extract.form import extract_with_rules
 from .ingest import Document, read_path
 from .schema import BudgetTable
 from .validate import ValidationWarning, validate_table
 
-__all__ = ["BACKENDS", "extract_document", "extract_path", "check_path"]
+__all__ = ["BACKENDS", "LLM_OPTIONS", "default_backend", "extract_document", "extract_path", "check_path"]
 
 #: the extraction backends; "rules" needs nothing, the others need an LLM endpoint
 BACKENDS = ("rules", "llm", "auto")
@@ -27,12 +28,39 @@ def extract_document(doc: Document, backend: str = "rules", **options: object) -
         BackendConfigError: an LLM backend was asked for and none is available.
     """
     if backend == "rules":
-        return extract_table(doc)
+        return extract_with_rules(doc)  # department table(s) or single-project form(s)
     if backend in ("llm", "auto"):
-        raise BackendConfigError(
-            f"the {backend!r} backend is not available in this build; use --backend rules"
-        )
+        return _extract_with_llm(doc, backend, **options)
     raise BackendConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+#: extract_document options that override the LLM endpoint configuration (see assistant.llm.LLMConfig)
+LLM_OPTIONS = ("base_url", "model", "api_key", "mode", "max_requests", "max_tokens", "concurrency", "timeout",
+               "cache", "chunk_chars", "max_retries")
+
+
+def _llm_config(options: dict[str, object]):
+    from .llm.config import LLMConfig
+
+    config = options.get("config")
+    if config is None:
+        config = LLMConfig.from_env(**{k: options.get(k) for k in LLM_OPTIONS})
+    return config
+
+
+def _extract_with_llm(doc: Document, backend: str, **options: object) -> BudgetTable:
+    """The "llm" and "auto" backends (assistant/extract/llm.py); options: config or LLM_OPTIONS,
+    ledger (an assistant.llm.Ledger to fill), response_cache (an assistant.llm.ResponseCache)."""
+    from .extract.llm import extract_auto, extract_llm
+
+    config = _llm_config(options).require(backend)
+    run = extract_llm if backend == "llm" else extract_auto
+    return run(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"))  # type: ignore[arg-type]
+
+
+def default_backend(**options: object) -> str:
+    """"auto" when an LLM endpoint is configured (env or options), else "rules"."""
+    return "auto" if _llm_config(options).is_configured else "rules"
 
 
 def extract_path(path: str | Path, backend: str = "rules", **options: object) -> BudgetTable:

@@ -110,8 +110,6 @@ def grids_to_document(source: str, grids: list[Grid], layout: str, warnings: lis
             offset += 1
         for index, texts in enumerate(grid.rows):
             texts = [join_wrapped(t) for t in texts]
-            while texts and not texts[-1]:
-                texts.pop()
             number = grid.row_numbers[index] if grid.row_numbers else index + 1
             line = "\t".join(texts)
             if not line.strip():

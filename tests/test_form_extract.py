@@ -1,0 +1,119 @@
+"""Single-project forms read into the same records from Word, Excel, PDF, OCR rows and flattened text."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from form_copies import FORM, FORM_TWO_VALUES, expected, flatten, grid_rows, write_form_docx, write_form_xlsx
+
+from assistant.extract.form import looks_like_form
+from assistant.ingest import read_bytes, read_path
+from assistant.ingest.cellgrid import Grid, grids_to_document
+from assistant.pipeline import extract_document
+
+FORMS = {"one value": FORM, "period and annual": FORM_TWO_VALUES}
+
+
+def _extract(doc):
+    assert looks_like_form(doc)
+    table = extract_document(doc, "rules")
+    assert table.failures == []
+    return table
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_docx_form(tmp_path, form_id):
+    form = FORMS[form_id]
+    doc = read_path(write_form_docx(form, tmp_path / "form.docx"))
+    table = _extract(doc)
+    assert table.model_dump(mode="json") == expected(form)
+    project = table.projects()[0]
+    for field in ("name", "goal", "amounts.total", "amounts.fiscal"):
+        span = project.spans[field]
+        assert doc.text[span.start : span.end].replace(",", "") in (
+            project.name, project.goal, "120.50", "100.50"), field
+    level1 = project.indicators[0].spans["level1_name"]
+    assert doc.text[level1.start : level1.end] == "产出指标"
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_xlsx_form(tmp_path, form_id):
+    form = FORMS[form_id]
+    table = _extract(read_path(write_form_xlsx(form, tmp_path / "form.xlsx")))
+    assert table.model_dump(mode="json") == expected(form)
+    assert table.meta.extra["form"]["项目属性"] == "新增项目"
+    assert table.meta.extra["form"]["项目期"] == "1年"
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+@pytest.mark.parametrize("how", ["pipes", "lines", "none"])
+@pytest.mark.parametrize("centred", [False, True], ids=["labels-first", "labels-centred"])
+def test_flattened_form(form_id, how, centred):
+    form = FORMS[form_id]
+    text = flatten(form, how, centred=centred)
+    table = _extract(read_bytes(text.encode("utf-8"), "form.txt"))
+    assert table.model_dump(mode="json") == expected(form)
+
+
+def test_ocr_rows_form():
+    """OCR hands over grid rows with boxes and confidences; merged cells read in their top cell."""
+    rows, _ = grid_rows(FORM)
+    boxes = [[(c * 100.0, r * 20.0, c * 100.0 + 90, r * 20.0 + 18) for c in range(len(row))] for r, row in enumerate(rows)]
+    doc = grids_to_document("scan.png", [Grid(rows, "page 1", page=1, boxes=boxes)], "ocr")
+    table = _extract(doc)
+    assert table.model_dump(mode="json") == expected(FORM)
+    span = table.projects()[0].indicators[2].spans["name"]
+    assert span.page == 1 and span.box is not None
+
+
+def test_pdf_form(tmp_path):
+    """A ruled form in a text PDF: merged 一级/二级 cells drawn as spans."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    rows, merges = grid_rows(FORM)
+    data = [[Paragraph(text, style) if text else "" for text in row] for row in rows]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    commands += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges]
+    table = Table(data, colWidths=[90, 120, 150, 120])
+    table.setStyle(TableStyle(commands))
+    path = tmp_path / "form.pdf"
+    SimpleDocTemplate(str(path)).build([table])
+    result = _extract(read_path(path))
+    assert result.model_dump(mode="json") == expected(FORM)
+
+
+def test_values_the_form_lacks_stay_null():
+    form = copy.deepcopy(FORM)
+    form["money"] = [("年度资金总额", "120.50"), ("其中：财政拨款", "120.50")]
+    text = flatten(form, "pipes").replace(f"总体目标 | {form['goal']}\n", "").replace("实施单位 | ", "")
+    table = extract_document(read_bytes(text.encode(), "form.txt"))
+    project = table.projects()[0]
+    assert project.goal is None
+    assert project.amounts.model_dump(mode="json") == {"total": 120.5, "fiscal": 120.5, "special_account": None, "other": None}
+    assert table.units[0].name == FORM["department"]  # no 实施单位: the unit is the 主管部门
+    assert all(i.period_value is None for i in project.indicators)
+
+
+def test_several_forms_in_one_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    path = write_form_xlsx(FORM, tmp_path / "forms.xlsx")
+    workbook = load_workbook(path)
+    second = workbook.copy_worksheet(workbook["申报表"])
+    second.title = "申报表2"
+    second["B2"] = "第二个项目"
+    workbook.save(path)
+    table = extract_document(read_path(path))
+    assert [p.name for p in table.projects()] == [FORM["name"], "第二个项目"]
+    assert float(table.amounts.total) == pytest.approx(241.0)
+
+
+def test_a_department_table_is_not_a_form(seed_path):
+    assert not looks_like_form(read_path(seed_path))
