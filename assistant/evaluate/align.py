@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -61,7 +62,12 @@ def norm(text: Any) -> str | None:
     """The interchange's comparison form; empty text counts as absent."""
     if text is None:
         return None
-    return normalize_for_compare(str(text)) or None
+    return _norm(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(text: str) -> str | None:
+    return normalize_for_compare(text) or None
 
 
 def money_equal(a: float | None, b: float | None) -> bool:
@@ -115,12 +121,33 @@ def _complete(pairs: list[tuple[int, int]], n_gold: int, n_pred: int) -> Pairs:
     return result
 
 
+def _key(indicator: dict[str, Any]) -> tuple:
+    return tuple(indicator.get(f) for f in INDICATOR_WEIGHTS)
+
+
 def match_indicators(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = INDICATOR_THRESHOLD) -> Pairs:
-    """Align two lists of normalised indicators (see :func:`normalized_indicator`)."""
-    if not gold or not pred:
-        return _complete([], len(gold), len(pred))
-    similarity = np.array([[indicator_similarity(g, p) for p in pred] for g in gold])
-    return _complete(_assign(similarity, threshold), len(gold), len(pred))
+    """Align two lists of normalised indicators (see :func:`normalized_indicator`).
+
+    Identical items are paired first (the usual case, and what makes scoring fast); the
+    rest go through the Hungarian algorithm on :func:`indicator_similarity`.
+    """
+    pairs: list[tuple[int, int]] = []
+    waiting: dict[tuple, list[int]] = defaultdict(list)
+    for j, p in enumerate(pred):
+        waiting[_key(p)].append(j)
+    left_g = []
+    for i, g in enumerate(gold):
+        same = waiting.get(_key(g))
+        if same:
+            pairs.append((i, same.pop(0)))
+        else:
+            left_g.append(i)
+    taken = {j for _, j in pairs}
+    left_p = [j for j in range(len(pred)) if j not in taken]
+    if left_g and left_p:
+        similarity = np.array([[indicator_similarity(gold[i], pred[j]) for j in left_p] for i in left_g])
+        pairs += [(left_g[r], left_p[c]) for r, c in _assign(similarity, threshold)]
+    return _complete(pairs, len(gold), len(pred))
 
 
 def _amount_matrix(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np.ndarray:
