@@ -28,6 +28,7 @@ READERS: dict[str, str] = {
     ".xlsm": "assistant.ingest.xlsx:read_xlsx",
     ".docx": "assistant.ingest.docx_reader:read_docx",
     ".pdf": "assistant.ingest.pdf:read_pdf",
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), "assistant.ingest.ocr.image:read_image"),
 }
 
 
