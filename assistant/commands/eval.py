@@ -144,7 +144,9 @@ def extract(
 
       python cli.py eval extract
 
-      python cli.py eval extract --perturb all                     # accuracy per robustness slice
+      python cli.py eval extract --perturb all
+
+      python cli.py eval extract --perturb ocr,reflow --seed 3
 
       python cli.py eval extract --fail-under indicator_f1=0.98,amounts=1.0 --baseline latest
     """
