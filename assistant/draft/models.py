@@ -59,6 +59,7 @@ class Draft(BaseModel):
     attempts: int = 1
     findings: list[dict[str, Any]] = Field(default_factory=list, description="lint findings that remain")
     similar_projects: list[str] = Field(default_factory=list, description="library projects used, best first")
+    usage: dict[str, Any] = Field(default_factory=dict, description="LLM requests, tokens, retries (the ledger)")
 
     def project(self) -> Project:
         """The draft as a project of the interchange models."""
@@ -82,6 +83,7 @@ class Draft(BaseModel):
             "backend": self.backend,
             "attempts": self.attempts,
             "similar_projects": self.similar_projects,
+            "usage": self.usage,
             "indicators": [
                 {"seq": i.seq, "name": i.name,
                  "target": i.target.model_dump(exclude_none=True) if i.target else None,
