@@ -157,6 +157,7 @@ def test_eval_draft_goes_through_the_same_machinery(evals, monkeypatch, capsys):
 
     def fake_evaluate(gold_path=None, *, backend="library", projects=None, **options):
         calls.update(gold_path=gold_path, backend=backend, projects=projects)
+        options["progress"](1, 2, "区法学会经费")
         samples = [{"project": "区法学会经费", "passed": True, "coverage": 1.0},
                    {"project": "扫黑除恶专项斗争经费", "passed": False, "coverage": 0.5, "differences": ["missing 31"]}]
         return samples, {"coverage": 0.75, "lint": {"vague_rate": 0.1}}
@@ -180,3 +181,16 @@ def test_eval_draft_without_the_drafting_evaluator_exits_2(evals, monkeypatch, c
     monkeypatch.setitem(sys.modules, "assistant.draft.evaluation", None)  # as if the module were absent
     assert _run(evals, "draft") == 2
     assert "drafting evaluation is not available" in capsys.readouterr().err
+
+
+def test_real_drafting_evaluation_runs_through_the_harness(evals, capsys):
+    """The offline drafting evaluator (assistant.draft.evaluation) end to end, on two gold projects."""
+    pytest.importorskip("assistant.draft.evaluation")
+    assert _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--fail-under", "valid_pair_share=1.0") == 0
+    run = load_run("latest", evals)
+    assert run.summary["metrics"]["projects"] == 2
+    assert {s["sample_id"] for s in run.samples} == {"区法学会经费", "扫黑除恶专项斗争经费"}
+    assert all(isinstance(s["passed"], bool) for s in run.samples)
+    assert (run.path / "samples" / "dataset_info.json").exists()
+    assert _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--baseline", "latest") == 0
+    assert _run(evals, "draft", "--projects", "没有这个项目") == 2

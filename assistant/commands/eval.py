@@ -222,13 +222,20 @@ def _flatten(metrics: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _draft_samples(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give every drafting sample a stable id and a pass/fail flag for compare and the report."""
+    """Give every drafting sample a stable id, a pass/fail flag and a list of differences,
+    so compare and the report treat it like an extraction sample. A draft passes when the
+    linter has nothing left to say about it (no remaining findings, no lint errors)."""
     out = []
     for i, sample in enumerate(samples):
         sample = dict(sample)
         sample.setdefault("sample_id", str(sample.get("id") or sample.get("project") or sample.get("name") or f"draft/{i}"))
-        if "passed" not in sample and "ok" in sample:
-            sample["passed"] = bool(sample["ok"])
+        if "passed" not in sample:
+            if "ok" in sample:
+                sample["passed"] = bool(sample["ok"])
+            elif "remaining_findings" in sample or "lint_errors" in sample:
+                sample["passed"] = not sample.get("remaining_findings") and not sample.get("lint_errors")
+        if "differences" not in sample and "remaining_findings" in sample:
+            sample["differences"] = list(sample["remaining_findings"] or [])
         out.append(sample)
     return out
 
@@ -260,7 +267,16 @@ def draft(
     thresholds, base = _gate_setup(fail_under, baseline, root, None)
     evaluate = _draft_evaluator()
     names = [p.strip() for p in projects.split(",") if p.strip()] if projects else None
-    samples, overall = evaluate(gold, backend=backend, projects=names)
+    with _progress() as progress:
+        task = progress.add_task("drafting", total=None)
+
+        def step(done: int, total: int, name: str) -> None:
+            progress.update(task, completed=done, total=total, description=f"drafting {name}")
+
+        try:
+            samples, overall = evaluate(gold, backend=backend, projects=names, progress=step)
+        except ValueError as exc:  # unknown backend or project names
+            raise typer.BadParameter(str(exc)) from None
     samples = _draft_samples(list(samples))
     metrics = _flatten(dict(overall))
     manifest = {

@@ -50,8 +50,11 @@ def flat_metrics(summary: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _is_score(value: Any) -> bool:
-    """Ratios (floats) are gated against a baseline; counts (ints) are not."""
+def _is_score(name: str, value: Any) -> bool:
+    """Ratios (floats) are gated against a baseline; counts (ints) and timings are not."""
+    metric = name.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
+    if metric == "seconds" or metric.endswith("_seconds"):
+        return False
     return isinstance(value, float) and not math.isnan(value)
 
 
@@ -82,7 +85,7 @@ def check_gate(
         before = flat_metrics(baseline)
         for name, value in current.items():
             old = before.get(name)
-            if not (_is_score(value) and _is_score(old)):
+            if not (_is_score(name, value) and _is_score(name, old)):
                 continue
             metric = name.rsplit("/", 1)[-1]
             if metric in LOWER_IS_BETTER:
