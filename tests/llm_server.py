@@ -87,7 +87,8 @@ class LoopbackLLM:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="loopback-llm", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="loopback-llm", daemon=True)
         self._thread.start()
         return self
 
@@ -249,9 +250,13 @@ def table_responder(table: Any, *, override: Callable[[dict[str, Any], list[str]
             else:
                 total = total_of(cells)
                 for i, project in enumerate(projects):
-                    if i not in used and project.name == name and (total is None or project.amounts.total == total):
+                    continued = cells[1:2] == ["（续）"]
+                    if (i not in used or continued) and project.name == name and (continued or project.amounts.total == total):
                         used.add(i)
                         answer = {"kind": "project", **project.model_dump(mode="json")}
+                        # a row cut between chunks: answer only the items whose "N、" is in this piece
+                        answer["indicators"] = [item for item in answer["indicators"]
+                                                if re.search(rf"(?<!\d){item['seq']}、", line)]
                         break
             if answer is not None:
                 if override is not None:

@@ -10,7 +10,8 @@ import typer
 
 from ..errors import InputError
 from ..export import FORMATS, export_bytes
-from ..pipeline import BACKENDS, extract_path
+from ..llm.ledger import Ledger
+from ..pipeline import BACKENDS, default_backend, extract_path
 from ..schema import BudgetTable
 
 ORDER = 10
@@ -39,6 +40,15 @@ def write_output(data: bytes, output: str | None) -> None:
     path.write_bytes(data)
 
 
+def print_ledger(table: BudgetTable, ledger: Ledger) -> None:
+    """``--stats``: the LLM ledger as a table on standard error (rules runs send nothing)."""
+    from ..cli import err_console
+
+    err_console.print(ledger.rich_table())
+    if table.meta is not None and table.meta.model:
+        err_console.print(f"model {table.meta.model}, prompt {table.meta.prompt_id} v{table.meta.prompt_version}")
+
+
 def report_failures(table: BudgetTable) -> None:
     from ..cli import err_console
 
@@ -50,9 +60,20 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(help="Table files (.txt .tsv .csv …), or - for standard input.", metavar="INPUT...")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file, - for standard output (default).")] = None,
     fmt: Annotated[str | None, typer.Option("-f", "--format", help=f"One of {', '.join(FORMATS)}; default from the -o suffix, else json.")] = None,
-    backend: Annotated[str, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}.")] = "rules",
+    backend: Annotated[str | None, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}. Default: auto when an LLM endpoint is configured, else rules.")] = None,
     with_spans: Annotated[bool, typer.Option("--with-spans", help="Add each value's source span (offsets, row, column) under 'spans' keys.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when some rows could not be read.")] = False,
+    # ---- LLM backends (llm, auto); each overrides the ASSISTANT_* environment variable of the same meaning
+    base_url: Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint (ASSISTANT_BASE_URL), e.g. http://127.0.0.1:11434/v1.", rich_help_panel="LLM")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Model name (ASSISTANT_MODEL).", rich_help_panel="LLM")] = None,
+    api_key: Annotated[str | None, typer.Option("--api-key", help="API key (ASSISTANT_API_KEY or OPENAI_API_KEY).", rich_help_panel="LLM")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="tools (function calling), json or md_json (ASSISTANT_MODE).", rich_help_panel="LLM")] = None,
+    max_requests: Annotated[int | None, typer.Option("--max-requests", min=0, help="Stop sending after N requests; rows not read are listed as failures.", rich_help_panel="LLM")] = None,
+    max_tokens: Annotated[int | None, typer.Option("--max-tokens", min=0, help="Stop sending after N prompt+completion tokens.", rich_help_panel="LLM")] = None,
+    concurrency: Annotated[int | None, typer.Option("--concurrency", min=1, help="Chunks in flight at once (default 4).", rich_help_panel="LLM")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds per request (default 120).", rich_help_panel="LLM")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the on-disk answer cache.", rich_help_panel="LLM")] = False,
+    stats: Annotated[bool, typer.Option("--stats", help="Print the LLM ledger (requests, tokens, retries, cache hits) on standard error.", rich_help_panel="LLM")] = False,
 ) -> None:
     """Extract 项目支出绩效目标表 into validated records.
 
@@ -67,15 +88,24 @@ def extract(
       python cli.py extract table.txt --format csv -o table.csv
 
       cat table.txt | python cli.py extract - --format jsonl
+
+      ASSISTANT_BASE_URL=http://127.0.0.1:11434/v1 ASSISTANT_MODEL=qwen2.5:7b python cli.py extract other.txt --backend llm --stats
     """
     fmt = _pick_format(fmt, output)
     if len(inputs) != 1:
         raise typer.BadParameter("give one INPUT (batch extraction of many files is not available yet)")
     if fmt == "xlsx" and (output is None or output == "-") and sys.stdout.isatty():
         raise typer.BadParameter("xlsx is binary: give -o FILE.xlsx", param_hint="--output")
+    llm_options = {"base_url": base_url, "model": model, "api_key": api_key, "mode": mode, "max_requests": max_requests,
+                   "max_tokens": max_tokens, "concurrency": concurrency, "timeout": timeout,
+                   "cache": False if no_cache else None}
+    backend = backend or default_backend(**llm_options)
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
-    table = extract_path(inputs[0], backend)
+    ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
+    table = extract_path(inputs[0], backend, **(llm_options | {"ledger": ledger} if backend != "rules" else {}))
+    if stats:
+        print_ledger(table, ledger)
     write_output(export_bytes(table, fmt, with_spans=with_spans), output)
     report_failures(table)
     if strict and table.failures:

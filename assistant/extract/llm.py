@@ -27,6 +27,7 @@ import functools
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -39,7 +40,7 @@ from ..ingest.document import Document, Row
 from ..llm.cache import ResponseCache
 from ..llm.client import LLMClient, TruncatedAnswer
 from ..llm.config import LLMConfig
-from ..llm.grounding import Evidence, Grounder, confidence, normalise, span_for
+from ..llm.grounding import Evidence, Grounder, confidence, normalise, numbers_in, span_for
 from ..llm.ledger import BudgetExhausted, Ledger
 from ..prompts import Prompt, load_prompt
 from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
@@ -72,6 +73,7 @@ _PROVENANCE = ("spans", "meta", "failures")
 _ROW_SEP = "\x1e"  # ASCII record separator: rows are joined with it before splitting
 _ITEM_BOUNDARY = r"(?<=[。;；])(?=\d{1,3}、)"  # between two indicator items
 _CONTINUED = "（续）"
+_MONEY_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 # ---------------------------------------------------------------- the answer schema
@@ -373,7 +375,8 @@ def _merge_straddling(placed: list[_Placed]) -> list[_Placed]:
         prev = out[-1] if out else None
         if (prev is not None and prev.chunk is not item.chunk and item.answer.kind == "project"
                 and prev.answer.kind == "project" and item.answer is item.chunk_first
-                and normalise(prev.answer.name) == normalise(item.answer.name)):
+                and item.chunk.continued is not None  # the chunk starts inside a row, not at a new row
+                and normalise(item.chunk.continued) == normalise(item.answer.name) == normalise(prev.answer.name)):
             seen = {(i.seq, normalise(i.name or "")) for i in prev.answer.indicators}
             prev.answer.indicators.extend(i for i in item.answer.indicators
                                           if (i.seq, normalise(i.name or "")) not in seen)
@@ -415,11 +418,22 @@ class _Grounding:
             ))
 
     def amounts(self, record: Any, amounts: Amounts, placed: _Placed, prefix: str, label: str) -> None:
+        """Amounts are looked up in the row's money cells (cells holding only a number), so a
+        number written inside a goal or an indicator cannot vouch for an amount."""
         grounder = self._grounder(placed)
+        money = [c for c in (placed.row.cells if placed.row else [])
+                 if _MONEY_CELL.fullmatch(unicodedata.normalize("NFKC", c.text).strip())]
         for name in AMOUNT_FIELDS:
             value = getattr(amounts, name)
-            if value is not None:
-                self._note(record, f"{prefix}amounts.{name}", grounder.find_number(value), placed, f"{label} amounts.{name}")
+            if value is None:
+                continue
+            if money:
+                cell = next((c for c in money if numbers_in(c.text) == [Decimal(value)]), None)
+                evidence = (Evidence("exact", 100.0, cell.start, cell.end) if cell is not None
+                            else Evidence("ungrounded", 0.0, grounder.start, grounder.end, (str(value),)))
+            else:  # no cell structure (OCR line, pasted text): any number in the row
+                evidence = grounder.find_number(value)
+            self._note(record, f"{prefix}amounts.{name}", evidence, placed, f"{label} amounts.{name}")
 
     def project(self, project: Project, placed: _Placed) -> None:
         grounder = self._grounder(placed)
