@@ -194,3 +194,19 @@ def test_real_drafting_evaluation_runs_through_the_harness(evals, capsys):
     assert (run.path / "samples" / "dataset_info.json").exists()
     assert _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--baseline", "latest") == 0
     assert _run(evals, "draft", "--projects", "没有这个项目") == 2
+
+
+def test_llm_backend_scored_over_the_loopback_server(evals, llm_env, gold_table, capsys):
+    """The LLM chain for real over HTTP: the harness records model, prompt, grounding, confidence and cost."""
+    from llm_server import table_responder
+
+    llm_env.responder = table_responder(gold_table)
+    assert _run(evals, "extract", "--backend", "llm", "--perturb", "page_breaks", "--fail-under", "indicator_f1=0.98,amounts=1.0") == 0
+    run = load_run("latest", evals)
+    metrics = run.summary["metrics"]
+    assert run.manifest["model"] == "loopback-model" and run.manifest["prompt"]
+    assert metrics["indicator_f1"] == 1.0 and metrics["schema_valid_rate"] == 1.0
+    assert 0.0 < metrics["grounding_rate"] <= 1.0 and 0.0 < metrics["mean_confidence"] <= 1.0
+    assert metrics["requests"] >= 1 and metrics["total_tokens"] > 0
+    assert run.summary["slices"]["page_breaks"]["metrics"]["requests"] >= 1
+    assert len(llm_env.requests) >= 2

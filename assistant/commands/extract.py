@@ -49,6 +49,17 @@ def print_ledger(table: BudgetTable, ledger: Ledger) -> None:
         err_console.print(f"model {table.meta.model}, prompt {table.meta.prompt_id} v{table.meta.prompt_version}")
 
 
+def _run_batch(inputs: list[str], out_dir: str, fmt: str, backend: str, jobs: int, force: bool, strict: bool,
+               options: dict) -> int:
+    """Batch mode (see :mod:`assistant.batch`); returns the exit code."""
+    from ..batch import exit_code, print_summary, run_batch
+
+    summary = run_batch(inputs, out_dir, fmt=fmt, backend=backend, jobs=jobs, force=force,
+                        progress=sys.stderr.isatty(), options=options)
+    print_summary(summary)
+    return exit_code(summary, strict=strict)
+
+
 def report_failures(table: BudgetTable) -> None:
     from ..cli import err_console
 
@@ -63,6 +74,8 @@ def extract(
     backend: Annotated[str | None, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}. Default: auto when an LLM endpoint is configured, else rules.")] = None,
     with_spans: Annotated[bool, typer.Option("--with-spans", help="Add each value's source span (offsets, row, column) under 'spans' keys.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when some rows could not be read.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Batch: files read in parallel (worker processes).", rich_help_panel="Batch")] = 2,
+    force: Annotated[bool, typer.Option("--force", help="Batch: redo files whose output is already up to date.", rich_help_panel="Batch")] = False,
     # ---- LLM backends (llm, auto); each overrides the ASSISTANT_* environment variable of the same meaning
     base_url: Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint (ASSISTANT_BASE_URL), e.g. http://127.0.0.1:11434/v1.", rich_help_panel="LLM")] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model name (ASSISTANT_MODEL).", rich_help_panel="LLM")] = None,
@@ -89,11 +102,14 @@ def extract(
 
       cat table.txt | python cli.py extract - --format jsonl
 
+      python cli.py extract scans/ tables.xlsx -o out/   (batch: out/_summary.json lists failures)
+
       ASSISTANT_BASE_URL=http://127.0.0.1:11434/v1 ASSISTANT_MODEL=qwen2.5:7b python cli.py extract other.txt --backend llm --stats
     """
     fmt = _pick_format(fmt, output)
-    if len(inputs) != 1:
-        raise typer.BadParameter("give one INPUT (batch extraction of many files is not available yet)")
+    batch = len(inputs) > 1 or Path(inputs[0]).is_dir()
+    if batch and (output is None or output == "-"):
+        raise typer.BadParameter("several inputs or a folder: give an output folder with -o OUT_DIR", param_hint="--output")
     if fmt == "xlsx" and (output is None or output == "-") and sys.stdout.isatty():
         raise typer.BadParameter("xlsx is binary: give -o FILE.xlsx", param_hint="--output")
     llm_options = {"base_url": base_url, "model": model, "api_key": api_key, "mode": mode, "max_requests": max_requests,
@@ -102,6 +118,8 @@ def extract(
     backend = backend or default_backend(**llm_options)
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
+    if batch:
+        raise typer.Exit(_run_batch(inputs, output, fmt, backend, jobs, force, strict, llm_options if backend != "rules" else {}))
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
     table = extract_path(inputs[0], backend, **(llm_options | {"ledger": ledger} if backend != "rules" else {}))
     if stats:
