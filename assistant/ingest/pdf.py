@@ -128,7 +128,7 @@ def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
             f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available "
             "in this installation",
         ) from None
-    return read_scanned_pdf_pages(data, source, pages, dpi=OCR_DPI)
+    return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI)  # it takes 0-based indexes
 
 
 def _append(doc: Document, other: Document) -> None:
