@@ -239,7 +239,7 @@ def table_responder(table: Any, *, override: Callable[[dict[str, Any], list[str]
         if table.title and table.title in data:
             header = {"title": table.title, "department": table.department, "currency_unit": table.currency_unit}
         for line in data.split("\n"):
-            cells = line.split("\t")
+            cells = re.split(r"\t| {2,}", line)  # tab-separated, or columns collapsed to spaces
             name = cells[0].strip()
             texts = [c for c in cells[1:] if c.strip() and total_of([None, c]) is None]
             answer: dict[str, Any] | None = None

@@ -238,3 +238,25 @@ def test_llm_backend_without_endpoint_says_what_to_set(seed_doc):
 
     with pytest.raises(BackendConfigError, match="ASSISTANT_BASE_URL.*--base-url"):
         extract_document(seed_doc, "llm")
+
+
+def test_auto_mode_reads_a_layout_the_rules_cannot(reader, config, seed_path, gold_table):
+    """Text pasted from Word with the columns collapsed to spaces: the rules read no project,
+    auto mode sends those rows (the header stays context) and gets the whole table back."""
+    collapsed = seed_path.read_text(encoding="utf-8").replace("\t", "  ")
+    doc = read_bytes(collapsed.encode("utf-8"), "collapsed.txt")
+    assert extract_document(doc, "rules").projects() == []
+    table = extract_auto(doc, config)
+    assert clean(table) == clean(gold_table) and table.failures == []
+    assert 1 <= len(reader.requests) <= 4
+    amount_spans = [p.spans["amounts.total"] for p in table.projects()]
+    assert all(s.alignment == "exact" for s in amount_spans)
+
+
+def test_auto_mode_keeps_the_rules_rows_when_the_llm_drops_them(reader, config, seed_path, gold_table):
+    text = seed_path.read_text(encoding="utf-8")
+    doc = read_bytes(text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0O").encode(), "b.txt")
+    reader.responder = lambda body: {"rows": []}  # a model that answers nothing
+    table = extract_auto(doc, config)
+    assert len(table.projects()) == len(gold_table.projects())
+    assert any("the rules' reading is kept" in f.message for f in table.failures)

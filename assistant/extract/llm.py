@@ -622,7 +622,14 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
         InputError: nothing in the document looks like a table.
     """
     config.require("auto")
-    rules_table, parses = extract_document_rows(doc)
+    from .form import looks_like_form, split_parts
+
+    if looks_like_form(doc) or len(split_parts(doc)) > 1:
+        return _auto_whole(doc, config, ledger, cache)
+    try:
+        rules_table, parses = extract_document_rows(doc)
+    except InputError:
+        return _auto_whole(doc, config, ledger, cache)
     reread = rows_to_reread(rules_table, parses)
     prompt = load_prompt(PROMPT_TASK)
     ledger = ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
@@ -650,9 +657,20 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
     for run, chunks in run_chunks:
         results = [by_chunk[id(c)] for c in chunks]
         failures = [f for r in results for f in r.failures]
+        placed = _merge_straddling(_first_flags(_locate([a for r in results for a in r.answers])))
+        rules_projects = sum(parses[i].kind == "project" for i in run)
+        llm_projects = sum(p.answer.kind == "project" for p in placed)
+        if not failures and llm_projects < rules_projects:  # never lose rows the rules did read
+            first = parses[run[0]].row
+            failures.append(Failure(
+                source=doc.source, row=first.line, field=f"llm lines {first.line}-{parses[run[-1]].row.line}",
+                message=(f"the LLM returned {llm_projects} projects where the rules read {rules_projects}; "
+                         "the rules' reading is kept"),
+                raw="\n".join(parses[i].row.raw for i in run)[:4000],
+            ))
         llm_failures.extend(failures)
         if not failures:
-            replaced[run[0]] = _merge_straddling(_first_flags(_locate([a for r in results for a in r.answers])))
+            replaced[run[0]] = placed
             skipped.update(run)
 
     table = BudgetTable(title=rules_table.title, department=rules_table.department,
@@ -699,4 +717,24 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
     kept = [f for f in rules_table.failures if f.row not in skipped_lines]
     table.failures = kept + llm_failures + grounding.failures
     table.meta = _meta(doc, "auto", config, prompt, ledger, rows_reread=len(reread), chunks=len(all_chunks))
+    return table
+
+
+def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: ResponseCache | None) -> BudgetTable:
+    """Auto mode for documents the row-by-row rules do not cover (project forms, several sheets,
+    unknown layouts): the rules' whole reading when it is clean, else the whole document via the LLM."""
+    from .form import extract_with_rules
+
+    try:
+        table = extract_with_rules(doc)
+    except InputError:
+        table = None
+    if table is not None and not table.failures and not any(w.code in REREAD_CODES for w in validate_table(table)):
+        ledger = ledger if ledger is not None else Ledger()
+        table.meta = _meta(doc, "auto", config, load_prompt(PROMPT_TASK), ledger, rows_reread=0, chunks=0)
+        return table
+    table = extract_llm(doc, config, ledger=ledger, cache=cache)
+    assert table.meta is not None
+    table.meta.backend = "auto"
+    table.meta.extra["whole_document"] = "the rules could not read this layout row by row"
     return table
