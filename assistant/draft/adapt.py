@@ -34,7 +34,7 @@ __all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "MIN
 #: below this retrieval score a library indicator is not similar enough to adapt
 MIN_SCORE = 0.2
 #: names longer than this are descriptions of the work, not indicator names
-MAX_NAME = 24
+MAX_NAME = 20
 #: two drafted names this similar (rapidfuzz ratio) count as the same indicator
 SAME_NAME = 80
 
@@ -53,7 +53,7 @@ class Slot:
 
 #: the coverage plan, in the order the indicators are written
 PLAN: tuple[Slot, ...] = (
-    Slot("11", 2, "年度工作任务完成率", "≥95%", "11"),
+    Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
     Slot("12", 1, "工作质量达标率", "≥95%", "12"),
     Slot("13", 1, "任务按期完成率", "≥95%", "13"),
     Slot("14", 1, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
@@ -161,6 +161,11 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     return None
 
 
+def _indicator_like(name: str | None) -> bool:
+    """A name that reads as an indicator: short, one clause (not "做好…, 开展…" describing the work)."""
+    return bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name)
+
+
 def _related(candidate: LibraryIndicator, query_words: set[str]) -> bool:
     """Scores are relative to the best hit, so also ask for shared words: the indicator's name
     shares one with the new project's name and goal, or its project shares three."""
@@ -214,7 +219,7 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
             if have >= slot.count:
                 break
             ind = candidate.indicator
-            if not _fits(slot.category, ind.level2_code) or not ind.name or len(ind.name) > MAX_NAME:
+            if not _fits(slot.category, ind.level2_code) or not _indicator_like(ind.name):
                 continue
             if not is_valid_pair(ind.level1_code, ind.level2_code):
                 continue  # a misfiled example is not one to imitate

@@ -99,6 +99,7 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
             raise ValueError(f"not gold projects: {', '.join(sorted(missing))}")
     progress = options.get("progress")
     samples: list[dict] = []
+    last_model = last_prompt = None
     for n, entry in enumerate(chosen, 1):
         gold = entry.project
         rest = library.without({gold.name})
@@ -107,6 +108,7 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
         draft = _draft(request, rest, backend, options)
         seconds = time.perf_counter() - t0
         drafted = draft.project()
+        last_model, last_prompt = draft.model, f"{draft.prompt_id}@{draft.prompt_version}"
         gold_names = [i.name for i in gold.indicators]
         nearest = Retriever(rest).similar_projects(f"{gold.name} {gold.goal or ''}", k=1)
         baseline = [i.name for i in nearest[0][0].project.indicators] if nearest else []
@@ -119,6 +121,7 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
             **_measures(gold, "gold_"),
             "baseline_project": nearest[0][0].name if nearest else None,
             "baseline_relevance": relevance(gold_names, baseline),
+            "passed": not any(f["severity"] == "error" for f in draft.findings) and bool(drafted.indicators),
             "attempts": draft.attempts,
             "remaining_findings": [f["code"] for f in draft.findings],
             "seconds": round(seconds, 3),
@@ -127,7 +130,11 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
         })
         if progress:
             progress(n, len(chosen), gold.name)
-    return samples, _summary(samples, backend, time.perf_counter() - started)
+    summary = _summary(samples, backend, time.perf_counter() - started)
+    if backend == "llm" and samples:
+        summary["model"] = last_model
+        summary["prompt_version"] = last_prompt
+    return samples, summary
 
 
 def _summary(samples: list[dict], backend: str, seconds: float) -> dict:
@@ -138,7 +145,8 @@ def _summary(samples: list[dict], backend: str, seconds: float) -> dict:
     def mean(key: str) -> float:
         return round(sum(s[key] for s in samples) / len(samples), 4) if samples else 0.0
 
-    summary: dict[str, Any] = {"backend": backend, "projects": len(samples), "seconds": round(seconds, 2)}
+    summary: dict[str, Any] = {"backend": backend, "projects": len(samples), "seconds": round(seconds, 2),
+                               "passed_share": mean("passed")}
     for prefix in ("", "gold_"):
         summary.update({
             f"{prefix}indicators": sum(s[f"{prefix}indicators"] for s in samples),
