@@ -105,8 +105,12 @@ def write_docx(lines: list[list[str]], path: Path, *, two_row_header: bool = Tru
     return path
 
 
-def write_pdf(lines: list[list[str]], path: Path, *, ruled: bool = True, password: str | None = None) -> Path:
-    """A landscape A4 PDF of the table with ruling lines (or a text-only page), CJK text."""
+def write_pdf(lines: list[list[str]], path: Path, *, ruled: bool = True, password: str | None = None,
+              split_rows: bool = False) -> Path:
+    """A landscape A4 PDF of the table with ruling lines (or a text-only page), CJK text.
+
+    ``split_rows``: a larger font, and rows too tall for the rest of a page are cut at the
+    page break and go on at the top of the next page (some over three pages)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -115,12 +119,14 @@ def write_pdf(lines: list[list[str]], path: Path, *, ruled: bool = True, passwor
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=6, leading=7.5, wordWrap="CJK")
+    size = 9 if split_rows else 6
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=size, leading=size * 1.25, wordWrap="CJK")
     head = _header_index(lines)
     story = [Paragraph(escape(cells[0]), style) for cells in lines[:head]]
     if ruled:
         rows = [[Paragraph(escape(c), style) for c in cells] + [""] * (7 - len(cells)) for cells in lines[head:]]
-        table = Table(rows, colWidths=[90, 45, 45, 45, 45, 230, 300], repeatRows=1)
+        split = {"repeatRows": 0, "splitInRow": 1} if split_rows else {"repeatRows": 1}
+        table = Table(rows, colWidths=[90, 45, 45, 45, 45, 230, 300], **split)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(table)
     else:

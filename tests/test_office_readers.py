@@ -69,10 +69,11 @@ def test_docx_copy_gives_the_gold(tmp_path, seed_lines, gold_table, two_row_head
     assert table.units[0].projects[0].spans["name"].sheet == "table 2"
 
 
-def test_text_pdf_copy_gives_the_gold(tmp_path, seed_lines, gold_table):
+@pytest.mark.parametrize("split_rows", [False, True], ids=["whole-rows", "rows-cut-at-page-breaks"])
+def test_text_pdf_copy_gives_the_gold(tmp_path, seed_lines, gold_table, split_rows):
     """Ruled table over several pages. A space at a wrapped line's end is invisible in a PDF,
     so texts are compared as the interchange defines equality (white space removed)."""
-    path = write_pdf(seed_lines, tmp_path / "seed.pdf")
+    path = write_pdf(seed_lines, tmp_path / "seed.pdf", split_rows=split_rows)
     doc = read_path(path)
     assert doc.layout == "pdf"
     assert {c.page for r in doc.rows for c in r.cells} >= {1, 2}

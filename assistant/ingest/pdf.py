@@ -18,7 +18,7 @@ import io
 import re
 
 from ..errors import InputError
-from .cellgrid import Grid, grids_to_document, join_wrapped
+from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
 from .document import Cell, Document, Row
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
@@ -71,9 +71,19 @@ def _page_lines(page, boxes) -> list[tuple[float, str]]:
     return [(top, " ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])).strip()) for top, ws in lines]
 
 
+def _table_settings(page) -> dict:
+    """Close cells a page break left open: a row split over two pages has no ruling line
+    at the cut, so horizontal lines are added where the vertical rules start and end."""
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
+    if len(verticals) < 2:
+        return {}
+    top, bottom = min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)
+    return {"explicit_horizontal_lines": [top, bottom]}
+
+
 def _page_grids(page, number: int) -> list[Grid]:
     """The ruled tables of a page, with the text lines around them as one-cell rows."""
-    tables = page.find_tables()
+    tables = page.find_tables(_table_settings(page))
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, list[list[str]], list]] = []
     for top, text in _page_lines(page, boxes):
@@ -101,21 +111,22 @@ def _is_continuation(texts: list[str]) -> bool:
 
 
 def _join_page_breaks(grids: list[Grid]) -> None:
-    """Append a continuation row at the top of a page's table to the last row of the previous page."""
-    for previous, grid in zip(grids, grids[1:]):
-        body = [i for i, r in enumerate(grid.rows) if len(r) > 1]
-        last = [r for r in previous.rows if len(r) > 1]
-        if not body or not last or not _is_continuation(grid.rows[body[0]]):
-            continue
-        first, target = grid.rows[body[0]], last[-1]
-        if len(first) != len(target):
-            continue
-        for col, text in enumerate(first):
-            if text.strip():
-                target[col] = f"{target[col]}\n{text}" if target[col].strip() else text
-        del grid.rows[body[0]]
-        if grid.boxes:
-            del grid.boxes[body[0]]
+    """Append a continuation row at the top of a page's table to the row it continues
+    (the last table row of the pages before: a tall row may run over several pages)."""
+    last_row: list[str] | None = None
+    for grid in grids:
+        body = [i for i, r in enumerate(grid.rows) if len(r) > 1 and not is_department_header(r)]
+        first = grid.rows[body[0]] if body else None
+        if first is not None and last_row is not None and len(first) == len(last_row) and _is_continuation(first):
+            for col, text in enumerate(first):
+                if text.strip():
+                    last_row[col] = f"{last_row[col]}\n{text}" if last_row[col].strip() else text
+            del grid.rows[body[0]]
+            if grid.boxes:
+                del grid.boxes[body[0]]
+        rows = [r for r in grid.rows if len(r) > 1 and not is_department_header(r)]
+        if rows:
+            last_row = rows[-1]
 
 
 def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
