@@ -47,6 +47,36 @@ def test_xlsx_copy_gives_the_gold(tmp_path, seed_lines, gold_table, numbers):
     assert span.sheet == "项目表" and doc.text[span.start : span.end] == "区法学会经费"
 
 
+def test_several_department_sheets_are_combined(tmp_path, seed_lines, gold_table):
+    from openpyxl import load_workbook
+
+    path = write_xlsx(seed_lines, tmp_path / "two.xlsx", numbers=True)
+    workbook = load_workbook(path)
+    workbook.copy_worksheet(workbook["项目表"]).title = "项目表2"
+    workbook.save(path)
+    table = extract_document(read_path(path))
+    assert table.failures == []
+    assert len(table.units) == 2 and len(table.projects()) == 2 * len(gold_table.projects())
+    assert float(table.amounts.total) == pytest.approx(2 * 6359.32)
+    assert table.units[1].projects[0].spans["name"].sheet == "项目表2"
+
+
+def test_formula_without_a_saved_result_is_reported(tmp_path, seed_lines):
+    from openpyxl import load_workbook
+
+    path = write_xlsx(seed_lines, tmp_path / "formula.xlsx", numbers=True, two_row_header=False)
+    workbook = load_workbook(path)
+    sheet = workbook["项目表"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "区法学会经费")
+    sheet.cell(row, 2).value = f"=C{row}"  # written by a script: no cached result
+    workbook.save(path)
+    table = extract_document(read_path(path))
+    failure = next(f for f in table.failures if f.field == f"项目表!B{row}")
+    assert failure.row == row and f"=C{row}" in failure.message and "no saved result" in failure.message
+    project = next(p for p in table.projects() if p.name == "区法学会经费")
+    assert project.amounts.total is None and float(project.amounts.fiscal) == 40.0  # the row is kept
+
+
 def test_xlsx_one_row_header_and_float_noise(tmp_path, seed_lines, gold_table):
     path = write_xlsx(seed_lines, tmp_path / "seed.xlsx", numbers=True, two_row_header=False)
     assert _dump(extract_document(read_path(path))) == _dump(gold_table)

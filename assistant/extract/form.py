@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..ingest.cellgrid import is_department_header, join_wrapped
+from ..ingest.cellgrid import is_department_header, join_wrapped, parse_unread_cell_note
 from ..ingest.document import Cell, Document, Row
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ..taxonomy import code_for_level1_name, code_for_level2_name
@@ -664,6 +664,18 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     Raises:
         InputError: no part of the document holds a table or a form.
     """
+    table = _extract_parts(doc)
+    for note in doc.warnings:
+        unread = parse_unread_cell_note(note)
+        if unread is not None:
+            row, where, message = unread
+            table.failures.append(Failure(source=doc.source, row=row, field=where, message=f"cell {where} {message}"))
+        elif table.meta is not None:
+            table.meta.extra.setdefault("reader_notes", []).append(note)
+    return table
+
+
+def _extract_parts(doc: Document) -> BudgetTable:
     parts = split_parts(doc)
     if len(parts) == 1:
         return _extract_part(doc)

@@ -22,7 +22,24 @@ from dataclasses import dataclass, field
 
 from .document import Cell, Document, Row
 
-__all__ = ["Grid", "join_wrapped", "grids_to_document", "is_department_header", "is_form_grid"]
+__all__ = ["Grid", "join_wrapped", "grids_to_document", "is_department_header", "is_form_grid",
+           "unread_cell_note", "parse_unread_cell_note", "UNREAD_PREFIX"]
+
+#: ``Document.warnings`` entries that are a cell the reader could not read (not a mere note);
+#: the extraction turns them into :class:`assistant.schema.Failure` records.
+UNREAD_PREFIX = "unread cell"
+_UNREAD = re.compile(rf"^{UNREAD_PREFIX} (?P<sheet>.*?)!(?P<cell>[A-Z]+\d+) row (?P<row>\d+): (?P<message>.*)$")
+
+
+def unread_cell_note(sheet: str, row: int, coordinate: str, message: str) -> str:
+    """A warning line for a cell whose value is not in the file."""
+    return f"{UNREAD_PREFIX} {sheet}!{coordinate} row {row}: {message}"
+
+
+def parse_unread_cell_note(note: str) -> tuple[int, str, str] | None:
+    """(row, "sheet!cell", message) of an :func:`unread_cell_note`, or None for other notes."""
+    m = _UNREAD.match(note)
+    return (int(m["row"]), f"{m['sheet']}!{m['cell']}", m["message"]) if m else None
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=[{_CJK}])")

@@ -16,7 +16,7 @@ import zipfile
 from decimal import Decimal
 
 from ..errors import InputError
-from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid
+from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid, unread_cell_note
 from .document import Document
 
 __all__ = ["read_xlsx", "format_number", "table_like"]
@@ -64,7 +64,8 @@ def table_like(rows: list[list[str]]) -> bool:
     return any(is_department_header(r) for r in rows) or is_form_grid(rows)
 
 
-def _sheet_grid(sheet) -> Grid:
+def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
+    """The sheet's cells as a Grid; formulas with no saved result are listed in ``unread``."""
     down: dict[tuple[int, int], int] = {}
     covered: set[tuple[int, int]] = set()
     min_row = sheet.min_row
@@ -80,7 +81,17 @@ def _sheet_grid(sheet) -> Grid:
     for row in sheet.iter_rows(min_row=min_row, max_row=sheet.max_row, min_col=1, max_col=sheet.max_column):
         texts = []
         for cell in row:
-            texts.append("" if (cell.row, cell.column) in covered else _cell_text(cell))
+            if (cell.row, cell.column) in covered:
+                texts.append("")
+                continue
+            if cell.value is None:
+                formula = formulas.cell(cell.row, cell.column).value
+                if isinstance(formula, str) and formula.startswith("="):
+                    # written by a script and never calculated: the value is not in the file
+                    unread.append(unread_cell_note(sheet.title, cell.row, cell.coordinate,
+                                                   f"holds the formula {formula} with no saved result; "
+                                                   "open and save the file in Excel, then read it again"))
+            texts.append(_cell_text(cell))
         rows.append(texts)
         numbers.append(row[0].row if row else min_row + len(rows) - 1)
     return Grid(rows, f"sheet {sheet.title}", row_numbers=numbers, down_merged=down, sheet=sheet.title)
@@ -98,6 +109,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
         raise InputError(source, "the file is empty; expected an Excel workbook (.xlsx)")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         hint = " (an old .xls file? save it as .xlsx)" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
         raise InputError(source, f"not a readable Excel workbook{hint}: {exc}") from None
@@ -106,7 +118,8 @@ def read_xlsx(data: bytes, source: str) -> Document:
     grids: list[Grid] = []
     warnings: list[str] = []
     for sheet in workbook.worksheets:
-        grid = _sheet_grid(sheet)
+        unread: list[str] = []
+        grid = _sheet_grid(sheet, formulas[sheet.title], unread)
         if not any(t.strip() for r in grid.rows for t in r):
             warnings.append(f"{source}: sheet {sheet.title!r} is empty; skipped")
             continue
@@ -115,6 +128,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
             continue
         grid.fold_two_row_header()
         grids.append(grid)
+        warnings.extend(unread)
     if not grids:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
         raise InputError(
