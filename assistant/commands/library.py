@@ -8,8 +8,11 @@ import typer
 
 ORDER = 35
 
-library_app = typer.Typer(help="The indicator library drafting learns from: the gold tables plus tables you add.",
-                          no_args_is_help=True)
+library_app = typer.Typer(
+    help=("The indicator library drafting learns from: the gold tables plus tables you add.\n\n"
+          "Examples:\n\n  python cli.py library add table.json\n\n  python cli.py library list"),
+    no_args_is_help=True,
+)
 
 
 @library_app.command("add")
