@@ -333,8 +333,7 @@ def history(
     """
     from rich.table import Table
 
-    from ..evaluate.metrics import MAIN_METRICS
-    from ..evaluate.report import format_value, render_history_html
+    from ..evaluate.report import format_value, main_metrics, render_history_html
     from ..evaluate.runs import evals_dir as default_evals_dir, read_history
 
     root = default_evals_dir(evals_dir)
@@ -346,10 +345,10 @@ def history(
     if not entries:
         typer.echo(f"no {kind} runs in {root / 'history.jsonl'} yet; run: python cli.py eval {kind}", err=True)
         return
-    metrics = list(MAIN_METRICS) if kind == "extract" else list(dict.fromkeys(k for e in entries for k in e.get("metrics", {})))[:6]
+    metrics = main_metrics(kind, entries[-1].get("metrics", {}))
     table = Table(title=f"{kind} runs ({root / 'history.jsonl'})")
     for column in ("run", "commit", *metrics):
-        table.add_column(column, justify="left" if column in ("run", "commit") else "right")
+        table.add_column(column, justify="left" if column in ("run", "commit") else "right", no_wrap=column == "run")
     previous: dict[str, Any] = {}
     for entry in entries:
         cells = []

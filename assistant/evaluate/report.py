@@ -16,7 +16,7 @@ from jinja2 import Environment
 from ..schema import AMOUNT_FIELDS, INDICATOR_FIELDS
 from .align import money_equal, norm
 
-__all__ = ["render_markdown", "render_html", "render_history_html", "diff_segments", "trend_chart", "format_value"]
+__all__ = ["render_markdown", "render_html", "render_history_html", "diff_segments", "trend_chart", "format_value", "main_metrics"]
 
 #: how many failing samples the HTML shows in full (the JSONL and Dataset hold them all)
 MAX_DETAILED = 1000
@@ -178,12 +178,14 @@ _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _PAGE = _ENV.from_string(_TEMPLATE)
 
 
-def _main_metrics(kind: str, metrics: dict[str, Any]) -> list[str]:
+def main_metrics(kind: str, metrics: dict[str, Any]) -> list[str]:
+    """The metrics worth a trend line: extraction's headline, else the run's own ratios (not gold references, targets or timings)."""
     from .metrics import MAIN_METRICS
 
     if kind == "extract":
         return list(MAIN_METRICS)
-    return [k for k, v in metrics.items() if isinstance(v, (int, float)) and not isinstance(v, bool)][:6]
+    return [k for k, v in metrics.items() if isinstance(v, float) and 0.0 <= v <= 1.0
+            and not k.startswith(("targets.", "gold_")) and "seconds" not in k][:6]
 
 
 def render_html(run, history: list[dict[str, Any]]) -> str:
@@ -201,7 +203,7 @@ def render_html(run, history: list[dict[str, Any]]) -> str:
         manifest_rows=[(k, json.dumps(manifest[k], ensure_ascii=False) if isinstance(manifest[k], (dict, list)) else format_value(manifest[k])) for k in keys if k in manifest],
         slice_names=list(slices), slice_metrics=slices, metric_names=list(metrics),
         confusion=confusion, confusion_cols=cols,
-        chart=trend_chart([h for h in history if h.get("kind") == kind], _main_metrics(kind, metrics)),
+        chart=trend_chart([h for h in history if h.get("kind") == kind], main_metrics(kind, metrics)),
         samples=[_sample_view(s) for s in failing[:MAX_DETAILED]], failing_total=len(failing), sample_total=len(run.samples),
     )
 

@@ -216,6 +216,7 @@ def history_entry(run: Run) -> dict[str, Any]:
         "model": run.manifest.get("model"),
         "prompt": run.manifest.get("prompt"),
         "commit": run.manifest.get("commit"),
+        "dirty": run.manifest.get("dirty"),
         "gold_version": run.manifest.get("gold_version"),
         "metrics": headline,
         **({"slices_indicator_f1": slices} if slices else {}),
