@@ -158,10 +158,6 @@ def _stricter(annual: Target, period: Target) -> bool:
     return False
 
 
-def _unit(target: Target) -> str | None:
-    return target.unit
-
-
 def lint_project(project: Project) -> list[LintFinding]:
     """Every finding for one project, indicator by indicator, then the project as a whole."""
     if project.classified:
@@ -185,7 +181,7 @@ def lint_project(project: Project) -> list[LintFinding]:
                                            "set it to ≥85% or ≥90%, as reviewed tables do", field=field, **where))
         period, annual = targets["period_value"], targets["annual_value"]
         if period.kind == annual.kind == "quantitative":
-            if _unit(period) != _unit(annual):
+            if period.unit != annual.unit:
                 out.append(LintFinding("PERIOD_ANNUAL_UNITS", "warning",
                                        f"实施周期指标值 is in {period.unit}, 年度指标值 in {annual.unit}",
                                        "measure both values the same way, e.g. both as a count or both as a rate",

@@ -199,3 +199,11 @@ def test_draft_cli_bad_usage(capsys):
     assert main(["draft", "--from", str(SEED), "--project", "区法学会"]) == 2
     assert "区法学会经费" in capsys.readouterr().err  # the closest name is suggested
     assert main(["draft", "-n", "x", "--backend", "nope"]) == 2
+
+
+@pytest.mark.parametrize("limit", [4, 5, 6])
+def test_a_smaller_limit_keeps_the_three_categories(library, limit):
+    draft = draft_offline(ELDERLY, library, max_indicators=limit)
+    assert len(draft.indicators) == limit
+    assert {i.level1_code for i in draft.indicators} == {"1", "2", "3"}
+    assert draft.findings == []

@@ -241,13 +241,33 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
             why = "按预算金额控制成本" if slot.category == "14" else "资料库中没有相近的可量化指标，采用通用可考核指标"
             add(slot.default_name, value, slot.default_code, f"{why}：{value}", [])
 
-    drafted = drafted[:max_indicators]
+    drafted = _trim(drafted, max_indicators)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
     draft = Draft(request=request, indicators=indicators, backend="library",
                   similar_projects=[p.key for p, _ in similar])
     return with_findings(draft)
+
+
+def _trim(drafted: list[DraftIndicator], limit: int) -> list[DraftIndicator]:
+    """At most ``limit`` indicators, keeping coverage: drop the last of a category that has
+    several first, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator."""
+    drafted = list(drafted)
+    while len(drafted) > limit:
+        groups: dict[str, list[int]] = {}
+        for n, ind in enumerate(drafted):
+            groups.setdefault("2" if (ind.level2_code or "").startswith("2") else ind.level2_code or "", []).append(n)
+        crowded = [ns for ns in groups.values() if len(ns) > 1]
+        if crowded:
+            drop = max(crowded, key=len)[-1]
+        else:
+            spare = [groups[code][0] for code in ("14", "13", "12") if code in groups]
+            if not spare:
+                break
+            drop = spare[0]
+        del drafted[drop]
+    return drafted
 
 
 def with_findings(draft: Draft) -> Draft:
