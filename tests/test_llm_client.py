@@ -115,3 +115,12 @@ def test_config_from_env_and_overrides(monkeypatch):
         LLMConfig.from_env(mode="xml")
     with pytest.raises(BackendConfigError, match="ASSISTANT_BASE_URL"):
         LLMConfig.from_env({}).require()
+
+
+def test_token_budget_counts_what_the_server_reported(answering, llm_config):
+    ledger = Ledger(max_tokens=10)
+    structured_call(llm_config, MESSAGES, Answer, ledger=ledger)
+    assert ledger.total_tokens > 10
+    with pytest.raises(BudgetExhausted, match="max-tokens 10"):
+        structured_call(llm_config, [MESSAGES[0], {"role": "user", "content": "x"}], Answer, ledger=ledger)
+    assert len(answering.requests) == 1 and ledger.to_dict()["total_tokens"] == ledger.total_tokens

@@ -94,9 +94,7 @@ class LLMClient:
     def __init__(self, config: LLMConfig, *, ledger: Ledger | None = None, cache: ResponseCache | None = None):
         self.config = config.require()
         self.ledger = ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
-        self.cache = cache if (cache is not None or not config.cache) else ResponseCache()
-        if not config.cache:
-            self.cache = None
+        self.cache = (cache if cache is not None else ResponseCache()) if config.cache else None
         self._openai = openai.AsyncOpenAI(
             base_url=config.base_url, api_key=config.api_key or "not-needed", max_retries=0, timeout=config.timeout
         )
