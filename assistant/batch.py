@@ -226,13 +226,22 @@ class _progress:
 
         from .cli import err_console
 
+        if not self.enabled:
+            self.bar = None
+            return _NoBar(), None
+
         self.bar = Progress(TextColumn("{task.description:<30.30}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err_console, disable=not self.enabled, transient=False)
+                            TimeElapsedColumn(), console=err_console, transient=False)
         self.bar.__enter__()
         return self.bar, self.bar.add_task("extracting", total=self.total)
 
     def __exit__(self, *exc):
-        return self.bar.__exit__(*exc)
+        return self.bar.__exit__(*exc) if self.bar is not None else None
+
+
+class _NoBar:
+    def update(self, *args, **kwargs) -> None:
+        pass
 
 
 def exit_code(summary: BatchSummary, *, strict: bool = False) -> int:
