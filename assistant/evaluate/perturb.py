@@ -83,7 +83,8 @@ def separators(text: str, rng: random.Random) -> str:
 
 def _to_fullwidth(ch: str) -> str:
     code = ord(ch)
-    return chr(code + 0xFEE0) if 0x21 <= code <= 0x7E else ch
+    # markup such as <p> comes from export tools, not from typing: it stays half-width
+    return chr(code + 0xFEE0) if 0x21 <= code <= 0x7E and ch not in "<>" else ch
 
 
 def _to_halfwidth(ch: str) -> str:
