@@ -123,6 +123,8 @@ def test_html_report_escapes_cell_text(evals):
     assert "<script" not in html
     assert "&lt;script&gt;" in html
     assert "<ins>" in html or "<del>" in html  # the difference is highlighted
+    assert "<th>gold</th><th>prediction</th>" in html  # side by side
+    assert "<svg" in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no network assets
 
 
 def test_perturb_slices_are_reported_per_slice(evals, capsys):
