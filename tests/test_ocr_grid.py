@@ -175,15 +175,20 @@ def test_a_box_straddling_a_column_rule_is_cut_and_each_piece_reread():
 
 
 def test_without_rules_lines_and_columns_are_clustered():
-    image = np.full((400, 700), 255, np.uint8)
-    engine = FakeEngine([
+    boxes = [
         TextBox("项目支出绩效目标表", (200, 10, 500, 40), 0.99),
         TextBox("项目名称", (20, 80, 140, 110), 0.99), TextBox("总计", (300, 80, 360, 110), 0.99),
         TextBox("绩效目标", (500, 80, 620, 110), 0.99),
         TextBox("区法学会经费", (20, 130, 200, 160), 0.99), TextBox("40.00", (300, 130, 370, 160), 0.99),
         TextBox("开展法治宣传", (500, 130, 680, 160), 0.99),
         TextBox("活动", (500, 170, 560, 200), 0.8),  # wrapped goal: first column empty
-    ])
+    ]
+    image = np.full((400, 700), 255, np.uint8)
+    for box in boxes:  # ink where the text is, with small gaps between "characters"
+        x0, y0, x1, y1 = (int(v) for v in box.box)
+        for x in range(x0, x1, 30):
+            image[y0 + 4: y1 - 4, x: min(x + 26, x1)] = 0
+    engine = FakeEngine(boxes)
     result = read_page_image(image, engine)
     assert result.grid is None
     assert any("no ruled table" in w for w in result.warnings)

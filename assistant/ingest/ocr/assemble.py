@@ -111,30 +111,34 @@ def _cell_text(boxes: list[TextBox]) -> tuple[str, float | None]:
     return fix_number_text(text), min(b.score for b in boxes)
 
 
+def _cut_box(box: TextBox, cuts: list[float], image: np.ndarray, engine: OCREngine, gap: int) -> list[TextBox]:
+    """Cut a box at the given x positions and re-read each piece (pieces with no text dropped)."""
+    height, width = image.shape[:2]
+    x0, y0, x1, y1 = box.box
+    edges = [x0, *cuts, x1]
+    out = []
+    for a, b in zip(edges, edges[1:]):
+        left = max(0, int(a + (gap if a in cuts else 0)))
+        right = min(width, int(b - (gap if b in cuts else 0)))
+        if right - left < 4:
+            continue
+        top, bottom = max(0, int(y0) - 2), min(height, int(y1) + 2)
+        text, score = engine.read_line(image[top:bottom, left:right])
+        if text.strip():
+            out.append(TextBox(text.strip(), (float(left), y0, float(right), y1), score))
+    return out
+
+
 def _cut_straddling(boxes: list[TextBox], grid: Grid, image: np.ndarray, engine: OCREngine,
                     rule_gap: int) -> list[TextBox]:
     """Cut every box that crosses a drawn column rule at the rule, and re-read the pieces."""
     out: list[TextBox] = []
-    height, width = image.shape[:2]
     for box in boxes:
         r = grid.row_at(box.center[1])
-        x0, y0, x1, y1 = box.box
+        x0, _, x1, _ = box.box
         margin = max(rule_gap, 0.3 * box.height)
         rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
-        if not rules:
-            out.append(box)
-            continue
-        edges = [x0, *rules, x1]
-        for a, b in zip(edges, edges[1:]):
-            left = int(a + (rule_gap if a in rules else 0))
-            right = int(b - (rule_gap if b in rules else 0))
-            top, bottom = max(0, int(y0) - 2), min(height, int(y1) + 2)
-            left, right = max(0, left), min(width, right)
-            if right - left < 4:
-                continue
-            text, score = engine.read_line(image[top:bottom, left:right])
-            if text.strip():
-                out.append(TextBox(text.strip(), (float(left), y0, float(right), y1), score))
+        out.extend(_cut_box(box, rules, image, engine, rule_gap) if rules else [box])
     return out
 
 
@@ -177,35 +181,63 @@ def _grid_rows(boxes: list[TextBox], grid: Grid) -> tuple[list[list[PageCell]], 
     return rows, above, below
 
 
-def _cluster_rows(boxes: list[TextBox], char_h: float) -> list[list[PageCell]]:
+def _column_bounds(lines: list[list[TextBox]], ink: np.ndarray, char_h: float) -> list[float]:
+    """Column separators of an unruled table: x ranges with no ink in most of its lines.
+
+    Ink is used rather than the boxes, since the detector often reads two neighbouring
+    cells as one box when no rule separates them.
+    """
+    width = ink.shape[1]
+    votes = np.zeros(width, np.int32)
+    for line in lines:
+        top = max(0, int(min(b.box[1] for b in line)))
+        bottom = int(max(b.box[3] for b in line))
+        votes += ink[top:bottom].any(axis=0)
+    covered = np.nonzero(votes)[0]
+    if covered.size == 0:
+        return []
+    empty = votes <= int(0.1 * len(lines))  # a stray line (a wide title) may cross a gap
+    bounds: list[float] = []
+    x = int(covered[0])
+    last = int(covered[-1])
+    while x < last:
+        if empty[x]:
+            run_end = x
+            while run_end < last and empty[run_end]:
+                run_end += 1
+            if run_end - x >= 0.6 * char_h:
+                bounds.append((x + run_end) / 2)
+            x = run_end
+        x += 1
+    return bounds
+
+
+def _cluster_rows(boxes: list[TextBox], image: np.ndarray, engine: OCREngine) -> list[list[PageCell]]:
     """No ruling lines: text lines become rows, gaps shared by the table's lines become columns.
 
-    A line with nothing in the first column continues the row above it (a wrapped cell).
-    Lines before the first line with several boxes are one-cell rows (title and notes).
+    A box the detector ran across a column gap is cut there and re-read. A line with
+    nothing in the first column continues the row above it (a wrapped cell). Lines before
+    the first line with several boxes are one-cell rows (title and notes).
     """
+    ink = binarize(image)
+    char_h = char_height(ink)
     lines = _reading_order(boxes)
     first_table = next((i for i, line in enumerate(lines) if len(line) >= 2), len(lines))
     rows = _outside_rows([b for line in lines[:first_table] for b in line])
     table_lines = lines[first_table:]
     if not table_lines:
         return rows
-    spans = sorted((b.box[0], b.box[2]) for line in table_lines for b in line)
-    bounds: list[float] = []
-    reach = spans[0][1]
-    for a, b in spans[1:]:
-        if a - reach > char_h:
-            bounds.append((a + reach) / 2)
-        reach = max(reach, b)
+    bounds = _column_bounds(table_lines, ink, char_h)
     n_cols = len(bounds) + 1
-
-    def column(box: TextBox) -> int:
-        return sum(box.box[0] > x for x in bounds)
+    gap = max(2, int(char_h / 8))
 
     grouped: list[list[list[TextBox]]] = []
     for line in table_lines:
         cols: list[list[TextBox]] = [[] for _ in range(n_cols)]
         for box in line:
-            cols[column(box)].append(box)
+            cuts = [x for x in bounds if box.box[0] + 0.3 * box.height < x < box.box[2] - 0.3 * box.height]
+            for piece in (_cut_box(box, cuts, image, engine, gap) if cuts else [box]):
+                cols[sum(piece.center[0] > x for x in bounds)].append(piece)
         if grouped and not cols[0]:
             for c in range(n_cols):
                 grouped[-1][c].extend(cols[c])
@@ -249,7 +281,7 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     if grid is None:
         if boxes:
             result.warnings.append(f"page {page}: no ruled table; rows and columns guessed from text positions")
-        result.rows = _cluster_rows(boxes, char_height(binarize(upright)))
+        result.rows = _cluster_rows(boxes, upright, engine)
     else:
         rule_gap = max(3, int(round(char_height(binarize(upright)) / 8)))
         t1 = time.perf_counter()
