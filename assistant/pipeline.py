@@ -50,12 +50,14 @@ def _llm_config(options: dict[str, object]):
 
 def _extract_with_llm(doc: Document, backend: str, **options: object) -> BudgetTable:
     """The "llm" and "auto" backends (assistant/extract/llm.py); options: config or LLM_OPTIONS,
-    ledger (an assistant.llm.Ledger to fill), response_cache (an assistant.llm.ResponseCache)."""
+    ledger (an assistant.llm.Ledger to fill), response_cache (an assistant.llm.ResponseCache),
+    progress (a rich progress bar of the chunks on standard error)."""
     from .extract.llm import extract_auto, extract_llm
 
     config = _llm_config(options).require(backend)
     run = extract_llm if backend == "llm" else extract_auto
-    return run(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"))  # type: ignore[arg-type]
+    return run(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"),  # type: ignore[arg-type]
+               progress=bool(options.get("progress")))
 
 
 def default_backend(**options: object) -> str:

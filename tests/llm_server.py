@@ -12,7 +12,7 @@ request carries ``tools`` (instructor's TOOLS mode), as JSON content when it ask
 Faults are injected per request from a queue (``server.faults.append("500")``) or by a
 ``fault_for(body, index)`` callable; each names what the next request gets:
 
-* ``"500"``       HTTP 500
+* ``"500"``       HTTP 500 (any other status number, e.g. ``"401"``, likewise)
 * ``"429"``       HTTP 429 with ``Retry-After: server.retry_after``
 * ``"slow"``      the answer only after ``server.slow_seconds`` (past the client's timeout)
 * ``"malformed"`` a reply whose JSON is cut in the middle
@@ -139,8 +139,8 @@ class LoopbackLLM:
         fault = self._next_fault(body, index)
         if self.delay:
             time.sleep(self.delay)
-        if fault == "500":
-            self._send(handler, 500, {"error": {"message": "injected server error", "type": "server_error"}})
+        if fault is not None and fault.isdigit() and fault != "429":  # "500", or any other status
+            self._send(handler, int(fault), {"error": {"message": f"injected HTTP {fault}", "type": "injected"}})
             return
         if fault == "429":
             self._send(handler, 429, {"error": {"message": "injected rate limit", "type": "rate_limit"}},

@@ -124,3 +124,11 @@ def test_token_budget_counts_what_the_server_reported(answering, llm_config):
     with pytest.raises(BudgetExhausted, match="max-tokens 10"):
         structured_call(llm_config, [MESSAGES[0], {"role": "user", "content": "x"}], Answer, ledger=ledger)
     assert len(answering.requests) == 1 and ledger.to_dict()["total_tokens"] == ledger.total_tokens
+
+
+@pytest.mark.parametrize(("status", "hint"), [("401", "API_KEY"), ("404", "ASSISTANT_BASE_URL"), ("400", "--mode json")])
+def test_a_refusal_is_not_retried_and_says_what_to_change(answering, llm_config, status, hint):
+    answering.faults.append(status)
+    with pytest.raises(LLMOutputError, match=f"HTTP {status}") as info:
+        structured_call(llm_config, MESSAGES, Answer, ledger=Ledger())
+    assert hint in str(info.value) and len(answering.requests) == 1

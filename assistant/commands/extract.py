@@ -121,7 +121,8 @@ def extract(
     if batch:
         raise typer.Exit(_run_batch(inputs, output, fmt, backend, jobs, force, strict, llm_options if backend != "rules" else {}))
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
-    table = extract_path(inputs[0], backend, **(llm_options | {"ledger": ledger} if backend != "rules" else {}))
+    llm_run = {"ledger": ledger, "progress": sys.stderr.isatty()}  # a progress bar of the chunks on a terminal
+    table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
     if stats:
         print_ledger(table, ledger)
     write_output(export_bytes(table, fmt, with_spans=with_spans), output)

@@ -320,10 +320,25 @@ async def _read_chunk(client: LLMClient, chunk: Chunk, prompt: Prompt, source: s
 
 
 async def _read_all(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, source: str,
-                    ledger: Ledger, cache: ResponseCache | None) -> list[_Outcome]:
+                    ledger: Ledger, cache: ResponseCache | None, progress: bool = False) -> list[_Outcome]:
+    """Every chunk, concurrently within the config's bound; a rich progress bar on stderr if asked."""
     async with LLMClient(config, ledger=ledger, cache=cache) as client:
         ledger.chunks += len(chunks)
-        return list(await asyncio.gather(*(_read_chunk(client, c, prompt, source, config.chunk_chars) for c in chunks)))
+        tasks = [_read_chunk(client, c, prompt, source, config.chunk_chars) for c in chunks]
+        if not progress:
+            return list(await asyncio.gather(*tasks))
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            job = bar.add_task(f"{source}: {config.model}", total=len(tasks))
+
+            async def tick(task: Any) -> _Outcome:
+                outcome = await task
+                bar.advance(job)
+                return outcome
+
+            return list(await asyncio.gather(*(tick(t) for t in tasks)))
 
 
 def _run(coro: Any) -> Any:
@@ -530,7 +545,7 @@ def _setup(config: LLMConfig, backend: str, ledger: Ledger | None, cache: Respon
 
 # ---------------------------------------------------------------- the two backends
 def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = None,
-                cache: ResponseCache | None = None) -> BudgetTable:
+                cache: ResponseCache | None = None, progress: bool = False) -> BudgetTable:
     """Every table row through the LLM; values grounded; failed chunks listed, the rest kept.
 
     Raises:
@@ -541,7 +556,7 @@ def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = Non
     chunks = chunk_document(doc, config.chunk_chars)
     if not chunks:
         raise InputError(doc.source, "no table rows to read")
-    outcomes = _run(_read_all(chunks, config, prompt, doc.source, ledger, cache))
+    outcomes = _run(_read_all(chunks, config, prompt, doc.source, ledger, cache, progress))
     answers = [a for o in outcomes for a in o.answers]
     table = BudgetTable()
     grounding = _Grounding(doc)
@@ -611,7 +626,7 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 
 def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = None,
-                 cache: ResponseCache | None = None) -> BudgetTable:
+                 cache: ResponseCache | None = None, progress: bool = False) -> BudgetTable:
     """The rules first; only the rows they could not read (or that fail validation) go to the LLM.
 
     A table the rules read cleanly makes no request at all. The LLM's rows replace the rows
@@ -625,11 +640,11 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
     from .form import looks_like_form, split_parts
 
     if looks_like_form(doc) or len(split_parts(doc)) > 1:
-        return _auto_whole(doc, config, ledger, cache)
+        return _auto_whole(doc, config, ledger, cache, progress)
     try:
         rules_table, parses = extract_document_rows(doc)
     except InputError:
-        return _auto_whole(doc, config, ledger, cache)
+        return _auto_whole(doc, config, ledger, cache, progress)
     reread = rows_to_reread(rules_table, parses)
     prompt = load_prompt(PROMPT_TASK)
     ledger = ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
@@ -648,7 +663,7 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
                            "(problems that the source itself has stay as written):\n" + notes)
         run_chunks.append((run, chunks))
     all_chunks = [c for _, chunks in run_chunks for c in chunks]
-    outcomes = _run(_read_all(all_chunks, config, prompt, doc.source, ledger, cache))
+    outcomes = _run(_read_all(all_chunks, config, prompt, doc.source, ledger, cache, progress))
     by_chunk = {id(o.chunk): o for o in outcomes}
 
     replaced: dict[int, list[_Placed]] = {}  # first index of a run -> the LLM rows for it
@@ -720,7 +735,8 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
     return table
 
 
-def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: ResponseCache | None) -> BudgetTable:
+def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: ResponseCache | None,
+                progress: bool = False) -> BudgetTable:
     """Auto mode for documents the row-by-row rules do not cover (project forms, several sheets,
     unknown layouts): the rules' whole reading when it is clean, else the whole document via the LLM."""
     from .form import extract_with_rules
@@ -733,7 +749,7 @@ def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: 
         ledger = ledger if ledger is not None else Ledger()
         table.meta = _meta(doc, "auto", config, load_prompt(PROMPT_TASK), ledger, rows_reread=0, chunks=0)
         return table
-    table = extract_llm(doc, config, ledger=ledger, cache=cache)
+    table = extract_llm(doc, config, ledger=ledger, cache=cache, progress=progress)
     assert table.meta is not None
     table.meta.backend = "auto"
     table.meta.extra["whole_document"] = "the rules could not read this layout row by row"

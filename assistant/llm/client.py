@@ -182,7 +182,7 @@ class LLMClient:
                     last = cause
                     await asyncio.sleep(self._wait(cause, attempt))
                     if isinstance(cause, openai.APIStatusError) and cause.status_code < 500 and cause.status_code != 429:
-                        raise LLMOutputError(f"the endpoint refused the request: HTTP {cause.status_code}: {cause.message}") from cause
+                        raise LLMOutputError(_refusal(cause, self.config)) from cause
                     continue
                 self.ledger.add_usage(exc.total_usage)
                 raise _Rejected(_describe_parse_error(cause)) from exc
@@ -204,6 +204,18 @@ class LLMClient:
             return 0.0
         base = self.config.backoff_base * (2**attempt)
         return min(base + random.uniform(0, base / 4), 60.0)
+
+
+def _refusal(exc: openai.APIStatusError, config: LLMConfig) -> str:
+    """A 4xx answer, with what to change."""
+    hint = ""
+    if exc.status_code in (401, 403):
+        hint = " (check ASSISTANT_API_KEY / OPENAI_API_KEY or --api-key)"
+    elif exc.status_code == 404:
+        hint = f" (check ASSISTANT_BASE_URL, usually ending in /v1, and that the model {config.model!r} exists)"
+    elif exc.status_code in (400, 422) and config.mode == "tools":
+        hint = " (if the server does not support tool calling, set ASSISTANT_MODE=json or --mode json)"
+    return f"the endpoint refused the request: HTTP {exc.status_code}: {exc.message}{hint}"
 
 
 def _reask_note(errors: str) -> dict[str, str]:
