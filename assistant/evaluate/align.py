@@ -166,6 +166,10 @@ def _amount_matrix(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np
     return (both_empty | close).mean(axis=2)
 
 
+def _amount_key(project: dict[str, Any]) -> tuple:
+    return tuple(None if project["amounts"].get(k) is None else round(float(project["amounts"][k]), 2) for k in AMOUNT_FIELDS)
+
+
 def _position_penalty(gold_idx: list[int], pred_idx: list[int], n_gold: int, n_pred: int) -> np.ndarray:
     """A small penalty for distance in table position: breaks ties between equal rows."""
     g = np.array(gold_idx, dtype=float)[:, None] / max(n_gold, 1)
@@ -176,8 +180,9 @@ def _position_penalty(gold_idx: list[int], pred_idx: list[int], n_gold: int, n_p
 def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = PROJECT_THRESHOLD) -> Pairs:
     """Align gold and predicted projects (interchange dicts, in table order).
 
-    First, projects with the same normalised name are matched among themselves by amounts
-    and position (this is what tells six 涉密项目 rows apart). Then what is left is matched
+    First, projects with the same normalised name are matched among themselves: rows with
+    the same amounts pair up in table order, the rest by agreeing amounts and position
+    (this is what tells six 涉密项目 rows apart). Then what is left is matched
     on 0.6 × fuzzy name similarity + 0.4 × agreeing amounts, above ``threshold``.
     """
     gold_names = [norm(p.get("name")) or "" for p in gold]
@@ -197,6 +202,21 @@ def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]], thres
         if len(g_idx) == 1 and len(p_idx) == 1:
             pairs.append((g_idx[0], p_idx[0]))
             continue
+        # rows of the same name and the same amounts pair up in table order; the rest by similarity
+        twins: dict[tuple, list[int]] = defaultdict(list)
+        for j in p_idx:
+            twins[_amount_key(pred[j])].append(j)
+        left = []
+        for i in g_idx:
+            same = twins.get(_amount_key(gold[i]))
+            if same:
+                pairs.append((i, same.pop(0)))
+            else:
+                left.append(i)
+        g_idx, p_idx = left, [j for same in twins.values() for j in same]
+        if not g_idx or not p_idx:
+            continue
+        p_idx.sort()
         sim = 0.6 + 0.4 * _amount_matrix([gold[i] for i in g_idx], [pred[j] for j in p_idx])
         sim -= _position_penalty(g_idx, p_idx, len(gold), len(pred))
         pairs += [(g_idx[r], p_idx[c]) for r, c in _assign(sim, threshold)]
