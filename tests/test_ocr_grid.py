@@ -243,3 +243,39 @@ def test_page_cells_keep_their_order_in_the_document():
     doc = build_document([result], "x.png")
     assert doc.text == "标题\na\tb\n"
     assert [r.line for r in doc.rows] == [1, 2]
+
+
+def test_a_low_confidence_cell_reaches_the_validator_as_low_confidence():
+    """Cell.confidence -> Span.confidence -> LOW_CONFIDENCE, through the rule-based extractor."""
+    from assistant.extract.rules import extract_table
+    from assistant.validate import validate_table
+
+    xs = [20, 220, 320, 420, 520, 620, 900, 1300]
+    ys = [60, 110, 160, 260]
+    image = np.full((300, 1320), 255, np.uint8)
+    for y in ys:
+        cv2.line(image, (xs[0], y), (xs[-1], y), 0, 2)
+    for x in xs:
+        cv2.line(image, (x, ys[0]), (x, ys[-1]), 0, 2)
+
+    def box(text, col, row, score=0.99, line=0):
+        y0 = ys[row] + 10 + 30 * line
+        return TextBox(text, (xs[col] + 8, y0, xs[col + 1] - 8, y0 + 24), score)
+
+    header = ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+    boxes = [TextBox("单位：万元", (20, 20, 200, 45), 0.99)]
+    boxes += [box(text, c, 0) for c, text in enumerate(header)]
+    boxes += [box("某单位", 0, 1), box("40.00", 1, 1), box("40.00", 2, 1)]
+    boxes += [box("区法学会经费", 0, 2), box("40.00", 1, 2), box("40.00", 2, 2),
+              box("开展法治宣传", 5, 2, score=0.55),
+              box("1、1-产出指标:11-数量指标;活动场次;", 6, 2),
+              box("实施周期指标值:4场;年度指标值:4场。", 6, 2, line=1)]
+    doc = build_document([read_page_image(image, FakeEngine(boxes))], "scan.png")
+    table = extract_table(doc)
+    (project,) = table.projects()
+    assert project.goal == "开展法治宣传"
+    assert project.indicators[0].annual_value == "4场"
+    assert project.spans["goal"].confidence == pytest.approx(0.55)
+    assert project.spans["goal"].page == 1 and project.spans["goal"].col == 5
+    low = [w for w in validate_table(table) if w.code == "LOW_CONFIDENCE"]
+    assert len(low) == 1 and "0.55" in low[0].message
