@@ -395,9 +395,8 @@ def _merge_straddling(placed: list[_Placed]) -> list[_Placed]:
             seen = {(i.seq, normalise(i.name or "")) for i in prev.answer.indicators}
             prev.answer.indicators.extend(i for i in item.answer.indicators
                                           if (i.seq, normalise(i.name or "")) not in seen)
-            for name in ("goal",):
-                if getattr(prev.answer, name) is None:
-                    setattr(prev.answer, name, getattr(item.answer, name))
+            if prev.answer.goal is None:
+                prev.answer.goal = item.answer.goal
             continue
         out.append(item)
     return out
@@ -432,7 +431,7 @@ class _Grounding:
                 raw=(placed.row.raw if placed.row else placed.chunk.text)[:2000],
             ))
 
-    def amounts(self, record: Any, amounts: Amounts, placed: _Placed, prefix: str, label: str) -> None:
+    def amounts(self, record: Any, amounts: Amounts, placed: _Placed, label: str) -> None:
         """Amounts are looked up in the row's money cells (cells holding only a number), so a
         number written inside a goal or an indicator cannot vouch for an amount."""
         grounder = self._grounder(placed)
@@ -448,12 +447,15 @@ class _Grounding:
                             else Evidence("ungrounded", 0.0, grounder.start, grounder.end, (str(value),)))
             else:  # no cell structure (OCR line, pasted text): any number in the row
                 evidence = grounder.find_number(value)
-            self._note(record, f"{prefix}amounts.{name}", evidence, placed, f"{label} amounts.{name}")
+            self._note(record, f"amounts.{name}", evidence, placed, f"{label} amounts.{name}")
+
+    def text(self, record: Any, key: str, value: str, placed: _Placed, label: str) -> None:
+        self._note(record, key, self._grounder(placed).find_text(value), placed, label)
 
     def project(self, project: Project, placed: _Placed) -> None:
         grounder = self._grounder(placed)
         self._note(project, "name", grounder.find_text(project.name), placed, f"{project.name} name")
-        self.amounts(project, project.amounts, placed, "", project.name)
+        self.amounts(project, project.amounts, placed, project.name)
         if project.goal:
             self._note(project, "goal", grounder.find_text(project.goal), placed, f"{project.name} goal")
         for ind in project.indicators:
@@ -510,12 +512,14 @@ def _to_project(answer: Any) -> Project:
     return project
 
 
-def _header_fields(table: BudgetTable, answers: list[tuple[Chunk, Any]], grounding: _Grounding, doc: Document) -> None:
+def _header_fields(table: BudgetTable, answers: list[tuple[Chunk, Any]], doc: Document) -> None:
+    """Title, department and currency unit from the first chunk that gives them, grounded."""
+    grounder: Grounder | None = None
     for name in ("title", "department", "currency_unit"):
         value = next((getattr(a, name) for _, a in answers if getattr(a, name)), None)
-        if value and not table.spans.get(name):
+        if value:
             setattr(table, name, value)
-            grounder = Grounder(doc.text)
+            grounder = grounder or Grounder(doc.text)
             evidence = grounder.find_text(value)
             table.spans[name] = span_for(evidence, confidence(evidence), None)
 
@@ -543,6 +547,50 @@ def _setup(config: LLMConfig, backend: str, ledger: Ledger | None, cache: Respon
     return ledger, cache, load_prompt(PROMPT_TASK)
 
 
+class _TableBuilder:
+    """Rows in source order -> units and projects, as the rules build them: a project belongs
+    to the unit row above it; projects before any unit row form a unit named after the department."""
+
+    def __init__(self, table: BudgetTable, doc: Document):
+        self.table = table
+        self.grounding = _Grounding(doc)
+        self.rules_for: dict[int, Project | None] = {}  # LLM project -> the rules' reading of its row
+        self.current: Unit | None = None
+        self.orphans: list[Project] = []
+
+    def unit(self, unit: Unit) -> None:
+        self.current = unit
+        self.table.units.append(unit)
+
+    def project(self, project: Project) -> None:
+        (self.current.projects if self.current else self.orphans).append(project)
+
+    def llm_row(self, placed: _Placed, rules_project: Project | None) -> None:
+        """One answered row, grounded."""
+        item = placed.answer
+        amounts = Amounts.model_validate(item.amounts.model_dump())
+        if item.kind == "total":
+            self.table.amounts = amounts
+            self.grounding.amounts(self.table, amounts, placed, "合计")
+        elif item.kind == "unit":
+            unit = Unit(name=item.name, amounts=amounts)
+            self.unit(unit)
+            self.grounding.amounts(unit, amounts, placed, unit.name)
+            self.grounding.text(unit, "name", unit.name, placed, unit.name)
+        else:
+            project = _to_project(item)
+            self.project(project)
+            self.grounding.project(project, placed)
+            self.rules_for[id(project)] = rules_project
+
+    def finish(self, llm_failures: list[Failure], kept_failures: list[Failure]) -> BudgetTable:
+        if self.orphans:
+            self.table.units.insert(0, Unit(name=self.table.department or "", projects=self.orphans))
+        self.grounding.finish(self.table, self.rules_for)
+        self.table.failures = kept_failures + llm_failures + self.grounding.failures
+        return self.table
+
+
 # ---------------------------------------------------------------- the two backends
 def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = None,
                 cache: ResponseCache | None = None, progress: bool = False) -> BudgetTable:
@@ -558,32 +606,12 @@ def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = Non
         raise InputError(doc.source, "no table rows to read")
     outcomes = _run(_read_all(chunks, config, prompt, doc.source, ledger, cache, progress))
     answers = [a for o in outcomes for a in o.answers]
-    table = BudgetTable()
-    grounding = _Grounding(doc)
     rules = _rules_by_row(doc)
-    rules_for: dict[int, Project | None] = {}
-    current: Unit | None = None
-    orphans: list[Project] = []
+    build = _TableBuilder(BudgetTable(), doc)
+    _header_fields(build.table, answers, doc)
     for placed in _merge_straddling(_first_flags(_locate(answers))):
-        item = placed.answer
-        if item.kind == "total":
-            table.amounts = Amounts.model_validate(item.amounts.model_dump())
-            grounding.amounts(table, table.amounts, placed, "", "合计")
-        elif item.kind == "unit":
-            current = Unit(name=item.name, amounts=Amounts.model_validate(item.amounts.model_dump()))
-            table.units.append(current)
-            grounding.amounts(current, current.amounts, placed, "", current.name)
-            grounding._note(current, "name", grounding._grounder(placed).find_text(current.name), placed, current.name)
-        else:
-            project = _to_project(item)
-            (current.projects if current else orphans).append(project)
-            grounding.project(project, placed)
-            rules_for[id(project)] = rules.get(placed.row.line) if placed.row else None
-    if orphans:
-        table.units.insert(0, Unit(name=table.department or "", projects=orphans))
-    _header_fields(table, answers, grounding, doc)
-    grounding.finish(table, rules_for)
-    table.failures = [f for o in outcomes for f in o.failures] + grounding.failures
+        build.llm_row(placed, rules.get(placed.row.line) if placed.row else None)
+    table = build.finish([f for o in outcomes for f in o.failures], [])
     table.meta = _meta(doc, "llm", config, prompt, ledger, chunks=len(chunks))
     return table
 
@@ -688,49 +716,24 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
             replaced[run[0]] = placed
             skipped.update(run)
 
-    table = BudgetTable(title=rules_table.title, department=rules_table.department,
-                        currency_unit=rules_table.currency_unit, amounts=rules_table.amounts, spans=rules_table.spans)
-    grounding = _Grounding(doc)
-    rules_for: dict[int, Project | None] = {}
+    build = _TableBuilder(BudgetTable(title=rules_table.title, department=rules_table.department,
+                                      currency_unit=rules_table.currency_unit, amounts=rules_table.amounts,
+                                      spans=rules_table.spans), doc)
+    rules_by_row = {id(p.row): p.project for p in parses}
     unit_parses = sum(p.kind == "unit" for p in parses)
-    rule_units = iter(rules_table.units[len(rules_table.units) - unit_parses:])
-    current: Unit | None = None
-    orphans: list[Project] = []
-
-    def add(project: Project) -> None:
-        (current.projects if current else orphans).append(project)
-
+    rule_units = iter(rules_table.units[len(rules_table.units) - unit_parses:])  # past a department unit
     for index, parse in enumerate(parses):
-        if parse.kind == "unit":
-            unit = next(rule_units)
-        if index in replaced:
-            for placed in replaced[index]:
-                item = placed.answer
-                if item.kind == "total":
-                    table.amounts = Amounts.model_validate(item.amounts.model_dump())
-                    grounding.amounts(table, table.amounts, placed, "", "合计")
-                elif item.kind == "unit":
-                    current = Unit(name=item.name, amounts=Amounts.model_validate(item.amounts.model_dump()))
-                    table.units.append(current)
-                    grounding.amounts(current, current.amounts, placed, "", current.name)
-                else:
-                    project = _to_project(item)
-                    add(project)
-                    grounding.project(project, placed)
-                    rules_for[id(project)] = next((p.project for p in parses if placed.row is p.row), None)
+        unit = next(rule_units) if parse.kind == "unit" else None
+        for placed in replaced.get(index, []):
+            build.llm_row(placed, rules_by_row.get(id(placed.row)))
         if index in skipped:
             continue
-        if parse.kind == "unit":
-            current = Unit(name=unit.name, amounts=unit.amounts, spans=unit.spans)
-            table.units.append(current)
+        if unit is not None:
+            build.unit(Unit(name=unit.name, amounts=unit.amounts, spans=unit.spans))
         elif parse.kind == "project" and parse.project is not None:
-            add(parse.project)
-    if orphans:
-        table.units.insert(0, Unit(name=table.department or "", projects=orphans))
-    grounding.finish(table, rules_for)
+            build.project(parse.project)
     skipped_lines = {parses[i].row.line for i in skipped}
-    kept = [f for f in rules_table.failures if f.row not in skipped_lines]
-    table.failures = kept + llm_failures + grounding.failures
+    table = build.finish(llm_failures, [f for f in rules_table.failures if f.row not in skipped_lines])
     table.meta = _meta(doc, "auto", config, prompt, ledger, rows_reread=len(reread), chunks=len(all_chunks))
     return table
 
