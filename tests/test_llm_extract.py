@@ -7,6 +7,7 @@ injected per request.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -62,11 +63,13 @@ def test_chunks_repeat_the_header_and_keep_rows_whole(seed_doc):
     small = chunk_document(seed_doc, 700)
     cut = [c for c in small if c.continued]
     assert cut, "700-character chunks must cut some long rows"
-    for chunk in cut:  # cut between indicator items, never inside one
-        assert chunk.text.split("\t", 2)[2][:3].rstrip("、").isdigit() or "、" in chunk.text.split("\t", 2)[2][:4]
+    for chunk in cut:  # cut between indicator items, never inside one, and marked as a continuation
+        name, mark, rest = chunk.text.split("\t", 2)
+        assert mark == "（续）" and name == chunk.rows[0].cells[0].text.strip()
+        assert re.match(r"\d{1,3}、\d-", rest), rest[:20]
 
 
-@pytest.mark.parametrize("mode", ["tools", "json"])
+@pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
 def test_llm_mode_on_the_seed_equals_the_gold(reader, config, seed_doc, gold_table, mode):
     config = replace(config, mode=mode)
     table = extract_llm(seed_doc, config)

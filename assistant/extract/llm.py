@@ -168,7 +168,8 @@ def chunk_rows(rows: list[Row], header: str, chunk_chars: int) -> list[Chunk]:
 
     Rows are never cut unless one row alone is longer than a chunk; then it is cut
     between indicator items, and the continuation pieces start with the row's name
-    marked （续）, so the answers can be merged back into one project.
+    marked （续）, so the answers can be merged back into one project. Only a single
+    indicator item longer than a whole chunk would be cut inside (at a line or 。).
     """
     if not rows:
         return []
