@@ -279,3 +279,20 @@ def test_a_low_confidence_cell_reaches_the_validator_as_low_confidence():
     assert project.spans["goal"].page == 1 and project.spans["goal"].col == 5
     low = [w for w in validate_table(table) if w.code == "LOW_CONFIDENCE"]
     assert len(low) == 1 and "0.55" in low[0].message
+
+
+def test_transparent_16bit_and_bilevel_scans_become_black_on_white_pages():
+    from assistant.ingest.ocr.image import image_pages
+
+    ink = Image.new("RGBA", (60, 40), (0, 0, 0, 0))  # transparent background, black text
+    ink.paste((0, 0, 0, 255), (10, 10, 30, 20))
+    sixteen = Image.fromarray(np.full((40, 60), 60000, np.uint16))
+    sixteen.paste(0, (10, 10, 30, 20))
+    bilevel = Image.new("1", (60, 40), 1)
+    bilevel.paste(0, (10, 10, 30, 20))
+    for image, fmt in ((ink, "PNG"), (sixteen, "TIFF"), (bilevel, "TIFF")):
+        buffer = io.BytesIO()
+        image.save(buffer, fmt)
+        (page,) = image_pages(buffer.getvalue(), f"x.{fmt.lower()}")
+        assert page.dtype == np.uint8
+        assert page[0, 0] == 255 and page[15, 20] == 0, fmt

@@ -17,6 +17,21 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _EXPECTED = "a scanned page as PNG, JPEG or TIFF"
 
 
+def _to_gray(frame) -> np.ndarray:
+    """8-bit grayscale: 16-bit and float scans scaled, transparency laid on white paper."""
+    from PIL import Image
+
+    if frame.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+        pixels = np.asarray(frame, dtype=np.float32)
+        top = float(pixels.max()) or 1.0
+        return (pixels * (255.0 / top)).clip(0, 255).astype(np.uint8)
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return np.asarray(Image.alpha_composite(paper, rgba).convert("L"))
+    return np.asarray(frame.convert("L"))
+
+
 def image_pages(data: bytes, source: str) -> list[np.ndarray]:
     """Every page of an image file as a grayscale array.
 
@@ -32,7 +47,7 @@ def image_pages(data: bytes, source: str) -> list[np.ndarray]:
         with Image.open(io.BytesIO(data)) as image:
             for frame in ImageSequence.Iterator(image):
                 upright = ImageOps.exif_transpose(frame) or frame  # phone photos store rotation in EXIF
-                pages.append(np.asarray(upright.convert("L")))
+                pages.append(_to_gray(upright))
     except UnidentifiedImageError:
         raise InputError(source, f"not an image this tool can read; expected {_EXPECTED}") from None
     except Image.DecompressionBombError as exc:
