@@ -234,3 +234,12 @@ def test_lint_cli_bad_input_exits_2(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
     assert main(["lint", str(path)]) == 2
+
+
+def test_lint_cli_prints_every_parsed_target(capsys):
+    assert main(["lint", str(SEED_GOLD), "--targets", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    targets = [line["target"] for line in lines if "target" in line]
+    assert len(targets) == 2 * 94  # a period and an annual value per indicator
+    row = next(t for t in targets if t["indicator"] == "开展黄埔区“平安宣讲”活动" and t["field"] == "annual_value")
+    assert (row["comparison"], row["value"], row["unit"]) == ("=", 12.0, "场")  # from 1场/月*12=12场

@@ -18,6 +18,7 @@ def lint(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any error-level finding.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON lines, then a summary line.")] = False,
     backend: Annotated[str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")] = "rules",
+    targets: Annotated[bool, typer.Option("--targets", help="Also print every value's parsed target (comparison, number, unit).")] = False,
 ) -> None:
     """Check that every indicator has a measurable target, codes that belong together, and
     that each project covers 产出, 效益 and 满意度.
@@ -31,10 +32,14 @@ def lint(
       python cli.py lint gold/source/000_e2922c57f8184701.txt
 
       python cli.py lint draft.json --strict     # exit 1 if any error remains
+
+      python cli.py lint table.json --targets --json   # every value as comparison/number/unit
     """
     table, _ = check_path(input, backend)
     findings = lint_table(table)
     stats = lint_stats(table.projects())
+    if targets:
+        _print_targets(table, as_json)
     if as_json:
         for finding in findings:
             typer.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
@@ -53,6 +58,23 @@ def lint(
         )
     if strict and any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
+
+
+def _print_targets(table, as_json: bool) -> None:
+    """One line per value: where it is, its kind, and comparison / number / unit."""
+    from ..targets import parse_target
+
+    for project, ind in table.indicators():
+        for field in ("period_value", "annual_value"):
+            target = parse_target(getattr(ind, field))
+            if as_json:
+                typer.echo(json.dumps({"target": {"project": project.name, "seq": ind.seq, "indicator": ind.name,
+                                                  "field": field, **target.model_dump(exclude_none=True)}},
+                                      ensure_ascii=False))
+            else:
+                parsed = target.render() if target.kind == "quantitative" else (target.phrase or "")
+                typer.echo(f"{'TARGET':<22} {target.kind:<12} {project.name} / #{ind.seq} / {ind.name} / {field}: "
+                           f"{parsed}")
 
 
 def register(app: typer.Typer) -> None:
