@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["FORM", "FORM_TWO_VALUES", "expected", "grid_rows", "write_form_docx", "write_form_xlsx", "flatten"]
+__all__ = ["FORM", "FORM_TWO_VALUES", "FORM_STANDARD", "FORM_ACTUAL", "FORM_THREE_FIELDS", "expected", "grid_rows", "write_form_docx", "write_form_xlsx", "flatten"]
 
 FORM = {
     "title": "2023年度项目支出绩效目标申报表",
@@ -41,6 +41,33 @@ FORM_TWO_VALUES = {
     "grid": [(a, b, c, [f"{v[0]}（三年）", v[0]]) for a, b, c, v in FORM["grid"]],
 }
 
+FORM_STANDARD = {
+    **FORM,
+    "title": "2022年项目支出绩效目标申报表",
+    "value_headers": ["指标值及单位", "绩效标准"],
+    "grid": [(a, b, c, [v[0], "按合同约定执行"]) for a, b, c, v in FORM["grid"]],
+    "expected_values": [(None, v[0]) for *_, v in FORM["grid"]],
+}
+
+FORM_ACTUAL = {
+    **FORM,
+    "title": "项目支出绩效目标批复表",
+    "value_headers": ["2021年实际值", "预期2022年值"],
+    "grid": [(a, b, c, ["上年完成", v[0]]) for a, b, c, v in FORM["grid"]],
+    "expected_values": [(None, v[0]) for *_, v in FORM["grid"]],
+}
+
+# the national template's three fields: 指标性质 (comparison) | 指标值 | 度量单位
+_SPLIT = {"1个": ("=", "1", "个"), "≥200人次": ("≥", "200", "人次"), "11个": ("=", "11", "个"),
+          "100%": ("=", "100", "%"), "2023年12月底前": ("", "2023年12月底前", ""), "≤0.2%": ("≤", "0.2", "%"),
+          "≥3年": ("≥", "3", "年"), "≥90%": ("≥", "90", "%")}
+FORM_THREE_FIELDS = {
+    **FORM,
+    "value_headers": ["指标性质", "指标值", "度量单位"],
+    "grid": [(a, b, c, list(_SPLIT[v[0]])) for a, b, c, v in FORM["grid"]],
+    "expected_values": [(None, "".join(_SPLIT[v[0]])) for *_, v in FORM["grid"]],
+}
+
 _CODES1 = {"产出指标": "1", "效益指标": "2", "满意度指标": "3"}
 _CODES2 = {"数量指标": "11", "质量指标": "12", "时效指标": "13", "社会效益指标": "22", "可持续影响指标": "24",
            "社会公众或服务对象满意度指标": "31"}
@@ -49,12 +76,13 @@ _CODES2 = {"数量指标": "11", "质量指标": "12", "时效指标": "13", "�
 def expected(form: dict) -> dict:
     """The interchange record the form must give (one unit, one project)."""
     two = len(form["value_headers"]) == 2
+    values = form.get("expected_values") or [(v[0] if two else None, v[-1]) for *_, v in form["grid"]]
     indicators = [
         {
             "seq": i, "level1_code": _CODES1[a], "level1_name": a, "level2_code": _CODES2[b], "level2_name": b,
-            "name": c, "period_value": v[0] if two else None, "annual_value": v[-1],
+            "name": c, "period_value": period, "annual_value": annual,
         }
-        for i, (a, b, c, v) in enumerate(form["grid"], start=1)
+        for i, ((a, b, c, _), (period, annual)) in enumerate(zip(form["grid"], values), start=1)
     ]
     amounts = {"total": 120.5, "fiscal": 100.5, "special_account": None, "other": 20.0}
     project = {"name": form["name"], "classified": False, "amounts": amounts, "goal": form["goal"], "indicators": indicators}

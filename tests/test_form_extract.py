@@ -5,7 +5,18 @@ from __future__ import annotations
 import copy
 
 import pytest
-from form_copies import FORM, FORM_TWO_VALUES, expected, flatten, grid_rows, write_form_docx, write_form_xlsx
+from form_copies import (
+    FORM,
+    FORM_ACTUAL,
+    FORM_STANDARD,
+    FORM_THREE_FIELDS,
+    FORM_TWO_VALUES,
+    expected,
+    flatten,
+    grid_rows,
+    write_form_docx,
+    write_form_xlsx,
+)
 
 from assistant.extract.form import looks_like_form
 from assistant.ingest import read_bytes, read_path
@@ -13,6 +24,8 @@ from assistant.ingest.cellgrid import Grid, grids_to_document
 from assistant.pipeline import extract_document
 
 FORMS = {"one value": FORM, "period and annual": FORM_TWO_VALUES}
+#: value-column variants: 指标值及单位 + 绩效标准, 2021年实际值 + 预期2022年值, 指标性质 | 指标值 | 度量单位
+VARIANTS = {"standard column": FORM_STANDARD, "actual and expected": FORM_ACTUAL, "three fields": FORM_THREE_FIELDS}
 
 
 def _extract(doc):
@@ -117,3 +130,24 @@ def test_several_forms_in_one_workbook(tmp_path):
 
 def test_a_department_table_is_not_a_form(seed_path):
     assert not looks_like_form(read_path(seed_path))
+
+
+_VARIANT_CASES = [(f, h) for f in VARIANTS for h in ("docx", "xlsx", "pipes", "lines")
+                  if not (h == "lines" and f == "three fields")]
+
+
+@pytest.mark.parametrize(("form_id", "how"), _VARIANT_CASES)
+def test_value_column_variants(tmp_path, form_id, how):
+    """Only the columns that hold the target are read; a comparison and unit in their own
+    columns are joined to the value. Not tried: run-together text (a 绩效标准 in words cannot
+    be told from the next name without separators) and one cell per line with empty cells
+    (the three-field form leaves the comparison of a date empty, and an empty cell leaves
+    no line)."""
+    form = VARIANTS[form_id]
+    if how == "docx":
+        doc = read_path(write_form_docx(form, tmp_path / "form.docx"))
+    elif how == "xlsx":
+        doc = read_path(write_form_xlsx(form, tmp_path / "form.xlsx"))
+    else:
+        doc = read_bytes(flatten(form, how, centred=True).encode(), "form.txt")
+    assert _extract(doc).model_dump(mode="json") == expected(form)

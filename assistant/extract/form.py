@@ -70,7 +70,8 @@ _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|完成值|目标值|标准|分值|得分|计量单位|指标方向)(?:及单位)?|偏差原因.{0,20})$"
+    r"^(?:.{0,8}(?:指标值|实际值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
+    r"|预期.{0,8}值|偏差原因.{0,20})$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
@@ -319,24 +320,32 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
 @dataclass(slots=True)
 class _Item:
     name: Token
-    values: list[Token]
+    values: list[Token | None]
     row: int
 
 
 def _value_targets(headers: list[str]) -> list[str | None]:
-    """For each value column header: 'period_value', 'annual_value' or None (not read)."""
+    """For each value column header what it fills: 'period_value', 'annual_value', or the
+    'sign' / 'unit' written beside a single 指标值 (指标性质 ≥ | 指标值 200 | 计量单位 人次 reads
+    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…)."""
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
         if "实施周期" in h or "中长期" in h:
             targets.append("period_value")
-        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h == "目标值":
+        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值"):
             targets.append("annual_value")
+        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
+            targets.append("sign")
+        elif re.fullmatch(r"(?:计量|度量)?单位", h):
+            targets.append("unit")
         else:
             targets.append(None)
-    if "annual_value" in targets[1:] and targets.count("annual_value") > 1:
+    if targets.count("annual_value") > 1:
         first = targets.index("annual_value")
         targets = [t if t != "annual_value" or i == first else None for i, t in enumerate(targets)]
+    if "annual_value" not in targets and "period_value" not in targets:
+        targets = [None if t in ("sign", "unit") else t for t in targets]
     return targets
 
 
@@ -462,18 +471,24 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 if word in columns and (t := by_col.get(columns[word])) and t.text:
                     events.append((len(items), t))
             name = by_col.get(columns["三级指标"])
-            values = [by_col.get(columns[h]) for h in value_headers if h in columns]
+            values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
             if name is not None and name.text:
-                items.append(_Item(name, [v for v in values if v is not None], name.row))
+                items.append(_Item(name, values, name.row))
             elif any(v is not None and v.text for v in values):
                 failures.append(Failure(source=source, row=doc_rows[row[0].row].line, field="三级指标",
                                         message="an indicator row with values but no 三级指标 name; skipped"))
             continue
-        lead = filled[: -k - 1]
-        if len(filled) >= k + 1 and len(lead) <= 2 and all(_level1_label(t.text) or _level2_label(t.text) for t in lead):
+        # a flattened row: values at the right end (empty ``|`` cells kept), the name before them,
+        # and before that the 一级/二级 labels that are not merged away
+        cells = list(row)
+        while cells and not cells[0].text:
+            cells.pop(0)
+        lead = cells[: -k - 1]
+        if (len(cells) >= k + 1 and cells[-k - 1].text and len(lead) <= 2
+                and all(_level1_label(t.text) or _level2_label(t.text) for t in lead)):
             for token in lead:
                 label(token)
-            items.append(_Item(filled[-k - 1], filled[-k:], filled[-k - 1].row))
+            items.append(_Item(cells[-k - 1], cells[-k:], cells[-k - 1].row))
             continue
         stream.extend(filled)
     current: _Item | None = None
@@ -551,10 +566,20 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
             fields["level2_name"] = _bare(l2.text)
             fields["level2_code"] = l2_code
             spans["level2_name"] = l2.span()
+        parts = {"sign": "", "unit": ""}
         for target, value in zip(targets, item.values):
-            if target and value.text and target not in spans:
+            if value is None or not value.text or not target:
+                continue
+            if target in parts:
+                parts[target] = parts[target] or value.text
+            elif target not in spans:
                 fields[target] = value.text
                 spans[target] = value.span()
+        if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
+            value = str(fields["annual_value"])
+            unit = parts["unit"] if not value.endswith(parts["unit"]) else ""
+            sign = parts["sign"] if not _COMPARATOR.match(value) else ""
+            fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
 

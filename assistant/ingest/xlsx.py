@@ -40,9 +40,8 @@ def format_number(value: float | int, number_format: str = "General") -> str:
     elif isinstance(value, int) or float(value).is_integer():
         text = str(int(value))
     else:
-        rounded = round(float(value), 2)
-        # within float noise of two decimals (sums computed by Excel): show two decimals
-        text = f"{rounded:.2f}" if abs(rounded - value) < 1e-9 else repr(round(float(value), 9))
+        # shortest text of the value with float noise removed (6359.320000000001 -> 6359.32)
+        text = format(Decimal(repr(round(float(value), 9))), "f")
     return text + ("%" if percent else "")
 
 
