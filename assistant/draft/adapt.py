@@ -162,8 +162,10 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
 
 
 def _indicator_like(name: str | None) -> bool:
-    """A name that reads as an indicator: short, one clause (not "做好…, 开展…" describing the work)."""
-    return bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name)
+    """A name that reads as an indicator: short, one clause (not "做好…, 开展…" describing the
+    work), and no vague phrase in it."""
+    return (bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name)
+            and find_vague_phrase(name) is None)  # "走失率保持稳定、持续提升" names no measure
 
 
 def _related(candidate: LibraryIndicator, query_words: set[str]) -> bool:
