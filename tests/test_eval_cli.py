@@ -115,6 +115,18 @@ def test_compare_lists_newly_failing_samples_first(evals, capsys):
     assert [e["sample_id"] for e in result["newly_passing"]] == ["r/clean/g1"]
 
 
+def test_compare_stays_within_one_kind(evals, capsys):
+    first = _fake_run(evals, "a", {"indicator_f1": 1.0}, [_sample("r/clean/g0", True)])
+    draft = write_run(kind="draft", backend="library", summary={"metrics": {"relevance": 0.3}}, samples=[], manifest={}, root=evals)
+    _fake_run(evals, "b", {"indicator_f1": 0.5}, [_sample("r/clean/g0", False, ["goal"])])
+    capsys.readouterr()
+    assert main(["eval", "compare", "previous", "latest", "--evals-dir", str(evals)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"compare {first.run_id} → ") and "r/clean/g0" in out  # the draft run in between is skipped
+    assert main(["eval", "compare", str(draft.path), "latest", "--evals-dir", str(evals)]) == 2
+    assert "compare runs of one kind" in capsys.readouterr().err
+
+
 def test_html_report_escapes_cell_text(evals):
     evil = "<script>alert('x')</script>"
     run = _fake_run(evals, "", {"indicator_f1": 0.5},

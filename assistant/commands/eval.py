@@ -24,13 +24,13 @@ eval_app = typer.Typer(
 
 EvalsDir = Annotated[str | None, typer.Option("--evals-dir", help="Folder for runs/ and history.jsonl (default $ASSISTANT_EVALS_DIR, else evals/).")]
 FailUnder = Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when a metric is under its floor: METRIC=VALUE,… (slice metrics as SLICE/METRIC).")]
-Baseline = Annotated[str | None, typer.Option("--baseline", help="Exit 1 when a metric drops more than --tolerance below this run (folder, run id, latest, previous).")]
+Baseline = Annotated[str | None, typer.Option("--baseline", help="Exit 1 when a metric drops more than --tolerance below this run (folder, run id, or latest / previous of this kind).")]
 Tolerance = Annotated[float, typer.Option("--tolerance", min=0.0, help="How far a metric may fall below --baseline.")]
 NoHistory = Annotated[bool, typer.Option("--no-history", help="Do not append the run to history.jsonl.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON instead of a table.")]
 
 
-def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known: set[str] | None):
+def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known: set[str] | None, kind: str):
     """Read the gate options before the (long) run, so a typo fails fast with exit 2."""
     from ..evaluate.gate import GateSyntaxError, parse_thresholds
     from ..evaluate.runs import load_run
@@ -44,7 +44,9 @@ def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known:
         if unknown:
             names = ", ".join(sorted(k for k in known if "/" not in k))
             raise typer.BadParameter(f"unknown metric(s) {', '.join(unknown)}; choose from {names}", param_hint="--fail-under")
-    base = load_run(baseline, root) if baseline else None
+    base = load_run(baseline, root, kind) if baseline else None
+    if base is not None and base.manifest.get("kind", kind) != kind:
+        raise typer.BadParameter(f"{base.run_id} is an eval {base.manifest.get('kind')} run, not eval {kind}", param_hint="--baseline")
     return thresholds, base
 
 
@@ -166,7 +168,7 @@ def extract(
     root = default_evals_dir(evals_dir)
     empty = summarize([], [])
     known = set(flat_metrics({"metrics": empty["metrics"], "slices": {n: empty for n in ["clean", *slices]}}))
-    thresholds, base = _gate_setup(fail_under, baseline, root, known)
+    thresholds, base = _gate_setup(fail_under, baseline, root, known, "extract")
 
     records = load_gold(gold)
     with _progress() as progress:
@@ -264,7 +266,7 @@ def draft(
     from ..gold import default_gold_dir, gold_version, load_gold
 
     root = default_evals_dir(evals_dir)
-    thresholds, base = _gate_setup(fail_under, baseline, root, None)
+    thresholds, base = _gate_setup(fail_under, baseline, root, None, "draft")
     evaluate = _draft_evaluator()
     names = [p.strip() for p in projects.split(",") if p.strip()] if projects else None
     with _progress() as progress:
@@ -301,7 +303,7 @@ def compare(
 
     Examples:
 
-      python cli.py eval compare previous latest
+      python cli.py eval compare previous latest      # the last two runs of the latest run's kind
 
       python cli.py eval compare 20261126T2300 evals/runs/20261127T0100Z-extract-llm
     """
@@ -309,7 +311,12 @@ def compare(
     from ..evaluate.runs import evals_dir as default_evals_dir, load_run
 
     root = default_evals_dir(evals_dir)
-    result = compare_runs(load_run(run_a, root), load_run(run_b, root))
+    b = load_run(run_b, root)
+    kind = b.manifest.get("kind")
+    a = load_run(run_a, root, kind)  # "previous" means the previous run of B's kind
+    if a.manifest.get("kind") != kind:
+        raise InputError(run_a, f"{a.run_id} is an eval {a.manifest.get('kind')} run and {b.run_id} an eval {kind} run; compare runs of one kind")
+    result = compare_runs(a, b)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

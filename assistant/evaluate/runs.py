@@ -162,16 +162,20 @@ def write_run(
     return run
 
 
-def _resolve(ref: str, root: Path) -> Path:
+def _resolve(ref: str, root: Path, kind: str | None) -> Path:
     path = Path(ref)
     if (path / "summary.json").exists():
         return path
     runs = root / "runs"
-    candidates = sorted(p for p in runs.glob("*") if (p / "summary.json").exists()) if runs.is_dir() else []
+    found = [p for p in runs.glob("*") if (p / "summary.json").exists()] if runs.is_dir() else []
+    # oldest first: by the time in the name, then (same second) by when the summary was written
+    candidates = sorted(found, key=lambda p: (p.name.split("-")[0], (p / "summary.json").stat().st_mtime_ns, p.name))
     if ref in ("latest", "previous"):
+        of_kind = [p for p in candidates if kind is None or f"-{kind}-" in p.name]
         index = -1 if ref == "latest" else -2
-        if len(candidates) >= -index:
-            return candidates[index]
+        if len(of_kind) >= -index:
+            return of_kind[index]
+        raise InputError(ref, f"there is no {ref} {kind or ''} run in {runs} yet".replace("  ", " "))
     exact = [p for p in candidates if p.name == ref]
     prefixed = exact or [p for p in candidates if p.name.startswith(ref)]
     if len(prefixed) == 1:
@@ -181,13 +185,14 @@ def _resolve(ref: str, root: Path) -> Path:
     raise InputError(ref, f"no such run: give a run folder, a run id under {runs}, or 'latest' / 'previous'")
 
 
-def load_run(ref: str | Path, root: Path) -> Run:
-    """A run by folder path, run id (or unique prefix) under ``root/runs``, or latest/previous.
+def load_run(ref: str | Path, root: Path, kind: str | None = None) -> Run:
+    """A run by folder path, run id (or unique prefix) under ``root/runs``, or latest/previous
+    (of ``kind`` — extract or draft — when given).
 
     Raises:
         InputError: no such run, or its files are unreadable.
     """
-    path = _resolve(str(ref), root)
+    path = _resolve(str(ref), root, kind)
     try:
         summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
         manifest_file = path / "manifest.json"
