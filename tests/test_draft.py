@@ -170,6 +170,7 @@ def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
     assert set(data["units"][0]["projects"][0]["indicators"][0]) == {
         "seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value"}
     assert main(["lint", str(out), "--strict"]) == 0
+    assert main(["validate", str(out), "--strict"]) == 0  # amounts and numbering are consistent too
 
 
 def test_draft_cli_source_table_and_xlsx(tmp_path, capsys):

@@ -125,3 +125,26 @@ def test_target_is_a_strict_pydantic_model():
     with pytest.raises(Exception):
         Target(kind="quantitative", comparison="about")
     assert Target.model_json_schema()["properties"]["comparison"]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_the_parser_never_raises(text):
+    target = parse_target(text)
+    assert target.kind in ("quantitative", "qualitative", "vague", "unmeasurable", "empty")
+    if target.kind == "quantitative":
+        assert target.value is not None and target.unit
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=100000), st.sampled_from(["%", "篇", "场", "次", "人次", "天", "万元"]),
+       st.sampled_from([("{n}{u}以上", "≥"), ("不少于{n}{u}", "≥"), ("≤{n}{u}", "≤"), ("{n}{u}", "="),
+                        ("不超过{n}{u}", "≤"), ("达到{n}{u}", "≥")]))
+def test_any_number_and_unit_in_the_usual_phrases(n, unit, pattern):
+    template, comparison = pattern
+    target = parse_target(template.format(n=n, u=unit))
+    assert (target.comparison, target.value, target.unit) == (comparison, n, unit)
