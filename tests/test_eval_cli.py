@@ -224,3 +224,23 @@ def test_llm_backend_scored_over_the_loopback_server(evals, llm_env, gold_table,
     assert metrics["requests"] >= 1 and metrics["total_tokens"] > 0
     assert run.summary["slices"]["page_breaks"]["metrics"]["requests"] >= 1
     assert len(llm_env.requests) >= 2
+
+
+def test_a_document_that_crashes_the_backend_is_scored_as_missed_and_the_rest_kept(evals, monkeypatch, capsys):
+    import assistant.evaluate.extraction as extraction
+
+    real = extraction.extract_document
+
+    def flaky(doc, backend="rules", **options):
+        if doc.source.endswith("#ocr"):
+            raise RuntimeError("backend fell over")
+        return real(doc, backend, **options)
+
+    monkeypatch.setattr(extraction, "extract_document", flaky)
+    assert _run(evals, "extract", "--perturb", "ocr,reflow", "--json") == 0
+    captured = capsys.readouterr()
+    assert "[ocr] scored as all missed: RuntimeError: backend fell over" in captured.err
+    slices = json.loads(captured.out)["slices"]
+    assert slices["ocr"]["metrics"]["project_recall"] == 0.0 and slices["ocr"]["metrics"]["errors"] == 1
+    assert slices["ocr"]["metrics"]["schema_valid_rate"] == 0.0
+    assert slices["reflow"]["metrics"]["indicator_f1"] == 1.0

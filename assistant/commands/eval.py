@@ -197,10 +197,13 @@ def extract(
         "parameters": {"perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
     }
     run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
-    for note in result.skipped:
-        from ..cli import err_console
+    from ..cli import err_console
 
+    for note in result.skipped:
         err_console.print(f"warning: skipped {note}")
+    for document in result.documents:
+        if document["error"]:
+            err_console.print(f"warning: {document['record']} [{document['slice']}] scored as all missed: {document['error']}")
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "extract")
 
 

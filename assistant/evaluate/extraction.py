@@ -86,6 +86,8 @@ def evaluate_extraction(
                 raise  # no backend at all: nothing to score, say so once
             except AssistantError as exc:  # unreadable input, backend failure: the gold counts as missed
                 error = str(exc)
+            except Exception as exc:  # a crash on one document must not lose the scores of the others
+                error = f"{type(exc).__name__}: {exc}"
             pred = to_interchange(table, with_meta=False) if table is not None else None
             result.samples += score_table(gold_dict, pred, record=record.stem, slice=slice_name)
             result.documents.append(document_stats(table, record=record.stem, slice=slice_name, error=error))
