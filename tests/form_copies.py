@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["FORM", "FORM_TWO_VALUES", "FORM_STANDARD", "FORM_ACTUAL", "FORM_THREE_FIELDS", "expected", "grid_rows", "write_form_docx", "write_form_xlsx", "flatten"]
+__all__ = ["FORM", "FORM_TWO_VALUES", "FORM_STANDARD", "FORM_ACTUAL", "FORM_THREE_FIELDS", "expected", "render_form_image", "grid_rows", "write_form_docx", "write_form_xlsx", "flatten"]
 
 FORM = {
     "title": "2023年度项目支出绩效目标申报表",
@@ -213,3 +213,62 @@ def flatten(form: dict, how: str, *, centred: bool = False) -> str:
     if how == "none":
         return "".join(cell for row in block for cell in row) + "\n"
     raise ValueError(how)
+
+
+def render_form_image(form: dict, *, dpi: int = 200, font_path=None):
+    """The form printed and scanned: a ruled grid with merged cells, each merged cell's text
+    centred in it (as printed forms place the 一级/二级 labels). Returns a PIL image."""
+    from PIL import Image, ImageDraw, ImageFont
+    from scan_render import find_cjk_font
+
+    font_path = font_path or find_cjk_font()
+    if font_path is None:
+        raise RuntimeError("no CJK font found")
+    rows, merges = grid_rows(form)
+    px = lambda mm: round(mm / 25.4 * dpi)  # noqa: E731
+    size = round(10.5 / 72 * dpi)
+    font = ImageFont.truetype(str(font_path), size)
+    widths = [px(w) for w in (32, 42, 52, 45, 40, 40)[: len(rows[0])]]
+    margin, pad, line_h = px(15), px(1.5), round(size * 1.4)
+    xs = [margin]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    region = {}  # (row, col) -> (row1, col1) for the top-left cell of every cell or merge
+    covered = set()
+    for r0, c0, r1, c1 in merges:
+        region[(r0, c0)] = (r1, c1)
+        covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
+    for r, row in enumerate(rows):
+        for c in range(len(row)):
+            if (r, c) not in covered:
+                region.setdefault((r, c), (r, c))
+
+    def wrap(text, width):
+        lines, current = [], ""
+        for ch in text:
+            if current and font.getlength(current + ch) > width - 2 * pad:
+                lines.append(current)
+                current = ch
+            else:
+                current += ch
+        return lines + [current] if current else lines
+
+    heights = [line_h + 2 * pad] * len(rows)
+    for (r, c), (r1, c1) in region.items():
+        if r1 == r and rows[r][c]:
+            lines = wrap(rows[r][c], xs[c1 + 1] - xs[c])
+            heights[r] = max(heights[r], len(lines) * line_h + 2 * pad)
+    ys = [margin]
+    for h in heights:
+        ys.append(ys[-1] + h)
+    image = Image.new("L", (px(210), ys[-1] + margin), 255)  # the form only, not a whole A4 page
+    draw = ImageDraw.Draw(image)
+    stroke = max(1, round(dpi / 100))
+    for (r, c), (r1, c1) in region.items():
+        box = (xs[c], ys[r], xs[c1 + 1], ys[r1 + 1])
+        draw.rectangle(box, outline=0, width=stroke)
+        lines = wrap(rows[r][c], box[2] - box[0]) if rows[r][c] else []
+        top = box[1] + ((box[3] - box[1]) - len(lines) * line_h) // 2
+        for k, line in enumerate(lines):
+            draw.text((box[0] + pad, top + k * line_h), line, font=font, fill=0)
+    return image

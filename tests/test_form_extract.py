@@ -151,3 +151,32 @@ def test_value_column_variants(tmp_path, form_id, how):
     else:
         doc = read_bytes(flatten(form, how, centred=True).encode(), "form.txt")
     assert _extract(doc).model_dump(mode="json") == expected(form)
+
+
+@pytest.mark.slow
+def test_scanned_form_in_a_pdf_through_ocr(tmp_path):
+    """A printed and scanned form, as an image-only PDF page: the PDF reader hands the page to
+    OCR, the grid comes back with the merged cells' text in their top cells, and the form
+    reads to the same record as the Word copy."""
+    pytest.importorskip("rapidocr_onnxruntime", reason="OCR engine not installed")
+    from scan_render import find_cjk_font
+
+    if find_cjk_font() is None:
+        pytest.skip("no CJK font to print the form with (.ci/run installs fonts-wqy-zenhei)")
+    from form_copies import render_form_image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = render_form_image(FORM, dpi=200)
+    path = tmp_path / "scan.pdf"
+    size = (A4[0], A4[0] * image.height / image.width)  # a page cut to the form, scanned at 200 dpi
+    pdf = canvas.Canvas(str(path), pagesize=size)
+    pdf.drawImage(ImageReader(image), 0, 0, width=size[0], height=size[1])
+    pdf.showPage()
+    pdf.save()
+    doc = read_path(path)
+    assert any("read by OCR" in w for w in doc.warnings)
+    table = _extract(doc)
+    assert table.model_dump(mode="json") == expected(FORM)
+    assert table.projects()[0].indicators[0].spans["name"].page == 1
