@@ -148,6 +148,8 @@ def test_perturb_slices_are_reported_per_slice(evals, capsys):
     run = load_run("latest", evals)
     assert {s["slice"] for s in run.samples} == {"clean", "ocr", "gb18030"}
     assert "ocr" in (run.path / "summary.md").read_text(encoding="utf-8")
+    html = (run.path / "report.html").read_text(encoding="utf-8")
+    assert "Trend of indicator_f1 per robustness slice" in html and "■ gb18030" in html
 
 
 def test_history_shows_the_trend_and_writes_a_chart(evals, capsys, tmp_path):

@@ -20,7 +20,7 @@ __all__ = ["render_markdown", "render_html", "render_history_html", "diff_segmen
 
 #: how many failing samples the HTML shows in full (the JSONL and Dataset hold them all)
 MAX_DETAILED = 1000
-_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
 
 def format_value(value: Any) -> str:
@@ -153,7 +153,7 @@ td.cell{max-width:38em;white-space:pre-wrap;word-break:break-all}
 <table><tr><th></th>{% for c in confusion_cols %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for g, row in confusion.items() %}<tr><th>{{ g }}</th>{% for c in confusion_cols %}<td class="num">{{ row.get(c, "") }}</td>{% endfor %}</tr>{% endfor %}
 </table>{% endif %}
-{% if chart %}<h2>Trend</h2>
+{% for title, chart in charts %}<h2>{{ title }}</h2>
 <svg xmlns="http://www.w3.org/2000/svg" width="{{ chart.width }}" height="{{ chart.height + 20 * chart.series|length }}" role="img">
 <line x1="{{ chart.pad }}" y1="{{ chart.height - chart.pad }}" x2="{{ chart.width - chart.pad }}" y2="{{ chart.height - chart.pad }}" stroke="#999"/>
 <line x1="{{ chart.pad }}" y1="{{ chart.pad }}" x2="{{ chart.pad }}" y2="{{ chart.height - chart.pad }}" stroke="#999"/>
@@ -162,7 +162,7 @@ td.cell{max-width:38em;white-space:pre-wrap;word-break:break-all}
 {% for x, y, v, rid in s.points %}<circle cx="{{ x }}" cy="{{ y }}" r="3" fill="{{ s.color }}"><title>{{ rid }}: {{ s.metric }} = {{ fmt(v) }}</title></circle>{% endfor %}
 <text x="{{ chart.pad }}" y="{{ chart.height + 14 + 20 * loop.index0 }}" font-size="12" fill="{{ s.color }}">■ {{ s.metric }}</text>
 {% endfor %}</svg>
-<p class="status">{{ chart.runs|length }} run(s), oldest left; hover a point for its run.</p>{% endif %}
+<p class="status">{{ chart.runs|length }} run(s), oldest left; hover a point for its run.</p>{% endfor %}
 {% if samples is not none %}<h2>Samples: {{ failing_total }} of {{ sample_total }} with differences{% if failing_total > samples|length %} (first {{ samples|length }} shown){% endif %}</h2>
 {% for s in samples %}<div class="sample" id="{{ s.id }}"><h3>{{ s.title }} <span class="status">{{ s.id }} · {{ s.status }}</span></h3>
 {% if s.differences %}<p class="status">{{ s.differences|join(", ") }}</p>{% endif %}
@@ -188,6 +188,20 @@ def main_metrics(kind: str, metrics: dict[str, Any]) -> list[str]:
             and not k.startswith(("targets.", "gold_")) and "seconds" not in k][:6]
 
 
+def _charts(history: list[dict[str, Any]], metrics: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The trend of the main metrics, and of indicator_f1 per robustness slice when runs have slices."""
+    charts = []
+    main = trend_chart(history, metrics)
+    if main:
+        charts.append(("Trend", main))
+    per_slice = [{"run_id": h.get("run_id"), "metrics": h["slices_indicator_f1"]} for h in history if h.get("slices_indicator_f1")]
+    names = list(dict.fromkeys(n for h in per_slice for n in h["metrics"]))
+    by_slice = trend_chart(per_slice, names) if per_slice else None
+    if by_slice:
+        charts.append(("Trend of indicator_f1 per robustness slice", by_slice))
+    return charts
+
+
 def render_html(run, history: list[dict[str, Any]]) -> str:
     """The run's HTML report: manifest, metrics per slice, confusion table, trend, samples."""
     summary, manifest = run.summary, run.manifest
@@ -203,7 +217,7 @@ def render_html(run, history: list[dict[str, Any]]) -> str:
         manifest_rows=[(k, json.dumps(manifest[k], ensure_ascii=False) if isinstance(manifest[k], (dict, list)) else format_value(manifest[k])) for k in keys if k in manifest],
         slice_names=list(slices), slice_metrics=slices, metric_names=list(metrics),
         confusion=confusion, confusion_cols=cols,
-        chart=trend_chart([h for h in history if h.get("kind") == kind], main_metrics(kind, metrics)),
+        charts=_charts([h for h in history if h.get("kind") == kind], main_metrics(kind, metrics)),
         samples=[_sample_view(s) for s in failing[:MAX_DETAILED]], failing_total=len(failing), sample_total=len(run.samples),
     )
 
@@ -215,7 +229,7 @@ def render_history_html(history: list[dict[str, Any]], kind: str, metrics: list[
     return _PAGE.render(
         run_id="history", kind=kind, fmt=format_value, manifest_rows=[("runs", len(history))],
         slice_names=list(rows), slice_metrics=rows, metric_names=[m for m in metrics if m in last] or metrics,
-        confusion={}, confusion_cols=[], chart=trend_chart(history, metrics), samples=None, failing_total=0, sample_total=0,
+        confusion={}, confusion_cols=[], charts=_charts(history, metrics), samples=None, failing_total=0, sample_total=0,
     )
 
 
