@@ -180,3 +180,24 @@ def test_scanned_form_in_a_pdf_through_ocr(tmp_path):
     table = _extract(doc)
     assert table.model_dump(mode="json") == expected(FORM)
     assert table.projects()[0].indicators[0].spans["name"].page == 1
+
+
+def test_docx_form_with_the_block_in_paragraphs(tmp_path):
+    """Key–value pairs written as '项目名称：X' paragraphs, several on a line, above the grid table."""
+    import docx
+
+    form = FORM
+    document = docx.Document()
+    document.add_paragraph(form["title"])
+    document.add_paragraph("项目名称：" + form["name"])
+    document.add_paragraph(f"主管部门：{form['department']}    实施单位：{form['unit']}")
+    document.add_paragraph("年度资金总额：120.50万元  其中：财政拨款：100.50万元  其他资金：20.00万元")
+    document.add_paragraph("总体目标：" + form["goal"])
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["一级指标", "二级指标", "三级指标", "指标值"]):
+        cell.text = text
+    for a, b, c, values in form["grid"]:
+        for cell, text in zip(table.add_row().cells, [a, b, c, values[0]]):
+            cell.text = text
+    document.save(tmp_path / "form.docx")
+    assert _extract(read_path(tmp_path / "form.docx")).model_dump(mode="json") == expected(form)

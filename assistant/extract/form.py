@@ -83,6 +83,7 @@ _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
 
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
+_KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
 _LABEL_RE = re.compile(
     "|".join(
         sorted(
@@ -162,10 +163,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         if pattern is not None:
             found = list(pattern.finditer(part))
             cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
-        else:  # "项目名称：X" in one cell: cut after a key label and its colon
-            m = re.match(rf"\s*(?:{_KEY_RE.pattern})\s*[:：]", part)
-            if m and part[m.end():].strip():
-                cuts = [start, start + m.end(), end]
+        else:  # "项目名称：X  主管部门：Y" in one cell or line: cut around each key and its colon
+            found = list(_KEY_COLON.finditer(part))
+            cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
             text = cell.text[a:b]
