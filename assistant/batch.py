@@ -89,11 +89,12 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in READERS and not path.name.startswith(_SKIP_NAMES)
 
 
-def collect_inputs(paths: list[str]) -> list[tuple[Path, Path]]:
+def collect_inputs(paths: list[str], out_dir: Path | None = None) -> list[tuple[Path, Path]]:
     """Every file to read, as (file, the folder its output place is relative to).
 
     Folders are searched recursively for the suffixes a reader exists for; files named
-    directly are taken whatever their suffix.
+    directly are taken whatever their suffix. Nothing under ``out_dir`` is read from a
+    folder (an output folder inside the input folder must not feed the next run).
 
     Raises:
         AssistantError (InputError): a path does not exist.
@@ -101,13 +102,15 @@ def collect_inputs(paths: list[str]) -> list[tuple[Path, Path]]:
     from .errors import InputError
 
     found: list[tuple[Path, Path]] = []
+    out = out_dir.resolve() if out_dir is not None else None
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(raw, "no such file or folder")
         if path.is_dir():
             found.extend((p, path) for p in sorted(path.rglob("*")) if p.is_file() and _supported(p)
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                         and not (out and out in p.resolve().parents))
         else:
             found.append((path, path.parent))
     unique: dict[Path, tuple[Path, Path]] = {}
@@ -184,7 +187,7 @@ def run_batch(
     started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
     stamp = tool_stamp()
-    pairs = plan_outputs(collect_inputs(paths), out, fmt)
+    pairs = plan_outputs(collect_inputs(paths, out), out, fmt)
     results: dict[Path, FileResult] = {}
     todo: list[tuple[Path, Path]] = []
     for source, output in pairs:

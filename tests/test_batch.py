@@ -96,3 +96,11 @@ def test_a_crashing_reader_does_not_stop_the_batch(inbox, tmp_path, monkeypatch)
                         progress=False)
     assert [r.status for r in summary.results] == ["failed", "ok"]
     assert "internal error RuntimeError: boom" in summary.results[0].error
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(inbox):
+    out = inbox / "out"
+    first = run_batch([str(inbox)], out, fmt="source", jobs=1, progress=False)  # writes .txt outputs
+    second = run_batch([str(inbox)], out, fmt="source", jobs=1, progress=False)
+    assert len(second.results) == len(first.results) == 4
+    assert not any("/out/" in r.input for r in second.results)
