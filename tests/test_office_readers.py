@@ -99,6 +99,25 @@ def test_docx_copy_gives_the_gold(tmp_path, seed_lines, gold_table, two_row_head
     assert table.units[0].projects[0].spans["name"].sheet == "table 2"
 
 
+def test_docx_table_split_in_two_is_read_on(tmp_path, seed_lines, gold_table):
+    """The body goes on in a second Word table without a header of its own."""
+    import docx
+
+    path = write_docx(seed_lines, tmp_path / "seed.docx", two_row_header=False)
+    document = docx.Document(path)
+    first = document.tables[0]
+    rows = first.rows[20:]
+    second = document.add_table(rows=0, cols=7)
+    for row in rows:
+        for cell, source in zip(second.add_row().cells, row.cells):
+            cell.text = source.text
+        first._tbl.remove(row._tr)
+    document.save(path)
+    doc = read_path(path)
+    assert any("no header of its own" in w for w in doc.warnings)
+    assert _dump(extract_document(doc)) == _dump(gold_table)
+
+
 @pytest.mark.parametrize("split_rows", [False, True], ids=["whole-rows", "rows-cut-at-page-breaks"])
 def test_text_pdf_copy_gives_the_gold(tmp_path, seed_lines, gold_table, split_rows):
     """Ruled table over several pages. A space at a wrapped line's end is invisible in a PDF,

@@ -67,8 +67,14 @@ def read_docx(data: bytes, source: str) -> Document:
     for number, table in enumerate(document.tables, start=1):
         grid = _table_grid(table, f"table {number}")
         if not table_like(grid.rows):
-            warnings.append(f"{source}: table {number} holds no 绩效目标表 header or indicator grid; skipped")
-            continue
+            previous = grids[-1] if grids else None
+            if previous is not None and previous.rows and len(grid.rows[0]) == len(previous.rows[-1]):
+                # a table Word split in two (the body goes on without its header): read it on
+                grid.sheet = previous.sheet
+                warnings.append(f"{source}: table {number} has no header of its own; read as the rest of {previous.sheet}")
+            else:
+                warnings.append(f"{source}: table {number} holds no 绩效目标表 header or indicator grid; skipped")
+                continue
         grid.fold_two_row_header()
         grids.append(grid)
     if not grids:
