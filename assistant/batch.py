@@ -5,7 +5,8 @@ a worker process (:class:`concurrent.futures.ProcessPoolExecutor`), so one slow 
 does not hold up the text files and a crash in one reader cannot take the batch down: a
 file that fails is recorded with its reason and the batch goes on.
 
-* Outputs mirror the inputs' places under each folder given: ``OUT_DIR/sub/a.json``.
+* Outputs mirror the inputs' places under each folder given (``OUT_DIR/sub/a.json``), and
+  files named directly keep their folders below the folder they share.
   Two inputs with the same stem in one folder (``a.xlsx``, ``a.pdf``) keep their suffix
   (``a.xlsx.json``, ``a.pdf.json``).
 * A file whose output is newer than both the input and the tool's own code is up to date
@@ -101,7 +102,7 @@ def collect_inputs(paths: list[str], out_dir: Path | None = None) -> list[tuple[
     """
     from .errors import InputError
 
-    found: list[tuple[Path, Path]] = []
+    found: list[tuple[Path, Path | None]] = []
     out = out_dir.resolve() if out_dir is not None else None
     for raw in paths:
         path = Path(raw)
@@ -112,10 +113,14 @@ def collect_inputs(paths: list[str], out_dir: Path | None = None) -> list[tuple[
                          and not any(part.startswith(".") for part in p.relative_to(path).parts)
                          and not (out and out in p.resolve().parents))
         else:
-            found.append((path, path.parent))
+            found.append((path.resolve(), None))
+    # files named directly keep their folders below the folder they have in common
+    # (a/x.xlsx b/x.xlsx -> OUT_DIR/a/x.json, OUT_DIR/b/x.json)
+    named = [file.parent for file, base in found if base is None]
+    common = Path(os.path.commonpath(named)) if named else Path()
     unique: dict[Path, tuple[Path, Path]] = {}
-    for item in found:
-        unique.setdefault(item[0].resolve(), item)
+    for file, base in found:
+        unique.setdefault(file.resolve(), (file, base if base is not None else common))
     return list(unique.values())
 
 

@@ -54,7 +54,7 @@ def test_up_to_date_outputs_are_skipped(inbox, tmp_path):
     assert [r.status for r in again.results] == ["skipped", "skipped"]
     assert exit_code(again) == 0
     # a changed input is redone; --force redoes everything
-    later = os.stat(out / "seed.txt.json").st_mtime + 10  # both named seed.*: suffixes kept
+    later = os.stat(out / "seed.json").st_mtime + 10
     os.utime(inbox / "seed.txt", (later, later))
     third = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, progress=False)
     assert [r.status for r in third.results] == ["ok", "skipped"]
@@ -104,3 +104,9 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(inbox):
     second = run_batch([str(inbox)], out, fmt="source", jobs=1, progress=False)
     assert len(second.results) == len(first.results) == 4
     assert not any("/out/" in r.input for r in second.results)
+
+
+def test_files_named_directly_keep_their_folders(inbox, tmp_path):
+    shutil.copy(inbox / "seed.txt", inbox / "2023" / "seed.txt")
+    pairs = plan_outputs(collect_inputs([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.txt")]), tmp_path / "o", "json")
+    assert [str(o.relative_to(tmp_path / "o")) for _, o in pairs] == ["seed.json", "2023/seed.json"]

@@ -191,9 +191,11 @@ def read_pdf(data: bytes, source: str) -> Document:
                 (scanned if page.images else blank).append(number)
                 continue
             grids.extend(_page_grids(page, number))
-            page_texts.append((number, page.extract_text() or ""))
+        has_tables = any(len(r) > 1 for g in grids for r in g.rows)
+        if not has_tables:  # no ruled table anywhere: the pages' text in reading order
+            page_texts = [(n, pdf.pages[n - 1].extract_text() or "") for n in range(1, len(pdf.pages) + 1)
+                          if n not in scanned and n not in blank]
     warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
-    has_tables = any(len(r) > 1 for g in grids for r in g.rows)
     if has_tables:
         _join_page_breaks(grids)
         doc = grids_to_document(source, grids, "pdf", warnings)
