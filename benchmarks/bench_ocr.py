@@ -43,15 +43,15 @@ def measure(engine, page, part, image) -> dict[str, float]:
     upright, _ = deskew(gray)
     grid = find_grid(upright)
     ocr_input = grid.erase_rules(upright) if grid is not None else upright
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     engine.read_page(ocr_input)
-    raw = time.perf_counter() - t0
+    raw, raw_cpu = time.perf_counter() - t0, time.process_time() - c0
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = read_page_image(gray, engine)
     doc = build_document([result], "bench.png")
     table = extract_table(doc)
-    whole = time.perf_counter() - t0
+    whole, whole_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     cells = {(c.row, c.col): c for row in doc.rows for c in row.cells}
     errors = total = 0
@@ -61,7 +61,8 @@ def measure(engine, page, part, image) -> dict[str, float]:
         errors, total = errors + d, total + n
     samples = score_table(to_interchange(part, with_meta=False), to_interchange(table, with_meta=False), record="bench")
     f1 = summarize(samples)["metrics"]["indicator_f1"] or 0.0
-    return {"raw": raw, "whole": whole, "errors": errors, "chars": total, "f1": f1}
+    return {"raw": raw, "whole": whole, "raw_cpu": raw_cpu, "whole_cpu": whole_cpu,
+            "errors": errors, "chars": total, "f1": f1}
 
 
 def main() -> None:
@@ -77,8 +78,10 @@ def main() -> None:
     engines = [name for name in args.engines.split(",") if name != "tesseract" or tesseract_available()]
     if "tesseract" in args.engines and "tesseract" not in engines:
         print("tesseract: not installed (tesseract-ocr + tesseract-ocr-chi-sim + pytesseract); skipped")
+    print("s/page is wall-clock seconds; cpu is process CPU seconds (all threads), steadier on a busy machine;")
+    print("overhead = (whole pipeline - raw OCR call) / raw OCR call, in CPU time")
     print(f"{'engine':10} {'dpi':>4} {'condition':9} {'pages':>5} {'raw s/page':>10} {'whole s/page':>12} "
-          f"{'overhead':>8} {'CER':>7} {'ind. F1':>7}")
+          f"{'raw cpu':>8} {'whole cpu':>9} {'overhead':>8} {'CER':>7} {'ind. F1':>7}")
     for name in engines:
         t0 = time.perf_counter()
         engine = get_engine(name)
@@ -92,10 +95,13 @@ def main() -> None:
                     rows.append(measure(engine, page, part, image))
                 raw = sum(r["raw"] for r in rows) / len(rows)
                 whole = sum(r["whole"] for r in rows) / len(rows)
+                raw_cpu = sum(r["raw_cpu"] for r in rows) / len(rows)
+                whole_cpu = sum(r["whole_cpu"] for r in rows) / len(rows)
                 cer = sum(r["errors"] for r in rows) / sum(r["chars"] for r in rows)
                 f1 = sum(r["f1"] for r in rows) / len(rows)
                 print(f"{name:10} {dpi:>4} {condition:9} {len(rows):>5} {raw:>10.2f} {whole:>12.2f} "
-                      f"{(whole - raw) / raw:>8.1%} {cer:>7.2%} {f1:>7.3f}", flush=True)
+                      f"{raw_cpu:>8.2f} {whole_cpu:>9.2f} {(whole_cpu - raw_cpu) / raw_cpu:>8.1%} "
+                      f"{cer:>7.2%} {f1:>7.3f}", flush=True)
         print(f"{name}: engine load {load:.2f} s")
 
 

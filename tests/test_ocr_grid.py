@@ -126,9 +126,9 @@ class FakeEngine:
     def read_page(self, image):
         return list(self.boxes)
 
-    def read_line(self, image):
-        self.line_reads.append(image.shape[:2])
-        return f"L{image.shape[1]}", 0.7
+    def read_lines(self, images):
+        self.line_reads.extend(image.shape[:2] for image in images)
+        return [(f"L{image.shape[1]}", 0.7) for image in images]
 
 
 def _page_with(boxes: list[TextBox]) -> tuple[np.ndarray, FakeEngine]:

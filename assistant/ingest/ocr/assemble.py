@@ -111,35 +111,45 @@ def _cell_text(boxes: list[TextBox]) -> tuple[str, float | None]:
     return fix_number_text(text), min(b.score for b in boxes)
 
 
-def _cut_box(box: TextBox, cuts: list[float], image: np.ndarray, engine: OCREngine, gap: int) -> list[TextBox]:
-    """Cut a box at the given x positions and re-read each piece (pieces with no text dropped)."""
+def _pieces(box: TextBox, cuts: list[float], image: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
+    """The crops (left, top, right, bottom) of a box cut at the given x positions."""
     height, width = image.shape[:2]
     x0, y0, x1, y1 = box.box
     edges = [x0, *cuts, x1]
+    top, bottom = max(0, int(y0) - 2), min(height, int(y1) + 2)
     out = []
     for a, b in zip(edges, edges[1:]):
         left = max(0, int(a + (gap if a in cuts else 0)))
         right = min(width, int(b - (gap if b in cuts else 0)))
-        if right - left < 4:
-            continue
-        top, bottom = max(0, int(y0) - 2), min(height, int(y1) + 2)
-        text, score = engine.read_line(image[top:bottom, left:right])
-        if text.strip():
-            out.append(TextBox(text.strip(), (float(left), y0, float(right), y1), score))
+        if right - left >= 4:
+            out.append((left, top, right, bottom))
     return out
+
+
+def _reread(crops: list[tuple[int, int, int, int]], image: np.ndarray, engine: OCREngine) -> list[TextBox]:
+    """Read the crops in one batch; crops with no text are dropped."""
+    if not crops:
+        return []
+    answers = engine.read_lines([image[top:bottom, left:right] for left, top, right, bottom in crops])
+    return [TextBox(text.strip(), (float(left), float(top + 2), float(right), float(bottom - 2)), score)
+            for (left, top, right, bottom), (text, score) in zip(crops, answers) if text.strip()]
 
 
 def _cut_straddling(boxes: list[TextBox], grid: Grid, image: np.ndarray, engine: OCREngine,
                     rule_gap: int) -> list[TextBox]:
     """Cut every box that crosses a drawn column rule at the rule, and re-read the pieces."""
     out: list[TextBox] = []
+    crops: list[tuple[int, int, int, int]] = []
     for box in boxes:
         r = grid.row_at(box.center[1])
         x0, _, x1, _ = box.box
         margin = max(rule_gap, 0.3 * box.height)
         rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
-        out.extend(_cut_box(box, rules, image, engine, rule_gap) if rules else [box])
-    return out
+        if rules:
+            crops.extend(_pieces(box, rules, image, rule_gap))
+        else:
+            out.append(box)
+    return out + _reread(crops, image, engine)
 
 
 def _outside_rows(boxes: list[TextBox]) -> list[list[PageCell]]:
@@ -231,13 +241,28 @@ def _cluster_rows(boxes: list[TextBox], image: np.ndarray, engine: OCREngine) ->
     n_cols = len(bounds) + 1
     gap = max(2, int(char_h / 8))
 
-    grouped: list[list[list[TextBox]]] = []
-    for line in table_lines:
-        cols: list[list[TextBox]] = [[] for _ in range(n_cols)]
+    crops: list[tuple[int, int, int, int]] = []
+    owners: list[int] = []
+    kept: list[list[TextBox]] = [[] for _ in table_lines]
+    for k, line in enumerate(table_lines):
         for box in line:
             cuts = [x for x in bounds if box.box[0] + 0.3 * box.height < x < box.box[2] - 0.3 * box.height]
-            for piece in (_cut_box(box, cuts, image, engine, gap) if cuts else [box]):
-                cols[sum(piece.center[0] > x for x in bounds)].append(piece)
+            if cuts:
+                pieces = _pieces(box, cuts, image, gap)
+                crops.extend(pieces)
+                owners.extend([k] * len(pieces))
+            else:
+                kept[k].append(box)
+    answers = engine.read_lines([image[top:bottom, left:right] for left, top, right, bottom in crops]) if crops else []
+    for k, (left, top, right, bottom), (text, score) in zip(owners, crops, answers):
+        if text.strip():
+            kept[k].append(TextBox(text.strip(), (float(left), float(top + 2), float(right), float(bottom - 2)), score))
+
+    grouped: list[list[list[TextBox]]] = []
+    for line in kept:
+        cols: list[list[TextBox]] = [[] for _ in range(n_cols)]
+        for piece in line:
+            cols[sum(piece.center[0] > x for x in bounds)].append(piece)
         if grouped and not cols[0]:
             for c in range(n_cols):
                 grouped[-1][c].extend(cols[c])

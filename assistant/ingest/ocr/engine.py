@@ -60,8 +60,8 @@ class OCREngine(Protocol):
         """Detect and read every text line of a grayscale or BGR page image."""
         ...
 
-    def read_line(self, image: np.ndarray) -> tuple[str, float]:
-        """Read one cropped text line (no detection); returns ``(text, confidence)``."""
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Read cropped text lines (no detection), in one batch; ``(text, confidence)`` each."""
         ...
 
 
@@ -112,14 +112,18 @@ class RapidOCREngine:
                 boxes.append(TextBox(text.strip(), (min(xs), min(ys), max(xs), max(ys)), float(score)))
         return boxes
 
-    def read_line(self, image: np.ndarray) -> tuple[str, float]:
-        if image.size == 0:
-            return "", 0.0
-        result, _ = self._ocr(_bgr(image), use_det=False, use_cls=False, use_rec=True)
-        if not result:
-            return "", 0.0
-        text, score = result[0][0], result[0][1]
-        return str(text).strip(), float(score)
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        crops = [_bgr(image) for image in images if image.size]
+        results, _ = self._ocr.text_rec(crops) if crops else ([], 0.0)
+        answers = iter(results)
+        out = []
+        for image in images:
+            if not image.size:
+                out.append(("", 0.0))
+                continue
+            text, score = next(answers)[:2]
+            out.append((str(text).strip(), float(score)))
+        return out
 
 
 def tesseract_available() -> bool:
@@ -183,7 +187,10 @@ class TesseractEngine:
             boxes.append(TextBox(text, (x0, y0, x1, y1), max(0.0, min(1.0, score))))
         return boxes
 
-    def read_line(self, image: np.ndarray) -> tuple[str, float]:
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [self._read_line(image) for image in images]
+
+    def _read_line(self, image: np.ndarray) -> tuple[str, float]:
         if image.size == 0:
             return "", 0.0
         data = self._tess.image_to_data(
