@@ -193,7 +193,7 @@ def _grid_lines(form: dict, centred: bool) -> list[list[str]]:
 
 
 def flatten(form: dict, how: str, *, centred: bool = False) -> str:
-    """The form as text copied from a web page or PDF: ``how`` is "pipes", "lines" or "none"."""
+    """The form as text copied from a web page or PDF: ``how`` is "pipes", "tabs", "lines" or "none"."""
     k = len(form["value_headers"])
     block = [
         [form["title"]],
@@ -208,6 +208,8 @@ def flatten(form: dict, how: str, *, centred: bool = False) -> str:
     assert k >= 1
     if how == "pipes":
         return "\n".join(" | ".join(row) for row in block) + "\n"
+    if how == "tabs":  # a browser's copy of an HTML table
+        return "\n".join("\t".join(row) for row in block) + "\n"
     if how == "lines":
         return "\n".join(cell for row in block for cell in row) + "\n"
     if how == "none":

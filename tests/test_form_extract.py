@@ -60,7 +60,7 @@ def test_xlsx_form(tmp_path, form_id):
 
 
 @pytest.mark.parametrize("form_id", FORMS)
-@pytest.mark.parametrize("how", ["pipes", "lines", "none"])
+@pytest.mark.parametrize("how", ["pipes", "tabs", "lines", "none"])
 @pytest.mark.parametrize("centred", [False, True], ids=["labels-first", "labels-centred"])
 def test_flattened_form(form_id, how, centred):
     form = FORMS[form_id]
