@@ -17,7 +17,8 @@ Reading rules (what the tests pin down):
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``.
 * Value columns: 实施周期指标值 → period_value; 年度指标值, a single 指标值 (指标值及单位) or
-  预期…值 → annual_value; other columns (绩效标准, 实际值, 分值, 得分…) are not read.
+  预期…值 → annual_value, with a 指标性质 (≥) and 度量单位 written in their own columns joined
+  to it; other columns (绩效标准, 实际值, 分值, 得分…) are not read.
 * Category names are kept as written; codes come from :mod:`assistant.taxonomy`. The 一级 and
   二级 cells are merged down their groups, so in flattened text a label shows once per
   group: on the group's first row, or in its middle (vertically centred). When the first
@@ -64,7 +65,7 @@ _KEYS: list[tuple[str, str]] = [
     (r"总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
-_AMOUNT_FIELDS = {"total": "total", "fiscal": "fiscal", "special_account": "special_account", "other": "other"}
+_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 _GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$")
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
@@ -159,13 +160,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
     for part in re.split(r"[|｜]", cell.text):
         start, end = pos, pos + len(part)
         pos = end + 1
-        cuts = [start, end]
-        if pattern is not None:
-            found = list(pattern.finditer(part))
-            cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
-        else:  # "项目名称：X  主管部门：Y" in one cell or line: cut around each key and its colon
-            found = list(_KEY_COLON.finditer(part))
-            cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
+        # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
+        found = list((pattern or _KEY_COLON).finditer(part))
+        cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
             text = cell.text[a:b]
@@ -225,16 +222,16 @@ def looks_like_form(doc: Document) -> bool:
 def _join(tokens: list[Token]) -> str:
     """Tokens' text as one value: pieces of one cell keep the text between them."""
     parts: list[str] = []
-    for cell_id, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
+    for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
         group = list(group)
         parts.append(group[0].cell.text[group[0].start : group[-1].end])
     return fold_whitespace(strip_markup(join_wrapped("\n".join(parts))))
 
 
 def _span_of(tokens: list[Token]) -> Span:
-    first, last = tokens[0], tokens[-1]
-    span = first.span()
-    return span.model_copy(update={"end": last.span().end}) if last.cell is first.cell or last.span().end > span.end else span
+    """From the first token's start to the last token's end (cell, row and column of the first)."""
+    first, last = tokens[0].span(), tokens[-1].span()
+    return first.model_copy(update={"end": max(first.end, last.end)})
 
 
 @dataclass(slots=True)
@@ -243,7 +240,7 @@ class _Value:
     span: Span | None
 
 
-def _read_block(rows: list[list[Token]], source: str, failures: list[Failure]) -> tuple[dict[str, _Value], dict[str, str]]:
+def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, str]]:
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
@@ -614,7 +611,7 @@ def extract_form(doc: Document) -> BudgetTable:
     failures: list[Failure] = []
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
-    values, found = _read_block(block_rows, doc.source, failures)
+    values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
     indicators = _indicators(items, l1_events, l2_events, targets)
     amounts, amount_spans = _amounts(values, doc.source, failures)
