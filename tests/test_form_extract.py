@@ -201,3 +201,21 @@ def test_docx_form_with_the_block_in_paragraphs(tmp_path):
             cell.text = text
     document.save(tmp_path / "form.docx")
     assert _extract(read_path(tmp_path / "form.docx")).model_dump(mode="json") == expected(form)
+
+
+def test_unruled_pdf_form(tmp_path):
+    """A form printed without ruling lines: the PDF's text comes out line by line with the
+    cells of a line run together (一级指标二级指标三级指标指标值 / 产出指标数量指标平台建设数量1个)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("line", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+    lines = flatten(FORM, "tabs").splitlines()
+    path = tmp_path / "plain.pdf"
+    SimpleDocTemplate(str(path)).build([Paragraph(line.replace("\t", "&nbsp;&nbsp;"), style) for line in lines])
+    doc = read_path(path)
+    assert "一级指标二级指标三级指标指标值" in doc.text.replace(" ", "")
+    assert _extract(doc).model_dump(mode="json") == expected(FORM)

@@ -482,7 +482,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             cells.pop(0)
         lead = cells[: -k - 1]
         if (len(cells) >= k + 1 and cells[-k - 1].text and len(lead) <= 2
-                and all(_level1_label(t.text) or _level2_label(t.text) for t in lead)):
+                and all(_level1_label(t.text) or _level2_label(t.text) for t in lead)
+                and not any(_level1_label(t.text) or _level2_label(t.text) for t in cells[-k - 1 :])):
             for token in lead:
                 label(token)
             items.append(_Item(cells[-k - 1], cells[-k:], cells[-k - 1].row))
