@@ -219,3 +219,44 @@ def test_unruled_pdf_form(tmp_path):
     doc = read_path(path)
     assert "一级指标二级指标三级指标指标值" in doc.text.replace(" ", "")
     assert _extract(doc).model_dump(mode="json") == expected(FORM)
+
+
+def test_self_evaluation_form_docx(tmp_path):
+    """A 自评表: budget columns (年初预算数 … 得分) after each amount, 预期目标 beside 实际完成情况,
+    and a grid with 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施."""
+    import docx
+
+    rows = [
+        ["项目支出绩效自评表", "", "", "", "", "", "", ""],
+        ["项目名称", "社区矫正信息化建设项目", "", "", "", "", "", ""],
+        ["主管部门", "广州市黄埔区司法局", "", "", "实施单位", "广州市黄埔区社区矫正中心", "", ""],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "120.50", "120.50", "118.00", "10", "97.9%", "9.8"],
+        ["", "其中：财政拨款", "100.50", "100.50", "98.00", "—", "97.5%", "—"],
+        ["", "其他资金", "20.00", "20.00", "20.00", "—", "100%", "—"],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", ""],
+        ["", "完成平台建设。", "", "", "平台已建成并运行。", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "230人次", "20", "20", ""],
+        ["", "时效指标", "完成时间", "2023年12月底前", "2023年11月", "10", "10", ""],
+        ["满意度指标", "服务对象满意度指标", "社区矫正对象满意度", "≥90%", "93%", "10", "10", ""],
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=8)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(4, 0).merge(table.cell(6, 0))
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "项目资金（万元）"
+    table.cell(10, 0).merge(table.cell(11, 0)).text = "产出指标"
+    document.save(tmp_path / "self.docx")
+    table = _extract(read_path(tmp_path / "self.docx"))
+    project = table.projects()[0]
+    assert table.title == "项目支出绩效自评表" and table.department == "广州市黄埔区司法局"
+    assert project.name == "社区矫正信息化建设项目" and table.units[0].name == "广州市黄埔区社区矫正中心"
+    assert project.amounts.model_dump(mode="json") == {"total": 120.5, "fiscal": 100.5, "special_account": None, "other": 20.0}
+    assert project.goal == "完成平台建设。"
+    assert table.meta.extra["form"]["实际完成情况"] == "平台已建成并运行。"
+    got = [(i.level1_code, i.level2_code, i.name, i.period_value, i.annual_value) for i in project.indicators]
+    assert got == [("1", "11", "培训人次", None, "≥200人次"), ("1", "13", "完成时间", None, "2023年12月底前"),
+                   ("3", "31", "社区矫正对象满意度", None, "≥90%")]

@@ -61,8 +61,9 @@ _KEYS: list[tuple[str, str]] = [
     (r"上级(?:资金|补助)", "上级资金"),
     (r"其他资金", "other"),
     (r"实施周期目标|中长期目标", "实施周期目标"),
-    (r"年度目标", "年度目标"),
-    (r"总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
+    (r"年度目标|预期目标", "年度目标"),
+    (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
+    (r"实际完成情况", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
@@ -258,6 +259,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
             by_column.update(id(t) for t in keys + below)
     i = 0
+    seen_key = False  # the title is above the first key
     while i < len(flat):
         token = flat[i]
         i += 1
@@ -270,9 +272,10 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             continue
         field = _key_field(token.text)
         if field is None:
-            if "title" not in found and _TITLE.search(folded) and not values:
+            if "title" not in found and _TITLE.search(folded) and not seen_key:
                 found["title"] = fold_whitespace(token.text)
             continue
+        seen_key = True
         taken: list[Token] = []
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
