@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "strip_markup"]
+__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "strip_markup", "MARKUP"]
 
 _TRAILING_PUNCT = "。；;，,、"
 _WS = re.compile(r"\s+")
-_MARKUP = re.compile(r"</?\s*(?:p|br|span|div|b|i|strong|em)\b[^>]*>", re.IGNORECASE)
+#: HTML-ish tags PDF-to-text tools leave in cells, also when an IME typed them full-width (＜ｐ＞)
+MARKUP = re.compile(
+    r"[<＜]\s*[/／]?\s*(?:p|br|span|div|b|i|strong|em|ｐ|ｂｒ)(?![a-zA-Z])[^<>＜＞]{0,40}[>＞]", re.IGNORECASE
+)
 
 
 def normalize_for_compare(text: str | None) -> str | None:
@@ -37,4 +40,4 @@ def fold_whitespace(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """Remove HTML-ish markup such as <p> that PDF-to-text tools leave in cells."""
-    return _MARKUP.sub(" ", text)
+    return MARKUP.sub(" ", text)

@@ -141,3 +141,23 @@ def test_six_cell_rows_read_the_same_as_seven_cell_rows(seed_text):
     project = next(p for p in table.projects() if p.name == "基层社会治理和网格化创新工作经费")
     assert project.goal.startswith("通过为社会治理工作队配备移动终端")
     assert len(project.indicators) == 6
+
+
+def test_money_cells_with_ocr_lookalikes_are_read_and_flagged(seed_text):
+    from assistant.validate import validate_table
+
+    text = seed_text.replace("区法学会经费\t40.00\t40.00", "区法学会经费\t4O.OO\t４０.00")
+    table = extract_table(read_bytes(text.encode("utf-8"), "ocr.txt"))
+    law = next(p for p in table.projects() if p.name == "区法学会经费")
+    assert law.amounts.total == 40 and law.amounts.fiscal == 40
+    assert law.spans["amounts.total"].confidence == 0.5
+    assert law.spans["amounts.fiscal"].confidence is None  # full-width digits are a safe fold
+    flagged = [w for w in validate_table(table) if w.code == "LOW_CONFIDENCE"]
+    assert [(w.project, w.field) for w in flagged] == [("区法学会经费", "amounts.total")]
+
+
+def test_full_width_markup_and_ocr_digits_in_money_columns(seed_text, gold_table):
+    text = seed_text.replace("<p>", "<ｐ>").replace("</p>", "<／ｐ>").replace("\t161.05\t161.05\t", "\t161.05\t丨6l.05\t")
+    table = extract_table(read_bytes(text.encode("utf-8"), "ime.txt"))
+    assert table.failures == []
+    assert_equal_by_interchange_rules(gold_table, table)

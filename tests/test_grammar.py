@@ -138,3 +138,16 @@ def test_cells_without_items():
     assert not looks_like_indicators("进一步发挥区法学会作用")
     assert looks_like_indicators("1、1-产出指标:11-数量指标")
     assert find_item_starts("") == []
+
+
+def test_full_width_cells_are_read_and_keep_their_characters():
+    [item], _ = parse("１、１－产出指标：１１－数量指标；课题研究项目个数；实施周期指标值：１个；年度指标值：１个。")
+    assert (item["seq"], item["level1_code"], item["level2_code"]) == ("1", "1", "11")
+    assert item["name"] == "课题研究项目个数"
+    assert item["annual_value"] == "１个"  # as written; comparison folds width
+
+
+def test_ocr_digit_lookalikes_in_codes_but_not_in_values():
+    items, _ = parse("l、1-产出指标:1l-数量指标;办结率;实施周期指标值:1OO%;年度指标值:98%。2、丨-产出指标:12-质量指标;时限;实施周期指标值:x;年度指标值:y")
+    assert [(i["seq"], i["level1_code"], i["level2_code"]) for i in items] == [("1", "1", "11"), ("2", "1", "12")]
+    assert items[0]["period_value"] == "1OO%"  # wording is never "corrected"

@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..taxonomy import LEVEL2
+from ..textnorm import MARKUP
 
-__all__ = ["Piece", "ParsedItem", "find_item_starts", "parse_indicator_cell", "looks_like_indicators"]
+__all__ = ["Piece", "ParsedItem", "find_item_starts", "parse_indicator_cell", "looks_like_indicators", "fold_landmarks"]
 
 _DASH = r"[-－—–]"
 # OCR may lose the dash after a code or read it as a dot ("1产出指标", "1.产出指标")
@@ -38,7 +39,6 @@ _KNOWN_LEVEL2 = sorted(
 )
 _NUMBER_SEPARATORS = "、.,，．"
 _BOUNDARY = "。;；:：>.\n \t，,"
-_MARKUP = re.compile(r"</?p>", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -69,7 +69,21 @@ class ParsedItem:
 
 def _blank_markup(text: str) -> str:
     """Replace <p> tags by spaces of the same length, so positions stay valid."""
-    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    return MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+# Landmarks are searched in a folded copy of the cell, one character for one character so
+# positions stay valid: full-width forms to ASCII (１、１－产出指标), and in the digit
+# positions OCR misreads (O for 0; l, I, 丨 for 1). Values are always sliced from the
+# original text, so nothing the source wrote is changed; only codes and item numbers,
+# which are digits by definition, are read from the folded copy.
+_LANDMARK_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_LANDMARK_FOLD.update({0x3000: " ", ord("O"): "0", ord("o"): "0", ord("l"): "1", ord("I"): "1", ord("丨"): "1"})
+
+
+def fold_landmarks(text: str) -> str:
+    """The length-preserving folded copy of a cell in which landmarks are searched."""
+    return text.translate(_LANDMARK_FOLD)
 
 
 def find_item_starts(text: str) -> list[tuple[int, int | None, re.Match[str]]]:
@@ -113,6 +127,7 @@ def find_item_starts(text: str) -> list[tuple[int, int | None, re.Match[str]]]:
 
 def looks_like_indicators(text: str) -> bool:
     """True when the text holds at least one indicator item or a value label."""
+    text = fold_landmarks(text)
     return bool(_L1_ANCHOR.search(text) or _PERIOD_LABEL.search(text) or _ANNUAL_LABEL.search(text))
 
 
@@ -184,12 +199,22 @@ def parse_indicator_cell(text: str) -> tuple[list[ParsedItem], str | None]:
         The items in source order, and any text before the first item that is not markup
         (None when there is none), which the caller reports rather than drops.
     """
-    clean = _blank_markup(text)
-    starts = find_item_starts(clean)
+    original = _blank_markup(text)
+    folded = fold_landmarks(original)
+    starts = find_item_starts(folded)
     items: list[ParsedItem] = []
     for k, (start, seq, l1) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(clean)
-        items.append(_parse_item(clean, start, end, seq, l1))
-    head_end = starts[0][0] if starts else len(clean)
-    head = clean[:head_end].strip()
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(folded)
+        item = _parse_item(folded, start, end, seq, l1)
+        for name in _WRITTEN_FIELDS:
+            piece = getattr(item, name)
+            if piece is not None:
+                piece.text = original[piece.start : piece.end]
+        items.append(item)
+    head_end = starts[0][0] if starts else len(original)
+    head = original[:head_end].strip()
     return items, (head or None)
+
+
+#: fields kept exactly as the source writes them (codes and item numbers are read folded)
+_WRITTEN_FIELDS = ("level1_name", "level2_name", "name", "period_value", "annual_value")

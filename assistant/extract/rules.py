@@ -21,13 +21,15 @@ from ..errors import InputError
 from ..ingest.document import Cell, Document, Row
 from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ..textnorm import fold_whitespace, strip_markup
-from .grammar import ParsedItem, Piece, looks_like_indicators, parse_indicator_cell
+from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
 
 _AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _NUMBERISH = re.compile(r"^[\d,.，．\s+\-a-zA-Z]{1,24}$")
 _CLASSIFIED = "涉密项目"
+#: confidence given to an amount read through OCR look-alikes, low enough to be flagged for review
+OCR_LOOKALIKE_CONFIDENCE = 0.5
 _TITLE = re.compile(r"绩效目标表|绩效目标申报表|绩效目标批复表")
 _DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算部门|主管部门)\s*[:：]\s*(?P<name>.+?)\s*$")
 _CURRENCY = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)\s*$")
@@ -71,7 +73,7 @@ def _money_cells(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     money: list[Cell] = []
     i = 0
     while i < len(cells) and len(money) < len(AMOUNT_FIELDS):
-        folded = unicodedata.normalize("NFKC", cells[i].text).strip()
+        folded = fold_landmarks(unicodedata.normalize("NFKC", cells[i].text).strip())
         if folded == "" or _AMOUNT.match(folded) or (_NUMBERISH.match(folded) and any(ch.isdigit() for ch in folded)):
             money.append(cells[i])
             i += 1
@@ -106,6 +108,10 @@ def _read_amounts(
         if not text:
             values[field_name] = None
             continue
+        guessed = False
+        if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
+            # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
+            text, guessed = fold_landmarks(text), True
         if not _AMOUNT.match(text):
             failures.append(
                 Failure(
@@ -120,7 +126,10 @@ def _read_amounts(
             continue
         values[field_name] = text
         _, a, b = _strip_cell(cell)
-        spans[f"amounts.{field_name}"] = cell.span(a, b)
+        span = cell.span(a, b)
+        if guessed:
+            span.confidence = min(span.confidence or 1.0, OCR_LOOKALIKE_CONFIDENCE)
+        spans[f"amounts.{field_name}"] = span
     return Amounts.model_validate(values)
 
 
