@@ -192,7 +192,8 @@ def run_batch(
     started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
     stamp = tool_stamp()
-    pairs = plan_outputs(collect_inputs(paths, out), out, fmt)
+    missing = [p for p in paths if not Path(p).exists()]  # recorded as failures, the rest still run
+    pairs = plan_outputs(collect_inputs([p for p in paths if p not in missing], out), out, fmt)
     results: dict[Path, FileResult] = {}
     todo: list[tuple[Path, Path]] = []
     for source, output in pairs:
@@ -217,7 +218,9 @@ def run_batch(
             for source, output in todo:
                 results[source] = _extract_one(str(source), str(output), fmt, backend, options)
                 bar.update(task, advance=1, description=source.name)
-    summary = BatchSummary([results[s] for s, _ in pairs], str(out), started_at, time.perf_counter() - started, stamp)
+    listed = [FileResult(p, None, "failed", error=f"{p}: no such file or folder") for p in missing]
+    listed += [results[s] for s, _ in pairs]
+    summary = BatchSummary(listed, str(out), started_at, time.perf_counter() - started, stamp)
     out.mkdir(parents=True, exist_ok=True)
     (out / SUMMARY_NAME).write_text(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
     return summary

@@ -76,6 +76,9 @@ def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
     assert "broken.pdf" in err and "1 failed" in err
     assert main(["extract", str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx"), "-o", str(tmp_path / "o2")]) == 0
     assert main(["extract", str(inbox / "broken.pdf"), str(inbox / "notes.md"), "-o", str(tmp_path / "o3")]) == 2
+    # a path that does not exist is one more failure, not the end of the batch
+    assert main(["extract", str(inbox / "seed.txt"), str(inbox / "missing.xlsx"), "-o", str(tmp_path / "o4")]) == 1
+    assert (tmp_path / "o4" / "seed.json").exists()
     assert main(["extract", str(inbox), "-o", "-"]) == 2  # a folder needs an output folder
     assert "-o OUT_DIR" in capsys.readouterr().err
 
