@@ -8,7 +8,8 @@ viewer is (one cell per line, wrapped cells joined by the text reader's reflow r
 A row cut by a page break (the next page's first row has no name and no amounts) is
 joined back to the row it continues.
 
-A page with no text layer (a scan) is handed to the OCR reader,
+A page with no text layer (a scan), or whose text has no Unicode mapping (``(cid:1234)``
+garbage from fonts without a ToUnicode map), is handed to the OCR reader,
 ``assistant.ingest.ocr.read_scanned_pdf_pages``, imported only when needed.
 """
 
@@ -52,6 +53,14 @@ def _open(data: bytes, source: str):
             raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
         raise InputError(source, f"not a readable PDF: {type(inner).__name__}: {inner}") from None
     return pdf
+
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+
+
+def _unmapped_share(chars: list[dict]) -> float:
+    """Share of a page's characters that pdfminer could not map to Unicode."""
+    return sum(bool(_CID.match(c["text"])) for c in chars) / len(chars) if chars else 0.0
 
 
 def _outside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -185,10 +194,17 @@ def read_pdf(data: bytes, source: str) -> Document:
         grids: list[Grid] = []
         page_texts: list[tuple[int, str]] = []
         scanned: list[int] = []
+        unmapped: list[int] = []
         blank: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
             if not page.chars:
                 (scanned if page.images else blank).append(number)
+                continue
+            if _unmapped_share(page.chars) > 0.5:
+                # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
+                # unusable, but the page renders, so it is read like a scan
+                scanned.append(number)
+                unmapped.append(number)
                 continue
             grids.extend(_page_grids(page, number))
         has_tables = any(len(r) > 1 for g in grids for r in g.rows)
@@ -196,6 +212,7 @@ def read_pdf(data: bytes, source: str) -> Document:
             page_texts = [(n, pdf.pages[n - 1].extract_text() or "") for n in range(1, len(pdf.pages) + 1)
                           if n not in scanned and n not in blank]
     warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
+    warnings += [f"{source}: page {n} has text without a Unicode mapping; read by OCR instead" for n in unmapped]
     if has_tables:
         _join_page_breaks(grids)
         doc = grids_to_document(source, grids, "pdf", warnings)
