@@ -296,3 +296,21 @@ def test_transparent_16bit_and_bilevel_scans_become_black_on_white_pages():
         (page,) = image_pages(buffer.getvalue(), f"x.{fmt.lower()}")
         assert page.dtype == np.uint8
         assert page[0, 0] == 255 and page[15, 20] == 0, fmt
+
+
+class FakeDetectingEngine(FakeEngine):
+    """An engine that can detect without reading: boxes are cut before the single read."""
+
+    def detect(self, image):
+        return [b.box for b in self.boxes]
+
+
+def test_with_a_detecting_engine_boxes_are_cut_before_reading_and_read_once():
+    image = _grid_image(merge_right=True, merge_down=True)
+    engine = FakeDetectingEngine([TextBox("", (260, 300, 450, 330), 0.0),   # crosses the rule at x=350
+                                  TextBox("", (60, 300, 190, 330), 0.0)])   # inside (3,0)
+    result = read_page_image(image, engine)
+    assert len(engine.line_reads) == 3  # two pieces and the uncut box, each read once
+    row = result.rows[0]
+    assert [bool(c.text) for c in row] == [True, True, True]
+    assert row[1].box == (200.0, 290.0, 350.0, 370.0) and row[2].box == (350.0, 290.0, 550.0, 370.0)

@@ -28,6 +28,8 @@ from .grid import Grid, binarize, char_height, deskew, find_grid
 
 __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_number_text", "join_lines"]
 
+#: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read
+MIN_SCORE = 0.5
 _NUMBER_CHARS = re.compile(r"[\d\s,.，．、'‘’]+")
 
 
@@ -133,6 +135,23 @@ def _reread(crops: list[tuple[int, int, int, int]], image: np.ndarray, engine: O
     answers = engine.read_lines([image[top:bottom, left:right] for left, top, right, bottom in crops])
     return [TextBox(text.strip(), (float(left), float(top + 2), float(right), float(bottom - 2)), score)
             for (left, top, right, bottom), (text, score) in zip(crops, answers) if text.strip()]
+
+
+def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid, image: np.ndarray,
+                    engine: OCREngine, rule_gap: int) -> list[TextBox]:
+    """Detected boxes cut at the column rules they cross, then every piece read once."""
+    crops: list[tuple[int, int, int, int]] = []
+    height, width = image.shape[:2]
+    for x0, y0, x1, y1 in rects:
+        r = grid.row_at((y0 + y1) / 2)
+        margin = max(rule_gap, 0.3 * (y1 - y0))
+        rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
+        if rules:
+            crops.extend(_pieces(TextBox("", (x0, y0, x1, y1), 0.0), rules, image, rule_gap))
+        else:
+            crops.append((max(0, int(x0)), max(0, int(y0) - 2), min(width, int(np.ceil(x1))),
+                          min(height, int(np.ceil(y1)) + 2)))
+    return [box for box in _reread(crops, image, engine) if box.score >= MIN_SCORE]
 
 
 def _cut_straddling(boxes: list[TextBox], grid: Grid, image: np.ndarray, engine: OCREngine,
@@ -295,8 +314,15 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     grid = find_grid(upright)
     if grid is not None:
         upright = grid.erase_rules(upright)
+    rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     t0 = time.perf_counter()
-    boxes = engine.read_page(upright)
+    if grid is not None and hasattr(engine, "detect"):
+        # cut at the rules before reading: each piece is read once
+        boxes = _read_cut_boxes(engine.detect(upright), grid, upright, engine, rule_gap)
+        cut_already = True
+    else:
+        boxes = engine.read_page(upright)
+        cut_already = False
     ocr_seconds = time.perf_counter() - t0
     result = PageResult(page=page, rows=[], skew=skew, grid=grid)
     if skew:
@@ -308,10 +334,10 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
             result.warnings.append(f"page {page}: no ruled table; rows and columns guessed from text positions")
         result.rows = _cluster_rows(boxes, upright, engine)
     else:
-        rule_gap = max(3, int(round(char_height(binarize(upright)) / 8)))
-        t1 = time.perf_counter()
-        boxes = _cut_straddling(boxes, grid, upright, engine, rule_gap)
-        ocr_seconds += time.perf_counter() - t1
+        if not cut_already:  # an engine that only reads whole pages: cut its lines and re-read
+            t1 = time.perf_counter()
+            boxes = _cut_straddling(boxes, grid, upright, engine, rule_gap)
+            ocr_seconds += time.perf_counter() - t1
         rows, above, below = _grid_rows(boxes, grid)
         result.rows = _outside_rows(above) + rows + _outside_rows(below)
     result.ocr_seconds = ocr_seconds

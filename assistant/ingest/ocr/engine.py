@@ -64,6 +64,9 @@ class OCREngine(Protocol):
         """Read cropped text lines (no detection), in one batch; ``(text, confidence)`` each."""
         ...
 
+    # An engine may also offer ``detect(image) -> list[(x0, y0, x1, y1)]`` (boxes without
+    # text); the page reader then cuts boxes at column rules before reading them.
+
 
 def disable_onnxruntime_telemetry() -> None:
     """Switch off onnxruntime's usage telemetry (env var before import, then the API call)."""
@@ -111,6 +114,15 @@ class RapidOCREngine:
             if text.strip():
                 boxes.append(TextBox(text.strip(), (min(xs), min(ys), max(xs), max(ys)), float(score)))
         return boxes
+
+    def detect(self, image: np.ndarray) -> list[tuple[float, float, float, float]]:
+        """Text line boxes only (no recognition), so the page reader can cut them at column
+        rules before anything is read: each piece is then read once, never twice."""
+        quads, _ = self._ocr.text_det(_bgr(image))
+        if quads is None or len(quads) == 0:
+            return []
+        return [(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()))
+                for q in quads]
 
     def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
         crops = [_bgr(image) for image in images if image.size]

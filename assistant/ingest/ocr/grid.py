@@ -47,6 +47,7 @@ class Grid:
     cells: list[GridCell]
     vertical_rules: list[list[int]] = field(default_factory=list)
     rule_mask: np.ndarray | None = field(default=None, repr=False, compare=False)
+    char_h: float = 20.0  # the page's measured character height, in pixels
 
     def erase_rules(self, gray: np.ndarray) -> np.ndarray:
         """The page with its ruling lines painted white, so OCR never reads a rule as 丨, 口 or 1."""
@@ -242,4 +243,4 @@ def find_grid(gray: np.ndarray) -> Grid | None:
         c0, c1 = min(m[1] for m in members), max(m[1] for m in members)
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
     cells.sort(key=lambda cell: (cell.row, cell.col))
-    return Grid(ys, xs, cells, vertical_rules, rule_mask=cv2.bitwise_or(horizontal, vertical))
+    return Grid(ys, xs, cells, vertical_rules, rule_mask=cv2.bitwise_or(horizontal, vertical), char_h=ch)
