@@ -38,7 +38,7 @@ def _open(data: bytes, source: str):
 
     if not data.strip():
         raise InputError(source, "the file is empty; expected a PDF")
-    if not data.lstrip()[:5] == b"%PDF-":
+    if b"%PDF-" not in data[:1024]:  # readers accept a header anywhere in the first KiB
         raise InputError(source, "not a PDF (no %PDF- header)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
