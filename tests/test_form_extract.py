@@ -260,3 +260,23 @@ def test_self_evaluation_form_docx(tmp_path):
     got = [(i.level1_code, i.level2_code, i.name, i.period_value, i.annual_value) for i in project.indicators]
     assert got == [("1", "11", "培训人次", None, "≥200人次"), ("1", "13", "完成时间", None, "2023年12月底前"),
                    ("3", "31", "社区矫正对象满意度", None, "≥90%")]
+
+
+def test_docx_form_kept_as_two_tables(tmp_path):
+    """The key–value block in one Word table, the indicator grid in the next."""
+    import docx
+
+    rows, _ = grid_rows(FORM)
+    at = next(i for i, row in enumerate(rows) if row[0] == "一级指标")
+    document = docx.Document()
+    for part in (rows[:at], rows[at:]):
+        table = document.add_table(rows=len(part), cols=len(part[0]))
+        for r, cells in enumerate(part):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+        document.add_paragraph("")
+    document.save(tmp_path / "two.docx")
+    doc = read_path(tmp_path / "two.docx")
+    table = _extract(doc)
+    assert table.model_dump(mode="json") == expected(FORM)
+    assert table.projects()[0].spans["name"].sheet == "tables 1-2"

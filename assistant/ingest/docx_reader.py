@@ -11,10 +11,11 @@ A merged cell's text sits in its top-left cell; the cells it covers are empty.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from ..errors import InputError
-from .cellgrid import Grid, grids_to_document
+from .cellgrid import Grid, grids_to_document, is_form_grid
 from .document import Document
 from .xlsx import table_like
 
@@ -64,8 +65,22 @@ def read_docx(data: bytes, source: str) -> Document:
         raise InputError(source, "the Word document has no table; expected a 项目支出绩效目标表 or a project form")
     grids: list[Grid] = []
     warnings: list[str] = []
+    block: tuple[int, Grid] | None = None  # a form's key–value table waiting for its grid
     for number, table in enumerate(document.tables, start=1):
         grid = _table_grid(table, f"table {number}")
+        if table_like(grid.rows) and block is not None:
+            if is_form_grid(grid.rows):
+                # a form kept as two tables: the key–value block, then the indicator grid
+                block[1].sheet = grid.sheet = f"tables {block[0]}-{number}"
+                grids.append(block[1])
+            else:
+                warnings.append(f"{source}: table {block[0]} holds no 绩效目标表 header or indicator grid; skipped")
+            block = None
+        if not table_like(grid.rows) and _form_block(grid.rows):
+            if block is not None:
+                warnings.append(f"{source}: table {block[0]} holds no 绩效目标表 header or indicator grid; skipped")
+            block = (number, grid)
+            continue
         if not table_like(grid.rows):
             previous = grids[-1] if grids else None
             if previous is not None and previous.rows and len(grid.rows[0]) == len(previous.rows[-1]):
@@ -77,6 +92,8 @@ def read_docx(data: bytes, source: str) -> Document:
                 continue
         grid.fold_two_row_header()
         grids.append(grid)
+    if block is not None:
+        warnings.append(f"{source}: table {block[0]} holds no 绩效目标表 header or indicator grid; skipped")
     if not grids:
         raise InputError(
             source,
@@ -87,6 +104,11 @@ def read_docx(data: bytes, source: str) -> Document:
     if preamble:
         grids.insert(0, Grid([[p] for p in preamble], "paragraphs", sheet=grids[0].sheet))
     return grids_to_document(source, grids, "docx", warnings)
+
+
+def _form_block(rows: list[list[str]]) -> bool:
+    """The key–value block of a project form (项目名称 …) kept in a table of its own."""
+    return any(re.sub(r"\s+", "", text).startswith("项目名称") for row in rows for text in row)
 
 
 def _paragraphs_before_first_table(document) -> list[str]:
