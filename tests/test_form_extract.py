@@ -69,9 +69,19 @@ def test_flattened_form(form_id, how, centred):
     assert table.model_dump(mode="json") == expected(form)
 
 
-def test_ocr_rows_form():
-    """OCR hands over grid rows with boxes and confidences; merged cells read in their top cell."""
+@pytest.mark.parametrize("centred", [False, True], ids=["label-in-top-cell", "label-in-middle-row"])
+def test_ocr_rows_form(centred):
+    """OCR hands over grid rows with boxes; a merged cell's text comes in its top cell, or,
+    when the grid recovery missed the merge, in the row where the centred text was printed."""
     rows, _ = grid_rows(FORM)
+    if centred:
+        start = next(i for i, row in enumerate(rows) if row[0] == "一级指标") + 1
+        body = rows[start:]
+        for col in (0, 1):
+            labels = [(i, row[col]) for i, row in enumerate(body) if row[col]]
+            for k, (i, text) in enumerate(labels):
+                end = labels[k + 1][0] if k + 1 < len(labels) else len(body)
+                body[i][col], body[i + (end - 1 - i) // 2][col] = "", text
     boxes = [[(c * 100.0, r * 20.0, c * 100.0 + 90, r * 20.0 + 18) for c in range(len(row))] for r, row in enumerate(rows)]
     doc = grids_to_document("scan.png", [Grid(rows, "page 1", page=1, boxes=boxes)], "ocr")
     table = _extract(doc)
