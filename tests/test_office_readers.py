@@ -85,6 +85,9 @@ def test_xlsx_one_row_header_and_float_noise(tmp_path, seed_lines, gold_table):
     assert format_number(40.0, "0.00") == "40.00"
     assert format_number(0.95, "0%") == "95%"
     assert format_number(3) == "3"
+    assert format_number(0.95) == "0.95" and format_number(0.2) == "0.2"  # no padding without a format
+    assert format_number(1307.445, "0.00") == "1307.45"  # halves up, as Excel shows them
+    assert format_number(0.955, "0.0%") == "95.5%"
 
 
 @pytest.mark.parametrize("two_row_header", [True, False])

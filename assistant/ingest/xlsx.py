@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import InputError
 from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid, unread_cell_note
@@ -33,15 +33,12 @@ def format_number(value: float | int, number_format: str = "General") -> str:
     if percent:
         value = value * 100
     match = _DECIMALS.search(fmt)
-    if match:
-        text = f"{Decimal(repr(float(value))):.{len(match.group(1))}f}"
-    elif percent and fmt != "General":
-        text = f"{round(value, 6):g}" if value != int(value) else str(int(value))
-    elif isinstance(value, int) or float(value).is_integer():
-        text = str(int(value))
-    else:
-        # shortest text of the value with float noise removed (6359.320000000001 -> 6359.32)
-        text = format(Decimal(repr(round(float(value), 9))), "f")
+    if match:  # as Excel shows it: the format's decimals, halves rounded up
+        places = Decimal(1).scaleb(-len(match.group(1)))
+        text = str(Decimal(repr(float(value))).quantize(places, rounding=ROUND_HALF_UP))
+    else:  # the shortest text of the value with float noise removed (6359.320000000001 -> 6359.32)
+        rounded = round(float(value), 9)
+        text = str(int(rounded)) if rounded.is_integer() else format(Decimal(repr(rounded)), "f")
     return text + ("%" if percent else "")
 
 
