@@ -60,6 +60,14 @@ def table_like(rows: list[list[str]]) -> bool:
     return any(is_department_header(r) for r in rows) or is_form_grid(rows)
 
 
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula (only then is the workbook read a second time)."""
+    formula = re.compile(rb"<(?:\w+:)?f[ >/]")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(formula.search(archive.read(name))
+                   for name in archive.namelist() if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
 def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
     """The sheet's cells as a Grid; formulas with no saved result are listed in ``unread``."""
     down: dict[tuple[int, int], int] = {}
@@ -80,7 +88,7 @@ def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
             if (cell.row, cell.column) in covered:
                 texts.append("")
                 continue
-            if cell.value is None:
+            if cell.value is None and formulas is not None:
                 formula = formulas.cell(cell.row, cell.column).value
                 if isinstance(formula, str) and formula.startswith("="):
                     # written by a script and never calculated: the value is not in the file
@@ -105,7 +113,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
         raise InputError(source, "the file is empty; expected an Excel workbook (.xlsx)")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-        formulas = load_workbook(io.BytesIO(data), data_only=False)
+        formulas = load_workbook(io.BytesIO(data), data_only=False) if _has_formulas(data) else None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         hint = " (an old .xls file? save it as .xlsx)" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
         raise InputError(source, f"not a readable Excel workbook{hint}: {exc}") from None
@@ -115,7 +123,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
     warnings: list[str] = []
     for sheet in workbook.worksheets:
         unread: list[str] = []
-        grid = _sheet_grid(sheet, formulas[sheet.title], unread)
+        grid = _sheet_grid(sheet, formulas[sheet.title] if formulas else None, unread)
         if not any(t.strip() for r in grid.rows for t in r):
             warnings.append(f"{source}: sheet {sheet.title!r} is empty; skipped")
             continue
