@@ -106,8 +106,8 @@ def test_auto_mode_on_the_seed_sends_nothing(reader, config, seed_doc, gold_tabl
 
 def test_auto_mode_sends_only_the_broken_rows_with_their_problems(reader, config, seed_path, gold_table):
     text = seed_path.read_text(encoding="utf-8")
-    # an OCR-style misreading the rules cannot take as an amount: 4.00 -> 4.0O
-    broken = text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0O")
+    # a misreading the rules cannot take as an amount (O-for-0 look-alikes they read, flagged): 4.00 -> 4.0x
+    broken = text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0x")
     assert broken != text
     doc = read_bytes(broken.encode("utf-8"), "broken.txt")
     rules_only = extract_document(doc, "rules")
@@ -258,7 +258,7 @@ def test_auto_mode_reads_a_layout_the_rules_cannot(reader, config, seed_path, go
 
 def test_auto_mode_keeps_the_rules_rows_when_the_llm_drops_them(reader, config, seed_path, gold_table):
     text = seed_path.read_text(encoding="utf-8")
-    doc = read_bytes(text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0O").encode(), "b.txt")
+    doc = read_bytes(text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0x").encode(), "b.txt")
     reader.responder = lambda body: {"rows": []}  # a model that answers nothing
     table = extract_auto(doc, config)
     assert len(table.projects()) == len(gold_table.projects())
