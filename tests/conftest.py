@@ -61,7 +61,7 @@ def llm_config(llm_server, tmp_path):
     from assistant.llm import LLMConfig
 
     return LLMConfig.from_env({}, base_url=llm_server.base_url, model="loopback-model", api_key="test-key",
-                              timeout=1.0, backoff_base=0.01)
+                              timeout=2.5, backoff_base=0.01)
 
 
 @pytest.fixture()

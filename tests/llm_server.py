@@ -64,7 +64,7 @@ class LoopbackLLM:
         self.fault_for: Callable[[dict[str, Any], int], str | None] | None = None
         self.requests: list[dict[str, Any]] = []
         self.delay = delay
-        self.slow_seconds = 3.0
+        self.slow_seconds = 5.0
         self.retry_after = "0.3"
         self.invalid_answer: dict[str, Any] = {"rows": [{"kind": "project", "amounts": "not an object"}]}
         self.model_name = "loopback-model"
