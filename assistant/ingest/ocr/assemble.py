@@ -1,9 +1,11 @@
 """From a page image to rows of cells: deskew, OCR, grid, text boxes into cells.
 
-The whole deskewed page is read once; each text box then goes to the grid cell that
-holds its centre, and a cell's lines are joined in reading order. A box that straddles a
-column rule (a right-aligned amount read together with the next column's text) is cut at
-the rule and each piece re-read, so amounts never merge with their neighbours. Text
+Text lines are detected on the whole deskewed page (rules painted out); a line that
+straddles a column rule (a right-aligned amount run together with the next column's text)
+is cut at the rule before it is read, so amounts never merge with their neighbours, and
+each piece is read once. With an engine that only reads whole pages, straddling lines are
+cut afterwards and the pieces re-read. Each line then goes to the grid cell that holds
+its centre, and a cell's lines are joined in reading order. Text
 outside the grid (title, 部门名称, 单位 lines) becomes single-cell rows. A page without
 ruling lines falls back to clustering the boxes into lines and columns.
 
