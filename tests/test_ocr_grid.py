@@ -314,3 +314,20 @@ def test_with_a_detecting_engine_boxes_are_cut_before_reading_and_read_once():
     row = result.rows[0]
     assert [bool(c.text) for c in row] == [True, True, True]
     assert row[1].box == (200.0, 290.0, 350.0, 370.0) and row[2].box == (350.0, 290.0, 550.0, 370.0)
+
+
+def test_rapidocr_detection_on_a_large_photo_runs_on_a_smaller_copy_and_boxes_come_back_full_size():
+    from assistant.ingest.ocr.engine import RapidOCREngine
+
+    seen = []
+
+    class StubOCR:
+        def text_det(self, image):
+            seen.append(image.shape[:2])
+            return np.array([[[10, 20], [50, 20], [50, 30], [10, 30]]], np.float32), 0.0
+
+    engine = RapidOCREngine.__new__(RapidOCREngine)  # no models: only the scaling is under test
+    engine.max_side_len, engine._ocr = 1000, StubOCR()
+    (box,) = engine.detect(np.full((1500, 2000), 255, np.uint8))
+    assert seen == [(750, 1000)]
+    assert box == pytest.approx((20.0, 40.0, 100.0, 60.0))

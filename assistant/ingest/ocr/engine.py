@@ -100,6 +100,7 @@ class RapidOCREngine:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:  # pragma: no cover - a broken install
             raise InputError("ocr", f"the OCR engine is not installed ({exc}); pip install rapidocr-onnxruntime") from None
+        self.max_side_len = max_side_len
         options: dict[str, object] = {"max_side_len": max_side_len, "use_cls": False}
         if threads:
             options["intra_op_num_threads"] = threads
@@ -118,11 +119,17 @@ class RapidOCREngine:
     def detect(self, image: np.ndarray) -> list[tuple[float, float, float, float]]:
         """Text line boxes only (no recognition), so the page reader can cut them at column
         rules before anything is read: each piece is then read once, never twice."""
-        quads, _ = self._ocr.text_det(_bgr(image))
+        import cv2
+
+        page = _bgr(image)
+        scale = min(1.0, self.max_side_len / max(page.shape[:2]))  # a large photo: detect on a smaller copy
+        if scale < 1.0:
+            page = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        quads, _ = self._ocr.text_det(page)
         if quads is None or len(quads) == 0:
             return []
-        return [(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()))
-                for q in quads]
+        return [(float(q[:, 0].min() / scale), float(q[:, 1].min() / scale),
+                 float(q[:, 0].max() / scale), float(q[:, 1].max() / scale)) for q in quads]
 
     def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
         crops = [_bgr(image) for image in images if image.size]
