@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import random
 import shutil
 import subprocess
 import unicodedata
@@ -192,7 +191,6 @@ def degrade(image: Image.Image, *, angle: float = 1.5, blur: float = 0.8, noise:
     page = Image.fromarray(np.clip(pixels, 0, 255).astype("uint8"))
     buffer = io.BytesIO()
     page.save(buffer, "JPEG", quality=jpeg_quality)
-    random.seed(seed)
     return Image.open(io.BytesIO(buffer.getvalue()))
 
 

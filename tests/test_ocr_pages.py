@@ -15,7 +15,6 @@ import socket
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from assistant.errors import InputError
 from assistant.evaluate.metrics import score_table, summarize
