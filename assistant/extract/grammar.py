@@ -81,9 +81,13 @@ _LANDMARK_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _LANDMARK_FOLD.update({0x3000: " ", ord("O"): "0", ord("o"): "0", ord("l"): "1", ord("I"): "1", ord("丨"): "1"})
 
 
+_NEEDS_FOLD = re.compile("[\uff01-\uff5e\u3000OolI丨]")
+
+
 def fold_landmarks(text: str) -> str:
     """The length-preserving folded copy of a cell in which landmarks are searched."""
-    return text.translate(_LANDMARK_FOLD)
+    # str.translate walks every character in Python-level lookups; most cells need none
+    return text.translate(_LANDMARK_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 def find_item_starts(text: str) -> list[tuple[int, int | None, re.Match[str]]]:
