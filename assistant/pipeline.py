@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import BackendConfigError
-from .extract.rules import extract_table
 from .extract.form import extract_with_rules
 from .ingest import Document, read_path
 from .schema import BudgetTable
