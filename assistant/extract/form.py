@@ -40,6 +40,7 @@ from ..ingest.document import Cell, Document, Row
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ..taxonomy import code_for_level1_name, code_for_level2_name
 from ..textnorm import fold_whitespace, strip_markup
+from .flat import is_flat_export, read_flat_export
 
 __all__ = ["looks_like_form", "extract_form", "extract_with_rules", "split_parts"]
 
@@ -690,6 +691,8 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     Raises:
         InputError: no part of the document holds a table or a form.
     """
+    if is_flat_export(doc):  # the assistant's own CSV/XLSX export, edited and brought back
+        return read_flat_export(doc)
     table = _extract_parts(doc)
     for note in doc.warnings:
         unread = parse_unread_cell_note(note)
