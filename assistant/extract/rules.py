@@ -63,8 +63,16 @@ def _strip_cell(cell: Cell) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
+def _is_classified(text: str) -> bool:
+    """A cell that reads 涉密项目 (short cells only: folding a long goal costs time for nothing)."""
+    return len(text) < 40 and _fold(strip_markup(text)) == _CLASSIFIED
+
+
 def _is_header(texts: list[str]) -> bool:
-    joined = _fold("".join(texts))
+    joined = "".join(texts)
+    if "项目" not in joined:  # cheap test first: this runs on every row
+        return False
+    joined = _fold(joined)
     return "项目名称" in joined and sum(word in joined for word in _HEADER_WORDS) >= 3
 
 
@@ -162,7 +170,7 @@ def _parse_project(
     indicator_cell: Cell | None = None
     filled = [c for c in text_cells if c.text.strip()]
     for cell in reversed(filled):
-        if looks_like_indicators(cell.text) or _fold(strip_markup(cell.text)) == _CLASSIFIED:
+        if looks_like_indicators(cell.text) or _is_classified(cell.text):
             indicator_cell = cell
             break
     others = [c for c in filled if c is not indicator_cell]
@@ -178,8 +186,8 @@ def _parse_project(
             )
     spans = {"name": name_span, **spans}
     goal_text = fold_whitespace(strip_markup(goal_cell.text)) if goal_cell else None
-    indicator_text = _fold(strip_markup(indicator_cell.text)) if indicator_cell else ""
-    classified = _fold(name) == _CLASSIFIED or goal_text == _CLASSIFIED or indicator_text == _CLASSIFIED
+    classified = (_is_classified(name) or goal_text == _CLASSIFIED
+                  or (indicator_cell is not None and _is_classified(indicator_cell.text)))
     if classified:
         return Project(name=name, classified=True, amounts=amounts, goal=None, indicators=[], spans=spans)
     if goal_cell is not None:
