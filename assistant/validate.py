@@ -121,8 +121,18 @@ def _check_amounts(table: BudgetTable, out: list[ValidationWarning]) -> None:
                                field="amounts.total", row=span.row if span else None))
 
 
+_VALUE_FIELDS = (("period_value", "实施周期指标值"), ("annual_value", "年度指标值"))
+
+
 def _check_indicators(project: Project, out: list[ValidationWarning]) -> None:
     row = _row(project)
+    # a column missing from the whole project (forms with one 指标值 column) is one finding, not one per item
+    absent = {field for field, _ in _VALUE_FIELDS
+              if len(project.indicators) > 1 and not any(getattr(i, field) for i in project.indicators)}
+    for field, label in _VALUE_FIELDS:
+        if field in absent:
+            out.append(ValidationWarning("VALUE_MISSING", f"no {label} in any of the {len(project.indicators)} items",
+                                         project=project.name, field=field, row=row))
     for ind in project.indicators:
         where = {"project": project.name, "seq": ind.seq, "row": row}
         l1, l2 = ind.level1_code, ind.level2_code
@@ -145,8 +155,8 @@ def _check_indicators(project: Project, out: list[ValidationWarning]) -> None:
                                field="level1_name", **where))
         if not ind.name:
             out.append(ValidationWarning("NAME_MISSING", "the item has no indicator name", field="name", **where))
-        for field, label in (("period_value", "实施周期指标值"), ("annual_value", "年度指标值")):
-            if not getattr(ind, field):
+        for field, label in _VALUE_FIELDS:
+            if field not in absent and not getattr(ind, field):
                 out.append(ValidationWarning("VALUE_MISSING", f"no {label}", field=field, **where))
         for field, span in ind.spans.items():
             if span.confidence is not None and span.confidence < LOW_CONFIDENCE:

@@ -101,3 +101,10 @@ def test_low_confidence_values_are_flagged():
     ind.spans["annual_value"] = Span(start=0, end=3, confidence=0.42)
     warnings = [w for w in validate_table(table_of(project(indicators=[ind]))) if w.code == "LOW_CONFIDENCE"]
     assert len(warnings) == 1 and warnings[0].field == "annual_value" and "0.42" in warnings[0].message
+
+
+def test_a_value_column_absent_from_the_whole_project_is_one_warning():
+    items = [indicator(n, period_value=None) for n in (1, 2, 3)]
+    warnings = [w for w in validate_table(table_of(project(indicators=items))) if w.code == "VALUE_MISSING"]
+    assert len(warnings) == 1 and warnings[0].seq is None and warnings[0].field == "period_value"
+    assert "any of the 3 items" in warnings[0].message
