@@ -161,3 +161,20 @@ def test_full_width_markup_and_ocr_digits_in_money_columns(seed_text, gold_table
     table = extract_table(read_bytes(text.encode("utf-8"), "ime.txt"))
     assert table.failures == []
     assert_equal_by_interchange_rules(gold_table, table)
+
+
+def test_reflowed_copy_with_page_numbers_and_a_wrapped_header(seed_text, gold_table):
+    text = reflow(seed_text, 24, 10)
+    text = text.replace("项目名称（资金使用单位）", "项目名称（资金使\n用单位）")
+    pages = text.split("\n\n")
+    text = "".join(page + (f"\n- {n} -\n\n" if n % 2 else f"\n\n{n}\n") for n, page in enumerate(pages, start=1))
+    table = extract_table(read_bytes(text.encode("utf-8"), "copied.txt"))
+    assert table.failures == []
+    assert_equal_by_interchange_rules(gold_table, table)
+
+
+def test_page_numbers_between_tabbed_rows_are_not_failures(seed_text, gold_table):
+    text = seed_text.replace("\n\n涉密项目\t108.00", "\n3\n\n涉密项目\t108.00").replace("\n\n综合业务费", "\n- 4 -\n\n综合业务费")
+    table = extract_table(read_bytes(text.encode("utf-8"), "paged.txt"))
+    assert table.failures == []
+    assert table.model_dump(mode="json") == gold_table.model_dump(mode="json")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..ingest.document import Cell, Document, Row
+from ..ingest.reflow import PAGE_MARK
 from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ..textnorm import fold_whitespace, strip_markup
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
@@ -34,7 +35,6 @@ _TITLE = re.compile(r"绩效目标表|绩效目标申报表|绩效目标批复�
 _DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算部门|主管部门)\s*[:：]\s*(?P<name>.+?)\s*$")
 _CURRENCY = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)\s*$")
 _DEPT_SUFFIX = re.compile(r"[（(]部门[）)]$")
-_PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _HEADER_WORDS = ("项目名称", "总计", "财政拨款", "绩效目标", "绩效指标")
 
 
@@ -237,7 +237,8 @@ def _preamble(text: str, table: BudgetTable, cell: Cell) -> bool:
             table.title = text.strip()
             table.spans["title"] = cell.span()
         return True
-    return bool(_PAGE_MARK.match(text))
+    # page numbers: a marked one, or a bare number alone on its line (never a table row)
+    return bool(PAGE_MARK.match(text)) or (text.strip().isdigit() and len(text.strip()) <= 3)
 
 
 def extract_document_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 
 from .document import Cell, Row
 
-__all__ = ["reflow_rows", "AMOUNT_LINE", "ITEM_START"]
+__all__ = ["reflow_rows", "AMOUNT_LINE", "ITEM_START", "PAGE_MARK"]
 
 AMOUNT_LINE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: the first indicator item of a cell (markup allowed); a cell starts on a new line
 ITEM_START = re.compile(
     r"(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标"
 )
+#: page numbers a PDF viewer copies along with the text
+PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _LABELS = re.compile(r"指标值|[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标")
 _CELL_END = tuple("。.;；!！?？>")
 _CLASSIFIED = "涉密项目"
@@ -47,12 +50,18 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
+    """Non-blank lines, without page marks: "- 2 -", "第2页", "2/10", or a bare number
+    standing next to a page break (a blank line), which a PDF viewer copies with the text."""
+    raws = text.split("\n")
     out: list[_Line] = []
     offset = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for index, raw in enumerate(raws):
         stripped = raw.strip()
-        if stripped:
-            out.append(_Line(number, offset + (len(raw) - len(raw.lstrip())), stripped))
+        next_blank = index + 1 >= len(raws) or not raws[index + 1].strip()
+        prev_blank = index == 0 or not raws[index - 1].strip()
+        page_number = _BARE_NUMBER.match(stripped) and (prev_blank or next_blank)
+        if stripped and not PAGE_MARK.match(stripped) and not page_number:
+            out.append(_Line(index + 1, offset + (len(raw) - len(raw.lstrip())), stripped))
         offset += len(raw) + 1
     return out
 
