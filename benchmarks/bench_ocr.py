@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from scan_render import cell_cer, degrade, find_cjk_font, render_gold_page  # noqa: E402
+from scan_render import degrade, find_cjk_font, page_errors, render_gold_page  # noqa: E402
 
 from assistant.evaluate.metrics import score_table, summarize  # noqa: E402
 from assistant.export import to_interchange  # noqa: E402
@@ -70,13 +70,8 @@ def measure(engine, page, part, image) -> dict[str, float]:
     # a new page size costs onnxruntime extra on its first run: each is timed twice, best kept
     raw, raw_cpu = best_of(2, lambda: engine.read_page(ocr_input))[:2]
     whole, whole_cpu, (doc, table) = best_of(2, pipeline)
+    errors, total = page_errors(page, doc)
 
-    cells = {(c.row, c.col): c for row in doc.rows for c in row.cells}
-    errors = total = 0
-    for drawn in page.cells:
-        got = cells.get((drawn.row + 1, drawn.col))
-        d, n = cell_cer(drawn.text, got.text if got else "")
-        errors, total = errors + d, total + n
     samples = score_table(to_interchange(part, with_meta=False), to_interchange(table, with_meta=False), record="bench")
     f1 = summarize(samples)["metrics"]["indicator_f1"] or 0.0
     return {"raw": raw, "whole": whole, "raw_cpu": raw_cpu, "whole_cpu": whole_cpu,

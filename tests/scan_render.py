@@ -205,3 +205,15 @@ def cell_cer(expected: str, got: str) -> tuple[int, int]:
 
     a, b = normalize_cell(expected), normalize_cell(got)
     return Levenshtein.distance(a, b), len(a)
+
+
+def page_errors(page: RenderedPage, doc) -> tuple[int, int]:
+    """(character edits, characters) of an OCR'd Document against the cells drawn on the
+    page, for a CER (grid rows are 1-based in the Document, 0-based when drawn)."""
+    cells = {(c.row, c.col): c for row in doc.rows for c in row.cells}
+    errors = total = 0
+    for drawn in page.cells:
+        got = cells.get((drawn.row + 1, drawn.col))
+        d, n = cell_cer(drawn.text, got.text if got else "")
+        errors, total = errors + d, total + n
+    return errors, total

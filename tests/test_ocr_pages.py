@@ -26,7 +26,7 @@ from assistant.ingest.ocr import read_scanned_pdf_pages
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.engine import RapidOCREngine, TesseractEngine, get_engine, tesseract_available
 from assistant.validate import validate_table
-from scan_render import cell_cer, degrade, find_cjk_font, render_gold_page, render_page
+from scan_render import degrade, find_cjk_font, page_errors, render_gold_page, render_page
 
 pytestmark = pytest.mark.slow
 
@@ -56,15 +56,10 @@ def seed_gold():
 def _score(page, part, image, engine):
     result = read_page_image(np.asarray(image.convert("L")), engine)
     doc = build_document([result], "scan.png")
-    cells = {(c.row, c.col): c for row in doc.rows for c in row.cells}
-    errors = total = 0
-    for drawn in page.cells:
-        got = cells.get((drawn.row + 1, drawn.col))
-        d, n = cell_cer(drawn.text, got.text if got else "")
-        errors, total = errors + d, total + n
     table = extract_table(doc)
     samples = score_table(to_interchange(part, with_meta=False), to_interchange(table, with_meta=False), record="scan")
-    return result, doc, table, errors / total, summarize(samples)["metrics"]
+    errors, chars = page_errors(page, doc)
+    return result, doc, table, errors / chars, summarize(samples)["metrics"]
 
 
 @pytest.fixture(scope="module")
