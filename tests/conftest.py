@@ -39,6 +39,17 @@ def gold_table():
     return load_table(SEED_GOLD)
 
 
+@pytest.fixture(scope="session")
+def cjk_font():
+    """A CJK font to draw scanned pages with; tests that draw skip, saying why, without one."""
+    from scan_render import find_cjk_font  # tests/ is on sys.path: pytest puts conftest's folder there
+
+    font = find_cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed (apt-get install fonts-wqy-zenhei, or set ASSISTANT_CJK_FONT)")
+    return font
+
+
 # ---- feature fixtures below: one delimited block per feature ----
 
 

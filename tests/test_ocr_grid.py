@@ -21,15 +21,6 @@ from assistant.ingest.ocr.assemble import (
 from assistant.ingest.ocr.engine import TextBox, get_engine
 from assistant.ingest.ocr.grid import deskew, estimate_skew, find_grid
 from assistant.ingest.ocr.image import read_image
-from scan_render import find_cjk_font
-
-
-@pytest.fixture(scope="module")
-def cjk_font():
-    font = find_cjk_font()
-    if font is None:
-        pytest.skip("no CJK font installed (apt-get install fonts-wqy-zenhei, or set ASSISTANT_CJK_FONT)")
-    return font
 
 
 def _grid_image(merge_right: bool = True, merge_down: bool = True) -> np.ndarray:

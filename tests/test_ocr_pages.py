@@ -26,21 +26,13 @@ from assistant.ingest.ocr import read_scanned_pdf_pages
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.engine import RapidOCREngine, TesseractEngine, get_engine, tesseract_available
 from assistant.validate import validate_table
-from scan_render import degrade, find_cjk_font, page_errors, render_gold_page, render_page
+from scan_render import degrade, page_errors, render_gold_page, render_page
 
 pytestmark = pytest.mark.slow
 
 #: projects drawn on each page (indexes in the seed table): wrapped goals and indicator cells
 CLEAN_PAGE = [0, 1, 2, 3]
 DEGRADED_PAGE = [15, 16, 23, 2]
-
-
-@pytest.fixture(scope="module")
-def cjk_font():
-    font = find_cjk_font()
-    if font is None:
-        pytest.skip("no CJK font installed (apt-get install fonts-wqy-zenhei, or set ASSISTANT_CJK_FONT)")
-    return font
 
 
 @pytest.fixture(scope="session")
