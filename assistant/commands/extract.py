@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
 from ..export import FORMATS, export_bytes
 from ..llm.ledger import Ledger
 from ..pipeline import BACKENDS, default_backend, extract_path
