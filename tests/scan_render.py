@@ -25,7 +25,7 @@ from assistant.schema import BudgetTable, Unit
 
 __all__ = [
     "find_cjk_font", "RenderedCell", "RenderedPage", "render_page", "render_gold_page",
-    "degrade", "sub_table", "cell_cer", "normalize_cell",
+    "degrade", "sub_table", "cell_cer", "normalize_cell", "FACES", "face_font", "rotate",
 ]
 
 _FONT_CANDIDATES = (
@@ -35,6 +35,16 @@ _FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
 )
+
+#: the print faces of the OCR face matrix (issue 9): name -> (Debian font file, face index in
+#: the collection). Song/Ming serif: Noto Serif CJK SC (fonts-noto-cjk), AR PL UMing CN
+#: (fonts-arphic-uming); Kai: AR PL UKai CN (fonts-arphic-ukai); Hei: WenQuanYi Zen Hei.
+FACES: dict[str, tuple[str, int]] = {
+    "noto-serif": ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
+    "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "ukai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "wqy-zenhei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+}
 
 #: column widths in mm: 名称 | 总计 | 财政拨款 | 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标
 COLUMN_MM = (40, 19, 19, 19, 19, 70, 87)
@@ -56,6 +66,12 @@ def find_cjk_font() -> Path | None:
             if path and Path(path).is_file():
                 return Path(path)
     return None
+
+
+def face_font(face: str) -> tuple[Path, int] | None:
+    """(font file, index) of a named face of :data:`FACES`, or None when it is not installed."""
+    path, index = FACES[face]
+    return (Path(path), index) if Path(path).is_file() else None
 
 
 @dataclass(slots=True)
@@ -95,14 +111,24 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def render_page(
     preamble: list[str], rows: list[list[str]], *, dpi: int = 200, font_pt: float = 10.0,
     ruled: bool = True, columns_mm: tuple[float, ...] = COLUMN_MM, font_path: Path | None = None,
+    face: str | None = None,
 ) -> RenderedPage:
-    """Draw preamble lines and a table of ``rows`` on an A4-landscape page (taller if needed)."""
+    """Draw preamble lines and a table of ``rows`` on an A4-landscape page (taller if needed).
+
+    ``face`` names one of :data:`FACES` (it overrides ``font_path``).
+    """
+    index = 0
+    if face is not None:
+        found = face_font(face)
+        if found is None:
+            raise RuntimeError(f"font face {face} is not installed ({FACES[face][0]})")
+        font_path, index = found
     font_path = font_path or find_cjk_font()
     if font_path is None:
         raise RuntimeError("no CJK font found")
     size = round(font_pt / 72 * dpi)
-    font = ImageFont.truetype(str(font_path), size)
-    title_font = ImageFont.truetype(str(font_path), round(size * 1.5))
+    font = ImageFont.truetype(str(font_path), size, index=index)
+    title_font = ImageFont.truetype(str(font_path), round(size * 1.5), index=index)
     line_h = round(size * 1.4)
     pad = _px(1.2, dpi)
     margin = _px(12, dpi)
@@ -192,6 +218,11 @@ def degrade(image: Image.Image, *, angle: float = 1.5, blur: float = 0.8, noise:
     buffer = io.BytesIO()
     page.save(buffer, "JPEG", quality=jpeg_quality)
     return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def rotate(image: Image.Image, degrees: int) -> Image.Image:
+    """The page turned by a multiple of 90° counter-clockwise (a sheet fed in sideways or upside down)."""
+    return image.rotate(degrees, expand=True, fillcolor=255) if degrees % 360 else image
 
 
 def normalize_cell(text: str) -> str:

@@ -296,7 +296,9 @@ class FakeDetectingEngine(FakeEngine):
         return [b.box for b in self.boxes]
 
 
-def test_with_a_detecting_engine_boxes_are_cut_before_reading_and_read_once():
+def test_with_a_detecting_engine_boxes_are_cut_before_reading_and_read_once(monkeypatch):
+    # the orientation probe reads a few lines too; only the page's own reads are counted here
+    monkeypatch.setattr("assistant.ingest.ocr.assemble.page_turn", lambda *args: 0)
     image = _grid_image(merge_right=True, merge_down=True)
     engine = FakeDetectingEngine([TextBox("", (260, 300, 450, 330), 0.0),   # crosses the rule at x=350
                                   TextBox("", (60, 300, 190, 330), 0.0)])   # inside (3,0)

@@ -8,7 +8,8 @@ anything. What can be trusted is what the hierarchy guarantees: an item starts a
 level-1 code followed by a level-1 name (``1-产出指标``) with the item number before it;
 a level-2 code is two digits starting with the level-1 digit; and the two value labels
 (实施周期指标值, 年度指标值) are fixed words. Everything is cut at those landmarks, which
-also survives OCR that drops the ``、`` ("11-产出指标") or turns ``;`` into ``：``.
+also survives OCR that drops the ``、`` ("11-产出指标"), reads it as ``丶`` or turns ``;``
+into ``：``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ingest.ocr.confusions import LANDMARK_FOLD
 from ..taxonomy import LEVEL2
 from ..textnorm import MARKUP
 
@@ -77,11 +79,13 @@ def _blank_markup(text: str) -> str:
 # positions OCR misreads (O for 0; l, I, 丨 for 1). Values are always sliced from the
 # original text, so nothing the source wrote is changed; only codes and item numbers,
 # which are digits by definition, are read from the folded copy.
+# The OCR misreads (丶 for the 、 after an item number, 一 for a code's dash, 〇 for 0) are
+# those of the face-matrix confusion table, assistant/ingest/ocr/confusions.py.
 _LANDMARK_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_LANDMARK_FOLD.update({0x3000: " ", ord("O"): "0", ord("o"): "0", ord("l"): "1", ord("I"): "1", ord("丨"): "1"})
+_LANDMARK_FOLD.update({0x3000: " ", **{ord(k): v for k, v in LANDMARK_FOLD.items()}})
 
 
-_NEEDS_FOLD = re.compile("[\uff01-\uff5e\u3000OolI丨]")
+_NEEDS_FOLD = re.compile("[\uff01-\uff5e\u3000" + re.escape("".join(LANDMARK_FOLD)) + "]")
 
 
 def fold_landmarks(text: str) -> str:

@@ -9,9 +9,10 @@ its centre, and a cell's lines are joined in reading order. Text
 outside the grid (title, 部门名称, 单位 lines) becomes single-cell rows. A page without
 ruling lines falls back to clustering the boxes into lines and columns.
 
-Only safe text fixes are made, and only in cells that hold a number: full-width digits
-and punctuation folded, thousands separators put right (``6.359.32`` → ``6,359.32``).
-Wording is never corrected.
+Only safe text fixes are made: the punctuation glyphs of the face-matrix confusion table
+that are never text (丶 for 、, ° after a non-digit for 。; see confusions.py), and in cells
+that hold a number, full-width digits and punctuation folded and thousands separators put
+right (``6.359.32`` → ``6,359.32``). Wording is never corrected.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ import cv2
 import numpy as np
 
 from ..document import Cell, Document, Row
+from .confusions import fix_glyphs
 from .engine import OCREngine, TextBox
 from .grid import Grid, binarize, char_height, deskew, find_grid
+from .orient import page_turn
 
 __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_number_text", "join_lines"]
 
@@ -57,6 +60,8 @@ class PageResult:
     ocr_seconds: float = 0.0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    turn: int = 0  # degrees (counter-clockwise) the page was turned to be read upright
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
 
 
 def fix_number_text(text: str) -> str:
@@ -111,7 +116,7 @@ def _cell_text(boxes: list[TextBox]) -> tuple[str, float | None]:
     """A cell's text in reading order and its confidence (its least sure line's score)."""
     if not boxes:
         return "", None
-    text = join_lines(["".join(b.text for b in line) for line in _reading_order(boxes)])
+    text = fix_glyphs(join_lines(["".join(b.text for b in line) for line in _reading_order(boxes)]))
     return fix_number_text(text), min(b.score for b in boxes)
 
 
@@ -139,13 +144,14 @@ def _reread(crops: list[tuple[int, int, int, int]], image: np.ndarray, engine: O
             for (left, top, right, bottom), (text, score) in zip(crops, answers) if text.strip()]
 
 
-def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid, image: np.ndarray,
+def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid | None, image: np.ndarray,
                     engine: OCREngine, rule_gap: int) -> list[TextBox]:
-    """Detected boxes cut at the column rules they cross, then every piece read once."""
+    """Detected boxes cut at the column rules they cross (when there is a grid), then every
+    piece read once."""
     crops: list[tuple[int, int, int, int]] = []
     height, width = image.shape[:2]
     for x0, y0, x1, y1 in rects:
-        r = grid.row_at((y0 + y1) / 2)
+        r = grid.row_at((y0 + y1) / 2) if grid is not None else None
         margin = max(rule_gap, 0.3 * (y1 - y0))
         rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
         if rules:
@@ -308,25 +314,60 @@ def _gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
-def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> PageResult:
-    """OCR one page image (grayscale or BGR) into rows of cells; boxes are in deskewed-page pixels."""
-    started = time.perf_counter()
-    gray = _gray(image)
+def _prepare(gray: np.ndarray, stages: dict[str, float]) -> tuple[np.ndarray, float, Grid | None]:
+    """Deskew, find the grid and paint its rules out; the time of each goes into ``stages``."""
+    t0 = time.perf_counter()
     upright, skew = deskew(gray)
+    t1 = time.perf_counter()
     grid = find_grid(upright)
     if grid is not None:
         upright = grid.erase_rules(upright)
+    stages["deskew"] = stages.get("deskew", 0.0) + t1 - t0
+    stages["grid"] = stages.get("grid", 0.0) + time.perf_counter() - t1
+    return upright, skew, grid
+
+
+def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> PageResult:
+    """OCR one page image (grayscale or BGR) into rows of cells; boxes are in upright-page pixels.
+
+    A page fed in sideways or upside down is turned upright first (see orient.py), when the
+    engine can detect text lines without reading them.
+    """
+    started = time.perf_counter()
+    stages: dict[str, float] = {}
+    gray = _gray(image)
+    upright, skew, grid = _prepare(gray, stages)
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+    turn = 0
+    rects = None
+    if hasattr(engine, "detect"):
+        t0 = time.perf_counter()
+        rects = engine.detect(upright)
+        t1 = time.perf_counter()
+        turn = page_turn(upright, rects, engine)
+        stages["detection"] = t1 - t0
+        stages["orientation"] = time.perf_counter() - t1
+        if turn:
+            gray = np.ascontiguousarray(np.rot90(gray, turn // 90))
+            upright, skew, grid = _prepare(gray, stages)
+            rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+            t0 = time.perf_counter()
+            rects = engine.detect(upright)
+            stages["detection"] += time.perf_counter() - t0
     t0 = time.perf_counter()
-    if grid is not None and hasattr(engine, "detect"):
+    if rects is not None:
         # cut at the rules before reading: each piece is read once
-        boxes = _read_cut_boxes(engine.detect(upright), grid, upright, engine, rule_gap)
+        boxes = _read_cut_boxes(rects, grid, upright, engine, rule_gap)
         cut_already = True
     else:
         boxes = engine.read_page(upright)
         cut_already = False
-    ocr_seconds = time.perf_counter() - t0
-    result = PageResult(page=page, rows=[], skew=skew, grid=grid)
+    ocr_seconds = time.perf_counter() - t0 + stages.get("detection", 0.0)
+    stages["recognition"] = time.perf_counter() - t0
+    t_assembly = time.perf_counter()
+    result = PageResult(page=page, rows=[], skew=skew, grid=grid, turn=turn)
+    if turn:
+        result.warnings.append(f"第{page}页：页面横放或倒置（逆时针转了{(360 - turn) % 360}°），已转正后识别")
     if skew:
         result.warnings.append(f"page {page}: turned upright by {skew:+.2f}°")
     if not boxes:
@@ -342,7 +383,9 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
             ocr_seconds += time.perf_counter() - t1
         rows, above, below = _grid_rows(boxes, grid)
         result.rows = _outside_rows(above) + rows + _outside_rows(below)
+    stages["assembly"] = time.perf_counter() - t_assembly
     result.ocr_seconds = ocr_seconds
+    result.stages = stages
     result.seconds = time.perf_counter() - started
     return result
 
