@@ -1,22 +1,33 @@
 """OCR speed and accuracy on table pages rendered from the gold records.
 
-For each resolution (150 and 200 dpi) and condition (clean, degraded: 1.5° rotation,
-blur, noise, paper tone, JPEG q60) it prints seconds per page for the raw OCR call on the
-deskewed page and for the whole page pipeline (deskew, grid, OCR, cut-and-re-read,
-assembly), the pipeline's overhead over raw OCR, the character error rate per cell and
-the strict indicator F1 of the extracted records. Tesseract's figures follow rapidocr's
-when tesseract-ocr with chi_sim and pytesseract are installed.
+Three reports:
 
-    python benchmarks/bench_ocr.py [--pages 2] [--dpi 150,200] [--engines rapidocr,tesseract]
+* ``--stages`` (default): where a page's time goes — rasterising (a scanned PDF page at the
+  page's dpi), deskew, grid finding, text detection, the orientation probe, recognition
+  and assembly — for clean 200-dpi pages, best and median of ``--repeat`` runs, wall-clock
+  and CPU seconds (all threads; steadier than wall-clock on a busy machine), with onnxruntime's thread settings and the load average printed (the
+  machine is shared: read the figures beside the load).
+* ``--accuracy``: for each resolution and condition (clean; degraded: 1.5° rotation, blur,
+  noise, paper tone, JPEG q60), seconds per page, character error rate per cell and the
+  strict indicator F1 of the extracted records.
+* ``--faces all`` (or a comma list of ``scan_render.FACES``): the face matrix of issue 9 —
+  every face at 150/200/300 dpi, clean and degraded, and turned 90/180/270° — with
+  ``--confusions`` printing what the engine read in place of what was printed.
 
-Targets: CER <= 2% clean at 200 dpi, <= 5% degraded at 150 dpi; indicator F1 >= 0.95
-clean, >= 0.85 degraded; grid recovery + assembly add <= 20% over raw OCR.
+    python benchmarks/bench_ocr.py [--stages] [--accuracy] [--faces all [--confusions]]
+        [--pages 2] [--dpi 150,200] [--repeat 3] [--threads N]
+
+Targets: a clean 200-dpi page <= 2.0 s on 2 cores; CER <= 2% clean at 200 dpi, <= 5%
+degraded at 150 dpi; strict indicator F1 >= 0.95 clean and >= 0.85 degraded in every face.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import io
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -25,103 +36,194 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from scan_render import degrade, find_cjk_font, page_errors, render_gold_page  # noqa: E402
+from scan_render import FACES, degrade, face_font, find_cjk_font, page_errors, render_gold_page, rotate  # noqa: E402
 
 from assistant.evaluate.metrics import score_table, summarize  # noqa: E402
 from assistant.export import to_interchange  # noqa: E402
 from assistant.extract.rules import extract_table  # noqa: E402
 from assistant.gold import load_gold  # noqa: E402
 from assistant.ingest.ocr.assemble import build_document, read_page_image  # noqa: E402
-from assistant.ingest.ocr.engine import get_engine, tesseract_available  # noqa: E402
-from assistant.ingest.ocr.grid import deskew, find_grid  # noqa: E402
+from assistant.ingest.ocr.engine import RapidOCREngine  # noqa: E402
+from assistant.ingest.ocr.pdf import render_pdf_pages  # noqa: E402
 
 #: projects per page (indexes into the seed table); each group fits about one A4 page
 PAGE_GROUPS = [[0, 1, 2, 3], [15, 16, 23, 2], [4, 5], [10, 11]]
+STAGES = ("rasterise", "deskew", "grid", "detection", "orientation", "recognition", "assembly")
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (tesseract runs as a child)."""
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 
 
-def best_of(repeat: int, fn):
-    """(wall seconds, CPU seconds, result) of the fastest of ``repeat`` runs."""
-    best = None
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), cpu_seconds()
-        result = fn()
-        run = (time.perf_counter() - t0, cpu_seconds() - c0, result)
-        if best is None or run[0] < best[0]:
-            best = run
-    return best
+def load_average() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(engine, page, part, image) -> dict[str, float]:
-    gray = np.asarray(image.convert("L"))
-    upright, _ = deskew(gray)
-    grid = find_grid(upright)
-    ocr_input = grid.erase_rules(upright) if grid is not None else upright
-    def pipeline():
-        result = read_page_image(gray, engine)
-        doc = build_document([result], "bench.png")
-        return doc, extract_table(doc)
+def as_pdf(image, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("L").save(buffer, "PDF", resolution=dpi)
+    return buffer.getvalue()
 
-    # a new page size costs onnxruntime extra on its first run: each is timed twice, best kept
-    raw, raw_cpu = best_of(2, lambda: engine.read_page(ocr_input))[:2]
-    whole, whole_cpu, (doc, table) = best_of(2, pipeline)
-    errors, total = page_errors(page, doc)
 
+def score(page, part, doc) -> tuple[int, int, float, int]:
+    table = extract_table(doc)
     samples = score_table(to_interchange(part, with_meta=False), to_interchange(table, with_meta=False), record="bench")
-    f1 = summarize(samples)["metrics"]["indicator_f1"] or 0.0
-    return {"raw": raw, "whole": whole, "raw_cpu": raw_cpu, "whole_cpu": whole_cpu,
-            "errors": errors, "chars": total, "f1": f1}
+    metrics = summarize(samples)["metrics"]
+    errors, total = page_errors(page, doc)
+    return errors, total, metrics["indicator_f1"] or 0.0, len(table.failures)
+
+
+def read_pdf_page(pdf: bytes, dpi: int, engine):
+    """(document, stage wall seconds, stage CPU seconds, wall, cpu) of one scanned PDF page read end to end."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    ((_, gray),) = render_pdf_pages(pdf, "bench.pdf", [0], dpi)
+    raster, raster_cpu = time.perf_counter() - t0, cpu_seconds() - c0
+    result = read_page_image(gray, engine)
+    doc = build_document([result], "bench.pdf")
+    stages = {"rasterise": raster, **result.stages}
+    stages_cpu = {"rasterise": raster_cpu, **result.stages_cpu}
+    return doc, stages, stages_cpu, time.perf_counter() - t0, cpu_seconds() - c0
+
+
+def report_stages(engine, gold, font, args) -> None:
+    opts = engine.thread_settings()
+    print(f"onnxruntime {opts['version']}: intra_op_num_threads={opts['intra']} (0 = one per core), "
+          f"inter_op_num_threads={opts['inter']}, execution_mode={opts['mode']}; os.cpu_count()={os.cpu_count()}; "
+          f"detection at {engine.det_char_px or 'full resolution,'} px a character, recognition batches of "
+          f"{engine.rec_batch}, short crops padded to {engine.rec_min_width} px")
+    print(f"clean 200-dpi scanned PDF pages (face {font.name}), {args.repeat} runs of each page; "
+          "seconds per page, best / median")
+    rows = []
+    for group in PAGE_GROUPS[: args.pages]:
+        page, part = render_gold_page(gold, group, dpi=200, font_path=font)
+        pdf = as_pdf(page.image, 200)
+        read_pdf_page(pdf, 200, engine)  # onnxruntime's first run at a page size costs extra
+        runs = []
+        for _ in range(args.repeat):
+            load_before = os.getloadavg()[0]
+            doc, stages, stages_cpu, wall, cpu = read_pdf_page(pdf, 200, engine)
+            runs.append((wall, cpu, stages, load_before, stages_cpu))
+        errors, total, f1, failures = score(page, part, doc)
+        rows.append((group, runs, errors / total, f1))
+    print(f"{'page':18} {'stage':12} {'best s':>7} {'median s':>8} {'best cpu':>8} {'median cpu':>10}")
+    for group, runs, cer, f1 in rows:
+        for stage in STAGES:
+            values = [r[2].get(stage, 0.0) for r in runs]
+            cpus = [r[4].get(stage, 0.0) for r in runs]
+            print(f"{str(group):18} {stage:12} {min(values):>7.2f} {statistics.median(values):>8.2f} "
+                  f"{min(cpus):>8.2f} {statistics.median(cpus):>10.2f}")
+        walls = [r[0] for r in runs]
+        cpus = [r[1] for r in runs]
+        print(f"{str(group):18} {'whole page':12} {min(walls):>7.2f} {statistics.median(walls):>8.2f}   "
+              f"cpu {min(cpus):.2f} / {statistics.median(cpus):.2f}   CER {cer:.2%}   indicator F1 {f1:.3f}   "
+              f"load average at the runs {', '.join(f'{r[3]:.1f}' for r in runs)}", flush=True)
+
+
+def report_accuracy(engine, gold, font, args) -> None:
+    print(f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   load {load_average()}")
+    for dpi in (int(d) for d in args.dpi.split(",")):
+        for condition in ("clean", "degraded"):
+            out = []
+            for group in PAGE_GROUPS[: args.pages]:
+                page, part = render_gold_page(gold, group, dpi=dpi, font_path=font)
+                image = page.image if condition == "clean" else degrade(page.image, angle=1.5)
+                t0, c0 = time.perf_counter(), cpu_seconds()
+                doc = build_document([read_page_image(np.asarray(image.convert("L")), engine)], "bench.png")
+                out.append((time.perf_counter() - t0, cpu_seconds() - c0, *score(page, part, doc)))
+            n = len(out)
+            print(f"{dpi:>4} {condition:9} {n:>5} {sum(o[0] for o in out) / n:>7.2f} {sum(o[1] for o in out) / n:>6.2f} "
+                  f"{sum(o[2] for o in out) / sum(o[3] for o in out):>7.2%} {sum(o[4] for o in out) / n:>7.3f}", flush=True)
+
+
+def confusions_of(page, doc, counter: collections.Counter) -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    cells = {(c.row, c.col): c for row in doc.rows for c in row.cells}
+    for drawn in page.cells:
+        got = cells.get((drawn.row + 1, drawn.col))
+        a, b = "".join(drawn.text.split()), "".join((got.text if got else "").split())
+        for op in Levenshtein.opcodes(a, b):
+            if op.tag != "equal":
+                counter[(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end])] += 1
+
+
+def report_faces(engine, gold, args) -> None:
+    faces = list(FACES) if args.faces == "all" else args.faces.split(",")
+    conditions = ["clean", "degraded"]
+    print(f"face matrix: {args.pages} page(s) per cell; F1 = strict indicator F1; load average {load_average()}")
+    print(f"{'face':11} {'dpi':>4} {'condition':9} {'s/page':>7} {'CER':>7} {'ind. F1':>7} {'turned':>6}")
+    counter: collections.Counter = collections.Counter()
+    settings = [(dpi, c) for dpi in (int(d) for d in args.face_dpi.split(",")) for c in conditions]
+    settings += [(200, f"turn{t}") for t in (90, 180, 270)]
+    for face in faces:
+        if face_font(face) is None:
+            print(f"{face:11} not installed ({FACES[face][0]}); skipped")
+            continue
+        for dpi, condition in settings:
+            out = []
+            for group in PAGE_GROUPS[: args.pages]:
+                page, part = render_gold_page(gold, group, dpi=dpi, face=face)
+                image = page.image
+                if condition == "degraded":
+                    image = degrade(image, angle=1.5)
+                elif condition.startswith("turn"):
+                    image = rotate(image, int(condition[4:]))
+                t0 = time.perf_counter()
+                result = read_page_image(np.asarray(image.convert("L")), engine)
+                doc = build_document([result], "bench.png")
+                seconds = time.perf_counter() - t0
+                if args.confusions:
+                    confusions_of(page, doc, counter)
+                out.append((seconds, *score(page, part, doc), result.turn))
+            n = len(out)
+            turned = "/".join(str(o[5]) for o in out)
+            print(f"{face:11} {dpi:>4} {condition:9} {sum(o[0] for o in out) / n:>7.2f} "
+                  f"{sum(o[1] for o in out) / sum(o[2] for o in out):>7.2%} {sum(o[3] for o in out) / n:>7.3f} {turned:>6}",
+                  flush=True)
+    if args.confusions:
+        print("printed -> read (count), after the confusion table's glyph fixes; white space ignored")
+        for (printed, read), count in counter.most_common(40):
+            print(f"  {printed or '∅'!r:>8} -> {read or '∅'!r:<8} {count}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stages", action="store_true", help="per-stage times of clean 200-dpi pages")
+    parser.add_argument("--accuracy", action="store_true", help="speed, CER and F1 per dpi and condition")
+    parser.add_argument("--faces", default="", help="face matrix: 'all' or a comma list of " + ",".join(FACES))
+    parser.add_argument("--face-dpi", default="150,200,300")
+    parser.add_argument("--confusions", action="store_true", help="with --faces: what was read for what was printed")
     parser.add_argument("--pages", type=int, default=2, help="pages per setting (max %d)" % len(PAGE_GROUPS))
     parser.add_argument("--dpi", default="150,200")
-    parser.add_argument("--engines", default="rapidocr,tesseract")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=None, help="onnxruntime intra-op threads (default: one per core)")
+    parser.add_argument("--det-char-px", type=float, default=None,
+                        help="character height detection runs at (0: full resolution, as before the speed work)")
+    parser.add_argument("--rec-batch", type=int, default=None, help="crops per recognition batch")
+    parser.add_argument("--rec-min-width", type=int, default=None, help="short crops padded to this width (320: as before)")
     args = parser.parse_args()
+    if not (args.stages or args.accuracy or args.faces):
+        args.stages = True
     font = find_cjk_font()
     if font is None:
         sys.exit("no CJK font: apt-get install fonts-wqy-zenhei (or set ASSISTANT_CJK_FONT)")
     gold = load_gold()[0].table
-    engines = [name for name in args.engines.split(",") if name != "tesseract" or tesseract_available()]
-    if "tesseract" in args.engines and "tesseract" not in engines:
-        print("tesseract: not installed (tesseract-ocr + tesseract-ocr-chi-sim + pytesseract); skipped")
-    print("s/page is wall-clock seconds; cpu is CPU seconds (all threads and child processes), steadier on a busy machine;")
-    print("overhead = (whole pipeline - raw OCR call) / raw OCR call, in CPU time; best of 2 runs of each per page")
-    print(f"{'engine':10} {'dpi':>4} {'condition':9} {'pages':>5} {'raw s/page':>10} {'whole s/page':>12} "
-          f"{'raw cpu':>8} {'whole cpu':>9} {'overhead':>8} {'CER':>7} {'ind. F1':>7}")
-    for name in engines:
-        t0 = time.perf_counter()
-        engine = get_engine(name)
-        load = time.perf_counter() - t0
-        # the first page read by a fresh engine pays onnxruntime's set-up (about twice the
-        # time of later pages): read one untimed page so the figures below are steady state
-        warm_page, _ = render_gold_page(gold, PAGE_GROUPS[0], dpi=200, font_path=font)
-        t0 = time.perf_counter()
-        read_page_image(np.asarray(warm_page.image.convert("L")), engine)
-        cold = time.perf_counter() - t0
-        for dpi in (int(d) for d in args.dpi.split(",")):
-            for condition in ("clean", "degraded"):
-                rows = []
-                for group in PAGE_GROUPS[: args.pages]:
-                    page, part = render_gold_page(gold, group, dpi=dpi, font_path=font)
-                    image = page.image if condition == "clean" else degrade(page.image, angle=1.5)
-                    rows.append(measure(engine, page, part, image))
-                raw = sum(r["raw"] for r in rows) / len(rows)
-                whole = sum(r["whole"] for r in rows) / len(rows)
-                raw_cpu = sum(r["raw_cpu"] for r in rows) / len(rows)
-                whole_cpu = sum(r["whole_cpu"] for r in rows) / len(rows)
-                cer = sum(r["errors"] for r in rows) / sum(r["chars"] for r in rows)
-                f1 = sum(r["f1"] for r in rows) / len(rows)
-                print(f"{name:10} {dpi:>4} {condition:9} {len(rows):>5} {raw:>10.2f} {whole:>12.2f} "
-                      f"{raw_cpu:>8.2f} {whole_cpu:>9.2f} {(whole_cpu - raw_cpu) / raw_cpu:>8.1%} "
-                      f"{cer:>7.2%} {f1:>7.3f}", flush=True)
-        print(f"{name}: engine load {load:.2f} s, first (cold) 200-dpi page {cold:.2f} s")
+    t0 = time.perf_counter()
+    engine = RapidOCREngine(threads=args.threads)
+    if args.det_char_px is not None:
+        engine.det_char_px = args.det_char_px
+    if args.rec_batch:
+        engine.set_rec_batch(args.rec_batch)
+    if args.rec_min_width:
+        engine.set_rec_min_width(args.rec_min_width)
+    print(f"engine load {time.perf_counter() - t0:.2f} s; load average {load_average()} on {os.cpu_count()} cores")
+    if args.stages:
+        report_stages(engine, gold, font, args)
+    if args.accuracy:
+        report_accuracy(engine, gold, font, args)
+    if args.faces:
+        report_faces(engine, gold, args)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scan_render import FACES, degrade, face_font, render_gold_page, rotate
 
 from assistant.evaluate.metrics import score_table, summarize
 from assistant.export import to_interchange
@@ -19,9 +20,13 @@ from assistant.extract.grammar import parse_indicator_cell
 from assistant.extract.rules import extract_table
 from assistant.gold import load_gold
 from assistant.ingest.ocr.assemble import build_document, read_page_image
-from assistant.ingest.ocr.confusions import CONFUSIONS, LANDMARK_FOLD, PUNCTUATION_GLYPHS, fix_glyphs
+from assistant.ingest.ocr.confusions import (
+    CONFUSIONS,
+    LANDMARK_FOLD,
+    PUNCTUATION_GLYPHS,
+    fix_glyphs,
+)
 from assistant.ingest.ocr.engine import get_engine
-from scan_render import FACES, degrade, face_font, render_gold_page, rotate
 
 #: two projects whose indicator names hold 、 (区法学会经费, 高风险严重精神障碍患者送治疗补贴)
 PROJECTS = [1, 3]

@@ -17,9 +17,11 @@ right (``6.359.32`` → ``6,359.32``). Wording is never corrected.
 
 from __future__ import annotations
 
+import inspect
 import re
 import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import cv2
@@ -61,7 +63,8 @@ class PageResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     turn: int = 0  # degrees (counter-clockwise) the page was turned to be read upright
-    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage, for the benchmark
+    stages_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds (all threads) per stage
 
 
 def fix_number_text(text: str) -> str:
@@ -144,6 +147,16 @@ def _reread(crops: list[tuple[int, int, int, int]], image: np.ndarray, engine: O
             for (left, top, right, bottom), (text, score) in zip(crops, answers) if text.strip()]
 
 
+def _covered(piece: tuple[int, int, int, int], rects: list[tuple[float, float, float, float]]) -> bool:
+    """True when another detected box on the same line already holds most of this piece: a
+    box that reached over a rule into the neighbouring cell must not read its text twice."""
+    left, top, right, bottom = piece
+    for x0, y0, x1, y1 in rects:
+        if min(bottom, y1) - max(top, y0) > 0.5 * (y1 - y0) and min(right, x1) - max(left, x0) >= 0.7 * (right - left):
+            return True
+    return False
+
+
 def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid | None, image: np.ndarray,
                     engine: OCREngine, rule_gap: int) -> list[TextBox]:
     """Detected boxes cut at the column rules they cross (when there is a grid), then every
@@ -155,7 +168,9 @@ def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid |
         margin = max(rule_gap, 0.3 * (y1 - y0))
         rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
         if rules:
-            crops.extend(_pieces(TextBox("", (x0, y0, x1, y1), 0.0), rules, image, rule_gap))
+            others = [o for o in rects if o != (x0, y0, x1, y1)]
+            crops.extend(p for p in _pieces(TextBox("", (x0, y0, x1, y1), 0.0), rules, image, rule_gap)
+                         if not _covered(p, others))
         else:
             crops.append((max(0, int(x0)), max(0, int(y0) - 2), min(width, int(np.ceil(x1))),
                           min(height, int(np.ceil(y1)) + 2)))
@@ -314,17 +329,60 @@ def _gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
-def _prepare(gray: np.ndarray, stages: dict[str, float]) -> tuple[np.ndarray, float, Grid | None]:
-    """Deskew, find the grid and paint its rules out; the time of each goes into ``stages``."""
-    t0 = time.perf_counter()
-    upright, skew = deskew(gray)
-    t1 = time.perf_counter()
-    grid = find_grid(upright)
-    if grid is not None:
-        upright = grid.erase_rules(upright)
-    stages["deskew"] = stages.get("deskew", 0.0) + t1 - t0
-    stages["grid"] = stages.get("grid", 0.0) + time.perf_counter() - t1
+class _Clock:
+    """Wall-clock and CPU seconds per stage of a page (the benchmark prints them)."""
+
+    def __init__(self):
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall[name] = self.wall.get(name, 0.0) + time.perf_counter() - t0
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - c0
+
+
+def _prepare(gray: np.ndarray, clock: _Clock) -> tuple[np.ndarray, float, Grid | None]:
+    """Deskew, find the grid and paint its rules out."""
+    with clock.stage("deskew"):
+        upright, skew = deskew(gray)
+    with clock.stage("grid"):
+        grid = find_grid(upright)
+        if grid is not None:
+            upright = grid.erase_rules(upright)
     return upright, skew, grid
+
+
+def _detect(engine: OCREngine, image: np.ndarray, grid: Grid | None) -> list[tuple[float, float, float, float]]:
+    """Text-line boxes; with a grid its measured character height sets the detection scale."""
+    if grid is not None and "char_px" in inspect.signature(engine.detect).parameters:
+        return engine.detect(image, char_px=grid.char_h)
+    return engine.detect(image)
+
+
+def _assemble(result: PageResult, boxes: list[TextBox], grid: Grid | None, upright: np.ndarray,
+              engine: OCREngine, *, cut_already: bool, rule_gap: int) -> None:
+    """The read text lines into the page's rows of cells, with the page's warnings."""
+    page = result.page
+    if result.turn:
+        result.warnings.append(f"第{page}页：页面横放或倒置（逆时针转了{(360 - result.turn) % 360}°），已转正后识别")
+    if result.skew:
+        result.warnings.append(f"page {page}: turned upright by {result.skew:+.2f}°")
+    if not boxes:
+        result.warnings.append(f"page {page}: no text found")
+    if grid is None:
+        if boxes:
+            result.warnings.append(f"page {page}: no ruled table; rows and columns guessed from text positions")
+        result.rows = _cluster_rows(boxes, upright, engine)
+        return
+    if not cut_already:  # an engine that only reads whole pages: cut its lines and re-read
+        boxes = _cut_straddling(boxes, grid, upright, engine, rule_gap)
+    rows, above, below = _grid_rows(boxes, grid)
+    result.rows = _outside_rows(above) + rows + _outside_rows(below)
 
 
 def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> PageResult:
@@ -334,58 +392,35 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     engine can detect text lines without reading them.
     """
     started = time.perf_counter()
-    stages: dict[str, float] = {}
+    clock = _Clock()
     gray = _gray(image)
-    upright, skew, grid = _prepare(gray, stages)
-    rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+    upright, skew, grid = _prepare(gray, clock)
     turn = 0
     rects = None
     if hasattr(engine, "detect"):
-        t0 = time.perf_counter()
-        rects = engine.detect(upright)
-        t1 = time.perf_counter()
-        turn = page_turn(upright, rects, engine)
-        stages["detection"] = t1 - t0
-        stages["orientation"] = time.perf_counter() - t1
+        with clock.stage("detection"):
+            rects = _detect(engine, upright, grid)
+        with clock.stage("orientation"):
+            turn = page_turn(upright, rects, engine)
         if turn:
             gray = np.ascontiguousarray(np.rot90(gray, turn // 90))
-            upright, skew, grid = _prepare(gray, stages)
-            rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
-            t0 = time.perf_counter()
-            rects = engine.detect(upright)
-            stages["detection"] += time.perf_counter() - t0
-    t0 = time.perf_counter()
-    if rects is not None:
-        # cut at the rules before reading: each piece is read once
-        boxes = _read_cut_boxes(rects, grid, upright, engine, rule_gap)
-        cut_already = True
-    else:
-        boxes = engine.read_page(upright)
-        cut_already = False
-    ocr_seconds = time.perf_counter() - t0 + stages.get("detection", 0.0)
-    stages["recognition"] = time.perf_counter() - t0
-    t_assembly = time.perf_counter()
+            upright, skew, grid = _prepare(gray, clock)
+            with clock.stage("detection"):
+                rects = _detect(engine, upright, grid)
+    rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+    with clock.stage("recognition"):
+        if rects is not None:
+            # cut at the rules before reading: each piece is read once
+            boxes = _read_cut_boxes(rects, grid, upright, engine, rule_gap)
+            cut_already = True
+        else:
+            boxes = engine.read_page(upright)
+            cut_already = False
     result = PageResult(page=page, rows=[], skew=skew, grid=grid, turn=turn)
-    if turn:
-        result.warnings.append(f"第{page}页：页面横放或倒置（逆时针转了{(360 - turn) % 360}°），已转正后识别")
-    if skew:
-        result.warnings.append(f"page {page}: turned upright by {skew:+.2f}°")
-    if not boxes:
-        result.warnings.append(f"page {page}: no text found")
-    if grid is None:
-        if boxes:
-            result.warnings.append(f"page {page}: no ruled table; rows and columns guessed from text positions")
-        result.rows = _cluster_rows(boxes, upright, engine)
-    else:
-        if not cut_already:  # an engine that only reads whole pages: cut its lines and re-read
-            t1 = time.perf_counter()
-            boxes = _cut_straddling(boxes, grid, upright, engine, rule_gap)
-            ocr_seconds += time.perf_counter() - t1
-        rows, above, below = _grid_rows(boxes, grid)
-        result.rows = _outside_rows(above) + rows + _outside_rows(below)
-    stages["assembly"] = time.perf_counter() - t_assembly
-    result.ocr_seconds = ocr_seconds
-    result.stages = stages
+    with clock.stage("assembly"):
+        _assemble(result, boxes, grid, upright, engine, cut_already=cut_already, rule_gap=rule_gap)
+    result.ocr_seconds = sum(clock.wall.get(k, 0.0) for k in ("detection", "orientation", "recognition"))
+    result.stages, result.stages_cpu = clock.wall, clock.cpu
     result.seconds = time.perf_counter() - started
     return result
 
