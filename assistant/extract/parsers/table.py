@@ -17,11 +17,11 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..errors import InputError
-from ..ingest.document import Cell, Document, Row
-from ..ingest.reflow import PAGE_MARK
-from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
-from ..textnorm import fold_whitespace, strip_markup
+from ...errors import InputError
+from ...ingest.document import Cell, Document, Row
+from ...ingest.reflow import PAGE_MARK
+from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...textnorm import fold_whitespace, strip_markup
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
