@@ -209,7 +209,7 @@ def extract(
 
 
 def _draft_evaluator():
-    """The drafting evaluator (issue: drafting); imported only when ``eval draft`` runs."""
+    """The drafting evaluator; imported only when ``eval draft`` runs."""
     try:
         from ...draft.evaluation import evaluate_drafting
     except ImportError as exc:
