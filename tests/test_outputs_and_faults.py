@@ -181,3 +181,26 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize("command", ["validate", "lint", "library add"])
+def test_json_nested_100000_deep_is_a_clear_error(tmp_path, capsys, command):
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"title": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert main([*command.split(), str(deep)]) == 2
+    err = capsys.readouterr().err
+    assert "nested too deeply" in err and "Traceback" not in err
+
+
+def test_a_deep_yaml_request_is_a_clear_error(tmp_path, capsys):
+    request = tmp_path / "project.yaml"
+    request.write_text("name: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert main(["draft", "-i", str(request)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_json_output_is_strict_and_infinity_is_not_accepted(tmp_path, capsys):
+    table = tmp_path / "inf.json"
+    table.write_text('{"units": [], "amounts": {"total": Infinity}}')
+    assert main(["validate", str(table)]) == 2
+    assert "Infinity is not allowed" in capsys.readouterr().err
