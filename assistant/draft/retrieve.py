@@ -17,6 +17,9 @@ from rank_bm25 import BM25Okapi
 
 from .library import Library, LibraryIndicator, LibraryProject
 
+if False:  # typing only
+    from .guard import Topic, Verdict
+
 __all__ = ["tokens", "Retriever"]
 
 jieba.setLogLevel(logging.WARNING)
@@ -45,7 +48,8 @@ def _scaled(scores) -> list[float]:
 
 
 class Retriever:
-    """BM25 indexes over a library's projects (name + goal) and indicators (name + values)."""
+    """BM25 indexes over a library's projects (name + goal) and indicators (name + values),
+    and an index of indicators by topic word for :meth:`candidates` (the guarded path)."""
 
     def __init__(self, library: Library):
         self.library = library
@@ -53,9 +57,73 @@ class Retriever:
         self.indicators = library.indicators()
         self._project_index = BM25Okapi([tokens(p.name) * 2 + tokens(p.project.goal) or ["_"] for p in self.projects]) \
             if self.projects else None
-        self._indicator_index = BM25Okapi([
-            tokens(i.indicator.name) * 2 + tokens(i.indicator.annual_value) or ["_"] for i in self.indicators
-        ]) if self.indicators else None
+        self._indicator_bm25 = None
+        self._by_word: dict[str, list[int]] | None = None
+        self._by_part: dict[str, list[int]] = {}
+        self._types: dict[str, frozenset[str]] = {}
+
+    @property
+    def _indicator_index(self):
+        """Built on first use: only the LLM's few-shot examples and old callers rank indicators by BM25."""
+        if self._indicator_bm25 is None and self.indicators:
+            self._indicator_bm25 = BM25Okapi([tokens(i.indicator.name) * 2 + tokens(i.indicator.annual_value) or ["_"]
+                                              for i in self.indicators])
+        return self._indicator_bm25
+
+    def _word_index(self) -> dict[str, list[int]]:
+        from .guard import topic_words
+
+        if self._by_word is None:
+            by_word: dict[str, list[int]] = {}
+            by_part: dict[str, list[int]] = {}
+            for n, item in enumerate(self.indicators):
+                for word in topic_words(item.indicator.name):
+                    by_word.setdefault(word, []).append(n)
+                    for part in jieba.cut_for_search(word):
+                        if len(part) >= 2 and part != word:
+                            by_part.setdefault(part, []).append(n)
+            self._by_word, self._by_part = by_word, by_part
+        return self._by_word
+
+    def project_types(self, project: LibraryProject) -> frozenset[str]:
+        """The type ids of a library project, told from its name and goal as for a new one."""
+        from .types import classify
+
+        if project.key not in self._types:
+            self._types[project.key] = frozenset(t.id for t, _ in classify(project.name, project.project.goal))
+        return self._types[project.key]
+
+    def candidates(self, topic: "Topic", types: set[str] | None = None, sector: str | None = None,
+                   threshold: float | None = None) -> list[tuple[LibraryIndicator, "Verdict"]]:
+        """Library indicators that pass the relevance guard for ``topic``, best first.
+
+        Only indicators sharing a topic word with the project are looked at (the word index),
+        and only from projects of one of ``types`` or of ``sector`` when either is given.
+        Generic names (no topic words: 服务对象满意度) are left out: they add nothing a type
+        template does not have.
+        """
+        from .guard import judge
+
+        by_word = self._word_index()
+        haystack = topic.own_text + "|" + "|".join(topic.type_keywords)
+        hits: set[int] = set()
+        for word, ids in by_word.items():
+            if word in haystack:
+                hits.update(ids)
+        for word in topic.words:
+            hits.update(self._by_part.get(word, ()))
+        found = []
+        for n in hits:
+            item = self.indicators[n]
+            owner = item.owner
+            if (types or sector) and not (sector and owner.sector == sector) \
+                    and not (types and types & self.project_types(owner)):
+                continue
+            verdict = judge(item.indicator.name, topic, threshold)
+            if verdict.on_topic and not verdict.generic:
+                found.append((item, verdict, owner.sector == sector))
+        found.sort(key=lambda t: (-t[1].score, -len(t[1].shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0))
+        return [(item, verdict) for item, verdict, _ in found]
 
     def similar_projects(self, query: str, k: int = 5) -> list[tuple[LibraryProject, float]]:
         """The ``k`` library projects most like the query, best first, with scaled scores."""
