@@ -24,7 +24,7 @@ from ..export import load_table
 from ..schema import Project
 from .library import LibraryProject
 
-__all__ = ["SEED_SECTOR", "is_real_corpus", "load_real", "load_gold_projects", "build_resource", "load_builtin",
+__all__ = ["SEED_SECTOR", "is_real_corpus", "load_real", "load_gold_projects", "build_resource", "load_builtin", "gold_path_version",
            "corpus_digest"]
 
 #: the seed table is a 区委政法委's (political-legal committee): public security
@@ -82,6 +82,23 @@ def corpus_digest(gold_dir: str | Path) -> str:
         digest.update(path.relative_to(gold_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def gold_path_version(path: str | Path | None) -> str:
+    """The version hash an eval run records: of the real corpus, the gold folder, or the
+    packaged library when no path is given."""
+    if path is None:
+        return builtin_digest()
+    path = Path(path)
+    if is_real_corpus(path):
+        digest = hashlib.sha256()
+        for file in sorted(path.glob("*/gold.json")) + sorted(path.glob("*/meta.json")):
+            digest.update(file.relative_to(path).as_posix().encode())
+            digest.update(file.read_bytes())
+        return digest.hexdigest()[:12]
+    from ..gold import gold_version, load_gold
+
+    return gold_version(load_gold(path))
 
 
 def build_resource(gold_dir: str | Path, out: str | Path) -> int:
