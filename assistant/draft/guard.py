@@ -75,19 +75,20 @@ class Topic:
     own_text: str
     type_keywords: tuple[str, ...] = ()
     words: frozenset[str] = field(default=frozenset())
+    haystack: str = ""
 
     @classmethod
     def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> "Topic":
         own = unicodedata.normalize("NFKC", f"{name} {goal or ''}")
         words = topic_words(own) | frozenset(k for k in type_keywords if len(k) >= 2)
-        return cls(own, tuple(type_keywords), words)
+        return cls(own, tuple(type_keywords), words, own + "|" + "|".join(type_keywords))
 
     def has(self, word: str) -> bool:
         """The project mentions this word (in its text or type keywords), or a word of the
         project is part of it (保洁 in 保洁服务)."""
-        if word in self.own_text or any(word in k for k in self.type_keywords):
+        if word in self.haystack:
             return True
-        return any(len(w) >= 2 and w in word for w in self.words)
+        return any(w in word for w in self.words if len(w) < len(word))
 
 
 @dataclass(frozen=True)
