@@ -7,7 +7,8 @@ import json
 import pytest
 
 from assistant.cli import main
-from assistant.draft.adapt import draft_offline, goal_quantities
+from assistant.draft.adapt import draft_offline, goal_quantities, project_topic
+from assistant.draft.guard import guard_config, judge
 from assistant.draft.evaluation import evaluate_drafting, relevance
 from assistant.draft.library import add_table, library_dir, load_library
 from assistant.draft.models import DraftRequest
@@ -76,8 +77,14 @@ def test_adapted_indicators_cite_their_source_and_fix_vague_values(library):
     assert adapted, "on-topic library projects exist, so some indicators are adapted"
     labels = {f"{p.name} / {i.name}" for p in library.projects for i in p.project.indicators}
     assert all(source in labels for i in adapted for source in i.adapted_from)
-    # the shown similarity is the guard's: every topic word of an adopted name is the project's
-    assert all("主题相符度1.00" in i.rationale and "网格" in i.rationale for i in adapted)
+    # the shown similarity is the guard's: the share of the adopted name's topic words that are the
+    # project's, at least the calibrated threshold, with the shared words named
+    _, topic = project_topic(request)
+    for ind in adapted:
+        verdict = judge(ind.name, topic)
+        assert verdict.on_topic and verdict.score >= guard_config().threshold
+        assert f"主题相符度{verdict.score:.2f}" in ind.rationale
+        assert all(word in ind.rationale and topic.has(word) for word in verdict.shared)
     for ind in draft.indicators:
         assert ind.target.kind == "quantitative"
 
