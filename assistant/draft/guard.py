@@ -1,11 +1,14 @@
 """The relevance guard: is an indicator about *this* project?
 
 An indicator name says how something is measured (率, 完成, 满意度 — ``generic_words``) and
-what is measured (its topic words: 保洁, 培训, 网格事件). An indicator of another project
-may be adopted only when its topic words are this project's: found in the new project's
-name, goal or type keywords. ``score`` is the share of the indicator's topic words found
-there — what drafts show as 主题相符度 — and ``threshold`` (``resources/draft_guard.yaml``)
-is calibrated on the dev split of the real corpus. A name naming one of the seed
+what is measured (its topic words: 保洁, 培训, 网格事件). A drafted indicator is on
+topic when its topic words are this project's: ``score``, the share of them found in the
+new project's name, goal or type (keywords and template words), reaches ``threshold``
+(``off_topic_rate`` counts the others). An indicator of another project may be adopted
+only when, besides, the same share is met by the project's *own* name and goal
+(``own_score`` — what drafts show as 主题相符度, with the shared words): a type keyword
+alone does not make another project's indicator about this one. ``threshold``
+(``resources/draft_guard.yaml``) is calibrated on the dev split of the real corpus. A name naming one of the seed
 department's topics (来穗, 出租屋, 网格 …) that the project's own text does not mention is
 off-topic whatever its score.
 """
@@ -76,12 +79,20 @@ class Topic:
     type_keywords: tuple[str, ...] = ()
     words: frozenset[str] = field(default=frozenset())
     haystack: str = ""
+    own_words: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> "Topic":
         own = unicodedata.normalize("NFKC", f"{name} {goal or ''}")
-        words = topic_words(own) | frozenset(k for k in type_keywords if len(k) >= 2)
-        return cls(own, tuple(type_keywords), words, own + "|" + "|".join(type_keywords))
+        own_words = topic_words(own)
+        words = own_words | frozenset(k for k in type_keywords if len(k) >= 2)
+        return cls(own, tuple(type_keywords), words, own + "|" + "|".join(type_keywords), own_words)
+
+    def has_own(self, word: str) -> bool:
+        """The project's own name or goal mentions this word, or one of its words is part of it."""
+        if word in self.own_text:
+            return True
+        return any(w in word for w in self.own_words if len(w) < len(word))
 
     def has(self, word: str) -> bool:
         """The project mentions this word (in its text or type keywords), or a word of the
@@ -95,23 +106,33 @@ class Topic:
 class Verdict:
     """The guard's answer for one indicator name."""
 
-    score: float  # share of the name's topic words that are the project's (1.0 when it has none)
+    score: float  # share of the name's topic words that are the project's or its type's (1.0 when none)
     shared: tuple[str, ...]
-    foreign: tuple[str, ...]  # topic words that are not the project's
+    foreign: tuple[str, ...]  # topic words that are neither the project's nor its type's
     seed_words: tuple[str, ...]  # seed-department words the project's own text lacks
     generic: bool  # the name has no topic words at all (服务对象满意度)
     threshold: float
+    own_score: float = 1.0  # share of the name's topic words found in the project's own name and goal
+    own_shared: tuple[str, ...] = ()
 
     @property
     def on_topic(self) -> bool:
+        """About this project: its topic words are the project's or its type's (what drafted
+        indicators are checked against, and ``off_topic_rate`` counts)."""
         return not self.seed_words and self.score >= self.threshold
+
+    @property
+    def adoptable(self) -> bool:
+        """May be taken over from another project: on topic, and as much of it in the
+        project's *own* words — a type keyword alone (低保 for any 补贴 project) is not enough."""
+        return self.on_topic and not self.generic and self.own_score >= self.threshold
 
     def describe(self) -> str:
         """For the rationale: the score and the shared words, so 0.80 means something."""
         if self.generic:
             return "通用指标，不含具体事项"
-        shared = "、".join(self.shared) or "无"
-        return f"主题相符度{self.score:.2f}（与本项目共有：{shared}）"
+        shared = "、".join(self.own_shared) or "无"
+        return f"主题相符度{self.own_score:.2f}（与本项目名称、目标共有：{shared}）"
 
 
 def judge(name: str | None, topic: Topic, threshold: float | None = None) -> Verdict:
@@ -125,4 +146,6 @@ def judge(name: str | None, topic: Topic, threshold: float | None = None) -> Ver
         return Verdict(1.0, (), (), seed, True, limit)
     shared = tuple(w for w in words if topic.has(w))
     foreign = tuple(w for w in words if w not in shared)
-    return Verdict(round(len(shared) / len(words), 4), shared, foreign, seed, False, limit)
+    own = tuple(w for w in shared if topic.has_own(w))
+    return Verdict(round(len(shared) / len(words), 4), shared, foreign, seed, False, limit,
+                   round(len(own) / len(words), 4), own)

@@ -153,9 +153,9 @@ class Retriever:
                 continue
             name = item.indicator.name
             verdict = verdicts.get(name) or verdicts.setdefault(name, judge(name, topic, threshold))
-            if verdict.on_topic and not verdict.generic:
+            if verdict.adoptable:
                 found.append((item, verdict, owner.sector == sector))
-        found.sort(key=lambda t: (-t[1].score, -len(t[1].shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0))
+        found.sort(key=lambda t: (-t[1].own_score, -len(t[1].own_shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0))
         best: dict[str | None, tuple[LibraryIndicator, "Verdict"]] = {}
         for item, verdict, _ in found:  # one per name: the same indicator in many projects is one candidate
             best.setdefault(_fold(item.indicator.name), (item, verdict))
