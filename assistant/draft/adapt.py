@@ -167,6 +167,8 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     satisfaction = slot.category == "31"
     for field, label in (("annual_value", "年度指标值"), ("period_value", "实施周期指标值")):
         target = parse_target(getattr(ind, field))
+        if target.kind == "quantitative" and not _portable(target):
+            return None  # 280人次, 6批次: that project's own quantity, not this one's
         if target.kind == "quantitative":
             if satisfaction and target.unit == "%" and (target.value or 0) < 85:
                 return "≥90%", f"原{label}{format_target(target)}低于85%，提高到≥90%"
@@ -181,6 +183,16 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
         why = f"原值“{vague.phrase}”不可考核" if vague else "原值没有数值"
         return default, f"{why}，改为{default}"
     return None
+
+
+#: values that carry over to another project: rates, scores, time limits, "none happened"
+_PORTABLE_UNITS = ("%", "分", "天", "日", "工作日", "个工作日", "小时", "分钟", "个月")
+
+
+def _portable(target) -> bool:
+    """A value that means the same for any project (≥95%, ≤2小时, 0次), unlike a count or an
+    amount, which is the other project's own plan."""
+    return target.unit in _PORTABLE_UNITS or (target.value == 0 and target.comparison in ("=", "≤"))
 
 
 def _indicator_like(name: str | None) -> bool:

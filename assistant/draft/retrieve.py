@@ -67,6 +67,12 @@ def _bm25_scores(index: BM25Okapi, postings: dict, query: list[str]):
     return score
 
 
+def _names_its_owner(verdict: "Verdict", owner: LibraryProject) -> bool:
+    """The indicator names its own project's subject (主体班培训人次 of 《主体班》) with a word
+    the new project does not have: it is about that project, not this one."""
+    return any(word in owner.name for word in verdict.shared + verdict.foreign if word not in verdict.own_shared)
+
+
 def _fold(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").replace(" ", "")
 
@@ -153,7 +159,7 @@ class Retriever:
                 continue
             name = item.indicator.name
             verdict = verdicts.get(name) or verdicts.setdefault(name, judge(name, topic, threshold))
-            if verdict.adoptable:
+            if verdict.adoptable and not _names_its_owner(verdict, owner):
                 found.append((item, verdict, owner.sector == sector))
         found.sort(key=lambda t: (-t[1].own_score, -len(t[1].own_shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0))
         best: dict[str | None, tuple[LibraryIndicator, "Verdict"]] = {}
