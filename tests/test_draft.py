@@ -98,8 +98,8 @@ def test_no_budget_no_cost_indicator(library):
 def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
     project = Project(name="社区老年人健康服务", goal="为辖区老年人提供健康讲座和义诊服务",
                       indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
-                                            level2_name="数量指标", name="老年人义诊服务人次",
-                                            period_value="不少于300人次", annual_value="不少于300人次")])
+                                            level2_name="数量指标", name="老年人义诊服务覆盖率",
+                                            period_value="不低于80%", annual_value="不低于80%")])
     path = tmp_path / "health.json"
     path.write_text(BudgetTable(units=[Unit(name="卫生服务中心", projects=[project])]).model_dump_json(),
                     encoding="utf-8")
@@ -108,7 +108,7 @@ def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
     library = load_library()
     assert any(p.name == "社区老年人健康服务" for p in library.projects)
     draft = draft_offline(DraftRequest(name="老年人健康义诊", goal="为老年人提供义诊服务"), library)
-    assert any("社区老年人健康服务 / 老年人义诊服务人次" in i.adapted_from for i in draft.indicators)
+    assert any("社区老年人健康服务 / 老年人义诊服务覆盖率" in i.adapted_from for i in draft.indicators)
 
 
 def test_library_cli(tmp_path, capsys):

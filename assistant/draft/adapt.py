@@ -59,7 +59,7 @@ class Slot:
 PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
     Slot("12", 2, "工作质量达标率", "≥95%", "12"),
-    Slot("13", 1, "任务按期完成率", "≥95%", "13"),
+    Slot("13", 2, "任务按期完成率", "≥95%", "13"),
     Slot("14", 1, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
     Slot("31", 1, "服务对象满意度", "≥90%", "31"),
@@ -324,7 +324,7 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
         for ptype, ind in templates:
             if have >= slot.count:
                 break
-            if have and ptype is not (types[0] if types else None):
+            if have and ptype is not (types[0] if types else None) and not ind.universal:
                 continue  # a second type and the generic fill-ins only fill an empty slot
             if not _fits(slot.category, ind.code):
                 continue

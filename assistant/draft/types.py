@@ -44,6 +44,7 @@ class TypeIndicator(BaseModel):
     per: list[str] = Field(default_factory=list, description="unit cost per goal quantity in these units (derive=budget)")
     alternative: Alternative | None = Field(default=None, alias="else")
     cost_kind: str | None = None
+    universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
     why: str = ""
 
     def model_post_init(self, _context) -> None:
