@@ -142,6 +142,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
         thing = re.split(r"[和及与、]", _PERIOD_WORDS.sub("", after))[0].strip("的")
         if not thing:
             thing = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip()
+        thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
         if not thing or len(thing) > MAX_NAME:
             continue
         yearly = target.per_year
@@ -250,8 +251,8 @@ def _from_template(ind: TypeIndicator, ptype: ProjectType | None, request: Draft
             return None
         return (ind.alternative.name, ind.alternative.value,
                 f"{origin}：目标未写明数量，改用可考核的比率{ind.alternative.value}")
-    if request.budget is None:
-        return None
+    if request.budget is None or request.budget <= 0:
+        return None  # no budget (or a zero one): no cost target to derive
     budget = float(request.budget)
     kind = ind.cost_kind or "经济成本"
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
@@ -299,7 +300,7 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for slot in PLAN:
-        if slot.needs_budget and request.budget is None:
+        if slot.needs_budget and (request.budget is None or request.budget <= 0):
             continue
         have = sum(1 for d in drafted if _fits(slot.category, d.level2_code))
         for candidate, verdict in candidates:
@@ -331,6 +332,8 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
+            if ind.universal and any(word in name for name in names for word in ("拨付", "支付", "发放")):
+                continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [])
             have += 1
 
