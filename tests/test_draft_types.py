@@ -129,6 +129,7 @@ def test_eval_on_the_real_corpus_by_sector():
     assert set(summary["by_sector"]) == {s["sector"] for s in samples}
     assert summary["valid_pair_share"] == 1.0 and summary["full_coverage_share"] == 1.0
     assert summary["quantified_share"] >= 0.95 and summary["off_topic_rate"] <= 0.02
+    assert summary["seed_word_rate"] == 0
     assert summary["relevance"] > summary["baseline_relevance"]
     for sample in samples:  # the seed department's words only where the project's own text has them
         for drafted in sample["drafted"]:

@@ -10,7 +10,8 @@ a reviewer would (share of quantified targets, valid code pairs, coverage of
   character-level) against the drafted names, averaged over the gold indicators.
 - ``off_topic_rate``: drafted indicators the relevance guard rejects for the project
   (:func:`off_topic`: topic words not the project's, or one of the seed department's topic
-  words — 来穗, 出租屋, 网格 … — that the project's own text lacks), over drafted indicators.
+  words — 来穗, 出租屋, 网格 … — that the project's own text lacks), over drafted indicators;
+  ``seed_word_rate`` counts the second kind alone.
 - Reference points: ``gold_*`` — the same measures for the project's own indicators — and
   ``baseline_*`` — the nearest other library project's indicators copied as they are.
 
@@ -32,7 +33,7 @@ from rapidfuzz import fuzz
 from ..lint import lint_stats
 from ..schema import Project
 from .corpus import is_real_corpus, load_builtin, load_gold_projects
-from .guard import judge
+from .guard import guard_config, judge
 from .library import Library, LibraryProject
 from .models import Draft, DraftRequest
 from .retrieve import Retriever
@@ -64,6 +65,14 @@ def off_topic(request: DraftRequest, names: list[str], threshold: float | None =
 
     _, topic = project_topic(request)
     return [n for n in names if n and not judge(n, topic, threshold).on_topic]
+
+
+def seed_word_hits(request: DraftRequest, names: list[str]) -> list[str]:
+    """The names using a seed-department topic word (来穗, 出租屋, 网格 …) that the project's own
+    name and goal do not: the copying the issue reported, counted on its own."""
+    own = unicodedata.normalize("NFKC", f"{request.name} {request.goal or ''}")
+    words = guard_config().seed_topic_words
+    return [n for n in names if n and any(w in unicodedata.normalize("NFKC", n) and w not in own for w in words)]
 
 
 def eval_library(gold_path: str | Path | None) -> tuple[list[LibraryProject], Library]:
@@ -168,6 +177,9 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
             "relevance": relevance(gold_names, drafted_names),
             "off_topic": len(wrong),
             "off_topic_names": wrong,
+            "seed_words": len(seed_word_hits(request, drafted_names)),
+            "baseline_seed_words": len(seed_word_hits(request, baseline)),
+            "gold_seed_words": len(seed_word_hits(request, gold_names)),
             **_measures(gold, "gold_"),
             "gold_off_topic": len(off_topic(request, gold_names, threshold)),
             "baseline_project": nearest[0][0].name if nearest else None,
@@ -221,6 +233,9 @@ def _summary(samples: list[dict], backend: str, seconds: float | None, targets: 
     summary["relevance"] = mean("relevance")
     summary["baseline_relevance"] = mean("baseline_relevance")
     summary["baseline_off_topic_rate"] = pooled("baseline_off_topic", "baseline_indicators")
+    summary["seed_word_rate"] = pooled("seed_words", "indicators")
+    summary["baseline_seed_word_rate"] = pooled("baseline_seed_words", "baseline_indicators")
+    summary["gold_seed_word_rate"] = pooled("gold_seed_words", "gold_indicators")
     if targets:
         summary["targets"] = {**TARGETS, "off_topic_rate": f"≤{OFF_TOPIC_CEILING}"}
         summary["targets_met"] = (all(summary[k] >= v for k, v in TARGETS.items())
