@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
 
+from .. import settings
 from .evaluation import evaluate_drafting
 from .guard import guard_config
 
@@ -51,7 +51,7 @@ def calibrate(gold_path: str | Path, grid: tuple[float, ...] = GRID) -> dict:
 
 
 def _write(result: dict) -> Path:
-    path = Path(str(resources.files("assistant.resources").joinpath("draft_guard.yaml")))
+    path = Path(str(settings.resource("draft_guard.yaml")))
     text = path.read_text(encoding="utf-8")
     record = yaml.safe_dump({"calibration": {k: result[k] for k in ("split", "projects", "grid")}},
                             allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)

@@ -16,9 +16,9 @@ import hashlib
 import json
 import sys
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .. import settings
 from ..errors import InputError
 from ..export import load_table
 from ..schema import Project
@@ -118,7 +118,7 @@ def build_resource(gold_dir: str | Path, out: str | Path) -> int:
 
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict:
-    text = resources.files("assistant.resources").joinpath(RESOURCE).read_text(encoding="utf-8")
+    text = settings.resource(RESOURCE).read_text(encoding="utf-8")
     return json.loads(text)
 
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m assistant.draft.corpus [GOLD_DIR]``: rebuild the packaged library."""
     argv = sys.argv[1:] if argv is None else argv
     gold_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "gold"
-    out = Path(str(resources.files("assistant.resources").joinpath(RESOURCE)))
+    out = Path(str(settings.resource(RESOURCE)))
     count = build_resource(gold_dir, out)
     print(f"{count} projects from {gold_dir} packed into {out}")
     return 0

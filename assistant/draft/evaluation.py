@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
-from ..lint import lint_stats
+from ..checks import lint_stats
 from ..schema import Project
 from .corpus import is_real_corpus, load_builtin, load_gold_projects
 from .guard import guard_config, judge

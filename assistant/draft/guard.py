@@ -19,11 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import jieba
 import yaml
 
+from .. import settings
 from .retrieve import _STOPWORDS
 
 __all__ = ["GuardConfig", "Topic", "Verdict", "guard_config", "topic_words", "judge"]
@@ -41,7 +41,7 @@ class GuardConfig:
 @lru_cache(maxsize=1)
 def guard_config() -> GuardConfig:
     """The guard's word lists and calibrated threshold, from the packaged YAML file."""
-    text = resources.files("assistant.resources").joinpath("draft_guard.yaml").read_text(encoding="utf-8")
+    text = settings.resource("draft_guard.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return GuardConfig(version=str(data["version"]), generic_words=frozenset(map(str, data["generic_words"])),
                        seed_topic_words=tuple(map(str, data["seed_topic_words"])), threshold=float(data["threshold"]),

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import settings
 from ..taxonomy import LEVEL2
 from .guard import topic_words
 
@@ -78,7 +78,7 @@ class TypeFile(BaseModel):
 @lru_cache(maxsize=1)
 def load_types() -> TypeFile:
     """The packaged project-type file, validated."""
-    text = resources.files("assistant.resources").joinpath("project_types.yaml").read_text(encoding="utf-8")
+    text = settings.resource("project_types.yaml").read_text(encoding="utf-8")
     return TypeFile.model_validate(yaml.safe_load(text))
 
 
