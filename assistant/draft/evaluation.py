@@ -154,7 +154,10 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
     last_model = last_prompt = None
     for n, entry in enumerate(chosen, 1):
         gold = entry.project
-        rest = Library([p for p in library.projects if p.source != entry.source and _fold(p.name) != _fold(gold.name)])
+        # a real document is left out whole (its other projects share its wording); the seed, one
+        # department table, loses only the project drafted
+        rest = Library([p for p in library.projects if _fold(p.name) != _fold(gold.name)
+                        and (entry.split is None or p.source != entry.source)])
         request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=entry.budget_wan)
         t0 = time.perf_counter()
         draft = _draft(request, rest, backend, options)
