@@ -148,3 +148,18 @@ def test_eval_draft_cli_prints_the_sector_table(capsys, tmp_path):
     assert all("off_topic_rate" in part and "baseline_relevance" in part for part in summary["by_sector"].values())
     run = next((tmp_path / "runs").iterdir())
     assert json.loads((run / "summary.json").read_text(encoding="utf-8"))["by_sector"] == summary["by_sector"]
+
+
+def test_the_same_departments_past_tables_are_looked_at_whatever_their_type():
+    from assistant.draft.library import Library, LibraryProject
+    from assistant.schema import Indicator, Project
+
+    past = Project(name="高龄津贴发放", goal="按月向高龄老人发放高龄津贴",
+                   indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
+                                         level2_name="数量指标", name="居家养老服务覆盖率", annual_value="≥80%")])
+    library = Library([LibraryProject("minzheng", past, department="某区民政局")])
+    request = DraftRequest(name="居家养老服务中心运营", goal="为辖区老年人提供居家养老服务")
+    assert not any(i.adapted_from for i in draft_offline(request, library).indicators)  # another type, no sector
+    mine = draft_offline(request.model_copy(update={"department": "某区民政局"}), library)
+    adopted = [i for i in mine.indicators if i.adapted_from]
+    assert [i.name for i in adopted] == ["居家养老服务覆盖率"] and adopted[0].annual_value == "≥80%"

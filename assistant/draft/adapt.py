@@ -284,7 +284,7 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
     types, topic = project_topic(request)
     sector = types[0].sector if types else None
     similar = retriever.similar_projects(f"{request.name} {request.goal}", k=5)
-    candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold)
+    candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
     quantities = goal_quantities(request.goal)
     drafted: list[DraftIndicator] = []
     names: list[str] = []

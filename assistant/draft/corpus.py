@@ -58,7 +58,7 @@ def load_real(path: str | Path) -> list[LibraryProject]:
         for project in table.projects():
             if not project.classified and project.indicators:
                 projects.append(LibraryProject(folder.name, project, meta.get("sector"), meta.get("split"),
-                                               table.currency_unit))
+                                               table.currency_unit, table.department or meta.get("department")))
     return projects
 
 
@@ -68,8 +68,8 @@ def load_gold_projects(path: str | Path) -> list[LibraryProject]:
         return load_real(path)
     from ..gold import load_gold
 
-    return [LibraryProject(r.stem, p, SEED_SECTOR, None, r.table.currency_unit) for r in load_gold(path)
-            for p in r.table.projects() if not p.classified and p.indicators]
+    return [LibraryProject(r.stem, p, SEED_SECTOR, None, r.table.currency_unit, r.table.department)
+            for r in load_gold(path) for p in r.table.projects() if not p.classified and p.indicators]
 
 
 def corpus_digest(gold_dir: str | Path) -> str:
@@ -110,6 +110,7 @@ def build_resource(gold_dir: str | Path, out: str | Path) -> int:
     data = {
         "built_from": corpus_digest(gold_dir),
         "projects": [{"source": p.source, "sector": p.sector, "split": p.split, "currency_unit": p.currency_unit,
+                      "department": p.department,
                       "project": p.project.model_dump(mode="json", exclude_none=True)} for p in projects],
     }
     Path(out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -125,7 +126,7 @@ def _builtin_data() -> dict:
 def load_builtin() -> list[LibraryProject]:
     """The packaged library's projects (seed + real corpus), each with its sector."""
     return [LibraryProject(row["source"], Project.model_validate(row["project"]), row.get("sector"), row.get("split"),
-                           row.get("currency_unit")) for row in _builtin_data()["projects"]]
+                           row.get("currency_unit"), row.get("department")) for row in _builtin_data()["projects"]]
 
 
 def builtin_digest() -> str:

@@ -158,7 +158,8 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
         # department table, loses only the project drafted
         rest = Library([p for p in library.projects if _fold(p.name) != _fold(gold.name)
                         and (entry.split is None or p.source != entry.source)])
-        request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=entry.budget_wan)
+        request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=entry.budget_wan,
+                               department=entry.department)  # a clerk knows the 主管部门
         t0 = time.perf_counter()
         draft = _draft(request, rest, backend, options)
         seconds = time.perf_counter() - t0

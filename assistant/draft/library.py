@@ -30,6 +30,7 @@ class LibraryProject:
     sector: str | None = None  # the real corpus's sector label (meta.json), when known
     split: str | None = None  # dev | test for real-corpus documents
     currency_unit: str | None = None  # the table's (万元 unless it says 元)
+    department: str | None = None  # the table's 主管部门, when it names one
 
     @property
     def budget_wan(self):
@@ -94,7 +95,8 @@ def user_tables() -> list[Path]:
 
 
 def _projects_of(source: str, table: BudgetTable) -> list[LibraryProject]:
-    return [LibraryProject(source, p) for p in table.projects() if not p.classified and p.indicators]
+    return [LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
+            for p in table.projects() if not p.classified and p.indicators]
 
 
 def load_library(gold_path: str | Path | None = None, *, include_user: bool = True) -> Library:

@@ -58,7 +58,8 @@ def few_shot_examples(request: DraftRequest, retriever: Retriever, k: int = EXAM
     from .adapt import project_topic
 
     types, topic = project_topic(request)
-    hits = retriever.candidates(topic, {t.id for t in types}, types[0].sector if types else None)
+    hits = retriever.candidates(topic, {t.id for t in types}, types[0].sector if types else None,
+                                department=request.department)
     return [c for c, _ in hits if is_valid_pair(c.indicator.level1_code, c.indicator.level2_code)][:k]
 
 

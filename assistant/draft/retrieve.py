@@ -131,11 +131,13 @@ class Retriever:
         return self._types[key]
 
     def candidates(self, topic: "Topic", types: set[str] | None = None, sector: str | None = None,
-                   threshold: float | None = None) -> list[tuple[LibraryIndicator, "Verdict"]]:
+                   threshold: float | None = None, department: str | None = None,
+                   ) -> list[tuple[LibraryIndicator, "Verdict"]]:
         """Library indicators that pass the relevance guard for ``topic``, best first.
 
         Only indicators sharing a topic word with the project are looked at (the word index),
-        and only from projects of one of ``types`` or of ``sector`` when either is given.
+        and only from projects of one of ``types`` or of ``sector`` when either is given, or
+        of the same ``department`` (its own past tables are the closest precedent).
         Generic names (no topic words: 服务对象满意度) are left out: they add nothing a type
         template does not have.
         """
@@ -155,7 +157,8 @@ class Retriever:
             item = self.indicators[n]
             owner = item.owner
             if (types or sector) and not (sector and owner.sector == sector) \
-                    and not (types and types & self.project_types(owner)):
+                    and not (types and types & self.project_types(owner)) \
+                    and not (department and owner.department and _fold(owner.department) == _fold(department)):
                 continue
             name = item.indicator.name
             verdict = verdicts.get(name) or verdicts.setdefault(name, judge(name, topic, threshold))
