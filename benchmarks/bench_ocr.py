@@ -40,7 +40,7 @@ from scan_render import FACES, degrade, face_font, find_cjk_font, page_errors, r
 
 from assistant.evaluate.metrics import score_table, summarize  # noqa: E402
 from assistant.export import to_interchange  # noqa: E402
-from assistant.extract.rules import extract_table  # noqa: E402
+from assistant.extract.parsers.table import extract_table  # noqa: E402
 from assistant.gold import load_gold  # noqa: E402
 from assistant.ingest.ocr.assemble import build_document, read_page_image  # noqa: E402
 from assistant.ingest.ocr.engine import RapidOCREngine  # noqa: E402

@@ -8,13 +8,13 @@ Added tables are stored as interchange JSON under ``$ASSISTANT_HOME/library``
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..export import dumps_json, load_table
+from .. import settings
+from ..errors import InputError, OutputError
+from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
 __all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
@@ -27,6 +27,18 @@ class LibraryProject:
 
     source: str
     project: Project
+    sector: str | None = None  # the real corpus's sector label (meta.json), when known
+    split: str | None = None  # dev | test for real-corpus documents
+    currency_unit: str | None = None  # the table's (万元 unless it says 元)
+    department: str | None = None  # the table's 主管部门, when it names one
+
+    @property
+    def budget_wan(self):
+        """The project's total in 万元, whatever unit its table was in."""
+        total = self.project.amounts.total
+        if total is None or self.currency_unit != "元":
+            return total
+        return total / 10000
 
     @property
     def key(self) -> str:
@@ -68,8 +80,8 @@ class Library:
 
 
 def assistant_home() -> Path:
-    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant``."""
-    return Path(os.environ.get("ASSISTANT_HOME") or "~/.local/share/budget-assistant").expanduser()
+    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant`` (see :mod:`assistant.settings`)."""
+    return settings.home_dir()
 
 
 def library_dir() -> Path:
@@ -83,20 +95,21 @@ def user_tables() -> list[Path]:
 
 
 def _projects_of(source: str, table: BudgetTable) -> list[LibraryProject]:
-    return [LibraryProject(source, p) for p in table.projects() if not p.classified and p.indicators]
+    return [LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
+            for p in table.projects() if not p.classified and p.indicators]
 
 
 def load_library(gold_path: str | Path | None = None, *, include_user: bool = True) -> Library:
-    """The gold tables plus (unless ``include_user`` is False) the user's added tables.
+    """The built-in library (the seed and the real corpus, packaged with the assistant) or
+    the gold at ``gold_path`` (a seed-style folder or a ``gold/real`` corpus), plus (unless
+    ``include_user`` is False) the user's added tables.
 
     Raises:
         InputError: a stored table is no longer readable (the message names the file).
     """
-    from ..gold import load_gold
+    from .corpus import load_builtin, load_gold_projects
 
-    projects: list[LibraryProject] = []
-    for record in load_gold(gold_path):
-        projects += _projects_of(record.stem, record.table)
+    projects: list[LibraryProject] = load_builtin() if gold_path is None else load_gold_projects(gold_path)
     if include_user:
         for path in user_tables():
             projects += _projects_of(path.stem, load_table(path))
@@ -121,6 +134,9 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name or Path(str(path)).stem).strip("_") or "table"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     target = library_dir() / f"{stem}-{digest}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
+    write_atomic(target, text.encode("utf-8"))
     return target, table
