@@ -17,6 +17,8 @@ file that fails is recorded with its reason and the batch goes on.
   with the files not done, and raises :class:`BatchInterrupted`; a rerun does the rest.
   Workers ignore Ctrl-C themselves and die with their parent, even when it is killed.
 * Nothing here prints: the caller passes ``on_progress(done, total, name)``.
+* ``executor="ray"`` runs the same batch on Ray (:mod:`assistant.batch_ray`): same
+  skipping, summary, progress and failures; the driver writes the outputs.
 
 Exit codes (:func:`exit_code`): 0 every file was read (row-level problems are listed in the
 summary, and make it 1 under ``--strict``); 1 some files could not be read; 2 none could
@@ -213,8 +215,13 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 def run_batch(
     paths: list[str], out_dir: str | Path, *, fmt: str = "json", backend: str = "rules", jobs: int = 2,
     force: bool = False, on_progress: ProgressCallback | None = None, options: dict[str, Any] | None = None,
+    executor: str = "process", ray_address: str | None = None,
 ) -> BatchSummary:
     """Extract every input into ``out_dir`` and write ``_summary.json`` there.
+
+    ``executor`` is ``process`` (a pool of ``jobs`` worker processes on this machine) or
+    ``ray`` (``jobs`` Ray workers, on a local Ray or the cluster at ``ray_address``; see
+    :mod:`assistant.batch_ray`).
 
     Raises:
         InputError: ``out_dir`` is a file.
@@ -224,6 +231,13 @@ def run_batch(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "batch output must be a folder (-o OUT_DIR), not a file")
+    if executor == "ray":
+        from .batch_ray import RAY_MISSING, ray_available
+
+        if not ray_available():
+            raise InputError("--executor ray", RAY_MISSING)
+    elif executor != "process":
+        raise InputError("--executor", f"{executor!r} is not process or ray")
     started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
     stamp = tool_stamp()
@@ -246,7 +260,18 @@ def run_batch(
         previous_term = None
     try:
         progress(0, len(todo), "")
-        if jobs > 1 and len(todo) > 1:
+        if executor == "ray":
+            from .batch_ray import run_on_ray
+
+            def finished_one(source: Path, result: FileResult) -> None:
+                results[source] = result
+                progress(len(results) - (len(pairs) - len(todo)), len(todo), source.name)
+
+            try:
+                run_on_ray(todo, fmt, backend, options, jobs=jobs, address=ray_address, done=finished_one)
+            except KeyboardInterrupt:
+                interrupted = True
+        elif jobs > 1 and len(todo) > 1:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init)
             try:
                 futures = {pool.submit(_extract_one, str(s), str(o), fmt, backend, options): s for s, o in todo}

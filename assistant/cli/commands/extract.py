@@ -31,14 +31,14 @@ def _pick_format(fmt: str | None, output: str | None) -> str:
 
 
 def _run_batch(inputs: list[str], out_dir: str, fmt: str, backend: str, jobs: int, force: bool, strict: bool,
-               options: dict) -> int:
+               options: dict, executor: str = "process", ray_address: str | None = None) -> int:
     """Batch mode (see :mod:`assistant.batch`); returns the exit code (130 when interrupted)."""
     from ...batch import BatchInterrupted, exit_code, run_batch
 
     try:
         with progress_bar(sys.stderr.isatty()) as on_progress:
             summary = run_batch(inputs, out_dir, fmt=fmt, backend=backend, jobs=jobs, force=force,
-                                on_progress=on_progress, options=options)
+                                on_progress=on_progress, options=options, executor=executor, ray_address=ray_address)
     except BatchInterrupted as stop:
         print_batch_summary(stop.summary)
         err_console.print(f"error: {stop}")
@@ -61,6 +61,8 @@ def extract(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when some rows could not be read.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Batch: files read in parallel (worker processes).", rich_help_panel="Batch")] = 2,
     force: Annotated[bool, typer.Option("--force", help="Batch: redo files whose output is already up to date.", rich_help_panel="Batch")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="Batch: process (worker processes on this machine) or ray (pip install -e '.[ray]').", rich_help_panel="Batch")] = "process",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="Batch with --executor ray: a running cluster (auto, ray://host:10001); default a local Ray.", rich_help_panel="Batch")] = None,
     # ---- LLM backends (llm, auto); each overrides the ASSISTANT_* environment variable of the same meaning
     base_url: Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint (ASSISTANT_BASE_URL), e.g. http://127.0.0.1:11434/v1.", rich_help_panel="LLM")] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model name (ASSISTANT_MODEL).", rich_help_panel="LLM")] = None,
@@ -107,7 +109,10 @@ def extract(
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
     if batch:
-        raise typer.Exit(_run_batch(inputs, output, fmt, backend, jobs, force, strict, llm_options if backend != "rules" else {}))
+        if executor not in ("process", "ray"):
+            raise typer.BadParameter(f"{executor!r} is not process or ray", param_hint="--executor")
+        raise typer.Exit(_run_batch(inputs, output, fmt, backend, jobs, force, strict,
+                                    llm_options if backend != "rules" else {}, executor, ray_address))
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
     llm_run = {"ledger": ledger, "progress": sys.stderr.isatty()}  # a progress bar of the chunks on a terminal
     table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
