@@ -80,7 +80,7 @@ def disable_onnxruntime_telemetry() -> None:
         disable()
 
 
-DET_CHAR_PX = 20.0
+DET_CHAR_PX = 24.0
 REC_BATCH = 6
 #: crops narrower than this many pixels (at the model's 48-pixel height) are padded to it;
 #: the library pads to 320, which made every short cell (an amount, a name) cost a long line
