@@ -16,8 +16,8 @@ from scan_render import FACES, degrade, face_font, render_gold_page, rotate
 
 from assistant.evaluate.metrics import score_table, summarize
 from assistant.export import to_interchange
-from assistant.extract.grammar import parse_indicator_cell
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.grammar import parse_indicator_cell
+from assistant.extract.parsers.table import extract_table
 from assistant.gold import load_gold
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.confusions import (
