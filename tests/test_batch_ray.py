@@ -103,6 +103,16 @@ def test_the_ocr_engine_is_held_by_the_actor_and_scans_are_read(local_ray, tmp_p
     assert result.status == "ok" and result.projects == 1 and result.indicators == 1
 
 
+def test_the_cli_option_runs_the_batch_on_ray(local_ray, inbox, tmp_path, capsys):
+    from assistant.cli import main
+
+    code = main(["extract", str(inbox), "-o", str(tmp_path / "out"), "--executor", "ray", "--jobs", "2"])
+    err = capsys.readouterr().err
+    assert code == 1 and "broken.pdf" in err and "2 failed" in err
+    assert (tmp_path / "out" / "seed.txt.json").is_file()
+    assert main(["extract", str(inbox), "-o", str(tmp_path / "o2"), "--executor", "dask"]) == 2
+
+
 def test_without_ray_the_executor_says_how_to_install_it(monkeypatch, inbox, tmp_path):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
     with pytest.raises(InputError, match=r"pip install -e '\.\[ray\]'"):
