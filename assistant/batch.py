@@ -35,7 +35,7 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +238,7 @@ def run_batch(
             raise InputError("--executor ray", RAY_MISSING)
     elif executor != "process":
         raise InputError("--executor", f"{executor!r} is not process or ray")
-    started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
     stamp = tool_stamp()
     missing = [p for p in paths if not Path(p).exists()]  # recorded as failures, the rest still run

@@ -67,7 +67,8 @@ def extract_to_bytes(source: str, data: bytes, fmt: str, backend: str, options: 
         return None, FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug or a library crash on one file must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = f"{source}: internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+        place = f"{Path(where.filename).name}:{where.lineno}"
+        message = f"{source}: internal error {type(exc).__name__}: {exc} (at {place})"
         return None, FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
     projects = table.projects()
     return out, FileResult(
@@ -100,8 +101,9 @@ def _connect(ray, address: str | None, jobs: int) -> bool:
     """Join the given cluster, or start a local Ray of ``jobs`` CPUs; True when we started it."""
     if ray.is_initialized():
         return False
+    quiet = {"RAY_USAGE_STATS_ENABLED": "0", "ORT_DISABLE_TELEMETRY": "1"}
     options: dict[str, Any] = {"include_dashboard": False, "logging_level": "ERROR", "log_to_driver": False,
-                               "runtime_env": {"env_vars": {"RAY_USAGE_STATS_ENABLED": "0", "ORT_DISABLE_TELEMETRY": "1"}}}
+                               "runtime_env": {"env_vars": quiet}}
     if address:
         ray.init(address=address, **options)
     else:
@@ -154,8 +156,8 @@ def run_on_ray(todo: list[tuple[Path, Path]], fmt: str, backend: str, options: d
                     try:
                         data, result = ray.get(ref)
                     except Exception as exc:  # the task or its worker died (a crash, out of memory)
-                        data, result = None, FileResult(str(source), None, "failed",
-                                                        error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}")
+                        why = f"{source}: the worker stopped: {type(exc).__name__}: {exc}"
+                        data, result = None, FileResult(str(source), None, "failed", error=why)
                     if data is not None:
                         try:
                             output.parent.mkdir(parents=True, exist_ok=True)

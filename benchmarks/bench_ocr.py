@@ -5,8 +5,9 @@ Three reports:
 * ``--stages`` (default): where a page's time goes — rasterising (a scanned PDF page at the
   page's dpi), deskew, grid finding, text detection, the orientation probe, recognition
   and assembly — for clean 200-dpi pages, best and median of ``--repeat`` runs, wall-clock
-  and CPU seconds (all threads; steadier than wall-clock on a busy machine), with onnxruntime's thread settings and the load average printed (the
-  machine is shared: read the figures beside the load).
+  and CPU seconds (all threads; steadier than wall-clock on a busy machine), with
+  onnxruntime's thread settings and the load average printed (the machine is shared:
+  read the figures beside the load).
 * ``--accuracy``: for each resolution and condition (clean; degraded: 1.5° rotation, blur,
   noise, paper tone, JPEG q60), seconds per page, character error rate per cell and the
   strict indicator F1 of the extracted records.
@@ -121,7 +122,8 @@ def report_stages(engine, gold, font, args) -> None:
 
 
 def report_accuracy(engine, gold, font, args) -> None:
-    print(f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   load {load_average()}")
+    print(f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   "
+          f"load {load_average()}")
     for dpi in (int(d) for d in args.dpi.split(",")):
         for condition in ("clean", "degraded"):
             out = []
@@ -132,8 +134,9 @@ def report_accuracy(engine, gold, font, args) -> None:
                 doc = build_document([read_page_image(np.asarray(image.convert("L")), engine)], "bench.png")
                 out.append((time.perf_counter() - t0, cpu_seconds() - c0, *score(page, part, doc)))
             n = len(out)
-            print(f"{dpi:>4} {condition:9} {n:>5} {sum(o[0] for o in out) / n:>7.2f} {sum(o[1] for o in out) / n:>6.2f} "
-                  f"{sum(o[2] for o in out) / sum(o[3] for o in out):>7.2%} {sum(o[4] for o in out) / n:>7.3f}", flush=True)
+            wall, cpu = sum(o[0] for o in out) / n, sum(o[1] for o in out) / n
+            cer, f1 = sum(o[2] for o in out) / sum(o[3] for o in out), sum(o[4] for o in out) / n
+            print(f"{dpi:>4} {condition:9} {n:>5} {wall:>7.2f} {cpu:>6.2f} {cer:>7.2%} {f1:>7.3f}", flush=True)
 
 
 def confusions_of(page, doc, counter: collections.Counter) -> None:
@@ -178,8 +181,8 @@ def report_faces(engine, gold, args) -> None:
                 out.append((seconds, *score(page, part, doc), result.turn))
             n = len(out)
             turned = "/".join(str(o[5]) for o in out)
-            print(f"{face:11} {dpi:>4} {condition:9} {sum(o[0] for o in out) / n:>7.2f} "
-                  f"{sum(o[1] for o in out) / sum(o[2] for o in out):>7.2%} {sum(o[3] for o in out) / n:>7.3f} {turned:>6}",
+            cer, f1 = sum(o[1] for o in out) / sum(o[2] for o in out), sum(o[3] for o in out) / n
+            print(f"{face:11} {dpi:>4} {condition:9} {sum(o[0] for o in out) / n:>7.2f} {cer:>7.2%} {f1:>7.3f} {turned:>6}",
                   flush=True)
     if args.confusions:
         print("printed -> read (count), after the confusion table's glyph fixes; white space ignored")
@@ -194,14 +197,16 @@ def main() -> None:
     parser.add_argument("--faces", default="", help="face matrix: 'all' or a comma list of " + ",".join(FACES))
     parser.add_argument("--face-dpi", default="150,200,300")
     parser.add_argument("--confusions", action="store_true", help="with --faces: what was read for what was printed")
-    parser.add_argument("--pages", type=int, default=2, help="pages per setting (max %d)" % len(PAGE_GROUPS))
+    parser.add_argument("--pages", type=int, default=2, help=f"pages per setting (max {len(PAGE_GROUPS)})")
     parser.add_argument("--dpi", default="150,200")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=None, help="onnxruntime intra-op threads (default: one per core)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="onnxruntime intra-op threads (default: one per core)")
     parser.add_argument("--det-char-px", type=float, default=None,
                         help="character height detection runs at (0: full resolution, as before the speed work)")
     parser.add_argument("--rec-batch", type=int, default=None, help="crops per recognition batch")
-    parser.add_argument("--rec-min-width", type=int, default=None, help="short crops padded to this width (320: as before)")
+    parser.add_argument("--rec-min-width", type=int, default=None,
+                        help="short crops padded to this width (320: as before)")
     args = parser.parse_args()
     if not (args.stages or args.accuracy or args.faces):
         args.stages = True

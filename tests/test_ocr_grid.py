@@ -16,7 +16,12 @@ from PIL import Image
 from assistant.errors import InputError
 from assistant.ingest import READERS, read_bytes
 from assistant.ingest.ocr.assemble import (
-    PageCell, PageResult, build_document, fix_number_text, join_lines, read_page_image,
+    PageCell,
+    PageResult,
+    build_document,
+    fix_number_text,
+    join_lines,
+    read_page_image,
 )
 from assistant.ingest.ocr.engine import TextBox, get_engine
 from assistant.ingest.ocr.grid import deskew, estimate_skew, find_grid
@@ -238,8 +243,8 @@ def test_page_cells_keep_their_order_in_the_document():
 
 def test_a_low_confidence_cell_reaches_the_validator_as_low_confidence():
     """Cell.confidence -> Span.confidence -> LOW_CONFIDENCE, through the rule-based extractor."""
-    from assistant.extract.parsers.table import extract_table
     from assistant.checks import validate_table
+    from assistant.extract.parsers.table import extract_table
 
     xs = [20, 220, 320, 420, 520, 620, 900, 1300]
     ys = [60, 110, 160, 260]

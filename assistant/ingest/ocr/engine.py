@@ -20,7 +20,6 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ... import settings
-
 from ...errors import InputError
 
 __all__ = [

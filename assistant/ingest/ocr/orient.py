@@ -53,7 +53,8 @@ def page_turn(image: np.ndarray, rects: list[tuple[float, float, float, float]],
             y1 = min(y1, y0 + LINE_CHARS * (x1 - x0))
         else:
             x1 = min(x1, x0 + LINE_CHARS * (y1 - y0))
-        crops.append(image[max(0, int(y0)): min(height, int(np.ceil(y1))), max(0, int(x0)): min(width, int(np.ceil(x1)))])
+        top, bottom = max(0, int(y0)), min(height, int(np.ceil(y1)))
+        crops.append(image[top:bottom, max(0, int(x0)): min(width, int(np.ceil(x1)))])
     crops = [c for c in crops if c.size]
     if not crops:
         return 0
