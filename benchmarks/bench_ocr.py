@@ -182,8 +182,8 @@ def report_faces(engine, gold, args) -> None:
             n = len(out)
             turned = "/".join(str(o[5]) for o in out)
             cer, f1 = sum(o[1] for o in out) / sum(o[2] for o in out), sum(o[3] for o in out) / n
-            print(f"{face:11} {dpi:>4} {condition:9} {sum(o[0] for o in out) / n:>7.2f} {cer:>7.2%} {f1:>7.3f} {turned:>6}",
-                  flush=True)
+            seconds = sum(o[0] for o in out) / n
+            print(f"{face:11} {dpi:>4} {condition:9} {seconds:>7.2f} {cer:>7.2%} {f1:>7.3f} {turned:>6}", flush=True)
     if args.confusions:
         print("printed -> read (count), after the confusion table's glyph fixes; white space ignored")
         for (printed, read), count in counter.most_common(40):
