@@ -15,7 +15,7 @@ Three reports:
   every face at 150/200/300 dpi, clean and degraded, and turned 90/180/270° — with
   ``--confusions`` printing what the engine read in place of what was printed.
 
-    python benchmarks/bench_ocr.py [--stages] [--accuracy] [--faces all [--confusions]]
+    python benchmarks/bench_ocr.py [--stages] [--before-after] [--accuracy] [--faces all [--confusions]]
         [--pages 2] [--dpi 150,200] [--repeat 3] [--threads N]
 
 Targets: a clean 200-dpi page <= 2.0 s on 2 cores; CER <= 2% clean at 200 dpi, <= 5%
@@ -121,6 +121,38 @@ def report_stages(engine, gold, font, args) -> None:
               f"load average at the runs {', '.join(f'{r[3]:.1f}' for r in runs)}", flush=True)
 
 
+def report_before_after(engine, gold, font, args) -> None:
+    """The stages of the same pages read by the previous release's settings (full-size detection,
+    crops padded to 320 px) and by the current ones, run by run in turn, so both see the same load."""
+    before = RapidOCREngine(threads=args.threads)
+    before.det_char_px = 0
+    before.set_rec_min_width(320)
+    print(f"before (full-size detection, crops padded to 320 px) and after (detection at <= {engine.det_char_px} px "
+          f"a character, crops padded to {engine.rec_min_width} px), alternating, {args.repeat} runs each; "
+          "median CPU seconds (all threads) and median wall seconds")
+    print(f"{'page':18} {'stage':12} {'before cpu':>10} {'after cpu':>9} {'before s':>8} {'after s':>7}")
+    for group in PAGE_GROUPS[: args.pages]:
+        page, part = render_gold_page(gold, group, dpi=200, font_path=font)
+        pdf = as_pdf(page.image, 200)
+        runs: dict[str, list] = {"before": [], "after": []}
+        for name, eng in (("before", before), ("after", engine)):
+            read_pdf_page(pdf, 200, eng)  # first run at a page size costs extra
+        for _ in range(args.repeat):
+            for name, eng in (("before", before), ("after", engine)):
+                runs[name].append(read_pdf_page(pdf, 200, eng))
+        for stage in (*STAGES, "whole page"):
+            def med(name: str, cpu: bool) -> float:
+                if stage == "whole page":
+                    return statistics.median(r[4 if cpu else 3] for r in runs[name])
+                return statistics.median(r[2 if cpu else 1].get(stage, 0.0) for r in runs[name])
+            print(f"{str(group):18} {stage:12} {med('before', True):>10.2f} {med('after', True):>9.2f} "
+                  f"{med('before', False):>8.2f} {med('after', False):>7.2f}")
+        for name in ("before", "after"):
+            errors, total, f1, _ = score(page, part, runs[name][-1][0])
+            print(f"{str(group):18} {name}: CER {errors / total:.2%}, indicator F1 {f1:.3f}")
+        print(f"load average {load_average()}", flush=True)
+
+
 def report_accuracy(engine, gold, font, args) -> None:
     print(f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   "
           f"load {load_average()}")
@@ -193,6 +225,8 @@ def report_faces(engine, gold, args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stages", action="store_true", help="per-stage times of clean 200-dpi pages")
+    parser.add_argument("--before-after", action="store_true",
+                        help="per-stage times of the previous release's settings and the current ones, in turn")
     parser.add_argument("--accuracy", action="store_true", help="speed, CER and F1 per dpi and condition")
     parser.add_argument("--faces", default="", help="face matrix: 'all' or a comma list of " + ",".join(FACES))
     parser.add_argument("--face-dpi", default="150,200,300")
@@ -208,7 +242,7 @@ def main() -> None:
     parser.add_argument("--rec-min-width", type=int, default=None,
                         help="short crops padded to this width (320: as before)")
     args = parser.parse_args()
-    if not (args.stages or args.accuracy or args.faces):
+    if not (args.stages or args.accuracy or args.faces or args.before_after):
         args.stages = True
     font = find_cjk_font()
     if font is None:
@@ -225,6 +259,8 @@ def main() -> None:
     print(f"engine load {time.perf_counter() - t0:.2f} s; load average {load_average()} on {os.cpu_count()} cores")
     if args.stages:
         report_stages(engine, gold, font, args)
+    if args.before_after:
+        report_before_after(engine, gold, font, args)
     if args.accuracy:
         report_accuracy(engine, gold, font, args)
     if args.faces:

@@ -81,9 +81,10 @@ def disable_onnxruntime_telemetry() -> None:
 
 DET_CHAR_PX = 28.0
 REC_BATCH = 6
-#: crops narrower than this many pixels (at the model's 48-pixel height) are padded to it;
-#: the library pads to 320, which made every short cell (an amount, a name) cost a long line
-REC_MIN_WIDTH = 160
+#: crops narrower than this many pixels (at the model's 48-pixel height) are padded to it.
+#: The library's 320 is kept: 160 measured the same CER but no steadier gain than the noise
+#: of a shared machine (benchmarks/bench_ocr.py --before-after --rec-min-width 160)
+REC_MIN_WIDTH = 320
 
 
 def _env_threads() -> int | None:
