@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..ingest.cellgrid import is_department_header, join_wrapped, parse_unread_cell_note
 from ..ingest.document import Cell, Document, Row
-from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ..taxonomy import code_for_level1_name, code_for_level2_name
 from ..textnorm import fold_whitespace, strip_markup
 from .flat import is_flat_export, read_flat_export
@@ -304,14 +304,15 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
             continue
         text = _fold(value.text).replace("，", ",")
         text = re.sub(r"(万元|元)$", "", text)
-        if _AMOUNT_TEXT.match(text):
+        problem = None if _AMOUNT_TEXT.match(text) else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if not problem:
             data[field] = text
             if value.span:
                 spans[f"amounts.{field}"] = value.span
         elif text:
             row = value.span.row if value.span else None
-            failures.append(Failure(source=source, row=row, field=f"amounts.{field}",
-                                    message=f"not an amount: {value.text!r} (expected a number such as 1,307.44)"))
+            failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
     return Amounts.model_validate(data), spans
 
 
@@ -691,9 +692,11 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     Raises:
         InputError: no part of the document holds a table or a form.
     """
-    if is_flat_export(doc):  # the assistant's own CSV/XLSX export, edited and brought back
-        return read_flat_export(doc)
-    table = _extract_parts(doc)
+    flat = is_flat_export(doc)  # the assistant's own CSV/XLSX export, edited and brought back
+    table = read_flat_export(doc) if flat else _extract_parts(doc)
+    table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
+    if flat:
+        return table
     for note in doc.warnings:
         unread = parse_unread_cell_note(note)
         if unread is not None:
