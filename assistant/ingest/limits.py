@@ -24,16 +24,16 @@ one run: ``ASSISTANT_MAX_PAGES=5000 python cli.py extract big.pdf``.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
+from ..schema import RAW_EXCERPT
 
-__all__ = ["Limits", "current_limits", "exceeded", "RAW_EXCERPT"]
-
-#: characters of a row's raw text a Failure keeps (the excerpt, never the whole cell)
-RAW_EXCERPT = 200
+__all__ = ["Limits", "current_limits", "exceeded", "check_zip", "check_sheets", "RAW_EXCERPT"]
 
 _MB = 1024 * 1024
 
@@ -103,3 +103,145 @@ def exceeded(source: str, what: str, found: object, name: str, limits: Limits | 
         f"文件可信时可设置 {variable(name)}=更大的值后重试 (if the file is trusted, raise it with "
         f"{variable(name)}=N)",
     )
+
+
+# ---- zip packages (.docx/.xlsx) ---------------------------------------------------------
+
+_ONE_MB = 1024 * 1024
+
+
+def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
+    """Check a .docx/.xlsx package before any parser inflates it.
+
+    The uncompressed size of every member (summed) and the compression ratio of every
+    member over 1 MB are checked from the zip directory; Python's zipfile never inflates a
+    member past the size the directory declares, so a lying entry fails its CRC instead.
+    An XML part that declares a DOCTYPE or entities (which Word and Excel never write) is
+    refused: entity tricks are how a small XML file takes all memory or breaks the parser.
+
+    Raises:
+        InputError: over a limit, or a crafted XML part. A damaged zip is left to the reader.
+    """
+    import zipfile
+
+    limits = limits or current_limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip: the reader explains what it expected
+    with archive:
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            if total > limits.unzipped_bytes:
+                raise exceeded(source, "解压后大小 (uncompressed size, MB)", f"> {limits.max_unzipped_mb:,}",
+                               "max_unzipped_mb", limits)
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _ONE_MB and ratio > limits.max_zip_ratio:
+                raise exceeded(source, f"压缩成员 {info.filename} 的压缩比 (compression ratio)", f"{ratio:,.0f}",
+                               "max_zip_ratio", limits)
+        for info in archive.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(info) as member:
+                    head = member.read(4096)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                continue  # the reader reports the damaged member
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise InputError(source, f"{info.filename} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改 "
+                                         f"({info.filename} declares a DOCTYPE or XML entities, which Word and Excel "
+                                         "never write: the file is damaged or crafted)")
+
+
+# ---- worksheets (.xlsx) ------------------------------------------------------------------
+
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]{0,200}?\br=\"([A-Za-z]{1,3})([0-9]{1,9})\"")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]{0,200}?\br=\"([0-9]{1,9})\"")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]{0,200}?\bref=\"([A-Za-z]{0,3})([0-9]{0,9}):?([A-Za-z]{0,3})([0-9]{0,9})\"")
+_CHUNK = 1 << 20
+_OVERLAP = 512
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+def check_sheets(data: bytes, source: str, limits: Limits | None = None) -> None:
+    """Check every worksheet's declared dimension and the cells actually in it, before loading.
+
+    The worksheet XML is scanned a megabyte at a time (never held whole): cells present,
+    the last row and the last column, and the ``<dimension ref>`` the sheet declares.
+
+    Raises:
+        InputError: a sheet over ``max_rows``, ``max_columns`` or ``max_cells``.
+    """
+    import zipfile
+
+    limits = limits or current_limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    with archive:
+        for info in archive.infolist():
+            name = info.filename
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            try:
+                cells, rows, columns, declared = _scan_sheet(archive.open(info))
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                continue  # the reader reports the damaged member
+            sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
+            if declared is not None:
+                d_rows, d_cols = declared
+                if d_rows > limits.max_rows:
+                    raise exceeded(source, f"工作表 {sheet} 声明的行数 (declared rows)", f"{d_rows:,}", "max_rows", limits)
+                if d_cols > limits.max_columns:
+                    raise exceeded(source, f"工作表 {sheet} 声明的列数 (declared columns)", f"{d_cols:,}", "max_columns",
+                                   limits)
+            if cells > limits.max_cells:
+                raise exceeded(source, f"工作表 {sheet} 的单元格数 (cells)", f"{cells:,}", "max_cells", limits)
+            if rows > limits.max_rows:
+                raise exceeded(source, f"工作表 {sheet} 的行数 (rows)", f"{rows:,}", "max_rows", limits)
+            if columns > limits.max_columns:
+                raise exceeded(source, f"工作表 {sheet} 的列数 (columns)", f"{columns:,}", "max_columns", limits)
+            if rows * columns > limits.max_cells:
+                raise exceeded(source, f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
+                               f"{rows * columns:,}", "max_cells", limits)
+
+
+def _scan_sheet(member) -> tuple[int, int, int, tuple[int, int] | None]:
+    """(cells, last row, last column, declared (rows, columns) or None) of a worksheet stream."""
+    cells = rows = columns = 0
+    declared: tuple[int, int] | None = None
+    tail = b""
+    with member:
+        while True:
+            chunk = member.read(_CHUNK)
+            buffer = tail + chunk
+            # a match starting in the overlap is counted with the next chunk, once
+            limit = len(buffer) if not chunk else max(0, len(buffer) - _OVERLAP)
+            for match in _CELL.finditer(buffer, 0, len(buffer)):
+                if match.start() < limit:
+                    cells += 1
+            for match in _CELL_REF.finditer(buffer):
+                if match.start() < limit:
+                    rows = max(rows, int(match.group(2)))
+                    columns = max(columns, _column_number(match.group(1)))
+            for match in _ROW_REF.finditer(buffer):
+                if match.start() < limit:
+                    rows = max(rows, int(match.group(1)))
+            if declared is None and (found := _DIMENSION.search(buffer)):
+                first_col, first_row, last_col, last_row = found.groups()
+                if last_row:
+                    declared = (int(last_row) - int(first_row or 1) + 1,
+                                _column_number(last_col) - _column_number(first_col or b"A") + 1)
+            if not chunk:
+                break
+            tail = buffer[limit:]
+    return cells, rows, columns, declared

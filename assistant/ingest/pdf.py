@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 
 from ..errors import InputError
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
 from .document import Cell, Document, Row
+from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
 
@@ -29,6 +31,77 @@ __all__ = ["read_pdf", "OCR_DPI"]
 #: resolution scanned pages are rasterised at for OCR
 OCR_DPI = 200
 _AMOUNT = re.compile(r"^[\d,.\s]*$")
+
+
+def _page_count(data: bytes) -> int | None:
+    """Pages in the PDF, from pdfium (it reads the page tree without loading pages); None if it cannot."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None  # damaged or encrypted: pdfplumber says which
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _decoded_size(stream, budget: int) -> int:
+    """Bytes a content stream decodes to, counted up to just past ``budget`` without holding them."""
+    raw = stream.get_rawdata()
+    if raw is None:
+        return len(stream.get_data() or b"")
+    filters = stream.get_filters()
+    name = getattr(filters[0][0], "name", filters[0][0]) if filters else None
+    if name not in ("FlateDecode", "Fl"):
+        return len(raw)
+    inflater = zlib.decompressobj()
+    size, pending = 0, raw
+    try:
+        while pending and size <= budget:
+            out = inflater.decompress(pending, 1 << 20)
+            size += len(out)
+            pending = inflater.unconsumed_tail
+            if not out:
+                break
+    except zlib.error:
+        pass  # a damaged stream: pdfminer reads what it can
+    return size
+
+
+def _check_page_streams(page, number: int, source: str, limits: Limits) -> None:
+    """The page's content streams and form XObjects, decoded size checked before pdfminer decodes them."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    streams = [resolve1(s) for s in page.page_obj.contents]
+    resources = resolve1(page.page_obj.resources) or {}
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    for xobject in (xobjects or {}).values() if isinstance(xobjects, dict) else ():
+        xobject = resolve1(xobject)
+        if isinstance(xobject, PDFStream) and getattr(xobject.get("Subtype"), "name", None) == "Form":
+            streams.append(xobject)
+    total = 0
+    for stream in streams:
+        if isinstance(stream, PDFStream):
+            total += _decoded_size(stream, limits.stream_bytes - total)
+            if total > limits.stream_bytes:
+                raise exceeded(source, f"第 {number} 页内容流解压后大小 (decoded content of page {number}, MB)",
+                               f"> {limits.max_stream_mb:,}", "max_stream_mb", limits)
+
+
+def _check_ocr_pixels(page, number: int, source: str, limits: Limits) -> None:
+    """A scanned page's size at the OCR resolution, /UserUnit included, checked before it is rendered."""
+    try:
+        unit = float(page.page_obj.attrs.get("UserUnit", 1) or 1)
+    except (TypeError, ValueError):
+        unit = 1.0
+    scale = max(unit, 1.0) * OCR_DPI / 72
+    pixels = int(abs(page.width) * scale) * int(abs(page.height) * scale)
+    if pixels > limits.max_pixels:
+        raise exceeded(source, f"第 {number} 页按 {OCR_DPI} dpi 识别所需像素 (pixels of page {number} at {OCR_DPI} dpi: "
+                               f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g})", f"{pixels:,}", "max_pixels",
+                       limits)
 
 
 def _open(data: bytes, source: str):
@@ -40,6 +113,10 @@ def _open(data: bytes, source: str):
         raise InputError(source, "the file is empty; expected a PDF")
     if b"%PDF-" not in data[:1024]:  # readers accept a header anywhere in the first KiB
         raise InputError(source, "not a PDF (no %PDF- header)")
+    limits = current_limits()
+    pages = _page_count(data)
+    if pages is not None and pages > limits.max_pages:
+        raise exceeded(source, "PDF 页数 (pages)", f"{pages:,}", "max_pages", limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # parses the page tree; damaged files fail here
@@ -188,21 +265,28 @@ def read_pdf(data: bytes, source: str) -> Document:
             pages when OCR is not installed.
     """
     pdf = _open(data, source)
+    limits = current_limits()
     with pdf:
         if not pdf.pages:
             raise InputError(source, "the PDF has no pages")
+        if len(pdf.pages) > limits.max_pages:  # pdfium could not count them
+            raise exceeded(source, "PDF 页数 (pages)", f"{len(pdf.pages):,}", "max_pages", limits)
         grids: list[Grid] = []
         page_texts: list[tuple[int, str]] = []
         scanned: list[int] = []
         unmapped: list[int] = []
         blank: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
+            _check_page_streams(page, number, source, limits)
             if not page.chars:
+                if page.images:
+                    _check_ocr_pixels(page, number, source, limits)
                 (scanned if page.images else blank).append(number)
                 continue
             if _unmapped_share(page.chars) > 0.5:
                 # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
                 # unusable, but the page renders, so it is read like a scan
+                _check_ocr_pixels(page, number, source, limits)
                 scanned.append(number)
                 unmapped.append(number)
                 continue
