@@ -20,7 +20,8 @@ import hostile_files as hostile
 from assistant.cli import main
 from assistant.errors import InputError
 from assistant.ingest import read_bytes, read_path
-from assistant.pipeline import extract_document, extract_path
+from assistant.extract import extract as extract_document
+from assistant.pipeline import extract_path
 
 
 @pytest.fixture

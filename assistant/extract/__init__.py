@@ -82,7 +82,10 @@ def extract(doc: Document, backend: str | Backend = Backend.RULES, **options: ob
         chosen = Backend(backend)
     except ValueError:
         raise BackendConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
-    return _REGISTRY[chosen](doc, **options)
+    table = _REGISTRY[chosen](doc, **options)
+    kept = {id(f) for f in table.failures}  # what the reader could not read, whatever the backend
+    table.failures[:0] = [f for f in doc.failures if id(f) not in kept]
+    return table
 
 
 def default_backend(**options: object) -> Backend:
