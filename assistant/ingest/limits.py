@@ -27,15 +27,18 @@ from __future__ import annotations
 import io
 import os
 import re
+import zlib
 
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..schema import RAW_EXCERPT
 
-__all__ = ["Limits", "current_limits", "exceeded", "check_zip", "check_sheets", "RAW_EXCERPT"]
+__all__ = ["Limits", "current_limits", "exceeded", "check_zip", "check_sheets", "RAW_EXCERPT", "MIN_PAGE_SIDE"]
 
 _MB = 1024 * 1024
+#: pixels of the shorter side of a page image below which it cannot be a scanned table
+MIN_PAGE_SIDE = 16
 
 
 class Limits(BaseModel):
@@ -146,7 +149,7 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
             try:
                 with archive.open(info) as member:
                     head = member.read(4096)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
                 continue  # the reader reports the damaged member
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise InputError(source, f"{info.filename} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改 "
@@ -194,7 +197,7 @@ def check_sheets(data: bytes, source: str, limits: Limits | None = None) -> None
                 continue
             try:
                 cells, rows, columns, declared = _scan_sheet(archive.open(info))
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
                 continue  # the reader reports the damaged member
             sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
             if declared is not None:

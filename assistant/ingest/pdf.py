@@ -22,6 +22,7 @@ import zlib
 from ..errors import InputError
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
 from .document import Cell, Document, Row
+from ..schema import Failure
 from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
@@ -276,25 +277,41 @@ def read_pdf(data: bytes, source: str) -> Document:
         scanned: list[int] = []
         unmapped: list[int] = []
         blank: list[int] = []
+        damaged: dict[int, str] = {}
         for number, page in enumerate(pdf.pages, start=1):
             _check_page_streams(page, number, source, limits)
-            if not page.chars:
-                if page.images:
+            try:
+                if not page.chars:
+                    if page.images:
+                        _check_ocr_pixels(page, number, source, limits)
+                    (scanned if page.images else blank).append(number)
+                    continue
+                if _unmapped_share(page.chars) > 0.5:
+                    # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
+                    # unusable, but the page renders, so it is read like a scan
                     _check_ocr_pixels(page, number, source, limits)
-                (scanned if page.images else blank).append(number)
-                continue
-            if _unmapped_share(page.chars) > 0.5:
-                # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
-                # unusable, but the page renders, so it is read like a scan
-                _check_ocr_pixels(page, number, source, limits)
-                scanned.append(number)
-                unmapped.append(number)
-                continue
-            grids.extend(_page_grids(page, number))
+                    scanned.append(number)
+                    unmapped.append(number)
+                    continue
+                grids.extend(_page_grids(page, number))
+            except (InputError, MemoryError):
+                raise
+            except Exception as exc:  # pdfminer raises many kinds on a damaged page: lose that page only
+                damaged[number] = f"{type(exc).__name__}: {exc}"
         has_tables = any(len(r) > 1 for g in grids for r in g.rows)
         if not has_tables:  # no ruled table anywhere: the pages' text in reading order
-            page_texts = [(n, pdf.pages[n - 1].extract_text() or "") for n in range(1, len(pdf.pages) + 1)
-                          if n not in scanned and n not in blank]
+            for n in range(1, len(pdf.pages) + 1):
+                if n in scanned or n in blank or n in damaged:
+                    continue
+                try:
+                    page_texts.append((n, pdf.pages[n - 1].extract_text() or ""))
+                except (InputError, MemoryError):
+                    raise
+                except Exception as exc:
+                    damaged[n] = f"{type(exc).__name__}: {exc}"
+    failures = [Failure(source=source, row=n, field=f"page {n}",
+                        message=f"第 {n} 页已损坏，未能读取；其余页已读取 (page {n} is damaged and was not read: {why})")
+                for n, why in sorted(damaged.items())]
     warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
     warnings += [f"{source}: page {n} has text without a Unicode mapping; read by OCR instead" for n in unmapped]
     if has_tables:
@@ -304,6 +321,8 @@ def read_pdf(data: bytes, source: str) -> Document:
         doc = _text_document(source, page_texts)
         doc.warnings.extend(warnings)
     elif not scanned:
+        if damaged:
+            raise InputError(source, "no page could be read: " + "; ".join(f.message for f in failures[:3]))
         raise InputError(source, "the PDF has no text on any page (empty, or only drawings)")
     else:
         doc = Document(source, "", [], None, layout="pdf", warnings=warnings)
@@ -311,4 +330,5 @@ def read_pdf(data: bytes, source: str) -> Document:
         ocr = _ocr_pages(data, source, scanned)
         _append(doc, ocr)
         doc.warnings.append(f"{source}: page(s) {', '.join(map(str, scanned))} read by OCR")
+    doc.failures.extend(failures)
     return doc

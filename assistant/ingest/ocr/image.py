@@ -9,7 +9,7 @@ import numpy as np
 
 from ...errors import InputError
 from ..document import Document
-from ..limits import current_limits, exceeded
+from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
 
@@ -56,6 +56,9 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
             for index in range(count):
                 image.seek(index)
                 width, height = image.size
+                if min(width, height) < MIN_PAGE_SIDE:
+                    raise InputError(source, f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
+                                             f"table (图像太小，不是扫描的表格)")
                 if width * height > limits.max_pixels:
                     raise exceeded(source, f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
                                    f"{width * height:,}", "max_pixels", limits)
@@ -65,8 +68,13 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
         raise InputError(source, f"not an image this tool can read; expected {_EXPECTED}") from None
     except Image.DecompressionBombError as exc:
         raise InputError(source, f"the image is too large to read safely ({exc})") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise InputError(source, f"the image is damaged or truncated ({exc}); expected {_EXPECTED}") from None
+    except InputError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:  # Pillow's decoders raise OSError, ValueError, TypeError, struct.error … on damage
+        raise InputError(source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); "
+                                 f"expected {_EXPECTED}") from None
 
 
 def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> Document:

@@ -11,7 +11,7 @@ import numpy as np
 
 from ...errors import InputError
 from ..document import Document
-from ..limits import current_limits, exceeded
+from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
 
@@ -48,8 +48,13 @@ def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None,
             if pixels > limits.max_pixels:
                 raise exceeded(source, f"第 {index + 1} 页按 {dpi} dpi 的像素 (pixels of page {index + 1} at {dpi} dpi)",
                                f"{pixels:,}", "max_pixels", limits)
-            bitmap = page.render(scale=dpi / 72, grayscale=True)
-            yield index, np.asarray(bitmap.to_pil().convert("L"))
+            try:
+                bitmap = page.render(scale=dpi / 72, grayscale=True)
+            except pdfium.PdfiumError as exc:
+                raise InputError(source, f"page {index + 1} cannot be rendered for OCR ({exc}); is the PDF damaged?") from None
+            gray = np.asarray(bitmap.to_pil().convert("L"))
+            if min(gray.shape) >= MIN_PAGE_SIDE:  # a page a few points wide holds no table: read as blank
+                yield index, gray
     finally:
         pdf.close()
 
