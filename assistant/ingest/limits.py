@@ -25,7 +25,6 @@ one run: ``ASSISTANT_MAX_PAGES=5000 python cli.py extract big.pdf``.
 from __future__ import annotations
 
 import io
-import os
 import re
 import zlib
 
@@ -33,6 +32,7 @@ from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..schema import RAW_EXCERPT
+from ..settings import env
 
 __all__ = ["Limits", "current_limits", "exceeded", "check_zip", "check_sheets", "RAW_EXCERPT", "MIN_PAGE_SIDE"]
 
@@ -80,7 +80,7 @@ def current_limits() -> Limits:
     """
     values: dict[str, int] = {}
     for name in Limits.model_fields:
-        raw = os.environ.get(variable(name), "").strip()
+        raw = (env(variable(name)) or "").strip()
         if not raw:
             continue
         try:
