@@ -159,12 +159,12 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
 
 # ---- worksheets (.xlsx) ------------------------------------------------------------------
 
-_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]{0,200}?\br=\"([A-Za-z]{1,3})([0-9]{1,9})\"")
+_CELL_REF = re.compile(rb"\sr=\"([A-Za-z]{1,3})([0-9]{1,9})\"")  # only cells have r="A1"-shaped references
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]{0,200}?\br=\"([0-9]{1,9})\"")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]{0,200}?\bref=\"([A-Za-z]{0,3})([0-9]{0,9}):?([A-Za-z]{0,3})([0-9]{0,9})\"")
+_PREFIX = re.compile(rb"<(\w+):worksheet\b")
 _CHUNK = 1 << 20
-_OVERLAP = 512
 
 
 def _column_number(letters: bytes) -> int:
@@ -195,56 +195,67 @@ def check_sheets(data: bytes, source: str, limits: Limits | None = None) -> None
             name = info.filename
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                 continue
+            sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
             try:
-                cells, rows, columns, declared = _scan_sheet(archive.open(info))
+                _scan_sheet(archive.open(info), sheet, source, limits)
             except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
                 continue  # the reader reports the damaged member
-            sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
-            if declared is not None:
-                d_rows, d_cols = declared
-                if d_rows > limits.max_rows:
-                    raise exceeded(source, f"工作表 {sheet} 声明的行数 (declared rows)", f"{d_rows:,}", "max_rows", limits)
-                if d_cols > limits.max_columns:
-                    raise exceeded(source, f"工作表 {sheet} 声明的列数 (declared columns)", f"{d_cols:,}", "max_columns",
-                                   limits)
-            if cells > limits.max_cells:
-                raise exceeded(source, f"工作表 {sheet} 的单元格数 (cells)", f"{cells:,}", "max_cells", limits)
-            if rows > limits.max_rows:
-                raise exceeded(source, f"工作表 {sheet} 的行数 (rows)", f"{rows:,}", "max_rows", limits)
-            if columns > limits.max_columns:
-                raise exceeded(source, f"工作表 {sheet} 的列数 (columns)", f"{columns:,}", "max_columns", limits)
-            if rows * columns > limits.max_cells:
-                raise exceeded(source, f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
-                               f"{rows * columns:,}", "max_cells", limits)
 
 
-def _scan_sheet(member) -> tuple[int, int, int, tuple[int, int] | None]:
-    """(cells, last row, last column, declared (rows, columns) or None) of a worksheet stream."""
-    cells = rows = columns = 0
-    declared: tuple[int, int] | None = None
+def _scan_sheet(member, sheet: str, source: str, limits: Limits) -> None:
+    """Scan a worksheet stream a megabyte at a time; stop at the first limit passed.
+
+    Each megabyte is cut after its last ``>``, so every tag is counted once, whole.
+    """
+    cells = rows = row_elements = columns = 0
+    declared_seen = False
+    cell_tags: tuple[bytes, ...] = (b"<c ", b"<c>", b"<c/")
     tail = b""
     with member:
         while True:
             chunk = member.read(_CHUNK)
             buffer = tail + chunk
-            # a match starting in the overlap is counted with the next chunk, once
-            limit = len(buffer) if not chunk else max(0, len(buffer) - _OVERLAP)
-            for match in _CELL.finditer(buffer, 0, len(buffer)):
-                if match.start() < limit:
-                    cells += 1
-            for match in _CELL_REF.finditer(buffer):
-                if match.start() < limit:
-                    rows = max(rows, int(match.group(2)))
-                    columns = max(columns, _column_number(match.group(1)))
-            for match in _ROW_REF.finditer(buffer):
-                if match.start() < limit:
-                    rows = max(rows, int(match.group(1)))
-            if declared is None and (found := _DIMENSION.search(buffer)):
-                first_col, first_row, last_col, last_row = found.groups()
-                if last_row:
-                    declared = (int(last_row) - int(first_row or 1) + 1,
-                                _column_number(last_col) - _column_number(first_col or b"A") + 1)
+            cut = buffer.rfind(b">") + 1 if chunk else len(buffer)
+            head, tail = (buffer[:cut], buffer[cut:]) if cut > 0 else (buffer, b"")
+            if not declared_seen:
+                if prefix := _PREFIX.search(head):  # a namespace prefix on every tag (<x:c …>)
+                    cell_tags = tuple(b"<" + prefix.group(1) + b":c" + end for end in (b" ", b">", b"/"))
+                if found := _DIMENSION.search(head):
+                    declared_seen = True
+                    _check_declared(found, sheet, source, limits)
+            cells += sum(head.count(tag) for tag in cell_tags)
+            refs = _CELL_REF.findall(head)
+            if refs:
+                columns = max(columns, max(_column_number(c) for c in {letters for letters, _ in refs}))
+                rows = max(rows, max(map(int, (number for _, number in refs))))
+            row_refs = _ROW_REF.findall(head)
+            rows = max(rows, max(map(int, row_refs), default=0))
+            row_elements += len(_ROW.findall(head))
+            rows = max(rows, row_elements)
+            _check_present(cells, rows, columns, sheet, source, limits)
             if not chunk:
                 break
-            tail = buffer[limit:]
-    return cells, rows, columns, declared
+
+
+def _check_declared(found: re.Match, sheet: str, source: str, limits: Limits) -> None:
+    first_col, first_row, last_col, last_row = found.groups()
+    if not last_row:
+        return  # a single-cell dimension ("A1")
+    d_rows = int(last_row) - int(first_row or 1) + 1
+    d_cols = _column_number(last_col) - _column_number(first_col or b"A") + 1
+    if d_rows > limits.max_rows:
+        raise exceeded(source, f"工作表 {sheet} 声明的行数 (declared rows)", f"{d_rows:,}", "max_rows", limits)
+    if d_cols > limits.max_columns:
+        raise exceeded(source, f"工作表 {sheet} 声明的列数 (declared columns)", f"{d_cols:,}", "max_columns", limits)
+
+
+def _check_present(cells: int, rows: int, columns: int, sheet: str, source: str, limits: Limits) -> None:
+    if cells > limits.max_cells:
+        raise exceeded(source, f"工作表 {sheet} 的单元格数 (cells)", f"> {limits.max_cells:,}", "max_cells", limits)
+    if rows > limits.max_rows:
+        raise exceeded(source, f"工作表 {sheet} 的行数 (rows)", f"{rows:,}", "max_rows", limits)
+    if columns > limits.max_columns:
+        raise exceeded(source, f"工作表 {sheet} 的列数 (columns)", f"{columns:,}", "max_columns", limits)
+    if rows * columns > limits.max_cells:
+        raise exceeded(source, f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
+                       f"{rows * columns:,}", "max_cells", limits)
