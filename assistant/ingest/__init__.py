@@ -53,6 +53,7 @@ _SIGNATURES = (
     (b"II*\x00", ".tif"),
     (b"MM\x00*", ".tif"),
 )
+_SAME_KIND = {(".jpg", ".jpeg"), (".tif", ".tiff")}
 _OLD_OFFICE = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
 
 
@@ -94,11 +95,16 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
 
 def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") -> Document:
     """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``)."""
-    suffix = sniff(data, source, suffix.lower())
+    named = suffix.lower()
+    suffix = sniff(data, source, named)
     spec = READERS.get(suffix)
     if spec is None or spec.endswith(":read_text"):
         return read_text(data, source, suffix=suffix)
-    return _load(spec)(data, source)
+    doc = _load(spec)(data, source)
+    if suffix != named and (suffix, named) not in _SAME_KIND:
+        doc.warnings.append(f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
+                            f"(the file is a {suffix} file named {named or 'without a suffix'}; read as {suffix})")
+    return doc
 
 
 def read_path(path: str | Path) -> Document:
