@@ -34,6 +34,18 @@ def _to_gray(frame) -> np.ndarray:
     return np.asarray(frame.convert("L"))
 
 
+def _has_page(image, index: int) -> bool:
+    """Whether the image has a page ``index`` (0-based); leaves the image on that page if so."""
+    if index == 0:
+        image.seek(0)
+        return True
+    try:
+        image.seek(index)
+    except EOFError:
+        return False
+    return True
+
+
 def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
     """Every page of an image file as a grayscale array, decoded one at a time as it is asked for.
 
@@ -50,11 +62,11 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
     limits = current_limits()
     try:
         with Image.open(io.BytesIO(data)) as image:
-            count = getattr(image, "n_frames", 1)
-            if count > limits.max_pages:
-                raise exceeded(source, "图像页数 (pages)", f"{count:,}", "max_pages", limits)
-            for index in range(count):
-                image.seek(index)
+            if _has_page(image, limits.max_pages):  # walks at most max_pages page headers, decodes none
+                raise exceeded(source, "图像页数 (pages)", f"> {limits.max_pages:,}", "max_pages", limits)
+            for index in range(limits.max_pages):
+                if not _has_page(image, index):
+                    break
                 width, height = image.size
                 if min(width, height) < MIN_PAGE_SIDE:
                     raise InputError(source, f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
