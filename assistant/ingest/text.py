@@ -26,7 +26,7 @@ _EXPECTED = "a text table (.txt/.tsv/.csv) in UTF-8 or GB18030"
 #: control characters no table text holds (tab, newlines and form feed are kept)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _REPLACEMENT = "\ufffd"
-_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+_CJK = re.compile("[\u3400-\u9fff]")
 #: damaged places listed one by one; the rest are counted in one more failure
 _DAMAGE_LISTED = 50
 #: share of damaged characters above which the input is binary, not a damaged text
@@ -36,32 +36,42 @@ _SAMPLE = 65536
 _recorded = threading.local()
 
 
+#: undecodable places whose offsets are kept; beyond it they are only counted (memory stays bounded)
+_RECORDED = 10_000
+
+
 def _record_error(exc: UnicodeDecodeError) -> tuple[str, int]:
     """A codec error handler: note where the undecodable bytes are, put U+FFFD in their place."""
-    _recorded.spans.append((exc.start, exc.end))
+    if len(_recorded.spans) < _RECORDED:
+        _recorded.spans.append((exc.start, exc.end))
+    else:
+        _recorded.more += 1
     return _REPLACEMENT, exc.end
 
 
 codecs.register_error("assistant.record", _record_error)
 
 
-def _decode(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
-    """Decode with every undecodable run replaced by U+FFFD; also return the runs' byte ranges."""
-    _recorded.spans = []
+def _decode(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]], int]:
+    """Decode with every undecodable run replaced by U+FFFD; also return the runs' byte ranges
+    (the first 10,000) and how many more there were."""
+    _recorded.spans, _recorded.more = [], 0
     try:
         text = data.decode(encoding, errors="assistant.record")
-        return text, _recorded.spans
+        return text, _recorded.spans, _recorded.more
     finally:
-        _recorded.spans = []
+        _recorded.spans, _recorded.more = [], 0
 
 
 @dataclass(slots=True)
 class Decoded:
-    """Decoded text (newlines folded), its encoding, and the damaged places as ``(byte, end, what)``."""
+    """Decoded text (newlines folded), its encoding, the damaged places as ``(byte, end, what)``
+    and how many more places were damaged than are listed."""
 
     text: str
     encoding: str
     damage: list[tuple[int, int, str]]
+    more: int = 0
 
 
 def decode_text(data: bytes, source: str) -> Decoded:
@@ -86,23 +96,27 @@ def decode_text(data: bytes, source: str) -> Decoded:
     sample = body[:_SAMPLE]
     best = None
     for codec, label in candidates:
-        text, errors = _decode(sample, codec)
-        damaged = len(_merged([(a, b, "") for a, b in errors])) + len(_CONTROL.findall(text))
+        text, errors, more = _decode(sample, codec)
+        damaged = len(_merged([(a, b, "") for a, b in errors])) + more + len(_CONTROL.findall(text))
         if best is None or damaged < best[0]:
             best = (damaged, codec, label, len(text))
-        if not errors or (codec == "utf-8" and len(_NON_ASCII.findall(text)) >= damaged):
-            break  # UTF-8 with a few broken places (GBK text has almost no valid UTF-8 characters)
+        if not errors or (codec == "utf-8" and len(_CJK.findall(text)) >= damaged):
+            break  # UTF-8 with a few broken places: GBK bytes almost never form a UTF-8 Chinese character
     damaged, codec, label, length = best
     if damaged > max(8, length * _BINARY_SHARE):
         raise InputError(source, f"this is a binary file, not {_EXPECTED} (是二进制文件，不是文本表格)")
-    text, errors = _decode(body, codec)
+    text, errors, more = _decode(body, codec)
     damage = [(skip + a, skip + b, f"cannot be decoded as {codec.upper()}") for a, b in errors]
+    controls: list[tuple[int, int, str]] = []
     if _CONTROL.search(text):
-        text, damage = _blank_controls(text, data, codec, skip, damage)
+        text, controls, unlisted = _blank_controls(text, data, codec, skip)
+        more += unlisted
+    if len(errors) + len(controls) + more > max(8, len(text) * _BINARY_SHARE):  # the sample was text, the rest not
+        raise InputError(source, f"this is a binary file, not {_EXPECTED} (是二进制文件，不是文本表格)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.replace(_REPLACEMENT, "").strip():
         raise InputError(source, f"the file is empty; expected {_EXPECTED}")
-    return Decoded(text, label, _merged(sorted(damage)))
+    return Decoded(text, label, _merged(sorted(damage + controls)), more)
 
 
 def _merged(damage: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -117,29 +131,32 @@ def _merged(damage: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return merged
 
 
-def _blank_controls(text: str, data: bytes, codec: str, skip: int,
-                    damage: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """Replace control characters by U+FFFD and add them to ``damage`` with their byte offset.
+def _blank_controls(text: str, data: bytes, codec: str, skip: int) -> tuple[str, list[tuple[int, int, str]], int]:
+    """Replace control characters by U+FFFD; return the text, the first ones with their byte
+    offset, and how many more there were.
 
     In UTF-8 and GB18030 a byte below 0x20 is always a character of its own, so its byte
     offset is found in the bytes; in UTF-16 it is counted from the characters before it.
     """
     text = text.rstrip("\x1a")  # the end-of-file mark of old DOS editors is not data
+    listed: list[tuple[int, int, str]] = []
+    total = 0
     if codec == "utf-16":
+        position, offset = 0, 2
         for match in _CONTROL.finditer(text):
-            offset = 2 + len(text[: match.start()].encode("utf-16-le"))
-            damage.append((offset, offset + 2, f"control character U+{ord(match.group()):04X}"))
-            if len(damage) > _DAMAGE_LISTED * 4:
-                break
+            total += 1
+            if len(listed) < _RECORDED:
+                offset += len(text[position : match.start()].encode("utf-16-le"))
+                position = match.start()
+                listed.append((offset, offset + 2, f"control character U+{ord(match.group()):04X}"))
     else:
-        for match in re.finditer(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]", data[skip:]):
-            if match.group() == b"\x1a" and not data[skip + match.end():].strip(b"\x1a"):
-                break
-            what = "NUL byte" if match.group() == b"\x00" else f"control character 0x{match.group()[0]:02X}"
-            damage.append((skip + match.start(), skip + match.end(), what))
-            if len(damage) > _DAMAGE_LISTED * 4:
-                break
-    return _CONTROL.sub(_REPLACEMENT, text), damage
+        end = len(data.rstrip(b"\x1a"))
+        for match in re.finditer(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]", data[skip:end]):
+            total += 1
+            if len(listed) < _RECORDED:
+                what = "NUL byte" if match.group() == b"\x00" else f"control character 0x{match.group()[0]:02X}"
+                listed.append((skip + match.start(), skip + match.end(), what))
+    return _CONTROL.sub(_REPLACEMENT, text), listed, total - len(listed)
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
@@ -161,9 +178,13 @@ def damage_failures(data: bytes, decoded: Decoded, source: str) -> list[Failure]
     utf16 = decoded.encoding == "utf-16"
     breaks = [] if utf16 else [m.start() for m in re.finditer(rb"\r\n?|\n", data)]
     failures: list[Failure] = []
+    line, counted = 1, 0  # UTF-16: lines counted from one damaged place to the next
+    codec16 = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
     for start, end, what in decoded.damage[:_DAMAGE_LISTED]:
         if utf16:
-            line = data[:start].decode("utf-16", errors="replace").replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+            between = data[counted:start - (start - counted) % 2].decode(codec16, errors="replace")
+            line += len(re.findall(r"\r\n?|\n", between))
+            counted = start - (start - counted) % 2
         else:
             line = bisect_right(breaks, start - 1) + 1
         where = f"byte {start}" if end - start <= 1 else f"bytes {start}-{end - 1}"
@@ -172,11 +193,11 @@ def damage_failures(data: bytes, decoded: Decoded, source: str) -> list[Failure]
             message=f"{where}: {what}; replaced by U+FFFD (第 {start} 字节起无法读取，已替换为 �，请核对原文件)",
             raw=_excerpt_bytes(data, start, end),
         ))
-    if len(decoded.damage) > _DAMAGE_LISTED:
-        more = len(decoded.damage) - _DAMAGE_LISTED
+    if len(decoded.damage) > _DAMAGE_LISTED or decoded.more:
+        more = len(decoded.damage) - _DAMAGE_LISTED + decoded.more
         failures.append(Failure(source=source, field="encoding",
-                                message=f"{more} more damaged places after byte {decoded.damage[_DAMAGE_LISTED - 1][0]}"
-                                        " (the list above stops at 50)"))
+                                message=f"{more} more damaged places after the {_DAMAGE_LISTED} listed "
+                                        f"(另有 {more} 处损坏)"))
     return failures
 
 
