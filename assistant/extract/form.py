@@ -73,12 +73,12 @@ _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
-    r"|预期.{0,8}值|偏差原因.{0,20})$"
+    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
+    r"|预期.{0,8}值|偏差原因.{0,20})(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
-_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标")
+_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标")
 _LEVEL2_NAME = re.compile(
     r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?$"
 )
@@ -130,6 +130,16 @@ def _key_field(text: str) -> str | None:
 
 def _level1_label(text: str) -> bool:
     return _bare(text) in _LEVEL1_NAMES
+
+
+def _level1_code(text: str) -> str | None:
+    """The code of a 一级 label; 项目完成指标 is the old forms' name for 产出指标."""
+    bare = _bare(text)
+    return code_for_level1_name(bare) or ("1" if "完成" in bare else None)
+
+
+def _level2_word(text: str) -> bool:
+    return bool(_LEVEL2_NAME.match(_bare(text)))
 
 
 def _level2_label(text: str) -> bool:
@@ -434,7 +444,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
     header_row = rows[r0]
-    one_row = all(t.row == header[0].row for t in header) and len(header) >= 3
+    # by column only when the cells are real cells: ``|`` text pads or drops cells at will
+    one_row = (all(t.row == header[0].row for t in header) and len(header) >= 3
+               and len({id(t.cell) for t in header}) == len(header))
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     used = {id(t) for t in header}
@@ -453,20 +465,44 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
     def label(token: Token) -> bool:
         if _level1_label(token.text):
-            l1_events.append((len(items), token))
+            last = l1_events[-1] if l1_events else None
+            if (last and last[0] == len(items) and _bare(last[1].text) == _bare(token.text) and _level2_word(token.text)
+                    and not (l2_events and l2_events[-1][0] == len(items))):
+                l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
+            else:
+                l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):
             l2_events.append((len(items), token))
             return True
         return False
 
+    # each body row: ("cells", row) when it is as wide as the header (Word/Excel/PDF cells, or
+    # ``|`` rows that keep empty cells), else ("flat", its non-empty tokens)
+    entries: list[tuple[str, list[Token]]] = []
     for row in body:
         filled = [t for t in row if t.text]
         if not filled:
             continue
-        if _fold(filled[0].text).startswith(("注:", "注：", "备注", "填报说明")):
+        if _ends_grid(filled[0].text):
             break
         if columns and len(row) == width:
+            entries.append(("cells", row))
+            continue
+        cut = next((i for i, t in enumerate(row) if t.text and _ends_grid(t.text)), None)
+        entries.append(("flat", row[:cut]))
+        if cut is not None:
+            break
+    flat_rows = _merge_split_labels([[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"])
+    filled_rows = [[t for t in row if t.text] for row in flat_rows]
+    merged = iter(flat_rows)
+    entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
+    side_by_side = "三级指标" in value_headers
+    by_rows = not run_together and _reads_by_rows(filled_rows)
+    current: _Item | None = None
+    for kind, row in entries:
+        if kind == "cells":
+            current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
                 if word in columns and (t := by_col.get(columns[word])) and t.text:
@@ -479,39 +515,133 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 failures.append(Failure(source=source, row=doc_rows[row[0].row].line, field="三级指标",
                                         message="an indicator row with values but no 三级指标 name; skipped"))
             continue
-        # a flattened row: values at the right end (empty ``|`` cells kept), the name before them,
-        # and before that the 一级/二级 labels that are not merged away
-        cells = list(row)
-        while cells and not cells[0].text:
-            cells.pop(0)
-        lead = cells[: -k - 1]
-        if (len(cells) >= k + 1 and cells[-k - 1].text and len(lead) <= 2
-                and all(_level1_label(t.text) or _level2_label(t.text) for t in lead)
-                and not any(_level1_label(t.text) or _level2_label(t.text) for t in cells[-k - 1 :])):
-            for token in lead:
-                label(token)
-            items.append(_Item(cells[-k - 1], cells[-k:], cells[-k - 1].row))
+        if by_rows:
+            if any(t.text for t in row):
+                _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
             continue
-        stream.extend(filled)
-    current: _Item | None = None
-    for token in stream:
-        # one cell per line, or text run together: a label, or a name followed by its k values
-        if label(token):
-            current = None
-        elif run_together:
-            found = _split_run(token, k)
-            if found is None:
-                failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
-                                        message=f"could not tell names from values in {token.text[:60]!r}; "
-                                        "read as one indicator name"))
-                found = [_Item(token, [], token.row)]
-            items.extend(found)
-        elif current is not None and len(current.values) < k:
-            current.values.append(token)
-        else:
-            current = _Item(token, [], token.row)
-            items.append(current)
-    return items, l1_events, l2_events, targets
+        for token in (t for t in row if t.text):
+            # one cell per line, or text run together: a label, or a name followed by its k values
+            if label(token):
+                current = None
+            elif run_together:
+                found = _split_run(token, k)
+                if found is None:
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
+                                            message=f"could not tell names from values in {token.text[:60]!r}; "
+                                            "read as one indicator name"))
+                    found = [_Item(token, [], token.row)]
+                items.extend(found)
+            elif current is not None and len(current.values) < k:
+                current.values.append(token)
+            else:
+                current = _Item(token, [], token.row)
+                items.append(current)
+    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows else targets)
+
+
+#: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
+_GRID_END = re.compile(r"^(?:注[:：]|备注|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫)|[（(]盖章[)）]")
+#: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
+_GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
+
+
+def _ends_grid(text: str) -> bool:
+    return bool(_GRID_END.search(_fold(text)))
+
+
+def _is_grid_caption(text: str) -> bool:
+    return bool(_GRID_CAPTION.match(_fold(text)))
+
+
+def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
+    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标) as one token."""
+    flat = [(r, t) for r, row in enumerate(rows) for t in row]
+    out: list[list[Token]] = [[] for _ in rows]
+    skip: set[int] = set()
+    for i, (r, token) in enumerate(flat):
+        if i in skip:
+            continue
+        j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
+        if token.text and j is not None and not _is_label(token.text):
+            nxt = flat[j][1]
+            joined = _fold(token.text) + _fold(nxt.text)
+            if _fold(nxt.text) in ("指标", "指标:") and _is_label(joined):
+                merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
+                if nxt.cell is token.cell:
+                    merged.end = nxt.end
+                out[r].append(merged)
+                skip.add(j)
+                continue
+        out[r].append(token)
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return _level1_label(text) or _level2_label(text)
+
+
+def _reads_by_rows(rows: list[list[Token]]) -> bool:
+    """Rows of several cells (``|``, tabs, spaces): read row by row; else one cell per line."""
+    content = [[t for t in row if not _is_label(t.text)] for row in rows]
+    content = [row for row in content if row]
+    return bool(content) and sum(len(row) >= 2 for row in content) * 2 >= len(content)
+
+
+_READ = ("period_value", "annual_value", "sign", "unit")
+
+
+def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
+    """Side by side blocks (三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 年度指标值): once the
+    repeated name and label are dropped, a row holds the period value, then the annual one."""
+    return ["period_value", "annual_value"] if side_by_side else targets
+
+
+def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, items: list[_Item], label,
+              failures: list[Failure], source: str, doc_rows) -> None:
+    """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
+    ``|`` place the values by column; without them the values fill the read columns in order."""
+    cells = [t for t in row if t.text]
+    while cells and label(cells[0]):
+        cells.pop(0)
+    if not cells:
+        return
+    name, values = cells[0], cells[1:]
+    after = row[row.index(name) + 1 :]
+    while len(after) > len(targets) and not after[-1].text:
+        after.pop()
+    if not side_by_side and len(after) == len(targets) and any(not t.text for t in after):
+        items.append(_Item(name, [t if t.text else None for t in after], name.row))
+        return
+    where = doc_rows[name.row].line
+    if side_by_side:
+        # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
+        kept = [v for v in values if not _is_label(v.text)]
+        repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
+        if len(repeated) != 1 or len(kept) != 3:
+            failures.append(Failure(source=source, row=where, field="指标值",
+                                    message=f"the 实施周期 and 年度 blocks of {name.text[:30]!r} do not line up "
+                                    f"({len(kept)} cells); check its values"))
+        values = [v for v in kept if v not in repeated]
+        targets = ["period_value", "annual_value"]
+    read = [t for t in targets if t in _READ]
+    if len(values) > len(targets):
+        failures.append(Failure(source=source, row=where, field="指标值",
+                                message=f"the row of {name.text[:30]!r} has {len(values)} cells after the name for "
+                                f"{len(targets)} columns; the extra text was not read: "
+                                f"{' | '.join(v.text for v in values[len(targets):])[:60]!r}"))
+        values = values[: len(targets)]
+    if len(values) == len(targets) or len(values) > len(read):
+        aligned: list[Token | None] = values + [None] * (len(targets) - len(values))
+    else:
+        # empty cells were dropped: the values fill the columns that are read, from the left
+        slots = iter(values)
+        aligned = [next(slots, None) if t in _READ else None for t in targets]
+        pair = [t for t in read if t in ("period_value", "annual_value")]
+        if len(pair) > 1 and len(values) < len(read):
+            failures.append(Failure(source=source, row=where, field="指标值",
+                                    message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
+                                    f"{name.text[:30]!r}: not sure which column each belongs to"))
+    items.append(_Item(name, aligned, name.row))
 
 
 _RUN_VALUE = (
@@ -551,7 +681,7 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
     l2_labels = _label_events(l2_events, len(items))
     l1_by_code: dict[str, list[Token]] = {}
     for _, token in l1_events:
-        l1_by_code.setdefault(code_for_level1_name(_bare(token.text)) or "", []).append(token)
+        l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
     for seq, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels), start=1):
@@ -562,7 +692,7 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
         spans: dict[str, Span] = {"name": item.name.span()}
         if l1 is not None:
             fields["level1_name"] = _bare(l1.text)
-            fields["level1_code"] = code_for_level1_name(_bare(l1.text))
+            fields["level1_code"] = _level1_code(l1.text)
             spans["level1_name"] = l1.span()
         if l2 is not None:
             fields["level2_name"] = _bare(l2.text)
