@@ -48,21 +48,21 @@ __all__ = ["looks_like_form", "extract_form", "extract_with_rules", "split_parts
 
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
-    (r"项目名称", "name"),
-    (r"(?:主管部门|预算部门|主管单位)(?:及代码)?", "department"),
+    (r"项目(?:支出)?名称", "name"),
+    (r"(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?实施单位|预算单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"项目负责人", "项目负责人"),
     (r"联系电话", "联系电话"),
-    (r"(?:年度|实施周期)?资金总额|年度预算数|项目总金额", "total"),
-    (r"(?:其中[:：]?\s*)?财政拨款", "fiscal"),
+    (r"(?:年度|实施周期|当年)?资金总额|年度预算数|项目总?金额|年度本级预算金额|本年度申请.{0,6}预算资金", "total"),
+    (r"(?:其中[:：]?\s*)?(?:当年)?(?:[市县区省]级|本级)?财政(?:拨款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
     (r"其他资金", "other"),
-    (r"实施周期目标|中长期目标", "实施周期目标"),
-    (r"年度目标|预期目标", "年度目标"),
+    (r"实施周期总?目标|中长期目标|实施期绩效目标", "实施周期目标"),
+    (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
     (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
     (r"实际完成情况", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
@@ -116,12 +116,14 @@ def _fold(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """A label without its colon, 其中 prefix and white space."""
-    return re.sub(r"^其中[:：]?|[:：]$", "", _fold(text))
+    """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white space."""
+    return re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?)[)）]$|[:：]$", "", _fold(text))
 
 
 def _key_field(text: str) -> str | None:
     bare = _bare(text)
+    if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
+        bare = bare[2:]
     for pattern, name in _KEYS:
         if re.fullmatch(pattern, bare):
             return name
@@ -185,11 +187,13 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
     return columns
 
 
-def _tokens(doc: Document, run_together: bool) -> list[list[Token]]:
+def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     """Rows of tokens. An empty cell (or empty ``|`` column) is kept as an empty token so
-    columns still line up; ``col`` counts cells and ``|`` columns from the row's left."""
+    columns still line up; ``col`` counts cells and ``|`` columns from the row's left.
+    ``separation`` says how cells are told apart inside a line when not by ``|`` or tabs:
+    "spaces" (cut at white space) or "run_together" (cut at the labels a form uses)."""
     rows: list[list[Token]] = []
-    pattern = _LABEL_RE if run_together else None
+    pattern = {"run_together": _LABEL_RE, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
         tokens: list[Token] = []
         col = 0
@@ -205,14 +209,20 @@ def _tokens(doc: Document, run_together: bool) -> list[list[Token]]:
     return rows
 
 
-def _runs_together(doc: Document) -> bool:
-    """Text with no separators: the grid header words sit in one piece of text."""
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _separation(doc: Document) -> str | None:
+    """How the grid header's cells are separated when they share one piece of text:
+    "spaces" (一级指标 二级指标 三级指标), "run_together" (no separator at all), or None
+    (they are separate cells, ``|`` columns or lines)."""
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    return True
-    return False
+                    words = {_bare(w) for w in _SPACES.split(part)}
+                    return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
+    return None
 
 
 # ---- detection --------------------------------------------------------------------------
@@ -261,6 +271,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     by_column: set[int] = set()
     for r, row in enumerate(rows[:-1]):
         keys = [t for t in row if t.text and _key_field(t.text)]
+        if len(keys) >= 3 and _key_field(keys[0].text) == "总体目标" and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}:
+            keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
@@ -290,7 +302,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         taken: list[Token] = []
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
-            while i < len(flat) and not _key_field(flat[i].text):
+            while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 taken.append(flat[i])
                 i += 1
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
@@ -312,8 +324,9 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         value = values.get(field)
         if value is None:
             continue
-        text = _fold(value.text).replace("，", ",")
-        text = re.sub(r"(万元|元)$", "", text)
+        text = _fold(value.text).replace("，", ",").lstrip(":：")
+        text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        text = re.sub(r"(万元|万|元)$", "", text)
         if _AMOUNT_TEXT.match(text):
             data[field] = text
             if value.span:
@@ -738,8 +751,9 @@ def extract_form(doc: Document) -> BudgetTable:
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
-    run_together = _runs_together(doc)
-    rows = _tokens(doc, run_together)
+    separation = _separation(doc)
+    run_together = separation == "run_together"
+    rows = _tokens(doc, separation)
     header_at = _find_header(rows)
     if header_at is None:
         raise InputError(doc.source, "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form")
