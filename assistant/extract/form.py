@@ -57,10 +57,10 @@ _KEYS: list[tuple[str, str]] = [
     (r"项目负责人", "项目负责人"),
     (r"联系电话", "联系电话"),
     (r"(?:年度|实施周期|当年)?资金总额|年度预算数|项目总?金额|年度本级预算金额|本年度申请.{0,6}预算资金", "total"),
-    (r"(?:其中[:：]?\s*)?(?:当年)?(?:[市县区省]级|本级)?财政(?:拨款|资金)(?:小计)?", "fiscal"),
+    (r"(?:其中[:：]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:拨款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
-    (r"其他资金", "other"),
+    (r"其他(?:资金|收入)", "other"),
     (r"实施周期总?目标|中长期目标|实施期绩效目标", "实施周期目标"),
     (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
     (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
@@ -117,7 +117,7 @@ def _fold(text: str) -> str:
 
 def _bare(text: str) -> str:
     """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white space."""
-    return re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?)[)）]$|[:：]$", "", _fold(text))
+    return re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
 
 
 def _key_field(text: str) -> str | None:
@@ -443,9 +443,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     header: list[Token] = []
     for token in after:
         if not token.text:
-            if header and token.row == header[0].row:
-                continue
-            break
+            continue  # an empty cell, or the empty piece after a line's closing ``|``
         if not _is_header_word(token.text):
             break
         header.append(token)
@@ -496,6 +494,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     for row in body:
         filled = [t for t in row if t.text]
         if not filled:
+            entries.append(("flat", row))  # an empty cell on its own line (``|``) still holds a column's place
             continue
         if _ends_grid(filled[0].text):
             break
@@ -512,6 +511,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
     side_by_side = "三级指标" in value_headers
     by_rows = not run_together and _reads_by_rows(filled_rows)
+    # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
+    pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
     for kind, row in entries:
         if kind == "cells":
@@ -532,9 +533,15 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             if any(t.text for t in row):
                 _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
             continue
-        for token in (t for t in row if t.text):
+        cells: list[Token | None] = [t for t in row if t.text]
+        if not cells and pipe_cells:
+            cells = [None]
+        for token in cells:
             # one cell per line, or text run together: a label, or a name followed by its k values
-            if label(token):
+            if token is None:
+                if current is not None and len(current.values) < k:
+                    current.values.append(None)
+            elif label(token):
                 current = None
             elif run_together:
                 found = _split_run(token, k)
@@ -575,7 +582,7 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         if i in skip:
             continue
         j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
-        if token.text and j is not None and not _is_label(token.text):
+        if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
             joined = _fold(token.text) + _fold(nxt.text)
             if _fold(nxt.text) in ("指标", "指标:") and _is_label(joined):
@@ -587,6 +594,12 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
                 continue
         out[r].append(token)
     return out
+
+
+def _pipe_closed_lines(tokens: list[Token]) -> bool:
+    lines = {id(t.cell): t.cell.text.strip() for t in tokens}
+    closed = sum(text.endswith(("|", "｜")) for text in lines.values())
+    return bool(lines) and closed * 10 >= len(lines) * 8
 
 
 def _is_label(text: str) -> bool:
