@@ -74,7 +74,7 @@ _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(]
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 _VALUE_HEADER = re.compile(
     r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
-    r"|预期.{0,8}值|偏差原因.{0,20})(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
+    r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
@@ -204,7 +204,7 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
                 for a, b in pieces:
                     tokens.append(Token(cell.text[a:b], cell, a, b, index, col))
                 col += 1
-        if any(t.text for t in tokens):
+        if any(t.text for t in tokens) or any(c.text.strip() for c in row.cells):  # a bare ``|`` line is an empty cell
             rows.append(tokens)
     return rows
 
