@@ -72,6 +72,8 @@ _GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
+#: the 三级指标 column as some forms head it
+_NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
     r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
@@ -93,6 +95,7 @@ _LABEL_RE = re.compile(
             [
                 *(p for p, _ in _KEYS),
                 *_GRID_WORDS,
+                *_NAME_HEADERS,
                 r"实施周期指标值",
                 r"年度指标值",
                 r"指标值及单位",
@@ -116,7 +119,13 @@ def _fold(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white space."""
+    """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white
+    space; the 三级指标 column under its other names reads as 三级指标."""
+    bare = _strip_label(text)
+    return "三级指标" if bare in _NAME_HEADERS else bare
+
+
+def _strip_label(text: str) -> str:
     return re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
 
 
@@ -235,7 +244,7 @@ def looks_like_form(doc: Document) -> bool:
         if len(texts) >= 4 and is_department_header(texts):
             return False
     folded = _fold(doc.text)
-    return "三级指标" in folded and ("二级指标" in folded or "一级指标" in folded)
+    return any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded)
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -560,7 +569,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫)|[（(]盖章[)）]")
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件)|[（(]盖章[)）]")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
@@ -703,6 +712,15 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
     return items if items and pos == len(text) else None
 
 
+_NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
+_PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+
+
+def _is_placeholder(text: str) -> bool:
+    """Nothing but template filler: empty, ……, **, --."""
+    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
+
+
 def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
     l2_labels = _label_events(l2_events, len(items))
     l1_by_code: dict[str, list[Token]] = {}
@@ -710,12 +728,18 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
         l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
-    for seq, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels), start=1):
+    for item, l1, l2 in zip(items, l1_labels, l2_labels):
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
             l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
-        fields: dict[str, object] = {"seq": seq, "name": item.name.text or None}
-        spans: dict[str, Span] = {"name": item.name.span()}
+        name_text, name_span = item.name.text, item.name.span()
+        if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
+            name_text = name_text[m.end():]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
+            continue  # a template row left empty (指标2:, ……, **): not an indicator
+        fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
+        spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:
             fields["level1_name"] = _bare(l1.text)
             fields["level1_code"] = _level1_code(l1.text)
