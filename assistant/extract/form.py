@@ -140,7 +140,16 @@ def _key_field(text: str) -> str | None:
 
 
 def _level1_label(text: str) -> bool:
-    return _bare(text) in _LEVEL1_NAMES
+    return _LABEL_NOTE.sub("", _bare(text)) in _LEVEL1_NAMES
+
+
+def _as_written(text: str) -> str:
+    """A 一级/二级 label as the form writes it (产出指标(50分), 数量指标 (必填)), without a colon."""
+    return re.sub(r"[:：]$", "", fold_whitespace(text.strip()))
+
+
+#: a note after a label: (50分), (必填), (必填硬性指标)
+_LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
 
 
 def _level1_code(text: str) -> str | None:
@@ -150,11 +159,11 @@ def _level1_code(text: str) -> str | None:
 
 
 def _level2_word(text: str) -> bool:
-    return bool(_LEVEL2_NAME.match(_bare(text)))
+    return bool(_LEVEL2_NAME.match(_LABEL_NOTE.sub("", _bare(text))))
 
 
 def _level2_label(text: str) -> bool:
-    return bool(_LEVEL2_NAME.match(_bare(text))) and not _level1_label(text)
+    return _level2_word(text) and not _level1_label(text)
 
 
 # ---- tokens -------------------------------------------------------------------------------
@@ -741,11 +750,11 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
         spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:
-            fields["level1_name"] = _bare(l1.text)
+            fields["level1_name"] = _as_written(l1.text)
             fields["level1_code"] = _level1_code(l1.text)
             spans["level1_name"] = l1.span()
         if l2 is not None:
-            fields["level2_name"] = _bare(l2.text)
+            fields["level2_name"] = _as_written(l2.text)
             fields["level2_code"] = l2_code
             spans["level2_name"] = l2.span()
         parts = {"sign": "", "unit": ""}
