@@ -402,7 +402,17 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
     return None
 
 
-def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | None]:
+class _Guess:
+    """A label placed on an indicator above every label of its column: the rows above the
+    first label have no label of their own, so which group they belong to is a guess."""
+
+    __slots__ = ("token",)
+
+    def __init__(self, token: Token):
+        self.token = token
+
+
+def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _Guess | None]:
     """Which label each of ``count`` indicators falls under, from (indicator index, label).
 
     A label on the first indicator means labels head their groups (carried down). Otherwise
@@ -433,8 +443,9 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | N
         return None
 
     sizes = solve(0, 0) if all(m < count for m in mids) else None
-    if sizes is None:  # not centred after all: nearest label, earlier one on a tie
-        return [min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
+    if sizes is None:  # not centred after all: nearest label, earlier one on a tie (a guess: see _GUESSED)
+        return [_Guess(min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]) if i < mids[0] else
+                min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
     out = []
     for size, (_, label) in zip(sizes, events):
         out.extend([label] * size)
@@ -568,6 +579,10 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                                             message=f"could not tell names from values in {token.text[:60]!r}; "
                                             "read as one indicator name"))
                     found = [_Item(token, [], token.row)]
+                elif any(_CUT_NAME.match(item.name.text) for item in found):
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="三级指标",
+                                            message=f"{len(found)} indicators read out of one run of text "
+                                            f"{token.text[:40]!r}, a name starting mid-word: check them"))
                 items.extend(found)
             elif current is not None and len(current.values) < k:
                 current.values.append(token)
@@ -696,6 +711,11 @@ _RUN_VALUE = (
 )
 
 
+#: a name cut out of text run together that starts where no name starts: a unit or a letter
+#: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
+_CUT_NAME = re.compile(r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)")
+
+
 def _split_run(token: Token, k: int) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
@@ -730,7 +750,9 @@ def _is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
 
 
-def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
+def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, str]]) -> list[Indicator]:
+    """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
+    (source line, field, message)."""
     l2_labels = _label_events(l2_events, len(items))
     l1_by_code: dict[str, list[Token]] = {}
     for _, token in l1_events:
@@ -738,6 +760,12 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
     for item, l1, l2 in zip(items, l1_labels, l2_labels):
+        guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
+        if guessed:
+            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
+                           f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it"))
+            l1 = l1.token if isinstance(l1, _Guess) else l1
+            l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
             l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
@@ -775,6 +803,43 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
     return indicators
 
 
+# ---- what the rules are not sure of --------------------------------------------------------
+
+#: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月
+_VALUE_LIKE = re.compile(
+    r"^[≥≤><=＞＜＝≧≦]|^[-+]?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})?$|^\d{4}[年.\-/]\d{1,2}"
+)
+_FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
+
+
+def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> list[Failure]:
+    """Failures for what the rules read but are not sure of: an indicator name that looks like
+    a value, a label or a form word; a value that is a label or a form word; a goal that
+    swallowed form labels. Each names the item and the field, so a clerk (or the LLM under
+    ``--backend auto``) looks there."""
+    out: list[Failure] = []
+
+    def say(ind: Indicator, field: str, message: str) -> None:
+        span = ind.spans.get(field) or ind.spans.get("name")
+        out.append(Failure(source=doc.source, row=span.row if span else None, field=f"绩效指标 #{ind.seq} {field}",
+                           message=message))
+
+    for ind in indicators:
+        name = _fold(ind.name or "")
+        if name and (_VALUE_LIKE.search(name) or _FORM_WORDS.search(name) or _key_field(name) or _is_label(name)):
+            say(ind, "name", f"the 三级指标 {ind.name!r} looks like a value or a form label, not an indicator name")
+        elif len(name) > 80:
+            say(ind, "name", f"the 三级指标 is {len(name)} characters long: cells may have run together")
+        for field in ("period_value", "annual_value"):
+            value = _fold(getattr(ind, field) or "")
+            if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
+                say(ind, field, f"the value {getattr(ind, field)!r} looks like a label, not a target value")
+    if goal and any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")):
+        out.append(Failure(source=doc.source, field="绩效目标",
+                           message=f"the goal holds form labels, cells may have run together: {goal[:40]!r}"))
+    return out
+
+
 # ---- the form -----------------------------------------------------------------------------
 
 
@@ -808,7 +873,10 @@ def extract_form(doc: Document) -> BudgetTable:
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
-    indicators = _indicators(items, l1_events, l2_events, targets)
+    doubts: list[tuple[int, str, str]] = []
+    indicators = _indicators(items, l1_events, l2_events, targets, doubts)
+    for row, field, message in doubts:
+        failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
     amounts, amount_spans = _amounts(values, doc.source, failures)
 
     def text(field: str) -> str | None:
@@ -825,6 +893,7 @@ def extract_form(doc: Document) -> BudgetTable:
         spans["goal"] = values[goal_field].span
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows"))
+    failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(name=name or "", amounts=amounts, goal=text(goal_field) if goal_field else None,
                       indicators=indicators, spans={k: v for k, v in spans.items() if v is not None})
     department, unit_name = text("department"), text("unit")
