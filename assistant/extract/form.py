@@ -56,7 +56,8 @@ _KEYS: list[tuple[str, str]] = [
     (r"项目类[型别]", "项目类型"),
     (r"项目负责人", "项目负责人"),
     (r"联系电话", "联系电话"),
-    (r"(?:年度|实施周期|当年)?资金总额|年度预算数|项目总?金额|年度本级预算金额|本年度申请.{0,6}预算资金", "total"),
+    (r"(?:年度|实施周期|当年)?资金总额|年度预算数|项目总?金额", "total"),
+    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
     (r"(?:其中[:：]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:拨款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
@@ -67,7 +68,7 @@ _KEYS: list[tuple[str, str]] = [
     (r"实际完成情况", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
-_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
 _GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$")
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
@@ -338,7 +339,10 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
 def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
-    for field in _AMOUNT_FIELDS:
+    if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
+        for field in ("total", "fiscal"):
+            values.setdefault(field, values["total_fiscal"])
+    for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
             continue
