@@ -195,6 +195,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         found = list((pattern or _KEY_COLON).finditer(part))
+        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 )
+            found = [m for m in found if _depth(part, m.start()) == 0]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -204,6 +206,12 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 pieces.append((a + lead, a + len(text.rstrip())))
         columns.append(pieces)
     return columns
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    head = text[:pos]
+    return max(0, sum(head.count(c) for c in "(（[【") - sum(head.count(c) for c in ")）]】"))
 
 
 def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
@@ -597,7 +605,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件)|[（(]盖章[)）]")
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
