@@ -83,7 +83,7 @@ _VALUE_HEADER = re.compile(
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
 _LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标")
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -355,6 +355,8 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         if value is None:
             continue
         text = _fold(value.text).replace("，", ",").lstrip(":：")
+        if text in ("—", "-", "--", "——", "/", "无"):
+            continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
         text = re.sub(r"(万元|万|元)$", "", text)
         if _AMOUNT_TEXT.match(text):
@@ -493,6 +495,18 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
         return [], [], [], []
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
+    # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
+    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标
+    before = [t for row in rows[max(0, r0 - 3) : r0 + 1] for t in row
+              if t.text and (t.row < r0 or row.index(t) < t0)]
+    pre: list[str] = []
+    for token in reversed(before):
+        if not _is_header_word(token.text):
+            break
+        pre.insert(0, _bare(token.text))
+    if len(pre) >= 2 and "年度指标值" in pre[0] and value_headers and any(
+            re.fullmatch(r"指标性质|指标方向|计算符号|(?:计量|度量)?单位", h) for h in value_headers):
+        value_headers = value_headers + pre[1:]
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
     header_row = rows[r0]
