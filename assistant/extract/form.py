@@ -56,20 +56,22 @@ _KEYS: list[tuple[str, str]] = [
     (r"项目类[型别]", "项目类型"),
     (r"项目负责人", "项目负责人"),
     (r"联系电话", "联系电话"),
-    (r"(?:年度|实施周期|当年)?资金总额|年度预算数|项目总?金额", "total"),
+    (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
+    (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
     (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
-    (r"(?:其中[:：]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:拨款|资金)(?:小计)?", "fiscal"),
+    (r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
-    (r"其他(?:资金|收入)", "other"),
+    (r"其[他它](?:资金|收入)", "other"),
     (r"实施周期总?目标|中长期目标|实施期绩效目标", "实施周期目标"),
     (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
     (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
-    (r"实际完成情况", "实际完成情况"),  # 自评表: beside the 预期目标
+    (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
-_GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$")
+_GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
+                          r"|^年度(?:总体)?目标完成情况$")
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
@@ -127,7 +129,7 @@ def _bare(text: str) -> str:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
+    return re.sub(r"^其中[:：\-－]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
 
 
 def _key_field(text: str) -> str | None:
@@ -304,6 +306,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
+            if len(below) == len(keys) and not all(k.col in cols for k in keys):
+                cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
             for key in keys:
                 if key.col in cols:
                     values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
@@ -339,9 +343,18 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount
                 while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
                     i += 1
-        if taken and field not in values:
+        if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _after_period_total(token: Token, flat: list[Token]) -> bool:
+    """An amount key in the 年度 column of a money block that puts 中期资金总额 first
+    (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
+    period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    return any(t.row == token.row or t.cell is token.cell for t in period) or any(
+        p.row < token.row and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text)
+                                  for x in flat) for p in period)
 
 
 def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
