@@ -117,8 +117,18 @@ _LABEL_RE = re.compile(
 )
 
 
+#: traditional characters of the labels a form uses, read as their simplified forms (one
+#: character for one, so only label matching changes; values keep what the source wrote)
+_T2S = str.maketrans(
+    "項稱級標產數質時經濟會態續響滿務對資額財撥總體實單門預專戶週長計劃績報審複評價據準內屬負責聯電話萬設"
+    "類規範歸與區縣為際發應辦構織",
+    "项称级标产数质时经济会态续响满务对资额财拨总体实单门预专户周长计划绩报审复评价据准内属负责联电话万设"
+    "类规范归与区县为际发应办构织",
+)
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_T2S)
 
 
 def _bare(text: str) -> str:
