@@ -496,8 +496,11 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
         return None
 
     sizes = solve(0, 0) if all(m < count for m in mids) else None
-    if sizes is None:  # not centred after all: nearest label, earlier one on a tie (a guess: see _GUESSED)
-        return [_Guess(min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]) if i < mids[0] else
+    if sizes is None:  # not centred after all: nearest label, earlier one on a tie
+        # rows above the first label take it only when its group is long enough to reach them
+        # (a guess, said so); above a label whose group is shorter they have no label at all
+        reach = mids[1] - mids[0] if len(mids) > 1 else count
+        return [(_Guess(events[0][1]) if mids[0] - i < reach else None) if i < mids[0] else
                 min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
     out = []
     for size, (_, label) in zip(sizes, events):
@@ -826,6 +829,9 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     indicators: list[Indicator] = []
     for item, l1, l2 in zip(items, l1_labels, l2_labels):
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
+        if (l1 is None and l1_events) or (l2 is None and l2_events):
+            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label of its own "
+                           "above it: left empty, check it"))
         if guessed:
             doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
                            f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it"))
