@@ -34,7 +34,7 @@ def _score(doc_id: str):
 EXACT = {
     "pipe_flattened": ["c01-huangshi-training-pipe", "b05-shaanxi-qingjian-road-form", "b10-nx-yuanzhou-forest-form"],
     "space_separated": ["c02-guangyuan-relief-form", "a16-sc-zhaohua-leprosy-form-space"],
-    "one_cell_per_line": ["b03-hn-yueyang-farmland-form"],
+    "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form"],
     "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
     "template_filled": ["b02-ah-jinzhai-property-form"],
 }

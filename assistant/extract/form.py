@@ -78,8 +78,8 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
-    (r"其[他它](?:资金|收入)", "other"),
-    (r"实施周期总?目标|中长期目标|实施期绩效目标", "实施周期目标"),
+    (r"(?:当年)?其[他它](?:资金|收入)", "other"),
+    (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
     (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
     (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
     (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
@@ -151,7 +151,14 @@ def _bare(text: str) -> str:
     """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white
     space; the 三级指标 column under its other names reads as 三级指标."""
     bare = _strip_label(text)
+    if m := _BLOCK_SUFFIX.match(bare):  # 指标值(长期) / 三级指标(年度): the two blocks of a side-by-side grid
+        if m["word"] == "指标值":
+            return "年度指标值" if m["block"] in ("年度", "当年") else "实施周期指标值"
+        bare = m["word"]
     return "三级指标" if bare in _NAME_HEADERS else bare
+
+
+_BLOCK_SUFFIX = re.compile(r"^(?P<word>[一二三]级指标|指标值)[（(](?P<block>长期|中期|实施周期|年度|当年)[)）]$")
 
 
 def _strip_label(text: str) -> str:
@@ -334,10 +341,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             cols = {t.col: t for t in below}
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
                 cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
-            for key in keys:
-                if key.col in cols:
-                    values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
-            by_column.update(id(t) for t in keys + below)
+            placed = [key for key in keys if key.col in cols]
+            for key in placed:
+                values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
+            if placed:  # else the pairs are read in order below
+                by_column.update(id(t) for t in keys + below)
     i = 0
     seen_key = False  # the title is above the first key
     while i < len(flat):
@@ -357,6 +365,23 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             continue
         seen_key = True
         taken: list[Token] = []
+        run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
+        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_FIELDS:
+            run.append(flat[i + len(run) - 1])
+        if field in _GOAL_FIELDS and len(run) >= 2:
+            keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
+            start = i + len(run) - 1
+            texts = []
+            while start + len(texts) < len(flat) and len(texts) < len(keys):
+                nxt = flat[start + len(texts)]
+                if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
+                    break
+                texts.append(nxt)
+            if len(texts) == len(keys):
+                for key, value in zip(keys, texts):
+                    values.setdefault(_key_field(key.text), _Value(_join([value]), _span_of([value])))
+                i = start + len(texts)
+                continue
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
@@ -611,6 +636,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
+    slot: int | None = None  # side by side, one cell per line: the block the next value fills
     for kind, row in entries:
         if kind == "cells":
             current = None
@@ -639,7 +665,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 if current is not None and len(current.values) < k:
                     current.values.append(None)
             elif label(token):
-                current = None
+                current, slot = None, None
             elif run_together:
                 found = _split_run(token, k)
                 if found is None:
@@ -652,12 +678,25 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                                             message=f"{len(found)} indicators read out of one run of text "
                                             f"{token.text[:40]!r}, a name starting mid-word: check them"))
                 items.extend(found)
+            elif side_by_side:
+                # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
+                # per block; the annual block repeats the name, or follows a second 二级 label
+                if slot is not None and current is not None:
+                    current.values[slot] = token
+                    slot = None
+                    continue
+                seen = sum(1 for i, _ in l2_events if i == len(items))
+                if items and _fold(items[-1].name.text) == _fold(token.text) and items[-1].values[1] is None:
+                    current, slot = items[-1], 1
+                else:
+                    current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
+                    items.append(current)
             elif current is not None and len(current.values) < k:
                 current.values.append(token)
             else:
                 current = _Item(token, [], token.row)
                 items.append(current)
-    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows else targets)
+    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
