@@ -151,7 +151,7 @@ def project_flags(table: BudgetTable) -> list[list[str]]:
     project that starts at or above its row; one above every project, or without a row,
     concerns all of them (a form's project, a document-level problem).
     """
-    from ..validate import validate_table
+    from ..checks.validate import validate_table
 
     projects = table.projects()
     flags: list[list[str]] = [[] for _ in projects]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..taxonomy import LEVEL2
-from ..textnorm import MARKUP
+from ...taxonomy import LEVEL2
+from ...textnorm import MARKUP
 
 __all__ = ["Piece", "ParsedItem", "find_item_starts", "parse_indicator_cell", "looks_like_indicators", "fold_landmarks"]
 

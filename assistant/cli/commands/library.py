@@ -28,7 +28,7 @@ def add(
 
       python cli.py library add table.json --name 司法局2023
     """
-    from ..draft.library import add_table
+    from ...draft.library import add_table
 
     stored, read = add_table(table, name=name)
     projects = [p for p in read.projects() if not p.classified and p.indicators]
@@ -46,7 +46,7 @@ def list_() -> None:
 
       python cli.py library list
     """
-    from ..draft.library import library_dir, load_library
+    from ...draft.library import library_dir, load_library
 
     library = load_library()
     counts: dict[str, list[int]] = {}

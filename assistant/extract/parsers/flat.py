@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..export import INDICATOR_COLUMNS, PROJECT_COLUMNS
-from ..ingest.document import Cell, Document, Row
-from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...export import INDICATOR_COLUMNS, PROJECT_COLUMNS
+from ...ingest.document import Cell, Document, Row
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 
 __all__ = ["is_flat_export", "read_flat_export"]
 

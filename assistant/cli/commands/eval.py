@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import AssistantError, InputError
-from ..pipeline import BACKENDS
+from ...errors import AssistantError, InputError
+from ...export import write_atomic
+from ...extract import BACKENDS
 
 ORDER = 60
 
@@ -32,8 +33,8 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON 
 
 def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known: set[str] | None, kind: str):
     """Read the gate options before the (long) run, so a typo fails fast with exit 2."""
-    from ..evaluate.gate import GateSyntaxError, parse_thresholds
-    from ..evaluate.runs import load_run
+    from ...evaluate.gate import GateSyntaxError, parse_thresholds
+    from ...evaluate.runs import load_run
 
     try:
         thresholds = parse_thresholds(fail_under)
@@ -52,9 +53,9 @@ def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known:
 
 def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: bool, as_json: bool, kind: str) -> None:
     """Record the run, print its summary and apply the gate (exit 1 naming what fell short)."""
-    from ..cli import err_console
-    from ..evaluate.gate import GateSyntaxError, check_gate
-    from ..evaluate.runs import append_history
+    from ..console import err_console
+    from ...evaluate.gate import GateSyntaxError, check_gate
+    from ...evaluate.runs import append_history
 
     if not no_history:
         append_history(run, root)
@@ -80,8 +81,8 @@ def _print_summary(run, kind: str) -> None:
     """The headline metrics as a table; with slices, one row per slice as well."""
     from rich.table import Table
 
-    from ..evaluate.metrics import MAIN_METRICS
-    from ..evaluate.report import format_value
+    from ...evaluate.metrics import MAIN_METRICS
+    from ...evaluate.report import format_value
 
     summary = run.summary
     metrics = summary.get("metrics", {})
@@ -127,7 +128,7 @@ def _group_table(column: str, groups: dict[str, Any]):
     """One row per family (or sector) with its headline metrics."""
     from rich.table import Table
 
-    from ..evaluate.report import format_value
+    from ...evaluate.report import format_value
 
     table = Table(title=f"per {column} (clean sources)")
     table.add_column(column)
@@ -149,7 +150,7 @@ def _console():
 def _progress():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..cli import err_console
+    from ..console import err_console
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True)
 
@@ -184,12 +185,12 @@ def extract(
 
       python cli.py eval extract --fail-under indicator_f1=0.98,amounts=1.0 --baseline latest
     """
-    from ..evaluate.extraction import evaluate_extraction
-    from ..evaluate.gate import flat_metrics
-    from ..evaluate.metrics import summarize, summarize_by, summarize_by_slice
-    from ..evaluate.perturb import parse_slices
-    from ..evaluate.runs import evals_dir as default_evals_dir, write_run
-    from ..gold import SPLITS, default_gold_dir, load_gold
+    from ...evaluate.extraction import evaluate_extraction
+    from ...evaluate.gate import flat_metrics
+    from ...evaluate.metrics import summarize, summarize_by, summarize_by_slice
+    from ...evaluate.perturb import parse_slices
+    from ...evaluate.runs import evals_dir as default_evals_dir, write_run
+    from ...gold import SPLITS, default_gold_dir, load_gold
 
     if split not in SPLITS:
         raise typer.BadParameter(f"{split!r} is not one of {', '.join(SPLITS)}", param_hint="--split")
@@ -236,7 +237,7 @@ def extract(
         "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
     }
     run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
-    from ..cli import err_console
+    from ..console import err_console
 
     for note in result.skipped:
         err_console.print(f"warning: skipped {note}")
@@ -247,9 +248,9 @@ def extract(
 
 
 def _draft_evaluator():
-    """The drafting evaluator (issue: drafting); imported only when ``eval draft`` runs."""
+    """The drafting evaluator; imported only when ``eval draft`` runs."""
     try:
-        from ..draft.evaluation import evaluate_drafting
+        from ...draft.evaluation import evaluate_drafting
     except ImportError as exc:
         raise AssistantError(f"drafting evaluation is not available in this build ({exc})") from None
     return evaluate_drafting
@@ -304,8 +305,8 @@ def draft(
 
       python cli.py eval draft --fail-under coverage=0.9 --baseline latest
     """
-    from ..evaluate.runs import evals_dir as default_evals_dir, write_run
-    from ..gold import default_gold_dir, gold_version, load_gold
+    from ...evaluate.runs import evals_dir as default_evals_dir, write_run
+    from ...gold import default_gold_dir, gold_version, load_gold
 
     root = default_evals_dir(evals_dir)
     thresholds, base = _gate_setup(fail_under, baseline, root, None, "draft")
@@ -349,8 +350,8 @@ def compare(
 
       python cli.py eval compare 20261126T2300 evals/runs/20261127T0100Z-extract-llm
     """
-    from ..evaluate.compare import compare_runs, format_comparison
-    from ..evaluate.runs import evals_dir as default_evals_dir, load_run
+    from ...evaluate.compare import compare_runs, format_comparison
+    from ...evaluate.runs import evals_dir as default_evals_dir, load_run
 
     root = default_evals_dir(evals_dir)
     b = load_run(run_b, root)
@@ -382,8 +383,8 @@ def history(
     """
     from rich.table import Table
 
-    from ..evaluate.report import format_value, main_metrics, render_history_html
-    from ..evaluate.runs import evals_dir as default_evals_dir, read_history
+    from ...evaluate.report import format_value, main_metrics, render_history_html
+    from ...evaluate.runs import evals_dir as default_evals_dir, read_history
 
     root = default_evals_dir(evals_dir)
     entries = read_history(root, kind)[-last:]
@@ -412,7 +413,7 @@ def history(
         table.add_row(entry.get("run_id", ""), (entry.get("commit") or "")[:8], *cells)
     _console().print(table)
     if html:
-        Path(html).write_text(render_history_html(entries, kind, metrics), encoding="utf-8")
+        write_atomic(html, render_history_html(entries, kind, metrics).encode("utf-8"))
         typer.echo(f"chart written to {html}", err=True)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import InputError
-from ..export import export_bytes, render_indicators, to_interchange
+from ...errors import InputError
+from ...export import export_bytes, render_indicators, to_interchange, write_output
 
 ORDER = 30
 
@@ -63,9 +62,9 @@ def draft(
 
       python cli.py draft -i project.yaml -f source     # the cell text to paste into the form
     """
-    from ..draft.inputs import request_from_file, request_from_table
-    from ..draft.library import load_library
-    from ..draft.models import DraftRequest
+    from ...draft.inputs import request_from_file, request_from_table
+    from ...draft.library import load_library
+    from ...draft.models import DraftRequest
 
     exclude: set[str] = set()
     if from_table:
@@ -82,12 +81,12 @@ def draft(
                          "or --from TABLE --project NAME")
     library = load_library().without(exclude)
     if backend == "library":
-        from ..draft.adapt import draft_offline
+        from ...draft.adapt import draft_offline
 
         result = draft_offline(request, library, max_indicators=max_indicators)
     elif backend == "llm":
-        from ..draft.llm import draft_with_llm
-        from ..llm import LLMConfig
+        from ...draft.llm import draft_with_llm
+        from ...llm import LLMConfig
 
         config = LLMConfig.from_env(base_url=base_url, model=model)
         result = draft_with_llm(request, library, config=config, retries=retries, max_indicators=max_indicators)
@@ -111,11 +110,7 @@ def draft(
     else:
         data = (render_indicators(result.indicators) + "\n").encode("utf-8")
     if data is not None:
-        if output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            Path(output).write_bytes(data)
+        write_output(data, output)
     errors = [f for f in result.findings if f["severity"] == "error"]
     for finding in result.findings:
         typer.echo(f"{finding['code']:<22} {finding['severity']:<7} #{finding['seq']} {finding['indicator']}: "

@@ -1,4 +1,4 @@
-"""Step 4 of the pipeline: write a table as JSON, JSONL, CSV, XLSX, or back in the source format.
+"""Step 4 of the pipeline: a table as JSON, JSONL, CSV, XLSX, or back in the source format.
 
 Every format is derived from the pydantic models: the interchange JSON is the models'
 own dump; CSV and XLSX flatten the same fields under the Chinese column names the source
@@ -12,11 +12,9 @@ import csv
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .schema import AMOUNT_FIELDS, BudgetTable, Indicator, Project
+from ..schema import AMOUNT_FIELDS, BudgetTable, Indicator, Project
 
 __all__ = [
     "FORMATS",
@@ -27,7 +25,6 @@ __all__ = [
     "xlsx_bytes",
     "render_indicators",
     "render_table",
-    "load_table",
     "export_bytes",
     "PROJECT_COLUMNS",
     "INDICATOR_COLUMNS",
@@ -82,7 +79,7 @@ def to_interchange(table: BudgetTable, *, with_spans: bool = False, with_meta: b
 
 
 def dumps_json(table: BudgetTable, *, with_spans: bool = False) -> str:
-    return json.dumps(to_interchange(table, with_spans=with_spans), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_interchange(table, with_spans=with_spans), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def dumps_jsonl(table: BudgetTable, *, with_spans: bool = False) -> str:
@@ -92,7 +89,7 @@ def dumps_jsonl(table: BudgetTable, *, with_spans: bool = False) -> str:
     for unit in data["units"]:
         for project in unit["projects"]:
             record = {"department": data["department"], "unit": unit["name"], **project}
-            lines.append(json.dumps(record, ensure_ascii=False))
+            lines.append(json.dumps(record, ensure_ascii=False, allow_nan=False))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -229,26 +226,6 @@ def render_table(table: BudgetTable) -> str:
         lines.append("\t".join([unit.name, *_amount_cells(unit.amounts), "", ""]))
         lines.extend(_project_line(p) for p in unit.projects)
     return "\n".join(lines) + "\n"
-
-
-def load_table(path: str | Path) -> BudgetTable:
-    """Load an interchange JSON file (an extraction or a gold record) into the models.
-
-    Raises:
-        InputError: the file is not interchange JSON; the message names the first bad field.
-    """
-    from pydantic import ValidationError
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"not a readable interchange JSON file: {exc}") from None
-    try:
-        return BudgetTable.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputError(str(path), f"{first['msg']}", field=where) from None
 
 
 def export_bytes(table: BudgetTable, fmt: str, *, with_spans: bool = False) -> bytes:

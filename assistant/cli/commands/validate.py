@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..pipeline import check_path
-from ..validate import CODES
+from ...checks import rules_of
+from ...pipeline import check_path
+from ...settings import lang as message_lang
 
 ORDER = 20
 
@@ -31,19 +32,22 @@ def validate(
       python cli.py validate table.json --strict    # exit 1 if anything is flagged
     """
     table, warnings = check_path(input, backend)
+    lang = message_lang()
     if as_json:
         for warning in warnings:
-            typer.echo(json.dumps(warning.to_dict(), ensure_ascii=False))
+            typer.echo(json.dumps(warning.to_dict(lang), ensure_ascii=False))
     else:
         for warning in warnings:
-            typer.echo(f"{warning.code:<20} {warning.location()}: {warning.message}")
+            typer.echo(f"{warning.code:<20} {warning.location(lang)}: {warning.text(lang)}")
         for failure in table.failures:
             typer.echo(f"{'READ_FAILURE':<20} {failure.describe()}")
         projects = len(table.projects())
-        typer.echo(f"{len(warnings)} warning(s), {len(table.failures)} unread row(s) in {projects} project(s)", err=True)
+        summary = (f"{len(warnings)} 条警告，{len(table.failures)} 行未能读取，共 {projects} 个项目" if lang == "zh" else
+                   f"{len(warnings)} warning(s), {len(table.failures)} unread row(s) in {projects} project(s)")
+        typer.echo(summary, err=True)
     if strict and (warnings or table.failures):
         raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate", epilog="Warning codes: " + ", ".join(CODES))(validate)
+    app.command("validate", epilog="Warning codes: " + ", ".join(rules_of("validate")))(validate)

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..lint import RULES, lint_stats, lint_table
-from ..pipeline import check_path
+from ...checks import lint_stats, lint_table, rules_of
+from ...pipeline import check_path
+from ...settings import lang as message_lang
 
 ORDER = 25
 
@@ -25,7 +26,7 @@ def lint(
 
     Each finding has a stable code (VALUE_VAGUE, CODE_PAIR_MISMATCH, CATEGORY_MISSING, …),
     a severity, the project / item / indicator / field, what is wrong and how to fix it.
-    The rules and their reasons: assistant/data/lint_rules.md.
+    The rules and their reasons: assistant/resources/lint_rules.md.
 
     Examples:
 
@@ -40,29 +41,36 @@ def lint(
     stats = lint_stats(table.projects())
     if targets:
         _print_targets(table, as_json)
+    lang = message_lang()
     if as_json:
         for finding in findings:
-            typer.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
+            typer.echo(json.dumps(finding.to_dict(lang), ensure_ascii=False))
         typer.echo(json.dumps({"summary": stats}, ensure_ascii=False))
     else:
+        fix_label = "修改建议" if lang == "zh" else "fix"
         for finding in findings:
-            typer.echo(f"{finding.code:<22} {finding.severity:<7} {finding.location()}: {finding.message}"
-                       f"\n{'':<31}fix: {finding.suggestion}")
+            typer.echo(f"{finding.code:<22} {finding.severity:<7} {finding.location(lang)}: {finding.text(lang)}"
+                       f"\n{'':<31}{fix_label}: {finding.fix(lang)}")
         errors = sum(f.severity == "error" for f in findings)
-        typer.echo(
-            f"{len(findings)} finding(s), {errors} error(s) in {stats['projects']} project(s); "
-            f"annual values quantified {stats['quantified']}/{stats['indicators']} ({stats['quantified_share']:.0%}), "
-            f"vague {stats['vague_values']}, valid code pairs {stats['valid_pairs']}/{stats['indicators']}, "
-            f"projects covering 产出+效益+满意度 {stats['full_coverage']}/{stats['projects']}",
-            err=True,
-        )
+        s = stats
+        if lang == "zh":
+            line = (f"{len(findings)} 条问题，其中错误 {errors} 条，共 {s['projects']} 个项目；"
+                    f"年度指标值已量化 {s['quantified']}/{s['indicators']}（{s['quantified_share']:.0%}），"
+                    f"模糊 {s['vague_values']}，代码搭配正确 {s['valid_pairs']}/{s['indicators']}，"
+                    f"覆盖产出+效益+满意度的项目 {s['full_coverage']}/{s['projects']}")
+        else:
+            line = (f"{len(findings)} finding(s), {errors} error(s) in {s['projects']} project(s); "
+                    f"annual values quantified {s['quantified']}/{s['indicators']} ({s['quantified_share']:.0%}), "
+                    f"vague {s['vague_values']}, valid code pairs {s['valid_pairs']}/{s['indicators']}, "
+                    f"projects covering 产出+效益+满意度 {s['full_coverage']}/{s['projects']}")
+        typer.echo(line, err=True)
     if strict and any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
 
 
 def _print_targets(table, as_json: bool) -> None:
     """One line per value: where it is, its kind, and comparison / number / unit."""
-    from ..targets import parse_target
+    from ...targets import parse_target
 
     for project, ind in table.indicators():
         for field in ("period_value", "annual_value"):
@@ -78,4 +86,4 @@ def _print_targets(table, as_json: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("lint", epilog="Finding codes: " + ", ".join(RULES))(lint)
+    app.command("lint", epilog="Finding codes: " + ", ".join(rules_of("lint")))(lint)

@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 
-from ..export import FORMATS, export_bytes
-from ..llm.ledger import Ledger
-from ..pipeline import BACKENDS, default_backend, extract_path
-from ..schema import BudgetTable
+from ...export import FORMATS, export_bytes, write_output
+from ...extract import BACKENDS, default_backend
+from ...llm.ledger import Ledger
+from ...pipeline import extract_path
+from ...schema import BudgetTable
+from ..console import err_console, print_batch_summary, print_ledger, progress_bar
 
 ORDER = 10
 
@@ -28,40 +30,24 @@ def _pick_format(fmt: str | None, output: str | None) -> str:
     return "json"
 
 
-def write_output(data: bytes, output: str | None) -> None:
-    """Write to a file, or to standard output for ``-`` or no -o."""
-    if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def print_ledger(table: BudgetTable, ledger: Ledger) -> None:
-    """``--stats``: the LLM ledger as a table on standard error (rules runs send nothing)."""
-    from ..cli import err_console
-
-    err_console.print(ledger.rich_table())
-    if table.meta is not None and table.meta.model:
-        err_console.print(f"model {table.meta.model}, prompt {table.meta.prompt_id} v{table.meta.prompt_version}")
-
-
 def _run_batch(inputs: list[str], out_dir: str, fmt: str, backend: str, jobs: int, force: bool, strict: bool,
                options: dict) -> int:
-    """Batch mode (see :mod:`assistant.batch`); returns the exit code."""
-    from ..batch import exit_code, print_summary, run_batch
+    """Batch mode (see :mod:`assistant.batch`); returns the exit code (130 when interrupted)."""
+    from ...batch import BatchInterrupted, exit_code, run_batch
 
-    summary = run_batch(inputs, out_dir, fmt=fmt, backend=backend, jobs=jobs, force=force,
-                        progress=sys.stderr.isatty(), options=options)
-    print_summary(summary)
+    try:
+        with progress_bar(sys.stderr.isatty()) as on_progress:
+            summary = run_batch(inputs, out_dir, fmt=fmt, backend=backend, jobs=jobs, force=force,
+                                on_progress=on_progress, options=options)
+    except BatchInterrupted as stop:
+        print_batch_summary(stop.summary)
+        err_console.print(f"error: {stop}")
+        return 130
+    print_batch_summary(summary)
     return exit_code(summary, strict=strict)
 
 
 def report_failures(table: BudgetTable) -> None:
-    from ..cli import err_console
-
     for failure in table.failures:
         err_console.print(f"warning: {failure.describe()}")
 
@@ -109,6 +95,9 @@ def extract(
     batch = len(inputs) > 1 or Path(inputs[0]).is_dir()
     if batch and (output is None or output == "-"):
         raise typer.BadParameter("several inputs or a folder: give an output folder with -o OUT_DIR", param_hint="--output")
+    if batch and Path(output).suffix.lower() in _SUFFIX_FORMAT and not Path(output).is_dir():
+        raise typer.BadParameter(f"several inputs or a folder are written to a folder, not to the file {output!r}: "
+                                 "give -o OUT_DIR", param_hint="--output")
     if fmt == "xlsx" and (output is None or output == "-") and sys.stdout.isatty():
         raise typer.BadParameter("xlsx is binary: give -o FILE.xlsx", param_hint="--output")
     llm_options = {"base_url": base_url, "model": model, "api_key": api_key, "mode": mode, "max_requests": max_requests,
@@ -123,7 +112,8 @@ def extract(
     llm_run = {"ledger": ledger, "progress": sys.stderr.isatty()}  # a progress bar of the chunks on a terminal
     table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
     if stats:
-        print_ledger(table, ledger)
+        meta = table.meta
+        print_ledger(ledger, meta.model if meta else None, f"{meta.prompt_id} v{meta.prompt_version}" if meta else None)
     write_output(export_bytes(table, fmt, with_spans=with_spans), output)
     report_failures(table)
     if strict and table.failures:
