@@ -101,7 +101,7 @@ def _print_summary(run, kind: str) -> None:
         table.add_row(metric, format_value(metrics.get(metric)))
     console.print(table)
     if summary.get("slices"):
-        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "read_failures"]
+        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "silent_error_rate", "read_failures"]
         per_slice = Table(title="per robustness slice")
         per_slice.add_column("slice")
         for column in columns:
