@@ -143,7 +143,7 @@ _T2S = str.maketrans(
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_T2S)
+    return _unread(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))).translate(_T2S)
 
 
 def _bare(text: str) -> str:
@@ -179,8 +179,19 @@ def _level1_label(text: str) -> bool:
 
 
 def _as_written(text: str) -> str:
-    """A 一级/二级 label as the form writes it (产出指标(50分), 数量指标 (必填)), without a colon."""
-    return re.sub(r"[:：]$", "", fold_whitespace(text.strip()))
+    """A 一级/二级 label as the form writes it (数量指标 (必填)), without a colon, the score
+    mark of a 自评表 (产出指标(50分)) or the spaces of a spaced label (产 出 指 标)."""
+    text = re.sub(r"[:：]$|[（(]\d+(?:\.\d+)?分[)）]$", "", _unread(fold_whitespace(text.strip())))
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+
+
+#: a pinyin reading printed after a character in a traditional mirror: 項(xiàng)目
+_READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,8}[)）]")
+
+
+def _unread(text: str) -> str:
+    """Text without pinyin readings after its characters (they are markup, not wording)."""
+    return _READING.sub("", text) if "(" in text or "（" in text else text
 
 
 #: a note after a label: (50分), (必填), (必填硬性指标)
@@ -308,7 +319,7 @@ def _join(tokens: list[Token]) -> str:
     for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
         group = list(group)
         parts.append(group[0].cell.text[group[0].start : group[-1].end])
-    return fold_whitespace(strip_markup(join_wrapped("\n".join(parts))))
+    return _unread(fold_whitespace(strip_markup(join_wrapped("\n".join(parts)))))
 
 
 def _span_of(tokens: list[Token]) -> Span:
@@ -878,7 +889,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
             l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
-        name_text, name_span = item.name.text, item.name.span()
+        name_text, name_span = _unread(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
             name_text = name_text[m.end():]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
@@ -894,6 +905,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["level2_name"] = _as_written(l2.text)
             fields["level2_code"] = l2_code
             spans["level2_name"] = l2.span()
+        if l1 is None and l2_code:
+            fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         parts = {"sign": "", "unit": ""}
         for target, value in zip(targets, item.values):
             if value is None or not value.text or not target:
@@ -901,7 +914,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             if target in parts:
                 parts[target] = parts[target] or value.text
             elif target not in spans:
-                fields[target] = value.text
+                fields[target] = _unread(value.text)
                 spans[target] = value.span()
         if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
             value = str(fields["annual_value"])
