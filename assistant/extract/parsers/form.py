@@ -643,6 +643,12 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
     side_by_side = "三级指标" in value_headers
     by_rows = not run_together and _reads_by_rows(filled_rows)
+    if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
+        by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
+        first = next(t for r in filled_rows for t in r)
+        failures.append(Failure(source=source, row=doc_rows[first.row].line, field="绩效指标",
+                                message=f"the whole grid is one line of {max(len(r) for r in filled_rows)} cells: "
+                                f"names and values were placed by counting {k} value columns, an empty cell shifts them; check them"))
     # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
