@@ -63,7 +63,7 @@ __all__ = ["looks_like_form", "extract_form"]
 
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
-    (r"项目(?:支出)?名称", "name"),
+    (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
     (r"(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?实施单位|预算单位", "unit"),
     (r"项目属性", "项目属性"),
