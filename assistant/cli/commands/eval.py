@@ -87,8 +87,9 @@ def _print_summary(run, kind: str) -> None:
     summary = run.summary
     metrics = summary.get("metrics", {})
     if kind == "extract":
-        names = [*MAIN_METRICS, "project_precision", "project_recall", "indicator_precision", "indicator_recall",
-                 "schema_valid_rate", "grounding_rate", "mean_confidence", "read_failures", "errors"]
+        names = [*MAIN_METRICS, "silent_errors", "project_name", "project_precision", "project_recall",
+                 "indicator_precision", "indicator_recall", "schema_valid_rate", "grounding_rate", "mean_confidence",
+                 "read_failures", "errors"]
         names += [k for k in ("requests", "total_tokens") if k in metrics]
     else:
         names = list(metrics)
@@ -100,7 +101,7 @@ def _print_summary(run, kind: str) -> None:
         table.add_row(metric, format_value(metrics.get(metric)))
     console.print(table)
     if summary.get("slices"):
-        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "read_failures"]
+        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "silent_error_rate", "read_failures"]
         per_slice = Table(title="per robustness slice")
         per_slice.add_column("slice")
         for column in columns:
@@ -108,6 +109,34 @@ def _print_summary(run, kind: str) -> None:
         for name, part in summary["slices"].items():
             per_slice.add_row(name, *(format_value(part["metrics"].get(c)) for c in columns))
         console.print(per_slice)
+    for column in GROUP_COLUMNS:
+        groups = summary.get(f"by_{column}")
+        if groups:
+            console.print(_group_table(column, groups))
+
+
+#: manifest columns the clean-source scores are broken down by (when the gold has a manifest)
+GROUP_COLUMNS = ("family", "sector")
+_GROUP_METRICS = ("documents", "projects_gold", "indicators_gold", "indicator_f1", "indicator_f1_lenient", "project_name",
+                  "amounts", "goal_exact", "silent_error_rate", "read_failures", "errors")
+_SHORT = {"documents": "docs", "projects_gold": "projects", "indicators_gold": "indicators", "indicator_f1_lenient": "ind_f1_len",
+          "indicator_f1": "ind_f1", "project_name": "name", "goal_exact": "goal", "silent_error_rate": "silent",
+          "read_failures": "failures"}
+
+
+def _group_table(column: str, groups: dict[str, Any]):
+    """One row per family (or sector) with its headline metrics."""
+    from rich.table import Table
+
+    from ...evaluate.report import format_value
+
+    table = Table(title=f"per {column} (clean sources)")
+    table.add_column(column)
+    for metric in _GROUP_METRICS:
+        table.add_column(_SHORT.get(metric, metric), justify="right")
+    for name, part in groups.items():
+        table.add_row(name, *(format_value(part["metrics"].get(m)) for m in _GROUP_METRICS))
+    return table
 
 
 def _console():
@@ -127,7 +156,8 @@ def _progress():
 
 
 def extract(
-    gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder (*.json with source/<stem>.*) or one gold .json; default gold/.")] = None,
+    gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder (*.json with source/<stem>.*, or <id>/{gold.json,source.*,meta.json} as gold/real) or one gold .json; default gold/.")] = None,
+    split: Annotated[str, typer.Option("--split", help="Only the documents of this split of the manifest: dev, test or all.")] = "all",
     backend: Annotated[str, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}.")] = "rules",
     perturb: Annotated[str, typer.Option("--perturb", "-p", help="Robustness slices to score besides the clean source: all, none, or a comma list.")] = "none",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations (same seed, same variants).")] = 0,
@@ -149,17 +179,21 @@ def extract(
 
       python cli.py eval extract --perturb all
 
+      python cli.py eval extract --gold gold/real --split dev     # per family and per sector
+
       python cli.py eval extract --perturb ocr,reflow --seed 3
 
       python cli.py eval extract --fail-under indicator_f1=0.98,amounts=1.0 --baseline latest
     """
     from ...evaluate.extraction import evaluate_extraction
     from ...evaluate.gate import flat_metrics
-    from ...evaluate.metrics import summarize, summarize_by_slice
+    from ...evaluate.metrics import summarize, summarize_by, summarize_by_slice
     from ...evaluate.perturb import parse_slices
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
-    from ...gold import default_gold_dir, load_gold
+    from ...gold import SPLITS, default_gold_dir, load_gold
 
+    if split not in SPLITS:
+        raise typer.BadParameter(f"{split!r} is not one of {', '.join(SPLITS)}", param_hint="--split")
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
     try:
@@ -171,7 +205,7 @@ def extract(
     known = set(flat_metrics({"metrics": empty["metrics"], "slices": {n: empty for n in ["clean", *slices]}}))
     thresholds, base = _gate_setup(fail_under, baseline, root, known, "extract")
 
-    records = load_gold(gold)
+    records = load_gold(gold, split=split)
     with _progress() as progress:
         task = progress.add_task("scoring", total=len(records) * (1 + len(slices)))
 
@@ -188,6 +222,11 @@ def extract(
     summary: dict[str, Any] = {"metrics": clean["metrics"], "confusion": clean["confusion"]}
     if slices:
         summary["slices"] = per_slice
+    clean_samples = [s for s in result.samples if s["slice"] == "clean"]
+    clean_documents = [d for d in result.documents if d["slice"] == "clean"]
+    for column in GROUP_COLUMNS:
+        if any(d.get(column) for d in clean_documents):
+            summary[f"by_{column}"] = summarize_by(clean_samples, clean_documents, column)
     summary["documents"] = result.documents
     summary["skipped"] = result.skipped
     manifest = {
@@ -195,7 +234,7 @@ def extract(
         "prompt": ", ".join(sorted(result.prompts)) or None,
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": result.gold_version,
-        "parameters": {"perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
     }
     run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
     from ..console import err_console
