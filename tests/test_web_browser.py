@@ -1,0 +1,127 @@
+"""End to end in a real headless Chromium: upload the seed, wait for extraction, edit an
+indicator value, see the lint finding change, accept, export xlsx and check the cell —
+on the default SQLite store and on a real PostgreSQL started in a temp folder.
+
+Screenshots go to tests/artifacts/web/ (or $ASSISTANT_TEST_ARTIFACTS).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from web_support import ARTIFACTS, chromium, chromium_or_skip, live_server, postgres_server
+
+from assistant.web.app import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.2).until(condition, message=f"waiting for {what}")
+
+
+def _shots() -> Path:
+    folder = Path(os.environ.get("ASSISTANT_TEST_ARTIFACTS") or ARTIFACTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None:
+    from openpyxl import load_workbook
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    shots = _shots()
+    driver.get(base + "/")
+    name = driver.find_element(By.NAME, "name")
+    name.send_keys("张会计")
+    name.submit()
+    _wait(driver, lambda d: d.find_element(By.NAME, "name").get_attribute("value") == "张会计", what="the clerk's name")
+
+    driver.find_element(By.ID, "files").send_keys(str(seed))  # the change event uploads it
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "tr.st-todo a"), what="extraction")
+    driver.save_screenshot(str(shots / f"{label}-1-documents.png"))
+    driver.get(driver.find_element(By.CSS_SELECTOR, "tr.st-todo a").get_attribute("href"))  # the list keeps polling
+
+    finding = _wait(driver, lambda d: d.find_elements(
+        By.CSS_SELECTOR, ".field .finding[data-code=VALUE_VAGUE]"), what="the review page")
+    driver.save_screenshot(str(shots / f"{label}-2-review.png"))
+    annual = next(f for f in finding
+                  if "annual_value" in f.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "textarea").get_attribute("id"))
+    field = annual.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "textarea")
+    field_id = field.get_attribute("id")  # f-<project>-indicators-<i>-annual_value
+    project_id, index = field_id.split("-")[1], int(field_id.split("-")[3])
+    card = driver.find_element(By.ID, f"proj-{project_id}")
+    project_name = card.find_element(By.ID, f"f-{project_id}-name").get_attribute("value")
+    seq = int(card.find_element(By.ID, f"f-{project_id}-indicators-{index}-seq").get_attribute("value"))
+    field.click()  # the value's source span lights up
+    mark = driver.find_element(By.ID, "m-" + field_id[2:])
+    assert "hl" in mark.get_attribute("class")
+
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("≥95%")
+    field.send_keys(Keys.TAB)  # change -> saved, re-checked, card redrawn
+
+    def rechecked(d):
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        try:  # the card is redrawn when the answer arrives
+            box = d.find_element(By.ID, field_id).find_element(By.XPATH, "..")
+            codes = [f.get_attribute("data-code") for f in box.find_elements(By.CSS_SELECTOR, ".finding")]
+            return d.find_element(By.ID, field_id).get_attribute("value") == "≥95%" and "VALUE_VAGUE" not in codes
+        except StaleElementReferenceException:
+            return False
+
+    _wait(driver, rechecked, what="the finding to clear after the edit")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", driver.find_element(By.ID, field_id))
+    driver.save_screenshot(str(shots / f"{label}-3-edited.png"))
+
+    driver.find_element(By.ID, "accept-doc").click()
+    _wait(driver, lambda d: "已审核" in d.find_element(By.CSS_SELECTOR, ".rhead h1").text, what="acceptance")
+    driver.save_screenshot(str(shots / f"{label}-4-accepted.png"))
+
+    driver.find_element(By.ID, "export-xlsx").click()
+    deadline = time.monotonic() + 30
+    while not [p for p in downloads.glob("*.xlsx")] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    exported = sorted(downloads.glob("*.xlsx"))
+    assert exported, "the xlsx export did not download"
+    rows = list(load_workbook(exported[0])["绩效指标"].iter_rows(values_only=True))
+    row = next(r for r in rows if r[1] == project_name and r[2] == seq)
+    assert row[-1] == "≥95%"
+
+    driver.get(base + "/d/1/history")
+    history = driver.find_element(By.CSS_SELECTOR, "table.hist").text
+    assert "张会计" in history and "≥95%" in history
+
+
+@pytest.fixture()
+def downloads(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+def test_review_flow_in_chromium_on_sqlite(tmp_path, seed_path, downloads):
+    chromium_or_skip()
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'wb.sqlite'}", files=tmp_path / "uploads")
+    with live_server(settings) as base, chromium(downloads) as driver:
+        run_flow(driver, base, seed_path, downloads, "sqlite")
+        for page, name in (("/draft", "5-draft-form"), ("/accuracy", "7-accuracy")):
+            driver.get(base + page)
+            driver.save_screenshot(str(_shots() / f"sqlite-{name}.png"))
+
+
+def test_review_flow_in_chromium_on_postgresql(tmp_path, seed_path, downloads):
+    chromium_or_skip()
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[web]'")
+    with postgres_server() as url:
+        settings = Settings(db_url=url, files=tmp_path / "uploads")
+        with live_server(settings) as base, chromium(downloads) as driver:
+            run_flow(driver, base, seed_path, downloads, "postgresql")
