@@ -302,3 +302,27 @@ def test_every_finding_code_has_chinese_text():
         assert entry.zh_name and entry.zh and entry.en and entry.fix
         assert re.search(r"[\u4e00-\u9fff]", entry.zh)
     assert default_lang() in ("zh", "en")
+
+
+@pytest.mark.slow
+def test_a_scanned_page_shows_its_image_with_the_ocr_boxes(tmp_path, cjk_font):
+    from scan_render import render_gold_page
+
+    from assistant.gold import load_gold
+
+    table = next(r.table for r in load_gold() if r.stem == "000_e2922c57f8184701")
+    page, _ = render_gold_page(table, [1, 2], dpi=200)
+    buffer = io.BytesIO()
+    page.image.save(buffer, format="PNG")
+    with make_client(tmp_path) as client:
+        upload(client, "扫描件.png", buffer.getvalue())
+        wait_done(client, 1, timeout=300)
+        review = client.get("/d/1").text
+        assert '<img src="/d/1/page/1.png"' in review
+        boxes = re.findall(r'<div class="box[^"]*" data-ref="([^"]+)" data-refs="([^"]+)"', review)
+        assert boxes and any(" " in refs for _, refs in boxes)  # a cell's fields share its box
+        name_ref = next(ref for ref, _ in boxes if ref.endswith("-name"))
+        assert f'id="f-{name_ref}"' in review  # the box leads to its field
+        image = client.get("/d/1/page/1.png")
+        assert image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
+        assert client.get("/d/1/page/2.png").status_code == 404

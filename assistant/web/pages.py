@@ -216,6 +216,28 @@ def _marks(records: list[ProjectRecord]) -> tuple[list[tuple[int, int, str, str]
     return marks, boxes
 
 
+_SEVERITY_CSS = {"": 0, "bad": 1, "chk": 2}
+
+
+def _page_view(page: dict[str, Any], boxes: list[dict[str, Any]]) -> dict[str, Any]:
+    """A page image with one overlay per distinct box (a cell holds several fields: they share
+    its box), in percent of the image so it scales with it."""
+    scale, width, height = page["scale"], page["width"], page["height"]
+    merged: dict[tuple, dict[str, Any]] = {}
+    for b in boxes:
+        if b["page"] != page["page"]:
+            continue
+        key = tuple(round(v, 1) for v in b["box"])
+        entry = merged.setdefault(key, {"refs": [], "css": "", "left": b["box"][0] * scale / width * 100,
+                                        "top": b["box"][1] * scale / height * 100,
+                                        "width": (b["box"][2] - b["box"][0]) * scale / width * 100,
+                                        "height": (b["box"][3] - b["box"][1]) * scale / height * 100})
+        entry["refs"].append(b["ref"])
+        if _SEVERITY_CSS[b["css"]] > _SEVERITY_CSS[entry["css"]]:
+            entry["css"] = b["css"]
+    return {**page, "boxes": list(merged.values())}
+
+
 @router.get("/d/{doc_id}", response_class=HTMLResponse)
 def review(request: Request, doc_id: int, session: Session = Depends(db)):
     document = _document(session, doc_id)
@@ -224,14 +246,7 @@ def review(request: Request, doc_id: int, session: Session = Depends(db)):
             document_status(session, document)]})
     records = list(document.projects)
     marks, boxes = _marks(records)
-    pages = []
-    for page in (document.header or {}).get("pages") or []:
-        scale = page["scale"]
-        pages.append({**page, "boxes": [
-            {**b, "left": b["box"][0] * scale / page["width"] * 100, "top": b["box"][1] * scale / page["height"] * 100,
-             "width": (b["box"][2] - b["box"][0]) * scale / page["width"] * 100,
-             "height": (b["box"][3] - b["box"][1]) * scale / page["height"] * 100}
-            for b in boxes if b["page"] == page["page"]]})
+    pages = [_page_view(page, boxes) for page in (document.header or {}).get("pages") or []]
     header = document.header or {}
     units = [u["name"] for u in header.get("units", [])]
     return templates.TemplateResponse(request, "review.html", {

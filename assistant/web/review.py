@@ -9,6 +9,7 @@ the source (an LLM answer) is "to check" until a person confirms or retypes it.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from ..i18n import SEVERITIES, field_label, finding_fix, finding_name, finding_text
 from ..lint import lint_project
 from ..schema import BudgetTable, Indicator, Project, Unit
+from ..taxonomy import LEVEL1, LEVEL2, level1_of
 from ..validate import LOW_CONFIDENCE, validate_table
 
 __all__ = ["FieldFinding", "project_findings", "table_findings", "fields_to_check", "apply_edit", "EditError",
@@ -42,11 +44,7 @@ class FieldFinding:
     def severity_zh(self) -> str:
         return SEVERITIES.get(self.severity, self.severity)
 
-    @property
-    def shows_detail(self) -> bool:
-        """Amount and numbering details carry the numbers a clerk needs; the rest go in the tooltip."""
-        return self.code.startswith("AMOUNT_") or self.code in ("SEQ_GAP", "SEQ_DUPLICATE", "LOW_CONFIDENCE",
-                                                                "CODE_PAIR_MISMATCH")
+    detail: str = ""  # the specifics in Chinese (numbers, codes), when there are any worth showing
 
     @property
     def field_zh(self) -> str:
@@ -68,6 +66,25 @@ def _path(project: Project, seq: int | None, field: str | None, name: str | None
     return f"indicators.{index}.{field}" if field else f"indicators.{index}"
 
 
+def _detail(code: str, message: str, project: Project, path: str) -> str:
+    """The specifics of a finding in Chinese; English messages are kept for the tooltip only."""
+    if code.startswith("AMOUNT_"):
+        return message  # 总计 41.00 ≠ 财政拨款 + 财政专户拨款 + 其他资金 = 40.00
+    if code == "CATEGORY_MISSING":
+        match = re.search(r"no (\d)-", message)
+        return f"缺少{LEVEL1.get(match.group(1), '')}" if match else ""
+    if code in ("SEQ_GAP", "SEQ_DUPLICATE"):
+        return "本项目序号：" + "、".join("?" if i.seq is None else str(i.seq) for i in project.indicators)
+    parts = path.split(".")
+    if code == "CODE_PAIR_MISMATCH" and len(parts) >= 2 and parts[1].isdigit():
+        ind = project.indicators[int(parts[1])]
+        l1, l2 = ind.level1_code or "", ind.level2_code or ""
+        parent = level1_of(l2)
+        if parent and l1 in LEVEL1 and l2 in LEVEL2:
+            return f"{l2}-{LEVEL2[l2]} 属于 {parent}-{LEVEL1[parent]}，不属于 {l1}-{LEVEL1[l1]}（原文如此，已按原文保留）"
+    return ""
+
+
 def project_findings(project: Project, confirmed: set[str] | frozenset[str] = frozenset()) -> list[FieldFinding]:
     """The validate and lint findings of one project, each on its field; LOW_CONFIDENCE on a
     confirmed field is dropped (a person has looked at it)."""
@@ -81,21 +98,23 @@ def project_findings(project: Project, confirmed: set[str] | frozenset[str] = fr
             continue
         severity = "warning" if w.code in ("CODE_PAIR_MISMATCH", "LOW_CONFIDENCE", "CODE_NAME_MISMATCH") else "error"
         out.append(FieldFinding(w.code, severity, finding_name(w.code), finding_text(w.code), w.message,
-                                finding_fix(w.code), path))
+                                finding_fix(w.code), path, _detail(w.code, w.message, project, path)))
     seen = {(f.code, f.path) for f in out}
     for f in lint_project(project):
         path = _path(project, f.seq, f.field, f.indicator)
         if (f.code, path) in seen:  # VALUE_MISSING / CODE_* are reported by both checkers
             continue
         out.append(FieldFinding(f.code, f.severity, finding_name(f.code), finding_text(f.code),
-                                f"{f.message}; fix: {f.suggestion}", finding_fix(f.code), path))
+                                f"{f.message}; fix: {f.suggestion}", finding_fix(f.code), path,
+                                _detail(f.code, f.message, project, path)))
     return out
 
 
 def table_findings(table: BudgetTable) -> list[FieldFinding]:
     """Findings about the table as a whole (unit and table sums, duplicate projects)."""
     return [FieldFinding(w.code, "error", finding_name(w.code), finding_text(w.code),
-                         f"{w.project or '合计'}：{w.message}", finding_fix(w.code), w.field or "")
+                         f"{w.project or '合计'}：{w.message}", finding_fix(w.code), w.field or "",
+                         f"{w.project or '合计'}：{w.message}")
             for w in validate_table(table) if w.code in TABLE_CODES]
 
 

@@ -21,7 +21,8 @@
     var ref = e.target.getAttribute && e.target.getAttribute("data-ref");
     if (!ref || e.target.closest(".source")) return;
     clearMarks();
-    var mark = document.getElementById("m-" + ref);
+    // on a page image the field's cell box, else its span in the text
+    var mark = document.querySelector('.pageimg [data-refs~="' + ref + '"]') || document.getElementById("m-" + ref);
     if (mark) { mark.classList.add("hl"); mark.scrollIntoView({ block: "center", behavior: "smooth" }); }
   });
   // a value in the source was clicked: go to its field
