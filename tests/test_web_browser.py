@@ -21,9 +21,16 @@ pytestmark = pytest.mark.slow
 
 
 def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.2).until(condition, message=f"waiting for {what}")
+    try:  # pages are redrawn and navigated while we look: a vanished element means "not yet"
+        return WebDriverWait(driver, timeout, poll_frequency=0.2,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                             ).until(condition, message=f"waiting for {what}")
+    except TimeoutException:
+        driver.save_screenshot(str(_shots() / "timeout.png"))  # what the page showed instead
+        raise
 
 
 def _shots() -> Path:
@@ -39,10 +46,10 @@ def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None
 
     shots = _shots()
     driver.get(base + "/")
-    name = driver.find_element(By.NAME, "name")
+    name = driver.find_element(By.NAME, "clerk")
     name.send_keys("张会计")
     name.submit()
-    _wait(driver, lambda d: d.find_element(By.NAME, "name").get_attribute("value") == "张会计", what="the clerk's name")
+    _wait(driver, lambda d: d.find_element(By.NAME, "clerk").get_attribute("value") == "张会计", what="the clerk's name")
 
     driver.find_element(By.ID, "files").send_keys(str(seed))  # the change event uploads it
     _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "tr.st-todo a"), what="extraction")
@@ -68,15 +75,10 @@ def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None
     field.send_keys("≥95%")
     field.send_keys(Keys.TAB)  # change -> saved, re-checked, card redrawn
 
-    def rechecked(d):
-        from selenium.common.exceptions import StaleElementReferenceException
-
-        try:  # the card is redrawn when the answer arrives
-            box = d.find_element(By.ID, field_id).find_element(By.XPATH, "..")
-            codes = [f.get_attribute("data-code") for f in box.find_elements(By.CSS_SELECTOR, ".finding")]
-            return d.find_element(By.ID, field_id).get_attribute("value") == "≥95%" and "VALUE_VAGUE" not in codes
-        except StaleElementReferenceException:
-            return False
+    def rechecked(d):  # the card is redrawn when the answer arrives
+        box = d.find_element(By.ID, field_id).find_element(By.XPATH, "..")
+        codes = [f.get_attribute("data-code") for f in box.find_elements(By.CSS_SELECTOR, ".finding")]
+        return d.find_element(By.ID, field_id).get_attribute("value") == "≥95%" and "VALUE_VAGUE" not in codes
 
     _wait(driver, rechecked, what="the finding to clear after the edit")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", driver.find_element(By.ID, field_id))
@@ -110,12 +112,37 @@ def downloads(tmp_path):
 
 def test_review_flow_in_chromium_on_sqlite(tmp_path, seed_path, downloads):
     chromium_or_skip()
-    settings = Settings(db_url=f"sqlite:///{tmp_path / 'wb.sqlite'}", files=tmp_path / "uploads")
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'wb.sqlite'}", files=tmp_path / "uploads",
+                        evals_dir=tmp_path / "evals")
     with live_server(settings) as base, chromium(downloads) as driver:
         run_flow(driver, base, seed_path, downloads, "sqlite")
-        for page, name in (("/draft", "5-draft-form"), ("/accuracy", "7-accuracy")):
-            driver.get(base + page)
-            driver.save_screenshot(str(_shots() / f"sqlite-{name}.png"))
+        _draft_and_accuracy(driver, base, tmp_path / "evals")
+
+
+def _draft_and_accuracy(driver, base: str, evals: Path) -> None:
+    """The drafting page drafts in the browser; the accuracy chart draws a (test) history with a drop."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/draft")
+    driver.find_element(By.NAME, "name").send_keys("社区普法宣传")
+    driver.find_element(By.NAME, "goal").send_keys("每月组织开展一场普法讲座")
+    driver.find_element(By.NAME, "budget").send_keys("20")
+    driver.find_element(By.CSS_SELECTOR, ".draftform button[type=submit]").click()
+    _wait(driver, lambda d: "指标草稿：社区普法宣传" in d.find_element(By.TAG_NAME, "h1").text, what="the draft")
+    assert "1、1-产出指标" in driver.find_element(By.CSS_SELECTOR, "textarea.cell").get_attribute("value")
+    driver.save_screenshot(str(_shots() / "sqlite-5-draft.png"))
+
+    evals.mkdir(parents=True, exist_ok=True)
+    runs = [("2026-11-20T09:00:00+00:00", 1.0), ("2026-11-24T09:00:00+00:00", 1.0), ("2026-11-28T09:00:00+00:00", 0.99)]
+    (evals / "history.jsonl").write_text("\n".join(json.dumps(
+        {"run_id": f"test-run-{n}", "time": time_, "kind": "extract", "backend": "rules",
+         "metrics": {"indicator_f1": f1, "project_f1": 1.0, "amounts": 1.0, "goal_exact": 0.98}})
+        for n, (time_, f1) in enumerate(runs)), encoding="utf-8")
+    driver.get(base + "/accuracy")
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart polyline")
+    driver.save_screenshot(str(_shots() / "sqlite-6-accuracy-test-history.png"))
 
 
 def test_review_flow_in_chromium_on_postgresql(tmp_path, seed_path, downloads):

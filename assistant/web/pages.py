@@ -160,9 +160,9 @@ async def upload(request: Request, files: list[UploadFile] = File(...), session:
 
 
 @router.post("/me", dependencies=[Depends(csrf_protect)])
-def set_name(request: Request, name: str = Form("")):
+def set_name(request: Request, clerk: str = Form("")):
     response = RedirectResponse(request.headers.get("referer") or "/", status_code=303)
-    response.set_cookie("clerk", quote_name(name), samesite="strict", max_age=3600 * 24 * 365)
+    response.set_cookie("clerk", quote_name(clerk), samesite="strict", max_age=3600 * 24 * 365)
     return response
 
 
