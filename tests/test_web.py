@@ -326,3 +326,13 @@ def test_a_scanned_page_shows_its_image_with_the_ocr_boxes(tmp_path, cjk_font):
         image = client.get("/d/1/page/1.png")
         assert image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
         assert client.get("/d/1/page/2.png").status_code == 404
+
+
+def test_pages_load_nothing_from_outside(seeded):
+    """No CDN: every script, style and image the pages use is served by the workbench itself."""
+    for path in ("/", "/d/1", "/draft", "/accuracy", "/d/1/history"):
+        page = seeded.get(path).text
+        external = re.findall(r'(?:src|href|action)="((?:https?:)?//[^"]*)"', page)
+        assert external == [], (path, external)
+    assert seeded.get("/static/htmx.min.js").status_code == 200
+    assert "default-src 'self'" in seeded.get("/").headers["content-security-policy"]

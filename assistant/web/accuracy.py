@@ -1,8 +1,8 @@
 """The accuracy page: the eval history as a chart a clerk can read, and the latest metrics.
 
-The y axis spans the values actually seen (never less than 0.05 wide), so a drop from 1.00
-to 0.99 is a visible step, with grid lines, tick values, dates on the x axis and each
-point's value written beside it. Reports are served only for runs named in the history.
+The y axis spans the values actually seen (at least 0.05 wide, ticks at round steps of
+0.01, 0.02, 0.05 …), so a drop from 1.00 to 0.99 is a visible step, with grid lines, tick
+values, dates on the x axis and the main metric's value written at each point. Reports are served only for runs named in the history.
 """
 
 from __future__ import annotations
@@ -36,29 +36,29 @@ def chart(history: list[dict[str, Any]], metrics: dict[str, str], width: int = 8
         return None
     values = [h["metrics"][m] for h in entries for m in metrics if isinstance(h["metrics"].get(m), (int, float))]
     low, high = min(values), max(values)
-    span = max(high - low, 0.05)
-    bottom = max(0.0, math.floor((high - span * 1.1) * 100) / 100)
-    top = min(1.0, math.ceil(high * 100) / 100) if high <= 1.0 else math.ceil(high * 100) / 100
-    if top <= bottom:
-        top = bottom + 0.05
-    left, right, upper, lower = 60, 20, 20, 50
-    plot_w, plot_h = width - left - right, height - upper - lower
-    step = plot_w / max(len(entries) - 1, 1)
+    lower = min(low - max((high - low) * 0.2, 0.01), high - 0.05)
+    step = next(s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0) if (high - lower) / s <= 6)
+    bottom = max(0.0, math.floor(round(lower / step, 6)) * step)
+    top = math.ceil(round(high / step, 6)) * step
+    left, right, upper, lower_pad = 60, 60, 24, 50
+    plot_w, plot_h = width - left - right, height - upper - lower_pad
+    step_x = plot_w / max(len(entries) - 1, 1)
 
     def y(value: float) -> float:
         return round(upper + plot_h * (top - value) / (top - bottom), 1)
 
-    ticks = [round(bottom + (top - bottom) * i / 5, 4) for i in range(6)]
+    count = round((top - bottom) / step)
+    ticks = [round(bottom + step * i, 4) for i in range(count + 1)]
     series = []
     for n, (metric, label) in enumerate(metrics.items()):
-        points = [(round(left + i * step, 1), y(h["metrics"][metric]), h["metrics"][metric], h.get("run_id"))
+        points = [(round(left + i * step_x, 1), y(h["metrics"][metric]), h["metrics"][metric], h.get("run_id"))
                   for i, h in enumerate(entries) if isinstance(h["metrics"].get(metric), (int, float))]
         if points:
             series.append({"label": label, "color": _COLORS[n % len(_COLORS)], "points": points,
                            "polyline": " ".join(f"{px},{py}" for px, py, _, _ in points)})
-    xlabels = [(round(left + i * step, 1), _date(h.get("time"))) for i, h in enumerate(entries)]
+    xlabels = [(round(left + i * step_x, 1), _date(h.get("time"))) for i, h in enumerate(entries)]
     return {"width": width, "height": height, "left": left, "right": width - right, "upper": upper,
-            "lower": height - lower, "ticks": [(y(t), f"{t:.2f}") for t in ticks], "series": series,
+            "lower": height - lower_pad, "ticks": [(y(t), f"{t:.2f}") for t in ticks], "series": series,
             "xlabels": xlabels}
 
 

@@ -39,6 +39,7 @@ def _view(request: Request, record: DraftRecord, error: str | None = None, statu
             "severity_zh": SEVERITIES.get(finding["severity"], finding["severity"])})
     return templates.TemplateResponse(request, "draft_view.html", {
         "record": record, "draft": draft, "findings": findings, "error": error,
+        "similar": [key.split(" / ", 1)[-1] for key in draft.similar_projects[:3]],
         "cell": render_indicators(draft.indicators)}, status_code=status)
 
 
