@@ -80,7 +80,10 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def save_table(session: Session, document: Document, table: BudgetTable) -> None:
-    """Store an extracted table on a document: the header on it, one row per project."""
+    """Store an extracted table on a document: the header on it, one row per project.
+
+    A document extracted again (a server restarted mid-job) replaces its projects."""
+    session.query(ProjectRecord).filter(ProjectRecord.document_id == document.id).delete()
     data = to_interchange(table, with_spans=True)
     position = 0
     for unit_index, unit in enumerate(data["units"]):
