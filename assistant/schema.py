@@ -29,7 +29,19 @@ __all__ = [
     "BudgetTable",
     "AMOUNT_FIELDS",
     "INDICATOR_FIELDS",
+    "MONEY_TOLERANCE",
+    "amounts_equal",
 ]
+
+#: two amounts are equal within half a cent, the precision the tables print (interchange.md)
+MONEY_TOLERANCE = Decimal("0.005")
+
+
+def amounts_equal(a: object, b: object) -> bool:
+    """Equality of two amounts as the interchange defines it; an empty cell equals only an empty cell."""
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(Decimal(str(a)) - Decimal(str(b))) <= MONEY_TOLERANCE
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 INDICATOR_FIELDS = (

@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from . import settings
 
 __all__ = [
     "Target",
@@ -188,7 +189,7 @@ def _normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def vague_phrases() -> tuple[VaguePhrase, ...]:
     """The vague phrase list from ``assistant/data/vague_phrases.yaml``, longest first."""
-    raw = resources.files("assistant").joinpath("data/vague_phrases.yaml").read_text(encoding="utf-8")
+    raw = settings.resource("vague_phrases.yaml").read_text(encoding="utf-8")
     entries = [VaguePhrase.model_validate(item) for item in yaml.safe_load(raw)["phrases"]]
     return tuple(sorted(entries, key=lambda e: len(e.phrase), reverse=True))
 

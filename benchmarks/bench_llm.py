@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from llm_server import LoopbackLLM, table_responder  # noqa: E402
 
 from assistant.extract.llm import chunk_document, extract_auto, extract_llm  # noqa: E402
-from assistant.extract.rules import extract_document_rows  # noqa: E402
+from assistant.extract.parsers.table import extract_document_rows  # noqa: E402
 from assistant.gold import load_gold  # noqa: E402
 from assistant.ingest import read_path  # noqa: E402
 from assistant.llm import Ledger, LLMConfig  # noqa: E402

@@ -8,17 +8,17 @@ Added tables are stored as interchange JSON under ``$ASSISTANT_HOME/library``
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..export import dumps_json, load_table
+from .. import settings
+from ..errors import InputError, OutputError
+from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
 __all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
-           "load_library", "user_tables"]
+           "load_library", "user_tables", "store_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,8 @@ class Library:
 
 
 def assistant_home() -> Path:
-    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant``."""
-    return Path(os.environ.get("ASSISTANT_HOME") or "~/.local/share/budget-assistant").expanduser()
+    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant`` (see :mod:`assistant.settings`)."""
+    return settings.home_dir()
 
 
 def library_dir() -> Path:
@@ -115,12 +115,25 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     from ..pipeline import check_path
 
     table, _ = check_path(path)
+    return store_table(table, name or Path(str(path)).stem, source=str(path)), table
+
+
+def store_table(table: BudgetTable, name: str, *, source: str = "table") -> Path:
+    """Store an already read table in the library (``library add``, the workbench's 加入指标库).
+
+    Raises:
+        InputError: it has no project with indicators.
+        OutputError: the library folder cannot be written.
+    """
     if not _projects_of("new", table):
-        raise InputError(str(path), "no project with 绩效指标 in this table; nothing to add to the library")
+        raise InputError(source, "no project with 绩效指标 in this table; nothing to add to the library")
     text = dumps_json(table)
-    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name or Path(str(path)).stem).strip("_") or "table"
+    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name).strip("_") or "table"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     target = library_dir() / f"{stem}-{digest}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return target, table
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
+    write_atomic(target, text.encode("utf-8"))
+    return target

@@ -45,8 +45,8 @@ from ..llm.ledger import BudgetExhausted, Ledger
 from ..prompts import Prompt, load_prompt
 from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from ..textnorm import texts_equal
-from ..validate import validate_table
-from .rules import RowParse, _is_header, extract_document_rows
+from ..checks import validate_table
+from .parsers.table import RowParse, _is_header, extract_document_rows
 
 __all__ = [
     "response_model",
@@ -666,7 +666,8 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
         InputError: nothing in the document looks like a table.
     """
     config.require("auto")
-    from .form import looks_like_form, split_parts
+    from .parsers.form import looks_like_form
+    from .rules_backend import split_parts
 
     if looks_like_form(doc) or len(split_parts(doc)) > 1:
         return _auto_whole(doc, config, ledger, cache, progress)
@@ -743,7 +744,7 @@ def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: 
                 progress: bool = False) -> BudgetTable:
     """Auto mode for documents the row-by-row rules do not cover (project forms, several sheets,
     unknown layouts): the rules' whole reading when it is clean, else the whole document via the LLM."""
-    from .form import extract_with_rules
+    from .rules_backend import extract_with_rules
 
     try:
         table = extract_with_rules(doc)

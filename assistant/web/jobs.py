@@ -55,9 +55,6 @@ class Extractor:
                 setattr(document, key, value)
 
     def run(self, document_id: int) -> None:
-        from ..ingest import read_bytes
-        from ..pipeline import default_backend, extract_document
-
         started = time.perf_counter()
         with self.sessions() as session:
             document = session.get(Document, document_id)
@@ -65,6 +62,9 @@ class Extractor:
         suffix = Path(stored).suffix
         slow = suffix in (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
         try:
+            from ..extract import default_backend, extract as extract_document
+            from ..ingest import read_bytes
+
             self._stage(document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else ""))
             data = (self.files / stored).read_bytes()
             doc = read_bytes(data, filename, suffix=suffix)

@@ -8,8 +8,6 @@ reads. "Add to library" stores the table where ``library add`` does, so drafting
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import shutil
 from pathlib import Path
@@ -19,8 +17,9 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from ..draft.library import assistant_home, library_dir
-from ..export import dumps_json, export_bytes
+from .. import settings
+from ..draft.library import store_table
+from ..export import dumps_json, export_bytes, write_atomic
 from .app import templates
 from .models import Edit
 from .pages import _document, clerk_name, db
@@ -39,8 +38,8 @@ MEDIA = {
 
 def gold_dir(request: Request) -> Path:
     """``--gold-dir``, else ``$ASSISTANT_GOLD_DIR``, else ``$ASSISTANT_HOME/gold`` (never the checkout's gold/)."""
-    configured = request.app.state.settings.gold_dir or os.environ.get("ASSISTANT_GOLD_DIR")
-    return Path(configured) if configured else assistant_home() / "gold"
+    configured = request.app.state.settings.gold_dir or settings.env("ASSISTANT_GOLD_DIR")
+    return Path(configured) if configured else settings.home_dir() / "gold"
 
 
 def _stem(filename: str) -> str:
@@ -72,7 +71,7 @@ def save_gold(request: Request, doc_id: int, session: Session = Depends(db)):
     stem = f"{_stem(document.filename)}-{doc_id}"
     suffix = Path(document.stored_name).suffix
     table.meta, table.failures = None, []  # a gold record is the interchange fields only
-    (folder / f"{stem}.json").write_text(dumps_json(table), encoding="utf-8")
+    write_atomic(folder / f"{stem}.json", dumps_json(table).encode("utf-8"))
     shutil.copyfile(request.app.state.settings.files / document.stored_name, folder / "source" / f"{stem}{suffix}")
     session.add(Edit(document_id=doc_id, user=clerk_name(request), action="gold", field=None, old=None,
                      new=str(folder / f"{stem}.json")))
@@ -88,10 +87,7 @@ def add_library(request: Request, doc_id: int, session: Session = Depends(db)):
     projects = [p for p in table.projects() if not p.classified and p.indicators]
     if not projects:
         raise HTTPException(400, "该表没有带绩效指标的项目，无需加入指标库")
-    text = dumps_json(table)
-    target = library_dir() / f"{_stem(document.filename)}-{hashlib.sha256(text.encode()).hexdigest()[:8]}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target = store_table(table, _stem(document.filename), source=document.filename)
     session.add(Edit(document_id=doc_id, user=clerk_name(request), action="library", field=None, old=None,
                      new=str(target)))
     session.commit()

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..checks import LOW_CONFIDENCE, Finding, lint_project, validate_table
 from ..i18n import SEVERITIES, field_label, finding_fix, finding_name, finding_text
-from ..lint import lint_project
 from ..schema import BudgetTable, Indicator, Project, Unit
-from ..taxonomy import LEVEL1, LEVEL2, level1_of
-from ..validate import LOW_CONFIDENCE, validate_table
 
 __all__ = ["FieldFinding", "project_findings", "table_findings", "fields_to_check", "apply_edit", "EditError",
            "source_html", "new_indicator", "INDICATOR_EDIT_FIELDS", "TABLE_CODES", "display", "spans_of"]
@@ -36,15 +34,19 @@ class FieldFinding:
     severity: str
     name: str  # 中文名称
     explanation: str  # 中文说明
-    message: str  # the detail, with the value quoted
+    message: str  # the English message and fix (the tooltip)
     suggestion: str
     path: str  # the field it is on, e.g. indicators.2.annual_value; "" for the whole project
+    detail: str = ""  # the finding's own Chinese message: the value, the codes, the numbers
 
     @property
     def severity_zh(self) -> str:
         return SEVERITIES.get(self.severity, self.severity)
 
-    detail: str = ""  # the specifics in Chinese (numbers, codes), when there are any worth showing
+    @property
+    def compact_detail(self) -> bool:
+        """Beside a field, a value finding's detail only repeats the value shown in it."""
+        return not self.code.startswith("VALUE_")
 
     @property
     def field_zh(self) -> str:
@@ -66,23 +68,15 @@ def _path(project: Project, seq: int | None, field: str | None, name: str | None
     return f"indicators.{index}.{field}" if field else f"indicators.{index}"
 
 
-def _detail(code: str, message: str, project: Project, path: str) -> str:
-    """The specifics of a finding in Chinese; English messages are kept for the tooltip only."""
-    if code.startswith("AMOUNT_"):
-        return message  # 总计 41.00 ≠ 财政拨款 + 财政专户拨款 + 其他资金 = 40.00
-    if code == "CATEGORY_MISSING":
-        match = re.search(r"no (\d)-", message)
-        return f"缺少{LEVEL1.get(match.group(1), '')}" if match else ""
-    if code in ("SEQ_GAP", "SEQ_DUPLICATE"):
-        return "本项目序号：" + "、".join("?" if i.seq is None else str(i.seq) for i in project.indicators)
-    parts = path.split(".")
-    if code == "CODE_PAIR_MISMATCH" and len(parts) >= 2 and parts[1].isdigit():
-        ind = project.indicators[int(parts[1])]
-        l1, l2 = ind.level1_code or "", ind.level2_code or ""
-        parent = level1_of(l2)
-        if parent and l1 in LEVEL1 and l2 in LEVEL2:
-            return f"{l2}-{LEVEL2[l2]} 属于 {parent}-{LEVEL1[parent]}，不属于 {l1}-{LEVEL1[l1]}（原文如此，已按原文保留）"
-    return ""
+def _has_chinese(text: str | None) -> bool:
+    return bool(text and re.search(r"[\u4e00-\u9fff]", text))
+
+
+def _field_finding(f: Finding, path: str) -> FieldFinding:
+    """A finding as the page shows it: short name, the Chinese message, a Chinese fix."""
+    fix = f.suggestion_zh if _has_chinese(f.suggestion_zh) else finding_fix(f.code)
+    return FieldFinding(f.code, f.severity, finding_name(f.code), finding_text(f.code),
+                        f.message + (f"; fix: {f.suggestion}" if f.suggestion else ""), fix, path, f.message_zh)
 
 
 def project_findings(project: Project, confirmed: set[str] | frozenset[str] = frozenset()) -> list[FieldFinding]:
@@ -90,32 +84,25 @@ def project_findings(project: Project, confirmed: set[str] | frozenset[str] = fr
     confirmed field is dropped (a person has looked at it)."""
     alone = BudgetTable(units=[Unit(name="", projects=[project])])
     out: list[FieldFinding] = []
-    for w in validate_table(alone):
-        if w.code in TABLE_CODES:
+    for f in validate_table(alone):
+        if f.code in TABLE_CODES:
             continue
-        path = _path(project, w.seq, w.field)
-        if w.code == "LOW_CONFIDENCE" and path in confirmed:
+        path = _path(project, f.seq, f.field, f.indicator)
+        if f.code == "LOW_CONFIDENCE" and path in confirmed:
             continue
-        severity = "warning" if w.code in ("CODE_PAIR_MISMATCH", "LOW_CONFIDENCE", "CODE_NAME_MISMATCH") else "error"
-        out.append(FieldFinding(w.code, severity, finding_name(w.code), finding_text(w.code), w.message,
-                                finding_fix(w.code), path, _detail(w.code, w.message, project, path)))
+        out.append(_field_finding(f, path))
     seen = {(f.code, f.path) for f in out}
     for f in lint_project(project):
         path = _path(project, f.seq, f.field, f.indicator)
-        if (f.code, path) in seen:  # VALUE_MISSING / CODE_* are reported by both checkers
-            continue
-        out.append(FieldFinding(f.code, f.severity, finding_name(f.code), finding_text(f.code),
-                                f"{f.message}; fix: {f.suggestion}", finding_fix(f.code), path,
-                                _detail(f.code, f.message, project, path)))
+        if (f.code, path) not in seen:  # VALUE_MISSING / CODE_* are raised by both views
+            out.append(_field_finding(f, path))
     return out
 
 
 def table_findings(table: BudgetTable) -> list[FieldFinding]:
     """Findings about the table as a whole (unit and table sums, duplicate projects)."""
-    return [FieldFinding(w.code, "error", finding_name(w.code), finding_text(w.code),
-                         f"{w.project or '合计'}：{w.message}", finding_fix(w.code), w.field or "",
-                         f"{w.project or '合计'}：{w.message}")
-            for w in validate_table(table) if w.code in TABLE_CODES]
+    return [replace(_field_finding(f, f.field or ""), detail=f"{f.project or '合计'}：{f.message_zh}")
+            for f in validate_table(table) if f.code in TABLE_CODES]
 
 
 def spans_of(project: Project) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..draft.library import assistant_home
+from .. import settings
 from ..export import to_interchange
 from ..schema import BudgetTable, Project
 from .models import Document, ProjectRecord
@@ -28,12 +28,12 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def default_db_url() -> str:
-    return f"sqlite:///{assistant_home() / 'workbench.sqlite'}"
+    return f"sqlite:///{settings.home_dir() / 'workbench.sqlite'}"
 
 
 def files_dir() -> Path:
     """Where uploaded files and rendered page images live, under generated names only."""
-    return assistant_home() / "uploads"
+    return settings.home_dir() / "uploads"
 
 
 def normalize_url(url: str) -> str:
