@@ -56,13 +56,12 @@ def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None
     driver.save_screenshot(str(shots / f"{label}-1-documents.png"))
     driver.get(driver.find_element(By.CSS_SELECTOR, "tr.st-todo a").get_attribute("href"))  # the list keeps polling
 
-    finding = _wait(driver, lambda d: d.find_elements(
-        By.CSS_SELECTOR, ".field .finding[data-code=VALUE_VAGUE]"), what="the review page")
+    findings = _wait(driver, lambda d: d.find_elements(
+        By.CSS_SELECTOR, ".rowfinding[data-code=VALUE_VAGUE]"), what="the review page")
     driver.save_screenshot(str(shots / f"{label}-2-review.png"))
-    annual = next(f for f in finding
-                  if "annual_value" in f.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "textarea").get_attribute("id"))
-    field = annual.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "textarea")
-    field_id = field.get_attribute("id")  # f-<project>-indicators-<i>-annual_value
+    ref = next(f.get_attribute("data-ref") for f in findings if f.get_attribute("data-ref").endswith("annual_value"))
+    field_id = f"f-{ref}"  # f-<project>-indicators-<i>-annual_value
+    field = driver.find_element(By.ID, field_id)
     project_id, index = field_id.split("-")[1], int(field_id.split("-")[3])
     card = driver.find_element(By.ID, f"proj-{project_id}")
     project_name = card.find_element(By.ID, f"f-{project_id}-name").get_attribute("value")
@@ -76,9 +75,8 @@ def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None
     field.send_keys(Keys.TAB)  # change -> saved, re-checked, card redrawn
 
     def rechecked(d):  # the card is redrawn when the answer arrives
-        box = d.find_element(By.ID, field_id).find_element(By.XPATH, "..")
-        codes = [f.get_attribute("data-code") for f in box.find_elements(By.CSS_SELECTOR, ".finding")]
-        return d.find_element(By.ID, field_id).get_attribute("value") == "≥95%" and "VALUE_VAGUE" not in codes
+        still = d.find_elements(By.CSS_SELECTOR, f'.rowfinding[data-ref="{ref}"][data-code=VALUE_VAGUE]')
+        return d.find_element(By.ID, field_id).get_attribute("value") == "≥95%" and not still
 
     _wait(driver, rechecked, what="the finding to clear after the edit")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", driver.find_element(By.ID, field_id))

@@ -195,10 +195,14 @@ def card_context(record: ProjectRecord, conflict: dict | None = None, error: dic
     confirmed = set(record.confirmed)
     findings = project_findings(project, confirmed)
     by_path: dict[str, list] = {}
+    by_indicator: dict[int, list] = {}  # shown in a full-width row under the indicator, not in its narrow cells
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
+        parts = finding.path.split(".")
+        if parts[0] == "indicators" and len(parts) > 1 and parts[1].isdigit():
+            by_indicator.setdefault(int(parts[1]), []).append(finding)
     unit = ""
-    return {"r": record, "p": project, "findings": by_path, "all_findings": findings,
+    return {"r": record, "p": project, "findings": by_path, "all_findings": findings, "by_indicator": by_indicator,
             "check": fields_to_check(project, confirmed), "conflict": conflict, "error": error, "unit": unit,
             "project_level": [f for f in findings if not f.path.startswith("indicators.")]}
 

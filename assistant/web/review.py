@@ -68,13 +68,16 @@ def _path(project: Project, seq: int | None, field: str | None, name: str | None
     return f"indicators.{index}.{field}" if field else f"indicators.{index}"
 
 
-def _has_chinese(text: str | None) -> bool:
-    return bool(text and re.search(r"[\u4e00-\u9fff]", text))
+def _mostly_chinese(text: str | None) -> bool:
+    """Some fixes come from data files still written in English; those give way to ours."""
+    if not text:
+        return False
+    return len(re.findall(r"[\u4e00-\u9fff]", text)) >= len(re.findall(r"[A-Za-z]", text))
 
 
 def _field_finding(f: Finding, path: str) -> FieldFinding:
     """A finding as the page shows it: short name, the Chinese message, a Chinese fix."""
-    fix = f.suggestion_zh if _has_chinese(f.suggestion_zh) else finding_fix(f.code)
+    fix = f.suggestion_zh if _mostly_chinese(f.suggestion_zh) else finding_fix(f.code)
     return FieldFinding(f.code, f.severity, finding_name(f.code), finding_text(f.code),
                         f.message + (f"; fix: {f.suggestion}" if f.suggestion else ""), fix, path, f.message_zh)
 

@@ -33,6 +33,13 @@
     if (field) { field.scrollIntoView({ block: "center", behavior: "smooth" }); field.focus({ preventScroll: true }); }
     clearMarks(); mark.classList.add("hl");
   });
+  // a finding under an indicator was clicked: go to the field it is about
+  document.addEventListener("click", function (e) {
+    var row = e.target.closest && e.target.closest(".rowfinding[data-ref]");
+    if (!row) return;
+    var field = document.getElementById("f-" + row.getAttribute("data-ref"));
+    if (field) field.focus();
+  });
   // drag and drop onto the upload area
   function setupDrop() {
     var drop = document.getElementById("drop"), input = document.getElementById("files"),
