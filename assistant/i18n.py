@@ -14,8 +14,16 @@ from typing import NamedTuple
 
 from .checks import RULES
 
-__all__ = ["FindingText", "FINDINGS", "FIELDS", "SEVERITIES", "finding_name", "finding_text", "finding_fix",
-           "field_label"]
+__all__ = [
+    "FIELDS",
+    "FINDINGS",
+    "SEVERITIES",
+    "FindingText",
+    "field_label",
+    "finding_fix",
+    "finding_name",
+    "finding_text",
+]
 
 
 class FindingText(NamedTuple):

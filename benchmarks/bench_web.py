@@ -23,12 +23,12 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scan_render import find_cjk_font, render_gold_page  # noqa: E402
-from web_support import CHROMIUM, chromium, live_server  # noqa: E402
+from scan_render import find_cjk_font, render_gold_page
+from web_support import CHROMIUM, chromium, live_server
 
-from assistant.gold import load_gold  # noqa: E402
-from assistant.web.app import Settings  # noqa: E402
-from assistant.web.models import Document  # noqa: E402
+from assistant.gold import load_gold
+from assistant.web.app import Settings
+from assistant.web.models import Document
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 

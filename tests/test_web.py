@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-
 from web_support import csrf, make_client, upload, wait_done
 
 from assistant.web.models import Edit, ProjectRecord
@@ -76,7 +75,7 @@ def test_edit_rechecks_findings_and_is_recorded(seeded):
     assert response.status_code == 200
     card = response.text
     field = re.search(rf'<div class="field[^"]*">\s*<textarea id="f-{record.id}-indicators-{index}-annual_value".*?</div>\s*(?=<)',
-                      card, re.S)
+                      card, re.DOTALL)
     assert field and "≥95%" in field.group(0)
     assert vague_here not in card
     with seeded.app.state.sessions() as session:
@@ -336,3 +335,18 @@ def test_pages_load_nothing_from_outside(seeded):
         assert external == [], (path, external)
     assert seeded.get("/static/htmx.min.js").status_code == 200
     assert "default-src 'self'" in seeded.get("/").headers["content-security-policy"]
+
+
+def test_the_migrations_build_exactly_the_models(tmp_path):
+    """A new column in models.py without a migration (or the reverse) fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from assistant.web.models import Base
+    from assistant.web.store import make_engine, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    upgrade(engine)
+    upgrade(engine)  # a second start finds it up to date
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []

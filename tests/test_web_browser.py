@@ -12,8 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from web_support import ARTIFACTS, chromium, chromium_or_skip, live_server, postgres_server
+from web_support import (
+    ARTIFACTS,
+    chromium,
+    chromium_or_skip,
+    live_server,
+    postgres_server,
+)
 
 from assistant.web.app import Settings
 
@@ -21,7 +26,11 @@ pytestmark = pytest.mark.slow
 
 
 def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+    from selenium.common.exceptions import (
+        NoSuchElementException,
+        StaleElementReferenceException,
+        TimeoutException,
+    )
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:  # pages are redrawn and navigated while we look: a vanished element means "not yet"

@@ -62,7 +62,8 @@ class Extractor:
         suffix = Path(stored).suffix
         slow = suffix in (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
         try:
-            from ..extract import default_backend, extract as extract_document
+            from ..extract import default_backend
+            from ..extract import extract as extract_document
             from ..ingest import read_bytes
 
             self._stage(document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else ""))

@@ -9,16 +9,16 @@ schema is created and upgraded by Alembic (``migrations/``), never by ``create_a
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["Base", "Document", "ProjectRecord", "Edit", "DraftRecord", "utcnow"]
+__all__ = ["Base", "Document", "DraftRecord", "Edit", "ProjectRecord", "utcnow"]
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -49,7 +49,7 @@ class Document(Base):
     accepted_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
-    projects: Mapped[list["ProjectRecord"]] = relationship(
+    projects: Mapped[list[ProjectRecord]] = relationship(
         back_populates="document", order_by="ProjectRecord.position", cascade="all, delete-orphan")
 
 

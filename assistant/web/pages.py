@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import uuid
 from collections.abc import Callable
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,17 @@ from ..ingest import supported_suffixes
 from ..schema import Project
 from .app import templates
 from .models import Document, Edit, ProjectRecord, utcnow
-from .review import (EditError, apply_edit, display, fields_to_check, new_indicator, project_findings, source_html,
-                     spans_of, table_findings)
+from .review import (
+    EditError,
+    apply_edit,
+    display,
+    fields_to_check,
+    new_indicator,
+    project_findings,
+    source_html,
+    spans_of,
+    table_findings,
+)
 from .security import auth_cookie, clerk_name, csrf_protect, quote_name
 from .store import load_table
 
@@ -50,7 +59,7 @@ def _when(value) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 

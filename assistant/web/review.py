@@ -18,8 +18,20 @@ from ..checks import LOW_CONFIDENCE, Finding, lint_project, validate_table
 from ..i18n import SEVERITIES, field_label, finding_fix, finding_name, finding_text
 from ..schema import BudgetTable, Indicator, Project, Unit
 
-__all__ = ["FieldFinding", "project_findings", "table_findings", "fields_to_check", "apply_edit", "EditError",
-           "source_html", "new_indicator", "INDICATOR_EDIT_FIELDS", "TABLE_CODES", "display", "spans_of"]
+__all__ = [
+    "INDICATOR_EDIT_FIELDS",
+    "TABLE_CODES",
+    "EditError",
+    "FieldFinding",
+    "apply_edit",
+    "display",
+    "fields_to_check",
+    "new_indicator",
+    "project_findings",
+    "source_html",
+    "spans_of",
+    "table_findings",
+]
 
 INDICATOR_EDIT_FIELDS = ("seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value",
                          "annual_value")

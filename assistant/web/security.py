@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 
 from fastapi import HTTPException, Request
 
-__all__ = ["csrf_protect", "auth_cookie", "is_logged_in", "BodyLimit", "clerk_name", "quote_name", "SECURITY_HEADERS"]
+__all__ = ["SECURITY_HEADERS", "BodyLimit", "auth_cookie", "clerk_name", "csrf_protect", "is_logged_in", "quote_name"]
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -99,7 +99,7 @@ class _TooLarge(Exception):
 
 
 async def _too_large(send, limit: int) -> None:
-    body = f"上传的文件太大：上限为 {limit // (1024 * 1024)} MB（启动时可用 --max-upload-mb 调整）。".encode("utf-8")
+    body = f"上传的文件太大：上限为 {limit // (1024 * 1024)} MB（启动时可用 --max-upload-mb 调整）。".encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

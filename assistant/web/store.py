@@ -21,8 +21,17 @@ from ..export import to_interchange
 from ..schema import BudgetTable, Project
 from .models import Document, ProjectRecord
 
-__all__ = ["default_db_url", "normalize_url", "make_engine", "upgrade", "make_sessions", "save_table", "load_table",
-           "project_model", "files_dir"]
+__all__ = [
+    "default_db_url",
+    "files_dir",
+    "load_table",
+    "make_engine",
+    "make_sessions",
+    "normalize_url",
+    "project_model",
+    "save_table",
+    "upgrade",
+]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
