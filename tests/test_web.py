@@ -350,3 +350,28 @@ def test_the_migrations_build_exactly_the_models(tmp_path):
     upgrade(engine)  # a second start finds it up to date
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_a_text_pdf_shows_its_pages_with_the_cell_boxes(tmp_path, seed_text):
+    from office_copies import table_lines, write_pdf
+
+    pdf = write_pdf(table_lines(seed_text), tmp_path / "seed.pdf")
+    with make_client(tmp_path) as client:
+        upload(client, "seed.pdf", pdf.read_bytes())
+        wait_done(client, 1)
+        review = client.get("/d/1").text
+        assert '<img src="/d/1/page/1.png"' in review and '<img src="/d/1/page/2.png"' in review
+        lefts = [float(x) for x in re.findall(r'class="box[^"]*" data-ref="[^"]+" data-refs="[^"]+" style="left:([0-9.]+)%', review)]
+        assert lefts and all(0 <= x < 100 for x in lefts)  # points scaled to the 200-dpi image
+        assert client.get("/d/1/page/1.png").content[:4] == b"\x89PNG"
+
+
+def test_deleting_a_document_removes_its_records_and_files(seeded, tmp_path):
+    uploads = tmp_path / "uploads"
+    assert list(uploads.iterdir())
+    response = seeded.post("/d/1/delete", data={"csrf_token": csrf(seeded)}, follow_redirects=False)
+    assert response.status_code == 303
+    assert seeded.get("/d/1").status_code == 404
+    assert list(uploads.iterdir()) == []
+    with seeded.app.state.sessions() as session:
+        assert session.query(ProjectRecord).count() == 0 and session.query(Edit).count() == 0

@@ -462,3 +462,19 @@ def accept_document(request: Request, doc_id: int, session: Session = Depends(db
                      new="整份文件已接受"))
     session.commit()
     return RedirectResponse(f"/d/{doc_id}", status_code=303)
+
+
+@router.post("/d/{doc_id}/delete", dependencies=[Depends(csrf_protect)])
+def delete_document(request: Request, doc_id: int, session: Session = Depends(db)):
+    """Remove a file uploaded by mistake: its records, its history and the stored files."""
+    document = _document(session, doc_id)
+    if document.state not in ("done", "failed"):
+        raise HTTPException(409, "该文件还在识别中，请等识别完成后再删除")
+    files = request.app.state.settings.files
+    names = [document.stored_name] + [p["file"] for p in (document.header or {}).get("pages") or []]
+    session.query(Edit).filter(Edit.document_id == doc_id).delete()
+    session.delete(document)
+    session.commit()
+    for name in names:
+        (files / name).unlink(missing_ok=True)
+    return RedirectResponse("/", status_code=303)
