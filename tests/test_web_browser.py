@@ -123,7 +123,39 @@ def test_review_flow_in_chromium_on_sqlite(tmp_path, seed_path, downloads):
                         evals_dir=tmp_path / "evals")
     with live_server(settings) as base, chromium(downloads) as driver:
         run_flow(driver, base, seed_path, downloads, "sqlite")
+        _two_clerks(driver, base)
         _draft_and_accuracy(driver, base, tmp_path / "evals")
+
+
+def _two_clerks(driver, base: str) -> None:
+    """Another clerk saves the project first: this clerk gets the conflict, keeps the value, re-applies it."""
+    import httpx
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(base + "/d/1")
+    card = driver.find_elements(By.CSS_SELECTOR, "section.project textarea.textarea")[0].find_element(
+        By.XPATH, "ancestor::section[contains(@class, 'project')]")
+    pid = card.get_attribute("id").removeprefix("proj-")
+    version = driver.find_element(By.ID, f"v-{pid}").get_attribute("value")
+    other = httpx.Client(base_url=base, cookies={"clerk": "%E6%9D%8E%E4%BC%9A%E8%AE%A1"})  # 李会计
+    other.get("/health")
+    saved = other.post(f"/d/1/p/{pid}/edit", data={"field": "goal", "value": "李会计改的目标", "version": version},
+                       headers={"X-CSRF-Token": other.cookies.get("csrf")})
+    assert saved.status_code == 200
+
+    goal = driver.find_element(By.ID, f"f-{pid}-goal")
+    goal.send_keys(Keys.CONTROL, "a")
+    goal.send_keys("张会计改的目标")
+    goal.send_keys(Keys.TAB)
+    banner = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict"), what="the conflict")
+    assert "李会计" in banner.text and "张会计改的目标" in banner.text
+    assert driver.find_element(By.ID, f"f-{pid}-goal").get_attribute("value") == "李会计改的目标"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", banner)
+    driver.save_screenshot(str(_shots() / "sqlite-4b-conflict.png"))
+    banner.find_element(By.TAG_NAME, "button").click()  # 用我的值覆盖
+    _wait(driver, lambda d: d.find_element(By.ID, f"f-{pid}-goal").get_attribute("value") == "张会计改的目标"
+          and not d.find_elements(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict"), what="the value re-applied")
 
 
 def _draft_and_accuracy(driver, base: str, evals: Path) -> None:
