@@ -6,11 +6,12 @@ backend added to :mod:`assistant.extract` is available everywhere.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .checks import Finding, validate_table
 from .extract import Backend, extract
-from .ingest import read_path
+from .ingest import read_bytes, read_path
 from .schema import BudgetTable
 
 __all__ = ["extract_path", "check_path"]
@@ -24,7 +25,14 @@ def extract_path(path: str | Path, backend: str | Backend = Backend.RULES, **opt
 def check_path(path: str | Path, backend: str | Backend = Backend.RULES) -> tuple[BudgetTable, list[Finding]]:
     """A table and its validation findings; a table the assistant wrote (JSON, JSONL, its own
     CSV/XLSX) is loaded, anything else extracted."""
-    from .export import is_interchange_file, load_table
+    from .export import is_interchange_file, load_table, load_table_bytes, looks_like_json
 
-    table = load_table(path) if is_interchange_file(path) else extract_path(path, backend)
+    if str(path) == "-":  # standard input: JSON from an earlier command (extract … | lint -), else a table
+        data = sys.stdin.buffer.read()
+        table = load_table_bytes(data, "<stdin>") if looks_like_json(data) else \
+            extract(read_bytes(data, "<stdin>"), backend)
+    elif is_interchange_file(path):
+        table = load_table(path)
+    else:
+        table = extract_path(path, backend)
     return table, validate_table(table)

@@ -7,7 +7,7 @@ per project; then wall time with the server answering after a fixed delay, at se
 concurrency bounds. Tokens are the loopback server's count (one character = one token,
 an upper bound for Chinese text with current tokenizers). No network beyond 127.0.0.1.
 
-Targets (issue 3): llm mode ≤ 1 request per 8 projects; prompt tokens per project ≤ 2×
+Targets: llm mode ≤ 1 request per 8 projects; prompt tokens per project ≤ 2×
 the project's own text plus the fixed prompt.
 """
 

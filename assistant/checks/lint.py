@@ -52,8 +52,8 @@ def _value_findings(ind: Indicator, field: str, label: str, target: Target, wher
     if target.kind == "vague":
         entry = find_vague_phrase(text)
         return [Finding.of("VALUE_VAGUE", f"{label} '{_short(text)}' is vague: {entry.reason}",
-                           f"{label}“{_short(text)}”表述模糊：{entry.reason}", fix=entry.suggestion,
-                           fix_zh=entry.suggestion, **where)]
+                           f"{label}“{_short(text)}”表述模糊：{entry.reason_zh}", fix=entry.suggestion,
+                           fix_zh=entry.suggestion_zh, **where)]
     if target.kind == "unmeasurable":
         if "=" in text or "/" in text:
             return [Finding.of("VALUE_UNMEASURABLE", f"{label} '{_short(text)}' is a formula, not a target",

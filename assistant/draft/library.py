@@ -27,6 +27,18 @@ class LibraryProject:
 
     source: str
     project: Project
+    sector: str | None = None  # the real corpus's sector label (meta.json), when known
+    split: str | None = None  # dev | test for real-corpus documents
+    currency_unit: str | None = None  # the table's (万元 unless it says 元)
+    department: str | None = None  # the table's 主管部门, when it names one
+
+    @property
+    def budget_wan(self):
+        """The project's total in 万元, whatever unit its table was in."""
+        total = self.project.amounts.total
+        if total is None or self.currency_unit != "元":
+            return total
+        return total / 10000
 
     @property
     def key(self) -> str:
@@ -83,20 +95,21 @@ def user_tables() -> list[Path]:
 
 
 def _projects_of(source: str, table: BudgetTable) -> list[LibraryProject]:
-    return [LibraryProject(source, p) for p in table.projects() if not p.classified and p.indicators]
+    return [LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
+            for p in table.projects() if not p.classified and p.indicators]
 
 
 def load_library(gold_path: str | Path | None = None, *, include_user: bool = True) -> Library:
-    """The gold tables plus (unless ``include_user`` is False) the user's added tables.
+    """The built-in library (the seed and the real corpus, packaged with the assistant) or
+    the gold at ``gold_path`` (a seed-style folder or a ``gold/real`` corpus), plus (unless
+    ``include_user`` is False) the user's added tables.
 
     Raises:
         InputError: a stored table is no longer readable (the message names the file).
     """
-    from ..gold import load_gold
+    from .corpus import load_builtin, load_gold_projects
 
-    projects: list[LibraryProject] = []
-    for record in load_gold(gold_path):
-        projects += _projects_of(record.stem, record.table)
+    projects: list[LibraryProject] = load_builtin() if gold_path is None else load_gold_projects(gold_path)
     if include_user:
         for path in user_tables():
             projects += _projects_of(path.stem, load_table(path))

@@ -59,6 +59,9 @@ class Draft(BaseModel):
     attempts: int = 1
     findings: list[dict[str, Any]] = Field(default_factory=list, description="lint findings that remain")
     similar_projects: list[str] = Field(default_factory=list, description="library projects used, best first")
+    project_types: list[str] = Field(default_factory=list, description="the project's types, best first (types file)")
+    sector: str | None = Field(default=None, description="the sector drafting looked in")
+    types_version: str | None = Field(default=None, description="version of the project-type file used")
     usage: dict[str, Any] = Field(default_factory=dict, description="LLM requests, tokens, retries (the ledger)")
 
     def project(self) -> Project:
@@ -83,6 +86,9 @@ class Draft(BaseModel):
             "backend": self.backend,
             "attempts": self.attempts,
             "similar_projects": self.similar_projects,
+            "project_types": self.project_types,
+            "sector": self.sector,
+            "types_version": self.types_version,
             "usage": self.usage,
             "indicators": [
                 {"seq": i.seq, "name": i.name,

@@ -66,8 +66,9 @@ def _from_jsonl(lines: list[str], source: str) -> BudgetTable:
         record = _decode_json(line, f"{source}:{number}")
         if not isinstance(record, dict):
             raise InputError(source, "each JSONL line must be one project (a JSON object)", row=number)
-        table.department = table.department or record.pop("department", None)
-        unit_name = record.pop("unit", None) or table.department or ""
+        department, unit_name = record.pop("department", None), record.pop("unit", None)
+        table.department = table.department or department
+        unit_name = unit_name or table.department or ""
         try:
             project = Project.model_validate(record)
         except Exception as exc:  # pydantic ValidationError: name the line

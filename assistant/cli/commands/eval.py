@@ -209,7 +209,7 @@ def extract(
 
 
 def _draft_evaluator():
-    """The drafting evaluator (issue: drafting); imported only when ``eval draft`` runs."""
+    """The drafting evaluator; imported only when ``eval draft`` runs."""
     try:
         from ...draft.evaluation import evaluate_drafting
     except ImportError as exc:
@@ -250,6 +250,7 @@ def draft(
     gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder or file; default gold/.")] = None,
     backend: Annotated[str, typer.Option("--backend", "-b", help="Drafting backend (library = offline default).")] = "library",
     projects: Annotated[str | None, typer.Option("--projects", help="Only these gold projects (comma list of names).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Real corpus only: dev, test or all documents.")] = "all",
     fail_under: FailUnder = None,
     baseline: Baseline = None,
     tolerance: Tolerance = 0.0,
@@ -264,10 +265,14 @@ def draft(
 
       python cli.py eval draft
 
+      python cli.py eval draft --gold gold/real --split test      # per sector, real corpus
+
       python cli.py eval draft --fail-under coverage=0.9 --baseline latest
     """
+    from ...draft.corpus import gold_path_version
+    from ...evaluate.drafting import print_sectors
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
-    from ...gold import default_gold_dir, gold_version, load_gold
+    from ...gold import default_gold_dir
 
     root = default_evals_dir(evals_dir)
     thresholds, base = _gate_setup(fail_under, baseline, root, None, "draft")
@@ -280,19 +285,24 @@ def draft(
             progress.update(task, completed=done, total=total, description=f"drafting {name}")
 
         try:
-            samples, overall = evaluate(gold, backend=backend, projects=names, progress=step)
+            samples, overall = evaluate(gold, backend=backend, projects=names, split=split, progress=step)
         except ValueError as exc:  # unknown backend or project names
             raise typer.BadParameter(str(exc)) from None
     samples = _draft_samples(list(samples))
-    metrics = _flatten(dict(overall))
+    overall = dict(overall)
+    by_sector = overall.pop("by_sector", None)
+    metrics = _flatten(overall)
     manifest = {
         "model": metrics.get("model"),
         "prompt": metrics.get("prompt") or metrics.get("prompt_version"),
         "gold": str(Path(gold) if gold else default_gold_dir()),
-        "gold_version": gold_version(load_gold(gold)),
-        "parameters": {"projects": names, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "gold_version": gold_path_version(gold),
+        "parameters": {"projects": names, "split": split, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
     }
-    run = write_run(kind="draft", backend=backend, summary={"metrics": metrics}, samples=samples, manifest=manifest, root=root)
+    summary = {"metrics": metrics, **({"by_sector": by_sector} if by_sector else {})}
+    run = write_run(kind="draft", backend=backend, summary=summary, samples=samples, manifest=manifest, root=root)
+    if by_sector and not as_json:
+        print_sectors(by_sector, overall, _console())
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "draft")
 
 

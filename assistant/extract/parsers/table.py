@@ -22,6 +22,7 @@ from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
 from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...textnorm import fold_whitespace, strip_markup
+from ..assemble import TableAssembler
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
@@ -255,8 +256,7 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
     table = BudgetTable(meta=RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules"))
     parses: list[RowParse] = []
     header_seen = False
-    current_unit: Unit | None = None
-    orphan_projects: list[Project] = []
+    assembler = TableAssembler(table)
 
     for row in doc.rows:
         texts = [c.text for c in row.cells]
@@ -294,24 +294,19 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         folded_name = _fold(name)
 
         if folded_name in ("合计", "总计"):
-            table.amounts = amounts
+            assembler.total(amounts)
             table.spans.update({f"amounts.{k.split('.', 1)[1]}": v for k, v in spans.items()})
             parses.append(RowParse(row, "total", failures=failures))
         elif not has_text and folded_name != _CLASSIFIED:
-            current_unit = Unit(name=name, amounts=amounts, spans={"name": name_span, **spans})
-            if not table.units and orphan_projects:
-                current_unit.projects.extend(orphan_projects)
-                orphan_projects.clear()
-            table.units.append(current_unit)
+            assembler.unit(Unit(name=name, amounts=amounts, spans={"name": name_span, **spans}))
             parses.append(RowParse(row, "unit", failures=failures))
         else:
             project = _parse_project(name, name_span, amounts, spans, rest, row, doc.source, failures)
-            (current_unit.projects if current_unit else orphan_projects).append(project)
+            assembler.project(project)
             parses.append(RowParse(row, "project", project=project, failures=failures))
         table.failures.extend(failures)
 
-    if orphan_projects:
-        table.units.insert(0, Unit(name=table.department or "", amounts=Amounts(), projects=orphan_projects))
+    assembler.finish()
     if not header_seen and not table.units:
         raise InputError(
             doc.source,
