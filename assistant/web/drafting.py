@@ -21,7 +21,7 @@ from ..export import export_bytes, render_indicators
 from ..i18n import SEVERITIES, finding_name, finding_text
 from .app import templates
 from .models import DraftRecord
-from .pages import clerk_name, db
+from .pages import DB, clerk_name
 from .review import EditError, display  # noqa: F401 (display is a template global)
 from .security import csrf_protect
 
@@ -44,14 +44,14 @@ def _view(request: Request, record: DraftRecord, error: str | None = None, statu
 
 
 @router.get("/draft", response_class=HTMLResponse)
-def draft_form(request: Request, session: Session = Depends(db)):
+def draft_form(request: Request, session: DB):
     recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
     return templates.TemplateResponse(request, "draft.html", {"recent": recent})
 
 
 @router.post("/draft", dependencies=[Depends(csrf_protect)])
-def make_draft(request: Request, name: str = Form(""), goal: str = Form(""), budget: str = Form(""),
-               department: str = Form(""), unit: str = Form(""), session: Session = Depends(db)):
+def make_draft(request: Request, session: DB, name: str = Form(""), goal: str = Form(""), budget: str = Form(""),
+               department: str = Form(""), unit: str = Form("")):
     from ..draft.adapt import draft_offline
     from ..draft.library import load_library
 
@@ -79,13 +79,13 @@ def _record(session: Session, draft_id: int) -> DraftRecord:
 
 
 @router.get("/draft/{draft_id}", response_class=HTMLResponse)
-def draft_view(request: Request, draft_id: int, session: Session = Depends(db)):
+def draft_view(request: Request, draft_id: int, session: DB):
     return _view(request, _record(session, draft_id))
 
 
 @router.post("/draft/{draft_id}/edit", dependencies=[Depends(csrf_protect)])
-def draft_edit(request: Request, draft_id: int, index: int = Form(...), field: str = Form(...), value: str = Form(""),
-               version: int = Form(...), session: Session = Depends(db)):
+def draft_edit(request: Request, draft_id: int, session: DB, index: int = Form(...), field: str = Form(...),
+               value: str = Form(""), version: int = Form(...)):
     record = _record(session, draft_id)
     if record.version != version:
         return _view(request, record, f"该草稿已被他人修改（您输入的“{value}”未保存），请核对后重新输入", 409)
@@ -100,7 +100,7 @@ def draft_edit(request: Request, draft_id: int, index: int = Form(...), field: s
 
 
 @router.get("/draft/{draft_id}/export.{fmt}")
-def draft_export(draft_id: int, fmt: str, session: Session = Depends(db)):
+def draft_export(draft_id: int, fmt: str, session: DB):
     draft = Draft.model_validate(_record(session, draft_id).data)
     name = draft.request.name[:60]
     if fmt == "xlsx":

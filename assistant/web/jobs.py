@@ -126,7 +126,7 @@ def render_pages(data: bytes, suffix: str, table, folder: Path, dpi: int = 200) 
     if suffix == ".pdf":
         from ..ingest.ocr.pdf import render_pdf_pages
 
-        images = dict((i + 1, img) for i, img in render_pdf_pages(data, "page", [p - 1 for p in pages_used], dpi))
+        images = {i + 1: img for i, img in render_pdf_pages(data, "page", [p - 1 for p in pages_used], dpi)}
     else:
         from ..ingest.ocr.image import image_pages
 

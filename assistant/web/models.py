@@ -10,6 +10,7 @@ schema is created and upgraded by Alembic (``migrations/``), never by ``create_a
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -71,7 +72,7 @@ class ProjectRecord(Base):
 
     document: Mapped[Document] = relationship(back_populates="projects")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict] = {"version_id_col": version}
 
 
 class Edit(Base):
@@ -101,4 +102,4 @@ class DraftRecord(Base):
     data: Mapped[dict] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict] = {"version_id_col": version}

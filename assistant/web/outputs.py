@@ -15,14 +15,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
 
 from .. import settings
 from ..draft.library import store_table
 from ..export import dumps_json, export_bytes, write_atomic
 from .app import templates
 from .models import Edit
-from .pages import _document, clerk_name, db
+from .pages import DB, _document, clerk_name
 from .security import csrf_protect
 from .store import load_table
 
@@ -47,7 +46,7 @@ def _stem(filename: str) -> str:
 
 
 @router.get("/d/{doc_id}/export.{fmt}")
-def export(doc_id: int, fmt: str, session: Session = Depends(db)):
+def export(doc_id: int, fmt: str, session: DB):
     if fmt not in MEDIA:
         raise HTTPException(404, f"不支持的导出格式 {fmt}")
     document = _document(session, doc_id)
@@ -63,7 +62,7 @@ def _notice(request: Request, doc_id: int, message: str, path: Path | None = Non
 
 
 @router.post("/d/{doc_id}/gold", dependencies=[Depends(csrf_protect)])
-def save_gold(request: Request, doc_id: int, session: Session = Depends(db)):
+def save_gold(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     table = load_table(document)
     folder = gold_dir(request)
@@ -81,7 +80,7 @@ def save_gold(request: Request, doc_id: int, session: Session = Depends(db)):
 
 
 @router.post("/d/{doc_id}/library", dependencies=[Depends(csrf_protect)])
-def add_library(request: Request, doc_id: int, session: Session = Depends(db)):
+def add_library(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     table = load_table(document)
     projects = [p for p in table.projects() if not p.classified and p.indicators]

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
@@ -48,6 +48,10 @@ STATUS = {"todo": "待审核", "doing": "审核中", "done": "已审核", "busy"
 def db(request: Request):
     with request.app.state.sessions() as session:
         yield session
+
+
+#: a database session for one request
+DB = Annotated[Session, Depends(db)]
 
 
 def ref(pid: int, path: str) -> str:
@@ -121,7 +125,7 @@ def _rows(session: Session) -> list[dict[str, Any]]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, session: Session = Depends(db)):
+def index(request: Request, session: DB):
     rows = _rows(session)
     return templates.TemplateResponse(request, "index.html", {
         "rows": rows, "suffixes": supported_suffixes(), "busy": any(r["status"] == "busy" for r in rows),
@@ -129,14 +133,14 @@ def index(request: Request, session: Session = Depends(db)):
 
 
 @router.get("/documents/rows", response_class=HTMLResponse)
-def document_rows(request: Request, session: Session = Depends(db)):
+def document_rows(request: Request, session: DB):
     rows = _rows(session)
     return templates.TemplateResponse(request, "_doc_rows.html", {"rows": rows,
                                                                   "busy": any(r["status"] == "busy" for r in rows)})
 
 
 @router.post("/upload", dependencies=[Depends(csrf_protect)])
-async def upload(request: Request, files: list[UploadFile] = File(...), session: Session = Depends(db)):
+async def upload(request: Request, files: Annotated[list[UploadFile], File()], session: DB):
     settings = request.app.state.settings
     allowed = set(supported_suffixes())
     queued, refused = [], []
@@ -252,7 +256,7 @@ def _page_view(page: dict[str, Any], boxes: list[dict[str, Any]]) -> dict[str, A
 
 
 @router.get("/d/{doc_id}", response_class=HTMLResponse)
-def review(request: Request, doc_id: int, session: Session = Depends(db)):
+def review(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     if document.state != "done":
         return templates.TemplateResponse(request, "waiting.html", {"doc": document, "status": STATUS[
@@ -271,7 +275,7 @@ def review(request: Request, doc_id: int, session: Session = Depends(db)):
 
 
 @router.get("/d/{doc_id}/page/{number}.png")
-def page_image(request: Request, doc_id: int, number: int, session: Session = Depends(db)):
+def page_image(request: Request, doc_id: int, number: int, session: DB):
     document = _document(session, doc_id)
     for page in (document.header or {}).get("pages") or []:
         if page["page"] == number:
@@ -280,7 +284,7 @@ def page_image(request: Request, doc_id: int, number: int, session: Session = De
 
 
 @router.get("/d/{doc_id}/history", response_class=HTMLResponse)
-def history(request: Request, doc_id: int, session: Session = Depends(db)):
+def history(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     edits = session.scalars(select(Edit).where(Edit.document_id == doc_id).order_by(Edit.id.desc())).all()
     names = {p.id: p.data.get("name") for p in document.projects}
@@ -338,15 +342,14 @@ def _set(record: ProjectRecord, path: str, value: str) -> list:
 
 
 @router.post("/d/{doc_id}/p/{pid}/edit", dependencies=[Depends(csrf_protect)])
-def edit(request: Request, doc_id: int, pid: int, field: str = Form(...), value: str = Form(""),
-         version: int = Form(...), session: Session = Depends(db)):
+def edit(request: Request, doc_id: int, pid: int, session: DB, field: str = Form(...), value: str = Form(""),
+         version: int = Form(...)):
     return _change(request, session, doc_id, pid, version, lambda r: _set(r, field, value),
                    {"field": field, "value": value})
 
 
 @router.post("/d/{doc_id}/p/{pid}/confirm", dependencies=[Depends(csrf_protect)])
-def confirm(request: Request, doc_id: int, pid: int, field: str = Form(...), version: int = Form(...),
-            session: Session = Depends(db)):
+def confirm(request: Request, doc_id: int, pid: int, session: DB, field: str = Form(...), version: int = Form(...)):
     def change(record: ProjectRecord):
         if field in record.confirmed:
             return []
@@ -356,7 +359,7 @@ def confirm(request: Request, doc_id: int, pid: int, field: str = Form(...), ver
 
 
 @router.post("/d/{doc_id}/p/{pid}/indicators/add", dependencies=[Depends(csrf_protect)])
-def add_indicator(request: Request, doc_id: int, pid: int, version: int = Form(...), session: Session = Depends(db)):
+def add_indicator(request: Request, doc_id: int, pid: int, session: DB, version: int = Form(...)):
     def change(record: ProjectRecord):
         data = dict(record.data)
         data["indicators"] = [*data["indicators"], new_indicator(data)]
@@ -380,8 +383,7 @@ def _shift_confirmed(confirmed: list[str], remap: Callable[[int], int | None]) -
 
 
 @router.post("/d/{doc_id}/p/{pid}/indicators/{index}/delete", dependencies=[Depends(csrf_protect)])
-def delete_indicator(request: Request, doc_id: int, pid: int, index: int, version: int = Form(...),
-                     session: Session = Depends(db)):
+def delete_indicator(request: Request, doc_id: int, pid: int, index: int, session: DB, version: int = Form(...)):
     def change(record: ProjectRecord):
         items = list(record.data["indicators"])
         if not 0 <= index < len(items):
@@ -395,8 +397,8 @@ def delete_indicator(request: Request, doc_id: int, pid: int, index: int, versio
 
 
 @router.post("/d/{doc_id}/p/{pid}/indicators/{index}/move", dependencies=[Depends(csrf_protect)])
-def move_indicator(request: Request, doc_id: int, pid: int, index: int, direction: str = Form(...),
-                   version: int = Form(...), session: Session = Depends(db)):
+def move_indicator(request: Request, doc_id: int, pid: int, index: int, session: DB, direction: str = Form(...),
+                   version: int = Form(...)):
     def change(record: ProjectRecord):
         items = list(record.data["indicators"])
         other = index - 1 if direction == "up" else index + 1
@@ -412,7 +414,7 @@ def move_indicator(request: Request, doc_id: int, pid: int, index: int, directio
 
 
 @router.post("/d/{doc_id}/p/{pid}/renumber", dependencies=[Depends(csrf_protect)])
-def renumber(request: Request, doc_id: int, pid: int, version: int = Form(...), session: Session = Depends(db)):
+def renumber(request: Request, doc_id: int, pid: int, session: DB, version: int = Form(...)):
     def change(record: ProjectRecord):
         items = [dict(item) for item in record.data["indicators"]]
         old = ",".join(str(i.get("seq")) for i in items)
@@ -438,12 +440,12 @@ def _accept(record: ProjectRecord, user: str) -> list:
 
 
 @router.post("/d/{doc_id}/p/{pid}/accept", dependencies=[Depends(csrf_protect)])
-def accept_project(request: Request, doc_id: int, pid: int, version: int = Form(...), session: Session = Depends(db)):
+def accept_project(request: Request, doc_id: int, pid: int, session: DB, version: int = Form(...)):
     return _change(request, session, doc_id, pid, version, lambda r: _accept(r, clerk_name(request)))
 
 
 @router.post("/d/{doc_id}/accept", dependencies=[Depends(csrf_protect)])
-def accept_document(request: Request, doc_id: int, session: Session = Depends(db)):
+def accept_document(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     user = clerk_name(request)
     blocked = []
@@ -465,7 +467,7 @@ def accept_document(request: Request, doc_id: int, session: Session = Depends(db
 
 
 @router.post("/d/{doc_id}/delete", dependencies=[Depends(csrf_protect)])
-def delete_document(request: Request, doc_id: int, session: Session = Depends(db)):
+def delete_document(request: Request, doc_id: int, session: DB):
     """Remove a file uploaded by mistake: its records, its history and the stored files."""
     document = _document(session, doc_id)
     if document.state not in ("done", "failed"):
