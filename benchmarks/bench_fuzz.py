@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
-
-import fuzzing  # noqa: E402
+import fuzzing
+from hypothesis import HealthCheck, Phase, given, seed, settings
 
 #: share of the cases each target gets (fast text targets get more, PDFs and commands fewer)
 WEIGHTS = {

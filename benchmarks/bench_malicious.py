@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import hostile_files as hostile  # noqa: E402
+import hostile_files as hostile
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 
@@ -111,7 +111,7 @@ def main() -> None:
         path = _build(args.dir, name, writer, kwargs)
         rows.append((name, path.stat().st_size, *_run(path, args.cap_gb, args.timeout)))
         print(f"... {name}: {rows[-1][2]:.1f} s", file=sys.stderr, flush=True)
-    print(f"| file | size | seconds | peak MB | exit | output | message |")
+    print("| file | size | seconds | peak MB | exit | output | message |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for name, size, seconds, peak, code, out_size, message in rows:
         print(f"| {name} | {size / 1024:,.0f} KB | {seconds:.1f} | {peak:,.0f} | {code} | {out_size / 1024:,.0f} KB "

@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
 
-import hostile_files as hostile  # noqa: E402
+import hostile_files as hostile
 
-from assistant.errors import AssistantError  # noqa: E402
+from assistant.errors import AssistantError
 
-__all__ = ["TARGETS", "run_reader", "run_command", "stub_ocr", "Crash"]
+__all__ = ["TARGETS", "Crash", "run_command", "run_reader", "stub_ocr"]
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 OK_CODES = (0, 1, 2)
@@ -61,12 +61,10 @@ class _NoTextEngine:
 @contextlib.contextmanager
 def stub_ocr():
     """Replace the OCR engine by :class:`_NoTextEngine` for the time of the block."""
-    import assistant.ingest.ocr.engine as engine
-    import assistant.ingest.ocr.image as image
-    import assistant.ingest.ocr.pdf as pdf
+    from assistant.ingest.ocr import engine, image, pdf
 
     saved = (engine.get_engine, image.get_engine, pdf.get_engine)
-    stub = lambda *a, **k: _NoTextEngine()  # noqa: E731
+    stub = lambda *a, **k: _NoTextEngine()
     engine.get_engine = image.get_engine = pdf.get_engine = stub
     try:
         yield
@@ -78,8 +76,8 @@ def run_reader(data: bytes, suffix: str) -> str:
     """Read, extract, check and dump one input; ``ok`` or ``refused``, or the exception propagates."""
     from assistant.checks import validate_table
     from assistant.checks.lint import lint_table
-    from assistant.extract import extract
     from assistant.export import to_interchange
+    from assistant.extract import extract
     from assistant.ingest import read_bytes
 
     try:

@@ -15,9 +15,22 @@ import zipfile
 import zlib
 from pathlib import Path
 
-__all__ = ["xlsx_far_cells", "xlsx_declared_dimension", "xlsx_many_cells", "zip_bomb", "docx_entity",
-           "pdf_big_page", "pdf_stream_bomb", "pdf_many_pages", "tiff_many_pages", "png_huge", "deep_json",
-           "ole_file", "broken_items_table", "BUILDERS"]
+__all__ = [
+    "BUILDERS",
+    "broken_items_table",
+    "deep_json",
+    "docx_entity",
+    "ole_file",
+    "pdf_big_page",
+    "pdf_many_pages",
+    "pdf_stream_bomb",
+    "png_huge",
+    "tiff_many_pages",
+    "xlsx_declared_dimension",
+    "xlsx_far_cells",
+    "xlsx_many_cells",
+    "zip_bomb",
+]
 
 _MB = 1024 * 1024
 

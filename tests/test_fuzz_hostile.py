@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 
+import fuzzing
 import pytest
 from hypothesis import HealthCheck, given, settings
-
-import fuzzing
 
 pytestmark = pytest.mark.fuzz
 

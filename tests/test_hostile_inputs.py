@@ -14,13 +14,13 @@ import json
 import re
 import zipfile
 
+import hostile_files as hostile
 import pytest
 
-import hostile_files as hostile
 from assistant.cli import main
 from assistant.errors import InputError
-from assistant.ingest import read_bytes, read_path
 from assistant.extract import extract as extract_document
+from assistant.ingest import read_bytes, read_path
 from assistant.pipeline import extract_path
 
 
@@ -42,7 +42,7 @@ def _limit_error(path, variable: str) -> str:
 @pytest.fixture
 def no_ocr(monkeypatch):
     """Fail the test if anything reaches the OCR engine: limits are checked before the work."""
-    import assistant.ingest.ocr.engine as engine
+    from assistant.ingest.ocr import engine
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("the OCR engine was reached")
@@ -184,7 +184,7 @@ def test_tiff_page_count_is_checked_before_decoding(tmp_path, no_ocr):
 
 
 def test_tiff_pages_are_decoded_one_at_a_time(tmp_path, monkeypatch):
-    import assistant.ingest.ocr.image as image
+    from assistant.ingest.ocr import image
 
     path = hostile.tiff_many_pages(tmp_path, pages=3, size=32)
     events: list[str] = []

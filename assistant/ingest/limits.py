@@ -34,7 +34,7 @@ from ..errors import InputError
 from ..schema import RAW_EXCERPT
 from ..settings import env
 
-__all__ = ["Limits", "current_limits", "exceeded", "check_zip", "check_sheets", "RAW_EXCERPT", "MIN_PAGE_SIDE"]
+__all__ = ["MIN_PAGE_SIDE", "RAW_EXCERPT", "Limits", "check_sheets", "check_zip", "current_limits", "exceeded"]
 
 _MB = 1024 * 1024
 #: pixels of the shorter side of a page image below which it cannot be a scanned table

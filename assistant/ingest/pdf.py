@@ -20,9 +20,9 @@ import re
 import zlib
 
 from ..errors import InputError
+from ..schema import Failure
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
 from .document import Cell, Document, Row
-from ..schema import Failure
 from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
