@@ -272,7 +272,7 @@ def test_drafting_page_drafts_lints_and_exports(client):
     assert any(r[-1] == "逐步提高" for r in workbook["绩效指标"].iter_rows(values_only=True))
     assert client.get("/draft/1/export.txt").text.startswith("1、1-产出指标")
     refused = client.post("/draft", data={"name": "x", "budget": "二十", "csrf_token": csrf(client)})
-    assert refused.status_code == 422 and "预算请填数字" in refused.text
+    assert refused.status_code == 422 and "预算请填大于0的数字" in refused.text
 
 
 def test_accuracy_page_shows_a_small_drop(client, tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def draft_form(request: Request, session: DB):
 @router.post("/draft", dependencies=[Depends(csrf_protect)])
 def make_draft(request: Request, session: DB, name: str = Form(""), goal: str = Form(""), budget: str = Form(""),
                department: str = Form(""), unit: str = Form("")):
-    from ..draft.adapt import draft_offline
+    from ..draft import draft as make
     from ..draft.library import load_library
 
     try:
@@ -61,10 +61,10 @@ def make_draft(request: Request, session: DB, name: str = Form(""), goal: str = 
     except ValidationError:
         recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
         return templates.TemplateResponse(request, "draft.html", {
-            "recent": recent, "error": "请填写项目名称；预算请填数字（万元），如 20",
+            "recent": recent, "error": "请填写项目名称；预算请填大于0的数字（万元），如 20",
             "form": {"name": name, "goal": goal, "budget": budget, "department": department, "unit": unit}},
             status_code=422)
-    draft = draft_offline(draft_request, load_library())
+    draft = make(draft_request, load_library())  # the offline backend, as the CLI's default
     record = DraftRecord(created_by=clerk_name(request), data=draft.model_dump(mode="json"))
     session.add(record)
     session.commit()

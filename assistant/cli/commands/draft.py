@@ -86,18 +86,13 @@ def draft(
         raise InputError("draft", "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, "
                          "or --from TABLE --project NAME")
     library = load_library().without(exclude)
-    if backend == "library":
-        from ...draft.adapt import draft_offline
+    from ...draft import DRAFT_BACKENDS, draft as make_draft
+    from ...llm import LLMConfig
 
-        result = draft_offline(request, library, max_indicators=max_indicators)
-    elif backend == "llm":
-        from ...draft.llm import draft_with_llm
-        from ...llm import LLMConfig
-
-        config = LLMConfig.from_env(base_url=base_url, model=model)
-        result = draft_with_llm(request, library, config=config, retries=retries, max_indicators=max_indicators)
-    else:
-        raise InputError("--backend", f"unknown backend {backend!r}; choose library or llm")
+    if backend not in DRAFT_BACKENDS:
+        raise typer.BadParameter(f"{backend!r} is not one of {', '.join(DRAFT_BACKENDS)}", param_hint="--backend")
+    config = LLMConfig.from_env(base_url=base_url, model=model) if backend == "llm" else None
+    result = make_draft(request, library, backend, max_indicators=max_indicators, config=config, retries=retries)
 
     fmt = fmt or {".json": "json", ".xlsx": "xlsx", ".txt": "source"}.get(Path(output).suffix.lower(), "table")
     if fmt not in FORMATS:

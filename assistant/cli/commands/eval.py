@@ -315,7 +315,7 @@ def draft(
       python cli.py eval draft --fail-under full_coverage_share=0.9 --baseline latest
     """
     from ...draft.corpus import gold_path_version
-    from ...evaluate.drafting import print_sectors
+    from ...evaluate.drafting import SECTOR_COLUMNS, sector_rows
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
     from ...gold import default_gold_dir
 
@@ -348,7 +348,16 @@ def draft(
     summary = {"metrics": metrics, **({"by_sector": by_sector} if by_sector else {})}
     run = write_run(kind="draft", backend=backend, summary=summary, samples=samples, manifest=manifest, root=root)
     if by_sector and not as_json:
-        print_sectors(by_sector, overall, _console())
+        from rich.table import Table
+
+        table = Table(title=f"drafting by sector (split: {overall.get('split', 'all')}); "
+                            "baseline = nearest project copied, human = the real indicators")
+        table.add_column("sector")
+        for title, _ in SECTOR_COLUMNS:
+            table.add_column(title, justify="right")
+        for row in sector_rows(by_sector, overall):
+            table.add_row(*row)
+        _console().print(table)
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "draft")
 
 
