@@ -308,7 +308,10 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         table.failures.extend(failures)
 
     assembler.finish()
-    if not header_seen and not table.units:
+    # without a header row, only a 合计 row or numbered indicator items show that this is a budget
+    # table: rows of a name and a number (an English CSV, a price list) must not become projects
+    evidence = table.amounts.total is not None or any(p.indicators for p in table.projects())
+    if not header_seen and (not table.units or not evidence):
         raise InputError(
             doc.source,
             "no recognisable table: expected a header row (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标) "
