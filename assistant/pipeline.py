@@ -35,7 +35,7 @@ def extract_document(doc: Document, backend: str = "rules", **options: object) -
 
 #: extract_document options that override the LLM endpoint configuration (see assistant.llm.LLMConfig)
 LLM_OPTIONS = ("base_url", "model", "api_key", "mode", "max_requests", "max_tokens", "concurrency", "timeout",
-               "cache", "chunk_chars", "max_retries")
+               "cache", "chunk_chars", "max_retries", "deadline", "completion_factor", "offline")
 
 
 def _llm_config(options: dict[str, object]):
@@ -48,15 +48,17 @@ def _llm_config(options: dict[str, object]):
 
 
 def _extract_with_llm(doc: Document, backend: str, **options: object) -> BudgetTable:
-    """The "llm" and "auto" backends (assistant/extract/llm.py); options: config or LLM_OPTIONS,
+    """The "llm" and "auto" backends (assistant/extract/llm/); options: config or LLM_OPTIONS,
     ledger (an assistant.llm.Ledger to fill), response_cache (an assistant.llm.ResponseCache),
-    progress (a rich progress bar of the chunks on standard error)."""
+    progress (``progress(done, total)`` as chunks finish), notice (``notice(line)`` for the
+    one-line notices: a table about to leave this machine, a broken cache)."""
     from .extract.llm import extract_auto, extract_llm
 
     config = _llm_config(options).require(backend)
     run = extract_llm if backend == "llm" else extract_auto
+    progress, notice = options.get("progress"), options.get("notice")
     return run(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"),  # type: ignore[arg-type]
-               progress=bool(options.get("progress")))
+               progress=progress if callable(progress) else None, notice=notice if callable(notice) else None)
 
 
 def default_backend(**options: object) -> str:

@@ -195,4 +195,22 @@ def validate_table(table: BudgetTable) -> list[ValidationWarning]:
             if span.confidence is not None and span.confidence < LOW_CONFIDENCE:
                 out.append(ValidationWarning("LOW_CONFIDENCE", f"read with confidence {span.confidence:.2f}: check it",
                                              project=project.name, field=field, row=row))
+    out += _stored_flags(table)
+    return out
+
+
+def _stored_flags(table: BudgetTable) -> list[ValidationWarning]:
+    """LOW_CONFIDENCE from the flags an output keeps under meta when it was written without spans."""
+    from .llm.flags import _has_spans, flags_of
+
+    if _has_spans(table):
+        return []  # read from the spans above
+    out = []
+    for flag in flags_of(table):
+        conf = flag.get("confidence")
+        how = f"confidence {conf:.2f}" if isinstance(conf, (int, float)) else "no confidence"
+        out.append(ValidationWarning(
+            "LOW_CONFIDENCE", f"read with {how} ({flag.get('alignment')} in the source): check it",
+            project=flag.get("name") if "project" in flag else None, seq=flag.get("seq"),
+            field=flag.get("field"), row=flag.get("row")))
     return out

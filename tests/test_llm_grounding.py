@@ -41,10 +41,13 @@ def test_numbers_that_are_not_in_the_source_are_errors():
 
 def test_the_prompt_carries_gold_examples_and_fences_the_data(seed_path):
     prompt = load_prompt("extract")
-    assert (prompt.id, prompt.version) == ("extract", 1)
+    assert (prompt.id, prompt.version) == ("extract", 2)
     system = system_message(prompt)
     assert "{examples}" not in system
     assert "区法学会经费\t40.00" in system and '"name":"区法学会经费"' in system  # a gold row and its answer
+    # the example is fenced and labelled as coming from another table
+    start, end = system.index("<<<EXAMPLE 1:"), system.index("<<<END EXAMPLE 1>>>")
+    assert "ANOTHER table" in system[start:end] and start < system.index("区法学会经费\t40.00") < end
     chunk = chunk_document(read_path(seed_path), 6000)[0]
     user = build_messages(chunk, prompt)[1]["content"]
     assert user.index("<<<DATA") < user.index(chunk.text) < user.index("<<<END DATA")

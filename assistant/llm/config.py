@@ -10,12 +10,15 @@ Environment variables (flags of the same meaning override them):
     ASSISTANT_MODEL      e.g. deepseek-chat, qwen-plus, gpt-4o-mini, qwen2.5:7b
     ASSISTANT_API_KEY    the key (OPENAI_API_KEY is read when this is unset)
     ASSISTANT_MODE       tools (function calling, default) | json | md_json
+    ASSISTANT_OFFLINE    1 = never send anything to an endpoint that is not on this machine
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from ..errors import BackendConfigError
 
@@ -42,7 +45,13 @@ class LLMConfig:
         model: the model name the server expects.
         api_key: the key; local servers accept any placeholder.
         mode: ``tools``, ``json`` or ``md_json`` (how instructor asks for structure).
-        timeout: seconds per HTTP request before it counts as failed.
+        timeout: seconds one HTTP request may take in all (connect and every read) before it
+            counts as failed.
+        connect_timeout: seconds to open the connection (a dead host fails fast).
+        deadline: seconds the whole run may take; chunks not answered by then are failures.
+        completion_factor: a request's completion cap is this many times the expected size
+            of the chunk's answer (see :func:`assistant.extract.llm.chunking.completion_cap`).
+        offline: refuse endpoints that are not on this machine.
         concurrency: how many chunks are in flight at once.
         max_retries: validation re-asks per chunk after the first answer.
         max_transport_retries: retries of one request on 429 / 5xx / timeouts.
@@ -56,6 +65,10 @@ class LLMConfig:
     api_key: str | None = None
     mode: str = "tools"
     timeout: float = 120.0
+    connect_timeout: float = 5.0
+    deadline: float | None = None
+    completion_factor: float = 2.0
+    offline: bool = False
     concurrency: int = 4
     max_retries: int = 2
     max_transport_retries: int = 4
@@ -82,6 +95,7 @@ class LLMConfig:
             "model": model,
             "api_key": api_key,
             "mode": (env.get("ASSISTANT_MODE") or "tools").strip().lower(),
+            "offline": (env.get("ASSISTANT_OFFLINE") or "").strip().lower() in ("1", "true", "yes", "on"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         config = cls(**values)  # type: ignore[arg-type]
@@ -105,7 +119,29 @@ class LLMConfig:
             raise BackendConfigError(
                 f"the {backend!r} backend needs a model name for {self.base_url}: set ASSISTANT_MODEL or pass --model NAME"
             )
+        if self.offline and not self.is_local:
+            raise BackendConfigError(
+                f"离线模式（--offline / ASSISTANT_OFFLINE=1）：不向本机以外的端点 {self.host} 发送表格内容 "
+                f"(offline: refusing to send data to {self.base_url}; use a local server or drop --offline)"
+            )
         return self
+
+    @property
+    def host(self) -> str:
+        """The endpoint's host name (no scheme, port or key)."""
+        return urlsplit(self.base_url or "").hostname or ""
+
+    @property
+    def is_local(self) -> bool:
+        """True when the endpoint is on this machine (localhost or a loopback address)."""
+        host = self.host
+        if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+            return True
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return address.is_loopback or address.is_unspecified
 
     def describe(self) -> str:
         """The endpoint without the key, for messages and metadata."""
