@@ -216,8 +216,13 @@ class LLMClient:
             if attempt:
                 self.ledger.retries += 1
             timeout = self._request_timeout()
-            cap = allowance.cap(max_tokens) if allowance is not None else max_tokens
-            cap, held = self.ledger.reserve(prompt_bound, cap)
+            held_cap = cap = allowance.take(max_tokens) if allowance is not None else max_tokens
+            try:
+                cap, held = self.ledger.reserve(prompt_bound, cap)
+            except BudgetExhausted:
+                if allowance is not None:
+                    allowance.refund(held_cap or 0)
+                raise
             usage: Any = None
             answered = False  # the model produced tokens (an answer, cut off or rejected)
             try:
@@ -249,8 +254,8 @@ class LLMClient:
                 return result
             finally:
                 self.ledger.settle(held, usage)
-                if allowance is not None:
-                    allowance.spend(_completion_tokens(usage, cap if answered else 0))
+                if allowance is not None:  # give back what the answer did not use
+                    allowance.refund((held_cap or 0) - _completion_tokens(usage, cap if answered else 0))
             if isinstance(last, openai.APIStatusError):
                 self.reached = True
                 if last.status_code < 500 and last.status_code not in (408, 429):

@@ -32,19 +32,22 @@ class Allowance:
 
     left: int
 
-    def cap(self, wanted: int | None) -> int:
-        """The completion cap of the next request: at most what is left.
+    def take(self, wanted: int | None) -> int:
+        """Hold the completion cap of the next request (at most what is left); give back
+        what the answer did not use with :meth:`refund`.
 
         Raises:
             BudgetExhausted: too little is left for a useful answer.
         """
         if self.left < MIN_COMPLETION:
-            raise BudgetExhausted(f"this chunk's completion allowance is spent ({self.left} tokens left): "
+            raise BudgetExhausted(f"this chunk's completion allowance is spent ({max(self.left, 0)} tokens left): "
                                   "the model's answers were too long (rambling?)")
-        return self.left if wanted is None else min(wanted, self.left)
+        cap = self.left if wanted is None else min(wanted, self.left)
+        self.left -= cap
+        return cap
 
-    def spend(self, tokens: int) -> None:
-        self.left -= max(0, tokens)
+    def refund(self, tokens: int) -> None:
+        self.left += max(0, tokens)
 
 
 @dataclass(slots=True)

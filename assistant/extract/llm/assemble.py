@@ -47,6 +47,8 @@ MISREAD_CODES = frozenset({
 })
 _RAW_LIMIT = 2000
 _ITEM_FIELDS = ("level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value")
+#: forms write no category codes (they follow from the names; the validator checks the pairs)
+_FORM_ITEM_FIELDS = ("level1_name", "level2_name", "name", "period_value", "annual_value")
 
 
 @dataclass(slots=True)
@@ -288,11 +290,16 @@ class _Grounding:
             else:
                 self._note(project, "goal", evidence, placed, f"{project.name} goal")
         kept = []
+        own, region = self.own_row(placed), self.region(placed)
         for ind in project.indicators:
             label = f"{project.name} #{ind.seq}"
             item_cells, seq_evidence = self._item_cells(placed, ind)
-            found = {name: self.find_text(item_cells, getattr(ind, name))
-                     for name in _ITEM_FIELDS if getattr(ind, name)}
+            found = {}
+            for name in _ITEM_FIELDS if own else _FORM_ITEM_FIELDS:
+                if getattr(ind, name):
+                    # a form's 一级/二级 labels are merged cells above the item's row: any one cell
+                    cells = item_cells if own or name in ("name", "period_value", "annual_value") else region
+                    found[name] = self.find_text(cells, getattr(ind, name))
             copied = [name for name, ev in found.items()
                       if name in ("name", "period_value", "annual_value") and self.copied_from_examples(getattr(ind, name), ev)]
             if copied:
@@ -300,9 +307,8 @@ class _Grounding:
                                            "which the source does not hold: item left out")
                 continue
             kept.append(ind)
-            if ind.seq is not None:
-                evidence = seq_evidence or self._best(item_cells, lambda g, s=ind.seq: g.find_number(s))
-                self._note(ind, "seq", evidence, placed, f"{label} seq")
+            if ind.seq is not None and seq_evidence is not None:  # forms do not number their items
+                self._note(ind, "seq", seq_evidence, placed, f"{label} seq")
             for name, evidence in found.items():
                 self._note(ind, name, evidence, placed, f"{label} {name}")
         project.indicators = kept
@@ -380,7 +386,7 @@ class TableBuilder:
             grounding.amounts(self.table, amounts, placed, "合计")
             return
         name = grounding.name_evidence(placed)
-        if name.alignment == "ungrounded" and not (item.kind == "project" and item.classified):
+        if name.alignment == "ungrounded":
             copied = normalise(item.name or "") in grounding.example_texts
             grounding.reject(placed, f"{item.kind} {item.name!r}", (
                 f"the LLM answered a {'unit' if item.kind == 'unit' else 'project'} named {item.name!r}, "
