@@ -227,3 +227,20 @@ def test_the_examples_are_fenced_apart_from_the_data(llm_server, config, form_do
     system, user = (m["content"] for m in request["messages"])
     assert EXAMPLE_UNIT in system and "from ANOTHER table" in system and "Never copy anything from an example" in system
     assert EXAMPLE_UNIT not in data_block(request) and FORM["name"] in data_block(request)
+
+
+def test_a_row_the_model_skips_is_listed_as_unread(llm_server, config, seed_path, gold_table):
+    respond = table_responder(gold_table)
+
+    def skip(body):
+        answer = respond(body)
+        answer["rows"] = [r for r in answer["rows"] if r.get("name") != "区法学会经费"]
+        return answer
+
+    llm_server.responder = skip
+    table = extract_llm(read_path(seed_path), config)
+    [failure] = table.failures
+    assert failure.raw.startswith("区法学会经费\t") and "not read" in failure.message
+    assert failure.row == next(i for i, line in enumerate(seed_path.read_text(encoding="utf-8").splitlines(), 1)
+                               if line.startswith("区法学会经费\t"))
+    assert len(table.projects()) == len(gold_table.projects()) - 1

@@ -368,6 +368,8 @@ class TableBuilder:
         self.rules_for: dict[int, Project | None] = {}  # LLM project -> the rules' reading of its row
         self.current: Unit | None = None
         self.orphans: list[Project] = []
+        self.answered_rows: set[int] = set()  # id() of every source row some answer sits on
+        self.read_chunks: set[int] = set()  # id() of every chunk a unit or project was kept from
 
     def unit(self, unit: Unit) -> None:
         self.current = unit
@@ -379,6 +381,8 @@ class TableBuilder:
     def llm_row(self, placed: "_Placed", rules_project: Project | None) -> None:
         """One answered row, grounded; a unit or project whose name is not in the source is left out."""
         item = placed.answer
+        if placed.row is not None:
+            self.answered_rows.add(id(placed.row))
         amounts = Amounts.model_validate(item.amounts.model_dump())
         grounding = self.grounding
         if item.kind == "total":
@@ -393,6 +397,7 @@ class TableBuilder:
                 + ("copied from the prompt's example; " if copied else "")
                 + "the name is not in the source: left out of the records"))
             return
+        self.read_chunks.add(id(placed.chunk))
         if item.kind == "unit":
             unit = Unit(name=item.name, amounts=amounts)
             self.unit(unit)
@@ -403,6 +408,26 @@ class TableBuilder:
             self.project(project)
             grounding.project(project, placed, name)
             self.rules_for[id(project)] = rules_project
+
+    def unread(self, chunks: list[Chunk], form: bool) -> list[Failure]:
+        """Rows of answered chunks that no answer covers: a table row the model skipped, or (for a
+        single-project form, whose rows are not records) a chunk from which nothing was kept."""
+        out = []
+        source = self.grounding.doc.source
+        for chunk in chunks:
+            if form:
+                if id(chunk) not in self.read_chunks:
+                    out.append(Failure(source=source, row=chunk.first_line,
+                                       field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
+                                       message="the LLM's answer kept nothing from these rows: not read",
+                                       raw=chunk.text[:_RAW_LIMIT]))
+                continue
+            for row in chunk.rows:
+                if id(row) not in self.answered_rows and row.raw.strip():
+                    out.append(Failure(source=source, row=row.line, field="llm row",
+                                       message="the LLM's answer has no entry for this row: not read",
+                                       raw=row.raw[:_RAW_LIMIT]))
+        return out
 
     def finish(self, llm_failures: list[Failure], kept_failures: list[Failure]) -> BudgetTable:
         if self.orphans:

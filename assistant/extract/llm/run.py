@@ -186,5 +186,8 @@ def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = Non
     header_fields(build.table, answers, doc)
     for placed in place(answers):
         build.llm_row(placed, rules.get(placed.row.line) if placed.row else None)
-    table = build.finish([f for o in outcomes for f in o.failures], [])
+    from ..form import looks_like_form
+
+    unread = build.unread([chunk for chunk, _ in answers], looks_like_form(doc))
+    table = build.finish([f for o in outcomes for f in o.failures] + unread, [])
     return finish_meta(table, doc, "llm", config, prompt, ledger, cache, chunks=len(chunks))
