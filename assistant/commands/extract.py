@@ -88,6 +88,7 @@ def extract(
     stats: Annotated[bool, typer.Option("--stats", help="Print the LLM ledger (requests, tokens, retries, cache hits) on standard error.", rich_help_panel="LLM")] = False,
     deadline: Annotated[float | None, typer.Option("--deadline", min=1, help="Seconds the whole LLM run may take; chunks not answered by then are listed as failures.", rich_help_panel="LLM")] = None,
     completion_factor: Annotated[float | None, typer.Option("--completion-factor", min=0.5, help="Cap each answer at this many times the expected answer size of its chunk (default 2).", rich_help_panel="LLM")] = None,
+    chunk_chars: Annotated[int | None, typer.Option("--chunk-chars", min=400, help="Characters of table text per request (default 6000; less for small local models).", rich_help_panel="LLM")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Never send the table to an endpoint that is not on this machine (ASSISTANT_OFFLINE=1).", rich_help_panel="LLM")] = False,
 ) -> None:
     """Extract 项目支出绩效目标表 into validated records.
@@ -117,7 +118,8 @@ def extract(
     llm_options = {"base_url": base_url, "model": model, "api_key": api_key, "mode": mode, "max_requests": max_requests,
                    "max_tokens": max_tokens, "concurrency": concurrency, "timeout": timeout,
                    "cache": False if no_cache else None, "deadline": deadline,
-                   "completion_factor": completion_factor, "offline": True if offline else None}
+                   "completion_factor": completion_factor, "offline": True if offline else None,
+                   "chunk_chars": chunk_chars}
     backend = backend or default_backend(**llm_options)
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
