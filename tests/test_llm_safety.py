@@ -112,21 +112,18 @@ def test_nothing_usable_left_exits_1(llm_server, form_doc, tmp_path, capfd):
     assert EXAMPLE_UNIT in err and "Traceback" not in err
 
 
-def test_a_rambling_model_ends_in_bounded_tokens_and_time(llm_server, config, seed_path):
+def test_a_rambling_model_ends_in_bounded_tokens_and_time(llm_server, config, seed_path, gold_table):
     """Answers that never end: every request is cut at its chunk's cap, halves are tried within
     the chunk's allowance, then the chunk is listed as a failure."""
     doc = read_path(seed_path)
+    faithful = table_responder(gold_table)
 
     def ramble(body):
-        answer = table_responder_answer(body)
+        answer = faithful(body)
         for row in answer["rows"]:
             row["goal"] = "根据上述要求，" * 20000
         return answer
 
-    from assistant.export import load_table
-    from conftest import SEED_GOLD
-
-    table_responder_answer = table_responder(load_table(SEED_GOLD))
     llm_server.responder = ramble
     ledger = Ledger()
     started = time.monotonic()
@@ -207,7 +204,7 @@ def test_flags_are_visible_without_spans(llm_server, seed_path, gold_table, tmp_
     code = main(["validate", str(out), "--strict"])
     printed, _ = capfd.readouterr()
     assert code == 1
-    line = next(l for l in printed.splitlines() if l.startswith("LOW_CONFIDENCE"))
+    line = next(text for text in printed.splitlines() if text.startswith("LOW_CONFIDENCE"))
     assert "区法学会经费" in line and "#2" in line and "annual_value" in line
 
 

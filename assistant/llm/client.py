@@ -161,6 +161,7 @@ class LLMClient:
             LLMOutputError: no valid answer after the retries, or the endpoint kept failing.
         """
         retries = self.config.max_retries if max_retries is None else max_retries
+        max_tokens = self.config.default_max_tokens if max_tokens is None else max_tokens
         key = self._key(messages, response_model, cache_parts or {}) if self.cache is not None else None
         if key is not None and (entry := self.cache.get(key)) is not None:
             try:

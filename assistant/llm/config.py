@@ -52,6 +52,7 @@ class LLMConfig:
         completion_factor: a request's completion cap is this many times the expected size
             of the chunk's answer (see :func:`assistant.extract.llm.chunking.completion_cap`).
         offline: refuse endpoints that are not on this machine.
+        default_max_tokens: the completion cap of a request whose caller derives none (drafting).
         concurrency: how many chunks are in flight at once.
         max_retries: validation re-asks per chunk after the first answer.
         max_transport_retries: retries of one request on 429 / 5xx / timeouts.
@@ -69,6 +70,7 @@ class LLMConfig:
     deadline: float | None = None
     completion_factor: float = 2.0
     offline: bool = False
+    default_max_tokens: int = 4096
     concurrency: int = 4
     max_retries: int = 2
     max_transport_retries: int = 4
