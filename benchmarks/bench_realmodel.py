@@ -45,7 +45,8 @@ def _kind(message: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deadline", type=float, default=120.0)
+    parser.add_argument("--deadline", type=float, default=240.0)
+    parser.add_argument("--timeout", type=float, default=200.0)
     parser.add_argument("--chunk-chars", type=int, default=1500)
     parser.add_argument("--modes", default="tools,json,md_json")
     args = parser.parse_args()
@@ -60,7 +61,7 @@ def main() -> int:
         for mode in args.modes.split(","):
             for name, doc in docs.items():
                 config = LLMConfig.from_env({}, base_url=base_url, model=MODEL, mode=mode, cache=False, concurrency=1,
-                                            deadline=args.deadline, chunk_chars=args.chunk_chars, timeout=90.0)
+                                            deadline=args.deadline, chunk_chars=args.chunk_chars, timeout=args.timeout)
                 ledger = Ledger()
                 t0 = time.monotonic()
                 try:

@@ -139,7 +139,7 @@ def split_in_two(chunk: Chunk, chunk_chars: int) -> list[Chunk]:
 
 
 #: JSON keys and punctuation a row's answer adds around the text it copies, in tokens
-_ROW_OVERHEAD = 120
+_ROW_OVERHEAD = 40
 _ITEM_OVERHEAD = 60
 _ITEM_START = r"(?<![\d.])\d{1,3}、"
 
@@ -149,7 +149,7 @@ def expected_answer_tokens(chunk: Chunk) -> int:
     data copied once (a character is at most about one token for Chinese in common
     tokenizers), plus the JSON around each row and each indicator item."""
     items = len(re.findall(_ITEM_START, chunk.text))
-    return len(chunk.text) + _ROW_OVERHEAD * (len(chunk.rows) + 1) + _ITEM_OVERHEAD * items
+    return len(chunk.text) + _ROW_OVERHEAD * len(chunk.rows) + _ITEM_OVERHEAD * items + 150
 
 
 def completion_cap(chunk: Chunk, factor: float) -> int:
