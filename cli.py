@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Entry point: ``python cli.py --help``. The commands live in assistant/commands/."""
+"""Entry point: ``python cli.py --help``. The commands live in assistant/cli/commands/."""
 
 import sys
 

@@ -5,14 +5,18 @@ a worker process (:class:`concurrent.futures.ProcessPoolExecutor`), so one slow 
 does not hold up the text files and a crash in one reader cannot take the batch down: a
 file that fails is recorded with its reason and the batch goes on.
 
-* Outputs mirror the inputs' places under each folder given (``OUT_DIR/sub/a.json``), and
-  files named directly keep their folders below the folder they share.
-  Two inputs with the same stem in one folder (``a.xlsx``, ``a.pdf``) keep their suffix
-  (``a.xlsx.json``, ``a.pdf.json``).
+* Outputs mirror the inputs' places under each folder given (``OUT_DIR/sub/a.xlsx.json``),
+  and files named directly keep their folders below the folder they share. An output is
+  named after its input's whole file name, so the name never depends on what else is in
+  the folder (``a.xlsx`` → ``a.xlsx.json``, ``a.pdf`` → ``a.pdf.json``).
 * A file whose output is newer than both the input and the tool's own code is up to date
   and skipped (``--force`` redoes it). Outputs are written to a temporary name and renamed,
   so an interrupted run never leaves a half-written output that looks up to date.
 * ``OUT_DIR/_summary.json`` lists every file: status, output, counts, and why it failed.
+* Interrupted (Ctrl-C, SIGTERM), the batch stops its workers at once, writes the summary
+  with the files not done, and raises :class:`BatchInterrupted`; a rerun does the rest.
+  Workers ignore Ctrl-C themselves and die with their parent, even when it is killed.
+* Nothing here prints: the caller passes ``on_progress(done, total, name)``.
 
 Exit codes (:func:`exit_code`): 0 every file was read (row-level problems are listed in the
 summary, and make it 1 under ``--strict``); 1 some files could not be read; 2 none could
@@ -23,20 +27,25 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .errors import AssistantError
+from .errors import AssistantError, InputError, OutputError
 
-__all__ = ["FileResult", "BatchSummary", "collect_inputs", "plan_outputs", "run_batch", "exit_code", "tool_stamp",
-           "print_summary", "SUMMARY_NAME", "FORMAT_SUFFIX"]
+__all__ = ["FileResult", "BatchSummary", "BatchInterrupted", "collect_inputs", "plan_outputs", "run_batch",
+           "exit_code", "tool_stamp", "SUMMARY_NAME", "FORMAT_SUFFIX", "STATUSES"]
 
 SUMMARY_NAME = "_summary.json"
+#: ok; partial (read, some rows failed); failed; skipped (up to date); not_done (the batch was interrupted)
+STATUSES = ("ok", "partial", "failed", "skipped", "not_done")
+ProgressCallback = Callable[[int, int, str], None]
 FORMAT_SUFFIX = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "xlsx": ".xlsx", "source": ".txt"}
 _SKIP_NAMES = ("~$", ".")  # Office lock files, hidden files
 
@@ -47,7 +56,7 @@ class FileResult:
 
     input: str
     output: str | None
-    status: str  # "ok" | "partial" (read, some rows failed) | "failed" | "skipped" (up to date)
+    status: str  # one of STATUSES
     projects: int = 0
     indicators: int = 0
     row_failures: int = 0
@@ -63,6 +72,7 @@ class BatchSummary:
     started: str
     seconds: float
     tool_stamp: float
+    interrupted: bool = False
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -73,7 +83,8 @@ class BatchSummary:
             "started": self.started,
             "seconds": round(self.seconds, 2),
             "tool_stamp": self.tool_stamp,
-            "counts": {s: self.count(s) for s in ("ok", "partial", "failed", "skipped")},
+            "interrupted": self.interrupted,
+            "counts": {s: self.count(s) for s in STATUSES},
             "files": [asdict(r) for r in self.results],
         }
 
@@ -125,17 +136,9 @@ def collect_inputs(paths: list[str], out_dir: Path | None = None) -> list[tuple[
 
 
 def plan_outputs(inputs: list[tuple[Path, Path]], out_dir: Path, fmt: str) -> list[tuple[Path, Path]]:
-    """(input, output) pairs; same-stem inputs in one place keep their suffix in the output name."""
+    """(input, output) pairs: ``OUT_DIR/<place>/<input file name><format suffix>``."""
     suffix = FORMAT_SUFFIX[fmt]
-    places = [out_dir / file.relative_to(base).parent for file, base in inputs]
-    stems: dict[Path, int] = {}
-    for (file, _), place in zip(inputs, places):
-        stems[place / file.stem] = stems.get(place / file.stem, 0) + 1
-    pairs = []
-    for (file, _), place in zip(inputs, places):
-        name = file.stem if stems[place / file.stem] == 1 else file.name
-        pairs.append((file, place / f"{name}{suffix}"))
-    return pairs
+    return [(file, out_dir / file.relative_to(base).parent / f"{file.name}{suffix}") for file, base in inputs]
 
 
 def _up_to_date(source: Path, output: Path, stamp: float) -> bool:
@@ -148,7 +151,7 @@ def _up_to_date(source: Path, output: Path, stamp: float) -> bool:
 
 def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict[str, Any]) -> FileResult:
     """Worker: read, extract and write one file. Never raises: a failure is a result."""
-    from .export import export_bytes
+    from .export import export_bytes, write_atomic
     from .pipeline import extract_path
 
     started = time.perf_counter()
@@ -156,10 +159,11 @@ def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict
         table = extract_path(source, backend, **options)
         data = export_bytes(table, fmt)
         target = Path(output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
+        write_atomic(target, data)
     except AssistantError as exc:
         return FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug or a library crash on one file must not stop the batch
@@ -175,17 +179,48 @@ def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict
     )
 
 
+class BatchInterrupted(AssistantError):
+    """The batch was stopped (Ctrl-C, SIGTERM); ``summary`` lists what was done and what not."""
+
+    def __init__(self, summary: BatchSummary):
+        self.summary = summary
+        done = sum(r.status != "not_done" for r in summary.results)
+        super().__init__(f"interrupted: {done} of {len(summary.results)} file(s) done; rerun to finish the rest")
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, and die with it even when it is killed (Linux)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, not after their current file."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=2)
+
+
 def run_batch(
     paths: list[str], out_dir: str | Path, *, fmt: str = "json", backend: str = "rules", jobs: int = 2,
-    force: bool = False, progress: bool = True, options: dict[str, Any] | None = None,
+    force: bool = False, on_progress: ProgressCallback | None = None, options: dict[str, Any] | None = None,
 ) -> BatchSummary:
     """Extract every input into ``out_dir`` and write ``_summary.json`` there.
 
     Raises:
-        InputError: a path does not exist, or ``out_dir`` is a file.
+        InputError: ``out_dir`` is a file.
+        OutputError: ``out_dir`` or the summary cannot be written.
+        BatchInterrupted: Ctrl-C or SIGTERM; the summary was written first.
     """
-    from .errors import InputError
-
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "batch output must be a folder (-o OUT_DIR), not a file")
@@ -202,57 +237,63 @@ def run_batch(
         else:
             todo.append((source, output))
     options = options or {}
-    with _progress(progress, len(todo)) as (bar, task):
+    progress = on_progress or (lambda done, total, name: None)
+    interrupted = False
+    previous_term = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl-C
+    except ValueError:  # not the main thread: leave signals alone
+        previous_term = None
+    try:
+        progress(0, len(todo), "")
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init)
+            try:
                 futures = {pool.submit(_extract_one, str(s), str(o), fmt, backend, options): s for s, o in todo}
-                for future in as_completed(futures):
-                    source = futures[future]
-                    try:
-                        results[source] = future.result()
-                    except Exception as exc:  # the worker process itself died (out of memory, killed)
-                        results[source] = FileResult(str(source), None, "failed",
-                                                     error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}")
-                    bar.update(task, advance=1, description=source.name)
+                pending = set(futures)
+                while pending:
+                    finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        source = futures[future]
+                        try:
+                            results[source] = future.result()
+                        except Exception as exc:  # the worker process itself died (out of memory, killed)
+                            results[source] = FileResult(str(source), None, "failed",
+                                                         error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}")
+                        progress(len(results) - (len(pairs) - len(todo)), len(todo), source.name)
+            except KeyboardInterrupt:
+                interrupted = True
+                _stop_pool(pool)
+            else:
+                pool.shutdown(wait=True)
         else:
-            for source, output in todo:
-                results[source] = _extract_one(str(source), str(output), fmt, backend, options)
-                bar.update(task, advance=1, description=source.name)
+            try:
+                for n, (source, output) in enumerate(todo, 1):
+                    results[source] = _extract_one(str(source), str(output), fmt, backend, options)
+                    progress(n, len(todo), source.name)
+            except KeyboardInterrupt:
+                interrupted = True
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
     listed = [FileResult(p, None, "failed", error=f"{p}: no such file or folder") for p in missing]
-    listed += [results[s] for s, _ in pairs]
-    summary = BatchSummary(listed, str(out), started_at, time.perf_counter() - started, stamp)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / SUMMARY_NAME).write_text(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    listed += [results.get(s) or FileResult(str(s), None, "not_done") for s, _ in pairs]
+    summary = BatchSummary(listed, str(out), started_at, time.perf_counter() - started, stamp, interrupted)
+    _write_summary(out, summary)
+    if interrupted:
+        raise BatchInterrupted(summary)
     return summary
 
 
-class _progress:
-    """A rich progress bar on standard error, or nothing when switched off."""
+def _write_summary(out: Path, summary: BatchSummary) -> None:
+    from .export import write_atomic
 
-    def __init__(self, enabled: bool, total: int):
-        self.enabled, self.total = enabled, total
-
-    def __enter__(self):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        from .cli import err_console
-
-        if not self.enabled:
-            self.bar = None
-            return _NoBar(), None
-
-        self.bar = Progress(TextColumn("{task.description:<30.30}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err_console, transient=False)
-        self.bar.__enter__()
-        return self.bar, self.bar.add_task("extracting", total=self.total)
-
-    def __exit__(self, *exc):
-        return self.bar.__exit__(*exc) if self.bar is not None else None
-
-
-class _NoBar:
-    def update(self, *args, **kwargs) -> None:
-        pass
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(out), exc.strerror or str(exc)) from None
+    data = json.dumps(summary.to_json(), ensure_ascii=False, indent=2).encode("utf-8")
+    write_atomic(out / SUMMARY_NAME, data)
 
 
 def exit_code(summary: BatchSummary, *, strict: bool = False) -> int:
@@ -263,26 +304,3 @@ def exit_code(summary: BatchSummary, *, strict: bool = False) -> int:
     if failed or (strict and summary.count("partial")):
         return 1
     return 0
-
-
-def print_summary(summary: BatchSummary) -> None:
-    """One line per file that failed or had unread rows (a table on a terminal), then the counts."""
-    from rich.table import Table
-
-    from .cli import err_console
-
-    troubled = [r for r in summary.results if r.status in ("failed", "partial")]
-    rows = [(r.input, r.status, r.error or f"{r.row_failures} row(s) not read, e.g. {r.failures[0]}") for r in troubled]
-    if rows and err_console.is_terminal:
-        table = Table(title="files with problems")
-        for column in ("file", "status", "why"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        err_console.print(table)
-    else:
-        for source, status, why in rows:
-            err_console.print(f"{'error' if status == 'failed' else 'warning'}: {why if status == 'failed' else f'{source}: {why}'}")
-    counts = ", ".join(f"{summary.count(s)} {s}" for s in ("ok", "partial", "skipped", "failed"))
-    err_console.print(f"{len(summary.results)} file(s): {counts} in {summary.seconds:.1f} s; "
-                      f"summary in {Path(summary.out_dir) / SUMMARY_NAME}")

@@ -2,6 +2,7 @@
 
     AssistantError
     ├── InputError            bad input file: exit code 2, names the file (and row/field)
+    ├── OutputError           an output cannot be written: exit code 2, names the path and the reason
     ├── BackendConfigError    an LLM backend asked for but not configured
     └── LLMOutputError        the model's answer could not be turned into records
 
@@ -11,7 +12,7 @@ records so that everything else in the table is still extracted.
 
 from __future__ import annotations
 
-__all__ = ["AssistantError", "InputError", "BackendConfigError", "LLMOutputError"]
+__all__ = ["AssistantError", "InputError", "OutputError", "BackendConfigError", "LLMOutputError"]
 
 
 class AssistantError(Exception):
@@ -30,6 +31,15 @@ class InputError(AssistantError):
         if field:
             where += f" [{field}]"
         super().__init__(f"{where}: {message}")
+
+
+class OutputError(AssistantError):
+    """An output cannot be written (read-only folder, full disk, a folder in the way …)."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
 
 
 class BackendConfigError(AssistantError):

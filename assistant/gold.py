@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import settings
 from .errors import InputError
 from .export import load_table, to_interchange
 from .schema import BudgetTable
@@ -30,8 +30,7 @@ class GoldRecord:
 
 def default_gold_dir() -> Path:
     """``$ASSISTANT_GOLD_DIR``, else the ``gold/`` folder of this checkout."""
-    env = os.environ.get("ASSISTANT_GOLD_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "gold"
+    return settings.gold_dir()
 
 
 def _source_for(record: Path) -> Path | None:

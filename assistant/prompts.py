@@ -8,7 +8,6 @@ exact prompt that produced it.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import settings
 from .errors import AssistantError
 
 __all__ = ["Prompt", "prompts_dir", "load_prompt", "list_versions"]
@@ -39,9 +39,8 @@ class Prompt(BaseModel):
 
 
 def prompts_dir() -> Path:
-    """``$ASSISTANT_PROMPTS_DIR``, else the ``prompts/`` folder of this checkout."""
-    env = os.environ.get("ASSISTANT_PROMPTS_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "prompts"
+    """``$ASSISTANT_PROMPTS_DIR``, else the packaged prompts (``prompts/`` of the checkout)."""
+    return settings.prompts_dir()
 
 
 def list_versions(task: str) -> list[int]:

@@ -1,8 +1,9 @@
 """The records: one pydantic model per thing a 项目支出绩效目标表 holds.
 
-These models are the single source of truth. The interchange JSON (``shared/docs/
-interchange.md``), the JSON Schema, the CSV/XLSX exports, the gold files and the LLM
-response schema are all derived from them. Field names are the interchange names.
+These models are the single source of truth. The interchange JSON (``docs/interchange.md``),
+the JSON Schema (``docs/budget-table.schema.json``, written by :func:`interchange_json_schema`),
+the CSV/XLSX exports, the gold files and the LLM response schema are all derived from them.
+Field names are the interchange names.
 
 Provenance is kept beside the interchange fields, never inside them: every model has a
 ``spans`` map from field name to the :class:`Span` it was read from, so the interchange
@@ -29,7 +30,19 @@ __all__ = [
     "BudgetTable",
     "AMOUNT_FIELDS",
     "INDICATOR_FIELDS",
+    "MONEY_TOLERANCE",
+    "amounts_equal",
 ]
+
+#: two amounts are equal within half a cent, the precision the tables print (interchange.md)
+MONEY_TOLERANCE = Decimal("0.005")
+
+
+def amounts_equal(a: object, b: object) -> bool:
+    """Equality of two amounts as the interchange defines it; an empty cell equals only an empty cell."""
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(Decimal(str(a)) - Decimal(str(b))) <= MONEY_TOLERANCE
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 INDICATOR_FIELDS = (
@@ -193,3 +206,11 @@ class BudgetTable(_Record):
 
     def indicators(self) -> list[tuple[Project, Indicator]]:
         return [(p, i) for p in self.projects() for i in p.indicators]
+
+
+def interchange_json_schema() -> dict[str, Any]:
+    """The JSON Schema of an interchange table as the assistant writes it (``docs/budget-table.schema.json``)."""
+    schema = BudgetTable.model_json_schema(mode="serialization")
+    schema["$id"] = "https://budget-assistant.invalid/budget-table.schema.json"
+    schema["description"] = "One extracted or gold 项目支出绩效目标表 in the interchange shape (docs/interchange.md)."
+    return schema

@@ -8,7 +8,7 @@ what kind of value it is:
 
 - ``quantitative``: a comparison, a number and a unit were read;
 - ``qualitative``: a graded level the guidance allows (优/良/中/差, 达到/基本达到/未达到);
-- ``vague``: a phrase from ``data/vague_phrases.yaml`` and no number (逐步提高, 全覆盖 …);
+- ``vague``: a phrase from ``resources/vague_phrases.yaml`` and no number (逐步提高, 全覆盖 …);
 - ``unmeasurable``: text with no number and no allowed grade (a description, a formula);
 - ``empty``: no value at all.
 
@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from . import settings
 
 __all__ = [
     "Target",
@@ -86,13 +87,16 @@ _PERIOD_WORD = re.compile(r"每(?P<per>天|日|周|月|季度|季|半年|年)")
 
 
 class VaguePhrase(BaseModel):
-    """One entry of ``data/vague_phrases.yaml``: the phrase, why a reviewer rejects it, a fix."""
+    """One entry of ``resources/vague_phrases.yaml``: the phrase, why a reviewer rejects it, a fix
+    (in English and in Chinese)."""
 
     model_config = ConfigDict(extra="forbid")
 
     phrase: str
     reason: str
     suggestion: str
+    reason_zh: str
+    suggestion_zh: str
 
 
 class Target(BaseModel):
@@ -188,7 +192,7 @@ def _normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def vague_phrases() -> tuple[VaguePhrase, ...]:
     """The vague phrase list from ``assistant/data/vague_phrases.yaml``, longest first."""
-    raw = resources.files("assistant").joinpath("data/vague_phrases.yaml").read_text(encoding="utf-8")
+    raw = settings.resource("vague_phrases.yaml").read_text(encoding="utf-8")
     entries = [VaguePhrase.model_validate(item) for item in yaml.safe_load(raw)["phrases"]]
     return tuple(sorted(entries, key=lambda e: len(e.phrase), reverse=True))
 

@@ -20,7 +20,7 @@ from assistant.draft.library import Library, LibraryProject, load_library
 from assistant.draft.models import DraftRequest
 from assistant.draft.retrieve import Retriever, tokens
 from assistant.export import load_table
-from assistant.lint import lint_table
+from assistant.checks import lint_table
 from assistant.schema import BudgetTable, Unit
 from assistant.targets import parse_target
 

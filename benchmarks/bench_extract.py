@@ -17,7 +17,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes
 
 SEED = Path(__file__).resolve().parents[1] / "gold" / "source" / "000_e2922c57f8184701.txt"

@@ -7,7 +7,7 @@ per project; then wall time with the server answering after a fixed delay, at se
 concurrency bounds. Tokens are the loopback server's count (one character = one token,
 an upper bound for Chinese text with current tokenizers). No network beyond 127.0.0.1.
 
-Targets (issue 3): llm mode ≤ 1 request per 8 projects; prompt tokens per project ≤ 2×
+Targets: llm mode ≤ 1 request per 8 projects; prompt tokens per project ≤ 2×
 the project's own text plus the fixed prompt.
 """
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from llm_server import LoopbackLLM, table_responder  # noqa: E402
 
 from assistant.extract.llm import chunk_document, extract_auto, extract_llm  # noqa: E402
-from assistant.extract.rules import extract_document_rows  # noqa: E402
+from assistant.extract.parsers.table import extract_document_rows  # noqa: E402
 from assistant.gold import load_gold  # noqa: E402
 from assistant.ingest import read_path  # noqa: E402
 from assistant.llm import Ledger, LLMConfig  # noqa: E402

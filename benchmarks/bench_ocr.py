@@ -29,7 +29,7 @@ from scan_render import degrade, find_cjk_font, page_errors, render_gold_page  #
 
 from assistant.evaluate.metrics import score_table, summarize  # noqa: E402
 from assistant.export import to_interchange  # noqa: E402
-from assistant.extract.rules import extract_table  # noqa: E402
+from assistant.extract.parsers.table import extract_table  # noqa: E402
 from assistant.gold import load_gold  # noqa: E402
 from assistant.ingest.ocr.assemble import build_document, read_page_image  # noqa: E402
 from assistant.ingest.ocr.engine import get_engine, tesseract_available  # noqa: E402

@@ -53,7 +53,7 @@ def cjk_font():
 # ---- feature fixtures below: one delimited block per feature ----
 
 
-# ---- LLM chain (issue 3): loopback OpenAI-compatible server and an LLMConfig pointing at it ----
+# ---- LLM chain: loopback OpenAI-compatible server and an LLMConfig pointing at it ----
 # tests/llm_server.py holds the server; see its docstring for scripted answers and faults.
 
 

@@ -31,7 +31,7 @@ def inbox(tmp_path, seed_path, seed_text):
 
 def test_batch_reads_every_file_and_reports_the_bad_one(inbox, tmp_path, gold_table):
     out = tmp_path / "out"
-    summary = run_batch([str(inbox)], out, jobs=2, progress=False)
+    summary = run_batch([str(inbox)], out, jobs=2, on_progress=None)
     by_name = {os.path.basename(r.input): r for r in summary.results}
     assert set(by_name) == {"seed.txt", "seed.xlsx", "form.docx", "broken.pdf"}
     assert by_name["broken.pdf"].status == "failed"
@@ -39,26 +39,27 @@ def test_batch_reads_every_file_and_reports_the_bad_one(inbox, tmp_path, gold_ta
     for name in ("seed.txt", "seed.xlsx", "form.docx"):
         assert by_name[name].status == "ok", by_name[name]
     gold = gold_table.model_dump(mode="json")
-    assert load_table(out / "seed.json").model_dump(mode="json") == gold
-    assert load_table(out / "2023" / "seed.json").model_dump(mode="json") == gold
-    assert load_table(out / "2023" / "form.json").projects()[0].name == FORM["name"]
+    assert load_table(out / "seed.txt.json").model_dump(mode="json") == gold
+    assert load_table(out / "2023" / "seed.xlsx.json").model_dump(mode="json") == gold
+    assert load_table(out / "2023" / "form.docx.json").projects()[0].name == FORM["name"]
     written = json.loads((out / SUMMARY_NAME).read_text(encoding="utf-8"))
-    assert written["counts"] == {"ok": 3, "partial": 0, "failed": 1, "skipped": 0}
+    assert written["counts"] == {"ok": 3, "partial": 0, "failed": 1, "skipped": 0, "not_done": 0}
+    assert written["interrupted"] is False
     assert exit_code(summary) == 1
 
 
 def test_up_to_date_outputs_are_skipped(inbox, tmp_path):
     out = tmp_path / "out"
-    run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, progress=False)
-    again = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, progress=False)
+    run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, on_progress=None)
+    again = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, on_progress=None)
     assert [r.status for r in again.results] == ["skipped", "skipped"]
     assert exit_code(again) == 0
     # a changed input is redone; --force redoes everything
-    later = os.stat(out / "seed.json").st_mtime + 10
+    later = os.stat(out / "seed.txt.json").st_mtime + 10
     os.utime(inbox / "seed.txt", (later, later))
-    third = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, progress=False)
+    third = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.xlsx")], out, jobs=1, on_progress=None)
     assert [r.status for r in third.results] == ["ok", "skipped"]
-    forced = run_batch([str(inbox / "seed.txt")], out, jobs=1, force=True, progress=False)
+    forced = run_batch([str(inbox / "seed.txt")], out, jobs=1, force=True, on_progress=None)
     assert [r.status for r in forced.results] == ["ok"]
 
 
@@ -66,7 +67,7 @@ def test_same_stem_inputs_keep_their_suffix(inbox, tmp_path):
     shutil.copy(inbox / "seed.txt", inbox / "2023" / "seed.txt")
     pairs = plan_outputs(collect_inputs([str(inbox)]), tmp_path / "out", "json")
     names = sorted(str(o.relative_to(tmp_path / "out")) for _, o in pairs)
-    assert names == ["2023/form.json", "2023/seed.txt.json", "2023/seed.xlsx.json", "broken.json", "seed.json"]
+    assert names == ["2023/form.docx.json", "2023/seed.txt.json", "2023/seed.xlsx.json", "broken.pdf.json", "seed.txt.json"]
 
 
 def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
@@ -78,7 +79,7 @@ def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
     assert main(["extract", str(inbox / "broken.pdf"), str(inbox / "notes.md"), "-o", str(tmp_path / "o3")]) == 2
     # a path that does not exist is one more failure, not the end of the batch
     assert main(["extract", str(inbox / "seed.txt"), str(inbox / "missing.xlsx"), "-o", str(tmp_path / "o4")]) == 1
-    assert (tmp_path / "o4" / "seed.json").exists()
+    assert (tmp_path / "o4" / "seed.txt.json").exists()
     assert main(["extract", str(inbox), "-o", "-"]) == 2  # a folder needs an output folder
     assert "-o OUT_DIR" in capsys.readouterr().err
 
@@ -96,15 +97,15 @@ def test_a_crashing_reader_does_not_stop_the_batch(inbox, tmp_path, monkeypatch)
 
     monkeypatch.setattr(pipeline, "extract_path", flaky)
     summary = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx")], tmp_path / "out", jobs=1,
-                        progress=False)
+                        on_progress=None)
     assert [r.status for r in summary.results] == ["failed", "ok"]
     assert "internal error RuntimeError: boom" in summary.results[0].error
 
 
 def test_an_output_folder_inside_the_input_folder_is_not_read(inbox):
     out = inbox / "out"
-    first = run_batch([str(inbox)], out, fmt="source", jobs=1, progress=False)  # writes .txt outputs
-    second = run_batch([str(inbox)], out, fmt="source", jobs=1, progress=False)
+    first = run_batch([str(inbox)], out, fmt="source", jobs=1, on_progress=None)  # writes .txt outputs
+    second = run_batch([str(inbox)], out, fmt="source", jobs=1, on_progress=None)
     assert len(second.results) == len(first.results) == 4
     assert not any("/out/" in r.input for r in second.results)
 
@@ -112,4 +113,4 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(inbox):
 def test_files_named_directly_keep_their_folders(inbox, tmp_path):
     shutil.copy(inbox / "seed.txt", inbox / "2023" / "seed.txt")
     pairs = plan_outputs(collect_inputs([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.txt")]), tmp_path / "o", "json")
-    assert [str(o.relative_to(tmp_path / "o")) for _, o in pairs] == ["seed.json", "2023/seed.json"]
+    assert [str(o.relative_to(tmp_path / "o")) for _, o in pairs] == ["seed.txt.json", "2023/seed.txt.json"]

@@ -13,7 +13,7 @@ from assistant.draft.library import add_table, library_dir, load_library
 from assistant.draft.models import DraftRequest
 from assistant.draft.retrieve import Retriever
 from assistant.export import load_table
-from assistant.lint import lint_project
+from assistant.checks import lint_project
 from assistant.schema import BudgetTable, Indicator, Project, Unit
 from assistant.taxonomy import is_valid_pair
 

@@ -178,7 +178,7 @@ def test_eval_draft_goes_through_the_same_machinery(evals, monkeypatch, capsys):
                    {"project": "扫黑除恶专项斗争经费", "passed": False, "coverage": 0.5, "differences": ["missing 31"]}]
         return samples, {"coverage": 0.75, "lint": {"vague_rate": 0.1}}
 
-    import assistant.commands.eval as eval_command
+    import assistant.cli.commands.eval as eval_command
 
     monkeypatch.setattr(eval_command, "_draft_evaluator", lambda: fake_evaluate)
     assert _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--fail-under", "coverage=0.9") == 1
@@ -231,14 +231,14 @@ def test_llm_backend_scored_over_the_loopback_server(evals, llm_env, gold_table,
 def test_a_document_that_crashes_the_backend_is_scored_as_missed_and_the_rest_kept(evals, monkeypatch, capsys):
     import assistant.evaluate.extraction as extraction
 
-    real = extraction.extract_document
+    real = extraction.extract
 
     def flaky(doc, backend="rules", **options):
         if doc.source.endswith("#ocr"):
             raise RuntimeError("backend fell over")
         return real(doc, backend, **options)
 
-    monkeypatch.setattr(extraction, "extract_document", flaky)
+    monkeypatch.setattr(extraction, "extract", flaky)
     assert _run(evals, "extract", "--perturb", "ocr,reflow", "--json") == 0
     captured = capsys.readouterr()
     assert "[ocr] scored as all missed: RuntimeError: backend fell over" in captured.err

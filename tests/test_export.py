@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.export import dumps_csv, dumps_json, dumps_jsonl, export_bytes, load_table, render_indicators, render_table, xlsx_bytes
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes
 from assistant.schema import Amounts, BudgetTable, Indicator, Project, Unit
 from assistant.taxonomy import LEVEL1, LEVEL2

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.evaluate.perturb import reflow
 from assistant.export import to_interchange
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes, read_path
 from assistant.schema import INDICATOR_FIELDS
 from assistant.textnorm import texts_equal
@@ -144,7 +144,7 @@ def test_six_cell_rows_read_the_same_as_seven_cell_rows(seed_text):
 
 
 def test_money_cells_with_ocr_lookalikes_are_read_and_flagged(seed_text):
-    from assistant.validate import validate_table
+    from assistant.checks import validate_table
 
     text = seed_text.replace("区法学会经费\t40.00\t40.00", "区法学会经费\t4O.OO\t４０.00")
     table = extract_table(read_bytes(text.encode("utf-8"), "ocr.txt"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.export import export_bytes
 from assistant.ingest import read_bytes
-from assistant.pipeline import extract_document
+from assistant.extract import extract as extract_document
 
 
 def _body(table):

@@ -18,10 +18,10 @@ from form_copies import (
     write_form_xlsx,
 )
 
-from assistant.extract.form import looks_like_form
+from assistant.extract.parsers.form import looks_like_form
 from assistant.ingest import read_bytes, read_path
 from assistant.ingest.cellgrid import Grid, grids_to_document
-from assistant.pipeline import extract_document
+from assistant.extract import extract as extract_document
 
 FORMS = {"one value": FORM, "period and annual": FORM_TWO_VALUES}
 #: value-column variants: 指标值及单位 + 绩效标准, 2021年实际值 + 预期2022年值, 指标性质 | 指标值 | 度量单位

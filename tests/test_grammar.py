@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.extract.grammar import find_item_starts, looks_like_indicators, parse_indicator_cell
+from assistant.extract.parsers.grammar import find_item_starts, looks_like_indicators, parse_indicator_cell
 
 
 def fields(item):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import InputError
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes, read_path
 from assistant.ingest.text import split_csv
 

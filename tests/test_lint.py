@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 from assistant.cli import main
-from assistant.lint import RULES, lint_project, lint_stats, lint_table
+from assistant.checks import lint_project, rules_of, lint_stats, lint_table
 from assistant.schema import BudgetTable, Indicator, Project, Unit
 
 from conftest import SEED, SEED_GOLD
@@ -129,8 +129,8 @@ def test_classified_projects_are_skipped():
 
 
 def test_every_code_is_documented():
-    doc = (SEED.parents[2] / "assistant" / "data" / "lint_rules.md").read_text(encoding="utf-8")
-    for code in RULES:
+    doc = (SEED.parents[2] / "assistant" / "resources" / "lint_rules.md").read_text(encoding="utf-8")
+    for code in rules_of("lint"):
         assert f"`{code}`" in doc
 
 
@@ -214,9 +214,17 @@ def test_seed_stats(gold_table):
 
 
 def test_lint_cli_strict_and_json(capsys):
-    assert main(["lint", str(SEED)]) == 0
+    assert main(["--lang", "en", "lint", str(SEED)]) == 0
     out = capsys.readouterr()
     assert "CODE_PAIR_MISMATCH" in out.out and "fix:" in out.out and "3/23" in out.err
+
+
+def test_lint_cli_speaks_chinese_by_default(capsys, monkeypatch):
+    for name in ("ASSISTANT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["lint", str(SEED)]) == 0
+    out = capsys.readouterr()
+    assert "应属于" in out.out and "修改建议" in out.out and "覆盖产出+效益+满意度的项目 3/23" in out.err
     assert main(["lint", str(SEED_GOLD), "--strict", "--json"]) == 1
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[-1]["summary"]["quantified"] == 54

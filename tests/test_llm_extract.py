@@ -18,9 +18,9 @@ from assistant.extract.llm import chunk_document, extract_auto, extract_llm, res
 from assistant.ingest import read_path
 from assistant.ingest import read_bytes
 from assistant.llm import Ledger, ResponseCache
-from assistant.pipeline import extract_document
+from assistant.extract import extract as extract_document
 from assistant.schema import Indicator, Project
-from assistant.validate import validate_table
+from assistant.checks import validate_table
 
 
 def clean(table) -> dict:

@@ -25,7 +25,7 @@ from assistant.extract.llm.run import ALLOWANCE_FACTOR
 from assistant.ingest import read_bytes, read_path
 from assistant.llm import Ledger
 from assistant.prompts import load_prompt
-from assistant.validate import validate_table
+from assistant.checks import validate_table
 
 EXAMPLE_UNIT = "中共广州市黄埔区委政法委员会"  # the seed's department, the unit row of the few-shot example
 
@@ -205,7 +205,7 @@ def test_flags_are_visible_without_spans(llm_server, seed_path, gold_table, tmp_
     printed, _ = capfd.readouterr()
     assert code == 1
     line = next(text for text in printed.splitlines() if text.startswith("LOW_CONFIDENCE"))
-    assert "区法学会经费" in line and "#2" in line and "annual_value" in line
+    assert "区法学会经费" in line and "#2" in line and "年度指标值" in line
 
 
 def test_the_examples_are_frozen_in_the_package_and_match_the_gold():

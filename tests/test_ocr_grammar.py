@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.extract.grammar import parse_indicator_cell
+from assistant.extract.parsers.grammar import parse_indicator_cell
 
 CLEAN = [("1", "1", "产出指标", "11", "数量指标", "办结率", "98%", "98%"),
          ("2", "2", "效益指标", "24", "可持续影响", "服务站运营情况", "持续运营", "运营")]

@@ -238,8 +238,8 @@ def test_page_cells_keep_their_order_in_the_document():
 
 def test_a_low_confidence_cell_reaches_the_validator_as_low_confidence():
     """Cell.confidence -> Span.confidence -> LOW_CONFIDENCE, through the rule-based extractor."""
-    from assistant.extract.rules import extract_table
-    from assistant.validate import validate_table
+    from assistant.extract.parsers.table import extract_table
+    from assistant.checks import validate_table
 
     xs = [20, 220, 320, 420, 520, 620, 900, 1300]
     ys = [60, 110, 160, 260]

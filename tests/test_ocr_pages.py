@@ -19,13 +19,13 @@ import pytest
 from assistant.errors import InputError
 from assistant.evaluate.metrics import score_table, summarize
 from assistant.export import to_interchange
-from assistant.extract.rules import extract_table
+from assistant.extract.parsers.table import extract_table
 from assistant.gold import load_gold
 from assistant.ingest import read_bytes
 from assistant.ingest.ocr import read_scanned_pdf_pages
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.engine import RapidOCREngine, TesseractEngine, get_engine, tesseract_available
-from assistant.validate import validate_table
+from assistant.checks import validate_table
 from scan_render import degrade, page_errors, render_gold_page, render_page
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from office_copies import table_lines, write_docx, write_pdf, write_xlsx
 from assistant.errors import InputError
 from assistant.ingest import read_path
 from assistant.ingest.xlsx import format_number
-from assistant.pipeline import extract_document
+from assistant.extract import extract as extract_document
 from assistant.textnorm import normalize_for_compare
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.evaluate.perturb import SLICES, parse_slices, perturb, perturb_text, reflow
 from assistant.ingest import read_bytes
-from assistant.pipeline import extract_document
+from assistant.extract import extract as extract_document
 
 
 @pytest.mark.parametrize("name", list(SLICES))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..lint import lint_project
+from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from .library import Library, LibraryIndicator, load_library

@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..lint import lint_stats
+from ..checks import lint_stats
 from ..schema import Project
 from .library import Library, load_library
 from .models import Draft, DraftRequest

@@ -16,6 +16,9 @@ from .models import DraftRequest
 
 __all__ = ["request_from_file", "request_from_table"]
 
+#: a request is a handful of fields; anything much larger is not one (and bounds YAML's work)
+_MAX_REQUEST = 1_000_000
+
 
 def request_from_file(path: str) -> DraftRequest:
     """A request from a JSON or YAML file (``-`` for standard input) with the keys
@@ -25,10 +28,14 @@ def request_from_file(path: str) -> DraftRequest:
         InputError: unreadable file, or a field that does not fit (named in the message).
     """
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+        text = sys.stdin.read(_MAX_REQUEST + 1) if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+        if len(text) > _MAX_REQUEST:
+            raise InputError(path, f"a request file is a few lines (name, goal, budget); this one is over {_MAX_REQUEST:,} characters")
         data = yaml.safe_load(text) if not path.lower().endswith(".json") else json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
         raise InputError(path, f"not a readable JSON/YAML request file: {exc}") from None
+    except RecursionError:
+        raise InputError(path, "nested too deeply to be a request (name, goal, budget)") from None
     if not isinstance(data, dict):
         raise InputError(path, "expected a mapping with name, goal, budget (万元), department, unit")
     try:

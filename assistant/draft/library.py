@@ -8,13 +8,13 @@ Added tables are stored as interchange JSON under ``$ASSISTANT_HOME/library``
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..export import dumps_json, load_table
+from .. import settings
+from ..errors import InputError, OutputError
+from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
 __all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
@@ -68,8 +68,8 @@ class Library:
 
 
 def assistant_home() -> Path:
-    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant``."""
-    return Path(os.environ.get("ASSISTANT_HOME") or "~/.local/share/budget-assistant").expanduser()
+    """``$ASSISTANT_HOME``, else ``~/.local/share/budget-assistant`` (see :mod:`assistant.settings`)."""
+    return settings.home_dir()
 
 
 def library_dir() -> Path:
@@ -121,6 +121,9 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name or Path(str(path)).stem).strip("_") or "table"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     target = library_dir() / f"{stem}-{digest}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
+    write_atomic(target, text.encode("utf-8"))
     return target, table

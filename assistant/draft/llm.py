@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from ..lint import lint_project
+from ..checks import lint_project
 from ..llm import LLMConfig, Ledger, structured_call
 from ..llm.cache import ResponseCache
 from ..prompts import load_prompt

@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
-from ..schema import AMOUNT_FIELDS
+from ..schema import AMOUNT_FIELDS, MONEY_TOLERANCE
 from ..textnorm import normalize_for_compare
 
 __all__ = [
@@ -54,6 +54,7 @@ INDICATOR_WEIGHTS = {
 
 # above this many gold × predicted leftovers, fuzzy project matching is done per amount bucket
 _FULL_MATRIX_LIMIT = 1_000_000
+_TOLERANCE = float(MONEY_TOLERANCE)
 
 Pairs = list[tuple[int | None, int | None]]
 
@@ -71,10 +72,10 @@ def _norm(text: str) -> str | None:
 
 
 def money_equal(a: float | None, b: float | None) -> bool:
-    """Amounts are equal within 0.005; an empty cell equals only an empty cell."""
+    """Amounts are equal within the interchange tolerance; an empty cell equals only an empty cell."""
     if a is None or b is None:
         return a is None and b is None
-    return abs(float(a) - float(b)) <= 0.005
+    return abs(float(a) - float(b)) <= _TOLERANCE
 
 
 def text_similarity(a: str | None, b: str | None) -> float:
@@ -162,7 +163,7 @@ def _amount_matrix(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np
     g, p = as_array(gold)[:, None, :], as_array(pred)[None, :, :]
     both_empty = np.isnan(g) & np.isnan(p)
     with np.errstate(invalid="ignore"):
-        close = np.abs(g - p) <= 0.005
+        close = np.abs(g - p) <= _TOLERANCE
     return (both_empty | close).mean(axis=2)
 
 

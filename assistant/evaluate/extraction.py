@@ -2,7 +2,7 @@
 
 For every gold record with a source document, and for every slice asked for, the source
 is (perturbed and) read with :func:`assistant.ingest.read_bytes`, extracted with
-:func:`assistant.pipeline.extract_document`, and scored against the gold. A document
+:func:`assistant.extract.extract`, and scored against the gold. A document
 that cannot be read or extracted is not a crash: its gold projects count as missed and
 the error is recorded with the document.
 """
@@ -18,7 +18,7 @@ from ..errors import AssistantError, BackendConfigError
 from ..export import to_interchange
 from ..gold import GoldRecord, gold_version, load_gold
 from ..ingest import decode_bytes, read_bytes
-from ..pipeline import extract_document
+from ..extract import extract
 from ..schema import BudgetTable
 from .metrics import document_stats, score_table
 from .perturb import perturb
@@ -78,7 +78,7 @@ def evaluate_extraction(
             try:
                 data, suffix = _source_bytes(record, slice_name, seed)
                 doc = read_bytes(data, f"{record.source_path}#{slice_name}", suffix=suffix)
-                table = extract_document(doc, backend, **(options or {}))
+                table = extract(doc, backend, **(options or {}))
             except ValueError as exc:  # a slice that does not apply to this kind of source
                 result.skipped.append(f"{record.stem} [{slice_name}]: {exc}")
                 continue

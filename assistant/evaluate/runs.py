@@ -26,7 +26,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .. import settings
+from ..errors import InputError, OutputError
+from ..export import write_atomic
 
 __all__ = [
     "Run",
@@ -44,14 +46,7 @@ _REPO = Path(__file__).resolve().parents[2]
 
 def evals_dir(override: str | Path | None = None) -> Path:
     """Where runs and the history live: the override, ``$ASSISTANT_EVALS_DIR``, or ``evals/``."""
-    if override:
-        return Path(override)
-    env = os.environ.get("ASSISTANT_EVALS_DIR")
-    if env:
-        return Path(env)
-    if (_REPO / "pyproject.toml").exists():
-        return _REPO / "evals"
-    return Path.cwd() / "evals"
+    return settings.evals_dir(override)
 
 
 def git_commit() -> dict[str, Any]:
@@ -84,13 +79,15 @@ class Run:
 
 def _new_run_dir(root: Path, kind: str, backend: str, now: datetime) -> Path:
     runs = root / "runs"
-    runs.mkdir(parents=True, exist_ok=True)
     base = f"{now:%Y%m%dT%H%M%SZ}-{kind}-{backend}"
     path, n = runs / base, 1
     while path.exists():
         n += 1
         path = runs / f"{base}-{n}"
-    path.mkdir()
+    try:
+        path.mkdir(parents=True)
+    except OSError as exc:
+        raise OutputError(str(path), exc.strerror or str(exc)) from None
     return path
 
 
@@ -149,17 +146,22 @@ def write_run(
         **manifest,
     }
     summary = {"run_id": path.name, "kind": kind, "backend": backend, **summary}
-    (path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    with (path / "samples.jsonl").open("w", encoding="utf-8") as out:
-        for sample in samples:
-            out.write(json.dumps(sample, ensure_ascii=False) + "\n")
-    _save_dataset(samples, path / "samples")
-    (path / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write(path / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    _write(path / "samples.jsonl", "".join(json.dumps(sample, ensure_ascii=False) + "\n" for sample in samples))
+    try:
+        _save_dataset(samples, path / "samples")
+    except OSError as exc:
+        raise OutputError(str(path / "samples"), exc.strerror or str(exc)) from None
+    _write(path / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     run = Run(path, manifest, summary, samples)
     history = read_history(root)
-    (path / "summary.md").write_text(render_markdown(run), encoding="utf-8")
-    (path / "report.html").write_text(render_html(run, history + [history_entry(run)]), encoding="utf-8")
+    _write(path / "summary.md", render_markdown(run))
+    _write(path / "report.html", render_html(run, history + [history_entry(run)]))
     return run
+
+
+def _write(path: Path, text: str) -> None:
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _resolve(ref: str, root: Path, kind: str | None) -> Path:
@@ -229,9 +231,18 @@ def history_entry(run: Run) -> dict[str, Any]:
 
 
 def append_history(run: Run, root: Path) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    with (root / "history.jsonl").open("a", encoding="utf-8") as out:
-        out.write(json.dumps(history_entry(run), ensure_ascii=False) + "\n")
+    """Append one line; a line is written whole with one write, so a crash cannot leave half of it."""
+    line = (json.dumps(history_entry(run), ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / "history.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise OutputError(str(root / "history.jsonl"), exc.strerror or str(exc)) from None
 
 
 def read_history(root: Path, kind: str | None = None) -> list[dict[str, Any]]:

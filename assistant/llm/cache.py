@@ -20,14 +20,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import settings
+
 __all__ = ["ResponseCache", "default_cache_dir", "cache_key"]
 
 
 def default_cache_dir() -> Path:
     """``$ASSISTANT_CACHE_DIR/llm``, else ``~/.cache/budget-assistant/llm``."""
-    root = os.environ.get("ASSISTANT_CACHE_DIR")
-    base = Path(root) if root else Path.home() / ".cache" / "budget-assistant"
-    return base / "llm"
+    return settings.cache_dir() / "llm"
 
 
 def cache_key(**parts: Any) -> str:

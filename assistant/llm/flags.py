@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..checks.validate import LOW_CONFIDENCE
 from ..schema import BudgetTable
 
-__all__ = ["LOW_CONFIDENCE", "record_flags", "flags_of"]
-
-#: below this confidence a value needs a human look (the validator's LOW_CONFIDENCE)
-LOW_CONFIDENCE = 0.8
+__all__ = ["record_flags", "flags_of", "has_spans"]
 
 
 def _from_spans(table: BudgetTable) -> list[dict[str, Any]]:
@@ -46,13 +44,13 @@ def record_flags(table: BudgetTable) -> None:
         table.meta.extra["flags"] = _from_spans(table)
 
 
-def _has_spans(table: BudgetTable) -> bool:
+def has_spans(table: BudgetTable) -> bool:
     return bool(table.spans) or any(u.spans for u in table.units) or any(p.spans for p in table.projects())
 
 
 def flags_of(table: BudgetTable) -> list[dict[str, Any]]:
     """The table's flags: from its spans when it has them, else those stored in its meta."""
-    if _has_spans(table):
+    if has_spans(table):
         return _from_spans(table)
     stored = table.meta.extra.get("flags") if table.meta is not None else None
     return [f for f in stored if isinstance(f, dict)] if isinstance(stored, list) else []

@@ -135,14 +135,3 @@ class Ledger:
         data.pop("reserved")
         data["total_tokens"] = self.total_tokens
         return data
-
-    def rich_table(self):
-        """The ledger as a rich Table for ``--stats``."""
-        from rich.table import Table
-
-        table = Table(title="LLM ledger", show_header=True)
-        table.add_column("item")
-        table.add_column("value", justify="right")
-        for key, value in self.to_dict().items():
-            table.add_row(key.replace("_", " "), "-" if value is None else str(value))
-        return table

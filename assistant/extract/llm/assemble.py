@@ -33,7 +33,8 @@ from ...ingest.document import Cell, Document, Row
 from ...llm.grounding import Evidence, Grounder, confidence, normalise, numbers_in, span_for
 from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, Unit
 from ...textnorm import texts_equal
-from ...validate import validate_table
+from ..assemble import TableAssembler
+from ...checks import validate_table
 from .chunking import Chunk, first_cell, split_header
 
 __all__ = ["TableBuilder", "place", "header_fields"]
@@ -358,25 +359,23 @@ def _to_project(answer: Any) -> Project:
 
 
 class TableBuilder:
-    """Rows in source order -> units and projects: a project belongs to the unit row above it;
-    projects before any unit row form a unit named after the department."""
+    """Answered rows in source order -> units and projects, grouped by the one
+    :class:`assistant.extract.assemble.TableAssembler` every backend uses."""
 
     def __init__(self, table: BudgetTable, doc: Document,
                  examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset())):
         self.table = table
+        self.assembler = TableAssembler(table)
         self.grounding = _Grounding(doc, examples)
         self.rules_for: dict[int, Project | None] = {}  # LLM project -> the rules' reading of its row
-        self.current: Unit | None = None
-        self.orphans: list[Project] = []
         self.answered_rows: set[int] = set()  # id() of every source row some answer sits on
         self.read_chunks: set[int] = set()  # id() of every chunk a unit or project was kept from
 
     def unit(self, unit: Unit) -> None:
-        self.current = unit
-        self.table.units.append(unit)
+        self.assembler.unit(unit)
 
     def project(self, project: Project) -> None:
-        (self.current.projects if self.current else self.orphans).append(project)
+        self.assembler.project(project)
 
     def llm_row(self, placed: "_Placed", rules_project: Project | None) -> None:
         """One answered row, grounded; a unit or project whose name is not in the source is left out."""
@@ -430,8 +429,7 @@ class TableBuilder:
         return out
 
     def finish(self, llm_failures: list[Failure], kept_failures: list[Failure]) -> BudgetTable:
-        if self.orphans:
-            self.table.units.insert(0, Unit(name=self.table.department or "", projects=self.orphans))
+        self.assembler.finish()
         self.grounding.finish(self.table, self.rules_for)
         self.table.failures = kept_failures + llm_failures + self.grounding.failures
         return self.table

@@ -15,8 +15,8 @@ from ...llm.config import LLMConfig
 from ...llm.ledger import Ledger
 from ...prompts import load_prompt
 from ...schema import BudgetTable, Failure, Unit
-from ...validate import validate_table
-from ..rules import RowParse, extract_document_rows
+from ...checks import validate_table
+from ..parsers.table import RowParse, extract_document_rows
 from .assemble import TableBuilder, _Placed, place
 from .chunking import Chunk, chunk_rows, row_text, split_header
 from .fewshot import example_values
@@ -73,7 +73,8 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
         InputError: nothing in the document looks like a table.
     """
     config.require("auto")
-    from ..form import looks_like_form, split_parts
+    from ..parsers.form import looks_like_form
+    from ..rules_backend import split_parts
 
     if looks_like_form(doc) or len(split_parts(doc)) > 1:
         return _auto_whole(doc, config, ledger, cache, progress, notice)
@@ -149,7 +150,7 @@ def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: 
                 progress: Progress | None = None, notice: Notice | None = None) -> BudgetTable:
     """Auto mode for documents the row-by-row rules do not cover (project forms, several sheets,
     unknown layouts): the rules' whole reading when it is clean, else the whole document via the LLM."""
-    from ..form import extract_with_rules
+    from ..rules_backend import extract_with_rules
 
     try:
         table = extract_with_rules(doc)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ...ingest.document import Document, Row
-from ..rules import _is_header
+from ..parsers.table import _is_header
 
 __all__ = ["Chunk", "split_header", "chunk_rows", "chunk_document", "split_in_two", "row_text", "first_cell"]
 

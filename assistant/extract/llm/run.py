@@ -29,7 +29,7 @@ from ...llm.flags import record_flags
 from ...llm.ledger import Allowance, BudgetExhausted, Ledger
 from ...prompts import Prompt, load_prompt
 from ...schema import BudgetTable, Failure, Project, RunMeta
-from ..rules import extract_document_rows
+from ..parsers.table import extract_document_rows
 from .answer import response_model
 from .assemble import TableBuilder, header_fields, place
 from .chunking import Chunk, chunk_document, completion_cap, split_in_two
@@ -186,7 +186,7 @@ def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = Non
     header_fields(build.table, answers, doc)
     for placed in place(answers):
         build.llm_row(placed, rules.get(placed.row.line) if placed.row else None)
-    from ..form import looks_like_form
+    from ..parsers.form import looks_like_form
 
     unread = build.unread([chunk for chunk, _ in answers], looks_like_form(doc))
     table = build.finish([f for o in outcomes for f in o.failures] + unread, [])

@@ -19,6 +19,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from ... import settings
+
 from ...errors import InputError
 
 __all__ = [
@@ -233,7 +235,7 @@ def get_engine(name: str | None = None) -> OCREngine:
     Raises:
         InputError: the engine is unknown or not installed.
     """
-    name = (name or os.environ.get("ASSISTANT_OCR_ENGINE") or "rapidocr").lower()
+    name = (name or settings.ocr_engine()).lower()
     if name not in ENGINES:
         raise InputError("ocr", f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
     return ENGINES[name]()

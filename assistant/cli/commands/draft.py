@@ -1,0 +1,126 @@
+"""``draft``: suggest measurable 绩效指标 for a new project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ...errors import InputError
+from ...export import export_bytes, render_indicators, to_interchange, write_output
+
+ORDER = 30
+
+FORMATS = ("table", "json", "xlsx", "source")
+
+
+def _print_table(draft, console: Console) -> None:
+    table = Table(title=f"{draft.request.name} — 绩效指标草稿 ({draft.backend})", show_lines=False)
+    for column in ("序号", "一级指标", "二级指标", "三级指标", "年度指标值", "目标", "依据", "来源"):
+        table.add_column(column, overflow="fold")
+    for ind in draft.indicators:
+        target = ind.target.render() if ind.target else ""
+        table.add_row(str(ind.seq), f"{ind.level1_code}-{ind.level1_name}", f"{ind.level2_code}-{ind.level2_name}",
+                      ind.name or "", ind.annual_value or "", target, ind.rationale, "; ".join(ind.adapted_from) or "—")
+    console.print(table)
+
+
+def draft(
+    name: Annotated[str | None, typer.Option("--name", "-n", help="项目名称 of the new project.")] = None,
+    goal: Annotated[str, typer.Option("--goal", "-g", help="绩效目标 text; quantities it states are used.")] = "",
+    budget: Annotated[float | None, typer.Option("--budget", help="Budget in 万元; adds a 成本指标.")] = None,
+    department: Annotated[str | None, typer.Option("--department", help="主管部门.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="资金使用单位.")] = None,
+    request_file: Annotated[str | None, typer.Option("--input", "-i", help="A JSON/YAML file with name, goal, budget, department, unit; - for stdin.")] = None,
+    from_table: Annotated[str | None, typer.Option("--from", help="Take the project from this table (with --project).")] = None,
+    project: Annotated[str | None, typer.Option("--project", "-p", help="The project row of --from to draft for.")] = None,
+    backend: Annotated[str, typer.Option("--backend", "-b", help="library (offline, default) or llm.")] = "library",
+    output: Annotated[str, typer.Option("--output", "-o", help="Write here; - for standard output.")] = "-",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table | json | xlsx | source (default from -o, else table).")] = None,
+    max_indicators: Annotated[int, typer.Option("--max", help="The most indicators to draft (4-10).", min=4, max=10)] = 10,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="LLM endpoint (else ASSISTANT_BASE_URL).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="LLM model (else ASSISTANT_MODEL).")] = None,
+    retries: Annotated[int, typer.Option("--retries", help="LLM re-asks with the linter's findings.", min=0, max=5)] = 2,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the draft still has lint errors.")] = False,
+) -> None:
+    """Draft 4-10 measurable indicators covering 产出 (数量, 质量, 时效, 成本), 效益 and 满意度.
+
+    Offline (default), indicators are adapted from similar projects in the library (the gold
+    tables plus tables added with `library add`); with --backend llm, an LLM drafts them with
+    the similar library indicators as examples, and the linter's findings are sent back
+    until the draft passes. Every draft is linted; remaining findings are printed.
+
+    Examples:
+
+      python cli.py draft --name 社区普法宣传 --goal "每月组织开展一场普法讲座" --budget 20
+
+      python cli.py draft --from gold/source/000_e2922c57f8184701.txt --project 区法学会经费 -o draft.json
+
+      python cli.py draft -i project.yaml -f source     # the cell text to paste into the form
+    """
+    from ...draft.inputs import request_from_file, request_from_table
+    from ...draft.library import load_library
+    from ...draft.models import DraftRequest
+
+    exclude: set[str] = set()
+    if from_table:
+        if not project:
+            raise InputError("--from", "give the project row to draft for with --project NAME")
+        request = request_from_table(from_table, project)
+        exclude = {request.name}  # draft it afresh, not from its own indicators
+    elif request_file:
+        request = request_from_file(request_file)
+    elif name:
+        request = DraftRequest(name=name, goal=goal, budget=budget, department=department, unit=unit)
+    else:
+        raise InputError("draft", "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, "
+                         "or --from TABLE --project NAME")
+    library = load_library().without(exclude)
+    if backend == "library":
+        from ...draft.adapt import draft_offline
+
+        result = draft_offline(request, library, max_indicators=max_indicators)
+    elif backend == "llm":
+        from ...draft.llm import draft_with_llm
+        from ...llm import LLMConfig
+
+        config = LLMConfig.from_env(base_url=base_url, model=model)
+        result = draft_with_llm(request, library, config=config, retries=retries, max_indicators=max_indicators)
+    else:
+        raise InputError("--backend", f"unknown backend {backend!r}; choose library or llm")
+
+    fmt = fmt or {".json": "json", ".xlsx": "xlsx", ".txt": "source"}.get(Path(output).suffix.lower(), "table")
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "table":
+        if output != "-":
+            raise InputError("--format", "the terminal table goes to standard output; use -f json/xlsx/source with -o")
+        _print_table(result, Console(soft_wrap=False))
+        data = None
+    elif fmt == "json":
+        data = (json.dumps(to_interchange(result.table()), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    elif fmt == "xlsx":
+        if output == "-":
+            raise InputError("--output", "xlsx is binary: give a file with -o draft.xlsx")
+        data = export_bytes(result.table(), "xlsx")
+    else:
+        data = (render_indicators(result.indicators) + "\n").encode("utf-8")
+    if data is not None:
+        write_output(data, output)
+    errors = [f for f in result.findings if f["severity"] == "error"]
+    for finding in result.findings:
+        typer.echo(f"{finding['code']:<22} {finding['severity']:<7} #{finding['seq']} {finding['indicator']}: "
+                   f"{finding['message']} (fix: {finding['suggestion']})", err=True)
+    typer.echo(f"{len(result.indicators)} indicator(s) drafted with {result.backend}"
+               f"{f' in {result.attempts} attempt(s)' if result.backend == 'llm' else ''}; "
+               f"{'passes the linter' if not errors else f'{len(errors)} lint error(s) remain'}", err=True)
+    if strict and errors:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("draft")(draft)

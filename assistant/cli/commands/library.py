@@ -1,0 +1,63 @@
+"""``library``: the indicator library drafting learns from (add a table, list what is in it)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+ORDER = 35
+
+library_app = typer.Typer(
+    help=("The indicator library drafting learns from: the gold tables plus tables you add.\n\n"
+          "Examples:\n\n  python cli.py library add table.json\n\n  python cli.py library list"),
+    no_args_is_help=True,
+)
+
+
+@library_app.command("add")
+def add(
+    table: Annotated[str, typer.Argument(help="A table file (any supported format) or interchange .json.")],
+    name: Annotated[str | None, typer.Option("--name", help="Store it under this name (default: the file name).")] = None,
+) -> None:
+    """Add a table's projects and indicators to the library (stored under $ASSISTANT_HOME/library).
+
+    Examples:
+
+      python cli.py library add 2023_区司法局_绩效目标表.pdf
+
+      python cli.py library add table.json --name 司法局2023
+    """
+    from ...draft.library import add_table
+
+    stored, read = add_table(table, name=name)
+    projects = [p for p in read.projects() if not p.classified and p.indicators]
+    indicators = sum(len(p.indicators) for p in projects)
+    typer.echo(f"added {len(projects)} project(s), {indicators} indicator(s) from {table} -> {stored}")
+    for failure in read.failures:
+        typer.echo(f"warning: {failure.describe()}", err=True)
+
+
+@library_app.command("list")
+def list_() -> None:
+    """List the library's sources and how many projects and indicators each holds.
+
+    Example:
+
+      python cli.py library list
+    """
+    from ...draft.library import library_dir, load_library
+
+    library = load_library()
+    counts: dict[str, list[int]] = {}
+    for project in library.projects:
+        entry = counts.setdefault(project.source, [0, 0])
+        entry[0] += 1
+        entry[1] += len(project.project.indicators)
+    for source, (projects, indicators) in counts.items():
+        typer.echo(f"{source}\t{projects} project(s)\t{indicators} indicator(s)")
+    typer.echo(f"{len(library)} project(s) in all; added tables live in {library_dir()}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(library_app, name="library")

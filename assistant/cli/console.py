@@ -1,0 +1,76 @@
+"""All terminal output: the error console, progress bars and the batch summary.
+
+The core (pipeline, batch, LLM chain) returns data and takes progress callbacks; only
+this package writes to the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+
+from ..batch import SUMMARY_NAME, BatchSummary
+
+__all__ = ["err_console", "progress_bar", "print_batch_summary", "print_ledger"]
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # cell text may hold [brackets]
+
+
+@contextmanager
+def progress_bar(enabled: bool, label: str = "extracting") -> Iterator[Callable[[int, int, str], None]]:
+    """A rich progress bar on standard error as a ``callback(done, total, name)``; a no-op when off."""
+    if not enabled:
+        yield lambda done, total, name: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description:<30.30}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=False) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name or label)
+
+        yield update
+
+
+def print_batch_summary(summary: BatchSummary) -> None:
+    """One line per file that failed, had unread rows or was not done (a table on a terminal), then the counts."""
+    from rich.table import Table
+
+    troubled = [r for r in summary.results if r.status in ("failed", "partial", "not_done")]
+    rows = [(r.input, r.status, r.error or (f"{r.row_failures} row(s) not read, e.g. {r.failures[0]}"
+                                             if r.failures else "not done: the batch was interrupted"))
+            for r in troubled]
+    if rows and err_console.is_terminal:
+        table = Table(title="files with problems")
+        for column in ("file", "status", "why"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        err_console.print(table)
+    else:
+        for source, status, why in rows:
+            level = "error" if status == "failed" else "warning"
+            err_console.print(f"{level}: {why if status == 'failed' else f'{source}: {why}'}")
+    counts = ", ".join(f"{summary.count(s)} {s}" for s in ("ok", "partial", "skipped", "failed", "not_done")
+                       if s != "not_done" or summary.count(s))
+    err_console.print(f"{len(summary.results)} file(s): {counts} in {summary.seconds:.1f} s; "
+                      f"summary in {Path(summary.out_dir) / SUMMARY_NAME}")
+
+
+def print_ledger(ledger, model: str | None = None, prompt: str | None = None) -> None:
+    """``--stats``: the LLM ledger (an :class:`assistant.llm.Ledger`) as a table on standard error."""
+    from rich.table import Table
+
+    table = Table(title="LLM ledger", show_header=True)
+    table.add_column("item")
+    table.add_column("value", justify="right")
+    for key, value in ledger.to_dict().items():
+        table.add_row(key.replace("_", " "), "-" if value is None else str(value))
+    err_console.print(table)
+    if model:
+        err_console.print(f"model {model}, prompt {prompt}")

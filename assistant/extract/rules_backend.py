@@ -1,0 +1,95 @@
+"""The rules backend: the embedded default that needs no model and no network.
+
+A file may hold several tables (sheets of a workbook, tables of a Word file); each part
+goes to the parser its layout calls for (a department table, a single-project form, or the
+assistant's own flat export brought back) and the parts are combined into one table.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..ingest.cellgrid import parse_unread_cell_note
+from ..ingest.document import Document
+from ..schema import Amounts, BudgetTable, Failure
+from .parsers.flat import is_flat_export, read_flat_export
+from .parsers.form import extract_form, looks_like_form
+from .parsers.table import extract_table
+
+__all__ = ["extract_with_rules", "split_parts"]
+
+
+
+def split_parts(doc: Document) -> list[Document]:
+    """One Document per sheet / Word table (``Cell.sheet``); PDFs and text stay whole."""
+    if doc.layout not in ("xlsx", "docx"):
+        return [doc]
+    parts: dict[str | None, list] = {}
+    for row in doc.rows:
+        sheet = row.cells[0].sheet if row.cells else None
+        parts.setdefault(sheet, []).append(row)
+    if len(parts) <= 1:
+        return [doc]
+    return [Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings)) for rows in parts.values()]
+
+
+def _extract_part(doc: Document) -> BudgetTable:
+    return extract_form(doc) if looks_like_form(doc) else extract_table(doc)
+
+
+def _sum(a: Amounts, b: Amounts) -> Amounts:
+    data = {}
+    for field in ("total", "fiscal", "special_account", "other"):
+        x, y = getattr(a, field), getattr(b, field)
+        data[field] = None if x is None and y is None else (x or 0) + (y or 0)
+    return Amounts(**data)
+
+
+def extract_with_rules(doc: Document) -> BudgetTable:
+    """The rule-based extraction of any document: department table(s) or project form(s).
+
+    Several tables in one file (sheets of a workbook, tables of a Word file) are each
+    extracted and combined into one table: units in file order, the 合计 amounts summed,
+    title and department from the first. A part that cannot be read is reported as a
+    failure; the others are still extracted.
+
+    Raises:
+        InputError: no part of the document holds a table or a form.
+    """
+    if is_flat_export(doc):  # the assistant's own CSV/XLSX export, edited and brought back
+        return read_flat_export(doc)
+    table = _extract_parts(doc)
+    for note in doc.warnings:
+        unread = parse_unread_cell_note(note)
+        if unread is not None:
+            row, where, message = unread
+            table.failures.append(Failure(source=doc.source, row=row, field=where, message=f"cell {where} {message}"))
+        elif table.meta is not None:
+            table.meta.extra.setdefault("reader_notes", []).append(note)
+    return table
+
+
+def _extract_parts(doc: Document) -> BudgetTable:
+    parts = split_parts(doc)
+    if len(parts) == 1:
+        return _extract_part(doc)
+    tables: list[BudgetTable] = []
+    errors: list[Failure] = []
+    for part in parts:
+        sheet = part.rows[0].cells[0].sheet
+        try:
+            tables.append(_extract_part(part))
+        except InputError as exc:
+            errors.append(Failure(source=doc.source, field=sheet, message=exc.reason))
+    if not tables:
+        raise InputError(doc.source, "; ".join(e.message for e in errors))
+    combined = tables[0].model_copy(deep=True)
+    combined.spans = dict(tables[0].spans)
+    combined.failures = list(tables[0].failures)
+    for table in tables[1:]:
+        combined.units.extend(table.units)
+        combined.amounts = _sum(combined.amounts, table.amounts)
+        combined.failures.extend(table.failures)
+    combined.failures.extend(errors)
+    if combined.meta is not None:
+        combined.meta.extra["parts"] = len(tables)
+    return combined
