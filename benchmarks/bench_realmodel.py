@@ -21,13 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from form_copies import FORM, flatten  # noqa: E402
-from realmodel_server import MODEL, llama_server, missing  # noqa: E402
+from form_copies import FORM, flatten
+from realmodel_server import MODEL, llama_server, missing
 
-from assistant.errors import AssistantError  # noqa: E402
-from assistant.extract.llm import extract_llm  # noqa: E402
-from assistant.ingest import read_bytes, read_path  # noqa: E402
-from assistant.llm import Ledger, LLMConfig  # noqa: E402
+from assistant.errors import AssistantError
+from assistant.extract.llm import extract_llm
+from assistant.ingest import read_bytes, read_path
+from assistant.llm import Ledger, LLMConfig
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 

@@ -22,7 +22,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["MODEL", "missing", "gguf_path", "llama_server"]
+__all__ = ["MODEL", "gguf_path", "llama_server", "missing"]
 
 MODEL = "smollm2-135m"
 #: SmolLM2 was trained with 8k context; the prompt's Chinese text takes about 1.5 tokens a character

@@ -147,7 +147,7 @@ def test_a_broken_cache_is_reported_once_and_the_run_goes_on(llm_server, config,
 def test_a_remote_endpoint_is_announced_on_stderr(seed_path, capfd):
     """A table about to leave the machine: one line naming the host and the model, before any request.
     (192.0.2.1 is a documentation address: nothing answers; the run then exits 2 naming it.)"""
-    code, out, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", "http://192.0.2.1:8000/v1",
+    code, _, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", "http://192.0.2.1:8000/v1",
                           "--model", "qwen-plus", "--no-cache", "--timeout", "2"], capfd)
     announced = [line for line in err.splitlines() if "sending 3 chunks to 192.0.2.1 (model qwen-plus)" in line]
     assert len(announced) == 1 and code == 2 and "Traceback" not in err

@@ -17,6 +17,7 @@ import pytest
 from form_copies import FORM, expected, flatten
 from llm_server import data_block, table_responder
 
+from assistant.checks import validate_table
 from assistant.cli import main
 from assistant.export import to_interchange
 from assistant.extract.llm import chunk_document, completion_cap, extract_llm
@@ -25,7 +26,6 @@ from assistant.extract.llm.run import ALLOWANCE_FACTOR
 from assistant.ingest import read_bytes, read_path
 from assistant.llm import Ledger
 from assistant.prompts import load_prompt
-from assistant.checks import validate_table
 
 EXAMPLE_UNIT = "中共广州市黄埔区委政法委员会"  # the seed's department, the unit row of the few-shot example
 
@@ -205,7 +205,7 @@ def test_flags_are_visible_without_spans(llm_server, seed_path, gold_table, tmp_
     printed, _ = capfd.readouterr()
     assert code == 1
     line = next(text for text in printed.splitlines() if text.startswith("LOW_CONFIDENCE"))
-    assert "区法学会经费" in line and "#2" in line and "年度指标值" in line
+    assert "区法学会经费" in line and "#2" in line and ("年度指标值" in line or "annual_value" in line)
 
 
 def test_the_examples_are_frozen_in_the_package_and_match_the_gold():
@@ -221,7 +221,7 @@ def test_the_examples_are_fenced_apart_from_the_data(llm_server, config, form_do
     llm_server.responder = lambda body: form_answer()
     extract_llm(form_doc, config)
     [request] = llm_server.requests
-    system, user = (m["content"] for m in request["messages"])
+    system = request["messages"][0]["content"]
     assert EXAMPLE_UNIT in system and "from ANOTHER table" in system and "Never copy anything from an example" in system
     assert EXAMPLE_UNIT not in data_block(request) and FORM["name"] in data_block(request)
 

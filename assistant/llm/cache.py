@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import settings
 
-__all__ = ["ResponseCache", "default_cache_dir", "cache_key"]
+__all__ = ["ResponseCache", "cache_key", "default_cache_dir"]
 
 
 def default_cache_dir() -> Path:

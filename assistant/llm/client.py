@@ -32,7 +32,10 @@ from typing import Any, TypeVar
 import httpx
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorRetryException,
+)
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BackendConfigError, LLMOutputError
@@ -40,8 +43,15 @@ from .cache import ResponseCache, cache_key
 from .config import LLMConfig
 from .ledger import Allowance, BudgetExhausted, Ledger
 
-__all__ = ["LLMClient", "structured_call", "structured_call_async", "TruncatedAnswer", "BudgetExhausted",
-           "EndpointUnreachable", "prompt_token_bound"]
+__all__ = [
+    "BudgetExhausted",
+    "EndpointUnreachable",
+    "LLMClient",
+    "TruncatedAnswer",
+    "prompt_token_bound",
+    "structured_call",
+    "structured_call_async",
+]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -119,7 +129,7 @@ class LLMClient:
         return EndpointUnreachable(f"无法连接 LLM 端点 {self.config.base_url} (cannot reach the endpoint: "
                                    f"{self.connect_error}); check ASSISTANT_BASE_URL / --base-url and that the server runs")
 
-    async def __aenter__(self) -> "LLMClient":
+    async def __aenter__(self) -> LLMClient:
         if self.config.deadline is not None:
             self._deadline = asyncio.get_running_loop().time() + self.config.deadline
         return self

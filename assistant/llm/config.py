@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from ..errors import BackendConfigError
 
-__all__ = ["LLMConfig", "MODES", "OPENAI_BASE_URL", "DEFAULT_OPENAI_MODEL"]
+__all__ = ["DEFAULT_OPENAI_MODEL", "MODES", "OPENAI_BASE_URL", "LLMConfig"]
 
 #: instructor modes by the names users type: tool calling, or JSON for servers without tools
 MODES = ("tools", "json", "md_json")
@@ -82,7 +82,7 @@ class LLMConfig:
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> "LLMConfig":
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> LLMConfig:
         """The configuration from ``env`` (default ``os.environ``); non-None overrides win.
 
         Raises:
@@ -113,7 +113,7 @@ class LLMConfig:
         """True when there is an endpoint and a model to talk to."""
         return bool(self.base_url and self.model)
 
-    def require(self, backend: str = "llm") -> "LLMConfig":
+    def require(self, backend: str = "llm") -> LLMConfig:
         """This config, or a BackendConfigError that says exactly what to set."""
         if not self.base_url:
             raise BackendConfigError(f"the {backend!r} backend needs an LLM endpoint and none is configured: {_HOW_TO}")

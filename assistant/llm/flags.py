@@ -14,7 +14,7 @@ from typing import Any
 from ..checks.validate import LOW_CONFIDENCE
 from ..schema import BudgetTable
 
-__all__ = ["record_flags", "flags_of", "has_spans"]
+__all__ = ["flags_of", "has_spans", "record_flags"]
 
 
 def _from_spans(table: BudgetTable) -> list[dict[str, Any]]:

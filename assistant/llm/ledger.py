@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["Ledger", "BudgetExhausted", "Allowance", "MIN_COMPLETION"]
+__all__ = ["MIN_COMPLETION", "Allowance", "BudgetExhausted", "Ledger"]
 
 #: a request that cannot leave the model this many completion tokens is not worth sending
 MIN_COMPLETION = 64

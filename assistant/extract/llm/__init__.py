@@ -23,7 +23,17 @@ from .prompting import build_messages, system_message
 from .run import PROMPT_TASK, extract_llm
 
 __all__ = [
-    "response_model", "Chunk", "split_header", "chunk_rows", "chunk_document", "completion_cap",
-    "build_messages", "system_message", "extract_llm", "extract_auto", "rows_to_reread", "REREAD_CODES",
     "PROMPT_TASK",
+    "REREAD_CODES",
+    "Chunk",
+    "build_messages",
+    "chunk_document",
+    "chunk_rows",
+    "completion_cap",
+    "extract_auto",
+    "extract_llm",
+    "response_model",
+    "rows_to_reread",
+    "split_header",
+    "system_message",
 ]

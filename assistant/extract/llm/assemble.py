@@ -29,15 +29,30 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ...checks import validate_table
 from ...ingest.document import Cell, Document, Row
-from ...llm.grounding import Evidence, Grounder, confidence, normalise, numbers_in, span_for
-from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, Unit
+from ...llm.grounding import (
+    Evidence,
+    Grounder,
+    confidence,
+    normalise,
+    numbers_in,
+    span_for,
+)
+from ...schema import (
+    AMOUNT_FIELDS,
+    Amounts,
+    BudgetTable,
+    Failure,
+    Indicator,
+    Project,
+    Unit,
+)
 from ...textnorm import texts_equal
 from ..assemble import TableAssembler
-from ...checks import validate_table
 from .chunking import Chunk, first_cell, split_header
 
-__all__ = ["TableBuilder", "place", "header_fields"]
+__all__ = ["TableBuilder", "header_fields", "place"]
 
 _MONEY_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ITEM = re.compile(r"(?:^|(?<=[。;；>\s]))(\d{1,3})、")
@@ -167,19 +182,19 @@ class _Grounding:
         return self._best(cells, lambda g: g.find_text(value))
 
     @staticmethod
-    def own_row(placed: "_Placed") -> bool:
+    def own_row(placed: _Placed) -> bool:
         """Whether the answer reads one source row of its own (the row starts with its name)."""
         return (placed.row is not None and bool(placed.answer.name)
                 and normalise(placed.row.raw).startswith(normalise(placed.answer.name)))
 
     @staticmethod
-    def row_layout(placed: "_Placed") -> bool:
+    def row_layout(placed: _Placed) -> bool:
         """Whether that row is split into cells, its name in the first (so columns mean something)."""
         return (_Grounding.own_row(placed) and len(placed.row.cells) > 1
                 and texts_equal(first_cell(placed.row), placed.answer.name or ""))
 
     @staticmethod
-    def region(placed: "_Placed") -> list[Cell]:
+    def region(placed: _Placed) -> list[Cell]:
         rows = [placed.row] if _Grounding.own_row(placed) else placed.chunk.rows
         return [c for r in rows for c in r.cells]
 
@@ -195,21 +210,21 @@ class _Grounding:
         except ArithmeticError:
             return False
 
-    def reject(self, placed: "_Placed", what: str, message: str) -> None:
+    def reject(self, placed: _Placed, what: str, message: str) -> None:
         """A record or value kept out of the table: a failure with the model's text."""
         line = placed.row.line if placed.row else placed.chunk.first_line
         answer = json.dumps(placed.answer.model_dump(mode="json"), ensure_ascii=False)
         self.failures.append(Failure(source=self.doc.source, row=line, field=what, message=message,
                                      raw=f"the model answered: {answer}"[:_RAW_LIMIT]))
 
-    def name_evidence(self, placed: "_Placed") -> Evidence:
+    def name_evidence(self, placed: _Placed) -> Evidence:
         cells = self.region(placed)
         if self.row_layout(placed):
             cells = cells[:1]
         return self.find_text(cells, placed.answer.name or "")
 
     # ---- recording
-    def _note(self, record: Any, key: str, evidence: Evidence, placed: "_Placed", what: str) -> None:
+    def _note(self, record: Any, key: str, evidence: Evidence, placed: _Placed, what: str) -> None:
         self.evidence.append((record, key, evidence, placed.row))
         if evidence.is_number_error:
             line = placed.row.line if placed.row else placed.chunk.first_line
@@ -220,7 +235,7 @@ class _Grounding:
                 raw=(placed.row.raw if placed.row else placed.chunk.text)[:_RAW_LIMIT],
             ))
 
-    def _amount_evidence(self, value: Any, placed: "_Placed", name: str) -> Evidence:
+    def _amount_evidence(self, value: Any, placed: _Placed, name: str) -> Evidence:
         cells = self.region(placed)
         money = [c for c in cells if _is_money(c)]
         number = Decimal(str(value))
@@ -238,7 +253,7 @@ class _Grounding:
         # no money cells (an OCR line, pasted text, a form label and its amount in one cell): one cell holding it
         return self._best(cells, lambda g: g.find_number(value))
 
-    def amounts(self, record: Any, amounts: Amounts, placed: "_Placed", label: str) -> None:
+    def amounts(self, record: Any, amounts: Amounts, placed: _Placed, label: str) -> None:
         """Each amount in its own column's cell (by the header), else in a cell holding only that number."""
         for name in AMOUNT_FIELDS:
             value = getattr(amounts, name)
@@ -252,10 +267,10 @@ class _Grounding:
                 continue
             self._note(record, f"amounts.{name}", evidence, placed, f"{label} amounts.{name}")
 
-    def text(self, record: Any, key: str, value: str, placed: "_Placed", label: str) -> None:
+    def text(self, record: Any, key: str, value: str, placed: _Placed, label: str) -> None:
         self._note(record, key, self.find_text(self.region(placed), value), placed, label)
 
-    def _item_cells(self, placed: "_Placed", ind: Indicator) -> tuple[list[Cell], Evidence | None]:
+    def _item_cells(self, placed: _Placed, ind: Indicator) -> tuple[list[Cell], Evidence | None]:
         """Where an indicator's values must be: its own ``N、`` segment of the row, or (forms)
         the row of the cell holding its name; with the evidence for ``seq``."""
         cells = self.region(placed)
@@ -278,7 +293,7 @@ class _Grounding:
                     return row.cells, None
         return cells, None
 
-    def project(self, project: Project, placed: "_Placed", name: Evidence) -> None:
+    def project(self, project: Project, placed: _Placed, name: Evidence) -> None:
         self._note(project, "name", name, placed, f"{project.name} name")
         self.amounts(project, project.amounts, placed, project.name)
         cells = self.region(placed)
@@ -296,11 +311,11 @@ class _Grounding:
             label = f"{project.name} #{ind.seq}"
             item_cells, seq_evidence = self._item_cells(placed, ind)
             found = {}
-            for name in _ITEM_FIELDS if own else _FORM_ITEM_FIELDS:
-                if getattr(ind, name):
+            for key in _ITEM_FIELDS if own else _FORM_ITEM_FIELDS:
+                if getattr(ind, key):
                     # a form's 一级/二级 labels are merged cells above the item's row: any one cell
-                    cells = item_cells if own or name in ("name", "period_value", "annual_value") else region
-                    found[name] = self.find_text(cells, getattr(ind, name))
+                    cells = item_cells if own or key in ("name", "period_value", "annual_value") else region
+                    found[key] = self.find_text(cells, getattr(ind, key))
             copied = [name for name, ev in found.items()
                       if name in ("name", "period_value", "annual_value") and self.copied_from_examples(getattr(ind, name), ev)]
             if copied:
@@ -377,7 +392,7 @@ class TableBuilder:
     def project(self, project: Project) -> None:
         self.assembler.project(project)
 
-    def llm_row(self, placed: "_Placed", rules_project: Project | None) -> None:
+    def llm_row(self, placed: _Placed, rules_project: Project | None) -> None:
         """One answered row, grounded; a unit or project whose name is not in the source is left out."""
         item = placed.answer
         if placed.row is not None:

@@ -8,6 +8,7 @@ unless the rules' whole reading is clean.
 
 from __future__ import annotations
 
+from ...checks import validate_table
 from ...errors import InputError
 from ...ingest.document import Document
 from ...llm.cache import ResponseCache
@@ -15,14 +16,21 @@ from ...llm.config import LLMConfig
 from ...llm.ledger import Ledger
 from ...prompts import load_prompt
 from ...schema import BudgetTable, Failure, Unit
-from ...checks import validate_table
 from ..parsers.table import RowParse, extract_document_rows
 from .assemble import TableBuilder, _Placed, place
 from .chunking import Chunk, chunk_rows, row_text, split_header
 from .fewshot import example_values
-from .run import PROMPT_TASK, Notice, Progress, extract_llm, finish_meta, read_chunks, setup
+from .run import (
+    PROMPT_TASK,
+    Notice,
+    Progress,
+    extract_llm,
+    finish_meta,
+    read_chunks,
+    setup,
+)
 
-__all__ = ["REREAD_CODES", "rows_to_reread", "extract_auto"]
+__all__ = ["REREAD_CODES", "extract_auto", "rows_to_reread"]
 
 #: validation codes that suggest the rules mis-read a row, so auto mode asks the LLM again.
 #: Codes about the source's own content (CODE_PAIR_MISMATCH, CODE_NAME_MISMATCH: kept as

@@ -15,7 +15,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ...ingest.document import Document, Row
 from ..parsers.table import _is_header
 
-__all__ = ["Chunk", "split_header", "chunk_rows", "chunk_document", "split_in_two", "row_text", "first_cell"]
+__all__ = ["Chunk", "chunk_document", "chunk_rows", "first_cell", "row_text", "split_header", "split_in_two"]
 
 _ROW_SEP = "\x1e"  # ASCII record separator: rows are joined with it before splitting
 _ITEM_BOUNDARY = r"(?<=[。;；])(?=\d{1,3}、)"  # between two indicator items

@@ -28,7 +28,7 @@ from ...errors import AssistantError
 from ...prompts import Prompt
 from .chunking import first_cell
 
-__all__ = ["freeze", "load_examples", "example_values", "resource_path"]
+__all__ = ["example_values", "freeze", "load_examples", "resource_path"]
 
 _ITEM_TEXTS = ("name", "period_value", "annual_value")
 

@@ -16,7 +16,7 @@ from ...prompts import Prompt
 from .chunking import Chunk
 from .fewshot import load_examples
 
-__all__ = ["system_message", "build_messages", "render_examples"]
+__all__ = ["build_messages", "render_examples", "system_message"]
 
 
 @functools.lru_cache(maxsize=8)

@@ -36,7 +36,7 @@ from .chunking import Chunk, chunk_document, completion_cap, split_in_two
 from .fewshot import example_values
 from .prompting import build_messages
 
-__all__ = ["PROMPT_TASK", "extract_llm", "read_chunks", "Progress", "Notice", "finish_meta"]
+__all__ = ["PROMPT_TASK", "Notice", "Progress", "extract_llm", "finish_meta", "read_chunks"]
 
 PROMPT_TASK = "extract"
 #: a chunk may spend this many times its completion cap in all (re-asks and split halves)
