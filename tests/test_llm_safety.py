@@ -87,16 +87,18 @@ def test_a_unit_copied_from_the_examples_never_enters_the_records(llm_server, co
     assert any("服务站运营情况" in f.raw and "example" in f.message for f in table.failures)
 
 
-def test_a_project_name_not_in_the_source_goes_to_failures(llm_server, config, form_doc):
+@pytest.mark.parametrize("invented", ["智慧城市综合管理平台建设项目", "矫正信息化建设项目未完成；动物政策"])
+def test_a_project_name_not_in_the_source_goes_to_failures(llm_server, config, form_doc, invented):
+    """A name nowhere in the form, and (what SmolLM2 answered) one that wraps a real name in invented text."""
     def invent(body):
         answer = form_answer()
-        answer["rows"][1]["name"] = "智慧城市综合管理平台建设项目"
+        answer["rows"][1]["name"] = invented
         return answer
 
     llm_server.responder = invent
     table = extract_llm(form_doc, config)
     assert table.projects() == []
-    assert any("智慧城市综合管理平台建设项目" in f.field and "not in the source" in f.message for f in table.failures)
+    assert any(invented in f.field and "not in the source" in f.message for f in table.failures)
 
 
 def test_nothing_usable_left_exits_1(llm_server, form_doc, tmp_path, capfd):
@@ -241,3 +243,22 @@ def test_a_row_the_model_skips_is_listed_as_unread(llm_server, config, seed_path
     assert failure.row == next(i for i, line in enumerate(seed_path.read_text(encoding="utf-8").splitlines(), 1)
                                if line.startswith("区法学会经费\t"))
     assert len(table.projects()) == len(gold_table.projects()) - 1
+
+
+def test_an_indicator_taken_for_a_project_is_not_kept(llm_server, config, seed_path, gold_table):
+    """What SmolLM2 did on the seed: a project named after an indicator of another row (a text that
+    is in the source, but names no row). It is left out, and the row it sat in is listed as unread."""
+    respond = table_responder(gold_table)
+
+    def confuse(body):
+        answer = respond(body)
+        for row in answer["rows"]:
+            if row.get("name") == "区法学会经费":
+                row.update(name="课题研究项目个数", goal=None, indicators=[])
+        return answer
+
+    llm_server.responder = confuse
+    table = extract_llm(read_path(seed_path), config)
+    assert "课题研究项目个数" not in [p.name for p in table.projects()]
+    assert any("课题研究项目个数" in f.field and "no row of the source is named so" in f.message for f in table.failures)
+    assert any(f.raw.startswith("区法学会经费\t") and "not read" in f.message for f in table.failures)

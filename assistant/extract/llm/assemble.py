@@ -148,8 +148,10 @@ def _is_money(cell: Cell) -> bool:
 class _Grounding:
     """Grounds answered rows in the document, cell by cell, and records the evidence per field."""
 
-    def __init__(self, doc: Document, examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset())):
+    def __init__(self, doc: Document, examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()),
+                 form: bool = False):
         self.doc = doc
+        self.form = form  # a single-project form: its rows are labels and values, not records
         self.columns = amount_columns(doc)
         self.example_texts, self.example_amounts = examples
         self.evidence: list[tuple[Any, str, Evidence, Row | None]] = []  # (record, field, evidence, row)
@@ -218,10 +220,13 @@ class _Grounding:
                                      raw=f"the model answered: {answer}"[:_RAW_LIMIT]))
 
     def name_evidence(self, placed: _Placed) -> Evidence:
-        cells = self.region(placed)
+        """Where the name is: the row's name cell; in a table (not a form) a name that starts no
+        row — say an indicator's text taken for a project — is not a row name, so not grounded."""
         if self.row_layout(placed):
-            cells = cells[:1]
-        return self.find_text(cells, placed.answer.name or "")
+            return self.find_text(self.region(placed)[:1], placed.answer.name or "")
+        if self.own_row(placed) or self.form:
+            return self.find_text(self.region(placed), placed.answer.name or "")
+        return self.find_text([r.cells[0] for r in placed.chunk.rows if r.cells], placed.answer.name or "")
 
     # ---- recording
     def _note(self, record: Any, key: str, evidence: Evidence, placed: _Placed, what: str) -> None:
@@ -378,10 +383,11 @@ class TableBuilder:
     :class:`assistant.extract.assemble.TableAssembler` every backend uses."""
 
     def __init__(self, table: BudgetTable, doc: Document,
-                 examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset())):
+                 examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()), *,
+                 form: bool = False):
         self.table = table
         self.assembler = TableAssembler(table)
-        self.grounding = _Grounding(doc, examples)
+        self.grounding = _Grounding(doc, examples, form)
         self.rules_for: dict[int, Project | None] = {}  # LLM project -> the rules' reading of its row
         self.answered_rows: set[int] = set()  # id() of every source row some answer sits on
         self.read_chunks: set[int] = set()  # id() of every chunk a unit or project was kept from
@@ -395,11 +401,15 @@ class TableBuilder:
     def llm_row(self, placed: _Placed, rules_project: Project | None) -> None:
         """One answered row, grounded; a unit or project whose name is not in the source is left out."""
         item = placed.answer
-        if placed.row is not None:
+        if placed.row is not None and self.grounding.own_row(placed):  # a row its own answer reads
             self.answered_rows.add(id(placed.row))
         amounts = Amounts.model_validate(item.amounts.model_dump())
         grounding = self.grounding
         if item.kind == "total":
+            if placed.row is None:  # a 合计 answer without its name: the chunk's 合计 row
+                placed.row = next((r for r in placed.chunk.rows if first_cell(r) in ("合计", "总计")), None)
+            if placed.row is not None:
+                self.answered_rows.add(id(placed.row))
             self.table.amounts = amounts
             grounding.amounts(self.table, amounts, placed, "合计")
             return
@@ -409,7 +419,8 @@ class TableBuilder:
             grounding.reject(placed, f"{item.kind} {item.name!r}", (
                 f"the LLM answered a {'unit' if item.kind == 'unit' else 'project'} named {item.name!r}, "
                 + ("copied from the prompt's example; " if copied else "")
-                + "the name is not in the source: left out of the records"))
+                + ("no row of the source is named so" if not grounding.form else "the name is not in the source")
+                + ": left out of the records"))
             return
         self.read_chunks.add(id(placed.chunk))
         if item.kind == "unit":

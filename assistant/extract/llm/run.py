@@ -29,6 +29,7 @@ from ...llm.flags import record_flags
 from ...llm.ledger import Allowance, BudgetExhausted, Ledger
 from ...prompts import Prompt, load_prompt
 from ...schema import BudgetTable, Failure, Project, RunMeta
+from ..parsers.form import looks_like_form
 from ..parsers.table import extract_document_rows
 from .answer import response_model
 from .assemble import TableBuilder, header_fields, place
@@ -182,12 +183,11 @@ def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = Non
     outcomes = read_chunks(chunks, config, prompt, doc.source, ledger, cache, progress, notice)
     answers = [a for o in outcomes for a in o.answers]
     rules = rules_by_row(doc)
-    build = TableBuilder(BudgetTable(), doc, example_values(prompt))
+    form = looks_like_form(doc)
+    build = TableBuilder(BudgetTable(), doc, example_values(prompt), form=form)
     header_fields(build.table, answers, doc)
     for placed in place(answers):
         build.llm_row(placed, rules.get(placed.row.line) if placed.row else None)
-    from ..parsers.form import looks_like_form
-
-    unread = build.unread([chunk for chunk, _ in answers], looks_like_form(doc))
+    unread = build.unread([chunk for chunk, _ in answers], form)
     table = build.finish([f for o in outcomes for f in o.failures] + unread, [])
     return finish_meta(table, doc, "llm", config, prompt, ledger, cache, chunks=len(chunks))
