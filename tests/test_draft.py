@@ -7,7 +7,8 @@ import json
 import pytest
 
 from assistant.cli import main
-from assistant.draft.adapt import draft_offline, goal_quantities
+from assistant.draft.adapt import draft_offline, goal_quantities, project_topic
+from assistant.draft.guard import guard_config, judge
 from assistant.draft.evaluation import evaluate_drafting, relevance
 from assistant.draft.library import add_table, library_dir, load_library
 from assistant.draft.models import DraftRequest
@@ -69,14 +70,21 @@ def test_draft_for_a_project_outside_the_library(library):
 
 
 def test_adapted_indicators_cite_their_source_and_fix_vague_values(library):
-    request = DraftRequest(name="社会治理综合服务中心运行经费",
-                           goal="整合资源，统筹管理，优化服务，让来访办事群众只进一扇门，实现矛盾不上交。", budget=100)
+    request = DraftRequest(name="基层网格巡查工作经费", budget=100,
+                           goal="专职网格员每月巡查走访网格，上报网格事件，提高网格事件办结率和重点人员信息掌握率")
     draft = draft_offline(request, library)
     adapted = [i for i in draft.indicators if i.adapted_from]
-    assert adapted, "similar library projects exist, so some indicators are adapted"
+    assert adapted, "on-topic library projects exist, so some indicators are adapted"
     labels = {f"{p.name} / {i.name}" for p in library.projects for i in p.project.indicators}
     assert all(source in labels for i in adapted for source in i.adapted_from)
-    # the library's 人民群众安全感、满意度 says 不断增强; the draft must carry a number instead
+    # the shown similarity is the guard's: the share of the adopted name's topic words that are the
+    # project's, at least the calibrated threshold, with the shared words named
+    _, topic = project_topic(request)
+    for ind in adapted:
+        verdict = judge(ind.name, topic)
+        assert verdict.on_topic and verdict.score >= guard_config().threshold
+        assert f"主题相符度{verdict.score:.2f}" in ind.rationale
+        assert all(word in ind.rationale and topic.has(word) for word in verdict.shared)
     for ind in draft.indicators:
         assert ind.target.kind == "quantitative"
 
@@ -90,8 +98,8 @@ def test_no_budget_no_cost_indicator(library):
 def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
     project = Project(name="社区老年人健康服务", goal="为辖区老年人提供健康讲座和义诊服务",
                       indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
-                                            level2_name="数量指标", name="老年人义诊服务人次",
-                                            period_value="不少于300人次", annual_value="不少于300人次")])
+                                            level2_name="数量指标", name="老年人义诊服务覆盖率",
+                                            period_value="不低于80%", annual_value="不低于80%")])
     path = tmp_path / "health.json"
     path.write_text(BudgetTable(units=[Unit(name="卫生服务中心", projects=[project])]).model_dump_json(),
                     encoding="utf-8")
@@ -100,7 +108,7 @@ def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
     library = load_library()
     assert any(p.name == "社区老年人健康服务" for p in library.projects)
     draft = draft_offline(DraftRequest(name="老年人健康义诊", goal="为老年人提供义诊服务"), library)
-    assert any("社区老年人健康服务 / 老年人义诊服务人次" in i.adapted_from for i in draft.indicators)
+    assert any("社区老年人健康服务 / 老年人义诊服务覆盖率" in i.adapted_from for i in draft.indicators)
 
 
 def test_library_cli(tmp_path, capsys):
@@ -131,7 +139,7 @@ def test_leave_one_out_on_a_gold_subset():
         assert 4 <= sample["indicators"] <= 10
         assert sample["covers_all"] and sample["remaining_findings"] == []
         assert 0 <= sample["relevance"] <= 1 and "gold_quantified_share" in sample
-    assert summary["projects"] == 3 and summary["targets_met"]
+    assert summary["projects"] == 3 and summary["off_topic_rate"] == 0
     assert summary["quantified_share"] >= 0.95 and summary["valid_pair_share"] == 1.0
     assert summary["full_coverage_share"] == 1.0 and summary["vague_values"] == 0
     # the gold projects themselves, for comparison: only 综合网格工作经费 has 产出+效益+满意度 (codes 1, 2, 3);

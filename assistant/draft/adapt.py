@@ -1,16 +1,20 @@
-"""Offline drafting: adapt the indicators of similar library projects to a new project.
+"""Offline drafting: the project's type template, filled with its own numbers and with the
+real indicators of on-topic library projects.
 
 The steps, each small enough to check by eye:
 
-1. **Quantities from the goal.** A goal that says "每月组织开展一场平安政策宣讲会" already
+1. **Type and sector.** The project's type(s) are told from its name and goal
+   (:mod:`.types`: 培训, 物业/保洁/安保, 补贴/救助发放 …); the sector is the first type's.
+2. **Quantities from the goal.** A goal that says "每月组织开展一场平安政策宣讲会" already
    states a target: 12 场 a year. Those become the first 数量 indicators.
-2. **Coverage plan.** A reviewer wants 产出 (数量, 质量, 时效; 成本 when there is a budget),
-   效益 and 满意度. Each slot is filled from the library indicators of that category, best
-   retrieval score first, keeping the shapes that fit: a name short enough to be an
-   indicator, and a value that is measurable or can be made so (a rate whose vague value
-   "逐步提高" becomes "≥95%").
-3. **Defaults.** A slot the library cannot fill gets a standard measurable indicator
-   (按期完成率 ≥95%, 服务对象满意度 ≥90%), and the rationale says so.
+3. **Real indicators, guarded.** Each slot of the coverage plan (产出 数量/质量/时效/成本,
+   效益, 满意度) takes first the indicators of library projects of the same type or sector
+   that pass the relevance guard (:mod:`.guard`: their topic words are this project's),
+   best 主题相符度 first, with a measurable value (a vague "逐步提高" becomes "≥95%").
+4. **The type template.** Whatever is still empty is filled from the type's standard
+   indicators: a count from the goal (or its measurable "else" rate when the goal gives no
+   number), 成本 from the budget (单位成本 = 预算 ÷ 数量 when the goal gives the quantity),
+   the rest at the standard level the type file states and explains.
 
 The result is linted; the draft carries whatever findings remain.
 """
@@ -18,6 +22,7 @@ The result is linted; the draft carries whatever findings remain.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -25,14 +30,13 @@ from rapidfuzz import fuzz
 from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
+from .guard import Topic
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .retrieve import Retriever, tokens
+from .retrieve import Retriever
+from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
 
-__all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "MIN_SCORE"]
-
-#: below this retrieval score a library indicator is not similar enough to adapt
-MIN_SCORE = 0.2
+__all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "project_topic"]
 #: names longer than this are descriptions of the work, not indicator names
 MAX_NAME = 20
 #: two drafted names this similar (rapidfuzz ratio) count as the same indicator
@@ -54,8 +58,8 @@ class Slot:
 #: the coverage plan, in the order the indicators are written
 PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
-    Slot("12", 1, "工作质量达标率", "≥95%", "12"),
-    Slot("13", 1, "任务按期完成率", "≥95%", "13"),
+    Slot("12", 2, "工作质量达标率", "≥95%", "12"),
+    Slot("13", 2, "任务按期完成率", "≥95%", "13"),
     Slot("14", 1, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
     Slot("31", 1, "服务对象满意度", "≥90%", "31"),
@@ -78,6 +82,24 @@ def core_name(project_name: str) -> str:
     """The project name without 经费 / 项目 / 专项资金 and the like, for default names."""
     core = re.sub(r"(专项)?(工作)?(经费|资金|项目|补贴|费)$", "", project_name.strip())
     return core or project_name
+
+
+#: what ``{subject}`` in a type-file name becomes when the project name gives none
+NO_SUBJECT = "年度工作"
+
+
+def subject_of(project_name: str) -> str:
+    """The project's subject for ``{subject}`` in type-file names: the name without a leading
+    year and trailing 经费/资金/支出/项目/费 words (物业管理费支出 → 物业管理); 年度工作 when that
+    leaves nothing usable (too long for an indicator name, or codes and digits)."""
+    name = unicodedata.normalize("NFKC", project_name or "").strip()
+    name = re.sub(r"^(\d{4}(?:至\d{4})?年度?)", "", name)
+    name = re.sub(r"[(（][^)）]*[)）]$", "", name).strip()
+    for _ in range(3):
+        name = re.sub(r"(专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name)
+    if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return NO_SUBJECT
+    return name
 
 
 def _code_pair(level2: str) -> dict[str, str]:
@@ -120,6 +142,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
         thing = re.split(r"[和及与、]", _PERIOD_WORDS.sub("", after))[0].strip("的")
         if not thing:
             thing = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip()
+        thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
         if not thing or len(thing) > MAX_NAME:
             continue
         yearly = target.per_year
@@ -145,6 +168,8 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     satisfaction = slot.category == "31"
     for field, label in (("annual_value", "年度指标值"), ("period_value", "实施周期指标值")):
         target = parse_target(getattr(ind, field))
+        if target.kind == "quantitative" and not _portable(target):
+            return None  # 280人次, 6批次: that project's own quantity, not this one's
         if target.kind == "quantitative":
             if satisfaction and target.unit == "%" and (target.value or 0) < 85:
                 return "≥90%", f"原{label}{format_target(target)}低于85%，提高到≥90%"
@@ -161,20 +186,21 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     return None
 
 
+#: values that carry over to another project: rates, scores, time limits, "none happened"
+_PORTABLE_UNITS = ("%", "分", "天", "日", "工作日", "个工作日", "小时", "分钟", "个月")
+
+
+def _portable(target) -> bool:
+    """A value that means the same for any project (≥95%, ≤2小时, 0次), unlike a count or an
+    amount, which is the other project's own plan."""
+    return target.unit in _PORTABLE_UNITS or (target.value == 0 and target.comparison in ("=", "≤"))
+
+
 def _indicator_like(name: str | None) -> bool:
     """A name that reads as an indicator: short, one clause (not "做好…, 开展…" describing the
     work), and no vague phrase in it."""
     return (bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name)
             and find_vague_phrase(name) is None)  # "走失率保持稳定、持续提升" names no measure
-
-
-def _related(candidate: LibraryIndicator, query_words: set[str]) -> bool:
-    """Scores are relative to the best hit, so also ask for shared words: the indicator's name
-    shares one with the new project's name and goal, or its project shares three."""
-    if query_words & set(tokens(candidate.indicator.name)):
-        return True
-    owner = candidate.owner.project
-    return len(query_words & set(tokens(f"{owner.name} {owner.goal or ''}"))) >= 3
 
 
 def _clip(text: str, width: int = 30) -> str:
@@ -185,22 +211,81 @@ def _similar_name(name: str, taken: list[str]) -> bool:
     return any(fuzz.ratio(name, other) >= SAME_NAME for other in taken)
 
 
+def project_topic(request: DraftRequest) -> tuple[list[ProjectType], Topic]:
+    """The request's types (best first) and its topic for the relevance guard."""
+    types = [t for t, _ in classify(request.name, request.goal)]
+    return types, Topic.of(request.name, request.goal, type_keywords(types))
+
+
+_PER_EVENT = re.compile(r"每(?:次|场|期|批|班|人|户|个|项|家|所)")
+
+
+def _quantity_in(quantities: list[tuple[str, str, str, str]], units: list[str], *, yearly: bool = False):
+    """The first goal quantity (name, parsed target) whose unit is one of ``units``. With
+    ``yearly``, only a count for the whole year: "每次参加不少于50人次" counts one event, and
+    dividing the budget by it would give a wrong unit cost."""
+    for name, value, code, clause in quantities:
+        target = parse_target(value)
+        if code == "11" and target.unit in units and target.value:
+            if yearly and _PER_EVENT.search(clause):
+                continue
+            return name, target
+    return None
+
+
+def _from_template(ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest,
+                   quantities: list[tuple[str, str, str, str]]) -> tuple[str, str, str] | None:
+    """A type-template indicator made concrete: (name, value, rationale), or None when it
+    does not apply (a count the goal already gave, a cost without a budget)."""
+    origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
+    subject = subject_of(request.name)
+    ind = ind.model_copy(update={"name": ind.name.replace("{subject}", subject), "alternative": (
+        ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
+        if ind.alternative else None)})
+    if ind.derive == "standard":
+        return ind.name, ind.value or "", f"{origin}（标准值）：{ind.why}"
+    if ind.derive == "goal":
+        if _quantity_in(quantities, ind.units):
+            return None  # the goal's own count is already drafted
+        if ind.alternative is None:
+            return None
+        return (ind.alternative.name, ind.alternative.value,
+                f"{origin}：目标未写明数量，改用可考核的比率{ind.alternative.value}")
+    if request.budget is None or request.budget <= 0:
+        return None  # no budget (or a zero one): no cost target to derive
+    budget = float(request.budget)
+    kind = ind.cost_kind or "经济成本"
+    found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
+    if found:
+        name, target = found
+        per_year = target.value
+        cost = _unit_cost(budget * 10000 / per_year)
+        return (ind.name, f"≤{cost}/{target.unit}",
+                f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{target.unit}={cost}/{target.unit}")
+    if ind.per:
+        return "项目总成本", f"≤{_money(budget)}万元", f"{origin}（{kind}）：目标未写明数量，按预算{_money(budget)}万元控制总成本"
+    return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
+
+
 def draft_offline(request: DraftRequest, library: Library | None = None, *,
-                  retriever: Retriever | None = None, max_indicators: int = 10) -> Draft:
-    """Draft 4–10 measurable indicators for a new project from the library alone.
+                  retriever: Retriever | None = None, max_indicators: int = 10,
+                  threshold: float | None = None) -> Draft:
+    """Draft 4–10 measurable indicators for a new project from its type, goal, budget and
+    the on-topic indicators of the library.
 
     Args:
         request: the project's name, goal and budget.
-        library: where to learn from (default: gold tables plus the user's added tables).
+        library: where to learn from (default: the built-in library plus the user's tables).
         retriever: a prepared index over ``library`` (saves rebuilding it in loops).
         max_indicators: the most indicators to draft.
+        threshold: the relevance guard's threshold (default: the calibrated one).
     """
     retriever = retriever or Retriever(library if library is not None else load_library())
-    query = f"{request.name} {request.goal}"
-    similar = retriever.similar_projects(query, k=5)
-    query_words = set(tokens(query))
-    scored = [(c, s) for c, s in retriever.indicator_scores(query)
-              if s >= MIN_SCORE and _related(c, query_words)]
+    types, topic = project_topic(request)
+    sector = types[0].sector if types else None
+    similar = retriever.similar_projects(f"{request.name} {request.goal}", k=5)
+    candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
+    quantities = goal_quantities(request.goal)
     drafted: list[DraftIndicator] = []
     names: list[str] = []
 
@@ -209,17 +294,18 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
                                       annual_value=value, rationale=rationale, adapted_from=sources))
         names.append(name)
 
-    for name, value, level2, clause in goal_quantities(request.goal)[:3]:
+    for name, value, level2, clause in quantities[:3]:
         if not _similar_name(name, names):
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
 
+    templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for slot in PLAN:
-        if slot.needs_budget and request.budget is None:
+        if slot.needs_budget and (request.budget is None or request.budget <= 0):
             continue
         have = sum(1 for d in drafted if _fits(slot.category, d.level2_code))
-        for candidate, score in scored:
-            if have >= slot.count:
-                break
+        for candidate, verdict in candidates:
+            if have >= slot.count or slot.category == "14":
+                break  # cost comes from this project's own budget, never another's
             ind = candidate.indicator
             if not _fits(slot.category, ind.level2_code) or not _indicator_like(ind.name):
                 continue
@@ -229,26 +315,35 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
                 continue
             if _similar_name(ind.name, names):
                 continue
-            if slot.category == "14":
-                continue  # cost comes from this project's own budget, never another's
             chosen = _measurable_value(candidate, slot)
             if chosen is None:
                 continue
             value, note = chosen
-            add(ind.name, value, ind.level2_code, f"改编自《{candidate.owner.name}》（相似度{score:.2f}），{note}",
-                [candidate.label])
+            add(ind.name, value, ind.level2_code,
+                f"改编自《{candidate.owner.name}》（{verdict.describe()}），{note}", [candidate.label])
             have += 1
-        if have == 0:
-            value = slot.default_value.format(budget=_money(request.budget))
-            why = "按预算金额控制成本" if slot.category == "14" else "资料库中没有相近的可量化指标，采用通用可考核指标"
-            add(slot.default_name, value, slot.default_code, f"{why}：{value}", [])
+        for ptype, ind in templates:
+            if have >= slot.count:
+                break
+            if have and ptype is not (types[0] if types else None) and not ind.universal:
+                continue  # a second type and the generic fill-ins only fill an empty slot
+            if not _fits(slot.category, ind.code):
+                continue
+            made = _from_template(ind, ptype, request, quantities)
+            if made is None or _similar_name(made[0], names):
+                continue
+            if ind.universal and any(word in name for name in names for word in ("拨付", "支付", "发放")):
+                continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
+            add(made[0], made[1], ind.code, made[2], [])
+            have += 1
 
     drafted = _trim(drafted, max_indicators)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
     draft = Draft(request=request, indicators=indicators, backend="library",
-                  similar_projects=[p.key for p, _ in similar])
+                  similar_projects=[p.key for p, _ in similar], project_types=[t.name for t in types],
+                  sector=sector, types_version=load_types().version)
     return with_findings(draft)
 
 
@@ -276,6 +371,13 @@ def with_findings(draft: Draft) -> Draft:
     """The draft with the linter's findings that remain (errors and warnings)."""
     findings = [f.to_dict() for f in lint_project(draft.project()) if f.severity != "info"]
     return draft.model_copy(update={"findings": findings})
+
+
+def _unit_cost(yuan: float) -> str:
+    """A unit cost as a clerk writes it: 万元 from 10,000 元 up, whole 元 from 100 元 up."""
+    if yuan >= 10000:
+        return f"{_money(round(yuan / 10000, 2))}万元"
+    return f"{_money(round(yuan) if yuan >= 100 else round(yuan, 2))}元"
 
 
 def _money(value) -> str:

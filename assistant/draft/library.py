@@ -18,7 +18,7 @@ from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
 __all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
-           "load_library", "user_tables"]
+           "load_library", "user_tables", "store_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,18 @@ class LibraryProject:
 
     source: str
     project: Project
+    sector: str | None = None  # the real corpus's sector label (meta.json), when known
+    split: str | None = None  # dev | test for real-corpus documents
+    currency_unit: str | None = None  # the table's (万元 unless it says 元)
+    department: str | None = None  # the table's 主管部门, when it names one
+
+    @property
+    def budget_wan(self):
+        """The project's total in 万元, whatever unit its table was in."""
+        total = self.project.amounts.total
+        if total is None or self.currency_unit != "元":
+            return total
+        return total / 10000
 
     @property
     def key(self) -> str:
@@ -83,20 +95,21 @@ def user_tables() -> list[Path]:
 
 
 def _projects_of(source: str, table: BudgetTable) -> list[LibraryProject]:
-    return [LibraryProject(source, p) for p in table.projects() if not p.classified and p.indicators]
+    return [LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
+            for p in table.projects() if not p.classified and p.indicators]
 
 
 def load_library(gold_path: str | Path | None = None, *, include_user: bool = True) -> Library:
-    """The gold tables plus (unless ``include_user`` is False) the user's added tables.
+    """The built-in library (the seed and the real corpus, packaged with the assistant) or
+    the gold at ``gold_path`` (a seed-style folder or a ``gold/real`` corpus), plus (unless
+    ``include_user`` is False) the user's added tables.
 
     Raises:
         InputError: a stored table is no longer readable (the message names the file).
     """
-    from ..gold import load_gold
+    from .corpus import load_builtin, load_gold_projects
 
-    projects: list[LibraryProject] = []
-    for record in load_gold(gold_path):
-        projects += _projects_of(record.stem, record.table)
+    projects: list[LibraryProject] = load_builtin() if gold_path is None else load_gold_projects(gold_path)
     if include_user:
         for path in user_tables():
             projects += _projects_of(path.stem, load_table(path))
@@ -115,10 +128,20 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     from ..pipeline import check_path
 
     table, _ = check_path(path)
+    return store_table(table, name or Path(str(path)).stem, source=str(path)), table
+
+
+def store_table(table: BudgetTable, name: str, *, source: str = "table") -> Path:
+    """Store an already read table in the library (``library add``, the workbench's 加入指标库).
+
+    Raises:
+        InputError: it has no project with indicators.
+        OutputError: the library folder cannot be written.
+    """
     if not _projects_of("new", table):
-        raise InputError(str(path), "no project with 绩效指标 in this table; nothing to add to the library")
+        raise InputError(source, "no project with 绩效指标 in this table; nothing to add to the library")
     text = dumps_json(table)
-    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name or Path(str(path)).stem).strip("_") or "table"
+    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name).strip("_") or "table"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     target = library_dir() / f"{stem}-{digest}.json"
     try:
@@ -126,4 +149,4 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     except OSError as exc:
         raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
     write_atomic(target, text.encode("utf-8"))
-    return target, table
+    return target

@@ -32,6 +32,8 @@ _NUMBERISH = re.compile(r"^[\d,.，．\s+\-a-zA-Z]{1,24}$")
 _CLASSIFIED = "涉密项目"
 #: confidence given to an amount read through OCR look-alikes, low enough to be flagged for review
 OCR_LOOKALIKE_CONFIDENCE = 0.5
+#: a letter or stroke that OCR reads for a digit, standing next to a digit (1O0%, 6O分, 丨2, lO0)
+LOOKALIKE_DIGIT = re.compile(r"(?<=\d)[OoIl丨]|[OoIl丨](?=\d)")
 _TITLE = re.compile(r"绩效目标表|绩效目标申报表|绩效目标批复表")
 _DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算部门|主管部门)\s*[:：]\s*(?P<name>.+?)\s*$")
 _CURRENCY = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)\s*$")
@@ -156,6 +158,9 @@ def _indicator(item: ParsedItem, cell: Cell, offset: int) -> Indicator:
         fields[name] = piece.text.strip() if piece else None
         span = _piece_span(cell, offset, piece)
         if span is not None:
+            if name in ("name", "period_value", "annual_value") and piece and LOOKALIKE_DIGIT.search(piece.text):
+                # kept as written (1O0%, 丨2), but a letter among digits is what OCR makes of a digit: flag it
+                span.confidence = min(span.confidence or 1.0, OCR_LOOKALIKE_CONFIDENCE)
             spans[name] = span
     fields["seq"] = int(item.seq.text) if item.seq else None
     if item.seq:

@@ -1,0 +1,123 @@
+"""Project types: the curated standard indicator sets, and telling a project's type(s).
+
+``resources/project_types.yaml`` holds, for each common kind of project (培训, 会议, 物业 …),
+the standard 产出 (数量/质量/时效/成本), 效益 and 满意度 indicators, how each value is derived
+(from the goal, the budget, or a standard level) and why — written from the Ministry of
+Finance's 2021 core-indicator guidance (财预〔2021〕101号). :func:`classify` tells a new
+project's type(s) from its name and goal by the types' keywords, so drafting looks for real
+indicators only among projects of that type or sector and fills the rest from the template.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import settings
+from ..taxonomy import LEVEL2
+from .guard import topic_words
+
+__all__ = ["TypeIndicator", "ProjectType", "TypeFile", "load_types", "classify", "type_keywords"]
+
+
+class Alternative(BaseModel):
+    """What a goal-derived count becomes when the goal states no number: a measurable rate."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    value: str
+
+
+class TypeIndicator(BaseModel):
+    """One standard indicator of a project type."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    code: str = Field(description="level-2 code (11-14, 21-24, 31)")
+    name: str
+    derive: Literal["goal", "budget", "standard"]
+    value: str | None = Field(default=None, description="the standard level, for derive=standard")
+    units: list[str] = Field(default_factory=list, description="goal quantities in these units fill it (derive=goal)")
+    per: list[str] = Field(default_factory=list, description="unit cost per goal quantity in these units (derive=budget)")
+    alternative: Alternative | None = Field(default=None, alias="else")
+    cost_kind: str | None = None
+    universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
+    why: str = ""
+
+    def model_post_init(self, _context) -> None:
+        if self.code not in LEVEL2:
+            raise ValueError(f"unknown level-2 code {self.code!r} in project type indicator {self.name}")
+        if self.derive == "standard" and not self.value:
+            raise ValueError(f"standard indicator {self.name} needs a value")
+
+
+class ProjectType(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    sector: str
+    keywords: list[str]
+    indicators: list[TypeIndicator]
+
+
+class TypeFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    guidance: dict
+    sectors: list[str]
+    types: list[ProjectType] = Field(min_length=20)
+    generic: list[TypeIndicator]
+
+    def by_id(self, type_id: str) -> ProjectType:
+        return next(t for t in self.types if t.id == type_id)
+
+
+@lru_cache(maxsize=1)
+def load_types() -> TypeFile:
+    """The packaged project-type file, validated."""
+    text = settings.resource("project_types.yaml").read_text(encoding="utf-8")
+    return TypeFile.model_validate(yaml.safe_load(text))
+
+
+def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[ProjectType, float]]:
+    """The project's likely types, best first, with a 0-1 score (share of the best).
+
+    A keyword in the name counts three times one in the goal (the name says what the money
+    is for; goals mention side activities), longer keywords more than short ones. A second
+    type is kept only when it scores at least half the first.
+    """
+    name_text = unicodedata.normalize("NFKC", name or "")
+    goal_text = unicodedata.normalize("NFKC", goal or "")
+    scores = []
+    for ptype in load_types().types:
+        score = sum((3.0 if k in name_text else 1.0 if k in goal_text else 0.0) * min(len(k), 4) / 2
+                    for k in ptype.keywords)
+        if score:
+            scores.append((ptype, score))
+    scores.sort(key=lambda pair: -pair[1])
+    if not scores:
+        return []
+    best = scores[0][1]
+    return [(t, round(s / best, 3)) for t, s in scores[:limit] if s >= best / 2]
+
+
+@lru_cache(maxsize=64)
+def _template_words(type_id: str) -> tuple[str, ...]:
+    ptype = load_types().by_id(type_id)
+    words = set(ptype.keywords)
+    for ind in ptype.indicators:
+        words |= topic_words(ind.name)
+        if ind.alternative:
+            words |= topic_words(ind.alternative.name)
+    return tuple(sorted(words))
+
+
+def type_keywords(types: list[ProjectType]) -> tuple[str, ...]:
+    """The words a project of these types is about: the keywords and the template's topic words."""
+    words: list[str] = []
+    for ptype in types:
+        words += _template_words(ptype.id)
+    return tuple(dict.fromkeys(words))

@@ -1,0 +1,165 @@
+"""Drafting for any project: the project-type file, type and sector classification, the
+relevance guard, the packaged library built from the real corpus, and the per-sector eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.draft.adapt import draft_offline, project_topic, subject_of
+from assistant.draft.corpus import builtin_digest, corpus_digest, load_builtin, load_real
+from assistant.draft.guard import Topic, guard_config, judge
+from assistant.draft.library import load_library
+from assistant.draft.models import DraftRequest
+from assistant.draft.types import classify, load_types
+from assistant.targets import parse_target
+from assistant.taxonomy import is_valid_pair
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "gold" / "real"
+SEED_WORDS = guard_config().seed_topic_words
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(include_user=False)
+
+
+def test_the_type_file_covers_every_category_with_reasons():
+    types = load_types()
+    assert len(types.types) >= 20 and types.version
+    assert "财预〔2021〕101号" in types.guidance["source"]
+    ids = [t.id for t in types.types]
+    assert len(ids) == len(set(ids))
+    for ptype in types.types:
+        codes = {i.code for i in ptype.indicators}
+        assert {"11", "12", "13", "14", "31"} <= codes and codes & {"21", "22", "23", "24"}, ptype.id
+        assert ptype.sector in types.sectors and ptype.keywords
+        assert any(i.code == "14" and i.derive == "budget" for i in ptype.indicators), ptype.id
+        for ind in ptype.indicators:
+            assert ind.why, (ptype.id, ind.name)
+            if ind.derive == "standard":
+                assert parse_target(ind.value).kind == "quantitative", (ptype.id, ind.name, ind.value)
+            if ind.derive == "goal":
+                assert ind.units, (ptype.id, ind.name)
+            if ind.alternative:
+                assert parse_target(ind.alternative.value).kind == "quantitative"
+
+
+@pytest.mark.parametrize(("name", "goal", "expected", "sector"), [
+    ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务", "property", "property_facility"),
+    ("2024年基层干部培训班", "培训基层干部500人次", "training", "training"),
+    ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业", "environment", "environment"),
+    ("临时救助", "对遭遇突发困难的家庭发放临时救助金", "subsidy", "subsidy_relief"),
+    ("社区普法宣传", "每月组织开展一场普法讲座", "publicity", "culture"),
+])
+def test_type_and_sector_from_name_and_goal(name, goal, expected, sector):
+    types = classify(name, goal)
+    assert types and types[0][0].id == expected and types[0][0].sector == sector
+
+
+def test_the_guard_rejects_other_topics_and_the_seed_departments_words():
+    topic = Topic.of("物业管理费支出", "为展馆提供物业管理、保洁和安保服务", ["物业", "保洁"])
+    copied = judge("已安装门禁系统的出租屋内来穗人员登记率", topic)
+    assert not copied.on_topic and {"来穗", "出租屋"} <= set(copied.seed_words) and copied.score == 0
+    assert judge("保洁质量考核达标率", topic).on_topic
+    assert judge("服务对象满意度", topic).generic
+    # a seed-department word is fine for a project whose own text has it
+    grid = Topic.of("网格员巡查经费", "专职网格员每月巡查走访")
+    assert judge("网格巡查次数", grid).on_topic
+
+
+@pytest.mark.parametrize(("name", "goal"), [
+    ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务"),
+    ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业"),
+    ("社区普法宣传", "每月组织开展一场普法讲座"),
+    ("区法学会经费", ""),
+    ("职工技能培训", "全年举办技能培训班6期，培训300人次"),
+])
+def test_drafts_for_the_issue_projects_never_borrow_the_seeds_topics(library, name, goal):
+    request = DraftRequest(name=name, goal=goal, budget=30)
+    draft = draft_offline(request, library)
+    _, topic = project_topic(request)
+    for ind in draft.indicators:
+        assert not [w for w in SEED_WORDS if w in ind.name and w not in f"{name}{goal}"], ind.name
+        assert judge(ind.name, topic).on_topic, ind.name
+        assert is_valid_pair(ind.level1_code, ind.level2_code) and ind.target.kind == "quantitative"
+    assert draft.findings == [] and 4 <= len(draft.indicators) <= 10
+    assert {i.level1_code for i in draft.indicators} == {"1", "2", "3"}
+
+
+def test_quantities_from_the_goal_and_unit_cost_from_the_budget(library):
+    draft = draft_offline(DraftRequest(name="职工技能培训", goal="全年举办技能培训班6期，培训300人次", budget=30), library)
+    values = {i.name: i.annual_value for i in draft.indicators}
+    assert "300人次" in values.values()
+    cost = next(i for i in draft.indicators if i.level2_code == "14")
+    assert cost.annual_value == "≤1000元/人次" and "30万元÷" in cost.rationale
+    assert draft.project_types[0] == "培训" and draft.sector == "training"
+
+
+def test_subject_of_a_project_name():
+    assert subject_of("物业管理费支出") == "物业管理"
+    assert subject_of("2021年交通局寨山石坪、鲍家沟果园路") == "年度工作"  # too long for an indicator name
+
+
+def test_the_packaged_library_is_built_from_the_current_gold():
+    # rebuild with: python -m assistant.draft.corpus
+    assert builtin_digest() == corpus_digest(ROOT / "gold"), "run python -m assistant.draft.corpus"
+    packed = {p.source for p in load_builtin()}
+    if REAL.is_dir():
+        real = load_real(REAL)
+        assert {p.source for p in real} <= packed
+        assert all(p.sector for p in load_builtin())
+
+
+def test_the_installed_library_needs_no_gold_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_GOLD_DIR", str(tmp_path / "nowhere"))
+    library = load_library(include_user=False)
+    assert len(library) >= 23 and any(p.split for p in library.projects) == REAL.is_dir()
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="no real corpus in this checkout")
+def test_eval_on_the_real_corpus_by_sector():
+    from assistant.draft.evaluation import evaluate_drafting
+
+    samples, summary = evaluate_drafting(REAL, split="test")
+    assert samples and all(s["split"] == "test" for s in samples)
+    assert set(summary["by_sector"]) == {s["sector"] for s in samples}
+    assert summary["valid_pair_share"] == 1.0 and summary["full_coverage_share"] == 1.0
+    assert summary["quantified_share"] >= 0.95 and summary["off_topic_rate"] <= 0.02
+    assert summary["seed_word_rate"] == 0
+    assert summary["relevance"] > summary["baseline_relevance"]
+    for sample in samples:  # the seed department's words only where the project's own text has them
+        for drafted in sample["drafted"]:
+            assert not any(w in drafted["name"] and w not in sample["project"] for w in SEED_WORDS
+                           if sample["sector"] != "public_security"), drafted
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="no real corpus in this checkout")
+def test_eval_draft_cli_prints_the_sector_table(capsys, tmp_path):
+    from assistant.cli import main
+
+    assert main(["eval", "draft", "--gold", str(REAL), "--split", "test", "--evals-dir", str(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out
+    summary = json.loads(out)
+    assert summary["metrics"]["split"] == "test" and "relevance" in summary["metrics"]
+    assert all("off_topic_rate" in part and "baseline_relevance" in part for part in summary["by_sector"].values())
+    run = next((tmp_path / "runs").iterdir())
+    assert json.loads((run / "summary.json").read_text(encoding="utf-8"))["by_sector"] == summary["by_sector"]
+
+
+def test_the_same_departments_past_tables_are_looked_at_whatever_their_type():
+    from assistant.draft.library import Library, LibraryProject
+    from assistant.schema import Indicator, Project
+
+    past = Project(name="高龄津贴发放", goal="按月向高龄老人发放高龄津贴",
+                   indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
+                                         level2_name="数量指标", name="居家养老服务覆盖率", annual_value="≥80%")])
+    library = Library([LibraryProject("minzheng", past, department="某区民政局")])
+    request = DraftRequest(name="居家养老服务中心运营", goal="为辖区老年人提供居家养老服务")
+    assert not any(i.adapted_from for i in draft_offline(request, library).indicators)  # another type, no sector
+    mine = draft_offline(request.model_copy(update={"department": "某区民政局"}), library)
+    adopted = [i for i in mine.indicators if i.adapted_from]
+    assert [i.name for i in adopted] == ["居家养老服务覆盖率"] and adopted[0].annual_value == "≥80%"
