@@ -37,8 +37,9 @@ pytestmark = pytest.mark.realmodel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
-#: seconds each run may take (--deadline); the seed gets fewer chunks read than sent, and says so
-DEADLINE = {"seed": 240, "form": 240}
+#: seconds each run may take (--deadline; REALMODEL_DEADLINE to change it): on a loaded two-core
+#: machine the seed's chunks are not all read in time, and the run lists the rest as failures
+DEADLINE = dict.fromkeys(("seed", "form"), int(os.environ.get("REALMODEL_DEADLINE", "240")))
 CHUNK_CHARS = 1500
 MARGIN = 45  # start-up of the CLI, the last request's own timeout, writing
 
