@@ -78,7 +78,7 @@ def test_llm_mode_on_the_seed_equals_the_gold(reader, config, seed_doc, gold_tab
     assert clean(table) == clean(gold_table)
     assert table.failures == []
     meta = table.meta
-    assert (meta.backend, meta.model, meta.prompt_id, meta.prompt_version) == ("llm", "loopback-model", "extract", "1")
+    assert (meta.backend, meta.model, meta.prompt_id, meta.prompt_version) == ("llm", "loopback-model", "extract", "2")
     assert len(meta.extra["prompt_sha256"]) == 64 and meta.ledger["requests"] == len(chunks)
     assert meta.ledger["prompt_tokens"] > 0 and meta.ledger["completion_tokens"] > 0
     # every value is grounded exactly in its row; confidences come from evidence
