@@ -4,7 +4,9 @@ For every gold record with a source document, and for every slice asked for, the
 is (perturbed and) read with :func:`assistant.ingest.read_bytes`, extracted with
 :func:`assistant.extract.extract`, and scored against the gold. A document
 that cannot be read or extracted is not a crash: its gold projects count as missed and
-the error is recorded with the document.
+the error is recorded with the document. Every sample and document carries the record's
+manifest columns (family, sector, province, split) so the run can be grouped by them, and
+every predicted project what flags it for a human (for ``silent_error_rate``).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from typing import Any
 
 from ..errors import AssistantError, BackendConfigError
 from ..export import to_interchange
-from ..gold import GoldRecord, gold_version, load_gold
+from ..gold import META_COLUMNS, GoldRecord, gold_version, load_gold
 from ..ingest import decode_bytes, read_bytes
 from ..extract import extract
 from ..schema import BudgetTable
-from .metrics import document_stats, score_table
+from .metrics import document_stats, project_flags, score_table
 from .perturb import perturb
 
 __all__ = ["EvalResult", "evaluate_extraction"]
@@ -89,8 +91,11 @@ def evaluate_extraction(
             except Exception as exc:  # a crash on one document must not lose the scores of the others
                 error = f"{type(exc).__name__}: {exc}"
             pred = to_interchange(table, with_meta=False) if table is not None else None
-            result.samples += score_table(gold_dict, pred, record=record.stem, slice=slice_name)
-            result.documents.append(document_stats(table, record=record.stem, slice=slice_name, error=error))
+            columns = {column: record.column(column) for column in META_COLUMNS}
+            flags = project_flags(table) if table is not None else None
+            result.samples += score_table(gold_dict, pred, record=record.stem, slice=slice_name,
+                                          pred_flags=flags, columns=columns)
+            result.documents.append(document_stats(table, record=record.stem, slice=slice_name, error=error) | columns)
             if table is not None and table.meta is not None:
                 if table.meta.model:
                     result.models.add(table.meta.model)

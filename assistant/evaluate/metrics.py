@@ -9,6 +9,10 @@ summarised the same way.
 
 Equality is the interchange's: texts equal after NFKC, white space removed and trailing
 。；;，,、 stripped; amounts equal within 0.005.
+
+``silent_error_rate`` is what a clerk cannot see: the share of predicted projects that
+differ from their gold in any field (or have no gold at all) while carrying no flag — no
+read failure, no validation warning, no LOW_CONFIDENCE value (:func:`project_flags`).
 """
 
 from __future__ import annotations
@@ -30,15 +34,18 @@ __all__ = [
     "document_stats",
     "summarize",
     "summarize_by_slice",
+    "summarize_by",
+    "project_flags",
     "cer",
 ]
 
 #: per-project fields scored over every gold project (a missed project is wrong in all)
 PROJECT_FIELDS = ("project_name", "classified", *(f"amount_{k}" for k in AMOUNT_FIELDS), "amounts", "goal_exact")
 #: the metrics shown in history, trend charts and compare headers
-MAIN_METRICS = ("indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "goal_cer")
+MAIN_METRICS = ("indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "goal_cer", "silent_error_rate")
 #: metrics where smaller is better (a baseline gate fails when they rise)
-LOWER_IS_BETTER = ("goal_cer", "read_failures", "requests", "prompt_tokens", "completion_tokens", "total_tokens", "retries")
+LOWER_IS_BETTER = ("goal_cer", "read_failures", "requests", "prompt_tokens", "completion_tokens", "total_tokens", "retries",
+                   "silent_error_rate", "silent_errors")
 
 _MISSING = "—"  # the confusion-table label for "no indicator on this side"
 
@@ -134,12 +141,47 @@ def _projects(table: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(u.get("name"), p) for u in table.get("units", []) for p in u.get("projects", [])]
 
 
-def score_table(gold: dict[str, Any], pred: dict[str, Any] | None, *, record: str, slice: str = "clean") -> list[dict[str, Any]]:
+def project_flags(table: BudgetTable) -> list[list[str]]:
+    """For each project of ``table`` (in :meth:`BudgetTable.projects` order) what flags it
+    for a human: validation warning codes (``LOW_CONFIDENCE`` among them) and read failures
+    (``FAILURE:<field>``).
+
+    A warning names its project, or its 资金使用单位 (all the unit's projects), or nothing
+    (the whole table). A failure belongs to the project whose rows it falls in: the last
+    project that starts at or above its row; one above every project, or without a row,
+    concerns all of them (a form's project, a document-level problem).
+    """
+    from ..checks.validate import validate_table
+
+    projects = table.projects()
+    flags: list[list[str]] = [[] for _ in projects]
+    unit_of = [u.name for u in table.units for _ in u.projects]
+    for warning in validate_table(table):
+        for i, project in enumerate(projects):
+            if warning.project is None or warning.project in (project.name, unit_of[i]):
+                flags[i].append(warning.code)
+    rows = [p.spans["name"].row if "name" in p.spans else None for p in projects]
+    for failure in table.failures:
+        label = f"FAILURE:{failure.field or 'row'}"
+        owner = None
+        if failure.row is not None and all(r is not None for r in rows):
+            above = [i for i, r in enumerate(rows) if r <= failure.row]
+            owner = above[-1] if above else None
+        for i in range(len(projects)):
+            if owner is None or owner == i:
+                flags[i].append(label)
+    return flags
+
+
+def score_table(gold: dict[str, Any], pred: dict[str, Any] | None, *, record: str, slice: str = "clean",
+                pred_flags: list[list[str]] | None = None, columns: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The samples of one document: every gold project and every unmatched prediction.
 
     ``gold`` and ``pred`` are interchange dicts; ``pred`` None means the extraction failed
-    (every gold project is then missed). Sample ids are stable across runs:
-    ``record/slice/g<index>`` for gold projects, ``record/slice/p<index>`` for hallucinations.
+    (every gold project is then missed). ``pred_flags`` gives, per predicted project, what
+    flags it (:func:`project_flags`); without it a prediction counts as unflagged.
+    ``columns`` (family, sector …) are copied into every sample. Sample ids are stable across
+    runs: ``record/slice/g<index>`` for gold projects, ``record/slice/p<index>`` for hallucinations.
     """
     gold_projects = _projects(gold)
     pred_projects = _projects(pred) if pred is not None else []
@@ -150,13 +192,18 @@ def score_table(gold: dict[str, Any], pred: dict[str, Any] | None, *, record: st
         pred_project = pred_projects[p][1] if p is not None else None
         sample = score_project(gold_project, pred_project)
         sample_id = f"{record}/{slice}/g{g}" if g is not None else f"{record}/{slice}/p{p}"
+        flags = (pred_flags[p] if pred_flags is not None and p < len(pred_flags) else []) if p is not None else None
         samples.append({
             "sample_id": sample_id,
             "record": record,
             "slice": slice,
+            **(columns or {}),
             "gold_index": g,
             "pred_index": p,
             **sample,
+            "flags": flags,
+            # wrong (or not in the gold at all) and nothing tells the clerk to look
+            "silent_error": p is not None and not sample["passed"] and not flags,
             "gold": gold_project,
             "prediction": pred_project,
         })
@@ -205,12 +252,6 @@ def _ratio(num: float, den: float) -> float | None:
     return num / den if den else None
 
 
-def _f1(p: float | None, r: float | None) -> float | None:
-    if p is None or r is None:
-        return None
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def summarize(samples: list[dict[str, Any]], documents: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The metrics of a set of samples (and their documents); ratios are None when undefined.
 
@@ -228,9 +269,11 @@ def summarize(samples: list[dict[str, Any]], documents: list[dict[str, Any]] | N
         "projects_pred": len(pred),
         "projects_matched": len(matched),
     }
+    m["silent_errors"] = sum(bool(s.get("silent_error")) for s in pred)
+    m["silent_error_rate"] = _ratio(m["silent_errors"], len(pred))
     m["project_precision"] = _ratio(len(matched), len(pred))
     m["project_recall"] = _ratio(len(matched), len(gold))
-    m["project_f1"] = _f1(m["project_precision"], m["project_recall"])
+    m["project_f1"] = _ratio(2 * len(matched), len(pred) + len(gold))  # = 2PR/(P+R); 0 when nothing was predicted
     for field in PROJECT_FIELDS:
         m[field] = _ratio(sum(bool(s[f"ok_{field}"]) for s in gold), len(gold))
     cers = [s["goal_cer"] for s in matched if s["goal_cer"] is not None]
@@ -243,10 +286,10 @@ def summarize(samples: list[dict[str, Any]], documents: list[dict[str, Any]] | N
     m.update(indicators_gold=ind_gold, indicators_pred=ind_pred, indicators_matched=ind_matched, indicators_strict=ind_strict)
     m["indicator_precision"] = _ratio(ind_strict, ind_pred)
     m["indicator_recall"] = _ratio(ind_strict, ind_gold)
-    m["indicator_f1"] = _f1(m["indicator_precision"], m["indicator_recall"])
+    m["indicator_f1"] = _ratio(2 * ind_strict, ind_pred + ind_gold)
     m["indicator_precision_lenient"] = _ratio(ind_matched, ind_pred)
     m["indicator_recall_lenient"] = _ratio(ind_matched, ind_gold)
-    m["indicator_f1_lenient"] = _f1(m["indicator_precision_lenient"], m["indicator_recall_lenient"])
+    m["indicator_f1_lenient"] = _ratio(2 * ind_matched, ind_pred + ind_gold)
     for field in INDICATOR_FIELDS:
         m[f"indicator_{field}"] = _ratio(sum(s[f"ind_ok_{field}"] for s in samples), ind_matched)
 
@@ -276,3 +319,14 @@ def summarize_by_slice(samples: list[dict[str, Any]], documents: list[dict[str, 
     for d in documents:
         groups.setdefault(d["slice"], ([], []))[1].append(d)
     return {name: summarize(s, d) for name, (s, d) in groups.items()}
+
+
+def summarize_by(samples: list[dict[str, Any]], documents: list[dict[str, Any]], column: str) -> dict[str, dict[str, Any]]:
+    """:func:`summarize` per value of a sample/document column (family, sector …), sorted by
+    value; records without the column are grouped under ``"—"``."""
+    groups: dict[str, tuple[list, list]] = {}
+    for s in samples:
+        groups.setdefault(s.get(column) or _MISSING, ([], []))[0].append(s)
+    for d in documents:
+        groups.setdefault(d.get(column) or _MISSING, ([], []))[1].append(d)
+    return {name: summarize(s, d) for name, (s, d) in sorted(groups.items())}

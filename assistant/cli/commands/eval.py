@@ -33,11 +33,12 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON 
 
 def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known: set[str] | None, kind: str):
     """Read the gate options before the (long) run, so a typo fails fast with exit 2."""
-    from ...evaluate.gate import GateSyntaxError, parse_thresholds
+    from ...evaluate.gate import GateSyntaxError, check_threshold_range, parse_thresholds
     from ...evaluate.runs import load_run
 
     try:
         thresholds = parse_thresholds(fail_under)
+        check_threshold_range(thresholds)
     except GateSyntaxError as exc:
         raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
     if known is not None:
@@ -53,10 +54,18 @@ def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known:
 
 def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: bool, as_json: bool, kind: str) -> None:
     """Record the run, print its summary and apply the gate (exit 1 naming what fell short)."""
-    from ..console import err_console
     from ...evaluate.gate import GateSyntaxError, check_gate
-    from ...evaluate.runs import append_history
+    from ...evaluate.runs import append_history, incomparable
+    from ..console import err_console
 
+    try:  # a gate naming a metric this run lacks is a usage error: exit 2 before the history records the run
+        failures = check_gate(run.summary, thresholds, base.summary if base else None, tolerance)
+    except GateSyntaxError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
+    if base is not None:
+        for difference in incomparable(base, run):
+            err_console.print(f"warning: --baseline {base.run_id} was made differently ({difference}); "
+                              "its metrics may not be comparable")
     if not no_history:
         append_history(run, root)
     if as_json:
@@ -64,10 +73,6 @@ def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: boo
     else:
         _print_summary(run, kind)
     err_console.print(f"run written to {run.path}  (report: {run.path / 'report.html'})")
-    try:
-        failures = check_gate(run.summary, thresholds, base.summary if base else None, tolerance)
-    except GateSyntaxError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
     if failures:
         err_console.print(f"gate failed: {len(failures)} metric(s) fell short")
         for failure in failures:
@@ -87,8 +92,9 @@ def _print_summary(run, kind: str) -> None:
     summary = run.summary
     metrics = summary.get("metrics", {})
     if kind == "extract":
-        names = [*MAIN_METRICS, "project_precision", "project_recall", "indicator_precision", "indicator_recall",
-                 "schema_valid_rate", "grounding_rate", "mean_confidence", "read_failures", "errors"]
+        names = [*MAIN_METRICS, "silent_errors", "project_name", "project_precision", "project_recall",
+                 "indicator_precision", "indicator_recall", "schema_valid_rate", "grounding_rate", "mean_confidence",
+                 "read_failures", "errors"]
         names += [k for k in ("requests", "total_tokens") if k in metrics]
     else:
         names = list(metrics)
@@ -100,7 +106,7 @@ def _print_summary(run, kind: str) -> None:
         table.add_row(metric, format_value(metrics.get(metric)))
     console.print(table)
     if summary.get("slices"):
-        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "read_failures"]
+        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "silent_error_rate", "read_failures"]
         per_slice = Table(title="per robustness slice")
         per_slice.add_column("slice")
         for column in columns:
@@ -108,6 +114,34 @@ def _print_summary(run, kind: str) -> None:
         for name, part in summary["slices"].items():
             per_slice.add_row(name, *(format_value(part["metrics"].get(c)) for c in columns))
         console.print(per_slice)
+    for column in GROUP_COLUMNS if kind == "extract" else ():  # a draft run prints its own sector table
+        groups = summary.get(f"by_{column}")
+        if groups:
+            console.print(_group_table(column, groups))
+
+
+#: manifest columns the clean-source scores are broken down by (when the gold has a manifest)
+GROUP_COLUMNS = ("family", "sector")
+_GROUP_METRICS = ("documents", "projects_gold", "indicators_gold", "indicator_f1", "indicator_f1_lenient", "project_name",
+                  "amounts", "goal_exact", "silent_error_rate", "read_failures", "errors")
+_SHORT = {"documents": "docs", "projects_gold": "projects", "indicators_gold": "indicators", "indicator_f1_lenient": "ind_f1_len",
+          "indicator_f1": "ind_f1", "project_name": "name", "goal_exact": "goal", "silent_error_rate": "silent",
+          "read_failures": "failures"}
+
+
+def _group_table(column: str, groups: dict[str, Any]):
+    """One row per family (or sector) with its headline metrics."""
+    from rich.table import Table
+
+    from ...evaluate.report import format_value
+
+    table = Table(title=f"per {column} (clean sources)")
+    table.add_column(column)
+    for metric in _GROUP_METRICS:
+        table.add_column(_SHORT.get(metric, metric), justify="right")
+    for name, part in groups.items():
+        table.add_row(name, *(format_value(part["metrics"].get(m)) for m in _GROUP_METRICS))
+    return table
 
 
 def _console():
@@ -127,7 +161,8 @@ def _progress():
 
 
 def extract(
-    gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder (*.json with source/<stem>.*) or one gold .json; default gold/.")] = None,
+    gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder (*.json with source/<stem>.*, or <id>/{gold.json,source.*,meta.json} as gold/real) or one gold .json; default gold/.")] = None,
+    split: Annotated[str, typer.Option("--split", help="Only the documents of this split of the manifest: dev, test or all.")] = "all",
     backend: Annotated[str, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}.")] = "rules",
     perturb: Annotated[str, typer.Option("--perturb", "-p", help="Robustness slices to score besides the clean source: all, none, or a comma list.")] = "none",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations (same seed, same variants).")] = 0,
@@ -149,17 +184,21 @@ def extract(
 
       python cli.py eval extract --perturb all
 
+      python cli.py eval extract --gold gold/real --split dev     # per family and per sector
+
       python cli.py eval extract --perturb ocr,reflow --seed 3
 
       python cli.py eval extract --fail-under indicator_f1=0.98,amounts=1.0 --baseline latest
     """
     from ...evaluate.extraction import evaluate_extraction
     from ...evaluate.gate import flat_metrics
-    from ...evaluate.metrics import summarize, summarize_by_slice
+    from ...evaluate.metrics import summarize, summarize_by, summarize_by_slice
     from ...evaluate.perturb import parse_slices
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
-    from ...gold import default_gold_dir, load_gold
+    from ...gold import SPLITS, default_gold_dir, load_gold
 
+    if split not in SPLITS:
+        raise typer.BadParameter(f"{split!r} is not one of {', '.join(SPLITS)}", param_hint="--split")
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
     try:
@@ -171,7 +210,7 @@ def extract(
     known = set(flat_metrics({"metrics": empty["metrics"], "slices": {n: empty for n in ["clean", *slices]}}))
     thresholds, base = _gate_setup(fail_under, baseline, root, known, "extract")
 
-    records = load_gold(gold)
+    records = load_gold(gold, split=split)
     with _progress() as progress:
         task = progress.add_task("scoring", total=len(records) * (1 + len(slices)))
 
@@ -188,6 +227,11 @@ def extract(
     summary: dict[str, Any] = {"metrics": clean["metrics"], "confusion": clean["confusion"]}
     if slices:
         summary["slices"] = per_slice
+    clean_samples = [s for s in result.samples if s["slice"] == "clean"]
+    clean_documents = [d for d in result.documents if d["slice"] == "clean"]
+    for column in GROUP_COLUMNS:
+        if any(d.get(column) for d in clean_documents):
+            summary[f"by_{column}"] = summarize_by(clean_samples, clean_documents, column)
     summary["documents"] = result.documents
     summary["skipped"] = result.skipped
     manifest = {
@@ -195,7 +239,8 @@ def extract(
         "prompt": ", ".join(sorted(result.prompts)) or None,
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": result.gold_version,
-        "parameters": {"perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds,
+                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
     }
     run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
     from ..console import err_console
@@ -267,10 +312,10 @@ def draft(
 
       python cli.py eval draft --gold gold/real --split test      # per sector, real corpus
 
-      python cli.py eval draft --fail-under coverage=0.9 --baseline latest
+      python cli.py eval draft --fail-under full_coverage_share=0.9 --baseline latest
     """
     from ...draft.corpus import gold_path_version
-    from ...evaluate.drafting import print_sectors
+    from ...evaluate.drafting import SECTOR_COLUMNS, sector_rows
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
     from ...gold import default_gold_dir
 
@@ -297,12 +342,22 @@ def draft(
         "prompt": metrics.get("prompt") or metrics.get("prompt_version"),
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": gold_path_version(gold),
-        "parameters": {"projects": names, "split": split, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "parameters": {"projects": names, "split": split, "fail_under": thresholds,
+                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
     }
     summary = {"metrics": metrics, **({"by_sector": by_sector} if by_sector else {})}
     run = write_run(kind="draft", backend=backend, summary=summary, samples=samples, manifest=manifest, root=root)
     if by_sector and not as_json:
-        print_sectors(by_sector, overall, _console())
+        from rich.table import Table
+
+        table = Table(title=f"drafting by sector (split: {overall.get('split', 'all')}); "
+                            "baseline = nearest project copied, human = the real indicators")
+        table.add_column("sector")
+        for title, _ in SECTOR_COLUMNS:
+            table.add_column(title, justify="right")
+        for row in sector_rows(by_sector, overall):
+            table.add_row(*row)
+        _console().print(table)
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "draft")
 
 
@@ -330,6 +385,11 @@ def compare(
     a = load_run(run_a, root, kind)  # "previous" means the previous run of B's kind
     if a.manifest.get("kind") != kind:
         raise InputError(run_a, f"{a.run_id} is an eval {a.manifest.get('kind')} run and {b.run_id} an eval {kind} run; compare runs of one kind")
+    from ...evaluate.runs import incomparable
+    from ..console import err_console
+
+    for difference in incomparable(a, b):
+        err_console.print(f"warning: the two runs were made differently ({difference}); their metrics may not be comparable")
     result = compare_runs(a, b)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -357,6 +417,8 @@ def history(
     from ...evaluate.report import format_value, main_metrics, render_history_html
     from ...evaluate.runs import evals_dir as default_evals_dir, read_history
 
+    if kind not in ("extract", "draft"):
+        raise typer.BadParameter(f"{kind!r} is not extract or draft", param_hint="--kind")
     root = default_evals_dir(evals_dir)
     entries = read_history(root, kind)[-last:]
     if as_json:

@@ -3,9 +3,11 @@
 A form holds one project: a key–value block (项目名称, 主管部门, 实施单位, 项目资金: 年度资金总额 /
 财政拨款 / 上级资金 / 其他资金, 总体目标 or 实施周期目标 + 年度目标) and an indicator grid
 一级指标 | 二级指标 | 三级指标 | value columns. It may come as Word/Excel cells, OCR rows, or
-flattened text from a web page or a PDF copy: cells separated by ``|``, by line breaks, or
-not at all. Everything is first cut into *tokens* (one per cell, ``|`` piece or line; text
-run together is cut at the labels a form uses), then read the same way.
+flattened text from a web page or a PDF copy: cells separated by ``|``, by line breaks, by
+white space, or not at all. Everything is first cut into *tokens* (one per cell, ``|`` piece
+or line; space-separated text at white space outside brackets; text run together at the
+labels a form uses), then read the same way. Labels written in traditional characters
+(項目名稱, 三級指標) are matched as their simplified forms.
 
 Reading rules (what the tests pin down):
 
@@ -13,18 +15,32 @@ Reading rules (what the tests pin down):
   the project's, so the amount checks still hold. A value the form lacks stays ``None``.
 * Amounts: 年度资金总额 → total, 财政拨款 → fiscal, 财政专户 → special_account, 其他资金 →
   other. 上级资金 has no field of its own; it is kept with every other key–value pair under
-  ``meta.extra["form"]``.
+  ``meta.extra["form"]``. A lone 财政 budget amount (本年度申请市财政预算资金, 年度本级预算金额)
+  is the total and the fiscal amount; beside a 中期资金总额 column the 年度 column's amounts win;
+  ``854万(…)`` reads 854, a dash is empty.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``.
 * Value columns: 实施周期指标值 → period_value; 年度指标值, a single 指标值 (指标值及单位) or
   预期…值 → annual_value, with a 指标性质 (≥) and 度量单位 written in their own columns joined
   to it; other columns (绩效标准, 实际值, 分值, 得分…) are not read.
-* Category names are kept as written; codes come from :mod:`assistant.taxonomy`. The 一级 and
+* Grid rows: a row of several cells is read as leading labels, the 三级指标 name, then its
+  values (placed by column when ``|`` keeps the empty cells, else filling the read columns
+  in order); one cell per line is read as a stream (a name, then one cell per value column;
+  a bare ``|`` line is an empty cell). 实施周期 and 年度 blocks side by side drop the
+  repeated 二级 label and name. The grid ends at notes, stamps (盖章), signatures, 附件, 总分.
+* Template leftovers are not indicators: an ``指标1:`` prefix is dropped from the name, and a
+  row with no name and no value (``指标2:``, ``……``, ``**``) is skipped.
+* Category names are kept as written (产出指标(50分)); codes come from :mod:`assistant.taxonomy`. The 一级 and
   二级 cells are merged down their groups, so in flattened text a label shows once per
   group: on the group's first row, or in its middle (vertically centred). When the first
   indicator has no label above it, labels are read as centred and groups are rebuilt
   around them; a 一级 label is then matched to indicators by the level-2 code's first digit
-  where that is unambiguous.
+  where that is unambiguous; an indicator above every label of its column gets the nearest
+  label and a failure saying so.
+* No silent guesses: a name that looks like a value or a form word (≥95%, 盖章, 指标标准或依据),
+  a value that is a label, a goal holding form labels, a row with more cells than columns,
+  side-by-side blocks that do not line up, run-together text that cannot be split (or splits
+  mid-word), an amount that is not a number: each becomes a :class:`Failure` naming the field.
 """
 
 from __future__ import annotations
@@ -37,7 +53,7 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.cellgrid import is_department_header, join_wrapped
 from ...ingest.document import Cell, Document, Row
-from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold_whitespace, strip_markup
 
@@ -47,39 +63,44 @@ __all__ = ["looks_like_form", "extract_form"]
 
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
-    (r"项目名称", "name"),
-    (r"(?:主管部门|预算部门|主管单位)(?:及代码)?", "department"),
+    (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
+    (r"(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?实施单位|预算单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"项目负责人", "项目负责人"),
     (r"联系电话", "联系电话"),
-    (r"(?:年度|实施周期)?资金总额|年度预算数|项目总金额", "total"),
-    (r"(?:其中[:：]?\s*)?财政拨款", "fiscal"),
+    (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
+    (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
+    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
+    (r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?", "fiscal"),
     (r"财政专户(?:拨款|资金)?", "special_account"),
     (r"上级(?:资金|补助)", "上级资金"),
-    (r"其他资金", "other"),
-    (r"实施周期目标|中长期目标", "实施周期目标"),
-    (r"年度目标|预期目标", "年度目标"),
+    (r"(?:当年)?其[他它](?:资金|收入)", "other"),
+    (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
+    (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
     (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
-    (r"实际完成情况", "实际完成情况"),  # 自评表: beside the 预期目标
+    (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
-_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
-_GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$")
+_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
+_GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
+                          r"|^年度(?:总体)?目标完成情况$")
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
+#: the 三级指标 column as some forms head it
+_NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
-    r"|预期.{0,8}值|偏差原因.{0,20})$"
+    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
+    r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
-_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标")
+_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标")
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -92,6 +113,7 @@ _LABEL_RE = re.compile(
             [
                 *(p for p, _ in _KEYS),
                 *_GRID_WORDS,
+                *_NAME_HEADERS,
                 r"实施周期指标值",
                 r"年度指标值",
                 r"指标值及单位",
@@ -110,17 +132,42 @@ _LABEL_RE = re.compile(
 )
 
 
+#: traditional characters of the labels a form uses, read as their simplified forms (one
+#: character for one, so only label matching changes; values keep what the source wrote)
+_T2S = str.maketrans(
+    "項稱級標產數質時經濟會態續響滿務對資額財撥總體實單門預專戶週長計劃績報審複評價據準內屬負責聯電話萬設"
+    "類規範歸與區縣為際發應辦構織",
+    "项称级标产数质时经济会态续响满务对资额财拨总体实单门预专户周长计划绩报审复评价据准内属负责联电话万设"
+    "类规范归与区县为际发应办构织",
+)
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _unread(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))).translate(_T2S)
 
 
 def _bare(text: str) -> str:
-    """A label without its colon, 其中 prefix and white space."""
-    return re.sub(r"^其中[:：]?|[:：]$", "", _fold(text))
+    """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white
+    space; the 三级指标 column under its other names reads as 三级指标."""
+    bare = _strip_label(text)
+    if m := _BLOCK_SUFFIX.match(bare):  # 指标值(长期) / 三级指标(年度): the two blocks of a side-by-side grid
+        if m["word"] == "指标值":
+            return "年度指标值" if m["block"] in ("年度", "当年") else "实施周期指标值"
+        bare = m["word"]
+    return "三级指标" if bare in _NAME_HEADERS else bare
+
+
+_BLOCK_SUFFIX = re.compile(r"^(?P<word>[一二三]级指标|指标值)[（(](?P<block>长期|中期|实施周期|年度|当年)[)）]$")
+
+
+def _strip_label(text: str) -> str:
+    return re.sub(r"^其中[:：\-－]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
 
 
 def _key_field(text: str) -> str | None:
     bare = _bare(text)
+    if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
+        bare = bare[2:]
     for pattern, name in _KEYS:
         if re.fullmatch(pattern, bare):
             return name
@@ -128,11 +175,41 @@ def _key_field(text: str) -> str | None:
 
 
 def _level1_label(text: str) -> bool:
-    return _bare(text) in _LEVEL1_NAMES
+    return _LABEL_NOTE.sub("", _bare(text)) in _LEVEL1_NAMES
+
+
+def _as_written(text: str) -> str:
+    """A 一级/二级 label as the form writes it (数量指标 (必填)), without a colon, the score
+    mark of a 自评表 (产出指标(50分)) or the spaces of a spaced label (产 出 指 标)."""
+    text = re.sub(r"[:：]$|[（(]\d+(?:\.\d+)?分[)）]$", "", _unread(fold_whitespace(text.strip())))
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+
+
+#: a pinyin reading printed after a character in a traditional mirror: 項(xiàng)目
+_READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,8}[)）]")
+
+
+def _unread(text: str) -> str:
+    """Text without pinyin readings after its characters (they are markup, not wording)."""
+    return _READING.sub("", text) if "(" in text or "（" in text else text
+
+
+#: a note after a label: (50分), (必填), (必填硬性指标)
+_LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
+
+
+def _level1_code(text: str) -> str | None:
+    """The code of a 一级 label; 项目完成指标 is the old forms' name for 产出指标."""
+    bare = _bare(text)
+    return code_for_level1_name(bare) or ("1" if "完成" in bare else None)
+
+
+def _level2_word(text: str) -> bool:
+    return bool(_LEVEL2_NAME.match(_LABEL_NOTE.sub("", _bare(text))))
 
 
 def _level2_label(text: str) -> bool:
-    return bool(_LEVEL2_NAME.match(_bare(text))) and not _level1_label(text)
+    return _level2_word(text) and not _level1_label(text)
 
 
 # ---- tokens -------------------------------------------------------------------------------
@@ -163,6 +240,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         found = list((pattern or _KEY_COLON).finditer(part))
+        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 )
+            found = [m for m in found if _depth(part, m.start()) == 0]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -174,11 +253,19 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
     return columns
 
 
-def _tokens(doc: Document, run_together: bool) -> list[list[Token]]:
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    head = text[:pos]
+    return max(0, sum(head.count(c) for c in "(（[【") - sum(head.count(c) for c in ")）]】"))
+
+
+def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     """Rows of tokens. An empty cell (or empty ``|`` column) is kept as an empty token so
-    columns still line up; ``col`` counts cells and ``|`` columns from the row's left."""
+    columns still line up; ``col`` counts cells and ``|`` columns from the row's left.
+    ``separation`` says how cells are told apart inside a line when not by ``|`` or tabs:
+    "spaces" (cut at white space) or "run_together" (cut at the labels a form uses)."""
     rows: list[list[Token]] = []
-    pattern = _LABEL_RE if run_together else None
+    pattern = {"run_together": _LABEL_RE, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
         tokens: list[Token] = []
         col = 0
@@ -189,19 +276,25 @@ def _tokens(doc: Document, run_together: bool) -> list[list[Token]]:
                 for a, b in pieces:
                     tokens.append(Token(cell.text[a:b], cell, a, b, index, col))
                 col += 1
-        if any(t.text for t in tokens):
+        if any(t.text for t in tokens) or any(c.text.strip() for c in row.cells):  # a bare ``|`` line is an empty cell
             rows.append(tokens)
     return rows
 
 
-def _runs_together(doc: Document) -> bool:
-    """Text with no separators: the grid header words sit in one piece of text."""
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _separation(doc: Document) -> str | None:
+    """How the grid header's cells are separated when they share one piece of text:
+    "spaces" (一级指标 二级指标 三级指标), "run_together" (no separator at all), or None
+    (they are separate cells, ``|`` columns or lines)."""
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    return True
-    return False
+                    words = {_bare(w) for w in _SPACES.split(part)}
+                    return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
+    return None
 
 
 # ---- detection --------------------------------------------------------------------------
@@ -214,7 +307,7 @@ def looks_like_form(doc: Document) -> bool:
         if len(texts) >= 4 and is_department_header(texts):
             return False
     folded = _fold(doc.text)
-    return "三级指标" in folded and ("二级指标" in folded or "一级指标" in folded)
+    return any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded)
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -226,7 +319,7 @@ def _join(tokens: list[Token]) -> str:
     for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
         group = list(group)
         parts.append(group[0].cell.text[group[0].start : group[-1].end])
-    return fold_whitespace(strip_markup(join_wrapped("\n".join(parts))))
+    return _unread(fold_whitespace(strip_markup(join_wrapped("\n".join(parts)))))
 
 
 def _span_of(tokens: list[Token]) -> Span:
@@ -250,14 +343,19 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     by_column: set[int] = set()
     for r, row in enumerate(rows[:-1]):
         keys = [t for t in row if t.text and _key_field(t.text)]
+        if len(keys) >= 3 and _key_field(keys[0].text) == "总体目标" and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}:
+            keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
-            for key in keys:
-                if key.col in cols:
-                    values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
-            by_column.update(id(t) for t in keys + below)
+            if len(below) == len(keys) and not all(k.col in cols for k in keys):
+                cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
+            placed = [key for key in keys if key.col in cols]
+            for key in placed:
+                values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
+            if placed:  # else the pairs are read in order below
+                by_column.update(id(t) for t in keys + below)
     i = 0
     seen_key = False  # the title is above the first key
     while i < len(flat):
@@ -277,9 +375,26 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             continue
         seen_key = True
         taken: list[Token] = []
+        run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
+        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_FIELDS:
+            run.append(flat[i + len(run) - 1])
+        if field in _GOAL_FIELDS and len(run) >= 2:
+            keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
+            start = i + len(run) - 1
+            texts = []
+            while start + len(texts) < len(flat) and len(texts) < len(keys):
+                nxt = flat[start + len(texts)]
+                if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
+                    break
+                texts.append(nxt)
+            if len(texts) == len(keys):
+                for key, value in zip(keys, texts):
+                    values.setdefault(_key_field(key.text), _Value(_join([value]), _span_of([value])))
+                i = start + len(texts)
+                continue
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
-            while i < len(flat) and not _key_field(flat[i].text):
+            while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 taken.append(flat[i])
                 i += 1
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
@@ -289,28 +404,44 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount
                 while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
                     i += 1
-        if taken and field not in values:
+        if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _after_period_total(token: Token, flat: list[Token]) -> bool:
+    """An amount key in the 年度 column of a money block that puts 中期资金总额 first
+    (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
+    period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    return any(t.row == token.row or t.cell is token.cell for t in period) or any(
+        p.row < token.row and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text)
+                                  for x in flat) for p in period)
 
 
 def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
-    for field in _AMOUNT_FIELDS:
+    if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
+        for field in ("total", "fiscal"):
+            values.setdefault(field, values["total_fiscal"])
+    for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
             continue
-        text = _fold(value.text).replace("，", ",")
-        text = re.sub(r"(万元|元)$", "", text)
-        if _AMOUNT_TEXT.match(text):
+        text = _fold(value.text).replace("，", ",").lstrip(":：")
+        if text in ("—", "-", "--", "——", "/", "无"):
+            continue  # a dash for an empty cell
+        text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        text = re.sub(r"(万元|万|元)$", "", text)
+        problem = None if _AMOUNT_TEXT.match(text) else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if not problem:
             data[field] = text
             if value.span:
                 spans[f"amounts.{field}"] = value.span
         elif text:
             row = value.span.row if value.span else None
-            failures.append(Failure(source=source, row=row, field=f"amounts.{field}",
-                                    message=f"not an amount: {value.text!r} (expected a number such as 1,307.44)"))
+            failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
     return Amounts.model_validate(data), spans
 
 
@@ -360,7 +491,17 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
     return None
 
 
-def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | None]:
+class _Guess:
+    """A label placed on an indicator above every label of its column: the rows above the
+    first label have no label of their own, so which group they belong to is a guess."""
+
+    __slots__ = ("token",)
+
+    def __init__(self, token: Token):
+        self.token = token
+
+
+def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _Guess | None]:
     """Which label each of ``count`` indicators falls under, from (indicator index, label).
 
     A label on the first indicator means labels head their groups (carried down). Otherwise
@@ -392,7 +533,11 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | N
 
     sizes = solve(0, 0) if all(m < count for m in mids) else None
     if sizes is None:  # not centred after all: nearest label, earlier one on a tie
-        return [min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
+        # rows above the first label take it only when its group is long enough to reach them
+        # (a guess, said so); above a label whose group is shorter they have no label at all
+        reach = mids[1] - mids[0] if len(mids) > 1 else count
+        return [(_Guess(events[0][1]) if mids[0] - i < reach else None) if i < mids[0] else
+                min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
     out = []
     for size, (_, label) in zip(sizes, events):
         out.extend([label] * size)
@@ -419,9 +564,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     header: list[Token] = []
     for token in after:
         if not token.text:
-            if header and token.row == header[0].row:
-                continue
-            break
+            continue  # an empty cell, or the empty piece after a line's closing ``|``
         if not _is_header_word(token.text):
             break
         header.append(token)
@@ -430,10 +573,24 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
         return [], [], [], []
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
+    # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
+    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标
+    before = [t for row in rows[max(0, r0 - 3) : r0 + 1] for t in row
+              if t.text and (t.row < r0 or row.index(t) < t0)]
+    pre: list[str] = []
+    for token in reversed(before):
+        if not _is_header_word(token.text):
+            break
+        pre.insert(0, _bare(token.text))
+    if len(pre) >= 2 and "年度指标值" in pre[0] and value_headers and any(
+            re.fullmatch(r"指标性质|指标方向|计算符号|(?:计量|度量)?单位", h) for h in value_headers):
+        value_headers = value_headers + pre[1:]
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
     header_row = rows[r0]
-    one_row = all(t.row == header[0].row for t in header) and len(header) >= 3
+    # by column only when the cells are real cells: ``|`` text pads or drops cells at will
+    one_row = (all(t.row == header[0].row for t in header) and len(header) >= 3
+               and len({id(t.cell) for t in header}) == len(header))
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     used = {id(t) for t in header}
@@ -452,20 +609,54 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
     def label(token: Token) -> bool:
         if _level1_label(token.text):
-            l1_events.append((len(items), token))
+            last = l1_events[-1] if l1_events else None
+            if (last and last[0] == len(items) and _bare(last[1].text) == _bare(token.text) and _level2_word(token.text)
+                    and not (l2_events and l2_events[-1][0] == len(items))):
+                l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
+            else:
+                l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):
             l2_events.append((len(items), token))
             return True
         return False
 
+    # each body row: ("cells", row) when it is as wide as the header (Word/Excel/PDF cells, or
+    # ``|`` rows that keep empty cells), else ("flat", its non-empty tokens)
+    entries: list[tuple[str, list[Token]]] = []
     for row in body:
         filled = [t for t in row if t.text]
         if not filled:
+            entries.append(("flat", row))  # an empty cell on its own line (``|``) still holds a column's place
             continue
-        if _fold(filled[0].text).startswith(("注:", "注：", "备注", "填报说明")):
+        if _ends_grid(filled[0].text):
             break
         if columns and len(row) == width:
+            entries.append(("cells", row))
+            continue
+        cut = next((i for i, t in enumerate(row) if t.text and _ends_grid(t.text)), None)
+        entries.append(("flat", row[:cut]))
+        if cut is not None:
+            break
+    flat_rows = _merge_split_labels([[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"])
+    filled_rows = [[t for t in row if t.text] for row in flat_rows]
+    merged = iter(flat_rows)
+    entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
+    side_by_side = "三级指标" in value_headers
+    by_rows = not run_together and _reads_by_rows(filled_rows)
+    if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
+        by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
+        first = next(t for r in filled_rows for t in r)
+        failures.append(Failure(source=source, row=doc_rows[first.row].line, field="绩效指标",
+                                message=f"the whole grid is one line of {max(len(r) for r in filled_rows)} cells: "
+                                f"names and values were placed by counting {k} value columns, an empty cell shifts them; check them"))
+    # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
+    pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
+    current: _Item | None = None
+    slot: int | None = None  # side by side, one cell per line: the block the next value fills
+    for kind, row in entries:
+        if kind == "cells":
+            current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
                 if word in columns and (t := by_col.get(columns[word])) and t.text:
@@ -478,39 +669,162 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 failures.append(Failure(source=source, row=doc_rows[row[0].row].line, field="三级指标",
                                         message="an indicator row with values but no 三级指标 name; skipped"))
             continue
-        # a flattened row: values at the right end (empty ``|`` cells kept), the name before them,
-        # and before that the 一级/二级 labels that are not merged away
-        cells = list(row)
-        while cells and not cells[0].text:
-            cells.pop(0)
-        lead = cells[: -k - 1]
-        if (len(cells) >= k + 1 and cells[-k - 1].text and len(lead) <= 2
-                and all(_level1_label(t.text) or _level2_label(t.text) for t in lead)
-                and not any(_level1_label(t.text) or _level2_label(t.text) for t in cells[-k - 1 :])):
-            for token in lead:
-                label(token)
-            items.append(_Item(cells[-k - 1], cells[-k:], cells[-k - 1].row))
+        if by_rows:
+            if any(t.text for t in row):
+                _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
             continue
-        stream.extend(filled)
-    current: _Item | None = None
-    for token in stream:
-        # one cell per line, or text run together: a label, or a name followed by its k values
-        if label(token):
-            current = None
-        elif run_together:
-            found = _split_run(token, k)
-            if found is None:
-                failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
-                                        message=f"could not tell names from values in {token.text[:60]!r}; "
-                                        "read as one indicator name"))
-                found = [_Item(token, [], token.row)]
-            items.extend(found)
-        elif current is not None and len(current.values) < k:
-            current.values.append(token)
-        else:
-            current = _Item(token, [], token.row)
-            items.append(current)
-    return items, l1_events, l2_events, targets
+        cells: list[Token | None] = [t for t in row if t.text]
+        if not cells and pipe_cells:
+            cells = [None]
+        for token in cells:
+            # one cell per line, or text run together: a label, or a name followed by its k values
+            if token is None:
+                if current is not None and len(current.values) < k:
+                    current.values.append(None)
+            elif label(token):
+                current, slot = None, None
+            elif run_together:
+                found = _split_run(token, k)
+                if found is None:
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
+                                            message=f"could not tell names from values in {token.text[:60]!r}; "
+                                            "read as one indicator name"))
+                    found = [_Item(token, [], token.row)]
+                elif any(_CUT_NAME.match(item.name.text) for item in found):
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="三级指标",
+                                            message=f"{len(found)} indicators read out of one run of text "
+                                            f"{token.text[:40]!r}, a name starting mid-word: check them"))
+                items.extend(found)
+            elif side_by_side:
+                # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
+                # per block; the annual block repeats the name, or follows a second 二级 label
+                if slot is not None and current is not None:
+                    current.values[slot] = token
+                    slot = None
+                    continue
+                seen = sum(1 for i, _ in l2_events if i == len(items))
+                if items and _fold(items[-1].name.text) == _fold(token.text) and items[-1].values[1] is None:
+                    current, slot = items[-1], 1
+                else:
+                    current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
+                    items.append(current)
+            elif current is not None and len(current.values) < k:
+                current.values.append(token)
+            else:
+                current = _Item(token, [], token.row)
+                items.append(current)
+    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+#: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
+#: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
+_GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
+
+
+def _ends_grid(text: str) -> bool:
+    return bool(_GRID_END.search(_fold(text)))
+
+
+def _is_grid_caption(text: str) -> bool:
+    return bool(_GRID_CAPTION.match(_fold(text)))
+
+
+def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
+    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标) as one token."""
+    flat = [(r, t) for r, row in enumerate(rows) for t in row]
+    out: list[list[Token]] = [[] for _ in rows]
+    skip: set[int] = set()
+    for i, (r, token) in enumerate(flat):
+        if i in skip:
+            continue
+        j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
+        if token.text and j is not None and not _fold(token.text).endswith("指标"):
+            nxt = flat[j][1]
+            joined = _fold(token.text) + _fold(nxt.text)
+            if _fold(nxt.text) in ("指标", "指标:") and _is_label(joined):
+                merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
+                if nxt.cell is token.cell:
+                    merged.end = nxt.end
+                out[r].append(merged)
+                skip.add(j)
+                continue
+        out[r].append(token)
+    return out
+
+
+def _pipe_closed_lines(tokens: list[Token]) -> bool:
+    lines = {id(t.cell): t.cell.text.strip() for t in tokens}
+    closed = sum(text.endswith(("|", "｜")) for text in lines.values())
+    return bool(lines) and closed * 10 >= len(lines) * 8
+
+
+def _is_label(text: str) -> bool:
+    return _level1_label(text) or _level2_label(text)
+
+
+def _reads_by_rows(rows: list[list[Token]]) -> bool:
+    """Rows of several cells (``|``, tabs, spaces): read row by row; else one cell per line."""
+    content = [[t for t in row if not _is_label(t.text)] for row in rows]
+    content = [row for row in content if row]
+    return bool(content) and sum(len(row) >= 2 for row in content) * 2 >= len(content)
+
+
+_READ = ("period_value", "annual_value", "sign", "unit")
+
+
+def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
+    """Side by side blocks (三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 年度指标值): once the
+    repeated name and label are dropped, a row holds the period value, then the annual one."""
+    return ["period_value", "annual_value"] if side_by_side else targets
+
+
+def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, items: list[_Item], label,
+              failures: list[Failure], source: str, doc_rows) -> None:
+    """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
+    ``|`` place the values by column; without them the values fill the read columns in order."""
+    cells = [t for t in row if t.text]
+    while cells and label(cells[0]):
+        cells.pop(0)
+    if not cells:
+        return
+    name, values = cells[0], cells[1:]
+    after = row[row.index(name) + 1 :]
+    while len(after) > len(targets) and not after[-1].text:
+        after.pop()
+    if not side_by_side and len(after) == len(targets) and any(not t.text for t in after):
+        items.append(_Item(name, [t if t.text else None for t in after], name.row))
+        return
+    where = doc_rows[name.row].line
+    if side_by_side:
+        # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
+        kept = [v for v in values if not _is_label(v.text)]
+        repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
+        if len(repeated) != 1 or len(kept) != 3:
+            failures.append(Failure(source=source, row=where, field="指标值",
+                                    message=f"the 实施周期 and 年度 blocks of {name.text[:30]!r} do not line up "
+                                    f"({len(kept)} cells); check its values"))
+        values = [v for v in kept if v not in repeated]
+        targets = ["period_value", "annual_value"]
+    read = [t for t in targets if t in _READ]
+    if len(values) > len(targets):
+        failures.append(Failure(source=source, row=where, field="指标值",
+                                message=f"the row of {name.text[:30]!r} has {len(values)} cells after the name for "
+                                f"{len(targets)} columns; the extra text was not read: "
+                                f"{' | '.join(v.text for v in values[len(targets):])[:60]!r}"))
+        values = values[: len(targets)]
+    if len(values) == len(targets) or len(values) > len(read):
+        aligned: list[Token | None] = values + [None] * (len(targets) - len(values))
+    else:
+        # empty cells were dropped: the values fill the columns that are read, from the left
+        slots = iter(values)
+        aligned = [next(slots, None) if t in _READ else None for t in targets]
+        pair = [t for t in read if t in ("period_value", "annual_value")]
+        if len(pair) > 1 and len(values) < len(read):
+            failures.append(Failure(source=source, row=where, field="指标值",
+                                    message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
+                                    f"{name.text[:30]!r}: not sure which column each belongs to"))
+    items.append(_Item(name, aligned, name.row))
 
 
 _RUN_VALUE = (
@@ -519,6 +833,11 @@ _RUN_VALUE = (
     r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|万元|元|小时|分钟|周|月)?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
+
+
+#: a name cut out of text run together that starts where no name starts: a unit or a letter
+#: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
+_CUT_NAME = re.compile(r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)")
 
 
 def _split_run(token: Token, k: int) -> list[_Item] | None:
@@ -546,27 +865,55 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
     return items if items and pos == len(text) else None
 
 
-def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
+_NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
+_PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+
+
+def _is_placeholder(text: str) -> bool:
+    """Nothing but template filler: empty, ……, **, --."""
+    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
+
+
+def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, str]]) -> list[Indicator]:
+    """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
+    (source line, field, message)."""
     l2_labels = _label_events(l2_events, len(items))
     l1_by_code: dict[str, list[Token]] = {}
     for _, token in l1_events:
-        l1_by_code.setdefault(code_for_level1_name(_bare(token.text)) or "", []).append(token)
+        l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
-    for seq, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels), start=1):
+    for item, l1, l2 in zip(items, l1_labels, l2_labels):
+        guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
+        if (l1 is None and l1_events) or (l2 is None and l2_events):
+            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label of its own "
+                           "above it: left empty, check it"))
+        if guessed:
+            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
+                           f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it"))
+            l1 = l1.token if isinstance(l1, _Guess) else l1
+            l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
             l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
-        fields: dict[str, object] = {"seq": seq, "name": item.name.text or None}
-        spans: dict[str, Span] = {"name": item.name.span()}
+        name_text, name_span = _unread(item.name.text), item.name.span()
+        if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
+            name_text = name_text[m.end():]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
+            continue  # a template row left empty (指标2:, ……, **): not an indicator
+        fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
+        spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:
-            fields["level1_name"] = _bare(l1.text)
-            fields["level1_code"] = code_for_level1_name(_bare(l1.text))
+            fields["level1_name"] = _as_written(l1.text)
+            fields["level1_code"] = _level1_code(l1.text)
             spans["level1_name"] = l1.span()
         if l2 is not None:
-            fields["level2_name"] = _bare(l2.text)
+            fields["level2_name"] = _as_written(l2.text)
             fields["level2_code"] = l2_code
             spans["level2_name"] = l2.span()
+        if l1 is None and l2_code:
+            fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         parts = {"sign": "", "unit": ""}
         for target, value in zip(targets, item.values):
             if value is None or not value.text or not target:
@@ -574,7 +921,7 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
             if target in parts:
                 parts[target] = parts[target] or value.text
             elif target not in spans:
-                fields[target] = value.text
+                fields[target] = _unread(value.text)
                 spans[target] = value.span()
         if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
             value = str(fields["annual_value"])
@@ -583,6 +930,43 @@ def _indicators(items, l1_events, l2_events, targets) -> list[Indicator]:
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+# ---- what the rules are not sure of --------------------------------------------------------
+
+#: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月
+_VALUE_LIKE = re.compile(
+    r"^[≥≤><=＞＜＝≧≦]|^[-+]?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})?$|^\d{4}[年.\-/]\d{1,2}"
+)
+_FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
+
+
+def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> list[Failure]:
+    """Failures for what the rules read but are not sure of: an indicator name that looks like
+    a value, a label or a form word; a value that is a label or a form word; a goal that
+    swallowed form labels. Each names the item and the field, so a clerk (or the LLM under
+    ``--backend auto``) looks there."""
+    out: list[Failure] = []
+
+    def say(ind: Indicator, field: str, message: str) -> None:
+        span = ind.spans.get(field) or ind.spans.get("name")
+        out.append(Failure(source=doc.source, row=span.row if span else None, field=f"绩效指标 #{ind.seq} {field}",
+                           message=message))
+
+    for ind in indicators:
+        name = _fold(ind.name or "")
+        if name and (_VALUE_LIKE.search(name) or _FORM_WORDS.search(name) or _key_field(name) or _is_label(name)):
+            say(ind, "name", f"the 三级指标 {ind.name!r} looks like a value or a form label, not an indicator name")
+        elif len(name) > 80:
+            say(ind, "name", f"the 三级指标 is {len(name)} characters long: cells may have run together")
+        for field in ("period_value", "annual_value"):
+            value = _fold(getattr(ind, field) or "")
+            if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
+                say(ind, field, f"the value {getattr(ind, field)!r} looks like a label, not a target value")
+    if goal and any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")):
+        out.append(Failure(source=doc.source, field="绩效目标",
+                           message=f"the goal holds form labels, cells may have run together: {goal[:40]!r}"))
+    return out
 
 
 # ---- the form -----------------------------------------------------------------------------
@@ -607,8 +991,9 @@ def extract_form(doc: Document) -> BudgetTable:
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
-    run_together = _runs_together(doc)
-    rows = _tokens(doc, run_together)
+    separation = _separation(doc)
+    run_together = separation == "run_together"
+    rows = _tokens(doc, separation)
     header_at = _find_header(rows)
     if header_at is None:
         raise InputError(doc.source, "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form")
@@ -617,7 +1002,10 @@ def extract_form(doc: Document) -> BudgetTable:
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
-    indicators = _indicators(items, l1_events, l2_events, targets)
+    doubts: list[tuple[int, str, str]] = []
+    indicators = _indicators(items, l1_events, l2_events, targets, doubts)
+    for row, field, message in doubts:
+        failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
     amounts, amount_spans = _amounts(values, doc.source, failures)
 
     def text(field: str) -> str | None:
@@ -634,6 +1022,7 @@ def extract_form(doc: Document) -> BudgetTable:
         spans["goal"] = values[goal_field].span
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows"))
+    failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(name=name or "", amounts=amounts, goal=text(goal_field) if goal_field else None,
                       indicators=indicators, spans={k: v for k, v in spans.items() if v is not None})
     department, unit_name = text("department"), text("unit")

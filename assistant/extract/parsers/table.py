@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
-from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...textnorm import fold_whitespace, strip_markup
 from ..assemble import TableAssembler
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
@@ -32,6 +32,8 @@ _NUMBERISH = re.compile(r"^[\d,.，．\s+\-a-zA-Z]{1,24}$")
 _CLASSIFIED = "涉密项目"
 #: confidence given to an amount read through OCR look-alikes, low enough to be flagged for review
 OCR_LOOKALIKE_CONFIDENCE = 0.5
+#: a letter or stroke that OCR reads for a digit, standing next to a digit (1O0%, 6O分, 丨2, lO0)
+LOOKALIKE_DIGIT = re.compile(r"(?<=\d)[OoIl丨]|[OoIl丨](?=\d)")
 _TITLE = re.compile(r"绩效目标表|绩效目标申报表|绩效目标批复表")
 _DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算部门|主管部门)\s*[:：]\s*(?P<name>.+?)\s*$")
 _CURRENCY = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)\s*$")
@@ -121,15 +123,11 @@ def _read_amounts(
         if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
             # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
             text, guessed = fold_landmarks(text), True
-        if not _AMOUNT.match(text):
+        problem = None if _AMOUNT.match(text) else f"not an amount: {cell.text.strip()[:60]!r} (expected a number such as 1,307.44)"
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if problem:
             failures.append(
-                Failure(
-                    source=source,
-                    row=row.line,
-                    field=f"amounts.{field_name}",
-                    message=f"not an amount: {cell.text.strip()!r} (expected a number such as 1,307.44)",
-                    raw=row.raw,
-                )
+                Failure(source=source, row=row.line, field=f"amounts.{field_name}", message=problem, raw=row.raw)
             )
             values[field_name] = None
             continue
@@ -156,6 +154,9 @@ def _indicator(item: ParsedItem, cell: Cell, offset: int) -> Indicator:
         fields[name] = piece.text.strip() if piece else None
         span = _piece_span(cell, offset, piece)
         if span is not None:
+            if name in ("name", "period_value", "annual_value") and piece and LOOKALIKE_DIGIT.search(piece.text):
+                # kept as written (1O0%, 丨2), but a letter among digits is what OCR makes of a digit: flag it
+                span.confidence = min(span.confidence or 1.0, OCR_LOOKALIKE_CONFIDENCE)
             spans[name] = span
     fields["seq"] = int(item.seq.text) if item.seq else None
     if item.seq:
@@ -307,7 +308,10 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         table.failures.extend(failures)
 
     assembler.finish()
-    if not header_seen and not table.units:
+    # without a header row, only a 合计 row or numbered indicator items show that this is a budget
+    # table: rows of a name and a number (an English CSV, a price list) must not become projects
+    evidence = table.amounts.total is not None or any(p.indicators for p in table.projects())
+    if not header_seen and (not table.units or not evidence):
         raise InputError(
             doc.source,
             "no recognisable table: expected a header row (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标) "

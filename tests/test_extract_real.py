@@ -1,0 +1,97 @@
+"""The rules on real documents of the corpus (dev split only), one or two per layout family,
+and the promise that matters most: no silent wrong answers on any dev document.
+
+Documents are referenced by their folder under gold/real/ (see gold/real/<id>/meta.json for
+the source address, family and why the gold reads as it does).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.evaluate.metrics import project_flags, score_table, summarize
+from assistant.export import to_interchange
+from assistant.gold import load_gold
+from assistant.pipeline import extract_path
+
+REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
+
+
+def _score(doc_id: str):
+    [record] = load_gold(REAL / doc_id)
+    assert record.column("split") == "dev", "tests use dev documents only"
+    table = extract_path(record.source_path)
+    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
+                          record=doc_id, pred_flags=project_flags(table))
+    return table, summarize(samples)["metrics"]
+
+
+#: family -> dev documents the rules read exactly (every indicator, name and amount)
+EXACT = {
+    "pipe_flattened": ["c01-huangshi-training-pipe", "b05-shaanxi-qingjian-road-form", "b10-nx-yuanzhou-forest-form"],
+    "space_separated": ["c02-guangyuan-relief-form", "a16-sc-zhaohua-leprosy-form-space"],
+    "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form"],
+    "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
+    "template_filled": ["b02-ah-jinzhai-property-form"],
+}
+
+
+@pytest.mark.parametrize("doc_id", [d for docs in EXACT.values() for d in docs])
+def test_layout_family_is_read_exactly(doc_id):
+    table, m = _score(doc_id)
+    family = json.loads((REAL / doc_id / "meta.json").read_text(encoding="utf-8"))["family"]
+    assert doc_id in EXACT[family]
+    assert m["indicator_f1"] == 1.0 and m["project_name"] == 1.0, (m, [f.message for f in table.failures])
+
+
+def test_pipe_flattened_approval_form_has_no_stamp_line_or_made_up_indicator():
+    """The issue's first case: a 批复表 copied from a web page with | between cells."""
+    table, _ = _score("c01-huangshi-training-pipe")
+    names = [i.name for i in table.projects()[0].indicators]
+    assert len(names) == 13 and not any("盖章" in n or n.startswith(("≥", "指标标准")) for n in names)
+    assert table.amounts.total == 164 and table.amounts.fiscal == 132
+
+
+def test_template_prefixes_and_empty_template_rows_are_dropped():
+    table, _ = _score("b02-ah-jinzhai-property-form")
+    names = [i.name for i in table.projects()[0].indicators]
+    assert names and not any(n.startswith("指标") and n[2:3].isdigit() for n in names)
+    assert not any(set(n) <= set("…*.") for n in names)
+
+
+def test_run_together_form_is_read_and_an_unsplittable_row_is_flagged():
+    """Text with no separators (was refused): quantified rows are split, a row whose value is
+    words (义务教育优质均衡发展情况稳步提高) is named as a failure, not guessed."""
+    table, m = _score("a01-wh-qingshan-edu-runtogether")
+    assert m["indicator_f1"] >= 0.85
+    assert any("稳步提高" in f.message for f in table.failures)
+
+
+def test_one_cell_per_line_self_evaluation_keeps_empty_cells_in_place():
+    """A 自评表 with one cell per line closed by |: bare | lines are empty cells, so the
+    分值 / 年度指标值 / 实际值 / 得分 columns stay aligned."""
+    table, _ = _score("c03-suixi-relief-selfeval")
+    values = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert len(values) == 9
+    assert values[0] == ("★★★农村低保发放人数(按月平均)(≥**人)", ">=21933人")
+    assert values[4][1] == ">=7人"
+
+
+def _dev_documents() -> list[str]:
+    return sorted(p.parent.name for p in REAL.glob("*/meta.json")
+                  if json.loads(p.read_text(encoding="utf-8")).get("split") == "dev")
+
+
+@pytest.mark.parametrize("doc_id", _dev_documents())
+def test_no_silent_wrong_answer(doc_id):
+    """Every dev document is refused, or every project that differs from the gold carries a
+    failure, a validation warning or a LOW_CONFIDENCE flag."""
+    try:
+        _, m = _score(doc_id)
+    except InputError:
+        return
+    assert m["silent_errors"] == 0
