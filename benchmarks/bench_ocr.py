@@ -135,18 +135,19 @@ def report_before_after(engine, gold, font, args) -> None:
         page, part = render_gold_page(gold, group, dpi=200, font_path=font)
         pdf = as_pdf(page.image, 200)
         runs: dict[str, list] = {"before": [], "after": []}
-        for name, eng in (("before", before), ("after", engine)):
+        for eng in (before, engine):
             read_pdf_page(pdf, 200, eng)  # first run at a page size costs extra
         for _ in range(args.repeat):
             for name, eng in (("before", before), ("after", engine)):
                 runs[name].append(read_pdf_page(pdf, 200, eng))
+        def med(stage: str, name: str, cpu: bool, runs: dict[str, list] = runs) -> float:
+            if stage == "whole page":
+                return statistics.median(r[4 if cpu else 3] for r in runs[name])
+            return statistics.median(r[2 if cpu else 1].get(stage, 0.0) for r in runs[name])
+
         for stage in (*STAGES, "whole page"):
-            def med(name: str, cpu: bool) -> float:
-                if stage == "whole page":
-                    return statistics.median(r[4 if cpu else 3] for r in runs[name])
-                return statistics.median(r[2 if cpu else 1].get(stage, 0.0) for r in runs[name])
-            print(f"{str(group):18} {stage:12} {med('before', True):>10.2f} {med('after', True):>9.2f} "
-                  f"{med('before', False):>8.2f} {med('after', False):>7.2f}")
+            print(f"{str(group):18} {stage:12} {med(stage, 'before', True):>10.2f} {med(stage, 'after', True):>9.2f} "
+                  f"{med(stage, 'before', False):>8.2f} {med(stage, 'after', False):>7.2f}")
         for name in ("before", "after"):
             errors, total, f1, _ = score(page, part, runs[name][-1][0])
             print(f"{str(group):18} {name}: CER {errors / total:.2%}, indicator F1 {f1:.3f}")
