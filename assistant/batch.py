@@ -190,8 +190,15 @@ class BatchInterrupted(AssistantError):
         super().__init__(f"interrupted: {done} of {len(summary.results)} file(s) done; rerun to finish the rest")
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, and die with it even when it is killed (Linux)."""
+def _worker_init(ocr_threads: int = 0) -> None:
+    """Workers leave Ctrl-C to the parent, and die with it even when it is killed (Linux).
+
+    Each worker's OCR engine gets its share of the cores (``ocr_threads``) unless
+    ``ASSISTANT_OCR_THREADS`` says otherwise: two workers each running onnxruntime on
+    every core fight for them (measured: 8.2 pages a minute on 2 cores, 9.7 with one
+    thread a worker; benchmarks/bench_batch.py)."""
+    if ocr_threads:
+        os.environ.setdefault("ASSISTANT_OCR_THREADS", str(ocr_threads))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
@@ -272,7 +279,9 @@ def run_batch(
             except KeyboardInterrupt:
                 interrupted = True
         elif jobs > 1 and len(todo) > 1:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init)
+            workers = min(jobs, len(todo))
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
+                                       initargs=(max(1, (os.cpu_count() or 1) // workers),))
             try:
                 futures = {pool.submit(_extract_one, str(s), str(o), fmt, backend, options): s for s, o in todo}
                 pending = set(futures)

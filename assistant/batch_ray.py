@@ -84,6 +84,7 @@ class ExtractWorker:
 
     def __init__(self, load_ocr: bool):
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+        os.environ.setdefault("ASSISTANT_OCR_THREADS", "1")  # the actor holds one CPU: one onnxruntime thread
         self.engine = None
         if load_ocr:
             from .ingest.ocr import get_engine

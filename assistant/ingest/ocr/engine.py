@@ -87,12 +87,6 @@ REC_BATCH = 6
 REC_MIN_WIDTH = 320
 
 
-def _env_threads() -> int | None:
-    """``$ASSISTANT_OCR_THREADS``: onnxruntime intra-op threads per engine (default: one per core)."""
-    value = os.environ.get("ASSISTANT_OCR_THREADS", "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else None
-
-
 def _bgr(image: np.ndarray) -> np.ndarray:
     if image.ndim == 2:
         return np.ascontiguousarray(np.repeat(image[:, :, None], 3, axis=2))
@@ -126,7 +120,7 @@ class RapidOCREngine:
             raise InputError("ocr", f"the OCR engine is not installed ({exc}); pip install rapidocr-onnxruntime") from None
         self.max_side_len = max_side_len
         options: dict[str, object] = {"max_side_len": max_side_len, "use_cls": False}
-        threads = threads or _env_threads()
+        threads = threads or settings.ocr_threads()
         if threads:
             options["intra_op_num_threads"] = threads
         self._ocr = RapidOCR(**options)
