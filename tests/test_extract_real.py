@@ -37,6 +37,7 @@ EXACT = {
     "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form"],
     "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
     "template_filled": ["b02-ah-jinzhai-property-form"],
+    "dept_table": ["a02-ah-huangshan-police-dept"],
 }
 
 
@@ -54,6 +55,26 @@ def test_pipe_flattened_approval_form_has_no_stamp_line_or_made_up_indicator():
     names = [i.name for i in table.projects()[0].indicators]
     assert len(names) == 13 and not any("盖章" in n or n.startswith(("≥", "指标标准")) for n in names)
     assert table.amounts.total == 164 and table.amounts.fiscal == 132
+
+
+def test_department_row_in_bracketed_sections_reads_goal_and_items():
+    """【总体目标】… 【产出指标-数量指标】 指标1:机柜数量(≥77台): the heading is the group, the
+    last bracket the value; 【项目概况】 is a description, not the goal."""
+    table, _ = _score("a02-ah-huangshan-police-dept")
+    project = table.projects()[0]
+    assert project.goal.startswith("保障雪亮工程机房租赁延续")
+    first = project.indicators[0]
+    assert (first.level1_name, first.level2_code, first.name, first.annual_value) == ("产出指标", "11", "机柜数量", "≥77台")
+
+
+def test_bracketed_section_item_without_value_is_flagged():
+    from assistant.extract.parsers.sections import read_sections
+
+    text = "【总体目标】保障运转【产出指标-数量指标】指标1:机柜数量(≥77台)指标2:视频监控在线率指标3:"
+    goal, items, problems = read_sections(text)
+    assert text[goal[0]:goal[1]] == "保障运转" and not problems
+    assert [text[i.name[0]:i.name[1]] for i in items] == ["机柜数量", "视频监控在线率"]  # 指标3: is an empty template row
+    assert items[1].value is None and items[1].problems
 
 
 def test_template_prefixes_and_empty_template_rows_are_dropped():

@@ -93,7 +93,7 @@ _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 #: the 三级指标 column as some forms head it
 _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
+    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|指标方向性?|指标性质|计算符号)(?:及单位)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
@@ -716,7 +716,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
