@@ -34,7 +34,8 @@ def _score(doc_id: str):
 EXACT = {
     "pipe_flattened": ["c01-huangshi-training-pipe", "b05-shaanxi-qingjian-road-form", "b10-nx-yuanzhou-forest-form"],
     "space_separated": ["c02-guangyuan-relief-form", "a16-sc-zhaohua-leprosy-form-space"],
-    "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form"],
+    "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form",
+                          "a13-sd-linyi-primary-school-cellperline"],
     "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
     "template_filled": ["b02-ah-jinzhai-property-form"],
     "dept_table": ["a02-ah-huangshan-police-dept"],
@@ -75,6 +76,16 @@ def test_bracketed_section_item_without_value_is_flagged():
     assert text[goal[0]:goal[1]] == "保障运转" and not problems
     assert [text[i.name[0]:i.name[1]] for i in items] == ["机柜数量", "视频监控在线率"]  # 指标3: is an empty template row
     assert items[1].value is None and items[1].problems
+
+
+def test_short_captions_and_value_level_labels_are_read_and_the_page_footer_ends_the_grid():
+    """一级 | 二级 | 三级 | 年度数值 (指标 left out), labels 产出值 / 数量值 kept as written with
+    their codes; the web page's footer (内容保障, ICP备) is not an indicator."""
+    table, _ = _score("a13-sd-linyi-primary-school-cellperline")
+    inds = table.projects()[0].indicators
+    assert len(inds) == 8 and inds[-1].name == "学生受益情况"
+    assert (inds[0].level1_name, inds[0].level1_code, inds[0].level2_name, inds[0].level2_code) == ("产出值", "1", "数量值", "11")
+    assert inds[0].annual_value == "<=6962人"
 
 
 def test_template_prefixes_and_empty_template_rows_are_dropped():

@@ -93,14 +93,15 @@ _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 #: the 三级指标 column as some forms head it
 _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|指标方向性?|指标性质|计算符号)(?:及单位)?"
+    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|指标方向性?|指标性质|计算符号)(?:及单位)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
-_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标")
+_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标",
+                 "产出值", "效益值", "满意度值")  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?等?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -154,6 +155,8 @@ def _bare(text: str) -> str:
         if m["word"] == "指标值":
             return "年度指标值" if m["block"] in ("年度", "当年") else "实施周期指标值"
         bare = m["word"]
+    if bare in ("一级", "二级", "三级"):  # captions with 指标 left out: 一级 | 二级 | 三级 | 年度数值
+        return bare + "指标"
     return "三级指标" if bare in _NAME_HEADERS else bare
 
 
@@ -307,7 +310,10 @@ def looks_like_form(doc: Document) -> bool:
         if len(texts) >= 4 and is_department_header(texts):
             return False
     folded = _fold(doc.text)
-    return any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded)
+    if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
+        return True
+    # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
+    return all(re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M) for w in ("二级", "三级"))
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -463,7 +469,7 @@ def _value_targets(headers: list[str]) -> list[str | None]:
         h = _fold(header)
         if "实施周期" in h or "中长期" in h:
             targets.append("period_value")
-        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值"):
+        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -716,7 +722,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+                       # the page around a table copied from a web site: its footer is not a row
+                       r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
