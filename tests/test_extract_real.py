@@ -88,6 +88,18 @@ def test_short_captions_and_value_level_labels_are_read_and_the_page_footer_ends
     assert inds[0].annual_value == "<=6962人"
 
 
+def test_self_evaluation_in_one_run_reads_budget_column_goal_and_empty_notes():
+    """A 自评表 copied as one space-separated run: 全年预算数 (after 年初预算数) is the amount, the
+    预期目标 text the goal (not 实际完成情况), and an empty 偏差原因 cell does not swallow the
+    next indicator's name (the reading that puts numbers under 分值 / 得分 wins)."""
+    table, m = _score("c13-chizhou-commission-selfeval-space")
+    project = table.projects()[0]
+    assert str(project.amounts.fiscal) == "89.974" and project.goal.startswith("本项目共申请预算资金90万元")
+    names = [i.name for i in project.indicators]
+    assert names[2] == "经费支出合规性" and project.indicators[2].annual_value == "严格执行相关制度规定"
+    assert m["indicator_f1"] == 1.0
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -362,6 +362,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
+    budget_col = _budget_column(flat)
     i = 0
     seen_key = False  # the title is above the first key
     while i < len(flat):
@@ -382,7 +383,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         seen_key = True
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
-        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_FIELDS:
+        # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
+        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in (*_GOAL_FIELDS, "实际完成情况"):
             run.append(flat[i + len(run) - 1])
         if field in _GOAL_FIELDS and len(run) >= 2:
             keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
@@ -407,12 +409,26 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             taken.append(flat[i])
             i += 1
             if field in _AMOUNT_FIELDS:
-                # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount
+                # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
+                # or the 全年预算数 one when a 年初预算数 column comes before it
+                run = [taken[0]]
                 while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
+                    run.append(flat[i])
                     i += 1
+                if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                    taken = [run[budget_col]]
         if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _budget_column(flat: list[Token]) -> int:
+    """Which of a 自评表's money columns holds the budget: 全年预算数 (the year's budget after
+    adjustments, what the form is judged against), the second when 年初预算数 is written first."""
+    heads = [_fold(t.text) for t in flat]
+    joined = "|".join(heads)
+    first, full = joined.find("年初预算"), joined.find("全年预算数")
+    return 1 if 0 <= first < full else 0
 
 
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
@@ -659,6 +675,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
     slot: int | None = None  # side by side, one cell per line: the block the next value fills
+    stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
+    at = {id(t): i for i, t in enumerate(stream)}
     for kind, row in entries:
         if kind == "cells":
             current = None
@@ -713,12 +731,52 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 else:
                     current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
                     items.append(current)
-            elif current is not None and len(current.values) < k:
+            elif current is not None and len(current.values) < k and not (
+                    _notes_from(value_headers, len(current.values))
+                    and _starts_item(stream, at[id(token)], value_headers, label_words=_is_label, failures=failures,
+                                     where=doc_rows[token.row].line, source=source)):
                 current.values.append(token)
             else:
                 current = _Item(token, [], token.row)
                 items.append(current)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+_NOTE_HEADER = re.compile(r"原因|措施|备注|说明")
+_SCORE_HEADER = re.compile(r"分值|得分|权重")
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+
+
+def _notes_from(headers: list[str], index: int) -> bool:
+    """True when the value columns from ``index`` on are all notes (偏差原因, 备注) and a score
+    column (分值, 得分) comes before them: a free-text cell there may be empty."""
+    rest = headers[index:]
+    return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and any(_SCORE_HEADER.search(h) for h in headers[:index])
+
+
+def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure],
+                 where: int, source: str) -> bool:
+    """One cell per line, a free-text cell where a trailing note column (偏差原因) is due: is it
+    the note, or the next indicator's name (the note left empty)? Whichever reading puts
+    numbers in the score columns (分值, 得分) wins; when both do, it is read as the note and
+    a failure says so."""
+    filled = len(headers) - sum(bool(_NOTE_HEADER.search(h)) for h in headers)
+    scores = [p for p, h in enumerate(headers[:filled]) if _SCORE_HEADER.search(h)]
+
+    def fits(name_at: int) -> bool:
+        cells = stream[name_at + 1 : name_at + 1 + filled]
+        return (len(cells) == filled and not any(label_words(t.text) for t in cells)
+                and not _NUMBER.match(_fold(stream[name_at].text))
+                and all(_NUMBER.match(_fold(cells[p].text)) for p in scores))
+
+    if _NUMBER.match(_fold(stream[j].text)) or label_words(stream[j].text):
+        return False
+    as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
+    if as_name and as_note:
+        failures.append(Failure(source=source, row=where, field="偏差原因",
+                                message=f"{stream[j].text[:30]!r} was read as a note of the row above; it may be the "
+                                "next indicator's name: check it"))
+    return as_name and not as_note
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
