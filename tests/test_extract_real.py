@@ -100,6 +100,32 @@ def test_self_evaluation_in_one_run_reads_budget_column_goal_and_empty_notes():
     assert m["indicator_f1"] == 1.0
 
 
+def _as_tabs(line: str) -> str:
+    """A ``|`` line as Word/Excel copy it: the same cells separated by tabs."""
+    if "|" not in line:
+        return line
+    cells = [c.strip() for c in line.split("|")]
+    cells = cells[1:] if line.strip().startswith("|") else cells
+    return "\t".join(cells[:-1] if line.strip().endswith("|") else cells)
+
+
+@pytest.mark.parametrize("doc_id", ["a12-tj-ninghe-edu-kindergarten-pipe", "b10-nx-yuanzhou-forest-form",
+                                    "a19-sc-daying-traffic-police-cars-selfeval-pipe"])
+def test_same_form_copied_with_tabs_reads_the_same(doc_id, tmp_path):
+    """Rows whose merged 一级/二级 cells were dropped and that trailing empty cells pad to the
+    header's width are not read by column (the labels would land in the wrong columns)."""
+    [record] = load_gold(REAL / doc_id)
+    assert record.column("split") == "dev"
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(_as_tabs(l) for l in record.source_path.read_text(encoding="utf-8").split("\n")),
+                    encoding="utf-8")
+    table = extract_path(path)
+    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
+                          record=doc_id, pred_flags=project_flags(table))
+    m = summarize(samples)["metrics"]
+    assert m["indicator_f1"] == 1.0 and m["project_name"] == 1.0, [f.message for f in table.failures]
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -652,7 +652,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             continue
         if _ends_grid(filled[0].text):
             break
-        if columns and len(row) == width:
+        if columns and len(row) == width and _lines_up(row, columns):
             entries.append(("cells", row))
             continue
         cut = next((i for i, t in enumerate(row) if t.text and _ends_grid(t.text)), None)
@@ -816,6 +816,21 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
                 continue
         out[r].append(token)
     return out
+
+
+def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
+    """A row as wide as the header really holds its cells by column: the 一级 / 二级 columns
+    hold labels of their level (or nothing) and the 三级 column is not a label. A row whose
+    merged cells were dropped and trailing empty cells padded it to the width does not."""
+    by_col = {t.col: t for t in row}
+
+    def at(word: str) -> str:
+        token = by_col.get(columns.get(word, -1))
+        return token.text if token is not None else ""
+
+    l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
+    return ((not l1 or _level1_label(l1)) and (not l2 or _level2_word(l2) or _level1_label(l2))
+            and not (name and _is_label(name)))
 
 
 def _pipe_closed_lines(tokens: list[Token]) -> bool:
