@@ -126,6 +126,21 @@ def test_same_form_copied_with_tabs_reads_the_same(doc_id, tmp_path):
     assert m["indicator_f1"] == 1.0 and m["project_name"] == 1.0, [f.message for f in table.failures]
 
 
+def test_one_cell_per_line_with_empty_cells_left_out_tells_names_from_values(tmp_path):
+    """The 批复表 c01 with each cell on its own line and its empty cells left out (four value
+    columns, one filled): counting cells would make 6次 a name; names and values are told
+    apart by what looks like a value, and a failure says the placing was judged."""
+    [record] = load_gold(REAL / "c01-huangshi-training-pipe")
+    lines = record.source_path.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join("\n".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    table = extract_path(path)
+    inds = table.projects()[0].indicators
+    assert [(i.name, i.annual_value) for i in inds[:3]] == [
+        ("主体班培训人次", "280人次"), ("邀请校外名师、领导授课人次", "25人次"), ("情景教学或外训批次", "6次")]
+    assert len(inds) == 13 and any(f.field == "指标值" and "empty cells left out" in f.message for f in table.failures)
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]
