@@ -141,6 +141,19 @@ def test_one_cell_per_line_with_empty_cells_left_out_tells_names_from_values(tmp
     assert len(inds) == 13 and any(f.field == "指标值" and "empty cells left out" in f.message for f in table.failures)
 
 
+def test_run_together_with_wrapped_labels_finds_the_grid_and_reads_the_name():
+    """Text run together whose cells were wrapped (一级 指标, 年度指标 值, 数量 指标): labels are
+    matched across the spaces; 负责人及电话 is a key, so the name stops before it; values
+    100%100% split into 年度指标值 and 完成值 with the 未完成原因 cell left empty."""
+    table, _ = _score("b13-hn-hengshan-grain-selfeval")
+    project = table.projects()[0]
+    assert project.name == "县级储备粮" and table.department == "衡山县商务和粮食局"
+    read = {(i.name.replace(" ", ""), i.level2_name.replace(" ", ""), i.annual_value) for i in project.indicators}
+    assert ("县级储备粮管理制度严格执行率", "质量指标", "100%") in read
+    assert ("县级储备粮库存粮食明显变质比例", "质量指标", "0") in read
+    assert any(f.field == "指标值" for f in table.failures)  # the page breaks (2、, 3、) are not read silently
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

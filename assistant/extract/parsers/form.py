@@ -64,12 +64,13 @@ __all__ = ["looks_like_form", "extract_form"]
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
     (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
-    (r"(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
-    (r"(?:项目)?实施单位|预算单位", "unit"),
+    (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
+    (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
+    (r"(?:项目)?实施单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
-    (r"项目负责人", "项目负责人"),
+    (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
     (r"联系电话", "联系电话"),
     (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
     (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
@@ -117,6 +118,8 @@ _LABEL_RE = re.compile(
                 *_NAME_HEADERS,
                 r"实施周期指标值",
                 r"年度指标值",
+                r"(?:全年)?(?:实际)?完成值",
+                r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
                 r"社会公众或服务对象满意度指标",
@@ -132,6 +135,33 @@ _LABEL_RE = re.compile(
     )
 )
 
+
+def _spaced(pattern: str) -> str:
+    """A label pattern that also matches with white space between its characters (a cell
+    wrapped inside text run together: 一级 指标, 年度指标 值). Only literal characters outside
+    character classes get the optional space."""
+    out: list[str] = []
+    depth = 0
+    escaped = False
+    for i, ch in enumerate(pattern):
+        out.append(ch)
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and "\u4e00" <= ch <= "\u9fff":
+            nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+            if not nxt or nxt not in "?*+{":
+                out.append("[ \u3000]*")
+    return "".join(out)
+
+
+_LABEL_RE_SPACED = re.compile(_spaced(_LABEL_RE.pattern))
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
 #: character for one, so only label matching changes; values keep what the source wrote)
@@ -268,7 +298,7 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     ``separation`` says how cells are told apart inside a line when not by ``|`` or tabs:
     "spaces" (cut at white space) or "run_together" (cut at the labels a form uses)."""
     rows: list[list[Token]] = []
-    pattern = {"run_together": _LABEL_RE, "spaces": _SPACES}.get(separation or "")
+    pattern = {"run_together": _LABEL_RE_SPACED, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
         tokens: list[Token] = []
         col = 0
@@ -720,6 +750,11 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 current, slot = None, None
             elif run_together:
                 found = _split_run(token, k)
+                notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
+                if found is None and notes and k > notes:
+                    found = _split_run(token, k - notes)  # the trailing 未完成原因 cell left empty
+                    if found is not None:
+                        found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
                 if found is None:
                     failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
                                             message=f"could not tell names from values in {token.text[:60]!r}; "
