@@ -39,6 +39,7 @@ EXACT = {
     "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
     "template_filled": ["b02-ah-jinzhai-property-form"],
     "dept_table": ["a02-ah-huangshan-police-dept"],
+    "level_columns": ["b17-sc-jingyan-township-dept"],
 }
 
 
@@ -152,6 +153,27 @@ def test_run_together_with_wrapped_labels_finds_the_grid_and_reads_the_name():
     assert ("县级储备粮管理制度严格执行率", "质量指标", "100%") in read
     assert ("县级储备粮库存粮食明显变质比例", "质量指标", "0") in read
     assert any(f.field == "指标值" for f in table.failures)  # the page breaks (2、, 3、) are not read silently
+
+
+def test_level_columns_table_splits_projects_and_reads_the_department_row():
+    """单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …: a project's cells show on its first
+    row only (the unit once, left out below); 820-马踏镇部门 | 8,827,620.53 is the department."""
+    table, _ = _score("b17-sc-jingyan-township-dept")
+    assert table.department == "马踏镇部门" and str(table.amounts.total) == "8827620.53" and table.currency_unit == "元"
+    [unit] = table.units
+    assert unit.name == "井研县马踏镇人民政府"
+    assert [(p.name, len(p.indicators)) for p in unit.projects] == [("村组干部报酬", 8), ("基层组织活动经费", 4)]
+    assert unit.projects[0].indicators[2].annual_value == "≥1人/年"  # 指标性质 + 指标值 + 度量单位; 权重 not read
+
+
+def test_level_columns_row_with_too_many_project_cells_is_flagged(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("| 单位名称 | 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                    "| 甲单位 | 乙项目 | 10 | 多余 | 产出指标 | 数量指标 | 培训人数 | 20人 |\n"
+                    "| 产出指标 | 质量指标 | 合格率 | 95% |\n", encoding="utf-8")
+    table = extract_path(path)
+    assert any(f.field == "项目名称" for f in table.failures)
+    assert not any(p.indicators for p in table.projects())  # not attached to a project it may not belong to
 
 
 def test_template_prefixes_and_empty_template_rows_are_dropped():
