@@ -176,6 +176,15 @@ def test_level_columns_row_with_too_many_project_cells_is_flagged(tmp_path):
     assert not any(p.indicators for p in table.projects())  # not attached to a project it may not belong to
 
 
+def test_run_together_template_leftovers_and_total_row_are_not_indicators():
+    """A filled-in 自评表 run together: 指标1: / 指标2: left empty are template rows, not
+    indicators (nor parts of names), and 总分 ends the grid."""
+    table, _ = _score("a09-hb-xinzhou-opera-selfeval-template")
+    names = [i.name for i in table.projects()[0].indicators]
+    assert not any("指标2" in n or "指标1" in n or n.startswith("总分") for n in names), names
+    assert names[-1] == "演出人员满意度"
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

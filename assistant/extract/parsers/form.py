@@ -119,6 +119,7 @@ _LABEL_RE = re.compile(
                 r"实施周期指标值",
                 r"年度指标值",
                 r"(?:全年)?(?:实际)?完成值",
+                r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
@@ -161,7 +162,9 @@ def _spaced(pattern: str) -> str:
     return "".join(out)
 
 
-_LABEL_RE_SPACED = re.compile(_spaced(_LABEL_RE.pattern))
+#: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
+#: a filled-in template (not part of a name; with nothing after it, an empty template row)
+_LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
 #: character for one, so only label matching changes; values keep what the source wrote)
@@ -748,6 +751,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                     current.values.append(None)
             elif label(token):
                 current, slot = None, None
+            elif run_together and _is_placeholder(token.text):
+                continue  # 指标2: left empty in a filled-in template
             elif run_together:
                 found = _split_run(token, k)
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
