@@ -185,6 +185,17 @@ def test_run_together_template_leftovers_and_total_row_are_not_indicators():
     assert names[-1] == "演出人员满意度"
 
 
+def test_wrapped_row_and_merged_sign_value_unit_cell():
+    """| 减轻…负担 | then | 有效 | and | 有效 | 10 | 10 | on the lines below: one row wrapped (read
+    with a failure saying so); 有效 spans the 指标性质 | 指标值 | 度量单位 cells (a target in words)."""
+    table, m = _score("a07-yn-yongde-edu-nutrition-selfeval-pipe")
+    inds = table.projects()[0].indicators
+    assert len(inds) == 9 and (inds[4].name, inds[4].annual_value) == ("减轻贫困学生家庭经济负担", "有效")
+    assert not any(i.name.startswith("其他需要说明") for i in inds)
+    assert any(f.field == "指标值" and "wrapped" in f.message for f in table.failures)
+    assert m["indicator_f1"] == 1.0
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -715,6 +715,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     partition = not by_rows and not run_together and not side_by_side and not pipe_cells and not _notes_from(
         value_headers, len(value_headers) - 1) and k > 1
     pending: list[Token] = []
+    if by_rows and not side_by_side:
+        entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
     for kind, row in entries:
         if kind == "cells":
             current = None
@@ -794,6 +796,39 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     if partition:
         _flush(pending, k, items, failures, source, doc_rows)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
+    """A row holding only its name, followed by short rows without labels: the row's cells
+    were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
+    They are joined into the name's row, and a failure says the values were read that way."""
+    out: list[tuple[str, list[Token]]] = []
+    i = 0
+    while i < len(entries):
+        kind, row = entries[i]
+        i += 1
+        cells = [t for t in row if t.text]
+        rest = cells[:]
+        while rest and _is_label(rest[0].text):
+            rest.pop(0)
+        if kind != "flat" or len(rest) != 1:
+            out.append((kind, row))
+            continue
+        joined = list(row)
+        taken = 0
+        while i < len(entries) and entries[i][0] == "flat":
+            nxt = [t for t in entries[i][1] if t.text]
+            if not nxt or any(_is_label(t.text) for t in nxt) or taken + len(nxt) >= width or len(nxt) >= width - 1:
+                break
+            joined.extend(nxt)
+            taken += len(nxt)
+            i += 1
+        if taken:
+            failures.append(Failure(source=source, row=doc_rows[rest[0].row].line, field="指标值",
+                                    message=f"the row of {rest[0].text[:30]!r} has no value cells; the {taken} cell(s) "
+                                    "on the lines below were read as its wrapped values: check them"))
+        out.append((kind, joined))
+    return out
 
 
 def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Failure], source: str, doc_rows) -> None:
@@ -995,7 +1030,12 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
                                 f"{len(targets)} columns; the extra text was not read: "
                                 f"{' | '.join(v.text for v in values[len(targets):])[:60]!r}"))
         values = values[: len(targets)]
-    if len(values) == len(targets) or len(values) > len(read):
+    if _spans_sign_and_unit(values, targets):
+        # a text target (有效) written across the 指标性质 | 指标值 | 度量单位 cells: one cell for three
+        at = targets.index("sign")
+        aligned = [*values[:at], None, values[at], None, *values[at + 1 :]]
+        aligned += [None] * (len(targets) - len(aligned))
+    elif len(values) == len(targets) or len(values) > len(read):
         aligned: list[Token | None] = values + [None] * (len(targets) - len(values))
     else:
         # empty cells were dropped: the values fill the columns that are read, from the left
@@ -1007,6 +1047,14 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
                                     message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
                                     f"{name.text[:30]!r}: not sure which column each belongs to"))
     items.append(_Item(name, aligned, name.row))
+
+
+def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool:
+    """Two cells (or more, with empty notes after) short, where 指标性质 | 指标值 | 度量单位 stand side by side and the cell due
+    there holds text with no digit: the form merged the three cells for a target in words."""
+    at = targets.index("sign") if "sign" in targets else -1
+    return (at >= 0 and targets[at + 1 : at + 3] == ["annual_value", "unit"] and len(values) <= len(targets) - 2
+            and at < len(values) and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text))
 
 
 _RUN_VALUE = (
