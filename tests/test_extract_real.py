@@ -196,6 +196,24 @@ def test_wrapped_row_and_merged_sign_value_unit_cell():
     assert m["indicator_f1"] == 1.0
 
 
+def test_space_separated_copy_with_letter_spaced_labels_reads_the_same(tmp_path):
+    """a12 with its cells two spaces apart and its labels printed letter-spaced (一 级 指 标,
+    项 目 名 称, 数量指标 (必填)): a letter-spaced word is one cell, a bracketed note after a
+    space belongs to the cell before it."""
+    import re
+
+    [record] = load_gold(REAL / "a12-tj-ninghe-edu-kindergarten-pipe")
+    lines = record.source_path.read_text(encoding="utf-8").split("\n")
+    text = "\n".join("  ".join(c.strip() for c in l.split("|") if c.strip()) for l in lines)
+    text = re.sub(r"项目名称|一级指标|二级指标|三级指标|指标值", lambda m: " ".join(m.group()), text)
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    table = extract_path(path)
+    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
+                          record="a12", pred_flags=project_flags(table))
+    assert summarize(samples)["metrics"]["indicator_f1"] == 1.0
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -276,8 +276,11 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         found = list((pattern or _KEY_COLON).finditer(part))
-        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 )
-            found = [m for m in found if _depth(part, m.start()) == 0]
+        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
+            # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
+            spaced = [m.span() for m in _LETTER_SPACED.finditer(part)]  # 一 级 指 标: one label, letter-spaced
+            found = [m for m in found if _depth(part, m.start()) == 0 and not part.startswith(("(", "（"), m.end())
+                     and not any(a < m.start() and m.end() < b for a, b in spaced)]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -318,6 +321,8 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
+#: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 
 
 def _separation(doc: Document) -> str | None:
@@ -328,7 +333,8 @@ def _separation(doc: Document) -> str | None:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    words = {_bare(w) for w in _SPACES.split(part)}
+                    unspaced = _LETTER_SPACED.sub(lambda m: re.sub(r"\s", "", m.group()), part)
+                    words = {_bare(w) for w in _SPACES.split(unspaced)}
                     return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
     return None
 
