@@ -214,6 +214,18 @@ def test_space_separated_copy_with_letter_spaced_labels_reads_the_same(tmp_path)
     assert summarize(samples)["metrics"]["indicator_f1"] == 1.0
 
 
+def test_one_cell_per_line_two_row_header_counts_every_value_column(tmp_path):
+    """a07 (年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 before 一级指标, 指标性质 | 指标值 |
+    度量单位 after 三级指标) with each cell on its own line: the header words before 一级指标 run
+    back over several lines and still count, so ≧ | 735 | 人次 stay one value."""
+    [record] = load_gold(REAL / "a07-yn-yongde-edu-nutrition-selfeval-pipe")
+    lines = record.source_path.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join("\n".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    inds = extract_path(path).projects()[0].indicators
+    assert [(i.name, i.annual_value) for i in inds[:2]] == [("学生受资助人数", "≧735人次"), ("营养改善计划覆盖率", "≧100%")]
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -634,8 +634,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
-    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标
-    before = [t for row in rows[max(0, r0 - 3) : r0 + 1] for t in row
+    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
+    # words before 一级指标 run back over several lines (the loop stops at the first other word)
+    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row
               if t.text and (t.row < r0 or row.index(t) < t0)]
     pre: list[str] = []
     for token in reversed(before):
