@@ -166,6 +166,16 @@ def test_level_columns_table_splits_projects_and_reads_the_department_row():
     assert unit.projects[0].indicators[2].annual_value == "≥1人/年"  # 指标性质 + 指标值 + 度量单位; 权重 not read
 
 
+def test_level_columns_table_copied_space_separated_reads_the_same(tmp_path):
+    [record] = load_gold(REAL / "b17-sc-jingyan-township-dept")
+    lines = record.source_path.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join("  ".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    table = extract_path(path)
+    assert [(p.name, len(p.indicators)) for p in table.projects()] == [("村组干部报酬", 8), ("基层组织活动经费", 4)]
+    assert table.projects()[0].indicators[0].annual_value == "≥95%"
+
+
 def test_level_columns_row_with_too_many_project_cells_is_flagged(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("| 单位名称 | 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"

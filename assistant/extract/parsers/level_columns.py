@@ -24,7 +24,7 @@ from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
 from .form import (
     _AMOUNT_TEXT, _COMPARATOR, _CURRENCY, _TITLE, _as_written, _bare, _by_lines, _ends_grid, _fold, _is_header_word,
-    _key_field, _level1_code, _level1_label, _level2_word, _tokens, _value_targets, Token,
+    _key_field, _level1_code, _level1_label, _level2_word, _separation, _tokens, _value_targets, Token,
 )
 
 __all__ = ["looks_like_level_columns", "extract_level_columns"]
@@ -56,15 +56,20 @@ def _header(rows: list[list[Token]]) -> tuple[int, list[Token], int] | None:
     return None
 
 
+def _rows(doc: Document) -> list[list[Token]]:
+    """Token rows: cells, ``|`` columns, or (space-separated text) pieces between spaces."""
+    separation = _separation(doc)
+    return _tokens(doc, separation if separation == "spaces" else None)
+
+
 def looks_like_level_columns(doc: Document) -> bool:
-    rows = _tokens(_by_lines(doc) if doc.layout in ("reflowed", "csv") else doc, None)
-    return _header(rows) is not None
+    return _header(_rows(_by_lines(doc) if doc.layout in ("reflowed", "csv") else doc)) is not None
 
 
 def extract_level_columns(doc: Document) -> BudgetTable:
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)
-    rows = _tokens(doc, None)
+    rows = _rows(doc)
     found = _header(rows)
     assert found is not None, "call looks_like_level_columns first"
     r0, header, level_at = found
