@@ -51,8 +51,15 @@ def _header(rows: list[list[Token]]) -> tuple[int, list[Token], int] | None:
         if "三级指标" not in words or "项目名称" not in words:
             continue
         level = next((i for i, w in enumerate(words) if w in ("一级指标", "二级指标")), None)
-        if level is not None and words.index("项目名称") < level:
-            return r, tokens, level
+        first = words.index("项目名称")
+        # a header row: nothing but column captions from 项目名称 to the level columns (a form's
+        # 项目名称 is followed by its value instead)
+        if level is not None and first < level and all(
+                _lead_field(t.text) or _is_header_word(t.text) for t in tokens[first:level]):
+            start = first
+            while start > 0 and _lead_field(tokens[start - 1].text):  # 单位名称 before 项目名称
+                start -= 1
+            return r, tokens[start:], level - start
     return None
 
 
