@@ -236,6 +236,12 @@ def test_one_cell_per_line_two_row_header_counts_every_value_column(tmp_path):
     assert [(i.name, i.annual_value) for i in inds[:2]] == [("学生受资助人数", "≧735人次"), ("营养改善计划覆盖率", "≧100%")]
 
 
+def test_amount_cell_naming_its_fund_reads_the_amount():
+    """其中:财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, then its amount."""
+    table, _ = _score("c10-wuchuan-ethnic-farm-pipe")
+    assert str(table.projects()[0].amounts.fiscal) == "50" and str(table.projects()[0].amounts.total) == "50"
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -479,6 +479,9 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
                                   for x in flat) for p in period)
 
 
+_FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
+
+
 def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
@@ -494,6 +497,8 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
         text = re.sub(r"(万元|万|元)$", "", text)
+        if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
+            text = m["amount"]
         if _AMOUNT_TEXT.match(text):
             data[field] = text
             if value.span:
