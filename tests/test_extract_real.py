@@ -242,6 +242,28 @@ def test_amount_cell_naming_its_fund_reads_the_amount():
     assert str(table.projects()[0].amounts.fiscal) == "50" and str(table.projects()[0].amounts.total) == "50"
 
 
+def test_run_together_self_evaluation_value_written_twice_splits_name_from_value():
+    """建设普通省道二级公路32.1公里2020: a number inside the name, then the target 20 and the
+    achieved 20; the split where the value is written twice wins over one that starts a name
+    mid-word, and says so."""
+    table, _ = _score("b06-sc-langzhong-road-selfeval")
+    first = table.projects()[0].indicators[0]
+    assert (first.name, first.annual_value) == ("建设普通省道二级公路32.1公里", "20")
+    assert any("written twice" in f.message for f in table.failures)
+
+
+def test_value_written_twice_keeps_numbers_out_of_the_name():
+    from assistant.extract.parsers.form import Token, _split_doubled
+    from assistant.ingest.document import Cell
+
+    for text, name, value in [("成本控制不超过预算不超过预算10", "成本控制", "不超过预算"),
+                              ("演出人员满意度100%100%2020", "演出人员满意度", "100%"),
+                              ("保证财政建设补助专款专用专款专用专款专用10", "保证财政建设补助专款专用", "专款专用")]:
+        item = _split_doubled(Token(text, Cell(text, 0, len(text), 1, 0), 0, len(text), 0, 0), 4)
+        assert (item.name.text, item.values[0].text) == (name, value)
+    assert _split_doubled(Token("无重复", Cell("无重复", 0, 3, 1, 0), 0, 3, 0, 0), 4) is None
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -774,6 +774,12 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                     found = _split_run(token, k - notes)  # the trailing 未完成原因 cell left empty
                     if found is not None:
                         found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+                mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
+                if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+                    found = [twice]  # a 自评表 row: the target and the achieved value written alike
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
+                                            message=f"{token.text[:40]!r}: name and value told apart where the value "
+                                            f"is written twice (target, then achieved): {twice.values[0].text!r}; check it"))
                 if found is None:
                     failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
                                             message=f"could not tell names from values in {token.text[:60]!r}; "
@@ -1105,6 +1111,29 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
 
         items.append(_Item(piece("name"), [piece(f"v{i}") for i in range(k)], token.row))
     return items if items and pos == len(text) else None
+
+
+def _split_doubled(token: Token, k: int) -> _Item | None:
+    """One 自评表 row run together whose target and achieved value are alike: name + X + X,
+    then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
+    fewest trailing score digits that leave a name not ending in a number or % win."""
+    text = token.text.rstrip()
+    if k < 2:
+        return None
+    for cut in range(0, min(7, len(text))):
+        if cut and not re.fullmatch(r"[\d.]+", text[len(text) - cut :]):
+            break
+        rest = text[: len(text) - cut]
+        for size in range((len(rest) - 1) // 2, 0, -1):
+            a, b = rest[-2 * size : -size], rest[-size:]
+            name = rest[: -2 * size].rstrip()
+            if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
+                values = [Token(a, token.cell, token.start + len(rest) - 2 * size, token.start + len(rest) - size,
+                                token.row, token.col),
+                          Token(b, token.cell, token.start + len(rest) - size, token.start + len(rest), token.row, token.col)]
+                return _Item(Token(name, token.cell, token.start, token.start + len(name), token.row, token.col),
+                             [*values, *([None] * (k - 2))], token.row)
+    return None
 
 
 _NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
