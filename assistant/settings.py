@@ -8,6 +8,7 @@
 | ``ASSISTANT_GOLD_DIR`` | the gold the eval harness reads | ``gold/`` of this checkout, else ``./gold`` |
 | ``ASSISTANT_PROMPTS_DIR`` | prompt templates (to try a new version without installing) | the packaged ``assistant/resources/prompts`` |
 | ``ASSISTANT_OCR_ENGINE`` | ``rapidocr`` or ``tesseract`` | ``rapidocr`` |
+| ``ASSISTANT_WEB_TOKEN`` | the workbench's access token (``serve --host`` needs one) | none |
 | ``ASSISTANT_LANG`` | language of messages: ``zh`` or ``en`` | ``zh`` unless the locale (``LC_ALL``/``LC_MESSAGES``/``LANG``) is set to another language |
 | ``ASSISTANT_BASE_URL``, ``ASSISTANT_MODEL``, ``ASSISTANT_API_KEY`` (else ``OPENAI_API_KEY``), ``ASSISTANT_MODE`` | the LLM endpoint, see :mod:`assistant.llm.config` | none: rules only |
 

@@ -105,8 +105,8 @@ def test_subject_of_a_project_name():
 
 
 def test_the_packaged_library_is_built_from_the_current_gold():
-    # rebuild with: python -m assistant.draft.corpus
-    assert builtin_digest() == corpus_digest(ROOT / "gold"), "run python -m assistant.draft.corpus"
+    # rebuild with: python cli.py library build
+    assert builtin_digest() == corpus_digest(ROOT / "gold"), "run python cli.py library build"
     packed = {p.source for p in load_builtin()}
     if REAL.is_dir():
         real = load_real(REAL)

@@ -46,9 +46,12 @@ def test_rules_backend_passes_the_gate_on_the_gold(evals, capsys):
 
 
 def test_gate_failure_exits_1_and_names_the_metric(evals, capsys):
-    assert _run(evals, "extract", "--no-history", "--fail-under", "indicator_f1=1.5,amounts=1.0") == 1
+    # OCR look-alikes inside values are kept as written, so the ocr slice's strict F1 is under 1
+    assert _run(evals, "extract", "--no-history", "--perturb", "ocr",
+                "--fail-under", "ocr/indicator_f1=0.99,amounts=1.0") == 1
     err = capsys.readouterr().err
-    assert "gate failed" in err and "indicator_f1 = 1.0000 is under 1.5" in err and "amounts" not in err.split("gate failed")[1]
+    assert "gate failed" in err and "ocr/indicator_f1 = " in err and "is under 0.99" in err
+    assert "amounts" not in err.split("gate failed")[1]
     assert read_history(evals) == []
 
 

@@ -9,6 +9,38 @@ evaluation.py (leave-one-out over the gold, by sector) and calibrate.py (the gua
 threshold, on the dev split). models.py holds the records.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from .models import Draft, DraftIndicator, DraftRequest
 
-__all__ = ["Draft", "DraftIndicator", "DraftRequest"]
+__all__ = ["Draft", "DraftIndicator", "DraftRequest", "DRAFT_BACKENDS", "draft"]
+
+#: "library" needs nothing; "llm" needs an endpoint (assistant.llm.LLMConfig)
+DRAFT_BACKENDS = ("library", "llm")
+
+
+def draft(request: DraftRequest, library, backend: str = "library", **options: Any) -> Draft:
+    """Draft indicators for one project: the one place a drafting backend is chosen.
+
+    Options: ``max_indicators``; for ``library``: ``retriever``, ``threshold``; for ``llm``:
+    ``config`` (else the environment), ``retries``.
+
+    Raises:
+        ValueError: an unknown backend.
+    """
+    max_indicators = options.get("max_indicators", 10)
+    if backend == "library":
+        from .adapt import draft_offline
+
+        return draft_offline(request, library, max_indicators=max_indicators,
+                             **{k: options[k] for k in ("retriever", "threshold") if options.get(k) is not None})
+    if backend == "llm":
+        from ..llm import LLMConfig
+        from .llm import draft_with_llm
+
+        config = options.get("config") or LLMConfig.from_env()
+        return draft_with_llm(request, library, config=config, retries=options.get("retries", 2),
+                              max_indicators=max_indicators)
+    raise ValueError(f"unknown drafting backend {backend!r}; choose {' or '.join(DRAFT_BACKENDS)}")

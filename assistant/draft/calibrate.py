@@ -15,7 +15,6 @@ never looked at.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import yaml
@@ -25,7 +24,7 @@ from .. import settings
 from .evaluation import evaluate_drafting
 from .guard import guard_config
 
-__all__ = ["GRID", "calibrate", "main"]
+__all__ = ["GRID", "calibrate", "write_calibration"]
 
 GRID = (0.34, 0.5, 0.6, 0.67, 0.75, 0.8, 1.0)
 
@@ -50,7 +49,8 @@ def calibrate(gold_path: str | Path, grid: tuple[float, ...] = GRID) -> dict:
     return {"threshold": chosen, "split": "dev", "projects": rows[0]["projects"], "grid": rows}
 
 
-def _write(result: dict) -> Path:
+def write_calibration(result: dict) -> Path:
+    """Record the chosen threshold and its grid in the packaged guard file."""
     path = Path(str(settings.resource("draft_guard.yaml")))
     text = path.read_text(encoding="utf-8")
     record = yaml.safe_dump({"calibration": {k: result[k] for k in ("split", "projects", "grid")}},
@@ -59,19 +59,3 @@ def _write(result: dict) -> Path:
     path.write_text(text, encoding="utf-8")
     guard_config.cache_clear()
     return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    gold = argv[0] if argv else "gold/real"
-    result = calibrate(gold)
-    for row in result["grid"]:
-        print(f"threshold {row['threshold']:.2f}: dev relevance {row['relevance']:.4f}, adopted {row['adopted']} "
-              f"indicators from other projects, {row['adopted_right']} like one the clerks wrote "
-              f"({row['projects']} projects)")
-    print(f"chosen: {result['threshold']} -> {_write(result)}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

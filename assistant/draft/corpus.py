@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,17 +130,3 @@ def load_builtin() -> list[LibraryProject]:
 
 def builtin_digest() -> str:
     return _builtin_data()["built_from"]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m assistant.draft.corpus [GOLD_DIR]``: rebuild the packaged library."""
-    argv = sys.argv[1:] if argv is None else argv
-    gold_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "gold"
-    out = Path(str(settings.resource(RESOURCE)))
-    count = build_resource(gold_dir, out)
-    print(f"{count} projects from {gold_dir} packed into {out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

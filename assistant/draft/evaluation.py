@@ -95,19 +95,10 @@ def eval_library(gold_path: str | Path | None) -> tuple[list[LibraryProject], Li
 def _draft(request: DraftRequest, library: Library, backend: str, options: dict[str, Any]) -> Draft:
     if options.get("drafter"):
         return options["drafter"](request, library)
-    if backend == "library":
-        from .adapt import draft_offline
+    from . import draft
 
-        return draft_offline(request, library, retriever=Retriever(library),
-                             max_indicators=options.get("max_indicators", 10), threshold=options.get("threshold"))
-    if backend == "llm":
-        from ..llm import LLMConfig
-        from .llm import draft_with_llm
-
-        config = options.get("config") or LLMConfig.from_env()
-        return draft_with_llm(request, library, config=config, retries=options.get("retries", 2),
-                              max_indicators=options.get("max_indicators", 10))
-    raise ValueError(f"unknown drafting backend {backend!r}; choose library or llm")
+    return draft(request, library, backend, retriever=Retriever(library) if backend == "library" else None,
+                 **{k: options[k] for k in ("max_indicators", "threshold", "config", "retries") if k in options})
 
 
 def _measures(project: Project, prefix: str = "") -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
 __all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
-           "load_library", "user_tables"]
+           "load_library", "user_tables", "store_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +128,20 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     from ..pipeline import check_path
 
     table, _ = check_path(path)
+    return store_table(table, name or Path(str(path)).stem, source=str(path)), table
+
+
+def store_table(table: BudgetTable, name: str, *, source: str = "table") -> Path:
+    """Store an already read table in the library (``library add``, the workbench's 加入指标库).
+
+    Raises:
+        InputError: it has no project with indicators.
+        OutputError: the library folder cannot be written.
+    """
     if not _projects_of("new", table):
-        raise InputError(str(path), "no project with 绩效指标 in this table; nothing to add to the library")
+        raise InputError(source, "no project with 绩效指标 in this table; nothing to add to the library")
     text = dumps_json(table)
-    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name or Path(str(path)).stem).strip("_") or "table"
+    stem = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name).strip("_") or "table"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     target = library_dir() / f"{stem}-{digest}.json"
     try:
@@ -139,4 +149,4 @@ def add_table(path: str | Path, *, name: str | None = None) -> tuple[Path, Budge
     except OSError as exc:
         raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
     write_atomic(target, text.encode("utf-8"))
-    return target, table
+    return target

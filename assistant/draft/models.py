@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..schema import Amounts, BudgetTable, Indicator, Money, Project, RunMeta, Unit
 from ..targets import Target, parse_target
@@ -30,6 +30,13 @@ class DraftRequest(BaseModel):
     budget: Money = Field(default=None, description="预算, 万元; adds a 成本指标 when given")
     department: str | None = Field(default=None, description="主管部门")
     unit: str | None = Field(default=None, description="资金使用单位")
+
+    @field_validator("budget")
+    @classmethod
+    def _positive(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and value <= 0:
+            raise ValueError("the budget (万元) must be more than 0")
+        return value
 
 
 class DraftIndicator(Indicator):
@@ -72,7 +79,7 @@ class Draft(BaseModel):
 
     def table(self) -> BudgetTable:
         """The draft as a one-project table, ready for every export format and the linter."""
-        unit_name = self.request.unit or self.request.department or self.request.name
+        unit_name = self.request.unit or self.request.department or ""  # never the project's own name
         amounts = Amounts(total=self.request.budget, fiscal=self.request.budget)
         meta = RunMeta(source="draft", backend=self.backend, model=self.model, prompt_id=self.prompt_id,
                        prompt_version=self.prompt_version,

@@ -7,7 +7,7 @@ from typing import Any
 
 from .report import format_value
 
-__all__ = ["SECTOR_COLUMNS", "sector_rows", "print_sectors", "sectors_markdown"]
+__all__ = ["SECTOR_COLUMNS", "sector_rows", "sectors_markdown"]
 
 #: (column title, summary key): the draft's measures, then the baseline's, then the humans'
 SECTOR_COLUMNS = (
@@ -34,19 +34,6 @@ def sector_rows(by_sector: dict[str, dict], overall: dict[str, Any]) -> list[lis
     rows = [[name, *(format_value(part.get(key)) for _, key in SECTOR_COLUMNS)] for name, part in by_sector.items()]
     rows.append(["ALL", *(format_value(overall.get(key)) for _, key in SECTOR_COLUMNS)])
     return rows
-
-
-def print_sectors(by_sector: dict[str, dict], overall: dict[str, Any], console) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"drafting by sector (split: {overall.get('split', 'all')}); baseline = nearest project copied, "
-                        "human = the real indicators")
-    table.add_column("sector")
-    for title, _ in SECTOR_COLUMNS:
-        table.add_column(title, justify="right")
-    for row in sector_rows(by_sector, overall):
-        table.add_row(*row)
-    console.print(table)
 
 
 def sectors_markdown(by_sector: dict[str, dict], overall: dict[str, Any]) -> str:

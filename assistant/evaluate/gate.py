@@ -14,7 +14,11 @@ from typing import Any
 
 from .metrics import LOWER_IS_BETTER
 
-__all__ = ["GateSyntaxError", "parse_thresholds", "flat_metrics", "check_gate"]
+__all__ = ["GateSyntaxError", "parse_thresholds", "flat_metrics", "check_gate", "check_threshold_range"]
+
+#: metrics that count things (everything else is a share between 0 and 1)
+_COUNTS = ("read_failures", "errors", "vague_values", "duplicates", "lint_errors", "documents", "projects",
+           "indicators", "requests", "tokens", "gold_vague_values", "gold_duplicates")
 
 
 class GateSyntaxError(ValueError):
@@ -94,3 +98,17 @@ def check_gate(
             elif value < old - tolerance - 1e-12:
                 failures.append(f"{name} fell {old:.4f} → {value:.4f} (baseline {baseline.get('run_id', '')}, tolerance {tolerance:g})")
     return failures
+
+
+def check_threshold_range(thresholds: dict[str, float]) -> None:
+    """A floor on a share must lie between 0 and 1 (``indicator_f1=1.5`` can never pass), a count's at 0 or above.
+
+    Raises:
+        GateSyntaxError: naming the metric and the allowed range.
+    """
+    for name, value in thresholds.items():
+        metric = name.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
+        counts = metric in _COUNTS or metric.endswith("seconds")
+        if value < 0 or (not counts and value > 1):
+            allowed = "0 or more" if counts else "between 0 and 1"
+            raise GateSyntaxError(f"{name}={value:g}: a floor for {metric} must be {allowed}")

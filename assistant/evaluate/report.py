@@ -252,11 +252,18 @@ def render_markdown(run) -> str:
     for column in ("family", "sector"):
         groups = summary.get(f"by_{column}") or {}
         if groups:
-            names = ("documents", "projects_gold", "indicator_f1", "project_name", "amounts", "goal_exact", "silent_error_rate")
-            lines += ["", f"## Per {column} (clean sources)", "", f"| {column} | " + " | ".join(names) + " |",
+            # extraction groups hold {"metrics": …}; drafting groups are the metrics themselves
+            parts = {name: part.get("metrics", part) for name, part in groups.items()}
+            if manifest.get("kind") == "draft":
+                first = next(iter(parts.values()))
+                names = tuple(k for k, v in first.items() if isinstance(v, (int, float)) and not isinstance(v, bool))[:9]
+            else:
+                names = ("documents", "projects_gold", "indicator_f1", "project_name", "amounts", "goal_exact",
+                         "silent_error_rate")
+            lines += ["", f"## Per {column}", "", f"| {column} | " + " | ".join(names) + " |",
                       "| --- |" + " --- |" * len(names)]
-            for name, part in groups.items():
-                lines.append(f"| {_md(name)} | " + " | ".join(_md(part["metrics"].get(m)) for m in names) + " |")
+            for name, part in parts.items():
+                lines.append(f"| {_md(name)} | " + " | ".join(_md(part.get(m)) for m in names) + " |")
     confusion = summary.get("confusion") or {}
     if confusion:
         cols = sorted({c for row in confusion.values() for c in row})

@@ -172,8 +172,8 @@ def _resolve(ref: str, root: Path, kind: str | None) -> Path:
     found = [p for p in runs.glob("*") if (p / "summary.json").exists()] if runs.is_dir() else []
     # oldest first: by the time in the name, then (same second) by when the summary was written
     candidates = sorted(found, key=lambda p: (p.name.split("-")[0], (p / "summary.json").stat().st_mtime_ns, p.name))
-    if ref in ("latest", "previous"):
-        of_kind = [p for p in candidates if kind is None or f"-{kind}-" in p.name]
+    if ref in ("latest", "previous"):  # runs in the history only: a --no-history run is a trial, not a reference
+        of_kind = [p for p in candidates if (kind is None or f"-{kind}-" in p.name) and _in_history(p)]
         index = -1 if ref == "latest" else -2
         if len(of_kind) >= -index:
             return of_kind[index]
@@ -187,6 +187,29 @@ def _resolve(ref: str, root: Path, kind: str | None) -> Path:
     raise InputError(ref, f"no such run: give a run folder, a run id under {runs}, or 'latest' / 'previous'")
 
 
+def _in_history(path: Path) -> bool:
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return True
+    return manifest.get("parameters", {}).get("history", True) is not False
+
+
+#: what must be the same for two runs' metrics to be compared
+COMPARABLE = ("gold_version", "split", "perturb", "seed", "projects")
+
+
+def incomparable(a: Run, b: Run) -> list[str]:
+    """What differs between two runs that makes their metrics not comparable (empty when they are)."""
+    def facts(run: Run) -> dict[str, Any]:
+        parameters = run.manifest.get("parameters", {})
+        return {"gold_version": run.manifest.get("gold_version"),
+                **{k: parameters.get(k) for k in COMPARABLE if k != "gold_version"}}
+
+    fa, fb = facts(a), facts(b)
+    return [f"{key}: {fa[key]!r} vs {fb[key]!r}" for key in COMPARABLE if fa[key] != fb[key]]
+
+
 def load_run(ref: str | Path, root: Path, kind: str | None = None) -> Run:
     """A run by folder path, run id (or unique prefix) under ``root/runs``, or latest/previous
     (of ``kind`` — extract or draft — when given).
@@ -194,7 +217,7 @@ def load_run(ref: str | Path, root: Path, kind: str | None = None) -> Run:
     Raises:
         InputError: no such run, or its files are unreadable.
     """
-    path = _resolve(str(ref), root, kind)
+    path = _resolve(str(ref), root, kind)  # "latest"/"previous" skip --no-history runs
     try:
         summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
         manifest_file = path / "manifest.json"

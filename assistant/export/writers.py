@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from decimal import Decimal
+from collections.abc import Callable
 from typing import Any
 
 from ..schema import AMOUNT_FIELDS, BudgetTable, Indicator, Project
@@ -138,8 +139,10 @@ def dumps_csv(table: BudgetTable) -> str:
     return buffer.getvalue()
 
 
-def xlsx_bytes(table: BudgetTable) -> bytes:
-    """A workbook with a 项目 sheet and a 绩效指标 sheet; amounts are numbers, not text."""
+def xlsx_bytes(table: BudgetTable, extra_columns: list[tuple[str, Callable[[Indicator], Any]]] = ()) -> bytes:
+    """A workbook with a 项目 sheet and a 绩效指标 sheet; amounts are numbers, not text.
+    ``extra_columns`` adds (label, value of an indicator) columns to the 绩效指标 sheet (a draft's
+    rationale and sources)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -151,9 +154,11 @@ def xlsx_bytes(table: BudgetTable) -> bytes:
     projects_sheet.append([label for label, _ in PROJECT_COLUMNS])
     for row in project_rows:
         projects_sheet.append([_xlsx_value(v) for v in row])
-    indicators_sheet.append(["资金使用单位", "项目名称"] + [label for label, _ in INDICATOR_COLUMNS])
-    for row in indicator_rows:
-        indicators_sheet.append([_xlsx_value(v) for v in row])
+    indicators_sheet.append(["资金使用单位", "项目名称"] + [label for label, _ in INDICATOR_COLUMNS]
+                            + [label for label, _ in extra_columns])
+    indicators = [ind for unit in table.units for project in unit.projects for ind in project.indicators]
+    for row, ind in zip(indicator_rows, indicators, strict=True):
+        indicators_sheet.append([_xlsx_value(v) for v in row] + [_xlsx_value(value(ind)) for _, value in extra_columns])
     for sheet in (projects_sheet, indicators_sheet):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

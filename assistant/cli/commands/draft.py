@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from ...errors import InputError
-from ...export import export_bytes, render_indicators, to_interchange, write_output
+from ...export import render_indicators, to_interchange, write_output, xlsx_bytes
 
 ORDER = 30
 
@@ -75,23 +76,23 @@ def draft(
     elif request_file:
         request = request_from_file(request_file)
     elif name:
-        request = DraftRequest(name=name, goal=goal, budget=budget, department=department, unit=unit)
+        try:
+            request = DraftRequest(name=name, goal=goal, budget=budget, department=department, unit=unit)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise typer.BadParameter(first["msg"].removeprefix("Value error, "), param_hint=f"--{field}") from None
     else:
         raise InputError("draft", "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, "
                          "or --from TABLE --project NAME")
     library = load_library().without(exclude)
-    if backend == "library":
-        from ...draft.adapt import draft_offline
+    from ...draft import DRAFT_BACKENDS, draft as make_draft
+    from ...llm import LLMConfig
 
-        result = draft_offline(request, library, max_indicators=max_indicators)
-    elif backend == "llm":
-        from ...draft.llm import draft_with_llm
-        from ...llm import LLMConfig
-
-        config = LLMConfig.from_env(base_url=base_url, model=model)
-        result = draft_with_llm(request, library, config=config, retries=retries, max_indicators=max_indicators)
-    else:
-        raise InputError("--backend", f"unknown backend {backend!r}; choose library or llm")
+    if backend not in DRAFT_BACKENDS:
+        raise typer.BadParameter(f"{backend!r} is not one of {', '.join(DRAFT_BACKENDS)}", param_hint="--backend")
+    config = LLMConfig.from_env(base_url=base_url, model=model) if backend == "llm" else None
+    result = make_draft(request, library, backend, max_indicators=max_indicators, config=config, retries=retries)
 
     fmt = fmt or {".json": "json", ".xlsx": "xlsx", ".txt": "source"}.get(Path(output).suffix.lower(), "table")
     if fmt not in FORMATS:
@@ -106,7 +107,10 @@ def draft(
     elif fmt == "xlsx":
         if output == "-":
             raise InputError("--output", "xlsx is binary: give a file with -o draft.xlsx")
-        data = export_bytes(result.table(), "xlsx")
+        data = xlsx_bytes(result.table(), extra_columns=[
+            ("起草理由", lambda ind: getattr(ind, "rationale", None)),
+            ("来源", lambda ind: "；".join(getattr(ind, "adapted_from", []) or []) or None),
+        ])
     else:
         data = (render_indicators(result.indicators) + "\n").encode("utf-8")
     if data is not None:

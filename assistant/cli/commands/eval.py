@@ -33,11 +33,12 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON 
 
 def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known: set[str] | None, kind: str):
     """Read the gate options before the (long) run, so a typo fails fast with exit 2."""
-    from ...evaluate.gate import GateSyntaxError, parse_thresholds
+    from ...evaluate.gate import GateSyntaxError, check_threshold_range, parse_thresholds
     from ...evaluate.runs import load_run
 
     try:
         thresholds = parse_thresholds(fail_under)
+        check_threshold_range(thresholds)
     except GateSyntaxError as exc:
         raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
     if known is not None:
@@ -53,10 +54,18 @@ def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known:
 
 def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: bool, as_json: bool, kind: str) -> None:
     """Record the run, print its summary and apply the gate (exit 1 naming what fell short)."""
-    from ..console import err_console
     from ...evaluate.gate import GateSyntaxError, check_gate
-    from ...evaluate.runs import append_history
+    from ...evaluate.runs import append_history, incomparable
+    from ..console import err_console
 
+    try:  # a gate naming a metric this run lacks is a usage error: exit 2 before the history records the run
+        failures = check_gate(run.summary, thresholds, base.summary if base else None, tolerance)
+    except GateSyntaxError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
+    if base is not None:
+        for difference in incomparable(base, run):
+            err_console.print(f"warning: --baseline {base.run_id} was made differently ({difference}); "
+                              "its metrics may not be comparable")
     if not no_history:
         append_history(run, root)
     if as_json:
@@ -64,10 +73,6 @@ def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: boo
     else:
         _print_summary(run, kind)
     err_console.print(f"run written to {run.path}  (report: {run.path / 'report.html'})")
-    try:
-        failures = check_gate(run.summary, thresholds, base.summary if base else None, tolerance)
-    except GateSyntaxError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
     if failures:
         err_console.print(f"gate failed: {len(failures)} metric(s) fell short")
         for failure in failures:
@@ -109,7 +114,7 @@ def _print_summary(run, kind: str) -> None:
         for name, part in summary["slices"].items():
             per_slice.add_row(name, *(format_value(part["metrics"].get(c)) for c in columns))
         console.print(per_slice)
-    for column in GROUP_COLUMNS:
+    for column in GROUP_COLUMNS if kind == "extract" else ():  # a draft run prints its own sector table
         groups = summary.get(f"by_{column}")
         if groups:
             console.print(_group_table(column, groups))
@@ -234,7 +239,8 @@ def extract(
         "prompt": ", ".join(sorted(result.prompts)) or None,
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": result.gold_version,
-        "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds,
+                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
     }
     run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
     from ..console import err_console
@@ -306,10 +312,10 @@ def draft(
 
       python cli.py eval draft --gold gold/real --split test      # per sector, real corpus
 
-      python cli.py eval draft --fail-under coverage=0.9 --baseline latest
+      python cli.py eval draft --fail-under full_coverage_share=0.9 --baseline latest
     """
     from ...draft.corpus import gold_path_version
-    from ...evaluate.drafting import print_sectors
+    from ...evaluate.drafting import SECTOR_COLUMNS, sector_rows
     from ...evaluate.runs import evals_dir as default_evals_dir, write_run
     from ...gold import default_gold_dir
 
@@ -336,12 +342,22 @@ def draft(
         "prompt": metrics.get("prompt") or metrics.get("prompt_version"),
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": gold_path_version(gold),
-        "parameters": {"projects": names, "split": split, "fail_under": thresholds, "baseline": base.run_id if base else None, "tolerance": tolerance},
+        "parameters": {"projects": names, "split": split, "fail_under": thresholds,
+                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
     }
     summary = {"metrics": metrics, **({"by_sector": by_sector} if by_sector else {})}
     run = write_run(kind="draft", backend=backend, summary=summary, samples=samples, manifest=manifest, root=root)
     if by_sector and not as_json:
-        print_sectors(by_sector, overall, _console())
+        from rich.table import Table
+
+        table = Table(title=f"drafting by sector (split: {overall.get('split', 'all')}); "
+                            "baseline = nearest project copied, human = the real indicators")
+        table.add_column("sector")
+        for title, _ in SECTOR_COLUMNS:
+            table.add_column(title, justify="right")
+        for row in sector_rows(by_sector, overall):
+            table.add_row(*row)
+        _console().print(table)
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "draft")
 
 
@@ -369,6 +385,11 @@ def compare(
     a = load_run(run_a, root, kind)  # "previous" means the previous run of B's kind
     if a.manifest.get("kind") != kind:
         raise InputError(run_a, f"{a.run_id} is an eval {a.manifest.get('kind')} run and {b.run_id} an eval {kind} run; compare runs of one kind")
+    from ...evaluate.runs import incomparable
+    from ..console import err_console
+
+    for difference in incomparable(a, b):
+        err_console.print(f"warning: the two runs were made differently ({difference}); their metrics may not be comparable")
     result = compare_runs(a, b)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -396,6 +417,8 @@ def history(
     from ...evaluate.report import format_value, main_metrics, render_history_html
     from ...evaluate.runs import evals_dir as default_evals_dir, read_history
 
+    if kind not in ("extract", "draft"):
+        raise typer.BadParameter(f"{kind!r} is not extract or draft", param_hint="--kind")
     root = default_evals_dir(evals_dir)
     entries = read_history(root, kind)[-last:]
     if as_json:

@@ -59,5 +59,47 @@ def list_() -> None:
     typer.echo(f"{len(library)} project(s) in all; added tables live in {library_dir()}", err=True)
 
 
+@library_app.command("build")
+def build(
+    gold: Annotated[str, typer.Argument(help="The gold folder to pack (the seed and gold/real).")] = "gold",
+) -> None:
+    """Maintainers: repack the built-in library (assistant/resources/library.json) from the gold,
+    after any change to gold/ or gold/real/ (a test fails while it is stale).
+
+    Example:
+
+      python cli.py library build && python cli.py library calibrate
+    """
+    from pathlib import Path
+
+    from ... import settings
+    from ...draft.corpus import RESOURCE, build_resource
+
+    out = Path(str(settings.resource(RESOURCE)))
+    count = build_resource(Path(gold), out)
+    typer.echo(f"{count} projects from {gold} packed into {out}")
+
+
+@library_app.command("calibrate")
+def calibrate(
+    gold: Annotated[str, typer.Argument(help="The real corpus; only its dev split is used.")] = "gold/real",
+) -> None:
+    """Maintainers: choose the relevance guard's threshold on the dev split and record it with
+    its grid in assistant/resources/draft_guard.yaml.
+
+    Example:
+
+      python cli.py library calibrate gold/real
+    """
+    from ...draft.calibrate import calibrate as run, write_calibration
+
+    result = run(gold)
+    for row in result["grid"]:
+        typer.echo(f"threshold {row['threshold']:.2f}: dev relevance {row['relevance']:.4f}, adopted {row['adopted']} "
+                   f"indicators from other projects, {row['adopted_right']} like one the clerks wrote "
+                   f"({row['projects']} projects)")
+    typer.echo(f"chosen: {result['threshold']} -> {write_calibration(result)}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(library_app, name="library")
