@@ -118,7 +118,7 @@ def test_same_form_copied_with_tabs_reads_the_same(doc_id, tmp_path):
     [record] = load_gold(REAL / doc_id)
     assert record.column("split") == "dev"
     path = tmp_path / "form.txt"
-    path.write_text("\n".join(_as_tabs(l) for l in record.source_path.read_text(encoding="utf-8").split("\n")),
+    path.write_text("\n".join(_as_tabs(line) for line in record.source_path.read_text(encoding="utf-8").split("\n")),
                     encoding="utf-8")
     table = extract_path(path)
     samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
@@ -134,7 +134,7 @@ def test_one_cell_per_line_with_empty_cells_left_out_tells_names_from_values(tmp
     [record] = load_gold(REAL / "c01-huangshi-training-pipe")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "form.txt"
-    path.write_text("\n".join("\n".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    path.write_text("\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
     table = extract_path(path)
     inds = table.projects()[0].indicators
     assert [(i.name, i.annual_value) for i in inds[:3]] == [
@@ -170,7 +170,7 @@ def test_level_columns_table_copied_space_separated_reads_the_same(tmp_path):
     [record] = load_gold(REAL / "b17-sc-jingyan-township-dept")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "t.txt"
-    path.write_text("\n".join("  ".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    path.write_text("\n".join("  ".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
     table = extract_path(path)
     assert [(p.name, len(p.indicators)) for p in table.projects()] == [("村组干部报酬", 8), ("基层组织活动经费", 4)]
     assert table.projects()[0].indicators[0].annual_value == "≥95%"
@@ -214,7 +214,7 @@ def test_space_separated_copy_with_letter_spaced_labels_reads_the_same(tmp_path)
 
     [record] = load_gold(REAL / "a12-tj-ninghe-edu-kindergarten-pipe")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
-    text = "\n".join("  ".join(c.strip() for c in l.split("|") if c.strip()) for l in lines)
+    text = "\n".join("  ".join(c.strip() for c in line.split("|") if c.strip()) for line in lines)
     text = re.sub(r"项目名称|一级指标|二级指标|三级指标|指标值", lambda m: " ".join(m.group()), text)
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
@@ -231,7 +231,7 @@ def test_one_cell_per_line_two_row_header_counts_every_value_column(tmp_path):
     [record] = load_gold(REAL / "a07-yn-yongde-edu-nutrition-selfeval-pipe")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "form.txt"
-    path.write_text("\n".join("\n".join(c.strip() for c in l.split("|") if c.strip()) for l in lines), encoding="utf-8")
+    path.write_text("\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
     inds = extract_path(path).projects()[0].indicators
     assert [(i.name, i.annual_value) for i in inds[:2]] == [("学生受资助人数", "≧735人次"), ("营养改善计划覆盖率", "≧100%")]
 

@@ -35,6 +35,7 @@ from typing import Any, Literal
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from ..checks import validate_table
 from ..errors import BackendConfigError, InputError, LLMOutputError
 from ..ingest.document import Document, Row
 from ..llm.cache import ResponseCache
@@ -45,7 +46,6 @@ from ..llm.ledger import BudgetExhausted, Ledger
 from ..prompts import Prompt, load_prompt
 from ..schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from ..textnorm import texts_equal
-from ..checks import validate_table
 from .parsers.table import RowParse, _is_header, extract_document_rows
 
 __all__ = [

@@ -85,6 +85,7 @@ _KEYS: list[tuple[str, str]] = [
     (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
+_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
 _GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
                           r"|^年度(?:总体)?目标完成情况$")
@@ -352,7 +353,8 @@ def looks_like_form(doc: Document) -> bool:
     if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
         return True
     # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
-    return all(re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M) for w in ("二级", "三级"))
+    return all(re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M)
+               for w in ("二级", "三级"))
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -423,7 +425,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
         # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
-        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in (*_GOAL_FIELDS, "实际完成情况"):
+        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
             run.append(flat[i + len(run) - 1])
         if field in _GOAL_FIELDS and len(run) >= 2:
             keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
@@ -778,8 +780,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
                     failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
-                                            message=f"{token.text[:40]!r}: name and value told apart where the value "
-                                            f"is written twice (target, then achieved): {twice.values[0].text!r}; check it"))
+                                            message=f"{token.text[:40]!r}: name and value told apart where the "
+                                            f"value is written twice (target, then achieved): "
+                                            f"{twice.values[0].text!r}; check it"))
                 if found is None:
                     failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
                                             message=f"could not tell names from values in {token.text[:60]!r}; "
@@ -863,9 +866,9 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
         pos += size
     if sizes != _greedy(len(pending), k):
         failures.append(Failure(source=source, row=doc_rows[pending[0].row].line, field="指标值",
-                                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) from "
-                                f"{pending[0].text[:20]!r} on were told apart by which cells look like values, and each "
-                                "value placed in the first value column; check them"))
+                                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) "
+                                f"from {pending[0].text[:20]!r} on were told apart by which cells look like values, "
+                                "and each value placed in the first value column; check them"))
     pending.clear()
 
 
@@ -906,7 +909,8 @@ def _notes_from(headers: list[str], index: int) -> bool:
     """True when the value columns from ``index`` on are all notes (偏差原因, 备注) and a score
     column (分值, 得分) comes before them: a free-text cell there may be empty."""
     rest = headers[index:]
-    return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and any(_SCORE_HEADER.search(h) for h in headers[:index])
+    scored = any(_SCORE_HEADER.search(h) for h in headers[:index])
+    return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and scored
 
 
 def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure],
@@ -935,7 +939,8 @@ def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
+                       r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
                        # the page around a table copied from a web site: its footer is not a row
                        r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
@@ -1068,8 +1073,9 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
 
 
 def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool:
-    """Two cells (or more, with empty notes after) short, where 指标性质 | 指标值 | 度量单位 stand side by side and the cell due
-    there holds text with no digit: the form merged the three cells for a target in words."""
+    """Two cells (or more, with empty notes after) short, where 指标性质 | 指标值 | 度量单位
+    stand side by side and the cell due there holds text with no digit: the form merged the
+    three cells for a target in words."""
     at = targets.index("sign") if "sign" in targets else -1
     return (at >= 0 and targets[at + 1 : at + 3] == ["annual_value", "unit"] and len(values) <= len(targets) - 2
             and at < len(values) and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text))
@@ -1128,11 +1134,14 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
             a, b = rest[-2 * size : -size], rest[-size:]
             name = rest[: -2 * size].rstrip()
             if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
-                values = [Token(a, token.cell, token.start + len(rest) - 2 * size, token.start + len(rest) - size,
-                                token.row, token.col),
-                          Token(b, token.cell, token.start + len(rest) - size, token.start + len(rest), token.row, token.col)]
-                return _Item(Token(name, token.cell, token.start, token.start + len(name), token.row, token.col),
-                             [*values, *([None] * (k - 2))], token.row)
+                end = token.start + len(rest)
+
+                def piece(start: int, stop: int) -> Token:
+                    return Token(text[start - token.start : stop - token.start], token.cell, start, stop, token.row,
+                                 token.col)
+
+                values = [piece(end - 2 * size, end - size), piece(end - size, end)]
+                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
     return None
 
 

@@ -23,15 +23,40 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
 from .form import (
-    _AMOUNT_TEXT, _COMPARATOR, _CURRENCY, _TITLE, _as_written, _bare, _by_lines, _ends_grid, _fold, _is_header_word,
-    _key_field, _level1_code, _level1_label, _level2_word, _separation, _tokens, _value_targets, Token,
+    _AMOUNT_TEXT,
+    _COMPARATOR,
+    _CURRENCY,
+    _TITLE,
+    Token,
+    _as_written,
+    _bare,
+    _by_lines,
+    _ends_grid,
+    _fold,
+    _is_header_word,
+    _key_field,
+    _level1_code,
+    _level1_label,
+    _level2_word,
+    _separation,
+    _tokens,
+    _value_targets,
 )
 
 __all__ = ["looks_like_level_columns", "extract_level_columns"]
 
 _CODE = re.compile(r"^\s*\[?\d{3,}\]?\s*[-－—]?\s*")
-_LEAD = {"单位名称": "unit", "单位": "unit", "预算单位": "unit", "部门名称": "unit", "项目名称": "name",
-         "年度目标": "goal", "绩效目标": "goal", "年度绩效目标": "goal", "总体目标": "goal"}
+_LEAD = {
+    "单位名称": "unit",
+    "单位": "unit",
+    "预算单位": "unit",
+    "部门名称": "unit",
+    "项目名称": "name",
+    "年度目标": "goal",
+    "绩效目标": "goal",
+    "年度绩效目标": "goal",
+    "总体目标": "goal",
+}
 
 
 def _lead_field(text: str) -> str | None:
@@ -54,8 +79,11 @@ def _header(rows: list[list[Token]]) -> tuple[int, list[Token], int] | None:
         first = words.index("项目名称")
         # a header row: nothing but column captions from 项目名称 to the level columns (a form's
         # 项目名称 is followed by its value instead)
-        if level is not None and first < level and all(
-                _lead_field(t.text) or _is_header_word(t.text) for t in tokens[first:level]):
+        if (
+            level is not None
+            and first < level
+            and all(_lead_field(t.text) or _is_header_word(t.text) for t in tokens[first:level])
+        ):
             start = first
             while start > 0 and _lead_field(tokens[start - 1].text):  # 单位名称 before 项目名称
                 start -= 1
@@ -87,17 +115,27 @@ def extract_level_columns(doc: Document) -> BudgetTable:
     value_headers = columns[name_at + 1 :]
     targets = _value_targets(value_headers or ["指标值"])
     failures: list[Failure] = []
-    title = next((fold_whitespace(t.text) for row in rows[:r0] for t in row if t.text and _TITLE.search(_fold(t.text))), None)
-    currency = next((m.group(1) or m.group(2) for row in rows[:r0] for t in row if (m := _CURRENCY.search(_fold(t.text)))),
-                    "万元")
+    title = next(
+        (fold_whitespace(t.text) for row in rows[:r0] for t in row if t.text and _TITLE.search(_fold(t.text))), None
+    )
+    currency = next(
+        (m.group(1) or m.group(2) for row in rows[:r0] for t in row if (m := _CURRENCY.search(_fold(t.text)))), "万元"
+    )
     department: str | None = None
     table_amounts = Amounts()
     units: list[Unit] = []
     project: Project | None = None
 
     def fail(token: Token, field: str, message: str) -> None:
-        failures.append(Failure(source=doc.source, row=doc.rows[token.row].line, field=field, message=message,
-                                raw=doc.rows[token.row].raw[:200]))
+        failures.append(
+            Failure(
+                source=doc.source,
+                row=doc.rows[token.row].line,
+                field=field,
+                message=message,
+                raw=doc.rows[token.row].raw[:200],
+            )
+        )
 
     def amount(token: Token | None, field: str) -> Amounts:
         if token is None:
@@ -117,27 +155,42 @@ def extract_level_columns(doc: Document) -> BudgetTable:
             if _ends_grid(cells[0].text):
                 break
             continue
-        start = next((i for i, t in enumerate(cells)
-                      if (_level1_label(t.text) if has_l1 else _level2_word(t.text))), None)
+        start = next(
+            (i for i, t in enumerate(cells) if (_level1_label(t.text) if has_l1 else _level2_word(t.text))), None
+        )
         if start is None:
             money = [t for t in cells if _AMOUNT_TEXT.match(_fold(t.text))]
             if project is None and not units and len(cells) == 2 and len(money) == 1 and cells[1] is money[0]:
                 department = _CODE.sub("", cells[0].text).strip() or None  # 820-马踏镇部门 | 8,827,620.53
                 table_amounts = amount(money[0], "amounts.total")
             else:
-                fail(cells[0], "绩效指标", f"a row with no {'一级' if has_l1 else '二级'} label was not read: "
-                     f"{' | '.join(t.text for t in cells)[:60]!r}")
+                fail(
+                    cells[0],
+                    "绩效指标",
+                    f"a row with no {'一级' if has_l1 else '二级'} label was not read: "
+                    f"{' | '.join(t.text for t in cells)[:60]!r}",
+                )
             continue
         head, rest = cells[:start], cells[start:]
         if head:
             if len(head) > len(lead):
-                fail(head[0], "项目名称", f"{len(head)} project cells for {len(lead)} project columns; the row was not read")
+                fail(
+                    head[0],
+                    "项目名称",
+                    f"{len(head)} project cells for {len(lead)} project columns; the row was not read",
+                )
                 project = None
                 continue
             placed = dict(zip(lead[len(lead) - len(head) :], head))
             if "unit" in placed:
-                units.append(Unit(name=_CODE.sub("", placed["unit"].text).strip(), amounts=Amounts(), projects=[],
-                                  spans={"name": placed["unit"].span()}))
+                units.append(
+                    Unit(
+                        name=_CODE.sub("", placed["unit"].text).strip(),
+                        amounts=Amounts(),
+                        projects=[],
+                        spans={"name": placed["unit"].span()},
+                    )
+                )
             if not units:
                 units.append(Unit(name=department or "", amounts=Amounts(), projects=[]))
             name = placed.get("name")
@@ -151,8 +204,13 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 spans["goal"] = goal.span()
             if placed.get("total") is not None:
                 spans["amounts.total"] = placed["total"].span()
-            project = Project(name=fold_whitespace(name.text), amounts=amount(placed.get("total"), "amounts.total"),
-                              goal=fold_whitespace(goal.text) if goal is not None else None, indicators=[], spans=spans)
+            project = Project(
+                name=fold_whitespace(name.text),
+                amounts=amount(placed.get("total"), "amounts.total"),
+                goal=fold_whitespace(goal.text) if goal is not None else None,
+                indicators=[],
+                spans=spans,
+            )
             units[-1].projects.append(project)
         if project is None:
             fail(rest[0], "项目名称", "indicator row before any project row; not read")
@@ -160,10 +218,22 @@ def extract_level_columns(doc: Document) -> BudgetTable:
         project.indicators.append(_indicator(rest, has_l1, name_at, targets, len(project.indicators) + 1, fail))
     if not units or not any(u.projects for u in units):
         failures.append(Failure(source=doc.source, field="项目名称", message="the table has no project rows"))
-    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules",
-                   extra={"kind": "department table, levels in columns"})
-    return BudgetTable(title=title, department=department, currency_unit=currency, amounts=table_amounts,
-                       units=units, meta=meta, failures=failures)
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"kind": "department table, levels in columns"},
+    )
+    return BudgetTable(
+        title=title,
+        department=department,
+        currency_unit=currency,
+        amounts=table_amounts,
+        units=units,
+        meta=meta,
+        failures=failures,
+    )
 
 
 def _indicator(cells: list[Token], has_l1: bool, name_at: int, targets: list[str | None], seq: int, fail) -> Indicator:
@@ -189,8 +259,12 @@ def _indicator(cells: list[Token], has_l1: bool, name_at: int, targets: list[str
     spans["name"] = cells[pos].span()
     values = cells[pos + 1 :]
     if len(values) > len(targets):
-        fail(values[len(targets)], f"绩效指标 #{seq} 指标值", f"{len(values)} value cells for {len(targets)} value "
-             f"columns; the extra text was not read: {' | '.join(v.text for v in values[len(targets):])[:60]!r}")
+        fail(
+            values[len(targets)],
+            f"绩效指标 #{seq} 指标值",
+            f"{len(values)} value cells for {len(targets)} value "
+            f"columns; the extra text was not read: {' | '.join(v.text for v in values[len(targets) :])[:60]!r}",
+        )
     parts = {"sign": "", "unit": ""}
     for target, value in zip(targets, values):
         if target in parts:

@@ -69,14 +69,24 @@ def read_sections(text: str) -> tuple[tuple[int, int] | None, list[SectionItem],
         l2 = (head.start("title") + pair.start("l2"), head.start("title") + pair.end("l2"))
         marks = list(_ITEM.finditer(text, start, end))
         if body and (not marks or _trim(text, start, marks[0].start())):
-            problems.append(f"text under 【{head['title']}】 that is not a 指标N: item was not read: "
-                            f"{text[body[0]:body[1]][:40]!r}")
+            problems.append(
+                f"text under 【{head['title']}】 that is not a 指标N: item was not read: "
+                f"{text[body[0] : body[1]][:40]!r}"
+            )
         for j, mark in enumerate(marks):
             span = _trim(text, mark.end(), marks[j + 1].start() if j + 1 < len(marks) else end)
             if span is None:
                 continue  # 指标2: with nothing after it: a template row left empty
-            item = SectionItem(pair["l1"], pair["l2"], code_for_level1_name(pair["l1"]),
-                               code_for_level2_name(pair["l2"]), l1, l2, span, None)
+            item = SectionItem(
+                pair["l1"],
+                pair["l2"],
+                code_for_level1_name(pair["l1"]),
+                code_for_level2_name(pair["l2"]),
+                l1,
+                l2,
+                span,
+                None,
+            )
             m = _VALUE.search(text, span[0], span[1])
             if m and m.start() > span[0]:
                 item.name = _trim(text, span[0], m.start()) or span

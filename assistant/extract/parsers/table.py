@@ -23,8 +23,8 @@ from ...ingest.reflow import PAGE_MARK
 from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...textnorm import fold_whitespace, strip_markup
 from ..assemble import TableAssembler
-from .sections import has_level_sections, read_sections
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
+from .sections import has_level_sections, read_sections
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
 
@@ -240,8 +240,8 @@ def _read_sections(cell: Cell, spans: dict[str, Span], indicators: list[Indicato
         goal_text = fold_whitespace(strip_markup(cell.text[goal[0]:goal[1]])) or None
         spans["goal"] = cell.span(*goal)
     else:
-        failures.append(Failure(source=source, row=row.line, field="绩效目标",
-                                message="the text cell has indicator sections but no 【总体目标】/【年度目标】", raw=row.raw))
+        failures.append(Failure(source=source, row=row.line, field="绩效目标", raw=row.raw,
+                                message="the text cell has indicator sections but no 【总体目标】/【年度目标】"))
     for item in items:
         seq = len(indicators) + 1
         fields: dict[str, object] = {
