@@ -279,8 +279,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         found = list((pattern or _KEY_COLON).finditer(part))
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
-            spaced = [m.span() for m in _LETTER_SPACED.finditer(part)]  # 一 级 指 标: one label, letter-spaced
-            found = [m for m in found if _depth(part, m.start()) == 0 and not part.startswith(("(", "（"), m.end())
+            spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
+            found = [m for m in found if _depth(part, m.start()) == 0 and not _NOTE_AFTER.match(part, m.end())
                      and not any(a < m.start() and m.end() < b for a, b in spaced)]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
@@ -322,6 +322,15 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
+#: a bracketed note with no number in it (必填), (万元), (亩): part of the cell before it
+_NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
+
+
+def _form_word(text: str) -> bool:
+    """A label, key or header word of the form (its spaces ignored): 一 级 指 标, 项 目 名 称."""
+    return bool(_key_field(text) or _is_header_word(text) or _is_label(text) or _LABEL_RE.fullmatch(_fold(text)))
+
+
 #: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
 _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 
@@ -334,7 +343,8 @@ def _separation(doc: Document) -> str | None:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    unspaced = _LETTER_SPACED.sub(lambda m: re.sub(r"\s", "", m.group()), part)
+                    unspaced = _LETTER_SPACED.sub(
+                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part)
                     words = {_bare(w) for w in _SPACES.split(unspaced)}
                     return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
     return None
