@@ -264,6 +264,18 @@ def test_value_written_twice_keeps_numbers_out_of_the_name():
     assert _split_doubled(Token("无重复", Cell("无重复", 0, 3, 1, 0), 0, 3, 0, 0), 4) is None
 
 
+def test_name_only_row_before_a_row_of_its_own_is_not_joined(tmp_path):
+    """A row with a name and no values, then an indicator row of its own: not a wrapped row."""
+    path = tmp_path / "form.txt"
+    path.write_text("项目名称 | 示例项目 |\n"
+                    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |\n"
+                    "| 产出指标 | 数量指标 | 培训覆盖乡镇 |\n"
+                    "| 培训人数 | ≥ | 300 | 人 |\n"
+                    "| 质量指标 | 培训合格率 | ≥ | 95 | % | 96% | 10 | 10 |\n", encoding="utf-8")
+    inds = extract_path(path).projects()[0].indicators
+    assert [(i.name, i.annual_value) for i in inds] == [("培训覆盖乡镇", None), ("培训人数", "≥300人"), ("培训合格率", "≥95%")]
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -830,8 +830,8 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
 
 
 def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
-    """A row holding only its name, followed by short rows without labels: the row's cells
-    were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
+    """A row holding only its name, followed by short rows without labels that start with a
+    value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
     They are joined into the name's row, and a failure says the values were read that way."""
     out: list[tuple[str, list[Token]]] = []
     i = 0
@@ -851,6 +851,8 @@ def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str
             nxt = [t for t in entries[i][1] if t.text]
             if not nxt or any(_is_label(t.text) for t in nxt) or taken + len(nxt) >= width or len(nxt) >= width - 1:
                 break
+            if not (_VALUE_LIKE.search(_fold(nxt[0].text)) or len(_fold(nxt[0].text)) <= 2):
+                break  # a cell that may be the next indicator's name: that row stands on its own
             joined.extend(nxt)
             taken += len(nxt)
             i += 1
