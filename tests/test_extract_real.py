@@ -276,6 +276,13 @@ def test_name_only_row_before_a_row_of_its_own_is_not_joined(tmp_path):
     assert [(i.name, i.annual_value) for i in inds] == [("培训覆盖乡镇", None), ("培训人数", "≥300人"), ("培训合格率", "≥95%")]
 
 
+def test_long_name_starting_with_a_number_is_not_taken_for_a_value():
+    from assistant.extract.parsers.form import _short_value
+
+    assert _short_value("≥95%") and _short_value("280人次") and _short_value("2023年12月底前")
+    assert not _short_value("1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装")
+
+
 def test_template_prefixes_and_empty_template_rows_are_dropped():
     table, _ = _score("b02-ah-jinzhai-property-form")
     names = [i.name for i in table.projects()[0].indicators]

@@ -870,7 +870,7 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
         return
     sizes = _greedy(len(pending), k)
     starts = itertools.accumulate([0, *sizes[:-1]])
-    if any(_VALUE_LIKE.search(_fold(pending[i].text)) for i in starts):
+    if any(_short_value(pending[i].text) for i in starts):
         sizes = _partition(pending, k)  # counting cells puts a value where a name goes: empty cells were dropped
     pos = 0
     for size in sizes:
@@ -884,6 +884,13 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
     pending.clear()
 
 
+def _short_value(text: str) -> bool:
+    """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
+    starts with a number (1290.3平方米冷库仓储建设…) is a name."""
+    folded = _fold(text)
+    return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
+
+
 def _greedy(n: int, k: int) -> list[int]:
     return [k + 1] * (n // (k + 1)) + ([n % (k + 1)] if n % (k + 1) else [])
 
@@ -894,7 +901,7 @@ def _partition(tokens: list[Token], k: int) -> list[int]:
     the split where the fewest names look like values, then the fewest text cells sit among
     the values (a text followed by a value is a name and its value), then the fewest missing
     cells."""
-    value_like = [bool(_VALUE_LIKE.search(_fold(t.text))) for t in tokens]
+    value_like = [_short_value(t.text) for t in tokens]
     n = len(tokens)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
