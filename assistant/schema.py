@@ -16,7 +16,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 
 __all__ = [
     "Money",
@@ -30,6 +30,9 @@ __all__ = [
     "BudgetTable",
     "AMOUNT_FIELDS",
     "INDICATOR_FIELDS",
+    "MAX_AMOUNT_DIGITS",
+    "amount_problem",
+    "RAW_EXCERPT",
     "MONEY_TOLERANCE",
     "amounts_equal",
 ]
@@ -58,20 +61,63 @@ INDICATOR_FIELDS = (
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
+#: digits an amount may have: a JSON number (a double) holds 15 exactly; more is a misreading
+MAX_AMOUNT_DIGITS = 15
+#: characters of the raw text a Failure keeps: an excerpt, so output grows with the input, not its square
+RAW_EXCERPT = 200
+_MESSAGE_MAX = 1000
+
+
+def _excerpt(text: str | None, size: int) -> str | None:
+    return text if text is None or len(text) <= size else text[:size] + "…"
+
 
 def _parse_money(value: Any) -> Any:
-    """Accept 1,307.44 / "1307.44" / full-width digits / "" (empty cell) as money."""
-    if value is None or isinstance(value, (Decimal, int, float)):
-        return value
+    """Accept 1,307.44 / "1307.44" / full-width digits / "" (empty cell) as money.
+
+    An amount must be finite with at most 15 significant digits (no Infinity or NaN, no
+    309-digit number that JSON would write as Infinity): anything else is a ValueError,
+    which the extractors turn into a failure of that cell.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"not an amount: {value!r}")
     if isinstance(value, str):
         text = re.sub(r"[\s,]", "", value.translate(_FULLWIDTH_DIGITS))
         if text == "":
             return None
+        if len(text) > 4 * MAX_AMOUNT_DIGITS:  # never hand a million digits to Decimal
+            raise ValueError(f"not an amount: {len(text)} characters ({_excerpt(value, 40)!r})")
         try:
-            return Decimal(text)
+            number = Decimal(text)
         except InvalidOperation:
+            raise ValueError(f"not an amount: {_excerpt(value, 60)!r}") from None
+    elif isinstance(value, (Decimal, int, float)):
+        try:
+            number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        except (InvalidOperation, ValueError, OverflowError):
             raise ValueError(f"not an amount: {value!r}") from None
-    return value
+    else:
+        return value
+    if not number.is_finite():
+        raise ValueError(f"not an amount: {_excerpt(str(value), 60)!r}")
+    digits = max(len(number.as_tuple().digits), number.adjusted() + 1)
+    if digits > MAX_AMOUNT_DIGITS:
+        raise ValueError(
+            f"amount {_excerpt(str(value), 40)!r} has {digits} digits, more than the {MAX_AMOUNT_DIGITS} "
+            "an amount can have (金额位数超过15位，请核对原表)"
+        )
+    return number
+
+
+def amount_problem(text: str) -> str | None:
+    """Why ``text`` cannot be read as an amount (not finite, too many digits), or None."""
+    try:
+        _parse_money(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _money_to_json(value: Decimal | None) -> float | None:
@@ -166,7 +212,18 @@ class Failure(_Record):
     row: int | None = Field(default=None, description="1-based line or row number")
     field: str | None = Field(default=None, description="the field or column that failed")
     message: str
-    raw: str | None = Field(default=None, description="the raw text of the row or chunk")
+    raw: str | None = Field(default=None, description=f"the first {RAW_EXCERPT} characters of the row or chunk")
+
+    @field_validator("raw")
+    @classmethod
+    def _bounded_raw(cls, raw: str | None) -> str | None:
+        # a cell with 1,400 broken items gives 1,400 failures: each keeps an excerpt, not the cell
+        return _excerpt(raw, RAW_EXCERPT)
+
+    @field_validator("message")
+    @classmethod
+    def _bounded_message(cls, message: str) -> str:
+        return _excerpt(message, _MESSAGE_MAX) or ""
 
     def describe(self) -> str:
         where = ":".join(str(p) for p in (self.source, self.row) if p is not None)

@@ -10,7 +10,9 @@
 | ``ASSISTANT_OCR_ENGINE`` | ``rapidocr`` or ``tesseract`` | ``rapidocr`` |
 | ``ASSISTANT_WEB_TOKEN`` | the workbench's access token (``serve --host`` needs one) | none |
 | ``ASSISTANT_LANG`` | language of messages: ``zh`` or ``en`` | ``zh`` unless the locale (``LC_ALL``/``LC_MESSAGES``/``LANG``) is set to another language |
+| ``ASSISTANT_MAX_*`` | reader limits (pages, pixels, cells, zip sizes …), see :mod:`assistant.ingest.limits` | far above any real table |
 | ``ASSISTANT_BASE_URL``, ``ASSISTANT_MODEL``, ``ASSISTANT_API_KEY`` (else ``OPENAI_API_KEY``), ``ASSISTANT_MODE`` | the LLM endpoint, see :mod:`assistant.llm.config` | none: rules only |
+| ``ASSISTANT_OFFLINE`` | ``1``: never send a table to an endpoint that is not on this machine | unset |
 
 Modules ask this one for paths instead of reading ``os.environ`` themselves.
 """

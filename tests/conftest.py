@@ -85,3 +85,15 @@ def llm_env(llm_server, monkeypatch):
 
 
 # ---- end LLM chain block ----
+
+
+# ---- real-model lane (tests/test_realmodel.py) ----
+def pytest_collection_modifyitems(config, items):
+    """The realmodel lane runs only when asked for (pytest -m realmodel): it takes minutes."""
+    if "realmodel" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="the real-model lane runs with: pytest -m realmodel")
+    for item in items:
+        if "realmodel" in item.keywords:
+            item.add_marker(skip)
+# ---- end real-model lane ----

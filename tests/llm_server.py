@@ -18,6 +18,11 @@ Faults are injected per request from a queue (``server.faults.append("500")``) o
 * ``"malformed"`` a reply whose JSON is cut in the middle
 * ``"invalid"``   a reply that is JSON but does not fit the schema (the next one is valid)
 * ``"truncated"`` finish_reason ``length`` with a partial answer
+* ``"trickle"``   the answer one byte every ``server.trickle_seconds`` (each read is quick, the whole is not)
+* ``"silent"``    the connection is accepted and nothing is ever sent back
+
+Like a real server, it honours the request's ``max_tokens``: an answer longer than that
+(one character = one token) is cut there with finish_reason ``length``.
 
 Usage counts characters as tokens (prompt: message contents plus the tool schema;
 completion: the answer text), a stable proxy for a real tokenizer.
@@ -36,7 +41,7 @@ from typing import Any
 
 __all__ = ["LoopbackLLM", "FAULTS", "data_block", "table_responder"]
 
-FAULTS = ("500", "429", "slow", "malformed", "invalid", "truncated")
+FAULTS = ("500", "429", "slow", "malformed", "invalid", "truncated", "trickle", "silent")
 
 
 def _message_text(message: dict[str, Any]) -> str:
@@ -65,6 +70,8 @@ class LoopbackLLM:
         self.requests: list[dict[str, Any]] = []
         self.delay = delay
         self.slow_seconds = 5.0
+        self.trickle_seconds = 0.5
+        self.honour_max_tokens = True
         self.retry_after = "0.3"
         self.invalid_answer: dict[str, Any] = {"rows": [{"kind": "project", "amounts": "not an object"}]}
         self.model_name = "loopback-model"
@@ -148,6 +155,9 @@ class LoopbackLLM:
             return
         if fault == "slow":
             time.sleep(self.slow_seconds)
+        if fault == "silent":
+            time.sleep(3600)  # the client gives up; the daemon thread dies with the server
+            return
         if fault == "invalid":
             answer_text = json.dumps(self.invalid_answer, ensure_ascii=False)
         else:
@@ -158,7 +168,11 @@ class LoopbackLLM:
         if fault == "truncated":
             answer_text = answer_text[: max(1, len(answer_text) // 3)]
             finish = "length"
-        self._send(handler, 200, self._completion(body, answer_text, finish))
+        cap = body.get("max_tokens") or body.get("max_completion_tokens")
+        if self.honour_max_tokens and cap and len(answer_text) > cap:
+            answer_text, finish = answer_text[:cap], "length"
+        self._send(handler, 200, self._completion(body, answer_text, finish),
+                   trickle=self.trickle_seconds if fault == "trickle" else 0.0)
 
     def _completion(self, body: dict[str, Any], answer_text: str, finish: str) -> dict[str, Any]:
         prompt_chars = sum(len(_message_text(m)) for m in body.get("messages", []))
@@ -186,7 +200,7 @@ class LoopbackLLM:
 
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any],
-              headers: dict[str, str] | None = None) -> None:
+              headers: dict[str, str] | None = None, trickle: float = 0.0) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             handler.send_response(status)
@@ -195,7 +209,12 @@ class LoopbackLLM:
             for key, value in (headers or {}).items():
                 handler.send_header(key, value)
             handler.end_headers()
-            handler.wfile.write(data)
+            if not trickle:
+                handler.wfile.write(data)
+            for i in range(len(data) if trickle else 0):
+                handler.wfile.write(data[i:i + 1])
+                handler.wfile.flush()
+                time.sleep(trickle)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout): nothing to answer
 

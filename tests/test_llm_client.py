@@ -117,13 +117,18 @@ def test_config_from_env_and_overrides(monkeypatch):
         LLMConfig.from_env({}).require()
 
 
-def test_token_budget_counts_what_the_server_reported(answering, llm_config):
-    ledger = Ledger(max_tokens=10)
-    structured_call(llm_config, MESSAGES, Answer, ledger=ledger)
-    assert ledger.total_tokens > 10
+def test_token_budget_is_enforced_before_sending(answering, llm_config):
+    """A request whose worst case (prompt bound + completion cap) does not fit is never sent;
+    one that fits is sent with its completion cap shrunk to the room left."""
     with pytest.raises(BudgetExhausted, match="max-tokens 10"):
-        structured_call(llm_config, [MESSAGES[0], {"role": "user", "content": "x"}], Answer, ledger=ledger)
-    assert len(answering.requests) == 1 and ledger.to_dict()["total_tokens"] == ledger.total_tokens
+        structured_call(llm_config, MESSAGES, Answer, ledger=Ledger(max_tokens=10))
+    assert answering.requests == []
+    ledger = Ledger(max_tokens=2000)
+    structured_call(llm_config, MESSAGES, Answer, ledger=ledger)
+    [sent] = answering.requests
+    assert 64 <= sent["max_tokens"] <= 2000
+    assert 0 < ledger.total_tokens <= 2000 and ledger.reserved == 0
+    assert ledger.to_dict()["total_tokens"] == ledger.total_tokens
 
 
 @pytest.mark.parametrize(("status", "hint"), [("401", "API_KEY"), ("404", "ASSISTANT_BASE_URL"), ("400", "--mode json")])

@@ -41,10 +41,22 @@ def test_numbers_that_are_not_in_the_source_are_errors():
 
 def test_the_prompt_carries_gold_examples_and_fences_the_data(seed_path):
     prompt = load_prompt("extract")
-    assert (prompt.id, prompt.version) == ("extract", 1)
+    assert (prompt.id, prompt.version) == ("extract", 2)
     system = system_message(prompt)
     assert "{examples}" not in system
     assert "区法学会经费\t40.00" in system and '"name":"区法学会经费"' in system  # a gold row and its answer
+    # the example is fenced and labelled as coming from another table
+    start, end = system.index("<<<EXAMPLE 1:"), system.index("<<<END EXAMPLE 1>>>")
+    assert "ANOTHER table" in system[start:end] and start < system.index("区法学会经费\t40.00") < end
     chunk = chunk_document(read_path(seed_path), 6000)[0]
     user = build_messages(chunk, prompt)[1]["content"]
     assert user.index("<<<DATA") < user.index(chunk.text) < user.index("<<<END DATA")
+
+
+def test_a_value_longer_than_its_cell_is_not_grounded_by_the_cell_inside_it():
+    """A weak model's invented name that contains a real one: the cell is inside the value, not the
+    value inside the cell."""
+    cell = Grounder("社区矫正信息化建设项目")
+    assert cell.find_text("矫正信息化建设项目未完成；动物政策").alignment == "ungrounded"
+    assert cell.find_text("社区矫正信息化建设项目。").alignment == "exact"
+    assert cell.find_text("社区矫正信息化建没项目").alignment == "fuzzy"  # one character misread

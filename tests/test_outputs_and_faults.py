@@ -204,3 +204,11 @@ def test_json_output_is_strict_and_infinity_is_not_accepted(tmp_path, capsys):
     table.write_text('{"units": [], "amounts": {"total": Infinity}}')
     assert main(["validate", str(table)]) == 2
     assert "Infinity is not allowed" in capsys.readouterr().err
+
+
+def test_a_csv_that_is_not_a_budget_table_is_refused(tmp_path, capsys):
+    people = tmp_path / "people.csv"
+    people.write_text("name,age,city\nAlice,30,NYC\nBob,25,LA\n")
+    assert main(["extract", str(people)]) == 2
+    out = capsys.readouterr()
+    assert "no recognisable table" in out.err and "Alice" not in out.out

@@ -133,4 +133,24 @@ def validate_table(table: BudgetTable) -> list[Finding]:
                                       field="indicators", row=row))
         _check_indicators(project, out)
         out.extend(_confidence_findings(project.spans, project=project.name, row=row))
+    out.extend(_stored_flags(table))
+    return out
+
+
+def _stored_flags(table: BudgetTable) -> list[Finding]:
+    """LOW_CONFIDENCE from the flags an output keeps under ``meta`` when written without spans
+    (see :mod:`assistant.llm.flags`); a table with spans was checked above."""
+    from ..llm.flags import flags_of, has_spans
+
+    if has_spans(table):
+        return []
+    out = []
+    for flag in flags_of(table):
+        conf = flag.get("confidence")
+        en = f"read with confidence {conf:.2f} ({flag.get('alignment')} in the source): check it" \
+            if isinstance(conf, (int, float)) else "not found in its source cell: check it"
+        zh = f"识别置信度 {conf:.2f}（原文{'中找不到' if flag.get('alignment') == 'ungrounded' else '匹配不确定'}），请核对" \
+            if isinstance(conf, (int, float)) else "原文中找不到此值，请核对"
+        out.append(Finding.of("LOW_CONFIDENCE", en, zh, project=flag.get("name") if "project" in flag else None,
+                              seq=flag.get("seq"), field=flag.get("field"), row=flag.get("row")))
     return out

@@ -31,7 +31,7 @@ BACKENDS: tuple[str, ...] = tuple(b.value for b in Backend)
 
 #: extract() options that override the LLM endpoint configuration (see assistant.llm.LLMConfig)
 LLM_OPTIONS = ("base_url", "model", "api_key", "mode", "max_requests", "max_tokens", "concurrency", "timeout",
-               "cache", "chunk_chars", "max_retries")
+               "cache", "chunk_chars", "max_retries", "deadline", "completion_factor", "offline")
 
 
 def llm_config(options: dict[str, object]):
@@ -53,13 +53,16 @@ def _rules(doc: Document, **_options: object) -> BudgetTable:
 def _llm(backend: Backend) -> Callable[..., BudgetTable]:
     def run(doc: Document, **options: object) -> BudgetTable:
         """Options: config or LLM_OPTIONS; ledger (an assistant.llm.Ledger to fill), response_cache
-        (an assistant.llm.ResponseCache), progress (a callable(done, total) called as chunks finish)."""
+        (an assistant.llm.ResponseCache), progress (a callable(done, total) called as chunks finish),
+        notice (a callable(line) for the one-line notices: a table about to leave this machine,
+        a broken cache)."""
         from .llm import extract_auto, extract_llm
 
         config = llm_config(options).require(backend.value)
         chain = extract_llm if backend is Backend.LLM else extract_auto
+        progress, notice = options.get("progress"), options.get("notice")
         return chain(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"),  # type: ignore[arg-type]
-                     progress=options.get("progress"))
+                     progress=progress if callable(progress) else None, notice=notice if callable(notice) else None)
 
     return run
 
@@ -82,7 +85,10 @@ def extract(doc: Document, backend: str | Backend = Backend.RULES, **options: ob
         chosen = Backend(backend)
     except ValueError:
         raise BackendConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
-    return _REGISTRY[chosen](doc, **options)
+    table = _REGISTRY[chosen](doc, **options)
+    kept = {id(f) for f in table.failures}  # what the reader could not read, whatever the backend
+    table.failures[:0] = [f for f in doc.failures if id(f) not in kept]
+    return table
 
 
 def default_backend(**options: object) -> Backend:

@@ -58,9 +58,11 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     Raises:
         InputError: no part of the document holds a table or a form.
     """
-    if is_flat_export(doc):  # the assistant's own CSV/XLSX export, edited and brought back
-        return read_flat_export(doc)
-    table = _extract_parts(doc)
+    flat = is_flat_export(doc)  # the assistant's own CSV/XLSX export, edited and brought back
+    table = read_flat_export(doc) if flat else _extract_parts(doc)
+    table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
+    if flat:
+        return table
     for note in doc.warnings:
         unread = parse_unread_cell_note(note)
         if unread is not None:

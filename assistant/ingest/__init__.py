@@ -9,12 +9,14 @@ returns a Document, or raises :class:`assistant.errors.InputError`.
 from __future__ import annotations
 
 import importlib
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
 from .document import Cell, Document, Row
+from .limits import current_limits, exceeded
 from .text import decode_bytes, read_text
 
 __all__ = ["Cell", "Row", "Document", "READERS", "read_path", "read_bytes", "decode_bytes", "supported_suffixes"]
@@ -41,13 +43,68 @@ def _load(spec: str) -> Callable[..., Document]:
     return getattr(importlib.import_module(module_name), attr)
 
 
+#: file signatures, checked before the suffix: a Word file named .txt is still a Word file
+_SIGNATURES = (
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"%PDF-", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"II*\x00", ".tif"),
+    (b"MM\x00*", ".tif"),
+)
+_SAME_KIND = {(".jpg", ".jpeg"), (".tif", ".tiff")}
+_OLD_OFFICE = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
+
+
+def sniff(data: bytes, source: str, suffix: str) -> str:
+    """The reader suffix for these bytes: what their signature says, else ``suffix``.
+
+    Raises:
+        InputError: an old binary Office/WPS file (.doc/.xls/.wps/.et), or a zip archive
+            that is neither a Word nor an Excel file.
+    """
+    kind = next((k for signature, k in _SIGNATURES if data.startswith(signature)), None)
+    if kind == "ole":  # Word 97-2003, Excel 97-2003 and WPS files are OLE compound files
+        excel = _OLD_OFFICE.get(suffix) == ".xlsx" or (
+            suffix not in _OLD_OFFICE and "WordDocument".encode("utf-16-le") not in data[: 1 << 20])
+        old, new = ("Excel/WPS 表格 (.xls/.et)", ".xlsx") if excel else ("Word/WPS 文字 (.doc/.wps)", ".docx")
+        raise InputError(source, f"这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取 "
+                                 f"(an old binary Office file: save it as {new} and read that)")
+    if kind == "zip":
+        import zipfile
+
+        office = suffix in (".docx", ".xlsx", ".xlsm")
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            if office:
+                return suffix  # its reader says what is wrong with it
+            raise InputError(source, f"a damaged zip/Office file (文件已损坏): {exc}") from None
+        if "word/document.xml" in names:
+            return ".docx"
+        if "xl/workbook.xml" in names:
+            return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
+        if office:
+            return suffix
+        raise InputError(source, "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格 "
+                                 "(a zip archive, not a .docx/.xlsx: unzip it and read the table inside)")
+    return kind or suffix
+
+
 def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") -> Document:
-    """Read input bytes as the given kind of file (``suffix`` such as ``.xlsx``)."""
-    suffix = suffix.lower()
+    """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``)."""
+    named = suffix.lower()
+    suffix = sniff(data, source, named)
     spec = READERS.get(suffix)
     if spec is None or spec.endswith(":read_text"):
         return read_text(data, source, suffix=suffix)
-    return _load(spec)(data, source)
+    doc = _load(spec)(data, source)
+    if suffix != named and (suffix, named) not in _SAME_KIND:
+        doc.warnings.append(f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
+                            f"(the file is a {suffix} file named {named or 'without a suffix'}; read as {suffix})")
+    return doc
 
 
 def read_path(path: str | Path) -> Document:
@@ -56,14 +113,21 @@ def read_path(path: str | Path) -> Document:
     Raises:
         InputError: the file is missing, unreadable, or not a table this tool can read.
     """
+    limits = current_limits()
     if str(path) == "-":
-        return read_text(sys.stdin.buffer.read(), "<stdin>")
+        data = sys.stdin.buffer.read(limits.file_bytes + 1)
+        if len(data) > limits.file_bytes:
+            raise exceeded("<stdin>", "标准输入的大小 (size of the input)", f"> {limits.max_file_mb}", "max_file_mb", limits)
+        return read_bytes(data, "<stdin>")
     path = Path(path)
     if not path.exists():
         raise InputError(str(path), "no such file")
     if path.is_dir():
         raise InputError(str(path), "is a folder; give a file (or use batch extraction with -o DIR)")
     try:
+        size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise exceeded(str(path), "文件大小 (file size, MB)", f"{size / 2**20:,.0f}", "max_file_mb", limits)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read the file: {exc.strerror}") from None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..schema import Span
+from ..schema import Failure, Span
 
 __all__ = ["Cell", "Row", "Document"]
 
@@ -79,3 +79,5 @@ class Document:
     encoding: str | None = None
     layout: str = "tabbed"
     warnings: list[str] = field(default_factory=list)
+    #: what the reader could not read (damaged bytes), kept as failures of the extracted table
+    failures: list[Failure] = field(default_factory=list)

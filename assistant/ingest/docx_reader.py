@@ -17,6 +17,7 @@ import zipfile
 from ..errors import InputError
 from .cellgrid import Grid, grids_to_document, is_form_grid
 from .document import Document
+from .limits import check_zip
 from .xlsx import table_like
 
 __all__ = ["read_docx"]
@@ -54,6 +55,7 @@ def read_docx(data: bytes, source: str) -> Document:
 
     if not data:
         raise InputError(source, "the file is empty; expected a Word document (.docx)")
+    check_zip(data, source)  # before anything is inflated
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

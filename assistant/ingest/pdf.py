@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 
 from ..errors import InputError
+from ..schema import Failure
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
 from .document import Cell, Document, Row
+from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
 
@@ -29,6 +32,77 @@ __all__ = ["read_pdf", "OCR_DPI"]
 #: resolution scanned pages are rasterised at for OCR
 OCR_DPI = 200
 _AMOUNT = re.compile(r"^[\d,.\s]*$")
+
+
+def _page_count(data: bytes) -> int | None:
+    """Pages in the PDF, from pdfium (it reads the page tree without loading pages); None if it cannot."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None  # damaged or encrypted: pdfplumber says which
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _decoded_size(stream, budget: int) -> int:
+    """Bytes a content stream decodes to, counted up to just past ``budget`` without holding them."""
+    raw = stream.get_rawdata()
+    if raw is None:
+        return len(stream.get_data() or b"")
+    filters = stream.get_filters()
+    name = getattr(filters[0][0], "name", filters[0][0]) if filters else None
+    if name not in ("FlateDecode", "Fl"):
+        return len(raw)
+    inflater = zlib.decompressobj()
+    size, pending = 0, raw
+    try:
+        while pending and size <= budget:
+            out = inflater.decompress(pending, 1 << 20)
+            size += len(out)
+            pending = inflater.unconsumed_tail
+            if not out:
+                break
+    except zlib.error:
+        pass  # a damaged stream: pdfminer reads what it can
+    return size
+
+
+def _check_page_streams(page, number: int, source: str, limits: Limits) -> None:
+    """The page's content streams and form XObjects, decoded size checked before pdfminer decodes them."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    streams = [resolve1(s) for s in page.page_obj.contents]
+    resources = resolve1(page.page_obj.resources) or {}
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    for xobject in (xobjects or {}).values() if isinstance(xobjects, dict) else ():
+        xobject = resolve1(xobject)
+        if isinstance(xobject, PDFStream) and getattr(xobject.get("Subtype"), "name", None) == "Form":
+            streams.append(xobject)
+    total = 0
+    for stream in streams:
+        if isinstance(stream, PDFStream):
+            total += _decoded_size(stream, limits.stream_bytes - total)
+            if total > limits.stream_bytes:
+                raise exceeded(source, f"第 {number} 页内容流解压后大小 (decoded content of page {number}, MB)",
+                               f"> {limits.max_stream_mb:,}", "max_stream_mb", limits)
+
+
+def _check_ocr_pixels(page, number: int, source: str, limits: Limits) -> None:
+    """A scanned page's size at the OCR resolution, /UserUnit included, checked before it is rendered."""
+    try:
+        unit = float(page.page_obj.attrs.get("UserUnit", 1) or 1)
+    except (TypeError, ValueError):
+        unit = 1.0
+    scale = max(unit, 1.0) * OCR_DPI / 72
+    pixels = int(abs(page.width) * scale) * int(abs(page.height) * scale)
+    if pixels > limits.max_pixels:
+        raise exceeded(source, f"第 {number} 页按 {OCR_DPI} dpi 识别所需像素 (pixels of page {number} at {OCR_DPI} dpi: "
+                               f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g})", f"{pixels:,}", "max_pixels",
+                       limits)
 
 
 def _open(data: bytes, source: str):
@@ -40,6 +114,10 @@ def _open(data: bytes, source: str):
         raise InputError(source, "the file is empty; expected a PDF")
     if b"%PDF-" not in data[:1024]:  # readers accept a header anywhere in the first KiB
         raise InputError(source, "not a PDF (no %PDF- header)")
+    limits = current_limits()
+    pages = _page_count(data)
+    if pages is not None and pages > limits.max_pages:
+        raise exceeded(source, "PDF 页数 (pages)", f"{pages:,}", "max_pages", limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # parses the page tree; damaged files fail here
@@ -188,29 +266,52 @@ def read_pdf(data: bytes, source: str) -> Document:
             pages when OCR is not installed.
     """
     pdf = _open(data, source)
+    limits = current_limits()
     with pdf:
         if not pdf.pages:
             raise InputError(source, "the PDF has no pages")
+        if len(pdf.pages) > limits.max_pages:  # pdfium could not count them
+            raise exceeded(source, "PDF 页数 (pages)", f"{len(pdf.pages):,}", "max_pages", limits)
         grids: list[Grid] = []
         page_texts: list[tuple[int, str]] = []
         scanned: list[int] = []
         unmapped: list[int] = []
         blank: list[int] = []
+        damaged: dict[int, str] = {}
         for number, page in enumerate(pdf.pages, start=1):
-            if not page.chars:
-                (scanned if page.images else blank).append(number)
-                continue
-            if _unmapped_share(page.chars) > 0.5:
-                # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
-                # unusable, but the page renders, so it is read like a scan
-                scanned.append(number)
-                unmapped.append(number)
-                continue
-            grids.extend(_page_grids(page, number))
+            _check_page_streams(page, number, source, limits)
+            try:
+                if not page.chars:
+                    if page.images:
+                        _check_ocr_pixels(page, number, source, limits)
+                    (scanned if page.images else blank).append(number)
+                    continue
+                if _unmapped_share(page.chars) > 0.5:
+                    # glyphs without a Unicode mapping come out as "(cid:1234)": the text layer is
+                    # unusable, but the page renders, so it is read like a scan
+                    _check_ocr_pixels(page, number, source, limits)
+                    scanned.append(number)
+                    unmapped.append(number)
+                    continue
+                grids.extend(_page_grids(page, number))
+            except (InputError, MemoryError):
+                raise
+            except Exception as exc:  # pdfminer raises many kinds on a damaged page: lose that page only
+                damaged[number] = f"{type(exc).__name__}: {exc}"
         has_tables = any(len(r) > 1 for g in grids for r in g.rows)
         if not has_tables:  # no ruled table anywhere: the pages' text in reading order
-            page_texts = [(n, pdf.pages[n - 1].extract_text() or "") for n in range(1, len(pdf.pages) + 1)
-                          if n not in scanned and n not in blank]
+            for n in range(1, len(pdf.pages) + 1):
+                if n in scanned or n in blank or n in damaged:
+                    continue
+                try:
+                    page_texts.append((n, pdf.pages[n - 1].extract_text() or ""))
+                except (InputError, MemoryError):
+                    raise
+                except Exception as exc:
+                    damaged[n] = f"{type(exc).__name__}: {exc}"
+    failures = [Failure(source=source, row=n, field=f"page {n}",
+                        message=f"第 {n} 页已损坏，未能读取；其余页已读取 (page {n} is damaged and was not read: {why})")
+                for n, why in sorted(damaged.items())]
     warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
     warnings += [f"{source}: page {n} has text without a Unicode mapping; read by OCR instead" for n in unmapped]
     if has_tables:
@@ -220,6 +321,8 @@ def read_pdf(data: bytes, source: str) -> Document:
         doc = _text_document(source, page_texts)
         doc.warnings.extend(warnings)
     elif not scanned:
+        if damaged:
+            raise InputError(source, "no page could be read: " + "; ".join(f.message for f in failures[:3]))
         raise InputError(source, "the PDF has no text on any page (empty, or only drawings)")
     else:
         doc = Document(source, "", [], None, layout="pdf", warnings=warnings)
@@ -227,4 +330,5 @@ def read_pdf(data: bytes, source: str) -> Document:
         ocr = _ocr_pages(data, source, scanned)
         _append(doc, ocr)
         doc.warnings.append(f"{source}: page(s) {', '.join(map(str, scanned))} read by OCR")
+    doc.failures.extend(failures)
     return doc

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import InputError
 from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid, unread_cell_note
 from .document import Document
+from .limits import check_sheets, check_zip, current_limits, exceeded
 
 __all__ = ["read_xlsx", "format_number", "table_like"]
 
@@ -111,6 +112,9 @@ def read_xlsx(data: bytes, source: str) -> Document:
 
     if not data:
         raise InputError(source, "the file is empty; expected an Excel workbook (.xlsx)")
+    limits = current_limits()
+    check_zip(data, source, limits)  # before anything is inflated
+    check_sheets(data, source, limits)
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False) if _has_formulas(data) else None
@@ -122,6 +126,9 @@ def read_xlsx(data: bytes, source: str) -> Document:
     grids: list[Grid] = []
     warnings: list[str] = []
     for sheet in workbook.worksheets:
+        if sheet.max_row * sheet.max_column > limits.max_cells:  # the grid read below, cells without a reference
+            raise exceeded(source, f"工作表 {sheet.title} 的区域 (cells of the grid)", f"{sheet.max_row * sheet.max_column:,}",
+                           "max_cells", limits)
         unread: list[str] = []
         grid = _sheet_grid(sheet, formulas[sheet.title] if formulas else None, unread)
         if not any(t.strip() for r in grid.rows for t in r):

@@ -10,16 +10,19 @@ Environment variables (flags of the same meaning override them):
     ASSISTANT_MODEL      e.g. deepseek-chat, qwen-plus, gpt-4o-mini, qwen2.5:7b
     ASSISTANT_API_KEY    the key (OPENAI_API_KEY is read when this is unset)
     ASSISTANT_MODE       tools (function calling, default) | json | md_json
+    ASSISTANT_OFFLINE    1 = never send anything to an endpoint that is not on this machine
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from ..errors import BackendConfigError
 
-__all__ = ["LLMConfig", "MODES", "OPENAI_BASE_URL", "DEFAULT_OPENAI_MODEL"]
+__all__ = ["DEFAULT_OPENAI_MODEL", "MODES", "OPENAI_BASE_URL", "LLMConfig"]
 
 #: instructor modes by the names users type: tool calling, or JSON for servers without tools
 MODES = ("tools", "json", "md_json")
@@ -42,7 +45,14 @@ class LLMConfig:
         model: the model name the server expects.
         api_key: the key; local servers accept any placeholder.
         mode: ``tools``, ``json`` or ``md_json`` (how instructor asks for structure).
-        timeout: seconds per HTTP request before it counts as failed.
+        timeout: seconds one HTTP request may take in all (connect and every read) before it
+            counts as failed.
+        connect_timeout: seconds to open the connection (a dead host fails fast).
+        deadline: seconds the whole run may take; chunks not answered by then are failures.
+        completion_factor: a request's completion cap is this many times the expected size
+            of the chunk's answer (see :func:`assistant.extract.llm.chunking.completion_cap`).
+        offline: refuse endpoints that are not on this machine.
+        default_max_tokens: the completion cap of a request whose caller derives none (drafting).
         concurrency: how many chunks are in flight at once.
         max_retries: validation re-asks per chunk after the first answer.
         max_transport_retries: retries of one request on 429 / 5xx / timeouts.
@@ -56,6 +66,11 @@ class LLMConfig:
     api_key: str | None = None
     mode: str = "tools"
     timeout: float = 120.0
+    connect_timeout: float = 5.0
+    deadline: float | None = None
+    completion_factor: float = 2.0
+    offline: bool = False
+    default_max_tokens: int = 4096
     concurrency: int = 4
     max_retries: int = 2
     max_transport_retries: int = 4
@@ -67,7 +82,7 @@ class LLMConfig:
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> "LLMConfig":
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> LLMConfig:
         """The configuration from ``env`` (default ``os.environ``); non-None overrides win.
 
         Raises:
@@ -82,6 +97,7 @@ class LLMConfig:
             "model": model,
             "api_key": api_key,
             "mode": (env.get("ASSISTANT_MODE") or "tools").strip().lower(),
+            "offline": (env.get("ASSISTANT_OFFLINE") or "").strip().lower() in ("1", "true", "yes", "on"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         config = cls(**values)  # type: ignore[arg-type]
@@ -97,7 +113,7 @@ class LLMConfig:
         """True when there is an endpoint and a model to talk to."""
         return bool(self.base_url and self.model)
 
-    def require(self, backend: str = "llm") -> "LLMConfig":
+    def require(self, backend: str = "llm") -> LLMConfig:
         """This config, or a BackendConfigError that says exactly what to set."""
         if not self.base_url:
             raise BackendConfigError(f"the {backend!r} backend needs an LLM endpoint and none is configured: {_HOW_TO}")
@@ -105,7 +121,29 @@ class LLMConfig:
             raise BackendConfigError(
                 f"the {backend!r} backend needs a model name for {self.base_url}: set ASSISTANT_MODEL or pass --model NAME"
             )
+        if self.offline and not self.is_local:
+            raise BackendConfigError(
+                f"离线模式（--offline / ASSISTANT_OFFLINE=1）：不向本机以外的端点 {self.host} 发送表格内容 "
+                f"(offline: refusing to send data to {self.base_url}; use a local server or drop --offline)"
+            )
         return self
+
+    @property
+    def host(self) -> str:
+        """The endpoint's host name (no scheme, port or key)."""
+        return urlsplit(self.base_url or "").hostname or ""
+
+    @property
+    def is_local(self) -> bool:
+        """True when the endpoint is on this machine (localhost or a loopback address)."""
+        host = self.host
+        if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+            return True
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return address.is_loopback or address.is_unspecified
 
     def describe(self) -> str:
         """The endpoint without the key, for messages and metadata."""

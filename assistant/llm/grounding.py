@@ -118,10 +118,14 @@ class Grounder:
         index = self.norm.find(target)
         if index >= 0:
             return Evidence("exact", 100.0, *self._bounds(index, index + len(target)), invented)
-        if self.norm:
+        if self.norm and len(target) <= len(self.norm):
             match = fuzz.partial_ratio_alignment(target, self.norm)
             if match is not None and match.score >= FUZZY_MIN:
                 return Evidence("fuzzy", match.score, *self._bounds(match.dest_start, match.dest_end), invented)
+        elif self.norm:  # a value longer than the whole region: partial matching would find the region
+            score = fuzz.ratio(target, self.norm)  # inside the value, so compare them whole
+            if score >= FUZZY_MIN:
+                return Evidence("fuzzy", score, *self._bounds(0, len(self.norm)), invented)
         return Evidence("ungrounded", 0.0, self.start, self.end, invented)
 
     def find_number(self, value: Decimal | int | float) -> Evidence:

@@ -72,6 +72,10 @@ def extract(
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds per request (default 120).", rich_help_panel="LLM")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the on-disk answer cache.", rich_help_panel="LLM")] = False,
     stats: Annotated[bool, typer.Option("--stats", help="Print the LLM ledger (requests, tokens, retries, cache hits) on standard error.", rich_help_panel="LLM")] = False,
+    deadline: Annotated[float | None, typer.Option("--deadline", min=1, help="Seconds the whole LLM run may take; chunks not answered by then are listed as failures.", rich_help_panel="LLM")] = None,
+    completion_factor: Annotated[float | None, typer.Option("--completion-factor", min=0.5, help="Cap each answer at this many times the expected answer size of its chunk (default 2).", rich_help_panel="LLM")] = None,
+    chunk_chars: Annotated[int | None, typer.Option("--chunk-chars", min=400, help="Characters of table text per request (default 6000; less for small local models).", rich_help_panel="LLM")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Never send the table to an endpoint that is not on this machine (ASSISTANT_OFFLINE=1).", rich_help_panel="LLM")] = False,
 ) -> None:
     """Extract 项目支出绩效目标表 into validated records.
 
@@ -102,22 +106,31 @@ def extract(
         raise typer.BadParameter("xlsx is binary: give -o FILE.xlsx", param_hint="--output")
     llm_options = {"base_url": base_url, "model": model, "api_key": api_key, "mode": mode, "max_requests": max_requests,
                    "max_tokens": max_tokens, "concurrency": concurrency, "timeout": timeout,
-                   "cache": False if no_cache else None}
+                   "cache": False if no_cache else None, "deadline": deadline,
+                   "completion_factor": completion_factor, "offline": True if offline else None,
+                   "chunk_chars": chunk_chars}
     backend = backend or default_backend(**llm_options)
     if backend not in BACKENDS:
         raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
     if batch:
         raise typer.Exit(_run_batch(inputs, output, fmt, backend, jobs, force, strict, llm_options if backend != "rules" else {}))
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
-    llm_run = {"ledger": ledger, "progress": sys.stderr.isatty()}  # a progress bar of the chunks on a terminal
-    table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
+    with progress_bar(sys.stderr.isatty(), "LLM chunks") as bar:  # a progress bar of the chunks on a terminal
+        llm_run = {"ledger": ledger, "progress": lambda done, total: bar(done, total, "LLM chunks"),
+                   "notice": lambda line: err_console.print(line, markup=False)}
+        table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
     if stats:
         meta = table.meta
         print_ledger(ledger, meta.model if meta else None, f"{meta.prompt_id} v{meta.prompt_version}" if meta else None)
     write_output(export_bytes(table, fmt, with_spans=with_spans), output)
     report_failures(table)
-    if strict and table.failures:
+    if (strict and table.failures) or nothing_read(table):
         raise typer.Exit(1)
+
+
+def nothing_read(table: BudgetTable) -> bool:
+    """No unit and no project, but failures: every chunk failed or every answer was rejected."""
+    return not table.units and not table.projects() and bool(table.failures)
 
 
 def register(app: typer.Typer) -> None:

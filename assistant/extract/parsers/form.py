@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.cellgrid import is_department_header, join_wrapped
 from ...ingest.document import Cell, Document, Row
-from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold_whitespace, strip_markup
 
@@ -511,14 +511,15 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        if _AMOUNT_TEXT.match(text):
+        problem = None if _AMOUNT_TEXT.match(text) else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if not problem:
             data[field] = text
             if value.span:
                 spans[f"amounts.{field}"] = value.span
         elif text:
             row = value.span.row if value.span else None
-            failures.append(Failure(source=source, row=row, field=f"amounts.{field}",
-                                    message=f"not an amount: {value.text!r} (expected a number such as 1,307.44)"))
+            failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
     return Amounts.model_validate(data), spans
 
 

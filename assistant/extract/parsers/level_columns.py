@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ...ingest.document import Document
-from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
 from .form import (
@@ -141,8 +141,11 @@ def extract_level_columns(doc: Document) -> BudgetTable:
         if token is None:
             return Amounts()
         text = _fold(token.text).replace("，", ",")
-        if _AMOUNT_TEXT.match(text):
+        if _AMOUNT_TEXT.match(text) and (problem := amount_problem(text.replace(",", ""))) is None:
             return Amounts.model_validate({"total": text.replace(",", "")})
+        if _AMOUNT_TEXT.match(text):
+            fail(token, field, problem)
+            return Amounts()
         if text not in ("", "—", "-", "/"):
             fail(token, field, f"not an amount: {token.text!r}")
         return Amounts()

@@ -20,7 +20,18 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
-from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...schema import (
+    AMOUNT_FIELDS,
+    Amounts,
+    BudgetTable,
+    Failure,
+    Indicator,
+    Project,
+    RunMeta,
+    Span,
+    Unit,
+    amount_problem,
+)
 from ...textnorm import fold_whitespace, strip_markup
 from ..assemble import TableAssembler
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
@@ -124,15 +135,11 @@ def _read_amounts(
         if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
             # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
             text, guessed = fold_landmarks(text), True
-        if not _AMOUNT.match(text):
+        problem = None if _AMOUNT.match(text) else f"not an amount: {cell.text.strip()[:60]!r} (expected a number such as 1,307.44)"
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if problem:
             failures.append(
-                Failure(
-                    source=source,
-                    row=row.line,
-                    field=f"amounts.{field_name}",
-                    message=f"not an amount: {cell.text.strip()!r} (expected a number such as 1,307.44)",
-                    raw=row.raw,
-                )
+                Failure(source=source, row=row.line, field=f"amounts.{field_name}", message=problem, raw=row.raw)
             )
             values[field_name] = None
             continue
@@ -349,7 +356,10 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         table.failures.extend(failures)
 
     assembler.finish()
-    if not header_seen and not table.units:
+    # without a header row, only a 合计 row or numbered indicator items show that this is a budget
+    # table: rows of a name and a number (an English CSV, a price list) must not become projects
+    evidence = table.amounts.total is not None or any(p.indicators for p in table.projects())
+    if not header_seen and (not table.units or not evidence):
         raise InputError(
             doc.source,
             "no recognisable table: expected a header row (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标) "

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import numpy as np
 
 from ...errors import InputError
 from ..document import Document
+from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
 
@@ -32,43 +34,76 @@ def _to_gray(frame) -> np.ndarray:
     return np.asarray(frame.convert("L"))
 
 
-def image_pages(data: bytes, source: str) -> list[np.ndarray]:
-    """Every page of an image file as a grayscale array.
+def _has_page(image, index: int) -> bool:
+    """Whether the image has a page ``index`` (0-based); leaves the image on that page if so."""
+    if index == 0:
+        image.seek(0)
+        return True
+    try:
+        image.seek(index)
+    except EOFError:
+        return False
+    return True
+
+
+def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
+    """Every page of an image file as a grayscale array, decoded one at a time as it is asked for.
+
+    The page count and each page's pixels are checked against the limits before decoding
+    (:mod:`assistant.ingest.limits`): a 10,000-page TIFF or a 144-megapixel PNG fails at once.
 
     Raises:
-        InputError: the bytes are empty, not an image, or a damaged one.
+        InputError: the bytes are empty, not an image, a damaged one, or over a limit.
     """
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not data:
         raise InputError(source, f"the file is empty; expected {_EXPECTED}")
-    pages: list[np.ndarray] = []
+    limits = current_limits()
     try:
         with Image.open(io.BytesIO(data)) as image:
-            for frame in ImageSequence.Iterator(image):
-                upright = ImageOps.exif_transpose(frame) or frame  # phone photos store rotation in EXIF
-                pages.append(_to_gray(upright))
+            if _has_page(image, limits.max_pages):  # walks at most max_pages page headers, decodes none
+                raise exceeded(source, "图像页数 (pages)", f"> {limits.max_pages:,}", "max_pages", limits)
+            for index in range(limits.max_pages):
+                if not _has_page(image, index):
+                    break
+                width, height = image.size
+                if min(width, height) < MIN_PAGE_SIDE:
+                    raise InputError(source, f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
+                                             f"table (图像太小，不是扫描的表格)")
+                if width * height > limits.max_pixels:
+                    raise exceeded(source, f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
+                                   f"{width * height:,}", "max_pixels", limits)
+                upright = ImageOps.exif_transpose(image) or image  # phone photos store rotation in EXIF
+                yield _to_gray(upright)
     except UnidentifiedImageError:
         raise InputError(source, f"not an image this tool can read; expected {_EXPECTED}") from None
     except Image.DecompressionBombError as exc:
         raise InputError(source, f"the image is too large to read safely ({exc})") from None
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise InputError(source, f"the image is damaged or truncated ({exc}); expected {_EXPECTED}") from None
-    if not pages:
-        raise InputError(source, f"the image has no pages; expected {_EXPECTED}")
-    return pages
+    except InputError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:  # Pillow's decoders raise OSError, ValueError, TypeError, struct.error … on damage
+        raise InputError(source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); "
+                                 f"expected {_EXPECTED}") from None
 
 
 def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> Document:
-    """OCR an image file (each TIFF page in turn) into a Document with ``layout="ocr"``.
+    """OCR an image file (each TIFF page in turn, decoded only when its turn comes) into a
+    Document with ``layout="ocr"``.
 
     Raises:
-        InputError: the file is not a readable image, or the OCR engine is unavailable.
+        InputError: the file is not a readable image, over a limit, or the OCR engine is unavailable.
     """
-    images = image_pages(data, source)  # a bad file fails before the OCR models are loaded
+    pages = image_pages(data, source)
+    first = next(pages, None)  # a bad file fails before the OCR models are loaded
+    if first is None:
+        raise InputError(source, f"the image has no pages; expected {_EXPECTED}")
     engine = engine or get_engine()
-    pages = [read_page_image(page, engine, page=number) for number, page in enumerate(images, 1)]
-    doc = build_document(pages, source)
+    results = [read_page_image(first, engine, page=1)]
+    results += [read_page_image(page, engine, page=number) for number, page in enumerate(pages, 2)]
+    doc = build_document(results, source)
     if not doc.rows:
         raise InputError(source, "no text found on the image; is it a blank or very faint scan?")
     return doc

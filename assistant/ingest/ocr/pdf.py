@@ -5,24 +5,31 @@ The text-PDF reader sends here the pages that have no text layer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from ...errors import InputError
 from ..document import Document
+from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
 
 __all__ = ["render_pdf_pages", "read_scanned_pdf_pages"]
 
 
-def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200) -> list[tuple[int, np.ndarray]]:
-    """``(page_index, grayscale image)`` for the chosen 0-based pages (all when None).
+def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None,
+                     dpi: int = 200) -> Iterator[tuple[int, np.ndarray]]:
+    """``(page_index, grayscale image)`` for the chosen 0-based pages (all when None), each
+    rendered only when it is asked for, so one page at a time is held in memory.
 
     Raises:
-        InputError: the PDF cannot be opened (damaged, encrypted) or a page does not exist.
+        InputError: the PDF cannot be opened (damaged, encrypted), a page does not exist, or
+            a page at ``dpi`` is over the pixel limit (:mod:`assistant.ingest.limits`).
     """
     import pypdfium2 as pdfium
 
+    limits = current_limits()
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -30,20 +37,31 @@ def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None, d
     try:
         count = len(pdf)
         chosen = list(range(count)) if pages is None else list(pages)
-        out = []
+        if len(chosen) > limits.max_pages:
+            raise exceeded(source, "PDF 页数 (pages)", f"{len(chosen):,}", "max_pages", limits)
         for index in chosen:
             if not 0 <= index < count:
                 raise InputError(source, f"the PDF has {count} pages; there is no page {index + 1}")
-            bitmap = pdf[index].render(scale=dpi / 72, grayscale=True)
-            out.append((index, np.asarray(bitmap.to_pil().convert("L"))))
-        return out
+            page = pdf[index]
+            width, height = page.get_size()
+            pixels = int(width * dpi / 72) * int(height * dpi / 72)
+            if pixels > limits.max_pixels:
+                raise exceeded(source, f"第 {index + 1} 页按 {dpi} dpi 的像素 (pixels of page {index + 1} at {dpi} dpi)",
+                               f"{pixels:,}", "max_pixels", limits)
+            try:
+                bitmap = page.render(scale=dpi / 72, grayscale=True)
+            except pdfium.PdfiumError as exc:
+                raise InputError(source, f"page {index + 1} cannot be rendered for OCR ({exc}); is the PDF damaged?") from None
+            gray = np.asarray(bitmap.to_pil().convert("L"))
+            if min(gray.shape) >= MIN_PAGE_SIDE:  # a page a few points wide holds no table: read as blank
+                yield index, gray
     finally:
         pdf.close()
 
 
 def read_scanned_pdf_pages(data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200,
                            *, engine: OCREngine | None = None) -> Document:
-    """OCR the given pages of a PDF into one Document (``layout="ocr"``).
+    """OCR the given pages of a PDF into one Document (``layout="ocr"``), one page rendered at a time.
 
     Args:
         data: the PDF file's bytes.
@@ -54,7 +72,7 @@ def read_scanned_pdf_pages(data: bytes, source: str, pages: list[int] | None = N
             little less accurate.
 
     Raises:
-        InputError: the PDF cannot be opened or a page index is out of range.
+        InputError: the PDF cannot be opened, a page index is out of range or a page is over a limit.
     """
     engine = engine or get_engine()
     results = [read_page_image(image, engine, page=index + 1) for index, image in render_pdf_pages(data, source, pages, dpi)]
