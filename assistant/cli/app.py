@@ -22,6 +22,7 @@ from typing import Annotated
 
 import typer
 
+from .. import settings
 from ..errors import AssistantError
 from .console import err_console
 
@@ -54,7 +55,7 @@ def _options(
         if lang not in ("zh", "en"):
             raise typer.BadParameter("choose zh or en", param_hint="--lang")
         os.environ["ASSISTANT_LANG"] = lang
-    _state["debug"] = debug or bool(os.environ.get("ASSISTANT_DEBUG"))
+    _state["debug"] = debug or bool(settings.env("ASSISTANT_DEBUG"))
 
 
 def _register_commands() -> None:
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ``error: FILE:ROW [field]: message`` line and exit 2; anything unexpected becomes one line
     and exit 3 (``--debug`` prints the traceback). No traceback reaches a clerk otherwise.
     """
-    _state["debug"] = bool(os.environ.get("ASSISTANT_DEBUG")) or bool(argv and "--debug" in argv)
+    _state["debug"] = bool(settings.env("ASSISTANT_DEBUG")) or bool(argv and "--debug" in argv)
     try:
         app(args=argv, prog_name=_prog_name())
     except SystemExit as exc:

@@ -13,6 +13,7 @@ from ..ingest.document import Document
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, looks_like_form
+from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.table import extract_table
 
 __all__ = ["extract_with_rules", "split_parts"]
@@ -33,6 +34,8 @@ def split_parts(doc: Document) -> list[Document]:
 
 
 def _extract_part(doc: Document) -> BudgetTable:
+    if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
+        return extract_level_columns(doc)
     return extract_form(doc) if looks_like_form(doc) else extract_table(doc)
 
 

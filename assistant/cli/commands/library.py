@@ -63,8 +63,10 @@ def list_() -> None:
 def build(
     gold: Annotated[str, typer.Argument(help="The gold folder to pack (the seed and gold/real).")] = "gold",
 ) -> None:
-    """Maintainers: repack the built-in library (assistant/resources/library.json) from the gold,
-    after any change to gold/ or gold/real/ (a test fails while it is stale).
+    """Maintainers: repack what the package learns from the gold, after any change to gold/ or
+    gold/real/ (a test fails while either is stale): the drafting library
+    (assistant/resources/library.json) and the extraction prompt's few-shot examples
+    (assistant/resources/fewshot/extract.json).
 
     Example:
 
@@ -78,6 +80,9 @@ def build(
     out = Path(str(settings.resource(RESOURCE)))
     count = build_resource(Path(gold), out)
     typer.echo(f"{count} projects from {gold} packed into {out}")
+    from ...extract.llm.fewshot import write_frozen
+
+    typer.echo(f"few-shot examples frozen into {write_frozen('extract')}")
 
 
 @library_app.command("calibrate")

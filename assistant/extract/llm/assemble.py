@@ -212,10 +212,11 @@ class _Grounding:
         except ArithmeticError:
             return False
 
-    def reject(self, placed: _Placed, what: str, message: str) -> None:
-        """A record or value kept out of the table: a failure with the model's text."""
+    def reject(self, placed: _Placed, what: str, message: str, record: object | None = None) -> None:
+        """A record or value kept out of the table: a failure with the model's text (of ``record``,
+        the rejected piece, when it is part of the answer: the excerpt is bounded)."""
         line = placed.row.line if placed.row else placed.chunk.first_line
-        answer = json.dumps(placed.answer.model_dump(mode="json"), ensure_ascii=False)
+        answer = json.dumps(record if record is not None else placed.answer.model_dump(mode="json"), ensure_ascii=False)
         self.failures.append(Failure(source=self.doc.source, row=line, field=what, message=message,
                                      raw=f"the model answered: {answer}"[:_RAW_LIMIT]))
 
@@ -325,7 +326,8 @@ class _Grounding:
                       if name in ("name", "period_value", "annual_value") and self.copied_from_examples(getattr(ind, name), ev)]
             if copied:
                 self.reject(placed, label, f"the LLM answered {', '.join(copied)} of the prompt's example, "
-                                           "which the source does not hold: item left out")
+                                           "which the source does not hold: item left out",
+                            record=ind.model_dump(mode="json", exclude={"spans"}))
                 continue
             kept.append(ind)
             if ind.seq is not None and seq_evidence is not None:  # forms do not number their items

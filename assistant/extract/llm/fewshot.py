@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,7 @@ from ...errors import AssistantError
 from ...prompts import Prompt
 from .chunking import first_cell
 
-__all__ = ["example_values", "freeze", "load_examples", "resource_path"]
+__all__ = ["example_values", "freeze", "load_examples", "resource_path", "write_frozen"]
 
 _ITEM_TEXTS = ("name", "period_value", "annual_value")
 
@@ -123,16 +122,12 @@ def example_values(prompt: Prompt) -> tuple[frozenset[str], frozenset[Decimal]]:
     return _values(prompt.id)
 
 
-def _main(argv: list[str]) -> int:
+def write_frozen(task: str = "extract") -> Path:
+    """Freeze the examples of ``task``'s newest prompt from the gold into the package (maintainers,
+    after a gold change: ``python cli.py library build`` does it)."""
     from ...prompts import load_prompt
 
-    for task in argv or ["extract"]:
-        path = Path(__file__).resolve().parents[2] / "resources" / "fewshot" / f"{task}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(freeze(load_prompt(task)), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    path = resource_path(task)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(freeze(load_prompt(task)), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path

@@ -64,12 +64,13 @@ __all__ = ["looks_like_form", "extract_form"]
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
     (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
-    (r"(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
-    (r"(?:项目)?实施单位|预算单位", "unit"),
+    (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
+    (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
+    (r"(?:项目)?实施单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
-    (r"项目负责人", "项目负责人"),
+    (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
     (r"联系电话", "联系电话"),
     (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
     (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
@@ -84,6 +85,7 @@ _KEYS: list[tuple[str, str]] = [
     (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
+_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
 _GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
                           r"|^年度(?:总体)?目标完成情况$")
@@ -93,14 +95,15 @@ _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 #: the 三级指标 column as some forms head it
 _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|实际值|实现值|完成值|目标值|标准|分值|得分|计量单位|度量单位|指标方向|指标性质|计算符号)(?:及单位)?"
+    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|指标方向性?|指标性质|计算符号)(?:及单位)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
-_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标")
+_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标",
+                 "产出值", "效益值", "满意度值")  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?等?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -116,6 +119,9 @@ _LABEL_RE = re.compile(
                 *_NAME_HEADERS,
                 r"实施周期指标值",
                 r"年度指标值",
+                r"(?:全年)?(?:实际)?完成值",
+                r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
+                r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
                 r"社会公众或服务对象满意度指标",
@@ -131,6 +137,35 @@ _LABEL_RE = re.compile(
     )
 )
 
+
+def _spaced(pattern: str) -> str:
+    """A label pattern that also matches with white space between its characters (a cell
+    wrapped inside text run together: 一级 指标, 年度指标 值). Only literal characters outside
+    character classes get the optional space."""
+    out: list[str] = []
+    depth = 0
+    escaped = False
+    for i, ch in enumerate(pattern):
+        out.append(ch)
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and "\u4e00" <= ch <= "\u9fff":
+            nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+            if not nxt or nxt not in "?*+{":
+                out.append("[ \u3000]*")
+    return "".join(out)
+
+
+#: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
+#: a filled-in template (not part of a name; with nothing after it, an empty template row)
+_LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
 #: character for one, so only label matching changes; values keep what the source wrote)
@@ -154,6 +189,8 @@ def _bare(text: str) -> str:
         if m["word"] == "指标值":
             return "年度指标值" if m["block"] in ("年度", "当年") else "实施周期指标值"
         bare = m["word"]
+    if bare in ("一级", "二级", "三级"):  # captions with 指标 left out: 一级 | 二级 | 三级 | 年度数值
+        return bare + "指标"
     return "三级指标" if bare in _NAME_HEADERS else bare
 
 
@@ -240,8 +277,11 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         found = list((pattern or _KEY_COLON).finditer(part))
-        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 )
-            found = [m for m in found if _depth(part, m.start()) == 0]
+        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
+            # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
+            spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
+            found = [m for m in found if _depth(part, m.start()) == 0 and not _NOTE_AFTER.match(part, m.end())
+                     and not any(a < m.start() and m.end() < b for a, b in spaced)]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -265,7 +305,7 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     ``separation`` says how cells are told apart inside a line when not by ``|`` or tabs:
     "spaces" (cut at white space) or "run_together" (cut at the labels a form uses)."""
     rows: list[list[Token]] = []
-    pattern = {"run_together": _LABEL_RE, "spaces": _SPACES}.get(separation or "")
+    pattern = {"run_together": _LABEL_RE_SPACED, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
         tokens: list[Token] = []
         col = 0
@@ -282,6 +322,17 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
+#: a bracketed note with no number in it (必填), (万元), (亩): part of the cell before it
+_NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
+
+
+def _form_word(text: str) -> bool:
+    """A label, key or header word of the form (its spaces ignored): 一 级 指 标, 项 目 名 称."""
+    return bool(_key_field(text) or _is_header_word(text) or _is_label(text) or _LABEL_RE.fullmatch(_fold(text)))
+
+
+#: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 
 
 def _separation(doc: Document) -> str | None:
@@ -292,7 +343,9 @@ def _separation(doc: Document) -> str | None:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    words = {_bare(w) for w in _SPACES.split(part)}
+                    unspaced = _LETTER_SPACED.sub(
+                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part)
+                    words = {_bare(w) for w in _SPACES.split(unspaced)}
                     return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
     return None
 
@@ -307,7 +360,11 @@ def looks_like_form(doc: Document) -> bool:
         if len(texts) >= 4 and is_department_header(texts):
             return False
     folded = _fold(doc.text)
-    return any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded)
+    if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
+        return True
+    # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
+    return all(re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M)
+               for w in ("二级", "三级"))
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -356,6 +413,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
+    budget_col = _budget_column(flat)
     i = 0
     seen_key = False  # the title is above the first key
     while i < len(flat):
@@ -376,7 +434,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         seen_key = True
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
-        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_FIELDS:
+        # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
+        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
             run.append(flat[i + len(run) - 1])
         if field in _GOAL_FIELDS and len(run) >= 2:
             keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
@@ -401,12 +460,26 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             taken.append(flat[i])
             i += 1
             if field in _AMOUNT_FIELDS:
-                # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount
+                # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
+                # or the 全年预算数 one when a 年初预算数 column comes before it
+                run = [taken[0]]
                 while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
+                    run.append(flat[i])
                     i += 1
+                if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                    taken = [run[budget_col]]
         if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _budget_column(flat: list[Token]) -> int:
+    """Which of a 自评表's money columns holds the budget: 全年预算数 (the year's budget after
+    adjustments, what the form is judged against), the second when 年初预算数 is written first."""
+    heads = [_fold(t.text) for t in flat]
+    joined = "|".join(heads)
+    first, full = joined.find("年初预算"), joined.find("全年预算数")
+    return 1 if 0 <= first < full else 0
 
 
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
@@ -416,6 +489,9 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
     return any(t.row == token.row or t.cell is token.cell for t in period) or any(
         p.row < token.row and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text)
                                   for x in flat) for p in period)
+
+
+_FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
 def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
@@ -433,6 +509,8 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
         text = re.sub(r"(万元|万|元)$", "", text)
+        if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
+            text = m["amount"]
         problem = None if _AMOUNT_TEXT.match(text) else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
         problem = problem or amount_problem(text)  # too many digits for an amount
         if not problem:
@@ -464,7 +542,7 @@ def _value_targets(headers: list[str]) -> list[str | None]:
         h = _fold(header)
         if "实施周期" in h or "中长期" in h:
             targets.append("period_value")
-        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值"):
+        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -574,8 +652,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
-    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标
-    before = [t for row in rows[max(0, r0 - 3) : r0 + 1] for t in row
+    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
+    # words before 一级指标 run back over several lines (the loop stops at the first other word)
+    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row
               if t.text and (t.row < r0 or row.index(t) < t0)]
     pre: list[str] = []
     for token in reversed(before):
@@ -631,7 +710,7 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             continue
         if _ends_grid(filled[0].text):
             break
-        if columns and len(row) == width:
+        if columns and len(row) == width and _lines_up(row, columns):
             entries.append(("cells", row))
             continue
         cut = next((i for i, t in enumerate(row) if t.text and _ends_grid(t.text)), None)
@@ -654,6 +733,15 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
     slot: int | None = None  # side by side, one cell per line: the block the next value fills
+    stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
+    at = {id(t): i for i, t in enumerate(stream)}
+    # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
+    # are told apart by what looks like a name and what like a value, see _partition
+    partition = not by_rows and not run_together and not side_by_side and not pipe_cells and not _notes_from(
+        value_headers, len(value_headers) - 1) and k > 1
+    pending: list[Token] = []
+    if by_rows and not side_by_side:
+        entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
     for kind, row in entries:
         if kind == "cells":
             current = None
@@ -678,13 +766,34 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             cells = [None]
         for token in cells:
             # one cell per line, or text run together: a label, or a name followed by its k values
+            if partition:
+                if token is not None and _is_label(token.text):
+                    _flush(pending, k, items, failures, source, doc_rows)
+                    label(token)
+                elif token is not None:
+                    pending.append(token)
+                continue
             if token is None:
                 if current is not None and len(current.values) < k:
                     current.values.append(None)
             elif label(token):
                 current, slot = None, None
+            elif run_together and _is_placeholder(token.text):
+                continue  # 指标2: left empty in a filled-in template
             elif run_together:
                 found = _split_run(token, k)
+                notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
+                if found is None and notes and k > notes:
+                    found = _split_run(token, k - notes)  # the trailing 未完成原因 cell left empty
+                    if found is not None:
+                        found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+                mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
+                if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+                    found = [twice]  # a 自评表 row: the target and the achieved value written alike
+                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
+                                            message=f"{token.text[:40]!r}: name and value told apart where the "
+                                            f"value is written twice (target, then achieved): "
+                                            f"{twice.values[0].text!r}; check it"))
                 if found is None:
                     failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
                                             message=f"could not tell names from values in {token.text[:60]!r}; "
@@ -708,16 +817,152 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 else:
                     current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
                     items.append(current)
-            elif current is not None and len(current.values) < k:
+            elif current is not None and len(current.values) < k and not (
+                    _notes_from(value_headers, len(current.values))
+                    and _starts_item(stream, at[id(token)], value_headers, label_words=_is_label, failures=failures,
+                                     where=doc_rows[token.row].line, source=source)):
                 current.values.append(token)
             else:
                 current = _Item(token, [], token.row)
                 items.append(current)
+    if partition:
+        _flush(pending, k, items, failures, source, doc_rows)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
+def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
+    """A row holding only its name, followed by short rows without labels that start with a
+    value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
+    They are joined into the name's row, and a failure says the values were read that way."""
+    out: list[tuple[str, list[Token]]] = []
+    i = 0
+    while i < len(entries):
+        kind, row = entries[i]
+        i += 1
+        cells = [t for t in row if t.text]
+        rest = cells[:]
+        while rest and _is_label(rest[0].text):
+            rest.pop(0)
+        if kind != "flat" or len(rest) != 1:
+            out.append((kind, row))
+            continue
+        joined = list(row)
+        taken = 0
+        while i < len(entries) and entries[i][0] == "flat":
+            nxt = [t for t in entries[i][1] if t.text]
+            if not nxt or any(_is_label(t.text) for t in nxt) or taken + len(nxt) >= width or len(nxt) >= width - 1:
+                break
+            if not (_VALUE_LIKE.search(_fold(nxt[0].text)) or len(_fold(nxt[0].text)) <= 2):
+                break  # a cell that may be the next indicator's name: that row stands on its own
+            joined.extend(nxt)
+            taken += len(nxt)
+            i += 1
+        if taken:
+            failures.append(Failure(source=source, row=doc_rows[rest[0].row].line, field="指标值",
+                                    message=f"the row of {rest[0].text[:30]!r} has no value cells; the {taken} cell(s) "
+                                    "on the lines below were read as its wrapped values: check them"))
+        out.append((kind, joined))
+    return out
+
+
+def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Failure], source: str, doc_rows) -> None:
+    """The cells between two labels as items (see :func:`_partition`); emptied after."""
+    if not pending:
+        return
+    sizes = _greedy(len(pending), k)
+    starts = itertools.accumulate([0, *sizes[:-1]])
+    if any(_short_value(pending[i].text) for i in starts):
+        sizes = _partition(pending, k)  # counting cells puts a value where a name goes: empty cells were dropped
+    pos = 0
+    for size in sizes:
+        items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
+        pos += size
+    if sizes != _greedy(len(pending), k):
+        failures.append(Failure(source=source, row=doc_rows[pending[0].row].line, field="指标值",
+                                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) "
+                                f"from {pending[0].text[:20]!r} on were told apart by which cells look like values, "
+                                "and each value placed in the first value column; check them"))
+    pending.clear()
+
+
+def _short_value(text: str) -> bool:
+    """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
+    starts with a number (1290.3平方米冷库仓储建设…) is a name."""
+    folded = _fold(text)
+    return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
+
+
+def _greedy(n: int, k: int) -> list[int]:
+    return [k + 1] * (n // (k + 1)) + ([n % (k + 1)] if n % (k + 1) else [])
+
+
+def _partition(tokens: list[Token], k: int) -> list[int]:
+    """Sizes of the items (a name and up to k values) that a run of cells splits into, when
+    empty cells were dropped and counting cells put a value (≥95%, 280人次) where a name goes:
+    the split where the fewest names look like values, then the fewest text cells sit among
+    the values (a text followed by a value is a name and its value), then the fewest missing
+    cells."""
+    value_like = [_short_value(t.text) for t in tokens]
+    n = len(tokens)
+    best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
+    best[n] = (0.0, [])
+    for i in range(n - 1, -1, -1):
+        options = []
+        for size in range(min(k + 1, n - i), 0, -1):
+            rest = best[i + size]
+            if rest is None:
+                continue
+            cost = 10.0 * value_like[i] + sum(1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1])
+                                              for j in range(i + 1, i + size) if not value_like[j])
+            cost += 0.5 * (k + 1 - size) if i + size < n else 0.0  # the last row may end early (a cut document)
+            options.append((cost + rest[0], [size, *rest[1]]))
+        best[i] = min(options, key=lambda o: o[0]) if options else None
+    return best[0][1] if best[0] else _greedy(n, k)
+
+
+_NOTE_HEADER = re.compile(r"原因|措施|备注|说明")
+_SCORE_HEADER = re.compile(r"分值|得分|权重")
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+
+
+def _notes_from(headers: list[str], index: int) -> bool:
+    """True when the value columns from ``index`` on are all notes (偏差原因, 备注) and a score
+    column (分值, 得分) comes before them: a free-text cell there may be empty."""
+    rest = headers[index:]
+    scored = any(_SCORE_HEADER.search(h) for h in headers[:index])
+    return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and scored
+
+
+def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure],
+                 where: int, source: str) -> bool:
+    """One cell per line, a free-text cell where a trailing note column (偏差原因) is due: is it
+    the note, or the next indicator's name (the note left empty)? Whichever reading puts
+    numbers in the score columns (分值, 得分) wins; when both do, it is read as the note and
+    a failure says so."""
+    filled = len(headers) - sum(bool(_NOTE_HEADER.search(h)) for h in headers)
+    scores = [p for p, h in enumerate(headers[:filled]) if _SCORE_HEADER.search(h)]
+
+    def fits(name_at: int) -> bool:
+        cells = stream[name_at + 1 : name_at + 1 + filled]
+        return (len(cells) == filled and not any(label_words(t.text) for t in cells)
+                and not _NUMBER.match(_fold(stream[name_at].text))
+                and all(_NUMBER.match(_fold(cells[p].text)) for p in scores))
+
+    if _NUMBER.match(_fold(stream[j].text)) or label_words(stream[j].text):
+        return False
+    as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
+    if as_name and as_note:
+        failures.append(Failure(source=source, row=where, field="偏差原因",
+                                message=f"{stream[j].text[:30]!r} was read as a note of the row above; it may be the "
+                                "next indicator's name: check it"))
+    return as_name and not as_note
+
+
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|填报说明|填表人|填报人|单位负责人|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]")
+_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
+                       r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+                       # the page around a table copied from a web site: its footer is not a row
+                       r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备")
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
@@ -751,6 +996,21 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
                 continue
         out[r].append(token)
     return out
+
+
+def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
+    """A row as wide as the header really holds its cells by column: the 一级 / 二级 columns
+    hold labels of their level (or nothing) and the 三级 column is not a label. A row whose
+    merged cells were dropped and trailing empty cells padded it to the width does not."""
+    by_col = {t.col: t for t in row}
+
+    def at(word: str) -> str:
+        token = by_col.get(columns.get(word, -1))
+        return token.text if token is not None else ""
+
+    l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
+    return ((not l1 or _level1_label(l1)) and (not l2 or _level2_word(l2) or _level1_label(l2))
+            and not (name and _is_label(name)))
 
 
 def _pipe_closed_lines(tokens: list[Token]) -> bool:
@@ -813,7 +1073,12 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
                                 f"{len(targets)} columns; the extra text was not read: "
                                 f"{' | '.join(v.text for v in values[len(targets):])[:60]!r}"))
         values = values[: len(targets)]
-    if len(values) == len(targets) or len(values) > len(read):
+    if _spans_sign_and_unit(values, targets):
+        # a text target (有效) written across the 指标性质 | 指标值 | 度量单位 cells: one cell for three
+        at = targets.index("sign")
+        aligned = [*values[:at], None, values[at], None, *values[at + 1 :]]
+        aligned += [None] * (len(targets) - len(aligned))
+    elif len(values) == len(targets) or len(values) > len(read):
         aligned: list[Token | None] = values + [None] * (len(targets) - len(values))
     else:
         # empty cells were dropped: the values fill the columns that are read, from the left
@@ -825,6 +1090,15 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
                                     message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
                                     f"{name.text[:30]!r}: not sure which column each belongs to"))
     items.append(_Item(name, aligned, name.row))
+
+
+def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool:
+    """Two cells (or more, with empty notes after) short, where 指标性质 | 指标值 | 度量单位
+    stand side by side and the cell due there holds text with no digit: the form merged the
+    three cells for a target in words."""
+    at = targets.index("sign") if "sign" in targets else -1
+    return (at >= 0 and targets[at + 1 : at + 3] == ["annual_value", "unit"] and len(values) <= len(targets) - 2
+            and at < len(values) and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text))
 
 
 _RUN_VALUE = (
@@ -863,6 +1137,32 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
 
         items.append(_Item(piece("name"), [piece(f"v{i}") for i in range(k)], token.row))
     return items if items and pos == len(text) else None
+
+
+def _split_doubled(token: Token, k: int) -> _Item | None:
+    """One 自评表 row run together whose target and achieved value are alike: name + X + X,
+    then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
+    fewest trailing score digits that leave a name not ending in a number or % win."""
+    text = token.text.rstrip()
+    if k < 2:
+        return None
+    for cut in range(0, min(7, len(text))):
+        if cut and not re.fullmatch(r"[\d.]+", text[len(text) - cut :]):
+            break
+        rest = text[: len(text) - cut]
+        for size in range((len(rest) - 1) // 2, 0, -1):
+            a, b = rest[-2 * size : -size], rest[-size:]
+            name = rest[: -2 * size].rstrip()
+            if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
+                end = token.start + len(rest)
+
+                def piece(start: int, stop: int) -> Token:
+                    return Token(text[start - token.start : stop - token.start], token.cell, start, stop, token.row,
+                                 token.col)
+
+                values = [piece(end - 2 * size, end - size), piece(end - size, end)]
+                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
+    return None
 
 
 _NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")

@@ -20,10 +20,22 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
-from ...schema import AMOUNT_FIELDS, Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
+from ...schema import (
+    AMOUNT_FIELDS,
+    Amounts,
+    BudgetTable,
+    Failure,
+    Indicator,
+    Project,
+    RunMeta,
+    Span,
+    Unit,
+    amount_problem,
+)
 from ...textnorm import fold_whitespace, strip_markup
 from ..assemble import TableAssembler
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
+from .sections import has_level_sections, read_sections
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
 
@@ -196,6 +208,8 @@ def _parse_project(
         _, a, b = _strip_cell(goal_cell)
         spans["goal"] = goal_cell.span(a, b)
     indicators: list[Indicator] = []
+    if indicator_cell is None and goal_cell is not None and has_level_sections(goal_cell.text):
+        goal_text = _read_sections(goal_cell, spans, indicators, row, source, failures)
     if indicator_cell is not None:
         _, a, b = _strip_cell(indicator_cell)
         spans["indicators"] = indicator_cell.span(a, b)
@@ -220,6 +234,40 @@ def _parse_project(
             indicators.append(_indicator(item, indicator_cell, 0))
     return Project(name=name, classified=False, amounts=amounts, goal=goal_text or None,
                    indicators=indicators, spans=spans)
+
+
+def _read_sections(cell: Cell, spans: dict[str, Span], indicators: list[Indicator], row: Row, source: str,
+                   failures: list[Failure]) -> str | None:
+    """A text cell in 【总体目标】 / 【产出指标-数量指标】 sections: its goal and its items."""
+    goal, items, problems = read_sections(cell.text)
+    failures.extend(Failure(source=source, row=row.line, field="绩效指标", message=p, raw=row.raw) for p in problems)
+    spans.pop("goal", None)
+    goal_text = None
+    if goal is not None:
+        goal_text = fold_whitespace(strip_markup(cell.text[goal[0]:goal[1]])) or None
+        spans["goal"] = cell.span(*goal)
+    else:
+        failures.append(Failure(source=source, row=row.line, field="绩效目标", raw=row.raw,
+                                message="the text cell has indicator sections but no 【总体目标】/【年度目标】"))
+    for item in items:
+        seq = len(indicators) + 1
+        fields: dict[str, object] = {
+            "seq": seq, "level1_name": item.level1_name, "level1_code": item.level1_code,
+            "level2_name": item.level2_name, "level2_code": item.level2_code,
+            "name": fold_whitespace(cell.text[item.name[0]:item.name[1]]),
+            "annual_value": fold_whitespace(cell.text[item.value[0]:item.value[1]]) if item.value else None,
+        }
+        item_spans = {"name": cell.span(*item.name), "level1_name": cell.span(*item.level1_span),
+                      "level2_name": cell.span(*item.level2_span)}
+        if item.value:
+            item_spans["annual_value"] = cell.span(*item.value)
+        failures.extend(Failure(source=source, row=row.line, field=f"绩效指标 #{seq}", message=p, raw=row.raw)
+                        for p in item.problems)
+        indicators.append(Indicator(**fields, spans=item_spans))
+    if not items:
+        failures.append(Failure(source=source, row=row.line, field="绩效指标",
+                                message="indicator sections with no 指标N: items", raw=row.raw))
+    return goal_text
 
 
 def _preamble(text: str, table: BudgetTable, cell: Cell) -> bool:
