@@ -52,7 +52,8 @@ RIGHT_ALIGNED = {1, 2, 3, 4}
 
 
 def find_cjk_font() -> Path | None:
-    """A font that draws Chinese: ``$ASSISTANT_CJK_FONT``, a known Debian path, or fc-list."""
+    """A font that draws Chinese: ``$ASSISTANT_CJK_FONT``, a known Debian path, fc-list, or the
+    Noto Sans CJK that the test extra installs from PyPI (so a fresh machine needs no apt)."""
     env = os.environ.get("ASSISTANT_CJK_FONT")
     if env and Path(env).is_file():
         return Path(env)
@@ -65,7 +66,11 @@ def find_cjk_font() -> Path | None:
             path = line.split(":", 1)[0].strip()
             if path and Path(path).is_file():
                 return Path(path)
-    return None
+    try:
+        from noto_cjk_sans_otc import FONT_PATH
+    except ImportError:
+        return None
+    return Path(str(FONT_PATH)) if Path(str(FONT_PATH)).is_file() else None
 
 
 def face_font(face: str) -> tuple[Path, int] | None:
