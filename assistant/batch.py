@@ -41,8 +41,19 @@ from typing import Any
 
 from .errors import AssistantError, InputError, OutputError
 
-__all__ = ["FileResult", "BatchSummary", "BatchInterrupted", "collect_inputs", "plan_outputs", "run_batch",
-           "exit_code", "tool_stamp", "SUMMARY_NAME", "FORMAT_SUFFIX", "STATUSES"]
+__all__ = [
+    "FileResult",
+    "BatchSummary",
+    "BatchInterrupted",
+    "collect_inputs",
+    "plan_outputs",
+    "run_batch",
+    "exit_code",
+    "tool_stamp",
+    "SUMMARY_NAME",
+    "FORMAT_SUFFIX",
+    "STATUSES",
+]
 
 SUMMARY_NAME = "_summary.json"
 #: ok; partial (read, some rows failed); failed; skipped (up to date); not_done (the batch was interrupted)
@@ -122,9 +133,14 @@ def collect_inputs(paths: list[str], out_dir: Path | None = None) -> list[tuple[
         if not path.exists():
             raise InputError(raw, "no such file or folder")
         if path.is_dir():
-            found.extend((p, path) for p in sorted(path.rglob("*")) if p.is_file() and _supported(p)
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                         and not (out and out in p.resolve().parents))
+            found.extend(
+                (p, path)
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and _supported(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not (out and out in p.resolve().parents)
+            )
         else:
             found.append((path.resolve(), None))
     # files named directly keep their folders below the folder they have in common
@@ -170,13 +186,19 @@ def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict
         return FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug or a library crash on one file must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = f"{source}: internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+        message = (
+            f"{source}: internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+        )
         return FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
     projects = table.projects()
     return FileResult(
-        source, output, "partial" if table.failures else "ok",
-        projects=len(projects), indicators=sum(len(p.indicators) for p in projects),
-        row_failures=len(table.failures), failures=[f.describe() for f in table.failures[:20]],
+        source,
+        output,
+        "partial" if table.failures else "ok",
+        projects=len(projects),
+        indicators=sum(len(p.indicators) for p in projects),
+        row_failures=len(table.failures),
+        failures=[f.describe() for f in table.failures[:20]],
         seconds=time.perf_counter() - started,
     )
 
@@ -220,9 +242,17 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def run_batch(
-    paths: list[str], out_dir: str | Path, *, fmt: str = "json", backend: str = "rules", jobs: int = 2,
-    force: bool = False, on_progress: ProgressCallback | None = None, options: dict[str, Any] | None = None,
-    executor: str = "process", ray_address: str | None = None,
+    paths: list[str],
+    out_dir: str | Path,
+    *,
+    fmt: str = "json",
+    backend: str = "rules",
+    jobs: int = 2,
+    force: bool = False,
+    on_progress: ProgressCallback | None = None,
+    options: dict[str, Any] | None = None,
+    executor: str = "process",
+    ray_address: str | None = None,
 ) -> BatchSummary:
     """Extract every input into ``out_dir`` and write ``_summary.json`` there.
 
@@ -280,8 +310,9 @@ def run_batch(
                 interrupted = True
         elif jobs > 1 and len(todo) > 1:
             workers = min(jobs, len(todo))
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
-                                       initargs=(max(1, (os.cpu_count() or 1) // workers),))
+            pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_worker_init, initargs=(max(1, (os.cpu_count() or 1) // workers),)
+            )
             try:
                 futures = {pool.submit(_extract_one, str(s), str(o), fmt, backend, options): s for s, o in todo}
                 pending = set(futures)
@@ -292,8 +323,12 @@ def run_batch(
                         try:
                             results[source] = future.result()
                         except Exception as exc:  # the worker process itself died (out of memory, killed)
-                            results[source] = FileResult(str(source), None, "failed",
-                                                         error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}")
+                            results[source] = FileResult(
+                                str(source),
+                                None,
+                                "failed",
+                                error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}",
+                            )
                         progress(len(results) - (len(pairs) - len(todo)), len(todo), source.name)
             except KeyboardInterrupt:
                 interrupted = True

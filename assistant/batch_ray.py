@@ -72,9 +72,13 @@ def extract_to_bytes(source: str, data: bytes, fmt: str, backend: str, options: 
         return None, FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
     projects = table.projects()
     return out, FileResult(
-        source, None, "partial" if table.failures else "ok",
-        projects=len(projects), indicators=sum(len(p.indicators) for p in projects),
-        row_failures=len(table.failures), failures=[f.describe() for f in table.failures[:20]],
+        source,
+        None,
+        "partial" if table.failures else "ok",
+        projects=len(projects),
+        indicators=sum(len(p.indicators) for p in projects),
+        row_failures=len(table.failures),
+        failures=[f.describe() for f in table.failures[:20]],
         seconds=time.perf_counter() - started,
     )
 
@@ -103,8 +107,12 @@ def _connect(ray, address: str | None, jobs: int) -> bool:
     if ray.is_initialized():
         return False
     quiet = {"RAY_USAGE_STATS_ENABLED": "0", "ORT_DISABLE_TELEMETRY": "1"}
-    options: dict[str, Any] = {"include_dashboard": False, "logging_level": "ERROR", "log_to_driver": False,
-                               "runtime_env": {"env_vars": quiet}}
+    options: dict[str, Any] = {
+        "include_dashboard": False,
+        "logging_level": "ERROR",
+        "log_to_driver": False,
+        "runtime_env": {"env_vars": quiet},
+    }
     if address:
         ray.init(address=address, **options)
     else:
@@ -112,8 +120,16 @@ def _connect(ray, address: str | None, jobs: int) -> bool:
     return True
 
 
-def run_on_ray(todo: list[tuple[Path, Path]], fmt: str, backend: str, options: dict[str, Any], *, jobs: int,
-               address: str | None, done: Callable[[Path, Any], None]) -> None:
+def run_on_ray(
+    todo: list[tuple[Path, Path]],
+    fmt: str,
+    backend: str,
+    options: dict[str, Any],
+    *,
+    jobs: int,
+    address: str | None,
+    done: Callable[[Path, Any], None],
+) -> None:
     """Run every (input, output) pair as a Ray task; ``done(source, FileResult)`` after each.
 
     Outputs are written here, by the driver. Raises KeyboardInterrupt after cancelling the

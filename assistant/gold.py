@@ -85,7 +85,11 @@ def load_gold(path: str | Path | None = None, *, split: str = "all") -> list[Gol
         raise InputError(str(path or ""), f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
     path = Path(path) if path is not None else default_gold_dir()
     if path.is_file():
-        records = [_folder_record(path.parent) if path.name == "gold.json" else GoldRecord(path.stem, path, _source_for(path), load_table(path))]
+        records = [
+            _folder_record(path.parent)
+            if path.name == "gold.json"
+            else GoldRecord(path.stem, path, _source_for(path), load_table(path))
+        ]
     elif (path / "gold.json").is_file():
         records = [_folder_record(path)]
     else:
@@ -94,11 +98,13 @@ def load_gold(path: str | Path | None = None, *, split: str = "all") -> list[Gol
         records = [GoldRecord(f.stem, f, _source_for(f), load_table(f)) for f in files]
         records += [_folder_record(folder) for folder in folders]
     if not records:
-        raise InputError(str(path), "no gold records (*.json, or <id>/gold.json folders, in the interchange shape) found")
+        raise InputError(
+            str(path), "no gold records (*.json, or <id>/gold.json folders, in the interchange shape) found"
+        )
     if split != "all":
         records = [r for r in records if r.column("split") == split]
         if not records:
-            raise InputError(str(path), f"no gold record is in the {split!r} split (meta.json \"split\")")
+            raise InputError(str(path), f'no gold record is in the {split!r} split (meta.json "split")')
     return records
 
 
@@ -128,16 +134,18 @@ def gold_dataset(path: str | Path | None = None, *, split: str = "all"):
         index = 0
         for unit in data["units"]:
             for project in unit["projects"]:
-                rows.append({
-                    "record": record.stem,
-                    **{column: record.column(column) for column in META_COLUMNS},
-                    "unit": unit["name"],
-                    "index": index,
-                    "name": project["name"],
-                    "classified": project["classified"],
-                    "goal": project["goal"],
-                    **{f"amount_{k}": v for k, v in project["amounts"].items()},
-                    "indicators": json.loads(json.dumps(project["indicators"])),
-                })
+                rows.append(
+                    {
+                        "record": record.stem,
+                        **{column: record.column(column) for column in META_COLUMNS},
+                        "unit": unit["name"],
+                        "index": index,
+                        "name": project["name"],
+                        "classified": project["classified"],
+                        "goal": project["goal"],
+                        **{f"amount_{k}": v for k, v in project["amounts"].items()},
+                        "indicators": json.loads(json.dumps(project["indicators"])),
+                    }
+                )
                 index += 1
     return Dataset.from_list(rows)

@@ -54,7 +54,10 @@ _NAMES_AND_FIXES: dict[str, tuple[str, str]] = {
     "VALUE_VAGUE": ("指标值模糊", "写成“比较符 + 数字 + 单位”，如“≥95%”“不少于20场”"),
     "VALUE_UNMEASURABLE": ("指标值不可衡量", "写成“比较符 + 数字 + 单位”，如“≥95%”“不少于20篇”“≤30天”"),
     "VALUE_QUALITATIVE": ("定性指标值", "有评分标准即可；能量化更好"),
-    "CATEGORY_MISSING": ("指标类别不全", "补一条缺少的类别：产出（如“开展活动场次 ≥12场”）、效益（如“问题处置率 ≥95%”）或满意度（“服务对象满意度 ≥90%”）"),
+    "CATEGORY_MISSING": (
+        "指标类别不全",
+        "补一条缺少的类别：产出（如“开展活动场次 ≥12场”）、效益（如“问题处置率 ≥95%”）或满意度（“服务对象满意度 ≥90%”）",
+    ),
     "SATISFACTION_LOW": ("满意度目标偏低", "满意度目标设为 ≥85% 或 ≥90%"),
     "PERIOD_ANNUAL_CONFLICT": ("年度值高于周期值", "实施周期指标值应不低于年度指标值，改正其中一个"),
     "PERIOD_ANNUAL_UNITS": ("计量单位不一致", "两个指标值用同一种计量方式（都用数量或都用比率）"),
@@ -63,16 +66,30 @@ _NAMES_AND_FIXES: dict[str, tuple[str, str]] = {
 
 FINDINGS: dict[str, FindingText] = {
     code: FindingText(name, RULES[code].zh, RULES[code].en, fix)
-    for code, (name, fix) in _NAMES_AND_FIXES.items() if code in RULES
+    for code, (name, fix) in _NAMES_AND_FIXES.items()
+    if code in RULES
 }
 
 #: interchange field -> Chinese label (the column names the source tables use)
 FIELDS: dict[str, str] = {
-    "title": "表名", "department": "部门名称", "currency_unit": "金额单位",
-    "name": "名称", "unit": "资金使用单位", "classified": "涉密项目", "goal": "绩效目标", "indicators": "绩效指标",
-    "amounts.total": "总计", "amounts.fiscal": "财政拨款", "amounts.special_account": "财政专户拨款",
-    "amounts.other": "其他资金", "seq": "序号", "level1_code": "一级指标代码", "level1_name": "一级指标",
-    "level2_code": "二级指标代码", "level2_name": "二级指标", "period_value": "实施周期指标值",
+    "title": "表名",
+    "department": "部门名称",
+    "currency_unit": "金额单位",
+    "name": "名称",
+    "unit": "资金使用单位",
+    "classified": "涉密项目",
+    "goal": "绩效目标",
+    "indicators": "绩效指标",
+    "amounts.total": "总计",
+    "amounts.fiscal": "财政拨款",
+    "amounts.special_account": "财政专户拨款",
+    "amounts.other": "其他资金",
+    "seq": "序号",
+    "level1_code": "一级指标代码",
+    "level1_name": "一级指标",
+    "level2_code": "二级指标代码",
+    "level2_name": "二级指标",
+    "period_value": "实施周期指标值",
     "annual_value": "年度指标值",
 }
 

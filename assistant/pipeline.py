@@ -29,8 +29,11 @@ def check_path(path: str | Path, backend: str | Backend = Backend.RULES) -> tupl
 
     if str(path) == "-":  # standard input: JSON from an earlier command (extract … | lint -), else a table
         data = sys.stdin.buffer.read()
-        table = load_table_bytes(data, "<stdin>") if looks_like_json(data) else \
-            extract(read_bytes(data, "<stdin>"), backend)
+        table = (
+            load_table_bytes(data, "<stdin>")
+            if looks_like_json(data)
+            else extract(read_bytes(data, "<stdin>"), backend)
+        )
     elif is_interchange_file(path):
         table = load_table(path)
     else:

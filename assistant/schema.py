@@ -47,6 +47,7 @@ def amounts_equal(a: object, b: object) -> bool:
         return a is None and b is None
     return abs(Decimal(str(a)) - Decimal(str(b))) <= MONEY_TOLERANCE
 
+
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 INDICATOR_FIELDS = (
     "seq",

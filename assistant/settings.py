@@ -25,8 +25,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["home_dir", "cache_dir", "evals_dir", "gold_dir", "prompts_dir", "ocr_engine", "ocr_threads", "lang", "resource",
-           "checkout_dir", "env"]
+__all__ = [
+    "home_dir",
+    "cache_dir",
+    "evals_dir",
+    "gold_dir",
+    "prompts_dir",
+    "ocr_engine",
+    "ocr_threads",
+    "lang",
+    "resource",
+    "checkout_dir",
+    "env",
+]
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 

@@ -46,13 +46,94 @@ TargetKind = Literal["quantitative", "qualitative", "vague", "unmeasurable", "em
 Comparison = Literal["=", "≥", "≤", ">", "<", "区间"]
 
 #: units a target may be counted in; longer ones first so 人次 wins over 次, 万元 over 元
-UNITS: tuple[str, ...] = tuple(sorted(
-    ["%", "个", "场", "次", "件", "篇", "分", "条", "人次", "万元", "元", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒",
-     "人", "名", "户", "家", "期", "份", "本", "册", "项", "宗", "套", "台", "辆", "处", "所", "座", "间",
-     "批", "类", "种", "个月", "月", "年", "周", "公里", "米", "平方米", "亩", "吨", "万人次", "万份",
-     "万人", "万册", "万条", "万元", "课时", "学时", "节", "轮", "组", "支", "队", "村", "镇", "街", "单",
-     "宗次", "期次", "场次", "批次", "点", "GB", "TB", "M", "兆", "路", "床", "张", "块", "部", "株", "棵"],
-    key=len, reverse=True))
+UNITS: tuple[str, ...] = tuple(
+    sorted(
+        [
+            "%",
+            "个",
+            "场",
+            "次",
+            "件",
+            "篇",
+            "分",
+            "条",
+            "人次",
+            "万元",
+            "元",
+            "天",
+            "日",
+            "工作日",
+            "个工作日",
+            "小时",
+            "分钟",
+            "秒",
+            "人",
+            "名",
+            "户",
+            "家",
+            "期",
+            "份",
+            "本",
+            "册",
+            "项",
+            "宗",
+            "套",
+            "台",
+            "辆",
+            "处",
+            "所",
+            "座",
+            "间",
+            "批",
+            "类",
+            "种",
+            "个月",
+            "月",
+            "年",
+            "周",
+            "公里",
+            "米",
+            "平方米",
+            "亩",
+            "吨",
+            "万人次",
+            "万份",
+            "万人",
+            "万册",
+            "万条",
+            "万元",
+            "课时",
+            "学时",
+            "节",
+            "轮",
+            "组",
+            "支",
+            "队",
+            "村",
+            "镇",
+            "街",
+            "单",
+            "宗次",
+            "期次",
+            "场次",
+            "批次",
+            "点",
+            "GB",
+            "TB",
+            "M",
+            "兆",
+            "路",
+            "床",
+            "张",
+            "块",
+            "部",
+            "株",
+            "棵",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
 
 #: how many of a period fit in a year, for "1场/月" → 12场 a year
 PER_YEAR: dict[str, int] = {"天": 365, "日": 365, "周": 52, "月": 12, "季度": 4, "季": 4, "半年": 2, "年": 1}
@@ -60,10 +141,23 @@ PER_YEAR: dict[str, int] = {"天": 365, "日": 365, "周": 52, "月": 12, "季�
 #: graded qualitative levels the guidance allows (定性的分级分档)
 _GRADES = ("基本达到", "未达到", "达到", "优秀", "合格", "优", "良", "中", "差")
 _GRADE_RE = re.compile(
-    r"^(?:评价|评定|考核|等级|评级|结果)?(?:等级)?(?:为|:)?(" + "|".join(_GRADES) + r")(?:等级|级|及以上|以上)?$")
+    r"^(?:评价|评定|考核|等级|评级|结果)?(?:等级)?(?:为|:)?(" + "|".join(_GRADES) + r")(?:等级|级|及以上|以上)?$"
+)
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 
@@ -76,10 +170,32 @@ _LE_AFTER = r"(?:以下|及以下|以内|之内|内|以下\(含\))"
 _PER = r"(?:/|每)(?P<per>天|日|周|月|季度|季|半年|年)"
 
 _FORMULA_RESULT = re.compile(r"=\s*(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNIT + r")")
-_RANGE = re.compile(r"(?P<lo>" + _NUM + r")\s*(?P<unit1>" + _UNIT + r")?\s*(?:-|~|～|至|到|—)\s*(?P<hi>" + _NUM
-                    + r")\s*(?P<unit>" + _UNIT + r")")
-_QUANTITY = re.compile(r"(?P<before>" + _GE_BEFORE + "|" + _LE_BEFORE + r")?\s*(?P<num>" + _NUM + r")\s*(?P<unit>"
-                       + _UNIT + r")(?P<per1>/(?:天|日|周|月|季度|季|半年|年))?(?P<after>" + _GE_AFTER + "|" + _LE_AFTER + ")?")
+_RANGE = re.compile(
+    r"(?P<lo>"
+    + _NUM
+    + r")\s*(?P<unit1>"
+    + _UNIT
+    + r")?\s*(?:-|~|～|至|到|—)\s*(?P<hi>"
+    + _NUM
+    + r")\s*(?P<unit>"
+    + _UNIT
+    + r")"
+)
+_QUANTITY = re.compile(
+    r"(?P<before>"
+    + _GE_BEFORE
+    + "|"
+    + _LE_BEFORE
+    + r")?\s*(?P<num>"
+    + _NUM
+    + r")\s*(?P<unit>"
+    + _UNIT
+    + r")(?P<per1>/(?:天|日|周|月|季度|季|半年|年))?(?P<after>"
+    + _GE_AFTER
+    + "|"
+    + _LE_AFTER
+    + ")?"
+)
 _DEADLINE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?(?:底|末)?(?:前|之前|以前)")
 _IDIOM_UNITS = ("批", "类", "种", "点", "路", "部", "组", "轮", "支", "座", "张", "块")
 _CLAUSE_END = re.compile(r"[,;。，；:：、!?！？]")
@@ -165,6 +281,7 @@ def _arabic(text: str) -> str:
     """Chinese numerals followed by a unit written as digits, so 一场 → 1场, 十二个月 → 12个月.
 
     Idioms are left alone: 一批 (some), and anything inside quotes (“最多跑一次”改革)."""
+
     def repl(match: re.Match[str]) -> str:
         value = chinese_number(match.group(1))
         if value is None or match.group(2) in _IDIOM_UNITS:
@@ -172,8 +289,9 @@ def _arabic(text: str) -> str:
         return f"{value}{match.group(2)}"
 
     parts = re.split(r"(“[^”]*”|\"[^\"]*\")", text)
-    return "".join(p if p.startswith(("“", '"')) else re.sub("(" + _CN_NUM + ")(" + _UNIT + ")", repl, p)
-                   for p in parts)
+    return "".join(
+        p if p.startswith(("“", '"')) else re.sub("(" + _CN_NUM + ")(" + _UNIT + ")", repl, p) for p in parts
+    )
 
 
 def normalise_value(text: str) -> str:
@@ -228,7 +346,7 @@ def _per(text: str, start: int, explicit: str | None) -> str | None:
     if words and start - words[-1].end() <= 20:
         per = words[-1].group("per")
         # 每人每月 … 20件: the count is per month; a 全年 nearer the number overrides it
-        if "全年" not in text[words[-1].end():start]:
+        if "全年" not in text[words[-1].end() : start]:
             return per
     return None
 
@@ -249,31 +367,59 @@ def parse_target(text: str | None) -> Target:
     result = list(_FORMULA_RESULT.finditer(norm))
     if result:  # 1场/月*12=12场: the figure after the last "=" is the target
         match = result[-1]
-        return Target(kind="quantitative", comparison="=", value=float(match["num"]), unit=match["unit"],
-                      phrase=match.group(0).lstrip("="), text=text)
+        return Target(
+            kind="quantitative",
+            comparison="=",
+            value=float(match["num"]),
+            unit=match["unit"],
+            phrase=match.group(0).lstrip("="),
+            text=text,
+        )
 
     deadline = _DEADLINE.search(norm)
     if deadline:  # 12月底前完成: a deadline is measurable; the number is the month
-        return Target(kind="quantitative", comparison="≤", value=float(deadline["month"]), unit="月(截止)",
-                      phrase=deadline.group(0), text=text)
+        return Target(
+            kind="quantitative",
+            comparison="≤",
+            value=float(deadline["month"]),
+            unit="月(截止)",
+            phrase=deadline.group(0),
+            text=text,
+        )
 
     range_match = _RANGE.search(norm)
     # a number right after "/" is a denominator (全年总分/12个月), not a target
-    quantity = next((m for m in _QUANTITY.finditer(norm) if not norm[:m.start()].endswith("/")), None)
+    quantity = next((m for m in _QUANTITY.finditer(norm) if not norm[: m.start()].endswith("/")), None)
     if range_match and (quantity is None or range_match.start() <= quantity.start()):
         lo, hi = float(range_match["lo"]), float(range_match["hi"])
         if lo < hi and (range_match["unit1"] in (None, range_match["unit"])):
             per = _per(norm, range_match.start(), None)
-            return Target(kind="quantitative", comparison="区间", value=lo, upper=hi, unit=range_match["unit"],
-                          per=per, per_year=_per_year(hi, per), phrase=range_match.group(0), text=text)
+            return Target(
+                kind="quantitative",
+                comparison="区间",
+                value=lo,
+                upper=hi,
+                unit=range_match["unit"],
+                per=per,
+                per_year=_per_year(hi, per),
+                phrase=range_match.group(0),
+                text=text,
+            )
 
     if quantity:
         value = float(quantity["num"])
         per = _per(norm, quantity.start("num"), quantity["per1"])
         before = quantity["before"] or _comparison_word_in_clause(norm, quantity.start())
-        return Target(kind="quantitative", comparison=_comparison(before, quantity["after"]),
-                      value=value, unit=quantity["unit"], per=per, per_year=_per_year(value, per),
-                      phrase=quantity.group(0), text=text)
+        return Target(
+            kind="quantitative",
+            comparison=_comparison(before, quantity["after"]),
+            value=value,
+            unit=quantity["unit"],
+            per=per,
+            per_year=_per_year(value, per),
+            phrase=quantity.group(0),
+            text=text,
+        )
 
     bare = norm.rstrip("。;；,，、.")
     grade = _GRADE_RE.match(bare)
@@ -287,7 +433,7 @@ def parse_target(text: str | None) -> Target:
 
 def _comparison_word_in_clause(text: str, start: int) -> str | None:
     """A 至少/不少于/不超过 earlier in the same clause (每月至少到网格巡查走访20次), if near."""
-    clause = _CLAUSE_END.split(text[max(0, start - 12):start])[-1]
+    clause = _CLAUSE_END.split(text[max(0, start - 12) : start])[-1]
     found = list(re.finditer(_GE_BEFORE.replace("|达到|达", "") + "|" + _LE_BEFORE, clause))
     return found[-1].group(0) if found else None
 

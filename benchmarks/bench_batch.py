@@ -87,10 +87,14 @@ def main() -> None:
         for n in range(args.pages):
             page, _ = render_gold_page(gold, PAGE_GROUPS[n % len(PAGE_GROUPS)], dpi=200, font_path=font)
             page.image.save(inbox / f"page{n + 1:03}.png")
-        print(f"{args.pages} clean 200-dpi pages, {os.cpu_count()} cores; load average before "
-              f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
-        print(f"{'executor':16} {'workers':>7} {'seconds':>8} {'pages/min':>9} {'peak MB/worker':>14} "
-              f"{'ok':>3}  hours for 100,000 pages on 1 / 2 / 4 / 8 machines   load")
+        print(
+            f"{args.pages} clean 200-dpi pages, {os.cpu_count()} cores; load average before "
+            f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())}"
+        )
+        print(
+            f"{'executor':16} {'workers':>7} {'seconds':>8} {'pages/min':>9} {'peak MB/worker':>14} "
+            f"{'ok':>3}  hours for 100,000 pages on 1 / 2 / 4 / 8 machines   load"
+        )
         for name in args.executors.split(","):
             jobs = 1 if name == "single" else args.jobs
             executor = "ray" if name == "ray" else "process"
@@ -111,9 +115,12 @@ def main() -> None:
             seconds = time.perf_counter() - t0
             per_minute = args.pages / seconds * 60
             hours = [100_000 / (per_minute * 60 * machines) for machines in (1, 2, 4, 8)]
-            print(f"{name:16} {jobs:>7} {seconds:>8.1f} {per_minute:>9.2f} {memory.peak / 2**20:>14.0f} "
-                  f"{summary.count('ok'):>3}  {' / '.join(f'{h:.0f}' for h in hours):<40} "
-                  f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+            print(
+                f"{name:16} {jobs:>7} {seconds:>8.1f} {per_minute:>9.2f} {memory.peak / 2**20:>14.0f} "
+                f"{summary.count('ok'):>3}  {' / '.join(f'{h:.0f}' for h in hours):<40} "
+                f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())}",
+                flush=True,
+            )
     print("Ray includes starting a local Ray (a few seconds) and loading one engine per worker.")
 
 

@@ -16,13 +16,13 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from assistant.checks import lint_table
 from assistant.draft.adapt import draft_offline, project_topic
 from assistant.draft.evaluation import evaluate_drafting
 from assistant.draft.library import Library, LibraryProject, load_library
 from assistant.draft.models import DraftRequest
 from assistant.draft.retrieve import Retriever, tokens
 from assistant.export import load_table
-from assistant.checks import lint_table
 from assistant.schema import BudgetTable, Unit
 from assistant.targets import parse_target
 
@@ -32,7 +32,9 @@ LARGE = 5000
 REQUESTS = (
     DraftRequest(name="社区普法宣传", goal="每月组织开展一场普法讲座，全年发放宣传资料不少于5000份", budget=20),
     DraftRequest(name="物业管理费支出", goal="为展馆提供物业管理、保洁和安保服务，服务面积12000平方米", budget=150),
-    DraftRequest(name="基层网格巡查工作经费", goal="专职网格员每月巡查走访网格，上报网格事件，提高网格事件办结率", budget=100),
+    DraftRequest(
+        name="基层网格巡查工作经费", goal="专职网格员每月巡查走访网格，上报网格事件，提高网格事件办结率", budget=100
+    ),
 )
 
 
@@ -54,18 +56,32 @@ def main() -> None:
 
     projects = table.projects()
     seconds = _timed(lambda: lint_table(table))
-    print(f"linter, seed: {len(projects)} projects in {seconds * 1000:.1f}ms = {len(projects) / seconds:,.0f} projects/s")
+    print(
+        f"linter, seed: {len(projects)} projects in {seconds * 1000:.1f}ms = {len(projects) / seconds:,.0f} projects/s"
+    )
     big = BudgetTable(units=[Unit(name=f"u{n}", projects=[p.model_copy() for p in projects]) for n in range(100)])
     seconds = _timed(lambda: lint_table(big), repeat=1)
-    print(f"linter, 100x: {len(big.projects())} projects in {seconds:.2f}s = {len(big.projects()) / seconds:,.0f} projects/s")
+    print(
+        f"linter, 100x: {len(big.projects())} projects in {seconds:.2f}s = {len(big.projects()) / seconds:,.0f} projects/s"
+    )
 
     library = load_library(include_user=False)
     seconds = _timed(lambda: Retriever(library))
     print(f"library index, built-in: {len(library)} projects in {seconds * 1000:.1f}ms")
     copies = -(-LARGE // len(library))
-    large = Library([LibraryProject(f"copy{n}", p.project.model_copy(update={"name": f"{p.name}（{n}）"}), p.sector,
-                                    p.split, p.currency_unit)
-                     for n in range(copies) for p in library.projects][:LARGE])
+    large = Library(
+        [
+            LibraryProject(
+                f"copy{n}",
+                p.project.model_copy(update={"name": f"{p.name}（{n}）"}),
+                p.sector,
+                p.split,
+                p.currency_unit,
+            )
+            for n in range(copies)
+            for p in library.projects
+        ][:LARGE]
+    )
     tracemalloc.start()
     start = time.perf_counter()
     retriever = Retriever(large)
@@ -73,23 +89,29 @@ def main() -> None:
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    print(f"library index, {len(large)} projects, {len(retriever.indicators)} indicators: built in {seconds:.2f}s, "
-          f"peak {peak:.1f} MiB")
+    print(
+        f"library index, {len(large)} projects, {len(retriever.indicators)} indicators: built in {seconds:.2f}s, "
+        f"peak {peak:.1f} MiB"
+    )
 
     small = Retriever(library)
     for request in REQUESTS:
-        seconds = _timed(lambda: draft_offline(request, library, retriever=small), repeat=5)
-        big = _timed(lambda: draft_offline(request, large, retriever=retriever), repeat=5)
-        print(f"one offline draft ({request.name}): built-in library {seconds * 1000:.1f}ms, "
-              f"{len(large)}-project library {big * 1000:.1f}ms")
+        seconds = _timed(lambda request=request: draft_offline(request, library, retriever=small), repeat=5)
+        big = _timed(lambda request=request: draft_offline(request, large, retriever=retriever), repeat=5)
+        print(
+            f"one offline draft ({request.name}): built-in library {seconds * 1000:.1f}ms, "
+            f"{len(large)}-project library {big * 1000:.1f}ms"
+        )
 
     start = time.perf_counter()
     real = ROOT / "gold" / "real"
     _, summary = evaluate_drafting(real if real.is_dir() else None)
-    print(f"leave-one-out over {summary['projects']} gold projects: {time.perf_counter() - start:.2f}s; "
-          f"quantified {summary['quantified_share']:.0%}, valid pairs {summary['valid_pair_share']:.0%}, "
-          f"coverage {summary['full_coverage_share']:.0%}, relevance {summary['relevance']:.3f} "
-          f"(nearest project copied: {summary['baseline_relevance']:.3f}), off-topic {summary['off_topic_rate']:.1%}")
+    print(
+        f"leave-one-out over {summary['projects']} gold projects: {time.perf_counter() - start:.2f}s; "
+        f"quantified {summary['quantified_share']:.0%}, valid pairs {summary['valid_pair_share']:.0%}, "
+        f"coverage {summary['full_coverage_share']:.0%}, relevance {summary['relevance']:.3f} "
+        f"(nearest project copied: {summary['baseline_relevance']:.3f}), off-topic {summary['off_topic_rate']:.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -39,13 +39,30 @@ def _mutate(project: dict, rng: random.Random) -> dict | None:
     elif roll < 0.18:
         project["amounts"]["total"] = (project["amounts"]["total"] or 0) + 1.0
     elif roll < 0.20:
-        inds.append({**(inds[0] if inds else {}), "seq": 99, "name": "凭空出现的指标", "period_value": "100%", "annual_value": "100%",
-                     "level1_code": "1", "level1_name": "产出指标", "level2_code": "11", "level2_name": "数量指标"})
+        inds.append(
+            {
+                **(inds[0] if inds else {}),
+                "seq": 99,
+                "name": "凭空出现的指标",
+                "period_value": "100%",
+                "annual_value": "100%",
+                "level1_code": "1",
+                "level1_name": "产出指标",
+                "level2_code": "11",
+                "level2_name": "数量指标",
+            }
+        )
     return project
 
 
 def _table(projects: list[dict]) -> dict:
-    return {"title": None, "department": None, "currency_unit": "万元", "amounts": {}, "units": [{"name": "u", "amounts": {}, "projects": projects}]}
+    return {
+        "title": None,
+        "department": None,
+        "currency_unit": "万元",
+        "amounts": {},
+        "units": [{"name": "u", "amounts": {}, "projects": projects}],
+    }
 
 
 def _make(seed_projects: list[dict], copies: int, rng: random.Random) -> list[tuple[list[dict], list[dict]]]:
@@ -95,9 +112,11 @@ def main() -> None:
     print(f"{len(gold)} gold projects, {len(pred)} predicted")
     for label, pairs in shapes:
         align, summ, metrics, indicators = _time(pairs)
-        print(f"{label}: align + score {align:.2f} s, summarize {summ:.2f} s -> {len(gold) / (align + summ):,.0f} projects/s"
-              f"  ({indicators} gold indicators; indicator_f1 {metrics['indicator_f1']:.4f},"
-              f" project_f1 {metrics['project_f1']:.4f}, amounts {metrics['amounts']:.4f})")
+        print(
+            f"{label}: align + score {align:.2f} s, summarize {summ:.2f} s -> {len(gold) / (align + summ):,.0f} projects/s"
+            f"  ({indicators} gold indicators; indicator_f1 {metrics['indicator_f1']:.4f},"
+            f" project_f1 {metrics['project_f1']:.4f}, amounts {metrics['amounts']:.4f})"
+        )
 
 
 if __name__ == "__main__":

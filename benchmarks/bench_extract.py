@@ -54,7 +54,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,100,1000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'size':>6} {'MB':>8} {'seconds':>9} {'MB/s':>7} {'projects/s':>11} {'peak MB':>8} {'split s':>8} {'x split':>8}")
+    print(
+        f"{'size':>6} {'MB':>8} {'seconds':>9} {'MB/s':>7} {'projects/s':>11} {'peak MB':>8} {'split s':>8} {'x split':>8}"
+    )
     for times in (int(s) for s in args.sizes.split(",")):
         data = build_input(times)
         megabytes = len(data) / 1e6

@@ -30,10 +30,20 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 #: share of the cases each target gets (fast text targets get more, PDFs and commands fewer)
 WEIGHTS = {
-    "reader/random-bytes": 14, "reader/random-text": 10, "reader/mangled-seed": 14, "reader/mangled-encodings": 8,
-    "reader/mangled-office": 10, "reader/mangled-pdf": 5, "reader/mangled-images": 6, "reader/hostile-files": 8,
-    "extract/mangled-seed": 6, "extract/hostile-files": 5, "validate/json": 5, "validate/mangled-seed": 3,
-    "lint/json": 3, "lint/hostile-files": 3,
+    "reader/random-bytes": 14,
+    "reader/random-text": 10,
+    "reader/mangled-seed": 14,
+    "reader/mangled-encodings": 8,
+    "reader/mangled-office": 10,
+    "reader/mangled-pdf": 5,
+    "reader/mangled-images": 6,
+    "reader/hostile-files": 8,
+    "extract/mangled-seed": 6,
+    "extract/hostile-files": 5,
+    "validate/json": 5,
+    "validate/mangled-seed": 3,
+    "lint/json": 3,
+    "lint/hostile-files": 3,
 }
 
 
@@ -43,8 +53,14 @@ def run_target(name: str, cases: int, rng_seed: int) -> tuple[collections.Counte
     crashes: list[str] = []
 
     @seed(rng_seed)
-    @settings(max_examples=cases, deadline=None, database=None, phases=[Phase.generate], derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=cases,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(fuzzing.reader_input(family))
     def one(case):
         data, suffix = case
@@ -54,8 +70,10 @@ def run_target(name: str, cases: int, rng_seed: int) -> tuple[collections.Counte
             counts["crash"] += 1
             if len(crashes) < 5:
                 where = traceback.extract_tb(exc.__traceback__)[-1]
-                crashes.append(f"{type(exc).__name__}: {str(exc)[:200]} at {where.filename}:{where.lineno} "
-                               f"(input {len(data)} bytes {suffix or '(no suffix)'}: {data[:40]!r})")
+                crashes.append(
+                    f"{type(exc).__name__}: {str(exc)[:200]} at {where.filename}:{where.lineno} "
+                    f"(input {len(data)} bytes {suffix or '(no suffix)'}: {data[:40]!r})"
+                )
 
     started = time.perf_counter()
     with fuzzing.stub_ocr():
@@ -84,10 +102,14 @@ def main() -> int:
         totals["cases"] += cases
         totals["seconds"] += seconds
         all_crashes += [(name, c) for c in crashes]
-        print(f"{name:28s} {cases:7d} {counts['ok']:7d} {counts['refused']:8d} {counts['crash']:8d} {seconds:8.1f}",
-              flush=True)
-    print(f"{'total':28s} {totals['cases']:7d} {totals['ok']:7d} {totals['refused']:8d} {totals['crash']:8d} "
-          f"{totals['seconds']:8.1f}")
+        print(
+            f"{name:28s} {cases:7d} {counts['ok']:7d} {counts['refused']:8d} {counts['crash']:8d} {seconds:8.1f}",
+            flush=True,
+        )
+    print(
+        f"{'total':28s} {totals['cases']:7d} {totals['ok']:7d} {totals['refused']:8d} {totals['crash']:8d} "
+        f"{totals['seconds']:8.1f}"
+    )
     for name, crash in all_crashes:
         print(f"crash in {name}: {crash}")
     return 1 if totals["crash"] else 0

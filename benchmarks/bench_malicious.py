@@ -74,9 +74,14 @@ def _run(path: Path, cap_gb: float, timeout: float) -> tuple[float, float, int, 
     errors_file = out.with_name("stderr.txt")
     started = time.perf_counter()
     with errors_file.open("wb") as err:
-        child = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "extract", str(path), "-o", str(out)],
-                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=limit,
-                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+        child = subprocess.Popen(
+            [sys.executable, str(ROOT / "cli.py"), "extract", str(path), "-o", str(out)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=limit,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     while True:  # wait4 gives this child's own peak memory (RUSAGE_CHILDREN would be the max of all)
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
@@ -114,8 +119,10 @@ def main() -> None:
     print("| file | size | seconds | peak MB | exit | output | message |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for name, size, seconds, peak, code, out_size, message in rows:
-        print(f"| {name} | {size / 1024:,.0f} KB | {seconds:.1f} | {peak:,.0f} | {code} | {out_size / 1024:,.0f} KB "
-              f"| {message[:160]} |")
+        print(
+            f"| {name} | {size / 1024:,.0f} KB | {seconds:.1f} | {peak:,.0f} | {code} | {out_size / 1024:,.0f} KB "
+            f"| {message[:160]} |"
+        )
     worst = max((r[3] for r in rows), default=0)
     print(f"\nhighest peak: {worst:,.0f} MB (limit 1,536 MB); slowest: {max((r[2] for r in rows), default=0):.1f} s")
 

@@ -89,12 +89,16 @@ def read_pdf_page(pdf: bytes, dpi: int, engine):
 
 def report_stages(engine, gold, font, args) -> None:
     opts = engine.thread_settings()
-    print(f"onnxruntime {opts['version']}: intra_op_num_threads={opts['intra']} (0 = one per core), "
-          f"inter_op_num_threads={opts['inter']}, execution_mode={opts['mode']}; os.cpu_count()={os.cpu_count()}; "
-          f"detection at {engine.det_char_px or 'full resolution,'} px a character, recognition batches of "
-          f"{engine.rec_batch}, short crops padded to {engine.rec_min_width} px")
-    print(f"clean 200-dpi scanned PDF pages (face {font.name}), {args.repeat} runs of each page; "
-          "seconds per page, best / median")
+    print(
+        f"onnxruntime {opts['version']}: intra_op_num_threads={opts['intra']} (0 = one per core), "
+        f"inter_op_num_threads={opts['inter']}, execution_mode={opts['mode']}; os.cpu_count()={os.cpu_count()}; "
+        f"detection at {engine.det_char_px or 'full resolution,'} px a character, recognition batches of "
+        f"{engine.rec_batch}, short crops padded to {engine.rec_min_width} px"
+    )
+    print(
+        f"clean 200-dpi scanned PDF pages (face {font.name}), {args.repeat} runs of each page; "
+        "seconds per page, best / median"
+    )
     rows = []
     for group in PAGE_GROUPS[: args.pages]:
         page, part = render_gold_page(gold, group, dpi=200, font_path=font)
@@ -112,13 +116,18 @@ def report_stages(engine, gold, font, args) -> None:
         for stage in STAGES:
             values = [r[2].get(stage, 0.0) for r in runs]
             cpus = [r[4].get(stage, 0.0) for r in runs]
-            print(f"{str(group):18} {stage:12} {min(values):>7.2f} {statistics.median(values):>8.2f} "
-                  f"{min(cpus):>8.2f} {statistics.median(cpus):>10.2f}")
+            print(
+                f"{str(group):18} {stage:12} {min(values):>7.2f} {statistics.median(values):>8.2f} "
+                f"{min(cpus):>8.2f} {statistics.median(cpus):>10.2f}"
+            )
         walls = [r[0] for r in runs]
         cpus = [r[1] for r in runs]
-        print(f"{str(group):18} {'whole page':12} {min(walls):>7.2f} {statistics.median(walls):>8.2f}   "
-              f"cpu {min(cpus):.2f} / {statistics.median(cpus):.2f}   CER {cer:.2%}   indicator F1 {f1:.3f}   "
-              f"load average at the runs {', '.join(f'{r[3]:.1f}' for r in runs)}", flush=True)
+        print(
+            f"{str(group):18} {'whole page':12} {min(walls):>7.2f} {statistics.median(walls):>8.2f}   "
+            f"cpu {min(cpus):.2f} / {statistics.median(cpus):.2f}   CER {cer:.2%}   indicator F1 {f1:.3f}   "
+            f"load average at the runs {', '.join(f'{r[3]:.1f}' for r in runs)}",
+            flush=True,
+        )
 
 
 def report_before_after(engine, gold, font, args) -> None:
@@ -127,9 +136,11 @@ def report_before_after(engine, gold, font, args) -> None:
     before = RapidOCREngine(threads=args.threads)
     before.det_char_px = 0
     before.set_rec_min_width(320)
-    print(f"before (full-size detection, crops padded to 320 px) and after (detection at <= {engine.det_char_px} px "
-          f"a character, crops padded to {engine.rec_min_width} px), alternating, {args.repeat} runs each; "
-          "median CPU seconds (all threads) and median wall seconds")
+    print(
+        f"before (full-size detection, crops padded to 320 px) and after (detection at <= {engine.det_char_px} px "
+        f"a character, crops padded to {engine.rec_min_width} px), alternating, {args.repeat} runs each; "
+        "median CPU seconds (all threads) and median wall seconds"
+    )
     print(f"{'page':18} {'stage':12} {'before cpu':>10} {'after cpu':>9} {'before s':>8} {'after s':>7}")
     for group in PAGE_GROUPS[: args.pages]:
         page, part = render_gold_page(gold, group, dpi=200, font_path=font)
@@ -140,14 +151,17 @@ def report_before_after(engine, gold, font, args) -> None:
         for _ in range(args.repeat):
             for name, eng in (("before", before), ("after", engine)):
                 runs[name].append(read_pdf_page(pdf, 200, eng))
+
         def med(stage: str, name: str, cpu: bool, runs: dict[str, list] = runs) -> float:
             if stage == "whole page":
                 return statistics.median(r[4 if cpu else 3] for r in runs[name])
             return statistics.median(r[2 if cpu else 1].get(stage, 0.0) for r in runs[name])
 
         for stage in (*STAGES, "whole page"):
-            print(f"{str(group):18} {stage:12} {med(stage, 'before', True):>10.2f} {med(stage, 'after', True):>9.2f} "
-                  f"{med(stage, 'before', False):>8.2f} {med(stage, 'after', False):>7.2f}")
+            print(
+                f"{str(group):18} {stage:12} {med(stage, 'before', True):>10.2f} {med(stage, 'after', True):>9.2f} "
+                f"{med(stage, 'before', False):>8.2f} {med(stage, 'after', False):>7.2f}"
+            )
         for name in ("before", "after"):
             errors, total, f1, _ = score(page, part, runs[name][-1][0])
             print(f"{str(group):18} {name}: CER {errors / total:.2%}, indicator F1 {f1:.3f}")
@@ -155,8 +169,10 @@ def report_before_after(engine, gold, font, args) -> None:
 
 
 def report_accuracy(engine, gold, font, args) -> None:
-    print(f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   "
-          f"load {load_average()}")
+    print(
+        f"{'dpi':>4} {'condition':9} {'pages':>5} {'s/page':>7} {'cpu s':>6} {'CER':>7} {'ind. F1':>7}   "
+        f"load {load_average()}"
+    )
     for dpi in (int(d) for d in args.dpi.split(",")):
         for condition in ("clean", "degraded"):
             out = []
@@ -181,7 +197,7 @@ def confusions_of(page, doc, counter: collections.Counter) -> None:
         a, b = "".join(drawn.text.split()), "".join((got.text if got else "").split())
         for op in Levenshtein.opcodes(a, b):
             if op.tag != "equal":
-                counter[(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end])] += 1
+                counter[(a[op.src_start : op.src_end], b[op.dest_start : op.dest_end])] += 1
 
 
 def report_faces(engine, gold, args) -> None:
@@ -226,8 +242,11 @@ def report_faces(engine, gold, args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stages", action="store_true", help="per-stage times of clean 200-dpi pages")
-    parser.add_argument("--before-after", action="store_true",
-                        help="per-stage times of the previous release's settings and the current ones, in turn")
+    parser.add_argument(
+        "--before-after",
+        action="store_true",
+        help="per-stage times of the previous release's settings and the current ones, in turn",
+    )
     parser.add_argument("--accuracy", action="store_true", help="speed, CER and F1 per dpi and condition")
     parser.add_argument("--faces", default="", help="face matrix: 'all' or a comma list of " + ",".join(FACES))
     parser.add_argument("--face-dpi", default="150,200,300")
@@ -235,13 +254,19 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2, help=f"pages per setting (max {len(PAGE_GROUPS)})")
     parser.add_argument("--dpi", default="150,200")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=None,
-                        help="onnxruntime intra-op threads (default: one per core)")
-    parser.add_argument("--det-char-px", type=float, default=None,
-                        help="character height detection runs at (0: full resolution, as before the speed work)")
+    parser.add_argument(
+        "--threads", type=int, default=None, help="onnxruntime intra-op threads (default: one per core)"
+    )
+    parser.add_argument(
+        "--det-char-px",
+        type=float,
+        default=None,
+        help="character height detection runs at (0: full resolution, as before the speed work)",
+    )
     parser.add_argument("--rec-batch", type=int, default=None, help="crops per recognition batch")
-    parser.add_argument("--rec-min-width", type=int, default=None,
-                        help="short crops padded to this width (320: as before)")
+    parser.add_argument(
+        "--rec-min-width", type=int, default=None, help="short crops padded to this width (320: as before)"
+    )
     args = parser.parse_args()
     if not (args.stages or args.accuracy or args.faces or args.before_after):
         args.stages = True

@@ -62,8 +62,12 @@ def main() -> None:
 
         inbox = work / "inbox"
         inbox.mkdir()
-        sources = [files["seed.xlsx (numbers)"], files["seed.docx"], files["seed.pdf (ruled, 1 row per page part)"],
-                   files["form.docx"]]
+        sources = [
+            files["seed.xlsx (numbers)"],
+            files["seed.docx"],
+            files["seed.pdf (ruled, 1 row per page part)"],
+            files["form.docx"],
+        ]
         for i in range(args.batch):
             source = sources[i % len(sources)]
             shutil.copy(source, inbox / f"{i:03d}{source.suffix}")
@@ -73,8 +77,10 @@ def main() -> None:
             started = time.perf_counter()
             summary = run_batch([str(inbox)], out, jobs=jobs, progress=False)
             seconds = time.perf_counter() - started
-            print(f"  jobs={jobs}: {seconds:6.2f} s wall, {args.batch / seconds:5.1f} files/s, "
-                  f"{summary.count('ok')} ok, {summary.count('failed')} failed")
+            print(
+                f"  jobs={jobs}: {seconds:6.2f} s wall, {args.batch / seconds:5.1f} files/s, "
+                f"{summary.count('ok')} ok, {summary.count('failed')} failed"
+            )
         started = time.perf_counter()
         summary = run_batch([str(inbox)], work / "out2", jobs=2, progress=False)
         print(f"  rerun, all up to date: {time.perf_counter() - started:6.2f} s, {summary.count('skipped')} skipped")

@@ -33,11 +33,17 @@ SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 
 
 def _kind(message: str) -> str:
-    for key, label in (("not sent", "not sent (deadline/budget)"), ("allowance", "allowance spent (ramble)"),
-                       ("cut off", "cut off at cap"), ("no valid answer", "invalid answers"),
-                       ("kept failing", "endpoint failing"), ("not in the source", "name not in source"),
-                       ("example", "copied from example"), ("not read", "row not read"),
-                       ("number(s)", "number not in its cell")):
+    for key, label in (
+        ("not sent", "not sent (deadline/budget)"),
+        ("allowance", "allowance spent (ramble)"),
+        ("cut off", "cut off at cap"),
+        ("no valid answer", "invalid answers"),
+        ("kept failing", "endpoint failing"),
+        ("not in the source", "name not in source"),
+        ("example", "copied from example"),
+        ("not read", "row not read"),
+        ("number(s)", "number not in its cell"),
+    ):
         if key in message:
             return label
     return "other"
@@ -60,8 +66,17 @@ def main() -> int:
         print(f"llama_cpp.server up in {time.monotonic() - started:.1f} s at {base_url} ({MODEL})")
         for mode in args.modes.split(","):
             for name, doc in docs.items():
-                config = LLMConfig.from_env({}, base_url=base_url, model=MODEL, mode=mode, cache=False, concurrency=1,
-                                            deadline=args.deadline, chunk_chars=args.chunk_chars, timeout=args.timeout)
+                config = LLMConfig.from_env(
+                    {},
+                    base_url=base_url,
+                    model=MODEL,
+                    mode=mode,
+                    cache=False,
+                    concurrency=1,
+                    deadline=args.deadline,
+                    chunk_chars=args.chunk_chars,
+                    timeout=args.timeout,
+                )
                 ledger = Ledger()
                 t0 = time.monotonic()
                 try:
@@ -74,10 +89,12 @@ def main() -> int:
                 kinds = collections.Counter(_kind(f.message) for f in table.failures)
                 flags = table.meta.extra.get("flags", [])
                 kept = [f"{u.name or '(dept)'}: " + ", ".join(p.name for p in u.projects) for u in table.units]
-                print(f"{mode:8} {name:5} requests {ledger.requests:3}  prompt {ledger.prompt_tokens:6}  "
-                      f"completion {ledger.completion_tokens:6}  wall {wall:6.1f} s  exit {code}  "
-                      f"units {len(table.units)} projects {len(table.projects())} "
-                      f"items {sum(len(p.indicators) for p in table.projects())}  flags {len(flags)}")
+                print(
+                    f"{mode:8} {name:5} requests {ledger.requests:3}  prompt {ledger.prompt_tokens:6}  "
+                    f"completion {ledger.completion_tokens:6}  wall {wall:6.1f} s  exit {code}  "
+                    f"units {len(table.units)} projects {len(table.projects())} "
+                    f"items {sum(len(p.indicators) for p in table.projects())}  flags {len(flags)}"
+                )
                 print(f"{'':15}failures {len(table.failures)}: {dict(kinds)}")
                 for line in kept[:4]:
                     print(f"{'':15}kept {line[:150]}")

@@ -80,16 +80,21 @@ def main() -> None:
                     t = time.perf_counter()
                     page = client.get(f"/d/{doc_id}")
                     loads.append(time.perf_counter() - t)
-                print(f"{label}: {state}; extraction {job:.2f} s (upload to listed as done {waited:.2f} s); "
-                      f"review page {min(loads) * 1000:.0f} ms server time, {len(page.content) / 1024:.0f} KiB")
+                print(
+                    f"{label}: {state}; extraction {job:.2f} s (upload to listed as done {waited:.2f} s); "
+                    f"review page {min(loads) * 1000:.0f} ms server time, {len(page.content) / 1024:.0f} KiB"
+                )
                 if Path(CHROMIUM).exists():
                     with tempfile.TemporaryDirectory() as downloads, chromium(Path(downloads)) as driver:
                         driver.get(f"{base}/d/{doc_id}")
                         timing = driver.execute_script(
                             "const n = performance.getEntriesByType('navigation')[0];"
-                            "return [n.responseEnd, n.domContentLoadedEventEnd, n.loadEventEnd];")
-                        print(f"  in Chromium: response {timing[0]:.0f} ms, DOM ready {timing[1]:.0f} ms, "
-                              f"loaded {timing[2]:.0f} ms")
+                            "return [n.responseEnd, n.domContentLoadedEventEnd, n.loadEventEnd];"
+                        )
+                        print(
+                            f"  in Chromium: response {timing[0]:.0f} ms, DOM ready {timing[1]:.0f} ms, "
+                            f"loaded {timing[2]:.0f} ms"
+                        )
                         if args.shots:
                             args.shots.mkdir(parents=True, exist_ok=True)
                             driver.save_screenshot(str(args.shots / f"review-{name.split('.')[0]}.png"))

@@ -71,8 +71,9 @@ def llm_config(llm_server, tmp_path):
     """An :class:`assistant.llm.LLMConfig` for the loopback server: short timeout, fast backoff."""
     from assistant.llm import LLMConfig
 
-    return LLMConfig.from_env({}, base_url=llm_server.base_url, model="loopback-model", api_key="test-key",
-                              timeout=2.5, backoff_base=0.01)
+    return LLMConfig.from_env(
+        {}, base_url=llm_server.base_url, model="loopback-model", api_key="test-key", timeout=2.5, backoff_base=0.01
+    )
 
 
 @pytest.fixture()
@@ -96,4 +97,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "realmodel" in item.keywords:
             item.add_marker(skip)
+
+
 # ---- end real-model lane ----

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["FORM", "FORM_TWO_VALUES", "FORM_STANDARD", "FORM_ACTUAL", "FORM_THREE_FIELDS", "expected", "render_form_image", "grid_rows", "write_form_docx", "write_form_xlsx", "flatten"]
+__all__ = [
+    "FORM",
+    "FORM_TWO_VALUES",
+    "FORM_STANDARD",
+    "FORM_ACTUAL",
+    "FORM_THREE_FIELDS",
+    "expected",
+    "render_form_image",
+    "grid_rows",
+    "write_form_docx",
+    "write_form_xlsx",
+    "flatten",
+]
 
 FORM = {
     "title": "2023年度项目支出绩效目标申报表",
@@ -58,9 +70,16 @@ FORM_ACTUAL = {
 }
 
 # the national template's three fields: 指标性质 (comparison) | 指标值 | 度量单位
-_SPLIT = {"1个": ("=", "1", "个"), "≥200人次": ("≥", "200", "人次"), "11个": ("=", "11", "个"),
-          "100%": ("=", "100", "%"), "2023年12月底前": ("", "2023年12月底前", ""), "≤0.2%": ("≤", "0.2", "%"),
-          "≥3年": ("≥", "3", "年"), "≥90%": ("≥", "90", "%")}
+_SPLIT = {
+    "1个": ("=", "1", "个"),
+    "≥200人次": ("≥", "200", "人次"),
+    "11个": ("=", "11", "个"),
+    "100%": ("=", "100", "%"),
+    "2023年12月底前": ("", "2023年12月底前", ""),
+    "≤0.2%": ("≤", "0.2", "%"),
+    "≥3年": ("≥", "3", "年"),
+    "≥90%": ("≥", "90", "%"),
+}
 FORM_THREE_FIELDS = {
     **FORM,
     "value_headers": ["指标性质", "指标值", "度量单位"],
@@ -69,8 +88,14 @@ FORM_THREE_FIELDS = {
 }
 
 _CODES1 = {"产出指标": "1", "效益指标": "2", "满意度指标": "3"}
-_CODES2 = {"数量指标": "11", "质量指标": "12", "时效指标": "13", "社会效益指标": "22", "可持续影响指标": "24",
-           "社会公众或服务对象满意度指标": "31"}
+_CODES2 = {
+    "数量指标": "11",
+    "质量指标": "12",
+    "时效指标": "13",
+    "社会效益指标": "22",
+    "可持续影响指标": "24",
+    "社会公众或服务对象满意度指标": "31",
+}
 
 
 def expected(form: dict) -> dict:
@@ -79,15 +104,30 @@ def expected(form: dict) -> dict:
     values = form.get("expected_values") or [(v[0] if two else None, v[-1]) for *_, v in form["grid"]]
     indicators = [
         {
-            "seq": i, "level1_code": _CODES1[a], "level1_name": a, "level2_code": _CODES2[b], "level2_name": b,
-            "name": c, "period_value": period, "annual_value": annual,
+            "seq": i,
+            "level1_code": _CODES1[a],
+            "level1_name": a,
+            "level2_code": _CODES2[b],
+            "level2_name": b,
+            "name": c,
+            "period_value": period,
+            "annual_value": annual,
         }
         for i, ((a, b, c, _), (period, annual)) in enumerate(zip(form["grid"], values), start=1)
     ]
     amounts = {"total": 120.5, "fiscal": 100.5, "special_account": None, "other": 20.0}
-    project = {"name": form["name"], "classified": False, "amounts": amounts, "goal": form["goal"], "indicators": indicators}
+    project = {
+        "name": form["name"],
+        "classified": False,
+        "amounts": amounts,
+        "goal": form["goal"],
+        "indicators": indicators,
+    }
     return {
-        "title": form["title"], "department": form["department"], "currency_unit": "万元", "amounts": amounts,
+        "title": form["title"],
+        "department": form["department"],
+        "currency_unit": "万元",
+        "amounts": amounts,
         "units": [{"name": form["unit"], "amounts": amounts, "projects": [project]}],
     }
 
@@ -164,7 +204,9 @@ def write_form_xlsx(form: dict, path: Path, *, amounts_as_numbers: bool = True) 
         values = []
         for text in cells:
             try:
-                values.append(float(text) if amounts_as_numbers and text and text[0].isdigit() and "." in text else text)
+                values.append(
+                    float(text) if amounts_as_numbers and text and text[0].isdigit() and "." in text else text
+                )
             except ValueError:
                 values.append(text)
         sheet.append(values)

@@ -159,9 +159,30 @@ def base_files() -> dict[str, bytes]:
 # ---- strategies ------------------------------------------------------------------------------
 
 _SUFFIXES = [".txt", ".csv", ".tsv", ".xlsx", ".docx", ".pdf", ".png", ".jpg", ".tif", ".json", ".doc", ".xls", ""]
-_NOISE = [b"\x00", b"\xff", b"\xfe\xff", b"\xef\xbb\xbf", b"\t", b"\n", b"\r", b",", b'"', b"\xe5", b"\x80",
-          "合计".encode(), "涉密项目".encode(), "1、1-产出指标".encode(), "实施周期指标值".encode(), b"9" * 400,
-          b"<p>", b"PK\x03\x04", b"%PDF-", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"&ext;", b"<!DOCTYPE x>"]
+_NOISE = [
+    b"\x00",
+    b"\xff",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+    b"\t",
+    b"\n",
+    b"\r",
+    b",",
+    b'"',
+    b"\xe5",
+    b"\x80",
+    "合计".encode(),
+    "涉密项目".encode(),
+    "1、1-产出指标".encode(),
+    "实施周期指标值".encode(),
+    b"9" * 400,
+    b"<p>",
+    b"PK\x03\x04",
+    b"%PDF-",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"&ext;",
+    b"<!DOCTYPE x>",
+]
 
 
 @st.composite
@@ -206,8 +227,28 @@ def _written(writer: Callable[..., Path], **kwargs) -> bytes:
 @st.composite
 def hostile_file(draw) -> tuple[bytes, str]:
     """One malicious file of issue 11 with random parameters, and its suffix."""
-    kind = draw(st.sampled_from(["far", "dimension", "bomb", "entity", "bigpage", "userunit", "pages", "tiff",
-                                 "png", "deep", "ole", "items", "digits", "bom", "nul", "longcell"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "far",
+                "dimension",
+                "bomb",
+                "entity",
+                "bigpage",
+                "userunit",
+                "pages",
+                "tiff",
+                "png",
+                "deep",
+                "ole",
+                "items",
+                "digits",
+                "bom",
+                "nul",
+                "longcell",
+            ]
+        )
+    )
     if kind == "far":
         return _written(hostile.xlsx_far_cells), draw(st.sampled_from([".xlsx", ".txt", ".docx"]))
     if kind == "dimension":
@@ -216,8 +257,9 @@ def hostile_file(draw) -> tuple[bytes, str]:
         return _written(hostile.xlsx_declared_dimension, ref=f"A1:{col}{row}"), ".xlsx"
     if kind == "bomb":
         size = draw(st.integers(1, 40)) * 1024 * 1024
-        return _written(hostile.zip_bomb, name="b.docx", inflated=size, kind=draw(st.sampled_from(["docx", "xlsx"]))), \
-            draw(st.sampled_from([".docx", ".xlsx", ".txt"]))
+        return _written(
+            hostile.zip_bomb, name="b.docx", inflated=size, kind=draw(st.sampled_from(["docx", "xlsx"]))
+        ), draw(st.sampled_from([".docx", ".xlsx", ".txt"]))
     if kind == "entity":
         return _written(hostile.docx_entity), ".docx"
     if kind == "bigpage":
@@ -232,8 +274,9 @@ def hostile_file(draw) -> tuple[bytes, str]:
         side = draw(st.sampled_from([1, 64, 9000]))
         return _written(hostile.png_huge, width=side, height=draw(st.sampled_from([1, 64, 9000]))), ".png"
     if kind == "deep":
-        return _written(hostile.deep_json, depth=draw(st.sampled_from([10, 1000, 100_000]))), \
-            draw(st.sampled_from([".json", ".txt"]))
+        return _written(hostile.deep_json, depth=draw(st.sampled_from([10, 1000, 100_000]))), draw(
+            st.sampled_from([".json", ".txt"])
+        )
     if kind == "ole":
         stream = draw(st.sampled_from(["WordDocument", "Workbook", "Book"]))
         return _written(hostile.ole_file, stream=stream), draw(st.sampled_from([".doc", ".xls", ".et", ".wps", ".txt"]))
@@ -243,8 +286,9 @@ def hostile_file(draw) -> tuple[bytes, str]:
     if kind == "digits":
         line = next(line for line in text.split("\n") if line.startswith("区法学会经费"))
         cells = line.split("\t")
-        cells[draw(st.integers(1, 4))] = draw(st.sampled_from(["9" * 16, "9" * 309, "1e400", "Infinity", "NaN",
-                                                               "-0", "1" * 100_000]))
+        cells[draw(st.integers(1, 4))] = draw(
+            st.sampled_from(["9" * 16, "9" * 309, "1e400", "Infinity", "NaN", "-0", "1" * 100_000])
+        )
         return text.replace(line, "\t".join(cells)).encode("utf-8"), draw(st.sampled_from([".txt", ".csv"]))
     if kind == "bom":
         bom = draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]))
@@ -263,29 +307,40 @@ def reader_input(kind: str):
     if kind == "random":
         return st.tuples(st.binary(max_size=4000), st.sampled_from(_SUFFIXES))
     if kind == "text":
-        return st.tuples(st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
-                         st.sampled_from([".txt", ".csv", ".tsv"]))
+        return st.tuples(
+            st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+            st.sampled_from([".txt", ".csv", ".tsv"]),
+        )
     if kind == "seed":
         return st.tuples(st.just(None), st.sampled_from([".txt", ".csv"])).flatmap(
-            lambda t: st.tuples(mutated(base_files()[t[1]]), st.just(t[1])))
+            lambda t: st.tuples(mutated(base_files()[t[1]]), st.just(t[1]))
+        )
     if kind == "encoded":  # the seed in another encoding, then mangled
         return st.sampled_from(["gb18030", "utf-16", "utf-8-sig", "utf-16-be"]).flatmap(
-            lambda enc: st.tuples(mutated(seed_bytes().decode("utf-8").encode(enc), max_edits=4), st.just(".txt")))
+            lambda enc: st.tuples(mutated(seed_bytes().decode("utf-8").encode(enc), max_edits=4), st.just(".txt"))
+        )
     if kind == "office":
         return st.sampled_from([".xlsx", ".docx"]).flatmap(
-            lambda s: st.tuples(st.one_of(mutated(base_files()[s]), mutated_zip_member(base_files()[s])), st.just(s)))
+            lambda s: st.tuples(st.one_of(mutated(base_files()[s]), mutated_zip_member(base_files()[s])), st.just(s))
+        )
     if kind == "pdf":
         return st.tuples(mutated(base_files()[".pdf"]), st.just(".pdf"))
     if kind == "image":
         return st.sampled_from([".png", ".jpg", ".tif"]).flatmap(
-            lambda s: st.tuples(mutated(base_files()[s]), st.just(s)))
+            lambda s: st.tuples(mutated(base_files()[s]), st.just(s))
+        )
     if kind == "json":
-        return st.tuples(st.one_of(mutated(base_files()[".json"]),
-                                   st.recursive(st.none() | st.booleans() | st.floats() | st.text(max_size=20),
-                                                lambda inner: st.lists(inner, max_size=4)
-                                                | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                                                max_leaves=30).map(lambda v: json.dumps(v).encode())),
-                         st.just(".json"))
+        return st.tuples(
+            st.one_of(
+                mutated(base_files()[".json"]),
+                st.recursive(
+                    st.none() | st.booleans() | st.floats() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=30,
+                ).map(lambda v: json.dumps(v).encode()),
+            ),
+            st.just(".json"),
+        )
     if kind == "hostile":
         return hostile_file()
     raise ValueError(kind)

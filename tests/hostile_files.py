@@ -84,8 +84,10 @@ def xlsx_many_cells(folder: Path, name: str = "cells.xlsx", rows: int = 200_000,
 
     def many(_: bytes) -> bytes:
         out = io.BytesIO()
-        out.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                  b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        out.write(
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        )
         for r in range(1, rows + 1):
             out.write(f'<row r="{r}">'.encode())
             out.write("".join(f'<c r="{c}{r}"><v>1</v></c>' for c in letters).encode())
@@ -109,8 +111,10 @@ def zip_bomb(folder: Path, name: str = "bomb.docx", inflated: int = 4 * 1024 * _
         info = zipfile.ZipInfo(main)
         info.compress_type = zipfile.ZIP_DEFLATED
         with archive.open(info, "w", force_zip64=True) as member:
-            member.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                         b'wordprocessingml/2006/main"><w:body>')
+            member.write(
+                b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"><w:body>'
+            )
             block = b" " * (16 * _MB)
             left = inflated
             while left > 0:
@@ -167,8 +171,9 @@ def _stream(data: bytes, extra: bytes = b"", *, flate: bool = False) -> bytes:
 def pdf_big_page(folder: Path, name: str = "big.pdf", size: float = 14400, user_unit: float | None = None) -> Path:
     """A one-page scanned PDF (an image, no text) of ``size`` × ``size`` points, optionally with /UserUnit."""
     unit = b" /UserUnit %g" % user_unit if user_unit else b""
-    image = _stream(b"\xff" * 64, b" /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray"
-                                  b" /BitsPerComponent 8")
+    image = _stream(
+        b"\xff" * 64, b" /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8"
+    )
     content = _stream(b"q %g 0 0 %g 0 0 cm /Im1 Do Q" % (size, size))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -232,8 +237,17 @@ def tiff_many_pages(folder: Path, name: str = "pages.tif", pages: int = 10_000, 
 
     Written tag by tag: saving 10,000 pages through Pillow takes minutes."""
     strip = b"\xff" * (size * size)
-    entries = [(256, 3, size), (257, 3, size), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 8),
-               (277, 3, 1), (278, 3, size), (279, 4, len(strip))]
+    entries = [
+        (256, 3, size),
+        (257, 3, size),
+        (258, 3, 8),
+        (259, 3, 1),
+        (262, 3, 1),
+        (273, 4, 8),
+        (277, 3, 1),
+        (278, 3, size),
+        (279, 4, len(strip)),
+    ]
     ifd_size = 2 + 12 * len(entries) + 4
     out = io.BytesIO()
     first = 8 + len(strip)
@@ -259,8 +273,12 @@ def png_huge(folder: Path, name: str = "huge.png", width: int = 12_000, height: 
     compressor = zlib.compressobj(9)
     row = b"\x00" + b"\xff" * width
     idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
     path = folder / name
     path.write_bytes(data)
     return path
@@ -315,28 +333,32 @@ BUILDERS = {
 
 _CONTENT_TYPES = {
     "docx": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-            b'"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-            b'document.main+xml"/></Types>',
+    b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+    b'"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+    b'document.main+xml"/></Types>',
     "xlsx": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-            b'"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
-            b'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
-            b'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+    b'"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+    b'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+    b'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
 }
 _RELS = {
     "docx": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     "xlsx": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
 }
-_WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
-             b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-             b'relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
-_WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                  b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                  b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+_WORKBOOK = (
+    b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)

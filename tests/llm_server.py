@@ -80,7 +80,7 @@ class LoopbackLLM:
         self._thread: threading.Thread | None = None
 
     # ---- lifecycle ----
-    def start(self) -> "LoopbackLLM":
+    def start(self) -> LoopbackLLM:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -94,8 +94,9 @@ class LoopbackLLM:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="loopback-llm", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="loopback-llm", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -105,7 +106,7 @@ class LoopbackLLM:
             self._httpd.server_close()
             self._httpd = None
 
-    def __enter__(self) -> "LoopbackLLM":
+    def __enter__(self) -> LoopbackLLM:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -150,8 +151,12 @@ class LoopbackLLM:
             self._send(handler, int(fault), {"error": {"message": f"injected HTTP {fault}", "type": "injected"}})
             return
         if fault == "429":
-            self._send(handler, 429, {"error": {"message": "injected rate limit", "type": "rate_limit"}},
-                       headers={"Retry-After": self.retry_after})
+            self._send(
+                handler,
+                429,
+                {"error": {"message": "injected rate limit", "type": "rate_limit"}},
+                headers={"Retry-After": self.retry_after},
+            )
             return
         if fault == "slow":
             time.sleep(self.slow_seconds)
@@ -171,8 +176,12 @@ class LoopbackLLM:
         cap = body.get("max_tokens") or body.get("max_completion_tokens")
         if self.honour_max_tokens and cap and len(answer_text) > cap:
             answer_text, finish = answer_text[:cap], "length"
-        self._send(handler, 200, self._completion(body, answer_text, finish),
-                   trickle=self.trickle_seconds if fault == "trickle" else 0.0)
+        self._send(
+            handler,
+            200,
+            self._completion(body, answer_text, finish),
+            trickle=self.trickle_seconds if fault == "trickle" else 0.0,
+        )
 
     def _completion(self, body: dict[str, Any], answer_text: str, finish: str) -> dict[str, Any]:
         prompt_chars = sum(len(_message_text(m)) for m in body.get("messages", []))
@@ -180,8 +189,11 @@ class LoopbackLLM:
             prompt_chars += len(json.dumps(body["tools"], ensure_ascii=False))
             name = body["tools"][0]["function"]["name"]
             message: dict[str, Any] = {
-                "role": "assistant", "content": None,
-                "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": name, "arguments": answer_text}}],
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "call_1", "type": "function", "function": {"name": name, "arguments": answer_text}}
+                ],
             }
             finish = "tool_calls" if finish == "stop" else finish
         elif body.get("response_format"):
@@ -194,13 +206,21 @@ class LoopbackLLM:
             "created": int(time.time()),
             "model": body.get("model", self.model_name),
             "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-            "usage": {"prompt_tokens": prompt_chars, "completion_tokens": len(answer_text),
-                      "total_tokens": prompt_chars + len(answer_text)},
+            "usage": {
+                "prompt_tokens": prompt_chars,
+                "completion_tokens": len(answer_text),
+                "total_tokens": prompt_chars + len(answer_text),
+            },
         }
 
     @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any],
-              headers: dict[str, str] | None = None, trickle: float = 0.0) -> None:
+    def _send(
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        payload: dict[str, Any],
+        headers: dict[str, str] | None = None,
+        trickle: float = 0.0,
+    ) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         try:
             handler.send_response(status)
@@ -212,7 +232,7 @@ class LoopbackLLM:
             if not trickle:
                 handler.wfile.write(data)
             for i in range(len(data) if trickle else 0):
-                handler.wfile.write(data[i:i + 1])
+                handler.wfile.write(data[i : i + 1])
                 handler.wfile.flush()
                 time.sleep(trickle)
         except (BrokenPipeError, ConnectionResetError):
@@ -270,12 +290,17 @@ def table_responder(table: Any, *, override: Callable[[dict[str, Any], list[str]
                 total = total_of(cells)
                 for i, project in enumerate(projects):
                     continued = cells[1:2] == ["（续）"]
-                    if (i not in used or continued) and project.name == name and (continued or project.amounts.total == total):
+                    if (
+                        (i not in used or continued)
+                        and project.name == name
+                        and (continued or project.amounts.total == total)
+                    ):
                         used.add(i)
                         answer = {"kind": "project", **project.model_dump(mode="json")}
                         # a row cut between chunks: answer only the items whose "N、" is in this piece
-                        answer["indicators"] = [item for item in answer["indicators"]
-                                                if re.search(rf"(?<!\d){item['seq']}、", line)]
+                        answer["indicators"] = [
+                            item for item in answer["indicators"] if re.search(rf"(?<!\d){item['seq']}、", line)
+                        ]
                         break
             if answer is not None:
                 if override is not None:

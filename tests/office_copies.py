@@ -31,8 +31,9 @@ def _header_index(lines: list[list[str]]) -> int:
     return next(i for i, cells in enumerate(lines) if cells[0].startswith("项目名称"))
 
 
-def write_xlsx(lines: list[list[str]], path: Path, *, numbers: bool, two_row_header: bool = True,
-               extra_sheets: bool = False) -> Path:
+def write_xlsx(
+    lines: list[list[str]], path: Path, *, numbers: bool, two_row_header: bool = True, extra_sheets: bool = False
+) -> Path:
     """The table in a sheet: title lines in column A, a two-row merged header, the body.
 
     ``numbers``: amounts stored as numbers with a 0.00 format; else as text ("1,307.44").
@@ -105,8 +106,9 @@ def write_docx(lines: list[list[str]], path: Path, *, two_row_header: bool = Tru
     return path
 
 
-def write_pdf(lines: list[list[str]], path: Path, *, ruled: bool = True, password: str | None = None,
-              split_rows: bool = False) -> Path:
+def write_pdf(
+    lines: list[list[str]], path: Path, *, ruled: bool = True, password: str | None = None, split_rows: bool = False
+) -> Path:
     """A landscape A4 PDF of the table with ruling lines (or a text-only page), CJK text.
 
     ``split_rows``: a larger font, and rows too tall for the rest of a page are cut at the

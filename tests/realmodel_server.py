@@ -44,8 +44,10 @@ def gguf_path() -> Path | None:
 def missing() -> str | None:
     """Why the lane cannot run here (None when it can)."""
     if importlib.util.find_spec("llama_cpp") is None:
-        return ("llama_cpp is not installed: pip install --find-links ~/.cache/budget-assistant/wheels "
-                "-e '.[realmodel]' (README, 'LLM backends')")
+        return (
+            "llama_cpp is not installed: pip install --find-links ~/.cache/budget-assistant/wheels "
+            "-e '.[realmodel]' (README, 'LLM backends')"
+        )
     if importlib.util.find_spec("uvicorn") is None or importlib.util.find_spec("sse_starlette") is None:
         return "llama_cpp is installed without its server extra: pip install 'llama-cpp-python[server]'"
     if gguf_path() is None:
@@ -85,10 +87,32 @@ def llama_server(*, threads: int = 1, startup: float = 180.0) -> Iterator[str]:
         raise RuntimeError(reason)
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="llama-server-", suffix=".log", delete=False)
-    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--model_alias", MODEL,
-           "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(N_CTX), "--n_threads", str(threads),
-           "--verbose", "false"]
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, env={**os.environ, "NO_PROXY": "127.0.0.1", "OMP_WAIT_POLICY": "PASSIVE"})
+    cmd = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(gguf_path()),
+        "--model_alias",
+        MODEL,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        str(N_CTX),
+        "--n_threads",
+        str(threads),
+        "--verbose",
+        "false",
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent,
+        env={**os.environ, "NO_PROXY": "127.0.0.1", "OMP_WAIT_POLICY": "PASSIVE"},
+    )
     base_url = f"http://127.0.0.1:{port}/v1"
     try:
         deadline = time.monotonic() + startup

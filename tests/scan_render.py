@@ -24,8 +24,18 @@ from assistant.export import render_table
 from assistant.schema import BudgetTable, Unit
 
 __all__ = [
-    "find_cjk_font", "RenderedCell", "RenderedPage", "render_page", "render_gold_page",
-    "degrade", "sub_table", "cell_cer", "normalize_cell", "FACES", "face_font", "rotate",
+    "find_cjk_font",
+    "RenderedCell",
+    "RenderedPage",
+    "render_page",
+    "render_gold_page",
+    "degrade",
+    "sub_table",
+    "cell_cer",
+    "normalize_cell",
+    "FACES",
+    "face_font",
+    "rotate",
 ]
 
 _FONT_CANDIDATES = (
@@ -114,8 +124,14 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def render_page(
-    preamble: list[str], rows: list[list[str]], *, dpi: int = 200, font_pt: float = 10.0,
-    ruled: bool = True, columns_mm: tuple[float, ...] = COLUMN_MM, font_path: Path | None = None,
+    preamble: list[str],
+    rows: list[list[str]],
+    *,
+    dpi: int = 200,
+    font_pt: float = 10.0,
+    ruled: bool = True,
+    columns_mm: tuple[float, ...] = COLUMN_MM,
+    font_path: Path | None = None,
     face: str | None = None,
 ) -> RenderedPage:
     """Draw preamble lines and a table of ``rows`` on an A4-landscape page (taller if needed).
@@ -195,8 +211,13 @@ def sub_table(table: BudgetTable, project_indices: list[int]) -> BudgetTable:
             index += 1
         if chosen:
             units.append(Unit(name=unit.name, amounts=unit.amounts, projects=chosen))
-    return BudgetTable(title=table.title, department=table.department, currency_unit=table.currency_unit,
-                       amounts=table.amounts, units=units)
+    return BudgetTable(
+        title=table.title,
+        department=table.department,
+        currency_unit=table.currency_unit,
+        amounts=table.amounts,
+        units=units,
+    )
 
 
 def render_gold_page(table: BudgetTable, project_indices: list[int], **options) -> tuple[RenderedPage, BudgetTable]:
@@ -208,8 +229,16 @@ def render_gold_page(table: BudgetTable, project_indices: list[int], **options) 
     return render_page(preamble, rows, **options), part
 
 
-def degrade(image: Image.Image, *, angle: float = 1.5, blur: float = 0.8, noise: float = 12.0,
-            tone: int = 232, jpeg_quality: int = 60, seed: int = 7) -> Image.Image:
+def degrade(
+    image: Image.Image,
+    *,
+    angle: float = 1.5,
+    blur: float = 0.8,
+    noise: float = 12.0,
+    tone: int = 232,
+    jpeg_quality: int = 60,
+    seed: int = 7,
+) -> Image.Image:
     """A poor scan of a clean page: rotated, blurred, noisy, on toned paper, JPEG-compressed."""
     import numpy as np
 

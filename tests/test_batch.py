@@ -67,7 +67,13 @@ def test_same_stem_inputs_keep_their_suffix(inbox, tmp_path):
     shutil.copy(inbox / "seed.txt", inbox / "2023" / "seed.txt")
     pairs = plan_outputs(collect_inputs([str(inbox)]), tmp_path / "out", "json")
     names = sorted(str(o.relative_to(tmp_path / "out")) for _, o in pairs)
-    assert names == ["2023/form.docx.json", "2023/seed.txt.json", "2023/seed.xlsx.json", "broken.pdf.json", "seed.txt.json"]
+    assert names == [
+        "2023/form.docx.json",
+        "2023/seed.txt.json",
+        "2023/seed.xlsx.json",
+        "broken.pdf.json",
+        "seed.txt.json",
+    ]
 
 
 def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
@@ -75,7 +81,9 @@ def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 1
     assert "broken.pdf" in err and "1 failed" in err
-    assert main(["extract", str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx"), "-o", str(tmp_path / "o2")]) == 0
+    assert (
+        main(["extract", str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx"), "-o", str(tmp_path / "o2")]) == 0
+    )
     assert main(["extract", str(inbox / "broken.pdf"), str(inbox / "notes.md"), "-o", str(tmp_path / "o3")]) == 2
     # a path that does not exist is one more failure, not the end of the batch
     assert main(["extract", str(inbox / "seed.txt"), str(inbox / "missing.xlsx"), "-o", str(tmp_path / "o4")]) == 1
@@ -96,8 +104,9 @@ def test_a_crashing_reader_does_not_stop_the_batch(inbox, tmp_path, monkeypatch)
         return real(path, backend, **options)
 
     monkeypatch.setattr(pipeline, "extract_path", flaky)
-    summary = run_batch([str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx")], tmp_path / "out", jobs=1,
-                        on_progress=None)
+    summary = run_batch(
+        [str(inbox / "seed.txt"), str(inbox / "2023" / "form.docx")], tmp_path / "out", jobs=1, on_progress=None
+    )
     assert [r.status for r in summary.results] == ["failed", "ok"]
     assert "internal error RuntimeError: boom" in summary.results[0].error
 
@@ -112,5 +121,7 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(inbox):
 
 def test_files_named_directly_keep_their_folders(inbox, tmp_path):
     shutil.copy(inbox / "seed.txt", inbox / "2023" / "seed.txt")
-    pairs = plan_outputs(collect_inputs([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.txt")]), tmp_path / "o", "json")
+    pairs = plan_outputs(
+        collect_inputs([str(inbox / "seed.txt"), str(inbox / "2023" / "seed.txt")]), tmp_path / "o", "json"
+    )
     assert [str(o.relative_to(tmp_path / "o")) for _, o in pairs] == ["seed.txt.json", "2023/seed.txt.json"]

@@ -29,8 +29,13 @@ pytestmark = pytest.mark.slow
 def local_ray():
     """A real local Ray of two CPUs, without its dashboard; workers import the project as the tests do."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ray.init(num_cpus=2, include_dashboard=False, logging_level="ERROR", log_to_driver=False,
-             runtime_env={"env_vars": {"PYTHONPATH": root, "RAY_USAGE_STATS_ENABLED": "0"}})
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        logging_level="ERROR",
+        log_to_driver=False,
+        runtime_env={"env_vars": {"PYTHONPATH": root, "RAY_USAGE_STATS_ENABLED": "0"}},
+    )
     yield ray
     ray.shutdown()
 
@@ -47,14 +52,28 @@ def inbox(tmp_path, seed_path, seed_text):
 
 
 def _outputs(out) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != SUMMARY_NAME}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != SUMMARY_NAME
+    }
 
 
 def _summary(out) -> dict:
     data = json.loads((out / SUMMARY_NAME).read_text(encoding="utf-8"))
-    return {"counts": data["counts"],
-            "files": sorted((os.path.basename(f["input"]), f["status"], f["projects"], f["indicators"],
-                             (f["error"] or "").replace(str(out), "OUT")) for f in data["files"])}
+    return {
+        "counts": data["counts"],
+        "files": sorted(
+            (
+                os.path.basename(f["input"]),
+                f["status"],
+                f["projects"],
+                f["indicators"],
+                (f["error"] or "").replace(str(out), "OUT"),
+            )
+            for f in data["files"]
+        ),
+    }
 
 
 def test_ray_gives_the_same_records_and_summary_as_the_process_pool(local_ray, inbox, tmp_path):
@@ -91,9 +110,19 @@ def test_a_rerun_skips_what_is_up_to_date(local_ray, inbox, tmp_path):
 def test_the_ocr_engine_is_held_by_the_actor_and_scans_are_read(local_ray, tmp_path, cjk_font):
     from scan_render import render_page
 
-    rows = [["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"],
-            ["合计", "40.00", "40.00", "", "", "", ""],
-            ["区法学会经费", "40.00", "40.00", "", "", "开展法治宣传活动", "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:4场;年度指标值:4场。"]]
+    rows = [
+        ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"],
+        ["合计", "40.00", "40.00", "", "", "", ""],
+        [
+            "区法学会经费",
+            "40.00",
+            "40.00",
+            "",
+            "",
+            "开展法治宣传活动",
+            "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:4场;年度指标值:4场。",
+        ],
+    ]
     page = render_page(["项目支出绩效目标表", "单位：万元"], rows, dpi=150, font_path=cjk_font)
     folder = tmp_path / "scans"
     folder.mkdir()

@@ -32,7 +32,10 @@ def test_extract_format_from_suffix_and_flag(seed_path, tmp_path):
 def test_stdin_to_stdout_as_a_subprocess(seed_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "cli.py"), "extract", "-", "--format", "jsonl"],
-        input=seed_path.read_bytes(), capture_output=True, cwd=ROOT, timeout=120,
+        input=seed_path.read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr.decode()
     assert len(result.stdout.decode("utf-8").splitlines()) == 29
@@ -75,7 +78,9 @@ def test_validate_reads_interchange_json(tmp_path, capsys):
     assert main(["validate", str(ROOT / "gold" / "000_e2922c57f8184701.json")]) == 0
     assert capsys.readouterr().out.count("CODE_PAIR_MISMATCH") == 6
     bad = tmp_path / "bad.json"
-    bad.write_text('{"units": [{"name": "x", "projects": [{"name": 5, "amounts": {"total": "abc"}}]}]}', encoding="utf-8")
+    bad.write_text(
+        '{"units": [{"name": "x", "projects": [{"name": 5, "amounts": {"total": "abc"}}]}]}', encoding="utf-8"
+    )
     assert main(["validate", str(bad)]) == 2
     assert "units.0.projects.0" in capsys.readouterr().err
 

@@ -54,7 +54,22 @@ def test_a_negative_budget_is_refused(capsys):
 
 def test_a_draft_workbook_keeps_rationale_and_sources_and_no_made_up_unit(tmp_path):
     out = tmp_path / "draft.xlsx"
-    assert main(["draft", "--name", "物业管理费支出", "--goal", "保障展馆日常物业管理服务", "--budget", "50", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "draft",
+                "--name",
+                "物业管理费支出",
+                "--goal",
+                "保障展馆日常物业管理服务",
+                "--budget",
+                "50",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     book = openpyxl.load_workbook(out)
     header = [c.value for c in book["绩效指标"][1]]
     assert header[-2:] == ["起草理由", "来源"]

@@ -13,8 +13,20 @@ from assistant.textnorm import normalize_for_compare
 
 REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
 FOLDERS = sorted(p for p in REAL.iterdir() if p.is_dir())
-META_KEYS = {"id", "source", "site", "retrieved", "family", "sector", "province", "complete", "split", "projects",
-             "indicators", "judgement_calls"}
+META_KEYS = {
+    "id",
+    "source",
+    "site",
+    "retrieved",
+    "family",
+    "sector",
+    "province",
+    "complete",
+    "split",
+    "projects",
+    "indicators",
+    "judgement_calls",
+}
 
 
 def _meta(folder: Path) -> dict:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED, SEED_GOLD
 
+from assistant.checks import lint_project
 from assistant.cli import main
 from assistant.draft.adapt import draft_offline, goal_quantities, project_topic
-from assistant.draft.guard import guard_config, judge
 from assistant.draft.evaluation import evaluate_drafting, relevance
+from assistant.draft.guard import guard_config, judge
 from assistant.draft.library import add_table, library_dir, load_library
 from assistant.draft.models import DraftRequest
 from assistant.draft.retrieve import Retriever
 from assistant.export import load_table
-from assistant.checks import lint_project
 from assistant.schema import BudgetTable, Indicator, Project, Unit
 from assistant.taxonomy import is_valid_pair
-
-from conftest import SEED, SEED_GOLD
 
 
 @pytest.fixture(autouse=True)
@@ -32,13 +31,18 @@ def library():
     return load_library(include_user=False)
 
 
-ELDERLY = DraftRequest(name="社区老年人健康讲座", goal="每季度开展一次老年人健康讲座，每次参加不少于50人次。", budget=12)
+ELDERLY = DraftRequest(
+    name="社区老年人健康讲座", goal="每季度开展一次老年人健康讲座，每次参加不少于50人次。", budget=12
+)
 
 
 def test_goal_quantities_become_targets():
     found = goal_quantities("每月组织开展一场平安政策宣讲会，全年发放宣传资料不少于5000份；来穗人员登记率达95%以上。")
     assert [(name, value) for name, value, _, _ in found] == [
-        ("平安政策宣讲会场次", "12场"), ("发放宣传资料份数", "≥5000份"), ("来穗人员登记率", "≥95%")]
+        ("平安政策宣讲会场次", "12场"),
+        ("发放宣传资料份数", "≥5000份"),
+        ("来穗人员登记率", "≥95%"),
+    ]
     # a year and money are not output targets; 一支队伍 is an article, not a count
     assert goal_quantities("2024年投入500元，打造一支专业队伍") == []
 
@@ -70,8 +74,11 @@ def test_draft_for_a_project_outside_the_library(library):
 
 
 def test_adapted_indicators_cite_their_source_and_fix_vague_values(library):
-    request = DraftRequest(name="基层网格巡查工作经费", budget=100,
-                           goal="专职网格员每月巡查走访网格，上报网格事件，提高网格事件办结率和重点人员信息掌握率")
+    request = DraftRequest(
+        name="基层网格巡查工作经费",
+        budget=100,
+        goal="专职网格员每月巡查走访网格，上报网格事件，提高网格事件办结率和重点人员信息掌握率",
+    )
     draft = draft_offline(request, library)
     adapted = [i for i in draft.indicators if i.adapted_from]
     assert adapted, "on-topic library projects exist, so some indicators are adapted"
@@ -96,13 +103,26 @@ def test_no_budget_no_cost_indicator(library):
 
 
 def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
-    project = Project(name="社区老年人健康服务", goal="为辖区老年人提供健康讲座和义诊服务",
-                      indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
-                                            level2_name="数量指标", name="老年人义诊服务覆盖率",
-                                            period_value="不低于80%", annual_value="不低于80%")])
+    project = Project(
+        name="社区老年人健康服务",
+        goal="为辖区老年人提供健康讲座和义诊服务",
+        indicators=[
+            Indicator(
+                seq=1,
+                level1_code="1",
+                level1_name="产出指标",
+                level2_code="11",
+                level2_name="数量指标",
+                name="老年人义诊服务覆盖率",
+                period_value="不低于80%",
+                annual_value="不低于80%",
+            )
+        ],
+    )
     path = tmp_path / "health.json"
-    path.write_text(BudgetTable(units=[Unit(name="卫生服务中心", projects=[project])]).model_dump_json(),
-                    encoding="utf-8")
+    path.write_text(
+        BudgetTable(units=[Unit(name="卫生服务中心", projects=[project])]).model_dump_json(), encoding="utf-8"
+    )
     stored, _ = add_table(path)
     assert stored.parent == library_dir() and str(stored).startswith(str(tmp_path / "home"))
     library = load_library()
@@ -134,7 +154,9 @@ def test_leave_one_out_on_a_gold_subset():
     assert sorted(s["project"] for s in samples) == sorted(names)
     for sample in samples:
         # the project itself was left out of the library it was drafted from
-        assert not any(src.startswith(sample["project"] + " / ") for d in sample["drafted"] for src in d["adapted_from"])
+        assert not any(
+            src.startswith(sample["project"] + " / ") for d in sample["drafted"] for src in d["adapted_from"]
+        )
         assert sample["project"] != sample["baseline_project"]
         assert 4 <= sample["indicators"] <= 10
         assert sample["covers_all"] and sample["remaining_findings"] == []
@@ -163,10 +185,26 @@ def test_unknown_gold_project_is_an_error():
 
 # ---- the CLI ----
 
+
 def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
     out = tmp_path / "draft.json"
-    assert main(["draft", "--name", "社区普法宣传", "--goal", "每月组织开展一场普法讲座", "--budget", "20",
-                 "-o", str(out), "--strict"]) == 0
+    assert (
+        main(
+            [
+                "draft",
+                "--name",
+                "社区普法宣传",
+                "--goal",
+                "每月组织开展一场普法讲座",
+                "--budget",
+                "20",
+                "-o",
+                str(out),
+                "--strict",
+            ]
+        )
+        == 0
+    )
     assert "passes the linter" in capsys.readouterr().err
     table = load_table(out)  # the interchange models read it back
     project = table.projects()[0]
@@ -176,7 +214,15 @@ def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
     details = data["meta"]["extra"]["draft"]["indicators"]
     assert all(d["rationale"] and d["target"]["kind"] == "quantitative" for d in details)
     assert set(data["units"][0]["projects"][0]["indicators"][0]) == {
-        "seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value"}
+        "seq",
+        "level1_code",
+        "level1_name",
+        "level2_code",
+        "level2_name",
+        "name",
+        "period_value",
+        "annual_value",
+    }
     assert main(["lint", str(out), "--strict"]) == 0
     assert main(["validate", str(out), "--strict"]) == 0  # amounts and numbering are consistent too
 

@@ -13,12 +13,21 @@ from assistant.draft.llm import draft_with_llm
 from assistant.draft.models import DraftRequest
 from assistant.errors import BackendConfigError
 
-REQUEST = DraftRequest(name="网格员巡查走访经费", goal="专职网格员每月巡查走访，及时上报网格事件，提高网格事件办结率。", budget=50)
+REQUEST = DraftRequest(
+    name="网格员巡查走访经费", goal="专职网格员每月巡查走访，及时上报网格事件，提高网格事件办结率。", budget=50
+)
 
 
 def _item(l1, l2, name, value, rationale="理由"):
-    return {"level1_code": l1, "level2_code": l2, "name": name, "period_value": value, "annual_value": value,
-            "rationale": rationale, "adapted_from": []}
+    return {
+        "level1_code": l1,
+        "level2_code": l2,
+        "name": name,
+        "period_value": value,
+        "annual_value": value,
+        "rationale": rationale,
+        "adapted_from": [],
+    }
 
 
 GOOD = [
@@ -80,8 +89,25 @@ def test_too_few_indicators_is_a_finding(llm_server, llm_config):
 def test_draft_cli_with_llm_backend(llm_env, tmp_path, capsys):
     llm_env.responder = _responder
     out = tmp_path / "draft.json"
-    assert main(["draft", "--backend", "llm", "--name", REQUEST.name, "--goal", REQUEST.goal, "--budget", "50",
-                 "-o", str(out), "--strict"]) == 0
+    assert (
+        main(
+            [
+                "draft",
+                "--backend",
+                "llm",
+                "--name",
+                REQUEST.name,
+                "--goal",
+                REQUEST.goal,
+                "--budget",
+                "50",
+                "-o",
+                str(out),
+                "--strict",
+            ]
+        )
+        == 0
+    )
     assert "in 2 attempt(s); passes the linter" in capsys.readouterr().err
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["meta"]["backend"] == "llm" and data["meta"]["prompt_id"] == "draft"
@@ -110,7 +136,9 @@ def test_leave_one_out_with_the_llm_backend(llm_server, llm_config):
     assert summary["backend"] == "llm" and summary["full_coverage_share"] == 1.0
 
 
-PROPERTY = DraftRequest(name="物业管理费支出", goal="为展馆提供物业管理、保洁和安保服务，服务面积12000平方米", budget=150)
+PROPERTY = DraftRequest(
+    name="物业管理费支出", goal="为展馆提供物业管理、保洁和安保服务，服务面积12000平方米", budget=150
+)
 # a model that copies the seed department's topics into a property project
 OFF_TOPIC = [
     _item("1", "11", "物业服务面积", "12000平方米"),
@@ -124,8 +152,9 @@ OFF_TOPIC = [
 
 
 def test_the_prompt_carries_the_type_template_and_only_on_topic_examples(llm_server, llm_config):
-    llm_server.responder = lambda body: {"indicators": OFF_TOPIC[:1] + OFF_TOPIC[2:5] + [
-        _item("2", "22", "安全责任事故发生次数", "0次"), OFF_TOPIC[6]]}
+    llm_server.responder = lambda body: {
+        "indicators": OFF_TOPIC[:1] + OFF_TOPIC[2:5] + [_item("2", "22", "安全责任事故发生次数", "0次"), OFF_TOPIC[6]]
+    }
     draft = draft_with_llm(PROPERTY, load_library(include_user=False), config=llm_config, retries=0)
     prompt = _last_user_text(llm_server.requests[0])
     assert "物业/保洁/安保" in prompt and "保洁质量考核达标率" in prompt and "≥90%" in prompt

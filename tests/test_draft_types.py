@@ -48,13 +48,16 @@ def test_the_type_file_covers_every_category_with_reasons():
                 assert parse_target(ind.alternative.value).kind == "quantitative"
 
 
-@pytest.mark.parametrize(("name", "goal", "expected", "sector"), [
-    ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务", "property", "property_facility"),
-    ("2024年基层干部培训班", "培训基层干部500人次", "training", "training"),
-    ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业", "environment", "environment"),
-    ("临时救助", "对遭遇突发困难的家庭发放临时救助金", "subsidy", "subsidy_relief"),
-    ("社区普法宣传", "每月组织开展一场普法讲座", "publicity", "culture"),
-])
+@pytest.mark.parametrize(
+    ("name", "goal", "expected", "sector"),
+    [
+        ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务", "property", "property_facility"),
+        ("2024年基层干部培训班", "培训基层干部500人次", "training", "training"),
+        ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业", "environment", "environment"),
+        ("临时救助", "对遭遇突发困难的家庭发放临时救助金", "subsidy", "subsidy_relief"),
+        ("社区普法宣传", "每月组织开展一场普法讲座", "publicity", "culture"),
+    ],
+)
 def test_type_and_sector_from_name_and_goal(name, goal, expected, sector):
     types = classify(name, goal)
     assert types and types[0][0].id == expected and types[0][0].sector == sector
@@ -71,13 +74,16 @@ def test_the_guard_rejects_other_topics_and_the_seed_departments_words():
     assert judge("网格巡查次数", grid).on_topic
 
 
-@pytest.mark.parametrize(("name", "goal"), [
-    ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务"),
-    ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业"),
-    ("社区普法宣传", "每月组织开展一场普法讲座"),
-    ("区法学会经费", ""),
-    ("职工技能培训", "全年举办技能培训班6期，培训300人次"),
-])
+@pytest.mark.parametrize(
+    ("name", "goal"),
+    [
+        ("物业管理费支出", "为展馆提供物业管理、保洁和安保服务"),
+        ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业"),
+        ("社区普法宣传", "每月组织开展一场普法讲座"),
+        ("区法学会经费", ""),
+        ("职工技能培训", "全年举办技能培训班6期，培训300人次"),
+    ],
+)
 def test_drafts_for_the_issue_projects_never_borrow_the_seeds_topics(library, name, goal):
     request = DraftRequest(name=name, goal=goal, budget=30)
     draft = draft_offline(request, library)
@@ -91,7 +97,9 @@ def test_drafts_for_the_issue_projects_never_borrow_the_seeds_topics(library, na
 
 
 def test_quantities_from_the_goal_and_unit_cost_from_the_budget(library):
-    draft = draft_offline(DraftRequest(name="职工技能培训", goal="全年举办技能培训班6期，培训300人次", budget=30), library)
+    draft = draft_offline(
+        DraftRequest(name="职工技能培训", goal="全年举办技能培训班6期，培训300人次", budget=30), library
+    )
     values = {i.name: i.annual_value for i in draft.indicators}
     assert "300人次" in values.values()
     cost = next(i for i in draft.indicators if i.level2_code == "14")
@@ -133,8 +141,11 @@ def test_eval_on_the_real_corpus_by_sector():
     assert summary["relevance"] > summary["baseline_relevance"]
     for sample in samples:  # the seed department's words only where the project's own text has them
         for drafted in sample["drafted"]:
-            assert not any(w in drafted["name"] and w not in sample["project"] for w in SEED_WORDS
-                           if sample["sector"] != "public_security"), drafted
+            assert not any(
+                w in drafted["name"] and w not in sample["project"]
+                for w in SEED_WORDS
+                if sample["sector"] != "public_security"
+            ), drafted
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="no real corpus in this checkout")
@@ -154,9 +165,21 @@ def test_the_same_departments_past_tables_are_looked_at_whatever_their_type():
     from assistant.draft.library import Library, LibraryProject
     from assistant.schema import Indicator, Project
 
-    past = Project(name="高龄津贴发放", goal="按月向高龄老人发放高龄津贴",
-                   indicators=[Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11",
-                                         level2_name="数量指标", name="居家养老服务覆盖率", annual_value="≥80%")])
+    past = Project(
+        name="高龄津贴发放",
+        goal="按月向高龄老人发放高龄津贴",
+        indicators=[
+            Indicator(
+                seq=1,
+                level1_code="1",
+                level1_name="产出指标",
+                level2_code="11",
+                level2_name="数量指标",
+                name="居家养老服务覆盖率",
+                annual_value="≥80%",
+            )
+        ],
+    )
     library = Library([LibraryProject("minzheng", past, department="某区民政局")])
     request = DraftRequest(name="居家养老服务中心运营", goal="为辖区老年人提供居家养老服务")
     assert not any(i.adapted_from for i in draft_offline(request, library).indicators)  # another type, no sector

@@ -47,8 +47,10 @@ def test_rules_backend_passes_the_gate_on_the_gold(evals, capsys):
 
 def test_gate_failure_exits_1_and_names_the_metric(evals, capsys):
     # OCR look-alikes inside values are kept as written, so the ocr slice's strict F1 is under 1
-    assert _run(evals, "extract", "--no-history", "--perturb", "ocr",
-                "--fail-under", "ocr/indicator_f1=0.99,amounts=1.0") == 1
+    assert (
+        _run(evals, "extract", "--no-history", "--perturb", "ocr", "--fail-under", "ocr/indicator_f1=0.99,amounts=1.0")
+        == 1
+    )
     err = capsys.readouterr().err
     assert "gate failed" in err and "ocr/indicator_f1 = " in err and "is under 0.99" in err
     assert "amounts" not in err.split("gate failed")[1]
@@ -73,15 +75,34 @@ def test_llm_backend_without_endpoint_exits_2(evals, capsys):
 
 
 def _fake_run(evals, name_suffix, metrics, samples):
-    return write_run(kind="extract", backend=f"fake{name_suffix}", summary={"metrics": metrics}, samples=samples,
-                     manifest={"gold_version": "x"}, root=evals)
+    return write_run(
+        kind="extract",
+        backend=f"fake{name_suffix}",
+        summary={"metrics": metrics},
+        samples=samples,
+        manifest={"gold_version": "x"},
+        root=evals,
+    )
 
 
 def _sample(sid, passed, differences=(), goal="目标"):
-    project = {"name": sid, "classified": False, "amounts": {"total": 1.0, "fiscal": 1.0, "special_account": None, "other": None},
-               "goal": goal, "indicators": []}
-    return {"sample_id": sid, "project": sid, "status": "matched", "passed": passed, "differences": list(differences),
-            "indicator_pairs": [], "gold": project, "prediction": project}
+    project = {
+        "name": sid,
+        "classified": False,
+        "amounts": {"total": 1.0, "fiscal": 1.0, "special_account": None, "other": None},
+        "goal": goal,
+        "indicators": [],
+    }
+    return {
+        "sample_id": sid,
+        "project": sid,
+        "status": "matched",
+        "passed": passed,
+        "differences": list(differences),
+        "indicator_pairs": [],
+        "gold": project,
+        "prediction": project,
+    }
 
 
 def test_baseline_gate_with_tolerance(evals, capsys):
@@ -100,10 +121,22 @@ def test_baseline_gate_with_tolerance(evals, capsys):
 
 
 def test_compare_lists_newly_failing_samples_first(evals, capsys):
-    a = _fake_run(evals, "a", {"indicator_f1": 1.0, "amounts": 1.0},
-                  [_sample("r/clean/g0", True), _sample("r/clean/g1", False, ["amounts.total"]), _sample("r/clean/g2", True)])
-    b = _fake_run(evals, "b", {"indicator_f1": 0.9, "amounts": 1.0},
-                  [_sample("r/clean/g0", False, ["indicators[1].name"]), _sample("r/clean/g1", True), _sample("r/clean/g2", True)])
+    a = _fake_run(
+        evals,
+        "a",
+        {"indicator_f1": 1.0, "amounts": 1.0},
+        [_sample("r/clean/g0", True), _sample("r/clean/g1", False, ["amounts.total"]), _sample("r/clean/g2", True)],
+    )
+    _fake_run(
+        evals,
+        "b",
+        {"indicator_f1": 0.9, "amounts": 1.0},
+        [
+            _sample("r/clean/g0", False, ["indicators[1].name"]),
+            _sample("r/clean/g1", True),
+            _sample("r/clean/g2", True),
+        ],
+    )
     capsys.readouterr()
     assert main(["eval", "compare", a.path.name, "latest", "--evals-dir", str(evals)]) == 0
     out = capsys.readouterr().out
@@ -120,7 +153,9 @@ def test_compare_lists_newly_failing_samples_first(evals, capsys):
 
 def test_compare_stays_within_one_kind(evals, capsys):
     first = _fake_run(evals, "a", {"indicator_f1": 1.0}, [_sample("r/clean/g0", True)])
-    draft = write_run(kind="draft", backend="library", summary={"metrics": {"relevance": 0.3}}, samples=[], manifest={}, root=evals)
+    draft = write_run(
+        kind="draft", backend="library", summary={"metrics": {"relevance": 0.3}}, samples=[], manifest={}, root=evals
+    )
     _fake_run(evals, "b", {"indicator_f1": 0.5}, [_sample("r/clean/g0", False, ["goal"])])
     capsys.readouterr()
     assert main(["eval", "compare", "previous", "latest", "--evals-dir", str(evals)]) == 0
@@ -132,8 +167,12 @@ def test_compare_stays_within_one_kind(evals, capsys):
 
 def test_html_report_escapes_cell_text(evals):
     evil = "<script>alert('x')</script>"
-    run = _fake_run(evals, "", {"indicator_f1": 0.5},
-                    [{**_sample("r/clean/g0", False, ["goal"]), "prediction": {**_sample("x", False)["gold"], "goal": evil}}])
+    run = _fake_run(
+        evals,
+        "",
+        {"indicator_f1": 0.5},
+        [{**_sample("r/clean/g0", False, ["goal"]), "prediction": {**_sample("x", False)["gold"], "goal": evil}}],
+    )
     html = (run.path / "report.html").read_text(encoding="utf-8")
     assert "<script" not in html
     assert "&lt;script&gt;" in html
@@ -177,8 +216,10 @@ def test_eval_draft_goes_through_the_same_machinery(evals, monkeypatch, capsys):
     def fake_evaluate(gold_path=None, *, backend="library", projects=None, **options):
         calls.update(gold_path=gold_path, backend=backend, projects=projects)
         options["progress"](1, 2, "区法学会经费")
-        samples = [{"project": "区法学会经费", "passed": True, "coverage": 1.0},
-                   {"project": "扫黑除恶专项斗争经费", "passed": False, "coverage": 0.5, "differences": ["missing 31"]}]
+        samples = [
+            {"project": "区法学会经费", "passed": True, "coverage": 1.0},
+            {"project": "扫黑除恶专项斗争经费", "passed": False, "coverage": 0.5, "differences": ["missing 31"]},
+        ]
         return samples, {"coverage": 0.75, "lint": {"vague_rate": 0.1}}
 
     import assistant.cli.commands.eval as eval_command
@@ -205,7 +246,10 @@ def test_eval_draft_without_the_drafting_evaluator_exits_2(evals, monkeypatch, c
 def test_real_drafting_evaluation_runs_through_the_harness(evals, capsys):
     """The offline drafting evaluator (assistant.draft.evaluation) end to end, on two gold projects."""
     pytest.importorskip("assistant.draft.evaluation")
-    assert _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--fail-under", "valid_pair_share=1.0") == 0
+    assert (
+        _run(evals, "draft", "--projects", "区法学会经费,扫黑除恶专项斗争经费", "--fail-under", "valid_pair_share=1.0")
+        == 0
+    )
     run = load_run("latest", evals)
     assert run.summary["metrics"]["projects"] == 2
     assert {s["sample_id"] for s in run.samples} == {"区法学会经费", "扫黑除恶专项斗争经费"}
@@ -220,7 +264,19 @@ def test_llm_backend_scored_over_the_loopback_server(evals, llm_env, gold_table,
     from llm_server import table_responder
 
     llm_env.responder = table_responder(gold_table)
-    assert _run(evals, "extract", "--backend", "llm", "--perturb", "page_breaks", "--fail-under", "indicator_f1=0.98,amounts=1.0") == 0
+    assert (
+        _run(
+            evals,
+            "extract",
+            "--backend",
+            "llm",
+            "--perturb",
+            "page_breaks",
+            "--fail-under",
+            "indicator_f1=0.98,amounts=1.0",
+        )
+        == 0
+    )
     run = load_run("latest", evals)
     metrics = run.summary["metrics"]
     assert run.manifest["model"] == "loopback-model" and run.manifest["prompt"]

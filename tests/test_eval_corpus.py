@@ -68,14 +68,30 @@ def test_dataset_carries_the_manifest_columns(corpus: Path):
 
 # ---- silent_error_rate --------------------------------------------------------------------
 
+
 def _table(*names: str) -> dict:
     none = {"total": None, "fiscal": None, "special_account": None, "other": None}
-    ind = {"seq": 1, "level1_code": "1", "level1_name": "产出指标", "level2_code": "11", "level2_name": "数量指标",
-           "name": "培训人数", "period_value": None, "annual_value": "≥100人"}
-    projects = [{"name": n, "classified": False, "amounts": {**none, "total": 10.0}, "goal": "g", "indicators": [dict(ind)]}
-                for n in names]
-    return {"title": None, "department": None, "currency_unit": "万元", "amounts": none,
-            "units": [{"name": "u", "amounts": none, "projects": projects}]}
+    ind = {
+        "seq": 1,
+        "level1_code": "1",
+        "level1_name": "产出指标",
+        "level2_code": "11",
+        "level2_name": "数量指标",
+        "name": "培训人数",
+        "period_value": None,
+        "annual_value": "≥100人",
+    }
+    projects = [
+        {"name": n, "classified": False, "amounts": {**none, "total": 10.0}, "goal": "g", "indicators": [dict(ind)]}
+        for n in names
+    ]
+    return {
+        "title": None,
+        "department": None,
+        "currency_unit": "万元",
+        "amounts": none,
+        "units": [{"name": "u", "amounts": none, "projects": projects}],
+    }
 
 
 def test_a_wrong_unflagged_project_is_a_silent_error_and_a_flagged_one_is_not():
@@ -107,13 +123,28 @@ def test_a_made_up_project_without_a_flag_is_a_silent_error():
 
 def test_flags_go_to_the_project_whose_rows_hold_them():
     def project(name: str, row: int) -> Project:
-        ind = Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11", level2_name="数量指标",
-                        name="x", period_value="1", annual_value="1")
-        return Project(name=name, goal="g", indicators=[ind], amounts={"total": 1, "fiscal": 1},
-                       spans={"name": Span(start=0, end=1, row=row)})
+        ind = Indicator(
+            seq=1,
+            level1_code="1",
+            level1_name="产出指标",
+            level2_code="11",
+            level2_name="数量指标",
+            name="x",
+            period_value="1",
+            annual_value="1",
+        )
+        return Project(
+            name=name,
+            goal="g",
+            indicators=[ind],
+            amounts={"total": 1, "fiscal": 1},
+            spans={"name": Span(start=0, end=1, row=row)},
+        )
 
-    table = BudgetTable(units=[Unit(name="u", projects=[project("甲", 3), project("乙", 7)])],
-                        failures=[Failure(row=8, field="绩效指标", message="m")])
+    table = BudgetTable(
+        units=[Unit(name="u", projects=[project("甲", 3), project("乙", 7)])],
+        failures=[Failure(row=8, field="绩效指标", message="m")],
+    )
     assert project_flags(table) == [[], ["FAILURE:绩效指标"]]
     table.failures.append(Failure(field="项目名称", message="document-level"))
     assert project_flags(table) == [["FAILURE:项目名称"], ["FAILURE:绩效指标", "FAILURE:项目名称"]]
@@ -127,12 +158,26 @@ def test_summaries_by_family():
     samples += score_table(gold, None, record="b", columns={"family": "pipe_flattened"})
     groups = summarize_by(samples, [], "family")
     assert list(groups) == ["form", "pipe_flattened"]
-    assert groups["form"]["metrics"]["indicator_f1"] == 1.0 and groups["pipe_flattened"]["metrics"]["indicator_f1"] == 0.0
+    assert (
+        groups["form"]["metrics"]["indicator_f1"] == 1.0 and groups["pipe_flattened"]["metrics"]["indicator_f1"] == 0.0
+    )
 
 
 def test_eval_extract_prints_per_family_and_sector_tables(corpus: Path, tmp_path: Path):
-    result = CliRunner().invoke(app, ["eval", "extract", "--gold", str(corpus), "--split", "dev", "--no-history",
-                                      "--evals-dir", str(tmp_path / "evals")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "extract",
+            "--gold",
+            str(corpus),
+            "--split",
+            "dev",
+            "--no-history",
+            "--evals-dir",
+            str(tmp_path / "evals"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "per family" in result.output and "per sector" in result.output and "silent_error_rate" in result.output
     [run] = (tmp_path / "evals" / "runs").iterdir()
@@ -144,8 +189,9 @@ def test_eval_extract_prints_per_family_and_sector_tables(corpus: Path, tmp_path
 
 
 def test_seed_perturbation_slices_report_silent_error_rate(tmp_path: Path):
-    result = CliRunner().invoke(app, ["eval", "extract", "--perturb", "ocr", "--no-history", "--json",
-                                      "--evals-dir", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["eval", "extract", "--perturb", "ocr", "--no-history", "--json", "--evals-dir", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     assert summary["metrics"]["silent_error_rate"] == 0.0

@@ -12,22 +12,42 @@ from assistant.schema import BudgetTable, RunMeta, Span
 
 
 def _ind(seq, l2, name, period, annual):
-    return {"seq": seq, "level1_code": l2[0], "level1_name": {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}[l2[0]],
-            "level2_code": l2, "level2_name": {"11": "数量指标", "12": "质量指标", "22": "社会效益", "31": "服务对象满意度"}[l2],
-            "name": name, "period_value": period, "annual_value": annual}
+    return {
+        "seq": seq,
+        "level1_code": l2[0],
+        "level1_name": {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}[l2[0]],
+        "level2_code": l2,
+        "level2_name": {"11": "数量指标", "12": "质量指标", "22": "社会效益", "31": "服务对象满意度"}[l2],
+        "name": name,
+        "period_value": period,
+        "annual_value": annual,
+    }
 
 
 def _project(name, total, indicators=(), classified=False, goal="开展法治宣传活动。"):
-    return {"name": name, "classified": classified,
-            "amounts": {"total": total, "fiscal": total, "special_account": None, "other": None},
-            "goal": None if classified else goal, "indicators": list(indicators)}
+    return {
+        "name": name,
+        "classified": classified,
+        "amounts": {"total": total, "fiscal": total, "special_account": None, "other": None},
+        "goal": None if classified else goal,
+        "indicators": list(indicators),
+    }
 
 
 def _table(*projects):
-    return {"title": "t", "department": "d", "currency_unit": "万元",
-            "amounts": {"total": None, "fiscal": None, "special_account": None, "other": None},
-            "units": [{"name": "d", "amounts": {"total": None, "fiscal": None, "special_account": None, "other": None},
-                       "projects": list(projects)}]}
+    return {
+        "title": "t",
+        "department": "d",
+        "currency_unit": "万元",
+        "amounts": {"total": None, "fiscal": None, "special_account": None, "other": None},
+        "units": [
+            {
+                "name": "d",
+                "amounts": {"total": None, "fiscal": None, "special_account": None, "other": None},
+                "projects": list(projects),
+            }
+        ],
+    }
 
 
 GOLD_INDICATORS = [
@@ -136,8 +156,11 @@ def test_failed_extraction_misses_every_gold_project():
 
 
 def test_repeated_names_are_told_apart_by_amounts():
-    gold = [_project("涉密项目", 53.0, classified=True), _project("涉密项目", 8.8, classified=True),
-            _project("涉密项目", 30.0, classified=True)]
+    gold = [
+        _project("涉密项目", 53.0, classified=True),
+        _project("涉密项目", 8.8, classified=True),
+        _project("涉密项目", 30.0, classified=True),
+    ]
     pred = [_project("涉密项目", 30.0, classified=True), _project("涉密项目", 53.0, classified=True)]
     pairs = match_projects(gold, pred)
     assert (0, 1) in pairs and (2, 0) in pairs and (1, None) in pairs
@@ -157,10 +180,14 @@ def test_fuzzy_project_name_matches_above_threshold():
 
 def test_hungarian_beats_greedy_on_indicators():
     # greedy would give pred 0 to gold 0 (best single score) and leave gold 1 unmatched
-    gold = [normalized_indicator(_ind(1, "11", "培训场次", "10场", "10场")),
-            normalized_indicator(_ind(2, "11", "培训人次", "10场", "10场"))]
-    pred = [normalized_indicator(_ind(1, "11", "培训人次", "10场", "10场")),
-            normalized_indicator(_ind(9, "22", "培训场次", "10场", "10场"))]
+    gold = [
+        normalized_indicator(_ind(1, "11", "培训场次", "10场", "10场")),
+        normalized_indicator(_ind(2, "11", "培训人次", "10场", "10场")),
+    ]
+    pred = [
+        normalized_indicator(_ind(1, "11", "培训人次", "10场", "10场")),
+        normalized_indicator(_ind(9, "22", "培训场次", "10场", "10场")),
+    ]
     pairs = match_indicators(gold, pred)
     assert sorted(p for p in pairs if None not in p) == [(0, 1), (1, 0)]
 

@@ -10,7 +10,16 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.export import dumps_csv, dumps_json, dumps_jsonl, export_bytes, load_table, render_indicators, render_table, xlsx_bytes
+from assistant.export import (
+    dumps_csv,
+    dumps_json,
+    dumps_jsonl,
+    export_bytes,
+    load_table,
+    render_indicators,
+    render_table,
+    xlsx_bytes,
+)
 from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes
 from assistant.schema import Amounts, BudgetTable, Indicator, Project, Unit
@@ -25,7 +34,14 @@ def test_json_is_the_interchange_shape(gold_table, tmp_path):
     assert set(project["amounts"]) == {"total", "fiscal", "special_account", "other"}
     assert project["amounts"]["total"] == 40.0 and project["amounts"]["other"] is None
     assert set(project["indicators"][0]) == {
-        "seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value"
+        "seq",
+        "level1_code",
+        "level1_name",
+        "level2_code",
+        "level2_name",
+        "name",
+        "period_value",
+        "annual_value",
     }
     assert "spans" not in json.dumps(data)
     path = tmp_path / "t.json"
@@ -75,9 +91,19 @@ def test_xlsx_has_projects_and_indicators_with_numbers(gold_table):
 
 
 def test_render_indicators_in_the_source_line_format():
-    ind = Indicator(seq=1, level1_code="1", level1_name="产出指标", level2_code="11", level2_name="数量指标",
-                    name="活动场次", period_value="12场", annual_value="1场/月*12=12场")
-    assert render_indicators([ind]) == "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:12场;年度指标值:1场/月*12=12场。"
+    ind = Indicator(
+        seq=1,
+        level1_code="1",
+        level1_name="产出指标",
+        level2_code="11",
+        level2_name="数量指标",
+        name="活动场次",
+        period_value="12场",
+        annual_value="1场/月*12=12场",
+    )
+    assert (
+        render_indicators([ind]) == "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:12场;年度指标值:1场/月*12=12场。"
+    )
 
 
 def test_the_seed_round_trips_through_the_source_format(gold_table):
@@ -112,10 +138,18 @@ def _indicators(draw):
     for seq in range(1, count + 1):
         level2 = draw(st.sampled_from(sorted(LEVEL2)))
         level1 = draw(st.sampled_from([level2[0], level2[0], draw(st.sampled_from(sorted(LEVEL1)))]))
-        items.append(Indicator(
-            seq=seq, level1_code=level1, level1_name=LEVEL1[level1], level2_code=level2, level2_name=LEVEL2[level2],
-            name=draw(st.one_of(st.none(), _text)), period_value=draw(_values()), annual_value=draw(_values()),
-        ))
+        items.append(
+            Indicator(
+                seq=seq,
+                level1_code=level1,
+                level1_name=LEVEL1[level1],
+                level2_code=level2,
+                level2_name=LEVEL2[level2],
+                name=draw(st.one_of(st.none(), _text)),
+                period_value=draw(_values()),
+                annual_value=draw(_values()),
+            )
+        )
     return items
 
 
@@ -124,8 +158,12 @@ _money = st.decimals(min_value=0, max_value=Decimal("99999.99"), places=2, allow
 
 @st.composite
 def _amounts(draw):
-    return Amounts(total=draw(_money), fiscal=draw(_money), special_account=draw(st.one_of(st.none(), _money)),
-                   other=draw(st.one_of(st.none(), _money)))
+    return Amounts(
+        total=draw(_money),
+        fiscal=draw(_money),
+        special_account=draw(st.one_of(st.none(), _money)),
+        other=draw(st.one_of(st.none(), _money)),
+    )
 
 
 @st.composite
@@ -142,8 +180,9 @@ def _tables(draw):
         Unit(name=draw(_text), amounts=draw(_amounts()), projects=draw(st.lists(_projects(), min_size=1, max_size=4)))
         for _ in range(draw(st.integers(1, 3)))
     ]
-    return BudgetTable(title="项目支出绩效目标表", department=draw(_text), currency_unit="万元",
-                       amounts=draw(_amounts()), units=units)
+    return BudgetTable(
+        title="项目支出绩效目标表", department=draw(_text), currency_unit="万元", amounts=draw(_amounts()), units=units
+    )
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,8 +25,12 @@ def _score(doc_id: str):
     [record] = load_gold(REAL / doc_id)
     assert record.column("split") == "dev", "tests use dev documents only"
     table = extract_path(record.source_path)
-    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
-                          record=doc_id, pred_flags=project_flags(table))
+    samples = score_table(
+        to_interchange(record.table, with_meta=False),
+        to_interchange(table, with_meta=False),
+        record=doc_id,
+        pred_flags=project_flags(table),
+    )
     return table, summarize(samples)["metrics"]
 
 
@@ -34,8 +38,11 @@ def _score(doc_id: str):
 EXACT = {
     "pipe_flattened": ["c01-huangshi-training-pipe", "b05-shaanxi-qingjian-road-form", "b10-nx-yuanzhou-forest-form"],
     "space_separated": ["c02-guangyuan-relief-form", "a16-sc-zhaohua-leprosy-form-space"],
-    "one_cell_per_line": ["b03-hn-yueyang-farmland-form", "b01-hb-qingshan-edu-build-form",
-                          "a13-sd-linyi-primary-school-cellperline"],
+    "one_cell_per_line": [
+        "b03-hn-yueyang-farmland-form",
+        "b01-hb-qingshan-edu-build-form",
+        "a13-sd-linyi-primary-school-cellperline",
+    ],
     "side_by_side": ["c04-dongguan-property-sidebyside", "b16-ah-taihe-vehicle-sidebyside"],
     "template_filled": ["b02-ah-jinzhai-property-form"],
     "dept_table": ["a02-ah-huangshan-police-dept"],
@@ -66,7 +73,12 @@ def test_department_row_in_bracketed_sections_reads_goal_and_items():
     project = table.projects()[0]
     assert project.goal.startswith("保障雪亮工程机房租赁延续")
     first = project.indicators[0]
-    assert (first.level1_name, first.level2_code, first.name, first.annual_value) == ("产出指标", "11", "机柜数量", "≥77台")
+    assert (first.level1_name, first.level2_code, first.name, first.annual_value) == (
+        "产出指标",
+        "11",
+        "机柜数量",
+        "≥77台",
+    )
 
 
 def test_bracketed_section_item_without_value_is_flagged():
@@ -74,8 +86,11 @@ def test_bracketed_section_item_without_value_is_flagged():
 
     text = "【总体目标】保障运转【产出指标-数量指标】指标1:机柜数量(≥77台)指标2:视频监控在线率指标3:"
     goal, items, problems = read_sections(text)
-    assert text[goal[0]:goal[1]] == "保障运转" and not problems
-    assert [text[i.name[0]:i.name[1]] for i in items] == ["机柜数量", "视频监控在线率"]  # 指标3: is an empty template row
+    assert text[goal[0] : goal[1]] == "保障运转" and not problems
+    assert [text[i.name[0] : i.name[1]] for i in items] == [
+        "机柜数量",
+        "视频监控在线率",
+    ]  # 指标3: is an empty template row
     assert items[1].value is None and items[1].problems
 
 
@@ -85,7 +100,12 @@ def test_short_captions_and_value_level_labels_are_read_and_the_page_footer_ends
     table, _ = _score("a13-sd-linyi-primary-school-cellperline")
     inds = table.projects()[0].indicators
     assert len(inds) == 8 and inds[-1].name == "学生受益情况"
-    assert (inds[0].level1_name, inds[0].level1_code, inds[0].level2_name, inds[0].level2_code) == ("产出值", "1", "数量值", "11")
+    assert (inds[0].level1_name, inds[0].level1_code, inds[0].level2_name, inds[0].level2_code) == (
+        "产出值",
+        "1",
+        "数量值",
+        "11",
+    )
     assert inds[0].annual_value == "<=6962人"
 
 
@@ -110,19 +130,31 @@ def _as_tabs(line: str) -> str:
     return "\t".join(cells[:-1] if line.strip().endswith("|") else cells)
 
 
-@pytest.mark.parametrize("doc_id", ["a12-tj-ninghe-edu-kindergarten-pipe", "b10-nx-yuanzhou-forest-form",
-                                    "a19-sc-daying-traffic-police-cars-selfeval-pipe"])
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "a12-tj-ninghe-edu-kindergarten-pipe",
+        "b10-nx-yuanzhou-forest-form",
+        "a19-sc-daying-traffic-police-cars-selfeval-pipe",
+    ],
+)
 def test_same_form_copied_with_tabs_reads_the_same(doc_id, tmp_path):
     """Rows whose merged 一级/二级 cells were dropped and that trailing empty cells pad to the
     header's width are not read by column (the labels would land in the wrong columns)."""
     [record] = load_gold(REAL / doc_id)
     assert record.column("split") == "dev"
     path = tmp_path / "form.txt"
-    path.write_text("\n".join(_as_tabs(line) for line in record.source_path.read_text(encoding="utf-8").split("\n")),
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(_as_tabs(line) for line in record.source_path.read_text(encoding="utf-8").split("\n")),
+        encoding="utf-8",
+    )
     table = extract_path(path)
-    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
-                          record=doc_id, pred_flags=project_flags(table))
+    samples = score_table(
+        to_interchange(record.table, with_meta=False),
+        to_interchange(table, with_meta=False),
+        record=doc_id,
+        pred_flags=project_flags(table),
+    )
     m = summarize(samples)["metrics"]
     assert m["indicator_f1"] == 1.0 and m["project_name"] == 1.0, [f.message for f in table.failures]
 
@@ -134,11 +166,16 @@ def test_one_cell_per_line_with_empty_cells_left_out_tells_names_from_values(tmp
     [record] = load_gold(REAL / "c01-huangshi-training-pipe")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "form.txt"
-    path.write_text("\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
+    path.write_text(
+        "\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8"
+    )
     table = extract_path(path)
     inds = table.projects()[0].indicators
     assert [(i.name, i.annual_value) for i in inds[:3]] == [
-        ("主体班培训人次", "280人次"), ("邀请校外名师、领导授课人次", "25人次"), ("情景教学或外训批次", "6次")]
+        ("主体班培训人次", "280人次"),
+        ("邀请校外名师、领导授课人次", "25人次"),
+        ("情景教学或外训批次", "6次"),
+    ]
     assert len(inds) == 13 and any(f.field == "指标值" and "empty cells left out" in f.message for f in table.failures)
 
 
@@ -170,7 +207,9 @@ def test_level_columns_table_copied_space_separated_reads_the_same(tmp_path):
     [record] = load_gold(REAL / "b17-sc-jingyan-township-dept")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "t.txt"
-    path.write_text("\n".join("  ".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
+    path.write_text(
+        "\n".join("  ".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8"
+    )
     table = extract_path(path)
     assert [(p.name, len(p.indicators)) for p in table.projects()] == [("村组干部报酬", 8), ("基层组织活动经费", 4)]
     assert table.projects()[0].indicators[0].annual_value == "≥95%"
@@ -178,9 +217,12 @@ def test_level_columns_table_copied_space_separated_reads_the_same(tmp_path):
 
 def test_level_columns_row_with_too_many_project_cells_is_flagged(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("| 单位名称 | 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-                    "| 甲单位 | 乙项目 | 10 | 多余 | 产出指标 | 数量指标 | 培训人数 | 20人 |\n"
-                    "| 产出指标 | 质量指标 | 合格率 | 95% |\n", encoding="utf-8")
+    path.write_text(
+        "| 单位名称 | 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "| 甲单位 | 乙项目 | 10 | 多余 | 产出指标 | 数量指标 | 培训人数 | 20人 |\n"
+        "| 产出指标 | 质量指标 | 合格率 | 95% |\n",
+        encoding="utf-8",
+    )
     table = extract_path(path)
     assert any(f.field == "项目名称" for f in table.failures)
     assert not any(p.indicators for p in table.projects())  # not attached to a project it may not belong to
@@ -219,8 +261,12 @@ def test_space_separated_copy_with_letter_spaced_labels_reads_the_same(tmp_path)
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
     table = extract_path(path)
-    samples = score_table(to_interchange(record.table, with_meta=False), to_interchange(table, with_meta=False),
-                          record="a12", pred_flags=project_flags(table))
+    samples = score_table(
+        to_interchange(record.table, with_meta=False),
+        to_interchange(table, with_meta=False),
+        record="a12",
+        pred_flags=project_flags(table),
+    )
     assert summarize(samples)["metrics"]["indicator_f1"] == 1.0
 
 
@@ -231,9 +277,14 @@ def test_one_cell_per_line_two_row_header_counts_every_value_column(tmp_path):
     [record] = load_gold(REAL / "a07-yn-yongde-edu-nutrition-selfeval-pipe")
     lines = record.source_path.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "form.txt"
-    path.write_text("\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8")
+    path.write_text(
+        "\n".join("\n".join(c.strip() for c in line.split("|") if c.strip()) for line in lines), encoding="utf-8"
+    )
     inds = extract_path(path).projects()[0].indicators
-    assert [(i.name, i.annual_value) for i in inds[:2]] == [("学生受资助人数", "≧735人次"), ("营养改善计划覆盖率", "≧100%")]
+    assert [(i.name, i.annual_value) for i in inds[:2]] == [
+        ("学生受资助人数", "≧735人次"),
+        ("营养改善计划覆盖率", "≧100%"),
+    ]
 
 
 def test_amount_cell_naming_its_fund_reads_the_amount():
@@ -256,9 +307,11 @@ def test_value_written_twice_keeps_numbers_out_of_the_name():
     from assistant.extract.parsers.form import Token, _split_doubled
     from assistant.ingest.document import Cell
 
-    for text, name, value in [("成本控制不超过预算不超过预算10", "成本控制", "不超过预算"),
-                              ("演出人员满意度100%100%2020", "演出人员满意度", "100%"),
-                              ("保证财政建设补助专款专用专款专用专款专用10", "保证财政建设补助专款专用", "专款专用")]:
+    for text, name, value in [
+        ("成本控制不超过预算不超过预算10", "成本控制", "不超过预算"),
+        ("演出人员满意度100%100%2020", "演出人员满意度", "100%"),
+        ("保证财政建设补助专款专用专款专用专款专用10", "保证财政建设补助专款专用", "专款专用"),
+    ]:
         item = _split_doubled(Token(text, Cell(text, 0, len(text), 1, 0), 0, len(text), 0, 0), 4)
         assert (item.name.text, item.values[0].text) == (name, value)
     assert _split_doubled(Token("无重复", Cell("无重复", 0, 3, 1, 0), 0, 3, 0, 0), 4) is None
@@ -267,13 +320,20 @@ def test_value_written_twice_keeps_numbers_out_of_the_name():
 def test_name_only_row_before_a_row_of_its_own_is_not_joined(tmp_path):
     """A row with a name and no values, then an indicator row of its own: not a wrapped row."""
     path = tmp_path / "form.txt"
-    path.write_text("项目名称 | 示例项目 |\n"
-                    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |\n"
-                    "| 产出指标 | 数量指标 | 培训覆盖乡镇 |\n"
-                    "| 培训人数 | ≥ | 300 | 人 |\n"
-                    "| 质量指标 | 培训合格率 | ≥ | 95 | % | 96% | 10 | 10 |\n", encoding="utf-8")
+    path.write_text(
+        "项目名称 | 示例项目 |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 培训覆盖乡镇 |\n"
+        "| 培训人数 | ≥ | 300 | 人 |\n"
+        "| 质量指标 | 培训合格率 | ≥ | 95 | % | 96% | 10 | 10 |\n",
+        encoding="utf-8",
+    )
     inds = extract_path(path).projects()[0].indicators
-    assert [(i.name, i.annual_value) for i in inds] == [("培训覆盖乡镇", None), ("培训人数", "≥300人"), ("培训合格率", "≥95%")]
+    assert [(i.name, i.annual_value) for i in inds] == [
+        ("培训覆盖乡镇", None),
+        ("培训人数", "≥300人"),
+        ("培训合格率", "≥95%"),
+    ]
 
 
 def test_long_name_starting_with_a_number_is_not_taken_for_a_value():
@@ -309,8 +369,11 @@ def test_one_cell_per_line_self_evaluation_keeps_empty_cells_in_place():
 
 
 def _dev_documents() -> list[str]:
-    return sorted(p.parent.name for p in REAL.glob("*/meta.json")
-                  if json.loads(p.read_text(encoding="utf-8")).get("split") == "dev")
+    return sorted(
+        p.parent.name
+        for p in REAL.glob("*/meta.json")
+        if json.loads(p.read_text(encoding="utf-8")).get("split") == "dev"
+    )
 
 
 @pytest.mark.parametrize("doc_id", _dev_documents())

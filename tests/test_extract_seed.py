@@ -157,7 +157,9 @@ def test_money_cells_with_ocr_lookalikes_are_read_and_flagged(seed_text):
 
 
 def test_full_width_markup_and_ocr_digits_in_money_columns(seed_text, gold_table):
-    text = seed_text.replace("<p>", "<ｐ>").replace("</p>", "<／ｐ>").replace("\t161.05\t161.05\t", "\t161.05\t丨6l.05\t")
+    text = (
+        seed_text.replace("<p>", "<ｐ>").replace("</p>", "<／ｐ>").replace("\t161.05\t161.05\t", "\t161.05\t丨6l.05\t")
+    )
     table = extract_table(read_bytes(text.encode("utf-8"), "ime.txt"))
     assert table.failures == []
     assert_equal_by_interchange_rules(gold_table, table)
@@ -174,7 +176,9 @@ def test_reflowed_copy_with_page_numbers_and_a_wrapped_header(seed_text, gold_ta
 
 
 def test_page_numbers_between_tabbed_rows_are_not_failures(seed_text, gold_table):
-    text = seed_text.replace("\n\n涉密项目\t108.00", "\n3\n\n涉密项目\t108.00").replace("\n\n综合业务费", "\n- 4 -\n\n综合业务费")
+    text = seed_text.replace("\n\n涉密项目\t108.00", "\n3\n\n涉密项目\t108.00").replace(
+        "\n\n综合业务费", "\n- 4 -\n\n综合业务费"
+    )
     table = extract_table(read_bytes(text.encode("utf-8"), "paged.txt"))
     assert table.failures == []
     assert table.model_dump(mode="json") == gold_table.model_dump(mode="json")

@@ -4,15 +4,13 @@ validated, linted and drafted from again."""
 from __future__ import annotations
 
 from assistant.export import export_bytes
-from assistant.ingest import read_bytes
 from assistant.extract import extract as extract_document
+from assistant.ingest import read_bytes
 
 
 def _body(table):
     """What the flat formats carry: units by name, projects, goals, amounts, indicators."""
-    return [
-        (u.name, [p.model_dump(mode="json") for p in u.projects]) for u in table.units
-    ]
+    return [(u.name, [p.model_dump(mode="json") for p in u.projects]) for u in table.units]
 
 
 def test_xlsx_export_reads_back_to_the_same_projects_and_indicators(gold_table):
@@ -38,7 +36,9 @@ def test_an_edited_export_keeps_the_rest_and_reports_the_bad_cell(gold_table):
 
     workbook = load_workbook(BytesIO(export_bytes(gold_table, "xlsx")))
     workbook["项目"]["D3"] = "四十"  # 区法学会经费's 总计 typed in words
-    workbook["绩效指标"].append(["中共广州市黄埔区委政法委员会", "不存在的项目", 1, "1", "产出指标", "11", "数量指标", "x", "1", "1"])
+    workbook["绩效指标"].append(
+        ["中共广州市黄埔区委政法委员会", "不存在的项目", 1, "1", "产出指标", "11", "数量指标", "x", "1", "1"]
+    )
     buffer = BytesIO()
     workbook.save(buffer)
     table = extract_document(read_bytes(buffer.getvalue(), "edited.xlsx", suffix=".xlsx"), "rules")

@@ -18,10 +18,10 @@ from form_copies import (
     write_form_xlsx,
 )
 
+from assistant.extract import extract as extract_document
 from assistant.extract.parsers.form import looks_like_form
 from assistant.ingest import read_bytes, read_path
 from assistant.ingest.cellgrid import Grid, grids_to_document
-from assistant.extract import extract as extract_document
 
 FORMS = {"one value": FORM, "period and annual": FORM_TWO_VALUES}
 #: value-column variants: 指标值及单位 + 绩效标准, 2021年实际值 + 预期2022年值, 指标性质 | 指标值 | 度量单位
@@ -44,8 +44,9 @@ def test_docx_form(tmp_path, form_id):
     project = table.projects()[0]
     for field in ("name", "goal", "amounts.total", "amounts.fiscal"):
         span = project.spans[field]
-        assert doc.text[span.start : span.end].replace(",", "") in (
-            project.name, project.goal, "120.50", "100.50"), field
+        assert doc.text[span.start : span.end].replace(",", "") in (project.name, project.goal, "120.50", "100.50"), (
+            field
+        )
     level1 = project.indicators[0].spans["level1_name"]
     assert doc.text[level1.start : level1.end] == "产出指标"
 
@@ -82,7 +83,9 @@ def test_ocr_rows_form(centred):
             for k, (i, text) in enumerate(labels):
                 end = labels[k + 1][0] if k + 1 < len(labels) else len(body)
                 body[i][col], body[i + (end - 1 - i) // 2][col] = "", text
-    boxes = [[(c * 100.0, r * 20.0, c * 100.0 + 90, r * 20.0 + 18) for c in range(len(row))] for r, row in enumerate(rows)]
+    boxes = [
+        [(c * 100.0, r * 20.0, c * 100.0 + 90, r * 20.0 + 18) for c in range(len(row))] for r, row in enumerate(rows)
+    ]
     doc = grids_to_document("scan.png", [Grid(rows, "page 1", page=1, boxes=boxes)], "ocr")
     table = _extract(doc)
     assert table.model_dump(mode="json") == expected(FORM)
@@ -119,7 +122,12 @@ def test_values_the_form_lacks_stay_null():
     table = extract_document(read_bytes(text.encode(), "form.txt"))
     project = table.projects()[0]
     assert project.goal is None
-    assert project.amounts.model_dump(mode="json") == {"total": 120.5, "fiscal": 120.5, "special_account": None, "other": None}
+    assert project.amounts.model_dump(mode="json") == {
+        "total": 120.5,
+        "fiscal": 120.5,
+        "special_account": None,
+        "other": None,
+    }
     assert table.units[0].name == FORM["department"]  # no 实施单位: the unit is the 主管部门
     assert all(i.period_value is None for i in project.indicators)
 
@@ -142,8 +150,9 @@ def test_a_department_table_is_not_a_form(seed_path):
     assert not looks_like_form(read_path(seed_path))
 
 
-_VARIANT_CASES = [(f, h) for f in VARIANTS for h in ("docx", "xlsx", "pipes", "lines")
-                  if not (h == "lines" and f == "three fields")]
+_VARIANT_CASES = [
+    (f, h) for f in VARIANTS for h in ("docx", "xlsx", "pipes", "lines") if not (h == "lines" and f == "three fields")
+]
 
 
 @pytest.mark.parametrize(("form_id", "how"), _VARIANT_CASES)
@@ -264,12 +273,20 @@ def test_self_evaluation_form_docx(tmp_path):
     project = table.projects()[0]
     assert table.title == "项目支出绩效自评表" and table.department == "广州市黄埔区司法局"
     assert project.name == "社区矫正信息化建设项目" and table.units[0].name == "广州市黄埔区社区矫正中心"
-    assert project.amounts.model_dump(mode="json") == {"total": 120.5, "fiscal": 100.5, "special_account": None, "other": 20.0}
+    assert project.amounts.model_dump(mode="json") == {
+        "total": 120.5,
+        "fiscal": 100.5,
+        "special_account": None,
+        "other": 20.0,
+    }
     assert project.goal == "完成平台建设。"
     assert table.meta.extra["form"]["实际完成情况"] == "平台已建成并运行。"
     got = [(i.level1_code, i.level2_code, i.name, i.period_value, i.annual_value) for i in project.indicators]
-    assert got == [("1", "11", "培训人次", None, "≥200人次"), ("1", "13", "完成时间", None, "2023年12月底前"),
-                   ("3", "31", "社区矫正对象满意度", None, "≥90%")]
+    assert got == [
+        ("1", "11", "培训人次", None, "≥200人次"),
+        ("1", "13", "完成时间", None, "2023年12月底前"),
+        ("3", "31", "社区矫正对象满意度", None, "≥90%"),
+    ]
 
 
 def test_docx_form_kept_as_two_tables(tmp_path):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assistant.checks import validate_table
 from assistant.errors import InputError
 from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes
-from assistant.checks import validate_table
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_NOISE = st.sampled_from(list("\t\n:;：；、。,，-1234567890<>/p ") + ["涉密项目", "合计", "1、1-产出指标", "实施周期指标值", "年度指标值"])
+_NOISE = st.sampled_from(
+    list("\t\n:;：；、。,，-1234567890<>/p ") + ["涉密项目", "合计", "1、1-产出指标", "实施周期指标值", "年度指标值"]
+)
 
 
 def _read_and_extract(data: bytes, suffix: str = ".txt"):

@@ -10,7 +10,16 @@ from assistant.extract.parsers.grammar import find_item_starts, looks_like_indic
 def fields(item):
     return {
         name: (getattr(item, name).text if getattr(item, name) else None)
-        for name in ("seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value")
+        for name in (
+            "seq",
+            "level1_code",
+            "level1_name",
+            "level2_code",
+            "level2_name",
+            "name",
+            "period_value",
+            "annual_value",
+        )
     }
 
 
@@ -28,8 +37,14 @@ def test_every_separator_variant_between_codes_and_name(sep1, sep2):
     [item], head = parse(text)
     assert head is None
     assert item == {
-        "seq": "1", "level1_code": "1", "level1_name": "产出指标", "level2_code": "11",
-        "level2_name": "数量指标", "name": "网格事件办结率", "period_value": "98%", "annual_value": "98%以上",
+        "seq": "1",
+        "level1_code": "1",
+        "level1_name": "产出指标",
+        "level2_code": "11",
+        "level2_name": "数量指标",
+        "name": "网格事件办结率",
+        "period_value": "98%",
+        "annual_value": "98%以上",
     }
 
 
@@ -76,9 +91,7 @@ def test_item_number_is_told_apart_from_a_number_ending_the_previous_value():
 
 
 def test_two_digit_item_numbers():
-    text = "".join(
-        f"{n}、1-产出指标:11-数量指标;指标{n};实施周期指标值:{n}个;年度指标值:{n}个。" for n in range(1, 13)
-    )
+    text = "".join(f"{n}、1-产出指标:11-数量指标;指标{n};实施周期指标值:{n}个;年度指标值:{n}个。" for n in range(1, 13))
     items, _ = parse(text)
     assert [i["seq"] for i in items] == [str(n) for n in range(1, 13)]
     assert items[11]["annual_value"] == "12个"
@@ -148,6 +161,8 @@ def test_full_width_cells_are_read_and_keep_their_characters():
 
 
 def test_ocr_digit_lookalikes_in_codes_but_not_in_values():
-    items, _ = parse("l、1-产出指标:1l-数量指标;办结率;实施周期指标值:1OO%;年度指标值:98%。2、丨-产出指标:12-质量指标;时限;实施周期指标值:x;年度指标值:y")
+    items, _ = parse(
+        "l、1-产出指标:1l-数量指标;办结率;实施周期指标值:1OO%;年度指标值:98%。2、丨-产出指标:12-质量指标;时限;实施周期指标值:x;年度指标值:y"
+    )
     assert [(i["seq"], i["level1_code"], i["level2_code"]) for i in items] == [("1", "1", "11"), ("2", "1", "12")]
     assert items[0]["period_value"] == "1OO%"  # wording is never "corrected"

@@ -90,8 +90,9 @@ def test_xlsx_with_cells_at_a1_and_xfd1048576_fails_at_once(tmp_path):
 
 def test_xlsx_far_cell_without_a_declared_dimension(tmp_path):
     far = hostile.xlsx_far_cells(tmp_path)
-    path = hostile._rewrite_member(far, tmp_path / "nodim.xlsx", "xl/worksheets/sheet1.xml",
-                                   lambda xml: re.sub(rb"<dimension [^>]*/>", b"", xml))
+    path = hostile._rewrite_member(
+        far, tmp_path / "nodim.xlsx", "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb"<dimension [^>]*/>", b"", xml)
+    )
     message = _limit_error(path, "ASSISTANT_MAX_ROWS")
     assert "(rows)" in message and "declared" not in message
 
@@ -241,7 +242,8 @@ def test_byte_order_mark_then_broken_text(seed_path, bom, encoding):
     projects, damage = _projects_and_damage(data)
     assert projects == 29 and damage
     assert damage[0].message.startswith(f"byte {len(bom) + len(head)}") or damage[0].message.startswith(
-        f"bytes {len(bom) + len(head)}-")
+        f"bytes {len(bom) + len(head)}-"
+    )
 
 
 def test_stray_trailing_byte_is_named_at_its_offset(seed_path):
@@ -284,9 +286,16 @@ def test_excel_file_named_csv_is_read_as_excel(tmp_path, seed_lines):
     assert len(extract_path(renamed).projects()) == 29
 
 
-@pytest.mark.parametrize("name,stream,new", [("old.doc", "WordDocument", ".docx"), ("old.xls", "Workbook", ".xlsx"),
-                                             ("old.wps", "WordDocument", ".docx"), ("old.et", "Workbook", ".xlsx"),
-                                             ("renamed.txt", "Workbook", ".xlsx")])
+@pytest.mark.parametrize(
+    "name,stream,new",
+    [
+        ("old.doc", "WordDocument", ".docx"),
+        ("old.xls", "Workbook", ".xlsx"),
+        ("old.wps", "WordDocument", ".docx"),
+        ("old.et", "Workbook", ".xlsx"),
+        ("renamed.txt", "Workbook", ".xlsx"),
+    ],
+)
 def test_old_office_files_say_save_as(tmp_path, name, stream, new):
     path = hostile.ole_file(tmp_path, name, stream)
     message = str(pytest.raises(InputError, read_path, path).value)

@@ -35,7 +35,7 @@ def test_binary_file(tmp_path):
 
 def test_undecodable_bytes_name_the_position(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_bytes("合计\t1.00\n".encode("utf-8") + b"\xff\xfe\xfd\x80\x80")
+    path.write_bytes("合计\t1.00\n".encode() + b"\xff\xfe\xfd\x80\x80")
     doc = read_path(path)  # the damage is reported where it is; the text before it is kept
     assert doc.text.startswith("合计\t1.00\n")
     [failure] = doc.failures
@@ -50,7 +50,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_text_without_a_table():
-    doc = read_bytes("这是一份会议纪要。\n没有任何表格。\n".encode("utf-8"), "minutes.txt")
+    doc = read_bytes("这是一份会议纪要。\n没有任何表格。\n".encode(), "minutes.txt")
     with pytest.raises(InputError) as err:
         extract_table(doc)
     assert "minutes.txt" in str(err.value) and "no recognisable table" in str(err.value)

@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from assistant.cli import main
-from assistant.checks import lint_project, rules_of, lint_stats, lint_table
-from assistant.schema import BudgetTable, Indicator, Project, Unit
-
 from conftest import SEED, SEED_GOLD
+
+from assistant.checks import lint_project, lint_stats, lint_table, rules_of
+from assistant.cli import main
+from assistant.schema import BudgetTable, Indicator, Project, Unit
 
 
 def _ind(seq, l1, l2, name, period="≥95%", annual=None):
     names1 = {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}
     names2 = {"11": "数量指标", "12": "质量指标", "13": "时效指标", "22": "社会效益", "31": "服务对象满意度"}
-    return Indicator(seq=seq, level1_code=l1, level1_name=names1.get(l1), level2_code=l2,
-                     level2_name=names2.get(l2), name=name, period_value=period,
-                     annual_value=period if annual is None else annual)
+    return Indicator(
+        seq=seq,
+        level1_code=l1,
+        level1_name=names1.get(l1),
+        level2_code=l2,
+        level2_name=names2.get(l2),
+        name=name,
+        period_value=period,
+        annual_value=period if annual is None else annual,
+    )
 
 
 def _good_items():
@@ -179,8 +186,11 @@ def _seed_projects_json():
 
 def test_seed_findings_match_the_hand_lists(gold_table):
     findings = lint_table(gold_table)
-    annual = {(f.project, f.seq) for f in findings
-              if f.field == "annual_value" and f.code in ("VALUE_VAGUE", "VALUE_UNMEASURABLE", "VALUE_QUALITATIVE")}
+    annual = {
+        (f.project, f.seq)
+        for f in findings
+        if f.field == "annual_value" and f.code in ("VALUE_VAGUE", "VALUE_UNMEASURABLE", "VALUE_QUALITATIVE")
+    }
     expected = {(name, seq) for name, seqs in SEED_ANNUAL_NOT_QUANTIFIED.items() for seq in seqs}
     assert annual == expected
     vague = {(f.project, f.seq) for f in findings if f.field == "annual_value" and f.code == "VALUE_VAGUE"}
@@ -189,8 +199,9 @@ def test_seed_findings_match_the_hand_lists(gold_table):
 
 def test_seed_code_pairs_and_coverage(gold_table):
     projects = _seed_projects_json()
-    bad_pairs = {(p["name"], i["seq"]) for p in projects for i in p["indicators"]
-                 if i["level2_code"][0] != i["level1_code"]}
+    bad_pairs = {
+        (p["name"], i["seq"]) for p in projects for i in p["indicators"] if i["level2_code"][0] != i["level1_code"]
+    }
     covering = [p["name"] for p in projects if {i["level1_code"] for i in p["indicators"]} >= {"1", "2", "3"}]
     findings = lint_table(gold_table)
     assert {(f.project, f.seq) for f in findings if f.code == "CODE_PAIR_MISMATCH"} == bad_pairs

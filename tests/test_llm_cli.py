@@ -38,9 +38,30 @@ def test_default_backend_is_auto_with_an_endpoint_and_stats_print_the_ledger(see
 def test_flags_configure_the_llm_backend_and_the_budget(seed_path, llm_server, gold_table, capfd, tmp_path):
     llm_server.responder = table_responder(gold_table)
     out_file = tmp_path / "t.json"
-    argv = ["extract", str(seed_path), "--backend", "llm", "--base-url", llm_server.base_url, "--model", "m1",
-            "--api-key", "k", "--mode", "json", "--no-cache", "--max-requests", "1", "--concurrency", "1",
-            "--timeout", "5", "-o", str(out_file), "--stats"]
+    argv = [
+        "extract",
+        str(seed_path),
+        "--backend",
+        "llm",
+        "--base-url",
+        llm_server.base_url,
+        "--model",
+        "m1",
+        "--api-key",
+        "k",
+        "--mode",
+        "json",
+        "--no-cache",
+        "--max-requests",
+        "1",
+        "--concurrency",
+        "1",
+        "--timeout",
+        "5",
+        "-o",
+        str(out_file),
+        "--stats",
+    ]
     code, _, err = run(argv, capfd)
     assert code == 0
     data = json.loads(out_file.read_text(encoding="utf-8"))

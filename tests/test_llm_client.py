@@ -131,7 +131,9 @@ def test_token_budget_is_enforced_before_sending(answering, llm_config):
     assert ledger.to_dict()["total_tokens"] == ledger.total_tokens
 
 
-@pytest.mark.parametrize(("status", "hint"), [("401", "API_KEY"), ("404", "ASSISTANT_BASE_URL"), ("400", "--mode json")])
+@pytest.mark.parametrize(
+    ("status", "hint"), [("401", "API_KEY"), ("404", "ASSISTANT_BASE_URL"), ("400", "--mode json")]
+)
 def test_a_refusal_is_not_retried_and_says_what_to_change(answering, llm_config, status, hint):
     answering.faults.append(status)
     with pytest.raises(LLMOutputError, match=f"HTTP {status}") as info:

@@ -13,14 +13,13 @@ from dataclasses import replace
 import pytest
 from llm_server import data_block, table_responder
 
-from assistant.export import to_interchange
-from assistant.extract.llm import chunk_document, extract_auto, extract_llm, response_model
-from assistant.ingest import read_path
-from assistant.ingest import read_bytes
-from assistant.llm import Ledger, ResponseCache
-from assistant.extract import extract as extract_document
-from assistant.schema import Indicator, Project
 from assistant.checks import validate_table
+from assistant.export import to_interchange
+from assistant.extract import extract as extract_document
+from assistant.extract.llm import chunk_document, extract_auto, extract_llm, response_model
+from assistant.ingest import read_bytes, read_path
+from assistant.llm import Ledger, ResponseCache
+from assistant.schema import Indicator, Project
 
 
 def clean(table) -> dict:
@@ -146,7 +145,8 @@ def test_a_chunk_that_keeps_failing_loses_nothing_else(reader, config, seed_doc,
     excerpt = failure.raw.removesuffix("…")  # a failure keeps the first 200 characters of its chunk
     assert excerpt and failed_chunk.text.startswith(excerpt) and len(excerpt) <= 200
     assert len(table.projects()) == len(gold_table.projects()) - sum(
-        1 for r in failed_chunk.rows if r.cells[0].text.strip() not in ("合计", "中共广州市黄埔区委政法委员会"))
+        1 for r in failed_chunk.rows if r.cells[0].text.strip() not in ("合计", "中共广州市黄埔区委政法委员会")
+    )
 
 
 def test_cache_makes_the_second_run_request_free(reader, llm_config, seed_doc, gold_table, tmp_path):
@@ -178,6 +178,7 @@ def test_an_invented_number_is_flagged(reader, gold_table, config, seed_doc):
         if answer.get("name") == "区法学会经费":
             answer["amounts"]["total"] = 41.0
             answer["indicators"][1]["annual_value"] = "95%"
+
     reader.responder = table_responder(gold_table, override=invent)
     table = extract_llm(seed_doc, config)
     project = next(p for p in table.projects() if p.name == "区法学会经费")
@@ -207,6 +208,7 @@ def test_an_instruction_in_a_cell_changes_only_that_cell(reader, gold_table, con
     def copy_goal(answer, cells):  # the model copies the cell as data, as the prompt says
         if answer.get("name") == "区法学会经费":
             answer["goal"] = cells[5]
+
     reader.responder = table_responder(gold_table, override=copy_goal)
     table = extract_llm(injected, config)
     expected = clean(gold_table)
@@ -226,6 +228,7 @@ def test_a_model_that_obeys_the_injection_is_caught(reader, gold_table, config, 
     def obey(answer, cells):
         if "amounts" in answer:
             answer["amounts"] = {k: (0.0 if v is not None else None) for k, v in answer["amounts"].items()}
+
     reader.responder = table_responder(gold_table, override=obey)
     table = extract_llm(injected, config)
     flagged = {f.field for f in table.failures}
@@ -262,7 +265,10 @@ def test_auto_mode_reads_a_layout_the_rules_cannot(reader, config, seed_path, go
 
 def test_auto_mode_keeps_the_rules_rows_when_the_llm_drops_them(reader, config, seed_path, gold_table):
     text = seed_path.read_text(encoding="utf-8")
-    doc = read_bytes(text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0x").encode(), "b.txt")
+    doc = read_bytes(
+        text.replace("政法干部医疗费自负部分经费\t4.00\t4.00", "政法干部医疗费自负部分经费\t4.00\t4.0x").encode(),
+        "b.txt",
+    )
     reader.responder = lambda body: {"rows": []}  # a model that answers nothing
     table = extract_auto(doc, config)
     assert len(table.projects()) == len(gold_table.projects())

@@ -67,8 +67,9 @@ def test_a_trickling_endpoint_is_cut_at_the_total_request_timeout(llm_server, co
 def test_a_refused_connection_exits_2_naming_the_endpoint_quickly(seed_path, capfd):
     url = closed_port_url()
     started = time.monotonic()
-    code, out, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", url, "--model", "m",
-                          "--no-cache"], capfd)
+    code, out, err = cli(
+        ["extract", str(seed_path), "--backend", "llm", "--base-url", url, "--model", "m", "--no-cache"], capfd
+    )
     assert code == 2 and url in err and "Traceback" not in err and out == ""
     assert time.monotonic() - started < 10
 
@@ -95,8 +96,20 @@ def test_all_500s_end_without_a_sleep_after_the_last_try(llm_server, config):
 
 def test_every_chunk_failing_exits_1_with_the_chunks_listed(llm_server, seed_path, capfd):
     llm_server.fault_for = lambda body, index: "500"
-    code, out, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", llm_server.base_url,
-                          "--model", "m", "--no-cache"], capfd)
+    code, out, err = cli(
+        [
+            "extract",
+            str(seed_path),
+            "--backend",
+            "llm",
+            "--base-url",
+            llm_server.base_url,
+            "--model",
+            "m",
+            "--no-cache",
+        ],
+        capfd,
+    )
     data = json.loads(out)
     chunks = chunk_document(read_path(seed_path), 6000)
     assert code == 1 and data["units"] == [] and len(data["failures"]) == len(chunks)
@@ -106,8 +119,24 @@ def test_every_chunk_failing_exits_1_with_the_chunks_listed(llm_server, seed_pat
 def test_a_silent_endpoint_is_bounded_by_the_run_deadline(llm_server, seed_path, capfd):
     llm_server.fault_for = lambda body, index: "silent"
     started = time.monotonic()
-    code, out, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", llm_server.base_url,
-                          "--model", "m", "--no-cache", "--deadline", "2", "--timeout", "60"], capfd)
+    code, out, err = cli(
+        [
+            "extract",
+            str(seed_path),
+            "--backend",
+            "llm",
+            "--base-url",
+            llm_server.base_url,
+            "--model",
+            "m",
+            "--no-cache",
+            "--deadline",
+            "2",
+            "--timeout",
+            "60",
+        ],
+        capfd,
+    )
     assert time.monotonic() - started < 6
     data = json.loads(out)
     assert code == 1 and data["failures"] and "Traceback" not in err
@@ -128,7 +157,9 @@ def test_max_tokens_holds_under_concurrency(llm_server, config, seed_doc, gold_t
 
 
 @pytest.mark.parametrize("damage", ["a file", "a directory entry"])
-def test_a_broken_cache_is_reported_once_and_the_run_goes_on(llm_server, config, seed_doc, gold_table, tmp_path, damage):
+def test_a_broken_cache_is_reported_once_and_the_run_goes_on(
+    llm_server, config, seed_doc, gold_table, tmp_path, damage
+):
     llm_server.responder = table_responder(gold_table)
     folder = tmp_path / "cache"
     if damage == "a file":
@@ -147,8 +178,22 @@ def test_a_broken_cache_is_reported_once_and_the_run_goes_on(llm_server, config,
 def test_a_remote_endpoint_is_announced_on_stderr(seed_path, capfd):
     """A table about to leave the machine: one line naming the host and the model, before any request.
     (192.0.2.1 is a documentation address: nothing answers; the run then exits 2 naming it.)"""
-    code, _, err = cli(["extract", str(seed_path), "--backend", "llm", "--base-url", "http://192.0.2.1:8000/v1",
-                          "--model", "qwen-plus", "--no-cache", "--timeout", "2"], capfd)
+    code, _, err = cli(
+        [
+            "extract",
+            str(seed_path),
+            "--backend",
+            "llm",
+            "--base-url",
+            "http://192.0.2.1:8000/v1",
+            "--model",
+            "qwen-plus",
+            "--no-cache",
+            "--timeout",
+            "2",
+        ],
+        capfd,
+    )
     announced = [line for line in err.splitlines() if "sending 3 chunks to 192.0.2.1 (model qwen-plus)" in line]
     assert len(announced) == 1 and code == 2 and "Traceback" not in err
 
@@ -168,9 +213,13 @@ def test_offline_allows_this_machine(llm_server, config, seed_doc, gold_table):
     llm_server.responder = table_responder(gold_table)
     table = extract_llm(seed_doc, replace(config, offline=True))
     assert len(table.projects()) == len(gold_table.projects())
-    for url, local in [("http://localhost:11434/v1", True), ("http://[::1]:8080/v1", True),
-                       ("http://127.0.0.5/v1", True), ("https://api.deepseek.com/v1", False),
-                       ("http://192.168.1.20:8000/v1", False)]:
+    for url, local in [
+        ("http://localhost:11434/v1", True),
+        ("http://[::1]:8080/v1", True),
+        ("http://127.0.0.5/v1", True),
+        ("https://api.deepseek.com/v1", False),
+        ("http://192.168.1.20:8000/v1", False),
+    ]:
         assert LLMConfig(base_url=url, model="m").is_local is local
         if not local:
             with pytest.raises(BackendConfigError, match="offline"):

@@ -14,7 +14,7 @@ def test_exact_after_width_punctuation_space_and_markup_normalisation():
     grounder = Grounder("xx\n" + ROW, 3)
     found = grounder.find_text("进一步发挥区法学会作用,开展法治宣传活动")
     assert found.alignment == "exact" and found.score == 100
-    assert ("xx\n" + ROW)[found.start:found.end].startswith("进一步发挥区法学会 作用")
+    assert ("xx\n" + ROW)[found.start : found.end].startswith("进一步发挥区法学会 作用")
     assert grounder.find_number(40).alignment == "exact"  # full-width digits
     assert grounder.find_number("1307.44").alignment == "exact"  # thousands separator
 

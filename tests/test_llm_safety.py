@@ -44,9 +44,15 @@ def form_answer() -> dict:
     """A faithful answer to the whole form: its unit row and its project."""
     record = expected(FORM)
     unit = record["units"][0]
-    return {"title": record["title"], "department": record["department"], "currency_unit": "万元",
-            "rows": [{"kind": "unit", "name": unit["name"], "amounts": unit["amounts"]},
-                     {"kind": "project", **unit["projects"][0]}]}
+    return {
+        "title": record["title"],
+        "department": record["department"],
+        "currency_unit": "万元",
+        "rows": [
+            {"kind": "unit", "name": unit["name"], "amounts": unit["amounts"]},
+            {"kind": "project", **unit["projects"][0]},
+        ],
+    }
 
 
 def example_rows() -> list[dict]:
@@ -58,7 +64,9 @@ def test_a_faithful_answer_to_a_form_is_kept_and_grounded(llm_server, config, fo
     table = extract_llm(form_doc, config)
     assert table.failures == []
     [project] = table.projects()
-    assert to_interchange(table, with_meta=False)["units"][0]["projects"][0] == expected(FORM)["units"][0]["projects"][0]
+    assert (
+        to_interchange(table, with_meta=False)["units"][0]["projects"][0] == expected(FORM)["units"][0]["projects"][0]
+    )
     spans = list(project.spans.values()) + [s for i in project.indicators for s in i.spans.values()]
     assert spans and all(s.alignment == "exact" for s in spans)
 
@@ -77,8 +85,9 @@ def test_a_unit_copied_from_the_examples_never_enters_the_records(llm_server, co
     llm_server.responder = leaky
     table = extract_llm(form_doc, config)
     names = [u.name for u in table.units]
-    assert EXAMPLE_UNIT not in names and EXAMPLE_UNIT not in json.dumps(to_interchange(table, with_meta=False),
-                                                                         ensure_ascii=False)
+    assert EXAMPLE_UNIT not in names and EXAMPLE_UNIT not in json.dumps(
+        to_interchange(table, with_meta=False), ensure_ascii=False
+    )
     assert all(u.amounts.total != Decimal("6359.32") for u in table.units)
     leak = next(f for f in table.failures if EXAMPLE_UNIT in f.field)
     assert "copied from the prompt's example" in leak.message and "6359.32" in leak.raw
@@ -90,6 +99,7 @@ def test_a_unit_copied_from_the_examples_never_enters_the_records(llm_server, co
 @pytest.mark.parametrize("invented", ["智慧城市综合管理平台建设项目", "矫正信息化建设项目未完成；动物政策"])
 def test_a_project_name_not_in_the_source_goes_to_failures(llm_server, config, form_doc, invented):
     """A name nowhere in the form, and (what SmolLM2 answered) one that wraps a real name in invented text."""
+
     def invent(body):
         answer = form_answer()
         answer["rows"][1]["name"] = invented
@@ -106,8 +116,9 @@ def test_nothing_usable_left_exits_1(llm_server, form_doc, tmp_path, capfd):
     llm_server.responder = lambda body: {"rows": example_rows()}
     source = tmp_path / "form.txt"
     source.write_text(flatten(FORM, "tabs"), encoding="utf-8")
-    code = main(["extract", str(source), "--backend", "llm", "--base-url", llm_server.base_url, "--model", "m",
-                 "--no-cache"])
+    code = main(
+        ["extract", str(source), "--backend", "llm", "--base-url", llm_server.base_url, "--model", "m", "--no-cache"]
+    )
     out, err = capfd.readouterr()
     data = json.loads(out)
     assert code == 1 and data["units"] == [] and len(data["failures"]) >= 2
@@ -188,21 +199,36 @@ def test_a_number_injected_in_one_cell_grounds_nothing_else(llm_server, config, 
 def test_flags_are_visible_without_spans(llm_server, seed_path, gold_table, tmp_path, capfd):
     """An invented number: the default JSON (no --with-spans) carries its flag under meta, and
     validate on that file reports LOW_CONFIDENCE."""
+
     def invent(answer, cells):
         if answer.get("name") == "区法学会经费":
             answer["indicators"][1]["annual_value"] = "95%"
 
     llm_server.responder = table_responder(gold_table, override=invent)
     out = tmp_path / "t.json"
-    code = main(["extract", str(seed_path), "--backend", "llm", "--base-url", llm_server.base_url, "--model", "m",
-                 "--no-cache", "-o", str(out)])
+    code = main(
+        [
+            "extract",
+            str(seed_path),
+            "--backend",
+            "llm",
+            "--base-url",
+            llm_server.base_url,
+            "--model",
+            "m",
+            "--no-cache",
+            "-o",
+            str(out),
+        ]
+    )
     capfd.readouterr()
     assert code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert "spans" not in json.dumps(data["units"])
     flags = data["meta"]["extra"]["flags"]
     assert {"name": "区法学会经费", "seq": 2, "field": "annual_value"}.items() <= next(
-        f for f in flags if f.get("seq") == 2 and f["name"] == "区法学会经费").items()
+        f for f in flags if f.get("seq") == 2 and f["name"] == "区法学会经费"
+    ).items()
     code = main(["validate", str(out), "--strict"])
     printed, _ = capfd.readouterr()
     assert code == 1
@@ -240,8 +266,11 @@ def test_a_row_the_model_skips_is_listed_as_unread(llm_server, config, seed_path
     table = extract_llm(read_path(seed_path), config)
     [failure] = table.failures
     assert failure.raw.startswith("区法学会经费\t") and "not read" in failure.message
-    assert failure.row == next(i for i, line in enumerate(seed_path.read_text(encoding="utf-8").splitlines(), 1)
-                               if line.startswith("区法学会经费\t"))
+    assert failure.row == next(
+        i
+        for i, line in enumerate(seed_path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith("区法学会经费\t")
+    )
     assert len(table.projects()) == len(gold_table.projects()) - 1
 
 
@@ -260,5 +289,7 @@ def test_an_indicator_taken_for_a_project_is_not_kept(llm_server, config, seed_p
     llm_server.responder = confuse
     table = extract_llm(read_path(seed_path), config)
     assert "课题研究项目个数" not in [p.name for p in table.projects()]
-    assert any("课题研究项目个数" in f.field and "no row of the source is named so" in f.message for f in table.failures)
+    assert any(
+        "课题研究项目个数" in f.field and "no row of the source is named so" in f.message for f in table.failures
+    )
     assert any(f.raw.startswith("区法学会经费\t") and "not read" in f.message for f in table.failures)

@@ -19,7 +19,11 @@ def no_outbound(monkeypatch):
 
     def guarded(self, address):
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and (host.startswith("127.") or host in ("::1", "localhost")) or self.family == socket.AF_UNIX:
+        if (
+            isinstance(host, str)
+            and (host.startswith("127.") or host in ("::1", "localhost"))
+            or self.family == socket.AF_UNIX
+        ):
             return real_connect(self, address)
         attempts.append(address)
         raise OSError(f"test forbids connecting to {address!r}")
@@ -43,8 +47,24 @@ def test_offline_commands_open_no_connection(no_outbound, seed_path, tmp_path):
     assert main(["extract", str(seed_path), "-o", str(tmp_path / "table.xlsx")]) == 0
     assert main(["validate", str(out)]) == 0
     assert main(["lint", str(out)]) == 0
-    assert main(["draft", "--name", "社区普法宣传经费", "--goal", "每月开展一场普法宣传活动", "--budget", "20",
-                 "-f", "json", "-o", str(tmp_path / "draft.json")]) == 0
+    assert (
+        main(
+            [
+                "draft",
+                "--name",
+                "社区普法宣传经费",
+                "--goal",
+                "每月开展一场普法宣传活动",
+                "--budget",
+                "20",
+                "-f",
+                "json",
+                "-o",
+                str(tmp_path / "draft.json"),
+            ]
+        )
+        == 0
+    )
     assert main(["eval", "extract", "--evals-dir", str(tmp_path / "evals")]) == 0  # datasets save_to_disk too
     assert no_outbound == []
     with pytest.raises(OSError):  # the guard itself works (it refuses before any lookup or packet)

@@ -34,8 +34,10 @@ PROJECTS = [1, 3]
 
 def _face(name: str) -> str:
     if face_font(name) is None:
-        pytest.skip(f"font face {name} not installed ({FACES[name][0]}); "
-                    "apt-get install fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei")
+        pytest.skip(
+            f"font face {name} not installed ({FACES[name][0]}); "
+            "apt-get install fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei"
+        )
     return name
 
 
@@ -97,8 +99,10 @@ def test_punctuation_glyphs_are_put_back_and_nothing_else_changes():
 
 
 def test_the_grammar_reads_landmarks_through_the_confusion_table_but_keeps_values():
-    text = ("1丶1一产出指标:11-数量指标;办理O类案件;实施周期指标值:一次;年度指标值:一次°"
-            "2丶2-效益指标:24-可持续影响;服务站运营情况;实施周期指标值:运营;年度指标值:运营。")
+    text = (
+        "1丶1一产出指标:11-数量指标;办理O类案件;实施周期指标值:一次;年度指标值:一次°"
+        "2丶2-效益指标:24-可持续影响;服务站运营情况;实施周期指标值:运营;年度指标值:运营。"
+    )
     items, head = parse_indicator_cell(text)
     assert head is None
     assert [(i.seq.text, i.level1_code.text, i.level2_code.text) for i in items] == [("1", "1", "11"), ("2", "2", "24")]

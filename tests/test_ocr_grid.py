@@ -37,9 +37,9 @@ def _grid_image(merge_right: bool = True, merge_down: bool = True) -> np.ndarray
     for x in xs:
         cv2.line(img, (x, ys[0]), (x, ys[-1]), 0, 2)
     if merge_right:  # erase the rule between (0,0) and (0,1)
-        img[ys[0] + 3: ys[1] - 2, xs[1] - 2: xs[1] + 3] = 255
+        img[ys[0] + 3 : ys[1] - 2, xs[1] - 2 : xs[1] + 3] = 255
     if merge_down:  # erase the rule between (1,2) and (2,2)
-        img[ys[2] - 2: ys[2] + 3, xs[2] + 3: xs[3] - 2] = 255
+        img[ys[2] - 2 : ys[2] + 3, xs[2] + 3 : xs[3] - 2] = 255
     return img
 
 
@@ -67,8 +67,7 @@ def test_deskew_finds_a_rotation_of_a_degree_or_two():
     img = _grid_image()
     for angle in (1.5, -2.0):
         h, w = img.shape
-        rotated = cv2.warpAffine(img, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), (w, h),
-                                 borderValue=255)
+        rotated = cv2.warpAffine(img, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), (w, h), borderValue=255)
         assert estimate_skew(rotated) == pytest.approx(angle, abs=0.15)
         upright, removed = deskew(rotated)
         grid = find_grid(upright)
@@ -90,16 +89,19 @@ def test_character_strokes_are_not_taken_for_rules(cjk_font):
     assert len(grid.cells) == 12
 
 
-@pytest.mark.parametrize(("raw", "fixed"), [
-    ("６,３５９.３２", "6,359.32"),
-    ("6.359.32", "6,359.32"),
-    ("6，359.32", "6,359.32"),
-    ("1 307.44", "1307.44"),
-    ("53.00", "53.00"),
-    ("100%", "100%"),            # not a bare number: left alone
-    ("按实际报送", "按实际报送"),  # wording is never touched
-    ("1个", "1个"),
-])
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("６,３５９.３２", "6,359.32"),
+        ("6.359.32", "6,359.32"),
+        ("6，359.32", "6,359.32"),
+        ("1 307.44", "1307.44"),
+        ("53.00", "53.00"),
+        ("100%", "100%"),  # not a bare number: left alone
+        ("按实际报送", "按实际报送"),  # wording is never touched
+        ("1个", "1个"),
+    ],
+)
 def test_number_cells_get_only_safe_fixes(raw, fixed):
     assert fix_number_text(raw) == fixed
 
@@ -132,13 +134,15 @@ def _page_with(boxes: list[TextBox]) -> tuple[np.ndarray, FakeEngine]:
 
 
 def test_boxes_go_to_the_cell_holding_their_centre_merged_text_in_the_first_row():
-    image, engine = _page_with([
-        TextBox("项目支出绩效目标表", (150, 10, 450, 40), 0.99),     # above the grid
-        TextBox("跨两列", (80, 70, 300, 110), 0.95),                  # merged (0,0)-(0,1)
-        TextBox("第一行", (360, 140, 540, 160), 0.9),                 # merged (1,2)-(2,2), line 1
-        TextBox("第二行", (360, 170, 540, 190), 0.6),                 # merged (1,2)-(2,2), line 2
-        TextBox("６,３５９.３２", (60, 230, 190, 260), 0.98),          # (2,0), full-width number
-    ])
+    image, engine = _page_with(
+        [
+            TextBox("项目支出绩效目标表", (150, 10, 450, 40), 0.99),  # above the grid
+            TextBox("跨两列", (80, 70, 300, 110), 0.95),  # merged (0,0)-(0,1)
+            TextBox("第一行", (360, 140, 540, 160), 0.9),  # merged (1,2)-(2,2), line 1
+            TextBox("第二行", (360, 170, 540, 190), 0.6),  # merged (1,2)-(2,2), line 2
+            TextBox("６,３５９.３２", (60, 230, 190, 260), 0.98),  # (2,0), full-width number
+        ]
+    )
     result = read_page_image(image, engine, page=3)
     texts = [[c.text for c in row] for row in result.rows]
     assert texts[0] == ["项目支出绩效目标表"]
@@ -155,7 +159,7 @@ def test_boxes_go_to_the_cell_holding_their_centre_merged_text_in_the_first_row(
     assert doc.text.split("\n")[2] == "\t\t第一行第二行"
     for row in doc.rows:
         for cell in row.cells:
-            assert doc.text[cell.start:cell.end] == cell.text
+            assert doc.text[cell.start : cell.end] == cell.text
             assert cell.page == 3
     span = doc.rows[2].cells[2].span()
     assert span.page == 3 and span.confidence == pytest.approx(0.6) and span.box == (350.0, 130.0, 550.0, 290.0)
@@ -173,9 +177,11 @@ def test_a_box_straddling_a_column_rule_is_cut_and_each_piece_reread():
 def test_without_rules_lines_and_columns_are_clustered():
     boxes = [
         TextBox("项目支出绩效目标表", (200, 10, 500, 40), 0.99),
-        TextBox("项目名称", (20, 80, 140, 110), 0.99), TextBox("总计", (300, 80, 360, 110), 0.99),
+        TextBox("项目名称", (20, 80, 140, 110), 0.99),
+        TextBox("总计", (300, 80, 360, 110), 0.99),
         TextBox("绩效目标", (500, 80, 620, 110), 0.99),
-        TextBox("区法学会经费", (20, 130, 200, 160), 0.99), TextBox("40.00", (300, 130, 370, 160), 0.99),
+        TextBox("区法学会经费", (20, 130, 200, 160), 0.99),
+        TextBox("40.00", (300, 130, 370, 160), 0.99),
         TextBox("开展法治宣传", (500, 130, 680, 160), 0.99),
         TextBox("活动", (500, 170, 560, 200), 0.8),  # wrapped goal: first column empty
     ]
@@ -183,13 +189,17 @@ def test_without_rules_lines_and_columns_are_clustered():
     for box in boxes:  # ink where the text is, with small gaps between "characters"
         x0, y0, x1, y1 = (int(v) for v in box.box)
         for x in range(x0, x1, 30):
-            image[y0 + 4: y1 - 4, x: min(x + 26, x1)] = 0
+            image[y0 + 4 : y1 - 4, x : min(x + 26, x1)] = 0
     engine = FakeEngine(boxes)
     result = read_page_image(image, engine)
     assert result.grid is None
     assert any("no ruled table" in w for w in result.warnings)
     texts = [[c.text for c in row] for row in result.rows]
-    assert texts == [["项目支出绩效目标表"], ["项目名称", "总计", "绩效目标"], ["区法学会经费", "40.00", "开展法治宣传活动"]]
+    assert texts == [
+        ["项目支出绩效目标表"],
+        ["项目名称", "总计", "绩效目标"],
+        ["区法学会经费", "40.00", "开展法治宣传活动"],
+    ]
 
 
 def test_image_suffixes_are_registered():
@@ -234,8 +244,13 @@ def test_an_unknown_engine_is_a_clear_error():
 
 
 def test_page_cells_keep_their_order_in_the_document():
-    result = PageResult(page=1, rows=[[PageCell("标题", 0, 0, None, None)],
-                                      [PageCell("a", 1, 0, (0, 0, 1, 1), 0.9), PageCell("b", 1, 1, None, None)]])
+    result = PageResult(
+        page=1,
+        rows=[
+            [PageCell("标题", 0, 0, None, None)],
+            [PageCell("a", 1, 0, (0, 0, 1, 1), 0.9), PageCell("b", 1, 1, None, None)],
+        ],
+    )
     doc = build_document([result], "x.png")
     assert doc.text == "标题\na\tb\n"
     assert [r.line for r in doc.rows] == [1, 2]
@@ -262,10 +277,14 @@ def test_a_low_confidence_cell_reaches_the_validator_as_low_confidence():
     boxes = [TextBox("单位：万元", (20, 20, 200, 45), 0.99)]
     boxes += [box(text, c, 0) for c, text in enumerate(header)]
     boxes += [box("某单位", 0, 1), box("40.00", 1, 1), box("40.00", 2, 1)]
-    boxes += [box("区法学会经费", 0, 2), box("40.00", 1, 2), box("40.00", 2, 2),
-              box("开展法治宣传", 5, 2, score=0.55),
-              box("1、1-产出指标:11-数量指标;活动场次;", 6, 2),
-              box("实施周期指标值:4场;年度指标值:4场。", 6, 2, line=1)]
+    boxes += [
+        box("区法学会经费", 0, 2),
+        box("40.00", 1, 2),
+        box("40.00", 2, 2),
+        box("开展法治宣传", 5, 2, score=0.55),
+        box("1、1-产出指标:11-数量指标;活动场次;", 6, 2),
+        box("实施周期指标值:4场;年度指标值:4场。", 6, 2, line=1),
+    ]
     doc = build_document([read_page_image(image, FakeEngine(boxes))], "scan.png")
     table = extract_table(doc)
     (project,) = table.projects()
@@ -305,8 +324,12 @@ def test_with_a_detecting_engine_boxes_are_cut_before_reading_and_read_once(monk
     # the orientation probe reads a few lines too; only the page's own reads are counted here
     monkeypatch.setattr("assistant.ingest.ocr.assemble.page_turn", lambda *args: 0)
     image = _grid_image(merge_right=True, merge_down=True)
-    engine = FakeDetectingEngine([TextBox("", (260, 300, 450, 330), 0.0),   # crosses the rule at x=350
-                                  TextBox("", (60, 300, 190, 330), 0.0)])   # inside (3,0)
+    engine = FakeDetectingEngine(
+        [
+            TextBox("", (260, 300, 450, 330), 0.0),  # crosses the rule at x=350
+            TextBox("", (60, 300, 190, 330), 0.0),
+        ]
+    )  # inside (3,0)
     result = read_page_image(image, engine)
     assert len(engine.line_reads) == 3  # two pieces and the uncut box, each read once
     row = result.rows[0]

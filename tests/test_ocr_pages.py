@@ -15,7 +15,9 @@ import socket
 
 import numpy as np
 import pytest
+from scan_render import degrade, page_errors, render_gold_page, render_page
 
+from assistant.checks import validate_table
 from assistant.errors import InputError
 from assistant.evaluate.metrics import score_table, summarize
 from assistant.export import to_interchange
@@ -25,8 +27,6 @@ from assistant.ingest import read_bytes
 from assistant.ingest.ocr import read_scanned_pdf_pages
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.engine import RapidOCREngine, TesseractEngine, get_engine, tesseract_available
-from assistant.checks import validate_table
-from scan_render import degrade, page_errors, render_gold_page, render_page
 
 pytestmark = pytest.mark.slow
 
@@ -101,7 +101,7 @@ def test_spans_carry_page_box_and_ocr_confidence(clean_page):
         span = project.spans[key]
         assert span.page == 1 and span.box is not None
         assert 0.5 <= span.confidence <= 1.0
-        assert doc.text[span.start:span.end].strip()
+        assert doc.text[span.start : span.end].strip()
     indicator = project.indicators[0]
     assert indicator.spans["name"].confidence is not None
     # low-confidence values reach the validator as LOW_CONFIDENCE warnings; amounts still add up
@@ -117,9 +117,19 @@ def test_a_misread_amount_shows_up_as_a_row_that_does_not_add_up(clean_page):
 
 
 def _small_page(cjk_font, ruled=True, dpi=200):
-    rows = [["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"],
-            ["合计", "1,307.44", "1,307.44", "", "", "", ""],
-            ["区法学会经费", "40.00", "40.00", "", "", "开展法治宣传活动", "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:4场;年度指标值:4场。"]]
+    rows = [
+        ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"],
+        ["合计", "1,307.44", "1,307.44", "", "", "", ""],
+        [
+            "区法学会经费",
+            "40.00",
+            "40.00",
+            "",
+            "",
+            "开展法治宣传活动",
+            "1、1-产出指标:11-数量指标;活动场次;实施周期指标值:4场;年度指标值:4场。",
+        ],
+    ]
     page = render_page(["项目支出绩效目标表", "单位：万元"], rows, dpi=dpi, ruled=ruled, font_path=cjk_font)
     image = page.image.crop((0, 0, page.image.width, page.cells[-1].box[3] + 40))
     return page, image

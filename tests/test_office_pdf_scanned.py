@@ -57,15 +57,18 @@ def test_scanned_page_without_ocr_is_a_clear_error(tmp_path, monkeypatch):
 def test_text_without_unicode_mapping_goes_to_ocr(tmp_path, seed_text, monkeypatch):
     """A PDF protected by an owner password only opens, but its CID text comes out as
     '(cid:1234)': the page is read like a scan instead of yielding garbage."""
-    import assistant.ingest.ocr as ocr
     from office_copies import table_lines, write_pdf
+
+    import assistant.ingest.ocr as ocr
 
     path = write_pdf(table_lines(seed_text)[:8], tmp_path / "owner.pdf", password="")
     calls = []
 
     def fake_ocr(data, source, pages, dpi=200):
         calls.append(pages)
-        return grids_to_document(source, [Grid([["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"]], "page 1", page=1)], "ocr")
+        return grids_to_document(
+            source, [Grid([["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"]], "page 1", page=1)], "ocr"
+        )
 
     monkeypatch.setattr(ocr, "read_scanned_pdf_pages", fake_ocr)
     doc = read_path(path)

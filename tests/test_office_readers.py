@@ -8,9 +8,9 @@ import pytest
 from office_copies import table_lines, write_docx, write_pdf, write_xlsx
 
 from assistant.errors import InputError
+from assistant.extract import extract as extract_document
 from assistant.ingest import read_path
 from assistant.ingest.xlsx import format_number
-from assistant.extract import extract as extract_document
 from assistant.textnorm import normalize_for_compare
 
 
@@ -150,7 +150,9 @@ def test_unruled_pdf_is_read_in_text_order(tmp_path, seed_lines, gold_table):
     doc = read_path(write_pdf(lines, tmp_path / "plain.pdf", ruled=False))
     table = extract_document(doc, "rules")
     assert table.title == gold_table.title and table.department == gold_table.department
-    assert table.projects()[0].classified and table.projects()[0].amounts.total == gold_table.projects()[0].amounts.total
+    assert (
+        table.projects()[0].classified and table.projects()[0].amounts.total == gold_table.projects()[0].amounts.total
+    )
 
 
 def _expect_input_error(path, *words):

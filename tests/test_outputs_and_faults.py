@@ -77,14 +77,28 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(seed_path
 
 
 def test_json_on_standard_input_is_read_as_a_table(seed_path):
-    extracted = subprocess.run([sys.executable, "cli.py", "extract", str(seed_path)], capture_output=True, cwd=ROOT,
-                               timeout=120, check=True).stdout
+    extracted = subprocess.run(
+        [sys.executable, "cli.py", "extract", str(seed_path)], capture_output=True, cwd=ROOT, timeout=120, check=True
+    ).stdout
     for fmt in ("json", "jsonl"):
-        data = extracted if fmt == "json" else subprocess.run(
-            [sys.executable, "cli.py", "extract", str(seed_path), "-f", "jsonl"], capture_output=True, cwd=ROOT,
-            timeout=120, check=True).stdout
-        linted = subprocess.run([sys.executable, "cli.py", "--lang", "en", "validate", "-"], input=data,
-                                capture_output=True, cwd=ROOT, timeout=120)
+        data = (
+            extracted
+            if fmt == "json"
+            else subprocess.run(
+                [sys.executable, "cli.py", "extract", str(seed_path), "-f", "jsonl"],
+                capture_output=True,
+                cwd=ROOT,
+                timeout=120,
+                check=True,
+            ).stdout
+        )
+        linted = subprocess.run(
+            [sys.executable, "cli.py", "--lang", "en", "validate", "-"],
+            input=data,
+            capture_output=True,
+            cwd=ROOT,
+            timeout=120,
+        )
         assert linted.returncode == 0, linted.stderr.decode()
         assert "6 warning(s), 0 unread row(s) in 29 project(s)" in linted.stderr.decode()
 
@@ -118,9 +132,14 @@ def _slow_batch(tmp_path: Path, seed_path: Path, files: int) -> tuple[Path, Path
 def test_stopping_a_batch_writes_the_summary_and_exits_130(seed_path, tmp_path, how):
     inbox, out = _slow_batch(tmp_path, seed_path, 200)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not any(out.glob("*.json")) and time.monotonic() < deadline:  # wait for the workers to start
         time.sleep(0.1)
@@ -136,8 +155,13 @@ def test_stopping_a_batch_writes_the_summary_and_exits_130(seed_path, tmp_path, 
     assert summary["interrupted"] is True and summary["counts"]["not_done"] > 0
     assert "interrupted" in err.decode() and "Traceback" not in err.decode()
     # a rerun finishes the rest and skips what was done
-    rerun = subprocess.run([sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
-                           cwd=ROOT, env=env, capture_output=True, timeout=300)
+    rerun = subprocess.run(
+        [sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
     assert rerun.returncode == 0, rerun.stderr.decode()
     again = json.loads((out / "_summary.json").read_text(encoding="utf-8"))
     assert again["counts"]["not_done"] == 0 and again["counts"]["skipped"] > 0
@@ -147,8 +171,13 @@ def test_stopping_a_batch_writes_the_summary_and_exits_130(seed_path, tmp_path, 
 def test_workers_die_with_a_killed_batch(seed_path, tmp_path):
     inbox, out = _slow_batch(tmp_path, seed_path, 200)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "cli.py", "extract", str(inbox), "-o", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not any(out.glob("*.json")) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 
 from assistant.evaluate.perturb import SLICES, parse_slices, perturb, perturb_text, reflow
-from assistant.ingest import read_bytes
 from assistant.extract import extract as extract_document
+from assistant.ingest import read_bytes
 
 
 @pytest.mark.parametrize("name", list(SLICES))
@@ -63,7 +63,9 @@ def test_drop_columns_removes_only_empty_money_cells(seed_text):
 
 def test_page_breaks_only_add_blank_lines(seed_text):
     changed = perturb_text(seed_text, "page_breaks", 0)
-    assert [line for line in changed.split("\n") if line.strip()] == [line for line in seed_text.split("\n") if line.strip()]
+    assert [line for line in changed.split("\n") if line.strip()] == [
+        line for line in seed_text.split("\n") if line.strip()
+    ]
     assert changed.count("\n") > seed_text.count("\n")
 
 

@@ -61,12 +61,42 @@ def form_path(tmp_path_factory) -> Path:
 
 
 def run_extract(source: Path, base_url: str, mode: str, out: Path, deadline: int) -> tuple[int, str, float]:
-    cmd = [sys.executable, str(ROOT / "cli.py"), "extract", str(source), "--backend", "llm", "--base-url", base_url,
-           "--model", MODEL, "--mode", mode, "--no-cache", "--concurrency", "1", "--deadline", str(deadline),
-           "--chunk-chars", str(CHUNK_CHARS), "--timeout", "200", "--stats", "-o", str(out)]
+    cmd = [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "extract",
+        str(source),
+        "--backend",
+        "llm",
+        "--base-url",
+        base_url,
+        "--model",
+        MODEL,
+        "--mode",
+        mode,
+        "--no-cache",
+        "--concurrency",
+        "1",
+        "--deadline",
+        str(deadline),
+        "--chunk-chars",
+        str(CHUNK_CHARS),
+        "--timeout",
+        "200",
+        "--stats",
+        "-o",
+        str(out),
+    ]
     started = time.monotonic()
-    done = subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, timeout=deadline + 5 * MARGIN,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        cmd,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=deadline + 5 * MARGIN,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     return done.returncode, done.stderr, time.monotonic() - started
 
 
@@ -123,7 +153,9 @@ def unlisted_rows(data: dict, source: Path) -> list[int]:
             covered.update(range(int(m.group(1)), int(m.group(2)) + 1))
         if failure.get("row") is not None:
             covered.add(failure["row"])
-    return [r.line for r in body if r.line not in covered and normalise(r.cells[0].text if r.cells else "") not in names]
+    return [
+        r.line for r in body if r.line not in covered and normalise(r.cells[0].text if r.cells else "") not in names
+    ]
 
 
 @pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
@@ -138,10 +170,12 @@ def test_a_weak_model_cannot_break_the_run(llama, form_path, tmp_path, mode, doc
     data = json.loads(out.read_text(encoding="utf-8"))
     text = source.read_text(encoding="utf-8")
     ledger = data["meta"]["ledger"]
-    print(f"\n[realmodel] {mode} {document}: exit {code}, {elapsed:.0f} s, requests {ledger['requests']}, "
-          f"tokens {ledger['prompt_tokens']}+{ledger['completion_tokens']}, units {len(data['units'])}, "
-          f"projects {sum(len(u['projects']) for u in data['units'])}, failures {len(data['failures'])}, "
-          f"flags {len(data['meta']['extra'].get('flags', []))}")
+    print(
+        f"\n[realmodel] {mode} {document}: exit {code}, {elapsed:.0f} s, requests {ledger['requests']}, "
+        f"tokens {ledger['prompt_tokens']}+{ledger['completion_tokens']}, units {len(data['units'])}, "
+        f"projects {sum(len(u['projects']) for u in data['units'])}, failures {len(data['failures'])}, "
+        f"flags {len(data['meta']['extra'].get('flags', []))}"
+    )
     for failure in data["failures"][:6]:
         print(f"[realmodel]   {failure['field']}: {failure['message'][:160]}")
     for unit in data["units"]:

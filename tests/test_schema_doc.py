@@ -12,8 +12,9 @@ def test_the_committed_json_schema_is_generated_from_the_models():
     committed = json.loads((DOCS / "budget-table.schema.json").read_text(encoding="utf-8"))
     assert committed == interchange_json_schema(), (
         "docs/budget-table.schema.json is stale: regenerate it with "
-        "python -c \"import json; from assistant.schema import interchange_json_schema as s; "
-        "print(json.dumps(s(), ensure_ascii=False, indent=2))\" > docs/budget-table.schema.json")
+        'python -c "import json; from assistant.schema import interchange_json_schema as s; '
+        'print(json.dumps(s(), ensure_ascii=False, indent=2))" > docs/budget-table.schema.json'
+    )
 
 
 def test_the_interchange_doc_names_every_field_of_the_schema():

@@ -63,8 +63,16 @@ def test_graded_levels_are_qualitative(text):
 
 @pytest.mark.parametrize(
     ("text", "phrase"),
-    [("逐步提高", "逐步提高"), ("全面提升", "全面提升"), ("不断增强", "不断增强"), ("及时、鲜活", "及时"),
-     ("全覆盖", "全覆盖"), ("良好、准时完成送治", "良好"), ("匹配", "匹配"), ("平稳下降", "平稳下降")],
+    [
+        ("逐步提高", "逐步提高"),
+        ("全面提升", "全面提升"),
+        ("不断增强", "不断增强"),
+        ("及时、鲜活", "及时"),
+        ("全覆盖", "全覆盖"),
+        ("良好、准时完成送治", "良好"),
+        ("匹配", "匹配"),
+        ("平稳下降", "平稳下降"),
+    ],
 )
 def test_vague_phrases_without_a_number(text, phrase):
     target = parse_target(text)
@@ -105,16 +113,41 @@ def test_render_round_trips_through_the_parser():
 
 
 def test_chinese_numbers():
-    assert [chinese_number(t) for t in ("一", "十", "十二", "二十", "一百零五", "两千", "三万")] == \
-        [1, 10, 12, 20, 105, 2000, 30000]
+    assert [chinese_number(t) for t in ("一", "十", "十二", "二十", "一百零五", "两千", "三万")] == [
+        1,
+        10,
+        12,
+        20,
+        105,
+        2000,
+        30000,
+    ]
     assert chinese_number("场") is None
 
 
 def test_vague_phrase_file_has_a_reason_and_fix_for_every_entry():
     entries = vague_phrases()
     # every vague value domain.md lists is in the file
-    for phrase in ["逐步提高", "稳步提高", "进一步提高", "全面提升", "不断增强", "持续提升", "平稳下降", "及时", "良好",
-                   "优良", "有效", "显著", "效果明显", "达成预期指标", "严格执行相关制度规定", "符合相关规定", "全覆盖", "匹配"]:
+    for phrase in [
+        "逐步提高",
+        "稳步提高",
+        "进一步提高",
+        "全面提升",
+        "不断增强",
+        "持续提升",
+        "平稳下降",
+        "及时",
+        "良好",
+        "优良",
+        "有效",
+        "显著",
+        "效果明显",
+        "达成预期指标",
+        "严格执行相关制度规定",
+        "符合相关规定",
+        "全覆盖",
+        "匹配",
+    ]:
         assert any(e.phrase == phrase for e in entries), phrase
     assert all(e.reason and e.suggestion for e in entries)
     # the longest phrase wins: 进一步提高, not a shorter one inside it
@@ -141,9 +174,20 @@ def test_the_parser_never_raises(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=0, max_value=100000), st.sampled_from(["%", "篇", "场", "次", "人次", "天", "万元"]),
-       st.sampled_from([("{n}{u}以上", "≥"), ("不少于{n}{u}", "≥"), ("≤{n}{u}", "≤"), ("{n}{u}", "="),
-                        ("不超过{n}{u}", "≤"), ("达到{n}{u}", "≥")]))
+@given(
+    st.integers(min_value=0, max_value=100000),
+    st.sampled_from(["%", "篇", "场", "次", "人次", "天", "万元"]),
+    st.sampled_from(
+        [
+            ("{n}{u}以上", "≥"),
+            ("不少于{n}{u}", "≥"),
+            ("≤{n}{u}", "≤"),
+            ("{n}{u}", "="),
+            ("不超过{n}{u}", "≤"),
+            ("达到{n}{u}", "≥"),
+        ]
+    ),
+)
 def test_any_number_and_unit_in_the_usual_phrases(n, unit, pattern):
     template, comparison = pattern
     target = parse_target(template.format(n=n, u=unit))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from assistant.schema import Amounts, BudgetTable, Indicator, Project, Unit
 from assistant.checks import rules_of, validate_table
+from assistant.schema import Amounts, BudgetTable, Indicator, Project, Unit
 
 
 def codes(table):
@@ -15,21 +15,36 @@ def codes(table):
 
 def indicator(seq, l1="1", l2="11", **kw):
     names = {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}
-    base = dict(seq=seq, level1_code=l1, level1_name=names.get(l1, "?"), level2_code=l2, level2_name="数量指标",
-                name=f"指标{seq}", period_value="100%", annual_value="100%")
+    base = dict(
+        seq=seq,
+        level1_code=l1,
+        level1_name=names.get(l1, "?"),
+        level2_code=l2,
+        level2_name="数量指标",
+        name=f"指标{seq}",
+        period_value="100%",
+        annual_value="100%",
+    )
     base.update(kw)
     return Indicator(**base)
 
 
 def table_of(*projects, unit_total=None, table_total=None):
     total = sum((p.amounts.total or 0 for p in projects), Decimal(0))
-    unit = Unit(name="单位", amounts=Amounts(total=unit_total if unit_total is not None else total), projects=list(projects))
+    unit = Unit(
+        name="单位", amounts=Amounts(total=unit_total if unit_total is not None else total), projects=list(projects)
+    )
     return BudgetTable(amounts=Amounts(total=table_total if table_total is not None else total), units=[unit])
 
 
 def project(name="项目", total="10", fiscal="10", indicators=None, **kw):
-    return Project(name=name, amounts=Amounts(total=total, fiscal=fiscal), goal=kw.pop("goal", "目标"),
-                   indicators=indicators if indicators is not None else [indicator(1)], **kw)
+    return Project(
+        name=name,
+        amounts=Amounts(total=total, fiscal=fiscal),
+        goal=kw.pop("goal", "目标"),
+        indicators=indicators if indicators is not None else [indicator(1)],
+        **kw,
+    )
 
 
 def test_every_code_is_documented():
@@ -41,8 +56,12 @@ def test_the_seed_has_exactly_its_six_mismatched_code_pairs(gold_table):
     assert Counter(w.code for w in warnings) == {"CODE_PAIR_MISMATCH": 6}
     flagged = {(w.project, w.seq) for w in warnings}
     assert flagged == {
-        ("黄浦区社会治理工作队经费", 1), ("黄浦区社会治理工作队经费", 2),
-        ("综治专项经费", 3), ("综治专项经费", 5), ("综治专项经费", 6), ("综治专项经费", 7),
+        ("黄浦区社会治理工作队经费", 1),
+        ("黄浦区社会治理工作队经费", 2),
+        ("综治专项经费", 3),
+        ("综治专项经费", 5),
+        ("综治专项经费", 6),
+        ("综治专项经费", 7),
     }
     first = next(w for w in warnings if w.seq == 1)
     assert "22-社会效益" in first.message and "2-效益指标" in first.message and first.field == "level2_code"

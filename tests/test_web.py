@@ -49,9 +49,11 @@ def _vague(client):
 
 
 def _edit(client, record, field, value, version=None):
-    return client.post(f"/d/1/p/{record.id}/edit", data={"field": field, "value": value,
-                                                          "version": record.version if version is None else version},
-                       headers={"X-CSRF-Token": csrf(client), "HX-Request": "true"})
+    return client.post(
+        f"/d/1/p/{record.id}/edit",
+        data={"field": field, "value": value, "version": record.version if version is None else version},
+        headers={"X-CSRF-Token": csrf(client), "HX-Request": "true"},
+    )
 
 
 def test_upload_extracts_in_background_and_lists_the_document(seeded):
@@ -74,8 +76,11 @@ def test_edit_rechecks_findings_and_is_recorded(seeded):
     response = _edit(seeded, record, path, "≥95%")
     assert response.status_code == 200
     card = response.text
-    field = re.search(rf'<div class="field[^"]*">\s*<textarea id="f-{record.id}-indicators-{index}-annual_value".*?</div>\s*(?=<)',
-                      card, re.DOTALL)
+    field = re.search(
+        rf'<div class="field[^"]*">\s*<textarea id="f-{record.id}-indicators-{index}-annual_value".*?</div>\s*(?=<)',
+        card,
+        re.DOTALL,
+    )
     assert field and "≥95%" in field.group(0)
     assert vague_here not in card
     with seeded.app.state.sessions() as session:
@@ -114,18 +119,25 @@ def test_add_move_delete_indicators(seeded):
     record = _record(seeded, lambda r: r.data["name"] == "区法学会经费")
     headers = {"X-CSRF-Token": csrf(seeded)}
     count = len(record.data["indicators"])
-    assert seeded.post(f"/d/1/p/{record.id}/indicators/add", data={"version": record.version}, headers=headers).status_code == 200
+    assert (
+        seeded.post(f"/d/1/p/{record.id}/indicators/add", data={"version": record.version}, headers=headers).status_code
+        == 200
+    )
     record = _record(seeded, lambda r: r.id == record.id)
     assert len(record.data["indicators"]) == count + 1 and record.data["indicators"][-1]["seq"] == count + 1
     first = record.data["indicators"][0]["name"]
-    seeded.post(f"/d/1/p/{record.id}/indicators/0/move", data={"version": record.version, "direction": "down"}, headers=headers)
+    seeded.post(
+        f"/d/1/p/{record.id}/indicators/0/move", data={"version": record.version, "direction": "down"}, headers=headers
+    )
     record = _record(seeded, lambda r: r.id == record.id)
     assert record.data["indicators"][1]["name"] == first
     seeded.post(f"/d/1/p/{record.id}/indicators/{count}/delete", data={"version": record.version}, headers=headers)
     record = _record(seeded, lambda r: r.id == record.id)
     assert len(record.data["indicators"]) == count
     card = seeded.post(f"/d/1/p/{record.id}/renumber", data={"version": record.version}, headers=headers).text
-    assert [i["seq"] for i in _record(seeded, lambda r: r.id == record.id).data["indicators"]] == list(range(1, count + 1))
+    assert [i["seq"] for i in _record(seeded, lambda r: r.id == record.id).data["indicators"]] == list(
+        range(1, count + 1)
+    )
     assert "SEQ_" not in card
 
 
@@ -144,8 +156,9 @@ def test_low_confidence_values_block_acceptance_until_confirmed(seeded):
     refused = seeded.post(f"/d/1/p/{record.id}/accept", data={"version": version}, headers=headers)
     assert refused.status_code == 422 and "待核对" in refused.text
     assert seeded.post("/d/1/accept", data={"csrf_token": csrf(seeded)}).status_code == 409
-    confirmed = seeded.post(f"/d/1/p/{record.id}/confirm", data={"field": "indicators.0.name", "version": version},
-                            headers=headers)
+    confirmed = seeded.post(
+        f"/d/1/p/{record.id}/confirm", data={"field": "indicators.0.name", "version": version}, headers=headers
+    )
     assert "识别置信度 0.42" not in confirmed.text
     accepted = seeded.post(f"/d/1/p/{record.id}/accept", data={"version": version + 1}, headers=headers)
     assert accepted.status_code == 200 and "已接受" in accepted.text
@@ -198,8 +211,9 @@ def test_every_post_needs_the_csrf_token(seeded):
 
 def test_upload_limit_unsupported_files_and_generated_names(tmp_path):
     with make_client(tmp_path, max_upload_mb=1) as client:
-        too_big = client.post("/upload", files={"files": ("big.txt", b"x" * (2 * 1024 * 1024))},
-                              data={"csrf_token": csrf(client)})
+        too_big = client.post(
+            "/upload", files={"files": ("big.txt", b"x" * (2 * 1024 * 1024))}, data={"csrf_token": csrf(client)}
+        )
         assert too_big.status_code == 413 and "上限为 1 MB" in too_big.text
         refused = client.post("/upload", files={"files": ("evil.exe", b"MZ")}, data={"csrf_token": csrf(client)})
         assert refused.status_code == 400 and "不支持的文件类型" in refused.text
@@ -261,12 +275,17 @@ def test_serve_refuses_another_host_without_a_token(monkeypatch):
 def test_drafting_page_drafts_lints_and_exports(client):
     from openpyxl import load_workbook
 
-    response = client.post("/draft", data={"name": "社区普法宣传", "goal": "每月组织开展一场普法讲座", "budget": "20",
-                                           "csrf_token": csrf(client)})
+    response = client.post(
+        "/draft",
+        data={"name": "社区普法宣传", "goal": "每月组织开展一场普法讲座", "budget": "20", "csrf_token": csrf(client)},
+    )
     assert response.status_code == 200 and "指标草稿：社区普法宣传" in response.text
     assert "依据与来源" in response.text and "产出指标" in response.text
-    edited = client.post("/draft/1/edit", data={"index": 0, "field": "annual_value", "value": "逐步提高", "version": 1},
-                         headers={"X-CSRF-Token": csrf(client)})
+    edited = client.post(
+        "/draft/1/edit",
+        data={"index": 0, "field": "annual_value", "value": "逐步提高", "version": 1},
+        headers={"X-CSRF-Token": csrf(client)},
+    )
     assert 'data-code="VALUE_VAGUE"' in edited.text and "指标值模糊" in edited.text
     workbook = load_workbook(io.BytesIO(client.get("/draft/1/export.xlsx").content))
     assert any(r[-1] == "逐步提高" for r in workbook["绩效指标"].iter_rows(values_only=True))
@@ -278,9 +297,16 @@ def test_drafting_page_drafts_lints_and_exports(client):
 def test_accuracy_page_shows_a_small_drop(client, tmp_path, monkeypatch):
     evals = tmp_path / "evals"
     evals.mkdir()
-    lines = [{"run_id": f"run{n}", "time": f"2026-11-2{n}T10:00:00+00:00", "kind": "extract", "backend": "rules",
-              "metrics": {"indicator_f1": value, "project_f1": 1.0, "amounts": 1.0, "goal_exact": 1.0}}
-             for n, value in enumerate((1.0, 1.0, 0.99))]
+    lines = [
+        {
+            "run_id": f"run{n}",
+            "time": f"2026-11-2{n}T10:00:00+00:00",
+            "kind": "extract",
+            "backend": "rules",
+            "metrics": {"indicator_f1": value, "project_f1": 1.0, "amounts": 1.0, "goal_exact": 1.0},
+        }
+        for n, value in enumerate((1.0, 1.0, 0.99))
+    ]
     (evals / "history.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     monkeypatch.setenv("ASSISTANT_EVALS_DIR", str(evals))
     page = client.get("/accuracy").text
@@ -361,7 +387,10 @@ def test_a_text_pdf_shows_its_pages_with_the_cell_boxes(tmp_path, seed_text):
         wait_done(client, 1)
         review = client.get("/d/1").text
         assert '<img src="/d/1/page/1.png"' in review and '<img src="/d/1/page/2.png"' in review
-        lefts = [float(x) for x in re.findall(r'class="box[^"]*" data-ref="[^"]+" data-refs="[^"]+" style="left:([0-9.]+)%', review)]
+        lefts = [
+            float(x)
+            for x in re.findall(r'class="box[^"]*" data-ref="[^"]+" data-refs="[^"]+" style="left:([0-9.]+)%', review)
+        ]
         assert lefts and all(0 <= x < 100 for x in lefts)  # points scaled to the 200-dpi image
         assert client.get("/d/1/page/1.png").content[:4] == b"\x89PNG"
 

@@ -34,9 +34,12 @@ def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:  # pages are redrawn and navigated while we look: a vanished element means "not yet"
-        return WebDriverWait(driver, timeout, poll_frequency=0.2,
-                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-                             ).until(condition, message=f"waiting for {what}")
+        return WebDriverWait(
+            driver,
+            timeout,
+            poll_frequency=0.2,
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        ).until(condition, message=f"waiting for {what}")
     except TimeoutException:
         driver.save_screenshot(str(_shots() / "timeout.png"))  # what the page showed instead
         raise
@@ -58,15 +61,18 @@ def run_flow(driver, base: str, seed: Path, downloads: Path, label: str) -> None
     name = driver.find_element(By.NAME, "clerk")
     name.send_keys("张会计")
     name.submit()
-    _wait(driver, lambda d: d.find_element(By.NAME, "clerk").get_attribute("value") == "张会计", what="the clerk's name")
+    _wait(
+        driver, lambda d: d.find_element(By.NAME, "clerk").get_attribute("value") == "张会计", what="the clerk's name"
+    )
 
     driver.find_element(By.ID, "files").send_keys(str(seed))  # the change event uploads it
     _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "tr.st-todo a"), what="extraction")
     driver.save_screenshot(str(shots / f"{label}-1-documents.png"))
     driver.get(driver.find_element(By.CSS_SELECTOR, "tr.st-todo a").get_attribute("href"))  # the list keeps polling
 
-    findings = _wait(driver, lambda d: d.find_elements(
-        By.CSS_SELECTOR, ".rowfinding[data-code=VALUE_VAGUE]"), what="the review page")
+    findings = _wait(
+        driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".rowfinding[data-code=VALUE_VAGUE]"), what="the review page"
+    )
     driver.save_screenshot(str(shots / f"{label}-2-review.png"))
     ref = next(f.get_attribute("data-ref") for f in findings if f.get_attribute("data-ref").endswith("annual_value"))
     field_id = f"f-{ref}"  # f-<project>-indicators-<i>-annual_value
@@ -119,8 +125,9 @@ def downloads(tmp_path):
 
 def test_review_flow_in_chromium_on_sqlite(tmp_path, seed_path, downloads):
     chromium_or_skip()
-    settings = Settings(db_url=f"sqlite:///{tmp_path / 'wb.sqlite'}", files=tmp_path / "uploads",
-                        evals_dir=tmp_path / "evals")
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'wb.sqlite'}", files=tmp_path / "uploads", evals_dir=tmp_path / "evals"
+    )
     with live_server(settings) as base, chromium(downloads) as driver:
         run_flow(driver, base, seed_path, downloads, "sqlite")
         _two_clerks(driver, base)
@@ -135,27 +142,39 @@ def _two_clerks(driver, base: str) -> None:
 
     driver.get(base + "/d/1")
     card = driver.find_elements(By.CSS_SELECTOR, "section.project textarea.textarea")[0].find_element(
-        By.XPATH, "ancestor::section[contains(@class, 'project')]")
+        By.XPATH, "ancestor::section[contains(@class, 'project')]"
+    )
     pid = card.get_attribute("id").removeprefix("proj-")
     version = driver.find_element(By.ID, f"v-{pid}").get_attribute("value")
     other = httpx.Client(base_url=base, cookies={"clerk": "%E6%9D%8E%E4%BC%9A%E8%AE%A1"})  # 李会计
     other.get("/health")
-    saved = other.post(f"/d/1/p/{pid}/edit", data={"field": "goal", "value": "李会计改的目标", "version": version},
-                       headers={"X-CSRF-Token": other.cookies.get("csrf")})
+    saved = other.post(
+        f"/d/1/p/{pid}/edit",
+        data={"field": "goal", "value": "李会计改的目标", "version": version},
+        headers={"X-CSRF-Token": other.cookies.get("csrf")},
+    )
     assert saved.status_code == 200
 
     goal = driver.find_element(By.ID, f"f-{pid}-goal")
     goal.send_keys(Keys.CONTROL, "a")
     goal.send_keys("张会计改的目标")
     goal.send_keys(Keys.TAB)
-    banner = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict"), what="the conflict")
+    banner = _wait(
+        driver, lambda d: d.find_element(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict"), what="the conflict"
+    )
     assert "李会计" in banner.text and "张会计改的目标" in banner.text
     assert driver.find_element(By.ID, f"f-{pid}-goal").get_attribute("value") == "李会计改的目标"
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", banner)
     driver.save_screenshot(str(_shots() / "sqlite-4b-conflict.png"))
     banner.find_element(By.TAG_NAME, "button").click()  # 用我的值覆盖
-    _wait(driver, lambda d: d.find_element(By.ID, f"f-{pid}-goal").get_attribute("value") == "张会计改的目标"
-          and not d.find_elements(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict"), what="the value re-applied")
+    _wait(
+        driver,
+        lambda d: (
+            d.find_element(By.ID, f"f-{pid}-goal").get_attribute("value") == "张会计改的目标"
+            and not d.find_elements(By.CSS_SELECTOR, f"#proj-{pid} .banner.conflict")
+        ),
+        what="the value re-applied",
+    )
 
 
 def _draft_and_accuracy(driver, base: str, evals: Path) -> None:
@@ -175,10 +194,21 @@ def _draft_and_accuracy(driver, base: str, evals: Path) -> None:
 
     evals.mkdir(parents=True, exist_ok=True)
     runs = [("2026-11-20T09:00:00+00:00", 1.0), ("2026-11-24T09:00:00+00:00", 1.0), ("2026-11-28T09:00:00+00:00", 0.99)]
-    (evals / "history.jsonl").write_text("\n".join(json.dumps(
-        {"run_id": f"test-run-{n}", "time": time_, "kind": "extract", "backend": "rules",
-         "metrics": {"indicator_f1": f1, "project_f1": 1.0, "amounts": 1.0, "goal_exact": 0.98}})
-        for n, (time_, f1) in enumerate(runs)), encoding="utf-8")
+    (evals / "history.jsonl").write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "run_id": f"test-run-{n}",
+                    "time": time_,
+                    "kind": "extract",
+                    "backend": "rules",
+                    "metrics": {"indicator_f1": f1, "project_f1": 1.0, "amounts": 1.0, "goal_exact": 0.98},
+                }
+            )
+            for n, (time_, f1) in enumerate(runs)
+        ),
+        encoding="utf-8",
+    )
     driver.get(base + "/accuracy")
     assert driver.find_elements(By.CSS_SELECTOR, "svg.chart polyline")
     driver.save_screenshot(str(_shots() / "sqlite-6-accuracy-test-history.png"))

@@ -13,8 +13,20 @@ from .lint import SATISFACTION_FLOOR, indicator_category, is_satisfaction, lint_
 from .validate import LOW_CONFIDENCE, validate_table
 
 __all__ = [
-    "Finding", "Rule", "RULES", "Severity", "Lang", "validate_table", "lint_table", "lint_project", "lint_stats",
-    "indicator_category", "is_satisfaction", "LOW_CONFIDENCE", "SATISFACTION_FLOOR", "rules_of",
+    "Finding",
+    "Rule",
+    "RULES",
+    "Severity",
+    "Lang",
+    "validate_table",
+    "lint_table",
+    "lint_project",
+    "lint_stats",
+    "indicator_category",
+    "is_satisfaction",
+    "LOW_CONFIDENCE",
+    "SATISFACTION_FLOOR",
+    "rules_of",
 ]
 
 

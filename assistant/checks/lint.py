@@ -25,12 +25,18 @@ SATISFACTION_FLOOR = 85.0
 
 _CATEGORY_NAMES = {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}
 _CATEGORY_FIX = {
-    "1": ("add an output indicator, e.g. 11-数量指标 '开展活动场次 ≥12场' or 13-时效指标 '按期完成率 ≥95%'",
-          "增加产出指标，例如 11-数量指标“开展活动场次 ≥12场”或 13-时效指标“按期完成率 ≥95%”"),
-    "2": ("add an effect indicator, e.g. 22-社会效益 '问题处置率 ≥95%' — what changes for the people served",
-          "增加效益指标，例如 22-社会效益“问题处置率 ≥95%”——写明服务对象得到的改变"),
-    "3": ("add 31-服务对象满意度 '服务对象满意度 ≥90%' measured by a survey",
-          "增加 31-服务对象满意度“服务对象满意度 ≥90%”，以问卷调查计"),
+    "1": (
+        "add an output indicator, e.g. 11-数量指标 '开展活动场次 ≥12场' or 13-时效指标 '按期完成率 ≥95%'",
+        "增加产出指标，例如 11-数量指标“开展活动场次 ≥12场”或 13-时效指标“按期完成率 ≥95%”",
+    ),
+    "2": (
+        "add an effect indicator, e.g. 22-社会效益 '问题处置率 ≥95%' — what changes for the people served",
+        "增加效益指标，例如 22-社会效益“问题处置率 ≥95%”——写明服务对象得到的改变",
+    ),
+    "3": (
+        "add 31-服务对象满意度 '服务对象满意度 ≥90%' measured by a survey",
+        "增加 31-服务对象满意度“服务对象满意度 ≥90%”，以问卷调查计",
+    ),
 }
 
 
@@ -51,24 +57,49 @@ def _value_findings(ind: Indicator, field: str, label: str, target: Target, wher
     where = where | {"field": field}
     if target.kind == "vague":
         entry = find_vague_phrase(text)
-        return [Finding.of("VALUE_VAGUE", f"{label} '{_short(text)}' is vague: {entry.reason}",
-                           f"{label}“{_short(text)}”表述模糊：{entry.reason_zh}", fix=entry.suggestion,
-                           fix_zh=entry.suggestion_zh, **where)]
+        return [
+            Finding.of(
+                "VALUE_VAGUE",
+                f"{label} '{_short(text)}' is vague: {entry.reason}",
+                f"{label}“{_short(text)}”表述模糊：{entry.reason_zh}",
+                fix=entry.suggestion,
+                fix_zh=entry.suggestion_zh,
+                **where,
+            )
+        ]
     if target.kind == "unmeasurable":
         if "=" in text or "/" in text:
-            return [Finding.of("VALUE_UNMEASURABLE", f"{label} '{_short(text)}' is a formula, not a target",
-                               f"{label}“{_short(text)}”是计算公式，不是目标值",
-                               fix="keep the formula in the name or a note and write the level to reach, e.g. '≥95%'",
-                               fix_zh="把公式写入指标名称或备注，指标值写要达到的水平，例如“≥95%”", **where)]
-        return [Finding.of("VALUE_UNMEASURABLE", f"{label} '{_short(text)}' has no number to check at year end",
-                           f"{label}“{_short(text)}”没有可在年底核验的数字",
-                           fix="write comparison + number + unit, e.g. '≥95%', '不少于20篇', '≤30天'",
-                           fix_zh="写成“比较符号+数字+单位”，例如“≥95%”“不少于20篇”“≤30天”", **where)]
+            return [
+                Finding.of(
+                    "VALUE_UNMEASURABLE",
+                    f"{label} '{_short(text)}' is a formula, not a target",
+                    f"{label}“{_short(text)}”是计算公式，不是目标值",
+                    fix="keep the formula in the name or a note and write the level to reach, e.g. '≥95%'",
+                    fix_zh="把公式写入指标名称或备注，指标值写要达到的水平，例如“≥95%”",
+                    **where,
+                )
+            ]
+        return [
+            Finding.of(
+                "VALUE_UNMEASURABLE",
+                f"{label} '{_short(text)}' has no number to check at year end",
+                f"{label}“{_short(text)}”没有可在年底核验的数字",
+                fix="write comparison + number + unit, e.g. '≥95%', '不少于20篇', '≤30天'",
+                fix_zh="写成“比较符号+数字+单位”，例如“≥95%”“不少于20篇”“≤30天”",
+                **where,
+            )
+        ]
     if target.kind == "qualitative":
-        return [Finding.of("VALUE_QUALITATIVE", f"{label} '{_short(text)}' is a graded level, not a number",
-                           f"{label}“{_short(text)}”是定性分级，不是数字",
-                           fix="fine if the grading rule is written down; quantify it if you can",
-                           fix_zh="写明分级标准即可；能量化的请量化", **where)]
+        return [
+            Finding.of(
+                "VALUE_QUALITATIVE",
+                f"{label} '{_short(text)}' is a graded level, not a number",
+                f"{label}“{_short(text)}”是定性分级，不是数字",
+                fix="fine if the grading rule is written down; quantify it if you can",
+                fix_zh="写明分级标准即可；能量化的请量化",
+                **where,
+            )
+        ]
     return []
 
 
@@ -109,40 +140,78 @@ def lint_project(project: Project) -> list[Finding]:
         if is_satisfaction(ind):
             for field, label in VALUE_FIELDS:
                 target = targets[field]
-                if target.unit == "%" and target.value is not None and target.comparison != "≤" \
-                        and (target.upper or target.value) < SATISFACTION_FLOOR:
-                    out.append(Finding.of(
-                        "SATISFACTION_LOW", f"satisfaction {label} {target.render()} is below {SATISFACTION_FLOOR:g}%",
-                        f"满意度{label} {target.render()} 低于 {SATISFACTION_FLOOR:g}%",
-                        fix="set it to ≥85% or ≥90%, as reviewed tables do", fix_zh="按审核通过的表格设为 ≥85% 或 ≥90%",
-                        field=field, **where))
+                if (
+                    target.unit == "%"
+                    and target.value is not None
+                    and target.comparison != "≤"
+                    and (target.upper or target.value) < SATISFACTION_FLOOR
+                ):
+                    out.append(
+                        Finding.of(
+                            "SATISFACTION_LOW",
+                            f"satisfaction {label} {target.render()} is below {SATISFACTION_FLOOR:g}%",
+                            f"满意度{label} {target.render()} 低于 {SATISFACTION_FLOOR:g}%",
+                            fix="set it to ≥85% or ≥90%, as reviewed tables do",
+                            fix_zh="按审核通过的表格设为 ≥85% 或 ≥90%",
+                            field=field,
+                            **where,
+                        )
+                    )
         period, annual = targets["period_value"], targets["annual_value"]
         if period.kind == annual.kind == "quantitative":
             if period.unit != annual.unit:
-                out.append(Finding.of(
-                    "PERIOD_ANNUAL_UNITS", f"实施周期指标值 is in {period.unit}, 年度指标值 in {annual.unit}",
-                    f"实施周期指标值以“{period.unit}”计，年度指标值以“{annual.unit}”计",
-                    fix="measure both values the same way, e.g. both as a count or both as a rate",
-                    fix_zh="两个指标值用同一口径，例如都用数量或都用比率", field="annual_value", **where))
+                out.append(
+                    Finding.of(
+                        "PERIOD_ANNUAL_UNITS",
+                        f"实施周期指标值 is in {period.unit}, 年度指标值 in {annual.unit}",
+                        f"实施周期指标值以“{period.unit}”计，年度指标值以“{annual.unit}”计",
+                        fix="measure both values the same way, e.g. both as a count or both as a rate",
+                        fix_zh="两个指标值用同一口径，例如都用数量或都用比率",
+                        field="annual_value",
+                        **where,
+                    )
+                )
             elif _stricter(annual, period):
-                out.append(Finding.of(
-                    "PERIOD_ANNUAL_CONFLICT", f"年度指标值 {annual.render()} asks more than 实施周期指标值 {period.render()}",
-                    f"年度指标值 {annual.render()} 比实施周期指标值 {period.render()} 要求更高",
-                    fix="the period target must be at least the annual one; fix one of them",
-                    fix_zh="实施周期目标应不低于年度目标，请修改其中一个", field="annual_value", **where))
+                out.append(
+                    Finding.of(
+                        "PERIOD_ANNUAL_CONFLICT",
+                        f"年度指标值 {annual.render()} asks more than 实施周期指标值 {period.render()}",
+                        f"年度指标值 {annual.render()} 比实施周期指标值 {period.render()} 要求更高",
+                        fix="the period target must be at least the annual one; fix one of them",
+                        fix_zh="实施周期目标应不低于年度目标，请修改其中一个",
+                        field="annual_value",
+                        **where,
+                    )
+                )
         key = normalize_for_compare(ind.name) or ""
         seen[key] += 1
         if key and seen[key] == 2:
-            out.append(Finding.of("INDICATOR_DUPLICATE", f"indicator '{ind.name}' appears more than once",
-                                  f"指标“{ind.name}”重复出现", fix="merge the items or give each its own measure",
-                                  fix_zh="合并这些指标，或为每项设定不同的衡量内容", field="name", **where))
+            out.append(
+                Finding.of(
+                    "INDICATOR_DUPLICATE",
+                    f"indicator '{ind.name}' appears more than once",
+                    f"指标“{ind.name}”重复出现",
+                    fix="merge the items or give each its own measure",
+                    fix_zh="合并这些指标，或为每项设定不同的衡量内容",
+                    field="name",
+                    **where,
+                )
+            )
     present = {indicator_category(i) for i in project.indicators}
     for code in ("1", "2", "3"):
         if code not in present:
             fix, fix_zh = _CATEGORY_FIX[code]
-            out.append(Finding.of("CATEGORY_MISSING", f"no {code}-{_CATEGORY_NAMES[code]} indicator",
-                                  f"缺少 {code}-{_CATEGORY_NAMES[code]}", fix=fix, fix_zh=fix_zh,
-                                  project=project.name, field="indicators"))
+            out.append(
+                Finding.of(
+                    "CATEGORY_MISSING",
+                    f"no {code}-{_CATEGORY_NAMES[code]} indicator",
+                    f"缺少 {code}-{_CATEGORY_NAMES[code]}",
+                    fix=fix,
+                    fix_zh=fix_zh,
+                    project=project.name,
+                    field="indicators",
+                )
+            )
     return out
 
 

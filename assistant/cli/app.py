@@ -48,7 +48,9 @@ app = typer.Typer(
 
 @app.callback()
 def _options(
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: zh (default with a Chinese or no locale) or en.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of messages: zh (default with a Chinese or no locale) or en.")
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback when the tool itself fails.")] = False,
 ) -> None:
     if lang is not None:
@@ -61,7 +63,9 @@ def _options(
 def _register_commands() -> None:
     from . import commands
 
-    modules = [importlib.import_module(f"{commands.__name__}.{m.name}") for m in pkgutil.iter_modules(commands.__path__)]
+    modules = [
+        importlib.import_module(f"{commands.__name__}.{m.name}") for m in pkgutil.iter_modules(commands.__path__)
+    ]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(app)
 
@@ -101,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         else:
-            err_console.print(f"error: internal error {type(exc).__name__}: {exc} "
-                              "(rerun with --debug to see the traceback, and report it)")
+            err_console.print(
+                f"error: internal error {type(exc).__name__}: {exc} "
+                "(rerun with --debug to see the traceback, and report it)"
+            )
         return EXIT_INTERNAL
     return EXIT_OK
 

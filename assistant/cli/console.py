@@ -27,8 +27,14 @@ def progress_bar(enabled: bool, label: str = "extracting") -> Iterator[Callable[
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description:<30.30}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=False) as bar:
+    with Progress(
+        TextColumn("{task.description:<30.30}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=False,
+    ) as bar:
         task = bar.add_task(label, total=None)
 
         def update(done: int, total: int, name: str) -> None:
@@ -42,9 +48,19 @@ def print_batch_summary(summary: BatchSummary) -> None:
     from rich.table import Table
 
     troubled = [r for r in summary.results if r.status in ("failed", "partial", "not_done")]
-    rows = [(r.input, r.status, r.error or (f"{r.row_failures} row(s) not read, e.g. {r.failures[0]}"
-                                             if r.failures else "not done: the batch was interrupted"))
-            for r in troubled]
+    rows = [
+        (
+            r.input,
+            r.status,
+            r.error
+            or (
+                f"{r.row_failures} row(s) not read, e.g. {r.failures[0]}"
+                if r.failures
+                else "not done: the batch was interrupted"
+            ),
+        )
+        for r in troubled
+    ]
     if rows and err_console.is_terminal:
         table = Table(title="files with problems")
         for column in ("file", "status", "why"):
@@ -56,10 +72,15 @@ def print_batch_summary(summary: BatchSummary) -> None:
         for source, status, why in rows:
             level = "error" if status == "failed" else "warning"
             err_console.print(f"{level}: {why if status == 'failed' else f'{source}: {why}'}")
-    counts = ", ".join(f"{summary.count(s)} {s}" for s in ("ok", "partial", "skipped", "failed", "not_done")
-                       if s != "not_done" or summary.count(s))
-    err_console.print(f"{len(summary.results)} file(s): {counts} in {summary.seconds:.1f} s; "
-                      f"summary in {Path(summary.out_dir) / SUMMARY_NAME}")
+    counts = ", ".join(
+        f"{summary.count(s)} {s}"
+        for s in ("ok", "partial", "skipped", "failed", "not_done")
+        if s != "not_done" or summary.count(s)
+    )
+    err_console.print(
+        f"{len(summary.results)} file(s): {counts} in {summary.seconds:.1f} s; "
+        f"summary in {Path(summary.out_dir) / SUMMARY_NAME}"
+    )
 
 
 def print_ledger(ledger, model: str | None = None, prompt: str | None = None) -> None:

@@ -34,13 +34,18 @@ def draft(request: DraftRequest, library, backend: str = "library", **options: A
     if backend == "library":
         from .adapt import draft_offline
 
-        return draft_offline(request, library, max_indicators=max_indicators,
-                             **{k: options[k] for k in ("retriever", "threshold") if options.get(k) is not None})
+        return draft_offline(
+            request,
+            library,
+            max_indicators=max_indicators,
+            **{k: options[k] for k in ("retriever", "threshold") if options.get(k) is not None},
+        )
     if backend == "llm":
         from ..llm import LLMConfig
         from .llm import draft_with_llm
 
         config = options.get("config") or LLMConfig.from_env()
-        return draft_with_llm(request, library, config=config, retries=options.get("retries", 2),
-                              max_indicators=max_indicators)
+        return draft_with_llm(
+            request, library, config=config, retries=options.get("retries", 2), max_indicators=max_indicators
+        )
     raise ValueError(f"unknown drafting backend {backend!r}; choose {' or '.join(DRAFT_BACKENDS)}")

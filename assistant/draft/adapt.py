@@ -67,14 +67,45 @@ PLAN: tuple[Slot, ...] = (
 
 # which level-2 code a rate named in a goal belongs to; first match wins
 _RATE_CATEGORY = (
-    ("满意", "31"), ("及时", "13"), ("时限", "13"), ("按期", "13"), ("按时", "13"), ("响应", "13"),
-    ("合格", "12"), ("达标", "12"), ("准确", "12"), ("验收", "12"), ("办结", "12"), ("正常", "12"), ("质量", "12"),
-    ("下降", "22"), ("知晓", "22"), ("受益", "22"), ("发案", "22"), ("覆盖", "22"),
+    ("满意", "31"),
+    ("及时", "13"),
+    ("时限", "13"),
+    ("按期", "13"),
+    ("按时", "13"),
+    ("响应", "13"),
+    ("合格", "12"),
+    ("达标", "12"),
+    ("准确", "12"),
+    ("验收", "12"),
+    ("办结", "12"),
+    ("正常", "12"),
+    ("质量", "12"),
+    ("下降", "22"),
+    ("知晓", "22"),
+    ("受益", "22"),
+    ("发案", "22"),
+    ("覆盖", "22"),
 )
-_LEAD_VERBS = re.compile(r"^(?:确保|保证|保障|力争|实现|提高|提升|推动|争取|使|其中|全年|年度|每年|每月|每季度|每周|每天|共|累计)+")
-_PERIOD_WORDS = re.compile(r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右")
-_NAME_SUFFIX = {"场": "场次", "次": "次数", "篇": "篇数", "条": "条数", "期": "期数", "人次": "人次", "户": "户数",
-                "人": "人数", "件": "件数", "个": "个数", "项": "项数", "份": "份数"}
+_LEAD_VERBS = re.compile(
+    r"^(?:确保|保证|保障|力争|实现|提高|提升|推动|争取|使|其中|全年|年度|每年|每月|每季度|每周|每天|共|累计)+"
+)
+_PERIOD_WORDS = re.compile(
+    r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右"
+)
+_NAME_SUFFIX = {
+    "场": "场次",
+    "次": "次数",
+    "篇": "篇数",
+    "条": "条数",
+    "期": "期数",
+    "人次": "人次",
+    "户": "户数",
+    "人": "人数",
+    "件": "件数",
+    "个": "个数",
+    "项": "项数",
+    "份": "份数",
+}
 _RATE_NAME = re.compile(r"(率|度|比例|得分)$")
 
 
@@ -199,8 +230,9 @@ def _portable(target) -> bool:
 def _indicator_like(name: str | None) -> bool:
     """A name that reads as an indicator: short, one clause (not "做好…, 开展…" describing the
     work), and no vague phrase in it."""
-    return (bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name)
-            and find_vague_phrase(name) is None)  # "走失率保持稳定、持续提升" names no measure
+    return (
+        bool(name) and len(name) <= MAX_NAME and not re.search(r"[,，;；。]", name) and find_vague_phrase(name) is None
+    )  # "走失率保持稳定、持续提升" names no measure
 
 
 def _clip(text: str, width: int = 30) -> str:
@@ -233,15 +265,23 @@ def _quantity_in(quantities: list[tuple[str, str, str, str]], units: list[str], 
     return None
 
 
-def _from_template(ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest,
-                   quantities: list[tuple[str, str, str, str]]) -> tuple[str, str, str] | None:
+def _from_template(
+    ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest, quantities: list[tuple[str, str, str, str]]
+) -> tuple[str, str, str] | None:
     """A type-template indicator made concrete: (name, value, rationale), or None when it
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
     subject = subject_of(request.name)
-    ind = ind.model_copy(update={"name": ind.name.replace("{subject}", subject), "alternative": (
-        ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
-        if ind.alternative else None)})
+    ind = ind.model_copy(
+        update={
+            "name": ind.name.replace("{subject}", subject),
+            "alternative": (
+                ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
+                if ind.alternative
+                else None
+            ),
+        }
+    )
     if ind.derive == "standard":
         return ind.name, ind.value or "", f"{origin}（标准值）：{ind.why}"
     if ind.derive == "goal":
@@ -249,8 +289,11 @@ def _from_template(ind: TypeIndicator, ptype: ProjectType | None, request: Draft
             return None  # the goal's own count is already drafted
         if ind.alternative is None:
             return None
-        return (ind.alternative.name, ind.alternative.value,
-                f"{origin}：目标未写明数量，改用可考核的比率{ind.alternative.value}")
+        return (
+            ind.alternative.name,
+            ind.alternative.value,
+            f"{origin}：目标未写明数量，改用可考核的比率{ind.alternative.value}",
+        )
     if request.budget is None or request.budget <= 0:
         return None  # no budget (or a zero one): no cost target to derive
     budget = float(request.budget)
@@ -260,16 +303,28 @@ def _from_template(ind: TypeIndicator, ptype: ProjectType | None, request: Draft
         name, target = found
         per_year = target.value
         cost = _unit_cost(budget * 10000 / per_year)
-        return (ind.name, f"≤{cost}/{target.unit}",
-                f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{target.unit}={cost}/{target.unit}")
+        return (
+            ind.name,
+            f"≤{cost}/{target.unit}",
+            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{target.unit}={cost}/{target.unit}",
+        )
     if ind.per:
-        return "项目总成本", f"≤{_money(budget)}万元", f"{origin}（{kind}）：目标未写明数量，按预算{_money(budget)}万元控制总成本"
+        return (
+            "项目总成本",
+            f"≤{_money(budget)}万元",
+            f"{origin}（{kind}）：目标未写明数量，按预算{_money(budget)}万元控制总成本",
+        )
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
 
-def draft_offline(request: DraftRequest, library: Library | None = None, *,
-                  retriever: Retriever | None = None, max_indicators: int = 10,
-                  threshold: float | None = None) -> Draft:
+def draft_offline(
+    request: DraftRequest,
+    library: Library | None = None,
+    *,
+    retriever: Retriever | None = None,
+    max_indicators: int = 10,
+    threshold: float | None = None,
+) -> Draft:
     """Draft 4–10 measurable indicators for a new project from its type, goal, budget and
     the on-topic indicators of the library.
 
@@ -290,8 +345,17 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
     names: list[str] = []
 
     def add(name: str, value: str, level2: str, rationale: str, sources: list[str]) -> None:
-        drafted.append(DraftIndicator(seq=0, **_code_pair(level2), name=name, period_value=value,
-                                      annual_value=value, rationale=rationale, adapted_from=sources))
+        drafted.append(
+            DraftIndicator(
+                seq=0,
+                **_code_pair(level2),
+                name=name,
+                period_value=value,
+                annual_value=value,
+                rationale=rationale,
+                adapted_from=sources,
+            )
+        )
         names.append(name)
 
     for name, value, level2, clause in quantities[:3]:
@@ -319,8 +383,13 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
             if chosen is None:
                 continue
             value, note = chosen
-            add(ind.name, value, ind.level2_code,
-                f"改编自《{candidate.owner.name}》（{verdict.describe()}），{note}", [candidate.label])
+            add(
+                ind.name,
+                value,
+                ind.level2_code,
+                f"改编自《{candidate.owner.name}》（{verdict.describe()}），{note}",
+                [candidate.label],
+            )
             have += 1
         for ptype, ind in templates:
             if have >= slot.count:
@@ -341,9 +410,15 @@ def draft_offline(request: DraftRequest, library: Library | None = None, *,
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
-    draft = Draft(request=request, indicators=indicators, backend="library",
-                  similar_projects=[p.key for p, _ in similar], project_types=[t.name for t in types],
-                  sector=sector, types_version=load_types().version)
+    draft = Draft(
+        request=request,
+        indicators=indicators,
+        backend="library",
+        similar_projects=[p.key for p, _ in similar],
+        project_types=[t.name for t in types],
+        sector=sector,
+        types_version=load_types().version,
+    )
     return with_findings(draft)
 
 
@@ -385,4 +460,3 @@ def _money(value) -> str:
         return ""
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return text
-

@@ -40,10 +40,20 @@ def calibrate(gold_path: str | Path, grid: tuple[float, ...] = GRID) -> dict:
         samples, summary = evaluate_drafting(gold_path, split="dev", threshold=threshold)
         adopted = [(s["project"], d["name"]) for s in samples for d in s["drafted"] if d["adapted_from"]]
         # an adoption is right when the held-out project's clerks wrote something like it
-        right = sum(1 for project, name in adopted
-                    if max((fuzz.ratio(_fold(name), _fold(g)) for g in gold.get(_fold(project), [])), default=0) >= 60)
-        rows.append({"threshold": threshold, "relevance": summary["relevance"], "adopted": len(adopted),
-                     "adopted_right": right, "projects": summary["projects"]})
+        right = sum(
+            1
+            for project, name in adopted
+            if max((fuzz.ratio(_fold(name), _fold(g)) for g in gold.get(_fold(project), [])), default=0) >= 60
+        )
+        rows.append(
+            {
+                "threshold": threshold,
+                "relevance": summary["relevance"],
+                "adopted": len(adopted),
+                "adopted_right": right,
+                "projects": summary["projects"],
+            }
+        )
     best = max(r["relevance"] for r in rows)
     chosen = max(r["threshold"] for r in rows if r["relevance"] >= best - 0.005)
     return {"threshold": chosen, "split": "dev", "projects": rows[0]["projects"], "grid": rows}
@@ -53,8 +63,13 @@ def write_calibration(result: dict) -> Path:
     """Record the chosen threshold and its grid in the packaged guard file."""
     path = Path(str(settings.resource("draft_guard.yaml")))
     text = path.read_text(encoding="utf-8")
-    record = yaml.safe_dump({"calibration": {k: result[k] for k in ("split", "projects", "grid")}},
-                            allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
+    record = yaml.safe_dump(
+        {"calibration": {k: result[k] for k in ("split", "projects", "grid")}},
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=None,
+        width=120,
+    )
     text = re.sub(r"(?ms)^threshold: .*\Z", f"threshold: {result['threshold']}\n{record}", text)
     path.write_text(text, encoding="utf-8")
     guard_config.cache_clear()

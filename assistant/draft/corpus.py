@@ -23,8 +23,16 @@ from ..export import load_table
 from ..schema import Project
 from .library import LibraryProject
 
-__all__ = ["SEED_SECTOR", "is_real_corpus", "load_real", "load_gold_projects", "build_resource", "load_builtin", "gold_path_version",
-           "corpus_digest"]
+__all__ = [
+    "SEED_SECTOR",
+    "is_real_corpus",
+    "load_real",
+    "load_gold_projects",
+    "build_resource",
+    "load_builtin",
+    "gold_path_version",
+    "corpus_digest",
+]
 
 #: the seed table is a 区委政法委's (political-legal committee): public security
 SEED_SECTOR = "public_security"
@@ -56,8 +64,16 @@ def load_real(path: str | Path) -> list[LibraryProject]:
         table = load_table(folder / "gold.json")
         for project in table.projects():
             if not project.classified and project.indicators:
-                projects.append(LibraryProject(folder.name, project, meta.get("sector"), meta.get("split"),
-                                               table.currency_unit, table.department or meta.get("department")))
+                projects.append(
+                    LibraryProject(
+                        folder.name,
+                        project,
+                        meta.get("sector"),
+                        meta.get("split"),
+                        table.currency_unit,
+                        table.department or meta.get("department"),
+                    )
+                )
     return projects
 
 
@@ -67,16 +83,23 @@ def load_gold_projects(path: str | Path) -> list[LibraryProject]:
         return load_real(path)
     from ..gold import load_gold
 
-    return [LibraryProject(r.stem, p, SEED_SECTOR, None, r.table.currency_unit, r.table.department)
-            for r in load_gold(path) for p in r.table.projects() if not p.classified and p.indicators]
+    return [
+        LibraryProject(r.stem, p, SEED_SECTOR, None, r.table.currency_unit, r.table.department)
+        for r in load_gold(path)
+        for p in r.table.projects()
+        if not p.classified and p.indicators
+    ]
 
 
 def corpus_digest(gold_dir: str | Path) -> str:
     """A hash of the gold records the library is built from (seed ``*.json`` and real corpus)."""
     gold_dir = Path(gold_dir)
     digest = hashlib.sha256()
-    files = sorted(gold_dir.glob("*.json")) + sorted(gold_dir.glob("real/*/gold.json")) + \
-        sorted(gold_dir.glob("real/*/meta.json"))
+    files = (
+        sorted(gold_dir.glob("*.json"))
+        + sorted(gold_dir.glob("real/*/gold.json"))
+        + sorted(gold_dir.glob("real/*/meta.json"))
+    )
     for path in files:
         digest.update(path.relative_to(gold_dir).as_posix().encode())
         digest.update(path.read_bytes())
@@ -108,9 +131,17 @@ def build_resource(gold_dir: str | Path, out: str | Path) -> int:
         projects += load_real(gold_dir / "real")
     data = {
         "built_from": corpus_digest(gold_dir),
-        "projects": [{"source": p.source, "sector": p.sector, "split": p.split, "currency_unit": p.currency_unit,
-                      "department": p.department,
-                      "project": p.project.model_dump(mode="json", exclude_none=True)} for p in projects],
+        "projects": [
+            {
+                "source": p.source,
+                "sector": p.sector,
+                "split": p.split,
+                "currency_unit": p.currency_unit,
+                "department": p.department,
+                "project": p.project.model_dump(mode="json", exclude_none=True),
+            }
+            for p in projects
+        ],
     }
     Path(out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     return len(projects)
@@ -124,8 +155,17 @@ def _builtin_data() -> dict:
 
 def load_builtin() -> list[LibraryProject]:
     """The packaged library's projects (seed + real corpus), each with its sector."""
-    return [LibraryProject(row["source"], Project.model_validate(row["project"]), row.get("sector"), row.get("split"),
-                           row.get("currency_unit"), row.get("department")) for row in _builtin_data()["projects"]]
+    return [
+        LibraryProject(
+            row["source"],
+            Project.model_validate(row["project"]),
+            row.get("sector"),
+            row.get("split"),
+            row.get("currency_unit"),
+            row.get("department"),
+        )
+        for row in _builtin_data()["projects"]
+    ]
 
 
 def builtin_digest() -> str:

@@ -25,8 +25,9 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -97,8 +98,13 @@ def _draft(request: DraftRequest, library: Library, backend: str, options: dict[
         return options["drafter"](request, library)
     from . import draft
 
-    return draft(request, library, backend, retriever=Retriever(library) if backend == "library" else None,
-                 **{k: options[k] for k in ("max_indicators", "threshold", "config", "retries") if k in options})
+    return draft(
+        request,
+        library,
+        backend,
+        retriever=Retriever(library) if backend == "library" else None,
+        **{k: options[k] for k in ("max_indicators", "threshold", "config", "retries") if k in options},
+    )
 
 
 def _measures(project: Project, prefix: str = "") -> dict[str, Any]:
@@ -116,9 +122,14 @@ def _measures(project: Project, prefix: str = "") -> dict[str, Any]:
     }
 
 
-def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "library",
-                      projects: list[str] | None = None, split: str | None = None,
-                      **options: Any) -> tuple[list[dict], dict]:
+def evaluate_drafting(
+    gold_path: str | Path | None = None,
+    *,
+    backend: str = "library",
+    projects: list[str] | None = None,
+    split: str | None = None,
+    **options: Any,
+) -> tuple[list[dict], dict]:
     """Leave-one-out drafting over the gold; returns (one dict per project, the overall summary).
 
     Args:
@@ -133,8 +144,11 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
     """
     started = time.perf_counter()
     entries, library = eval_library(gold_path)
-    chosen = [p for p in entries if (projects is None or p.name in set(projects))
-              and (split in (None, "all") or p.split == split)]
+    chosen = [
+        p
+        for p in entries
+        if (projects is None or p.name in set(projects)) and (split in (None, "all") or p.split == split)
+    ]
     if projects is not None:
         missing = set(projects) - {p.name for p in chosen}
         if missing:
@@ -147,10 +161,16 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
         gold = entry.project
         # a real document is left out whole (its other projects share its wording); the seed, one
         # department table, loses only the project drafted
-        rest = Library([p for p in library.projects if _fold(p.name) != _fold(gold.name)
-                        and (entry.split is None or p.source != entry.source)])
-        request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=entry.budget_wan,
-                               department=entry.department)  # a clerk knows the 主管部门
+        rest = Library(
+            [
+                p
+                for p in library.projects
+                if _fold(p.name) != _fold(gold.name) and (entry.split is None or p.source != entry.source)
+            ]
+        )
+        request = DraftRequest(
+            name=gold.name, goal=gold.goal or "", budget=entry.budget_wan, department=entry.department
+        )  # a clerk knows the 主管部门
         t0 = time.perf_counter()
         draft = _draft(request, rest, backend, options)
         seconds = time.perf_counter() - t0
@@ -161,33 +181,43 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
         nearest = Retriever(rest).similar_projects(f"{gold.name} {gold.goal or ''}", k=1)
         baseline = [i.name for i in nearest[0][0].project.indicators] if nearest else []
         wrong = off_topic(request, drafted_names, threshold)
-        samples.append({
-            "record": entry.source,
-            "project": gold.name,
-            "sector": entry.sector or "other",
-            "split": entry.split,
-            "backend": backend,
-            "project_types": draft.project_types,
-            **_measures(drafted),
-            "relevance": relevance(gold_names, drafted_names),
-            "off_topic": len(wrong),
-            "off_topic_names": wrong,
-            "seed_words": len(seed_word_hits(request, drafted_names)),
-            "baseline_seed_words": len(seed_word_hits(request, baseline)),
-            "gold_seed_words": len(seed_word_hits(request, gold_names)),
-            **_measures(gold, "gold_"),
-            "gold_off_topic": len(off_topic(request, gold_names, threshold)),
-            "baseline_project": nearest[0][0].name if nearest else None,
-            "baseline_indicators": len(baseline),
-            "baseline_relevance": relevance(gold_names, baseline),
-            "baseline_off_topic": len(off_topic(request, baseline, threshold)),
-            "passed": not any(f["severity"] == "error" for f in draft.findings) and bool(drafted.indicators),
-            "attempts": draft.attempts,
-            "remaining_findings": [f["code"] for f in draft.findings],
-            "seconds": round(seconds, 3),
-            "drafted": [{"code": f"{i.level1_code}/{i.level2_code}", "name": i.name, "annual_value": i.annual_value,
-                         "adapted_from": i.adapted_from, "rationale": i.rationale} for i in draft.indicators],
-        })
+        samples.append(
+            {
+                "record": entry.source,
+                "project": gold.name,
+                "sector": entry.sector or "other",
+                "split": entry.split,
+                "backend": backend,
+                "project_types": draft.project_types,
+                **_measures(drafted),
+                "relevance": relevance(gold_names, drafted_names),
+                "off_topic": len(wrong),
+                "off_topic_names": wrong,
+                "seed_words": len(seed_word_hits(request, drafted_names)),
+                "baseline_seed_words": len(seed_word_hits(request, baseline)),
+                "gold_seed_words": len(seed_word_hits(request, gold_names)),
+                **_measures(gold, "gold_"),
+                "gold_off_topic": len(off_topic(request, gold_names, threshold)),
+                "baseline_project": nearest[0][0].name if nearest else None,
+                "baseline_indicators": len(baseline),
+                "baseline_relevance": relevance(gold_names, baseline),
+                "baseline_off_topic": len(off_topic(request, baseline, threshold)),
+                "passed": not any(f["severity"] == "error" for f in draft.findings) and bool(drafted.indicators),
+                "attempts": draft.attempts,
+                "remaining_findings": [f["code"] for f in draft.findings],
+                "seconds": round(seconds, 3),
+                "drafted": [
+                    {
+                        "code": f"{i.level1_code}/{i.level2_code}",
+                        "name": i.name,
+                        "annual_value": i.annual_value,
+                        "adapted_from": i.adapted_from,
+                        "rationale": i.rationale,
+                    }
+                    for i in draft.indicators
+                ],
+            }
+        )
         if progress:
             progress(n, len(chosen), gold.name)
     summary = _summary(samples, backend, time.perf_counter() - started)
@@ -196,7 +226,9 @@ def evaluate_drafting(gold_path: str | Path | None = None, *, backend: str = "li
     for sample in samples:
         sectors[sample["sector"]].append(sample)
     if len(sectors) > 1 or any(s["split"] for s in samples):
-        summary["by_sector"] = {name: _summary(part, backend, None, targets=False) for name, part in sorted(sectors.items())}
+        summary["by_sector"] = {
+            name: _summary(part, backend, None, targets=False) for name, part in sorted(sectors.items())
+        }
     if backend == "llm" and samples:
         summary["model"] = last_model
         summary["prompt_version"] = last_prompt
@@ -215,16 +247,18 @@ def _summary(samples: list[dict], backend: str, seconds: float | None, targets: 
     if seconds is not None:
         summary["seconds"] = round(seconds, 2)
     for prefix in ("", "gold_"):
-        summary.update({
-            f"{prefix}indicators": sum(s[f"{prefix}indicators"] for s in samples),
-            f"{prefix}quantified_share": pooled(f"{prefix}quantified", f"{prefix}indicators"),
-            f"{prefix}valid_pair_share": pooled(f"{prefix}valid_pairs", f"{prefix}indicators"),
-            f"{prefix}full_coverage_share": mean(f"{prefix}covers_all"),
-            f"{prefix}vague_values": sum(s[f"{prefix}vague_values"] for s in samples),
-            f"{prefix}duplicates": sum(s[f"{prefix}duplicates"] for s in samples),
-            f"{prefix}lint_errors": sum(s[f"{prefix}lint_errors"] for s in samples),
-            f"{prefix}off_topic_rate": pooled(f"{prefix}off_topic", f"{prefix}indicators"),
-        })
+        summary.update(
+            {
+                f"{prefix}indicators": sum(s[f"{prefix}indicators"] for s in samples),
+                f"{prefix}quantified_share": pooled(f"{prefix}quantified", f"{prefix}indicators"),
+                f"{prefix}valid_pair_share": pooled(f"{prefix}valid_pairs", f"{prefix}indicators"),
+                f"{prefix}full_coverage_share": mean(f"{prefix}covers_all"),
+                f"{prefix}vague_values": sum(s[f"{prefix}vague_values"] for s in samples),
+                f"{prefix}duplicates": sum(s[f"{prefix}duplicates"] for s in samples),
+                f"{prefix}lint_errors": sum(s[f"{prefix}lint_errors"] for s in samples),
+                f"{prefix}off_topic_rate": pooled(f"{prefix}off_topic", f"{prefix}indicators"),
+            }
+        )
     summary["relevance"] = mean("relevance")
     summary["baseline_relevance"] = mean("baseline_relevance")
     summary["baseline_off_topic_rate"] = pooled("baseline_off_topic", "baseline_indicators")
@@ -233,6 +267,9 @@ def _summary(samples: list[dict], backend: str, seconds: float | None, targets: 
     summary["gold_seed_word_rate"] = pooled("gold_seed_words", "gold_indicators")
     if targets:
         summary["targets"] = {**TARGETS, "off_topic_rate": f"≤{OFF_TOPIC_CEILING}"}
-        summary["targets_met"] = (all(summary[k] >= v for k, v in TARGETS.items())
-                                  and summary["off_topic_rate"] <= OFF_TOPIC_CEILING) if samples else False
+        summary["targets_met"] = (
+            (all(summary[k] >= v for k, v in TARGETS.items()) and summary["off_topic_rate"] <= OFF_TOPIC_CEILING)
+            if samples
+            else False
+        )
     return summary

@@ -43,9 +43,13 @@ def guard_config() -> GuardConfig:
     """The guard's word lists and calibrated threshold, from the packaged YAML file."""
     text = settings.resource("draft_guard.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return GuardConfig(version=str(data["version"]), generic_words=frozenset(map(str, data["generic_words"])),
-                       seed_topic_words=tuple(map(str, data["seed_topic_words"])), threshold=float(data["threshold"]),
-                       calibration=data.get("calibration"))
+    return GuardConfig(
+        version=str(data["version"]),
+        generic_words=frozenset(map(str, data["generic_words"])),
+        seed_topic_words=tuple(map(str, data["seed_topic_words"])),
+        threshold=float(data["threshold"]),
+        calibration=data.get("calibration"),
+    )
 
 
 _SUFFIXES = ("率", "数", "量", "度", "性")
@@ -82,7 +86,7 @@ class Topic:
     own_words: frozenset[str] = field(default=frozenset())
 
     @classmethod
-    def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> "Topic":
+    def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> Topic:
         own = unicodedata.normalize("NFKC", f"{name} {goal or ''}")
         own_words = topic_words(own)
         words = own_words | frozenset(k for k in type_keywords if len(k) >= 2)
@@ -147,5 +151,6 @@ def judge(name: str | None, topic: Topic, threshold: float | None = None) -> Ver
     shared = tuple(w for w in words if topic.has(w))
     foreign = tuple(w for w in words if w not in shared)
     own = tuple(w for w in shared if topic.has_own(w))
-    return Verdict(round(len(shared) / len(words), 4), shared, foreign, seed, False, limit,
-                   round(len(own) / len(words), 4), own)
+    return Verdict(
+        round(len(shared) / len(words), 4), shared, foreign, seed, False, limit, round(len(own) / len(words), 4), own
+    )

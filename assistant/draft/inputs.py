@@ -30,7 +30,10 @@ def request_from_file(path: str) -> DraftRequest:
     try:
         text = sys.stdin.read(_MAX_REQUEST + 1) if path == "-" else Path(path).read_text(encoding="utf-8-sig")
         if len(text) > _MAX_REQUEST:
-            raise InputError(path, f"a request file is a few lines (name, goal, budget); this one is over {_MAX_REQUEST:,} characters")
+            raise InputError(
+                path,
+                f"a request file is a few lines (name, goal, budget); this one is over {_MAX_REQUEST:,} characters",
+            )
         data = yaml.safe_load(text) if not path.lower().endswith(".json") else json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
         raise InputError(path, f"not a readable JSON/YAML request file: {exc}") from None
@@ -58,8 +61,13 @@ def request_from_table(path: str, project: str) -> DraftRequest:
     for unit in table.units:
         for row in unit.projects:
             if normalize_for_compare(row.name) == wanted:
-                return DraftRequest(name=row.name, goal=row.goal or "", budget=row.amounts.total,
-                                    department=table.department, unit=unit.name)
+                return DraftRequest(
+                    name=row.name,
+                    goal=row.goal or "",
+                    budget=row.amounts.total,
+                    department=table.department,
+                    unit=unit.name,
+                )
     names = [p.name for p in table.projects() if not p.classified]
     close = [name for name, _, _ in process.extract(project, names, limit=3)]
     raise InputError(path, f"no project named {project!r}; closest: {', '.join(close) or 'none'}", field="--project")

@@ -17,8 +17,17 @@ from ..errors import InputError, OutputError
 from ..export import dumps_json, load_table, write_atomic
 from ..schema import BudgetTable, Indicator, Project
 
-__all__ = ["LibraryProject", "LibraryIndicator", "Library", "assistant_home", "library_dir", "add_table",
-           "load_library", "user_tables", "store_table"]
+__all__ = [
+    "LibraryProject",
+    "LibraryIndicator",
+    "Library",
+    "assistant_home",
+    "library_dir",
+    "add_table",
+    "load_library",
+    "user_tables",
+    "store_table",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,7 @@ class Library:
     def indicators(self) -> list[LibraryIndicator]:
         return [LibraryIndicator(p, i) for p in self.projects for i in p.project.indicators if i.name]
 
-    def without(self, names: set[str]) -> "Library":
+    def without(self, names: set[str]) -> Library:
         """The library with the named projects left out (leave-one-out evaluation)."""
         return Library([p for p in self.projects if p.name not in names])
 
@@ -95,8 +104,11 @@ def user_tables() -> list[Path]:
 
 
 def _projects_of(source: str, table: BudgetTable) -> list[LibraryProject]:
-    return [LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
-            for p in table.projects() if not p.classified and p.indicators]
+    return [
+        LibraryProject(source, p, currency_unit=table.currency_unit, department=table.department)
+        for p in table.projects()
+        if not p.classified and p.indicators
+    ]
 
 
 def load_library(gold_path: str | Path | None = None, *, include_user: bool = True) -> Library:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from ..checks import lint_project
-from ..llm import LLMConfig, Ledger, structured_call
+from ..llm import Ledger, LLMConfig, structured_call
 from ..llm.cache import ResponseCache
 from ..prompts import load_prompt
 from ..targets import parse_target
@@ -58,8 +58,9 @@ def few_shot_examples(request: DraftRequest, retriever: Retriever, k: int = EXAM
     from .adapt import project_topic
 
     types, topic = project_topic(request)
-    hits = retriever.candidates(topic, {t.id for t in types}, types[0].sector if types else None,
-                                department=request.department)
+    hits = retriever.candidates(
+        topic, {t.id for t in types}, types[0].sector if types else None, department=request.department
+    )
     return [c for c, _ in hits if is_valid_pair(c.indicator.level1_code, c.indicator.level2_code)][:k]
 
 
@@ -70,15 +71,22 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
     lines = []
     for ptype in types or []:
         for ind in ptype.indicators:
-            how = {"standard": ind.value, "goal": f"数量取自目标（单位 {'/'.join(ind.units)}）；目标没写时用"
-                                                  f"“{ind.alternative.name if ind.alternative else '完成率'}”",
-                   "budget": "由预算得出（经济成本）"}[ind.derive]
-            lines.append(f"- {ptype.name} | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
-                         f"{str(how).replace('{subject}', subject)}")
+            how = {
+                "standard": ind.value,
+                "goal": f"数量取自目标（单位 {'/'.join(ind.units)}）；目标没写时用"
+                f"“{ind.alternative.name if ind.alternative else '完成率'}”",
+                "budget": "由预算得出（经济成本）",
+            }[ind.derive]
+            lines.append(
+                f"- {ptype.name} | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
+                f"{str(how).replace('{subject}', subject)}"
+            )
     if not lines:
         for ind in load_types().generic:
-            lines.append(f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
-                         f"{ind.value or '由预算得出'}")
+            lines.append(
+                f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
+                f"{ind.value or '由预算得出'}"
+            )
     return "\n".join(lines)
 
 
@@ -88,20 +96,31 @@ def _example_lines(examples: list[LibraryIndicator]) -> str:
     lines = []
     for ex in examples:
         ind = ex.indicator
-        lines.append(f"- {ex.label} | {ind.level1_code}-{ind.level1_name}:{ind.level2_code}-{ind.level2_name} | "
-                     f"实施周期指标值: {ind.period_value} | 年度指标值: {ind.annual_value}")
+        lines.append(
+            f"- {ex.label} | {ind.level1_code}-{ind.level1_name}:{ind.level2_code}-{ind.level2_name} | "
+            f"实施周期指标值: {ind.period_value} | 年度指标值: {ind.annual_value}"
+        )
     return "\n".join(lines)
 
 
 def _to_draft_indicators(answer: DraftAnswer, max_indicators: int) -> list[DraftIndicator]:
     out = []
     for n, item in enumerate(answer.indicators[:max_indicators], 1):
-        out.append(DraftIndicator(
-            seq=n, level1_code=item.level1_code, level1_name=LEVEL1.get(item.level1_code),
-            level2_code=item.level2_code, level2_name=LEVEL2.get(item.level2_code), name=item.name,
-            period_value=item.period_value, annual_value=item.annual_value, target=parse_target(item.annual_value),
-            rationale=item.rationale, adapted_from=item.adapted_from,
-        ))
+        out.append(
+            DraftIndicator(
+                seq=n,
+                level1_code=item.level1_code,
+                level1_name=LEVEL1.get(item.level1_code),
+                level2_code=item.level2_code,
+                level2_name=LEVEL2.get(item.level2_code),
+                name=item.name,
+                period_value=item.period_value,
+                annual_value=item.annual_value,
+                target=parse_target(item.annual_value),
+                rationale=item.rationale,
+                adapted_from=item.adapted_from,
+            )
+        )
     return out
 
 
@@ -112,11 +131,23 @@ def _off_topic(draft: Draft, topic: Topic) -> list[dict]:
         verdict = judge(ind.name, topic)
         if verdict.on_topic:
             continue
-        why = (f"用了其他部门项目的主题词 {'、'.join(verdict.seed_words)}" if verdict.seed_words
-               else f"主题词 {'、'.join(verdict.foreign)} 不在项目名称、目标或类型中（主题相符度{verdict.score:.2f}）")
-        out.append({"code": "OFF_TOPIC", "severity": "error", "project": draft.request.name, "seq": ind.seq,
-                    "indicator": ind.name, "field": "name", "message": f"指标与本项目主题不符：{why}",
-                    "suggestion": "改用与项目名称、绩效目标或类型模板相符的指标"})
+        why = (
+            f"用了其他部门项目的主题词 {'、'.join(verdict.seed_words)}"
+            if verdict.seed_words
+            else f"主题词 {'、'.join(verdict.foreign)} 不在项目名称、目标或类型中（主题相符度{verdict.score:.2f}）"
+        )
+        out.append(
+            {
+                "code": "OFF_TOPIC",
+                "severity": "error",
+                "project": draft.request.name,
+                "seq": ind.seq,
+                "indicator": ind.name,
+                "field": "name",
+                "message": f"指标与本项目主题不符：{why}",
+                "suggestion": "改用与项目名称、绩效目标或类型模板相符的指标",
+            }
+        )
     return out
 
 
@@ -126,21 +157,39 @@ def _findings(draft: Draft, max_indicators: int, topic: Topic | None = None) -> 
         findings += _off_topic(draft, topic)
     count = len(draft.indicators)
     if not 4 <= count <= max_indicators:
-        findings.append({"code": "INDICATOR_COUNT", "severity": "error", "project": draft.request.name, "seq": None,
-                         "indicator": None, "field": "indicators",
-                         "message": f"{count} indicators drafted; 4 to {max_indicators} are wanted",
-                         "suggestion": "cover 数量, 质量, 时效, 效益 and 满意度 without repeating yourself"})
+        findings.append(
+            {
+                "code": "INDICATOR_COUNT",
+                "severity": "error",
+                "project": draft.request.name,
+                "seq": None,
+                "indicator": None,
+                "field": "indicators",
+                "message": f"{count} indicators drafted; 4 to {max_indicators} are wanted",
+                "suggestion": "cover 数量, 质量, 时效, 效益 and 满意度 without repeating yourself",
+            }
+        )
     return findings
 
 
 def _describe(findings: list[dict]) -> str:
-    return "\n".join(f"- {f['code']} #{f['seq']} {f['indicator'] or ''} [{f['field']}]: {f['message']}; "
-                     f"fix: {f['suggestion']}" for f in findings)
+    return "\n".join(
+        f"- {f['code']} #{f['seq']} {f['indicator'] or ''} [{f['field']}]: {f['message']}; fix: {f['suggestion']}"
+        for f in findings
+    )
 
 
-def draft_with_llm(request: DraftRequest, library: Library, *, config: LLMConfig, retries: int = 2,
-                   max_indicators: int = 10, prompt_version: int | None = None, ledger: Ledger | None = None,
-                   cache: ResponseCache | None = None) -> Draft:
+def draft_with_llm(
+    request: DraftRequest,
+    library: Library,
+    *,
+    config: LLMConfig,
+    retries: int = 2,
+    max_indicators: int = 10,
+    prompt_version: int | None = None,
+    ledger: Ledger | None = None,
+    cache: ResponseCache | None = None,
+) -> Draft:
     """Draft with the configured LLM, re-asking with the linter's findings up to ``retries`` times.
 
     Raises:
@@ -157,29 +206,55 @@ def draft_with_llm(request: DraftRequest, library: Library, *, config: LLMConfig
     types, topic = project_topic(request)
     examples = few_shot_examples(request, retriever)
     budget = "未给出 (no 成本指标 needed)" if request.budget is None else f"{request.budget} 万元"
-    fields = dict(name=request.name, goal=request.goal or "(未给出)", budget=budget, department=request.department or "-",
-                  unit=request.unit or "-", examples=_example_lines(examples), max_indicators=max_indicators,
-                  types=_type_lines(types, request), type_names="、".join(t.name for t in types) or "未识别（用通用指标）")
+    fields = dict(
+        name=request.name,
+        goal=request.goal or "(未给出)",
+        budget=budget,
+        department=request.department or "-",
+        unit=request.unit or "-",
+        examples=_example_lines(examples),
+        max_indicators=max_indicators,
+        types=_type_lines(types, request),
+        type_names="、".join(t.name for t in types) or "未识别（用通用指标）",
+    )
     messages = [
         {"role": "system", "content": prompt.system},
-        {"role": "user", "content": prompt.render(**{k: v for k, v in fields.items() if "{" + k + "}" in prompt.template})},
+        {
+            "role": "user",
+            "content": prompt.render(**{k: v for k, v in fields.items() if "{" + k + "}" in prompt.template}),
+        },
     ]
     ledger = ledger or Ledger()
-    cache_parts = {"prompt": f"{prompt.id}@{prompt.version}", "prompt_sha256": prompt.sha256,
-                   "reask_sha256": reask.sha256}
+    cache_parts = {
+        "prompt": f"{prompt.id}@{prompt.version}",
+        "prompt_sha256": prompt.sha256,
+        "reask_sha256": reask.sha256,
+    }
     draft: Draft | None = None
     for attempt in range(1, retries + 2):
         answer = structured_call(config, messages, DraftAnswer, ledger=ledger, cache=cache, cache_parts=cache_parts)
-        draft = Draft(request=request, indicators=_to_draft_indicators(answer, max_indicators), backend="llm",
-                      model=config.model, prompt_id=prompt.id, prompt_version=str(prompt.version), attempts=attempt,
-                      similar_projects=[p.key for p, _ in similar], project_types=[t.name for t in types],
-                      sector=types[0].sector if types else None, types_version=load_types().version)
+        draft = Draft(
+            request=request,
+            indicators=_to_draft_indicators(answer, max_indicators),
+            backend="llm",
+            model=config.model,
+            prompt_id=prompt.id,
+            prompt_version=str(prompt.version),
+            attempts=attempt,
+            similar_projects=[p.key for p, _ in similar],
+            project_types=[t.name for t in types],
+            sector=types[0].sector if types else None,
+            types_version=load_types().version,
+        )
         findings = _findings(draft, max_indicators, topic)
         draft = draft.model_copy(update={"findings": findings})
         if not any(f["severity"] == "error" for f in findings):
             break
-        messages = [*messages, {"role": "assistant", "content": answer.model_dump_json()},
-                    {"role": "user", "content": reask.render(findings=_describe(findings))}]
+        messages = [
+            *messages,
+            {"role": "assistant", "content": answer.model_dump_json()},
+            {"role": "user", "content": reask.render(findings=_describe(findings))},
+        ]
     assert draft is not None
     if any(f["code"] == "OFF_TOPIC" for f in draft.findings):
         draft = _replace_off_topic(draft, topic, max_indicators)
@@ -199,17 +274,27 @@ def _replace_off_topic(draft: Draft, topic: Topic, max_indicators: int) -> Draft
         if ind in kept:
             continue
         spare = next((o for o in offline.indicators if o.level2_code == ind.level2_code and o.name not in names), None)
-        spare = spare or next((o for o in offline.indicators if o.level1_code == ind.level1_code and o.name not in names), None)
+        spare = spare or next(
+            (o for o in offline.indicators if o.level1_code == ind.level1_code and o.name not in names), None
+        )
         if spare is None:
             continue
         names.add(spare.name)
-        replaced.append(spare.model_copy(update={"rationale": f"模型给出的“{ind.name}”与本项目主题不符，改用{spare.rationale}"}))
+        replaced.append(
+            spare.model_copy(update={"rationale": f"模型给出的“{ind.name}”与本项目主题不符，改用{spare.rationale}"})
+        )
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     indicators = sorted(kept + replaced, key=lambda i: order.get(i.level2_code or "", 99))
     indicators = [i.model_copy(update={"seq": n}) for n, i in enumerate(indicators, 1)]
     fixed = with_findings(draft.model_copy(update={"indicators": indicators}))
-    note = {"code": "OFF_TOPIC_REPLACED", "severity": "warning", "project": draft.request.name, "seq": None,
-            "indicator": None, "field": "name",
-            "message": f"{len(replaced)} 个与项目主题不符的模型指标已换成类型模板指标",
-            "suggestion": "核对替换后的指标；需要时改写名称和值"}
+    note = {
+        "code": "OFF_TOPIC_REPLACED",
+        "severity": "warning",
+        "project": draft.request.name,
+        "seq": None,
+        "indicator": None,
+        "field": "name",
+        "message": f"{len(replaced)} 个与项目主题不符的模型指标已换成类型模板指标",
+        "suggestion": "核对替换后的指标；需要时改写名称和值",
+    }
     return fixed.model_copy(update={"findings": [*fixed.findings, note]})

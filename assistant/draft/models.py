@@ -44,10 +44,11 @@ class DraftIndicator(Indicator):
 
     target: Target | None = Field(default=None, description="the annual value parsed")
     rationale: str = Field(default="", description="one line: why this indicator and this value")
-    adapted_from: list[str] = Field(default_factory=list,
-                                    description="library indicators it was adapted from, as '项目 / 指标'")
+    adapted_from: list[str] = Field(
+        default_factory=list, description="library indicators it was adapted from, as '项目 / 指标'"
+    )
 
-    def with_target(self) -> "DraftIndicator":
+    def with_target(self) -> DraftIndicator:
         """A copy whose ``target`` is parsed from its annual value."""
         return self.model_copy(update={"target": parse_target(self.annual_value)})
 
@@ -74,18 +75,29 @@ class Draft(BaseModel):
     def project(self) -> Project:
         """The draft as a project of the interchange models."""
         amounts = Amounts(total=self.request.budget, fiscal=self.request.budget)
-        return Project(name=self.request.name, goal=self.request.goal or None, amounts=amounts,
-                       indicators=list(self.indicators))
+        return Project(
+            name=self.request.name, goal=self.request.goal or None, amounts=amounts, indicators=list(self.indicators)
+        )
 
     def table(self) -> BudgetTable:
         """The draft as a one-project table, ready for every export format and the linter."""
         unit_name = self.request.unit or self.request.department or ""  # never the project's own name
         amounts = Amounts(total=self.request.budget, fiscal=self.request.budget)
-        meta = RunMeta(source="draft", backend=self.backend, model=self.model, prompt_id=self.prompt_id,
-                       prompt_version=self.prompt_version,
-                       extra={"draft": self.report()})
-        return BudgetTable(title="项目支出绩效目标表（草稿）", department=self.request.department, amounts=amounts,
-                           units=[Unit(name=unit_name, amounts=amounts, projects=[self.project()])], meta=meta)
+        meta = RunMeta(
+            source="draft",
+            backend=self.backend,
+            model=self.model,
+            prompt_id=self.prompt_id,
+            prompt_version=self.prompt_version,
+            extra={"draft": self.report()},
+        )
+        return BudgetTable(
+            title="项目支出绩效目标表（草稿）",
+            department=self.request.department,
+            amounts=amounts,
+            units=[Unit(name=unit_name, amounts=amounts, projects=[self.project()])],
+            meta=meta,
+        )
 
     def report(self) -> dict[str, Any]:
         """The drafting details beside the interchange fields: targets, rationales, sources."""
@@ -98,9 +110,13 @@ class Draft(BaseModel):
             "types_version": self.types_version,
             "usage": self.usage,
             "indicators": [
-                {"seq": i.seq, "name": i.name,
-                 "target": i.target.model_dump(exclude_none=True) if i.target else None,
-                 "rationale": i.rationale, "adapted_from": i.adapted_from}
+                {
+                    "seq": i.seq,
+                    "name": i.name,
+                    "target": i.target.model_dump(exclude_none=True) if i.target else None,
+                    "rationale": i.rationale,
+                    "adapted_from": i.adapted_from,
+                }
                 for i in self.indicators
             ],
             "findings": self.findings,

@@ -28,7 +28,8 @@ jieba.setLogLevel(logging.WARNING)
 # words that occur in nearly every goal and say nothing about the project
 _STOPWORDS = frozenset(
     "的 和 与 及 等 对 为 在 了 是 将 以 并 其 中 做好 进行 开展 工作 相关 各类 各项 通过 加强 提高 提升 推进 "
-    "实现 保障 完成 确保 全面 进一步 有效 项目 经费 我区 全区 一 个 年 月".split())
+    "实现 保障 完成 确保 全面 进一步 有效 项目 经费 我区 全区 一 个 年 月".split()
+)
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -67,7 +68,7 @@ def _bm25_scores(index: BM25Okapi, postings: dict, query: list[str]):
     return score
 
 
-def _names_its_owner(verdict: "Verdict", owner: LibraryProject) -> bool:
+def _names_its_owner(verdict: Verdict, owner: LibraryProject) -> bool:
     """The indicator names its own project's subject (主体班培训人次 of 《主体班》) with a word
     the new project does not have: it is about that project, not this one."""
     return any(word in owner.name for word in verdict.shared + verdict.foreign if word not in verdict.own_shared)
@@ -90,8 +91,11 @@ class Retriever:
         self.library = library
         self.projects = list(library.projects)
         self.indicators = library.indicators()
-        self._project_index = BM25Okapi([tokens(p.name) * 2 + tokens(p.project.goal) or ["_"] for p in self.projects]) \
-            if self.projects else None
+        self._project_index = (
+            BM25Okapi([tokens(p.name) * 2 + tokens(p.project.goal) or ["_"] for p in self.projects])
+            if self.projects
+            else None
+        )
         self._indicator_bm25 = None
         self._by_word: dict[str, list[int]] | None = None
         self._by_part: dict[str, list[int]] = {}
@@ -102,8 +106,9 @@ class Retriever:
     def _indicator_index(self):
         """Built on first use: only the LLM's few-shot examples and old callers rank indicators by BM25."""
         if self._indicator_bm25 is None and self.indicators:
-            self._indicator_bm25 = BM25Okapi([tokens(i.indicator.name) * 2 + tokens(i.indicator.annual_value) or ["_"]
-                                              for i in self.indicators])
+            self._indicator_bm25 = BM25Okapi(
+                [tokens(i.indicator.name) * 2 + tokens(i.indicator.annual_value) or ["_"] for i in self.indicators]
+            )
         return self._indicator_bm25
 
     def _word_index(self) -> dict[str, list[int]]:
@@ -130,9 +135,14 @@ class Retriever:
             self._types[key] = frozenset(t.id for t, _ in classify(project.name, project.project.goal))
         return self._types[key]
 
-    def candidates(self, topic: "Topic", types: set[str] | None = None, sector: str | None = None,
-                   threshold: float | None = None, department: str | None = None,
-                   ) -> list[tuple[LibraryIndicator, "Verdict"]]:
+    def candidates(
+        self,
+        topic: Topic,
+        types: set[str] | None = None,
+        sector: str | None = None,
+        threshold: float | None = None,
+        department: str | None = None,
+    ) -> list[tuple[LibraryIndicator, Verdict]]:
         """Library indicators that pass the relevance guard for ``topic``, best first.
 
         Only indicators sharing a topic word with the project are looked at (the word index),
@@ -152,20 +162,25 @@ class Retriever:
         for word in topic.words:
             hits.update(self._by_part.get(word, ()))
         found = []
-        verdicts: dict[str | None, "Verdict"] = {}
+        verdicts: dict[str | None, Verdict] = {}
         for n in hits:
             item = self.indicators[n]
             owner = item.owner
-            if (types or sector) and not (sector and owner.sector == sector) \
-                    and not (types and types & self.project_types(owner)) \
-                    and not (department and owner.department and _fold(owner.department) == _fold(department)):
+            if (
+                (types or sector)
+                and not (sector and owner.sector == sector)
+                and not (types and types & self.project_types(owner))
+                and not (department and owner.department and _fold(owner.department) == _fold(department))
+            ):
                 continue
             name = item.indicator.name
             verdict = verdicts.get(name) or verdicts.setdefault(name, judge(name, topic, threshold))
             if verdict.adoptable and not _names_its_owner(verdict, owner):
                 found.append((item, verdict, owner.sector == sector))
-        found.sort(key=lambda t: (-t[1].own_score, -len(t[1].own_shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0))
-        best: dict[str | None, tuple[LibraryIndicator, "Verdict"]] = {}
+        found.sort(
+            key=lambda t: (-t[1].own_score, -len(t[1].own_shared), not t[2], t[0].owner.key, t[0].indicator.seq or 0)
+        )
+        best: dict[str | None, tuple[LibraryIndicator, Verdict]] = {}
         for item, verdict, _ in found:  # one per name: the same indicator in many projects is one candidate
             best.setdefault(_fold(item.indicator.name), (item, verdict))
         return list(best.values())

@@ -41,7 +41,9 @@ class TypeIndicator(BaseModel):
     derive: Literal["goal", "budget", "standard"]
     value: str | None = Field(default=None, description="the standard level, for derive=standard")
     units: list[str] = Field(default_factory=list, description="goal quantities in these units fill it (derive=goal)")
-    per: list[str] = Field(default_factory=list, description="unit cost per goal quantity in these units (derive=budget)")
+    per: list[str] = Field(
+        default_factory=list, description="unit cost per goal quantity in these units (derive=budget)"
+    )
     alternative: Alternative | None = Field(default=None, alias="else")
     cost_kind: str | None = None
     universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
@@ -93,8 +95,9 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
     goal_text = unicodedata.normalize("NFKC", goal or "")
     scores = []
     for ptype in load_types().types:
-        score = sum((3.0 if k in name_text else 1.0 if k in goal_text else 0.0) * min(len(k), 4) / 2
-                    for k in ptype.keywords)
+        score = sum(
+            (3.0 if k in name_text else 1.0 if k in goal_text else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords
+        )
         if score:
             scores.append((ptype, score))
     scores.sort(key=lambda pair: -pair[1])

@@ -126,7 +126,9 @@ def _key(indicator: dict[str, Any]) -> tuple:
     return tuple(indicator.get(f) for f in INDICATOR_WEIGHTS)
 
 
-def match_indicators(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = INDICATOR_THRESHOLD) -> Pairs:
+def match_indicators(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = INDICATOR_THRESHOLD
+) -> Pairs:
     """Align two lists of normalised indicators (see :func:`normalized_indicator`).
 
     Identical items are paired first (the usual case, and what makes scoring fast); the
@@ -156,7 +158,10 @@ def _amount_matrix(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np
 
     def as_array(projects: list[dict[str, Any]]) -> np.ndarray:
         return np.array(
-            [[math.nan if p["amounts"].get(k) is None else float(p["amounts"][k]) for k in AMOUNT_FIELDS] for p in projects],
+            [
+                [math.nan if p["amounts"].get(k) is None else float(p["amounts"][k]) for k in AMOUNT_FIELDS]
+                for p in projects
+            ],
             dtype=float,
         ).reshape(len(projects), len(AMOUNT_FIELDS))
 
@@ -168,7 +173,9 @@ def _amount_matrix(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np
 
 
 def _amount_key(project: dict[str, Any]) -> tuple:
-    return tuple(None if project["amounts"].get(k) is None else round(float(project["amounts"][k]), 2) for k in AMOUNT_FIELDS)
+    return tuple(
+        None if project["amounts"].get(k) is None else round(float(project["amounts"][k]), 2) for k in AMOUNT_FIELDS
+    )
 
 
 def _position_penalty(gold_idx: list[int], pred_idx: list[int], n_gold: int, n_pred: int) -> np.ndarray:
@@ -178,7 +185,9 @@ def _position_penalty(gold_idx: list[int], pred_idx: list[int], n_gold: int, n_p
     return 0.01 * np.abs(g - p)
 
 
-def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = PROJECT_THRESHOLD) -> Pairs:
+def match_projects(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = PROJECT_THRESHOLD
+) -> Pairs:
     """Align gold and predicted projects (interchange dicts, in table order).
 
     First, projects with the same normalised name are matched among themselves: rows with
@@ -232,7 +241,9 @@ def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]], thres
         else:  # very large leftovers: only rows with the same total can be matched
             blocks = _blocks_by_total(gold, pred, left_g, left_p)
         for g_idx, p_idx in blocks:
-            names = process.cdist([gold_names[i] for i in g_idx], [pred_names[j] for j in p_idx], scorer=fuzz.ratio, workers=1)
+            names = process.cdist(
+                [gold_names[i] for i in g_idx], [pred_names[j] for j in p_idx], scorer=fuzz.ratio, workers=1
+            )
             sim = 0.6 * (np.asarray(names, dtype=float) / 100.0)
             sim += 0.4 * _amount_matrix([gold[i] for i in g_idx], [pred[j] for j in p_idx])
             sim -= _position_penalty(g_idx, p_idx, len(gold), len(pred))

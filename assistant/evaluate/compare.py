@@ -16,7 +16,12 @@ __all__ = ["compare_runs", "format_comparison"]
 
 
 def _delta(a: Any, b: Any) -> float | None:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool):
+    if (
+        isinstance(a, (int, float))
+        and isinstance(b, (int, float))
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    ):
         return b - a
     return None
 
@@ -37,7 +42,12 @@ def compare_runs(a: Run, b: Run) -> dict[str, Any]:
         old = sa.get(sid)
         if old is None:
             continue
-        entry = {"sample_id": sid, "project": sample.get("project"), "a": old.get("differences") or [], "b": sample.get("differences") or []}
+        entry = {
+            "sample_id": sid,
+            "project": sample.get("project"),
+            "a": old.get("differences") or [],
+            "b": sample.get("differences") or [],
+        }
         if old.get("passed") and not sample.get("passed"):
             newly_failing.append(entry)
         elif not old.get("passed") and sample.get("passed"):
@@ -77,7 +87,10 @@ def format_comparison(result: dict[str, Any], limit: int = 50) -> str:
     lines.append("")
     section("newly passing samples", result["newly_passing"], "a")
     section("still failing, differently", result["still_failing_changed"], "b")
-    for key, title in (("only_in_a", f"samples only in {result['a']}"), ("only_in_b", f"samples only in {result['b']}")):
+    for key, title in (
+        ("only_in_a", f"samples only in {result['a']}"),
+        ("only_in_b", f"samples only in {result['b']}"),
+    ):
         if result[key]:
             lines.append(f"{title}: {len(result[key])}  " + " ".join(result[key][:limit]))
     return "\n".join(lines).rstrip() + "\n"

@@ -18,9 +18,9 @@ from typing import Any
 
 from ..errors import AssistantError, BackendConfigError
 from ..export import to_interchange
+from ..extract import extract
 from ..gold import META_COLUMNS, GoldRecord, gold_version, load_gold
 from ..ingest import decode_bytes, read_bytes
-from ..extract import extract
 from ..schema import BudgetTable
 from .metrics import document_stats, project_flags, score_table
 from .perturb import perturb
@@ -93,8 +93,9 @@ def evaluate_extraction(
             pred = to_interchange(table, with_meta=False) if table is not None else None
             columns = {column: record.column(column) for column in META_COLUMNS}
             flags = project_flags(table) if table is not None else None
-            result.samples += score_table(gold_dict, pred, record=record.stem, slice=slice_name,
-                                          pred_flags=flags, columns=columns)
+            result.samples += score_table(
+                gold_dict, pred, record=record.stem, slice=slice_name, pred_flags=flags, columns=columns
+            )
             result.documents.append(document_stats(table, record=record.stem, slice=slice_name, error=error) | columns)
             if table is not None and table.meta is not None:
                 if table.meta.model:

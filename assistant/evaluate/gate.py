@@ -17,8 +17,20 @@ from .metrics import LOWER_IS_BETTER
 __all__ = ["GateSyntaxError", "parse_thresholds", "flat_metrics", "check_gate", "check_threshold_range"]
 
 #: metrics that count things (everything else is a share between 0 and 1)
-_COUNTS = ("read_failures", "errors", "vague_values", "duplicates", "lint_errors", "documents", "projects",
-           "indicators", "requests", "tokens", "gold_vague_values", "gold_duplicates")
+_COUNTS = (
+    "read_failures",
+    "errors",
+    "vague_values",
+    "duplicates",
+    "lint_errors",
+    "documents",
+    "projects",
+    "indicators",
+    "requests",
+    "tokens",
+    "gold_vague_values",
+    "gold_duplicates",
+)
 
 
 class GateSyntaxError(ValueError):
@@ -94,9 +106,13 @@ def check_gate(
             metric = name.rsplit("/", 1)[-1]
             if metric in LOWER_IS_BETTER:
                 if value > old + tolerance + 1e-12:
-                    failures.append(f"{name} rose {old:.4f} → {value:.4f} (baseline {baseline.get('run_id', '')}, tolerance {tolerance:g})")
+                    failures.append(
+                        f"{name} rose {old:.4f} → {value:.4f} (baseline {baseline.get('run_id', '')}, tolerance {tolerance:g})"
+                    )
             elif value < old - tolerance - 1e-12:
-                failures.append(f"{name} fell {old:.4f} → {value:.4f} (baseline {baseline.get('run_id', '')}, tolerance {tolerance:g})")
+                failures.append(
+                    f"{name} fell {old:.4f} → {value:.4f} (baseline {baseline.get('run_id', '')}, tolerance {tolerance:g})"
+                )
     return failures
 
 

@@ -42,10 +42,27 @@ __all__ = [
 #: per-project fields scored over every gold project (a missed project is wrong in all)
 PROJECT_FIELDS = ("project_name", "classified", *(f"amount_{k}" for k in AMOUNT_FIELDS), "amounts", "goal_exact")
 #: the metrics shown in history, trend charts and compare headers
-MAIN_METRICS = ("indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "goal_cer", "silent_error_rate")
+MAIN_METRICS = (
+    "indicator_f1",
+    "indicator_f1_lenient",
+    "project_f1",
+    "amounts",
+    "goal_exact",
+    "goal_cer",
+    "silent_error_rate",
+)
 #: metrics where smaller is better (a baseline gate fails when they rise)
-LOWER_IS_BETTER = ("goal_cer", "read_failures", "requests", "prompt_tokens", "completion_tokens", "total_tokens", "retries",
-                   "silent_error_rate", "silent_errors")
+LOWER_IS_BETTER = (
+    "goal_cer",
+    "read_failures",
+    "requests",
+    "prompt_tokens",
+    "completion_tokens",
+    "total_tokens",
+    "retries",
+    "silent_error_rate",
+    "silent_errors",
+)
 
 _MISSING = "—"  # the confusion-table label for "no indicator on this side"
 
@@ -72,8 +89,10 @@ def score_project(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> d
     """
     gold_inds = [normalized_indicator(i) for i in (gold or {}).get("indicators", [])]
     pred_inds = [normalized_indicator(i) for i in (pred or {}).get("indicators", [])]
-    pairs = match_indicators(gold_inds, pred_inds) if gold is not None and pred is not None else (
-        [(g, None) for g in range(len(gold_inds))] + [(None, p) for p in range(len(pred_inds))]
+    pairs = (
+        match_indicators(gold_inds, pred_inds)
+        if gold is not None and pred is not None
+        else ([(g, None) for g in range(len(gold_inds))] + [(None, p) for p in range(len(pred_inds))])
     )
 
     differences: list[str] = []
@@ -93,7 +112,11 @@ def score_project(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> d
             if gold.get("goal") is not None:
                 goal_cer = cer(pred.get("goal"), gold.get("goal"))
             labels = {"project_name": "name", "classified": "classified", "goal_exact": "goal"}
-            differences += [labels.get(f, f.replace("amount_", "amounts.")) for f, ok in fields.items() if ok is False and f != "amounts"]
+            differences += [
+                labels.get(f, f.replace("amount_", "amounts."))
+                for f, ok in fields.items()
+                if ok is False and f != "amounts"
+            ]
     elif pred is not None:
         differences.append("hallucinated project")
 
@@ -109,7 +132,9 @@ def score_project(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> d
                 strict += 1
             else:
                 differences += [f"indicators[{g + 1}].{f}" for f, ok in equal.items() if not ok]
-            level2_pairs.append([gold_inds[g].get("level2_code") or _MISSING, pred_inds[p].get("level2_code") or _MISSING])
+            level2_pairs.append(
+                [gold_inds[g].get("level2_code") or _MISSING, pred_inds[p].get("level2_code") or _MISSING]
+            )
         elif g is not None:
             if pred is not None:
                 differences.append(f"missing indicator {g + 1}")
@@ -173,8 +198,15 @@ def project_flags(table: BudgetTable) -> list[list[str]]:
     return flags
 
 
-def score_table(gold: dict[str, Any], pred: dict[str, Any] | None, *, record: str, slice: str = "clean",
-                pred_flags: list[list[str]] | None = None, columns: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def score_table(
+    gold: dict[str, Any],
+    pred: dict[str, Any] | None,
+    *,
+    record: str,
+    slice: str = "clean",
+    pred_flags: list[list[str]] | None = None,
+    columns: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """The samples of one document: every gold project and every unmatched prediction.
 
     ``gold`` and ``pred`` are interchange dicts; ``pred`` None means the extraction failed
@@ -193,20 +225,22 @@ def score_table(gold: dict[str, Any], pred: dict[str, Any] | None, *, record: st
         sample = score_project(gold_project, pred_project)
         sample_id = f"{record}/{slice}/g{g}" if g is not None else f"{record}/{slice}/p{p}"
         flags = (pred_flags[p] if pred_flags is not None and p < len(pred_flags) else []) if p is not None else None
-        samples.append({
-            "sample_id": sample_id,
-            "record": record,
-            "slice": slice,
-            **(columns or {}),
-            "gold_index": g,
-            "pred_index": p,
-            **sample,
-            "flags": flags,
-            # wrong (or not in the gold at all) and nothing tells the clerk to look
-            "silent_error": p is not None and not sample["passed"] and not flags,
-            "gold": gold_project,
-            "prediction": pred_project,
-        })
+        samples.append(
+            {
+                "sample_id": sample_id,
+                "record": record,
+                "slice": slice,
+                **(columns or {}),
+                "gold_index": g,
+                "pred_index": p,
+                **sample,
+                "flags": flags,
+                # wrong (or not in the gold at all) and nothing tells the clerk to look
+                "silent_error": p is not None and not sample["passed"] and not flags,
+                "gold": gold_project,
+                "prediction": pred_project,
+            }
+        )
     return samples
 
 
@@ -220,12 +254,22 @@ def _walk_spans(table: BudgetTable):
                 yield from indicator.spans.values()
 
 
-def document_stats(table: BudgetTable | None, *, record: str, slice: str = "clean", error: str | None = None) -> dict[str, Any]:
+def document_stats(
+    table: BudgetTable | None, *, record: str, slice: str = "clean", error: str | None = None
+) -> dict[str, Any]:
     """Per-document facts that are not per project: did the output fit the schema, how
     much of it is grounded in the source, how confident the backend was, what it cost."""
     stats: dict[str, Any] = {
-        "record": record, "slice": slice, "error": error, "schema_valid": False,
-        "read_failures": 0, "spans": 0, "grounded": 0, "confidence_sum": 0.0, "confidence_n": 0, "ledger": {},
+        "record": record,
+        "slice": slice,
+        "error": error,
+        "schema_valid": False,
+        "read_failures": 0,
+        "spans": 0,
+        "grounded": 0,
+        "confidence_sum": 0.0,
+        "confidence_n": 0,
+        "ledger": {},
     }
     if table is None:
         return stats
@@ -244,7 +288,9 @@ def document_stats(table: BudgetTable | None, *, record: str, slice: str = "clea
             stats["confidence_sum"] += span.confidence
             stats["confidence_n"] += 1
     if table.meta is not None and table.meta.ledger:
-        stats["ledger"] = {k: v for k, v in table.meta.ledger.items() if isinstance(v, (int, float)) and not k.startswith("max_")}
+        stats["ledger"] = {
+            k: v for k, v in table.meta.ledger.items() if isinstance(v, (int, float)) and not k.startswith("max_")
+        }
     return stats
 
 
@@ -283,7 +329,9 @@ def summarize(samples: list[dict[str, Any]], documents: list[dict[str, Any]] | N
     ind_pred = sum(s["ind_pred"] for s in samples)
     ind_matched = sum(s["ind_matched"] for s in samples)
     ind_strict = sum(s["ind_strict"] for s in samples)
-    m.update(indicators_gold=ind_gold, indicators_pred=ind_pred, indicators_matched=ind_matched, indicators_strict=ind_strict)
+    m.update(
+        indicators_gold=ind_gold, indicators_pred=ind_pred, indicators_matched=ind_matched, indicators_strict=ind_strict
+    )
     m["indicator_precision"] = _ratio(ind_strict, ind_pred)
     m["indicator_recall"] = _ratio(ind_strict, ind_gold)
     m["indicator_f1"] = _ratio(2 * ind_strict, ind_pred + ind_gold)
@@ -295,7 +343,9 @@ def summarize(samples: list[dict[str, Any]], documents: list[dict[str, Any]] | N
 
     spans = sum(d["spans"] for d in documents)
     m["grounding_rate"] = _ratio(sum(d["grounded"] for d in documents), spans)
-    m["mean_confidence"] = _ratio(sum(d["confidence_sum"] for d in documents), sum(d["confidence_n"] for d in documents))
+    m["mean_confidence"] = _ratio(
+        sum(d["confidence_sum"] for d in documents), sum(d["confidence_n"] for d in documents)
+    )
     m["schema_valid_rate"] = _ratio(sum(d["schema_valid"] for d in documents), len(documents))
     m["read_failures"] = sum(d["read_failures"] for d in documents)
     m["errors"] = sum(d["error"] is not None for d in documents)
@@ -321,7 +371,9 @@ def summarize_by_slice(samples: list[dict[str, Any]], documents: list[dict[str, 
     return {name: summarize(s, d) for name, (s, d) in groups.items()}
 
 
-def summarize_by(samples: list[dict[str, Any]], documents: list[dict[str, Any]], column: str) -> dict[str, dict[str, Any]]:
+def summarize_by(
+    samples: list[dict[str, Any]], documents: list[dict[str, Any]], column: str
+) -> dict[str, dict[str, Any]]:
     """:func:`summarize` per value of a sample/document column (family, sector …), sorted by
     value; records without the column are grouped under ``"—"``."""
     groups: dict[str, tuple[list, list]] = {}

@@ -46,6 +46,7 @@ def reflow(text: str, width: int = 28, name_width: int = 12) -> str:
 
 # ---- helpers -------------------------------------------------------------------------
 
+
 def _map_cells(text: str, fn: Callable[[int, str], str]) -> str:
     """Apply ``fn(column, cell)`` to every cell of every tab-separated line."""
     out = []
@@ -151,16 +152,22 @@ def thousands(text: str, rng: random.Random) -> str:
 
 
 _OCR = {
-    "0": "O", "O": "0", "1": "l丨", "l": "1", "丨": "1l",
-    "己": "已巳", "已": "己巳", "巳": "己已", "，": ",", ",": "，",
+    "0": "O",
+    "O": "0",
+    "1": "l丨",
+    "l": "1",
+    "丨": "1l",
+    "己": "已巳",
+    "已": "己巳",
+    "巳": "己已",
+    "，": ",",
+    ",": "，",
 }
 
 
 def ocr(text: str, rng: random.Random, rate: float = 0.08) -> str:
     """OCR-style confusions (0/O, 1/l/丨, 己/已/巳, ，/,) at a small rate per eligible character."""
-    return "".join(
-        rng.choice(_OCR[c]) if c in _OCR and rng.random() < rate else c for c in text
-    )
+    return "".join(rng.choice(_OCR[c]) if c in _OCR and rng.random() < rate else c for c in text)
 
 
 def gb18030(text: str, rng: random.Random) -> str:

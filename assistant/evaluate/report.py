@@ -16,7 +16,15 @@ from jinja2 import Environment
 from ..schema import AMOUNT_FIELDS, INDICATOR_FIELDS
 from .align import money_equal, norm
 
-__all__ = ["render_markdown", "render_html", "render_history_html", "diff_segments", "trend_chart", "format_value", "main_metrics"]
+__all__ = [
+    "render_markdown",
+    "render_html",
+    "render_history_html",
+    "diff_segments",
+    "trend_chart",
+    "format_value",
+    "main_metrics",
+]
 
 #: how many failing samples the HTML shows in full (the JSONL and Dataset hold them all)
 MAX_DETAILED = 1000
@@ -63,19 +71,31 @@ def _project_rows(sample: dict[str, Any]) -> list[dict[str, Any]]:
     gold, pred = sample.get("gold") or {}, sample.get("prediction") or {}
     rows = [
         _row("项目名称 name", gold.get("name"), pred.get("name"), norm(gold.get("name")) == norm(pred.get("name"))),
-        _row("涉密 classified", gold.get("classified"), pred.get("classified"), gold.get("classified") == pred.get("classified")),
+        _row(
+            "涉密 classified",
+            gold.get("classified"),
+            pred.get("classified"),
+            gold.get("classified") == pred.get("classified"),
+        ),
     ]
     for k in AMOUNT_FIELDS:
         g, p = (gold.get("amounts") or {}).get(k), (pred.get("amounts") or {}).get(k)
         rows.append(_row(f"amounts.{k}", g, p, money_equal(g, p) if gold and pred else g == p))
-    rows.append(_row("绩效目标 goal", gold.get("goal"), pred.get("goal"), norm(gold.get("goal")) == norm(pred.get("goal"))))
+    rows.append(
+        _row("绩效目标 goal", gold.get("goal"), pred.get("goal"), norm(gold.get("goal")) == norm(pred.get("goal")))
+    )
     gold_inds, pred_inds = gold.get("indicators") or [], pred.get("indicators") or []
     for g_idx, p_idx in sample.get("indicator_pairs") or []:
         g_ind = gold_inds[g_idx] if g_idx is not None else None
         p_ind = pred_inds[p_idx] if p_idx is not None else None
         label = f"indicator {g_idx + 1}" if g_idx is not None else f"extra indicator (predicted {p_idx + 1})"
-        equal = g_ind is not None and p_ind is not None and all(
-            (g_ind.get(f) == p_ind.get(f)) if f == "seq" else norm(g_ind.get(f)) == norm(p_ind.get(f)) for f in INDICATOR_FIELDS
+        equal = (
+            g_ind is not None
+            and p_ind is not None
+            and all(
+                (g_ind.get(f) == p_ind.get(f)) if f == "seq" else norm(g_ind.get(f)) == norm(p_ind.get(f))
+                for f in INDICATOR_FIELDS
+            )
         )
         rows.append(_row(label, _indicator_text(g_ind), _indicator_text(p_ind), equal))
     return rows
@@ -87,8 +107,10 @@ def _indicator_text(ind: dict[str, Any] | None) -> str | None:
         return None
     seq = "" if ind.get("seq") is None else f"{ind['seq']}、"
     v = lambda k: "" if ind.get(k) is None else str(ind[k])  # noqa: E731
-    return (f"{seq}{v('level1_code')}-{v('level1_name')}:{v('level2_code')}-{v('level2_name')};{v('name')};"
-            f"实施周期指标值:{v('period_value')};年度指标值:{v('annual_value')}")
+    return (
+        f"{seq}{v('level1_code')}-{v('level1_name')}:{v('level2_code')}-{v('level2_name')};{v('name')};"
+        f"实施周期指标值:{v('period_value')};年度指标值:{v('annual_value')}"
+    )
 
 
 def _generic_rows(sample: dict[str, Any]) -> list[dict[str, Any]]:
@@ -101,7 +123,9 @@ def _generic_rows(sample: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _sample_view(sample: dict[str, Any]) -> dict[str, Any]:
-    is_project = isinstance(sample.get("gold") or sample.get("prediction"), dict) and "amounts" in (sample.get("gold") or sample.get("prediction"))
+    is_project = isinstance(sample.get("gold") or sample.get("prediction"), dict) and "amounts" in (
+        sample.get("gold") or sample.get("prediction")
+    )
     return {
         "id": sample.get("sample_id"),
         "title": sample.get("project") or sample.get("name") or sample.get("sample_id"),
@@ -111,7 +135,9 @@ def _sample_view(sample: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def trend_chart(history: list[dict[str, Any]], metrics: list[str], width: int = 640, height: int = 220) -> dict[str, Any] | None:
+def trend_chart(
+    history: list[dict[str, Any]], metrics: list[str], width: int = 640, height: int = 220
+) -> dict[str, Any] | None:
     """Polylines of the given metrics over the history (oldest left), values in [0, 1] scaled."""
     entries = [h for h in history if any(isinstance(h.get("metrics", {}).get(m), (int, float)) for m in metrics)]
     if not entries:
@@ -126,11 +152,31 @@ def trend_chart(history: list[dict[str, Any]], metrics: list[str], width: int = 
         for i, h in enumerate(entries):
             v = h["metrics"].get(metric)
             if isinstance(v, (int, float)):
-                points.append((round(pad + i * step, 1), round(height - pad - (height - 2 * pad) * (v / top), 1), v, h.get("run_id")))
+                points.append(
+                    (
+                        round(pad + i * step, 1),
+                        round(height - pad - (height - 2 * pad) * (v / top), 1),
+                        v,
+                        h.get("run_id"),
+                    )
+                )
         if points:
-            series.append({"metric": metric, "color": _COLORS[n % len(_COLORS)], "points": points,
-                           "polyline": " ".join(f"{x},{y}" for x, y, _, _ in points)})
-    return {"width": width, "height": height, "pad": pad, "top": top, "series": series, "runs": [h.get("run_id") for h in entries]}
+            series.append(
+                {
+                    "metric": metric,
+                    "color": _COLORS[n % len(_COLORS)],
+                    "points": points,
+                    "polyline": " ".join(f"{x},{y}" for x, y, _, _ in points),
+                }
+            )
+    return {
+        "width": width,
+        "height": height,
+        "pad": pad,
+        "top": top,
+        "series": series,
+        "runs": [h.get("run_id") for h in entries],
+    }
 
 
 _TEMPLATE = """<!doctype html>
@@ -184,8 +230,11 @@ def main_metrics(kind: str, metrics: dict[str, Any]) -> list[str]:
 
     if kind == "extract":
         return list(MAIN_METRICS)
-    return [k for k, v in metrics.items() if isinstance(v, float) and 0.0 <= v <= 1.0
-            and not k.startswith(("targets.", "gold_")) and "seconds" not in k][:6]
+    return [
+        k
+        for k, v in metrics.items()
+        if isinstance(v, float) and 0.0 <= v <= 1.0 and not k.startswith(("targets.", "gold_")) and "seconds" not in k
+    ][:6]
 
 
 def _charts(history: list[dict[str, Any]], metrics: list[str]) -> list[tuple[str, dict[str, Any]]]:
@@ -194,7 +243,11 @@ def _charts(history: list[dict[str, Any]], metrics: list[str]) -> list[tuple[str
     main = trend_chart(history, metrics)
     if main:
         charts.append(("Trend", main))
-    per_slice = [{"run_id": h.get("run_id"), "metrics": h["slices_indicator_f1"]} for h in history if h.get("slices_indicator_f1")]
+    per_slice = [
+        {"run_id": h.get("run_id"), "metrics": h["slices_indicator_f1"]}
+        for h in history
+        if h.get("slices_indicator_f1")
+    ]
     names = list(dict.fromkeys(n for h in per_slice for n in h["metrics"]))
     by_slice = trend_chart(per_slice, names) if per_slice else None
     if by_slice:
@@ -207,18 +260,36 @@ def render_html(run, history: list[dict[str, Any]]) -> str:
     summary, manifest = run.summary, run.manifest
     kind = manifest.get("kind", summary.get("kind", ""))
     metrics = summary.get("metrics", {})
-    slices = {"all": metrics} if not summary.get("slices") else {name: s["metrics"] for name, s in summary["slices"].items()}
+    slices = (
+        {"all": metrics} if not summary.get("slices") else {name: s["metrics"] for name, s in summary["slices"].items()}
+    )
     confusion = summary.get("confusion") or {}
     cols = sorted({c for row in confusion.values() for c in row})
     failing = [s for s in run.samples if not s.get("passed")]
     keys = ("run_id", "time", "commit", "dirty", "backend", "model", "prompt", "gold_version", "gold", "parameters")
     return _PAGE.render(
-        run_id=run.run_id, kind=kind, fmt=format_value,
-        manifest_rows=[(k, json.dumps(manifest[k], ensure_ascii=False) if isinstance(manifest[k], (dict, list)) else format_value(manifest[k])) for k in keys if k in manifest],
-        slice_names=list(slices), slice_metrics=slices, metric_names=list(metrics),
-        confusion=confusion, confusion_cols=cols,
+        run_id=run.run_id,
+        kind=kind,
+        fmt=format_value,
+        manifest_rows=[
+            (
+                k,
+                json.dumps(manifest[k], ensure_ascii=False)
+                if isinstance(manifest[k], (dict, list))
+                else format_value(manifest[k]),
+            )
+            for k in keys
+            if k in manifest
+        ],
+        slice_names=list(slices),
+        slice_metrics=slices,
+        metric_names=list(metrics),
+        confusion=confusion,
+        confusion_cols=cols,
         charts=_charts([h for h in history if h.get("kind") == kind], main_metrics(kind, metrics)),
-        samples=[_sample_view(s) for s in failing[:MAX_DETAILED]], failing_total=len(failing), sample_total=len(run.samples),
+        samples=[_sample_view(s) for s in failing[:MAX_DETAILED]],
+        failing_total=len(failing),
+        sample_total=len(run.samples),
     )
 
 
@@ -227,9 +298,19 @@ def render_history_html(history: list[dict[str, Any]], kind: str, metrics: list[
     last = history[-1]["metrics"] if history else {}
     rows = {h["run_id"]: h.get("metrics", {}) for h in history}
     return _PAGE.render(
-        run_id="history", kind=kind, fmt=format_value, manifest_rows=[("runs", len(history))],
-        slice_names=list(rows), slice_metrics=rows, metric_names=[m for m in metrics if m in last] or metrics,
-        confusion={}, confusion_cols=[], charts=_charts(history, metrics), samples=None, failing_total=0, sample_total=0,
+        run_id="history",
+        kind=kind,
+        fmt=format_value,
+        manifest_rows=[("runs", len(history))],
+        slice_names=list(rows),
+        slice_metrics=rows,
+        metric_names=[m for m in metrics if m in last] or metrics,
+        confusion={},
+        confusion_cols=[],
+        charts=_charts(history, metrics),
+        samples=None,
+        failing_total=0,
+        sample_total=0,
     )
 
 
@@ -241,7 +322,9 @@ def render_markdown(run) -> str:
     """summary.md: provenance, the metrics (one column per slice), the confusion table, failing samples."""
     summary, manifest = run.summary, run.manifest
     metrics = summary.get("metrics", {})
-    slices = {"all": metrics} if not summary.get("slices") else {name: s["metrics"] for name, s in summary["slices"].items()}
+    slices = (
+        {"all": metrics} if not summary.get("slices") else {name: s["metrics"] for name, s in summary["slices"].items()}
+    )
     lines = [f"# {manifest.get('kind', '')} eval {run.run_id}", ""]
     for key in ("time", "commit", "backend", "model", "prompt", "gold_version"):
         if manifest.get(key) is not None:
@@ -256,18 +339,38 @@ def render_markdown(run) -> str:
             parts = {name: part.get("metrics", part) for name, part in groups.items()}
             if manifest.get("kind") == "draft":
                 first = next(iter(parts.values()))
-                names = tuple(k for k, v in first.items() if isinstance(v, (int, float)) and not isinstance(v, bool))[:9]
+                names = tuple(k for k, v in first.items() if isinstance(v, (int, float)) and not isinstance(v, bool))[
+                    :9
+                ]
             else:
-                names = ("documents", "projects_gold", "indicator_f1", "project_name", "amounts", "goal_exact",
-                         "silent_error_rate")
-            lines += ["", f"## Per {column}", "", f"| {column} | " + " | ".join(names) + " |",
-                      "| --- |" + " --- |" * len(names)]
+                names = (
+                    "documents",
+                    "projects_gold",
+                    "indicator_f1",
+                    "project_name",
+                    "amounts",
+                    "goal_exact",
+                    "silent_error_rate",
+                )
+            lines += [
+                "",
+                f"## Per {column}",
+                "",
+                f"| {column} | " + " | ".join(names) + " |",
+                "| --- |" + " --- |" * len(names),
+            ]
             for name, part in parts.items():
                 lines.append(f"| {_md(name)} | " + " | ".join(_md(part.get(m)) for m in names) + " |")
     confusion = summary.get("confusion") or {}
     if confusion:
         cols = sorted({c for row in confusion.values() for c in row})
-        lines += ["", "## Level-2 codes (gold rows × predicted columns)", "", "| gold \\ pred | " + " | ".join(cols) + " |", "| --- |" + " --- |" * len(cols)]
+        lines += [
+            "",
+            "## Level-2 codes (gold rows × predicted columns)",
+            "",
+            "| gold \\ pred | " + " | ".join(cols) + " |",
+            "| --- |" + " --- |" * len(cols),
+        ]
         for g, row in confusion.items():
             lines.append(f"| {g} | " + " | ".join(str(row.get(c, "")) for c in cols) + " |")
     failing = [s for s in run.samples if not s.get("passed")]

@@ -22,7 +22,7 @@ import platform
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ def evals_dir(override: str | Path | None = None) -> Path:
 
 def git_commit() -> dict[str, Any]:
     """The checkout's commit and whether it had uncommitted changes (None outside git)."""
+
     def git(*args: str) -> str | None:
         try:
             done = subprocess.run(["git", *args], cwd=_REPO, capture_output=True, text=True, timeout=10)
@@ -93,6 +94,7 @@ def _new_run_dir(root: Path, kind: str, backend: str, now: datetime) -> Path:
 
 def _dataset_rows(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Samples with nested records (gold, prediction) as JSON text, so Arrow gets flat types."""
+
     def flat(value: Any) -> Any:
         if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
             return json.dumps(value, ensure_ascii=False)
@@ -133,7 +135,7 @@ def write_run(
     """
     from .report import render_html, render_markdown
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     path = _new_run_dir(root, kind, backend, now)
     manifest = {
         "run_id": path.name,
@@ -183,7 +185,10 @@ def _resolve(ref: str, root: Path, kind: str | None) -> Path:
     if len(prefixed) == 1:
         return prefixed[0]
     if len(prefixed) > 1:
-        raise InputError(ref, f"names {len(prefixed)} runs in {runs}; give more of the run id: {', '.join(p.name for p in prefixed[:5])}")
+        raise InputError(
+            ref,
+            f"names {len(prefixed)} runs in {runs}; give more of the run id: {', '.join(p.name for p in prefixed[:5])}",
+        )
     raise InputError(ref, f"no such run: give a run folder, a run id under {runs}, or 'latest' / 'previous'")
 
 
@@ -201,10 +206,13 @@ COMPARABLE = ("gold_version", "split", "perturb", "seed", "projects")
 
 def incomparable(a: Run, b: Run) -> list[str]:
     """What differs between two runs that makes their metrics not comparable (empty when they are)."""
+
     def facts(run: Run) -> dict[str, Any]:
         parameters = run.manifest.get("parameters", {})
-        return {"gold_version": run.manifest.get("gold_version"),
-                **{k: parameters.get(k) for k in COMPARABLE if k != "gold_version"}}
+        return {
+            "gold_version": run.manifest.get("gold_version"),
+            **{k: parameters.get(k) for k in COMPARABLE if k != "gold_version"},
+        }
 
     fa, fb = facts(a), facts(b)
     return [f"{key}: {fa[key]!r} vs {fb[key]!r}" for key in COMPARABLE if fa[key] != fb[key]]
@@ -223,7 +231,11 @@ def load_run(ref: str | Path, root: Path, kind: str | None = None) -> Run:
         manifest_file = path / "manifest.json"
         manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
         samples_file = path / "samples.jsonl"
-        samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines() if line.strip()] if samples_file.exists() else []
+        samples = (
+            [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+            if samples_file.exists()
+            else []
+        )
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(str(path), f"cannot read the run: {exc}") from None
     return Run(path, manifest, summary, samples)
@@ -236,7 +248,17 @@ def history_entry(run: Run) -> dict[str, Any]:
     metrics = run.summary.get("metrics", {})
     headline = {k: v for k, v in metrics.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     if run.manifest.get("kind") == "extract":
-        headline = {k: metrics.get(k) for k in (*MAIN_METRICS, "project_precision", "project_recall", "schema_valid_rate", "grounding_rate", "mean_confidence")}
+        headline = {
+            k: metrics.get(k)
+            for k in (
+                *MAIN_METRICS,
+                "project_precision",
+                "project_recall",
+                "schema_valid_rate",
+                "grounding_rate",
+                "mean_confidence",
+            )
+        }
     slices = {name: s["metrics"].get("indicator_f1") for name, s in run.summary.get("slices", {}).items()}
     return {
         "run_id": run.run_id,

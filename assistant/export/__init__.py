@@ -18,7 +18,21 @@ from .writers import (
 )
 
 __all__ = [
-    "FORMATS", "PROJECT_COLUMNS", "INDICATOR_COLUMNS", "to_interchange", "dumps_json", "dumps_jsonl", "dumps_csv",
-    "xlsx_bytes", "render_indicators", "render_table", "export_bytes", "load_table", "load_table_bytes",
-    "is_interchange_file", "looks_like_json", "write_atomic", "write_output",
+    "FORMATS",
+    "PROJECT_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "to_interchange",
+    "dumps_json",
+    "dumps_jsonl",
+    "dumps_csv",
+    "xlsx_bytes",
+    "render_indicators",
+    "render_table",
+    "export_bytes",
+    "load_table",
+    "load_table_bytes",
+    "is_interchange_file",
+    "looks_like_json",
+    "write_atomic",
+    "write_output",
 ]

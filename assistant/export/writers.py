@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ..schema import AMOUNT_FIELDS, BudgetTable, Indicator, Project
@@ -80,7 +80,9 @@ def to_interchange(table: BudgetTable, *, with_spans: bool = False, with_meta: b
 
 
 def dumps_json(table: BudgetTable, *, with_spans: bool = False) -> str:
-    return json.dumps(to_interchange(table, with_spans=with_spans), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return (
+        json.dumps(to_interchange(table, with_spans=with_spans), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    )
 
 
 def dumps_jsonl(table: BudgetTable, *, with_spans: bool = False) -> str:
@@ -154,8 +156,9 @@ def xlsx_bytes(table: BudgetTable, extra_columns: list[tuple[str, Callable[[Indi
     projects_sheet.append([label for label, _ in PROJECT_COLUMNS])
     for row in project_rows:
         projects_sheet.append([_xlsx_value(v) for v in row])
-    indicators_sheet.append(["资金使用单位", "项目名称"] + [label for label, _ in INDICATOR_COLUMNS]
-                            + [label for label, _ in extra_columns])
+    indicators_sheet.append(
+        ["资金使用单位", "项目名称"] + [label for label, _ in INDICATOR_COLUMNS] + [label for label, _ in extra_columns]
+    )
     indicators = [ind for unit in table.units for project in unit.projects for ind in project.indicators]
     for row, ind in zip(indicator_rows, indicators, strict=True):
         indicators_sheet.append([_xlsx_value(v) for v in row] + [_xlsx_value(value(ind)) for _, value in extra_columns])
@@ -213,10 +216,17 @@ def _amount_cells(amounts: Any) -> list[str]:
 
 def _project_line(project: Project) -> str:
     if project.classified:
-        return "\t".join(["涉密项目" if project.name == "涉密项目" else project.name,
-                          *_amount_cells(project.amounts), "涉密项目", "涉密项目"])
-    return "\t".join([project.name, *_amount_cells(project.amounts), project.goal or "",
-                      render_indicators(project.indicators)])
+        return "\t".join(
+            [
+                "涉密项目" if project.name == "涉密项目" else project.name,
+                *_amount_cells(project.amounts),
+                "涉密项目",
+                "涉密项目",
+            ]
+        )
+    return "\t".join(
+        [project.name, *_amount_cells(project.amounts), project.goal or "", render_indicators(project.indicators)]
+    )
 
 
 def render_table(table: BudgetTable) -> str:
@@ -225,7 +235,9 @@ def render_table(table: BudgetTable) -> str:
     if table.department:
         lines += [f"部门名称：{table.department}（部门）", ""]
     lines += [f"单位：{table.currency_unit or '万元'}", ""]
-    lines.append("\t".join(["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]))
+    lines.append(
+        "\t".join(["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"])
+    )
     lines.append("\t".join(["合计", *_amount_cells(table.amounts), "", ""]))
     for unit in table.units:
         lines.append("\t".join([unit.name, *_amount_cells(unit.amounts), "", ""]))

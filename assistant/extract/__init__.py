@@ -30,8 +30,22 @@ class Backend(StrEnum):
 BACKENDS: tuple[str, ...] = tuple(b.value for b in Backend)
 
 #: extract() options that override the LLM endpoint configuration (see assistant.llm.LLMConfig)
-LLM_OPTIONS = ("base_url", "model", "api_key", "mode", "max_requests", "max_tokens", "concurrency", "timeout",
-               "cache", "chunk_chars", "max_retries", "deadline", "completion_factor", "offline")
+LLM_OPTIONS = (
+    "base_url",
+    "model",
+    "api_key",
+    "mode",
+    "max_requests",
+    "max_tokens",
+    "concurrency",
+    "timeout",
+    "cache",
+    "chunk_chars",
+    "max_retries",
+    "deadline",
+    "completion_factor",
+    "offline",
+)
 
 
 def llm_config(options: dict[str, object]):
@@ -61,8 +75,14 @@ def _llm(backend: Backend) -> Callable[..., BudgetTable]:
         config = llm_config(options).require(backend.value)
         chain = extract_llm if backend is Backend.LLM else extract_auto
         progress, notice = options.get("progress"), options.get("notice")
-        return chain(doc, config, ledger=options.get("ledger"), cache=options.get("response_cache"),  # type: ignore[arg-type]
-                     progress=progress if callable(progress) else None, notice=notice if callable(notice) else None)
+        return chain(
+            doc,
+            config,
+            ledger=options.get("ledger"),
+            cache=options.get("response_cache"),  # type: ignore[arg-type]
+            progress=progress if callable(progress) else None,
+            notice=notice if callable(notice) else None,
+        )
 
     return run
 

@@ -37,7 +37,8 @@ class TableAssembler:
     def finish(self) -> BudgetTable:
         """The table, with projects no unit row claimed in a unit named after the department."""
         if self._orphans:
-            self.table.units.insert(0, Unit(name=self.table.department or "", amounts=Amounts(),
-                                            projects=list(self._orphans)))
+            self.table.units.insert(
+                0, Unit(name=self.table.department or "", amounts=Amounts(), projects=list(self._orphans))
+            )
             self._orphans.clear()
         return self.table

@@ -19,7 +19,6 @@ from .parsers.table import extract_table
 __all__ = ["extract_with_rules", "split_parts"]
 
 
-
 def split_parts(doc: Document) -> list[Document]:
     """One Document per sheet / Word table (``Cell.sheet``); PDFs and text stay whole."""
     if doc.layout not in ("xlsx", "docx"):
@@ -30,7 +29,9 @@ def split_parts(doc: Document) -> list[Document]:
         parts.setdefault(sheet, []).append(row)
     if len(parts) <= 1:
         return [doc]
-    return [Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings)) for rows in parts.values()]
+    return [
+        Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings)) for rows in parts.values()
+    ]
 
 
 def _extract_part(doc: Document) -> BudgetTable:

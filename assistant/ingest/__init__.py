@@ -67,10 +67,14 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
     kind = next((k for signature, k in _SIGNATURES if data.startswith(signature)), None)
     if kind == "ole":  # Word 97-2003, Excel 97-2003 and WPS files are OLE compound files
         excel = _OLD_OFFICE.get(suffix) == ".xlsx" or (
-            suffix not in _OLD_OFFICE and "WordDocument".encode("utf-16-le") not in data[: 1 << 20])
+            suffix not in _OLD_OFFICE and "WordDocument".encode("utf-16-le") not in data[: 1 << 20]
+        )
         old, new = ("Excel/WPS 表格 (.xls/.et)", ".xlsx") if excel else ("Word/WPS 文字 (.doc/.wps)", ".docx")
-        raise InputError(source, f"这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取 "
-                                 f"(an old binary Office file: save it as {new} and read that)")
+        raise InputError(
+            source,
+            f"这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取 "
+            f"(an old binary Office file: save it as {new} and read that)",
+        )
     if kind == "zip":
         import zipfile
 
@@ -88,8 +92,11 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
             return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
         if office:
             return suffix
-        raise InputError(source, "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格 "
-                                 "(a zip archive, not a .docx/.xlsx: unzip it and read the table inside)")
+        raise InputError(
+            source,
+            "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格 "
+            "(a zip archive, not a .docx/.xlsx: unzip it and read the table inside)",
+        )
     return kind or suffix
 
 
@@ -102,8 +109,10 @@ def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") ->
         return read_text(data, source, suffix=suffix)
     doc = _load(spec)(data, source)
     if suffix != named and (suffix, named) not in _SAME_KIND:
-        doc.warnings.append(f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
-                            f"(the file is a {suffix} file named {named or 'without a suffix'}; read as {suffix})")
+        doc.warnings.append(
+            f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
+            f"(the file is a {suffix} file named {named or 'without a suffix'}; read as {suffix})"
+        )
     return doc
 
 
@@ -117,7 +126,9 @@ def read_path(path: str | Path) -> Document:
     if str(path) == "-":
         data = sys.stdin.buffer.read(limits.file_bytes + 1)
         if len(data) > limits.file_bytes:
-            raise exceeded("<stdin>", "标准输入的大小 (size of the input)", f"> {limits.max_file_mb}", "max_file_mb", limits)
+            raise exceeded(
+                "<stdin>", "标准输入的大小 (size of the input)", f"> {limits.max_file_mb}", "max_file_mb", limits
+            )
         return read_bytes(data, "<stdin>")
     path = Path(path)
     if not path.exists():

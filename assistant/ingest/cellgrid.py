@@ -22,8 +22,16 @@ from dataclasses import dataclass, field
 
 from .document import Cell, Document, Row
 
-__all__ = ["Grid", "join_wrapped", "grids_to_document", "is_department_header", "is_form_grid",
-           "unread_cell_note", "parse_unread_cell_note", "UNREAD_PREFIX"]
+__all__ = [
+    "Grid",
+    "join_wrapped",
+    "grids_to_document",
+    "is_department_header",
+    "is_form_grid",
+    "unread_cell_note",
+    "parse_unread_cell_note",
+    "UNREAD_PREFIX",
+]
 
 #: ``Document.warnings`` entries that are a cell the reader could not read (not a mere note);
 #: the extraction turns them into :class:`assistant.schema.Failure` records.
@@ -40,6 +48,7 @@ def parse_unread_cell_note(note: str) -> tuple[int, str, str] | None:
     """(row, "sheet!cell", message) of an :func:`unread_cell_note`, or None for other notes."""
     m = _UNREAD.match(note)
     return (int(m["row"]), f"{m['sheet']}!{m['cell']}", m["message"]) if m else None
+
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=[{_CJK}])")

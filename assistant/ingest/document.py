@@ -53,8 +53,16 @@ class Cell:
         if self.page is None and self.sheet is None and self.box is None and self.confidence is None:
             # the common case (text input), kept cheap: one span is made per extracted value
             return Span(start=doc_start, end=doc_end, row=self.row, col=self.col)
-        return Span(start=doc_start, end=doc_end, row=self.row, col=self.col, page=self.page,
-                    sheet=self.sheet, box=self.box, confidence=self.confidence)
+        return Span(
+            start=doc_start,
+            end=doc_end,
+            row=self.row,
+            col=self.col,
+            page=self.page,
+            sheet=self.sheet,
+            box=self.box,
+            confidence=self.confidence,
+        )
 
 
 @dataclass(slots=True)

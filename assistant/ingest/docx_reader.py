@@ -88,7 +88,9 @@ def read_docx(data: bytes, source: str) -> Document:
             if previous is not None and previous.rows and len(grid.rows[0]) == len(previous.rows[-1]):
                 # a table Word split in two (the body goes on without its header): read it on
                 grid.sheet = previous.sheet
-                warnings.append(f"{source}: table {number} has no header of its own; read as the rest of {previous.sheet}")
+                warnings.append(
+                    f"{source}: table {number} has no header of its own; read as the rest of {previous.sheet}"
+                )
             else:
                 warnings.append(f"{source}: table {number} holds no 绩效目标表 header or indicator grid; skipped")
                 continue

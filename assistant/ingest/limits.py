@@ -137,12 +137,22 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
         for info in archive.infolist():
             total += info.file_size
             if total > limits.unzipped_bytes:
-                raise exceeded(source, "解压后大小 (uncompressed size, MB)", f"> {limits.max_unzipped_mb:,}",
-                               "max_unzipped_mb", limits)
+                raise exceeded(
+                    source,
+                    "解压后大小 (uncompressed size, MB)",
+                    f"> {limits.max_unzipped_mb:,}",
+                    "max_unzipped_mb",
+                    limits,
+                )
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > _ONE_MB and ratio > limits.max_zip_ratio:
-                raise exceeded(source, f"压缩成员 {info.filename} 的压缩比 (compression ratio)", f"{ratio:,.0f}",
-                               "max_zip_ratio", limits)
+                raise exceeded(
+                    source,
+                    f"压缩成员 {info.filename} 的压缩比 (compression ratio)",
+                    f"{ratio:,.0f}",
+                    "max_zip_ratio",
+                    limits,
+                )
         for info in archive.infolist():
             if not info.filename.endswith((".xml", ".rels")):
                 continue
@@ -152,9 +162,12 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
             except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
                 continue  # the reader reports the damaged member
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise InputError(source, f"{info.filename} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改 "
-                                         f"({info.filename} declares a DOCTYPE or XML entities, which Word and Excel "
-                                         "never write: the file is damaged or crafted)")
+                raise InputError(
+                    source,
+                    f"{info.filename} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改 "
+                    f"({info.filename} declares a DOCTYPE or XML entities, which Word and Excel "
+                    "never write: the file is damaged or crafted)",
+                )
 
 
 # ---- worksheets (.xlsx) ------------------------------------------------------------------
@@ -162,7 +175,9 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
 _CELL_REF = re.compile(rb"\sr=\"([A-Za-z]{1,3})([0-9]{1,9})\"")  # only cells have r="A1"-shaped references
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]{0,200}?\br=\"([0-9]{1,9})\"")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]{0,200}?\bref=\"([A-Za-z]{0,3})([0-9]{0,9}):?([A-Za-z]{0,3})([0-9]{0,9})\"")
+_DIMENSION = re.compile(
+    rb"<(?:\w+:)?dimension\s[^>]{0,200}?\bref=\"([A-Za-z]{0,3})([0-9]{0,9}):?([A-Za-z]{0,3})([0-9]{0,9})\""
+)
 _PREFIX = re.compile(rb"<(\w+):worksheet\b")
 _CHUNK = 1 << 20
 
@@ -257,5 +272,10 @@ def _check_present(cells: int, rows: int, columns: int, sheet: str, source: str,
     if columns > limits.max_columns:
         raise exceeded(source, f"工作表 {sheet} 的列数 (columns)", f"{columns:,}", "max_columns", limits)
     if rows * columns > limits.max_cells:
-        raise exceeded(source, f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
-                       f"{rows * columns:,}", "max_cells", limits)
+        raise exceeded(
+            source,
+            f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
+            f"{rows * columns:,}",
+            "max_cells",
+            limits,
+        )

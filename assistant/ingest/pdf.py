@@ -87,8 +87,13 @@ def _check_page_streams(page, number: int, source: str, limits: Limits) -> None:
         if isinstance(stream, PDFStream):
             total += _decoded_size(stream, limits.stream_bytes - total)
             if total > limits.stream_bytes:
-                raise exceeded(source, f"第 {number} 页内容流解压后大小 (decoded content of page {number}, MB)",
-                               f"> {limits.max_stream_mb:,}", "max_stream_mb", limits)
+                raise exceeded(
+                    source,
+                    f"第 {number} 页内容流解压后大小 (decoded content of page {number}, MB)",
+                    f"> {limits.max_stream_mb:,}",
+                    "max_stream_mb",
+                    limits,
+                )
 
 
 def _check_ocr_pixels(page, number: int, source: str, limits: Limits) -> None:
@@ -100,9 +105,14 @@ def _check_ocr_pixels(page, number: int, source: str, limits: Limits) -> None:
     scale = max(unit, 1.0) * OCR_DPI / 72
     pixels = int(abs(page.width) * scale) * int(abs(page.height) * scale)
     if pixels > limits.max_pixels:
-        raise exceeded(source, f"第 {number} 页按 {OCR_DPI} dpi 识别所需像素 (pixels of page {number} at {OCR_DPI} dpi: "
-                               f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g})", f"{pixels:,}", "max_pixels",
-                       limits)
+        raise exceeded(
+            source,
+            f"第 {number} 页按 {OCR_DPI} dpi 识别所需像素 (pixels of page {number} at {OCR_DPI} dpi: "
+            f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g})",
+            f"{pixels:,}",
+            "max_pixels",
+            limits,
+        )
 
 
 def _open(data: bytes, source: str):
@@ -120,7 +130,7 @@ def _open(data: bytes, source: str):
         raise exceeded(source, "PDF 页数 (pages)", f"{pages:,}", "max_pages", limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # parses the page tree; damaged files fail here
+        _ = pdf.pages  # parses the page tree; damaged files fail here
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
     except PDFSyntaxError as exc:
@@ -223,8 +233,7 @@ def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
         listed = ", ".join(str(p) for p in pages)
         raise InputError(
             source,
-            f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available "
-            "in this installation",
+            f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available in this installation",
         ) from None
     return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI)  # it takes 0-based indexes
 
@@ -235,8 +244,18 @@ def _append(doc: Document, other: Document) -> None:
     doc.text = f"{doc.text}\n\n{other.text}" if doc.text else other.text
     for row in other.rows:
         cells = [
-            Cell(c.text, c.start + shift, c.end + shift, c.row, c.col, c.page, c.sheet, c.box, c.confidence,
-                 tuple((p, o + shift) for p, o in c.segments))
+            Cell(
+                c.text,
+                c.start + shift,
+                c.end + shift,
+                c.row,
+                c.col,
+                c.page,
+                c.sheet,
+                c.box,
+                c.confidence,
+                tuple((p, o + shift) for p, o in c.segments),
+            )
             for c in row.cells
         ]
         doc.rows.append(Row(cells, row.line, row.raw))
@@ -309,9 +328,15 @@ def read_pdf(data: bytes, source: str) -> Document:
                     raise
                 except Exception as exc:
                     damaged[n] = f"{type(exc).__name__}: {exc}"
-    failures = [Failure(source=source, row=n, field=f"page {n}",
-                        message=f"第 {n} 页已损坏，未能读取；其余页已读取 (page {n} is damaged and was not read: {why})")
-                for n, why in sorted(damaged.items())]
+    failures = [
+        Failure(
+            source=source,
+            row=n,
+            field=f"page {n}",
+            message=f"第 {n} 页已损坏，未能读取；其余页已读取 (page {n} is damaged and was not read: {why})",
+        )
+        for n, why in sorted(damaged.items())
+    ]
     warnings = [f"{source}: page {n} is blank; skipped" for n in blank]
     warnings += [f"{source}: page {n} has text without a Unicode mapping; read by OCR instead" for n in unmapped]
     if has_tables:

@@ -19,9 +19,7 @@ __all__ = ["reflow_rows", "AMOUNT_LINE", "ITEM_START", "PAGE_MARK"]
 
 AMOUNT_LINE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: the first indicator item of a cell (markup allowed); a cell starts on a new line
-ITEM_START = re.compile(
-    r"(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标"
-)
+ITEM_START = re.compile(r"(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标")
 #: page numbers a PDF viewer copies along with the text
 PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")

@@ -182,22 +182,30 @@ def damage_failures(data: bytes, decoded: Decoded, source: str) -> list[Failure]
     codec16 = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
     for start, end, what in decoded.damage[:_DAMAGE_LISTED]:
         if utf16:
-            between = data[counted:start - (start - counted) % 2].decode(codec16, errors="replace")
+            between = data[counted : start - (start - counted) % 2].decode(codec16, errors="replace")
             line += len(re.findall(r"\r\n?|\n", between))
             counted = start - (start - counted) % 2
         else:
             line = bisect_right(breaks, start - 1) + 1
         where = f"byte {start}" if end - start <= 1 else f"bytes {start}-{end - 1}"
-        failures.append(Failure(
-            source=source, row=line, field="encoding",
-            message=f"{where}: {what}; replaced by U+FFFD (第 {start} 字节起无法读取，已替换为 �，请核对原文件)",
-            raw=_excerpt_bytes(data, start, end),
-        ))
+        failures.append(
+            Failure(
+                source=source,
+                row=line,
+                field="encoding",
+                message=f"{where}: {what}; replaced by U+FFFD (第 {start} 字节起无法读取，已替换为 �，请核对原文件)",
+                raw=_excerpt_bytes(data, start, end),
+            )
+        )
     if len(decoded.damage) > _DAMAGE_LISTED or decoded.more:
         more = len(decoded.damage) - _DAMAGE_LISTED + decoded.more
-        failures.append(Failure(source=source, field="encoding",
-                                message=f"{more} more damaged places after the {_DAMAGE_LISTED} listed "
-                                        f"(另有 {more} 处损坏)"))
+        failures.append(
+            Failure(
+                source=source,
+                field="encoding",
+                message=f"{more} more damaged places after the {_DAMAGE_LISTED} listed (另有 {more} 处损坏)",
+            )
+        )
     return failures
 
 

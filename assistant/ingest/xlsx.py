@@ -65,8 +65,11 @@ def _has_formulas(data: bytes) -> bool:
     """Whether any worksheet holds a formula (only then is the workbook read a second time)."""
     formula = re.compile(rb"<(?:\w+:)?f[ >/]")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return any(formula.search(archive.read(name))
-                   for name in archive.namelist() if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+        return any(
+            formula.search(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
 
 
 def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
@@ -93,9 +96,15 @@ def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
                 formula = formulas.cell(cell.row, cell.column).value
                 if isinstance(formula, str) and formula.startswith("="):
                     # written by a script and never calculated: the value is not in the file
-                    unread.append(unread_cell_note(sheet.title, cell.row, cell.coordinate,
-                                                   f"holds the formula {formula} with no saved result; "
-                                                   "open and save the file in Excel, then read it again"))
+                    unread.append(
+                        unread_cell_note(
+                            sheet.title,
+                            cell.row,
+                            cell.coordinate,
+                            f"holds the formula {formula} with no saved result; "
+                            "open and save the file in Excel, then read it again",
+                        )
+                    )
             texts.append(_cell_text(cell))
         rows.append(texts)
         numbers.append(row[0].row if row else min_row + len(rows) - 1)
@@ -127,8 +136,13 @@ def read_xlsx(data: bytes, source: str) -> Document:
     warnings: list[str] = []
     for sheet in workbook.worksheets:
         if sheet.max_row * sheet.max_column > limits.max_cells:  # the grid read below, cells without a reference
-            raise exceeded(source, f"工作表 {sheet.title} 的区域 (cells of the grid)", f"{sheet.max_row * sheet.max_column:,}",
-                           "max_cells", limits)
+            raise exceeded(
+                source,
+                f"工作表 {sheet.title} 的区域 (cells of the grid)",
+                f"{sheet.max_row * sheet.max_column:,}",
+                "max_cells",
+                limits,
+            )
         unread: list[str] = []
         grid = _sheet_grid(sheet, formulas[sheet.title] if formulas else None, unread)
         if not any(t.strip() for r in grid.rows for t in r):

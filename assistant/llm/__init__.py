@@ -13,8 +13,15 @@ import importlib
 from typing import Any
 
 __all__ = [
-    "LLMConfig", "MODES", "LLMClient", "structured_call", "structured_call_async", "TruncatedAnswer",
-    "Ledger", "BudgetExhausted", "ResponseCache",
+    "LLMConfig",
+    "MODES",
+    "LLMClient",
+    "structured_call",
+    "structured_call_async",
+    "TruncatedAnswer",
+    "Ledger",
+    "BudgetExhausted",
+    "ResponseCache",
 ]
 
 _HOMES = {

@@ -109,7 +109,9 @@ class LLMClient:
 
     def __init__(self, config: LLMConfig, *, ledger: Ledger | None = None, cache: ResponseCache | None = None):
         self.config = config.require()
-        self.ledger = ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
+        self.ledger = (
+            ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
+        )
         self.cache = (cache if cache is not None else ResponseCache()) if config.cache else None
         timeout = httpx.Timeout(config.timeout, connect=min(config.connect_timeout, config.timeout))
         self._openai = openai.AsyncOpenAI(
@@ -126,8 +128,10 @@ class LLMClient:
         """The error to raise when no request of this client reached the endpoint at all."""
         if self.reached or self.connect_error is None:
             return None
-        return EndpointUnreachable(f"无法连接 LLM 端点 {self.config.base_url} (cannot reach the endpoint: "
-                                   f"{self.connect_error}); check ASSISTANT_BASE_URL / --base-url and that the server runs")
+        return EndpointUnreachable(
+            f"无法连接 LLM 端点 {self.config.base_url} (cannot reach the endpoint: "
+            f"{self.connect_error}); check ASSISTANT_BASE_URL / --base-url and that the server runs"
+        )
 
     async def __aenter__(self) -> LLMClient:
         if self.config.deadline is not None:
@@ -139,8 +143,12 @@ class LLMClient:
 
     def _key(self, messages: list[dict[str, Any]], response_model: type[BaseModel], cache_parts: dict[str, Any]) -> str:
         return cache_key(
-            base_url=self.config.base_url, model=self.config.model, mode=self.config.mode,
-            schema=response_model.model_json_schema(), messages=messages, **cache_parts,
+            base_url=self.config.base_url,
+            model=self.config.model,
+            mode=self.config.mode,
+            schema=response_model.model_json_schema(),
+            messages=messages,
+            **cache_parts,
         )
 
     async def call(
@@ -213,8 +221,14 @@ class LLMClient:
             raise BudgetExhausted(f"the run's deadline ({self.config.deadline:g} s, --deadline) has passed")
         return self.config.timeout if left is None else min(self.config.timeout, left)
 
-    async def _send(self, messages: list[dict[str, Any]], response_model: type[T], context: dict[str, Any] | None,
-                    max_tokens: int | None = None, allowance: Allowance | None = None) -> T:
+    async def _send(
+        self,
+        messages: list[dict[str, Any]],
+        response_model: type[T],
+        context: dict[str, Any] | None,
+        max_tokens: int | None = None,
+        allowance: Allowance | None = None,
+    ) -> T:
         """One request, repeated on transport faults (429, 5xx, timeouts) with backoff.
 
         The whole request (connect and every read) must finish within the timeout, and no
@@ -239,8 +253,12 @@ class LLMClient:
             try:
                 async with asyncio.timeout(timeout):
                     result, completion = await self._client.chat.completions.create_with_completion(
-                        model=self.config.model, messages=messages, response_model=response_model,
-                        max_retries=0, strict=False, **({"max_tokens": cap} if cap else {}),
+                        model=self.config.model,
+                        messages=messages,
+                        response_model=response_model,
+                        max_retries=0,
+                        strict=False,
+                        **({"max_tokens": cap} if cap else {}),
                         **({"context": context} if context else {}),
                     )
                 self.reached = answered = True
@@ -248,8 +266,10 @@ class LLMClient:
             except IncompleteOutputException as exc:
                 self.reached = answered = True
                 usage = getattr(exc.last_completion, "usage", None)
-                raise TruncatedAnswer("the answer was cut off at its length limit (finish_reason=length)"
-                                      + (f", {cap} completion tokens" if cap else "")) from exc
+                raise TruncatedAnswer(
+                    "the answer was cut off at its length limit (finish_reason=length)"
+                    + (f", {cap} completion tokens" if cap else "")
+                ) from exc
             except InstructorRetryException as exc:
                 cause = exc.__cause__ or exc
                 if not isinstance(cause, openai.APIError):
@@ -282,7 +302,9 @@ class LLMClient:
     async def _pause(self, seconds: float) -> None:
         left = self.time_left()
         if left is not None and seconds >= left:
-            raise BudgetExhausted(f"the run's deadline ({self.config.deadline:g} s, --deadline) comes before the next try")
+            raise BudgetExhausted(
+                f"the run's deadline ({self.config.deadline:g} s, --deadline) comes before the next try"
+            )
         await asyncio.sleep(seconds)
 
     def _wait(self, exc: Exception, attempt: int) -> float:
@@ -358,6 +380,13 @@ def structured_call(
 ) -> T:
     """Synchronous :func:`structured_call_async` for code that is not async."""
     return asyncio.run(
-        structured_call_async(config, messages, response_model, max_retries=max_retries, ledger=ledger,
-                              cache=cache, cache_parts=cache_parts)
+        structured_call_async(
+            config,
+            messages,
+            response_model,
+            max_retries=max_retries,
+            ledger=ledger,
+            cache=cache,
+            cache_parts=cache_parts,
+        )
     )

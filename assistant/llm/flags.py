@@ -24,8 +24,15 @@ def _from_spans(table: BudgetTable) -> list[dict[str, Any]]:
         for field, span in spans.items():
             low = span.confidence is not None and span.confidence < LOW_CONFIDENCE
             if low or span.alignment == "ungrounded":
-                out.append({**where, "field": field, "alignment": span.alignment,
-                            "confidence": span.confidence, "row": span.row})
+                out.append(
+                    {
+                        **where,
+                        "field": field,
+                        "alignment": span.alignment,
+                        "confidence": span.confidence,
+                        "row": span.row,
+                    }
+                )
 
     add(table.spans, {})
     for u, unit in enumerate(table.units):

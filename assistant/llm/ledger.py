@@ -40,8 +40,10 @@ class Allowance:
             BudgetExhausted: too little is left for a useful answer.
         """
         if self.left < MIN_COMPLETION:
-            raise BudgetExhausted(f"this chunk's completion allowance is spent ({max(self.left, 0)} tokens left): "
-                                  "the model's answers were too long (rambling?)")
+            raise BudgetExhausted(
+                f"this chunk's completion allowance is spent ({max(self.left, 0)} tokens left): "
+                "the model's answers were too long (rambling?)"
+            )
         cap = self.left if wanted is None else min(wanted, self.left)
         self.left -= cap
         return cap
@@ -110,7 +112,8 @@ class Ledger:
                 raise BudgetExhausted(
                     f"token budget: this request may need up to {prompt_tokens + MIN_COMPLETION} tokens and "
                     f"{self.total_tokens} are spent, {self.reserved} held by requests in flight, "
-                    f"of --max-tokens {self.max_tokens}")
+                    f"of --max-tokens {self.max_tokens}"
+                )
             completion_cap = room if completion_cap is None else min(completion_cap, room)
             held = prompt_tokens + completion_cap
             self.reserved += held

@@ -51,15 +51,32 @@ def chart(history: list[dict[str, Any]], metrics: dict[str, str], width: int = 8
     ticks = [round(bottom + step * i, 4) for i in range(count + 1)]
     series = []
     for n, (metric, label) in enumerate(metrics.items()):
-        points = [(round(left + i * step_x, 1), y(h["metrics"][metric]), h["metrics"][metric], h.get("run_id"))
-                  for i, h in enumerate(entries) if isinstance(h["metrics"].get(metric), (int, float))]
+        points = [
+            (round(left + i * step_x, 1), y(h["metrics"][metric]), h["metrics"][metric], h.get("run_id"))
+            for i, h in enumerate(entries)
+            if isinstance(h["metrics"].get(metric), (int, float))
+        ]
         if points:
-            series.append({"label": label, "color": _COLORS[n % len(_COLORS)], "points": points,
-                           "polyline": " ".join(f"{px},{py}" for px, py, _, _ in points)})
+            series.append(
+                {
+                    "label": label,
+                    "color": _COLORS[n % len(_COLORS)],
+                    "points": points,
+                    "polyline": " ".join(f"{px},{py}" for px, py, _, _ in points),
+                }
+            )
     xlabels = [(round(left + i * step_x, 1), _date(h.get("time"))) for i, h in enumerate(entries)]
-    return {"width": width, "height": height, "left": left, "right": width - right, "upper": upper,
-            "lower": height - lower_pad, "ticks": [(y(t), f"{t:.2f}") for t in ticks], "series": series,
-            "xlabels": xlabels}
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "upper": upper,
+        "lower": height - lower_pad,
+        "ticks": [(y(t), f"{t:.2f}") for t in ticks],
+        "series": series,
+        "xlabels": xlabels,
+    }
 
 
 def _date(value: str | None) -> str:
@@ -77,9 +94,18 @@ def accuracy(request: Request):
     history = read_history(root, "extract")
     latest = history[-1] if history else None
     reports = {h["run_id"] for h in history if (root / "runs" / str(h.get("run_id")) / "report.html").is_file()}
-    return templates.TemplateResponse(request, "accuracy.html", {
-        "chart": chart(history, METRICS), "latest": latest, "metrics": METRICS, "history": list(reversed(history)),
-        "reports": reports, "root": root})
+    return templates.TemplateResponse(
+        request,
+        "accuracy.html",
+        {
+            "chart": chart(history, METRICS),
+            "latest": latest,
+            "metrics": METRICS,
+            "history": list(reversed(history)),
+            "reports": reports,
+            "root": root,
+        },
+    )
 
 
 @router.get("/accuracy/runs/{run_id}/report")

@@ -67,8 +67,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def guard(request: Request, call_next):
         csrf = request.cookies.get("csrf") or new_csrf()
         request.state.csrf = csrf
-        if settings.token and not request.url.path.startswith(_OPEN_PATHS) \
-                and not is_logged_in(request, app.state.secret, settings.token):
+        if (
+            settings.token
+            and not request.url.path.startswith(_OPEN_PATHS)
+            and not is_logged_in(request, app.state.secret, settings.token)
+        ):
             response = RedirectResponse("/login", status_code=303)
         else:
             response = await call_next(request)
@@ -84,8 +87,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException):
         if request.headers.get("hx-request"):
             return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
-        return templates.TemplateResponse(request, "error.html", {"message": exc.detail, "status": exc.status_code},
-                                          status_code=exc.status_code)
+        return templates.TemplateResponse(
+            request, "error.html", {"message": exc.detail, "status": exc.status_code}, status_code=exc.status_code
+        )
 
     from . import accuracy, drafting, outputs, pages
 

@@ -34,13 +34,27 @@ def _view(request: Request, record: DraftRecord, error: str | None = None, statu
     draft = Draft.model_validate(record.data)
     findings: dict[int | None, list[dict]] = {}
     for finding in draft.findings:
-        findings.setdefault(finding.get("seq"), []).append({
-            **finding, "zh_name": finding_name(finding["code"]), "zh": finding_text(finding["code"]),
-            "severity_zh": SEVERITIES.get(finding["severity"], finding["severity"])})
-    return templates.TemplateResponse(request, "draft_view.html", {
-        "record": record, "draft": draft, "findings": findings, "error": error,
-        "similar": [key.split(" / ", 1)[-1] for key in draft.similar_projects[:3]],
-        "cell": render_indicators(draft.indicators)}, status_code=status)
+        findings.setdefault(finding.get("seq"), []).append(
+            {
+                **finding,
+                "zh_name": finding_name(finding["code"]),
+                "zh": finding_text(finding["code"]),
+                "severity_zh": SEVERITIES.get(finding["severity"], finding["severity"]),
+            }
+        )
+    return templates.TemplateResponse(
+        request,
+        "draft_view.html",
+        {
+            "record": record,
+            "draft": draft,
+            "findings": findings,
+            "error": error,
+            "similar": [key.split(" / ", 1)[-1] for key in draft.similar_projects[:3]],
+            "cell": render_indicators(draft.indicators),
+        },
+        status_code=status,
+    )
 
 
 @router.get("/draft", response_class=HTMLResponse)
@@ -50,20 +64,38 @@ def draft_form(request: Request, session: DB):
 
 
 @router.post("/draft", dependencies=[Depends(csrf_protect)])
-def make_draft(request: Request, session: DB, name: str = Form(""), goal: str = Form(""), budget: str = Form(""),
-               department: str = Form(""), unit: str = Form("")):
+def make_draft(
+    request: Request,
+    session: DB,
+    name: str = Form(""),
+    goal: str = Form(""),
+    budget: str = Form(""),
+    department: str = Form(""),
+    unit: str = Form(""),
+):
     from ..draft import draft as make
     from ..draft.library import load_library
 
     try:
-        draft_request = DraftRequest(name=name.strip(), goal=goal.strip(), budget=budget.strip() or None,
-                                     department=department.strip() or None, unit=unit.strip() or None)
+        draft_request = DraftRequest(
+            name=name.strip(),
+            goal=goal.strip(),
+            budget=budget.strip() or None,
+            department=department.strip() or None,
+            unit=unit.strip() or None,
+        )
     except ValidationError:
         recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
-        return templates.TemplateResponse(request, "draft.html", {
-            "recent": recent, "error": "请填写项目名称；预算请填大于0的数字（万元），如 20",
-            "form": {"name": name, "goal": goal, "budget": budget, "department": department, "unit": unit}},
-            status_code=422)
+        return templates.TemplateResponse(
+            request,
+            "draft.html",
+            {
+                "recent": recent,
+                "error": "请填写项目名称；预算请填大于0的数字（万元），如 20",
+                "form": {"name": name, "goal": goal, "budget": budget, "department": department, "unit": unit},
+            },
+            status_code=422,
+        )
     draft = make(draft_request, load_library())  # the offline backend, as the CLI's default
     record = DraftRecord(created_by=clerk_name(request), data=draft.model_dump(mode="json"))
     session.add(record)
@@ -84,8 +116,15 @@ def draft_view(request: Request, draft_id: int, session: DB):
 
 
 @router.post("/draft/{draft_id}/edit", dependencies=[Depends(csrf_protect)])
-def draft_edit(request: Request, draft_id: int, session: DB, index: int = Form(...), field: str = Form(...),
-               value: str = Form(""), version: int = Form(...)):
+def draft_edit(
+    request: Request,
+    draft_id: int,
+    session: DB,
+    index: int = Form(...),
+    field: str = Form(...),
+    value: str = Form(""),
+    version: int = Form(...),
+):
     record = _record(session, draft_id)
     if record.version != version:
         return _view(request, record, f"该草稿已被他人修改（您输入的“{value}”未保存），请核对后重新输入", 409)
@@ -104,13 +143,14 @@ def draft_export(draft_id: int, fmt: str, session: DB):
     draft = Draft.model_validate(_record(session, draft_id).data)
     name = draft.request.name[:60]
     if fmt == "xlsx":
-        return Response(export_bytes(draft.table(), "xlsx"),
-                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": f"attachment; filename=\"draft.xlsx\"; "
-                                                        f"filename*=UTF-8''{quote(name + '-绩效指标草稿.xlsx')}"})
+        return Response(
+            export_bytes(draft.table(), "xlsx"),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={
+                "Content-Disposition": f'attachment; filename="draft.xlsx"; '
+                f"filename*=UTF-8''{quote(name + '-绩效指标草稿.xlsx')}"
+            },
+        )
     if fmt == "txt":
         return Response(render_indicators(draft.indicators) + "\n", media_type="text/plain; charset=utf-8")
     raise HTTPException(404, f"不支持的导出格式 {fmt}")
-
-
-

@@ -40,7 +40,9 @@ class Extractor:
     def resume(self) -> None:
         """Queue again the documents a stopped server left half done."""
         with self.sessions() as session:
-            ids = [d.id for d in session.query(Document).filter(Document.state.in_(("queued", "reading", "extracting")))]
+            ids = [
+                d.id for d in session.query(Document).filter(Document.state.in_(("queued", "reading", "extracting")))
+            ]
         for document_id in ids:
             self.submit(document_id)
 
@@ -66,7 +68,9 @@ class Extractor:
             from ..extract import extract as extract_document
             from ..ingest import read_bytes
 
-            self._stage(document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else ""))
+            self._stage(
+                document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else "")
+            )
             data = (self.files / stored).read_bytes()
             doc = read_bytes(data, filename, suffix=suffix)
             self._stage(document_id, "extracting", 60, "提取项目与指标")
@@ -88,12 +92,19 @@ class Extractor:
                 document.state, document.progress, document.stage = "done", 100, "完成"
                 document.seconds = round(time.perf_counter() - started, 2)
         except AssistantError as exc:
-            self._stage(document_id, "failed", 100, "读取失败", error=str(exc),
-                        seconds=round(time.perf_counter() - started, 2))
+            self._stage(
+                document_id, "failed", 100, "读取失败", error=str(exc), seconds=round(time.perf_counter() - started, 2)
+            )
         except Exception as exc:  # a bug must not kill the worker; the clerk sees it on the document
             log.exception("extraction of document %s failed", document_id)
-            self._stage(document_id, "failed", 100, "读取失败", error=f"{filename}: 内部错误 {type(exc).__name__}: {exc}",
-                        seconds=round(time.perf_counter() - started, 2))
+            self._stage(
+                document_id,
+                "failed",
+                100,
+                "读取失败",
+                error=f"{filename}: 内部错误 {type(exc).__name__}: {exc}",
+                seconds=round(time.perf_counter() - started, 2),
+            )
 
 
 def _spans(table) -> list:
@@ -139,6 +150,13 @@ def render_pages(data: bytes, suffix: str, table, folder: Path, dpi: int = 200) 
             image, _ = deskew(image if image.ndim == 2 else image.mean(axis=2).astype(np.uint8))
         name = f"page-{uuid.uuid4().hex}.png"
         Image.fromarray(image).save(folder / name, optimize=False)
-        out.append({"page": number, "file": name, "width": int(image.shape[1]), "height": int(image.shape[0]),
-                    "scale": 1.0 if ocr or suffix != ".pdf" else dpi / 72})
+        out.append(
+            {
+                "page": number,
+                "file": name,
+                "width": int(image.shape[1]),
+                "height": int(image.shape[0]),
+                "scale": 1.0 if ocr or suffix != ".pdf" else dpi / 72,
+            }
+        )
     return out

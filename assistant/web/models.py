@@ -51,7 +51,8 @@ class Document(Base):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     projects: Mapped[list[ProjectRecord]] = relationship(
-        back_populates="document", order_by="ProjectRecord.position", cascade="all, delete-orphan")
+        back_populates="document", order_by="ProjectRecord.position", cascade="all, delete-orphan"
+    )
 
 
 class ProjectRecord(Base):

@@ -53,8 +53,11 @@ def export(doc_id: int, fmt: str, session: DB):
     media, ext = MEDIA[fmt]
     data = export_bytes(load_table(document), fmt)
     name = f"{_stem(document.filename)}-已审核.{ext}"
-    return Response(data, media_type=media,
-                    headers={"Content-Disposition": f"attachment; filename=\"export.{ext}\"; filename*=UTF-8''{quote(name)}"})
+    return Response(
+        data,
+        media_type=media,
+        headers={"Content-Disposition": f"attachment; filename=\"export.{ext}\"; filename*=UTF-8''{quote(name)}"},
+    )
 
 
 def _notice(request: Request, doc_id: int, message: str, path: Path | None = None):
@@ -72,11 +75,23 @@ def save_gold(request: Request, doc_id: int, session: DB):
     table.meta, table.failures = None, []  # a gold record is the interchange fields only
     write_atomic(folder / f"{stem}.json", dumps_json(table).encode("utf-8"))
     shutil.copyfile(request.app.state.settings.files / document.stored_name, folder / "source" / f"{stem}{suffix}")
-    session.add(Edit(document_id=doc_id, user=clerk_name(request), action="gold", field=None, old=None,
-                     new=str(folder / f"{stem}.json")))
+    session.add(
+        Edit(
+            document_id=doc_id,
+            user=clerk_name(request),
+            action="gold",
+            field=None,
+            old=None,
+            new=str(folder / f"{stem}.json"),
+        )
+    )
     session.commit()
-    return _notice(request, doc_id, f"已存为标准答案（gold）：{folder / (stem + '.json')}。"
-                   f"评测时运行：python cli.py eval extract --gold {folder}", folder)
+    return _notice(
+        request,
+        doc_id,
+        f"已存为标准答案（gold）：{folder / (stem + '.json')}。评测时运行：python cli.py eval extract --gold {folder}",
+        folder,
+    )
 
 
 @router.post("/d/{doc_id}/library", dependencies=[Depends(csrf_protect)])
@@ -87,8 +102,11 @@ def add_library(request: Request, doc_id: int, session: DB):
     if not projects:
         raise HTTPException(400, "该表没有带绩效指标的项目，无需加入指标库")
     target = store_table(table, _stem(document.filename), source=document.filename)
-    session.add(Edit(document_id=doc_id, user=clerk_name(request), action="library", field=None, old=None,
-                     new=str(target)))
+    session.add(
+        Edit(document_id=doc_id, user=clerk_name(request), action="library", field=None, old=None, new=str(target))
+    )
     session.commit()
     indicators = sum(len(p.indicators) for p in projects)
-    return _notice(request, doc_id, f"已加入指标库：{len(projects)} 个项目、{indicators} 条指标，起草新项目时会参考。", target)
+    return _notice(
+        request, doc_id, f"已加入指标库：{len(projects)} 个项目、{indicators} 条指标，起草新项目时会参考。", target
+    )

@@ -83,11 +83,19 @@ def clerk_value(request: Request) -> str:
     return "" if name == "未署名" else name
 
 
-templates.env.globals.update(ref=ref, when=_when, display=display, STATUS=STATUS, field_label_of=field_path_label,
-                             field_path_label=field_path_label, clerk_value=clerk_value)
+templates.env.globals.update(
+    ref=ref,
+    when=_when,
+    display=display,
+    STATUS=STATUS,
+    field_label_of=field_path_label,
+    field_path_label=field_path_label,
+    clerk_value=clerk_value,
+)
 
 
 # ---- the document list and upload -------------------------------------------------------------
+
 
 def document_status(session: Session, document: Document) -> str:
     if document.state == "failed":
@@ -110,8 +118,13 @@ def _counts(document: Document) -> dict[str, int]:
             warnings += finding.severity != "error"
         check += len(fields_to_check(project, confirmed))
     failures = len((document.header or {}).get("failures") or [])
-    return {"errors": errors, "warnings": warnings, "check": check, "failures": failures,
-            "projects": len(document.projects)}
+    return {
+        "errors": errors,
+        "warnings": warnings,
+        "check": check,
+        "failures": failures,
+        "projects": len(document.projects),
+    }
 
 
 def _rows(session: Session) -> list[dict[str, Any]]:
@@ -119,24 +132,33 @@ def _rows(session: Session) -> list[dict[str, Any]]:
     rows = []
     for document in documents:
         status = document_status(session, document)
-        rows.append({"doc": document, "status": status,
-                     "counts": _counts(document) if document.state == "done" else None})
+        rows.append(
+            {"doc": document, "status": status, "counts": _counts(document) if document.state == "done" else None}
+        )
     return rows
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, session: DB):
     rows = _rows(session)
-    return templates.TemplateResponse(request, "index.html", {
-        "rows": rows, "suffixes": supported_suffixes(), "busy": any(r["status"] == "busy" for r in rows),
-        "limit_mb": request.app.state.settings.max_upload_mb})
+    return templates.TemplateResponse(
+        request,
+        "index.html",
+        {
+            "rows": rows,
+            "suffixes": supported_suffixes(),
+            "busy": any(r["status"] == "busy" for r in rows),
+            "limit_mb": request.app.state.settings.max_upload_mb,
+        },
+    )
 
 
 @router.get("/documents/rows", response_class=HTMLResponse)
 def document_rows(request: Request, session: DB):
     rows = _rows(session)
-    return templates.TemplateResponse(request, "_doc_rows.html", {"rows": rows,
-                                                                  "busy": any(r["status"] == "busy" for r in rows)})
+    return templates.TemplateResponse(
+        request, "_doc_rows.html", {"rows": rows, "busy": any(r["status"] == "busy" for r in rows)}
+    )
 
 
 @router.post("/upload", dependencies=[Depends(csrf_protect)])
@@ -156,8 +178,15 @@ async def upload(request: Request, files: Annotated[list[UploadFile], File()], s
             continue
         stored = f"{uuid.uuid4().hex}{suffix}"  # never a path from the client
         (settings.files / stored).write_bytes(data)
-        document = Document(filename=original, stored_name=stored, size=len(data), uploaded_by=clerk_name(request),
-                            state="queued", progress=0, stage="排队中")
+        document = Document(
+            filename=original,
+            stored_name=stored,
+            size=len(data),
+            uploaded_by=clerk_name(request),
+            state="queued",
+            progress=0,
+            stage="排队中",
+        )
         session.add(document)
         session.commit()
         queued.append(document.id)
@@ -165,8 +194,7 @@ async def upload(request: Request, files: Annotated[list[UploadFile], File()], s
         request.app.state.extractor.submit(document_id)
     if request.headers.get("hx-request"):
         rows = _rows(session)
-        return templates.TemplateResponse(request, "_doc_rows.html", {
-            "rows": rows, "busy": True, "refused": refused})
+        return templates.TemplateResponse(request, "_doc_rows.html", {"rows": rows, "busy": True, "refused": refused})
     if refused:
         raise HTTPException(400, "；".join(refused))
     return RedirectResponse("/", status_code=303)
@@ -196,6 +224,7 @@ def login(request: Request, token: str = Form("")):
 
 # ---- the review page ---------------------------------------------------------------------------
 
+
 def _document(session: Session, doc_id: int) -> Document:
     document = session.get(Document, doc_id)
     if document is None:
@@ -215,9 +244,18 @@ def card_context(record: ProjectRecord, conflict: dict | None = None, error: dic
         if parts[0] == "indicators" and len(parts) > 1 and parts[1].isdigit():
             by_indicator.setdefault(int(parts[1]), []).append(finding)
     unit = ""
-    return {"r": record, "p": project, "findings": by_path, "all_findings": findings, "by_indicator": by_indicator,
-            "check": fields_to_check(project, confirmed), "conflict": conflict, "error": error, "unit": unit,
-            "project_level": [f for f in findings if not f.path.startswith("indicators.")]}
+    return {
+        "r": record,
+        "p": project,
+        "findings": by_path,
+        "all_findings": findings,
+        "by_indicator": by_indicator,
+        "check": fields_to_check(project, confirmed),
+        "conflict": conflict,
+        "error": error,
+        "unit": unit,
+        "project_level": [f for f in findings if not f.path.startswith("indicators.")],
+    }
 
 
 def _marks(records: list[ProjectRecord]) -> tuple[list[tuple[int, int, str, str]], list[dict[str, Any]]]:
@@ -245,10 +283,17 @@ def _page_view(page: dict[str, Any], boxes: list[dict[str, Any]]) -> dict[str, A
         if b["page"] != page["page"]:
             continue
         key = tuple(round(v, 1) for v in b["box"])
-        entry = merged.setdefault(key, {"refs": [], "css": "", "left": b["box"][0] * scale / width * 100,
-                                        "top": b["box"][1] * scale / height * 100,
-                                        "width": (b["box"][2] - b["box"][0]) * scale / width * 100,
-                                        "height": (b["box"][3] - b["box"][1]) * scale / height * 100})
+        entry = merged.setdefault(
+            key,
+            {
+                "refs": [],
+                "css": "",
+                "left": b["box"][0] * scale / width * 100,
+                "top": b["box"][1] * scale / height * 100,
+                "width": (b["box"][2] - b["box"][0]) * scale / width * 100,
+                "height": (b["box"][3] - b["box"][1]) * scale / height * 100,
+            },
+        )
         entry["refs"].append(b["ref"])
         if _SEVERITY_CSS[b["css"]] > _SEVERITY_CSS[entry["css"]]:
             entry["css"] = b["css"]
@@ -259,19 +304,30 @@ def _page_view(page: dict[str, Any], boxes: list[dict[str, Any]]) -> dict[str, A
 def review(request: Request, doc_id: int, session: DB):
     document = _document(session, doc_id)
     if document.state != "done":
-        return templates.TemplateResponse(request, "waiting.html", {"doc": document, "status": STATUS[
-            document_status(session, document)]})
+        return templates.TemplateResponse(
+            request, "waiting.html", {"doc": document, "status": STATUS[document_status(session, document)]}
+        )
     records = list(document.projects)
     marks, boxes = _marks(records)
     pages = [_page_view(page, boxes) for page in (document.header or {}).get("pages") or []]
     header = document.header or {}
     units = [u["name"] for u in header.get("units", [])]
-    return templates.TemplateResponse(request, "review.html", {
-        "doc": document, "cards": [card_context(r) for r in records], "units": units,
-        "source": source_html(document.source_text or "", marks), "pages": pages,
-        "failures": header.get("failures") or [], "table_findings": table_findings(load_table(document, records)),
-        "status": STATUS[document_status(session, document)], "counts": _counts(document),
-        "meta": header.get("meta") or {}})
+    return templates.TemplateResponse(
+        request,
+        "review.html",
+        {
+            "doc": document,
+            "cards": [card_context(r) for r in records],
+            "units": units,
+            "source": source_html(document.source_text or "", marks),
+            "pages": pages,
+            "failures": header.get("failures") or [],
+            "table_findings": table_findings(load_table(document, records)),
+            "status": STATUS[document_status(session, document)],
+            "counts": _counts(document),
+            "meta": header.get("meta") or {},
+        },
+    )
 
 
 @router.get("/d/{doc_id}/page/{number}.png")
@@ -295,9 +351,15 @@ def _card(request: Request, record: ProjectRecord, status: int = 200, **extra) -
     return templates.TemplateResponse(request, "_project.html", card_context(record, **extra), status_code=status)
 
 
-def _change(request: Request, session: Session, doc_id: int, pid: int, version: int,
-            change: Callable[[ProjectRecord], list[tuple[str, str | None, str | None, str | None]]],
-            attempted: dict[str, str] | None = None) -> HTMLResponse:
+def _change(
+    request: Request,
+    session: Session,
+    doc_id: int,
+    pid: int,
+    version: int,
+    change: Callable[[ProjectRecord], list[tuple[str, str | None, str | None, str | None]]],
+    attempted: dict[str, str] | None = None,
+) -> HTMLResponse:
     """Apply ``change`` to a project if ``version`` is current; record what it returns as
     (action, field, old, new) edits; answer with the card drawn again."""
     record = session.get(ProjectRecord, pid)
@@ -326,8 +388,7 @@ def _change(request: Request, session: Session, doc_id: int, pid: int, version: 
 def _conflict(request: Request, session: Session, record: ProjectRecord, attempted: dict[str, str] | None):
     session.refresh(record)
     last = session.scalars(select(Edit).where(Edit.project_id == record.id).order_by(Edit.id.desc())).first()
-    conflict = {"user": last.user if last else "另一位同事", "at": _when(last.at) if last else "",
-                **(attempted or {})}
+    conflict = {"user": last.user if last else "另一位同事", "at": _when(last.at) if last else "", **(attempted or {})}
     return _card(request, record, status=409, conflict=conflict)
 
 
@@ -342,10 +403,18 @@ def _set(record: ProjectRecord, path: str, value: str) -> list:
 
 
 @router.post("/d/{doc_id}/p/{pid}/edit", dependencies=[Depends(csrf_protect)])
-def edit(request: Request, doc_id: int, pid: int, session: DB, field: str = Form(...), value: str = Form(""),
-         version: int = Form(...)):
-    return _change(request, session, doc_id, pid, version, lambda r: _set(r, field, value),
-                   {"field": field, "value": value})
+def edit(
+    request: Request,
+    doc_id: int,
+    pid: int,
+    session: DB,
+    field: str = Form(...),
+    value: str = Form(""),
+    version: int = Form(...),
+):
+    return _change(
+        request, session, doc_id, pid, version, lambda r: _set(r, field, value), {"field": field, "value": value}
+    )
 
 
 @router.post("/d/{doc_id}/p/{pid}/confirm", dependencies=[Depends(csrf_protect)])
@@ -355,6 +424,7 @@ def confirm(request: Request, doc_id: int, pid: int, session: DB, field: str = F
             return []
         record.confirmed = sorted(set(record.confirmed) | {field})
         return [("confirm", field, None, "已核对")]
+
     return _change(request, session, doc_id, pid, version, change)
 
 
@@ -365,6 +435,7 @@ def add_indicator(request: Request, doc_id: int, pid: int, session: DB, version:
         data["indicators"] = [*data["indicators"], new_indicator(data)]
         record.data, record.accepted_at = data, None
         return [("add", f"indicators.{len(data['indicators']) - 1}", None, f"新指标 #{data['indicators'][-1]['seq']}")]
+
     return _change(request, session, doc_id, pid, version, change)
 
 
@@ -393,12 +464,20 @@ def delete_indicator(request: Request, doc_id: int, pid: int, index: int, sessio
         record.confirmed = _shift_confirmed(record.confirmed, lambda i: None if i == index else i - (i > index))
         record.accepted_at = None
         return [("delete", f"indicators.{index}", f"#{removed.get('seq')} {removed.get('name') or ''}", None)]
+
     return _change(request, session, doc_id, pid, version, change)
 
 
 @router.post("/d/{doc_id}/p/{pid}/indicators/{index}/move", dependencies=[Depends(csrf_protect)])
-def move_indicator(request: Request, doc_id: int, pid: int, index: int, session: DB, direction: str = Form(...),
-                   version: int = Form(...)):
+def move_indicator(
+    request: Request,
+    doc_id: int,
+    pid: int,
+    index: int,
+    session: DB,
+    direction: str = Form(...),
+    version: int = Form(...),
+):
     def change(record: ProjectRecord):
         items = list(record.data["indicators"])
         other = index - 1 if direction == "up" else index + 1
@@ -406,10 +485,12 @@ def move_indicator(request: Request, doc_id: int, pid: int, index: int, session:
             return []
         items[index], items[other] = items[other], items[index]
         record.data = {**record.data, "indicators": items}
-        record.confirmed = _shift_confirmed(record.confirmed,
-                                            lambda i: other if i == index else index if i == other else i)
+        record.confirmed = _shift_confirmed(
+            record.confirmed, lambda i: other if i == index else index if i == other else i
+        )
         record.accepted_at = None
         return [("move", f"indicators.{index}", str(index + 1), str(other + 1))]
+
     return _change(request, session, doc_id, pid, version, change)
 
 
@@ -426,6 +507,7 @@ def renumber(request: Request, doc_id: int, pid: int, session: DB, version: int 
         record.data = {**record.data, "indicators": items}
         record.accepted_at = None
         return [("edit", "indicators.*.seq", old, new)]
+
     return _change(request, session, doc_id, pid, version, change)
 
 
@@ -452,16 +534,28 @@ def accept_document(request: Request, doc_id: int, session: DB):
     for record in document.projects:
         try:
             for action, field, old, new in _accept(record, user):
-                session.add(Edit(document_id=doc_id, project_id=record.id, user=user, action=action, field=field,
-                                 old=old, new=new))
+                session.add(
+                    Edit(
+                        document_id=doc_id,
+                        project_id=record.id,
+                        user=user,
+                        action=action,
+                        field=field,
+                        old=old,
+                        new=new,
+                    )
+                )
         except EditError:
             blocked.append(record.data.get("name"))
     if blocked:
         session.rollback()
         raise HTTPException(409, f"以下项目还有待核对的值，请先核对确认：{'、'.join(blocked)}")
     document.accepted_at, document.accepted_by = utcnow(), user
-    session.add(Edit(document_id=doc_id, project_id=None, user=user, action="accept", field=None, old=None,
-                     new="整份文件已接受"))
+    session.add(
+        Edit(
+            document_id=doc_id, project_id=None, user=user, action="accept", field=None, old=None, new="整份文件已接受"
+        )
+    )
     session.commit()
     return RedirectResponse(f"/d/{doc_id}", status_code=303)
 

@@ -33,8 +33,16 @@ __all__ = [
     "table_findings",
 ]
 
-INDICATOR_EDIT_FIELDS = ("seq", "level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value",
-                         "annual_value")
+INDICATOR_EDIT_FIELDS = (
+    "seq",
+    "level1_code",
+    "level1_name",
+    "level2_code",
+    "level2_name",
+    "name",
+    "period_value",
+    "annual_value",
+)
 PROJECT_EDIT_FIELDS = ("name", "goal", "amounts.total", "amounts.fiscal", "amounts.special_account", "amounts.other")
 #: validate codes about the table as a whole, shown above the projects
 TABLE_CODES = ("AMOUNT_UNIT_SUM", "AMOUNT_TABLE_SUM", "PROJECT_DUPLICATE")
@@ -90,8 +98,16 @@ def _mostly_chinese(text: str | None) -> bool:
 def _field_finding(f: Finding, path: str) -> FieldFinding:
     """A finding as the page shows it: short name, the Chinese message, a Chinese fix."""
     fix = f.suggestion_zh if _mostly_chinese(f.suggestion_zh) else finding_fix(f.code)
-    return FieldFinding(f.code, f.severity, finding_name(f.code), finding_text(f.code),
-                        f.message + (f"; fix: {f.suggestion}" if f.suggestion else ""), fix, path, f.message_zh)
+    return FieldFinding(
+        f.code,
+        f.severity,
+        finding_name(f.code),
+        finding_text(f.code),
+        f.message + (f"; fix: {f.suggestion}" if f.suggestion else ""),
+        fix,
+        path,
+        f.message_zh,
+    )
 
 
 def project_findings(project: Project, confirmed: set[str] | frozenset[str] = frozenset()) -> list[FieldFinding]:
@@ -116,8 +132,11 @@ def project_findings(project: Project, confirmed: set[str] | frozenset[str] = fr
 
 def table_findings(table: BudgetTable) -> list[FieldFinding]:
     """Findings about the table as a whole (unit and table sums, duplicate projects)."""
-    return [replace(_field_finding(f, f.field or ""), detail=f"{f.project or '合计'}：{f.message_zh}")
-            for f in validate_table(table) if f.code in TABLE_CODES]
+    return [
+        replace(_field_finding(f, f.field or ""), detail=f"{f.project or '合计'}：{f.message_zh}")
+        for f in validate_table(table)
+        if f.code in TABLE_CODES
+    ]
 
 
 def spans_of(project: Project) -> dict[str, Any]:

@@ -22,7 +22,7 @@ __all__ = ["SECURITY_HEADERS", "BodyLimit", "auth_cookie", "clerk_name", "csrf_p
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                               "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -100,6 +100,11 @@ class _TooLarge(Exception):
 
 async def _too_large(send, limit: int) -> None:
     body = f"上传的文件太大：上限为 {limit // (1024 * 1024)} MB（启动时可用 --max-upload-mb 调整）。".encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -49,7 +49,7 @@ def normalize_url(url: str) -> str:
     """``postgresql://…`` means psycopg 3 (the driver the ``web`` extra installs)."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -97,8 +97,11 @@ def save_table(session: Session, document: Document, table: BudgetTable) -> None
     position = 0
     for unit_index, unit in enumerate(data["units"]):
         for project in unit.pop("projects"):
-            session.add(ProjectRecord(document_id=document.id, position=position, unit_index=unit_index,
-                                      data=project, confirmed=[]))
+            session.add(
+                ProjectRecord(
+                    document_id=document.id, position=position, unit_index=unit_index, data=project, confirmed=[]
+                )
+            )
             position += 1
     document.header = data
 

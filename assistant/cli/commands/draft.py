@@ -25,8 +25,16 @@ def _print_table(draft, console: Console) -> None:
         table.add_column(column, overflow="fold")
     for ind in draft.indicators:
         target = ind.target.render() if ind.target else ""
-        table.add_row(str(ind.seq), f"{ind.level1_code}-{ind.level1_name}", f"{ind.level2_code}-{ind.level2_name}",
-                      ind.name or "", ind.annual_value or "", target, ind.rationale, "; ".join(ind.adapted_from) or "—")
+        table.add_row(
+            str(ind.seq),
+            f"{ind.level1_code}-{ind.level1_name}",
+            f"{ind.level2_code}-{ind.level2_name}",
+            ind.name or "",
+            ind.annual_value or "",
+            target,
+            ind.rationale,
+            "; ".join(ind.adapted_from) or "—",
+        )
     console.print(table)
 
 
@@ -36,16 +44,29 @@ def draft(
     budget: Annotated[float | None, typer.Option("--budget", help="Budget in 万元; adds a 成本指标.")] = None,
     department: Annotated[str | None, typer.Option("--department", help="主管部门.")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="资金使用单位.")] = None,
-    request_file: Annotated[str | None, typer.Option("--input", "-i", help="A JSON/YAML file with name, goal, budget, department, unit; - for stdin.")] = None,
-    from_table: Annotated[str | None, typer.Option("--from", help="Take the project from this table (with --project).")] = None,
-    project: Annotated[str | None, typer.Option("--project", "-p", help="The project row of --from to draft for.")] = None,
+    request_file: Annotated[
+        str | None,
+        typer.Option("--input", "-i", help="A JSON/YAML file with name, goal, budget, department, unit; - for stdin."),
+    ] = None,
+    from_table: Annotated[
+        str | None, typer.Option("--from", help="Take the project from this table (with --project).")
+    ] = None,
+    project: Annotated[
+        str | None, typer.Option("--project", "-p", help="The project row of --from to draft for.")
+    ] = None,
     backend: Annotated[str, typer.Option("--backend", "-b", help="library (offline, default) or llm.")] = "library",
     output: Annotated[str, typer.Option("--output", "-o", help="Write here; - for standard output.")] = "-",
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table | json | xlsx | source (default from -o, else table).")] = None,
-    max_indicators: Annotated[int, typer.Option("--max", help="The most indicators to draft (4-10).", min=4, max=10)] = 10,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="table | json | xlsx | source (default from -o, else table).")
+    ] = None,
+    max_indicators: Annotated[
+        int, typer.Option("--max", help="The most indicators to draft (4-10).", min=4, max=10)
+    ] = 10,
     base_url: Annotated[str | None, typer.Option("--base-url", help="LLM endpoint (else ASSISTANT_BASE_URL).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="LLM model (else ASSISTANT_MODEL).")] = None,
-    retries: Annotated[int, typer.Option("--retries", help="LLM re-asks with the linter's findings.", min=0, max=5)] = 2,
+    retries: Annotated[
+        int, typer.Option("--retries", help="LLM re-asks with the linter's findings.", min=0, max=5)
+    ] = 2,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the draft still has lint errors.")] = False,
 ) -> None:
     """Draft 4-10 measurable indicators covering 产出 (数量, 质量, 时效, 成本), 效益 and 满意度.
@@ -83,10 +104,13 @@ def draft(
             field = ".".join(str(p) for p in first["loc"])
             raise typer.BadParameter(first["msg"].removeprefix("Value error, "), param_hint=f"--{field}") from None
     else:
-        raise InputError("draft", "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, "
-                         "or --from TABLE --project NAME")
+        raise InputError(
+            "draft",
+            "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, or --from TABLE --project NAME",
+        )
     library = load_library().without(exclude)
-    from ...draft import DRAFT_BACKENDS, draft as make_draft
+    from ...draft import DRAFT_BACKENDS
+    from ...draft import draft as make_draft
     from ...llm import LLMConfig
 
     if backend not in DRAFT_BACKENDS:
@@ -107,21 +131,30 @@ def draft(
     elif fmt == "xlsx":
         if output == "-":
             raise InputError("--output", "xlsx is binary: give a file with -o draft.xlsx")
-        data = xlsx_bytes(result.table(), extra_columns=[
-            ("起草理由", lambda ind: getattr(ind, "rationale", None)),
-            ("来源", lambda ind: "；".join(getattr(ind, "adapted_from", []) or []) or None),
-        ])
+        data = xlsx_bytes(
+            result.table(),
+            extra_columns=[
+                ("起草理由", lambda ind: getattr(ind, "rationale", None)),
+                ("来源", lambda ind: "；".join(getattr(ind, "adapted_from", []) or []) or None),
+            ],
+        )
     else:
         data = (render_indicators(result.indicators) + "\n").encode("utf-8")
     if data is not None:
         write_output(data, output)
     errors = [f for f in result.findings if f["severity"] == "error"]
     for finding in result.findings:
-        typer.echo(f"{finding['code']:<22} {finding['severity']:<7} #{finding['seq']} {finding['indicator']}: "
-                   f"{finding['message']} (fix: {finding['suggestion']})", err=True)
-    typer.echo(f"{len(result.indicators)} indicator(s) drafted with {result.backend}"
-               f"{f' in {result.attempts} attempt(s)' if result.backend == 'llm' else ''}; "
-               f"{'passes the linter' if not errors else f'{len(errors)} lint error(s) remain'}", err=True)
+        typer.echo(
+            f"{finding['code']:<22} {finding['severity']:<7} #{finding['seq']} {finding['indicator']}: "
+            f"{finding['message']} (fix: {finding['suggestion']})",
+            err=True,
+        )
+    typer.echo(
+        f"{len(result.indicators)} indicator(s) drafted with {result.backend}"
+        f"{f' in {result.attempts} attempt(s)' if result.backend == 'llm' else ''}; "
+        f"{'passes the linter' if not errors else f'{len(errors)} lint error(s) remain'}",
+        err=True,
+    )
     if strict and errors:
         raise typer.Exit(1)
 

@@ -23,9 +23,23 @@ eval_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EvalsDir = Annotated[str | None, typer.Option("--evals-dir", help="Folder for runs/ and history.jsonl (default $ASSISTANT_EVALS_DIR, else evals/).")]
-FailUnder = Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when a metric is under its floor: METRIC=VALUE,… (slice metrics as SLICE/METRIC).")]
-Baseline = Annotated[str | None, typer.Option("--baseline", help="Exit 1 when a metric drops more than --tolerance below this run (folder, run id, or latest / previous of this kind).")]
+EvalsDir = Annotated[
+    str | None,
+    typer.Option("--evals-dir", help="Folder for runs/ and history.jsonl (default $ASSISTANT_EVALS_DIR, else evals/)."),
+]
+FailUnder = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-under", help="Exit 1 when a metric is under its floor: METRIC=VALUE,… (slice metrics as SLICE/METRIC)."
+    ),
+]
+Baseline = Annotated[
+    str | None,
+    typer.Option(
+        "--baseline",
+        help="Exit 1 when a metric drops more than --tolerance below this run (folder, run id, or latest / previous of this kind).",
+    ),
+]
 Tolerance = Annotated[float, typer.Option("--tolerance", min=0.0, help="How far a metric may fall below --baseline.")]
 NoHistory = Annotated[bool, typer.Option("--no-history", help="Do not append the run to history.jsonl.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON instead of a table.")]
@@ -45,10 +59,14 @@ def _gate_setup(fail_under: str | None, baseline: str | None, root: Path, known:
         unknown = [name for name in thresholds if name not in known]
         if unknown:
             names = ", ".join(sorted(k for k in known if "/" not in k))
-            raise typer.BadParameter(f"unknown metric(s) {', '.join(unknown)}; choose from {names}", param_hint="--fail-under")
+            raise typer.BadParameter(
+                f"unknown metric(s) {', '.join(unknown)}; choose from {names}", param_hint="--fail-under"
+            )
     base = load_run(baseline, root, kind) if baseline else None
     if base is not None and base.manifest.get("kind", kind) != kind:
-        raise typer.BadParameter(f"{base.run_id} is an eval {base.manifest.get('kind')} run, not eval {kind}", param_hint="--baseline")
+        raise typer.BadParameter(
+            f"{base.run_id} is an eval {base.manifest.get('kind')} run, not eval {kind}", param_hint="--baseline"
+        )
     return thresholds, base
 
 
@@ -64,8 +82,10 @@ def _finish(run, thresholds, base, tolerance: float, root: Path, no_history: boo
         raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
     if base is not None:
         for difference in incomparable(base, run):
-            err_console.print(f"warning: --baseline {base.run_id} was made differently ({difference}); "
-                              "its metrics may not be comparable")
+            err_console.print(
+                f"warning: --baseline {base.run_id} was made differently ({difference}); "
+                "its metrics may not be comparable"
+            )
     if not no_history:
         append_history(run, root)
     if as_json:
@@ -92,9 +112,20 @@ def _print_summary(run, kind: str) -> None:
     summary = run.summary
     metrics = summary.get("metrics", {})
     if kind == "extract":
-        names = [*MAIN_METRICS, "silent_errors", "project_name", "project_precision", "project_recall",
-                 "indicator_precision", "indicator_recall", "schema_valid_rate", "grounding_rate", "mean_confidence",
-                 "read_failures", "errors"]
+        names = [
+            *MAIN_METRICS,
+            "silent_errors",
+            "project_name",
+            "project_precision",
+            "project_recall",
+            "indicator_precision",
+            "indicator_recall",
+            "schema_valid_rate",
+            "grounding_rate",
+            "mean_confidence",
+            "read_failures",
+            "errors",
+        ]
         names += [k for k in ("requests", "total_tokens") if k in metrics]
     else:
         names = list(metrics)
@@ -106,7 +137,15 @@ def _print_summary(run, kind: str) -> None:
         table.add_row(metric, format_value(metrics.get(metric)))
     console.print(table)
     if summary.get("slices"):
-        columns = ["indicator_f1", "indicator_f1_lenient", "project_f1", "amounts", "goal_exact", "silent_error_rate", "read_failures"]
+        columns = [
+            "indicator_f1",
+            "indicator_f1_lenient",
+            "project_f1",
+            "amounts",
+            "goal_exact",
+            "silent_error_rate",
+            "read_failures",
+        ]
         per_slice = Table(title="per robustness slice")
         per_slice.add_column("slice")
         for column in columns:
@@ -122,11 +161,30 @@ def _print_summary(run, kind: str) -> None:
 
 #: manifest columns the clean-source scores are broken down by (when the gold has a manifest)
 GROUP_COLUMNS = ("family", "sector")
-_GROUP_METRICS = ("documents", "projects_gold", "indicators_gold", "indicator_f1", "indicator_f1_lenient", "project_name",
-                  "amounts", "goal_exact", "silent_error_rate", "read_failures", "errors")
-_SHORT = {"documents": "docs", "projects_gold": "projects", "indicators_gold": "indicators", "indicator_f1_lenient": "ind_f1_len",
-          "indicator_f1": "ind_f1", "project_name": "name", "goal_exact": "goal", "silent_error_rate": "silent",
-          "read_failures": "failures"}
+_GROUP_METRICS = (
+    "documents",
+    "projects_gold",
+    "indicators_gold",
+    "indicator_f1",
+    "indicator_f1_lenient",
+    "project_name",
+    "amounts",
+    "goal_exact",
+    "silent_error_rate",
+    "read_failures",
+    "errors",
+)
+_SHORT = {
+    "documents": "docs",
+    "projects_gold": "projects",
+    "indicators_gold": "indicators",
+    "indicator_f1_lenient": "ind_f1_len",
+    "indicator_f1": "ind_f1",
+    "project_name": "name",
+    "goal_exact": "goal",
+    "silent_error_rate": "silent",
+    "read_failures": "failures",
+}
 
 
 def _group_table(column: str, groups: dict[str, Any]):
@@ -157,14 +215,37 @@ def _progress():
 
     from ..console import err_console
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
 
 
 def extract(
-    gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder (*.json with source/<stem>.*, or <id>/{gold.json,source.*,meta.json} as gold/real) or one gold .json; default gold/.")] = None,
-    split: Annotated[str, typer.Option("--split", help="Only the documents of this split of the manifest: dev, test or all.")] = "all",
-    backend: Annotated[str, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}.")] = "rules",
-    perturb: Annotated[str, typer.Option("--perturb", "-p", help="Robustness slices to score besides the clean source: all, none, or a comma list.")] = "none",
+    gold: Annotated[
+        str | None,
+        typer.Option(
+            "--gold",
+            "-g",
+            help="Gold folder (*.json with source/<stem>.*, or <id>/{gold.json,source.*,meta.json} as gold/real) or one gold .json; default gold/.",
+        ),
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Only the documents of this split of the manifest: dev, test or all.")
+    ] = "all",
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help=f"Extraction backend: {', '.join(BACKENDS)}.")
+    ] = "rules",
+    perturb: Annotated[
+        str,
+        typer.Option(
+            "--perturb", "-p", help="Robustness slices to score besides the clean source: all, none, or a comma list."
+        ),
+    ] = "none",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations (same seed, same variants).")] = 0,
     fail_under: FailUnder = None,
     baseline: Baseline = None,
@@ -194,7 +275,8 @@ def extract(
     from ...evaluate.gate import flat_metrics
     from ...evaluate.metrics import summarize, summarize_by, summarize_by_slice
     from ...evaluate.perturb import parse_slices
-    from ...evaluate.runs import evals_dir as default_evals_dir, write_run
+    from ...evaluate.runs import evals_dir as default_evals_dir
+    from ...evaluate.runs import write_run
     from ...gold import SPLITS, default_gold_dir, load_gold
 
     if split not in SPLITS:
@@ -220,7 +302,10 @@ def extract(
 
         result = evaluate_extraction(records, backend=backend, slices=slices, seed=seed, progress=step)
     if not result.documents:
-        raise InputError(str(gold or default_gold_dir()), "no gold record has a source document to extract; " + "; ".join(result.skipped[:3]))
+        raise InputError(
+            str(gold or default_gold_dir()),
+            "no gold record has a source document to extract; " + "; ".join(result.skipped[:3]),
+        )
 
     per_slice = summarize_by_slice(result.samples, result.documents)
     clean = per_slice.get("clean") or summarize([], [])
@@ -239,17 +324,28 @@ def extract(
         "prompt": ", ".join(sorted(result.prompts)) or None,
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": result.gold_version,
-        "parameters": {"split": split, "perturb": slices, "seed": seed, "fail_under": thresholds,
-                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
+        "parameters": {
+            "split": split,
+            "perturb": slices,
+            "seed": seed,
+            "fail_under": thresholds,
+            "baseline": base.run_id if base else None,
+            "tolerance": tolerance,
+            "history": not no_history,
+        },
     }
-    run = write_run(kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root)
+    run = write_run(
+        kind="extract", backend=backend, summary=summary, samples=result.samples, manifest=manifest, root=root
+    )
     from ..console import err_console
 
     for note in result.skipped:
         err_console.print(f"warning: skipped {note}")
     for document in result.documents:
         if document["error"]:
-            err_console.print(f"warning: {document['record']} [{document['slice']}] scored as all missed: {document['error']}")
+            err_console.print(
+                f"warning: {document['record']} [{document['slice']}] scored as all missed: {document['error']}"
+            )
     _finish(run, thresholds, base, tolerance, root, no_history, as_json, "extract")
 
 
@@ -279,7 +375,9 @@ def _draft_samples(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for i, sample in enumerate(samples):
         sample = dict(sample)
-        sample.setdefault("sample_id", str(sample.get("id") or sample.get("project") or sample.get("name") or f"draft/{i}"))
+        sample.setdefault(
+            "sample_id", str(sample.get("id") or sample.get("project") or sample.get("name") or f"draft/{i}")
+        )
         if "passed" not in sample:
             if "ok" in sample:
                 sample["passed"] = bool(sample["ok"])
@@ -293,8 +391,12 @@ def _draft_samples(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def draft(
     gold: Annotated[str | None, typer.Option("--gold", "-g", help="Gold folder or file; default gold/.")] = None,
-    backend: Annotated[str, typer.Option("--backend", "-b", help="Drafting backend (library = offline default).")] = "library",
-    projects: Annotated[str | None, typer.Option("--projects", help="Only these gold projects (comma list of names).")] = None,
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help="Drafting backend (library = offline default).")
+    ] = "library",
+    projects: Annotated[
+        str | None, typer.Option("--projects", help="Only these gold projects (comma list of names).")
+    ] = None,
     split: Annotated[str, typer.Option("--split", help="Real corpus only: dev, test or all documents.")] = "all",
     fail_under: FailUnder = None,
     baseline: Baseline = None,
@@ -316,7 +418,8 @@ def draft(
     """
     from ...draft.corpus import gold_path_version
     from ...evaluate.drafting import SECTOR_COLUMNS, sector_rows
-    from ...evaluate.runs import evals_dir as default_evals_dir, write_run
+    from ...evaluate.runs import evals_dir as default_evals_dir
+    from ...evaluate.runs import write_run
     from ...gold import default_gold_dir
 
     root = default_evals_dir(evals_dir)
@@ -342,16 +445,24 @@ def draft(
         "prompt": metrics.get("prompt") or metrics.get("prompt_version"),
         "gold": str(Path(gold) if gold else default_gold_dir()),
         "gold_version": gold_path_version(gold),
-        "parameters": {"projects": names, "split": split, "fail_under": thresholds,
-                       "baseline": base.run_id if base else None, "tolerance": tolerance, "history": not no_history},
+        "parameters": {
+            "projects": names,
+            "split": split,
+            "fail_under": thresholds,
+            "baseline": base.run_id if base else None,
+            "tolerance": tolerance,
+            "history": not no_history,
+        },
     }
     summary = {"metrics": metrics, **({"by_sector": by_sector} if by_sector else {})}
     run = write_run(kind="draft", backend=backend, summary=summary, samples=samples, manifest=manifest, root=root)
     if by_sector and not as_json:
         from rich.table import Table
 
-        table = Table(title=f"drafting by sector (split: {overall.get('split', 'all')}); "
-                            "baseline = nearest project copied, human = the real indicators")
+        table = Table(
+            title=f"drafting by sector (split: {overall.get('split', 'all')}); "
+            "baseline = nearest project copied, human = the real indicators"
+        )
         table.add_column("sector")
         for title, _ in SECTOR_COLUMNS:
             table.add_column(title, justify="right")
@@ -377,19 +488,25 @@ def compare(
       python cli.py eval compare 20261126T2300 evals/runs/20261127T0100Z-extract-llm
     """
     from ...evaluate.compare import compare_runs, format_comparison
-    from ...evaluate.runs import evals_dir as default_evals_dir, load_run
+    from ...evaluate.runs import evals_dir as default_evals_dir
+    from ...evaluate.runs import load_run
 
     root = default_evals_dir(evals_dir)
     b = load_run(run_b, root)
     kind = b.manifest.get("kind")
     a = load_run(run_a, root, kind)  # "previous" means the previous run of B's kind
     if a.manifest.get("kind") != kind:
-        raise InputError(run_a, f"{a.run_id} is an eval {a.manifest.get('kind')} run and {b.run_id} an eval {kind} run; compare runs of one kind")
+        raise InputError(
+            run_a,
+            f"{a.run_id} is an eval {a.manifest.get('kind')} run and {b.run_id} an eval {kind} run; compare runs of one kind",
+        )
     from ...evaluate.runs import incomparable
     from ..console import err_console
 
     for difference in incomparable(a, b):
-        err_console.print(f"warning: the two runs were made differently ({difference}); their metrics may not be comparable")
+        err_console.print(
+            f"warning: the two runs were made differently ({difference}); their metrics may not be comparable"
+        )
     result = compare_runs(a, b)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -415,7 +532,8 @@ def history(
     from rich.table import Table
 
     from ...evaluate.report import format_value, main_metrics, render_history_html
-    from ...evaluate.runs import evals_dir as default_evals_dir, read_history
+    from ...evaluate.runs import evals_dir as default_evals_dir
+    from ...evaluate.runs import read_history
 
     if kind not in ("extract", "draft"):
         raise typer.BadParameter(f"{kind!r} is not extract or draft", param_hint="--kind")

@@ -9,8 +9,10 @@ import typer
 ORDER = 35
 
 library_app = typer.Typer(
-    help=("The indicator library drafting learns from: the gold tables plus tables you add.\n\n"
-          "Examples:\n\n  python cli.py library add table.json\n\n  python cli.py library list"),
+    help=(
+        "The indicator library drafting learns from: the gold tables plus tables you add.\n\n"
+        "Examples:\n\n  python cli.py library add table.json\n\n  python cli.py library list"
+    ),
     no_args_is_help=True,
 )
 
@@ -18,7 +20,9 @@ library_app = typer.Typer(
 @library_app.command("add")
 def add(
     table: Annotated[str, typer.Argument(help="A table file (any supported format) or interchange .json.")],
-    name: Annotated[str | None, typer.Option("--name", help="Store it under this name (default: the file name).")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Store it under this name (default: the file name).")
+    ] = None,
 ) -> None:
     """Add a table's projects and indicators to the library (stored under $ASSISTANT_HOME/library).
 
@@ -96,13 +100,16 @@ def calibrate(
 
       python cli.py library calibrate gold/real
     """
-    from ...draft.calibrate import calibrate as run, write_calibration
+    from ...draft.calibrate import calibrate as run
+    from ...draft.calibrate import write_calibration
 
     result = run(gold)
     for row in result["grid"]:
-        typer.echo(f"threshold {row['threshold']:.2f}: dev relevance {row['relevance']:.4f}, adopted {row['adopted']} "
-                   f"indicators from other projects, {row['adopted_right']} like one the clerks wrote "
-                   f"({row['projects']} projects)")
+        typer.echo(
+            f"threshold {row['threshold']:.2f}: dev relevance {row['relevance']:.4f}, adopted {row['adopted']} "
+            f"indicators from other projects, {row['adopted_right']} like one the clerks wrote "
+            f"({row['projects']} projects)"
+        )
     typer.echo(f"chosen: {result['threshold']} -> {write_calibration(result)}")
 
 

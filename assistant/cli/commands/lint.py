@@ -15,11 +15,22 @@ ORDER = 25
 
 
 def lint(
-    input: Annotated[str, typer.Argument(help="A table file to extract, an interchange .json (extracted or drafted); - for standard input.")],
+    input: Annotated[
+        str,
+        typer.Argument(
+            help="A table file to extract, an interchange .json (extracted or drafted); - for standard input."
+        ),
+    ],
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any error-level finding.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON lines, then a summary line.")] = False,
-    backend: Annotated[str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")] = "rules",
-    targets: Annotated[bool, typer.Option("--targets", help="Also print every value's parsed target (comparison, number, unit).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the findings as JSON lines, then a summary line.")
+    ] = False,
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")
+    ] = "rules",
+    targets: Annotated[
+        bool, typer.Option("--targets", help="Also print every value's parsed target (comparison, number, unit).")
+    ] = False,
 ) -> None:
     """Check that every indicator has a measurable target, codes that belong together, and
     that each project covers 产出, 效益 and 满意度.
@@ -49,20 +60,26 @@ def lint(
     else:
         fix_label = "修改建议" if lang == "zh" else "fix"
         for finding in findings:
-            typer.echo(f"{finding.code:<22} {finding.severity:<7} {finding.location(lang)}: {finding.text(lang)}"
-                       f"\n{'':<31}{fix_label}: {finding.fix(lang)}")
+            typer.echo(
+                f"{finding.code:<22} {finding.severity:<7} {finding.location(lang)}: {finding.text(lang)}"
+                f"\n{'':<31}{fix_label}: {finding.fix(lang)}"
+            )
         errors = sum(f.severity == "error" for f in findings)
         s = stats
         if lang == "zh":
-            line = (f"{len(findings)} 条问题，其中错误 {errors} 条，共 {s['projects']} 个项目；"
-                    f"年度指标值已量化 {s['quantified']}/{s['indicators']}（{s['quantified_share']:.0%}），"
-                    f"模糊 {s['vague_values']}，代码搭配正确 {s['valid_pairs']}/{s['indicators']}，"
-                    f"覆盖产出+效益+满意度的项目 {s['full_coverage']}/{s['projects']}")
+            line = (
+                f"{len(findings)} 条问题，其中错误 {errors} 条，共 {s['projects']} 个项目；"
+                f"年度指标值已量化 {s['quantified']}/{s['indicators']}（{s['quantified_share']:.0%}），"
+                f"模糊 {s['vague_values']}，代码搭配正确 {s['valid_pairs']}/{s['indicators']}，"
+                f"覆盖产出+效益+满意度的项目 {s['full_coverage']}/{s['projects']}"
+            )
         else:
-            line = (f"{len(findings)} finding(s), {errors} error(s) in {s['projects']} project(s); "
-                    f"annual values quantified {s['quantified']}/{s['indicators']} ({s['quantified_share']:.0%}), "
-                    f"vague {s['vague_values']}, valid code pairs {s['valid_pairs']}/{s['indicators']}, "
-                    f"projects covering 产出+效益+满意度 {s['full_coverage']}/{s['projects']}")
+            line = (
+                f"{len(findings)} finding(s), {errors} error(s) in {s['projects']} project(s); "
+                f"annual values quantified {s['quantified']}/{s['indicators']} ({s['quantified_share']:.0%}), "
+                f"vague {s['vague_values']}, valid code pairs {s['valid_pairs']}/{s['indicators']}, "
+                f"projects covering 产出+效益+满意度 {s['full_coverage']}/{s['projects']}"
+            )
         typer.echo(line, err=True)
     if strict and any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
@@ -76,13 +93,25 @@ def _print_targets(table, as_json: bool) -> None:
         for field in ("period_value", "annual_value"):
             target = parse_target(getattr(ind, field))
             if as_json:
-                typer.echo(json.dumps({"target": {"project": project.name, "seq": ind.seq, "indicator": ind.name,
-                                                  "field": field, **target.model_dump(exclude_none=True)}},
-                                      ensure_ascii=False))
+                typer.echo(
+                    json.dumps(
+                        {
+                            "target": {
+                                "project": project.name,
+                                "seq": ind.seq,
+                                "indicator": ind.name,
+                                "field": field,
+                                **target.model_dump(exclude_none=True),
+                            }
+                        },
+                        ensure_ascii=False,
+                    )
+                )
             else:
                 parsed = target.render() if target.kind == "quantitative" else (target.phrase or "")
-                typer.echo(f"{'TARGET':<22} {target.kind:<12} {project.name} / #{ind.seq} / {ind.name} / {field}: "
-                           f"{parsed}")
+                typer.echo(
+                    f"{'TARGET':<22} {target.kind:<12} {project.name} / #{ind.seq} / {ind.name} / {field}: {parsed}"
+                )
 
 
 def register(app: typer.Typer) -> None:

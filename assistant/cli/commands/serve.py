@@ -16,13 +16,35 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 needs --token.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 needs --token.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL: default SQLite under $ASSISTANT_HOME; postgresql://user@host/db for an office.")] = None,
-    token: Annotated[str | None, typer.Option("--token", help="Access password clerks type once (else ASSISTANT_WEB_TOKEN); required with --host.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database URL: default SQLite under $ASSISTANT_HOME; postgresql://user@host/db for an office."
+        ),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token", help="Access password clerks type once (else ASSISTANT_WEB_TOKEN); required with --host."
+        ),
+    ] = None,
     max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.", min=1)] = 50,
-    backend: Annotated[str | None, typer.Option("--backend", "-b", help="Extraction backend: rules, llm or auto (default: as the extract command).")] = None,
-    gold_dir: Annotated[str | None, typer.Option("--gold-dir", help="Where 'save as gold' writes (default $ASSISTANT_GOLD_DIR, else $ASSISTANT_HOME/gold).")] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            "--backend", "-b", help="Extraction backend: rules, llm or auto (default: as the extract command)."
+        ),
+    ] = None,
+    gold_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--gold-dir", help="Where 'save as gold' writes (default $ASSISTANT_GOLD_DIR, else $ASSISTANT_HOME/gold)."
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", help="Files extracted at the same time.", min=1, max=8)] = 1,
 ) -> None:
     """Open the workbench: a Chinese web page to upload tables, review and correct the
@@ -42,13 +64,23 @@ def serve(
 
         from ...web.app import Settings, create_app
     except ImportError as exc:
-        raise InputError("serve", f"the web extra is not installed ({exc.name}); run: pip install -e '.[web]'") from None
+        raise InputError(
+            "serve", f"the web extra is not installed ({exc.name}); run: pip install -e '.[web]'"
+        ) from None
     token = token or env_settings.env("ASSISTANT_WEB_TOKEN")
     if host not in LOCAL_HOSTS and not token:
-        raise InputError("--host", f"serving on {host} lets other computers in: set an access token with --token "
-                         "or ASSISTANT_WEB_TOKEN (需要设置访问口令)")
-    settings = Settings(token=token, max_upload_mb=max_upload_mb, backend=backend, workers=workers,
-                        gold_dir=Path(gold_dir) if gold_dir else None)
+        raise InputError(
+            "--host",
+            f"serving on {host} lets other computers in: set an access token with --token "
+            "or ASSISTANT_WEB_TOKEN (需要设置访问口令)",
+        )
+    settings = Settings(
+        token=token,
+        max_upload_mb=max_upload_mb,
+        backend=backend,
+        workers=workers,
+        gold_dir=Path(gold_dir) if gold_dir else None,
+    )
     if db:
         settings.db_url = db
     app = create_app(settings)

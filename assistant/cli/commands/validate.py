@@ -15,10 +15,14 @@ ORDER = 20
 
 
 def validate(
-    input: Annotated[str, typer.Argument(help="A table file to extract, or an interchange .json; - for standard input.")],
+    input: Annotated[
+        str, typer.Argument(help="A table file to extract, or an interchange .json; - for standard input.")
+    ],
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any warning.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the warnings as JSON lines.")] = False,
-    backend: Annotated[str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")] = "rules",
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help="Extraction backend when INPUT is not JSON.")
+    ] = "rules",
 ) -> None:
     """Check amounts, category codes, values and numbering; print one warning per line.
 
@@ -42,8 +46,11 @@ def validate(
         for failure in table.failures:
             typer.echo(f"{'READ_FAILURE':<20} {failure.describe()}")
         projects = len(table.projects())
-        summary = (f"{len(warnings)} 条警告，{len(table.failures)} 行未能读取，共 {projects} 个项目" if lang == "zh" else
-                   f"{len(warnings)} warning(s), {len(table.failures)} unread row(s) in {projects} project(s)")
+        summary = (
+            f"{len(warnings)} 条警告，{len(table.failures)} 行未能读取，共 {projects} 个项目"
+            if lang == "zh"
+            else f"{len(warnings)} warning(s), {len(table.failures)} unread row(s) in {projects} project(s)"
+        )
         typer.echo(summary, err=True)
     if strict and (warnings or table.failures):
         raise typer.Exit(1)

@@ -57,10 +57,20 @@ __all__ = ["TableBuilder", "header_fields", "place"]
 _MONEY_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ITEM = re.compile(r"(?:^|(?<=[。;；>\s]))(\d{1,3})、")
 #: validation codes that mean a misreading (not a fault of the source itself)
-MISREAD_CODES = frozenset({
-    "AMOUNT_ROW_SUM", "AMOUNT_MISSING", "CODE_MISSING", "CODE_UNKNOWN", "NAME_MISSING", "VALUE_MISSING",
-    "SEQ_DUPLICATE", "SEQ_GAP", "INDICATORS_MISSING", "GOAL_MISSING",
-})
+MISREAD_CODES = frozenset(
+    {
+        "AMOUNT_ROW_SUM",
+        "AMOUNT_MISSING",
+        "CODE_MISSING",
+        "CODE_UNKNOWN",
+        "NAME_MISSING",
+        "VALUE_MISSING",
+        "SEQ_DUPLICATE",
+        "SEQ_GAP",
+        "INDICATORS_MISSING",
+        "GOAL_MISSING",
+    }
+)
 _RAW_LIMIT = 2000
 _ITEM_FIELDS = ("level1_code", "level1_name", "level2_code", "level2_name", "name", "period_value", "annual_value")
 #: forms write no category codes (they follow from the names; the validator checks the pairs)
@@ -105,13 +115,19 @@ def _merge_straddling(placed: list[_Placed]) -> list[_Placed]:
     out: list[_Placed] = []
     for item in placed:
         prev = out[-1] if out else None
-        if (prev is not None and prev.chunk is not item.chunk and item.answer.kind == "project"
-                and prev.answer.kind == "project" and item.answer is item.chunk_first
-                and item.chunk.continued is not None  # the chunk starts inside a row, not at a new row
-                and normalise(item.chunk.continued) == normalise(item.answer.name) == normalise(prev.answer.name)):
+        if (
+            prev is not None
+            and prev.chunk is not item.chunk
+            and item.answer.kind == "project"
+            and prev.answer.kind == "project"
+            and item.answer is item.chunk_first
+            and item.chunk.continued is not None  # the chunk starts inside a row, not at a new row
+            and normalise(item.chunk.continued) == normalise(item.answer.name) == normalise(prev.answer.name)
+        ):
             seen = {(i.seq, normalise(i.name or "")) for i in prev.answer.indicators}
-            prev.answer.indicators.extend(i for i in item.answer.indicators
-                                          if (i.seq, normalise(i.name or "")) not in seen)
+            prev.answer.indicators.extend(
+                i for i in item.answer.indicators if (i.seq, normalise(i.name or "")) not in seen
+            )
             if prev.answer.goal is None:
                 prev.answer.goal = item.answer.goal
             continue
@@ -128,7 +144,7 @@ def amount_columns(doc: Document) -> dict[str, int]:
     """The column of each money field, from the header row (``{}`` when it names none)."""
     header_rows, _ = split_header(doc)
     columns: dict[str, int] = {}
-    for cell in (header_rows[-1].cells if header_rows else []):
+    for cell in header_rows[-1].cells if header_rows else []:
         text = normalise(cell.text)
         if "财政专户" in text:
             columns.setdefault("special_account", cell.col)
@@ -148,8 +164,12 @@ def _is_money(cell: Cell) -> bool:
 class _Grounding:
     """Grounds answered rows in the document, cell by cell, and records the evidence per field."""
 
-    def __init__(self, doc: Document, examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()),
-                 form: bool = False):
+    def __init__(
+        self,
+        doc: Document,
+        examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()),
+        form: bool = False,
+    ):
         self.doc = doc
         self.form = form  # a single-project form: its rows are labels and values, not records
         self.columns = amount_columns(doc)
@@ -186,14 +206,20 @@ class _Grounding:
     @staticmethod
     def own_row(placed: _Placed) -> bool:
         """Whether the answer reads one source row of its own (the row starts with its name)."""
-        return (placed.row is not None and bool(placed.answer.name)
-                and normalise(placed.row.raw).startswith(normalise(placed.answer.name)))
+        return (
+            placed.row is not None
+            and bool(placed.answer.name)
+            and normalise(placed.row.raw).startswith(normalise(placed.answer.name))
+        )
 
     @staticmethod
     def row_layout(placed: _Placed) -> bool:
         """Whether that row is split into cells, its name in the first (so columns mean something)."""
-        return (_Grounding.own_row(placed) and len(placed.row.cells) > 1
-                and texts_equal(first_cell(placed.row), placed.answer.name or ""))
+        return (
+            _Grounding.own_row(placed)
+            and len(placed.row.cells) > 1
+            and texts_equal(first_cell(placed.row), placed.answer.name or "")
+        )
 
     @staticmethod
     def region(placed: _Placed) -> list[Cell]:
@@ -217,8 +243,15 @@ class _Grounding:
         the rejected piece, when it is part of the answer: the excerpt is bounded)."""
         line = placed.row.line if placed.row else placed.chunk.first_line
         answer = json.dumps(record if record is not None else placed.answer.model_dump(mode="json"), ensure_ascii=False)
-        self.failures.append(Failure(source=self.doc.source, row=line, field=what, message=message,
-                                     raw=f"the model answered: {answer}"[:_RAW_LIMIT]))
+        self.failures.append(
+            Failure(
+                source=self.doc.source,
+                row=line,
+                field=what,
+                message=message,
+                raw=f"the model answered: {answer}"[:_RAW_LIMIT],
+            )
+        )
 
     def name_evidence(self, placed: _Placed) -> Evidence:
         """Where the name is: the row's name cell; in a table (not a form) a name that starts no
@@ -234,12 +267,18 @@ class _Grounding:
         self.evidence.append((record, key, evidence, placed.row))
         if evidence.is_number_error:
             line = placed.row.line if placed.row else placed.chunk.first_line
-            self.failures.append(Failure(
-                source=self.doc.source, row=line, field=what,
-                message=(f"the LLM answered the number(s) {', '.join(evidence.invented_numbers)}, which are not in "
-                         "the cell this value comes from: kept and flagged, check by eye"),
-                raw=(placed.row.raw if placed.row else placed.chunk.text)[:_RAW_LIMIT],
-            ))
+            self.failures.append(
+                Failure(
+                    source=self.doc.source,
+                    row=line,
+                    field=what,
+                    message=(
+                        f"the LLM answered the number(s) {', '.join(evidence.invented_numbers)}, which are not in "
+                        "the cell this value comes from: kept and flagged, check by eye"
+                    ),
+                    raw=(placed.row.raw if placed.row else placed.chunk.text)[:_RAW_LIMIT],
+                )
+            )
 
     def _amount_evidence(self, value: Any, placed: _Placed, name: str) -> Evidence:
         cells = self.region(placed)
@@ -268,8 +307,11 @@ class _Grounding:
             evidence = self._amount_evidence(value, placed, name)
             if self.copied_from_examples(value, evidence):
                 setattr(amounts, name, None)
-                self.reject(placed, f"{label} amounts.{name}",
-                            f"the LLM answered {value}, a number of the prompt's example that is not in the source: emptied")
+                self.reject(
+                    placed,
+                    f"{label} amounts.{name}",
+                    f"the LLM answered {value}, a number of the prompt's example that is not in the source: emptied",
+                )
                 continue
             self._note(record, f"amounts.{name}", evidence, placed, f"{label} amounts.{name}")
 
@@ -293,8 +335,14 @@ class _Grounding:
         if ind.name:
             evidence = self.find_text(cells, ind.name)
             if evidence.alignment != "ungrounded":
-                row = next((r for r in (placed.chunk.rows if not self.own_row(placed) else [placed.row])
-                            if r.cells and r.cells[0].start <= evidence.start < r.cells[-1].end + 1), None)
+                row = next(
+                    (
+                        r
+                        for r in (placed.chunk.rows if not self.own_row(placed) else [placed.row])
+                        if r.cells and r.cells[0].start <= evidence.start < r.cells[-1].end + 1
+                    ),
+                    None,
+                )
                 if row is not None:
                     return row.cells, None
         return cells, None
@@ -306,8 +354,11 @@ class _Grounding:
         if project.goal:
             evidence = self.find_text(cells, project.goal)
             if self.copied_from_examples(project.goal, evidence):
-                self.reject(placed, f"{project.name} goal",
-                            "the LLM answered the goal of the prompt's example, which is not in the source: left out")
+                self.reject(
+                    placed,
+                    f"{project.name} goal",
+                    "the LLM answered the goal of the prompt's example, which is not in the source: left out",
+                )
                 project.goal = None
             else:
                 self._note(project, "goal", evidence, placed, f"{project.name} goal")
@@ -322,12 +373,20 @@ class _Grounding:
                     # a form's 一级/二级 labels are merged cells above the item's row: any one cell
                     cells = item_cells if own or key in ("name", "period_value", "annual_value") else region
                     found[key] = self.find_text(cells, getattr(ind, key))
-            copied = [name for name, ev in found.items()
-                      if name in ("name", "period_value", "annual_value") and self.copied_from_examples(getattr(ind, name), ev)]
+            copied = [
+                name
+                for name, ev in found.items()
+                if name in ("name", "period_value", "annual_value")
+                and self.copied_from_examples(getattr(ind, name), ev)
+            ]
             if copied:
-                self.reject(placed, label, f"the LLM answered {', '.join(copied)} of the prompt's example, "
-                                           "which the source does not hold: item left out",
-                            record=ind.model_dump(mode="json", exclude={"spans"}))
+                self.reject(
+                    placed,
+                    label,
+                    f"the LLM answered {', '.join(copied)} of the prompt's example, "
+                    "which the source does not hold: item left out",
+                    record=ind.model_dump(mode="json", exclude={"spans"}),
+                )
                 continue
             kept.append(ind)
             if ind.seq is not None and seq_evidence is not None:  # forms do not number their items
@@ -352,8 +411,9 @@ class _Grounding:
             name = project.name if project else getattr(record, "name", None)
             passed = (name, seq, key) not in failing and (name, None, key) not in failing
             agree = _agrees(record, key, rules_projects.get(id(project)) if project else None)
-            record.spans[key] = span_for(evidence, confidence(evidence, validators_passed=passed, rules_agree=agree),
-                                         row.line if row else None)
+            record.spans[key] = span_for(
+                evidence, confidence(evidence, validators_passed=passed, rules_agree=agree), row.line if row else None
+            )
 
 
 def _agrees(record: Any, key: str, rules_project: Project | None) -> bool | None:
@@ -384,9 +444,14 @@ class TableBuilder:
     """Answered rows in source order -> units and projects, grouped by the one
     :class:`assistant.extract.assemble.TableAssembler` every backend uses."""
 
-    def __init__(self, table: BudgetTable, doc: Document,
-                 examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()), *,
-                 form: bool = False):
+    def __init__(
+        self,
+        table: BudgetTable,
+        doc: Document,
+        examples: tuple[frozenset[str], frozenset[Decimal]] = (frozenset(), frozenset()),
+        *,
+        form: bool = False,
+    ):
         self.table = table
         self.assembler = TableAssembler(table)
         self.grounding = _Grounding(doc, examples, form)
@@ -418,11 +483,16 @@ class TableBuilder:
         name = grounding.name_evidence(placed)
         if name.alignment == "ungrounded":
             copied = normalise(item.name or "") in grounding.example_texts
-            grounding.reject(placed, f"{item.kind} {item.name!r}", (
-                f"the LLM answered a {'unit' if item.kind == 'unit' else 'project'} named {item.name!r}, "
-                + ("copied from the prompt's example; " if copied else "")
-                + ("no row of the source is named so" if not grounding.form else "the name is not in the source")
-                + ": left out of the records"))
+            grounding.reject(
+                placed,
+                f"{item.kind} {item.name!r}",
+                (
+                    f"the LLM answered a {'unit' if item.kind == 'unit' else 'project'} named {item.name!r}, "
+                    + ("copied from the prompt's example; " if copied else "")
+                    + ("no row of the source is named so" if not grounding.form else "the name is not in the source")
+                    + ": left out of the records"
+                ),
+            )
             return
         self.read_chunks.add(id(placed.chunk))
         if item.kind == "unit":
@@ -444,16 +514,27 @@ class TableBuilder:
         for chunk in chunks:
             if form:
                 if id(chunk) not in self.read_chunks:
-                    out.append(Failure(source=source, row=chunk.first_line,
-                                       field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
-                                       message="the LLM's answer kept nothing from these rows: not read",
-                                       raw=chunk.text[:_RAW_LIMIT]))
+                    out.append(
+                        Failure(
+                            source=source,
+                            row=chunk.first_line,
+                            field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
+                            message="the LLM's answer kept nothing from these rows: not read",
+                            raw=chunk.text[:_RAW_LIMIT],
+                        )
+                    )
                 continue
             for row in chunk.rows:
                 if id(row) not in self.answered_rows and row.raw.strip():
-                    out.append(Failure(source=source, row=row.line, field="llm row",
-                                       message="the LLM's answer has no entry for this row: not read",
-                                       raw=row.raw[:_RAW_LIMIT]))
+                    out.append(
+                        Failure(
+                            source=source,
+                            row=row.line,
+                            field="llm row",
+                            message="the LLM's answer has no entry for this row: not read",
+                            raw=row.raw[:_RAW_LIMIT],
+                        )
+                    )
         return out
 
     def finish(self, llm_failures: list[Failure], kept_failures: list[Failure]) -> BudgetTable:

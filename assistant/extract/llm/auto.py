@@ -35,10 +35,21 @@ __all__ = ["REREAD_CODES", "extract_auto", "rows_to_reread"]
 #: validation codes that suggest the rules mis-read a row, so auto mode asks the LLM again.
 #: Codes about the source's own content (CODE_PAIR_MISMATCH, CODE_NAME_MISMATCH: kept as
 #: written; amount sums across rows; duplicates) never trigger a re-read.
-REREAD_CODES = frozenset({
-    "AMOUNT_ROW_SUM", "AMOUNT_MISSING", "CODE_MISSING", "CODE_UNKNOWN", "NAME_MISSING", "VALUE_MISSING",
-    "SEQ_DUPLICATE", "SEQ_GAP", "INDICATORS_MISSING", "GOAL_MISSING", "LOW_CONFIDENCE",
-})
+REREAD_CODES = frozenset(
+    {
+        "AMOUNT_ROW_SUM",
+        "AMOUNT_MISSING",
+        "CODE_MISSING",
+        "CODE_UNKNOWN",
+        "NAME_MISSING",
+        "VALUE_MISSING",
+        "SEQ_DUPLICATE",
+        "SEQ_GAP",
+        "INDICATORS_MISSING",
+        "GOAL_MISSING",
+        "LOW_CONFIDENCE",
+    }
+)
 
 
 def rows_to_reread(table: BudgetTable, parses: list[RowParse]) -> dict[int, list[str]]:
@@ -47,7 +58,9 @@ def rows_to_reread(table: BudgetTable, parses: list[RowParse]) -> dict[int, list
     for warning in validate_table(table):
         if warning.code in REREAD_CODES and warning.row is not None:
             where = f" #{warning.seq}" if warning.seq is not None else ""
-            by_line.setdefault(warning.row, []).append(f"{warning.code}{where} {warning.field or ''}: {warning.message}")
+            by_line.setdefault(warning.row, []).append(
+                f"{warning.code}{where} {warning.field or ''}: {warning.message}"
+            )
     out: dict[int, list[str]] = {}
     for index, parse in enumerate(parses):
         problems = [f.message if not f.field else f"{f.field}: {f.message}" for f in parse.failures or []]
@@ -68,9 +81,15 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = None,
-                 cache: ResponseCache | None = None, progress: Progress | None = None,
-                 notice: Notice | None = None) -> BudgetTable:
+def extract_auto(
+    doc: Document,
+    config: LLMConfig,
+    *,
+    ledger: Ledger | None = None,
+    cache: ResponseCache | None = None,
+    progress: Progress | None = None,
+    notice: Notice | None = None,
+) -> BudgetTable:
     """The rules first; only the rows they could not read (or that fail validation) go to the LLM.
 
     A table the rules read cleanly makes no request at all. The LLM's rows replace the rows
@@ -103,8 +122,10 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
         chunks = chunk_rows([parses[i].row for i in run], header, config.chunk_chars)
         notes = "\n".join(f"line {parses[i].row.line}: " + "; ".join(reread[i]) for i in run)
         for chunk in chunks:
-            chunk.notes = ("The rule-based reader had these problems with these rows; read them carefully "
-                           "(problems that the source itself has stay as written):\n" + notes)
+            chunk.notes = (
+                "The rule-based reader had these problems with these rows; read them carefully "
+                "(problems that the source itself has stay as written):\n" + notes
+            )
         run_chunks.append((run, chunks))
     all_chunks = [c for _, chunks in run_chunks for c in chunks]
     outcomes = read_chunks(all_chunks, config, prompt, doc.source, ledger, cache, progress, notice)
@@ -121,23 +142,37 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
         llm_projects = sum(p.answer.kind == "project" for p in placed)
         if not failures and llm_projects < rules_projects:  # never lose rows the rules did read
             first = parses[run[0]].row
-            failures.append(Failure(
-                source=doc.source, row=first.line, field=f"llm lines {first.line}-{parses[run[-1]].row.line}",
-                message=(f"the LLM returned {llm_projects} projects where the rules read {rules_projects}; "
-                         "the rules' reading is kept"),
-                raw="\n".join(parses[i].row.raw for i in run)[:4000],
-            ))
+            failures.append(
+                Failure(
+                    source=doc.source,
+                    row=first.line,
+                    field=f"llm lines {first.line}-{parses[run[-1]].row.line}",
+                    message=(
+                        f"the LLM returned {llm_projects} projects where the rules read {rules_projects}; "
+                        "the rules' reading is kept"
+                    ),
+                    raw="\n".join(parses[i].row.raw for i in run)[:4000],
+                )
+            )
         llm_failures.extend(failures)
         if not failures:
             replaced[run[0]] = placed
             skipped.update(run)
 
-    build = TableBuilder(BudgetTable(title=rules_table.title, department=rules_table.department,
-                                     currency_unit=rules_table.currency_unit, amounts=rules_table.amounts,
-                                     spans=rules_table.spans), doc, example_values(prompt))
+    build = TableBuilder(
+        BudgetTable(
+            title=rules_table.title,
+            department=rules_table.department,
+            currency_unit=rules_table.currency_unit,
+            amounts=rules_table.amounts,
+            spans=rules_table.spans,
+        ),
+        doc,
+        example_values(prompt),
+    )
     rules_by_row = {id(p.row): p.project for p in parses}
     unit_parses = sum(p.kind == "unit" for p in parses)
-    rule_units = iter(rules_table.units[len(rules_table.units) - unit_parses:])  # past a department unit
+    rule_units = iter(rules_table.units[len(rules_table.units) - unit_parses :])  # past a department unit
     for index, parse in enumerate(parses):
         unit = next(rule_units) if parse.kind == "unit" else None
         for placed in replaced.get(index, []):
@@ -150,12 +185,19 @@ def extract_auto(doc: Document, config: LLMConfig, *, ledger: Ledger | None = No
             build.project(parse.project)
     skipped_lines = {parses[i].row.line for i in skipped}
     table = build.finish(llm_failures, [f for f in rules_table.failures if f.row not in skipped_lines])
-    return finish_meta(table, doc, "auto", config, prompt, ledger, cache, rows_reread=len(reread),
-                       chunks=len(all_chunks))
+    return finish_meta(
+        table, doc, "auto", config, prompt, ledger, cache, rows_reread=len(reread), chunks=len(all_chunks)
+    )
 
 
-def _auto_whole(doc: Document, config: LLMConfig, ledger: Ledger | None, cache: ResponseCache | None,
-                progress: Progress | None = None, notice: Notice | None = None) -> BudgetTable:
+def _auto_whole(
+    doc: Document,
+    config: LLMConfig,
+    ledger: Ledger | None,
+    cache: ResponseCache | None,
+    progress: Progress | None = None,
+    notice: Notice | None = None,
+) -> BudgetTable:
     """Auto mode for documents the row-by-row rules do not cover (project forms, several sheets,
     unknown layouts): the rules' whole reading when it is clean, else the whole document via the LLM."""
     from ..rules_backend import extract_with_rules

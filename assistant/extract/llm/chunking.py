@@ -69,7 +69,7 @@ def split_header(doc: Document) -> tuple[list[Row], list[Row]]:
     """
     for i, row in enumerate(doc.rows):
         if _is_header(row.texts()):
-            return doc.rows[: i + 1], [r for r in doc.rows[i + 1:] if any(t.strip() for t in r.texts())]
+            return doc.rows[: i + 1], [r for r in doc.rows[i + 1 :] if any(t.strip() for t in r.texts())]
     return [], [r for r in doc.rows if any(t.strip() for t in r.texts())]
 
 
@@ -91,8 +91,13 @@ def chunk_rows(rows: list[Row], header: str, chunk_chars: int) -> list[Chunk]:
         starts.append(pos)
         pos += len(text) + 1
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=budget, chunk_overlap=0, separators=[_ROW_SEP, _ITEM_BOUNDARY, "\n", "。", ""],
-        is_separator_regex=True, keep_separator="start", add_start_index=True, strip_whitespace=False,
+        chunk_size=budget,
+        chunk_overlap=0,
+        separators=[_ROW_SEP, _ITEM_BOUNDARY, "\n", "。", ""],
+        is_separator_regex=True,
+        keep_separator="start",
+        add_start_index=True,
+        strip_whitespace=False,
     )
     chunks: list[Chunk] = []
     for piece in splitter.create_documents([joined]):
@@ -112,8 +117,14 @@ def chunk_rows(rows: list[Row], header: str, chunk_chars: int) -> list[Chunk]:
         if begin > starts[first]:  # the piece starts inside a row: say whose row it is
             continued = first_cell(rows[first])
             content = f"{continued}\t{_CONTINUED}\t{content}"
-        chunks.append(Chunk(rows=[rows[i] for i in covered], text=content.replace(_ROW_SEP, "\n"),
-                            header=header, continued=continued))
+        chunks.append(
+            Chunk(
+                rows=[rows[i] for i in covered],
+                text=content.replace(_ROW_SEP, "\n"),
+                header=header,
+                continued=continued,
+            )
+        )
     return chunks
 
 
@@ -128,14 +139,16 @@ def split_in_two(chunk: Chunk, chunk_chars: int) -> list[Chunk]:
     """A chunk whose answer was cut off, as two smaller chunks (or [] if it cannot shrink)."""
     if len(chunk.rows) >= 2:
         half = len(chunk.rows) // 2
-        parts = [chunk_rows(chunk.rows[:half], chunk.header, chunk_chars), chunk_rows(chunk.rows[half:], chunk.header, chunk_chars)]
+        parts = [
+            chunk_rows(chunk.rows[:half], chunk.header, chunk_chars),
+            chunk_rows(chunk.rows[half:], chunk.header, chunk_chars),
+        ]
         out = [c for part in parts for c in part]
     else:
         out = chunk_rows(chunk.rows, chunk.header, max(400, len(chunk.text) // 2 + len(chunk.header)))
     for c in out:
         c.notes = chunk.notes
     return out if len(out) > 1 else []
-
 
 
 #: JSON keys and punctuation a row's answer adds around the text it copies, in tokens

@@ -75,7 +75,9 @@ def _read(task: str) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AssistantError(f"no frozen few-shot examples at {path}: run python -m assistant.extract.llm.fewshot {task}") from None
+        raise AssistantError(
+            f"no frozen few-shot examples at {path}: run python -m assistant.extract.llm.fewshot {task}"
+        ) from None
 
 
 def load_examples(prompt: Prompt) -> list[dict[str, Any]]:
@@ -86,8 +88,10 @@ def load_examples(prompt: Prompt) -> list[dict[str, Any]]:
     """
     data = _read(prompt.id)
     if data.get("spec") != prompt.examples:
-        raise AssistantError(f"{resource_path(prompt.id)} was frozen for other examples than prompt "
-                             f"{prompt.id} v{prompt.version} names: run python -m assistant.extract.llm.fewshot {prompt.id}")
+        raise AssistantError(
+            f"{resource_path(prompt.id)} was frozen for other examples than prompt "
+            f"{prompt.id} v{prompt.version} names: run python -m assistant.extract.llm.fewshot {prompt.id}"
+        )
     return data["examples"]
 
 

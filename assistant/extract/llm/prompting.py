@@ -48,6 +48,12 @@ def build_messages(chunk: Chunk, prompt: Prompt) -> list[dict[str, str]]:
     """System and user messages for one chunk; the chunk text sits between DATA markers."""
     tag = hashlib.sha256((chunk.header + chunk.text).encode("utf-8")).hexdigest()[:10]
     notes = f"\n{chunk.notes}\n" if chunk.notes else ""
-    user = prompt.render(first_line=chunk.first_line, last_line=chunk.last_line, tag=tag,
-                         header=chunk.header or "(no header rows)", data=chunk.text, notes=notes)
+    user = prompt.render(
+        first_line=chunk.first_line,
+        last_line=chunk.last_line,
+        tag=tag,
+        header=chunk.header or "(no header rows)",
+        data=chunk.text,
+        notes=notes,
+    )
     return [{"role": "system", "content": system_message(prompt)}, {"role": "user", "content": user}]

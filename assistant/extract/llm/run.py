@@ -59,7 +59,9 @@ class _Outcome:
     failures: list[Failure] = field(default_factory=list)
 
 
-async def _read_chunk(client: LLMClient, chunk: Chunk, prompt: Prompt, source: str, allowance: Allowance | None = None) -> _Outcome:
+async def _read_chunk(
+    client: LLMClient, chunk: Chunk, prompt: Prompt, source: str, allowance: Allowance | None = None
+) -> _Outcome:
     config = client.config
     cap = completion_cap(chunk, config.completion_factor)
     if allowance is None:
@@ -67,8 +69,9 @@ async def _read_chunk(client: LLMClient, chunk: Chunk, prompt: Prompt, source: s
     outcome = _Outcome(chunk)
     parts = {"prompt_id": prompt.id, "prompt_version": prompt.version, "prompt_sha256": prompt.sha256}
     try:
-        answer = await client.call(build_messages(chunk, prompt), response_model(), cache_parts=parts,
-                                   max_tokens=cap, allowance=allowance)
+        answer = await client.call(
+            build_messages(chunk, prompt), response_model(), cache_parts=parts, max_tokens=cap, allowance=allowance
+        )
         outcome.answers.append((chunk, answer))
         return outcome
     except TruncatedAnswer as exc:
@@ -85,15 +88,27 @@ async def _read_chunk(client: LLMClient, chunk: Chunk, prompt: Prompt, source: s
     except LLMOutputError as exc:
         problem = str(exc)
     client.ledger.failed_chunks += 1
-    outcome.failures.append(Failure(
-        source=source, row=chunk.first_line, field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
-        message=f"the LLM could not read these rows: {problem}", raw=chunk.text[:_RAW_LIMIT],
-    ))
+    outcome.failures.append(
+        Failure(
+            source=source,
+            row=chunk.first_line,
+            field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
+            message=f"the LLM could not read these rows: {problem}",
+            raw=chunk.text[:_RAW_LIMIT],
+        )
+    )
     return outcome
 
 
-async def _read_all(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, source: str, ledger: Ledger,
-                    cache: ResponseCache | None, progress: Progress | None) -> list[_Outcome]:
+async def _read_all(
+    chunks: list[Chunk],
+    config: LLMConfig,
+    prompt: Prompt,
+    source: str,
+    ledger: Ledger,
+    cache: ResponseCache | None,
+    progress: Progress | None,
+) -> list[_Outcome]:
     async with LLMClient(config, ledger=ledger, cache=cache) as client:
         ledger.chunks += len(chunks)
         done = 0
@@ -113,9 +128,16 @@ async def _read_all(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, sour
         return outcomes
 
 
-def read_chunks(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, source: str, ledger: Ledger,
-                cache: ResponseCache | None, progress: Progress | None = None,
-                notice: Notice | None = None) -> list[_Outcome]:
+def read_chunks(
+    chunks: list[Chunk],
+    config: LLMConfig,
+    prompt: Prompt,
+    source: str,
+    ledger: Ledger,
+    cache: ResponseCache | None,
+    progress: Progress | None = None,
+    notice: Notice | None = None,
+) -> list[_Outcome]:
     """Every chunk, concurrently within the config's bound; one notice first if the endpoint is not local.
 
     Raises:
@@ -124,7 +146,8 @@ def read_chunks(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, source: 
     if chunks and not config.is_local:
         (notice or _log_notice)(
             f"正在把表格内容发送到本机以外的端点：{len(chunks)} 段 → {config.host}（模型 {config.model}）"
-            f" (sending {len(chunks)} chunks to {config.host} (model {config.model}); --offline forbids this)")
+            f" (sending {len(chunks)} chunks to {config.host} (model {config.model}); --offline forbids this)"
+        )
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -132,16 +155,36 @@ def read_chunks(chunks: list[Chunk], config: LLMConfig, prompt: Prompt, source: 
     raise BackendConfigError("the LLM backends are synchronous entry points; call them outside a running event loop")
 
 
-def finish_meta(table: BudgetTable, doc: Document, backend: str, config: LLMConfig, prompt: Prompt, ledger: Ledger,
-                cache: ResponseCache | None = None, **extra: Any) -> BudgetTable:
+def finish_meta(
+    table: BudgetTable,
+    doc: Document,
+    backend: str,
+    config: LLMConfig,
+    prompt: Prompt,
+    ledger: Ledger,
+    cache: ResponseCache | None = None,
+    **extra: Any,
+) -> BudgetTable:
     """The run's metadata, with the compact flags of low-confidence and ungrounded values."""
     if cache is not None and cache.problem:
         extra["cache_problem"] = cache.problem
-    table.meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend=backend,
-                         model=config.model, prompt_id=prompt.id, prompt_version=str(prompt.version),
-                         ledger=ledger.to_dict(),
-                         extra={"prompt_sha256": prompt.sha256, "base_url": config.base_url, "mode": config.mode,
-                                "completion_factor": config.completion_factor, **extra})
+    table.meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend=backend,
+        model=config.model,
+        prompt_id=prompt.id,
+        prompt_version=str(prompt.version),
+        ledger=ledger.to_dict(),
+        extra={
+            "prompt_sha256": prompt.sha256,
+            "base_url": config.base_url,
+            "mode": config.mode,
+            "completion_factor": config.completion_factor,
+            **extra,
+        },
+    )
     record_flags(table)
     return table
 
@@ -155,8 +198,9 @@ def rules_by_row(doc: Document) -> dict[int, Project]:
     return {p.row.line: p.project for p in parses if p.project is not None}
 
 
-def setup(config: LLMConfig, backend: str, ledger: Ledger | None, cache: ResponseCache | None,
-          notice: Notice | None = None) -> tuple[Ledger, ResponseCache | None, Prompt]:
+def setup(
+    config: LLMConfig, backend: str, ledger: Ledger | None, cache: ResponseCache | None, notice: Notice | None = None
+) -> tuple[Ledger, ResponseCache | None, Prompt]:
     config.require(backend)
     ledger = ledger if ledger is not None else Ledger(max_requests=config.max_requests, max_tokens=config.max_tokens)
     if cache is None and config.cache:
@@ -166,9 +210,15 @@ def setup(config: LLMConfig, backend: str, ledger: Ledger | None, cache: Respons
     return ledger, cache, load_prompt(PROMPT_TASK)
 
 
-def extract_llm(doc: Document, config: LLMConfig, *, ledger: Ledger | None = None,
-                cache: ResponseCache | None = None, progress: Progress | None = None,
-                notice: Notice | None = None) -> BudgetTable:
+def extract_llm(
+    doc: Document,
+    config: LLMConfig,
+    *,
+    ledger: Ledger | None = None,
+    cache: ResponseCache | None = None,
+    progress: Progress | None = None,
+    notice: Notice | None = None,
+) -> BudgetTable:
     """Every table row through the LLM; values grounded; failed chunks listed, the rest kept.
 
     Raises:

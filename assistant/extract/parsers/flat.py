@@ -28,7 +28,7 @@ def _labels(row: Row) -> list[str]:
 
 
 def _kind(row: Row) -> str | None:
-    """"projects", "indicators" or "both" for a header row of a flat export, else None."""
+    """ "projects", "indicators" or "both" for a header row of a flat export, else None."""
     labels = _labels(row)
     has_projects = labels[: len(_PROJECT_LABELS)] == _PROJECT_LABELS
     has_indicators = all(label in labels for label in _INDICATOR_LABELS) and _PROJECT in labels
@@ -76,15 +76,25 @@ def _amounts(cells: dict[str, Cell], row: Row, source: str, failures: list[Failu
             try:
                 values[key] = getattr(Amounts.model_validate({key: _text(cells, label)}), key)
             except ValueError:
-                failures.append(Failure(source=source, row=row.line, field=field,
-                                        message=f"not an amount: {_text(cells, label)!r}", raw=row.raw))
+                failures.append(
+                    Failure(
+                        source=source,
+                        row=row.line,
+                        field=field,
+                        message=f"not an amount: {_text(cells, label)!r}",
+                        raw=row.raw,
+                    )
+                )
     return Amounts(**values)
 
 
 def read_flat_export(doc: Document) -> BudgetTable:
     """A BudgetTable from a flat export; a row that does not fit becomes a Failure."""
-    table = BudgetTable(title=None, currency_unit=None,
-                        meta=RunMeta(source=doc.source, encoding=doc.encoding, layout=f"{doc.layout}-export"))
+    table = BudgetTable(
+        title=None,
+        currency_unit=None,
+        meta=RunMeta(source=doc.source, encoding=doc.encoding, layout=f"{doc.layout}-export"),
+    )
     units: dict[str, Unit] = {}
     projects: dict[tuple[str, str], list[Project]] = {}
     indicator_rows: list[tuple[dict[str, Cell], Row]] = []
@@ -95,17 +105,26 @@ def read_flat_export(doc: Document) -> BudgetTable:
                 continue
             unit_name, name = _text(cells, _UNIT) or "", _text(cells, _PROJECT)
             if name is None:
-                table.failures.append(Failure(source=doc.source, row=row.line, field=_PROJECT,
-                                              message="row without a 项目名称", raw=row.raw))
+                table.failures.append(
+                    Failure(
+                        source=doc.source, row=row.line, field=_PROJECT, message="row without a 项目名称", raw=row.raw
+                    )
+                )
                 continue
             # a CSV row repeats its project's fields on every indicator row: a project starts
             # at its first item (or has none), or is simply the next row of the project sheet
-            starts_project = kind == "projects" or _text(cells, "序号") in (None, "1") or not projects.get((unit_name, name))
+            starts_project = (
+                kind == "projects" or _text(cells, "序号") in (None, "1") or not projects.get((unit_name, name))
+            )
             if kind in ("projects", "both") and starts_project:
                 amounts = _amounts(cells, row, doc.source, table.failures)
-                project = Project(name=name, classified=_text(cells, "涉密项目") in ("是", "true", "True", "1"),
-                                  amounts=amounts, goal=_text(cells, "绩效目标"),
-                                  spans=_spans(cells, [(label, field) for label, field in PROJECT_COLUMNS if field != "unit"]))
+                project = Project(
+                    name=name,
+                    classified=_text(cells, "涉密项目") in ("是", "true", "True", "1"),
+                    amounts=amounts,
+                    goal=_text(cells, "绩效目标"),
+                    spans=_spans(cells, [(label, field) for label, field in PROJECT_COLUMNS if field != "unit"]),
+                )
                 if unit_name not in units:
                     units[unit_name] = Unit(name=unit_name)
                     table.units.append(units[unit_name])
@@ -117,18 +136,28 @@ def read_flat_export(doc: Document) -> BudgetTable:
         key = (_text(cells, _UNIT) or "", _text(cells, _PROJECT) or "")
         owners = projects.get(key)
         if not owners:
-            table.failures.append(Failure(source=doc.source, row=row.line, field=_PROJECT,
-                                          message=f"indicator of a project not on the project sheet: {key[1]!r}",
-                                          raw=row.raw))
+            table.failures.append(
+                Failure(
+                    source=doc.source,
+                    row=row.line,
+                    field=_PROJECT,
+                    message=f"indicator of a project not on the project sheet: {key[1]!r}",
+                    raw=row.raw,
+                )
+            )
             continue
         values = {field: _text(cells, label) for label, field in INDICATOR_COLUMNS}
         seq = values.pop("seq")
         try:
-            indicator = Indicator(seq=int(float(seq)) if seq else None, **values,
-                                  spans=_spans(cells, INDICATOR_COLUMNS))
+            indicator = Indicator(
+                seq=int(float(seq)) if seq else None, **values, spans=_spans(cells, INDICATOR_COLUMNS)
+            )
         except ValueError:
-            table.failures.append(Failure(source=doc.source, row=row.line, field="序号",
-                                          message=f"not an item number: {seq!r}", raw=row.raw))
+            table.failures.append(
+                Failure(
+                    source=doc.source, row=row.line, field="序号", message=f"not an item number: {seq!r}", raw=row.raw
+                )
+            )
             continue
         owner = owners[0]
         if len(owners) > 1 and indicator.seq == 1 and owner.indicators:

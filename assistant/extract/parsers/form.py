@@ -87,8 +87,10 @@ _KEYS: list[tuple[str, str]] = [
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
 _GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
-_GROUP_LABEL = re.compile(r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
-                          r"|^年度(?:总体)?目标完成情况$")
+_GROUP_LABEL = re.compile(
+    r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
+    r"|^年度(?:总体)?目标完成情况$"
+)
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
 _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
@@ -100,8 +102,18 @@ _VALUE_HEADER = re.compile(
 )
 
 # Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
-_LEVEL1_NAMES = ("产出指标", "效益指标", "效果指标", "满意度指标", "项目完成指标", "项目效益指标", "项目产出指标",
-                 "产出值", "效益值", "满意度值")  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
+_LEVEL1_NAMES = (
+    "产出指标",
+    "效益指标",
+    "效果指标",
+    "满意度指标",
+    "项目完成指标",
+    "项目效益指标",
+    "项目产出指标",
+    "产出值",
+    "效益值",
+    "满意度值",
+)  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
 _LEVEL2_NAME = re.compile(
     r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值)?等?$"
 )
@@ -198,7 +210,11 @@ _BLOCK_SUFFIX = re.compile(r"^(?P<word>[一二三]级指标|指标值)[（(](?P<
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^其中[:：\-－]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$", "", _fold(text))
+    return re.sub(
+        r"^其中[:：\-－]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$",
+        "",
+        _fold(text),
+    )
 
 
 def _key_field(text: str) -> str | None:
@@ -280,8 +296,13 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
             spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
-            found = [m for m in found if _depth(part, m.start()) == 0 and not _NOTE_AFTER.match(part, m.end())
-                     and not any(a < m.start() and m.end() < b for a, b in spaced)]
+            found = [
+                m
+                for m in found
+                if _depth(part, m.start()) == 0
+                and not _NOTE_AFTER.match(part, m.end())
+                and not any(a < m.start() and m.end() < b for a, b in spaced)
+            ]
         cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -344,7 +365,8 @@ def _separation(doc: Document) -> str | None:
             for part in re.split(r"[|｜]", cell.text):
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
                     unspaced = _LETTER_SPACED.sub(
-                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part)
+                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
+                    )
                     words = {_bare(w) for w in _SPACES.split(unspaced)}
                     return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
     return None
@@ -363,8 +385,9 @@ def looks_like_form(doc: Document) -> bool:
     if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
         return True
     # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
-    return all(re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M)
-               for w in ("二级", "三级"))
+    return all(
+        re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M) for w in ("二级", "三级")
+    )
 
 
 # ---- the key–value block ------------------------------------------------------------------
@@ -400,7 +423,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     by_column: set[int] = set()
     for r, row in enumerate(rows[:-1]):
         keys = [t for t in row if t.text and _key_field(t.text)]
-        if len(keys) >= 3 and _key_field(keys[0].text) == "总体目标" and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}:
+        if (
+            len(keys) >= 3
+            and _key_field(keys[0].text) == "总体目标"
+            and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}
+        ):
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
@@ -487,8 +514,10 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
     (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
     period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
     return any(t.row == token.row or t.cell is token.cell for t in period) or any(
-        p.row < token.row and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text)
-                                  for x in flat) for p in period)
+        p.row < token.row
+        and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text) for x in flat)
+        for p in period
+    )
 
 
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
@@ -511,7 +540,11 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        problem = None if _AMOUNT_TEXT.match(text) else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
+        problem = (
+            None
+            if _AMOUNT_TEXT.match(text)
+            else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
+        )
         problem = problem or amount_problem(text)  # too many digits for an amount
         if not problem:
             data[field] = text
@@ -614,8 +647,12 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
         # rows above the first label take it only when its group is long enough to reach them
         # (a guess, said so); above a label whose group is shorter they have no label at all
         reach = mids[1] - mids[0] if len(mids) > 1 else count
-        return [(_Guess(events[0][1]) if mids[0] - i < reach else None) if i < mids[0] else
-                min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
+        return [
+            (_Guess(events[0][1]) if mids[0] - i < reach else None)
+            if i < mids[0]
+            else min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]
+            for i in range(count)
+        ]
     out = []
     for size, (_, label) in zip(sizes, events):
         out.extend([label] * size)
@@ -627,8 +664,14 @@ def _is_header_word(text: str) -> bool:
     return bare in _GRID_WORDS or bool(_VALUE_HEADER.match(bare))
 
 
-def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str, doc_rows, failures: list[Failure],
-               run_together: bool = False):
+def _read_grid(
+    rows: list[list[Token]],
+    header_at: tuple[int, int],
+    source: str,
+    doc_rows,
+    failures: list[Failure],
+    run_together: bool = False,
+):
     """Indicators of the grid under the header: (items, level-1 events, level-2 events, targets).
 
     Body rows are read by column when they are as wide as the header (Word/Excel/PDF cells,
@@ -654,22 +697,28 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
     # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
     # words before 一级指标 run back over several lines (the loop stops at the first other word)
-    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row
-              if t.text and (t.row < r0 or row.index(t) < t0)]
+    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row if t.text and (t.row < r0 or row.index(t) < t0)]
     pre: list[str] = []
     for token in reversed(before):
         if not _is_header_word(token.text):
             break
         pre.insert(0, _bare(token.text))
-    if len(pre) >= 2 and "年度指标值" in pre[0] and value_headers and any(
-            re.fullmatch(r"指标性质|指标方向|计算符号|(?:计量|度量)?单位", h) for h in value_headers):
+    if (
+        len(pre) >= 2
+        and "年度指标值" in pre[0]
+        and value_headers
+        and any(re.fullmatch(r"指标性质|指标方向|计算符号|(?:计量|度量)?单位", h) for h in value_headers)
+    ):
         value_headers = value_headers + pre[1:]
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
     header_row = rows[r0]
     # by column only when the cells are real cells: ``|`` text pads or drops cells at will
-    one_row = (all(t.row == header[0].row for t in header) and len(header) >= 3
-               and len({id(t.cell) for t in header}) == len(header))
+    one_row = (
+        all(t.row == header[0].row for t in header)
+        and len(header) >= 3
+        and len({id(t.cell) for t in header}) == len(header)
+    )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     used = {id(t) for t in header}
@@ -689,8 +738,13 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     def label(token: Token) -> bool:
         if _level1_label(token.text):
             last = l1_events[-1] if l1_events else None
-            if (last and last[0] == len(items) and _bare(last[1].text) == _bare(token.text) and _level2_word(token.text)
-                    and not (l2_events and l2_events[-1][0] == len(items))):
+            if (
+                last
+                and last[0] == len(items)
+                and _bare(last[1].text) == _bare(token.text)
+                and _level2_word(token.text)
+                and not (l2_events and l2_events[-1][0] == len(items))
+            ):
                 l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
             else:
                 l1_events.append((len(items), token))
@@ -717,7 +771,9 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
         entries.append(("flat", row[:cut]))
         if cut is not None:
             break
-    flat_rows = _merge_split_labels([[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"])
+    flat_rows = _merge_split_labels(
+        [[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"]
+    )
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
@@ -726,9 +782,15 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
         by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
         first = next(t for r in filled_rows for t in r)
-        failures.append(Failure(source=source, row=doc_rows[first.row].line, field="绩效指标",
-                                message=f"the whole grid is one line of {max(len(r) for r in filled_rows)} cells: "
-                                f"names and values were placed by counting {k} value columns, an empty cell shifts them; check them"))
+        failures.append(
+            Failure(
+                source=source,
+                row=doc_rows[first.row].line,
+                field="绩效指标",
+                message=f"the whole grid is one line of {max(len(r) for r in filled_rows)} cells: "
+                f"names and values were placed by counting {k} value columns, an empty cell shifts them; check them",
+            )
+        )
     # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
@@ -737,8 +799,14 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
     at = {id(t): i for i, t in enumerate(stream)}
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
-    partition = not by_rows and not run_together and not side_by_side and not pipe_cells and not _notes_from(
-        value_headers, len(value_headers) - 1) and k > 1
+    partition = (
+        not by_rows
+        and not run_together
+        and not side_by_side
+        and not pipe_cells
+        and not _notes_from(value_headers, len(value_headers) - 1)
+        and k > 1
+    )
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
@@ -754,8 +822,14 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
             if name is not None and name.text:
                 items.append(_Item(name, values, name.row))
             elif any(v is not None and v.text for v in values):
-                failures.append(Failure(source=source, row=doc_rows[row[0].row].line, field="三级指标",
-                                        message="an indicator row with values but no 三级指标 name; skipped"))
+                failures.append(
+                    Failure(
+                        source=source,
+                        row=doc_rows[row[0].row].line,
+                        field="三级指标",
+                        message="an indicator row with values but no 三级指标 name; skipped",
+                    )
+                )
             continue
         if by_rows:
             if any(t.text for t in row):
@@ -790,19 +864,37 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
                 if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
-                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
-                                            message=f"{token.text[:40]!r}: name and value told apart where the "
-                                            f"value is written twice (target, then achieved): "
-                                            f"{twice.values[0].text!r}; check it"))
+                    failures.append(
+                        Failure(
+                            source=source,
+                            row=doc_rows[token.row].line,
+                            field="指标值",
+                            message=f"{token.text[:40]!r}: name and value told apart where the "
+                            f"value is written twice (target, then achieved): "
+                            f"{twice.values[0].text!r}; check it",
+                        )
+                    )
                 if found is None:
-                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="指标值",
-                                            message=f"could not tell names from values in {token.text[:60]!r}; "
-                                            "read as one indicator name"))
+                    failures.append(
+                        Failure(
+                            source=source,
+                            row=doc_rows[token.row].line,
+                            field="指标值",
+                            message=f"could not tell names from values in {token.text[:60]!r}; "
+                            "read as one indicator name",
+                        )
+                    )
                     found = [_Item(token, [], token.row)]
                 elif any(_CUT_NAME.match(item.name.text) for item in found):
-                    failures.append(Failure(source=source, row=doc_rows[token.row].line, field="三级指标",
-                                            message=f"{len(found)} indicators read out of one run of text "
-                                            f"{token.text[:40]!r}, a name starting mid-word: check them"))
+                    failures.append(
+                        Failure(
+                            source=source,
+                            row=doc_rows[token.row].line,
+                            field="三级指标",
+                            message=f"{len(found)} indicators read out of one run of text "
+                            f"{token.text[:40]!r}, a name starting mid-word: check them",
+                        )
+                    )
                 items.extend(found)
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
@@ -817,10 +909,22 @@ def _read_grid(rows: list[list[Token]], header_at: tuple[int, int], source: str,
                 else:
                     current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
                     items.append(current)
-            elif current is not None and len(current.values) < k and not (
+            elif (
+                current is not None
+                and len(current.values) < k
+                and not (
                     _notes_from(value_headers, len(current.values))
-                    and _starts_item(stream, at[id(token)], value_headers, label_words=_is_label, failures=failures,
-                                     where=doc_rows[token.row].line, source=source)):
+                    and _starts_item(
+                        stream,
+                        at[id(token)],
+                        value_headers,
+                        label_words=_is_label,
+                        failures=failures,
+                        where=doc_rows[token.row].line,
+                        source=source,
+                    )
+                )
+            ):
                 current.values.append(token)
             else:
                 current = _Item(token, [], token.row)
@@ -858,9 +962,15 @@ def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str
             taken += len(nxt)
             i += 1
         if taken:
-            failures.append(Failure(source=source, row=doc_rows[rest[0].row].line, field="指标值",
-                                    message=f"the row of {rest[0].text[:30]!r} has no value cells; the {taken} cell(s) "
-                                    "on the lines below were read as its wrapped values: check them"))
+            failures.append(
+                Failure(
+                    source=source,
+                    row=doc_rows[rest[0].row].line,
+                    field="指标值",
+                    message=f"the row of {rest[0].text[:30]!r} has no value cells; the {taken} cell(s) "
+                    "on the lines below were read as its wrapped values: check them",
+                )
+            )
         out.append((kind, joined))
     return out
 
@@ -878,10 +988,16 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
         items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
         pos += size
     if sizes != _greedy(len(pending), k):
-        failures.append(Failure(source=source, row=doc_rows[pending[0].row].line, field="指标值",
-                                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) "
-                                f"from {pending[0].text[:20]!r} on were told apart by which cells look like values, "
-                                "and each value placed in the first value column; check them"))
+        failures.append(
+            Failure(
+                source=source,
+                row=doc_rows[pending[0].row].line,
+                field="指标值",
+                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) "
+                f"from {pending[0].text[:20]!r} on were told apart by which cells look like values, "
+                "and each value placed in the first value column; check them",
+            )
+        )
     pending.clear()
 
 
@@ -912,8 +1028,11 @@ def _partition(tokens: list[Token], k: int) -> list[int]:
             rest = best[i + size]
             if rest is None:
                 continue
-            cost = 10.0 * value_like[i] + sum(1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1])
-                                              for j in range(i + 1, i + size) if not value_like[j])
+            cost = 10.0 * value_like[i] + sum(
+                1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1])
+                for j in range(i + 1, i + size)
+                if not value_like[j]
+            )
             cost += 0.5 * (k + 1 - size) if i + size < n else 0.0  # the last row may end early (a cut document)
             options.append((cost + rest[0], [size, *rest[1]]))
         best[i] = min(options, key=lambda o: o[0]) if options else None
@@ -933,8 +1052,9 @@ def _notes_from(headers: list[str], index: int) -> bool:
     return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and scored
 
 
-def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure],
-                 where: int, source: str) -> bool:
+def _starts_item(
+    stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure], where: int, source: str
+) -> bool:
     """One cell per line, a free-text cell where a trailing note column (偏差原因) is due: is it
     the note, or the next indicator's name (the note left empty)? Whichever reading puts
     numbers in the score columns (分值, 得分) wins; when both do, it is read as the note and
@@ -944,25 +1064,36 @@ def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words
 
     def fits(name_at: int) -> bool:
         cells = stream[name_at + 1 : name_at + 1 + filled]
-        return (len(cells) == filled and not any(label_words(t.text) for t in cells)
-                and not _NUMBER.match(_fold(stream[name_at].text))
-                and all(_NUMBER.match(_fold(cells[p].text)) for p in scores))
+        return (
+            len(cells) == filled
+            and not any(label_words(t.text) for t in cells)
+            and not _NUMBER.match(_fold(stream[name_at].text))
+            and all(_NUMBER.match(_fold(cells[p].text)) for p in scores)
+        )
 
     if _NUMBER.match(_fold(stream[j].text)) or label_words(stream[j].text):
         return False
     as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
     if as_name and as_note:
-        failures.append(Failure(source=source, row=where, field="偏差原因",
-                                message=f"{stream[j].text[:30]!r} was read as a note of the row above; it may be the "
-                                "next indicator's name: check it"))
+        failures.append(
+            Failure(
+                source=source,
+                row=where,
+                field="偏差原因",
+                message=f"{stream[j].text[:30]!r} was read as a note of the row above; it may be the "
+                "next indicator's name: check it",
+            )
+        )
     return as_name and not as_note
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
-_GRID_END = re.compile(r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
-                       r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
-                       # the page around a table copied from a web site: its footer is not a row
-                       r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备")
+_GRID_END = re.compile(
+    r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
+    r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+    # the page around a table copied from a web site: its footer is not a row
+    r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
+)
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
 _GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
 
@@ -1009,8 +1140,11 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
         return token.text if token is not None else ""
 
     l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
-    return ((not l1 or _level1_label(l1)) and (not l2 or _level2_word(l2) or _level1_label(l2))
-            and not (name and _is_label(name)))
+    return (
+        (not l1 or _level1_label(l1))
+        and (not l2 or _level2_word(l2) or _level1_label(l2))
+        and not (name and _is_label(name))
+    )
 
 
 def _pipe_closed_lines(tokens: list[Token]) -> bool:
@@ -1039,8 +1173,16 @@ def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | N
     return ["period_value", "annual_value"] if side_by_side else targets
 
 
-def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, items: list[_Item], label,
-              failures: list[Failure], source: str, doc_rows) -> None:
+def _read_row(
+    row: list[Token],
+    targets: list[str | None],
+    side_by_side: bool,
+    items: list[_Item],
+    label,
+    failures: list[Failure],
+    source: str,
+    doc_rows,
+) -> None:
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
     ``|`` place the values by column; without them the values fill the read columns in order."""
     cells = [t for t in row if t.text]
@@ -1061,17 +1203,29 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
         kept = [v for v in values if not _is_label(v.text)]
         repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
         if len(repeated) != 1 or len(kept) != 3:
-            failures.append(Failure(source=source, row=where, field="指标值",
-                                    message=f"the 实施周期 and 年度 blocks of {name.text[:30]!r} do not line up "
-                                    f"({len(kept)} cells); check its values"))
+            failures.append(
+                Failure(
+                    source=source,
+                    row=where,
+                    field="指标值",
+                    message=f"the 实施周期 and 年度 blocks of {name.text[:30]!r} do not line up "
+                    f"({len(kept)} cells); check its values",
+                )
+            )
         values = [v for v in kept if v not in repeated]
         targets = ["period_value", "annual_value"]
     read = [t for t in targets if t in _READ]
     if len(values) > len(targets):
-        failures.append(Failure(source=source, row=where, field="指标值",
-                                message=f"the row of {name.text[:30]!r} has {len(values)} cells after the name for "
-                                f"{len(targets)} columns; the extra text was not read: "
-                                f"{' | '.join(v.text for v in values[len(targets):])[:60]!r}"))
+        failures.append(
+            Failure(
+                source=source,
+                row=where,
+                field="指标值",
+                message=f"the row of {name.text[:30]!r} has {len(values)} cells after the name for "
+                f"{len(targets)} columns; the extra text was not read: "
+                f"{' | '.join(v.text for v in values[len(targets) :])[:60]!r}",
+            )
+        )
         values = values[: len(targets)]
     if _spans_sign_and_unit(values, targets):
         # a text target (有效) written across the 指标性质 | 指标值 | 度量单位 cells: one cell for three
@@ -1086,9 +1240,15 @@ def _read_row(row: list[Token], targets: list[str | None], side_by_side: bool, i
         aligned = [next(slots, None) if t in _READ else None for t in targets]
         pair = [t for t in read if t in ("period_value", "annual_value")]
         if len(pair) > 1 and len(values) < len(read):
-            failures.append(Failure(source=source, row=where, field="指标值",
-                                    message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
-                                    f"{name.text[:30]!r}: not sure which column each belongs to"))
+            failures.append(
+                Failure(
+                    source=source,
+                    row=where,
+                    field="指标值",
+                    message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
+                    f"{name.text[:30]!r}: not sure which column each belongs to",
+                )
+            )
     items.append(_Item(name, aligned, name.row))
 
 
@@ -1097,8 +1257,13 @@ def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool
     stand side by side and the cell due there holds text with no digit: the form merged the
     three cells for a target in words."""
     at = targets.index("sign") if "sign" in targets else -1
-    return (at >= 0 and targets[at + 1 : at + 3] == ["annual_value", "unit"] and len(values) <= len(targets) - 2
-            and at < len(values) and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text))
+    return (
+        at >= 0
+        and targets[at + 1 : at + 3] == ["annual_value", "unit"]
+        and len(values) <= len(targets) - 2
+        and at < len(values)
+        and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text)
+    )
 
 
 _RUN_VALUE = (
@@ -1111,7 +1276,9 @@ _RUN_VALUE = (
 
 #: a name cut out of text run together that starts where no name starts: a unit or a letter
 #: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
-_CUT_NAME = re.compile(r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)")
+_CUT_NAME = re.compile(
+    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)"
+)
 
 
 def _split_run(token: Token, k: int) -> list[_Item] | None:
@@ -1131,7 +1298,7 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
             return None
         pos = m.end()
 
-        def piece(group: str) -> Token:
+        def piece(group: str, m: re.Match[str] = m) -> Token:
             a, b = m.span(group)
             return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
 
@@ -1157,8 +1324,9 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
                 end = token.start + len(rest)
 
                 def piece(start: int, stop: int) -> Token:
-                    return Token(text[start - token.start : stop - token.start], token.cell, start, stop, token.row,
-                                 token.col)
+                    return Token(
+                        text[start - token.start : stop - token.start], token.cell, start, stop, token.row, token.col
+                    )
 
                 values = [piece(end - 2 * size, end - size), piece(end - size, end)]
                 return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
@@ -1186,11 +1354,22 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     for item, l1, l2 in zip(items, l1_labels, l2_labels):
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
         if (l1 is None and l1_events) or (l2 is None and l2_events):
-            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label of its own "
-                           "above it: left empty, check it"))
+            doubts.append(
+                (
+                    item.name.row,
+                    "一级/二级指标",
+                    f"{item.name.text[:30]!r} has no 一级/二级 label of its own above it: left empty, check it",
+                )
+            )
         if guessed:
-            doubts.append((item.name.row, "一级/二级指标", f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
-                           f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it"))
+            doubts.append(
+                (
+                    item.name.row,
+                    "一级/二级指标",
+                    f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
+                    f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it",
+                )
+            )
             l1 = l1.token if isinstance(l1, _Guess) else l1
             l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
@@ -1198,7 +1377,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
         name_text, name_span = _unread(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
-            name_text = name_text[m.end():]
+            name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
             continue  # a template row left empty (指标2:, ……, **): not an indicator
@@ -1250,8 +1429,11 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
 
     def say(ind: Indicator, field: str, message: str) -> None:
         span = ind.spans.get(field) or ind.spans.get("name")
-        out.append(Failure(source=doc.source, row=span.row if span else None, field=f"绩效指标 #{ind.seq} {field}",
-                           message=message))
+        out.append(
+            Failure(
+                source=doc.source, row=span.row if span else None, field=f"绩效指标 #{ind.seq} {field}", message=message
+            )
+        )
 
     for ind in indicators:
         name = _fold(ind.name or "")
@@ -1263,9 +1445,16 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             value = _fold(getattr(ind, field) or "")
             if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
                 say(ind, field, f"the value {getattr(ind, field)!r} looks like a label, not a target value")
-    if goal and any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")):
-        out.append(Failure(source=doc.source, field="绩效目标",
-                           message=f"the goal holds form labels, cells may have run together: {goal[:40]!r}"))
+    if goal and any(
+        word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
+    ):
+        out.append(
+            Failure(
+                source=doc.source,
+                field="绩效目标",
+                message=f"the goal holds form labels, cells may have run together: {goal[:40]!r}",
+            )
+        )
     return out
 
 
@@ -1315,24 +1504,49 @@ def extract_form(doc: Document) -> BudgetTable:
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
     if name is None:
-        failures.append(Failure(source=doc.source, field="项目名称", message="the form has no 项目名称; the project is unnamed"))
+        failures.append(
+            Failure(source=doc.source, field="项目名称", message="the form has no 项目名称; the project is unnamed")
+        )
     else:
         spans["name"] = values["name"].span
     if goal_field:
         spans["goal"] = values[goal_field].span
     if not indicators:
-        failures.append(Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows"))
+        failures.append(
+            Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows")
+        )
     failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
-    project = Project(name=name or "", amounts=amounts, goal=text(goal_field) if goal_field else None,
-                      indicators=indicators, spans={k: v for k, v in spans.items() if v is not None})
+    project = Project(
+        name=name or "",
+        amounts=amounts,
+        goal=text(goal_field) if goal_field else None,
+        indicators=indicators,
+        spans={k: v for k, v in spans.items() if v is not None},
+    )
     department, unit_name = text("department"), text("unit")
-    unit = Unit(name=unit_name or department or "", amounts=amounts, projects=[project],
-                spans={"name": values["unit"].span} if unit_name and values["unit"].span else {})
+    unit = Unit(
+        name=unit_name or department or "",
+        amounts=amounts,
+        projects=[project],
+        spans={"name": values["unit"].span} if unit_name and values["unit"].span else {},
+    )
     extra = {field: value.text for field, value in values.items()}
-    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules",
-                   extra={"form": extra, "kind": "project form"})
-    table = BudgetTable(title=found.get("title"), department=department, currency_unit=found.get("currency", "万元"),
-                        amounts=amounts, units=[unit], meta=meta, failures=failures)
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"form": extra, "kind": "project form"},
+    )
+    table = BudgetTable(
+        title=found.get("title"),
+        department=department,
+        currency_unit=found.get("currency", "万元"),
+        amounts=amounts,
+        units=[unit],
+        meta=meta,
+        failures=failures,
+    )
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table

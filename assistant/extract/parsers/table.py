@@ -107,9 +107,7 @@ def _money_cells(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     return money, rest
 
 
-def _read_amounts(
-    money: list[Cell], source: str, row: Row, spans: dict[str, Span], failures: list[Failure]
-) -> Amounts:
+def _read_amounts(money: list[Cell], source: str, row: Row, spans: dict[str, Span], failures: list[Failure]) -> Amounts:
     values: dict[str, object] = {}
     nonempty = [c for c in money if c.text.strip()]
     fields = list(AMOUNT_FIELDS)
@@ -135,7 +133,11 @@ def _read_amounts(
         if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
             # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
             text, guessed = fold_landmarks(text), True
-        problem = None if _AMOUNT.match(text) else f"not an amount: {cell.text.strip()[:60]!r} (expected a number such as 1,307.44)"
+        problem = (
+            None
+            if _AMOUNT.match(text)
+            else f"not an amount: {cell.text.strip()[:60]!r} (expected a number such as 1,307.44)"
+        )
         problem = problem or amount_problem(text)  # too many digits for an amount
         if problem:
             failures.append(
@@ -177,8 +179,14 @@ def _indicator(item: ParsedItem, cell: Cell, offset: int) -> Indicator:
 
 
 def _parse_project(
-    name: str, name_span: Span, amounts: Amounts, spans: dict[str, Span], text_cells: list[Cell],
-    row: Row, source: str, failures: list[Failure],
+    name: str,
+    name_span: Span,
+    amounts: Amounts,
+    spans: dict[str, Span],
+    text_cells: list[Cell],
+    row: Row,
+    source: str,
+    failures: list[Failure],
 ) -> Project:
     goal_cell: Cell | None = None
     indicator_cell: Cell | None = None
@@ -193,15 +201,20 @@ def _parse_project(
         if len(others) > 1:
             failures.append(
                 Failure(
-                    source=source, row=row.line, field="绩效目标",
+                    source=source,
+                    row=row.line,
+                    field="绩效目标",
                     message=f"{len(others)} text cells where one 绩效目标 was expected; the first was kept",
                     raw=row.raw,
                 )
             )
     spans = {"name": name_span, **spans}
     goal_text = fold_whitespace(strip_markup(goal_cell.text)) if goal_cell else None
-    classified = (_is_classified(name) or goal_text == _CLASSIFIED
-                  or (indicator_cell is not None and _is_classified(indicator_cell.text)))
+    classified = (
+        _is_classified(name)
+        or goal_text == _CLASSIFIED
+        or (indicator_cell is not None and _is_classified(indicator_cell.text))
+    )
     if classified:
         return Project(name=name, classified=True, amounts=amounts, goal=None, indicators=[], spans=spans)
     if goal_cell is not None:
@@ -216,14 +229,23 @@ def _parse_project(
         items, head = parse_indicator_cell(indicator_cell.text)
         if head and items:
             failures.append(
-                Failure(source=source, row=row.line, field="绩效指标",
-                        message=f"text before the first numbered item was not read: {head[:60]!r}", raw=row.raw)
+                Failure(
+                    source=source,
+                    row=row.line,
+                    field="绩效指标",
+                    message=f"text before the first numbered item was not read: {head[:60]!r}",
+                    raw=row.raw,
+                )
             )
         if not items:
             failures.append(
-                Failure(source=source, row=row.line, field="绩效指标",
-                        message="no numbered indicator items (N、1-产出指标:11-数量指标;…) found in the cell",
-                        raw=row.raw)
+                Failure(
+                    source=source,
+                    row=row.line,
+                    field="绩效指标",
+                    message="no numbered indicator items (N、1-产出指标:11-数量指标;…) found in the cell",
+                    raw=row.raw,
+                )
             )
         for item in items:
             label = item.seq.text if item.seq else "?"
@@ -232,41 +254,65 @@ def _parse_project(
                 for problem in item.problems
             )
             indicators.append(_indicator(item, indicator_cell, 0))
-    return Project(name=name, classified=False, amounts=amounts, goal=goal_text or None,
-                   indicators=indicators, spans=spans)
+    return Project(
+        name=name, classified=False, amounts=amounts, goal=goal_text or None, indicators=indicators, spans=spans
+    )
 
 
-def _read_sections(cell: Cell, spans: dict[str, Span], indicators: list[Indicator], row: Row, source: str,
-                   failures: list[Failure]) -> str | None:
+def _read_sections(
+    cell: Cell, spans: dict[str, Span], indicators: list[Indicator], row: Row, source: str, failures: list[Failure]
+) -> str | None:
     """A text cell in 【总体目标】 / 【产出指标-数量指标】 sections: its goal and its items."""
     goal, items, problems = read_sections(cell.text)
     failures.extend(Failure(source=source, row=row.line, field="绩效指标", message=p, raw=row.raw) for p in problems)
     spans.pop("goal", None)
     goal_text = None
     if goal is not None:
-        goal_text = fold_whitespace(strip_markup(cell.text[goal[0]:goal[1]])) or None
+        goal_text = fold_whitespace(strip_markup(cell.text[goal[0] : goal[1]])) or None
         spans["goal"] = cell.span(*goal)
     else:
-        failures.append(Failure(source=source, row=row.line, field="绩效目标", raw=row.raw,
-                                message="the text cell has indicator sections but no 【总体目标】/【年度目标】"))
+        failures.append(
+            Failure(
+                source=source,
+                row=row.line,
+                field="绩效目标",
+                raw=row.raw,
+                message="the text cell has indicator sections but no 【总体目标】/【年度目标】",
+            )
+        )
     for item in items:
         seq = len(indicators) + 1
         fields: dict[str, object] = {
-            "seq": seq, "level1_name": item.level1_name, "level1_code": item.level1_code,
-            "level2_name": item.level2_name, "level2_code": item.level2_code,
-            "name": fold_whitespace(cell.text[item.name[0]:item.name[1]]),
-            "annual_value": fold_whitespace(cell.text[item.value[0]:item.value[1]]) if item.value else None,
+            "seq": seq,
+            "level1_name": item.level1_name,
+            "level1_code": item.level1_code,
+            "level2_name": item.level2_name,
+            "level2_code": item.level2_code,
+            "name": fold_whitespace(cell.text[item.name[0] : item.name[1]]),
+            "annual_value": fold_whitespace(cell.text[item.value[0] : item.value[1]]) if item.value else None,
         }
-        item_spans = {"name": cell.span(*item.name), "level1_name": cell.span(*item.level1_span),
-                      "level2_name": cell.span(*item.level2_span)}
+        item_spans = {
+            "name": cell.span(*item.name),
+            "level1_name": cell.span(*item.level1_span),
+            "level2_name": cell.span(*item.level2_span),
+        }
         if item.value:
             item_spans["annual_value"] = cell.span(*item.value)
-        failures.extend(Failure(source=source, row=row.line, field=f"绩效指标 #{seq}", message=p, raw=row.raw)
-                        for p in item.problems)
+        failures.extend(
+            Failure(source=source, row=row.line, field=f"绩效指标 #{seq}", message=p, raw=row.raw)
+            for p in item.problems
+        )
         indicators.append(Indicator(**fields, spans=item_spans))
     if not items:
-        failures.append(Failure(source=source, row=row.line, field="绩效指标",
-                                message="indicator sections with no 指标N: items", raw=row.raw))
+        failures.append(
+            Failure(
+                source=source,
+                row=row.line,
+                field="绩效指标",
+                message="indicator sections with no 指标N: items",
+                raw=row.raw,
+            )
+        )
     return goal_text
 
 
@@ -322,8 +368,13 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
             if _preamble(nonempty[0], table, first) or not header_seen:
                 continue  # header lines, page marks, or notes above the table
         if len(nonempty) == 1 and len(row.cells) <= 2 or not name:
-            failure = Failure(source=doc.source, row=row.line, field="row",
-                              message="this line is not a table row (no amounts after a name)", raw=row.raw)
+            failure = Failure(
+                source=doc.source,
+                row=row.line,
+                field="row",
+                message="this line is not a table row (no amounts after a name)",
+                raw=row.raw,
+            )
             table.failures.append(failure)
             parses.append(RowParse(row, "unknown", failures=[failure]))
             continue
@@ -332,8 +383,9 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         spans: dict[str, Span] = {}
         money, rest = _money_cells(row.cells[1:])
         if not money or not any(c.text.strip() for c in money):
-            failure = Failure(source=doc.source, row=row.line, field="总计",
-                              message="no amounts after the project name", raw=row.raw)
+            failure = Failure(
+                source=doc.source, row=row.line, field="总计", message="no amounts after the project name", raw=row.raw
+            )
             table.failures.append(failure)
             parses.append(RowParse(row, "unknown", failures=[failure]))
             continue

@@ -21,8 +21,14 @@ __all__ = ["OCREngine", "TextBox", "get_engine", "IMAGE_SUFFIXES", "read_image",
 
 # imported on first use: the indicator grammar reads ``confusions`` without loading
 # numpy, OpenCV and onnxruntime
-_HOMES = {"OCREngine": "engine", "TextBox": "engine", "get_engine": "engine", "IMAGE_SUFFIXES": "image",
-          "read_image": "image", "read_scanned_pdf_pages": "pdf"}
+_HOMES = {
+    "OCREngine": "engine",
+    "TextBox": "engine",
+    "get_engine": "engine",
+    "IMAGE_SUFFIXES": "image",
+    "read_image": "image",
+    "read_scanned_pdf_pages": "pdf",
+}
 
 
 def __getattr__(name: str):

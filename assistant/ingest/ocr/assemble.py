@@ -143,8 +143,11 @@ def _reread(crops: list[tuple[int, int, int, int]], image: np.ndarray, engine: O
     if not crops:
         return []
     answers = engine.read_lines([image[top:bottom, left:right] for left, top, right, bottom in crops])
-    return [TextBox(text.strip(), (float(left), float(top + 2), float(right), float(bottom - 2)), score)
-            for (left, top, right, bottom), (text, score) in zip(crops, answers) if text.strip()]
+    return [
+        TextBox(text.strip(), (float(left), float(top + 2), float(right), float(bottom - 2)), score)
+        for (left, top, right, bottom), (text, score) in zip(crops, answers)
+        if text.strip()
+    ]
 
 
 def _covered(piece: tuple[int, int, int, int], rects: list[tuple[float, float, float, float]]) -> bool:
@@ -157,8 +160,13 @@ def _covered(piece: tuple[int, int, int, int], rects: list[tuple[float, float, f
     return False
 
 
-def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid | None, image: np.ndarray,
-                    engine: OCREngine, rule_gap: int) -> list[TextBox]:
+def _read_cut_boxes(
+    rects: list[tuple[float, float, float, float]],
+    grid: Grid | None,
+    image: np.ndarray,
+    engine: OCREngine,
+    rule_gap: int,
+) -> list[TextBox]:
     """Detected boxes cut at the column rules they cross (when there is a grid), then every
     piece read once."""
     crops: list[tuple[int, int, int, int]] = []
@@ -169,16 +177,21 @@ def _read_cut_boxes(rects: list[tuple[float, float, float, float]], grid: Grid |
         rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
         if rules:
             others = [o for o in rects if o != (x0, y0, x1, y1)]
-            crops.extend(p for p in _pieces(TextBox("", (x0, y0, x1, y1), 0.0), rules, image, rule_gap)
-                         if not _covered(p, others))
+            crops.extend(
+                p
+                for p in _pieces(TextBox("", (x0, y0, x1, y1), 0.0), rules, image, rule_gap)
+                if not _covered(p, others)
+            )
         else:
-            crops.append((max(0, int(x0)), max(0, int(y0) - 2), min(width, int(np.ceil(x1))),
-                          min(height, int(np.ceil(y1)) + 2)))
+            crops.append(
+                (max(0, int(x0)), max(0, int(y0) - 2), min(width, int(np.ceil(x1))), min(height, int(np.ceil(y1)) + 2))
+            )
     return [box for box in _reread(crops, image, engine) if box.score >= MIN_SCORE]
 
 
-def _cut_straddling(boxes: list[TextBox], grid: Grid, image: np.ndarray, engine: OCREngine,
-                    rule_gap: int) -> list[TextBox]:
+def _cut_straddling(
+    boxes: list[TextBox], grid: Grid, image: np.ndarray, engine: OCREngine, rule_gap: int
+) -> list[TextBox]:
     """Cut every box that crosses a drawn column rule at the rule, and re-read the pieces."""
     out: list[TextBox] = []
     crops: list[tuple[int, int, int, int]] = []
@@ -199,8 +212,12 @@ def _outside_rows(boxes: list[TextBox]) -> list[list[PageCell]]:
     rows = []
     for line in _reading_order(boxes):
         text, confidence = _cell_text(line)
-        box = (min(b.box[0] for b in line), min(b.box[1] for b in line),
-               max(b.box[2] for b in line), max(b.box[3] for b in line))
+        box = (
+            min(b.box[0] for b in line),
+            min(b.box[1] for b in line),
+            max(b.box[2] for b in line),
+            max(b.box[3] for b in line),
+        )
         rows.append([PageCell(text, 0, 0, box, confidence)])
     return rows
 
@@ -316,8 +333,12 @@ def _cluster_rows(boxes: list[TextBox], image: np.ndarray, engine: OCREngine) ->
             text, confidence = _cell_text(members)
             box = None
             if members:
-                box = (min(b.box[0] for b in members), min(b.box[1] for b in members),
-                       max(b.box[2] for b in members), max(b.box[3] for b in members))
+                box = (
+                    min(b.box[0] for b in members),
+                    min(b.box[1] for b in members),
+                    max(b.box[2] for b in members),
+                    max(b.box[3] for b in members),
+                )
             row.append(PageCell(text, r, c, box, confidence))
         rows.append(row)
     return rows
@@ -364,8 +385,16 @@ def _detect(engine: OCREngine, image: np.ndarray, grid: Grid | None) -> list[tup
     return engine.detect(image)
 
 
-def _assemble(result: PageResult, boxes: list[TextBox], grid: Grid | None, upright: np.ndarray,
-              engine: OCREngine, *, cut_already: bool, rule_gap: int) -> None:
+def _assemble(
+    result: PageResult,
+    boxes: list[TextBox],
+    grid: Grid | None,
+    upright: np.ndarray,
+    engine: OCREngine,
+    *,
+    cut_already: bool,
+    rule_gap: int,
+) -> None:
     """The read text lines into the page's rows of cells, with the page's warnings."""
     page = result.page
     if result.turn:
@@ -440,8 +469,18 @@ def build_document(pages: list[PageResult], source: str) -> Document:
             cells: list[Cell] = []
             pos = offset
             for cell, text in zip(page_row, texts):
-                cells.append(Cell(text, pos, pos + len(text), cell.row, cell.col, page=result.page,
-                                  box=cell.box, confidence=cell.confidence))
+                cells.append(
+                    Cell(
+                        text,
+                        pos,
+                        pos + len(text),
+                        cell.row,
+                        cell.col,
+                        page=result.page,
+                        box=cell.box,
+                        confidence=cell.confidence,
+                    )
+                )
                 pos += len(text) + 1
             rows.append(Row(cells, number, line))
             lines.append(line)

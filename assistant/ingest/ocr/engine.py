@@ -117,7 +117,9 @@ class RapidOCREngine:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:  # pragma: no cover - a broken install
-            raise InputError("ocr", f"the OCR engine is not installed ({exc}); pip install rapidocr-onnxruntime") from None
+            raise InputError(
+                "ocr", f"the OCR engine is not installed ({exc}); pip install rapidocr-onnxruntime"
+            ) from None
         self.max_side_len = max_side_len
         options: dict[str, object] = {"max_side_len": max_side_len, "use_cls": False}
         threads = threads or settings.ocr_threads()
@@ -143,8 +145,12 @@ class RapidOCREngine:
         import onnxruntime
 
         options = self._ocr.text_rec.session.session.get_session_options()
-        return {"version": onnxruntime.__version__, "intra": options.intra_op_num_threads,
-                "inter": options.inter_op_num_threads, "mode": str(options.execution_mode).split(".")[-1]}
+        return {
+            "version": onnxruntime.__version__,
+            "intra": options.intra_op_num_threads,
+            "inter": options.inter_op_num_threads,
+            "mode": str(options.execution_mode).split(".")[-1],
+        }
 
     def read_page(self, image: np.ndarray) -> list[TextBox]:
         result, _ = self._ocr(_bgr(image), use_det=True, use_cls=False, use_rec=True)
@@ -178,8 +184,15 @@ class RapidOCREngine:
         # a box found on a smaller copy is a pixel or two tight at full size: give back the
         # margin the scaling took (a 。 or 、 at a line's end sits right on the edge)
         pad = 1.0 if scale < 1.0 else 0.0
-        return [(float(q[:, 0].min() / scale - pad), float(q[:, 1].min() / scale - pad),
-                 float(q[:, 0].max() / scale + pad), float(q[:, 1].max() / scale + pad)) for q in quads]
+        return [
+            (
+                float(q[:, 0].min() / scale - pad),
+                float(q[:, 1].min() / scale - pad),
+                float(q[:, 0].max() / scale + pad),
+                float(q[:, 1].max() / scale + pad),
+            )
+            for q in quads
+        ]
 
     def line_angles(self, images: list[np.ndarray]) -> list[tuple[int, float]]:
         """``(0 or 180, score)`` for each horizontal text-line crop: PP-OCR's direction classifier."""
@@ -245,9 +258,7 @@ class TesseractEngine:
         self.lang = lang
 
     def read_page(self, image: np.ndarray) -> list[TextBox]:
-        data = self._tess.image_to_data(
-            image, lang=self.lang, config="--psm 11", output_type=self._tess.Output.DICT
-        )
+        data = self._tess.image_to_data(image, lang=self.lang, config="--psm 11", output_type=self._tess.Output.DICT)
         lines: dict[tuple[int, int, int], list[int]] = {}
         for i, word in enumerate(data["text"]):
             if word.strip() and float(data["conf"][i]) >= 0:
@@ -270,9 +281,7 @@ class TesseractEngine:
     def _read_line(self, image: np.ndarray) -> tuple[str, float]:
         if image.size == 0:
             return "", 0.0
-        data = self._tess.image_to_data(
-            image, lang=self.lang, config="--psm 7", output_type=self._tess.Output.DICT
-        )
+        data = self._tess.image_to_data(image, lang=self.lang, config="--psm 7", output_type=self._tess.Output.DICT)
         idx = [i for i, w in enumerate(data["text"]) if w.strip() and float(data["conf"][i]) >= 0]
         if not idx:
             return "", 0.0

@@ -131,8 +131,9 @@ def deskew(gray: np.ndarray, angle: float | None = None) -> tuple[np.ndarray, fl
     h, w = gray.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
     fill = 255 if gray.ndim == 2 else (255, 255, 255)
-    upright = cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                             borderValue=fill)
+    upright = cv2.warpAffine(
+        gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
+    )
     return upright, angle
 
 
@@ -167,9 +168,9 @@ def _coverage(mask: np.ndarray, fixed: int, a: int, b: int, tol: int, horizontal
     if b <= a:
         return 0.0
     if horizontal:
-        band = mask[max(0, fixed - tol): fixed + tol + 1, a:b]
+        band = mask[max(0, fixed - tol) : fixed + tol + 1, a:b]
         return float(band.any(axis=0).mean()) if band.size else 0.0
-    band = mask[a:b, max(0, fixed - tol): fixed + tol + 1]
+    band = mask[a:b, max(0, fixed - tol) : fixed + tol + 1]
     return float(band.any(axis=1).mean()) if band.size else 0.0
 
 

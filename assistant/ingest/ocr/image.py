@@ -69,11 +69,19 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
                     break
                 width, height = image.size
                 if min(width, height) < MIN_PAGE_SIDE:
-                    raise InputError(source, f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
-                                             f"table (图像太小，不是扫描的表格)")
+                    raise InputError(
+                        source,
+                        f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
+                        f"table (图像太小，不是扫描的表格)",
+                    )
                 if width * height > limits.max_pixels:
-                    raise exceeded(source, f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
-                                   f"{width * height:,}", "max_pixels", limits)
+                    raise exceeded(
+                        source,
+                        f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
+                        f"{width * height:,}",
+                        "max_pixels",
+                        limits,
+                    )
                 upright = ImageOps.exif_transpose(image) or image  # phone photos store rotation in EXIF
                 yield _to_gray(upright)
     except UnidentifiedImageError:
@@ -85,8 +93,9 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
     except MemoryError:
         raise
     except Exception as exc:  # Pillow's decoders raise OSError, ValueError, TypeError, struct.error … on damage
-        raise InputError(source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); "
-                                 f"expected {_EXPECTED}") from None
+        raise InputError(
+            source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); expected {_EXPECTED}"
+        ) from None
 
 
 def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> Document:

@@ -54,7 +54,7 @@ def page_turn(image: np.ndarray, rects: list[tuple[float, float, float, float]],
         else:
             x1 = min(x1, x0 + LINE_CHARS * (y1 - y0))
         top, bottom = max(0, int(y0)), min(height, int(np.ceil(y1)))
-        crops.append(image[top:bottom, max(0, int(x0)): min(width, int(np.ceil(x1)))])
+        crops.append(image[top:bottom, max(0, int(x0)) : min(width, int(np.ceil(x1)))])
     crops = [c for c in crops if c.size]
     if not crops:
         return 0

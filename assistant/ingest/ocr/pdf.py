@@ -18,8 +18,9 @@ from .engine import OCREngine, get_engine
 __all__ = ["render_pdf_pages", "read_scanned_pdf_pages"]
 
 
-def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None,
-                     dpi: int = 200) -> Iterator[tuple[int, np.ndarray]]:
+def render_pdf_pages(
+    data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200
+) -> Iterator[tuple[int, np.ndarray]]:
     """``(page_index, grayscale image)`` for the chosen 0-based pages (all when None), each
     rendered only when it is asked for, so one page at a time is held in memory.
 
@@ -46,12 +47,19 @@ def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None,
             width, height = page.get_size()
             pixels = int(width * dpi / 72) * int(height * dpi / 72)
             if pixels > limits.max_pixels:
-                raise exceeded(source, f"第 {index + 1} 页按 {dpi} dpi 的像素 (pixels of page {index + 1} at {dpi} dpi)",
-                               f"{pixels:,}", "max_pixels", limits)
+                raise exceeded(
+                    source,
+                    f"第 {index + 1} 页按 {dpi} dpi 的像素 (pixels of page {index + 1} at {dpi} dpi)",
+                    f"{pixels:,}",
+                    "max_pixels",
+                    limits,
+                )
             try:
                 bitmap = page.render(scale=dpi / 72, grayscale=True)
             except pdfium.PdfiumError as exc:
-                raise InputError(source, f"page {index + 1} cannot be rendered for OCR ({exc}); is the PDF damaged?") from None
+                raise InputError(
+                    source, f"page {index + 1} cannot be rendered for OCR ({exc}); is the PDF damaged?"
+                ) from None
             gray = np.asarray(bitmap.to_pil().convert("L"))
             if min(gray.shape) >= MIN_PAGE_SIDE:  # a page a few points wide holds no table: read as blank
                 yield index, gray
@@ -59,8 +67,9 @@ def render_pdf_pages(data: bytes, source: str, pages: list[int] | None = None,
         pdf.close()
 
 
-def read_scanned_pdf_pages(data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200,
-                           *, engine: OCREngine | None = None) -> Document:
+def read_scanned_pdf_pages(
+    data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200, *, engine: OCREngine | None = None
+) -> Document:
     """OCR the given pages of a PDF into one Document (``layout="ocr"``), one page rendered at a time.
 
     Args:
@@ -75,5 +84,7 @@ def read_scanned_pdf_pages(data: bytes, source: str, pages: list[int] | None = N
         InputError: the PDF cannot be opened, a page index is out of range or a page is over a limit.
     """
     engine = engine or get_engine()
-    results = [read_page_image(image, engine, page=index + 1) for index, image in render_pdf_pages(data, source, pages, dpi)]
+    results = [
+        read_page_image(image, engine, page=index + 1) for index, image in render_pdf_pages(data, source, pages, dpi)
+    ]
     return build_document(results, source)

@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-30
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -36,8 +37,9 @@ def upgrade() -> None:
     op.create_table(
         "projects",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("unit_index", sa.Integer, nullable=False),
         sa.Column("data", sa.JSON, nullable=False),
@@ -49,8 +51,9 @@ def upgrade() -> None:
     op.create_table(
         "edits",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="SET NULL"), nullable=True),
         sa.Column("user", sa.String(80), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
