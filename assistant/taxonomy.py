@@ -8,8 +8,7 @@ hierarchy is written down once.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from .textnorm import fold as _fold
 
 __all__ = [
     "LEVEL1",
@@ -74,10 +73,6 @@ def is_valid_pair(level1_code: str | None, level2_code: str | None) -> bool:
     if not level1_code or not level2_code:
         return False
     return level1_of(level2_code) == level1_code
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
 def code_for_level1_name(name: str) -> str | None:

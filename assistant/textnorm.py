@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "strip_markup", "MARKUP"]
+__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "fold", "strip_markup", "MARKUP"]
 
 _TRAILING_PUNCT = "。；;，,、"
 _WS = re.compile(r"\s+")
@@ -31,6 +31,12 @@ def texts_equal(a: str | None, b: str | None) -> bool:
     """Equality as the interchange defines it; None equals only None (or an empty text)."""
     na, nb = normalize_for_compare(a), normalize_for_compare(b)
     return (na or None) == (nb or None)
+
+
+def fold(text: str | None) -> str:
+    """NFKC with all white space removed: how labels, names and header words are matched
+    (full-width letters and digits, and spaced-out labels such as 产 出 指 标, fold to one form)."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 def fold_whitespace(text: str) -> str:

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from ..checks import lint_stats
 from ..schema import Project
+from ..textnorm import fold as _fold
 from .corpus import is_real_corpus, load_builtin, load_gold_projects
 from .guard import guard_config, judge
 from .library import Library, LibraryProject
@@ -45,10 +46,6 @@ __all__ = ["evaluate_drafting", "relevance", "off_topic", "TARGETS", "eval_libra
 TARGETS = {"quantified_share": 0.95, "valid_pair_share": 1.0, "full_coverage_share": 1.0, "relevance": 0.55}
 #: the most off-topic drafted indicators allowed (a ceiling, unlike the floors above)
 OFF_TOPIC_CEILING = 0.02
-
-
-def _fold(name: str | None) -> str:
-    return unicodedata.normalize("NFKC", name or "").replace(" ", "")
 
 
 def relevance(gold_names: list[str], drafted_names: list[str]) -> float:

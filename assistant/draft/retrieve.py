@@ -16,6 +16,7 @@ import jieba
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from ..textnorm import fold as _fold
 from .library import Library, LibraryIndicator, LibraryProject
 
 if False:  # typing only
@@ -72,10 +73,6 @@ def _names_its_owner(verdict: Verdict, owner: LibraryProject) -> bool:
     """The indicator names its own project's subject (主体班培训人次 of 《主体班》) with a word
     the new project does not have: it is about that project, not this one."""
     return any(word in owner.name for word in verdict.shared + verdict.foreign if word not in verdict.own_shared)
-
-
-def _fold(text: str | None) -> str:
-    return unicodedata.normalize("NFKC", text or "").replace(" ", "")
 
 
 def _scaled(scores) -> list[float]:

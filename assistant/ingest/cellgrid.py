@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..textnorm import fold as _fold
 from .document import Cell, Document, Row
 
 __all__ = [
@@ -61,10 +62,6 @@ def join_wrapped(text: str) -> str:
     """One line of cell text: wrapped CJK lines joined directly, other breaks become a space."""
     text = _WRAP_CJK.sub("", text.strip())
     return _BREAKS.sub(" ", text)
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def is_department_header(texts: list[str]) -> bool:

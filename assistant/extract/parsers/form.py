@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ...errors import InputError
@@ -55,7 +54,7 @@ from ...ingest.cellgrid import is_department_header, join_wrapped
 from ...ingest.document import Cell, Document, Row
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
-from ...textnorm import fold_whitespace, strip_markup
+from ...textnorm import fold, fold_whitespace, strip_markup
 
 __all__ = ["looks_like_form", "extract_form"]
 
@@ -190,7 +189,8 @@ _T2S = str.maketrans(
 
 
 def _fold(text: str) -> str:
-    return _unread(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))).translate(_T2S)
+    """:func:`textnorm.fold`, pinyin readings dropped and traditional label characters simplified."""
+    return _unread(fold(text)).translate(_T2S)
 
 
 def _bare(text: str) -> str:

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ...errors import InputError
+from ...ingest.cellgrid import is_department_header
 from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
 from ...schema import (
@@ -32,6 +33,7 @@ from ...schema import (
     Unit,
     amount_problem,
 )
+from ...textnorm import fold as _fold
 from ...textnorm import fold_whitespace, strip_markup
 from ..assemble import TableAssembler
 from .grammar import ParsedItem, Piece, fold_landmarks, looks_like_indicators, parse_indicator_cell
@@ -50,11 +52,6 @@ _TITLE = re.compile(r"绩效目标表|绩效目标申报表|绩效目标批复�
 _DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算部门|主管部门)\s*[:：]\s*(?P<name>.+?)\s*$")
 _CURRENCY = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)\s*$")
 _DEPT_SUFFIX = re.compile(r"[（(]部门[）)]$")
-_HEADER_WORDS = ("项目名称", "总计", "财政拨款", "绩效目标", "绩效指标")
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @dataclass(slots=True)
@@ -84,11 +81,8 @@ def _is_classified(text: str) -> bool:
 
 
 def _is_header(texts: list[str]) -> bool:
-    joined = "".join(texts)
-    if "项目" not in joined:  # cheap test first: this runs on every row
-        return False
-    joined = _fold(joined)
-    return "项目名称" in joined and sum(word in joined for word in _HEADER_WORDS) >= 3
+    # cheap test first (this runs on every row), then the one definition of the header
+    return "项目" in "".join(texts) and is_department_header(texts)
 
 
 def _money_cells(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
