@@ -47,6 +47,7 @@ from ...schema import (
     Indicator,
     Project,
     Unit,
+    amounts_equal,
 )
 from ...textnorm import texts_equal
 from ..assemble import TableAssembler
@@ -428,7 +429,7 @@ def _agrees(record: Any, key: str, rules_project: Project | None) -> bool | None
     if key.startswith("amounts."):
         field_name = key.split(".", 1)[1]
         mine, theirs = getattr(record.amounts, field_name), getattr(rules_project.amounts, field_name)
-        return theirs is not None and mine is not None and abs(Decimal(mine) - Decimal(theirs)) <= Decimal("0.005")
+        return theirs is not None and mine is not None and amounts_equal(mine, theirs)
     return texts_equal(getattr(record, key, None), getattr(rules_project, key, None))
 
 
