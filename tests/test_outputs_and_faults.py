@@ -38,6 +38,21 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path
     assert [p.name for p in tmp_path.iterdir()] == ["table.json"]
 
 
+def test_outputs_get_the_usual_permissions_and_keep_a_file_s_own(tmp_path):
+    fresh = tmp_path / "fresh.json"
+    umask = os.umask(0o022)
+    try:
+        write_atomic(fresh, b"{}")
+    finally:
+        os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600: colleagues can read the output
+    shared = tmp_path / "shared.json"
+    shared.write_bytes(b"old")
+    shared.chmod(0o664)
+    write_atomic(shared, b"new")
+    assert shared.stat().st_mode & 0o777 == 0o664 and shared.read_bytes() == b"new"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_full_device_is_one_line_and_exit_2(seed_path, capsys):
     assert main(["extract", str(seed_path), "-o", "/dev/full"]) == 2
