@@ -17,7 +17,7 @@ from ...llm.ledger import Ledger
 from ...prompts import load_prompt
 from ...schema import BudgetTable, Failure, Unit
 from ..parsers.table import RowParse, extract_document_rows
-from .assemble import TableBuilder, _Placed, place
+from .assemble import MISREAD_CODES, TableBuilder, _Placed, place
 from .chunking import Chunk, chunk_rows, row_text, split_header
 from .fewshot import example_values
 from .run import (
@@ -32,24 +32,11 @@ from .run import (
 
 __all__ = ["REREAD_CODES", "extract_auto", "rows_to_reread"]
 
-#: validation codes that suggest the rules mis-read a row, so auto mode asks the LLM again.
+#: validation codes that suggest the rules mis-read a row (the misreadings, and a value read with
+#: low confidence), so auto mode asks the LLM again.
 #: Codes about the source's own content (CODE_PAIR_MISMATCH, CODE_NAME_MISMATCH: kept as
 #: written; amount sums across rows; duplicates) never trigger a re-read.
-REREAD_CODES = frozenset(
-    {
-        "AMOUNT_ROW_SUM",
-        "AMOUNT_MISSING",
-        "CODE_MISSING",
-        "CODE_UNKNOWN",
-        "NAME_MISSING",
-        "VALUE_MISSING",
-        "SEQ_DUPLICATE",
-        "SEQ_GAP",
-        "INDICATORS_MISSING",
-        "GOAL_MISSING",
-        "LOW_CONFIDENCE",
-    }
-)
+REREAD_CODES = MISREAD_CODES | {"LOW_CONFIDENCE"}
 
 
 def rows_to_reread(table: BudgetTable, parses: list[RowParse]) -> dict[int, list[str]]:
