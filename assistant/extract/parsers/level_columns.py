@@ -22,6 +22,7 @@ from ...ingest.document import Document
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
+from ..assemble import TableAssembler
 from .form import (
     _AMOUNT_TEXT,
     _COMPARATOR,
@@ -121,9 +122,15 @@ def extract_level_columns(doc: Document) -> BudgetTable:
     currency = next(
         (m.group(1) or m.group(2) for row in rows[:r0] for t in row if (m := _CURRENCY.search(_fold(t.text)))), "万元"
     )
-    department: str | None = None
-    table_amounts = Amounts()
-    units: list[Unit] = []
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"kind": "department table, levels in columns"},
+    )
+    table = BudgetTable(title=title, currency_unit=currency, meta=meta)
+    assembler = TableAssembler(table)  # units and projects grouped as every backend groups them
     project: Project | None = None
 
     def fail(token: Token, field: str, message: str) -> None:
@@ -163,9 +170,9 @@ def extract_level_columns(doc: Document) -> BudgetTable:
         )
         if start is None:
             money = [t for t in cells if _AMOUNT_TEXT.match(_fold(t.text))]
-            if project is None and not units and len(cells) == 2 and len(money) == 1 and cells[1] is money[0]:
-                department = _CODE.sub("", cells[0].text).strip() or None  # 820-马踏镇部门 | 8,827,620.53
-                table_amounts = amount(money[0], "amounts.total")
+            if project is None and not table.units and len(cells) == 2 and len(money) == 1 and cells[1] is money[0]:
+                table.department = _CODE.sub("", cells[0].text).strip() or None  # 820-马踏镇部门 | 8,827,620.53
+                assembler.total(amount(money[0], "amounts.total"))
             else:
                 fail(
                     cells[0],
@@ -186,7 +193,7 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 continue
             placed = dict(zip(lead[len(lead) - len(head) :], head))
             if "unit" in placed:
-                units.append(
+                assembler.unit(
                     Unit(
                         name=_CODE.sub("", placed["unit"].text).strip(),
                         amounts=Amounts(),
@@ -194,8 +201,6 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                         spans={"name": placed["unit"].span()},
                     )
                 )
-            if not units:
-                units.append(Unit(name=department or "", amounts=Amounts(), projects=[]))
             name = placed.get("name")
             if name is None:
                 fail(head[0], "项目名称", "a project row without a 项目名称 cell; its indicators were not read")
@@ -214,29 +219,16 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 indicators=[],
                 spans=spans,
             )
-            units[-1].projects.append(project)
+            assembler.project(project)
         if project is None:
             fail(rest[0], "项目名称", "indicator row before any project row; not read")
             continue
         project.indicators.append(_indicator(rest, has_l1, name_at, targets, len(project.indicators) + 1, fail))
-    if not units or not any(u.projects for u in units):
+    assembler.finish()
+    if not table.projects():
         failures.append(Failure(source=doc.source, field="项目名称", message="the table has no project rows"))
-    meta = RunMeta(
-        source=doc.source,
-        encoding=doc.encoding,
-        layout=doc.layout,
-        backend="rules",
-        extra={"kind": "department table, levels in columns"},
-    )
-    return BudgetTable(
-        title=title,
-        department=department,
-        currency_unit=currency,
-        amounts=table_amounts,
-        units=units,
-        meta=meta,
-        failures=failures,
-    )
+    table.failures = failures
+    return table
 
 
 def _indicator(cells: list[Token], has_l1: bool, name_at: int, targets: list[str | None], seq: int, fail) -> Indicator:
