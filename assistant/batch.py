@@ -167,33 +167,36 @@ def _up_to_date(source: Path, output: Path, stamp: float) -> bool:
     return made >= source.stat().st_mtime and made >= stamp
 
 
-def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict[str, Any]) -> FileResult:
-    """Worker: read, extract and write one file. Never raises: a failure is a result."""
-    from .export import export_bytes, write_atomic
+def extract_file(
+    source: str, fmt: str, backend: str, options: dict[str, Any], data: bytes | None = None
+) -> tuple[bytes | None, FileResult]:
+    """Read (from ``source``, or from ``data`` already read by a driver), extract and export one
+    file: ``(output bytes or None, FileResult)``. Never raises: a failure is a result, so one
+    file never stops the batch. The process pool and the Ray actors both run this."""
+    from .export import export_bytes
+    from .extract import extract
+    from .ingest import read_bytes
     from .pipeline import extract_path
 
     started = time.perf_counter()
     try:
-        table = extract_path(source, backend, **options)
-        data = export_bytes(table, fmt)
-        target = Path(output)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
-        write_atomic(target, data)
+        if data is None:
+            table = extract_path(source, backend, **options)
+        else:
+            table = extract(read_bytes(data, source, suffix=Path(source).suffix or ".txt"), backend, **options)
+        out = export_bytes(table, fmt)
     except AssistantError as exc:
-        return FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
+        return None, FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug or a library crash on one file must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
             f"{source}: internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
         )
-        return FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
+        return None, FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
     projects = table.projects()
-    return FileResult(
+    return out, FileResult(
         source,
-        output,
+        None,
         "partial" if table.failures else "ok",
         projects=len(projects),
         indicators=sum(len(p.indicators) for p in projects),
@@ -201,6 +204,26 @@ def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict
         failures=[f.describe() for f in table.failures[:20]],
         seconds=time.perf_counter() - started,
     )
+
+
+def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict[str, Any]) -> FileResult:
+    """Pool worker: :func:`extract_file`, then write the output atomically."""
+    from .export import write_atomic
+
+    data, result = extract_file(source, fmt, backend, options)
+    if data is None:
+        return result
+    target = Path(output)
+    try:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
+        write_atomic(target, data)
+    except OutputError as exc:
+        return FileResult(source, None, "failed", error=str(exc), seconds=result.seconds)
+    result.output = output
+    return result
 
 
 class BatchInterrupted(AssistantError):

@@ -18,7 +18,6 @@ comes here from :func:`assistant.batch.run_batch`. Ray is optional (``pip instal
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,41 +47,6 @@ def _import_ray():
     return ray
 
 
-def extract_to_bytes(source: str, data: bytes, fmt: str, backend: str, options: dict[str, Any]):
-    """Read, extract and export one file's bytes: ``(output bytes or None, FileResult)``.
-
-    Never raises: a failure is a result (the batch goes on)."""
-    import traceback
-
-    from .batch import FileResult
-    from .export import export_bytes
-    from .extract import extract
-    from .ingest import read_bytes
-
-    started = time.perf_counter()
-    try:
-        table = extract(read_bytes(data, source, suffix=Path(source).suffix or ".txt"), backend, **options)
-        out = export_bytes(table, fmt)
-    except AssistantError as exc:
-        return None, FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
-    except Exception as exc:  # a bug or a library crash on one file must not stop the batch
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        place = f"{Path(where.filename).name}:{where.lineno}"
-        message = f"{source}: internal error {type(exc).__name__}: {exc} (at {place})"
-        return None, FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
-    projects = table.projects()
-    return out, FileResult(
-        source,
-        None,
-        "partial" if table.failures else "ok",
-        projects=len(projects),
-        indicators=sum(len(p.indicators) for p in projects),
-        row_failures=len(table.failures),
-        failures=[f.describe() for f in table.failures[:20]],
-        seconds=time.perf_counter() - started,
-    )
-
-
 class ExtractWorker:
     """A Ray actor: one per worker, holding the OCR engine so its models load once."""
 
@@ -96,7 +60,9 @@ class ExtractWorker:
             self.engine = get_engine()  # cached for the life of this worker process
 
     def extract(self, source: str, data: bytes, fmt: str, backend: str, options: dict[str, Any]):
-        return extract_to_bytes(source, data, fmt, backend, options)
+        from .batch import extract_file
+
+        return extract_file(source, fmt, backend, options, data=data)
 
     def pid(self) -> int:
         return os.getpid()
