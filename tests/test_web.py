@@ -294,6 +294,49 @@ def test_drafting_page_drafts_lints_and_exports(client):
     assert refused.status_code == 422 and "预算请填大于0的数字" in refused.text
 
 
+def test_drafting_page_type_sector_and_add_delete_relint(client):
+    from assistant.web.models import DraftRecord
+
+    form = client.get("/draft").text
+    assert '<option value="training">培训</option>' in form and '<option value="health">卫生健康</option>' in form
+    page = client.post(
+        "/draft",
+        data={
+            "name": "年度业务工作经费",
+            "goal": "完成年度工作",
+            "budget": "30",
+            "project_type": "training",
+            "sector": "training",
+            "csrf_token": csrf(client),
+        },
+    ).text
+    assert "项目类型：培训" in page and "领域：培训" in page  # the clerk's choice, not the name's guess
+    with client.app.state.sessions() as session:
+        record = session.get(DraftRecord, 1)
+        count, version = len(record.data["indicators"]), record.version
+    headers = {"X-CSRF-Token": csrf(client)}
+    added = client.post("/draft/1/indicators/add", data={"version": version}, headers=headers)
+    assert added.status_code == 200 and f'id="d-{count}-name"' in added.text
+    assert 'data-code="NAME_MISSING"' in added.text or 'data-code="VALUE_MISSING"' in added.text  # re-linted
+    stale = client.post("/draft/1/indicators/0/delete", data={"version": version}, headers=headers)
+    assert stale.status_code == 409 and "未保存" in stale.text
+    filled = client.post(
+        "/draft/1/edit",
+        data={"index": count, "field": "name", "value": "培训满意度", "version": version + 1},
+        headers=headers,
+    )
+    assert 'value="培训满意度"' in filled.text
+    deleted = client.post("/draft/1/indicators/0/delete", data={"version": version + 2}, headers=headers)
+    assert deleted.status_code == 200
+    with client.app.state.sessions() as session:
+        data = session.get(DraftRecord, 1).data
+    assert [i["seq"] for i in data["indicators"]] == list(range(1, count + 1))  # renumbered after the delete
+    assert data["indicators"][-1]["name"] == "培训满意度"
+    assert all(f["seq"] in {None, *range(1, count + 1)} for f in data["findings"])
+    refused = client.post("/draft", data={"name": "x", "project_type": "no-such", "csrf_token": csrf(client)})
+    assert refused.status_code == 422
+
+
 def test_accuracy_page_shows_a_small_drop(client, tmp_path, monkeypatch):
     evals = tmp_path / "evals"
     evals.mkdir()

@@ -44,6 +44,13 @@ def draft(
     budget: Annotated[float | None, typer.Option("--budget", help="Budget in 万元; adds a 成本指标.")] = None,
     department: Annotated[str | None, typer.Option("--department", help="主管部门.")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="资金使用单位.")] = None,
+    project_type: Annotated[
+        str | None,
+        typer.Option("--type", help="Project type id of resources/project_types.yaml (default: told from the name)."),
+    ] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help="Sector (education, health, …; default: the type's).")
+    ] = None,
     request_file: Annotated[
         str | None,
         typer.Option("--input", "-i", help="A JSON/YAML file with name, goal, budget, department, unit; - for stdin."),
@@ -98,7 +105,15 @@ def draft(
         request = request_from_file(request_file)
     elif name:
         try:
-            request = DraftRequest(name=name, goal=goal, budget=budget, department=department, unit=unit)
+            request = DraftRequest(
+                name=name,
+                goal=goal,
+                budget=budget,
+                department=department,
+                unit=unit,
+                project_type=project_type,
+                sector=sector,
+            )
         except ValidationError as exc:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
