@@ -15,11 +15,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from .document import Cell, Document, Row
+from .document import Cell, Document, PageProgress, Row
 from .limits import current_limits, exceeded
 from .text import decode_bytes, read_text
 
-__all__ = ["Cell", "Row", "Document", "READERS", "read_path", "read_bytes", "decode_bytes", "supported_suffixes"]
+__all__ = [
+    "Cell",
+    "Row",
+    "Document",
+    "PageProgress",
+    "READERS",
+    "read_path",
+    "read_bytes",
+    "decode_bytes",
+    "supported_suffixes",
+]
+
+#: readers that OCR pages and so take ``on_page`` (see :data:`PageProgress`)
+_PAGED = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 #: suffix -> "module:function" of the reader. Text is the fallback for unknown suffixes.
 READERS: dict[str, str] = {
@@ -100,14 +113,17 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
     return kind or suffix
 
 
-def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") -> Document:
-    """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``)."""
+def read_bytes(
+    data: bytes, source: str = "<stdin>", *, suffix: str = ".txt", on_page: PageProgress | None = None
+) -> Document:
+    """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``);
+    ``on_page(done, total)`` follows the pages of a scan or scanned PDF as they are OCR'd."""
     named = suffix.lower()
     suffix = sniff(data, source, named)
     spec = READERS.get(suffix)
     if spec is None or spec.endswith(":read_text"):
         return read_text(data, source, suffix=suffix)
-    doc = _load(spec)(data, source)
+    doc = _load(spec)(data, source, **({"on_page": on_page} if on_page and suffix in _PAGED else {}))
     if suffix != named and (suffix, named) not in _SAME_KIND:
         doc.warnings.append(
             f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
@@ -116,8 +132,8 @@ def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") ->
     return doc
 
 
-def read_path(path: str | Path) -> Document:
-    """Read a file by path; ``-`` reads standard input as text.
+def read_path(path: str | Path, *, on_page: PageProgress | None = None) -> Document:
+    """Read a file by path; ``-`` reads standard input as text (``on_page``: see :func:`read_bytes`).
 
     Raises:
         InputError: the file is missing, unreadable, or not a table this tool can read.
@@ -142,4 +158,4 @@ def read_path(path: str | Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read the file: {exc.strerror}") from None
-    return read_bytes(data, str(path), suffix=path.suffix)
+    return read_bytes(data, str(path), suffix=path.suffix, on_page=on_page)

@@ -22,7 +22,7 @@ import zlib
 from ..errors import InputError
 from ..schema import Failure
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
-from .document import Cell, Document, Row
+from .document import Cell, Document, PageProgress, Row
 from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
@@ -226,7 +226,7 @@ def _join_page_breaks(grids: list[Grid]) -> None:
             last_row = rows[-1]
 
 
-def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
+def _ocr_pages(data: bytes, source: str, pages: list[int], on_page: PageProgress | None = None) -> Document:
     try:
         from .ocr import read_scanned_pdf_pages
     except ImportError:
@@ -235,7 +235,8 @@ def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
             source,
             f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available in this installation",
         ) from None
-    return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI)  # it takes 0-based indexes
+    # it takes 0-based indexes
+    return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI, on_page=on_page)
 
 
 def _append(doc: Document, other: Document) -> None:
@@ -277,8 +278,9 @@ def _text_document(source: str, page_texts: list[tuple[int, str]]) -> Document:
     return Document(source, text, rows, None, layout="pdf")
 
 
-def read_pdf(data: bytes, source: str) -> Document:
-    """Read a PDF: ruled tables as cells, other text in reading order, scanned pages by OCR.
+def read_pdf(data: bytes, source: str, *, on_page: PageProgress | None = None) -> Document:
+    """Read a PDF: ruled tables as cells, other text in reading order, scanned pages by OCR
+    (``on_page(done, total)`` follows the OCR'd pages).
 
     Raises:
         InputError: empty, damaged or password-protected PDF; no text anywhere; or scanned
@@ -352,7 +354,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     else:
         doc = Document(source, "", [], None, layout="pdf", warnings=warnings)
     if scanned:
-        ocr = _ocr_pages(data, source, scanned)
+        ocr = _ocr_pages(data, source, scanned, on_page)
         _append(doc, ocr)
         doc.warnings.append(f"{source}: page(s) {', '.join(map(str, scanned))} read by OCR")
     doc.failures.extend(failures)

@@ -56,6 +56,20 @@ class Extractor:
             for key, value in fields.items():
                 setattr(document, key, value)
 
+    def _page_progress(self, document_id: int):
+        """The OCR reader's ``on_page(done, total)`` as the upload list's bar and "第 k/n 页" (10 % → 60 %)."""
+
+        def on_page(done: int, total: int | None) -> None:
+            if total and done >= total:
+                self._stage(document_id, "reading", 60, f"OCR 识别完成，共 {total} 页")
+            elif total:
+                stage = f"OCR 识别第 {done + 1}/{total} 页（每页约 5–10 秒）"
+                self._stage(document_id, "reading", 10 + 50 * done // total, stage)
+            else:
+                self._stage(document_id, "reading", 10, f"OCR 识别第 {done + 1} 页（每页约 5–10 秒）")
+
+        return on_page
+
     def run(self, document_id: int) -> None:
         started = time.perf_counter()
         with self.sessions() as session:
@@ -72,7 +86,7 @@ class Extractor:
                 document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else "")
             )
             data = (self.files / stored).read_bytes()
-            doc = read_bytes(data, filename, suffix=suffix)
+            doc = read_bytes(data, filename, suffix=suffix, on_page=self._page_progress(document_id))
             self._stage(document_id, "extracting", 60, "提取项目与指标")
             backend = self.backend or default_backend()
             table = extract_document(doc, backend)

@@ -288,13 +288,18 @@ def extract(
             )
         )
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
-    with progress_bar(sys.stderr.isatty(), "LLM chunks") as bar:  # a progress bar of the chunks on a terminal
+    with progress_bar(sys.stderr.isatty(), say("PROGRESS_READING")) as bar:  # OCR pages, then LLM chunks
         llm_run = {
             "ledger": ledger,
-            "progress": lambda done, total: bar(done, total, "LLM chunks"),
+            "progress": lambda done, total: bar(done, total, say("PROGRESS_LLM_CHUNKS")),
             "notice": lambda line: err_console.print(line, markup=False),
         }
-        table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
+        table = extract_path(
+            inputs[0],
+            backend,
+            on_page=lambda done, total: bar(done, total or 0, page_label(done, total)),
+            **(llm_options | llm_run if backend != "rules" else {}),
+        )
     if stats:
         meta = table.meta
         print_ledger(ledger, meta.model if meta else None, f"{meta.prompt_id} v{meta.prompt_version}" if meta else None)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ...errors import InputError
-from ..document import Document
+from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
@@ -98,9 +98,22 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
         ) from None
 
 
-def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> Document:
+def _frame_count(data: bytes) -> int | None:
+    """Pages of an image whose pages :func:`image_pages` already walked under the limit; None if unknown."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return int(getattr(image, "n_frames", 1))
+    except Exception:  # the count is only for the progress display
+        return None
+
+
+def read_image(
+    data: bytes, source: str, *, engine: OCREngine | None = None, on_page: PageProgress | None = None
+) -> Document:
     """OCR an image file (each TIFF page in turn, decoded only when its turn comes) into a
-    Document with ``layout="ocr"``.
+    Document with ``layout="ocr"``; ``on_page(done, total)`` follows the pages.
 
     Raises:
         InputError: the file is not a readable image, over a limit, or the OCR engine is unavailable.
@@ -110,8 +123,14 @@ def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> 
     if first is None:
         raise InputError(source, f"the image has no pages; expected {_EXPECTED}")
     engine = engine or get_engine()
+    on_page = on_page or (lambda done, total: None)
+    total = _frame_count(data)
+    on_page(0, total)
     results = [read_page_image(first, engine, page=1)]
-    results += [read_page_image(page, engine, page=number) for number, page in enumerate(pages, 2)]
+    on_page(1, total)
+    for number, page in enumerate(pages, 2):
+        results.append(read_page_image(page, engine, page=number))
+        on_page(number, total)
     doc = build_document(results, source)
     if not doc.rows:
         raise InputError(source, "no text found on the image; is it a blank or very faint scan?")

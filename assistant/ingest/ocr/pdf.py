@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ...errors import InputError
-from ..document import Document
+from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
@@ -68,7 +68,13 @@ def render_pdf_pages(
 
 
 def read_scanned_pdf_pages(
-    data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200, *, engine: OCREngine | None = None
+    data: bytes,
+    source: str,
+    pages: list[int] | None = None,
+    dpi: int = 200,
+    *,
+    engine: OCREngine | None = None,
+    on_page: PageProgress | None = None,
 ) -> Document:
     """OCR the given pages of a PDF into one Document (``layout="ocr"``), one page rendered at a time.
 
@@ -79,12 +85,17 @@ def read_scanned_pdf_pages(
             is the 1-based page number.
         dpi: rasterisation resolution; 200 is the tested default, 150 is faster and a
             little less accurate.
+        on_page: called ``(done, total)`` before the first page and after each one.
 
     Raises:
         InputError: the PDF cannot be opened, a page index is out of range or a page is over a limit.
     """
     engine = engine or get_engine()
-    results = [
-        read_page_image(image, engine, page=index + 1) for index, image in render_pdf_pages(data, source, pages, dpi)
-    ]
+    on_page = on_page or (lambda done, total: None)
+    total = len(pages) if pages is not None else None
+    on_page(0, total)
+    results = []
+    for index, image in render_pdf_pages(data, source, pages, dpi):
+        results.append(read_page_image(image, engine, page=index + 1))
+        on_page(len(results), total)
     return build_document(results, source)
