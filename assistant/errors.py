@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .messages import Msg
 
-__all__ = ["AssistantError", "InputError", "OutputError", "BackendConfigError", "LLMOutputError"]
+__all__ = ["AssistantError", "InputError", "OutputError", "BackendConfigError", "LLMOutputError", "error_text"]
 
 
 class AssistantError(Exception):
@@ -50,7 +50,12 @@ class OutputError(AssistantError):
     def __init__(self, path: str, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"cannot write {path}: {reason}")
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str | None = None) -> str:
+        from .messages import render
+
+        return render("OUTPUT_CANNOT_WRITE", lang, path=self.path, reason=self.reason)  # type: ignore[arg-type]
 
 
 class BackendConfigError(AssistantError):
@@ -59,3 +64,9 @@ class BackendConfigError(AssistantError):
 
 class LLMOutputError(AssistantError):
     """The model's answer could not be validated into records after the allowed retries."""
+
+
+def error_text(exc: BaseException, lang: str | None = None) -> str:
+    """An error as the clerk reads it: in their language when it has a message code, else as raised."""
+    text = getattr(exc, "text", None)
+    return text(lang) if callable(text) else str(exc)

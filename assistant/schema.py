@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
-from .messages import Msg, render
+from .messages import Msg, msg, render
 
 __all__ = [
     "Money",
@@ -85,41 +85,40 @@ def _parse_money(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"not an amount: {value!r}")
+        raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(value)))
     if isinstance(value, str):
         text = re.sub(r"[\s,]", "", value.translate(_FULLWIDTH_DIGITS))
         if text == "":
             return None
         if len(text) > 4 * MAX_AMOUNT_DIGITS:  # never hand a million digits to Decimal
-            raise ValueError(f"not an amount: {len(text)} characters ({_excerpt(value, 40)!r})")
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=f"{len(text)} characters ({_excerpt(value, 40)!r})"))
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"not an amount: {_excerpt(value, 60)!r}") from None
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(_excerpt(value, 60)))) from None
     elif isinstance(value, (Decimal, int, float)):
         try:
             number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         except (InvalidOperation, ValueError, OverflowError):
-            raise ValueError(f"not an amount: {value!r}") from None
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(value))) from None
     else:
         return value
     if not number.is_finite():
-        raise ValueError(f"not an amount: {_excerpt(str(value), 60)!r}")
+        raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(_excerpt(str(value), 60))))
     digits = max(len(number.as_tuple().digits), number.adjusted() + 1)
     if digits > MAX_AMOUNT_DIGITS:
         raise ValueError(
-            f"amount {_excerpt(str(value), 40)!r} has {digits} digits, more than the {MAX_AMOUNT_DIGITS} "
-            "an amount can have (金额位数超过15位，请核对原表)"
+            msg("AMOUNT_TOO_MANY_DIGITS", text=_excerpt(str(value), 40), digits=digits, most=MAX_AMOUNT_DIGITS)
         )
     return number
 
 
-def amount_problem(text: str) -> str | None:
+def amount_problem(text: str) -> Msg | None:
     """Why ``text`` cannot be read as an amount (not finite, too many digits), or None."""
     try:
         _parse_money(text)
     except ValueError as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else msg("AMOUNT_NOT_NUMBER", text=str(exc))
     return None
 
 

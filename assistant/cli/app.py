@@ -23,7 +23,8 @@ from typing import Annotated
 import typer
 
 from .. import settings
-from ..errors import AssistantError
+from ..errors import AssistantError, error_text
+from ..messages import say
 from .console import err_console
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED"]
@@ -55,7 +56,7 @@ def _options(
 ) -> None:
     if lang is not None:
         if lang not in ("zh", "en"):
-            raise typer.BadParameter("choose zh or en", param_hint="--lang")
+            raise typer.BadParameter(say("OPTION_CHOOSE_LANG"), param_hint="--lang")
         os.environ["ASSISTANT_LANG"] = lang
     _state["debug"] = debug or bool(settings.env("ASSISTANT_DEBUG"))
 
@@ -94,10 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         err_console.print(str(exc.code))
         return EXIT_BAD_INPUT
     except AssistantError as exc:
-        err_console.print(f"error: {exc}")
+        err_console.print(say("CLI_ERROR", message=error_text(exc)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        err_console.print(say("CLI_INTERRUPTED"))
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line for the clerk, the traceback on request
         if _state["debug"]:
@@ -105,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         else:
-            err_console.print(
-                f"error: internal error {type(exc).__name__}: {exc} "
-                "(rerun with --debug to see the traceback, and report it)"
-            )
+            err_console.print(say("CLI_INTERNAL", kind=type(exc).__name__, detail=str(exc)))
         return EXIT_INTERNAL
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import AssistantError
+from ..messages import ocr_page_label
 from .models import Document
 from .store import save_table
 
@@ -60,13 +61,12 @@ class Extractor:
         """The OCR reader's ``on_page(done, total)`` as the upload list's bar and "第 k/n 页" (10 % → 60 %)."""
 
         def on_page(done: int, total: int | None) -> None:
+            label = ocr_page_label(done, total, "zh")
             if total and done >= total:
-                self._stage(document_id, "reading", 60, f"OCR 识别完成，共 {total} 页")
-            elif total:
-                stage = f"OCR 识别第 {done + 1}/{total} 页（每页约 5–10 秒）"
-                self._stage(document_id, "reading", 10 + 50 * done // total, stage)
+                self._stage(document_id, "reading", 60, label)
             else:
-                self._stage(document_id, "reading", 10, f"OCR 识别第 {done + 1} 页（每页约 5–10 秒）")
+                progress = 10 + 50 * done // total if total else 10
+                self._stage(document_id, "reading", progress, label + "（每页约 5–10 秒）")
 
         return on_page
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ...errors import InputError
+from ...messages import msg
 from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
@@ -58,26 +59,22 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not data:
-        raise InputError(source, f"the file is empty; expected {_EXPECTED}")
+        raise InputError(source, msg("IMAGE_EMPTY", expected=_EXPECTED))
     limits = current_limits()
     try:
         with Image.open(io.BytesIO(data)) as image:
             if _has_page(image, limits.max_pages):  # walks at most max_pages page headers, decodes none
-                raise exceeded(source, "图像页数 (pages)", f"> {limits.max_pages:,}", "max_pages", limits)
+                raise exceeded(source, msg("SIZE_IMAGE_PAGES"), f"> {limits.max_pages:,}", "max_pages", limits)
             for index in range(limits.max_pages):
                 if not _has_page(image, index):
                     break
                 width, height = image.size
                 if min(width, height) < MIN_PAGE_SIDE:
-                    raise InputError(
-                        source,
-                        f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
-                        f"table (图像太小，不是扫描的表格)",
-                    )
+                    raise InputError(source, msg("IMAGE_TOO_SMALL", page=index + 1, width=width, height=height))
                 if width * height > limits.max_pixels:
                     raise exceeded(
                         source,
-                        f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
+                        msg("SIZE_IMAGE_PIXELS", page=index + 1, width=width, height=height),
                         f"{width * height:,}",
                         "max_pixels",
                         limits,
@@ -85,16 +82,16 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
                 upright = ImageOps.exif_transpose(image) or image  # phone photos store rotation in EXIF
                 yield _to_gray(upright)
     except UnidentifiedImageError:
-        raise InputError(source, f"not an image this tool can read; expected {_EXPECTED}") from None
+        raise InputError(source, msg("IMAGE_UNREADABLE", expected=_EXPECTED)) from None
     except Image.DecompressionBombError as exc:
-        raise InputError(source, f"the image is too large to read safely ({exc})") from None
+        raise InputError(source, msg("IMAGE_TOO_LARGE", reason=str(exc))) from None
     except InputError:
         raise
     except MemoryError:
         raise
     except Exception as exc:  # Pillow's decoders raise OSError, ValueError, TypeError, struct.error … on damage
         raise InputError(
-            source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); expected {_EXPECTED}"
+            source, msg("IMAGE_DAMAGED", kind=type(exc).__name__, reason=str(exc), expected=_EXPECTED)
         ) from None
 
 
@@ -121,7 +118,7 @@ def read_image(
     pages = image_pages(data, source)
     first = next(pages, None)  # a bad file fails before the OCR models are loaded
     if first is None:
-        raise InputError(source, f"the image has no pages; expected {_EXPECTED}")
+        raise InputError(source, msg("IMAGE_NO_PAGES", expected=_EXPECTED))
     engine = engine or get_engine()
     on_page = on_page or (lambda done, total: None)
     total = _frame_count(data)
@@ -133,5 +130,5 @@ def read_image(
         on_page(number, total)
     doc = build_document(results, source)
     if not doc.rows:
-        raise InputError(source, "no text found on the image; is it a blank or very faint scan?")
+        raise InputError(source, msg("IMAGE_NO_TEXT"))
     return doc
