@@ -95,9 +95,13 @@ MESSAGES: dict[str, Text] = {
     # ---- the command line ----------------------------------------------------------------
     "CLI_ERROR": Text("错误：{message}", "error: {message}"),
     "CLI_WARNING": Text("警告：{message}", "warning: {message}"),
+    "CLI_USAGE_HINT": Text("运行 {command} 查看帮助。", "Try '{command}' for help."),
+    "CLI_BAD_VALUE": Text("选项 {param} 的值无效：{message}", "Invalid value for {param}: {message}"),
+    "CLI_MISSING": Text("缺少 {param}", "Missing {param}"),
+    "CLI_NO_SUCH_OPTION": Text("没有这个选项：{option}", "No such option: {option}"),
     "CLI_INTERRUPTED": Text("已中断", "interrupted"),
     "CLI_INTERNAL": Text(
-        "错误：程序内部错误 {kind}：{detail}（加 --debug 重新运行可看到详细信息，请报告此问题）",
+        "错误：程序内部错误，请加 --debug 重新运行查看详细信息，并报告此问题（详情：{kind}: {detail}）",
         "error: internal error {kind}: {detail} (rerun with --debug to see the traceback, and report it)",
     ),
     "PROGRESS_READING": Text("读取中", "reading"),
@@ -106,7 +110,7 @@ MESSAGES: dict[str, Text] = {
     "PROGRESS_OCR_PAGE": Text("OCR 识别第 {page}/{total} 页", "OCR page {page} of {total}"),
     "PROGRESS_OCR_PAGE_OF_UNKNOWN": Text("OCR 识别第 {page} 页", "OCR page {page}"),
     "PROGRESS_OCR_DONE": Text("OCR 识别完成，共 {total} 页", "OCR done, {total} page(s)"),
-    "LIST_SEPARATOR": Text("，", ", "),
+    "LIST_SEPARATOR": Text("，", ", "),  # punctuation: the one entry without a Chinese character
     "BATCH_STATUS_ok": Text("成功", "ok"),
     "BATCH_STATUS_partial": Text("部分读取", "partial"),
     "BATCH_STATUS_skipped": Text("跳过（已是最新）", "skipped"),
@@ -115,16 +119,17 @@ MESSAGES: dict[str, Text] = {
     "BATCH_ROWS_NOT_READ": Text("{count} 行未能读取，例如 {example}", "{count} row(s) not read, e.g. {example}"),
     "BATCH_NOT_DONE": Text("未处理：批量处理被中断", "not done: the batch was interrupted"),
     "BATCH_INTERNAL": Text(
-        "{source}：内部错误 {kind}：{detail}（位于 {at}）", "{source}: internal error {kind}: {detail} (at {at})"
+        "{source}：程序内部错误（详情：{kind}: {detail}，位于 {at}）",
+        "{source}: internal error {kind}: {detail} (at {at})",
     ),
     "BATCH_WORKER_STOPPED": Text(
-        "{source}：处理进程意外停止：{kind}：{detail}", "{source}: the worker stopped: {kind}: {detail}"
+        "{source}：处理进程意外停止（详情：{kind}: {detail}）", "{source}: the worker stopped: {kind}: {detail}"
     ),
     "BATCH_INTERRUPTED": Text(
         "已中断：{total} 个文件中完成了 {done} 个；重新运行即可处理其余文件",
         "interrupted: {done} of {total} file(s) done; rerun to finish the rest",
     ),
-    "OUTPUT_CANNOT_WRITE": Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "OUTPUT_CANNOT_WRITE": Text("无法写入 {path}（详情：{reason}）", "cannot write {path}: {reason}"),
     "BATCH_TABLE_TITLE": Text("有问题的文件", "files with problems"),
     "BATCH_COLUMN_FILE": Text("文件", "file"),
     "BATCH_COLUMN_STATUS": Text("状态", "status"),
@@ -169,8 +174,8 @@ MESSAGES: dict[str, Text] = {
         "xlsx 是二进制文件：请用 -o draft.xlsx 指定文件", "xlsx is binary: give a file with -o draft.xlsx"
     ),
     "DRAFT_FINDING": Text(
-        "{code:<22} {severity:<7} #{seq} {indicator}：{message}（修改建议：{fix}）",
-        "{code:<22} {severity:<7} #{seq} {indicator}: {message} (fix: {fix})",
+        "{rule:<22} {severity:<7} #{seq} {indicator}：{message}（修改建议：{fix}）",
+        "{rule:<22} {severity:<7} #{seq} {indicator}: {message} (fix: {fix})",
     ),
     "DRAFT_SUMMARY_PASSES": Text(
         "用{backend}起草了 {count} 条指标{attempts}；通过指标检查",
@@ -190,10 +195,10 @@ MESSAGES: dict[str, Text] = {
         "这是文件夹；请给出一个文件（或用 -o 输出文件夹 进行批量提取）",
         "is a folder; give a file (or use batch extraction with -o DIR)",
     ),
-    "READ_CANNOT_READ": Text("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "READ_CANNOT_READ": Text("无法读取文件（详情：{reason}）", "cannot read the file: {reason}"),
     "READ_EMPTY_TEXT": Text(f"文件是空的；应为{_TEXT}", "the file is empty; expected {expected}"),
     "READ_BINARY": Text(f"这是二进制文件，不是{_TEXT}", "this is a binary file, not {expected}"),
-    "READ_BAD_CSV": Text("不是可读取的 CSV 文件：{reason}", "not a readable CSV file: {reason}"),
+    "READ_BAD_CSV": Text("不是可读取的 CSV 文件（详情：{reason}）", "not a readable CSV file: {reason}"),
     "READ_DAMAGED_BYTES": Text(
         "第 {start} 字节起无法读取，已替换为 �，请核对原文件", "{where}: {what}; replaced by U+FFFD"
     ),
@@ -204,7 +209,7 @@ MESSAGES: dict[str, Text] = {
         "这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取",
         "an old binary Office file: save it as {new} and read that",
     ),
-    "READ_DAMAGED_ZIP": Text("zip/Office 文件已损坏：{reason}", "a damaged zip/Office file: {reason}"),
+    "READ_DAMAGED_ZIP": Text("zip/Office 文件已损坏（详情：{reason}）", "a damaged zip/Office file: {reason}"),
     "READ_ZIP_NOT_OFFICE": Text(
         "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格",
         "a zip archive, not a .docx/.xlsx: unzip it and read the table inside",
@@ -245,7 +250,9 @@ MESSAGES: dict[str, Text] = {
         "第 {page} 页按 {dpi} dpi 识别所需像素（{size}）", "pixels of page {page} at {dpi} dpi: {size}"
     ),
     "DOCX_EMPTY": Text("文件是空的；应为 Word 文档（.docx）", "the file is empty; expected a Word document (.docx)"),
-    "DOCX_UNREADABLE": Text("不是可读取的 Word 文档{hint}：{reason}", "not a readable Word document{hint}: {reason}"),
+    "DOCX_UNREADABLE": Text(
+        "不是可读取的 Word 文档{hint}（详情：{reason}）", "not a readable Word document{hint}: {reason}"
+    ),
     "DOCX_OLD_HINT": Text("（旧版 .doc 文件？请另存为 .docx）", " (an old .doc file? save it as .docx)"),
     "DOCX_NO_TABLE": Text(
         "Word 文档中没有表格；应为项目支出绩效目标表或项目申报表",
@@ -261,7 +268,7 @@ MESSAGES: dict[str, Text] = {
         "文件是空的；应为 Excel 工作簿（.xlsx）", "the file is empty; expected an Excel workbook (.xlsx)"
     ),
     "XLSX_UNREADABLE": Text(
-        "不是可读取的 Excel 工作簿{hint}：{reason}", "not a readable Excel workbook{hint}: {reason}"
+        "不是可读取的 Excel 工作簿{hint}（详情：{reason}）", "not a readable Excel workbook{hint}: {reason}"
     ),
     "XLSX_OLD_HINT": Text("（旧版 .xls 文件？请另存为 .xlsx）", " (an old .xls file? save it as .xlsx)"),
     "XLSX_NO_BUDGET_TABLE": Text(
@@ -278,9 +285,11 @@ MESSAGES: dict[str, Text] = {
     "IMAGE_UNREADABLE": Text(
         f"不是本工具能读取的图像；应为{_IMAGE}", "not an image this tool can read; expected {expected}"
     ),
-    "IMAGE_TOO_LARGE": Text("图像太大，无法安全读取（{reason}）", "the image is too large to read safely ({reason})"),
+    "IMAGE_TOO_LARGE": Text(
+        "图像太大，无法安全读取（详情：{reason}）", "the image is too large to read safely ({reason})"
+    ),
     "IMAGE_DAMAGED": Text(
-        f"图像已损坏或不完整（{{kind}}：{{reason}}）；应为{_IMAGE}",
+        f"图像已损坏或不完整；应为{_IMAGE}（详情：{{kind}}: {{reason}}）",
         "the image is damaged or truncated ({kind}: {reason}); expected {expected}",
     ),
     "IMAGE_NO_PAGES": Text(f"图像没有页面；应为{_IMAGE}", "the image has no pages; expected {expected}"),
@@ -289,7 +298,7 @@ MESSAGES: dict[str, Text] = {
         "no text found on the image; is it a blank or very faint scan?",
     ),
     "OCR_NOT_INSTALLED": Text(
-        "OCR 引擎未安装（{reason}）；请运行 pip install rapidocr-onnxruntime",
+        "OCR 引擎未安装，请运行 pip install rapidocr-onnxruntime（详情：{reason}）",
         "the OCR engine is not installed ({reason}); pip install rapidocr-onnxruntime",
     ),
     "OCR_NO_TESSERACT": Text(
@@ -302,14 +311,14 @@ MESSAGES: dict[str, Text] = {
         "未知的 OCR 引擎 {name!r}；可选：{choices}", "unknown OCR engine {name!r}; choose one of {choices}"
     ),
     "PDF_CANNOT_OPEN": Text(
-        "无法打开 PDF（{reason}）；文件已损坏或有密码保护？",
+        "无法打开 PDF，文件已损坏或有密码保护？（详情：{reason}）",
         "cannot open the PDF ({reason}); is it damaged or password-protected?",
     ),
     "PDF_NO_SUCH_PAGE": Text(
         "PDF 共 {count} 页，没有第 {page} 页", "the PDF has {count} pages; there is no page {page}"
     ),
     "PDF_PAGE_NOT_RENDERED": Text(
-        "第 {page} 页无法渲染以进行 OCR（{reason}）；PDF 已损坏？",
+        "第 {page} 页无法渲染以进行 OCR，PDF 已损坏？（详情：{reason}）",
         "page {page} cannot be rendered for OCR ({reason}); is the PDF damaged?",
     ),
     "PDF_NO_PAGES": Text("PDF 没有页面", "the PDF has no pages"),
@@ -328,7 +337,7 @@ MESSAGES: dict[str, Text] = {
         "PDF 有密码保护；请另存一份不加密的副本再读取",
         "the PDF is password-protected; save an unprotected copy and read that",
     ),
-    "PDF_UNREADABLE": Text("不是可读取的 PDF：{reason}", "not a readable PDF: {reason}"),
+    "PDF_UNREADABLE": Text("不是可读取的 PDF（详情：{reason}）", "not a readable PDF: {reason}"),
     "PDF_EMPTY": Text("文件是空的；应为 PDF", "the file is empty; expected a PDF"),
     "PDF_NO_HEADER": Text("不是 PDF 文件（没有 %PDF- 文件头）", "not a PDF (no %PDF- header)"),
     "CELL_FORMULA_UNSAVED": Text(
@@ -454,7 +463,7 @@ MESSAGES: dict[str, Text] = {
     "LLM_ROW_NOT_ANSWERED": Text(
         "大模型的回答中没有这一行：未读取", "the LLM's answer has no entry for this row: not read"
     ),
-    "LLM_CHUNK_FAILED": Text("大模型未能读取这些行：{problem}", "the LLM could not read these rows: {problem}"),
+    "LLM_CHUNK_FAILED": Text("大模型未能读取这些行（详情：{problem}）", "the LLM could not read these rows: {problem}"),
     "LLM_NO_ROWS": Text("没有可读取的表格行", "no table rows to read"),
     "LLM_FEWER_PROJECTS": Text(
         "大模型读出 {llm} 个项目，而规则读出 {rules} 个；保留规则的读取结果",

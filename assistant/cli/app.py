@@ -22,6 +22,11 @@ from typing import Annotated
 
 import typer
 
+try:  # typer 0.2x carries its own copy of click; its usage errors are that copy's classes
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover - an older typer on the real click
+    from click import exceptions as click  # type: ignore[no-redef]
+
 from .. import settings
 from ..errors import AssistantError, error_text
 from ..messages import say
@@ -88,7 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     """
     _state["debug"] = bool(settings.env("ASSISTANT_DEBUG")) or bool(argv and "--debug" in argv)
     try:
-        app(args=argv, prog_name=_prog_name())
+        code = app(args=argv, prog_name=_prog_name(), standalone_mode=False)
+        return code if isinstance(code, int) else EXIT_OK  # typer.Exit(n) and --help return their code
+    except click.UsageError as exc:
+        _usage_error(exc)
+        return exc.exit_code
+    except typer.Abort:  # Ctrl-C at a prompt
+        err_console.print(say("CLI_INTERRUPTED"))
+        return EXIT_INTERRUPTED
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or EXIT_OK
@@ -109,6 +121,31 @@ def main(argv: list[str] | None = None) -> int:
             err_console.print(say("CLI_INTERNAL", kind=type(exc).__name__, detail=str(exc)))
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+def _usage_error(exc: click.UsageError) -> None:
+    """A usage error in the clerk's language (click's own words in English)."""
+    if settings.lang() == "en" or isinstance(exc, getattr(click, "NoArgsIsHelpError", ())):
+        exc.show()  # English, or the help text itself (a command given without arguments)
+        return
+    ctx = exc.ctx
+    if ctx is not None:
+        err_console.print(ctx.get_usage().replace("Usage: ", "用法：", 1))
+        err_console.print(say("CLI_USAGE_HINT", command=f"{ctx.command_path} {ctx.help_option_names[0]}"))
+    if isinstance(exc, click.BadParameter):
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            names = getattr(exc.param, "opts", None) or [exc.param.human_readable_name]
+            hint = " / ".join(names)
+        hint = " / ".join(hint) if isinstance(hint, list | tuple) else hint
+        text = say("CLI_BAD_VALUE", param=hint, message=exc.message) if hint else exc.message
+        if isinstance(exc, click.MissingParameter):
+            text = say("CLI_MISSING", param=hint or "")
+    elif isinstance(exc, click.NoSuchOption):
+        text = say("CLI_NO_SUCH_OPTION", option=exc.option_name)
+    else:
+        text = exc.format_message()
+    err_console.print(say("CLI_ERROR", message=text))
 
 
 if __name__ == "__main__":

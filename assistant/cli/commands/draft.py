@@ -27,7 +27,7 @@ def finding_line(finding: dict, lint: dict, lang: str) -> dict:
     same = lint.get((finding["code"], finding.get("seq"), finding.get("field")))
     severity = {"error": "错误", "warning": "警告", "info": "提示"} if lang == "zh" else {}
     return {
-        "code": finding["code"],
+        "rule": finding["code"],
         "severity": severity.get(finding["severity"], finding["severity"]),
         "seq": finding.get("seq"),
         "indicator": finding.get("indicator") or "",
