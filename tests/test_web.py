@@ -244,6 +244,7 @@ def test_unreadable_rows_are_listed_with_their_raw_text(tmp_path, seed_text):
         wait_done(client, 1)
         page = client.get("/d/1").text
         assert "未读出的行" in page and "这一格不是指标" in page
+        assert "应为一个绩效目标单元格" in page  # the parser's message, in Chinese
 
 
 def test_a_file_that_cannot_be_read_says_why(tmp_path):
@@ -251,7 +252,7 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path):
         upload(client, "scan.png", b"not an image")
         wait_done(client, 1)
         page = client.get("/").text
-        assert "读取失败" in page and "scan.png" in page and "not an image" in page
+        assert "读取失败" in page and "scan.png" in page and "不是本工具能读取的图像" in page
 
 
 def test_token_is_required_when_set(tmp_path):

@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     and exit 3 (``--debug`` prints the traceback). No traceback reaches a clerk otherwise.
     """
     _state["debug"] = bool(settings.env("ASSISTANT_DEBUG")) or bool(argv and "--debug" in argv)
+    language = os.environ.get("ASSISTANT_LANG")  # --lang sets it for this run only (tests call main() often)
     try:
         code = app(args=argv, prog_name=_prog_name(), standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK  # typer.Exit(n) and --help return their code
@@ -120,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             err_console.print(say("CLI_INTERNAL", kind=type(exc).__name__, detail=str(exc)))
         return EXIT_INTERNAL
-    return EXIT_OK
+    finally:
+        if language is None:
+            os.environ.pop("ASSISTANT_LANG", None)
+        else:
+            os.environ["ASSISTANT_LANG"] = language
 
 
 def _usage_error(exc: click.UsageError) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import AssistantError
+from ..errors import AssistantError, error_text
 from ..messages import ocr_page_label
 from .models import Document
 from .store import save_table
@@ -107,7 +107,12 @@ class Extractor:
                 document.seconds = round(time.perf_counter() - started, 2)
         except AssistantError as exc:
             self._stage(
-                document_id, "failed", 100, "读取失败", error=str(exc), seconds=round(time.perf_counter() - started, 2)
+                document_id,
+                "failed",
+                100,
+                "读取失败",
+                error=error_text(exc, "zh"),
+                seconds=round(time.perf_counter() - started, 2),
             )
         except Exception as exc:  # a bug must not kill the worker; the clerk sees it on the document
             log.exception("extraction of document %s failed", document_id)
