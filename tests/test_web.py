@@ -448,3 +448,30 @@ def test_deleting_a_document_removes_its_records_and_files(seeded, tmp_path):
     assert list(uploads.iterdir()) == []
     with seeded.app.state.sessions() as session:
         assert session.query(ProjectRecord).count() == 0 and session.query(Edit).count() == 0
+
+
+def test_the_upload_list_follows_ocr_page_by_page(tmp_path, monkeypatch):
+    """The OCR reader's page callback becomes the document's stage: 第 k/n 页, then done."""
+    from test_cli_lang import _OneBoxEngine, _tiff
+
+    from assistant.ingest.ocr import image
+    from assistant.web.jobs import Extractor
+
+    monkeypatch.setattr(image, "get_engine", lambda: _OneBoxEngine())
+    stages: list[tuple[int, str]] = []
+    real = Extractor._stage
+
+    def recording(self, document_id, state, progress, stage, **fields):
+        stages.append((progress, stage))
+        real(self, document_id, state, progress, stage, **fields)
+
+    monkeypatch.setattr(Extractor, "_stage", recording)
+    with make_client(tmp_path) as client:
+        upload(client, "两页扫描件.tiff", _tiff(2))
+        wait_done(client, 1)
+    pages = [(p, s) for p, s in stages if s.startswith("OCR")]
+    assert pages == [
+        (10, "OCR 识别第 1/2 页（每页约 5–10 秒）"),
+        (35, "OCR 识别第 2/2 页（每页约 5–10 秒）"),
+        (60, "OCR 识别完成，共 2 页"),
+    ]
