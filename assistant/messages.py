@@ -189,6 +189,24 @@ MESSAGES: dict[str, Text] = {
     "DRAFT_BACKEND_library": Text("指标库", "library"),
     "DRAFT_BACKEND_llm": Text("大模型", "llm"),
     "DRAFT_TITLE": Text("{name} — 绩效指标草稿（{backend}）", "{name} — 绩效指标草稿 ({backend})"),
+    "LIBRARY_ADDED": Text(
+        "已从 {table} 加入 {projects} 个项目、{indicators} 条指标 → {stored}",
+        "added {projects} project(s), {indicators} indicator(s) from {table} -> {stored}",
+    ),
+    "LIBRARY_SOURCE": Text(
+        "{source}\t{projects} 个项目\t{indicators} 条指标", "{source}\t{projects} project(s)\t{indicators} indicator(s)"
+    ),
+    "LIBRARY_TOTAL": Text(
+        "共 {projects} 个项目；加入的表格存放在 {folder}", "{projects} project(s) in all; added tables live in {folder}"
+    ),
+    "SERVE_NO_WEB_EXTRA": Text(
+        "未安装网页工作台所需的组件（{module}）；请运行 pip install -e '.[web]'",
+        "the web extra is not installed ({module}); run: pip install -e '.[web]'",
+    ),
+    "SERVE_NEEDS_TOKEN": Text(
+        "在 {host} 上提供服务会让其他电脑访问：需要用 --token 或 ASSISTANT_WEB_TOKEN 设置访问口令",
+        "serving on {host} lets other computers in: set an access token with --token or ASSISTANT_WEB_TOKEN",
+    ),
     # ---- reading files (assistant.ingest) ------------------------------------------------
     "READ_NO_SUCH_FILE": Text("文件不存在", "no such file"),
     "READ_IS_FOLDER": Text(
