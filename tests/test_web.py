@@ -296,7 +296,11 @@ def test_drafting_page_drafts_lints_and_exports(client):
 
 
 def test_drafting_page_type_sector_and_add_delete_relint(client):
+    from assistant.draft.types import load_types
+    from assistant.i18n import SECTORS
     from assistant.web.models import DraftRecord
+
+    assert set(SECTORS) == set(load_types().sectors)  # every sector of the type file has its Chinese name
 
     form = client.get("/draft").text
     assert '<option value="training">培训</option>' in form and '<option value="health">卫生健康</option>' in form
