@@ -61,6 +61,13 @@ class OutputError(AssistantError):
 class BackendConfigError(AssistantError):
     """An LLM backend was requested without an endpoint; the message says how to set one."""
 
+    def __init__(self, message: str | Msg):
+        self.msg = message if isinstance(message, Msg) else None
+        super().__init__(str(message))
+
+    def text(self, lang: str | None = None) -> str:
+        return self.msg.text(lang) if self.msg else str(self)  # type: ignore[arg-type]
+
 
 class LLMOutputError(AssistantError):
     """The model's answer could not be validated into records after the allowed retries."""

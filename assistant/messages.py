@@ -422,6 +422,26 @@ MESSAGES: dict[str, Text] = {
     ),
     "INDICATOR_ROW_NO_NAME": Text("指标行没有三级指标名称", "an indicator row with no 三级指标 name"),
     # the LLM chain (--backend llm / auto)
+    "LLM_BAD_MODE": Text(
+        "ASSISTANT_MODE / --mode 的值 {mode!r} 无效；可选：{choices}",
+        "ASSISTANT_MODE / --mode is {mode!r}; choose one of {choices}",
+    ),
+    "LLM_NO_ENDPOINT": Text(
+        "“{backend}”方式需要大模型服务地址，但没有配置：请设置 ASSISTANT_BASE_URL 和 ASSISTANT_MODEL"
+        "（服务需要密钥时再设置 ASSISTANT_API_KEY 或 OPENAI_API_KEY），或加上 --base-url 地址 --model 模型名"
+        " [--api-key 密钥]；见 README 的“LLM backends”一节",
+        "the {backend!r} backend needs an LLM endpoint and none is configured: set ASSISTANT_BASE_URL and "
+        "ASSISTANT_MODEL (and ASSISTANT_API_KEY or OPENAI_API_KEY if the server needs a key), or pass "
+        "--base-url URL --model NAME [--api-key KEY]; see README section 'LLM backends'",
+    ),
+    "LLM_NO_MODEL": Text(
+        "“{backend}”方式需要 {url} 上的模型名称：请设置 ASSISTANT_MODEL 或加上 --model 模型名",
+        "the {backend!r} backend needs a model name for {url}: set ASSISTANT_MODEL or pass --model NAME",
+    ),
+    "LLM_OFFLINE_REFUSED": Text(
+        "离线模式（--offline / ASSISTANT_OFFLINE=1）：不向本机以外的端点 {host} 发送表格内容；请使用本机服务或去掉 --offline",
+        "offline: refusing to send data to {url}; use a local server or drop --offline",
+    ),
     "LLM_INVENTED_NUMBERS": Text(
         "大模型给出的数字 {numbers} 不在该值所在的单元格中：已保留并标记，请人工核对",
         "the LLM answered the number(s) {numbers}, which are not in the cell this value comes from: "

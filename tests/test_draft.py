@@ -193,6 +193,8 @@ def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
     assert (
         main(
             [
+                "--lang",
+                "en",
                 "draft",
                 "--name",
                 "社区普法宣传",
