@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from ..batch import SUMMARY_NAME, BatchSummary
-from ..messages import say
+from ..messages import MESSAGES, say
 
 __all__ = ["err_console", "progress_bar", "print_batch_summary", "print_ledger"]
 
@@ -98,7 +98,8 @@ def print_ledger(ledger, model: str | None = None, prompt: str | None = None) ->
     table.add_column(say("LEDGER_ITEM"))
     table.add_column(say("LEDGER_VALUE"), justify="right")
     for key, value in ledger.to_dict().items():
-        table.add_row(key.replace("_", " "), "-" if value is None else str(value))
+        name = say(f"LEDGER_{key}") if f"LEDGER_{key}" in MESSAGES else key.replace("_", " ")
+        table.add_row(name, "-" if value is None else str(value))
     err_console.print(table)
     if model:
         err_console.print(say("LEDGER_MODEL", model=model, prompt=prompt))
