@@ -144,15 +144,16 @@ def draft_edit(
     value: str = Form(""),
     version: int = Form(...),
 ):
+    def edit(indicators: list[DraftIndicator]) -> list[DraftIndicator]:
+        if field not in DRAFT_FIELDS or not 0 <= index < len(indicators):
+            raise EditError(f"不能修改字段 {field}")
+        indicators[index] = indicators[index].model_copy(update={field: value.strip() or None}).with_target()
+        return indicators
+
     record = _record(session, draft_id)
-    if record.version != version:
-        return _view(request, record, f"该草稿已被他人修改（您输入的“{value}”未保存），请核对后重新输入", 409)
-    draft = Draft.model_validate(record.data)
-    if field not in DRAFT_FIELDS or not 0 <= index < len(draft.indicators):
-        return _view(request, record, str(EditError(f"不能修改字段 {field}")), 422)
-    indicators = list(draft.indicators)
-    indicators[index] = indicators[index].model_copy(update={field: value.strip() or None}).with_target()
-    record.data = with_findings(draft.model_copy(update={"indicators": indicators})).model_dump(mode="json")
+    refused = _change(request, record, version, f"输入的“{value}”", edit)
+    if refused:
+        return refused
     session.commit()
     return _view(request, record)
 
@@ -163,7 +164,7 @@ def _change(request: Request, record: DraftRecord, version: int, attempted: str,
 
     A stale version (another clerk saved first) changes nothing and says what was not saved."""
     if record.version != version:
-        return _view(request, record, f"该草稿已被他人修改（您的{attempted}未保存），请核对后重新操作", 409)
+        return _view(request, record, f"该草稿已被他人修改（您{attempted}未保存），请核对后重新操作", 409)
     draft = Draft.model_validate(record.data)
     try:
         indicators = change(list(draft.indicators))
@@ -194,7 +195,7 @@ def draft_delete(request: Request, draft_id: int, index: int, session: DB, versi
         return indicators[:index] + indicators[index + 1 :]
 
     record = _record(session, draft_id)
-    refused = _change(request, record, version, "删除", drop)
+    refused = _change(request, record, version, "的删除", drop)
     if refused:
         return refused
     session.commit()
