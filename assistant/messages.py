@@ -242,9 +242,6 @@ MESSAGES: dict[str, Text] = {
         "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格",
         "a zip archive, not a .docx/.xlsx: unzip it and read the table inside",
     ),
-    "READ_KIND_MISMATCH": Text(
-        "文件内容是 {kind} 格式，已按 {kind} 读取", "the file is a {kind} file named {named}; read as {kind}"
-    ),
     "READ_OVER_LIMIT": Text(
         "{what} {found} 超过上限 {limit}；文件可信时可设置 {variable}=更大的值后重试",
         "{what} {found} exceeds the limit of {limit}; if the file is trusted, raise it with {variable}=N",
