@@ -39,7 +39,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import AssistantError, InputError, OutputError
+from .errors import AssistantError, InputError, OutputError, error_text
+from .messages import say
 
 __all__ = [
     "FileResult",
@@ -186,11 +187,15 @@ def extract_file(
             table = extract(read_bytes(data, source, suffix=Path(source).suffix or ".txt"), backend, **options)
         out = export_bytes(table, fmt)
     except AssistantError as exc:
-        return None, FileResult(source, None, "failed", error=str(exc), seconds=time.perf_counter() - started)
+        return None, FileResult(source, None, "failed", error=error_text(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug or a library crash on one file must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = (
-            f"{source}: internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+        message = say(
+            "BATCH_INTERNAL",
+            source=source,
+            kind=type(exc).__name__,
+            detail=str(exc),
+            at=f"{Path(where.filename).name}:{where.lineno}",
         )
         return None, FileResult(source, None, "failed", error=message, seconds=time.perf_counter() - started)
     projects = table.projects()
@@ -201,7 +206,7 @@ def extract_file(
         projects=len(projects),
         indicators=sum(len(p.indicators) for p in projects),
         row_failures=len(table.failures),
-        failures=[f.describe() for f in table.failures[:20]],
+        failures=[f.describe(None) for f in table.failures[:20]],  # in the clerk's language, like the CLI
         seconds=time.perf_counter() - started,
     )
 
@@ -221,7 +226,7 @@ def _extract_one(source: str, output: str, fmt: str, backend: str, options: dict
             raise OutputError(str(target.parent), exc.strerror or str(exc)) from None
         write_atomic(target, data)
     except OutputError as exc:
-        return FileResult(source, None, "failed", error=str(exc), seconds=result.seconds)
+        return FileResult(source, None, "failed", error=error_text(exc), seconds=result.seconds)
     result.output = output
     return result
 
@@ -232,7 +237,7 @@ class BatchInterrupted(AssistantError):
     def __init__(self, summary: BatchSummary):
         self.summary = summary
         done = sum(r.status != "not_done" for r in summary.results)
-        super().__init__(f"interrupted: {done} of {len(summary.results)} file(s) done; rerun to finish the rest")
+        super().__init__(say("BATCH_INTERRUPTED", done=done, total=len(summary.results)))
 
 
 def _worker_init(ocr_threads: int = 0) -> None:
@@ -350,7 +355,9 @@ def run_batch(
                                 str(source),
                                 None,
                                 "failed",
-                                error=f"{source}: the worker stopped: {type(exc).__name__}: {exc}",
+                                error=say(
+                                    "BATCH_WORKER_STOPPED", source=source, kind=type(exc).__name__, detail=str(exc)
+                                ),
                             )
                         progress(len(results) - (len(pairs) - len(todo)), len(todo), source.name)
             except KeyboardInterrupt:
@@ -368,7 +375,7 @@ def run_batch(
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
-    listed = [FileResult(p, None, "failed", error=f"{p}: no such file or folder") for p in missing]
+    listed = [FileResult(p, None, "failed", error=f"{p}: {say('READ_NO_SUCH_FILE')}") for p in missing]
     listed += [results.get(s) or FileResult(str(s), None, "not_done") for s, _ in pairs]
     summary = BatchSummary(listed, str(out), started_at, time.perf_counter() - started, stamp, interrupted)
     _write_summary(out, summary)

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import AssistantError, InputError
+from .errors import AssistantError, InputError, error_text
+from .messages import say
 
 __all__ = ["ray_available", "run_on_ray", "RAY_MISSING"]
 
@@ -139,7 +140,7 @@ def run_on_ray(
                     try:
                         data, result = ray.get(ref)
                     except Exception as exc:  # the task or its worker died (a crash, out of memory)
-                        why = f"{source}: the worker stopped: {type(exc).__name__}: {exc}"
+                        why = say("BATCH_WORKER_STOPPED", source=source, kind=type(exc).__name__, detail=str(exc))
                         data, result = None, FileResult(str(source), None, "failed", error=why)
                     if data is not None:
                         try:
@@ -147,7 +148,7 @@ def run_on_ray(
                             write_atomic(output, data)
                             result.output = str(output)
                         except (AssistantError, OSError) as exc:
-                            result = FileResult(str(source), None, "failed", error=str(exc))
+                            result = FileResult(str(source), None, "failed", error=error_text(exc))
                     result.input = str(source)
                     done(source, result)
                     if queue:

@@ -17,6 +17,7 @@ from .checks import RULES
 __all__ = [
     "FIELDS",
     "FINDINGS",
+    "SECTORS",
     "SEVERITIES",
     "FindingText",
     "field_label",
@@ -94,6 +95,23 @@ FIELDS: dict[str, str] = {
 }
 
 SEVERITIES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+#: the sectors of resources/project_types.yaml (and of the corpus's meta.json), in Chinese
+SECTORS: dict[str, str] = {
+    "education": "教育",
+    "health": "卫生健康",
+    "environment": "生态环境",
+    "transport": "交通运输",
+    "agriculture": "农业农村",
+    "culture": "文化旅游",
+    "public_security": "公共安全与司法",
+    "training": "培训",
+    "it_system": "信息化建设",
+    "property_facility": "物业与设施",
+    "subsidy_relief": "补贴与救助",
+    "construction": "工程建设",
+    "other": "其他",
+}
 
 
 def finding_name(code: str, lang: str = "zh") -> str:

@@ -11,15 +11,17 @@ from pathlib import Path
 
 from .checks import Finding, validate_table
 from .extract import Backend, extract
-from .ingest import read_bytes, read_path
+from .ingest import PageProgress, read_bytes, read_path
 from .schema import BudgetTable
 
 __all__ = ["extract_path", "check_path"]
 
 
-def extract_path(path: str | Path, backend: str | Backend = Backend.RULES, **options: object) -> BudgetTable:
-    """Read and extract one file (``-`` for standard input)."""
-    return extract(read_path(path), backend, **options)
+def extract_path(
+    path: str | Path, backend: str | Backend = Backend.RULES, *, on_page: PageProgress | None = None, **options: object
+) -> BudgetTable:
+    """Read and extract one file (``-`` for standard input); ``on_page`` follows OCR'd pages."""
+    return extract(read_path(path, on_page=on_page), backend, **options)
 
 
 def check_path(path: str | Path, backend: str | Backend = Backend.RULES) -> tuple[BudgetTable, list[Finding]]:

@@ -16,7 +16,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_validator
+
+from .messages import Msg, msg, render
 
 __all__ = [
     "Money",
@@ -83,41 +85,40 @@ def _parse_money(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"not an amount: {value!r}")
+        raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(value)))
     if isinstance(value, str):
         text = re.sub(r"[\s,]", "", value.translate(_FULLWIDTH_DIGITS))
         if text == "":
             return None
         if len(text) > 4 * MAX_AMOUNT_DIGITS:  # never hand a million digits to Decimal
-            raise ValueError(f"not an amount: {len(text)} characters ({_excerpt(value, 40)!r})")
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=f"{len(text)} characters ({_excerpt(value, 40)!r})"))
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"not an amount: {_excerpt(value, 60)!r}") from None
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(_excerpt(value, 60)))) from None
     elif isinstance(value, (Decimal, int, float)):
         try:
             number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         except (InvalidOperation, ValueError, OverflowError):
-            raise ValueError(f"not an amount: {value!r}") from None
+            raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(value))) from None
     else:
         return value
     if not number.is_finite():
-        raise ValueError(f"not an amount: {_excerpt(str(value), 60)!r}")
+        raise ValueError(msg("AMOUNT_NOT_NUMBER", text=repr(_excerpt(str(value), 60))))
     digits = max(len(number.as_tuple().digits), number.adjusted() + 1)
     if digits > MAX_AMOUNT_DIGITS:
         raise ValueError(
-            f"amount {_excerpt(str(value), 40)!r} has {digits} digits, more than the {MAX_AMOUNT_DIGITS} "
-            "an amount can have (金额位数超过15位，请核对原表)"
+            msg("AMOUNT_TOO_MANY_DIGITS", text=_excerpt(str(value), 40), digits=digits, most=MAX_AMOUNT_DIGITS)
         )
     return number
 
 
-def amount_problem(text: str) -> str | None:
+def amount_problem(text: str) -> Msg | None:
     """Why ``text`` cannot be read as an amount (not finite, too many digits), or None."""
     try:
         _parse_money(text)
     except ValueError as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else msg("AMOUNT_NOT_NUMBER", text=str(exc))
     return None
 
 
@@ -207,13 +208,35 @@ class Unit(_Record):
 
 
 class Failure(_Record):
-    """Something that could not be read; the rest of the table is still extracted."""
+    """Something that could not be read; the rest of the table is still extracted.
+
+    Built with ``message=Msg(code, params)``, it keeps the code and parameters so the
+    clerk reads it in Chinese or English (:meth:`text`); ``message`` is the English text."""
 
     source: str | None = Field(default=None, description="file the row came from")
     row: int | None = Field(default=None, description="1-based line or row number")
     field: str | None = Field(default=None, description="the field or column that failed")
     message: str
     raw: str | None = Field(default=None, description=f"the first {RAW_EXCERPT} characters of the row or chunk")
+    code: str | None = Field(default=None, description="the message's stable code (assistant.messages)")
+    params: dict[str, Any] = Field(default_factory=dict, description="the message's parameters")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_msg(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("message"), Msg):
+            message: Msg = data["message"]
+            data = {**data, "message": message.text("en"), "code": message.code, "params": message.to_json()["params"]}
+        return data
+
+    def text(self, lang: Literal["zh", "en"] | None = None) -> str:
+        """The message in ``lang`` (default: the clerk's language)."""
+        if self.code is None:
+            return self.message
+        try:
+            return render(self.code, lang, **self.params)
+        except (KeyError, IndexError, ValueError):  # a code or parameter from another version: the stored text
+            return self.message
 
     @field_validator("raw")
     @classmethod
@@ -226,10 +249,11 @@ class Failure(_Record):
     def _bounded_message(cls, message: str) -> str:
         return _excerpt(message, _MESSAGE_MAX) or ""
 
-    def describe(self) -> str:
+    def describe(self, lang: Literal["zh", "en"] | None = "en") -> str:
+        """``FILE:ROW [field]: message``; English unless asked (None: the clerk's language)."""
         where = ":".join(str(p) for p in (self.source, self.row) if p is not None)
         field = f" [{self.field}]" if self.field else ""
-        return f"{where or '<input>'}{field}: {self.message}"
+        return f"{where or '<input>'}{field}: {self.text(lang)}"
 
 
 class RunMeta(_Record):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 import tempfile
 import time
@@ -63,8 +64,12 @@ def main() -> None:
             for doc_id, (label, name, data) in enumerate(files, 1):
                 started = time.perf_counter()
                 client.post("/upload", files={"files": (name, data)}, data={"csrf_token": token})
+                stages: list[str] = []  # what the upload list showed while the file was read
                 while True:
                     rows = client.get("/documents/rows").text
+                    for stage in re.findall(r"</progress> ([^<]+?)\s*</td>", rows):
+                        if stage not in stages:
+                            stages.append(stage)
                     if "读取失败" in rows or 'hx-get="/documents/rows"' not in rows:
                         break
                     time.sleep(0.1)
@@ -84,6 +89,7 @@ def main() -> None:
                     f"{label}: {state}; extraction {job:.2f} s (upload to listed as done {waited:.2f} s); "
                     f"review page {min(loads) * 1000:.0f} ms server time, {len(page.content) / 1024:.0f} KiB"
                 )
+                print(f"  the upload list showed: {' → '.join(stages) or '(done before the first poll)'}")
                 if Path(CHROMIUM).exists():
                     with tempfile.TemporaryDirectory() as downloads, chromium(Path(downloads)) as driver:
                         driver.get(f"{base}/d/{doc_id}")

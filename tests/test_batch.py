@@ -29,7 +29,8 @@ def inbox(tmp_path, seed_path, seed_text):
     return folder
 
 
-def test_batch_reads_every_file_and_reports_the_bad_one(inbox, tmp_path, gold_table):
+def test_batch_reads_every_file_and_reports_the_bad_one(inbox, tmp_path, gold_table, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_LANG", "en")  # the summary speaks the clerk's language; English here
     out = tmp_path / "out"
     summary = run_batch([str(inbox)], out, jobs=2, on_progress=None)
     by_name = {os.path.basename(r.input): r for r in summary.results}
@@ -77,7 +78,7 @@ def test_same_stem_inputs_keep_their_suffix(inbox, tmp_path):
 
 
 def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
-    code = main(["extract", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "2"])
+    code = main(["--lang", "en", "extract", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "2"])
     err = capsys.readouterr().err
     assert code == 1
     assert "broken.pdf" in err and "1 failed" in err
@@ -88,11 +89,12 @@ def test_cli_batch_exit_codes(inbox, tmp_path, capsys):
     # a path that does not exist is one more failure, not the end of the batch
     assert main(["extract", str(inbox / "seed.txt"), str(inbox / "missing.xlsx"), "-o", str(tmp_path / "o4")]) == 1
     assert (tmp_path / "o4" / "seed.txt.json").exists()
-    assert main(["extract", str(inbox), "-o", "-"]) == 2  # a folder needs an output folder
+    assert main(["--lang", "en", "extract", str(inbox), "-o", "-"]) == 2  # a folder needs an output folder
     assert "-o OUT_DIR" in capsys.readouterr().err
 
 
 def test_a_crashing_reader_does_not_stop_the_batch(inbox, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_LANG", "en")
     """An unexpected exception in one file is recorded as that file's failure (in-process run)."""
     import assistant.pipeline as pipeline
 

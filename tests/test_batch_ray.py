@@ -135,7 +135,9 @@ def test_the_ocr_engine_is_held_by_the_actor_and_scans_are_read(local_ray, tmp_p
 def test_the_cli_option_runs_the_batch_on_ray(local_ray, inbox, tmp_path, capsys):
     from assistant.cli import main
 
-    code = main(["extract", str(inbox), "-o", str(tmp_path / "out"), "--executor", "ray", "--jobs", "2"])
+    code = main(
+        ["--lang", "en", "extract", str(inbox), "-o", str(tmp_path / "out"), "--executor", "ray", "--jobs", "2"]
+    )
     err = capsys.readouterr().err
     assert code == 1 and "broken.pdf" in err and "2 failed" in err
     assert (tmp_path / "out" / "seed.txt.json").is_file()

@@ -44,7 +44,7 @@ def test_stdin_to_stdout_as_a_subprocess(seed_path):
 def test_bad_input_exits_2_and_names_the_file(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["extract", str(empty)]) == 2
+    assert main(["--lang", "en", "extract", str(empty)]) == 2
     assert f"error: {empty}: the file is empty" in capsys.readouterr().err
     assert main(["extract", str(tmp_path / "missing.txt")]) == 2
     assert main(["extract", str(ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"), "--format", "pdf"]) == 2
@@ -54,7 +54,7 @@ def test_partial_results_are_written_and_failures_reported(seed_text, tmp_path, 
     damaged = tmp_path / "damaged.txt"
     damaged.write_text(seed_text.replace("40.00\t40.00", "4O.0x\t40.00"), encoding="utf-8")
     out = tmp_path / "out.json"
-    assert main(["extract", str(damaged), "-o", str(out)]) == 0
+    assert main(["--lang", "en", "extract", str(damaged), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert f"warning: {damaged}:13 [amounts.total]: not an amount: '4O.0x'" in err
     data = json.loads(out.read_text(encoding="utf-8"))

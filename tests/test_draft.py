@@ -132,11 +132,13 @@ def test_library_add_stores_under_home_and_feeds_drafting(tmp_path):
 
 
 def test_library_cli(tmp_path, capsys):
-    assert main(["library", "add", str(SEED), "--name", "seed copy"]) == 0
+    assert main(["--lang", "en", "library", "add", str(SEED), "--name", "seed copy"]) == 0
     assert "added 23 project(s), 94 indicator(s)" in capsys.readouterr().out
-    assert main(["library", "list"]) == 0
+    assert main(["--lang", "en", "library", "list"]) == 0
     out = capsys.readouterr().out
     assert "seed_copy" in out and "000_e2922c57f8184701\t23 project(s)" in out
+    assert main(["--lang", "zh", "library", "list"]) == 0
+    assert "000_e2922c57f8184701\t23 个项目\t94 条指标" in capsys.readouterr().out
     empty = tmp_path / "empty.json"
     empty.write_text(BudgetTable().model_dump_json(), encoding="utf-8")
     assert main(["library", "add", str(empty)]) == 2
@@ -191,6 +193,8 @@ def test_draft_cli_json_is_interchange_and_lints_clean(tmp_path, capsys):
     assert (
         main(
             [
+                "--lang",
+                "en",
                 "draft",
                 "--name",
                 "社区普法宣传",

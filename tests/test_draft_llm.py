@@ -92,6 +92,8 @@ def test_draft_cli_with_llm_backend(llm_env, tmp_path, capsys):
     assert (
         main(
             [
+                "--lang",
+                "en",
                 "draft",
                 "--backend",
                 "llm",

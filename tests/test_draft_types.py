@@ -186,3 +186,13 @@ def test_the_same_departments_past_tables_are_looked_at_whatever_their_type():
     mine = draft_offline(request.model_copy(update={"department": "某区民政局"}), library)
     adopted = [i for i in mine.indicators if i.adapted_from]
     assert [i.name for i in adopted] == ["居家养老服务覆盖率"] and adopted[0].annual_value == "≥80%"
+
+
+def test_a_chosen_type_and_sector_lead_the_draft(capsys):
+    """The clerk's type comes first and the chosen sector is the one drafting looks in (CLI --type/--sector)."""
+    from assistant.cli.app import main
+
+    assert main(["draft", "--name", "年度工作经费", "--type", "training", "--sector", "education", "-f", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)["meta"]["extra"]["draft"]
+    assert report["project_types"][0] == "培训" and report["sector"] == "education"
+    assert main(["draft", "--name", "年度工作经费", "--type", "no_such_type"]) == 2

@@ -70,7 +70,7 @@ def test_unknown_baseline_and_slice_exit_2(evals):
 
 
 def test_llm_backend_without_endpoint_exits_2(evals, capsys):
-    assert _run(evals, "extract", "--backend", "llm") == 2
+    assert main(["--lang", "en", "eval", "extract", "--backend", "llm", "--evals-dir", str(evals)]) == 2
     assert "error" in capsys.readouterr().err
 
 

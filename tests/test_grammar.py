@@ -110,7 +110,7 @@ def test_missing_values_are_none_never_invented():
     assert item["period_value"] is None and item["annual_value"] == "5篇"
     items, _ = parse_indicator_cell("1、1-产出指标:11-数量指标;名称")
     assert items[0].annual_value is None
-    assert "no 实施周期指标值 label" in items[0].problems
+    assert "no 实施周期指标值 label" in [str(p) for p in items[0].problems]
 
 
 def test_mismatched_code_pairs_are_kept_as_written():

@@ -10,7 +10,7 @@ from assistant.cli import main
 
 
 def run(argv, capfd):
-    code = main(argv)
+    code = main(["--lang", "en", *argv])  # these check the English wording
     out, err = capfd.readouterr()
     return code, out, err
 

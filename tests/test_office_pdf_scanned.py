@@ -33,7 +33,7 @@ def test_scanned_page_goes_to_ocr(tmp_path, monkeypatch):
     path = _scanned_pdf(tmp_path)
     calls = []
 
-    def fake_ocr(data, source, pages, dpi=200):
+    def fake_ocr(data, source, pages, dpi=200, on_page=None):
         calls.append((source, pages, dpi))
         rows = [["项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]]
         return grids_to_document(source, [Grid(rows, "page 1", page=1)], "ocr")
@@ -64,7 +64,7 @@ def test_text_without_unicode_mapping_goes_to_ocr(tmp_path, seed_text, monkeypat
     path = write_pdf(table_lines(seed_text)[:8], tmp_path / "owner.pdf", password="")
     calls = []
 
-    def fake_ocr(data, source, pages, dpi=200):
+    def fake_ocr(data, source, pages, dpi=200, on_page=None):
         calls.append(pages)
         return grids_to_document(
             source, [Grid([["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"]], "page 1", page=1)], "ocr"

@@ -221,6 +221,6 @@ def test_cli_names_the_file_and_exits_2(tmp_path, capsys):
 
     bad = tmp_path / "broken.xlsx"
     bad.write_bytes(b"PK\x03\x04 broken")
-    assert main(["extract", str(bad)]) == 2
+    assert main(["--lang", "en", "extract", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "broken.xlsx" in err and "not a readable Excel workbook" in err

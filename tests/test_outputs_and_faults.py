@@ -24,6 +24,12 @@ from assistant.export import write_atomic
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These tests check the English wording (test_cli_lang.py checks the Chinese)."""
+    monkeypatch.setenv("ASSISTANT_LANG", "en")
+
+
 def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path, monkeypatch):
     target = tmp_path / "table.json"
     target.write_text("previous good output")

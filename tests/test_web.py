@@ -244,6 +244,7 @@ def test_unreadable_rows_are_listed_with_their_raw_text(tmp_path, seed_text):
         wait_done(client, 1)
         page = client.get("/d/1").text
         assert "未读出的行" in page and "这一格不是指标" in page
+        assert "应为一个绩效目标单元格" in page  # the parser's message, in Chinese
 
 
 def test_a_file_that_cannot_be_read_says_why(tmp_path):
@@ -251,7 +252,7 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path):
         upload(client, "scan.png", b"not an image")
         wait_done(client, 1)
         page = client.get("/").text
-        assert "读取失败" in page and "scan.png" in page and "not an image" in page
+        assert "读取失败" in page and "scan.png" in page and "不是本工具能读取的图像" in page
 
 
 def test_token_is_required_when_set(tmp_path):
@@ -292,6 +293,53 @@ def test_drafting_page_drafts_lints_and_exports(client):
     assert client.get("/draft/1/export.txt").text.startswith("1、1-产出指标")
     refused = client.post("/draft", data={"name": "x", "budget": "二十", "csrf_token": csrf(client)})
     assert refused.status_code == 422 and "预算请填大于0的数字" in refused.text
+
+
+def test_drafting_page_type_sector_and_add_delete_relint(client):
+    from assistant.draft.types import load_types
+    from assistant.i18n import SECTORS
+    from assistant.web.models import DraftRecord
+
+    assert set(SECTORS) == set(load_types().sectors)  # every sector of the type file has its Chinese name
+
+    form = client.get("/draft").text
+    assert '<option value="training">培训</option>' in form and '<option value="health">卫生健康</option>' in form
+    page = client.post(
+        "/draft",
+        data={
+            "name": "年度业务工作经费",
+            "goal": "完成年度工作",
+            "budget": "30",
+            "project_type": "training",
+            "sector": "training",
+            "csrf_token": csrf(client),
+        },
+    ).text
+    assert "项目类型：培训" in page and "领域：培训" in page  # the clerk's choice, not the name's guess
+    with client.app.state.sessions() as session:
+        record = session.get(DraftRecord, 1)
+        count, version = len(record.data["indicators"]), record.version
+    headers = {"X-CSRF-Token": csrf(client)}
+    added = client.post("/draft/1/indicators/add", data={"version": version}, headers=headers)
+    assert added.status_code == 200 and f'id="d-{count}-name"' in added.text
+    assert 'data-code="NAME_MISSING"' in added.text or 'data-code="VALUE_MISSING"' in added.text  # re-linted
+    stale = client.post("/draft/1/indicators/0/delete", data={"version": version}, headers=headers)
+    assert stale.status_code == 409 and "未保存" in stale.text
+    filled = client.post(
+        "/draft/1/edit",
+        data={"index": count, "field": "name", "value": "培训满意度", "version": version + 1},
+        headers=headers,
+    )
+    assert 'value="培训满意度"' in filled.text
+    deleted = client.post("/draft/1/indicators/0/delete", data={"version": version + 2}, headers=headers)
+    assert deleted.status_code == 200
+    with client.app.state.sessions() as session:
+        data = session.get(DraftRecord, 1).data
+    assert [i["seq"] for i in data["indicators"]] == list(range(1, count + 1))  # renumbered after the delete
+    assert data["indicators"][-1]["name"] == "培训满意度"
+    assert all(f["seq"] in {None, *range(1, count + 1)} for f in data["findings"])
+    refused = client.post("/draft", data={"name": "x", "project_type": "no-such", "csrf_token": csrf(client)})
+    assert refused.status_code == 422
 
 
 def test_accuracy_page_shows_a_small_drop(client, tmp_path, monkeypatch):
@@ -404,3 +452,30 @@ def test_deleting_a_document_removes_its_records_and_files(seeded, tmp_path):
     assert list(uploads.iterdir()) == []
     with seeded.app.state.sessions() as session:
         assert session.query(ProjectRecord).count() == 0 and session.query(Edit).count() == 0
+
+
+def test_the_upload_list_follows_ocr_page_by_page(tmp_path, monkeypatch):
+    """The OCR reader's page callback becomes the document's stage: 第 k/n 页, then done."""
+    from test_cli_lang import _OneBoxEngine, _tiff
+
+    from assistant.ingest.ocr import image
+    from assistant.web.jobs import Extractor
+
+    monkeypatch.setattr(image, "get_engine", lambda: _OneBoxEngine())
+    stages: list[tuple[int, str]] = []
+    real = Extractor._stage
+
+    def recording(self, document_id, state, progress, stage, **fields):
+        stages.append((progress, stage))
+        real(self, document_id, state, progress, stage, **fields)
+
+    monkeypatch.setattr(Extractor, "_stage", recording)
+    with make_client(tmp_path) as client:
+        upload(client, "两页扫描件.tiff", _tiff(2))
+        wait_done(client, 1)
+    pages = [(p, s) for p, s in stages if s.startswith("OCR")]
+    assert pages == [
+        (10, "OCR 识别第 1/2 页（每页约 5–10 秒）"),
+        (35, "OCR 识别第 2/2 页（每页约 5–10 秒）"),
+        (60, "OCR 识别完成，共 2 页"),
+    ]

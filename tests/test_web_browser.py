@@ -187,10 +187,28 @@ def _draft_and_accuracy(driver, base: str, evals: Path) -> None:
     driver.find_element(By.NAME, "name").send_keys("社区普法宣传")
     driver.find_element(By.NAME, "goal").send_keys("每月组织开展一场普法讲座")
     driver.find_element(By.NAME, "budget").send_keys("20")
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element(By.NAME, "project_type")).select_by_visible_text("宣传")
     driver.find_element(By.CSS_SELECTOR, ".draftform button[type=submit]").click()
     _wait(driver, lambda d: "指标草稿：社区普法宣传" in d.find_element(By.TAG_NAME, "h1").text, what="the draft")
+    assert "项目类型：宣传" in driver.find_element(By.CSS_SELECTOR, "p.summary").text
     assert "1、1-产出指标" in driver.find_element(By.CSS_SELECTOR, "textarea.cell").get_attribute("value")
+    count = len(driver.find_elements(By.CSS_SELECTOR, "table.inds tbody input[aria-label=name]"))
+    driver.find_element(By.ID, "draft-add").click()  # a blank indicator: the linter says what it lacks
+    _wait(driver, lambda d: d.find_elements(By.ID, f"d-{count}-name"), what="the added indicator")
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-code="VALUE_MISSING"]'), what="its finding")
     driver.save_screenshot(str(_shots() / "sqlite-5-draft.png"))
+    driver.execute_script("window.confirm = () => true")  # hx-confirm asks before a delete
+    driver.find_element(By.ID, f"d-{count}-delete").click()
+    _wait(
+        driver,
+        lambda d: (
+            not d.find_elements(By.ID, f"d-{count}-name")
+            and not d.find_elements(By.CSS_SELECTOR, '[data-code="VALUE_MISSING"]')
+        ),
+        what="the indicator deleted and re-linted",
+    )
 
     evals.mkdir(parents=True, exist_ok=True)
     runs = [("2026-11-20T09:00:00+00:00", 1.0), ("2026-11-24T09:00:00+00:00", 1.0), ("2026-11-28T09:00:00+00:00", 0.99)]

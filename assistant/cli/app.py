@@ -22,8 +22,14 @@ from typing import Annotated
 
 import typer
 
+try:  # typer 0.2x carries its own copy of click; its usage errors are that copy's classes
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover - an older typer on the real click
+    from click import exceptions as click  # type: ignore[no-redef]
+
 from .. import settings
-from ..errors import AssistantError
+from ..errors import AssistantError, error_text
+from ..messages import say
 from .console import err_console
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED"]
@@ -55,7 +61,7 @@ def _options(
 ) -> None:
     if lang is not None:
         if lang not in ("zh", "en"):
-            raise typer.BadParameter("choose zh or en", param_hint="--lang")
+            raise typer.BadParameter(say("OPTION_CHOOSE_LANG"), param_hint="--lang")
         os.environ["ASSISTANT_LANG"] = lang
     _state["debug"] = debug or bool(settings.env("ASSISTANT_DEBUG"))
 
@@ -86,18 +92,26 @@ def main(argv: list[str] | None = None) -> int:
     and exit 3 (``--debug`` prints the traceback). No traceback reaches a clerk otherwise.
     """
     _state["debug"] = bool(settings.env("ASSISTANT_DEBUG")) or bool(argv and "--debug" in argv)
+    language = os.environ.get("ASSISTANT_LANG")  # --lang sets it for this run only (tests call main() often)
     try:
-        app(args=argv, prog_name=_prog_name())
+        code = app(args=argv, prog_name=_prog_name(), standalone_mode=False)
+        return code if isinstance(code, int) else EXIT_OK  # typer.Exit(n) and --help return their code
+    except click.UsageError as exc:
+        _usage_error(exc)
+        return exc.exit_code
+    except typer.Abort:  # Ctrl-C at a prompt
+        err_console.print(say("CLI_INTERRUPTED"))
+        return EXIT_INTERRUPTED
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or EXIT_OK
         err_console.print(str(exc.code))
         return EXIT_BAD_INPUT
     except AssistantError as exc:
-        err_console.print(f"error: {exc}")
+        err_console.print(say("CLI_ERROR", message=error_text(exc)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        err_console.print(say("CLI_INTERRUPTED"))
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line for the clerk, the traceback on request
         if _state["debug"]:
@@ -105,12 +119,38 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         else:
-            err_console.print(
-                f"error: internal error {type(exc).__name__}: {exc} "
-                "(rerun with --debug to see the traceback, and report it)"
-            )
+            err_console.print(say("CLI_INTERNAL", kind=type(exc).__name__, detail=str(exc)))
         return EXIT_INTERNAL
-    return EXIT_OK
+    finally:
+        if language is None:
+            os.environ.pop("ASSISTANT_LANG", None)
+        else:
+            os.environ["ASSISTANT_LANG"] = language
+
+
+def _usage_error(exc: click.UsageError) -> None:
+    """A usage error in the clerk's language (click's own words in English)."""
+    if settings.lang() == "en" or isinstance(exc, getattr(click, "NoArgsIsHelpError", ())):
+        exc.show()  # English, or the help text itself (a command given without arguments)
+        return
+    ctx = exc.ctx
+    if ctx is not None:
+        err_console.print(ctx.get_usage().replace("Usage: ", "用法：", 1))
+        err_console.print(say("CLI_USAGE_HINT", command=f"{ctx.command_path} {ctx.help_option_names[0]}"))
+    if isinstance(exc, click.BadParameter):
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            names = getattr(exc.param, "opts", None) or [exc.param.human_readable_name]
+            hint = " / ".join(names)
+        hint = " / ".join(hint) if isinstance(hint, list | tuple) else hint
+        text = say("CLI_BAD_VALUE", param=hint, message=exc.message) if hint else exc.message
+        if isinstance(exc, click.MissingParameter):
+            text = say("CLI_MISSING", param=hint or "")
+    elif isinstance(exc, click.NoSuchOption):
+        text = say("CLI_NO_SUCH_OPTION", option=exc.option_name)
+    else:
+        text = exc.format_message()
+    err_console.print(say("CLI_ERROR", message=text))
 
 
 if __name__ == "__main__":

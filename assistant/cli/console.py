@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from ..batch import SUMMARY_NAME, BatchSummary
+from ..messages import MESSAGES, say
 
 __all__ = ["err_console", "progress_bar", "print_batch_summary", "print_ledger"]
 
@@ -20,7 +21,7 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False
 
 
 @contextmanager
-def progress_bar(enabled: bool, label: str = "extracting") -> Iterator[Callable[[int, int, str], None]]:
+def progress_bar(enabled: bool, label: str = "") -> Iterator[Callable[[int, int | None, str], None]]:
     """A rich progress bar on standard error as a ``callback(done, total, name)``; a no-op when off."""
     if not enabled:
         yield lambda done, total, name: None
@@ -35,9 +36,10 @@ def progress_bar(enabled: bool, label: str = "extracting") -> Iterator[Callable[
         console=err_console,
         transient=False,
     ) as bar:
+        label = label or say("PROGRESS_EXTRACTING")
         task = bar.add_task(label, total=None)
 
-        def update(done: int, total: int, name: str) -> None:
+        def update(done: int, total: int | None, name: str) -> None:
             bar.update(task, completed=done, total=total, description=name or label)
 
         yield update
@@ -54,32 +56,37 @@ def print_batch_summary(summary: BatchSummary) -> None:
             r.status,
             r.error
             or (
-                f"{r.row_failures} row(s) not read, e.g. {r.failures[0]}"
+                say("BATCH_ROWS_NOT_READ", count=r.row_failures, example=r.failures[0])
                 if r.failures
-                else "not done: the batch was interrupted"
+                else say("BATCH_NOT_DONE")
             ),
         )
         for r in troubled
     ]
     if rows and err_console.is_terminal:
-        table = Table(title="files with problems")
-        for column in ("file", "status", "why"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
+        table = Table(title=say("BATCH_TABLE_TITLE"))
+        for column in ("BATCH_COLUMN_FILE", "BATCH_COLUMN_STATUS", "BATCH_COLUMN_WHY"):
+            table.add_column(say(column), overflow="fold")
+        for source, status, why in rows:
+            table.add_row(source, say(f"BATCH_STATUS_{status}"), why)
         err_console.print(table)
     else:
         for source, status, why in rows:
-            level = "error" if status == "failed" else "warning"
-            err_console.print(f"{level}: {why if status == 'failed' else f'{source}: {why}'}")
-    counts = ", ".join(
-        f"{summary.count(s)} {s}"
+            level = "CLI_ERROR" if status == "failed" else "CLI_WARNING"
+            err_console.print(say(level, message=why if status == "failed" else f"{source}: {why}"))
+    counts = say("LIST_SEPARATOR").join(
+        say("BATCH_COUNT", count=summary.count(s), status=say(f"BATCH_STATUS_{s}"))
         for s in ("ok", "partial", "skipped", "failed", "not_done")
         if s != "not_done" or summary.count(s)
     )
     err_console.print(
-        f"{len(summary.results)} file(s): {counts} in {summary.seconds:.1f} s; "
-        f"summary in {Path(summary.out_dir) / SUMMARY_NAME}"
+        say(
+            "BATCH_SUMMARY",
+            files=len(summary.results),
+            counts=counts,
+            seconds=f"{summary.seconds:.1f}",
+            summary=Path(summary.out_dir) / SUMMARY_NAME,
+        )
     )
 
 
@@ -87,11 +94,12 @@ def print_ledger(ledger, model: str | None = None, prompt: str | None = None) ->
     """``--stats``: the LLM ledger (an :class:`assistant.llm.Ledger`) as a table on standard error."""
     from rich.table import Table
 
-    table = Table(title="LLM ledger", show_header=True)
-    table.add_column("item")
-    table.add_column("value", justify="right")
+    table = Table(title=say("LEDGER_TITLE"), show_header=True)
+    table.add_column(say("LEDGER_ITEM"))
+    table.add_column(say("LEDGER_VALUE"), justify="right")
     for key, value in ledger.to_dict().items():
-        table.add_row(key.replace("_", " "), "-" if value is None else str(value))
+        name = say(f"LEDGER_{key}") if f"LEDGER_{key}" in MESSAGES else key.replace("_", " ")
+        table.add_row(name, "-" if value is None else str(value))
     err_console.print(table)
     if model:
-        err_console.print(f"model {model}, prompt {prompt}")
+        err_console.print(say("LEDGER_MODEL", model=model, prompt=prompt))

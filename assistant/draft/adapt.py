@@ -244,9 +244,19 @@ def _similar_name(name: str, taken: list[str]) -> bool:
 
 
 def project_topic(request: DraftRequest) -> tuple[list[ProjectType], Topic]:
-    """The request's types (best first) and its topic for the relevance guard."""
+    """The request's types (best first) and its topic for the relevance guard.
+
+    A type the clerk chose comes first; the name and goal may add a second one."""
     types = [t for t, _ in classify(request.name, request.goal)]
+    if request.project_type:
+        chosen = load_types().by_id(request.project_type)
+        types = [chosen, *[t for t in types if t.id != chosen.id]][:2]
     return types, Topic.of(request.name, request.goal, type_keywords(types))
+
+
+def project_sector(request: DraftRequest, types: list[ProjectType]) -> str | None:
+    """The sector drafting looks in: the clerk's choice, else the first type's."""
+    return request.sector or (types[0].sector if types else None)
 
 
 _PER_EVENT = re.compile(r"每(?:次|场|期|批|班|人|户|个|项|家|所)")
@@ -337,7 +347,7 @@ def draft_offline(
     """
     retriever = retriever or Retriever(library if library is not None else load_library())
     types, topic = project_topic(request)
-    sector = types[0].sector if types else None
+    sector = project_sector(request, types)
     similar = retriever.similar_projects(f"{request.name} {request.goal}", k=5)
     candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
     quantities = goal_quantities(request.goal)

@@ -55,11 +55,11 @@ class DraftAnswer(BaseModel):
 def few_shot_examples(request: DraftRequest, retriever: Retriever, k: int = EXAMPLES) -> list[LibraryIndicator]:
     """The library indicators of the project's type or sector that pass the relevance guard,
     validly coded, best first (none rather than off-topic ones)."""
-    from .adapt import project_topic
+    from .adapt import project_sector, project_topic
 
     types, topic = project_topic(request)
     hits = retriever.candidates(
-        topic, {t.id for t in types}, types[0].sector if types else None, department=request.department
+        topic, {t.id for t in types}, project_sector(request, types), department=request.department
     )
     return [c for c, _ in hits if is_valid_pair(c.indicator.level1_code, c.indicator.level2_code)][:k]
 
@@ -196,7 +196,7 @@ def draft_with_llm(
         BackendConfigError: no endpoint configured (the message says what to set).
         LLMOutputError: the endpoint failed or never gave an answer that fits the schema.
     """
-    from .adapt import project_topic
+    from .adapt import project_sector, project_topic
 
     config = config.require("llm")
     prompt = load_prompt("draft", prompt_version)
@@ -243,7 +243,7 @@ def draft_with_llm(
             attempts=attempt,
             similar_projects=[p.key for p, _ in similar],
             project_types=[t.name for t in types],
-            sector=types[0].sector if types else None,
+            sector=project_sector(request, types),
             types_version=load_types().version,
         )
         findings = _findings(draft, max_indicators, topic)

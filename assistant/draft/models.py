@@ -30,6 +30,28 @@ class DraftRequest(BaseModel):
     budget: Money = Field(default=None, description="预算, 万元; adds a 成本指标 when given")
     department: str | None = Field(default=None, description="主管部门")
     unit: str | None = Field(default=None, description="资金使用单位")
+    project_type: str | None = Field(
+        default=None, description="a type id of resources/project_types.yaml, when the clerk knows it"
+    )
+    sector: str | None = Field(default=None, description="one of the type file's sectors, when the clerk knows it")
+
+    @field_validator("project_type")
+    @classmethod
+    def _known_type(cls, value: str | None) -> str | None:
+        from .types import load_types
+
+        if value and value not in {t.id for t in load_types().types}:
+            raise ValueError(f"unknown project type {value!r} (see resources/project_types.yaml)")
+        return value or None
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str | None) -> str | None:
+        from .types import load_types
+
+        if value and value not in load_types().sectors:
+            raise ValueError(f"unknown sector {value!r}; one of {', '.join(load_types().sectors)}")
+        return value or None
 
     @field_validator("budget")
     @classmethod

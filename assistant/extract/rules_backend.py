@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
+from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, looks_like_form
@@ -67,8 +68,9 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     for note in doc.warnings:
         unread = parse_unread_cell_note(note)
         if unread is not None:
-            row, where, message = unread
-            table.failures.append(Failure(source=doc.source, row=row, field=where, message=f"cell {where} {message}"))
+            row, where, formula = unread
+            message = msg("CELL_FORMULA_UNSAVED", where=where, formula=formula)
+            table.failures.append(Failure(source=doc.source, row=row, field=where, message=message))
         elif table.meta is not None:
             table.meta.extra.setdefault("reader_notes", []).append(note)
     return table
@@ -85,9 +87,11 @@ def _extract_parts(doc: Document) -> BudgetTable:
         try:
             tables.append(_extract_part(part))
         except InputError as exc:
-            errors.append(Failure(source=doc.source, field=sheet, message=exc.reason))
+            errors.append(Failure(source=doc.source, field=sheet, message=exc.msg or exc.reason))
     if not tables:
-        raise InputError(doc.source, "; ".join(e.message for e in errors))
+        raise InputError(
+            doc.source, msg("PARTS_UNREAD", reasons=[Msg(e.code, e.params) if e.code else e.message for e in errors])
+        )
     combined = tables[0].model_copy(deep=True)
     combined.spans = dict(tables[0].spans)
     combined.failures = list(tables[0].failures)

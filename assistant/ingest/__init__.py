@@ -15,11 +15,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from .document import Cell, Document, Row
+from ..messages import msg
+from .document import Cell, Document, PageProgress, Row
 from .limits import current_limits, exceeded
 from .text import decode_bytes, read_text
 
-__all__ = ["Cell", "Row", "Document", "READERS", "read_path", "read_bytes", "decode_bytes", "supported_suffixes"]
+__all__ = [
+    "Cell",
+    "Row",
+    "Document",
+    "PageProgress",
+    "READERS",
+    "read_path",
+    "read_bytes",
+    "decode_bytes",
+    "supported_suffixes",
+]
+
+#: readers that OCR pages and so take ``on_page`` (see :data:`PageProgress`)
+_PAGED = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 #: suffix -> "module:function" of the reader. Text is the fallback for unknown suffixes.
 READERS: dict[str, str] = {
@@ -70,11 +84,7 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
             suffix not in _OLD_OFFICE and "WordDocument".encode("utf-16-le") not in data[: 1 << 20]
         )
         old, new = ("Excel/WPS 表格 (.xls/.et)", ".xlsx") if excel else ("Word/WPS 文字 (.doc/.wps)", ".docx")
-        raise InputError(
-            source,
-            f"这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取 "
-            f"(an old binary Office file: save it as {new} and read that)",
-        )
+        raise InputError(source, msg("READ_OLD_OFFICE", old=old, new=new))
     if kind == "zip":
         import zipfile
 
@@ -85,29 +95,28 @@ def sniff(data: bytes, source: str, suffix: str) -> str:
         except (zipfile.BadZipFile, ValueError, OSError) as exc:
             if office:
                 return suffix  # its reader says what is wrong with it
-            raise InputError(source, f"a damaged zip/Office file (文件已损坏): {exc}") from None
+            raise InputError(source, msg("READ_DAMAGED_ZIP", reason=str(exc))) from None
         if "word/document.xml" in names:
             return ".docx"
         if "xl/workbook.xml" in names:
             return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
         if office:
             return suffix
-        raise InputError(
-            source,
-            "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格 "
-            "(a zip archive, not a .docx/.xlsx: unzip it and read the table inside)",
-        )
+        raise InputError(source, msg("READ_ZIP_NOT_OFFICE"))
     return kind or suffix
 
 
-def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") -> Document:
-    """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``)."""
+def read_bytes(
+    data: bytes, source: str = "<stdin>", *, suffix: str = ".txt", on_page: PageProgress | None = None
+) -> Document:
+    """Read input bytes as what their signature says, else as the given kind (``suffix`` such as ``.xlsx``);
+    ``on_page(done, total)`` follows the pages of a scan or scanned PDF as they are OCR'd."""
     named = suffix.lower()
     suffix = sniff(data, source, named)
     spec = READERS.get(suffix)
     if spec is None or spec.endswith(":read_text"):
         return read_text(data, source, suffix=suffix)
-    doc = _load(spec)(data, source)
+    doc = _load(spec)(data, source, **({"on_page": on_page} if on_page and suffix in _PAGED else {}))
     if suffix != named and (suffix, named) not in _SAME_KIND:
         doc.warnings.append(
             f"{source}: 文件内容是 {suffix} 格式，已按 {suffix} 读取 "
@@ -116,8 +125,8 @@ def read_bytes(data: bytes, source: str = "<stdin>", *, suffix: str = ".txt") ->
     return doc
 
 
-def read_path(path: str | Path) -> Document:
-    """Read a file by path; ``-`` reads standard input as text.
+def read_path(path: str | Path, *, on_page: PageProgress | None = None) -> Document:
+    """Read a file by path; ``-`` reads standard input as text (``on_page``: see :func:`read_bytes`).
 
     Raises:
         InputError: the file is missing, unreadable, or not a table this tool can read.
@@ -126,20 +135,18 @@ def read_path(path: str | Path) -> Document:
     if str(path) == "-":
         data = sys.stdin.buffer.read(limits.file_bytes + 1)
         if len(data) > limits.file_bytes:
-            raise exceeded(
-                "<stdin>", "标准输入的大小 (size of the input)", f"> {limits.max_file_mb}", "max_file_mb", limits
-            )
+            raise exceeded("<stdin>", msg("SIZE_INPUT"), f"> {limits.max_file_mb}", "max_file_mb", limits)
         return read_bytes(data, "<stdin>")
     path = Path(path)
     if not path.exists():
-        raise InputError(str(path), "no such file")
+        raise InputError(str(path), msg("READ_NO_SUCH_FILE"))
     if path.is_dir():
-        raise InputError(str(path), "is a folder; give a file (or use batch extraction with -o DIR)")
+        raise InputError(str(path), msg("READ_IS_FOLDER"))
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
-            raise exceeded(str(path), "文件大小 (file size, MB)", f"{size / 2**20:,.0f}", "max_file_mb", limits)
+            raise exceeded(str(path), msg("SIZE_FILE"), f"{size / 2**20:,.0f}", "max_file_mb", limits)
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the file: {exc.strerror}") from None
-    return read_bytes(data, str(path), suffix=path.suffix)
+        raise InputError(str(path), msg("READ_CANNOT_READ", reason=exc.strerror)) from None
+    return read_bytes(data, str(path), suffix=path.suffix, on_page=on_page)

@@ -40,13 +40,13 @@ UNREAD_PREFIX = "unread cell"
 _UNREAD = re.compile(rf"^{UNREAD_PREFIX} (?P<sheet>.*?)!(?P<cell>[A-Z]+\d+) row (?P<row>\d+): (?P<message>.*)$")
 
 
-def unread_cell_note(sheet: str, row: int, coordinate: str, message: str) -> str:
-    """A warning line for a cell whose value is not in the file."""
-    return f"{UNREAD_PREFIX} {sheet}!{coordinate} row {row}: {message}"
+def unread_cell_note(sheet: str, row: int, coordinate: str, formula: str) -> str:
+    """A warning line for a cell whose value is not in the file: a formula with no saved result."""
+    return f"{UNREAD_PREFIX} {sheet}!{coordinate} row {row}: {formula}"
 
 
 def parse_unread_cell_note(note: str) -> tuple[int, str, str] | None:
-    """(row, "sheet!cell", message) of an :func:`unread_cell_note`, or None for other notes."""
+    """(row, "sheet!cell", formula) of an :func:`unread_cell_note`, or None for other notes."""
     m = _UNREAD.match(note)
     return (int(m["row"]), f"{m['sheet']}!{m['cell']}", m["message"]) if m else None
 

@@ -10,11 +10,17 @@ extracted value can carry a :class:`assistant.schema.Span`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..schema import Failure, Span
 
-__all__ = ["Cell", "Row", "Document"]
+__all__ = ["Cell", "Row", "Document", "PageProgress"]
+
+#: ``on_page(done, total)`` after each OCR page (and ``(0, total)`` before the first): OCR
+#: takes seconds a page, so the workbench and the CLI show "page k of n" from it. ``total``
+#: is None when a multi-page image's count is not known.
+PageProgress = Callable[[int, int | None], None]
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ import re
 import zipfile
 
 from ..errors import InputError
+from ..messages import msg
 from .cellgrid import Grid, grids_to_document, is_form_grid
 from .document import Document
 from .limits import check_zip
@@ -54,17 +55,17 @@ def read_docx(data: bytes, source: str) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not data:
-        raise InputError(source, "the file is empty; expected a Word document (.docx)")
+        raise InputError(source, msg("DOCX_EMPTY"))
     check_zip(data, source)  # before anything is inflated
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        hint = " (an old .doc file? save it as .docx)" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
-        raise InputError(source, f"not a readable Word document{hint}: {exc}") from None
+        hint = msg("DOCX_OLD_HINT") if data[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise InputError(source, msg("DOCX_UNREADABLE", hint=hint, reason=str(exc))) from None
     except Exception as exc:  # lxml parse errors in a damaged package
-        raise InputError(source, f"not a readable Word document: {type(exc).__name__}: {exc}") from None
+        raise InputError(source, msg("DOCX_UNREADABLE", hint="", reason=f"{type(exc).__name__}: {exc}")) from None
     if not document.tables:
-        raise InputError(source, "the Word document has no table; expected a 项目支出绩效目标表 or a project form")
+        raise InputError(source, msg("DOCX_NO_TABLE"))
     grids: list[Grid] = []
     warnings: list[str] = []
     block: tuple[int, Grid] | None = None  # a form's key–value table waiting for its grid
@@ -99,11 +100,7 @@ def read_docx(data: bytes, source: str) -> Document:
     if block is not None:
         warnings.append(f"{source}: table {block[0]} holds no 绩效目标表 header or indicator grid; skipped")
     if not grids:
-        raise InputError(
-            source,
-            f"none of the {len(document.tables)} tables is a 项目支出绩效目标表 (header 项目名称 | 总计 | … | 绩效指标) "
-            "or a project form (一级指标 | 二级指标 | 三级指标)",
-        )
+        raise InputError(source, msg("DOCX_NO_BUDGET_TABLE", count=len(document.tables)))
     preamble = _paragraphs_before_first_table(document)
     if preamble:
         grids.insert(0, Grid([[p] for p in preamble], "paragraphs", sheet=grids[0].sheet))

@@ -31,6 +31,7 @@ import zlib
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
+from ..messages import Msg, msg
 from ..schema import RAW_EXCERPT
 from ..settings import env
 
@@ -86,25 +87,22 @@ def current_limits() -> Limits:
         try:
             values[name] = int(raw.replace("_", "").replace(",", ""))
         except ValueError:
-            raise InputError(variable(name), f"must be a whole number, not {raw!r}") from None
+            raise InputError(variable(name), msg("LIMIT_NOT_WHOLE", raw=raw)) from None
         if values[name] <= 0:
-            raise InputError(variable(name), f"must be a positive number, not {raw!r}")
+            raise InputError(variable(name), msg("LIMIT_NOT_POSITIVE", raw=raw))
     return Limits(**values)
 
 
-def exceeded(source: str, what: str, found: object, name: str, limits: Limits | None = None) -> InputError:
+def exceeded(source: str, what: Msg, found: object, name: str, limits: Limits | None = None) -> InputError:
     """The error for a file over a limit: what was found, the limit, and how to raise it.
 
-    ``what`` says in the clerk's words what is too large (``"工作表 Sheet1 的行数"``),
-    ``found`` the size found, ``name`` the :class:`Limits` field.
+    ``what`` says what is too large (``SIZE_SHEET_ROWS``: 工作表 Sheet1 的行数), ``found``
+    the size found, ``name`` the :class:`Limits` field.
     """
     limit = getattr(limits or current_limits(), name)
     unit = " MB" if name.endswith("_mb") else ""
     return InputError(
-        source,
-        f"{what} {found} 超过上限 {limit:,}{unit}（exceeds the limit of {limit:,}{unit}）；"
-        f"文件可信时可设置 {variable(name)}=更大的值后重试 (if the file is trusted, raise it with "
-        f"{variable(name)}=N)",
+        source, msg("READ_OVER_LIMIT", what=what, found=found, limit=f"{limit:,}{unit}", variable=variable(name))
     )
 
 
@@ -139,7 +137,7 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
             if total > limits.unzipped_bytes:
                 raise exceeded(
                     source,
-                    "解压后大小 (uncompressed size, MB)",
+                    msg("SIZE_UNZIPPED"),
                     f"> {limits.max_unzipped_mb:,}",
                     "max_unzipped_mb",
                     limits,
@@ -148,7 +146,7 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
             if info.file_size > _ONE_MB and ratio > limits.max_zip_ratio:
                 raise exceeded(
                     source,
-                    f"压缩成员 {info.filename} 的压缩比 (compression ratio)",
+                    msg("SIZE_ZIP_RATIO", member=info.filename),
                     f"{ratio:,.0f}",
                     "max_zip_ratio",
                     limits,
@@ -162,12 +160,7 @@ def check_zip(data: bytes, source: str, limits: Limits | None = None) -> None:
             except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
                 continue  # the reader reports the damaged member
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise InputError(
-                    source,
-                    f"{info.filename} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改 "
-                    f"({info.filename} declares a DOCTYPE or XML entities, which Word and Excel "
-                    "never write: the file is damaged or crafted)",
-                )
+                raise InputError(source, msg("LIMIT_XML_ENTITIES", member=info.filename))
 
 
 # ---- worksheets (.xlsx) ------------------------------------------------------------------
@@ -259,22 +252,22 @@ def _check_declared(found: re.Match, sheet: str, source: str, limits: Limits) ->
     d_rows = int(last_row) - int(first_row or 1) + 1
     d_cols = _column_number(last_col) - _column_number(first_col or b"A") + 1
     if d_rows > limits.max_rows:
-        raise exceeded(source, f"工作表 {sheet} 声明的行数 (declared rows)", f"{d_rows:,}", "max_rows", limits)
+        raise exceeded(source, msg("SIZE_SHEET_DECLARED_ROWS", sheet=sheet), f"{d_rows:,}", "max_rows", limits)
     if d_cols > limits.max_columns:
-        raise exceeded(source, f"工作表 {sheet} 声明的列数 (declared columns)", f"{d_cols:,}", "max_columns", limits)
+        raise exceeded(source, msg("SIZE_SHEET_DECLARED_COLUMNS", sheet=sheet), f"{d_cols:,}", "max_columns", limits)
 
 
 def _check_present(cells: int, rows: int, columns: int, sheet: str, source: str, limits: Limits) -> None:
     if cells > limits.max_cells:
-        raise exceeded(source, f"工作表 {sheet} 的单元格数 (cells)", f"> {limits.max_cells:,}", "max_cells", limits)
+        raise exceeded(source, msg("SIZE_SHEET_CELLS", sheet=sheet), f"> {limits.max_cells:,}", "max_cells", limits)
     if rows > limits.max_rows:
-        raise exceeded(source, f"工作表 {sheet} 的行数 (rows)", f"{rows:,}", "max_rows", limits)
+        raise exceeded(source, msg("SIZE_SHEET_ROWS", sheet=sheet), f"{rows:,}", "max_rows", limits)
     if columns > limits.max_columns:
-        raise exceeded(source, f"工作表 {sheet} 的列数 (columns)", f"{columns:,}", "max_columns", limits)
+        raise exceeded(source, msg("SIZE_SHEET_COLUMNS", sheet=sheet), f"{columns:,}", "max_columns", limits)
     if rows * columns > limits.max_cells:
         raise exceeded(
             source,
-            f"工作表 {sheet} 的区域 {rows:,} 行 × {columns:,} 列 (cells of the grid)",
+            msg("SIZE_SHEET_GRID", sheet=sheet, rows=f"{rows:,}", columns=f"{columns:,}"),
             f"{rows * columns:,}",
             "max_cells",
             limits,

@@ -20,9 +20,10 @@ import re
 import zlib
 
 from ..errors import InputError
+from ..messages import Msg, msg
 from ..schema import Failure
 from .cellgrid import Grid, grids_to_document, is_department_header, join_wrapped
-from .document import Cell, Document, Row
+from .document import Cell, Document, PageProgress, Row
 from .limits import Limits, current_limits, exceeded
 from .reflow import reflow_rows
 from .text import looks_tabbed, split_tabbed
@@ -89,7 +90,7 @@ def _check_page_streams(page, number: int, source: str, limits: Limits) -> None:
             if total > limits.stream_bytes:
                 raise exceeded(
                     source,
-                    f"第 {number} 页内容流解压后大小 (decoded content of page {number}, MB)",
+                    msg("SIZE_PDF_STREAM", page=number),
                     f"> {limits.max_stream_mb:,}",
                     "max_stream_mb",
                     limits,
@@ -107,8 +108,12 @@ def _check_ocr_pixels(page, number: int, source: str, limits: Limits) -> None:
     if pixels > limits.max_pixels:
         raise exceeded(
             source,
-            f"第 {number} 页按 {OCR_DPI} dpi 识别所需像素 (pixels of page {number} at {OCR_DPI} dpi: "
-            f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g})",
+            msg(
+                "SIZE_PDF_OCR_PIXELS",
+                page=number,
+                dpi=OCR_DPI,
+                size=f"{page.width:g} × {page.height:g} pt × UserUnit {unit:g}",
+            ),
             f"{pixels:,}",
             "max_pixels",
             limits,
@@ -121,25 +126,25 @@ def _open(data: bytes, source: str):
     from pdfminer.pdfparser import PDFSyntaxError
 
     if not data.strip():
-        raise InputError(source, "the file is empty; expected a PDF")
+        raise InputError(source, msg("PDF_EMPTY"))
     if b"%PDF-" not in data[:1024]:  # readers accept a header anywhere in the first KiB
-        raise InputError(source, "not a PDF (no %PDF- header)")
+        raise InputError(source, msg("PDF_NO_HEADER"))
     limits = current_limits()
     pages = _page_count(data)
     if pages is not None and pages > limits.max_pages:
-        raise exceeded(source, "PDF 页数 (pages)", f"{pages:,}", "max_pages", limits)
+        raise exceeded(source, msg("SIZE_PDF_PAGES"), f"{pages:,}", "max_pages", limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # parses the page tree; damaged files fail here
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
+        raise InputError(source, msg("PDF_ENCRYPTED")) from None
     except PDFSyntaxError as exc:
-        raise InputError(source, f"not a readable PDF: {exc}") from None
+        raise InputError(source, msg("PDF_UNREADABLE", reason=str(exc))) from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(inner).lower():
-            raise InputError(source, "the PDF is password-protected; save an unprotected copy and read that") from None
-        raise InputError(source, f"not a readable PDF: {type(inner).__name__}: {inner}") from None
+            raise InputError(source, msg("PDF_ENCRYPTED")) from None
+        raise InputError(source, msg("PDF_UNREADABLE", reason=f"{type(inner).__name__}: {inner}")) from None
     return pdf
 
 
@@ -226,16 +231,14 @@ def _join_page_breaks(grids: list[Grid]) -> None:
             last_row = rows[-1]
 
 
-def _ocr_pages(data: bytes, source: str, pages: list[int]) -> Document:
+def _ocr_pages(data: bytes, source: str, pages: list[int], on_page: PageProgress | None = None) -> Document:
     try:
         from .ocr import read_scanned_pdf_pages
     except ImportError:
         listed = ", ".join(str(p) for p in pages)
-        raise InputError(
-            source,
-            f"page(s) {listed} have no text layer (scanned) and need OCR, which is not available in this installation",
-        ) from None
-    return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI)  # it takes 0-based indexes
+        raise InputError(source, msg("PDF_NEEDS_OCR", pages=listed)) from None
+    # it takes 0-based indexes
+    return read_scanned_pdf_pages(data, source, [n - 1 for n in pages], dpi=OCR_DPI, on_page=on_page)
 
 
 def _append(doc: Document, other: Document) -> None:
@@ -277,8 +280,9 @@ def _text_document(source: str, page_texts: list[tuple[int, str]]) -> Document:
     return Document(source, text, rows, None, layout="pdf")
 
 
-def read_pdf(data: bytes, source: str) -> Document:
-    """Read a PDF: ruled tables as cells, other text in reading order, scanned pages by OCR.
+def read_pdf(data: bytes, source: str, *, on_page: PageProgress | None = None) -> Document:
+    """Read a PDF: ruled tables as cells, other text in reading order, scanned pages by OCR
+    (``on_page(done, total)`` follows the OCR'd pages).
 
     Raises:
         InputError: empty, damaged or password-protected PDF; no text anywhere; or scanned
@@ -288,9 +292,9 @@ def read_pdf(data: bytes, source: str) -> Document:
     limits = current_limits()
     with pdf:
         if not pdf.pages:
-            raise InputError(source, "the PDF has no pages")
+            raise InputError(source, msg("PDF_NO_PAGES"))
         if len(pdf.pages) > limits.max_pages:  # pdfium could not count them
-            raise exceeded(source, "PDF 页数 (pages)", f"{len(pdf.pages):,}", "max_pages", limits)
+            raise exceeded(source, msg("SIZE_PDF_PAGES"), f"{len(pdf.pages):,}", "max_pages", limits)
         grids: list[Grid] = []
         page_texts: list[tuple[int, str]] = []
         scanned: list[int] = []
@@ -333,7 +337,7 @@ def read_pdf(data: bytes, source: str) -> Document:
             source=source,
             row=n,
             field=f"page {n}",
-            message=f"第 {n} 页已损坏，未能读取；其余页已读取 (page {n} is damaged and was not read: {why})",
+            message=msg("PDF_PAGE_DAMAGED", page=n, reason=why),
         )
         for n, why in sorted(damaged.items())
     ]
@@ -347,12 +351,13 @@ def read_pdf(data: bytes, source: str) -> Document:
         doc.warnings.extend(warnings)
     elif not scanned:
         if damaged:
-            raise InputError(source, "no page could be read: " + "; ".join(f.message for f in failures[:3]))
-        raise InputError(source, "the PDF has no text on any page (empty, or only drawings)")
+            first = [Msg(f.code, f.params) for f in failures[:3]]
+            raise InputError(source, msg("PDF_NO_PAGE_READ", reasons=first))
+        raise InputError(source, msg("PDF_NO_TEXT"))
     else:
         doc = Document(source, "", [], None, layout="pdf", warnings=warnings)
     if scanned:
-        ocr = _ocr_pages(data, source, scanned)
+        ocr = _ocr_pages(data, source, scanned, on_page)
         _append(doc, ocr)
         doc.warnings.append(f"{source}: page(s) {', '.join(map(str, scanned))} read by OCR")
     doc.failures.extend(failures)

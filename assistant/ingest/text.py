@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..messages import msg
 from ..schema import Failure
 from .document import Cell, Document, Row
 from .reflow import reflow_rows
@@ -85,7 +86,7 @@ def decode_text(data: bytes, source: str) -> Decoded:
         InputError: the bytes are empty, binary, or in no supported encoding.
     """
     if not data.strip():
-        raise InputError(source, f"the file is empty; expected {_EXPECTED}")
+        raise InputError(source, msg("READ_EMPTY_TEXT", expected=_EXPECTED))
     if data.startswith(b"\xef\xbb\xbf"):
         candidates, skip = [("utf-8", "utf-8-sig")], 3
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -104,7 +105,7 @@ def decode_text(data: bytes, source: str) -> Decoded:
             break  # UTF-8 with a few broken places: GBK bytes almost never form a UTF-8 Chinese character
     damaged, codec, label, length = best
     if damaged > max(8, length * _BINARY_SHARE):
-        raise InputError(source, f"this is a binary file, not {_EXPECTED} (是二进制文件，不是文本表格)")
+        raise InputError(source, msg("READ_BINARY", expected=_EXPECTED))
     text, errors, more = _decode(body, codec)
     damage = [(skip + a, skip + b, f"cannot be decoded as {codec.upper()}") for a, b in errors]
     controls: list[tuple[int, int, str]] = []
@@ -112,10 +113,10 @@ def decode_text(data: bytes, source: str) -> Decoded:
         text, controls, unlisted = _blank_controls(text, data, codec, skip)
         more += unlisted
     if len(errors) + len(controls) + more > max(8, len(text) * _BINARY_SHARE):  # the sample was text, the rest not
-        raise InputError(source, f"this is a binary file, not {_EXPECTED} (是二进制文件，不是文本表格)")
+        raise InputError(source, msg("READ_BINARY", expected=_EXPECTED))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.replace(_REPLACEMENT, "").strip():
-        raise InputError(source, f"the file is empty; expected {_EXPECTED}")
+        raise InputError(source, msg("READ_EMPTY_TEXT", expected=_EXPECTED))
     return Decoded(text, label, _merged(sorted(damage + controls)), more)
 
 
@@ -193,7 +194,7 @@ def damage_failures(data: bytes, decoded: Decoded, source: str) -> list[Failure]
                 source=source,
                 row=line,
                 field="encoding",
-                message=f"{where}: {what}; replaced by U+FFFD (第 {start} 字节起无法读取，已替换为 �，请核对原文件)",
+                message=msg("READ_DAMAGED_BYTES", where=where, what=what, start=start),
                 raw=_excerpt_bytes(data, start, end),
             )
         )
@@ -203,7 +204,7 @@ def damage_failures(data: bytes, decoded: Decoded, source: str) -> list[Failure]
             Failure(
                 source=source,
                 field="encoding",
-                message=f"{more} more damaged places after the {_DAMAGE_LISTED} listed (另有 {more} 处损坏)",
+                message=msg("READ_MORE_DAMAGE", more=more, listed=_DAMAGE_LISTED),
             )
         )
     return failures
@@ -292,7 +293,7 @@ def read_text(data: bytes, source: str, *, suffix: str = ".txt") -> Document:
         try:
             rows = split_csv(text)
         except csv.Error as exc:
-            raise InputError(source, f"not a readable CSV file: {exc}") from None
+            raise InputError(source, msg("READ_BAD_CSV", reason=str(exc))) from None
         return Document(source, text, rows, encoding, layout="csv", failures=failures)
     if looks_tabbed(text):
         return Document(source, text, split_tabbed(text), encoding, layout="tabbed", failures=failures)

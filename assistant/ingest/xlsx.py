@@ -16,6 +16,7 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import InputError
+from ..messages import msg
 from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid, unread_cell_note
 from .document import Document
 from .limits import check_sheets, check_zip, current_limits, exceeded
@@ -101,8 +102,7 @@ def _sheet_grid(sheet, formulas, unread: list[str]) -> Grid:
                             sheet.title,
                             cell.row,
                             cell.coordinate,
-                            f"holds the formula {formula} with no saved result; "
-                            "open and save the file in Excel, then read it again",
+                            formula,
                         )
                     )
             texts.append(_cell_text(cell))
@@ -120,7 +120,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
     from openpyxl import load_workbook
 
     if not data:
-        raise InputError(source, "the file is empty; expected an Excel workbook (.xlsx)")
+        raise InputError(source, msg("XLSX_EMPTY"))
     limits = current_limits()
     check_zip(data, source, limits)  # before anything is inflated
     check_sheets(data, source, limits)
@@ -128,17 +128,17 @@ def read_xlsx(data: bytes, source: str) -> Document:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False) if _has_formulas(data) else None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        hint = " (an old .xls file? save it as .xlsx)" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
-        raise InputError(source, f"not a readable Excel workbook{hint}: {exc}") from None
+        hint = msg("XLSX_OLD_HINT") if data[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise InputError(source, msg("XLSX_UNREADABLE", hint=hint, reason=str(exc))) from None
     except Exception as exc:  # openpyxl raises its own InvalidFileException and parse errors
-        raise InputError(source, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from None
+        raise InputError(source, msg("XLSX_UNREADABLE", hint="", reason=f"{type(exc).__name__}: {exc}")) from None
     grids: list[Grid] = []
     warnings: list[str] = []
     for sheet in workbook.worksheets:
         if sheet.max_row * sheet.max_column > limits.max_cells:  # the grid read below, cells without a reference
             raise exceeded(
                 source,
-                f"工作表 {sheet.title} 的区域 (cells of the grid)",
+                msg("SIZE_SHEET_CELLS", sheet=sheet.title),
                 f"{sheet.max_row * sheet.max_column:,}",
                 "max_cells",
                 limits,
@@ -156,9 +156,5 @@ def read_xlsx(data: bytes, source: str) -> Document:
         warnings.extend(unread)
     if not grids:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
-        raise InputError(
-            source,
-            f"no sheet holds a 项目支出绩效目标表 (header 项目名称 | 总计 | 财政拨款 | … | 绩效指标) "
-            f"or a project form (一级指标 | 二级指标 | 三级指标); sheets: {names}",
-        )
+        raise InputError(source, msg("XLSX_NO_BUDGET_TABLE", sheets=names))
     return grids_to_document(source, grids, "xlsx", warnings)

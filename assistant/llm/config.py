@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..errors import BackendConfigError
+from ..messages import msg
 
 __all__ = ["DEFAULT_OPENAI_MODEL", "MODES", "OPENAI_BASE_URL", "LLMConfig"]
 
@@ -28,12 +29,6 @@ __all__ = ["DEFAULT_OPENAI_MODEL", "MODES", "OPENAI_BASE_URL", "LLMConfig"]
 MODES = ("tools", "json", "md_json")
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-
-_HOW_TO = (
-    "set ASSISTANT_BASE_URL and ASSISTANT_MODEL (and ASSISTANT_API_KEY or OPENAI_API_KEY if the "
-    "server needs a key), or pass --base-url URL --model NAME [--api-key KEY]; "
-    "see README section 'LLM backends'"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +100,7 @@ class LLMConfig:
         if config.base_url is None and config.api_key and config.model is not None:
             config = replace(config, base_url=OPENAI_BASE_URL)
         if config.mode not in MODES:
-            raise BackendConfigError(f"ASSISTANT_MODE / --mode is {config.mode!r}; choose one of {', '.join(MODES)}")
+            raise BackendConfigError(msg("LLM_BAD_MODE", mode=config.mode, choices=", ".join(MODES)))
         return config
 
     @property
@@ -116,16 +111,11 @@ class LLMConfig:
     def require(self, backend: str = "llm") -> LLMConfig:
         """This config, or a BackendConfigError that says exactly what to set."""
         if not self.base_url:
-            raise BackendConfigError(f"the {backend!r} backend needs an LLM endpoint and none is configured: {_HOW_TO}")
+            raise BackendConfigError(msg("LLM_NO_ENDPOINT", backend=backend))
         if not self.model:
-            raise BackendConfigError(
-                f"the {backend!r} backend needs a model name for {self.base_url}: set ASSISTANT_MODEL or pass --model NAME"
-            )
+            raise BackendConfigError(msg("LLM_NO_MODEL", backend=backend, url=self.base_url))
         if self.offline and not self.is_local:
-            raise BackendConfigError(
-                f"离线模式（--offline / ASSISTANT_OFFLINE=1）：不向本机以外的端点 {self.host} 发送表格内容 "
-                f"(offline: refusing to send data to {self.base_url}; use a local server or drop --offline)"
-            )
+            raise BackendConfigError(msg("LLM_OFFLINE_REFUSED", host=self.host, url=self.base_url))
         return self
 
     @property

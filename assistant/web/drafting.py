@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..draft.adapt import with_findings
-from ..draft.models import Draft, DraftRequest
+from ..draft.models import Draft, DraftIndicator, DraftRequest
 from ..export import export_bytes, render_indicators
-from ..i18n import SEVERITIES, finding_name, finding_text
+from ..i18n import SECTORS, SEVERITIES, finding_name, finding_text
 from .app import templates
 from .models import DraftRecord
 from .pages import DB, clerk_name
@@ -51,16 +51,34 @@ def _view(request: Request, record: DraftRecord, error: str | None = None, statu
             "findings": findings,
             "error": error,
             "similar": [key.split(" / ", 1)[-1] for key in draft.similar_projects[:3]],
+            "sector_zh": SECTORS.get(draft.sector or "", draft.sector),
             "cell": render_indicators(draft.indicators),
         },
         status_code=status,
     )
 
 
+def _choices() -> dict[str, list[tuple[str, str]]]:
+    """The type and sector menus: the project-type file's types and sectors, named in Chinese."""
+    from ..draft.types import load_types
+
+    types = load_types()
+    return {
+        "types": [(t.id, t.name) for t in types.types],
+        "sectors": [(s, SECTORS.get(s, s)) for s in types.sectors],
+    }
+
+
+def _form_page(request: Request, session: Session, status: int = 200, **context):
+    recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
+    return templates.TemplateResponse(
+        request, "draft.html", {"recent": recent, **_choices(), **context}, status_code=status
+    )
+
+
 @router.get("/draft", response_class=HTMLResponse)
 def draft_form(request: Request, session: DB):
-    recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
-    return templates.TemplateResponse(request, "draft.html", {"recent": recent})
+    return _form_page(request, session)
 
 
 @router.post("/draft", dependencies=[Depends(csrf_protect)])
@@ -72,6 +90,8 @@ def make_draft(
     budget: str = Form(""),
     department: str = Form(""),
     unit: str = Form(""),
+    project_type: str = Form(""),
+    sector: str = Form(""),
 ):
     from ..draft import draft as make
     from ..draft.library import load_library
@@ -83,18 +103,17 @@ def make_draft(
             budget=budget.strip() or None,
             department=department.strip() or None,
             unit=unit.strip() or None,
+            project_type=project_type.strip() or None,
+            sector=sector.strip() or None,
         )
     except ValidationError:
-        recent = session.scalars(select(DraftRecord).order_by(DraftRecord.id.desc()).limit(20)).all()
-        return templates.TemplateResponse(
+        form = {"name": name, "goal": goal, "budget": budget, "department": department, "unit": unit}
+        return _form_page(
             request,
-            "draft.html",
-            {
-                "recent": recent,
-                "error": "请填写项目名称；预算请填大于0的数字（万元），如 20",
-                "form": {"name": name, "goal": goal, "budget": budget, "department": department, "unit": unit},
-            },
-            status_code=422,
+            session,
+            422,
+            error="请填写项目名称；预算请填大于0的数字（万元），如 20；项目类型和领域请从列表中选择",
+            form=form | {"project_type": project_type, "sector": sector},
         )
     draft = make(draft_request, load_library())  # the offline backend, as the CLI's default
     record = DraftRecord(created_by=clerk_name(request), data=draft.model_dump(mode="json"))
@@ -125,15 +144,60 @@ def draft_edit(
     value: str = Form(""),
     version: int = Form(...),
 ):
+    def edit(indicators: list[DraftIndicator]) -> list[DraftIndicator]:
+        if field not in DRAFT_FIELDS or not 0 <= index < len(indicators):
+            raise EditError(f"不能修改字段 {field}")
+        indicators[index] = indicators[index].model_copy(update={field: value.strip() or None}).with_target()
+        return indicators
+
     record = _record(session, draft_id)
+    refused = _change(request, record, version, f"输入的“{value}”", edit)
+    if refused:
+        return refused
+    session.commit()
+    return _view(request, record)
+
+
+def _change(request: Request, record: DraftRecord, version: int, attempted: str, change) -> HTMLResponse | None:
+    """Apply ``change(indicators) -> indicators`` to the stored draft, renumber and re-lint it;
+    None when done (the caller commits), else the page with why nothing changed.
+
+    A stale version (another clerk saved first) changes nothing and says what was not saved."""
     if record.version != version:
-        return _view(request, record, f"该草稿已被他人修改（您输入的“{value}”未保存），请核对后重新输入", 409)
+        return _view(request, record, f"该草稿已被他人修改（您{attempted}未保存），请核对后重新操作", 409)
     draft = Draft.model_validate(record.data)
-    if field not in DRAFT_FIELDS or not 0 <= index < len(draft.indicators):
-        return _view(request, record, str(EditError(f"不能修改字段 {field}")), 422)
-    indicators = list(draft.indicators)
-    indicators[index] = indicators[index].model_copy(update={field: value.strip() or None}).with_target()
+    try:
+        indicators = change(list(draft.indicators))
+    except EditError as exc:
+        return _view(request, record, str(exc), 422)
+    indicators = [ind.model_copy(update={"seq": n}) for n, ind in enumerate(indicators, 1)]
     record.data = with_findings(draft.model_copy(update={"indicators": indicators})).model_dump(mode="json")
+    return None
+
+
+@router.post("/draft/{draft_id}/indicators/add", dependencies=[Depends(csrf_protect)])
+def draft_add(request: Request, draft_id: int, session: DB, version: int = Form(...)):
+    """A blank indicator at the end, for the clerk to fill in (the linter says what is missing)."""
+    record = _record(session, draft_id)
+    blank = DraftIndicator(seq=0, rationale="人工添加")
+    refused = _change(request, record, version, "添加的指标", lambda inds: [*inds, blank])
+    if refused:
+        return refused
+    session.commit()
+    return _view(request, record)
+
+
+@router.post("/draft/{draft_id}/indicators/{index}/delete", dependencies=[Depends(csrf_protect)])
+def draft_delete(request: Request, draft_id: int, index: int, session: DB, version: int = Form(...)):
+    def drop(indicators: list[DraftIndicator]) -> list[DraftIndicator]:
+        if not 0 <= index < len(indicators):
+            raise EditError(f"没有第 {index + 1} 条指标")
+        return indicators[:index] + indicators[index + 1 :]
+
+    record = _record(session, draft_id)
+    refused = _change(request, record, version, "的删除", drop)
+    if refused:
+        return refused
     session.commit()
     return _view(request, record)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import AssistantError
+from ..errors import AssistantError, error_text
+from ..messages import ocr_page_label
 from .models import Document
 from .store import save_table
 
@@ -56,6 +57,19 @@ class Extractor:
             for key, value in fields.items():
                 setattr(document, key, value)
 
+    def _page_progress(self, document_id: int):
+        """The OCR reader's ``on_page(done, total)`` as the upload list's bar and "第 k/n 页" (10 % → 60 %)."""
+
+        def on_page(done: int, total: int | None) -> None:
+            label = ocr_page_label(done, total, "zh")
+            if total and done >= total:
+                self._stage(document_id, "reading", 60, label)
+            else:
+                progress = 10 + 50 * done // total if total else 10
+                self._stage(document_id, "reading", progress, label + "（每页约 5–10 秒）")
+
+        return on_page
+
     def run(self, document_id: int) -> None:
         started = time.perf_counter()
         with self.sessions() as session:
@@ -72,7 +86,7 @@ class Extractor:
                 document_id, "reading", 10, "读取文件" + ("（扫描页需 OCR 识别，每页约 5–10 秒）" if slow else "")
             )
             data = (self.files / stored).read_bytes()
-            doc = read_bytes(data, filename, suffix=suffix)
+            doc = read_bytes(data, filename, suffix=suffix, on_page=self._page_progress(document_id))
             self._stage(document_id, "extracting", 60, "提取项目与指标")
             backend = self.backend or default_backend()
             table = extract_document(doc, backend)
@@ -93,7 +107,12 @@ class Extractor:
                 document.seconds = round(time.perf_counter() - started, 2)
         except AssistantError as exc:
             self._stage(
-                document_id, "failed", 100, "读取失败", error=str(exc), seconds=round(time.perf_counter() - started, 2)
+                document_id,
+                "failed",
+                100,
+                "读取失败",
+                error=error_text(exc, "zh"),
+                seconds=round(time.perf_counter() - started, 2),
             )
         except Exception as exc:  # a bug must not kill the worker; the clerk sees it on the document
             log.exception("extraction of document %s failed", document_id)

@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..i18n import field_label
 from ..ingest import supported_suffixes
-from ..schema import Project
+from ..schema import Failure, Project
 from .app import templates
 from .models import Document, Edit, ProjectRecord, utcnow
 from .review import (
@@ -83,7 +83,13 @@ def clerk_value(request: Request) -> str:
     return "" if name == "未署名" else name
 
 
+def failure_text(failure: dict[str, Any]) -> str:
+    """An unread row's message in Chinese (from its code and parameters; older rows as stored)."""
+    return Failure.model_validate(failure).text("zh")
+
+
 templates.env.globals.update(
+    failure_text=failure_text,
     ref=ref,
     when=_when,
     display=display,

@@ -13,14 +13,32 @@ from rich.table import Table
 
 from ...errors import InputError
 from ...export import render_indicators, to_interchange, write_output, xlsx_bytes
+from ...messages import MESSAGES, msg, say
+from ...settings import lang as message_lang
 
 ORDER = 30
 
 FORMATS = ("table", "json", "xlsx", "source")
 
 
+def finding_line(finding: dict, lint: dict, lang: str) -> dict:
+    """A draft finding's fields for ``DRAFT_FINDING`` in ``lang``: the linter's own wording when
+    the finding is the linter's (drafts store the Chinese), else as stored."""
+    same = lint.get((finding["code"], finding.get("seq"), finding.get("field")))
+    severity = {"error": "错误", "warning": "警告", "info": "提示"} if lang == "zh" else {}
+    return {
+        "rule": finding["code"],
+        "severity": severity.get(finding["severity"], finding["severity"]),
+        "seq": finding.get("seq"),
+        "indicator": finding.get("indicator") or "",
+        "message": same.text(lang) if same else finding["message"],
+        "fix": (same.fix(lang) if same else finding.get("suggestion")) or "—",
+    }
+
+
 def _print_table(draft, console: Console) -> None:
-    table = Table(title=f"{draft.request.name} — 绩效指标草稿 ({draft.backend})", show_lines=False)
+    backend = say(f"DRAFT_BACKEND_{draft.backend}") if f"DRAFT_BACKEND_{draft.backend}" in MESSAGES else draft.backend
+    table = Table(title=say("DRAFT_TITLE", name=draft.request.name, backend=backend), show_lines=False)
     for column in ("序号", "一级指标", "二级指标", "三级指标", "年度指标值", "目标", "依据", "来源"):
         table.add_column(column, overflow="fold")
     for ind in draft.indicators:
@@ -44,6 +62,13 @@ def draft(
     budget: Annotated[float | None, typer.Option("--budget", help="Budget in 万元; adds a 成本指标.")] = None,
     department: Annotated[str | None, typer.Option("--department", help="主管部门.")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="资金使用单位.")] = None,
+    project_type: Annotated[
+        str | None,
+        typer.Option("--type", help="Project type id of resources/project_types.yaml (default: told from the name)."),
+    ] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help="Sector (education, health, …; default: the type's).")
+    ] = None,
     request_file: Annotated[
         str | None,
         typer.Option("--input", "-i", help="A JSON/YAML file with name, goal, budget, department, unit; - for stdin."),
@@ -91,46 +116,53 @@ def draft(
     exclude: set[str] = set()
     if from_table:
         if not project:
-            raise InputError("--from", "give the project row to draft for with --project NAME")
+            raise InputError("--from", msg("DRAFT_NEEDS_PROJECT"))
         request = request_from_table(from_table, project)
         exclude = {request.name}  # draft it afresh, not from its own indicators
     elif request_file:
         request = request_from_file(request_file)
     elif name:
         try:
-            request = DraftRequest(name=name, goal=goal, budget=budget, department=department, unit=unit)
+            request = DraftRequest(
+                name=name,
+                goal=goal,
+                budget=budget,
+                department=department,
+                unit=unit,
+                project_type=project_type,
+                sector=sector,
+            )
         except ValidationError as exc:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
             raise typer.BadParameter(first["msg"].removeprefix("Value error, "), param_hint=f"--{field}") from None
     else:
-        raise InputError(
-            "draft",
-            "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, or --from TABLE --project NAME",
-        )
+        raise InputError("draft", msg("DRAFT_NEEDS_INPUT"))
     library = load_library().without(exclude)
     from ...draft import DRAFT_BACKENDS
     from ...draft import draft as make_draft
     from ...llm import LLMConfig
 
     if backend not in DRAFT_BACKENDS:
-        raise typer.BadParameter(f"{backend!r} is not one of {', '.join(DRAFT_BACKENDS)}", param_hint="--backend")
+        raise typer.BadParameter(
+            say("OPTION_NOT_ONE_OF", value=backend, choices=", ".join(DRAFT_BACKENDS)), param_hint="--backend"
+        )
     config = LLMConfig.from_env(base_url=base_url, model=model) if backend == "llm" else None
     result = make_draft(request, library, backend, max_indicators=max_indicators, config=config, retries=retries)
 
     fmt = fmt or {".json": "json", ".xlsx": "xlsx", ".txt": "source"}.get(Path(output).suffix.lower(), "table")
     if fmt not in FORMATS:
-        raise InputError("--format", f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise InputError("--format", msg("DRAFT_UNKNOWN_FORMAT", fmt=fmt, choices=", ".join(FORMATS)))
     if fmt == "table":
         if output != "-":
-            raise InputError("--format", "the terminal table goes to standard output; use -f json/xlsx/source with -o")
+            raise InputError("--format", msg("DRAFT_TABLE_TO_STDOUT"))
         _print_table(result, Console(soft_wrap=False))
         data = None
     elif fmt == "json":
         data = (json.dumps(to_interchange(result.table()), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif fmt == "xlsx":
         if output == "-":
-            raise InputError("--output", "xlsx is binary: give a file with -o draft.xlsx")
+            raise InputError("--output", msg("DRAFT_XLSX_NEEDS_FILE"))
         data = xlsx_bytes(
             result.table(),
             extra_columns=[
@@ -143,16 +175,21 @@ def draft(
     if data is not None:
         write_output(data, output)
     errors = [f for f in result.findings if f["severity"] == "error"]
+    lang = message_lang()
+    from ...checks import lint_project
+
+    lint = {(f.code, f.seq, f.field): f for f in lint_project(result.project())}
     for finding in result.findings:
-        typer.echo(
-            f"{finding['code']:<22} {finding['severity']:<7} #{finding['seq']} {finding['indicator']}: "
-            f"{finding['message']} (fix: {finding['suggestion']})",
-            err=True,
-        )
+        typer.echo(say("DRAFT_FINDING", **finding_line(finding, lint, lang)), err=True)
+    backend_name = f"DRAFT_BACKEND_{result.backend}"
     typer.echo(
-        f"{len(result.indicators)} indicator(s) drafted with {result.backend}"
-        f"{f' in {result.attempts} attempt(s)' if result.backend == 'llm' else ''}; "
-        f"{'passes the linter' if not errors else f'{len(errors)} lint error(s) remain'}",
+        say(
+            "DRAFT_SUMMARY_ERRORS" if errors else "DRAFT_SUMMARY_PASSES",
+            count=len(result.indicators),
+            backend=say(backend_name) if backend_name in MESSAGES else result.backend,
+            attempts=say("DRAFT_ATTEMPTS", attempts=result.attempts) if result.backend == "llm" else "",
+            errors=len(errors),
+        ),
         err=True,
     )
     if strict and errors:

@@ -11,6 +11,7 @@ import typer
 from ...export import FORMATS, export_bytes, write_output
 from ...extract import BACKENDS, default_backend
 from ...llm.ledger import Ledger
+from ...messages import ocr_page_label, say
 from ...pipeline import extract_path
 from ...schema import BudgetTable
 from ..console import err_console, print_batch_summary, print_ledger, progress_bar
@@ -30,7 +31,9 @@ _SUFFIX_FORMAT = {
 def _pick_format(fmt: str | None, output: str | None) -> str:
     if fmt:
         if fmt not in FORMATS:
-            raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+            raise typer.BadParameter(
+                say("OPTION_NOT_ONE_OF", value=fmt, choices=", ".join(FORMATS)), param_hint="--format"
+            )
         return fmt
     if output and output != "-":
         return _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "json")
@@ -53,7 +56,7 @@ def _run_batch(
     from ...batch import BatchInterrupted, exit_code, run_batch
 
     try:
-        with progress_bar(sys.stderr.isatty()) as on_progress:
+        with progress_bar(sys.stderr.isatty(), say("PROGRESS_EXTRACTING")) as on_progress:
             summary = run_batch(
                 inputs,
                 out_dir,
@@ -68,7 +71,7 @@ def _run_batch(
             )
     except BatchInterrupted as stop:
         print_batch_summary(stop.summary)
-        err_console.print(f"error: {stop}")
+        err_console.print(say("CLI_ERROR", message=str(stop)))
         return 130
     print_batch_summary(summary)
     return exit_code(summary, strict=strict)
@@ -76,7 +79,7 @@ def _run_batch(
 
 def report_failures(table: BudgetTable) -> None:
     for failure in table.failures:
-        err_console.print(f"warning: {failure.describe()}")
+        err_console.print(say("CLI_WARNING", message=failure.describe(None)))
 
 
 def extract(
@@ -242,16 +245,11 @@ def extract(
     fmt = _pick_format(fmt, output)
     batch = len(inputs) > 1 or Path(inputs[0]).is_dir()
     if batch and (output is None or output == "-"):
-        raise typer.BadParameter(
-            "several inputs or a folder: give an output folder with -o OUT_DIR", param_hint="--output"
-        )
+        raise typer.BadParameter(say("OPTION_BATCH_NEEDS_DIR"), param_hint="--output")
     if batch and Path(output).suffix.lower() in _SUFFIX_FORMAT and not Path(output).is_dir():
-        raise typer.BadParameter(
-            f"several inputs or a folder are written to a folder, not to the file {output!r}: give -o OUT_DIR",
-            param_hint="--output",
-        )
+        raise typer.BadParameter(say("OPTION_BATCH_NOT_A_FILE", output=output), param_hint="--output")
     if fmt == "xlsx" and (output is None or output == "-") and sys.stdout.isatty():
-        raise typer.BadParameter("xlsx is binary: give -o FILE.xlsx", param_hint="--output")
+        raise typer.BadParameter(say("OPTION_XLSX_BINARY"), param_hint="--output")
     llm_options = {
         "base_url": base_url,
         "model": model,
@@ -269,10 +267,14 @@ def extract(
     }
     backend = backend or default_backend(**llm_options)
     if backend not in BACKENDS:
-        raise typer.BadParameter(f"{backend!r} is not one of {', '.join(BACKENDS)}", param_hint="--backend")
+        raise typer.BadParameter(
+            say("OPTION_NOT_ONE_OF", value=backend, choices=", ".join(BACKENDS)), param_hint="--backend"
+        )
     if batch:
         if executor not in ("process", "ray"):
-            raise typer.BadParameter(f"{executor!r} is not process or ray", param_hint="--executor")
+            raise typer.BadParameter(
+                say("OPTION_NOT_ONE_OF", value=executor, choices="process, ray"), param_hint="--executor"
+            )
         raise typer.Exit(
             _run_batch(
                 inputs,
@@ -288,13 +290,18 @@ def extract(
             )
         )
     ledger = Ledger(max_requests=max_requests, max_tokens=max_tokens)
-    with progress_bar(sys.stderr.isatty(), "LLM chunks") as bar:  # a progress bar of the chunks on a terminal
+    with progress_bar(sys.stderr.isatty(), say("PROGRESS_READING")) as bar:  # OCR pages, then LLM chunks
         llm_run = {
             "ledger": ledger,
-            "progress": lambda done, total: bar(done, total, "LLM chunks"),
+            "progress": lambda done, total: bar(done, total, say("PROGRESS_LLM_CHUNKS")),
             "notice": lambda line: err_console.print(line, markup=False),
         }
-        table = extract_path(inputs[0], backend, **(llm_options | llm_run if backend != "rules" else {}))
+        table = extract_path(
+            inputs[0],
+            backend,
+            on_page=lambda done, total: bar(done, total, ocr_page_label(done, total)),
+            **(llm_options | llm_run if backend != "rules" else {}),
+        )
     if stats:
         meta = table.meta
         print_ledger(ledger, meta.model if meta else None, f"{meta.prompt_id} v{meta.prompt_version}" if meta else None)

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from ...messages import say
+
 ORDER = 35
 
 library_app = typer.Typer(
@@ -37,9 +39,9 @@ def add(
     stored, read = add_table(table, name=name)
     projects = [p for p in read.projects() if not p.classified and p.indicators]
     indicators = sum(len(p.indicators) for p in projects)
-    typer.echo(f"added {len(projects)} project(s), {indicators} indicator(s) from {table} -> {stored}")
+    typer.echo(say("LIBRARY_ADDED", projects=len(projects), indicators=indicators, table=table, stored=stored))
     for failure in read.failures:
-        typer.echo(f"warning: {failure.describe()}", err=True)
+        typer.echo(say("CLI_WARNING", message=failure.describe(None)), err=True)
 
 
 @library_app.command("list")
@@ -59,8 +61,8 @@ def list_() -> None:
         entry[0] += 1
         entry[1] += len(project.project.indicators)
     for source, (projects, indicators) in counts.items():
-        typer.echo(f"{source}\t{projects} project(s)\t{indicators} indicator(s)")
-    typer.echo(f"{len(library)} project(s) in all; added tables live in {library_dir()}", err=True)
+        typer.echo(say("LIBRARY_SOURCE", source=source, projects=projects, indicators=indicators))
+    typer.echo(say("LIBRARY_TOTAL", projects=len(library), folder=library_dir()), err=True)
 
 
 @library_app.command("build")

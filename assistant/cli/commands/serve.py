@@ -9,6 +9,7 @@ import typer
 
 from ... import settings as env_settings
 from ...errors import InputError
+from ...messages import msg
 
 ORDER = 40
 
@@ -64,16 +65,10 @@ def serve(
 
         from ...web.app import Settings, create_app
     except ImportError as exc:
-        raise InputError(
-            "serve", f"the web extra is not installed ({exc.name}); run: pip install -e '.[web]'"
-        ) from None
+        raise InputError("serve", msg("SERVE_NO_WEB_EXTRA", module=exc.name)) from None
     token = token or env_settings.env("ASSISTANT_WEB_TOKEN")
     if host not in LOCAL_HOSTS and not token:
-        raise InputError(
-            "--host",
-            f"serving on {host} lets other computers in: set an access token with --token "
-            "or ASSISTANT_WEB_TOKEN (需要设置访问口令)",
-        )
+        raise InputError("--host", msg("SERVE_NEEDS_TOKEN", host=host))
     settings = Settings(
         token=token,
         max_upload_mb=max_upload_mb,

@@ -44,7 +44,7 @@ def validate(
         for warning in warnings:
             typer.echo(f"{warning.code:<20} {warning.location(lang)}: {warning.text(lang)}")
         for failure in table.failures:
-            typer.echo(f"{'READ_FAILURE':<20} {failure.describe()}")
+            typer.echo(f"{'READ_FAILURE':<20} {failure.describe(lang)}")
         projects = len(table.projects())
         summary = (
             f"{len(warnings)} 条警告，{len(table.failures)} 行未能读取，共 {projects} 个项目"

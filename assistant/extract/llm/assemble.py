@@ -39,6 +39,7 @@ from ...llm.grounding import (
     numbers_in,
     span_for,
 )
+from ...messages import Msg, msg
 from ...schema import (
     AMOUNT_FIELDS,
     Amounts,
@@ -239,7 +240,7 @@ class _Grounding:
         except ArithmeticError:
             return False
 
-    def reject(self, placed: _Placed, what: str, message: str, record: object | None = None) -> None:
+    def reject(self, placed: _Placed, what: str, message: Msg, record: object | None = None) -> None:
         """A record or value kept out of the table: a failure with the model's text (of ``record``,
         the rejected piece, when it is part of the answer: the excerpt is bounded)."""
         line = placed.row.line if placed.row else placed.chunk.first_line
@@ -273,10 +274,7 @@ class _Grounding:
                     source=self.doc.source,
                     row=line,
                     field=what,
-                    message=(
-                        f"the LLM answered the number(s) {', '.join(evidence.invented_numbers)}, which are not in "
-                        "the cell this value comes from: kept and flagged, check by eye"
-                    ),
+                    message=msg("LLM_INVENTED_NUMBERS", numbers=", ".join(evidence.invented_numbers)),
                     raw=(placed.row.raw if placed.row else placed.chunk.text)[:_RAW_LIMIT],
                 )
             )
@@ -311,7 +309,7 @@ class _Grounding:
                 self.reject(
                     placed,
                     f"{label} amounts.{name}",
-                    f"the LLM answered {value}, a number of the prompt's example that is not in the source: emptied",
+                    msg("LLM_EXAMPLE_NUMBER", value=str(value)),
                 )
                 continue
             self._note(record, f"amounts.{name}", evidence, placed, f"{label} amounts.{name}")
@@ -358,7 +356,7 @@ class _Grounding:
                 self.reject(
                     placed,
                     f"{project.name} goal",
-                    "the LLM answered the goal of the prompt's example, which is not in the source: left out",
+                    msg("LLM_EXAMPLE_GOAL"),
                 )
                 project.goal = None
             else:
@@ -384,8 +382,7 @@ class _Grounding:
                 self.reject(
                     placed,
                     label,
-                    f"the LLM answered {', '.join(copied)} of the prompt's example, "
-                    "which the source does not hold: item left out",
+                    msg("LLM_EXAMPLE_ITEM", copied=", ".join(copied)),
                     record=ind.model_dump(mode="json", exclude={"spans"}),
                 )
                 continue
@@ -487,11 +484,11 @@ class TableBuilder:
             grounding.reject(
                 placed,
                 f"{item.kind} {item.name!r}",
-                (
-                    f"the LLM answered a {'unit' if item.kind == 'unit' else 'project'} named {item.name!r}, "
-                    + ("copied from the prompt's example; " if copied else "")
-                    + ("no row of the source is named so" if not grounding.form else "the name is not in the source")
-                    + ": left out of the records"
+                msg(
+                    ("LLM_UNGROUNDED_UNIT" if item.kind == "unit" else "LLM_UNGROUNDED_PROJECT")
+                    + ("_COPIED" if copied else "")
+                    + ("_FORM" if grounding.form else ""),
+                    name=item.name,
                 ),
             )
             return
@@ -520,7 +517,7 @@ class TableBuilder:
                             source=source,
                             row=chunk.first_line,
                             field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
-                            message="the LLM's answer kept nothing from these rows: not read",
+                            message=msg("LLM_CHUNK_NOTHING_KEPT"),
                             raw=chunk.text[:_RAW_LIMIT],
                         )
                     )
@@ -532,7 +529,7 @@ class TableBuilder:
                             source=source,
                             row=row.line,
                             field="llm row",
-                            message="the LLM's answer has no entry for this row: not read",
+                            message=msg("LLM_ROW_NOT_ANSWERED"),
                             raw=row.raw[:_RAW_LIMIT],
                         )
                     )

@@ -14,6 +14,7 @@ from ...ingest.document import Document
 from ...llm.cache import ResponseCache
 from ...llm.config import LLMConfig
 from ...llm.ledger import Ledger
+from ...messages import msg
 from ...prompts import load_prompt
 from ...schema import BudgetTable, Failure, Unit
 from ..parsers.table import RowParse, extract_document_rows
@@ -134,10 +135,7 @@ def extract_auto(
                     source=doc.source,
                     row=first.line,
                     field=f"llm lines {first.line}-{parses[run[-1]].row.line}",
-                    message=(
-                        f"the LLM returned {llm_projects} projects where the rules read {rules_projects}; "
-                        "the rules' reading is kept"
-                    ),
+                    message=msg("LLM_FEWER_PROJECTS", llm=llm_projects, rules=rules_projects),
                     raw="\n".join(parses[i].row.raw for i in run)[:4000],
                 )
             )

@@ -27,6 +27,7 @@ from ...llm.client import LLMClient, TruncatedAnswer
 from ...llm.config import LLMConfig
 from ...llm.flags import record_flags
 from ...llm.ledger import Allowance, BudgetExhausted, Ledger
+from ...messages import msg
 from ...prompts import Prompt, load_prompt
 from ...schema import BudgetTable, Failure, Project, RunMeta
 from ..parsers.form import looks_like_form
@@ -93,7 +94,7 @@ async def _read_chunk(
             source=source,
             row=chunk.first_line,
             field=f"llm chunk lines {chunk.first_line}-{chunk.last_line}",
-            message=f"the LLM could not read these rows: {problem}",
+            message=msg("LLM_CHUNK_FAILED", problem=problem),
             raw=chunk.text[:_RAW_LIMIT],
         )
     )
@@ -229,7 +230,7 @@ def extract_llm(
     ledger, cache, prompt = setup(config, "llm", ledger, cache, notice)
     chunks = chunk_document(doc, config.chunk_chars)
     if not chunks:
-        raise InputError(doc.source, "no table rows to read")
+        raise InputError(doc.source, msg("LLM_NO_ROWS"))
     outcomes = read_chunks(chunks, config, prompt, doc.source, ledger, cache, progress, notice)
     answers = [a for o in outcomes for a in o.answers]
     rules = rules_by_row(doc)

@@ -14,6 +14,7 @@ import unicodedata
 
 from ...export import INDICATOR_COLUMNS, PROJECT_COLUMNS
 from ...ingest.document import Cell, Document, Row
+from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 
 __all__ = ["is_flat_export", "read_flat_export"]
@@ -81,7 +82,7 @@ def _amounts(cells: dict[str, Cell], row: Row, source: str, failures: list[Failu
                         source=source,
                         row=row.line,
                         field=field,
-                        message=f"not an amount: {_text(cells, label)!r}",
+                        message=msg("AMOUNT_NOT_NUMBER", text=repr(_text(cells, label))),
                         raw=row.raw,
                     )
                 )
@@ -106,9 +107,7 @@ def read_flat_export(doc: Document) -> BudgetTable:
             unit_name, name = _text(cells, _UNIT) or "", _text(cells, _PROJECT)
             if name is None:
                 table.failures.append(
-                    Failure(
-                        source=doc.source, row=row.line, field=_PROJECT, message="row without a 项目名称", raw=row.raw
-                    )
+                    Failure(source=doc.source, row=row.line, field=_PROJECT, message=msg("ROW_NO_NAME"), raw=row.raw)
                 )
                 continue
             # a CSV row repeats its project's fields on every indicator row: a project starts
@@ -141,7 +140,7 @@ def read_flat_export(doc: Document) -> BudgetTable:
                     source=doc.source,
                     row=row.line,
                     field=_PROJECT,
-                    message=f"indicator of a project not on the project sheet: {key[1]!r}",
+                    message=msg("FLAT_PROJECT_UNKNOWN", name=key[1]),
                     raw=row.raw,
                 )
             )
@@ -155,7 +154,7 @@ def read_flat_export(doc: Document) -> BudgetTable:
         except ValueError:
             table.failures.append(
                 Failure(
-                    source=doc.source, row=row.line, field="序号", message=f"not an item number: {seq!r}", raw=row.raw
+                    source=doc.source, row=row.line, field="序号", message=msg("FLAT_BAD_SEQ", seq=seq), raw=row.raw
                 )
             )
             continue

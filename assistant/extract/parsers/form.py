@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from ...errors import InputError
 from ...ingest.cellgrid import is_department_header, join_wrapped
 from ...ingest.document import Cell, Document, Row
+from ...messages import Msg, msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
@@ -540,11 +541,7 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        problem = (
-            None
-            if _AMOUNT_TEXT.match(text)
-            else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
-        )
+        problem = None if _AMOUNT_TEXT.match(text) else msg("NOT_AN_AMOUNT", text=value.text[:60])
         problem = problem or amount_problem(text)  # too many digits for an amount
         if not problem:
             data[field] = text
@@ -787,8 +784,7 @@ def _read_grid(
                 source=source,
                 row=doc_rows[first.row].line,
                 field="绩效指标",
-                message=f"the whole grid is one line of {max(len(r) for r in filled_rows)} cells: "
-                f"names and values were placed by counting {k} value columns, an empty cell shifts them; check them",
+                message=msg("FORM_GRID_ONE_LINE", cells=max(len(r) for r in filled_rows), k=k),
             )
         )
     # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
@@ -827,7 +823,7 @@ def _read_grid(
                         source=source,
                         row=doc_rows[row[0].row].line,
                         field="三级指标",
-                        message="an indicator row with values but no 三级指标 name; skipped",
+                        message=msg("FORM_ROW_NO_NAME"),
                     )
                 )
             continue
@@ -869,9 +865,7 @@ def _read_grid(
                             source=source,
                             row=doc_rows[token.row].line,
                             field="指标值",
-                            message=f"{token.text[:40]!r}: name and value told apart where the "
-                            f"value is written twice (target, then achieved): "
-                            f"{twice.values[0].text!r}; check it",
+                            message=msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text),
                         )
                     )
                 if found is None:
@@ -880,8 +874,7 @@ def _read_grid(
                             source=source,
                             row=doc_rows[token.row].line,
                             field="指标值",
-                            message=f"could not tell names from values in {token.text[:60]!r}; "
-                            "read as one indicator name",
+                            message=msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]),
                         )
                     )
                     found = [_Item(token, [], token.row)]
@@ -891,8 +884,7 @@ def _read_grid(
                             source=source,
                             row=doc_rows[token.row].line,
                             field="三级指标",
-                            message=f"{len(found)} indicators read out of one run of text "
-                            f"{token.text[:40]!r}, a name starting mid-word: check them",
+                            message=msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]),
                         )
                     )
                 items.extend(found)
@@ -967,8 +959,7 @@ def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str
                     source=source,
                     row=doc_rows[rest[0].row].line,
                     field="指标值",
-                    message=f"the row of {rest[0].text[:30]!r} has no value cells; the {taken} cell(s) "
-                    "on the lines below were read as its wrapped values: check them",
+                    message=msg("FORM_WRAPPED_VALUES", text=rest[0].text[:30], taken=taken),
                 )
             )
         out.append((kind, joined))
@@ -993,9 +984,7 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
                 source=source,
                 row=doc_rows[pending[0].row].line,
                 field="指标值",
-                message=f"one cell per line with empty cells left out: {len(sizes)} indicator(s) "
-                f"from {pending[0].text[:20]!r} on were told apart by which cells look like values, "
-                "and each value placed in the first value column; check them",
+                message=msg("FORM_EMPTY_CELLS_LEFT_OUT", count=len(sizes), text=pending[0].text[:20]),
             )
         )
     pending.clear()
@@ -1080,8 +1069,7 @@ def _starts_item(
                 source=source,
                 row=where,
                 field="偏差原因",
-                message=f"{stream[j].text[:30]!r} was read as a note of the row above; it may be the "
-                "next indicator's name: check it",
+                message=msg("FORM_NOTE_OR_NAME", text=stream[j].text[:30]),
             )
         )
     return as_name and not as_note
@@ -1208,8 +1196,7 @@ def _read_row(
                     source=source,
                     row=where,
                     field="指标值",
-                    message=f"the 实施周期 and 年度 blocks of {name.text[:30]!r} do not line up "
-                    f"({len(kept)} cells); check its values",
+                    message=msg("FORM_BLOCKS_MISALIGNED", name=name.text[:30], cells=len(kept)),
                 )
             )
         values = [v for v in kept if v not in repeated]
@@ -1221,9 +1208,13 @@ def _read_row(
                 source=source,
                 row=where,
                 field="指标值",
-                message=f"the row of {name.text[:30]!r} has {len(values)} cells after the name for "
-                f"{len(targets)} columns; the extra text was not read: "
-                f"{' | '.join(v.text for v in values[len(targets) :])[:60]!r}",
+                message=msg(
+                    "FORM_EXTRA_VALUES",
+                    name=name.text[:30],
+                    cells=len(values),
+                    columns=len(targets),
+                    text=" | ".join(v.text for v in values[len(targets) :])[:60],
+                ),
             )
         )
         values = values[: len(targets)]
@@ -1245,8 +1236,7 @@ def _read_row(
                     source=source,
                     row=where,
                     field="指标值",
-                    message=f"{len(values)} value(s) for {len(read)} value columns in the row of "
-                    f"{name.text[:30]!r}: not sure which column each belongs to",
+                    message=msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
                 )
             )
     items.append(_Item(name, aligned, name.row))
@@ -1342,7 +1332,7 @@ def _is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
 
 
-def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, str]]) -> list[Indicator]:
+def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (source line, field, message)."""
     l2_labels = _label_events(l2_events, len(items))
@@ -1358,7 +1348,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 (
                     item.name.row,
                     "一级/二级指标",
-                    f"{item.name.text[:30]!r} has no 一级/二级 label of its own above it: left empty, check it",
+                    msg("FORM_NO_LEVEL_LABEL", name=item.name.text[:30]),
                 )
             )
         if guessed:
@@ -1366,8 +1356,11 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 (
                     item.name.row,
                     "一级/二级指标",
-                    f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
-                    f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it",
+                    msg(
+                        "FORM_LEVEL_GUESSED",
+                        name=item.name.text[:30],
+                        read=", ".join(_bare(g.token.text) for g in guessed),
+                    ),
                 )
             )
             l1 = l1.token if isinstance(l1, _Guess) else l1
@@ -1427,7 +1420,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
     ``--backend auto``) looks there."""
     out: list[Failure] = []
 
-    def say(ind: Indicator, field: str, message: str) -> None:
+    def say(ind: Indicator, field: str, message: Msg) -> None:
         span = ind.spans.get(field) or ind.spans.get("name")
         out.append(
             Failure(
@@ -1438,13 +1431,13 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
     for ind in indicators:
         name = _fold(ind.name or "")
         if name and (_VALUE_LIKE.search(name) or _FORM_WORDS.search(name) or _key_field(name) or _is_label(name)):
-            say(ind, "name", f"the 三级指标 {ind.name!r} looks like a value or a form label, not an indicator name")
+            say(ind, "name", msg("FORM_NAME_LOOKS_LIKE_VALUE", name=ind.name))
         elif len(name) > 80:
-            say(ind, "name", f"the 三级指标 is {len(name)} characters long: cells may have run together")
+            say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
         for field in ("period_value", "annual_value"):
             value = _fold(getattr(ind, field) or "")
             if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
-                say(ind, field, f"the value {getattr(ind, field)!r} looks like a label, not a target value")
+                say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
     if goal and any(
         word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
     ):
@@ -1452,7 +1445,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             Failure(
                 source=doc.source,
                 field="绩效目标",
-                message=f"the goal holds form labels, cells may have run together: {goal[:40]!r}",
+                message=msg("FORM_GOAL_HAS_LABELS", goal=goal[:40]),
             )
         )
     return out
@@ -1485,13 +1478,13 @@ def extract_form(doc: Document) -> BudgetTable:
     rows = _tokens(doc, separation)
     header_at = _find_header(rows)
     if header_at is None:
-        raise InputError(doc.source, "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form")
+        raise InputError(doc.source, msg("NO_FORM_GRID"))
     failures: list[Failure] = []
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
-    doubts: list[tuple[int, str, str]] = []
+    doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
@@ -1504,17 +1497,13 @@ def extract_form(doc: Document) -> BudgetTable:
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
     if name is None:
-        failures.append(
-            Failure(source=doc.source, field="项目名称", message="the form has no 项目名称; the project is unnamed")
-        )
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")))
     else:
         spans["name"] = values["name"].span
     if goal_field:
         spans["goal"] = values[goal_field].span
     if not indicators:
-        failures.append(
-            Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows")
-        )
+        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
     failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(
         name=name or "",

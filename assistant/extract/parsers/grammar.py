@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...ingest.ocr.confusions import LANDMARK_FOLD
+from ...messages import Msg, msg
 from ...taxonomy import LEVEL2
 from ...textnorm import MARKUP
 
@@ -66,7 +67,7 @@ class ParsedItem:
     name: Piece | None = None
     period_value: Piece | None = None
     annual_value: Piece | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)
 
 
 def _blank_markup(text: str) -> str:
@@ -182,7 +183,7 @@ def _parse_item(text: str, start: int, end: int, seq: int | None, l1: re.Match[s
         item.level2_name = Piece(text[name_start:name_end], name_start, name_end)
         cursor = name_end
     else:
-        item.problems.append("no level-2 code (NN-名称) after the level-1 name")
+        item.problems.append(msg("ITEM_NO_LEVEL2"))
 
     period = _PERIOD_LABEL.search(text, cursor, end)
     annual = _ANNUAL_LABEL.search(text, period.end() if period else cursor, end)
@@ -192,11 +193,11 @@ def _parse_item(text: str, start: int, end: int, seq: int | None, l1: re.Match[s
         period_end = annual.start() if annual else end
         item.period_value = _trimmed(text, period.end(), period_end, item_end=annual is None)
     else:
-        item.problems.append("no 实施周期指标值 label")
+        item.problems.append(msg("ITEM_NO_PERIOD_LABEL"))
     if annual:
         item.annual_value = _trimmed(text, annual.end(), end, item_end=True)
     else:
-        item.problems.append("no 年度指标值 label")
+        item.problems.append(msg("ITEM_NO_ANNUAL_LABEL"))
     return item
 
 

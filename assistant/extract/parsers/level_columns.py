@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ...ingest.document import Document
+from ...messages import Msg, msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
@@ -133,7 +134,7 @@ def extract_level_columns(doc: Document) -> BudgetTable:
     assembler = TableAssembler(table)  # units and projects grouped as every backend groups them
     project: Project | None = None
 
-    def fail(token: Token, field: str, message: str) -> None:
+    def fail(token: Token, field: str, message: Msg) -> None:
         failures.append(
             Failure(
                 source=doc.source,
@@ -154,7 +155,7 @@ def extract_level_columns(doc: Document) -> BudgetTable:
             fail(token, field, problem)
             return Amounts()
         if text not in ("", "—", "-", "/"):
-            fail(token, field, f"not an amount: {token.text!r}")
+            fail(token, field, msg("AMOUNT_NOT_NUMBER", text=repr(token.text)))
         return Amounts()
 
     for row in rows[r0 + 1 :]:
@@ -177,8 +178,11 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 fail(
                     cells[0],
                     "绩效指标",
-                    f"a row with no {'一级' if has_l1 else '二级'} label was not read: "
-                    f"{' | '.join(t.text for t in cells)[:60]!r}",
+                    msg(
+                        "LEVELS_ROW_NO_LABEL",
+                        level="一级" if has_l1 else "二级",
+                        text=" | ".join(t.text for t in cells)[:60],
+                    ),
                 )
             continue
         head, rest = cells[:start], cells[start:]
@@ -187,7 +191,7 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 fail(
                     head[0],
                     "项目名称",
-                    f"{len(head)} project cells for {len(lead)} project columns; the row was not read",
+                    msg("LEVELS_TOO_MANY_PROJECT_CELLS", cells=len(head), columns=len(lead)),
                 )
                 project = None
                 continue
@@ -203,7 +207,7 @@ def extract_level_columns(doc: Document) -> BudgetTable:
                 )
             name = placed.get("name")
             if name is None:
-                fail(head[0], "项目名称", "a project row without a 项目名称 cell; its indicators were not read")
+                fail(head[0], "项目名称", msg("LEVELS_PROJECT_NO_NAME"))
                 project = None
                 continue
             goal = placed.get("goal")
@@ -221,12 +225,12 @@ def extract_level_columns(doc: Document) -> BudgetTable:
             )
             assembler.project(project)
         if project is None:
-            fail(rest[0], "项目名称", "indicator row before any project row; not read")
+            fail(rest[0], "项目名称", msg("LEVELS_INDICATOR_BEFORE_PROJECT"))
             continue
         project.indicators.append(_indicator(rest, has_l1, name_at, targets, len(project.indicators) + 1, fail))
     assembler.finish()
     if not table.projects():
-        failures.append(Failure(source=doc.source, field="项目名称", message="the table has no project rows"))
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg("LEVELS_NO_PROJECTS")))
     table.failures = failures
     return table
 
@@ -248,7 +252,7 @@ def _indicator(cells: list[Token], has_l1: bool, name_at: int, targets: list[str
     if "level2_code" in fields and "level1_code" not in fields and fields["level2_code"]:
         fields["level1_code"] = str(fields["level2_code"])[0]
     if pos >= len(cells):
-        fail(cells[0], f"绩效指标 #{seq} name", "an indicator row with no 三级指标 name")
+        fail(cells[0], f"绩效指标 #{seq} name", msg("INDICATOR_ROW_NO_NAME"))
         return Indicator(**fields, spans=spans)
     fields["name"] = fold_whitespace(cells[pos].text)
     spans["name"] = cells[pos].span()
@@ -257,8 +261,12 @@ def _indicator(cells: list[Token], has_l1: bool, name_at: int, targets: list[str
         fail(
             values[len(targets)],
             f"绩效指标 #{seq} 指标值",
-            f"{len(values)} value cells for {len(targets)} value "
-            f"columns; the extra text was not read: {' | '.join(v.text for v in values[len(targets) :])[:60]!r}",
+            msg(
+                "LEVELS_EXTRA_VALUES",
+                cells=len(values),
+                columns=len(targets),
+                text=" | ".join(v.text for v in values[len(targets) :])[:60],
+            ),
         )
     parts = {"sign": "", "unit": ""}
     for target, value in zip(targets, values):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...messages import Msg, msg
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 
 __all__ = ["SectionItem", "has_level_sections", "read_sections"]
@@ -40,7 +41,7 @@ class SectionItem:
     level2_span: tuple[int, int]
     name: tuple[int, int]
     value: tuple[int, int] | None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)
 
 
 def has_level_sections(text: str) -> bool:
@@ -53,7 +54,7 @@ def read_sections(text: str) -> tuple[tuple[int, int] | None, list[SectionItem],
     heads = list(_HEADING.finditer(text))
     goal: tuple[int, int] | None = None
     items: list[SectionItem] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for k, head in enumerate(heads):
         start, end = head.end(), heads[k + 1].start() if k + 1 < len(heads) else len(text)
         body = _trim(text, start, end)
@@ -69,10 +70,7 @@ def read_sections(text: str) -> tuple[tuple[int, int] | None, list[SectionItem],
         l2 = (head.start("title") + pair.start("l2"), head.start("title") + pair.end("l2"))
         marks = list(_ITEM.finditer(text, start, end))
         if body and (not marks or _trim(text, start, marks[0].start())):
-            problems.append(
-                f"text under 【{head['title']}】 that is not a 指标N: item was not read: "
-                f"{text[body[0] : body[1]][:40]!r}"
-            )
+            problems.append(msg("SECTION_TEXT_NOT_READ", title=head["title"], text=text[body[0] : body[1]][:40]))
         for j, mark in enumerate(marks):
             span = _trim(text, mark.end(), marks[j + 1].start() if j + 1 < len(marks) else end)
             if span is None:
@@ -92,7 +90,7 @@ def read_sections(text: str) -> tuple[tuple[int, int] | None, list[SectionItem],
                 item.name = _trim(text, span[0], m.start()) or span
                 item.value = (m.start("value"), m.end("value"))
             else:
-                item.problems.append("no target value in brackets after the name: 指标值 not read")
+                item.problems.append(msg("SECTION_ITEM_NO_VALUE"))
             items.append(item)
     return goal, items, problems
 

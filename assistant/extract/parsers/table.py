@@ -21,6 +21,7 @@ from ...errors import InputError
 from ...ingest.cellgrid import is_department_header
 from ...ingest.document import Cell, Document, Row
 from ...ingest.reflow import PAGE_MARK
+from ...messages import msg
 from ...schema import (
     AMOUNT_FIELDS,
     Amounts,
@@ -111,10 +112,7 @@ def _read_amounts(money: list[Cell], source: str, row: Row, spans: dict[str, Spa
                 source=source,
                 row=row.line,
                 field="amounts",
-                message=(
-                    f"only {len(money)} money cells (a column was dropped) and {len(nonempty)} are filled: "
-                    "placed left to right; check 财政专户拨款 / 其他资金 against the source"
-                ),
+                message=msg("AMOUNTS_COLUMN_DROPPED", cells=len(money), filled=len(nonempty)),
                 raw=row.raw,
             )
         )
@@ -127,11 +125,7 @@ def _read_amounts(money: list[Cell], source: str, row: Row, spans: dict[str, Spa
         if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
             # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
             text, guessed = fold_landmarks(text), True
-        problem = (
-            None
-            if _AMOUNT.match(text)
-            else f"not an amount: {cell.text.strip()[:60]!r} (expected a number such as 1,307.44)"
-        )
+        problem = None if _AMOUNT.match(text) else msg("NOT_AN_AMOUNT", text=cell.text.strip()[:60])
         problem = problem or amount_problem(text)  # too many digits for an amount
         if problem:
             failures.append(
@@ -198,7 +192,7 @@ def _parse_project(
                     source=source,
                     row=row.line,
                     field="绩效目标",
-                    message=f"{len(others)} text cells where one 绩效目标 was expected; the first was kept",
+                    message=msg("GOAL_SEVERAL_CELLS", count=len(others)),
                     raw=row.raw,
                 )
             )
@@ -227,7 +221,7 @@ def _parse_project(
                     source=source,
                     row=row.line,
                     field="绩效指标",
-                    message=f"text before the first numbered item was not read: {head[:60]!r}",
+                    message=msg("INDICATORS_HEAD_NOT_READ", text=head[:60]),
                     raw=row.raw,
                 )
             )
@@ -237,7 +231,7 @@ def _parse_project(
                     source=source,
                     row=row.line,
                     field="绩效指标",
-                    message="no numbered indicator items (N、1-产出指标:11-数量指标;…) found in the cell",
+                    message=msg("INDICATORS_NONE_NUMBERED"),
                     raw=row.raw,
                 )
             )
@@ -271,7 +265,7 @@ def _read_sections(
                 row=row.line,
                 field="绩效目标",
                 raw=row.raw,
-                message="the text cell has indicator sections but no 【总体目标】/【年度目标】",
+                message=msg("SECTIONS_NO_GOAL"),
             )
         )
     for item in items:
@@ -303,7 +297,7 @@ def _read_sections(
                 source=source,
                 row=row.line,
                 field="绩效指标",
-                message="indicator sections with no 指标N: items",
+                message=msg("SECTIONS_NO_ITEMS"),
                 raw=row.raw,
             )
         )
@@ -366,7 +360,7 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
                 source=doc.source,
                 row=row.line,
                 field="row",
-                message="this line is not a table row (no amounts after a name)",
+                message=msg("ROW_NOT_A_TABLE_ROW"),
                 raw=row.raw,
             )
             table.failures.append(failure)
@@ -377,9 +371,7 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
         spans: dict[str, Span] = {}
         money, rest = _money_cells(row.cells[1:])
         if not money or not any(c.text.strip() for c in money):
-            failure = Failure(
-                source=doc.source, row=row.line, field="总计", message="no amounts after the project name", raw=row.raw
-            )
+            failure = Failure(source=doc.source, row=row.line, field="总计", message=msg("ROW_NO_AMOUNTS"), raw=row.raw)
             table.failures.append(failure)
             parses.append(RowParse(row, "unknown", failures=[failure]))
             continue
@@ -406,11 +398,7 @@ def _extract_rows(doc: Document) -> tuple[BudgetTable, list[RowParse]]:
     # table: rows of a name and a number (an English CSV, a price list) must not become projects
     evidence = table.amounts.total is not None or any(p.indicators for p in table.projects())
     if not header_seen and (not table.units or not evidence):
-        raise InputError(
-            doc.source,
-            "no recognisable table: expected a header row (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标) "
-            "followed by project rows",
-        )
+        raise InputError(doc.source, msg("NO_TABLE"))
     return table, parses
 
 

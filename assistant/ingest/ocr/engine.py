@@ -21,6 +21,7 @@ import numpy as np
 
 from ... import settings
 from ...errors import InputError
+from ...messages import msg
 
 __all__ = [
     "TextBox",
@@ -117,9 +118,7 @@ class RapidOCREngine:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:  # pragma: no cover - a broken install
-            raise InputError(
-                "ocr", f"the OCR engine is not installed ({exc}); pip install rapidocr-onnxruntime"
-            ) from None
+            raise InputError("ocr", msg("OCR_NOT_INSTALLED", reason=str(exc))) from None
         self.max_side_len = max_side_len
         options: dict[str, object] = {"max_side_len": max_side_len, "use_cls": False}
         threads = threads or settings.ocr_threads()
@@ -247,11 +246,7 @@ class TesseractEngine:
 
     def __init__(self, *, lang: str = "chi_sim"):
         if not tesseract_available():
-            raise InputError(
-                "ocr",
-                "tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim "
-                "and pip install pytesseract (or use the default rapidocr engine)",
-            )
+            raise InputError("ocr", msg("OCR_NO_TESSERACT"))
         import pytesseract
 
         self._tess = pytesseract
@@ -302,5 +297,5 @@ def get_engine(name: str | None = None) -> OCREngine:
     """
     name = (name or settings.ocr_engine()).lower()
     if name not in ENGINES:
-        raise InputError("ocr", f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+        raise InputError("ocr", msg("OCR_UNKNOWN_ENGINE", name=name, choices=", ".join(ENGINES)))
     return ENGINES[name]()

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import numpy as np
 
 from ...errors import InputError
-from ..document import Document
+from ...messages import msg
+from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
@@ -58,26 +59,22 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not data:
-        raise InputError(source, f"the file is empty; expected {_EXPECTED}")
+        raise InputError(source, msg("IMAGE_EMPTY", expected=_EXPECTED))
     limits = current_limits()
     try:
         with Image.open(io.BytesIO(data)) as image:
             if _has_page(image, limits.max_pages):  # walks at most max_pages page headers, decodes none
-                raise exceeded(source, "图像页数 (pages)", f"> {limits.max_pages:,}", "max_pages", limits)
+                raise exceeded(source, msg("SIZE_IMAGE_PAGES"), f"> {limits.max_pages:,}", "max_pages", limits)
             for index in range(limits.max_pages):
                 if not _has_page(image, index):
                     break
                 width, height = image.size
                 if min(width, height) < MIN_PAGE_SIDE:
-                    raise InputError(
-                        source,
-                        f"page {index + 1} is {width} × {height} pixels, too small to be a scanned "
-                        f"table (图像太小，不是扫描的表格)",
-                    )
+                    raise InputError(source, msg("IMAGE_TOO_SMALL", page=index + 1, width=width, height=height))
                 if width * height > limits.max_pixels:
                     raise exceeded(
                         source,
-                        f"第 {index + 1} 页图像像素 (pixels of page {index + 1}: {width} × {height})",
+                        msg("SIZE_IMAGE_PIXELS", page=index + 1, width=width, height=height),
                         f"{width * height:,}",
                         "max_pixels",
                         limits,
@@ -85,22 +82,35 @@ def image_pages(data: bytes, source: str) -> Iterator[np.ndarray]:
                 upright = ImageOps.exif_transpose(image) or image  # phone photos store rotation in EXIF
                 yield _to_gray(upright)
     except UnidentifiedImageError:
-        raise InputError(source, f"not an image this tool can read; expected {_EXPECTED}") from None
+        raise InputError(source, msg("IMAGE_UNREADABLE", expected=_EXPECTED)) from None
     except Image.DecompressionBombError as exc:
-        raise InputError(source, f"the image is too large to read safely ({exc})") from None
+        raise InputError(source, msg("IMAGE_TOO_LARGE", reason=str(exc))) from None
     except InputError:
         raise
     except MemoryError:
         raise
     except Exception as exc:  # Pillow's decoders raise OSError, ValueError, TypeError, struct.error … on damage
         raise InputError(
-            source, f"the image is damaged or truncated ({type(exc).__name__}: {exc}); expected {_EXPECTED}"
+            source, msg("IMAGE_DAMAGED", kind=type(exc).__name__, reason=str(exc), expected=_EXPECTED)
         ) from None
 
 
-def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> Document:
+def _frame_count(data: bytes) -> int | None:
+    """Pages of an image whose pages :func:`image_pages` already walked under the limit; None if unknown."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return int(getattr(image, "n_frames", 1))
+    except Exception:  # the count is only for the progress display
+        return None
+
+
+def read_image(
+    data: bytes, source: str, *, engine: OCREngine | None = None, on_page: PageProgress | None = None
+) -> Document:
     """OCR an image file (each TIFF page in turn, decoded only when its turn comes) into a
-    Document with ``layout="ocr"``.
+    Document with ``layout="ocr"``; ``on_page(done, total)`` follows the pages.
 
     Raises:
         InputError: the file is not a readable image, over a limit, or the OCR engine is unavailable.
@@ -108,11 +118,17 @@ def read_image(data: bytes, source: str, *, engine: OCREngine | None = None) -> 
     pages = image_pages(data, source)
     first = next(pages, None)  # a bad file fails before the OCR models are loaded
     if first is None:
-        raise InputError(source, f"the image has no pages; expected {_EXPECTED}")
+        raise InputError(source, msg("IMAGE_NO_PAGES", expected=_EXPECTED))
     engine = engine or get_engine()
+    on_page = on_page or (lambda done, total: None)
+    total = _frame_count(data)
+    on_page(0, total)
     results = [read_page_image(first, engine, page=1)]
-    results += [read_page_image(page, engine, page=number) for number, page in enumerate(pages, 2)]
+    on_page(1, total)
+    for number, page in enumerate(pages, 2):
+        results.append(read_page_image(page, engine, page=number))
+        on_page(number, total)
     doc = build_document(results, source)
     if not doc.rows:
-        raise InputError(source, "no text found on the image; is it a blank or very faint scan?")
+        raise InputError(source, msg("IMAGE_NO_TEXT"))
     return doc

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import numpy as np
 
 from ...errors import InputError
-from ..document import Document
+from ...messages import msg
+from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
 from .assemble import build_document, read_page_image
 from .engine import OCREngine, get_engine
@@ -34,22 +35,22 @@ def render_pdf_pages(
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InputError(source, f"cannot open the PDF ({exc}); is it damaged or password-protected?") from None
+        raise InputError(source, msg("PDF_CANNOT_OPEN", reason=str(exc))) from None
     try:
         count = len(pdf)
         chosen = list(range(count)) if pages is None else list(pages)
         if len(chosen) > limits.max_pages:
-            raise exceeded(source, "PDF 页数 (pages)", f"{len(chosen):,}", "max_pages", limits)
+            raise exceeded(source, msg("SIZE_PDF_PAGES"), f"{len(chosen):,}", "max_pages", limits)
         for index in chosen:
             if not 0 <= index < count:
-                raise InputError(source, f"the PDF has {count} pages; there is no page {index + 1}")
+                raise InputError(source, msg("PDF_NO_SUCH_PAGE", count=count, page=index + 1))
             page = pdf[index]
             width, height = page.get_size()
             pixels = int(width * dpi / 72) * int(height * dpi / 72)
             if pixels > limits.max_pixels:
                 raise exceeded(
                     source,
-                    f"第 {index + 1} 页按 {dpi} dpi 的像素 (pixels of page {index + 1} at {dpi} dpi)",
+                    msg("SIZE_PDF_PIXELS", page=index + 1, dpi=dpi),
                     f"{pixels:,}",
                     "max_pixels",
                     limits,
@@ -57,9 +58,7 @@ def render_pdf_pages(
             try:
                 bitmap = page.render(scale=dpi / 72, grayscale=True)
             except pdfium.PdfiumError as exc:
-                raise InputError(
-                    source, f"page {index + 1} cannot be rendered for OCR ({exc}); is the PDF damaged?"
-                ) from None
+                raise InputError(source, msg("PDF_PAGE_NOT_RENDERED", page=index + 1, reason=str(exc))) from None
             gray = np.asarray(bitmap.to_pil().convert("L"))
             if min(gray.shape) >= MIN_PAGE_SIDE:  # a page a few points wide holds no table: read as blank
                 yield index, gray
@@ -68,7 +67,13 @@ def render_pdf_pages(
 
 
 def read_scanned_pdf_pages(
-    data: bytes, source: str, pages: list[int] | None = None, dpi: int = 200, *, engine: OCREngine | None = None
+    data: bytes,
+    source: str,
+    pages: list[int] | None = None,
+    dpi: int = 200,
+    *,
+    engine: OCREngine | None = None,
+    on_page: PageProgress | None = None,
 ) -> Document:
     """OCR the given pages of a PDF into one Document (``layout="ocr"``), one page rendered at a time.
 
@@ -79,12 +84,17 @@ def read_scanned_pdf_pages(
             is the 1-based page number.
         dpi: rasterisation resolution; 200 is the tested default, 150 is faster and a
             little less accurate.
+        on_page: called ``(done, total)`` before the first page and after each one.
 
     Raises:
         InputError: the PDF cannot be opened, a page index is out of range or a page is over a limit.
     """
     engine = engine or get_engine()
-    results = [
-        read_page_image(image, engine, page=index + 1) for index, image in render_pdf_pages(data, source, pages, dpi)
-    ]
+    on_page = on_page or (lambda done, total: None)
+    total = len(pages) if pages is not None else None
+    on_page(0, total)
+    results = []
+    for index, image in render_pdf_pages(data, source, pages, dpi):
+        results.append(read_page_image(image, engine, page=index + 1))
+        on_page(len(results), total)
     return build_document(results, source)

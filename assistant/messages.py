@@ -1,0 +1,613 @@
+"""Every message a clerk reads outside the findings, in Chinese and English, by stable code.
+
+Readers, parsers and the CLI do not write sentences: they name a code and its parameters
+(:class:`Msg`), and the sentence is rendered here in the clerk's language (``--lang``,
+``ASSISTANT_LANG``, the locale: :func:`assistant.settings.lang`). A row failure keeps its
+code and parameters, so ``extract``'s JSON can be shown in Chinese later (the workbench
+does) while its ``message`` stays the English text scripts already read. Findings of
+``validate`` / ``lint`` have their own registry, :data:`assistant.checks.RULES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+__all__ = ["MESSAGES", "Msg", "Text", "msg", "ocr_page_label", "render", "say"]
+
+Lang = Literal["zh", "en"]
+
+
+class Text(NamedTuple):
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message by code with its parameters; a parameter may itself be a :class:`Msg`."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.code not in MESSAGES:
+            raise KeyError(f"unknown message code {self.code!r}")
+
+    def text(self, lang: Lang | None = None) -> str:
+        return render(self.code, lang, **self.params)
+
+    def __str__(self) -> str:  # the English text, as logs and older callers read it
+        return self.text("en")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "params": {k: _json(v) for k, v in self.params.items()}}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value.to_json() if isinstance(value, Msg) else value
+
+
+def msg(code: str, **params: Any) -> Msg:
+    return Msg(code, params)
+
+
+def render(code: str, lang: Lang | None = None, /, **params: Any) -> str:
+    """The message ``code`` in ``lang`` (default: the clerk's), with its parameters filled in."""
+    from .settings import lang as current
+
+    lang = lang or current()
+    text = MESSAGES[code]
+    values = {k: _value(v, lang) for k, v in params.items()}
+    return (text.zh if lang == "zh" else text.en).format(**values)
+
+
+def _value(value: Any, lang: Lang) -> Any:
+    if isinstance(value, list | tuple):  # several messages: one line, joined as the language does
+        return ("；" if lang == "zh" else "; ").join(str(_value(v, lang)) for v in value)
+    if isinstance(value, Msg):
+        return value.text(lang)
+    if isinstance(value, dict) and set(value) == {"code", "params"} and value["code"] in MESSAGES:
+        return render(value["code"], lang, **value["params"])  # a nested message read back from JSON
+    return value
+
+
+def say(code: str, **params: Any) -> str:
+    """``render`` in the clerk's language: what the CLI prints."""
+    return render(code, None, **params)
+
+
+def ocr_page_label(done: int, total: int | None, lang: Lang | None = None) -> str:
+    """What an OCR reader's ``on_page(done, total)`` means to a clerk: the page being read, or done."""
+    if total and done >= total:
+        return render("PROGRESS_OCR_DONE", lang, total=total)
+    if total:
+        return render("PROGRESS_OCR_PAGE", lang, page=done + 1, total=total)
+    return render("PROGRESS_OCR_PAGE_OF_UNKNOWN", lang, page=done + 1)
+
+
+_TEXT = "文本表格（.txt/.tsv/.csv，UTF-8 或 GB18030 编码）"
+_IMAGE = "扫描页图像（PNG、JPEG 或 TIFF）"
+
+MESSAGES: dict[str, Text] = {
+    # ---- the command line ----------------------------------------------------------------
+    "CLI_ERROR": Text("错误：{message}", "error: {message}"),
+    "CLI_WARNING": Text("警告：{message}", "warning: {message}"),
+    "CLI_USAGE_HINT": Text("运行 {command} 查看帮助。", "Try '{command}' for help."),
+    "CLI_BAD_VALUE": Text("选项 {param} 的值无效：{message}", "Invalid value for {param}: {message}"),
+    "CLI_MISSING": Text("缺少 {param}", "Missing {param}"),
+    "CLI_NO_SUCH_OPTION": Text("没有这个选项：{option}", "No such option: {option}"),
+    "CLI_INTERRUPTED": Text("已中断", "interrupted"),
+    "CLI_INTERNAL": Text(
+        "错误：程序内部错误，请加 --debug 重新运行查看详细信息，并报告此问题（详情：{kind}: {detail}）",
+        "error: internal error {kind}: {detail} (rerun with --debug to see the traceback, and report it)",
+    ),
+    "PROGRESS_READING": Text("读取中", "reading"),
+    "PROGRESS_EXTRACTING": Text("提取中", "extracting"),
+    "PROGRESS_LLM_CHUNKS": Text("大模型分块", "LLM chunks"),
+    "PROGRESS_OCR_PAGE": Text("OCR 识别第 {page}/{total} 页", "OCR page {page} of {total}"),
+    "PROGRESS_OCR_PAGE_OF_UNKNOWN": Text("OCR 识别第 {page} 页", "OCR page {page}"),
+    "PROGRESS_OCR_DONE": Text("OCR 识别完成，共 {total} 页", "OCR done, {total} page(s)"),
+    "LIST_SEPARATOR": Text("，", ", "),  # punctuation: the one entry without a Chinese character
+    "BATCH_STATUS_ok": Text("成功", "ok"),
+    "BATCH_STATUS_partial": Text("部分读取", "partial"),
+    "BATCH_STATUS_skipped": Text("跳过（已是最新）", "skipped"),
+    "BATCH_STATUS_failed": Text("失败", "failed"),
+    "BATCH_STATUS_not_done": Text("未处理", "not_done"),
+    "BATCH_ROWS_NOT_READ": Text("{count} 行未能读取，例如 {example}", "{count} row(s) not read, e.g. {example}"),
+    "BATCH_NOT_DONE": Text("未处理：批量处理被中断", "not done: the batch was interrupted"),
+    "BATCH_INTERNAL": Text(
+        "{source}：程序内部错误（详情：{kind}: {detail}，位于 {at}）",
+        "{source}: internal error {kind}: {detail} (at {at})",
+    ),
+    "BATCH_WORKER_STOPPED": Text(
+        "{source}：处理进程意外停止（详情：{kind}: {detail}）", "{source}: the worker stopped: {kind}: {detail}"
+    ),
+    "BATCH_INTERRUPTED": Text(
+        "已中断：{total} 个文件中完成了 {done} 个；重新运行即可处理其余文件",
+        "interrupted: {done} of {total} file(s) done; rerun to finish the rest",
+    ),
+    "OUTPUT_CANNOT_WRITE": Text("无法写入 {path}（详情：{reason}）", "cannot write {path}: {reason}"),
+    "BATCH_TABLE_TITLE": Text("有问题的文件", "files with problems"),
+    "BATCH_COLUMN_FILE": Text("文件", "file"),
+    "BATCH_COLUMN_STATUS": Text("状态", "status"),
+    "BATCH_COLUMN_WHY": Text("原因", "why"),
+    "BATCH_COUNT": Text("{count} 个{status}", "{count} {status}"),
+    "BATCH_SUMMARY": Text(
+        "共 {files} 个文件：{counts}，用时 {seconds} 秒；汇总见 {summary}",
+        "{files} file(s): {counts} in {seconds} s; summary in {summary}",
+    ),
+    "LEDGER_TITLE": Text("大模型用量", "LLM ledger"),
+    "LEDGER_ITEM": Text("项目", "item"),
+    "LEDGER_VALUE": Text("数值", "value"),
+    "LEDGER_requests": Text("请求数", "requests"),
+    "LEDGER_prompt_tokens": Text("提示词 token 数", "prompt tokens"),
+    "LEDGER_completion_tokens": Text("回答 token 数", "completion tokens"),
+    "LEDGER_retries": Text("重试次数", "retries"),
+    "LEDGER_cache_hits": Text("缓存命中", "cache hits"),
+    "LEDGER_chunks": Text("分块数", "chunks"),
+    "LEDGER_failed_chunks": Text("未读出的分块", "failed chunks"),
+    "LEDGER_max_requests": Text("请求数上限", "max requests"),
+    "LEDGER_max_tokens": Text("token 数上限", "max tokens"),
+    "LEDGER_total_tokens": Text("token 总数", "total tokens"),
+    "LEDGER_MODEL": Text("模型 {model}，提示词 {prompt}", "model {model}, prompt {prompt}"),
+    "OPTION_CHOOSE_LANG": Text("请选择 zh 或 en", "choose zh or en"),
+    "OPTION_NOT_ONE_OF": Text("{value!r} 不是可选值之一：{choices}", "{value!r} is not one of {choices}"),
+    "OPTION_BATCH_NEEDS_DIR": Text(
+        "多个输入或一个文件夹：请用 -o 输出文件夹 指定输出文件夹",
+        "several inputs or a folder: give an output folder with -o OUT_DIR",
+    ),
+    "OPTION_BATCH_NOT_A_FILE": Text(
+        "多个输入或一个文件夹要写到文件夹里，而不是文件 {output!r}：请用 -o 输出文件夹",
+        "several inputs or a folder are written to a folder, not to the file {output!r}: give -o OUT_DIR",
+    ),
+    "OPTION_XLSX_BINARY": Text(
+        "xlsx 是二进制文件：请用 -o 文件名.xlsx 指定输出文件", "xlsx is binary: give -o FILE.xlsx"
+    ),
+    "DRAFT_NEEDS_PROJECT": Text(
+        "请用 --project 项目名称 指定要起草的项目行", "give the project row to draft for with --project NAME"
+    ),
+    "DRAFT_NEEDS_INPUT": Text(
+        "请说明为哪个项目起草：--name 项目名称 [--goal …] [--budget …]、--input 文件，或 --from 表格 --project 项目名称",
+        "say what to draft for: --name NAME [--goal …] [--budget …], --input FILE, or --from TABLE --project NAME",
+    ),
+    "DRAFT_UNKNOWN_FORMAT": Text(
+        "未知的格式 {fmt!r}；可选：{choices}", "unknown format {fmt!r}; choose one of {choices}"
+    ),
+    "DRAFT_TABLE_TO_STDOUT": Text(
+        "终端表格只输出到屏幕；写入文件请用 -f json/xlsx/source 加 -o",
+        "the terminal table goes to standard output; use -f json/xlsx/source with -o",
+    ),
+    "DRAFT_XLSX_NEEDS_FILE": Text(
+        "xlsx 是二进制文件：请用 -o draft.xlsx 指定文件", "xlsx is binary: give a file with -o draft.xlsx"
+    ),
+    "DRAFT_FINDING": Text(
+        "{rule:<22} {severity:<7} #{seq} {indicator}：{message}（修改建议：{fix}）",
+        "{rule:<22} {severity:<7} #{seq} {indicator}: {message} (fix: {fix})",
+    ),
+    "DRAFT_SUMMARY_PASSES": Text(
+        "用{backend}起草了 {count} 条指标{attempts}；通过指标检查",
+        "{count} indicator(s) drafted with {backend}{attempts}; passes the linter",
+    ),
+    "DRAFT_SUMMARY_ERRORS": Text(
+        "用{backend}起草了 {count} 条指标{attempts}；仍有 {errors} 个指标检查错误",
+        "{count} indicator(s) drafted with {backend}{attempts}; {errors} lint error(s) remain",
+    ),
+    "DRAFT_ATTEMPTS": Text("（尝试 {attempts} 次）", " in {attempts} attempt(s)"),
+    "DRAFT_BACKEND_library": Text("指标库", "library"),
+    "DRAFT_BACKEND_llm": Text("大模型", "llm"),
+    "DRAFT_TITLE": Text("{name} — 绩效指标草稿（{backend}）", "{name} — 绩效指标草稿 ({backend})"),
+    "LIBRARY_ADDED": Text(
+        "已从 {table} 加入 {projects} 个项目、{indicators} 条指标 → {stored}",
+        "added {projects} project(s), {indicators} indicator(s) from {table} -> {stored}",
+    ),
+    "LIBRARY_SOURCE": Text(
+        "{source}\t{projects} 个项目\t{indicators} 条指标", "{source}\t{projects} project(s)\t{indicators} indicator(s)"
+    ),
+    "LIBRARY_TOTAL": Text(
+        "共 {projects} 个项目；加入的表格存放在 {folder}", "{projects} project(s) in all; added tables live in {folder}"
+    ),
+    "SERVE_NO_WEB_EXTRA": Text(
+        "未安装网页工作台所需的组件（{module}）；请运行 pip install -e '.[web]'",
+        "the web extra is not installed ({module}); run: pip install -e '.[web]'",
+    ),
+    "SERVE_NEEDS_TOKEN": Text(
+        "在 {host} 上提供服务会让其他电脑访问：需要用 --token 或 ASSISTANT_WEB_TOKEN 设置访问口令",
+        "serving on {host} lets other computers in: set an access token with --token or ASSISTANT_WEB_TOKEN",
+    ),
+    # ---- reading files (assistant.ingest) ------------------------------------------------
+    "READ_NO_SUCH_FILE": Text("文件不存在", "no such file"),
+    "READ_IS_FOLDER": Text(
+        "这是文件夹；请给出一个文件（或用 -o 输出文件夹 进行批量提取）",
+        "is a folder; give a file (or use batch extraction with -o DIR)",
+    ),
+    "READ_CANNOT_READ": Text("无法读取文件（详情：{reason}）", "cannot read the file: {reason}"),
+    "READ_EMPTY_TEXT": Text(f"文件是空的；应为{_TEXT}", "the file is empty; expected {expected}"),
+    "READ_BINARY": Text(f"这是二进制文件，不是{_TEXT}", "this is a binary file, not {expected}"),
+    "READ_BAD_CSV": Text("不是可读取的 CSV 文件（详情：{reason}）", "not a readable CSV file: {reason}"),
+    "READ_DAMAGED_BYTES": Text(
+        "第 {start} 字节起无法读取，已替换为 �，请核对原文件", "{where}: {what}; replaced by U+FFFD"
+    ),
+    "READ_MORE_DAMAGE": Text(
+        "在列出的 {listed} 处之后另有 {more} 处损坏", "{more} more damaged places after the {listed} listed"
+    ),
+    "READ_OLD_OFFICE": Text(
+        "这是旧版 {old} 文件，请在 Excel/Word/WPS 中另存为 {new} 后再读取",
+        "an old binary Office file: save it as {new} and read that",
+    ),
+    "READ_DAMAGED_ZIP": Text("zip/Office 文件已损坏（详情：{reason}）", "a damaged zip/Office file: {reason}"),
+    "READ_ZIP_NOT_OFFICE": Text(
+        "这是 zip 压缩包，不是 Word/Excel 文件；请解压后读取其中的表格",
+        "a zip archive, not a .docx/.xlsx: unzip it and read the table inside",
+    ),
+    "READ_OVER_LIMIT": Text(
+        "{what} {found} 超过上限 {limit}；文件可信时可设置 {variable}=更大的值后重试",
+        "{what} {found} exceeds the limit of {limit}; if the file is trusted, raise it with {variable}=N",
+    ),
+    "LIMIT_NOT_WHOLE": Text("必须是整数，而不是 {raw!r}", "must be a whole number, not {raw!r}"),
+    "LIMIT_NOT_POSITIVE": Text("必须是正数，而不是 {raw!r}", "must be a positive number, not {raw!r}"),
+    "LIMIT_XML_ENTITIES": Text(
+        "{member} 含有 DOCTYPE/实体声明，Word/Excel 不会这样保存，文件已损坏或被篡改",
+        "{member} declares a DOCTYPE or XML entities, which Word and Excel never write: the file is damaged or crafted",
+    ),
+    "SIZE_INPUT": Text("标准输入的大小", "size of the input"),
+    "SIZE_FILE": Text("文件大小（MB）", "file size (MB)"),
+    "SIZE_UNZIPPED": Text("解压后大小（MB）", "uncompressed size (MB)"),
+    "SIZE_ZIP_RATIO": Text("压缩成员 {member} 的压缩比", "compression ratio of {member}"),
+    "SIZE_SHEET_DECLARED_ROWS": Text("工作表 {sheet} 声明的行数", "declared rows of sheet {sheet}"),
+    "SIZE_SHEET_DECLARED_COLUMNS": Text("工作表 {sheet} 声明的列数", "declared columns of sheet {sheet}"),
+    "SIZE_SHEET_CELLS": Text("工作表 {sheet} 的单元格数", "cells of sheet {sheet}"),
+    "SIZE_SHEET_ROWS": Text("工作表 {sheet} 的行数", "rows of sheet {sheet}"),
+    "SIZE_SHEET_COLUMNS": Text("工作表 {sheet} 的列数", "columns of sheet {sheet}"),
+    "SIZE_SHEET_GRID": Text(
+        "工作表 {sheet} 的区域（{rows} 行 × {columns} 列）", "cells of the grid of sheet {sheet} ({rows} × {columns})"
+    ),
+    "SIZE_IMAGE_PAGES": Text("图像页数", "pages of the image"),
+    "SIZE_IMAGE_PIXELS": Text(
+        "第 {page} 页图像像素（{width} × {height}）", "pixels of page {page} ({width} × {height})"
+    ),
+    "SIZE_PDF_PAGES": Text("PDF 页数", "pages of the PDF"),
+    "SIZE_PDF_PIXELS": Text("第 {page} 页按 {dpi} dpi 的像素", "pixels of page {page} at {dpi} dpi"),
+    "SIZE_PDF_STREAM": Text("第 {page} 页内容流解压后大小（MB）", "decoded content of page {page} (MB)"),
+    "SIZE_PDF_OCR_PIXELS": Text(
+        "第 {page} 页按 {dpi} dpi 识别所需像素（{size}）", "pixels of page {page} at {dpi} dpi: {size}"
+    ),
+    "DOCX_EMPTY": Text("文件是空的；应为 Word 文档（.docx）", "the file is empty; expected a Word document (.docx)"),
+    "DOCX_UNREADABLE": Text(
+        "不是可读取的 Word 文档{hint}（详情：{reason}）", "not a readable Word document{hint}: {reason}"
+    ),
+    "DOCX_OLD_HINT": Text("（旧版 .doc 文件？请另存为 .docx）", " (an old .doc file? save it as .docx)"),
+    "DOCX_NO_TABLE": Text(
+        "Word 文档中没有表格；应为项目支出绩效目标表或项目申报表",
+        "the Word document has no table; expected a 项目支出绩效目标表 or a project form",
+    ),
+    "DOCX_NO_BUDGET_TABLE": Text(
+        "{count} 个表格都不是项目支出绩效目标表（表头 项目名称 | 总计 | … | 绩效指标）"
+        "或项目表（一级指标 | 二级指标 | 三级指标）",
+        "none of the {count} tables is a 项目支出绩效目标表 (header 项目名称 | 总计 | … | 绩效指标) "
+        "or a project form (一级指标 | 二级指标 | 三级指标)",
+    ),
+    "XLSX_EMPTY": Text(
+        "文件是空的；应为 Excel 工作簿（.xlsx）", "the file is empty; expected an Excel workbook (.xlsx)"
+    ),
+    "XLSX_UNREADABLE": Text(
+        "不是可读取的 Excel 工作簿{hint}（详情：{reason}）", "not a readable Excel workbook{hint}: {reason}"
+    ),
+    "XLSX_OLD_HINT": Text("（旧版 .xls 文件？请另存为 .xlsx）", " (an old .xls file? save it as .xlsx)"),
+    "XLSX_NO_BUDGET_TABLE": Text(
+        "没有哪个工作表是项目支出绩效目标表（表头 项目名称 | 总计 | 财政拨款 | … | 绩效指标）"
+        "或项目表（一级指标 | 二级指标 | 三级指标）；工作表：{sheets}",
+        "no sheet holds a 项目支出绩效目标表 (header 项目名称 | 总计 | 财政拨款 | … | 绩效指标) "
+        "or a project form (一级指标 | 二级指标 | 三级指标); sheets: {sheets}",
+    ),
+    "IMAGE_EMPTY": Text(f"文件是空的；应为{_IMAGE}", "the file is empty; expected {expected}"),
+    "IMAGE_TOO_SMALL": Text(
+        "第 {page} 页只有 {width} × {height} 像素，图像太小，不是扫描的表格",
+        "page {page} is {width} × {height} pixels, too small to be a scanned table",
+    ),
+    "IMAGE_UNREADABLE": Text(
+        f"不是本工具能读取的图像；应为{_IMAGE}", "not an image this tool can read; expected {expected}"
+    ),
+    "IMAGE_TOO_LARGE": Text(
+        "图像太大，无法安全读取（详情：{reason}）", "the image is too large to read safely ({reason})"
+    ),
+    "IMAGE_DAMAGED": Text(
+        f"图像已损坏或不完整；应为{_IMAGE}（详情：{{kind}}: {{reason}}）",
+        "the image is damaged or truncated ({kind}: {reason}); expected {expected}",
+    ),
+    "IMAGE_NO_PAGES": Text(f"图像没有页面；应为{_IMAGE}", "the image has no pages; expected {expected}"),
+    "IMAGE_NO_TEXT": Text(
+        "图像上没有识别到文字；是空白页或字迹很淡的扫描件吗？",
+        "no text found on the image; is it a blank or very faint scan?",
+    ),
+    "OCR_NOT_INSTALLED": Text(
+        "OCR 引擎未安装，请运行 pip install rapidocr-onnxruntime（详情：{reason}）",
+        "the OCR engine is not installed ({reason}); pip install rapidocr-onnxruntime",
+    ),
+    "OCR_NO_TESSERACT": Text(
+        "tesseract 未安装：请运行 apt-get install tesseract-ocr tesseract-ocr-chi-sim 并 pip install pytesseract"
+        "（或使用默认的 rapidocr 引擎）",
+        "tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim "
+        "and pip install pytesseract (or use the default rapidocr engine)",
+    ),
+    "OCR_UNKNOWN_ENGINE": Text(
+        "未知的 OCR 引擎 {name!r}；可选：{choices}", "unknown OCR engine {name!r}; choose one of {choices}"
+    ),
+    "PDF_CANNOT_OPEN": Text(
+        "无法打开 PDF，文件已损坏或有密码保护？（详情：{reason}）",
+        "cannot open the PDF ({reason}); is it damaged or password-protected?",
+    ),
+    "PDF_NO_SUCH_PAGE": Text(
+        "PDF 共 {count} 页，没有第 {page} 页", "the PDF has {count} pages; there is no page {page}"
+    ),
+    "PDF_PAGE_NOT_RENDERED": Text(
+        "第 {page} 页无法渲染以进行 OCR，PDF 已损坏？（详情：{reason}）",
+        "page {page} cannot be rendered for OCR ({reason}); is the PDF damaged?",
+    ),
+    "PDF_NO_PAGES": Text("PDF 没有页面", "the PDF has no pages"),
+    "PDF_PAGE_DAMAGED": Text(
+        "第 {page} 页已损坏，未能读取；其余页已读取", "page {page} is damaged and was not read: {reason}"
+    ),
+    "PDF_NO_PAGE_READ": Text("没有一页能够读取：{reasons}", "no page could be read: {reasons}"),
+    "PDF_NO_TEXT": Text(
+        "PDF 的各页都没有文字（空白，或只有图形）", "the PDF has no text on any page (empty, or only drawings)"
+    ),
+    "PDF_NEEDS_OCR": Text(
+        "第 {pages} 页没有文字层（扫描件），需要 OCR，但本安装没有 OCR",
+        "page(s) {pages} have no text layer (scanned) and need OCR, which is not available in this installation",
+    ),
+    "PDF_ENCRYPTED": Text(
+        "PDF 有密码保护；请另存一份不加密的副本再读取",
+        "the PDF is password-protected; save an unprotected copy and read that",
+    ),
+    "PDF_UNREADABLE": Text("不是可读取的 PDF（详情：{reason}）", "not a readable PDF: {reason}"),
+    "PDF_EMPTY": Text("文件是空的；应为 PDF", "the file is empty; expected a PDF"),
+    "PDF_NO_HEADER": Text("不是 PDF 文件（没有 %PDF- 文件头）", "not a PDF (no %PDF- header)"),
+    "CELL_FORMULA_UNSAVED": Text(
+        "单元格 {where} 是公式 {formula}，文件里没有保存计算结果；请用 Excel 打开并保存后再读取",
+        "cell {where} holds the formula {formula} with no saved result; open and save the file in Excel, then read it again",
+    ),
+    # ---- extracting (assistant.extract) --------------------------------------------------
+    "NO_TABLE": Text(
+        "没有找到可识别的表格：应有表头行（项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标），其后是各项目行",
+        "no recognisable table: expected a header row (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标) "
+        "followed by project rows",
+    ),
+    "NO_FORM_GRID": Text(
+        "项目表中没有指标栏（一级指标 | 二级指标 | 三级指标 | 指标值）",
+        "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form",
+    ),
+    "AMOUNTS_COLUMN_DROPPED": Text(
+        "只有 {cells} 个金额单元格（少了一列），其中 {filled} 个有值：已从左到右依次填入；请对照原表核对财政专户拨款/其他资金",
+        "only {cells} money cells (a column was dropped) and {filled} are filled: "
+        "placed left to right; check 财政专户拨款 / 其他资金 against the source",
+    ),
+    "GOAL_SEVERAL_CELLS": Text(
+        "应为一个绩效目标单元格，却有 {count} 个文字单元格；已保留第一个",
+        "{count} text cells where one 绩效目标 was expected; the first was kept",
+    ),
+    "INDICATORS_HEAD_NOT_READ": Text(
+        "第一条编号指标之前的文字未读取：“{text}”", "text before the first numbered item was not read: {text!r}"
+    ),
+    "INDICATORS_NONE_NUMBERED": Text(
+        "单元格中没有找到编号的指标（N、1-产出指标:11-数量指标;…）",
+        "no numbered indicator items (N、1-产出指标:11-数量指标;…) found in the cell",
+    ),
+    "SECTIONS_NO_GOAL": Text(
+        "文字单元格有指标分段，但没有【总体目标】/【年度目标】",
+        "the text cell has indicator sections but no 【总体目标】/【年度目标】",
+    ),
+    "SECTIONS_NO_ITEMS": Text("指标分段中没有“指标N：”条目", "indicator sections with no 指标N: items"),
+    "ROW_NOT_A_TABLE_ROW": Text(
+        "这一行不是表格行（名称后面没有金额）", "this line is not a table row (no amounts after a name)"
+    ),
+    "ROW_NO_AMOUNTS": Text("项目名称后面没有金额", "no amounts after the project name"),
+    "ROW_NO_NAME": Text("这一行没有项目名称", "row without a 项目名称"),
+    "FLAT_PROJECT_UNKNOWN": Text(
+        "指标所属的项目“{name}”不在项目表中", "indicator of a project not on the project sheet: {name!r}"
+    ),
+    "FLAT_BAD_SEQ": Text("不是指标序号：“{seq}”", "not an item number: {seq!r}"),
+    "LEVELS_ROW_NO_LABEL": Text(
+        "没有{level}指标标签的一行未读取：“{text}”", "a row with no {level} label was not read: {text!r}"
+    ),
+    "LEVELS_TOO_MANY_PROJECT_CELLS": Text(
+        "项目列只有 {columns} 列，这一行却有 {cells} 个项目单元格；该行未读取",
+        "{cells} project cells for {columns} project columns; the row was not read",
+    ),
+    "LEVELS_PROJECT_NO_NAME": Text(
+        "项目行没有项目名称单元格；其指标未读取", "a project row without a 项目名称 cell; its indicators were not read"
+    ),
+    "LEVELS_INDICATOR_BEFORE_PROJECT": Text(
+        "指标行出现在所有项目行之前；未读取", "indicator row before any project row; not read"
+    ),
+    "LEVELS_NO_PROJECTS": Text("表中没有项目行", "the table has no project rows"),
+    "LEVELS_EXTRA_VALUES": Text(
+        "指标值有 {columns} 列，这一行却有 {cells} 个值单元格；多出的文字未读取：“{text}”",
+        "{cells} value cells for {columns} value columns; the extra text was not read: {text!r}",
+    ),
+    "INDICATOR_ROW_NO_NAME": Text("指标行没有三级指标名称", "an indicator row with no 三级指标 name"),
+    # the LLM chain (--backend llm / auto)
+    "LLM_BAD_MODE": Text(
+        "ASSISTANT_MODE / --mode 的值 {mode!r} 无效；可选：{choices}",
+        "ASSISTANT_MODE / --mode is {mode!r}; choose one of {choices}",
+    ),
+    "LLM_NO_ENDPOINT": Text(
+        "“{backend}”方式需要大模型服务地址，但没有配置：请设置 ASSISTANT_BASE_URL 和 ASSISTANT_MODEL"
+        "（服务需要密钥时再设置 ASSISTANT_API_KEY 或 OPENAI_API_KEY），或加上 --base-url 地址 --model 模型名"
+        " [--api-key 密钥]；见 README 的“LLM backends”一节",
+        "the {backend!r} backend needs an LLM endpoint and none is configured: set ASSISTANT_BASE_URL and "
+        "ASSISTANT_MODEL (and ASSISTANT_API_KEY or OPENAI_API_KEY if the server needs a key), or pass "
+        "--base-url URL --model NAME [--api-key KEY]; see README section 'LLM backends'",
+    ),
+    "LLM_NO_MODEL": Text(
+        "“{backend}”方式需要 {url} 上的模型名称：请设置 ASSISTANT_MODEL 或加上 --model 模型名",
+        "the {backend!r} backend needs a model name for {url}: set ASSISTANT_MODEL or pass --model NAME",
+    ),
+    "LLM_OFFLINE_REFUSED": Text(
+        "离线模式（--offline / ASSISTANT_OFFLINE=1）：不向本机以外的端点 {host} 发送表格内容；请使用本机服务或去掉 --offline",
+        "offline: refusing to send data to {url}; use a local server or drop --offline",
+    ),
+    "LLM_INVENTED_NUMBERS": Text(
+        "大模型给出的数字 {numbers} 不在该值所在的单元格中：已保留并标记，请人工核对",
+        "the LLM answered the number(s) {numbers}, which are not in the cell this value comes from: "
+        "kept and flagged, check by eye",
+    ),
+    "LLM_EXAMPLE_NUMBER": Text(
+        "大模型给出的 {value} 是提示词示例中的数字，原表中没有：已清空",
+        "the LLM answered {value}, a number of the prompt's example that is not in the source: emptied",
+    ),
+    "LLM_EXAMPLE_GOAL": Text(
+        "大模型给出的是提示词示例的绩效目标，原表中没有：未采用",
+        "the LLM answered the goal of the prompt's example, which is not in the source: left out",
+    ),
+    "LLM_EXAMPLE_ITEM": Text(
+        "大模型给出的 {copied} 来自提示词示例，原表中没有：该指标未采用",
+        "the LLM answered {copied} of the prompt's example, which the source does not hold: item left out",
+    ),
+    "LLM_UNGROUNDED_UNIT": Text(
+        "大模型给出名为“{name}”的单位，原表中没有这样命名的行：未计入记录",
+        "the LLM answered a unit named {name!r}, no row of the source is named so: left out of the records",
+    ),
+    "LLM_UNGROUNDED_UNIT_FORM": Text(
+        "大模型给出名为“{name}”的单位，原表中没有这个名称：未计入记录",
+        "the LLM answered a unit named {name!r}, the name is not in the source: left out of the records",
+    ),
+    "LLM_UNGROUNDED_UNIT_COPIED": Text(
+        "大模型给出名为“{name}”的单位，抄自提示词示例；原表中没有这样命名的行：未计入记录",
+        "the LLM answered a unit named {name!r}, copied from the prompt's example; no row of the source is "
+        "named so: left out of the records",
+    ),
+    "LLM_UNGROUNDED_UNIT_COPIED_FORM": Text(
+        "大模型给出名为“{name}”的单位，抄自提示词示例；原表中没有这个名称：未计入记录",
+        "the LLM answered a unit named {name!r}, copied from the prompt's example; the name is not in the "
+        "source: left out of the records",
+    ),
+    "LLM_UNGROUNDED_PROJECT": Text(
+        "大模型给出名为“{name}”的项目，原表中没有这样命名的行：未计入记录",
+        "the LLM answered a project named {name!r}, no row of the source is named so: left out of the records",
+    ),
+    "LLM_UNGROUNDED_PROJECT_FORM": Text(
+        "大模型给出名为“{name}”的项目，原表中没有这个名称：未计入记录",
+        "the LLM answered a project named {name!r}, the name is not in the source: left out of the records",
+    ),
+    "LLM_UNGROUNDED_PROJECT_COPIED": Text(
+        "大模型给出名为“{name}”的项目，抄自提示词示例；原表中没有这样命名的行：未计入记录",
+        "the LLM answered a project named {name!r}, copied from the prompt's example; no row of the source is "
+        "named so: left out of the records",
+    ),
+    "LLM_UNGROUNDED_PROJECT_COPIED_FORM": Text(
+        "大模型给出名为“{name}”的项目，抄自提示词示例；原表中没有这个名称：未计入记录",
+        "the LLM answered a project named {name!r}, copied from the prompt's example; the name is not in the "
+        "source: left out of the records",
+    ),
+    "LLM_CHUNK_NOTHING_KEPT": Text(
+        "大模型的回答中这些行的内容都未被采用：未读取", "the LLM's answer kept nothing from these rows: not read"
+    ),
+    "LLM_ROW_NOT_ANSWERED": Text(
+        "大模型的回答中没有这一行：未读取", "the LLM's answer has no entry for this row: not read"
+    ),
+    "LLM_CHUNK_FAILED": Text("大模型未能读取这些行（详情：{problem}）", "the LLM could not read these rows: {problem}"),
+    "LLM_NO_ROWS": Text("没有可读取的表格行", "no table rows to read"),
+    "LLM_FEWER_PROJECTS": Text(
+        "大模型读出 {llm} 个项目，而规则读出 {rules} 个；保留规则的读取结果",
+        "the LLM returned {llm} projects where the rules read {rules}; the rules' reading is kept",
+    ),
+    # the single-project forms (申报表/批复表/自评表)
+    "FORM_GRID_ONE_LINE": Text(
+        "整个指标栏在一行里（{cells} 个单元格）：按 {k} 个指标值列数出名称和值，空单元格会使其错位；请核对",
+        "the whole grid is one line of {cells} cells: names and values were placed by counting {k} value columns, "
+        "an empty cell shifts them; check them",
+    ),
+    "FORM_ROW_NO_NAME": Text(
+        "指标行有指标值却没有三级指标名称；已跳过", "an indicator row with values but no 三级指标 name; skipped"
+    ),
+    "FORM_VALUE_TWICE": Text(
+        "“{text}”：指标值写了两遍（目标值、实际完成值），据此分开了名称和值：“{value}”；请核对",
+        "{text!r}: name and value told apart where the value is written twice (target, then achieved): "
+        "{value!r}; check it",
+    ),
+    "FORM_NAMES_VALUES_UNTOLD": Text(
+        "无法分开“{text}”中的名称和指标值；已作为一个指标名称读取",
+        "could not tell names from values in {text!r}; read as one indicator name",
+    ),
+    "FORM_RUN_MID_WORD": Text(
+        "从一段连续文字“{text}”中读出 {count} 条指标，有名称从词中间开始：请核对",
+        "{count} indicators read out of one run of text {text!r}, a name starting mid-word: check them",
+    ),
+    "FORM_WRAPPED_VALUES": Text(
+        "“{text}”所在行没有指标值单元格；下面几行的 {taken} 个单元格被当作它换行的值读取：请核对",
+        "the row of {text!r} has no value cells; the {taken} cell(s) on the lines below were read as its "
+        "wrapped values: check them",
+    ),
+    "FORM_EMPTY_CELLS_LEFT_OUT": Text(
+        "每行一个单元格且空单元格被省略：从“{text}”起的 {count} 条指标是按哪些单元格像指标值分开的，"
+        "每个值放在第一个指标值列；请核对",
+        "one cell per line with empty cells left out: {count} indicator(s) from {text!r} on were told apart by "
+        "which cells look like values, and each value placed in the first value column; check them",
+    ),
+    "FORM_NOTE_OR_NAME": Text(
+        "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
+        "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",
+    ),
+    "FORM_BLOCKS_MISALIGNED": Text(
+        "“{name}”的实施周期和年度两栏对不齐（{cells} 个单元格）；请核对其指标值",
+        "the 实施周期 and 年度 blocks of {name!r} do not line up ({cells} cells); check its values",
+    ),
+    "FORM_EXTRA_VALUES": Text(
+        "“{name}”所在行名称后有 {cells} 个单元格，但只有 {columns} 列；多出的文字未读取：“{text}”",
+        "the row of {name!r} has {cells} cells after the name for {columns} columns; the extra text was not "
+        "read: {text!r}",
+    ),
+    "FORM_VALUES_UNPLACED": Text(
+        "“{name}”所在行有 {cells} 个值，却有 {columns} 个指标值列：无法确定各值属于哪一列",
+        "{cells} value(s) for {columns} value columns in the row of {name!r}: not sure which column each belongs to",
+    ),
+    "FORM_NO_LEVEL_LABEL": Text(
+        "“{name}”上方没有它自己的一级/二级指标标签：留空，请核对",
+        "{name!r} has no 一级/二级 label of its own above it: left empty, check it",
+    ),
+    "FORM_LEVEL_GUESSED": Text(
+        "“{name}”上方没有一级/二级指标标签；按最近的标签读作 {read}：请核对",
+        "{name!r} has no 一级/二级 label above it; read as {read} (the nearest label): check it",
+    ),
+    "FORM_NAME_LOOKS_LIKE_VALUE": Text(
+        "三级指标“{name}”看起来像指标值或表格标签，而不是指标名称",
+        "the 三级指标 {name!r} looks like a value or a form label, not an indicator name",
+    ),
+    "FORM_NAME_TOO_LONG": Text(
+        "三级指标长达 {length} 个字：可能有几个单元格连在了一起",
+        "the 三级指标 is {length} characters long: cells may have run together",
+    ),
+    "FORM_VALUE_LOOKS_LIKE_LABEL": Text(
+        "指标值“{value}”看起来像标签，而不是目标值", "the value {value!r} looks like a label, not a target value"
+    ),
+    "FORM_GOAL_HAS_LABELS": Text(
+        "绩效目标中含有表格标签，可能有几个单元格连在了一起：“{goal}”",
+        "the goal holds form labels, cells may have run together: {goal!r}",
+    ),
+    "FORM_NO_NAME": Text("项目表没有项目名称；该项目没有名称", "the form has no 项目名称; the project is unnamed"),
+    "FORM_NO_ROWS": Text("指标栏中没有指标行", "the indicator grid has no indicator rows"),
+    "ITEM_NO_LEVEL2": Text(
+        "一级指标名称后面没有二级指标代码（NN-名称）", "no level-2 code (NN-名称) after the level-1 name"
+    ),
+    "ITEM_NO_PERIOD_LABEL": Text("没有“实施周期指标值”标签", "no 实施周期指标值 label"),
+    "ITEM_NO_ANNUAL_LABEL": Text("没有“年度指标值”标签", "no 年度指标值 label"),
+    "SECTION_TEXT_NOT_READ": Text(
+        "【{title}】下不属于“指标N：”条目的文字未读取：“{text}”",
+        "text under 【{title}】 that is not a 指标N: item was not read: {text!r}",
+    ),
+    "SECTION_ITEM_NO_VALUE": Text(
+        "名称后面没有括号中的目标值：指标值未读取", "no target value in brackets after the name: 指标值 not read"
+    ),
+    "PARTS_UNREAD": Text("{reasons}", "{reasons}"),
+    "NOT_AN_AMOUNT": Text(
+        "不是金额：“{text}”（应为数字，如 1,307.44）", "not an amount: {text!r} (expected a number such as 1,307.44)"
+    ),
+    "AMOUNT_NOT_NUMBER": Text("不是金额：{text}", "not an amount: {text}"),
+    "AMOUNT_TOO_MANY_DIGITS": Text(
+        "金额“{text}”有 {digits} 位数字，超过金额最多的 {most} 位，请核对原表",
+        "amount {text!r} has {digits} digits, more than the {most} an amount can have",
+    ),
+}
