@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import jieba
 from rapidfuzz import fuzz
 
 from ..checks import lint_project
@@ -60,9 +61,9 @@ PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
     Slot("12", 2, "工作质量达标率", "≥95%", "12"),
     Slot("13", 2, "任务按期完成率", "≥95%", "13"),
-    Slot("14", 1, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
+    Slot("14", 2, "项目成本控制", "≤{budget}万元", "14"),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
-    Slot("31", 1, "服务对象满意度", "≥90%", "31"),
+    Slot("31", 2, "服务对象满意度", "≥90%", "31"),
 )
 
 # which level-2 code a rate named in a goal belongs to; first match wins
@@ -117,17 +118,35 @@ def core_name(project_name: str) -> str:
 
 #: what ``{subject}`` in a type-file name becomes when the project name gives none
 NO_SUBJECT = "年度工作"
+#: how a leading place name ends (省, 市, 县 …): 黄山市雪亮工程 is about 雪亮工程
+_PLACE_ENDS = "省市县区州旗盟"
 
 
 def subject_of(project_name: str) -> str:
-    """The project's subject for ``{subject}`` in type-file names: the name without a leading
-    year and trailing 经费/资金/支出/项目/费 words (物业管理费支出 → 物业管理); 年度工作 when that
-    leaves nothing usable (too long for an indicator name, or codes and digits)."""
-    name = unicodedata.normalize("NFKC", project_name or "").strip()
-    name = re.sub(r"^(\d{4}(?:至\d{4})?年度?)", "", name)
-    name = re.sub(r"[(（][^)）]*[)）]$", "", name).strip()
+    """The project's subject for ``{subject}`` in type-file names, as a clerk shortens the name
+    inside an indicator (县级储备粮管理制度执行率, 委托业务报告合格率): the name without years,
+    a leading place (岳阳县, 黄山市), brackets, a "-…" tail and trailing 经费/资金/支出/项目/费
+    words (物业管理费支出 → 物业管理); when still long, its last words up to ten characters
+    (…野生菌加工车间建设). 年度工作 when nothing usable is left."""
+    name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
+    name = re.split(r"[-—]", name)[0]
+    name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    name = re.sub(r"\d{4}(?:[至~\-]\d{2,4})?年?度?", "", name)
+    name = re.sub(r"^(?:支持|关于)", "", name)
+    words = list(jieba.cut(name))
+    if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
+        name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
     for _ in range(3):
-        name = re.sub(r"(专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name)
+        name = re.sub(
+            r"(服务采购|采购|专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name
+        )
+    if len(name) > 12:
+        tail = ""
+        for word in reversed(list(jieba.cut(name))):
+            if len(tail) + len(word) > 10:
+                break
+            tail = word + tail
+        name = tail
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
@@ -317,12 +336,16 @@ def _from_template(
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
 
+def _times_payments(name: str) -> bool:
+    return any(word in name for word in ("拨付", "支付", "发放"))
+
+
 def draft_offline(
     request: DraftRequest,
     library: Library | None = None,
     *,
     retriever: Retriever | None = None,
-    max_indicators: int = 10,
+    max_indicators: int = 12,
     threshold: float | None = None,
 ) -> Draft:
     """Draft 4–10 measurable indicators for a new project from its type, goal, budget and
@@ -401,7 +424,7 @@ def draft_offline(
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
-            if ind.universal and any(word in name for name in names for word in ("拨付", "支付", "发放")):
+            if _times_payments(ind.name) and any(_times_payments(name) for name in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [])
             have += 1
