@@ -61,7 +61,7 @@ PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
     Slot("12", 2, "工作质量达标率", "≥95%", "12"),
     Slot("13", 2, "任务按期完成率", "≥95%", "13"),
-    Slot("14", 2, "项目成本控制", "≤{budget}万元", "14"),
+    Slot("14", 2, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
     Slot("31", 2, "服务对象满意度", "≥90%", "31"),
 )
@@ -91,9 +91,23 @@ _LEAD_VERBS = re.compile(
     r"^(?:确保|保证|保障|力争|实现|提高|提升|推动|争取|使|其中|全年|年度|每年|每月|每季度|每周|每天|共|累计)+"
 )
 _PERIOD_WORDS = re.compile(
-    r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右"
+    r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右|约"
 )
+#: a thing named this way already says what is counted (开设课程数量, 受益人数)
+_MEASURE_ENDS = ("数", "数量", "人次", "面积", "长度", "次数", "规模")
 _NAME_SUFFIX = {
+    "公里": "长度",
+    "千米": "长度",
+    "米": "长度",
+    "平方米": "面积",
+    "平米": "面积",
+    "万平方米": "面积",
+    "亩": "面积",
+    "万亩": "面积",
+    "万人": "人数",
+    "万人次": "人次",
+    "个月": "",
+    "年": "",
     "场": "场次",
     "次": "次数",
     "篇": "篇数",
@@ -168,40 +182,63 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     """Targets the goal text states itself, as ``(name, value, level-2 code, clause)``.
 
     "每月组织开展一场平安政策宣讲会" → ("平安政策宣讲会场次", "12场", "11", …);
-    "登记率达95%以上" → ("登记率", "≥95%", "11", …). Money is left to the 成本 slot.
+    "登记率达95%以上" → ("登记率", "≥95%", "11", …); "修建作业道30公里" → ("修建作业道长度",
+    "30公里", …). A clause may state several ("新造林3万亩，…5万亩"); each is read. Money is
+    left to the 成本 slot.
     """
     found = []
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)", goal or ""):
-        target = parse_target(clause)
-        if target.kind != "quantitative" or target.unit in (None, "万元", "元", "月(截止)"):
-            continue
-        if target.unit in ("年", "月", "日", "天") and (target.value or 0) > 31:
-            continue  # a year such as 2024年, not a target
-        if target.value == 1 and target.per is None and target.comparison == "=":
-            continue  # 一支队伍, 一个平台: an article, not a count
-        norm = normalise_value(clause)
-        phrase = target.phrase or ""
-        before, _, after = norm.partition(phrase)
-        if target.unit == "%":
-            name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip("的在为")
-            name = name[-MAX_NAME:] if name else ""
-            if not name or not _RATE_NAME.search(name):
-                continue
-            found.append((name, format_target(target), _rate_category(name), clause.strip()))
-            continue
-        thing = re.split(r"[和及与、]", _PERIOD_WORDS.sub("", after))[0].strip("的")
-        if not thing:
-            thing = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip()
-        thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
-        if not thing or len(thing) > MAX_NAME:
-            continue
-        yearly = target.per_year
-        if yearly is not None and target.comparison != "区间":
-            value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
-        else:
-            value = format_target(target)
-        found.append((thing + _NAME_SUFFIX.get(target.unit, "数量"), value, "11", clause.strip()))
+        rest, seen = clause, ""
+        for _ in range(4):
+            target = parse_target(rest)
+            norm = normalise_value(rest)
+            phrase = target.phrase or ""
+            if target.kind != "quantitative" or not phrase or phrase not in norm:
+                break
+            before, _, rest = norm.partition(phrase)
+            item = _goal_item(target, before, rest, seen + before)
+            seen += before + phrase
+            if item:
+                found.append((*item, clause.strip()))
     return found
+
+
+def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str, str] | None:
+    """One stated target as (name, value, level-2 code), or None when it is not one to draft.
+    ``before``/``after``: the clause's text on either side of it; ``context``: all before it."""
+    if target.unit in (None, "万元", "元", "月(截止)"):
+        return None
+    if target.unit in ("年", "月", "日", "天") and (
+        (target.value or 0) > 31 or re.search(r"[\d年月至\-~]$", context) or re.match(r"[\d月日底]", after)
+    ):
+        return None  # a date such as 2024年 or 2021年7月, not a target
+    if target.value == 1 and target.per is None and target.comparison == "=":
+        return None  # 一支队伍, 一个平台: an article, not a count
+    if target.unit == "%":
+        name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip("的在为")
+        name = name[-MAX_NAME:] if name else ""
+        if not name or not _RATE_NAME.search(name):
+            return None
+        return name, format_target(target), _rate_category(name)
+    thing = re.split(r"[和及与、(（]", _PERIOD_WORDS.sub("", after))[0].strip("的")
+    if target.unit in ("年", "月", "日", "天", "个月"):
+        thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
+    if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
+        thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
+        thing = _LEAD_VERBS.sub("", thing).strip()
+    thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
+    thing = thing.strip("、，,:： ")
+    if not thing or len(thing) > MAX_NAME or re.match(r"\d", thing):
+        return None
+    if target.unit in ("年", "月", "日", "天", "个月") and not re.search(r"(期|期限|时间|时限|年限|天数)$", thing):
+        return None  # a duration is a target only as 服务周期 / 服务期限 …
+    yearly = target.per_year
+    if yearly is not None and target.comparison != "区间":
+        value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
+    else:
+        value = format_target(target)
+    suffix = _NAME_SUFFIX.get(target.unit, "数量")
+    return (thing if thing.endswith(_MEASURE_ENDS) else thing + suffix), value, "11"
 
 
 def _fits(category: str, level2_code: str | None) -> bool:
