@@ -59,8 +59,8 @@ class Slot:
 #: the coverage plan, in the order the indicators are written
 PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
-    Slot("12", 2, "工作质量达标率", "≥95%", "12"),
-    Slot("13", 2, "任务按期完成率", "≥95%", "13"),
+    Slot("12", 3, "工作质量达标率", "≥95%", "12"),
+    Slot("13", 3, "任务按期完成率", "≥95%", "13"),
     Slot("14", 2, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
     Slot("31", 2, "服务对象满意度", "≥90%", "31"),
@@ -296,7 +296,12 @@ def _clip(text: str, width: int = 30) -> str:
 
 
 def _similar_name(name: str, taken: list[str]) -> bool:
-    return any(fuzz.ratio(name, other) >= SAME_NAME for other in taken)
+    """Two names for one measure: 项目完成及时率 and 项目（工程）完成及时率 count as the same."""
+    plain = _BRACKETS.sub("", name)
+    return any(fuzz.ratio(plain, _BRACKETS.sub("", other)) >= SAME_NAME for other in taken)
+
+
+_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
 def project_topic(request: DraftRequest) -> tuple[list[ProjectType], Topic]:
