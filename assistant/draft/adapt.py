@@ -408,8 +408,11 @@ def draft_offline(
     quantities = goal_quantities(request.goal)
     drafted: list[DraftIndicator] = []
     names: list[str] = []
+    spare: set[int] = set()  # positions of the generic fill-ins, the first to go when too many
 
-    def add(name: str, value: str, level2: str, rationale: str, sources: list[str]) -> None:
+    def add(name: str, value: str, level2: str, rationale: str, sources: list[str], generic: bool = False) -> None:
+        if generic:
+            spare.add(len(drafted))
         drafted.append(
             DraftIndicator(
                 seq=0,
@@ -468,10 +471,10 @@ def draft_offline(
                 continue
             if _times_payments(ind.name) and any(_times_payments(name) for name in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
-            add(made[0], made[1], ind.code, made[2], [])
+            add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
             have += 1
 
-    drafted = _trim(drafted, max_indicators)
+    drafted = _trim(drafted, max_indicators, spare)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
@@ -487,23 +490,30 @@ def draft_offline(
     return with_findings(draft)
 
 
-def _trim(drafted: list[DraftIndicator], limit: int) -> list[DraftIndicator]:
-    """At most ``limit`` indicators, keeping coverage: drop the last of a category that has
-    several first, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator."""
+def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset()) -> list[DraftIndicator]:
+    """At most ``limit`` indicators, keeping coverage: drop the last generic fill-in (``spare``
+    positions) of a category that has several first, then the last of the most crowded
+    category, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator, and a
+    quantity the goal states only after everything else."""
     drafted = list(drafted)
+    generic = [n in spare for n in range(len(drafted))]
     while len(drafted) > limit:
         groups: dict[str, list[int]] = {}
         for n, ind in enumerate(drafted):
             groups.setdefault("2" if (ind.level2_code or "").startswith("2") else ind.level2_code or "", []).append(n)
         crowded = [ns for ns in groups.values() if len(ns) > 1]
-        if crowded:
+        fill_ins = [n for ns in crowded for n in ns if generic[n]]
+        if fill_ins:
+            drop = max(fill_ins)
+        elif crowded:
             drop = max(crowded, key=len)[-1]
         else:
-            spare = [groups[code][0] for code in ("14", "13", "12") if code in groups]
-            if not spare:
+            optional = [groups[code][0] for code in ("14", "13", "12") if code in groups]
+            if not optional:
                 break
-            drop = spare[0]
+            drop = optional[0]
         del drafted[drop]
+        del generic[drop]
     return drafted
 
 
