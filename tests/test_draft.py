@@ -47,6 +47,18 @@ def test_goal_quantities_become_targets():
     assert goal_quantities("2024年投入500元，打造一支专业队伍") == []
 
 
+def test_goal_quantities_read_every_count_of_a_clause():
+    found = goal_quantities("新造林3000亩，修建作业道30公里；受益人口76户174人，其中少数民族12户27人。")
+    named = [(name, value) for name, value, _, _ in found]
+    assert ("修建作业道长度", "30公里") in named  # a length is named 长度, not 数量
+    assert ("受益人口户数", "76户") in named and ("少数民族户数", "12户") in named
+    assert not any(name[0].isdigit() for name, _ in named)  # "174人户数" was a second count, not a name
+    # dates and durations are not counts
+    assert goal_quantities("物业合同2021年7月到期后已公开招标") == []
+    assert goal_quantities("按照学前教育两年行动方案要求") == []
+    assert goal_quantities("建设普通省道二级公路32.1公里")[0][:2] == ("建设普通省道二级公路长度", "32.1公里")
+
+
 def test_retrieval_finds_the_grid_projects(library):
     hits = Retriever(library).similar_projects("网格员巡查走访 网格事件上报 网格事件办结率", k=3)
     assert hits and all("网格" in p.name for p, _ in hits)
