@@ -304,6 +304,13 @@ def _similar_name(name: str, taken: list[str]) -> bool:
 _BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
+def _same_measure(name: str, taken: list[str], tail: int = 4) -> bool:
+    """Another name ends in the same measure of four characters or more (…完成及时率): for a
+    fill-in, one such indicator is enough."""
+    plain = _BRACKETS.sub("", name)
+    return len(plain) > tail and any(_BRACKETS.sub("", other).endswith(plain[-tail:]) for other in taken)
+
+
 def project_topic(request: DraftRequest) -> tuple[list[ProjectType], Topic]:
     """The request's types (best first) and its topic for the relevance guard."""
     types = [t for t, _ in classify(request.name, request.goal)]
@@ -469,6 +476,8 @@ def draft_offline(
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
+            if _same_measure(made[0], names):
+                continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
             if _times_payments(ind.name) and any(_times_payments(name) for name in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
