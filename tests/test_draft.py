@@ -59,6 +59,15 @@ def test_goal_quantities_read_every_count_of_a_clause():
     assert goal_quantities("建设普通省道二级公路32.1公里")[0][:2] == ("建设普通省道二级公路长度", "32.1公里")
 
 
+def test_income_and_beneficiaries_in_the_goal_are_benefits():
+    found = goal_quantities("为水濂村带来观光游客不少于6万人,村集体收入达6万元。受益脱贫户10户。")
+    codes = {name: (value, code) for name, value, code, _ in found}
+    assert codes["村集体收入"] == ("≥6万元", "21")  # money the project brings in: 经济效益
+    assert codes["受益脱贫户户数"] == ("10户", "22")  # who benefits: 社会效益
+    assert codes["为水濂村带来观光游客人数"][1] == "11"
+    assert goal_quantities("本项目共申请预算资金90万元") == []  # money spent is the budget's
+
+
 def test_retrieval_finds_the_grid_projects(library):
     hits = Retriever(library).similar_projects("网格员巡查走访 网格事件上报 网格事件办结率", k=3)
     assert hits and all("网格" in p.name for p, _ in hits)

@@ -184,7 +184,8 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     "每月组织开展一场平安政策宣讲会" → ("平安政策宣讲会场次", "12场", "11", …);
     "登记率达95%以上" → ("登记率", "≥95%", "11", …); "修建作业道30公里" → ("修建作业道长度",
     "30公里", …). A clause may state several ("新造林3万亩，…5万亩"); each is read. Money is
-    left to the 成本 slot.
+    left to the 成本 slot unless it is income the project brings (村集体收入达6万元 → 21);
+    a count of who benefits (受益…户) is a 22-社会效益.
     """
     found = []
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)", goal or ""):
@@ -206,7 +207,9 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
 def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str, str] | None:
     """One stated target as (name, value, level-2 code), or None when it is not one to draft.
     ``before``/``after``: the clause's text on either side of it; ``context``: all before it."""
-    if target.unit in (None, "万元", "元", "月(截止)"):
+    if target.unit in ("万元", "元", "亿元"):
+        return _income_item(target, before)
+    if target.unit in (None, "月(截止)"):
         return None
     if target.unit in ("年", "月", "日", "天") and (
         (target.value or 0) > 31 or re.search(r"[\d年月至\-~]$", context) or re.match(r"[\d月日底]", after)
@@ -238,7 +241,21 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
     else:
         value = format_target(target)
     suffix = _NAME_SUFFIX.get(target.unit, "数量")
-    return (thing if thing.endswith(_MEASURE_ENDS) else thing + suffix), value, "11"
+    name = thing if thing.endswith(_MEASURE_ENDS) else thing + suffix
+    return name, value, "22" if "受益" in name else "11"  # who benefits is a 社会效益, not an output
+
+
+#: money the project is to bring in (产值, 收入), an 经济效益; other money is the budget's
+_INCOME = re.compile(r"(产值|收入|增收|销售额|营业额|经济效益)$")
+
+
+def _income_item(target, before: str) -> tuple[str, str, str] | None:
+    """ "村集体收入达6万元" → ("村集体收入", "≥6万元", "21"); money spent is left to 成本."""
+    name = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
+    name = _LEAD_VERBS.sub("", name).strip("、，,:： 的")
+    if not name or len(name) > MAX_NAME or not _INCOME.search(name) or target.comparison not in ("=", "≥"):
+        return None
+    return name, format_target(target.model_copy(update={"comparison": "≥"})), "21"
 
 
 def _fits(category: str, level2_code: str | None) -> bool:
