@@ -66,6 +66,7 @@ def test_income_and_beneficiaries_in_the_goal_are_benefits():
     assert codes["受益脱贫户户数"] == ("10户", "22")  # who benefits: 社会效益
     assert codes["为水濂村带来观光游客人数"][1] == "11"
     assert goal_quantities("本项目共申请预算资金90万元") == []  # money spent is the budget's
+    assert goal_quantities("春节前看望慰问院内休养员，实现慰问全覆盖")[-1][:3] == ("慰问覆盖率", "100%", "22")
 
 
 def test_retrieval_finds_the_grid_projects(library):

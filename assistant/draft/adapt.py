@@ -201,6 +201,11 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
             seen += before + phrase
             if item:
                 found.append((*item, clause.strip()))
+        covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
+        if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
+            name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
+            if len(name) >= 2:
+                found.append((name + "覆盖率", "100%", "22", clause.strip()))
     return found
 
 
