@@ -57,6 +57,9 @@ def test_goal_quantities_read_every_count_of_a_clause():
     assert goal_quantities("物业合同2021年7月到期后已公开招标") == []
     assert goal_quantities("按照学前教育两年行动方案要求") == []
     assert goal_quantities("建设普通省道二级公路32.1公里")[0][:2] == ("建设普通省道二级公路长度", "32.1公里")
+    # areas in 万亩 and 平米 are read, and the name loses a leading 为
+    assert goal_quantities("实施营造林8万亩")[0][:2] == ("实施营造林面积", "8万亩")
+    assert goal_quantities("为维护建筑面积2.6万平方米")[0][:2] == ("维护建筑面积", "2.6万平方米")
 
 
 def test_income_and_beneficiaries_in_the_goal_are_benefits():
@@ -64,7 +67,7 @@ def test_income_and_beneficiaries_in_the_goal_are_benefits():
     codes = {name: (value, code) for name, value, code, _ in found}
     assert codes["村集体收入"] == ("≥6万元", "21")  # money the project brings in: 经济效益
     assert codes["受益脱贫户户数"] == ("10户", "22")  # who benefits: 社会效益
-    assert codes["为水濂村带来观光游客人数"][1] == "11"
+    assert codes["水濂村带来观光游客人数"] == ("≥6万人", "11")
     assert goal_quantities("本项目共申请预算资金90万元") == []  # money spent is the budget's
     assert goal_quantities("春节前看望慰问院内休养员，实现慰问全覆盖")[-1][:3] == ("慰问覆盖率", "100%", "22")
 

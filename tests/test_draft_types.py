@@ -129,6 +129,12 @@ def test_indicators_are_phrased_with_the_projects_own_subject(library):
     assert all(i.target.kind == "quantitative" for i in draft.indicators) and len(names) <= 12
 
 
+def test_unit_cost_per_ten_thousand_square_metres_is_per_square_metre(library):
+    request = DraftRequest(name="展馆物业管理服务", goal="为维护建筑面积2.6万平方米的场馆提供物业服务", budget=282.92)
+    cost = next(i for i in draft_offline(request, library).indicators if i.level2_code == "14")
+    assert cost.annual_value == "≤109元/平方米" and "26000平方米" in cost.rationale
+
+
 def test_the_goals_quantities_outlast_the_generic_fill_ins(library):
     goal = "主体班培训280人次;邀请校外名师、领导授课25人次;情景教学或外训批次6批次"
     draft = draft_offline(DraftRequest(name="主体班", goal=goal, budget=164), library, max_indicators=10)

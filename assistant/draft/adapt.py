@@ -233,7 +233,7 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
     if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
         thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
-        thing = _LEAD_VERBS.sub("", thing).strip()
+        thing = re.sub(r"^(?:为了|为|对|用于)", "", _LEAD_VERBS.sub("", thing)).strip()  # 为维护建筑面积 → 维护建筑面积
     thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
     thing = thing.strip("、，,:： ")
     if not thing or len(thing) > MAX_NAME or re.match(r"\d", thing):
@@ -391,12 +391,14 @@ def _from_template(
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
     if found:
         name, target = found
-        per_year = target.value
+        per_year, unit = target.value, target.unit
+        if unit.startswith("万") and len(unit) > 1:
+            per_year, unit = per_year * 10000, unit[1:]  # 2.6万平方米 → 26000平方米: 元/平方米, as clerks cost it
         cost = _unit_cost(budget * 10000 / per_year)
         return (
             ind.name,
-            f"≤{cost}/{target.unit}",
-            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{target.unit}={cost}/{target.unit}",
+            f"≤{cost}/{unit}",
+            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
         return (
@@ -455,7 +457,9 @@ def draft_offline(
         )
         names.append(name)
 
-    for name, value, level2, clause in quantities[:3]:
+    # a count in 个 is often where the work is done (7个林场); measured outputs (30公里, 8万亩) go first
+    stated = sorted(quantities, key=lambda q: parse_target(q[1]).unit == "个")
+    for name, value, level2, clause in stated[:4]:
         if not _similar_name(name, names):
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
 
