@@ -30,7 +30,7 @@ def draft(request: DraftRequest, library, backend: str = "library", **options: A
     Raises:
         ValueError: an unknown backend.
     """
-    max_indicators = options.get("max_indicators", 10)
+    max_indicators = options.get("max_indicators", 12)
     if backend == "library":
         from .adapt import draft_offline
 

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import jieba
 from rapidfuzz import fuzz
 
 from ..checks import lint_project
@@ -58,11 +59,11 @@ class Slot:
 #: the coverage plan, in the order the indicators are written
 PLAN: tuple[Slot, ...] = (
     Slot("11", 3, "年度工作任务完成率", "≥95%", "11"),
-    Slot("12", 2, "工作质量达标率", "≥95%", "12"),
-    Slot("13", 2, "任务按期完成率", "≥95%", "13"),
-    Slot("14", 1, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
+    Slot("12", 3, "工作质量达标率", "≥95%", "12"),
+    Slot("13", 3, "任务按期完成率", "≥95%", "13"),
+    Slot("14", 2, "项目成本控制", "≤{budget}万元", "14", needs_budget=True),
     Slot("2", 2, "服务对象问题解决率", "≥90%", "22"),
-    Slot("31", 1, "服务对象满意度", "≥90%", "31"),
+    Slot("31", 2, "服务对象满意度", "≥90%", "31"),
 )
 
 # which level-2 code a rate named in a goal belongs to; first match wins
@@ -90,9 +91,23 @@ _LEAD_VERBS = re.compile(
     r"^(?:确保|保证|保障|力争|实现|提高|提升|推动|争取|使|其中|全年|年度|每年|每月|每季度|每周|每天|共|累计)+"
 )
 _PERIOD_WORDS = re.compile(
-    r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右"
+    r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右|约"
 )
+#: a thing named this way already says what is counted (开设课程数量, 受益人数)
+_MEASURE_ENDS = ("数", "数量", "人次", "面积", "长度", "次数", "规模")
 _NAME_SUFFIX = {
+    "公里": "长度",
+    "千米": "长度",
+    "米": "长度",
+    "平方米": "面积",
+    "平米": "面积",
+    "万平方米": "面积",
+    "亩": "面积",
+    "万亩": "面积",
+    "万人": "人数",
+    "万人次": "人次",
+    "个月": "",
+    "年": "",
     "场": "场次",
     "次": "次数",
     "篇": "篇数",
@@ -117,17 +132,35 @@ def core_name(project_name: str) -> str:
 
 #: what ``{subject}`` in a type-file name becomes when the project name gives none
 NO_SUBJECT = "年度工作"
+#: how a leading place name ends (省, 市, 县 …): 黄山市雪亮工程 is about 雪亮工程
+_PLACE_ENDS = "省市县区州旗盟"
 
 
 def subject_of(project_name: str) -> str:
-    """The project's subject for ``{subject}`` in type-file names: the name without a leading
-    year and trailing 经费/资金/支出/项目/费 words (物业管理费支出 → 物业管理); 年度工作 when that
-    leaves nothing usable (too long for an indicator name, or codes and digits)."""
-    name = unicodedata.normalize("NFKC", project_name or "").strip()
-    name = re.sub(r"^(\d{4}(?:至\d{4})?年度?)", "", name)
-    name = re.sub(r"[(（][^)）]*[)）]$", "", name).strip()
+    """The project's subject for ``{subject}`` in type-file names, as a clerk shortens the name
+    inside an indicator (县级储备粮管理制度执行率, 委托业务报告合格率): the name without years,
+    a leading place (岳阳县, 黄山市), brackets, a "-…" tail and trailing 经费/资金/支出/项目/费
+    words (物业管理费支出 → 物业管理); when still long, its last words up to ten characters
+    (…野生菌加工车间建设). 年度工作 when nothing usable is left."""
+    name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
+    name = re.split(r"[-—]", name)[0]
+    name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    name = re.sub(r"\d{4}(?:[至~\-]\d{2,4})?年?度?", "", name)
+    name = re.sub(r"^(?:支持|关于)", "", name)
+    words = list(jieba.cut(name))
+    if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
+        name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
     for _ in range(3):
-        name = re.sub(r"(专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name)
+        name = re.sub(
+            r"(服务采购|采购|专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name
+        )
+    if len(name) > 12:
+        tail = ""
+        for word in reversed(list(jieba.cut(name))):
+            if len(tail) + len(word) > 10:
+                break
+            tail = word + tail
+        name = tail
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
@@ -149,40 +182,85 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     """Targets the goal text states itself, as ``(name, value, level-2 code, clause)``.
 
     "每月组织开展一场平安政策宣讲会" → ("平安政策宣讲会场次", "12场", "11", …);
-    "登记率达95%以上" → ("登记率", "≥95%", "11", …). Money is left to the 成本 slot.
+    "登记率达95%以上" → ("登记率", "≥95%", "11", …); "修建作业道30公里" → ("修建作业道长度",
+    "30公里", …). A clause may state several ("新造林3万亩，…5万亩"); each is read. Money is
+    left to the 成本 slot unless it is income the project brings (村集体收入达6万元 → 21);
+    a count of who benefits (受益…户) is a 22-社会效益.
     """
     found = []
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)", goal or ""):
-        target = parse_target(clause)
-        if target.kind != "quantitative" or target.unit in (None, "万元", "元", "月(截止)"):
-            continue
-        if target.unit in ("年", "月", "日", "天") and (target.value or 0) > 31:
-            continue  # a year such as 2024年, not a target
-        if target.value == 1 and target.per is None and target.comparison == "=":
-            continue  # 一支队伍, 一个平台: an article, not a count
-        norm = normalise_value(clause)
-        phrase = target.phrase or ""
-        before, _, after = norm.partition(phrase)
-        if target.unit == "%":
-            name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip("的在为")
-            name = name[-MAX_NAME:] if name else ""
-            if not name or not _RATE_NAME.search(name):
-                continue
-            found.append((name, format_target(target), _rate_category(name), clause.strip()))
-            continue
-        thing = re.split(r"[和及与、]", _PERIOD_WORDS.sub("", after))[0].strip("的")
-        if not thing:
-            thing = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip()
-        thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
-        if not thing or len(thing) > MAX_NAME:
-            continue
-        yearly = target.per_year
-        if yearly is not None and target.comparison != "区间":
-            value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
-        else:
-            value = format_target(target)
-        found.append((thing + _NAME_SUFFIX.get(target.unit, "数量"), value, "11", clause.strip()))
+        rest, seen = clause, ""
+        for _ in range(4):
+            target = parse_target(rest)
+            norm = normalise_value(rest)
+            phrase = target.phrase or ""
+            if target.kind != "quantitative" or not phrase or phrase not in norm:
+                break
+            before, _, rest = norm.partition(phrase)
+            item = _goal_item(target, before, rest, seen + before)
+            seen += before + phrase
+            if item:
+                found.append((*item, clause.strip()))
+        covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
+        if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
+            name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
+            if len(name) >= 2:
+                found.append((name + "覆盖率", "100%", "22", clause.strip()))
     return found
+
+
+def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str, str] | None:
+    """One stated target as (name, value, level-2 code), or None when it is not one to draft.
+    ``before``/``after``: the clause's text on either side of it; ``context``: all before it."""
+    if target.unit in ("万元", "元", "亿元"):
+        return _income_item(target, before)
+    if target.unit in (None, "月(截止)"):
+        return None
+    if target.unit in ("年", "月", "日", "天") and (
+        (target.value or 0) > 31 or re.search(r"[\d年月至\-~]$", context) or re.match(r"[\d月日底]", after)
+    ):
+        return None  # a date such as 2024年 or 2021年7月, not a target
+    if target.value == 1 and target.per is None and target.comparison == "=":
+        return None  # 一支队伍, 一个平台: an article, not a count
+    if target.unit == "%":
+        name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip("的在为")
+        name = name[-MAX_NAME:] if name else ""
+        if not name or not _RATE_NAME.search(name):
+            return None
+        return name, format_target(target), _rate_category(name)
+    thing = re.split(r"[和及与、(（]", _PERIOD_WORDS.sub("", after))[0].strip("的")
+    if target.unit in ("年", "月", "日", "天", "个月"):
+        thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
+    if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
+        thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
+        thing = re.sub(r"^(?:为了|为|对|用于)", "", _LEAD_VERBS.sub("", thing)).strip()  # 为维护建筑面积 → 维护建筑面积
+    thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
+    thing = thing.strip("、，,:： ")
+    if not thing or len(thing) > MAX_NAME or re.match(r"\d", thing):
+        return None
+    if target.unit in ("年", "月", "日", "天", "个月") and not re.search(r"(期|期限|时间|时限|年限|天数)$", thing):
+        return None  # a duration is a target only as 服务周期 / 服务期限 …
+    yearly = target.per_year
+    if yearly is not None and target.comparison != "区间":
+        value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
+    else:
+        value = format_target(target)
+    suffix = _NAME_SUFFIX.get(target.unit, "数量")
+    name = thing if thing.endswith(_MEASURE_ENDS) else thing + suffix
+    return name, value, "22" if "受益" in name else "11"  # who benefits is a 社会效益, not an output
+
+
+#: money the project is to bring in (产值, 收入), an 经济效益; other money is the budget's
+_INCOME = re.compile(r"(产值|收入|增收|销售额|营业额|经济效益)$")
+
+
+def _income_item(target, before: str) -> tuple[str, str, str] | None:
+    """ "村集体收入达6万元" → ("村集体收入", "≥6万元", "21"); money spent is left to 成本."""
+    name = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
+    name = _LEAD_VERBS.sub("", name).strip("、，,:： 的")
+    if not name or len(name) > MAX_NAME or not _INCOME.search(name) or target.comparison not in ("=", "≥"):
+        return None
+    return name, format_target(target.model_copy(update={"comparison": "≥"})), "21"
 
 
 def _fits(category: str, level2_code: str | None) -> bool:
@@ -240,7 +318,19 @@ def _clip(text: str, width: int = 30) -> str:
 
 
 def _similar_name(name: str, taken: list[str]) -> bool:
-    return any(fuzz.ratio(name, other) >= SAME_NAME for other in taken)
+    """Two names for one measure: 项目完成及时率 and 项目（工程）完成及时率 count as the same."""
+    plain = _BRACKETS.sub("", name)
+    return any(fuzz.ratio(plain, _BRACKETS.sub("", other)) >= SAME_NAME for other in taken)
+
+
+_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+
+
+def _same_measure(name: str, taken: list[str], tail: int = 4) -> bool:
+    """Another name ends in the same measure of four characters or more (…完成及时率): for a
+    fill-in, one such indicator is enough."""
+    plain = _BRACKETS.sub("", name)
+    return len(plain) > tail and any(_BRACKETS.sub("", other).endswith(plain[-tail:]) for other in taken)
 
 
 def project_topic(request: DraftRequest) -> tuple[list[ProjectType], Topic]:
@@ -311,12 +401,14 @@ def _from_template(
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
     if found:
         name, target = found
-        per_year = target.value
+        per_year, unit = target.value, target.unit
+        if unit.startswith("万") and len(unit) > 1:
+            per_year, unit = per_year * 10000, unit[1:]  # 2.6万平方米 → 26000平方米: 元/平方米, as clerks cost it
         cost = _unit_cost(budget * 10000 / per_year)
         return (
             ind.name,
-            f"≤{cost}/{target.unit}",
-            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{target.unit}={cost}/{target.unit}",
+            f"≤{cost}/{unit}",
+            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
         return (
@@ -327,12 +419,16 @@ def _from_template(
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
 
+def _times_payments(name: str) -> bool:
+    return any(word in name for word in ("拨付", "支付", "发放"))
+
+
 def draft_offline(
     request: DraftRequest,
     library: Library | None = None,
     *,
     retriever: Retriever | None = None,
-    max_indicators: int = 10,
+    max_indicators: int = 12,
     threshold: float | None = None,
 ) -> Draft:
     """Draft 4–10 measurable indicators for a new project from its type, goal, budget and
@@ -353,8 +449,11 @@ def draft_offline(
     quantities = goal_quantities(request.goal)
     drafted: list[DraftIndicator] = []
     names: list[str] = []
+    spare: set[int] = set()  # positions of the generic fill-ins, the first to go when too many
 
-    def add(name: str, value: str, level2: str, rationale: str, sources: list[str]) -> None:
+    def add(name: str, value: str, level2: str, rationale: str, sources: list[str], generic: bool = False) -> None:
+        if generic:
+            spare.add(len(drafted))
         drafted.append(
             DraftIndicator(
                 seq=0,
@@ -368,7 +467,9 @@ def draft_offline(
         )
         names.append(name)
 
-    for name, value, level2, clause in quantities[:3]:
+    # a count in 个 is often where the work is done (7个林场); measured outputs (30公里, 8万亩) go first
+    stated = sorted(quantities, key=lambda q: parse_target(q[1]).unit == "个")
+    for name, value, level2, clause in stated[:4]:
         if not _similar_name(name, names):
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
 
@@ -411,12 +512,14 @@ def draft_offline(
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
-            if ind.universal and any(word in name for name in names for word in ("拨付", "支付", "发放")):
+            if _same_measure(made[0], names):
+                continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
+            if _times_payments(ind.name) and any(_times_payments(name) for name in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
-            add(made[0], made[1], ind.code, made[2], [])
+            add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
             have += 1
 
-    drafted = _trim(drafted, max_indicators)
+    drafted = _trim(drafted, max_indicators, spare)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
@@ -432,23 +535,30 @@ def draft_offline(
     return with_findings(draft)
 
 
-def _trim(drafted: list[DraftIndicator], limit: int) -> list[DraftIndicator]:
-    """At most ``limit`` indicators, keeping coverage: drop the last of a category that has
-    several first, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator."""
+def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset()) -> list[DraftIndicator]:
+    """At most ``limit`` indicators, keeping coverage: drop the last generic fill-in (``spare``
+    positions) of a category that has several first, then the last of the most crowded
+    category, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator, and a
+    quantity the goal states only after everything else."""
     drafted = list(drafted)
+    generic = [n in spare for n in range(len(drafted))]
     while len(drafted) > limit:
         groups: dict[str, list[int]] = {}
         for n, ind in enumerate(drafted):
             groups.setdefault("2" if (ind.level2_code or "").startswith("2") else ind.level2_code or "", []).append(n)
         crowded = [ns for ns in groups.values() if len(ns) > 1]
-        if crowded:
+        fill_ins = [n for ns in crowded for n in ns if generic[n]]
+        if fill_ins:
+            drop = max(fill_ins)
+        elif crowded:
             drop = max(crowded, key=len)[-1]
         else:
-            spare = [groups[code][0] for code in ("14", "13", "12") if code in groups]
-            if not spare:
+            optional = [groups[code][0] for code in ("14", "13", "12") if code in groups]
+            if not optional:
                 break
-            drop = spare[0]
+            drop = optional[0]
         del drafted[drop]
+        del generic[drop]
     return drafted
 
 

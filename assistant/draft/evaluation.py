@@ -165,8 +165,9 @@ def evaluate_drafting(
                 if _fold(p.name) != _fold(gold.name) and (entry.split is None or p.source != entry.source)
             ]
         )
+        budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None  # a 0 is "not stated"
         request = DraftRequest(
-            name=gold.name, goal=gold.goal or "", budget=entry.budget_wan, department=entry.department
+            name=gold.name, goal=gold.goal or "", budget=budget, department=entry.department
         )  # a clerk knows the 主管部门
         t0 = time.perf_counter()
         draft = _draft(request, rest, backend, options)

@@ -88,6 +88,7 @@ class Topic:
     @classmethod
     def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> Topic:
         own = unicodedata.normalize("NFKC", f"{name} {goal or ''}")
+        own = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", own)  # "结 算" from a PDF line break
         own_words = topic_words(own)
         words = own_words | frozenset(k for k in type_keywords if len(k) >= 2)
         return cls(own, tuple(type_keywords), words, own + "|" + "|".join(type_keywords), own_words)

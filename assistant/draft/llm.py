@@ -81,12 +81,14 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
                 f"- {ptype.name} | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
                 f"{str(how).replace('{subject}', subject)}"
             )
-    if not lines:
-        for ind in load_types().generic:
-            lines.append(
-                f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
-                f"{ind.value or '由预算得出'}"
-            )
+    typed = bool(lines)
+    for ind in load_types().generic:
+        if typed and not ind.universal:
+            continue  # beside a type's own, only the fill-ins the offline drafts add to every type
+        lines.append(
+            f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
+            f"{ind.value or '由预算得出'}"
+        )
     return "\n".join(lines)
 
 

@@ -85,8 +85,8 @@ def draft(
         str | None, typer.Option("--format", "-f", help="table | json | xlsx | source (default from -o, else table).")
     ] = None,
     max_indicators: Annotated[
-        int, typer.Option("--max", help="The most indicators to draft (4-10).", min=4, max=10)
-    ] = 10,
+        int, typer.Option("--max", help="The most indicators to draft (4-15).", min=4, max=15)
+    ] = 12,
     base_url: Annotated[str | None, typer.Option("--base-url", help="LLM endpoint (else ASSISTANT_BASE_URL).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="LLM model (else ASSISTANT_MODEL).")] = None,
     retries: Annotated[
