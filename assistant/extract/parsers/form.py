@@ -65,30 +65,37 @@ _KEYS: list[tuple[str, str]] = [
     (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
     (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
     (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
-    (r"(?:项目)?实施单位|预算单位|资金使用单位", "unit"),
+    (r"(?:项目)?(?:实施|执行)单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
     (r"联系电话", "联系电话"),
     (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
-    (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
+    (
+        r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额",
+        "total",
+    ),
     (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
-    (r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?", "fiscal"),
-    (r"财政专户(?:拨款|资金)?", "special_account"),
-    (r"上级(?:资金|补助)", "上级资金"),
-    (r"(?:当年)?其[他它](?:资金|收入)", "other"),
+    (
+        r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?|本级财政)",
+        "fiscal",
+    ),
+    (r"(?:其中[:：\-－]?\s*)?财政专户(?:拨款|资金)?", "special_account"),
+    (r"(?:其中[:：\-－]?\s*)?上级(?:资金|补助)", "上级资金"),
+    (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
     (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
-    (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
-    (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
-    (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
+    (r"年度目标|预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
+    (r"(?:年度)?总体目标|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
+    # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
+    (r"(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述", "实际完成情况"),
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
 _GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
 _GROUP_LABEL = re.compile(
     r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
-    r"|^年度(?:总体)?目标完成情况$"
+    r"|^(?:年度)?(?:总体)?目标完成情况$"
 )
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
@@ -176,7 +183,15 @@ def _spaced(pattern: str) -> str:
 
 #: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
 #: a filled-in template (not part of a name; with nothing after it, an empty template row)
-_LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
+#: a money group caption (项目资金（万元）), and a label's own unit note and colon (资金总额（万元）：),
+#: are cut with the label: they are not part of the value after it
+_LABEL_RE_SPACED = re.compile(
+    r"指标\s*\d+\s*[:：]|"
+    + _spaced(r"(?:项目资金|资金情况|项目金额)")
+    + r"\s*[（(]\s*(?:万元|元|千元)\s*[)）]|(?:"
+    + _spaced(_LABEL_RE.pattern)
+    + r")(?:\s*[（(]\s*(?:万元|元|千元)\s*[)）])?(?:\s*[:：])?"
+)
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
 #: character for one, so only label matching changes; values keep what the source wrote)
