@@ -188,7 +188,7 @@ def _spaced(pattern: str) -> str:
 _LABEL_RE_SPACED = re.compile(
     r"指标\s*\d+\s*[:：]|"
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
-    + r"\s*[（(]\s*(?:万元|元|千元)\s*[)）]|(?:"
+    + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
     + r")(?:\s*[（(]\s*(?:万元|元|千元)\s*[)）])?(?:\s*[:：])?"
 )
@@ -318,7 +318,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
-        cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
+        spans = [(_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found]
+        cuts = sorted({start, end, *(start + a for a, _ in spans), *(start + b for _, b in spans)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
             text = cell.text[a:b]
@@ -327,6 +328,12 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 pieces.append((a + lead, a + len(text.rstrip())))
         columns.append(pieces)
     return columns
+
+
+def _doubled_project(text: str, at: int) -> int:
+    """Where a label found at ``at`` in text run together starts: a name ending in 项目 before
+    a label that starts with 项目 (…建设项目项目主管部门) keeps its own 项目."""
+    return at - 2 if text[:at].endswith("项目项目") else at
 
 
 def _depth(text: str, pos: int) -> int:
@@ -456,7 +463,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
     budget_col = _budget_column(flat)
-    i = 0
+    i = _form_start(flat)
     seen_key = False  # the title is above the first key
     while i < len(flat):
         token = flat[i]
@@ -467,6 +474,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if m := _CURRENCY.search(folded):
             found.setdefault("currency", m.group(1) or m.group(2))
         if _GROUP_LABEL.match(folded):
+            if _money_caption_amount(folded, flat, i):  # 项目资金（万元） | 120.50: the caption holds the total
+                values.setdefault("total", _Value(flat[i].text, flat[i].span()))
+                i += 1
             continue
         field = _key_field(token.text)
         if field is None:
@@ -496,6 +506,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
+                if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
+                    break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
                 taken.append(flat[i])
                 i += 1
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
@@ -513,6 +525,28 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _form_start(flat: list[Token]) -> int:
+    """Where the form's own key–value block starts: at its title when a notice before the form
+    already wrote keys of its own ((7)绩效目标：… above 项目支出绩效目标申报表); the form's values
+    are the project's, the notice's are not read."""
+    first_name = next((i for i, t in enumerate(flat) if _key_field(t.text) == "name"), len(flat))
+    titles = [i for i, t in enumerate(flat[:first_name]) if _TITLE.search(_fold(t.text)) and not _key_field(t.text)]
+    if titles and any(_key_field(t.text) for t in flat[: titles[-1]]):
+        return titles[-1]
+    return 0
+
+
+def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
+    """A money caption (项目资金, 资金情况（万元）) with an amount right after it and no
+    年度资金总额 row of its own: the form writes its one amount beside the caption."""
+    return (
+        folded.startswith(("项目资金", "资金情况", "项目金额"))
+        and i < len(flat)
+        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).replace("，", ","))))
+        and not any(_key_field(t.text) == "total" for t in flat)
+    )
 
 
 def _budget_column(flat: list[Token]) -> int:
@@ -1117,6 +1151,12 @@ def _ends_grid(text: str) -> bool:
     return bool(_GRID_END.search(_fold(text)))
 
 
+def _caption_stub(text: str) -> bool:
+    """The first characters of the 绩效指标 caption (绩, 绩效): a merged cell printed cut."""
+    folded = re.sub(r"\s", "", _fold(text))
+    return bool(folded) and len(folded) <= 3 and "绩效指标".startswith(folded)
+
+
 def _is_grid_caption(text: str) -> bool:
     return bool(_GRID_CAPTION.match(_fold(text)))
 
@@ -1487,6 +1527,16 @@ def _by_lines(doc: Document) -> Document:
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings))
 
 
+#: a budget code before a unit's name: [015001], 【812033】, 031-, 219001－
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【［]\s*\d{3,}\s*[\]】］]|\d{3,}\s*[-－—])\s*(?=\S)")
+
+
+def _without_code(name: str | None) -> str | None:
+    """A department or unit name without the budget code written before it (the code is
+    the budget system's key, not part of the name)."""
+    return _UNIT_CODE.sub("", name) if name else name
+
+
 def extract_form(doc: Document) -> BudgetTable:
     """Extract one single-project form into a table with one unit and one project.
 
@@ -1538,7 +1588,7 @@ def extract_form(doc: Document) -> BudgetTable:
         indicators=indicators,
         spans={k: v for k, v in spans.items() if v is not None},
     )
-    department, unit_name = text("department"), text("unit")
+    department, unit_name = _without_code(text("department")), _without_code(text("unit"))
     unit = Unit(
         name=unit_name or department or "",
         amounts=amounts,
