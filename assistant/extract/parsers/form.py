@@ -55,6 +55,7 @@ from ...ingest.document import Cell, Document, Row
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
+from .money_run import forced_budget, money_columns
 
 __all__ = ["looks_like_form", "extract_form"]
 
@@ -83,6 +84,7 @@ _KEYS: list[tuple[str, str]] = [
     ),
     (r"(?:其中[:：\-－]?\s*)?财政专户(?:拨款|资金)?", "special_account"),
     (r"(?:其中[:：\-－]?\s*)?上级(?:资金|补助)", "上级资金"),
+    (r"上年结转(?:资金)?", "上年结转资金"),  # a 自评表's money row with no field of its own
     (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
     (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
     (r"年度目标|预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
@@ -139,6 +141,7 @@ _LABEL_RE = re.compile(
                 r"年度指标值",
                 r"(?:全年)?(?:实际)?完成值",
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
+                r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
@@ -191,6 +194,7 @@ _LABEL_RE_SPACED = re.compile(
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
     + r")(?:\s*[（(]\s*(?:万元|元|千元)\s*[)）])?(?:\s*[:：])?"
+    + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
 )
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
@@ -318,7 +322,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
-        spans = [(_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found]
+        spans = [
+            (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
+        ]
         cuts = sorted({start, end, *(start + a for a, _ in spans), *(start + b for _, b in spans)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -572,7 +578,11 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
-def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
+def _amounts(
+    values: dict[str, _Value], source: str, failures: list[Failure], columns: list[str] = ()
+) -> tuple[Amounts, dict[str, Span]]:
+    """The amounts of the key–value block; ``columns`` are a 自评表's money columns (see
+    :mod:`.money_run`), for a row whose cells ran together."""
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
     if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
@@ -589,11 +599,17 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        problem = (
-            None
-            if _AMOUNT_TEXT.match(text)
-            else f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
-        )
+        if not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns)):
+            text = budget  # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, the only reading that adds up
+        if _AMOUNT_TEXT.match(text):
+            problem = None
+        elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
+            problem = (
+                f"{value.text[:40]!r}：自评表的金额各栏（{'、'.join(_COLUMN_WORDS[c] for c in columns)}）连写在一起，"
+                "拆法不唯一，未读取；请按原表核对"
+            )
+        else:
+            problem = f"not an amount: {value.text[:60]!r} (expected a number such as 1,307.44)"
         problem = problem or amount_problem(text)  # too many digits for an amount
         if not problem:
             data[field] = text
@@ -1527,6 +1543,24 @@ def _by_lines(doc: Document) -> Document:
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings))
 
 
+_COLUMN_WORDS = {
+    "start": "年初预算数",
+    "budget": "全年预算数",
+    "spent": "全年执行数",
+    "weight": "分值",
+    "rate": "执行率",
+    "score": "得分",
+}
+
+
+def _money_header(rows: list[list[Token]]) -> list[str]:
+    """The money columns of a 自评表 (年初预算数 | 全年预算数 | … | 执行率 | 得分): the words
+    between the money caption and the first amount row, as :func:`money_columns` reads them."""
+    text = "".join(t.text for row in rows for t in row)
+    end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
+    return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
+
+
 #: a budget code before a unit's name: [015001], 【812033】, 031-, 219001－
 _UNIT_CODE = re.compile(r"^\s*(?:[\[【［]\s*\d{3,}\s*[\]】］]|\d{3,}\s*[-－—])\s*(?=\S)")
 
@@ -1560,7 +1594,7 @@ def extract_form(doc: Document) -> BudgetTable:
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
-    amounts, amount_spans = _amounts(values, doc.source, failures)
+    amounts, amount_spans = _amounts(values, doc.source, failures, _money_header(block_rows))
 
     def text(field: str) -> str | None:
         return values[field].text if field in values and values[field].text else None

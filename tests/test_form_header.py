@@ -1,0 +1,227 @@
+"""A form's project header (项目名称, 主管部门 / 实施单位, amounts, goal) read by meaning.
+
+The same project is written with the label spellings that published templates use (申报表,
+批复表, 自评表, transfer-payment 区域绩效目标表 and local variants) and copied the ways web pages
+and PDFs flatten it: ``|`` between cells, tabs, one cell per line, spaces, no separator at all.
+Whatever the spelling and the layout, the header reads the same, or a field is flagged.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from form_copies import FORM, _grid_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.evaluate.metrics import project_flags
+from assistant.extract import extract
+from assistant.extract.parsers.money_run import forced_budget, money_columns
+from assistant.ingest import read_bytes
+
+BASE = {
+    "name": "项目名称",
+    "department": "主管部门",
+    "unit": "实施单位",
+    "total": "年度资金总额",
+    "fiscal": "其中：财政拨款",
+    "other": "其他资金",
+    "goal": "总体目标",
+}
+
+#: label spellings by field, each from a published template or seen in documents of two sites
+SPELLINGS = {
+    "name": ["项目支出名称", "项 目 名 称", "项目名称：", "转移支付项目名称", "专项资金名称"],
+    "department": ["主管部门及代码", "预算部门", "项目主管部门", "主 管 部 门", "主管单位"],
+    "unit": ["项目实施单位", "预算单位", "资金使用单位", "实 施 单 位", "项目执行单位", "执行单位"],
+    "total": [
+        "资金总额",
+        "年度资金总额：",
+        "当年资金总额",
+        "项目资金总额",
+        "年度预算数",
+        "预算金额",
+        "项目总金额",
+        "资金总额（万元）",
+        "年度资金总额(万元)",
+    ],
+    "fiscal": ["财政拨款", "其中：当年财政拨款", "本级财政", "其中：本级财政资金", "财政资金", "其中:财政拨款"],
+    "other": ["其它资金", "其中：其他资金"],
+    "goal": ["年度目标", "年度绩效目标", "绩效目标", "总 体 目 标", "项目绩效目标", "年度总体目标"],
+}
+LAYOUTS = ["pipes", "closed_pipes", "tabs", "lines", "line_pipes", "spaces", "none"]
+#: amounts as offices write them: plain, with 万元 after, with thousands separators
+MONEY = {"plain": lambda v: v, "wan": lambda v: f"{v}万元", "commas": lambda v: f"{float(v):,.2f}"}
+
+
+def _form(labels: dict[str, str], money=MONEY["plain"], caption: bool = False) -> list[list[str]]:
+    amounts = [labels["total"], money("1120.50"), labels["fiscal"], money("1100.50"), labels["other"], money("20.00")]
+    return [
+        [FORM["title"]],
+        [labels["name"], FORM["name"]],
+        [labels["department"], FORM["department"], labels["unit"], FORM["unit"]],
+        (["项目资金（万元）"] if caption else []) + amounts,
+        [labels["goal"], FORM["goal"]],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        *_grid_lines(FORM, False),
+    ]
+
+
+def _render(rows: list[list[str]], layout: str) -> str:
+    joins = {
+        "pipes": lambda r: " | ".join(r),
+        "closed_pipes": lambda r: "| " + " | ".join(r) + " |",
+        "tabs": "\t".join,
+        "spaces": " ".join,
+        "lines": "\n".join,
+        "line_pipes": lambda r: "\n".join(f"{c} |" for c in r),
+        "none": "".join,
+    }
+    sep = "" if layout == "none" else "\n"
+    return sep.join(joins[layout](row) for row in rows) + "\n"
+
+
+def _read(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+
+
+def _header(table) -> dict:
+    project = table.projects()[0]
+    return {
+        "name": project.name,
+        "department": table.department,
+        "unit": table.units[0].name,
+        "amounts": project.amounts.model_dump(),
+        "goal": project.goal,
+    }
+
+
+EXPECTED = {
+    "name": FORM["name"],
+    "department": FORM["department"],
+    "unit": FORM["unit"],
+    "amounts": {
+        "total": Decimal("1120.50"),
+        "fiscal": Decimal("1100.50"),
+        "special_account": None,
+        "other": Decimal("20"),
+    },
+    "goal": FORM["goal"],
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    ("field", "spelling"), [(field, spelling) for field, spellings in SPELLINGS.items() for spelling in spellings]
+)
+def test_label_spellings_read_the_same_in_every_layout(field, spelling, layout):
+    table = _read(_render(_form({**BASE, field: spelling}), layout))
+    assert _header(table) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("money", MONEY)
+@pytest.mark.parametrize("caption", [False, True], ids=["no-caption", "money-caption"])
+def test_amount_formats_and_money_caption(layout, money, caption):
+    table = _read(_render(_form(BASE, MONEY[money], caption), layout))
+    assert _header(table) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
+def test_unknown_money_label_never_reads_silently(layout):
+    """A total under a label the rules do not know (申请金额 here) is not guessed: the total
+    stays empty and the project is flagged (AMOUNT_MISSING)."""
+    table = _read(_render(_form({**BASE, "total": "申请金额"}), layout))
+    assert table.projects()[0].amounts.total is None
+    assert "AMOUNT_MISSING" in project_flags(table)[0]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("[812]自治区教育厅", "自治区教育厅"),
+        ("【812033】宁夏长庆初级中学", "宁夏长庆初级中学"),
+        ("031-霍邱县科学技术局", "霍邱县科学技术局"),
+        ("219001－池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇人民政府"),
+        ("12345人民医院", "12345人民医院"),  # digits with no bracket or dash are part of the name
+    ],
+)
+def test_budget_codes_before_unit_names_are_dropped(written, read):
+    rows = _form(BASE)
+    rows[2] = ["主管部门", written, "实施单位", written]
+    table = _read(_render(rows, "pipes"))
+    assert (table.department, table.units[0].name) == (read, read)
+
+
+def test_bare_money_caption_beside_one_amount_is_the_total():
+    rows = _form(BASE)
+    rows[3] = ["项目资金", "1120.50"]
+    table = _read(_render(rows, "pipes"))
+    assert table.projects()[0].amounts.total == Decimal("1120.50")
+
+
+def test_notice_keys_above_the_form_title_are_not_the_forms():
+    """A notice quoting (7)绩效目标 and 年度预算安排 before the form: the form's own goal wins."""
+    notice = "（6）年度预算安排：99 万元。\n（7）绩效目标：发挥绩效评价的作用，加强结果应用。\n"
+    table = _read(notice + _render(_form(BASE), "pipes"))
+    assert _header(table) == EXPECTED
+
+
+def test_name_ending_in_project_before_project_department_in_run_together_text():
+    rows = _form({**BASE, "department": "项目主管部门"})
+    rows[1][1] = "社区矫正信息化建设项目"
+    table = _read(_render(rows, "none"))
+    assert table.projects()[0].name == "社区矫正信息化建设项目"
+    assert table.department == FORM["department"]
+
+
+def test_goal_before_a_grid_caption_cut_to_its_first_character():
+    """``绩 |`` on its own line: the merged 绩效指标 cell printed cut, not the goal's last word."""
+    rows = _form(BASE)
+    rows.insert(5, ["绩"])
+    table = _read(_render(rows, "line_pipes"))
+    assert table.projects()[0].goal == FORM["goal"]
+
+
+# ---- a self-evaluation's money row run together ------------------------------------------
+
+COLUMNS = "全年预算数(A)全年执行数(B)执行率(B/A)"
+FULL = "年初预算数全年预算数全年执行数分值执行率得分"
+
+
+@pytest.mark.parametrize(
+    ("header", "run", "budget"),
+    [
+        (COLUMNS, "194.9194.9100%", "194.9"),  # 执行率 100%: the two halves must be equal
+        (COLUMNS, "386.5386.5100%", "386.5"),
+        (COLUMNS, "40004000100%", None),  # 4000 | 4000 | 100%, or 400040001 | 0 | 0%: not forced
+        ("年初预算数全年预算数全年执行分值执行率得分", "303010100%", None),
+        (COLUMNS, "1,200", None),  # not a run
+    ],
+)
+def test_money_row_run_together_is_split_only_when_forced(header, run, budget):
+    assert forced_budget(run, money_columns(header)) == budget
+
+
+def test_money_columns_are_read_in_order_and_notes_skipped():
+    assert money_columns("预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)") == ["budget", "spent", "rate", "score"]
+    assert money_columns(FULL) == ["start", "budget", "spent", "weight", "rate", "score"]
+    assert money_columns("年度资金总额") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    budget=st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99999"), places=1),
+    share=st.integers(min_value=0, max_value=100),
+    weight=st.sampled_from([None, Decimal(10), Decimal(20)]),
+    start=st.booleans(),
+)
+def test_a_run_together_money_row_is_never_split_wrongly(budget, share, weight, start):
+    """Whatever the numbers, the split gives the row's own 全年预算数 or nothing."""
+    spent = (budget * share / 100).quantize(Decimal("0.1"))
+    rate = (spent / budget * 100).quantize(Decimal("0.01")) if budget else Decimal(0)
+    header = ("年初预算数" if start else "") + "全年预算数全年执行数" + ("分值" if weight else "") + "执行率"
+    run = f"{budget if start else ''}{budget}{spent}{weight or ''}{rate}%"
+    found = forced_budget(run, money_columns(header))
+    assert found is None or Decimal(found) == budget
