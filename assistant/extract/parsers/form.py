@@ -63,7 +63,12 @@ __all__ = ["looks_like_form", "extract_form"]
 
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
-    (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
+    (
+        r"(?:二级)?项目(?:支出)?名称|项目[（(]政策[)）]名称|政策(?:[（(]项目[)）])?名称|转移支付(?:[（(]?项目[)）]?)?名称"
+        r"|专项(?:资金)?名称|资金名称",
+        "name",
+    ),
+    (r"一级项目名称", "一级项目名称"),  # the programme over the project (二级项目名称)
     (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
     (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?(?:实施|执行)单位|预算单位|资金使用单位", "unit"),
@@ -186,14 +191,14 @@ def _spaced(pattern: str) -> str:
 
 #: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
 #: a filled-in template (not part of a name; with nothing after it, an empty template row)
-#: a money group caption (项目资金（万元）), and a label's own unit note and colon (资金总额（万元）：),
+#: a money group caption (项目资金（万元）), and a label's own note and colon (资金总额（万元）：),
 #: are cut with the label: they are not part of the value after it
 _LABEL_RE_SPACED = re.compile(
     r"指标\s*\d+\s*[:：]|"
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
-    + r")(?:\s*[（(]\s*(?:万元|元|千元)\s*[)）])?(?:\s*[:：])?"
+    + r")(?:\s*[（(][^（()）\d]{1,6}[)）])?(?:\s*[:：])?"
     + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
 )
 
@@ -240,10 +245,15 @@ def _key_field(text: str) -> str | None:
     bare = _bare(text)
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
-    for pattern, name in _KEYS:
-        if re.fullmatch(pattern, bare):
-            return name
+    for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
+        for pattern, name in _KEYS:
+            if re.fullmatch(pattern, candidate):
+                return name
     return None
+
+
+#: a short note in brackets after a key: （全称）, （盖章）, （签字）
+_KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
 
 
 def _level1_label(text: str) -> bool:
