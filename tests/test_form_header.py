@@ -152,6 +152,7 @@ def test_unknown_money_label_never_reads_silently(layout):
     [
         ("[812]自治区教育厅", "自治区教育厅"),
         ("【812033】宁夏长庆初级中学", "宁夏长庆初级中学"),
+        ("(433001)乌海市供销合作社联合社", "乌海市供销合作社联合社"),
         ("031-霍邱县科学技术局", "霍邱县科学技术局"),
         ("219001－池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇人民政府"),
         ("12345人民医院", "12345人民医院"),  # digits with no bracket or dash are part of the name
@@ -235,3 +236,44 @@ def test_a_run_together_money_row_is_never_split_wrongly(budget, share, weight, 
     run = f"{budget if start else ''}{budget}{spent}{weight or ''}{rate}%"
     found = forced_budget(run, money_columns(header))
     assert found is None or Decimal(found) == budget
+
+
+# ---- a self-evaluation's goal block: 预期目标 beside 实际完成情况 ----------------------------
+
+
+def _self_eval(goal_rows: list[list[str]], heads=("预期目标", "实际完成情况"), layout="lines") -> str:
+    rows = _form(BASE)
+    rows[4:5] = [["年度总体目标完成情况", *heads], *goal_rows]
+    return _render(rows, layout)
+
+
+@pytest.mark.parametrize("layout", ["lines", "pipes", "line_pipes"])
+def test_self_evaluation_goal_rows_of_pairs_read_the_expected_column(layout):
+    pairs = [
+        ["目标1：开展排查整治。", "目标1：开展排查整治。", "20"],
+        ["目标2：加大宣传力度。", "目标2：加大宣传力度。"],
+    ]
+    table = _read(_self_eval(pairs, ("年度预期目标", "具体完成情况", "总体完成率"), layout))
+    assert table.projects()[0].goal == "目标1：开展排查整治。 目标2：加大宣传力度。"
+    assert not [f for f in table.failures if f.field == "绩效目标"]
+
+
+def test_self_evaluation_goal_pairs_that_differ_are_read_and_flagged():
+    pairs = [["目标1：开展排查整治。", "已完成排查。"], ["目标2：加大宣传力度。", "已完成宣传。"]]
+    table = _read(_self_eval(pairs))
+    assert table.projects()[0].goal == "目标1：开展排查整治。 目标2：加大宣传力度。"
+    assert [f.field for f in table.failures if f.field == "绩效目标"] == ["绩效目标"]
+
+
+def test_self_evaluation_goal_with_the_achieved_cell_empty_is_read_and_flagged():
+    table = _read(_self_eval([[FORM["goal"]]], ("预期目标", "全年实际完成情况")))
+    assert table.projects()[0].goal == FORM["goal"]
+    assert [f.field for f in table.failures if f.field == "绩效目标"] == ["绩效目标"]
+
+
+@pytest.mark.parametrize("caption", ["绩效指标（权重分值90分，其中产出指标50分）", "四、年度绩效指标完成情况"])
+def test_grid_caption_with_a_note_or_a_number_ends_the_goal(caption):
+    rows = _form(BASE)
+    rows.insert(5, [caption])
+    table = _read(_render(rows, "lines"))
+    assert table.projects()[0].goal == FORM["goal"]

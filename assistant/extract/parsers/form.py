@@ -71,7 +71,7 @@ _KEYS: list[tuple[str, str]] = [
     (r"一级项目名称", "一级项目名称"),  # the programme over the project (二级项目名称)
     (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
     (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
-    (r"(?:项目)?(?:实施|执行)单位|预算单位|资金使用单位", "unit"),
+    (r"(?:项目)?(?:实施|执行)单位|实施[（(]主管[)）]单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
@@ -84,7 +84,7 @@ _KEYS: list[tuple[str, str]] = [
     ),
     (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
     (
-        r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?|本级财政)",
+        r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:数|小计)?|本级财政)",
         "fiscal",
     ),
     (r"(?:其中[:：\-－]?\s*)?财政专户(?:拨款|资金)?", "special_account"),
@@ -92,17 +92,21 @@ _KEYS: list[tuple[str, str]] = [
     (r"上年结转(?:资金)?", "上年结转资金"),  # a 自评表's money row with no field of its own
     (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
     (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
-    (r"年度目标|预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
-    (r"(?:年度)?总体目标|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
+    (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
+    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
     # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
-    (r"(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述", "实际完成情况"),
+    (
+        r"(?:目标)?(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述|具体完成情况",
+        "实际完成情况",
+    ),
+    (r"总体完成率", "总体完成率"),  # a third column beside them
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
-_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
+_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况", "总体完成率")
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
 _GROUP_LABEL = re.compile(
     r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
-    r"|^(?:年度)?(?:总体)?目标完成情况$"
+    r"|^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:年度)?(?:总体)?目标完成情况$"
 )
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
@@ -147,6 +151,7 @@ _LABEL_RE = re.compile(
                 r"(?:全年)?(?:实际)?完成值",
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
                 r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
+                r"(?:年度)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
@@ -469,6 +474,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
+        fields = {_key_field(t.text) for t in keys}
+        if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
+            continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
@@ -514,6 +522,16 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
                     break
                 texts.append(nxt)
+            beside = len(keys) >= 2 and _key_field(keys[1].text) == "实际完成情况"
+            if beside and (paired := _goal_beside_actual(flat, start)):
+                goal, actual, end, doubt = paired  # 预期目标 | 实际完成情况 over one text, or rows of pairs
+                values.setdefault(_key_field(keys[0].text), goal)
+                if actual:
+                    values.setdefault("实际完成情况", actual)
+                if doubt:
+                    found["goal_doubt"] = doubt
+                i = end
+                continue
             if len(texts) == len(keys):
                 for key, value in zip(keys, texts):
                     values.setdefault(_key_field(key.text), _Value(_join([value]), _span_of([value])))
@@ -541,6 +559,36 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, str | None] | None:
+    """The 预期目标 under a 自评表's 预期目标 | 实际完成情况 heads whose texts are not one each:
+    one text only (the achieved cell left empty, or both run together: said so), or rows of
+    pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
+    first of each pair, said so unless every pair repeats its goal word for word. Returns
+    (goal, achieved, index after the texts, doubt) or None when there is no text."""
+    texts: list[Token] = []
+    end = start
+    while end < len(flat):
+        token = flat[end]
+        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
+            break
+        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+            break
+        if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(token.text)):  # a score or a rate beside the texts
+            texts.append(token)
+        end += 1
+    if len(texts) == 1:
+        doubt = "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况"
+        return _Value(_join(texts), _span_of(texts)), None, end, doubt
+    if len(texts) < 2 or len(texts) % 2:
+        return None
+    goals, actuals = texts[0::2], texts[1::2]
+    same = len(goals) == 1 or all(_fold(g.text) == _fold(a.text) for g, a in zip(goals, actuals))
+    text = " ".join(_join([g]) for g in goals)
+    doubt = None if same else "预期目标与实际完成情况按行成对读出，每对的第一段作为预期目标；请核对"
+    actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
+    return _Value(text, _span_of(goals)), actual, end, doubt
 
 
 def _form_start(flat: list[Token]) -> int:
@@ -1170,7 +1218,10 @@ _GRID_END = re.compile(
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
 )
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
-_GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
+#: the caption over the grid: 绩效指标, 四、年度绩效指标完成情况, 绩效指标（权重分值90分，…）
+_GRID_CAPTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:本年度|年度|项目)?绩效指标(?:完成情况)?(?:[（(].*[)）])?$"
+)
 
 
 def _ends_grid(text: str) -> bool:
@@ -1571,8 +1622,8 @@ def _money_header(rows: list[list[Token]]) -> list[str]:
     return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
 
 
-#: a budget code before a unit's name: [015001], 【812033】, 031-, 219001－
-_UNIT_CODE = re.compile(r"^\s*(?:[\[【［]\s*\d{3,}\s*[\]】］]|\d{3,}\s*[-－—])\s*(?=\S)")
+#: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
 
 
 def _without_code(name: str | None) -> str | None:
@@ -1620,6 +1671,9 @@ def extract_form(doc: Document) -> BudgetTable:
         spans["name"] = values["name"].span
     if goal_field:
         spans["goal"] = values[goal_field].span
+        if doubt := found.get("goal_doubt"):
+            row = spans["goal"].row if spans["goal"] else None
+            failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=doubt))
     if not indicators:
         failures.append(
             Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows")
