@@ -277,3 +277,28 @@ def test_grid_caption_with_a_note_or_a_number_ends_the_goal(caption):
     rows.insert(5, [caption])
     table = _read(_render(rows, "lines"))
     assert table.projects()[0].goal == FORM["goal"]
+
+
+# ---- a form whose indicator grid the rules do not know -------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
+def test_form_with_an_unknown_grid_gives_its_header_and_says_the_indicators_were_not_read(layout):
+    """A two-level template (一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, no 三级指标) is not
+    refused as "no recognisable table": the header is read and the grid is flagged."""
+    rows = _form(BASE)[:5] + [
+        ["绩效指标"],
+        ["一级指标", "二级指标", "绩效标准", "当年预期实现值"],
+        ["数量指标", "平台建设数量", "反映平台建设情况", "1个"],
+    ]
+    table = _read(_render(rows, layout))
+    assert _header(table) == EXPECTED
+    assert table.projects()[0].indicators == []
+    assert "FAILURE:绩效指标" in project_flags(table)[0]
+
+
+def test_text_without_a_form_header_is_still_refused():
+    from assistant.errors import InputError
+
+    with pytest.raises(InputError):
+        _read("绩效指标\n一级指标 | 二级指标 | 绩效标准\n数量指标 | 平台建设数量 | 1个\n")

@@ -57,7 +57,7 @@ from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
 from .money_run import forced_budget, money_columns
 
-__all__ = ["looks_like_form", "extract_form"]
+__all__ = ["looks_like_form", "extract_form", "has_form_header"]
 
 # ---- the labels a form uses -------------------------------------------------------------
 
@@ -151,6 +151,7 @@ _LABEL_RE = re.compile(
                 r"(?:全年)?(?:实际)?完成值",
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
                 r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
+                r"(?:本年度|年度|项目)?绩效指标(?!值|\s*[一二三]级(?!\s*指标))",  # the caption over the grid: ends a goal run together
                 r"(?:年度)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
@@ -1632,11 +1633,40 @@ def _without_code(name: str | None) -> str | None:
     return _UNIT_CODE.sub("", name) if name else name
 
 
-def extract_form(doc: Document) -> BudgetTable:
+def has_form_header(doc: Document) -> bool:
+    """A project form's header: a 项目名称 with a value and an amount or goal key beside it,
+    above an indicator caption (绩效指标, 一级指标). What :func:`extract_form` reads with
+    ``header_only`` when the grid itself is of a kind the rules do not know."""
+    if doc.layout in ("reflowed", "csv"):
+        doc = _by_lines(doc)
+    rows = _tokens(doc, _separation(doc))
+    end = _grid_start(rows)[0]
+    flat = [t for row in rows[: end + 1] for t in row if t.text]
+    fields = [_key_field(t.text) for t in flat]
+    named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
+    return end < len(rows) and named and any(f in (*_AMOUNT_FIELDS, *_GOAL_FIELDS) for f in fields)
+
+
+def _grid_start(rows: list[list[Token]]) -> tuple[int, int]:
+    """Where an indicator grid of any kind starts: the 绩效指标 caption or the 一级指标 head
+    (row, token); past the end when there is none."""
+    for r, row in enumerate(rows):
+        for t, token in enumerate(row):
+            if _is_grid_caption(token.text) or _bare(token.text) in ("一级指标", "二级指标"):
+                return r, t
+    return len(rows), 0
+
+
+def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     """Extract one single-project form into a table with one unit and one project.
 
+    With ``header_only`` a form whose indicator grid the rules do not know (一级指标 |
+    二级指标 | 绩效标准 …, no 三级指标) still gives its header (name, units, amounts, goal),
+    with a failure saying the indicators were not read.
+
     Raises:
-        InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标).
+        InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标),
+            and ``header_only`` is not set.
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
@@ -1644,13 +1674,26 @@ def extract_form(doc: Document) -> BudgetTable:
     run_together = separation == "run_together"
     rows = _tokens(doc, separation)
     header_at = _find_header(rows)
-    if header_at is None:
-        raise InputError(doc.source, "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form")
     failures: list[Failure] = []
+    if header_at is None:
+        if not header_only:
+            raise InputError(doc.source, "no indicator grid (一级指标 | 二级指标 | 三级指标 | 指标值) in the form")
+        header_at = _grid_start(rows)
+        failures.append(
+            Failure(
+                source=doc.source,
+                field="绩效指标",
+                message="表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
+            )
+        )
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
-    items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
+    items, l1_events, l2_events, targets = (
+        _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
+        if _find_header(rows) is not None
+        else ([], [], [], [])
+    )
     doubts: list[tuple[int, str, str]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
@@ -1674,7 +1717,7 @@ def extract_form(doc: Document) -> BudgetTable:
         if doubt := found.get("goal_doubt"):
             row = spans["goal"].row if spans["goal"] else None
             failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=doubt))
-    if not indicators:
+    if not indicators and not header_only:
         failures.append(
             Failure(source=doc.source, field="绩效指标", message="the indicator grid has no indicator rows")
         )
