@@ -302,3 +302,20 @@ def test_text_without_a_form_header_is_still_refused():
 
     with pytest.raises(InputError):
         _read("绩效指标\n一级指标 | 二级指标 | 绩效标准\n数量指标 | 平台建设数量 | 1个\n")
+
+
+@pytest.mark.parametrize("stub", ["年度", "总体", "总"])
+@pytest.mark.parametrize("layout", ["line_pipes", "pipes", "lines"])
+def test_goal_caption_cut_to_its_first_line_still_heads_the_goal(stub, layout):
+    """``年度 |`` over the goal text: the merged 年度目标 cell printed as its first line only."""
+    rows = _form(BASE)
+    rows[4] = [stub, FORM["goal"]]
+    rows.insert(5, ["绩"])
+    assert _header(_read(_render(rows, layout))) == EXPECTED
+
+
+def test_cut_caption_before_a_goal_key_of_its_own_is_not_a_goal():
+    """``总 | 年度目标 | text``: the cut caption is over the real key, which is read."""
+    rows = _form(BASE)
+    rows[4] = ["总", "年度目标", FORM["goal"]]
+    assert _header(_read(_render(rows, "line_pipes"))) == EXPECTED

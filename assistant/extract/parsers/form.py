@@ -503,7 +503,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault("total", _Value(flat[i].text, flat[i].span()))
                 i += 1
             continue
-        field = _key_field(token.text)
+        field = _key_field(token.text) or _goal_stub(token, flat, i)
         if field is None:
             if "title" not in found and _TITLE.search(folded) and not seen_key:
                 found["title"] = fold_whitespace(token.text)
@@ -560,6 +560,23 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
             values[field] = _Value(_join(taken), _span_of(taken))
     return values, found
+
+
+#: a goal caption cut to its first line (年度 | 总体 | 总): a merged cell printed cut
+_GOAL_STUBS = {"年度": "年度目标", "总体": "总体目标", "总": "总体目标"}
+
+
+def _goal_stub(token: Token, flat: list[Token], i: int) -> str | None:
+    """The goal field of a caption cut to its first characters (``年度 |`` over the goal text,
+    the merged 年度目标 cell printed as its first line), when a text follows it and no goal
+    key of its own comes after it."""
+    field = _GOAL_STUBS.get(re.sub(r"\s", "", _fold(token.text)))
+    if field is None or i >= len(flat) or _key_field(flat[i].text):
+        return None
+    text = _fold(flat[i].text)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 8 or _is_grid_caption(text) or _is_header_word(text):
+        return None
+    return None if any(_key_field(t.text) in _GOAL_FIELDS for t in flat[i:]) else field
 
 
 def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, str | None] | None:
