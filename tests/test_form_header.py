@@ -319,3 +319,15 @@ def test_cut_caption_before_a_goal_key_of_its_own_is_not_a_goal():
     rows = _form(BASE)
     rows[4] = ["总", "年度目标", FORM["goal"]]
     assert _header(_read(_render(rows, "line_pipes"))) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", ["closed_pipes", "line_pipes"])
+def test_cell_wrapped_onto_the_next_line_in_pipe_closed_text_is_read_whole(layout):
+    """Lines close their cells with ``|``; one left open is a cell wrapped onto the next line."""
+    text = _render(_form(BASE), layout).replace("社区矫正信息化建设项目", "社区矫正信息化\n建设项目", 1)
+    assert _header(_read(text)) == EXPECTED
+
+
+def test_html_line_break_inside_a_name_is_a_wrap():
+    text = _render(_form(BASE), "pipes").replace("社区矫正信息化建设项目", "社区矫正信息化<br>建设项目", 1)
+    assert _header(_read(text)) == EXPECTED

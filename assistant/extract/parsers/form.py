@@ -443,7 +443,8 @@ def _join(tokens: list[Token]) -> str:
     for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
         group = list(group)
         parts.append(group[0].cell.text[group[0].start : group[-1].end])
-    return _unread(fold_whitespace(strip_markup(join_wrapped("\n".join(parts)))))
+    text = re.sub(r"<br\s*/?>", "\n", "\n".join(parts), flags=re.I)  # a line break inside an HTML cell
+    return _unread(fold_whitespace(strip_markup(join_wrapped(text))))
 
 
 def _span_of(tokens: list[Token]) -> Span:
@@ -1612,14 +1613,36 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
 
 
 def _by_lines(doc: Document) -> Document:
-    """The document with one one-cell row per non-blank line of its text."""
-    rows: list[Row] = []
+    """The document with one one-cell row per non-blank line of its text; in text whose lines
+    close their cells with ``|``, a line left open between two closed ones is a cell wrapped
+    onto the next line (``项目名称 | 社区矫正信息化`` / ``建设项目 |``) and is read with it."""
+    lines: list[tuple[int, int, str]] = []  # (line number, offset, text)
     offset = 0
     for number, line in enumerate(doc.text.split("\n"), start=1):
         if line.strip():
-            rows.append(Row([Cell(line, offset, offset + len(line), number, 0)], number, line))
+            lines.append((number, offset, line))
         offset += len(line) + 1
+    closed = [_closed(text) for _, _, text in lines]
+    piped = sum(closed) >= 0.8 * len(lines)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        number, start, text = lines[i]
+        end = i
+        if i and piped and not closed[i] and closed[i - 1]:
+            j = i
+            while j + 1 < len(lines) and not closed[j] and j - i < 3:
+                j += 1
+            end = j if closed[j] else i
+        _, last_start, last_text = lines[end]
+        text = doc.text[start : last_start + len(last_text)]
+        rows.append(Row([Cell(text, start, start + len(text), number, 0)], number, text))
+        i = end + 1
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings))
+
+
+def _closed(line: str) -> bool:
+    return line.rstrip().endswith(("|", "｜"))
 
 
 _COLUMN_WORDS = {
