@@ -331,3 +331,39 @@ def test_cell_wrapped_onto_the_next_line_in_pipe_closed_text_is_read_whole(layou
 def test_html_line_break_inside_a_name_is_a_wrap():
     text = _render(_form(BASE), "pipes").replace("社区矫正信息化建设项目", "社区矫正信息化<br>建设项目", 1)
     assert _header(_read(text)) == EXPECTED
+
+
+# ---- transfer-payment tables, names with a space, pages cut above the grid -----------------
+
+
+def test_transfer_table_department_is_the_most_local_one():
+    """区域绩效目标表: 中央 / 省级 / 区县 主管部门 listed in turn; the department is the local one."""
+    rows = _form(BASE)
+    rows[2] = ["中央主管部门", "农业农村部", "省级主管部门", "某省农业农村厅", "区县主管部门", FORM["department"]]
+    rows.insert(3, ["实施单位", FORM["unit"]])
+    for layout in ("pipes", "line_pipes"):
+        assert _read(_render(rows, layout)).department == FORM["department"]
+
+
+@pytest.mark.parametrize("label", ["年度金额（万元）：", "合计"])
+def test_total_under_transfer_and_money_block_labels(label):
+    assert _header(_read(_render(_form({**BASE, "total": label}), "line_pipes"))) == EXPECTED
+
+
+def test_space_inside_a_name_is_kept_when_cells_are_space_separated():
+    rows = _form(BASE)
+    rows[1] = ["项目名称", "昌州财行(2022)10号", "国家统计局调查队专项经费"]
+    table = _read(_render(rows, "spaces"))
+    assert table.projects()[0].name == "昌州财行(2022)10号 国家统计局调查队专项经费"
+
+
+def test_name_does_not_run_into_a_label_of_its_own():
+    rows = _form(BASE)
+    rows[1] = ["项目名称：", FORM["name"], "是否为专项资金：", "否"]
+    assert _read(_render(rows, "spaces")).projects()[0].name == FORM["name"]
+
+
+def test_page_cut_above_its_grid_gives_the_header_flagged():
+    table = _read(_render(_form(BASE)[:5], "pipes"))
+    assert _header(table) == EXPECTED
+    assert "FAILURE:绩效指标" in project_flags(table)[0]

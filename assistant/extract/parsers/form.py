@@ -70,7 +70,7 @@ _KEYS: list[tuple[str, str]] = [
     ),
     (r"一级项目名称", "一级项目名称"),  # the programme over the project (二级项目名称)
     (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
-    (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
+    (r"(?:省级|市级|县级|区县|区级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?(?:实施|执行)单位|实施[（(]主管[)）]单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
     (r"项目期|项目周期|实施期限", "项目期"),
@@ -79,7 +79,8 @@ _KEYS: list[tuple[str, str]] = [
     (r"联系电话", "联系电话"),
     (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
     (
-        r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额",
+        r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额"
+        r"|年度金额|合计",
         "total",
     ),
     (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
@@ -457,6 +458,7 @@ def _span_of(tokens: list[Token]) -> Span:
 class _Value:
     text: str
     span: Span | None
+    key: str = ""  # the key's own text, for a department read under several levels
 
 
 def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, str]]:
@@ -513,7 +515,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
         # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
-        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
+        while i + len(run) - 1 < len(flat) and _goal_column(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
             run.append(flat[i + len(run) - 1])
         if field in _GOAL_FIELDS and len(run) >= 2:
             keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
@@ -524,7 +526,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
                     break
                 texts.append(nxt)
-            beside = len(keys) >= 2 and _key_field(keys[1].text) == "实际完成情况"
+            beside = len(keys) >= 2 and _goal_column(keys[1].text) == "实际完成情况"
             if beside and (paired := _goal_beside_actual(flat, start)):
                 goal, actual, end, doubt = paired  # 预期目标 | 实际完成情况 over one text, or rows of pairs
                 values.setdefault(_key_field(keys[0].text), goal)
@@ -536,7 +538,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 continue
             if len(texts) == len(keys):
                 for key, value in zip(keys, texts):
-                    values.setdefault(_key_field(key.text), _Value(_join([value]), _span_of([value])))
+                    values.setdefault(_goal_column(key.text), _Value(_join([value]), _span_of([value])))
                 i = start + len(texts)
                 continue
         if field in _GOAL_FIELDS:
@@ -549,6 +551,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
+            while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
+                taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
+                i += 1
             if field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
                 # or the 全年预算数 one when a 年初预算数 column comes before it
@@ -558,9 +563,47 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     i += 1
                 if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[budget_col]]
-        if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
-            values[field] = _Value(_join(taken), _span_of(taken))
+        if taken and (
+            field not in values
+            or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))
+            or (field == "department" and _locality(token.text) > _locality(values["department"].key))
+        ):
+            values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+#: fields whose text may hold a space, read up to the next key of the same cell and column
+_TEXT_FIELDS = ("name", "department", "unit")
+
+
+def _locality(key: str) -> int:
+    """How local a 主管部门 key is: a transfer table lists 省级 / 区县 主管部门, the department
+    is the most local one (the form's own plain 主管部门 above all)."""
+    bare = _bare(key)
+    levels = (("省级", 1), ("市级", 2), ("县级", 3), ("区县", 3), ("区级", 3), ("地方", 3))
+    return next((level for word, level in levels if bare.startswith(word)), 4 if bare else 0)
+
+
+def _continues(token: Token, last: Token) -> bool:
+    """The next piece of the same cell and column, not a key nor a label of its own (是否为专项资金：)."""
+    text = token.text.rstrip()
+    if token.cell is not last.cell or token.col != last.col or token.start <= last.end:
+        return False  # another cell, or a piece cut off at a label (text run together)
+    gap = token.cell.text[last.end : token.start]
+    return (
+        not gap.strip()
+        and not _key_field(text)
+        and not _GROUP_LABEL.match(_fold(text))
+        and not text.endswith((":", "："))
+    )
+
+
+def _goal_column(text: str) -> str | None:
+    """A key in a run of goal column heads; after a goal key, 总体目标完成情况 heads the
+    achieved column (总体目标 | 总体目标完成情况), where before one it is a caption."""
+    if field := _key_field(text):
+        return field
+    return "实际完成情况" if re.fullmatch(r"(?:年度)?(?:总体)?目标完成情况", _bare(text)) else None
 
 
 #: a goal caption cut to its first line (年度 | 总体 | 总): a merged cell printed cut
@@ -600,7 +643,10 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     if len(texts) == 1:
         doubt = "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况"
         return _Value(_join(texts), _span_of(texts)), None, end, doubt
-    if len(texts) < 2 or len(texts) % 2:
+    if len(texts) % 2:  # a text holding white space cut in two: the first is the goal, said so
+        doubt = "预期目标与实际完成情况的文字分不清（中间有空格）：第一段读作预期目标；请核对"
+        return _Value(_join(texts[:1]), _span_of(texts[:1])), None, end, doubt
+    if not texts:
         return None
     goals, actuals = texts[0::2], texts[1::2]
     same = len(goals) == 1 or all(_fold(g.text) == _fold(a.text) for g, a in zip(goals, actuals))
@@ -1675,7 +1721,8 @@ def _without_code(name: str | None) -> str | None:
 
 def has_form_header(doc: Document) -> bool:
     """A project form's header: a 项目名称 with a value and an amount or goal key beside it,
-    above an indicator caption (绩效指标, 一级指标). What :func:`extract_form` reads with
+    above an indicator caption (绩效指标, 一级指标), or with no grid at all when amounts, goal
+    and units are all there (a page cut above its grid). What :func:`extract_form` reads with
     ``header_only`` when the grid itself is of a kind the rules do not know."""
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)
@@ -1684,7 +1731,13 @@ def has_form_header(doc: Document) -> bool:
     flat = [t for row in rows[: end + 1] for t in row if t.text]
     fields = [_key_field(t.text) for t in flat]
     named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
-    return end < len(rows) and named and any(f in (*_AMOUNT_FIELDS, *_GOAL_FIELDS) for f in fields)
+    kinds = {
+        "amount" if f in _AMOUNT_FIELDS else "goal" if f in _GOAL_FIELDS else f
+        for f in fields
+        if f in (*_AMOUNT_FIELDS, *_GOAL_FIELDS, "department", "unit")
+    }
+    # a grid of a kind the rules do not know below, or none at all (a page cut above the grid)
+    return named and ("amount" in kinds or "goal" in kinds) and (end < len(rows) or len(kinds) >= 3)
 
 
 def _grid_start(rows: list[list[Token]]) -> tuple[int, int]:
