@@ -367,3 +367,23 @@ def test_page_cut_above_its_grid_gives_the_header_flagged():
     table = _read(_render(_form(BASE)[:5], "pipes"))
     assert _header(table) == EXPECTED
     assert "FAILURE:绩效指标" in project_flags(table)[0]
+
+
+def test_general_budget_line_is_the_fiscal_amount_when_the_other_budgets_are_empty():
+    """财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算: with the other two empty, the
+    一般公共预算拨款 subtotal is the whole fiscal amount; with one of them written it is not."""
+    rows = _form(BASE)
+    money = [["年度资金总额", "1100.50"], ["一般公共预算拨款", "小计", "1100.50"], ["政府性基金预算拨款", ""]]
+    rows[3:4] = money
+    table = _read(_render(rows, "line_pipes"))
+    assert table.projects()[0].amounts.fiscal == Decimal("1100.50")
+    money[2] = ["政府性基金预算拨款", "100"]
+    rows[3:6] = money
+    assert _read(_render(rows, "line_pipes")).projects()[0].amounts.fiscal is None
+
+
+def test_a_label_where_the_name_should_be_is_flagged():
+    rows = _form(BASE)
+    rows[1] = ["项目名称", "项目主管单", "位"]
+    table = _read(_render(rows, "spaces"))
+    assert "FAILURE:项目名称" in project_flags(table)[0]

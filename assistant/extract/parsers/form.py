@@ -73,6 +73,8 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:省级|市级|县级|区县|区级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
     (r"(?:项目)?(?:实施|执行)单位|实施[（(]主管[)）]单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
+    # descriptive rows of the templates: not goals, and not the value of the row above them
+    (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
@@ -104,7 +106,16 @@ _KEYS: list[tuple[str, str]] = [
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
 _GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况", "总体完成率")
-_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
+_AMOUNT_FIELDS = (
+    "total",
+    "fiscal",
+    "special_account",
+    "other",
+    "total_fiscal",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营预算",
+)
 _GROUP_LABEL = re.compile(
     r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
     r"|^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:年度)?(?:总体)?目标完成情况$"
@@ -138,6 +149,14 @@ _LEVEL2_NAME = re.compile(
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
 
+#: keys read only as a cell of their own, never cut out of text run together (where they
+#: occur in running text: 纳入一般公共预算): the three budgets that make up 财政拨款
+_CELL_KEYS: list[tuple[str, str]] = [
+    (r"(?:其中[:：]?\s*)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
+    (r"(?:其中[:：]?\s*)?政府性基金(?:预算)?(?:拨款|资金)?", "政府性基金"),
+    (r"(?:其中[:：]?\s*)?国有资本经营预算(?:拨款|资金)?", "国有资本经营预算"),
+]
+_BUDGETS = tuple(field for _, field in _CELL_KEYS)
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
 _LABEL_RE = re.compile(
@@ -253,7 +272,7 @@ def _key_field(text: str) -> str | None:
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
     for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
-        for pattern, name in _KEYS:
+        for pattern, name in (*_KEYS, *_CELL_KEYS):
             if re.fullmatch(pattern, candidate):
                 return name
     return None
@@ -554,6 +573,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
                 taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
                 i += 1
+            if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
+                taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
+                i += 1
             if field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
                 # or the 全年预算数 one when a 年初预算数 column comes before it
@@ -701,6 +723,12 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
+def _money_written(value: _Value | None) -> bool:
+    """An amount cell that holds more than nothing: not empty, a dash, or zero."""
+    text = _fold(value.text).strip() if value else ""
+    return bool(text) and text not in ("—", "-", "--", "——", "/", "无") and not re.fullmatch(r"0+(?:\.0+)?", text)
+
+
 def _amounts(
     values: dict[str, _Value], source: str, failures: list[Failure], columns: list[str] = ()
 ) -> tuple[Amounts, dict[str, Span]]:
@@ -711,6 +739,12 @@ def _amounts(
     if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
         for field in ("total", "fiscal"):
             values.setdefault(field, values["total_fiscal"])
+    if (
+        "fiscal" not in values
+        and "一般公共预算" in values
+        and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
+    ):
+        values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
     for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
@@ -1713,6 +1747,25 @@ def _money_header(rows: list[list[Token]]) -> list[str]:
 _UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
 
 
+#: label words a misplaced cell may leave where the 项目名称 should be (项目主管单 of 项目主管单位)
+_LABEL_WORDS = (
+    "项目主管单位",
+    "项目主管部门",
+    "项目实施单位",
+    "项目负责人",
+    "项目属性",
+    "项目资金",
+    "项目类别",
+    "实施单位",
+    "主管部门",
+)
+
+
+def _looks_like_label(name: str) -> bool:
+    bare = re.sub(r"\s", "", _fold(name))
+    return bool(_key_field(bare)) or (len(bare) >= 3 and any(w.startswith(bare) for w in _LABEL_WORDS))
+
+
 def _without_code(name: str | None) -> str | None:
     """A department or unit name without the budget code written before it (the code is
     the budget system's key, not part of the name)."""
@@ -1799,6 +1852,15 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
+    if name is not None and _looks_like_label(name):
+        failures.append(
+            Failure(
+                source=doc.source,
+                row=values["name"].span.row if values["name"].span else None,
+                field="项目名称",
+                message=f"项目名称 {name!r} 像是表格的标签而不是项目名称（栏目可能错位）；请核对",
+            )
+        )
     if name is None:
         failures.append(
             Failure(source=doc.source, field="项目名称", message="the form has no 项目名称; the project is unnamed")
