@@ -387,3 +387,12 @@ def test_a_label_where_the_name_should_be_is_flagged():
     rows[1] = ["项目名称", "项目主管单", "位"]
     table = _read(_render(rows, "spaces"))
     assert "FAILURE:项目名称" in project_flags(table)[0]
+
+
+@pytest.mark.parametrize(("caption", "flagged"), [("项目资金（元）", True), ("项目资金（万元）", False)])
+def test_amounts_in_another_unit_than_the_caption_are_flagged(caption, flagged):
+    rows = _form(BASE, MONEY["wan"], caption=True)
+    rows[3][0] = caption
+    table = _read(_render(rows, "pipes"))
+    assert table.projects()[0].amounts.total == Decimal("1120.50")  # read as written, never converted
+    assert any(f.field == "currency_unit" for f in table.failures) is flagged

@@ -520,6 +520,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         folded = _fold(token.text)
         if m := _CURRENCY.search(folded):
             found.setdefault("currency", m.group(1) or m.group(2))
+            found[f"currency:{m.group(1) or m.group(2)}"] = token.text[:30]
         if _GROUP_LABEL.match(folded):
             if _money_caption_amount(folded, flat, i):  # 项目资金（万元） | 120.50: the caption holds the total
                 values.setdefault("total", _Value(flat[i].text, flat[i].span()))
@@ -731,11 +732,13 @@ def _money_written(value: _Value | None) -> bool:
 
 def _amounts(
     values: dict[str, _Value], source: str, failures: list[Failure], columns: list[str] = ()
-) -> tuple[Amounts, dict[str, Span]]:
-    """The amounts of the key–value block; ``columns`` are a 自评表's money columns (see
-    :mod:`.money_run`), for a row whose cells ran together."""
+) -> tuple[Amounts, dict[str, Span], dict[str, str]]:
+    """The amounts of the key–value block, their spans, and the unit written after an amount
+    (854万 → 万元); ``columns`` are a 自评表's money columns (see :mod:`.money_run`), for a row
+    whose cells ran together."""
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
+    units: dict[str, str] = {}  # field -> 万元 / 元 written after its amount
     if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
         for field in ("total", "fiscal"):
             values.setdefault(field, values["total_fiscal"])
@@ -753,6 +756,8 @@ def _amounts(
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        if suffix := re.search(r"(万元|万|元)$", text):
+            units[field] = "万元" if suffix.group(1).startswith("万") else "元"
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
@@ -775,7 +780,7 @@ def _amounts(
         elif text:
             row = value.span.row if value.span else None
             failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
-    return Amounts.model_validate(data), spans
+    return Amounts.model_validate(data), spans, units
 
 
 # ---- the indicator grid -------------------------------------------------------------------
@@ -1844,7 +1849,20 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
-    amounts, amount_spans = _amounts(values, doc.source, failures, _money_header(block_rows))
+    amounts, amount_spans, written_units = _amounts(values, doc.source, failures, _money_header(block_rows))
+    said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
+    for field, unit in written_units.items():
+        said.setdefault(unit, f"{field} {values[field].text[:20]}")
+    if len(said) > 1:  # 单位：万元 over the form, 元 after an amount (or the reverse): which one is not guessed
+        failures.append(
+            Failure(
+                source=doc.source,
+                field="currency_unit",
+                message="金额单位不一致："
+                + "；".join(f"{unit}（{where}）" for unit, where in said.items())
+                + "；金额按原数读取，请核对是万元还是元",
+            )
+        )
 
     def text(field: str) -> str | None:
         return values[field].text if field in values and values[field].text else None
