@@ -396,3 +396,13 @@ def test_amounts_in_another_unit_than_the_caption_are_flagged(caption, flagged):
     table = _read(_render(rows, "pipes"))
     assert table.projects()[0].amounts.total == Decimal("1120.50")  # read as written, never converted
     assert any(f.field == "currency_unit" for f in table.failures) is flagged
+
+
+@pytest.mark.parametrize("layout", ["pipes", "closed_pipes", "lines", "line_pipes", "tabs"])
+@pytest.mark.parametrize("space", [" ", "\u3000"], ids=["space", "ideographic-space"])
+def test_key_and_value_in_one_cell_separated_by_a_space(layout, space):
+    """``| 项目名称 社区矫正… |``: the key, white space, its value, all in one cell."""
+    rows = _form(BASE)
+    for r in (1, 2, 3, 4):
+        rows[r] = [f"{rows[r][i]}{space}{rows[r][i + 1]}" for i in range(0, len(rows[r]) - 1, 2)]
+    assert _header(_read(_render(rows, layout))) == EXPECTED

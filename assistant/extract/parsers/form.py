@@ -159,6 +159,8 @@ _CELL_KEYS: list[tuple[str, str]] = [
 _BUDGETS = tuple(field for _, field in _CELL_KEYS)
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
+#: a key at the start of a cell, then white space and its value
+_KEY_SPACE = re.compile(rf"\s*(?:{_KEY_RE.pattern})(?=[ \u3000\t]+\S)")
 _LABEL_RE = re.compile(
     "|".join(
         sorted(
@@ -348,6 +350,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         found = list((pattern or _KEY_COLON).finditer(part))
+        if pattern is None and not found and (m := _KEY_SPACE.match(part)) and _key_field(m.group()):
+            found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
             spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
