@@ -406,3 +406,11 @@ def test_key_and_value_in_one_cell_separated_by_a_space(layout, space):
     for r in (1, 2, 3, 4):
         rows[r] = [f"{rows[r][i]}{space}{rows[r][i + 1]}" for i in range(0, len(rows[r]) - 1, 2)]
     assert _header(_read(_render(rows, layout))) == EXPECTED
+
+
+@pytest.mark.parametrize("label", ["项目编码", "归口科室", "填报单位", "申报日期"])
+def test_name_with_a_space_stops_at_the_next_label_of_the_row(label):
+    rows = _form(BASE)
+    rows[1] = ["项目名称", FORM["name"], label, "2023001"]
+    for layout in ("spaces", "pipes", "none"):
+        assert _read(_render(rows, layout)).projects()[0].name == FORM["name"], layout
