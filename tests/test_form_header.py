@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from assistant.evaluate.metrics import project_flags
 from assistant.extract import extract
-from assistant.extract.parsers.money_run import forced_budget, money_columns
+from assistant.extract.parsers.money_run import AMBIGUOUS, budget_cell, forced_budget, money_columns
 from assistant.ingest import read_bytes
 
 BASE = {
@@ -414,3 +414,58 @@ def test_name_with_a_space_stops_at_the_next_label_of_the_row(label):
     rows[1] = ["项目名称", FORM["name"], label, "2023001"]
     for layout in ("spaces", "pipes", "none"):
         assert _read(_render(rows, layout)).projects()[0].name == FORM["name"], layout
+
+
+# ---- a self-evaluation's money rows with empty cells dropped ---------------------------------
+
+SIX = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+
+
+def _self_eval_form(start: str) -> list[list[str]]:
+    rows = _form(BASE)
+    rows[3:4] = [
+        ["项目资金（万元）", *SIX],
+        ["年度资金总额", start, "1120.50", "1100.00", "10", "98.17%", "9.8"],
+        ["其中：当年财政拨款", start, "1100.50", "1100.00", "—", "99.95%", "—"],
+        ["其他资金", start and "0", "20.00", "0", "—", "0%", "—"],
+    ]
+    return rows
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize("start", ["1000.00", "", "0"], ids=["start", "start-empty", "start-zero"])
+def test_self_evaluation_money_rows_read_the_full_year_budget(layout, start):
+    """年初预算数 left empty drops a cell: the 执行率 then pins which cell is the 全年预算数."""
+    rows = [[c for c in row if c] for row in _self_eval_form(start)]  # empty cells dropped by the copy
+    assert _header(_read(_render(rows, layout))) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("cells", "budget"),
+    [
+        (["1000", "1120.50", "1100.00", "10", "98.17%", "9.8"], 1),  # every cell there
+        (["1120.50", "1100.00", "10", "98.17%", "9.8"], 0),  # 年初预算数 empty
+        (["25", "25", "25"], 1),  # 分值 / 执行率 / 得分 left empty by the template
+        (["1120.50", "1100.00", "98.17%"], 0),  # 年初 and 分值 empty: the rate needs 预算数 and 执行数
+        (["200", "100", "50", "50%"], AMBIGUOUS),  # 年初 200 | 全年 100 | 执行 50, or 全年 200 | 执行 100 | 分值 50
+    ],
+)
+def test_budget_cell_of_a_money_row_with_cells_dropped(cells, budget):
+    assert budget_cell(cells, money_columns("".join(SIX))) == budget
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    budget=st.decimals(min_value=Decimal("1"), max_value=Decimal("99999"), places=2),
+    share=st.integers(min_value=1, max_value=100),
+    dropped=st.sets(st.sampled_from(["start", "weight", "score"])),
+)
+def test_a_money_row_with_cells_dropped_is_never_read_wrongly(budget, share, dropped):
+    """With the 执行率 printed, the cell read as 全年预算数 is the budget, or none is read."""
+    spent = (budget * share / 100).quantize(Decimal("0.01"))
+    rate = (spent / budget * 100).quantize(Decimal("0.01"))
+    row = {"start": "1", "budget": str(budget), "spent": str(spent), "weight": "10", "rate": f"{rate}%"}
+    row["score"] = str((10 * rate / 100).quantize(Decimal("0.1")))
+    cells = [v for k, v in row.items() if k not in dropped]
+    at = budget_cell(cells, money_columns("".join(SIX)))
+    assert at in (None, AMBIGUOUS) or Decimal(cells[at]) == budget

@@ -55,7 +55,7 @@ from ...ingest.document import Cell, Document, Row
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
-from .money_run import forced_budget, money_columns
+from .money_run import AMBIGUOUS, budget_cell, forced_budget, money_columns
 
 __all__ = ["looks_like_form", "extract_form", "has_form_header"]
 
@@ -518,6 +518,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
     budget_col = _budget_column(flat)
+    columns = _money_header(rows)
     i = _form_start(flat)
     seen_key = False  # the title is above the first key
     while i < len(flat):
@@ -585,7 +586,22 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
-            if field in _AMOUNT_FIELDS:
+            if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
+                # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
+                cells = [taken[0]]
+                while (
+                    i < len(flat)
+                    and len(cells) < len(columns)
+                    and not _key_field(flat[i].text)
+                    and _MONEY_CELL.match(_money_text(flat[i]))
+                ):
+                    cells.append(flat[i])
+                    i += 1
+                at = budget_cell([_money_text(c) for c in cells], columns)
+                if at == AMBIGUOUS:
+                    found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
+                taken = [cells[at]] if at is not None and at != AMBIGUOUS else []
+            elif field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
                 # or the 全年预算数 one when a 年初预算数 column comes before it
                 run = [taken[0]]
@@ -696,6 +712,14 @@ def _form_start(flat: list[Token]) -> int:
     if titles and any(_key_field(t.text) for t in flat[: titles[-1]]):
         return titles[-1]
     return 0
+
+
+#: a cell of a 自评表's money row: an amount, a rate, or a dash holding an empty cell's place
+_MONEY_CELL = re.compile(r"^(?:\d+(?:\.\d+)?\s*[%％]?|—+|-+|－+|/)$")
+
+
+def _money_text(token: Token) -> str:
+    return _fold(token.text).replace(",", "").replace("，", "").strip()
 
 
 def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
@@ -1858,6 +1882,15 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
     amounts, amount_spans, written_units = _amounts(values, doc.source, failures, _money_header(block_rows))
+    for key, cells in found.items():
+        if key.startswith("money_gap:"):
+            failures.append(
+                Failure(
+                    source=doc.source,
+                    field=f"amounts.{key[10:]}",
+                    message=f"{cells!r}：自评表金额行有空格被省去，各数对应哪一栏不唯一，全年预算数未读取；请按原表核对",
+                )
+            )
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")

@@ -1,4 +1,5 @@
-"""A self-evaluation form's money row whose cells ran together (年度资金总额40004000100%).
+"""A self-evaluation form's money row whose cells ran together (年度资金总额40004000100%), or
+whose empty cells were dropped (年度资金总额 | 1120.50 | 1100 | 10 | 98.17% | 9.8 under six heads).
 
 The national 自评表 template heads its money block 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
 执行率 | 得分 (some offices keep only some of these columns). Copied without separators, a row
@@ -15,7 +16,10 @@ import itertools
 import re
 from decimal import Decimal
 
-__all__ = ["money_columns", "forced_budget"]
+__all__ = ["money_columns", "forced_budget", "budget_cell", "AMBIGUOUS"]
+
+#: what :func:`budget_cell` returns when the cells have more than one reading
+AMBIGUOUS = -1
 
 #: the money block's column heads, in the words the templates use
 _COLUMN = re.compile(r"年初预算数|全年预算数|预算数|全年执行数|执行数|全年执行|分值|预算执行率|执行率|得分")
@@ -108,3 +112,52 @@ def _after_cells(digits: str, cols: list[str]):
         for chosen in itertools.combinations(cols, k):
             for parts in _splits(digits, k):
                 yield list(zip(chosen, parts))
+
+
+_DASH = re.compile(r"^(?:—+|-+|－+|/|无)$")
+_CELL_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_CELL_RATE = re.compile(r"^(?P<rate>\d+(?:\.\d+)?)\s*[%％]$")
+
+
+def budget_cell(cells: list[str], columns: list[str]) -> int | None:
+    """Which of a money row's cells is the 全年预算数, when the row has fewer cells than the
+    block has columns (empty cells dropped by the copy; a dash still holds its place).
+
+    Cells that fill the columns from the left and fit them are read so. Otherwise every
+    placement of the cells into the columns, in order, is tried: a rate cell (98.17%)
+    only under 执行率, and a placement with a rate must have its 预算数 and 执行数 and agree
+    with them (and 得分 = 分值 × 执行率 where both are there). The index of the budget cell
+    when every placement that fits puts the same amount there; None when none places a number
+    there; :data:`AMBIGUOUS` when placements disagree.
+    """
+    at = columns.index("budget")
+    if len(cells) >= len(columns) or _placement_fits(dict(zip(columns, cells))):
+        # every cell there, or the cells fill the columns from the left and fit them (the
+        # trailing 分值 / 执行率 / 得分 of a 财政拨款 row are left empty by the template)
+        return at if at < len(cells) and _CELL_NUMBER.match(cells[at]) else None
+    found: set[str | None] = set()
+    for cols in itertools.combinations(range(len(columns)), len(cells)):
+        placed = {columns[c]: cell for c, cell in zip(cols, cells)}
+        if _placement_fits(placed):
+            budget = placed.get("budget")
+            found.add(budget if budget is not None and _CELL_NUMBER.match(budget) else None)
+    if len(found) != 1:
+        return AMBIGUOUS if found else None
+    budget = found.pop()
+    return None if budget is None else cells.index(budget)
+
+
+def _placement_fits(placed: dict[str, str]) -> bool:
+    numbers: dict[str, Decimal] = {}
+    for role, cell in placed.items():
+        if _DASH.match(cell):
+            continue
+        rate = _CELL_RATE.match(cell)
+        if (role == "rate") != bool(rate):
+            return False  # a rate only under 执行率, and nothing else there
+        if not rate and not _CELL_NUMBER.match(cell):
+            return False
+        numbers[role] = Decimal(rate["rate"] if rate else cell)
+    if "rate" in numbers and not _fits(numbers):
+        return False  # a printed 执行率 comes from a printed 预算数 and 执行数
+    return "score" not in numbers or "rate" in numbers
