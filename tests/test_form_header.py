@@ -469,3 +469,20 @@ def test_a_money_row_with_cells_dropped_is_never_read_wrongly(budget, share, dro
     cells = [v for k, v in row.items() if k not in dropped]
     at = budget_cell(cells, money_columns("".join(SIX)))
     assert at in (None, AMBIGUOUS) or Decimal(cells[at]) == budget
+
+
+def test_run_together_level_label_wrapped_over_two_lines_and_no_guess_against_the_level2_code():
+    """服务对象 | 满意度指标 wrapped over two lines is one 二级 label; rows above the only 一级 label
+    (满意度指标) whose 二级 label says 产出 (数量指标) do not take it."""
+    text = (
+        "项目名称社区矫正信息化建设项目\n年度资金总额120\n年度目标完成平台建设。\n"
+        "一级指标二级指标三级指标指标值\n"
+        "数量指标平台建设数量1个\n质量指标系统验收合格率100%\n"
+        "满意度指标服务对象\n满意度指标\n社区矫正对象满意度≥90%\n"
+    )
+    indicators = _read(text).projects()[0].indicators
+    assert [(i.level1_name, i.level1_code, i.level2_name, i.name) for i in indicators] == [
+        (None, "1", "数量指标", "平台建设数量"),
+        (None, "1", "质量指标", "系统验收合格率"),
+        ("满意度指标", "3", "服务对象满意度指标", "社区矫正对象满意度"),
+    ]

@@ -1375,7 +1375,8 @@ def _is_grid_caption(text: str) -> bool:
 
 
 def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
-    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标) as one token."""
+    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标, 服务对象 |
+    满意度指标) as one token."""
     flat = [(r, t) for r, row in enumerate(rows) for t in row]
     out: list[list[Token]] = [[] for _ in rows]
     skip: set[int] = set()
@@ -1386,7 +1387,10 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
             joined = _fold(token.text) + _fold(nxt.text)
-            if _fold(nxt.text) in ("指标", "指标:") and _is_label(joined):
+            wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
+                not _is_label(token.text) and len(_fold(token.text)) <= 6
+            )
+            if wrapped and _is_label(joined):
                 merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
                 if nxt.cell is token.cell:
                     merged.end = nxt.end
@@ -1620,6 +1624,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
     for item, l1, l2 in zip(items, l1_labels, l2_labels):
+        if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and _level1_code(l1.token.text) not in (None, code[0]):
+                l1 = None  # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
         if (l1 is None and l1_events) or (l2 is None and l2_events):
             doubts.append(
