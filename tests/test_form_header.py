@@ -486,3 +486,21 @@ def test_run_together_level_label_wrapped_over_two_lines_and_no_guess_against_th
         (None, "1", "质量指标", "系统验收合格率"),
         ("满意度指标", "3", "服务对象满意度指标", "社区矫正对象满意度"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "name", "value"),
+    [
+        ("服装质量等合格合格2020", "服装质量等", "合格"),  # 合格 | 合格 | 分值 20 | 得分 20
+        ("成本控制不超过预算不超过预算10", "成本控制", "不超过预算"),
+        ("建设符合验收要求2020", "建设符合验收要求", "20"),
+    ],
+)
+def test_self_evaluation_row_run_together_with_its_value_written_twice(row, name, value):
+    text = (
+        "项目名称社区矫正信息化建设项目\n年度资金总额120\n"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+        f"产出指标质量指标{row}\n"
+    )
+    [indicator] = _read(text).projects()[0].indicators
+    assert (indicator.name, indicator.annual_value) == (name, value)

@@ -1114,14 +1114,23 @@ def _read_grid(
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
-                found = _split_run(token, k)
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
-                if found is None and notes and k > notes:
-                    found = _split_run(token, k - notes)  # the trailing 未完成原因 cell left empty
-                    if found is not None:
-                        found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+                found = _split_with_notes(token, k, notes)
                 mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
-                if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+                loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
+                if loose is not None and (len(loose) < 2 or any(_CUT_NAME.match(i.name.text) for i in loose)):
+                    loose = None  # several whole items, or the row's value written twice (below)
+                if loose is not None:
+                    found = loose
+                    failures.append(
+                        Failure(
+                            source=source,
+                            row=doc_rows[token.row].line,
+                            field="指标值",
+                            message=f"{token.text[:40]!r}：数字连写在一起（如 2020），按栏数拆开，拆法不唯一；请核对各指标的值",
+                        )
+                    )
+                elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
                     failures.append(
                         Failure(
@@ -1553,14 +1562,33 @@ _CUT_NAME = re.compile(
 )
 
 
-def _split_run(token: Token, k: int) -> list[_Item] | None:
+#: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
+_NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
+
+
+def _split_with_notes(token: Token, k: int, notes: int, *, loose: bool = False) -> list[_Item] | None:
+    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
+    found = _split_run(token, k, loose=loose)
+    if found is None and notes and k > notes:
+        found = _split_run(token, k - notes, loose=loose)
+        if found is not None:
+            found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+    return found
+
+
+def _split_run(token: Token, k: int, *, loose: bool = False) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
-    quantified (comparison, number, unit, or a date); anything else returns None.
+    quantified (comparison, number, unit, or a date); anything else returns None. Two bare
+    numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
+    caller says it was.
     """
+    between = "" if loose else _NOT_MID_NUMBER
     pattern = re.compile(
-        r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + "".join(rf"(?P<v{i}>{_RUN_VALUE})" for i in range(k)) + r"(?=[^\d%％]|$)"
+        r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
+        + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
+        + r"(?=[^\d%％]|$)"
     )
     items: list[_Item] = []
     pos = 0
@@ -1581,13 +1609,14 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
 def _split_doubled(token: Token, k: int) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
-    fewest trailing score digits that leave a name not ending in a number or % win."""
+    most trailing score digits that still leave a doubled value and a name not ending in a
+    number or % win: the 分值 and 得分 columns are filled (质量等合格合格2020 is 合格 | 合格 | 20 | 20,
+    not a value 20 written twice after 合格合格)."""
     text = token.text.rstrip()
     if k < 2:
         return None
-    for cut in range(0, min(7, len(text))):
-        if cut and not re.fullmatch(r"[\d.]+", text[len(text) - cut :]):
-            break
+    digits = len(text) - len(text.rstrip("0123456789."))
+    for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
         for size in range((len(rest) - 1) // 2, 0, -1):
             a, b = rest[-2 * size : -size], rest[-size:]
