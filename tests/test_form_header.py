@@ -504,3 +504,27 @@ def test_self_evaluation_row_run_together_with_its_value_written_twice(row, name
     )
     [indicator] = _read(text).projects()[0].indicators
     assert (indicator.name, indicator.annual_value) == (name, value)
+
+
+#: the labels as a traditional-character page prints them
+TRADITIONAL = {
+    "项目名称": "項目名稱",
+    "主管部门": "主管部門",
+    "实施单位": "實施單位",
+    "年度资金总额": "年度資金總額",
+    "其中：财政拨款": "其中：財政撥款",
+    "其他资金": "其他資金",
+    "总体目标": "總體目標",
+    "一级指标": "一級指標",
+    "二级指标": "二級指標",
+    "三级指标": "三級指標",
+    "指标值": "指標值",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_traditional_labels_read_the_same_in_every_layout(layout):
+    rows = [[TRADITIONAL.get(cell, cell) for cell in row] for row in _form(BASE)]
+    table = _read(_render(rows, layout))
+    assert _header(table) == EXPECTED
+    assert len(table.projects()[0].indicators) == len(FORM["grid"])

@@ -353,8 +353,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         start, end = pos, pos + len(part)
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
-        found = list((pattern or _KEY_COLON).finditer(part))
-        if pattern is None and not found and (m := _KEY_SPACE.match(part)) and _key_field(m.group()):
+        simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
+        found = list((pattern or _KEY_COLON).finditer(simplified))
+        if pattern is None and not found and (m := _KEY_SPACE.match(simplified)) and _key_field(m.group()):
             found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
