@@ -528,3 +528,10 @@ def test_traditional_labels_read_the_same_in_every_layout(layout):
     table = _read(_render(rows, layout))
     assert _header(table) == EXPECTED
     assert len(table.projects()[0].indicators) == len(FORM["grid"])
+
+
+def test_descriptive_row_words_in_a_run_together_goal_do_not_cut_it():
+    goal = "按项目内容完成社区矫正信息化平台建设，项目起止时间内实现全覆盖。"
+    rows = _form(BASE)
+    rows[4] = ["总体目标", goal]
+    assert _read(_render(rows, "none")).projects()[0].goal == goal

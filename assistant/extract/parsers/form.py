@@ -77,8 +77,6 @@ _KEYS: list[tuple[str, str]] = [
     (r"归口(?:科室|处室)|业务(?:科室|处室)", "归口科室"),
     (r"单位名称|填报单位", "单位名称"),
     (r"填报日期|申报日期", "填报日期"),
-    # descriptive rows of the templates: not goals, and not the value of the row above them
-    (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
@@ -154,13 +152,16 @@ _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
 
 #: keys read only as a cell of their own, never cut out of text run together (where they
-#: occur in running text: 纳入一般公共预算): the three budgets that make up 财政拨款
+#: occur in running text: 纳入一般公共预算, 按项目内容): descriptive rows, and the three budgets
+#: that make up 财政拨款
 _CELL_KEYS: list[tuple[str, str]] = [
+    # descriptive rows of the templates: not goals, and not the value of the row above them
+    (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
     (r"(?:其中[:：]?\s*)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
     (r"(?:其中[:：]?\s*)?政府性基金(?:预算)?(?:拨款|资金)?", "政府性基金"),
     (r"(?:其中[:：]?\s*)?国有资本经营预算(?:拨款|资金)?", "国有资本经营预算"),
 ]
-_BUDGETS = tuple(field for _, field in _CELL_KEYS)
+_BUDGETS = ("一般公共预算", "政府性基金", "国有资本经营预算")
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
 #: a key at the start of a cell, then white space and its value
