@@ -18,8 +18,21 @@ Reading rules (what the tests pin down):
   ``meta.extra["form"]``. A lone 财政 budget amount (本年度申请市财政预算资金, 年度本级预算金额)
   is the total and the fiscal amount; beside a 中期资金总额 column the 年度 column's amounts win;
   ``854万(…)`` reads 854, a dash is empty.
+  Labels are read by meaning (项目支出名称, 执行单位, 预算金额, 本级财政, 其中：其他资金 …), with
+  spaces inside them, a note after them (（万元）, （全称）), in traditional characters, and
+  with the value in the same cell (``项目名称：X``, ``项目名称 X``). Budget codes before unit
+  names ([812], 031-) are dropped; of several 主管部门 (省级 / 区县) the most local one is the
+  department. A 自评表 money row is read at its 全年预算数; when its cells ran together or
+  empty ones were dropped, only a reading pinned by 执行率 = 执行数 / 预算数 is taken
+  (:mod:`.money_run`), else a failure. Amounts in 元 in one place and 万元 in another are
+  flagged, never converted.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
-  texts are kept under ``meta.extra["form"]``.
+  texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
+  of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written
+  by a notice above the form's title are not the form's.
+* A form whose indicator grid is of a kind the rules do not know (no 三级指标), or a page cut
+  above its grid, still gives its header with a failure saying the indicators were not read
+  (:func:`has_form_header`, used by the rules backend before refusing).
 * Value columns: 实施周期指标值 → period_value; 年度指标值, a single 指标值 (指标值及单位) or
   预期…值 → annual_value, with a 指标性质 (≥) and 度量单位 written in their own columns joined
   to it; other columns (绩效标准, 实际值, 分值, 得分…) are not read.
