@@ -535,3 +535,15 @@ def test_descriptive_row_words_in_a_run_together_goal_do_not_cut_it():
     rows = _form(BASE)
     rows[4] = ["总体目标", goal]
     assert _read(_render(rows, "none")).projects()[0].goal == goal
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    labels=st.fixed_dictionaries({field: st.sampled_from([BASE[field], *SPELLINGS[field]]) for field in BASE}),
+    layout=st.sampled_from(LAYOUTS),
+    money=st.sampled_from(sorted(MONEY)),
+    caption=st.booleans(),
+)
+def test_any_mix_of_spellings_and_layouts_reads_the_same_header(labels, layout, money, caption):
+    """Spellings combine freely: each field's label is read whatever its neighbours' are."""
+    assert _header(_read(_render(_form(labels, MONEY[money], caption), layout))) == EXPECTED
