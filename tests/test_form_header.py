@@ -547,3 +547,14 @@ def test_descriptive_row_words_in_a_run_together_goal_do_not_cut_it():
 def test_any_mix_of_spellings_and_layouts_reads_the_same_header(labels, layout, money, caption):
     """Spellings combine freely: each field's label is read whatever its neighbours' are."""
     assert _header(_read(_render(_form(labels, MONEY[money], caption), layout))) == EXPECTED
+
+
+def test_run_together_name_before_a_label_starting_with_project_is_flagged():
+    """…建设项目实施单位: the 项目 may end the name or start the label; the rules say so."""
+    rows = _form({**BASE, "unit": "项目实施单位"})
+    rows[2] = ["主管部门", FORM["department"]]
+    rows.insert(2, ["项目实施单位", FORM["unit"]])
+    rows[1][1] = "社区矫正信息化建设"
+    table = _read(_render(rows, "none"))
+    assert table.projects()[0].name == "社区矫正信息化建设"
+    assert [f.field for f in table.failures if f.field == "项目名称"] == ["项目名称"]

@@ -598,6 +598,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
                 taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
                 i += 1
+            if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
+                found["name_doubt"] = doubt
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
@@ -644,6 +646,17 @@ def _locality(key: str) -> int:
     bare = _bare(key)
     levels = (("省级", 1), ("市级", 2), ("县级", 3), ("区县", 3), ("区级", 3), ("地方", 3))
     return next((level for word, level in levels if bare.startswith(word)), 4 if bare else 0)
+
+
+def _project_word_doubt(name: Token, key: Token) -> str | None:
+    """Text run together gives no edge between a name and the key after it where the key may
+    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
+    if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
+        return None
+    bare = re.sub(r"\s", "", _fold(key.text))
+    if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
+        return f"项目名称 {name.text[-12:]!r} 与 {bare!r} 连写：其中的“项目”属于名称还是标签无法确定；请核对"
+    return None
 
 
 def _continues(token: Token, last: Token) -> bool:
@@ -1963,6 +1976,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
+    if name is not None and (doubt := found.get("name_doubt")):
+        failures.append(Failure(source=doc.source, field="项目名称", message=doubt))
     if name is not None and _looks_like_label(name):
         failures.append(
             Failure(
