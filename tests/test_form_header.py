@@ -558,3 +558,7 @@ def test_run_together_name_before_a_label_starting_with_project_is_flagged():
     table = _read(_render(rows, "none"))
     assert table.projects()[0].name == "社区矫正信息化建设"
     assert [f.field for f in table.failures if f.field == "项目名称"] == ["项目名称"]
+
+
+def test_a_very_long_digit_run_is_not_searched():
+    assert forced_budget("1" * 5000 + "100%", money_columns(FULL)) is None

@@ -36,6 +36,7 @@ _ROLE = {
     "得分": "score",
 }
 _NUMBER = re.compile(r"0|0\.\d{1,4}|[1-9]\d*(?:\.\d{1,4})?")
+_LONGEST_RUN = 40
 _RUN = re.compile(r"^(?P<digits>[\d.]+)[%％](?P<after>[\d.]*)$")
 
 
@@ -80,8 +81,8 @@ def forced_budget(text: str, columns: list[str]) -> str | None:
     """The 全年预算数 of a money row run together, when every reading of it that fits the
     columns agrees on one amount; None when there is none or more than one."""
     m = _RUN.match(text.strip())
-    if not m or not columns:
-        return None
+    if not m or not columns or len(m["digits"]) > _LONGEST_RUN or len(m["after"]) > _LONGEST_RUN:
+        return None  # a run longer than six amounts is not a money row (and would take long)
     at = columns.index("rate")
     before_cols, after_cols = columns[:at], columns[at + 1 :]
     found: set[Decimal] = set()
