@@ -13,7 +13,7 @@ from ..ingest.document import Document
 from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
-from .parsers.form import extract_form, looks_like_form
+from .parsers.form import extract_form, has_form_header, looks_like_form
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.table import extract_table
 
@@ -38,7 +38,17 @@ def split_parts(doc: Document) -> list[Document]:
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
-    return extract_form(doc) if looks_like_form(doc) else extract_table(doc)
+    if looks_like_form(doc):
+        return extract_form(doc)
+    try:
+        table = extract_table(doc)
+    except InputError:
+        if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
+            return extract_form(doc, header_only=True)
+        raise
+    if not table.units and has_form_header(doc):
+        return extract_form(doc, header_only=True)  # no project row found, but a form's header is there
+    return table
 
 
 def _sum(a: Amounts, b: Amounts) -> Amounts:

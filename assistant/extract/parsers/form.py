@@ -18,8 +18,21 @@ Reading rules (what the tests pin down):
   ``meta.extra["form"]``. A lone 财政 budget amount (本年度申请市财政预算资金, 年度本级预算金额)
   is the total and the fiscal amount; beside a 中期资金总额 column the 年度 column's amounts win;
   ``854万(…)`` reads 854, a dash is empty.
+  Labels are read by meaning (项目支出名称, 执行单位, 预算金额, 本级财政, 其中：其他资金 …), with
+  spaces inside them, a note after them (（万元）, （全称）), in traditional characters, and
+  with the value in the same cell (``项目名称：X``, ``项目名称 X``). Budget codes before unit
+  names ([812], 031-) are dropped; of several 主管部门 (省级 / 区县) the most local one is the
+  department. A 自评表 money row is read at its 全年预算数; when its cells ran together or
+  empty ones were dropped, only a reading pinned by 执行率 = 执行数 / 预算数 is taken
+  (:mod:`.money_run`), else a failure. Amounts in 元 in one place and 万元 in another are
+  flagged, never converted.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
-  texts are kept under ``meta.extra["form"]``.
+  texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
+  of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written
+  by a notice above the form's title are not the form's.
+* A form whose indicator grid is of a kind the rules do not know (no 三级指标), or a page cut
+  above its grid, still gives its header with a failure saying the indicators were not read
+  (:func:`has_form_header`, used by the rules backend before refusing).
 * Value columns: 实施周期指标值 → period_value; 年度指标值, a single 指标值 (指标值及单位) or
   预期…值 → annual_value, with a 指标性质 (≥) and 度量单位 written in their own columns joined
   to it; other columns (绩效标准, 实际值, 分值, 得分…) are not read.
@@ -56,40 +69,72 @@ from ...messages import Msg, msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit, amount_problem
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
+from .money_run import AMBIGUOUS, budget_cell, forced_budget, money_columns
 
-__all__ = ["looks_like_form", "extract_form"]
+__all__ = ["looks_like_form", "extract_form", "has_form_header"]
 
 # ---- the labels a form uses -------------------------------------------------------------
 
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
-    (r"项目(?:支出)?名称|转移支付[（(]?项目[)）]?名称|专项资金名称|资金名称", "name"),
+    (
+        r"(?:二级)?项目(?:支出)?名称|项目[（(]政策[)）]名称|政策(?:[（(]项目[)）])?名称|转移支付(?:[（(]?项目[)）]?)?名称"
+        r"|专项(?:资金)?名称|资金名称",
+        "name",
+    ),
+    (r"一级项目名称", "一级项目名称"),  # the programme over the project (二级项目名称)
     (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
-    (r"(?:省级|市级|县级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
-    (r"(?:项目)?实施单位|预算单位|资金使用单位", "unit"),
+    (r"(?:省级|市级|县级|区县|区级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
+    (r"(?:项目)?(?:实施|执行)单位|实施[（(]主管[)）]单位|预算单位|资金使用单位", "unit"),
     (r"项目属性", "项目属性"),
+    (r"项目(?:编码|代码|编号)", "项目编码"),
+    (r"归口(?:科室|处室)|业务(?:科室|处室)", "归口科室"),
+    (r"单位名称|填报单位", "单位名称"),
+    (r"填报日期|申报日期", "填报日期"),
     (r"项目期|项目周期|实施期限", "项目期"),
     (r"项目类[型别]", "项目类型"),
     (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
     (r"联系电话", "联系电话"),
     (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
-    (r"(?:年度|当年)?资金总额|年度预算数|预算数|项目(?:预算)?总?金额", "total"),
+    (
+        r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额"
+        r"|年度金额|合计",
+        "total",
+    ),
     (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
-    (r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:小计)?", "fiscal"),
-    (r"财政专户(?:拨款|资金)?", "special_account"),
-    (r"上级(?:资金|补助)", "上级资金"),
-    (r"(?:当年)?其[他它](?:资金|收入)", "other"),
+    (
+        r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:数|小计)?|本级财政)",
+        "fiscal",
+    ),
+    (r"(?:其中[:：\-－]?\s*)?财政专户(?:拨款|资金)?", "special_account"),
+    (r"(?:其中[:：\-－]?\s*)?上级(?:资金|补助)", "上级资金"),
+    (r"上年结转(?:资金)?", "上年结转资金"),  # a 自评表's money row with no field of its own
+    (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
     (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
-    (r"年度目标|预期目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
-    (r"(?:年度)?总体目标|绩效目标(?!(?:申报|批复)?表)", "总体目标"),
-    (r"实际完成(?:情况|目标)", "实际完成情况"),  # 自评表: beside the 预期目标
+    (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
+    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
+    # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
+    (
+        r"(?:目标)?(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述|具体完成情况",
+        "实际完成情况",
+    ),
+    (r"总体完成率", "总体完成率"),  # a third column beside them
 ]
 _GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
-_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况")
-_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other", "total_fiscal")
+_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况", "总体完成率")
+_AMOUNT_FIELDS = (
+    "total",
+    "fiscal",
+    "special_account",
+    "other",
+    "total_fiscal",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营预算",
+)
 _GROUP_LABEL = re.compile(
     r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
-    r"|^年度(?:总体)?目标完成情况$"
+    r"|^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:年度)?(?:总体)?目标完成情况$"
 )
 _TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
 _CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
@@ -120,8 +165,21 @@ _LEVEL2_NAME = re.compile(
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
 
+#: keys read only as a cell of their own, never cut out of text run together (where they
+#: occur in running text: 纳入一般公共预算, 按项目内容): descriptive rows, and the three budgets
+#: that make up 财政拨款
+_CELL_KEYS: list[tuple[str, str]] = [
+    # descriptive rows of the templates: not goals, and not the value of the row above them
+    (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
+    (r"(?:其中[:：]?\s*)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
+    (r"(?:其中[:：]?\s*)?政府性基金(?:预算)?(?:拨款|资金)?", "政府性基金"),
+    (r"(?:其中[:：]?\s*)?国有资本经营预算(?:拨款|资金)?", "国有资本经营预算"),
+]
+_BUDGETS = ("一般公共预算", "政府性基金", "国有资本经营预算")
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
+#: a key at the start of a cell, then white space and its value
+_KEY_SPACE = re.compile(rf"\s*(?:{_KEY_RE.pattern})(?=[ \u3000\t]+\S)")
 _LABEL_RE = re.compile(
     "|".join(
         sorted(
@@ -133,6 +191,9 @@ _LABEL_RE = re.compile(
                 r"年度指标值",
                 r"(?:全年)?(?:实际)?完成值",
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
+                r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
+                r"(?:本年度|年度|项目)?绩效指标(?!值|\s*[一二三]级(?!\s*指标))",  # the caption over the grid: ends a goal run together
+                r"(?:年度)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",
@@ -177,7 +238,16 @@ def _spaced(pattern: str) -> str:
 
 #: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
 #: a filled-in template (not part of a name; with nothing after it, an empty template row)
-_LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
+#: a money group caption (项目资金（万元）), and a label's own note and colon (资金总额（万元）：),
+#: are cut with the label: they are not part of the value after it
+_LABEL_RE_SPACED = re.compile(
+    r"指标\s*\d+\s*[:：]|"
+    + _spaced(r"(?:项目资金|资金情况|项目金额)")
+    + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
+    + _spaced(_LABEL_RE.pattern)
+    + r")(?:\s*[（(][^（()）\d]{1,6}[)）])?(?:\s*[:：])?"
+    + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
+)
 
 #: traditional characters of the labels a form uses, read as their simplified forms (one
 #: character for one, so only label matching changes; values keep what the source wrote)
@@ -222,10 +292,15 @@ def _key_field(text: str) -> str | None:
     bare = _bare(text)
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
-    for pattern, name in _KEYS:
-        if re.fullmatch(pattern, bare):
-            return name
+    for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
+        for pattern, name in (*_KEYS, *_CELL_KEYS):
+            if re.fullmatch(pattern, candidate):
+                return name
     return None
+
+
+#: a short note in brackets after a key: （全称）, （盖章）, （签字）
+_KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
 
 
 def _level1_label(text: str) -> bool:
@@ -293,7 +368,10 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         start, end = pos, pos + len(part)
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
-        found = list((pattern or _KEY_COLON).finditer(part))
+        simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
+        found = list((pattern or _KEY_COLON).finditer(simplified))
+        if pattern is None and not found and (m := _KEY_SPACE.match(simplified)) and _key_field(m.group()):
+            found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
             spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
@@ -304,7 +382,10 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
-        cuts = sorted({start, end, *(start + m.start() for m in found), *(start + m.end() for m in found)})
+        spans = [
+            (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
+        ]
+        cuts = sorted({start, end, *(start + a for a, _ in spans), *(start + b for _, b in spans)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
             text = cell.text[a:b]
@@ -313,6 +394,12 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 pieces.append((a + lead, a + len(text.rstrip())))
         columns.append(pieces)
     return columns
+
+
+def _doubled_project(text: str, at: int) -> int:
+    """Where a label found at ``at`` in text run together starts: a name ending in 项目 before
+    a label that starts with 项目 (…建设项目项目主管部门) keeps its own 项目."""
+    return at - 2 if text[:at].endswith("项目项目") else at
 
 
 def _depth(text: str, pos: int) -> int:
@@ -400,7 +487,8 @@ def _join(tokens: list[Token]) -> str:
     for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
         group = list(group)
         parts.append(group[0].cell.text[group[0].start : group[-1].end])
-    return _unread(fold_whitespace(strip_markup(join_wrapped("\n".join(parts)))))
+    text = re.sub(r"<br\s*/?>", "\n", "\n".join(parts), flags=re.I)  # a line break inside an HTML cell
+    return _unread(fold_whitespace(strip_markup(join_wrapped(text))))
 
 
 def _span_of(tokens: list[Token]) -> Span:
@@ -413,6 +501,7 @@ def _span_of(tokens: list[Token]) -> Span:
 class _Value:
     text: str
     span: Span | None
+    key: str = ""  # the key's own text, for a department read under several levels
 
 
 def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, str]]:
@@ -432,6 +521,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
+        fields = {_key_field(t.text) for t in keys}
+        if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
+            continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
@@ -442,7 +534,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
     budget_col = _budget_column(flat)
-    i = 0
+    columns = _money_header(rows)
+    i = _form_start(flat)
     seen_key = False  # the title is above the first key
     while i < len(flat):
         token = flat[i]
@@ -452,9 +545,13 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         folded = _fold(token.text)
         if m := _CURRENCY.search(folded):
             found.setdefault("currency", m.group(1) or m.group(2))
+            found[f"currency:{m.group(1) or m.group(2)}"] = token.text[:30]
         if _GROUP_LABEL.match(folded):
+            if _money_caption_amount(folded, flat, i):  # 项目资金（万元） | 120.50: the caption holds the total
+                values.setdefault("total", _Value(flat[i].text, flat[i].span()))
+                i += 1
             continue
-        field = _key_field(token.text)
+        field = _key_field(token.text) or _goal_stub(token, flat, i)
         if field is None:
             if "title" not in found and _TITLE.search(folded) and not seen_key:
                 found["title"] = fold_whitespace(token.text)
@@ -463,7 +560,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
         # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
-        while i + len(run) - 1 < len(flat) and _key_field(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
+        while i + len(run) - 1 < len(flat) and _goal_column(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
             run.append(flat[i + len(run) - 1])
         if field in _GOAL_FIELDS and len(run) >= 2:
             keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
@@ -474,20 +571,55 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
                     break
                 texts.append(nxt)
+            beside = len(keys) >= 2 and _goal_column(keys[1].text) == "实际完成情况"
+            if beside and (paired := _goal_beside_actual(flat, start)):
+                goal, actual, end, doubt = paired  # 预期目标 | 实际完成情况 over one text, or rows of pairs
+                values.setdefault(_key_field(keys[0].text), goal)
+                if actual:
+                    values.setdefault("实际完成情况", actual)
+                if doubt:
+                    found["goal_doubt"] = doubt
+                i = end
+                continue
             if len(texts) == len(keys):
                 for key, value in zip(keys, texts):
-                    values.setdefault(_key_field(key.text), _Value(_join([value]), _span_of([value])))
+                    values.setdefault(_goal_column(key.text), _Value(_join([value]), _span_of([value])))
                 i = start + len(texts)
                 continue
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
+                if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
+                    break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
                 taken.append(flat[i])
                 i += 1
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
-            if field in _AMOUNT_FIELDS:
+            while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
+                taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
+                i += 1
+            if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
+                found["name_doubt"] = doubt
+            if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
+                taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
+                i += 1
+            if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
+                # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
+                cells = [taken[0]]
+                while (
+                    i < len(flat)
+                    and len(cells) < len(columns)
+                    and not _key_field(flat[i].text)
+                    and _MONEY_CELL.match(_money_text(flat[i]))
+                ):
+                    cells.append(flat[i])
+                    i += 1
+                at = budget_cell([_money_text(c) for c in cells], columns)
+                if at == AMBIGUOUS:
+                    found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
+                taken = [cells[at]] if at is not None and at != AMBIGUOUS else []
+            elif field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
                 # or the 全年预算数 one when a 年初预算数 column comes before it
                 run = [taken[0]]
@@ -496,9 +628,138 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     i += 1
                 if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[budget_col]]
-        if taken and (field not in values or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))):
-            values[field] = _Value(_join(taken), _span_of(taken))
+        if taken and (
+            field not in values
+            or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))
+            or (field == "department" and _locality(token.text) > _locality(values["department"].key))
+        ):
+            values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+#: fields whose text may hold a space, read up to the next key of the same cell and column
+_TEXT_FIELDS = ("name", "department", "unit")
+
+
+def _locality(key: str) -> int:
+    """How local a 主管部门 key is: a transfer table lists 省级 / 区县 主管部门, the department
+    is the most local one (the form's own plain 主管部门 above all)."""
+    bare = _bare(key)
+    levels = (("省级", 1), ("市级", 2), ("县级", 3), ("区县", 3), ("区级", 3), ("地方", 3))
+    return next((level for word, level in levels if bare.startswith(word)), 4 if bare else 0)
+
+
+def _project_word_doubt(name: Token, key: Token) -> str | None:
+    """Text run together gives no edge between a name and the key after it where the key may
+    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
+    if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
+        return None
+    bare = re.sub(r"\s", "", _fold(key.text))
+    if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
+        return f"项目名称 {name.text[-12:]!r} 与 {bare!r} 连写：其中的“项目”属于名称还是标签无法确定；请核对"
+    return None
+
+
+def _continues(token: Token, last: Token) -> bool:
+    """The next piece of the same cell and column, not a key nor a label of its own (是否为专项资金：)."""
+    text = token.text.rstrip()
+    if token.cell is not last.cell or token.col != last.col or token.start <= last.end:
+        return False  # another cell, or a piece cut off at a label (text run together)
+    gap = token.cell.text[last.end : token.start]
+    return (
+        not gap.strip()
+        and not _key_field(text)
+        and not _GROUP_LABEL.match(_fold(text))
+        and not text.endswith((":", "："))
+    )
+
+
+def _goal_column(text: str) -> str | None:
+    """A key in a run of goal column heads; after a goal key, 总体目标完成情况 heads the
+    achieved column (总体目标 | 总体目标完成情况), where before one it is a caption."""
+    if field := _key_field(text):
+        return field
+    return "实际完成情况" if re.fullmatch(r"(?:年度)?(?:总体)?目标完成情况", _bare(text)) else None
+
+
+#: a goal caption cut to its first line (年度 | 总体 | 总): a merged cell printed cut
+_GOAL_STUBS = {"年度": "年度目标", "总体": "总体目标", "总": "总体目标"}
+
+
+def _goal_stub(token: Token, flat: list[Token], i: int) -> str | None:
+    """The goal field of a caption cut to its first characters (``年度 |`` over the goal text,
+    the merged 年度目标 cell printed as its first line), when a text follows it and no goal
+    key of its own comes after it."""
+    field = _GOAL_STUBS.get(re.sub(r"\s", "", _fold(token.text)))
+    if field is None or i >= len(flat) or _key_field(flat[i].text):
+        return None
+    text = _fold(flat[i].text)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 8 or _is_grid_caption(text) or _is_header_word(text):
+        return None
+    return None if any(_key_field(t.text) in _GOAL_FIELDS for t in flat[i:]) else field
+
+
+def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, str | None] | None:
+    """The 预期目标 under a 自评表's 预期目标 | 实际完成情况 heads whose texts are not one each:
+    one text only (the achieved cell left empty, or both run together: said so), or rows of
+    pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
+    first of each pair, said so unless every pair repeats its goal word for word. Returns
+    (goal, achieved, index after the texts, doubt) or None when there is no text."""
+    texts: list[Token] = []
+    end = start
+    while end < len(flat):
+        token = flat[end]
+        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
+            break
+        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+            break
+        if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(token.text)):  # a score or a rate beside the texts
+            texts.append(token)
+        end += 1
+    if len(texts) == 1:
+        doubt = "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况"
+        return _Value(_join(texts), _span_of(texts)), None, end, doubt
+    if len(texts) % 2:  # a text holding white space cut in two: the first is the goal, said so
+        doubt = "预期目标与实际完成情况的文字分不清（中间有空格）：第一段读作预期目标；请核对"
+        return _Value(_join(texts[:1]), _span_of(texts[:1])), None, end, doubt
+    if not texts:
+        return None
+    goals, actuals = texts[0::2], texts[1::2]
+    same = len(goals) == 1 or all(_fold(g.text) == _fold(a.text) for g, a in zip(goals, actuals))
+    text = " ".join(_join([g]) for g in goals)
+    doubt = None if same else "预期目标与实际完成情况按行成对读出，每对的第一段作为预期目标；请核对"
+    actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
+    return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+def _form_start(flat: list[Token]) -> int:
+    """Where the form's own key–value block starts: at its title when a notice before the form
+    already wrote keys of its own ((7)绩效目标：… above 项目支出绩效目标申报表); the form's values
+    are the project's, the notice's are not read."""
+    first_name = next((i for i, t in enumerate(flat) if _key_field(t.text) == "name"), len(flat))
+    titles = [i for i, t in enumerate(flat[:first_name]) if _TITLE.search(_fold(t.text)) and not _key_field(t.text)]
+    if titles and any(_key_field(t.text) for t in flat[: titles[-1]]):
+        return titles[-1]
+    return 0
+
+
+#: a cell of a 自评表's money row: an amount, a rate, or a dash holding an empty cell's place
+_MONEY_CELL = re.compile(r"^(?:\d+(?:\.\d+)?\s*[%％]?|—+|-+|－+|/)$")
+
+
+def _money_text(token: Token) -> str:
+    return _fold(token.text).replace(",", "").replace("，", "").strip()
+
+
+def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
+    """A money caption (项目资金, 资金情况（万元）) with an amount right after it and no
+    年度资金总额 row of its own: the form writes its one amount beside the caption."""
+    return (
+        folded.startswith(("项目资金", "资金情况", "项目金额"))
+        and i < len(flat)
+        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).replace("，", ","))))
+        and not any(_key_field(t.text) == "total" for t in flat)
+    )
 
 
 def _budget_column(flat: list[Token]) -> int:
@@ -524,12 +785,30 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
-def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) -> tuple[Amounts, dict[str, Span]]:
+def _money_written(value: _Value | None) -> bool:
+    """An amount cell that holds more than nothing: not empty, a dash, or zero."""
+    text = _fold(value.text).strip() if value else ""
+    return bool(text) and text not in ("—", "-", "--", "——", "/", "无") and not re.fullmatch(r"0+(?:\.0+)?", text)
+
+
+def _amounts(
+    values: dict[str, _Value], source: str, failures: list[Failure], columns: list[str] = ()
+) -> tuple[Amounts, dict[str, Span], dict[str, str]]:
+    """The amounts of the key–value block, their spans, and the unit written after an amount
+    (854万 → 万元); ``columns`` are a 自评表's money columns (see :mod:`.money_run`), for a row
+    whose cells ran together."""
     data: dict[str, object] = {}
     spans: dict[str, Span] = {}
+    units: dict[str, str] = {}  # field -> 万元 / 元 written after its amount
     if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
         for field in ("total", "fiscal"):
             values.setdefault(field, values["total_fiscal"])
+    if (
+        "fiscal" not in values
+        and "一般公共预算" in values
+        and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
+    ):
+        values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
     for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
@@ -538,10 +817,22 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        if suffix := re.search(r"(万元|万|元)$", text):
+            units[field] = "万元" if suffix.group(1).startswith("万") else "元"
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        problem = None if _AMOUNT_TEXT.match(text) else msg("NOT_AN_AMOUNT", text=value.text[:60])
+        if not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns)):
+            text = budget  # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, the only reading that adds up
+        if _AMOUNT_TEXT.match(text):
+            problem = None
+        elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
+            problem = (
+                f"{value.text[:40]!r}：自评表的金额各栏（{'、'.join(_COLUMN_WORDS[c] for c in columns)}）连写在一起，"
+                "拆法不唯一，未读取；请按原表核对"
+            )
+        else:
+            problem = msg("NOT_AN_AMOUNT", text=value.text[:60])
         problem = problem or amount_problem(text)  # too many digits for an amount
         if not problem:
             data[field] = text
@@ -550,7 +841,7 @@ def _amounts(values: dict[str, _Value], source: str, failures: list[Failure]) ->
         elif text:
             row = value.span.row if value.span else None
             failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
-    return Amounts.model_validate(data), spans
+    return Amounts.model_validate(data), spans, units
 
 
 # ---- the indicator grid -------------------------------------------------------------------
@@ -851,14 +1142,23 @@ def _read_grid(
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
-                found = _split_run(token, k)
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
-                if found is None and notes and k > notes:
-                    found = _split_run(token, k - notes)  # the trailing 未完成原因 cell left empty
-                    if found is not None:
-                        found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+                found = _split_with_notes(token, k, notes)
                 mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
-                if (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+                loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
+                if loose is not None and (len(loose) < 2 or any(_CUT_NAME.match(i.name.text) for i in loose)):
+                    loose = None  # several whole items, or the row's value written twice (below)
+                if loose is not None:
+                    found = loose
+                    failures.append(
+                        Failure(
+                            source=source,
+                            row=doc_rows[token.row].line,
+                            field="指标值",
+                            message=f"{token.text[:40]!r}：数字连写在一起（如 2020），按栏数拆开，拆法不唯一；请核对各指标的值",
+                        )
+                    )
+                elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
                     failures.append(
                         Failure(
@@ -1083,11 +1383,20 @@ _GRID_END = re.compile(
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
 )
 #: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
-_GRID_CAPTION = re.compile(r"^(?:本年度|年度|项目)?绩效指标$")
+#: the caption over the grid: 绩效指标, 四、年度绩效指标完成情况, 绩效指标（权重分值90分，…）
+_GRID_CAPTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:本年度|年度|项目)?绩效指标(?:完成情况)?(?:[（(].*[)）])?$"
+)
 
 
 def _ends_grid(text: str) -> bool:
     return bool(_GRID_END.search(_fold(text)))
+
+
+def _caption_stub(text: str) -> bool:
+    """The first characters of the 绩效指标 caption (绩, 绩效): a merged cell printed cut."""
+    folded = re.sub(r"\s", "", _fold(text))
+    return bool(folded) and len(folded) <= 3 and "绩效指标".startswith(folded)
 
 
 def _is_grid_caption(text: str) -> bool:
@@ -1095,7 +1404,8 @@ def _is_grid_caption(text: str) -> bool:
 
 
 def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
-    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标) as one token."""
+    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标, 服务对象 |
+    满意度指标) as one token."""
     flat = [(r, t) for r, row in enumerate(rows) for t in row]
     out: list[list[Token]] = [[] for _ in rows]
     skip: set[int] = set()
@@ -1106,7 +1416,10 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
             joined = _fold(token.text) + _fold(nxt.text)
-            if _fold(nxt.text) in ("指标", "指标:") and _is_label(joined):
+            wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
+                not _is_label(token.text) and len(_fold(token.text)) <= 6
+            )
+            if wrapped and _is_label(joined):
                 merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
                 if nxt.cell is token.cell:
                     merged.end = nxt.end
@@ -1271,14 +1584,33 @@ _CUT_NAME = re.compile(
 )
 
 
-def _split_run(token: Token, k: int) -> list[_Item] | None:
+#: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
+_NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
+
+
+def _split_with_notes(token: Token, k: int, notes: int, *, loose: bool = False) -> list[_Item] | None:
+    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
+    found = _split_run(token, k, loose=loose)
+    if found is None and notes and k > notes:
+        found = _split_run(token, k - notes, loose=loose)
+        if found is not None:
+            found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+    return found
+
+
+def _split_run(token: Token, k: int, *, loose: bool = False) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
-    quantified (comparison, number, unit, or a date); anything else returns None.
+    quantified (comparison, number, unit, or a date); anything else returns None. Two bare
+    numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
+    caller says it was.
     """
+    between = "" if loose else _NOT_MID_NUMBER
     pattern = re.compile(
-        r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + "".join(rf"(?P<v{i}>{_RUN_VALUE})" for i in range(k)) + r"(?=[^\d%％]|$)"
+        r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
+        + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
+        + r"(?=[^\d%％]|$)"
     )
     items: list[_Item] = []
     pos = 0
@@ -1299,13 +1631,14 @@ def _split_run(token: Token, k: int) -> list[_Item] | None:
 def _split_doubled(token: Token, k: int) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
-    fewest trailing score digits that leave a name not ending in a number or % win."""
+    most trailing score digits that still leave a doubled value and a name not ending in a
+    number or % win: the 分值 and 得分 columns are filled (质量等合格合格2020 is 合格 | 合格 | 20 | 20,
+    not a value 20 written twice after 合格合格)."""
     text = token.text.rstrip()
     if k < 2:
         return None
-    for cut in range(0, min(7, len(text))):
-        if cut and not re.fullmatch(r"[\d.]+", text[len(text) - cut :]):
-            break
+    digits = len(text) - len(text.rstrip("0123456789."))
+    for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
         for size in range((len(rest) - 1) // 2, 0, -1):
             a, b = rest[-2 * size : -size], rest[-size:]
@@ -1342,6 +1675,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
     for item, l1, l2 in zip(items, l1_labels, l2_labels):
+        if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and _level1_code(l1.token.text) not in (None, code[0]):
+                l1 = None  # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
         if (l1 is None and l1_events) or (l2 is None and l2_events):
             doubts.append(
@@ -1455,21 +1792,126 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
 
 
 def _by_lines(doc: Document) -> Document:
-    """The document with one one-cell row per non-blank line of its text."""
-    rows: list[Row] = []
+    """The document with one one-cell row per non-blank line of its text; in text whose lines
+    close their cells with ``|``, a line left open between two closed ones is a cell wrapped
+    onto the next line (``项目名称 | 社区矫正信息化`` / ``建设项目 |``) and is read with it."""
+    lines: list[tuple[int, int, str]] = []  # (line number, offset, text)
     offset = 0
     for number, line in enumerate(doc.text.split("\n"), start=1):
         if line.strip():
-            rows.append(Row([Cell(line, offset, offset + len(line), number, 0)], number, line))
+            lines.append((number, offset, line))
         offset += len(line) + 1
+    closed = [_closed(text) for _, _, text in lines]
+    piped = sum(closed) >= 0.8 * len(lines)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        number, start, text = lines[i]
+        end = i
+        if i and piped and not closed[i] and closed[i - 1]:
+            j = i
+            while j + 1 < len(lines) and not closed[j] and j - i < 3:
+                j += 1
+            end = j if closed[j] else i
+        _, last_start, last_text = lines[end]
+        text = doc.text[start : last_start + len(last_text)]
+        rows.append(Row([Cell(text, start, start + len(text), number, 0)], number, text))
+        i = end + 1
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings))
 
 
-def extract_form(doc: Document) -> BudgetTable:
+def _closed(line: str) -> bool:
+    return line.rstrip().endswith(("|", "｜"))
+
+
+_COLUMN_WORDS = {
+    "start": "年初预算数",
+    "budget": "全年预算数",
+    "spent": "全年执行数",
+    "weight": "分值",
+    "rate": "执行率",
+    "score": "得分",
+}
+
+
+def _money_header(rows: list[list[Token]]) -> list[str]:
+    """The money columns of a 自评表 (年初预算数 | 全年预算数 | … | 执行率 | 得分): the words
+    between the money caption and the first amount row, as :func:`money_columns` reads them."""
+    text = "".join(t.text for row in rows for t in row)
+    end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
+    return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
+
+
+#: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
+
+
+#: label words a misplaced cell may leave where the 项目名称 should be (项目主管单 of 项目主管单位)
+_LABEL_WORDS = (
+    "项目主管单位",
+    "项目主管部门",
+    "项目实施单位",
+    "项目负责人",
+    "项目属性",
+    "项目资金",
+    "项目类别",
+    "实施单位",
+    "主管部门",
+)
+
+
+def _looks_like_label(name: str) -> bool:
+    bare = re.sub(r"\s", "", _fold(name))
+    return bool(_key_field(bare)) or (len(bare) >= 3 and any(w.startswith(bare) for w in _LABEL_WORDS))
+
+
+def _without_code(name: str | None) -> str | None:
+    """A department or unit name without the budget code written before it (the code is
+    the budget system's key, not part of the name)."""
+    return _UNIT_CODE.sub("", name) if name else name
+
+
+def has_form_header(doc: Document) -> bool:
+    """A project form's header: a 项目名称 with a value and an amount or goal key beside it,
+    above an indicator caption (绩效指标, 一级指标), or with no grid at all when amounts, goal
+    and units are all there (a page cut above its grid). What :func:`extract_form` reads with
+    ``header_only`` when the grid itself is of a kind the rules do not know."""
+    if doc.layout in ("reflowed", "csv"):
+        doc = _by_lines(doc)
+    rows = _tokens(doc, _separation(doc))
+    end = _grid_start(rows)[0]
+    flat = [t for row in rows[: end + 1] for t in row if t.text]
+    fields = [_key_field(t.text) for t in flat]
+    named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
+    kinds = {
+        "amount" if f in _AMOUNT_FIELDS else "goal" if f in _GOAL_FIELDS else f
+        for f in fields
+        if f in (*_AMOUNT_FIELDS, *_GOAL_FIELDS, "department", "unit")
+    }
+    # a grid of a kind the rules do not know below, or none at all (a page cut above the grid)
+    return named and ("amount" in kinds or "goal" in kinds) and (end < len(rows) or len(kinds) >= 3)
+
+
+def _grid_start(rows: list[list[Token]]) -> tuple[int, int]:
+    """Where an indicator grid of any kind starts: the 绩效指标 caption or the 一级指标 head
+    (row, token); past the end when there is none."""
+    for r, row in enumerate(rows):
+        for t, token in enumerate(row):
+            if _is_grid_caption(token.text) or _bare(token.text) in ("一级指标", "二级指标"):
+                return r, t
+    return len(rows), 0
+
+
+def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     """Extract one single-project form into a table with one unit and one project.
 
+    With ``header_only`` a form whose indicator grid the rules do not know (一级指标 |
+    二级指标 | 绩效标准 …, no 三级指标) still gives its header (name, units, amounts, goal),
+    with a failure saying the indicators were not read.
+
     Raises:
-        InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标).
+        InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标),
+            and ``header_only`` is not set.
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
@@ -1477,18 +1919,53 @@ def extract_form(doc: Document) -> BudgetTable:
     run_together = separation == "run_together"
     rows = _tokens(doc, separation)
     header_at = _find_header(rows)
-    if header_at is None:
-        raise InputError(doc.source, msg("NO_FORM_GRID"))
     failures: list[Failure] = []
+    if header_at is None:
+        if not header_only:
+            raise InputError(doc.source, msg("NO_FORM_GRID"))
+        header_at = _grid_start(rows)
+        failures.append(
+            Failure(
+                source=doc.source,
+                field="绩效指标",
+                message="表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
+            )
+        )
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
-    items, l1_events, l2_events, targets = _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
-    doubts: list[tuple[int, str, Msg]] = []
+    items, l1_events, l2_events, targets = (
+        _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
+        if _find_header(rows) is not None
+        else ([], [], [], [])
+    )
+    doubts: list[tuple[int, str, Msg | str]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
-    amounts, amount_spans = _amounts(values, doc.source, failures)
+    amounts, amount_spans, written_units = _amounts(values, doc.source, failures, _money_header(block_rows))
+    for key, cells in found.items():
+        if key.startswith("money_gap:"):
+            failures.append(
+                Failure(
+                    source=doc.source,
+                    field=f"amounts.{key[10:]}",
+                    message=f"{cells!r}：自评表金额行有空格被省去，各数对应哪一栏不唯一，全年预算数未读取；请按原表核对",
+                )
+            )
+    said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
+    for field, unit in written_units.items():
+        said.setdefault(unit, f"{field} {values[field].text[:20]}")
+    if len(said) > 1:  # 单位：万元 over the form, 元 after an amount (or the reverse): which one is not guessed
+        failures.append(
+            Failure(
+                source=doc.source,
+                field="currency_unit",
+                message="金额单位不一致："
+                + "；".join(f"{unit}（{where}）" for unit, where in said.items())
+                + "；金额按原数读取，请核对是万元还是元",
+            )
+        )
 
     def text(field: str) -> str | None:
         return values[field].text if field in values and values[field].text else None
@@ -1496,14 +1973,30 @@ def extract_form(doc: Document) -> BudgetTable:
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
+    if name is not None and (doubt := found.get("name_doubt")):
+        failures.append(Failure(source=doc.source, field="项目名称", message=doubt))
+    if name is not None and _looks_like_label(name):
+        failures.append(
+            Failure(
+                source=doc.source,
+                row=values["name"].span.row if values["name"].span else None,
+                field="项目名称",
+                message=f"项目名称 {name!r} 像是表格的标签而不是项目名称（栏目可能错位）；请核对",
+            )
+        )
     if name is None:
         failures.append(Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")))
     else:
         spans["name"] = values["name"].span
     if goal_field:
         spans["goal"] = values[goal_field].span
-    if not indicators:
-        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
+        if doubt := found.get("goal_doubt"):
+            row = spans["goal"].row if spans["goal"] else None
+            failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=doubt))
+    if not indicators and not header_only:
+        failures.append(
+            Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS"))
+        )
     failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(
         name=name or "",
@@ -1512,7 +2005,7 @@ def extract_form(doc: Document) -> BudgetTable:
         indicators=indicators,
         spans={k: v for k, v in spans.items() if v is not None},
     )
-    department, unit_name = text("department"), text("unit")
+    department, unit_name = _without_code(text("department")), _without_code(text("unit"))
     unit = Unit(
         name=unit_name or department or "",
         amounts=amounts,

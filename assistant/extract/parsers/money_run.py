@@ -1,0 +1,164 @@
+"""A self-evaluation form's money row whose cells ran together (年度资金总额40004000100%), or
+whose empty cells were dropped (年度资金总额 | 1120.50 | 1100 | 10 | 98.17% | 9.8 under six heads).
+
+The national 自评表 template heads its money block 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+执行率 | 得分 (some offices keep only some of these columns). Copied without separators, a row
+such as ``40004000100%`` has many readings: 4000 | 4000 | 100%, 400 | 04000 …, 40004000 with
+the execution cell empty. The budget amount is taken only when every reading that fits the
+numbers agrees on it: each cell a plain number (no leading zero), 执行率 = 执行数 / 预算数
+(as printed, to its last digit) and 得分 = 分值 × 执行率 where those cells are there. Anything else
+stays unread and is flagged by the caller.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+__all__ = ["money_columns", "forced_budget", "budget_cell", "AMBIGUOUS"]
+
+#: what :func:`budget_cell` returns when the cells have more than one reading
+AMBIGUOUS = -1
+
+#: the money block's column heads, in the words the templates use
+_COLUMN = re.compile(r"年初预算数|全年预算数|预算数|全年执行数|执行数|全年执行|分值|预算执行率|执行率|得分")
+_ROLE = {
+    "年初预算数": "start",
+    "全年预算数": "budget",
+    "预算数": "budget",
+    "全年执行数": "spent",
+    "执行数": "spent",
+    "全年执行": "spent",
+    "分值": "weight",
+    "预算执行率": "rate",
+    "执行率": "rate",
+    "得分": "score",
+}
+_NUMBER = re.compile(r"0|0\.\d{1,4}|[1-9]\d*(?:\.\d{1,4})?")
+_LONGEST_RUN = 40
+_RUN = re.compile(r"^(?P<digits>[\d.]+)[%％](?P<after>[\d.]*)$")
+
+
+def money_columns(header_text: str) -> list[str]:
+    """The roles of the money columns named in ``header_text`` (the text between the money
+    caption and the first amount row), in order; notes in brackets ((B/A), (20分*执行率)) skipped."""
+    bare = re.sub(r"[（(][^（()）]*[)）]|\s", "", header_text)
+    roles = [_ROLE[m.group()] for m in _COLUMN.finditer(bare)]
+    return roles if len(set(roles)) == len(roles) and {"budget", "rate"} <= set(roles) else []
+
+
+def _splits(digits: str, parts: int):
+    """Every way to cut ``digits`` into ``parts`` plain numbers."""
+    if parts == 0:
+        if not digits:
+            yield []
+        return
+    for end in range(1, len(digits) + 1):
+        head = digits[:end]
+        if _NUMBER.fullmatch(head):
+            for rest in _splits(digits[end:], parts - 1):
+                yield [head, *rest]
+
+
+def _unit(number: Decimal) -> Decimal:
+    """One unit in the last printed place (100 → 1, 86.19 → 0.01): how far a printed rate or
+    score may be from the exact one, rounded or cut."""
+    return Decimal(1).scaleb(min(0, number.as_tuple().exponent))
+
+
+def _fits(cells: dict[str, Decimal]) -> bool:
+    budget, spent, rate = cells.get("budget"), cells.get("spent"), cells.get("rate")
+    if budget is None or spent is None or rate is None or budget == 0:
+        return False  # 执行率 cannot be checked: the reading is not pinned
+    if abs(spent / budget * 100 - rate) > _unit(rate):
+        return False
+    weight, score = cells.get("weight"), cells.get("score")
+    return weight is None or score is None or abs(weight * rate / 100 - score) <= _unit(score)
+
+
+def forced_budget(text: str, columns: list[str]) -> str | None:
+    """The 全年预算数 of a money row run together, when every reading of it that fits the
+    columns agrees on one amount; None when there is none or more than one."""
+    m = _RUN.match(text.strip())
+    if not m or not columns or len(m["digits"]) > _LONGEST_RUN or len(m["after"]) > _LONGEST_RUN:
+        return None  # a run longer than six amounts is not a money row (and would take long)
+    at = columns.index("rate")
+    before_cols, after_cols = columns[:at], columns[at + 1 :]
+    found: set[Decimal] = set()
+    run = m["digits"]
+    for cut in range(1, min(len(run), 6) + 1):  # the 执行率 is the last digits before the %
+        digits, rate = run[:-cut], run[-cut:]
+        if not _NUMBER.fullmatch(rate):
+            continue
+        for k in range(1, len(before_cols) + 1):
+            for cols in itertools.combinations(before_cols, k):
+                for parts in _splits(digits, k):
+                    for after in _after_cells(m["after"], after_cols):
+                        cells = {c: Decimal(v) for c, v in (*zip(cols, parts), *after)}
+                        cells["rate"] = Decimal(rate)
+                        if _fits(cells):
+                            found.add(cells["budget"])
+                            if len(found) > 1:
+                                return None
+    return str(found.pop()) if found else None
+
+
+def _after_cells(digits: str, cols: list[str]):
+    """Readings of the cells after the 执行率 (得分): none of them, or one number per column kept."""
+    if not digits:
+        yield []
+        return
+    for k in range(1, len(cols) + 1):
+        for chosen in itertools.combinations(cols, k):
+            for parts in _splits(digits, k):
+                yield list(zip(chosen, parts))
+
+
+_DASH = re.compile(r"^(?:—+|-+|－+|/|无)$")
+_CELL_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_CELL_RATE = re.compile(r"^(?P<rate>\d+(?:\.\d+)?)\s*[%％]$")
+
+
+def budget_cell(cells: list[str], columns: list[str]) -> int | None:
+    """Which of a money row's cells is the 全年预算数, when the row has fewer cells than the
+    block has columns (empty cells dropped by the copy; a dash still holds its place).
+
+    Cells that fill the columns from the left and fit them are read so. Otherwise every
+    placement of the cells into the columns, in order, is tried: a rate cell (98.17%)
+    only under 执行率, and a placement with a rate must have its 预算数 and 执行数 and agree
+    with them (and 得分 = 分值 × 执行率 where both are there). The index of the budget cell
+    when every placement that fits puts the same amount there; None when none places a number
+    there; :data:`AMBIGUOUS` when placements disagree.
+    """
+    at = columns.index("budget")
+    if len(cells) >= len(columns) or _placement_fits(dict(zip(columns, cells))):
+        # every cell there, or the cells fill the columns from the left and fit them (the
+        # trailing 分值 / 执行率 / 得分 of a 财政拨款 row are left empty by the template)
+        return at if at < len(cells) and _CELL_NUMBER.match(cells[at]) else None
+    found: set[str | None] = set()
+    for cols in itertools.combinations(range(len(columns)), len(cells)):
+        placed = {columns[c]: cell for c, cell in zip(cols, cells)}
+        if _placement_fits(placed):
+            budget = placed.get("budget")
+            found.add(budget if budget is not None and _CELL_NUMBER.match(budget) else None)
+    if len(found) != 1:
+        return AMBIGUOUS if found else None
+    budget = found.pop()
+    return None if budget is None else cells.index(budget)
+
+
+def _placement_fits(placed: dict[str, str]) -> bool:
+    numbers: dict[str, Decimal] = {}
+    for role, cell in placed.items():
+        if _DASH.match(cell):
+            continue
+        rate = _CELL_RATE.match(cell)
+        if (role == "rate") != bool(rate):
+            return False  # a rate only under 执行率, and nothing else there
+        if not rate and not _CELL_NUMBER.match(cell):
+            return False
+        numbers[role] = Decimal(rate["rate"] if rate else cell)
+    if "rate" in numbers and not _fits(numbers):
+        return False  # a printed 执行率 comes from a printed 预算数 and 执行数
+    return "score" not in numbers or "rate" in numbers
