@@ -602,6 +602,52 @@ MESSAGES: dict[str, Text] = {
         "名称后面没有括号中的目标值：指标值未读取", "no target value in brackets after the name: 指标值 not read"
     ),
     "PARTS_UNREAD": Text("{reasons}", "{reasons}"),
+    "FORM_NAME_RUNS_INTO_KEY": Text(
+        "项目名称“{name}”与“{key}”连写：其中的“项目”属于名称还是标签无法确定；请核对",
+        "the project name {name!r} runs into {key!r}: whether 项目 belongs to the name or the label is unclear; check it",
+    ),
+    "FORM_DIGITS_RUN_TOGETHER": Text(
+        "“{text}”：数字连写在一起（如 2020），按栏数拆开，拆法不唯一；请核对各指标的值",
+        "{text!r}: digits run together (like 2020) were cut by the number of columns, and the cut is not "
+        "the only one possible; check each indicator's value",
+    ),
+    "FORM_MONEY_GAP": Text(
+        "“{cells}”：自评表金额行有空格被省去，各数对应哪一栏不唯一，全年预算数未读取；请按原表核对",
+        "{cells!r}: the self-evaluation money row lost its empty cells, so which number is which column is "
+        "not certain; 全年预算数 not read, check it against the original",
+    ),
+    "FORM_MONEY_RUN_TOGETHER": Text(
+        "“{text}”：自评表的金额各栏（{columns}）连写在一起，拆法不唯一，未读取；请按原表核对",
+        "{text!r}: the self-evaluation money cells ({columns}) run together and can be cut more than one way; "
+        "not read, check it against the original",
+    ),
+    "FORM_NAME_LOOKS_LIKE_LABEL": Text(
+        "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
+        "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",
+    ),
+    "FORM_CURRENCY_MIXED": Text(
+        "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
+        "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",
+    ),
+    "FORM_HEADER_ONLY": Text(
+        "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
+        "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "
+        "indicators not read; check by hand or use the LLM backend",
+    ),
+    "FORM_GOAL_ONE_TEXT": Text(
+        "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况",
+        "only one text under 预期目标 | 实际完成情况: read as the 预期目标; check whether the achieved text "
+        "ran into it",
+    ),
+    "FORM_GOAL_UNTOLD": Text(
+        "预期目标与实际完成情况的文字分不清（中间有空格）：第一段读作预期目标；请核对",
+        "the 预期目标 and 实际完成情况 texts cannot be told apart (spaces between them): the first read as "
+        "the 预期目标; check it",
+    ),
+    "FORM_GOAL_PAIRS": Text(
+        "预期目标与实际完成情况按行成对读出，每对的第一段作为预期目标；请核对",
+        "预期目标 and 实际完成情况 read as pairs of rows, the first of each pair as the 预期目标; check it",
+    ),
     "NOT_AN_AMOUNT": Text(
         "不是金额：“{text}”（应为数字，如 1,307.44）", "not an amount: {text!r} (expected a number such as 1,307.44)"
     ),

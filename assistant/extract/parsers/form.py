@@ -649,14 +649,14 @@ def _locality(key: str) -> int:
     return next((level for word, level in levels if bare.startswith(word)), 4 if bare else 0)
 
 
-def _project_word_doubt(name: Token, key: Token) -> str | None:
+def _project_word_doubt(name: Token, key: Token) -> Msg | None:
     """Text run together gives no edge between a name and the key after it where the key may
     start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
     if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
         return None
     bare = re.sub(r"\s", "", _fold(key.text))
     if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
-        return f"项目名称 {name.text[-12:]!r} 与 {bare!r} 连写：其中的“项目”属于名称还是标签无法确定；请核对"
+        return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key=bare)
     return None
 
 
@@ -699,7 +699,7 @@ def _goal_stub(token: Token, flat: list[Token], i: int) -> str | None:
     return None if any(_key_field(t.text) in _GOAL_FIELDS for t in flat[i:]) else field
 
 
-def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, str | None] | None:
+def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, Msg | None] | None:
     """The 预期目标 under a 自评表's 预期目标 | 实际完成情况 heads whose texts are not one each:
     one text only (the achieved cell left empty, or both run together: said so), or rows of
     pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
@@ -717,17 +717,17 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
             texts.append(token)
         end += 1
     if len(texts) == 1:
-        doubt = "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况"
+        doubt = msg("FORM_GOAL_ONE_TEXT")
         return _Value(_join(texts), _span_of(texts)), None, end, doubt
     if len(texts) % 2:  # a text holding white space cut in two: the first is the goal, said so
-        doubt = "预期目标与实际完成情况的文字分不清（中间有空格）：第一段读作预期目标；请核对"
+        doubt = msg("FORM_GOAL_UNTOLD")
         return _Value(_join(texts[:1]), _span_of(texts[:1])), None, end, doubt
     if not texts:
         return None
     goals, actuals = texts[0::2], texts[1::2]
     same = len(goals) == 1 or all(_fold(g.text) == _fold(a.text) for g, a in zip(goals, actuals))
     text = " ".join(_join([g]) for g in goals)
-    doubt = None if same else "预期目标与实际完成情况按行成对读出，每对的第一段作为预期目标；请核对"
+    doubt = None if same else msg("FORM_GOAL_PAIRS")
     actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
     return _Value(text, _span_of(goals)), actual, end, doubt
 
@@ -827,9 +827,8 @@ def _amounts(
         if _AMOUNT_TEXT.match(text):
             problem = None
         elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
-            problem = (
-                f"{value.text[:40]!r}：自评表的金额各栏（{'、'.join(_COLUMN_WORDS[c] for c in columns)}）连写在一起，"
-                "拆法不唯一，未读取；请按原表核对"
+            problem = msg(
+                "FORM_MONEY_RUN_TOGETHER", text=value.text[:40], columns="、".join(_COLUMN_WORDS[c] for c in columns)
             )
         else:
             problem = msg("NOT_AN_AMOUNT", text=value.text[:60])
@@ -1155,7 +1154,7 @@ def _read_grid(
                             source=source,
                             row=doc_rows[token.row].line,
                             field="指标值",
-                            message=f"{token.text[:40]!r}：数字连写在一起（如 2020），按栏数拆开，拆法不唯一；请核对各指标的值",
+                            message=msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]),
                         )
                     )
                 elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
@@ -1928,7 +1927,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             Failure(
                 source=doc.source,
                 field="绩效指标",
-                message="表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
+                message=msg("FORM_HEADER_ONLY"),
             )
         )
     r0, t0 = header_at
@@ -1939,7 +1938,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         if _find_header(rows) is not None
         else ([], [], [], [])
     )
-    doubts: list[tuple[int, str, Msg | str]] = []
+    doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
         failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
@@ -1950,7 +1949,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
                 Failure(
                     source=doc.source,
                     field=f"amounts.{key[10:]}",
-                    message=f"{cells!r}：自评表金额行有空格被省去，各数对应哪一栏不唯一，全年预算数未读取；请按原表核对",
+                    message=msg("FORM_MONEY_GAP", cells=cells),
                 )
             )
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
@@ -1961,9 +1960,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             Failure(
                 source=doc.source,
                 field="currency_unit",
-                message="金额单位不一致："
-                + "；".join(f"{unit}（{where}）" for unit, where in said.items())
-                + "；金额按原数读取，请核对是万元还是元",
+                message=msg(
+                    "FORM_CURRENCY_MIXED", said="；".join(f"{unit}（{where}）" for unit, where in said.items())
+                ),
             )
         )
 
@@ -1981,7 +1980,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
                 source=doc.source,
                 row=values["name"].span.row if values["name"].span else None,
                 field="项目名称",
-                message=f"项目名称 {name!r} 像是表格的标签而不是项目名称（栏目可能错位）；请核对",
+                message=msg("FORM_NAME_LOOKS_LIKE_LABEL", name=name),
             )
         )
     if name is None:
@@ -1994,9 +1993,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             row = spans["goal"].row if spans["goal"] else None
             failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=doubt))
     if not indicators and not header_only:
-        failures.append(
-            Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS"))
-        )
+        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
     failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(
         name=name or "",
