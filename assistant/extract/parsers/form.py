@@ -178,14 +178,18 @@ def _spaced(pattern: str) -> str:
 #: a filled-in template (not part of a name; with nothing after it, an empty template row)
 _LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
 
-#: traditional characters of the labels a form uses, read as their simplified forms (one
-#: character for one, so only label matching changes; values keep what the source wrote)
-_T2S = str.maketrans(
-    "項稱級標產數質時經濟會態續響滿務對資額財撥總體實單門預專戶週長計劃績報審複評價據準內屬負責聯電話萬設"
-    "類規範歸與區縣為際發應辦構織",
-    "项称级标产数质时经济会态续响满务对资额财拨总体实单门预专户周长计划绩报审复评价据准内属负责联电话万设"
-    "类规范归与区县为际发应办构织",
-)
+def _simplified_chars() -> dict[int, str]:
+    """zhconv's traditional → simplified table, its one-character entries only: one character
+    for one, so offsets stay put and only matching changes (values keep what the source wrote)."""
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    table = zhconv.zhcdicts["zh2Hans"]
+    return str.maketrans({k: v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v})
+
+
+#: traditional characters read as their simplified forms (項目名稱, 三級指標, 備註)
+_T2S = _simplified_chars()
 
 
 def _fold(text: str) -> str:
@@ -381,12 +385,14 @@ def looks_like_form(doc: Document) -> bool:
         texts = [c.text for c in row.cells if c.text.strip()]
         if len(texts) >= 4 and is_department_header(texts):
             return False
-    folded = _fold(doc.text)
+    simple = _unread(doc.text).translate(_T2S)
+    folded = fold(simple)
     if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
         return True
-    # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
+    # captions with 指标 left out, each a cell of its own (|, tab, a run of spaces, a line): 一级 | 二级 | 三级
     return all(
-        re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M) for w in ("二级", "三级")
+        re.search(rf"(?:^|[|｜\t]|[ \u3000]{{2}})[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|[ \u3000]{{2}}|$)", simple, re.M)
+        for w in ("二级", "三级")
     )
 
 
