@@ -367,12 +367,14 @@ def _separation(doc: Document) -> str | None:
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
+                unspaced = _LETTER_SPACED.sub(
+                    lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
+                )
+                words = {_bare(w) for w in _SPACES.split(unspaced)}
+                if sum(word in words for word in _GRID_WORDS) >= 2:
+                    return "spaces"  # 一级指标 二级指标 三级指标, or the short captions 一级 二级 三级
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    unspaced = _LETTER_SPACED.sub(
-                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
-                    )
-                    words = {_bare(w) for w in _SPACES.split(unspaced)}
-                    return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
+                    return "run_together"
     return None
 
 
