@@ -725,7 +725,9 @@ def _read_grid(
     one_row = (
         all(t.row == header[0].row for t in header)
         and len(header) >= 3
-        and len({id(t.cell) for t in header}) == len(header)
+        and len({(id(t.cell), t.col) for t in header}) == len(header)
+        and _no_inner_gap(header_row)  # a header with empty cells does not say where its columns are
+        and len(set(names)) == len(names)  # side-by-side blocks repeat their words: read by the stream
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
@@ -942,6 +944,12 @@ def _read_grid(
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
+def _no_inner_gap(row: list[Token]) -> bool:
+    """No empty cell between two filled ones (the ends of a ``| a | b |`` line are empty)."""
+    filled = [i for i, t in enumerate(row) if t.text]
+    return bool(filled) and all(row[i].text for i in range(filled[0], filled[-1] + 1))
+
+
 def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
     """A row holding only its name, followed by short rows without labels that start with a
     value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
@@ -1149,7 +1157,7 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
 
     l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
     return (
-        (not l1 or _level1_label(l1))
+        (not l1 or _is_label(l1))  # the 一级 column may hold a 二级 word: 服务对象满意度指标 | 服务对象满意度指标
         and (not l2 or _level2_word(l2) or _level1_label(l2))
         and not (name and _is_label(name))
     )
