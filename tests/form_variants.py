@@ -111,7 +111,7 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
     rows = [_header(grid, style)]
     has_period = any(r.period for r in grid.rows)
     last1 = last2 = None
-    for i, r in enumerate(grid.rows):
+    for r in grid.rows:
         l1, l2 = r.level1 or "", r.level2 or ""
         if style.labels == "first":
             new1 = l1 != last1
@@ -194,7 +194,9 @@ def dev_grids() -> list[Grid]:
             Row(i["level1_name"], i["level2_name"], i["name"], i["period_value"], i["annual_value"])
             for i in projects[0]["indicators"]
         )
-        if all(r.name for r in rows) and all(_simple(x) for r in rows for x in (r.level1, r.level2, r.name, r.period, r.annual)):
+        if all(r.name for r in rows) and all(
+            _simple(x) for r in rows for x in (r.level1, r.level2, r.name, r.period, r.annual)
+        ):
             grids.append(Grid(projects[0]["name"] or "某项目", rows, folder.name))
     return grids
 

@@ -178,6 +178,7 @@ def _spaced(pattern: str) -> str:
 #: a filled-in template (not part of a name; with nothing after it, an empty template row)
 _LABEL_RE_SPACED = re.compile(r"指标\s*\d+\s*[:：]|" + _spaced(_LABEL_RE.pattern))
 
+
 def _simplified_chars() -> dict[int, str]:
     """zhconv's traditional → simplified table, its one-character entries only: one character
     for one, so offsets stay put and only matching changes (values keep what the source wrote)."""
@@ -1362,14 +1363,26 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (source line, field, message)."""
     l2_labels = _label_events(l2_events, len(items))
+    cleared: set[int] = set()
+    if l1_events and l2_events and l1_events[0][0] == 0 and l2_events[0][0] == 0:
+        # labels head their groups: a new 一级 group starts new 二级 groups, so a 一级 label
+        # that changes with no 二级 label beside it leaves its rows without one (满意度指标 | | …)
+        l2_at = {i for i, _ in l2_events}
+        previous = None
+        for i, token in l1_events:
+            if previous is not None and _bare(token.text) != previous and i not in l2_at:
+                nxt = min((j for j in l2_at if j > i), default=len(items))
+                l2_labels[i:nxt] = [None] * (nxt - i)
+                cleared.update(range(i, nxt))
+            previous = _bare(token.text)
     l1_by_code: dict[str, list[Token]] = {}
     for _, token in l1_events:
         l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
-    for item, l1, l2 in zip(items, l1_labels, l2_labels):
+    for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
-        if (l1 is None and l1_events) or (l2 is None and l2_events):
+        if (l1 is None and l1_events) or (l2 is None and l2_events and index not in cleared):
             doubts.append(
                 (
                     item.name.row,
