@@ -761,6 +761,16 @@ def _read_grid(
                 l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):
+            last = l2_events[-1] if l2_events else None
+            if (
+                not side_by_side
+                and last
+                and last[0] == len(items)
+                and _bare(last[1].text) == _bare(token.text)
+                and not (l1_events and l1_events[-1][0] == len(items))
+            ):
+                # 服务对象满意度指标 twice in a row: the same word in the 一级 and the 二级 cell
+                l1_events.append(l2_events.pop())
             l2_events.append((len(items), token))
             return True
         return False
@@ -1431,6 +1441,21 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             elif target not in spans:
                 fields[target] = _unread(value.text)
                 spans[target] = value.span()
+        odd = [
+            word
+            for word, text in (("指标性质", parts["sign"]), ("计量单位", parts["unit"]))
+            if text and not (_SIGN_CELL if word == "指标性质" else _UNIT_CELL).fullmatch(_fold(text))
+        ]
+        if odd:
+            doubts.append(
+                (
+                    item.name.row,
+                    "指标值",
+                    f"the {'/'.join(odd)} cell of {item.name.text[:30]!r} holds "
+                    f"{' / '.join(repr(parts[k]) for k in ('sign', 'unit') if parts[k])}: "
+                    "cells may have shifted between columns; check its value",
+                )
+            )
         if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
             value = str(fields["annual_value"])
             unit = parts["unit"] if not value.endswith(parts["unit"]) else ""
@@ -1438,6 +1463,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
+#: a number or a long text there means the cells shifted
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦]{1,2}|[\u4e00-\u9fff]{1,4}")
+_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
 
 
 # ---- what the rules are not sure of --------------------------------------------------------
