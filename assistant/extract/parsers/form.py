@@ -114,7 +114,7 @@ _LEVEL1_NAMES = (
     "满意度值",
 )  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值)?等?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -233,7 +233,7 @@ def _key_field(text: str) -> str | None:
 
 
 def _level1_label(text: str) -> bool:
-    return _LABEL_NOTE.sub("", _bare(text)) in _LEVEL1_NAMES
+    return _label_word(text) in _LEVEL1_NAMES
 
 
 def _as_written(text: str) -> str:
@@ -252,6 +252,15 @@ def _unread(text: str) -> str:
     return _READING.sub("", text) if "(" in text or "（" in text else text
 
 
+#: the number before a label: 1.数量指标, (1)数量指标, 一、产出指标
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])")
+
+
+def _label_word(text: str) -> str:
+    """A label cell's word without its number and its note (1.数量指标(必填) → 数量指标)."""
+    return _LABEL_NOTE.sub("", _ENUMERATOR.sub("", _bare(text)))
+
+
 #: a note after a label: (50分), (必填), (必填硬性指标)
 _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
 
@@ -263,7 +272,7 @@ def _level1_code(text: str) -> str | None:
 
 
 def _level2_word(text: str) -> bool:
-    return bool(_LEVEL2_NAME.match(_LABEL_NOTE.sub("", _bare(text))))
+    return bool(_LEVEL2_NAME.match(_label_word(text)))
 
 
 def _level2_label(text: str) -> bool:
