@@ -82,8 +82,8 @@ def split_value(value: str | None) -> tuple[str, str, str] | None:
 def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
     has_period = any(r.period for r in grid.rows)
-    if style.values == "split":
-        return not has_period and all(split_value(r.annual) is not None for r in grid.rows)
+    if style.values == "split" and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
+        return False
     if style.values == "single" and has_period:
         return False
     if style.sep in ("spaces", "line"):  # empty cells are dropped: every value must be there

@@ -1442,7 +1442,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if l1 is None and l2_code:
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         parts = {"sign": "", "unit": ""}
-        for target, value in zip(targets, item.values):
+        for target, value in zip(targets, _by_meaning(targets, item.values)):
             if value is None or not value.text or not target:
                 continue
             if target in parts:
@@ -1478,6 +1478,38 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 #: a number or a long text there means the cells shifted
 _SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦]{1,2}|[\u4e00-\u9fff]{1,4}")
 _UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
+
+
+_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦]{1,2}")
+
+
+def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
+    """The 指标性质 | 指标值 | 计量单位 cells placed by what they hold when the empty ones were
+    dropped and the others slid left (``200 | 人次`` under ≥ | 指标值): a bare comparison is
+    the 指标性质, the one cell with a digit the 指标值, a short text beside it the unit. Left
+    as read when they are placed right already or the cells do not say (two numbers)."""
+    at = targets.index("sign") if "sign" in targets else -1
+    if at < 0 or targets[at : at + 3] != ["sign", "annual_value", "unit"]:
+        return values
+    cells = [*values, *([None] * (len(targets) - len(values)))]
+    trio = cells[at : at + 3]
+    sign, value, unit = ((t.text if t is not None else "") for t in trio)
+    placed = (not sign or _SIGN_CELL.fullmatch(_fold(sign))) and (not unit or _UNIT_CELL.fullmatch(_fold(unit)))
+    filled = [t for t in trio if t is not None and t.text]
+    if placed or not filled:
+        return values
+    signs = [t for t in filled if _SIGN_ONLY.fullmatch(_fold(t.text))]
+    numbers = [t for t in filled if re.search(r"\d", t.text) and t not in signs]
+    words = [t for t in filled if t not in signs and t not in numbers]
+    if len(signs) > 1 or len(numbers) > 1 or len(words) > 1 or (words and not numbers and len(filled) > 1):
+        return values
+    if numbers:
+        trio = [signs[0] if signs else None, numbers[0], words[0] if words else None]
+    else:
+        trio = [signs[0] if signs else None, words[0] if words else None, None]
+    if [t for t in trio if t is not None] != filled:
+        return values  # only a slide to the left is undone, never a reordering
+    return [*cells[:at], *trio, *cells[at + 3 :]]
 
 
 # ---- what the rules are not sure of --------------------------------------------------------
