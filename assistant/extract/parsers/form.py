@@ -1441,34 +1441,36 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             spans["level2_name"] = l2.span()
         if l1 is None and l2_code:
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
-        parts = {"sign": "", "unit": ""}
+        signs: list[str] = []
+        unit_text = ""
         for target, value in zip(targets, _by_meaning(targets, item.values)):
             if value is None or not value.text or not target:
                 continue
-            if target in parts:
-                parts[target] = parts[target] or value.text
+            if target == "sign":
+                signs.append(value.text)
+            elif target == "unit":
+                unit_text = unit_text or value.text
             elif target not in spans:
                 fields[target] = _unread(value.text)
                 spans[target] = value.span()
-        odd = [
-            word
-            for word, text in (("指标性质", parts["sign"]), ("计量单位", parts["unit"]))
-            if text and not (_SIGN_CELL if word == "指标性质" else _UNIT_CELL).fullmatch(_fold(text))
-        ]
+        # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
+        # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
+        sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
+        odd = [x for x in signs if not _SIGN_CELL.fullmatch(_fold(x))]
+        odd += [unit_text] if unit_text and not _UNIT_CELL.fullmatch(_fold(unit_text)) else []
         if odd:
             doubts.append(
                 (
                     item.name.row,
                     "指标值",
-                    f"the {'/'.join(odd)} cell of {item.name.text[:30]!r} holds "
-                    f"{' / '.join(repr(parts[k]) for k in ('sign', 'unit') if parts[k])}: "
-                    "cells may have shifted between columns; check its value",
+                    f"the 指标性质/计量单位 cells of {item.name.text[:30]!r} hold "
+                    f"{' / '.join(map(repr, odd))}: cells may have shifted between columns; check its value",
                 )
             )
-        if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
+        if fields.get("annual_value") and (sign or unit_text):
             value = str(fields["annual_value"])
-            unit = parts["unit"] if not value.endswith(parts["unit"]) else ""
-            sign = parts["sign"] if not _COMPARATOR.match(value) else ""
+            unit = unit_text if not value.endswith(unit_text) else ""
+            sign = sign if not _COMPARATOR.match(value) else ""
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
@@ -1476,40 +1478,58 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
 #: a number or a long text there means the cells shifted
-_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦]{1,2}|[\u4e00-\u9fff]{1,4}")
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|[\u4e00-\u9fff]{1,4}")
 _UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
 
 
-_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦]{1,2}")
+_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}")
 
 
 def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
-    """The 指标性质 | 指标值 | 计量单位 cells placed by what they hold when the empty ones were
-    dropped and the others slid left (``200 | 人次`` under ≥ | 指标值): a bare comparison is
-    the 指标性质, the one cell with a digit the 指标值, a short text beside it the unit. Left
-    as read when they are placed right already or the cells do not say (two numbers)."""
-    at = targets.index("sign") if "sign" in targets else -1
-    if at < 0 or targets[at : at + 3] != ["sign", "annual_value", "unit"]:
+    """The 指标性质 | 指标值 | 计量单位 cells (and the 分值 / 备注 after them) placed by what they
+    hold when empty cells were dropped and the others slid left (``≥ | 200 | 10`` under
+    指标性质 | 指标值 | 计量单位 | 分值): comparisons and direction words fill the 指标性质 cells,
+    the next cell is the value, a short text with no digit after it the unit, the rest the
+    columns after. Left as read when the cells are placed right already or do not fit."""
+    if "annual_value" not in targets:
+        return values
+    v = targets.index("annual_value")
+    s0 = v
+    while s0 > 0 and targets[s0 - 1] == "sign":
+        s0 -= 1
+    has_unit = v + 1 < len(targets) and targets[v + 1] == "unit"
+    if s0 == v and not has_unit:
         return values
     cells = [*values, *([None] * (len(targets) - len(values)))]
-    trio = cells[at : at + 3]
-    sign, value, unit = ((t.text if t is not None else "") for t in trio)
-    placed = (not sign or _SIGN_CELL.fullmatch(_fold(sign))) and (not unit or _UNIT_CELL.fullmatch(_fold(unit)))
-    filled = [t for t in trio if t is not None and t.text]
-    if placed or not filled:
+    signs, unit = cells[s0:v], cells[v + 1] if has_unit else None
+    if all(t is None or not t.text or _SIGN_CELL.fullmatch(_fold(t.text)) for t in signs) and (
+        unit is None or not unit.text or _UNIT_CELL.fullmatch(_fold(unit.text))
+    ):
         return values
-    signs = [t for t in filled if _SIGN_ONLY.fullmatch(_fold(t.text))]
-    numbers = [t for t in filled if re.search(r"\d", t.text) and t not in signs]
-    words = [t for t in filled if t not in signs and t not in numbers]
-    if len(signs) > 1 or len(numbers) > 1 or len(words) > 1 or (words and not numbers and len(filled) > 1):
+    filled = [t for t in cells[s0:] if t is not None and t.text]
+    out: list[Token | None] = [None] * (len(cells) - s0)
+    i = 0
+    while i < len(filled) and i < v - s0 and _SIGN_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+        out[i] = filled[i]
+        i += 1
+    if i >= len(filled):
         return values
-    if numbers:
-        trio = [signs[0] if signs else None, numbers[0], words[0] if words else None]
-    else:
-        trio = [signs[0] if signs else None, words[0] if words else None, None]
-    if [t for t in trio if t is not None] != filled:
-        return values  # only a slide to the left is undone, never a reordering
-    return [*cells[:at], *trio, *cells[at + 3 :]]
+    out[v - s0] = filled[i]
+    i += 1
+    rest = v - s0 + 1
+    if has_unit:
+        if i < len(filled) and _UNIT_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+            out[rest] = filled[i]
+            i += 1
+        rest += 1
+    if len(filled) - i > len(out) - rest:
+        return values
+    out[rest : rest + len(filled) - i] = filled[i:]
+    return [*cells[:s0], *out]
+
+
+def _digit(token: Token) -> bool:
+    return bool(re.search(r"\d", token.text))
 
 
 # ---- what the rules are not sure of --------------------------------------------------------
