@@ -837,6 +837,17 @@ def _read_grid(
         and not _notes_from(value_headers, len(value_headers) - 1)
         and k > 1
     )
+    # a filled-in template numbers its names (指标1: …, 指标2: …): one cell per line, a numbered
+    # name starts an indicator and the cells up to the next one are its values; the numbers
+    # say where rows start, whatever cells were left empty or added (a 分值 with no header)
+    prefixed = (
+        not by_rows
+        and not run_together
+        and not side_by_side
+        and sum(bool(_NAME_PREFIX.match(t.text)) for t in stream) >= 2
+    )
+    partition = partition and not prefixed
+    unread: list[Token] = []
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
@@ -870,6 +881,17 @@ def _read_grid(
             cells = [None]
         for token in cells:
             # one cell per line, or text run together: a label, or a name followed by its k values
+            if prefixed:
+                if token is None or label(token):
+                    continue
+                if _NAME_PREFIX.match(token.text):
+                    current = _Item(token, [], token.row)
+                    items.append(current)
+                elif current is not None and len(current.values) < k:
+                    current.values.append(token)
+                else:
+                    unread.append(token)
+                continue
             if partition:
                 if token is not None and _is_label(token.text):
                     _flush(pending, k, items, failures, source, doc_rows)
@@ -961,6 +983,16 @@ def _read_grid(
                 items.append(current)
     if partition:
         _flush(pending, k, items, failures, source, doc_rows)
+    if unread:
+        failures.append(
+            Failure(
+                source=source,
+                row=doc_rows[unread[0].row].line,
+                field="指标值",
+                message=f"{len(unread)} cell(s) of the grid fall outside its headed columns and were not read "
+                f"({', '.join(repr(t.text[:12]) for t in unread[:4])}…): check the values beside them",
+            )
+        )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
