@@ -96,7 +96,7 @@ _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 #: the 三级指标 column as some forms head it
 _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|单位|指标方向性?|指标性质|计算符号|符号)(?:及单位)?"
+    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|单位|指标方向性?|指标性质|计算符号|符号)(?:及单位|说明|描述)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
@@ -591,7 +591,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
-        if "实施周期" in h or "中长期" in h:
+        if re.search(r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)):  # 指标值说明: a remark on the value, not the value
+            targets.append(None)
+        elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
         elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
             targets.append("annual_value")
