@@ -43,8 +43,8 @@ class Grid:
 
 @dataclass(frozen=True)
 class Style:
-    sep: str = "pipe"  # pipe | tab | spaces | line
-    labels: str = "first"  # first (merged cells: the group's first row) | every (repeated)
+    sep: str = "pipe"  # pipe | markdown (pipe with a |---| rule) | tab | spaces | line
+    labels: str = "first"  # first (merged cells: the group's first row) | middle (centred) | every
     values: str = "single"  # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位)
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
@@ -58,8 +58,8 @@ class Style:
 
 STYLES = [
     Style(sep, labels, values, extra, short, trad)
-    for sep in ("pipe", "tab", "spaces", "line")
-    for labels in ("first", "every")
+    for sep in ("pipe", "markdown", "tab", "spaces", "line")
+    for labels in ("first", "middle", "every")
     for values in ("single", "annual", "split")
     for extra in (False, True)
     for short in (False, True)
@@ -110,16 +110,8 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
     """Header and body rows as lists of cells ('' for an empty cell)."""
     rows = [_header(grid, style)]
     has_period = any(r.period for r in grid.rows)
-    last1 = last2 = None
-    for r in grid.rows:
-        l1, l2 = r.level1 or "", r.level2 or ""
-        if style.labels == "first":
-            new1 = l1 != last1
-            shown1 = l1 if new1 else ""
-            shown2 = l2 if (new1 or l2 != last2) else ""
-        else:
-            shown1, shown2 = l1, l2
-        last1, last2 = l1, l2
+    shown = _shown_labels(grid, style.labels)
+    for r, (shown1, shown2) in zip(grid.rows, shown):
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
         elif style.values == "annual" and has_period:
@@ -130,14 +122,42 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
     return rows
 
 
+def _groups(keys: list[tuple]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal keys."""
+    out: list[tuple[int, int]] = []
+    for i, key in enumerate(keys):
+        if out and keys[out[-1][0]] == key:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _shown_labels(grid: Grid, how: str) -> list[tuple[str, str]]:
+    """The 一级/二级 cells each row shows: all of them, or one per merged group, on its first
+    row or its middle row (upper middle for an even group), as merged cells flatten."""
+    l1 = [r.level1 or "" for r in grid.rows]
+    l2 = [(r.level1 or "", r.level2 or "") for r in grid.rows]
+    if how == "every":
+        return [(a, b[1]) for a, b in zip(l1, l2)]
+    shown = [["", ""] for _ in grid.rows]
+    for column, keys in ((0, [(x,) for x in l1]), (1, l2)):
+        for start, end in _groups(keys):
+            at = start if how == "first" else start + (end - start - 1) // 2
+            shown[at][column] = keys[start][-1]
+    return [(a, b) for a, b in shown]
+
+
 def render(grid: Grid, style: Style) -> str | None:
     """The form's text in ``style``; None when the style cannot write this grid."""
     if not _fits(grid, style):
         return None
     head = [f"项目名称：{grid.name}", "绩效指标"]
     body = _cells(grid, style)
-    if style.sep == "pipe":
+    if style.sep in ("pipe", "markdown"):
         lines = ["| " + " | ".join(cells) + " |" for cells in body]
+        if style.sep == "markdown":
+            lines.insert(1, "|" + "---|" * len(body[0]))
     elif style.sep == "tab":
         lines = ["\t".join(cells) for cells in body]
     elif style.sep == "spaces":

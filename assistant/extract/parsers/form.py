@@ -342,6 +342,8 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     rows: list[list[Token]] = []
     pattern = {"run_together": _LABEL_RE_SPACED, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
+        if all(_RULE.fullmatch(c.text) for c in row.cells):
+            continue  # a markdown table's |---|---| rule, or a line of dashes: no cells
         tokens: list[Token] = []
         col = 0
         for cell in row.cells:
@@ -357,6 +359,7 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
+_RULE = re.compile(r"[\s|｜:：+=＝—─━-]*[-—─━=＝]{3,}[\s|｜:：+=＝—─━-]*")
 #: a bracketed note with no number in it (必填), (万元), (亩): part of the cell before it
 _NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
 
