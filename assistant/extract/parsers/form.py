@@ -45,6 +45,7 @@ Reading rules (what the tests pin down):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -594,7 +595,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
-        if re.search(r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)):  # 指标值说明: a remark on the value, not the value
+        if re.search(
+            r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)
+        ):  # 指标值说明: a remark on the value, not the value
             targets.append(None)
         elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
@@ -629,10 +632,11 @@ class _Guess:
     """A label placed on an indicator above every label of its column: the rows above the
     first label have no label of their own, so which group they belong to is a guess."""
 
-    __slots__ = ("token",)
+    __slots__ = ("token", "options")
 
-    def __init__(self, token: Token):
+    def __init__(self, token: Token, options: list[Token | None] | None = None):
         self.token = token
+        self.options = [x for x in (options or [token]) if x is not None]  # the labels it may be
 
 
 def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _Guess | None]:
@@ -644,29 +648,34 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
     """
     if not events or count == 0:
         return [None] * count
-    if events[0][0] == 0:
-        out: list[Token | None] = []
-        current: Token | None = None
-        marks = dict(events)
-        for i in range(count):
-            current = marks.get(i, current)
-            out.append(current)
-        return out
     mids = [m for m, _ in events]
 
-    def solve(k: int, start: int) -> list[int] | None:
+    @functools.cache
+    def solve(k: int, start: int) -> list[list[int]]:
+        """Every way to size the groups from label k on, starting at row ``start``."""
         if k == len(mids) - 1:
             size = count - start
-            return [size] if size >= 1 and (size - 1) // 2 <= mids[k] - start <= size // 2 else None
+            return [[size]] if size >= 1 and (size - 1) // 2 <= mids[k] - start <= size // 2 else []
+        found: list[list[int]] = []
         for size in (2 * (mids[k] - start) + 1, 2 * (mids[k] - start) + 2):
             if size >= 1 and start + size <= mids[k + 1]:
-                rest = solve(k + 1, start + size)
-                if rest is not None:
-                    return [size, *rest]
-        return None
+                found += [[size, *rest] for rest in solve(k + 1, start + size)][:4]
+        return found
 
-    sizes = solve(0, 0) if all(m < count for m in mids) else None
-    if sizes is None:  # not centred after all: nearest label, earlier one on a tie
+    solutions = solve(0, 0) if all(m < count for m in mids) else []
+    if events[0][0] == 0:
+        # a label on the first row: labels head their groups, unless they also sit in the
+        # middle of groups that read otherwise; the rows the two readings disagree on are guesses
+        marks = dict(events)
+        heading: list[Token | None] = list(
+            itertools.accumulate((marks.get(i) for i in range(count)), lambda a, b: b or a)
+        )
+        centred = [[label for size, (_, label) in zip(sizes, events) for _ in range(size)] for sizes in solutions]
+        return [
+            h if all(c[i] is h for c in centred) or marks.get(i) is h else _Guess(h, [h, *(c[i] for c in centred)])
+            for i, h in enumerate(heading)
+        ]
+    if not solutions:  # not centred after all: nearest label, earlier one on a tie
         # rows above the first label take it only when its group is long enough to reach them
         # (a guess, said so); above a label whose group is shorter they have no label at all
         reach = mids[1] - mids[0] if len(mids) > 1 else count
@@ -676,10 +685,12 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
             else min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]
             for i in range(count)
         ]
-    out = []
-    for size, (_, label) in zip(sizes, events):
-        out.extend([label] * size)
-    return out
+    readings = [[label for size, (_, label) in zip(sizes, events) for _ in range(size)] for sizes in solutions]
+    # a label centred in a group of 2k+1 or of 2k+2 rows: where both fit, the row between is a guess
+    return [
+        column[0] if all(x is column[0] for x in column) else _Guess(column[0], list(column))
+        for column in zip(*readings)
+    ]
 
 
 def _is_header_word(text: str) -> bool:
@@ -1437,6 +1448,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     l1_labels = _label_events(l1_events, len(items))
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
+        if isinstance(l1, _Guess) and isinstance(l2, Token):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and len(l1_by_code.get(code[0], [])) == 1 and any(x is l1_by_code[code[0]][0] for x in l1.options):
+                l1 = l1_by_code[code[0]][0]  # of the labels the row may be under, its 二级 label's code picks one
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
         if (l1 is None and l1_events) or (l2 is None and l2_events and index not in cleared):
             doubts.append(
@@ -1451,7 +1466,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 (
                     item.name.row,
                     "一级/二级指标",
-                    f"{item.name.text[:30]!r} has no 一级/二级 label above it; "
+                    f"{item.name.text[:30]!r} has no 一级/二级 label of its own (merged cells flattened); "
                     f"read as {', '.join(_bare(g.token.text) for g in guessed)} (the nearest label): check it",
                 )
             )
@@ -1459,7 +1474,17 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
-            l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
+            coded = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
+            if l1 is not None and coded is not l1 and not guessed:
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        f"{item.name.text[:30]!r}: its 一级 label {_bare(l1.text)!r} and its 二级 label "
+                        f"{_bare(l2.text)!r} belong to different groups; read as {_bare(coded.text)!r}: check it",
+                    )
+                )
+            l1 = coded
         name_text, name_span = _unread(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
             name_text = name_text[m.end() :]
