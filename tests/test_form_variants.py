@@ -139,3 +139,23 @@ def test_scratch_grid_with_centred_labels_is_right_or_flagged(grid, style):
         return
     got, want, failures = _read(grid, style)
     assert got == want or failures
+
+
+# ---- a grid with no level columns -------------------------------------------------------------
+
+_NUMBERED = [("全国助残日活动次数", "1次"), ("开展文化活动", "1"), ("宣传覆盖面", "拓宽"), ("培训合格率", "100%")]
+
+
+@pytest.mark.parametrize("sep", ["pipe", "line", "line-pipe"])
+def test_numbered_name_grid_without_level_columns(sep):
+    """序号 | 三级指标 | 年度指标值 with no 一级/二级 columns (a report's table): the numbers start
+    the rows and are not names, even where a value is a bare number too (开展文化活动 | 1)."""
+    cells = [["序号", "三级指标", "年度指标值"], *([str(i), n, v] for i, (n, v) in enumerate(_NUMBERED, 1))]
+    if sep == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+    else:
+        lines = [c + (" |" if sep == "line-pipe" else "") for row in cells for c in row]
+    text = "\n".join(["表1：某项目绩效目标", *lines]) + "\n"
+    table = extract(read_bytes(text.encode("utf-8"), "report.txt"), "rules")
+    got = [(i.name, i.annual_value, i.level1_name) for i in table.projects()[0].indicators]
+    assert got == [(n, v, None) for n, v in _NUMBERED]

@@ -12,7 +12,7 @@ from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
-from .parsers.form import extract_form, looks_like_form
+from .parsers.form import extract_form, looks_like_form, looks_like_name_grid
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.table import extract_table
 
@@ -37,7 +37,14 @@ def split_parts(doc: Document) -> list[Document]:
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
-    return extract_form(doc) if looks_like_form(doc) else extract_table(doc)
+    if looks_like_form(doc):
+        return extract_form(doc)
+    try:
+        return extract_table(doc)
+    except InputError:
+        if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
+            return extract_form(doc)
+        raise
 
 
 def _sum(a: Amounts, b: Amounts) -> Amounts:

@@ -57,7 +57,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
 
-__all__ = ["looks_like_form", "extract_form"]
+__all__ = ["looks_like_form", "looks_like_name_grid", "extract_form"]
 
 # ---- the labels a form uses -------------------------------------------------------------
 
@@ -618,14 +618,31 @@ def _value_targets(headers: list[str]) -> list[str | None]:
 
 
 def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
-    """(row index, token index) of the 一级指标 (or 二级指标) header token."""
+    """(row index, token index) of the 一级指标 (or 二级指标) header token; in a grid with no
+    level columns (序号 | 三级指标 | 年度指标值) the 三级指标 token, or the 序号 before it."""
     for r, row in enumerate(rows):
         for t, token in enumerate(row):
             if _bare(token.text) in ("一级指标", "二级指标"):
                 rest = [_bare(x.text) for row2 in rows[r : r + 3] for x in row2]
                 if "三级指标" in rest:
                     return r, t
+    flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
+    for i, (r, t, token) in enumerate(flat):
+        if _bare(token.text) == "三级指标" and i + 1 < len(flat) and _is_value_header(flat[i + 1][2].text):
+            if i and _bare(flat[i - 1][2].text) == "序号":
+                return flat[i - 1][0], flat[i - 1][1]
+            return r, t
     return None
+
+
+def _is_value_header(text: str) -> bool:
+    return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
+
+
+def looks_like_name_grid(doc: Document) -> bool:
+    """A grid of indicator names and values with no 一级/二级 columns (序号 | 三级指标 | 年度指标值):
+    the 三级指标 (指标名称) header cell followed by a value header cell."""
+    return _find_header(_tokens(doc, _separation(doc))) is not None
 
 
 class _Guess:
@@ -695,7 +712,7 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
 
 def _is_header_word(text: str) -> bool:
     bare = _bare(text)
-    return bare in _GRID_WORDS or bool(_VALUE_HEADER.match(bare))
+    return bare in _GRID_WORDS or bare == "序号" or bool(_VALUE_HEADER.match(bare))
 
 
 def _read_grid(
@@ -864,6 +881,7 @@ def _read_grid(
     )
     partition = partition and not prefixed
     unread: list[Token] = []
+    numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
@@ -889,6 +907,10 @@ def _read_grid(
                 )
             continue
         if by_rows:
+            if numbered:  # the 序号 cell before the name
+                first = next((t for t in row if t.text), None)
+                if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
+                    row = [t for t in row if t is not first]
             if any(t.text for t in row):
                 _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
             continue
@@ -896,6 +918,13 @@ def _read_grid(
         if not cells and pipe_cells:
             cells = [None]
         for token in cells:
+            if numbered and token is not None and _fold(token.text) == str(next_number):
+                # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
+                next_number += 1
+                if partition:
+                    _flush(pending, k, items, failures, source, doc_rows)
+                current = None
+                continue
             # one cell per line, or text run together: a label, or a name followed by its k values
             if prefixed:
                 if token is None or label(token):
