@@ -49,11 +49,13 @@ class Style:
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
     traditional: bool = False
+    numbered: bool = False  # a filled-in template's 指标1: prefixes, restarting in each 二级 group
+    blank: bool = False  # a blank line after every line (web pages copied paragraph by paragraph)
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
         parts += ["extra"] * self.extra + ["short"] * self.short_header + ["trad"] * self.traditional
-        return "-".join(parts)
+        return "-".join(parts + ["numbered"] * self.numbered + ["blank"] * self.blank)
 
 
 STYLES = [
@@ -111,14 +113,18 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
     rows = [_header(grid, style)]
     has_period = any(r.period for r in grid.rows)
     shown = _shown_labels(grid, style.labels)
+    number, group = 0, None
     for r, (shown1, shown2) in zip(grid.rows, shown):
+        number = number + 1 if (r.level1, r.level2) == group else 1
+        group = (r.level1, r.level2)
+        name = f"指标{number}：{r.name}" if style.numbered else r.name
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
         elif style.values == "annual" and has_period:
             values = [r.period or "", r.annual or ""]
         else:
             values = [r.annual or ""]
-        rows.append([shown1, shown2, r.name, *values, *(["10", ""] if style.extra else [])])
+        rows.append([shown1, shown2, name, *values, *(["10", ""] if style.extra else [])])
     return rows
 
 
@@ -165,7 +171,7 @@ def render(grid: Grid, style: Style) -> str | None:
         lines = ["    ".join(c for c in cells if c) for cells in body]
     else:
         lines = [c for cells in body for c in cells if c]
-    text = "\n".join([*head, *lines, "填报人：张三"]) + "\n"
+    text = ("\n\n" if style.blank else "\n").join([*head, *lines, "填报人：张三"]) + "\n"
     return zhconv.convert(text, "zh-hant") if style.traditional else text
 
 

@@ -7,6 +7,8 @@ from scratch by hypothesis out of the standard vocabulary and the usual value sh
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from form_variants import STYLES, Grid, Row, Style, dev_grids, expected, render
 from hypothesis import HealthCheck, given, settings
@@ -43,7 +45,7 @@ PLAIN = [s for s in STYLES if s.sep in ("pipe", "markdown", "tab") and s.labels 
 #: every separator × label placement × value columns once, the other switches taken in turn
 #: (the whole matrix is 480 styles; tests/form_variants.py lists it)
 COVER = [
-    Style(sep, labels, values, bool(i % 2), bool(i // 2 % 2), bool(i // 4 % 2))
+    Style(sep, labels, values, bool(i % 2), bool(i // 2 % 2), bool(i // 4 % 2), bool(i // 8 % 2), bool(i // 3 % 2))
     for i, (sep, labels, values) in enumerate(
         (sep, labels, values)
         for sep in ("pipe", "markdown", "tab", "spaces", "line")
@@ -120,11 +122,12 @@ _EXACT = [
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(grid=grids(), style=st.sampled_from(_EXACT))
-def test_scratch_grid_reads_the_same_in_every_style(grid, style):
+@given(grid=grids(), style=st.sampled_from(_EXACT), numbered=st.booleans(), blank=st.booleans())
+def test_scratch_grid_reads_the_same_in_every_style(grid, style, numbered, blank):
     """Whatever the separators (|, markdown, tabs, spaces, one cell per line), header spelling,
     value columns (指标值, 实施周期 + 年度, 指标性质 | 指标值 | 计量单位), extra 分值/备注 columns
-    and character set, the indicators are the grid's own."""
+    character set, 指标1: prefixes and blank lines, the indicators are the grid's own."""
+    style = replace(style, numbered=numbered, blank=blank)
     if render(grid, style) is None:
         return
     got, want, failures = _read(grid, style)

@@ -307,7 +307,7 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         start, end = pos, pos + len(part)
         pos = end + 1
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
-        found = list((pattern or _KEY_COLON).finditer(part))
+        found = list((pattern or _KEY_COLON).finditer(part.translate(_T2S)))  # 項目名稱: as 项目名称:
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
             spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
@@ -877,7 +877,7 @@ def _read_grid(
         not by_rows
         and not run_together
         and not side_by_side
-        and sum(bool(_NAME_PREFIX.match(t.text)) for t in stream) >= 2
+        and sum(bool(_NAME_PREFIX.match(t.text.translate(_T2S))) for t in stream) >= 2
     )
     partition = partition and not prefixed
     unread: list[Token] = []
@@ -929,7 +929,7 @@ def _read_grid(
             if prefixed:
                 if token is None or label(token):
                     continue
-                if _NAME_PREFIX.match(token.text):
+                if _NAME_PREFIX.match(token.text.translate(_T2S)):
                     current = _Item(token, [], token.row)
                     items.append(current)
                 elif current is not None and len(current.values) < k:
@@ -1118,6 +1118,8 @@ def _short_value(text: str) -> bool:
     """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
     starts with a number (1290.3平方米冷库仓储建设…) is a name."""
     folded = _fold(text)
+    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰"):
+        return True  # a 指标性质 or 计量单位 cell of its own
     return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
 
 
@@ -1452,7 +1454,7 @@ _PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
 
 def _is_placeholder(text: str) -> bool:
     """Nothing but template filler: empty, ……, **, --."""
-    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
+    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
 
 
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, str]]) -> list[Indicator]:
@@ -1515,7 +1517,9 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 )
             l1 = coded
         name_text, name_span = _unread(item.name.text), item.name.span()
-        if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
+        if m := _NAME_PREFIX.match(
+            name_text.translate(_T2S)
+        ):  # 指标1: (指標1:) of a filled-in template is not part of the name
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
