@@ -45,7 +45,9 @@ class Grid:
 class Style:
     sep: str = "pipe"  # pipe | markdown (pipe with a |---| rule) | tab | spaces | line
     labels: str = "first"  # first (merged cells: the group's first row) | middle (centred) | every
-    values: str = "single"  # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位)
+    values: str = (
+        "single"  # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | sbs (blocks side by side)
+    )
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
     traditional: bool = False
@@ -62,7 +64,7 @@ STYLES = [
     Style(sep, labels, values, extra, short, trad)
     for sep in ("pipe", "markdown", "tab", "spaces", "line")
     for labels in ("first", "middle", "every")
-    for values in ("single", "annual", "split")
+    for values in ("single", "annual", "split", "sbs")
     for extra in (False, True)
     for short in (False, True)
     for trad in (False, True)
@@ -88,6 +90,8 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.values == "single" and has_period:
         return False
+    if style.values == "sbs" and not all(r.period and r.annual for r in grid.rows):
+        return False
     if style.sep in ("spaces", "line"):  # empty cells are dropped: every value must be there
         cells = [x for r in grid.rows for x in (r.level1, r.level2, r.name, r.annual)]
         if any(not x for x in cells) or (has_period and not all(r.period for r in grid.rows)):
@@ -100,6 +104,8 @@ def _fits(grid: Grid, style: Style) -> bool:
 def _header(grid: Grid, style: Style) -> list[str]:
     words = ["一级", "二级", "三级"] if style.short_header else ["一级指标", "二级指标", "三级指标"]
     has_period = any(r.period for r in grid.rows)
+    if style.values == "sbs":  # the 实施周期 and 年度 blocks side by side, the annual one without 一级
+        return [*words, "实施周期指标值", *words[1:], "年度指标值"] + (["备注"] if style.extra else [])
     values = {
         "single": ["指标值"],
         "annual": ["实施周期指标值", "年度指标值"] if has_period else ["年度指标值"],
@@ -118,6 +124,9 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
         number = number + 1 if (r.level1, r.level2) == group else 1
         group = (r.level1, r.level2)
         name = f"指标{number}：{r.name}" if style.numbered else r.name
+        if style.values == "sbs":
+            rows.append([shown1, shown2, name, r.period or "", shown2, name, r.annual or "", *([""] * style.extra)])
+            continue
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
         elif style.values == "annual" and has_period:
@@ -190,7 +199,7 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
                 "level1_name": conv(r.level1),
                 "level2_name": conv(r.level2),
                 "name": conv(r.name),
-                "period_value": conv(r.period) if has_period and style.values == "annual" else None,
+                "period_value": conv(r.period) if has_period and style.values in ("annual", "sbs") else None,
                 "annual_value": conv(annual),
             }
         )

@@ -805,8 +805,7 @@ def _read_grid(
         if _level2_label(token.text):
             last = l2_events[-1] if l2_events else None
             if (
-                not side_by_side
-                and last
+                last
                 and last[0] == len(items)
                 and _bare(last[1].text) == _bare(token.text)
                 and not (l1_events and l1_events[-1][0] == len(items))
@@ -947,6 +946,8 @@ def _read_grid(
             if token is None:
                 if current is not None and len(current.values) < k:
                     current.values.append(None)
+            elif side_by_side and _repeats_label(token, items, stream, at):
+                current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
             elif label(token):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
@@ -1045,6 +1046,15 @@ def _no_inner_gap(row: list[Token]) -> bool:
     """No empty cell between two filled ones (the ends of a ``| a | b |`` line are empty)."""
     filled = [i for i, t in enumerate(row) if t.text]
     return bool(filled) and all(row[i].text for i in range(filled[0], filled[-1] + 1))
+
+
+def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: dict[int, int]) -> bool:
+    """Side by side, one cell per line: a 二级 label after a row's 实施周期 value and before the
+    row's name again is the 年度 block's copy of the row's label, not a new group."""
+    if not (_is_label(token.text) and items and items[-1].values[0] is not None and items[-1].values[1] is None):
+        return False
+    j = at.get(id(token), -1) + 1
+    return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
 
 
 def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
