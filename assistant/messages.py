@@ -648,6 +648,20 @@ MESSAGES: dict[str, Text] = {
         "预期目标与实际完成情况按行成对读出，每对的第一段作为预期目标；请核对",
         "预期目标 and 实际完成情况 read as pairs of rows, the first of each pair as the 预期目标; check it",
     ),
+    "FORM_CELLS_OUTSIDE_COLUMNS": Text(
+        "指标表有 {count} 个单元格不在任何表头栏之下，未读取（{cells}…）；请核对它们旁边的指标值",
+        "{count} cell(s) of the grid fall outside its headed columns and were not read ({cells}…): "
+        "check the values beside them",
+    ),
+    "FORM_LEVELS_DISAGREE": Text(
+        "“{name}”的一级指标“{l1}”与二级指标“{l2}”不属于同一组，按二级指标读作“{read}”；请核对",
+        "{name!r}: its 一级 label {l1!r} and its 二级 label {l2!r} belong to different groups; "
+        "read as {read!r}: check it",
+    ),
+    "FORM_SIGN_UNIT_ODD": Text(
+        "“{name}”的指标性质/计量单位栏中是“{cells}”：各栏可能错位；请核对其指标值",
+        "the 指标性质/计量单位 cells of {name!r} hold {cells}: cells may have shifted between columns; check its value",
+    ),
     "NOT_AN_AMOUNT": Text(
         "不是金额：“{text}”（应为数字，如 1,307.44）", "not an amount: {text!r} (expected a number such as 1,307.44)"
     ),

@@ -13,7 +13,7 @@ from ..ingest.document import Document
 from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
-from .parsers.form import extract_form, has_form_header, looks_like_form
+from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.table import extract_table
 
@@ -43,6 +43,8 @@ def _extract_part(doc: Document) -> BudgetTable:
     try:
         table = extract_table(doc)
     except InputError:
+        if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
+            return extract_form(doc)
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
             return extract_form(doc, header_only=True)
         raise

@@ -58,6 +58,7 @@ Reading rules (what the tests pin down):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ from ...taxonomy import code_for_level1_name, code_for_level2_name
 from ...textnorm import fold, fold_whitespace, strip_markup
 from .money_run import AMBIGUOUS, budget_cell, forced_budget, money_columns
 
-__all__ = ["looks_like_form", "extract_form", "has_form_header"]
+__all__ = ["looks_like_form", "looks_like_name_grid", "extract_form", "has_form_header"]
 
 # ---- the labels a form uses -------------------------------------------------------------
 
@@ -142,7 +143,7 @@ _GRID_WORDS = ("一级指标", "二级指标", "三级指标")
 #: the 三级指标 column as some forms head it
 _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 _VALUE_HEADER = re.compile(
-    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|指标方向性?|指标性质|计算符号)(?:及单位)?"
+    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|单位|指标方向性?|指标性质|计算符号|符号)(?:及单位|说明|描述)?"
     r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
@@ -160,7 +161,7 @@ _LEVEL1_NAMES = (
     "满意度值",
 )  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值)?等?$"
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
 )
 _AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
@@ -249,14 +250,19 @@ _LABEL_RE_SPACED = re.compile(
     + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
 )
 
-#: traditional characters of the labels a form uses, read as their simplified forms (one
-#: character for one, so only label matching changes; values keep what the source wrote)
-_T2S = str.maketrans(
-    "項稱級標產數質時經濟會態續響滿務對資額財撥總體實單門預專戶週長計劃績報審複評價據準內屬負責聯電話萬設"
-    "類規範歸與區縣為際發應辦構織",
-    "项称级标产数质时经济会态续响满务对资额财拨总体实单门预专户周长计划绩报审复评价据准内属负责联电话万设"
-    "类规范归与区县为际发应办构织",
-)
+
+def _simplified_chars() -> dict[int, str]:
+    """zhconv's traditional → simplified table, its one-character entries only: one character
+    for one, so offsets stay put and only matching changes (values keep what the source wrote)."""
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    table = zhconv.zhcdicts["zh2Hans"]
+    return str.maketrans({k: v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v})
+
+
+#: traditional characters read as their simplified forms (項目名稱, 三級指標, 備註)
+_T2S = _simplified_chars()
 
 
 def _fold(text: str) -> str:
@@ -304,7 +310,7 @@ _KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
 
 
 def _level1_label(text: str) -> bool:
-    return _LABEL_NOTE.sub("", _bare(text)) in _LEVEL1_NAMES
+    return _label_word(text) in _LEVEL1_NAMES
 
 
 def _as_written(text: str) -> str:
@@ -323,6 +329,15 @@ def _unread(text: str) -> str:
     return _READING.sub("", text) if "(" in text or "（" in text else text
 
 
+#: the number before a label: 1.数量指标, (1)数量指标, 一、产出指标
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])")
+
+
+def _label_word(text: str) -> str:
+    """A label cell's word without its number and its note (1.数量指标(必填) → 数量指标)."""
+    return _LABEL_NOTE.sub("", _ENUMERATOR.sub("", _bare(text)))
+
+
 #: a note after a label: (50分), (必填), (必填硬性指标)
 _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
 
@@ -334,7 +349,7 @@ def _level1_code(text: str) -> str | None:
 
 
 def _level2_word(text: str) -> bool:
-    return bool(_LEVEL2_NAME.match(_LABEL_NOTE.sub("", _bare(text))))
+    return bool(_LEVEL2_NAME.match(_label_word(text)))
 
 
 def _level2_label(text: str) -> bool:
@@ -416,6 +431,8 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
     rows: list[list[Token]] = []
     pattern = {"run_together": _LABEL_RE_SPACED, "spaces": _SPACES}.get(separation or "")
     for index, row in enumerate(doc.rows):
+        if all(_RULE.fullmatch(c.text) for c in row.cells):
+            continue  # a markdown table's |---|---| rule, or a line of dashes: no cells
         tokens: list[Token] = []
         col = 0
         for cell in row.cells:
@@ -431,6 +448,7 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
+_RULE = re.compile(r"[\s|｜:：+=＝—─━-]*[-—─━=＝]{3,}[\s|｜:：+=＝—─━-]*")
 #: a bracketed note with no number in it (必填), (万元), (亩): part of the cell before it
 _NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
 
@@ -451,12 +469,14 @@ def _separation(doc: Document) -> str | None:
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
+                unspaced = _LETTER_SPACED.sub(
+                    lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
+                )
+                words = {_bare(w) for w in _SPACES.split(unspaced)}
+                if sum(word in words for word in _GRID_WORDS) >= 2:
+                    return "spaces"  # 一级指标 二级指标 三级指标, or the short captions 一级 二级 三级
                 if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    unspaced = _LETTER_SPACED.sub(
-                        lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
-                    )
-                    words = {_bare(w) for w in _SPACES.split(unspaced)}
-                    return "spaces" if sum(word in words for word in _GRID_WORDS) >= 2 else "run_together"
+                    return "run_together"
     return None
 
 
@@ -469,12 +489,14 @@ def looks_like_form(doc: Document) -> bool:
         texts = [c.text for c in row.cells if c.text.strip()]
         if len(texts) >= 4 and is_department_header(texts):
             return False
-    folded = _fold(doc.text)
+    simple = _unread(doc.text).translate(_T2S)
+    folded = fold(simple)
     if any(w in folded for w in ("三级指标", *_NAME_HEADERS)) and ("二级指标" in folded or "一级指标" in folded):
         return True
-    # captions with 指标 left out, each a cell of its own: 一级 | 二级 | 三级
+    # captions with 指标 left out, each a cell of its own (|, tab, a run of spaces, a line): 一级 | 二级 | 三级
     return all(
-        re.search(rf"(?:^|[|｜\t])[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|$)", doc.text, re.M) for w in ("二级", "三级")
+        re.search(rf"(?:^|[|｜\t]|[ \u3000]{{2}})[ \u3000]*{w}[ \u3000]*(?:[|｜\t]|[ \u3000]{{2}}|$)", simple, re.M)
+        for w in ("二级", "三级")
     )
 
 
@@ -860,13 +882,17 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
-        if "实施周期" in h or "中长期" in h:
+        if re.search(
+            r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)
+        ):  # 指标值说明: a remark on the value, not the value
+            targets.append(None)
+        elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
         elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
-        elif re.fullmatch(r"(?:计量|度量)?单位", h):
+        elif re.fullmatch(r"(?:计量|度量|指标)?单位", h):
             targets.append("unit")
         else:
             targets.append(None)
@@ -879,24 +905,42 @@ def _value_targets(headers: list[str]) -> list[str | None]:
 
 
 def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
-    """(row index, token index) of the 一级指标 (or 二级指标) header token."""
+    """(row index, token index) of the 一级指标 (or 二级指标) header token; in a grid with no
+    level columns (序号 | 三级指标 | 年度指标值) the 三级指标 token, or the 序号 before it."""
     for r, row in enumerate(rows):
         for t, token in enumerate(row):
             if _bare(token.text) in ("一级指标", "二级指标"):
                 rest = [_bare(x.text) for row2 in rows[r : r + 3] for x in row2]
                 if "三级指标" in rest:
                     return r, t
+    flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
+    for i, (r, t, token) in enumerate(flat):
+        if _bare(token.text) == "三级指标" and i + 1 < len(flat) and _is_value_header(flat[i + 1][2].text):
+            if i and _bare(flat[i - 1][2].text) == "序号":
+                return flat[i - 1][0], flat[i - 1][1]
+            return r, t
     return None
+
+
+def _is_value_header(text: str) -> bool:
+    return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
+
+
+def looks_like_name_grid(doc: Document) -> bool:
+    """A grid of indicator names and values with no 一级/二级 columns (序号 | 三级指标 | 年度指标值):
+    the 三级指标 (指标名称) header cell followed by a value header cell."""
+    return _find_header(_tokens(doc, _separation(doc))) is not None
 
 
 class _Guess:
     """A label placed on an indicator above every label of its column: the rows above the
     first label have no label of their own, so which group they belong to is a guess."""
 
-    __slots__ = ("token",)
+    __slots__ = ("token", "options")
 
-    def __init__(self, token: Token):
+    def __init__(self, token: Token, options: list[Token | None] | None = None):
         self.token = token
+        self.options = [x for x in (options or [token]) if x is not None]  # the labels it may be
 
 
 def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _Guess | None]:
@@ -908,29 +952,34 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
     """
     if not events or count == 0:
         return [None] * count
-    if events[0][0] == 0:
-        out: list[Token | None] = []
-        current: Token | None = None
-        marks = dict(events)
-        for i in range(count):
-            current = marks.get(i, current)
-            out.append(current)
-        return out
     mids = [m for m, _ in events]
 
-    def solve(k: int, start: int) -> list[int] | None:
+    @functools.cache
+    def solve(k: int, start: int) -> list[list[int]]:
+        """Every way to size the groups from label k on, starting at row ``start``."""
         if k == len(mids) - 1:
             size = count - start
-            return [size] if size >= 1 and (size - 1) // 2 <= mids[k] - start <= size // 2 else None
+            return [[size]] if size >= 1 and (size - 1) // 2 <= mids[k] - start <= size // 2 else []
+        found: list[list[int]] = []
         for size in (2 * (mids[k] - start) + 1, 2 * (mids[k] - start) + 2):
             if size >= 1 and start + size <= mids[k + 1]:
-                rest = solve(k + 1, start + size)
-                if rest is not None:
-                    return [size, *rest]
-        return None
+                found += [[size, *rest] for rest in solve(k + 1, start + size)][:4]
+        return found
 
-    sizes = solve(0, 0) if all(m < count for m in mids) else None
-    if sizes is None:  # not centred after all: nearest label, earlier one on a tie
+    solutions = solve(0, 0) if all(m < count for m in mids) else []
+    if events[0][0] == 0:
+        # a label on the first row: labels head their groups, unless they also sit in the
+        # middle of groups that read otherwise; the rows the two readings disagree on are guesses
+        marks = dict(events)
+        heading: list[Token | None] = list(
+            itertools.accumulate((marks.get(i) for i in range(count)), lambda a, b: b or a)
+        )
+        centred = [[label for size, (_, label) in zip(sizes, events) for _ in range(size)] for sizes in solutions]
+        return [
+            h if all(c[i] is h for c in centred) or marks.get(i) is h else _Guess(h, [h, *(c[i] for c in centred)])
+            for i, h in enumerate(heading)
+        ]
+    if not solutions:  # not centred after all: nearest label, earlier one on a tie
         # rows above the first label take it only when its group is long enough to reach them
         # (a guess, said so); above a label whose group is shorter they have no label at all
         reach = mids[1] - mids[0] if len(mids) > 1 else count
@@ -940,15 +989,17 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
             else min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]
             for i in range(count)
         ]
-    out = []
-    for size, (_, label) in zip(sizes, events):
-        out.extend([label] * size)
-    return out
+    readings = [[label for size, (_, label) in zip(sizes, events) for _ in range(size)] for sizes in solutions]
+    # a label centred in a group of 2k+1 or of 2k+2 rows: where both fit, the row between is a guess
+    return [
+        column[0] if all(x is column[0] for x in column) else _Guess(column[0], list(column))
+        for column in zip(*readings)
+    ]
 
 
 def _is_header_word(text: str) -> bool:
     bare = _bare(text)
-    return bare in _GRID_WORDS or bool(_VALUE_HEADER.match(bare))
+    return bare in _GRID_WORDS or bare == "序号" or bool(_VALUE_HEADER.match(bare))
 
 
 def _read_grid(
@@ -1004,7 +1055,9 @@ def _read_grid(
     one_row = (
         all(t.row == header[0].row for t in header)
         and len(header) >= 3
-        and len({id(t.cell) for t in header}) == len(header)
+        and len({(id(t.cell), t.col) for t in header}) == len(header)
+        and _no_inner_gap(header_row)  # a header with empty cells does not say where its columns are
+        and len(set(names)) == len(names)  # side-by-side blocks repeat their words: read by the stream
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
@@ -1037,6 +1090,15 @@ def _read_grid(
                 l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):
+            last = l2_events[-1] if l2_events else None
+            if (
+                last
+                and last[0] == len(items)
+                and _bare(last[1].text) == _bare(token.text)
+                and not (l1_events and l1_events[-1][0] == len(items))
+            ):
+                # 服务对象满意度指标 twice in a row: the same word in the 一级 and the 二级 cell
+                l1_events.append(l2_events.pop())
             l2_events.append((len(items), token))
             return True
         return False
@@ -1093,6 +1155,18 @@ def _read_grid(
         and not _notes_from(value_headers, len(value_headers) - 1)
         and k > 1
     )
+    # a filled-in template numbers its names (指标1: …, 指标2: …): one cell per line, a numbered
+    # name starts an indicator and the cells up to the next one are its values; the numbers
+    # say where rows start, whatever cells were left empty or added (a 分值 with no header)
+    prefixed = (
+        not by_rows
+        and not run_together
+        and not side_by_side
+        and sum(bool(_NAME_PREFIX.match(t.text.translate(_T2S))) for t in stream) >= 2
+    )
+    partition = partition and not prefixed
+    unread: list[Token] = []
+    numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
@@ -1118,6 +1192,10 @@ def _read_grid(
                 )
             continue
         if by_rows:
+            if numbered:  # the 序号 cell before the name
+                first = next((t for t in row if t.text), None)
+                if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
+                    row = [t for t in row if t is not first]
             if any(t.text for t in row):
                 _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
             continue
@@ -1125,7 +1203,25 @@ def _read_grid(
         if not cells and pipe_cells:
             cells = [None]
         for token in cells:
+            if numbered and token is not None and _fold(token.text) == str(next_number):
+                # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
+                next_number += 1
+                if partition:
+                    _flush(pending, k, items, failures, source, doc_rows)
+                current = None
+                continue
             # one cell per line, or text run together: a label, or a name followed by its k values
+            if prefixed:
+                if token is None or label(token):
+                    continue
+                if _NAME_PREFIX.match(token.text.translate(_T2S)):
+                    current = _Item(token, [], token.row)
+                    items.append(current)
+                elif current is not None and len(current.values) < k:
+                    current.values.append(token)
+                else:
+                    unread.append(token)
+                continue
             if partition:
                 if token is not None and _is_label(token.text):
                     _flush(pending, k, items, failures, source, doc_rows)
@@ -1136,6 +1232,8 @@ def _read_grid(
             if token is None:
                 if current is not None and len(current.values) < k:
                     current.values.append(None)
+            elif side_by_side and _repeats_label(token, items, stream, at):
+                current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
             elif label(token):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
@@ -1222,7 +1320,33 @@ def _read_grid(
                 items.append(current)
     if partition:
         _flush(pending, k, items, failures, source, doc_rows)
+    if unread:
+        failures.append(
+            Failure(
+                source=source,
+                row=doc_rows[unread[0].row].line,
+                field="指标值",
+                message=msg(
+                    "FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])
+                ),
+            )
+        )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _no_inner_gap(row: list[Token]) -> bool:
+    """No empty cell between two filled ones (the ends of a ``| a | b |`` line are empty)."""
+    filled = [i for i, t in enumerate(row) if t.text]
+    return bool(filled) and all(row[i].text for i in range(filled[0], filled[-1] + 1))
+
+
+def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: dict[int, int]) -> bool:
+    """Side by side, one cell per line: a 二级 label after a row's 实施周期 value and before the
+    row's name again is the 年度 block's copy of the row's label, not a new group."""
+    if not (_is_label(token.text) and items and items[-1].values[0] is not None and items[-1].values[1] is None):
+        return False
+    j = at.get(id(token), -1) + 1
+    return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
 
 
 def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
@@ -1293,6 +1417,8 @@ def _short_value(text: str) -> bool:
     """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
     starts with a number (1290.3平方米冷库仓储建设…) is a name."""
     folded = _fold(text)
+    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰"):
+        return True  # a 指标性质 or 计量单位 cell of its own
     return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
 
 
@@ -1441,7 +1567,7 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
 
     l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
     return (
-        (not l1 or _level1_label(l1))
+        (not l1 or _is_label(l1))  # the 一级 column may hold a 二级 word: 服务对象满意度指标 | 服务对象满意度指标
         and (not l2 or _level2_word(l2) or _level1_label(l2))
         and not (name and _is_label(name))
     )
@@ -1661,25 +1787,53 @@ _PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
 
 def _is_placeholder(text: str) -> bool:
     """Nothing but template filler: empty, ……, **, --."""
-    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text)))
+    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
 
 
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (source line, field, message)."""
     l2_labels = _label_events(l2_events, len(items))
+    l1_labels = _label_events(l1_events, len(items))
     l1_by_code: dict[str, list[Token]] = {}
     for _, token in l1_events:
         l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
-    l1_labels = _label_events(l1_events, len(items))
+    # a guessed 一级 label settled by the row's own 二级 label, where its code picks one of the
+    # labels the row may be under
+    for index, (l1, l2) in enumerate(zip(l1_labels, l2_labels)):
+        if isinstance(l1, _Guess) and isinstance(l2, Token):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and len(l1_by_code.get(code[0], [])) == 1 and any(x is l1_by_code[code[0]][0] for x in l1.options):
+                l1_labels[index] = l1_by_code[code[0]][0]
+    cleared: set[int] = set()
+    if l1_events and l2_events and l1_events[0][0] == 0 and l2_events[0][0] == 0:
+        # labels head their groups: a new 一级 group starts new 二级 groups, so a 一级 label
+        # that changes with no 二级 label beside it leaves its rows without one (满意度指标 | | …)
+        l2_at = {i for i, _ in l2_events}
+        previous = None
+        for i, token in l1_events:
+            above = l1_labels[i - 1] if i > 0 else None
+            starts = isinstance(above, Token) and above is not token  # the row above is surely in another group
+            if previous is not None and _bare(token.text) != previous and i not in l2_at and starts:
+                nxt = min((j for j in l2_at if j > i), default=len(items))
+                # rows whose labels are guesses (centred labels may fit) stay guesses, said so
+                firm = [
+                    j
+                    for j in range(i, nxt)
+                    if not isinstance(l1_labels[j], _Guess) and not isinstance(l2_labels[j], _Guess)
+                ]
+                for j in firm:
+                    l2_labels[j] = None
+                cleared.update(firm)
+            previous = _bare(token.text)
     indicators: list[Indicator] = []
-    for item, l1, l2 in zip(items, l1_labels, l2_labels):
+    for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
         if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):
             code = code_for_level2_name(_bare(l2.text))
             if code and _level1_code(l1.token.text) not in (None, code[0]):
                 l1 = None  # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
-        if (l1 is None and l1_events) or (l2 is None and l2_events):
+        if (l1 is None and l1_events) or (l2 is None and l2_events and index not in cleared):
             doubts.append(
                 (
                     item.name.row,
@@ -1703,9 +1857,26 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
-            l1 = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
+            coded = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
+            if l1 is not None and coded is not l1 and not guessed:
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg(
+                            "FORM_LEVELS_DISAGREE",
+                            name=item.name.text[:30],
+                            l1=_bare(l1.text),
+                            l2=_bare(l2.text),
+                            read=_bare(coded.text),
+                        ),
+                    )
+                )
+            l1 = coded
         name_text, name_span = _unread(item.name.text), item.name.span()
-        if m := _NAME_PREFIX.match(name_text):  # 指标1: of a filled-in template is not part of the name
+        if m := _NAME_PREFIX.match(
+            name_text.translate(_T2S)
+        ):  # 指标1: (指標1:) of a filled-in template is not part of the name
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
@@ -1722,22 +1893,94 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             spans["level2_name"] = l2.span()
         if l1 is None and l2_code:
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
-        parts = {"sign": "", "unit": ""}
-        for target, value in zip(targets, item.values):
+        signs: list[str] = []
+        unit_text = ""
+        for target, value in zip(targets, _by_meaning(targets, item.values)):
             if value is None or not value.text or not target:
                 continue
-            if target in parts:
-                parts[target] = parts[target] or value.text
+            if target == "sign":
+                signs.append(value.text)
+            elif target == "unit":
+                unit_text = unit_text or value.text
             elif target not in spans:
                 fields[target] = _unread(value.text)
                 spans[target] = value.span()
-        if fields.get("annual_value") and (parts["sign"] or parts["unit"]):
+        # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
+        # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
+        sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
+        odd = [x for x in signs if not _SIGN_CELL.fullmatch(_fold(x))]
+        odd += [unit_text] if unit_text and not _UNIT_CELL.fullmatch(_fold(unit_text)) else []
+        if odd:
+            doubts.append(
+                (
+                    item.name.row,
+                    "指标值",
+                    msg("FORM_SIGN_UNIT_ODD", name=item.name.text[:30], cells=" / ".join(odd)),
+                )
+            )
+        if fields.get("annual_value") and (sign or unit_text):
             value = str(fields["annual_value"])
-            unit = parts["unit"] if not value.endswith(parts["unit"]) else ""
-            sign = parts["sign"] if not _COMPARATOR.match(value) else ""
+            unit = unit_text if not value.endswith(unit_text) else ""
+            sign = sign if not _COMPARATOR.match(value) else ""
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
+#: a number or a long text there means the cells shifted
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|[\u4e00-\u9fff]{1,4}")
+_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
+
+
+_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}")
+
+
+def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
+    """The 指标性质 | 指标值 | 计量单位 cells (and the 分值 / 备注 after them) placed by what they
+    hold when empty cells were dropped and the others slid left (``≥ | 200 | 10`` under
+    指标性质 | 指标值 | 计量单位 | 分值): comparisons and direction words fill the 指标性质 cells,
+    the next cell is the value, a short text with no digit after it the unit, the rest the
+    columns after. Left as read when the cells are placed right already or do not fit."""
+    if "annual_value" not in targets:
+        return values
+    v = targets.index("annual_value")
+    s0 = v
+    while s0 > 0 and targets[s0 - 1] == "sign":
+        s0 -= 1
+    has_unit = v + 1 < len(targets) and targets[v + 1] == "unit"
+    if s0 == v and not has_unit:
+        return values
+    cells = [*values, *([None] * (len(targets) - len(values)))]
+    signs, unit = cells[s0:v], cells[v + 1] if has_unit else None
+    if all(t is None or not t.text or _SIGN_CELL.fullmatch(_fold(t.text)) for t in signs) and (
+        unit is None or not unit.text or _UNIT_CELL.fullmatch(_fold(unit.text))
+    ):
+        return values
+    filled = [t for t in cells[s0:] if t is not None and t.text]
+    out: list[Token | None] = [None] * (len(cells) - s0)
+    i = 0
+    while i < len(filled) and i < v - s0 and _SIGN_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+        out[i] = filled[i]
+        i += 1
+    if i >= len(filled):
+        return values
+    out[v - s0] = filled[i]
+    i += 1
+    rest = v - s0 + 1
+    if has_unit:
+        if i < len(filled) and _UNIT_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+            out[rest] = filled[i]
+            i += 1
+        rest += 1
+    if len(filled) - i > len(out) - rest:
+        return values
+    out[rest : rest + len(filled) - i] = filled[i:]
+    return [*cells[:s0], *out]
+
+
+def _digit(token: Token) -> bool:
+    return bool(re.search(r"\d", token.text))
 
 
 # ---- what the rules are not sure of --------------------------------------------------------

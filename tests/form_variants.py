@@ -1,0 +1,240 @@
+"""The indicator grid of a form written the many ways offices and web pages flatten it.
+
+A grid is given as data (a project name and its indicators: 一级, 二级, 三级 name, period and
+annual value); :func:`render` writes it as text with one :class:`Style` — cells separated by
+``|``, tabs, runs of spaces or one cell per line; the merged 一级/二级 labels on their
+group's first row or on every row; one 指标值 column, 年度指标值 beside 实施周期指标值, or the
+national template's 指标性质 | 指标值 | 计量单位 split; extra 分值 / 备注 columns; header words
+in their short spellings; the whole text in traditional characters. Whatever the style, the
+extractor must give the same indicators (:func:`expected`): that is how the reader is kept
+from fitting one document's separators.
+
+The grids come from the dev split of ``gold/real`` (:func:`dev_grids`) and from scratch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import zhconv
+
+__all__ = ["Grid", "Row", "Style", "STYLES", "render", "expected", "dev_grids", "split_value"]
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "real"
+
+
+@dataclass(frozen=True)
+class Row:
+    level1: str | None
+    level2: str | None
+    name: str
+    period: str | None
+    annual: str | None
+
+
+@dataclass(frozen=True)
+class Grid:
+    name: str
+    rows: tuple[Row, ...]
+    stem: str = ""
+
+
+@dataclass(frozen=True)
+class Style:
+    sep: str = "pipe"  # pipe | markdown (pipe with a |---| rule) | tab | spaces | line
+    labels: str = "first"  # first (merged cells: the group's first row) | middle (centred) | every
+    values: str = (
+        "single"  # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | sbs (blocks side by side)
+    )
+    extra: bool = False  # 分值 and 备注 columns after the values
+    short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
+    traditional: bool = False
+    numbered: bool = False  # a filled-in template's 指标1: prefixes, restarting in each 二级 group
+    blank: bool = False  # a blank line after every line (web pages copied paragraph by paragraph)
+
+    def label(self) -> str:
+        parts = [self.sep, self.labels, self.values]
+        parts += ["extra"] * self.extra + ["short"] * self.short_header + ["trad"] * self.traditional
+        return "-".join(parts + ["numbered"] * self.numbered + ["blank"] * self.blank)
+
+
+STYLES = [
+    Style(sep, labels, values, extra, short, trad)
+    for sep in ("pipe", "markdown", "tab", "spaces", "line")
+    for labels in ("first", "middle", "every")
+    for values in ("single", "annual", "split", "sbs")
+    for extra in (False, True)
+    for short in (False, True)
+    for trad in (False, True)
+]
+
+_SPLIT = re.compile(r"^(?P<sign>[≥≤><=＞＜＝]{1,2})?(?P<number>\d+(?:\.\d+)?)(?P<unit>\S{0,4})$")
+
+
+def split_value(value: str | None) -> tuple[str, str, str] | None:
+    """(指标性质, 指标值, 计量单位) of a value such as ``≥95%``; None when it does not split."""
+    if not value:
+        return ("", "", "")
+    m = _SPLIT.match(value)
+    if not m or re.search(r"\d", m["unit"]):
+        return None
+    return (m["sign"] or "", m["number"], m["unit"])
+
+
+def _fits(grid: Grid, style: Style) -> bool:
+    """A style that can write this grid: split values must split; both values need two columns."""
+    has_period = any(r.period for r in grid.rows)
+    if style.values == "split" and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
+        return False
+    if style.values == "single" and has_period:
+        return False
+    if style.values == "sbs" and not all(r.period and r.annual for r in grid.rows):
+        return False
+    if style.sep in ("spaces", "line"):  # empty cells are dropped: every value must be there
+        cells = [x for r in grid.rows for x in (r.level1, r.level2, r.name, r.annual)]
+        if any(not x for x in cells) or (has_period and not all(r.period for r in grid.rows)):
+            return False
+        if style.sep == "spaces" and any(re.search(r"\s", x) for x in cells):
+            return False
+    return True
+
+
+def _header(grid: Grid, style: Style) -> list[str]:
+    words = ["一级", "二级", "三级"] if style.short_header else ["一级指标", "二级指标", "三级指标"]
+    has_period = any(r.period for r in grid.rows)
+    if style.values == "sbs":  # the 实施周期 and 年度 blocks side by side, the annual one without 一级
+        return [*words, "实施周期指标值", *words[1:], "年度指标值"] + (["备注"] if style.extra else [])
+    values = {
+        "single": ["指标值"],
+        "annual": ["实施周期指标值", "年度指标值"] if has_period else ["年度指标值"],
+        "split": ["指标性质", "指标值", "计量单位"],
+    }[style.values]
+    return words + values + (["分值", "备注"] if style.extra else [])
+
+
+def _cells(grid: Grid, style: Style) -> list[list[str]]:
+    """Header and body rows as lists of cells ('' for an empty cell)."""
+    rows = [_header(grid, style)]
+    has_period = any(r.period for r in grid.rows)
+    shown = _shown_labels(grid, style.labels)
+    number, group = 0, None
+    for r, (shown1, shown2) in zip(grid.rows, shown):
+        number = number + 1 if (r.level1, r.level2) == group else 1
+        group = (r.level1, r.level2)
+        name = f"指标{number}：{r.name}" if style.numbered else r.name
+        if style.values == "sbs":
+            rows.append([shown1, shown2, name, r.period or "", shown2, name, r.annual or "", *([""] * style.extra)])
+            continue
+        if style.values == "split":
+            values = list(split_value(r.annual) or ("", "", ""))
+        elif style.values == "annual" and has_period:
+            values = [r.period or "", r.annual or ""]
+        else:
+            values = [r.annual or ""]
+        rows.append([shown1, shown2, name, *values, *(["10", ""] if style.extra else [])])
+    return rows
+
+
+def _groups(keys: list[tuple]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal keys."""
+    out: list[tuple[int, int]] = []
+    for i, key in enumerate(keys):
+        if out and keys[out[-1][0]] == key:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _shown_labels(grid: Grid, how: str) -> list[tuple[str, str]]:
+    """The 一级/二级 cells each row shows: all of them, or one per merged group, on its first
+    row or its middle row (upper middle for an even group), as merged cells flatten."""
+    l1 = [r.level1 or "" for r in grid.rows]
+    l2 = [(r.level1 or "", r.level2 or "") for r in grid.rows]
+    if how == "every":
+        return [(a, b[1]) for a, b in zip(l1, l2)]
+    shown = [["", ""] for _ in grid.rows]
+    for column, keys in ((0, [(x,) for x in l1]), (1, l2)):
+        for start, end in _groups(keys):
+            at = start if how == "first" else start + (end - start - 1) // 2
+            shown[at][column] = keys[start][-1]
+    return [(a, b) for a, b in shown]
+
+
+def render(grid: Grid, style: Style) -> str | None:
+    """The form's text in ``style``; None when the style cannot write this grid."""
+    if not _fits(grid, style):
+        return None
+    head = [f"项目名称：{grid.name}", "绩效指标"]
+    body = _cells(grid, style)
+    if style.sep in ("pipe", "markdown"):
+        lines = ["| " + " | ".join(cells) + " |" for cells in body]
+        if style.sep == "markdown":
+            lines.insert(1, "|" + "---|" * len(body[0]))
+    elif style.sep == "tab":
+        lines = ["\t".join(cells) for cells in body]
+    elif style.sep == "spaces":
+        # empty cells leave no trace when columns are set by spaces: they are dropped
+        lines = ["    ".join(c for c in cells if c) for cells in body]
+    else:
+        lines = [c for cells in body for c in cells if c]
+    text = ("\n\n" if style.blank else "\n").join([*head, *lines, "填报人：张三"]) + "\n"
+    return zhconv.convert(text, "zh-hant") if style.traditional else text
+
+
+def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
+    """The indicators the rendered text holds, as written there (traditional when it is)."""
+    conv = (lambda s: zhconv.convert(s, "zh-hant") if s else s) if style.traditional else (lambda s: s)
+    has_period = any(r.period for r in grid.rows)
+    out = []
+    for r in grid.rows:
+        annual = r.annual
+        if style.values == "split":
+            sign, number, unit = split_value(r.annual) or ("", "", "")
+            annual = f"{sign}{number}{unit}" or None
+        out.append(
+            {
+                "level1_name": conv(r.level1),
+                "level2_name": conv(r.level2),
+                "name": conv(r.name),
+                "period_value": conv(r.period) if has_period and style.values in ("annual", "sbs") else None,
+                "annual_value": conv(annual),
+            }
+        )
+    return out
+
+
+def _simple(text: str | None) -> bool:
+    """A cell a renderer can write without changing its meaning: one line, no separator, no
+    double space (which the space-separated style would cut)."""
+    return text is None or not re.search(r"[|｜\t\n]| {2}", text)
+
+
+def dev_grids() -> list[Grid]:
+    """The indicator grids of the dev split's gold records (one per single-project document)."""
+    import json
+
+    grids = []
+    for folder in sorted(GOLD.iterdir()):
+        meta = folder / "meta.json"
+        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
+            continue
+        gold = json.loads((folder / "gold.json").read_text())
+        projects = [p for u in gold["units"] for p in u["projects"]]
+        if len(projects) != 1 or not projects[0]["indicators"]:
+            continue
+        rows = tuple(
+            Row(i["level1_name"], i["level2_name"], i["name"], i["period_value"], i["annual_value"])
+            for i in projects[0]["indicators"]
+        )
+        if all(r.name for r in rows) and all(
+            _simple(x) for r in rows for x in (r.level1, r.level2, r.name, r.period, r.annual)
+        ):
+            grids.append(Grid(projects[0]["name"] or "某项目", rows, folder.name))
+    return grids
+
+
+def with_rows(grid: Grid, rows: list[Row]) -> Grid:
+    return replace(grid, rows=tuple(rows))
