@@ -178,6 +178,24 @@ def test_fuzzy_project_name_matches_above_threshold():
     assert match_projects(gold, pred) == [(0, 0), (None, 1)]
 
 
+def test_unnamed_project_is_paired_by_its_indicators_and_scored_with_a_wrong_name():
+    # a form with no 项目名称 cell: the project comes out unnamed, with wrong amounts
+    pred = _pred(name="", amounts={"total": 4.0, "fiscal": None, "special_account": None, "other": None})
+    m = _metrics(pred)
+    assert m["project_recall"] == 1.0 and m["indicator_f1"] == 1.0  # its indicators count
+    assert m["project_name"] == 0.0 and m["amounts"] == 0.0  # and its name and amounts are wrong
+
+
+def test_projects_sharing_under_half_their_indicators_are_not_paired():
+    gold = [_project("甲", 10.0, GOLD_INDICATORS)]
+    pred = [
+        _project(
+            "乙", 99.0, [GOLD_INDICATORS[0], _ind(2, "12", "别的指标", "1", "1"), _ind(3, "12", "又一个", "2", "2")]
+        )
+    ]
+    assert match_projects(gold, pred) == [(0, None), (None, 0)]
+
+
 def test_hungarian_beats_greedy_on_indicators():
     # greedy would give pred 0 to gold 0 (best single score) and leave gold 1 unmatched
     gold = [

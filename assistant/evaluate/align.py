@@ -193,7 +193,8 @@ def match_projects(
     First, projects with the same normalised name are matched among themselves: rows with
     the same amounts pair up in table order, the rest by agreeing amounts and position
     (this is what tells six 涉密项目 rows apart). Then what is left is matched
-    on 0.6 × fuzzy name similarity + 0.4 × agreeing amounts, above ``threshold``.
+    on 0.6 × fuzzy name similarity + 0.4 × agreeing amounts, or on the share of indicator
+    names they have in common when that is higher, above ``threshold``.
     """
     gold_names = [norm(p.get("name")) or "" for p in gold]
     pred_names = [norm(p.get("name")) or "" for p in pred]
@@ -246,9 +247,29 @@ def match_projects(
             )
             sim = 0.6 * (np.asarray(names, dtype=float) / 100.0)
             sim += 0.4 * _amount_matrix([gold[i] for i in g_idx], [pred[j] for j in p_idx])
+            sim = np.maximum(sim, _indicator_overlap([gold[i] for i in g_idx], [pred[j] for j in p_idx]))
             sim -= _position_penalty(g_idx, p_idx, len(gold), len(pred))
             pairs += [(g_idx[r], p_idx[c]) for r, c in _assign(sim, threshold)]
     return _complete(pairs, len(gold), len(pred))
+
+
+def _indicator_overlap(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> np.ndarray:
+    """Share of indicator names two projects have in common (of the larger list).
+
+    A project whose name was misread or not found (a form with no 项目名称 cell) is still
+    the same project when half of its indicators are: its indicators are then scored, and
+    its name is scored as wrong, instead of counting every indicator missed and invented."""
+
+    def names(project: dict[str, Any]) -> set[str]:
+        return {n for n in (norm(i.get("name")) for i in project.get("indicators") or []) if n}
+
+    g_sets, p_sets = [names(p) for p in gold], [names(p) for p in pred]
+    overlap = np.zeros((len(gold), len(pred)))
+    for r, g in enumerate(g_sets):
+        for c, p in enumerate(p_sets):
+            if g and p:
+                overlap[r, c] = len(g & p) / max(len(g), len(p))
+    return overlap
 
 
 def _blocks_by_total(gold, pred, left_g, left_p):
