@@ -28,6 +28,7 @@ import cv2
 import numpy as np
 
 from ..document import Cell, Document, Row
+from .cells import MIN_INK_ROW, cell_line_crops
 from .confusions import fix_glyphs
 from .engine import OCREngine, TextBox
 from .grid import Grid, binarize, char_height, deskew, find_grid
@@ -37,6 +38,9 @@ __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_n
 
 #: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read
 MIN_SCORE = 0.5
+#: lines of the cells read to tell an upright page, and the mean score they must reach
+PROBE_LINES = 4
+PROBE_MIN_SCORE = 0.8
 _NUMBER_CHARS = re.compile(r"[\d\s,.，．、'‘’]+")
 
 
@@ -160,15 +164,13 @@ def _covered(piece: tuple[int, int, int, int], rects: list[tuple[float, float, f
     return False
 
 
-def _read_cut_boxes(
+def _cut_crops(
     rects: list[tuple[float, float, float, float]],
     grid: Grid | None,
     image: np.ndarray,
-    engine: OCREngine,
     rule_gap: int,
-) -> list[TextBox]:
-    """Detected boxes cut at the column rules they cross (when there is a grid), then every
-    piece read once."""
+) -> list[tuple[int, int, int, int]]:
+    """Detected boxes as crops, cut at the column rules they cross (when there is a grid)."""
     crops: list[tuple[int, int, int, int]] = []
     height, width = image.shape[:2]
     for x0, y0, x1, y1 in rects:
@@ -186,7 +188,18 @@ def _read_cut_boxes(
             crops.append(
                 (max(0, int(x0)), max(0, int(y0) - 2), min(width, int(np.ceil(x1))), min(height, int(np.ceil(y1)) + 2))
             )
-    return [box for box in _reread(crops, image, engine) if box.score >= MIN_SCORE]
+    return crops
+
+
+def _read_cut_boxes(
+    rects: list[tuple[float, float, float, float]],
+    grid: Grid | None,
+    image: np.ndarray,
+    engine: OCREngine,
+    rule_gap: int,
+) -> list[TextBox]:
+    """Detected boxes cut at the column rules they cross, then every piece read once."""
+    return [box for box in _reread(_cut_crops(rects, grid, image, rule_gap), image, engine) if box.score >= MIN_SCORE]
 
 
 def _cut_straddling(
@@ -414,11 +427,54 @@ def _assemble(
     result.rows = _outside_rows(above) + rows + _outside_rows(below)
 
 
+def _detect_outside(engine: OCREngine, image: np.ndarray, grid: Grid) -> list[tuple[float, float, float, float]]:
+    """Text-line boxes above and below the grid (title, 部门名称, 单位, notes): the detector
+    runs only on those strips, the cells are read from their ink (cells.py)."""
+    rects: list[tuple[float, float, float, float]] = []
+    ink_rows = np.count_nonzero(binarize(image), axis=1)
+    for top, bottom in ((0, grid.ys[0]), (grid.ys[-1], image.shape[0])):
+        if bottom - top < 4 or ink_rows[top:bottom].max(initial=0) < MIN_INK_ROW:
+            continue  # no text there: no detector run
+        strip = np.ascontiguousarray(image[top:bottom])
+        for x0, y0, x1, y1 in engine.detect(strip, char_px=grid.char_h, strip=True):
+            rects.append((x0, y0 + top, x1, y1 + top))
+    return rects
+
+
+def _probe_upright(
+    image: np.ndarray, crops: list[tuple[int, int, int, int]], engine: OCREngine
+) -> dict[tuple[int, int, int, int], TextBox] | None:
+    """The longest few of the cells' lines, read, when they read upright; None when they do
+    not (a page turned sideways or upside down then goes the detector's way, orient.py).
+
+    The 0/180° line classifier sees their first characters; the recogniser reads them whole,
+    and the page keeps those readings.
+    """
+    wide = [c for c in crops if c[2] - c[0] >= 3 * (c[3] - c[1])]
+    if len(wide) < PROBE_LINES:
+        return None
+    longest = sorted(wide, key=lambda c: c[2] - c[0], reverse=True)[:PROBE_LINES]
+    if hasattr(engine, "line_angles"):
+        starts = [image[t:b, x0 : min(x1, x0 + 8 * (b - t))] for x0, t, x1, b in longest]
+        if sum(angle == 180 and score >= 0.9 for angle, score in engine.line_angles(starts)) > len(starts) / 2:
+            return None
+    answers = engine.read_lines([image[t:b, x0:x1] for x0, t, x1, b in longest])
+    if float(np.mean([score if text.strip() else 0.0 for text, score in answers])) < PROBE_MIN_SCORE:
+        return None
+    return {
+        crop: TextBox(text.strip(), (float(crop[0]), float(crop[1]), float(crop[2]), float(crop[3])), score)
+        for crop, (text, score) in zip(longest, answers)
+    }
+
+
 def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> PageResult:
     """OCR one page image (grayscale or BGR) into rows of cells; boxes are in upright-page pixels.
 
-    A page fed in sideways or upside down is turned upright first (see orient.py), when the
-    engine can detect text lines without reading them.
+    On a ruled page the cells' text lines are found from their ink and read directly (the
+    detector runs only outside the grid). A page whose lines do not read upright, or one
+    without a grid, goes through the detector; a page fed in sideways or upside down is
+    then turned upright first (see orient.py), when the engine can detect text lines
+    without reading them.
     """
     started = time.perf_counter()
     clock = _Clock()
@@ -426,7 +482,22 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     upright, skew, grid = _prepare(gray, clock)
     turn = 0
     rects = None
-    if hasattr(engine, "detect"):
+    boxes = None
+    rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+    if grid is not None and hasattr(engine, "detect"):
+        with clock.stage("cell lines"):
+            crops = cell_line_crops(binarize(upright), grid, rule_gap)
+        with clock.stage("orientation"):
+            probed = _probe_upright(upright, crops, engine)
+        if probed is not None:
+            with clock.stage("detection"):
+                rects = _detect_outside(engine, upright, grid)
+            with clock.stage("recognition"):
+                rest = [c for c in crops if c not in probed] + _cut_crops(rects, None, upright, rule_gap)
+                boxes = [
+                    b for b in [*probed.values(), *_reread(rest, upright, engine)] if b.text and b.score >= MIN_SCORE
+                ]
+    if boxes is None and hasattr(engine, "detect"):
         with clock.stage("detection"):
             rects = _detect(engine, upright, grid)
         with clock.stage("orientation"):
@@ -436,9 +507,11 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
             upright, skew, grid = _prepare(gray, clock)
             with clock.stage("detection"):
                 rects = _detect(engine, upright, grid)
-    rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
+        rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     with clock.stage("recognition"):
-        if rects is not None:
+        if boxes is not None:
+            cut_already = True
+        elif rects is not None:
             # cut at the rules before reading: each piece is read once
             boxes = _read_cut_boxes(rects, grid, upright, engine, rule_gap)
             cut_already = True

@@ -1,0 +1,112 @@
+"""Text lines of a ruled table's cells, found from the ink instead of the text detector.
+
+Once the grid is known, every cell is a small box of its own: its text lines are the runs
+of ink rows (a horizontal projection of the binarized cell), each cropped tight to its ink.
+Reading those crops directly skips the detector for the whole table, which was a third of
+a page's time. Empty cells (no ink) cost nothing.
+
+A run taller than a line (lines set close together touch) is cut at its faintest rows,
+one cut per line height; runs shorter than a line that sit close together (a 一 or 二 on
+its own, a 、 under a line) are joined back to their neighbour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .grid import Grid
+
+__all__ = ["cell_line_crops", "MIN_INK_ROW"]
+
+#: a row of a cell holds text when it has at least this many ink pixels (noise is fewer)
+MIN_INK_ROW = 2
+#: the margin around a line's ink, in characters
+MARGIN = 0.15
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of True as [start, end) pairs."""
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _split_tall(run: tuple[int, int], profile: np.ndarray, char_h: float) -> list[tuple[int, int]]:
+    """A run holding several touching lines, cut at its faintest row near each line pitch."""
+    start, end = run
+    lines = round((end - start) / (1.4 * char_h))
+    if lines < 2:
+        return [run]
+    pitch = (end - start) / lines
+    cuts = []
+    for k in range(1, lines):
+        lo, hi = int(start + (k - 0.35) * pitch), int(start + (k + 0.35) * pitch)
+        cuts.append(lo + int(np.argmin(profile[lo:hi])))
+    edges = [start, *cuts, end]
+    return list(zip(edges, edges[1:]))
+
+
+def _line_bands(profile: np.ndarray, char_h: float) -> list[tuple[int, int]]:
+    """Row bands [top, bottom) of the text lines of one cell, from its ink-per-row profile."""
+    runs = _runs(profile >= MIN_INK_ROW)
+    merged: list[list[int]] = []
+    for start, end in runs:
+        # a piece of a line (a stroke of 三, a 、) joins its neighbour when together they are
+        # no taller than a character and the gap is smaller than a line gap
+        if merged and start - merged[-1][1] < 0.35 * char_h and end - merged[-1][0] <= 1.25 * char_h:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    bands: list[tuple[int, int]] = []
+    for start, end in merged:
+        if end - start < 0.25 * char_h and bands and start - bands[-1][1] < 0.35 * char_h:
+            bands[-1] = (bands[-1][0], end)  # a stray mark just below a line (a 、 , 。) joins it
+            continue
+        bands.extend(_split_tall((start, end), profile, char_h))
+    return bands
+
+
+def cell_line_crops(ink: np.ndarray, grid: Grid, rule_gap: int) -> list[tuple[int, int, int, int]]:
+    """(left, top, right, bottom) crops of every text line in every cell of the grid.
+
+    ``ink`` is the binarized page with its rules painted out (255 = ink). A crop is its
+    line's ink box with a margin a little over a tenth of a character, the margin the
+    detector's boxes had.
+    """
+    height, width = ink.shape
+    char_h = grid.char_h
+    margin = max(2, int(round(MARGIN * char_h)))
+    inset = rule_gap + 1
+    crops: list[tuple[int, int, int, int]] = []
+    for cell in grid.cells:
+        x0, y0, x1, y1 = cell.box
+        x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        box = ink[y0:y1, x0:x1]
+        profile = np.count_nonzero(box, axis=1)
+        if profile.max(initial=0) < MIN_INK_ROW:
+            continue  # an empty cell
+        for top, bottom in _line_bands(profile, char_h):
+            if bottom - top < 0.2 * char_h and profile[top:bottom].sum() < char_h:
+                continue  # a speck, not text
+            cols = np.flatnonzero(np.count_nonzero(box[top:bottom], axis=0))
+            if cols.size == 0:
+                continue
+            left, right = x0 + int(cols[0]), x0 + int(cols[-1]) + 1
+            if bottom - top < 0.7 * char_h:
+                # a line that is only a mark (a wrapped 。 or 、): read it in a character's box,
+                # standing on its baseline as the mark does, not blown up to fill the crop
+                top = max(0, bottom - int(round(char_h)))
+                grow = max(0, int(round(char_h)) - (right - left))
+                left, right = max(x0, left - grow // 2), min(x1, right + grow - grow // 2)
+            cx0, cy0, cx1, cy1 = cell.box  # the margin stays inside the cell's rules
+            crops.append(
+                (
+                    max(0, cx0, left - margin),
+                    max(0, cy0, y0 + top - margin),
+                    min(width, cx1, right + margin),
+                    min(height, cy1, y0 + bottom + margin),
+                )
+            )
+    return crops
