@@ -28,7 +28,7 @@ import cv2
 import numpy as np
 
 from ..document import Cell, Document, Row
-from .cells import MIN_INK_ROW, cell_line_crops
+from .cells import MIN_INK_ROW, CellLine, cell_lines, line_image
 from .confusions import fix_glyphs
 from .engine import OCREngine, TextBox
 from .grid import Grid, binarize, char_height, deskew, find_grid
@@ -431,40 +431,60 @@ def _detect_outside(engine: OCREngine, image: np.ndarray, grid: Grid) -> list[tu
     """Text-line boxes above and below the grid (title, 部门名称, 单位, notes): the detector
     runs only on those strips, the cells are read from their ink (cells.py)."""
     rects: list[tuple[float, float, float, float]] = []
-    ink_rows = np.count_nonzero(binarize(image), axis=1)
+    ink = binarize(image)
+    pad = int(grid.char_h)
     for top, bottom in ((0, grid.ys[0]), (grid.ys[-1], image.shape[0])):
-        if bottom - top < 4 or ink_rows[top:bottom].max(initial=0) < MIN_INK_ROW:
+        rows = np.flatnonzero(np.count_nonzero(ink[top:bottom], axis=1) >= MIN_INK_ROW)
+        if rows.size == 0:
             continue  # no text there: no detector run
-        strip = np.ascontiguousarray(image[top:bottom])
+        # only the inked part of the strip, with a character's margin, is detected
+        top, bottom = max(top, top + int(rows[0]) - pad), min(bottom, top + int(rows[-1]) + 1 + pad)
+        cols = np.flatnonzero(np.count_nonzero(ink[top:bottom], axis=0))
+        left, right = max(0, int(cols[0]) - pad), min(image.shape[1], int(cols[-1]) + 1 + pad)
+        strip = np.ascontiguousarray(image[top:bottom, left:right])
         for x0, y0, x1, y1 in engine.detect(strip, char_px=grid.char_h, strip=True):
-            rects.append((x0, y0 + top, x1, y1 + top))
+            rects.append((x0 + left, y0 + top, x1 + left, y1 + top))
     return rects
 
 
+def _read_cell_lines(
+    lines: list[CellLine], image: np.ndarray, engine: OCREngine, known: dict[CellLine, tuple[str, float]]
+) -> list[TextBox]:
+    """Read the cells' lines in one go (those ``known`` are not read again); empty readings dropped."""
+    todo = [line for line in lines if line not in known]
+    answers = dict(zip(todo, engine.read_lines([line_image(image, line) for line in todo]) if todo else []))
+    out = []
+    for line in lines:
+        text, score = known.get(line) or answers[line]
+        left, top, right, bottom = line.box
+        if line.tail is not None:
+            right, bottom = max(right, line.tail[2]), max(bottom, line.tail[3])
+        if text.strip():
+            out.append(TextBox(text.strip(), (float(left), float(top), float(right), float(bottom)), score))
+    return out
+
+
 def _probe_upright(
-    image: np.ndarray, crops: list[tuple[int, int, int, int]], engine: OCREngine
-) -> dict[tuple[int, int, int, int], TextBox] | None:
+    image: np.ndarray, lines: list[CellLine], engine: OCREngine
+) -> dict[CellLine, tuple[str, float]] | None:
     """The longest few of the cells' lines, read, when they read upright; None when they do
     not (a page turned sideways or upside down then goes the detector's way, orient.py).
 
-    The 0/180° line classifier sees their first characters; the recogniser reads them whole,
-    and the page keeps those readings.
+    The 0/180° line classifier sees their first characters, the recogniser reads them
+    whole, and the page keeps those readings.
     """
-    wide = [c for c in crops if c[2] - c[0] >= 3 * (c[3] - c[1])]
+    wide = [line for line in lines if (lambda b: b[2] - b[0] >= 3 * (b[3] - b[1]))(line.box)]
     if len(wide) < PROBE_LINES:
         return None
-    longest = sorted(wide, key=lambda c: c[2] - c[0], reverse=True)[:PROBE_LINES]
+    longest = sorted(wide, key=lambda line: line.box[2] - line.box[0], reverse=True)[:PROBE_LINES]
     if hasattr(engine, "line_angles"):
-        starts = [image[t:b, x0 : min(x1, x0 + 8 * (b - t))] for x0, t, x1, b in longest]
+        starts = [image[t:b, x0 : min(x1, x0 + 8 * (b - t))] for x0, t, x1, b in (line.box for line in longest)]
         if sum(angle == 180 and score >= 0.9 for angle, score in engine.line_angles(starts)) > len(starts) / 2:
             return None
-    answers = engine.read_lines([image[t:b, x0:x1] for x0, t, x1, b in longest])
+    answers = engine.read_lines([line_image(image, line) for line in longest])
     if float(np.mean([score if text.strip() else 0.0 for text, score in answers])) < PROBE_MIN_SCORE:
         return None
-    return {
-        crop: TextBox(text.strip(), (float(crop[0]), float(crop[1]), float(crop[2]), float(crop[3])), score)
-        for crop, (text, score) in zip(longest, answers)
-    }
+    return dict(zip(longest, answers))
 
 
 def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> PageResult:
@@ -486,17 +506,15 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     if grid is not None and hasattr(engine, "detect"):
         with clock.stage("cell lines"):
-            crops = cell_line_crops(binarize(upright), grid, rule_gap)
+            lines = cell_lines(binarize(upright), grid, rule_gap)
         with clock.stage("orientation"):
-            probed = _probe_upright(upright, crops, engine)
+            probed = _probe_upright(upright, lines, engine)
         if probed is not None:
             with clock.stage("detection"):
                 rects = _detect_outside(engine, upright, grid)
             with clock.stage("recognition"):
-                rest = [c for c in crops if c not in probed] + _cut_crops(rects, None, upright, rule_gap)
-                boxes = [
-                    b for b in [*probed.values(), *_reread(rest, upright, engine)] if b.text and b.score >= MIN_SCORE
-                ]
+                outside = [CellLine(crop) for crop in _cut_crops(rects, None, upright, rule_gap)]
+                boxes = [b for b in _read_cell_lines(lines + outside, upright, engine, probed) if b.score >= MIN_SCORE]
     if boxes is None and hasattr(engine, "detect"):
         with clock.stage("detection"):
             rects = _detect(engine, upright, grid)

@@ -7,16 +7,19 @@ a page's time. Empty cells (no ink) cost nothing.
 
 A run taller than a line (lines set close together touch) is cut at its faintest rows,
 one cut per line height; runs shorter than a line that sit close together (a 一 or 二 on
-its own, a 、 under a line) are joined back to their neighbour.
+its own, a 、 under a line) are joined back to their neighbour. A mark wrapped onto a line
+of its own is read at the end of the line above it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from .grid import Grid
 
-__all__ = ["cell_line_crops", "MIN_INK_ROW"]
+__all__ = ["CellLine", "cell_lines", "line_image", "MIN_INK_ROW", "MARGIN"]
 
 #: a row of a cell holds text when it has at least this many ink pixels (noise is fewer)
 MIN_INK_ROW = 2
@@ -66,27 +69,38 @@ def _line_bands(profile: np.ndarray, char_h: float) -> list[tuple[int, int]]:
     return bands
 
 
-def cell_line_crops(ink: np.ndarray, grid: Grid, rule_gap: int) -> list[tuple[int, int, int, int]]:
-    """(left, top, right, bottom) crops of every text line in every cell of the grid.
+@dataclass(frozen=True, slots=True)
+class CellLine:
+    """One text line of a cell: its crop (left, top, right, bottom) in page pixels, and the
+    crop of a lone mark that wrapped onto the next line (a final 。), read at its end."""
+
+    box: tuple[int, int, int, int]
+    tail: tuple[int, int, int, int] | None = None
+
+
+def cell_lines(ink: np.ndarray, grid: Grid, rule_gap: int) -> list[CellLine]:
+    """Every text line in every cell of the grid, top to bottom.
 
     ``ink`` is the binarized page with its rules painted out (255 = ink). A crop is its
-    line's ink box with a margin a little over a tenth of a character, the margin the
-    detector's boxes had.
+    line's ink box with a margin of about a sixth of a character, as the detector's boxes
+    had. A line that is only a mark (a 。 or 、 wrapped onto a line of its own) is read
+    after the line above it, as it is printed to be read: alone, a 。 reads as o.
     """
     height, width = ink.shape
     char_h = grid.char_h
     margin = max(2, int(round(MARGIN * char_h)))
     inset = rule_gap + 1
-    crops: list[tuple[int, int, int, int]] = []
+    lines: list[CellLine] = []
     for cell in grid.cells:
-        x0, y0, x1, y1 = cell.box
-        x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
+        cx0, cy0, cx1, cy1 = cell.box  # crops stay inside the cell's rules
+        x0, y0, x1, y1 = cx0 + inset, cy0 + inset, cx1 - inset, cy1 - inset
         if x1 - x0 < 4 or y1 - y0 < 4:
             continue
         box = ink[y0:y1, x0:x1]
         profile = np.count_nonzero(box, axis=1)
         if profile.max(initial=0) < MIN_INK_ROW:
             continue  # an empty cell
+        first = len(lines)
         for top, bottom in _line_bands(profile, char_h):
             if bottom - top < 0.2 * char_h and profile[top:bottom].sum() < char_h:
                 continue  # a speck, not text
@@ -94,19 +108,36 @@ def cell_line_crops(ink: np.ndarray, grid: Grid, rule_gap: int) -> list[tuple[in
             if cols.size == 0:
                 continue
             left, right = x0 + int(cols[0]), x0 + int(cols[-1]) + 1
-            if bottom - top < 0.7 * char_h:
-                # a line that is only a mark (a wrapped 。 or 、): read it in a character's box,
-                # standing on its baseline as the mark does, not blown up to fill the crop
-                top = max(0, bottom - int(round(char_h)))
-                grow = max(0, int(round(char_h)) - (right - left))
-                left, right = max(x0, left - grow // 2), min(x1, right + grow - grow // 2)
-            cx0, cy0, cx1, cy1 = cell.box  # the margin stays inside the cell's rules
-            crops.append(
-                (
-                    max(0, cx0, left - margin),
-                    max(0, cy0, y0 + top - margin),
-                    min(width, cx1, right + margin),
-                    min(height, cy1, y0 + bottom + margin),
-                )
+            crop = (
+                max(0, cx0, left - margin),
+                max(0, cy0, y0 + top - margin),
+                min(width, cx1, right + margin),
+                min(height, cy1, y0 + bottom + margin),
             )
-    return crops
+            mark = bottom - top < 0.7 * char_h and right - left < 1.2 * char_h
+            if mark and len(lines) > first and lines[-1].tail is None:
+                lines[-1] = CellLine(lines[-1].box, crop)
+                continue
+            if mark:  # a mark alone in its cell: read in a character's box, standing on its baseline
+                grow = max(0, int(round(char_h)) - (right - left))
+                crop = (
+                    max(0, cx0, left - grow // 2 - margin),
+                    max(0, cy0, y0 + bottom - int(round(char_h)) - margin),
+                    min(width, cx1, right + grow - grow // 2 + margin),
+                    crop[3],
+                )
+            lines.append(CellLine(crop))
+    return lines
+
+
+def line_image(page: np.ndarray, line: CellLine) -> np.ndarray:
+    """The pixels of a line; a wrapped mark is set after it on white, on the same baseline."""
+    left, top, right, bottom = line.box
+    image = page[top:bottom, left:right]
+    if line.tail is None:
+        return image
+    tl, tt, tr, tb = line.tail
+    mark = page[tt:tb, tl:tr][-image.shape[0] :]  # its bottom rows: the mark sits on the baseline
+    canvas = np.full((image.shape[0], tr - tl, *image.shape[2:]), 255, dtype=image.dtype)
+    canvas[canvas.shape[0] - mark.shape[0] :] = mark
+    return np.concatenate([image, canvas], axis=1)
