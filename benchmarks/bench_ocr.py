@@ -49,7 +49,7 @@ from assistant.ingest.ocr.pdf import render_pdf_pages  # noqa: E402
 
 #: projects per page (indexes into the seed table); each group fits about one A4 page
 PAGE_GROUPS = [[0, 1, 2, 3], [15, 16, 23, 2], [4, 5], [10, 11]]
-STAGES = ("rasterise", "deskew", "grid", "detection", "orientation", "recognition", "assembly")
+STAGES = ("rasterise", "deskew", "grid", "cell lines", "detection", "orientation", "recognition", "assembly")
 
 
 def cpu_seconds() -> float:
@@ -93,7 +93,8 @@ def report_stages(engine, gold, font, args) -> None:
         f"onnxruntime {opts['version']}: intra_op_num_threads={opts['intra']} (0 = one per core), "
         f"inter_op_num_threads={opts['inter']}, execution_mode={opts['mode']}; os.cpu_count()={os.cpu_count()}; "
         f"detection at {engine.det_char_px or 'full resolution,'} px a character, recognition batches of "
-        f"{engine.rec_batch}, short crops padded to {engine.rec_min_width} px"
+        f"{engine.rec_batch} on {engine.rec_workers} single-threaded session run(s) in parallel, short crops "
+        f"padded to {engine.rec_min_width} px; ruled cells read from their ink (detector outside the grid only)"
     )
     print(
         f"clean 200-dpi scanned PDF pages (face {font.name}), {args.repeat} runs of each page; "
