@@ -1,13 +1,19 @@
 """From a page image to rows of cells: deskew, OCR, grid, text boxes into cells.
 
-Text lines are detected on the whole deskewed page (rules painted out); a line that
-straddles a column rule (a right-aligned amount run together with the next column's text)
-is cut at the rule before it is read, so amounts never merge with their neighbours, and
-each piece is read once. With an engine that only reads whole pages, straddling lines are
-cut afterwards and the pieces re-read. Each line then goes to the grid cell that holds
-its centre, and a cell's lines are joined in reading order. Text
-outside the grid (title, 部门名称, 单位 lines) becomes single-cell rows. A page without
-ruling lines falls back to clustering the boxes into lines and columns.
+On a ruled page the grid is found first and each cell's text lines are taken from its ink
+(cells.py): no text detector runs inside the table, and empty cells cost nothing. A few of
+the longest lines are read first as a probe: when they do not read upright (a page fed in
+sideways or upside down), the page goes the detector's way below. The detector still reads
+the strips above and below the grid (title, 部门名称, 单位 lines).
+
+Without a grid, or when the probe fails, text lines are detected on the whole deskewed
+page (rules painted out); a line that straddles a column rule (a right-aligned amount run
+together with the next column's text) is cut at the rule before it is read, so amounts
+never merge with their neighbours, and each piece is read once. With an engine that only
+reads whole pages, straddling lines are cut afterwards and the pieces re-read. Each line
+then goes to the grid cell that holds its centre, and a cell's lines are joined in
+reading order. Text outside the grid becomes single-cell rows. A page without ruling
+lines falls back to clustering the boxes into lines and columns.
 
 Only safe text fixes are made: the punctuation glyphs of the face-matrix confusion table
 that are never text (丶 for 、, ° after a non-digit for 。; see confusions.py), and in cells
