@@ -34,7 +34,7 @@ import cv2
 import numpy as np
 
 from ..document import Cell, Document, Row
-from .cells import MIN_INK_ROW, CellLine, cell_lines, line_image
+from .cells import MIN_INK_ROW, CellLine, cell_lines, line_image, without_specks
 from .confusions import fix_glyphs
 from .engine import OCREngine, TextBox
 from .grid import Grid, binarize, char_height, deskew, find_grid
@@ -44,7 +44,7 @@ __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_n
 
 #: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read
 MIN_SCORE = 0.5
-#: lines of the cells read to tell an upright page, and the mean score they must reach
+#: lines of the cells read to tell an upright page, and the median score they must reach
 PROBE_LINES = 4
 PROBE_MIN_SCORE = 0.8
 _NUMBER_CHARS = re.compile(r"[\d\s,.，．、'‘’]+")
@@ -433,11 +433,12 @@ def _assemble(
     result.rows = _outside_rows(above) + rows + _outside_rows(below)
 
 
-def _detect_outside(engine: OCREngine, image: np.ndarray, grid: Grid) -> list[tuple[float, float, float, float]]:
+def _detect_outside(
+    engine: OCREngine, image: np.ndarray, ink: np.ndarray, grid: Grid
+) -> list[tuple[float, float, float, float]]:
     """Text-line boxes above and below the grid (title, 部门名称, 单位, notes): the detector
     runs only on those strips, the cells are read from their ink (cells.py)."""
     rects: list[tuple[float, float, float, float]] = []
-    ink = binarize(image)
     pad = int(grid.char_h)
     for top, bottom in ((0, grid.ys[0]), (grid.ys[-1], image.shape[0])):
         rows = np.flatnonzero(np.count_nonzero(ink[top:bottom], axis=1) >= MIN_INK_ROW)
@@ -488,7 +489,7 @@ def _probe_upright(
         if sum(angle == 180 and score >= 0.9 for angle, score in engine.line_angles(starts)) > len(starts) / 2:
             return None
     answers = engine.read_lines([line_image(image, line) for line in longest])
-    if float(np.mean([score if text.strip() else 0.0 for text, score in answers])) < PROBE_MIN_SCORE:
+    if float(np.median([score if text.strip() else 0.0 for text, score in answers])) < PROBE_MIN_SCORE:
         return None
     return dict(zip(longest, answers))
 
@@ -512,12 +513,13 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     if grid is not None and hasattr(engine, "detect"):
         with clock.stage("cell lines"):
-            lines = cell_lines(binarize(upright), grid, rule_gap)
+            ink = without_specks(binarize(upright), grid.char_h)
+            lines = cell_lines(ink, grid, rule_gap)
         with clock.stage("orientation"):
             probed = _probe_upright(upright, lines, engine)
         if probed is not None:
             with clock.stage("detection"):
-                rects = _detect_outside(engine, upright, grid)
+                rects = _detect_outside(engine, upright, ink, grid)
             with clock.stage("recognition"):
                 outside = [CellLine(crop) for crop in _cut_crops(rects, None, upright, rule_gap)]
                 boxes = [b for b in _read_cell_lines(lines + outside, upright, engine, probed) if b.score >= MIN_SCORE]
