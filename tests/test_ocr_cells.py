@@ -90,3 +90,31 @@ def test_lines_read_in_parallel_get_the_answers_of_one_at_a_time(cjk_font):
     got = parallel.read_lines(crops)
     assert got == single.read_lines(crops)
     assert [text for text, _ in got] == [c.text for c in page.cells]
+
+
+def _read_in_child(crops):
+    from assistant.ingest.ocr.engine import get_engine
+
+    return get_engine("rapidocr").read_lines(crops)
+
+
+@pytest.mark.slow
+def test_a_forked_worker_reads_with_the_engine_it_inherited(cjk_font):
+    """The process pool forks after the parent has read pages: the engine it inherits must
+    not hand lines to the parent's threads, which do not exist in the child."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scan_render import render_page
+
+    from assistant.ingest.ocr.engine import get_engine
+
+    page = render_page([], [["区法学会经费", "合计", "完成"]], font_path=cjk_font)
+    image = np.asarray(page.image.convert("L"))
+    crops = [image[c.box[1] + 6 : c.box[3] - 6, c.box[0] + 6 : c.box[2] - 6] for c in page.cells]
+    engine = get_engine("rapidocr")
+    if engine.rec_workers < 2:
+        pytest.skip("one core: the engine reads lines in its own thread")
+    expected = engine.read_lines(crops)  # the parent's reading threads are running now
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert pool.submit(_read_in_child, crops).result(timeout=300) == expected

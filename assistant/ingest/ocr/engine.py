@@ -134,6 +134,7 @@ class RapidOCREngine:
         self.rec_workers = threads or os.cpu_count() or 1
         self._ocr.text_rec.session.session = _single_thread_session(self._ocr.text_rec.session.session)
         self._pool = None
+        self._pool_pid = 0
         self.set_rec_batch(self.rec_batch)
         self.set_rec_min_width(self.rec_min_width)
 
@@ -244,10 +245,18 @@ class RapidOCREngine:
     def _recognise(self, crops: list[np.ndarray]) -> list[tuple]:
         if len(crops) < 2 or self.rec_workers < 2:
             return self._ocr.text_rec(crops)[0] if crops else []
-        if self._pool is None:
+        if self._pool is None or self._pool_pid != os.getpid():
+            # a new pool in a forked worker too: the parent's threads do not exist there, and
+            # work handed to its pool would wait for ever
             from concurrent.futures import ThreadPoolExecutor
 
+            if self._pool is not None:  # a forked worker: its share of the cores, as its settings say
+                self.rec_workers = settings.ocr_threads() or self.rec_workers
+                if self.rec_workers < 2:
+                    self._pool = None
+                    return self._ocr.text_rec(crops)[0]
             self._pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
+            self._pool_pid = os.getpid()
         order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0], reverse=True)
         shares: list[list[int]] = [[] for _ in range(self.rec_workers)]
         for k, i in enumerate(order):  # widest first, dealt back and forth: even shares
