@@ -75,19 +75,22 @@ def _line_bands(profile: np.ndarray, char_h: float) -> list[tuple[int, int]]:
     return bands
 
 
-def without_specks(ink: np.ndarray, char_h: float) -> np.ndarray:
-    """The binarized page without specks of scanner noise, which would otherwise make rows of
-    empty paper look inked: blobs smaller than a 。 at that character height are dropped."""
+def without_specks(ink: np.ndarray, char_h: float) -> tuple[np.ndarray, float]:
+    """The binarized page without specks of scanner noise (blobs smaller than a 。 at that
+    character height), which would otherwise make rows of empty paper look inked, and the
+    share of the page's blobs that were specks: 0.01–0.07 on clean pages at 150–300 dpi in
+    four faces, 0.94–0.99 on the degraded ones (blur, noise, JPEG)."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] < max(4.0, (SPECK * char_h) ** 2)
     small[0] = False  # the background
-    if not small[1:].any():
-        return ink
+    count = int(small.sum())
+    if not count:
+        return ink, 0.0
     clean = ink.copy()
     clean[small[labels]] = 0
-    return clean
+    return clean, count / max(1, n - 1)
 
 
 @dataclass(frozen=True, slots=True)
