@@ -515,7 +515,7 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     rects = None
     boxes = None
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
-    if grid is not None and hasattr(engine, "detect"):
+    if grid is not None and hasattr(engine, "detect") and getattr(engine, "read_cells", True):
         with clock.stage("cell lines"):
             ink, specks = without_specks(binarize(upright), grid.char_h)
             lines = cell_lines(ink, grid, rule_gap) if specks <= NOISY_PAGE else []

@@ -115,6 +115,9 @@ class RapidOCREngine:
     #: text-line crops per recognition batch (the library's default is 6)
     rec_batch = REC_BATCH
     rec_min_width = REC_MIN_WIDTH
+    #: ruled cells are read from their ink (cells.py); False: the detector reads the whole
+    #: page, as the previous release did (``bench_ocr.py --before-after``)
+    read_cells = True
 
     def __init__(self, *, max_side_len: int = 4000, threads: int | None = None):
         disable_onnxruntime_telemetry()
