@@ -4,7 +4,10 @@
 comes here from :func:`assistant.batch.run_batch`. Ray is optional (``pip install -e '.[ray]'``).
 
 * One actor per worker (``jobs`` of them, one CPU each) holds the OCR engine, so the models
-  load once per worker, not once per file; each file is one task on the next free actor.
+  load once per worker, not once per file; each file is one task on the next free actor,
+  and each scanned page of a PDF is a task of its own: the driver reads the PDF (its text
+  layer, which pages need OCR), sends the pages to the actors in turn, and assembles and
+  extracts the document itself, as one process would (``ingest.ocr.pdf.page_reader``).
 * The driver reads each input and sends its bytes, and writes each output itself
   (atomically), so workers on other machines need neither the inputs nor the output folder;
   only the driver's disk (or the shared storage it writes to) matters.
@@ -18,7 +21,10 @@ comes here from :func:`assistant.batch.run_batch`. Ray is optional (``pip instal
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +71,50 @@ class ExtractWorker:
 
         return extract_file(source, fmt, backend, options, data=data)
 
+    def read_page(self, data: bytes, source: str, index: int, dpi: int):
+        """One scanned page of a PDF read (a PageResult, None for a blank page)."""
+        from .ingest.ocr.pdf import read_pdf_page
+
+        return read_pdf_page(data, source, index, dpi, self.engine)
+
     def pid(self) -> int:
         return os.getpid()
+
+
+class PageTasks:
+    """The driver's page reader for PDFs: each page a task, dealt to the actors in turn."""
+
+    def __init__(self, ray, actors: list):
+        self.ray = ray
+        self.actors = actors
+        self.turn = 0
+        self.running: set = set()  # page tasks in flight, cancelled on Ctrl-C
+        self.lock = threading.Lock()
+
+    def __call__(self, data: bytes, source: str, indexes: list[int], dpi: int) -> list:
+        shared = self.ray.put(data)  # sent to the object store once, not once per page
+        with self.lock:
+            refs = []
+            for index in indexes:
+                actor = self.actors[self.turn % len(self.actors)]
+                self.turn += 1
+                refs.append(actor.read_page.remote(shared, source, index, dpi))
+            self.running.update(refs)
+        try:
+            return [self._get(ref, source, index) for ref, index in zip(refs, indexes)]
+        finally:
+            with self.lock:
+                self.running.difference_update(refs)
+
+    def _get(self, ref, source: str, index: int):
+        try:
+            return self.ray.get(ref)
+        except AssistantError:  # the page's own error (Ray re-raises it as its own class)
+            raise
+        except Exception as exc:  # the task or its worker died
+            raise InputError(
+                source, f"第{index + 1}页的任务失败 (page {index + 1}: the worker stopped: {type(exc).__name__})"
+            ) from None
 
 
 def _connect(ray, address: str | None, jobs: int) -> bool:
@@ -114,6 +162,8 @@ def run_on_ray(
         load_ocr = any(source.suffix.lower() in _OCR_SUFFIXES for source, _ in todo)
         actor = ray.remote(num_cpus=1, max_restarts=1, max_task_retries=0)(ExtractWorker)
         actors = [actor.remote(load_ocr) for _ in range(workers)]
+        pages = PageTasks(ray, actors)
+        driver = ThreadPoolExecutor(workers, thread_name_prefix="ray-pdf")  # PDFs assembled here
         queue = list(todo)
         running: dict[Any, tuple[Path, Path, Any]] = {}
 
@@ -126,19 +176,26 @@ def run_on_ray(
                 if queue:
                     submit(worker)
                 return
-            ref = worker.extract.remote(str(source), data, fmt, backend, options)
-            running[ref] = (source, output, worker)
+            if source.suffix.lower() == ".pdf" and load_ocr:
+                handle = driver.submit(_extract_pdf, pages, str(source), data, fmt, backend, options)
+            else:
+                handle = worker.extract.remote(str(source), data, fmt, backend, options)
+            running[handle] = (source, output, worker)
 
         try:
             for worker in actors:
                 if queue:
                     submit(worker)
             while running:
-                ready, _ = ray.wait(list(running), num_returns=1, timeout=0.5)
-                for ref in ready:
-                    source, output, worker = running.pop(ref)
+                refs = [h for h in running if not isinstance(h, Future)]
+                ready = ray.wait(refs, num_returns=1, timeout=0.2)[0] if refs else []
+                if not refs:
+                    time.sleep(0.05)
+                ready += [h for h in running if isinstance(h, Future) and h.done()]
+                for handle in ready:
+                    source, output, worker = running.pop(handle)
                     try:
-                        data, result = ray.get(ref)
+                        data, result = handle.result() if isinstance(handle, Future) else ray.get(handle)
                     except Exception as exc:  # the task or its worker died (a crash, out of memory)
                         why = say("BATCH_WORKER_STOPPED", source=source, kind=type(exc).__name__, detail=str(exc))
                         data, result = None, FileResult(str(source), None, "failed", error=why)
@@ -154,12 +211,26 @@ def run_on_ray(
                     if queue:
                         submit(worker)
         except KeyboardInterrupt:
-            for ref in running:
-                ray.cancel(ref, force=True)
+            for ref in [*running, *pages.running]:
+                if not isinstance(ref, Future):
+                    ray.cancel(ref)  # actor tasks cannot be forced; the actors are killed below
             raise
         finally:
             for worker in actors:
                 ray.kill(worker)
+            driver.shutdown(wait=False, cancel_futures=True)
     finally:
         if started_here:
             ray.shutdown()
+
+
+def _extract_pdf(pages: PageTasks, source: str, data: bytes, fmt: str, backend: str, options: dict[str, Any]):
+    """Extract a PDF in the driver with its scanned pages read by the actors, one task each."""
+    from .batch import extract_file
+    from .ingest.ocr.pdf import page_reader
+
+    token = page_reader.set(pages)
+    try:
+        return extract_file(source, fmt, backend, options, data=data)
+    finally:
+        page_reader.reset(token)

@@ -8,7 +8,7 @@
 | ``ASSISTANT_GOLD_DIR`` | the gold the eval harness reads | ``gold/`` of this checkout, else ``./gold`` |
 | ``ASSISTANT_PROMPTS_DIR`` | prompt templates (to try a new version without installing) | the packaged ``assistant/resources/prompts`` |
 | ``ASSISTANT_OCR_ENGINE`` | ``rapidocr`` or ``tesseract`` | ``rapidocr`` |
-| ``ASSISTANT_OCR_THREADS`` | onnxruntime intra-op threads per OCR engine (batch workers set their share) | one per core |
+| ``ASSISTANT_OCR_THREADS`` | OCR threads per engine: lines read at once, and the detector's onnxruntime threads (batch workers set their share) | one per core |
 | ``ASSISTANT_WEB_TOKEN`` | the workbench's access token (``serve --host`` needs one) | none |
 | ``ASSISTANT_LANG`` | language of messages: ``zh`` or ``en`` | ``zh`` unless the locale (``LC_ALL``/``LC_MESSAGES``/``LANG``) is set to another language |
 | ``ASSISTANT_MAX_*`` | reader limits (pages, pixels, cells, zip sizes …), see :mod:`assistant.ingest.limits` | far above any real table |
@@ -93,7 +93,7 @@ def ocr_engine() -> str:
 
 
 def ocr_threads() -> int | None:
-    """onnxruntime intra-op threads per OCR engine; None lets onnxruntime use one per core."""
+    """OCR threads per engine (lines read at once, the detector's intra-op threads); None: one per core."""
     value = (env("ASSISTANT_OCR_THREADS") or "").strip()
     return int(value) if value.isdigit() and int(value) > 0 else None
 

@@ -6,7 +6,10 @@ per minute, the peak resident memory of the biggest worker, and the projected ho
 100,000 pages on 1, 2, 4 and 8 such machines (Ray spreads the tasks over every machine
 that joined the cluster, so the projection divides by the number of machines).
 
-    python benchmarks/bench_batch.py [--pages 6] [--jobs 2] [--executors single,process,ray]
+    python benchmarks/bench_batch.py [--pages 6] [--jobs 2] [--executors single,process,ray,ray-pdf]
+
+``ray-pdf`` runs the same pages as one scanned PDF through Ray, each page its own task;
+``process-pdf`` that PDF through the pool (one file: one worker reads every page).
 
 The machine is shared: the load average is printed beside the figures.
 """
@@ -74,7 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=6)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--executors", default="single,process,ray")
+    parser.add_argument("--executors", default="single,process,ray,process-pdf,ray-pdf")
     args = parser.parse_args()
     font = find_cjk_font()
     if font is None:
@@ -82,11 +85,15 @@ def main() -> None:
     gold = load_gold()[0].table
     me = os.getpid()
     with tempfile.TemporaryDirectory() as tmp:
-        inbox = Path(tmp) / "scans"
+        inbox, pdf_box = Path(tmp) / "scans", Path(tmp) / "pdf"
         inbox.mkdir()
+        pdf_box.mkdir()
+        images = []
         for n in range(args.pages):
             page, _ = render_gold_page(gold, PAGE_GROUPS[n % len(PAGE_GROUPS)], dpi=200, font_path=font)
             page.image.save(inbox / f"page{n + 1:03}.png")
+            images.append(page.image.convert("L"))
+        images[0].save(pdf_box / "scans.pdf", "PDF", resolution=200, save_all=True, append_images=images[1:])
         print(
             f"{args.pages} clean 200-dpi pages, {os.cpu_count()} cores; load average before "
             f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())}"
@@ -97,10 +104,11 @@ def main() -> None:
         )
         for name in args.executors.split(","):
             jobs = 1 if name == "single" else args.jobs
-            executor = "ray" if name == "ray" else "process"
+            executor = "ray" if name.startswith("ray") else "process"
+            folder = pdf_box if name.endswith("-pdf") else inbox
             if name == "single":
                 match = lambda pid, ppid, cmd: pid == me  # noqa: E731 - it reads in this process
-            elif name == "process":
+            elif name.startswith("process"):
                 match = lambda pid, ppid, cmd: ppid == me  # noqa: E731
             else:
                 match = lambda pid, ppid, cmd: "ExtractWorker" in cmd  # noqa: E731
@@ -108,7 +116,7 @@ def main() -> None:
             t0 = time.perf_counter()
             try:
                 with PeakMemory(match) as memory:
-                    summary = run_batch([str(inbox)], out, jobs=jobs, executor=executor, force=True)
+                    summary = run_batch([str(folder)], out, jobs=jobs, executor=executor, force=True)
             except Exception as exc:  # noqa: BLE001 - Ray not installed: say so and go on
                 print(f"{name:16} not run: {exc}")
                 continue

@@ -4,6 +4,7 @@
     pdf.py       PDF pages without a text layer -> Document    (read_scanned_pdf_pages)
     engine.py    OCREngine interface: RapidOCR (default) or tesseract
     grid.py      deskew, ruling lines, cells with row/column spans
+    cells.py     the text lines of each ruled cell, from its ink (no detector inside the grid)
     orient.py    pages fed sideways or upside down turned upright (0/90/180/270)
     assemble.py  text boxes -> cells -> rows, safe number fixes
     confusions.py  what the engine reads instead of the printed mark, across print faces

@@ -81,11 +81,15 @@ def disable_onnxruntime_telemetry() -> None:
 
 
 DET_CHAR_PX = 28.0
-REC_BATCH = 6
+#: text-line crops per recognition call: one. Each crop is then read at its own width with
+#: no padding, and a batch's larger tensors cost more per pixel column than single lines
+#: (measured on a page's 70 crops: 3.7 CPU-s in batches of 6, 2.3 one at a time)
+REC_BATCH = 1
 #: crops narrower than this many pixels (at the model's 48-pixel height) are padded to it.
-#: The library's 320 is kept: 160 measured the same CER but no steadier gain than the noise
-#: of a shared machine (benchmarks/bench_ocr.py --before-after --rec-min-width 160)
-REC_MIN_WIDTH = 320
+#: The library pads to 320; 160 costs no more than no padding and reads two short lines the
+#: padding helps (a final 。, a closing ）) as well as 320 did: 4 character errors on the two
+#: benchmark pages for 160 and 320, 6 without padding, at 2.3 vs 2.5 CPU-s a page
+REC_MIN_WIDTH = 160
 
 
 def _bgr(image: np.ndarray) -> np.ndarray:
@@ -112,6 +116,9 @@ class RapidOCREngine:
     #: text-line crops per recognition batch (the library's default is 6)
     rec_batch = REC_BATCH
     rec_min_width = REC_MIN_WIDTH
+    #: ruled cells are read from their ink (cells.py); False: the detector reads the whole
+    #: page, as the previous release did (``bench_ocr.py --before-after``)
+    read_cells = True
 
     def __init__(self, *, max_side_len: int = 4000, threads: int | None = None):
         disable_onnxruntime_telemetry()
@@ -125,6 +132,11 @@ class RapidOCREngine:
         if threads:
             options["intra_op_num_threads"] = threads
         self._ocr = RapidOCR(**options)
+        #: text lines are read this many at a time, each on one core (see :meth:`read_lines`)
+        self.rec_workers = threads or os.cpu_count() or 1
+        self._ocr.text_rec.session.session = _single_thread_session(self._ocr.text_rec.session.session)
+        self._pool = None
+        self._pool_pid = 0
         self.set_rec_batch(self.rec_batch)
         self.set_rec_min_width(self.rec_min_width)
 
@@ -161,13 +173,18 @@ class RapidOCREngine:
                 boxes.append(TextBox(text.strip(), (min(xs), min(ys), max(xs), max(ys)), float(score)))
         return boxes
 
-    def detect(self, image: np.ndarray, *, char_px: float | None = None) -> list[tuple[float, float, float, float]]:
+    def detect(
+        self, image: np.ndarray, *, char_px: float | None = None, strip: bool = False
+    ) -> list[tuple[float, float, float, float]]:
         """Text line boxes only (no recognition), so the page reader can cut them at column
         rules before anything is read: each piece is then read once, never twice.
 
         ``char_px`` is the page's measured character height: detection then runs on a copy
         scaled to :attr:`det_char_px` a character (never enlarged), which is where most of a
         page's detection time went at 200 dpi and above.
+
+        ``strip``: the image is a strip of a page (the lines above a table): it is detected at
+        the page's scale, not enlarged as the library enlarges images under 736 pixels a side.
         """
         import cv2
 
@@ -177,7 +194,15 @@ class RapidOCREngine:
             scale = min(scale, self.det_char_px / char_px)
         if scale < 1.0:
             page = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        quads, _ = self._ocr.text_det(page)
+        det = self._ocr.text_det
+        if strip:  # the library's pre-processing at its own size: only rounded to a multiple of 32
+            from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+            det.get_preprocess = lambda longest: DetPreProcess(longest, "max", det.mean, det.std)
+        try:
+            quads, _ = det(page)
+        finally:
+            det.__dict__.pop("get_preprocess", None)
         if quads is None or len(quads) == 0:
             return []
         # a box found on a smaller copy is a pixel or two tight at full size: give back the
@@ -202,8 +227,13 @@ class RapidOCREngine:
         return [(int(label), float(score)) for label, score in results]
 
     def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Read text-line crops. With several cores the crops are dealt (by width, so each
+        share costs about the same) to that many threads, each running the single-threaded
+        recogniser: lines are independent, so this uses the cores fully, where onnxruntime's
+        own threads split each small line's work and mostly wait (measured: 4.3 CPU-s for
+        2.3 CPU-s of work)."""
         crops = [_bgr(image) for image in images if image.size]
-        results, _ = self._ocr.text_rec(crops) if crops else ([], 0.0)
+        results = self._recognise(crops)
         answers = iter(results)
         out = []
         for image in images:
@@ -213,6 +243,47 @@ class RapidOCREngine:
             text, score = next(answers)[:2]
             out.append((str(text).strip(), float(score)))
         return out
+
+    def _recognise(self, crops: list[np.ndarray]) -> list[tuple]:
+        if len(crops) < 2 or self.rec_workers < 2:
+            return self._ocr.text_rec(crops)[0] if crops else []
+        if self._pool is None or self._pool_pid != os.getpid():
+            # a new pool in a forked worker too: the parent's threads do not exist there, and
+            # work handed to its pool would wait for ever
+            from concurrent.futures import ThreadPoolExecutor
+
+            if self._pool is not None:  # a forked worker: its share of the cores, as its settings say
+                self.rec_workers = settings.ocr_threads() or self.rec_workers
+                if self.rec_workers < 2:
+                    self._pool = None
+                    return self._ocr.text_rec(crops)[0]
+            self._pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
+            self._pool_pid = os.getpid()
+        order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0], reverse=True)
+        shares: list[list[int]] = [[] for _ in range(self.rec_workers)]
+        for k, i in enumerate(order):  # widest first, dealt back and forth: even shares
+            turn, step = divmod(k, self.rec_workers)
+            shares[step if turn % 2 == 0 else self.rec_workers - 1 - step].append(i)
+        shares = [share for share in shares if share]
+        futures = [self._pool.submit(self._ocr.text_rec, [crops[i] for i in share]) for share in shares]
+        results: list[tuple] = [("", 0.0)] * len(crops)
+        for share, future in zip(shares, futures):
+            for i, answer in zip(share, future.result()[0]):
+                results[i] = answer
+        return results
+
+
+def _single_thread_session(session):
+    """The recogniser's onnxruntime session again, with one intra-op thread (the engine runs
+    lines in parallel itself) and no spinning threads waiting for work."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(session._model_path, options, providers=["CPUExecutionProvider"])
 
 
 def tesseract_available() -> bool:

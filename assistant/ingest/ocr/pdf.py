@@ -1,11 +1,15 @@
 """Scanned PDF pages: rasterised with pypdfium2 at a set resolution, then OCR'd like images.
 
-The text-PDF reader sends here the pages that have no text layer.
+The text-PDF reader sends here the pages that have no text layer. A batch executor may
+read the pages elsewhere (Ray sends each page of a long scan to its own task): it sets
+:data:`page_reader` for the call, and everything else (the text-layer pages, assembling the
+document, extraction) runs as it does in one process, so the records are the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 
 import numpy as np
 
@@ -13,10 +17,15 @@ from ...errors import InputError
 from ...messages import msg
 from ..document import Document, PageProgress
 from ..limits import MIN_PAGE_SIDE, current_limits, exceeded
-from .assemble import build_document, read_page_image
+from .assemble import PageResult, build_document, read_page_image
 from .engine import OCREngine, get_engine
 
-__all__ = ["render_pdf_pages", "read_scanned_pdf_pages"]
+__all__ = ["render_pdf_pages", "read_scanned_pdf_pages", "read_pdf_page", "page_reader", "PageReader"]
+
+#: ``(pdf bytes, source, 0-based page indexes, dpi) -> PageResult of each page`` (a blank page
+#: gives None); unset, the pages are read here, one after the other
+PageReader = Callable[[bytes, str, list[int], int], list["PageResult | None"]]
+page_reader: ContextVar[PageReader | None] = ContextVar("page_reader", default=None)
 
 
 def render_pdf_pages(
@@ -89,6 +98,11 @@ def read_scanned_pdf_pages(
     Raises:
         InputError: the PDF cannot be opened, a page index is out of range or a page is over a limit.
     """
+    reader = page_reader.get()
+    if reader is not None and engine is None:
+        chosen = list(range(_count(data, source))) if pages is None else list(pages)
+        results = [result for result in reader(data, source, chosen, dpi) if result is not None]
+        return build_document(results, source)
     engine = engine or get_engine()
     on_page = on_page or (lambda done, total: None)
     total = len(pages) if pages is not None else None
@@ -98,3 +112,28 @@ def read_scanned_pdf_pages(
         results.append(read_page_image(image, engine, page=index + 1))
         on_page(len(results), total)
     return build_document(results, source)
+
+
+def _count(data: bytes, source: str) -> int:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(source, f"cannot open the PDF ({exc}); is it damaged or password-protected?") from None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def read_pdf_page(data: bytes, source: str, index: int, dpi: int, engine: OCREngine | None = None) -> PageResult | None:
+    """One page of a PDF (0-based ``index``) rendered and read: what a page task runs. None
+    for a page too small to hold a table. The grid's rule mask (a page-sized image) is
+    dropped: the document needs only the cells."""
+    for number, image in render_pdf_pages(data, source, [index], dpi):
+        result = read_page_image(image, engine or get_engine(), page=number + 1)
+        if result.grid is not None:
+            result.grid.rule_mask = None
+        return result
+    return None
