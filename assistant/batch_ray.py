@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AssistantError, InputError, error_text
-from .messages import say
+from .messages import msg, say
 
 __all__ = ["ray_available", "run_on_ray", "RAY_MISSING"]
 
@@ -112,9 +112,7 @@ class PageTasks:
         except AssistantError:  # the page's own error (Ray re-raises it as its own class)
             raise
         except Exception as exc:  # the task or its worker died
-            raise InputError(
-                source, f"第{index + 1}页的任务失败 (page {index + 1}: the worker stopped: {type(exc).__name__})"
-            ) from None
+            raise InputError(source, msg("BATCH_PAGE_TASK_FAILED", page=index + 1, kind=type(exc).__name__)) from None
 
 
 def _connect(ray, address: str | None, jobs: int) -> bool:

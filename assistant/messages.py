@@ -122,6 +122,9 @@ MESSAGES: dict[str, Text] = {
         "{source}：程序内部错误（详情：{kind}: {detail}，位于 {at}）",
         "{source}: internal error {kind}: {detail} (at {at})",
     ),
+    "BATCH_PAGE_TASK_FAILED": Text(
+        "第{page}页的识别任务失败：处理进程意外停止（{kind}）", "page {page}: the worker stopped: {kind}"
+    ),
     "BATCH_WORKER_STOPPED": Text(
         "{source}：处理进程意外停止（详情：{kind}: {detail}）", "{source}: the worker stopped: {kind}: {detail}"
     ),

@@ -217,7 +217,7 @@ def _cli(tmp_path, *args):
     hooks = tmp_path / "hooks"
     hooks.mkdir(exist_ok=True)
     (hooks / "sitecustomize.py").write_text(textwrap.dedent(HOOK), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=f"{hooks}{os.pathsep}{root}", ASSISTANT_TEST_HOOK="1")
+    env = dict(os.environ, PYTHONPATH=f"{hooks}{os.pathsep}{root}", ASSISTANT_TEST_HOOK="1", ASSISTANT_LANG="en")
     env.pop("RAY_ADDRESS", None)  # a local Ray of its own
     return subprocess.Popen(
         [sys.executable, str(root / "cli.py"), "extract", *args],
