@@ -7,9 +7,10 @@ import re
 from ....errors import InputError
 from ....ingest.document import Document
 from ....messages import Msg, msg
-from ....schema import BudgetTable, Failure, Project, RunMeta, Span, Unit
+from ....schema import BudgetTable, Project, RunMeta, Span, Unit
 from .detect import _grid_start
 from .doubts import _doubtful
+from .failures import Failures
 from .grid import _find_header, _read_grid
 from .header import _read_block
 from .indicators import _indicators
@@ -63,52 +64,33 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     run_together = separation == "run_together"
     rows = _tokens(doc, separation)
     header_at = _find_header(rows)
-    failures: list[Failure] = []
+    failures = Failures(doc.source, doc.rows)
     if header_at is None:
         if not header_only:
             raise InputError(doc.source, msg("NO_FORM_GRID"))
         header_at = _grid_start(rows)
-        failures.append(
-            Failure(
-                source=doc.source,
-                field="绩效指标",
-                message=msg("FORM_HEADER_ONLY"),
-            )
-        )
+        failures.add("绩效指标", msg("FORM_HEADER_ONLY"))
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
-        _read_grid(rows, header_at, doc.source, doc.rows, failures, run_together)
-        if _find_header(rows) is not None
-        else ([], [], [], [])
+        _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
     )
     doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
     for row, field, message in doubts:
-        failures.append(Failure(source=doc.source, row=doc.rows[row].line, field=field, message=message))
-    amounts, amount_spans, written_units = _amounts(values, doc.source, failures, _money_header(block_rows))
+        failures.at_row(row, field, message)
+    amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
     for key, cells in found.items():
         if key.startswith("money_gap:"):
-            failures.append(
-                Failure(
-                    source=doc.source,
-                    field=f"amounts.{key[10:]}",
-                    message=msg("FORM_MONEY_GAP", cells=cells),
-                )
-            )
+            failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")
     if len(said) > 1:  # 单位：万元 over the form, 元 after an amount (or the reverse): which one is not guessed
-        failures.append(
-            Failure(
-                source=doc.source,
-                field="currency_unit",
-                message=msg(
-                    "FORM_CURRENCY_MIXED", said="；".join(f"{unit}（{where}）" for unit, where in said.items())
-                ),
-            )
+        failures.add(
+            "currency_unit",
+            msg("FORM_CURRENCY_MIXED", said="；".join(f"{unit}（{where}）" for unit, where in said.items())),
         )
 
     def text(field: str) -> str | None:
@@ -118,28 +100,25 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
     if name is not None and (doubt := found.get("name_doubt")):
-        failures.append(Failure(source=doc.source, field="项目名称", message=doubt))
+        failures.add("项目名称", doubt)
     if name is not None and _looks_like_label(name):
-        failures.append(
-            Failure(
-                source=doc.source,
-                row=values["name"].span.row if values["name"].span else None,
-                field="项目名称",
-                message=msg("FORM_NAME_LOOKS_LIKE_LABEL", name=name),
-            )
+        failures.add(
+            "项目名称",
+            msg("FORM_NAME_LOOKS_LIKE_LABEL", name=name),
+            values["name"].span.row if values["name"].span else None,
         )
     if name is None:
-        failures.append(Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")))
+        failures.add("项目名称", msg("FORM_NO_NAME"))
     else:
         spans["name"] = values["name"].span
     if goal_field:
         spans["goal"] = values[goal_field].span
         if doubt := found.get("goal_doubt"):
             row = spans["goal"].row if spans["goal"] else None
-            failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=doubt))
+            failures.add("绩效目标", doubt, row)
     if not indicators and not header_only:
-        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
-    failures.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
+        failures.add("绩效指标", msg("FORM_NO_ROWS"))
+    failures.found.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
     project = Project(
         name=name or "",
         amounts=amounts,
@@ -169,7 +148,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         amounts=amounts,
         units=[unit],
         meta=meta,
-        failures=failures,
+        failures=failures.found,
     )
     if department and values["department"].span:
         table.spans["department"] = values["department"].span

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
-from ....schema import Failure
+from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
     _T2S,
@@ -77,9 +77,7 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
 def _read_grid(
     rows: list[list[Token]],
     header_at: tuple[int, int],
-    source: str,
-    doc_rows,
-    failures: list[Failure],
+    failures: Failures,
     run_together: bool = False,
 ):
     """Indicators of the grid under the header: (items, level-1 events, level-2 events, targets).
@@ -203,14 +201,7 @@ def _read_grid(
     if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
         by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
         first = next(t for r in filled_rows for t in r)
-        failures.append(
-            Failure(
-                source=source,
-                row=doc_rows[first.row].line,
-                field="绩效指标",
-                message=msg("FORM_GRID_ONE_LINE", cells=max(len(r) for r in filled_rows), k=k),
-            )
-        )
+        failures.at_row(first.row, "绩效指标", msg("FORM_GRID_ONE_LINE", cells=max(len(r) for r in filled_rows), k=k))
     # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
     pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
     current: _Item | None = None
@@ -241,7 +232,7 @@ def _read_grid(
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
     if by_rows and not side_by_side:
-        entries = _join_wrapped_rows(entries, len(targets), failures, source, doc_rows)
+        entries = _join_wrapped_rows(entries, len(targets), failures)
     for kind, row in entries:
         if kind == "cells":
             current = None
@@ -254,14 +245,7 @@ def _read_grid(
             if name is not None and name.text:
                 items.append(_Item(name, values, name.row))
             elif any(v is not None and v.text for v in values):
-                failures.append(
-                    Failure(
-                        source=source,
-                        row=doc_rows[row[0].row].line,
-                        field="三级指标",
-                        message=msg("FORM_ROW_NO_NAME"),
-                    )
-                )
+                failures.at_row(row[0].row, "三级指标", msg("FORM_ROW_NO_NAME"))
             continue
         if by_rows:
             if numbered:  # the 序号 cell before the name
@@ -269,7 +253,7 @@ def _read_grid(
                 if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
                     row = [t for t in row if t is not first]
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures, source, doc_rows)
+                _read_row(row, targets, side_by_side, items, label, failures)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if not cells and pipe_cells:
@@ -279,7 +263,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures, source, doc_rows)
+                    _flush(pending, k, items, failures)
                 current = None
                 continue
             # one cell per line, or text run together: a label, or a name followed by its k values
@@ -296,7 +280,7 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and _is_label(token.text):
-                    _flush(pending, k, items, failures, source, doc_rows)
+                    _flush(pending, k, items, failures)
                     label(token)
                 elif token is not None:
                     pending.append(token)
@@ -319,42 +303,18 @@ def _read_grid(
                     loose = None  # several whole items, or the row's value written twice (below)
                 if loose is not None:
                     found = loose
-                    failures.append(
-                        Failure(
-                            source=source,
-                            row=doc_rows[token.row].line,
-                            field="指标值",
-                            message=msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]),
-                        )
-                    )
+                    failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
                 elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
-                    failures.append(
-                        Failure(
-                            source=source,
-                            row=doc_rows[token.row].line,
-                            field="指标值",
-                            message=msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text),
-                        )
+                    failures.at_row(
+                        token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
                     )
                 if found is None:
-                    failures.append(
-                        Failure(
-                            source=source,
-                            row=doc_rows[token.row].line,
-                            field="指标值",
-                            message=msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]),
-                        )
-                    )
+                    failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
                     found = [_Item(token, [], token.row)]
                 elif any(_CUT_NAME.match(item.name.text) for item in found):
-                    failures.append(
-                        Failure(
-                            source=source,
-                            row=doc_rows[token.row].line,
-                            field="三级指标",
-                            message=msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]),
-                        )
+                    failures.at_row(
+                        token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40])
                     )
                 items.extend(found)
             elif side_by_side:
@@ -381,8 +341,7 @@ def _read_grid(
                         value_headers,
                         label_words=_is_label,
                         failures=failures,
-                        where=doc_rows[token.row].line,
-                        source=source,
+                        row=token.row,
                     )
                 )
             ):
@@ -391,17 +350,12 @@ def _read_grid(
                 current = _Item(token, [], token.row)
                 items.append(current)
     if partition:
-        _flush(pending, k, items, failures, source, doc_rows)
+        _flush(pending, k, items, failures)
     if unread:
-        failures.append(
-            Failure(
-                source=source,
-                row=doc_rows[unread[0].row].line,
-                field="指标值",
-                message=msg(
-                    "FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])
-                ),
-            )
+        failures.at_row(
+            unread[0].row,
+            "指标值",
+            msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 

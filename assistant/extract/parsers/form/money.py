@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
-from ....schema import Amounts, Failure, Span, amount_problem
+from ....schema import Amounts, Span, amount_problem
 from ..money_run import forced_budget, money_columns
+from .failures import Failures
 from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _fold, _key_field
 from .tokens import Token, _Value
 
@@ -59,7 +60,7 @@ def _money_written(value: _Value | None) -> bool:
 
 
 def _amounts(
-    values: dict[str, _Value], source: str, failures: list[Failure], columns: list[str] = ()
+    values: dict[str, _Value], failures: Failures, columns: list[str] = ()
 ) -> tuple[Amounts, dict[str, Span], dict[str, str]]:
     """The amounts of the key–value block, their spans, and the unit written after an amount
     (854万 → 万元); ``columns`` are a 自评表's money columns (see :mod:`.money_run`), for a row
@@ -106,7 +107,7 @@ def _amounts(
                 spans[f"amounts.{field}"] = value.span
         elif text:
             row = value.span.row if value.span else None
-            failures.append(Failure(source=source, row=row, field=f"amounts.{field}", message=problem))
+            failures.add(f"amounts.{field}", problem, row)
     return Amounts.model_validate(data), spans, units
 
 

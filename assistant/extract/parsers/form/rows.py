@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
-from ....schema import Failure
+from .failures import Failures
 from .labels import _VALUE_LIKE, _fold, _is_label
 from .tokens import Token, _Item
 
 
-def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str, doc_rows):
+def _join_wrapped_rows(entries, width: int, failures: Failures):
     """A row holding only its name, followed by short rows without labels that start with a
     value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
     They are joined into the name's row, and a failure says the values were read that way."""
@@ -38,14 +38,7 @@ def _join_wrapped_rows(entries, width: int, failures: list[Failure], source: str
             taken += len(nxt)
             i += 1
         if taken:
-            failures.append(
-                Failure(
-                    source=source,
-                    row=doc_rows[rest[0].row].line,
-                    field="指标值",
-                    message=msg("FORM_WRAPPED_VALUES", text=rest[0].text[:30], taken=taken),
-                )
-            )
+            failures.at_row(rest[0].row, "指标值", msg("FORM_WRAPPED_VALUES", text=rest[0].text[:30], taken=taken))
         out.append((kind, joined))
     return out
 
@@ -65,9 +58,7 @@ def _read_row(
     side_by_side: bool,
     items: list[_Item],
     label,
-    failures: list[Failure],
-    source: str,
-    doc_rows,
+    failures: Failures,
 ) -> None:
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
     ``|`` place the values by column; without them the values fill the read columns in order."""
@@ -83,37 +74,26 @@ def _read_row(
     if not side_by_side and len(after) == len(targets) and any(not t.text for t in after):
         items.append(_Item(name, [t if t.text else None for t in after], name.row))
         return
-    where = doc_rows[name.row].line
     if side_by_side:
         # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
         kept = [v for v in values if not _is_label(v.text)]
         repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
         if len(repeated) != 1 or len(kept) != 3:
-            failures.append(
-                Failure(
-                    source=source,
-                    row=where,
-                    field="指标值",
-                    message=msg("FORM_BLOCKS_MISALIGNED", name=name.text[:30], cells=len(kept)),
-                )
-            )
+            failures.at_row(name.row, "指标值", msg("FORM_BLOCKS_MISALIGNED", name=name.text[:30], cells=len(kept)))
         values = [v for v in kept if v not in repeated]
         targets = ["period_value", "annual_value"]
     read = [t for t in targets if t in _READ]
     if len(values) > len(targets):
-        failures.append(
-            Failure(
-                source=source,
-                row=where,
-                field="指标值",
-                message=msg(
-                    "FORM_EXTRA_VALUES",
-                    name=name.text[:30],
-                    cells=len(values),
-                    columns=len(targets),
-                    text=" | ".join(v.text for v in values[len(targets) :])[:60],
-                ),
-            )
+        failures.at_row(
+            name.row,
+            "指标值",
+            msg(
+                "FORM_EXTRA_VALUES",
+                name=name.text[:30],
+                cells=len(values),
+                columns=len(targets),
+                text=" | ".join(v.text for v in values[len(targets) :])[:60],
+            ),
         )
         values = values[: len(targets)]
     if _spans_sign_and_unit(values, targets):
@@ -129,13 +109,10 @@ def _read_row(
         aligned = [next(slots, None) if t in _READ else None for t in targets]
         pair = [t for t in read if t in ("period_value", "annual_value")]
         if len(pair) > 1 and len(values) < len(read):
-            failures.append(
-                Failure(
-                    source=source,
-                    row=where,
-                    field="指标值",
-                    message=msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
-                )
+            failures.at_row(
+                name.row,
+                "指标值",
+                msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
             )
     items.append(_Item(name, aligned, name.row))
 

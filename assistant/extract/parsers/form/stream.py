@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ....messages import msg
-from ....schema import Failure
+from .failures import Failures
 from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label
 from .tokens import Token, _Item
 
@@ -20,7 +20,7 @@ def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: di
     return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
 
 
-def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Failure], source: str, doc_rows) -> None:
+def _flush(pending: list[Token], k: int, items: list[_Item], failures: Failures) -> None:
     """The cells between two labels as items (see :func:`_partition`); emptied after."""
     if not pending:
         return
@@ -33,13 +33,8 @@ def _flush(pending: list[Token], k: int, items: list[_Item], failures: list[Fail
         items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
         pos += size
     if sizes != _greedy(len(pending), k):
-        failures.append(
-            Failure(
-                source=source,
-                row=doc_rows[pending[0].row].line,
-                field="指标值",
-                message=msg("FORM_EMPTY_CELLS_LEFT_OUT", count=len(sizes), text=pending[0].text[:20]),
-            )
+        failures.at_row(
+            pending[0].row, "指标值", msg("FORM_EMPTY_CELLS_LEFT_OUT", count=len(sizes), text=pending[0].text[:20])
         )
     pending.clear()
 
@@ -101,9 +96,7 @@ def _notes_from(headers: list[str], index: int) -> bool:
     return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and scored
 
 
-def _starts_item(
-    stream: list[Token], j: int, headers: list[str], *, label_words, failures: list[Failure], where: int, source: str
-) -> bool:
+def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: Failures, row: int) -> bool:
     """One cell per line, a free-text cell where a trailing note column (偏差原因) is due: is it
     the note, or the next indicator's name (the note left empty)? Whichever reading puts
     numbers in the score columns (分值, 得分) wins; when both do, it is read as the note and
@@ -124,14 +117,7 @@ def _starts_item(
         return False
     as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
     if as_name and as_note:
-        failures.append(
-            Failure(
-                source=source,
-                row=where,
-                field="偏差原因",
-                message=msg("FORM_NOTE_OR_NAME", text=stream[j].text[:30]),
-            )
-        )
+        failures.at_row(row, "偏差原因", msg("FORM_NOTE_OR_NAME", text=stream[j].text[:30]))
     return as_name and not as_note
 
 
