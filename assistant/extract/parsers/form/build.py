@@ -1,4 +1,6 @@
-"""TODO build"""
+""":func:`extract_form`: tokens, header block, grid and indicators put together into a table with
+one unit and one project, every failure found on the way kept with it.
+"""
 
 from __future__ import annotations
 

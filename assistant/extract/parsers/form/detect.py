@@ -1,4 +1,6 @@
-"""TODO detect"""
+"""Is this document a single-project form, a bare name grid, or a form header over a grid the
+rules do not know? What the rules backend asks before it picks a reader.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO doubts"""
+"""Last checks on what the rules read: a name that looks like a value or a form word, a value
+that is a label, a goal that swallowed labels. No silent wrong answers: each is a failure
+naming the indicator and the field, for a clerk (or the LLM under ``--backend auto``).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO grid"""
+"""The indicator grid: its header (which value columns are read, and into which field), then
+its body, read by column (real cells), by row (:mod:`.rows`), one cell per line
+(:mod:`.stream`) or as text run together (:mod:`.runs`), into items and the level labels seen
+on the way.
+"""
 
 from __future__ import annotations
 

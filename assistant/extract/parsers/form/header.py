@@ -1,4 +1,7 @@
-"""TODO header"""
+"""The key–value block above the grid: a value beside its key (read in order) or under a row
+of keys (read by column), the most local 主管部门, goals with a 自评表's 预期目标 | 实际完成情况
+pairs, the title and currency. Keys a notice writes above the form's title are not the form's.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO indicators"""
+"""Grid items into :class:`Indicator` records: the level labels settled (the 二级 code decides a
+guessed 一级), template leftovers dropped (指标1:, ……), 指标性质 / 计量单位 cells joined to
+the value. What the rules are unsure of goes back as doubts for the caller to report.
+"""
 
 from __future__ import annotations
 
@@ -19,46 +22,14 @@ from .labels import (
     _level1_code,
     _unread,
 )
-from .levels import _Guess, _label_events
+from .levels import _Guess, _item_labels
 from .tokens import Token
 
 
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
-    (source line, field, message)."""
-    l2_labels = _label_events(l2_events, len(items))
-    l1_labels = _label_events(l1_events, len(items))
-    l1_by_code: dict[str, list[Token]] = {}
-    for _, token in l1_events:
-        l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
-    # a guessed 一级 label settled by the row's own 二级 label, where its code picks one of the
-    # labels the row may be under
-    for index, (l1, l2) in enumerate(zip(l1_labels, l2_labels)):
-        if isinstance(l1, _Guess) and isinstance(l2, Token):
-            code = code_for_level2_name(_bare(l2.text))
-            if code and len(l1_by_code.get(code[0], [])) == 1 and any(x is l1_by_code[code[0]][0] for x in l1.options):
-                l1_labels[index] = l1_by_code[code[0]][0]
-    cleared: set[int] = set()
-    if l1_events and l2_events and l1_events[0][0] == 0 and l2_events[0][0] == 0:
-        # labels head their groups: a new 一级 group starts new 二级 groups, so a 一级 label
-        # that changes with no 二级 label beside it leaves its rows without one (满意度指标 | | …)
-        l2_at = {i for i, _ in l2_events}
-        previous = None
-        for i, token in l1_events:
-            above = l1_labels[i - 1] if i > 0 else None
-            starts = isinstance(above, Token) and above is not token  # the row above is surely in another group
-            if previous is not None and _bare(token.text) != previous and i not in l2_at and starts:
-                nxt = min((j for j in l2_at if j > i), default=len(items))
-                # rows whose labels are guesses (centred labels may fit) stay guesses, said so
-                firm = [
-                    j
-                    for j in range(i, nxt)
-                    if not isinstance(l1_labels[j], _Guess) and not isinstance(l2_labels[j], _Guess)
-                ]
-                for j in firm:
-                    l2_labels[j] = None
-                cleared.update(firm)
-            previous = _bare(token.text)
+    (document row, field, message)."""
+    l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
         if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):

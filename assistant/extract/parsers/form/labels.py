@@ -1,4 +1,9 @@
-"""TODO labels"""
+"""The words a form is read by: the header keys (项目名称, 主管部门, 年度资金总额 …) and the field
+each fills, the grid's column heads, the 一级 / 二级 level names, where the grid ends, and the
+patterns that cut text run together at those words. Matching goes through :func:`_fold`
+(width, pinyin readings, traditional characters), so 項目名稱 reads as 项目名称; the text kept
+is always the source's.
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,15 @@
-"""TODO levels"""
+"""Which 一级 / 二级 label each indicator falls under. Merged cells show a label once per group,
+on its first row or vertically centred; groups are rebuilt around the labels, and a row whose
+group is only a guess is marked (:class:`_Guess`) so it is flagged, never silently placed.
+"""
 
 from __future__ import annotations
 
 import functools
 import itertools
 
+from ....taxonomy import code_for_level2_name
+from .labels import _bare, _level1_code
 from .tokens import Token
 
 
@@ -71,3 +76,45 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
         column[0] if all(x is column[0] for x in column) else _Guess(column[0], list(column))
         for column in zip(*readings)
     ]
+
+
+def _item_labels(
+    l1_events: list[tuple[int, Token]], l2_events: list[tuple[int, Token]], count: int
+) -> tuple[list[Token | _Guess | None], list[Token | _Guess | None], dict[str, list[Token]], set[int]]:
+    """The 一级 and the 二级 label of each of ``count`` items (a label, a guess or None), the
+    一级 labels by their code, and the items left with no 二级 label because a new 一级 group
+    starts there without one (the form's own reading, not a doubt)."""
+    l2_labels = _label_events(l2_events, count)
+    l1_labels = _label_events(l1_events, count)
+    l1_by_code: dict[str, list[Token]] = {}
+    for _, token in l1_events:
+        l1_by_code.setdefault(_level1_code(token.text) or "", []).append(token)
+    # a guessed 一级 label settled by the row's own 二级 label, where its code picks one of the
+    # labels the row may be under
+    for index, (l1, l2) in enumerate(zip(l1_labels, l2_labels)):
+        if isinstance(l1, _Guess) and isinstance(l2, Token):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and len(l1_by_code.get(code[0], [])) == 1 and any(x is l1_by_code[code[0]][0] for x in l1.options):
+                l1_labels[index] = l1_by_code[code[0]][0]
+    cleared: set[int] = set()
+    if l1_events and l2_events and l1_events[0][0] == 0 and l2_events[0][0] == 0:
+        # labels head their groups: a new 一级 group starts new 二级 groups, so a 一级 label
+        # that changes with no 二级 label beside it leaves its rows without one (满意度指标 | | …)
+        l2_at = {i for i, _ in l2_events}
+        previous = None
+        for i, token in l1_events:
+            above = l1_labels[i - 1] if i > 0 else None
+            starts = isinstance(above, Token) and above is not token  # the row above is surely in another group
+            if previous is not None and _bare(token.text) != previous and i not in l2_at and starts:
+                nxt = min((j for j in l2_at if j > i), default=count)
+                # rows whose labels are guesses (centred labels may fit) stay guesses, said so
+                firm = [
+                    j
+                    for j in range(i, nxt)
+                    if not isinstance(l1_labels[j], _Guess) and not isinstance(l2_labels[j], _Guess)
+                ]
+                for j in firm:
+                    l2_labels[j] = None
+                cleared.update(firm)
+            previous = _bare(token.text)
+    return l1_labels, l2_labels, l1_by_code, cleared

@@ -1,4 +1,7 @@
-"""TODO money"""
+"""The header block's amounts: a 自评表 money row placed by its columns (:mod:`..money_run`),
+amount text read to a number (854万(…) → 854, a dash is empty), the unit written after an
+amount noted so mixed units are flagged, and anything that is not an amount a failure.
+"""
 
 from __future__ import annotations
 

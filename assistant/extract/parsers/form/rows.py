@@ -1,4 +1,7 @@
-"""TODO rows"""
+"""A grid row of several cells: leading labels, the 三级指标 name, then its values, placed by
+column when empty cells were kept, else filling the read columns in order; side-by-side blocks;
+and a row whose cells wrapped onto the lines below it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO runs"""
+"""Grid text run together with no separators at all: a name and its values can be told apart
+only where the values are quantified (comparison, number, unit, date), or where a 自评表 row
+writes its value twice. Anything else is left whole and flagged by the caller.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO stream"""
+"""A grid read one cell per line. Where empty cells were dropped, counting cells no longer says
+where a row starts: the cells are split by what looks like a name and what like a value; a
+free-text cell where a note column is due is the note or the next name by which reading puts
+numbers in the score columns.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""TODO tokens"""
+"""A form's text cut into tokens: one per cell, ``|`` column or line, or per piece of a cell
+where cells share one text (cut at white space, or at the labels when run together). Every
+token keeps its cell and offsets, so each value read has a span. Also the values built from
+tokens (:class:`_Value` of the header, :class:`_Item` of the grid) and the line-by-line view
+of flattened text.
+"""
 
 from __future__ import annotations
 
