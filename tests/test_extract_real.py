@@ -304,7 +304,8 @@ def test_run_together_self_evaluation_value_written_twice_splits_name_from_value
 
 
 def test_value_written_twice_keeps_numbers_out_of_the_name():
-    from assistant.extract.parsers.form import Token, _split_doubled
+    from assistant.extract.parsers.form.runs import _split_doubled
+    from assistant.extract.parsers.form.tokens import Token
     from assistant.ingest.document import Cell
 
     for text, name, value in [
@@ -337,7 +338,7 @@ def test_name_only_row_before_a_row_of_its_own_is_not_joined(tmp_path):
 
 
 def test_long_name_starting_with_a_number_is_not_taken_for_a_value():
-    from assistant.extract.parsers.form import _short_value
+    from assistant.extract.parsers.form.stream import _short_value
 
     assert _short_value("≥95%") and _short_value("280人次") and _short_value("2023年12月底前")
     assert not _short_value("1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装")

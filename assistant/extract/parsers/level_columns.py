@@ -24,15 +24,14 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level2_name
 from ...textnorm import fold_whitespace
 from ..assemble import TableAssembler
-from .form import (
+from .form.grid import _value_targets
+from .form.labels import (
     _AMOUNT_TEXT,
     _COMPARATOR,
     _CURRENCY,
     _TITLE,
-    Token,
     _as_written,
     _bare,
-    _by_lines,
     _ends_grid,
     _fold,
     _is_header_word,
@@ -40,10 +39,8 @@ from .form import (
     _level1_code,
     _level1_label,
     _level2_word,
-    _separation,
-    _tokens,
-    _value_targets,
 )
+from .form.tokens import Token, _by_lines, _separation, _tokens
 
 __all__ = ["looks_like_level_columns", "extract_level_columns"]
 

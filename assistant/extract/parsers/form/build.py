@@ -1,0 +1,157 @@
+""":func:`extract_form`: tokens, header block, grid and indicators put together into a table with
+one unit and one project, every failure found on the way kept with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....errors import InputError
+from ....ingest.document import Document
+from ....messages import Msg, msg
+from ....schema import BudgetTable, Project, RunMeta, Span, Unit
+from .detect import _grid_start
+from .doubts import _doubtful
+from .failures import Failures
+from .grid import _find_header, _read_grid
+from .header import _read_block
+from .indicators import _indicators
+from .labels import _GOAL_FIELDS, _fold, _key_field
+from .money import _amounts, _money_header
+from .tokens import _by_lines, _separation, _tokens
+
+#: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
+
+
+#: label words a misplaced cell may leave where the 项目名称 should be (项目主管单 of 项目主管单位)
+_LABEL_WORDS = (
+    "项目主管单位",
+    "项目主管部门",
+    "项目实施单位",
+    "项目负责人",
+    "项目属性",
+    "项目资金",
+    "项目类别",
+    "实施单位",
+    "主管部门",
+)
+
+
+def _looks_like_label(name: str) -> bool:
+    bare = re.sub(r"\s", "", _fold(name))
+    return bool(_key_field(bare)) or (len(bare) >= 3 and any(w.startswith(bare) for w in _LABEL_WORDS))
+
+
+def _without_code(name: str | None) -> str | None:
+    """A department or unit name without the budget code written before it (the code is
+    the budget system's key, not part of the name)."""
+    return _UNIT_CODE.sub("", name) if name else name
+
+
+def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
+    """Extract one single-project form into a table with one unit and one project.
+
+    With ``header_only`` a form whose indicator grid the rules do not know (一级指标 |
+    二级指标 | 绩效标准 …, no 三级指标) still gives its header (name, units, amounts, goal),
+    with a failure saying the indicators were not read.
+
+    Raises:
+        InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标),
+            and ``header_only`` is not set.
+    """
+    if doc.layout in ("reflowed", "csv"):
+        doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
+    separation = _separation(doc)
+    run_together = separation == "run_together"
+    rows = _tokens(doc, separation)
+    header_at = _find_header(rows)
+    failures = Failures(doc.source, doc.rows)
+    if header_at is None:
+        if not header_only:
+            raise InputError(doc.source, msg("NO_FORM_GRID"))
+        header_at = _grid_start(rows)
+        failures.add("绩效指标", msg("FORM_HEADER_ONLY"))
+    r0, t0 = header_at
+    block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
+    values, found = _read_block(block_rows)
+    items, l1_events, l2_events, targets = (
+        _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
+    )
+    doubts: list[tuple[int, str, Msg]] = []
+    indicators = _indicators(items, l1_events, l2_events, targets, doubts)
+    for row, field, message in doubts:
+        failures.at_row(row, field, message)
+    amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
+    for key, cells in found.items():
+        if key.startswith("money_gap:"):
+            failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
+    said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
+    for field, unit in written_units.items():
+        said.setdefault(unit, f"{field} {values[field].text[:20]}")
+    if len(said) > 1:  # 单位：万元 over the form, 元 after an amount (or the reverse): which one is not guessed
+        failures.add(
+            "currency_unit",
+            msg("FORM_CURRENCY_MIXED", said="；".join(f"{unit}（{where}）" for unit, where in said.items())),
+        )
+
+    def text(field: str) -> str | None:
+        return values[field].text if field in values and values[field].text else None
+
+    goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
+    spans: dict[str, Span] = dict(amount_spans)
+    name = text("name")
+    if name is not None and (doubt := found.get("name_doubt")):
+        failures.add("项目名称", doubt)
+    if name is not None and _looks_like_label(name):
+        failures.add(
+            "项目名称",
+            msg("FORM_NAME_LOOKS_LIKE_LABEL", name=name),
+            values["name"].span.row if values["name"].span else None,
+        )
+    if name is None:
+        failures.add("项目名称", msg("FORM_NO_NAME"))
+    else:
+        spans["name"] = values["name"].span
+    if goal_field:
+        spans["goal"] = values[goal_field].span
+        if doubt := found.get("goal_doubt"):
+            row = spans["goal"].row if spans["goal"] else None
+            failures.add("绩效目标", doubt, row)
+    if not indicators and not header_only:
+        failures.add("绩效指标", msg("FORM_NO_ROWS"))
+    failures.found.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
+    project = Project(
+        name=name or "",
+        amounts=amounts,
+        goal=text(goal_field) if goal_field else None,
+        indicators=indicators,
+        spans={k: v for k, v in spans.items() if v is not None},
+    )
+    department, unit_name = _without_code(text("department")), _without_code(text("unit"))
+    unit = Unit(
+        name=unit_name or department or "",
+        amounts=amounts,
+        projects=[project],
+        spans={"name": values["unit"].span} if unit_name and values["unit"].span else {},
+    )
+    extra = {field: value.text for field, value in values.items()}
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"form": extra, "kind": "project form"},
+    )
+    table = BudgetTable(
+        title=found.get("title"),
+        department=department,
+        currency_unit=found.get("currency", "万元"),
+        amounts=amounts,
+        units=[unit],
+        meta=meta,
+        failures=failures.found,
+    )
+    if department and values["department"].span:
+        table.spans["department"] = values["department"].span
+    return table

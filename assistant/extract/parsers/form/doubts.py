@@ -1,0 +1,53 @@
+"""Last checks on what the rules read: a name that looks like a value or a form word, a value
+that is a label, a goal that swallowed labels. No silent wrong answers: each is a failure
+naming the indicator and the field, for a clerk (or the LLM under ``--backend auto``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....ingest.document import Document
+from ....messages import Msg, msg
+from ....schema import Failure, Indicator
+from .labels import _VALUE_LIKE, _fold, _is_header_word, _is_label, _key_field
+
+_FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
+
+
+def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> list[Failure]:
+    """Failures for what the rules read but are not sure of: an indicator name that looks like
+    a value, a label or a form word; a value that is a label or a form word; a goal that
+    swallowed form labels. Each names the item and the field, so a clerk (or the LLM under
+    ``--backend auto``) looks there."""
+    out: list[Failure] = []
+
+    def say(ind: Indicator, field: str, message: Msg) -> None:
+        span = ind.spans.get(field) or ind.spans.get("name")
+        out.append(
+            Failure(
+                source=doc.source, row=span.row if span else None, field=f"绩效指标 #{ind.seq} {field}", message=message
+            )
+        )
+
+    for ind in indicators:
+        name = _fold(ind.name or "")
+        if name and (_VALUE_LIKE.search(name) or _FORM_WORDS.search(name) or _key_field(name) or _is_label(name)):
+            say(ind, "name", msg("FORM_NAME_LOOKS_LIKE_VALUE", name=ind.name))
+        elif len(name) > 80:
+            say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
+        for field in ("period_value", "annual_value"):
+            value = _fold(getattr(ind, field) or "")
+            if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
+                say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
+    if goal and any(
+        word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
+    ):
+        out.append(
+            Failure(
+                source=doc.source,
+                field="绩效目标",
+                message=msg("FORM_GOAL_HAS_LABELS", goal=goal[:40]),
+            )
+        )
+    return out

@@ -1,0 +1,422 @@
+"""The indicator grid: its header (which value columns are read, and into which field), then
+its body, read by column (real cells), by row (:mod:`.rows`), one cell per line
+(:mod:`.stream`) or as text run together (:mod:`.runs`), into items and the level labels seen
+on the way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....messages import msg
+from .failures import Failures
+from .labels import (
+    _NAME_PREFIX,
+    _T2S,
+    _bare,
+    _ends_grid,
+    _fold,
+    _is_grid_caption,
+    _is_header_word,
+    _is_label,
+    _is_placeholder,
+    _is_value_header,
+    _level1_label,
+    _level2_label,
+    _level2_word,
+)
+from .rows import _join_wrapped_rows, _read_row, _read_targets
+from .runs import _CUT_NAME, _split_doubled, _split_with_notes
+from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
+from .tokens import Token, _Item
+
+
+def _value_targets(headers: list[str]) -> list[str | None]:
+    """For each value column header what it fills: 'period_value', 'annual_value', or the
+    'sign' / 'unit' written beside a single 指标值 (指标性质 ≥ | 指标值 200 | 计量单位 人次 reads
+    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…)."""
+    targets: list[str | None] = []
+    for header in headers:
+        h = _fold(header)
+        if re.search(
+            r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)
+        ):  # 指标值说明: a remark on the value, not the value
+            targets.append(None)
+        elif "实施周期" in h or "中长期" in h:
+            targets.append("period_value")
+        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
+            targets.append("annual_value")
+        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
+            targets.append("sign")
+        elif re.fullmatch(r"(?:计量|度量|指标)?单位", h):
+            targets.append("unit")
+        else:
+            targets.append(None)
+    if targets.count("annual_value") > 1:
+        first = targets.index("annual_value")
+        targets = [t if t != "annual_value" or i == first else None for i, t in enumerate(targets)]
+    if "annual_value" not in targets and "period_value" not in targets:
+        targets = [None if t in ("sign", "unit") else t for t in targets]
+    return targets
+
+
+def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
+    """(row index, token index) of the 一级指标 (or 二级指标) header token; in a grid with no
+    level columns (序号 | 三级指标 | 年度指标值) the 三级指标 token, or the 序号 before it."""
+    for r, row in enumerate(rows):
+        for t, token in enumerate(row):
+            if _bare(token.text) in ("一级指标", "二级指标"):
+                rest = [_bare(x.text) for row2 in rows[r : r + 3] for x in row2]
+                if "三级指标" in rest:
+                    return r, t
+    flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
+    for i, (r, t, token) in enumerate(flat):
+        if _bare(token.text) == "三级指标" and i + 1 < len(flat) and _is_value_header(flat[i + 1][2].text):
+            if i and _bare(flat[i - 1][2].text) == "序号":
+                return flat[i - 1][0], flat[i - 1][1]
+            return r, t
+    return None
+
+
+def _read_grid(
+    rows: list[list[Token]],
+    header_at: tuple[int, int],
+    failures: Failures,
+    run_together: bool = False,
+):
+    """Indicators of the grid under the header: (items, level-1 events, level-2 events, targets).
+
+    Body rows are read by column when they are as wide as the header (Word/Excel/PDF cells,
+    or ``|`` rows that keep empty cells); by their right end when narrower (a flattened row
+    whose merged 一级/二级 cells were dropped: values last, the name before them, labels
+    first); and as a stream when each cell is on its own line (a label, or a name and its
+    values).
+    """
+    r0, t0 = header_at
+    after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
+    header: list[Token] = []
+    for token in after:
+        if not token.text:
+            continue  # an empty cell, or the empty piece after a line's closing ``|``
+        if not _is_header_word(token.text):
+            break
+        header.append(token)
+    names = [_bare(t.text) for t in header]
+    if "三级指标" not in names:
+        return [], [], [], []
+    name_at = names.index("三级指标")
+    value_headers = names[name_at + 1 :]
+    # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
+    # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
+    # words before 一级指标 run back over several lines (the loop stops at the first other word)
+    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row if t.text and (t.row < r0 or row.index(t) < t0)]
+    pre: list[str] = []
+    for token in reversed(before):
+        if not _is_header_word(token.text):
+            break
+        pre.insert(0, _bare(token.text))
+    if (
+        len(pre) >= 2
+        and "年度指标值" in pre[0]
+        and value_headers
+        and any(re.fullmatch(r"指标性质|指标方向|计算符号|(?:计量|度量)?单位", h) for h in value_headers)
+    ):
+        value_headers = value_headers + pre[1:]
+    k = max(len(value_headers), 1)
+    targets = _value_targets(value_headers or ["指标值"])
+    header_row = rows[r0]
+    # by column only when the cells are real cells: ``|`` text pads or drops cells at will
+    one_row = (
+        all(t.row == header[0].row for t in header)
+        and len(header) >= 3
+        and len({(id(t.cell), t.col) for t in header}) == len(header)
+        and _no_inner_gap(header_row)  # a header with empty cells does not say where its columns are
+        and len(set(names)) == len(names)  # side-by-side blocks repeat their words: read by the stream
+    )
+    columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
+    width = len(header_row) if one_row else 0
+    used = {id(t) for t in header}
+    body: list[list[Token]] = []
+    for token in after:
+        if id(token) in used:
+            continue
+        if body and body[-1][0].row == token.row:
+            body[-1].append(token)
+        else:
+            body.append([token])
+    items: list[_Item] = []
+    l1_events: list[tuple[int, Token]] = []
+    l2_events: list[tuple[int, Token]] = []
+    stream: list[Token] = []
+
+    def label(token: Token) -> bool:
+        if _level1_label(token.text):
+            last = l1_events[-1] if l1_events else None
+            if (
+                last
+                and last[0] == len(items)
+                and _bare(last[1].text) == _bare(token.text)
+                and _level2_word(token.text)
+                and not (l2_events and l2_events[-1][0] == len(items))
+            ):
+                l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
+            else:
+                l1_events.append((len(items), token))
+            return True
+        if _level2_label(token.text):
+            last = l2_events[-1] if l2_events else None
+            if (
+                last
+                and last[0] == len(items)
+                and _bare(last[1].text) == _bare(token.text)
+                and not (l1_events and l1_events[-1][0] == len(items))
+            ):
+                # 服务对象满意度指标 twice in a row: the same word in the 一级 and the 二级 cell
+                l1_events.append(l2_events.pop())
+            l2_events.append((len(items), token))
+            return True
+        return False
+
+    # each body row: ("cells", row) when it is as wide as the header (Word/Excel/PDF cells, or
+    # ``|`` rows that keep empty cells), else ("flat", its non-empty tokens)
+    entries: list[tuple[str, list[Token]]] = []
+    for row in body:
+        filled = [t for t in row if t.text]
+        if not filled:
+            entries.append(("flat", row))  # an empty cell on its own line (``|``) still holds a column's place
+            continue
+        if _ends_grid(filled[0].text):
+            break
+        if columns and len(row) == width and _lines_up(row, columns):
+            entries.append(("cells", row))
+            continue
+        cut = next((i for i, t in enumerate(row) if t.text and _ends_grid(t.text)), None)
+        entries.append(("flat", row[:cut]))
+        if cut is not None:
+            break
+    flat_rows = _merge_split_labels(
+        [[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"]
+    )
+    filled_rows = [[t for t in row if t.text] for row in flat_rows]
+    merged = iter(flat_rows)
+    entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
+    side_by_side = "三级指标" in value_headers
+    by_rows = not run_together and _reads_by_rows(filled_rows)
+    if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
+        by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
+        first = next(t for r in filled_rows for t in r)
+        failures.at_row(first.row, "绩效指标", msg("FORM_GRID_ONE_LINE", cells=max(len(r) for r in filled_rows), k=k))
+    # one cell per line, each closed by ``|``: a line of bare ``|`` is an empty cell
+    pipe_cells = _pipe_closed_lines([t for row in flat_rows for t in row])
+    current: _Item | None = None
+    slot: int | None = None  # side by side, one cell per line: the block the next value fills
+    stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
+    at = {id(t): i for i, t in enumerate(stream)}
+    # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
+    # are told apart by what looks like a name and what like a value, see _partition
+    partition = (
+        not by_rows
+        and not run_together
+        and not side_by_side
+        and not pipe_cells
+        and not _notes_from(value_headers, len(value_headers) - 1)
+        and k > 1
+    )
+    # a filled-in template numbers its names (指标1: …, 指标2: …): one cell per line, a numbered
+    # name starts an indicator and the cells up to the next one are its values; the numbers
+    # say where rows start, whatever cells were left empty or added (a 分值 with no header)
+    prefixed = (
+        not by_rows
+        and not run_together
+        and not side_by_side
+        and sum(bool(_NAME_PREFIX.match(t.text.translate(_T2S))) for t in stream) >= 2
+    )
+    partition = partition and not prefixed
+    unread: list[Token] = []
+    numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
+    pending: list[Token] = []
+    if by_rows and not side_by_side:
+        entries = _join_wrapped_rows(entries, len(targets), failures)
+    for kind, row in entries:
+        if kind == "cells":
+            current = None
+            by_col = {t.col: t for t in row}
+            for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
+                if word in columns and (t := by_col.get(columns[word])) and t.text:
+                    events.append((len(items), t))
+            name = by_col.get(columns["三级指标"])
+            values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
+            if name is not None and name.text:
+                items.append(_Item(name, values, name.row))
+            elif any(v is not None and v.text for v in values):
+                failures.at_row(row[0].row, "三级指标", msg("FORM_ROW_NO_NAME"))
+            continue
+        if by_rows:
+            if numbered:  # the 序号 cell before the name
+                first = next((t for t in row if t.text), None)
+                if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
+                    row = [t for t in row if t is not first]
+            if any(t.text for t in row):
+                _read_row(row, targets, side_by_side, items, label, failures)
+            continue
+        cells: list[Token | None] = [t for t in row if t.text]
+        if not cells and pipe_cells:
+            cells = [None]
+        for token in cells:
+            if numbered and token is not None and _fold(token.text) == str(next_number):
+                # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
+                next_number += 1
+                if partition:
+                    _flush(pending, k, items, failures)
+                current = None
+                continue
+            # one cell per line, or text run together: a label, or a name followed by its k values
+            if prefixed:
+                if token is None or label(token):
+                    continue
+                if _NAME_PREFIX.match(token.text.translate(_T2S)):
+                    current = _Item(token, [], token.row)
+                    items.append(current)
+                elif current is not None and len(current.values) < k:
+                    current.values.append(token)
+                else:
+                    unread.append(token)
+                continue
+            if partition:
+                if token is not None and _is_label(token.text):
+                    _flush(pending, k, items, failures)
+                    label(token)
+                elif token is not None:
+                    pending.append(token)
+                continue
+            if token is None:
+                if current is not None and len(current.values) < k:
+                    current.values.append(None)
+            elif side_by_side and _repeats_label(token, items, stream, at):
+                current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
+            elif label(token):
+                current, slot = None, None
+            elif run_together and _is_placeholder(token.text):
+                continue  # 指标2: left empty in a filled-in template
+            elif run_together:
+                notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
+                found = _split_with_notes(token, k, notes)
+                mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
+                loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
+                if loose is not None and (len(loose) < 2 or any(_CUT_NAME.match(i.name.text) for i in loose)):
+                    loose = None  # several whole items, or the row's value written twice (below)
+                if loose is not None:
+                    found = loose
+                    failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
+                elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+                    found = [twice]  # a 自评表 row: the target and the achieved value written alike
+                    failures.at_row(
+                        token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
+                    )
+                if found is None:
+                    failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
+                    found = [_Item(token, [], token.row)]
+                elif any(_CUT_NAME.match(item.name.text) for item in found):
+                    failures.at_row(
+                        token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40])
+                    )
+                items.extend(found)
+            elif side_by_side:
+                # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
+                # per block; the annual block repeats the name, or follows a second 二级 label
+                if slot is not None and current is not None:
+                    current.values[slot] = token
+                    slot = None
+                    continue
+                seen = sum(1 for i, _ in l2_events if i == len(items))
+                if items and _fold(items[-1].name.text) == _fold(token.text) and items[-1].values[1] is None:
+                    current, slot = items[-1], 1
+                else:
+                    current, slot = _Item(token, [None, None], token.row), (1 if seen >= 2 else 0)
+                    items.append(current)
+            elif (
+                current is not None
+                and len(current.values) < k
+                and not (
+                    _notes_from(value_headers, len(current.values))
+                    and _starts_item(
+                        stream,
+                        at[id(token)],
+                        value_headers,
+                        label_words=_is_label,
+                        failures=failures,
+                        row=token.row,
+                    )
+                )
+            ):
+                current.values.append(token)
+            else:
+                current = _Item(token, [], token.row)
+                items.append(current)
+    if partition:
+        _flush(pending, k, items, failures)
+    if unread:
+        failures.at_row(
+            unread[0].row,
+            "指标值",
+            msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
+        )
+    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _no_inner_gap(row: list[Token]) -> bool:
+    """No empty cell between two filled ones (the ends of a ``| a | b |`` line are empty)."""
+    filled = [i for i, t in enumerate(row) if t.text]
+    return bool(filled) and all(row[i].text for i in range(filled[0], filled[-1] + 1))
+
+
+def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
+    """A label wrapped over two cells or lines (经济效益 | 指标, 项目完成 | 指标, 服务对象 |
+    满意度指标) as one token."""
+    flat = [(r, t) for r, row in enumerate(rows) for t in row]
+    out: list[list[Token]] = [[] for _ in rows]
+    skip: set[int] = set()
+    for i, (r, token) in enumerate(flat):
+        if i in skip:
+            continue
+        j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
+        if token.text and j is not None and not _fold(token.text).endswith("指标"):
+            nxt = flat[j][1]
+            joined = _fold(token.text) + _fold(nxt.text)
+            wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
+                not _is_label(token.text) and len(_fold(token.text)) <= 6
+            )
+            if wrapped and _is_label(joined):
+                merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
+                if nxt.cell is token.cell:
+                    merged.end = nxt.end
+                out[r].append(merged)
+                skip.add(j)
+                continue
+        out[r].append(token)
+    return out
+
+
+def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
+    """A row as wide as the header really holds its cells by column: the 一级 / 二级 columns
+    hold labels of their level (or nothing) and the 三级 column is not a label. A row whose
+    merged cells were dropped and trailing empty cells padded it to the width does not."""
+    by_col = {t.col: t for t in row}
+
+    def at(word: str) -> str:
+        token = by_col.get(columns.get(word, -1))
+        return token.text if token is not None else ""
+
+    l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
+    return (
+        (not l1 or _is_label(l1))  # the 一级 column may hold a 二级 word: 服务对象满意度指标 | 服务对象满意度指标
+        and (not l2 or _level2_word(l2) or _level1_label(l2))
+        and not (name and _is_label(name))
+    )
+
+
+def _reads_by_rows(rows: list[list[Token]]) -> bool:
+    """Rows of several cells (``|``, tabs, spaces): read row by row; else one cell per line."""
+    content = [[t for t in row if not _is_label(t.text)] for row in rows]
+    content = [row for row in content if row]
+    return bool(content) and sum(len(row) >= 2 for row in content) * 2 >= len(content)

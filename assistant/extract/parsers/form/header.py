@@ -1,0 +1,268 @@
+"""The key–value block above the grid: a value beside its key (read in order) or under a row
+of keys (read by column), the most local 主管部门, goals with a 自评表's 预期目标 | 实际完成情况
+pairs, the title and currency. Keys a notice writes above the form's title are not the form's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....messages import Msg, msg
+from ....textnorm import fold_whitespace
+from ..money_run import AMBIGUOUS, budget_cell
+from .labels import (
+    _AMOUNT_FIELDS,
+    _AMOUNT_TEXT,
+    _CURRENCY,
+    _GOAL_COLUMNS,
+    _GOAL_FIELDS,
+    _GROUP_LABEL,
+    _TITLE,
+    _bare,
+    _caption_stub,
+    _fold,
+    _is_grid_caption,
+    _is_header_word,
+    _key_field,
+)
+from .money import _MONEY_CELL, _after_period_total, _budget_column, _money_caption_amount, _money_header, _money_text
+from .tokens import Token, _join, _span_of, _Value
+
+
+def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, str]]:
+    """Key–value pairs of the block above the indicator grid, and the title/currency found."""
+    values: dict[str, _Value] = {}
+    found: dict[str, str] = {}
+    flat = [t for row in rows for t in row if t.text]
+    # a row of keys only (年度资金总额 | 财政拨款 | 其他资金) whose values sit below it by column
+    by_column: set[int] = set()
+    for r, row in enumerate(rows[:-1]):
+        keys = [t for t in row if t.text and _key_field(t.text)]
+        if (
+            len(keys) >= 3
+            and _key_field(keys[0].text) == "总体目标"
+            and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}
+        ):
+            keys = keys[1:]  # 总体目标 is the caption over the two goal columns
+        others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
+        below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
+        fields = {_key_field(t.text) for t in keys}
+        if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
+            continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
+        if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
+            cols = {t.col: t for t in below}
+            if len(below) == len(keys) and not all(k.col in cols for k in keys):
+                cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
+            placed = [key for key in keys if key.col in cols]
+            for key in placed:
+                values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
+            if placed:  # else the pairs are read in order below
+                by_column.update(id(t) for t in keys + below)
+    budget_col = _budget_column(flat)
+    columns = _money_header(rows)
+    i = _form_start(flat)
+    seen_key = False  # the title is above the first key
+    while i < len(flat):
+        token = flat[i]
+        i += 1
+        if id(token) in by_column:
+            continue
+        folded = _fold(token.text)
+        if m := _CURRENCY.search(folded):
+            found.setdefault("currency", m.group(1) or m.group(2))
+            found[f"currency:{m.group(1) or m.group(2)}"] = token.text[:30]
+        if _GROUP_LABEL.match(folded):
+            if _money_caption_amount(folded, flat, i):  # 项目资金（万元） | 120.50: the caption holds the total
+                values.setdefault("total", _Value(flat[i].text, flat[i].span()))
+                i += 1
+            continue
+        field = _key_field(token.text) or _goal_stub(token, flat, i)
+        if field is None:
+            if "title" not in found and _TITLE.search(folded) and not seen_key:
+                found["title"] = fold_whitespace(token.text)
+            continue
+        seen_key = True
+        taken: list[Token] = []
+        run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
+        # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
+        while i + len(run) - 1 < len(flat) and _goal_column(flat[i + len(run) - 1].text) in _GOAL_COLUMNS:
+            run.append(flat[i + len(run) - 1])
+        if field in _GOAL_FIELDS and len(run) >= 2:
+            keys = run[1:] if len(run) >= 3 and field == "总体目标" else run  # 总体目标: the caption over two goals
+            start = i + len(run) - 1
+            texts = []
+            while start + len(texts) < len(flat) and len(texts) < len(keys):
+                nxt = flat[start + len(texts)]
+                if _key_field(nxt.text) or _is_grid_caption(nxt.text) or _is_header_word(nxt.text):
+                    break
+                texts.append(nxt)
+            beside = len(keys) >= 2 and _goal_column(keys[1].text) == "实际完成情况"
+            if beside and (paired := _goal_beside_actual(flat, start)):
+                goal, actual, end, doubt = paired  # 预期目标 | 实际完成情况 over one text, or rows of pairs
+                values.setdefault(_key_field(keys[0].text), goal)
+                if actual:
+                    values.setdefault("实际完成情况", actual)
+                if doubt:
+                    found["goal_doubt"] = doubt
+                i = end
+                continue
+            if len(texts) == len(keys):
+                for key, value in zip(keys, texts):
+                    values.setdefault(_goal_column(key.text), _Value(_join([value]), _span_of([value])))
+                i = start + len(texts)
+                continue
+        if field in _GOAL_FIELDS:
+            # a goal runs until the next key (wrapped goal text comes as several lines)
+            while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
+                if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
+                    break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
+                taken.append(flat[i])
+                i += 1
+        elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
+            taken.append(flat[i])
+            i += 1
+            while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
+                taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
+                i += 1
+            if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
+                found["name_doubt"] = doubt
+            if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
+                taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
+                i += 1
+            if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
+                # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
+                cells = [taken[0]]
+                while (
+                    i < len(flat)
+                    and len(cells) < len(columns)
+                    and not _key_field(flat[i].text)
+                    and _MONEY_CELL.match(_money_text(flat[i]))
+                ):
+                    cells.append(flat[i])
+                    i += 1
+                at = budget_cell([_money_text(c) for c in cells], columns)
+                if at == AMBIGUOUS:
+                    found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
+                taken = [cells[at]] if at is not None and at != AMBIGUOUS else []
+            elif field in _AMOUNT_FIELDS:
+                # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
+                # or the 全年预算数 one when a 年初预算数 column comes before it
+                run = [taken[0]]
+                while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
+                    run.append(flat[i])
+                    i += 1
+                if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                    taken = [run[budget_col]]
+        if taken and (
+            field not in values
+            or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))
+            or (field == "department" and _locality(token.text) > _locality(values["department"].key))
+        ):
+            values[field] = _Value(_join(taken), _span_of(taken), token.text)
+    return values, found
+
+
+#: fields whose text may hold a space, read up to the next key of the same cell and column
+_TEXT_FIELDS = ("name", "department", "unit")
+
+
+def _locality(key: str) -> int:
+    """How local a 主管部门 key is: a transfer table lists 省级 / 区县 主管部门, the department
+    is the most local one (the form's own plain 主管部门 above all)."""
+    bare = _bare(key)
+    levels = (("省级", 1), ("市级", 2), ("县级", 3), ("区县", 3), ("区级", 3), ("地方", 3))
+    return next((level for word, level in levels if bare.startswith(word)), 4 if bare else 0)
+
+
+def _project_word_doubt(name: Token, key: Token) -> Msg | None:
+    """Text run together gives no edge between a name and the key after it where the key may
+    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
+    if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
+        return None
+    bare = re.sub(r"\s", "", _fold(key.text))
+    if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
+        return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key=bare)
+    return None
+
+
+def _continues(token: Token, last: Token) -> bool:
+    """The next piece of the same cell and column, not a key nor a label of its own (是否为专项资金：)."""
+    text = token.text.rstrip()
+    if token.cell is not last.cell or token.col != last.col or token.start <= last.end:
+        return False  # another cell, or a piece cut off at a label (text run together)
+    gap = token.cell.text[last.end : token.start]
+    return (
+        not gap.strip()
+        and not _key_field(text)
+        and not _GROUP_LABEL.match(_fold(text))
+        and not text.endswith((":", "："))
+    )
+
+
+def _goal_column(text: str) -> str | None:
+    """A key in a run of goal column heads; after a goal key, 总体目标完成情况 heads the
+    achieved column (总体目标 | 总体目标完成情况), where before one it is a caption."""
+    if field := _key_field(text):
+        return field
+    return "实际完成情况" if re.fullmatch(r"(?:年度)?(?:总体)?目标完成情况", _bare(text)) else None
+
+
+#: a goal caption cut to its first line (年度 | 总体 | 总): a merged cell printed cut
+_GOAL_STUBS = {"年度": "年度目标", "总体": "总体目标", "总": "总体目标"}
+
+
+def _goal_stub(token: Token, flat: list[Token], i: int) -> str | None:
+    """The goal field of a caption cut to its first characters (``年度 |`` over the goal text,
+    the merged 年度目标 cell printed as its first line), when a text follows it and no goal
+    key of its own comes after it."""
+    field = _GOAL_STUBS.get(re.sub(r"\s", "", _fold(token.text)))
+    if field is None or i >= len(flat) or _key_field(flat[i].text):
+        return None
+    text = _fold(flat[i].text)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 8 or _is_grid_caption(text) or _is_header_word(text):
+        return None
+    return None if any(_key_field(t.text) in _GOAL_FIELDS for t in flat[i:]) else field
+
+
+def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value | None, int, Msg | None] | None:
+    """The 预期目标 under a 自评表's 预期目标 | 实际完成情况 heads whose texts are not one each:
+    one text only (the achieved cell left empty, or both run together: said so), or rows of
+    pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
+    first of each pair, said so unless every pair repeats its goal word for word. Returns
+    (goal, achieved, index after the texts, doubt) or None when there is no text."""
+    texts: list[Token] = []
+    end = start
+    while end < len(flat):
+        token = flat[end]
+        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
+            break
+        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+            break
+        if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(token.text)):  # a score or a rate beside the texts
+            texts.append(token)
+        end += 1
+    if len(texts) == 1:
+        doubt = msg("FORM_GOAL_ONE_TEXT")
+        return _Value(_join(texts), _span_of(texts)), None, end, doubt
+    if len(texts) % 2:  # a text holding white space cut in two: the first is the goal, said so
+        doubt = msg("FORM_GOAL_UNTOLD")
+        return _Value(_join(texts[:1]), _span_of(texts[:1])), None, end, doubt
+    if not texts:
+        return None
+    goals, actuals = texts[0::2], texts[1::2]
+    same = len(goals) == 1 or all(_fold(g.text) == _fold(a.text) for g, a in zip(goals, actuals))
+    text = " ".join(_join([g]) for g in goals)
+    doubt = None if same else msg("FORM_GOAL_PAIRS")
+    actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
+    return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+def _form_start(flat: list[Token]) -> int:
+    """Where the form's own key–value block starts: at its title when a notice before the form
+    already wrote keys of its own ((7)绩效目标：… above 项目支出绩效目标申报表); the form's values
+    are the project's, the notice's are not read."""
+    first_name = next((i for i, t in enumerate(flat) if _key_field(t.text) == "name"), len(flat))
+    titles = [i for i, t in enumerate(flat[:first_name]) if _TITLE.search(_fold(t.text)) and not _key_field(t.text)]
+    if titles and any(_key_field(t.text) for t in flat[: titles[-1]]):
+        return titles[-1]
+    return 0

@@ -1,0 +1,186 @@
+"""Grid items into :class:`Indicator` records: the level labels settled (the 二级 code decides a
+guessed 一级), template leftovers dropped (指标1:, ……), 指标性质 / 计量单位 cells joined to
+the value. What the rules are unsure of goes back as doubts for the caller to report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....messages import Msg, msg
+from ....schema import Indicator, Span
+from ....taxonomy import code_for_level2_name
+from .labels import (
+    _COMPARATOR,
+    _NAME_PREFIX,
+    _SIGN_ONLY,
+    _T2S,
+    _as_written,
+    _bare,
+    _fold,
+    _is_placeholder,
+    _level1_code,
+    _unread,
+)
+from .levels import _Guess, _item_labels
+from .tokens import Token
+
+
+def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
+    """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
+    (document row, field, message)."""
+    l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
+    indicators: list[Indicator] = []
+    for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
+        if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):
+            code = code_for_level2_name(_bare(l2.text))
+            if code and _level1_code(l1.token.text) not in (None, code[0]):
+                l1 = None  # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out
+        guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
+        if (l1 is None and l1_events) or (l2 is None and l2_events and index not in cleared):
+            doubts.append(
+                (
+                    item.name.row,
+                    "一级/二级指标",
+                    msg("FORM_NO_LEVEL_LABEL", name=item.name.text[:30]),
+                )
+            )
+        if guessed:
+            doubts.append(
+                (
+                    item.name.row,
+                    "一级/二级指标",
+                    msg(
+                        "FORM_LEVEL_GUESSED",
+                        name=item.name.text[:30],
+                        read=", ".join(_bare(g.token.text) for g in guessed),
+                    ),
+                )
+            )
+            l1 = l1.token if isinstance(l1, _Guess) else l1
+            l2 = l2.token if isinstance(l2, _Guess) else l2
+        l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
+        if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
+            coded = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
+            if l1 is not None and coded is not l1 and not guessed:
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg(
+                            "FORM_LEVELS_DISAGREE",
+                            name=item.name.text[:30],
+                            l1=_bare(l1.text),
+                            l2=_bare(l2.text),
+                            read=_bare(coded.text),
+                        ),
+                    )
+                )
+            l1 = coded
+        name_text, name_span = _unread(item.name.text), item.name.span()
+        if m := _NAME_PREFIX.match(
+            name_text.translate(_T2S)
+        ):  # 指标1: (指標1:) of a filled-in template is not part of the name
+            name_text = name_text[m.end() :]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
+            continue  # a template row left empty (指标2:, ……, **): not an indicator
+        fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
+        spans: dict[str, Span] = {"name": name_span}
+        if l1 is not None:
+            fields["level1_name"] = _as_written(l1.text)
+            fields["level1_code"] = _level1_code(l1.text)
+            spans["level1_name"] = l1.span()
+        if l2 is not None:
+            fields["level2_name"] = _as_written(l2.text)
+            fields["level2_code"] = l2_code
+            spans["level2_name"] = l2.span()
+        if l1 is None and l2_code:
+            fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
+        signs: list[str] = []
+        unit_text = ""
+        for target, value in zip(targets, _by_meaning(targets, item.values)):
+            if value is None or not value.text or not target:
+                continue
+            if target == "sign":
+                signs.append(value.text)
+            elif target == "unit":
+                unit_text = unit_text or value.text
+            elif target not in spans:
+                fields[target] = _unread(value.text)
+                spans[target] = value.span()
+        # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
+        # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
+        sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
+        odd = [x for x in signs if not _SIGN_CELL.fullmatch(_fold(x))]
+        odd += [unit_text] if unit_text and not _UNIT_CELL.fullmatch(_fold(unit_text)) else []
+        if odd:
+            doubts.append(
+                (
+                    item.name.row,
+                    "指标值",
+                    msg("FORM_SIGN_UNIT_ODD", name=item.name.text[:30], cells=" / ".join(odd)),
+                )
+            )
+        if fields.get("annual_value") and (sign or unit_text):
+            value = str(fields["annual_value"])
+            unit = unit_text if not value.endswith(unit_text) else ""
+            sign = sign if not _COMPARATOR.match(value) else ""
+            fields["annual_value"] = f"{sign}{value}{unit}"
+        indicators.append(Indicator(**fields, spans=spans))
+    return indicators
+
+
+#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
+#: a number or a long text there means the cells shifted
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|[\u4e00-\u9fff]{1,4}")
+
+
+_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
+
+
+def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
+    """The 指标性质 | 指标值 | 计量单位 cells (and the 分值 / 备注 after them) placed by what they
+    hold when empty cells were dropped and the others slid left (``≥ | 200 | 10`` under
+    指标性质 | 指标值 | 计量单位 | 分值): comparisons and direction words fill the 指标性质 cells,
+    the next cell is the value, a short text with no digit after it the unit, the rest the
+    columns after. Left as read when the cells are placed right already or do not fit."""
+    if "annual_value" not in targets:
+        return values
+    v = targets.index("annual_value")
+    s0 = v
+    while s0 > 0 and targets[s0 - 1] == "sign":
+        s0 -= 1
+    has_unit = v + 1 < len(targets) and targets[v + 1] == "unit"
+    if s0 == v and not has_unit:
+        return values
+    cells = [*values, *([None] * (len(targets) - len(values)))]
+    signs, unit = cells[s0:v], cells[v + 1] if has_unit else None
+    if all(t is None or not t.text or _SIGN_CELL.fullmatch(_fold(t.text)) for t in signs) and (
+        unit is None or not unit.text or _UNIT_CELL.fullmatch(_fold(unit.text))
+    ):
+        return values
+    filled = [t for t in cells[s0:] if t is not None and t.text]
+    out: list[Token | None] = [None] * (len(cells) - s0)
+    i = 0
+    while i < len(filled) and i < v - s0 and _SIGN_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+        out[i] = filled[i]
+        i += 1
+    if i >= len(filled):
+        return values
+    out[v - s0] = filled[i]
+    i += 1
+    rest = v - s0 + 1
+    if has_unit:
+        if i < len(filled) and _UNIT_CELL.fullmatch(_fold(filled[i].text)) and not _digit(filled[i]):
+            out[rest] = filled[i]
+            i += 1
+        rest += 1
+    if len(filled) - i > len(out) - rest:
+        return values
+    out[rest : rest + len(filled) - i] = filled[i:]
+    return [*cells[:s0], *out]
+
+
+def _digit(token: Token) -> bool:
+    return bool(re.search(r"\d", token.text))

@@ -1,0 +1,396 @@
+"""The words a form is read by: the header keys (项目名称, 主管部门, 年度资金总额 …) and the field
+each fills, the grid's column heads, the 一级 / 二级 level names, where the grid ends, and the
+patterns that cut text run together at those words. Matching goes through :func:`_fold`
+(width, pinyin readings, traditional characters), so 項目名稱 reads as 项目名称; the text kept
+is always the source's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....taxonomy import code_for_level1_name
+from ....textnorm import fold, fold_whitespace
+
+#: key label (regex) -> field it fills; the longer spelling first where one contains another
+_KEYS: list[tuple[str, str]] = [
+    (
+        r"(?:二级)?项目(?:支出)?名称|项目[（(]政策[)）]名称|政策(?:[（(]项目[)）])?名称|转移支付(?:[（(]?项目[)）]?)?名称"
+        r"|专项(?:资金)?名称|资金名称",
+        "name",
+    ),
+    (r"一级项目名称", "一级项目名称"),  # the programme over the project (二级项目名称)
+    (r"中央主管部门", "中央主管部门"),  # a transfer's ministry; the department is the local one
+    (r"(?:省级|市级|县级|区县|区级|地方)?(?:主管部门|预算部门|主管单位)(?:及代码|及编码)?", "department"),
+    (r"(?:项目)?(?:实施|执行)单位|实施[（(]主管[)）]单位|预算单位|资金使用单位", "unit"),
+    (r"项目属性", "项目属性"),
+    (r"项目(?:编码|代码|编号)", "项目编码"),
+    (r"归口(?:科室|处室)|业务(?:科室|处室)", "归口科室"),
+    (r"单位名称|填报单位", "单位名称"),
+    (r"填报日期|申报日期", "填报日期"),
+    (r"项目期|项目周期|实施期限", "项目期"),
+    (r"项目类[型别]", "项目类型"),
+    (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
+    (r"联系电话", "联系电话"),
+    (r"(?:中期|实施周期)资金总额", "实施周期资金总额"),  # the whole period's money, beside the year's
+    (
+        r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额"
+        r"|年度金额|合计",
+        "total",
+    ),
+    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
+    (
+        r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:数|小计)?|本级财政)",
+        "fiscal",
+    ),
+    (r"(?:其中[:：\-－]?\s*)?财政专户(?:拨款|资金)?", "special_account"),
+    (r"(?:其中[:：\-－]?\s*)?上级(?:资金|补助)", "上级资金"),
+    (r"上年结转(?:资金)?", "上年结转资金"),  # a 自评表's money row with no field of its own
+    (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
+    (r"实施周期总?目标|中长?期目标|实施期绩效目标", "实施周期目标"),
+    (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本)?年度绩效目标(?:[（(]文字[)）])?", "年度目标"),
+    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
+    # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
+    (
+        r"(?:目标)?(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述|具体完成情况",
+        "实际完成情况",
+    ),
+    (r"总体完成率", "总体完成率"),  # a third column beside them
+]
+
+
+_GOAL_FIELDS = ("年度目标", "总体目标", "实施周期目标")
+
+
+_GOAL_COLUMNS = (*_GOAL_FIELDS, "实际完成情况", "总体完成率")
+
+
+_AMOUNT_FIELDS = (
+    "total",
+    "fiscal",
+    "special_account",
+    "other",
+    "total_fiscal",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营预算",
+)
+
+
+_GROUP_LABEL = re.compile(
+    r"^(?:项目资金|资金情况|年度资金|资金)\s*[（(]\s*(?P<unit>万元|元|千元)\s*[)）]$|^项目资金$|^绩效指标$|^资金情况$"
+    r"|^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:年度)?(?:总体)?目标完成情况$"
+)
+
+
+_TITLE = re.compile(r"绩效目标(?:申报|批复)表|绩效自评表|绩效目标表|自评表")
+
+
+_CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)|[（(](万元|元|千元)[)）]")
+
+
+_GRID_WORDS = ("一级指标", "二级指标", "三级指标")
+
+
+#: the 三级指标 column as some forms head it
+_NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
+
+
+_VALUE_HEADER = re.compile(
+    r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|单位|指标方向性?|指标性质|计算符号|符号)(?:及单位|说明|描述)?"
+    r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
+)
+
+
+# Level names a form writes in the 一级 / 二级 columns (the codes come from the taxonomy).
+_LEVEL1_NAMES = (
+    "产出指标",
+    "效益指标",
+    "效果指标",
+    "满意度指标",
+    "项目完成指标",
+    "项目效益指标",
+    "项目产出指标",
+    "产出值",
+    "效益值",
+    "满意度值",
+)  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
+
+
+_LEVEL2_NAME = re.compile(
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
+)
+
+
+_AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+_COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
+
+
+#: keys read only as a cell of their own, never cut out of text run together (where they
+#: occur in running text: 纳入一般公共预算, 按项目内容): descriptive rows, and the three budgets
+#: that make up 财政拨款
+_CELL_KEYS: list[tuple[str, str]] = [
+    # descriptive rows of the templates: not goals, and not the value of the row above them
+    (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
+    (r"(?:其中[:：]?\s*)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
+    (r"(?:其中[:：]?\s*)?政府性基金(?:预算)?(?:拨款|资金)?", "政府性基金"),
+    (r"(?:其中[:：]?\s*)?国有资本经营预算(?:拨款|资金)?", "国有资本经营预算"),
+]
+
+
+_BUDGETS = ("一般公共预算", "政府性基金", "国有资本经营预算")
+
+
+_KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
+
+
+_KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
+
+
+#: a key at the start of a cell, then white space and its value
+_KEY_SPACE = re.compile(rf"\s*(?:{_KEY_RE.pattern})(?=[ \u3000\t]+\S)")
+
+
+_LABEL_RE = re.compile(
+    "|".join(
+        sorted(
+            [
+                *(p for p, _ in _KEYS),
+                *_GRID_WORDS,
+                *_NAME_HEADERS,
+                r"实施周期指标值",
+                r"年度指标值",
+                r"(?:全年)?(?:实际)?完成值",
+                r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
+                r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
+                r"(?:本年度|年度|项目)?绩效指标(?!值|\s*[一二三]级(?!\s*指标))",  # the caption over the grid: ends a goal run together
+                r"(?:年度)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
+                r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
+                r"指标值及单位",
+                r"指标值",
+                r"社会公众或服务对象满意度指标",
+                r"服务对象满意度指标",
+                r"(?:经济|社会|生态)效益指标",
+                r"可持续影响指标",
+                r"(?:数量|质量|时效|成本)指标",
+                *_LEVEL1_NAMES,
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+def _spaced(pattern: str) -> str:
+    """A label pattern that also matches with white space between its characters (a cell
+    wrapped inside text run together: 一级 指标, 年度指标 值). Only literal characters outside
+    character classes get the optional space."""
+    out: list[str] = []
+    depth = 0
+    escaped = False
+    for i, ch in enumerate(pattern):
+        out.append(ch)
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and "\u4e00" <= ch <= "\u9fff":
+            nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+            if not nxt or nxt not in "?*+{":
+                out.append("[ \u3000]*")
+    return "".join(out)
+
+
+#: where text run together is cut: the labels (also across wrapped spaces), and the 指标1: of
+#: a filled-in template (not part of a name; with nothing after it, an empty template row)
+#: a money group caption (项目资金（万元）), and a label's own note and colon (资金总额（万元）：),
+#: are cut with the label: they are not part of the value after it
+_LABEL_RE_SPACED = re.compile(
+    r"指标\s*\d+\s*[:：]|"
+    + _spaced(r"(?:项目资金|资金情况|项目金额)")
+    + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
+    + _spaced(_LABEL_RE.pattern)
+    + r")(?:\s*[（(][^（()）\d]{1,6}[)）])?(?:\s*[:：])?"
+    + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
+)
+
+
+def _simplified_chars() -> dict[int, str]:
+    """zhconv's traditional → simplified table, its one-character entries only: one character
+    for one, so offsets stay put and only matching changes (values keep what the source wrote)."""
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    table = zhconv.zhcdicts["zh2Hans"]
+    return str.maketrans({k: v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v})
+
+
+#: traditional characters read as their simplified forms (項目名稱, 三級指標, 備註)
+_T2S = _simplified_chars()
+
+
+def _fold(text: str) -> str:
+    """:func:`textnorm.fold`, pinyin readings dropped and traditional label characters simplified."""
+    return _unread(fold(text)).translate(_T2S)
+
+
+def _bare(text: str) -> str:
+    """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white
+    space; the 三级指标 column under its other names reads as 三级指标."""
+    bare = _strip_label(text)
+    if m := _BLOCK_SUFFIX.match(bare):  # 指标值(长期) / 三级指标(年度): the two blocks of a side-by-side grid
+        if m["word"] == "指标值":
+            return "年度指标值" if m["block"] in ("年度", "当年") else "实施周期指标值"
+        bare = m["word"]
+    if bare in ("一级", "二级", "三级"):  # captions with 指标 left out: 一级 | 二级 | 三级 | 年度数值
+        return bare + "指标"
+    return "三级指标" if bare in _NAME_HEADERS else bare
+
+
+_BLOCK_SUFFIX = re.compile(r"^(?P<word>[一二三]级指标|指标值)[（(](?P<block>长期|中期|实施周期|年度|当年)[)）]$")
+
+
+def _strip_label(text: str) -> str:
+    return re.sub(
+        r"^其中[:：\-－]?|^[（(][一二三四五六七八九十][)）]|[（(](?:万元|元|\d{4}年?[-—~至]+\d{4}年?|\d+分)[)）]$|[:：]$",
+        "",
+        _fold(text),
+    )
+
+
+def _key_field(text: str) -> str | None:
+    bare = _bare(text)
+    if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
+        bare = bare[2:]
+    for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
+        for pattern, name in (*_KEYS, *_CELL_KEYS):
+            if re.fullmatch(pattern, candidate):
+                return name
+    return None
+
+
+#: a short note in brackets after a key: （全称）, （盖章）, （签字）
+_KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
+
+
+def _level1_label(text: str) -> bool:
+    return _label_word(text) in _LEVEL1_NAMES
+
+
+def _as_written(text: str) -> str:
+    """A 一级/二级 label as the form writes it (数量指标 (必填)), without a colon, the score
+    mark of a 自评表 (产出指标(50分)) or the spaces of a spaced label (产 出 指 标)."""
+    text = re.sub(r"[:：]$|[（(]\d+(?:\.\d+)?分[)）]$", "", _unread(fold_whitespace(text.strip())))
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+
+
+#: a pinyin reading printed after a character in a traditional mirror: 項(xiàng)目
+_READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,8}[)）]")
+
+
+def _unread(text: str) -> str:
+    """Text without pinyin readings after its characters (they are markup, not wording)."""
+    return _READING.sub("", text) if "(" in text or "（" in text else text
+
+
+#: the number before a label: 1.数量指标, (1)数量指标, 一、产出指标
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])")
+
+
+def _label_word(text: str) -> str:
+    """A label cell's word without its number and its note (1.数量指标(必填) → 数量指标)."""
+    return _LABEL_NOTE.sub("", _ENUMERATOR.sub("", _bare(text)))
+
+
+#: a note after a label: (50分), (必填), (必填硬性指标)
+_LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
+
+
+def _level1_code(text: str) -> str | None:
+    """The code of a 一级 label; 项目完成指标 is the old forms' name for 产出指标."""
+    bare = _bare(text)
+    return code_for_level1_name(bare) or ("1" if "完成" in bare else None)
+
+
+def _level2_word(text: str) -> bool:
+    return bool(_LEVEL2_NAME.match(_label_word(text)))
+
+
+def _level2_label(text: str) -> bool:
+    return _level2_word(text) and not _level1_label(text)
+
+
+def _form_word(text: str) -> bool:
+    """A label, key or header word of the form (its spaces ignored): 一 级 指 标, 项 目 名 称."""
+    return bool(_key_field(text) or _is_header_word(text) or _is_label(text) or _LABEL_RE.fullmatch(_fold(text)))
+
+
+def _is_value_header(text: str) -> bool:
+    return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
+
+
+def _is_header_word(text: str) -> bool:
+    bare = _bare(text)
+    return bare in _GRID_WORDS or bare == "序号" or bool(_VALUE_HEADER.match(bare))
+
+
+#: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
+_GRID_END = re.compile(
+    r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
+    r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+    # the page around a table copied from a web site: its footer is not a row
+    r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
+)
+
+
+#: cells of the grid that are captions, not indicators (the 绩效指标 column merged down the grid)
+#: the caption over the grid: 绩效指标, 四、年度绩效指标完成情况, 绩效指标（权重分值90分，…）
+_GRID_CAPTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:本年度|年度|项目)?绩效指标(?:完成情况)?(?:[（(].*[)）])?$"
+)
+
+
+def _ends_grid(text: str) -> bool:
+    return bool(_GRID_END.search(_fold(text)))
+
+
+def _caption_stub(text: str) -> bool:
+    """The first characters of the 绩效指标 caption (绩, 绩效): a merged cell printed cut."""
+    folded = re.sub(r"\s", "", _fold(text))
+    return bool(folded) and len(folded) <= 3 and "绩效指标".startswith(folded)
+
+
+def _is_grid_caption(text: str) -> bool:
+    return bool(_GRID_CAPTION.match(_fold(text)))
+
+
+def _is_label(text: str) -> bool:
+    return _level1_label(text) or _level2_label(text)
+
+
+_NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
+
+
+_PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+
+
+def _is_placeholder(text: str) -> bool:
+    """Nothing but template filler: empty, ……, **, --."""
+    return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
+
+
+_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}")
+
+
+#: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月
+_VALUE_LIKE = re.compile(
+    r"^[≥≤><=＞＜＝≧≦]|^[-+]?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})?$|^\d{4}[年.\-/]\d{1,2}"
+)

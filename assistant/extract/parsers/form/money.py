@@ -1,0 +1,132 @@
+"""The header block's amounts: a 自评表 money row placed by its columns (:mod:`..money_run`),
+amount text read to a number (854万(…) → 854, a dash is empty), the unit written after an
+amount noted so mixed units are flagged, and anything that is not an amount a failure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....messages import msg
+from ....schema import Amounts, Span, amount_problem
+from ..money_run import forced_budget, money_columns
+from .failures import Failures
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _fold, _key_field
+from .tokens import Token, _Value
+
+#: a cell of a 自评表's money row: an amount, a rate, or a dash holding an empty cell's place
+_MONEY_CELL = re.compile(r"^(?:\d+(?:\.\d+)?\s*[%％]?|—+|-+|－+|/)$")
+
+
+def _money_text(token: Token) -> str:
+    return _fold(token.text).replace(",", "").replace("，", "").strip()
+
+
+def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
+    """A money caption (项目资金, 资金情况（万元）) with an amount right after it and no
+    年度资金总额 row of its own: the form writes its one amount beside the caption."""
+    return (
+        folded.startswith(("项目资金", "资金情况", "项目金额"))
+        and i < len(flat)
+        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).replace("，", ","))))
+        and not any(_key_field(t.text) == "total" for t in flat)
+    )
+
+
+def _budget_column(flat: list[Token]) -> int:
+    """Which of a 自评表's money columns holds the budget: 全年预算数 (the year's budget after
+    adjustments, what the form is judged against), the second when 年初预算数 is written first."""
+    heads = [_fold(t.text) for t in flat]
+    joined = "|".join(heads)
+    first, full = joined.find("年初预算"), joined.find("全年预算数")
+    return 1 if 0 <= first < full else 0
+
+
+def _after_period_total(token: Token, flat: list[Token]) -> bool:
+    """An amount key in the 年度 column of a money block that puts 中期资金总额 first
+    (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
+    period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    return any(t.row == token.row or t.cell is token.cell for t in period) or any(
+        p.row < token.row
+        and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text) for x in flat)
+        for p in period
+    )
+
+
+_FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
+
+
+def _money_written(value: _Value | None) -> bool:
+    """An amount cell that holds more than nothing: not empty, a dash, or zero."""
+    text = _fold(value.text).strip() if value else ""
+    return bool(text) and text not in ("—", "-", "--", "——", "/", "无") and not re.fullmatch(r"0+(?:\.0+)?", text)
+
+
+def _amounts(
+    values: dict[str, _Value], failures: Failures, columns: list[str] = ()
+) -> tuple[Amounts, dict[str, Span], dict[str, str]]:
+    """The amounts of the key–value block, their spans, and the unit written after an amount
+    (854万 → 万元); ``columns`` are a 自评表's money columns (see :mod:`.money_run`), for a row
+    whose cells ran together."""
+    data: dict[str, object] = {}
+    spans: dict[str, Span] = {}
+    units: dict[str, str] = {}  # field -> 万元 / 元 written after its amount
+    if "total_fiscal" in values:  # 本年度申请市财政预算资金 282.92: the total, and all of it 财政拨款
+        for field in ("total", "fiscal"):
+            values.setdefault(field, values["total_fiscal"])
+    if (
+        "fiscal" not in values
+        and "一般公共预算" in values
+        and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
+    ):
+        values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
+    for field in _AMOUNT_FIELDS[:4]:
+        value = values.get(field)
+        if value is None:
+            continue
+        text = _fold(value.text).replace("，", ",").lstrip(":：")
+        if text in ("—", "-", "--", "——", "/", "无"):
+            continue  # a dash for an empty cell
+        text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        if suffix := re.search(r"(万元|万|元)$", text):
+            units[field] = "万元" if suffix.group(1).startswith("万") else "元"
+        text = re.sub(r"(万元|万|元)$", "", text)
+        if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
+            text = m["amount"]
+        if not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns)):
+            text = budget  # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, the only reading that adds up
+        if _AMOUNT_TEXT.match(text):
+            problem = None
+        elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
+            problem = msg(
+                "FORM_MONEY_RUN_TOGETHER", text=value.text[:40], columns="、".join(_COLUMN_WORDS[c] for c in columns)
+            )
+        else:
+            problem = msg("NOT_AN_AMOUNT", text=value.text[:60])
+        problem = problem or amount_problem(text)  # too many digits for an amount
+        if not problem:
+            data[field] = text
+            if value.span:
+                spans[f"amounts.{field}"] = value.span
+        elif text:
+            row = value.span.row if value.span else None
+            failures.add(f"amounts.{field}", problem, row)
+    return Amounts.model_validate(data), spans, units
+
+
+_COLUMN_WORDS = {
+    "start": "年初预算数",
+    "budget": "全年预算数",
+    "spent": "全年执行数",
+    "weight": "分值",
+    "rate": "执行率",
+    "score": "得分",
+}
+
+
+def _money_header(rows: list[list[Token]]) -> list[str]:
+    """The money columns of a 自评表 (年初预算数 | 全年预算数 | … | 执行率 | 得分): the words
+    between the money caption and the first amount row, as :func:`money_columns` reads them."""
+    text = "".join(t.text for row in rows for t in row)
+    end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
+    return money_columns(text[max(0, end - 120) : end]) if end > 0 else []

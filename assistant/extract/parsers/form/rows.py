@@ -1,0 +1,134 @@
+"""A grid row of several cells: leading labels, the 三级指标 name, then its values, placed by
+column when empty cells were kept, else filling the read columns in order; side-by-side blocks;
+and a row whose cells wrapped onto the lines below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....messages import msg
+from .failures import Failures
+from .labels import _VALUE_LIKE, _fold, _is_label
+from .tokens import Token, _Item
+
+
+def _join_wrapped_rows(entries, width: int, failures: Failures):
+    """A row holding only its name, followed by short rows without labels that start with a
+    value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
+    They are joined into the name's row, and a failure says the values were read that way."""
+    out: list[tuple[str, list[Token]]] = []
+    i = 0
+    while i < len(entries):
+        kind, row = entries[i]
+        i += 1
+        cells = [t for t in row if t.text]
+        rest = cells[:]
+        while rest and _is_label(rest[0].text):
+            rest.pop(0)
+        if kind != "flat" or len(rest) != 1:
+            out.append((kind, row))
+            continue
+        joined = list(row)
+        taken = 0
+        while i < len(entries) and entries[i][0] == "flat":
+            nxt = [t for t in entries[i][1] if t.text]
+            if not nxt or any(_is_label(t.text) for t in nxt) or taken + len(nxt) >= width or len(nxt) >= width - 1:
+                break
+            if not (_VALUE_LIKE.search(_fold(nxt[0].text)) or len(_fold(nxt[0].text)) <= 2):
+                break  # a cell that may be the next indicator's name: that row stands on its own
+            joined.extend(nxt)
+            taken += len(nxt)
+            i += 1
+        if taken:
+            failures.at_row(rest[0].row, "指标值", msg("FORM_WRAPPED_VALUES", text=rest[0].text[:30], taken=taken))
+        out.append((kind, joined))
+    return out
+
+
+_READ = ("period_value", "annual_value", "sign", "unit")
+
+
+def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
+    """Side by side blocks (三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 年度指标值): once the
+    repeated name and label are dropped, a row holds the period value, then the annual one."""
+    return ["period_value", "annual_value"] if side_by_side else targets
+
+
+def _read_row(
+    row: list[Token],
+    targets: list[str | None],
+    side_by_side: bool,
+    items: list[_Item],
+    label,
+    failures: Failures,
+) -> None:
+    """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
+    ``|`` place the values by column; without them the values fill the read columns in order."""
+    cells = [t for t in row if t.text]
+    while cells and label(cells[0]):
+        cells.pop(0)
+    if not cells:
+        return
+    name, values = cells[0], cells[1:]
+    after = row[row.index(name) + 1 :]
+    while len(after) > len(targets) and not after[-1].text:
+        after.pop()
+    if not side_by_side and len(after) == len(targets) and any(not t.text for t in after):
+        items.append(_Item(name, [t if t.text else None for t in after], name.row))
+        return
+    if side_by_side:
+        # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
+        kept = [v for v in values if not _is_label(v.text)]
+        repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
+        if len(repeated) != 1 or len(kept) != 3:
+            failures.at_row(name.row, "指标值", msg("FORM_BLOCKS_MISALIGNED", name=name.text[:30], cells=len(kept)))
+        values = [v for v in kept if v not in repeated]
+        targets = ["period_value", "annual_value"]
+    read = [t for t in targets if t in _READ]
+    if len(values) > len(targets):
+        failures.at_row(
+            name.row,
+            "指标值",
+            msg(
+                "FORM_EXTRA_VALUES",
+                name=name.text[:30],
+                cells=len(values),
+                columns=len(targets),
+                text=" | ".join(v.text for v in values[len(targets) :])[:60],
+            ),
+        )
+        values = values[: len(targets)]
+    if _spans_sign_and_unit(values, targets):
+        # a text target (有效) written across the 指标性质 | 指标值 | 度量单位 cells: one cell for three
+        at = targets.index("sign")
+        aligned = [*values[:at], None, values[at], None, *values[at + 1 :]]
+        aligned += [None] * (len(targets) - len(aligned))
+    elif len(values) == len(targets) or len(values) > len(read):
+        aligned: list[Token | None] = values + [None] * (len(targets) - len(values))
+    else:
+        # empty cells were dropped: the values fill the columns that are read, from the left
+        slots = iter(values)
+        aligned = [next(slots, None) if t in _READ else None for t in targets]
+        pair = [t for t in read if t in ("period_value", "annual_value")]
+        if len(pair) > 1 and len(values) < len(read):
+            failures.at_row(
+                name.row,
+                "指标值",
+                msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
+            )
+    items.append(_Item(name, aligned, name.row))
+
+
+def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool:
+    """Two cells (or more, with empty notes after) short, where 指标性质 | 指标值 | 度量单位
+    stand side by side and the cell due there holds text with no digit: the form merged the
+    three cells for a target in words."""
+    at = targets.index("sign") if "sign" in targets else -1
+    return (
+        at >= 0
+        and targets[at + 1 : at + 3] == ["annual_value", "unit"]
+        and len(values) <= len(targets) - 2
+        and at < len(values)
+        and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text)
+    )

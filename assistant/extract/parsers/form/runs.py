@@ -1,0 +1,96 @@
+"""Grid text run together with no separators at all: a name and its values can be told apart
+only where the values are quantified (comparison, number, unit, date), or where a 自评表 row
+writes its value twice. Anything else is left whole and flagged by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import Token, _Item
+
+_RUN_VALUE = (
+    r"(?:[≥≤><=＞＜＝]\s*)?"
+    r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
+    r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|万元|元|小时|分钟|周|月)?)"
+    r"(?:[（(][^（()）]{1,12}[)）])?"
+)
+
+
+#: a name cut out of text run together that starts where no name starts: a unit or a letter
+#: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
+_CUT_NAME = re.compile(
+    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)"
+)
+
+
+#: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
+_NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
+
+
+def _split_with_notes(token: Token, k: int, notes: int, *, loose: bool = False) -> list[_Item] | None:
+    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
+    found = _split_run(token, k, loose=loose)
+    if found is None and notes and k > notes:
+        found = _split_run(token, k - notes, loose=loose)
+        if found is not None:
+            found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+    return found
+
+
+def _split_run(token: Token, k: int, *, loose: bool = False) -> list[_Item] | None:
+    """Items in text run together: names, each followed by its k quantified values.
+
+    Without separators a name and its value can only be told apart where the value is
+    quantified (comparison, number, unit, or a date); anything else returns None. Two bare
+    numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
+    caller says it was.
+    """
+    between = "" if loose else _NOT_MID_NUMBER
+    pattern = re.compile(
+        r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
+        + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
+        + r"(?=[^\d%％]|$)"
+    )
+    items: list[_Item] = []
+    pos = 0
+    text = token.text
+    for m in pattern.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+
+        def piece(group: str, m: re.Match[str] = m) -> Token:
+            a, b = m.span(group)
+            return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+        items.append(_Item(piece("name"), [piece(f"v{i}") for i in range(k)], token.row))
+    return items if items and pos == len(text) else None
+
+
+def _split_doubled(token: Token, k: int) -> _Item | None:
+    """One 自评表 row run together whose target and achieved value are alike: name + X + X,
+    then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
+    most trailing score digits that still leave a doubled value and a name not ending in a
+    number or % win: the 分值 and 得分 columns are filled (质量等合格合格2020 is 合格 | 合格 | 20 | 20,
+    not a value 20 written twice after 合格合格)."""
+    text = token.text.rstrip()
+    if k < 2:
+        return None
+    digits = len(text) - len(text.rstrip("0123456789."))
+    for cut in range(min(6, digits), -1, -1):
+        rest = text[: len(text) - cut]
+        for size in range((len(rest) - 1) // 2, 0, -1):
+            a, b = rest[-2 * size : -size], rest[-size:]
+            name = rest[: -2 * size].rstrip()
+            if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
+                end = token.start + len(rest)
+
+                def piece(start: int, stop: int) -> Token:
+                    return Token(
+                        text[start - token.start : stop - token.start], token.cell, start, stop, token.row, token.col
+                    )
+
+                values = [piece(end - 2 * size, end - size), piece(end - size, end)]
+                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
+    return None

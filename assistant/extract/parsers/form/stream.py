@@ -1,0 +1,131 @@
+"""A grid read one cell per line. Where empty cells were dropped, counting cells no longer says
+where a row starts: the cells are split by what looks like a name and what like a value; a
+free-text cell where a note column is due is the note or the next name by which reading puts
+numbers in the score columns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ....messages import msg
+from .failures import Failures
+from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label
+from .tokens import Token, _Item
+
+
+def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: dict[int, int]) -> bool:
+    """Side by side, one cell per line: a 二级 label after a row's 实施周期 value and before the
+    row's name again is the 年度 block's copy of the row's label, not a new group."""
+    if not (_is_label(token.text) and items and items[-1].values[0] is not None and items[-1].values[1] is None):
+        return False
+    j = at.get(id(token), -1) + 1
+    return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
+
+
+def _flush(pending: list[Token], k: int, items: list[_Item], failures: Failures) -> None:
+    """The cells between two labels as items (see :func:`_partition`); emptied after."""
+    if not pending:
+        return
+    sizes = _greedy(len(pending), k)
+    starts = itertools.accumulate([0, *sizes[:-1]])
+    if any(_short_value(pending[i].text) for i in starts):
+        sizes = _partition(pending, k)  # counting cells puts a value where a name goes: empty cells were dropped
+    pos = 0
+    for size in sizes:
+        items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
+        pos += size
+    if sizes != _greedy(len(pending), k):
+        failures.at_row(
+            pending[0].row, "指标值", msg("FORM_EMPTY_CELLS_LEFT_OUT", count=len(sizes), text=pending[0].text[:20])
+        )
+    pending.clear()
+
+
+def _short_value(text: str) -> bool:
+    """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
+    starts with a number (1290.3平方米冷库仓储建设…) is a name."""
+    folded = _fold(text)
+    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰"):
+        return True  # a 指标性质 or 计量单位 cell of its own
+    return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
+
+
+def _greedy(n: int, k: int) -> list[int]:
+    return [k + 1] * (n // (k + 1)) + ([n % (k + 1)] if n % (k + 1) else [])
+
+
+def _partition(tokens: list[Token], k: int) -> list[int]:
+    """Sizes of the items (a name and up to k values) that a run of cells splits into, when
+    empty cells were dropped and counting cells put a value (≥95%, 280人次) where a name goes:
+    the split where the fewest names look like values, then the fewest text cells sit among
+    the values (a text followed by a value is a name and its value), then the fewest missing
+    cells."""
+    value_like = [_short_value(t.text) for t in tokens]
+    n = len(tokens)
+    best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
+    best[n] = (0.0, [])
+    for i in range(n - 1, -1, -1):
+        options = []
+        for size in range(min(k + 1, n - i), 0, -1):
+            rest = best[i + size]
+            if rest is None:
+                continue
+            cost = 10.0 * value_like[i] + sum(
+                1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1])
+                for j in range(i + 1, i + size)
+                if not value_like[j]
+            )
+            cost += 0.5 * (k + 1 - size) if i + size < n else 0.0  # the last row may end early (a cut document)
+            options.append((cost + rest[0], [size, *rest[1]]))
+        best[i] = min(options, key=lambda o: o[0]) if options else None
+    return best[0][1] if best[0] else _greedy(n, k)
+
+
+_NOTE_HEADER = re.compile(r"原因|措施|备注|说明")
+
+
+_SCORE_HEADER = re.compile(r"分值|得分|权重")
+
+
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+
+
+def _notes_from(headers: list[str], index: int) -> bool:
+    """True when the value columns from ``index`` on are all notes (偏差原因, 备注) and a score
+    column (分值, 得分) comes before them: a free-text cell there may be empty."""
+    rest = headers[index:]
+    scored = any(_SCORE_HEADER.search(h) for h in headers[:index])
+    return bool(rest) and all(_NOTE_HEADER.search(h) for h in rest) and scored
+
+
+def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words, failures: Failures, row: int) -> bool:
+    """One cell per line, a free-text cell where a trailing note column (偏差原因) is due: is it
+    the note, or the next indicator's name (the note left empty)? Whichever reading puts
+    numbers in the score columns (分值, 得分) wins; when both do, it is read as the note and
+    a failure says so."""
+    filled = len(headers) - sum(bool(_NOTE_HEADER.search(h)) for h in headers)
+    scores = [p for p, h in enumerate(headers[:filled]) if _SCORE_HEADER.search(h)]
+
+    def fits(name_at: int) -> bool:
+        cells = stream[name_at + 1 : name_at + 1 + filled]
+        return (
+            len(cells) == filled
+            and not any(label_words(t.text) for t in cells)
+            and not _NUMBER.match(_fold(stream[name_at].text))
+            and all(_NUMBER.match(_fold(cells[p].text)) for p in scores)
+        )
+
+    if _NUMBER.match(_fold(stream[j].text)) or label_words(stream[j].text):
+        return False
+    as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
+    if as_name and as_note:
+        failures.at_row(row, "偏差原因", msg("FORM_NOTE_OR_NAME", text=stream[j].text[:30]))
+    return as_name and not as_note
+
+
+def _pipe_closed_lines(tokens: list[Token]) -> bool:
+    lines = {id(t.cell): t.cell.text.strip() for t in tokens}
+    closed = sum(text.endswith(("|", "｜")) for text in lines.values())
+    return bool(lines) and closed * 10 >= len(lines) * 8

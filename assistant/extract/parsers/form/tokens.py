@@ -1,0 +1,212 @@
+"""A form's text cut into tokens: one per cell, ``|`` column or line, or per piece of a cell
+where cells share one text (cut at white space, or at the labels when run together). Every
+token keeps its cell and offsets, so each value read has a span. Also the values built from
+tokens (:class:`_Value` of the header, :class:`_Item` of the grid) and the line-by-line view
+of flattened text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ....ingest.cellgrid import join_wrapped
+from ....ingest.document import Cell, Document, Row
+from ....schema import Span
+from ....textnorm import fold_whitespace, strip_markup
+from .labels import (
+    _GRID_WORDS,
+    _KEY_COLON,
+    _KEY_SPACE,
+    _LABEL_RE_SPACED,
+    _T2S,
+    _bare,
+    _fold,
+    _form_word,
+    _key_field,
+    _unread,
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """A piece of a cell: its text and where it sits (cell, offsets in the cell, row, column)."""
+
+    text: str
+    cell: Cell
+    start: int
+    end: int
+    row: int
+    col: int
+
+    def span(self) -> Span:
+        return self.cell.span(self.start, self.end)
+
+
+def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int, int]]]:
+    """The ``|`` columns of a cell (one when it has no ``|``), each a list of (start, end)
+    of its non-blank pieces; cut at labels when ``pattern`` is given (text run together)."""
+    columns: list[list[tuple[int, int]]] = []
+    pos = 0
+    for part in re.split(r"[|｜]", cell.text):
+        start, end = pos, pos + len(part)
+        pos = end + 1
+        # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
+        simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
+        found = list((pattern or _KEY_COLON).finditer(simplified))
+        if pattern is None and not found and (m := _KEY_SPACE.match(simplified)) and _key_field(m.group()):
+            found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
+        if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
+            # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
+            spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
+            found = [
+                m
+                for m in found
+                if _depth(part, m.start()) == 0
+                and not _NOTE_AFTER.match(part, m.end())
+                and not any(a < m.start() and m.end() < b for a, b in spaced)
+            ]
+        spans = [
+            (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
+        ]
+        cuts = sorted({start, end, *(start + a for a, _ in spans), *(start + b for _, b in spans)})
+        pieces: list[tuple[int, int]] = []
+        for a, b in zip(cuts, cuts[1:]):
+            text = cell.text[a:b]
+            if text.strip() and _fold(text) not in (":", "："):
+                lead = len(text) - len(text.lstrip())
+                pieces.append((a + lead, a + len(text.rstrip())))
+        columns.append(pieces)
+    return columns
+
+
+def _doubled_project(text: str, at: int) -> int:
+    """Where a label found at ``at`` in text run together starts: a name ending in 项目 before
+    a label that starts with 项目 (…建设项目项目主管部门) keeps its own 项目."""
+    return at - 2 if text[:at].endswith("项目项目") else at
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    head = text[:pos]
+    return max(0, sum(head.count(c) for c in "(（[【") - sum(head.count(c) for c in ")）]】"))
+
+
+def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
+    """Rows of tokens. An empty cell (or empty ``|`` column) is kept as an empty token so
+    columns still line up; ``col`` counts cells and ``|`` columns from the row's left.
+    ``separation`` says how cells are told apart inside a line when not by ``|`` or tabs:
+    "spaces" (cut at white space) or "run_together" (cut at the labels a form uses)."""
+    rows: list[list[Token]] = []
+    pattern = {"run_together": _LABEL_RE_SPACED, "spaces": _SPACES}.get(separation or "")
+    for index, row in enumerate(doc.rows):
+        if all(_RULE.fullmatch(c.text) for c in row.cells):
+            continue  # a markdown table's |---|---| rule, or a line of dashes: no cells
+        tokens: list[Token] = []
+        col = 0
+        for cell in row.cells:
+            for pieces in _pieces(cell, pattern):
+                if not pieces:
+                    tokens.append(Token("", cell, 0, 0, index, col))
+                for a, b in pieces:
+                    tokens.append(Token(cell.text[a:b], cell, a, b, index, col))
+                col += 1
+        if any(t.text for t in tokens) or any(c.text.strip() for c in row.cells):  # a bare ``|`` line is an empty cell
+            rows.append(tokens)
+    return rows
+
+
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+_RULE = re.compile(r"[\s|｜:：+=＝—─━-]*[-—─━=＝]{3,}[\s|｜:：+=＝—─━-]*")
+
+
+#: a bracketed note with no number in it (必填), (万元), (亩): part of the cell before it
+_NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
+
+
+#: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+
+
+def _separation(doc: Document) -> str | None:
+    """How the grid header's cells are separated when they share one piece of text:
+    "spaces" (一级指标 二级指标 三级指标), "run_together" (no separator at all), or None
+    (they are separate cells, ``|`` columns or lines)."""
+    for row in doc.rows:
+        for cell in row.cells:
+            for part in re.split(r"[|｜]", cell.text):
+                unspaced = _LETTER_SPACED.sub(
+                    lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
+                )
+                words = {_bare(w) for w in _SPACES.split(unspaced)}
+                if sum(word in words for word in _GRID_WORDS) >= 2:
+                    return "spaces"  # 一级指标 二级指标 三级指标, or the short captions 一级 二级 三级
+                if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
+                    return "run_together"
+    return None
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens' text as one value: pieces of one cell keep the text between them."""
+    parts: list[str] = []
+    for _, group in itertools.groupby(tokens, key=lambda t: id(t.cell)):
+        group = list(group)
+        parts.append(group[0].cell.text[group[0].start : group[-1].end])
+    text = re.sub(r"<br\s*/?>", "\n", "\n".join(parts), flags=re.I)  # a line break inside an HTML cell
+    return _unread(fold_whitespace(strip_markup(join_wrapped(text))))
+
+
+def _span_of(tokens: list[Token]) -> Span:
+    """From the first token's start to the last token's end (cell, row and column of the first)."""
+    first, last = tokens[0].span(), tokens[-1].span()
+    return first.model_copy(update={"end": max(first.end, last.end)})
+
+
+@dataclass(slots=True)
+class _Value:
+    text: str
+    span: Span | None
+    key: str = ""  # the key's own text, for a department read under several levels
+
+
+@dataclass(slots=True)
+class _Item:
+    name: Token
+    values: list[Token | None]
+    row: int
+
+
+def _by_lines(doc: Document) -> Document:
+    """The document with one one-cell row per non-blank line of its text; in text whose lines
+    close their cells with ``|``, a line left open between two closed ones is a cell wrapped
+    onto the next line (``项目名称 | 社区矫正信息化`` / ``建设项目 |``) and is read with it."""
+    lines: list[tuple[int, int, str]] = []  # (line number, offset, text)
+    offset = 0
+    for number, line in enumerate(doc.text.split("\n"), start=1):
+        if line.strip():
+            lines.append((number, offset, line))
+        offset += len(line) + 1
+    closed = [_closed(text) for _, _, text in lines]
+    piped = sum(closed) >= 0.8 * len(lines)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        number, start, text = lines[i]
+        end = i
+        if i and piped and not closed[i] and closed[i - 1]:
+            j = i
+            while j + 1 < len(lines) and not closed[j] and j - i < 3:
+                j += 1
+            end = j if closed[j] else i
+        _, last_start, last_text = lines[end]
+        text = doc.text[start : last_start + len(last_text)]
+        rows.append(Row([Cell(text, start, start + len(text), number, 0)], number, text))
+        i = end + 1
+    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings))
+
+
+def _closed(line: str) -> bool:
+    return line.rstrip().endswith(("|", "｜"))
