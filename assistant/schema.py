@@ -31,6 +31,7 @@ __all__ = [
     "RunMeta",
     "BudgetTable",
     "AMOUNT_FIELDS",
+    "AMOUNT_TEXT",
     "INDICATOR_FIELDS",
     "MAX_AMOUNT_DIGITS",
     "amount_problem",
@@ -51,6 +52,8 @@ def amounts_equal(a: object, b: object) -> bool:
 
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+#: an amount as printed in a cell: digits, thousands commas allowed, a decimal part (1,307.44)
+AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 INDICATOR_FIELDS = (
     "seq",
     "level1_code",

@@ -13,11 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..schema import AMOUNT_TEXT
 from .document import Cell, Row
 
 __all__ = ["reflow_rows", "AMOUNT_LINE", "ITEM_START", "PAGE_MARK"]
 
-AMOUNT_LINE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+AMOUNT_LINE = AMOUNT_TEXT  # a line holding only an amount
 #: the first indicator item of a cell (markup allowed); a cell starts on a new line
 ITEM_START = re.compile(r"(?:<p>)?\s*\d{1,3}\s*[、.,，]?\s*[123]\s*[-－—–]\s*(?:产出|效益|满意度)指标")
 #: page numbers a PDF viewer copies along with the text

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..checks import LOW_CONFIDENCE, Finding, lint_project, validate_table
 from ..i18n import SEVERITIES, field_label, finding_fix, finding_name, finding_text
-from ..schema import BudgetTable, Indicator, Project, Unit
+from ..schema import AMOUNT_FIELDS, INDICATOR_FIELDS, BudgetTable, Indicator, Project, Unit
 
 __all__ = [
     "INDICATOR_EDIT_FIELDS",
@@ -33,17 +33,8 @@ __all__ = [
     "table_findings",
 ]
 
-INDICATOR_EDIT_FIELDS = (
-    "seq",
-    "level1_code",
-    "level1_name",
-    "level2_code",
-    "level2_name",
-    "name",
-    "period_value",
-    "annual_value",
-)
-PROJECT_EDIT_FIELDS = ("name", "goal", "amounts.total", "amounts.fiscal", "amounts.special_account", "amounts.other")
+INDICATOR_EDIT_FIELDS = INDICATOR_FIELDS
+PROJECT_EDIT_FIELDS = ("name", "goal", *(f"amounts.{field}" for field in AMOUNT_FIELDS))
 #: validate codes about the table as a whole, shown above the projects
 TABLE_CODES = ("AMOUNT_UNIT_SUM", "AMOUNT_TABLE_SUM", "PROJECT_DUPLICATE")
 

@@ -42,6 +42,7 @@ from ...llm.grounding import (
 from ...messages import Msg, msg
 from ...schema import (
     AMOUNT_FIELDS,
+    AMOUNT_TEXT,
     Amounts,
     BudgetTable,
     Failure,
@@ -56,7 +57,6 @@ from .chunking import Chunk, first_cell, split_header
 
 __all__ = ["TableBuilder", "header_fields", "place"]
 
-_MONEY_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ITEM = re.compile(r"(?:^|(?<=[。;；>\s]))(\d{1,3})、")
 #: validation codes that mean a misreading (not a fault of the source itself)
 MISREAD_CODES = frozenset(
@@ -160,7 +160,7 @@ def amount_columns(doc: Document) -> dict[str, int]:
 
 
 def _is_money(cell: Cell) -> bool:
-    return bool(_MONEY_CELL.fullmatch(unicodedata.normalize("NFKC", cell.text).strip()))
+    return bool(AMOUNT_TEXT.match(unicodedata.normalize("NFKC", cell.text).strip()))
 
 
 class _Grounding:

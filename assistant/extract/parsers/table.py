@@ -24,6 +24,7 @@ from ...ingest.reflow import PAGE_MARK
 from ...messages import msg
 from ...schema import (
     AMOUNT_FIELDS,
+    AMOUNT_TEXT,
     Amounts,
     BudgetTable,
     Failure,
@@ -42,7 +43,6 @@ from .sections import has_level_sections, read_sections
 
 __all__ = ["extract_table", "extract_document_rows", "RowParse"]
 
-_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _NUMBERISH = re.compile(r"^[\d,.，．\s+\-a-zA-Z]{1,24}$")
 _CLASSIFIED = "涉密项目"
 #: confidence given to an amount read through OCR look-alikes, low enough to be flagged for review
@@ -92,7 +92,11 @@ def _money_cells(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     i = 0
     while i < len(cells) and len(money) < len(AMOUNT_FIELDS):
         folded = fold_landmarks(unicodedata.normalize("NFKC", cells[i].text).strip())
-        if folded == "" or _AMOUNT.match(folded) or (_NUMBERISH.match(folded) and any(ch.isdigit() for ch in folded)):
+        if (
+            folded == ""
+            or AMOUNT_TEXT.match(folded)
+            or (_NUMBERISH.match(folded) and any(ch.isdigit() for ch in folded))
+        ):
             money.append(cells[i])
             i += 1
         else:
@@ -122,10 +126,10 @@ def _read_amounts(money: list[Cell], source: str, row: Row, spans: dict[str, Spa
             values[field_name] = None
             continue
         guessed = False
-        if not _AMOUNT.match(text) and _AMOUNT.match(fold_landmarks(text)):
+        if not AMOUNT_TEXT.match(text) and AMOUNT_TEXT.match(fold_landmarks(text)):
             # a money cell with OCR's digit look-alikes (O for 0, l for 1): read it, but flag it
             text, guessed = fold_landmarks(text), True
-        problem = None if _AMOUNT.match(text) else msg("NOT_AN_AMOUNT", text=cell.text.strip()[:60])
+        problem = None if AMOUNT_TEXT.match(text) else msg("NOT_AN_AMOUNT", text=cell.text.strip()[:60])
         problem = problem or amount_problem(text)  # too many digits for an amount
         if problem:
             failures.append(

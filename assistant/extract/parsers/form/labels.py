@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ....schema import AMOUNT_TEXT
 from ....taxonomy import code_for_level1_name
 from ....textnorm import fold, fold_whitespace
 
@@ -122,7 +123,7 @@ _LEVEL2_NAME = re.compile(
 )
 
 
-_AMOUNT_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_AMOUNT_TEXT = AMOUNT_TEXT
 
 
 _COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
