@@ -425,9 +425,7 @@ def _from_template(
 _PUBLISHED_LEVELS = (("满意", "≥90%"), ("验收|通过", "100%"), ("合格|达标|及时|完成|完好|规范|稳定", "≥95%"))
 
 
-def published_for(
-    types: list[ProjectType], sector: str | None, topic: Topic
-) -> list[tuple[PublishedIndicator, bool]]:
+def published_for(types: list[ProjectType], sector: str | None, topic: Topic) -> list[tuple[PublishedIndicator, bool]]:
     """The published libraries' indicators for this project: of its types (or sector) and on
     its topic by the guard, those sharing words with its own name and goal first (with True:
     they go before the type template; the others only fill what the template leaves)."""
@@ -538,9 +536,10 @@ def draft_offline(
             made = _from_published(record, request)
             if made is None or _similar_name(made[0], names) or _same_measure(made[0], names):
                 continue
-            add(made[0], made[1], record.level2_code, made[2], [record.label])
+            add(made[0], made[1], record.level2_code, made[2], [record.label], generic=True)  # goes first when too many
             have += 1
         return have
+
     for slot in PLAN:
         if slot.needs_budget and (request.budget is None or request.budget <= 0):
             continue

@@ -26,8 +26,6 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import settings
-
 __all__ = ["PublishedIndicator", "parse_library", "load_published", "published_indicators", "LIBRARIES_DIR"]
 
 #: where the libraries live in a checkout, next to the real corpus
