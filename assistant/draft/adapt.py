@@ -442,7 +442,7 @@ def published_for(types: list[ProjectType], sector: str | None, topic: Topic) ->
     return [(record, shared < 0) for shared, _, _, record in sorted(found)]
 
 
-def _from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
+def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
     """A published library's indicator for this project: (name, value, rationale), or None when
     the library gives nothing a value can honestly come from (a count: the goal's own counts are
     drafted already; a cost: it comes from this budget; a rate with no stated or standard level)."""
@@ -533,7 +533,7 @@ def draft_offline(
                 break
             if not _fits(slot.category, record.level2_code):
                 continue
-            made = _from_published(record, request)
+            made = from_published(record, request)
             if made is None or _similar_name(made[0], names) or _same_measure(made[0], names):
                 continue
             add(made[0], made[1], record.level2_code, made[2], [record.label], generic=True)  # goes first when too many
