@@ -123,3 +123,13 @@ def test_a_draft_shows_the_library_it_took_an_indicator_from():
 def test_library_records_join_their_types_vocabulary():
     training = load_types().by_id("training")
     assert "出勤" in type_keywords([training])  # 培训出勤率 of the 培训类 library
+
+
+def test_the_llm_prompt_gets_the_same_library_indicators():
+    from assistant.draft.adapt import project_topic
+    from assistant.draft.llm import _type_lines
+
+    request = DraftRequest(name="职工技能培训班", goal="全年举办技能培训班6期，培训职工300人次", budget=30)
+    types, _ = project_topic(request)
+    lines = _type_lines(types, request)
+    assert "指标库《表1 通用共性指标库示例" in lines and "培训出勤率 | ≥95%" in lines
