@@ -132,4 +132,4 @@ def test_the_llm_prompt_gets_the_same_library_indicators():
     request = DraftRequest(name="职工技能培训班", goal="全年举办技能培训班6期，培训职工300人次", budget=30)
     types, _ = project_topic(request)
     lines = _type_lines(types, request)
-    assert "指标库《表1 通用共性指标库示例" in lines and "培训出勤率 | ≥95%" in lines
+    assert "指标库《表1 通用共性指标库示例" in lines and "培训合格率 | ≥95%" in lines
