@@ -435,8 +435,8 @@ def published_for(types: list[ProjectType], sector: str | None, topic: Topic) ->
         if record.type_id not in ids and not (sector and record.sector == sector):
             continue
         verdict = judge(record.name.replace("**", ""), topic)
-        if not verdict.on_topic:
-            continue
+        if not verdict.on_topic or verdict.generic or (record.scope == "sector" and not verdict.own_shared):
+            continue  # 完成率 says nothing; a sector library's 体育测试合格率 is not every school project's
         rank = ids.index(record.type_id) if record.type_id in ids else len(ids)
         found.append((-len(verdict.own_shared), rank, n, record))
     return [(record, shared < 0) for shared, _, _, record in sorted(found)]
@@ -453,10 +453,8 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
             return None
         name = re.sub(r"[\u4e00-\u9fff]{0,2}\*\*的?", subject, name)  # 购置**的质量合格率 → 办公设备质量合格率
     origin = f"来源：《{record.title}》"
-    if record.level2_code == "14" or len(name) > MAX_NAME:
-        return None
-    if name.endswith("时间"):
-        return name, "12月底前", f"{origin}；取值：年度预算项目在预算年度内完成（计划标准）"
+    if record.level2_code == "14" or len(name) > MAX_NAME or name.endswith("时间"):
+        return None  # cost comes from this budget; 培训计划完成时间 is the fill-in 完成时限
     if record.unit != "%":
         return None
     stated = parse_target(record.value) if record.value else None

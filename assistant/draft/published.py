@@ -45,6 +45,9 @@ class PublishedIndicator:
     name: str
     unit: str | None = None  # what the library says it is counted in (%, 次, 人, 元 …)
     value: str | None = None  # a level the library itself states (≥96%, 80%)
+    #: "type": published for a kind of project (培训类); "sector": for a whole sector (教育), so a
+    #: record is taken only when it shares a word with the project's own name or goal
+    scope: str = "type"
 
     @property
     def label(self) -> str:
@@ -170,13 +173,14 @@ def parse_library(folder: str | Path) -> list[PublishedIndicator]:
         )
     else:
         raise ValueError(f"{folder}/meta.json: unknown library format {meta['format']!r}")
+    scope = meta.get("scope") or ("type" if meta["format"] == "outline" else "sector")
     records = []
     for type_id, code, name, unit, value in rows:
         if type_id not in sectors:
             raise ValueError(f"{folder}/meta.json: section type {type_id!r} is not in project_types.yaml")
         sector = meta.get("sector") or sectors[type_id]
         records.append(PublishedIndicator(**common, type_id=type_id, sector=sector, level2_code=code, name=name,
-                                          unit=unit, value=value))  # fmt: skip
+                                          unit=unit, value=value, scope=scope))  # fmt: skip
     return records
 
 
