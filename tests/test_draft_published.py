@@ -87,9 +87,11 @@ def _fold(text: str) -> str:
 @pytest.mark.skipif(not REAL.is_dir(), reason="needs the real corpus")
 def test_no_library_is_a_test_document_or_copies_one():
     """Checked by machine only (test documents are never opened by hand): no library comes
-    from a test document's address, and no library line of 8+ characters or record name
-    appears in a test document's source text or gold indicator names. Only counts are reported.
-    Category headings (產出指標, 數量指標 …) are every table's, not a library's own lines."""
+    from a test document's address, no library line of 8+ characters appears in a test
+    document's source text, and no library shares half its names with a test document's gold
+    (a national standard name such as 高血压患者规范管理率 may well be in both; a copied
+    table would share most of them). Only counts are reported. Category headings (產出指標,
+    數量指標 …) are every table's, not a library's own lines."""
     headings = set(_LEVEL1) | set(_LEVEL2)
     lines = {
         _fold(line)
@@ -98,16 +100,17 @@ def test_no_library_is_a_test_document_or_copies_one():
         if len(_fold(line)) >= 8 and _plain(line).strip() not in headings
     }
     sources = {json.loads((f / "meta.json").read_text(encoding="utf-8"))["source"] for f in _folders()}
-    names = {_fold(r.name) for r in load_published(ROOT / "gold") if len(r.name) >= 6}
-    same_address = copied_lines = copied_names = 0
+    by_library: dict[str, set[str]] = {}
+    for record in load_published(ROOT / "gold"):
+        by_library.setdefault(record.library, set()).add(_fold(record.name))
+    same_address = copied_lines = copied_tables = 0
     for meta, folder in _test_documents():
         same_address += meta.get("source") in sources
         text = "".join(_fold(p.read_text(encoding="utf-8", errors="ignore")) for p in folder.glob("source.*"))
         copied_lines += sum(1 for line in lines if line in text)
-        gold = load_table(folder / "gold.json")
-        gold_names = {_fold(i.name or "") for p in gold.projects() for i in p.indicators}
-        copied_names += len(names & gold_names)
-    assert (same_address, copied_lines, copied_names) == (0, 0, 0)
+        gold_names = {_fold(i.name or "") for p in load_table(folder / "gold.json").projects() for i in p.indicators}
+        copied_tables += sum(1 for names in by_library.values() if len(names & gold_names) * 2 >= len(names))
+    assert (same_address, copied_lines, copied_tables) == (0, 0, 0)
 
 
 def test_a_draft_shows_the_library_it_took_an_indicator_from():
