@@ -562,7 +562,7 @@ def draft_offline(
                 ind.name,
                 value,
                 ind.level2_code,
-                f"改编自《{candidate.owner.name}》（{verdict.describe()}），{note}",
+                f"改编自《{candidate.owner.cited}》（{verdict.describe()}），{note}",
                 [candidate.label],
             )
             have += 1
