@@ -146,7 +146,6 @@ def evaluate_drafting(
         for p in entries
         if (projects is None or p.name in set(projects))
         and (split in (None, "all") or p.split == split)
-        and p.name.strip()  # a form that names no project (e09, e10) gives nothing to draft from
     ]
     unnamed = [p for p in chosen if not (p.name or "").strip()]  # a form without 项目名称: nothing to draft from
     chosen = [p for p in chosen if (p.name or "").strip()]
