@@ -632,6 +632,23 @@ MESSAGES: dict[str, Text] = {
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",
     ),
+    "PROSE_NAME_FROM_TITLE": Text(
+        "目标以公文正文发布，没有项目名称栏：项目名称“{name}”取自标题；请核对",
+        "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
+        "check it",
+    ),
+    "PROSE_AMOUNT_FROM_TEXT": Text(
+        "金额取自正文“{text}”，未区分财政拨款/其他资金；请核对",
+        "the amount is read from the sentence {text!r}, not split into 财政拨款 / 其他资金; check it",
+    ),
+    "PROSE_AMOUNT_UNTOLD": Text(
+        "正文写了 {count} 个“资金…万元”金额（应为一个）：金额未读取",
+        "the text names {count} '资金…万元' amounts where one was expected: amounts not read",
+    ),
+    "PROSE_NO_DEPARTMENT": Text(
+        "公文没有落款单位或发布机构：主管部门未读取",
+        "the notice has no signature or 发布机构: the department is not read",
+    ),
     "FORM_HEADER_ONLY": Text(
         "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "

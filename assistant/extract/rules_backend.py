@@ -15,6 +15,7 @@ from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
+from .parsers.prose import extract_prose, looks_like_prose
 from .parsers.table import extract_table
 
 __all__ = ["extract_with_rules", "split_parts"]
@@ -47,6 +48,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             return extract_form(doc)
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
             return extract_form(doc, header_only=True)
+        if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
+            return extract_prose(doc)
         raise
     if not table.units and has_form_header(doc):
         return extract_form(doc, header_only=True)  # no project row found, but a form's header is there

@@ -1,0 +1,256 @@
+"""Targets published as prose: a notice (公示, 请示, 报告) that writes the indicators as an outline.
+
+Townships and bureaus often publish a project's 绩效目标 as a notice instead of a table:
+``一、产出指标`` headings for level 1, ``（一）数量指标`` or ``数量指标：`` for level 2 (inline
+or on their own line), then items such as ``参训人员结业率≥100%；`` or ``完成时限，2025年10月底前``.
+The landmarks are the category names of the national indicator system (one vocabulary,
+:mod:`assistant.taxonomy`), so the outline is read by them, whatever the separators.
+
+Reading rules:
+
+* An item ends at ``；``/``;``/``。``, or at a comma after its value. Its value starts at the
+  first comparison sign outside brackets (``≥**株`` inside brackets is a template hint of the
+  name); with no sign, a comma splits name and value (``完成时限，2025年10月底前``); with
+  neither, the item is a name with no value (flagged by the checks).
+* A label followed directly by ``，`` (``可持续影响指标，持续发展``) is a label, not a name.
+* Header fields come from the notice's landmarks: the title (标题 field, else the first line)
+  names the project (``…项目`` before 绩效目标); ``资金N万元`` is the total when written once;
+  ``总体(绩效)目标(是)：`` opens the goal (up to the line's end, without the notice's own
+  ``现将…如下`` formula); the signature before the closing date (公文 format) is the
+  department, else the 发布机构 field.
+* Everything read here comes from running text, so every header field the notice does not
+  write, and an amount or name read from a sentence, carries a failure naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...errors import InputError
+from ...ingest.document import Document
+from ...messages import msg
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...taxonomy import code_for_level1_name, code_for_level2_name
+
+__all__ = ["looks_like_prose", "extract_prose"]
+
+_NUMERAL = "一二三四五六七八九十"
+#: a level-1 heading on its own line: 一、产出指标 / 二、 效益指标
+_HEADING = re.compile(rf"^[ \t\u3000]*[{_NUMERAL}]+[、.．][ \t\u3000]*(产出|效益|效果|满意度)指标[ \t\u3000]*$", re.M)
+_LEVEL2 = "数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度"
+#: a category label anywhere in the outline: （一）数量指标 / 数量指标： / 社会效益目标： / 效益指标：
+_LABEL = re.compile(
+    rf"(?:^[ \t\u3000]*[{_NUMERAL}]+[、.．][ \t\u3000]*|[（(][{_NUMERAL}]+[）)][ \t\u3000]*)?"
+    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>产出|效益|效果)指标)"
+    r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
+    re.M,
+)
+_END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|扫一扫)", re.M)
+_ITEM_END = re.compile(r"[;；。\n]")
+_SIGN = re.compile(r"[≥≤≧≦><=＝＞＜]")
+_BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
+_MARKERS = "★☆*＊ \t\u3000"
+_DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
+_MONEY = re.compile(r"资金[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)")
+_GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u3000]*(?P<goal>[^\n]+)")
+_NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
+_TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
+_ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[^|\n]+)")
+_PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)?绩效")
+
+
+def looks_like_prose(doc: Document) -> bool:
+    """Two or more level-1 headings on lines of their own (一、产出指标 … 三、满意度指标)
+    and at least one level-2 label: an outline of targets, not a grid."""
+    headings = {code_for_level1_name(m.group(1)) for m in _HEADING.finditer(doc.text)}
+    return len(headings) >= 2 and any(m.group("l1") is None for m in _LABEL.finditer(doc.text))
+
+
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` not inside brackets (a template hint such as (≥**株))."""
+    depth: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _BRACKETS:
+            depth.append(_BRACKETS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and (m := pattern.match(text, i)):
+            return m
+    return None
+
+
+def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | None]]:
+    """Items of one label's stretch: (name, offset, value, value offset), offsets into the document."""
+    out: list[tuple[str, int, str | None, int | None]] = []
+    pos = 0
+    while pos < len(text):
+        end_m = _ITEM_END.search(text, pos)
+        end = end_m.start() if end_m else len(text)
+        chunk = text[pos:end]
+        while chunk.strip(" ,，\t\u3000"):
+            sign = _outside_brackets(chunk, _SIGN)
+            if sign is not None:
+                comma = re.search(r"[,，]", chunk[sign.start() :])
+                cut = sign.start() + comma.start() if comma else len(chunk)
+                name, value, value_at = chunk[: sign.start()], chunk[sign.start() : cut], sign.start()
+                rest = chunk[cut + 1 :] if comma else ""
+            elif comma := _outside_brackets(chunk, re.compile(r"[,，]")):
+                name, value, value_at = chunk[: comma.start()], chunk[comma.end() :], comma.end()
+                rest = ""
+            else:
+                name, value, value_at, rest = chunk, "", None, ""
+            lead = len(name) - len(name.lstrip(_MARKERS))
+            name_clean, value_clean = name.strip(_MARKERS), value.strip()
+            if name_clean:
+                out.append(
+                    (
+                        name_clean,
+                        start + pos + lead,
+                        value_clean or None,
+                        start + pos + value_at + (len(value) - len(value.lstrip())) if value_clean else None,
+                    )
+                )
+            consumed = len(chunk) - len(rest)
+            pos += consumed
+            chunk = rest
+        pos = end + 1
+    return out
+
+
+def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]], list[Failure]]:
+    """Title, project name, department, total and goal written before (or after) the outline."""
+    text, found, failures = doc.text, {}, []
+    before = text[:outline_at]
+    if m := _TITLE_FIELD.search(before):
+        found["title"] = (m.group("title").strip(), m.start("title"))
+    else:
+        first = before.lstrip().split("\n", 1)[0].strip()
+        if first:
+            found["title"] = (first, before.find(first))
+    if "title" in found and (m := _PROJECT_IN_TITLE.search(found["title"][0])):
+        found["name"] = (m.group("name").strip(), found["title"][1] + m.start("name"))
+        failures.append(
+            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=found["name"][0]))
+        )
+    else:
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")))
+    amounts = {(m.group(1), m.group(2)) for m in _MONEY.finditer(before)}
+    if len(amounts) == 1:
+        m = _MONEY.search(before)
+        assert m is not None
+        found["total"], found["currency"] = (m.group(1), m.start(1)), (m.group(2), m.start(2))
+        failures.append(
+            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_FROM_TEXT", text=m.group(0)))
+        )
+    else:
+        failures.append(
+            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_UNTOLD", count=len(amounts)))
+        )
+    if m := _GOAL.search(before):
+        goal = _NOTICE_FORMULA.sub("", m.group("goal")).strip()
+        if goal:
+            found["goal"] = (goal, m.start("goal"))
+    dates = list(_DATE_LINE.finditer(text, outline_at))
+    if dates:
+        lines = text[: dates[-1].start()].rstrip().rsplit("\n", 1)
+        signer = lines[-1].strip()
+        if signer and not _SIGN.search(signer) and len(signer) <= 30:
+            found["department"] = (signer, text.rfind(signer, 0, dates[-1].start()))
+    if "department" not in found and (m := _ISSUER_FIELD.search(before)):
+        found["department"] = (m.group("issuer").strip(), m.start("issuer"))
+    return found, failures
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def extract_prose(doc: Document) -> BudgetTable:
+    """Read a notice's outline of targets and the header fields its sentences name.
+
+    Raises:
+        InputError: no outline of 一、产出指标 … headings (see :func:`looks_like_prose`).
+    """
+    text = doc.text
+    first = _HEADING.search(text)
+    if first is None or not looks_like_prose(doc):
+        raise InputError(doc.source, msg("NO_TABLE"))
+    end_m = _END.search(text, first.end())
+    stop = end_m.start() if end_m else len(text)
+
+    def span(start: int, value: str) -> Span:
+        return Span(start=start, end=start + len(value), row=_line_of(text, start))
+
+    indicators: list[Indicator] = []
+    level1: tuple[str, str | None] | None = None
+    level2: tuple[str, str | None] | None = None
+    marks = [(m.start(), m.end(), "heading", m.group(1) + "指标") for m in _HEADING.finditer(text, first.start(), stop)]
+    for m in _LABEL.finditer(text, first.start(), stop):
+        if any(a <= m.start() < b for a, b, _, _ in marks):
+            continue
+        marks.append((m.start(), m.end(), "l1" if m.group("l1") else "l2", m.group("name")))
+    marks.sort()
+    for i, (_, end, kind, name) in enumerate(marks):
+        if kind == "heading" or (kind == "l1" and level1 is not None and code_for_level1_name(name) == level1[1]):
+            if kind == "heading":
+                level1, level2 = (name, code_for_level1_name(name)), None
+        elif kind == "l1":
+            level1, level2 = (name, code_for_level1_name(name)), None
+        else:
+            level2 = (name, code_for_level2_name(name))
+        stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
+        for item, at, value, value_at in _pieces(text[end:stretch_end], end):
+            spans = {"name": span(at, item)}
+            if value is not None and value_at is not None:
+                spans["annual_value"] = span(value_at, value)
+            indicators.append(
+                Indicator(
+                    seq=len(indicators) + 1,
+                    level1_code=level1[1] if level1 else None,
+                    level1_name=level1[0] if level1 else None,
+                    level2_code=level2[1] if level2 else None,
+                    level2_name=level2[0] if level2 else None,
+                    name=item,
+                    annual_value=value,
+                    spans=spans,
+                )
+            )
+    found, failures = _header(doc, first.start())
+    if not indicators:
+        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
+    total = Decimal(found["total"][0]) if "total" in found else None
+    amounts = Amounts(total=total)
+    project_spans = {k: span(found[k][1], found[k][0]) for k in ("name", "goal") if k in found}
+    if "total" in found:
+        project_spans["amounts.total"] = span(found["total"][1], found["total"][0])
+    project = Project(
+        name=found["name"][0] if "name" in found else "",
+        amounts=amounts,
+        goal=found["goal"][0] if "goal" in found else None,
+        indicators=indicators,
+        spans=project_spans,
+    )
+    department = found["department"][0] if "department" in found else None
+    if department is None:
+        failures.append(Failure(source=doc.source, field="主管部门", message=msg("PROSE_NO_DEPARTMENT")))
+    unit = Unit(name=department or "", amounts=amounts, projects=[project])
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"kind": "prose notice", "prose": {k: v for k, (v, _) in found.items()}},
+    )
+    table = BudgetTable(
+        title=found["title"][0] if "title" in found else None,
+        department=department,
+        currency_unit=found["currency"][0] if "currency" in found else "万元",
+        amounts=amounts,
+        units=[unit],
+        meta=meta,
+        failures=failures,
+    )
+    if department is not None:
+        table.spans["department"] = span(found["department"][1], department)
+    return table
