@@ -32,6 +32,7 @@ from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
+from .form.labels import _T2S
 
 __all__ = ["looks_like_prose", "extract_prose"]
 
@@ -63,8 +64,9 @@ _PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)
 def looks_like_prose(doc: Document) -> bool:
     """Two or more level-1 headings on lines of their own (一、产出指标 … 三、满意度指标)
     and at least one level-2 label: an outline of targets, not a grid."""
-    headings = {code_for_level1_name(m.group(1)) for m in _HEADING.finditer(doc.text)}
-    return len(headings) >= 2 and any(m.group("l1") is None for m in _LABEL.finditer(doc.text))
+    plain = doc.text.translate(_T2S)
+    headings = {code_for_level1_name(m.group(1)) for m in _HEADING.finditer(plain)}
+    return len(headings) >= 2 and any(m.group("l1") is None for m in _LABEL.finditer(plain))
 
 
 def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -121,15 +123,22 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | Non
 def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]], list[Failure]]:
     """Title, project name, department, total and goal written before (or after) the outline."""
     text, found, failures = doc.text, {}, []
-    before = text[:outline_at]
+    before = text[:outline_at].translate(_T2S)  # landmarks matched simplified; values taken from ``text``
+
+    def written(m: re.Match[str], group: str | int) -> str:
+        return text[m.start(group) : m.end(group)]
+
     if m := _TITLE_FIELD.search(before):
-        found["title"] = (m.group("title").strip(), m.start("title"))
+        found["title"] = (written(m, "title").strip(), m.start("title"))
     else:
         first = before.lstrip().split("\n", 1)[0].strip()
         if first:
             found["title"] = (first, before.find(first))
-    if "title" in found and (m := _PROJECT_IN_TITLE.search(found["title"][0])):
-        found["name"] = (m.group("name").strip(), found["title"][1] + m.start("name"))
+    if "title" in found and (m := _PROJECT_IN_TITLE.search(found["title"][0].translate(_T2S))):
+        found["name"] = (
+            found["title"][0][m.start("name") : m.end("name")].strip(),
+            found["title"][1] + m.start("name"),
+        )
         failures.append(
             Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=found["name"][0]))
         )
@@ -141,24 +150,24 @@ def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]],
         assert m is not None
         found["total"], found["currency"] = (m.group(1), m.start(1)), (m.group(2), m.start(2))
         failures.append(
-            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_FROM_TEXT", text=m.group(0)))
+            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_FROM_TEXT", text=written(m, 0)))
         )
     else:
         failures.append(
             Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_UNTOLD", count=len(amounts)))
         )
     if m := _GOAL.search(before):
-        goal = _NOTICE_FORMULA.sub("", m.group("goal")).strip()
+        goal = _NOTICE_FORMULA.sub("", written(m, "goal")).strip()
         if goal:
             found["goal"] = (goal, m.start("goal"))
-    dates = list(_DATE_LINE.finditer(text, outline_at))
+    dates = list(_DATE_LINE.finditer(text.translate(_T2S), outline_at))
     if dates:
         lines = text[: dates[-1].start()].rstrip().rsplit("\n", 1)
         signer = lines[-1].strip()
         if signer and not _SIGN.search(signer) and len(signer) <= 30:
             found["department"] = (signer, text.rfind(signer, 0, dates[-1].start()))
     if "department" not in found and (m := _ISSUER_FIELD.search(before)):
-        found["department"] = (m.group("issuer").strip(), m.start("issuer"))
+        found["department"] = (written(m, "issuer").strip(), m.start("issuer"))
     return found, failures
 
 
@@ -173,10 +182,11 @@ def extract_prose(doc: Document) -> BudgetTable:
         InputError: no outline of 一、产出指标 … headings (see :func:`looks_like_prose`).
     """
     text = doc.text
-    first = _HEADING.search(text)
+    plain = text.translate(_T2S)  # one character for one: offsets hold, values are taken from ``text``
+    first = _HEADING.search(plain)
     if first is None or not looks_like_prose(doc):
         raise InputError(doc.source, msg("NO_TABLE"))
-    end_m = _END.search(text, first.end())
+    end_m = _END.search(plain, first.end())
     stop = end_m.start() if end_m else len(text)
 
     def span(start: int, value: str) -> Span:
@@ -185,20 +195,22 @@ def extract_prose(doc: Document) -> BudgetTable:
     indicators: list[Indicator] = []
     level1: tuple[str, str | None] | None = None
     level2: tuple[str, str | None] | None = None
-    marks = [(m.start(), m.end(), "heading", m.group(1) + "指标") for m in _HEADING.finditer(text, first.start(), stop)]
-    for m in _LABEL.finditer(text, first.start(), stop):
-        if any(a <= m.start() < b for a, b, _, _ in marks):
+    marks: list[tuple[int, int, str, str, str]] = []  # start, end, kind, name as written, name simplified
+    for m in _HEADING.finditer(plain, first.start(), stop):
+        name_at = m.start(1), m.end(1) + 2  # 产出 + 指标
+        marks.append((m.start(), m.end(), "heading", text[slice(*name_at)], plain[slice(*name_at)]))
+    for m in _LABEL.finditer(plain, first.start(), stop):
+        if any(a <= m.start() < b for a, b, *_ in marks):
             continue
-        marks.append((m.start(), m.end(), "l1" if m.group("l1") else "l2", m.group("name")))
+        kind = "l1" if m.group("l1") else "l2"
+        marks.append((m.start(), m.end(), kind, text[m.start("name") : m.end("name")], m.group("name")))
     marks.sort()
-    for i, (_, end, kind, name) in enumerate(marks):
-        if kind == "heading" or (kind == "l1" and level1 is not None and code_for_level1_name(name) == level1[1]):
-            if kind == "heading":
-                level1, level2 = (name, code_for_level1_name(name)), None
-        elif kind == "l1":
-            level1, level2 = (name, code_for_level1_name(name)), None
-        else:
-            level2 = (name, code_for_level2_name(name))
+    for i, (_, end, kind, name, simple) in enumerate(marks):
+        if kind == "l2":
+            level2 = (name, code_for_level2_name(simple))
+        elif kind == "heading" or level1 is None or code_for_level1_name(simple) != level1[1]:
+            level1, level2 = (name, code_for_level1_name(simple)), None
+        # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
         stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
         for item, at, value, value_at in _pieces(text[end:stretch_end], end):
             spans = {"name": span(at, item)}
