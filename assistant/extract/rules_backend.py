@@ -17,6 +17,7 @@ from .parsers.form import extract_form, has_form_header, looks_like_form, looks_
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.prose import extract_prose, looks_like_prose
 from .parsers.table import extract_table
+from .parsers.whole_department import name_whole_department
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -40,14 +41,14 @@ def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
     if looks_like_form(doc):
-        return extract_form(doc)
+        return name_whole_department(doc, extract_form(doc))
     try:
         table = extract_table(doc)
     except InputError:
         if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
             return extract_form(doc)
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
-            return extract_form(doc, header_only=True)
+            return name_whole_department(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)
         raise
