@@ -13,26 +13,26 @@ import re
 
 from ...ingest.document import Document
 from ...schema import BudgetTable
-from ...textnorm import fold
+from .form.labels import _fold as fold  # width, spaces, pinyin readings, traditional characters
 
 __all__ = ["whole_department_heading", "name_whole_department"]
 
 #: a heading naming the table as the department's whole: 部门整体绩效目标, 部门整体支出绩效目标申报表
 _HEADING = re.compile(r"^部门整体(?:支出)?绩效(?:目标|自评)(?:申报表|批复表|表)?$")
 #: where the key block starts: the first key of a 部门整体 form
+_CELL_SEP = re.compile(r"[|｜\t]| {2,}|\u3000{2,}")
 _FIRST_KEY = re.compile(r"部门(?:编码|[（(]单位[)）]名称|名称)|主管部门")
 
 
 def whole_department_heading(doc: Document) -> str | None:
     """The 部门整体… heading as written (a cell or line of its own) above the key block, else None."""
     heading = None
-    for row in doc.rows:
-        texts = [t.strip(" |*＊") for t in row.texts() if t.strip(" |")]
-        if any(_FIRST_KEY.search(fold(t)) for t in texts):
-            break
-        for text in texts:
-            if _HEADING.match(fold(text)):
-                heading = text
+    cells = (c for line in doc.text.splitlines() for c in _CELL_SEP.split(line))  # lines: reflowing joins them
+    for text in (c.strip(" *＊") for c in cells if c.strip()):
+        if _FIRST_KEY.search(fold(text)):
+            return heading
+        if _HEADING.match(fold(text)):
+            heading = text
     return heading
 
 
