@@ -637,9 +637,13 @@ MESSAGES: dict[str, Text] = {
         "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
         "check it",
     ),
+    "PROSE_NAME_FROM_HEADING": Text(
+        "没有项目名称栏：项目名称“{name}”取自表格标题；请核对",
+        "no 项目名称 cell: the name {name!r} is taken from the table's caption; check it",
+    ),
     "PROSE_AMOUNT_FROM_TEXT": Text(
-        "金额取自正文“{text}”，未区分财政拨款/其他资金；请核对",
-        "the amount is read from the sentence {text!r}, not split into 财政拨款 / 其他资金; check it",
+        "金额取自正文“{text}”，没有金额栏可对照；请核对",
+        "the amount is read from the sentence {text!r}, with no money cell to check it against; check it",
     ),
     "PROSE_AMOUNT_UNTOLD": Text(
         "正文写了 {count} 个“资金…万元”金额（应为一个）：金额未读取",

@@ -133,3 +133,43 @@ def test_the_dev_notices_give_their_gold_indicators(doc_id):
     table = _read((folder / "source.txt").read_bytes().decode("utf-8"))
     got = [i.model_dump(mode="json", exclude={"spans"}) for i in table.projects()[0].indicators]
     assert got == gold["units"][0]["projects"][0]["indicators"]
+
+
+# ---- a form inside a report: the caption names the project, the report's sentence gives the money ----
+
+_CAPTIONS = ("表1：{name}绩效目标", "表一 {name}2023年度绩效目标", "{name}绩效目标表", "{name}绩效指标")
+
+
+def _report(caption: str, money: str, sep: str = "pipe") -> str:
+    from form_variants import STYLES, render
+
+    grid = dev_grids()[0]
+    style = next(s for s in STYLES if s.sep == sep and s.labels == "first" and s.values == "single")
+    form = render(grid, style)
+    assert form is not None
+    body = form.replace(f"项目名称：{grid.name}\n", "")
+    return f"某某项目2023年度绩效自评报告\n一、基本情况\n{money}\n(二)绩效目标情况\n{caption}\n{body}"
+
+
+@pytest.mark.parametrize("caption", _CAPTIONS)
+@pytest.mark.parametrize("sep", ["pipe", "line", "tab"])
+def test_a_report_names_its_form_by_the_caption_and_flags_it(caption, sep):
+    name = "湖北省某某宣传文化工作经费项目"
+    table = _read(_report(caption.format(name=name), "下达预算资金100万元,资金来源为一般公共预算财政拨款。", sep))
+    project = table.projects()[0]
+    assert project.name == name
+    assert project.amounts.total == project.amounts.fiscal and str(project.amounts.total) in ("100", "100.0")
+    codes = {f.code for f in table.failures}
+    assert {"PROSE_NAME_FROM_HEADING", "PROSE_AMOUNT_FROM_TEXT"} <= codes and "FORM_NO_NAME" not in codes
+
+
+def test_report_money_is_not_guessed():
+    two = _read(_report("表1：某项目绩效目标", "预算资金100万元,其中配套资金20万元。"))
+    assert two.projects()[0].amounts.total is None
+    other = _read(_report("表1：某项目绩效目标", "安排资金30万元,来源为上级补助。"))
+    assert str(other.projects()[0].amounts.total) in ("30", "30.0") and other.projects()[0].amounts.fiscal is None
+
+
+def test_a_form_with_its_own_name_is_not_renamed():
+    text = _report("表1：另一个项目绩效目标", "预算资金100万元。").replace("(二)绩效目标情况", "项目名称：本项目")
+    assert _read(text).projects()[0].name == "本项目"

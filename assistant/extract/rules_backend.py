@@ -15,7 +15,7 @@ from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
-from .parsers.prose import extract_prose, looks_like_prose
+from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
 from .parsers.table import extract_table
 from .parsers.whole_department import name_whole_department
 
@@ -37,23 +37,29 @@ def split_parts(doc: Document) -> list[Document]:
     ]
 
 
+def _named(doc: Document, form: BudgetTable) -> BudgetTable:
+    """A form with no 项目名称 cell: a 部门整体 table is named by its heading; a form inside a
+    report by its caption (and its money by the report's sentence, flagged)."""
+    return fill_from_report(doc, name_whole_department(doc, form))
+
+
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
     if looks_like_form(doc):
-        return name_whole_department(doc, extract_form(doc))
+        return _named(doc, extract_form(doc))
     try:
         table = extract_table(doc)
     except InputError:
         if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
-            return extract_form(doc)
+            return _named(doc, extract_form(doc))
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
-            return name_whole_department(doc, extract_form(doc, header_only=True))
+            return _named(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)
         raise
     if not table.units and has_form_header(doc):
-        return extract_form(doc, header_only=True)  # no project row found, but a form's header is there
+        return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there
     return table
 
 
