@@ -632,6 +632,20 @@ MESSAGES: dict[str, Text] = {
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",
     ),
+    "FORM_OUT_OF_ORDER": Text(
+        "单元格顺序错乱（PDF 文本层常见）：“{labels}”连续出现，项目名称后面不是它的值；标签与值无法可靠配对，"
+        "与此矛盾的表头值已去掉（{dropped}），其余请核对原件或改用 --backend auto（大模型）读取",
+        "the cells are out of reading order (as in a PDF's text layer): the labels {labels!r} come in a run, "
+        "项目名称 is not followed by its value; labels and values cannot be paired with confidence, header values "
+        "that contradict the order were dropped ({dropped}); check the rest against the original or use "
+        "--backend auto (LLM)",
+    ),
+    "FORM_OUT_OF_ORDER_REFUSED": Text(
+        "无法读取：单元格顺序错乱（PDF 文本层常见），“{labels}”连续出现，标签与值无法可靠配对；"
+        "请改用 --backend auto（大模型）或提供原始表格文件",
+        "cannot read: the cells are out of reading order (as in a PDF's text layer), the labels {labels!r} come "
+        "in a run and cannot be paired with their values; use --backend auto (LLM) or the original table file",
+    ),
     "PROSE_NAME_FROM_TITLE": Text(
         "目标以公文正文发布，没有项目名称栏：项目名称“{name}”取自标题；请核对",
         "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "

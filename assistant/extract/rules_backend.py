@@ -15,6 +15,7 @@ from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
+from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
 from .parsers.table import extract_table
 from .parsers.whole_department import name_whole_department
@@ -39,7 +40,10 @@ def split_parts(doc: Document) -> list[Document]:
 
 def _named(doc: Document, form: BudgetTable) -> BudgetTable:
     """A form with no 项目名称 cell: a 部门整体 table is named by its heading; a form inside a
-    report by its caption (and its money by the report's sentence, flagged)."""
+    report by its caption (and its money by the report's sentence, flagged). A form whose cells
+    are out of reading order keeps only what that order does not contradict, flagged."""
+    if run := labels_in_a_run(doc):
+        return mark_out_of_order(doc, form, run)
     return fill_from_report(doc, name_whole_department(doc, form))
 
 
@@ -57,6 +61,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             return _named(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)
+        if run := labels_in_a_run(doc):  # say why, rather than "no table"
+            raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there
