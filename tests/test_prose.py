@@ -62,12 +62,10 @@ def render(grid: Grid, heading: str, label: str, end: str, traditional: bool) ->
         "标 题: | 关于某镇2024年示范项目绩效目标设定的公示 |",
         "安排资金20万元,实施某镇2024年示范项目。项目总体绩效目标是:完成示范任务。现将绩效目标设定如下:",
     ]
-    groups: dict[str, dict[str, list[Row]]] = {}
-    for row in grid.rows:
-        groups.setdefault(row.level1, {}).setdefault(row.level2, []).append(row)
-    for n, (l1, by_l2) in enumerate(groups.items()):
+    l1_runs = itertools.groupby(grid.rows, key=lambda r: r.level1)  # consecutive runs: the grid's order is kept
+    for n, (l1, l1_rows) in enumerate(l1_runs):
         lines.append(heading.format(n=_NUMERALS[n], l1=l1))
-        for k, (l2, rows) in enumerate(by_l2.items()):
+        for k, (l2, rows) in enumerate(itertools.groupby(l1_rows, key=lambda r: r.level2)):
             items = "".join(
                 r.name + ("" if r.annual is None else (r.annual if _SIGN.match(r.annual) else "," + r.annual)) + end
                 for r in rows

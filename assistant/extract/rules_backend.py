@@ -14,11 +14,11 @@ from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
+from .parsers.heading_name import name_by_heading
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
 from .parsers.table import extract_table
-from .parsers.whole_department import name_whole_department
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -39,12 +39,12 @@ def split_parts(doc: Document) -> list[Document]:
 
 
 def _named(doc: Document, form: BudgetTable) -> BudgetTable:
-    """A form with no 项目名称 cell: a 部门整体 table is named by its heading; a form inside a
-    report by its caption (and its money by the report's sentence, flagged). A form whose cells
+    """A form with no 项目名称 cell is named by its heading or caption; a form inside a report
+    with no money cells takes the report's one amount (flagged). A form whose cells
     are out of reading order keeps only what that order does not contradict, flagged."""
     if run := labels_in_a_run(doc):
         return mark_out_of_order(doc, form, run)
-    return fill_from_report(doc, name_whole_department(doc, form))
+    return fill_from_report(doc, name_by_heading(doc, form))
 
 
 def _extract_part(doc: Document) -> BudgetTable:

@@ -59,12 +59,6 @@ _NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
 _TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
 _ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[^|\n]+)")
 _PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)?绩效")
-#: a heading or a table's caption naming the project: 表1：某某项目绩效目标, 某某项目2017年度绩效自评报告
-_HEADING_NAME = re.compile(
-    r"^[ \t\u3000]*(?:表[\d一二三四五六七八九十]+[:：、.．]?[ \t\u3000]*)?(?:关于)?"
-    r"(?P<name>[^\n|:：。，,]{2,60}?项目)(?:\d{4}年度?)?绩效(?:目标|指标|自评)",
-    re.M,
-)
 
 
 def looks_like_prose(doc: Document) -> bool:
@@ -175,34 +169,28 @@ def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]],
     return found, failures
 
 
-def _one_amount(text: str, end: int) -> tuple[re.Match[str] | None, int]:
-    """The one ``资金N万元`` written before ``end`` (None when there are none or several), and the count."""
+def _one_amount(text: str, end: int, *, sentences_only: bool = False) -> tuple[re.Match[str] | None, int]:
+    """The one ``资金N万元`` written before ``end`` (None when there are none or several), and the
+    count; with ``sentences_only`` a table's lines (cells split by | or tabs) are not looked in."""
     plain = text[:end].translate(_T2S)
-    found = list(_MONEY.finditer(plain))
+    found = [
+        m
+        for m in _MONEY.finditer(plain)
+        if not sentences_only or not re.search(r"[|｜\t]", plain[plain.rfind("\n", 0, m.start()) + 1 : m.end()])
+    ]
     return (found[0] if len({(m.group(1), m.group(2)) for m in found}) == 1 else None), len(found)
 
 
 def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
-    """A form inside a report (绩效自评报告, 公示) that has no 项目名称 cell or no money cells:
-    the caption or heading above its grid names the project, and the report's one
+    """A form inside a report (绩效自评报告, 公示) that has no money cells: the report's one
     ``资金N万元`` sentence gives the total (the fiscal amount too when that sentence says the
-    money is 财政拨款). Both are flagged as read from running text."""
+    money is 财政拨款), flagged as read from running text."""
     projects = table.projects()
     if len(projects) != 1:
         return table
     project, text = projects[0], doc.text
-    grid_at = text.translate(_T2S).find("三级指标")
-    grid_at = grid_at if grid_at >= 0 else len(text)
     failures = list(table.failures)
-    named = [m for m in _HEADING_NAME.finditer(text[:grid_at].translate(_T2S))]
-    if not project.name and named:
-        m = named[-1]  # the nearest heading above the grid: a table's caption before the report's title
-        project.name = text[m.start("name") : m.end("name")].strip()
-        failures = [f for f in failures if f.code != "FORM_NO_NAME"]
-        failures.append(
-            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_HEADING", name=project.name))
-        )
-    money, _ = _one_amount(text, grid_at)
+    money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
     if money is not None and all(v is None for v in project.amounts.model_dump().values()):
         total = Decimal(money.group(1))
         sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
