@@ -11,13 +11,14 @@ from ..errors import InputError
 from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
 from ..messages import Msg, msg
-from ..schema import Amounts, BudgetTable, Failure
+from ..schema import Amounts, BudgetTable, Failure, Unit
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.heading_name import name_by_heading
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
+from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
 
 __all__ = ["extract_with_rules", "split_parts"]
@@ -47,10 +48,42 @@ def _named(doc: Document, form: BudgetTable) -> BudgetTable:
     return fill_from_report(doc, name_by_heading(doc, form))
 
 
+def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
+    """The forms of one document as one table: their projects in order, under one unit per
+    unit name. A unit or table total that no form writes stays empty (forms write only their
+    project's money)."""
+    tables: list[BudgetTable] = []
+    failures: list[Failure] = []
+    for form in forms:
+        try:
+            tables.append(_named(form, extract_form(form)))
+        except InputError as exc:
+            failures.append(Failure(source=doc.source, field="项目表", message=exc.msg or exc.reason))
+    if not tables:
+        raise InputError(doc.source, msg("NO_FORM_GRID"))
+    combined = tables[0].model_copy(deep=True)
+    combined.spans, combined.units, combined.amounts = dict(tables[0].spans), [], Amounts()
+    combined.failures = [f for t in tables for f in t.failures] + failures
+    units: dict[str, Unit] = {}
+    for table in tables:
+        for unit in table.units:
+            if unit.name in units:
+                units[unit.name].projects.extend(unit.projects)
+                units[unit.name].amounts = Amounts()
+            else:
+                units[unit.name] = unit.model_copy()
+                combined.units.append(units[unit.name])
+    if combined.meta is not None:
+        combined.meta.extra.update(kind="several project forms", forms=len(tables))
+    return combined
+
+
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
     if looks_like_form(doc):
+        if forms := split_forms(doc):  # one page, one form per project
+            return _several_forms(doc, forms)
         return _named(doc, extract_form(doc))
     try:
         table = extract_table(doc)
