@@ -54,7 +54,7 @@ def test_out_of_order_forms_say_so(case):
     try:
         table = extract(doc, "rules")
     except InputError as exc:
-        assert exc.code == "FORM_OUT_OF_ORDER_REFUSED"
+        assert exc.msg is not None and exc.msg.code == "FORM_OUT_OF_ORDER_REFUSED"
         return
     codes = {f.code for f in table.failures}
     assert "FORM_OUT_OF_ORDER" in codes, (grid.stem, sep, order)
@@ -70,3 +70,23 @@ def test_forms_in_reading_order_are_not_flagged(style):
             continue
         text = text.replace(f"项目名称：{grid.name}", f"项目名称：{grid.name}\n主管部门：{UNIT}\n实施单位：{UNIT}")
         assert labels_in_a_run(read_bytes(text.encode("utf-8"), "form.txt")) is None, (grid.stem, style)
+
+
+def test_a_page_nothing_else_reads_is_refused_with_the_reason():
+    """a17 (dev): a Guangdong 绩效目标表 whose PDF text prints the label row before the values."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "gold" / "real" / "a17-gd-edu-new-universities-sidebyside"
+    assert json.loads((folder / "meta.json").read_text())["split"] == "dev"
+    with pytest.raises(InputError) as caught:
+        extract(read_bytes((folder / "source.txt").read_bytes(), "a17.txt"), "rules")
+    assert caught.value.msg is not None and caught.value.msg.code == "FORM_OUT_OF_ORDER_REFUSED"
+    assert "资金名称" in caught.value.msg.params["labels"]
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_name_field_left_blank_is_not_out_of_order(colon):
+    grid = GRIDS[0]
+    text = render(grid, _basic("line")).replace(f"项目名称：{grid.name}", f"项目名称{colon}\n主管部门{colon}某局")
+    assert labels_in_a_run(read_bytes(text.encode("utf-8"), "blank.txt")) is None

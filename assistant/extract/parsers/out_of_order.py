@@ -45,6 +45,8 @@ def labels_in_a_run(doc: Document) -> list[str] | None:
     for i, text in enumerate(flat):
         if _key_field(text) != "name":
             continue
+        if text.endswith((":", "：")):  # 项目名称： with nothing after it is a field left blank, in order
+            return None
         run = [text]
         for follower in flat[i + 1 : i + 8]:
             if not _label_or_piece(follower):
