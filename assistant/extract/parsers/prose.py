@@ -37,12 +37,12 @@ from .form.labels import _T2S
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
 
 _NUMERAL = "一二三四五六七八九十"
-#: a level-1 heading on its own line: 一、产出指标 / 二、 效益指标
-_HEADING = re.compile(rf"^[ \t\u3000]*[{_NUMERAL}]+[、.．][ \t\u3000]*(产出|效益|效果|满意度)指标[ \t\u3000]*$", re.M)
+_NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
 _LEVEL2 = "数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度"
-#: a category label anywhere in the outline: （一）数量指标 / 数量指标： / 社会效益目标： / 效益指标：
+#: a category label anywhere in the outline: 一、产出指标 (a heading: 一、 or 1.), （一）数量指标,
+#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2
 _LABEL = re.compile(
-    rf"(?:^[ \t\u3000]*[{_NUMERAL}]+[、.．][ \t\u3000]*|[（(][{_NUMERAL}]+[）)][ \t\u3000]*)?"
+    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|[（(]{_NUMBER}[）)][ \t\u3000]*)?"
     rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>产出|效益|效果)指标)"
     r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
     re.M,
@@ -61,12 +61,22 @@ _ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[
 _PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)?绩效")
 
 
+def _marks(plain: str, start: int = 0, stop: int | None = None) -> list[tuple[re.Match[str], str]]:
+    """The outline's category labels in order, each with its kind: "l1" (产出指标, or 满意度指标
+    as a numbered heading) or "l2"."""
+    out = []
+    for m in _LABEL.finditer(plain, start, len(plain) if stop is None else stop):
+        level1 = m.group("l1") or (m.group("head") and m.group("name") == "满意度指标")
+        out.append((m, "l1" if level1 else "l2"))
+    return out
+
+
 def looks_like_prose(doc: Document) -> bool:
-    """Two or more level-1 headings on lines of their own (一、产出指标 … 三、满意度指标)
-    and at least one level-2 label: an outline of targets, not a grid."""
-    plain = doc.text.translate(_T2S)
-    headings = {code_for_level1_name(m.group(1)) for m in _HEADING.finditer(plain)}
-    return len(headings) >= 2 and any(m.group("l1") is None for m in _LABEL.finditer(plain))
+    """Two or more numbered level-1 headings (一、产出指标 … 三、满意度指标) and at least one
+    level-2 label: an outline of targets, not a grid."""
+    marks = _marks(doc.text.translate(_T2S))
+    headings = {code_for_level1_name(m.group("name")) for m, kind in marks if kind == "l1" and m.group("head")}
+    return len(headings) >= 2 and any(kind == "l2" for _, kind in marks)
 
 
 def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -222,9 +232,9 @@ def extract_prose(doc: Document) -> BudgetTable:
     """
     text = doc.text
     plain = text.translate(_T2S)  # one character for one: offsets hold, values are taken from ``text``
-    first = _HEADING.search(plain)
-    if first is None or not looks_like_prose(doc):
+    if not looks_like_prose(doc):
         raise InputError(doc.source, msg("NO_TABLE"))
+    first = next(m for m, kind in _marks(plain) if kind == "l1" and m.group("head"))
     end_m = _END.search(plain, first.end())
     stop = end_m.start() if end_m else len(text)
 
@@ -234,20 +244,14 @@ def extract_prose(doc: Document) -> BudgetTable:
     indicators: list[Indicator] = []
     level1: tuple[str, str | None] | None = None
     level2: tuple[str, str | None] | None = None
-    marks: list[tuple[int, int, str, str, str]] = []  # start, end, kind, name as written, name simplified
-    for m in _HEADING.finditer(plain, first.start(), stop):
-        name_at = m.start(1), m.end(1) + 2  # 产出 + 指标
-        marks.append((m.start(), m.end(), "heading", text[slice(*name_at)], plain[slice(*name_at)]))
-    for m in _LABEL.finditer(plain, first.start(), stop):
-        if any(a <= m.start() < b for a, b, *_ in marks):
-            continue
-        kind = "l1" if m.group("l1") else "l2"
-        marks.append((m.start(), m.end(), kind, text[m.start("name") : m.end("name")], m.group("name")))
-    marks.sort()
-    for i, (_, end, kind, name, simple) in enumerate(marks):
+    marks = [
+        (m.start(), m.end(), kind, bool(m.group("head")), text[m.start("name") : m.end("name")], m.group("name"))
+        for m, kind in _marks(plain, first.start(), stop)
+    ]
+    for i, (_, end, kind, heading, name, simple) in enumerate(marks):
         if kind == "l2":
             level2 = (name, code_for_level2_name(simple))
-        elif kind == "heading" or level1 is None or code_for_level1_name(simple) != level1[1]:
+        elif heading or level1 is None or code_for_level1_name(simple) != level1[1]:
             level1, level2 = (name, code_for_level1_name(simple)), None
         # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
         stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
