@@ -663,6 +663,11 @@ MESSAGES: dict[str, Text] = {
         "正文写了 {count} 个“资金…万元”金额（应为一个）：金额未读取",
         "the text names {count} '资金…万元' amounts where one was expected: amounts not read",
     ),
+    "PROSE_ITEM_COMMA": Text(
+        "条目“{name}”（值“{value}”）中留有逗号：名称与值、或两个条目的分界不确定；请核对",
+        "a comma is left inside the item {name!r} (value {value!r}): where the name, the value or the item "
+        "ends is not certain; check it",
+    ),
     "PROSE_NO_DEPARTMENT": Text(
         "公文没有落款单位或发布机构：主管部门未读取",
         "the notice has no signature or 发布机构: the department is not read",

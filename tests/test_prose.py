@@ -173,3 +173,12 @@ def test_report_money_is_not_guessed():
 def test_a_form_with_its_own_name_is_not_renamed():
     text = _report("表1：另一个项目绩效目标", "预算资金100万元。").replace("(二)绩效目标情况", "项目名称：本项目")
     assert _read(text).projects()[0].name == "本项目"
+
+
+def test_a_comma_left_inside_an_item_is_flagged():
+    text = render(_grids()[0], "{n}、{l1}", "colon", "；", False)
+    first = text.index("数量指标：") + len("数量指标：")
+    text = text[:first] + "宣传覆盖面,提高,宣传次数,增加；" + text[first:]
+    table = _read(text)
+    doubtful = [f for f in table.failures if f.code == "PROSE_ITEM_COMMA"]
+    assert doubtful and "宣传覆盖面" in doubtful[0].params["name"]

@@ -272,6 +272,16 @@ def extract_prose(doc: Document) -> BudgetTable:
                 )
             )
     found, failures = _header(doc, first.start())
+    for ind in indicators:  # a comma left inside a name or value: where one item ends is not certain
+        if any(c in (ind.name or "") + (ind.annual_value or "") for c in ",，"):
+            failures.append(
+                Failure(
+                    source=doc.source,
+                    row=ind.spans["name"].row,
+                    field=f"绩效指标 #{ind.seq}",
+                    message=msg("PROSE_ITEM_COMMA", name=ind.name, value=ind.annual_value or ""),
+                )
+            )
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
     total = Decimal(found["total"][0]) if "total" in found else None
