@@ -633,10 +633,10 @@ MESSAGES: dict[str, Text] = {
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",
     ),
     "FORM_OUT_OF_ORDER": Text(
-        "单元格顺序错乱（PDF 文本层常见）：“{labels}”连续出现，项目名称后面不是它的值；标签与值无法可靠配对，"
+        "单元格顺序错乱（PDF 文本层常见）：“{labels}”连续出现，名称标签后面不是它的值；标签与值无法可靠配对，"
         "与此矛盾的表头值已去掉（{dropped}），其余请核对原件或改用 --backend auto（大模型）读取",
         "the cells are out of reading order (as in a PDF's text layer): the labels {labels!r} come in a run, "
-        "项目名称 is not followed by its value; labels and values cannot be paired with confidence, header values "
+        "the name's label is not followed by its value; labels and values cannot be paired with confidence, header values "
         "that contradict the order were dropped ({dropped}); check the rest against the original or use "
         "--backend auto (LLM)",
     ),

@@ -72,15 +72,28 @@ def test_forms_in_reading_order_are_not_flagged(style):
         assert labels_in_a_run(read_bytes(text.encode("utf-8"), "form.txt")) is None, (grid.stem, style)
 
 
-def test_a_page_nothing_else_reads_is_refused_with_the_reason():
-    """a17 (dev): a Guangdong 绩效目标表 whose PDF text prints the label row before the values."""
+def test_a_page_with_an_indicator_block_printed_across_keeps_it():
+    """a17 (dev): a Guangdong 绩效目标表 whose PDF text prints the label row before the values and
+    its indicators as columns: the header is not paired, the lined-up indicator block is read."""
     import json
     from pathlib import Path
 
     folder = Path(__file__).resolve().parent.parent / "gold" / "real" / "a17-gd-edu-new-universities-sidebyside"
     assert json.loads((folder / "meta.json").read_text())["split"] == "dev"
+    table = extract(read_bytes((folder / "source.txt").read_bytes(), "a17.txt"), "rules")
+    gold = json.loads((folder / "gold.json").read_text())["units"][0]["projects"][0]["indicators"]
+    assert [i.model_dump(mode="json", exclude={"spans"}) for i in table.projects()[0].indicators] == gold
+    assert {"FORM_OUT_OF_ORDER", "FORM_NO_NAME"} <= {f.code for f in table.failures}
+    assert table.projects()[0].name == "" and table.department is None and table.currency_unit is None
+
+
+def test_a_page_nothing_else_reads_is_refused_with_the_reason():
+    text = (
+        "绩效目标表\n资金名称 省级业务主管部\n门 资金类型 实施周期\n战略领域 财政事权 政策任务\n"
+        "教育发展专项资金\n广东省教育厅 专项资金 2020年-2022年\n"
+    )
     with pytest.raises(InputError) as caught:
-        extract(read_bytes((folder / "source.txt").read_bytes(), "a17.txt"), "rules")
+        extract(read_bytes(text.encode("utf-8"), "labels.txt"), "rules")
     assert caught.value.msg is not None and caught.value.msg.code == "FORM_OUT_OF_ORDER_REFUSED"
     assert "资金名称" in caught.value.msg.params["labels"]
 

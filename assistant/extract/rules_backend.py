@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
 from ..messages import Msg, msg
-from ..schema import Amounts, BudgetTable, Failure, Unit
+from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.heading_name import name_by_heading
@@ -20,6 +20,7 @@ from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
+from .parsers.transposed import read_transposed
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -78,6 +79,21 @@ def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
     return combined
 
 
+def _indicators_only(doc: Document, indicators: list[Indicator], run: list[str]) -> BudgetTable:
+    """A page whose header cannot be paired but whose indicator block lines up: the indicators,
+    an unnamed project, and the failures that say what was not read."""
+    failures = [
+        Failure(
+            source=doc.source, field="document", message=msg("FORM_OUT_OF_ORDER", labels=" ".join(run), dropped="—")
+        ),
+        Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")),
+    ]
+    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
+    meta.extra["kind"] = "indicator block printed across"
+    project = Project(name="", indicators=indicators)
+    return BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
+
+
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
@@ -94,7 +110,9 @@ def _extract_part(doc: Document) -> BudgetTable:
             return _named(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)
-        if run := labels_in_a_run(doc):  # say why, rather than "no table"
+        if run := labels_in_a_run(doc):  # say why, rather than "no table"; keep an indicator block that lines up
+            if indicators := read_transposed(doc):
+                return _indicators_only(doc, indicators, run)
             raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
         raise
     if not table.units and has_form_header(doc):
