@@ -14,6 +14,7 @@ from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
+from .parsers.header_only import doubt_goal, names_a_form
 from .parsers.heading_name import name_by_heading
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
@@ -114,6 +115,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             if indicators := read_transposed(doc):
                 return _indicators_only(doc, indicators, run)
             raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
+        if names_a_form(doc):  # a form's header and no grid (a page cut above it): kept, with a failure
+            return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there
