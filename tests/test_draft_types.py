@@ -239,3 +239,34 @@ def test_a_chosen_type_and_sector_lead_the_draft(capsys):
     report = json.loads(capsys.readouterr().out)["meta"]["extra"]["draft"]
     assert report["project_types"][0] == "培训" and report["sector"] == "education"
     assert main(["draft", "--name", "年度工作经费", "--type", "no_such_type"]) == 2
+
+
+def test_the_drafting_eval_skips_a_gold_project_without_a_name(tmp_path):
+    """A real document whose form has no 项目名称 (its gold project is unnamed) cannot be
+    drafted from; the eval counts it instead of failing on it."""
+    from assistant.draft.evaluation import evaluate_drafting
+
+    for doc, name in (("x01-named", "职工技能培训班"), ("x02-unnamed", "")):
+        folder = tmp_path / doc
+        folder.mkdir()
+        table = {
+            "units": [
+                {
+                    "name": "某单位",
+                    "projects": [
+                        {
+                            "name": name,
+                            "goal": "全年举办培训班6期",
+                            "indicators": [
+                                {"level1_code": "1", "level1_name": "产出指标", "level2_code": "11",
+                                 "level2_name": "数量指标", "name": "培训期数", "annual_value": "6期"}
+                            ],
+                        }
+                    ],
+                }
+            ]
+        }  # fmt: skip
+        (folder / "gold.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        (folder / "meta.json").write_text(json.dumps({"sector": "training", "split": "dev"}), encoding="utf-8")
+    samples, summary = evaluate_drafting(tmp_path, split="dev")
+    assert [s["project"] for s in samples] == ["职工技能培训班"] and summary["unnamed_skipped"] == 1

@@ -31,9 +31,10 @@ from rapidfuzz import fuzz
 from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
-from .guard import Topic
+from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
+from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
 
@@ -419,6 +420,53 @@ def _from_template(
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
 
+#: the level a published library's rate gets when the library states none, by what it measures
+#: (the type file's standard levels: acceptance 100%, completion and quality ≥95%, satisfaction ≥90%)
+_PUBLISHED_LEVELS = (("满意", "≥90%"), ("验收|通过", "100%"), ("合格|达标|及时|完成|完好|规范|稳定", "≥95%"))
+
+
+def published_for(types: list[ProjectType], sector: str | None, topic: Topic) -> list[tuple[PublishedIndicator, bool]]:
+    """The published libraries' indicators for this project: of its types (or sector) and on
+    its topic by the guard, those sharing words with its own name and goal first (with True:
+    they go before the type template; the others only fill what the template leaves)."""
+    ids = [t.id for t in types]
+    found = []
+    for n, record in enumerate(published_indicators()):
+        if record.type_id not in ids and not (sector and record.sector == sector):
+            continue
+        verdict = judge(record.name.replace("**", ""), topic)
+        if not verdict.on_topic or verdict.generic or (record.scope == "sector" and not verdict.own_shared):
+            continue  # 完成率 says nothing; a sector library's 体育测试合格率 is not every school project's
+        rank = ids.index(record.type_id) if record.type_id in ids else len(ids)
+        found.append((-len(verdict.own_shared), rank, n, record))
+    return [(record, shared < 0) for shared, _, _, record in sorted(found)]
+
+
+def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
+    """A published library's indicator for this project: (name, value, rationale), or None when
+    the library gives nothing a value can honestly come from (a count: the goal's own counts are
+    drafted already; a cost: it comes from this budget; a rate with no stated or standard level)."""
+    name = record.name
+    if "**" in name:
+        subject = subject_of(request.name)
+        if subject == NO_SUBJECT:
+            return None
+        name = re.sub(r"[\u4e00-\u9fff]{0,2}\*\*的?", subject, name)  # 购置**的质量合格率 → 办公设备质量合格率
+    origin = f"来源：《{record.title}》"
+    if record.level2_code == "14" or len(name) > MAX_NAME or name.endswith("时间"):
+        return None  # cost comes from this budget; 培训计划完成时间 is the fill-in 完成时限
+    if record.unit != "%":
+        return None
+    stated = parse_target(record.value) if record.value else None
+    if stated and stated.kind == "quantitative" and (stated.value or 0) >= 50:
+        target = stated.model_copy(update={"comparison": "≥"}) if stated.comparison == "=" else stated
+        return name, format_target(target), f"{origin}；取值为该指标库写明的{record.value}"
+    for pattern, level in _PUBLISHED_LEVELS:
+        if re.search(pattern, name):
+            return name, level, f"{origin}；指标库未写取值，按标准水平{level}（请按本地标准核对）"
+    return None
+
+
 def _times_payments(name: str) -> bool:
     return any(word in name for word in ("拨付", "支付", "发放"))
 
@@ -474,6 +522,22 @@ def draft_offline(
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
+    published = published_for(types, sector, topic)
+
+    def fill_published(records: list[PublishedIndicator], have: int) -> int:
+        """Take published library indicators into the current slot; returns how many it has."""
+        for record in records:
+            if have >= slot.count or slot.category == "14":
+                break
+            if not _fits(slot.category, record.level2_code):
+                continue
+            made = from_published(record, request)
+            if made is None or _similar_name(made[0], names) or _same_measure(made[0], names):
+                continue
+            add(made[0], made[1], record.level2_code, made[2], [record.label], generic=True)  # goes first when too many
+            have += 1
+        return have
+
     for slot in PLAN:
         if slot.needs_budget and (request.budget is None or request.budget <= 0):
             continue
@@ -498,10 +562,11 @@ def draft_offline(
                 ind.name,
                 value,
                 ind.level2_code,
-                f"改编自《{candidate.owner.name}》（{verdict.describe()}），{note}",
+                f"改编自《{candidate.owner.cited}》（{verdict.describe()}），{note}",
                 [candidate.label],
             )
             have += 1
+        have = fill_published([r for r, own in published if own], have)
         for ptype, ind in templates:
             if have >= slot.count:
                 break
@@ -518,6 +583,7 @@ def draft_offline(
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
             have += 1
+        have = fill_published([r for r, own in published if not own], have)
 
     drafted = _trim(drafted, max_indicators, spare)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}

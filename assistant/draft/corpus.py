@@ -99,6 +99,8 @@ def corpus_digest(gold_dir: str | Path) -> str:
         sorted(gold_dir.glob("*.json"))
         + sorted(gold_dir.glob("real/*/gold.json"))
         + sorted(gold_dir.glob("real/*/meta.json"))
+        + sorted(gold_dir.glob("indicator_libraries/*/source.txt"))
+        + sorted(gold_dir.glob("indicator_libraries/*/meta.json"))
     )
     for path in files:
         digest.update(path.relative_to(gold_dir).as_posix().encode())
@@ -124,7 +126,10 @@ def gold_path_version(path: str | Path | None) -> str:
 
 
 def build_resource(gold_dir: str | Path, out: str | Path) -> int:
-    """Pack the seed (``gold_dir/*.json``) and the real corpus (``gold_dir/real``) into ``out``."""
+    """Pack the seed (``gold_dir/*.json``), the real corpus (``gold_dir/real``) and the published
+    indicator libraries' records (``gold_dir/indicator_libraries``, :mod:`.published`) into ``out``."""
+    from .published import as_rows, load_published
+
     gold_dir = Path(gold_dir)
     projects = load_gold_projects(gold_dir)
     if (gold_dir / "real").is_dir():
@@ -142,6 +147,7 @@ def build_resource(gold_dir: str | Path, out: str | Path) -> int:
             }
             for p in projects
         ],
+        "published": as_rows(load_published(gold_dir)),
     }
     Path(out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     return len(projects)

@@ -146,8 +146,9 @@ def evaluate_drafting(
         for p in entries
         if (projects is None or p.name in set(projects))
         and (split in (None, "all") or p.split == split)
-        and p.name.strip()  # a form that names no project (e09, e10) gives nothing to draft from
     ]
+    unnamed = [p for p in chosen if not (p.name or "").strip()]  # a form without 项目名称: nothing to draft from
+    chosen = [p for p in chosen if (p.name or "").strip()]
     if projects is not None:
         missing = set(projects) - {p.name for p in chosen}
         if missing:
@@ -222,6 +223,7 @@ def evaluate_drafting(
             progress(n, len(chosen), gold.name)
     summary = _summary(samples, backend, time.perf_counter() - started)
     summary["split"] = split or "all"
+    summary["unnamed_skipped"] = len(unnamed)
     sectors = defaultdict(list)
     for sample in samples:
         sectors[sample["sector"]].append(sample)

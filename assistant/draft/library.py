@@ -57,6 +57,11 @@ class LibraryProject:
     def name(self) -> str:
         return self.project.name
 
+    @property
+    def cited(self) -> str:
+        """How a draft names it: the project name, or its document when the form has none."""
+        return self.project.name or f"{self.source}（未写项目名称）"
+
 
 @dataclass(frozen=True, slots=True)
 class LibraryIndicator:
@@ -68,7 +73,7 @@ class LibraryIndicator:
     @property
     def label(self) -> str:
         """How drafts cite it: ``项目 / 指标``."""
-        return f"{self.owner.name} / {self.indicator.name}"
+        return f"{self.owner.cited} / {self.indicator.name}"
 
 
 @dataclass

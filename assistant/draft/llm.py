@@ -65,7 +65,7 @@ def few_shot_examples(request: DraftRequest, retriever: Retriever, k: int = EXAM
 
 
 def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
-    from .adapt import subject_of
+    from .adapt import from_published, project_sector, project_topic, published_for, subject_of
 
     subject = subject_of(request.name)
     lines = []
@@ -82,6 +82,13 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
                 f"{str(how).replace('{subject}', subject)}"
             )
     typed = bool(lines)
+    _, topic = project_topic(request)
+    for record, _own in published_for(types or [], project_sector(request, types or []), topic):
+        made = from_published(record, request)  # the same names and values the offline drafts take
+        if made:
+            lines.append(
+                f"- 指标库《{record.title}》 | {record.level2_code}-{LEVEL2[record.level2_code]} | {made[0]} | {made[1]}"
+            )
     for ind in load_types().generic:
         if typed and not ind.universal:
             continue  # beside a type's own, only the fill-ins the offline drafts add to every type

@@ -109,12 +109,19 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
 
 @lru_cache(maxsize=64)
 def _template_words(type_id: str) -> tuple[str, ...]:
+    """The type's keywords and the topic words of its template and of the published libraries'
+    indicators for it (:mod:`.published`: 培训出勤率 of a 培训类 library is about training)."""
+    from .published import published_indicators
+
     ptype = load_types().by_id(type_id)
     words = set(ptype.keywords)
     for ind in ptype.indicators:
         words |= topic_words(ind.name)
         if ind.alternative:
             words |= topic_words(ind.alternative.name)
+    for record in published_indicators():
+        if record.type_id == type_id:
+            words |= topic_words(record.name.replace("**", ""))
     return tuple(sorted(words))
 
 

@@ -398,6 +398,10 @@ def draft(
         str | None, typer.Option("--projects", help="Only these gold projects (comma list of names).")
     ] = None,
     split: Annotated[str, typer.Option("--split", help="Real corpus only: dev, test or all documents.")] = "all",
+    max_indicators: Annotated[
+        int | None,
+        typer.Option("--max", min=4, max=15, help="Draft at most this many (default: the draft command's 12)."),
+    ] = None,
     fail_under: FailUnder = None,
     baseline: Baseline = None,
     tolerance: Tolerance = 0.0,
@@ -413,6 +417,8 @@ def draft(
       python cli.py eval draft
 
       python cli.py eval draft --gold gold/real --split test      # per sector, real corpus
+
+      python cli.py eval draft --gold gold/real --split dev --max 8   # drafts the length clerks write
 
       python cli.py eval draft --fail-under full_coverage_share=0.9 --baseline latest
     """
@@ -433,7 +439,8 @@ def draft(
             progress.update(task, completed=done, total=total, description=f"drafting {name}")
 
         try:
-            samples, overall = evaluate(gold, backend=backend, projects=names, split=split, progress=step)
+            extra = {"max_indicators": max_indicators} if max_indicators else {}
+            samples, overall = evaluate(gold, backend=backend, projects=names, split=split, progress=step, **extra)
         except ValueError as exc:  # unknown backend or project names
             raise typer.BadParameter(str(exc)) from None
     samples = _draft_samples(list(samples))
@@ -448,6 +455,7 @@ def draft(
         "parameters": {
             "projects": names,
             "split": split,
+            "max_indicators": max_indicators,
             "fail_under": thresholds,
             "baseline": base.run_id if base else None,
             "tolerance": tolerance,
