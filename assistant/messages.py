@@ -632,6 +632,46 @@ MESSAGES: dict[str, Text] = {
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",
     ),
+    "FORM_OUT_OF_ORDER": Text(
+        "单元格顺序错乱（PDF 文本层常见）：“{labels}”连续出现，名称标签后面不是它的值；标签与值无法可靠配对，"
+        "与此矛盾的表头值已去掉（{dropped}），其余请核对原件或改用 --backend auto（大模型）读取",
+        "the cells are out of reading order (as in a PDF's text layer): the labels {labels!r} come in a run, "
+        "the name's label is not followed by its value; labels and values cannot be paired with confidence, header values "
+        "that contradict the order were dropped ({dropped}); check the rest against the original or use "
+        "--backend auto (LLM)",
+    ),
+    "FORM_OUT_OF_ORDER_REFUSED": Text(
+        "无法读取：单元格顺序错乱（PDF 文本层常见），“{labels}”连续出现，标签与值无法可靠配对；"
+        "请改用 --backend auto（大模型）或提供原始表格文件",
+        "cannot read: the cells are out of reading order (as in a PDF's text layer), the labels {labels!r} come "
+        "in a run and cannot be paired with their values; use --backend auto (LLM) or the original table file",
+    ),
+    "PROSE_NAME_FROM_TITLE": Text(
+        "目标以公文正文发布，没有项目名称栏：项目名称“{name}”取自标题；请核对",
+        "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
+        "check it",
+    ),
+    "PROSE_NAME_FROM_HEADING": Text(
+        "没有项目名称栏：项目名称“{name}”取自表格标题；请核对",
+        "no 项目名称 cell: the name {name!r} is taken from the table's caption; check it",
+    ),
+    "PROSE_AMOUNT_FROM_TEXT": Text(
+        "金额取自正文“{text}”，没有金额栏可对照；请核对",
+        "the amount is read from the sentence {text!r}, with no money cell to check it against; check it",
+    ),
+    "PROSE_AMOUNT_UNTOLD": Text(
+        "正文写了 {count} 个“资金…万元”金额（应为一个）：金额未读取",
+        "the text names {count} '资金…万元' amounts where one was expected: amounts not read",
+    ),
+    "PROSE_ITEM_COMMA": Text(
+        "条目“{name}”（值“{value}”）中留有逗号：名称与值、或两个条目的分界不确定；请核对",
+        "a comma is left inside the item {name!r} (value {value!r}): where the name, the value or the item "
+        "ends is not certain; check it",
+    ),
+    "PROSE_NO_DEPARTMENT": Text(
+        "公文没有落款单位或发布机构：主管部门未读取",
+        "the notice has no signature or 发布机构: the department is not read",
+    ),
     "FORM_HEADER_ONLY": Text(
         "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "

@@ -11,11 +11,17 @@ from ..errors import InputError
 from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
 from ..messages import Msg, msg
-from ..schema import Amounts, BudgetTable, Failure
+from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
+from .parsers.header_only import doubt_goal, names_a_form
+from .parsers.heading_name import name_by_heading
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
+from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
+from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
+from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
+from .parsers.transposed import read_transposed
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -35,21 +41,85 @@ def split_parts(doc: Document) -> list[Document]:
     ]
 
 
+def _named(doc: Document, form: BudgetTable) -> BudgetTable:
+    """A form with no 项目名称 cell is named by its heading or caption; a form inside a report
+    with no money cells takes the report's one amount (flagged). A form whose cells
+    are out of reading order keeps only what that order does not contradict, flagged."""
+    if run := labels_in_a_run(doc):
+        return mark_out_of_order(doc, form, run)
+    return fill_from_report(doc, name_by_heading(doc, form))
+
+
+def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
+    """The forms of one document as one table: their projects in order, under one unit per
+    unit name. A unit or table total that no form writes stays empty (forms write only their
+    project's money)."""
+    tables: list[BudgetTable] = []
+    failures: list[Failure] = []
+    for form in forms:
+        try:
+            tables.append(_named(form, extract_form(form)))
+        except InputError as exc:
+            failures.append(Failure(source=doc.source, field="项目表", message=exc.msg or exc.reason))
+    if not tables:
+        raise InputError(doc.source, msg("NO_FORM_GRID"))
+    combined = tables[0].model_copy(deep=True)
+    combined.spans, combined.units, combined.amounts = dict(tables[0].spans), [], Amounts()
+    combined.failures = [f for t in tables for f in t.failures] + failures
+    units: dict[str, Unit] = {}
+    for table in tables:
+        for unit in table.units:
+            if unit.name in units:
+                units[unit.name].projects.extend(unit.projects)
+                units[unit.name].amounts = Amounts()
+            else:
+                units[unit.name] = unit.model_copy()
+                combined.units.append(units[unit.name])
+    if combined.meta is not None:
+        combined.meta.extra.update(kind="several project forms", forms=len(tables))
+    return combined
+
+
+def _indicators_only(doc: Document, indicators: list[Indicator], run: list[str]) -> BudgetTable:
+    """A page whose header cannot be paired but whose indicator block lines up: the indicators,
+    an unnamed project, and the failures that say what was not read."""
+    failures = [
+        Failure(
+            source=doc.source, field="document", message=msg("FORM_OUT_OF_ORDER", labels=" ".join(run), dropped="—")
+        ),
+        Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")),
+    ]
+    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
+    meta.extra["kind"] = "indicator block printed across"
+    project = Project(name="", indicators=indicators)
+    return BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
+
+
 def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_level_columns(doc):  # a department table, one indicator per row, levels in columns
         return extract_level_columns(doc)
     if looks_like_form(doc):
-        return extract_form(doc)
+        if forms := split_forms(doc):  # one page, one form per project
+            return _several_forms(doc, forms)
+        return _named(doc, extract_form(doc))
     try:
         table = extract_table(doc)
     except InputError:
         if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
-            return extract_form(doc)
+            return _named(doc, extract_form(doc))
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
-            return extract_form(doc, header_only=True)
+            return _named(doc, extract_form(doc, header_only=True))
+        if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
+            return extract_prose(doc)
+        if run := labels_in_a_run(doc):  # say why, rather than "no table"; keep an indicator block that lines up
+            if indicators := read_transposed(doc):
+                return _indicators_only(doc, indicators, run)
+            raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
+        if names_a_form(doc):  # a form's header and no grid (a page cut above it): kept, with a failure
+            return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
         raise
     if not table.units and has_form_header(doc):
-        return extract_form(doc, header_only=True)  # no project row found, but a form's header is there
+        return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there
     return table
 
 

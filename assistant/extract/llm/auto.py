@@ -194,8 +194,25 @@ def _auto_whole(
     if table is not None and not table.failures and not any(w.code in REREAD_CODES for w in validate_table(table)):
         ledger = ledger if ledger is not None else Ledger()
         return finish_meta(table, doc, "auto", config, load_prompt(PROMPT_TASK), ledger, rows_reread=0, chunks=0)
+    rules = table
     table = extract_llm(doc, config, ledger=ledger, cache=cache, progress=progress, notice=notice)
     assert table.meta is not None
     table.meta.backend = "auto"
     table.meta.extra["whole_document"] = "the rules could not read this layout row by row"
+    llm_broke = any(f.code == "LLM_CHUNK_FAILED" for f in table.failures)
+    if rules is not None and (llm_broke or len(table.projects()) < len(rules.projects())):
+        # never lose what the rules read: a failed or poorer LLM reading leaves the rules' reading, flagged
+        kept = rules.model_copy(deep=True)
+        kept.spans, kept.failures = dict(rules.spans), [*rules.failures, *table.failures]
+        if not llm_broke:
+            kept.failures.append(
+                Failure(
+                    source=doc.source,
+                    field="llm",
+                    message=msg("LLM_FEWER_PROJECTS", llm=len(table.projects()), rules=len(rules.projects())),
+                )
+            )
+        kept.meta = table.meta
+        kept.meta.extra["whole_document"] = "the LLM reading failed; the rules' reading is kept"
+        return kept
     return table

@@ -131,6 +131,8 @@ def chunk_rows(rows: list[Row], header: str, chunk_chars: int) -> list[Chunk]:
 def chunk_document(doc: Document, chunk_chars: int) -> list[Chunk]:
     """Every table row of ``doc`` in chunks, each headed by the document's header rows."""
     header_rows, body = split_header(doc)
+    if not body:  # the "header" is all there is (a form's labels run into its values): send it as the body
+        header_rows, body = [], [r for r in header_rows if any(t.strip() for t in r.texts())]
     header = "\n".join(row_text(r) for r in header_rows if r.raw.strip())
     return chunk_rows(body, header, chunk_chars)
 

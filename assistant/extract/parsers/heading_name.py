@@ -1,0 +1,86 @@
+"""A form with no 项目名称 cell is named by its own heading.
+
+Several templates have no 项目名称 row: a department's whole-budget table (部门整体支出绩效
+目标表, 部门整体绩效目标, with 部门（单位）名称 instead), self-evaluation forms whose heading
+carries the fund (2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表), and goal tables
+inside a report under a caption (表1：某某项目绩效目标). The heading is the line or cell written
+last above the form's key block (a page's title or tab list may come earlier), else last above
+the grid. The name is the heading without its year, its amount and the form's kind
+(…绩效目标表, …整体支出绩效自评表); a heading that is nothing but the kind (部门整体绩效目标)
+names the department's whole spending as written. A name cut out of a heading is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...ingest.document import Document
+from ...messages import msg
+from ...schema import BudgetTable, Failure
+from .form.labels import _T2S, _key_field, _unread
+
+__all__ = ["form_heading", "name_from_heading", "name_by_heading"]
+
+_CELL_SEP = re.compile(r"[|｜\t]| {2,}|\u3000{2,}")
+#: a heading or caption: names 绩效, ends as a form's or table's title does
+_HEADING = re.compile(r"绩效.*(?:表|目标|指标)$")
+_CAPTION = re.compile(r"^表[\d一二三四五六七八九十]+[:：、.．\s]*")
+_YEAR = re.compile(r"^\d{4}年度?")
+_KIND = re.compile(r"(?:部门)?(?:整体)?(?:支出)?绩效(?:目标|自评|评价|指标)(?:申报|批复|设定|自评)?(?:表)?$")
+_AMOUNT = re.compile(r"[(（]?\d+(?:\.\d+)?(?:万元|万|元)[)）]?$")
+#: the first key of a form's block, and the codes a 部门整体 form starts with
+_FIRST_KEY = re.compile(r"^[*＊]?部门(?:编码|代码)")
+
+
+def form_heading(doc: Document) -> str | None:
+    """The form's heading as written: last above its key block, else last above its grid."""
+    heading = None
+    lines = (c for line in doc.text.splitlines() for c in _CELL_SEP.split(line))  # lines: reflowing joins them
+    for cell in (c.strip(" *＊") for c in lines if c.strip(" *＊")):
+        simple = _unread(re.sub(r"\s", "", cell)).translate(_T2S)
+        label = re.split(r"[:：]", simple, maxsplit=1)[0]  # 单位名称：某局 is a key with its value
+        if _key_field(label) or _FIRST_KEY.match(simple) or "三级指标" in simple or "一级指标" in simple:
+            return heading
+        if _HEADING.search(simple) and simple not in ("绩效指标", "绩效目标"):  # a grid's caption, not a title
+            heading = cell
+    return heading
+
+
+#: what is left of a generic title (项目支出绩效目标表, 财政项目支出绩效自评表): no name
+_GENERIC = re.compile(r"^(?:财政|专项|预算)?(?:资金)?(?:项目)?(?:支出)?$")
+
+
+def name_from_heading(heading: str) -> tuple[str, bool] | None:
+    """(the project name a heading gives, whether it was cut out of the heading); None for a
+    generic title that names no project."""
+    written = _unread(re.sub(r"\s", "", heading))  # pinyin readings are markup, not wording
+    simple = written.translate(_T2S)  # one character for one: offsets hold
+    start = m.end() if (m := _CAPTION.match(simple)) else 0
+    start = start + m.end() if (m := _YEAR.match(simple[start:])) else start
+    end = m.start() if (m := _KIND.search(simple)) else len(simple)
+    end = start + m.start() if (m := _AMOUNT.search(simple[start:end])) else end
+    end = start + m.start() if (m := re.search(r"\d{4}年度?$", simple[start:end])) else end
+    name = written[start:end]
+    if _GENERIC.match(simple[start:end]) or simple[start:end] == "部门":
+        # nothing but the kind: 部门整体绩效目标 names the department's whole spending; 绩效目标表 names nothing
+        return (written, False) if "整体" in simple else None
+    return name, True
+
+
+def name_by_heading(doc: Document, table: BudgetTable) -> BudgetTable:
+    """Name a one-project form that has no 项目名称 after its heading, in place of "no 项目名称"."""
+    projects = table.projects()
+    if len(projects) != 1 or projects[0].name or (heading := form_heading(doc)) is None:
+        return table
+    if (named := name_from_heading(heading)) is None:
+        return table
+    name, cut = named
+    projects[0].name = name
+    table.failures = [f for f in table.failures if f.code != "FORM_NO_NAME"]
+    if cut:
+        table.failures.append(
+            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_HEADING", name=name))
+        )
+    if table.meta is not None:
+        table.meta.extra["name_from_heading"] = heading
+    return table

@@ -1,0 +1,321 @@
+"""Targets published as prose: a notice (公示, 请示, 报告) that writes the indicators as an outline.
+
+Townships and bureaus often publish a project's 绩效目标 as a notice instead of a table:
+``一、产出指标`` headings for level 1, ``（一）数量指标`` or ``数量指标：`` for level 2 (inline
+or on their own line), then items such as ``参训人员结业率≥100%；`` or ``完成时限，2025年10月底前``.
+The landmarks are the category names of the national indicator system (one vocabulary,
+:mod:`assistant.taxonomy`), so the outline is read by them, whatever the separators.
+
+Reading rules:
+
+* An item ends at ``；``/``;``/``。``, or at a comma after its value. Its value starts at the
+  first comparison sign outside brackets (``≥**株`` inside brackets is a template hint of the
+  name); with no sign, a comma splits name and value (``完成时限，2025年10月底前``); with
+  neither, the item is a name with no value (flagged by the checks).
+* A label followed directly by ``，`` (``可持续影响指标，持续发展``) is a label, not a name.
+* Header fields come from the notice's landmarks: the title (标题 field, else the first line)
+  names the project (``…项目`` before 绩效目标); ``资金N万元`` is the total when written once;
+  ``总体(绩效)目标(是)：`` opens the goal (up to the line's end, without the notice's own
+  ``现将…如下`` formula); the signature before the closing date (公文 format) is the
+  department, else the 发布机构 field.
+* Everything read here comes from running text, so every header field the notice does not
+  write, and an amount or name read from a sentence, carries a failure naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...errors import InputError
+from ...ingest.document import Document
+from ...messages import msg
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...taxonomy import code_for_level1_name, code_for_level2_name
+from .form.labels import _T2S
+
+__all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
+
+_NUMERAL = "一二三四五六七八九十"
+_NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
+_LEVEL2 = "数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度"
+#: a category label anywhere in the outline: 一、产出指标 (a heading: 一、 or 1.), （一）数量指标,
+#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2
+_LABEL = re.compile(
+    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|[（(]{_NUMBER}[）)][ \t\u3000]*)?"
+    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>产出|效益|效果)指标)"
+    r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
+    re.M,
+)
+_END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|扫一扫)", re.M)
+_ITEM_END = re.compile(r"[;；。\n]")
+_SIGN = re.compile(r"[≥≤≧≦><=＝＞＜]")
+_BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
+_MARKERS = "★☆*＊ \t\u3000"
+_DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
+_MONEY = re.compile(r"资金[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)")
+_GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u3000]*(?P<goal>[^\n]+)")
+_NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
+_TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
+_ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[^|\n]+)")
+_PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)?绩效")
+
+
+def _marks(plain: str, start: int = 0, stop: int | None = None) -> list[tuple[re.Match[str], str]]:
+    """The outline's category labels in order, each with its kind: "l1" (产出指标, or 满意度指标
+    as a numbered heading) or "l2"."""
+    out = []
+    for m in _LABEL.finditer(plain, start, len(plain) if stop is None else stop):
+        level1 = m.group("l1") or (m.group("head") and m.group("name") == "满意度指标")
+        out.append((m, "l1" if level1 else "l2"))
+    return out
+
+
+def looks_like_prose(doc: Document) -> bool:
+    """Two or more numbered level-1 headings (一、产出指标 … 三、满意度指标) and at least one
+    level-2 label: an outline of targets, not a grid."""
+    marks = _marks(doc.text.translate(_T2S))
+    headings = {code_for_level1_name(m.group("name")) for m, kind in marks if kind == "l1" and m.group("head")}
+    return len(headings) >= 2 and any(kind == "l2" for _, kind in marks)
+
+
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` not inside brackets (a template hint such as (≥**株))."""
+    depth: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _BRACKETS:
+            depth.append(_BRACKETS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and (m := pattern.match(text, i)):
+            return m
+    return None
+
+
+def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | None]]:
+    """Items of one label's stretch: (name, offset, value, value offset), offsets into the document."""
+    out: list[tuple[str, int, str | None, int | None]] = []
+    pos = 0
+    while pos < len(text):
+        end_m = _ITEM_END.search(text, pos)
+        end = end_m.start() if end_m else len(text)
+        chunk = text[pos:end]
+        while chunk.strip(" ,，\t\u3000"):
+            sign = _outside_brackets(chunk, _SIGN)
+            if sign is not None:
+                comma = re.search(r"[,，]", chunk[sign.start() :])
+                cut = sign.start() + comma.start() if comma else len(chunk)
+                name, value, value_at = chunk[: sign.start()], chunk[sign.start() : cut], sign.start()
+                rest = chunk[cut + 1 :] if comma else ""
+            elif comma := _outside_brackets(chunk, re.compile(r"[,，]")):
+                name, value, value_at = chunk[: comma.start()], chunk[comma.end() :], comma.end()
+                rest = ""
+            else:
+                name, value, value_at, rest = chunk, "", None, ""
+            lead = len(name) - len(name.lstrip(_MARKERS))
+            name_clean, value_clean = name.strip(_MARKERS), value.strip()
+            if name_clean:
+                out.append(
+                    (
+                        name_clean,
+                        start + pos + lead,
+                        value_clean or None,
+                        start + pos + value_at + (len(value) - len(value.lstrip())) if value_clean else None,
+                    )
+                )
+            consumed = len(chunk) - len(rest)
+            pos += consumed
+            chunk = rest
+        pos = end + 1
+    return out
+
+
+def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]], list[Failure]]:
+    """Title, project name, department, total and goal written before (or after) the outline."""
+    text, found, failures = doc.text, {}, []
+    before = text[:outline_at].translate(_T2S)  # landmarks matched simplified; values taken from ``text``
+
+    def written(m: re.Match[str], group: str | int) -> str:
+        return text[m.start(group) : m.end(group)]
+
+    if m := _TITLE_FIELD.search(before):
+        found["title"] = (written(m, "title").strip(), m.start("title"))
+    else:
+        first = before.lstrip().split("\n", 1)[0].strip()
+        if first:
+            found["title"] = (first, before.find(first))
+    if "title" in found and (m := _PROJECT_IN_TITLE.search(found["title"][0].translate(_T2S))):
+        found["name"] = (
+            found["title"][0][m.start("name") : m.end("name")].strip(),
+            found["title"][1] + m.start("name"),
+        )
+        failures.append(
+            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=found["name"][0]))
+        )
+    else:
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")))
+    m, count = _one_amount(text, outline_at)
+    if m is not None:
+        found["total"], found["currency"] = (m.group(1), m.start(1)), (m.group(2), m.start(2))
+        failures.append(
+            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_FROM_TEXT", text=written(m, 0)))
+        )
+    else:
+        failures.append(
+            Failure(source=doc.source, field="amounts.total", message=msg("PROSE_AMOUNT_UNTOLD", count=count))
+        )
+    if m := _GOAL.search(before):
+        goal = _NOTICE_FORMULA.sub("", written(m, "goal")).strip()
+        if goal:
+            found["goal"] = (goal, m.start("goal"))
+    dates = list(_DATE_LINE.finditer(text.translate(_T2S), outline_at))
+    if dates:
+        lines = text[: dates[-1].start()].rstrip().rsplit("\n", 1)
+        signer = lines[-1].strip()
+        if signer and not _SIGN.search(signer) and len(signer) <= 30:
+            found["department"] = (signer, text.rfind(signer, 0, dates[-1].start()))
+    if "department" not in found and (m := _ISSUER_FIELD.search(before)):
+        found["department"] = (written(m, "issuer").strip(), m.start("issuer"))
+    return found, failures
+
+
+def _one_amount(text: str, end: int, *, sentences_only: bool = False) -> tuple[re.Match[str] | None, int]:
+    """The one ``资金N万元`` written before ``end`` (None when there are none or several), and the
+    count; with ``sentences_only`` a table's lines (cells split by | or tabs) are not looked in."""
+    plain = text[:end].translate(_T2S)
+    found = [
+        m
+        for m in _MONEY.finditer(plain)
+        if not sentences_only or not re.search(r"[|｜\t]", plain[plain.rfind("\n", 0, m.start()) + 1 : m.end()])
+    ]
+    return (found[0] if len({(m.group(1), m.group(2)) for m in found}) == 1 else None), len(found)
+
+
+def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
+    """A form inside a report (绩效自评报告, 公示) that has no money cells: the report's one
+    ``资金N万元`` sentence gives the total (the fiscal amount too when that sentence says the
+    money is 财政拨款), flagged as read from running text."""
+    projects = table.projects()
+    if len(projects) != 1:
+        return table
+    project, text = projects[0], doc.text
+    failures = list(table.failures)
+    money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
+    if money is not None and all(v is None for v in project.amounts.model_dump().values()):
+        total = Decimal(money.group(1))
+        sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
+        amounts = Amounts(total=total, fiscal=total if "财政拨款" in sentence.translate(_T2S) else None)
+        project.amounts = amounts
+        for unit in table.units:
+            unit.amounts = amounts
+        table.amounts, table.currency_unit = amounts, money.group(2)
+        failures.append(
+            Failure(
+                source=doc.source,
+                field="amounts.total",
+                message=msg("PROSE_AMOUNT_FROM_TEXT", text=text[money.start() : money.end()]),
+            )
+        )
+    table.failures = failures
+    return table
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def extract_prose(doc: Document) -> BudgetTable:
+    """Read a notice's outline of targets and the header fields its sentences name.
+
+    Raises:
+        InputError: no outline of 一、产出指标 … headings (see :func:`looks_like_prose`).
+    """
+    text = doc.text
+    plain = text.translate(_T2S)  # one character for one: offsets hold, values are taken from ``text``
+    if not looks_like_prose(doc):
+        raise InputError(doc.source, msg("NO_TABLE"))
+    first = next(m for m, kind in _marks(plain) if kind == "l1" and m.group("head"))
+    end_m = _END.search(plain, first.end())
+    stop = end_m.start() if end_m else len(text)
+
+    def span(start: int, value: str) -> Span:
+        return Span(start=start, end=start + len(value), row=_line_of(text, start))
+
+    indicators: list[Indicator] = []
+    level1: tuple[str, str | None] | None = None
+    level2: tuple[str, str | None] | None = None
+    marks = [
+        (m.start(), m.end(), kind, bool(m.group("head")), text[m.start("name") : m.end("name")], m.group("name"))
+        for m, kind in _marks(plain, first.start(), stop)
+    ]
+    for i, (_, end, kind, heading, name, simple) in enumerate(marks):
+        if kind == "l2":
+            level2 = (name, code_for_level2_name(simple))
+        elif heading or level1 is None or code_for_level1_name(simple) != level1[1]:
+            level1, level2 = (name, code_for_level1_name(simple)), None
+        # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
+        stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
+        for item, at, value, value_at in _pieces(text[end:stretch_end], end):
+            spans = {"name": span(at, item)}
+            if value is not None and value_at is not None:
+                spans["annual_value"] = span(value_at, value)
+            indicators.append(
+                Indicator(
+                    seq=len(indicators) + 1,
+                    level1_code=level1[1] if level1 else None,
+                    level1_name=level1[0] if level1 else None,
+                    level2_code=level2[1] if level2 else None,
+                    level2_name=level2[0] if level2 else None,
+                    name=item,
+                    annual_value=value,
+                    spans=spans,
+                )
+            )
+    found, failures = _header(doc, first.start())
+    for ind in indicators:  # a comma left inside a name or value: where one item ends is not certain
+        if any(c in (ind.name or "") + (ind.annual_value or "") for c in ",，"):
+            failures.append(
+                Failure(
+                    source=doc.source,
+                    row=ind.spans["name"].row,
+                    field=f"绩效指标 #{ind.seq}",
+                    message=msg("PROSE_ITEM_COMMA", name=ind.name, value=ind.annual_value or ""),
+                )
+            )
+    if not indicators:
+        failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
+    total = Decimal(found["total"][0]) if "total" in found else None
+    amounts = Amounts(total=total)
+    project_spans = {k: span(found[k][1], found[k][0]) for k in ("name", "goal") if k in found}
+    if "total" in found:
+        project_spans["amounts.total"] = span(found["total"][1], found["total"][0])
+    project = Project(
+        name=found["name"][0] if "name" in found else "",
+        amounts=amounts,
+        goal=found["goal"][0] if "goal" in found else None,
+        indicators=indicators,
+        spans=project_spans,
+    )
+    department = found["department"][0] if "department" in found else None
+    if department is None:
+        failures.append(Failure(source=doc.source, field="主管部门", message=msg("PROSE_NO_DEPARTMENT")))
+    unit = Unit(name=department or "", amounts=amounts, projects=[project])
+    meta = RunMeta(
+        source=doc.source,
+        encoding=doc.encoding,
+        layout=doc.layout,
+        backend="rules",
+        extra={"kind": "prose notice", "prose": {k: v for k, (v, _) in found.items()}},
+    )
+    table = BudgetTable(
+        title=found["title"][0] if "title" in found else None,
+        department=department,
+        currency_unit=found["currency"][0] if "currency" in found else "万元",
+        amounts=amounts,
+        units=[unit],
+        meta=meta,
+        failures=failures,
+    )
+    if department is not None:
+        table.spans["department"] = span(found["department"][1], department)
+    return table
