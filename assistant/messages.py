@@ -624,6 +624,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: the self-evaluation money cells ({columns}) run together and can be cut more than one way; "
         "not read, check it against the original",
     ),
+    "FORM_MONEY_RUN_LIKELY": Text(
+        "“{text}”：自评表的金额各栏连写在一起，按有执行数的唯一拆法读作预算数 {amount}（也可读作执行数为 0）；请按原表核对",
+        "{text!r}: the self-evaluation money cells run together; read as budget {amount}, the only cut with money "
+        "spent (a cut with nothing spent also fits); check it against the original",
+    ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",

@@ -8,6 +8,11 @@ the execution cell empty. The budget amount is taken only when every reading tha
 numbers agrees on it: each cell a plain number (no leading zero), 执行率 = 执行数 / 预算数
 (as printed, to its last digit) and 得分 = 分值 × 执行率 where those cells are there. Anything else
 stays unread and is flagged by the caller.
+
+A run ending in 00% (…100%) can always also be read as nothing spent (40004000100%: 4000 | 4000 |
+100%, or 400040001 | 0 | 0%). ``money_spent=True`` leaves out the readings with a 0 or 0% in them: the
+amount it gives is the one every reading with money spent agrees on, a likely reading that the
+caller must flag as such.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import itertools
 import re
 from decimal import Decimal
 
-__all__ = ["money_columns", "forced_budget", "budget_cell", "AMBIGUOUS"]
+__all__ = ["money_columns", "forced_budget", "budget_cell", "is_money_run", "AMBIGUOUS"]
 
 #: what :func:`budget_cell` returns when the cells have more than one reading
 AMBIGUOUS = -1
@@ -77,9 +82,10 @@ def _fits(cells: dict[str, Decimal]) -> bool:
     return weight is None or score is None or abs(weight * rate / 100 - score) <= _unit(score)
 
 
-def forced_budget(text: str, columns: list[str]) -> str | None:
+def forced_budget(text: str, columns: list[str], *, money_spent: bool = False) -> str | None:
     """The 全年预算数 of a money row run together, when every reading of it that fits the
-    columns agrees on one amount; None when there is none or more than one."""
+    columns agrees on one amount (with ``money_spent``, every reading where money was spent);
+    None when there is none or more than one."""
     m = _RUN.match(text.strip())
     if not m or not columns or len(m["digits"]) > _LONGEST_RUN or len(m["after"]) > _LONGEST_RUN:
         return None  # a run longer than six amounts is not a money row (and would take long)
@@ -97,11 +103,23 @@ def forced_budget(text: str, columns: list[str]) -> str | None:
                     for after in _after_cells(m["after"], after_cols):
                         cells = {c: Decimal(v) for c, v in (*zip(cols, parts), *after)}
                         cells["rate"] = Decimal(rate)
-                        if _fits(cells):
+                        if (not money_spent or (cells["rate"] and cells.get("spent"))) and _fits(cells):
                             found.add(cells["budget"])
                             if len(found) > 1:
                                 return None
     return str(found.pop()) if found else None
+
+
+def is_money_run(text: str) -> bool:
+    """A money row's cells run together into one (40004000100%, 10001000100%20), not one rate
+    cell (98.17%): no 执行率 reaches 1000%, so digits worth that much before the % hold several cells."""
+    m = _RUN.match(text.strip())
+    if not m:
+        return False
+    try:
+        return bool(m["after"]) or Decimal(m["digits"]) >= 1000
+    except ArithmeticError:
+        return True  # 30.5100%: two decimal points, more than one number
 
 
 def _after_cells(digits: str, cols: list[str]):

@@ -95,6 +95,11 @@ def _amounts(
             text = m["amount"]
         if not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns)):
             text = budget  # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, the only reading that adds up
+        elif not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns, money_spent=True)):
+            # 40004000100%: 4000 | 4000 | 100%, unless nothing was spent of 400040001: read, and said so
+            row = value.span.row if value.span else None
+            failures.add(f"amounts.{field}", msg("FORM_MONEY_RUN_LIKELY", text=value.text[:40], amount=budget), row)
+            text = budget
         if _AMOUNT_TEXT.match(text):
             problem = None
         elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
