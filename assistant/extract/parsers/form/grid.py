@@ -26,7 +26,7 @@ from .labels import (
     _level2_word,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
-from .runs import _CUT_NAME, _split_doubled, _split_with_notes
+from .runs import _cut_mid_word, _split_doubled, _split_with_notes
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
 from .tokens import Token, _Item
 
@@ -301,9 +301,18 @@ def _read_grid(
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
                 found = _split_with_notes(token, k, notes)
-                mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
+                if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True)) is not None:
+                    found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
+                    for item in numbered:
+                        if item.values[0] is not None and item.name.text.endswith(item.values[0].text):
+                            failures.at_row(  # 补助1000万元1000万元1000万元: is the first 1000万元 the name's?
+                                token.row,
+                                "指标值",
+                                msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text),
+                            )
+                mid_word = found is not None and _cut_mid_word(found, token)
                 loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
-                if loose is not None and (len(loose) < 2 or any(_CUT_NAME.match(i.name.text) for i in loose)):
+                if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
                     loose = None  # several whole items, or the row's value written twice (below)
                 if loose is not None:
                     found = loose
@@ -316,7 +325,7 @@ def _read_grid(
                 if found is None:
                     failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
                     found = [_Item(token, [], token.row)]
-                elif any(_CUT_NAME.match(item.name.text) for item in found):
+                elif _cut_mid_word(found, token):
                     failures.at_row(
                         token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40])
                     )

@@ -7,14 +7,50 @@ from __future__ import annotations
 
 import re
 
+from ....ingest.document import Cell, Document, Row
 from .tokens import Token, _Item
 
 _RUN_VALUE = (
     r"(?:[≥≤><=＞＜＝]\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|万元|元|小时|分钟|周|月)?)"
+    r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月)?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
+
+
+#: the page number a document host writes before each page of text run together (1、… 2、… 3、…)
+_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
+
+
+def _join_pages(doc: Document) -> Document:
+    """Text run together, one page a line, each page numbered by the host that printed it
+    (1、项目支出绩效自评表… / 2、灯光、道具… / 3、…): the pages as one cell with the numbers left
+    out, so a cell cut by a page break (音响、 | 灯光、道具) is whole again. The cell's segments
+    keep every position pointing at the source. Pages are taken only in order from 1, each
+    number the next one, on lines of one cell; anything else is left as it was."""
+    rows = list(doc.rows)
+    first = next((i for i, r in enumerate(rows) if _page_number(r) == 1), None)
+    if first is None or first + 1 >= len(rows) or _page_number(rows[first + 1]) != 2:
+        return doc
+    pages = [rows[first]]
+    while first + len(pages) < len(rows) and _page_number(rows[first + len(pages)]) == len(pages) + 1:
+        pages.append(rows[first + len(pages)])
+    text, segments = "", []
+    for row in pages:
+        cell = row.cells[0]
+        skip = _PAGE_MARK.match(cell.text).end()
+        segments.append((len(text), cell.start + skip))
+        text += cell.text[skip:]
+    head = pages[0].cells[0]
+    joined = Cell(text, head.start, pages[-1].cells[0].end, head.row, 0, segments=tuple(segments))
+    row = Row([joined], pages[0].line, doc.text[head.start : joined.end])
+    rows[first : first + len(pages)] = [row]
+    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+
+
+def _page_number(row: Row) -> int | None:
+    m = _PAGE_MARK.match(row.cells[0].text) if len(row.cells) == 1 and not row.cells[0].segments else None
+    return int(m.group(1)) if m else None
 
 
 #: a name cut out of text run together that starts where no name starts: a unit or a letter
@@ -24,34 +60,43 @@ _CUT_NAME = re.compile(
 )
 
 
+def _cut_mid_word(items: list[_Item], token: Token) -> bool:
+    """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`); the first one starts
+    where the token does, after a label, and may start with a number (5000吨稻谷…)."""
+    return any(_CUT_NAME.match(i.name.text) for i in items if i.name.start > token.start)
+
+
 #: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
 _NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
 
 
-def _split_with_notes(token: Token, k: int, notes: int, *, loose: bool = False) -> list[_Item] | None:
+def _split_with_notes(
+    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False
+) -> list[_Item] | None:
     """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
-    found = _split_run(token, k, loose=loose)
+    found = _split_run(token, k, loose=loose, numbered=numbered)
     if found is None and notes and k > notes:
-        found = _split_run(token, k - notes, loose=loose)
+        found = _split_run(token, k - notes, loose=loose, numbered=numbered)
         if found is not None:
             found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
     return found
 
 
-def _split_run(token: Token, k: int, *, loose: bool = False) -> list[_Item] | None:
+def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
     quantified (comparison, number, unit, or a date); anything else returns None. Two bare
     numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
-    caller says it was.
+    caller says it was. A name holds no number unless ``numbered`` (5000吨稻谷、500吨成品粮储备到位率):
+    then each name is the shortest text, not ending in a digit, that k values in a row follow
+    (k ≥ 2 only: one value after a name with numbers in it can be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
-    pattern = re.compile(
-        r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
-        + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
-        + r"(?=[^\d%％]|$)"
-    )
+    if numbered and k < 2:
+        return None
+    name = r"(?P<name>.*?[\u4e00-\u9fff].*?)(?<![\d.])" if numbered else r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
+    pattern = re.compile(name + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k)) + r"(?=[^\d%％]|$)")
     items: list[_Item] = []
     pos = 0
     text = token.text
