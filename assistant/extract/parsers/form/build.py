@@ -63,10 +63,10 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
+    if _separation(paged := _join_pages(doc)) == "run_together":
+        doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
     separation = _separation(doc)
     run_together = separation == "run_together"
-    if run_together:
-        doc = _join_pages(doc)  # 1、… 2、…: a host's page numbers, and cells cut by its page breaks
     rows = _tokens(doc, separation)
     header_at = _find_header(rows)
     failures = Failures(doc.source, doc.rows)

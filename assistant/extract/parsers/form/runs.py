@@ -10,16 +10,19 @@ import re
 from ....ingest.document import Cell, Document, Row
 from .tokens import Token, _Item
 
+#: the units a quantified value ends in, in text run together
+_UNITS = "%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
+
 _RUN_VALUE = (
     r"(?:[≥≤><=＞＜＝]\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月)?)"
+    rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
 
 
 #: the page number a document host writes before each page of text run together (1、… 2、… 3、…)
-_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
+_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、\s*")
 
 
 def _join_pages(doc: Document) -> Document:
@@ -61,9 +64,19 @@ _CUT_NAME = re.compile(
 
 
 def _cut_mid_word(items: list[_Item], token: Token) -> bool:
-    """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`); the first one starts
-    where the token does, after a label, and may start with a number (5000吨稻谷…)."""
-    return any(_CUT_NAME.match(i.name.text) for i in items if i.name.start > token.start)
+    """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`), or with a unit right
+    after a value that is a bare number; the first one starts where the token does, after a
+    label, and may start with a number (5000吨稻谷…)."""
+    after_number = [i.values[-1] is not None and i.values[-1].text[-1:].isdigit() for i in items]
+    return any(
+        _CUT_NAME.match(item.name.text) or (number_before and _UNIT_FIRST.match(item.name.text))
+        for item, number_before in zip(items, [False, *after_number])
+        if item.name.start > token.start
+    )
+
+
+#: a name that starts with a unit, after a bare number: 300 | 人… or 300人 | …, not told apart
+_UNIT_FIRST = re.compile(rf"^(?:{_UNITS})")
 
 
 #: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
@@ -96,7 +109,9 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     if numbered and k < 2:
         return None
     name = r"(?P<name>.*?[\u4e00-\u9fff].*?)(?<![\d.])" if numbered else r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
-    pattern = re.compile(name + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k)) + r"(?=[^\d%％]|$)")
+    # after the k values the next name starts: with a number only where names may hold one
+    end = r"(?:(?<=\d)(?![\d.%％])|(?<!\d))" if numbered else r"(?=[^\d%％]|$)"
+    pattern = re.compile(name + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k)) + end)
     items: list[_Item] = []
     pos = 0
     text = token.text

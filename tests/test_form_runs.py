@@ -1,0 +1,145 @@
+"""Text run together with no separators (:mod:`assistant.extract.parsers.form.runs`): a host's
+page numbers, names holding numbers, and the money row of a 自评表, each perturbed the ways
+real copies differ. The rule throughout: the reading is the one the text pins, or a failure says
+where to look.
+"""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from assistant.extract import extract
+from assistant.extract.parsers.form.runs import _cut_mid_word, _split_run
+from assistant.extract.parsers.form.tokens import Token
+from assistant.ingest import read_bytes
+from assistant.ingest.document import Cell
+
+HEAD = (
+    "项目支出绩效自评表项目名称乡村道路养护主管部门示例县交通运输局实施单位示例县公路中心"
+    "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额386.5386.5100%"
+    "年度总体目标预期目标实际完成情况完成县乡道路日常养护。已完成。"
+)
+GRID = (
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值"
+    "产出指标数量指标培训基层养护人员≥120人次126人次质量指标道路优良率≥85%88%"
+    "时效指标养护任务完成时间2023年12月底前2023年11月"
+    "效益指标社会效益指标群众出行满意度≥90%95%满意度指标服务对象满意度指标沿线群众满意度≥90%96%"
+)
+
+
+def _extract(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "run.txt"), "rules")
+
+
+def _rows(table):
+    return [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+def test_plain_run_together_form_reads_every_row():
+    table = _extract(HEAD + GRID)
+    assert _rows(table) == [
+        ("培训基层养护人员", "≥120人次"),
+        ("道路优良率", "≥85%"),
+        ("养护任务完成时间", "2023年12月底前"),
+        ("群众出行满意度", "≥90%"),
+        ("沿线群众满意度", "≥90%"),
+    ]
+    assert str(table.projects()[0].amounts.total) == "386.5"
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=len(GRID) - 1), third=st.booleans(), space=st.sampled_from(["", " "]))
+def test_page_numbers_of_a_host_are_left_out_wherever_the_page_breaks(cut, third, space):
+    """1、… / 2、… (/ 3、…): the host numbers each page of text run together; a page break may
+    fall anywhere, mid-name or mid-value, and the form still reads as if unbroken."""
+    want = _rows(_extract(HEAD + GRID))
+    pages = [HEAD + GRID[:cut], GRID[cut:]]
+    if third and len(pages[1]) > 2:
+        half = len(pages[1]) // 2
+        pages[1:] = [pages[1][:half], pages[1][half:]]
+    text = "《示例自评表.docx》由会员分享,可在线阅读。\n" + "\n".join(
+        f"{n}、{space}{page}" for n, page in enumerate(pages, start=1)
+    )
+    table = _extract(text)
+    assert _rows(table) == want
+    assert table.projects()[0].name == "乡村道路养护"
+
+
+def test_numbered_lines_that_are_not_pages_in_order_are_left_alone():
+    """A 2、 line with no 1、 line before it is not a page number: the text is read as it is."""
+    table = _extract(HEAD + GRID[:60] + "\n2、" + GRID[60:])
+    assert table.failures  # the cut cell is not mended, and not read silently
+
+
+def _token(text: str) -> Token:
+    return Token(text, Cell(text, 0, len(text), 1, 0), 0, len(text), 0, 0)
+
+
+_PARTS = [
+    "建设",
+    "完成",
+    "5000吨",
+    "稻谷、",
+    "500吨",
+    "成品粮",
+    "储备到位率",
+    "32.1公里",
+    "道路",
+    "改造",
+    "2023年",
+    "任务",
+]
+_VALUES = ["100%", "≥95%", "300人", "2023年12月", "10个", "≤5天", "合格", "1.5万元"]
+
+
+@st.composite
+def _items(draw):
+    n = draw(st.integers(min_value=1, max_value=4))
+    k = draw(st.integers(min_value=2, max_value=3))
+    items = []
+    for _ in range(n):
+        parts = draw(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4))
+        # a name holds a number and its unit among words, never two quantities back to back
+        # (储备到位率2023年2023年建设量 reads as a name and two values whatever the rules)
+        assume(not any(a[0].isdigit() and b[0].isdigit() for a, b in zip(parts, parts[1:])))
+        name = "".join(parts) + draw(st.sampled_from(["率", "数", "量", "情况"]))
+        values = draw(st.lists(st.sampled_from([v for v in _VALUES if v != "合格"]), min_size=k, max_size=k))
+        items.append((name, values))
+    return items, k
+
+
+@settings(max_examples=300, deadline=None)
+@given(_items())
+def test_names_with_numbers_split_right_or_are_flagged(case):
+    """Names may hold numbers and units (5000吨稻谷、500吨成品粮储备到位率); with two or more
+    values after each name the split is the true one, or one the grid flags: no split at all, a
+    name cut mid-word, or a name ending in its own first value."""
+    items, k = case
+    text = "".join(name + "".join(values) for name, values in items)
+    token = _token(text)
+    found = _split_run(token, k, numbered=True)
+    if found is None or _cut_mid_word(found, token):
+        return
+    got = [(i.name.text, [v.text for v in i.values]) for i in found]
+    doubted = any(i.name.text.endswith(i.values[0].text) for i in found)
+    assert got == [(n, v) for n, v in items] or doubted
+
+
+def test_one_value_after_a_name_with_numbers_is_not_split():
+    """完成2个项目建设100%: 完成 | 2个 and 项目建设 | 100% would fit too; with one value column
+    a name holding numbers is never cut."""
+    assert _split_run(_token("完成2个项目建设100%"), 1, numbered=True) is None
+
+
+@given(budget=st.integers(min_value=1, max_value=99999), space=st.sampled_from(["", " "]))
+@settings(max_examples=40, deadline=None)
+def test_a_money_row_run_together_is_read_or_flagged(budget, space):
+    """全年预算数 | 全年执行数 | 执行率 run together (40004000100%): the budget, flagged as the
+    only reading with money spent, or nothing and a failure; never another amount unflagged."""
+    head = HEAD.replace("386.5386.5100%", f"{budget}{space}{budget}100%")
+    table = _extract(head + GRID)
+    total = table.projects()[0].amounts.total
+    flagged = [f for f in table.failures if f.field == "amounts.total"]
+    assert (total is not None and int(total) == budget) or flagged
+    assert total is None or int(total) == budget
