@@ -22,6 +22,7 @@ from .labels import (
     _is_placeholder,
     _is_value_header,
     _level1_label,
+    _level1_stub,
     _level2_label,
     _level2_word,
 )
@@ -296,6 +297,12 @@ def _read_grid(
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
             elif label(token):
                 current, slot = None, None
+            elif (
+                _level1_stub(token.text)
+                and at[id(token)] + 1 < len(stream)
+                and _is_label(stream[at[id(token)] + 1].text)
+            ):
+                continue  # 产 | 数量指标: the 一级 cell printed cut to its first character, before a 二级 label
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
