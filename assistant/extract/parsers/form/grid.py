@@ -213,6 +213,7 @@ def _read_grid(
     slot: int | None = None  # side by side, one cell per line: the block the next value fills
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
+    stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
     partition = (
@@ -271,6 +272,8 @@ def _read_grid(
                     _flush(pending, k, items, failures)
                 current = None
                 continue
+            if token is not None and id(token) in stubs:
+                continue  # 产 | 数量指标: the 一级 cell printed cut to its first character, before a 二级 label
             # one cell per line, or text run together: a label, or a name followed by its k values
             if prefixed:
                 if token is None or label(token):
@@ -297,12 +300,6 @@ def _read_grid(
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
             elif label(token):
                 current, slot = None, None
-            elif (
-                _level1_stub(token.text)
-                and at[id(token)] + 1 < len(stream)
-                and _is_label(stream[at[id(token)] + 1].text)
-            ):
-                continue  # 产 | 数量指标: the 一级 cell printed cut to its first character, before a 二级 label
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
