@@ -535,6 +535,11 @@ MESSAGES: dict[str, Text] = {
         "无法分开“{text}”中的名称和指标值；已作为一个指标名称读取",
         "could not tell names from values in {text!r}; read as one indicator name",
     ),
+    "FORM_VALUE_BY_WORDING": Text(
+        "“{text}”：名称与指标值连写且无数字，按措辞把结尾的“{value}”读作指标值；请核对",
+        "{text!r}: name and value run together with no number; the closing words {value!r} read as the value "
+        "by their wording; check it",
+    ),
     "FORM_RUN_MID_WORD": Text(
         "从一段连续文字“{text}”中读出 {count} 条指标，有名称从词中间开始：请核对",
         "{count} indicators read out of one run of text {text!r}, a name starting mid-word: check them",

@@ -6,11 +6,12 @@ where to look.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assistant.extract import extract
-from assistant.extract.parsers.form.runs import _cut_mid_word, _split_run
+from assistant.extract.parsers.form.runs import _cut_mid_word, _split_run, _split_worded
 from assistant.extract.parsers.form.tokens import Token
 from assistant.ingest import read_bytes
 from assistant.ingest.document import Cell
@@ -143,3 +144,24 @@ def test_a_money_row_run_together_is_read_or_flagged(budget, space):
     flagged = [f for f in table.failures if f.field == "amounts.total"]
     assert (total is not None and int(total) == budget) or flagged
     assert total is None or int(total) == budget
+
+
+@pytest.mark.parametrize("value", ["稳步提高", "明显改善", "效果明显", "合格", "符合相关规定", "持续保障"])
+@pytest.mark.parametrize("name", ["义务教育优质均衡发展情况", "群众出行条件", "工程验收合格率"])
+def test_a_value_in_words_closes_a_row_with_no_number(name, value):
+    """发展情况稳步提高: no number to cut at, the value is known by its wording (and flagged by the
+    grid); the name keeps words that only look like values inside it (验收合格率)."""
+    item = _split_worded(_token(name + value), 2)
+    assert (item.name.text, item.values[0].text, item.values[1]) == (name, value, None)
+
+
+@pytest.mark.parametrize("text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查"])
+def test_no_value_in_words_is_read_where_there_is_none_or_a_number(text):
+    assert _split_worded(_token(text), 1) is None
+
+
+def test_a_run_together_form_with_a_value_in_words_says_so():
+    table = _extract(HEAD + GRID.replace("群众出行满意度≥90%95%", "群众出行条件明显改善"))
+    rows = _rows(table)
+    assert ("群众出行条件", "明显改善") in rows
+    assert any(f.code == "FORM_VALUE_BY_WORDING" for f in table.failures)

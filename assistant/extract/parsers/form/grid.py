@@ -27,7 +27,7 @@ from .labels import (
     _level2_word,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
-from .runs import _cut_mid_word, _split_doubled, _split_with_notes
+from .runs import _cut_mid_word, _split_doubled, _split_with_notes, _split_worded
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
 from .tokens import Token, _Item
 
@@ -325,6 +325,13 @@ def _read_grid(
                     found = [twice]  # a 自评表 row: the target and the achieved value written alike
                     failures.at_row(
                         token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
+                    )
+                if found is None and (worded := _split_worded(token, k)) is not None:
+                    found = [worded]  # 发展情况稳步提高: a value in words closes the row
+                    failures.at_row(
+                        token.row,
+                        "指标值",
+                        msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text),
                     )
                 if found is None:
                     failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))

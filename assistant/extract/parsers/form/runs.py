@@ -128,6 +128,28 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     return items if items and pos == len(text) else None
 
 
+#: a value in words that a target column holds (稳步提高, 效果明显, 合格, 符合相关规定)
+_WORDED_VALUE = (
+    r"(?:稳步|逐步|显著|明显|持续|巩固|不断|有所|有效|大幅)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低)"
+    r"|效果(?:明显|显著)|成效显著|有力保障|持续保障|正面支撑|良好|优良|合格|达标|已完成|按时完成"
+    r"|符合(?:相关)?(?:规定|要求|标准)|不超预算"
+)
+
+
+def _split_worded(token: Token, k: int) -> _Item | None:
+    """One name run together with a value in words and no number anywhere
+    (义务教育优质均衡发展情况稳步提高): the name, then the value its wording ends on; a guess
+    by wording, which the caller flags."""
+    text = token.text.rstrip()
+    m = re.fullmatch(rf"(?P<name>.*?[\u4e00-\u9fff]{{2}}.*?)(?P<value>{_WORDED_VALUE})", text)
+    if m is None or re.search(r"\d", text) or k < 1:
+        return None
+    a, b = m.span("value")
+    name = Token(text[:a], token.cell, token.start, token.start + a, token.row, token.col)
+    value = Token(text[a:b], token.cell, token.start + a, token.start + b, token.row, token.col)
+    return _Item(name, [value, *([None] * (k - 1))], token.row)
+
+
 def _split_doubled(token: Token, k: int) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
