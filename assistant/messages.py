@@ -535,6 +535,10 @@ MESSAGES: dict[str, Text] = {
         "无法分开“{text}”中的名称和指标值；已作为一个指标名称读取",
         "could not tell names from values in {text!r}; read as one indicator name",
     ),
+    "FORM_SHORT_LABEL_CUT": Text(
+        "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
+        "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
+    ),
     "FORM_VALUE_BY_WORDING": Text(
         "“{text}”：名称与指标值连写且无数字，按措辞把结尾的“{value}”读作指标值；请核对",
         "{text!r}: name and value run together with no number; the closing words {value!r} read as the value "

@@ -165,3 +165,37 @@ def test_a_run_together_form_with_a_value_in_words_says_so():
     rows = _rows(table)
     assert ("群众出行条件", "明显改善") in rows
     assert any(f.code == "FORM_VALUE_BY_WORDING" for f in table.failures)
+
+
+SHORT = (
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值"
+    "产出指标数量培训基层养护人员≥120人次126人次质量道路优良率≥85%88%成本控制率≤100%98%"
+    "时效养护任务完成时间2023年12月底前2023年11月"
+)
+
+
+def test_short_level2_labels_are_cut_where_a_label_is_due_and_said_so():
+    """数量 right after 产出指标, 质量 and 时效 right after a row's last value: short 二级 labels;
+    成本控制率 after 88% too, so it is read as 成本 | 控制率, and every cut is flagged."""
+    table = _extract(HEAD + SHORT)
+    got = [(i.level2_name, i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got[:2] == [("数量", "培训基层养护人员", "≥120人次"), ("质量", "道路优良率", "≥85%")]
+    assert got[-1] == ("时效", "养护任务完成时间", "2023年12月底前")
+    assert any(f.code == "FORM_SHORT_LABEL_CUT" for f in table.failures)
+
+
+def test_a_name_starting_like_a_label_after_a_full_label_is_not_cut():
+    """数量指标 | 成本控制率…: a 二级 label was just given, the name keeps its 成本."""
+    table = _extract(HEAD + GRID.replace("培训基层养护人员≥120人次126人次", "成本控制率≤100%98%"))
+    assert table.projects()[0].indicators[0].name == "成本控制率"
+    assert not any(f.code == "FORM_SHORT_LABEL_CUT" for f in table.failures)
+
+
+def test_names_with_numbers_are_read_back_from_the_end_of_the_run():
+    """达到5亿元5亿元6.47亿元10 under 年初目标值 | 实际完成值 | 得分: the shortest name leaves 10
+    with no name of its own, so the name takes its 5亿元."""
+    text = "完成院区建设,医疗收入达到5亿元5亿元6.47亿元10"
+    found = _split_run(_token(text), 3, numbered=True)
+    assert [(i.name.text, [v.text for v in i.values]) for i in found] == [
+        ("完成院区建设,医疗收入达到5亿元", ["5亿元", "6.47亿元", "10"])
+    ]

@@ -27,7 +27,7 @@ from .labels import (
     _level2_word,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
-from .runs import _cut_mid_word, _split_doubled, _split_with_notes, _split_worded
+from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
 from .tokens import Token, _Item
 
@@ -45,7 +45,11 @@ def _value_targets(headers: list[str]) -> list[str | None]:
             targets.append(None)
         elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
-        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
+        elif (
+            "年度指标值" in h
+            or re.search(r"预期|^指标值|^年初目标值", h)
+            or h in ("目标值", "年度目标值", "年度数值", "数值")
+        ):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -304,43 +308,10 @@ def _read_grid(
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
-                found = _split_with_notes(token, k, notes)
-                if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True)) is not None:
-                    found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
-                    for item in numbered:
-                        if item.values[0] is not None and item.name.text.endswith(item.values[0].text):
-                            failures.at_row(  # 补助1000万元1000万元1000万元: is the first 1000万元 the name's?
-                                token.row,
-                                "指标值",
-                                msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text),
-                            )
-                mid_word = found is not None and _cut_mid_word(found, token)
-                loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
-                if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
-                    loose = None  # several whole items, or the row's value written twice (below)
-                if loose is not None:
-                    found = loose
-                    failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
-                elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
-                    found = [twice]  # a 自评表 row: the target and the achieved value written alike
-                    failures.at_row(
-                        token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
-                    )
-                if found is None and (worded := _split_worded(token, k)) is not None:
-                    found = [worded]  # 发展情况稳步提高: a value in words closes the row
-                    failures.at_row(
-                        token.row,
-                        "指标值",
-                        msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text),
-                    )
-                if found is None:
-                    failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
-                    found = [_Item(token, [], token.row)]
-                elif _cut_mid_word(found, token):
-                    failures.at_row(
-                        token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40])
-                    )
-                items.extend(found)
+                after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
+                for piece in _cut_short_labels(token, after_level1, failures):
+                    if not label(piece):
+                        items.extend(_read_run(piece, k, notes, failures))
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label

@@ -5,9 +5,12 @@ writes its value twice. Anything else is left whole and flagged by the caller.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ....ingest.document import Cell, Document, Row
+from ....messages import msg
+from .failures import Failures
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -102,30 +105,55 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     quantified (comparison, number, unit, or a date); anything else returns None. Two bare
     numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
     caller says it was. A name holds no number unless ``numbered`` (5000吨稻谷、500吨成品粮储备到位率):
-    then each name is the shortest text, not ending in a digit, that k values in a row follow
-    (k ≥ 2 only: one value after a name with numbers in it can be cut out of the name).
+    then the names are the shortest, not ending in a digit, with which k values in a row follow
+    each and the whole text is read (k ≥ 2 only: one value after a name with numbers in it can
+    be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
     if numbered and k < 2:
         return None
-    name = r"(?P<name>.*?[\u4e00-\u9fff].*?)(?<![\d.])" if numbered else r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
-    # after the k values the next name starts: with a number only where names may hold one
-    end = r"(?:(?<=\d)(?![\d.%％])|(?<!\d))" if numbered else r"(?=[^\d%％]|$)"
-    pattern = re.compile(name + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k)) + end)
-    items: list[_Item] = []
-    pos = 0
+    values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
     text = token.text
-    for m in pattern.finditer(text):
-        if m.start() != pos:
+    if numbered:
+        found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
+    else:
+        found = []
+        pos = 0
+        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
+            if m.start() != pos:
+                return None
+            pos = m.end()
+            found.append(((m.start(), m.start("v0")), m))
+        if pos != len(text):
             return None
-        pos = m.end()
+    if not found:
+        return None
 
-        def piece(group: str, m: re.Match[str] = m) -> Token:
-            a, b = m.span(group)
-            return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
 
-        items.append(_Item(piece("name"), [piece(f"v{i}") for i in range(k)], token.row))
-    return items if items and pos == len(text) else None
+    return [_Item(piece(*name), [piece(*m.span(f"v{i}")) for i in range(k)], token.row) for name, m in found]
+
+
+def _numbered_items(text: str, values: re.Pattern[str]):
+    """Names that may hold numbers, each followed by the k values ``values`` matches: the
+    shortest names that let the whole text be read, tried from the left (a name cannot end in a
+    digit or take a value's place: …达到5亿元 | 5亿元 | 6.47亿元 | 10)."""
+
+    @functools.cache
+    def parse(pos: int):
+        if pos == len(text):
+            return ()
+        for end in range(pos + 1, len(text)):
+            if text[end - 1] in "0123456789." or not re.search(r"[\u4e00-\u9fff]", text[pos:end]):
+                continue
+            m = values.match(text, end)
+            if m and (rest := parse(m.end())) is not None:
+                return (((pos, end), m), *rest)
+        return None
+
+    found = parse(0)
+    return list(found) if found else None
 
 
 #: a value in words that a target column holds (稳步提高, 效果明显, 合格, 符合相关规定)
@@ -176,3 +204,75 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
                 values = [piece(end - 2 * size, end - size), piece(end - size, end)]
                 return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
     return None
+
+
+def _read_run(token: Token, k: int, notes: int, failures: Failures) -> list[_Item]:
+    """The items of one piece of text run together, each reading tried from the surest:
+    quantified values after names with no number; names holding numbers (two values or more);
+    digits cut by the column count; a value written twice; a value in words. Every reading but
+    the first is flagged, and a text no reading fits is one name with a failure."""
+    found = _split_with_notes(token, k, notes)
+    if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True)) is not None:
+        found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
+        for item in numbered:
+            if item.values[0] is not None and item.name.text.endswith(item.values[0].text):
+                failures.at_row(  # 补助1000万元1000万元1000万元: is the first 1000万元 the name's?
+                    token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text)
+                )
+    mid_word = found is not None and _cut_mid_word(found, token)
+    loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
+    if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
+        loose = None  # several whole items, or the row's value written twice (below)
+    if loose is not None:
+        found = loose
+        failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
+    elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+        found = [twice]  # a 自评表 row: the target and the achieved value written alike
+        failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+    if found is None and (worded := _split_worded(token, k)) is not None:
+        found = [worded]  # 发展情况稳步提高: a value in words closes the row
+        failures.at_row(
+            token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text)
+        )
+    if found is None:
+        failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
+        return [_Item(token, [], token.row)]
+    if _cut_mid_word(found, token):
+        failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    return found
+
+
+#: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
+#: only where a label is due: first after a 一级 label, or right after a row's last value
+_SHORT_LEVEL2 = re.compile(
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
+)
+
+
+def _cut_short_labels(token: Token, after_level1: bool, failures: Failures) -> list[Token]:
+    """``token`` cut before and after the short 二级 labels it holds: at its start when a 一级
+    label came just before (产出指标 | 数量国家奖学金人数…), and where one follows a number and
+    its unit (…专款专用10成本每年财政补助…, …126人次质量…). A name may start with these words too (成本控制率), so every
+    cut is flagged."""
+    text = token.text
+    cuts: list[tuple[int, int]] = []
+    for m in _SHORT_LEVEL2.finditer(text):
+        at_start = m.start() == 0 and after_level1
+        after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
+        if at_start or after_value:
+            cuts.append(m.span())
+    if not cuts:
+        return [token]
+    failures.at_row(
+        token.row,
+        "一级/二级指标",
+        msg("FORM_SHORT_LABEL_CUT", labels="、".join(text[a:b] for a, b in cuts), text=text[:40]),
+    )
+    pieces: list[Token] = []
+    pos = 0
+    for a, b in [*cuts, (len(text), len(text))]:
+        for x, y in ((pos, a), (a, b)):
+            if text[x:y].strip():
+                pieces.append(Token(text[x:y], token.cell, token.start + x, token.start + y, token.row, token.col))
+        pos = b
+    return pieces
