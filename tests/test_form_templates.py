@@ -107,3 +107,22 @@ def test_a_short_name_that_starts_no_level_name_is_kept():
     ]
     _, got = _indicators(_text(rows, "line", False))
     assert ("产能", "500吨") in got
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("name", ["满意度", "服务对象满意度"])
+def test_a_name_that_is_a_level_word_after_both_labels_is_the_name(sep, traditional, name):
+    """满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | %: both labels are given, so the third
+    word, followed by values, is the 三级 name (e08), while a long name starting with a number
+    stays a name (1290.3平方米冷库建设)."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "1290.3平方米冷库建设", "≥1290.3平方米"],
+        ["满意度指标", "服务对象满意度指标", name, "≥95%"],
+    ]
+    table, got = _indicators(_text(rows, sep, traditional))
+    assert got == _conv([("1290.3平方米冷库建设", "≥1290.3平方米"), (name, "≥95%")], traditional)
+    last = table.projects()[0].indicators[-1]
+    assert last.level2_name == _conv([("服务对象满意度指标", None)], traditional)[0][0]

@@ -28,7 +28,7 @@ from .labels import (
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
-from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
+from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 
 
@@ -218,6 +218,12 @@ def _read_grid(
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
     stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
+    # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥95%: after both labels, a level word followed by a value is the name
+    level_names = {
+        id(t)
+        for l1, l2, t, nxt in zip(stream, stream[1:], stream[2:], stream[3:])
+        if _level1_label(l1.text) and _level2_label(l2.text) and _is_label(t.text) and _short_value(nxt.text)
+    }
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
     partition = (
@@ -302,7 +308,7 @@ def _read_grid(
                     current.values.append(None)
             elif side_by_side and _repeats_label(token, items, stream, at):
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
-            elif label(token):
+            elif id(token) not in level_names and label(token):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
