@@ -638,6 +638,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: the self-evaluation money cells run together; read as budget {amount}, the only cut with money "
         "spent (a cut with nothing spent also fits); check it against the original",
     ),
+    "FORM_MONEY_RUN_TRAILING": Text(
+        "“{text}”：自评表的金额各栏连写后还跟着其他文字，只按开头的金额读作预算数 {amount}；请按原表核对",
+        "{text!r}: the self-evaluation money cells run together and other text follows them; budget {amount} "
+        "read from the amounts at its start; check it against the original",
+    ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",

@@ -199,3 +199,44 @@ def test_names_with_numbers_are_read_back_from_the_end_of_the_run():
     assert [(i.name.text, [v.text for v in i.values]) for i in found] == [
         ("完成院区建设,医疗收入达到5亿元", ["5亿元", "6.47亿元", "10"])
     ]
+
+
+def _self_eval_money(row: str) -> str:
+    return (
+        "项目支出绩效自评表项目名称乡村道路养护主管部门示例县交通运输局实施单位示例县公路中心"
+        f"预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率){row}"
+        "年度总体目标预期目标实际完成情况完成县乡道路日常养护。已完成。" + GRID
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "traditional"),
+    [
+        ("年度财政资金总额10001000100%20", False),
+        ("年度财政 资金总额10001000100%20", False),  # a cell wrapped inside the label
+        ("年度財政資金總額10萬10萬100%20", True),  # amounts with their unit: the units end the cells
+        ("年度财政资金总额10万元10万元100%20", False),
+    ],
+)
+def test_the_financial_total_row_of_a_self_evaluation_is_the_total_and_the_fiscal_amount(row, traditional):
+    """年度财政资金总额 under 预算数 | 执行数 | 执行率 | 得分: the one amount, all of it 财政; 预算数(A)
+    before the other heads is a column head, not a key with a value."""
+    table = _extract(_self_eval_money(row))
+    amounts = table.projects()[0].amounts
+    want = "1000" if "1000" in row else "10"
+    assert (str(amounts.total), str(amounts.fiscal)) == (want, want)
+    assert not [f for f in table.failures if f.code == "NOT_AN_AMOUNT"]
+
+
+def test_a_money_row_with_text_run_into_it_is_read_from_its_start_and_flagged():
+    """10001000100%20度效标80>…: a caption printed vertically ran into the row."""
+    table = _extract(_self_eval_money("年度财政资金总额10001000100%20度效标80> 年绩目"))
+    assert str(table.projects()[0].amounts.total) == "1000"
+    assert any(f.code == "FORM_MONEY_RUN_TRAILING" for f in table.failures)
+
+
+def test_a_money_row_whose_units_leave_a_cell_out_is_not_read():
+    """10万100%20: one amount for 预算数 | 执行数, and 100% cannot be checked: no amount, a failure."""
+    table = _extract(_self_eval_money("年度财政资金总额10万100%20"))
+    assert table.projects()[0].amounts.total is None
+    assert [f for f in table.failures if f.field == "amounts.total"]

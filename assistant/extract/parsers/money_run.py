@@ -21,7 +21,15 @@ import itertools
 import re
 from decimal import Decimal
 
-__all__ = ["money_columns", "forced_budget", "budget_cell", "is_money_run", "AMBIGUOUS"]
+__all__ = [
+    "money_columns",
+    "forced_budget",
+    "budget_cell",
+    "is_money_run",
+    "read_run",
+    "starts_with_column",
+    "AMBIGUOUS",
+]
 
 #: what :func:`budget_cell` returns when the cells have more than one reading
 AMBIGUOUS = -1
@@ -180,3 +188,40 @@ def _placement_fits(placed: dict[str, str]) -> bool:
     if "rate" in numbers and not _fits(numbers):
         return False  # a printed 执行率 comes from a printed 预算数 and 执行数
     return "score" not in numbers or "rate" in numbers
+
+
+#: a money row whose amounts carry their unit (10萬10萬100%20): the units say where cells end
+_UNIT_RUN = re.compile(
+    r"^(?P<amounts>(?:\d+(?:\.\d+)?(?:万元|万|元))+)(?P<rate>\d+(?:\.\d+)?[%％])(?P<after>\d+(?:\.\d+)?)?$"
+)
+#: a money row run together with other text after it (10001000100%20度效标80>…: a caption printed
+#: vertically ran into it)
+_LEADING_RUN = re.compile(r"^(?P<run>[\d.]+[%％][\d.]*)(?=[^\d.%％\s])")
+
+
+def read_run(text: str, columns: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The 全年预算数 of a money row whose cells ran together, as (amount, unit written, doubt):
+    the doubt is a message code when the reading is only likely (:func:`forced_budget` with
+    ``money_spent``) or taken from the start of a longer text; (None, None, None) when unread."""
+    if m := _UNIT_RUN.match(text):
+        amounts = re.findall(r"(\d+(?:\.\d+)?)(万元|万|元)", m["amounts"])
+        cells = [a for a, _ in amounts] + [m["rate"]] + ([m["after"]] if m["after"] else [])
+        at = budget_cell(cells, columns)
+        if at is None or at == AMBIGUOUS or at >= len(amounts):
+            return None, None, None
+        return cells[at], "万元" if amounts[at][1].startswith("万") else "元", None
+    if budget := forced_budget(text, columns):
+        return budget, None, None
+    if budget := forced_budget(text, columns, money_spent=True):
+        return budget, None, "FORM_MONEY_RUN_LIKELY"
+    if (m := _LEADING_RUN.match(text)) and (
+        budget := forced_budget(m["run"], columns) or forced_budget(m["run"], columns, money_spent=True)
+    ):
+        return budget, None, "FORM_MONEY_RUN_TRAILING"
+    return None, None, None
+
+
+def starts_with_column(text: str) -> bool:
+    """A text that opens with a money column's head (执行数(B)执行率…): the heads of the block,
+    not the value of the key before them."""
+    return bool(_COLUMN.match(re.sub(r"\s", "", text)))

@@ -39,7 +39,8 @@ _KEYS: list[tuple[str, str]] = [
         r"|年度金额|合计",
         "total",
     ),
-    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
+    # the one amount, all of it 财政 (a 自评表's 年度财政资金总额 row under 预算数 | 执行数 | 执行率)
+    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金|(?:年度)?财政资金总额", "total_fiscal"),
     (
         r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:数|小计)?|本级财政)",
         "fiscal",
