@@ -240,3 +240,24 @@ def test_a_money_row_whose_units_leave_a_cell_out_is_not_read():
     table = _extract(_self_eval_money("年度财政资金总额10万100%20"))
     assert table.projects()[0].amounts.total is None
     assert [f for f in table.failures if f.field == "amounts.total"]
+
+
+def test_units_of_length_and_area_end_a_value():
+    """≥120公里126公里, 500亩: the units of works and land end a value like 人次 and %."""
+    table = _extract(HEAD + GRID.replace("培训基层养护人员≥120人次126人次", "养护县乡道路里程≥120公里126公里"))
+    assert table.projects()[0].indicators[0].name == "养护县乡道路里程"
+    assert table.projects()[0].indicators[0].annual_value == "≥120公里"
+
+
+def test_a_unit_then_bare_numbers_under_target_and_result_is_not_a_row():
+    """建设普通省道二级公路32.1公里2020 under 指标值 | 全年实际完成值 | 未完成原因: 32.1公里 | 20 | 20
+    would put a number in the note, 32.1公里 | 2020 a bare number beside a length; neither is read
+    silently (b06: the value written twice, 20 | 20, flagged)."""
+    grid = (
+        "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施"
+        "产出指标数量指标建设普通省道二级公路32.1公里2020质量指标道路优良率≥85%88%"
+    )
+    table = _extract(HEAD + grid)
+    first = table.projects()[0].indicators[0]
+    assert (first.name, first.annual_value) == ("建设普通省道二级公路32.1公里", "20")
+    assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)

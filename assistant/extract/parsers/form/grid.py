@@ -317,7 +317,7 @@ def _read_grid(
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
                 for piece in _cut_short_labels(token, after_level1, failures):
                     if not label(piece):
-                        items.extend(_read_run(piece, k, notes, failures))
+                        items.extend(_read_run(piece, k, notes, failures, _target_and_result(value_headers)))
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label
@@ -359,6 +359,14 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
+    """The 指标值 column and the 实际完成值 column after it, written alike (≥95% | 96%), or ()."""
+    folded = [_fold(h) for h in headers]
+    target = next((i for i, h in enumerate(folded) if re.search(r"指标值|目标值", h) and "实施周期" not in h), None)
+    result = next((i for i, h in enumerate(folded) if re.search(r"完成值|实际值|实现值", h)), None)
+    return (target, result) if target is not None and result is not None and target < result else ()
 
 
 def _no_inner_gap(row: list[Token]) -> bool:

@@ -14,7 +14,10 @@ from .failures import Failures
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
-_UNITS = "%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
+_UNITS = (
+    "%|％|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
+)  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
     r"(?:[≥≤><=＞＜＝]\s*)?"
@@ -86,15 +89,36 @@ _UNIT_FIRST = re.compile(rf"^(?:{_UNITS})")
 _NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
 
 
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _split_with_notes(
-    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False
+    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False, alike: tuple[int, ...] = ()
 ) -> list[_Item] | None:
-    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
+    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty.
+    A reading is refused that puts a bare number in a note (a note is words) or, of the two
+    columns ``alike`` (指标值 | 实际完成值), a unit in the first and a bare number in the second
+    (32.1公里 | 20 is a name's 32.1公里 and a score, not a target and its result)."""
+
+    def fits(items: list[_Item] | None, width: int) -> bool:
+        if items is None or any(_BARE_NUMBER.fullmatch(v.text) for i in items for v in i.values[k - notes : width]):
+            return False
+        if len(alike) != 2 or max(alike) >= width:
+            return True
+        a, b = alike
+        return not any(
+            not _BARE_NUMBER.fullmatch(i.values[a].text) and _BARE_NUMBER.fullmatch(i.values[b].text) for i in items
+        )
+
     found = _split_run(token, k, loose=loose, numbered=numbered)
+    if not fits(found, k):
+        found = None
     if found is None and notes and k > notes:
         found = _split_run(token, k - notes, loose=loose, numbered=numbered)
-        if found is not None:
+        if fits(found, k - notes):
             found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+        else:
+            found = None
     return found
 
 
@@ -206,13 +230,13 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
     return None
 
 
-def _read_run(token: Token, k: int, notes: int, failures: Failures) -> list[_Item]:
+def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = ()) -> list[_Item]:
     """The items of one piece of text run together, each reading tried from the surest:
     quantified values after names with no number; names holding numbers (two values or more);
     digits cut by the column count; a value written twice; a value in words. Every reading but
     the first is flagged, and a text no reading fits is one name with a failure."""
-    found = _split_with_notes(token, k, notes)
-    if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True)) is not None:
+    found = _split_with_notes(token, k, notes, alike=alike)
+    if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
         for item in numbered:
             if item.values[0] is not None and item.name.text.endswith(item.values[0].text):
@@ -220,7 +244,7 @@ def _read_run(token: Token, k: int, notes: int, failures: Failures) -> list[_Ite
                     token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text)
                 )
     mid_word = found is not None and _cut_mid_word(found, token)
-    loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
+    loose = _split_with_notes(token, k, notes, loose=True, alike=alike) if found is None or mid_word else None
     if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
         loose = None  # several whole items, or the row's value written twice (below)
     if loose is not None:
