@@ -535,6 +535,15 @@ MESSAGES: dict[str, Text] = {
         "无法分开“{text}”中的名称和指标值；已作为一个指标名称读取",
         "could not tell names from values in {text!r}; read as one indicator name",
     ),
+    "FORM_SHORT_LABEL_CUT": Text(
+        "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
+        "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
+    ),
+    "FORM_VALUE_BY_WORDING": Text(
+        "“{text}”：名称与指标值连写且无数字，按措辞把结尾的“{value}”读作指标值；请核对",
+        "{text!r}: name and value run together with no number; the closing words {value!r} read as the value "
+        "by their wording; check it",
+    ),
     "FORM_RUN_MID_WORD": Text(
         "从一段连续文字“{text}”中读出 {count} 条指标，有名称从词中间开始：请核对",
         "{count} indicators read out of one run of text {text!r}, a name starting mid-word: check them",
@@ -623,6 +632,16 @@ MESSAGES: dict[str, Text] = {
         "“{text}”：自评表的金额各栏（{columns}）连写在一起，拆法不唯一，未读取；请按原表核对",
         "{text!r}: the self-evaluation money cells ({columns}) run together and can be cut more than one way; "
         "not read, check it against the original",
+    ),
+    "FORM_MONEY_RUN_LIKELY": Text(
+        "“{text}”：自评表的金额各栏连写在一起，按有执行数的唯一拆法读作预算数 {amount}（也可读作执行数为 0）；请按原表核对",
+        "{text!r}: the self-evaluation money cells run together; read as budget {amount}, the only cut with money "
+        "spent (a cut with nothing spent also fits); check it against the original",
+    ),
+    "FORM_MONEY_RUN_TRAILING": Text(
+        "“{text}”：自评表的金额各栏连写后还跟着其他文字，只按开头的金额读作预算数 {amount}；请按原表核对",
+        "{text!r}: the self-evaluation money cells run together and other text follows them; budget {amount} "
+        "read from the amounts at its start; check it against the original",
     ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",

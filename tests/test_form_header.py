@@ -215,6 +215,22 @@ def test_money_row_run_together_is_split_only_when_forced(header, run, budget):
     assert forced_budget(run, money_columns(header)) == budget
 
 
+@pytest.mark.parametrize(
+    ("header", "run", "budget"),
+    [
+        (COLUMNS, "40004000100%", "4000"),  # 40004000 | 10 | 0% and 400040001 | 0 | 0% left out
+        ("年初预算数全年预算数全年执行分值执行率得分", "303010100%", "30"),  # (empty) | 30 | 30 | 10 | 100%
+        ("年初预算数全年预算数全年执行分值执行率得分", "303030100%", "30"),
+        (COLUMNS, "194.9194.9100%", "194.9"),
+        (COLUMNS, "50000%", None),  # 500 | 0 | 0%: with nothing spent there is no other reading to take
+        (COLUMNS, "1000500100%", None),  # 1000 | 500 | 100% does not add up, 100 | 500 | 100% neither
+    ],
+)
+def test_money_row_run_together_read_where_money_was_spent(header, run, budget):
+    """The likely reading (the caller flags it): the one every reading with money spent agrees on."""
+    assert forced_budget(run, money_columns(header), money_spent=True) == budget
+
+
 def test_money_columns_are_read_in_order_and_notes_skipped():
     assert money_columns("预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)") == ["budget", "spent", "rate", "score"]
     assert money_columns(FULL) == ["start", "budget", "spent", "weight", "rate", "score"]

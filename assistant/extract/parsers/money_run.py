@@ -8,6 +8,11 @@ the execution cell empty. The budget amount is taken only when every reading tha
 numbers agrees on it: each cell a plain number (no leading zero), 执行率 = 执行数 / 预算数
 (as printed, to its last digit) and 得分 = 分值 × 执行率 where those cells are there. Anything else
 stays unread and is flagged by the caller.
+
+A run ending in 00% (…100%) can always also be read as nothing spent (40004000100%: 4000 | 4000 |
+100%, or 400040001 | 0 | 0%). ``money_spent=True`` leaves out the readings with a 0 or 0% in them: the
+amount it gives is the one every reading with money spent agrees on, a likely reading that the
+caller must flag as such.
 """
 
 from __future__ import annotations
@@ -16,7 +21,15 @@ import itertools
 import re
 from decimal import Decimal
 
-__all__ = ["money_columns", "forced_budget", "budget_cell", "AMBIGUOUS"]
+__all__ = [
+    "money_columns",
+    "forced_budget",
+    "budget_cell",
+    "is_money_run",
+    "read_run",
+    "starts_with_column",
+    "AMBIGUOUS",
+]
 
 #: what :func:`budget_cell` returns when the cells have more than one reading
 AMBIGUOUS = -1
@@ -77,9 +90,10 @@ def _fits(cells: dict[str, Decimal]) -> bool:
     return weight is None or score is None or abs(weight * rate / 100 - score) <= _unit(score)
 
 
-def forced_budget(text: str, columns: list[str]) -> str | None:
+def forced_budget(text: str, columns: list[str], *, money_spent: bool = False) -> str | None:
     """The 全年预算数 of a money row run together, when every reading of it that fits the
-    columns agrees on one amount; None when there is none or more than one."""
+    columns agrees on one amount (with ``money_spent``, every reading where money was spent);
+    None when there is none or more than one."""
     m = _RUN.match(text.strip())
     if not m or not columns or len(m["digits"]) > _LONGEST_RUN or len(m["after"]) > _LONGEST_RUN:
         return None  # a run longer than six amounts is not a money row (and would take long)
@@ -97,11 +111,23 @@ def forced_budget(text: str, columns: list[str]) -> str | None:
                     for after in _after_cells(m["after"], after_cols):
                         cells = {c: Decimal(v) for c, v in (*zip(cols, parts), *after)}
                         cells["rate"] = Decimal(rate)
-                        if _fits(cells):
+                        if (not money_spent or (cells["rate"] and cells.get("spent"))) and _fits(cells):
                             found.add(cells["budget"])
                             if len(found) > 1:
                                 return None
     return str(found.pop()) if found else None
+
+
+def is_money_run(text: str) -> bool:
+    """A money row's cells run together into one (40004000100%, 10001000100%20), not one rate
+    cell (98.17%): no 执行率 reaches 1000%, so digits worth that much before the % hold several cells."""
+    m = _RUN.match(text.strip())
+    if not m:
+        return False
+    try:
+        return bool(m["after"]) or Decimal(m["digits"]) >= 1000
+    except ArithmeticError:
+        return True  # 30.5100%: two decimal points, more than one number
 
 
 def _after_cells(digits: str, cols: list[str]):
@@ -162,3 +188,40 @@ def _placement_fits(placed: dict[str, str]) -> bool:
     if "rate" in numbers and not _fits(numbers):
         return False  # a printed 执行率 comes from a printed 预算数 and 执行数
     return "score" not in numbers or "rate" in numbers
+
+
+#: a money row whose amounts carry their unit (10萬10萬100%20): the units say where cells end
+_UNIT_RUN = re.compile(
+    r"^(?P<amounts>(?:\d+(?:\.\d+)?(?:万元|万|元))+)(?P<rate>\d+(?:\.\d+)?[%％])(?P<after>\d+(?:\.\d+)?)?$"
+)
+#: a money row run together with other text after it (10001000100%20度效标80>…: a caption printed
+#: vertically ran into it)
+_LEADING_RUN = re.compile(r"^(?P<run>[\d.]+[%％][\d.]*)(?=[^\d.%％\s])")
+
+
+def read_run(text: str, columns: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The 全年预算数 of a money row whose cells ran together, as (amount, unit written, doubt):
+    the doubt is a message code when the reading is only likely (:func:`forced_budget` with
+    ``money_spent``) or taken from the start of a longer text; (None, None, None) when unread."""
+    if m := _UNIT_RUN.match(text):
+        amounts = re.findall(r"(\d+(?:\.\d+)?)(万元|万|元)", m["amounts"])
+        cells = [a for a, _ in amounts] + [m["rate"]] + ([m["after"]] if m["after"] else [])
+        at = budget_cell(cells, columns)
+        if at is None or at == AMBIGUOUS or at >= len(amounts):
+            return None, None, None
+        return cells[at], "万元" if amounts[at][1].startswith("万") else "元", None
+    if budget := forced_budget(text, columns):
+        return budget, None, None
+    if budget := forced_budget(text, columns, money_spent=True):
+        return budget, None, "FORM_MONEY_RUN_LIKELY"
+    if (m := _LEADING_RUN.match(text)) and (
+        budget := forced_budget(m["run"], columns) or forced_budget(m["run"], columns, money_spent=True)
+    ):
+        return budget, None, "FORM_MONEY_RUN_TRAILING"
+    return None, None, None
+
+
+def starts_with_column(text: str) -> bool:
+    """A text that opens with a money column's head (执行数(B)执行率…): the heads of the block,
+    not the value of the key before them."""
+    return bool(_COLUMN.match(re.sub(r"\s", "", text)))

@@ -24,7 +24,9 @@ Reading rules (what the tests pin down):
   names ([812], 031-) are dropped; of several 主管部门 (省级 / 区县) the most local one is the
   department. A 自评表 money row is read at its 全年预算数; when its cells ran together or
   empty ones were dropped, only a reading pinned by 执行率 = 执行数 / 预算数 is taken
-  (:mod:`.money_run`), else a failure. Amounts in 元 in one place and 万元 in another are
+  (:mod:`.money_run`; units written after the amounts end the cells, 10萬10萬100%); the only
+  reading with money spent, or the amounts at the start of a longer text, are taken with a
+  failure saying so; else a failure. Amounts in 元 in one place and 万元 in another are
   flagged, never converted.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
@@ -42,7 +44,13 @@ Reading rules (what the tests pin down):
   a bare ``|`` line is an empty cell). 实施周期 and 年度 blocks side by side drop the
   repeated 二级 label and name. The grid ends at notes, stamps (盖章), signatures, 附件, 总分.
 * Template leftovers are not indicators: an ``指标1:`` prefix is dropped from the name, and a
-  row with no name and no value (``指标2:``, ``……``, ``**``) is skipped.
+  row with no name and no value (``指标2:``, ``……``, ``**``) is skipped; a value that is only a
+  unit or a sign (``公里``, ``≧ %``) is a blank never filled in (null); a 一级 cell printed cut to
+  its first character (``产`` before ``数量指标``) is not a row.
+* Text run together (:mod:`.runs`): a host's page numbers (``1、…`` / ``2、…``, in order from 1)
+  are left out and the pages read as one cell; names may hold numbers where two values or more
+  follow each; short 二级 labels (数量, 成本) are cut only where a label is due; a value in
+  words (稳步提高, 合格) closes a row with no number. Every reading but the plainest is flagged.
 * Category names are kept as written (产出指标(50分)); codes come from :mod:`assistant.taxonomy`. The 一级 and
   二级 cells are merged down their groups, so in flattened text a label shows once per
   group: on the group's first row, or in its middle (vertically centred). When the first

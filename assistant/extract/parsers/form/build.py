@@ -18,6 +18,7 @@ from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _fold, _key_field
 from .money import _amounts, _money_header
+from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
 
 #: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
@@ -62,6 +63,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
+    if _separation(paged := _join_pages(doc)) == "run_together":
+        doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
     separation = _separation(doc)
     run_together = separation == "run_together"
     rows = _tokens(doc, separation)

@@ -22,12 +22,13 @@ from .labels import (
     _is_placeholder,
     _is_value_header,
     _level1_label,
+    _level1_stub,
     _level2_label,
     _level2_word,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
-from .runs import _CUT_NAME, _split_doubled, _split_with_notes
-from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _starts_item
+from .runs import _cut_short_labels, _read_run
+from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 
 
@@ -44,7 +45,11 @@ def _value_targets(headers: list[str]) -> list[str | None]:
             targets.append(None)
         elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
-        elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
+        elif (
+            "年度指标值" in h
+            or re.search(r"预期|^指标值|^年初目标值", h)
+            or h in ("目标值", "年度目标值", "年度数值", "数值")
+        ):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -212,6 +217,13 @@ def _read_grid(
     slot: int | None = None  # side by side, one cell per line: the block the next value fills
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
+    stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
+    # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥95%: after both labels, a level word followed by a value is the name
+    level_names = {
+        id(t)
+        for l1, l2, t, nxt in zip(stream, stream[1:], stream[2:], stream[3:])
+        if _level1_label(l1.text) and _level2_label(l2.text) and _is_label(t.text) and _short_value(nxt.text)
+    }
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
     partition = (
@@ -270,6 +282,8 @@ def _read_grid(
                     _flush(pending, k, items, failures)
                 current = None
                 continue
+            if token is not None and id(token) in stubs:
+                continue  # 产 | 数量指标: the 一级 cell printed cut to its first character, before a 二级 label
             # one cell per line, or text run together: a label, or a name followed by its k values
             if prefixed:
                 if token is None or label(token):
@@ -294,33 +308,16 @@ def _read_grid(
                     current.values.append(None)
             elif side_by_side and _repeats_label(token, items, stream, at):
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
-            elif label(token):
+            elif id(token) not in level_names and label(token):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
-                found = _split_with_notes(token, k, notes)
-                mid_word = found is not None and any(_CUT_NAME.match(item.name.text) for item in found)
-                loose = _split_with_notes(token, k, notes, loose=True) if found is None or mid_word else None
-                if loose is not None and (len(loose) < 2 or any(_CUT_NAME.match(i.name.text) for i in loose)):
-                    loose = None  # several whole items, or the row's value written twice (below)
-                if loose is not None:
-                    found = loose
-                    failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
-                elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
-                    found = [twice]  # a 自评表 row: the target and the achieved value written alike
-                    failures.at_row(
-                        token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
-                    )
-                if found is None:
-                    failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
-                    found = [_Item(token, [], token.row)]
-                elif any(_CUT_NAME.match(item.name.text) for item in found):
-                    failures.at_row(
-                        token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40])
-                    )
-                items.extend(found)
+                after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
+                for piece in _cut_short_labels(token, after_level1, failures):
+                    if not label(piece):
+                        items.extend(_read_run(piece, k, notes, failures, _target_and_result(value_headers)))
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label
@@ -362,6 +359,14 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
+    """The 指标值 column and the 实际完成值 column after it, written alike (≥95% | 96%), or ()."""
+    folded = [_fold(h) for h in headers]
+    target = next((i for i, h in enumerate(folded) if re.search(r"指标值|目标值", h) and "实施周期" not in h), None)
+    result = next((i for i, h in enumerate(folded) if re.search(r"完成值|实际值|实现值", h)), None)
+    return (target, result) if target is not None and result is not None and target < result else ()
 
 
 def _no_inner_gap(row: list[Token]) -> bool:

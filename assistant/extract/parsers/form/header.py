@@ -9,7 +9,7 @@ import re
 
 from ....messages import Msg, msg
 from ....textnorm import fold_whitespace
-from ..money_run import AMBIGUOUS, budget_cell
+from ..money_run import AMBIGUOUS, budget_cell, is_money_run, starts_with_column
 from .labels import (
     _AMOUNT_FIELDS,
     _AMOUNT_TEXT,
@@ -143,6 +143,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 at = budget_cell([_money_text(c) for c in cells], columns)
                 if at == AMBIGUOUS:
                     found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
+                if at is None and len(cells) == 1 and is_money_run(_money_text(cells[0])):
+                    at = 0  # 40004000100%: the row's cells ran together, read (or flagged) by _amounts
                 taken = [cells[at]] if at is not None and at != AMBIGUOUS else []
             elif field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
@@ -153,6 +155,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     i += 1
                 if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[budget_col]]
+        if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
+            taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
         if taken and (
             field not in values
             or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))

@@ -20,6 +20,7 @@ from .labels import (
     _fold,
     _is_placeholder,
     _level1_code,
+    _unit_only,
     _unread,
 )
 from .levels import _Guess, _item_labels
@@ -106,6 +107,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 signs.append(value.text)
             elif target == "unit":
                 unit_text = unit_text or value.text
+            elif _unit_only(value.text):
+                continue  # 公里, ≧ %: the template's blank, its unit printed and its number never filled in
             elif target not in spans:
                 fields[target] = _unread(value.text)
                 spans[target] = value.span()

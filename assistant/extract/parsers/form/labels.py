@@ -16,7 +16,7 @@ from ....textnorm import fold, fold_whitespace
 #: key label (regex) -> field it fills; the longer spelling first where one contains another
 _KEYS: list[tuple[str, str]] = [
     (
-        r"(?:二级)?项目(?:支出)?名称|项目[（(]政策[)）]名称|政策(?:[（(]项目[)）])?名称|转移支付(?:[（(]?项目[)）]?)?名称"
+        r"(?:二级)?项目(?:支出)?名称|项目[（(]政策[)）]名称|(?:政策|专项)(?:[（(]项目[)）])?名称|转移支付(?:[（(]?项目[)）]?)?名称"
         r"|专项(?:资金)?名称|资金名称",
         "name",
     ),
@@ -42,7 +42,8 @@ _KEYS: list[tuple[str, str]] = [
         r"|年度金额|合计",
         "total",
     ),
-    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金", "total_fiscal"),  # the one amount, all of it 财政
+    # the one amount, all of it 财政 (a 自评表's 年度财政资金总额 row under 预算数 | 执行数 | 执行率)
+    (r"年度本级预算金额|本年度申请.{0,6}财政预算资金|(?:年度)?财政资金总额", "total_fiscal"),
     (
         r"(?:其中[:：\-－]?\s*)?(?:当年|本年)?(?:(?:[市县区省]级|本级)?财政(?:[拨投]款|资金)(?:数|小计)?|本级财政)",
         "fiscal",
@@ -102,7 +103,7 @@ _NAME_HEADERS = ("指标内容", "指标名称", "三级指标名称")
 
 _VALUE_HEADER = re.compile(
     r"^(?:.{0,8}(?:指标值|数值|实际值|实现值|完成值|目标值|标准|分值|得分|权重|计量单位|度量单位|单位|指标方向性?|指标性质|计算符号|符号)(?:及单位|说明|描述)?"
-    r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
+    r"|预期.{0,8}值|(?:偏差|未完成)原因.{0,20}|.{0,10}原因(?:分析)?(?:[和及、]?(?:改进|整改)措施)?|备注)(?:或依据)?(?:[（(][^（()）]{0,16}[)）])?$"
 )
 
 
@@ -366,6 +367,13 @@ def _ends_grid(text: str) -> bool:
     return bool(_GRID_END.search(_fold(text)))
 
 
+def _level1_stub(text: str) -> bool:
+    """The first characters of a 一级 label (产, 效益, 满意): a merged cell printed cut to its first
+    line; a name is never so short and never the start of a level name."""
+    folded = re.sub(r"\s", "", _fold(text))
+    return 0 < len(folded) <= 2 and any(w.startswith(folded) and w != folded for w in _LEVEL1_NAMES[:4])
+
+
 def _caption_stub(text: str) -> bool:
     """The first characters of the 绩效指标 caption (绩, 绩效): a merged cell printed cut."""
     folded = re.sub(r"\s", "", _fold(text))
@@ -384,6 +392,19 @@ _NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
 
 
 _PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+
+
+#: a value cell holding a unit and nothing to count (公里, 万亩, ≧ %): a template's blank left unfilled
+_UNIT_ONLY = re.compile(
+    r"^[≥≤><=＞＜＝≧≦═\s]*(?:%|％|‰|个|人|人次|万人|万人次|次|年|月|天|日|项|家|场|篇|份|户|件|台|套|元|万元|亿元"
+    r"|公里|千米|米|平方米|平方公里|立方米|亩|万亩|公顷|吨|万吨|辆|所|座|处|条|册|株|头|小时|分钟|周|批|期|班|课时)?\s*$"
+)
+
+
+def _unit_only(text: str) -> bool:
+    """A value with no number or word of its own, only a unit or a sign (公里, ≧ %, ≥): not a value."""
+    folded = _fold(text)
+    return bool(folded.strip()) and bool(_UNIT_ONLY.match(folded))
 
 
 def _is_placeholder(text: str) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from ....messages import msg
 from ....schema import Amounts, Span, amount_problem
-from ..money_run import forced_budget, money_columns
+from ..money_run import money_columns, read_run
 from .failures import Failures
 from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _fold, _key_field
 from .tokens import Token, _Value
@@ -93,8 +93,17 @@ def _amounts(
         text = re.sub(r"(万元|万|元)$", "", text)
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
-        if not _AMOUNT_TEXT.match(text) and (budget := forced_budget(text, columns)):
-            text = budget  # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, the only reading that adds up
+        if not _AMOUNT_TEXT.match(text) and columns:
+            # 194.9194.9100%: 全年预算数 | 全年执行数 | 执行率, read where the numbers pin it; a reading
+            # that is only likely (40004000100%) or the start of a longer text is said to be so
+            budget, unit, doubt = read_run(text, columns)
+            if budget is not None:
+                if doubt:
+                    row = value.span.row if value.span else None
+                    failures.add(f"amounts.{field}", msg(doubt, text=value.text[:40], amount=budget), row)
+                if unit:
+                    units[field] = unit
+                text = budget
         if _AMOUNT_TEXT.match(text):
             problem = None
         elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
@@ -127,6 +136,6 @@ _COLUMN_WORDS = {
 def _money_header(rows: list[list[Token]]) -> list[str]:
     """The money columns of a 自评表 (年初预算数 | 全年预算数 | … | 执行率 | 得分): the words
     between the money caption and the first amount row, as :func:`money_columns` reads them."""
-    text = "".join(t.text for row in rows for t in row)
+    text = "".join(_fold(t.text) for row in rows for t in row)  # 預算數 | 資金總額 read as 预算数 | 资金总额
     end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
     return money_columns(text[max(0, end - 120) : end]) if end > 0 else []

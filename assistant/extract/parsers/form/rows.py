@@ -10,6 +10,7 @@ import re
 from ....messages import msg
 from .failures import Failures
 from .labels import _VALUE_LIKE, _fold, _is_label
+from .stream import _short_value
 from .tokens import Token, _Item
 
 
@@ -66,8 +67,12 @@ def _read_row(
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
     ``|`` place the values by column; without them the values fill the read columns in order."""
     cells = [t for t in row if t.text]
-    while cells and label(cells[0]):
+    leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
+    if leading >= 2 and (leading == len(cells) or _short_value(cells[leading].text)):
+        leading -= 1  # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third word is the name
+    while cells and leading and label(cells[0]):
         cells.pop(0)
+        leading -= 1
     if not cells:
         return
     name, values = cells[0], cells[1:]

@@ -5,16 +5,61 @@ writes its value twice. Anything else is left whole and flagged by the caller.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ....ingest.document import Cell, Document, Row
+from ....messages import msg
+from .failures import Failures
 from .tokens import Token, _Item
+
+#: the units a quantified value ends in, in text run together
+_UNITS = (
+    "%|％|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
+)  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
     r"(?:[≥≤><=＞＜＝]\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    r"|\d+(?:\.\d+)?\s*(?:%|％|人次|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|万元|元|小时|分钟|周|月)?)"
+    rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
+
+
+#: the page number a document host writes before each page of text run together (1、… 2、… 3、…)
+_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、\s*")
+
+
+def _join_pages(doc: Document) -> Document:
+    """Text run together, one page a line, each page numbered by the host that printed it
+    (1、项目支出绩效自评表… / 2、灯光、道具… / 3、…): the pages as one cell with the numbers left
+    out, so a cell cut by a page break (音响、 | 灯光、道具) is whole again. The cell's segments
+    keep every position pointing at the source. Pages are taken only in order from 1, each
+    number the next one, on lines of one cell; anything else is left as it was."""
+    rows = list(doc.rows)
+    first = next((i for i, r in enumerate(rows) if _page_number(r) == 1), None)
+    if first is None or first + 1 >= len(rows) or _page_number(rows[first + 1]) != 2:
+        return doc
+    pages = [rows[first]]
+    while first + len(pages) < len(rows) and _page_number(rows[first + len(pages)]) == len(pages) + 1:
+        pages.append(rows[first + len(pages)])
+    text, segments = "", []
+    for row in pages:
+        cell = row.cells[0]
+        skip = _PAGE_MARK.match(cell.text).end()
+        segments.append((len(text), cell.start + skip))
+        text += cell.text[skip:]
+    head = pages[0].cells[0]
+    joined = Cell(text, head.start, pages[-1].cells[0].end, head.row, 0, segments=tuple(segments))
+    row = Row([joined], pages[0].line, doc.text[head.start : joined.end])
+    rows[first : first + len(pages)] = [row]
+    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+
+
+def _page_number(row: Row) -> int | None:
+    m = _PAGE_MARK.match(row.cells[0].text) if len(row.cells) == 1 and not row.cells[0].segments else None
+    return int(m.group(1)) if m else None
 
 
 #: a name cut out of text run together that starts where no name starts: a unit or a letter
@@ -24,48 +69,137 @@ _CUT_NAME = re.compile(
 )
 
 
+def _cut_mid_word(items: list[_Item], token: Token) -> bool:
+    """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`), or with a unit right
+    after a value that is a bare number; the first one starts where the token does, after a
+    label, and may start with a number (5000吨稻谷…)."""
+    after_number = [i.values[-1] is not None and i.values[-1].text[-1:].isdigit() for i in items]
+    return any(
+        _CUT_NAME.match(item.name.text) or (number_before and _UNIT_FIRST.match(item.name.text))
+        for item, number_before in zip(items, [False, *after_number])
+        if item.name.start > token.start
+    )
+
+
+#: a name that starts with a unit, after a bare number: 300 | 人… or 300人 | …, not told apart
+_UNIT_FIRST = re.compile(rf"^(?:{_UNITS})")
+
+
 #: a value ending in a digit is not followed by one: 2020 is never cut into 2 | 0 | 2 | 0
 _NOT_MID_NUMBER = r"(?:(?<=\d)(?![\d.])|(?<!\d))"
 
 
-def _split_with_notes(token: Token, k: int, notes: int, *, loose: bool = False) -> list[_Item] | None:
-    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty."""
-    found = _split_run(token, k, loose=loose)
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _split_with_notes(
+    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False, alike: tuple[int, ...] = ()
+) -> list[_Item] | None:
+    """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty.
+    A reading is refused that puts a bare number in a note (a note is words) or, of the two
+    columns ``alike`` (指标值 | 实际完成值), a unit in the first and a bare number in the second
+    (32.1公里 | 20 is a name's 32.1公里 and a score, not a target and its result)."""
+
+    def fits(items: list[_Item] | None, width: int) -> bool:
+        if items is None or any(_BARE_NUMBER.fullmatch(v.text) for i in items for v in i.values[k - notes : width]):
+            return False
+        if len(alike) != 2 or max(alike) >= width:
+            return True
+        a, b = alike
+        return not any(
+            not _BARE_NUMBER.fullmatch(i.values[a].text) and _BARE_NUMBER.fullmatch(i.values[b].text) for i in items
+        )
+
+    found = _split_run(token, k, loose=loose, numbered=numbered)
+    if not fits(found, k):
+        found = None
     if found is None and notes and k > notes:
-        found = _split_run(token, k - notes, loose=loose)
-        if found is not None:
+        found = _split_run(token, k - notes, loose=loose, numbered=numbered)
+        if fits(found, k - notes):
             found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
+        else:
+            found = None
     return found
 
 
-def _split_run(token: Token, k: int, *, loose: bool = False) -> list[_Item] | None:
+def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
     quantified (comparison, number, unit, or a date); anything else returns None. Two bare
     numbers side by side (2020: 20 | 20, 202 | 0 …) are cut only when ``loose``, which the
-    caller says it was.
+    caller says it was. A name holds no number unless ``numbered`` (5000吨稻谷、500吨成品粮储备到位率):
+    then the names are the shortest, not ending in a digit, with which k values in a row follow
+    each and the whole text is read (k ≥ 2 only: one value after a name with numbers in it can
+    be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
-    pattern = re.compile(
-        r"(?P<name>[^\d≥≤><=＞＜＝]+?)"
-        + "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
-        + r"(?=[^\d%％]|$)"
-    )
-    items: list[_Item] = []
-    pos = 0
+    if numbered and k < 2:
+        return None
+    values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
     text = token.text
-    for m in pattern.finditer(text):
-        if m.start() != pos:
+    if numbered:
+        found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
+    else:
+        found = []
+        pos = 0
+        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
+            if m.start() != pos:
+                return None
+            pos = m.end()
+            found.append(((m.start(), m.start("v0")), m))
+        if pos != len(text):
             return None
-        pos = m.end()
+    if not found:
+        return None
 
-        def piece(group: str, m: re.Match[str] = m) -> Token:
-            a, b = m.span(group)
-            return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
 
-        items.append(_Item(piece("name"), [piece(f"v{i}") for i in range(k)], token.row))
-    return items if items and pos == len(text) else None
+    return [_Item(piece(*name), [piece(*m.span(f"v{i}")) for i in range(k)], token.row) for name, m in found]
+
+
+def _numbered_items(text: str, values: re.Pattern[str]):
+    """Names that may hold numbers, each followed by the k values ``values`` matches: the
+    shortest names that let the whole text be read, tried from the left (a name cannot end in a
+    digit or take a value's place: …达到5亿元 | 5亿元 | 6.47亿元 | 10)."""
+
+    @functools.cache
+    def parse(pos: int):
+        if pos == len(text):
+            return ()
+        for end in range(pos + 1, len(text)):
+            if text[end - 1] in "0123456789." or not re.search(r"[\u4e00-\u9fff]", text[pos:end]):
+                continue
+            m = values.match(text, end)
+            if m and (rest := parse(m.end())) is not None:
+                return (((pos, end), m), *rest)
+        return None
+
+    found = parse(0)
+    return list(found) if found else None
+
+
+#: a value in words that a target column holds (稳步提高, 效果明显, 合格, 符合相关规定)
+_WORDED_VALUE = (
+    r"(?:稳步|逐步|显著|明显|持续|巩固|不断|有所|有效|大幅)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低)"
+    r"|效果(?:明显|显著)|成效显著|有力保障|持续保障|正面支撑|良好|优良|合格|达标|已完成|按时完成"
+    r"|符合(?:相关)?(?:规定|要求|标准)|不超预算"
+)
+
+
+def _split_worded(token: Token, k: int) -> _Item | None:
+    """One name run together with a value in words and no number anywhere
+    (义务教育优质均衡发展情况稳步提高): the name, then the value its wording ends on; a guess
+    by wording, which the caller flags."""
+    text = token.text.rstrip()
+    m = re.fullmatch(rf"(?P<name>.*?[\u4e00-\u9fff]{{2}}.*?)(?P<value>{_WORDED_VALUE})", text)
+    if m is None or re.search(r"\d", text) or k < 1:
+        return None
+    a, b = m.span("value")
+    name = Token(text[:a], token.cell, token.start, token.start + a, token.row, token.col)
+    value = Token(text[a:b], token.cell, token.start + a, token.start + b, token.row, token.col)
+    return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
 def _split_doubled(token: Token, k: int) -> _Item | None:
@@ -94,3 +228,75 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
                 values = [piece(end - 2 * size, end - size), piece(end - size, end)]
                 return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
     return None
+
+
+def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = ()) -> list[_Item]:
+    """The items of one piece of text run together, each reading tried from the surest:
+    quantified values after names with no number; names holding numbers (two values or more);
+    digits cut by the column count; a value written twice; a value in words. Every reading but
+    the first is flagged, and a text no reading fits is one name with a failure."""
+    found = _split_with_notes(token, k, notes, alike=alike)
+    if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
+        found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
+        for item in numbered:
+            if item.values[0] is not None and item.name.text.endswith(item.values[0].text):
+                failures.at_row(  # 补助1000万元1000万元1000万元: is the first 1000万元 the name's?
+                    token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text)
+                )
+    mid_word = found is not None and _cut_mid_word(found, token)
+    loose = _split_with_notes(token, k, notes, loose=True, alike=alike) if found is None or mid_word else None
+    if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
+        loose = None  # several whole items, or the row's value written twice (below)
+    if loose is not None:
+        found = loose
+        failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
+    elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+        found = [twice]  # a 自评表 row: the target and the achieved value written alike
+        failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+    if found is None and (worded := _split_worded(token, k)) is not None:
+        found = [worded]  # 发展情况稳步提高: a value in words closes the row
+        failures.at_row(
+            token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text)
+        )
+    if found is None:
+        failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
+        return [_Item(token, [], token.row)]
+    if _cut_mid_word(found, token):
+        failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    return found
+
+
+#: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
+#: only where a label is due: first after a 一级 label, or right after a row's last value
+_SHORT_LEVEL2 = re.compile(
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
+)
+
+
+def _cut_short_labels(token: Token, after_level1: bool, failures: Failures) -> list[Token]:
+    """``token`` cut before and after the short 二级 labels it holds: at its start when a 一级
+    label came just before (产出指标 | 数量国家奖学金人数…), and where one follows a number and
+    its unit (…专款专用10成本每年财政补助…, …126人次质量…). A name may start with these words too (成本控制率), so every
+    cut is flagged."""
+    text = token.text
+    cuts: list[tuple[int, int]] = []
+    for m in _SHORT_LEVEL2.finditer(text):
+        at_start = m.start() == 0 and after_level1
+        after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
+        if at_start or after_value:
+            cuts.append(m.span())
+    if not cuts:
+        return [token]
+    failures.at_row(
+        token.row,
+        "一级/二级指标",
+        msg("FORM_SHORT_LABEL_CUT", labels="、".join(text[a:b] for a, b in cuts), text=text[:40]),
+    )
+    pieces: list[Token] = []
+    pos = 0
+    for a, b in [*cuts, (len(text), len(text))]:
+        for x, y in ((pos, a), (a, b)):
+            if text[x:y].strip():
+                pieces.append(Token(text[x:y], token.cell, token.start + x, token.start + y, token.row, token.col))
+        pos = b
+    return pieces

@@ -1,0 +1,263 @@
+"""Text run together with no separators (:mod:`assistant.extract.parsers.form.runs`): a host's
+page numbers, names holding numbers, and the money row of a 自评表, each perturbed the ways
+real copies differ. The rule throughout: the reading is the one the text pins, or a failure says
+where to look.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from assistant.extract import extract
+from assistant.extract.parsers.form.runs import _cut_mid_word, _split_run, _split_worded
+from assistant.extract.parsers.form.tokens import Token
+from assistant.ingest import read_bytes
+from assistant.ingest.document import Cell
+
+HEAD = (
+    "项目支出绩效自评表项目名称乡村道路养护主管部门示例县交通运输局实施单位示例县公路中心"
+    "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额386.5386.5100%"
+    "年度总体目标预期目标实际完成情况完成县乡道路日常养护。已完成。"
+)
+GRID = (
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值"
+    "产出指标数量指标培训基层养护人员≥120人次126人次质量指标道路优良率≥85%88%"
+    "时效指标养护任务完成时间2023年12月底前2023年11月"
+    "效益指标社会效益指标群众出行满意度≥90%95%满意度指标服务对象满意度指标沿线群众满意度≥90%96%"
+)
+
+
+def _extract(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "run.txt"), "rules")
+
+
+def _rows(table):
+    return [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+def test_plain_run_together_form_reads_every_row():
+    table = _extract(HEAD + GRID)
+    assert _rows(table) == [
+        ("培训基层养护人员", "≥120人次"),
+        ("道路优良率", "≥85%"),
+        ("养护任务完成时间", "2023年12月底前"),
+        ("群众出行满意度", "≥90%"),
+        ("沿线群众满意度", "≥90%"),
+    ]
+    assert str(table.projects()[0].amounts.total) == "386.5"
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=len(GRID) - 1), third=st.booleans(), space=st.sampled_from(["", " "]))
+def test_page_numbers_of_a_host_are_left_out_wherever_the_page_breaks(cut, third, space):
+    """1、… / 2、… (/ 3、…): the host numbers each page of text run together; a page break may
+    fall anywhere, mid-name or mid-value, and the form still reads as if unbroken."""
+    want = _rows(_extract(HEAD + GRID))
+    pages = [HEAD + GRID[:cut], GRID[cut:]]
+    if third and len(pages[1]) > 2:
+        half = len(pages[1]) // 2
+        pages[1:] = [pages[1][:half], pages[1][half:]]
+    text = "《示例自评表.docx》由会员分享,可在线阅读。\n" + "\n".join(
+        f"{n}、{space}{page}" for n, page in enumerate(pages, start=1)
+    )
+    table = _extract(text)
+    assert _rows(table) == want
+    assert table.projects()[0].name == "乡村道路养护"
+
+
+def test_numbered_lines_that_are_not_pages_in_order_are_left_alone():
+    """A 2、 line with no 1、 line before it is not a page number: the text is read as it is."""
+    table = _extract(HEAD + GRID[:60] + "\n2、" + GRID[60:])
+    assert table.failures  # the cut cell is not mended, and not read silently
+
+
+def _token(text: str) -> Token:
+    return Token(text, Cell(text, 0, len(text), 1, 0), 0, len(text), 0, 0)
+
+
+_PARTS = [
+    "建设",
+    "完成",
+    "5000吨",
+    "稻谷、",
+    "500吨",
+    "成品粮",
+    "储备到位率",
+    "32.1公里",
+    "道路",
+    "改造",
+    "2023年",
+    "任务",
+]
+_VALUES = ["100%", "≥95%", "300人", "2023年12月", "10个", "≤5天", "合格", "1.5万元"]
+
+
+@st.composite
+def _items(draw):
+    n = draw(st.integers(min_value=1, max_value=4))
+    k = draw(st.integers(min_value=2, max_value=3))
+    items = []
+    for _ in range(n):
+        parts = draw(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4))
+        # a name holds a number and its unit among words, never two quantities back to back
+        # (储备到位率2023年2023年建设量 reads as a name and two values whatever the rules)
+        assume(not any(a[0].isdigit() and b[0].isdigit() for a, b in zip(parts, parts[1:])))
+        name = "".join(parts) + draw(st.sampled_from(["率", "数", "量", "情况"]))
+        values = draw(st.lists(st.sampled_from([v for v in _VALUES if v != "合格"]), min_size=k, max_size=k))
+        items.append((name, values))
+    return items, k
+
+
+@settings(max_examples=300, deadline=None)
+@given(_items())
+def test_names_with_numbers_split_right_or_are_flagged(case):
+    """Names may hold numbers and units (5000吨稻谷、500吨成品粮储备到位率); with two or more
+    values after each name the split is the true one, or one the grid flags: no split at all, a
+    name cut mid-word, or a name ending in its own first value."""
+    items, k = case
+    text = "".join(name + "".join(values) for name, values in items)
+    token = _token(text)
+    found = _split_run(token, k, numbered=True)
+    if found is None or _cut_mid_word(found, token):
+        return
+    got = [(i.name.text, [v.text for v in i.values]) for i in found]
+    doubted = any(i.name.text.endswith(i.values[0].text) for i in found)
+    assert got == [(n, v) for n, v in items] or doubted
+
+
+def test_one_value_after_a_name_with_numbers_is_not_split():
+    """完成2个项目建设100%: 完成 | 2个 and 项目建设 | 100% would fit too; with one value column
+    a name holding numbers is never cut."""
+    assert _split_run(_token("完成2个项目建设100%"), 1, numbered=True) is None
+
+
+@given(budget=st.integers(min_value=1, max_value=99999), space=st.sampled_from(["", " "]))
+@settings(max_examples=40, deadline=None)
+def test_a_money_row_run_together_is_read_or_flagged(budget, space):
+    """全年预算数 | 全年执行数 | 执行率 run together (40004000100%): the budget, flagged as the
+    only reading with money spent, or nothing and a failure; never another amount unflagged."""
+    head = HEAD.replace("386.5386.5100%", f"{budget}{space}{budget}100%")
+    table = _extract(head + GRID)
+    total = table.projects()[0].amounts.total
+    flagged = [f for f in table.failures if f.field == "amounts.total"]
+    assert (total is not None and int(total) == budget) or flagged
+    assert total is None or int(total) == budget
+
+
+@pytest.mark.parametrize("value", ["稳步提高", "明显改善", "效果明显", "合格", "符合相关规定", "持续保障"])
+@pytest.mark.parametrize("name", ["义务教育优质均衡发展情况", "群众出行条件", "工程验收合格率"])
+def test_a_value_in_words_closes_a_row_with_no_number(name, value):
+    """发展情况稳步提高: no number to cut at, the value is known by its wording (and flagged by the
+    grid); the name keeps words that only look like values inside it (验收合格率)."""
+    item = _split_worded(_token(name + value), 2)
+    assert (item.name.text, item.values[0].text, item.values[1]) == (name, value, None)
+
+
+@pytest.mark.parametrize("text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查"])
+def test_no_value_in_words_is_read_where_there_is_none_or_a_number(text):
+    assert _split_worded(_token(text), 1) is None
+
+
+def test_a_run_together_form_with_a_value_in_words_says_so():
+    table = _extract(HEAD + GRID.replace("群众出行满意度≥90%95%", "群众出行条件明显改善"))
+    rows = _rows(table)
+    assert ("群众出行条件", "明显改善") in rows
+    assert any(f.code == "FORM_VALUE_BY_WORDING" for f in table.failures)
+
+
+SHORT = (
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值"
+    "产出指标数量培训基层养护人员≥120人次126人次质量道路优良率≥85%88%成本控制率≤100%98%"
+    "时效养护任务完成时间2023年12月底前2023年11月"
+)
+
+
+def test_short_level2_labels_are_cut_where_a_label_is_due_and_said_so():
+    """数量 right after 产出指标, 质量 and 时效 right after a row's last value: short 二级 labels;
+    成本控制率 after 88% too, so it is read as 成本 | 控制率, and every cut is flagged."""
+    table = _extract(HEAD + SHORT)
+    got = [(i.level2_name, i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got[:2] == [("数量", "培训基层养护人员", "≥120人次"), ("质量", "道路优良率", "≥85%")]
+    assert got[-1] == ("时效", "养护任务完成时间", "2023年12月底前")
+    assert any(f.code == "FORM_SHORT_LABEL_CUT" for f in table.failures)
+
+
+def test_a_name_starting_like_a_label_after_a_full_label_is_not_cut():
+    """数量指标 | 成本控制率…: a 二级 label was just given, the name keeps its 成本."""
+    table = _extract(HEAD + GRID.replace("培训基层养护人员≥120人次126人次", "成本控制率≤100%98%"))
+    assert table.projects()[0].indicators[0].name == "成本控制率"
+    assert not any(f.code == "FORM_SHORT_LABEL_CUT" for f in table.failures)
+
+
+def test_names_with_numbers_are_read_back_from_the_end_of_the_run():
+    """达到5亿元5亿元6.47亿元10 under 年初目标值 | 实际完成值 | 得分: the shortest name leaves 10
+    with no name of its own, so the name takes its 5亿元."""
+    text = "完成院区建设,医疗收入达到5亿元5亿元6.47亿元10"
+    found = _split_run(_token(text), 3, numbered=True)
+    assert [(i.name.text, [v.text for v in i.values]) for i in found] == [
+        ("完成院区建设,医疗收入达到5亿元", ["5亿元", "6.47亿元", "10"])
+    ]
+
+
+def _self_eval_money(row: str) -> str:
+    return (
+        "项目支出绩效自评表项目名称乡村道路养护主管部门示例县交通运输局实施单位示例县公路中心"
+        f"预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率){row}"
+        "年度总体目标预期目标实际完成情况完成县乡道路日常养护。已完成。" + GRID
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "traditional"),
+    [
+        ("年度财政资金总额10001000100%20", False),
+        ("年度财政 资金总额10001000100%20", False),  # a cell wrapped inside the label
+        ("年度財政資金總額10萬10萬100%20", True),  # amounts with their unit: the units end the cells
+        ("年度财政资金总额10万元10万元100%20", False),
+    ],
+)
+def test_the_financial_total_row_of_a_self_evaluation_is_the_total_and_the_fiscal_amount(row, traditional):
+    """年度财政资金总额 under 预算数 | 执行数 | 执行率 | 得分: the one amount, all of it 财政; 预算数(A)
+    before the other heads is a column head, not a key with a value."""
+    table = _extract(_self_eval_money(row))
+    amounts = table.projects()[0].amounts
+    want = "1000" if "1000" in row else "10"
+    assert (str(amounts.total), str(amounts.fiscal)) == (want, want)
+    assert not [f for f in table.failures if f.code == "NOT_AN_AMOUNT"]
+
+
+def test_a_money_row_with_text_run_into_it_is_read_from_its_start_and_flagged():
+    """10001000100%20度效标80>…: a caption printed vertically ran into the row."""
+    table = _extract(_self_eval_money("年度财政资金总额10001000100%20度效标80> 年绩目"))
+    assert str(table.projects()[0].amounts.total) == "1000"
+    assert any(f.code == "FORM_MONEY_RUN_TRAILING" for f in table.failures)
+
+
+def test_a_money_row_whose_units_leave_a_cell_out_is_not_read():
+    """10万100%20: one amount for 预算数 | 执行数, and 100% cannot be checked: no amount, a failure."""
+    table = _extract(_self_eval_money("年度财政资金总额10万100%20"))
+    assert table.projects()[0].amounts.total is None
+    assert [f for f in table.failures if f.field == "amounts.total"]
+
+
+def test_units_of_length_and_area_end_a_value():
+    """≥120公里126公里, 500亩: the units of works and land end a value like 人次 and %."""
+    table = _extract(HEAD + GRID.replace("培训基层养护人员≥120人次126人次", "养护县乡道路里程≥120公里126公里"))
+    assert table.projects()[0].indicators[0].name == "养护县乡道路里程"
+    assert table.projects()[0].indicators[0].annual_value == "≥120公里"
+
+
+def test_a_unit_then_bare_numbers_under_target_and_result_is_not_a_row():
+    """建设普通省道二级公路32.1公里2020 under 指标值 | 全年实际完成值 | 未完成原因: 32.1公里 | 20 | 20
+    would put a number in the note, 32.1公里 | 2020 a bare number beside a length; neither is read
+    silently (b06: the value written twice, 20 | 20, flagged)."""
+    grid = (
+        "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施"
+        "产出指标数量指标建设普通省道二级公路32.1公里2020质量指标道路优良率≥85%88%"
+    )
+    table = _extract(HEAD + grid)
+    first = table.projects()[0].indicators[0]
+    assert (first.name, first.annual_value) == ("建设普通省道二级公路32.1公里", "20")
+    assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)

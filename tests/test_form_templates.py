@@ -1,0 +1,128 @@
+"""Filled-in templates and traditional mirrors: what a template leaves behind is not an indicator
+or a value (a unit printed where no number was filled in, a 一级 cell printed cut to its first
+character), and a note column is known by its 原因 whatever its full heading. Each case is
+written with ``|``, tabs or one cell per line, in simplified and in traditional characters.
+"""
+
+from __future__ import annotations
+
+import pytest
+import zhconv
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+SEPS = ["pipe", "tab", "line"]
+
+
+def _text(rows: list[list[str]], sep: str, traditional: bool) -> str:
+    if sep == "pipe":
+        text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    elif sep == "tab":
+        text = "\n".join("\t".join(r) for r in rows)
+    else:
+        text = "\n".join(c for r in rows for c in r if c)
+    return zhconv.convert(text, "zh-hant") if traditional else text
+
+
+def _indicators(text: str):
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    return table, [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+def _conv(pairs, traditional):
+    c = (lambda s: zhconv.convert(s, "zh-hant") if s else s) if traditional else (lambda s: s)
+    return [(c(n), c(v)) for n, v in pairs]
+
+
+HEAD = [
+    ["项目名称", "乡镇污水处理设施运维"],
+    ["主管部门", "示例县生态环境局"],
+    ["年度目标", "保障污水处理设施正常运行。"],
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["未完成原因", "未达到指标值原因", "产生差异的原因及改进措施", "偏差原因分析及改进措施", "原因分析"],
+)
+@pytest.mark.parametrize("sep", ["pipe", "tab"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_note_column_is_known_by_its_reason(note, sep, traditional):
+    """The last column of a 自评表 grid, headed by why a target was missed: never an indicator."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", note],
+        ["产出指标", "数量指标", "运维污水处理站点数", "12个", "12个", ""],
+        ["", "质量指标", "出水水质达标率", "≥95%", "96%", ""],
+    ]
+    _, got = _indicators(_text(rows, sep, traditional))
+    assert got == _conv([("运维污水处理站点数", "12个"), ("出水水质达标率", "≥95%")], traditional)
+
+
+TEMPLATE = [
+    *HEAD,
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "指标1:新建管网长度", "公里"],
+    ["", "", "指标2:改造处理站点数", "≥3个"],
+    ["", "", "指标3:服务覆盖人口", "万人"],
+    ["", "质量指标", "指标1:出水水质达标率", "≧ %"],
+    ["", "", "指标2:", ""],
+]
+
+
+@pytest.mark.parametrize("sep", SEPS)
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_unit_with_no_number_is_a_blank_of_the_template(sep, traditional):
+    """公里, 万人, ≧ %: the template printed the unit and nobody filled in the number; the value
+    is empty (and flagged missing by the checks), the filled-in one is kept, the empty row dropped."""
+    table, got = _indicators(_text(TEMPLATE, sep, traditional))
+    assert got == _conv(
+        [("新建管网长度", None), ("改造处理站点数", "≥3个"), ("服务覆盖人口", None), ("出水水质达标率", None)],
+        traditional,
+    )
+
+
+@pytest.mark.parametrize("stub", ["产", "产出"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_level1_cell_printed_cut_is_not_an_indicator(stub, traditional):
+    """One cell per line: 产 (the merged 产出指标 cell printed as its first line) before 数量指标."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        [stub, "数量指标", "运维污水处理站点数", "12个", "12个"],
+        ["质量指标", "出水水质达标率", "≥95%", "96%"],
+    ]
+    _, got = _indicators(_text(rows, "line", traditional))
+    assert got == _conv([("运维污水处理站点数", "12个"), ("出水水质达标率", "≥95%")], traditional)
+
+
+def test_a_short_name_that_starts_no_level_name_is_kept():
+    """产能 is not the start of 产出指标: a two-character name stays an indicator."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["产出指标", "数量指标", "产能", "500吨", "520吨"],
+        ["质量指标", "出水水质达标率", "≥95%", "96%"],
+    ]
+    _, got = _indicators(_text(rows, "line", False))
+    assert ("产能", "500吨") in got
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("name", ["满意度", "服务对象满意度"])
+def test_a_name_that_is_a_level_word_after_both_labels_is_the_name(sep, traditional, name):
+    """满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | %: both labels are given, so the third
+    word, followed by values, is the 三级 name (e08), while a long name starting with a number
+    stays a name (1290.3平方米冷库建设)."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "1290.3平方米冷库建设", "≥1290.3平方米"],
+        ["满意度指标", "服务对象满意度指标", name, "≥95%"],
+    ]
+    table, got = _indicators(_text(rows, sep, traditional))
+    assert got == _conv([("1290.3平方米冷库建设", "≥1290.3平方米"), (name, "≥95%")], traditional)
+    last = table.projects()[0].indicators[-1]
+    assert last.level2_name == _conv([("服务对象满意度指标", None)], traditional)[0][0]
