@@ -34,6 +34,7 @@ from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
+from .phrasing import EFFECT_VALUE, goal_effects
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
@@ -520,6 +521,10 @@ def draft_offline(
     for name, value, level2, clause in stated[:4]:
         if not _similar_name(name, names):
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
+    # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
+    for name, level2, clause in goal_effects(request.goal)[-1:]:
+        if not _similar_name(name, names):
+            add(name, EFFECT_VALUE, level2, f"目标文本写明的效益“{_clip(clause)}”，未写数值，按年终是否达到评价", [])
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     published = published_for(types, sector, topic)
@@ -646,3 +651,26 @@ def _money(value) -> str:
         return ""
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return text
+
+
+def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[str, str]]:
+    """Every name a generator proposes for this project, before selection and the cut, as
+    ``(name, generator)``: the ceiling of what selection can reach (benchmarks/draft_ceiling.py)."""
+    types, topic = project_topic(request)
+    sector = project_sector(request, types)
+    quantities = goal_quantities(request.goal)
+    pool = [(name, "goal quantity") for name, _, _, _ in quantities]
+    pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
+    for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
+        if _indicator_like(candidate.indicator.name):
+            pool.append((candidate.indicator.name, "library (guarded)"))
+    for record, _ in published_for(types, sector, topic):
+        made = from_published(record, request)
+        if made:
+            pool.append((made[0], "published library"))
+    templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
+    for ptype, ind in templates:
+        made = _from_template(ind, ptype, request, quantities)
+        if made:
+            pool.append((made[0], "type template"))
+    return pool
