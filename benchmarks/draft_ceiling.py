@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from assistant.draft.adapt import candidate_pool, draft_offline  # noqa: E402
+from assistant.draft.adapt import NO_SUBJECT, candidate_pool, draft_offline, subject_of  # noqa: E402
 from assistant.draft.evaluation import eval_library, relevance  # noqa: E402
 from assistant.draft.library import Library  # noqa: E402
 from assistant.draft.models import DraftRequest  # noqa: E402
@@ -32,13 +32,20 @@ from assistant.textnorm import fold  # noqa: E402
 LOW = 50  # a gold name whose best candidate scores below this is "out of reach"
 
 
-def greedy(gold: list[str], pool: list[str], k: int) -> float:
-    """Relevance of the best k pool names, picked greedily (a close lower bound of the optimum)."""
+def greedy(gold: list[str], pool: list[str], k: int) -> list[str]:
+    """The best k pool names, picked greedily (a close lower bound of the optimum)."""
     chosen: list[str] = []
     for _ in range(min(k, len(pool))):
         best = max(pool, key=lambda p: relevance(gold, [*chosen, p]))
+        if relevance(gold, [*chosen, best]) <= relevance(gold, chosen):
+            break  # nothing left adds to it
         chosen.append(best)
-    return relevance(gold, chosen) if chosen else 0.0
+    return chosen
+
+
+def pattern(name: str, subject: str) -> str:
+    """A drafted name with the project's subject written {S}: how often a phrasing is chosen."""
+    return name.replace(subject, "{S}") if subject != NO_SUBJECT else name
 
 
 def why(gold: str, request: DraftRequest, siblings: list[str]) -> str:
@@ -75,6 +82,8 @@ def main() -> None:
     groups: Counter = Counter()
     group_sites: dict[str, set[str]] = defaultdict(set)
     by_kind: Counter = Counter()
+    missed: Counter = Counter()  # in the best 12 of the pool, not in the draft
+    unneeded: Counter = Counter()  # in the draft, not in the best 12
     for entry in chosen:
         gold = entry.project
         rest = Library([p for p in library.projects if fold(p.name) != fold(gold.name) and p.source != entry.source])
@@ -92,9 +101,15 @@ def main() -> None:
             "draft": relevance(gold_names, drafted),
             "draft@8": relevance(gold_names, drafted[:8]) if len(drafted) <= 8 else None,
             "pool": relevance(gold_names, names),
-            "best12": greedy(gold_names, names, 12),
-            "best8": greedy(gold_names, names, 8),
+            "best12": relevance(gold_names, greedy(gold_names, names, 12)),
+            "best8": relevance(gold_names, greedy(gold_names, names, 8)),
         }
+        subject = subject_of(gold.name)
+        best12 = greedy(gold_names, names, 12)
+        for name in set(best12) - set(drafted):
+            missed[(kinds.get(name, "?"), pattern(name, subject))] += 1
+        for name in set(drafted) - set(best12):
+            unneeded[pattern(name, subject)] += 1
         for key, value in row.items():
             if value is not None:
                 totals[key].append(value)
@@ -129,6 +144,12 @@ def main() -> None:
     print("\ngold names the pool reaches (≥ 0.5), by the generator of the best candidate:")
     for kind, count in by_kind.most_common():
         print(f"  {count:4}  {kind}")
+    print("\nselection: pool names in the best 12 but not drafted (generator, phrasing), most common:")
+    for (kind, name), count in missed.most_common(25):
+        print(f"  {count:4}  {name}  [{kind}]")
+    print("\nselection: drafted names not in the best 12, most common:")
+    for name, count in unneeded.most_common(15):
+        print(f"  {count:4}  {name}")
 
 
 if __name__ == "__main__":

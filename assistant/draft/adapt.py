@@ -374,6 +374,8 @@ def _from_template(
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
     subject = subject_of(request.name)
+    if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
+        return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
     ind = ind.model_copy(
         update={
             "name": ind.name.replace("{subject}", subject),
