@@ -144,8 +144,7 @@ def evaluate_drafting(
     chosen = [
         p
         for p in entries
-        if (projects is None or p.name in set(projects))
-        and (split in (None, "all") or p.split == split)
+        if (projects is None or p.name in set(projects)) and (split in (None, "all") or p.split == split)
     ]
     unnamed = [p for p in chosen if not (p.name or "").strip()]  # a form without 项目名称: nothing to draft from
     chosen = [p for p in chosen if (p.name or "").strip()]
