@@ -118,6 +118,12 @@ def test_subject_of_a_project_name():
     # too long: its last words, as a clerk shortens it inside an indicator name
     assert subject_of("南华县乡村振兴示范园罗家屯社区野生菌加工车间建设项目(续建)") == "野生菌加工车间建设"
     assert subject_of("县级储备粮") == "县级储备粮" and subject_of("区法学会经费") == "区法学会"
+    # traditional characters, a category prefix, a leading count, a self-evaluation form's title
+    assert subject_of("忠烈祠免費開放經費") == "忠烈祠免費開放"
+    assert subject_of("发展建设类-农产品质检") == "农产品质检"
+    assert subject_of("19名百岁老人高龄津贴") == "百岁老人高龄津贴"
+    assert subject_of("2020年省級自然資源衛片執法補助經費支出績效自評表") == "省級自然資源衛片執法補助"
+    assert subject_of("广元市朝天区全民健身中心项目") == "全民健身中心"
 
 
 def test_indicators_are_phrased_with_the_projects_own_subject(library):

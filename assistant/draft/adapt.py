@@ -145,16 +145,24 @@ def subject_of(project_name: str) -> str:
     words (物业管理费支出 → 物业管理); when still long, its last words up to ten characters
     (…野生菌加工车间建设). 年度工作 when nothing usable is left."""
     name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
+    name = re.sub(r"^[\u4e00-\u9fff]{1,6}类[-—]", "", name)  # 发展建设类-农产品质检…: a category, then the name
     name = re.split(r"[-—]", name)[0]
     name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    name = re.sub(r"[“”\"‘’'《》]", "", name)  # 三品一标 in quotes is still the subject
     name = re.sub(r"\d{4}(?:[至~\-]\d{2,4})?年?度?", "", name)
+    name = re.sub(r"^\d+[名个位户人所家]", "", name)  # 19名百岁老人高龄津贴 → 百岁老人高龄津贴
     name = re.sub(r"^(?:支持|关于)", "", name)
-    words = list(jieba.cut(name))
-    if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
-        name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
+    name = re.sub(r"(?:支出)?[绩績]效自[评評]表?$", "", name)  # a self-evaluation form's title
+    for _ in range(2):  # 广元市朝天区全民健身中心 → 全民健身中心
+        words = list(jieba.cut(name))
+        if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
+            name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
     for _ in range(3):
         name = re.sub(
-            r"(服务采购|采购|专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name
+            r"(服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[专專][项項][经經][费費]|[专專][项項]|[经經][费費]|[资資]金"
+            r"|支出|[项項]目|服[务務][费費]|[费費]用|[费費]|工作)$",
+            "",
+            name,
         )
     if len(name) > 12:
         tail = ""
@@ -162,7 +170,7 @@ def subject_of(project_name: str) -> str:
             if len(tail) + len(word) > 10:
                 break
             tail = word + tail
-        name = tail
+        name = tail.lstrip("和及与、")  # …建设和三品一标发展 → 三品一标发展
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
