@@ -336,10 +336,17 @@ def _similar_name(name: str, taken: list[str]) -> bool:
 _BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
+#: ways of naming one measure: finishing on time (按时完成率 = 完成及时率 = 按期完成率 …)
+_ON_TIME = re.compile(r"(?:按时|按期|按计划|及时)[\u4e00-\u9fff]{0,4}完成率$|完成及时率$")
+
+
 def _same_measure(name: str, taken: list[str], tail: int = 4) -> bool:
-    """Another name ends in the same measure of four characters or more (…完成及时率): for a
-    fill-in, one such indicator is enough."""
+    """Another name ends in the same measure of four characters or more (…完成及时率), or names
+    finishing on time in other words (物业管理按时完成率 beside 项目完成及时率): for a fill-in, one
+    such indicator is enough."""
     plain = _BRACKETS.sub("", name)
+    if _ON_TIME.search(plain) and any(_ON_TIME.search(_BRACKETS.sub("", other)) for other in taken):
+        return True
     return len(plain) > tail and any(_BRACKETS.sub("", other).endswith(plain[-tail:]) for other in taken)
 
 
