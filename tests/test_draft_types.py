@@ -118,6 +118,12 @@ def test_subject_of_a_project_name():
     # too long: its last words, as a clerk shortens it inside an indicator name
     assert subject_of("南华县乡村振兴示范园罗家屯社区野生菌加工车间建设项目(续建)") == "野生菌加工车间建设"
     assert subject_of("县级储备粮") == "县级储备粮" and subject_of("区法学会经费") == "区法学会"
+    # traditional characters, a category prefix, a leading count, a self-evaluation form's title
+    assert subject_of("忠烈祠免費開放經費") == "忠烈祠免費開放"
+    assert subject_of("发展建设类-农产品质检") == "农产品质检"
+    assert subject_of("19名百岁老人高龄津贴") == "百岁老人高龄津贴"
+    assert subject_of("2020年省級自然資源衛片執法補助經費支出績效自評表") == "省級自然資源衛片執法補助"
+    assert subject_of("广元市朝天区全民健身中心项目") == "全民健身中心"
 
 
 def test_indicators_are_phrased_with_the_projects_own_subject(library):
@@ -270,3 +276,18 @@ def test_the_drafting_eval_skips_a_gold_project_without_a_name(tmp_path):
         (folder / "meta.json").write_text(json.dumps({"sector": "training", "split": "dev"}), encoding="utf-8")
     samples, summary = evaluate_drafting(tmp_path, split="dev")
     assert [s["project"] for s in samples] == ["职工技能培训班"] and summary["unnamed_skipped"] == 1
+
+
+def test_finishing_on_time_is_drafted_once_whatever_its_wording(library):
+    draft = draft_offline(
+        DraftRequest(name="职工技能培训班", goal="全年举办技能培训班6期，培训职工300人次", budget=30), library
+    )
+    on_time = [i.name for i in draft.indicators if i.name.endswith(("按时完成率", "完成及时率", "按期完成率"))]
+    assert on_time == ["培训按计划完成及时率"]  # not also 职工技能培训班按时完成率 or 项目完成及时率
+
+
+def test_a_subject_phrased_fill_in_stands_beside_the_types_own(library):
+    request = DraftRequest(name="市民中心物业管理服务", goal="提供物业管理服务，服务面积12000平方米", budget=150)
+    draft = draft_offline(request, library)
+    names = [i.name for i in draft.indicators]
+    assert "市民中心物业管理服务按时完成率" in names and "项目完成及时率" not in names

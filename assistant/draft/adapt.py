@@ -34,6 +34,7 @@ from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
+from .phrasing import EFFECT_VALUE, goal_effects
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
@@ -144,16 +145,24 @@ def subject_of(project_name: str) -> str:
     words (物业管理费支出 → 物业管理); when still long, its last words up to ten characters
     (…野生菌加工车间建设). 年度工作 when nothing usable is left."""
     name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
+    name = re.sub(r"^[\u4e00-\u9fff]{1,6}类[-—]", "", name)  # 发展建设类-农产品质检…: a category, then the name
     name = re.split(r"[-—]", name)[0]
     name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    name = re.sub(r"[“”\"‘’'《》]", "", name)  # 三品一标 in quotes is still the subject
     name = re.sub(r"\d{4}(?:[至~\-]\d{2,4})?年?度?", "", name)
+    name = re.sub(r"^\d+[名个位户人所家]", "", name)  # 19名百岁老人高龄津贴 → 百岁老人高龄津贴
     name = re.sub(r"^(?:支持|关于)", "", name)
-    words = list(jieba.cut(name))
-    if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
-        name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
+    name = re.sub(r"(?:支出)?[绩績]效自[评評]表?$", "", name)  # a self-evaluation form's title
+    for _ in range(2):  # 广元市朝天区全民健身中心 → 全民健身中心
+        words = list(jieba.cut(name))
+        if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
+            name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
     for _ in range(3):
         name = re.sub(
-            r"(服务采购|采购|专项资金|补助资金|专项经费|专项|经费|资金|支出|项目|服务费|费用|费|工作)$", "", name
+            r"(服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[专專][项項][经經][费費]|[专專][项項]|[经經][费費]|[资資]金"
+            r"|支出|[项項]目|服[务務][费費]|[费費]用|[费費]|工作)$",
+            "",
+            name,
         )
     if len(name) > 12:
         tail = ""
@@ -161,7 +170,7 @@ def subject_of(project_name: str) -> str:
             if len(tail) + len(word) > 10:
                 break
             tail = word + tail
-        name = tail
+        name = tail.lstrip("和及与、")  # …建设和三品一标发展 → 三品一标发展
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
@@ -327,10 +336,17 @@ def _similar_name(name: str, taken: list[str]) -> bool:
 _BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
+#: ways of naming one measure: finishing on time (按时完成率 = 完成及时率 = 按期完成率 …)
+_ON_TIME = re.compile(r"(?:按时|按期|按计划|及时)[\u4e00-\u9fff]{0,4}完成率$|完成及时率$")
+
+
 def _same_measure(name: str, taken: list[str], tail: int = 4) -> bool:
-    """Another name ends in the same measure of four characters or more (…完成及时率): for a
-    fill-in, one such indicator is enough."""
+    """Another name ends in the same measure of four characters or more (…完成及时率), or names
+    finishing on time in other words (物业管理按时完成率 beside 项目完成及时率): for a fill-in, one
+    such indicator is enough."""
     plain = _BRACKETS.sub("", name)
+    if _ON_TIME.search(plain) and any(_ON_TIME.search(_BRACKETS.sub("", other)) for other in taken):
+        return True
     return len(plain) > tail and any(_BRACKETS.sub("", other).endswith(plain[-tail:]) for other in taken)
 
 
@@ -373,6 +389,8 @@ def _from_template(
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
     subject = subject_of(request.name)
+    if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
+        return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
     ind = ind.model_copy(
         update={
             "name": ind.name.replace("{subject}", subject),
@@ -520,6 +538,10 @@ def draft_offline(
     for name, value, level2, clause in stated[:4]:
         if not _similar_name(name, names):
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
+    # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
+    for name, level2, clause in goal_effects(request.goal)[-1:]:
+        if not _similar_name(name, names):
+            add(name, EFFECT_VALUE, level2, f"目标文本写明的效益“{_clip(clause)}”，未写数值，按年终是否达到评价", [])
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     published = published_for(types, sector, topic)
@@ -585,7 +607,8 @@ def draft_offline(
             have += 1
         have = fill_published([r for r, own in published if not own], have)
 
-    drafted = _trim(drafted, max_indicators, spare)
+    subject = subject_of(request.name)
+    drafted = _trim(drafted, max_indicators, spare, None if subject == NO_SUBJECT else subject)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
@@ -601,9 +624,13 @@ def draft_offline(
     return with_findings(draft)
 
 
-def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset()) -> list[DraftIndicator]:
+def _trim(
+    drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset(), subject: str | None = None
+) -> list[DraftIndicator]:
     """At most ``limit`` indicators, keeping coverage: drop the last generic fill-in (``spare``
-    positions) of a category that has several first, then the last of the most crowded
+    positions) of a category that has several first — one that does not name the project's
+    ``subject`` (完成时限) before one that does (物业管理质量达标率: the oracle of
+    benchmarks/draft_ceiling.py keeps those more often) —, then the last of the most crowded
     category, then 成本, 时效 and 质量 — never the only 数量, 效益 or 满意度 indicator, and a
     quantity the goal states only after everything else."""
     drafted = list(drafted)
@@ -615,7 +642,7 @@ def _trim(drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset
         crowded = [ns for ns in groups.values() if len(ns) > 1]
         fill_ins = [n for ns in crowded for n in ns if generic[n]]
         if fill_ins:
-            drop = max(fill_ins)
+            drop = max(fill_ins, key=lambda n: (not subject or subject not in drafted[n].name, n))
         elif crowded:
             drop = max(crowded, key=len)[-1]
         else:
@@ -646,3 +673,26 @@ def _money(value) -> str:
         return ""
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return text
+
+
+def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[str, str]]:
+    """Every name a generator proposes for this project, before selection and the cut, as
+    ``(name, generator)``: the ceiling of what selection can reach (benchmarks/draft_ceiling.py)."""
+    types, topic = project_topic(request)
+    sector = project_sector(request, types)
+    quantities = goal_quantities(request.goal)
+    pool = [(name, "goal quantity") for name, _, _, _ in quantities]
+    pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
+    for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
+        if _indicator_like(candidate.indicator.name):
+            pool.append((candidate.indicator.name, "library (guarded)"))
+    for record, _ in published_for(types, sector, topic):
+        made = from_published(record, request)
+        if made:
+            pool.append((made[0], "published library"))
+    templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
+    for ptype, ind in templates:
+        made = _from_template(ind, ptype, request, quantities)
+        if made:
+            pool.append((made[0], "type template"))
+    return pool

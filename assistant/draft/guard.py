@@ -65,7 +65,12 @@ def topic_words(text: str | None) -> frozenset[str]:
     words = set()
     for word in jieba.cut(folded):
         word = word.strip()
-        while len(word) > 2 and word.endswith(_SUFFIXES) and word[:-1] not in config.generic_words:
+        while (
+            len(word) > 2
+            and word.endswith(_SUFFIXES)
+            and word not in config.generic_words  # 服务质量 is a measure, not 服务质 + 量
+            and word[:-1] not in config.generic_words
+        ):
             word = word[:-1]  # 登记率 → 登记
         if len(word) < 2 or word in config.generic_words or word in _STOPWORDS or _COUNTING.match(word):
             continue

@@ -82,6 +82,12 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
                 f"{str(how).replace('{subject}', subject)}"
             )
     typed = bool(lines)
+    from .phrasing import EFFECT_VALUE, goal_effects
+
+    for name, code, _clause in goal_effects(request.goal)[-1:]:  # the same effect the offline drafts take
+        lines.append(
+            f"- 目标写明的效益 | {code}-{LEVEL2[code]} | {name} | {EFFECT_VALUE}（目标未写数值，按年终是否达到评价）"
+        )
     _, topic = project_topic(request)
     for record, _own in published_for(types or [], project_sector(request, types or []), topic):
         made = from_published(record, request)  # the same names and values the offline drafts take
