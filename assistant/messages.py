@@ -550,6 +550,13 @@ MESSAGES: dict[str, Text] = {
         "one cell per line with empty cells left out: {count} indicator(s) from {text!r} on were told apart by "
         "which cells look like values, and each value placed in the first value column; check them",
     ),
+    "FORM_STREAM_ROW_SHORT": Text(
+        "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
+        "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",
+        "one cell per line: {name!r} is followed by {cells} cell(s) for {k} value column(s) ({count} row(s) so): "
+        "a cell may have wrapped onto a line of its own or an empty one been left out, so names and values "
+        "may have slid; check them",
+    ),
     "FORM_NOTE_OR_NAME": Text(
         "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
         "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",

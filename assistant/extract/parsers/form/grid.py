@@ -233,6 +233,7 @@ def _read_grid(
     )
     partition = partition and not prefixed
     unread: list[Token] = []
+    streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
     if by_rows and not side_by_side:
@@ -353,8 +354,19 @@ def _read_grid(
             else:
                 current = _Item(token, [], token.row)
                 items.append(current)
+                streamed.append(current)
     if partition:
         _flush(pending, k, items, failures)
+    short = [item for item in streamed if len(item.values) < k]
+    if short:
+        # one cell per line: a name left with fewer cells than value columns before the next
+        # label or name means a cell was wrapped onto a line of its own, or an empty one left
+        # out; the names and values around it may have slid
+        failures.at_row(
+            short[0].name.row,
+            "指标值",
+            msg("FORM_STREAM_ROW_SHORT", name=short[0].name.text[:30], cells=len(short[0].values), k=k, count=len(short)),
+        )
     if unread:
         failures.at_row(
             unread[0].row,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ....ingest.cellgrid import join_wrapped
 from ....messages import Msg, msg
 from ....schema import Indicator, Span
 from ....taxonomy import code_for_level2_name
@@ -77,7 +78,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                     )
                 )
             l1 = coded
-        name_text, name_span = _unread(item.name.text), item.name.span()
+        name_text, name_span = _one_line(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
@@ -107,7 +108,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             elif target == "unit":
                 unit_text = unit_text or value.text
             elif target not in spans:
-                fields[target] = _unread(value.text)
+                fields[target] = _one_line(value.text)
                 spans[target] = value.span()
         # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
         # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
@@ -131,9 +132,9 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     return indicators
 
 
-#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
+#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):
 #: a number or a long text there means the cells shifted
-_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|[\u4e00-\u9fff]{1,4}")
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
 _UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
@@ -180,6 +181,12 @@ def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[T
         return values
     out[rest : rest + len(filled) - i] = filled[i:]
     return [*cells[:s0], *out]
+
+
+def _one_line(text: str) -> str:
+    """A cell's text as one line: a cell wrapped onto the next line (its row copied with the
+    break inside it) reads joined, CJK lines directly, other breaks as a space."""
+    return _unread(join_wrapped(text) if "\n" in text else text)
 
 
 def _digit(token: Token) -> bool:

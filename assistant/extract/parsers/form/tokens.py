@@ -191,14 +191,26 @@ def _by_lines(doc: Document) -> Document:
         offset += len(line) + 1
     closed = [_closed(text) for _, _, text in lines]
     piped = sum(closed) >= 0.8 * len(lines)
+    # rows of cells (a ``|`` with text on the line) that mostly close with ``|``: one left
+    # open is a row whose cell wrapped (``| 产出指标 | 数量指标 | 适龄儿童国家`` / ``免疫规划疫苗
+    # 接种率 | ≧90% |``), whatever the lines of the page around the table
+    partial = [bool(re.search(r"[|｜]", t)) and bool(re.sub(r"[|｜\s]", "", t)) for _, _, t in lines]
+    row_closed = [c for c, p in zip(closed, partial) if p]
+    rows_piped = len(row_closed) >= 3 and sum(row_closed) >= 0.5 * len(row_closed)
     rows: list[Row] = []
     i = 0
     while i < len(lines):
         number, start, text = lines[i]
         end = i
-        if i and piped and not closed[i] and closed[i - 1]:
+        opened = text.lstrip().startswith(("|", "｜"))
+        if not closed[i] and (
+            (i and piped and closed[i - 1])
+            or (rows_piped and partial[i] and (i == 0 or closed[i - 1] or not partial[i - 1]))
+        ):
             j = i
             while j + 1 < len(lines) and not closed[j] and j - i < 3:
+                if opened and lines[j + 1][2].lstrip().startswith(("|", "｜")):
+                    break  # the next line opens a row of its own
                 j += 1
             end = j if closed[j] else i
         _, last_start, last_text = lines[end]
