@@ -98,9 +98,7 @@ def split_value(value: str | None) -> tuple[str, str, str] | None:
 def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
     has_period = any(r.period for r in grid.rows)
-    if style.values in ("split", "unit") and (
-        has_period or any(split_value(r.annual) is None for r in grid.rows)
-    ):
+    if style.values in ("split", "unit") and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
         return False
     if style.order and not (style.values == "annual" and has_period):
         return False

@@ -14,6 +14,7 @@ from .labels import (
     _NAME_PREFIX,
     _T2S,
     _bare,
+    _cost_kind,
     _ends_grid,
     _fold,
     _is_grid_caption,
@@ -21,6 +22,7 @@ from .labels import (
     _is_label,
     _is_placeholder,
     _is_value_header,
+    _label_word,
     _level1_label,
     _level2_label,
     _level2_word,
@@ -39,11 +41,13 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     for header in headers:
         h = _fold(header)
         if re.search(
-            r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)
-        ):  # 指标值说明: a remark on the value, not the value
+            r"说明|描述|依据|内容|解释|原因", re.sub(r"[（(][^（()）]*[)）]", "", h)
+        ):  # 指标值说明, 指标值内容: a remark on the value, not the value
             targets.append(None)
         elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
+        elif re.fullmatch(r"指标值类型|指标类型", h):  # holds ≤ / 定性, as 指标性质 does
+            targets.append("sign")
         elif "年度指标值" in h or re.search(r"预期|^指标值", h) or h in ("目标值", "年度目标值", "年度数值", "数值"):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
@@ -98,7 +102,14 @@ def _read_grid(
     for token in after:
         if not token.text:
             continue  # an empty cell, or the empty piece after a line's closing ``|``
-        if not _is_header_word(token.text):
+        if not _is_header_word(token.text) and not (
+            # the rest of a header row of real cells or ``|`` columns: a column head the rules
+            # have no word for (指标说明, 指标值类型, 未达到指标值原因) is a head, not an indicator
+            header
+            and token.row == header[-1].row
+            and "三级指标" in (_bare(t.text) for t in header)
+            and _column_head(token.text)
+        ):
             break
         header.append(token)
     names = [_bare(t.text) for t in header]
@@ -166,6 +177,14 @@ def _read_grid(
         if _level2_label(token.text):
             last = l2_events[-1] if l2_events else None
             if (
+                last
+                and last[0] == len(items)
+                and _cost_kind(token.text)
+                and _label_word(last[1].text) == "成本指标"
+                and not (l1_events and l1_events[-1][0] == len(items))
+            ):
+                l1_events.append(l2_events.pop())  # 成本指标 | 经济成本指标: the 一级 and its 二级
+            elif (
                 last
                 and last[0] == len(items)
                 and _bare(last[1].text) == _bare(token.text)
@@ -365,7 +384,9 @@ def _read_grid(
         failures.at_row(
             short[0].name.row,
             "指标值",
-            msg("FORM_STREAM_ROW_SHORT", name=short[0].name.text[:30], cells=len(short[0].values), k=k, count=len(short)),
+            msg(
+                "FORM_STREAM_ROW_SHORT", name=short[0].name.text[:30], cells=len(short[0].values), k=k, count=len(short)
+            ),
         )
     if unread:
         failures.at_row(
@@ -374,6 +395,18 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+#: what a column head of the grid is about: a value, its unit, a note on it, a score
+_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
+def _column_head(text: str) -> bool:
+    """A short cell that reads as a column head (no digit, not a level label, a head's word)."""
+    folded = _fold(text)
+    return (
+        len(folded) <= 12 and not re.search(r"\d", folded) and not _is_label(text) and bool(_HEAD_WORD.search(folded))
+    )
 
 
 def _no_inner_gap(row: list[Token]) -> bool:
