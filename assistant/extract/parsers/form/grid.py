@@ -146,7 +146,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in header}
+    used = {id(t) for t in header} | _page_breaks(after, header)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
@@ -395,6 +395,34 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+#: a page number printed between two pages of a grid: - 2 -, — 2 —, 第2页, 第 2 页 共 3 页
+_PAGE_MARK = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
+    """Tokens of the grid's body that are a page break, not cells: the header row printed again
+    at the top of the next page, and a page number alone on its line."""
+    words = [_bare(t.text) for t in header]
+    filled = [t for t in after if t.text]
+    per_row: dict[int, int] = {}
+    for t in filled:
+        per_row[t.row] = per_row.get(t.row, 0) + 1
+    out: set[int] = set()
+    i = len(header)
+    while i < len(filled):
+        run = filled[i : i + len(words)]
+        if len(words) >= 3 and [_bare(t.text) for t in run] == words:
+            out.update(id(t) for t in run)
+            i += len(words)
+            continue
+        if per_row[filled[i].row] == 1 and _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()):
+            out.add(id(filled[i]))
+        i += 1
+    # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
+    gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
+    return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
 
 
 #: what a column head of the grid is about: a value, its unit, a note on it, a score

@@ -137,7 +137,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 _SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
-_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
+#: (a unit is short: %, 人次, 万立方米, 元/平方米; a longer text is a note slid into its place)
+_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝\s]{1,5}")
 
 
 def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
