@@ -550,6 +550,11 @@ MESSAGES: dict[str, Text] = {
         "one cell per line with empty cells left out: {count} indicator(s) from {text!r} on were told apart by "
         "which cells look like values, and each value placed in the first value column; check them",
     ),
+    "FORM_CELL_WRAPPED_BELOW": Text(
+        "“{text}”单独在一行：读作上一行（“{name}”）换到下一行的最后一个单元格；请核对",
+        "{text!r} stands alone on its line: read as the last cell of the row above ({name!r}), wrapped below it; "
+        "check it",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",

@@ -470,6 +470,10 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
     return out
 
 
+#: a level label by its shape: a short word ending in 指标 (过程指标, 产出指标)
+_LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
 def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
     """A row as wide as the header really holds its cells by column: the 一级 / 二级 columns
     hold labels of their level (or nothing) and the 三级 column is not a label. A row whose
@@ -482,7 +486,9 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
 
     l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
     return (
-        (not l1 or _is_label(l1))  # the 一级 column may hold a 二级 word: 服务对象满意度指标 | 服务对象满意度指标
+        # the 一级 column may hold a 二级 word (服务对象满意度指标 | 服务对象满意度指标), or a
+        # level word the category system lacks (过程指标), with the name in its own column
+        (not l1 or _is_label(l1) or (_LEVEL_SHAPE.fullmatch(_fold(l1)) and name and not _is_label(name)))
         and (not l2 or _level2_word(l2) or _level1_label(l2))
         and not (name and _is_label(name))
     )
