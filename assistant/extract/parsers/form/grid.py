@@ -403,12 +403,9 @@ _PAGE_MARK = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*
 
 def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     """Tokens of the grid's body that are a page break, not cells: the header row printed again
-    at the top of the next page, and a page number alone on its line."""
+    at the top of the next page, and a page number (its dashes or 第…页 say it is one)."""
     words = [_bare(t.text) for t in header]
     filled = [t for t in after if t.text]
-    per_row: dict[int, int] = {}
-    for t in filled:
-        per_row[t.row] = per_row.get(t.row, 0) + 1
     out: set[int] = set()
     i = len(header)
     while i < len(filled):
@@ -417,7 +414,7 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
             out.update(id(t) for t in run)
             i += len(words)
             continue
-        if per_row[filled[i].row] == 1 and _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()):
+        if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()):
             out.add(id(filled[i]))
         i += 1
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)

@@ -67,6 +67,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
+            # a key and its value joined by a colon (项目名称：X 主管部门：Y): cut at the key as
+            # in a cell of its own, whatever the spaces around it
+            found += [m for m in _KEY_COLON.finditer(simplified) if _depth(part, m.start()) == 0]
         spans = [
             (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
         ]
