@@ -176,6 +176,7 @@ def test_eval_on_the_real_corpus_by_sector():
 
     samples, summary = evaluate_drafting(REAL, split="test")
     assert samples and all(s["split"] == "test" for s in samples)
+    assert all(s["project"] for s in samples)  # a form naming no project (e10) is not drafted
     assert set(summary["by_sector"]) == {s["sector"] for s in samples}
     assert summary["valid_pair_share"] == 1.0 and summary["full_coverage_share"] == 1.0
     assert summary["quantified_share"] >= 0.95 and summary["off_topic_rate"] <= 0.02

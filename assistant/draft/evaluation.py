@@ -133,7 +133,7 @@ def evaluate_drafting(
         gold_path: a gold folder or file, or a real corpus ``gold/real`` (default: the
             packaged seed).
         backend: ``library`` (offline) or ``llm`` (needs ``config=LLMConfig`` or the env).
-        projects: only these gold project names (default: every non-classified one).
+        projects: only these gold project names (default: every named, non-classified one).
         split: only documents of this split (``dev`` / ``test``; real corpus only).
         **options: ``max_indicators``, ``threshold`` (the guard's), and for the LLM
             ``config``, ``retries``; ``drafter`` a callable ``(request, library) -> Draft``
@@ -144,7 +144,9 @@ def evaluate_drafting(
     chosen = [
         p
         for p in entries
-        if (projects is None or p.name in set(projects)) and (split in (None, "all") or p.split == split)
+        if (projects is None or p.name in set(projects))
+        and (split in (None, "all") or p.split == split)
+        and p.name.strip()  # a form that names no project (e09, e10) gives nothing to draft from
     ]
     if projects is not None:
         missing = set(projects) - {p.name for p in chosen}
