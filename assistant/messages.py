@@ -555,6 +555,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r} stands alone on its line: read as the last cell of the row above ({name!r}), wrapped below it; "
         "check it",
     ),
+    "FORM_NAME_WRAPPED_BELOW": Text(
+        "“{text}”单独在一行：读作上一行指标名称“{name}”换行的后半部分；它也可能是一条指标值为空的指标：请核对",
+        "{text!r} stands alone on its line: read as the wrapped end of the name {name!r} above; it may also be "
+        "an indicator whose cells are empty: check it",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",
@@ -597,6 +602,10 @@ MESSAGES: dict[str, Text] = {
     ),
     "FORM_VALUE_LOOKS_LIKE_LABEL": Text(
         "指标值“{value}”看起来像标签，而不是目标值", "the value {value!r} looks like a label, not a target value"
+    ),
+    "FORM_VALUE_IS_NAME": Text(
+        "指标值“{value}”与指标名称相同：可能是换行的名称被当作了值",
+        "the value {value!r} is the name itself: a wrapped name may have been read as a value",
     ),
     "FORM_GOAL_HAS_LABELS": Text(
         "绩效目标中含有表格标签，可能有几个单元格连在了一起：“{goal}”",

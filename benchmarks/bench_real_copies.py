@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.errors import AssistantError
-from assistant.gold import load_gold
 from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
 from assistant.extract import extract
+from assistant.gold import load_gold
 from assistant.ingest import read_bytes
 
 REAL = ROOT / "gold" / "real"
@@ -121,12 +121,17 @@ def main() -> int:
             if args.show and worse:
                 print(f"    {style} {folder.name} {kind}: " + ", ".join(f"{k} {original[k]}→{m[k]}" for k in worse))
     docs = sums["original"]["docs"]
-    print(f"{docs} dev documents of | rows; originals: " + "  ".join(f"{k} {sums['original'][k] / docs:.2f}" for k in KEYS))
+    print(
+        f"{docs} dev documents of | rows; originals: "
+        + "  ".join(f"{k} {sums['original'][k] / docs:.2f}" for k in KEYS)
+    )
     silent = 0
     for style, c in counts.items():
         n = sums[style]["docs"] or 1
         rates = "  ".join(f"{k} {sums[style][k] / n:.2f}" for k in KEYS)
-        print(f"{style:11} held {c['held']:3}  flagged {c['flagged']:3}  silent {c['silent']:3}  refused {c['refused']:3}  {rates}")
+        print(
+            f"{style:11} held {c['held']:3}  flagged {c['flagged']:3}  silent {c['silent']:3}  refused {c['refused']:3}  {rates}"
+        )
         silent += c["silent"]
     return 1 if silent else 0
 

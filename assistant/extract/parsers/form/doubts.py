@@ -48,6 +48,8 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             value = _fold(getattr(ind, field) or "")
             if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
                 say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
+            elif value and value == name:  # a wrapped name's second line read as the value of its first
+                say(ind, field, msg("FORM_VALUE_IS_NAME", value=getattr(ind, field)))
     if goal and any(
         word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
     ):

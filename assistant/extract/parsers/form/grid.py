@@ -99,16 +99,16 @@ def _read_grid(
     r0, t0 = header_at
     after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
     header: list[Token] = []
-    for token in after:
-        if not token.text:
-            continue  # an empty cell, or the empty piece after a line's closing ``|``
+    filled_after = [t for t in after if t.text]
+    for i, token in enumerate(filled_after):
         if not _is_header_word(token.text) and not (
-            # the rest of a header row of real cells or ``|`` columns: a column head the rules
-            # have no word for (指标说明, 指标值类型, 未达到指标值原因) is a head, not an indicator
+            # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
+            # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
+            # one cell per line when the heads run on up to the first 一级 label
             header
-            and token.row == header[-1].row
             and "三级指标" in (_bare(t.text) for t in header)
             and _column_head(token.text)
+            and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
         ):
             break
         header.append(token)
@@ -414,7 +414,9 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
             out.update(id(t) for t in run)
             i += len(words)
             continue
-        if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()):
+        if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
+            _fold(filled[i].cell.text).strip()  # - 2 - cut at its spaces
+        ):
             out.add(id(filled[i]))
         i += 1
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
@@ -430,8 +432,27 @@ def _column_head(text: str) -> bool:
     """A short cell that reads as a column head (no digit, not a level label, a head's word)."""
     folded = _fold(text)
     return (
-        len(folded) <= 12 and not re.search(r"\d", folded) and not _is_label(text) and bool(_HEAD_WORD.search(folded))
+        len(folded) <= 12
+        and not re.search(r"\d", folded)
+        and not _is_label(text)
+        and not _is_grid_caption(text)  # 绩效指标: the caption merged down beside the grid
+        and bool(_HEAD_WORD.search(folded))
     )
+
+
+def _heads_until_label(tokens: list[Token]) -> bool:
+    """One cell per line: the cells from here are column heads up to a level label (where the
+    body starts), each on a line of its own."""
+    for token in tokens[:6]:
+        if _is_label(token.text):
+            return True
+        if (
+            token.row == tokens[0].row
+            and token is not tokens[0]
+            or not (_column_head(token.text) or _is_header_word(token.text))
+        ):
+            return False
+    return False
 
 
 def _no_inner_gap(row: list[Token]) -> bool:

@@ -137,8 +137,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 _SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
-#: (a unit is short: %, 人次, 万立方米, 元/平方米; a longer text is a note slid into its place)
-_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝\s]{1,5}")
+#: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text
+#: is a note or an achieved value slid into its place)
+_UNIT_CELL = re.compile(
+    r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
+    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校]){1,6}"
+)
 
 
 def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:

@@ -41,6 +41,26 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
                 cells[0].row, "指标值", msg("FORM_CELL_WRAPPED_BELOW", name=filled[0].text[:30], text=cells[0].text)
             )
             continue
+        if (
+            kind == "flat"
+            and len(cells) == 1
+            and not _is_label(cells[0].text)
+            and not _VALUE_LIKE.search(_fold(cells[0].text))
+            and out
+            and out[-1][0] == "flat"
+            and len(filled := [t for t in out[-1][1] if t.text and not _is_label(t.text)]) >= 2
+            and cells[0].cell.text[: cells[0].start].strip() == ""  # alone on its line, indented or not
+        ):
+            # a text alone on its line under a full row: the row's name wrapped onto the next line
+            # (为全市经济发 | 正面支撑 / 展保驾护航); read joined to the name, and said so: with
+            # empty cells dropped it may also be a name whose cells are all empty
+            name = filled[0]
+            joined = Token(name.text + cells[0].text.strip(), name.cell, name.start, name.end, name.row, name.col)
+            out[-1] = ("flat", [joined if t is name else t for t in out[-1][1]])
+            failures.at_row(
+                cells[0].row, "三级指标", msg("FORM_NAME_WRAPPED_BELOW", name=name.text[:30], text=cells[0].text[:30])
+            )
+            continue
         if kind != "flat" or len(rest) != 1:
             out.append((kind, row))
             continue
