@@ -376,6 +376,16 @@ def _read_grid(
                 streamed.append(current)
     if partition:
         _flush(pending, k, items, failures)
+    if side_by_side and not by_rows:
+        # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
+        # a cell left out, and which block its value belongs to is not known from the text
+        half = [item for item in items if sum(v is not None for v in item.values[:2]) == 1]
+        if half:
+            failures.at_row(
+                half[0].name.row,
+                "指标值",
+                msg("FORM_BLOCKS_MISALIGNED", name=half[0].name.text[:30], cells=1),
+            )
     short = [item for item in streamed if len(item.values) < k]
     if short:
         # one cell per line: a name left with fewer cells than value columns before the next
