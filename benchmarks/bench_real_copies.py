@@ -18,12 +18,14 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from form_variants import reseparate, separated_rows
 
 from assistant.errors import AssistantError
 from assistant.evaluate.metrics import project_flags, score_table, summarize
@@ -33,37 +35,6 @@ from assistant.gold import load_gold
 from assistant.ingest import read_bytes
 
 REAL = ROOT / "gold" / "real"
-
-
-def _cells(line: str) -> list[str] | None:
-    if "|" not in line and "｜" not in line:
-        return None
-    cells = [c.strip() for c in re.split(r"[|｜]", line)]
-    if line.strip().startswith(("|", "｜")):
-        cells = cells[1:]
-    if line.strip().endswith(("|", "｜")):
-        cells = cells[:-1]
-    return cells
-
-
-def copy(text: str, style: str) -> str | None:
-    out: list[str] = []
-    for line in text.split("\n"):
-        cells = _cells(line)
-        if cells is None:
-            out.append(line)
-            continue
-        if style == "tabs":
-            out.append("\t".join(cells))
-        elif style == "spaces":
-            if any(re.search(r"\s{2}", c) for c in cells):
-                return None
-            out.append("    ".join(c for c in cells if c))
-        elif style == "lines":
-            out.extend(c for c in cells if c)
-        elif style == "line_pipes":
-            out.extend(f"{c} |" if c else "|" for c in cells)
-    return "\n".join(out)
 
 
 def score(record, text: str):
@@ -95,8 +66,7 @@ def main() -> int:
             continue
         [record] = load_gold(folder)
         text = record.source_path.read_text(encoding="utf-8")
-        lines = [line for line in text.split("\n") if line.strip()]
-        if sum(_cells(line) is not None and len(_cells(line)) >= 2 for line in lines) < 0.5 * len(lines):
+        if not separated_rows(text):
             continue  # not a document of ``|`` rows
         original, _ = score(record, text)
         if original is None:
@@ -105,7 +75,7 @@ def main() -> int:
             sums["original"][key] += original[key] or 0
         sums["original"]["docs"] += 1
         for style in ("tabs", "spaces", "lines", "line_pipes"):
-            copied = copy(text, style)
+            copied = reseparate(text, style)
             if copied is None:
                 continue
             m, flagged = score(record, copied)

@@ -20,7 +20,18 @@ from pathlib import Path
 
 import zhconv
 
-__all__ = ["Grid", "Row", "Style", "STYLES", "render", "expected", "dev_grids", "split_value"]
+__all__ = [
+    "Grid",
+    "Row",
+    "Style",
+    "STYLES",
+    "render",
+    "expected",
+    "dev_grids",
+    "split_value",
+    "reseparate",
+    "separated_rows",
+]
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "real"
 
@@ -291,3 +302,44 @@ def dev_grids() -> list[Grid]:
 
 def with_rows(grid: Grid, rows: list[Row]) -> Grid:
     return replace(grid, rows=tuple(rows))
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a ``|`` line; None for a line without ``|``."""
+    if "|" not in line and "｜" not in line:
+        return None
+    cells = [c.strip() for c in re.split(r"[|｜]", line)]
+    if line.strip().startswith(("|", "｜")):
+        cells = cells[1:]
+    if line.strip().endswith(("|", "｜")):
+        cells = cells[:-1]
+    return cells
+
+
+def reseparate(text: str, style: str) -> str | None:
+    """A document of ``|`` rows written again with ``tabs``, ``spaces`` (empty cells dropped;
+    None when a cell holds a double space), ``lines`` (one cell per line, empty cells dropped)
+    or ``line_pipes`` (one cell per line closed by ``|``, a bare ``|`` for an empty cell)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        cells = _pipe_cells(line)
+        if cells is None:
+            out.append(line)
+            continue
+        if style == "tabs":
+            out.append("\t".join(cells))
+        elif style == "spaces":
+            if any(re.search(r"\s{2}", c) for c in cells):
+                return None
+            out.append("    ".join(c for c in cells if c))
+        elif style == "lines":
+            out.extend(c for c in cells if c)
+        elif style == "line_pipes":
+            out.extend(f"{c} |" if c else "|" for c in cells)
+    return "\n".join(out)
+
+
+def separated_rows(text: str) -> bool:
+    """Half the text's lines or more are rows of two ``|`` cells or more."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and sum(len(_pipe_cells(line) or []) >= 2 for line in lines) >= 0.5 * len(lines)

@@ -14,6 +14,7 @@ from form_variants import STYLES, Grid, Row, Style, dev_grids, expected, render
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assistant.errors import AssistantError
 from assistant.evaluate.align import norm
 from assistant.export import to_interchange
 from assistant.extract import extract
@@ -266,3 +267,61 @@ def test_several_forms_on_one_page(sep):
     assert [p.name for p in table.projects()] == [g.name for g in grids]
     for project, grid in zip(table.projects(), grids):
         assert [norm(i.name) for i in project.indicators] == [norm(r.name) for r in grid.rows]
+
+
+# ---- whole dev documents re-separated -----------------------------------------------------------
+
+
+def _pipe_documents() -> list[str]:
+    import json
+
+    from form_variants import GOLD, separated_rows
+
+    return [
+        folder.name
+        for folder in sorted(GOLD.iterdir())
+        if (folder / "meta.json").exists()
+        and json.loads((folder / "meta.json").read_text())["split"] == "dev"
+        and (folder / "source.txt").exists()
+        and separated_rows((folder / "source.txt").read_text(encoding="utf-8"))
+    ]
+
+
+@pytest.mark.parametrize("style", ["spaces", "lines", "line_pipes"])
+def test_dev_documents_copied_with_other_separators_are_never_silently_worse(style):
+    """The same form reaching us as space-separated text or one cell per line (with or without
+    ``|`` closers): the header and the indicators read as well as from the ``|`` original, or
+    a failure says where to look."""
+    from form_variants import GOLD, reseparate
+
+    from assistant.evaluate.metrics import project_flags, score_table, summarize
+    from assistant.gold import load_gold
+
+    def metrics(record, text):
+        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+        samples = score_table(
+            to_interchange(record.table, with_meta=False),
+            to_interchange(table, with_meta=False),
+            record="copy",
+            pred_flags=project_flags(table),
+        )
+        return summarize(samples)["metrics"], table.failures
+
+    documents = _pipe_documents()
+    assert len(documents) >= 15  # a broken loader must not pass silently
+    silent = []
+    for doc_id in documents:
+        [record] = load_gold(GOLD / doc_id)
+        text = record.source_path.read_text(encoding="utf-8")
+        copied = reseparate(text, style)
+        if copied is None:
+            continue
+        try:
+            original, _ = metrics(record, text)
+            got, failures = metrics(record, copied)
+        except AssistantError:
+            continue  # refused: said so
+        keys = ("indicator_f1", "project_name", "amounts", "goal_exact")
+        if any((got[k] or 0) < (original[k] or 0) - 1e-9 for k in keys) and not failures:
+            silent.append(doc_id)
+    assert silent == []
