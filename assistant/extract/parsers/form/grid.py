@@ -100,7 +100,17 @@ def _read_grid(
     after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
     header: list[Token] = []
     filled_after = [t for t in after if t.text]
+    wrapped_heads: list[Token] = []
     for i, token in enumerate(filled_after):
+        if (
+            header
+            and _fold(token.text).strip() == "指标"
+            and _fold(header[-1].text).strip() in ("一级", "二级", "三级")
+            # on the next line, or the two alone on theirs (not 一级 指标 二级 in a run of PDF text)
+            and (token.row != header[-1].row or [t for t in filled_after if t.row == token.row] == [header[-1], token])
+        ):
+            wrapped_heads.append(token)  # 一级 | 指标: the head wrapped inside its cell, cut at the break
+            continue
         if not _is_header_word(token.text) and not (
             # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
             # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
@@ -146,7 +156,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in header} | _page_breaks(after, header)
+    used = {id(t) for t in header + wrapped_heads} | _page_breaks(after, header)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
