@@ -67,6 +67,7 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
+            found = _keep_wrapped_keys(simplified, found)
             # a key and its value joined by a colon (项目名称：X 主管部门：Y): cut at the key as
             # in a cell of its own, whatever the spaces around it
             found += [m for m in _KEY_COLON.finditer(simplified) if _depth(part, m.start()) == 0]
@@ -82,6 +83,22 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 pieces.append((a + lead, a + len(text.rstrip())))
         columns.append(pieces)
     return columns
+
+
+def _keep_wrapped_keys(text: str, spaces: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The spaces to cut ``text`` at, less those inside a key wrapped in its cell (其中:当年财政
+    拨款, 上年结转 资金): the words on both sides are no key alone but one together."""
+    cuts = list(spaces)
+    i = 0
+    while i < len(cuts):
+        start = cuts[i - 1].end() if i else 0
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
+        before, after = text[start : cuts[i].start()], text[cuts[i].end() : end]
+        if before and after and not _key_field(before) and not _key_field(after) and _key_field(before + after):
+            del cuts[i]  # 其中:当年财政 | 拨款 → one key
+            continue
+        i += 1
+    return cuts
 
 
 def _doubled_project(text: str, at: int) -> int:
