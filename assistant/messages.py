@@ -603,6 +603,11 @@ MESSAGES: dict[str, Text] = {
     "FORM_VALUE_LOOKS_LIKE_LABEL": Text(
         "指标值“{value}”看起来像标签，而不是目标值", "the value {value!r} looks like a label, not a target value"
     ),
+    "FORM_CELLS_PLACED_BY_SHAPE": Text(
+        "“{name}”所在行的单元格（{cells}）与指标性质/指标值/计量单位各列对不上，已按各单元格的样子重新归列：请核对",
+        "the cells of {name!r} ({cells}) do not fit the 指标性质 / 指标值 / 计量单位 columns as written and were "
+        "placed by what they look like: check them",
+    ),
     "FORM_VALUE_IS_NAME": Text(
         "指标值“{value}”与指标名称相同：可能是换行的名称被当作了值",
         "the value {value!r} is the name itself: a wrapped name may have been read as a value",

@@ -100,7 +100,21 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         signs: list[str] = []
         unit_text = ""
-        for target, value in zip(targets, _by_meaning(targets, item.values)):
+        placed = _by_meaning(targets, item.values)
+        if any(a is not b for a, b in zip(placed, item.values)):
+            # the cells were moved to the columns their shapes fit (empty ones dropped): a guess
+            doubts.append(
+                (
+                    item.name.row,
+                    "指标值",
+                    msg(
+                        "FORM_CELLS_PLACED_BY_SHAPE",
+                        name=item.name.text[:30],
+                        cells=" / ".join(v.text for v in item.values if v is not None and v.text)[:60],
+                    ),
+                )
+            )
+        for target, value in zip(targets, placed):
             if value is None or not value.text or not target:
                 continue
             if target == "sign":
@@ -141,7 +155,7 @@ _SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|�
 #: is a note or an achieved value slid into its place)
 _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
-    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校]){1,6}"
+    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初]){1,6}"
 )
 
 
