@@ -559,6 +559,23 @@ MESSAGES: dict[str, Text] = {
         "one cell per line with empty cells left out: {count} indicator(s) from {text!r} on were told apart by "
         "which cells look like values, and each value placed in the first value column; check them",
     ),
+    "FORM_CELL_WRAPPED_BELOW": Text(
+        "“{text}”单独在一行：读作上一行（“{name}”）换到下一行的最后一个单元格；请核对",
+        "{text!r} stands alone on its line: read as the last cell of the row above ({name!r}), wrapped below it; "
+        "check it",
+    ),
+    "FORM_NAME_WRAPPED_BELOW": Text(
+        "“{text}”单独在一行：读作上一行指标名称“{name}”换行的后半部分；它也可能是一条指标值为空的指标：请核对",
+        "{text!r} stands alone on its line: read as the wrapped end of the name {name!r} above; it may also be "
+        "an indicator whose cells are empty: check it",
+    ),
+    "FORM_STREAM_ROW_SHORT": Text(
+        "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
+        "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",
+        "one cell per line: {name!r} is followed by {cells} cell(s) for {k} value column(s) ({count} row(s) so): "
+        "a cell may have wrapped onto a line of its own or an empty one been left out, so names and values "
+        "may have slid; check them",
+    ),
     "FORM_NOTE_OR_NAME": Text(
         "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
         "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",
@@ -594,6 +611,15 @@ MESSAGES: dict[str, Text] = {
     ),
     "FORM_VALUE_LOOKS_LIKE_LABEL": Text(
         "指标值“{value}”看起来像标签，而不是目标值", "the value {value!r} looks like a label, not a target value"
+    ),
+    "FORM_CELLS_PLACED_BY_SHAPE": Text(
+        "“{name}”所在行的单元格（{cells}）与指标性质/指标值/计量单位各列对不上，已按各单元格的样子重新归列：请核对",
+        "the cells of {name!r} ({cells}) do not fit the 指标性质 / 指标值 / 计量单位 columns as written and were "
+        "placed by what they look like: check them",
+    ),
+    "FORM_VALUE_IS_NAME": Text(
+        "指标值“{value}”与指标名称相同：可能是换行的名称被当作了值",
+        "the value {value!r} is the name itself: a wrapped name may have been read as a value",
     ),
     "FORM_GOAL_HAS_LABELS": Text(
         "绩效目标中含有表格标签，可能有几个单元格连在了一起：“{goal}”",

@@ -20,7 +20,18 @@ from pathlib import Path
 
 import zhconv
 
-__all__ = ["Grid", "Row", "Style", "STYLES", "render", "expected", "dev_grids", "split_value"]
+__all__ = [
+    "Grid",
+    "Row",
+    "Style",
+    "STYLES",
+    "render",
+    "expected",
+    "dev_grids",
+    "split_value",
+    "reseparate",
+    "separated_rows",
+]
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "real"
 
@@ -44,20 +55,29 @@ class Grid:
 @dataclass(frozen=True)
 class Style:
     sep: str = "pipe"  # pipe | markdown (pipe with a |---| rule) | tab | spaces | line
-    labels: str = "first"  # first (merged cells: the group's first row) | middle (centred) | every
-    values: str = (
-        "single"  # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | sbs (blocks side by side)
-    )
+    # first (merged cells: the group's first row) | middle (centred) | every | mixed (一级 merged on
+    # its first row, 二级 on every row)
+    labels: str = "first"
+    # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | unit (指标值|计量单位, the
+    # comparison kept with the number) | sbs (blocks side by side)
+    values: str = "single"
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
     traditional: bool = False
     numbered: bool = False  # a filled-in template's 指标1: prefixes, restarting in each 二级 group
     blank: bool = False  # a blank line after every line (web pages copied paragraph by paragraph)
+    # how real tables differ from one another beyond their separators (round 4):
+    order: str = ""  # annual_first: 年度指标值 before 实施周期指标值 | period_only: the 实施周期 column alone
+    tail: str = ""  # columns at the right: selfeval (实际完成值|分值|得分|偏差原因…) | notes (指标值说明|备注)
+    wrap: bool = False  # long names wrapped onto a second line of their cell
+    repeat_header: bool = False  # the header row printed again at a page break, after a page number
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
         parts += ["extra"] * self.extra + ["short"] * self.short_header + ["trad"] * self.traditional
-        return "-".join(parts + ["numbered"] * self.numbered + ["blank"] * self.blank)
+        parts += ["numbered"] * self.numbered + ["blank"] * self.blank
+        parts += [x for x in (self.order, self.tail) if x] + ["wrap"] * self.wrap + ["pagebreak"] * self.repeat_header
+        return "-".join(parts)
 
 
 STYLES = [
@@ -69,6 +89,9 @@ STYLES = [
     for short in (False, True)
     for trad in (False, True)
 ]
+
+#: where a long name wraps onto its cell's second line
+_WRAP = 8
 
 _SPLIT = re.compile(r"^(?P<sign>[≥≤><=＞＜＝]{1,2})?(?P<number>\d+(?:\.\d+)?)(?P<unit>\S{0,4})$")
 
@@ -86,7 +109,15 @@ def split_value(value: str | None) -> tuple[str, str, str] | None:
 def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
     has_period = any(r.period for r in grid.rows)
-    if style.values == "split" and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
+    if style.values in ("split", "unit") and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
+        return False
+    if style.order and not (style.values == "annual" and has_period):
+        return False
+    if style.wrap and (style.sep == "tab" or not any(len(r.name) > _WRAP for r in grid.rows)):
+        return False  # a tab-separated copy quotes a cell holding a line break: not written here
+    if style.repeat_header and len(grid.rows) < 4:
+        return False
+    if style.tail and style.values == "sbs":
         return False
     if style.values == "single" and has_period:
         return False
@@ -110,8 +141,20 @@ def _header(grid: Grid, style: Style) -> list[str]:
         "single": ["指标值"],
         "annual": ["实施周期指标值", "年度指标值"] if has_period else ["年度指标值"],
         "split": ["指标性质", "指标值", "计量单位"],
+        "unit": ["指标值", "计量单位"],
     }[style.values]
-    return words + values + (["分值", "备注"] if style.extra else [])
+    if style.order == "annual_first":
+        values = values[::-1]
+    elif style.order == "period_only":
+        values = values[:1]
+    return words + values + (["分值", "备注"] if style.extra else []) + list(_TAILS.get(style.tail, {}))
+
+
+#: columns at the right of the values, each with what its cells hold
+_TAILS = {
+    "selfeval": {"实际完成值": "已完成", "分值": "10", "得分": "9", "偏差原因分析及改进措施": "无偏差"},
+    "notes": {"指标值说明": "按年度统计口径", "备注": "无"},
+}
 
 
 def _cells(grid: Grid, style: Style) -> list[list[str]]:
@@ -124,16 +167,26 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
         number = number + 1 if (r.level1, r.level2) == group else 1
         group = (r.level1, r.level2)
         name = f"指标{number}：{r.name}" if style.numbered else r.name
+        if style.wrap and len(r.name) > _WRAP:
+            name = name[: len(name) - len(r.name) + _WRAP - 2] + "\n" + name[len(name) - len(r.name) + _WRAP - 2 :]
+        tail = list(_TAILS.get(style.tail, {}).values())
         if style.values == "sbs":
             rows.append([shown1, shown2, name, r.period or "", shown2, name, r.annual or "", *([""] * style.extra)])
             continue
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
+        elif style.values == "unit":
+            sign, number_, unit = split_value(r.annual) or ("", "", "")
+            values = [sign + number_, unit]
         elif style.values == "annual" and has_period:
             values = [r.period or "", r.annual or ""]
+            if style.order == "annual_first":
+                values = values[::-1]
+            elif style.order == "period_only":
+                values = values[:1]
         else:
             values = [r.annual or ""]
-        rows.append([shown1, shown2, name, *values, *(["10", ""] if style.extra else [])])
+        rows.append([shown1, shown2, name, *values, *(["10", ""] if style.extra else []), *tail])
     return rows
 
 
@@ -155,6 +208,9 @@ def _shown_labels(grid: Grid, how: str) -> list[tuple[str, str]]:
     l2 = [(r.level1 or "", r.level2 or "") for r in grid.rows]
     if how == "every":
         return [(a, b[1]) for a, b in zip(l1, l2)]
+    if how == "mixed":  # 一级 merged (its group's first row), 二级 written on every row
+        firsts = {start for start, _ in _groups([(x,) for x in l1])}
+        return [(a if i in firsts else "", b[1]) for i, (a, b) in enumerate(zip(l1, l2))]
     shown = [["", ""] for _ in grid.rows]
     for column, keys in ((0, [(x,) for x in l1]), (1, l2)):
         for start, end in _groups(keys):
@@ -169,17 +225,24 @@ def render(grid: Grid, style: Style) -> str | None:
         return None
     head = [f"项目名称：{grid.name}", "绩效指标"]
     body = _cells(grid, style)
+    if style.repeat_header:  # a page break in the middle: a page number, then the header again
+        middle = 1 + len(grid.rows) // 2
+        body = [*body[:middle], ["- 2 -"], body[0], *body[middle:]]
     if style.sep in ("pipe", "markdown"):
-        lines = ["| " + " | ".join(cells) + " |" for cells in body]
+        lines = ["| " + " | ".join(cells) + " |" if len(cells) > 1 else cells[0] for cells in body]
         if style.sep == "markdown":
             lines.insert(1, "|" + "---|" * len(body[0]))
     elif style.sep == "tab":
         lines = ["\t".join(cells) for cells in body]
     elif style.sep == "spaces":
-        # empty cells leave no trace when columns are set by spaces: they are dropped
-        lines = ["    ".join(c for c in cells if c) for cells in body]
+        # empty cells leave no trace when columns are set by spaces: they are dropped; a wrapped
+        # cell's second line stands alone under its column, indented
+        lines = []
+        for cells in body:
+            lines.append("    ".join(c.split("\n")[0] for c in cells if c))
+            lines += [" " * 24 + c.split("\n")[1] for c in cells if "\n" in c]
     else:
-        lines = [c for cells in body for c in cells if c]
+        lines = [part for cells in body for c in cells if c for part in c.split("\n")]
     text = ("\n\n" if style.blank else "\n").join([*head, *lines, "填报人：张三"]) + "\n"
     return zhconv.convert(text, "zh-hant") if style.traditional else text
 
@@ -191,16 +254,17 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
     out = []
     for r in grid.rows:
         annual = r.annual
-        if style.values == "split":
+        if style.values in ("split", "unit"):
             sign, number, unit = split_value(r.annual) or ("", "", "")
             annual = f"{sign}{number}{unit}" or None
+        period = conv(r.period) if has_period and style.values in ("annual", "sbs") else None
         out.append(
             {
                 "level1_name": conv(r.level1),
                 "level2_name": conv(r.level2),
                 "name": conv(r.name),
-                "period_value": conv(r.period) if has_period and style.values in ("annual", "sbs") else None,
-                "annual_value": conv(annual),
+                "period_value": period,
+                "annual_value": None if style.order == "period_only" else conv(annual),
             }
         )
     return out
@@ -238,3 +302,44 @@ def dev_grids() -> list[Grid]:
 
 def with_rows(grid: Grid, rows: list[Row]) -> Grid:
     return replace(grid, rows=tuple(rows))
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a ``|`` line; None for a line without ``|``."""
+    if "|" not in line and "｜" not in line:
+        return None
+    cells = [c.strip() for c in re.split(r"[|｜]", line)]
+    if line.strip().startswith(("|", "｜")):
+        cells = cells[1:]
+    if line.strip().endswith(("|", "｜")):
+        cells = cells[:-1]
+    return cells
+
+
+def reseparate(text: str, style: str) -> str | None:
+    """A document of ``|`` rows written again with ``tabs``, ``spaces`` (empty cells dropped;
+    None when a cell holds a double space), ``lines`` (one cell per line, empty cells dropped)
+    or ``line_pipes`` (one cell per line closed by ``|``, a bare ``|`` for an empty cell)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        cells = _pipe_cells(line)
+        if cells is None:
+            out.append(line)
+            continue
+        if style == "tabs":
+            out.append("\t".join(cells))
+        elif style == "spaces":
+            if any(re.search(r"\s{2}", c) for c in cells):
+                return None
+            out.append("    ".join(c for c in cells if c))
+        elif style == "lines":
+            out.extend(c for c in cells if c)
+        elif style == "line_pipes":
+            out.extend(f"{c} |" if c else "|" for c in cells)
+    return "\n".join(out)
+
+
+def separated_rows(text: str) -> bool:
+    """Half the text's lines or more are rows of two ``|`` cells or more."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and sum(len(_pipe_cells(line) or []) >= 2 for line in lines) >= 0.5 * len(lines)

@@ -56,7 +56,15 @@ SPELLINGS = {
         "资金总额（万元）",
         "年度资金总额(万元)",
     ],
-    "fiscal": ["财政拨款", "其中：当年财政拨款", "本级财政", "其中：本级财政资金", "财政资金", "其中:财政拨款"],
+    "fiscal": [
+        "财政拨款",
+        "其中：当年财政拨款",
+        "本级财政",
+        "其中：本级财政资金",
+        "财政资金",
+        "其中:财政拨款",
+        "其中:当年财政 拨款",  # wrapped in its cell: a space-separated copy must not cut it there
+    ],
     "other": ["其它资金", "其中：其他资金"],
     "goal": ["年度目标", "年度绩效目标", "绩效目标", "总 体 目 标", "项目绩效目标", "年度总体目标"],
 }
@@ -578,3 +586,32 @@ def test_run_together_name_before_a_label_starting_with_project_is_flagged():
 
 def test_a_very_long_digit_run_is_not_searched():
     assert forced_budget("1" * 5000 + "100%", money_columns(FULL)) is None
+
+
+def _form_colon(colon: str, money=MONEY["plain"]) -> list[list[str]]:
+    """The header with each label and its value in one cell, joined by a colon."""
+    return [
+        [FORM["title"]],
+        [f"项目名称{colon}{FORM['name']}"],
+        [f"主管部门{colon}{FORM['department']}", f"实施单位{colon}{FORM['unit']}"],
+        [
+            f"年度资金总额{colon}{money('1120.50')}",
+            f"财政拨款{colon}{money('1100.50')}",
+            f"其他资金{colon}{money('20.00')}",
+        ],
+        [f"总体目标{colon}{FORM['goal']}"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        *_grid_lines(FORM, False),
+    ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("colon", ["：", ":", "： "])
+@pytest.mark.parametrize("money", ["plain", "wan"])
+def test_label_and_value_in_one_cell_read_the_same_in_every_layout(layout, colon, money):
+    """项目名称：X in one cell (the label, a colon, the value), however the cells are separated,
+    including by spaces alone: before, a space-separated form lost its name that way."""
+    table = _read(_render(_form_colon(colon, MONEY[money]), layout))
+    assert _header(table) == EXPECTED or table.failures
+    if layout != "none":
+        assert _header(table) == EXPECTED

@@ -12,6 +12,8 @@ from ....messages import Msg, msg
 from ....schema import Failure, Indicator
 from .labels import _VALUE_LIKE, _fold, _is_header_word, _is_label, _key_field
 
+_LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
 _FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
 
 
@@ -32,7 +34,13 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
 
     for ind in indicators:
         name = _fold(ind.name or "")
-        if name and (_VALUE_LIKE.search(name) or _FORM_WORDS.search(name) or _key_field(name) or _is_label(name)):
+        if name and (
+            _VALUE_LIKE.search(name)
+            or _FORM_WORDS.search(name)
+            or _key_field(name)
+            or _is_label(name)
+            or _LEVEL_SHAPE.fullmatch(name)  # 过程指标: a level word the category system lacks
+        ):
             say(ind, "name", msg("FORM_NAME_LOOKS_LIKE_VALUE", name=ind.name))
         elif len(name) > 80:
             say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
@@ -40,6 +48,8 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             value = _fold(getattr(ind, field) or "")
             if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
                 say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
+            elif value and value == name:  # a wrapped name's second line read as the value of its first
+                say(ind, field, msg("FORM_VALUE_IS_NAME", value=getattr(ind, field)))
     if goal and any(
         word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
     ):

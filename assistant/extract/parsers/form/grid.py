@@ -14,6 +14,7 @@ from .labels import (
     _NAME_PREFIX,
     _T2S,
     _bare,
+    _cost_kind,
     _ends_grid,
     _fold,
     _is_grid_caption,
@@ -21,6 +22,7 @@ from .labels import (
     _is_label,
     _is_placeholder,
     _is_value_header,
+    _label_word,
     _level1_label,
     _level1_stub,
     _level2_label,
@@ -40,11 +42,13 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     for header in headers:
         h = _fold(header)
         if re.search(
-            r"说明|描述|依据", re.sub(r"[（(][^（()）]*[)）]", "", h)
-        ):  # 指标值说明: a remark on the value, not the value
+            r"说明|描述|依据|内容|解释|原因", re.sub(r"[（(][^（()）]*[)）]", "", h)
+        ):  # 指标值说明, 指标值内容: a remark on the value, not the value
             targets.append(None)
         elif "实施周期" in h or "中长期" in h:
             targets.append("period_value")
+        elif re.fullmatch(r"指标值类型|指标类型", h):  # holds ≤ / 定性, as 指标性质 does
+            targets.append("sign")
         elif (
             "年度指标值" in h
             or re.search(r"预期|^指标值|^年初目标值", h)
@@ -100,10 +104,27 @@ def _read_grid(
     r0, t0 = header_at
     after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
     header: list[Token] = []
-    for token in after:
-        if not token.text:
-            continue  # an empty cell, or the empty piece after a line's closing ``|``
-        if not _is_header_word(token.text):
+    filled_after = [t for t in after if t.text]
+    wrapped_heads: list[Token] = []
+    for i, token in enumerate(filled_after):
+        if (
+            header
+            and _fold(token.text).strip() == "指标"
+            and _fold(header[-1].text).strip() in ("一级", "二级", "三级")
+            # on the next line, or the two alone on theirs (not 一级 指标 二级 in a run of PDF text)
+            and (token.row != header[-1].row or [t for t in filled_after if t.row == token.row] == [header[-1], token])
+        ):
+            wrapped_heads.append(token)  # 一级 | 指标: the head wrapped inside its cell, cut at the break
+            continue
+        if not _is_header_word(token.text) and not (
+            # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
+            # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
+            # one cell per line when the heads run on up to the first 一级 label
+            header
+            and "三级指标" in (_bare(t.text) for t in header)
+            and _column_head(token.text)
+            and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
+        ):
             break
         header.append(token)
     names = [_bare(t.text) for t in header]
@@ -140,7 +161,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in header}
+    used = {id(t) for t in header + wrapped_heads} | _page_breaks(after, header)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
@@ -171,6 +192,14 @@ def _read_grid(
         if _level2_label(token.text):
             last = l2_events[-1] if l2_events else None
             if (
+                last
+                and last[0] == len(items)
+                and _cost_kind(token.text)
+                and _label_word(last[1].text) == "成本指标"
+                and not (l1_events and l1_events[-1][0] == len(items))
+            ):
+                l1_events.append(l2_events.pop())  # 成本指标 | 经济成本指标: the 一级 and its 二级
+            elif (
                 last
                 and last[0] == len(items)
                 and _bare(last[1].text) == _bare(token.text)
@@ -245,6 +274,7 @@ def _read_grid(
     )
     partition = partition and not prefixed
     unread: list[Token] = []
+    streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
     if by_rows and not side_by_side:
@@ -350,8 +380,31 @@ def _read_grid(
             else:
                 current = _Item(token, [], token.row)
                 items.append(current)
+                streamed.append(current)
     if partition:
         _flush(pending, k, items, failures)
+    if side_by_side and not by_rows:
+        # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
+        # a cell left out, and which block its value belongs to is not known from the text
+        half = [item for item in items if sum(v is not None for v in item.values[:2]) == 1]
+        if half:
+            failures.at_row(
+                half[0].name.row,
+                "指标值",
+                msg("FORM_BLOCKS_MISALIGNED", name=half[0].name.text[:30], cells=1),
+            )
+    short = [item for item in streamed if len(item.values) < k]
+    if short:
+        # one cell per line: a name left with fewer cells than value columns before the next
+        # label or name means a cell was wrapped onto a line of its own, or an empty one left
+        # out; the names and values around it may have slid
+        failures.at_row(
+            short[0].name.row,
+            "指标值",
+            msg(
+                "FORM_STREAM_ROW_SHORT", name=short[0].name.text[:30], cells=len(short[0].values), k=k, count=len(short)
+            ),
+        )
     if unread:
         failures.at_row(
             unread[0].row,
@@ -367,6 +420,64 @@ def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
     target = next((i for i, h in enumerate(folded) if re.search(r"指标值|目标值", h) and "实施周期" not in h), None)
     result = next((i for i, h in enumerate(folded) if re.search(r"完成值|实际值|实现值", h)), None)
     return (target, result) if target is not None and result is not None and target < result else ()
+
+
+#: a page number printed between two pages of a grid: - 2 -, — 2 —, 第2页, 第 2 页 共 3 页
+_PAGE_MARK = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
+    """Tokens of the grid's body that are a page break, not cells: the header row printed again
+    at the top of the next page, and a page number (its dashes or 第…页 say it is one)."""
+    words = [_bare(t.text) for t in header]
+    filled = [t for t in after if t.text]
+    out: set[int] = set()
+    i = len(header)
+    while i < len(filled):
+        run = filled[i : i + len(words)]
+        if len(words) >= 3 and [_bare(t.text) for t in run] == words:
+            out.update(id(t) for t in run)
+            i += len(words)
+            continue
+        if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
+            _fold(filled[i].cell.text).strip()  # - 2 - cut at its spaces
+        ):
+            out.add(id(filled[i]))
+        i += 1
+    # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
+    gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
+    return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
+
+
+#: what a column head of the grid is about: a value, its unit, a note on it, a score
+_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
+def _column_head(text: str) -> bool:
+    """A short cell that reads as a column head (no digit, not a level label, a head's word)."""
+    folded = _fold(text)
+    return (
+        len(folded) <= 12
+        and not re.search(r"\d", folded)
+        and not _is_label(text)
+        and not _is_grid_caption(text)  # 绩效指标: the caption merged down beside the grid
+        and bool(_HEAD_WORD.search(folded))
+    )
+
+
+def _heads_until_label(tokens: list[Token]) -> bool:
+    """One cell per line: the cells from here are column heads up to a level label (where the
+    body starts), each on a line of its own."""
+    for token in tokens[:6]:
+        if _is_label(token.text):
+            return True
+        if (
+            token.row == tokens[0].row
+            and token is not tokens[0]
+            or not (_column_head(token.text) or _is_header_word(token.text))
+        ):
+            return False
+    return False
 
 
 def _no_inner_gap(row: list[Token]) -> bool:
@@ -402,6 +513,10 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
     return out
 
 
+#: a level label by its shape: a short word ending in 指标 (过程指标, 产出指标)
+_LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
 def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
     """A row as wide as the header really holds its cells by column: the 一级 / 二级 columns
     hold labels of their level (or nothing) and the 三级 column is not a label. A row whose
@@ -414,7 +529,9 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
 
     l1, l2, name = at("一级指标"), at("二级指标"), at("三级指标")
     return (
-        (not l1 or _is_label(l1))  # the 一级 column may hold a 二级 word: 服务对象满意度指标 | 服务对象满意度指标
+        # the 一级 column may hold a 二级 word (服务对象满意度指标 | 服务对象满意度指标), or a
+        # level word the category system lacks (过程指标), with the name in its own column
+        (not l1 or _is_label(l1) or (_LEVEL_SHAPE.fullmatch(_fold(l1)) and name and not _is_label(name)))
         and (not l2 or _level2_word(l2) or _level1_label(l2))
         and not (name and _is_label(name))
     )

@@ -121,7 +121,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
-            while field in _TEXT_FIELDS and i < len(flat) and _continues(flat[i], taken[-1]):
+            while (
+                field in _TEXT_FIELDS
+                and i < len(flat)
+                and _continues(flat[i], taken[-1])
+                and not _labels_an_amount(flat, i)
+            ):
                 taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
                 i += 1
             if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
@@ -187,6 +192,13 @@ def _project_word_doubt(name: Token, key: Token) -> Msg | None:
     if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
         return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key=bare)
     return None
+
+
+def _labels_an_amount(flat: list[Token], i: int) -> bool:
+    """An amount, or a word whose next piece of the same cell is an amount (部门预算 70.00): a
+    label and its value after a name in space-separated text, not more of the name."""
+    nxt = flat[i + 1] if i + 1 < len(flat) and flat[i + 1].cell is flat[i].cell else None
+    return bool(_AMOUNT_TEXT.match(_fold(flat[i].text)) or (nxt is not None and _AMOUNT_TEXT.match(_fold(nxt.text))))
 
 
 def _continues(token: Token, last: Token) -> bool:

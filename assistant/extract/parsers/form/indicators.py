@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ....ingest.cellgrid import join_wrapped
 from ....messages import Msg, msg
 from ....schema import Indicator, Span
 from ....taxonomy import code_for_level2_name
@@ -78,7 +79,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                     )
                 )
             l1 = coded
-        name_text, name_span = _unread(item.name.text), item.name.span()
+        name_text, name_span = _one_line(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
@@ -100,7 +101,21 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         signs: list[str] = []
         unit_text = ""
-        for target, value in zip(targets, _by_meaning(targets, item.values)):
+        placed = _by_meaning(targets, item.values)
+        if any(a is not b for a, b in zip(placed, item.values)):
+            # the cells were moved to the columns their shapes fit (empty ones dropped): a guess
+            doubts.append(
+                (
+                    item.name.row,
+                    "指标值",
+                    msg(
+                        "FORM_CELLS_PLACED_BY_SHAPE",
+                        name=item.name.text[:30],
+                        cells=" / ".join(v.text for v in item.values if v is not None and v.text)[:60],
+                    ),
+                )
+            )
+        for target, value in zip(targets, placed):
             if value is None or not value.text or not target:
                 continue
             if target == "sign":
@@ -110,7 +125,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             elif _unit_only(value.text):
                 continue  # 公里, ≧ %: the template's blank, its unit printed and its number never filled in
             elif target not in spans:
-                fields[target] = _unread(value.text)
+                fields[target] = _one_line(value.text)
                 spans[target] = value.span()
         # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
         # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
@@ -134,12 +149,17 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     return indicators
 
 
-#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向…) and what a 计量单位 cell holds (%, 人次, 元/亩):
+#: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):
 #: a number or a long text there means the cells shifted
-_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|[\u4e00-\u9fff]{1,4}")
+_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
-_UNIT_CELL = re.compile(r"[^\d≥≤><=＞＜＝]{1,8}")
+#: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text
+#: is a note or an achieved value slid into its place)
+_UNIT_CELL = re.compile(
+    r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
+    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初]){1,6}"
+)
 
 
 def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
@@ -183,6 +203,12 @@ def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[T
         return values
     out[rest : rest + len(filled) - i] = filled[i:]
     return [*cells[:s0], *out]
+
+
+def _one_line(text: str) -> str:
+    """A cell's text as one line: a cell wrapped onto the next line (its row copied with the
+    break inside it) reads joined, CJK lines directly, other breaks as a space."""
+    return _unread(join_wrapped(text) if "\n" in text else text)
 
 
 def _digit(token: Token) -> bool:

@@ -123,7 +123,7 @@ _LEVEL1_NAMES = (
 
 
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
+    r"^(?:数量|质量|时效|(?:经济|社会|生态环境|生态)?成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
 )
 
 
@@ -180,6 +180,7 @@ _LABEL_RE = re.compile(
                 r"(?:经济|社会|生态)效益指标",
                 r"可持续影响指标",
                 r"(?:数量|质量|时效|成本)指标",
+                r"(?:经济|社会|生态环境)成本指标",
                 *_LEVEL1_NAMES,
             ],
             key=len,
@@ -322,7 +323,9 @@ _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
 def _level1_code(text: str) -> str | None:
     """The code of a 一级 label; 项目完成指标 is the old forms' name for 产出指标."""
     bare = _bare(text)
-    return code_for_level1_name(bare) or ("1" if "完成" in bare else None)
+    # 成本指标 as a 一级 of its own (财预〔2021〕101号 template): coded with the outputs, where
+    # the code system (and local tables) file cost
+    return code_for_level1_name(bare) or ("1" if "完成" in bare or _label_word(text) == "成本指标" else None)
 
 
 def _level2_word(text: str) -> bool:
@@ -331,6 +334,12 @@ def _level2_word(text: str) -> bool:
 
 def _level2_label(text: str) -> bool:
     return _level2_word(text) and not _level1_label(text)
+
+
+def _cost_kind(text: str) -> bool:
+    """经济成本指标 / 社会成本指标 / 生态环境成本指标: the 二级 labels under a 一级 成本指标
+    (财预〔2021〕101号), so a 成本指标 just before one is that 一级."""
+    return bool(re.fullmatch(r"(?:经济|社会|生态环境|生态)成本(?:指标)?", _label_word(text)))
 
 
 def _form_word(text: str) -> bool:

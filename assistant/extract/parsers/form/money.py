@@ -46,6 +46,10 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
     """An amount key in the 年度 column of a money block that puts 中期资金总额 first
     (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
     period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    at = next((i for i, t in enumerate(flat) if t is token), 0)
+    same = [i for i in range(at) if _key_field(flat[i].text) == _key_field(token.text)]
+    if same and any(_key_field(t.text) == "实施周期资金总额" for t in flat[: same[0]]):
+        return True  # one cell per line: 中期 170 | 年度 340 | 财政拨款 170 | 财政拨款 340, the later is the year's
     return any(t.row == token.row or t.cell is token.cell for t in period) or any(
         p.row < token.row
         and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text) for x in flat)

@@ -27,6 +27,41 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
         rest = cells[:]
         while rest and _is_label(rest[0].text):
             rest.pop(0)
+        if (
+            kind == "flat"
+            and len(cells) == 1
+            and _LONE_NUMBER.fullmatch(_fold(cells[0].text))
+            and out
+            and out[-1][0] == "flat"
+            and 2 <= len(filled := [t for t in out[-1][1] if t.text and not _is_label(t.text)]) <= width
+        ):
+            # a number alone on its line under a full row (定性 | 高中低 / 10): the row's last cell
+            # (a 权重, a score) wrapped below it, not an indicator named 10
+            out[-1] = ("flat", [*out[-1][1], cells[0]])
+            failures.at_row(
+                cells[0].row, "指标值", msg("FORM_CELL_WRAPPED_BELOW", name=filled[0].text[:30], text=cells[0].text)
+            )
+            continue
+        if (
+            kind == "flat"
+            and len(cells) == 1
+            and not _is_label(cells[0].text)
+            and not _VALUE_LIKE.search(_fold(cells[0].text))
+            and out
+            and out[-1][0] == "flat"
+            and len(filled := [t for t in out[-1][1] if t.text and not _is_label(t.text)]) >= 2
+            and cells[0].cell.text[: cells[0].start].strip() == ""  # alone on its line, indented or not
+        ):
+            # a text alone on its line under a full row: the row's name wrapped onto the next line
+            # (为全市经济发 | 正面支撑 / 展保驾护航); read joined to the name, and said so: with
+            # empty cells dropped it may also be a name whose cells are all empty
+            name = filled[0]
+            joined = Token(name.text + cells[0].text.strip(), name.cell, name.start, name.end, name.row, name.col)
+            out[-1] = ("flat", [joined if t is name else t for t in out[-1][1]])
+            failures.at_row(
+                cells[0].row, "三级指标", msg("FORM_NAME_WRAPPED_BELOW", name=name.text[:30], text=cells[0].text[:30])
+            )
+            continue
         if kind != "flat" or len(rest) != 1:
             out.append((kind, row))
             continue
@@ -48,6 +83,9 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
 
 
 _READ = ("period_value", "annual_value", "sign", "unit")
+
+#: a bare number or share: what a wrapped score or weight cell leaves alone on a line
+_LONE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]?")
 
 
 def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
@@ -136,4 +174,9 @@ def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool
         and len(values) <= len(targets) - 2
         and at < len(values)
         and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text)
+        and not _NATURE.fullmatch(_fold(values[at].text))  # 定性 | 高中低: the 指标性质 cell itself
     )
+
+
+#: the words a 指标性质 cell holds besides a comparison (the national template's)
+_NATURE = re.compile(r"(?:正向|反向|定性|定量|中性|共性|个性)(?:指标)?")

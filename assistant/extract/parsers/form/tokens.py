@@ -67,6 +67,10 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
+            found = _keep_wrapped_keys(simplified, found)
+            # a key and its value joined by a colon (项目名称：X 主管部门：Y): cut at the key as
+            # in a cell of its own, whatever the spaces around it
+            found += [m for m in _KEY_COLON.finditer(simplified) if _depth(part, m.start()) == 0]
         spans = [
             (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
         ]
@@ -79,6 +83,22 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
                 pieces.append((a + lead, a + len(text.rstrip())))
         columns.append(pieces)
     return columns
+
+
+def _keep_wrapped_keys(text: str, spaces: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The spaces to cut ``text`` at, less those inside a key wrapped in its cell (其中:当年财政
+    拨款, 上年结转 资金): the words on both sides are no key alone but one together."""
+    cuts = list(spaces)
+    i = 0
+    while i < len(cuts):
+        start = cuts[i - 1].end() if i else 0
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
+        before, after = text[start : cuts[i].start()], text[cuts[i].end() : end]
+        if before and after and not _key_field(before) and not _key_field(after) and _key_field(before + after):
+            del cuts[i]  # 其中:当年财政 | 拨款 → one key
+            continue
+        i += 1
+    return cuts
 
 
 def _doubled_project(text: str, at: int) -> int:
@@ -191,14 +211,26 @@ def _by_lines(doc: Document) -> Document:
         offset += len(line) + 1
     closed = [_closed(text) for _, _, text in lines]
     piped = sum(closed) >= 0.8 * len(lines)
+    # rows of cells (a ``|`` with text on the line) that mostly close with ``|``: one left
+    # open is a row whose cell wrapped (``| 产出指标 | 数量指标 | 适龄儿童国家`` / ``免疫规划疫苗
+    # 接种率 | ≧90% |``), whatever the lines of the page around the table
+    partial = [bool(re.search(r"[|｜]", t)) and bool(re.sub(r"[|｜\s]", "", t)) for _, _, t in lines]
+    row_closed = [c for c, p in zip(closed, partial) if p]
+    rows_piped = len(row_closed) >= 3 and sum(row_closed) >= 0.5 * len(row_closed)
     rows: list[Row] = []
     i = 0
     while i < len(lines):
         number, start, text = lines[i]
         end = i
-        if i and piped and not closed[i] and closed[i - 1]:
+        opened = text.lstrip().startswith(("|", "｜"))
+        if not closed[i] and (
+            (i and piped and closed[i - 1])
+            or (rows_piped and partial[i] and (i == 0 or closed[i - 1] or not partial[i - 1]))
+        ):
             j = i
             while j + 1 < len(lines) and not closed[j] and j - i < 3:
+                if opened and lines[j + 1][2].lstrip().startswith(("|", "｜")):
+                    break  # the next line opens a row of its own
                 j += 1
             end = j if closed[j] else i
         _, last_start, last_text = lines[end]
