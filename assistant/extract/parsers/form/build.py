@@ -4,20 +4,19 @@ one unit and one project, every failure found on the way kept with it.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ....errors import InputError
-from ....ingest.document import Document, Row
+from ....ingest.document import Document
 from ....messages import Msg, msg
-from ....schema import Amounts, BudgetTable, Project, RunMeta, Span, Unit
+from ....schema import BudgetTable, Project, RunMeta, Span, Unit
 from .detect import _grid_start
 from .doubts import _doubtful
 from .failures import Failures
 from .grid import _find_header, _read_grid
 from .header import _read_block
 from .indicators import _indicators
-from .labels import _CURRENCY, _GOAL_FIELDS, _TITLE, _bare, _fold, _key_field
+from .labels import _GOAL_FIELDS, _fold, _key_field
 from .money import _amounts, _money_header
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
@@ -66,62 +65,6 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
     if _separation(paged := _join_pages(doc)) == "run_together":
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
-    parts = _form_parts(doc)
-    if len(parts) > 1:
-        return _joined([_extract_one(dataclasses.replace(doc, rows=rows), header_only) for rows in parts])
-    return _extract_one(doc, header_only)
-
-
-def _form_parts(doc: Document) -> list[list[Row]]:
-    """The forms one after the other in a document (a page publishing several projects' 目标表):
-    a new form starts at a 项目名称 key below the previous form's indicator grid, with the
-    title and 单位：万元 lines just above that key. One part when there is one form."""
-    rows = _tokens(doc, _separation(doc))
-    heads = [r for r, row in enumerate(rows) if any(_bare(t.text) == "一级指标" for t in row)]
-    names = [r for r, row in enumerate(rows) if any(_key_field(t.text) == "name" for t in row)]
-    starts: list[int] = []
-    for before, after in zip(heads, heads[1:]):
-        keys = [r for r in names if before < r < after]
-        if not keys:
-            return [doc.rows]  # a grid header printed again (a page break), not a new form
-        start = keys[0]
-        while start - 1 > before and any(
-            _CURRENCY.search(_fold(t.text)) or _TITLE.search(_fold(t.text)) for t in rows[start - 1]
-        ):
-            start -= 1
-        starts.append(start)
-    if not starts or _find_header(rows[: heads[0] + 3]) is None:
-        return [doc.rows]
-    # token rows skip blank rows: map back to the document's rows by their first token's row index
-    first = [rows[s][0].row for s in starts]
-    bounds = [0, *first, len(doc.rows)]
-    return [doc.rows[a:b] for a, b in zip(bounds, bounds[1:])]
-
-
-def _joined(tables: list[BudgetTable]) -> BudgetTable:
-    """Several forms of one document as one table: their projects under one unit per unit name,
-    every failure kept; the amounts stay each project's (no total is made up for the page)."""
-    units: dict[str, Unit] = {}
-    for table in tables:
-        for unit in table.units:
-            if unit.name in units:
-                units[unit.name].projects.extend(unit.projects)
-                units[unit.name].amounts = Amounts()
-            else:
-                units[unit.name] = unit
-    first = tables[0]
-    return first.model_copy(
-        update={
-            "units": list(units.values()),
-            "amounts": Amounts(),
-            "failures": [f for t in tables for f in t.failures],
-            "department": next((t.department for t in tables if t.department), None),
-        }
-    )
-
-
-def _extract_one(doc: Document, header_only: bool) -> BudgetTable:
-    """One form of the document (its rows), as :func:`extract_form` describes."""
     separation = _separation(doc)
     run_together = separation == "run_together"
     rows = _tokens(doc, separation)
