@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..taxonomy import LEVEL2
+
 __all__ = ["PublishedIndicator", "parse_library", "load_published", "published_indicators", "LIBRARIES_DIR"]
 
 #: where the libraries live in a checkout, next to the real corpus
@@ -55,17 +57,9 @@ class PublishedIndicator:
 
 
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-_LEVEL2 = {
-    "数量指标": "11",
-    "质量指标": "12",
-    "时效指标": "13",
-    "成本指标": "14",
-    "经济效益指标": "21",
-    "社会效益指标": "22",
-    "生态效益指标": "23",
-    "可持续影响指标": "24",
-    "满意度指标": "31",
-}
+#: a library's level-2 heading line: the taxonomy's names with 指标 (数量指标 … 可持续影响指标), and
+#: 满意度指标 as libraries shorten 服务对象满意度指标
+_LEVEL2 = {(n if n.endswith("指标") else n + "指标"): code for code, n in LEVEL2.items()} | {"满意度指标": "31"}
 _LEVEL1 = ("产出指标", "效果指标", "效益指标")
 #: how an indicator name ends in a prose or flattened library
 _NAME_END = re.compile(r"(率|比例|占比|满意度|便捷度|数量|人次|户数|面积|公里数|里程)$")
