@@ -669,6 +669,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: the self-evaluation money cells run together and other text follows them; budget {amount} "
         "read from the amounts at its start; check it against the original",
     ),
+    "FORM_MONEY_KEYS_UNPLACED": Text(
+        "“{cells}”：金额栏目在前、金额在后，但金额比栏目少（有空格被省去），各数对应哪一栏不唯一，未读取；请按原表核对",
+        "{cells!r}: the money keys come first and their amounts after, fewer amounts than keys (empty cells "
+        "dropped), so which amount is which is not certain; not read, check them against the original",
+    ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",

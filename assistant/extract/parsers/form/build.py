@@ -89,6 +89,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for key, cells in found.items():
         if key.startswith("money_gap:"):
             failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
+        if key.startswith("money_keys:"):
+            failures.add(f"amounts.{key[11:]}", cells)
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")

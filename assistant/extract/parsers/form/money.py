@@ -84,6 +84,8 @@ def _amounts(
         and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
     ):
         values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
+    if "other" not in values and "自筹资金" in values:  # money from outside the budget: 其他资金 when no row of its own
+        values["other"] = values["自筹资金"]
     for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
