@@ -674,6 +674,11 @@ MESSAGES: dict[str, Text] = {
         "{cells!r}: the money keys come first and their amounts after, fewer amounts than keys (empty cells "
         "dropped), so which amount is which is not certain; not read, check them against the original",
     ),
+    "FORM_NAME_HOLDS_TITLE": Text(
+        "项目名称“{name}”含有表名“{title}”：名称与前后文字连写，名称从哪里起止无法确定；请核对",
+        "the project name {name!r} holds the form's title {title!r}: it runs into the text around it, "
+        "so where the name starts and ends is unclear; check it",
+    ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",

@@ -31,6 +31,7 @@ from .money import (
     _budget_column,
     _money_caption_amount,
     _money_header,
+    _money_sentence,
     _money_text,
 )
 from .tokens import Token, _join, _span_of, _Value
@@ -86,6 +87,10 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 i += 1
             continue
         field = _key_field(token.text) or _goal_stub(token, flat, i)
+        if field is None and (clauses := _money_sentence(token)):
+            for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
+                values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
+            continue
         if field is None:
             if "title" not in found and _TITLE.search(folded) and not seen_key:
                 found["title"] = fold_whitespace(token.text)

@@ -57,6 +57,32 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
     )
 
 
+#: one clause of a money sentence: 其中：财政拨款1100.50万元 / 年度资金总额为1120.50万元
+_MONEY_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,；;。、\s]))(?:其中[:：]?\s*)?(?P<label>[\u4e00-\u9fff（()）]{2,12}?)\s*[:：为]?\s*"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|元))(?=$|[，,；;。、\s])"
+)
+
+
+def _money_sentence(token: Token) -> list[tuple[str, str, tuple[int, int]]]:
+    """The amounts of a money block written as a sentence (项目资金1120.50万元，其中财政拨款
+    1100.50万元，其他资金20.00万元): (field, amount as written, its place in the cell) for each
+    clause whose label is an amount key (项目资金 / 资金情况, the money caption, names the
+    total). Only a sentence naming two amounts or more is read: one 资金N万元 in a goal is not
+    the money block."""
+    text = token.cell.text[token.start : token.end]
+    if len(_fold(text)) != len(text):
+        return []  # a reading printed after a character: the places would not be the source's
+    out = []
+    for m in _MONEY_CLAUSE.finditer(_fold(text)):
+        label = m["label"]
+        field = "total" if label in ("项目资金", "资金情况", "项目总资金") else _key_field(label)
+        if field in _AMOUNT_FIELDS[:4] and field not in {f for f, _, _ in out}:
+            at = (token.start + m.start("amount"), token.start + m.end("amount"))
+            out.append((field, text[m.start("amount") : m.end("amount")], at))
+    return out if len(out) >= 2 else []
+
+
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
