@@ -674,6 +674,10 @@ MESSAGES: dict[str, Text] = {
         "{cells!r}: the money keys come first and their amounts after, fewer amounts than keys (empty cells "
         "dropped), so which amount is which is not certain; not read, check them against the original",
     ),
+    "FORM_TOTAL_FROM_PARTS": Text(
+        "资金总额一栏为空，按其中各项（财政拨款、其他资金等）之和记为 {total}；请核对",
+        "the total's cell is empty: recorded as the sum of its parts (财政拨款, 其他资金 …), {total}; check it",
+    ),
     "FORM_NAME_HOLDS_TITLE": Text(
         "项目名称“{name}”含有表名“{title}”：名称与前后文字连写，名称从哪里起止无法确定；请核对",
         "the project name {name!r} holds the form's title {title!r}: it runs into the text around it, "

@@ -169,3 +169,30 @@ def test_self_raised_money_beside_other_money_does_not_replace_it(layout):
     """自筹资金 is part of 其他资金: read as 其他资金 only when the form has no 其他资金 row."""
     money = [["年度资金总额", "1120.50", "其中：财政拨款", "1100.50", "其他资金", "20.00", "其中：自筹资金", "15.00"]]
     assert _header(_read(_render(_rows(money), layout)))["amounts"] == AMOUNTS
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes"])
+@pytest.mark.parametrize(
+    ("money", "total"),
+    [
+        ([["资金来源", "资金总额", "其中：财政拨款", "1120.50", "其他资金", ""]], Decimal("1120.50")),
+        ([["年度资金总额", "", "其中：财政拨款", "1100.50", "其他资金", "20.00"]], Decimal("1120.50")),
+    ],
+    ids=["fiscal_only", "fiscal_and_other"],
+)
+def test_an_empty_total_cell_is_the_sum_of_its_parts_and_said_so(money, total, layout):
+    """年度资金总额 is the sum of its 其中 rows (the templates' arithmetic): an empty total cell
+    is that sum, with a failure saying it was computed."""
+    table = _read(_render(_rows(money), layout))
+    assert _header(table)["amounts"]["total"] == total
+    assert any(f.field == "amounts.total" and f.code == "FORM_TOTAL_FROM_PARTS" for f in table.failures)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+def test_an_empty_total_is_not_summed_when_a_row_outside_the_four_fields_has_money(layout):
+    """上级资金 50 is money the four fields do not hold: the sum would leave it out, so the total
+    stays unread and the project is flagged."""
+    money = [["年度资金总额", "", "其中：财政拨款", "1100.50", "上级资金", "50.00", "其他资金", "20.00"]]
+    table = _read(_render(_rows(money), layout))
+    assert _header(table)["amounts"]["total"] is None
+    assert "AMOUNT_MISSING" in project_flags(table)[0]

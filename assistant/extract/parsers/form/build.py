@@ -17,7 +17,7 @@ from .grid import _find_header, _read_grid
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
-from .money import _amounts, _money_header
+from .money import _amounts, _money_header, _total_from_parts
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
 
@@ -86,6 +86,10 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for row, field, message in doubts:
         failures.at_row(row, field, message)
     amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
+    if "total_unwritten" in found:
+        amounts, derived = _total_from_parts(amounts, values, amount_spans)
+        if derived:
+            failures.add("amounts.total", derived)
     for key, cells in found.items():
         if key.startswith("money_gap:"):
             failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))

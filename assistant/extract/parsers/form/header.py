@@ -187,6 +187,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     taken = [run[at]]
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
+        if field == "total" and not taken:
+            found.setdefault("total_unwritten", token.text)  # 资金总额 | 其中：财政拨款 | 500: its cell left empty
         if taken and (
             field not in values
             or (field in _AMOUNT_FIELDS and year_col is None and _after_period_total(token, flat))

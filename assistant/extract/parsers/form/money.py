@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ....messages import msg
+from ....messages import Msg, msg
 from ....schema import Amounts, Span, amount_problem
 from ..money_run import money_columns, read_run
 from .failures import Failures
@@ -171,3 +171,20 @@ def _money_header(rows: list[list[Token]]) -> list[str]:
     text = "".join(_fold(t.text) for row in rows for t in row)  # 預算數 | 資金總額 read as 预算数 | 资金总额
     end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
     return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
+
+
+def _total_from_parts(
+    amounts: Amounts, values: dict[str, _Value], spans: dict[str, Span]
+) -> tuple[Amounts, Msg | None]:
+    """A total whose cell was left empty under parts that are written (资金总额 | 其中：财政拨款
+    500 | 其他资金 —): the templates' 年度资金总额 is the sum of its 其中 rows, so it is that sum,
+    said so. Not when a row the four fields do not hold (上级资金, 上年结转) has money: the sum
+    would leave it out."""
+    if amounts.total is not None or amounts.fiscal is None:
+        return amounts, None
+    if any(_money_written(values.get(row)) for row in ("上级资金", "上年结转资金")):
+        return amounts, None
+    total = amounts.parts_sum()
+    if amounts.special_account is None and amounts.other is None and "amounts.fiscal" in spans:
+        spans["amounts.total"] = spans["amounts.fiscal"]  # the one amount written is the whole
+    return amounts.model_copy(update={"total": total}), msg("FORM_TOTAL_FROM_PARTS", total=total)
