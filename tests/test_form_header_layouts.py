@@ -71,6 +71,18 @@ MONEY_TABLES = {
     ],
     # label and value in one cell
     "one_cell": [["年度资金总额：1120.50"], ["其中：财政拨款：1100.50"], ["其他资金：20.00"]],
+    # the same tables in traditional characters (a mirror site's copy)
+    "traditional_keys_over_amounts": [
+        ["資金來源", "年度資金總額", "其中：財政撥款", "其他資金"],
+        ["金額", "1120.50", "1100.50", "20.00"],
+    ],
+    "traditional_period_then_year": [
+        ["資金情況（萬元）", "中期資金總額", "年度資金總額"],
+        ["資金總額", "3000.00", "1120.50"],
+        ["其中：財政撥款", "2900.00", "1100.50"],
+        ["其他資金", "100.00", "20.00"],
+    ],
+    "traditional_sentence": [["資金情況", "項目資金1120.50萬元，其中財政撥款1100.50萬元，其他資金20.00萬元"]],
 }
 
 
