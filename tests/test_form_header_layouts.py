@@ -208,3 +208,17 @@ def test_an_empty_total_is_not_summed_when_a_row_outside_the_four_fields_has_mon
     table = _read(_render(_rows(money), layout))
     assert _header(table)["amounts"]["total"] is None
     assert "AMOUNT_MISSING" in project_flags(table)[0]
+
+
+NAME_KEYS = ["项目名称", "项目全称", "专项名称", "项目（专项）名称", "项目支出名称", "項目名稱"]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "closed_pipes", "tabs", "lines", "line_pipes", "spaces", "none"])
+@pytest.mark.parametrize("money", sorted(MONEY_TABLES))
+@pytest.mark.parametrize("name_key", NAME_KEYS)
+def test_any_name_spelling_with_any_money_layout_is_right_or_flagged(name_key, money, layout):
+    """Spellings and layouts combined: the name is right or flagged, the amounts right or flagged."""
+    table = _read(_render(_rows(MONEY_TABLES[money], name=[[name_key, FORM["name"]]]), layout))
+    name = _header(table)["name"]
+    assert name == FORM["name"] or any(f.field == "项目名称" for f in table.failures), name
+    _right_or_flagged(table, AMOUNTS)
