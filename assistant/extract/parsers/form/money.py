@@ -28,7 +28,7 @@ def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
     return (
         folded.startswith(("项目资金", "资金情况", "项目金额"))
         and i < len(flat)
-        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).replace("，", ","))))
+        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).rstrip("，,；;。、 "))))
         and not any(_key_field(t.text) == "total" for t in flat)
     )
 
@@ -116,7 +116,7 @@ def _amounts(
         value = values.get(field)
         if value is None:
             continue
-        text = _fold(value.text).replace("，", ",").lstrip(":：")
+        text = _fold(value.text).replace("，", ",").lstrip(":：").rstrip(",；;。、 ")  # 1100.50万元，: a clause's end
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
