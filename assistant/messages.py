@@ -669,6 +669,20 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: the self-evaluation money cells run together and other text follows them; budget {amount} "
         "read from the amounts at its start; check it against the original",
     ),
+    "FORM_MONEY_KEYS_UNPLACED": Text(
+        "“{cells}”：金额栏目在前、金额在后，但金额比栏目少（有空格被省去），各数对应哪一栏不唯一，未读取；请按原表核对",
+        "{cells!r}: the money keys come first and their amounts after, fewer amounts than keys (empty cells "
+        "dropped), so which amount is which is not certain; not read, check them against the original",
+    ),
+    "FORM_TOTAL_FROM_PARTS": Text(
+        "资金总额一栏为空，按其中各项（财政拨款、其他资金等）之和记为 {total}；请核对",
+        "the total's cell is empty: recorded as the sum of its parts (财政拨款, 其他资金 …), {total}; check it",
+    ),
+    "FORM_NAME_HOLDS_TITLE": Text(
+        "项目名称“{name}”含有表名“{title}”：名称与前后文字连写，名称从哪里起止无法确定；请核对",
+        "the project name {name!r} holds the form's title {title!r}: it runs into the text around it, "
+        "so where the name starts and ends is unclear; check it",
+    ),
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",

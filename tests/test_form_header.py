@@ -42,6 +42,9 @@ SPELLINGS = {
         "项目（政策）名称",
         "二级项目名称",
         "项目名称（全称）",
+        "项目全称",
+        "项目（专项）名称",
+        "项目(专项)名称",
     ],
     "department": ["主管部门及代码", "预算部门", "项目主管部门", "主 管 部 门", "主管单位"],
     "unit": ["项目实施单位", "预算单位", "资金使用单位", "实 施 单 位", "项目执行单位", "执行单位"],
@@ -53,6 +56,8 @@ SPELLINGS = {
         "年度预算数",
         "预算金额",
         "项目总金额",
+        "申请金额",
+        "本年申请资金",
         "资金总额（万元）",
         "年度资金总额(万元)",
     ],
@@ -65,7 +70,7 @@ SPELLINGS = {
         "其中:财政拨款",
         "其中:当年财政 拨款",  # wrapped in its cell: a space-separated copy must not cut it there
     ],
-    "other": ["其它资金", "其中：其他资金"],
+    "other": ["其它资金", "其中：其他资金", "自筹资金", "其中：单位自筹"],
     "goal": ["年度目标", "年度绩效目标", "绩效目标", "总 体 目 标", "项目绩效目标", "年度总体目标"],
 }
 LAYOUTS = ["pipes", "closed_pipes", "tabs", "lines", "line_pipes", "spaces", "none"]
@@ -148,9 +153,10 @@ def test_amount_formats_and_money_caption(layout, money, caption):
 
 @pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
 def test_unknown_money_label_never_reads_silently(layout):
-    """A total under a label the rules do not know (申请金额 here) is not guessed: the total
-    stays empty and the project is flagged (AMOUNT_MISSING)."""
-    table = _read(_render(_form({**BASE, "total": "申请金额"}), layout))
+    """A total under a label that is not the year's amount (项目总投资: the whole investment,
+    over all years) is not guessed: the total stays empty and the project is flagged
+    (AMOUNT_MISSING)."""
+    table = _read(_render(_form({**BASE, "total": "项目总投资"}), layout))
     assert table.projects()[0].amounts.total is None
     assert "AMOUNT_MISSING" in project_flags(table)[0]
 

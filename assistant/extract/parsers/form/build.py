@@ -16,8 +16,8 @@ from .failures import Failures
 from .grid import _find_header, _read_grid
 from .header import _read_block
 from .indicators import _indicators
-from .labels import _GOAL_FIELDS, _fold, _key_field
-from .money import _amounts, _money_header
+from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
+from .money import _amounts, _money_header, _total_from_parts
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
 
@@ -86,9 +86,15 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for row, field, message in doubts:
         failures.at_row(row, field, message)
     amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
+    if "total_unwritten" in found:
+        amounts, derived = _total_from_parts(amounts, values, amount_spans)
+        if derived:
+            failures.add("amounts.total", derived)
     for key, cells in found.items():
         if key.startswith("money_gap:"):
             failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
+        if key.startswith("money_keys:"):
+            failures.add(f"amounts.{key[11:]}", cells)
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")
@@ -112,6 +118,10 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             msg("FORM_NAME_LOOKS_LIKE_LABEL", name=name),
             values["name"].span.row if values["name"].span else None,
         )
+    # text run together: a name holding the form's title (1办公大楼…2…绩效目标申报表) ran past its edges
+    # (in a cell of its own a name may be written as a title: …经费支出绩效自评表)
+    if name is not None and run_together and (title := _TITLE.search(_fold(name))):
+        failures.add("项目名称", msg("FORM_NAME_HOLDS_TITLE", name=name[:40], title=title.group()))
     if name is None:
         failures.add("项目名称", msg("FORM_NO_NAME"))
     else:

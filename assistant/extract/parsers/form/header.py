@@ -25,7 +25,15 @@ from .labels import (
     _is_header_word,
     _key_field,
 )
-from .money import _MONEY_CELL, _after_period_total, _budget_column, _money_caption_amount, _money_header, _money_text
+from .money import (
+    _MONEY_CELL,
+    _after_period_total,
+    _budget_column,
+    _money_caption_amount,
+    _money_header,
+    _money_sentence,
+    _money_text,
+)
 from .tokens import Token, _join, _span_of, _Value
 
 
@@ -45,7 +53,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
         others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
-        below = [t for t in rows[r + 1] if t.text and not _key_field(t.text)]
+        others = [t for t in others if not _MONEY_STUB.match(_bare(t.text))]
+        below = [t for t in rows[r + 1] if t.text and not _key_field(t.text) and not _MONEY_STUB.match(_bare(t.text))]
         fields = {_key_field(t.text) for t in keys}
         if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
             continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
@@ -59,6 +68,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below)
     budget_col = _budget_column(flat)
+    year_col = _year_column(flat)
     columns = _money_header(rows)
     i = _form_start(flat)
     seen_key = False  # the title is above the first key
@@ -77,6 +87,10 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 i += 1
             continue
         field = _key_field(token.text) or _goal_stub(token, flat, i)
+        if field is None and (clauses := _money_sentence(token)):
+            for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
+                values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
+            continue
         if field is None:
             if "title" not in found and _TITLE.search(folded) and not seen_key:
                 found["title"] = fold_whitespace(token.text)
@@ -118,6 +132,16 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
                 taken.append(flat[i])
                 i += 1
+        elif field in _AMOUNT_FIELDS and (paired := _keys_then_amounts(flat, i - 1)):
+            pairs, i, doubt = paired  # 资金总额 | 财政拨款 | 其他资金 | 1120 | 1100 | 20: keys above their values
+            for key, value in pairs:
+                if value is not None:
+                    values.setdefault(_key_field(key.text), _Value(value.text, value.span(), key.text))
+            if doubt:
+                found[f"money_keys:{field}"] = doubt
+            continue
+        elif field == "name" and i < len(flat) and re.fullmatch(r"\d{1,3}", _fold(flat[i].text).strip()):
+            continue  # 序号 | 项目名称 | 1 | …: the key heads a list of projects, the form's own comes later
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
@@ -158,17 +182,59 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 while i < len(flat) and not _key_field(flat[i].text) and _AMOUNT_TEXT.match(_fold(flat[i].text)):
                     run.append(flat[i])
                     i += 1
-                if budget_col < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
-                    taken = [run[budget_col]]
+                at = year_col if year_col is not None else budget_col
+                if at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                    taken = [run[at]]
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
+        if field == "total" and not taken:
+            found.setdefault("total_unwritten", token.text)  # 资金总额 | 其中：财政拨款 | 500: its cell left empty
         if taken and (
             field not in values
-            or (field in _AMOUNT_FIELDS and _after_period_total(token, flat))
+            or (field in _AMOUNT_FIELDS and year_col is None and _after_period_total(token, flat))
             or (field == "department" and _locality(token.text) > _locality(values["department"].key))
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+def _year_column(flat: list[Token]) -> int | None:
+    """Which money column is the year's when 中期资金总额 and 年度资金总额 head two columns
+    (both keys with no amount of their own, the rows 资金总额 | 3000 | 1120 below them): the
+    project's amounts are the year's, whatever side the 年度 column is on."""
+    for a, b, nxt in zip(flat, flat[1:], [*flat[2:], None]):
+        heads = (_key_field(a.text), _key_field(b.text))
+        if set(heads) == {"实施周期资金总额", "total"} and (nxt is None or not _AMOUNT_TEXT.match(_money_text(nxt))):
+            return heads.index("total")
+    return None
+
+
+def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, Token | None]], int, Msg | None] | None:
+    """Money keys one after the other, then their amounts in the same order (资金总额 | 财政拨款 |
+    其他资金 | 1120 | 1100 | 20: a money table's head row over its amount row, flattened). As many
+    amounts as keys are paired in order; fewer (an empty cell dropped) but more than one cannot be
+    placed, so none is read and that is said. None when there is no such run (a key and its value)."""
+    keys = []
+    while at < len(flat) and _key_field(flat[at].text) in _AMOUNT_FIELDS:
+        keys.append(flat[at])
+        at += 1
+    if len(keys) >= 2 and at < len(flat) and _MONEY_STUB.match(_bare(flat[at].text)):
+        at += 1  # 金额: the stub of the amount row
+    amounts = []
+    while at < len(flat) and _AMOUNT_TEXT.match(_money_text(flat[at])):
+        amounts.append(flat[at])
+        at += 1
+    fields = [_key_field(k.text) for k in keys]
+    if len(keys) < 2 or len(amounts) < 2 or len(amounts) > len(keys) or len(set(fields)) < len(fields):
+        return None  # 年度资金总额 | 资金总额 | 3000 | 1120: a column head, then a row's key and its amounts
+    if len(amounts) == len(keys):
+        return list(zip(keys, amounts)), at, None
+    cells = " | ".join(t.text for t in keys + amounts)[:60]
+    return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+#: the stub column of a money table (资金来源 | 年度资金总额 | 财政拨款 … over 金额 | 1120 | 1100 …)
+_MONEY_STUB = re.compile(r"^(?:资金来源|资金性质|来源|金额|金额[（(]万?元[)）]|预算数?)$")
 
 
 #: fields whose text may hold a space, read up to the next key of the same cell and column

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ....messages import msg
+from ....messages import Msg, msg
 from ....schema import Amounts, Span, amount_problem
 from ..money_run import money_columns, read_run
 from .failures import Failures
@@ -28,7 +28,7 @@ def _money_caption_amount(folded: str, flat: list[Token], i: int) -> bool:
     return (
         folded.startswith(("项目资金", "资金情况", "项目金额"))
         and i < len(flat)
-        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).replace("，", ","))))
+        and bool(_AMOUNT_TEXT.match(re.sub(r"(万元|万|元)$", "", _fold(flat[i].text).rstrip("，,；;。、 "))))
         and not any(_key_field(t.text) == "total" for t in flat)
     )
 
@@ -55,6 +55,32 @@ def _after_period_total(token: Token, flat: list[Token]) -> bool:
         and any(x.row == token.row and x.col < token.col and _key_field(x.text) == _key_field(token.text) for x in flat)
         for p in period
     )
+
+
+#: one clause of a money sentence: 其中：财政拨款1100.50万元 / 年度资金总额为1120.50万元
+_MONEY_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,；;。、\s]))(?:其中[:：]?\s*)?(?P<label>[\u4e00-\u9fff（()）]{2,12}?)\s*[:：为]?\s*"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|元))(?=$|[，,；;。、\s])"
+)
+
+
+def _money_sentence(token: Token) -> list[tuple[str, str, tuple[int, int]]]:
+    """The amounts of a money block written as a sentence (项目资金1120.50万元，其中财政拨款
+    1100.50万元，其他资金20.00万元): (field, amount as written, its place in the cell) for each
+    clause whose label is an amount key (项目资金 / 资金情况, the money caption, names the
+    total). Only a sentence naming two amounts or more is read: one 资金N万元 in a goal is not
+    the money block."""
+    text = token.cell.text[token.start : token.end]
+    if len(_fold(text)) != len(text):
+        return []  # a reading printed after a character: the places would not be the source's
+    out = []
+    for m in _MONEY_CLAUSE.finditer(_fold(text)):
+        label = m["label"]
+        field = "total" if label in ("项目资金", "资金情况", "项目总资金") else _key_field(label)
+        if field in _AMOUNT_FIELDS[:4] and field not in {f for f, _, _ in out}:
+            at = (token.start + m.start("amount"), token.start + m.end("amount"))
+            out.append((field, text[m.start("amount") : m.end("amount")], at))
+    return out if len(out) >= 2 else []
 
 
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
@@ -84,11 +110,13 @@ def _amounts(
         and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
     ):
         values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
+    if "other" not in values and "自筹资金" in values:  # money from outside the budget: 其他资金 when no row of its own
+        values["other"] = values["自筹资金"]
     for field in _AMOUNT_FIELDS[:4]:
         value = values.get(field)
         if value is None:
             continue
-        text = _fold(value.text).replace("，", ",").lstrip(":：")
+        text = _fold(value.text).replace("，", ",").lstrip(":：").rstrip(",；;。、 ")  # 1100.50万元，: a clause's end
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
@@ -143,3 +171,20 @@ def _money_header(rows: list[list[Token]]) -> list[str]:
     text = "".join(_fold(t.text) for row in rows for t in row)  # 預算數 | 資金總額 read as 预算数 | 资金总额
     end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
     return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
+
+
+def _total_from_parts(
+    amounts: Amounts, values: dict[str, _Value], spans: dict[str, Span]
+) -> tuple[Amounts, Msg | None]:
+    """A total whose cell was left empty under parts that are written (资金总额 | 其中：财政拨款
+    500 | 其他资金 —): the templates' 年度资金总额 is the sum of its 其中 rows, so it is that sum,
+    said so. Not when a row the four fields do not hold (上级资金, 上年结转) has money: the sum
+    would leave it out."""
+    if amounts.total is not None or amounts.fiscal is None:
+        return amounts, None
+    if any(_money_written(values.get(row)) for row in ("上级资金", "上年结转资金")):
+        return amounts, None
+    total = amounts.parts_sum()
+    if amounts.special_account is None and amounts.other is None and "amounts.fiscal" in spans:
+        spans["amounts.total"] = spans["amounts.fiscal"]  # the one amount written is the whole
+    return amounts.model_copy(update={"total": total}), msg("FORM_TOTAL_FROM_PARTS", total=total)
