@@ -472,10 +472,42 @@ def test_self_evaluation_money_rows_read_the_full_year_budget(layout, start):
         (["25", "25", "25"], 1),  # 分值 / 执行率 / 得分 left empty by the template
         (["1120.50", "1100.00", "98.17%"], 0),  # 年初 and 分值 empty: the rate needs 预算数 and 执行数
         (["200", "100", "50", "50%"], AMBIGUOUS),  # 年初 200 | 全年 100 | 执行 50, or 全年 200 | 执行 100 | 分值 50
+        (["10", "10"], AMBIGUOUS),  # 预算数 left empty: 分值 10 | 得分 10 (round 4: read as the budget 10)
+        (["10", "8"], AMBIGUOUS),  # the same with points lost
+        (["300", "300"], 1),  # too many points for a 分值: the budget and what was spent
     ],
 )
 def test_budget_cell_of_a_money_row_with_cells_dropped(cells, budget):
     assert budget_cell(cells, money_columns("".join(SIX))) == budget
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize(
+    "heads",
+    [
+        SIX,
+        ["预算数", "执行数", "分值", "执行率", "得分"],
+        ["全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+    ],
+    ids=["six", "short", "ab"],
+)
+def test_a_self_evaluation_money_row_without_amounts_is_not_read_from_its_points(layout, heads):
+    """A 自评表 whose budget cells were left empty (only 分值 10 | 得分 10 on the 年度资金总额 row):
+    no amount is read from the points, whatever the separators and money spellings."""
+    row = {"分值": "10", "得分": "10"}
+    rows = [
+        ["项目名称", "学生资助项目"],
+        ["主管部门", "湖北省教育厅"],
+        ["项目资金（万元）", *heads],
+        ["年度资金总额", *[row.get(h, "") for h in heads]],
+        ["其中：当年财政拨款", *["" for _ in heads]],
+        ["年度总体目标", "确保资助资金按时足额发放"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "资助学生人数", "≥500人", "520人", "10", "10"],
+    ]
+    table = _read(_render([[c for c in r if c] for r in rows], layout))
+    [project] = table.projects()
+    assert project.amounts.total is None and project.amounts.fiscal is None
 
 
 @settings(max_examples=300, deadline=None)

@@ -158,7 +158,7 @@ def budget_cell(cells: list[str], columns: list[str]) -> int | None:
     there; :data:`AMBIGUOUS` when placements disagree.
     """
     at = columns.index("budget")
-    if len(cells) >= len(columns) or _placement_fits(dict(zip(columns, cells))):
+    if len(cells) >= len(columns) or (_placement_fits(dict(zip(columns, cells))) and not _points_only(cells, columns)):
         # every cell there, or the cells fill the columns from the left and fit them (the
         # trailing 分值 / 执行率 / 得分 of a 财政拨款 row are left empty by the template)
         return at if at < len(cells) and _CELL_NUMBER.match(cells[at]) else None
@@ -172,6 +172,18 @@ def budget_cell(cells: list[str], columns: list[str]) -> int | None:
         return AMBIGUOUS if found else None
     budget = found.pop()
     return None if budget is None else cells.index(budget)
+
+
+def _points_only(cells: list[str], columns: list[str]) -> bool:
+    """Two small numbers, the second no more than the first (10 | 10, 10 | 8), under a block with
+    分值 and 得分 columns: the row's 分值 and 得分 with its budget cells left empty (dropped by
+    the copy) reads the same as a budget and its spending, so neither reading is taken."""
+    if len(cells) != 2 or not {"weight", "score"} <= set(columns):
+        return False
+    if not all(_CELL_NUMBER.match(c) for c in cells):
+        return False
+    weight, score = (Decimal(c) for c in cells)
+    return score <= weight <= 20
 
 
 def _placement_fits(placed: dict[str, str]) -> bool:
