@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import zhconv
 from form_copies import FORM, _grid_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -647,3 +648,27 @@ def test_label_and_value_in_one_cell_read_the_same_in_every_layout(layout, colon
     assert _header(table) == EXPECTED or table.failures
     if layout != "none":
         assert _header(table) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("head", ["年初预算资金总额：", "年初预算资金总额", "全年预算数"])
+def test_money_heads_written_out_are_column_heads_not_a_key_and_its_value(layout, traditional, head):
+    """资金情况（万元） | 年初预算资金总额： | 实际投入资金额 | 产生差异的原因, then 合计 | 236 | 236 (the
+    部门整体 自评表 of 湖南): the heads are not a 资金总额 key whose value is 实际投入资金额; the
+    合计 row gives the total."""
+    rows = [
+        ["项目名称", "忠烈祠免费开放经费"],
+        ["主管部门", "南岳区民族宗教事务局", "实施单位", "南岳区民族宗教事务局"],
+        ["资金情况（万元）", head, "实际投入资金额", "产生差异的原因"],
+        ["合计", "236", "236"],
+        ["其中：财政拨款", "236", "236"],
+        ["年度总体目标", "认真完成年度各项工作任务，做好日常运转经费的发放"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "忠烈祠免费开放", "365天"],
+    ]
+    text = _render(rows, layout)
+    if traditional:
+        text = zhconv.convert(text, "zh-hant")
+    [project] = _read(text).projects()
+    assert (project.amounts.total, project.amounts.fiscal) == (Decimal("236"), Decimal("236"))

@@ -236,4 +236,10 @@ def read_run(text: str, columns: list[str]) -> tuple[str | None, str | None, str
 def starts_with_column(text: str) -> bool:
     """A text that opens with a money column's head (执行数(B)执行率…): the heads of the block,
     not the value of the key before them."""
-    return bool(_COLUMN.match(re.sub(r"\s", "", text)))
+    bare = re.sub(r"\s", "", text)
+    # 年初预算资金总额: | 实际投入资金额 | 产生差异的原因 (部门整体 自评表): a head naming an amount column
+    return bool(_COLUMN.match(bare) or _AMOUNT_HEAD.fullmatch(bare))
+
+
+#: the head of an amount column written out, no number in it (实际投入资金额, 全年预算资金总额)
+_AMOUNT_HEAD = re.compile(r"[^\d]{0,6}(?:资金|预算|投入|支出)[^\d]{0,4}(?:金额|资金额|总额|数)[:：]?")
