@@ -672,3 +672,35 @@ def test_money_heads_written_out_are_column_heads_not_a_key_and_its_value(layout
         text = zhconv.convert(text, "zh-hant")
     [project] = _read(text).projects()
     assert (project.amounts.total, project.amounts.fiscal) == (Decimal("236"), Decimal("236"))
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize("start", ["0.00", "3.00"], ids=["start-zero", "start"])
+def test_the_sichuan_self_evaluation_money_block_reads_the_adjusted_budget(layout, start):
+    """四川's 部门预算项目支出绩效自评表: 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 |
+    预算执行率 | 权重 | 得分, rows 总额 / 其中：财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 (f02,
+    and the template's other counties): the 调整后预算数 is the budget, not the 年初预算 column."""
+    rows = [
+        ["部门预算项目支出绩效自评表（2023年度）"],
+        ["项目名称", "全县安可替代补助资金项目"],
+        ["主管部门", "大英县司法局", "实施单位", "大英县司法局"],
+        [
+            "预算执行情况（10分）",
+            "年度预算数（万元）",
+            "年初预算",
+            "调整后预算数",
+            "预算执行数",
+            "预算执行率",
+            "权重",
+            "得分",
+        ],
+        ["总额", start, "3.36", "3.36", "100.00%", "10", "10"],
+        ["其中：财政资金", start, "3.36", "3.36", "100.00%", "/", "/"],
+        ["财政专户管理资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+        ["其他资金", "/", "/"],
+        ["年度总体目标", "购买安可设备，并完成项目资金支付"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "购买安可电脑数量", "≥", "13", "台", "13", "30", "30"],
+    ]
+    [project] = _read(_render(rows, layout)).projects()
+    assert (project.amounts.total, project.amounts.fiscal) == (Decimal("3.36"), Decimal("3.36"))

@@ -35,9 +35,15 @@ __all__ = [
 AMBIGUOUS = -1
 
 #: the money block's column heads, in the words the templates use
-_COLUMN = re.compile(r"年初预算数|全年预算数|预算数|全年执行数|执行数|全年执行|分值|预算执行率|执行率|得分")
+_COLUMN = re.compile(
+    r"年初预算数?|调整后预算数|全年预算数|预算数|预算执行数|全年执行数|执行数|全年执行|分值|权重|预算执行率|执行率|得分"
+)
 _ROLE = {
     "年初预算数": "start",
+    "年初预算": "start",  # 四川 部门预算项目支出绩效自评表: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分
+    "调整后预算数": "budget",
+    "预算执行数": "spent",
+    "权重": "weight",
     "全年预算数": "budget",
     "预算数": "budget",
     "全年执行数": "spent",
