@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import zhconv
 from form_copies import FORM, _grid_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -478,10 +479,42 @@ def test_self_evaluation_money_rows_read_the_full_year_budget(layout, start):
         (["25", "25", "25"], 1),  # 分值 / 执行率 / 得分 left empty by the template
         (["1120.50", "1100.00", "98.17%"], 0),  # 年初 and 分值 empty: the rate needs 预算数 and 执行数
         (["200", "100", "50", "50%"], AMBIGUOUS),  # 年初 200 | 全年 100 | 执行 50, or 全年 200 | 执行 100 | 分值 50
+        (["10", "10"], AMBIGUOUS),  # 预算数 left empty: 分值 10 | 得分 10 (round 4: read as the budget 10)
+        (["10", "8"], AMBIGUOUS),  # the same with points lost
+        (["300", "300"], 1),  # too many points for a 分值: the budget and what was spent
     ],
 )
 def test_budget_cell_of_a_money_row_with_cells_dropped(cells, budget):
     assert budget_cell(cells, money_columns("".join(SIX))) == budget
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize(
+    "heads",
+    [
+        SIX,
+        ["预算数", "执行数", "分值", "执行率", "得分"],
+        ["全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+    ],
+    ids=["six", "short", "ab"],
+)
+def test_a_self_evaluation_money_row_without_amounts_is_not_read_from_its_points(layout, heads):
+    """A 自评表 whose budget cells were left empty (only 分值 10 | 得分 10 on the 年度资金总额 row):
+    no amount is read from the points, whatever the separators and money spellings."""
+    row = {"分值": "10", "得分": "10"}
+    rows = [
+        ["项目名称", "学生资助项目"],
+        ["主管部门", "湖北省教育厅"],
+        ["项目资金（万元）", *heads],
+        ["年度资金总额", *[row.get(h, "") for h in heads]],
+        ["其中：当年财政拨款", *["" for _ in heads]],
+        ["年度总体目标", "确保资助资金按时足额发放"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "资助学生人数", "≥500人", "520人", "10", "10"],
+    ]
+    table = _read(_render([[c for c in r if c] for r in rows], layout))
+    [project] = table.projects()
+    assert project.amounts.total is None and project.amounts.fiscal is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -621,3 +654,59 @@ def test_label_and_value_in_one_cell_read_the_same_in_every_layout(layout, colon
     assert _header(table) == EXPECTED or table.failures
     if layout != "none":
         assert _header(table) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("head", ["年初预算资金总额：", "年初预算资金总额", "全年预算数"])
+def test_money_heads_written_out_are_column_heads_not_a_key_and_its_value(layout, traditional, head):
+    """资金情况（万元） | 年初预算资金总额： | 实际投入资金额 | 产生差异的原因, then 合计 | 236 | 236 (the
+    部门整体 自评表 of 湖南): the heads are not a 资金总额 key whose value is 实际投入资金额; the
+    合计 row gives the total."""
+    rows = [
+        ["项目名称", "忠烈祠免费开放经费"],
+        ["主管部门", "南岳区民族宗教事务局", "实施单位", "南岳区民族宗教事务局"],
+        ["资金情况（万元）", head, "实际投入资金额", "产生差异的原因"],
+        ["合计", "236", "236"],
+        ["其中：财政拨款", "236", "236"],
+        ["年度总体目标", "认真完成年度各项工作任务，做好日常运转经费的发放"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "忠烈祠免费开放", "365天"],
+    ]
+    text = _render(rows, layout)
+    if traditional:
+        text = zhconv.convert(text, "zh-hant")
+    [project] = _read(text).projects()
+    assert (project.amounts.total, project.amounts.fiscal) == (Decimal("236"), Decimal("236"))
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+@pytest.mark.parametrize("start", ["0.00", "3.00"], ids=["start-zero", "start"])
+def test_the_sichuan_self_evaluation_money_block_reads_the_adjusted_budget(layout, start):
+    """四川's 部门预算项目支出绩效自评表: 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 |
+    预算执行率 | 权重 | 得分, rows 总额 / 其中：财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 (f02,
+    and the template's other counties): the 调整后预算数 is the budget, not the 年初预算 column."""
+    rows = [
+        ["部门预算项目支出绩效自评表（2023年度）"],
+        ["项目名称", "全县安可替代补助资金项目"],
+        ["主管部门", "大英县司法局", "实施单位", "大英县司法局"],
+        [
+            "预算执行情况（10分）",
+            "年度预算数（万元）",
+            "年初预算",
+            "调整后预算数",
+            "预算执行数",
+            "预算执行率",
+            "权重",
+            "得分",
+        ],
+        ["总额", start, "3.36", "3.36", "100.00%", "10", "10"],
+        ["其中：财政资金", start, "3.36", "3.36", "100.00%", "/", "/"],
+        ["财政专户管理资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+        ["其他资金", "/", "/"],
+        ["年度总体目标", "购买安可设备，并完成项目资金支付"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "购买安可电脑数量", "≥", "13", "台", "13", "30", "30"],
+    ]
+    [project] = _read(_render(rows, layout)).projects()
+    assert (project.amounts.total, project.amounts.fiscal) == (Decimal("3.36"), Decimal("3.36"))

@@ -20,6 +20,8 @@ def _text(rows: list[list[str]], sep: str, traditional: bool) -> str:
         text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
     elif sep == "tab":
         text = "\n".join("\t".join(r) for r in rows)
+    elif sep == "spaces":
+        text = "\n".join("    ".join(c for c in r if c) for r in rows)
     else:
         text = "\n".join(c for r in rows for c in r if c)
     return zhconv.convert(text, "zh-hant") if traditional else text
@@ -126,3 +128,22 @@ def test_a_name_that_is_a_level_word_after_both_labels_is_the_name(sep, traditio
     assert got == _conv([("1290.3平方米冷库建设", "≥1290.3平方米"), (name, "≥95%")], traditional)
     last = table.projects()[0].indicators[-1]
     assert last.level2_name == _conv([("服务对象满意度指标", None)], traditional)[0][0]
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab", "spaces", "line"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("name", ["2022年全年", "1年", "2020年12月完成"])
+def test_a_name_that_looks_like_a_value_after_two_labels_stays_the_name(sep, traditional, name):
+    """产出指标 | 时效指标 | 2022年全年 | ≥360天 | 360天 | 10 | 10, the labels printed on every row of
+    a 自评表: with two labels only, the cell after them is the 三级 name however much it looks
+    like a time (e05, a11, f07 of three sites), not the 二级 label taken as the name."""
+    rows = [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "开放天数", "≥300天", "320天", "10", "10"],
+        ["产出指标", "时效指标", name, "≥360天", "360天", "10", "10"],
+        ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "95%", "10", "10"],
+    ]
+    table, got = _indicators(_text(rows, sep, traditional))
+    assert got == _conv([("开放天数", "≥300天"), (name, "≥360天"), ("读者满意度", "≥90%")], traditional)
+    assert table.projects()[0].indicators[1].level2_name == _conv([("时效指标", None)], traditional)[0][0]

@@ -35,9 +35,15 @@ __all__ = [
 AMBIGUOUS = -1
 
 #: the money block's column heads, in the words the templates use
-_COLUMN = re.compile(r"年初预算数|全年预算数|预算数|全年执行数|执行数|全年执行|分值|预算执行率|执行率|得分")
+_COLUMN = re.compile(
+    r"年初预算数?|调整后预算数|全年预算数|预算数|预算执行数|全年执行数|执行数|全年执行|分值|权重|预算执行率|执行率|得分"
+)
 _ROLE = {
     "年初预算数": "start",
+    "年初预算": "start",  # 四川 部门预算项目支出绩效自评表: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分
+    "调整后预算数": "budget",
+    "预算执行数": "spent",
+    "权重": "weight",
     "全年预算数": "budget",
     "预算数": "budget",
     "全年执行数": "spent",
@@ -158,7 +164,7 @@ def budget_cell(cells: list[str], columns: list[str]) -> int | None:
     there; :data:`AMBIGUOUS` when placements disagree.
     """
     at = columns.index("budget")
-    if len(cells) >= len(columns) or _placement_fits(dict(zip(columns, cells))):
+    if len(cells) >= len(columns) or (_placement_fits(dict(zip(columns, cells))) and not _points_only(cells, columns)):
         # every cell there, or the cells fill the columns from the left and fit them (the
         # trailing 分值 / 执行率 / 得分 of a 财政拨款 row are left empty by the template)
         return at if at < len(cells) and _CELL_NUMBER.match(cells[at]) else None
@@ -172,6 +178,18 @@ def budget_cell(cells: list[str], columns: list[str]) -> int | None:
         return AMBIGUOUS if found else None
     budget = found.pop()
     return None if budget is None else cells.index(budget)
+
+
+def _points_only(cells: list[str], columns: list[str]) -> bool:
+    """Two small numbers, the second no more than the first (10 | 10, 10 | 8), under a block with
+    分值 and 得分 columns: the row's 分值 and 得分 with its budget cells left empty (dropped by
+    the copy) reads the same as a budget and its spending, so neither reading is taken."""
+    if len(cells) != 2 or not {"weight", "score"} <= set(columns):
+        return False
+    if not all(_CELL_NUMBER.match(c) for c in cells):
+        return False
+    weight, score = (Decimal(c) for c in cells)
+    return score <= weight <= 20
 
 
 def _placement_fits(placed: dict[str, str]) -> bool:
@@ -224,4 +242,10 @@ def read_run(text: str, columns: list[str]) -> tuple[str | None, str | None, str
 def starts_with_column(text: str) -> bool:
     """A text that opens with a money column's head (执行数(B)执行率…): the heads of the block,
     not the value of the key before them."""
-    return bool(_COLUMN.match(re.sub(r"\s", "", text)))
+    bare = re.sub(r"\s", "", text)
+    # 年初预算资金总额: | 实际投入资金额 | 产生差异的原因 (部门整体 自评表): a head naming an amount column
+    return bool(_COLUMN.match(bare) or _AMOUNT_HEAD.fullmatch(bare))
+
+
+#: the head of an amount column written out, no number in it (实际投入资金额, 全年预算资金总额)
+_AMOUNT_HEAD = re.compile(r"[^\d]{0,6}(?:资金|预算|投入|支出)[^\d]{0,4}(?:金额|资金额|总额|数)[:：]?")

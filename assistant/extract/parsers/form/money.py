@@ -38,7 +38,8 @@ def _budget_column(flat: list[Token]) -> int:
     adjustments, what the form is judged against), the second when 年初预算数 is written first."""
     heads = [_fold(t.text) for t in flat]
     joined = "|".join(heads)
-    first, full = joined.find("年初预算"), joined.find("全年预算数")
+    first = joined.find("年初预算")
+    full = next((at for at in (joined.find(w) for w in ("全年预算数", "调整后预算")) if at >= 0), -1)
     return 1 if 0 <= first < full else 0
 
 
@@ -169,7 +170,7 @@ def _money_header(rows: list[list[Token]]) -> list[str]:
     """The money columns of a 自评表 (年初预算数 | 全年预算数 | … | 执行率 | 得分): the words
     between the money caption and the first amount row, as :func:`money_columns` reads them."""
     text = "".join(_fold(t.text) for row in rows for t in row)  # 預算數 | 資金總額 read as 预算数 | 资金总额
-    end = next((m.start() for m in re.finditer(r"资金总额", text)), -1)
+    end = next((m.start() for m in re.finditer(r"资金总额|总额|合计", text)), -1)  # 总额 | 合计: the first row
     return money_columns(text[max(0, end - 120) : end]) if end > 0 else []
 
 

@@ -106,8 +106,11 @@ def _read_row(
     ``|`` place the values by column; without them the values fill the read columns in order."""
     cells = [t for t in row if t.text]
     leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
-    if leading >= 2 and (leading == len(cells) or _short_value(cells[leading].text)):
-        leading -= 1  # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third word is the name
+    if leading >= 3 and (leading == len(cells) or _short_value(cells[leading].text)):
+        # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third level word is
+        # the name; with two labels only (产出指标 | 时效指标 | 2022年全年 | ≥360天) the name is the
+        # cell after them, however much it looks like a value (flagged as such), not the 二级 label
+        leading -= 1
     while cells and leading and label(cells[0]):
         cells.pop(0)
         leading -= 1
