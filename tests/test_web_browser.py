@@ -30,8 +30,17 @@ def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
         NoSuchElementException,
         StaleElementReferenceException,
         TimeoutException,
+        WebDriverException,
     )
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def looked(d):
+        try:
+            return condition(d)
+        except WebDriverException as exc:  # chromedriver's word for an element the page just replaced
+            if "does not belong to the document" in str(exc):
+                return False
+            raise
 
     try:  # pages are redrawn and navigated while we look: a vanished element means "not yet"
         return WebDriverWait(
@@ -39,7 +48,7 @@ def _wait(driver, condition, timeout: float = 90, what: str = "the page"):
             timeout,
             poll_frequency=0.2,
             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
-        ).until(condition, message=f"waiting for {what}")
+        ).until(looked, message=f"waiting for {what}")
     except TimeoutException:
         driver.save_screenshot(str(_shots() / "timeout.png"))  # what the page showed instead
         raise
