@@ -174,6 +174,14 @@ def _covered(piece: tuple[int, int, int, int], rects: list[tuple[float, float, f
     return False
 
 
+def _rules_crossed(grid: Grid, box: tuple[float, float, float, float], rule_gap: int) -> list[float]:
+    """The column rules of the box's grid row that run through the box, well inside its ends."""
+    x0, y0, x1, y1 = box
+    r = grid.row_at((y0 + y1) / 2)
+    margin = max(rule_gap, 0.3 * (y1 - y0))
+    return [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
+
+
 def _cut_crops(
     rects: list[tuple[float, float, float, float]],
     grid: Grid | None,
@@ -184,9 +192,7 @@ def _cut_crops(
     crops: list[tuple[int, int, int, int]] = []
     height, width = image.shape[:2]
     for x0, y0, x1, y1 in rects:
-        r = grid.row_at((y0 + y1) / 2) if grid is not None else None
-        margin = max(rule_gap, 0.3 * (y1 - y0))
-        rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
+        rules = _rules_crossed(grid, (x0, y0, x1, y1), rule_gap) if grid is not None else []
         if rules:
             others = [o for o in rects if o != (x0, y0, x1, y1)]
             crops.extend(
@@ -219,10 +225,7 @@ def _cut_straddling(
     out: list[TextBox] = []
     crops: list[tuple[int, int, int, int]] = []
     for box in boxes:
-        r = grid.row_at(box.center[1])
-        x0, _, x1, _ = box.box
-        margin = max(rule_gap, 0.3 * box.height)
-        rules = [x for x in (grid.vertical_rules[r] if r is not None else []) if x0 + margin < x < x1 - margin]
+        rules = _rules_crossed(grid, box.box, rule_gap)
         if rules:
             crops.extend(_pieces(box, rules, image, rule_gap))
         else:
