@@ -27,15 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from form_variants import Style, dev_grids, expected, render
+from form_variants import Style, dev_grids, read_variant
 
 from assistant.errors import AssistantError
-from assistant.evaluate.align import norm
-from assistant.export import to_interchange
-from assistant.extract import extract
-from assistant.ingest import read_bytes
-
-FIELDS = ("level1_name", "level2_name", "name", "period_value", "annual_value")
 
 PERTURBATIONS = {
     "plain": {},
@@ -61,23 +55,16 @@ def styles(name: str) -> list[Style]:
 
 
 def outcome(grid, style) -> str | None:
-    text = render(grid, style)
-    if text is None:
-        return None
     try:
-        table = extract(read_bytes(text.encode("utf-8"), "variant.txt"), "rules")
+        result = read_variant(grid, style)
     except AssistantError:
         return "refused"
-    got = [
-        {f: norm(i.get(f)) for f in FIELDS}
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
-    want = [{f: norm(i.get(f)) for f in FIELDS} for i in expected(grid, style)]
+    if result is None:
+        return None
+    got, want, failures = result
     if got == want:
         return "right"
-    return "flagged" if table.failures else "silent"
+    return "flagged" if failures else "silent"
 
 
 def main() -> int:

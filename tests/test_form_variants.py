@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from form_variants import STYLES, Grid, Row, Style, dev_grids, expected, render
+from form_variants import STYLES, Grid, Row, Style, dev_grids, read_variant, render
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,21 +21,11 @@ from assistant.extract import extract
 from assistant.extract.parsers.form.labels import _is_label
 from assistant.ingest import read_bytes
 
-FIELDS = ("level1_name", "level2_name", "name", "period_value", "annual_value")
-
 
 def _read(grid: Grid, style: Style):
-    text = render(grid, style)
-    assert text is not None
-    table = extract(read_bytes(text.encode("utf-8"), "variant.txt"), "rules")
-    got = [
-        {f: norm(i.get(f)) for f in FIELDS}
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
-    want = [{f: norm(i.get(f)) for f in FIELDS} for i in expected(grid, style)]
-    return got, want, table.failures
+    result = read_variant(grid, style)
+    assert result is not None
+    return result
 
 
 def _silently_wrong(grids: list[Grid], style: Style) -> list[str]:
