@@ -228,13 +228,19 @@ def _cli(tmp_path, *args):
     )
 
 
-def test_a_task_that_crashes_its_worker_is_listed_as_failed_and_the_rest_are_written(tmp_path, seed_path):
-    folder, out = tmp_path / "inbox", tmp_path / "out"
+def _ray_cli_on_seeds(tmp_path, seed_path, names: list[str], out: Path):
+    """The CLI on Ray (2 jobs) over an inbox of seed copies with these names (the hook reads
+    crash*/slow* names as a worker that dies or hangs)."""
+    folder = tmp_path / "inbox"
     folder.mkdir()
-    shutil.copy(seed_path, folder / "crash.txt")
-    for name in ("a.txt", "b.txt", "c.txt"):
+    for name in names:
         shutil.copy(seed_path, folder / name)
-    run = _cli(tmp_path, str(folder), "-o", str(out), "--executor", "ray", "--jobs", "2")
+    return _cli(tmp_path, str(folder), "-o", str(out), "--executor", "ray", "--jobs", "2")
+
+
+def test_a_task_that_crashes_its_worker_is_listed_as_failed_and_the_rest_are_written(tmp_path, seed_path):
+    out = tmp_path / "out"
+    run = _ray_cli_on_seeds(tmp_path, seed_path, ["crash.txt", "a.txt", "b.txt", "c.txt"], out)
     _, err = run.communicate(timeout=600)
     assert run.returncode == 1, err
     files = {os.path.basename(f["input"]): f for f in json.loads((out / SUMMARY_NAME).read_text("utf-8"))["files"]}
@@ -244,12 +250,8 @@ def test_a_task_that_crashes_its_worker_is_listed_as_failed_and_the_rest_are_wri
 
 
 def test_ctrl_c_cancels_the_tasks_and_leaves_no_half_written_output(tmp_path, seed_path):
-    folder, out = tmp_path / "inbox", tmp_path / "out"
-    folder.mkdir()
-    shutil.copy(seed_path, folder / "a.txt")
-    for name in ("slow1.txt", "slow2.txt", "slow3.txt"):
-        shutil.copy(seed_path, folder / name)
-    run = _cli(tmp_path, str(folder), "-o", str(out), "--executor", "ray", "--jobs", "2")
+    out = tmp_path / "out"
+    run = _ray_cli_on_seeds(tmp_path, seed_path, ["a.txt", "slow1.txt", "slow2.txt", "slow3.txt"], out)
     deadline = time.monotonic() + 300
     while not (out / "a.txt.json").exists() and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.2)
