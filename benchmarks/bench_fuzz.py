@@ -34,6 +34,7 @@ WEIGHTS = {
     "reader/random-text": 10,
     "reader/mangled-seed": 14,
     "reader/mangled-encodings": 8,
+    "reader/mangled-real": 14,
     "reader/mangled-office": 10,
     "reader/mangled-pdf": 5,
     "reader/mangled-images": 6,

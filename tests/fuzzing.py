@@ -42,6 +42,7 @@ from assistant.errors import AssistantError
 __all__ = ["TARGETS", "Crash", "run_command", "run_reader", "stub_ocr"]
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
+REAL = ROOT / "gold" / "real"
 OK_CODES = (0, 1, 2)
 
 
@@ -205,6 +206,49 @@ def mutated(draw, base: bytes, *, max_edits: int = 8) -> bytes:
     return bytes(data)
 
 
+@functools.cache
+def dev_texts() -> tuple[str, ...]:
+    """The texts of the real corpus's dev documents (never the test split): every layout family."""
+    texts = []
+    for meta_file in sorted(REAL.glob("*/meta.json")):
+        if json.loads(meta_file.read_text(encoding="utf-8")).get("split") == "dev":
+            texts += [p.read_text(encoding="utf-8") for p in meta_file.parent.glob("source.txt")]
+    return tuple(texts)
+
+
+#: what copying a table from another site does to its lines
+_LINE_EDITS = ["drop", "repeat", "join", "split", "separators", "noise", "truncate"]
+_SEPARATORS = ["|", " | ", "\t", "  ", " ", "｜", "", "\n"]
+
+
+@st.composite
+def mangled_real(draw) -> bytes:
+    """A real dev document with line-level edits: lines dropped, repeated, joined, cut; separators changed."""
+    lines = draw(st.sampled_from(dev_texts())).splitlines()
+    for _ in range(draw(st.integers(1, 10))):
+        if not lines:
+            break
+        at = draw(st.integers(0, len(lines) - 1))
+        edit = draw(st.sampled_from(_LINE_EDITS))
+        if edit == "drop":
+            del lines[at : at + draw(st.integers(1, 6))]
+        elif edit == "repeat":
+            lines[at:at] = lines[at : at + draw(st.integers(1, 4))]
+        elif edit == "join" and at + 1 < len(lines):
+            lines[at : at + 2] = [lines[at] + draw(st.sampled_from(_SEPARATORS)) + lines[at + 1]]
+        elif edit == "split" and lines[at]:
+            cut = draw(st.integers(0, len(lines[at])))
+            lines[at : at + 1] = [lines[at][:cut], lines[at][cut:]]
+        elif edit == "separators":
+            old, new = draw(st.sampled_from(["|", "\t", "  ", " "])), draw(st.sampled_from(_SEPARATORS))
+            lines[at] = lines[at].replace(old, new)
+        elif edit == "noise":
+            lines.insert(at, draw(st.sampled_from([n.decode("utf-8", "replace") for n in _NOISE])))
+        elif edit == "truncate":
+            lines = lines[:at]
+    return "\n".join(lines).encode("utf-8")
+
+
 @st.composite
 def mutated_zip_member(draw, base: bytes) -> bytes:
     """A .docx/.xlsx that is still a valid zip, with one XML member's text mangled."""
@@ -315,6 +359,8 @@ def reader_input(kind: str):
         return st.tuples(st.just(None), st.sampled_from([".txt", ".csv"])).flatmap(
             lambda t: st.tuples(mutated(base_files()[t[1]]), st.just(t[1]))
         )
+    if kind == "real":  # a real dev document of any layout family, mangled line by line
+        return st.tuples(mangled_real(), st.sampled_from([".txt", ".txt", ".csv"]))
     if kind == "encoded":  # the seed in another encoding, then mangled
         return st.sampled_from(["gb18030", "utf-16", "utf-8-sig", "utf-16-be"]).flatmap(
             lambda enc: st.tuples(mutated(seed_bytes().decode("utf-8").encode(enc), max_edits=4), st.just(".txt"))
@@ -352,6 +398,7 @@ TARGETS: dict[str, tuple[str, Callable[[bytes, str], str]]] = {
     "reader/random-text": ("text", run_reader),
     "reader/mangled-seed": ("seed", run_reader),
     "reader/mangled-encodings": ("encoded", run_reader),
+    "reader/mangled-real": ("real", run_reader),
     "reader/mangled-office": ("office", run_reader),
     "reader/mangled-pdf": ("pdf", run_reader),
     "reader/mangled-images": ("image", run_reader),

@@ -261,3 +261,22 @@ def test_a_unit_then_bare_numbers_under_target_and_result_is_not_a_row():
     first = table.projects()[0].indicators[0]
     assert (first.name, first.annual_value) == ("建设普通省道二级公路32.1公里", "20")
     assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)
+
+
+def _token(text: str, row: int) -> Token:
+    return Token(text, Cell(text, 0, len(text), row, 0), 0, len(text), row, 0)
+
+
+@pytest.mark.parametrize("values", [[], [None], ["≥90%"]])
+def test_a_label_after_a_row_with_fewer_than_two_values_is_a_new_group_not_a_crash(values):
+    """Side by side, one cell per line: a row cut short (one value or none, as when lines were
+    dropped in a copy) followed by a 二级 label once made the label check index a missing value."""
+    from assistant.extract.parsers.form.stream import _repeats_label
+    from assistant.extract.parsers.form.tokens import _Item
+
+    name = _token("培训人次", 1)
+    item = _Item(name, [_token(v, 1) if v else None for v in values], 1)
+    label = _token("质量指标", 2)
+    stream = [name, *item.values, label]
+    at = {id(t): i for i, t in enumerate(stream) if t is not None}
+    assert _repeats_label(label, [item], stream, at) is False
