@@ -62,6 +62,12 @@ def test_goal_quantities_read_every_count_of_a_clause():
     assert goal_quantities("为维护建筑面积2.6万平方米")[0][:2] == ("维护建筑面积", "2.6万平方米")
 
 
+def test_numbered_targets_run_on_with_a_space_are_read_one_by_one():
+    goal = "达成以下目标: 目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100% 目标3:2021年12月31日前完成"
+    found = [q[:2] for q in goal_quantities(goal)]
+    assert found == [("出差人数", "8人"), ("聘用人员在岗率", "100%")]  # 1人 is an article, 2021年 a date
+
+
 def test_income_and_beneficiaries_in_the_goal_are_benefits():
     found = goal_quantities("为水濂村带来观光游客不少于6万人,村集体收入达6万元。受益脱贫户10户。")
     codes = {name: (value, code) for name, value, code, _ in found}

@@ -198,7 +198,8 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     a count of who benefits (受益…户) is a 22-社会效益.
     """
     found = []
-    for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)", goal or ""):
+    # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
+    for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
         rest, seen = clause, ""
         for _ in range(4):
             target = parse_target(rest)
@@ -219,6 +220,9 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     return found
 
 
+_NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+
+
 def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str, str] | None:
     """One stated target as (name, value, level-2 code), or None when it is not one to draft.
     ``before``/``after``: the clause's text on either side of it; ``context``: all before it."""
@@ -233,7 +237,7 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
     if target.value == 1 and target.per is None and target.comparison == "=":
         return None  # 一支队伍, 一个平台: an article, not a count
     if target.unit == "%":
-        name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", before)).strip("的在为")
+        name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", _NUMBERED.sub("", before))).strip("的在为")
         name = name[-MAX_NAME:] if name else ""
         if not name or not _RATE_NAME.search(name):
             return None
@@ -244,7 +248,7 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
     if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
         thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
         thing = re.sub(r"^(?:为了|为|对|用于)", "", _LEAD_VERBS.sub("", thing)).strip()  # 为维护建筑面积 → 维护建筑面积
-    thing = re.sub(r"^(?:目标|任务)?\d+[:：、.]", "", thing)  # 目标3:配套电力设施 → 配套电力设施
+    thing = _NUMBERED.sub("", thing)  # 目标3:配套电力设施 → 配套电力设施
     thing = thing.strip("、，,:： ")
     if not thing or len(thing) > MAX_NAME or re.match(r"\d", thing):
         return None
