@@ -101,3 +101,38 @@ def test_standard_templates_read_right_when_cells_are_separated(template, layout
         table = _read(render(header_rows(template, header), layout))
         verdict = judge(table, expected(template, header))
         assert set(verdict.values()) == {"right"}, (header.stem, verdict)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes"])
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["总体目标", "年度目标", "年度总体目标完成情况"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["總體目標", "年度目標", "年度總體目標完成情況"],
+    ],
+)
+def test_goal_caption_over_goal_and_achieved_columns(heads, layout):
+    """A 自评表's goal rows: a caption merged down (总体目标), then the goal's and the achieved
+    text's heads; the texts under them are the goal and what was done, not 总体目标 and 年度目标."""
+    rows = _form(BASE)
+    rows[4:5] = [heads, [EXPECTED["goal"], "已按计划完成。"]]
+    assert _header(_read(_render(rows, layout)))["goal"] == EXPECTED["goal"]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes"])
+@pytest.mark.parametrize("label", ["已实施情况：", "未实施情况及原因:", "改进措施："])
+def test_goal_ends_at_a_label_with_its_colon(label, layout):
+    """A label the rules have no word for, written with its colon and nothing after it, is the
+    form's next row: the goal ends before it."""
+    rows = _form(BASE)
+    rows[5:5] = [[label], ["未实施情况及原因："]]
+    assert _header(_read(_render(rows, layout)))["goal"] == EXPECTED["goal"]
+
+
+def test_numbered_goal_keeps_its_parts():
+    """目标1： with a digit is the goal's own numbering, not a label ending it."""
+    rows = _form(BASE)
+    rows[4:5] = [["年度目标", "目标1："], ["完成平台建设。"], ["目标2："], ["提升规范化水平。"]]
+    goal = _header(_read(_render(rows, "lines")))["goal"]
+    assert goal.replace(" ", "") == "目标1：完成平台建设。目标2：提升规范化水平。"

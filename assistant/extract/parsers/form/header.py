@@ -56,8 +56,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         others = [t for t in others if not _MONEY_STUB.match(_bare(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text) and not _MONEY_STUB.match(_bare(t.text))]
         fields = {_key_field(t.text) for t in keys}
-        if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
-            continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
+        heads = {_goal_column(t.text) for t in row if t.text}  # 年度总体目标完成情况 heads the achieved column
+        if "实际完成情况" in heads and fields <= set(_GOAL_COLUMNS):
+            continue  # (总体目标 |) 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
@@ -130,6 +131,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
                     break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
+                if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
+                    break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
                 i += 1
         elif field in _AMOUNT_FIELDS and (paired := _keys_then_amounts(flat, i - 1)):
@@ -235,6 +238,11 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
 
 #: the stub column of a money table (资金来源 | 年度资金总额 | 财政拨款 … over 金额 | 1120 | 1100 …)
 _MONEY_STUB = re.compile(r"^(?:资金来源|资金性质|来源|金额|金额[（(]万?元[)）]|预算数?)$")
+
+
+#: a cell that is a label and its colon, nothing after it (已实施情况：, 改进措施：): the next
+#: row of the form, never more of a goal (a goal's own numbering, 目标1：, has a digit)
+_LABEL_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、 ]{2,14}[:：]$")
 
 
 #: fields whose text may hold a space, read up to the next key of the same cell and column
