@@ -2,7 +2,8 @@
 
 Each template of ``tests/header_templates.py`` (the 财政部 申报表 / 批复表 / 自评表, the transfers'
 区域绩效目标表, provincial copies) is filled with each dev project's name, department, unit,
-amounts and goal, in 万元 and in 元, in simplified and traditional characters, and copied with
+amounts and goal, in 万元 and in 元, in simplified and traditional characters, with the goal's sentences on
+lines of their own, and copied with
 each separator style. Per template and per layout it prints how many name / amount / goal
 fields read right, how many are wrong but flagged, and how many are silently wrong (must be 0).
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import sys
 from pathlib import Path
 
@@ -52,10 +54,12 @@ def main() -> int:
         for layout in LAYOUTS:
             if args.layout and layout != args.layout:
                 continue
-            for variant in ("wan", "yuan", "traditional"):
-                yuan, trad = variant == "yuan", variant == "traditional"
+            for variant in ("wan", "yuan", "traditional", "wrapped"):
+                yuan, trad, wrap = variant == "yuan", variant == "traditional", variant == "wrapped"
                 for header in headers:
-                    text = render(header_rows(template, header, yuan=yuan), layout, traditional=trad)
+                    if wrap and not re.search(r"[。；;]\s*\S", header.goal):
+                        continue
+                    text = render(header_rows(template, header, yuan=yuan, wrap=wrap), layout, traditional=trad)
                     want = expected(template, header, yuan=yuan, traditional=trad)
                     table = read(text)
                     verdict = judge(table, want) if table is not None else dict.fromkeys(want, "refused")

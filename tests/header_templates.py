@@ -15,6 +15,7 @@ the field (:func:`judge`).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +72,8 @@ def _apply(h: Header, yuan: bool) -> dict[str, str]:
         "PT": _money(period, yuan),
         "PF": _money(None if h.fiscal is None else h.fiscal * 3, yuan),
         "PO": _money(None if h.other is None else h.other * 3, yuan),
+        "A": _money(h.total / 2, yuan),  # 年初预算数, other than the year's 全年预算数
+        "E": _money(h.total * Decimal("0.9"), yuan),  # 全年执行数: never the amount
         "G": h.goal,
         "UNIT": "元" if yuan else "万元",
     }
@@ -120,7 +123,7 @@ TEMPLATES: dict[str, dict] = {
             ["项目名称", "{N}"],
             ["主管部门", "{D}", "实施单位", "{U}"],
             ["项目资金（{UNIT}）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            ["年度资金总额", "{T}", "{T}", "{T}", "10", "100%", "10"],
+            ["年度资金总额", "{A}", "{T}", "{E}", "10", "90%", "9"],
             ["其中：当年财政拨款", "{F}", "{F}", "{F}", "—", "100%", "—"],
             ["上年结转资金", "", "", "", "—", "", "—"],
             ["其他资金", "{O}", "{O}", "{O}", "—", "", "—"],
@@ -159,7 +162,7 @@ TEMPLATES: dict[str, dict] = {
             ["项目名称", "{N}"],
             ["主管部门", "{D}", "实施单位", "{U}"],
             ["项目资金（{UNIT}）", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"],
-            ["年度资金总额", "{T}", "{T}", "100%"],
+            ["年度资金总额", "{T}", "{E}", "90%"],
             ["其中：财政拨款", "{F}", "{F}", "100%"],
             ["其他资金", "{O}", "{O}", ""],
             ["年度目标", "实际完成情况"],
@@ -179,6 +182,62 @@ TEMPLATES: dict[str, dict] = {
             ["年度总体目标", "{G}"],
         ],
         "fields": ("name", "total", "goal"),
+    },
+    # 四川's 部门预算项目支出绩效自评表: the goal beside its achieved text above the money, the
+    # year's amounts in the 调整后预算数 column after 年初预算
+    "sichuan_self_eval": {
+        "rows": [
+            ["部门预算项目支出绩效自评表(2023年度)"],
+            ["项目名称", "{N}"],
+            ["主管部门", "{D}", "实施单位", "{U}"],
+            ["项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况"],
+            ["{G}", "完成"],
+            [
+                "预算执行情况(10分)",
+                "年度预算数({UNIT})",
+                "年初预算",
+                "调整后预算数",
+                "预算执行数",
+                "预算执行率",
+                "权重",
+                "得分",
+            ],
+            ["总额", "{A}", "{T}", "{E}", "90.00%", "10", "9"],
+            ["其中:财政资金", "{F}", "{F}", "{F}", "100.00%", "/", "/"],
+            ["其他资金", "{O}", "{O}", "{O}", "", "/", "/"],
+        ],
+        "fields": ("name", "total", "fiscal", "other", "goal"),
+    },
+    # 湖南's 自评表: one budget column (年初预算资金总额) beside what was spent
+    "hunan_self_eval": {
+        "rows": [
+            ["2023年项目支出绩效自评表"],
+            ["项目名称", "{N}"],
+            ["主管部门", "{D}", "实施单位", "{U}"],
+            ["资金情况({UNIT})", "", "年初预算资金总额:", "实际投入资金额", "产生差异的原因"],
+            ["合计", "{T}", "{E}", ""],
+            ["其中:财政拨款", "{F}", "{F}", ""],
+            ["其他资金", "{O}", "{O}", ""],
+            ["总体目标", "年度目标", "年度总体目标完成情况"],
+            ["{G}", "已按计划完成。"],
+        ],
+        "fields": ("name", "total", "fiscal", "other", "goal"),
+    },
+    # the transfers' 区域绩效自评表: 全年预算数（A）| 全年执行数（B）| 执行率（B/A）
+    "transfer_self_eval": {
+        "rows": [
+            ["中央对地方转移支付区域绩效自评表"],
+            ["（2023年度）"],
+            ["转移支付（项目）名称", "{N}"],
+            ["中央主管部门", "财政部"],
+            ["地方主管部门", "{D}", "资金使用单位", "{U}"],
+            ["资金投入情况（{UNIT}）", "", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"],
+            ["年度资金总额", "{T}", "{E}", "90%"],
+            ["其他资金", "{O}", "{O}", "100%"],
+            ["年度总体目标", "预期目标", "实际完成情况"],
+            ["{G}", "已完成。"],
+        ],
+        "fields": ("name", "total", "other", "goal"),
     },
     # the project's name as 项目全称 / 项目（专项）名称, the goal as 绩效目标 on its own line
     "name_and_goal_spellings": {
@@ -200,9 +259,12 @@ TEMPLATES: dict[str, dict] = {
 LAYOUTS = ("pipes", "closed_pipes", "tabs", "lines", "line_pipes", "spaces", "none")
 
 
-def header_rows(template: str, header: Header, *, yuan: bool = False) -> list[list[str]]:
-    """The template filled with the header (money in 元 when ``yuan``), the grid under it."""
+def header_rows(template: str, header: Header, *, yuan: bool = False, wrap: bool = False) -> list[list[str]]:
+    """The template filled with the header (money in 元 when ``yuan``), the grid under it;
+    ``wrap``: the goal cell broken onto a line per sentence, as a copied cell keeps its <br>."""
     values = _apply(header, yuan)
+    if wrap:
+        values["G"] = re.sub(r"(?<=[。；;])\s*(?=\S)", "\n", values["G"])
     rows = [[cell.format(**values) for cell in row] for row in TEMPLATES[template]["rows"]]
     if yuan and not any("单位" in c and "元" in c for row in rows for c in row):
         rows.insert(1, ["单位：元"])
@@ -274,8 +336,6 @@ def judge(table, want: dict) -> dict[str, str]:
 
 
 def _norm(text: str | None) -> str:
-    import re
-
     return re.sub(r"[\s。；;，,、]", "", text or "")
 
 

@@ -136,3 +136,42 @@ def test_numbered_goal_keeps_its_parts():
     rows[4:5] = [["年度目标", "目标1："], ["完成平台建设。"], ["目标2："], ["提升规范化水平。"]]
     goal = _header(_read(_render(rows, "lines")))["goal"]
     assert goal.replace(" ", "") == "目标1：完成平台建设。目标2：提升规范化水平。"
+
+
+GOAL_LINES = "完成社区矫正信息化平台建设。\n实现矫正对象定位监管全覆盖。\n提升社区矫正工作规范化水平。"
+
+
+@pytest.mark.parametrize("layout", ["pipes", "closed_pipes", "tabs"])
+@pytest.mark.parametrize(
+    ("heads", "texts"),
+    [
+        # the goal's cell holds line breaks: its first lines come before the line with the separator
+        (["年度总体目标", "预期目标", "实际完成情况"], [GOAL_LINES, "已完成。"]),
+        (["预期目标", "实际完成情况"], [GOAL_LINES, "已完成。"]),
+        # the achieved cell holds them: its rest comes after
+        (["预期目标", "实际完成情况"], ["完成社区矫正信息化平台建设。", "已完成。\n平台已验收。"]),
+        # 中期目标 | 年度目标 with the year's goal on three lines
+        (["总体目标", "中期目标（2023年－2025年）", "年度目标"], ["三年内建成平台。", GOAL_LINES]),
+    ],
+)
+def test_goal_cells_holding_line_breaks(heads, texts, layout):
+    """A cell with line breaks, copied with ``|`` or tabs, spreads its row over several lines;
+    only one line holds the separators: what comes before it starts the first cell, what comes
+    after it ends the last. The goal is read whole, from the right cell."""
+    rows = _form(BASE)
+    rows[4:5] = [heads, texts]
+    want = next(t for t in texts if "建设" in t and ("三年" not in t)).replace("\n", "")
+    goal = _header(_read(_render(rows, layout)))["goal"]
+    assert goal.replace(" ", "") == want
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "spaces"])
+@pytest.mark.parametrize("template", ["national_declare", "national_self_eval", "sichuan_self_eval", "hunan_self_eval"])
+def test_standard_templates_with_goals_over_several_lines(template, layout):
+    """The goal's sentences on lines of their own, in every template: right or flagged."""
+    for header in HEADERS[::5]:
+        rows = header_rows(template, header, wrap=True)
+        verdict = judge(_read(render(rows, layout)), expected(template, header))
+        assert "silent" not in verdict.values(), (header.stem, verdict)
+        if layout in ("pipes", "tabs"):
+            assert verdict["goal"] == "right", header.stem

@@ -64,10 +64,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
                 cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
             placed = [key for key in keys if key.col in cols]
+            spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
-                values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
+                cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
+                values.setdefault(_key_field(key.text), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
-                by_column.update(id(t) for t in keys + below)
+                by_column.update(id(t) for t in keys + below + spill)
     budget_col = _budget_column(flat)
     year_col = _year_column(flat)
     columns = _money_header(rows)
@@ -120,6 +122,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 if doubt:
                     found["goal_doubt"] = doubt
                 i = end
+                continue
+            if (spilled := _cells_over_lines(flat, start, len(keys))) is not None:
+                cells, i = spilled  # 中期目标 | 年度目标 over texts whose cells hold line breaks
+                for key, cell in zip(keys, cells):
+                    values.setdefault(_goal_column(key.text), _Value(_join(cell), _span_of(cell)))
                 continue
             if len(texts) == len(keys):
                 for key, value in zip(keys, texts):
@@ -320,17 +327,11 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
     first of each pair, said so unless every pair repeats its goal word for word. Returns
     (goal, achieved, index after the texts, doubt) or None when there is no text."""
-    texts: list[Token] = []
-    end = start
-    while end < len(flat):
-        token = flat[end]
-        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
-            break
-        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
-            break
-        if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(token.text)):  # a score or a rate beside the texts
-            texts.append(token)
-        end += 1
+    texts, end = _goal_texts(flat, start)
+    texts = [t for t in texts if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(t.text))]  # a score or a rate beside them
+    if (spilled := _lines_of_two_cells(texts)) is not None:
+        goal, actual = spilled  # one pair whose cells hold line breaks, spilled over several lines
+        return _Value(_join(goal), _span_of(goal)), _Value(_join(actual), _span_of(actual)), end, None
     if len(texts) == 1:
         doubt = msg("FORM_GOAL_ONE_TEXT")
         return _Value(_join(texts), _span_of(texts)), None, end, doubt
@@ -345,6 +346,83 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     doubt = None if same else msg("FORM_GOAL_PAIRS")
     actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
     return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
+    """Lines of one piece from ``at`` on, between a row of ``|`` cells and the next row of
+    several cells: the rest of the last cell above, whose text held line breaks (中期目标 |
+    年度目标 over two texts, the second on three lines). A key, a label, the grid's caption or
+    its head words are the form's own rows, not the rest of a cell."""
+    spill: list[Token] = []
+    for row in rows[at:]:
+        texts = [t for t in row if t.text]
+        if len(texts) != 1:
+            return spill if len(texts) > 1 else []
+        text = texts[0].text
+        if (
+            _key_field(text)
+            or _is_grid_caption(text)
+            or _is_header_word(text)
+            or _caption_stub(text)
+            or _GROUP_LABEL.match(_fold(text))
+            or _LABEL_ONLY.match(_fold(text).strip())
+        ):
+            return []
+        spill.append(texts[0])
+    return spill  # the block ends where the grid starts: a row of several cells
+
+
+def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
+    """The texts under a row of goal heads, up to the next key, the grid or its caption, and
+    the index after them."""
+    end = start
+    while end < len(flat):
+        token = flat[end]
+        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
+            break
+        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+            break
+        end += 1
+    return flat[start:end], end
+
+
+def _lines_of_two_cells(texts: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The two cells of one row of ``|`` (or tab) separated text whose cells hold line breaks:
+    :func:`_spilled_row` with two cells."""
+    cells = _spilled_row(texts, 2)
+    return (cells[0], cells[1]) if cells is not None else None
+
+
+def _cells_over_lines(flat: list[Token], start: int, width: int) -> tuple[list[list[Token]], int] | None:
+    """The ``width`` cells of the one row of texts under goal heads when their cells hold line
+    breaks (:func:`_spilled_row`), and the index after them."""
+    texts, end = _goal_texts(flat, start)
+    cells = _spilled_row(texts, width)
+    return (cells, end) if cells is not None else None
+
+
+def _spilled_row(texts: list[Token], width: int) -> list[list[Token]] | None:
+    """A row of ``width`` cells copied with ``|`` or tabs whose cells hold line breaks: its
+    text is spread over several lines, and only one line holds the separators. What comes on
+    lines before that one is the start of its first cell, what comes after is the rest of its
+    last cell; that is how the copy is written, so nothing is guessed. None unless exactly one
+    line holds ``width`` cells (told apart by separators, not by white space) and every other
+    line holds one piece, the texts coming on more lines than one."""
+    rows: dict[int, list[Token]] = {}
+    for token in texts:
+        rows.setdefault(token.row, []).append(token)
+    full = [r for r, tokens in rows.items() if len(tokens) > 1]
+    if len(rows) < 2 or len(full) != 1 or any(len(tokens) != 1 for r, tokens in rows.items() if r != full[0]):
+        return None
+    line = rows[full[0]]
+    if len(line) != width or len({t.col for t in line}) != width:
+        return None
+    before = [rows[r][0] for r in sorted(rows) if r < full[0]]
+    after = [rows[r][0] for r in sorted(rows) if r > full[0]]
+    cells = [[t] for t in line]
+    cells[0] = before + cells[0]
+    cells[-1] = cells[-1] + after
+    return cells
 
 
 def _form_start(flat: list[Token]) -> int:
