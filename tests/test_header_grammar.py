@@ -175,3 +175,35 @@ def test_standard_templates_with_goals_over_several_lines(template, layout):
         assert "silent" not in verdict.values(), (header.stem, verdict)
         if layout in ("pipes", "tabs"):
             assert verdict["goal"] == "right", header.stem
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs"])
+def test_name_cell_holding_a_line_break_is_read_whole_and_said(layout):
+    """项目名称 | 社区矫正信息化 / 建设项目 / 主管部门 | …: the line between is the rest of the
+    name's cell (its row had the separators); read whole, and said, since a line of its own
+    may also be a row the rules have no word for."""
+    rows = _form(BASE)
+    rows[1] = ["项目名称", "社区矫正信息化\n建设项目"]
+    table = _read(_render(rows, layout))
+    assert _header(table)["name"] == EXPECTED["name"]
+    assert any(f.field == "项目名称" for f in table.failures)
+
+
+@pytest.mark.parametrize("layout", ["lines", "spaces"])
+def test_lone_line_after_the_name_is_flagged_not_guessed(layout):
+    """One cell per line (or spaces): the line after the name may be its wrapped end or an
+    unknown row; the name is not extended, and the name is flagged."""
+    rows = _form(BASE)
+    rows[1] = ["项目名称", "社区矫正信息化\n建设项目"]
+    table = _read(_render(rows, layout))
+    assert _header(table)["name"] == "社区矫正信息化"
+    assert any(f.field == "项目名称" for f in table.failures)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+def test_section_heading_after_the_name_is_not_its_rest(layout):
+    rows = _form(BASE)
+    rows[2:2] = [["（一）基本信息"]]
+    table = _read(_render(rows, layout))
+    assert _header(table)["name"] == EXPECTED["name"]
+    assert not any(f.field == "项目名称" for f in table.failures)

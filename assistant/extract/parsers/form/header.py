@@ -163,8 +163,15 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             ):
                 taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
                 i += 1
+            if field in _TEXT_FIELDS and (spill := _cell_rest(rows, token, taken[-1], flat, i)):
+                if field == "name":  # a line of its own may also be a row the rules have no word for
+                    found["name_doubt"] = msg("FORM_NAME_OVER_LINES", name=_join(taken)[:30], text=_join(spill)[:30])
+                taken += spill
+                i += len(spill)
             if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
                 found["name_doubt"] = doubt
+            elif field == "name" and _lone_line_after(flat, i, taken[-1]):
+                found["name_doubt"] = msg("FORM_NAME_LINE_AFTER", name=_join(taken)[:30], text=flat[i].text[:30])
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
@@ -346,6 +353,50 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     doubt = None if same else msg("FORM_GOAL_PAIRS")
     actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
     return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+def _cell_rest(rows: list[list[Token]], key: Token, value: Token, flat: list[Token], i: int) -> list[Token]:
+    """The rest of a value's cell on the lines after its own, when the cell held line breaks
+    (项目名称 | 社区矫正信息化 / 建设项目 / 主管部门 | …): the key and the value are cells of one
+    ``|`` or tab row, the value its last, and the lines after it hold one piece each up to the
+    next row of several cells (:func:`_spilled_lines`). Section headings (（一）…, 二、…) are not
+    a name's rest."""
+    if key.row != value.row or key.col == value.col or key.cell is value.cell and key.col == value.col:
+        return []
+    at = next((k for k, row in enumerate(rows) if any(t is value for t in row)), None)
+    if at is None or [t for t in rows[at] if t.text][-1] is not value:
+        return []
+    spill = _spilled_lines(rows, at + 1)
+    if not spill or at + 1 + len(spill) >= len(rows) or any(_SECTION.match(_fold(t.text)) for t in spill):
+        return []  # the block's last lines: the grid's caption or a note, not the value's rest
+    return spill if flat[i : i + len(spill)] == spill else []
+
+
+def _lone_line_after(flat: list[Token], i: int, value: Token) -> bool:
+    """One piece on a line of its own between the name and the next key (项目名称 / 社区矫正信息化 /
+    建设项目 / 主管部门, one cell per line): no key, no label, no section heading. It may be the
+    name wrapped, or a row the rules have no word for: not read, and said so."""
+    if i >= len(flat) or flat[i].row == value.row or (i + 1 < len(flat) and flat[i + 1].row == flat[i].row):
+        return False
+    text = _fold(flat[i].text).strip()
+    if _key_field(re.split(r"[:：\s]", text, maxsplit=1)[0]):
+        return False  # 项目单位   某公司: a key and its value in one piece
+    if _key_field(text) or _GROUP_LABEL.match(text) or _SECTION.match(text) or _LABEL_ONLY.match(text):
+        return False
+    if (
+        _is_grid_caption(text)
+        or _is_header_word(text)
+        or _TITLE.search(text)
+        or _MONEY_CELL.match(_money_text(flat[i]))
+    ):
+        return False
+    return i + 1 < len(flat) and bool(_key_field(flat[i + 1].text))
+
+
+#: a section heading of a report or form: （一）基本情况, 二、绩效目标, 3.
+_SECTION = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])"
+)
 
 
 def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
