@@ -11,6 +11,8 @@ filled with real dev projects, in every copy: right or flagged.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 import zhconv
 from header_templates import LAYOUTS, TEMPLATES, dev_headers, expected, header_rows, judge, render, simplified
@@ -207,3 +209,23 @@ def test_section_heading_after_the_name_is_not_its_rest(layout):
     table = _read(_render(rows, layout))
     assert _header(table)["name"] == EXPECTED["name"]
     assert not any(f.field == "项目名称" for f in table.failures)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+@pytest.mark.parametrize("key", ["中央补助资金", "上级资金", "其中：中央资金", "上级补助"])
+def test_only_a_transfer_from_above_is_the_total(key, layout):
+    """A form whose money is only a transfer from above (LABELING.md: total gets it, 财政拨款
+    stays empty)."""
+    rows = _form(BASE)
+    rows[3] = [key, "500.00"]
+    amounts = _header(_read(_render(rows, layout)))["amounts"]
+    assert (amounts["total"], amounts["fiscal"]) == (Decimal("500.00"), None)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+def test_transfer_beside_other_money_is_not_the_total(layout):
+    rows = _form(BASE)
+    rows[3] = ["上级资金", "300.00", "其他资金", "200.00"]
+    table = _read(_render(rows, layout))
+    assert _header(table)["amounts"]["total"] is None
+    assert "AMOUNT_MISSING" in project_flags(table)[0]
