@@ -640,6 +640,15 @@ MESSAGES: dict[str, Text] = {
         "名称后面没有括号中的目标值：指标值未读取", "no target value in brackets after the name: 指标值 not read"
     ),
     "PARTS_UNREAD": Text("{reasons}", "{reasons}"),
+    "FORM_NAME_OVER_LINES": Text(
+        "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
+        "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
+    ),
+    "FORM_NAME_LINE_AFTER": Text(
+        "项目名称“{name}”之后的“{text}”不是已知标签，也未读作名称：它可能是名称换行的后半部分；请核对",
+        "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
+        "the name's wrapped end; check it",
+    ),
     "FORM_NAME_RUNS_INTO_KEY": Text(
         "项目名称“{name}”与“{key}”连写：其中的“项目”属于名称还是标签无法确定；请核对",
         "the project name {name!r} runs into {key!r}: whether 项目 belongs to the name or the label is unclear; check it",

@@ -33,14 +33,19 @@ _FIRST_KEY = re.compile(r"^[*＊]?部门(?:编码|代码)")
 
 
 def form_heading(doc: Document) -> str | None:
-    """The form's heading as written: last above its key block, else last above its grid."""
+    """The form's heading as written: last above its key block, else (no heading above the
+    first key) last above its grid."""
     heading = None
     lines = (c for line in doc.text.splitlines() for c in _CELL_SEP.split(line))  # lines: reflowing joins them
     for cell in (c.strip(" *＊") for c in lines if c.strip(" *＊")):
         simple = _unread(re.sub(r"\s", "", cell)).translate(_T2S)
         label = re.split(r"[:：]", simple, maxsplit=1)[0]  # 单位名称：某局 is a key with its value
-        if _key_field(label) or _FIRST_KEY.match(simple) or "三级指标" in simple or "一级指标" in simple:
+        if "三级指标" in simple or "一级指标" in simple:
             return heading
+        if _key_field(label) or _FIRST_KEY.match(simple):
+            if heading is not None:
+                return heading
+            continue  # a key before any heading (a report's cover: 项目单位：某局): the grid's caption names it
         if _HEADING.search(simple) and simple not in ("绩效指标", "绩效目标"):  # a grid's caption, not a title
             heading = cell
     return heading

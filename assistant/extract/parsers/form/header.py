@@ -56,17 +56,20 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         others = [t for t in others if not _MONEY_STUB.match(_bare(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text) and not _MONEY_STUB.match(_bare(t.text))]
         fields = {_key_field(t.text) for t in keys}
-        if "实际完成情况" in fields and fields <= set(_GOAL_COLUMNS):
-            continue  # 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
+        heads = {_goal_column(t.text) for t in row if t.text}  # 年度总体目标完成情况 heads the achieved column
+        if "实际完成情况" in heads and fields <= set(_GOAL_COLUMNS):
+            continue  # (总体目标 |) 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
         if len(keys) >= 2 and not others and below and len({t.col for t in keys}) == len(keys):
             cols = {t.col: t for t in below}
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
                 cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
             placed = [key for key in keys if key.col in cols]
+            spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
-                values.setdefault(_key_field(key.text), _Value(cols[key.col].text, cols[key.col].span()))
+                cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
+                values.setdefault(_key_field(key.text), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
-                by_column.update(id(t) for t in keys + below)
+                by_column.update(id(t) for t in keys + below + spill)
     budget_col = _budget_column(flat)
     year_col = _year_column(flat)
     columns = _money_header(rows)
@@ -120,6 +123,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     found["goal_doubt"] = doubt
                 i = end
                 continue
+            if (spilled := _cells_over_lines(flat, start, len(keys))) is not None:
+                cells, i = spilled  # 中期目标 | 年度目标 over texts whose cells hold line breaks
+                for key, cell in zip(keys, cells):
+                    values.setdefault(_goal_column(key.text), _Value(_join(cell), _span_of(cell)))
+                continue
             if len(texts) == len(keys):
                 for key, value in zip(keys, texts):
                     values.setdefault(_goal_column(key.text), _Value(_join([value]), _span_of([value])))
@@ -130,6 +138,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
                     break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
+                if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
+                    break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
                 i += 1
         elif field in _AMOUNT_FIELDS and (paired := _keys_then_amounts(flat, i - 1)):
@@ -153,8 +163,15 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             ):
                 taken.append(flat[i])  # 项目名称 昌州财行(2022)10号 国家统计局调查队专项经费: a space inside the name
                 i += 1
+            if field in _TEXT_FIELDS and (spill := _cell_rest(rows, token, taken[-1], flat, i)):
+                if field == "name":  # a line of its own may also be a row the rules have no word for
+                    found["name_doubt"] = msg("FORM_NAME_OVER_LINES", name=_join(taken)[:30], text=_join(spill)[:30])
+                taken += spill
+                i += len(spill)
             if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
                 found["name_doubt"] = doubt
+            elif field == "name" and _lone_line_after(flat, i, taken[-1]):
+                found["name_doubt"] = msg("FORM_NAME_LINE_AFTER", name=_join(taken)[:30], text=flat[i].text[:30])
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
@@ -237,6 +254,11 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
 _MONEY_STUB = re.compile(r"^(?:资金来源|资金性质|来源|金额|金额[（(]万?元[)）]|预算数?)$")
 
 
+#: a cell that is a label and its colon, nothing after it (已实施情况：, 改进措施：): the next
+#: row of the form, never more of a goal (a goal's own numbering, 目标1：, has a digit)
+_LABEL_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、 ]{2,14}[:：]$")
+
+
 #: fields whose text may hold a space, read up to the next key of the same cell and column
 _TEXT_FIELDS = ("name", "department", "unit")
 
@@ -312,17 +334,11 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     pairs (目标1 | 完成1 | 目标2 | 完成2, score cells between them skipped): the goal is the
     first of each pair, said so unless every pair repeats its goal word for word. Returns
     (goal, achieved, index after the texts, doubt) or None when there is no text."""
-    texts: list[Token] = []
-    end = start
-    while end < len(flat):
-        token = flat[end]
-        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
-            break
-        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
-            break
-        if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(token.text)):  # a score or a rate beside the texts
-            texts.append(token)
-        end += 1
+    texts, end = _goal_texts(flat, start)
+    texts = [t for t in texts if not re.fullmatch(r"[\d.]+\s*[%％]?", _fold(t.text))]  # a score or a rate beside them
+    if (spilled := _lines_of_two_cells(texts)) is not None:
+        goal, actual = spilled  # one pair whose cells hold line breaks, spilled over several lines
+        return _Value(_join(goal), _span_of(goal)), _Value(_join(actual), _span_of(actual)), end, None
     if len(texts) == 1:
         doubt = msg("FORM_GOAL_ONE_TEXT")
         return _Value(_join(texts), _span_of(texts)), None, end, doubt
@@ -337,6 +353,127 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     doubt = None if same else msg("FORM_GOAL_PAIRS")
     actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
     return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+def _cell_rest(rows: list[list[Token]], key: Token, value: Token, flat: list[Token], i: int) -> list[Token]:
+    """The rest of a value's cell on the lines after its own, when the cell held line breaks
+    (项目名称 | 社区矫正信息化 / 建设项目 / 主管部门 | …): the key and the value are cells of one
+    ``|`` or tab row, the value its last, and the lines after it hold one piece each up to the
+    next row of several cells (:func:`_spilled_lines`). Section headings (（一）…, 二、…) are not
+    a name's rest."""
+    if key.row != value.row or key.col == value.col or key.cell is value.cell and key.col == value.col:
+        return []
+    at = next((k for k, row in enumerate(rows) if any(t is value for t in row)), None)
+    if at is None or [t for t in rows[at] if t.text][-1] is not value:
+        return []
+    spill = _spilled_lines(rows, at + 1)
+    if not spill or at + 1 + len(spill) >= len(rows) or any(_SECTION.match(_fold(t.text)) for t in spill):
+        return []  # the block's last lines: the grid's caption or a note, not the value's rest
+    return spill if flat[i : i + len(spill)] == spill else []
+
+
+def _lone_line_after(flat: list[Token], i: int, value: Token) -> bool:
+    """One piece on a line of its own between the name and the next key (项目名称 / 社区矫正信息化 /
+    建设项目 / 主管部门, one cell per line): no key, no label, no section heading. It may be the
+    name wrapped, or a row the rules have no word for: not read, and said so."""
+    if i >= len(flat) or flat[i].row == value.row or (i + 1 < len(flat) and flat[i + 1].row == flat[i].row):
+        return False
+    text = _fold(flat[i].text).strip()
+    if _key_field(re.split(r"[:：\s]", text, maxsplit=1)[0]):
+        return False  # 项目单位   某公司: a key and its value in one piece
+    if _key_field(text) or _GROUP_LABEL.match(text) or _SECTION.match(text) or _LABEL_ONLY.match(text):
+        return False
+    if (
+        _is_grid_caption(text)
+        or _is_header_word(text)
+        or _TITLE.search(text)
+        or _MONEY_CELL.match(_money_text(flat[i]))
+    ):
+        return False
+    return i + 1 < len(flat) and bool(_key_field(flat[i + 1].text))
+
+
+#: a section heading of a report or form: （一）基本情况, 二、绩效目标, 3.
+_SECTION = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])"
+)
+
+
+def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
+    """Lines of one piece from ``at`` on, between a row of ``|`` cells and the next row of
+    several cells: the rest of the last cell above, whose text held line breaks (中期目标 |
+    年度目标 over two texts, the second on three lines). A key, a label, the grid's caption or
+    its head words are the form's own rows, not the rest of a cell."""
+    spill: list[Token] = []
+    for row in rows[at:]:
+        texts = [t for t in row if t.text]
+        if len(texts) != 1:
+            return spill if len(texts) > 1 else []
+        text = texts[0].text
+        if (
+            _key_field(text)
+            or _is_grid_caption(text)
+            or _is_header_word(text)
+            or _caption_stub(text)
+            or _GROUP_LABEL.match(_fold(text))
+            or _LABEL_ONLY.match(_fold(text).strip())
+        ):
+            return []
+        spill.append(texts[0])
+    return spill  # the block ends where the grid starts: a row of several cells
+
+
+def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
+    """The texts under a row of goal heads, up to the next key, the grid or its caption, and
+    the index after them."""
+    end = start
+    while end < len(flat):
+        token = flat[end]
+        if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
+            break
+        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+            break
+        end += 1
+    return flat[start:end], end
+
+
+def _lines_of_two_cells(texts: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The two cells of one row of ``|`` (or tab) separated text whose cells hold line breaks:
+    :func:`_spilled_row` with two cells."""
+    cells = _spilled_row(texts, 2)
+    return (cells[0], cells[1]) if cells is not None else None
+
+
+def _cells_over_lines(flat: list[Token], start: int, width: int) -> tuple[list[list[Token]], int] | None:
+    """The ``width`` cells of the one row of texts under goal heads when their cells hold line
+    breaks (:func:`_spilled_row`), and the index after them."""
+    texts, end = _goal_texts(flat, start)
+    cells = _spilled_row(texts, width)
+    return (cells, end) if cells is not None else None
+
+
+def _spilled_row(texts: list[Token], width: int) -> list[list[Token]] | None:
+    """A row of ``width`` cells copied with ``|`` or tabs whose cells hold line breaks: its
+    text is spread over several lines, and only one line holds the separators. What comes on
+    lines before that one is the start of its first cell, what comes after is the rest of its
+    last cell; that is how the copy is written, so nothing is guessed. None unless exactly one
+    line holds ``width`` cells (told apart by separators, not by white space) and every other
+    line holds one piece, the texts coming on more lines than one."""
+    rows: dict[int, list[Token]] = {}
+    for token in texts:
+        rows.setdefault(token.row, []).append(token)
+    full = [r for r, tokens in rows.items() if len(tokens) > 1]
+    if len(rows) < 2 or len(full) != 1 or any(len(tokens) != 1 for r, tokens in rows.items() if r != full[0]):
+        return None
+    line = rows[full[0]]
+    if len(line) != width or len({t.col for t in line}) != width:
+        return None
+    before = [rows[r][0] for r in sorted(rows) if r < full[0]]
+    after = [rows[r][0] for r in sorted(rows) if r > full[0]]
+    cells = [[t] for t in line]
+    cells[0] = before + cells[0]
+    cells[-1] = cells[-1] + after
+    return cells
 
 
 def _form_start(flat: list[Token]) -> int:

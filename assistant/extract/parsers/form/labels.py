@@ -147,13 +147,42 @@ _CELL_KEYS: list[tuple[str, str]] = [
 ]
 
 
+#: keys composed the way the templates compose them, not listed one spelling at a time: a
+#: field's head word (名称 / 全称, 主管部门, 实施单位, 资金总额 / 合计, 财政…资金, 目标) after the
+#: qualifiers templates put before it (项目, 专项, 资金, 转移支付; 年度, 本年度, 当年; 总体, 整体,
+#: 绩效). 项目年度目标, 年度总体绩效目标, 整体目标, 资金（项目）名称, 年度预算总额, 财政性资金 are
+#: the same keys as 年度目标, 总体目标, 项目名称, 资金总额, 财政资金. Read as a cell of their own or
+#: before a colon, never cut out of text run together, where these words are the project's own
+#: wording (…财政补助资金, 完成本年度目标任务). Tried after the spellings above, which keep their fields.
+_GRAMMAR_KEYS: list[tuple[str, str]] = [
+    (
+        r"(?:二级|预算|部门)?(?:项目|专项|政策|资金|转移支付){1,2}(?:支出)?(?:[（(](?:项目|专项|政策|资金)[)）])?(?:名称|全称)",
+        "name",
+    ),
+    (r"(?:省级|市级|县级|区县|区级|地方)?(?:主管部门|主管单位|预算部门)名称|一级预算单位", "department"),
+    (r"(?:项目)?(?:具体)?(?:实施|执行|申报|承担)单位(?:名称)?|项目单位|用款单位", "unit"),
+    (
+        r"(?:本年度|本年|当年|年度|项目|全年)?(?:资金|预算|预算资金|项目资金)(?:总额|合计|总计|总金额)"
+        r"|(?:本年度|本年|当年|年度)预算(?:资金|安排|金额|数)?|预算资金",
+        "total",
+    ),
+    (r"(?:其中[:：]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:性资金|补助资金|预算资金|拨款资金)", "fiscal"),
+    (r"(?:其中[:：]?\s*)?其[他它]来源资金", "other"),
+    # a transfer from above (中央补助, 上级补助资金): no field of its own, the total when alone
+    (r"(?:其中[:：]?\s*)?(?:中央|上级)(?:财政)?(?:补助|转移支付)(?:资金)?|(?:其中[:：]?\s*)?中央(?:财政)?资金", "上级资金"),
+    (r"(?:项目)?本?(?:年度|当年|本年)(?:项目)?(?:绩效)?(?:总体|整体)?(?:绩效)?总?目标", "年度目标"),
+    (r"(?:项目)?(?:总体|整体)(?:绩效)?目标|(?:项目)?绩效总目标", "总体目标"),
+]
+
+
 _BUDGETS = ("一般公共预算", "政府性基金", "国有资本经营预算")
 
 
 _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 
 
-_KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern})\s*[:：]")
+#: a key and its colon inside a cell (项目名称：X): the composed spellings too, the colon tells them
+_KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern}|{'|'.join(f'(?:{p})' for p, _ in _GRAMMAR_KEYS)})\s*[:：]")
 
 
 #: a key at the start of a cell, then white space and its value
@@ -279,7 +308,7 @@ def _key_field(text: str) -> str | None:
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
     for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
-        for pattern, name in (*_KEYS, *_CELL_KEYS):
+        for pattern, name in (*_KEYS, *_CELL_KEYS, *_GRAMMAR_KEYS):
             if re.fullmatch(pattern, candidate):
                 return name
     return None

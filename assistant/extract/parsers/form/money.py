@@ -111,6 +111,12 @@ def _amounts(
         and not any(_money_written(values.get(b)) for b in _BUDGETS[1:])
     ):
         values["fiscal"] = values["一般公共预算"]  # 一般公共预算拨款 250, the other two budgets empty: all of 财政拨款
+    if (
+        "total" not in values
+        and _money_written(values.get("上级资金"))
+        and not any(_money_written(values.get(f)) for f in ("fiscal", "special_account", "other", "自筹资金"))
+    ):
+        values["total"] = values["上级资金"]  # only a transfer from above (中央补助 500): the year's total, not 财政拨款
     if "other" not in values and "自筹资金" in values:  # money from outside the budget: 其他资金 when no row of its own
         values["other"] = values["自筹资金"]
     for field in _AMOUNT_FIELDS[:4]:
