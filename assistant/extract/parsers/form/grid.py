@@ -33,27 +33,37 @@ from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 
+#: a head about the whole period of a multi-year project (实施周期, 实施期, 中期, 中长期: the words
+#: the 财政部 template and the provinces' use for the period's money and goal as well)
+_PERIOD_HEAD = re.compile(r"实施周期|实施期|中长?期|整个周期")
+#: a head of what was achieved (实际完成值, 全年实际值, 实现值, 执行数): not a target
+_ACHIEVED_HEAD = re.compile(r"实际|完成|实现|执行")
+#: a head of the target: 年度指标值, 指标值, 目标值, 计划值, 预期…值, 年初目标值, 数值
+_TARGET_HEAD = re.compile(r"指标值|目标值|计划|预期|^(?:年度)?数值$")
+
 
 def _value_targets(headers: list[str]) -> list[str | None]:
     """For each value column header what it fills: 'period_value', 'annual_value', or the
     'sign' / 'unit' written beside a single 指标值 (指标性质 ≥ | 指标值 200 | 计量单位 人次 reads
-    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…)."""
+    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…).
+
+    Read by the head's words, not by a list of spellings: a remark on the value (说明, 依据,
+    原因) or what was achieved (实际, 完成) is not read; a head about the whole period
+    (实施周期, 实施期, 中期) is the period value; any other head naming a target (指标值,
+    目标值, 计划值, 预期…) the annual value; the first such column wins."""
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
-        if re.search(
-            r"说明|描述|依据|内容|解释|原因", re.sub(r"[（(][^（()）]*[)）]", "", h)
-        ):  # 指标值说明, 指标值内容: a remark on the value, not the value
-            targets.append(None)
-        elif "实施周期" in h or "中长期" in h:
-            targets.append("period_value")
+        plain = re.sub(r"[（(][^（()）]*[)）]", "", h)  # 指标值（包含数字及文字描述）: the note in brackets aside
+        if re.search(r"说明|描述|依据|内容|解释|原因|措施|备注", plain):
+            targets.append(None)  # 指标值说明, 指标值内容: a remark on the value, not the value
         elif re.fullmatch(r"指标值类型|指标类型", h):  # holds ≤ / 定性, as 指标性质 does
             targets.append("sign")
-        elif (
-            "年度指标值" in h
-            or re.search(r"预期|^指标值|^年初目标值", h)
-            or h in ("目标值", "年度目标值", "年度数值", "数值")
-        ):
+        elif _ACHIEVED_HEAD.search(plain) and not re.search(r"预期|目标值|计划", plain):
+            targets.append(None)  # 实际完成值, 全年实际值, 2021年实际值: not the target
+        elif _PERIOD_HEAD.search(plain):
+            targets.append("period_value")
+        elif _TARGET_HEAD.search(plain) and not re.search(r"上年|去年|前一?年|历史", plain):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -64,6 +74,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     if targets.count("annual_value") > 1:
         first = targets.index("annual_value")
         targets = [t if t != "annual_value" or i == first else None for i, t in enumerate(targets)]
+    if targets.count("period_value") > 1:
+        first = targets.index("period_value")
+        targets = [t if t != "period_value" or i == first else None for i, t in enumerate(targets)]
     if "annual_value" not in targets and "period_value" not in targets:
         targets = [None if t in ("sign", "unit") else t for t in targets]
     return targets
@@ -281,6 +294,8 @@ def _read_grid(
         entries = _join_wrapped_rows(entries, len(targets), failures)
     for kind, row in entries:
         if kind == "cells":
+            if partition:  # cells read one per line before a row of real cells are a row of their own, here
+                _flush(pending, k, items, failures)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
