@@ -50,6 +50,12 @@ PERTURBATIONS = {
     "se_reason_dropped": {"tail": "reason", "drop_empty": True},
     "se_ab_dropped": {"tail": "ab", "drop_empty": True},
     "se_weights_dropped": {"tail": "weights", "drop_empty": True},
+    "se_two_row_head": {"tail": "national", "two_row_head": True},
+    "se_two_row_weights": {"tail": "weights", "two_row_head": True},
+    "end_总分": {"tail": "national", "ending": "总分"},
+    "end_合计": {"tail": "national", "ending": "合计"},
+    "end_自评总分": {"tail": "national", "ending": "自评总分"},
+    "end_综合得分": {"tail": "reason", "ending": "综合得分"},
 }
 SEPARATORS = ("pipe", "fullpipe", "tab")
 LABELS = ("first", "middle", "every", "mixed")

@@ -78,6 +78,11 @@ class Style:
     page: str = ""
     split_row: bool = False  # one row cut after its name: its values on the next line (a wrapped web row)
     period_word: str = ""  # the 实施周期指标值 head spelled otherwise (实施期指标值, 中期指标值)
+    # rows after the grid: a total (总分, 合计, 自评总分, 综合得分) with its 100 and score, and a grade line
+    ending: str = ""
+    # 指标性质 | 指标值 | 计量单位 as the second header row under 年度指标值 (merged over them), the
+    # self-evaluation columns beside it in the first row only (云南 a07; 四川 f02 in one row)
+    two_row_head: bool = False
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
@@ -85,6 +90,7 @@ class Style:
         parts += ["numbered"] * self.numbered + ["blank"] * self.blank
         parts += [x for x in (self.order, self.tail) if x] + ["wrap"] * self.wrap + ["pagebreak"] * self.repeat_header
         parts += ["dropped"] * self.drop_empty + [f"page_{self.page}"] * bool(self.page) + ["split"] * self.split_row
+        parts += [f"end_{self.ending}"] * bool(self.ending) + ["tworow"] * self.two_row_head
         return "-".join(parts + ([self.period_word] if self.period_word else []))
 
 
@@ -128,6 +134,8 @@ def _fits(grid: Grid, style: Style) -> bool:
     if (style.drop_empty or style.split_row) and style.sep not in ("pipe", "fullpipe", "markdown", "tab"):
         return False
     if style.split_row and (style.wrap or style.numbered):
+        return False
+    if style.two_row_head and (style.values != "split" or style.sep in ("spaces", "line")):
         return False
     if style.period_word and not (style.values in ("annual", "sbs", "sbs_plain") and has_period):
         return False
@@ -265,6 +273,8 @@ def render(grid: Grid, style: Style) -> str | None:
     body = _cells(grid, style)
     if style.drop_empty:  # a web page that leaves no cell for an empty one (merged labels, blank notes)
         body = [body[0], *([c for c in cells if c] for cells in body[1:])]
+    if style.ending:  # the total row (its 分值 100 and the score) and the grade after the grid
+        body = [*body, [style.ending, *([""] * (len(body[0]) - 3)), "100", "96"], ["自评等级", "优"]]
     if style.split_row:  # a row cut after its name, the values on a line of their own
         at = 1 + len(grid.rows) // 3
         cells = body[at]
@@ -277,6 +287,11 @@ def render(grid: Grid, style: Style) -> str | None:
         body = [*body[:middle], body[0], *body[middle:]]
     elif style.page == "bare":  # a page number, the second page's header missing
         body = [*body[:middle], ["- 2 -"], *body[middle:]]
+    if style.two_row_head:  # an HTML header of two rows: the second holds only the cells under 年度指标值
+        split = ["指标性质", "指标值", "计量单位"]
+        first = [c for c in body[0] if c not in split]
+        first.insert(len(first) - len(_TAILS.get(style.tail, {})), "年度指标值")
+        body = [first, split, *body[1:]]
     if style.sep in ("pipe", "markdown"):
         lines = ["| " + " | ".join(cells) + " |" if cells != ["- 2 -"] else cells[0] for cells in body]
     elif style.sep == "fullpipe":  # the full-width bar some pages copy (｜)

@@ -140,6 +140,8 @@ def _read_grid(
         ):
             break
         header.append(token)
+    full_header = header
+    header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
     if "三级指标" not in names:
         return [], [], [], []
@@ -174,7 +176,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in header + wrapped_heads} | _page_breaks(after, header)
+    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
@@ -427,6 +429,30 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+def _sub_heads_in_place(header: list[Token]) -> list[Token]:
+    """A header of two rows whose second row only splits one head of the first (年度指标值 over
+    指标性质 | 指标值 | 度量单位, the national template's parts of a value): a web page writes
+    the second row with just those cells, so they take the place of the head they split,
+    before the columns after it (实际完成值 | 分值 | 得分)."""
+    lines = sorted({t.row for t in header})
+    if len(lines) != 2:
+        return header
+    first = [t for t in header if t.row == lines[0]]
+    second = [t for t in header if t.row == lines[1]]
+    parts = _value_targets([_bare(t.text) for t in second])
+    if len(second) < 2 or "annual_value" not in parts or not all(p in ("sign", "annual_value", "unit") for p in parts):
+        return header
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words:
+        return header
+    after = words.index("三级指标") + 1
+    heads = _value_targets(words[after:])
+    if "annual_value" not in heads or any(_bare(t.text) in words[after:] for t in second):
+        return header
+    at = after + heads.index("annual_value")
+    return [*first[:at], *second, *first[at + 1 :]]
 
 
 def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
