@@ -56,6 +56,10 @@ PERTURBATIONS = {
     "end_合计": {"tail": "national", "ending": "合计"},
     "end_自评总分": {"tail": "national", "ending": "自评总分"},
     "end_综合得分": {"tail": "reason", "ending": "综合得分"},
+    "blanks": {"blanks": True},
+    "blanks_dropped": {"blanks": True, "drop_empty": True},
+    "se_national_blanks_dropped": {"tail": "national", "blanks": True, "drop_empty": True},
+    "se_ab_blanks_dropped": {"tail": "ab", "blanks": True, "drop_empty": True},
 }
 SEPARATORS = ("pipe", "fullpipe", "tab")
 LABELS = ("first", "middle", "every", "mixed")

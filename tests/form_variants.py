@@ -83,6 +83,7 @@ class Style:
     # 指标性质 | 指标值 | 计量单位 as the second header row under 年度指标值 (merged over them), the
     # self-evaluation columns beside it in the first row only (云南 a07; 四川 f02 in one row)
     two_row_head: bool = False
+    blanks: bool = False  # every third row's values left empty (a target never filled in)
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
@@ -90,7 +91,7 @@ class Style:
         parts += ["numbered"] * self.numbered + ["blank"] * self.blank
         parts += [x for x in (self.order, self.tail) if x] + ["wrap"] * self.wrap + ["pagebreak"] * self.repeat_header
         parts += ["dropped"] * self.drop_empty + [f"page_{self.page}"] * bool(self.page) + ["split"] * self.split_row
-        parts += [f"end_{self.ending}"] * bool(self.ending) + ["tworow"] * self.two_row_head
+        parts += [f"end_{self.ending}"] * bool(self.ending) + ["tworow"] * self.two_row_head + ["blanks"] * self.blanks
         return "-".join(parts + ([self.period_word] if self.period_word else []))
 
 
@@ -120,8 +121,17 @@ def split_value(value: str | None) -> tuple[str, str, str] | None:
     return (m["sign"] or "", m["number"], m["unit"])
 
 
+def _blanked(grid: Grid, style: Style) -> Grid:
+    """The grid with every third row's values empty, when the style says so."""
+    if not style.blanks:
+        return grid
+    rows = [replace(r, period=None, annual=None) if i % 3 == 1 else r for i, r in enumerate(grid.rows)]
+    return replace(grid, rows=tuple(rows))
+
+
 def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
+    grid = _blanked(grid, style)
     has_period = any(r.period for r in grid.rows)
     if style.values in ("split", "unit") and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
         return False
@@ -145,7 +155,8 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.values in ("sbs", "sbs_plain") and not all(r.period and r.annual for r in grid.rows):
         return False
-    if style.sep in ("spaces", "line") or style.drop_empty:  # empty cells are dropped: every value must be there
+    # empty cells are dropped: every value must be there (but for the blanks asked for)
+    if style.sep in ("spaces", "line") or (style.drop_empty and not style.blanks):
         cells = [x for r in grid.rows for x in (r.level1, r.level2, r.name, r.annual)]
         if any(not x for x in cells) or (has_period and not all(r.period for r in grid.rows)):
             return False
@@ -269,6 +280,7 @@ def render(grid: Grid, style: Style) -> str | None:
     """The form's text in ``style``; None when the style cannot write this grid."""
     if not _fits(grid, style):
         return None
+    grid = _blanked(grid, style)
     head = [f"项目名称：{grid.name}", "绩效指标"]
     body = _cells(grid, style)
     if style.drop_empty:  # a web page that leaves no cell for an empty one (merged labels, blank notes)
@@ -317,6 +329,7 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
     """The indicators the rendered text holds, as written there (traditional when it is)."""
     conv = (lambda s: zhconv.convert(s, "zh-hant") if s else s) if style.traditional else (lambda s: s)
     has_period = any(r.period for r in grid.rows)
+    grid = _blanked(grid, style)
     out = []
     for r in grid.rows:
         annual = r.annual

@@ -294,6 +294,7 @@ def _read_grid(
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures)
+    scores = _score_block(value_headers, targets)
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
@@ -316,7 +317,7 @@ def _read_grid(
                 if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
                     row = [t for t in row if t is not first]
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures)
+                _read_row(row, targets, side_by_side, items, label, failures, scores)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if not cells and pipe_cells:
@@ -429,6 +430,22 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+#: the head of a score column of a 自评表 (分值, 得分, 权重, 指标分值, 自评得分)
+_SCORE_HEAD = re.compile(r"(?:指标|自评)?(?:分值|得分|权重|分数)(?:[（(][^（()）]*[)）])?")
+
+
+def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, int] | None:
+    """The value columns [start, end) that hold the scores (分值 | 得分), when they stand together
+    after every column that is read (the 自评表's layouts: 年度指标值 | 实际完成值 | 分值 | 得分 |
+    偏差原因…; …| 完成值 | 权重 | 得分 | 未完成原因), else None."""
+    at = [i for i, h in enumerate(headers) if _SCORE_HEAD.fullmatch(_fold(h))]
+    if not at or at != list(range(at[0], at[-1] + 1)) or len(headers) != len(targets):
+        return None
+    if any(t is not None for t in targets[at[-1] + 1 :]):
+        return None
+    return at[0], at[-1] + 1
 
 
 def _sub_heads_in_place(header: list[Token]) -> list[Token]:
