@@ -591,7 +591,8 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
         # level word the category system lacks (过程指标), with the name in its own column
         (not l1 or _is_label(l1) or (_LEVEL_SHAPE.fullmatch(_fold(l1)) and name and not _is_label(name)))
         and (not l2 or _level2_word(l2) or _level1_label(l2))
-        and not (name and _is_label(name))
+        # a level word in the 三级 column (满意度) is the name when both labels stand before it
+        and not (name and _is_label(name) and not (l1 and l2))
     )
 
 
