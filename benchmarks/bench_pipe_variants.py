@@ -60,6 +60,8 @@ PERTURBATIONS = {
     "blanks_dropped": {"blanks": True, "drop_empty": True},
     "se_national_blanks_dropped": {"tail": "national", "blanks": True, "drop_empty": True},
     "se_ab_blanks_dropped": {"tail": "ab", "blanks": True, "drop_empty": True},
+    "head_unknown": {"target_head": "考核标准"},
+    "se_head_unknown": {"target_head": "考核标准", "tail": "national"},
 }
 SEPARATORS = ("pipe", "fullpipe", "tab")
 LABELS = ("first", "middle", "every", "mixed")

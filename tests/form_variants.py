@@ -84,6 +84,7 @@ class Style:
     # self-evaluation columns beside it in the first row only (云南 a07; 四川 f02 in one row)
     two_row_head: bool = False
     blanks: bool = False  # every third row's values left empty (a target never filled in)
+    target_head: str = ""  # the 指标值 head written in words the rules have no rule for (考核标准)
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
@@ -92,6 +93,7 @@ class Style:
         parts += [x for x in (self.order, self.tail) if x] + ["wrap"] * self.wrap + ["pagebreak"] * self.repeat_header
         parts += ["dropped"] * self.drop_empty + [f"page_{self.page}"] * bool(self.page) + ["split"] * self.split_row
         parts += [f"end_{self.ending}"] * bool(self.ending) + ["tworow"] * self.two_row_head + ["blanks"] * self.blanks
+        parts += [f"head_{self.target_head}"] * bool(self.target_head)
         return "-".join(parts + ([self.period_word] if self.period_word else []))
 
 
@@ -147,6 +149,8 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.two_row_head and (style.values != "split" or style.sep in ("spaces", "line")):
         return False
+    if style.target_head and style.values not in ("single", "unit"):
+        return False
     if style.period_word and not (style.values in ("annual", "sbs", "sbs_plain") and has_period):
         return False
     if style.tail and style.values in ("sbs", "sbs_plain"):
@@ -183,6 +187,8 @@ def _header(grid: Grid, style: Style) -> list[str]:
         values = values[::-1]
     elif style.order == "period_only":
         values = values[:1]
+    if style.target_head:
+        values = [style.target_head if v in ("指标值", "年度指标值") else v for v in values]
     if style.tail == "ab":  # 年初目标值(A) | 实际完成值(B) | 得分 (湖北 e05, e14; 宁夏 f01)
         values = ["年初目标值(A)" if v in ("指标值", "年度指标值") else v for v in values]
     return words + values + (["分值", "备注"] if style.extra else []) + list(_TAILS.get(style.tail, {}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
+from .columns import check_columns
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -429,6 +430,8 @@ def _read_grid(
             "指标值",
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
+    if not side_by_side and not run_together:
+        targets = check_columns(items, targets, value_headers, failures)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 

@@ -211,8 +211,14 @@ def _around_scores(
     before, after = values[:i], values[i + n :]
     aligned = [*before, *[None] * (a - len(before)), *values[i : i + n], *after]
     aligned += [None] * (len(targets) - len(aligned))
-    pinned = len(before) == a or (
-        len(before) == 1 and targets[0] == "annual_value" and re.match(r"[≥≤><＞＜≧≦]", _fold(before[0].text))
+    # sure when every column before the scores is filled, or when one value column stands there
+    # beside 指标性质 / 计量单位 (whose cells are placed by their shapes later, see indicators._by_meaning),
+    # or when the one cell is the target by its comparison
+    valued = [t for t in targets[:a] if t not in ("sign", "unit")]
+    pinned = (
+        len(before) == a
+        or len(valued) <= 1
+        or (len(before) == 1 and targets[0] == "annual_value" and re.match(r"[≥≤><＞＜≧≦]", _fold(before[0].text)))
     )
     return aligned, len(fits) > 1 or not pinned
 
