@@ -4,13 +4,16 @@ Every single-project dev grid (``tests/form_variants.py``) is written with cells
 ``|``, the full-width ``｜`` or tabs, its merged 一级/二级 labels on the group's first row, in its
 middle, on every row or mixed, and each value layout (指标值; 实施周期 | 年度指标值; 指标性质 |
 指标值 | 计量单位; 指标值 | 计量单位; the 实施周期 and 年度 blocks side by side, their heads
-written out or both 指标值), once plain and once with each perturbation real pages show: empty
-cells dropped, a page break with the header printed again and no page number, a page number
-with the second page's header missing, a row cut after its name, the 实施周期 head spelled
-实施期 / 中期, and the self-evaluation columns of four provincial layouts (each seen in two
-provinces or more, see ``_TAILS``) with the achieved value shaped like the target, kept or
-with their empty cells dropped. Each reading is *right*, *flagged* (wrong, a failure says so),
-*silent* (wrong and unflagged: must stay 0) or *refused*.
+written out, both 指标值, or two whole tables with the 一级 column repeated), once plain and
+once with each perturbation real pages show: empty cells dropped, a page break with the header
+printed again and no page number, a page number with the second page's header missing, a row
+cut after its name, the 实施周期 head spelled 实施期 / 中期, the self-evaluation columns of four
+provincial layouts (each seen in two provinces or more, see ``_TAILS``) with the achieved value
+shaped like the target, kept or with their empty cells dropped, a two-row header splitting
+年度指标值, the closing 总分 / 合计 / 自评总分 / 综合得分 rows, targets never filled in, and a target
+head the rules have no word for. Each reading is *right*, *flagged* (wrong, a failure says so),
+*silent* (wrong and unflagged: must stay 0) or *refused*. ``--skip`` leaves grids out (the
+hold-out dev documents while a mechanism is written).
 
     python benchmarks/bench_pipe_variants.py [--only dropped] [--show 3]
 
@@ -65,7 +68,7 @@ PERTURBATIONS = {
 }
 SEPARATORS = ("pipe", "fullpipe", "tab")
 LABELS = ("first", "middle", "every", "mixed")
-VALUES = ("single", "annual", "split", "unit", "sbs", "sbs_plain")
+VALUES = ("single", "annual", "split", "unit", "sbs", "sbs_plain", "sbs_full")
 
 
 def styles(name: str) -> list[Style]:

@@ -59,7 +59,8 @@ class Style:
     # its first row, 二级 on every row)
     labels: str = "first"
     # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | unit (指标值|计量单位, the
-    # comparison kept with the number) | sbs (blocks side by side)
+    # comparison kept with the number) | sbs (blocks side by side) | sbs_plain (both blocks headed
+    # 指标值) | sbs_full (two whole tables side by side, 一级 repeated)
     values: str = "single"
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
@@ -151,13 +152,13 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.target_head and style.values not in ("single", "unit"):
         return False
-    if style.period_word and not (style.values in ("annual", "sbs", "sbs_plain") and has_period):
+    if style.period_word and not (style.values in ("annual", "sbs", "sbs_plain", "sbs_full") and has_period):
         return False
-    if style.tail and style.values in ("sbs", "sbs_plain"):
+    if style.tail and style.values in ("sbs", "sbs_plain", "sbs_full"):
         return False
     if style.values == "single" and has_period:
         return False
-    if style.values in ("sbs", "sbs_plain") and not all(r.period and r.annual for r in grid.rows):
+    if style.values in ("sbs", "sbs_plain", "sbs_full") and not all(r.period and r.annual for r in grid.rows):
         return False
     # empty cells are dropped: every value must be there (but for the blanks asked for)
     if style.sep in ("spaces", "line") or (style.drop_empty and not style.blanks):
@@ -175,6 +176,8 @@ def _header(grid: Grid, style: Style) -> list[str]:
     period = style.period_word or "实施周期指标值"
     if style.values == "sbs":  # the 实施周期 and 年度 blocks side by side, the annual one without 一级
         return [*words, period, *words[1:], "年度指标值"] + (["备注"] if style.extra else [])
+    if style.values == "sbs_full":  # two whole tables side by side, the 年度 one with its own 一级 column
+        return [*words, period, *words, "年度指标值"] + (["备注"] if style.extra else [])
     if style.values == "sbs_plain":  # the same, each block's value column headed 指标值 (安徽: b16, d12)
         return [*words, "指标值", *words[1:], "指标值"] + (["备注"] if style.extra else [])
     values = {
@@ -233,8 +236,11 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
         if style.wrap and len(r.name) > _WRAP:
             name = name[: len(name) - len(r.name) + _WRAP - 2] + "\n" + name[len(name) - len(r.name) + _WRAP - 2 :]
         tail = [achieved(r.annual or r.period) if x == ACHIEVED else x for x in _TAILS.get(style.tail, {}).values()]
-        if style.values in ("sbs", "sbs_plain"):
-            rows.append([shown1, shown2, name, r.period or "", shown2, name, r.annual or "", *([""] * style.extra)])
+        if style.values in ("sbs", "sbs_plain", "sbs_full"):
+            again = [shown1] * (style.values == "sbs_full")
+            rows.append(
+                [shown1, shown2, name, r.period or "", *again, shown2, name, r.annual or "", *([""] * style.extra)]
+            )
             continue
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
@@ -342,7 +348,7 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
         if style.values in ("split", "unit"):
             sign, number, unit = split_value(r.annual) or ("", "", "")
             annual = f"{sign}{number}{unit}" or None
-        period = conv(r.period) if has_period and style.values in ("annual", "sbs", "sbs_plain") else None
+        period = conv(r.period) if has_period and style.values in ("annual", "sbs", "sbs_plain", "sbs_full") else None
         out.append(
             {
                 "level1_name": conv(r.level1),

@@ -46,6 +46,7 @@ _BASES = [
     ("tab", "mixed", "split"),
     ("fullpipe", "every", "single"),
     ("pipe", "first", "sbs_plain"),
+    ("tab", "every", "sbs_full"),
     ("tab", "first", "unit"),
 ]
 _STYLES = [replace(Style(sep, labels, values), **change) for change in _CHANGES for sep, labels, values in _BASES]
