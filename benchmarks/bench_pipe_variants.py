@@ -124,9 +124,10 @@ def main() -> int:
     parser.add_argument("--only", help="one perturbation")
     parser.add_argument("--show", type=int, default=0, help="list this many silent/flagged cases each")
     parser.add_argument("--skip", default="", help="comma-separated grid stems left out (a hold-out set)")
+    parser.add_argument("--stride", type=int, default=1, help="every n-th grid only (a quicker sample)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
-    grids = [g for g in dev_grids() if g.stem not in skip]
+    grids = [g for g in dev_grids() if g.stem not in skip][:: args.stride]
     out = run([args.only] if args.only else list(PERTURBATIONS), grids, args.show)
     totals: collections.Counter[str] = sum(out.values(), collections.Counter())
     print(
