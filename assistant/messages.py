@@ -612,6 +612,21 @@ MESSAGES: dict[str, Text] = {
     "FORM_VALUE_LOOKS_LIKE_LABEL": Text(
         "指标值“{value}”看起来像标签，而不是目标值", "the value {value!r} looks like a label, not a target value"
     ),
+    "FORM_COLUMNS_DISAGREE": Text(
+        "“{head}”列的值（{cells}）看起来像分值，而不是指标值{other}：表头与各列的内容对不上，请核对",
+        "the {head!r} column holds what looks like scores ({cells}), not target values{other}: "
+        "the header and the columns disagree, check them",
+    ),
+    "FORM_COLUMN_BY_SHAPE": Text(
+        "没有一列的表头是指标值；“{head}”列的值（{cells}）看起来像指标值，已按此读取：请核对",
+        "no column is headed as the target value; the {head!r} column holds what looks like targets ({cells}) "
+        "and was read as such: check it",
+    ),
+    "FORM_NO_TARGET_COLUMN": Text(
+        "没有一列的表头是指标值，“{head}”列（{cells}）也看不出是指标值：指标值未读取，请核对",
+        "no column is headed as the target value and the {head!r} column ({cells}) does not look like one: "
+        "the target values were not read, check them",
+    ),
     "FORM_CELLS_PLACED_BY_SHAPE": Text(
         "“{name}”所在行的单元格（{cells}）与指标性质/指标值/计量单位各列对不上，已按各单元格的样子重新归列：请核对",
         "the cells of {name!r} ({cells}) do not fit the 指标性质 / 指标值 / 计量单位 columns as written and were "

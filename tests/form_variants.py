@@ -59,7 +59,8 @@ class Style:
     # its first row, 二级 on every row)
     labels: str = "first"
     # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | unit (指标值|计量单位, the
-    # comparison kept with the number) | sbs (blocks side by side)
+    # comparison kept with the number) | sbs (blocks side by side) | sbs_plain (both blocks headed
+    # 指标值) | sbs_full (two whole tables side by side, 一级 repeated)
     values: str = "single"
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
@@ -71,13 +72,30 @@ class Style:
     tail: str = ""  # columns at the right: selfeval (实际完成值|分值|得分|偏差原因…) | notes (指标值说明|备注)
     wrap: bool = False  # long names wrapped onto a second line of their cell
     repeat_header: bool = False  # the header row printed again at a page break, after a page number
+    # how web pages flatten the same grid differently (round 5):
+    drop_empty: bool = False  # ``|`` or tab rows with their empty cells dropped (merged labels leave no cell)
+    # a page break in the middle: "header" the header printed again with no page number, "bare" a
+    # page number and no header (the second page's header missing)
+    page: str = ""
+    split_row: bool = False  # one row cut after its name: its values on the next line (a wrapped web row)
+    period_word: str = ""  # the 实施周期指标值 head spelled otherwise (实施期指标值, 中期指标值)
+    # rows after the grid: a total (总分, 合计, 自评总分, 综合得分) with its 100 and score, and a grade line
+    ending: str = ""
+    # 指标性质 | 指标值 | 计量单位 as the second header row under 年度指标值 (merged over them), the
+    # self-evaluation columns beside it in the first row only (云南 a07; 四川 f02 in one row)
+    two_row_head: bool = False
+    blanks: bool = False  # every third row's values left empty (a target never filled in)
+    target_head: str = ""  # the 指标值 head written in words the rules have no rule for (考核标准)
 
     def label(self) -> str:
         parts = [self.sep, self.labels, self.values]
         parts += ["extra"] * self.extra + ["short"] * self.short_header + ["trad"] * self.traditional
         parts += ["numbered"] * self.numbered + ["blank"] * self.blank
         parts += [x for x in (self.order, self.tail) if x] + ["wrap"] * self.wrap + ["pagebreak"] * self.repeat_header
-        return "-".join(parts)
+        parts += ["dropped"] * self.drop_empty + [f"page_{self.page}"] * bool(self.page) + ["split"] * self.split_row
+        parts += [f"end_{self.ending}"] * bool(self.ending) + ["tworow"] * self.two_row_head + ["blanks"] * self.blanks
+        parts += [f"head_{self.target_head}"] * bool(self.target_head)
+        return "-".join(parts + ([self.period_word] if self.period_word else []))
 
 
 STYLES = [
@@ -106,8 +124,17 @@ def split_value(value: str | None) -> tuple[str, str, str] | None:
     return (m["sign"] or "", m["number"], m["unit"])
 
 
+def _blanked(grid: Grid, style: Style) -> Grid:
+    """The grid with every third row's values empty, when the style says so."""
+    if not style.blanks:
+        return grid
+    rows = [replace(r, period=None, annual=None) if i % 3 == 1 else r for i, r in enumerate(grid.rows)]
+    return replace(grid, rows=tuple(rows))
+
+
 def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
+    grid = _blanked(grid, style)
     has_period = any(r.period for r in grid.rows)
     if style.values in ("split", "unit") and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
         return False
@@ -115,15 +142,26 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.wrap and (style.sep == "tab" or not any(len(r.name) > _WRAP for r in grid.rows)):
         return False  # a tab-separated copy quotes a cell holding a line break: not written here
-    if style.repeat_header and len(grid.rows) < 4:
+    if (style.repeat_header or style.page or style.split_row) and len(grid.rows) < 4:
         return False
-    if style.tail and style.values == "sbs":
+    if (style.drop_empty or style.split_row) and style.sep not in ("pipe", "fullpipe", "markdown", "tab"):
+        return False
+    if style.split_row and (style.wrap or style.numbered):
+        return False
+    if style.two_row_head and (style.values != "split" or style.sep in ("spaces", "line")):
+        return False
+    if style.target_head and style.values not in ("single", "unit"):
+        return False
+    if style.period_word and not (style.values in ("annual", "sbs", "sbs_plain", "sbs_full") and has_period):
+        return False
+    if style.tail and style.values in ("sbs", "sbs_plain", "sbs_full"):
         return False
     if style.values == "single" and has_period:
         return False
-    if style.values == "sbs" and not all(r.period and r.annual for r in grid.rows):
+    if style.values in ("sbs", "sbs_plain", "sbs_full") and not all(r.period and r.annual for r in grid.rows):
         return False
-    if style.sep in ("spaces", "line"):  # empty cells are dropped: every value must be there
+    # empty cells are dropped: every value must be there (but for the blanks asked for)
+    if style.sep in ("spaces", "line") or (style.drop_empty and not style.blanks):
         cells = [x for r in grid.rows for x in (r.level1, r.level2, r.name, r.annual)]
         if any(not x for x in cells) or (has_period and not all(r.period for r in grid.rows)):
             return False
@@ -135,11 +173,16 @@ def _fits(grid: Grid, style: Style) -> bool:
 def _header(grid: Grid, style: Style) -> list[str]:
     words = ["一级", "二级", "三级"] if style.short_header else ["一级指标", "二级指标", "三级指标"]
     has_period = any(r.period for r in grid.rows)
+    period = style.period_word or "实施周期指标值"
     if style.values == "sbs":  # the 实施周期 and 年度 blocks side by side, the annual one without 一级
-        return [*words, "实施周期指标值", *words[1:], "年度指标值"] + (["备注"] if style.extra else [])
+        return [*words, period, *words[1:], "年度指标值"] + (["备注"] if style.extra else [])
+    if style.values == "sbs_full":  # two whole tables side by side, the 年度 one with its own 一级 column
+        return [*words, period, *words, "年度指标值"] + (["备注"] if style.extra else [])
+    if style.values == "sbs_plain":  # the same, each block's value column headed 指标值 (安徽: b16, d12)
+        return [*words, "指标值", *words[1:], "指标值"] + (["备注"] if style.extra else [])
     values = {
         "single": ["指标值"],
-        "annual": ["实施周期指标值", "年度指标值"] if has_period else ["年度指标值"],
+        "annual": [period, "年度指标值"] if has_period else ["年度指标值"],
         "split": ["指标性质", "指标值", "计量单位"],
         "unit": ["指标值", "计量单位"],
     }[style.values]
@@ -147,13 +190,36 @@ def _header(grid: Grid, style: Style) -> list[str]:
         values = values[::-1]
     elif style.order == "period_only":
         values = values[:1]
+    if style.target_head:
+        values = [style.target_head if v in ("指标值", "年度指标值") else v for v in values]
+    if style.tail == "ab":  # 年初目标值(A) | 实际完成值(B) | 得分 (湖北 e05, e14; 宁夏 f01)
+        values = ["年初目标值(A)" if v in ("指标值", "年度指标值") else v for v in values]
     return words + values + (["分值", "备注"] if style.extra else []) + list(_TAILS.get(style.tail, {}))
+
+
+#: a tail cell holding the row's achieved value: the target's number (96% for ≥95%), its words
+#: when it has no number (较高 for 较高)
+ACHIEVED = "<achieved>"
+
+
+def achieved(value: str | None) -> str:
+    m = re.search(r"\d+(?:\.\d+)?\S*", value or "")
+    return m.group(0) if m else value or ""
 
 
 #: columns at the right of the values, each with what its cells hold
 _TAILS = {
     "selfeval": {"实际完成值": "已完成", "分值": "10", "得分": "9", "偏差原因分析及改进措施": "无偏差"},
     "notes": {"指标值说明": "按年度统计口径", "备注": "无"},
+    # self-evaluation columns as provinces write them, the achieved value shaped like the target
+    # (``ACHIEVED``): the national template (云南 a07, b09; 安徽 b15; 山西 c07), with the reason left empty
+    "national": {"实际完成值": ACHIEVED, "分值": "10", "得分": "10", "偏差原因分析及改进措施": ""},
+    # 指标值 | 全年实际完成值 | 未完成原因和改进措施 (四川 b06, d09; 湖南 f07; 广东 e01)
+    "reason": {"全年实际完成值": ACHIEVED, "未完成原因和改进措施": ""},
+    # 年初目标值(A) | 实际完成值(B) | 得分 (湖北 e05, e14; 宁夏 f01)
+    "ab": {"实际完成值(B)": ACHIEVED, "得分": "10"},
+    # … | 完成值 | 权重 | 得分 | 未完成原因分析 (四川 f02; 云南 a07, e08 split their 指标值 the same way)
+    "weights": {"完成值": ACHIEVED, "权重": "10", "得分": "10", "未完成原因分析": ""},
 }
 
 
@@ -169,9 +235,12 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
         name = f"指标{number}：{r.name}" if style.numbered else r.name
         if style.wrap and len(r.name) > _WRAP:
             name = name[: len(name) - len(r.name) + _WRAP - 2] + "\n" + name[len(name) - len(r.name) + _WRAP - 2 :]
-        tail = list(_TAILS.get(style.tail, {}).values())
-        if style.values == "sbs":
-            rows.append([shown1, shown2, name, r.period or "", shown2, name, r.annual or "", *([""] * style.extra)])
+        tail = [achieved(r.annual or r.period) if x == ACHIEVED else x for x in _TAILS.get(style.tail, {}).values()]
+        if style.values in ("sbs", "sbs_plain", "sbs_full"):
+            again = [shown1] * (style.values == "sbs_full")
+            rows.append(
+                [shown1, shown2, name, r.period or "", *again, shown2, name, r.annual or "", *([""] * style.extra)]
+            )
             continue
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
@@ -223,13 +292,34 @@ def render(grid: Grid, style: Style) -> str | None:
     """The form's text in ``style``; None when the style cannot write this grid."""
     if not _fits(grid, style):
         return None
+    grid = _blanked(grid, style)
     head = [f"项目名称：{grid.name}", "绩效指标"]
     body = _cells(grid, style)
+    if style.drop_empty:  # a web page that leaves no cell for an empty one (merged labels, blank notes)
+        body = [body[0], *([c for c in cells if c] for cells in body[1:])]
+    if style.ending:  # the total row (its 分值 100 and the score) and the grade after the grid
+        body = [*body, [style.ending, *([""] * (len(body[0]) - 3)), "100", "96"], ["自评等级", "优"]]
+    if style.split_row:  # a row cut after its name, the values on a line of their own
+        at = 1 + len(grid.rows) // 3
+        cells = body[at]
+        cut = cells.index(grid.rows[at - 1].name) + 1
+        body = [*body[:at], cells[:cut], cells[cut:], *body[at + 1 :]]
+    middle = 1 + len(grid.rows) // 2 + style.split_row
     if style.repeat_header:  # a page break in the middle: a page number, then the header again
-        middle = 1 + len(grid.rows) // 2
         body = [*body[:middle], ["- 2 -"], body[0], *body[middle:]]
+    elif style.page == "header":  # the header printed again, no page number
+        body = [*body[:middle], body[0], *body[middle:]]
+    elif style.page == "bare":  # a page number, the second page's header missing
+        body = [*body[:middle], ["- 2 -"], *body[middle:]]
+    if style.two_row_head:  # an HTML header of two rows: the second holds only the cells under 年度指标值
+        split = ["指标性质", "指标值", "计量单位"]
+        first = [c for c in body[0] if c not in split]
+        first.insert(len(first) - len(_TAILS.get(style.tail, {})), "年度指标值")
+        body = [first, split, *body[1:]]
     if style.sep in ("pipe", "markdown"):
-        lines = ["| " + " | ".join(cells) + " |" if len(cells) > 1 else cells[0] for cells in body]
+        lines = ["| " + " | ".join(cells) + " |" if cells != ["- 2 -"] else cells[0] for cells in body]
+    elif style.sep == "fullpipe":  # the full-width bar some pages copy (｜)
+        lines = ["｜" + "｜".join(cells) + "｜" if cells != ["- 2 -"] else cells[0] for cells in body]
         if style.sep == "markdown":
             lines.insert(1, "|" + "---|" * len(body[0]))
     elif style.sep == "tab":
@@ -251,13 +341,14 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
     """The indicators the rendered text holds, as written there (traditional when it is)."""
     conv = (lambda s: zhconv.convert(s, "zh-hant") if s else s) if style.traditional else (lambda s: s)
     has_period = any(r.period for r in grid.rows)
+    grid = _blanked(grid, style)
     out = []
     for r in grid.rows:
         annual = r.annual
         if style.values in ("split", "unit"):
             sign, number, unit = split_value(r.annual) or ("", "", "")
             annual = f"{sign}{number}{unit}" or None
-        period = conv(r.period) if has_period and style.values in ("annual", "sbs") else None
+        period = conv(r.period) if has_period and style.values in ("annual", "sbs", "sbs_plain", "sbs_full") else None
         out.append(
             {
                 "level1_name": conv(r.level1),

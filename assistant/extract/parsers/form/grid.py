@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
+from .columns import check_columns
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -33,27 +34,37 @@ from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 
+#: a head about the whole period of a multi-year project (实施周期, 实施期, 中期, 中长期: the words
+#: the 财政部 template and the provinces' use for the period's money and goal as well)
+_PERIOD_HEAD = re.compile(r"实施周期|实施期|中长?期|整个周期")
+#: a head of what was achieved (实际完成值, 全年实际值, 实现值, 执行数): not a target
+_ACHIEVED_HEAD = re.compile(r"实际|完成|实现|执行")
+#: a head of the target: 年度指标值, 指标值, 目标值, 计划值, 预期…值, 年初目标值, 数值
+_TARGET_HEAD = re.compile(r"指标值|目标值|计划|预期|^(?:年度)?数值$")
+
 
 def _value_targets(headers: list[str]) -> list[str | None]:
     """For each value column header what it fills: 'period_value', 'annual_value', or the
     'sign' / 'unit' written beside a single 指标值 (指标性质 ≥ | 指标值 200 | 计量单位 人次 reads
-    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…)."""
+    as ≥200人次); None for columns not read (绩效标准, 实际值, 分值, 得分…).
+
+    Read by the head's words, not by a list of spellings: a remark on the value (说明, 依据,
+    原因) or what was achieved (实际, 完成) is not read; a head about the whole period
+    (实施周期, 实施期, 中期) is the period value; any other head naming a target (指标值,
+    目标值, 计划值, 预期…) the annual value; the first such column wins."""
     targets: list[str | None] = []
     for header in headers:
         h = _fold(header)
-        if re.search(
-            r"说明|描述|依据|内容|解释|原因", re.sub(r"[（(][^（()）]*[)）]", "", h)
-        ):  # 指标值说明, 指标值内容: a remark on the value, not the value
-            targets.append(None)
-        elif "实施周期" in h or "中长期" in h:
-            targets.append("period_value")
+        plain = re.sub(r"[（(][^（()）]*[)）]", "", h)  # 指标值（包含数字及文字描述）: the note in brackets aside
+        if re.search(r"说明|描述|依据|内容|解释|原因|措施|备注", plain):
+            targets.append(None)  # 指标值说明, 指标值内容: a remark on the value, not the value
         elif re.fullmatch(r"指标值类型|指标类型", h):  # holds ≤ / 定性, as 指标性质 does
             targets.append("sign")
-        elif (
-            "年度指标值" in h
-            or re.search(r"预期|^指标值|^年初目标值", h)
-            or h in ("目标值", "年度目标值", "年度数值", "数值")
-        ):
+        elif _ACHIEVED_HEAD.search(plain) and not re.search(r"预期|目标值|计划", plain):
+            targets.append(None)  # 实际完成值, 全年实际值, 2021年实际值: not the target
+        elif _PERIOD_HEAD.search(plain):
+            targets.append("period_value")
+        elif _TARGET_HEAD.search(plain) and not re.search(r"上年|去年|前一?年|历史", plain):
             targets.append("annual_value")
         elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
             targets.append("sign")
@@ -64,6 +75,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
     if targets.count("annual_value") > 1:
         first = targets.index("annual_value")
         targets = [t if t != "annual_value" or i == first else None for i, t in enumerate(targets)]
+    if targets.count("period_value") > 1:
+        first = targets.index("period_value")
+        targets = [t if t != "period_value" or i == first else None for i, t in enumerate(targets)]
     if "annual_value" not in targets and "period_value" not in targets:
         targets = [None if t in ("sign", "unit") else t for t in targets]
     return targets
@@ -127,6 +141,8 @@ def _read_grid(
         ):
             break
         header.append(token)
+    full_header = header
+    header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
     if "三级指标" not in names:
         return [], [], [], []
@@ -161,7 +177,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in header + wrapped_heads} | _page_breaks(after, header)
+    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
@@ -279,8 +295,11 @@ def _read_grid(
     pending: list[Token] = []
     if by_rows and not side_by_side:
         entries = _join_wrapped_rows(entries, len(targets), failures)
+    scores = _score_block(value_headers, targets)
     for kind, row in entries:
         if kind == "cells":
+            if partition:  # cells read one per line before a row of real cells are a row of their own, here
+                _flush(pending, k, items, failures)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -299,7 +318,7 @@ def _read_grid(
                 if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
                     row = [t for t in row if t is not first]
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures)
+                _read_row(row, targets, side_by_side, items, label, failures, scores)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if not cells and pipe_cells:
@@ -411,7 +430,49 @@ def _read_grid(
             "指标值",
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
+    if not side_by_side and not run_together:
+        targets = check_columns(items, targets, value_headers, failures)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+
+
+#: the head of a score column of a 自评表 (分值, 得分, 权重, 指标分值, 自评得分)
+_SCORE_HEAD = re.compile(r"(?:指标|自评)?(?:分值|得分|权重|分数)(?:[（(][^（()）]*[)）])?")
+
+
+def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, int] | None:
+    """The value columns [start, end) that hold the scores (分值 | 得分), when they stand together
+    after every column that is read (the 自评表's layouts: 年度指标值 | 实际完成值 | 分值 | 得分 |
+    偏差原因…; …| 完成值 | 权重 | 得分 | 未完成原因), else None."""
+    at = [i for i, h in enumerate(headers) if _SCORE_HEAD.fullmatch(_fold(h))]
+    if not at or at != list(range(at[0], at[-1] + 1)) or len(headers) != len(targets):
+        return None
+    if any(t is not None for t in targets[at[-1] + 1 :]):
+        return None
+    return at[0], at[-1] + 1
+
+
+def _sub_heads_in_place(header: list[Token]) -> list[Token]:
+    """A header of two rows whose second row only splits one head of the first (年度指标值 over
+    指标性质 | 指标值 | 度量单位, the national template's parts of a value): a web page writes
+    the second row with just those cells, so they take the place of the head they split,
+    before the columns after it (实际完成值 | 分值 | 得分)."""
+    lines = sorted({t.row for t in header})
+    if len(lines) != 2:
+        return header
+    first = [t for t in header if t.row == lines[0]]
+    second = [t for t in header if t.row == lines[1]]
+    parts = _value_targets([_bare(t.text) for t in second])
+    if len(second) < 2 or "annual_value" not in parts or not all(p in ("sign", "annual_value", "unit") for p in parts):
+        return header
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words:
+        return header
+    after = words.index("三级指标") + 1
+    heads = _value_targets(words[after:])
+    if "annual_value" not in heads or any(_bare(t.text) in words[after:] for t in second):
+        return header
+    at = after + heads.index("annual_value")
+    return [*first[:at], *second, *first[at + 1 :]]
 
 
 def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
@@ -533,7 +594,8 @@ def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
         # level word the category system lacks (过程指标), with the name in its own column
         (not l1 or _is_label(l1) or (_LEVEL_SHAPE.fullmatch(_fold(l1)) and name and not _is_label(name)))
         and (not l2 or _level2_word(l2) or _level1_label(l2))
-        and not (name and _is_label(name))
+        # a level word in the 三级 column (满意度) is the name when both labels stand before it
+        and not (name and _is_label(name) and not (l1 and l2))
     )
 
 

@@ -390,7 +390,11 @@ def _is_header_word(text: str) -> bool:
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
 _GRID_END = re.compile(
     r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
-    r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|总分$|合计$)|[（(]盖章[)）]"
+    r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|合计$"
+    # the 自评表's closing rows: its total score (总分 in the national template; 自评总分, 综合得分,
+    # 自评得分 as 湖北, 宁夏 and 四川 write it) and the grade given
+    r"|(?:自评|综合|项目)?(?:总分|总得分)[:：]?$|(?:自评|综合)得分[:：]?$|(?:得分|分值)合计$|(?:自评|评价|绩效)等级)"
+    r"|[（(]盖章[)）]"
     # the page around a table copied from a web site: its footer is not a row
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
 )

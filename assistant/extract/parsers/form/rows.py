@@ -101,9 +101,12 @@ def _read_row(
     items: list[_Item],
     label,
     failures: Failures,
+    scores: tuple[int, int] | None = None,
 ) -> None:
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
-    ``|`` place the values by column; without them the values fill the read columns in order."""
+    ``|`` place the values by column; without them the values fill the read columns in order,
+    or, in a grid with a block of score columns (分值 | 得分), fall either side of the scores
+    (:func:`_around_scores`)."""
     cells = [t for t in row if t.text]
     leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
     if leading >= 3 and (leading == len(cells) or _short_value(cells[leading].text)):
@@ -145,7 +148,16 @@ def _read_row(
             ),
         )
         values = values[: len(targets)]
-    if _spans_sign_and_unit(values, targets):
+    around = _around_scores(values, targets, scores) if scores and len(values) < len(targets) else None
+    if around is not None:
+        aligned, doubt = around
+        if doubt:
+            failures.at_row(
+                name.row,
+                "指标值",
+                msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(targets), name=name.text[:30]),
+            )
+    elif _spans_sign_and_unit(values, targets):
         # a text target (有效) written across the 指标性质 | 指标值 | 度量单位 cells: one cell for three
         at = targets.index("sign")
         aligned = [*values[:at], None, values[at], None, *values[at + 1 :]]
@@ -164,6 +176,51 @@ def _read_row(
                 msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
             )
     items.append(_Item(name, aligned, name.row))
+
+
+#: what a score cell holds: a bare number of points (10, 9.5, 100)
+_POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def _around_scores(
+    values: list[Token], targets: list[str | None], scores: tuple[int, int]
+) -> tuple[list[Token | None], bool] | None:
+    """A 自评表 row whose empty cells were dropped, placed around its score cells: the columns
+    ``scores`` (分值 | 得分, 权重 | 得分) are filled in every row with bare numbers, so a run of
+    that many bare numbers, with no bare number after it (what follows is a remark), says
+    where they are; the cells before it fill the value columns from the left, the cells after it
+    the remarks. Without this, a row with its target left empty put its 分值 in the target's
+    place. Returns the aligned cells and whether the placing is a guess (more than one place
+    fits, or fewer cells than columns before the scores, unless the one cell is a target by its
+    comparison); None when no place fits (the row is read as before)."""
+    a, b = scores
+    n = b - a
+    fits = []
+    for i in range(len(values) - n + 1):
+        before, run, after = values[:i], values[i : i + n], values[i + n :]
+        if (
+            all(_POINTS.fullmatch(_fold(v.text)) for v in run)
+            and len(before) <= a
+            and len(after) <= len(targets) - b
+            and not any(_POINTS.fullmatch(_fold(v.text)) for v in after)
+        ):
+            fits.append(i)
+    if not fits:
+        return None
+    i = fits[-1]
+    before, after = values[:i], values[i + n :]
+    aligned = [*before, *[None] * (a - len(before)), *values[i : i + n], *after]
+    aligned += [None] * (len(targets) - len(aligned))
+    # sure when every column before the scores is filled, or when one value column stands there
+    # beside 指标性质 / 计量单位 (whose cells are placed by their shapes later, see indicators._by_meaning),
+    # or when the one cell is the target by its comparison
+    valued = [t for t in targets[:a] if t not in ("sign", "unit")]
+    pinned = (
+        len(before) == a
+        or len(valued) <= 1
+        or (len(before) == 1 and targets[0] == "annual_value" and re.match(r"[≥≤><＞＜≧≦]", _fold(before[0].text)))
+    )
+    return aligned, len(fits) > 1 or not pinned
 
 
 def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool:
