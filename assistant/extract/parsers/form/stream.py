@@ -18,7 +18,8 @@ from .tokens import Token, _Item
 def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: dict[int, int]) -> bool:
     """Side by side, one cell per line: a 二级 label after a row's 实施周期 value and before the
     row's name again is the 年度 block's copy of the row's label, not a new group."""
-    if not (_is_label(token.text) and items and items[-1].values[0] is not None and items[-1].values[1] is None):
+    last = items[-1].values if items else []
+    if not (_is_label(token.text) and len(last) >= 2 and last[0] is not None and last[1] is None):
         return False
     j = at.get(id(token), -1) + 1
     return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
