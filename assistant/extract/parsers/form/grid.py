@@ -347,7 +347,9 @@ def _read_grid(
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
                 for piece in _cut_short_labels(token, after_level1, failures):
                     if not label(piece):
-                        items.extend(_read_run(piece, k, notes, failures, _target_and_result(value_headers)))
+                        items.extend(
+                            _read_run(piece, k, notes, failures, _target_and_result(value_headers), value_headers)
+                        )
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label

@@ -10,6 +10,7 @@ import re
 
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
+from .cut import cut_row
 from .failures import Failures
 from .tokens import Token, _Item
 
@@ -20,7 +21,7 @@ _UNITS = (
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
-    r"(?:[≥≤><=＞＜＝]\s*)?"
+    r"(?:[≥≤><=＞＜＝≧≦═]\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
     rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -143,7 +144,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
+        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
             if m.start() != pos:
                 return None
             pos = m.end()
@@ -230,11 +231,14 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
     return None
 
 
-def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = ()) -> list[_Item]:
+def _read_run(
+    token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = (), heads: list[str] | None = None
+) -> list[_Item]:
     """The items of one piece of text run together, each reading tried from the surest:
     quantified values after names with no number; names holding numbers (two values or more);
-    digits cut by the column count; a value written twice; a value in words. Every reading but
-    the first is flagged, and a text no reading fits is one name with a failure."""
+    digits cut by the column count; a value written twice; one row cut by what each column the
+    header announced holds (:mod:`.cut`); a value in words. Readings that are not sure are
+    flagged, and a text no reading fits is one name with a failure."""
     found = _split_with_notes(token, k, notes, alike=alike)
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
@@ -253,6 +257,14 @@ def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple
     elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+    if (
+        found is None
+        and heads
+        and len(heads) == k
+        and "三级指标" not in heads
+        and (cut := _cut_row(token, heads, failures))
+    ):
+        return [cut]  # one row, cut by what each column the header announced holds
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -264,6 +276,29 @@ def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     return found
+
+
+def _cut_row(token: Token, heads: list[str], failures: Failures) -> _Item | None:
+    """``token`` as one row cut into a name and the header's columns (:func:`.cut.cut_row`),
+    flagged where the cut was not sure: a value read by its wording, digits cut into scores,
+    or two cuts that fit alike."""
+    cut = cut_row(token.text, heads)
+    if cut is None:
+        return None
+
+    def piece(a: int, b: int) -> Token:
+        return Token(token.text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    item = _Item(piece(0, cut.name_end), [piece(*c) if c else None for c in cut.cells], token.row)
+    text = token.text[:40]
+    if cut.alike:
+        failures.at_row(token.row, "指标值", msg("FORM_CUT_ALIKE", text=text, name=item.name.text))
+    elif cut.digits:
+        failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=text))
+    elif cut.worded:
+        value = next(v.text for v in item.values if v is not None)
+        failures.at_row(token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=text, value=value))
+    return item
 
 
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
