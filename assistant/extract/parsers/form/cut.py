@@ -58,6 +58,7 @@ class Cut:
 
     name_end: int
     cells: tuple[tuple[int, int] | None, ...]
+    score: int  # how well the cells fit their columns (see :func:`cut_score`)
     worded: bool  # a value read by its wording alone, not by a number
     digits: bool  # a cell starts inside a run of digits (7351010 as 735 | 10 | 10)
     alike: bool  # another cut scored as well
@@ -104,8 +105,9 @@ def _name_fit(name: str) -> int | None:
     percent or a dash (None); one ending in a number and its unit (开工时限2021年) scores
     lower than one that leaves them to the value."""
     name = name.strip()
-    if re.search(r"[≥≤≧≦%％]", name):
-        return None  # a name holding a percent or a comparison holds a row's values (…到位率100%100%库存…)
+    if re.search(rf"[≥≤≧≦%％]|\d{_UNIT}\d", name):
+        return None  # a name holding a percent, a comparison or a value and a number after it holds
+        # a row's values (…到位率100%100%库存…, …长度5公里5公里10路基…)
     if (
         len(name) < 2
         or not re.search(r"[\u4e00-\u9fff]", name)
@@ -122,11 +124,13 @@ def _number(text: str) -> str | None:
 
 def cut_row(text: str, heads: list[str]) -> Cut | None:
     """The best cut of ``text`` into a name and one cell per value column (a note column may be
-    empty; a value, score, unit or sign column only at the row's end), or None when no cut
-    fits every column. A score may start inside a run of digits (2020 as 20 | 20, a score after
+    empty, a score, unit or sign column after the values only at the row's end; every value
+    column is filled), or None when no cut fits every column. A score may start inside a run of digits (2020 as 20 | 20, a score after
     a bare number): that is reported as ``digits``.
     The 实际完成值 that repeats its 指标值's number (or words) scores a point more (a 自评表 row)."""
-    kinds = [column_kind(h) for h in heads]
+    # a head that names two columns (分值得分: the header's cells run together) holds two cells
+    owner = [i for i, h in enumerate(heads) for _ in range(2 if _two_scores(h) else 1)]
+    kinds = [column_kind(heads[i]) for i in owner]
     if not kinds or "value" not in kinds:
         return None
     n = len(text)
@@ -149,7 +153,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         if col == len(kinds):
             return (0, (), False, False, 1) if pos == n else (-99, (), False, False, 0)
         options: list[tuple[int, tuple, bool, bool, int]] = []
-        if kinds[col] == "note" or (col > first_value and pos == n):
+        if kinds[col] == "note" or (kinds[col] in ("score", "unit", "sign") and col > first_value and pos == n):
             rest = best(pos, col + 1, target)  # the column left empty
             if rest[0] > -99:
                 options.append((rest[0], (None, *rest[1]), *rest[2:]))
@@ -192,5 +196,43 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
     top = max(f[0] for f in found)
     winners = [f for f in found if f[0] == top]
     # among names of equal score the longest value wins; the tie itself is reported
-    _, name_end, cells, worded, digits, count = min(winners, key=lambda f: f[1])
-    return Cut(name_end, cells, worded, digits, len(winners) > 1 or count > 1)
+    score, name_end, cells, worded, digits, count = min(winners, key=lambda f: f[1])
+    per_head: list[tuple[int, int] | None] = [None] * len(heads)
+    for i, cell in zip(owner, cells):
+        per_head[i] = per_head[i] or cell  # a head of two columns keeps its first cell (分值)
+    return Cut(name_end, tuple(per_head), score, worded, digits, len(winners) > 1 or count > 1)
+
+
+def cut_score(name: str, cells: list[str | None], heads: list[str]) -> int | None:
+    """The score :func:`cut_row` gives a reading made otherwise: ``name`` and one cell per head
+    (None for an empty one); None when a cell cannot be its column's (a number in a note)."""
+    fit = _name_fit(name)
+    if fit is None or len(cells) != len(heads):
+        return None
+    total, target = fit, None
+    kinds = [column_kind(h) for h in heads]
+    first_value = kinds.index("value") if "value" in kinds else -1
+    for i, (kind, cell) in enumerate(zip(kinds, cells)):
+        if cell is None or not cell.strip():
+            if kind == "value":
+                return None
+            continue
+        if kind == "score" and _two_scores(heads[i]) and re.fullmatch(r"[\d.]+", cell):
+            total += (
+                4 if any(_SCORE.fullmatch(cell[:j]) and _SCORE.fullmatch(cell[j:]) for j in range(1, len(cell))) else 2
+            )
+            continue
+        got = _fit(kind, cell) or ((1, True) if kind == "value" and not re.search(r"\d", cell) else None)
+        if got is None:
+            return None  # (a value in words of its own, 不超过预算, fits with a point: the cut never reads one)
+        total += got[0]
+        if i == first_value:
+            target = _number(cell) or cell
+        elif kind == "value" and target is not None and (_number(cell) or cell) == target:
+            total += 1
+    return total
+
+
+def _two_scores(head: str) -> bool:
+    folded = _fold(head)
+    return "分值" in folded and "得分" in folded
