@@ -236,3 +236,17 @@ def cut_score(name: str, cells: list[str | None], heads: list[str]) -> int | Non
 def _two_scores(head: str) -> bool:
     folded = _fold(head)
     return "分值" in folded and "得分" in folded
+
+
+#: the words of a value column's head (预期2022年实现值, 实际完成值, 分值, 偏差原因分析及改进措施)
+_HEAD_WORDS = re.compile(
+    r"(?:\d{4}年度?|预期|预计|实际|年度|全年|年初|当年|目标|计划|实现|完成|指标|值|分值|得分|权重|情况|偏差|原因|分析"
+    r"|措施|改进|备注|说明|依据|标准|[及和或、（()）])+"
+)
+
+
+def head_run(text: str) -> bool:
+    """A piece run together that is only value-column heads, two or more (the header's second
+    row: 2021年实际实现值预期2022年实现值), not a row."""
+    folded = re.sub(r"\s", "", _fold(text))
+    return bool(_HEAD_WORDS.fullmatch(folded)) and len(re.findall(r"值|分", folded)) >= 2

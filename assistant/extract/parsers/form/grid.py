@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ....messages import msg
+from .cut import head_run
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -219,8 +220,8 @@ def _read_grid(
         if not filled:
             entries.append(("flat", row))  # an empty cell on its own line (``|``) still holds a column's place
             continue
-        if _ends_grid(filled[0].text):
-            break
+        if _ends_grid(filled[0].text) or (run_together and _ends_grid(filled[0].cell.text[filled[0].start :])):
+            break  # run together, the line is read whole: 财政资金管理科室(盖章)… is cut at 财政资金
         if columns and len(row) == width and _lines_up(row, columns):
             entries.append(("cells", row))
             continue
@@ -342,6 +343,8 @@ def _read_grid(
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
+            elif run_together and head_run(token.text):
+                continue  # the header's second row run together: 2021年实际实现值预期2022年实现值
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
