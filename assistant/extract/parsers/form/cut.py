@@ -140,7 +140,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
     def mid_number(pos: int) -> bool:
         return 0 < pos < n and text[pos - 1] in "0123456789." and text[pos] in "0123456789."
 
-    # a number is never cut from its unit, nor a unit inside (280 | 人次, 280人 | 次)
+    # a number is never cut from its unit but by a unit column, nor a unit inside (280 | 人次, 280人 | 次)
     inside_units = {p for m in re.finditer(rf"\d{_UNIT}", text) for p in range(m.start() + 1, m.end())}
 
     def unit_cut(pos: int) -> bool:
@@ -158,7 +158,8 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             if rest[0] > -99:
                 options.append((rest[0], (None, *rest[1]), *rest[2:]))
         for end in range(pos + 1, n + 1):
-            if unit_cut(end) or (mid_number(end) and (col + 1 >= len(kinds) or kinds[col + 1] != "score")):
+            after = kinds[col + 1] if col + 1 < len(kinds) else None
+            if (unit_cut(end) and after != "unit") or (mid_number(end) and after != "score"):
                 continue  # only a score is cut from the digits before it (7351010: 735 | 10 | 10)
             fit = _fit(kinds[col], text[pos:end])
             if fit is None:

@@ -10,7 +10,7 @@ import re
 
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
-from .cut import Cut, cut_row, cut_score
+from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
 from .tokens import Token, _Item
 
@@ -240,6 +240,11 @@ def _read_run(
     column the header announced holds (:mod:`.cut`) fits those columns better; a value in
     words. Readings that are not sure are flagged, and a text no reading fits is one name
     with a failure."""
+    if heads and len(heads) == k and any(column_kind(h) in ("sign", "unit") for h in heads):
+        # 指标性质 | 指标值 | 度量单位 (财预〔2020〕10号): only the cut by columns knows a sign and a unit apart
+        cut = cut_row(token.text, heads)
+        if cut is not None:
+            return [_cut_item(token, cut, failures)]
     found = _split_with_notes(token, k, notes, alike=alike)
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
