@@ -20,7 +20,7 @@ from .labels import _fold
 #: units a quantified value ends in (compound ones such as 元/平方米, 人/天 included)
 _UNIT = (
     r"(?:元/[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%|％|‰|百分比|万人次|人次|万人|人天|个|人|次|年|天|日|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
-    r"|课时|学时|平方公里|平方米|平米|立方米|万立方米|公里|千米|米|万亩|亩|公顷|万吨|吨|辆|株|册|起|批次|批|所|座|处|条"
+    r"|课时|学时|平方公里|平方米|平米|立方米|万立方米|公里|千米|米|公斤|千克|斤|万亩|亩|公顷|万吨|吨|辆|株|册|起|批次|批|所|座|处|条"
     r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组)"
 )
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
@@ -123,8 +123,8 @@ def _number(text: str) -> str | None:
 
 
 def cut_row(text: str, heads: list[str]) -> Cut | None:
-    """The best cut of ``text`` into a name and one cell per value column (a note column may be
-    empty, a score, unit or sign column after the values only at the row's end; every value
+    """The best cut of ``text`` into a name and one cell per value column (a note or sign column
+    may be empty, a score or unit column after the values only at the row's end; every value
     column is filled), or None when no cut fits every column. A score may start inside a run of digits (2020 as 20 | 20, a score after
     a bare number): that is reported as ``digits``.
     The 实际完成值 that repeats its 指标值's number (or words) scores a point more (a 自评表 row)."""
@@ -153,7 +153,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         if col == len(kinds):
             return (0, (), False, False, 1) if pos == n else (-99, (), False, False, 0)
         options: list[tuple[int, tuple, bool, bool, int]] = []
-        if kinds[col] == "note" or (kinds[col] in ("score", "unit", "sign") and col > first_value and pos == n):
+        if kinds[col] in ("note", "sign") or (kinds[col] in ("score", "unit") and col > first_value and pos == n):
             rest = best(pos, col + 1, target)  # the column left empty
             if rest[0] > -99:
                 options.append((rest[0], (None, *rest[1]), *rest[2:]))

@@ -303,6 +303,11 @@ def _read_grid(
                 _read_row(row, targets, side_by_side, items, label, failures)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
+        if run_together:
+            cells = _rejoin_keys(cells)
+            for t in cells:  # a joined piece stands where its first part stood in the stream
+                if t is not None and id(t) not in at:
+                    at[id(t)] = next(at[id(o)] for o in row if o.cell is t.cell and o.start == t.start)
         if not cells and pipe_cells:
             cells = [None]
         for token in cells:
@@ -456,6 +461,27 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
 
 #: what a column head of the grid is about: a value, its unit, a note on it, a score
 _HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
+def _rejoin_keys(tokens: list[Token | None]) -> list[Token | None]:
+    """Text run together is cut at every form word; inside the grid only the level labels (and
+    a template's 指标1: prefixes and placeholders) part a row, so a piece cut at a header key
+    (财政资金 | 补助1600元/亩) is joined back to the one after it in the same cell."""
+    out: list[Token | None] = []
+    for token in tokens:
+        last = out[-1] if out else None
+        if (
+            token is not None
+            and last is not None
+            and last.cell is token.cell
+            and last.end == token.start
+            and not any(_is_label(t.text) or _is_placeholder(t.text) for t in (last, token))
+            and not _NAME_PREFIX.match(token.text.translate(_T2S))  # 指标2: starts a template's row
+        ):
+            out[-1] = Token(last.text + token.text, last.cell, last.start, token.end, last.row, last.col)
+        else:
+            out.append(token)
+    return out
 
 
 def _column_head(text: str) -> bool:
