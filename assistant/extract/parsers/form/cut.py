@@ -105,9 +105,10 @@ def _name_fit(name: str) -> int | None:
     percent or a dash (None); one ending in a number and its unit (开工时限2021年) scores
     lower than one that leaves them to the value."""
     name = name.strip()
-    if re.search(rf"[≥≤≧≦%％]|\d{_UNIT}\d", name):
+    if re.search(rf"[≥≤≧≦%％]|\d{_UNIT}\d", re.sub(_BRACKET, "", name)):
         return None  # a name holding a percent, a comparison or a value and a number after it holds
-        # a row's values (…到位率100%100%库存…, …长度5公里5公里10路基…)
+        # a row's values (…到位率100%100%库存…, …长度5公里5公里10路基…); not so in brackets,
+        # a template's note of the value's shape: 苗木成活率(≥**%)
     if (
         len(name) < 2
         or not re.search(r"[\u4e00-\u9fff]", name)

@@ -311,6 +311,11 @@ def _read_grid(
         if not cells and pipe_cells:
             cells = [None]
         for token in cells:
+            if run_together and token is not None and (bare := _without_points(token)) is not token:
+                at[id(bare)] = at[id(token)]  # (40分): the points of a 一级 group in a 自评表, not a row
+                token = bare
+                if not token.text:
+                    continue
             if numbered and token is not None and _fold(token.text) == str(next_number):
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
@@ -461,6 +466,19 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
 
 #: what a column head of the grid is about: a value, its unit, a note on it, a score
 _HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
+#: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
+_POINTS = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
+
+
+def _without_points(token: Token) -> Token:
+    """``token`` less the group points it starts with (the 自评表 template's 产出指标(50分),
+    效益指标(30分): e05, b09)."""
+    m = _POINTS.match(token.text)
+    if m is None:
+        return token
+    return Token(token.text[m.end() :], token.cell, token.start + m.end(), token.end, token.row, token.col)
 
 
 def _rejoin_keys(tokens: list[Token | None]) -> list[Token | None]:
