@@ -30,9 +30,9 @@ _BRACKET = r"(?:[（(][^（()）]{1,12}[)）])"
 #: a value with a number in it: ≥95%, 100, 280人次, ≤10天, 490元/平米, 2023年底, 2021年7月,
 #: 2020.1.1-2020.12.31, ≥****000元 (a template's stars kept)
 _QUANTIFIED = re.compile(
-    rf"{_SIGN}?\s*(?:{_NUMBER}|\*+\d*)\s*{_UNIT}?{_BRACKET}?"
-    rf"|{_SIGN}?\s*{_NUMBER}\s*[-~～至]\s*{_NUMBER}\s*{_UNIT}?"
-    r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|前|内|以前|之前)?(?:前|内)?"
+    rf"{_SIGN}{{0,2}}\s*(?:{_NUMBER}|\*+\d*)\s*{_UNIT}?{_BRACKET}?"
+    rf"|{_SIGN}{{0,2}}\s*{_NUMBER}\s*[-~～至]\s*{_NUMBER}\s*{_UNIT}?"
+    r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|前|内|以前|之前)?(?:前|内)?(?:\s*[-~～至]\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?"
     r"|\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|内|以前|之前)?"
     r"|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?(?:\s*[-~～至]\s*\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?)?"
 )
@@ -47,6 +47,10 @@ _QUALITATIVE = re.compile(
     r"|良好|优良|优秀|较好|较高|较大|合格|达标|有效|显著|一般|已完成|按时完成|按期完成|不超预算"
 )
 
+#: a number and a unit the list above lacks (≥80M, 2km, ≥70村, ≥0.97比例): a value still, but
+#: one that says less, so a known unit or a longer name wins where both read
+_OTHER_UNIT = re.compile(rf"{_SIGN}{{0,2}}\s*{_NUMBER}\s*(?:[\u4e00-\u9fff]{{1,2}}|[A-Za-z]{{1,3}}|[㎡㎞])")
+
 _SCORE = re.compile(r"(?:0|[1-9]\d?|100)(?:\.\d+)?")
 _UNIT_CELL = re.compile(_UNIT)
 _SIGN_CELL = re.compile(rf"{_SIGN}{{1,2}}|定性|定量|正向|反向")
@@ -59,7 +63,7 @@ class Cut:
     name_end: int
     cells: tuple[tuple[int, int] | None, ...]
     score: int  # how well the cells fit their columns (see :func:`cut_score`)
-    worded: bool  # a value read by its wording alone, not by a number
+    unsure: str  # "words": a value read by its wording alone; "unit": by a unit not in the list
     digits: bool  # a cell starts inside a run of digits (7351010 as 735 | 10 | 10)
     alike: bool  # another cut scored as well
 
@@ -78,26 +82,28 @@ def column_kind(head: str) -> str:
     return "value"
 
 
-def _fit(kind: str, cell: str) -> tuple[int, bool] | None:
-    """How well ``cell`` fits a column of ``kind`` (higher is better) and whether only by
-    wording; None when it cannot be that column's cell. A note fits with no points: a row is
+def _fit(kind: str, cell: str) -> tuple[int, str] | None:
+    """How well ``cell`` fits a column of ``kind`` (higher is better) and what makes it unsure
+    ("words", "unit" or ""); None when it cannot be that column's cell. A note fits with no points: a row is
     never cut to fill one."""
     text = _fold(cell).strip()
     if not text or text[0] in "0" and text[1:2].isdigit():
         return None  # no cell starts 07
     if kind == "value":
         if _QUANTIFIED.fullmatch(text):
-            return (2 if re.fullmatch(_NUMBER, text) else 3), False  # a bare number says less than ≥95%
+            return (2 if re.fullmatch(_NUMBER, text) else 3), ""  # a bare number says less than ≥95%
         if _QUALITATIVE.fullmatch(text):
-            return 2, True
+            return 2, "words"
+        if _OTHER_UNIT.fullmatch(text):
+            return 1, "unit"
         return None
     if kind == "score":
-        return (2, False) if _SCORE.fullmatch(text) else None
+        return (2, "") if _SCORE.fullmatch(text) else None
     if kind == "unit":
-        return (2, False) if _UNIT_CELL.fullmatch(text) else None
+        return (2, "") if _UNIT_CELL.fullmatch(text) else None
     if kind == "sign":
-        return (2, False) if _SIGN_CELL.fullmatch(text) else None
-    return (0, False) if not re.search(r"\d", text) else None  # a note: words
+        return (2, "") if _SIGN_CELL.fullmatch(text) else None
+    return (0, "") if not re.search(r"\d", text) else None  # a note: words
 
 
 def _name_fit(name: str) -> int | None:
@@ -149,10 +155,10 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
 
     @functools.cache
     def best(pos: int, col: int, target: str | None) -> tuple[int, tuple, bool, bool, int]:
-        """(score, cells, worded, digits cut, number of best cuts) of text[pos:] over columns
+        """(score, cells, unsure, digits cut, number of best cuts) of text[pos:] over columns
         col…; score -99 when nothing fits."""
         if col == len(kinds):
-            return (0, (), False, False, 1) if pos == n else (-99, (), False, False, 0)
+            return (0, (), "", False, 1) if pos == n else (-99, (), "", False, 0)
         options: list[tuple[int, tuple, bool, bool, int]] = []
         if kinds[col] in ("note", "sign") or (kinds[col] in ("score", "unit") and col > first_value and pos == n):
             rest = best(pos, col + 1, target)  # the column left empty
@@ -160,7 +166,8 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
                 options.append((rest[0], (None, *rest[1]), *rest[2:]))
         for end in range(pos + 1, n + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
-            if (unit_cut(end) and after != "unit") or (mid_number(end) and after != "score"):
+            by_unit_column = after == "unit" and text[end - 1].isdigit()
+            if (unit_cut(end) and not by_unit_column) or (mid_number(end) and after != "score"):
                 continue  # only a score is cut from the digits before it (7351010: 735 | 10 | 10)
             fit = _fit(kinds[col], text[pos:end])
             if fit is None:
@@ -180,7 +187,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
                 )
             )
         if not options:
-            return (-99, (), False, False, 0)
+            return (-99, (), "", False, 0)
         top = max(o[0] for o in options)
         winners = [o for o in options if o[0] == top]
         return (*winners[0][:4], sum(o[4] for o in winners))
@@ -190,19 +197,19 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         fit = _name_fit(text[:name_end])
         if fit is None or unit_cut(name_end):
             continue
-        score, cells, worded, digits, count = best(name_end, 0, None)
+        score, cells, unsure, digits, count = best(name_end, 0, None)
         if score > 0:
-            found.append((score + fit, name_end, cells, worded, digits, count))
+            found.append((score + fit, name_end, cells, unsure, digits, count))
     if not found:
         return None
     top = max(f[0] for f in found)
     winners = [f for f in found if f[0] == top]
     # among names of equal score the longest value wins; the tie itself is reported
-    score, name_end, cells, worded, digits, count = min(winners, key=lambda f: f[1])
+    score, name_end, cells, unsure, digits, count = min(winners, key=lambda f: f[1])
     per_head: list[tuple[int, int] | None] = [None] * len(heads)
     for i, cell in zip(owner, cells):
         per_head[i] = per_head[i] or cell  # a head of two columns keeps its first cell (分值)
-    return Cut(name_end, tuple(per_head), score, worded, digits, len(winners) > 1 or count > 1)
+    return Cut(name_end, tuple(per_head), score, unsure, digits, len(winners) > 1 or count > 1)
 
 
 def cut_score(name: str, cells: list[str | None], heads: list[str]) -> int | None:
@@ -224,7 +231,7 @@ def cut_score(name: str, cells: list[str | None], heads: list[str]) -> int | Non
                 4 if any(_SCORE.fullmatch(cell[:j]) and _SCORE.fullmatch(cell[j:]) for j in range(1, len(cell))) else 2
             )
             continue
-        got = _fit(kind, cell) or ((1, True) if kind == "value" and not re.search(r"\d", cell) else None)
+        got = _fit(kind, cell) or ((1, "words") if kind == "value" and not re.search(r"\d", cell) else None)
         if got is None:
             return None  # (a value in words of its own, 不超过预算, fits with a point: the cut never reads one)
         total += got[0]

@@ -21,7 +21,7 @@ _UNITS = (
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
-    r"(?:[≥≤><=＞＜＝≧≦═]\s*)?"
+    r"(?:[≥≤><=＞＜＝≧≦═]{1,2}\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
     rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -299,7 +299,8 @@ def _fits_better(cut: Cut | None, reading: list[_Item], heads: list[str] | None)
 
 def _cut_item(token: Token, cut: Cut, failures: Failures) -> _Item:
     """The item of a row cut by its columns (:func:`.cut.cut_row`), flagged where the cut was
-    not sure: two cuts that fit alike, digits cut into scores, or a value read by its wording."""
+    not sure: two cuts that fit alike, digits cut into scores, a value read by its wording or
+    by a unit the list lacks."""
 
     def piece(a: int, b: int) -> Token:
         return Token(token.text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
@@ -310,9 +311,10 @@ def _cut_item(token: Token, cut: Cut, failures: Failures) -> _Item:
         failures.at_row(token.row, "指标值", msg("FORM_CUT_ALIKE", text=text, name=item.name.text))
     elif cut.digits:
         failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=text))
-    elif cut.worded:
+    elif cut.unsure:
         value = next(v.text for v in item.values if v is not None)
-        failures.at_row(token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=text, value=value))
+        code = "FORM_VALUE_BY_WORDING" if cut.unsure == "words" else "FORM_CUT_ODD_UNIT"
+        failures.at_row(token.row, "指标值", msg(code, text=text, value=value))
     return item
 
 
