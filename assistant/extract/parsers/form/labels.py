@@ -402,7 +402,11 @@ def _is_label(text: str) -> bool:
 _NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
 
 
-_PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+#: what a template leaves where nothing was filled in: ……, **, --, an instruction (请填写指标名称,
+#: （请填写）) or a run of x / × (the filling guide's words for a blank, issue 9)
+_PLACEHOLDER = re.compile(
+    r"^[\s.…。·*＊/、-]*$|^[\s（(]*请(?:填写|输入|选择|填报)[^)）]{0,24}[)）]?[\s.…。]*$|^[\s（(]*[xX×*＊]{2,}[)）]?\s*$"
+)
 
 
 #: a value cell holding a unit and nothing to count (公里, 万亩, ≧ %): a template's blank left unfilled
