@@ -312,7 +312,7 @@ def _read_grid(
             cells = [None]
         for token in cells:
             if run_together and token is not None and (bare := _without_points(token)) is not token:
-                at[id(bare)] = at[id(token)]  # (40分): the points of a 一级 group in a 自评表, not a row
+                at[id(bare)] = at[id(token)]  # (40分) or 指标1: before a row run together: not the name
                 token = bare
                 if not token.text:
                     continue
@@ -474,8 +474,8 @@ _POINTS = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
 
 def _without_points(token: Token) -> Token:
     """``token`` less the group points it starts with (the 自评表 template's 产出指标(50分),
-    效益指标(30分): e05, b09)."""
-    m = _POINTS.match(token.text)
+    效益指标(30分): e05, b09), or a template's 指标1: prefix (never part of the name)."""
+    m = _POINTS.match(token.text) or _NAME_PREFIX.match(token.text.translate(_T2S))
     if m is None:
         return token
     return Token(token.text[m.end() :], token.cell, token.start + m.end(), token.end, token.row, token.col)
@@ -483,8 +483,9 @@ def _without_points(token: Token) -> Token:
 
 def _rejoin_keys(tokens: list[Token | None]) -> list[Token | None]:
     """Text run together is cut at every form word; inside the grid only the level labels (and
-    a template's 指标1: prefixes and placeholders) part a row, so a piece cut at a header key
-    (财政资金 | 补助1600元/亩) is joined back to the one after it in the same cell."""
+    a template's 指标1: prefixes) part a row, so a piece cut at a header key (财政资金 |
+    补助1600元/亩, 指标2:请填写 | 指标名称 | 请填写) is joined back to the one before it in the
+    same cell."""
     out: list[Token | None] = []
     for token in tokens:
         last = out[-1] if out else None
@@ -493,7 +494,7 @@ def _rejoin_keys(tokens: list[Token | None]) -> list[Token | None]:
             and last is not None
             and last.cell is token.cell
             and last.end == token.start
-            and not any(_is_label(t.text) or _is_placeholder(t.text) for t in (last, token))
+            and not any(_is_label(t.text) for t in (last, token))
             and not _NAME_PREFIX.match(token.text.translate(_T2S))  # 指标2: starts a template's row
         ):
             out[-1] = Token(last.text + token.text, last.cell, last.start, token.end, last.row, last.col)
