@@ -222,6 +222,8 @@ def _spaced(pattern: str) -> str:
 #: a money group caption (项目资金（万元）), and a label's own note and colon (资金总额（万元）：),
 #: are cut with the label: they are not part of the value after it
 _LABEL_RE_SPACED = re.compile(
+    # the short captions run together (一级二级三级指标值): 三级 | 指标值, not 三级指标 | 值
+    r"(?:一级|二级)(?=\s*[二三]级)|(?<=级)三级(?=\s*(?:指标(?:值|名称|内容|性质|方向|类型)|年度|实施|计算符号))|"
     r"指标\s*\d+\s*[:：]|"
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
