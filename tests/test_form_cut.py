@@ -147,7 +147,13 @@ RUN_STYLES = [
     replace(Style("run", labels, values), **change)
     for labels in ("first", "every")
     for values in ("single", "split", "unit")
-    for change in ({}, {"traditional": True}, {"numbered": True}, {"tail": "selfeval"})
+    for change in (
+        {},
+        {"traditional": True},
+        {"numbered": True},
+        {"tail": "selfeval"},
+        {"short_header": True, "traditional": True},
+    )
 ]
 
 
@@ -175,6 +181,16 @@ def test_dev_grids_run_together_mostly_read_exactly():
     results = [r for g in DEV if (r := read_variant(g, style)) is not None]
     right = sum(got == want for got, want, _ in results)
     assert len(results) >= 40 and right >= 16, (right, len(results))
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+def test_short_captions_run_together_are_the_header(traditional):
+    """一级二级三级指标性质指标值计量单位: the short captions run together are read as the header
+    (三级 | 指标性质, not 三级指标 | 性质), in simplified and traditional characters."""
+    grid = next(g for g in DEV if g.stem.startswith("d21"))
+    for values in ("single", "split"):
+        got, want, _ = read_variant(grid, Style("run", "first", values, short_header=True, traditional=traditional))
+        assert got == want
 
 
 def _pipe_documents() -> list[Path]:
