@@ -19,7 +19,8 @@ from .labels import _fold
 
 #: units a quantified value ends in (compound ones such as 元/平方米, 人/天 included)
 _UNIT = (
-    r"(?:元/[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%|％|‰|百分比|万人次|人次|万人|人天|个|人|次|年|天|日|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
+    r"(?:元/[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%|％|‰|百分比|万人次|人次|万人|人天"
+    r"|个|人|次|年|天|日|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
     r"|课时|学时|平方公里|平方米|平米|立方米|万立方米|公里|千米|米|公斤|千克|斤|万亩|亩|公顷|万吨|吨|辆|株|册|起|批次|批|所|座|处|条"
     r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组)"
 )
@@ -84,10 +85,10 @@ def column_kind(head: str) -> str:
 
 def _fit(kind: str, cell: str) -> tuple[int, str] | None:
     """How well ``cell`` fits a column of ``kind`` (higher is better) and what makes it unsure
-    ("words", "unit" or ""); None when it cannot be that column's cell. A note fits with no points: a row is
-    never cut to fill one."""
+    ("words", "unit" or ""); None when it cannot be that column's cell. A note fits with no
+    points: a row is never cut to fill one."""
     text = _fold(cell).strip()
-    if not text or text[0] in "0" and text[1:2].isdigit():
+    if not text or (text[0] == "0" and text[1:2].isdigit()):
         return None  # no cell starts 07
     if kind == "value":
         if _QUANTIFIED.fullmatch(text):
