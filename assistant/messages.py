@@ -668,6 +668,16 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”与“{key}”连写：其中的“项目”属于名称还是标签无法确定；请核对",
         "the project name {name!r} runs into {key!r}: whether 项目 belongs to the name or the label is unclear; check it",
     ),
+    "FORM_CUT_ALIKE": Text(
+        "“{text}”：连写文字按表头各栏切分时，有两种切法得分相同，已取“{name}”；请核对名称和指标值",
+        "{text!r}: cut into the header's columns, two cuts fit alike; read with the name {name!r}: check the "
+        "name and its values",
+    ),
+    "FORM_CUT_ODD_UNIT": Text(
+        "“{text}”：连写文字中把“{value}”读作指标值，其单位不在常见单位中（也可能是名称的一部分）；请核对",
+        "{text!r}: {value!r} read as the value by a unit not among the usual ones (it may be part of the "
+        "name); check it",
+    ),
     "FORM_DIGITS_RUN_TOGETHER": Text(
         "“{text}”：数字连写在一起（如 2020），按栏数拆开，拆法不唯一；请核对各指标的值",
         "{text!r}: digits run together (like 2020) were cut by the number of columns, and the cut is not "

@@ -31,6 +31,7 @@ __all__ = [
     "split_value",
     "reseparate",
     "separated_rows",
+    "traditional",
 ]
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "real"
@@ -54,7 +55,9 @@ class Grid:
 
 @dataclass(frozen=True)
 class Style:
-    sep: str = "pipe"  # pipe | markdown (pipe with a |---| rule) | tab | spaces | line
+    # pipe | markdown (pipe with a |---| rule) | tab | spaces | line | run (cells of a row joined
+    # with no separator at all, empty cells leaving no trace: a web page or PDF copied as text)
+    sep: str = "pipe"
     # first (merged cells: the group's first row) | middle (centred) | every | mixed (一级 merged on
     # its first row, 二级 on every row)
     labels: str = "first"
@@ -160,8 +163,10 @@ def _fits(grid: Grid, style: Style) -> bool:
         return False
     if style.values in ("sbs", "sbs_plain", "sbs_full") and not all(r.period and r.annual for r in grid.rows):
         return False
+    if style.wrap and style.sep == "run":
+        return False  # a wrapped cell in text run together is a cut the renderer cannot place
     # empty cells are dropped: every value must be there (but for the blanks asked for)
-    if style.sep in ("spaces", "line") or (style.drop_empty and not style.blanks):
+    if style.sep in ("spaces", "line", "run") or (style.drop_empty and not style.blanks):
         cells = [x for r in grid.rows for x in (r.level1, r.level2, r.name, r.annual)]
         if any(not x for x in cells) or (has_period and not all(r.period for r in grid.rows)):
             return False
@@ -331,6 +336,8 @@ def render(grid: Grid, style: Style) -> str | None:
         for cells in body:
             lines.append("    ".join(c.split("\n")[0] for c in cells if c))
             lines += [" " * 24 + c.split("\n")[1] for c in cells if "\n" in c]
+    elif style.sep == "run":
+        lines = ["".join(cells) for cells in body]
     else:
         lines = [part for cells in body for c in cells if c for part in c.split("\n")]
     text = ("\n\n" if style.blank else "\n").join([*head, *lines, "填报人：张三"]) + "\n"
@@ -436,8 +443,9 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 def reseparate(text: str, style: str) -> str | None:
     """A document of ``|`` rows written again with ``tabs``, ``spaces`` (empty cells dropped;
-    None when a cell holds a double space), ``lines`` (one cell per line, empty cells dropped)
-    or ``line_pipes`` (one cell per line closed by ``|``, a bare ``|`` for an empty cell)."""
+    None when a cell holds a double space), ``lines`` (one cell per line, empty cells dropped),
+    ``line_pipes`` (one cell per line closed by ``|``, a bare ``|`` for an empty cell) or
+    ``run`` (a row's cells joined with no separator, as a page copied without spaces)."""
     out: list[str] = []
     for line in text.split("\n"):
         cells = _pipe_cells(line)
@@ -454,7 +462,18 @@ def reseparate(text: str, style: str) -> str | None:
             out.extend(c for c in cells if c)
         elif style == "line_pipes":
             out.extend(f"{c} |" if c else "|" for c in cells)
+        elif style == "run":
+            out.append("".join(cells))
     return "\n".join(out)
+
+
+def traditional(text: str) -> str:
+    """``text`` in traditional characters by OpenCC's phrase-aware converter (s2t): another
+    converter than the zhconv table the reader folds with, so the copies test the reader, not
+    the table against itself."""
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
 
 
 def separated_rows(text: str) -> bool:

@@ -263,7 +263,7 @@ def test_a_unit_then_bare_numbers_under_target_and_result_is_not_a_row():
     assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)
 
 
-def _token(text: str, row: int) -> Token:
+def _cell_token(text: str, row: int) -> Token:
     return Token(text, Cell(text, 0, len(text), row, 0), 0, len(text), row, 0)
 
 
@@ -274,9 +274,9 @@ def test_a_label_after_a_row_with_fewer_than_two_values_is_a_new_group_not_a_cra
     from assistant.extract.parsers.form.stream import _repeats_label
     from assistant.extract.parsers.form.tokens import _Item
 
-    name = _token("培训人次", 1)
-    item = _Item(name, [_token(v, 1) if v else None for v in values], 1)
-    label = _token("质量指标", 2)
+    name = _cell_token("培训人次", 1)
+    item = _Item(name, [_cell_token(v, 1) if v else None for v in values], 1)
+    label = _cell_token("质量指标", 2)
     stream = [name, *item.values, label]
     at = {id(t): i for i, t in enumerate(stream) if t is not None}
     assert _repeats_label(label, [item], stream, at) is False

@@ -22,6 +22,8 @@ def _text(rows: list[list[str]], sep: str, traditional: bool) -> str:
         text = "\n".join("\t".join(r) for r in rows)
     elif sep == "spaces":
         text = "\n".join("    ".join(c for c in r if c) for r in rows)
+    elif sep == "run":  # a web page or a PDF copied without spaces: a row's cells joined
+        text = "\n".join("".join(r) for r in rows)
     else:
         text = "\n".join(c for r in rows for c in r if c)
     return zhconv.convert(text, "zh-hant") if traditional else text
@@ -147,3 +149,37 @@ def test_a_name_that_looks_like_a_value_after_two_labels_stays_the_name(sep, tra
     table, got = _indicators(_text(rows, sep, traditional))
     assert got == _conv([("开放天数", "≥300天"), (name, "≥360天"), ("读者满意度", "≥90%")], traditional)
     assert table.projects()[0].indicators[1].level2_name == _conv([("时效指标", None)], traditional)[0][0]
+
+
+LEFTOVERS = [
+    *HEAD,
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "指标1:新建管网长度", "5公里"],
+    ["", "", "指标2:改造处理站点数", "≥3个"],
+    ["", "", "指标3:", "……"],
+    ["", "质量指标", "指标1:出水水质达标率", "≥95%"],
+    ["", "", "指标2:请填写指标名称", "请填写"],
+    ["", "", "指标3:**", "**"],
+    ["效益指标", "社会效益指标", "指标1:服务覆盖人口", "≥2万人"],
+    ["", "", "（请填写）", ""],
+    ["", "", "指标2:××", "××"],
+    ["满意度指标", "服务对象满意度指标", "指标1:群众满意度", "≥90%"],
+]
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab", "line", "run"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_leftover_placeholders_of_a_template_are_never_indicators(sep, traditional):
+    """指标3: with ……, ** rows, the filling guide's 请填写… and ×× left in a filled-in template:
+    none is an indicator, whatever separates the cells (run together too)."""
+    _, got = _indicators(_text(LEFTOVERS, sep, traditional))
+    assert got == _conv(
+        [
+            ("新建管网长度", "5公里"),
+            ("改造处理站点数", "≥3个"),
+            ("出水水质达标率", "≥95%"),
+            ("服务覆盖人口", "≥2万人"),
+            ("群众满意度", "≥90%"),
+        ],
+        traditional,
+    )

@@ -10,6 +10,7 @@ import re
 
 from ....messages import msg
 from .columns import check_columns
+from .cut import head_run
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -235,8 +236,8 @@ def _read_grid(
         if not filled:
             entries.append(("flat", row))  # an empty cell on its own line (``|``) still holds a column's place
             continue
-        if _ends_grid(filled[0].text):
-            break
+        if _ends_grid(filled[0].text) or (run_together and _ends_grid(filled[0].cell.text[filled[0].start :])):
+            break  # run together, the line is read whole: 财政资金管理科室(盖章)… is cut at 财政资金
         if columns and len(row) == width and _lines_up(row, columns):
             entries.append(("cells", row))
             continue
@@ -321,9 +322,19 @@ def _read_grid(
                 _read_row(row, targets, side_by_side, items, label, failures, scores)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
+        if run_together:
+            cells = _rejoin_keys(cells)
+            for t in cells:  # a joined piece stands where its first part stood in the stream
+                if t is not None and id(t) not in at:
+                    at[id(t)] = next(at[id(o)] for o in row if o.cell is t.cell and o.start == t.start)
         if not cells and pipe_cells:
             cells = [None]
         for token in cells:
+            if run_together and token is not None and (bare := _without_points(token)) is not token:
+                at[id(bare)] = at[id(token)]  # (40分) or 指标1: before a row run together: not the name
+                token = bare
+                if not token.text:
+                    continue
             if numbered and token is not None and _fold(token.text) == str(next_number):
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
@@ -361,12 +372,16 @@ def _read_grid(
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
+            elif run_together and head_run(token.text):
+                continue  # the header's second row run together: 2021年实际实现值预期2022年实现值
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
                 for piece in _cut_short_labels(token, after_level1, failures):
                     if not label(piece):
-                        items.extend(_read_run(piece, k, notes, failures, _target_and_result(value_headers)))
+                        items.extend(
+                            _read_run(piece, k, notes, failures, _target_and_result(value_headers), value_headers)
+                        )
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label
@@ -512,6 +527,41 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
 
 #: what a column head of the grid is about: a value, its unit, a note on it, a score
 _HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
+#: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
+_POINTS = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
+
+
+def _without_points(token: Token) -> Token:
+    """``token`` less the group points it starts with (the 自评表 template's 产出指标(50分),
+    效益指标(30分): e05, b09), or a template's 指标1: prefix (never part of the name)."""
+    m = _POINTS.match(token.text) or _NAME_PREFIX.match(token.text.translate(_T2S))
+    if m is None:
+        return token
+    return Token(token.text[m.end() :], token.cell, token.start + m.end(), token.end, token.row, token.col)
+
+
+def _rejoin_keys(tokens: list[Token | None]) -> list[Token | None]:
+    """Text run together is cut at every form word; inside the grid only the level labels (and
+    a template's 指标1: prefixes) part a row, so a piece cut at a header key (财政资金 |
+    补助1600元/亩, 指标2:请填写 | 指标名称 | 请填写) is joined back to the one before it in the
+    same cell."""
+    out: list[Token | None] = []
+    for token in tokens:
+        last = out[-1] if out else None
+        if (
+            token is not None
+            and last is not None
+            and last.cell is token.cell
+            and last.end == token.start
+            and not any(_is_label(t.text) for t in (last, token))
+            and not _NAME_PREFIX.match(token.text.translate(_T2S))  # 指标2: starts a template's row
+        ):
+            out[-1] = Token(last.text + token.text, last.cell, last.start, token.end, last.row, last.col)
+        else:
+            out.append(token)
+    return out
 
 
 def _column_head(text: str) -> bool:

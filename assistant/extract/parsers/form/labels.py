@@ -169,7 +169,10 @@ _GRAMMAR_KEYS: list[tuple[str, str]] = [
     (r"(?:其中[:：]?\s*)?(?:当年|本年)?(?:[市县区省]级|本级)?财政(?:性资金|补助资金|预算资金|拨款资金)", "fiscal"),
     (r"(?:其中[:：]?\s*)?其[他它]来源资金", "other"),
     # a transfer from above (中央补助, 上级补助资金): no field of its own, the total when alone
-    (r"(?:其中[:：]?\s*)?(?:中央|上级)(?:财政)?(?:补助|转移支付)(?:资金)?|(?:其中[:：]?\s*)?中央(?:财政)?资金", "上级资金"),
+    (
+        r"(?:其中[:：]?\s*)?(?:中央|上级)(?:财政)?(?:补助|转移支付)(?:资金)?|(?:其中[:：]?\s*)?中央(?:财政)?资金",
+        "上级资金",
+    ),
     (r"(?:项目)?本?(?:年度|当年|本年)(?:项目)?(?:绩效)?(?:总体|整体)?(?:绩效)?总?目标", "年度目标"),
     (r"(?:项目)?(?:总体|整体)(?:绩效)?目标|(?:项目)?绩效总目标", "总体目标"),
 ]
@@ -251,6 +254,8 @@ def _spaced(pattern: str) -> str:
 #: a money group caption (项目资金（万元）), and a label's own note and colon (资金总额（万元）：),
 #: are cut with the label: they are not part of the value after it
 _LABEL_RE_SPACED = re.compile(
+    # the short captions run together (一级二级三级指标值): 三级 | 指标值, not 三级指标 | 值
+    r"(?:一级|二级)(?=\s*[二三]级)|(?<=级)三级(?=\s*(?:指标(?:值|名称|内容|性质|方向|类型)|年度|实施|计算符号))|"
     r"指标\s*\d+\s*[:：]|"
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
@@ -435,7 +440,11 @@ def _is_label(text: str) -> bool:
 _NAME_PREFIX = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
 
 
-_PLACEHOLDER = re.compile(r"^[\s.…。·*＊/、-]*$")
+#: what a template leaves where nothing was filled in: ……, **, --, an instruction (请填写指标名称,
+#: （请填写）) or a run of x / × (the filling guide's words for a blank, issue 9)
+_PLACEHOLDER = re.compile(
+    r"^[\s.…。·*＊/、-]*$|^[\s（(]*请(?:填写|输入|选择|填报)[^)）]{0,24}[)）]?[\s.…。]*$|^[\s（(]*[xX×*＊]{2,}[)）]?\s*$"
+)
 
 
 #: a value cell holding a unit and nothing to count (公里, 万亩, ≧ %): a template's blank left unfilled

@@ -116,7 +116,9 @@ def _amounts(
         and _money_written(values.get("上级资金"))
         and not any(_money_written(values.get(f)) for f in ("fiscal", "special_account", "other", "自筹资金"))
     ):
-        values["total"] = values["上级资金"]  # only a transfer from above (中央补助 500): the year's total, not 财政拨款
+        values["total"] = values[
+            "上级资金"
+        ]  # only a transfer from above (中央补助 500): the year's total, not 财政拨款
     if "other" not in values and "自筹资金" in values:  # money from outside the budget: 其他资金 when no row of its own
         values["other"] = values["自筹资金"]
     for field in _AMOUNT_FIELDS[:4]:

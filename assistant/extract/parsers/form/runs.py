@@ -10,6 +10,7 @@ import re
 
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
+from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
 from .tokens import Token, _Item
 
@@ -20,7 +21,7 @@ _UNITS = (
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
-    r"(?:[≥≤><=＞＜＝]\s*)?"
+    r"(?:[≥≤><=＞＜＝≧≦═]{1,2}\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
     rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -143,7 +144,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
+        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
             if m.start() != pos:
                 return None
             pos = m.end()
@@ -230,11 +231,20 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
     return None
 
 
-def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = ()) -> list[_Item]:
+def _read_run(
+    token: Token, k: int, notes: int, failures: Failures, alike: tuple[int, ...] = (), heads: list[str] | None = None
+) -> list[_Item]:
     """The items of one piece of text run together, each reading tried from the surest:
     quantified values after names with no number; names holding numbers (two values or more);
-    digits cut by the column count; a value written twice; a value in words. Every reading but
-    the first is flagged, and a text no reading fits is one name with a failure."""
+    digits cut by the column count, or a value written twice, unless one row cut by what each
+    column the header announced holds (:mod:`.cut`) fits those columns better; a value in
+    words. Readings that are not sure are flagged, and a text no reading fits is one name
+    with a failure."""
+    if heads and len(heads) == k and any(column_kind(h) in ("sign", "unit") for h in heads):
+        # 指标性质 | 指标值 | 度量单位 (财预〔2020〕10号): only the cut by columns knows a sign and a unit apart
+        cut = cut_row(token.text, heads)
+        if cut is not None:
+            return [_cut_item(token, cut, failures)]
     found = _split_with_notes(token, k, notes, alike=alike)
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
@@ -244,15 +254,24 @@ def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple
                     token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=item.values[0].text)
                 )
     mid_word = found is not None and _cut_mid_word(found, token)
+    cut = None
+    if (found is None or mid_word) and heads and len(heads) == k and "三级指标" not in heads:
+        cut = cut_row(token.text, heads)
     loose = _split_with_notes(token, k, notes, loose=True, alike=alike) if found is None or mid_word else None
     if loose is not None and (len(loose) < 2 or _cut_mid_word(loose, token)):
         loose = None  # several whole items, or the row's value written twice (below)
-    if loose is not None:
+    if loose is not None and not _fits_better(cut, loose, heads):
         found = loose
         failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
-    elif (found is None or mid_word) and (twice := _split_doubled(token, k)) is not None:
+    elif (
+        (found is None or mid_word)
+        and (twice := _split_doubled(token, k)) is not None
+        and not _fits_better(cut, [twice], heads)
+    ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+    elif cut is not None and (found is None or _fits_better(cut, found, heads)):
+        return [_cut_item(token, cut, failures)]  # one row, cut by what each column the header announced holds
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -264,6 +283,39 @@ def _read_run(token: Token, k: int, notes: int, failures: Failures, alike: tuple
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     return found
+
+
+def _fits_better(cut: Cut | None, reading: list[_Item], heads: list[str] | None) -> bool:
+    """The row cut by its columns is to be taken over ``reading`` (one item): that reading puts
+    a cell where its column cannot hold it (开设课程数量220 as 2 | 2 under 指标值 | 指标标准或依据).
+    A reading its columns can hold is kept even when the cut scores higher: on the held-out
+    dev documents, a value written twice or digits cut by the column count were right there."""
+    if cut is None or not heads or len(reading) != 1:
+        return False
+    item = reading[0]
+    theirs = cut_score(item.name.text, [v.text if v is not None else None for v in item.values], heads)
+    return theirs is None
+
+
+def _cut_item(token: Token, cut: Cut, failures: Failures) -> _Item:
+    """The item of a row cut by its columns (:func:`.cut.cut_row`), flagged where the cut was
+    not sure: two cuts that fit alike, digits cut into scores, a value read by its wording or
+    by a unit the list lacks."""
+
+    def piece(a: int, b: int) -> Token:
+        return Token(token.text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    item = _Item(piece(0, cut.name_end), [piece(*c) if c else None for c in cut.cells], token.row)
+    text = token.text[:40]
+    if cut.alike:
+        failures.at_row(token.row, "指标值", msg("FORM_CUT_ALIKE", text=text, name=item.name.text))
+    elif cut.digits:
+        failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=text))
+    elif cut.unsure:
+        value = next(v.text for v in item.values if v is not None)
+        code = "FORM_VALUE_BY_WORDING" if cut.unsure == "words" else "FORM_CUT_ODD_UNIT"
+        failures.at_row(token.row, "指标值", msg(code, text=text, value=value))
+    return item
 
 
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together

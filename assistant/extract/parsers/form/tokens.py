@@ -164,8 +164,10 @@ def _separation(doc: Document) -> str | None:
                 words = {_bare(w) for w in _SPACES.split(unspaced)}
                 if sum(word in words for word in _GRID_WORDS) >= 2:
                     return "spaces"  # 一级指标 二级指标 三级指标, or the short captions 一级 二级 三级
-                if sum(word in _fold(part) for word in _GRID_WORDS) >= 2:
-                    return "run_together"
+                if sum(word in _fold(part) for word in _GRID_WORDS) >= 2 or re.search(
+                    r"一级(?:指标)?二级(?:指标)?三级", _fold(part)
+                ):
+                    return "run_together"  # 一级指标二级指标…, or the short captions 一级二级三级指标值
     return None
 
 
