@@ -569,6 +569,12 @@ MESSAGES: dict[str, Text] = {
         "{text!r} stands alone on its line: read as the wrapped end of the name {name!r} above; it may also be "
         "an indicator whose cells are empty: check it",
     ),
+    "FORM_WRAPPED_NAME_EITHER_WAY": Text(
+        "折行的指标名称“{name}”：各行既可读作名称首行与数值同行（顶端对齐），也可读作数值在名称中间（居中）；"
+        "按标签位置读取：请核对",
+        "the wrapped name {name!r}: its lines read both as printed from the value's line down (top-aligned) "
+        "and as centred on the value; read as the labels are placed: check it",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",

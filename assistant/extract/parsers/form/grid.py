@@ -32,6 +32,7 @@ from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
+from .wrapped_lines import reassemble
 
 
 def _value_targets(headers: list[str]) -> list[str | None]:
@@ -236,6 +237,10 @@ def _read_grid(
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
     side_by_side = "三级指标" in value_headers
     by_rows = not run_together and _reads_by_rows(filled_rows)
+    # PDF text, a line per printed line: rows found by their values, wrapped names and labels joined
+    rebuilt = None if run_together or side_by_side else reassemble(entries, len(targets), failures)
+    if rebuilt is not None:
+        entries, by_rows = rebuilt, True
     if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
         by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
         first = next(t for r in filled_rows for t in r)
@@ -277,7 +282,7 @@ def _read_grid(
     streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
-    if by_rows and not side_by_side:
+    if by_rows and not side_by_side and rebuilt is None:
         entries = _join_wrapped_rows(entries, len(targets), failures)
     for kind, row in entries:
         if kind == "cells":

@@ -1,0 +1,285 @@
+"""A grid printed in a PDF and read back as text, a line per printed line: long cells wrap
+onto two or three lines, the merged 一级/二级 cells print their label once, on the group's
+top line or vertically centred, and a label wraps too (可持续影响指 / 标). A line then holds
+pieces of several rows, and counting cells per line no longer says where a row is.
+
+Rows are found by their landmarks instead: a line that ends with the row's values (one
+piece per value column, the name's piece before them or not) is a row's *anchor*; a line
+holding one piece of text and no value is a piece of a wrapped name. Printed on its top
+line (the value beside the name's first line) every piece belongs to the anchor above it;
+vertically centred, a name has as many pieces above its anchor as below it. The pieces
+are joined only where one of these two readings accounts for every line; where both do
+and they differ, the text reads the one with the labels' placement and says so. A label
+cut over lines is joined by the label vocabulary (its pieces joined are a label, each
+alone is not), and each label goes with the row its line falls in (between two rows of a
+centred group: the upper one, as for a centred label in flattened text).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ....messages import msg
+from .failures import Failures
+from .labels import _fold, _is_label, _level1_label
+from .runs import _WORDED_VALUE
+from .stream import _short_value
+from .tokens import Token
+
+#: a target written in words (稳步提高, 及时, 合格): a value's shape too
+_WORDS = re.compile(rf"(?:{_WORDED_VALUE}|及时|准时|有效|显著|明显)")
+
+
+def _value_shape(text: str) -> bool:
+    return _short_value(text) or bool(_WORDS.fullmatch(_fold(text).strip()))
+
+
+#: the longest piece of a wrapped label (社会公众或服 / 务对象满意度 / 指标)
+_LABEL_PIECE = 8
+#: how many lines below a label piece its next piece may be (the name's lines between)
+_LABEL_REACH = 3
+
+
+def reassemble(entries, width: int, failures: Failures):
+    """The grid's rows rebuilt from PDF text lines as ``("flat", [labels…, name, values…])``
+    entries, or None when the lines are not of that shape (then they are read as they are)."""
+    lines: list[list[Token]] = []
+    for kind, row in entries:
+        filled = [t for t in row if t.text]
+        if kind != "flat" or len({(id(t.cell), t.col) for t in filled}) > 1:
+            return None  # real cells, or ``|`` / tab columns: not lines of PDF text
+        if filled:
+            lines.append(filled)
+    if width < 1 or not any(len(line) >= 2 for line in lines):
+        return None  # no line cut at its spaces: one cell per line, read as a stream
+    labels, rests = _labels(lines, width)
+    kinds: list[str] = []
+    for rest in rests:
+        if not rest:
+            kinds.append("labels")
+        elif len(rest) == width + 1 or (len(rest) == width and all(_value_shape(t.text) for t in rest)):
+            kinds.append("anchor")
+        elif len(rest) == 1 and not _value_shape(rest[0].text):
+            kinds.append("piece")
+        else:
+            return None
+    wrapped = "piece" in kinds or "labels" in kinds or any(len(lines_) > 1 for _, lines_ in labels)
+    anchors = [i for i, k in enumerate(kinds) if k == "anchor"]
+    if not wrapped or not anchors:
+        return None
+    named = [len(rests[i]) == width + 1 for i in anchors]
+    if _value_may_wrap(rests, kinds, anchors, named, width):
+        return None
+    bounds = zip([0, *[i + 1 for i in anchors]], [*anchors, len(kinds)])
+    gaps = [[i for i in range(a, b) if kinds[i] == "piece"] for a, b in bounds]
+    # a name cut by wrapping fills its column on every line but its last: the widest piece
+    # says how wide the column is
+    pieces = [rests[i][0] for gap in gaps for i in gap] + [rests[a][0] for a, n in zip(anchors, named) if n]
+    column = max(_width(t.text) for t in pieces)
+    full = {id(t) for t in pieces if _width(t.text) >= column - 2}
+    heads = [rests[a][0] if n else None for a, n in zip(anchors, named)]
+    split = _split(gaps, named, heads, {i: rests[i][0] for gap in gaps for i in gap}, full)
+    if split is None:
+        return None
+    above, below, doubt = split
+    out: list[list[Token]] = []
+    spans: list[tuple[int, int]] = []
+    for n, at in enumerate(anchors):
+        before = gaps[n][len(gaps[n]) - above[n] :] if above[n] else []
+        after = gaps[n + 1][: below[n]]
+        rest = rests[at]
+        parts = [rests[i][0] for i in before] + rest[:-width] + [rests[i][0] for i in after]
+        name = parts[0]
+        if len(parts) > 1:
+            name = Token("".join(x.text for x in parts), name.cell, name.start, name.end, name.row, name.col)
+        out.append([name, *rest[-width:]])
+        spans.append((min([at, *before]), max([at, *after])))
+    if doubt is not None:
+        failures.at_row(
+            out[doubt][0].row, "三级指标", msg("FORM_WRAPPED_NAME_EITHER_WAY", name=out[doubt][0].text[:30])
+        )
+    # labels centred in their groups (the first one below the first row's top line) sit at
+    # the middle of their lines; labels on their group's top line, at their first line
+    centred_labels = bool(labels) and min(sum(w) / len(w) for _, w in labels) > spans[0][0]
+    heads: list[list[Token]] = [[] for _ in out]
+    for token, where in labels:
+        mid = sum(where) / len(where) if centred_labels else where[0]
+        inside = next((n for n, (a, b) in enumerate(spans) if a <= mid <= b), None)
+        if inside is None:
+            below = next((n for n, (a, _) in enumerate(spans) if a > mid), len(spans))
+            inside = min(max(below - 1 if centred_labels and below > 0 else below, 0), len(spans) - 1)
+        heads[inside].append(token)
+    return [("flat", [*head, *row]) for head, row in zip(heads, out)]
+
+
+def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, list[int]]], list[list[Token]]]:
+    """The labels (each with the lines it is printed on) and each line's other tokens. A label
+    wrapped over lines is joined: a short piece leading its line (after whole labels, before
+    the row's name and values), no label alone, that with the leading pieces of the next
+    lines makes one. Nothing after a 二级 label on its line is a label (满意度 there is a name's
+    piece): the 二级 column is the last before the 三级."""
+    labels: list[tuple[Token, list[int]]] = []
+    used: set[int] = set()
+    second: set[int] = set()  # pieces of 二级 labels: the 二级 column is the last before the name
+    for i, line in enumerate(lines):
+        lead, past = 0, False
+        while lead < len(line) and not past:
+            token = line[lead]
+            lead += 1
+            if id(token) in used:
+                past = id(token) in second
+                continue
+            if _is_label(token.text):
+                labels.append((token, [i]))
+                used.add(id(token))
+                past = not _level1_label(token.text)
+                if past:
+                    second.add(id(token))
+                continue
+            joined = _join_label(lines, i, token, used) if lead < len(line) or len(line) == 1 else None
+            if joined is None:
+                break
+            label, where, parts = joined
+            labels.append((label, where))
+            used.update(id(t) for t in parts)
+            if not _level1_label(label.text):
+                second.update(id(t) for t in parts)
+                past = True
+    rests = [[t for t in line if id(t) not in used] for line in lines]
+    return labels, rests
+
+
+def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
+    """A label cut over lines starting with ``token`` on line ``i``: (label, its lines, pieces)."""
+    if len(_fold(token.text)) > _LABEL_PIECE or _value_shape(token.text):
+        return None
+    parts, where, best = [token], [i], None
+    line = i
+    while len(parts) < 3:
+        nxt = None
+        for j in range(line + 1, min(line + 1 + _LABEL_REACH, len(lines))):
+            lead = next((t for t in lines[j] if id(t) not in used and not _is_label(t.text)), None)
+            if (
+                lead is not None
+                and len(_fold(lead.text)) <= _LABEL_PIECE
+                and _is_label("".join(p.text for p in [*parts, lead]))
+            ):
+                nxt = (j, lead)
+                break
+            if lead is not None and len(parts) == 1 and len(_fold(lead.text)) <= _LABEL_PIECE:
+                # 社会公众或服 / 务对象满意度 / 指标: the middle piece is no label yet with the first
+                after = _join_label_tail(lines, j, [*parts, lead], used)
+                if after is not None:
+                    nxt = (j, lead)
+                    break
+        if nxt is None:
+            break
+        line = nxt[0]
+        parts.append(nxt[1])
+        where.append(line)
+        text = "".join(_fold(p.text) for p in parts)
+        if _is_label(text):
+            first = parts[0]
+            best = (Token(text, first.cell, first.start, first.end, first.row, first.col), list(where), list(parts))
+    return best
+
+
+def _join_label_tail(lines: list[list[Token]], line: int, parts: list[Token], used: set[int]) -> Token | None:
+    """The piece on the next lines that closes ``parts`` into a label, or None."""
+    for j in range(line + 1, min(line + 1 + _LABEL_REACH, len(lines))):
+        lead = next((t for t in lines[j] if id(t) not in used and not _is_label(t.text)), None)
+        if (
+            lead is not None
+            and len(_fold(lead.text)) <= _LABEL_PIECE
+            and _is_label("".join(p.text for p in [*parts, lead]))
+        ):
+            return lead
+    return None
+
+
+def _value_may_wrap(rests, kinds, anchors, named, width: int) -> bool:
+    """A value in words as wide as its column beside a name's line, with a lone piece or a
+    row in words on the next line: that line may be the value's own second line as well as
+    a name's, and the text does not say which (房屋设备、设施的管理 / 到位,环境卫生整洁 …)."""
+    values = [t for a in anchors for t in rests[a][-width:]]
+    column = max(_width(t.text) for t in values)
+    for at, has_name in zip(anchors, named):
+        wide = [t for t in rests[at][-width:] if not _short_value(t.text) and _width(t.text) >= max(8, column - 2)]
+        if not has_name or not wide or at + 1 >= len(kinds):
+            continue
+        nxt = rests[at + 1]
+        if kinds[at + 1] == "piece" or (
+            kinds[at + 1] == "anchor" and not all(_value_shape(t.text) for t in nxt[-width:])
+        ):
+            return True
+    return False
+
+
+def _width(text: str) -> int:
+    """Printed width: two for a CJK or full-width character, one for others."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.strip())
+
+
+def _split(
+    gaps: list[list[int]], named: list[bool], heads: list[Token | None], pieces: dict[int, Token], full: set[int]
+):
+    """How many name pieces each anchor takes from the lines above and below it: (above,
+    below, the anchor whose reading is in doubt or None); None when no split fits.
+
+    Every piece but a name's last fills its line (a shorter one ends its name), and a value
+    with no name piece on its line (centred between the name's lines) has one above it. The
+    split with the fewest short pieces inside names wins; a tie between splits, or a short
+    piece inside a name of the best one, is a doubt.
+    """
+    m = len(named)
+
+    def cost(n: int, a: int, b: int) -> int | None:
+        if not named[n] and a == 0:
+            return None
+        before = gaps[n][len(gaps[n]) - a :] if a else []
+        parts = [pieces[i] for i in before] + ([heads[n]] if heads[n] is not None else [])
+        parts += [pieces[i] for i in gaps[n + 1][:b]]
+        return sum(id(p) not in full for p in parts[:-1])
+
+    def choices(n: int) -> range:
+        return range(len(gaps[m]), len(gaps[m]) + 1) if n == m - 1 else range(len(gaps[n + 1]) + 1)
+
+    @functools.cache
+    def best(n: int, a: int) -> tuple[float, int]:
+        """(least cost of anchors n… with ``a`` pieces above anchor n, how many splits reach it)."""
+        if n == m:
+            return (0, 1)
+        found: tuple[float, int] = (float("inf"), 0)
+        for b in choices(n):
+            here = cost(n, a, b)
+            if here is None:
+                continue
+            rest, ways = best(n + 1, len(gaps[n + 1]) - b) if n + 1 < m else (0, 1)
+            if here + rest < found[0]:
+                found = (here + rest, ways)
+            elif here + rest == found[0]:
+                found = (found[0], found[1] + ways)
+        return found
+
+    total, ways = best(0, len(gaps[0]))
+    if total == float("inf"):
+        return None
+    above, below, doubt = [len(gaps[0])], [], None
+    for n in range(m):
+        a = above[-1]
+        options = []
+        for b in choices(n):
+            here = cost(n, a, b)
+            if here is not None:
+                rest = best(n + 1, len(gaps[n + 1]) - b)[0] if n + 1 < m else 0
+                options.append((here + rest, b, here))
+        score = min(o[0] for o in options)
+        picked = [o for o in options if o[0] == score]
+        if doubt is None and (len(picked) > 1 or picked[0][2] > 0):
+            doubt = n
+        below.append(picked[0][1])
+        if n + 1 < m:
+            above.append(len(gaps[n + 1]) - picked[0][1])
+    return above, below, doubt
