@@ -23,7 +23,7 @@ import unicodedata
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _fold, _is_label, _level1_label
+from .labels import _cost_kind, _fold, _is_label, _label_word, _level1_label
 from .runs import _WORDED_VALUE
 from .stream import _short_value
 from .tokens import Token
@@ -65,7 +65,7 @@ def reassemble(entries, width: int, failures: Failures):
             kinds.append("piece")
         else:
             return None
-    wrapped = "piece" in kinds or "labels" in kinds or any(len(lines_) > 1 for _, lines_ in labels)
+    wrapped = "piece" in kinds or "labels" in kinds or any(len(lines_) > 1 for _, lines_, _ in labels)
     anchors = [i for i, k in enumerate(kinds) if k == "anchor"]
     if not wrapped or not anchors:
         return None
@@ -100,27 +100,84 @@ def reassemble(entries, width: int, failures: Failures):
         failures.at_row(
             out[doubt][0].row, "三级指标", msg("FORM_WRAPPED_NAME_EITHER_WAY", name=out[doubt][0].text[:30])
         )
-    # labels centred in their groups (the first one below the first row's top line) sit at
-    # the middle of their lines; labels on their group's top line, at their first line
-    centred_labels = bool(labels) and min(sum(w) / len(w) for _, w in labels) > spans[0][0]
+    # labels centred in their groups: rows above the first label of a level (labels heading
+    # their groups, on their top line or above it, leave none); they sit at the middle of their lines
+    centred_labels = any(
+        min(w[0] for _, w, lv in labels if lv == level) > spans[0][0] for level in {lv for _, _, lv in labels}
+    )
     heads: list[list[Token]] = [[] for _ in out]
-    for token, where in labels:
-        mid = sum(where) / len(where) if centred_labels else where[0]
-        inside = next((n for n, (a, b) in enumerate(spans) if a <= mid <= b), None)
-        if inside is None:
-            below = next((n for n, (a, _) in enumerate(spans) if a > mid), len(spans))
-            inside = min(max(below - 1 if centred_labels and below > 0 else below, 0), len(spans) - 1)
-        heads[inside].append(token)
+    for level in (1, 2):
+        mine = [(token, where) for token, where, lv in labels if lv == level]
+        groups = _centred_groups([sum(w) / len(w) for _, w in mine], spans) if centred_labels else None
+        if groups is not None:  # each label on every row of its group: where groups end is settled
+            for (token, _), (start, end) in zip(mine, groups):
+                for n in range(start, end):
+                    heads[n].append(token)
+            continue
+        for token, where in mine:
+            mid = sum(where) / len(where) if centred_labels else where[0]
+            inside = next((n for n, (a, b) in enumerate(spans) if a <= mid <= b), None)
+            if inside is None:
+                below = next((n for n, (a, _) in enumerate(spans) if a > mid), len(spans))
+                inside = min(max(below - 1 if centred_labels and below > 0 else below, 0), len(spans) - 1)
+            heads[inside].append(token)
     return [("flat", [*head, *row]) for head, row in zip(heads, out)]
 
 
-def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, list[int]]], list[list[Token]]]:
+#: how far (in lines) a centred label may sit from its group's middle, and how much better
+#: the groups found must fit than any group boundary moved by one row
+_CENTRE_SLACK = 1.0
+_CENTRE_MARGIN = 0.5
+
+
+def _centred_groups(positions: list[float], spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The rows each centred label spans, as (start, end) per label, when one way of cutting
+    the rows into groups puts every label at its group's middle line clearly better than any
+    other; None when the labels do not settle it (then the labels are placed one row each and
+    the level reader says what it doubts)."""
+    m, n = len(positions), len(spans)
+    if not m or m > n or any(b <= a for a, b in zip(positions, positions[1:])):
+        return None
+
+    def miss(j: int, start: int, end: int) -> float:
+        return abs((spans[start][0] + spans[end - 1][1]) / 2 - positions[j])
+
+    @functools.cache
+    def best(j: int, start: int) -> tuple[float, tuple[int, ...]]:
+        """Least summed miss of labels j… over rows start…, and the ends of their groups."""
+        if j == m - 1:
+            return (miss(j, start, n), (n,))
+        found: tuple[float, tuple[int, ...]] = (float("inf"), ())
+        for end in range(start + 1, n - (m - j - 1) + 1):
+            rest = best(j + 1, end)
+            found = min(found, (miss(j, start, end) + rest[0], (end, *rest[1])))
+        return found
+
+    total, ends = best(0, 0)
+    starts = (0, *ends[:-1])
+    if any(miss(j, a, b) > _CENTRE_SLACK for j, (a, b) in enumerate(zip(starts, ends))):
+        return None
+    for k in range(m - 1):  # move each boundary by a row: every other cut must fit clearly worse
+        for shift in (-1, 1):
+            moved = list(ends)
+            moved[k] += shift
+            cuts = (0, *moved)
+            if any(b <= a for a, b in zip(cuts, cuts[1:])):
+                continue
+            other = sum(miss(j, a, b) for j, (a, b) in enumerate(zip(cuts, cuts[1:])))
+            if other - total < _CENTRE_MARGIN:
+                return None
+    return list(zip(starts, ends))
+
+
+def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, list[int], int]], list[list[Token]]]:
     """The labels (each with the lines it is printed on) and each line's other tokens. A label
     wrapped over lines is joined: a short piece leading its line (after whole labels, before
     the row's name and values), no label alone, that with the leading pieces of the next
     lines makes one. Nothing after a 二级 label on its line is a label (满意度 there is a name's
-    piece): the 二级 column is the last before the 三级."""
-    labels: list[tuple[Token, list[int]]] = []
+    piece): the 二级 column is the last before the 三级. Each label comes with its level: 1 for
+    a 一级 word, and for 成本指标 before a kind of cost (经济成本指标) on its line."""
+    labels: list[tuple[Token, list[int], int]] = []
     used: set[int] = set()
     second: set[int] = set()  # pieces of 二级 labels: the 二级 column is the last before the name
     for i, line in enumerate(lines):
@@ -132,21 +189,25 @@ def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, lis
                 past = id(token) in second
                 continue
             if _is_label(token.text):
-                labels.append((token, [i]))
+                nxt = line[lead] if lead < len(line) else None
+                first = _level1_label(token.text) or (nxt is not None and _cost_kind(nxt.text))
+                labels.append((token, [i], 1 if first else 2))
                 used.add(id(token))
-                past = not _level1_label(token.text)
+                past = not first
                 if past:
                     second.add(id(token))
                 continue
-            joined = _join_label(lines, i, token, used) if lead < len(line) or len(line) == 1 else None
+            joined = _join_label(lines, i, token, used)
             if joined is None:
                 break
             label, where, parts = joined
-            labels.append((label, where))
+            labels.append((label, where, 1 if _level1_label(label.text) else 2))
             used.update(id(t) for t in parts)
             if not _level1_label(label.text):
                 second.update(id(t) for t in parts)
                 past = True
+    if any(_cost_kind(t.text) for t, _, _ in labels):  # 经济成本指标 below: 成本指标 is their 一级 (财预〔2021〕101号)
+        labels = [(t, w, 1 if _label_word(t.text) == "成本指标" else lv) for t, w, lv in labels]
     rests = [[t for t in line if id(t) not in used] for line in lines]
     return labels, rests
 
@@ -229,15 +290,16 @@ def _split(
     below, the anchor whose reading is in doubt or None); None when no split fits.
 
     Every piece but a name's last fills its line (a shorter one ends its name), and a value
-    with no name piece on its line (centred between the name's lines) has one above it. The
+    with no name piece on its line (centred between the name's lines) has one above and one
+    below it. The
     split with the fewest short pieces inside names wins; a tie between splits, or a short
     piece inside a name of the best one, is a doubt.
     """
     m = len(named)
 
     def cost(n: int, a: int, b: int) -> int | None:
-        if not named[n] and a == 0:
-            return None
+        if not named[n] and (a == 0 or b == 0):
+            return None  # a value alone on its line is centred between its name's lines
         before = gaps[n][len(gaps[n]) - a :] if a else []
         parts = [pieces[i] for i in before] + ([heads[n]] if heads[n] is not None else [])
         parts += [pieces[i] for i in gaps[n + 1][:b]]
