@@ -82,6 +82,19 @@ def test_a_label_between_two_rows_of_a_centred_group_heads_the_upper_one():
     assert [i[1] for i in items] == ["数量指标"] * 3 + ["质量指标"] * 2 + ["时效指标", "成本指标"]
 
 
+def test_spaces_pdf_text_prints_inside_labels_and_around_numbers():
+    # a label cut by a space (产出 指标), a number cut from its unit (10 台) and from the rest
+    # of a name that starts with it (7 岁以下…), in a grid whose names wrap
+    items, _ = read(
+        "适龄儿童国家免疫规\n≥90%\n划疫苗接种率\n产出 指标 数量指标 7 岁以下儿童健康管理率 ≥85%\n配备随访车辆 10 台\n"
+    )
+    assert [(i[0].replace(" ", ""), i[2].replace(" ", ""), i[3].replace(" ", "")) for i in items] == [
+        ("产出指标", "适龄儿童国家免疫规划疫苗接种率", "≥90%"),
+        ("产出指标", "7岁以下儿童健康管理率", "≥85%"),
+        ("产出指标", "配备随访车辆", "10台"),
+    ]
+
+
 def test_a_value_that_may_have_wrapped_is_not_guessed():
     # the value in words fills its column beside a name's line: the next line may be either
     # cell's second line; the lines are not joined by shape, and the reading says it is unsure

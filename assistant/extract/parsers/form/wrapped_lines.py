@@ -54,6 +54,9 @@ def reassemble(entries, width: int, failures: Failures):
             lines.append(filled)
     if width < 1 or not any(len(line) >= 2 for line in lines):
         return None  # no line cut at its spaces: one cell per line, read as a stream
+    joined = [_rejoin_numbers(line) for line in lines]
+    numbers = sum(map(len, lines)) - sum(map(len, joined))
+    lines = joined
     labels, rests = _labels(lines, width)
     kinds: list[str] = []
     for rest in rests:
@@ -65,7 +68,7 @@ def reassemble(entries, width: int, failures: Failures):
             kinds.append("piece")
         else:
             return None
-    wrapped = "piece" in kinds or "labels" in kinds or any(len(lines_) > 1 for _, lines_, _ in labels)
+    wrapped = numbers or "piece" in kinds or "labels" in kinds or any(len(lines_) > 1 for _, lines_, _ in labels)
     anchors = [i for i, k in enumerate(kinds) if k == "anchor"]
     if not wrapped or not anchors:
         return None
@@ -170,6 +173,33 @@ def _centred_groups(positions: list[float], spans: list[tuple[int, int]]) -> lis
     return list(zip(starts, ends))
 
 
+_NUMBER = re.compile(r"[≥≤><=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?")
+
+
+def _rejoin_numbers(line: list[Token]) -> list[Token]:
+    """A number and the word after it, cut apart by the space PDF text prints between
+    half-width digits and CJK: its unit (10 台, 1681680 元) or, leading the row's text, the
+    rest of a name (7 岁以下儿童健康管理率)."""
+    out: list[Token] = []
+    for token in line:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cell is token.cell
+            and _NUMBER.fullmatch(_fold(prev.text))
+            and re.match(r"[\u4e00-\u9fff]", _fold(token.text))
+            and not _value_shape(token.text)
+            and not _is_label(token.text)
+        ):
+            text = prev.cell.text[prev.start : token.end]
+            leads = all(_is_label(t.text) for t in out[:-1])
+            if _short_value(text) or (leads and not _short_value(token.text)):
+                out[-1] = Token(text, prev.cell, prev.start, token.end, prev.row, prev.col)
+                continue
+        out.append(token)
+    return out
+
+
 def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, list[int], int]], list[list[Token]]]:
     """The labels (each with the lines it is printed on) and each line's other tokens. A label
     wrapped over lines is joined: a short piece leading its line (after whole labels, before
@@ -190,6 +220,13 @@ def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, lis
                 continue
             if _is_label(token.text):
                 nxt = line[lead] if lead < len(line) else None
+                if nxt is not None and _fold(nxt.text) in ("指标", "指标:") and _is_label(token.text + "指标"):
+                    used.add(id(nxt))  # 经济效益 指标: the label's last word after a space
+                    token = Token(
+                        token.cell.text[token.start : nxt.end], token.cell, token.start, nxt.end, token.row, token.col
+                    )
+                    lead += 1
+                    nxt = line[lead] if lead < len(line) else None
                 first = _level1_label(token.text) or (nxt is not None and _cost_kind(nxt.text))
                 labels.append((token, [i], 1 if first else 2))
                 used.add(id(token))
@@ -216,6 +253,13 @@ def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
     """A label cut over lines starting with ``token`` on line ``i``: (label, its lines, pieces)."""
     if len(_fold(token.text)) > _LABEL_PIECE or _value_shape(token.text):
         return None
+    after = lines[i][lines[i].index(token) + 1 :]
+    if after and id(after[0]) not in used and after[0].cell is token.cell:
+        # 产出 指标: a label cut by a space on its own line (PDF text spaces letters apart)
+        nxt = after[0]
+        if len(_fold(nxt.text)) <= _LABEL_PIECE and _is_label(token.text + nxt.text):
+            text = token.cell.text[token.start : nxt.end]
+            return Token(text, token.cell, token.start, nxt.end, token.row, token.col), [i], [token, nxt]
     parts, where, best = [token], [i], None
     line = i
     while len(parts) < 3:
