@@ -575,6 +575,13 @@ MESSAGES: dict[str, Text] = {
         "the wrapped name {name!r}: its lines read both as printed from the value's line down (top-aligned) "
         "and as centred on the value; read as the labels are placed: check it",
     ),
+    "FORM_NAME_AROUND_KEY": Text(
+        "“项目名称”单独成行，上下两行读作一个换行的名称“{name}”（PDF 中标签单元格居中于换行的名称旁）；"
+        "若上一行不属于名称，应为“{text}”：请核对",
+        "项目名称 stands alone on its line between two lines of text: read as the name wrapped around its "
+        "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
+        "it ({text!r} alone): check it",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",

@@ -144,3 +144,19 @@ def test_pdf_copies_of_wrapped_text_read_right():
         total += 1
         right += result[0] == result[1]
     assert total and right >= 7  # 4 of the 28 before
+
+
+def test_a_name_wrapped_around_its_centred_key_is_joined_and_flagged():
+    text = (
+        "项目支出绩效目标表\n农村义务教育薄弱学校改造补助资\n项目名称\n金\n年度目标 改善办学条件\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 改造学校数量 10所\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert project.name == "农村义务教育薄弱学校改造补助资金"
+    assert any(f.code == "FORM_NAME_AROUND_KEY" for f in table.failures)
+    # a key with its value on its own line and a title above: read as written, no doubt
+    plain = text.replace("农村义务教育薄弱学校改造补助资\n项目名称\n金\n", "项目名称\n改造补助资金\n")
+    table = extract(read_bytes(plain.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["改造补助资金"]
+    assert not any(f.code == "FORM_NAME_AROUND_KEY" for f in table.failures)

@@ -23,7 +23,7 @@ import unicodedata
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _cost_kind, _fold, _is_label, _label_word, _level1_label
+from .labels import _TITLE, _cost_kind, _fold, _is_label, _key_field, _label_word, _level1_label
 from .runs import _WORDED_VALUE
 from .stream import _short_value
 from .tokens import Token
@@ -171,6 +171,30 @@ def _centred_groups(positions: list[float], spans: list[tuple[int, int]]) -> lis
             if other - total < _CENTRE_MARGIN:
                 return None
     return list(zip(starts, ends))
+
+
+def name_around_key(rows: list[list[Token]], end: int, name: str) -> str | None:
+    """A 项目名称 printed on a line of its own, its value read from the line below, and above
+    it a lone line of text no key, title or value, as wide as that value or wider: in a PDF
+    the key cell is centred beside its value's wrapped lines, so the value starts above the
+    key (农村义务教育薄弱学校改造补助资 / 项目名称 / 金). The value joined, or None."""
+    lines = [[t for t in row if t.text] for row in rows[:end]]
+    lines = [line for line in lines if line]
+    for i in range(1, len(lines) - 1):
+        above, key, below = lines[i - 1], lines[i], lines[i + 1]
+        if not (len(key) == 1 and _key_field(key[0].text) == "name" and len(below) == 1 and len(above) == 1):
+            continue
+        first, last = above[0].text.strip(), below[0].text.strip()
+        if (
+            _fold(last) == _fold(name)
+            and not _key_field(first)
+            and not _TITLE.search(_fold(first))
+            and not _value_shape(first)
+            and not re.search(r"[:：]", first)
+            and _width(first) >= _width(last)
+        ):
+            return first + last
+    return None
 
 
 _NUMBER = re.compile(r"[≥≤><=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?")
