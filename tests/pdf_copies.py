@@ -14,8 +14,10 @@ is then read as the documents reach us:
 * ``text``: pdfplumber's text of the page pasted as a ``.txt`` (a line per printed line, one
   space between cells and inside wrapped cells alike);
 * ``layout``: pdfplumber's layout text (columns kept by runs of spaces) as a ``.txt``;
-* ``boxes``: pdfminer's text boxes, a line per box (what a viewer's copy gives: one cell per
-  line, a wrapped cell over several lines).
+* ``boxes``: pdfminer's text boxes, a line per box (a column of cells after another);
+* ``cells``: the ruled cells in reading order, a line per printed line of each cell, empty
+  cells left out (a viewer's copy of a table: one cell per line, a wrapped cell over several
+  lines, a merged label once).
 
 These copies are no gold: they measure whether a reading holds or says it does not (right /
 flagged / silent), whereas the real documents measure accuracy.
@@ -32,7 +34,7 @@ from form_variants import FIELDS, Grid
 
 __all__ = ["PdfStyle", "PDF_STYLES", "READERS", "render_pdf", "pdf_text", "read_pdf_copy"]
 
-READERS = ("ruled", "unruled", "text", "layout", "boxes")
+READERS = ("ruled", "unruled", "text", "layout", "boxes", "cells")
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def render_pdf(grid: Grid, style: PdfStyle, goal: str = "") -> bytes | None:
             if end - start > 1:
                 commands.append(("SPAN", (column, 1 + start), (column, end)))
     grid_table = Table(rows, colWidths=widths, repeatRows=1)
-    rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if style.reader != "unruled" else []
+    rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if style.reader not in ("unruled",) else []
     grid_table.setStyle(TableStyle(commands + rules))
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *rules]))
 
@@ -162,6 +164,17 @@ def pdf_text(data: bytes, reader: str) -> str:
         from pdfminer.high_level import extract_text
 
         return extract_text(io.BytesIO(data))
+    if reader == "cells":
+        import pdfplumber
+
+        lines: list[str] = []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                for table in page.extract_tables():
+                    lines += [
+                        part for row in table for cell in row if cell for part in cell.split("\n") if part.strip()
+                    ]
+        return "\n".join(lines)
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:

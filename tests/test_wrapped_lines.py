@@ -160,3 +160,33 @@ def test_a_name_wrapped_around_its_centred_key_is_joined_and_flagged():
     table = extract(read_bytes(plain.encode("utf-8"), "form.txt"), "rules")
     assert [p.name for u in table.units for p in u.projects] == ["改造补助资金"]
     assert not any(f.code == "FORM_NAME_AROUND_KEY" for f in table.failures)
+
+
+def test_one_cell_per_line_copied_from_a_pdf_table_joins_wrapped_cells():
+    # a viewer's copy of a ruled table: one cell per line, a wrapped cell over several lines
+    # (the name's and a label's), empty cells left out
+    text = (
+        "项目支出绩效目标表\n项目名称\n农村义务教育薄弱学校改造补助资\n金\n年度目标\n改善办学条件\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n农村义务教育学校改\n造覆盖率\n100%\n"
+        "质量指标\n校舍维修改造质量合\n格率\n100%\n效益指标\n可持续影响指\n标\n义务教育优质均衡发\n展情况\n稳步提高\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.level2_name, i.name, i.annual_value) for i in project.indicators] == [
+        ("数量指标", "农村义务教育学校改造覆盖率", "100%"),
+        ("质量指标", "校舍维修改造质量合格率", "100%"),
+        ("可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"),
+    ]
+    assert project.name == "农村义务教育薄弱学校改造补助资金"
+    assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_one_cell_per_line_from_a_web_page_is_not_joined():
+    # no line fills a column: a name and its value in words stay apart
+    text = (
+        "项目名称\n某项目\n一级指标\n二级指标\n三级指标\n指标值\n分值\n效益指标\n社会效益指标\n"
+        "残疾人文化活动参与率\n推动全省提高\n10\n群众满意度\n≥90%\n10\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    names = [i.name for u in table.units for p in u.projects for i in p.indicators]
+    assert "残疾人文化活动参与率推动全省提高" not in names

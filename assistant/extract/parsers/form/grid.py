@@ -32,7 +32,7 @@ from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
-from .wrapped_lines import reassemble
+from .wrapped_lines import join_wrapped_cells, reassemble
 
 
 def _value_targets(headers: list[str]) -> list[str | None]:
@@ -232,6 +232,8 @@ def _read_grid(
     flat_rows = _merge_split_labels(
         [[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"]
     )
+    if not run_together:
+        flat_rows = join_wrapped_cells(flat_rows, failures)  # one cell per line, a cell wrapped over lines
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]

@@ -23,7 +23,7 @@ import unicodedata
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _TITLE, _cost_kind, _fold, _is_label, _key_field, _label_word, _level1_label
+from .labels import _TITLE, _cost_kind, _fold, _is_header_word, _is_label, _key_field, _label_word, _level1_label
 from .runs import _WORDED_VALUE
 from .stream import _short_value
 from .tokens import Token
@@ -173,6 +173,74 @@ def _centred_groups(positions: list[float], spans: list[tuple[int, int]]) -> lis
     return list(zip(starts, ends))
 
 
+def join_wrapped_cells(rows: list[list[Token]], failures: Failures) -> list[list[Token]]:
+    """One cell per line, copied out of a PDF's table: a cell wrapped over lines comes as
+    several lines. Lines of text between a label or a value and a value (≥95%, 10台, 稳步提高)
+    are one name when every line but the last is as wide as the widest line of text (a
+    narrower line ends its cell: then a value was left out, and the lines are read as they
+    are), and lines that wide are followed by more text twice or more (cells wrapped); lines
+    that together, and only together, make a label are one label (可持续影响指 / 标, 社会公众或服
+    / 务对象满意度 / 指标). Lines before a free text are left as they are: a value in words
+    of any length may have wrapped too. The joined cell takes the first line's row; the others are
+    left empty, so rows keep their places."""
+    filled = [[t for t in row if t.text] for row in rows]
+    if not filled or any(len(row) > 1 for row in filled):
+        return rows
+    at = [i for i, row in enumerate(filled) if row]
+    tokens = [filled[i][0] for i in at]
+    out = [list(row) for row in rows]
+
+    def join(i: int, j: int) -> None:
+        first = tokens[i]
+        text = "".join(p.text.strip() for p in tokens[i:j])
+        out[at[i]] = [Token(text, first.cell, first.start, first.end, first.row, first.col)]
+        for k in range(i + 1, j):
+            out[at[k]] = []
+
+    def text(t: Token) -> bool:
+        return not _is_label(t.text) and not _value_shape(t.text) and not _is_header_word(t.text)
+
+    # the widest line of text is the name column's width; lines that wide followed by more
+    # text, twice or more, say that cells wrapped (a web page's copy has none)
+    column = max((_width(t.text) for t in tokens if text(t)), default=0)
+    full = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 2}
+    wrapped = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:])) >= 2
+    i = 0
+    while i < len(tokens):
+        if size := _label_run(tokens, i):
+            join(i, i + size)
+            i += size
+            continue
+        j = i
+        while j < len(tokens) and not _is_label(tokens[j].text) and not _value_shape(tokens[j].text):
+            j += 1
+        run = tokens[i:j]
+        if any(_is_header_word(t.text) for t in run):
+            run = []  # a column head among them (指标值): cells out of reading order
+        bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
+        if len(run) > 1 and bounded and wrapped and j < len(tokens) and _value_shape(tokens[j].text):
+            if column >= 12 and all(id(t) in full for t in run[:-1]):
+                join(i, j)
+                run = []
+        cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped else None
+        if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
+            failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
+        i = max(j, i + 1)
+    return out
+
+
+def _label_run(tokens: list[Token], i: int) -> int:
+    """How many lines from ``i`` make a label together that no shorter run of them makes (0: none)."""
+    if _is_label(tokens[i].text) or len(_fold(tokens[i].text)) > _LABEL_PIECE:
+        return 0
+    for size in (2, 3):
+        parts = tokens[i : i + size]
+        if len(parts) == size and all(len(_fold(p.text)) <= _LABEL_PIECE for p in parts):
+            if _is_label("".join(_fold(p.text) for p in parts)):
+                return size
+    return 0
+
+
 def name_around_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     """A 项目名称 printed on a line of its own, its value read from the line below, and above
     it a lone line of text no key, title or value, as wide as that value or wider: in a PDF
@@ -194,6 +262,32 @@ def name_around_key(rows: list[list[Token]], end: int, name: str) -> str | None:
             and _width(first) >= _width(last)
         ):
             return first + last
+    return None
+
+
+def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
+    """One cell per line: a 项目名称 on a line of its own, its value read from the line below,
+    and after it lone lines of text (no key, title or value) up to the next key: the value's
+    cell wrapped over those lines when every line but the last is as wide as the widest. The
+    value joined, or None."""
+    lines = [[t for t in row if t.text] for row in rows[:end]]
+    lines = (
+        [line[0].text.strip() for line in lines if line and len(line) == 1]
+        if all(len([t for t in row if t.text]) <= 1 for row in rows[:end])
+        else []
+    )
+    for i, text in enumerate(lines[:-2]):
+        if _key_field(text) != "name" or _fold(lines[i + 1]) != _fold(name):
+            continue
+        parts = [lines[i + 1]]
+        for nxt in lines[i + 2 :]:
+            if _key_field(nxt) or _TITLE.search(_fold(nxt)) or _value_shape(nxt) or re.search(r"[:：]", nxt):
+                break
+            parts.append(nxt)
+        widest = max(_width(p) for p in parts)
+        if len(parts) > 1 and widest >= 12 and all(_width(p) >= widest - 2 for p in parts[:-1]):
+            return "".join(parts)
+        return None
     return None
 
 
@@ -308,7 +402,7 @@ def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
         line = nxt[0]
         parts.append(nxt[1])
         where.append(line)
-        text = "".join(_fold(p.text) for p in parts)
+        text = "".join(p.text.strip() for p in parts)
         if _is_label(text):
             first = parts[0]
             best = (Token(text, first.cell, first.start, first.end, first.row, first.col), list(where), list(parts))
