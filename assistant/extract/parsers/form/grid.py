@@ -233,7 +233,7 @@ def _read_grid(
         [[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"]
     )
     if not run_together:
-        flat_rows = join_wrapped_cells(flat_rows, failures)  # one cell per line, a cell wrapped over lines
+        flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]

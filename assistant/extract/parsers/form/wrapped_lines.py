@@ -173,10 +173,10 @@ def _centred_groups(positions: list[float], spans: list[tuple[int, int]]) -> lis
     return list(zip(starts, ends))
 
 
-def join_wrapped_cells(rows: list[list[Token]], failures: Failures) -> list[list[Token]]:
+def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures) -> list[list[Token]]:
     """One cell per line, copied out of a PDF's table: a cell wrapped over lines comes as
-    several lines. Lines of text between a label or a value and a value (≥95%, 10台, 稳步提高)
-    are one name when every line but the last is as wide as the widest line of text (a
+    several lines. With one value column, lines of text between a label or a value and a
+    value (≥95%, 10台, 稳步提高) are one name when every line but the last is as wide as the widest line of text (a
     narrower line ends its cell: then a value was left out, and the lines are read as they
     are), and lines that wide are followed by more text twice or more (cells wrapped); lines
     that together, and only together, make a label are one label (可持续影响指 / 标, 社会公众或服
@@ -218,11 +218,11 @@ def join_wrapped_cells(rows: list[list[Token]], failures: Failures) -> list[list
         if any(_is_header_word(t.text) for t in run):
             run = []  # a column head among them (指标值): cells out of reading order
         bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
-        if len(run) > 1 and bounded and wrapped and j < len(tokens) and _value_shape(tokens[j].text):
+        if len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and _value_shape(tokens[j].text):
             if column >= 12 and all(id(t) in full for t in run[:-1]):
                 join(i, j)
                 run = []
-        cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped else None
+        cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
         if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
