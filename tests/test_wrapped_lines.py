@@ -4,6 +4,8 @@ flagged. Hand-written forms first, then dev grids printed into PDFs and read bac
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from form_variants import dev_grids
 from pdf_copies import PdfStyle, read_pdf_copy
@@ -119,7 +121,7 @@ def test_pipe_rows_are_not_read_as_wrapped_lines():
 CASES = [
     (grid, PdfStyle(labels, wrap, any(r.period for r in grid.rows), reader))
     for grid in dev_grids()[::6]
-    for reader in ("text", "ruled")
+    for reader in ("text", "cells", "ruled")
     for labels in ("middle", "top")
     for wrap in (True, False)
 ]
@@ -134,16 +136,15 @@ def test_pdf_copies_read_right_or_flagged(grid, style):
     assert got == want or failures, "read wrong with no failure"
 
 
-def test_pdf_copies_of_wrapped_text_read_right():
-    """Text copies of the slice that read exactly (over all dev grids: 44 of 200 before the
-    lines were joined by landmarks, 60 after; the rest flagged)."""
-    right = total = 0
+@pytest.mark.parametrize(("reader", "floor"), [("text", 9), ("cells", 8)])
+def test_pdf_copies_of_wrapped_text_read_right(reader, floor):
+    """Copies of the slice that read exactly, as PDF text lines and one cell per line (4 and
+    6 of 28 before the lines were joined by landmarks, 9 and 8 after; the rest flagged)."""
+    right = 0
     for grid, style in CASES:
-        if style.reader != "text" or (result := read_pdf_copy(grid, style)) is None:
-            continue
-        total += 1
-        right += result[0] == result[1]
-    assert total and right >= 7  # 4 of the 28 before
+        if style.reader == "text" and (result := read_pdf_copy(grid, replace(style, reader=reader))) is not None:
+            right += result[0] == result[1]
+    assert right >= floor
 
 
 def test_a_name_wrapped_around_its_centred_key_is_joined_and_flagged():
