@@ -570,10 +570,10 @@ MESSAGES: dict[str, Text] = {
         "an indicator whose cells are empty: check it",
     ),
     "FORM_WRAPPED_NAME_EITHER_WAY": Text(
-        "折行的指标名称“{name}”：各行既可读作名称首行与数值同行（顶端对齐），也可读作数值在名称中间（居中）；"
-        "按标签位置读取：请核对",
-        "the wrapped name {name!r}: its lines read both as printed from the value's line down (top-aligned) "
-        "and as centred on the value; read as the labels are placed: check it",
+        "换行的指标名称“{name}”：其各行可按多种方式分给上下的指标（或名称中间有一行未占满）；"
+        "按各行占满栏宽读取：请核对",
+        "the wrapped name {name!r}: its lines can be shared between the rows around it in more than one way "
+        "(or a line inside it does not fill its column); read as the lines fill their column: check it",
     ),
     "FORM_NAME_AROUND_KEY": Text(
         "“项目名称”单独成行，上下两行读作一个换行的名称“{name}”（PDF 中标签单元格居中于换行的名称旁）；"

@@ -5,14 +5,20 @@ pieces of several rows, and counting cells per line no longer says where a row i
 
 Rows are found by their landmarks instead: a line that ends with the row's values (one
 piece per value column, the name's piece before them or not) is a row's *anchor*; a line
-holding one piece of text and no value is a piece of a wrapped name. Printed on its top
-line (the value beside the name's first line) every piece belongs to the anchor above it;
-vertically centred, a name has as many pieces above its anchor as below it. The pieces
-are joined only where one of these two readings accounts for every line; where both do
-and they differ, the text reads the one with the labels' placement and says so. A label
-cut over lines is joined by the label vocabulary (its pieces joined are a label, each
-alone is not), and each label goes with the row its line falls in (between two rows of a
-centred group: the upper one, as for a centred label in flattened text).
+holding one piece of text and no value is a piece of a wrapped name. Which anchor a piece
+goes with is settled by the shape of wrapped text: every line of a cut name but its last
+fills its column, and a value alone on its line is centred between its name's lines. The
+split that leaves the fewest short lines inside names is read; a tie, or a short line
+inside a name, is flagged. A label cut over lines is joined by the label vocabulary (its
+pieces joined are a label, each alone is not). Labels on their group's top line head it;
+centred labels are given the rows around them whose middle they sit on, where the cut is
+clear (else each goes with the row its line falls in, between two rows the upper one, and
+the level reader flags what it doubts). The spaces PDF text prints inside a cell (产出 指标,
+10 台, 7 岁以下…) are closed where the shapes say so, and a 项目名称 whose value wrapped
+around its centred key, or over the lines after it, is read whole and flagged.
+
+One cell per line copied out of a PDF table (:func:`join_wrapped_cells`) is read the same
+way: a cell's lines are joined where they fill their column and a value closes them.
 """
 
 from __future__ import annotations
@@ -82,8 +88,8 @@ def reassemble(entries, width: int, failures: Failures):
     pieces = [rests[i][0] for gap in gaps for i in gap] + [rests[a][0] for a, n in zip(anchors, named) if n]
     column = max(_width(t.text) for t in pieces)
     full = {id(t) for t in pieces if _width(t.text) >= column - 2}
-    heads = [rests[a][0] if n else None for a, n in zip(anchors, named)]
-    split = _split(gaps, named, heads, {i: rests[i][0] for gap in gaps for i in gap}, full)
+    name_heads = [rests[a][0] if n else None for a, n in zip(anchors, named)]
+    split = _split(gaps, named, name_heads, {i: rests[i][0] for gap in gaps for i in gap}, full)
     if split is None:
         return None
     above, below, doubt = split
@@ -120,9 +126,9 @@ def reassemble(entries, width: int, failures: Failures):
         for token, where in mine:
             mid = sum(where) / len(where) if centred_labels else where[0]
             inside = next((n for n, (a, b) in enumerate(spans) if a <= mid <= b), None)
-            if inside is None:
-                below = next((n for n, (a, _) in enumerate(spans) if a > mid), len(spans))
-                inside = min(max(below - 1 if centred_labels and below > 0 else below, 0), len(spans) - 1)
+            if inside is None:  # between two rows: a centred label's group is even, the upper one
+                after = next((n for n, (a, _) in enumerate(spans) if a > mid), len(spans))
+                inside = min(max(after - 1 if centred_labels and after > 0 else after, 0), len(spans) - 1)
             heads[inside].append(token)
     return [("flat", [*head, *row]) for head, row in zip(heads, out)]
 
