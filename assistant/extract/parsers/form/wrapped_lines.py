@@ -273,9 +273,9 @@ def name_around_key(rows: list[list[Token]], end: int, name: str) -> str | None:
 
 def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     """One cell per line: a 项目名称 on a line of its own, its value read from the line below,
-    and after it lone lines of text (no key, title or value) up to the next key: the value's
-    cell wrapped over those lines when every line but the last is as wide as the widest. The
-    value joined, or None."""
+    and after it lone lines of text (no key, title or value) right up to the next key or the
+    grid: the value's cell wrapped over those lines when every line but the last is as wide
+    as the widest. The value joined, or None."""
     lines = [[t for t in row if t.text] for row in rows[:end]]
     lines = (
         [line[0].text.strip() for line in lines if line and len(line) == 1]
@@ -285,13 +285,18 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     for i, text in enumerate(lines[:-2]):
         if _key_field(text) != "name" or _fold(lines[i + 1]) != _fold(name):
             continue
-        parts = [lines[i + 1]]
+        parts, closed = [lines[i + 1]], False
         for nxt in lines[i + 2 :]:
-            if _key_field(nxt) or _TITLE.search(_fold(nxt)) or _value_shape(nxt) or re.search(r"[:：]", nxt):
+            if _key_field(nxt):
+                closed = True  # the value's lines end where the next key starts
+                break
+            if _TITLE.search(_fold(nxt)) or _value_shape(nxt) or re.search(r"[:：]", nxt):
                 break
             parts.append(nxt)
+        else:
+            closed = True  # or where the grid starts
         widest = max(_width(p) for p in parts)
-        if len(parts) > 1 and widest >= 12 and all(_width(p) >= widest - 2 for p in parts[:-1]):
+        if closed and len(parts) > 1 and widest >= 12 and all(_width(p) >= widest - 2 for p in parts[:-1]):
             return "".join(parts)
         return None
     return None
