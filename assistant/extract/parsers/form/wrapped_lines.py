@@ -89,7 +89,19 @@ def reassemble(entries, width: int, failures: Failures):
     column = max(_width(t.text) for t in pieces)
     full = {id(t) for t in pieces if _width(t.text) >= column - 2}
     name_heads = [rests[a][0] if n else None for a, n in zip(anchors, named)]
-    split = _split(gaps, named, name_heads, {i: rests[i][0] for gap in gaps for i in gap}, full)
+    # labels heading their groups on the values' lines (a level's first label on the first
+    # row's line or above it) and every value beside a name's line: the table is printed
+    # top-aligned, so a name's lines start on its value's line and go on below it
+    top = (
+        bool(labels)
+        and all(named)
+        and not gaps[0]
+        and all(min(w[0] for _, w, lv in labels if lv == level) <= anchors[0] for level in {lv for _, _, lv in labels})
+    )
+    mapping = {i: rests[i][0] for gap in gaps for i in gap}
+    split = (top and _split(gaps, named, name_heads, mapping, full, top=True)) or _split(
+        gaps, named, name_heads, mapping, full
+    )
     if split is None:
         return None
     above, below, doubt = split
@@ -457,22 +469,29 @@ def _width(text: str) -> int:
 
 
 def _split(
-    gaps: list[list[int]], named: list[bool], heads: list[Token | None], pieces: dict[int, Token], full: set[int]
+    gaps: list[list[int]],
+    named: list[bool],
+    heads: list[Token | None],
+    pieces: dict[int, Token],
+    full: set[int],
+    top: bool = False,
 ):
     """How many name pieces each anchor takes from the lines above and below it: (above,
     below, the anchor whose reading is in doubt or None); None when no split fits.
 
     Every piece but a name's last fills its line (a shorter one ends its name), and a value
     with no name piece on its line (centred between the name's lines) has one above and one
-    below it. The
-    split with the fewest short pieces inside names wins; a tie between splits, or a short
-    piece inside a name of the best one, is a doubt.
+    below it; printed ``top``-aligned, no name has a piece above its value's line. The split
+    with the fewest short pieces inside names wins; a tie between splits, or a short piece
+    inside a name of the best one, is a doubt.
     """
     m = len(named)
 
     def cost(n: int, a: int, b: int) -> int | None:
         if not named[n] and (a == 0 or b == 0):
             return None  # a value alone on its line is centred between its name's lines
+        if top and a:
+            return None
         before = gaps[n][len(gaps[n]) - a :] if a else []
         parts = [pieces[i] for i in before] + ([heads[n]] if heads[n] is not None else [])
         parts += [pieces[i] for i in gaps[n + 1][:b]]
@@ -511,7 +530,8 @@ def _split(
                 rest = best(n + 1, len(gaps[n + 1]) - b)[0] if n + 1 < m else 0
                 options.append((here + rest, b, here))
         score = min(o[0] for o in options)
-        picked = [o for o in options if o[0] == score]
+        # on a tie the pieces go to the name above, as a wrapped line is read anywhere else (flagged)
+        picked = sorted((o for o in options if o[0] == score), key=lambda o: -o[1])
         if doubt is None and (len(picked) > 1 or picked[0][2] > 0):
             doubt = n
         below.append(picked[0][1])
