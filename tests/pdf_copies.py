@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape
 
 from form_variants import FIELDS, Grid
 
-__all__ = ["PdfStyle", "PDF_STYLES", "READERS", "render_pdf", "pdf_text", "read_pdf_copy"]
+__all__ = ["PdfStyle", "PDF_STYLES", "READERS", "printable", "render_pdf", "pdf_text", "read_pdf_copy"]
 
 READERS = ("ruled", "unruled", "text", "layout", "boxes", "cells")
 
@@ -79,10 +79,7 @@ def render_pdf(grid: Grid, style: PdfStyle, goal: str = "") -> bytes | None:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    has_period = any(r.period for r in grid.rows)
-    if style.annual != has_period or any(not (r.level1 and r.level2 and r.name) for r in grid.rows):
-        return None
-    if not _printable(grid):
+    if style.annual != any(r.period for r in grid.rows) or not printable(grid):
         return None
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
@@ -134,6 +131,12 @@ def render_pdf(grid: Grid, style: PdfStyle, goal: str = "") -> bytes | None:
             continue
         return out.getvalue()
     return None
+
+
+def printable(grid: Grid) -> bool:
+    """The grid can be printed as a form: every row has its labels and name, and every
+    character comes back out of the PDF font."""
+    return all(r.level1 and r.level2 and r.name for r in grid.rows) and _printable(grid)
 
 
 @functools.cache
