@@ -569,6 +569,31 @@ MESSAGES: dict[str, Text] = {
         "{text!r} stands alone on its line: read as the wrapped end of the name {name!r} above; it may also be "
         "an indicator whose cells are empty: check it",
     ),
+    "FORM_WRAPPED_NAME_EITHER_WAY": Text(
+        "换行的指标名称“{name}”：其各行可按多种方式分给上下的指标（或名称中间有一行未占满）；"
+        "按各行占满栏宽读取：请核对",
+        "the wrapped name {name!r}: its lines can be shared between the rows around it in more than one way "
+        "(or a line inside it does not fill its column); read as the lines fill their column: check it",
+    ),
+    "FORM_NAME_AROUND_KEY": Text(
+        "“项目名称”单独成行，上下两行读作一个换行的名称“{name}”（PDF 中标签单元格居中于换行的名称旁）；"
+        "若上一行不属于名称，应为“{text}”：请核对",
+        "项目名称 stands alone on its line between two lines of text: read as the name wrapped around its "
+        "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
+        "it ({text!r} alone): check it",
+    ),
+    "FORM_NAME_LINES_JOINED": Text(
+        "“项目名称”后的几行读作一个换行的名称“{name}”（每行一个单元格时，长名称分在几行）；"
+        "若只有第一行是名称，应为“{text}”：请核对",
+        "the lines after 项目名称 read as one wrapped name {name!r} (one cell per line, a long name over "
+        "several lines); if only the first line is the name it is {text!r}: check it",
+    ),
+    "FORM_WRAPPED_CELLS_UNSURE": Text(
+        "每行一个单元格：“{text}”占满一行，其后还有文字（共 {lines} 行）：换行的单元格在何处结束无法从文本判断，"
+        "名称与指标值可能错位：请核对",
+        "one cell per line: {text!r} fills its line and more text follows ({lines} lines): where the wrapped "
+        "cells end cannot be told from the text, so names and values may have slid: check it",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",

@@ -20,6 +20,7 @@ from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
+from .wrapped_lines import name_around_key, name_below_key
 
 #: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
 _UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
@@ -110,6 +111,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
+    if name is not None and separation == "spaces" and (whole := name_around_key(rows, r0, name)):
+        failures.add("项目名称", msg("FORM_NAME_AROUND_KEY", name=whole, text=name))  # a PDF's key cell centred
+        name = whole
+    elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
+        failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
+        name = whole
     if name is not None and (doubt := found.get("name_doubt")):
         failures.add("项目名称", doubt)
     if name is not None and _looks_like_label(name):

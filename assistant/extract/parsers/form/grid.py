@@ -34,6 +34,7 @@ from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
+from .wrapped_lines import join_wrapped_cells, reassemble
 
 #: a head about the whole period of a multi-year project (实施周期, 实施期, 中期, 中长期: the words
 #: the 财政部 template and the provinces' use for the period's money and goal as well)
@@ -248,11 +249,17 @@ def _read_grid(
     flat_rows = _merge_split_labels(
         [[t for t in row if not _is_grid_caption(t.text)] for kind, row in entries if kind == "flat"]
     )
+    if not run_together:
+        flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
     side_by_side = "三级指标" in value_headers
     by_rows = not run_together and _reads_by_rows(filled_rows)
+    # PDF text, a line per printed line: rows found by their values, wrapped names and labels joined
+    rebuilt = None if run_together or side_by_side else reassemble(entries, len(targets), failures)
+    if rebuilt is not None:
+        entries, by_rows = rebuilt, True
     if by_rows and len([r for r in filled_rows if r]) <= 2 and max(len(r) for r in filled_rows) > 3 * (k + 3):
         by_rows = False  # the whole grid on one line (a PDF page copied as one run): read it as a stream
         first = next(t for r in filled_rows for t in r)
@@ -294,7 +301,7 @@ def _read_grid(
     streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
-    if by_rows and not side_by_side:
+    if by_rows and not side_by_side and rebuilt is None:
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
     for kind, row in entries:
