@@ -121,7 +121,11 @@ _LEVEL1_NAMES = (
     "产出值",
     "效益值",
     "满意度值",
-)  # some forms write 值 for 指标 in their labels (产出值 | 数量值)
+    "产出目标",
+    "效益目标",
+    "满意度目标",
+)  # some forms write 值 for 指标 in their labels (产出值 | 数量值), or 目标 (产出目标 | 数量目标,
+# as the 二级 labels already are read)
 
 
 _LEVEL2_NAME = re.compile(
