@@ -283,6 +283,10 @@ def name_around_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     return None
 
 
+#: a section heading of the form (（一）基本信息, 二、绩效目标): never the rest of a cell above it
+_SECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+
+
 def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     """One cell per line: a 项目名称 on a line of its own, its value read from the line below,
     and after it lone lines of text (no key, title or value) right up to the next key or the
@@ -302,7 +306,7 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
             if _key_field(nxt):
                 closed = True  # the value's lines end where the next key starts
                 break
-            if _TITLE.search(_fold(nxt)) or _value_shape(nxt) or re.search(r"[:：]", nxt):
+            if _TITLE.search(_fold(nxt)) or _value_shape(nxt) or re.search(r"[:：]", nxt) or _SECTION.match(nxt):
                 break
             parts.append(nxt)
         else:
