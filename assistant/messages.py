@@ -657,6 +657,11 @@ MESSAGES: dict[str, Text] = {
         "the cells of {name!r} ({cells}) do not fit the 指标性质 / 指标值 / 计量单位 columns as written and were "
         "placed by what they look like: check them",
     ),
+    "FORM_LABEL_IN_SIDE_COLUMN": Text(
+        "“{name}”所在行的分值/备注列中是“{text}”，像一级/二级指标名称：单元格可能错位，指标层级可能读错，请核对",
+        "the 分值 / 备注 cells of {name!r}'s row hold {text!r}, which reads as a 一级/二级 label: the cells may "
+        "have slid and the levels may be wrong; check them",
+    ),
     "FORM_VALUE_IS_NAME": Text(
         "指标值“{value}”与指标名称相同：可能是换行的名称被当作了值",
         "the value {value!r} is the name itself: a wrapped name may have been read as a value",

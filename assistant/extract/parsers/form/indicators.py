@@ -19,6 +19,7 @@ from .labels import (
     _as_written,
     _bare,
     _fold,
+    _is_label,
     _is_placeholder,
     _level1_code,
     _unit_only,
@@ -116,7 +117,18 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 )
             )
         for target, value in zip(targets, placed):
-            if value is None or not value.text or not target:
+            if value is None or not value.text:
+                continue
+            if not target:  # a column the indicator does not keep (分值, 备注, 偏差原因)
+                if _is_label(value.text) or _LABEL_LIKE.fullmatch(_fold(value.text)):
+                    # a 一级/二级 label there (实施效果指标 as a 备注): the cells slid, a label was lost
+                    doubts.append(
+                        (
+                            item.name.row,
+                            "一级/二级指标",
+                            msg("FORM_LABEL_IN_SIDE_COLUMN", name=item.name.text[:30], text=value.text[:20]),
+                        )
+                    )
                 continue
             if target == "sign":
                 signs.append(value.text)
@@ -160,6 +172,10 @@ _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
     r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初]){1,6}"
 )
+
+
+#: a short cell ending in 指标 (实施效果指标, 过程管理指标): a level label, known or not
+_LABEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,8}指标")
 
 
 def _by_meaning(targets: list[str | None], values: list[Token | None]) -> list[Token | None]:
