@@ -410,20 +410,15 @@ def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
     while len(parts) < 3:
         nxt = None
         for j in range(line + 1, min(line + 1 + _LABEL_REACH, len(lines))):
-            lead = next((t for t in lines[j] if id(t) not in used and not _is_label(t.text)), None)
-            if (
-                lead is not None
-                and len(_fold(lead.text)) <= _LABEL_PIECE
-                and _is_label("".join(p.text for p in [*parts, lead]))
+            lead = _label_piece(lines[j], used)
+            if lead is None:
+                continue
+            # 社会公众或服 / 务对象满意度 / 指标: the middle piece is no label yet with the first
+            if _is_label("".join(p.text for p in [*parts, lead])) or (
+                len(parts) == 1 and _join_label_tail(lines, j, [*parts, lead], used) is not None
             ):
                 nxt = (j, lead)
                 break
-            if lead is not None and len(parts) == 1 and len(_fold(lead.text)) <= _LABEL_PIECE:
-                # 社会公众或服 / 务对象满意度 / 指标: the middle piece is no label yet with the first
-                after = _join_label_tail(lines, j, [*parts, lead], used)
-                if after is not None:
-                    nxt = (j, lead)
-                    break
         if nxt is None:
             break
         line = nxt[0]
@@ -439,14 +434,17 @@ def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
 def _join_label_tail(lines: list[list[Token]], line: int, parts: list[Token], used: set[int]) -> Token | None:
     """The piece on the next lines that closes ``parts`` into a label, or None."""
     for j in range(line + 1, min(line + 1 + _LABEL_REACH, len(lines))):
-        lead = next((t for t in lines[j] if id(t) not in used and not _is_label(t.text)), None)
-        if (
-            lead is not None
-            and len(_fold(lead.text)) <= _LABEL_PIECE
-            and _is_label("".join(p.text for p in [*parts, lead]))
-        ):
+        lead = _label_piece(lines[j], used)
+        if lead is not None and _is_label("".join(p.text for p in [*parts, lead])):
             return lead
     return None
+
+
+def _label_piece(line: list[Token], used: set[int]) -> Token | None:
+    """The line's first piece not yet used and no label itself, when short enough to be part of
+    a label cut over lines; else None."""
+    lead = next((t for t in line if id(t) not in used and not _is_label(t.text)), None)
+    return lead if lead is not None and len(_fold(lead.text)) <= _LABEL_PIECE else None
 
 
 def _value_may_wrap(rests, kinds, anchors, named, width: int) -> bool:
