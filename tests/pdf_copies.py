@@ -30,7 +30,7 @@ import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from form_variants import FIELDS, Grid
+from form_variants import FIELDS, Grid, groups
 
 __all__ = ["PdfStyle", "PDF_STYLES", "READERS", "printable", "render_pdf", "pdf_text", "read_pdf_copy"]
 
@@ -57,16 +57,6 @@ PDF_STYLES = [
     for wrap in (True, False)
     for annual in (False, True)
 ]
-
-
-def _groups(keys: list) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for i, key in enumerate(keys):
-        if out and keys[out[-1][0]] == key:
-            out[-1] = (out[-1][0], i + 1)
-        else:
-            out.append((i, i + 1))
-    return out
 
 
 def render_pdf(grid: Grid, style: PdfStyle, goal: str = "") -> bytes | None:
@@ -102,7 +92,7 @@ def render_pdf(grid: Grid, style: PdfStyle, goal: str = "") -> bytes | None:
         cells = [r.period, r.annual] if style.annual else [r.annual]
         rows.append([p(r.level1), p(r.level2), p(r.name), *[p(v) for v in cells]])
     for column, keys in ((0, [r.level1 for r in grid.rows]), (1, [(r.level1, r.level2) for r in grid.rows])):
-        for start, end in _groups(keys):
+        for start, end in groups(keys):
             for i in range(start + 1, end):
                 rows[1 + i][column] = ""
             if end - start > 1:
