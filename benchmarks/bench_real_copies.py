@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from form_variants import reseparate, separated_rows
+from form_variants import dev_pipe_documents, reseparate
 
 from assistant.errors import AssistantError
 from assistant.evaluate.metrics import project_flags, score_table, summarize
@@ -33,8 +32,6 @@ from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.gold import load_gold
 from assistant.ingest import read_bytes
-
-REAL = ROOT / "gold" / "real"
 
 
 def score(record, text: str):
@@ -60,14 +57,9 @@ def main() -> int:
     args = parser.parse_args()
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     sums: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for folder in sorted(REAL.iterdir()):
-        meta = folder / "meta.json"
-        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
-            continue
+    for folder in dev_pipe_documents():
         [record] = load_gold(folder)
         text = record.source_path.read_text(encoding="utf-8")
-        if not separated_rows(text):
-            continue  # not a document of ``|`` rows
         original, _ = score(record, text)
         if original is None:
             continue

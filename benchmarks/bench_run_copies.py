@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 import time
 from dataclasses import replace
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_real_copies import KEYS
-from form_variants import Style, dev_grids, read_variant, reseparate, separated_rows, traditional
+from form_variants import Style, dev_grids, dev_pipe_documents, read_variant, reseparate, traditional
 
 from assistant.errors import AssistantError
 from assistant.evaluate.metrics import project_flags, score_table, summarize
@@ -45,8 +44,6 @@ from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.gold import load_gold
 from assistant.ingest import read_bytes
-
-REAL = ROOT / "gold" / "real"
 
 PERTURBATIONS = {
     "plain": {},
@@ -156,14 +153,9 @@ def score(record, text: str, simplify: bool):
 def documents(show: int) -> int:
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     sums: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for folder in sorted(REAL.iterdir()):
-        meta = folder / "meta.json"
-        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
-            continue
+    for folder in dev_pipe_documents():
         [record] = load_gold(folder)
         text = record.source_path.read_text(encoding="utf-8")
-        if not separated_rows(text):
-            continue
         original, _ = score(record, text, False)
         if original is None:
             continue

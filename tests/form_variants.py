@@ -14,6 +14,7 @@ The grids come from the dev split of ``gold/real`` (:func:`dev_grids`) and from 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -487,6 +488,18 @@ def traditional(text: str) -> str:
     import opencc
 
     return opencc.OpenCC("s2t").convert(text)
+
+
+def dev_pipe_documents() -> list[Path]:
+    """The folders of the dev documents whose text is ``|`` rows (the ones re-separated into copies)."""
+    return [
+        folder
+        for folder in sorted(GOLD.iterdir())
+        if (folder / "meta.json").exists()
+        and json.loads((folder / "meta.json").read_text())["split"] == "dev"
+        and (folder / "source.txt").exists()
+        and separated_rows((folder / "source.txt").read_text(encoding="utf-8"))
+    ]
 
 
 def separated_rows(text: str) -> bool:

@@ -7,7 +7,6 @@ flagged; never a confident wrong cut.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from assistant.extract.parsers.form.cut import column_kind, cut_row, cut_score, 
 from assistant.ingest import read_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from form_variants import GOLD, Style, dev_grids, read_variant, reseparate, separated_rows, silently_wrong, traditional  # noqa: E402
+from form_variants import Style, dev_grids, dev_pipe_documents, read_variant, reseparate, silently_wrong, traditional  # noqa: E402
 
 SELF_EVAL = ["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
@@ -185,17 +184,6 @@ def test_short_captions_run_together_are_the_header(traditional):
         assert got == want
 
 
-def _pipe_documents() -> list[Path]:
-    return [
-        folder
-        for folder in sorted(GOLD.iterdir())
-        if (folder / "meta.json").exists()
-        and json.loads((folder / "meta.json").read_text())["split"] == "dev"
-        and (folder / "source.txt").exists()
-        and separated_rows((folder / "source.txt").read_text(encoding="utf-8"))
-    ]
-
-
 @pytest.mark.parametrize("copy", ["run", "trad"])
 def test_dev_documents_run_together_or_traditional_are_never_silently_worse(copy):
     """A dev document of ``|`` rows copied with its cells run together, or in traditional
@@ -206,7 +194,7 @@ def test_dev_documents_run_together_or_traditional_are_never_silently_worse(copy
 
     from assistant.gold import load_gold
 
-    documents = _pipe_documents()
+    documents = dev_pipe_documents()
     assert len(documents) >= 15  # a broken loader must not pass silently
     silent, worse = [], []
     for folder in documents:
@@ -230,7 +218,7 @@ def test_dev_documents_run_together_or_traditional_are_never_silently_worse(copy
 
 def test_traditional_copy_by_opencc_reads_the_same_indicators():
     """One dev document in OpenCC's traditional characters reads the same rows as the original."""
-    folder = next(f for f in _pipe_documents() if f.name.startswith("a12"))
+    folder = next(f for f in dev_pipe_documents() if f.name.startswith("a12"))
     text = (folder / "source.txt").read_text(encoding="utf-8")
 
     def rows(source: str):

@@ -248,27 +248,12 @@ def test_several_forms_on_one_page(sep):
 # ---- whole dev documents re-separated -----------------------------------------------------------
 
 
-def _pipe_documents() -> list[str]:
-    import json
-
-    from form_variants import GOLD, separated_rows
-
-    return [
-        folder.name
-        for folder in sorted(GOLD.iterdir())
-        if (folder / "meta.json").exists()
-        and json.loads((folder / "meta.json").read_text())["split"] == "dev"
-        and (folder / "source.txt").exists()
-        and separated_rows((folder / "source.txt").read_text(encoding="utf-8"))
-    ]
-
-
 @pytest.mark.parametrize("style", ["spaces", "lines", "line_pipes"])
 def test_dev_documents_copied_with_other_separators_are_never_silently_worse(style):
     """The same form reaching us as space-separated text or one cell per line (with or without
     ``|`` closers): the header and the indicators read as well as from the ``|`` original, or
     a failure says where to look."""
-    from form_variants import GOLD, reseparate
+    from form_variants import dev_pipe_documents, reseparate
 
     from assistant.evaluate.metrics import project_flags, score_table, summarize
     from assistant.gold import load_gold
@@ -283,11 +268,11 @@ def test_dev_documents_copied_with_other_separators_are_never_silently_worse(sty
         )
         return summarize(samples)["metrics"], table.failures
 
-    documents = _pipe_documents()
+    documents = dev_pipe_documents()
     assert len(documents) >= 15  # a broken loader must not pass silently
     silent = []
-    for doc_id in documents:
-        [record] = load_gold(GOLD / doc_id)
+    for folder in documents:
+        [record] = load_gold(folder)
         text = record.source_path.read_text(encoding="utf-8")
         copied = reseparate(text, style)
         if copied is None:
@@ -299,5 +284,5 @@ def test_dev_documents_copied_with_other_separators_are_never_silently_worse(sty
             continue  # refused: said so
         keys = ("indicator_f1", "project_name", "amounts", "goal_exact")
         if any((got[k] or 0) < (original[k] or 0) - 1e-9 for k in keys) and not failures:
-            silent.append(doc_id)
+            silent.append(folder.name)
     assert silent == []
