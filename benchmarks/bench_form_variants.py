@@ -27,9 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from form_variants import Style, dev_grids, read_variant
-
-from assistant.errors import AssistantError
+from form_variants import Style, dev_grids, variant_outcome
 
 PERTURBATIONS = {
     "plain": {},
@@ -54,19 +52,6 @@ def styles(name: str) -> list[Style]:
     ]
 
 
-def outcome(grid, style) -> str | None:
-    try:
-        result = read_variant(grid, style)
-    except AssistantError:
-        return "refused"
-    if result is None:
-        return None
-    got, want, failures = result
-    if got == want:
-        return "right"
-    return "flagged" if failures else "silent"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", help="one perturbation")
@@ -83,7 +68,7 @@ def main() -> int:
         for style in styles(name):
             pool = both if style.values == "sbs" or style.order else grids
             for grid in pool:
-                result = outcome(grid, style)
+                result = variant_outcome(grid, style)
                 if result is None:
                     continue
                 counts[result] += 1

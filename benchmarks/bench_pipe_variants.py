@@ -33,9 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from form_variants import Style, dev_grids, read_variant
-
-from assistant.errors import AssistantError
+from form_variants import Style, dev_grids, variant_outcome
 
 PERTURBATIONS = {
     "plain": {},
@@ -78,19 +76,6 @@ def styles(name: str) -> list[Style]:
     ]
 
 
-def outcome(grid, style) -> str | None:
-    try:
-        result = read_variant(grid, style)
-    except AssistantError:
-        return "refused"
-    if result is None:
-        return None
-    got, want, failures = result
-    if got == want:
-        return "right"
-    return "flagged" if failures else "silent"
-
-
 def run(names, grids, show: int = 0) -> dict[str, collections.Counter[str]]:
     """Outcome counts per perturbation (printed as they come)."""
     both = [replace(g, rows=tuple(replace(r, period=r.period or r.annual) for r in g.rows)) for g in grids]
@@ -102,7 +87,7 @@ def run(names, grids, show: int = 0) -> dict[str, collections.Counter[str]]:
         for style in styles(name):
             pool = both if style.values.startswith("sbs") or style.period_word else grids
             for grid in pool:
-                result = outcome(grid, style)
+                result = variant_outcome(grid, style)
                 if result is None:
                     continue
                 counts[result] += 1

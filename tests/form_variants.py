@@ -396,6 +396,23 @@ def read_variant(grid: Grid, style: Style) -> tuple[list[dict], list[dict], list
     return got, want, table.failures
 
 
+def variant_outcome(grid: Grid, style: Style) -> str | None:
+    """How the rules read the grid in the style: ``right``, ``flagged`` (wrong, a failure says so),
+    ``silent`` (wrong and unflagged) or ``refused``; None when the style cannot write the grid."""
+    from assistant.errors import AssistantError
+
+    try:
+        result = read_variant(grid, style)
+    except AssistantError:
+        return "refused"
+    if result is None:
+        return None
+    got, want, failures = result
+    if got == want:
+        return "right"
+    return "flagged" if failures else "silent"
+
+
 def silently_wrong(grids: list[Grid], style: Style) -> list[str]:
     """The grids this style renders whose indicators differ from the gold with no failure said."""
     silent = []
