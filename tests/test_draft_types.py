@@ -56,11 +56,17 @@ def test_the_type_file_covers_every_category_with_reasons():
         ("雾炮车降尘抑尘服务", "租用雾炮车开展道路降尘抑尘作业", "environment", "environment"),
         ("临时救助", "对遭遇突发困难的家庭发放临时救助金", "subsidy", "subsidy_relief"),
         ("社区普法宣传", "每月组织开展一场普法讲座", "publicity", "culture"),
+        # the name's last word says what the project is: publicity about fire prevention,
+        # a purchase for clinics, a subsidy for culture, even when a longer keyword is elsewhere
+        ("2025年森林防火宣传", "发放宣传资料5000份", "publicity", "culture"),
+        ("乡镇卫生院医疗设备购置", "为3所卫生院购置医疗设备12台", "equipment", None),
+        ("农村文化建设配套补助经费", "", "subsidy", "subsidy_relief"),
+        ("城管执法车辆维修燃油费", "", "vehicle", None),
     ],
 )
 def test_type_and_sector_from_name_and_goal(name, goal, expected, sector):
     types = classify(name, goal)
-    assert types and types[0][0].id == expected and types[0][0].sector == sector
+    assert types and types[0][0].id == expected and sector in (None, types[0][0].sector)
 
 
 def test_the_guard_rejects_other_topics_and_the_seed_departments_words():
