@@ -47,6 +47,15 @@ def test_goal_quantities_become_targets():
     assert goal_quantities("2024年投入500元，打造一支专业队伍") == []
 
 
+def test_a_count_is_of_what_the_action_acts_on_or_was_done_to():
+    found = [q[:2] for q in goal_quantities("为全镇3所卫生院购置DR、彩超等医疗设备12台")]
+    assert found[0] == ("卫生院数量", "3所")  # not 卫生院购置DR数量
+    assert goal_quantities("培训基层干部200人次开展实操")[0][:2] == ("培训基层干部人次", "200人次")
+    # a count followed by its action with nothing counted before it is left out, not 给人数
+    assert goal_quantities("至少给120人发放补贴费") == []
+    assert goal_quantities("1290.3平方米冷库仓储建设")[0][:2] == ("冷库仓储建设面积", "1290.3平方米")
+
+
 def test_goal_quantities_read_every_count_of_a_clause():
     found = goal_quantities("新造林3000亩，修建作业道30公里；受益人口76户174人，其中少数民族12户27人。")
     named = [(name, value) for name, value, _, _ in found]

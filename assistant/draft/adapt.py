@@ -123,6 +123,9 @@ _NAME_SUFFIX = {
     "项": "项数",
     "份": "份数",
 }
+#: "为3所卫生院购置设备": the count is of what stands before the next action, not of the action
+_ACTIONS = r"(?:购置|购买|采购|开展|建设|新建|改造|维修|实施|进行|发放|组织|配备|安装|提供|完成)"
+_ACTION_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})" + _ACTIONS + r"(?=\S)")
 _RATE_NAME = re.compile(r"(率|度|比例|得分)$")
 
 
@@ -243,6 +246,9 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
             return None
         return name, format_target(target), _rate_category(name)
     thing = re.split(r"[和及与、(（]", _PERIOD_WORDS.sub("", after))[0].strip("的")
+    thing = _ACTION_AFTER.split(thing, maxsplit=1)[0]
+    if re.match(_ACTIONS, thing):  # "培训干部200人次开展实操": the count is of what came before
+        thing = ""
     if target.unit in ("年", "月", "日", "天", "个月"):
         thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
     if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
@@ -250,7 +256,7 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         thing = re.sub(r"^(?:为了|为|对|用于)", "", _LEAD_VERBS.sub("", thing)).strip()  # 为维护建筑面积 → 维护建筑面积
     thing = _NUMBERED.sub("", thing)  # 目标3:配套电力设施 → 配套电力设施
     thing = thing.strip("、，,:： ")
-    if not thing or len(thing) > MAX_NAME or re.match(r"\d", thing):
+    if len(thing) < 2 or len(thing) > MAX_NAME or re.match(r"\d", thing):
         return None
     if target.unit in ("年", "月", "日", "天", "个月") and not re.search(r"(期|期限|时间|时限|年限|天数)$", thing):
         return None  # a duration is a target only as 服务周期 / 服务期限 …
