@@ -62,6 +62,9 @@ def test_the_type_file_covers_every_category_with_reasons():
         ("乡镇卫生院医疗设备购置", "为3所卫生院购置医疗设备12台", "equipment", None),
         ("农村文化建设配套补助经费", "", "subsidy", "subsidy_relief"),
         ("城管执法车辆维修燃油费", "", "vehicle", None),
+        # 养护 alone is road upkeep; 维修养护 of a water works is a repair, and it is about water
+        ("农村饮水安全工程维修养护", "维修养护农村供水工程45处", "repair", None),
+        ("农村饮水安全巩固提升工程", "改善提升9200人饮水条件", "water", None),
     ],
 )
 def test_type_and_sector_from_name_and_goal(name, goal, expected, sector):
