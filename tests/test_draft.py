@@ -56,6 +56,13 @@ def test_a_count_is_of_what_the_action_acts_on_or_was_done_to():
     assert goal_quantities("1290.3平方米冷库仓储建设")[0][:2] == ("冷库仓储建设面积", "1290.3平方米")
 
 
+def test_an_age_is_who_is_served_not_a_target():
+    found = [q[:2] for q in goal_quantities("为辖区65周岁以上老年人提供助餐服务，全年服务3万人次")]
+    assert found == [("服务人次", "3万人次")]  # not 岁老年人数量 65周
+    assert goal_quantities("0-6岁儿童健康管理率达到90%")[0][:2] == ("0-6岁儿童健康管理率", "≥90%")
+    assert goal_quantities("为80岁以上老人发放高龄津贴1200人")[0][1] == "1200人"
+
+
 def test_goal_quantities_read_every_count_of_a_clause():
     found = goal_quantities("新造林3000亩，修建作业道30公里；受益人口76户174人，其中少数民族12户27人。")
     named = [(name, value) for name, value, _, _ in found]
