@@ -204,7 +204,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
         ages = _AGE.findall(clause)
-        rest, seen = _AGE.sub(lambda m: chr(0xE000 + ages.index(m.group(0))), clause), ""
+        rest, seen = _mask(clause, ages), ""
         for _ in range(4):
             target = parse_target(rest)
             norm = normalise_value(rest)
@@ -215,8 +215,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
             item = _goal_item(target, before, rest, seen + before)
             seen += before + phrase
             if item:
-                name = re.sub("[\ue000-\ue0ff]", lambda m: ages[ord(m.group(0)) - 0xE000], item[0])
-                found.append((name, *item[1:], clause.strip()))
+                found.append((_unmask(item[0], ages), *item[1:], clause.strip()))
         covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
         if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
             name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
@@ -229,6 +228,17 @@ _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
 #: "65周岁以上老年人", "0-6岁儿童": an age says who is served, it is not a target (it is
 #: masked while targets are read, and kept in the names)
 _AGE = re.compile(r"\d+(?:\s*[-－~～至到—]\s*\d+)?\s*(?:周岁|岁)")
+
+
+def _mask(clause: str, ages: list[str]) -> str:
+    """The clause with each age replaced by one private-use character, so no target is read in it."""
+    for i, age in enumerate(ages):
+        clause = clause.replace(age, chr(0xE000 + i), 1)
+    return clause
+
+
+def _unmask(name: str, ages: list[str]) -> str:
+    return re.sub("[\ue000-\ue0ff]", lambda m: ages[ord(m.group(0)) - 0xE000], name)
 
 
 def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str, str] | None:
