@@ -63,6 +63,13 @@ def test_an_age_is_who_is_served_not_a_target():
     assert goal_quantities("为80岁以上老人发放高龄津贴1200人")[0][1] == "1200人"
 
 
+def test_goal_quantities_in_weights_volumes_heads_and_hectares():
+    assert goal_quantities("全年清运城区生活垃圾3.6万吨")[0][:2] == ("清运城区生活垃圾数量", "3.6万吨")
+    assert goal_quantities("处理污水2万立方米")[0][1] == "2万立方米"
+    assert goal_quantities("免疫生猪1.2万头")[0][1] == "1.2万头"
+    assert goal_quantities("新造林200公顷")[0][:2] == ("新造林面积", "200公顷")
+
+
 def test_goal_quantities_read_every_count_of_a_clause():
     found = goal_quantities("新造林3000亩，修建作业道30公里；受益人口76户174人，其中少数民族12户27人。")
     named = [(name, value) for name, value, _, _ in found]
