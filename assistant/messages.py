@@ -795,6 +795,21 @@ MESSAGES: dict[str, Text] = {
         "公文没有落款单位或发布机构：主管部门未读取",
         "the notice has no signature or 发布机构: the department is not read",
     ),
+    "PROSE_FIELDS_ONLY": Text(
+        "没有可识别的表格：项目名称、金额、绩效目标和指标取自正文叙述，请逐项核对原件，或改用 --backend auto（大模型）读取",
+        "no recognisable table: the project names, amounts, goals and indicators are read from running text; "
+        "check each against the original, or use --backend auto (LLM)",
+    ),
+    "PROSE_AMOUNTS_SEVERAL": Text(
+        "正文写了几个不同的金额（{text}），无法确定哪一个是项目总额：金额未读取",
+        "the text names several different amounts ({text}); which one is the project's total is not certain: "
+        "amounts not read",
+    ),
+    "PROSE_INDICATOR_FROM_TEXT": Text(
+        "指标“{name}”（指标值“{value}”）取自正文叙述，不是表格行；请核对名称与指标值的分界",
+        "the indicator {name!r} (value {value!r}) is read from running text, not a table row; check where the "
+        "name ends and the value starts",
+    ),
     "FORM_HEADER_ONLY": Text(
         "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "
