@@ -19,6 +19,7 @@ from .parsers.heading_name import name_by_heading
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
+from .parsers.prose_fields import read_prose_fields
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
 from .parsers.transposed import read_transposed
@@ -117,6 +118,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
         if names_a_form(doc):  # a form's header and no grid (a page cut above it): kept, with a failure
             return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+        if prose := read_prose_fields(doc):  # a notice or report stating its projects in sentences, all flagged
+            return prose
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there
