@@ -40,7 +40,7 @@ from ...taxonomy import code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _T2S
 
-__all__ = ["read_prose_fields"]
+__all__ = ["name_in_money_sentence", "read_prose_fields"]
 
 #: a pinyin reading a web mirror prints after a character (數(shù)): markup, not text
 _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}[)）]")
@@ -209,17 +209,28 @@ def _title(plain: str) -> tuple[str, int] | None:
     return None
 
 
+def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int] | None:
+    """The project a sentence states the money of (``X项目预算合计为…``, ``该X项目于…下达预算资金10万元``)
+    and where its name starts; ``该`` ("this") and the word 项目 after it are not part of the name."""
+    plain = text.translate(_T2S)
+    end = len(plain) if end is None else end
+    for m in _SUBJECT.finditer(plain, 0, end):
+        name = m.group("name")
+        if m.group("this"):
+            name = name[: -len("项目")]
+        sentence_end = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
+        if _MONEY.search(plain, m.end(), sentence_end):
+            at = m.start("name")
+            return text[at : at + len(name)].strip(), at
+    return None
+
+
 def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
     if m := _NAME_FIELD.search(plain, 0, end):
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
-    for m in _SUBJECT.finditer(plain, 0, end):
-        name = m.group("name")
-        if m.group("this"):  # 该X项目: "this X project", the name is X
-            name = name[: -len("项目")]
-        sentence_end = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
-        if _MONEY.search(plain, m.end(), sentence_end):
-            return _Read(name.strip(), m.start("name"), (0, end))
+    if subject := name_in_money_sentence(plain, end):
+        return _Read(subject[0], subject[1], (0, end))
     if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
         read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
         read.notes.append(
