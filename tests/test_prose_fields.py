@@ -271,3 +271,36 @@ def test_sentence_goal_gives_no_indicator():
 def test_text_with_no_project_fields_is_still_refused(text):
     with pytest.raises(InputError):
         _read(text)
+
+
+def test_form_with_no_name_takes_the_project_its_report_states_the_money_of():
+    """f04 (a self-evaluation report with one grid and no 项目名称 cell): the name and the total come
+    from '该X项目于…批复下达预算资金10万元', both flagged."""
+    stem = "f04-sc-daying-market-consumer-city-selfeval-report-pipe"
+    table = _read((GOLD / stem / "source.txt").read_text())
+    project = table.projects()[0]
+    assert (project.name, project.amounts.total) == ("双心及文明城市创建专项资金", Decimal("10"))
+    codes = {f.code for f in table.failures}
+    assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= codes and "FORM_NO_NAME" not in codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("该双心创建专项资金项目于2020年初申报,批复下达预算资金10万元。", "双心创建专项资金"),
+        ("該雙心創建專項資金項目于2020年初申報,批覆下達預算資金10萬元。", "雙心創建專項資金"),
+        ("某区2022年度福利机构运行经费(孤儿供养)项目预算合计为423.38万元(其中:区级100万元)。", None),
+        ("2019年通过统筹整合财政涉农资金项目立项,项目总投资19万元。", "-"),  # 立项: not a money sentence's subject
+        ("该项目于2020年实施。\n另有资金10万元。", "-"),  # the money is in another sentence
+    ],
+)
+def test_name_in_money_sentence(sentence, name):
+    from assistant.extract.parsers.prose_fields import name_in_money_sentence
+
+    found = name_in_money_sentence(sentence)
+    if name == "-":
+        assert found is None
+    else:
+        want = name or sentence[: sentence.index("项目") + 2]
+        assert found is not None and found[0] == want
+        assert sentence[found[1] : found[1] + len(want)] == want
