@@ -38,12 +38,10 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level2_name
 from .form.cut import _UNIT
-from .form.labels import _T2S
+from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
 
 __all__ = ["name_in_money_sentence", "read_prose_fields"]
 
-#: a pinyin reading a web mirror prints after a character (數(shù)): markup, not text
-_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Z\u00c0-\u024f\u0300-\u036f]{1,8}[)）]")
 _AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
 _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
