@@ -795,6 +795,21 @@ MESSAGES: dict[str, Text] = {
         "公文没有落款单位或发布机构：主管部门未读取",
         "the notice has no signature or 发布机构: the department is not read",
     ),
+    "LABELS_BEFORE_VALUES": Text(
+        "表格的标签整列排在值之前（PDF 文本层常见）：“{labels}”按先后顺序与其后的值配对，请核对原件，"
+        "或改用 --backend auto（大模型）读取",
+        "the form's labels are listed before their values (as in a PDF's text layer): {labels!r} are paired with "
+        "the values that follow by order alone; check them against the original, or use --backend auto (LLM)",
+    ),
+    "LABELS_BEFORE_VALUES_UNPAIRED": Text(
+        "标签“{labels}”与值的对应无法按顺序确定（值跨行或标签不认识）：这些栏目未读取",
+        "the labels {labels!r} cannot be paired with their values by order (a value over several lines, or a "
+        "label the rules do not know): these fields are not read",
+    ),
+    "LABELS_BEFORE_VALUES_NO_MONEY": Text(
+        "没有读到带单位的资金总额：金额未读取",
+        "no 资金总额 with its unit was read: amounts not read",
+    ),
     "PROSE_FIELDS_ONLY": Text(
         "没有可识别的表格：项目名称、金额、绩效目标和指标取自正文叙述，请逐项核对原件，或改用 --backend auto（大模型）读取",
         "no recognisable table: the project names, amounts, goals and indicators are read from running text; "
