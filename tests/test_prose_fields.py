@@ -100,7 +100,7 @@ def _quoted_notice(pair: list[dict], inline: bool, reorder: bool) -> tuple[str, 
     return "|\n" + (" " if inline else "\n").join(parts) + "\n", expected
 
 
-def _report(p: dict, breakdown: bool) -> tuple[str, list[dict]]:
+def _report(p: dict, breakdown: bool, goal_label: str = "绩效目标") -> tuple[str, list[dict]]:
     """h16's way: a 绩效评价报告 whose (二)项目预算 writes X项目预算合计为N万元."""
     share = f"(其中:自治区{p['total']}万元)" if breakdown else ""
     goal = _sentence(p["goal"])
@@ -118,7 +118,7 @@ def _report(p: dict, breakdown: bool) -> tuple[str, list[dict]]:
         f"{p['name']}项目预算合计为{p['total']}万元{share}。",
     ]
     if goal:
-        lines.append(f"(三)绩效目标:{goal}")
+        lines.append(f"(三){goal_label}:{goal}")
     return "\n".join(lines) + "\n", [{**p, "name": p["name"] + "项目", "goal": goal, "indicators": []}]
 
 
@@ -200,9 +200,10 @@ def test_quoted_items_with_numbered_fields_read_back(how, inline, reorder):
 
 @pytest.mark.parametrize("how", HOW)
 @pytest.mark.parametrize("breakdown", [False, True])
-def test_report_stating_its_budget_reads_back(how, breakdown):
+@pytest.mark.parametrize("goal_label", ["绩效目标", "年度绩效目标", "总体目标", "项目绩效目标"])
+def test_report_stating_its_budget_reads_back(how, breakdown, goal_label):
     for p in PROJECTS:
-        text, expected = _report(p, breakdown)
+        text, expected = _report(p, breakdown, goal_label)
         right, wrong = _check(_perturb(text, how), expected)
         assert wrong == 0, (how, p["name"])
 

@@ -60,7 +60,8 @@ _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3
 _NAME_IN_TITLE = re.compile(
     r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
 )
-_GOAL = re.compile(r"绩效目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
+_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
 #: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
 _FIELD_MARK = re.compile(r"[（(]\d{1,2}[)）]")
 _DEPARTMENT = re.compile(
