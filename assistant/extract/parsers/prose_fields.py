@@ -29,6 +29,7 @@ name but no money, goal or indicator, is not read (the caller refuses it).
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -112,6 +113,33 @@ def _without_readings(text: str) -> tuple[str, list[int]]:
     kept.append(text[pos:])
     where.extend(range(pos, len(text) + 1))
     return "".join(kept), where
+
+
+_CLOSED = "。！？!?"
+
+
+def _unwrapped(text: str, where: list[int]) -> tuple[str, list[int]]:
+    """The text with a PDF's wrapped lines joined: when three lines or more that end mid-sentence
+    share one length (the column's width, give or take a character), each line of that width that
+    ends mid-sentence runs on into the next."""
+    lines = text.split("\n")
+    widths = collections.Counter(len(x) for x in lines if len(x) >= 12 and not x.rstrip().endswith(tuple(_CLOSED)))
+    full = [w for w, n in widths.items() if n + widths.get(w - 1, 0) >= 3 and n >= 2]
+    if not full:
+        return text, where
+    width = max(full)
+    kept, kept_where, pos = [], [], 0
+    for n, line in enumerate(lines):
+        kept.append(line)
+        kept_where.extend(where[pos : pos + len(line)])
+        pos += len(line)
+        if n + 1 < len(lines):
+            if not (width - 1 <= len(line) <= width and not line.rstrip().endswith(tuple(_CLOSED))):
+                kept.append("\n")
+                kept_where.append(where[pos])
+            pos += 1
+    kept_where.append(where[pos])
+    return "".join(kept), kept_where
 
 
 def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
@@ -288,7 +316,7 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
 def read_prose_fields(doc: Document) -> BudgetTable | None:
     """The projects a notice or report states in its sentences, every field flagged; None when
     the text names no project, or names one with no money, goal or indicator."""
-    cleaned, where = _without_readings(doc.text)
+    cleaned, where = _unwrapped(*_without_readings(doc.text))
     plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
     stop_m = _STOP.search(plain)
     end = stop_m.start() if stop_m else len(plain)
