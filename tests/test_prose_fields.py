@@ -174,3 +174,14 @@ def test_copies_it_need_not_read_are_never_silently_wrong(how):
     field may be missed or refused, never wrong without its project flagged."""
     outcomes = [outcome(text, want) for _, text, want in list(copies([how]))[::5]]  # the benchmark runs them all
     assert outcomes and "silent" not in outcomes
+
+
+@pytest.mark.parametrize("lead", ["", "，", "，安排资金", "：预算", "，共计", ",资金"])
+def test_item_amount_after_its_lead_words(lead):
+    """1、X，安排资金20万元； : the words leading the amount are not part of the name."""
+    text = f"2024年资金使用情况公示\n1、道路养护经费{lead}20万元；\n2、桥梁维修{lead}8.5万元；\n"
+    projects = read(text).projects()
+    assert [(p.name, p.amounts.total) for p in projects] == [
+        ("道路养护经费", Decimal("20")),
+        ("桥梁维修", Decimal("8.5")),
+    ]

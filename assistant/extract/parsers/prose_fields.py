@@ -49,7 +49,11 @@ _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
 _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
-_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计)?[为是:：]?[ \t\u3000]*{_AMOUNT}")
+#: the words leading an item's amount after its name: ，安排资金 / ：预算 / ，共计
+_AMOUNT_LEAD = re.compile(
+    r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
+)
+_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?[为是:：]?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|{_MONEY_WORD})"
@@ -115,15 +119,15 @@ def _without_readings(text: str) -> tuple[str, list[int]]:
     return "".join(kept), where
 
 
-_CLOSED = "。！？!?"
+_CLOSED = "。！？!?；;：:"
 
 
 def _unwrapped(text: str, where: list[int]) -> tuple[str, list[int]]:
     """The text with a PDF's wrapped lines joined: when three lines or more that end mid-sentence
-    share one length (the column's width, give or take a character), each line of that width that
-    ends mid-sentence runs on into the next."""
+    share one length of 20 characters or more (the column's width, give or take a character), each
+    line of that width that ends mid-sentence (not at 。；： …) runs on into the next."""
     lines = text.split("\n")
-    widths = collections.Counter(len(x) for x in lines if len(x) >= 12 and not x.rstrip().endswith(tuple(_CLOSED)))
+    widths = collections.Counter(len(x) for x in lines if len(x) >= 20 and not x.rstrip().endswith(tuple(_CLOSED)))
     full = [w for w, n in widths.items() if n + widths.get(w - 1, 0) >= 3 and n >= 2]
     if not full:
         return text, where
@@ -155,7 +159,8 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
         if q := _QUOTED.match(title):
             found.append((m, q.group("name").strip(), None))
         elif a := _WITH_AMOUNT.match(title):
-            found.append((m, a.group("name").strip(), (Decimal(a.group("n")), a.group("cur"))))
+            name = _AMOUNT_LEAD.sub("", a.group("name")).strip()  # 1、X项目，安排资金20万元
+            found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
     return found if len(found) >= 2 else []
