@@ -795,6 +795,40 @@ MESSAGES: dict[str, Text] = {
         "公文没有落款单位或发布机构：主管部门未读取",
         "the notice has no signature or 发布机构: the department is not read",
     ),
+    "LABELS_BEFORE_VALUES": Text(
+        "表格的标签整列排在值之前（PDF 文本层常见）：“{labels}”按先后顺序与其后的值配对，请核对原件，"
+        "或改用 --backend auto（大模型）读取",
+        "the form's labels are listed before their values (as in a PDF's text layer): {labels!r} are paired with "
+        "the values that follow by order alone; check them against the original, or use --backend auto (LLM)",
+    ),
+    "LABELS_BEFORE_VALUES_UNPAIRED": Text(
+        "标签“{labels}”与值的对应无法按顺序确定（值跨行或标签不认识）：这些栏目未读取",
+        "the labels {labels!r} cannot be paired with their values by order (a value over several lines, or a "
+        "label the rules do not know): these fields are not read",
+    ),
+    "LABELS_BEFORE_VALUES_NO_MONEY": Text(
+        "没有读到带单位的资金总额：金额未读取",
+        "no 资金总额 with its unit was read: amounts not read",
+    ),
+    "PROSE_FIELDS_ONLY": Text(
+        "没有可识别的表格：项目名称、金额、绩效目标和指标取自正文叙述，请逐项核对原件，或改用 --backend auto（大模型）读取",
+        "no recognisable table: the project names, amounts, goals and indicators are read from running text; "
+        "check each against the original, or use --backend auto (LLM)",
+    ),
+    "PROSE_NAME_FROM_TEXT": Text(
+        "没有项目名称栏：项目名称“{name}”取自正文中写明该项目资金的句子；请核对",
+        "no 项目名称 cell: the name {name!r} is taken from the sentence that states the project's money; check it",
+    ),
+    "PROSE_AMOUNTS_SEVERAL": Text(
+        "正文写了几个不同的金额（{text}），无法确定哪一个是项目总额：金额未读取",
+        "the text names several different amounts ({text}); which one is the project's total is not certain: "
+        "amounts not read",
+    ),
+    "PROSE_INDICATOR_FROM_TEXT": Text(
+        "指标“{name}”（指标值“{value}”）取自正文叙述，不是表格行；请核对名称与指标值的分界",
+        "the indicator {name!r} (value {value!r}) is read from running text, not a table row; check where the "
+        "name ends and the value starts",
+    ),
     "FORM_HEADER_ONLY": Text(
         "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "

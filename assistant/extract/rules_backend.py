@@ -16,9 +16,11 @@ from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.header_only import doubt_goal, names_a_form
 from .parsers.heading_name import name_by_heading
+from .parsers.label_blocks import read_label_block
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
 from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
+from .parsers.prose_fields import read_prose_fields
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
 from .parsers.transposed import read_transposed
@@ -101,7 +103,12 @@ def _extract_part(doc: Document) -> BudgetTable:
     if looks_like_form(doc):
         if forms := split_forms(doc):  # one page, one form per project
             return _several_forms(doc, forms)
-        return _named(doc, extract_form(doc))
+        try:
+            return _named(doc, extract_form(doc))
+        except InputError:
+            if block := read_label_block(doc):  # the label column printed before the values (PDF text)
+                return block
+            raise
     try:
         table = extract_table(doc)
     except InputError:
@@ -114,9 +121,13 @@ def _extract_part(doc: Document) -> BudgetTable:
         if run := labels_in_a_run(doc):  # say why, rather than "no table"; keep an indicator block that lines up
             if indicators := read_transposed(doc):
                 return _indicators_only(doc, indicators, run)
+            if block := read_label_block(doc):  # the label column printed before the values
+                return block
             raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
         if names_a_form(doc):  # a form's header and no grid (a page cut above it): kept, with a failure
             return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+        if prose := read_prose_fields(doc):  # a notice or report stating its projects in sentences, all flagged
+            return prose
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there

@@ -33,6 +33,7 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
+from .prose_fields import name_in_money_sentence
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
 
@@ -194,7 +195,8 @@ def _one_amount(text: str, end: int, *, sentences_only: bool = False) -> tuple[r
 def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     """A form inside a report (绩效自评报告, 公示) that has no money cells: the report's one
     ``资金N万元`` sentence gives the total (the fiscal amount too when that sentence says the
-    money is 财政拨款), flagged as read from running text."""
+    money is 财政拨款), flagged as read from running text; a form with no 项目名称 takes the
+    project the report's money sentence names (``该X项目于…``), flagged too."""
     projects = table.projects()
     if len(projects) != 1:
         return table
@@ -215,6 +217,13 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
                 field="amounts.total",
                 message=msg("PROSE_AMOUNT_FROM_TEXT", text=text[money.start() : money.end()]),
             )
+        )
+    if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
+        project.name = subject[0]
+        project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
+        failures = [f for f in failures if f.code != "FORM_NO_NAME"]
+        failures.append(
+            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TEXT", name=subject[0]))
         )
     table.failures = failures
     return table

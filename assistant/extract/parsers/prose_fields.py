@@ -1,0 +1,402 @@
+"""Project fields stated in running text: notices and evaluation reports with no table.
+
+Townships and bureaus publish a project's basics as prose more often than the standard forms
+suggest: a lottery-fund notice lists its uses as numbered items (``1、2024年百岁老人慰问费1.35万元；``),
+a disclosure of project basics writes each project as ``1.“文化中心运营专项经费”项目。`` followed by
+``(6)年度预算安排。财政拨款634万元`` and ``(7)绩效目标。…``, and a 绩效评价报告 writes
+``…项目预算合计为423.38万元`` or ``项目总投资19万元``. A clerk reads the name, the money and the
+goal from these sentences; so does this reader, by the same landmarks:
+
+* projects: numbered items (two or more, numbered 1, 2, …) whose title is a quoted name followed by
+  项目, a name ending in 项目, or a name followed by its amount; otherwise one project, named by a
+  ``项目名称`` field, by the subject of the sentence that states its money (``X项目预算合计为…``,
+  ``该X项目于…``), or by the report's title (``关于2019年度X绩效评价报告``); a ``项目名称`` field after
+  the items (a form cut after its first row) is one more project, name only;
+* money: an amount written right after a money word (预算, 总投资, 资金, 拨款, 合计, 安排); one
+  amount is the total (also the fiscal amount when it is 财政拨款), several different ones are not
+  read (a failure says so);
+* goal: the text after ``绩效目标：`` / ``绩效目标。`` up to the next numbered field, ended at its last
+  full stop (what follows without one is a heading, not the goal);
+* indicators only from clearly marked items: lines opened by a level-2 label (``数量指标：慰问人数=9人``)
+  or a 绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``). What the
+  text says was achieved (``当年实际完成9人``, ``完成90%``) is never a target.
+
+Everything read here comes from sentences, so the table carries a failure saying so (every
+project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each
+amount and indicator also carries a failure at its line. A text with no project name, or with a
+name but no money, goal or indicator, is not read (the caller refuses it).
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...ingest.document import Document
+from ...messages import msg
+from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
+from ...taxonomy import code_for_level2_name
+from .form.cut import _UNIT
+from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
+
+__all__ = ["name_in_money_sentence", "read_prose_fields"]
+
+_AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+#: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
+_ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
+_QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
+_WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
+_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
+#: the words leading an item's amount after its name: ，安排资金 / ：预算 / ，共计
+_AMOUNT_LEAD = re.compile(
+    r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
+)
+_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?[为是:：]?[ \t\u3000]*{_AMOUNT}")
+#: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
+_SUBJECT = re.compile(
+    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|{_MONEY_WORD})"
+)
+_NAME_FIELD = re.compile(
+    r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"
+)
+_TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
+_NAME_IN_TITLE = re.compile(
+    r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
+)
+#: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
+_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
+_FIELD_MARK = re.compile(r"[（(]\d{1,2}[)）]")
+_DEPARTMENT = re.compile(
+    r"(?P<key>项目主管部门|主管部门|实施主体|实施单位|来源|发布机构)[ \t\u3000]*[:：。][ \t\u3000]*"
+    r"(?P<name>[^\s。；;，,|｜]{2,40})"
+)
+_DEPARTMENT_ORDER = ("项目主管部门", "主管部门", "实施主体", "实施单位", "发布机构", "来源")
+_STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
+_LEVEL2 = re.compile(
+    r"^[ \t\u3000]*(?P<label>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标)"
+    r"[ \t\u3000]*[:：][ \t\u3000]*(?P<body>[^\n]+)",
+    re.M,
+)
+_SIGN = r"[≥≤≧≦><=＝＞＜]{1,2}"
+#: a target: a sign, a number and its unit (one known measure word, Latin letters, or one character
+#: closing the item: ≥100岁)
+_VALUE = re.compile(
+    rf"{_SIGN}[ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
+)
+#: what the text says was done, not the target: 当年实际完成9人, 完成90%
+_ACHIEVED = re.compile(r"[,，]?[ \t\u3000]*(?:当年|全年)?(?:实际)?完成(?:情况|值)?[:：]?[ \t\u3000]*\d")
+
+
+#: an indicator read from the text: (its level-2 label's span or None, name, offset, value, offset)
+_Item = tuple[tuple[int, int] | None, str, int, str | None, int | None]
+
+
+@dataclass
+class _Read:
+    """One project as read from the text: each field with its offset in the cleaned text."""
+
+    name: str
+    name_at: int
+    stretch: tuple[int, int]
+    total: tuple[Decimal, str, int, bool] | None = None  # amount, currency, offset, is 财政拨款
+    notes: list[Failure] = field(default_factory=list)
+    goal: tuple[str, int] | None = None
+    indicators: list[_Item] = field(default_factory=list)
+
+
+def _without_readings(text: str) -> tuple[str, list[int]]:
+    """The text with pinyin readings removed, and where each kept character was."""
+    kept, where, pos = [], [], 0
+    for m in _READING.finditer(text):
+        kept.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(kept), where
+
+
+_CLOSED = "。！？!?；;：:"
+
+
+def _unwrapped(text: str, where: list[int]) -> tuple[str, list[int]]:
+    """The text with a PDF's wrapped lines joined: when three lines or more that end mid-sentence
+    share one length of 20 characters or more (the column's width, give or take a character), each
+    line of that width that ends mid-sentence (not at 。；： …) runs on into the next."""
+    lines = text.split("\n")
+    widths = collections.Counter(len(x) for x in lines if len(x) >= 20 and not x.rstrip().endswith(tuple(_CLOSED)))
+    full = [w for w, n in widths.items() if n + widths.get(w - 1, 0) >= 3 and n >= 2]
+    if not full:
+        return text, where
+    width = max(full)
+    kept, kept_where, pos = [], [], 0
+    for n, line in enumerate(lines):
+        kept.append(line)
+        kept_where.extend(where[pos : pos + len(line)])
+        pos += len(line)
+        if n + 1 < len(lines):
+            if not (width - 1 <= len(line) <= width and not line.rstrip().endswith(tuple(_CLOSED))):
+                kept.append("\n")
+                kept_where.append(where[pos])
+            pos += 1
+    kept_where.append(where[pos])
+    return "".join(kept), kept_where
+
+
+def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The numbered project items 1, 2, … (two or more): each with its name and its amount."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _ITEM.finditer(plain):
+        if int(m.group("n")) != len(found) + 1:
+            if int(m.group("n")) == 1:
+                found = []
+            else:
+                continue
+        title = m.group("title").strip()
+        if q := _QUOTED.match(title):
+            found.append((m, q.group("name").strip(), None))
+        elif a := _WITH_AMOUNT.match(title):
+            name = _AMOUNT_LEAD.sub("", a.group("name")).strip()  # 1、X项目，安排资金20万元
+            found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
+        elif title.endswith("项目"):
+            found.append((m, title, None))
+    return found if len(found) >= 2 else []
+
+
+def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[tuple[str, str]]]:
+    found = list(_MONEY.finditer(plain, start, end))
+    return found, {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
+
+
+def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
+    m = _GOAL.search(plain, start, end)
+    if m is None:
+        return None
+    text, at = m.group("goal"), m.start("goal")
+    text = text[: end - at] if at + len(text) > end else text
+    if mark := _FIELD_MARK.search(text, 1):
+        text = text[: mark.start()]
+    if "。" in text:
+        text = text[: text.rfind("。") + 1]
+    text = text.strip()
+    return (text, at) if text else None
+
+
+def _cut_item(item: str) -> tuple[str, str | None, int | None]:
+    """An item's name and its target: the name ends where the sign starts; an achieved value is dropped."""
+    if done := _ACHIEVED.search(item):
+        item = item[: done.start()]
+    value = _VALUE.search(item)
+    if value is None:
+        return item.strip(" \t\u3000，,"), None, None
+    return item[: value.start()].strip(), value.group(0).strip(), value.start()
+
+
+def _labeled(plain: str, start: int, end: int) -> list[_Item]:
+    """Indicators of lines opened by a level-2 label: 数量指标：慰问人数=9人，当年实际完成9人。"""
+    out = []
+    for m in _LEVEL2.finditer(plain, start, end):
+        body, at = m.group("body"), m.start("body")
+        pos = 0
+        for piece in re.split(r"[；;。]", body):
+            name, value, value_at = _cut_item(piece)
+            lead = len(piece) - len(piece.lstrip())
+            if name:
+                where = at + pos + (value_at if value_at is not None else 0)
+                label = (m.start("label"), m.end("label"))
+                out.append((label, name, at + pos + lead, value, where if value is not None else None))
+            pos += len(piece) + 1
+    return out
+
+
+def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
+    """A 绩效目标 line made only of name + sign + value items (道路硬化≥0.565km；…): its targets."""
+    if goal is None:
+        return []
+    text, at = goal
+    pieces, out, pos = re.split(r"[；;]", text), [], 0
+    for piece in pieces:
+        value = _VALUE.search(piece)
+        name = piece[: value.start()].strip() if value else ""
+        if value is None or not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,30}", name):
+            return []  # not every item is a target: the line is a goal sentence, nothing is read from it
+        lead = len(piece) - len(piece.lstrip())
+        out.append((None, name, at + pos + lead, value.group(0).strip(), at + pos + value.start()))
+        pos += len(piece) + 1
+    return out if len(out) >= 2 else []
+
+
+def _title(plain: str) -> tuple[str, int] | None:
+    """The notice's or report's heading: an early line ending in 公示/报告/通知/…"""
+    pos = 0
+    for n, line in enumerate(plain.split("\n")):
+        if n > 15:
+            break
+        if 4 <= len(line.strip()) <= 80 and _TITLE_WORDS.search(line) and ">" not in line:
+            return line.strip(), pos + line.find(line.strip())
+        pos += len(line) + 1
+    return None
+
+
+def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int] | None:
+    """The project a sentence states the money of (``X项目预算合计为…``, ``该X项目于…下达预算资金10万元``)
+    and where its name starts; ``该`` ("this") and the word 项目 after it are not part of the name."""
+    plain = text.translate(_T2S)
+    end = len(plain) if end is None else end
+    for m in _SUBJECT.finditer(plain, 0, end):
+        name = m.group("name")
+        if m.group("this"):
+            name = name[: -len("项目")]
+        sentence_end = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
+        if _MONEY.search(plain, m.end(), sentence_end):
+            at = m.start("name")
+            return text[at : at + len(name)].strip(), at
+    return None
+
+
+def _one_project(plain: str, end: int, source: str) -> _Read | None:
+    """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
+    if m := _NAME_FIELD.search(plain, 0, end):
+        return _Read(m.group("name").strip(), m.start("name"), (0, end))
+    if subject := name_in_money_sentence(plain, end):
+        return _Read(subject[0], subject[1], (0, end))
+    if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
+        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
+        )
+        return read
+    return None
+
+
+def _projects(plain: str, end: int, source: str) -> list[_Read]:
+    items = _items(plain[:end])
+    if not items:
+        one = _one_project(plain, end, source)
+        return [one] if one else []
+    reads = []
+    for i, (m, name, amount) in enumerate(items):
+        stop = items[i + 1][0].start() if i + 1 < len(items) else end
+        read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop))
+        if amount is not None:
+            read.total = (amount[0], amount[1], m.end("title") - len(amount[1]) - len(str(amount[0])), False)
+        reads.append(read)
+    last = reads[-1]
+    if field_m := _NAME_FIELD.search(plain, last.stretch[0], end):  # a form cut after its 项目名称 row
+        last.stretch = (last.stretch[0], field_m.start())
+        reads.append(_Read(field_m.group("name").strip(), field_m.start("name"), (field_m.end(), field_m.end())))
+    return reads
+
+
+def _fill(read: _Read, plain: str, source: str, row) -> None:
+    start, stop = read.stretch
+    if read.total is None and stop > start:
+        found, values = _money(plain, start, stop)
+        if len(values) == 1:
+            m = found[0]
+            fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
+            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), fiscal)
+        elif len(values) > 1:
+            text = "、".join(m.group(0) for m in found)
+            read.notes.append(
+                Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text))
+            )
+    if read.total is not None:
+        read.notes.append(
+            Failure(
+                source=source,
+                row=row(read.total[2]),
+                field="amounts.total",
+                message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{read.total[0]}{read.total[1]}"),
+            )
+        )
+    if stop > start:
+        read.goal = _goal(plain, start, stop)
+        read.indicators = _labeled(plain, start, stop) or _unlabeled(read.goal)
+
+
+def read_prose_fields(doc: Document) -> BudgetTable | None:
+    """The projects a notice or report states in its sentences, every field flagged; None when
+    the text names no project, or names one with no money, goal or indicator."""
+    cleaned, where = _unwrapped(*_without_readings(doc.text))
+    plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
+    stop_m = _STOP.search(plain)
+    end = stop_m.start() if stop_m else len(plain)
+    source = doc.source
+
+    def row(offset: int) -> int:
+        return doc.text.count("\n", 0, where[offset]) + 1
+
+    def span(offset: int, value: str) -> Span:
+        return Span(start=where[offset], end=where[min(offset + len(value), len(where) - 1)], row=row(offset))
+
+    reads = _projects(plain, end, source)
+    for read in reads:
+        _fill(read, plain, source, row)
+    if not any(r.name and (r.total or r.goal or r.indicators) for r in reads):
+        return None
+    failures = [Failure(source=source, field="document", message=msg("PROSE_FIELDS_ONLY"))]
+    projects: list[Project] = []
+    for read in reads:
+        failures.extend(read.notes)
+        spans = {"name": span(read.name_at, read.name)}
+        indicators = []
+        for label, name, at, value, value_at in read.indicators:
+            level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
+            ind_spans = {"name": span(at, name)}
+            if value is not None and value_at is not None:
+                ind_spans["annual_value"] = span(value_at, value)
+            indicators.append(
+                Indicator(
+                    seq=len(indicators) + 1,
+                    level1_code=level2[0] if level2 else None,
+                    level2_code=level2,
+                    level2_name=cleaned[label[0] : label[1]] if label else None,
+                    name=cleaned[at : at + len(name)],
+                    annual_value=cleaned[value_at : value_at + len(value)] if value and value_at is not None else None,
+                    spans=ind_spans,
+                )
+            )
+            failures.append(
+                Failure(
+                    source=source,
+                    row=row(at),
+                    field=f"绩效指标 #{len(indicators)}",
+                    message=msg("PROSE_INDICATOR_FROM_TEXT", name=name, value=value or ""),
+                )
+            )
+        amounts = Amounts()
+        if read.total is not None:
+            amounts = Amounts(total=read.total[0], fiscal=read.total[0] if read.total[3] else None)
+            spans["amounts.total"] = span(read.total[2], str(read.total[0]))
+        goal = None
+        if read.goal is not None:
+            goal = cleaned[read.goal[1] : read.goal[1] + len(read.goal[0])]
+            spans["goal"] = span(read.goal[1], goal)
+        name = cleaned[read.name_at : read.name_at + len(read.name)]
+        projects.append(Project(name=name, amounts=amounts, goal=goal, indicators=indicators, spans=spans))
+    department = _department(plain, cleaned)
+    currencies = {r.total[1] for r in reads if r.total}
+    title = _title(plain)
+    meta = RunMeta(source=source, encoding=doc.encoding, layout=doc.layout, backend="rules")
+    meta.extra["kind"] = "project fields in prose"
+    return BudgetTable(
+        title=cleaned[title[1] : title[1] + len(title[0])] if title else None,
+        department=department,
+        currency_unit=currencies.pop() if len(currencies) == 1 else None,
+        units=[Unit(name=department or "", projects=projects)],
+        meta=meta,
+        failures=failures,
+    )
+
+
+def _department(plain: str, cleaned: str) -> str | None:
+    """The body the text names as 主管部门 / 实施主体 / 来源, in that order of preference."""
+    found = {m.group("key"): m for m in reversed(list(_DEPARTMENT.finditer(plain)))}
+    for key in _DEPARTMENT_ORDER:
+        if m := found.get(key):
+            return cleaned[m.start("name") : m.end("name")]
+    return None

@@ -1,0 +1,187 @@
+"""Project fields stated in running text (parsers/prose_fields.py), read whatever the writing style.
+
+Notices and reports are rendered from the dev split's gold projects (name, money, goal, the
+indicators whose level-2 label and target are clearly written) in the three ways dev documents
+from different sites write them: numbered items with their amount (a lottery-fund notice, h03),
+quoted items with numbered fields (a disclosure of project basics, h11) and an evaluation report
+stating ``X项目预算合计为…`` under its title (h16, h12). Each is perturbed the ways real pages
+differ: line breaks, blank lines, half-width punctuation, spaces, traditional characters, fields
+in another order. A field is read right or not at all; every reading is flagged for a human.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from prose_copies import (
+    GOAL_LABELS,
+    GOLD,
+    HARD,
+    HOW,
+    PROJECTS,
+    _items_notice,
+    _perturb,
+    _quoted_notice,
+    _report,
+    check,
+    copies,
+    outcome,
+    read,
+)
+
+from assistant.errors import InputError
+
+
+def test_there_are_dev_projects_to_render():
+    assert len(PROJECTS) >= 30
+    assert sum(bool(p["indicators"]) for p in PROJECTS) >= 8
+    assert sum(bool(p["goal"]) for p in PROJECTS) >= 10
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("inline", [False, True])
+def test_numbered_items_with_amounts_read_back(how, inline):
+    for i in range(0, len(PROJECTS) - 1, 2):
+        text, expected = _items_notice(PROJECTS[i : i + 2], inline)
+        _, wrong, flagged = check(_perturb(text, how), expected)
+        assert (wrong, flagged) == (0, True), (how, PROJECTS[i]["name"])
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("inline", [False, True])
+@pytest.mark.parametrize("reorder", [False, True])
+def test_quoted_items_with_numbered_fields_read_back(how, inline, reorder):
+    for i in range(0, len(PROJECTS) - 2, 3):
+        text, expected = _quoted_notice(PROJECTS[i : i + 3], inline, reorder)
+        _, wrong, flagged = check(_perturb(text, how), expected)
+        assert (wrong, flagged) == (0, True), (how, PROJECTS[i]["name"])
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("breakdown", [False, True])
+@pytest.mark.parametrize("goal_label", GOAL_LABELS)
+def test_report_stating_its_budget_reads_back(how, breakdown, goal_label):
+    for p in PROJECTS:
+        text, expected = _report(p, breakdown, goal_label)
+        _, wrong, flagged = check(_perturb(text, how), expected)
+        assert (wrong, flagged) == (0, True), (how, p["name"])
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "h03-fj-jinan-yuefeng-lottery-elderly-notice-prose",
+        "h11-ah-yeji-culture-tourism-projects-prose-cellpipe",
+        "h12-jx-sixia-village-road-eval-traditional-prose",
+        "h16-xz-karuo-welfare-institutions-eval-report-prose",
+    ],
+)
+def test_dev_prose_documents_read_as_labeled(stem):
+    """The four dev prose documents of four sites: names, totals, goals and indicators as the gold has them."""
+    gold = json.loads((GOLD / stem / "gold.json").read_text())
+    want = [
+        {
+            "name": p["name"],
+            "total": None if p["amounts"]["total"] is None else Decimal(str(p["amounts"]["total"])),
+            "goal": p["goal"],
+            "indicators": [(i["level2_name"], i["name"], i["annual_value"]) for i in p["indicators"]],
+        }
+        for u in gold["units"]
+        for p in u["projects"]
+    ]
+    _, wrong, flagged = check((GOLD / stem / "source.txt").read_text(), want)
+    assert (wrong, flagged) == (0, True)
+
+
+def test_achieved_value_is_never_a_target():
+    text = (
+        "关于2023年度道路养护项目资金使用情况的公示\n1、道路养护经费20万元；\n"
+        "数量指标：养护里程≥30公里，当年实际完成32公里。\n服务对象满意度指标：群众满意度完成95%。\n"
+        "2、桥梁维修经费8万元；\n"
+    )
+    project = read(text).projects()[0]
+    assert [(i.name, i.annual_value) for i in project.indicators] == [("养护里程", "≥30公里"), ("群众满意度", None)]
+
+
+def test_several_amounts_are_not_read_and_say_so():
+    text = "某某项目绩效评价报告\n\n某某项目预算资金50万元，追加资金20万元。\n(二)绩效目标:完成全年工作任务。\n"
+    table = read(text)
+    project = table.projects()[0]
+    assert project.amounts.total is None
+    assert project.goal == "完成全年工作任务。"
+    assert any(f.code == "PROSE_AMOUNTS_SEVERAL" for f in table.failures)
+
+
+def test_sentence_goal_gives_no_indicator():
+    """A 绩效目标 line with one target among sentences is a goal: no indicator is made up from it."""
+    text = "关于某某道路工程绩效评价报告\n项目总投资19万元。\n(二)绩效目标:道路硬化≥0.5km，改善村民出行条件。\n"
+    project = read(text).projects()[0]
+    assert project.indicators == []
+    assert project.amounts.total == Decimal("19")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于做好2024年春节期间值班工作的通知\n各单位：请按要求安排值班。\n",
+        "1、加强学习；\n2、提高认识；\n3、落实责任。\n",
+        "某某项目绩效评价报告\n\n一、项目基本情况\n项目由某某局负责实施。\n",  # a name, nothing else
+    ],
+)
+def test_text_with_no_project_fields_is_still_refused(text):
+    with pytest.raises(InputError):
+        read(text)
+
+
+def test_form_with_no_name_takes_the_project_its_report_states_the_money_of():
+    """f04 (a self-evaluation report with one grid and no 项目名称 cell): the name and the total come
+    from '该X项目于…批复下达预算资金10万元', both flagged."""
+    stem = "f04-sc-daying-market-consumer-city-selfeval-report-pipe"
+    table = read((GOLD / stem / "source.txt").read_text())
+    project = table.projects()[0]
+    assert (project.name, project.amounts.total) == ("双心及文明城市创建专项资金", Decimal("10"))
+    codes = {f.code for f in table.failures}
+    assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= codes and "FORM_NO_NAME" not in codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("该双心创建专项资金项目于2020年初申报,批复下达预算资金10万元。", "双心创建专项资金"),
+        ("該雙心創建專項資金項目于2020年初申報,批覆下達預算資金10萬元。", "雙心創建專項資金"),
+        ("某区2022年度福利机构运行经费(孤儿供养)项目预算合计为423.38万元(其中:区级100万元)。", None),
+        ("2019年通过统筹整合财政涉农资金项目立项,项目总投资19万元。", "-"),  # 立项: not a money sentence's subject
+        ("该项目于2020年实施。\n另有资金10万元。", "-"),  # the money is in another sentence
+    ],
+)
+def test_name_in_money_sentence(sentence, name):
+    from assistant.extract.parsers.prose_fields import name_in_money_sentence
+
+    found = name_in_money_sentence(sentence)
+    if name == "-":
+        assert found is None
+    else:
+        want = name or sentence[: sentence.index("项目") + 2]
+        assert found is not None and found[0] == want
+        assert sentence[found[1] : found[1] + len(want)] == want
+
+
+@pytest.mark.parametrize("how", HARD)
+def test_copies_it_need_not_read_are_never_silently_wrong(how):
+    """Lines cut mid-sentence as a PDF cuts them, another converter's traditional characters: a
+    field may be missed or refused, never wrong without its project flagged."""
+    outcomes = [outcome(text, want) for _, text, want in list(copies([how]))[::5]]  # the benchmark runs them all
+    assert outcomes and "silent" not in outcomes
+
+
+@pytest.mark.parametrize("lead", ["", "，", "，安排资金", "：预算", "，共计", ",资金"])
+def test_item_amount_after_its_lead_words(lead):
+    """1、X，安排资金20万元； : the words leading the amount are not part of the name."""
+    text = f"2024年资金使用情况公示\n1、道路养护经费{lead}20万元；\n2、桥梁维修{lead}8.5万元；\n"
+    projects = read(text).projects()
+    assert [(p.name, p.amounts.total) for p in projects] == [
+        ("道路养护经费", Decimal("20")),
+        ("桥梁维修", Decimal("8.5")),
+    ]
