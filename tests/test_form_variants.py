@@ -302,3 +302,45 @@ def test_dev_grids_one_cell_per_line_with_sign_unit_and_selfeval_columns(labels,
     exact = [g.stem for g in rendered if (lambda r: r[0] == r[1])(_read(g, style))]
     assert rendered and len(exact) >= 0.9 * len(rendered)
     assert silently_wrong(DEV, style) == []
+
+
+#: the 国家发展改革委 template for 中央预算内投资 projects (以工代赈): 一级 实施效果指标 over the
+#: usual 一级 words as its 二级, 一级 过程管理指标 over 计划/资金/项目管理指标 and 监督检查指标
+_INVESTMENT = Grid(
+    "某某以工代赈示范工程",
+    (
+        Row("实施效果指标", "产出指标", "劳务报酬占中央投资比例", None, "≥30%"),
+        Row("实施效果指标", "产出指标", "带动务工群众人数", None, "≥120人"),
+        Row("实施效果指标", "效益指标", "项目区基础设施条件", None, "持续改善"),
+        Row("实施效果指标", "满意度指标", "务工群众满意度", None, "≥90%"),
+        Row("过程管理指标", "计划管理指标", "投资计划分解用时", None, "≤20工作日"),
+        Row("过程管理指标", "资金管理指标", "中央预算内投资支付率", None, "≥95%"),
+        Row("过程管理指标", "项目管理指标", "项目开工率", None, "≥95%"),
+        Row("过程管理指标", "监督检查指标", "审计指出问题项目比例", None, "≤1%"),
+    ),
+    "investment",
+)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [s for s in STYLES if s.values in ("single", "annual") and not s.extra],
+    ids=Style.label,
+)
+def test_investment_template_levels(style):
+    """The 中央预算内投资 template's levels (安徽 g05; b07) in every separator: 产出指标 under
+    实施效果指标 is a 二级 label, not a new 一级, and the template's codes are not the category
+    system's. Exact where the labels sit on their group's first row or on every row; centred
+    labels are read or flagged, never silently wrong."""
+    grids = [_INVESTMENT, *[g for g in DEV if g.stem.startswith("g05")]]
+    for grid in grids:
+        if render(grid, style) is None:
+            continue
+        got, want, failures = _read(grid, style)
+        if style.labels != "middle":
+            assert got == want, grid.stem
+        else:
+            assert got == want or failures, grid.stem
+    if style.labels != "middle":
+        table = extract(read_bytes(render(_INVESTMENT, style).encode("utf-8"), "v.txt"), "rules")
+        assert {(i.level1_code, i.level2_code) for _, i in table.indicators()} == {(None, None)}

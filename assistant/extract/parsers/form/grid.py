@@ -196,6 +196,9 @@ def _read_grid(
     def label(token: Token) -> bool:
         if _level1_label(token.text):
             last = l1_events[-1] if l1_events else None
+            if last and _under_investment_effects(last[1].text, token.text):
+                l2_events.append((len(items), token))  # 实施效果指标 | 产出指标: the 二级 of that system
+                return True
             if (
                 last
                 and last[0] == len(items)
@@ -472,6 +475,12 @@ def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, in
     if any(t is not None for t in targets[at[-1] + 1 :]):
         return None
     return at[0], at[-1] + 1
+
+
+def _under_investment_effects(level1: str, text: str) -> bool:
+    """产出指标 / 效益指标 / 满意度指标 under the 实施效果指标 of the 中央预算内投资 template
+    (:data:`.labels._INVESTMENT_LEVEL1`): its 二级 labels, not 一级 ones."""
+    return _label_word(level1) == "实施效果指标" and _label_word(text) in ("产出指标", "效益指标", "满意度指标")
 
 
 def _cannot_hold(headers: list[str], index: int, token: Token, after: list[Token]) -> bool:
