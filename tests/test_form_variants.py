@@ -288,15 +288,16 @@ def test_dev_documents_copied_with_other_separators_are_never_silently_worse(sty
     assert silent == []
 
 
-@pytest.mark.parametrize("tail", ["national", "weights", "reason"])
-@pytest.mark.parametrize("values", ["split", "unit"])
+@pytest.mark.parametrize("tail", ["", "national", "weights", "reason"])
+@pytest.mark.parametrize("values", ["split", "unit", "direction"])
 @pytest.mark.parametrize("labels", ["first", "every", "mixed"])
 def test_dev_grids_one_cell_per_line_with_sign_unit_and_selfeval_columns(labels, values, tail):
-    """One cell per line, 指标性质 | 指标值 | 计量单位 (the 2021+ 财政部 template; 云南 a07, 四川 f02,
-    内蒙古 d11) then a 自评表's 实际完成值 | 分值 | 得分 | 偏差原因: an empty 指标性质 (a value with
-    no comparison) and the empty 偏差原因 leave no line, so a row's cells are fewer than its
-    columns. The next indicator's name after a row's scores is a name, not a score or a note:
-    nearly every dev grid reads exactly, and none is silently wrong."""
+    """One cell per line, 指标性质 | 指标值 | 计量单位 (the 2021+ 财政部 template; 云南 a07, 四川 f02)
+    or 指标性质 正向/反向 | 指标方向 ≥ | 目标值 | 计量单位 (内蒙古 d11), then a 自评表's 实际完成值 |
+    分值 | 得分 | 偏差原因: an empty 指标性质 (a value with no comparison) and the empty 偏差原因
+    leave no line, so a row's cells are fewer than its columns. The next indicator's name after
+    a row's cells is a name, not a score or a note, and 正向 or a unit alone on its line is a
+    cell, not a name: nearly every dev grid reads exactly, and none is silently wrong."""
     style = Style("line", labels, values, tail=tail)
     rendered = [g for g in DEV if render(g, style) is not None and _known_labels(g)]
     exact = [g.stem for g in rendered if (lambda r: r[0] == r[1])(_read(g, style))]

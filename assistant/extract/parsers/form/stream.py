@@ -50,9 +50,14 @@ def _short_value(text: str) -> bool:
     """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
     starts with a number (1290.3平方米冷库仓储建设…) is a name."""
     folded = _fold(text)
-    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰"):
-        return True  # a 指标性质 or 计量单位 cell of its own
+    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰") or _SIGN_WORD.fullmatch(folded):
+        return True  # a 指标性质 or 计量单位 cell of its own (≥, 正向, 定性, %)
     return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
+
+
+#: what a 指标性质 cell holds besides a comparison: the direction or kind of the value (内蒙古 d11,
+#: the 2021+ 财政部 template's 定性 / 定量), never an indicator's name
+_SIGN_WORD = re.compile(r"正向|反向|中性|定性|定量")
 
 
 def _greedy(n: int, k: int) -> list[int]:
