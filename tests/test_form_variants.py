@@ -345,3 +345,43 @@ def test_investment_template_levels(style):
     if style.labels != "middle":
         table = extract(read_bytes(render(_INVESTMENT, style).encode("utf-8"), "v.txt"), "rules")
         assert {(i.level1_code, i.level2_code) for _, i in table.indicators()} == {(None, None)}
+
+
+def _described(grid: Grid, sep: str) -> str:
+    """The grid under 湖南's 专项资金绩效目标表 heads: 三级指标 | 指标内容 | 指标值 | 绩效标准, each
+    name's 指标内容 restating it (补贴覆盖率 | 全年补贴覆盖率), the 绩效标准 计划标准."""
+    cells = [["一级指标", "二级指标", "三级指标", "指标内容", "指标值", "绩效标准"]]
+    cells += [
+        [r.level1 or "", r.level2 or "", r.name, f"全年{r.name}", r.annual or "", "计划标准"] for r in grid.rows
+    ]
+    if sep == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+    elif sep == "line":
+        lines = [c for row in cells for c in row if c]
+    else:  # run: a row's cells with no separator at all
+        lines = ["".join(row) for row in cells]
+    return "\n".join([f"项目名称：{grid.name}", "绩效指标", *lines, "填报人：张三"]) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["pipe", "line", "run"])
+def test_description_column_after_the_name(sep):
+    """三级指标 | 指标内容 (湖南 h07; the template's 指标内容 column named the indicator in 湖南 h08,
+    where no 三级指标 column stands before it): the 指标内容 after 三级指标 describes the
+    indicator, it is neither its name nor a second block's. Cells kept apart read exactly; text
+    run together reads the name its description restates, flagged, never silently wrong."""
+    rendered = [
+        g
+        for g in DEV
+        if not any(r.period for r in g.rows)
+        and all(r.annual and r.level1 and r.level2 for r in g.rows)
+        and not any(_is_label(r.name) for r in g.rows)
+    ]
+    exact = 0
+    for grid in rendered:
+        table = extract(read_bytes(_described(grid, sep).encode("utf-8"), "v.txt"), "rules")
+        got = [(norm(i.name), norm(i.annual_value)) for _, i in table.indicators()]
+        want = [(norm(r.name), norm(r.annual)) for r in grid.rows]
+        exact += got == want
+        assert got == want or table.failures, grid.stem
+    if sep != "run":
+        assert exact >= 0.9 * len(rendered)

@@ -29,6 +29,7 @@ from .labels import (
     _level1_stub,
     _level2_label,
     _level2_word,
+    _strip_label,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
@@ -146,6 +147,11 @@ def _read_grid(
     full_header = header
     header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
+    for i in range(1, len(names)):
+        if names[i] == names[i - 1] == "三级指标":
+            # 三级指标 | 指标内容 (湖南's 专项资金绩效目标表): the second describes the indicator,
+            # a column of its own, not the name column of a second block side by side
+            names[i] = _strip_label(header[i].text)
     if "三级指标" not in names:
         return [], [], [], []
     name_at = names.index("三级指标")
