@@ -351,9 +351,7 @@ def _described(grid: Grid, sep: str) -> str:
     """The grid under 湖南's 专项资金绩效目标表 heads: 三级指标 | 指标内容 | 指标值 | 绩效标准, each
     name's 指标内容 restating it (补贴覆盖率 | 全年补贴覆盖率), the 绩效标准 计划标准."""
     cells = [["一级指标", "二级指标", "三级指标", "指标内容", "指标值", "绩效标准"]]
-    cells += [
-        [r.level1 or "", r.level2 or "", r.name, f"全年{r.name}", r.annual or "", "计划标准"] for r in grid.rows
-    ]
+    cells += [[r.level1 or "", r.level2 or "", r.name, f"全年{r.name}", r.annual or "", "计划标准"] for r in grid.rows]
     if sep == "pipe":
         lines = ["| " + " | ".join(row) + " |" for row in cells]
     elif sep == "line":
