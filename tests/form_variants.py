@@ -64,7 +64,8 @@ class Style:
     labels: str = "first"
     # single (指标值) | annual (年度指标值) | split (指标性质|指标值|计量单位) | unit (指标值|计量单位, the
     # comparison kept with the number) | sbs (blocks side by side) | sbs_plain (both blocks headed
-    # 指标值) | sbs_full (two whole tables side by side, 一级 repeated)
+    # 指标值) | sbs_full (two whole tables side by side, 一级 repeated) | direction (指标性质 正向/反向 |
+    # 指标方向 ≥ | 目标值 | 计量单位, 内蒙古 d11)
     values: str = "single"
     extra: bool = False  # 分值 and 备注 columns after the values
     short_header: bool = False  # 一级 | 二级 | 三级 | 指标名称
@@ -140,7 +141,9 @@ def _fits(grid: Grid, style: Style) -> bool:
     """A style that can write this grid: split values must split; both values need two columns."""
     grid = _blanked(grid, style)
     has_period = any(r.period for r in grid.rows)
-    if style.values in ("split", "unit") and (has_period or any(split_value(r.annual) is None for r in grid.rows)):
+    if style.values in ("split", "unit", "direction") and (
+        has_period or any(split_value(r.annual) is None for r in grid.rows)
+    ):
         return False
     if style.order and not (style.values == "annual" and has_period):
         return False
@@ -190,6 +193,7 @@ def _header(grid: Grid, style: Style) -> list[str]:
         "single": ["指标值"],
         "annual": [period, "年度指标值"] if has_period else ["年度指标值"],
         "split": ["指标性质", "指标值", "计量单位"],
+        "direction": ["指标性质", "指标方向", "目标值", "计量单位"],
         "unit": ["指标值", "计量单位"],
     }[style.values]
     if style.order == "annual_first":
@@ -250,6 +254,9 @@ def _cells(grid: Grid, style: Style) -> list[list[str]]:
             continue
         if style.values == "split":
             values = list(split_value(r.annual) or ("", "", ""))
+        elif style.values == "direction":  # 正向/反向, then the comparison, the number, the unit (内蒙古 d11)
+            sign, number_, unit = split_value(r.annual) or ("", "", "")
+            values = ["反向" if sign[:1] in ("≤", "<", "＜") else "正向", sign, number_, unit]
         elif style.values == "unit":
             sign, number_, unit = split_value(r.annual) or ("", "", "")
             values = [sign + number_, unit]
@@ -353,7 +360,7 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
     out = []
     for r in grid.rows:
         annual = r.annual
-        if style.values in ("split", "unit"):
+        if style.values in ("split", "unit", "direction"):
             sign, number, unit = split_value(r.annual) or ("", "", "")
             annual = f"{sign}{number}{unit}" or None
         period = conv(r.period) if has_period and style.values in ("annual", "sbs", "sbs_plain", "sbs_full") else None

@@ -286,3 +286,100 @@ def test_dev_documents_copied_with_other_separators_are_never_silently_worse(sty
         if any((got[k] or 0) < (original[k] or 0) - 1e-9 for k in keys) and not failures:
             silent.append(folder.name)
     assert silent == []
+
+
+@pytest.mark.parametrize("tail", ["", "national", "weights", "reason"])
+@pytest.mark.parametrize("values", ["split", "unit", "direction"])
+@pytest.mark.parametrize("labels", ["first", "every", "mixed"])
+def test_dev_grids_one_cell_per_line_with_sign_unit_and_selfeval_columns(labels, values, tail):
+    """One cell per line, 指标性质 | 指标值 | 计量单位 (the 2021+ 财政部 template; 云南 a07, 四川 f02)
+    or 指标性质 正向/反向 | 指标方向 ≥ | 目标值 | 计量单位 (内蒙古 d11), then a 自评表's 实际完成值 |
+    分值 | 得分 | 偏差原因: an empty 指标性质 (a value with no comparison) and the empty 偏差原因
+    leave no line, so a row's cells are fewer than its columns. The next indicator's name after
+    a row's cells is a name, not a score or a note, and 正向 or a unit alone on its line is a
+    cell, not a name: nearly every dev grid reads exactly, and none is silently wrong."""
+    style = Style("line", labels, values, tail=tail)
+    rendered = [g for g in DEV if render(g, style) is not None and _known_labels(g)]
+    exact = [g.stem for g in rendered if (lambda r: r[0] == r[1])(_read(g, style))]
+    assert rendered and len(exact) >= 0.9 * len(rendered)
+    assert silently_wrong(DEV, style) == []
+
+
+#: the 国家发展改革委 template for 中央预算内投资 projects (以工代赈): 一级 实施效果指标 over the
+#: usual 一级 words as its 二级, 一级 过程管理指标 over 计划/资金/项目管理指标 and 监督检查指标
+_INVESTMENT = Grid(
+    "某某以工代赈示范工程",
+    (
+        Row("实施效果指标", "产出指标", "劳务报酬占中央投资比例", None, "≥30%"),
+        Row("实施效果指标", "产出指标", "带动务工群众人数", None, "≥120人"),
+        Row("实施效果指标", "效益指标", "项目区基础设施条件", None, "持续改善"),
+        Row("实施效果指标", "满意度指标", "务工群众满意度", None, "≥90%"),
+        Row("过程管理指标", "计划管理指标", "投资计划分解用时", None, "≤20工作日"),
+        Row("过程管理指标", "资金管理指标", "中央预算内投资支付率", None, "≥95%"),
+        Row("过程管理指标", "项目管理指标", "项目开工率", None, "≥95%"),
+        Row("过程管理指标", "监督检查指标", "审计指出问题项目比例", None, "≤1%"),
+    ),
+    "investment",
+)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [s for s in STYLES if s.values in ("single", "annual") and not s.extra],
+    ids=Style.label,
+)
+def test_investment_template_levels(style):
+    """The 中央预算内投资 template's levels (安徽 g05; b07) in every separator: 产出指标 under
+    实施效果指标 is a 二级 label, not a new 一级, and the template's codes are not the category
+    system's. Exact where the labels sit on their group's first row or on every row; centred
+    labels are read or flagged, never silently wrong."""
+    grids = [_INVESTMENT, *[g for g in DEV if g.stem.startswith("g05")]]
+    for grid in grids:
+        if render(grid, style) is None:
+            continue
+        got, want, failures = _read(grid, style)
+        if style.labels != "middle":
+            assert got == want, grid.stem
+        else:
+            assert got == want or failures, grid.stem
+    if style.labels != "middle":
+        table = extract(read_bytes(render(_INVESTMENT, style).encode("utf-8"), "v.txt"), "rules")
+        assert {(i.level1_code, i.level2_code) for _, i in table.indicators()} == {(None, None)}
+
+
+def _described(grid: Grid, sep: str) -> str:
+    """The grid under 湖南's 专项资金绩效目标表 heads: 三级指标 | 指标内容 | 指标值 | 绩效标准, each
+    name's 指标内容 restating it (补贴覆盖率 | 全年补贴覆盖率), the 绩效标准 计划标准."""
+    cells = [["一级指标", "二级指标", "三级指标", "指标内容", "指标值", "绩效标准"]]
+    cells += [[r.level1 or "", r.level2 or "", r.name, f"全年{r.name}", r.annual or "", "计划标准"] for r in grid.rows]
+    if sep == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+    elif sep == "line":
+        lines = [c for row in cells for c in row if c]
+    else:  # run: a row's cells with no separator at all
+        lines = ["".join(row) for row in cells]
+    return "\n".join([f"项目名称：{grid.name}", "绩效指标", *lines, "填报人：张三"]) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["pipe", "line", "run"])
+def test_description_column_after_the_name(sep):
+    """三级指标 | 指标内容 (湖南 h07; the template's 指标内容 column named the indicator in 湖南 h08,
+    where no 三级指标 column stands before it): the 指标内容 after 三级指标 describes the
+    indicator, it is neither its name nor a second block's. Cells kept apart read exactly; text
+    run together reads the name its description restates, flagged, never silently wrong."""
+    rendered = [
+        g
+        for g in DEV
+        if not any(r.period for r in g.rows)
+        and all(r.annual and r.level1 and r.level2 for r in g.rows)
+        and not any(_is_label(r.name) for r in g.rows)
+    ]
+    exact = 0
+    for grid in rendered:
+        table = extract(read_bytes(_described(grid, sep).encode("utf-8"), "v.txt"), "rules")
+        got = [(norm(i.name), norm(i.annual_value)) for _, i in table.indicators()]
+        want = [(norm(r.name), norm(r.annual)) for r in grid.rows]
+        exact += got == want
+        assert got == want or table.failures, grid.stem
+    if sep != "run":
+        assert exact >= 0.9 * len(rendered)

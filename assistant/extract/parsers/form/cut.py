@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from .labels import _fold
 
-#: units a quantified value ends in (compound ones such as 元/平方米, 人/天 included)
+#: units a quantified value ends in (compound ones such as 元/平方米, 人/天, 元/月/人 included; 万 for 万元)
 _UNIT = (
-    r"(?:元/[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%|％|‰|百分比|万人次|人次|万人|人天"
+    r"(?:元/[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff])?|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff])?|%|％|‰|百分比|万人次|人次|万人|人天"
     r"|个|人|次|年|天|日|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
     r"|课时|学时|平方公里|平方米|平米|立方米|万立方米|公里|千米|米|公斤|千克|斤|万亩|亩|公顷|万吨|吨|辆|株|册|起|批次|批|所|座|处|条"
-    r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组)"
+    r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组|万)"
 )
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _SIGN = r"[≥≤><=＞＜＝≧≦═]"
@@ -74,7 +74,7 @@ def column_kind(head: str) -> str:
     folded = _fold(head)
     if re.search(r"分值|得分|权重", folded):
         return "score"
-    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法", folded):
+    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释", folded):
         return "note"
     if re.search(r"单位", folded):
         return "unit"
@@ -88,8 +88,8 @@ def _fit(kind: str, cell: str) -> tuple[int, str] | None:
     ("words", "unit" or ""); None when it cannot be that column's cell. A note fits with no
     points: a row is never cut to fill one."""
     text = _fold(cell).strip()
-    if not text or (text[0] == "0" and text[1:2].isdigit()):
-        return None  # no cell starts 07
+    if not text or (text[0] == "0" and text[1:2].isdigit()) or text[0] in "/、，,。;；:：)）":
+        return None  # no cell starts 07, or with a slash or a closing mark (元/月 | /人…)
     if kind == "value":
         if _QUANTIFIED.fullmatch(text):
             return (2 if re.fullmatch(_NUMBER, text) else 3), ""  # a bare number says less than ≥95%
@@ -205,8 +205,25 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         return None
     top = max(f[0] for f in found)
     winners = [f for f in found if f[0] == top]
-    # among names of equal score the longest value wins; the tie itself is reported
-    score, name_end, cells, unsure, digits, count = min(winners, key=lambda f: f[1])
+
+    def restated(f: tuple) -> bool:
+        """The description column after the name (指标内容, 指标解释) ends on the name's last
+        word, as a description restates what it describes (补贴覆盖率 | 对符合条件的对象发放
+        解困工资的覆盖率)."""
+        first = f[2][0] if f[2] else None
+        name = text[: f[1]].strip()
+        return (
+            first is not None
+            and kinds[0] == "note"
+            and len(name) >= 2
+            and text[first[0] : first[1]].strip().endswith(name[-2:])
+        )
+
+    # among names of equal score the one its description restates, else the longest value,
+    # wins; the tie itself is reported
+    score, name_end, cells, unsure, digits, count = min(
+        [f for f in winners if restated(f)] or winners, key=lambda f: f[1]
+    )
     per_head: list[tuple[int, int] | None] = [None] * len(heads)
     for i, cell in zip(owner, cells):
         per_head[i] = per_head[i] or cell  # a head of two columns keeps its first cell (分值)

@@ -10,7 +10,7 @@ import re
 
 from ....messages import msg
 from .columns import check_columns
-from .cut import head_run
+from .cut import column_kind, head_run
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -29,6 +29,7 @@ from .labels import (
     _level1_stub,
     _level2_label,
     _level2_word,
+    _strip_label,
 )
 from .rows import _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
@@ -146,6 +147,11 @@ def _read_grid(
     full_header = header
     header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
+    for i in range(1, len(names)):
+        if names[i] == names[i - 1] == "三级指标":
+            # 三级指标 | 指标内容 (湖南's 专项资金绩效目标表): the second describes the indicator,
+            # a column of its own, not the name column of a second block side by side
+            names[i] = _strip_label(header[i].text)
     if "三级指标" not in names:
         return [], [], [], []
     name_at = names.index("三级指标")
@@ -196,6 +202,9 @@ def _read_grid(
     def label(token: Token) -> bool:
         if _level1_label(token.text):
             last = l1_events[-1] if l1_events else None
+            if last and _under_investment_effects(last[1].text, token.text):
+                l2_events.append((len(items), token))  # 实施效果指标 | 产出指标: the 二级 of that system
+                return True
             if (
                 last
                 and last[0] == len(items)
@@ -307,7 +316,7 @@ def _read_grid(
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
-                _flush(pending, k, items, failures)
+                _flush(pending, k, items, failures, "unit" in targets)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -346,7 +355,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures)
+                    _flush(pending, k, items, failures, "unit" in targets)
                 current = None
                 continue
             if token is not None and id(token) in stubs:
@@ -365,7 +374,7 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and _is_label(token.text):
-                    _flush(pending, k, items, failures)
+                    _flush(pending, k, items, failures, "unit" in targets)
                     label(token)
                 elif token is not None:
                     pending.append(token)
@@ -405,6 +414,7 @@ def _read_grid(
             elif (
                 current is not None
                 and len(current.values) < k
+                and not _cannot_hold(value_headers, len(current.values), token, stream[at[id(token)] + 1 :])
                 and not (
                     _notes_from(value_headers, len(current.values))
                     and _starts_item(
@@ -423,7 +433,7 @@ def _read_grid(
                 items.append(current)
                 streamed.append(current)
     if partition:
-        _flush(pending, k, items, failures)
+        _flush(pending, k, items, failures, "unit" in targets)
     if side_by_side and not by_rows:
         # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
         # a cell left out, and which block its value belongs to is not known from the text
@@ -471,6 +481,37 @@ def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, in
     if any(t is not None for t in targets[at[-1] + 1 :]):
         return None
     return at[0], at[-1] + 1
+
+
+def _under_investment_effects(level1: str, text: str) -> bool:
+    """产出指标 / 效益指标 / 满意度指标 under the 实施效果指标 of the 中央预算内投资 template
+    (:data:`.labels._INVESTMENT_LEVEL1`): its 二级 labels, not 一级 ones."""
+    return _label_word(level1) == "实施效果指标" and _label_word(text) in ("产出指标", "效益指标", "满意度指标")
+
+
+def _cannot_hold(headers: list[str], index: int, token: Token, after: list[Token]) -> bool:
+    """One cell per line: the cell cannot be this row's cell at ``index``, so it is the next
+    indicator's name. An empty cell was dropped before it (an 指标性质 left blank when the value
+    has no comparison, a 偏差原因 never written) and the row's cells are fewer than its columns:
+    a text of words where a score (分值, 得分, 权重) or a unit (计量单位) is due, or a text
+    followed by a value (2km, 95%) where the column after this one is a note (偏差原因: words,
+    never a value)."""
+    if index >= len(headers) or _short_value(token.text):
+        return False
+    kind = column_kind(headers[index])
+    words = len(re.findall(r"[\u4e00-\u9fff]", _fold(token.text)))
+    if kind == "score":
+        return words >= 2
+    if kind == "unit":
+        return words >= 5
+    nxt = after[0] if after else None
+    return (
+        words >= 2
+        and index + 1 < len(headers)
+        and column_kind(headers[index + 1]) == "note"
+        and nxt is not None
+        and _short_value(nxt.text)
+    )
 
 
 def _sub_heads_in_place(header: list[Token]) -> list[Token]:

@@ -13,6 +13,7 @@ from ....schema import Indicator, Span
 from ....taxonomy import code_for_level2_name
 from .labels import (
     _COMPARATOR,
+    _INVESTMENT_LEVEL1,
     _NAME_PREFIX,
     _SIGN_ONLY,
     _T2S,
@@ -21,6 +22,7 @@ from .labels import (
     _fold,
     _is_label,
     _is_placeholder,
+    _label_word,
     _level1_code,
     _unit_only,
     _unread,
@@ -63,6 +65,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             l1 = l1.token if isinstance(l1, _Guess) else l1
             l2 = l2.token if isinstance(l2, _Guess) else l2
         l2_code = code_for_level2_name(_bare(l2.text)) if l2 else None
+        if l1 is not None and _label_word(l1.text) in _INVESTMENT_LEVEL1:
+            l2_code = None  # the 中央预算内投资 template's own system: its 满意度指标 is no 31
         if l2_code and len(l1_by_code.get(l2_code[0], [])) == 1 and l1_events and l1_events[0][0] > 0:
             coded = l1_by_code[l2_code[0]][0]  # centred labels: the level-2 code says which group
             if l1 is not None and coded is not l1 and not guessed:
@@ -170,7 +174,7 @@ _SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|�
 #: is a note or an achieved value slid into its place)
 _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
-    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初]){1,6}"
+    r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初单]){1,6}"
 )
 
 

@@ -124,13 +124,22 @@ _LEVEL1_NAMES = (
     "产出目标",
     "效益目标",
     "满意度目标",
+    "实施效果指标",
+    "过程管理指标",
 )  # some forms write 值 for 指标 in their labels (产出值 | 数量值), or 目标 (产出目标 | 数量目标,
 # as the 二级 labels already are read)
 
 
 _LEVEL2_NAME = re.compile(
-    r"^(?:数量|质量|时效|(?:经济|社会|生态环境|生态)?成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?$"
+    r"^(?:(?:数量|质量|时效|(?:经济|社会|生态环境|生态)?成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?"
+    r"|(?:计划管理|资金管理|项目管理|监督检查)指标)$"  # the 二级 under 过程管理指标 (below)
 )
+
+
+#: the 一级 labels of the 国家发展改革委 template for 中央预算内投资 projects (以工代赈: 安徽 g05,
+#: and b07): 实施效果指标 over 产出指标 | 效益指标 | 满意度指标 as its 二级, 过程管理指标 over
+#: 计划管理指标 | 资金管理指标 | 项目管理指标 | 监督检查指标. A system of its own: no category code
+_INVESTMENT_LEVEL1 = ("实施效果指标", "过程管理指标")
 
 
 _AMOUNT_TEXT = AMOUNT_TEXT
@@ -363,6 +372,8 @@ _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
 def _level1_code(text: str) -> str | None:
     """The code of a 一级 label; 项目完成指标 is the old forms' name for 产出指标."""
     bare = _bare(text)
+    if _label_word(text) in _INVESTMENT_LEVEL1:
+        return None
     # 成本指标 as a 一级 of its own (财预〔2021〕101号 template): coded with the outputs, where
     # the code system (and local tables) file cost
     return code_for_level1_name(bare) or ("1" if "完成" in bare or _label_word(text) == "成本指标" else None)
@@ -406,6 +417,8 @@ _GRID_END = re.compile(
     r"|[（(]盖章[)）]"
     # the page around a table copied from a web site: its footer is not a row
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
+    # the links under a document's page (安徽 g05 文件下载, 福建 h03 附件下载 | 相关链接)
+    r"|^(?:文件下载|附件下载|相关链接|上一篇|下一篇|打印本页|关闭窗口)$"
 )
 
 

@@ -11,7 +11,7 @@ import re
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label
+from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label, _unit_only
 from .tokens import Token, _Item
 
 
@@ -25,14 +25,16 @@ def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: di
     return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
 
 
-def _flush(pending: list[Token], k: int, items: list[_Item], failures: Failures) -> None:
-    """The cells between two labels as items (see :func:`_partition`); emptied after."""
+def _flush(pending: list[Token], k: int, items: list[_Item], failures: Failures, units: bool = False) -> None:
+    """The cells between two labels as items (see :func:`_partition`); emptied after. With a
+    计量单位 column (``units``) a cell holding a unit alone (km, 人次, 万元) is a value's cell."""
     if not pending:
         return
+    value_like = [_short_value(t.text) or (units and _unit_cell(t.text)) for t in pending]
     sizes = _greedy(len(pending), k)
     starts = itertools.accumulate([0, *sizes[:-1]])
-    if any(_short_value(pending[i].text) for i in starts):
-        sizes = _partition(pending, k)  # counting cells puts a value where a name goes: empty cells were dropped
+    if any(value_like[i] for i in starts):
+        sizes = _partition(value_like, k)  # counting cells puts a value where a name goes: empty cells were dropped
     pos = 0
     for size in sizes:
         items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
@@ -48,23 +50,36 @@ def _short_value(text: str) -> bool:
     """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
     starts with a number (1290.3平方米冷库仓储建设…) is a name."""
     folded = _fold(text)
-    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰"):
-        return True  # a 指标性质 or 计量单位 cell of its own
+    if _SIGN_ONLY.fullmatch(folded) or folded in ("%", "％", "‰") or _SIGN_WORD.fullmatch(folded):
+        return True  # a 指标性质 or 计量单位 cell of its own (≥, 正向, 定性, %)
     return bool(_VALUE_LIKE.search(folded)) and len(re.findall(r"[\u4e00-\u9fff]", folded)) <= 4 and len(folded) <= 14
+
+
+#: what a 指标性质 cell holds besides a comparison: the direction or kind of the value (内蒙古 d11,
+#: the 2021+ 财政部 template's 定性 / 定量), never an indicator's name
+_SIGN_WORD = re.compile(r"正向|反向|中性|定性|定量")
 
 
 def _greedy(n: int, k: int) -> list[int]:
     return [k + 1] * (n // (k + 1)) + ([n % (k + 1)] if n % (k + 1) else [])
 
 
-def _partition(tokens: list[Token], k: int) -> list[int]:
+def _unit_cell(text: str) -> bool:
+    """A cell holding a unit and nothing else: 人次, 万元, km, ㎡."""
+    folded = _fold(text).strip()
+    return (_unit_only(folded) and not _SIGN_ONLY.fullmatch(folded)) or bool(_LATIN_UNIT.fullmatch(folded))
+
+
+_LATIN_UNIT = re.compile(r"[a-zA-Z]{1,3}|[㎡㎞㎏]|[a-zA-Z]{1,2}/[a-zA-Z]{1,2}")
+
+
+def _partition(value_like: list[bool], k: int) -> list[int]:
     """Sizes of the items (a name and up to k values) that a run of cells splits into, when
     empty cells were dropped and counting cells put a value (≥95%, 280人次) where a name goes:
     the split where the fewest names look like values, then the fewest text cells sit among
     the values (a text followed by a value is a name and its value), then the fewest missing
     cells."""
-    value_like = [_short_value(t.text) for t in tokens]
-    n = len(tokens)
+    n = len(value_like)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
     for i in range(n - 1, -1, -1):
@@ -120,6 +135,10 @@ def _starts_item(stream: list[Token], j: int, headers: list[str], *, label_words
 
     if _NUMBER.match(_fold(stream[j].text)) or label_words(stream[j].text):
         return False
+    if j + 1 < len(stream) and _short_value(stream[j + 1].text) and not _short_value(stream[j].text):
+        # a value right after it (90 | % after 能繁母猪稳定率): a name, whatever cells the row
+        # left empty (an empty 指标性质 drops one); a note is followed by a name or a label
+        return True
     as_name, as_note = fits(j), j + 1 < len(stream) and fits(j + 1)
     if as_name and as_note:
         failures.at_row(row, "偏差原因", msg("FORM_NOTE_OR_NAME", text=stream[j].text[:30]))
