@@ -103,6 +103,30 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
     return None
 
 
+def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
+    """``rows`` with a bare 指标 head read as the 三级指标 it stands for, when it heads a grid
+    with no level columns: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 (the grids of 重庆's
+    一般性项目绩效目标表; 梁平 heads the same column 指标名称). Only before two value heads or
+    more, one of them a target, and only when no 一级/二级/三级 head is there: a 一级 head wrapped
+    over two lines (一级 | 指标) leaves the same bare 指标."""
+    flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
+    if any(_bare(token.text) in ("一级指标", "二级指标", "三级指标", "一级", "二级", "三级") for _, _, token in flat):
+        return rows
+    for i, (r, t, token) in enumerate(flat):
+        if _bare(token.text) != "指标":
+            continue
+        heads = []
+        for _, _, nxt in flat[i + 1 : i + 8]:
+            if not _is_value_header(nxt.text):
+                break
+            heads.append(_bare(nxt.text))
+        if len(heads) >= 2 and {"annual_value", "period_value"} & set(_value_targets(heads)):
+            out = [list(row) for row in rows]
+            out[r][t] = Token("三级指标", token.cell, token.start, token.end, token.row, token.col)
+            return out
+    return rows
+
+
 def _read_grid(
     rows: list[list[Token]],
     header_at: tuple[int, int],
