@@ -104,23 +104,32 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
 
 
 def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
-    """``rows`` with a bare 指标 head read as the 三级指标 it stands for, when it heads a grid
-    with no level columns: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 (the grids of 重庆's
-    一般性项目绩效目标表; 梁平 heads the same column 指标名称). Only before two value heads or
-    more, one of them a target, and only when no 一级/二级/三级 head is there: a 一级 head wrapped
-    over two lines (一级 | 指标) leaves the same bare 指标."""
+    """``rows`` with the head of a grid's name column read as the 三级指标 it stands for, when
+    the grid has no 三级指标 head and the head is followed by value heads (two or more, one a
+    target, for a bare 指标):
+
+    * a bare 指标 with no level heads at all: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 (the
+      grids of 重庆's 一般性项目绩效目标表; 梁平 heads the same column 指标名称); a 一级 head
+      wrapped over two lines (一级 | 指标) leaves the same bare 指标, hence no level heads;
+    * 二级指标 right after 一级指标: one column of labels then one of names (鄂州's 一级指标 |
+      二级指标 | 绩效标准 | 当年预期实现值 over 数量指标 | 办公大楼…次数 | …; the same shape as
+      指标 | 指标内容 | 指标值 and 绩效指标分类 | 绩效指标 | 绩效指标描述 elsewhere). The labels
+      in the body are still read as labels, and a name that reads as a label or a value is
+      doubted as in any grid."""
     flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
-    if any(_bare(token.text) in ("一级指标", "二级指标", "三级指标", "一级", "二级", "三级") for _, _, token in flat):
+    words = [_bare(token.text) for _, _, token in flat]
+    if "三级指标" in words or "三级" in words:
         return rows
     for i, (r, t, token) in enumerate(flat):
-        if _bare(token.text) != "指标":
+        levels = words[i] == "二级指标" and i > 0 and words[i - 1] == "一级指标"
+        if not levels and not (words[i] == "指标" and not {"一级指标", "二级指标", "一级", "二级"} & set(words)):
             continue
         heads = []
         for _, _, nxt in flat[i + 1 : i + 8]:
             if not _is_value_header(nxt.text):
                 break
             heads.append(_bare(nxt.text))
-        if len(heads) >= 2 and {"annual_value", "period_value"} & set(_value_targets(heads)):
+        if len(heads) >= (1 if levels else 2) and {"annual_value", "period_value"} & set(_value_targets(heads)):
             out = [list(row) for row in rows]
             out[r][t] = Token("三级指标", token.cell, token.start, token.end, token.row, token.col)
             return out
