@@ -36,6 +36,31 @@ from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repe
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
 
+
+def _wrapped_value_heads(after: list[Token]) -> list[Token]:
+    """Value heads wrapped inside their cells and printed over two lines (绩效 | 实际 over
+    目标值 | 完成值: 宁德's 自评表, as PDF text copies it): the header row holds the heads'
+    first parts, which are no head on their own, and the next line only their ends, one for
+    each, in order. Joined, each part and its end make a head (绩效目标值, 实际完成值); the
+    same break as 一级 | 指标 in the level heads (昭化, 广元), read by the header loop."""
+    filled = [t for t in after if t.text]
+    if not filled:
+        return after
+    first = [t for t in filled if t.row == filled[0].row]
+    nxt = [t for t in filled if t.row == filled[0].row + 1]
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words or not nxt:
+        return after
+    parts = [t for t in first[words.index("三级指标") + 1 :] if not _is_header_word(t.text)]
+    if len(parts) != len(nxt) or not all(
+        _is_header_word(p.text + e.text) and not _is_header_word(p.text) for p, e in zip(parts, nxt)
+    ):
+        return after
+    joined = {id(p): Token(p.text + e.text, p.cell, p.start, p.end, p.row, p.col) for p, e in zip(parts, nxt)}
+    ends = {id(e) for e in nxt}
+    return [joined.get(id(t), t) for t in after if id(t) not in ends]
+
+
 #: a head about the whole period of a multi-year project (实施周期, 实施期, 中期, 中长期: the words
 #: the 财政部 template and the provinces' use for the period's money and goal as well)
 _PERIOD_HEAD = re.compile(r"实施周期|实施期|中长?期|整个周期")
@@ -151,7 +176,7 @@ def _read_grid(
     values).
     """
     r0, t0 = header_at
-    after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
+    after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
     header: list[Token] = []
     filled_after = [t for t in after if t.text]
     wrapped_heads: list[Token] = []
