@@ -190,14 +190,22 @@ def _read_grid(
         ):
             wrapped_heads.append(token)  # 一级 | 指标: the head wrapped inside its cell, cut at the break
             continue
-        if not _is_header_word(token.text) and not (
-            # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
-            # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
-            # one cell per line when the heads run on up to the first 一级 label
-            header
-            and "三级指标" in (_bare(t.text) for t in header)
-            and _column_head(token.text)
-            and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
+        if (
+            not _is_header_word(token.text)
+            and not (
+                # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
+                # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
+                # one cell per line when the heads run on up to the first 一级 label
+                header
+                and "三级指标" in (_bare(t.text) for t in header)
+                and (
+                    _column_head(token.text)
+                    and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
+                    # a head of no known words between two heads of the header's row (佐证资料 before
+                    # 指标实际完成值): the row goes on with heads, so it is still the header
+                    or _between_heads(token, filled_after[i + 1 :], header[-1])
+                )
+            )
         ):
             break
         header.append(token)
@@ -638,6 +646,19 @@ def _column_head(text: str) -> bool:
         and not _is_label(text)
         and not _is_grid_caption(text)  # 绩效指标: the caption merged down beside the grid
         and bool(_HEAD_WORD.search(folded))
+    )
+
+
+def _between_heads(token: Token, rest: list[Token], last: Token) -> bool:
+    """``token`` is short, has no digit, follows a head on the header's row and is followed there
+    by a known value head: a column head whatever its words (佐证资料, 实施进度)."""
+    folded = _fold(token.text).strip()
+    return (
+        token.row == last.row
+        and len(folded) <= 8
+        and not re.search(r"\d", folded)
+        and not _is_label(token.text)
+        and any(t.row == token.row and _is_value_header(t.text) for t in rest)
     )
 
 
