@@ -83,3 +83,41 @@ def test_an_explanation_after_the_value_is_left_alone():
     )
     _, got = _read(text)
     assert [i.name for i in got] in ([], ["群众反映问题办结率"]) or got[0].name.startswith("群众反映")
+
+
+def _cells_page(sep: str, rows) -> str:
+    top = [["项目名称", "某某办公大楼运行保障"], ["年度资金总额", "814"], ["年度目标", "保障大楼运行"]]
+    grid = [
+        ["一级指标", "二级指标", "绩效标准", "当年预期实现值"],
+        *([label, name, note, value] for label, name, note, value in rows),
+    ]
+    if sep == "line":
+        return "".join(f"{c}\n" for r in top + grid for c in r if c)
+    join = {"pipe": " | ", "tab": "\t", "spaces": "  "}[sep]
+    return "".join(join.join(r) + "\n" for r in top + grid)
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab", "spaces", "line"])
+def test_label_column_then_name_column_in_cells(sep):
+    """The labels of the first column are read by their own level (a 二级 word is a 二级 label),
+    whatever the separator: never a name with its label lost."""
+    table, got = _read(_cells_page(sep, ROWS))
+    read = [(i.name, i.annual_value, i.level1_code, i.level2_code) for i in got]
+    want = [
+        ("办公大楼日常维修维护次数", "2280次", "1", "11"),
+        ("大楼安检巡察次数", "200次", "1", "11"),
+        ("设备更新验收合格率", "92%", "1", "12"),
+    ]
+    assert read == want or (table.failures and all(r[3] for r in read)), read
+
+
+@pytest.mark.parametrize("sep", ["pipe", "tab", "spaces"])
+def test_two_levels_and_no_names_are_not_read_as_names(sep):
+    """一级指标 | 二级指标 | 指标值 over 产出指标 | 数量指标 | 200人次: no name column, so no names
+    are made up from labels or values; the header is kept and the grid said unread."""
+    join = {"pipe": " | ", "tab": "\t", "spaces": "  "}[sep]
+    text = join.join(["项目名称", "某某项目"]) + "\n" + join.join(["年度资金总额", "814"]) + "\n"
+    text += join.join(["一级指标", "二级指标", "指标值"]) + "\n" + join.join(["产出指标", "数量指标", "200人次"]) + "\n"
+    table, got = _read(text)
+    assert not got
+    assert any(f.code == "FORM_HEADER_ONLY" for f in table.failures)

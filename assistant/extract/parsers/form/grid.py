@@ -154,6 +154,9 @@ def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
             if not _is_value_header(nxt.text):
                 break
             heads.append(_bare(nxt.text))
+        body = [tok for _, _, tok in flat[i + 1 + len(heads) : i + 9 + len(heads)] if not _is_label(tok.text)]
+        if levels and (not body or _short_value(body[0].text)):
+            continue  # labels then values (产出指标 | 数量指标 | 200人次): a grid of two levels, no names
         if len(heads) >= (1 if levels else 2) and {"annual_value", "period_value"} & set(_value_targets(heads)):
             out = [list(row) for row in rows]
             out[r][t] = Token("三级指标", token.cell, token.start, token.end, token.row, token.col)
@@ -378,6 +381,8 @@ def _read_grid(
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
                 if word in columns and (t := by_col.get(columns[word])) and t.text:
+                    if "二级指标" not in columns and _level2_label(t.text):
+                        events = l2_events  # one column of labels before the names: a 二级 word is a 二级 label
                     events.append((len(items), t))
             name = by_col.get(columns["三级指标"])
             values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
