@@ -544,6 +544,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: name and value run together with no number; the closing words {value!r} read as the value "
         "by their wording; check it",
     ),
+    "FORM_NAME_HOLDS_EXPLANATION": Text(
+        "连续文字中，名称与值之间有一列指标说明（反映…）：“{name}”找不到说明的开头或不止一处“反映”，名称可能含有说明文字：请核对",
+        "text run together with a column explaining each indicator before its value: in {name!r} the explanation"
+        " (反映…) has no clear start, so the name may hold it: check it",
+    ),
     "FORM_RUN_MID_WORD": Text(
         "从一段连续文字“{text}”中读出 {count} 条指标，有名称从词中间开始：请核对",
         "{count} indicators read out of one run of text {text!r}, a name starting mid-word: check them",

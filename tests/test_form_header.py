@@ -314,13 +314,31 @@ def test_grid_caption_with_a_note_or_a_number_ends_the_goal(caption):
 
 
 @pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
-def test_form_with_an_unknown_grid_gives_its_header_and_says_the_indicators_were_not_read(layout):
-    """A two-level template (一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, no 三级指标) is not
-    refused as "no recognisable table": the header is read and the grid is flagged."""
+def test_form_with_a_label_column_then_a_name_column_reads_its_grid(layout):
+    """A two-level template (一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, no 三级指标) whose
+    first column holds the labels and the second the names (鄂州's 目标表): the header is read,
+    and the grid too, the 二级 column as the names (it was refused as a grid of a kind the rules
+    did not know before round 6)."""
     rows = _form(BASE)[:5] + [
         ["绩效指标"],
         ["一级指标", "二级指标", "绩效标准", "当年预期实现值"],
         ["数量指标", "平台建设数量", "反映平台建设情况", "1个"],
+    ]
+    table = _read(_render(rows, layout))
+    assert _header(table) == EXPECTED
+    got = [(i.level1_code, i.level2_code, i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("1", "11", "平台建设数量", "1个")]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
+def test_form_with_an_unknown_grid_gives_its_header_and_says_the_indicators_were_not_read(layout):
+    """A two-level grid with no name column (一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 over
+    产出指标 | 数量指标 | …) is not refused as "no recognisable table": the header is read and
+    the grid is flagged."""
+    rows = _form(BASE)[:5] + [
+        ["绩效指标"],
+        ["一级指标", "二级指标", "绩效标准", "当年预期实现值"],
+        ["产出指标", "数量指标", "1个", "1个"],
     ]
     table = _read(_render(rows, layout))
     assert _header(table) == EXPECTED

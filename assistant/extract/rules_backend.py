@@ -113,6 +113,8 @@ def _extract_part(doc: Document) -> BudgetTable:
         table = extract_table(doc)
     except InputError:
         if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
+            if forms := split_forms(doc):  # one page, one form per project
+                return _several_forms(doc, forms)
             return _named(doc, extract_form(doc))
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
             return _named(doc, extract_form(doc, header_only=True))

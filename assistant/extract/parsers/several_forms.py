@@ -18,22 +18,39 @@ from .form.labels import _T2S, _key_field, _unread
 __all__ = ["split_forms"]
 
 _CELL_SEP = re.compile(r"[|｜\t]| {2,}|\u3000{2,}|[:：]")
-_OPENING = 3  # lines of a form's opening that may repeat before each 项目名称
+#: lines of a form's opening that may repeat before each 项目名称 (one cell per line, an opening
+#: of a table number, a title, 编制单位 and 单位：万元 spans a dozen lines)
+_OPENING = 12
 
 
 def _simple(line: str) -> str:
     return _unread(re.sub(r"\s", "", line)).translate(_T2S)
 
 
-def _names_a_project(line: str) -> bool:
-    """A 项目名称 key with its value on the same line (项目名称 | X, 项目名称：X)."""
-    cells = [c.strip() for c in _CELL_SEP.split(line) if c.strip()]
-    return len(cells) >= 2 and _key_field(re.sub(r"\s", "", cells[0])) == "name"
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SEP.split(line) if c.strip()]
+
+
+def _names_a_project(lines: list[str], i: int) -> bool:
+    """A 项目名称 key with its value on the same line (项目名称 | X, 项目名称：X), or one cell
+    per line: the key alone on its line and a value that is no key on the next filled one."""
+    cells = _cells(lines[i])
+    if not cells or _key_field(re.sub(r"\s", "", cells[0])) != "name":
+        return False
+    if len(cells) >= 2:
+        return True
+    after = next((c for line in lines[i + 1 : i + 3] if (c := _cells(line))), [])
+    return len(cells) == 1 and bool(after) and not _key_field(re.sub(r"\s", "", after[0]))
 
 
 def _is_grid_header(line: str) -> bool:
+    """A grid's header line, or one cell per line a head that only a grid has: a value column's
+    (指标值, 年度指标值, 指标性质), whose grid may have no level columns at all (重庆's
+    指标 | 指标权重 | 计量单位 | 指标性质 | 指标值)."""
     simple = _simple(line)
-    return "三级指标" in simple or ("一级指标" in simple and "二级指标" in simple)
+    if "三级指标" in simple or ("一级指标" in simple and "二级指标" in simple):
+        return True
+    return any(re.fullmatch(r"(?:年度|实施周期)?指标值|指标性质", _simple(c)) for c in _cells(line))
 
 
 def split_forms(doc: Document) -> list[Document]:
@@ -41,7 +58,7 @@ def split_forms(doc: Document) -> list[Document]:
     if doc.layout not in ("reflowed", "csv", "tabbed"):
         return []
     lines = doc.text.split("\n")
-    names = [i for i, line in enumerate(lines) if _names_a_project(line)]
+    names = [i for i in range(len(lines)) if _names_a_project(lines, i)]
     starts = [names[0]] if names else []
     for i in names[1:]:
         if any(_is_grid_header(line) for line in lines[starts[-1] : i]):  # a grid closed the last form

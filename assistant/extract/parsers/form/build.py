@@ -13,7 +13,7 @@ from ....schema import BudgetTable, Project, RunMeta, Span, Unit
 from .detect import _grid_start
 from .doubts import _doubtful
 from .failures import Failures
-from .grid import _find_header, _read_grid
+from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
@@ -68,7 +68,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
     separation = _separation(doc)
     run_together = separation == "run_together"
-    rows = _tokens(doc, separation)
+    rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
     failures = Failures(doc.source, doc.rows)
     if header_at is None:

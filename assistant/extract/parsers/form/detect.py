@@ -9,7 +9,7 @@ import re
 from ....ingest.cellgrid import is_department_header
 from ....ingest.document import Document
 from ....textnorm import fold
-from .grid import _find_header
+from .grid import _find_header, _named_head
 from .labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _NAME_HEADERS, _T2S, _bare, _is_grid_caption, _key_field, _unread
 from .tokens import Token, _by_lines, _separation, _tokens
 
@@ -34,7 +34,7 @@ def looks_like_form(doc: Document) -> bool:
 def looks_like_name_grid(doc: Document) -> bool:
     """A grid of indicator names and values with no 一级/二级 columns (序号 | 三级指标 | 年度指标值):
     the 三级指标 (指标名称) header cell followed by a value header cell."""
-    return _find_header(_tokens(doc, _separation(doc))) is not None
+    return _find_header(_named_head(_tokens(doc, _separation(doc)))) is not None
 
 
 def has_form_header(doc: Document) -> bool:

@@ -37,6 +37,31 @@ from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repe
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
 
+
+def _wrapped_value_heads(after: list[Token]) -> list[Token]:
+    """Value heads wrapped inside their cells and printed over two lines (绩效 | 实际 over
+    目标值 | 完成值: 宁德's 自评表, as PDF text copies it): the header row holds the heads'
+    first parts, which are no head on their own, and the next line only their ends, one for
+    each, in order. Joined, each part and its end make a head (绩效目标值, 实际完成值); the
+    same break as 一级 | 指标 in the level heads (昭化, 广元), read by the header loop."""
+    filled = [t for t in after if t.text]
+    if not filled:
+        return after
+    first = [t for t in filled if t.row == filled[0].row]
+    nxt = [t for t in filled if t.row == filled[0].row + 1]
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words or not nxt:
+        return after
+    parts = [t for t in first[words.index("三级指标") + 1 :] if not _is_header_word(t.text)]
+    if len(parts) != len(nxt) or not all(
+        _is_header_word(p.text + e.text) and not _is_header_word(p.text) for p, e in zip(parts, nxt)
+    ):
+        return after
+    joined = {id(p): Token(p.text + e.text, p.cell, p.start, p.end, p.row, p.col) for p, e in zip(parts, nxt)}
+    ends = {id(e) for e in nxt}
+    return [joined.get(id(t), t) for t in after if id(t) not in ends]
+
+
 #: a head about the whole period of a multi-year project (实施周期, 实施期, 中期, 中长期: the words
 #: the 财政部 template and the provinces' use for the period's money and goal as well)
 _PERIOD_HEAD = re.compile(r"实施周期|实施期|中长?期|整个周期")
@@ -104,6 +129,42 @@ def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
     return None
 
 
+def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
+    """``rows`` with the head of a grid's name column read as the 三级指标 it stands for, when
+    the grid has no 三级指标 head and the head is followed by value heads (two or more, one a
+    target, for a bare 指标):
+
+    * a bare 指标 with no level heads at all: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 (the
+      grids of 重庆's 一般性项目绩效目标表; 梁平 heads the same column 指标名称); a 一级 head
+      wrapped over two lines (一级 | 指标) leaves the same bare 指标, hence no level heads;
+    * 二级指标 right after 一级指标: one column of labels then one of names (鄂州's 一级指标 |
+      二级指标 | 绩效标准 | 当年预期实现值 over 数量指标 | 办公大楼…次数 | …; the same shape as
+      指标 | 指标内容 | 指标值 and 绩效指标分类 | 绩效指标 | 绩效指标描述 elsewhere). The labels
+      in the body are still read as labels, and a name that reads as a label or a value is
+      doubted as in any grid."""
+    flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
+    words = [_bare(token.text) for _, _, token in flat]
+    if "三级指标" in words or "三级" in words:
+        return rows
+    for i, (r, t, token) in enumerate(flat):
+        levels = words[i] == "二级指标" and i > 0 and words[i - 1] == "一级指标"
+        if not levels and not (words[i] == "指标" and not {"一级指标", "二级指标", "一级", "二级"} & set(words)):
+            continue
+        heads = []
+        for _, _, nxt in flat[i + 1 : i + 8]:
+            if not _is_value_header(nxt.text):
+                break
+            heads.append(_bare(nxt.text))
+        body = [tok for _, _, tok in flat[i + 1 + len(heads) : i + 9 + len(heads)] if not _is_label(tok.text)]
+        if levels and (not body or _short_value(body[0].text) or re.match(r"\s*(?:[≥≤><=＞＜＝≧≦]|\d)", body[0].text)):
+            continue  # labels then values (产出指标 | 数量指标 | 200人次, run together 1个1个): two levels, no names
+        if len(heads) >= (1 if levels else 2) and {"annual_value", "period_value"} & set(_value_targets(heads)):
+            out = [list(row) for row in rows]
+            out[r][t] = Token("三级指标", token.cell, token.start, token.end, token.row, token.col)
+            return out
+    return rows
+
+
 def _read_grid(
     rows: list[list[Token]],
     header_at: tuple[int, int],
@@ -119,7 +180,7 @@ def _read_grid(
     values).
     """
     r0, t0 = header_at
-    after = [t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0]
+    after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
     header: list[Token] = []
     filled_after = [t for t in after if t.text]
     wrapped_heads: list[Token] = []
@@ -133,14 +194,22 @@ def _read_grid(
         ):
             wrapped_heads.append(token)  # 一级 | 指标: the head wrapped inside its cell, cut at the break
             continue
-        if not _is_header_word(token.text) and not (
-            # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
-            # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
-            # one cell per line when the heads run on up to the first 一级 label
-            header
-            and "三级指标" in (_bare(t.text) for t in header)
-            and _column_head(token.text)
-            and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
+        if (
+            not _is_header_word(token.text)
+            and not (
+                # a column head the rules have no word for (指标说明, 指标值类型, 未达到指标值原因)
+                # after 三级指标 is a head, not an indicator: on the header's own row of cells, or
+                # one cell per line when the heads run on up to the first 一级 label
+                header
+                and "三级指标" in (_bare(t.text) for t in header)
+                and (
+                    _column_head(token.text)
+                    and (token.row == header[-1].row or _heads_until_label(filled_after[i:]))
+                    # a head of no known words between two heads of the header's row (佐证资料 before
+                    # 指标实际完成值): the row goes on with heads, so it is still the header
+                    or _between_heads(token, filled_after[i + 1 :], header[-1])
+                )
+            )
         ):
             break
         header.append(token)
@@ -321,6 +390,8 @@ def _read_grid(
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
                 if word in columns and (t := by_col.get(columns[word])) and t.text:
+                    if "二级指标" not in columns and _level2_label(t.text):
+                        events = l2_events  # one column of labels before the names: a 二级 word is a 二级 label
                     events.append((len(items), t))
             name = by_col.get(columns["三级指标"])
             values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
@@ -621,6 +692,19 @@ def _column_head(text: str) -> bool:
         and not _is_label(text)
         and not _is_grid_caption(text)  # 绩效指标: the caption merged down beside the grid
         and bool(_HEAD_WORD.search(folded))
+    )
+
+
+def _between_heads(token: Token, rest: list[Token], last: Token) -> bool:
+    """``token`` is short, has no digit, follows a head on the header's row and is followed there
+    by a known value head: a column head whatever its words (佐证资料, 实施进度)."""
+    folded = _fold(token.text).strip()
+    return (
+        token.row == last.row
+        and len(folded) <= 8
+        and not re.search(r"\d", folded)
+        and not _is_label(token.text)
+        and any(t.row == token.row and _is_value_header(t.text) for t in rest)
     )
 
 

@@ -282,7 +282,42 @@ def _read_run(
         return [_Item(token, [], token.row)]
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
-    return found
+    return _descriptions_cut(found, heads, failures) if heads else found
+
+
+#: a column that explains the indicator, before its value (绩效标准, 指标解释, 指标说明, 指标描述)
+_EXPLAINS = re.compile(r"标准|解释|说明|描述|内容")
+#: where an explanation starts: 反映… (反映学生每天用餐标准), as the 财政部's indicator guide
+#: (财预〔2021〕101号) and the templates after it write every 指标解释
+_REFLECTS = re.compile(r"反映")
+
+
+def _descriptions_cut(items: list[_Item], heads: list[str], failures: Failures) -> list[_Item]:
+    """Text run together under a column that explains each indicator before its value
+    (三级指标 | 绩效标准 | 当年预期实现值): the explanation ran into the name, so the name ends
+    where its 反映… starts. The explanation is not read (as its column is not). A name whose
+    part before 反映 is short (群众反映问题办结率) or that says 反映 twice is flagged, not cut
+    silently."""
+    # the heads as written, in one piece when they ran together too (绩效标准当年预期实现值)
+    written = "".join(heads)
+    explains, target = _EXPLAINS.search(written), written.find("值")
+    if explains is None or target < 0 or explains.start() > target:
+        return items  # no explanation, or one after the value (指标值说明, 评分标准): not in the name
+    out: list[_Item] = []
+    for item in items:
+        name = item.name
+        found = list(_REFLECTS.finditer(name.text))
+        at = found[-1].start() if found else 0
+        if at < 4 or len(found) > 1:  # no 反映 to end the name at, or one that may be the name's own
+            failures.at_row(name.row, "三级指标", msg("FORM_NAME_HOLDS_EXPLANATION", name=name.text[:40]))
+        if at == 0:
+            out.append(item)
+            continue
+        text = name.text[:at].rstrip()
+        out.append(
+            _Item(Token(text, name.cell, name.start, name.start + len(text), name.row, name.col), item.values, item.row)
+        )
+    return out
 
 
 def _fits_better(cut: Cut | None, reading: list[_Item], heads: list[str] | None) -> bool:
