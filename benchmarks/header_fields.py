@@ -29,9 +29,13 @@ from assistant.ingest import read_bytes
 REAL = ROOT / "gold" / "real"
 FIELDS = {"project_name": "name", "amounts": "amounts", "goal_exact": "goal"}
 
-#: dev documents from sites not read while the round-5 header mechanisms were written (chosen
-#: before any fix): scored apart with ``--holdout``, the measure of whether a change carries
-HOLD_OUT = "a07,a11,a12,b03,b10,b13,b16,c05,c07,d05,d19,e08,e09,f10"
+#: dev documents from sites not read while the round-6 header mechanisms were written: drawn at
+#: random (``random.Random(9).sample(…, 8)``) from the 25 dev documents whose name, amounts or goal
+#: read wrong at 2030e99 (extract-n's prose and PDF-text documents left out) before any fix, and
+#: scored apart with ``--holdout``: the measure of whether a change carries to unseen sites
+HOLD_OUT = "a17,c11,d04,f01,f10,g02,g08,g19"
+#: round 5's hold-out (extract-k), kept so its figure can still be compared
+HOLD_OUT_R5 = "a07,a11,a12,b03,b10,b13,b16,c05,c07,d05,d19,e08,e09,f10"
 
 
 def _dev_folders(ids: set[str] | None) -> list[Path]:
