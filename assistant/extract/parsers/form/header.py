@@ -99,6 +99,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 found["title"] = fold_whitespace(token.text)
             continue
         seen_key = True
+        if field in _AMOUNT_FIELDS and i < len(flat) and (note := _UNIT_NOTE.match(_fold(flat[i].text).strip())):
+            # 资金总额 / (万元) / 380: the key's cell wrapped, its unit note on a line of its own
+            found.setdefault("currency", note.group(1))
+            found[f"currency:{note.group(1)}"] = flat[i].text[:30]
+            i += 1
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
         # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
@@ -136,8 +141,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
-                if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
-                    break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
+                if _caption_tail(flat, i):
+                    break  # 绩 | or 专项 / 年度 / 绩效 / 指标: the grid's caption cut or wrapped, not the goal's end
                 if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
@@ -248,6 +253,10 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+#: a key's unit note alone: （万元）
+_UNIT_NOTE = re.compile(r"^[（(]\s*(万元|元|千元)\s*[)）]$")
 
 
 #: the stub column of a money table (资金来源 | 年度资金总额 | 财政拨款 … over 金额 | 1120 | 1100 …)
@@ -423,6 +432,20 @@ def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
     return spill  # the block ends where the grid starts: a row of several cells
 
 
+def _caption_tail(flat: list[Token], at: int) -> bool:
+    """The block's last pieces from ``at`` on are the indicator grid's caption, not more of a
+    goal: cut to its first characters (绩 |, a merged cell printed cut), or wrapped one short
+    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines)."""
+    rest = flat[at:]
+    if rest and all(_caption_stub(t.text) for t in rest):
+        return True
+    short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
+    lines = len({t.row for t in rest}) == len(rest)
+    return (
+        2 <= len(rest) <= 6 and short and lines and _is_grid_caption("".join(re.sub(r"\s", "", t.text) for t in rest))
+    )
+
+
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
     """The texts under a row of goal heads, up to the next key, the grid or its caption, and
     the index after them."""
@@ -431,7 +454,7 @@ def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
         token = flat[end]
         if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
             break
-        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+        if _caption_tail(flat, end):
             break
         end += 1
     return flat[start:end], end

@@ -1,0 +1,136 @@
+"""Header shapes of forms from sites the rules were not written from (issue 9, round 6).
+
+Each shape is a standard template's or was seen on two sites or more, and each is perturbed
+the ways copies differ (separators, traditional characters, 元 / 万元):
+- the money block with one budget column, 年初预算数（A）, before 全年执行数（B） (北京's
+  自评表): the 执行率 is taken against it, so it is the budget;
+- 湖南's 专项资金绩效目标表, which writes 专项 for 项目 (专项属性, 专项长期 / 年度绩效目标);
+- a money key whose cell wrapped, its unit note on a line of its own (资金总额 / （万元） / 380);
+- the grid's caption printed down several short lines (专项 / 年度 / 绩效 / 指标), which is not
+  more of the goal above it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import zhconv
+from test_form_header import FORM, _grid_lines, _header, _read, _render
+
+from assistant.evaluate.metrics import project_flags
+from assistant.extract.parsers.money_run import money_columns
+
+GRID = [["一级指标", "二级指标", "三级指标", "指标值"], *_grid_lines(FORM, False)]
+SEPARATED = ["pipes", "closed_pipes", "tabs", "lines", "line_pipes", "spaces"]
+
+
+@pytest.mark.parametrize(
+    ("heads", "roles"),
+    [
+        ("年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分", ["budget", "spent", "weight", "rate", "score"]),
+        ("年初预算数全年执行数执行率", ["budget", "spent", "rate"]),
+        ("年初预算数(A)全年执行数(B)分值执行率(B/A)得分得分计算方法", ["budget", "spent", "weight", "rate", "score"]),
+        # with a 全年预算数 (or 调整后预算数) column, 年初预算数 stays the start-of-year figure
+        ("年初预算数全年预算数全年执行数分值执行率得分", ["start", "budget", "spent", "weight", "rate", "score"]),
+        ("年初预算调整后预算预算执行数预算执行率", ["start", "budget", "spent", "rate"]),
+        ("年初预算数全年预算全年执行数执行率", ["start", "budget", "spent", "rate"]),
+    ],
+)
+def test_money_columns_one_budget_column(heads, roles):
+    assert money_columns(heads) == roles
+
+
+def _beijing(unit: str = "万元", total: str = "310.20", spent: str = "279.18") -> list[list[str]]:
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", FORM["name"]],
+        ["主管部门及代码", FORM["department"], "实施单位", FORM["unit"]],
+        [
+            f"项目资金（{unit}）",
+            "年初预算数（A）",
+            "全年执行数（B）",
+            "分值（10分）",
+            "执行率（B/A）",
+            "得分",
+            "得分计算方法",
+        ],
+        ["年度资金总额", total, spent, "10", "90%", "9", "执行率*该指标分值，最高不得超过分值上限。"],
+        ["其他资金", "", "", "—", "", "—", ""],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        [FORM["goal"], "已按计划完成年度各项工作任务。"],
+        *GRID,
+    ]
+
+
+@pytest.mark.parametrize("layout", SEPARATED)
+@pytest.mark.parametrize("traditional", [False, True])
+def test_start_of_year_budget_is_the_total_when_alone(layout, traditional):
+    text = _render(_beijing(), layout)
+    table = _read(zhconv.convert(text, "zh-hant") if traditional else text)
+    assert _header(table)["amounts"]["total"] == Decimal("310.20")
+
+
+def test_start_of_year_budget_run_together_is_read_and_said():
+    """北京's row copied with no separator (310.2154.741050%5执行率*…): read where 执行率 pins it,
+    and said to be read from the start of a longer text."""
+    rows = _beijing(total="310.2", spent="154.74")
+    rows[4] = ["年度资金总额：", "310.2", "154.74", "10", "50%", "5", "执行率*该指标分值，最高不得超过分值上限。"]
+    table = _read(_render(rows, "none"))
+    assert _header(table)["amounts"]["total"] == Decimal("310.2")
+    assert any(f.code == "FORM_MONEY_RUN_TRAILING" for f in table.failures)
+
+
+def _hunan(unit: str = "万元", caption: list[str] = ("专项", "年度", "绩效", "指标")) -> list[list[str]]:
+    return [
+        ["专项资金绩效目标表"],
+        ["填报单位：", FORM["unit"]],
+        ["专项名称", FORM["name"], "专项属性", "延续专项√ 新增专项□"],
+        ["部门名称", FORM["department"], "资金总额"],
+        [f"（{unit}）"],
+        ["380"],
+        ["专项长期绩效目标", "组织实施本项目，维护社会和谐稳定。"],
+        ["专项年度绩效目标", FORM["goal"]],
+        *[[piece] for piece in caption],
+        *GRID,
+    ]
+
+
+@pytest.mark.parametrize("layout", [*SEPARATED, "none"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_hunan_special_fund_form(layout, traditional):
+    text = _render(_hunan(), layout)
+    text = zhconv.convert(text, "zh-hant") if traditional else text
+    header = _header(_read(text))
+    convert = (lambda s: zhconv.convert(s, "zh-hant")) if traditional else (lambda s: s)
+    assert header["name"] == convert(FORM["name"])  # 专项属性 is a key, not more of the name
+    assert header["amounts"]["total"] == Decimal("380")
+    assert header["goal"] == convert(FORM["goal"])  # the 年度 goal, the caption below it left out
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "none"])
+def test_unit_note_on_its_own_line_gives_the_currency(layout):
+    table = _read(_render(_hunan(unit="元"), layout))
+    assert _header(table)["amounts"]["total"] == Decimal("380")
+    assert table.currency_unit == "元"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [("专项", "年度", "绩效", "指标"), ("年度", "绩效", "指标"), ("绩效", "指标"), ("绩效指标",), ("绩",)],
+)
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes"])
+def test_caption_down_several_lines_is_not_the_goal(caption, layout):
+    header = _header(_read(_render(_hunan(caption=list(caption)), layout)))
+    assert header["goal"] == FORM["goal"]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+def test_short_lines_that_are_not_a_caption_stay_in_the_goal_or_are_flagged(layout):
+    """Short lines after the goal that do not make the caption (其他 / 说明 / 事项) are not cut
+    off as one: the goal keeps them or says it is in doubt."""
+    rows = _hunan(caption=["另行", "安排"])
+    table = _read(_render(rows, layout))
+    goal = _header(table)["goal"]
+    assert goal.startswith(FORM["goal"].rstrip("。"))
+    assert goal.endswith("安排") or project_flags(table)[0]
