@@ -84,6 +84,10 @@ def _money_sentence(token: Token) -> list[tuple[str, str, tuple[int, int]]]:
     return out if len(out) >= 2 else []
 
 
+#: digits on both sides of white space: amounts of two cells (folding would join them)
+_SPACED_NUMBERS = re.compile(r"\d[ \t\u3000]+\d")
+
+
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
@@ -126,6 +130,10 @@ def _amounts(
         if value is None:
             continue
         text = _fold(value.text).replace("，", ",").lstrip(":：").rstrip(",；;。、 ")  # 1100.50万元，: a clause's end
+        if _SPACED_NUMBERS.search(value.text):  # 213.4 259: two cells' amounts, never one number
+            row = value.span.row if value.span else None
+            failures.add(f"amounts.{field}", msg("NOT_AN_AMOUNT", text=value.text[:60]), row)
+            continue
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
