@@ -283,6 +283,32 @@ TEMPLATES: dict[str, dict] = {
         ],
         "fields": ("name", "total", "goal"),
     },
+    # 湖北's 项目支出绩效目标申报表: the year's money as 项目预算 beside the project's type
+    "hubei_declare": {
+        "rows": [
+            ["项目支出绩效目标申报表"],
+            ["申报单位：{U}", "金额单位：{UNIT}"],
+            ["项目名称", "{N}"],
+            ["项目预算", "{T}", "项目类型", "□ 常年性项目 □ 延续性项目 □ 一次性项目"],
+            ["年度绩效目标", "{G}"],
+        ],
+        "fields": ("name", "total", "goal"),
+    },
+    # 安徽's 申报明细表: the whole period's 项目总预算 beside 项目当年预算, the sources under
+    # 上级 / 同级 keys over a row of amounts
+    "anhui_declare_detail": {
+        "rows": [
+            ["项目支出绩效目标申报明细表"],
+            ["项目名称", "{N}"],
+            ["项目属性", "延续项目"],
+            ["项目总预算（{UNIT}）", "{PT}", "项目当年预算（{UNIT}）", "{T}"],
+            ["项目资金来源情况（{UNIT}）"],
+            ["其中：上级财政补助资金", "其中：同级财政资金", "其他资金"],
+            ["0.00", "{F}", "{O}"],
+            ["年度绩效目标", "{G}"],
+        ],
+        "fields": ("name", "total", "fiscal", "other", "goal"),
+    },
     # the project's name as 项目全称 / 项目（专项）名称, the goal as 绩效目标 on its own line
     "name_and_goal_spellings": {
         "rows": [

@@ -134,3 +134,91 @@ def test_short_lines_that_are_not_a_caption_stay_in_the_goal_or_are_flagged(layo
     goal = _header(table)["goal"]
     assert goal.startswith(FORM["goal"].rstrip("。"))
     assert goal.endswith("安排") or project_flags(table)[0]
+
+
+def _padded(name_line: str, money_lines: list[str], goal: str = FORM["goal"]) -> str:
+    """A 申报表 copied from a Word or PDF page with spaces for cell borders, cut above its grid."""
+    return "\n".join(
+        [
+            "项目支出绩效目标申报表",
+            "(2024年度)",
+            " 填报单位:" + FORM["unit"],
+            name_line,
+            "项目属性        延续项目                                新增项目   ",
+            " 主管部门  项目起止时间 2024.1—2024.12",
+            *money_lines,
+            "项目年度绩效目标    " + goal,
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "name_line",
+    [
+        "       项目名称 " + FORM["name"],
+        "项目基本情况 项目名称 " + FORM["name"] + " ",
+        "项目基本情况   項目名稱   " + FORM["name"],
+    ],
+)
+@pytest.mark.parametrize(
+    ("money_lines", "total", "fiscal"),
+    [
+        (["项目总预算(万元) 75.00      项目当年预算(万元) 25.00 "], "25.00", None),
+        (["项目当年预算(万元)   25.00      项目总预算(万元) 75.00"], "25.00", None),
+        (["项目预算 25.00  项目类型 □ 常年性项目"], "25.00", None),
+        (["本年度预算（万元） 25.00", "其中：同级财政资金 25.00"], "25.00", "25.00"),
+        (["年度资金总额  25.00", "其中:财政拨款  25.00   其他资金  0.00"], "25.00", "25.00"),
+        (
+            ["项目当年预算(万元) 25.00", "其中:上级补助资金  其中:同级财政资金  其他资金", "0.00  25.00  0.00"],
+            "25.00",
+            "25.00",
+        ),
+    ],
+)
+def test_space_padded_header_is_read_key_by_key(name_line, money_lines, total, fiscal):
+    table = _read(_padded(name_line, money_lines))
+    header = _header(table)
+    assert header["name"] == FORM["name"]
+    assert header["amounts"]["total"] == Decimal(total)
+    assert header["amounts"]["fiscal"] == (Decimal(fiscal) if fiscal else None)
+    assert header["goal"] == FORM["goal"]
+    assert any(f.code == "FORM_HEADER_ONLY" for f in table.failures)  # the grid is not there: said
+
+
+@pytest.mark.parametrize(
+    "money_lines",
+    [
+        [
+            "项目资金情况 项目资金申请(万元) 项 目  上年度安排资金 本年度申请资金",
+            "合 计 213.4 259",
+            "中央资金",
+            "县级资金 213.4 259",
+        ],
+        ["年度资金总额 213.4 259"],
+        ["年度资金总额", "213.4 259"],
+    ],
+)
+def test_two_amounts_in_one_padded_piece_are_never_one_number(money_lines):
+    """213.4 259 (last year's and this year's money) is not 213.4259: not read, and said."""
+    table = _read(_padded("项目名称 " + FORM["name"], money_lines))
+    amounts = _header(table)["amounts"]
+    assert Decimal("213.4259") not in amounts.values()
+    assert amounts["total"] is None and project_flags(table)[0]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "spaces"])
+def test_padded_cut_leaves_the_grid_alone(layout):
+    """A grid row of amounts and words stays as the grid reader cuts it."""
+    rows = [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", FORM["name"]],
+        ["年度资金总额", "120.00"],
+        ["年度目标", FORM["goal"]],
+        *GRID,
+    ]
+    table = _read(_render(rows, layout))
+    assert _header(table)["amounts"]["total"] == Decimal("120.00")
+    assert [i.name for i in table.projects()[0].indicators] == [row[-2] for row in _grid_lines(FORM, False)] or (
+        project_flags(table)[0]
+    )

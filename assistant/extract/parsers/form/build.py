@@ -18,6 +18,7 @@ from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
+from .padded import split_padded
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
 from .wrapped_lines import name_around_key, name_below_key
@@ -77,7 +78,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         header_at = _grid_start(rows)
         failures.add("绩效指标", msg("FORM_HEADER_ONLY"))
     r0, t0 = header_at
-    block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
+    block_rows = split_padded(rows[:r0] + ([rows[r0][:t0]] if t0 else []))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
         _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
