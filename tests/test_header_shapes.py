@@ -222,3 +222,38 @@ def test_padded_cut_leaves_the_grid_alone(layout):
     assert [i.name for i in table.projects()[0].indicators] == [row[-2] for row in _grid_lines(FORM, False)] or (
         project_flags(table)[0]
     )
+
+
+def _ndrc(head: list[str]) -> list[list[str]]:
+    """国家发展改革委's 中央预算内投资计划绩效目标表: the central investment handed down is the
+    project's only money; the grid's first head cell may come cut (级指标)."""
+    return [
+        ["中央预算内投资计划绩效目标表"],
+        ["（2023年度）"],
+        ["专项名称", FORM["name"]],
+        ["下达地方或单位", FORM["unit"]],
+        ["本次下达中央预算内投资（万元）", "853"],
+        ["总体目标", FORM["goal"]],
+        *[[cell] for cell in head],
+        ["二级指标", "三级指标", "指标值"],
+        *_grid_lines(FORM, False),
+    ]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "line_pipes"])
+@pytest.mark.parametrize("head", [["一级指标"], ["级指标"], ["一", "级指标"]])
+def test_central_investment_form(layout, head):
+    table = _read(_render(_ndrc(head), layout))
+    header = _header(table)
+    assert (header["amounts"]["total"], header["amounts"]["fiscal"]) == (Decimal("853"), None)
+    assert header["goal"] == FORM["goal"] or project_flags(table)[0]
+    if head == ["级指标"]:
+        assert header["goal"] == FORM["goal"]  # the head cell cut is not more of the goal
+
+
+@pytest.mark.parametrize("tail", ["指标", "三级", "目标值"])
+def test_short_last_line_that_is_no_head_word_tail_stays_in_the_goal(tail):
+    rows = _ndrc([tail])
+    table = _read(_render(rows, "lines"))
+    goal = _header(table)["goal"]
+    assert goal.endswith(tail) or project_flags(table)[0]

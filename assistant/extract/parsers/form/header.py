@@ -16,6 +16,7 @@ from .labels import (
     _CURRENCY,
     _GOAL_COLUMNS,
     _GOAL_FIELDS,
+    _GRID_WORDS,
     _GROUP_LABEL,
     _TITLE,
     _bare,
@@ -439,11 +440,12 @@ def _caption_tail(flat: list[Token], at: int) -> bool:
     rest = flat[at:]
     if rest and all(_caption_stub(t.text) for t in rest):
         return True
+    joined = "".join(re.sub(r"\s", "", t.text) for t in rest)
+    if len(rest) == 1 and len(joined) >= 3 and any(w.endswith(joined) for w in _GRID_WORDS):
+        return True  # 级指标: the grid's first head cell printed with its first character lost
     short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
     lines = len({t.row for t in rest}) == len(rest)
-    return (
-        2 <= len(rest) <= 6 and short and lines and _is_grid_caption("".join(re.sub(r"\s", "", t.text) for t in rest))
-    )
+    return 2 <= len(rest) <= 6 and short and lines and _is_grid_caption(joined)
 
 
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
