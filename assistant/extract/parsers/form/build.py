@@ -97,6 +97,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
         if key.startswith("money_keys:"):
             failures.add(f"amounts.{key[11:]}", cells)
+        if key.startswith("money_adjusted:"):
+            failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")

@@ -28,12 +28,14 @@ from .labels import (
 )
 from .money import (
     _MONEY_CELL,
+    _adjusted_heads,
     _after_period_total,
     _budget_column,
     _money_caption_amount,
     _money_header,
     _money_sentence,
     _money_text,
+    adjusted_budget,
 )
 from .tokens import Token, _join, _span_of, _Value
 
@@ -72,6 +74,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below + spill)
     budget_col = _budget_column(flat)
+    adjusted = _adjusted_heads(flat)
     year_col = _year_column(flat)
     columns = _money_header(rows)
     i = _form_start(flat)
@@ -206,7 +209,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     run.append(flat[i])
                     i += 1
                 at = year_col if year_col is not None else budget_col
-                if at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                if year_col is None and adjusted and len(run) >= 2:  # 年初① | 调整② | 小计③=①+②
+                    at = adjusted_budget([_money_text(t) for t in run])
+                    if at is None:
+                        found[f"money_adjusted:{field}"] = " | ".join(t.text for t in run)[:60]
+                        taken = []
+                if at is not None and at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[at]]
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
