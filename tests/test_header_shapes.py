@@ -257,3 +257,55 @@ def test_short_last_line_that_is_no_head_word_tail_stays_in_the_goal(tail):
     table = _read(_render(rows, "lines"))
     goal = _header(table)["goal"]
     assert goal.endswith(tail) or project_flags(table)[0]
+
+
+def _whole_department(subtotal: str) -> list[list[str]]:
+    """A 部门整体支出绩效自评表: no 项目名称 (the heading names it), money as 年初① | 调整② | 小计③."""
+    return [
+        ["部门整体支出绩效自评表"],
+        ["（2020年度）"],
+        ["部门（单位）名称", FORM["department"], "部门预算编码", "409001007"],
+        [
+            "资金结构",
+            "年初部门预算安排金额（含历年结余结转）①",
+            "年中调整金额②",
+            "小计③=①+②",
+            "年度拨付金额④",
+            "支出实现率（%）⑤=④/③",
+        ],
+        ["财政资金小计", "130.54", "58.07", subtotal, "188.45", "99.92"],
+        ["年度总体目标完成情况", "预期目标", "目标实际完成情况"],
+        [FORM["goal"], "完成年度目标"],
+        *GRID,
+    ]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "spaces"])
+def test_whole_department_budget_is_the_adjusted_subtotal(layout):
+    table = _read(_render(_whole_department("188.61"), layout))
+    header = _header(table)
+    assert header["amounts"]["fiscal"] == Decimal("188.61")
+    assert header["name"] == "部门整体支出绩效自评表"
+    assert header["goal"] == FORM["goal"] or project_flags(table)[0]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "spaces"])
+def test_adjusted_subtotal_that_does_not_add_up_is_not_read(layout):
+    table = _read(_render(_whole_department("190.00"), layout))
+    assert _header(table)["amounts"]["fiscal"] is None
+    assert any(f.code == "FORM_MONEY_ADJUSTED" for f in table.failures)
+
+
+def test_padded_key_line_ends_the_heading_search_and_a_goal_sentence_is_no_heading():
+    text = "\n".join(
+        [
+            "  部门整体支出绩效自评表",
+            "部门(单位)名称 宁德市地震局 部门预算编码 409001007",
+            "年度总体目标完成情况 预期目标 目标实际完成情况",
+            "加强单位效能建设,深入推进绩效管理实践,提升工作实效。 完成年度目标",
+            "年度绩效指标完成情况 一级指标 二级指标 三级指标 指标值",
+            "产出目标 数量目标 抽查地震监测台站 ≥3个",
+            "",
+        ]
+    )
+    assert _read(text).projects()[0].name == "部门整体支出绩效自评表"
