@@ -60,6 +60,9 @@ def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
         try:
             tables.append(_named(form, extract_form(form)))
         except InputError as exc:
+            if names_a_form(form):  # the last form cut above its grid (a page cut short): its header is kept
+                tables.append(doubt_goal(form, _named(form, extract_form(form, header_only=True))))
+                continue
             failures.append(Failure(source=doc.source, field="项目表", message=exc.msg or exc.reason))
     if not tables:
         raise InputError(doc.source, msg("NO_FORM_GRID"))
