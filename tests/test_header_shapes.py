@@ -309,3 +309,40 @@ def test_padded_key_line_ends_the_heading_search_and_a_goal_sentence_is_no_headi
         ]
     )
     assert _read(text).projects()[0].name == "部门整体支出绩效自评表"
+
+
+def _self_eval_page(project: str, money: str, grid: bool) -> list[str]:
+    """One 自评表 of a page of several, copied with spaces (海南's form: label: value pairs)."""
+    lines = [
+        f"项目名称: {project} 填报人: 李某 联系方式: 13100000000    ",
+        "主管部门: 203-省教育厅 实施单位: 203045-某中学    ",
+        "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分    ",
+        f"资金总额: {money}    ",
+        "年度目标 年度目标完成情况    ",
+        "用于资助贫困学生 已发放。    ",
+    ]
+    if grid:
+        lines += [
+            "一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 未完成原因分析",
+            "产出指标 数量指标 资助学生人次 ≥ 10 人次 10 100% 20 20",
+        ]
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("money", "total"),
+    [
+        ("915,000.00 915,000.00 915,000.00 10.00  100 10", "915000"),
+        ("120,000.00 100,000.00 25,000.00 10.00  25 2.5", "100000"),
+    ],
+)
+def test_last_form_of_a_page_cut_above_its_grid_keeps_its_header(money, total):
+    text = "\n".join(
+        ["项目支出绩效自评表", *_self_eval_page("A-学生事务补助", "1,000.00 1,000.00 1,000.00 10.00  100 10", True), ""]
+        + _self_eval_page("B-教育教学管理与监督", money, False)
+    )
+    table = _read(text)
+    projects = table.projects()
+    assert [p.name for p in projects] == ["A-学生事务补助", "B-教育教学管理与监督"]  # 填报人: is a label of its own
+    assert projects[1].amounts.total == Decimal(total)  # the 全年预算数 cell of the padded money row
+    assert any(f.code == "FORM_HEADER_ONLY" for f in table.failures)

@@ -78,7 +78,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         header_at = _grid_start(rows)
         failures.add("绩效指标", msg("FORM_HEADER_ONLY"))
     r0, t0 = header_at
-    block_rows = split_padded(rows[:r0] + ([rows[r0][:t0]] if t0 else []))
+    block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
+    block_rows = split_padded(block_rows, money_columns=bool(_money_header(block_rows)))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
         _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])

@@ -14,39 +14,47 @@ from __future__ import annotations
 
 import re
 
-from .labels import _AMOUNT_TEXT, _fold, _key_field
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _fold, _key_field
 from .tokens import Token
 
 __all__ = ["split_padded"]
 
 _WORD = re.compile(r"\S+")
+#: a label the rules have no field for, with its colon (填报人:, 联系方式：): still a cell's edge
+_COLON_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,8}[:：]")
 
 
-def split_padded(rows: list[list[Token]]) -> list[list[Token]]:
-    """The rows with each padded piece cut (see the module's docstring)."""
+def split_padded(rows: list[list[Token]], money_columns: bool = False) -> list[list[Token]]:
+    """The rows with each padded piece cut (see the module's docstring). ``money_columns``: the
+    block heads its money with a 自评表's columns (年初预算数 全年预算数 执行数 …), so the amounts
+    after a money key on its line are that row's cells, placed by those columns."""
     out: list[list[Token]] = []
     for row in rows:
         keys_above = len([t for t in out[-1] if _key_field(t.text)]) if out else 0
-        pieces = [piece for token in row for piece in _cut(token, len(row) == 1 and keys_above >= 2)]
+        pieces: list[Token] = []
+        for token in row:
+            after_key = money_columns and bool(pieces) and _key_field(pieces[-1].text) in _AMOUNT_FIELDS
+            pieces += _cut(token, (len(row) == 1 and keys_above >= 2) or after_key)
         if len(pieces) > len(row):  # cells of their own now: columns counted again from the left
             pieces = [Token(t.text, t.cell, t.start, t.end, t.row, c) for c, t in enumerate(pieces)]
         out.append(pieces)
     return out
 
 
-def _cut(token: Token, under_keys: bool) -> list[Token]:
-    """``under_keys``: the token is a whole line under a line of two keys or more, where a line
-    of amounts is their values (其中：上级补助 其中：同级财政资金 / 0.00  25.00); anywhere
-    else amounts side by side belong to columns the line does not name, and stay one piece."""
+def _cut(token: Token, amounts_cells: bool) -> list[Token]:
+    """``amounts_cells``: the token is a whole line under a line of two keys or more (其中：上级补助
+    其中：同级财政资金 / 0.00  25.00), or follows a money key under a 自评表's money columns
+    (资金总额: 915,000.00 915,000.00 …), where amounts side by side are cells; anywhere else
+    they belong to columns the line does not name, and stay one piece (flagged when read)."""
     text = token.text
     if not text or not re.search(r"\s", text.strip()) or _key_field(text):
         return [token]
     words = list(_WORD.finditer(text))
     if all(_AMOUNT_TEXT.match(_fold(w.group()).replace(",", "")) for w in words):
-        if under_keys:  # 0.00  25.00  0.00: the amounts of the keys above
+        if amounts_cells:
             return [_sub(token, w.start(), w.end()) for w in words]
         return [token]
-    keys = [w for w in words if _key_field(w.group())]
+    keys = [w for w in words if _key_field(w.group()) or _COLON_LABEL.fullmatch(w.group())]
     if not keys:
         return [token]
     pieces: list[Token] = []
