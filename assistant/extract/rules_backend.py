@@ -109,8 +109,12 @@ def _extract_part(doc: Document) -> BudgetTable:
         table = extract_table(doc)
     except InputError:
         if looks_like_name_grid(doc):  # names and values with no level columns: read as a form
+            if forms := split_forms(doc):  # one page, one such form per project
+                return _several_forms(doc, forms)
             return _named(doc, extract_form(doc))
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
+            if forms := split_forms(doc):  # one page, one such form per project
+                return _several_forms(doc, forms)
             return _named(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)
