@@ -346,3 +346,47 @@ def test_last_form_of_a_page_cut_above_its_grid_keeps_its_header(money, total):
     assert [p.name for p in projects] == ["A-学生事务补助", "B-教育教学管理与监督"]  # 填报人: is a label of its own
     assert projects[1].amounts.total == Decimal(total)  # the 全年预算数 cell of the padded money row
     assert any(f.code == "FORM_HEADER_ONLY" for f in table.failures)
+
+
+def _cell_per_line_form(name: str, amount: str, goal: str) -> list[str]:
+    """One 一般性项目绩效目标表 of a page of several (重庆's: one cell per line, closed by ``|``,
+    a grid with no level columns)."""
+    return [
+        "2023年一般性项目绩效目标表(一级项目) |",
+        "编制单位: |",
+        "813-某某镇 |",
+        "单位:万元 |",
+        "专项资金名称 |",
+        f"{name} |",
+        "业务主管部门 |",
+        "813-某某镇 |",
+        "当年预算 |",
+        f"{amount} |",
+        "当年绩效目标 |",
+        f"{goal} |",
+        "绩效指标 |",
+        "指标 |",
+        "指标权重 |",
+        "计量单位 |",
+        "指标性质 |",
+        "指标值 |",
+        "发放人数 |",
+        "20 |",
+        "人 |",
+        "≥ |",
+        "80 |",
+    ]
+
+
+@pytest.mark.parametrize("forms", [2, 3])
+def test_several_cell_per_line_forms_without_level_columns_each_keep_their_header(forms):
+    specs = [
+        ("某某镇2023年汇总项目库", "229.66", "按时足额发放,保障权益"),
+        ("在职村社干部工资补助资金", "9.31", "按月发放工资。"),
+        ("村级组织运转经费补助项目", "12", "保障运转。"),
+    ]
+    text = "\n".join(line for spec in specs[:forms] for line in _cell_per_line_form(*spec)) + "\n"
+    table = _read(text)
+    got = [(p.name, p.amounts.total, p.goal) for p in table.projects()]
+    assert got == [(n, Decimal(a), g) for n, a, g in specs[:forms]]
+    assert table.failures  # the grids are not read: said

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...ingest.document import Document
-from .form.labels import _T2S, _key_field, _unread
+from .form.labels import _T2S, _is_grid_caption, _key_field, _unread
 
 __all__ = ["split_forms"]
 
@@ -32,8 +32,22 @@ def _names_a_project(line: str) -> bool:
 
 
 def _is_grid_header(line: str) -> bool:
+    """The head of a form's indicator grid: 三级指标 / 一级指标 + 二级指标, or the grid's caption
+    on a line of its own (绩效指标 |) over a grid with no level columns (指标 | 指标权重 | 指标值)."""
     simple = _simple(line)
-    return "三级指标" in simple or ("一级指标" in simple and "二级指标" in simple)
+    bare = re.sub(r"[|｜:：]", "", simple)
+    return "三级指标" in simple or ("一级指标" in simple and "二级指标" in simple) or _is_grid_caption(bare)
+
+
+def _name_key_alone(lines: list[str], i: int) -> bool:
+    """A 项目名称 key alone on its line (one cell per line: 专项资金名称 | / X |), its value on the
+    next line that is not blank, and that value no key of its own."""
+    cells = [c.strip() for c in _CELL_SEP.split(lines[i]) if c.strip()]
+    if len(cells) != 1 or _key_field(re.sub(r"\s", "", cells[0])) != "name":
+        return False
+    nxt = next((line for line in lines[i + 1 : i + 3] if re.sub(r"[|｜\s]", "", line)), "")
+    value = [c.strip() for c in _CELL_SEP.split(nxt) if c.strip()]
+    return len(value) == 1 and not _key_field(re.sub(r"\s", "", value[0]))
 
 
 def split_forms(doc: Document) -> list[Document]:
@@ -41,7 +55,7 @@ def split_forms(doc: Document) -> list[Document]:
     if doc.layout not in ("reflowed", "csv", "tabbed"):
         return []
     lines = doc.text.split("\n")
-    names = [i for i, line in enumerate(lines) if _names_a_project(line)]
+    names = [i for i, line in enumerate(lines) if _names_a_project(line) or _name_key_alone(lines, i)]
     starts = [names[0]] if names else []
     for i in names[1:]:
         if any(_is_grid_header(line) for line in lines[starts[-1] : i]):  # a grid closed the last form
