@@ -390,3 +390,33 @@ def test_several_cell_per_line_forms_without_level_columns_each_keep_their_heade
     got = [(p.name, p.amounts.total, p.goal) for p in table.projects()]
     assert got == [(n, Decimal(a), g) for n, a, g in specs[:forms]]
     assert table.failures  # the grids are not read: said
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines", "spaces"])
+@pytest.mark.parametrize("word", ["其他", "其它"])
+def test_bare_other_after_the_money_rows_is_other_money(layout, word):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", FORM["name"]],
+        ["预算数", "6.84", "到位数", "6.84"],
+        ["其中：财政资金", "6.84", "其中：财政资金", "6.84"],
+        [word, "0.00", word, "0.00"],
+        ["年度目标", FORM["goal"]],
+        *GRID,
+    ]
+    amounts = _header(_read(_render(rows, layout)))["amounts"]
+    assert (amounts["total"], amounts["fiscal"], amounts["other"]) == (Decimal("6.84"), Decimal("6.84"), Decimal("0"))
+
+
+@pytest.mark.parametrize("layout", ["pipes", "lines"])
+def test_other_as_a_checkbox_option_is_no_key(layout):
+    rows = [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", FORM["name"]],
+        ["项目类型", "其他", "项目期", "1年"],
+        ["年度资金总额", "120.00"],
+        ["年度目标", FORM["goal"]],
+        *GRID,
+    ]
+    amounts = _header(_read(_render(rows, layout)))["amounts"]
+    assert (amounts["total"], amounts["other"]) == (Decimal("120.00"), None)

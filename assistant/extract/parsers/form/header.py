@@ -45,20 +45,25 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
     flat = [t for row in rows for t in row if t.text]
+    others_after_money = _others_after_money(flat)
+
+    def key_of(token: Token) -> str | None:
+        return _key_field(token.text) or ("other" if id(token) in others_after_money else None)
+
     # a row of keys only (年度资金总额 | 财政拨款 | 其他资金) whose values sit below it by column
     by_column: set[int] = set()
     for r, row in enumerate(rows[:-1]):
-        keys = [t for t in row if t.text and _key_field(t.text)]
+        keys = [t for t in row if t.text and key_of(t)]
         if (
             len(keys) >= 3
             and _key_field(keys[0].text) == "总体目标"
             and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}
         ):
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
-        others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
+        others = [t for t in row if t.text and not key_of(t) and not _GROUP_LABEL.match(_fold(t.text))]
         others = [t for t in others if not _MONEY_STUB.match(_bare(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text) and not _MONEY_STUB.match(_bare(t.text))]
-        fields = {_key_field(t.text) for t in keys}
+        fields = {key_of(t) for t in keys}
         heads = {_goal_column(t.text) for t in row if t.text}  # 年度总体目标完成情况 heads the achieved column
         if "实际完成情况" in heads and fields <= set(_GOAL_COLUMNS):
             continue  # (总体目标 |) 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
@@ -70,7 +75,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
                 cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
-                values.setdefault(_key_field(key.text), _Value(_join(cell), _span_of(cell)))
+                values.setdefault(key_of(key), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below + spill)
     budget_col = _budget_column(flat)
@@ -93,7 +98,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault("total", _Value(flat[i].text, flat[i].span()))
                 i += 1
             continue
-        field = _key_field(token.text) or _goal_stub(token, flat, i)
+        field = key_of(token) or _goal_stub(token, flat, i)
         if field is None and (clauses := _money_sentence(token)):
             for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
                 values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
@@ -227,6 +232,22 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+def _others_after_money(flat: list[Token]) -> set[int]:
+    """A bare 其他 / 其它 right after a money key and its amounts (其中：财政资金 6.84 / 其他 0.00,
+    其中：同级财政资金 | 其他 over their amounts): the templates' 其他资金 row, its word cut short.
+    Anywhere else 其他 is an option of a checkbox row (3.其他专项类), not a key."""
+    out: set[int] = set()
+    for i, token in enumerate(flat):
+        if _bare(token.text) not in ("其他", "其它"):
+            continue
+        before = [t for t in flat[max(0, i - 4) : i]]
+        while before and _AMOUNT_TEXT.match(_money_text(before[-1])):
+            before.pop()  # the amounts of the money row before it
+        if before and (_key_field(before[-1].text) in _AMOUNT_FIELDS or _key_field(before[-1].text) == "上级资金"):
+            out.add(id(token))
+    return out
 
 
 def _year_column(flat: list[Token]) -> int | None:
