@@ -420,3 +420,22 @@ def test_other_as_a_checkbox_option_is_no_key(layout):
     ]
     amounts = _header(_read(_render(rows, layout)))["amounts"]
     assert (amounts["total"], amounts["other"]) == (Decimal("120.00"), None)
+
+
+@pytest.mark.parametrize("layout", ["none", "pipes"])
+def test_goal_key_inside_a_sentence_is_not_a_goal_and_is_said(layout):
+    """按照年初设定目标，将…: the key's words in the achieved text, run together, give no goal of
+    their own (a cell never starts with a comma), and the goal before them is flagged."""
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", FORM["name"]],
+        ["年度资金总额", "120.00"],
+        ["年度总体目标", FORM["goal"] + "按照年初设定目标，已完成全部工作。"],
+        *GRID,
+    ]
+    table = _read(_render(rows, layout))
+    goal = _header(table)["goal"]
+    assert goal is None or not goal.startswith("，")
+    assert goal == FORM["goal"] + "按照年初设定目标，已完成全部工作。" or any(
+        f.field == "绩效目标" for f in table.failures
+    )

@@ -156,6 +156,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
                 i += 1
+            if taken and re.match(r"[，,、；;。]", _fold(taken[0].text)):
+                # 按照年初设定目标，将…: a key's words inside a sentence (text run together), not a key;
+                # where the goal before it ends is then not known: said so
+                found["goal_doubt"] = msg("FORM_GOAL_HAS_LABELS", goal=token.text + _join(taken)[:30])
+                taken = []
         elif field in _AMOUNT_FIELDS and (paired := _keys_then_amounts(flat, i - 1)):
             pairs, i, doubt = paired  # 资金总额 | 财政拨款 | 其他资金 | 1120 | 1100 | 20: keys above their values
             for key, value in pairs:
