@@ -439,3 +439,27 @@ def test_goal_key_inside_a_sentence_is_not_a_goal_and_is_said(layout):
     assert goal == FORM["goal"] + "按照年初设定目标，已完成全部工作。" or any(
         f.field == "绩效目标" for f in table.failures
     )
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "padded"])
+@pytest.mark.parametrize(
+    "caption", ["项目资金来源情况(万元)", "资金构成（万元）", "资金结构（万元）", "項目資金來源情況(萬元)"]
+)
+def test_money_caption_before_a_row_of_keys_over_amounts(caption, layout):
+    """The caption at the head of a row of money keys (项目资金来源情况(万元) | 其中:上级财政补助资金 |
+    其中:同级财政资金 | 其他) does not stop the keys being read over the amounts below them."""
+    keys = [caption, "其中:上级财政补助资金", "其中:同级财政资金", "其他资金"]
+    amounts = ["", "0.00", "25.00", "0.00"]
+    lines = ["项目名称 特殊人群病种筛查经费", "项目当年预算(万元) 25.00"]
+    if layout == "padded":
+        lines += [" ".join(keys), "0.00  25.00  0.00"]
+    else:
+        sep = " | " if layout == "pipes" else "\t"
+        lines += [sep.join(keys), sep.join(amounts)]
+    text = "\n".join(["项目支出绩效目标申报明细表", *lines, "年度绩效目标 " + FORM["goal"], ""])
+    amounts_read = _header(_read(text))["amounts"]
+    assert (amounts_read["total"], amounts_read["fiscal"], amounts_read["other"]) == (
+        Decimal("25.00"),
+        Decimal("25.00"),
+        Decimal("0.00"),
+    )
