@@ -463,3 +463,15 @@ def test_money_caption_before_a_row_of_keys_over_amounts(caption, layout):
         Decimal("25.00"),
         Decimal("0.00"),
     )
+
+
+def test_head_row_of_a_table_of_many_projects_is_not_cut_into_keys():
+    """项目名称  总计  财政拨款 …  绩效目标  绩效指标 (a department table pasted with spaces for
+    tabs) heads columns; cut key by key it would read a project named 总计."""
+    from assistant.extract.parsers.form.padded import split_padded
+    from assistant.extract.parsers.form.tokens import _tokens
+    from assistant.ingest import read_bytes
+
+    line = "项目名称  总计  财政拨款  财政专户拨款  其他资金  绩效目标  绩效指标"
+    rows = _tokens(read_bytes((line + "\n").encode("utf-8"), "t.txt"), None)
+    assert [t.text for t in split_padded(rows)[0]] == [t.text for t in rows[0]]

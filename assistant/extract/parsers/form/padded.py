@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _fold, _key_field
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _GOAL_FIELDS, _fold, _key_field
 from .tokens import Token
 
 __all__ = ["split_padded"]
@@ -30,6 +30,10 @@ def split_padded(rows: list[list[Token]], money_columns: bool = False) -> list[l
     after a money key on its line are that row's cells, placed by those columns."""
     out: list[list[Token]] = []
     for row in rows:
+        words = [w.group() for t in row for w in _WORD.finditer(t.text)] + [t.text for t in row]
+        if _head_row({_key_field(w) for w in words}):
+            out.append(row)  # the head row of a table of many projects: its words are column heads
+            continue
         keys_above = len([t for t in out[-1] if _key_field(t.text)]) if out else 0
         pieces: list[Token] = []
         for token in row:
@@ -67,6 +71,12 @@ def _cut(token: Token, amounts_cells: bool) -> list[Token]:
     if text[at:].strip():
         pieces.append(_between(token, at, len(text)))
     return pieces
+
+
+def _head_row(fields: set[str | None]) -> bool:
+    """A line naming the project, money and the goal at once (项目名称  总计  财政拨款 …  绩效目标
+    绩效指标) is the head row of a table of many projects, not a form's key–value pairs."""
+    return "name" in fields and bool(fields & set(_AMOUNT_FIELDS)) and bool(fields & set(_GOAL_FIELDS))
 
 
 def _between(token: Token, start: int, end: int) -> Token:
