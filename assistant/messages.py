@@ -718,6 +718,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: digits run together (like 2020) were cut by the number of columns, and the cut is not "
         "the only one possible; check each indicator's value",
     ),
+    "FORM_MONEY_ADJUSTED": Text(
+        "“{cells}”：全年预算为年初预算与年中调整之和（小计），但各数相加对不上，未读取；请按原表核对",
+        "{cells!r}: the year's budget is the 小计 of the start-of-year budget and the mid-year adjustment, "
+        "but the numbers do not add up; not read, check it against the original",
+    ),
     "FORM_MONEY_GAP": Text(
         "“{cells}”：自评表金额行有空格被省去，各数对应哪一栏不唯一，全年预算数未读取；请按原表核对",
         "{cells!r}: the self-evaluation money row lost its empty cells, so which number is which column is "

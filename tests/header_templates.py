@@ -239,6 +239,76 @@ TEMPLATES: dict[str, dict] = {
         ],
         "fields": ("name", "total", "other", "goal"),
     },
+    # 北京's 项目支出绩效自评表: one budget column, 年初预算数（A）, then 全年执行数（B）, and a
+    # 得分计算方法 note column after 得分 (the 执行率 is taken against the 年初预算数)
+    "beijing_self_eval": {
+        "rows": [
+            ["项目支出绩效自评表"],
+            ["（2023年度）"],
+            ["项目名称", "{N}"],
+            ["主管部门及代码", "{D}", "实施单位", "{U}"],
+            [
+                "项目资金（{UNIT}）",
+                "年初预算数（A）",
+                "全年执行数（B）",
+                "分值（10分）",
+                "执行率（B/A）",
+                "得分",
+                "得分计算方法",
+            ],
+            ["年度资金总额", "{T}", "{E}", "10", "90%", "9", "执行率*该指标分值，最高不得超过分值上限。"],
+            ["其中：当年财政拨款", "{F}", "{F}", "—", "100%", "—", ""],
+            ["其他资金", "{O}", "{O}", "—", "", "—", ""],
+            ["年度总体目标", "预期目标", "实际完成情况"],
+            ["{G}", "已按计划完成年度各项工作任务。"],
+        ],
+        "fields": ("name", "total", "fiscal", "other", "goal"),
+    },
+    # 湖南's 专项资金绩效目标表: 专项 for 项目 in its keys (专项名称, 专项属性, 专项年度绩效目标), the
+    # 资金总额（万元） cell wrapped over two lines, the 专项年度绩效指标 caption down four lines
+    "hunan_special_fund": {
+        "rows": [
+            ["专项资金绩效目标表"],
+            ["（2024年）"],
+            ["专项名称", "{N}", "专项属性", "延续专项√ 新增专项□"],
+            ["部门名称", "{D}", "资金总额"],
+            ["（{UNIT}）"],
+            ["{T}"],
+            ["专项长期绩效目标", "在三年内持续推进本项目各项工作，形成长效机制。"],
+            ["专项年度绩效目标", "{G}"],
+            ["专项"],
+            ["年度"],
+            ["绩效"],
+            ["指标"],
+        ],
+        "fields": ("name", "total", "goal"),
+    },
+    # 湖北's 项目支出绩效目标申报表: the year's money as 项目预算 beside the project's type
+    "hubei_declare": {
+        "rows": [
+            ["项目支出绩效目标申报表"],
+            ["申报单位：{U}", "金额单位：{UNIT}"],
+            ["项目名称", "{N}"],
+            ["项目预算", "{T}", "项目类型", "□ 常年性项目 □ 延续性项目 □ 一次性项目"],
+            ["年度绩效目标", "{G}"],
+        ],
+        "fields": ("name", "total", "goal"),
+    },
+    # 安徽's 申报明细表: the whole period's 项目总预算 beside 项目当年预算, the sources under
+    # 上级 / 同级 keys over a row of amounts
+    "anhui_declare_detail": {
+        "rows": [
+            ["项目支出绩效目标申报明细表"],
+            ["项目名称", "{N}"],
+            ["项目属性", "延续项目"],
+            ["项目总预算（{UNIT}）", "{PT}", "项目当年预算（{UNIT}）", "{T}"],
+            ["项目资金来源情况（{UNIT}）"],
+            ["其中：上级财政补助资金", "其中：同级财政资金", "其他资金"],
+            ["0.00", "{F}", "{O}"],
+            ["年度绩效目标", "{G}"],
+        ],
+        "fields": ("name", "total", "fiscal", "other", "goal"),
+    },
     # the project's name as 项目全称 / 项目（专项）名称, the goal as 绩效目标 on its own line
     "name_and_goal_spellings": {
         "rows": [

@@ -62,6 +62,9 @@ def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
         try:
             tables.append(_named(form, extract_form(form)))
         except InputError as exc:
+            if names_a_form(form):  # the last form cut above its grid (a page cut short): its header is kept
+                tables.append(doubt_goal(form, _named(form, extract_form(form, header_only=True))))
+                continue
             failures.append(Failure(source=doc.source, field="项目表", message=exc.msg or exc.reason))
     if not tables:
         raise InputError(doc.source, msg("NO_FORM_GRID"))
@@ -117,6 +120,8 @@ def _extract_part(doc: Document) -> BudgetTable:
                 return _several_forms(doc, forms)
             return _named(doc, extract_form(doc))
         if has_form_header(doc):  # a form whose grid the rules do not know: its header is still read
+            if forms := split_forms(doc):  # one page, one such form per project
+                return _several_forms(doc, forms)
             return _named(doc, extract_form(doc, header_only=True))
         if looks_like_prose(doc):  # a notice that writes the targets as an outline (一、产出指标 …)
             return extract_prose(doc)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from ...ingest.document import Document
 from ...messages import msg
 from ...schema import BudgetTable, Failure
+from .form.detect import _grid_start
 from .form.labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _key_field
+from .form.padded import split_padded
 from .form.tokens import _by_lines, _separation, _tokens
 
 __all__ = ["names_a_form", "doubt_goal"]
@@ -24,7 +26,9 @@ def names_a_form(doc: Document) -> bool:
     """A 项目名称 key followed by its value, and one more key of a form's header."""
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)
-    flat = [t.text for row in _tokens(doc, _separation(doc)) for t in row if t.text.strip()]
+    rows = _tokens(doc, _separation(doc))
+    end = _grid_start(rows)[0]
+    flat = [t.text for row in split_padded(rows[:end]) + rows[end:] for t in row if t.text.strip()]
     fields = [_key_field(text) for text in flat]
     named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
     return named and any(f in _OTHER_KEYS for f in fields)

@@ -28,6 +28,8 @@ _CAPTION = re.compile(r"^表[\d一二三四五六七八九十]+[:：、.．\s]*"
 _YEAR = re.compile(r"^\d{4}年度?")
 _KIND = re.compile(r"(?:部门)?(?:整体)?(?:支出)?绩效(?:目标|自评|评价|指标)(?:申报|批复|设定|自评)?(?:表)?$")
 _AMOUNT = re.compile(r"[(（]?\d+(?:\.\d+)?(?:万元|万|元)[)）]?$")
+#: the punctuation of running text: a line holding it is a sentence, never a heading
+_SENTENCE = re.compile(r"[。，,；;]")
 #: the first key of a form's block, and the codes a 部门整体 form starts with
 _FIRST_KEY = re.compile(r"^[*＊]?部门(?:编码|代码)")
 
@@ -40,13 +42,15 @@ def form_heading(doc: Document) -> str | None:
     for cell in (c.strip(" *＊") for c in lines if c.strip(" *＊")):
         simple = _unread(re.sub(r"\s", "", cell)).translate(_T2S)
         label = re.split(r"[:：]", simple, maxsplit=1)[0]  # 单位名称：某局 is a key with its value
+        first = cell.split()[0]  # 部门(单位)名称 宁德市地震局: a key, a space, its value (a padded form)
         if "三级指标" in simple or "一级指标" in simple:
             return heading
-        if _key_field(label) or _FIRST_KEY.match(simple):
+        if _key_field(label) or _key_field(first) or _FIRST_KEY.match(simple):
             if heading is not None:
                 return heading
             continue  # a key before any heading (a report's cover: 项目单位：某局): the grid's caption names it
-        if _HEADING.search(simple) and simple not in ("绩效指标", "绩效目标"):  # a grid's caption, not a title
+        if _HEADING.search(simple) and simple not in ("绩效指标", "绩效目标") and not _SENTENCE.search(simple):
+            # a grid's caption is not a title, nor is a sentence ending in 目标 (a goal's text)
             heading = cell
     return heading
 

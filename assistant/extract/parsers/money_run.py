@@ -34,14 +34,18 @@ __all__ = [
 #: what :func:`budget_cell` returns when the cells have more than one reading
 AMBIGUOUS = -1
 
-#: the money block's column heads, in the words the templates use
+#: the money block's column heads, in the words the templates use (得分计算方法 is a note column)
 _COLUMN = re.compile(
-    r"年初预算数?|调整后预算数|全年预算数|预算数|预算执行数|全年执行数|执行数|全年执行|分值|权重|预算执行率|执行率|得分"
+    r"年初预算数?|调整后?预算数?|全年预算数?|预算数|预算执行数|全年执行数|执行数|全年执行|分值|权重|预算执行率|执行率|得分(?!计算)"
 )
 _ROLE = {
     "年初预算数": "start",
     "年初预算": "start",  # 四川 部门预算项目支出绩效自评表: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分
     "调整后预算数": "budget",
+    "调整后预算": "budget",
+    "调整预算数": "budget",
+    "调整预算": "budget",
+    "全年预算": "budget",
     "预算执行数": "spent",
     "权重": "weight",
     "全年预算数": "budget",
@@ -64,6 +68,10 @@ def money_columns(header_text: str) -> list[str]:
     caption and the first amount row), in order; notes in brackets ((B/A), (20分*执行率)) skipped."""
     bare = re.sub(r"[（(][^（()）]*[)）]|\s", "", header_text)
     roles = [_ROLE[m.group()] for m in _COLUMN.finditer(bare)]
+    if "budget" not in roles and "start" in roles:
+        # 年初预算数(A) | 全年执行数(B) | 执行率(B/A) (北京's 自评表 keeps no 全年预算数 column): the
+        # 执行率 is taken against the one budget column there is, so that column is the budget
+        roles = ["budget" if r == "start" else r for r in roles]
     return roles if len(set(roles)) == len(roles) and {"budget", "rate"} <= set(roles) else []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...ingest.document import Document
-from .form.labels import _T2S, _key_field, _unread
+from .form.labels import _T2S, _is_grid_caption, _key_field, _unread
 
 __all__ = ["split_forms"]
 
@@ -49,6 +49,8 @@ def _is_grid_header(line: str) -> bool:
     指标 | 指标权重 | 计量单位 | 指标性质 | 指标值)."""
     simple = _simple(line)
     if "三级指标" in simple or ("一级指标" in simple and "二级指标" in simple):
+        return True
+    if _is_grid_caption(re.sub(r"[|｜:：]", "", simple)):  # the grid's caption on its own line (绩效指标 |)
         return True
     return any(re.fullmatch(r"(?:年度|实施周期)?指标值|指标性质", _simple(c)) for c in _cells(line))
 

@@ -18,6 +18,7 @@ from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
+from .padded import split_padded
 from .runs import _join_pages
 from .tokens import _by_lines, _separation, _tokens
 from .wrapped_lines import name_around_key, name_below_key
@@ -78,6 +79,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         failures.add("绩效指标", msg("FORM_HEADER_ONLY"))
     r0, t0 = header_at
     block_rows = rows[:r0] + ([rows[r0][:t0]] if t0 else [])
+    block_rows = split_padded(block_rows, money_columns=bool(_money_header(block_rows)))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
         _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
@@ -96,6 +98,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[10:]}", msg("FORM_MONEY_GAP", cells=cells))
         if key.startswith("money_keys:"):
             failures.add(f"amounts.{key[11:]}", cells)
+        if key.startswith("money_adjusted:"):
+            failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")

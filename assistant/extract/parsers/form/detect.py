@@ -11,6 +11,7 @@ from ....ingest.document import Document
 from ....textnorm import fold
 from .grid import _find_header, _named_head
 from .labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _NAME_HEADERS, _T2S, _bare, _is_grid_caption, _key_field, _unread
+from .padded import split_padded
 from .tokens import Token, _by_lines, _separation, _tokens
 
 
@@ -46,7 +47,7 @@ def has_form_header(doc: Document) -> bool:
         doc = _by_lines(doc)
     rows = _tokens(doc, _separation(doc))
     end = _grid_start(rows)[0]
-    flat = [t for row in rows[: end + 1] for t in row if t.text]
+    flat = [t for row in split_padded(rows[:end]) + rows[end : end + 1] for t in row if t.text]
     fields = [_key_field(t.text) for t in flat]
     named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
     kinds = {

@@ -16,6 +16,7 @@ from .labels import (
     _CURRENCY,
     _GOAL_COLUMNS,
     _GOAL_FIELDS,
+    _GRID_WORDS,
     _GROUP_LABEL,
     _TITLE,
     _bare,
@@ -27,12 +28,14 @@ from .labels import (
 )
 from .money import (
     _MONEY_CELL,
+    _adjusted_heads,
     _after_period_total,
     _budget_column,
     _money_caption_amount,
     _money_header,
     _money_sentence,
     _money_text,
+    adjusted_budget,
 )
 from .tokens import Token, _join, _span_of, _Value
 
@@ -42,20 +45,25 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
     flat = [t for row in rows for t in row if t.text]
+    others_after_money = _others_after_money(flat)
+
+    def key_of(token: Token) -> str | None:
+        return _key_field(token.text) or ("other" if id(token) in others_after_money else None)
+
     # a row of keys only (年度资金总额 | 财政拨款 | 其他资金) whose values sit below it by column
     by_column: set[int] = set()
     for r, row in enumerate(rows[:-1]):
-        keys = [t for t in row if t.text and _key_field(t.text)]
+        keys = [t for t in row if t.text and key_of(t)]
         if (
             len(keys) >= 3
             and _key_field(keys[0].text) == "总体目标"
             and {"实施周期目标", "年度目标"} <= {_key_field(t.text) for t in keys}
         ):
             keys = keys[1:]  # 总体目标 is the caption over the two goal columns
-        others = [t for t in row if t.text and not _key_field(t.text) and not _GROUP_LABEL.match(_fold(t.text))]
+        others = [t for t in row if t.text and not key_of(t) and not _GROUP_LABEL.match(_fold(t.text))]
         others = [t for t in others if not _MONEY_STUB.match(_bare(t.text))]
         below = [t for t in rows[r + 1] if t.text and not _key_field(t.text) and not _MONEY_STUB.match(_bare(t.text))]
-        fields = {_key_field(t.text) for t in keys}
+        fields = {key_of(t) for t in keys}
         heads = {_goal_column(t.text) for t in row if t.text}  # 年度总体目标完成情况 heads the achieved column
         if "实际完成情况" in heads and fields <= set(_GOAL_COLUMNS):
             continue  # (总体目标 |) 预期目标 | 实际完成情况 may head several rows of pairs: read in order below
@@ -67,10 +75,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
                 cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
-                values.setdefault(_key_field(key.text), _Value(_join(cell), _span_of(cell)))
+                values.setdefault(key_of(key), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below + spill)
     budget_col = _budget_column(flat)
+    adjusted = _adjusted_heads(flat)
     year_col = _year_column(flat)
     columns = _money_header(rows)
     i = _form_start(flat)
@@ -89,7 +98,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault("total", _Value(flat[i].text, flat[i].span()))
                 i += 1
             continue
-        field = _key_field(token.text) or _goal_stub(token, flat, i)
+        field = key_of(token) or _goal_stub(token, flat, i)
         if field is None and (clauses := _money_sentence(token)):
             for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
                 values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
@@ -99,6 +108,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 found["title"] = fold_whitespace(token.text)
             continue
         seen_key = True
+        if field in _AMOUNT_FIELDS and i < len(flat) and (note := _UNIT_NOTE.match(_fold(flat[i].text).strip())):
+            # 资金总额 / (万元) / 380: the key's cell wrapped, its unit note on a line of its own
+            found.setdefault("currency", note.group(1))
+            found[f"currency:{note.group(1)}"] = flat[i].text[:30]
+            i += 1
         taken: list[Token] = []
         run = [token]  # goal keys one after the other (总体目标 | 中期目标 | 年度目标), their texts after them
         # (a 自评表 heads 预期目标 | 实际完成情况 the same way: the second text is not a goal)
@@ -136,12 +150,17 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
-                if _caption_stub(flat[i].text) and all(_caption_stub(t.text) for t in flat[i:]):
-                    break  # 绩 | : the 绩效指标 caption cut to its first characters, not the goal's end
+                if _caption_tail(flat, i):
+                    break  # 绩 | or 专项 / 年度 / 绩效 / 指标: the grid's caption cut or wrapped, not the goal's end
                 if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
                 i += 1
+            if taken and re.match(r"[，,、；;。]", _fold(taken[0].text)):
+                # 按照年初设定目标，将…: a key's words inside a sentence (text run together), not a key;
+                # where the goal before it ends is then not known: said so
+                found["goal_doubt"] = msg("FORM_GOAL_HAS_LABELS", goal=token.text + _join(taken)[:30])
+                taken = []
         elif field in _AMOUNT_FIELDS and (paired := _keys_then_amounts(flat, i - 1)):
             pairs, i, doubt = paired  # 资金总额 | 财政拨款 | 其他资金 | 1120 | 1100 | 20: keys above their values
             for key, value in pairs:
@@ -200,7 +219,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     run.append(flat[i])
                     i += 1
                 at = year_col if year_col is not None else budget_col
-                if at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
+                if year_col is None and adjusted and len(run) >= 2:  # 年初① | 调整② | 小计③=①+②
+                    at = adjusted_budget([_money_text(t) for t in run])
+                    if at is None:
+                        found[f"money_adjusted:{field}"] = " | ".join(t.text for t in run)[:60]
+                        taken = []
+                if at is not None and at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[at]]
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
@@ -213,6 +237,22 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+def _others_after_money(flat: list[Token]) -> set[int]:
+    """A bare 其他 / 其它 right after a money key and its amounts (其中：财政资金 6.84 / 其他 0.00,
+    其中：同级财政资金 | 其他 over their amounts): the templates' 其他资金 row, its word cut short.
+    Anywhere else 其他 is an option of a checkbox row (3.其他专项类), not a key."""
+    out: set[int] = set()
+    for i, token in enumerate(flat):
+        if _bare(token.text) not in ("其他", "其它"):
+            continue
+        before = [t for t in flat[max(0, i - 4) : i]]
+        while before and _AMOUNT_TEXT.match(_money_text(before[-1])):
+            before.pop()  # the amounts of the money row before it
+        if before and (_key_field(before[-1].text) in _AMOUNT_FIELDS or _key_field(before[-1].text) == "上级资金"):
+            out.add(id(token))
+    return out
 
 
 def _year_column(flat: list[Token]) -> int | None:
@@ -248,6 +288,10 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+#: a key's unit note alone: （万元）
+_UNIT_NOTE = re.compile(r"^[（(]\s*(万元|元|千元)\s*[)）]$")
 
 
 #: the stub column of a money table (资金来源 | 年度资金总额 | 财政拨款 … over 金额 | 1120 | 1100 …)
@@ -423,6 +467,21 @@ def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
     return spill  # the block ends where the grid starts: a row of several cells
 
 
+def _caption_tail(flat: list[Token], at: int) -> bool:
+    """The block's last pieces from ``at`` on are the indicator grid's caption, not more of a
+    goal: cut to its first characters (绩 |, a merged cell printed cut), or wrapped one short
+    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines)."""
+    rest = flat[at:]
+    if rest and all(_caption_stub(t.text) for t in rest):
+        return True
+    joined = "".join(re.sub(r"\s", "", t.text) for t in rest)
+    if len(rest) == 1 and len(joined) >= 3 and any(w.endswith(joined) for w in _GRID_WORDS):
+        return True  # 级指标: the grid's first head cell printed with its first character lost
+    short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
+    lines = len({t.row for t in rest}) == len(rest)
+    return 2 <= len(rest) <= 6 and short and lines and _is_grid_caption(joined)
+
+
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
     """The texts under a row of goal heads, up to the next key, the grid or its caption, and
     the index after them."""
@@ -431,7 +490,7 @@ def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
         token = flat[end]
         if _key_field(token.text) or _is_grid_caption(token.text) or _is_header_word(token.text):
             break
-        if _caption_stub(token.text) and all(_caption_stub(t.text) for t in flat[end:]):
+        if _caption_tail(flat, end):
             break
         end += 1
     return flat[start:end], end

@@ -6,6 +6,7 @@ amount noted so mixed units are flagged, and anything that is not an amount a fa
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ....messages import Msg, msg
 from ....schema import Amounts, Span, amount_problem
@@ -41,6 +42,27 @@ def _budget_column(flat: list[Token]) -> int:
     first = joined.find("年初预算")
     full = next((at for at in (joined.find(w) for w in ("全年预算数", "调整后预算")) if at >= 0), -1)
     return 1 if 0 <= first < full else 0
+
+
+def _adjusted_heads(flat: list[Token]) -> bool:
+    """The money heads give the year's budget as a 小计 of the start-of-year budget and the
+    mid-year adjustment (年初…预算…① | 年中调整金额② | 小计③=①+②, 部门整体支出绩效自评表), with
+    no 全年预算数 / 调整后预算 column: the budget is the third amount, pinned by the sum."""
+    joined = "|".join(_fold(t.text) for t in flat)
+    if any(w in joined for w in ("全年预算", "调整后预算")):
+        return False
+    start, adjust = joined.find("年初"), joined.find("调整")
+    return 0 <= start < adjust < joined.find("小计", adjust)
+
+
+def adjusted_budget(run: list[str]) -> int | None:
+    """Under :func:`_adjusted_heads`: the index of the 小计 amount when 年初 + 调整 = 小计 as
+    printed (to the last printed digit), else None (not read, said so)."""
+    try:
+        start, adjust, total = (Decimal(_fold(t).replace(",", "")) for t in run[:3])
+    except (ValueError, ArithmeticError):
+        return None
+    return 2 if len(run) >= 3 and start + adjust == total else None
 
 
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
@@ -82,6 +104,10 @@ def _money_sentence(token: Token) -> list[tuple[str, str, tuple[int, int]]]:
             at = (token.start + m.start("amount"), token.start + m.end("amount"))
             out.append((field, text[m.start("amount") : m.end("amount")], at))
     return out if len(out) >= 2 else []
+
+
+#: digits on both sides of white space: amounts of two cells (folding would join them)
+_SPACED_NUMBERS = re.compile(r"\d[ \t\u3000]+\d")
 
 
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
@@ -126,6 +152,10 @@ def _amounts(
         if value is None:
             continue
         text = _fold(value.text).replace("，", ",").lstrip(":：").rstrip(",；;。、 ")  # 1100.50万元，: a clause's end
+        if _SPACED_NUMBERS.search(value.text):  # 213.4 259: two cells' amounts, never one number
+            row = value.span.row if value.span else None
+            failures.add(f"amounts.{field}", msg("NOT_AN_AMOUNT", text=value.text[:60]), row)
+            continue
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
