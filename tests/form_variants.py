@@ -441,14 +441,10 @@ def _simple(text: str | None) -> bool:
 
 def dev_grids() -> list[Grid]:
     """The indicator grids of the dev split's gold records (one per single-project document)."""
-    import json
+    from dev_gold import dev_gold
 
     grids = []
-    for folder in sorted(GOLD.iterdir()):
-        meta = folder / "meta.json"
-        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
-            continue
-        gold = json.loads((folder / "gold.json").read_text())
+    for folder, gold in dev_gold():
         projects = [p for u in gold["units"] for p in u["projects"]]
         if len(projects) != 1 or not projects[0]["indicators"]:
             continue

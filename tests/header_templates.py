@@ -14,13 +14,13 @@ the field (:func:`judge`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 import zhconv
+from dev_gold import dev_gold
 
 __all__ = ["Header", "TEMPLATES", "LAYOUTS", "header_rows", "render", "dev_headers", "judge"]
 
@@ -412,11 +412,7 @@ def _norm(text: str | None) -> str:
 def dev_headers() -> list[Header]:
     """One header per dev single-project form whose gold has a name, a total and a goal."""
     out = []
-    for gold_file in sorted(GOLD.glob("*/gold.json")):
-        meta = json.loads((gold_file.parent / "meta.json").read_text(encoding="utf-8"))
-        if meta["split"] != "dev":
-            continue
-        table = json.loads(gold_file.read_text(encoding="utf-8"))
+    for folder, table in dev_gold():
         projects = [p for u in table["units"] for p in u["projects"]]
         if len(projects) != 1:
             continue
@@ -439,7 +435,7 @@ def dev_headers() -> list[Header]:
                 fiscal=dec(amounts.get("fiscal")),
                 other=dec(amounts.get("other")),
                 goal=" ".join(p["goal"].split()),
-                stem=gold_file.parent.name,
+                stem=folder.name,
             )
         )
     return out

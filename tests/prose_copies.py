@@ -11,13 +11,13 @@ characters, fields in another order).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import zhconv
+from dev_gold import dev_gold
 
 from assistant.errors import InputError
 from assistant.evaluate.metrics import project_flags
@@ -34,11 +34,8 @@ def dev_projects() -> list[dict]:
     """Dev gold projects a notice could state plainly: a name with no separator, a total, a
     one-paragraph goal (or none), and the indicators with a known level-2 label and a target."""
     out = []
-    for folder in sorted(GOLD.iterdir()):
-        meta = folder / "meta.json"
-        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
-            continue
-        for unit in json.loads((folder / "gold.json").read_text())["units"]:
+    for _, gold in dev_gold():
+        for unit in gold["units"]:
             for p in unit["projects"]:
                 name, total, goal = p["name"], p["amounts"]["total"], p["goal"]
                 if not name or not _PLAIN.match(name) or name.endswith("项目") or not total or total <= 0:

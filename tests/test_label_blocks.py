@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from dev_gold import dev_gold
 
 from assistant.errors import InputError
 from assistant.evaluate.metrics import project_flags
@@ -30,11 +31,8 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{3,30}$")
 def _dev_projects() -> list[tuple[str, str, Decimal]]:
     """(name, unit, total) of dev gold projects whose name and unit are plain one-line texts."""
     out = []
-    for folder in sorted(GOLD.iterdir()):
-        meta = folder / "meta.json"
-        if not meta.exists() or json.loads(meta.read_text())["split"] != "dev":
-            continue
-        for unit in json.loads((folder / "gold.json").read_text())["units"]:
+    for _, gold in dev_gold():
+        for unit in gold["units"]:
             for p in unit["projects"]:
                 total = p["amounts"]["total"]
                 if _PLAIN.match(p["name"] or "") and _PLAIN.match(unit["name"] or "") and total:
