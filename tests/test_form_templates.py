@@ -183,3 +183,47 @@ def test_leftover_placeholders_of_a_template_are_never_indicators(sep, tradition
         ],
         traditional,
     )
+
+
+def _self_eval(level1: list[str], heads: list[str]) -> list[list[str]]:
+    """A 自评表 of the 财政部 template, its cells numbered (指标1:) and the empty ones dropped: the
+    一级 cell holds its label with its points, or the points alone when the label was lost."""
+    return [
+        *HEAD,
+        ["一级指标", "二级指标", "三级指标", *heads],
+        [level1[0], "数量指标", "指标1:新建管网长度", "5公里", "5公里", "10", "10"],
+        ["", "", "指标2:", "……"],
+        ["", "质量指标", "指标1:出水水质达标", "10", "9"],
+        ["", "", "指标2:", "……"],
+        [level1[1], "社会效益指标", "指标1:服务覆盖人口", "20", "20"],
+        ["", "", "指标2:", "……"],
+        ["满意度指标（10分）", "服务对象满意度指标", "指标1:群众满意度", "≥90%", "95%", "10", "10"],
+    ]
+
+
+@pytest.mark.parametrize("sep", ["line", "spaces"])
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("level1", [["（50分）", "（30分）"], ["产出指标（50分）", "效益指标（30分）"]])
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["年度指标值", "实际完成值", "分值", "得分"],
+        ["年度目标值", "全年实际值", "权重", "得分", "未完成原因"],
+    ],
+)
+def test_a_self_eval_row_with_only_its_scores_has_no_target(sep, traditional, level1, heads):
+    """``指标1:出水水质达标 10 9`` under 年度指标值 | 实际完成值 | 分值 | 得分: the two numbers are
+    the 分值 and 得分 (filled in every row), not a target and its result; the target is left
+    empty and a failure says the cells were placed by guess. A (30分) alone in the 一级 cell is
+    not a value of the row above, and the 二级 code, not the one 满意度指标 written, gives the
+    rows above it their 一级."""
+    table, got = _indicators(_text(_self_eval(level1, heads), sep, traditional))
+    assert got == _conv(
+        [("新建管网长度", "5公里"), ("出水水质达标", None), ("服务覆盖人口", None), ("群众满意度", "≥90%")],
+        traditional,
+    )
+    codes = [(i.level1_code, i.level2_code) for i in table.projects()[0].indicators]
+    assert codes == [("1", "11"), ("1", "12"), ("2", "22"), ("3", "31")]
+    flagged = [f for f in table.failures if f.field == "指标值"]
+    assert any(f.code == "FORM_VALUES_UNPLACED" for f in flagged)

@@ -31,7 +31,7 @@ from .labels import (
     _level2_word,
     _strip_label,
 )
-from .rows import _join_wrapped_rows, _read_row, _read_targets
+from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
@@ -438,6 +438,8 @@ def _read_grid(
                 if _NAME_PREFIX.match(token.text.translate(_T2S)):
                     current = _Item(token, [], token.row)
                     items.append(current)
+                elif _POINTS.fullmatch(token.text):
+                    continue  # (30分) alone: the 一级 cell of the 自评表 with its label lost, not a value
                 elif current is not None and len(current.values) < k:
                     current.values.append(token)
                 else:
@@ -505,6 +507,8 @@ def _read_grid(
                 streamed.append(current)
     if partition:
         _flush(pending, k, items, failures, "unit" in targets)
+    if prefixed and scores:
+        _place_around_scores(items, targets, scores, failures)
     if side_by_side and not by_rows:
         # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
         # a cell left out, and which block its value belongs to is not known from the text
@@ -552,6 +556,28 @@ def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, in
     if any(t is not None for t in targets[at[-1] + 1 :]):
         return None
     return at[0], at[-1] + 1
+
+
+def _place_around_scores(items: list[_Item], targets: list[str | None], scores: tuple[int, int], failures: Failures):
+    """Numbered names (指标1: …) of a 自评表, each followed by the cells that were filled: with
+    empty cells dropped, ``指标1:工程质量合格 10 10`` holds the 分值 and 得分 alone, not a target
+    and its result. The cells are placed around the run of points as a row of cells is
+    (:func:`.rows._around_scores`), with a failure when that place is a guess (g16 安徽, j02 山东:
+    the 财政部 自评表 template, 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因)."""
+    for item in items:
+        values = [v for v in item.values if v is not None and v.text]
+        if not values or len(values) >= len(targets):
+            continue
+        around = _around_scores(values, targets, scores)
+        if around is None:
+            continue
+        item.values, doubt = around
+        if doubt:
+            failures.at_row(
+                item.name.row,
+                "指标值",
+                msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(targets), name=item.name.text[:30]),
+            )
 
 
 def _under_investment_effects(level1: str, text: str) -> bool:

@@ -37,10 +37,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
-        if isinstance(l1, _Guess) and l2 is not None and not isinstance(l2, _Guess):
-            code = code_for_level2_name(_bare(l2.text))
+        if isinstance(l1, _Guess) and l2 is not None:
+            # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
+            # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
+            code = code_for_level2_name(_bare(l2.token.text if isinstance(l2, _Guess) else l2.text))
             if code and _level1_code(l1.token.text) not in (None, code[0]):
-                l1 = None  # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out
+                l1 = None
         guessed = [x for x in (l1, l2) if isinstance(x, _Guess)]
         if (l1 is None and l1_events) or (l2 is None and l2_events and index not in cleared):
             doubts.append(

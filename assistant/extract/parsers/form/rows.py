@@ -108,6 +108,8 @@ def _read_row(
     or, in a grid with a block of score columns (分值 | 得分), fall either side of the scores
     (:func:`_around_scores`)."""
     cells = [t for t in row if t.text]
+    while cells and _GROUP_POINTS.fullmatch(_fold(cells[0].text).strip()):
+        cells.pop(0)  # (50分) first: the 自评表's 一级 cell with its label lost, not the name
     leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
     if leading >= 3 and (leading == len(cells) or _short_value(cells[leading].text)):
         # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third level word is
@@ -177,6 +179,9 @@ def _read_row(
             )
     items.append(_Item(name, aligned, name.row))
 
+
+#: the points of a 一级 group alone in its cell, its label lost: (50分), （30分）
+_GROUP_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 #: what a score cell holds: a bare number of points (10, 9.5, 100)
 _POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
