@@ -111,6 +111,8 @@ def _extract_part(doc: Document) -> BudgetTable:
         except InputError:
             if block := read_label_block(doc):  # the label column printed before the values (PDF text)
                 return block
+            if has_form_header(doc) or names_a_form(doc):  # grid header cut or unread: the header is kept, flagged
+                return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
             raise
     try:
         table = extract_table(doc)
