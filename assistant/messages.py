@@ -868,6 +868,16 @@ MESSAGES: dict[str, Text] = {
         "{name!r}: its 一级 label {l1!r} and its 二级 label {l2!r} belong to different groups; "
         "read as {read!r}: check it",
     ),
+    "FORM_LEVELS_MISMATCH": Text(
+        "“{name}”的一级指标“{l1}”与二级指标“{l2}”不属于同一组，其中一个可能取自别的行；请核对",
+        "{name!r}: its 一级 label {l1!r} and its 二级 label {l2!r} belong to different groups; one of "
+        "them may come from another row: check them",
+    ),
+    "FORM_VALUE_NAME_TAIL": Text(
+        "“{name}”的指标值“{text}”没有数字、以括号里的单位结尾，像是指标名称折到下一行的部分；请核对指标名称和指标值",
+        "{name!r}: its value {text!r} has no digit and ends in a bracketed unit, like the end of a name "
+        "wrapped onto the next line: check the name and the value",
+    ),
     "FORM_SIGN_UNIT_ODD": Text(
         "“{name}”的指标性质/计量单位栏中是“{cells}”：各栏可能错位；请核对其指标值",
         "the 指标性质/计量单位 cells of {name!r} hold {cells}: cells may have shifted between columns; check its value",

@@ -86,6 +86,22 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                     )
                 )
             l1 = coded
+        elif (
+            l2_code
+            and l1 is not None
+            and _level1_code(l1.text) not in (None, l2_code[0])
+            and (_level1_code(l1.text), l2_code) != ("2", "31")  # the pre-2021 template: 满意度 under 效益
+            and not guessed
+        ):
+            # the 二级 label is of another group than the 一级 one on its row, and no single label
+            # of the right group settles it (a label centred in its merged cell, read a row late)
+            doubts.append(
+                (
+                    item.name.row,
+                    "一级/二级指标",
+                    msg("FORM_LEVELS_MISMATCH", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+                )
+            )
         name_text, name_span = _one_line(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
@@ -145,6 +161,15 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             elif target not in spans:
                 fields[target] = _one_line(value.text)
                 spans[target] = value.span()
+                if target.endswith("_value") and _NAME_TAIL.search(value.text) and not _digit(value):
+                    # 设(个) under 指标值: the end of a name wrapped over two lines, its value empty
+                    doubts.append(
+                        (
+                            item.name.row,
+                            "指标值",
+                            msg("FORM_VALUE_NAME_TAIL", name=item.name.text[:30], text=value.text[:20]),
+                        )
+                    )
         # 指标性质 may hold the comparison (≥) or the direction (正向, 反向, 定性) with the comparison
         # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
         sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
@@ -178,6 +203,11 @@ _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
     r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初单]){1,6}"
 )
+
+
+#: how a name ends when it states its unit (保障遗属人数(人), 开展小型水利工程建设(个)): a value with no
+#: digit ending so is a name's last line, wrapped, not a value
+_NAME_TAIL = re.compile(r"[（(][\u4e00-\u9fff%％a-zA-Z/]{1,4}[)）]\s*$")
 
 
 #: a short cell ending in 指标 (实施效果指标, 过程管理指标): a level label, known or not
