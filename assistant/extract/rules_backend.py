@@ -52,6 +52,12 @@ def _named(doc: Document, form: BudgetTable) -> BudgetTable:
     return fill_from_report(doc, name_by_heading(doc, form))
 
 
+def _header_kept(doc: Document) -> BudgetTable:
+    """A form's header read without its grid (cut above it, or a grid the rules cannot read),
+    with a goal that may have run into the grid's heads flagged."""
+    return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+
+
 def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
     """The forms of one document as one table: their projects in order, under one unit per
     unit name. A unit or table total that no form writes stays empty (forms write only their
@@ -63,7 +69,7 @@ def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
             tables.append(_named(form, extract_form(form)))
         except InputError as exc:
             if names_a_form(form):  # the last form cut above its grid (a page cut short): its header is kept
-                tables.append(doubt_goal(form, _named(form, extract_form(form, header_only=True))))
+                tables.append(_header_kept(form))
                 continue
             failures.append(Failure(source=doc.source, field="项目表", message=exc.msg or exc.reason))
     if not tables:
@@ -112,7 +118,7 @@ def _extract_part(doc: Document) -> BudgetTable:
             if block := read_label_block(doc):  # the label column printed before the values (PDF text)
                 return block
             if has_form_header(doc) or names_a_form(doc):  # grid header cut or unread: the header is kept, flagged
-                return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+                return _header_kept(doc)
             raise
     try:
         table = extract_table(doc)
@@ -134,7 +140,7 @@ def _extract_part(doc: Document) -> BudgetTable:
                 return block
             raise InputError(doc.source, msg("FORM_OUT_OF_ORDER_REFUSED", labels=" ".join(run))) from None
         if names_a_form(doc):  # a form's header and no grid (a page cut above it): kept, with a failure
-            return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+            return _header_kept(doc)
         if prose := read_prose_fields(doc):  # a notice or report stating its projects in sentences, all flagged
             return prose
         raise
