@@ -89,8 +89,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         elif (
             l2_code
             and l1 is not None
-            and _level1_code(l1.text) not in (None, l2_code[0])
-            and (_level1_code(l1.text), l2_code) != ("2", "31")  # the pre-2021 template: 满意度 under 效益
+            and (l1_code := _level1_code(l1.text)) not in (None, l2_code[0])
+            and (l1_code, l2_code) != ("2", "31")  # the pre-2021 template: 满意度 under 效益
             and not guessed
         ):
             # the 二级 label is of another group than the 一级 one on its row, and no single label
