@@ -332,6 +332,17 @@ def render_markdown(run) -> str:
     lines += ["", "| metric | " + " | ".join(slices) + " |", "| --- |" + " --- |" * len(slices)]
     for m in metrics:
         lines.append(f"| {m} | " + " | ".join(_md(s.get(m)) for s in slices.values()) + " |")
+    intervals = summary.get("intervals") or {}
+    if intervals:
+        lines += [
+            "",
+            "## 95% intervals (documents resampled; a rate of 0 bounded by 3 / n)",
+            "",
+            "| metric | value | low | high | method |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for m, span in intervals.items():
+            lines.append(f"| {m} | {_md(metrics.get(m))} | {span['low']:.4f} | {span['high']:.4f} | {span['method']} |")
     for column in ("family", "sector"):
         groups = summary.get(f"by_{column}") or {}
         if groups:

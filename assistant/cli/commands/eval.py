@@ -133,8 +133,14 @@ def _print_summary(run, kind: str) -> None:
     table = Table(title=f"{kind} eval {run.run_id}" + (" (clean sources)" if summary.get("slices") else ""))
     table.add_column("metric")
     table.add_column("value", justify="right")
+    intervals = summary.get("intervals") or {}
+    if intervals:
+        table.add_column("95% interval (by document)", justify="right")
     for metric in names:
-        table.add_row(metric, format_value(metrics.get(metric)))
+        cells = [metric, format_value(metrics.get(metric))]
+        if intervals:
+            cells.append(_interval_text(intervals.get(metric)))
+        table.add_row(*cells)
     console.print(table)
     if summary.get("slices"):
         columns = [
@@ -157,6 +163,14 @@ def _print_summary(run, kind: str) -> None:
         groups = summary.get(f"by_{column}")
         if groups:
             console.print(_group_table(column, groups))
+
+
+def _interval_text(interval: dict[str, Any] | None) -> str:
+    if not interval:
+        return ""
+    return f"{interval['low']:.2f} – {interval['high']:.2f}" + (
+        " (3/n)" if interval["method"] == "rule of three" else ""
+    )
 
 
 #: manifest columns the clean-source scores are broken down by (when the gold has a manifest)
@@ -273,6 +287,7 @@ def extract(
     """
     from ...evaluate.extraction import evaluate_extraction
     from ...evaluate.gate import flat_metrics
+    from ...evaluate.intervals import bootstrap_intervals
     from ...evaluate.metrics import summarize, summarize_by, summarize_by_slice
     from ...evaluate.perturb import parse_slices
     from ...evaluate.runs import evals_dir as default_evals_dir
@@ -314,6 +329,9 @@ def extract(
         summary["slices"] = per_slice
     clean_samples = [s for s in result.samples if s["slice"] == "clean"]
     clean_documents = [d for d in result.documents if d["slice"] == "clean"]
+    intervals = bootstrap_intervals(clean_samples, clean_documents)
+    if intervals:
+        summary["intervals"] = intervals
     for column in GROUP_COLUMNS:
         if any(d.get(column) for d in clean_documents):
             summary[f"by_{column}"] = summarize_by(clean_samples, clean_documents, column)
