@@ -323,3 +323,32 @@ def test_a_subject_phrased_fill_in_stands_beside_the_types_own(library):
     draft = draft_offline(request, library)
     names = [i.name for i in draft.indicators]
     assert "市民中心物业管理服务按时完成率" in names and "项目完成及时率" not in names
+
+
+def test_a_word_every_budget_line_has_is_no_shared_topic():
+    """费用 is how money is named, like 经费: 利息费用保障率 of a grain reserve is not about a
+    vehicle project whose goal pays 维修及燃油费用."""
+    topic = Topic.of("城管执法车辆维修燃油费", "保障执法车辆的维修及燃油费用")
+    assert not judge("利息费用保障率", topic).adoptable
+
+
+def test_one_acceptance_rate_is_adopted_whatever_its_wording(library):
+    """重点建设工程验收合格率, 工程验收合格率 and 项目(工程)验收合格率 are one measure: a reviewer
+    strikes the second and third, so the slot goes to something else."""
+    request = DraftRequest(
+        name="县档案馆库房消防设备改造安装工程", goal="完成3个档案库房消防设备的升级改造安装工作", budget=30
+    )
+    names = [i.name for i in draft_offline(request, library).indicators]
+    assert sum(name.endswith("验收合格率") for name in names) <= 1, names
+
+
+def test_social_governance_is_not_environmental_work(library):
+    """治理 alone is no environment keyword (社会治理 is the seed department's), so a pollution
+    project whose goal monitors by a 网格化 layout does not adopt the grid's 网格事件办结率."""
+    assert "environment" not in {t.id for t, _ in classify("基层社会治理和网格化创新工作经费", "")}
+    assert classify("大气污染治理资金", "")[0][0].id == "environment"
+    request = DraftRequest(
+        name="2022年大气污染防治资金", goal="采用监测设备进行高密度网格化监控布点，监控城区污染排放，处置突发环境事件"
+    )
+    names = [i.name for i in draft_offline(request, library).indicators]
+    assert not any("网格事件" in name for name in names), names
