@@ -352,3 +352,11 @@ def test_social_governance_is_not_environmental_work(library):
     )
     names = [i.name for i in draft_offline(request, library).indicators]
     assert not any("网格事件" in name for name in names), names
+
+
+def test_a_subsidy_draft_measures_who_it_reaches_as_clerks_do(library):
+    """Real subsidy tables measure reach as a 覆盖率 (救助覆盖率, 补贴覆盖率, 伙食补助覆盖率), so
+    the type's 社会效益 is 补助对象覆盖率 (应保尽保) rather than a 基本生活保障率 nobody writes."""
+    request = DraftRequest(name="2025年高龄老人生活补贴", goal="为辖区80周岁以上老年人按月发放高龄生活补贴", budget=60)
+    drafted = draft_offline(request, library).indicators
+    assert any(i.name == "补助对象覆盖率" and i.level2_code == "22" and i.annual_value == "100%" for i in drafted)
