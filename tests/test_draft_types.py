@@ -163,7 +163,7 @@ def test_indicators_are_phrased_with_the_projects_own_subject(library):
     names = [i.name for i in draft.indicators]
     assert "县级储备粮完成率" in names  # not 年度工作任务完成率: the goal states no count
     # the standard 时效/质量 indicators real tables carry in every sector
-    assert {"项目完成及时率", "完成时限", "经费支出合规率"} <= set(names)
+    assert {"项目完成及时率", "项目完成时限", "经费支出合规率"} <= set(names)
     assert all(i.target.kind == "quantitative" for i in draft.indicators) and len(names) <= 12
 
 
@@ -185,7 +185,7 @@ def test_the_goals_quantities_outlast_the_generic_fill_ins(library):
 
 def test_measure_words_are_not_topics():
     topic = Topic.of("县级储备粮", "保持和稳定地方粮食储备机制")
-    for name in ("经费支出合规率", "受益群众满意度", "项目完成及时率", "完成时限", "成本控制率"):
+    for name in ("经费支出合规率", "受益群众满意度", "项目完成及时率", "完成时限", "项目完成时限", "成本控制率"):
         assert judge(name, topic).generic, name
     # 长度 is a measure; what is measured (修建作业道) is still a topic, this project's or not
     assert judge("修建作业道长度", topic).foreign == ("作业", "修建")
