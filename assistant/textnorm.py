@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "fold", "strip_markup", "MARKUP"]
+__all__ = ["normalize_for_compare", "texts_equal", "fold_whitespace", "fold", "simplified", "strip_markup", "MARKUP"]
 
 _TRAILING_PUNCT = "。；;，,、"
 _WS = re.compile(r"\s+")
@@ -37,6 +38,22 @@ def fold(text: str | None) -> str:
     """NFKC with all white space removed: how labels, names and header words are matched
     (full-width letters and digits, and spaced-out labels such as 产 出 指 标, fold to one form)."""
     return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, str]:
+    """zhconv's traditional → simplified table, one character for one (offsets stay put)."""
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    table = zhconv.zhcdicts["zh2Hans"]
+    return str.maketrans({k: v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v})
+
+
+def simplified(text: str | None) -> str:
+    """NFKC text with traditional characters as their simplified forms (經費 → 经费): what word
+    lists written in simplified characters are matched against."""
+    return unicodedata.normalize("NFKC", text or "").translate(_t2s())
 
 
 def fold_whitespace(text: str) -> str:

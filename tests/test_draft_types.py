@@ -65,11 +65,34 @@ def test_the_type_file_covers_every_category_with_reasons():
         # 养护 alone is road upkeep; 维修养护 of a water works is a repair, and it is about water
         ("农村饮水安全工程维修养护", "维修养护农村供水工程45处", "repair", None),
         ("农村饮水安全巩固提升工程", "改善提升9200人饮水条件", "water", None),
+        # types the dev split showed missed (benchmarks/draft_types.py), reworded
+        ("2025年公务用车运行维护费", "保障单位公务用车正常运行", "vehicle", None),
+        ("重大动物疫病防控经费", "开展春秋两季动物免疫接种", "agriculture", "agriculture"),
+        ("县级森林病虫害预测预报补助经费", "编发林业有害生物趋势预报", "inspection", None),
+        ("药品监管补助资金", "开展药品风险隐患排查整治，打击违法行为", "enforcement", None),
+        ("就业补助资金", "用于职业培训补贴、社会保险补贴", "subsidy", "subsidy_relief"),
+        ("车辆购置税收入补助地方资金(农村公路建设)", "建设农村公路50公里", "construction", None),
+        ("烈士陵园免費開放經費", "", "cultural_event", None),  # traditional characters
+        ("窗口工作人员季度考核奖", "", "award", None),
+        ("区直机关部门整体支出绩效自评表", "", "operations", None),
+        ("委托业务费", "用于工程项目预算编制和审计", "procured_service", None),
     ],
 )
 def test_type_and_sector_from_name_and_goal(name, goal, expected, sector):
     types = classify(name, goal)
     assert types and types[0][0].id == expected and sector in (None, types[0][0].sector)
+
+
+def test_type_accuracy_on_the_labeled_dev_projects():
+    """benchmarks/draft_types.py: the first type told is one a reader gave the project (0.805
+    before the 2026.12-2 keywords, 0.989 after)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from draft_types import score
+
+    summary, _ = score(REAL)
+    assert summary["projects"] >= 80 and summary["first"] >= 0.95
 
 
 def test_the_guard_rejects_other_topics_and_the_seed_departments_words():
@@ -140,7 +163,7 @@ def test_indicators_are_phrased_with_the_projects_own_subject(library):
     names = [i.name for i in draft.indicators]
     assert "县级储备粮完成率" in names  # not 年度工作任务完成率: the goal states no count
     # the standard 时效/质量 indicators real tables carry in every sector
-    assert {"项目完成及时率", "完成时限", "经费支出合规率"} <= set(names)
+    assert {"项目完成及时率", "项目完成时限", "经费支出合规率"} <= set(names)
     assert all(i.target.kind == "quantitative" for i in draft.indicators) and len(names) <= 12
 
 
@@ -162,7 +185,7 @@ def test_the_goals_quantities_outlast_the_generic_fill_ins(library):
 
 def test_measure_words_are_not_topics():
     topic = Topic.of("县级储备粮", "保持和稳定地方粮食储备机制")
-    for name in ("经费支出合规率", "受益群众满意度", "项目完成及时率", "完成时限", "成本控制率"):
+    for name in ("经费支出合规率", "受益群众满意度", "项目完成及时率", "完成时限", "项目完成时限", "成本控制率"):
         assert judge(name, topic).generic, name
     # 长度 is a measure; what is measured (修建作业道) is still a topic, this project's or not
     assert judge("修建作业道长度", topic).foreign == ("作业", "修建")
@@ -300,3 +323,40 @@ def test_a_subject_phrased_fill_in_stands_beside_the_types_own(library):
     draft = draft_offline(request, library)
     names = [i.name for i in draft.indicators]
     assert "市民中心物业管理服务按时完成率" in names and "项目完成及时率" not in names
+
+
+def test_a_word_every_budget_line_has_is_no_shared_topic():
+    """费用 is how money is named, like 经费: 利息费用保障率 of a grain reserve is not about a
+    vehicle project whose goal pays 维修及燃油费用."""
+    topic = Topic.of("城管执法车辆维修燃油费", "保障执法车辆的维修及燃油费用")
+    assert not judge("利息费用保障率", topic).adoptable
+
+
+def test_one_acceptance_rate_is_adopted_whatever_its_wording(library):
+    """重点建设工程验收合格率, 工程验收合格率 and 项目(工程)验收合格率 are one measure: a reviewer
+    strikes the second and third, so the slot goes to something else."""
+    request = DraftRequest(
+        name="县档案馆库房消防设备改造安装工程", goal="完成3个档案库房消防设备的升级改造安装工作", budget=30
+    )
+    names = [i.name for i in draft_offline(request, library).indicators]
+    assert sum(name.endswith("验收合格率") for name in names) <= 1, names
+
+
+def test_social_governance_is_not_environmental_work(library):
+    """治理 alone is no environment keyword (社会治理 is the seed department's), so a pollution
+    project whose goal monitors by a 网格化 layout does not adopt the grid's 网格事件办结率."""
+    assert "environment" not in {t.id for t, _ in classify("基层社会治理和网格化创新工作经费", "")}
+    assert classify("大气污染治理资金", "")[0][0].id == "environment"
+    request = DraftRequest(
+        name="2022年大气污染防治资金", goal="采用监测设备进行高密度网格化监控布点，监控城区污染排放，处置突发环境事件"
+    )
+    names = [i.name for i in draft_offline(request, library).indicators]
+    assert not any("网格事件" in name for name in names), names
+
+
+def test_a_subsidy_draft_measures_who_it_reaches_as_clerks_do(library):
+    """Real subsidy tables measure reach as a 覆盖率 (救助覆盖率, 补贴覆盖率, 伙食补助覆盖率), so
+    the type's 社会效益 is 补助对象覆盖率 (应保尽保) rather than a 基本生活保障率 nobody writes."""
+    request = DraftRequest(name="2025年高龄老人生活补贴", goal="为辖区80周岁以上老年人按月发放高龄生活补贴", budget=60)
+    drafted = draft_offline(request, library).indicators
+    assert any(i.name == "补助对象覆盖率" and i.level2_code == "22" and i.annual_value == "100%" for i in drafted)

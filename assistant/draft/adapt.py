@@ -600,7 +600,7 @@ def draft_offline(
                 continue  # a misfiled example is not one to imitate
             if slot.category == "31" and "满意" not in ind.name:
                 continue
-            if _similar_name(ind.name, names):
+            if _similar_name(ind.name, names) or _same_measure(ind.name, names):
                 continue
             chosen = _measurable_value(candidate, slot)
             if chosen is None:

@@ -11,7 +11,6 @@ indicators only among projects of that type or sector and fills the rest from th
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Literal
 
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import settings
 from ..taxonomy import LEVEL2
+from ..textnorm import simplified
 from .guard import topic_words
 
 __all__ = ["TypeIndicator", "ProjectType", "TypeFile", "load_types", "classify", "type_keywords"]
@@ -92,15 +92,15 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
     is for; goals mention side activities), longer keywords more than short ones. A second
     type is kept only when it scores at least half the first.
     """
-    name_text = unicodedata.normalize("NFKC", name or "")
-    goal_text = unicodedata.normalize("NFKC", goal or "")
-    head = _head(name_text)
+    name_text = simplified(name)  # 忠烈祠免費開放經費 is matched as 免费开放
+    goal_text = simplified(goal)
+    heads = _heads(name_text)
     scores = []
     for ptype in load_types().types:
         score = sum(
             (3.0 if k in name_text else 1.0 if k in goal_text else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords
         )
-        if any(head.endswith(k) for k in ptype.keywords):
+        if any(head.endswith(k) for head in heads for k in ptype.keywords):
             score += _HEAD_BONUS
         if score:
             scores.append((ptype, score))
@@ -115,13 +115,42 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
 # 医疗设备购置 a purchase): the type whose keyword ends the name, once the words every project
 # name may end with are taken off, gets this much on top of its keyword score.
 _HEAD_BONUS = 4.0
-_GENERIC_ENDINGS = re.compile(r"(?:(?:专项)?(?:经费|资金|费用|费)|项目|工作|支出|专项)+$")
+_GENERIC_ENDINGS = re.compile(r"(?:(?:专项)?(?:经费|资金|费用|费)|项目|工作|支出|专项|转移支付|(?:支出)?绩效自评表?)+$")
+_BRACKET_END = re.compile(r"[（(]([^）)]*)[）)]$")
 
 
 def _head(name: str) -> str:
     """The name without the trailing words any project may carry (项目, 经费, 专项资金 …)."""
-    stripped = _GENERIC_ENDINGS.sub("", re.sub(r"[（(][^）)]*[）)]$", "", name.strip()))
+    stripped = _GENERIC_ENDINGS.sub("", _BRACKET_END.sub("", name.strip()))
     return stripped or name
+
+
+def _heads(name: str) -> tuple[str, ...]:
+    """Where the name says what it is, for the head bonus: its head, and
+
+    - before 补助 when the name is a transfer's (…补助资金 / …补助经费) and the words before
+      end in another type's keyword: 食品监管补助资金 is food inspection and
+      森林病虫害预测预报补助经费 forecasting, while 农村文化建设配套补助经费 and 就业补助资金
+      stay subsidies (补助 or 补贴 alone still ends a subsidy's name: 房租补贴);
+    - a closing bracket's head when the name outside it is a fund's
+      (车辆购置税收入补助地方资金(普通省道公路建设): the bracket says what the money builds).
+    """
+    name = name.strip()
+    outside = _BRACKET_END.sub("", name)
+    heads = [_transfer_head(name)]
+    bracket = _BRACKET_END.search(name)
+    if bracket and _GENERIC_ENDINGS.search(outside):
+        heads.append(_transfer_head(bracket.group(1)))
+    return tuple(heads)
+
+
+def _transfer_head(name: str) -> str:
+    head = _head(name)
+    if head.endswith("补助") and head != _BRACKET_END.sub("", name.strip()):
+        before = head[: -len("补助")]
+        if any(before.endswith(k) for t in load_types().types if t.id != "subsidy" for k in t.keywords):
+            return before
+    return head
 
 
 @lru_cache(maxsize=64)
