@@ -280,3 +280,58 @@ def test_a_label_after_a_row_with_fewer_than_two_values_is_a_new_group_not_a_cra
     stream = [name, *item.values, label]
     at = {id(t): i for i, t in enumerate(stream) if t is not None}
     assert _repeats_label(label, [item], stream, at) is False
+
+
+# rows of the dev 县级储备粮 自评表 (b13): name, 年度指标值, 全年完成值, run together
+_B13_ROWS = [
+    ("利息费用保障率", "100%", "100%"),
+    ("县级储备粮贷款付息及时率", "100%", "100%"),
+    ("因粮食市场波动引起的粮食安全事件发生数", "0起", "0起"),
+    ("市民满意度调查", "290%", "100%"),
+]
+#: what follows the last whole row in a dev run: an achieved value and a note in words, or a footnote
+_TAILS = [
+    ("政策性挂账利息补贴保障率100%无没有轮换、动用库存", ("政策性挂账利息补贴保障率", "100%")),
+    ("说明无注:1、其他资金包括和中央、省、市补助", None),
+    ("无没有轮换、动用库存", None),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rows=st.lists(st.sampled_from(_B13_ROWS), min_size=1, max_size=4, unique=True),
+    tail=st.sampled_from(_TAILS),
+)
+def test_a_run_read_in_part_keeps_the_rows_it_reads_and_flags_the_rest(rows, tail):
+    """Whole rows, then text no reading fits (a value in words, a footnote): the rows are read,
+    one more name with a value that says it is one may be, and the rest is flagged, never read."""
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "".join("".join(r) for r in rows) + tail[0]
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 1, failures, (0, 1), ["年度指标值", "全年完成值", "未完成原因和改进措施"])
+    want = [(n, a) for n, a, _ in rows] + ([tail[1]] if tail[1] else [])
+    assert [(i.name.text, i.values[0].text) for i in items] == want
+    assert any(f.code == "FORM_RUN_READ_IN_PART" for f in failures.found)
+
+
+def test_a_run_that_reads_whole_is_not_said_to_be_read_in_part():
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "".join("".join(r) for r in _B13_ROWS)
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 1, failures, (0, 1), ["年度指标值", "全年完成值", "未完成原因和改进措施"])
+    assert len(items) == len(_B13_ROWS)
+    assert not any(f.code == "FORM_RUN_READ_IN_PART" for f in failures.found)
+
+
+def test_a_form_with_a_footnote_run_into_its_last_row_reads_the_rows_and_flags_it():
+    """The dev forms' footnote (说明 | 注:1、…) runs into the last row: every row is read and the
+    footnote is flagged, not read as a name."""
+    table = _extract(HEAD + GRID + "说明无注:1、其他资金包括和中央、省、市补助")
+    assert _rows(table)[-1] == ("沿线群众满意度", "≥90%")
+    assert "FORM_RUN_READ_IN_PART" in {f.code for f in table.failures}

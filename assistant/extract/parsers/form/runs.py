@@ -74,7 +74,8 @@ def _cut_mid_word(items: list[_Item], token: Token) -> bool:
     """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`), or with a unit right
     after a value that is a bare number; the first one starts where the token does, after a
     label, and may start with a number (5000吨稻谷…)."""
-    after_number = [i.values[-1] is not None and i.values[-1].text[-1:].isdigit() for i in items]
+    last = [next((v for v in reversed(i.values) if v is not None), None) for i in items]  # a note left empty
+    after_number = [v is not None and v.text[-1:].isdigit() for v in last]
     return any(
         _CUT_NAME.match(item.name.text) or (number_before and _UNIT_FIRST.match(item.name.text))
         for item, number_before in zip(items, [False, *after_number])
@@ -272,6 +273,9 @@ def _read_run(
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
     elif cut is not None and (found is None or _fits_better(cut, found, heads)):
         return [_cut_item(token, cut, failures)]  # one row, cut by what each column the header announced holds
+    if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
+        found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
+        failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -283,6 +287,44 @@ def _read_run(
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> tuple[list[_Item], str] | None:
+    """A run that no reading fits whole, read up to where it stops fitting: the longest start
+    read as whole items (names, each with its k values), then one more name with its first
+    value when that value says it is one (a sign, a unit, a percent or a date: not a bare
+    number, which may be a footnote's 1、); the text left over (a note in words, a footnote,
+    an achieved value in words) is returned for the caller to flag, not read. None when no start
+    of the run reads."""
+    text = token.text
+
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    for end in range(len(text) - 1, 0, -1):
+        if text[end] in "0123456789.%％":
+            continue  # the rest does not go on with the read start's digits
+        found = _split_with_notes(piece(0, end), k, notes, alike=alike)
+        if found is None or _cut_mid_word(found, token):
+            continue
+        last = next(v for v in reversed(found[-1].values) if v is not None)
+        whole = re.match(_RUN_VALUE, text[last.start - token.start :])
+        if whole is None or last.start - token.start + whole.end() > end:
+            continue  # the last value goes on into the rest (0起 read as 0 | 起…)
+        rest, at = text[end:], end
+        m = re.match(rf"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
+        if m and len(m.group("name").strip()) >= 2 and not _BARE_NUMBER.fullmatch(m.group("v0").strip()):
+            found = [
+                *found,
+                _Item(
+                    piece(at, at + m.end("name")),
+                    [piece(at + m.start("v0"), at + m.end("v0")), *[None] * (k - 1)],
+                    token.row,
+                ),
+            ]
+            rest, at = rest[m.end() :], at + m.end()
+        return (found, rest.strip()) if rest.strip() else None
+    return None
 
 
 #: a column that explains the indicator, before its value (绩效标准, 指标解释, 指标说明, 指标描述)
