@@ -540,6 +540,11 @@ MESSAGES: dict[str, Text] = {
         "only the first {count} indicator(s) of a run of text were read; the rest {rest!r} could not be told "
         "apart into names and values and was not read: check it",
     ),
+    "FORM_NAMES_BY_ENDING": Text(
+        "“{text}”：连续文字中没有指标值，按名称共同的结尾“{ending}”分成 {count} 个指标名称；请核对",
+        "{text!r}: no values in a run of text; cut into {count} indicator names after the ending {ending!r} "
+        "they share: check them",
+    ),
     "FORM_SHORT_LABEL_CUT": Text(
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",

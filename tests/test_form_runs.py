@@ -335,3 +335,74 @@ def test_a_form_with_a_footnote_run_into_its_last_row_reads_the_rows_and_flags_i
     table = _extract(HEAD + GRID + "说明无注:1、其他资金包括和中央、省、市补助")
     assert _rows(table)[-1] == ("沿线群众满意度", "≥90%")
     assert "FORM_RUN_READ_IN_PART" in {f.code for f in table.failures}
+
+
+# names of the dev 学生资助 自评表 (e14), published with its value cells empty, each group sharing an ending
+_E14_GROUPS = [
+    ["国家奖学金人数", "国家励志奖学金人数", "国家助学金人数", "应征入伍人数"],
+    ["国家奖学金人均资助", "国家励志奖学金人均资助", "国家助学金人均资助"],
+    ["资金发放率", "困难生完成学业率", "学生资助政策知晓率"],
+]
+_SCORE_GAPS = ["", "分", "分(因全校总人数减少,总指标数减少,但奖励、资助比例没减少)"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_names_with_no_values_are_cut_after_their_shared_ending_or_left_whole(data):
+    """A template's names run together with their value cells empty, in any order and number,
+    with an empty score cell's 分 (and its note) between some: cut into the names, or (no ending
+    shared twice) left to the caller's failure; never a name that holds another's end."""
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    group = data.draw(st.sampled_from(_E14_GROUPS))
+    names = data.draw(st.lists(st.sampled_from(group), min_size=1, max_size=len(group), unique=True))
+    gaps = [data.draw(st.sampled_from(_SCORE_GAPS)) for _ in names[1:]]
+    text = names[0] + "".join(g + n for g, n in zip(gaps, names[1:]))
+    got = _names_by_ending(_token(text), 2, ["年初目标值", "实际完成值", "得分"])
+    if len(names) == 1:
+        assert got is None
+        return
+    assert got is not None
+    assert [i.name.text for i in got[0]] == names
+    assert all(v is None for i in got[0] for v in i.values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家奖学金人数100人国家助学金人数",  # a number: values, not a template's names
+        "资金发放率困难生完成学业",  # no ending shared
+    ],
+)
+def test_names_are_not_cut_by_ending_where_nothing_is_shared_or_a_value_is_there(text):
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    assert _names_by_ending(_token(text), 2, ["年初目标值", "实际完成值"]) is None
+
+
+def test_an_empty_score_cell_is_left_in_the_name_when_the_header_has_no_score_column():
+    """分类处理率 may start with 分: without a score column it is the name's."""
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    got = _names_by_ending(_token("垃圾清运率分类处理率"), 2, ["年度指标值", "实际完成值"])
+    assert [i.name.text for i in got[0]] == ["垃圾清运率", "分类处理率"]
+
+
+def test_a_template_with_its_value_cells_empty_reads_every_name_and_says_so():
+    """The dev e14 layout: a 自评表 template published with names and no values."""
+    grid = (
+        "绩效指标一级指标二级指标三级指标年初目标值()实际完成值()得分"
+        "产出指标数量指标国家奖学金人数分(因全校总人数减少)国家助学金人数应征入伍人数"
+        "效益指标(分)社会效益指标资金发放率分困难生完成学业率"
+    )
+    table = _extract(HEAD + grid)
+    inds = table.projects()[0].indicators
+    assert [i.name for i in inds] == [
+        "国家奖学金人数",
+        "国家助学金人数",
+        "应征入伍人数",
+        "资金发放率",
+        "困难生完成学业率",
+    ]
+    assert inds[-1].level1_name == "效益指标"
+    assert "FORM_NAMES_BY_ENDING" in {f.code for f in table.failures}

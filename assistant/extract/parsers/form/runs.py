@@ -281,6 +281,11 @@ def _read_run(
         failures.at_row(
             token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text)
         )
+    if found is None and (named := _names_by_ending(token, k, heads or [])) is not None:
+        found, ending = named  # 国家奖学金人数国家助学金人数: a template's names, its value cells left empty
+        failures.at_row(
+            token.row, "三级指标", msg("FORM_NAMES_BY_ENDING", text=token.text[:40], ending=ending, count=len(found))
+        )
     if found is None:
         failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
         return [_Item(token, [], token.row)]
@@ -325,6 +330,54 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
             rest, at = rest[m.end() :], at + m.end()
         return (found, rest.strip()) if rest.strip() else None
     return None
+
+
+#: the words an indicator name ends in, when one character is all the names of a run share
+_NAME_ENDINGS = "率数量度"
+#: a score cell left empty before the next name: its unit, and a note in brackets (分(因…减少))
+_EMPTY_SCORE = re.compile(r"分(?:[（(][^（()）]*[)）])?")
+
+
+def _names_by_ending(token: Token, k: int, heads: list[str]) -> tuple[list[_Item], str] | None:
+    """A run of names with no value at all (a template published with its value cells empty:
+    国家奖学金人数国家励志奖学金人数国家助学金人数), cut after the ending its names share: the
+    shortest end of the run (two characters or more) that it holds twice or more outside brackets
+    (人数, not 奖学金人数, which two names of three share), else one of :data:`_NAME_ENDINGS`
+    held twice. An empty score cell's 分 (and its bracketed
+    note) between two names is left out when the header has a score column. None when the run
+    holds a digit, or some piece would be shorter than three characters: the caller flags what
+    it returns, a guess by wording."""
+    text = token.text.rstrip()
+    if re.search(r"\d", text) or k < 1:
+        return None
+    depth, inside = 0, set()
+    for i, ch in enumerate(text):
+        depth += ch in "（("
+        if depth:
+            inside.add(i)
+        depth -= depth > 0 and ch in ")）"
+
+    def ends(ending: str) -> list[int]:
+        return [m.end() for m in re.finditer(re.escape(ending), text) if m.start() not in inside]
+
+    ending = next(
+        (text[-n:] for n in range(2, min(8, len(text) // 2) + 1) if len(ends(text[-n:])) >= 2),
+        text[-1] if text[-1] in _NAME_ENDINGS and len(ends(text[-1])) >= 2 else None,
+    )
+    if ending is None or not re.fullmatch(r"[\u4e00-\u9fff]+", ending):
+        return None
+    scores = any(column_kind(h) == "score" for h in heads)
+    items, pos = [], 0
+    for end in ends(ending):
+        start = pos + len(m.group()) if scores and (m := _EMPTY_SCORE.match(text, pos)) and pos > 0 else pos
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start < 3:
+            return None
+        name = Token(text[start:end], token.cell, token.start + start, token.start + end, token.row, token.col)
+        items.append(_Item(name, [None] * k, token.row))
+        pos = end
+    return (items, ending) if len(items) >= 2 else None
 
 
 #: a column that explains the indicator, before its value (绩效标准, 指标解释, 指标说明, 指标描述)
