@@ -125,6 +125,10 @@ def _name_fit(name: str) -> int | None:
     return -1 if re.search(rf"\d{_UNIT}$", name) else 0
 
 
+#: how indicator names typically end (财预〔2021〕101号's guide: …率, …人数, …标准, …成本, …时间)
+_NAME_END = re.compile(r"(?:率|数|量|度|标准|成本|时间|时限|面积|比例|金额|效益|效果)$")
+
+
 def _number(text: str) -> str | None:
     m = re.search(r"\d+(?:\.\d+)?", text)
     return m.group() if m else None
@@ -219,8 +223,10 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             and text[first[0] : first[1]].strip().endswith(name[-2:])
         )
 
-    # among names of equal score the one its description restates, else the longest value,
-    # wins; the tie itself is reported
+    # among names of equal score those ending as names do (完成及时率, not 完成 | 各项工作…及时
+    # 完成), then the one its description restates, else the longest value, wins; the tie
+    # itself is reported
+    winners = [f for f in winners if _NAME_END.search(text[: f[1]].strip())] or winners
     score, name_end, cells, unsure, digits, count = min(
         [f for f in winners if restated(f)] or winners, key=lambda f: f[1]
     )
