@@ -155,7 +155,26 @@ def test_a_value_in_words_closes_a_row_with_no_number(name, value):
     assert (item.name.text, item.values[0].text, item.values[1]) == (name, value, None)
 
 
-@pytest.mark.parametrize("text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查"])
+# rows of dev grids (d01, g01, j13, g08, c02) whose values are words: a yes-or-no answer, 长期, 有所减轻
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("项目实施是否产生经济价值", "否"),
+        ("满足市民生存环境的需求", "是"),
+        ("评审程序是否客观公正", "是"),
+        ("残疾学生家庭负担", "有所减轻"),
+        ("实现社会稳定和谐发展", "长期"),
+        ("成本控制", "不超过预算"),
+    ],
+)
+def test_an_answer_or_a_term_in_words_closes_a_row(name, value):
+    item = _split_worded(_token(name + value), 2)
+    assert (item.name.text, item.values[0].text) == (name, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查", "是否", "资金是否"]
+)
 def test_no_value_in_words_is_read_where_there_is_none_or_a_number(text):
     assert _split_worded(_token(text), 1) is None
 
