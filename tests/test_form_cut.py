@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.extract import extract
-from assistant.extract.parsers.form.cut import column_kind, cut_row, cut_score, head_run
+from assistant.extract.parsers.form.cut import column_kind, cut_row, cut_score, head_run, split_heads
 from assistant.ingest import read_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -109,6 +109,35 @@ def test_a_name_ending_as_names_do_wins_a_tie_with_a_shorter_one(row, standard):
     got_name, cells, cut = _cells(name + description + value + standard, ["指标内容", "指标值", "绩效标准"])
     assert got_name == name and cells[1] == value
     assert cut.alike or cells[0] == description
+
+
+@pytest.mark.parametrize(
+    ("heads", "want"),
+    [
+        (["计算符号目标值度量单位", "指标值", "说明"], ["计算符号", "目标值", "度量单位", "指标值说明"]),
+        (["指标性质指标值", "度量单位"], ["指标性质", "指标值", "度量单位"]),
+        (["年度指标值", "实际完成值", "分值得分"], ["年度指标值", "实际完成值", "分值", "得分"]),
+        (["指标值(A)", "全年实际值(B)"], ["指标值(A)", "全年实际值(B)"]),  # 全年实际值: no such head, kept
+        (["年度指标值", "佐证资料"], ["年度指标值", "佐证资料"]),
+    ],
+)
+def test_heads_run_together_are_cut_into_the_columns_they_name_or_kept(heads, want):
+    assert split_heads(heads) == want
+
+
+def test_a_dev_header_run_together_with_sign_and_unit_columns_reads_its_rows():
+    """The dev 部门整体 table d03 run together: 计算符号目标值度量单位指标值说明 is four columns,
+    so =116人该指标值数据合理 is a sign, a value, a unit and a note."""
+    text = (
+        "部门整体绩效目标\n部门名称:示例县林业局\n年度绩效目标\n*年度绩效总目标保障人员经费。\n"
+        "一级指标二级指标三级指标计算符号目标值度量单位指标值说明\n"
+        "产出指标数量指标保障在职职工人数(人)=116人该指标值数据合理\n"
+        "湿地保有量(公顷)=4900公顷该指标值数据合理\n"
+        "质量指标工资发放准确性(%)≥95%该指标值数据合理\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "d03.txt"), "rules")
+    got = [(i.name, i.annual_value) for p in table.projects() for i in p.indicators]
+    assert got == [("保障在职职工人数(人)", "=116人"), ("湿地保有量(公顷)", "=4900公顷"), ("工资发放准确性(%)", "≥95%")]
 
 
 def test_column_kinds_by_head_words():

@@ -271,6 +271,31 @@ def _two_scores(head: str) -> bool:
     return "分值" in folded and "得分" in folded
 
 
+#: the heads a header run together is made of, longest first so that 指标值说明 is one head and
+#: not 指标值 | 说明; each may carry its note in brackets (得分(分), 指标值(A))
+_HEAD_ATOMS = re.compile(
+    r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|实际完成值|年度目标值"
+    r"|计算符号|指标性质|指标方向|度量单位|计量单位|指标权重|指标得分|绩效标准|评分标准|目标值|指标值|完成值"
+    r"|分值|得分|权重|备注|说明)(?:[（(][^（()）]{0,8}[)）])?"
+)
+
+
+def split_heads(heads: list[str]) -> list[str]:
+    """Value-column heads whose text ran together (计算符号目标值度量单位 | 指标值 | 说明, cut at the
+    one label word among them) cut again into the heads they are made of (计算符号 | 目标值 |
+    度量单位 | 指标值说明), longest head first; ``heads`` as they are when their text is not
+    wholly made of such heads."""
+    text = "".join(re.sub(r"\s", "", _fold(h)) for h in heads)
+    out, pos = [], 0
+    while pos < len(text):
+        m = _HEAD_ATOMS.match(text, pos)
+        if m is None:
+            return heads
+        out.append(m.group())
+        pos = m.end()
+    return out or heads
+
+
 #: the words of a value column's head (预期2022年实现值, 实际完成值, 分值, 偏差原因分析及改进措施)
 _HEAD_WORDS = re.compile(
     r"(?:\d{4}年度?|预期|预计|实际|年度|全年|年初|当年|目标|计划|实现|完成|指标|值|分值|得分|权重|情况|偏差|原因|分析"
