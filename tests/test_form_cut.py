@@ -119,6 +119,7 @@ def test_a_name_ending_as_names_do_wins_a_tie_with_a_shorter_one(row, standard):
         (["年度指标值", "实际完成值", "分值得分"], ["年度指标值", "实际完成值", "分值", "得分"]),
         (["指标值(A)", "全年实际值(B)"], ["指标值(A)", "全年实际值(B)"]),  # 全年实际值: no such head, kept
         (["年度指标值", "佐证资料"], ["年度指标值", "佐证资料"]),
+        (["绩效指标", "描述", "指标值"], ["绩效指标描述", "指标值"]),  # the caption word 绩效指标 cut out of it
     ],
 )
 def test_heads_run_together_are_cut_into_the_columns_they_name_or_kept(heads, want):
@@ -138,6 +139,15 @@ def test_a_dev_header_run_together_with_sign_and_unit_columns_reads_its_rows():
     table = extract(read_bytes(text.encode("utf-8"), "d03.txt"), "rules")
     got = [(i.name, i.annual_value) for p in table.projects() for i in p.indicators]
     assert got == [("保障在职职工人数(人)", "=116人"), ("湿地保有量(公顷)", "=4900公顷"), ("工资发放准确性(%)", "≥95%")]
+    # 年度绩效目标 | *年度绩效总目标: the * marks the next key as required, it is not the goal
+    assert table.projects()[0].goal == "保障人员经费。"
+
+
+def test_a_name_restated_by_its_description_column_is_cut_from_it():
+    """The dev court form f08 run together: 三级指标 | 绩效指标描述 | 指标值 with the description
+    repeating the name (维修面积维修面积≥400平方米): the name once, the tie flagged."""
+    name, cells, cut = _cells("维修面积维修面积≥400平方米", ["绩效指标描述", "指标值"])
+    assert (name, cells) == ("维修面积", ["维修面积", "≥400平方米"]) and cut.alike
 
 
 def test_column_kinds_by_head_words():
@@ -149,6 +159,7 @@ def test_column_kinds_by_head_words():
         "sign",
         "note",
     ]
+    assert column_kind("绩效指标描述") == "note"  # the indicator described, not a second value
 
 
 def test_cut_score_refuses_a_cell_its_column_cannot_hold():

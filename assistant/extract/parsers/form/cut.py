@@ -74,7 +74,7 @@ def column_kind(head: str) -> str:
     folded = _fold(head)
     if re.search(r"分值|得分|权重", folded):
         return "score"
-    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释", folded):
+    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释|描述", folded):
         return "note"
     if re.search(r"单位", folded):
         return "unit"
@@ -276,7 +276,7 @@ def _two_scores(head: str) -> bool:
 _HEAD_ATOMS = re.compile(
     r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|实际完成值|年度目标值"
     r"|计算符号|指标性质|指标方向|度量单位|计量单位|指标权重|指标得分|绩效标准|评分标准|目标值|指标值|完成值"
-    r"|分值|得分|权重|备注|说明)(?:[（(][^（()）]{0,8}[)）])?"
+    r"|分值|得分|权重|备注|说明|(?:绩效)?指标(?:描述|说明|解释|内容))(?:[（(][^（()）]{0,8}[)）])?"
 )
 
 
