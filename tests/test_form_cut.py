@@ -172,6 +172,11 @@ def test_head_rows_run_together_are_heads():
     assert head_run("年度指标值实际完成值分值得分")
     assert not head_run("培训完成率100%")
     assert not head_run("实际完成率")
+    # the dev a19 header run together: 年度指标值(包含数字及文字描述) cut at its label word leaves
+    # the note and the next head, which is still a head
+    assert head_run("(包含数字及文字描述)实际完成指标值(包含数字及文字描述)")
+    assert not head_run("(包含数字及文字描述)")
+    assert not head_run("(说明)实际完成率100%")
 
 
 UNITS = ["%", "人次", "个", "天", "万元", "公里", "元/平方米", "亩", "次"]

@@ -391,6 +391,7 @@ def test_names_with_no_values_are_cut_after_their_shared_ending_or_left_whole(da
     [
         "国家奖学金人数100人国家助学金人数",  # a number: values, not a template's names
         "资金发放率困难生完成学业",  # no ending shared
+        "长期实施自治区政策,长期实施",  # a name and its value in words: a name holds no sentence
     ],
 )
 def test_names_are_not_cut_by_ending_where_nothing_is_shared_or_a_value_is_there(text):

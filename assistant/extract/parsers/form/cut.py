@@ -305,6 +305,13 @@ _HEAD_WORDS = re.compile(
 
 def head_run(text: str) -> bool:
     """A piece run together that is only value-column heads, two or more (the header's second
-    row: 2021年实际实现值预期2022年实现值), not a row."""
+    row: 2021年实际实现值预期2022年实现值), or one after the bracketed note of the head before it;
+    their own notes in brackets aside. Not a row."""
     folded = re.sub(r"\s", "", _fold(text))
-    return bool(_HEAD_WORDS.fullmatch(folded)) and len(re.findall(r"值|分", folded)) >= 2
+    bare = re.sub(r"[（(][^（()）]{1,16}[)）]", "", folded)  # a head's note: (包含数字及文字描述)
+    # two heads, or one after the note of the head before it (…指标值 | (包含数字及文字描述)实际完成指标值(…))
+    return (
+        bool(bare)
+        and bool(_HEAD_WORDS.fullmatch(bare))
+        and (len(re.findall(r"值|分", bare)) >= 2 or (folded[:1] in "(（" and "值" in bare))
+    )

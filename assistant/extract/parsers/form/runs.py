@@ -374,8 +374,8 @@ def _names_by_ending(token: Token, k: int, heads: list[str]) -> tuple[list[_Item
         start = pos + len(m.group()) if scores and (m := _EMPTY_SCORE.match(text, pos)) and pos > 0 else pos
         while start < end and text[start].isspace():
             start += 1
-        if end - start < 3:
-            return None
+        if end - start < 3 or re.search(r"[，,。;；:：]", text[start:end]):
+            return None  # a name holds no sentence (长期实施自治区政策,长期实施: a name and its value)
         name = Token(text[start:end], token.cell, token.start + start, token.start + end, token.row, token.col)
         items.append(_Item(name, [None] * k, token.row))
         pos = end
