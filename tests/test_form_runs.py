@@ -6,6 +6,8 @@ where to look.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -365,6 +367,13 @@ _E14_GROUPS = [
 _SCORE_GAPS = ["", "分", "分(因全校总人数减少,总指标数减少,但奖励、资助比例没减少)"]
 
 
+@functools.cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_names_with_no_values_are_cut_after_their_shared_ending_or_left_whole(data):
@@ -375,6 +384,8 @@ def test_names_with_no_values_are_cut_after_their_shared_ending_or_left_whole(da
 
     group = data.draw(st.sampled_from(_E14_GROUPS))
     names = data.draw(st.lists(st.sampled_from(group), min_size=1, max_size=len(group), unique=True))
+    if data.draw(st.booleans()):  # a traditional copy: 國家獎學金人數, …覆蓋率
+        names = [_s2t().convert(n) for n in names]
     gaps = [data.draw(st.sampled_from(_SCORE_GAPS)) for _ in names[1:]]
     text = names[0] + "".join(g + n for g, n in zip(gaps, names[1:]))
     got = _names_by_ending(_token(text), 2, ["年初目标值", "实际完成值", "得分"])

@@ -226,7 +226,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
     # among names of equal score those ending as names do (完成及时率, not 完成 | 各项工作…及时
     # 完成), then the one its description restates, else the longest value, wins; the tie
     # itself is reported
-    winners = [f for f in winners if _NAME_END.search(text[: f[1]].strip())] or winners
+    winners = [f for f in winners if _NAME_END.search(_fold(text[: f[1]]).strip())] or winners
     score, name_end, cells, unsure, digits, count = min(
         [f for f in winners if restated(f)] or winners, key=lambda f: f[1]
     )

@@ -12,6 +12,7 @@ from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
+from .labels import _fold
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -364,7 +365,7 @@ def _names_by_ending(token: Token, k: int, heads: list[str]) -> tuple[list[_Item
 
     ending = next(
         (text[-n:] for n in range(2, min(8, len(text) // 2) + 1) if len(ends(text[-n:])) >= 2),
-        text[-1] if text[-1] in _NAME_ENDINGS and len(ends(text[-1])) >= 2 else None,
+        text[-1] if _fold(text[-1]) in _NAME_ENDINGS and len(ends(text[-1])) >= 2 else None,
     )
     if ending is None or not re.fullmatch(r"[\u4e00-\u9fff]+", ending):
         return None
