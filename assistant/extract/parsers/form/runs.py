@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
-from .labels import _fold
+from .labels import _READING, _fold
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -56,6 +57,34 @@ def _join_pages(doc: Document) -> Document:
     joined = Cell(text, head.start, pages[-1].cells[0].end, head.row, 0, segments=tuple(segments))
     row = Row([joined], pages[0].line, doc.text[head.start : joined.end])
     rows[first : first + len(pages)] = [row]
+    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+
+
+def _without_readings(doc: Document) -> Document:
+    """Text run together from a traditional mirror that prints a pinyin reading after some
+    characters (產(chǎn)出指標(biāo)數(shù)量指標(biāo)…): the readings left out of every cell, so labels are
+    cut and values read as in a copy without them. The cells' segments keep every position
+    pointing at the source."""
+    rows, changed = [], False
+    for row in doc.rows:
+        cells = []
+        for cell in row.cells:
+            marks = list(_READING.finditer(cell.text))
+            if not marks:
+                cells.append(cell)
+                continue
+            changed = True
+            text, segments, pos = "", [], 0
+            for m in [*marks, None]:
+                stop = m.start() if m else len(cell.text)
+                if stop > pos:
+                    segments.append((len(text), cell.doc_offset(pos)))
+                    text += cell.text[pos:stop]
+                pos = m.end() if m else pos
+            cells.append(replace(cell, text=text, segments=tuple(segments)))
+        rows.append(Row(cells, row.line, row.raw))
+    if not changed:
+        return doc
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
 
 
