@@ -461,3 +461,17 @@ def test_a_traditional_run_with_pinyin_readings_reads_as_without_them(chars):
     want, got = _extract(plain), _extract(marked)
     assert _rows(got) == _rows(want) and len(_rows(want)) == 5
     assert got.projects()[0].name == want.projects()[0].name
+
+
+def test_a_run_is_not_read_in_part_through_a_date_or_a_unit():
+    """The dev g08 row 任务完成时间2023年12月31日反映…: 2023年12月 | 31 is no reading to keep,
+    the rest would start with the date's 日."""
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "任务完成时间2023年12月31日反映该项目完成时间按期完成"
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 0, failures, (), ["指标值", "指标值"])
+    assert all(v is None or v.text != "2023年12月" for i in items for v in i.values)
+    assert failures.found

@@ -339,8 +339,8 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
         return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
 
     for end in range(len(text) - 1, 0, -1):
-        if text[end] in "0123456789.%％":
-            continue  # the rest does not go on with the read start's digits
+        if text[end] in "0123456789.%％" or (text[end - 1].isdigit() and re.match(rf"[日号]|{_UNITS}", text[end:])):
+            continue  # the rest does not go on with the read start's digits, or their unit (2023年12月31 | 日…)
         found = _split_with_notes(piece(0, end), k, notes, alike=alike)
         if found is None or _cut_mid_word(found, token):
             continue
