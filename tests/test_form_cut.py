@@ -126,6 +126,8 @@ def test_a_name_ending_as_names_do_wins_a_tie_with_a_shorter_one(row, standard, 
         (["指标值(A)", "全年实际值(B)"], ["指标值(A)", "全年实际值(B)"]),  # 全年实际值: no such head, kept
         (["年度指标值", "佐证资料"], ["年度指标值", "佐证资料"]),
         (["绩效指标", "描述", "指标值"], ["绩效指标描述", "指标值"]),  # the caption word 绩效指标 cut out of it
+        # the dev e01 heads, cut at the label word 指标值 inside the reason head
+        (["指标值", "实际完成值", "未达到", "指标值", "原因"], ["指标值", "实际完成值", "未达到指标值原因"]),
     ],
 )
 def test_heads_run_together_are_cut_into_the_columns_they_name_or_kept(heads, want):
