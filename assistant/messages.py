@@ -535,6 +535,16 @@ MESSAGES: dict[str, Text] = {
         "无法分开“{text}”中的名称和指标值；已作为一个指标名称读取",
         "could not tell names from values in {text!r}; read as one indicator name",
     ),
+    "FORM_RUN_READ_IN_PART": Text(
+        "连续文字只读出了开头的 {count} 条指标；其后的“{rest}”无法分开名称和指标值，未读取：请核对",
+        "only the first {count} indicator(s) of a run of text were read; the rest {rest!r} could not be told "
+        "apart into names and values and was not read: check it",
+    ),
+    "FORM_NAMES_BY_ENDING": Text(
+        "“{text}”：连续文字中没有指标值，按名称共同的结尾“{ending}”分成 {count} 个指标名称；请核对",
+        "{text!r}: no values in a run of text; cut into {count} indicator names after the ending {ending!r} "
+        "they share: check them",
+    ),
     "FORM_SHORT_LABEL_CUT": Text(
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",

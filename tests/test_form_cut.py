@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.extract import extract
-from assistant.extract.parsers.form.cut import column_kind, cut_row, cut_score, head_run
+from assistant.extract.parsers.form.cut import column_kind, cut_row, cut_score, head_run, split_heads
 from assistant.ingest import read_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,6 +89,75 @@ def test_a_name_never_swallows_a_row_of_values():
     assert cut_row("储备到位率100%100%库存数量真实率100%100%", ["年度指标值", "全年完成值"]) is None
 
 
+# rows of the dev 岗位补贴 form (h07) under 三级指标 | 指标内容 | 指标值 | 绩效标准: the description
+# ends on a word the name starts with (完成…及时完成), or starts with the name's last word
+_DESCRIBED = [
+    ("完成及时率", "各项工作按计划进度及时完成", "100%"),
+    ("预算成本", "项目预算成本,预算成本明细详见项目构成分解", "≦380万"),
+    ("补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率", "100%"),
+    ("资金拨付及时率", "按时拨付资金", "100%"),
+    ("发放人数", "实际发放人数", "250人"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    row=st.sampled_from(_DESCRIBED),
+    standard=st.sampled_from(["计划标准", "历史标准", "行业标准", ""]),
+    trad=st.booleans(),
+)
+def test_a_name_ending_as_names_do_wins_a_tie_with_a_shorter_one(row, standard, trad):
+    """Two cuts fit alike (完成 | 各项工作…及时完成 or 完成及时率 | 各项工作…): the name that ends
+    as indicator names do (率, 数, 标准, 成本 …) is read, and the tie is still reported."""
+    name, description, value = row
+    if trad:
+        name, description = traditional(name), traditional(description)
+    got_name, cells, cut = _cells(name + description + value + standard, ["指标内容", "指标值", "绩效标准"])
+    assert got_name == name and cells[1] == value
+    assert cut.alike or cells[0] == description
+
+
+@pytest.mark.parametrize(
+    ("heads", "want"),
+    [
+        (["计算符号目标值度量单位", "指标值", "说明"], ["计算符号", "目标值", "度量单位", "指标值说明"]),
+        (["指标性质指标值", "度量单位"], ["指标性质", "指标值", "度量单位"]),
+        (["年度指标值", "实际完成值", "分值得分"], ["年度指标值", "实际完成值", "分值", "得分"]),
+        (["指标值(A)", "全年实际值(B)"], ["指标值(A)", "全年实际值(B)"]),  # 全年实际值: no such head, kept
+        (["年度指标值", "佐证资料"], ["年度指标值", "佐证资料"]),
+        (["绩效指标", "描述", "指标值"], ["绩效指标描述", "指标值"]),  # the caption word 绩效指标 cut out of it
+        # the dev e01 heads, cut at the label word 指标值 inside the reason head
+        (["指标值", "实际完成值", "未达到", "指标值", "原因"], ["指标值", "实际完成值", "未达到指标值原因"]),
+    ],
+)
+def test_heads_run_together_are_cut_into_the_columns_they_name_or_kept(heads, want):
+    assert split_heads(heads) == want
+
+
+def test_a_dev_header_run_together_with_sign_and_unit_columns_reads_its_rows():
+    """The dev 部门整体 table d03 run together: 计算符号目标值度量单位指标值说明 is four columns,
+    so =116人该指标值数据合理 is a sign, a value, a unit and a note."""
+    text = (
+        "部门整体绩效目标\n部门名称:示例县林业局\n年度绩效目标\n*年度绩效总目标保障人员经费。\n"
+        "一级指标二级指标三级指标计算符号目标值度量单位指标值说明\n"
+        "产出指标数量指标保障在职职工人数(人)=116人该指标值数据合理\n"
+        "湿地保有量(公顷)=4900公顷该指标值数据合理\n"
+        "质量指标工资发放准确性(%)≥95%该指标值数据合理\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "d03.txt"), "rules")
+    got = [(i.name, i.annual_value) for p in table.projects() for i in p.indicators]
+    assert got == [("保障在职职工人数(人)", "=116人"), ("湿地保有量(公顷)", "=4900公顷"), ("工资发放准确性(%)", "≥95%")]
+    # 年度绩效目标 | *年度绩效总目标: the * marks the next key as required, it is not the goal
+    assert table.projects()[0].goal == "保障人员经费。"
+
+
+def test_a_name_restated_by_its_description_column_is_cut_from_it():
+    """The dev court form f08 run together: 三级指标 | 绩效指标描述 | 指标值 with the description
+    repeating the name (维修面积维修面积≥400平方米): the name once, the tie flagged."""
+    name, cells, cut = _cells("维修面积维修面积≥400平方米", ["绩效指标描述", "指标值"])
+    assert (name, cells) == ("维修面积", ["维修面积", "≥400平方米"]) and cut.alike
+
+
 def test_column_kinds_by_head_words():
     assert [column_kind(h) for h in ["指标值", "实际完成值", "分值", "计量单位", "指标性质", "未完成原因"]] == [
         "value",
@@ -98,6 +167,7 @@ def test_column_kinds_by_head_words():
         "sign",
         "note",
     ]
+    assert column_kind("绩效指标描述") == "note"  # the indicator described, not a second value
 
 
 def test_cut_score_refuses_a_cell_its_column_cannot_hold():
@@ -110,6 +180,14 @@ def test_head_rows_run_together_are_heads():
     assert head_run("年度指标值实际完成值分值得分")
     assert not head_run("培训完成率100%")
     assert not head_run("实际完成率")
+    # the dev a19 header run together: 年度指标值(包含数字及文字描述) cut at its label word leaves
+    # the note and the next head, which is still a head
+    assert head_run("(包含数字及文字描述)实际完成指标值(包含数字及文字描述)")
+    assert not head_run("(包含数字及文字描述)")
+    assert not head_run("(说明)实际完成率100%")
+    # the dev h14 自评表's heads after a page break: 得分计算方法, 未完成原因分析 are heads too
+    assert head_run("全年实际值(B)得分计算方法得分未完成原因分析")
+    assert not head_run("未完成率")
 
 
 UNITS = ["%", "人次", "个", "天", "万元", "公里", "元/平方米", "亩", "次"]

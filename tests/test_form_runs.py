@@ -6,6 +6,8 @@ where to look.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -155,7 +157,26 @@ def test_a_value_in_words_closes_a_row_with_no_number(name, value):
     assert (item.name.text, item.values[0].text, item.values[1]) == (name, value, None)
 
 
-@pytest.mark.parametrize("text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查"])
+# rows of dev grids (d01, g01, j13, g08, c02) whose values are words: a yes-or-no answer, 长期, 有所减轻
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("项目实施是否产生经济价值", "否"),
+        ("满足市民生存环境的需求", "是"),
+        ("评审程序是否客观公正", "是"),
+        ("残疾学生家庭负担", "有所减轻"),
+        ("实现社会稳定和谐发展", "长期"),
+        ("成本控制", "不超过预算"),
+    ],
+)
+def test_an_answer_or_a_term_in_words_closes_a_row(name, value):
+    item = _split_worded(_token(name + value), 2)
+    assert (item.name.text, item.values[0].text) == (name, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["工程验收合格率", "提高", "培训人数300人稳步提高", "群众满意度调查", "是否", "资金是否"]
+)
 def test_no_value_in_words_is_read_where_there_is_none_or_a_number(text):
     assert _split_worded(_token(text), 1) is None
 
@@ -280,3 +301,177 @@ def test_a_label_after_a_row_with_fewer_than_two_values_is_a_new_group_not_a_cra
     stream = [name, *item.values, label]
     at = {id(t): i for i, t in enumerate(stream) if t is not None}
     assert _repeats_label(label, [item], stream, at) is False
+
+
+# rows of the dev 县级储备粮 自评表 (b13): name, 年度指标值, 全年完成值, run together
+_B13_ROWS = [
+    ("利息费用保障率", "100%", "100%"),
+    ("县级储备粮贷款付息及时率", "100%", "100%"),
+    ("因粮食市场波动引起的粮食安全事件发生数", "0起", "0起"),
+    ("市民满意度调查", "290%", "100%"),
+]
+#: what follows the last whole row in a dev run: an achieved value and a note in words, or a footnote
+_TAILS = [
+    ("政策性挂账利息补贴保障率100%无没有轮换、动用库存", ("政策性挂账利息补贴保障率", "100%")),
+    ("说明无注:1、其他资金包括和中央、省、市补助", None),
+    ("无没有轮换、动用库存", None),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rows=st.lists(st.sampled_from(_B13_ROWS), min_size=1, max_size=4, unique=True),
+    tail=st.sampled_from(_TAILS),
+)
+def test_a_run_read_in_part_keeps_the_rows_it_reads_and_flags_the_rest(rows, tail):
+    """Whole rows, then text no reading fits (a value in words, a footnote): the rows are read,
+    one more name with a value that says it is one may be, and the rest is flagged, never read."""
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "".join("".join(r) for r in rows) + tail[0]
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 1, failures, (0, 1), ["年度指标值", "全年完成值", "未完成原因和改进措施"])
+    want = [(n, a) for n, a, _ in rows] + ([tail[1]] if tail[1] else [])
+    assert [(i.name.text, i.values[0].text) for i in items] == want
+    assert any(f.code == "FORM_RUN_READ_IN_PART" for f in failures.found)
+
+
+def test_a_run_that_reads_whole_is_not_said_to_be_read_in_part():
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "".join("".join(r) for r in _B13_ROWS)
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 1, failures, (0, 1), ["年度指标值", "全年完成值", "未完成原因和改进措施"])
+    assert len(items) == len(_B13_ROWS)
+    assert not any(f.code == "FORM_RUN_READ_IN_PART" for f in failures.found)
+
+
+def test_a_form_with_a_footnote_run_into_its_last_row_reads_the_rows_and_flags_it():
+    """The dev forms' footnote (说明 | 注:1、…) runs into the last row: every row is read and the
+    footnote is flagged, not read as a name."""
+    table = _extract(HEAD + GRID + "说明无注:1、其他资金包括和中央、省、市补助")
+    assert _rows(table)[-1] == ("沿线群众满意度", "≥90%")
+    assert "FORM_RUN_READ_IN_PART" in {f.code for f in table.failures}
+
+
+# names of the dev 学生资助 自评表 (e14), published with its value cells empty, each group sharing an ending
+_E14_GROUPS = [
+    ["国家奖学金人数", "国家励志奖学金人数", "国家助学金人数", "应征入伍人数"],
+    ["国家奖学金人均资助", "国家励志奖学金人均资助", "国家助学金人均资助"],
+    ["资金发放率", "困难生完成学业率", "学生资助政策知晓率"],
+]
+_SCORE_GAPS = ["", "分", "分(因全校总人数减少,总指标数减少,但奖励、资助比例没减少)"]
+
+
+@functools.cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_names_with_no_values_are_cut_after_their_shared_ending_or_left_whole(data):
+    """A template's names run together with their value cells empty, in any order and number,
+    with an empty score cell's 分 (and its note) between some: cut into the names, or (no ending
+    shared twice) left to the caller's failure; never a name that holds another's end."""
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    group = data.draw(st.sampled_from(_E14_GROUPS))
+    names = data.draw(st.lists(st.sampled_from(group), min_size=1, max_size=len(group), unique=True))
+    if data.draw(st.booleans()):  # a traditional copy: 國家獎學金人數, …覆蓋率
+        names = [_s2t().convert(n) for n in names]
+    gaps = [data.draw(st.sampled_from(_SCORE_GAPS)) for _ in names[1:]]
+    text = names[0] + "".join(g + n for g, n in zip(gaps, names[1:]))
+    got = _names_by_ending(_token(text), 2, ["年初目标值", "实际完成值", "得分"])
+    if len(names) == 1:
+        assert got is None
+        return
+    assert got is not None
+    assert [i.name.text for i in got[0]] == names
+    assert all(v is None for i in got[0] for v in i.values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家奖学金人数100人国家助学金人数",  # a number: values, not a template's names
+        "资金发放率困难生完成学业",  # no ending shared
+        "长期实施自治区政策,长期实施",  # a name and its value in words: a name holds no sentence
+    ],
+)
+def test_names_are_not_cut_by_ending_where_nothing_is_shared_or_a_value_is_there(text):
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    assert _names_by_ending(_token(text), 2, ["年初目标值", "实际完成值"]) is None
+
+
+def test_an_empty_score_cell_is_left_in_the_name_when_the_header_has_no_score_column():
+    """分类处理率 may start with 分: without a score column it is the name's."""
+    from assistant.extract.parsers.form.runs import _names_by_ending
+
+    got = _names_by_ending(_token("垃圾清运率分类处理率"), 2, ["年度指标值", "实际完成值"])
+    assert [i.name.text for i in got[0]] == ["垃圾清运率", "分类处理率"]
+
+
+def test_a_template_with_its_value_cells_empty_reads_every_name_and_says_so():
+    """The dev e14 layout: a 自评表 template published with names and no values."""
+    grid = (
+        "绩效指标一级指标二级指标三级指标年初目标值()实际完成值()得分"
+        "产出指标数量指标国家奖学金人数分(因全校总人数减少)国家助学金人数应征入伍人数"
+        "效益指标(分)社会效益指标资金发放率分困难生完成学业率"
+    )
+    table = _extract(HEAD + grid)
+    inds = table.projects()[0].indicators
+    assert [i.name for i in inds] == [
+        "国家奖学金人数",
+        "国家助学金人数",
+        "应征入伍人数",
+        "资金发放率",
+        "困难生完成学业率",
+    ]
+    assert inds[-1].level1_name == "效益指标"
+    assert "FORM_NAMES_BY_ENDING" in {f.code for f in table.failures}
+
+
+#: readings a traditional mirror prints after some characters (the dev e08, f07, e01 copies)
+_READINGS = {
+    "產": "chǎn",
+    "標": "biāo",
+    "數": "shù",
+    "質": "zhì",
+    "項": "xiàng",
+    "時": "shí",
+    "滿": "mǎn",
+    "養": "yǎng",
+}
+
+
+@settings(max_examples=20, deadline=None)
+@given(chars=st.sets(st.sampled_from(sorted(_READINGS)), min_size=1))
+def test_a_traditional_run_with_pinyin_readings_reads_as_without_them(chars):
+    """產(chǎn)出指標(biāo)數(shù)量指標(biāo)…: the readings cut no label and stay out of every name and value."""
+    plain = _s2t().convert(HEAD + GRID)
+    marked = "".join(c + (f"({_READINGS[c]})" if c in chars else "") for c in plain)
+    want, got = _extract(plain), _extract(marked)
+    assert _rows(got) == _rows(want) and len(_rows(want)) == 5
+    assert got.projects()[0].name == want.projects()[0].name
+
+
+def test_a_run_is_not_read_in_part_through_a_date_or_a_unit():
+    """The dev g08 row 任务完成时间2023年12月31日反映…: 2023年12月 | 31 is no reading to keep,
+    the rest would start with the date's 日."""
+    from assistant.extract.parsers.form.failures import Failures
+    from assistant.extract.parsers.form.runs import _read_run
+    from assistant.ingest.document import Row
+
+    text = "任务完成时间2023年12月31日反映该项目完成时间按期完成"
+    failures = Failures("run.txt", [Row([], 1, text)])
+    items = _read_run(_token(text), 2, 0, failures, (), ["指标值", "指标值"])
+    assert all(v is None or v.text != "2023年12月" for i in items for v in i.values)
+    assert failures.found

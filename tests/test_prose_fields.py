@@ -105,6 +105,26 @@ def test_achieved_value_is_never_a_target():
     assert [(i.name, i.annual_value) for i in project.indicators] == [("养护里程", "≥30公里"), ("群众满意度", None)]
 
 
+@pytest.mark.parametrize("mark", ["(1)", "（一）", "1.", "一、", ""])
+@pytest.mark.parametrize("stop", ["。", "：", ""])
+def test_a_level1_heading_line_names_the_group_of_the_labels_below_it(mark, stop):
+    """The dev report j11 writes (1)产出指标。 on a line of its own above 数量指标：… lines: the
+    heading is their 一级 name; a label of another group, or none above, leaves it empty."""
+    text = (
+        "关于2022年度航空消防租机经费绩效自评报告\n项目预算10万元。\n"
+        "社会效益指标：火灾受害率≤0.9‰。\n"
+        f"{mark}产出指标{stop}\n数量指标：布防飞机数量≥6架。\n质量指标：完成率≥80%。\n"
+        "社会效益指标：森林火灾受害率≤0.9‰。\n"
+    )
+    project = read(text).projects()[0]
+    assert [(i.level1_name, i.name) for i in project.indicators] == [
+        (None, "火灾受害率"),
+        ("产出指标", "布防飞机数量"),
+        ("产出指标", "完成率"),
+        (None, "森林火灾受害率"),
+    ]
+
+
 def test_several_amounts_are_not_read_and_say_so():
     text = "某某项目绩效评价报告\n\n某某项目预算资金50万元，追加资金20万元。\n(二)绩效目标:完成全年工作任务。\n"
     table = read(text)

@@ -37,7 +37,7 @@ from decimal import Decimal
 from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
-from ...taxonomy import code_for_level2_name
+from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
 
@@ -78,6 +78,12 @@ _STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
 _LEVEL2 = re.compile(
     r"^[ \t\u3000]*(?P<label>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标)"
     r"[ \t\u3000]*[:：][ \t\u3000]*(?P<body>[^\n]+)",
+    re.M,
+)
+#: a line that is only a 一级 heading over the 二级 lines below it: (1)产出指标。
+_LEVEL1 = re.compile(
+    r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]?)?[ \t\u3000]*"
+    r"(?P<label>产出指标|效益指标|满意度指标)[ \t\u3000]*[。.:：]?[ \t\u3000]*$",
     re.M,
 )
 _SIGN = r"[≥≤≧≦><=＝＞＜]{1,2}"
@@ -346,6 +352,13 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         indicators = []
         for label, name, at, value, value_at in read.indicators:
             level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
+            # the 一级 heading line last above the label, when its group is the label's: (1)产出指标。
+            heading = _heading_above(plain, label[0]) if label else None
+            level1 = (
+                cleaned[heading[0] : heading[1]]
+                if heading and level2 and code_for_level1_name(plain[heading[0] : heading[1]]) == level2[0]
+                else None
+            )
             ind_spans = {"name": span(at, name)}
             if value is not None and value_at is not None:
                 ind_spans["annual_value"] = span(value_at, value)
@@ -353,6 +366,7 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
                 Indicator(
                     seq=len(indicators) + 1,
                     level1_code=level2[0] if level2 else None,
+                    level1_name=level1,
                     level2_code=level2,
                     level2_name=cleaned[label[0] : label[1]] if label else None,
                     name=cleaned[at : at + len(name)],
@@ -391,6 +405,12 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         meta=meta,
         failures=failures,
     )
+
+
+def _heading_above(plain: str, at: int) -> tuple[int, int] | None:
+    """The span of the last 一级 heading line (:data:`_LEVEL1`) before offset ``at``."""
+    found = [m.span("label") for m in _LEVEL1.finditer(plain, 0, at)]
+    return found[-1] if found else None
 
 
 def _department(plain: str, cleaned: str) -> str | None:

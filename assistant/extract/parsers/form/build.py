@@ -19,7 +19,7 @@ from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
 from .padded import split_padded
-from .runs import _join_pages
+from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens
 from .wrapped_lines import name_around_key, name_below_key
 
@@ -67,6 +67,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
     if _separation(paged := _join_pages(doc)) == "run_together":
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
+        doc = _without_readings(doc)  # 產(chǎn)出指標(biāo)…: a mirror's pinyin readings cut no label
     separation = _separation(doc)
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))

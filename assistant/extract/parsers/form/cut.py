@@ -74,7 +74,7 @@ def column_kind(head: str) -> str:
     folded = _fold(head)
     if re.search(r"分值|得分|权重", folded):
         return "score"
-    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释", folded):
+    if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释|描述", folded):
         return "note"
     if re.search(r"单位", folded):
         return "unit"
@@ -123,6 +123,10 @@ def _name_fit(name: str) -> int | None:
     ):
         return None
     return -1 if re.search(rf"\d{_UNIT}$", name) else 0
+
+
+#: how indicator names typically end (财预〔2021〕101号's guide: …率, …人数, …标准, …成本, …时间)
+_NAME_END = re.compile(r"(?:率|数|量|度|标准|成本|时间|时限|面积|比例|金额|效益|效果)$")
 
 
 def _number(text: str) -> str | None:
@@ -219,8 +223,10 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             and text[first[0] : first[1]].strip().endswith(name[-2:])
         )
 
-    # among names of equal score the one its description restates, else the longest value,
-    # wins; the tie itself is reported
+    # among names of equal score those ending as names do (完成及时率, not 完成 | 各项工作…及时
+    # 完成), then the one its description restates, else the longest value, wins; the tie
+    # itself is reported
+    winners = [f for f in winners if _NAME_END.search(_fold(text[: f[1]]).strip())] or winners
     score, name_end, cells, unsure, digits, count = min(
         [f for f in winners if restated(f)] or winners, key=lambda f: f[1]
     )
@@ -265,15 +271,48 @@ def _two_scores(head: str) -> bool:
     return "分值" in folded and "得分" in folded
 
 
+#: the heads a header run together is made of, longest first so that 指标值说明 is one head and
+#: not 指标值 | 说明; each may carry its note in brackets (得分(分), 指标值(A))
+_HEAD_ATOMS = re.compile(
+    r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|实际完成值|年度目标值"
+    r"|计算符号|指标性质|指标方向|度量单位|计量单位|指标权重|指标得分|绩效标准|评分标准|目标值|指标值|完成值"
+    r"|分值|得分|权重|备注|说明|(?:绩效)?指标(?:描述|说明|解释|内容)"
+    r"|(?:未达到指标值|未完成|偏差)?原因(?:分析)?(?:[和及、]?(?:改进|整改)措施)?)(?:[（(][^（()）]{0,8}[)）])?"
+)
+
+
+def split_heads(heads: list[str]) -> list[str]:
+    """Value-column heads whose text ran together (计算符号目标值度量单位 | 指标值 | 说明, cut at the
+    one label word among them) cut again into the heads they are made of (计算符号 | 目标值 |
+    度量单位 | 指标值说明), longest head first; ``heads`` as they are when their text is not
+    wholly made of such heads."""
+    text = "".join(re.sub(r"\s", "", _fold(h)) for h in heads)
+    out, pos = [], 0
+    while pos < len(text):
+        m = _HEAD_ATOMS.match(text, pos)
+        if m is None:
+            return heads
+        out.append(m.group())
+        pos = m.end()
+    return out or heads
+
+
 #: the words of a value column's head (预期2022年实现值, 实际完成值, 分值, 偏差原因分析及改进措施)
 _HEAD_WORDS = re.compile(
     r"(?:\d{4}年度?|预期|预计|实际|年度|全年|年初|当年|目标|计划|实现|完成|指标|值|分值|得分|权重|情况|偏差|原因|分析"
-    r"|措施|改进|备注|说明|依据|标准|[及和或、（()）])+"
+    r"|措施|改进|备注|说明|依据|标准|计算方法|评分|未完成|[及和或、（()）])+"
 )
 
 
 def head_run(text: str) -> bool:
     """A piece run together that is only value-column heads, two or more (the header's second
-    row: 2021年实际实现值预期2022年实现值), not a row."""
+    row: 2021年实际实现值预期2022年实现值), or one after the bracketed note of the head before it;
+    their own notes in brackets aside. Not a row."""
     folded = re.sub(r"\s", "", _fold(text))
-    return bool(_HEAD_WORDS.fullmatch(folded)) and len(re.findall(r"值|分", folded)) >= 2
+    bare = re.sub(r"[（(][^（()）]{1,16}[)）]", "", folded)  # a head's note: (包含数字及文字描述)
+    # two heads, or one after the note of the head before it (…指标值 | (包含数字及文字描述)实际完成指标值(…))
+    return (
+        bool(bare)
+        and bool(_HEAD_WORDS.fullmatch(bare))
+        and (len(re.findall(r"值|分", bare)) >= 2 or (folded[:1] in "(（" and "值" in bare))
+    )

@@ -10,7 +10,7 @@ import re
 
 from ....messages import msg
 from .columns import check_columns
-from .cut import column_kind, head_run
+from .cut import column_kind, head_run, split_heads
 from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
@@ -225,6 +225,8 @@ def _read_grid(
         return [], [], [], []
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
+    if run_together:  # 计算符号目标值度量单位 | 指标值 | 说明: the heads cut again into the columns they name
+        value_headers = split_heads(value_headers)
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
     # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
     # words before 一级指标 run back over several lines (the loop stops at the first other word)

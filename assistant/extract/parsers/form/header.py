@@ -156,6 +156,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
                 i += 1
+            if taken and all(re.fullmatch(r"\s*[*＊★]+\s*", t.text) for t in taken):
+                taken = []  # 年度绩效目标 | *年度绩效总目标 …: the next key's required-field mark, no goal
             if taken and re.match(r"[，,、；;。]", _fold(taken[0].text)):
                 # 按照年初设定目标，将…: a key's words inside a sentence (text run together), not a key;
                 # where the goal before it ends is then not known: said so

@@ -351,8 +351,8 @@ def _level1_label(text: str) -> bool:
 
 def _as_written(text: str) -> str:
     """A 一级/二级 label as the form writes it (数量指标 (必填)), without a colon, the score
-    mark of a 自评表 (产出指标(50分)) or the spaces of a spaced label (产 出 指 标)."""
-    text = re.sub(r"[:：]$|[（(]\d+(?:\.\d+)?分[)）]$", "", _unread(fold_whitespace(text.strip())))
+    mark of a 自评表 (产出指标(50分), 效益指标(分) with its points left empty) or the spaces of a spaced label (产 出 指 标)."""
+    text = re.sub(r"[:：]$|[（(](?:\d+(?:\.\d+)?)?分[)）]$", "", _unread(fold_whitespace(text.strip())))
     return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
 
 

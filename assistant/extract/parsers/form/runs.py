@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
+from .labels import _READING, _fold
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -58,6 +60,34 @@ def _join_pages(doc: Document) -> Document:
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
 
 
+def _without_readings(doc: Document) -> Document:
+    """Text run together from a traditional mirror that prints a pinyin reading after some
+    characters (產(chǎn)出指標(biāo)數(shù)量指標(biāo)…): the readings left out of every cell, so labels are
+    cut and values read as in a copy without them. The cells' segments keep every position
+    pointing at the source."""
+    rows, changed = [], False
+    for row in doc.rows:
+        cells = []
+        for cell in row.cells:
+            marks = list(_READING.finditer(cell.text))
+            if not marks:
+                cells.append(cell)
+                continue
+            changed = True
+            text, segments, pos = "", [], 0
+            for m in [*marks, None]:
+                stop = m.start() if m else len(cell.text)
+                if stop > pos:
+                    segments.append((len(text), cell.doc_offset(pos)))
+                    text += cell.text[pos:stop]
+                pos = m.end() if m else pos
+            cells.append(replace(cell, text=text, segments=tuple(segments)))
+        rows.append(Row(cells, row.line, row.raw))
+    if not changed:
+        return doc
+    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+
+
 def _page_number(row: Row) -> int | None:
     m = _PAGE_MARK.match(row.cells[0].text) if len(row.cells) == 1 and not row.cells[0].segments else None
     return int(m.group(1)) if m else None
@@ -74,7 +104,8 @@ def _cut_mid_word(items: list[_Item], token: Token) -> bool:
     """Some name cut out of ``token`` starts mid-word (:data:`_CUT_NAME`), or with a unit right
     after a value that is a bare number; the first one starts where the token does, after a
     label, and may start with a number (5000吨稻谷…)."""
-    after_number = [i.values[-1] is not None and i.values[-1].text[-1:].isdigit() for i in items]
+    last = [next((v for v in reversed(i.values) if v is not None), None) for i in items]  # a note left empty
+    after_number = [v is not None and v.text[-1:].isdigit() for v in last]
     return any(
         _CUT_NAME.match(item.name.text) or (number_before and _UNIT_FIRST.match(item.name.text))
         for item, number_before in zip(items, [False, *after_number])
@@ -183,9 +214,11 @@ def _numbered_items(text: str, values: re.Pattern[str]):
 
 #: a value in words that a target column holds (稳步提高, 效果明显, 合格, 符合相关规定)
 _WORDED_VALUE = (
-    r"(?:稳步|逐步|显著|明显|持续|巩固|不断|有所|有效|大幅)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低)"
+    r"(?:稳步|逐步|显著|明显|持续|巩固|不断|有所|有效|大幅)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低|减轻)"
     r"|效果(?:明显|显著)|成效显著|有力保障|持续保障|正面支撑|良好|优良|合格|达标|已完成|按时完成"
-    r"|符合(?:相关)?(?:规定|要求|标准)|不超预算"
+    r"|符合(?:相关)?(?:规定|要求|标准)|不超(?:过)?预算|长期|明显"
+    # the answer to a yes-or-no indicator (项目实施是否产生经济价值 | 否, 满足…需求 | 是)
+    r"|(?<=[\u4e00-\u9fff]{4})(?:是|否)"
 )
 
 
@@ -272,10 +305,18 @@ def _read_run(
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
     elif cut is not None and (found is None or _fits_better(cut, found, heads)):
         return [_cut_item(token, cut, failures)]  # one row, cut by what each column the header announced holds
+    if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
+        found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
+        failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
             token.row, "指标值", msg("FORM_VALUE_BY_WORDING", text=token.text[:40], value=worded.values[0].text)
+        )
+    if found is None and (named := _names_by_ending(token, k, heads or [])) is not None:
+        found, ending = named  # 国家奖学金人数国家助学金人数: a template's names, its value cells left empty
+        failures.at_row(
+            token.row, "三级指标", msg("FORM_NAMES_BY_ENDING", text=token.text[:40], ending=ending, count=len(found))
         )
     if found is None:
         failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
@@ -283,6 +324,92 @@ def _read_run(
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> tuple[list[_Item], str] | None:
+    """A run that no reading fits whole, read up to where it stops fitting: the longest start
+    read as whole items (names, each with its k values), then one more name with its first
+    value when that value says it is one (a sign, a unit, a percent or a date: not a bare
+    number, which may be a footnote's 1、); the text left over (a note in words, a footnote,
+    an achieved value in words) is returned for the caller to flag, not read. None when no start
+    of the run reads."""
+    text = token.text
+
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    for end in range(len(text) - 1, 0, -1):
+        if text[end] in "0123456789.%％" or (text[end - 1].isdigit() and re.match(rf"[日号]|{_UNITS}", text[end:])):
+            continue  # the rest does not go on with the read start's digits, or their unit (2023年12月31 | 日…)
+        found = _split_with_notes(piece(0, end), k, notes, alike=alike)
+        if found is None or _cut_mid_word(found, token):
+            continue
+        last = next(v for v in reversed(found[-1].values) if v is not None)
+        whole = re.match(_RUN_VALUE, text[last.start - token.start :])
+        if whole is None or last.start - token.start + whole.end() > end:
+            continue  # the last value goes on into the rest (0起 read as 0 | 起…)
+        rest, at = text[end:], end
+        m = re.match(rf"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
+        if m and len(m.group("name").strip()) >= 2 and not _BARE_NUMBER.fullmatch(m.group("v0").strip()):
+            found = [
+                *found,
+                _Item(
+                    piece(at, at + m.end("name")),
+                    [piece(at + m.start("v0"), at + m.end("v0")), *[None] * (k - 1)],
+                    token.row,
+                ),
+            ]
+            rest, at = rest[m.end() :], at + m.end()
+        return (found, rest.strip()) if rest.strip() else None
+    return None
+
+
+#: the words an indicator name ends in, when one character is all the names of a run share
+_NAME_ENDINGS = "率数量度"
+#: a score cell left empty before the next name: its unit, and a note in brackets (分(因…减少))
+_EMPTY_SCORE = re.compile(r"分(?:[（(][^（()）]*[)）])?")
+
+
+def _names_by_ending(token: Token, k: int, heads: list[str]) -> tuple[list[_Item], str] | None:
+    """A run of names with no value at all (a template published with its value cells empty:
+    国家奖学金人数国家励志奖学金人数国家助学金人数), cut after the ending its names share: the
+    shortest end of the run (two characters or more) that it holds twice or more outside brackets
+    (人数, not 奖学金人数, which two names of three share), else one of :data:`_NAME_ENDINGS`
+    held twice. An empty score cell's 分 (and its bracketed
+    note) between two names is left out when the header has a score column. None when the run
+    holds a digit, or some piece would be shorter than three characters: the caller flags what
+    it returns, a guess by wording."""
+    text = token.text.rstrip()
+    if re.search(r"\d", text) or k < 1:
+        return None
+    depth, inside = 0, set()
+    for i, ch in enumerate(text):
+        depth += ch in "（("
+        if depth:
+            inside.add(i)
+        depth -= depth > 0 and ch in ")）"
+
+    def ends(ending: str) -> list[int]:
+        return [m.end() for m in re.finditer(re.escape(ending), text) if m.start() not in inside]
+
+    ending = next(
+        (text[-n:] for n in range(2, min(8, len(text) // 2) + 1) if len(ends(text[-n:])) >= 2),
+        text[-1] if _fold(text[-1]) in _NAME_ENDINGS and len(ends(text[-1])) >= 2 else None,
+    )
+    if ending is None or not re.fullmatch(r"[\u4e00-\u9fff]+", ending):
+        return None
+    scores = any(column_kind(h) == "score" for h in heads)
+    items, pos = [], 0
+    for end in ends(ending):
+        start = pos + len(m.group()) if scores and (m := _EMPTY_SCORE.match(text, pos)) and pos > 0 else pos
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start < 3 or re.search(r"[，,。;；:：]", text[start:end]):
+            return None  # a name holds no sentence (长期实施自治区政策,长期实施: a name and its value)
+        name = Token(text[start:end], token.cell, token.start + start, token.start + end, token.row, token.col)
+        items.append(_Item(name, [None] * k, token.row))
+        pos = end
+    return (items, ending) if len(items) >= 2 else None
 
 
 #: a column that explains the indicator, before its value (绩效标准, 指标解释, 指标说明, 指标描述)
