@@ -677,6 +677,31 @@ MESSAGES: dict[str, Text] = {
     ),
     "FORM_NO_NAME": Text("项目表没有项目名称；该项目没有名称", "the form has no 项目名称; the project is unnamed"),
     "FORM_NO_ROWS": Text("指标栏中没有指标行", "the indicator grid has no indicator rows"),
+    "NUMBERED_ITEMS_READ": Text(
+        "指标表的行列未能读出；已按模板编号“指标N：”读出 {count} 条指标（名称后的第一个值读作年度指标值，"
+        "其后的完成值和分值未读取）：请逐条核对",
+        "the indicator grid's rows and columns were not read; {count} indicators were read by the template's "
+        "numbers 指标N: (the first value after a name read as the 年度指标值, the achieved value and scores "
+        "after it not read): check each one",
+    ),
+    "NUMBERED_NAME_PIECES": Text(
+        "指标名称“{name}”由几段文字拼成（{pieces}）：可能是换行的名称，也可能混入了别的单元格；请核对",
+        "the name {name!r} is joined from several pieces ({pieces}): a wrapped name, or another cell ran into "
+        "it; check it",
+    ),
+    "NUMBERED_NO_VALUE": Text(
+        "该条指标名称后面没有值：指标值未读取", "no value after this item's name: the value was not read"
+    ),
+    "NUMBERED_ROW_SHAPE": Text(
+        "该条指标后的值（{values}）与其他行（每行 {width} 个值）不一致，或夹有表头文字：单元格可能错位，"
+        "指标值可能读错；请核对",
+        "the values after this item ({values}) do not look like the other rows' ({width} a row), or form "
+        "labels are among them: the cells may be out of order and the value may be wrong; check it",
+    ),
+    "NUMBERED_VALUES_SHARED": Text(
+        "指标{first}后面没有值，而指标{second}后面有两行的值：已按顺序分给两条指标；请核对",
+        "item {first} has no values and item {second} has two rows' worth: they were shared out in order; check them",
+    ),
     "ITEM_NO_LEVEL2": Text(
         "一级指标名称后面没有二级指标代码（NN-名称）", "no level-2 code (NN-名称) after the level-1 name"
     ),
