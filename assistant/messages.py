@@ -677,6 +677,23 @@ MESSAGES: dict[str, Text] = {
     ),
     "FORM_NO_NAME": Text("项目表没有项目名称；该项目没有名称", "the form has no 项目名称; the project is unnamed"),
     "FORM_NO_ROWS": Text("指标栏中没有指标行", "the indicator grid has no indicator rows"),
+    "SELFEVAL_ROWS_READ": Text(
+        "自评表的指标行每行写在一行、单元格之间只有空格：已按行尾的 预期值 | 实际值 | 分值 | 得分 读出 {count} 条指标"
+        "（其前为名称，行首的一级/二级标签为层级）：请逐条核对名称与指标值的分界",
+        "the self-evaluation's rows are written one a line with single spaces between cells: {count} indicators "
+        "were read by each row's end (target | achieved | 分值 | 得分, the name before them, a level label "
+        "first): check where each name ends and its value starts",
+    ),
+    "SELFEVAL_LINE_UNREAD": Text(
+        "自评表指标栏中的这一行不是指标行（行尾没有两个分值），未读取：“{text}”",
+        "this line under the self-evaluation's grid head is not an indicator row (no two scores at its end) "
+        "and was not read: {text!r}",
+    ),
+    "SELFEVAL_NAME_WORDS": Text(
+        "指标名称由空格隔开的几段组成（{words}），或为空：名称与相邻单元格的分界可能不对；请核对",
+        "the name is several words apart ({words}), or empty: where it ends and the next cell starts may be "
+        "wrong; check it",
+    ),
     "NUMBERED_ITEMS_READ": Text(
         "指标表的行列未能读出；已按模板编号“指标N：”读出 {count} 条指标（名称后的第一个值读作年度指标值，"
         "其后的完成值和分值未读取）：请逐条核对",
