@@ -689,6 +689,10 @@ MESSAGES: dict[str, Text] = {
         "this line under the self-evaluation's grid head is not an indicator row (no two scores at its end) "
         "and was not read: {text!r}",
     ),
+    "SELFEVAL_ROW_NOTE": Text(
+        "该行分值之后还有文字“{note}”：读作未完成原因等说明列，不是指标值；请核对",
+        "the row goes on after its scores ({note!r}): read as the notes columns (未完成原因 …), not a value; check it",
+    ),
     "SELFEVAL_NAME_WORDS": Text(
         "指标名称由空格隔开的几段组成（{words}），或为空：名称与相邻单元格的分界可能不对；请核对",
         "the name is several words apart ({words}), or empty: where it ends and the next cell starts may be "

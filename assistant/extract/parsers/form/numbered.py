@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ....messages import Msg, msg
 from ....schema import Failure, Indicator
 from ....taxonomy import code_for_level1_name, code_for_level2_name, level1_of
+from .labels import _T2S
 
 __all__ = ["read_numbered"]
 
@@ -59,6 +60,7 @@ class _Item:
 
 def _level_of(word: str) -> tuple[str | None, str | None] | None:
     """(level, code) when the word is a whole 一级 / 二级 label (数量指标, 产出指标), else None."""
+    word = word.translate(_T2S)  # 數量指標 read as 数量指标
     if len(word) > 10 or not word.endswith("指标") or word in _LABELS:
         return None
     if code := code_for_level2_name(word):
@@ -83,7 +85,7 @@ def _split(item: _Item, level: list[str | None]) -> None:
     """Name, values and the level labels that follow the item (they head the next rows)."""
     words = [w for w in item.words if w]
     first = next((k for k, w in enumerate(words) if k and _VALUE.search(w)), len(words))
-    name_words = [w for w in words[:first] if w not in _LABELS]
+    name_words = [w for w in words[:first] if w.translate(_T2S) not in _LABELS]
     item.labels = len(name_words) < first
     rest: list[str] = []
     item.level = tuple(level)  # type: ignore[assignment]
@@ -94,7 +96,7 @@ def _split(item: _Item, level: list[str | None]) -> None:
                 level[:] = [code, word, None, None]
             else:
                 level[:] = [level[0] or level1_of(code), level[1], code, word]
-        elif word in _LABELS:
+        elif word.translate(_T2S) in _LABELS:
             item.labels = True
         else:
             rest.append(word)
@@ -107,7 +109,7 @@ def _split(item: _Item, level: list[str | None]) -> None:
 def read_numbered(text: str, source: str | None) -> tuple[list[Indicator], list[Failure]] | None:
     """The 指标N: items of a text whose grid was not read, or None when it has fewer than three
     items numbered in order from 1 (a few 指标N: words are no grid)."""
-    marks = list(_ITEM.finditer(text))
+    marks = list(_ITEM.finditer(text.translate(_T2S)))  # 指標1: too (one character for one: offsets hold)
     items: list[_Item] = []
     for k, mark in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)

@@ -48,12 +48,24 @@ def _head(words: list[str]) -> bool:
     return bool(_TARGET_HEAD.search(heads[0]) and _ACTUAL_HEAD.search(heads[1])) and heads[2:] == ["分值", "得分"]
 
 
+def _scores_end(words: list[str], notes: int) -> int | None:
+    """Where a row's 得分 ends: after the last two scores that have a name, a target and an
+    achieved value before them and no more words after them than the head has text columns."""
+    for end in range(len(words), 4, -1):
+        if len(words) - end > notes:
+            return None
+        if _SCORE.match(words[end - 1]) and _SCORE.match(words[end - 2]):
+            return end
+    return None
+
+
 def read_selfeval_rows(lines: list[str], source: str | None) -> tuple[list[Indicator], list[Failure]] | None:
     """The rows under a 三级指标 | target | achieved | 分值 | 得分 head written with single
     spaces, or None when the text has no such head or no row under it."""
     at = next((k for k, line in enumerate(lines) if _head(line.split())), None)
     if at is None:
         return None
+    notes = len(lines[at].split()) - 5  # the text columns after 得分 (未完成原因, 得分计算方法)
     indicators: list[Indicator] = []
     unread: list[str] = []
     doubts: list[tuple[int, Msg]] = []
@@ -66,8 +78,9 @@ def read_selfeval_rows(lines: list[str], source: str | None) -> tuple[list[Indic
             continue
         if _END.match(words[0]):
             break
-        if wrapped and words == ["指标"]:
-            level1, level2 = (level1 + "指标", level2) if level2 is None and level1 else (level1, f"{level2}指标")
+        if wrapped and len(words) == 1 and _bare(words[0]) == "指标":
+            end = words[0]
+            level1, level2 = (level1 + end, level2) if level2 is None and level1 else (level1, f"{level2}{end}")
             wrapped = False
             continue
         wrapped = False
@@ -75,9 +88,12 @@ def read_selfeval_rows(lines: list[str], source: str | None) -> tuple[list[Indic
             level1, level2 = (words[0], None) if _level1_label(words[0]) else (level1, words[0])
             wrapped = not words[0].endswith("指标")
             continue
-        if len(words) < 5 or not (_SCORE.match(words[-1]) and _SCORE.match(words[-2])):
+        if (end := _scores_end(words, notes)) is None:
             unread.append(line.strip())
             continue
+        words, note = words[:end], words[end:]
+        if note:
+            doubts.append((len(indicators) + 1, msg("SELFEVAL_ROW_NOTE", note=" ".join(note))))
         head = words[:-4]
         while head and _is_label(head[0]):
             if _level1_label(head[0]):
