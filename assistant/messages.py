@@ -526,6 +526,11 @@ MESSAGES: dict[str, Text] = {
     "FORM_ROW_NO_NAME": Text(
         "指标行有指标值却没有三级指标名称；已跳过", "an indicator row with values but no 三级指标 name; skipped"
     ),
+    "FORM_ROW_NAME_ALONE": Text(
+        "“{name}”独占一行、其余单元格皆空：读作没有指标值的指标（也可能是上一行名称的续行）；请核对",
+        "{name!r} stands alone on its row, every other cell empty: read as an indicator with no value (it may "
+        "also be the wrapped end of the name above); check it",
+    ),
     "FORM_VALUE_TWICE": Text(
         "“{text}”：指标值写了两遍（目标值、实际完成值），据此分开了名称和值：“{value}”；请核对",
         "{text!r}: name and value told apart where the value is written twice (target, then achieved): "

@@ -178,3 +178,38 @@ def test_a_name_of_several_words_is_flagged():
 def test_a_head_of_another_shape_is_left_to_the_other_readers():
     lines = ["三级指标 分值 预期指标值(A) 实际完成指标值(B) 得分", "全年免费开放 12.5 100% 100% 12.5"]
     assert read_selfeval_rows(lines, "x") is None
+
+
+# e05 (黄石, a ``|`` 自评表): a name whose other cells are all empty, its leading empty cells
+# dropped, lands in the first column; 环境效益 is the older forms' 生态效益.
+PIPE = "e05-hb-huangshi-library-sharing-selfeval-pipe"
+ALONE = "促进黄石文化经济发展,丰富市民文化活动 | |||||||||"
+
+
+def test_a_name_alone_on_its_row_is_an_indicator_with_no_value_and_said():
+    table, got = _read(_source(PIPE))
+    gold = _gold(PIPE)
+    assert [i.seq for i in got] == sorted(gold)
+    assert all(_same(i, gold[i.seq], (*_FIELDS, "level2_name", "level1_name")) for i in got)
+    assert got[8].annual_value is None
+    assert [f.params["name"][:4] for f in table.failures if f.code == "FORM_ROW_NAME_ALONE"] == ["促进黄石"]
+
+
+@pytest.mark.parametrize(
+    "alone",
+    [
+        "社会效益 | |||||||||",  # a label alone: no indicator
+        "10 | |||||||||",  # a score alone: no indicator
+        "良好 | |||||||||",  # a short word: no indicator
+    ],
+)
+def test_a_label_value_or_short_word_alone_is_no_indicator(alone):
+    table, got = _read(_source(PIPE).replace(ALONE, alone))
+    assert len(got) == len(_gold(PIPE)) - 1
+    assert not any(f.code == "FORM_ROW_NAME_ALONE" for f in table.failures)
+
+
+@pytest.mark.parametrize("word", ["环境效益", "生态效益", "环境效益指标", "生态效益指标"])
+def test_the_environment_benefit_label_is_the_ecological_benefit(word):
+    _, got = _read(_source(PIPE).replace("\n环境效益 |", f"\n{word} |"))
+    assert [(i.level2_code, i.level2_name) for i in got[9:11]] == [("23", word)] * 2

@@ -15,6 +15,7 @@ from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
     _T2S,
+    _VALUE_LIKE,
     _bare,
     _cost_kind,
     _ends_grid,
@@ -36,6 +37,16 @@ from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
+
+
+def _name_alone(row: list[Token]) -> Token | None:
+    """The one filled cell of a row of cells when it reads as an indicator's name: a text no
+    label, key or value (a row whose other cells, and the empty cells before it, were lost)."""
+    filled = [t for t in row if t.text]
+    if len(filled) != 1 or _is_label(filled[0].text) or _is_header_word(filled[0].text):
+        return None
+    text = _fold(filled[0].text)
+    return filled[0] if len(text) >= 6 and not text.endswith("指标") and not _VALUE_LIKE.search(text) else None
 
 
 def _wrapped_value_heads(after: list[Token]) -> list[Token]:
@@ -399,6 +410,11 @@ def _read_grid(
                 items.append(_Item(name, values, name.row))
             elif any(v is not None and v.text for v in values):
                 failures.at_row(row[0].row, "三级指标", msg("FORM_ROW_NO_NAME"))
+            elif alone := _name_alone(row):
+                # a name with all its cells empty, whose empty cells before it were dropped (促进… | ||||):
+                # it landed in a label column; an indicator with no value, said so
+                items.append(_Item(alone, [None] * len(value_headers), alone.row))
+                failures.at_row(alone.row, "三级指标", msg("FORM_ROW_NAME_ALONE", name=alone.text[:30]))
             continue
         if by_rows:
             if numbered:  # the 序号 cell before the name
