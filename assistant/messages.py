@@ -526,6 +526,11 @@ MESSAGES: dict[str, Text] = {
     "FORM_ROW_NO_NAME": Text(
         "指标行有指标值却没有三级指标名称；已跳过", "an indicator row with values but no 三级指标 name; skipped"
     ),
+    "FORM_GROUP_ONLY_SCORES": Text(
+        "一级/二级标签之后只有分数“{text}”，没有三级指标：读作未填写指标的空组，不是指标；请核对",
+        "a level label followed only by the score {text!r} and no 三级指标: read as a group left empty, not an "
+        "indicator; check it",
+    ),
     "FORM_ROW_NAME_ALONE": Text(
         "“{name}”独占一行、其余单元格皆空：读作没有指标值的指标（也可能是上一行名称的续行）；请核对",
         "{name!r} stands alone on its row, every other cell empty: read as an indicator with no value (it may "

@@ -213,3 +213,32 @@ def test_a_label_value_or_short_word_alone_is_no_indicator(alone):
 def test_the_environment_benefit_label_is_the_ecological_benefit(word):
     _, got = _read(_source(PIPE).replace("\n环境效益 |", f"\n{word} |"))
     assert [(i.level2_code, i.level2_name) for i in got[9:11]] == [("23", word)] * 2
+
+
+# b15 (霍邱, a 自评表 with spaces): 生态效益指标 left empty, only its score 0 written.
+EMPTY = "b15-ah-huoqiu-sci-selfeval"
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "生态效益指标         0  ",  # as published
+        "生态效益指标         0 0  ",  # 分值 and 得分 both written
+        "生态效益指标  0.00",
+    ],
+)
+def test_a_group_left_empty_with_its_score_is_no_indicator(group):
+    text = _source(EMPTY).replace("生态效益指标         0  ", group)
+    table, got = _read(text)
+    gold = _gold(EMPTY)
+    assert [i.seq for i in got] == sorted(gold)
+    assert all(_same(i, gold[i.seq], (*_FIELDS, "level2_name", "level1_name")) for i in got)
+    assert any(f.code == "FORM_GROUP_ONLY_SCORES" for f in table.failures)
+
+
+def test_a_label_and_a_name_that_is_a_number_still_make_an_indicator():
+    """A row with a name and values is no empty group, whatever its cells look like."""
+    text = _source(EMPTY).replace("生态效益指标         0  ", "生态效益指标 植树数量 100 100 达成预期指标 5 5")
+    table, got = _read(text)
+    assert [i.name for i in got if i.level2_name == "生态效益指标"] == ["植树数量"]
+    assert not any(f.code == "FORM_GROUP_ONLY_SCORES" for f in table.failures)

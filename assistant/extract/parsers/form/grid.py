@@ -6,6 +6,7 @@ on the way.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ....messages import msg
@@ -32,11 +33,21 @@ from .labels import (
     _level2_word,
     _strip_label,
 )
-from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
+from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
+
+
+def _empty_group(row: list[Token]) -> list[Token]:
+    """The labels of a row that holds only labels and one or two bare numbers (a group's
+    scores), else nothing."""
+    filled = [t for t in row if t.text]
+    labels = list(itertools.takewhile(lambda t: _is_label(t.text), filled))
+    rest = filled[len(labels) :]
+    numbers = all(_LONE_NUMBER.fullmatch(_fold(t.text)) for t in rest)
+    return labels if labels and 1 <= len(rest) <= 2 and numbers else []
 
 
 def _name_alone(row: list[Token]) -> Token | None:
@@ -421,6 +432,14 @@ def _read_grid(
                 first = next((t for t in row if t.text), None)
                 if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
                     row = [t for t in row if t is not first]
+            if scores and (empty := _empty_group(row)):
+                # 生态效益指标 | 0: a self-evaluation's group left empty, only its score written; its 一级
+                # label still heads the rows below, its 二级 label heads none
+                for token in empty:
+                    if _level1_label(token.text):
+                        label(token)
+                failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
+                continue
             if any(t.text for t in row):
                 _read_row(row, targets, side_by_side, items, label, failures, scores)
             continue
