@@ -118,14 +118,16 @@ def test_levels_written_between_the_items_head_the_rows_after_them():
     )
     indicators, failures = read_numbered(text, "x")
     levels = [(i.level1_code, i.level2_code, i.name, i.annual_value) for i in indicators]
-    # the labels before 指标1 are outside any item: the first rows' levels stay unknown, not guessed
     assert levels == [
-        (None, None, "培训人数", "200人"),
-        (None, None, "发放资料", "500份"),
+        ("1", "11", "培训人数", "200人"),
+        ("1", "11", "发放资料", "500份"),
         ("1", "12", "合格率", "95%"),
         ("2", "22", "群众知晓率", "90%"),
     ]
     assert failures[0].code == "NUMBERED_ITEMS_READ"
+    # other text just before 指标1 (a caption, a name): the first rows' levels stay unknown, not guessed
+    indicators, _ = read_numbered("产出指标 数量指标 某某经费 " + text[10:], "x")
+    assert [(i.level1_code, i.level2_code) for i in indicators[:2]] == [(None, None)] * 2
 
 
 def _check_rows(text: str, *, at_least: int = 5):

@@ -70,6 +70,21 @@ def _level_of(word: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+def _levels_before(words: list[str]) -> list[str | None]:
+    """The level labels written just before the first item (产出指标 数量指标 指标1:…), among
+    the grid's head words; none when other text comes first."""
+    level: list[str | None] = [None, None, None, None]
+    labels: list[tuple[str, str, str]] = []
+    for word in reversed(words):
+        if (found := _level_of(word)) is not None:
+            labels.insert(0, (*found, word))
+        elif word.translate(_T2S) not in _LABELS:
+            break
+    for which, code, word in labels:
+        level[:] = [code, word, None, None] if which == "1" else [level[0] or level1_of(code), level[1], code, word]
+    return level
+
+
 def _values(words: list[str]) -> list[str]:
     """The value words of a row, a unit written apart joined to its number (不少于12 种)."""
     out: list[str] = []
@@ -120,7 +135,7 @@ def read_numbered(text: str, source: str | None) -> tuple[list[Indicator], list[
     seqs = [item.seq for item in items]
     if len(items) < 3 or seqs[0] != 1 or any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
         return None
-    level: list[str | None] = [None, None, None, None]
+    level = _levels_before(text[: marks[0].start()].split())
     for item in items:
         _split(item, level)
     _share_out(items)
