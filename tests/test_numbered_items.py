@@ -244,3 +244,18 @@ def test_a_label_and_a_name_that_is_a_number_still_make_an_indicator():
     table, got = _read(text)
     assert [i.name for i in got if i.level2_name == "生态效益指标"] == ["植树数量"]
     assert not any(f.code == "FORM_GROUP_ONLY_SCORES" for f in table.failures)
+
+
+def test_a_blank_template_item_alone_on_its_line_is_no_wrapped_name():
+    """指标3: left blank after a group (one row a line): not the end of the name above it."""
+    text = (
+        "项目名称 某某服务\n年度资金总额 100\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "产出指标 数量指标\n指标1:配备车辆数 10辆 10辆 10 10\n指标2:风炮射程 ≥80M 80M 10 10\n指标3:\n"
+        "质量指标\n指标3:服务周期内空气质量 优良 优良 10 10\n指标4:\n"
+    )
+    _, got = _read(text)
+    assert [(i.name, i.annual_value, i.level2_name) for i in got] == [
+        ("配备车辆数", "10辆", "数量指标"),
+        ("风炮射程", "≥80M", "数量指标"),
+        ("服务周期内空气质量", "优良", "质量指标"),
+    ]
