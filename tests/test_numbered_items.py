@@ -259,3 +259,10 @@ def test_a_blank_template_item_alone_on_its_line_is_no_wrapped_name():
         ("风炮射程", "≥80M", "数量指标"),
         ("服务周期内空气质量", "优良", "质量指标"),
     ]
+
+
+def test_blank_template_items_are_not_doubted():
+    """g16 (天长, a 自评表 whose groups end in blank 指标2: items): no doubt names a blank item."""
+    table, _ = _read(_source("g16-ah-tianchang-flood-control-selfeval-placeholders"))
+    named = [str(f.params.get("name", "")) for f in table.failures]
+    assert named and not [n for n in named if re.fullmatch(r"指标\d+[:：]\s*", n)]
