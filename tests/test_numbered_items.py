@@ -105,6 +105,7 @@ def test_a_dropped_value_is_flagged_on_its_item():
         "指标1:居民健康档案 38508人 37442人 3 3 指标2:早孕建册数 120人 69人 2 1",  # two items: no grid
         "指标2:居民健康档案 38508人 37442人 3 3 指标3:早孕建册数 120人 69人 2 1 指标4:a 1 1 1 1",  # not from 1
         "指标1:居民健康档案 38508人 3 3 指标3:早孕建册数 120人 2 1 指标2:老年人体检数 5662人 2 1",  # out of order
+        "指标1:居民健康档案 38508人 3 3 指标2:早孕建册数 120人 2 1 指标2:老年人体检数 5662人 2 1",  # repeated
     ],
 )
 def test_a_few_or_disordered_numbers_are_not_read_as_items(text):
@@ -266,3 +267,17 @@ def test_blank_template_items_are_not_doubted():
     table, _ = _read(_source("g16-ah-tianchang-flood-control-selfeval-placeholders"))
     named = [str(f.params.get("name", "")) for f in table.failures]
     assert named and not [n for n in named if re.fullmatch(r"指标\d+[:：]\s*", n)]
+
+
+def test_numbers_restarting_in_each_group_number_the_items_by_place():
+    text = (
+        "产出指标 数量指标 指标1:培训人数 200人 210人 5 5 指标2:发放资料 500份 500份 5 5 指标3: "
+        "质量指标 指标1:合格率 95% 96% 5 5 指标2:…… 效益指标 社会效益指标 指标1:群众知晓率 90% 92% 5 5 指标2:"
+    )
+    indicators, _ = read_numbered(text, "x")
+    assert [(i.seq, i.level2_code, i.name, i.annual_value) for i in indicators] == [
+        (1, "11", "培训人数", "200人"),
+        (2, "11", "发放资料", "500份"),
+        (3, "12", "合格率", "95%"),
+        (4, "22", "群众知晓率", "90%"),
+    ]

@@ -123,19 +123,29 @@ def _split(item: _Item, level: list[str | None]) -> None:
 
 def read_numbered(text: str, source: str | None) -> tuple[list[Indicator], list[Failure]] | None:
     """The 指标N: items of a text whose grid was not read, or None when it has fewer than three
-    items numbered in order from 1 (a few 指标N: words are no grid)."""
+    items numbered in order from 1 (a few 指标N: words are no grid). Numbers may start again
+    at 1 in each group (指标1: 指标2: under 数量指标, 指标1: under 质量指标); each item is then
+    numbered by its place."""
     marks = list(_ITEM.finditer(text.translate(_T2S)))  # 指標1: too (one character for one: offsets hold)
     items: list[_Item] = []
+    before = text[: marks[0].start()].split() if marks else []
     for k, mark in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        body = text[mark.end() : end]
-        if _PLACEHOLDER.match(body):
+        words = text[mark.end() : end].split()
+        filled = [w for w in words if not _PLACEHOLDER.match(w)]
+        if all(_level_of(w) or w.translate(_T2S) in _LABELS for w in filled):
+            # a blank item (指标3:, 指标2:……), perhaps before the next group's labels: no indicator,
+            # its labels head the items after it
+            (items[-1].words if items else before).extend(filled)
             continue
-        items.append(_Item(int(mark["n"]), body.split()))
+        items.append(_Item(int(mark["n"]), words))
     seqs = [item.seq for item in items]
-    if len(items) < 3 or seqs[0] != 1 or any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
+    if len(items) < 3 or seqs[0] != 1 or any(b <= a and b != 1 for a, b in zip(seqs, seqs[1:], strict=False)):
         return None
-    level = _levels_before(text[: marks[0].start()].split())
+    if any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
+        for position, item in enumerate(items, 1):  # numbers restarting in each group: the item's place
+            item.seq = position
+    level = _levels_before(before)
     for item in items:
         _split(item, level)
     _share_out(items)
