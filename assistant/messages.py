@@ -729,6 +729,11 @@ MESSAGES: dict[str, Text] = {
         "the values after this item ({values}) do not look like the other rows' ({width} a row), or form "
         "labels are among them: the cells may be out of order and the value may be wrong; check it",
     ),
+    "NUMBERED_LEVEL_UNSURE": Text(
+        "该条指标之前有既非指标值也非已知一级/二级标签的文字：可能是规则不认识的标签，指标层级可能读错；请核对",
+        "words before this item are neither a value nor a known 一级/二级 label: a label the rules do not know, "
+        "perhaps, so its levels may be wrong; check them",
+    ),
     "NUMBERED_VALUES_SHARED": Text(
         "指标{first}后面没有值，而指标{second}后面有两行的值：已按顺序分给两条指标；请核对",
         "item {first} has no values and item {second} has two rows' worth: they were shared out in order; check them",

@@ -281,3 +281,35 @@ def test_numbers_restarting_in_each_group_number_the_items_by_place():
         (3, "12", "合格率", "95%"),
         (4, "22", "群众知晓率", "90%"),
     ]
+
+
+def test_labels_as_forms_write_them_head_the_items():
+    """A label cut at a space, with a note, in 值 / 目标 spellings, 满意度指标 twice (一级 and 二级)."""
+    text = (
+        "产出 指标 数量指标 (必填) 指标1:培训人数 200人 210人 5 5 质量值 指标2:合格率 95% 96% 5 5 "
+        "效益指标 经济效益 指标 指标3:增收 10万元 12万元 5 5 社会效益目标 指标4:知晓率 90% 92% 5 5 "
+        "满意度指标 满意度指标 指标5:满意度 95% 96% 5 5"
+    )
+    indicators, failures = read_numbered(text, "x")
+    assert [(i.level1_code, i.level2_code, i.level2_name) for i in indicators] == [
+        ("1", "11", "数量指标 (必填)"),
+        ("1", "12", "质量值"),
+        ("2", "21", "经济效益指标"),
+        ("2", "22", "社会效益目标"),
+        ("3", "31", "满意度指标"),
+    ]
+    assert not [f for f in failures if f.code == "NUMBERED_LEVEL_UNSURE"]
+
+
+def test_words_no_label_nor_value_before_items_make_their_levels_unsure():
+    """A label the reader does not know (项目管理类) or a system of its own (实施效果指标 over
+    产出指标): the levels carried on are flagged on every item until a known label."""
+    text = (
+        "产出指标 数量指标 指标1:培训人数 200人 210人 5 5 项目管理类 指标2:合格率 95% 96% 5 5 "
+        "指标3:及时率 90% 92% 5 5 质量指标 指标4:达标率 90% 92% 5 5"
+    )
+    _, failures = read_numbered(text, "x")
+    assert {f.field for f in failures if f.code == "NUMBERED_LEVEL_UNSURE"} == {"绩效指标 #2", "绩效指标 #3"}
+    text = "实施效果指标 产出指标 指标1:劳务报酬占比 ≥30% 32% 5 5 指标2:务工人数 100人 120人 5 5 指标3:工期 1年 1年 5 5"
+    _, failures = read_numbered(text, "x")
+    assert [f.field for f in failures if f.code == "NUMBERED_LEVEL_UNSURE"] == [f"绩效指标 #{n}" for n in (1, 2, 3)]

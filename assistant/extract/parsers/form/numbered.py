@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from ....messages import Msg, msg
 from ....schema import Failure, Indicator
-from ....taxonomy import code_for_level1_name, code_for_level2_name, level1_of
-from .labels import _T2S
+from ....taxonomy import code_for_level2_name, level1_of
+from .labels import _T2S, _as_written, _is_label, _label_word, _level1_code, _level1_label, _level2_word
 
 __all__ = ["read_numbered"]
 
@@ -43,6 +43,8 @@ _LABELS = frozenset(
 _VALUE = re.compile(r"\d|%|％|^(?:[≥≤><＞＜=＝]|不少于|不低于|不高于|不超过|大于|小于|达到|高于|低于)")
 #: a unit written apart from its number: 不少于12 种
 _UNIT_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
+#: a label's note: (必填), （必填硬性指标）
+_NOTE = re.compile(r"[（(][^（()）\d]{1,10}[)）]")
 #: a score: 1, 2, 1.9, 12.5 (the 分值 / 得分 columns)
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 
@@ -56,33 +58,69 @@ class _Item:
     doubts: list[Msg] = field(default_factory=list)
     level: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
     labels: bool = False  # form labels among its values (cells out of order)
+    last: str | None = None  # after its values, the last label's level ("1", "2") or "stray" (no value nor label)
 
 
 def _level_of(word: str) -> tuple[str | None, str | None] | None:
-    """(level, code) when the word is a whole 一级 / 二级 label (数量指标, 产出指标), else None."""
-    word = word.translate(_T2S)  # 數量指標 read as 数量指标
-    if len(word) > 10 or not word.endswith("指标") or word in _LABELS:
+    """(level, code) when the word is a whole 一级 / 二级 label as forms write them (数量指标,
+    产出指标(50分), 数量值, 社会效益目标, 服务对象满意度指标等), else None."""
+    if word.translate(_T2S) in _LABELS or not _is_label(word):
         return None
-    if code := code_for_level2_name(word):
-        return ("2", code)
-    if code := code_for_level1_name(word):
-        return ("1", code)
-    return None
+    if _level1_label(word):
+        return ("1", _level1_code(word))
+    return ("2", code_for_level2_name(_label_word(word)))
 
 
-def _levels_before(words: list[str]) -> list[str | None]:
+def _joined_labels(words: list[str]) -> list[str]:
+    """A label cut at a space joined again (经济效益 指标, 产出 指标), and a label's note kept
+    with it (数量指标 (必填))."""
+    out: list[str] = []
+    for word in words:
+        cut = not _level_of(out[-1]) or word.translate(_T2S) == "指标" if out else False  # 可持续影响 | 指标
+        if cut and _level_of(out[-1] + word) and not _VALUE.search(out[-1]):
+            out[-1] = f"{out[-1]} {word}"
+        elif out and _level_of(out[-1]) and _NOTE.fullmatch(word):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _head(word: str, level: list[str | None], item: _Item) -> bool:
+    """Read a 一级 / 二级 label into ``level`` (it heads the items after ``item``); False when
+    the word is no label. Two 一级 labels in a row are a system the reader does not know
+    (实施效果指标 | 产出指标), but for the same word twice (满意度指标 | 满意度指标: 一级 and 二级)."""
+    if (found := _level_of(word)) is None:
+        return False
+    which, code = found
+    if which == "1" and item.last == "1":
+        if _as_written(word) == level[1] and _level2_word(word):
+            which, code = "2", code_for_level2_name(_label_word(word))
+        else:
+            item.last = "stray"
+            return True
+    item.last = which
+    if which == "1":
+        level[:] = [code, _as_written(word), None, None]
+    else:
+        level[:] = [level[0] or level1_of(code), level[1], code, _as_written(word)]
+    return True
+
+
+def _levels_before(words: list[str]) -> tuple[list[str | None], bool]:
     """The level labels written just before the first item (产出指标 数量指标 指标1:…), among
-    the grid's head words; none when other text comes first."""
+    the grid's head words (none when other text comes first), and whether they are unsure."""
     level: list[str | None] = [None, None, None, None]
-    labels: list[tuple[str, str, str]] = []
-    for word in reversed(words):
-        if (found := _level_of(word)) is not None:
-            labels.insert(0, (*found, word))
+    labels: list[str] = []
+    for word in reversed(_joined_labels(words)):
+        if _level_of(word) is not None:
+            labels.insert(0, word)
         elif word.translate(_T2S) not in _LABELS:
             break
-    for which, code, word in labels:
-        level[:] = [code, word, None, None] if which == "1" else [level[0] or level1_of(code), level[1], code, word]
-    return level
+    head = _Item(0, [])
+    for word in labels:
+        _head(word, level, head)
+    return level, head.last == "stray"
 
 
 def _values(words: list[str]) -> list[str]:
@@ -98,23 +136,20 @@ def _values(words: list[str]) -> list[str]:
 
 def _split(item: _Item, level: list[str | None]) -> None:
     """Name, values and the level labels that follow the item (they head the next rows)."""
-    words = [w for w in item.words if w]
+    words = _joined_labels([w for w in item.words if w])
     first = next((k for k, w in enumerate(words) if k and _VALUE.search(w)), len(words))
     name_words = [w for w in words[:first] if w.translate(_T2S) not in _LABELS]
     item.labels = len(name_words) < first
     rest: list[str] = []
     item.level = tuple(level)  # type: ignore[assignment]
     for word in words[first:]:
-        if (found := _level_of(word)) is not None:
-            which, code = found
-            if which == "1":
-                level[:] = [code, word, None, None]
+        if not _head(word, level, item):
+            if word.translate(_T2S) in _LABELS:
+                item.labels = True
             else:
-                level[:] = [level[0] or level1_of(code), level[1], code, word]
-        elif word.translate(_T2S) in _LABELS:
-            item.labels = True
-        else:
-            rest.append(word)
+                unit = bool(rest) and _UNIT_ALONE.match(word) and re.search(r"\d$", rest[-1])  # 不少于12 种
+                item.last = item.last if _VALUE.search(word) or unit else "stray"
+                rest.append(word)
     item.name = "".join(name_words) or None
     if len(name_words) > 1:
         item.doubts.append(msg("NUMBERED_NAME_PIECES", name=item.name, pieces=" ".join(name_words)))
@@ -145,14 +180,18 @@ def read_numbered(text: str, source: str | None) -> tuple[list[Indicator], list[
     if any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
         for position, item in enumerate(items, 1):  # numbers restarting in each group: the item's place
             item.seq = position
-    level = _levels_before(before)
+    level, unsure = _levels_before(before)
     for item in items:
         _split(item, level)
     _share_out(items)
     width = Counter(len(item.values) for item in items).most_common(1)[0][0]
     failures = [Failure(source=source, field="绩效指标", message=msg("NUMBERED_ITEMS_READ", count=len(items)))]
     indicators: list[Indicator] = []
+    # unsure: a word no value nor label before the item, perhaps a label the rules do not know
     for item in items:
+        if unsure and any(item.level):  # levels left empty are plain to see; levels read may be stale
+            item.doubts.append(msg("NUMBERED_LEVEL_UNSURE"))
+        unsure = item.last == "stray" or (unsure and item.last is None)  # a label ("1", "2") ends the doubt
         if not item.values:
             item.doubts.append(msg("NUMBERED_NO_VALUE"))
         elif item.labels or len(item.values) != width:
