@@ -97,14 +97,12 @@ def main() -> int:
             items = {f.field for f in table.failures if f.field}
             for k, row in enumerate(grid.rows):
                 pred = got[k] if k < len(got) else None
-                fields = [
-                    (row.name, "name"),
-                    (row.annual or row.period, "annual_value" if row.annual else "period_value"),
-                ]
+                fields = [(row.name, "name"), (row.annual or row.period, "annual_value")]  # written as 年度指标值
                 if labels:
                     fields += [(row.level1, "level1_name"), (row.level2, "level2_name")]
                 right = pred is not None and all(
-                    texts_equal(zhconv.convert(getattr(pred, f) or "", "zh-hans"), want or "") for want, f in fields
+                    texts_equal(*(zhconv.convert(t or "", "zh-hans") for t in (getattr(pred, f), want)))
+                    for want, f in fields
                 )
                 flagged = whole or bool(items & {f"绩效指标 #{k + 1}", f"绩效指标 #{pred.seq if pred else -1}"})
                 kind = "right" if right else "flagged" if flagged else "elsewhere" if table.failures else "silent"
