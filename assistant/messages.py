@@ -531,6 +531,13 @@ MESSAGES: dict[str, Text] = {
         "a level label followed only by the score {text!r} and no 三级指标: read as a group left empty, not an "
         "indicator; check it",
     ),
+    "FORM_LABELS_EITHER_WAY": Text(
+        "一级/二级标签有的单独写在首行之上（标题式），有的写在其组首行之下（居中式）：各标签管辖哪些行无法确定，"
+        "指标层级可能读错；请核对",
+        "some 一级/二级 labels stand on a line above the first row (heading their groups), others below their "
+        "groups' first rows (centred): which rows each label heads is not sure and the levels may be wrong; "
+        "check them",
+    ),
     "FORM_ROW_NAME_ALONE": Text(
         "“{name}”独占一行、其余单元格皆空：读作没有指标值的指标（也可能是上一行名称的续行）；请核对",
         "{name!r} stands alone on its row, every other cell empty: read as an indicator with no value (it may "

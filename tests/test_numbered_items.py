@@ -313,3 +313,16 @@ def test_words_no_label_nor_value_before_items_make_their_levels_unsure():
     text = "实施效果指标 产出指标 指标1:劳务报酬占比 ≥30% 32% 5 5 指标2:务工人数 100人 120人 5 5 指标3:工期 1年 1年 5 5"
     _, failures = read_numbered(text, "x")
     assert [f.field for f in failures if f.code == "NUMBERED_LEVEL_UNSURE"] == [f"绩效指标 #{n}" for n in (1, 2, 3)]
+
+
+def test_labels_both_heading_and_centred_are_flagged():
+    """g05's 发改委 system (实施效果指标 over 产出指标 | 效益指标 | 满意度指标) dumped a row a line:
+    a label above the first row, others below their rows; the levels are flagged, not trusted."""
+    text = (
+        "项目名称 某某工程\n年度资金总额 100\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "实施效果指标 产出指标\n指标1:劳务报酬占比 ≥30% 32% 10 10\n效益指标\n指标2:基础设施条件 持续改善 持续改善 10 10\n"
+        "满意度指标\n指标3:群众满意度 ≥90% 90% 10 10\n过程管理指标 计划管理指标\n指标4:计划分解用时 ≤20工作日 20工作日 10 10\n"
+        "资金管理指标\n指标5:投资支付率 ≥95% 95% 10 10\n"
+    )
+    table, _ = _read(text)
+    assert any(f.code == "FORM_LABELS_EITHER_WAY" for f in table.failures)

@@ -141,6 +141,10 @@ def reassemble(entries, width: int, failures: Failures):
     centred_labels = any(
         min(w[0] for _, w, lv in labels if lv == level) > spans[0][0] for level in {lv for _, _, lv in labels}
     )
+    if centred_labels and any(where[0] < spans[0][0] for _, where, _ in labels):
+        # a label on a line of its own above the first row heads its group, yet others sit below
+        # their groups' first rows as centred labels do: which rows each label heads is not sure
+        failures.at_row(out[0][0].row, "一级/二级指标", msg("FORM_LABELS_EITHER_WAY"))
     heads: list[list[Token]] = [[] for _ in out]
     for level in (1, 2):
         mine = [(token, where) for token, where, lv in labels if lv == level]
