@@ -526,6 +526,23 @@ MESSAGES: dict[str, Text] = {
     "FORM_ROW_NO_NAME": Text(
         "指标行有指标值却没有三级指标名称；已跳过", "an indicator row with values but no 三级指标 name; skipped"
     ),
+    "FORM_GROUP_ONLY_SCORES": Text(
+        "一级/二级标签之后只有分数“{text}”，没有三级指标：读作未填写指标的空组，不是指标；请核对",
+        "a level label followed only by the score {text!r} and no 三级指标: read as a group left empty, not an "
+        "indicator; check it",
+    ),
+    "FORM_LABELS_EITHER_WAY": Text(
+        "一级/二级标签有的单独写在首行之上（标题式），有的写在其组首行之下（居中式）：各标签管辖哪些行无法确定，"
+        "指标层级可能读错；请核对",
+        "some 一级/二级 labels stand on a line above the first row (heading their groups), others below their "
+        "groups' first rows (centred): which rows each label heads is not sure and the levels may be wrong; "
+        "check them",
+    ),
+    "FORM_ROW_NAME_ALONE": Text(
+        "“{name}”独占一行、其余单元格皆空：读作没有指标值的指标（也可能是上一行名称的续行）；请核对",
+        "{name!r} stands alone on its row, every other cell empty: read as an indicator with no value (it may "
+        "also be the wrapped end of the name above); check it",
+    ),
     "FORM_VALUE_TWICE": Text(
         "“{text}”：指标值写了两遍（目标值、实际完成值），据此分开了名称和值：“{value}”；请核对",
         "{text!r}: name and value told apart where the value is written twice (target, then achieved): "
@@ -687,6 +704,57 @@ MESSAGES: dict[str, Text] = {
     ),
     "FORM_NO_NAME": Text("项目表没有项目名称；该项目没有名称", "the form has no 项目名称; the project is unnamed"),
     "FORM_NO_ROWS": Text("指标栏中没有指标行", "the indicator grid has no indicator rows"),
+    "SELFEVAL_ROWS_READ": Text(
+        "自评表的指标行每行写在一行、单元格之间只有空格：已按行尾的 预期值 | 实际值 | 分值 | 得分 读出 {count} 条指标"
+        "（其前为名称，行首的一级/二级标签为层级）：请逐条核对名称与指标值的分界",
+        "the self-evaluation's rows are written one a line with single spaces between cells: {count} indicators "
+        "were read by each row's end (target | achieved | 分值 | 得分, the name before them, a level label "
+        "first): check where each name ends and its value starts",
+    ),
+    "SELFEVAL_LINE_UNREAD": Text(
+        "自评表指标栏中的这一行不是指标行（行尾没有两个分值），未读取：“{text}”",
+        "this line under the self-evaluation's grid head is not an indicator row (no two scores at its end) "
+        "and was not read: {text!r}",
+    ),
+    "SELFEVAL_ROW_NOTE": Text(
+        "该行分值之后还有文字“{note}”：读作未完成原因等说明列，不是指标值；请核对",
+        "the row goes on after its scores ({note!r}): read as the notes columns (未完成原因 …), not a value; check it",
+    ),
+    "SELFEVAL_NAME_WORDS": Text(
+        "指标名称由空格隔开的几段组成（{words}），或为空：名称与相邻单元格的分界可能不对；请核对",
+        "the name is several words apart ({words}), or empty: where it ends and the next cell starts may be "
+        "wrong; check it",
+    ),
+    "NUMBERED_ITEMS_READ": Text(
+        "指标表的行列未能读出；已按模板编号“指标N：”读出 {count} 条指标（名称后的第一个值读作年度指标值，"
+        "其后的完成值和分值未读取）：请逐条核对",
+        "the indicator grid's rows and columns were not read; {count} indicators were read by the template's "
+        "numbers 指标N: (the first value after a name read as the 年度指标值, the achieved value and scores "
+        "after it not read): check each one",
+    ),
+    "NUMBERED_NAME_PIECES": Text(
+        "指标名称“{name}”由几段文字拼成（{pieces}）：可能是换行的名称，也可能混入了别的单元格；请核对",
+        "the name {name!r} is joined from several pieces ({pieces}): a wrapped name, or another cell ran into "
+        "it; check it",
+    ),
+    "NUMBERED_NO_VALUE": Text(
+        "该条指标名称后面没有值：指标值未读取", "no value after this item's name: the value was not read"
+    ),
+    "NUMBERED_ROW_SHAPE": Text(
+        "该条指标后的值（{values}）与其他行（每行 {width} 个值）不一致，或夹有表头文字：单元格可能错位，"
+        "指标值可能读错；请核对",
+        "the values after this item ({values}) do not look like the other rows' ({width} a row), or form "
+        "labels are among them: the cells may be out of order and the value may be wrong; check it",
+    ),
+    "NUMBERED_LEVEL_UNSURE": Text(
+        "该条指标之前有既非指标值也非已知一级/二级标签的文字：可能是规则不认识的标签，指标层级可能读错；请核对",
+        "words before this item are neither a value nor a known 一级/二级 label: a label the rules do not know, "
+        "perhaps, so its levels may be wrong; check them",
+    ),
+    "NUMBERED_VALUES_SHARED": Text(
+        "指标{first}后面没有值，而指标{second}后面有两行的值：已按顺序分给两条指标；请核对",
+        "item {first} has no values and item {second} has two rows' worth: they were shared out in order; check them",
+    ),
     "ITEM_NO_LEVEL2": Text(
         "一级指标名称后面没有二级指标代码（NN-名称）", "no level-2 code (NN-名称) after the level-1 name"
     ),

@@ -50,6 +50,7 @@ _LEVEL2_KEYWORDS: list[tuple[str, str]] = [
     ("经济", "21"),
     ("社会", "22"),
     ("生态", "23"),
+    ("环境", "23"),  # 环境效益: the older forms' word for 生态效益 (成本 above keeps 生态环境成本 a cost)
     ("可持续", "24"),
 ]
 

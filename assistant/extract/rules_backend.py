@@ -14,6 +14,8 @@ from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
+from .parsers.form.numbered import read_numbered
+from .parsers.form.selfeval_rows import read_selfeval_rows
 from .parsers.header_only import doubt_goal, names_a_form
 from .parsers.heading_name import name_by_heading
 from .parsers.label_blocks import read_label_block
@@ -49,7 +51,23 @@ def _named(doc: Document, form: BudgetTable) -> BudgetTable:
     are out of reading order keeps only what that order does not contradict, flagged."""
     if run := labels_in_a_run(doc):
         return mark_out_of_order(doc, form, run)
-    return fill_from_report(doc, name_by_heading(doc, form))
+    return fill_from_report(doc, name_by_heading(doc, _numbered(doc, form)))
+
+
+def _numbered(doc: Document, form: BudgetTable) -> BudgetTable:
+    """A form whose grid gave no rows, read by the template's numbers 指标N: or, for a
+    self-evaluation printed one row per line, by each row's end (both flagged)."""
+    ungridded = {"FORM_NO_ROWS", "FORM_HEADER_ONLY"}
+    projects = [p for u in form.units for p in u.projects]
+    if len(projects) != 1 or projects[0].indicators or not any(f.code in ungridded for f in form.failures):
+        return form
+    lines = [" ".join(cell.text for cell in row.cells) for row in doc.rows]
+    if (read := read_numbered("\n".join(lines), doc.source) or read_selfeval_rows(lines, doc.source)) is None:
+        return form
+    projects[0].indicators, failures = read
+    at = next(k for k, f in enumerate(form.failures) if f.code in ungridded)
+    form.failures[at : at + 1] = failures
+    return form
 
 
 def _header_kept(doc: Document) -> BudgetTable:

@@ -6,6 +6,7 @@ on the way.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ....messages import msg
@@ -15,6 +16,7 @@ from .failures import Failures
 from .labels import (
     _NAME_PREFIX,
     _T2S,
+    _VALUE_LIKE,
     _bare,
     _cost_kind,
     _ends_grid,
@@ -31,11 +33,31 @@ from .labels import (
     _level2_word,
     _strip_label,
 )
-from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
+from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
+
+
+def _empty_group(row: list[Token]) -> list[Token]:
+    """The labels of a row that holds only labels and one or two bare numbers (a group's
+    scores), else nothing."""
+    filled = [t for t in row if t.text]
+    labels = list(itertools.takewhile(lambda t: _is_label(t.text), filled))
+    rest = filled[len(labels) :]
+    numbers = all(_LONE_NUMBER.fullmatch(_fold(t.text)) for t in rest)
+    return labels if labels and 1 <= len(rest) <= 2 and numbers else []
+
+
+def _name_alone(row: list[Token]) -> Token | None:
+    """The one filled cell of a row of cells when it reads as an indicator's name: a text no
+    label, key or value (a row whose other cells, and the empty cells before it, were lost)."""
+    filled = [t for t in row if t.text]
+    if len(filled) != 1 or _is_label(filled[0].text) or _is_header_word(filled[0].text):
+        return None
+    text = _fold(filled[0].text)
+    return filled[0] if len(text) >= 6 and not text.endswith("指标") and not _VALUE_LIKE.search(text) else None
 
 
 def _wrapped_value_heads(after: list[Token]) -> list[Token]:
@@ -401,12 +423,25 @@ def _read_grid(
                 items.append(_Item(name, values, name.row))
             elif any(v is not None and v.text for v in values):
                 failures.at_row(row[0].row, "三级指标", msg("FORM_ROW_NO_NAME"))
+            elif alone := _name_alone(row):
+                # a name with all its cells empty, whose empty cells before it were dropped (促进… | ||||):
+                # it landed in a label column; an indicator with no value, said so
+                items.append(_Item(alone, [None] * len(value_headers), alone.row))
+                failures.at_row(alone.row, "三级指标", msg("FORM_ROW_NAME_ALONE", name=alone.text[:30]))
             continue
         if by_rows:
             if numbered:  # the 序号 cell before the name
                 first = next((t for t in row if t.text), None)
                 if first is not None and re.fullmatch(r"\d{1,3}", _fold(first.text)):
                     row = [t for t in row if t is not first]
+            if scores and (empty := _empty_group(row)):
+                # 生态效益指标 | 0: a self-evaluation's group left empty, only its score written; its 一级
+                # label still heads the rows below, its 二级 label heads none
+                for token in empty:
+                    if _level1_label(token.text):
+                        label(token)
+                failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
+                continue
             if any(t.text for t in row):
                 _read_row(row, targets, side_by_side, items, label, failures, scores)
             continue

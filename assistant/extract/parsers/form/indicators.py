@@ -37,6 +37,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
+        if _is_placeholder(_one_line(item.name.text)) and all(
+            v is None or _is_placeholder(v.text) for v in item.values
+        ):
+            continue  # a template row left empty (指标2:, ……, **): not an indicator, nothing to doubt
         if isinstance(l1, _Guess) and l2 is not None:
             # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
             # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
@@ -108,8 +112,6 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
-        if _is_placeholder(name_text) and all(v is None or _is_placeholder(v.text) for v in item.values):
-            continue  # a template row left empty (指标2:, ……, **): not an indicator
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
         spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:

@@ -9,7 +9,7 @@ import re
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _VALUE_LIKE, _fold, _is_label
+from .labels import _VALUE_LIKE, _fold, _is_label, _is_placeholder
 from .stream import _short_value
 from .tokens import Token, _Item
 
@@ -46,6 +46,7 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
             kind == "flat"
             and len(cells) == 1
             and not _is_label(cells[0].text)
+            and not _is_placeholder(cells[0].text)  # 指标3: left blank in a template: no name's end
             and not _VALUE_LIKE.search(_fold(cells[0].text))
             and out
             and out[-1][0] == "flat"

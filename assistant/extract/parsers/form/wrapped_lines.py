@@ -29,7 +29,17 @@ import unicodedata
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _TITLE, _cost_kind, _fold, _is_header_word, _is_label, _key_field, _label_word, _level1_label
+from .labels import (
+    _TITLE,
+    _cost_kind,
+    _fold,
+    _is_header_word,
+    _is_label,
+    _is_placeholder,
+    _key_field,
+    _label_word,
+    _level1_label,
+)
 from .runs import _WORDED_VALUE
 from .stream import _short_value
 from .tokens import Token
@@ -48,6 +58,11 @@ _LABEL_PIECE = 8
 _LABEL_REACH = 3
 
 
+def _blank_item(line: list[Token]) -> bool:
+    """A template's item left blank alone on its line (指标3:): no piece of a name."""
+    return len(line) == 1 and "指" in line[0].text and _is_placeholder(line[0].text)
+
+
 def reassemble(entries, width: int, failures: Failures):
     """The grid's rows rebuilt from PDF text lines as ``("flat", [labels…, name, values…])``
     entries, or None when the lines are not of that shape (then they are read as they are)."""
@@ -56,7 +71,7 @@ def reassemble(entries, width: int, failures: Failures):
         filled = [t for t in row if t.text]
         if kind != "flat" or len({(id(t.cell), t.col) for t in filled}) > 1:
             return None  # real cells, or ``|`` / tab columns: not lines of PDF text
-        if filled:
+        if filled and not _blank_item(filled):
             lines.append(filled)
     if width < 1 or not any(len(line) >= 2 for line in lines):
         return None  # no line cut at its spaces: one cell per line, read as a stream
@@ -126,6 +141,10 @@ def reassemble(entries, width: int, failures: Failures):
     centred_labels = any(
         min(w[0] for _, w, lv in labels if lv == level) > spans[0][0] for level in {lv for _, _, lv in labels}
     )
+    if centred_labels and any(where[0] < spans[0][0] for _, where, _ in labels):
+        # a label on a line of its own above the first row heads its group, yet others sit below
+        # their groups' first rows as centred labels do: which rows each label heads is not sure
+        failures.at_row(out[0][0].row, "一级/二级指标", msg("FORM_LABELS_EITHER_WAY"))
     heads: list[list[Token]] = [[] for _ in out]
     for level in (1, 2):
         mine = [(token, where) for token, where, lv in labels if lv == level]
