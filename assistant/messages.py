@@ -610,6 +610,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
         "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",
     ),
+    "FORM_VALUES_PER_PLACE": Text(
+        "指标值按地区或子项目分列（{places}，共 {count} 列）：每列只是一处的值，不是整个项目的指标值，未读取：请核对",
+        "the values are printed per place or sub-project ({places}, {count} columns): each is one place's value, "
+        "not the whole project's target, and none was read: check them",
+    ),
     "FORM_BLOCKS_MISALIGNED": Text(
         "“{name}”的实施周期和年度两栏对不齐（{cells} 个单元格）；请核对其指标值",
         "the 实施周期 and 年度 blocks of {name!r} do not line up ({cells} cells); check its values",

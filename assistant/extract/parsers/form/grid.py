@@ -13,6 +13,7 @@ from .columns import check_columns
 from .cut import column_kind, head_run
 from .failures import Failures
 from .labels import (
+    _HEAD_WORD,
     _NAME_PREFIX,
     _T2S,
     _bare,
@@ -31,6 +32,7 @@ from .labels import (
     _level2_word,
     _strip_label,
 )
+from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
@@ -182,6 +184,7 @@ def _read_grid(
     r0, t0 = header_at
     after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
     header: list[Token] = []
+    places: list[Token] = []  # heads of a value column per place (per_column)
     filled_after = [t for t in after if t.text]
     wrapped_heads: list[Token] = []
     for i, token in enumerate(filled_after):
@@ -211,9 +214,12 @@ def _read_grid(
                 )
             )
         ):
+            if header and "三级指标" in (_bare(t.text) for t in header) and (found := place_heads(filled_after[i:])):
+                header.extend([*found.heads, *found.places])  # 西坪镇尧山村 | 桃舟乡吾培村 …: a column per place
+                places = found.places
             break
         header.append(token)
-    full_header = header
+    full_header = list(header)
     header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
     for i in range(1, len(names)):
@@ -223,6 +229,12 @@ def _read_grid(
             names[i] = _strip_label(header[i].text)
     if "三级指标" not in names:
         return [], [], [], []
+    if places:
+        first = next(i for i, t in enumerate(header) if t is places[0])
+        if caption_over_places(
+            names, first, _value_targets([names[first - 1]])[0]
+        ):  # 区域目标值 over 新罗区 | 上杭县 | 漳平市
+            del header[first - 1], names[first - 1]
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
@@ -243,6 +255,8 @@ def _read_grid(
         value_headers = value_headers + pre[1:]
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
+    per_place = place_columns(header[name_at + 1 :], places, failures) if places else frozenset()
+    targets = [None if i in per_place else t for i, t in enumerate(targets)]
     header_row = rows[r0]
     # by column only when the cells are real cells: ``|`` text pads or drops cells at will
     one_row = (
@@ -538,7 +552,7 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     if not side_by_side and not run_together:
-        targets = check_columns(items, targets, value_headers, failures)
+        targets = check_columns(items, targets, value_headers, failures, per_place)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
@@ -668,10 +682,6 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
     gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
-
-
-#: what a column head of the grid is about: a value, its unit, a note on it, a score
-_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
 
 
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）

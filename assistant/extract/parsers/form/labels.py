@@ -407,6 +407,10 @@ def _form_word(text: str) -> bool:
     return bool(_key_field(text) or _is_header_word(text) or _is_label(text) or _LABEL_RE.fullmatch(_fold(text)))
 
 
+#: what a column head of the grid is about: a value, its unit, a note on it, a score
+_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+
+
 def _is_value_header(text: str) -> bool:
     return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
 
