@@ -496,7 +496,10 @@ def _is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
 
 
-_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}")
+#: the comparison a 指标方向 / 指标性质 cell holds: a sign (≥, <=), or the same in words as 内蒙古's
+#: template writes it (大于等于, 小于等于, 等于) and others (不低于, 不少于, 不超过, 高于)
+_SIGN_WORDS = r"(?:(?:大于|小于|高于|低于)(?:或?等于)?|不(?:低于|高于|少于|多于|大于|小于|超过)|等于)"
+_SIGN_ONLY = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}")
 
 
 #: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月
