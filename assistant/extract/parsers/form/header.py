@@ -169,8 +169,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if doubt:
                 found[f"money_keys:{field}"] = doubt
             continue
-        elif field == "name" and i < len(flat) and re.fullmatch(r"\d{1,3}", _fold(flat[i].text).strip()):
-            continue  # 序号 | 项目名称 | 1 | …: the key heads a list of projects, the form's own comes later
+        elif field == "name" and _heads_a_list(flat, i):
+            continue  # 序号 | 项目名称 | (金额 | 备注 |) 1 | …: the key heads a list of projects, the form's own comes later
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
@@ -237,6 +237,21 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+def _heads_a_list(flat: list[Token], i: int) -> bool:
+    """The key at ``flat[i - 1]`` is a column head of a list (an allocation table before the form:
+    序号 | 乡镇名称 | 项目名称 | 金额 | 备注 | 1 | 西坪镇 | …): the heads after it, short words with no
+    digit and no key, run up to the first row's number."""
+    j = i
+    while j < len(flat) and j - i <= 6:
+        text = _fold(flat[j].text).strip()
+        if re.fullmatch(r"\d{1,3}", text):
+            return True
+        if len(text) > 8 or re.search(r"\d", text) or _key_field(flat[j].text):
+            return False
+        j += 1
+    return False
 
 
 def _others_after_money(flat: list[Token]) -> set[int]:
