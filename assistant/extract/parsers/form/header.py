@@ -485,7 +485,8 @@ def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
 def _caption_tail(flat: list[Token], at: int) -> bool:
     """The block's last pieces from ``at`` on are the indicator grid's caption, not more of a
     goal: cut to its first characters (绩 |, a merged cell printed cut), or wrapped one short
-    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines)."""
+    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines),
+    the grid's first head maybe wrapped after it (绩效 / 指标 / 一级 / 指标)."""
     rest = flat[at:]
     if rest and all(_caption_stub(t.text) for t in rest):
         return True
@@ -494,7 +495,12 @@ def _caption_tail(flat: list[Token], at: int) -> bool:
         return True  # 级指标: the grid's first head cell printed with its first character lost
     short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
     lines = len({t.row for t in rest}) == len(rest)
-    return 2 <= len(rest) <= 6 and short and lines and _is_grid_caption(joined)
+    # the caption, then the grid's first head wrapped the same way (绩效 / 指标 / 一级 / 指标, 龙岩
+    # j07: 一级 | 指标 is no head the grid is found by, so the block runs on over it)
+    head = next((w for w in _GRID_WORDS if joined.endswith(w) and len(joined) > len(w)), "")
+    return (
+        2 <= len(rest) <= 6 + bool(head) * 2 and short and lines and _is_grid_caption(joined[: len(joined) - len(head)])
+    )
 
 
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
