@@ -606,6 +606,13 @@ MESSAGES: dict[str, Text] = {
         "a cell may have wrapped onto a line of its own or an empty one been left out, so names and values "
         "may have slid; check them",
     ),
+    "FORM_GRID_TAIL_UNCLOSED": Text(
+        "表格各单元格都以“|”结尾，最后 {count} 行（从“{text}”起）却没有：读作表格之后的文字，未作为指标读取；"
+        "其中有像指标值的单元格，也可能是丢了“|”的最后一行：请核对",
+        "every cell of the table ends with '|' but the last {count} line(s) (from {text!r}) do not: read as text "
+        "after the table, not as indicators; one of them looks like a value, so they may be a last row that "
+        "lost its bars: check them",
+    ),
     "FORM_NOTE_OR_NAME": Text(
         "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
         "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",

@@ -49,6 +49,8 @@ def _documents() -> list[tuple[str, str, str]]:
         projects = [p for u in gold["units"] for p in u["projects"]]
         if len(projects) != 1 or not projects[0]["name"]:
             continue
+        if not (folder / "source.txt").exists():
+            continue
         text = (folder / "source.txt").read_text(encoding="utf-8")
         if norm(_name(text)) != norm(projects[0]["name"]):
             continue

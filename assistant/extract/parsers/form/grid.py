@@ -35,7 +35,16 @@ from .labels import (
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
-from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
+from .stream import (
+    _NOTE_HEADER,
+    _flush,
+    _notes_from,
+    _pipe_closed_lines,
+    _repeats_label,
+    _short_value,
+    _starts_item,
+    unclosed_tail,
+)
 from .tokens import Token, _Item
 from .wrapped_lines import join_wrapped_cells, reassemble
 
@@ -269,6 +278,7 @@ def _read_grid(
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
+    used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:

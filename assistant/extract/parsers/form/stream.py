@@ -149,3 +149,29 @@ def _pipe_closed_lines(tokens: list[Token]) -> bool:
     lines = {id(t.cell): t.cell.text.strip() for t in tokens}
     closed = sum(text.endswith(("|", "｜")) for text in lines.values())
     return bool(lines) and closed * 10 >= len(lines) * 8
+
+
+def unclosed_tail(tokens: list[Token], failures: Failures) -> set[int]:
+    """The text after a table whose every line closes with ``|`` (a web table copied one cell a
+    line, or ``| a | b |`` rows): the lines at the end that are not closed, a section heading and
+    its sentences after the table (湖北科技学院 j13: (三)存在的问题和原因 | 1、…), or a page cut
+    inside a row (安溪 i09: 时效指标 | 截). Not rows of the grid (ids of their tokens); when one of
+    them reads as a value they may be a last row that lost its bars, and that is said."""
+    filled = [t for t in tokens if t.text]
+
+    def closed(token: Token) -> bool:
+        return failures.rows[token.row].raw.rstrip().endswith(("|", "｜"))
+
+    lines = {t.row: closed(t) for t in filled}
+    i = len(filled)
+    while i > 0 and not lines[filled[i - 1].row]:
+        i -= 1
+    tail = filled[i:]
+    table = {t.row: lines[t.row] for t in filled[:i]}  # the lines before it: closed, all but a few
+    if not tail or len(table) < 2 or sum(table.values()) * 10 < len(table) * 8:
+        return set()
+    if any(_short_value(t.text) for t in tail):
+        failures.at_row(
+            tail[0].row, "绩效指标", msg("FORM_GRID_TAIL_UNCLOSED", count=len(tail), text=tail[0].text.strip()[:20])
+        )
+    return {id(t) for t in tail}
