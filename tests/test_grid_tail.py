@@ -83,3 +83,10 @@ def test_a_last_row_without_bars_is_flagged():
         after, codes = _read(text + "\n" + ROW_TAIL + "\n")
         assert after == before, doc
         assert "FORM_GRID_TAIL_UNCLOSED" in codes, doc
+
+
+def test_a_signature_line_after_the_table_is_not_flagged():
+    """填表人 … after the table ends the grid anyway: the dates and numbers after it are no row."""
+    for doc, text in DOCS:
+        _, codes = _read(text + "\n填表人: 张三 联系电话: 13800000000\n2024年3月1日\n")
+        assert "FORM_GRID_TAIL_UNCLOSED" not in codes, doc

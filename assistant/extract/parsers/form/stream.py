@@ -11,7 +11,7 @@ import re
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label, _unit_only
+from .labels import _SIGN_ONLY, _VALUE_LIKE, _ends_grid, _fold, _is_label, _unit_only
 from .tokens import Token, _Item
 
 
@@ -170,7 +170,8 @@ def unclosed_tail(tokens: list[Token], failures: Failures) -> set[int]:
     table = {t.row: lines[t.row] for t in filled[:i]}  # the lines before it: closed, all but a few
     if not tail or len(table) < 2 or sum(table.values()) * 10 < len(table) * 8:
         return set()
-    if any(_short_value(t.text) for t in tail):
+    ended = next((j for j, t in enumerate(tail) if _ends_grid(t.text)), len(tail))  # 填表人: the grid ends anyway
+    if any(_short_value(t.text) for t in tail[:ended]):
         failures.at_row(
             tail[0].row, "绩效指标", msg("FORM_GRID_TAIL_UNCLOSED", count=len(tail), text=tail[0].text.strip()[:20])
         )
