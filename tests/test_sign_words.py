@@ -61,7 +61,7 @@ def _in_words(text: str, sep: str, n: int) -> str:
         if sep == "line":
             lines.append(_worded(line, n) if line in WORDS else line)
         else:
-            bar = "\t" if sep == "tab" else " | "
+            bar = {"tab": "\t", "spaces": "    "}.get(sep, " | ")
             lines.append(bar.join(_worded(c, n) if c in WORDS else c for c in line.split(bar)))
     return "\n".join(lines)
 
@@ -92,7 +92,7 @@ def test_there_are_grids_to_vary():
 
 
 @pytest.mark.parametrize("values", ["direction", "split"])
-@pytest.mark.parametrize("sep", ["pipe", "tab", "line"])
+@pytest.mark.parametrize("sep", ["pipe", "markdown", "tab", "spaces", "line"])
 def test_sign_words_read_as_signs(values, sep):
     """Every grid read right with its signs is read right with them in words; none silently wrong."""
     worse, silent, right = [], [], 0
