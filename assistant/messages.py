@@ -639,6 +639,12 @@ MESSAGES: dict[str, Text] = {
         "“{name}”上方没有它自己的一级/二级指标标签：留空，请核对",
         "{name!r} has no 一级/二级 label of its own above it: left empty, check it",
     ),
+    "FORM_LEVEL1_UNKNOWN_WORD": Text(
+        "“{text}”在二级指标“{label}”之前、一级指标的位置上：读作一级指标（规则不认识的写法）；"
+        "它也可能是单元格都为空的一条指标：请核对",
+        "{text!r} stands before the 二级 label {label!r}, where the 一级 cell stands: read as a 一级 label in "
+        "words the rules do not know; it may also be an indicator whose cells are all empty: check it",
+    ),
     "FORM_LEVEL_GUESSED": Text(
         "“{name}”上方没有一级/二级指标标签；按最近的标签读作 {read}：请核对",
         "{name!r} has no 一级/二级 label above it; read as {read} (the nearest label): check it",

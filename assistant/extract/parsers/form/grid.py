@@ -33,6 +33,7 @@ from .labels import (
     _strip_label,
 )
 from .per_column import caption_over_places, place_columns, place_heads
+from .unknown_levels import say_unknown_level1, unknown_level1, unknown_level1_cells
 from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import (
@@ -373,11 +374,32 @@ def _read_grid(
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
     stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
+    unknown_l1 = unknown_level1_cells(stream)  # 项目决策 | 数量指标: a 一级 cell the rules have no word for
+
+    def unknown_label(token: Token, row_done: bool) -> bool:
+        """An unknown 一级 cell where a row is complete (not a value in words: 有效, 公里): read, said."""
+        if id(token) not in unknown_l1 or not row_done:
+            return False
+        l1_events.append((len(items), token))
+        say_unknown_level1(token, stream[at[id(token)] + 1], failures)
+        return True
+
     # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥95%: after both labels, a level word followed by a value is the name
     level_names = {
         id(t)
         for l1, l2, t, nxt in zip(stream, stream[1:], stream[2:], stream[3:])
         if _level1_label(l1.text) and _level2_label(l2.text) and _is_label(t.text) and _short_value(nxt.text)
+    }
+    # 成本指标 | 成本 | 10万元, 服务对象满意度指标 | 满意度 | ≥95%: the 二级 label's own word right
+    # after it, then a value, is the name
+    level_names |= {
+        id(t)
+        for l2, t, nxt in zip(stream, stream[1:], stream[2:])
+        if _level2_word(l2.text)
+        and _level2_label(t.text)
+        and _label_word(t.text) in _label_word(l2.text)
+        and _label_word(t.text) != _label_word(l2.text)
+        and _short_value(nxt.text)
     }
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
@@ -470,7 +492,10 @@ def _read_grid(
                     unread.append(token)
                 continue
             if partition:
-                if token is not None and _is_label(token.text):
+                if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
+                    _flush(pending, k, items, failures, "unit" in targets)
+                    unknown_label(token, True)
+                elif token is not None and _is_label(token.text) and id(token) not in level_names:
                     _flush(pending, k, items, failures, "unit" in targets)
                     label(token)
                 elif token is not None:
@@ -481,7 +506,9 @@ def _read_grid(
                     current.values.append(None)
             elif side_by_side and _repeats_label(token, items, stream, at):
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
-            elif id(token) not in level_names and label(token):
+            elif unknown_label(token, current is None or len(current.values) >= k) or (
+                id(token) not in level_names and label(token)
+            ):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
@@ -757,9 +784,9 @@ def _between_heads(token: Token, rest: list[Token], last: Token) -> bool:
 def _heads_until_label(tokens: list[Token]) -> bool:
     """One cell per line: the cells from here are column heads up to a level label (where the
     body starts), each on a line of its own."""
-    for token in tokens[:6]:
-        if _is_label(token.text):
-            return True
+    for token, nxt in zip(tokens[:6], [*tokens[1:7], None]):
+        if _is_label(token.text) or (nxt is not None and unknown_level1(token, nxt)):
+            return True  # the first label, or a 一级 cell in words the rules do not know (项目决策)
         if (
             token.row == tokens[0].row
             and token is not tokens[0]

@@ -116,6 +116,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if l1 is not None:
             fields["level1_name"] = _as_written(l1.text)
             fields["level1_code"] = _level1_code(l1.text)
+            if fields["level1_code"] is None and l2_code and _label_word(l1.text) not in _INVESTMENT_LEVEL1:
+                fields["level1_code"] = l2_code[0]  # a 一级 word with no code (项目决策): its 二级 label's group
             spans["level1_name"] = l1.span()
         if l2 is not None:
             fields["level2_name"] = _as_written(l2.text)

@@ -408,7 +408,7 @@ def _form_word(text: str) -> bool:
 
 
 #: what a column head of the grid is about: a value, its unit, a note on it, a score
-_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
+_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况|进度")
 
 
 def _is_value_header(text: str) -> bool:
