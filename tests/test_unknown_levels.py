@@ -28,7 +28,12 @@ GRIDS = [
     g
     for g in dev_grids()
     if all(
-        r.level1 and _is_label(r.level1) and _level1_code(r.level1) in UNKNOWN and r.level2 and r.annual and not r.period
+        r.level1
+        and _is_label(r.level1)
+        and _level1_code(r.level1) in UNKNOWN
+        and r.level2
+        and r.annual
+        and not r.period
         for r in g.rows
     )
 ]

@@ -33,7 +33,6 @@ from .labels import (
     _strip_label,
 )
 from .per_column import caption_over_places, place_columns, place_heads
-from .unknown_levels import say_unknown_level1, unknown_level1, unknown_level1_cells
 from .rows import _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
 from .stream import (
@@ -47,6 +46,7 @@ from .stream import (
     unclosed_tail,
 )
 from .tokens import Token, _Item
+from .unknown_levels import say_unknown_level1, unknown_level1, unknown_level1_cells
 from .wrapped_lines import join_wrapped_cells, reassemble
 
 
