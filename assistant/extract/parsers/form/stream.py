@@ -152,23 +152,25 @@ def _pipe_closed_lines(tokens: list[Token]) -> bool:
 
 
 def unclosed_tail(tokens: list[Token], failures: Failures) -> set[int]:
-    """The text after a table whose every line closes with ``|`` (a web table copied one cell a
-    line, or ``| a | b |`` rows): the lines at the end that are not closed, a section heading and
-    its sentences after the table (湖北科技学院 j13: (三)存在的问题和原因 | 1、…), or a page cut
-    inside a row (安溪 i09: 时效指标 | 截). Not rows of the grid (ids of their tokens); when one of
-    them reads as a value they may be a last row that lost its bars, and that is said."""
+    """The text after a table whose lines hold a ``|`` (a web table copied one cell a line, the
+    bar after or before each cell, or ``| a | b |`` rows): the lines at the end with none, a
+    section heading and its sentences after the table (湖北科技学院 j13: (三)存在的问题和原因 |
+    1、…; 大英 f04's report going on), or a page cut inside a row (安溪 i09: 时效指标 | 截). Not
+    rows of the grid (ids of their tokens); when one of them reads as a value they may be a last
+    row that lost its bars, and that is said."""
     filled = [t for t in tokens if t.text]
 
-    def closed(token: Token) -> bool:
-        return failures.rows[token.row].raw.rstrip().endswith(("|", "｜"))
+    def closed(token: Token) -> bool:  # a bar after the cell, or before it (大英 f04: `` | 90%``)
+        raw = failures.rows[token.row].raw
+        return "|" in raw or "｜" in raw
 
     lines = {t.row: closed(t) for t in filled}
     i = len(filled)
     while i > 0 and not lines[filled[i - 1].row]:
         i -= 1
     tail = filled[i:]
-    table = {t.row: lines[t.row] for t in filled[:i]}  # the lines before it: closed, all but a few
-    if not tail or len(table) < 2 or sum(table.values()) * 10 < len(table) * 8:
+    table = {t.row: lines[t.row] for t in filled[:i]}  # the lines before it: barred, two in three or more
+    if not tail or len(table) < 2 or sum(table.values()) * 3 < len(table) * 2:
         return set()
     ended = next((j for j, t in enumerate(tail) if _ends_grid(t.text)), len(tail))  # 填表人: the grid ends anyway
     if any(_short_value(t.text) for t in tail[:ended]):
