@@ -633,9 +633,21 @@ MESSAGES: dict[str, Text] = {
         "a cell may have wrapped onto a line of its own or an empty one been left out, so names and values "
         "may have slid; check them",
     ),
+    "FORM_GRID_TAIL_UNCLOSED": Text(
+        "表格各单元格都以“|”结尾，最后 {count} 行（从“{text}”起）却没有：读作表格之后的文字，未作为指标读取；"
+        "其中有像指标值的单元格，也可能是丢了“|”的最后一行：请核对",
+        "every cell of the table ends with '|' but the last {count} line(s) (from {text!r}) do not: read as text "
+        "after the table, not as indicators; one of them looks like a value, so they may be a last row that "
+        "lost its bars: check them",
+    ),
     "FORM_NOTE_OR_NAME": Text(
         "“{text}”被读作上一行的备注；它也可能是下一条指标的名称：请核对",
         "{text!r} was read as a note of the row above; it may be the next indicator's name: check it",
+    ),
+    "FORM_VALUES_PER_PLACE": Text(
+        "指标值按地区或子项目分列（{places}，共 {count} 列）：每列只是一处的值，不是整个项目的指标值，未读取：请核对",
+        "the values are printed per place or sub-project ({places}, {count} columns): each is one place's value, "
+        "not the whole project's target, and none was read: check them",
     ),
     "FORM_BLOCKS_MISALIGNED": Text(
         "“{name}”的实施周期和年度两栏对不齐（{cells} 个单元格）；请核对其指标值",
@@ -653,6 +665,12 @@ MESSAGES: dict[str, Text] = {
     "FORM_NO_LEVEL_LABEL": Text(
         "“{name}”上方没有它自己的一级/二级指标标签：留空，请核对",
         "{name!r} has no 一级/二级 label of its own above it: left empty, check it",
+    ),
+    "FORM_LEVEL1_UNKNOWN_WORD": Text(
+        "“{text}”在二级指标“{label}”之前、一级指标的位置上：读作一级指标（规则不认识的写法）；"
+        "它也可能是单元格都为空的一条指标：请核对",
+        "{text!r} stands before the 二级 label {label!r}, where the 一级 cell stands: read as a 一级 label in "
+        "words the rules do not know; it may also be an indicator whose cells are all empty: check it",
     ),
     "FORM_LEVEL_GUESSED": Text(
         "“{name}”上方没有一级/二级指标标签；按最近的标签读作 {read}：请核对",

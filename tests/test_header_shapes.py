@@ -125,6 +125,19 @@ def test_caption_down_several_lines_is_not_the_goal(caption, layout):
     assert header["goal"] == FORM["goal"]
 
 
+@pytest.mark.parametrize("caption", [("绩效", "指标"), ("年度", "绩效", "指标"), ("专项", "年度", "绩效", "指标")])
+@pytest.mark.parametrize("layout", ["lines", "line_pipes"])
+def test_caption_then_first_head_wrapped_is_not_the_goal(caption, layout):
+    """The caption down its lines, then the grid's first head wrapped the same way (绩效 / 指标 /
+    一级 / 指标, 龙岩 j07): neither is more of the goal, and the grid is still read."""
+    rows = _hunan(caption=list(caption))
+    at = rows.index(GRID[0])
+    rows[at : at + 1] = [["一级"], ["指标"], GRID[0][1:]]
+    table = _read(_render(rows, layout))
+    assert _header(table)["goal"] == FORM["goal"]
+    assert len(table.projects()[0].indicators) == len(GRID) - 1
+
+
 @pytest.mark.parametrize("layout", ["pipes", "lines"])
 def test_short_lines_that_are_not_a_caption_stay_in_the_goal_or_are_flagged(layout):
     """Short lines after the goal that do not make the caption (其他 / 说明 / 事项) are not cut

@@ -46,10 +46,16 @@ def _target_like(texts: list[str]) -> bool:
 
 
 def check_columns(
-    items: list[_Item], targets: list[str | None], headers: list[str], failures: Failures
+    items: list[_Item],
+    targets: list[str | None],
+    headers: list[str],
+    failures: Failures,
+    not_targets: frozenset[int] = frozenset(),
 ) -> list[str | None]:
     """``targets`` as the heads read them, or with a column read by its shape when no head names
-    a target; a failure whenever the cells disagree with the heads or a column is read by shape."""
+    a target; a failure whenever the cells disagree with the heads or a column is read by shape.
+    Columns in ``not_targets`` are never read by shape (a value per place: one place's, not the
+    project's)."""
     if not items or len(headers) != len(targets):
         return targets
     row = items[0].name.row
@@ -80,7 +86,7 @@ def check_columns(
         return targets
     for j, head in enumerate(headers):
         texts = _texts(items, j)
-        if targets[j] is None and _target_like(texts) and not _score_like(texts):
+        if targets[j] is None and j not in not_targets and _target_like(texts) and not _score_like(texts):
             failures.at_row(row, "指标值", msg("FORM_COLUMN_BY_SHAPE", head=head, cells="、".join(texts[:4])))
             return [("annual_value" if i == j else t) for i, t in enumerate(targets)]
     # no target read and no column that looks like one: a column holding text is not read, said so

@@ -14,6 +14,7 @@ from .columns import check_columns
 from .cut import column_kind, head_run, split_heads
 from .failures import Failures
 from .labels import (
+    _HEAD_WORD,
     _NAME_PREFIX,
     _T2S,
     _VALUE_LIKE,
@@ -33,10 +34,21 @@ from .labels import (
     _level2_word,
     _strip_label,
 )
+from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets
 from .runs import _cut_short_labels, _read_run
-from .stream import _NOTE_HEADER, _flush, _notes_from, _pipe_closed_lines, _repeats_label, _short_value, _starts_item
+from .stream import (
+    _NOTE_HEADER,
+    _flush,
+    _notes_from,
+    _pipe_closed_lines,
+    _repeats_label,
+    _short_value,
+    _starts_item,
+    unclosed_tail,
+)
 from .tokens import Token, _Item
+from .unknown_levels import say_unknown_level1, unknown_level1, unknown_level1_cells
 from .wrapped_lines import join_wrapped_cells, reassemble
 
 
@@ -204,6 +216,7 @@ def _read_grid(
     r0, t0 = header_at
     after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
     header: list[Token] = []
+    places: list[Token] = []  # heads of a value column per place (per_column)
     filled_after = [t for t in after if t.text]
     wrapped_heads: list[Token] = []
     for i, token in enumerate(filled_after):
@@ -233,9 +246,12 @@ def _read_grid(
                 )
             )
         ):
+            if header and "三级指标" in (_bare(t.text) for t in header) and (found := place_heads(filled_after[i:])):
+                header.extend([*found.heads, *found.places])  # 西坪镇尧山村 | 桃舟乡吾培村 …: a column per place
+                places = found.places
             break
         header.append(token)
-    full_header = header
+    full_header = list(header)
     header = _sub_heads_in_place(header)
     names = [_bare(t.text) for t in header]
     for i in range(1, len(names)):
@@ -245,6 +261,12 @@ def _read_grid(
             names[i] = _strip_label(header[i].text)
     if "三级指标" not in names:
         return [], [], [], []
+    if places:
+        first = next(i for i, t in enumerate(header) if t is places[0])
+        if caption_over_places(
+            names, first, _value_targets([names[first - 1]])[0]
+        ):  # 区域目标值 over 新罗区 | 上杭县 | 漳平市
+            del header[first - 1], names[first - 1]
     name_at = names.index("三级指标")
     value_headers = names[name_at + 1 :]
     if run_together:  # 计算符号目标值度量单位 | 指标值 | 说明: the heads cut again into the columns they name
@@ -267,6 +289,8 @@ def _read_grid(
         value_headers = value_headers + pre[1:]
     k = max(len(value_headers), 1)
     targets = _value_targets(value_headers or ["指标值"])
+    per_place = place_columns(header[name_at + 1 :], places, failures) if places else frozenset()
+    targets = [None if i in per_place else t for i, t in enumerate(targets)]
     header_row = rows[r0]
     # by column only when the cells are real cells: ``|`` text pads or drops cells at will
     one_row = (
@@ -279,6 +303,7 @@ def _read_grid(
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
+    used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
     for token in after:
         if id(token) in used:
@@ -373,11 +398,32 @@ def _read_grid(
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
     stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
+    unknown_l1 = unknown_level1_cells(stream)  # 项目决策 | 数量指标: a 一级 cell the rules have no word for
+
+    def unknown_label(token: Token, row_done: bool) -> bool:
+        """An unknown 一级 cell where a row is complete (not a value in words: 有效, 公里): read, said."""
+        if id(token) not in unknown_l1 or not row_done:
+            return False
+        l1_events.append((len(items), token))
+        say_unknown_level1(token, stream[at[id(token)] + 1], failures)
+        return True
+
     # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥95%: after both labels, a level word followed by a value is the name
     level_names = {
         id(t)
         for l1, l2, t, nxt in zip(stream, stream[1:], stream[2:], stream[3:])
         if _level1_label(l1.text) and _level2_label(l2.text) and _is_label(t.text) and _short_value(nxt.text)
+    }
+    # 成本指标 | 成本 | 10万元, 服务对象满意度指标 | 满意度 | ≥95%: the 二级 label's own word right
+    # after it, then a value, is the name
+    level_names |= {
+        id(t)
+        for l2, t, nxt in zip(stream, stream[1:], stream[2:])
+        if _level2_word(l2.text)
+        and _level2_label(t.text)
+        and _label_word(t.text) in _label_word(l2.text)
+        and _label_word(t.text) != _label_word(l2.text)
+        and _short_value(nxt.text)
     }
     # one cell per line with empty cells dropped (no bare ``|`` lines keep their places): rows
     # are told apart by what looks like a name and what like a value, see _partition
@@ -483,7 +529,10 @@ def _read_grid(
                     unread.append(token)
                 continue
             if partition:
-                if token is not None and _is_label(token.text):
+                if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
+                    _flush(pending, k, items, failures, "unit" in targets)
+                    unknown_label(token, True)
+                elif token is not None and _is_label(token.text) and id(token) not in level_names:
                     _flush(pending, k, items, failures, "unit" in targets)
                     label(token)
                 elif token is not None:
@@ -494,7 +543,9 @@ def _read_grid(
                     current.values.append(None)
             elif side_by_side and _repeats_label(token, items, stream, at):
                 current, slot = items[-1], None  # the 年度 block's copy of the row's 二级 label
-            elif id(token) not in level_names and label(token):
+            elif unknown_label(token, current is None or len(current.values) >= k) or (
+                id(token) not in level_names and label(token)
+            ):
                 current, slot = None, None
             elif run_together and _is_placeholder(token.text):
                 continue  # 指标2: left empty in a filled-in template
@@ -575,7 +626,7 @@ def _read_grid(
             msg("FORM_CELLS_OUTSIDE_COLUMNS", count=len(unread), cells="、".join(t.text[:12] for t in unread[:4])),
         )
     if not side_by_side and not run_together:
-        targets = check_columns(items, targets, value_headers, failures)
+        targets = check_columns(items, targets, value_headers, failures, per_place)
     return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
 
 
@@ -707,10 +758,6 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
 
 
-#: what a column head of the grid is about: a value, its unit, a note on it, a score
-_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况")
-
-
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
 _POINTS = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
 
@@ -774,9 +821,9 @@ def _between_heads(token: Token, rest: list[Token], last: Token) -> bool:
 def _heads_until_label(tokens: list[Token]) -> bool:
     """One cell per line: the cells from here are column heads up to a level label (where the
     body starts), each on a line of its own."""
-    for token in tokens[:6]:
-        if _is_label(token.text):
-            return True
+    for token, nxt in zip(tokens[:6], [*tokens[1:7], None]):
+        if _is_label(token.text) or (nxt is not None and unknown_level1(token, nxt)):
+            return True  # the first label, or a 一级 cell in words the rules do not know (项目决策)
         if (
             token.row == tokens[0].row
             and token is not tokens[0]

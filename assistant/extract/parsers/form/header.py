@@ -171,8 +171,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if doubt:
                 found[f"money_keys:{field}"] = doubt
             continue
-        elif field == "name" and i < len(flat) and re.fullmatch(r"\d{1,3}", _fold(flat[i].text).strip()):
-            continue  # 序号 | 项目名称 | 1 | …: the key heads a list of projects, the form's own comes later
+        elif field == "name" and _heads_a_list(flat, i):
+            continue  # 序号 | 项目名称 | (金额 | 备注 |) 1 | …: the key heads a list of projects, the form's own comes later
         elif i < len(flat) and not _key_field(flat[i].text) and not _GROUP_LABEL.match(_fold(flat[i].text)):
             taken.append(flat[i])
             i += 1
@@ -239,6 +239,21 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+def _heads_a_list(flat: list[Token], i: int) -> bool:
+    """The key at ``flat[i - 1]`` is a column head of a list (an allocation table before the form:
+    序号 | 乡镇名称 | 项目名称 | 金额 | 备注 | 1 | 西坪镇 | …): the heads after it, short words with no
+    digit and no key, run up to the first row's number."""
+    j = i
+    while j < len(flat) and j - i <= 6:
+        text = _fold(flat[j].text).strip()
+        if re.fullmatch(r"\d{1,3}", text):
+            return True
+        if len(text) > 8 or re.search(r"\d", text) or _key_field(flat[j].text):
+            return False
+        j += 1
+    return False
 
 
 def _others_after_money(flat: list[Token]) -> set[int]:
@@ -472,7 +487,8 @@ def _spilled_lines(rows: list[list[Token]], at: int) -> list[Token]:
 def _caption_tail(flat: list[Token], at: int) -> bool:
     """The block's last pieces from ``at`` on are the indicator grid's caption, not more of a
     goal: cut to its first characters (绩 |, a merged cell printed cut), or wrapped one short
-    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines)."""
+    piece a line (专项 / 年度 / 绩效 / 指标, 绩效 / 指标: the merged cell printed down its lines),
+    the grid's first head maybe wrapped after it (绩效 / 指标 / 一级 / 指标)."""
     rest = flat[at:]
     if rest and all(_caption_stub(t.text) for t in rest):
         return True
@@ -481,7 +497,12 @@ def _caption_tail(flat: list[Token], at: int) -> bool:
         return True  # 级指标: the grid's first head cell printed with its first character lost
     short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
     lines = len({t.row for t in rest}) == len(rest)
-    return 2 <= len(rest) <= 6 and short and lines and _is_grid_caption(joined)
+    # the caption, then the grid's first head wrapped the same way (绩效 / 指标 / 一级 / 指标, 龙岩
+    # j07: 一级 | 指标 is no head the grid is found by, so the block runs on over it)
+    head = next((w for w in _GRID_WORDS if joined.endswith(w) and len(joined) > len(w)), "")
+    return (
+        2 <= len(rest) <= 6 + bool(head) * 2 and short and lines and _is_grid_caption(joined[: len(joined) - len(head)])
+    )
 
 
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:

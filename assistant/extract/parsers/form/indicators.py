@@ -16,6 +16,7 @@ from .labels import (
     _INVESTMENT_LEVEL1,
     _NAME_PREFIX,
     _SIGN_ONLY,
+    _SIGN_WORDS,
     _T2S,
     _as_written,
     _bare,
@@ -117,6 +118,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if l1 is not None:
             fields["level1_name"] = _as_written(l1.text)
             fields["level1_code"] = _level1_code(l1.text)
+            if fields["level1_code"] is None and l2_code and _label_word(l1.text) not in _INVESTMENT_LEVEL1:
+                fields["level1_code"] = l2_code[0]  # a 一级 word with no code (项目决策): its 二级 label's group
             spans["level1_name"] = l1.span()
         if l2 is not None:
             fields["level2_name"] = _as_written(l2.text)
@@ -196,7 +199,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):
 #: a number or a long text there means the cells shifted
-_SIGN_CELL = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
+_SIGN_CELL = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
 #: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text

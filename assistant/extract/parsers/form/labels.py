@@ -407,6 +407,10 @@ def _form_word(text: str) -> bool:
     return bool(_key_field(text) or _is_header_word(text) or _is_label(text) or _LABEL_RE.fullmatch(_fold(text)))
 
 
+#: what a column head of the grid is about: a value, its unit, a note on it, a score
+_HEAD_WORD = re.compile(r"指标|值|单位|说明|原因|措施|依据|类型|内容|备注|标准|分|权重|解释|方向|性质|情况|进度")
+
+
 def _is_value_header(text: str) -> bool:
     return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
 
@@ -492,7 +496,10 @@ def _is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
 
 
-_SIGN_ONLY = re.compile(r"[≥≤><=＞＜＝≧≦═]{1,2}")
+#: the comparison a 指标方向 / 指标性质 cell holds: a sign (≥, <=), or the same in words as 内蒙古's
+#: template writes it (大于等于, 小于等于, 等于) and others (不低于, 不少于, 不超过, 高于)
+_SIGN_WORDS = r"(?:(?:大于|小于|高于|低于)(?:或?等于)?|不(?:低于|高于|少于|多于|大于|小于|超过)|等于)"
+_SIGN_ONLY = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}")
 
 
 #: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月

@@ -11,7 +11,7 @@ import re
 
 from ....messages import msg
 from .failures import Failures
-from .labels import _SIGN_ONLY, _VALUE_LIKE, _fold, _is_label, _unit_only
+from .labels import _SIGN_ONLY, _VALUE_LIKE, _ends_grid, _fold, _is_label, _unit_only
 from .tokens import Token, _Item
 
 
@@ -149,3 +149,32 @@ def _pipe_closed_lines(tokens: list[Token]) -> bool:
     lines = {id(t.cell): t.cell.text.strip() for t in tokens}
     closed = sum(text.endswith(("|", "｜")) for text in lines.values())
     return bool(lines) and closed * 10 >= len(lines) * 8
+
+
+def unclosed_tail(tokens: list[Token], failures: Failures) -> set[int]:
+    """The text after a table whose lines hold a ``|`` (a web table copied one cell a line, the
+    bar after or before each cell, or ``| a | b |`` rows): the lines at the end with none, a
+    section heading and its sentences after the table (湖北科技学院 j13: (三)存在的问题和原因 |
+    1、…; 大英 f04's report going on), or a page cut inside a row (安溪 i09: 时效指标 | 截). Not
+    rows of the grid (ids of their tokens); when one of them reads as a value they may be a last
+    row that lost its bars, and that is said."""
+    filled = [t for t in tokens if t.text]
+
+    def closed(token: Token) -> bool:  # a bar after the cell, or before it (大英 f04: `` | 90%``)
+        raw = failures.rows[token.row].raw
+        return "|" in raw or "｜" in raw
+
+    lines = {t.row: closed(t) for t in filled}
+    i = len(filled)
+    while i > 0 and not lines[filled[i - 1].row]:
+        i -= 1
+    tail = filled[i:]
+    table = {t.row: lines[t.row] for t in filled[:i]}  # the lines before it: barred, two in three or more
+    if not tail or len(table) < 2 or sum(table.values()) * 3 < len(table) * 2:
+        return set()
+    ended = next((j for j, t in enumerate(tail) if _ends_grid(t.text)), len(tail))  # 填表人: the grid ends anyway
+    if any(_short_value(t.text) for t in tail[:ended]):
+        failures.at_row(
+            tail[0].row, "绩效指标", msg("FORM_GRID_TAIL_UNCLOSED", count=len(tail), text=tail[0].text.strip()[:20])
+        )
+    return {id(t) for t in tail}
