@@ -81,7 +81,7 @@ _STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
 #: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; 产出数量指标：… ;
 #: 效益指标：… (level 1 only). ``sep`` is empty when the label runs on into its sentence.
 _LEVEL2 = re.compile(
-    r"^[ \t\u3000]*(?:(?:\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*)?"
+    r"^[ \t\u3000]*(?:(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*)?"
     r"(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
     r"|(?P<l1>产出|效益)指标)"
     r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]+)",
@@ -220,8 +220,9 @@ def _cut_item(item: str) -> tuple[str, str | None, int | None]:
 def _labeled(plain: str, start: int, end: int) -> list[_Item]:
     """Indicators of lines opened by a category label: ``数量指标：慰问人数=9人，当年实际完成9人。``,
     ``3.时效指标。…发放指标为100%实际完成值为100%``. A line with a colon after its label lists
-    items (an item with no value is kept, the checks flag it); a label run on into its sentence or
-    closed by 。 opens a report's sentence, where only clauses stating a target are read. Level 1
+    items (the checks flag one with no value); a label run on into its sentence or
+    closed by 。 opens a report's sentence, where only clauses stating a target are read (an item of
+    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). Level 1
     is the label itself (效益指标：…) or the level-1 heading above the line when its code agrees."""
     out: list[_Item] = []
     heads = list(_LEVEL1_HEAD.finditer(plain, start, end))
@@ -246,7 +247,7 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
             elif listed:
                 name, value, value_at = _cut_item(piece)
                 lead = len(piece) - len(piece.lstrip())
-                if name:
+                if name and (value is not None or _ACHIEVED.search(piece)):  # else a sentence, not an item
                     where = at + pos + (value_at if value_at is not None else 0)
                     out.append((label, name, at + pos + lead, value, where if value is not None else None, level1))
             pos += len(piece) + 1

@@ -1,0 +1,141 @@
+"""Targets written as sentences in self-evaluation reports (parsers/prose_targets.py, prose_fields.py).
+
+The dev reports i04 (``3.时效指标。…发放指标为100%实际完成值为100%…``, two clauses run together)
+and j11 (``(1)产出指标。`` over ``数量指标:布防飞机数量≥6架,实际布防6架；…``) are perturbed the
+ways other sites write the same sentences: numbered otherwise, the label closed by another mark
+or run on, clauses separated otherwise, target words reworded, traditional characters (OpenCC, not
+the reader's own table). Each must read the gold indicators exactly, each flagged as read from
+running text; what a report says was done (``…为98%``, ``实际完成值…``) is never read as a target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import zhconv
+
+from assistant.errors import InputError
+from assistant.extract import extract
+from assistant.extract.parsers.prose_targets import targets_in
+from assistant.ingest import read_bytes
+
+REAL = Path(__file__).resolve().parent.parent / "gold" / "real"
+REPORTS = {
+    "i04": "i04-nm-linhe-veterans-subsidy-selfeval-report-prose",
+    "j11": "j11-yn-emergency-aerial-firefighting-fund-selfeval-report-prose",
+}
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else re.sub(r"\s+", "", zhconv.convert(text, "zh-hans"))
+
+
+def _source(key: str) -> str:
+    return (REAL / REPORTS[key] / "source.txt").read_text(encoding="utf-8")
+
+
+def _gold(key: str) -> list[tuple]:
+    gold = json.loads((REAL / REPORTS[key] / "gold.json").read_text(encoding="utf-8"))
+    return [
+        (i["level1_name"], i["level2_name"], i["name"], i["annual_value"])
+        for u in gold["units"]
+        for p in u["projects"]
+        for i in p["indicators"]
+    ]
+
+
+def _read(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "report.txt"), backend="rules")
+
+
+def _indicators(table) -> list[tuple]:
+    return [
+        tuple(_fold(x) for x in (i.level1_name, i.level2_name, i.name, i.annual_value))
+        for p in table.projects()
+        for i in p.indicators
+    ]
+
+
+def _traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+_LABEL_LINE = re.compile(r"^(?P<num>\d\.|\(\d\))(?P<label>[\u4e00-\u9fff]{2,6}指标)(?P<sep>[。:：]?)", re.M)
+
+
+def _renumber(text: str, style: str) -> str:
+    """1.时效指标 / (1)产出指标 numbered as （一）, 一、 or with no number."""
+    numerals = "一二三四五六七八九"
+
+    def one(m: re.Match[str]) -> str:
+        n = int(re.sub(r"\D", "", m.group("num")))
+        head = {"paren_cn": f"（{numerals[n - 1]}）", "comma_cn": f"{numerals[n - 1]}、", "none": ""}[style]
+        return head + m.group("label") + m.group("sep")
+
+    return _LABEL_LINE.sub(one, text)
+
+
+def _label_sep(text: str, sep: str) -> str:
+    """The mark after a category label: 。 / ： / : / nothing (the label runs on into its sentence)."""
+    return re.sub(r"(?m)^(\S*?(?:数量|质量|时效|成本|社会效益)指标)[。:：]", lambda m: m.group(1) + sep, text)
+
+
+VARIANTS = {
+    "as published": lambda t: t,
+    "numbered （一）": lambda t: _renumber(t, "paren_cn"),
+    "numbered 一、": lambda t: _renumber(t, "comma_cn"),
+    "not numbered": lambda t: _renumber(t, "none"),
+    "label then ：": lambda t: _label_sep(t, "："),
+    "label run on": lambda t: _label_sep(t, ""),
+    "half-width ;": lambda t: t.replace("；", ";"),
+    "target word 指标值为": lambda t: t.replace("发放指标为", "发放指标值为"),
+    "target word 年初目标值": lambda t: t.replace("发放指标为", "发放年初目标值"),
+    "result after a comma": lambda t: t.replace("100%实际完成值", "100%，实际完成值"),
+    "traditional": _traditional,
+}
+
+
+@pytest.mark.parametrize("key", sorted(REPORTS))
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_report_sentences_read_their_targets(key, variant):
+    table = _read(VARIANTS[variant](_source(key)))
+    want = [tuple(_fold(x) for x in row) for row in _gold(key)]
+    assert _indicators(table) == want, variant
+    flagged = [f for f in table.failures if f.code == "PROSE_INDICATOR_FROM_TEXT"]
+    assert len(flagged) == len(want)  # every sentence-read indicator is flagged for a human
+
+
+def test_results_written_with_a_bare_为_are_not_targets():
+    """i04 with its target words taken away (发放为100%): what was done, nothing is read."""
+    text = _source("i04").replace("发放指标为", "发放为")
+    try:
+        table = _read(text)
+    except InputError:
+        return
+    assert _indicators(table) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("布防飞机数量≥6架,实际布防6架", [("布防飞机数量", "≥6架")]),
+        ("资金到位率达到100%", [("资金到位率", "100%")]),
+        ("群众满意度不低于95%", [("群众满意度", "不低于95%")]),
+        ("政策知晓率年初目标值为90%，实际完成值为92%", [("政策知晓率", "90%")]),
+        ("甲发放指标为100%实际完成值为100%乙发放指标为98%实际完成值为99%", [("甲发放", "100%"), ("乙发放", "98%")]),
+        ("实际完成飞行小时数/计划小时数≥80%", [("实际完成飞行小时数/计划小时数", "≥80%")]),
+        ("经费发放率为98%", []),  # a result: no target word, no sign
+        ("实际完成率达到100%", []),  # a result, not a target
+        ("404名服务对象发放补助金2126.81万元", []),
+    ],
+)
+def test_targets_in_a_clause(clause, expected):
+    assert [(name, value) for name, _, value, _ in targets_in(clause)] == expected
+    for name, name_at, value, value_at in targets_in(clause):  # offsets point at the text as written
+        assert clause[name_at : name_at + len(name)] == name
+        assert clause[value_at : value_at + len(value)] == value
