@@ -139,3 +139,39 @@ def test_targets_in_a_clause(clause, expected):
     for name, name_at, value, value_at in targets_in(clause):  # offsets point at the text as written
         assert clause[name_at : name_at + len(name)] == name
         assert clause[value_at : value_at + len(value)] == value
+
+
+OUTLINE = "c12-tongxin-training-prose"  # a notice's outline: 一、产出指标 / (一)数量指标 / 参训人员结业率≥100%；
+WORDS = {  # each sign as a notice may write it in words, and the value that keeps it
+    "≥": ("不低于", "不低于"),
+    "≧": ("不少于", "不少于"),
+    "≦": ("不超过", "不超过"),
+}
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("linking", [False, True])
+def test_outline_targets_told_in_words(traditional, linking):
+    """c12 with its signs written as words (结业率不低于100%), or as 达到 (left out of the value)."""
+    text = (REAL / OUTLINE / "source.txt").read_text(encoding="utf-8")
+    gold = json.loads((REAL / OUTLINE / "gold.json").read_text(encoding="utf-8"))
+    want = []
+    for ind in (i for u in gold["units"] for p in u["projects"] for i in p["indicators"]):
+        value = ind["annual_value"] or ""
+        sign = value[:1]
+        if sign in WORDS:
+            written, kept = WORDS[sign] if not linking else ("达到", "")
+            old = ind["name"] + value
+            assert old in text
+            text = text.replace(old, ind["name"] + written + value[1:])
+            value = kept + value[1:]
+        want.append((_fold(ind["name"]), _fold(value)))
+    table = _read(_traditional(text) if traditional else text)
+    got = [(_fold(i.name), _fold(i.annual_value)) for p in table.projects() for i in p.indicators]
+    assert got == want
+    worded = sum(
+        ind["annual_value"][:1] in WORDS for u in gold["units"] for p in u["projects"] for ind in p["indicators"]
+    )
+    assert worded >= 3
+    flagged = [f for f in table.failures if f.code == "PROSE_INDICATOR_FROM_TEXT"]
+    assert len(flagged) == worded  # a target told in words is flagged; the signed items stay as they were

@@ -44,7 +44,7 @@ _RESULT = re.compile(
     rf"[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}})?"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]")
-_TRIM = " \t\u3000,，、：:（(的"
+_TRIM = " \t\n\u3000,，、：:（(的"
 
 
 def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
