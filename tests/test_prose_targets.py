@@ -175,3 +175,37 @@ def test_outline_targets_told_in_words(traditional, linking):
     assert worded >= 3
     flagged = [f for f in table.failures if f.code == "PROSE_INDICATOR_FROM_TEXT"]
     assert len(flagged) == worded  # a target told in words is flagged; the signed items stay as they were
+
+
+GOAL_LINE = "h12-jx-sixia-village-road-eval-traditional-prose"  # 績效目標:道路硬化≥0.565km;…≥96%;…
+
+
+@pytest.mark.parametrize("word", ["不低於", "不低于", "不少于", "≥"])
+@pytest.mark.parametrize("separator", [";", "；"])
+def test_goal_line_of_targets_told_in_words(word, separator):
+    """h12's 绩效目标 line (traditional) with its signs written as words, its items separated otherwise."""
+    text = (REAL / GOAL_LINE / "source.txt").read_text(encoding="utf-8")
+    gold = json.loads((REAL / GOAL_LINE / "gold.json").read_text(encoding="utf-8"))
+    line = next(x for x in text.split("\n") if "≥" in x)
+    text = text.replace(line, line.replace("≥", word).replace(";", separator))
+    want = [
+        (_fold(i["name"]), _fold(word + i["annual_value"][1:]))
+        for u in gold["units"]
+        for p in u["projects"]
+        for i in p["indicators"]
+    ]
+    table = _read(text)
+    assert [(_fold(i.name), _fold(i.annual_value)) for p in table.projects() for i in p.indicators] == want
+    assert sum(f.code == "PROSE_INDICATOR_FROM_TEXT" for f in table.failures) == len(want)
+
+
+def test_goal_sentence_with_one_target_is_not_read_as_targets():
+    """A goal line where one item is a sentence, not a target: nothing is read from it."""
+    text = (REAL / GOAL_LINE / "source.txt").read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if "≥" in x)
+    text = text.replace(line, line.replace("道路硬化≥0.565km", "完成道路硬化工程，改善群众出行条件"))
+    try:
+        table = _read(text)
+    except InputError:
+        return
+    assert not [i for p in table.projects() for i in p.indicators]

@@ -255,18 +255,23 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
 
 
 def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
-    """A 绩效目标 line made only of name + sign + value items (道路硬化≥0.565km；…): its targets."""
+    """A 绩效目标 line made only of name + target items (道路硬化≥0.565km；合格率不低于95%；…): its
+    targets, the sign or the comparison word (:mod:`.prose_targets`) starting each item's value."""
     if goal is None:
         return []
     text, at = goal
     pieces, out, pos = re.split(r"[；;]", text), [], 0
     for piece in pieces:
-        value = _VALUE.search(piece)
-        name = piece[: value.start()].strip() if value else ""
-        if value is None or not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,30}", name):
-            return []  # not every item is a target: the line is a goal sentence, nothing is read from it
         lead = len(piece) - len(piece.lstrip())
-        out.append((None, name, at + pos + lead, value.group(0).strip(), at + pos + value.start(), None))
+        if value := _VALUE.search(piece):
+            name, value_text, value_at = piece[: value.start()].strip(), value.group(0).strip(), value.start()
+        elif len(found := targets_in(piece)) == 1 and found[0][1] == lead:
+            name, _, value_text, value_at = found[0]
+        else:
+            return []  # not every item is a target: the line is a goal sentence, nothing is read from it
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,30}", name):
+            return []
+        out.append((None, name, at + pos + lead, value_text, at + pos + value_at, None))
         pos += len(piece) + 1
     return out if len(out) >= 2 else []
 
