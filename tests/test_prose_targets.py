@@ -209,3 +209,37 @@ def test_goal_sentence_with_one_target_is_not_read_as_targets():
     except InputError:
         return
     assert not [i for p in table.projects() for i in p.indicators]
+
+
+DISCLOSURE = "i08-jx-zhanggong-forest-pest-control-notice-prose"  # 四、绩效目标 over its paragraph
+
+
+def _disclosure() -> tuple[str, dict]:
+    text = (REAL / DISCLOSURE / "source.txt").read_text(encoding="utf-8")
+    gold = json.loads((REAL / DISCLOSURE / "gold.json").read_text(encoding="utf-8"))
+    return text, gold["units"][0]["projects"][0]
+
+
+@pytest.mark.parametrize(
+    "heading", ["四、绩效目标", "4.绩效目标", "（四）绩效目标：", "四、项目绩效目标", "四、年度绩效目标"]
+)
+@pytest.mark.parametrize("blank", ["\n", "\n\n", "\n  \n"])
+def test_goal_under_its_heading(heading, blank):
+    """A disclosure's goal is the paragraph under its 绩效目标 heading, however numbered and spaced;
+    its name is the title's project without the aspects the title lists (立项依据、实施主体…)."""
+    text, project = _disclosure()
+    text = re.sub(r"四、绩效目标\n+", heading + blank, text)
+    table = _read(text)
+    (got,) = table.projects()
+    assert _fold(got.goal) == _fold(project["goal"])
+    assert got.name == project["name"]
+    assert any(f.code == "PROSE_NAME_FROM_TITLE" for f in table.failures)
+    assert any(f.code == "PROSE_FIELDS_ONLY" for f in table.failures)
+
+
+def test_no_goal_when_the_heading_opens_subheadings():
+    """四、绩效目标 followed by (一)… is a section of a report, not a goal paragraph."""
+    text, _ = _disclosure()
+    text = re.sub(r"四、绩效目标\n+", "四、绩效目标\n(一)绩效目标分解下达情况\n", text)
+    (got,) = _read(text).projects()
+    assert got.goal is None or not got.goal.startswith("(一)")

@@ -68,8 +68,18 @@ _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3
 _NAME_IN_TITLE = re.compile(
     r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
 )
+#: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
+_ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
 _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: a heading 四、绩效目标 (or 项目绩效目标, 年度绩效目标) alone on its line: the goal is the paragraph
+#: under it, unless that is a numbered heading itself ((一)绩效目标分解…)
+_GOAL_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])"
+    r"[ \t\u3000]*(?:项目)?(?:年度|总体)?绩效目标[ \t\u3000]*[:：。]?[ \t\u3000]*\n\s*"
+    r"(?![一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<goal>[^\n]+)",
+    re.M,
+)
 #: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
 _FIELD_MARK = re.compile(r"[（(]\d{1,2}[)）]")
 _DEPARTMENT = re.compile(
@@ -194,7 +204,8 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[t
 
 
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    m = _GOAL.search(plain, start, end)
+    """The goal after its label (绩效目标：…), or the paragraph under a heading 四、绩效目标."""
+    m = _GOAL.search(plain, start, end) or _GOAL_HEADING.search(plain, start, end)
     if m is None:
         return None
     text, at = m.group("goal"), m.start("goal")
@@ -311,7 +322,8 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     if subject := name_in_money_sentence(plain, end):
         return _Read(subject[0], subject[1], (0, end))
     if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
-        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
+        name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
+        read = _Read(name, title[1] + m.start("name"), (0, end))
         read.notes.append(
             Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
         )
