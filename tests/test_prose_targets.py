@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,32 @@ def test_no_goal_when_the_heading_opens_subheadings():
     text = re.sub(r"四、绩效目标\n+", "四、绩效目标\n(一)绩效目标分解下达情况\n", text)
     (got,) = _read(text).projects()
     assert got.goal is None or not got.goal.startswith("(一)")
+
+
+SUBHEADED = "j09-yn-baoshan-archives-two-projects-eval-report-prose"  # (一)X项目 (二)Y项目, money told under each
+
+
+@pytest.mark.parametrize("attachment", ["附件2\n", "", "附件：\n\n"])
+@pytest.mark.parametrize("paren", ["()", "（）"])
+def test_projects_under_numbered_subheadings(attachment, paren):
+    """A report whose projects are its (一)(二) subheadings: one project each, the money sentence
+    under each its total (flagged); an 附件 line over the title does not end the text."""
+    text = (REAL / SUBHEADED / "source.txt").read_text(encoding="utf-8")
+    gold = json.loads((REAL / SUBHEADED / "gold.json").read_text(encoding="utf-8"))
+    text = re.sub(r"^附件2\n", attachment, text)
+    text = re.sub(r"(?m)^\(([一二])\)", lambda m: paren[0] + m.group(1) + paren[1], text)
+    table = _read(text)
+    want = [(p["name"], Decimal(str(p["amounts"]["total"]))) for p in gold["units"][0]["projects"]]
+    assert [(p.name, p.amounts.total) for p in table.projects()] == want
+    assert sum(f.code == "PROSE_AMOUNT_FROM_TEXT" for f in table.failures) == len(want)
+
+
+def test_one_subheading_is_not_a_list_of_projects():
+    """Only (一) left: not two projects in order, so no project is read from the subheadings."""
+    text = (REAL / SUBHEADED / "source.txt").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^\(二\)馆藏档案日常维护项目\n", "", text)
+    try:
+        table = _read(text)
+    except InputError:
+        return
+    assert "馆藏档案日常维护项目" not in [p.name for p in table.projects()]

@@ -47,6 +47,12 @@ __all__ = ["name_in_money_sentence", "read_prose_fields"]
 _AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
 _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
+#: a report's subheading naming one project: (一)馆藏档案日常维护项目
+_HEAD_ITEM = re.compile(
+    r"^[ \t\u3000]*[（(](?P<n>[一二三四五六七八九])[)）][ \t\u3000]*(?P<title>[^\n。；;，,：:]{2,60}?项目)[ \t\u3000]*$",
+    re.M,
+)
+_NUMERALS = "一二三四五六七八九"
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
 _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
@@ -187,6 +193,20 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
+    return found if len(found) >= 2 else _heading_items(plain)
+
+
+def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """A report's subheadings (一)X项目 (二)Y项目 alone on their lines (two or more, in order):
+    one project each, its money and goal told in the paragraphs under it."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _HEAD_ITEM.finditer(plain):
+        n = _NUMERALS.index(m.group("n")) + 1 if len(m.group("n")) == 1 else 0
+        if n != len(found) + 1:
+            if n != 1:
+                continue
+            found = []
+        found.append((m, m.group("title").strip(), None))
     return found if len(found) >= 2 else []
 
 
@@ -382,7 +402,8 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
     the text names no project, or names one with no money, goal or indicator."""
     cleaned, where = _unwrapped(*_without_readings(doc.text))
     plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
-    stop_m = _STOP.search(plain)
+    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))  # 附件2 over the title opens the text
+    stop_m = _STOP.search(plain, max(first_line, 0))
     end = stop_m.start() if stop_m else len(plain)
     source = doc.source
 
