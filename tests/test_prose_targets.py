@@ -133,6 +133,7 @@ def test_results_written_with_a_bare_为_are_not_targets():
         ("经费发放率为98%", []),  # a result: no target word, no sign
         ("实际完成率达到100%", []),  # a result, not a target
         ("404名服务对象发放补助金2126.81万元", []),
+        ("绩效目标:2025年底前完成改造", []),  # a date after a target word is not a target value
     ],
 )
 def test_targets_in_a_clause(clause, expected):

@@ -57,7 +57,9 @@ def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
         lead = len(raw) - len(raw.lstrip(_TRIM))
         name = raw.strip(_TRIM)
         value = m.group(value_group).strip()
-        result_like = value_group == "value2" and name.startswith(("实际", "已"))  # 实际完成率达到100%
+        linked = value_group == "value2"
+        result_like = linked and name.startswith(("实际", "已"))  # 实际完成率达到100%
+        result_like = result_like or (linked and re.match(r"\d{4}年", value) is not None)  # 目标:2025年底前…
         if name and _NAME.search(name) and len(name) <= 40 and not result_like:
             out.append((name, pos + lead, value, m.start(value_group)))
         pos = m.end()
