@@ -10,8 +10,9 @@ Reading rules:
 
 * An item ends at ``；``/``;``/``。``, or at a comma after its value. Its value starts at the
   first comparison sign outside brackets (``≥**株`` inside brackets is a template hint of the
-  name); with no sign, a comma splits name and value (``完成时限，2025年10月底前``); with
-  neither, the item is a name with no value (flagged by the checks).
+  name); with no sign, a comparison or target word (``结业率不低于95%``, ``到位率达到100%``,
+  :mod:`.prose_targets`), else a comma splits name and value (``完成时限，2025年10月底前``); with
+  none of these, the item is a name with no value (flagged by the checks).
 * A label followed directly by ``，`` (``可持续影响指标，持续发展``) is a label, not a name.
 * Header fields come from the notice's landmarks: the title (标题 field, else the first line)
   names the project (``…项目`` before 绩效目标); ``资金N万元`` is the total when written once;
@@ -34,6 +35,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
 from .prose_fields import name_in_money_sentence
+from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
 
@@ -93,9 +95,10 @@ def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | No
     return None
 
 
-def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | None]]:
-    """Items of one label's stretch: (name, offset, value, value offset), offsets into the document."""
-    out: list[tuple[str, int, str | None, int | None]] = []
+def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | None, bool]]:
+    """Items of one label's stretch: (name, offset, value, value offset, value told by a word rather
+    than a sign), offsets into the document."""
+    out: list[tuple[str, int, str | None, int | None, bool]] = []
     pos = 0
     while pos < len(text):
         end_m = _ITEM_END.search(text, pos)
@@ -108,6 +111,11 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | Non
                 cut = sign.start() + comma.start() if comma else len(chunk)
                 name, value, value_at = chunk[: sign.start()], chunk[sign.start() : cut], sign.start()
                 rest = chunk[cut + 1 :] if comma else ""
+            elif len(found := targets_in(chunk.translate(_T2S))) == 1:  # 结业率不低于95% ; 到位率达到100%
+                name, name_at, value, value_at = found[0]  # read simplified, taken as written
+                name, value = chunk[name_at : name_at + len(name)], chunk[value_at : value_at + len(value)]
+                out.append((name, start + pos + name_at, value, start + pos + value_at, True))
+                break
             elif comma := _outside_brackets(chunk, re.compile(r"[,，]")):
                 name, value, value_at = chunk[: comma.start()], chunk[comma.end() :], comma.end()
                 rest = ""
@@ -122,6 +130,7 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | Non
                         start + pos + lead,
                         value_clean or None,
                         start + pos + value_at + (len(value) - len(value.lstrip())) if value_clean else None,
+                        False,
                     )
                 )
             consumed = len(chunk) - len(rest)
@@ -251,6 +260,7 @@ def extract_prose(doc: Document) -> BudgetTable:
         return Span(start=start, end=start + len(value), row=_line_of(text, start))
 
     indicators: list[Indicator] = []
+    worded_at: list[Indicator] = []
     level1: tuple[str, str | None] | None = None
     level2: tuple[str, str | None] | None = None
     marks = [
@@ -264,7 +274,7 @@ def extract_prose(doc: Document) -> BudgetTable:
             level1, level2 = (name, code_for_level1_name(simple)), None
         # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
         stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
-        for item, at, value, value_at in _pieces(text[end:stretch_end], end):
+        for item, at, value, value_at, worded in _pieces(text[end:stretch_end], end):
             spans = {"name": span(at, item)}
             if value is not None and value_at is not None:
                 spans["annual_value"] = span(value_at, value)
@@ -280,6 +290,8 @@ def extract_prose(doc: Document) -> BudgetTable:
                     spans=spans,
                 )
             )
+            if worded:  # the target is told by a word in a sentence (不低于, 达到): where the name ends is read
+                worded_at.append(indicators[-1])
     found, failures = _header(doc, first.start())
     for ind in indicators:  # a comma left inside a name or value: where one item ends is not certain
         if any(c in (ind.name or "") + (ind.annual_value or "") for c in ",，"):
@@ -291,6 +303,15 @@ def extract_prose(doc: Document) -> BudgetTable:
                     message=msg("PROSE_ITEM_COMMA", name=ind.name, value=ind.annual_value or ""),
                 )
             )
+    for ind in worded_at:
+        failures.append(
+            Failure(
+                source=doc.source,
+                row=ind.spans["name"].row,
+                field=f"绩效指标 #{ind.seq}",
+                message=msg("PROSE_INDICATOR_FROM_TEXT", name=ind.name, value=ind.annual_value or ""),
+            )
+        )
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
     total = Decimal(found["total"][0]) if "total" in found else None

@@ -40,12 +40,19 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
+from .prose_targets import targets_in
 
 __all__ = ["name_in_money_sentence", "read_prose_fields"]
 
 _AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
 _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
+#: a report's subheading naming one project: (一)馆藏档案日常维护项目
+_HEAD_ITEM = re.compile(
+    r"^[ \t\u3000]*[（(](?P<n>[一二三四五六七八九])[)）][ \t\u3000]*(?P<title>[^\n。；;，,：:]{2,60}?项目)[ \t\u3000]*$",
+    re.M,
+)
+_NUMERALS = "一二三四五六七八九"
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
 _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
@@ -53,7 +60,9 @@ _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
 _AMOUNT_LEAD = re.compile(
     r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
 )
-_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?[为是:：]?[ \t\u3000]*{_AMOUNT}")
+#: 其中 right after an amount (within its sentence or the next): what follows splits that amount
+_PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其中")
+_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|{_MONEY_WORD})"
@@ -63,10 +72,20 @@ _NAME_FIELD = re.compile(
 )
 _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
 _NAME_IN_TITLE = re.compile(
-    r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
+    r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
 )
+#: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
+_ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
 _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: a heading 四、绩效目标 (or 项目绩效目标, 年度绩效目标) alone on its line: the goal is the paragraph
+#: under it, unless that is a numbered heading itself ((一)绩效目标分解…)
+_GOAL_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])"
+    r"[ \t\u3000]*(?:项目)?(?:年度|总体)?绩效目标[ \t\u3000]*[:：。]?[ \t\u3000]*\n\s*"
+    r"(?![一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<goal>[^\n]+)",
+    re.M,
+)
 #: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
 _FIELD_MARK = re.compile(r"[（(]\d{1,2}[)）]")
 _DEPARTMENT = re.compile(
@@ -75,15 +94,19 @@ _DEPARTMENT = re.compile(
 )
 _DEPARTMENT_ORDER = ("项目主管部门", "主管部门", "实施主体", "实施单位", "发布机构", "来源")
 _STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
+#: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; 产出数量指标：… ;
+#: 效益指标：… (level 1 only). ``sep`` is empty when the label runs on into its sentence.
 _LEVEL2 = re.compile(
-    r"^[ \t\u3000]*(?P<label>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标)"
-    r"[ \t\u3000]*[:：][ \t\u3000]*(?P<body>[^\n]+)",
+    r"^[ \t\u3000]*(?:(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*)?"
+    r"(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
+    r"|(?P<l1>产出|效益)指标)"
+    r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]+)",
     re.M,
 )
-#: a line that is only a 一级 heading over the 二级 lines below it: (1)产出指标。
-_LEVEL1 = re.compile(
-    r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]?)?[ \t\u3000]*"
-    r"(?P<label>产出指标|效益指标|满意度指标)[ \t\u3000]*[。.:：]?[ \t\u3000]*$",
+#: a level-1 heading on its own line: (1)产出指标。 ; 1.产出指标完成情况分析 ; 二、效益指标
+_LEVEL1_HEAD = re.compile(
+    r"^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])?"
+    r"[ \t\u3000]*(?P<label>(?:产出|效益|满意度)指标)(?:完成情况(?:分析)?)?[ \t\u3000]*[:：。.]?[ \t\u3000]*$",
     re.M,
 )
 _SIGN = r"[≥≤≧≦><=＝＞＜]{1,2}"
@@ -96,8 +119,9 @@ _VALUE = re.compile(
 _ACHIEVED = re.compile(r"[,，]?[ \t\u3000]*(?:当年|全年)?(?:实际)?完成(?:情况|值)?[:：]?[ \t\u3000]*\d")
 
 
-#: an indicator read from the text: (its level-2 label's span or None, name, offset, value, offset)
-_Item = tuple[tuple[int, int] | None, str, int, str | None, int | None]
+#: an indicator read from the text: (its level-2 label's span or None, name, offset, value, offset,
+#: its level-1 label's span or None)
+_Item = tuple[tuple[int, int] | None, str, int, str | None, int | None, tuple[int, int] | None]
 
 
 @dataclass
@@ -169,16 +193,39 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
+    return found if len(found) >= 2 else _heading_items(plain)
+
+
+def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """A report's subheadings (一)X项目 (二)Y项目 alone on their lines (two or more, in order):
+    one project each, its money and goal told in the paragraphs under it."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _HEAD_ITEM.finditer(plain):
+        n = _NUMERALS.index(m.group("n")) + 1 if len(m.group("n")) == 1 else 0
+        if n != len(found) + 1:
+            if n != 1:
+                continue
+            found = []
+        found.append((m, m.group("title").strip(), None))
     return found if len(found) >= 2 else []
 
 
 def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[tuple[str, str]]]:
+    """The amounts stated between ``start`` and ``end``, without those that split an amount
+    already stated (``预算10441万元。其中，中央资金8353万元，省级配套2088万元``: the parts)."""
     found = list(_MONEY.finditer(plain, start, end))
+    parts = []
+    for m in _PARTS.finditer(plain, start, end):
+        close = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
+        parts.append((m.start(), close))
+    whole = [m for m in found if not any(a <= m.start() < b for a, b in parts)]
+    found = whole or found
     return found, {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
 
 
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    m = _GOAL.search(plain, start, end)
+    """The goal after its label (绩效目标：…), or the paragraph under a heading 四、绩效目标."""
+    m = _GOAL.search(plain, start, end) or _GOAL_HEADING.search(plain, start, end)
     if m is None:
         return None
     text, at = m.group("goal"), m.start("goal")
@@ -202,35 +249,60 @@ def _cut_item(item: str) -> tuple[str, str | None, int | None]:
 
 
 def _labeled(plain: str, start: int, end: int) -> list[_Item]:
-    """Indicators of lines opened by a level-2 label: 数量指标：慰问人数=9人，当年实际完成9人。"""
-    out = []
+    """Indicators of lines opened by a category label: ``数量指标：慰问人数=9人，当年实际完成9人。``,
+    ``3.时效指标。…发放指标为100%实际完成值为100%``. A line with a colon after its label lists
+    items (the checks flag one with no value); a label run on into its sentence or
+    closed by 。 opens a report's sentence, where only clauses stating a target are read (an item of
+    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). Level 1
+    is the label itself (效益指标：…) or the level-1 heading above the line when its code agrees."""
+    out: list[_Item] = []
+    heads = list(_LEVEL1_HEAD.finditer(plain, start, end))
     for m in _LEVEL2.finditer(plain, start, end):
         body, at = m.group("body"), m.start("body")
+        span = (m.start("label"), m.end("label"))
+        if m.group("l1"):
+            label, level1 = None, span
+        else:
+            label, level1 = span, None
+            above = [h for h in heads if h.start() < m.start()]
+            code = code_for_level2_name(m.group("label"))
+            if above and code and code_for_level1_name(above[-1].group("label")) == code[0]:
+                level1 = (above[-1].start("label"), above[-1].end("label"))
+        listed = m.group("sep") in (":", "：") and m.group("sep") != ""
         pos = 0
         for piece in re.split(r"[；;。]", body):
-            name, value, value_at = _cut_item(piece)
-            lead = len(piece) - len(piece.lstrip())
-            if name:
-                where = at + pos + (value_at if value_at is not None else 0)
-                label = (m.start("label"), m.end("label"))
-                out.append((label, name, at + pos + lead, value, where if value is not None else None))
+            found = targets_in(piece)
+            if found:
+                for name, name_at, value, value_at in found:
+                    out.append((label, name, at + pos + name_at, value, at + pos + value_at, level1))
+            elif listed:
+                name, value, value_at = _cut_item(piece)
+                lead = len(piece) - len(piece.lstrip())
+                if name and (value is not None or _ACHIEVED.search(piece)):  # else a sentence, not an item
+                    where = at + pos + (value_at if value_at is not None else 0)
+                    out.append((label, name, at + pos + lead, value, where if value is not None else None, level1))
             pos += len(piece) + 1
     return out
 
 
 def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
-    """A 绩效目标 line made only of name + sign + value items (道路硬化≥0.565km；…): its targets."""
+    """A 绩效目标 line made only of name + target items (道路硬化≥0.565km；合格率不低于95%；…): its
+    targets, the sign or the comparison word (:mod:`.prose_targets`) starting each item's value."""
     if goal is None:
         return []
     text, at = goal
     pieces, out, pos = re.split(r"[；;]", text), [], 0
     for piece in pieces:
-        value = _VALUE.search(piece)
-        name = piece[: value.start()].strip() if value else ""
-        if value is None or not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,30}", name):
-            return []  # not every item is a target: the line is a goal sentence, nothing is read from it
         lead = len(piece) - len(piece.lstrip())
-        out.append((None, name, at + pos + lead, value.group(0).strip(), at + pos + value.start()))
+        if value := _VALUE.search(piece):
+            name, value_text, value_at = piece[: value.start()].strip(), value.group(0).strip(), value.start()
+        elif len(found := targets_in(piece)) == 1 and found[0][1] == lead:
+            name, _, value_text, value_at = found[0]
+        else:
+            return []  # not every item is a target: the line is a goal sentence, nothing is read from it
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,30}", name):
+            return []
+        out.append((None, name, at + pos + lead, value_text, at + pos + value_at, None))
         pos += len(piece) + 1
     return out if len(out) >= 2 else []
 
@@ -270,7 +342,8 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     if subject := name_in_money_sentence(plain, end):
         return _Read(subject[0], subject[1], (0, end))
     if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
-        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
+        name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
+        read = _Read(name, title[1] + m.start("name"), (0, end))
         read.notes.append(
             Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
         )
@@ -329,7 +402,8 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
     the text names no project, or names one with no money, goal or indicator."""
     cleaned, where = _unwrapped(*_without_readings(doc.text))
     plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
-    stop_m = _STOP.search(plain)
+    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))  # 附件2 over the title opens the text
+    stop_m = _STOP.search(plain, max(first_line, 0))
     end = stop_m.start() if stop_m else len(plain)
     source = doc.source
 
@@ -350,23 +424,17 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         failures.extend(read.notes)
         spans = {"name": span(read.name_at, read.name)}
         indicators = []
-        for label, name, at, value, value_at in read.indicators:
+        for label, name, at, value, value_at, level1 in read.indicators:
             level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
-            # the 一级 heading line last above the label, when its group is the label's: (1)产出指标。
-            heading = _heading_above(plain, label[0]) if label else None
-            level1 = (
-                cleaned[heading[0] : heading[1]]
-                if heading and level2 and code_for_level1_name(plain[heading[0] : heading[1]]) == level2[0]
-                else None
-            )
+            level1_code = code_for_level1_name(plain[level1[0] : level1[1]]) if level1 else None
             ind_spans = {"name": span(at, name)}
             if value is not None and value_at is not None:
                 ind_spans["annual_value"] = span(value_at, value)
             indicators.append(
                 Indicator(
                     seq=len(indicators) + 1,
-                    level1_code=level2[0] if level2 else None,
-                    level1_name=level1,
+                    level1_code=level1_code or (level2[0] if level2 else None),
+                    level1_name=cleaned[level1[0] : level1[1]] if level1 else None,
                     level2_code=level2,
                     level2_name=cleaned[label[0] : label[1]] if label else None,
                     name=cleaned[at : at + len(name)],
@@ -405,12 +473,6 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         meta=meta,
         failures=failures,
     )
-
-
-def _heading_above(plain: str, at: int) -> tuple[int, int] | None:
-    """The span of the last 一级 heading line (:data:`_LEVEL1`) before offset ``at``."""
-    found = [m.span("label") for m in _LEVEL1.finditer(plain, 0, at)]
-    return found[-1] if found else None
 
 
 def _department(plain: str, cleaned: str) -> str | None:
