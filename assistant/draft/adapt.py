@@ -558,13 +558,10 @@ def draft_offline(
     subject = subject_of(request.name)
     ids = {t.id for t in types}
     precedents = precedent_names(
-        [p for p, _ in ranked],
-        lambda p: bool((sector and p.sector == sector) or ids & retriever.project_types(p)),
-        None if subject == NO_SUBJECT else subject,
-        subject_of,
+        [p for p, _ in ranked], lambda p: bool((sector and p.sector == sector) or ids & retriever.project_types(p))
     )
-    # with precedents to choose by, a slot proposes one more, and of two names for one measure
-    # (项目完成及时率, 物业管理按时完成率) both are proposed: the precedents pick the phrasing
+    # with precedents to choose by, a slot proposes one more, the second type's template too, and
+    # of two names for one measure (项目完成及时率, 物业管理按时完成率) both: the precedents pick
     wide = bool(precedents)
     extra = SPARE if wide else 0
 
@@ -664,8 +661,8 @@ def draft_offline(
         for ptype, ind in templates:
             if have >= slot.count + extra:
                 break
-            if have and ptype is not (types[0] if types else None) and not ind.universal:
-                continue  # a second type and the generic fill-ins only fill an empty slot
+            if have and ptype is not (types[0] if types else None) and not ind.universal and not (wide and ptype):
+                continue  # a second type (unless precedents choose) and the generic defaults only fill an empty slot
             if not _fits(slot.category, ind.code):
                 continue
             made = _from_template(ind, ptype, request, quantities)
