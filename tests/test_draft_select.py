@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.draft.adapt import _redundant_pair, draft_offline
+from assistant.draft.adapt import _redundant_pair, draft_offline, subject_of
 from assistant.draft.corpus import load_real
 from assistant.draft.library import Library, LibraryProject
 from assistant.draft.models import DraftRequest
@@ -19,19 +19,19 @@ def _project(name: str, indicators: list[str], source: str = "t", sector: str | 
     return LibraryProject(source, Project(name=name, indicators=[Indicator(name=n) for n in indicators]), sector=sector)
 
 
-def test_precedents_are_the_first_projects_of_the_same_kind_with_names():
+def test_precedents_are_of_the_same_kind_and_written_with_our_subject():
     ranked = [
         _project("东莞展览馆物业管理", ["东莞展览馆物业管理按时完成率"], "a"),
         _project("森林防火宣传", ["宣传册发放数量"], "b", sector="other"),
         _project("办公楼物业管理", [], "c"),  # no indicators: says nothing
         _project("市政大楼物业管理", ["保洁合格率"], "d"),
     ]
-    found = precedent_names(ranked, lambda p: p.sector == "x", k=5)
+    found = precedent_names(ranked, lambda p: p.sector == "x", "市民中心物业管理", subject_of, k=5)
     assert found == [
-        ("a / 东莞展览馆物业管理", ["东莞展览馆物业管理按时完成率"]),
+        ("a / 东莞展览馆物业管理", ["市民中心物业管理按时完成率"]),
         ("d / 市政大楼物业管理", ["保洁合格率"]),
     ]
-    assert len(precedent_names(ranked, lambda p: p.sector == "x", k=1)) == 1
+    assert len(precedent_names(ranked, lambda p: p.sector == "x", None, subject_of, k=1)) == 1
 
 
 def test_choose_takes_the_phrasing_the_precedents_write_and_not_both():

@@ -558,7 +558,10 @@ def draft_offline(
     subject = subject_of(request.name)
     ids = {t.id for t in types}
     precedents = precedent_names(
-        [p for p, _ in ranked], lambda p: bool((sector and p.sector == sector) or ids & retriever.project_types(p))
+        [p for p, _ in ranked],
+        lambda p: bool((sector and p.sector == sector) or ids & retriever.project_types(p)),
+        None if subject == NO_SUBJECT else subject,
+        subject_of,
     )
     # with precedents to choose by, a slot proposes one more, the second type's template too, and
     # of two names for one measure (项目完成及时率, 物业管理按时完成率) both: the precedents pick

@@ -4,8 +4,10 @@ wording comes closest to what clerks wrote for the most similar library projects
 The generators (goal, guarded library, published libraries, type template, standard fill-ins)
 propose more names than a draft holds. Which ones a reviewer recognises is best told by the
 precedents: the indicator names of the library projects most like this one (same type or
-sector, ranked by their name and goal), and candidates are kept greedily by how much closer
-they bring the draft to those names (the ``eval draft`` relevance, measured on precedents, never on the
+sector, ranked by their name and goal). Each precedent's own subject is written as this
+project's (物业管理质量达标率 of 《物业管理费支出》 reads 市民中心物业管理服务质量达标率 for
+a 市民中心物业管理服务 project), and candidates are kept greedily by how much closer they bring
+the draft to those names (the ``eval draft`` relevance, measured on precedents, never on the
 project itself: the library used for drafting never holds the project's own table in the
 leave-one-out evaluation). What must stay stays: the goal's own counts and one indicator of
 each of 产出, 效益 and 满意度.
@@ -30,11 +32,15 @@ LOOK_AT = 200
 
 
 def precedent_names(
-    ranked: Sequence[LibraryProject], same_kind: Callable[[LibraryProject], bool], k: int = PRECEDENTS
+    ranked: Sequence[LibraryProject],
+    same_kind: Callable[[LibraryProject], bool],
+    subject: str | None,
+    subject_of: Callable[[str], str],
+    k: int = PRECEDENTS,
 ) -> list[tuple[str, list[str]]]:
     """``(key, names)``: the indicator names of the ``k`` first projects of ``ranked`` of the
-    same type or sector, as written. (Writing each precedent's subject as this project's —
-    物业管理质量达标率 read as 市民中心物业管理质量达标率 — was tried: dev 0.3676 without, 0.3666 with.)"""
+    same type or sector, each precedent's subject written as this project's ``subject`` (when
+    both have one: dev at most 8, 0.3265 as written, 0.340 rewritten; at 12 it is even)."""
     found: list[tuple[str, list[str]]] = []
     for project in ranked:
         if len(found) >= k:
@@ -44,6 +50,9 @@ def precedent_names(
         names = [i.name for i in project.project.indicators if i.name]
         if not names:
             continue
+        theirs = subject_of(project.name) if subject else None
+        if subject and theirs and theirs != subject:
+            names = [n.replace(theirs, subject) for n in names]
         found.append((project.key, names))
     return found
 
