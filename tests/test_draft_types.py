@@ -315,7 +315,8 @@ def test_finishing_on_time_is_drafted_once_whatever_its_wording(library):
         DraftRequest(name="职工技能培训班", goal="全年举办技能培训班6期，培训职工300人次", budget=30), library
     )
     on_time = [i.name for i in draft.indicators if i.name.endswith(("按时完成率", "完成及时率", "按期完成率"))]
-    assert on_time == ["培训按计划完成及时率"]  # not also 职工技能培训班按时完成率 or 项目完成及时率
+    # one of 培训按计划完成及时率, 职工技能培训班按时完成率, 项目完成及时率: the precedents pick which
+    assert len(on_time) == 1
 
 
 def test_a_subject_phrased_fill_in_stands_beside_the_types_own(library):

@@ -37,6 +37,7 @@ from .models import Draft, DraftIndicator, DraftRequest
 from .phrasing import EFFECT_VALUE, goal_effects
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
+from .select import LOOK_AT, choose, precedent_names
 from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
 
 __all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "project_topic"]
@@ -44,6 +45,10 @@ __all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "pro
 MAX_NAME = 20
 #: two drafted names this similar (rapidfuzz ratio) count as the same indicator
 SAME_NAME = 80
+#: candidates a slot proposes beyond its count when precedents choose among them (dev: 0
+#: spare 0.3626, 1 0.3654, 2 0.3642, all 0.3646: the precedents tell phrasings apart, not
+#: a slot's tenth-best from its fourth)
+SPARE = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,6 +520,16 @@ def _times_payments(name: str) -> bool:
     return any(word in name for word in ("拨付", "支付", "发放"))
 
 
+def _redundant_pair(name: str, other: str) -> bool:
+    """Two names one draft should not both carry: the same measure (…完成及时率 twice, on time in
+    other words), or both timing the payments (资金按期拨付率, 补助资金按时发放率)."""
+    return (
+        _same_measure(name, [other])
+        or _same_measure(other, [name])
+        or (_times_payments(name) and _times_payments(other))
+    )
+
+
 def draft_offline(
     request: DraftRequest,
     library: Library | None = None,
@@ -536,14 +551,42 @@ def draft_offline(
     retriever = retriever or Retriever(library if library is not None else load_library())
     types, topic = project_topic(request)
     sector = project_sector(request, types)
-    similar = retriever.similar_projects(f"{request.name} {request.goal}", k=5)
+    ranked = retriever.similar_projects(f"{request.name} {request.goal}", k=LOOK_AT)
+    similar = ranked[:5]
     candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
     quantities = goal_quantities(request.goal)
+    subject = subject_of(request.name)
+    ids = {t.id for t in types}
+    precedents = precedent_names(
+        [p for p, _ in ranked],
+        lambda p: bool((sector and p.sector == sector) or ids & retriever.project_types(p)),
+        None if subject == NO_SUBJECT else subject,
+        subject_of,
+    )
+    # with precedents to choose by, a slot proposes one more, the second type's template too, and
+    # of two names for one measure (项目完成及时率, 物业管理按时完成率) both: the precedents pick
+    wide = bool(precedents)
+    extra = SPARE if wide else 0
+
+    def redundant(name: str) -> bool:
+        return not wide and _same_measure(name, names)
+
     drafted: list[DraftIndicator] = []
     names: list[str] = []
     spare: set[int] = set()  # positions of the generic fill-ins, the first to go when too many
+    stated_at: set[int] = set()  # positions of the goal's own counts, kept whatever
 
-    def add(name: str, value: str, level2: str, rationale: str, sources: list[str], generic: bool = False) -> None:
+    owners: list[str | None] = []  # the library project each was adopted from
+
+    def add(
+        name: str,
+        value: str,
+        level2: str,
+        rationale: str,
+        sources: list[str],
+        generic: bool = False,
+        owner: str | None = None,
+    ) -> None:
         if generic:
             spare.add(len(drafted))
         drafted.append(
@@ -558,11 +601,13 @@ def draft_offline(
             )
         )
         names.append(name)
+        owners.append(owner)
 
     # a count in 个 is often where the work is done (7个林场); measured outputs (30公里, 8万亩) go first
     stated = sorted(quantities, key=lambda q: parse_target(q[1]).unit == "个")
     for name, value, level2, clause in stated[:4]:
         if not _similar_name(name, names):
+            stated_at.add(len(drafted))
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
     # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
     for name, level2, clause in goal_effects(request.goal)[-1:]:
@@ -575,12 +620,12 @@ def draft_offline(
     def fill_published(records: list[PublishedIndicator], have: int) -> int:
         """Take published library indicators into the current slot; returns how many it has."""
         for record in records:
-            if have >= slot.count or slot.category == "14":
+            if have >= slot.count + extra or slot.category == "14":
                 break
             if not _fits(slot.category, record.level2_code):
                 continue
             made = from_published(record, request)
-            if made is None or _similar_name(made[0], names) or _same_measure(made[0], names):
+            if made is None or _similar_name(made[0], names) or redundant(made[0]):
                 continue
             add(made[0], made[1], record.level2_code, made[2], [record.label], generic=True)  # goes first when too many
             have += 1
@@ -591,7 +636,7 @@ def draft_offline(
             continue
         have = sum(1 for d in drafted if _fits(slot.category, d.level2_code))
         for candidate, verdict in candidates:
-            if have >= slot.count or slot.category == "14":
+            if have >= slot.count + extra or slot.category == "14":
                 break  # cost comes from this project's own budget, never another's
             ind = candidate.indicator
             if not _fits(slot.category, ind.level2_code) or not _indicator_like(ind.name):
@@ -600,7 +645,7 @@ def draft_offline(
                 continue  # a misfiled example is not one to imitate
             if slot.category == "31" and "满意" not in ind.name:
                 continue
-            if _similar_name(ind.name, names) or _same_measure(ind.name, names):
+            if _similar_name(ind.name, names) or redundant(ind.name):
                 continue
             chosen = _measurable_value(candidate, slot)
             if chosen is None:
@@ -612,29 +657,35 @@ def draft_offline(
                 ind.level2_code,
                 f"改编自《{candidate.owner.cited}》（{verdict.describe()}），{note}",
                 [candidate.label],
+                owner=candidate.owner.key,
             )
             have += 1
         have = fill_published([r for r, own in published if own], have)
         for ptype, ind in templates:
-            if have >= slot.count:
+            if have >= slot.count + extra:
                 break
-            if have and ptype is not (types[0] if types else None) and not ind.universal:
-                continue  # a second type and the generic fill-ins only fill an empty slot
+            if have and ptype is not (types[0] if types else None) and not ind.universal and not (wide and ptype):
+                continue  # a second type (unless precedents choose) and the generic defaults only fill an empty slot
             if not _fits(slot.category, ind.code):
                 continue
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
-            if _same_measure(made[0], names):
+            if redundant(made[0]):
                 continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
-            if _times_payments(ind.name) and any(_times_payments(name) for name in names):
+            if not wide and _times_payments(ind.name) and any(_times_payments(n) for n in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
             have += 1
         have = fill_published([r for r, own in published if not own], have)
 
-    subject = subject_of(request.name)
-    drafted = _trim(drafted, max_indicators, spare, None if subject == NO_SUBJECT else subject)
+    if precedents:
+        groups = [(d.level2_code or "1")[0] for d in drafted]
+        keep = [n in stated_at for n in range(len(drafted))]
+        clash = [[i != j and _redundant_pair(a, b) for j, b in enumerate(names)] for i, a in enumerate(names)]
+        drafted = [drafted[n] for n in choose(names, groups, keep, precedents, max_indicators, owners, clash)]
+    else:
+        drafted = _trim(drafted, max_indicators, spare, None if subject == NO_SUBJECT else subject)
     order = {code: n for n, code in enumerate(["11", "12", "13", "14", "21", "22", "23", "24", "31"])}
     drafted.sort(key=lambda d: order.get(d.level2_code or "", 99))
     indicators = [d.model_copy(update={"seq": n}).with_target() for n, d in enumerate(drafted, 1)]
