@@ -149,9 +149,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 continue
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
+            heading = _next_heading(flat, i - 1)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 if _caption_tail(flat, i):
                     break  # 绩 | or 专项 / 年度 / 绩效 / 指标: the grid's caption cut or wrapped, not the goal's end
+                if heading and heading.match(_fold(flat[i].text)):
+                    break  # 6、项目绩效目标：… | 7、项目带贫减贫机制：…: the notice's next numbered heading
                 if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
@@ -345,6 +348,35 @@ def _continues(token: Token, last: Token) -> bool:
         and not _GROUP_LABEL.match(_fold(text))
         and not text.endswith((":", "："))
     )
+
+
+#: the number a heading opens with: 6、 / 6. / （6） / 六、 / （六）
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?P<open>[（(])\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?(open)[)）]|[、.．])"
+)
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _next_heading(flat: list[Token], key: int) -> re.Pattern[str] | None:
+    """A goal key numbered as a notice's heading (6、项目绩效目标：, or 6、 | 项目绩效目标： when cut
+    at the key; （一）绩效目标情况): the pattern of the next heading of the same style, numbered
+    one more (7、…, （二）…), where the goal ends even when that heading is no key of the form."""
+    token = flat[key]
+    m = _HEADING_NUMBER.match(_fold(token.text))
+    if m is None and key > 0 and flat[key - 1].cell is token.cell:
+        m = _HEADING_NUMBER.fullmatch(_fold(flat[key - 1].text).strip())  # the number cut off before the key
+    if m is None:
+        return None
+    n = m["n"]
+    if n.isdigit():
+        nxt = str(int(n) + 1)
+    elif n in _NUMERALS[:9]:
+        nxt = _NUMERALS[_NUMERALS.index(n) + 1]
+    else:
+        return None  # 十 and beyond: not worth guessing
+    opener, close = (r"[（(]\s*", r"[)）]") if m["open"] else ("", r"[、.．]")
+    return re.compile(rf"^\s*{opener}{nxt}\s*{close}(?!\d)")
 
 
 def _goal_column(text: str) -> str | None:
