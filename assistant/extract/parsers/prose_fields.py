@@ -171,6 +171,17 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[t
     return found, {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
 
 
+def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one amount of three or more (one currency) that is the sum of all the others: a
+    budget and its parts (预算10441万元，其中中央8353万元、省级2088万元), or a budget, what was spent
+    and what is left. Either way it is the project's total."""
+    if len(values) < 3 or len({cur for _, cur in values}) > 1:
+        return None
+    amounts = sorted(values, key=lambda v: Decimal(v[0]))
+    *parts, largest = amounts
+    return largest if sum(Decimal(a) for a, _ in parts) == Decimal(largest[0]) else None
+
+
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
     m = _GOAL.search(plain, start, end)
     if m is None:
@@ -295,10 +306,20 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
     start, stop = read.stretch
     if read.total is None and stop > start:
         found, values = _money(plain, start, stop)
+        total = _sum_of_others(values)
         if len(values) == 1:
             m = found[0]
             fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
             read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), fiscal)
+        elif total is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
+            m = next(m for m in found if (str(Decimal(m.group("n"))), m.group("cur")) == total)
+            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), False)
+            text = "、".join(m.group(0) for m in found)
+            read.notes.append(
+                Failure(
+                    source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0))
+                )
+            )
         elif len(values) > 1:
             text = "、".join(m.group(0) for m in found)
             read.notes.append(
