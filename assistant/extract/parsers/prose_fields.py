@@ -67,6 +67,15 @@ _NAME_IN_TITLE = re.compile(
 )
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
 _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: the goal as a report's heading on a line of its own, its text the paragraph under it:
+#: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
+_GOAL_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
+    r"(?:项目|年度|总体|项目年度|项目总体)?绩效目标(?:情况)?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
+    r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^\n]*[^\n:：\s])[ \t\u3000]*$",
+    re.M,
+)
 #: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
 _FIELD_MARK = re.compile(r"[（(]\d{1,2}[)）]")
 _DEPARTMENT = re.compile(
@@ -183,9 +192,10 @@ def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    m = _GOAL.search(plain, start, end)
-    if m is None:
+    found = [m for m in (_GOAL.search(plain, start, end), _GOAL_HEADING.search(plain, start, end)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda m: m.start())
     text, at = m.group("goal"), m.start("goal")
     text = text[: end - at] if at + len(text) > end else text
     if mark := _FIELD_MARK.search(text, 1):
