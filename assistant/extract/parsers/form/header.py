@@ -511,7 +511,19 @@ def _caption_tail(flat: list[Token], at: int) -> bool:
         return True  # 级指标: the grid's first head cell printed with its first character lost
     short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
     lines = len({t.row for t in rest}) == len(rest)
-    return 2 <= len(rest) <= 6 and short and lines and _is_grid_caption(joined)
+    if not (2 <= len(rest) <= 8 and short and lines):
+        return False
+    # 绩效 / 指标 / 一级 / 指标: the caption, then the grid's first head cell wrapped the same way
+    pieces = [re.sub(r"\s", "", _fold(t.text)) for t in rest]
+    return any(
+        _is_grid_caption("".join(pieces[:k])) and _grid_word_start("".join(pieces[k:]))
+        for k in range(2, len(pieces) + 1)
+    )
+
+
+def _grid_word_start(text: str) -> bool:
+    """Nothing, or a grid head word (一级指标) or its start (一级): the grid's first head cell."""
+    return not text or any(w.startswith(text) or text == w for w in _GRID_WORDS)
 
 
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:
