@@ -99,6 +99,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 i += 1
             continue
         field = key_of(token) or _goal_stub(token, flat, i)
+        if field in _AMOUNT_FIELDS and (wrapped := _caption_over_lines(flat, i - 1)):
+            i += wrapped  # 项目预算 / 执行情况 / （10分）: the money block's caption wrapped, not a key and its value
+            continue
         if field is None and (clauses := _money_sentence(token)):
             for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
                 values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
@@ -197,9 +200,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
+            if field in _AMOUNT_FIELDS and columns and len(spaced := _spaced_cells(taken[0])) >= 2:
+                taken = spaced  # 45 45 10 100% 10 执行率*…: the row's cells on one line, white space between
             if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
                 # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
-                cells = [taken[0]]
+                cells = list(taken)
                 while (
                     i < len(flat)
                     and len(cells) < len(columns)
@@ -240,6 +245,38 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+#: a 自评表's money caption: 项目预算执行情况（10分）, 资金使用情况, 预算安排情况
+_MONEY_CAPTION = re.compile(r"^(?:项目)?(?:资金|预算)(?:执行|使用|安排|到位)?情况(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+
+
+def _caption_over_lines(flat: list[Token], at: int) -> int:
+    """How many pieces after a money key at ``at`` complete it into the money block's caption
+    printed down its lines (项目预算 / 执行情况 / （10分）, a merged cell wrapped in a 山东 自评表):
+    the key is the caption's first line, and its "value" the caption's rest; 0 when not so."""
+    text = re.sub(r"\s", "", _fold(flat[at].text))
+    for n in range(1, 3):
+        if at + n >= len(flat) or flat[at + n].row == flat[at + n - 1].row:
+            return 0  # the caption's lines come one a line
+        text += re.sub(r"\s", "", _fold(flat[at + n].text))
+        if _MONEY_CAPTION.match(text):
+            more = at + n + 1 < len(flat) and re.fullmatch(r"[（(]\d+(?:\.\d+)?分[)）]", _fold(flat[at + n + 1].text))
+            return n + 1 if more else n
+    return 0
+
+
+def _spaced_cells(token: Token) -> list[Token]:
+    """The leading cells of a 自评表 money row copied as one piece with white space between its
+    cells (45 45 10 100% 10 执行率*该指标分值…): each an amount, a rate or a dash, up to the first
+    that is not (the 得分计算方法 note); empty when the piece does not start so."""
+    cells = []
+    for m in re.finditer(r"\S+", token.text):
+        piece = Token(m.group(), token.cell, token.start + m.start(), token.start + m.end(), token.row, token.col)
+        if not _MONEY_CELL.match(_money_text(piece)):
+            break
+        cells.append(piece)
+    return cells
 
 
 def _others_after_money(flat: list[Token]) -> set[int]:
