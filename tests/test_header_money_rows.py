@@ -64,3 +64,27 @@ def test_one_amount_with_a_note_holding_amounts_is_still_one_amount():
     """854万(高标准农田建设400万元,…): the note's amounts are not cells run together."""
     table = _read(FORM.replace(FISCAL, "854万(高标准农田建设400万元,示范建设295万元)"))
     assert _header(table)["amounts"]["fiscal"] == Decimal("854")
+
+
+ITEM = (next(GOLD.glob("i06-*")) / "source.txt").read_text(encoding="utf-8")
+DEPT = (next(GOLD.glob("g14-*")) / "source.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("amount", ["0.00", "1,200,000.00"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_society_money_is_the_other_money(amount, traditional):
+    """广东's 项目库 form (dev i06): 其中：社会投入资金 is money from outside the budget, 其他资金."""
+    text = ITEM.replace("其中:社会投入资金(单位:元) |\n0.00 |", f"其中:社会投入资金(单位:元) |\n{amount} |")
+    amounts = _header(_read(zhconv.convert(text, "zh-hant") if traditional else text))["amounts"]
+    assert amounts["total"] == Decimal("10875000")
+    assert amounts["other"] == Decimal(amount.replace(",", ""))
+
+
+@pytest.mark.parametrize("number", ["2.", "2、", "2．"])
+def test_units_other_income_row_is_the_other_money(number):
+    """福建's 部门整体支出绩效自评表 (dev g14): 2.单位其它收入 beside 1. 财政资金 is 其他资金, its
+    amount the 小计 column's (年初 + 调整 = 小计)."""
+    text = DEPT.replace("2.单位其它收入 0 0 0 0 0 0 0", f"{number}单位其它收入 5 1 6 6 100 0 0")
+    text = text.replace("合 计 130.54 58.07 188.61", "合 计 135.54 59.07 194.61")
+    amounts = _header(_read(text))["amounts"]
+    assert amounts["other"] == Decimal("6")
