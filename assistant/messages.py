@@ -930,6 +930,11 @@ MESSAGES: dict[str, Text] = {
         "the text names several different amounts ({text}); which one is the project's total is not certain: "
         "amounts not read",
     ),
+    "PROSE_AMOUNT_SUM": Text(
+        "正文写了几个金额（{text}），其中 {total} 等于其余各项之和，按项目总额读取；请核对",
+        "the text names several amounts ({text}); {total} is the sum of the others and is read as the project's "
+        "total; check it",
+    ),
     "PROSE_INDICATOR_FROM_TEXT": Text(
         "指标“{name}”（指标值“{value}”）取自正文叙述，不是表格行；请核对名称与指标值的分界",
         "the indicator {name!r} (value {value!r}) is read from running text, not a table row; check where the "

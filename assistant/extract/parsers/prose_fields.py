@@ -78,12 +78,13 @@ _NAME_IN_TITLE = re.compile(
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
 _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
-#: a heading 四、绩效目标 (or 项目绩效目标, 年度绩效目标) alone on its line: the goal is the paragraph
-#: under it, unless that is a numbered heading itself ((一)绩效目标分解…)
+#: the goal as a report's heading on a line of its own, its text the paragraph under it:
+#: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])"
-    r"[ \t\u3000]*(?:项目)?(?:年度|总体)?绩效目标[ \t\u3000]*[:：。]?[ \t\u3000]*\n\s*"
-    r"(?![一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<goal>[^\n]+)",
+    r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
+    r"(?:项目|年度|总体|项目年度|项目总体)?绩效目标(?:情况)?[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
+    r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
     re.M,
 )
 #: the next numbered field of an item ((7)绩效目标。… (8)…) ends the goal; 1. 2. inside a goal are its own
@@ -223,11 +224,34 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[t
     return found, {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
 
 
-def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    """The goal after its label (绩效目标：…), or the paragraph under a heading 四、绩效目标."""
-    m = _GOAL.search(plain, start, end) or _GOAL_HEADING.search(plain, start, end)
-    if m is None:
+def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one amount of three or more (one currency) that is the sum of all the others: a
+    budget and its parts (预算10441万元，其中中央8353万元、省级2088万元), or a budget, what was spent
+    and what is left. Either way it is the project's total."""
+    if len(values) < 3 or len({cur for _, cur in values}) > 1:
         return None
+    amounts = sorted(values, key=lambda v: Decimal(v[0]))
+    *parts, largest = amounts
+    return largest if sum(Decimal(a) for a, _ in parts) == Decimal(largest[0]) else None
+
+
+def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) -> bool:
+    """The amounts 其中 left out are none, or a single part in the amount's unit smaller than it
+    (预算10441万元。其中，中央资金8353万元): the amount stands. Two parts or more that do not add
+    up to it, or a part in another unit, leave the budget in doubt."""
+    (whole,) = values
+    parts = [(str(Decimal(m.group("n"))), m.group("cur")) for m in every]
+    parts = [p for p in parts if p != whole]
+    if not parts:
+        return True
+    return len(parts) == 1 and parts[0][1] == whole[1] and Decimal(parts[0][0]) < Decimal(whole[0])
+
+
+def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
+    found = [m for m in (_GOAL.search(plain, start, end), _GOAL_HEADING.search(plain, start, end)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
     text, at = m.group("goal"), m.start("goal")
     text = text[: end - at] if at + len(text) > end else text
     if mark := _FIELD_MARK.search(text, 1):
@@ -373,11 +397,27 @@ def _projects(plain: str, end: int, source: str) -> list[_Read]:
 def _fill(read: _Read, plain: str, source: str, row) -> None:
     start, stop = read.stretch
     if read.total is None and stop > start:
+        every = list(_MONEY.finditer(plain, start, stop))
+        total = _sum_of_others({(str(Decimal(m.group("n"))), m.group("cur")) for m in every})
         found, values = _money(plain, start, stop)
+        if total is not None:  # the sum of the parts pins it, whatever 其中 says
+            found, values = every, {(str(Decimal(m.group("n"))), m.group("cur")) for m in every}
+        elif len(values) == 1 and not _one_smaller_part(values, every):
+            # 其中 before parts that do not add up to the amount, or in another unit: unsure which is the budget
+            found, values = every, {(str(Decimal(m.group("n"))), m.group("cur")) for m in every}
         if len(values) == 1:
             m = found[0]
             fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
             read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), fiscal)
+        elif total is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
+            m = next(m for m in found if (str(Decimal(m.group("n"))), m.group("cur")) == total)
+            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), False)
+            text = "、".join(m.group(0) for m in found)
+            read.notes.append(
+                Failure(
+                    source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0))
+                )
+            )
         elif len(values) > 1:
             text = "、".join(m.group(0) for m in found)
             read.notes.append(

@@ -99,6 +99,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 i += 1
             continue
         field = key_of(token) or _goal_stub(token, flat, i)
+        if field in _AMOUNT_FIELDS and (wrapped := _caption_over_lines(flat, i - 1)):
+            i += wrapped  # 项目预算 / 执行情况 / （10分）: the money block's caption wrapped, not a key and its value
+            continue
         if field is None and (clauses := _money_sentence(token)):
             for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
                 values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
@@ -149,9 +152,12 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 continue
         if field in _GOAL_FIELDS:
             # a goal runs until the next key (wrapped goal text comes as several lines)
+            heading = _next_heading(flat, i - 1)
             while i < len(flat) and not _key_field(flat[i].text) and not _is_grid_caption(flat[i].text):
                 if _caption_tail(flat, i):
                     break  # 绩 | or 专项 / 年度 / 绩效 / 指标: the grid's caption cut or wrapped, not the goal's end
+                if heading and heading.match(_fold(flat[i].text)):
+                    break  # 6、项目绩效目标：… | 7、项目带贫减贫机制：…: the notice's next numbered heading
                 if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 taken.append(flat[i])
@@ -196,9 +202,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
+            if field in _AMOUNT_FIELDS and columns and len(spaced := _spaced_cells(taken[0])) >= 2:
+                taken = spaced  # 45 45 10 100% 10 执行率*…: the row's cells on one line, white space between
             if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
                 # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
-                cells = [taken[0]]
+                cells = list(taken)
                 while (
                     i < len(flat)
                     and len(cells) < len(columns)
@@ -254,6 +262,38 @@ def _heads_a_list(flat: list[Token], i: int) -> bool:
             return False
         j += 1
     return False
+
+
+#: a 自评表's money caption: 项目预算执行情况（10分）, 资金使用情况, 预算安排情况
+_MONEY_CAPTION = re.compile(r"^(?:项目)?(?:资金|预算)(?:执行|使用|安排|到位)?情况(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+
+
+def _caption_over_lines(flat: list[Token], at: int) -> int:
+    """How many pieces after a money key at ``at`` complete it into the money block's caption
+    printed down its lines (项目预算 / 执行情况 / （10分）, a merged cell wrapped in a 山东 自评表):
+    the key is the caption's first line, and its "value" the caption's rest; 0 when not so."""
+    text = re.sub(r"\s", "", _fold(flat[at].text))
+    for n in range(1, 3):
+        if at + n >= len(flat) or flat[at + n].row == flat[at + n - 1].row:
+            return 0  # the caption's lines come one a line
+        text += re.sub(r"\s", "", _fold(flat[at + n].text))
+        if _MONEY_CAPTION.match(text):
+            more = at + n + 1 < len(flat) and re.fullmatch(r"[（(]\d+(?:\.\d+)?分[)）]", _fold(flat[at + n + 1].text))
+            return n + 1 if more else n
+    return 0
+
+
+def _spaced_cells(token: Token) -> list[Token]:
+    """The leading cells of a 自评表 money row copied as one piece with white space between its
+    cells (45 45 10 100% 10 执行率*该指标分值…): each an amount, a rate or a dash, up to the first
+    that is not (the 得分计算方法 note); empty when the piece does not start so."""
+    cells = []
+    for m in re.finditer(r"\S+", token.text):
+        piece = Token(m.group(), token.cell, token.start + m.start(), token.start + m.end(), token.row, token.col)
+        if not _MONEY_CELL.match(_money_text(piece)):
+            break
+        cells.append(piece)
+    return cells
 
 
 def _others_after_money(flat: list[Token]) -> set[int]:
@@ -362,6 +402,35 @@ def _continues(token: Token, last: Token) -> bool:
         and not _GROUP_LABEL.match(_fold(text))
         and not text.endswith((":", "："))
     )
+
+
+#: the number a heading opens with: 6、 / 6. / （6） / 六、 / （六）
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?P<open>[（(])\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?(open)[)）]|[、.．])"
+)
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _next_heading(flat: list[Token], key: int) -> re.Pattern[str] | None:
+    """A goal key numbered as a notice's heading (6、项目绩效目标：, or 6、 | 项目绩效目标： when cut
+    at the key; （一）绩效目标情况): the pattern of the next heading of the same style, numbered
+    one more (7、…, （二）…), where the goal ends even when that heading is no key of the form."""
+    token = flat[key]
+    m = _HEADING_NUMBER.match(_fold(token.text))
+    if m is None and key > 0 and flat[key - 1].cell is token.cell:
+        m = _HEADING_NUMBER.fullmatch(_fold(flat[key - 1].text).strip())  # the number cut off before the key
+    if m is None:
+        return None
+    n = m["n"]
+    if n.isdigit():
+        nxt = str(int(n) + 1)
+    elif n in _NUMERALS[:9]:
+        nxt = _NUMERALS[_NUMERALS.index(n) + 1]
+    else:
+        return None  # 十 and beyond: not worth guessing
+    opener, close = (r"[（(]\s*", r"[)）]") if m["open"] else ("", r"[、.．]")
+    return re.compile(rf"^\s*{opener}{nxt}\s*{close}(?!\d)")
 
 
 def _goal_column(text: str) -> str | None:
@@ -497,12 +566,19 @@ def _caption_tail(flat: list[Token], at: int) -> bool:
         return True  # 级指标: the grid's first head cell printed with its first character lost
     short = all(len(re.sub(r"\s", "", t.text)) <= 4 for t in rest)
     lines = len({t.row for t in rest}) == len(rest)
-    # the caption, then the grid's first head wrapped the same way (绩效 / 指标 / 一级 / 指标, 龙岩
-    # j07: 一级 | 指标 is no head the grid is found by, so the block runs on over it)
-    head = next((w for w in _GRID_WORDS if joined.endswith(w) and len(joined) > len(w)), "")
-    return (
-        2 <= len(rest) <= 6 + bool(head) * 2 and short and lines and _is_grid_caption(joined[: len(joined) - len(head)])
+    if not (2 <= len(rest) <= 8 and short and lines):
+        return False
+    # 绩效 / 指标 / 一级 / 指标: the caption, then the grid's first head cell wrapped the same way
+    pieces = [re.sub(r"\s", "", _fold(t.text)) for t in rest]
+    return any(
+        _is_grid_caption("".join(pieces[:k])) and _grid_word_start("".join(pieces[k:]))
+        for k in range(2, len(pieces) + 1)
     )
+
+
+def _grid_word_start(text: str) -> bool:
+    """Nothing, or a grid head word (一级指标) or its start (一级): the grid's first head cell."""
+    return not text or any(w.startswith(text) or text == w for w in _GRID_WORDS)
 
 
 def _goal_texts(flat: list[Token], start: int) -> tuple[list[Token], int]:

@@ -37,9 +37,12 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:项目)?负责人(?:及(?:联系)?电话)?", "项目负责人"),
     (r"联系电话", "联系电话"),
     # the whole period's money, beside the year's (项目总预算 | 项目当年预算: 安徽 申报明细表)
-    (r"(?:中期|实施期|实施周期)资金总额|项目总预算", "实施周期资金总额"),
+    # 总金额 beside 当年度金额 under a 预算金额 caption (广东 项目支出绩效目标表): the whole project's
+    (r"(?:中期|实施期|实施周期)资金总额|项目总预算|总金额", "实施周期资金总额"),
     (
         r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额"
+        # 项目金额及资金来源：653万元（财政资金）, a notice's numbered money line: the amount and its source
+        r"|项目(?:预算)?(?:总?金额|资金)(?:及|和)(?:其)?(?:资金)?来源|年度总金额"
         r"|年度金额|合计|总额|(?:本年|年度)?申请(?:金额|资金)",  # 申报表: the year's amount applied for
         "total",
     ),
@@ -52,7 +55,11 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:其中[:：\-－]?\s*)?财政专户(?:管理)?(?:拨款|资金)?", "special_account"),
     (r"(?:其中[:：\-－]?\s*)?上级(?:资金|补助)", "上级资金"),
     (r"上年结转(?:资金)?", "上年结转资金"),  # a 自评表's money row with no field of its own
-    (r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)", "other"),
+    # 社会投入资金 (广东 项目库: money from outside the budget), 2.单位其它收入 (福建 部门整体支出 自评表)
+    (
+        r"(?:其中[:：\-－]?\s*)?(?:当年)?其[他它](?:资金|收入)|(?:其中[:：]?\s*)?社会投入资金|\d[.．、]单位其[他它]收入",
+        "other",
+    ),
     (r"(?:其中[:：\-－]?\s*)?(?:单位)?自筹(?:资金)?", "自筹资金"),  # part of 其他资金 (read as it when alone)
     (r"实施周期总?目标|中长?期目标|实施期绩效目标|(?:专项|项目)?长期绩效目标", "实施周期目标"),
     (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本|专项)?年度绩效总?目标(?:[（(]文字[)）])?", "年度目标"),
@@ -334,6 +341,8 @@ def _key_field(text: str) -> str | None:
     bare = _bare(text)
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
+    if bare.startswith("当年度"):  # 当年度金额, 当年度目标: the year's, as 年度金额, 年度目标
+        bare = bare[1:]
     for candidate in dict.fromkeys((bare, _KEY_NOTE.sub("", bare))):  # 项目名称（全称）, 实施单位（盖章）
         for pattern, name in (*_KEYS, *_CELL_KEYS, *_GRAMMAR_KEYS):
             if re.fullmatch(pattern, candidate):

@@ -110,6 +110,23 @@ def _money_sentence(token: Token) -> list[tuple[str, str, tuple[int, int]]]:
 _SPACED_NUMBERS = re.compile(r"\d[ \t\u3000]+\d")
 
 
+#: amounts each written with its unit, one after the other: 854万854万, 50万元50万元
+_UNIT_AMOUNTS = re.compile(r"(?:\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)\s*){2,}")
+_UNIT_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万|元)")
+
+
+def _money_pieces(text: str) -> list[str] | None:
+    """The amounts of a money cell holding two cells' amounts or more run together, each with
+    its unit (854万854万: a money row's 实施周期 and 年度 cells copied with no separator), as
+    written without the unit, the unit the same for all; None when the text is not that (one amount)."""
+    if not _UNIT_AMOUNTS.fullmatch(text.strip()):
+        return None
+    units = set(re.findall(r"万元|万|元", text))
+    if len({"万元" if u.startswith("万") else u for u in units}) > 1:
+        return [text, ""]  # 854万854元: not one amount whatever the columns (said so by the caller)
+    return [m.group(1).replace(",", "") for m in _UNIT_AMOUNT.finditer(text)]
+
+
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
@@ -159,6 +176,13 @@ def _amounts(
         if text in ("—", "-", "--", "——", "/", "无"):
             continue  # a dash for an empty cell
         text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 854万(高标准农田建设400万元,…): the note is not the amount
+        if (pieces := _money_pieces(text)) is not None:
+            if len(set(pieces)) > 1:  # 854万700万: two cells' amounts run together, which is the year's is not known
+                row = value.span.row if value.span else None
+                failures.add(f"amounts.{field}", msg("NOT_AN_AMOUNT", text=value.text[:60]), row)
+                continue
+            units[field] = "万元" if "万" in text else "元"
+            text = pieces[0]  # 854万854万: the 实施周期 and 年度 cells run together, one amount
         if suffix := re.search(r"(万元|万|元)$", text):
             units[field] = "万元" if suffix.group(1).startswith("万") else "元"
         text = re.sub(r"(万元|万|元)$", "", text)
