@@ -293,23 +293,16 @@ def extract_prose(doc: Document) -> BudgetTable:
             if worded:  # the target is told by a word in a sentence (不低于, 达到): where the name ends is read
                 worded_at.append(indicators[-1])
     found, failures = _header(doc, first.start())
-    for ind in indicators:  # a comma left inside a name or value: where one item ends is not certain
-        if any(c in (ind.name or "") + (ind.annual_value or "") for c in ",，"):
-            failures.append(
-                Failure(
-                    source=doc.source,
-                    row=ind.spans["name"].row,
-                    field=f"绩效指标 #{ind.seq}",
-                    message=msg("PROSE_ITEM_COMMA", name=ind.name, value=ind.annual_value or ""),
-                )
-            )
-    for ind in worded_at:
+    # a comma left inside a name or value: where one item ends is not certain
+    doubted = [(ind, "PROSE_ITEM_COMMA") for ind in indicators if re.search("[,，]", f"{ind.name}{ind.annual_value}")]
+    doubted += [(ind, "PROSE_INDICATOR_FROM_TEXT") for ind in worded_at]
+    for ind, code in doubted:
         failures.append(
             Failure(
                 source=doc.source,
                 row=ind.spans["name"].row,
                 field=f"绩效指标 #{ind.seq}",
-                message=msg("PROSE_INDICATOR_FROM_TEXT", name=ind.name, value=ind.annual_value or ""),
+                message=msg(code, name=ind.name, value=ind.annual_value or ""),
             )
         )
     if not indicators:
