@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.extract import extract
@@ -136,6 +136,7 @@ def test_one_value_after_a_name_with_numbers_is_not_split():
 
 
 @given(budget=st.integers(min_value=1, max_value=99999), space=st.sampled_from(["", " "]))
+@example(budget=1, space=" ")  # 1 1100%: cut at its space, the cells fit no column (found in CI)
 @settings(max_examples=40, deadline=None)
 def test_a_money_row_run_together_is_read_or_flagged(budget, space):
     """全年预算数 | 全年执行数 | 执行率 run together (40004000100%): the budget, flagged as the

@@ -202,7 +202,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if field in _AMOUNT_FIELDS and _fold(taken[0].text) in ("小计", "合计") and i < len(flat):
                 taken = [flat[i]]  # 一般公共预算拨款 | 小计 | 250: the subtotal's amount
                 i += 1
-            if field in _AMOUNT_FIELDS and columns and len(spaced := _spaced_cells(taken[0])) >= 2:
+            spaced = _spaced_cells(taken[0]) if field in _AMOUNT_FIELDS and columns else []
+            if len(spaced) >= 2:
                 taken = spaced  # 45 45 10 100% 10 执行率*…: the row's cells on one line, white space between
             if field in _AMOUNT_FIELDS and columns and _MONEY_CELL.match(_money_text(taken[0])):
                 # a 自评表 row under 年初预算数 | 全年预算数 | … | 执行率 | 得分, empty cells maybe dropped
@@ -220,6 +221,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
                 if at is None and len(cells) == 1 and is_money_run(_money_text(cells[0])):
                     at = 0  # 40004000100%: the row's cells ran together, read (or flagged) by _amounts
+                if at is None and len(spaced) >= 2:  # 386 386100%: split at its spaces, the cells fit no column
+                    found[f"money_gap:{field}"] = " | ".join(c.text for c in cells)[:60]
                 taken = [cells[at]] if at is not None and at != AMBIGUOUS else []
             elif field in _AMOUNT_FIELDS:
                 # several money columns (实施周期 / 年度, or 自评表 budget columns): the first amount,
