@@ -211,17 +211,22 @@ def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, 
     return found if len(found) >= 2 else []
 
 
-def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], set[tuple[str, str]]]:
-    """The amounts stated between ``start`` and ``end``, without those that split an amount
-    already stated (``预算10441万元。其中，中央资金8353万元，省级配套2088万元``: the parts)."""
-    found = list(_MONEY.finditer(plain, start, end))
+def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The amounts stated between ``start`` and ``end``: all of them, and those left when the
+    ones that split an amount already stated are set aside (``预算10441万元。其中，中央资金8353万元，
+    省级配套2088万元``: the parts); all of them when nothing else is left."""
+    every = list(_MONEY.finditer(plain, start, end))
     parts = []
     for m in _PARTS.finditer(plain, start, end):
         close = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
         parts.append((m.start(), close))
-    whole = [m for m in found if not any(a <= m.start() < b for a, b in parts)]
-    found = whole or found
-    return found, {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
+    whole = [m for m in every if not any(a <= m.start() < b for a, b in parts)]
+    return every, whole or every
+
+
+def _values(found: list[re.Match[str]]) -> set[tuple[str, str]]:
+    """The distinct (amount, currency) pairs of some money matches."""
+    return {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
 
 
 def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
@@ -397,14 +402,13 @@ def _projects(plain: str, end: int, source: str) -> list[_Read]:
 def _fill(read: _Read, plain: str, source: str, row) -> None:
     start, stop = read.stretch
     if read.total is None and stop > start:
-        every = list(_MONEY.finditer(plain, start, stop))
-        total = _sum_of_others({(str(Decimal(m.group("n"))), m.group("cur")) for m in every})
-        found, values = _money(plain, start, stop)
-        if total is not None:  # the sum of the parts pins it, whatever 其中 says
-            found, values = every, {(str(Decimal(m.group("n"))), m.group("cur")) for m in every}
-        elif len(values) == 1 and not _one_smaller_part(values, every):
-            # 其中 before parts that do not add up to the amount, or in another unit: unsure which is the budget
-            found, values = every, {(str(Decimal(m.group("n"))), m.group("cur")) for m in every}
+        every, whole = _money(plain, start, stop)
+        total = _sum_of_others(_values(every))
+        # the sum of the parts pins the total, whatever 其中 says; 其中 before parts that do not add
+        # up to the amount, or in another unit, leaves unsure which is the budget: all amounts count
+        doubted = len(_values(whole)) == 1 and not _one_smaller_part(_values(whole), every)
+        found = every if total is not None or doubted else whole
+        values = _values(found)
         if len(values) == 1:
             m = found[0]
             fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
