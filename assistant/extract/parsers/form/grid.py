@@ -35,7 +35,7 @@ from .labels import (
     _strip_label,
 )
 from .per_column import caption_over_places, place_columns, place_heads
-from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets
+from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run
 from .stream import (
     _NOTE_HEADER,
@@ -452,6 +452,17 @@ def _read_grid(
     if by_rows and not side_by_side and rebuilt is None:
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
+    # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
+    # name column holds 二级 labels, it names the rows (rows._label_in_name_column)
+    describes = next(
+        (
+            i
+            for i, h in enumerate(value_headers)
+            if targets[i] is None and re.fullmatch(r"(?:指标|绩效指标)?(?:描述|说明|解释)", _fold(h))
+        ),
+        None,
+    )
+    describes = labels_name_rows(entries, targets, describes) if by_rows and not side_by_side else None
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
@@ -463,6 +474,12 @@ def _read_grid(
                     if "二级指标" not in columns and _level2_label(t.text):
                         events = l2_events  # one column of labels before the names: a 二级 word is a 二级 label
                     events.append((len(items), t))
+            level_cols = {columns.get("一级指标"), columns.get("二级指标")}
+            for t in row:
+                # a label in a column before the names whose head is no level word (指标类型 | 指标名称):
+                # still the row's label, not lost to the row below it
+                if t.col < columns["三级指标"] and t.col not in level_cols and t.text and _is_label(t.text):
+                    label(t)
             name = by_col.get(columns["三级指标"])
             values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
             if name is not None and name.text:
@@ -489,7 +506,7 @@ def _read_grid(
                 failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
                 continue
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures, scores)
+                _read_row(row, targets, side_by_side, items, label, failures, scores, describes)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if run_together:
