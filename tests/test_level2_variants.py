@@ -51,11 +51,13 @@ def test_variant_words():
         "可持续发展影响指标",
         "受益群众满意度指标",
         "社会公众或服务对象满意度指标",
+        "社会满意度指标",
+        "可持续发展指标",
     ):
         assert _level2_label(word), word
     assert code_for_level2_name("进度指标") == "13"
     assert code_for_level2_name("可持续性发展影响指标") == "24"
     # a 三级 name, and a value glued to the label after it, are not labels
-    for word in ("群众满意度", "持续改善满意度指标", "项目实施进度", "满意度指标"):
+    for word in ("群众满意度", "持续改善满意度指标", "项目实施进度", "满意度指标", "可持续发展"):
         assert not _level2_label(word), word
     assert _is_label("满意度指标")  # the 一级 word stays a label

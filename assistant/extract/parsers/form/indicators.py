@@ -31,6 +31,11 @@ from .labels import (
 from .levels import _Guess, _item_labels
 from .tokens import Token
 
+#: one asterisk before a name: the mark some templates put on a core indicator (核心指标), as a
+#: label's asterisk is dropped (labels._strip_label); ★ marks are kept as the cell's own text, and
+#: a run of asterisks is a template's blank (a placeholder), not a mark
+_CORE_MARK = re.compile(r"^\s*[*＊](?=\s*[^\s*＊])\s*")
+
 
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
@@ -111,6 +116,9 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
+            name_text = name_text[m.end() :]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if m := _CORE_MARK.match(name_text):  # *贫困地区…达标率: the template's mark, not the name's wording
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}

@@ -143,7 +143,7 @@ _LEVEL1_NAMES = (
 
 #: whom a satisfaction label asks, as the templates name them (服务对象, 社会公众, 受益者 …),
 #: one or two joined by 或: 社会公众或服务对象满意度, 服务对象或受益者满意度
-_ASKED = r"(?:服务对象|社会公众|受益者|受益对象|受益群众|受益人群|群众|公众)"
+_ASKED = r"(?:服务对象|社会公众|受益者|受益对象|受益群众|受益人群|群众|公众|社会|居民)"
 
 
 #: the 二级 words as forms compose them: the category's stem, with the variations templates write
@@ -162,6 +162,7 @@ _LEVEL2_STEMS = (
 _LEVEL2_NAME = re.compile(
     rf"^(?:(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
     rf"|{_ASKED}(?:或{_ASKED})?满意度指标"
+    r"|可持续(?:性|发展|性发展)指标"  # 可持续影响 without its 影响: a label only with its 指标
     r"|(?:计划管理|资金管理|项目管理|监督检查)指标)$"  # the 二级 under 过程管理指标 (below)
 )
 
