@@ -128,9 +128,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
             targets.append("period_value")
         elif _TARGET_HEAD.search(plain) and not re.search(r"上年|去年|前一?年|历史", plain):
             targets.append("annual_value")
-        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
+        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", plain):
             targets.append("sign")
-        elif re.fullmatch(r"(?:计量|度量|指标)?单位", h):
+        elif re.fullmatch(r"(?:计量|度量|指标)?单位", plain):  # 单位(文字描述): the note aside
             targets.append("unit")
         else:
             targets.append(None)
@@ -727,6 +727,8 @@ def _sub_heads_in_place(header: list[Token]) -> list[Token]:
     first = [t for t in header if t.row == lines[0]]
     second = [t for t in header if t.row == lines[1]]
     parts = _value_targets([_bare(t.text) for t in second])
+    if len(second) >= 2 and "annual_value" not in parts:
+        return _sign_and_unit_under_target(first, second)
     if len(second) < 2 or "annual_value" not in parts or not all(p in ("sign", "annual_value", "unit") for p in parts):
         return header
     words = [_bare(t.text) for t in first]
@@ -738,6 +740,41 @@ def _sub_heads_in_place(header: list[Token]) -> list[Token]:
         return header
     at = after + heads.index("annual_value")
     return [*first[:at], *second, *first[at + 1 :]]
+
+
+#: the heads of a target's parts in a header's second row: its comparison and its unit
+_SIGN_HEAD = re.compile(r"指标性质|指标方向|计算符号|符号")
+_UNIT_HEAD = re.compile(r"(?:计量|度量|指标)?单位")
+
+
+def _plain(head: str) -> str:
+    """A head without its note in brackets: 单位(文字描述) → 单位."""
+    return re.sub(r"[（(][^（()）]*[)）]", "", _bare(head))
+
+
+def _sign_and_unit_under_target(first: list[Token], second: list[Token]) -> list[Token]:
+    """A header of two rows whose second row starts with 符号 | 单位 and gives the value between
+    them no head of its own (…| 预期指标值 | 实际完成值 | 自评得分 over 符号 | 单位(文字描述) |
+    单项指标得分 | 权重占比 | 折算得分: 河北's 自评表, rows written ``>= | 98 | %``): the two are
+    the parts of the one target head of the first row, put either side of it; the heads after
+    them split the first row's last head (a score group), which they replace. Anything else
+    (no single target above, the last head the target itself) is left as it was."""
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words or len(second) < 2:
+        return [*first, *second]
+    if not (_SIGN_HEAD.fullmatch(_plain(second[0].text)) and _UNIT_HEAD.fullmatch(_plain(second[1].text))):
+        return [*first, *second]
+    after = words.index("三级指标") + 1
+    heads = _value_targets(words[after:])
+    targets = [i for i, h in enumerate(heads) if h in ("annual_value", "period_value")]
+    if len(targets) != 1:
+        return [*first, *second]
+    at = after + targets[0]
+    rest = second[2:]
+    if rest and at == len(first) - 1:
+        return [*first, *second]
+    tail = [*first[at + 1 : -1], *rest] if rest else first[at + 1 :]
+    return [*first[:at], second[0], first[at], second[1], *tail]
 
 
 def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:

@@ -211,10 +211,12 @@ _SIGN_CELL = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}|(?
 
 
 #: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text
-#: is a note or an achieved value slid into its place)
+#: is a note or an achieved value slid into its place); a unit may be followed by its name in
+#: brackets, as some templates' 单位(文字描述) cells write it: %(百分比)
 _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
     r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初单]){1,6}"
+    r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"
 )
 
 
