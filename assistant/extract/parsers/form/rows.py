@@ -114,10 +114,14 @@ def _read_row(
     while cells and _GROUP_POINTS.fullmatch(_fold(cells[0].text).strip()):
         cells.pop(0)  # (50分) first: the 自评表's 一级 cell with its label lost, not the name
     leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
-    if leading >= 3 and (leading == len(cells) or _short_value(cells[leading].text)):
+    if leading >= 3 and (
+        leading == len(cells) or _short_value(cells[leading].text) or len(cells) - leading == len(targets)
+    ):
         # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third level word is
         # the name; with two labels only (产出指标 | 时效指标 | 2022年全年 | ≥360天) the name is the
-        # cell after them, however much it looks like a value (flagged as such), not the 二级 label
+        # cell after them, however much it looks like a value (flagged as such), not the 二级 label.
+        # So too when the cells after the third fill the value columns exactly (a 指标解释 cell
+        # first: 服务对象满意度 | 享受…的满意程度 | >= | 95 | %): taken as a label, the row is a cell short
         leading -= 1
     popped: list[Token] = []
     while cells and leading and label(cells[0]):
