@@ -653,6 +653,11 @@ MESSAGES: dict[str, Text] = {
         "“{name}”的实施周期和年度两栏对不齐（{cells} 个单元格）；请核对其指标值",
         "the 实施周期 and 年度 blocks of {name!r} do not line up ({cells} cells); check its values",
     ),
+    "FORM_NAME_FROM_DESCRIPTION": Text(
+        "“{label}”一行的指标名称栏中是二级指标标签，没有指标名称：名称取自指标描述栏“{name}”，指标值为“{value}”；请核对",
+        "the name column of the {label!r} row holds the level-2 label, no name: the name was taken from the "
+        "description column ({name!r}), the value is {value!r}; check it",
+    ),
     "FORM_EXTRA_VALUES": Text(
         "“{name}”所在行名称后有 {cells} 个单元格，但只有 {columns} 列；多出的文字未读取：“{text}”",
         "the row of {name!r} has {cells} cells after the name for {columns} columns; the extra text was not "

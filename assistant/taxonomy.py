@@ -46,6 +46,7 @@ _LEVEL2_KEYWORDS: list[tuple[str, str]] = [
     ("数量", "11"),
     ("质量", "12"),
     ("时效", "13"),
+    ("进度", "13"),  # 进度指标: some 自评表 templates' word for the 时效 category
     ("成本", "14"),
     ("经济", "21"),
     ("社会", "22"),

@@ -35,7 +35,7 @@ from .labels import (
     _strip_label,
 )
 from .per_column import caption_over_places, place_columns, place_heads
-from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets
+from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run
 from .stream import (
     _NOTE_HEADER,
@@ -128,9 +128,9 @@ def _value_targets(headers: list[str]) -> list[str | None]:
             targets.append("period_value")
         elif _TARGET_HEAD.search(plain) and not re.search(r"上年|去年|前一?年|历史", plain):
             targets.append("annual_value")
-        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", h):
+        elif re.fullmatch(r"指标性质|指标方向|计算符号|符号", plain):
             targets.append("sign")
-        elif re.fullmatch(r"(?:计量|度量|指标)?单位", h):
+        elif re.fullmatch(r"(?:计量|度量|指标)?单位", plain):  # 单位(文字描述): the note aside
             targets.append("unit")
         else:
             targets.append(None)
@@ -452,6 +452,17 @@ def _read_grid(
     if by_rows and not side_by_side and rebuilt is None:
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
+    # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
+    # name column holds 二级 labels, it names the rows (rows._label_in_name_column)
+    describes = next(
+        (
+            i
+            for i, h in enumerate(value_headers)
+            if targets[i] is None and re.fullmatch(r"(?:指标|绩效指标)?(?:描述|说明|解释)", _fold(h))
+        ),
+        None,
+    )
+    describes = labels_name_rows(entries, targets, describes) if by_rows and not side_by_side else None
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
@@ -463,6 +474,12 @@ def _read_grid(
                     if "二级指标" not in columns and _level2_label(t.text):
                         events = l2_events  # one column of labels before the names: a 二级 word is a 二级 label
                     events.append((len(items), t))
+            level_cols = {columns.get("一级指标"), columns.get("二级指标")}
+            for t in row:
+                # a label in a column before the names whose head is no level word (指标类型 | 指标名称):
+                # still the row's label, not lost to the row below it
+                if t.col < columns["三级指标"] and t.col not in level_cols and t.text and _is_label(t.text):
+                    label(t)
             name = by_col.get(columns["三级指标"])
             values = [by_col.get(columns[h]) if h in columns else None for h in value_headers]
             if name is not None and name.text:
@@ -489,7 +506,7 @@ def _read_grid(
                 failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
                 continue
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures, scores)
+                _read_row(row, targets, side_by_side, items, label, failures, scores, describes)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if run_together:
@@ -710,6 +727,8 @@ def _sub_heads_in_place(header: list[Token]) -> list[Token]:
     first = [t for t in header if t.row == lines[0]]
     second = [t for t in header if t.row == lines[1]]
     parts = _value_targets([_bare(t.text) for t in second])
+    if len(second) >= 2 and "annual_value" not in parts:
+        return _sign_and_unit_under_target(first, second)
     if len(second) < 2 or "annual_value" not in parts or not all(p in ("sign", "annual_value", "unit") for p in parts):
         return header
     words = [_bare(t.text) for t in first]
@@ -721,6 +740,41 @@ def _sub_heads_in_place(header: list[Token]) -> list[Token]:
         return header
     at = after + heads.index("annual_value")
     return [*first[:at], *second, *first[at + 1 :]]
+
+
+#: the heads of a target's parts in a header's second row: its comparison and its unit
+_SIGN_HEAD = re.compile(r"指标性质|指标方向|计算符号|符号")
+_UNIT_HEAD = re.compile(r"(?:计量|度量|指标)?单位")
+
+
+def _plain(head: str) -> str:
+    """A head without its note in brackets: 单位(文字描述) → 单位."""
+    return re.sub(r"[（(][^（()）]*[)）]", "", _bare(head))
+
+
+def _sign_and_unit_under_target(first: list[Token], second: list[Token]) -> list[Token]:
+    """A header of two rows whose second row starts with 符号 | 单位 and gives the value between
+    them no head of its own (…| 预期指标值 | 实际完成值 | 自评得分 over 符号 | 单位(文字描述) |
+    单项指标得分 | 权重占比 | 折算得分: 河北's 自评表, rows written ``>= | 98 | %``): the two are
+    the parts of the one target head of the first row, put either side of it; the heads after
+    them split the first row's last head (a score group), which they replace. Anything else
+    (no single target above, the last head the target itself) is left as it was."""
+    words = [_bare(t.text) for t in first]
+    if "三级指标" not in words or len(second) < 2:
+        return [*first, *second]
+    if not (_SIGN_HEAD.fullmatch(_plain(second[0].text)) and _UNIT_HEAD.fullmatch(_plain(second[1].text))):
+        return [*first, *second]
+    after = words.index("三级指标") + 1
+    heads = _value_targets(words[after:])
+    targets = [i for i, h in enumerate(heads) if h in ("annual_value", "period_value")]
+    if len(targets) != 1:
+        return [*first, *second]
+    at = after + targets[0]
+    rest = second[2:]
+    if rest and at == len(first) - 1:
+        return [*first, *second]
+    tail = [*first[at + 1 : -1], *rest] if rest else first[at + 1 :]
+    return [*first[:at], second[0], first[at], second[1], *tail]
 
 
 def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:

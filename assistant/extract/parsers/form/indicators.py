@@ -31,6 +31,11 @@ from .labels import (
 from .levels import _Guess, _item_labels
 from .tokens import Token
 
+#: one asterisk before a name: the mark some templates put on a core indicator (核心指标), as a
+#: label's asterisk is dropped (labels._strip_label); ★ marks are kept as the cell's own text, and
+#: a run of asterisks is a template's blank (a placeholder), not a mark
+_CORE_MARK = re.compile(r"^\s*[*＊](?=\s*[^\s*＊])\s*")
+
 
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
@@ -111,6 +116,9 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
+            name_text = name_text[m.end() :]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if m := _CORE_MARK.match(name_text):  # *贫困地区…达标率: the template's mark, not the name's wording
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
@@ -203,10 +211,12 @@ _SIGN_CELL = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}|(?
 
 
 #: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text
-#: is a note or an achieved value slid into its place)
+#: is a note or an achieved value slid into its place); a unit may be followed by its name in
+#: brackets, as some templates' 单位(文字描述) cells write it: %(百分比)
 _UNIT_CELL = re.compile(
     r"(?:[%％‰℃/·a-zA-Z²³]|[个人次元万千百亿天年月日时小分秒周批家户所座台套件辆架艘张份本册篇场项条处株棵头只吨斤克公里米"
     r"平方立亩顷度课班门栋间床位名例比率期轮季组部样块根箱袋瓶盒卷幅届村镇乡县区校底末内前初单]){1,6}"
+    r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"
 )
 
 

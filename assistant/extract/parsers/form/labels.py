@@ -141,8 +141,28 @@ _LEVEL1_NAMES = (
 # as the 二级 labels already are read)
 
 
+#: whom a satisfaction label asks, as the templates name them (服务对象, 社会公众, 受益者 …),
+#: one or two joined by 或: 社会公众或服务对象满意度, 服务对象或受益者满意度
+_ASKED = r"(?:服务对象|社会公众|受益者|受益对象|受益群众|受益人群|群众|公众|社会|居民)"
+
+
+#: the 二级 words as forms compose them: the category's stem, with the variations templates write
+#: around it: 进度 for 时效 (湖北's 自评表: 质量指标 | 进度指标), 可持续影响 spelled out (可持续性影响,
+#: 可持续发展影响, 可持续性发展影响), and a satisfaction label naming whom it asks. Whom is a
+#: short list, not any words before 满意度: text run together glues a value to the label after
+#: it (持续改善满意度指标), which must still cut as 持续改善 | 满意度指标. Besides the two the
+#: templates print most, a qualified one is a label only with its 指标: 群众满意度 alone is a
+#: 三级 name (大英's 满意度指标 | 群众满意度 | 90%)
+_LEVEL2_STEMS = (
+    r"数量|质量|时效|进度|(?:经济|社会|生态环境|生态)?成本|经济效益|社会效益|生态效益|环境效益"
+    r"|可持续性?(?:发展)?影响|(?:社会公众或)?服务对象满意度|满意度"
+)
+
+
 _LEVEL2_NAME = re.compile(
-    r"^(?:(?:数量|质量|时效|(?:经济|社会|生态环境|生态)?成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|满意度)(?:指标|值|目标)?等?"
+    rf"^(?:(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
+    rf"|{_ASKED}(?:或{_ASKED})?满意度指标"
+    r"|可持续(?:性|发展|性发展)指标"  # 可持续影响 without its 影响: a label only with its 指标
     r"|(?:计划管理|资金管理|项目管理|监督检查)指标)$"  # the 二级 under 过程管理指标 (below)
 )
 
@@ -241,8 +261,8 @@ _LABEL_RE = re.compile(
                 r"社会公众或服务对象满意度指标",
                 r"服务对象满意度指标",
                 r"(?:经济|社会|生态)效益指标",
-                r"可持续影响指标",
-                r"(?:数量|质量|时效|成本)指标",
+                r"可持续性?(?:发展)?影响指标",
+                r"(?:数量|质量|时效|进度|成本)指标",
                 r"(?:经济|社会|生态环境)成本指标",
                 *_LEVEL1_NAMES,
             ],

@@ -103,24 +103,39 @@ def _read_row(
     label,
     failures: Failures,
     scores: tuple[int, int] | None = None,
+    describes: int | None = None,
 ) -> None:
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
     ``|`` place the values by column; without them the values fill the read columns in order,
     or, in a grid with a block of score columns (分值 | 得分), fall either side of the scores
-    (:func:`_around_scores`)."""
+    (:func:`_around_scores`). ``describes``: the value column that describes the indicator
+    (指标描述, 指标说明), see :func:`_label_in_name_column`."""
     cells = [t for t in row if t.text]
     while cells and _GROUP_POINTS.fullmatch(_fold(cells[0].text).strip()):
         cells.pop(0)  # (50分) first: the 自评表's 一级 cell with its label lost, not the name
     leading = next((i for i, t in enumerate(cells) if not _is_label(t.text)), len(cells))
-    if leading >= 3 and (leading == len(cells) or _short_value(cells[leading].text)):
+    if leading >= 3 and (
+        leading == len(cells) or _short_value(cells[leading].text) or len(cells) - leading == len(targets)
+    ):
         # 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95: both labels given, the third level word is
         # the name; with two labels only (产出指标 | 时效指标 | 2022年全年 | ≥360天) the name is the
-        # cell after them, however much it looks like a value (flagged as such), not the 二级 label
+        # cell after them, however much it looks like a value (flagged as such), not the 二级 label.
+        # So too when the cells after the third fill the value columns exactly (a 指标解释 cell
+        # first: 服务对象满意度 | 享受…的满意程度 | >= | 95 | %): taken as a label, the row is a cell short
         leading -= 1
+    popped: list[Token] = []
     while cells and leading and label(cells[0]):
-        cells.pop(0)
+        popped.append(cells.pop(0))
         leading -= 1
     if not cells:
+        return
+    if (described := _label_in_name_column(popped, cells, targets, describes)) is not None:
+        items.append(_Item(described, [*cells[:describes], None, *cells[describes + 1 :]], described.row))
+        failures.at_row(
+            described.row,
+            "三级指标",
+            msg("FORM_NAME_FROM_DESCRIPTION", label=popped[-1].text, name=described.text[:30], value=cells[0].text),
+        )
         return
     name, values = cells[0], cells[1:]
     after = row[row.index(name) + 1 :]
@@ -179,6 +194,48 @@ def _read_row(
                 msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
             )
     items.append(_Item(name, aligned, name.row))
+
+
+def _label_in_name_column(
+    popped: list[Token], cells: list[Token], targets: list[str | None], describes: int | None
+) -> Token | None:
+    """The description cell standing in for the name of a row whose name column holds its 二级
+    label (指标类型 | 指标名称 | 指标值 | 指标描述 over 产出指标 | 数量指标 | 375万平方米 | 完成全市…):
+    ``describes`` is set only for a grid where that holds of every row (:func:`labels_name_rows`);
+    the row's cells after its labels fill the value columns exactly, the description is the only
+    text saying what is measured, so it is read as the name, flagged; the first cell is the value."""
+    if (
+        describes is None
+        or not popped
+        or len(cells) != len(targets)
+        or not 0 < describes < len(cells)
+        or not cells[describes].text.strip()
+        or _is_label(cells[describes].text)
+    ):
+        return None
+    return cells[describes]
+
+
+def labels_name_rows(entries, targets: list[str | None], describes: int | None) -> int | None:
+    """``describes`` when the grid's name column holds 二级 labels: every row starting with a
+    label has, after its labels, exactly as many cells as there are value columns (never a
+    name and a full set of values), there are two such rows or more, and at least one of them
+    starts with a value (≥95%, 100%, 2023年12月). Else None: a grid with names of its own has
+    rows with one cell more, and a row whose value was left empty is then read as before."""
+    if describes is None:
+        return None
+    counts: list[int] = []
+    valued = False
+    for kind, row in entries:
+        cells = [t for t in row if t.text]
+        if kind != "flat" or not cells or not _is_label(cells[0].text):
+            continue
+        rest = cells[:]
+        while rest and _is_label(rest[0].text):
+            rest.pop(0)
+        counts.append(len(rest))
+        valued = valued or bool(rest and _short_value(rest[0].text))
+    return describes if len(counts) >= 2 and valued and all(c == len(targets) for c in counts) else None
 
 
 #: the points of a 一级 group alone in its cell, its label lost: (50分), （30分）
