@@ -27,6 +27,7 @@ import functools
 import re
 import unicodedata
 
+from ....compare_words import SIGNS
 from ....messages import msg
 from .failures import Failures
 from .labels import (
@@ -339,7 +340,7 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"[≥≤><=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[" + SIGNS + r"]{0,2}[-+]?\d+(?:\.\d+)?")
 
 
 def _rejoin_numbers(line: list[Token]) -> list[Token]:
