@@ -607,6 +607,12 @@ MESSAGES: dict[str, Text] = {
         "the wrapped name {name!r}: its lines can be shared between the rows around it in more than one way "
         "(or a line inside it does not fill its column); read as the lines fill their column: check it",
     ),
+    "FORM_LABEL_OR_NAME_PIECE": Text(
+        "“{word}”与一级/二级标签同在一行、行中没有指标值：读作上下某个换行指标名称的一部分（也可能是二级标签，"
+        "所在组的层级也可能读错）；请核对",
+        "{word!r} shares a line with 一级/二级 labels and no value: read as a piece of a wrapped name above or "
+        "below (it may also be the 二级 label, and its group's levels may be misread); check it",
+    ),
     "FORM_NAME_AROUND_KEY": Text(
         "“项目名称”单独成行，上下两行读作一个换行的名称“{name}”（PDF 中标签单元格居中于换行的名称旁）；"
         "若上一行不属于名称，应为“{text}”：请核对",

@@ -26,6 +26,21 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import settings
+from .compare_words import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    GE_SIGNS,
+    GT_SIGNS,
+    LE_SIGNS,
+    LT_SIGNS,
+    REACH,
+    REACH_SHORT,
+    SPOKEN_AT_LEAST,
+    SPOKEN_AT_MOST,
+    alternation,
+)
 
 __all__ = [
     "Target",
@@ -178,8 +193,11 @@ _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 
 _NUM = r"\d+(?:\.\d+)?"
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
-_GE_BEFORE = r"(?:≥|>=|不少于|不低于|不小于|至少|最少|不得少于|不得低于|不能少于|不能低于|大于等于|高于等于|达到|达|超过|多于|高于|大于|>)"
-_LE_BEFORE = r"(?:≤|<=|不超过|不高于|不大于|不多于|最多|至多|不得超过|不得高于|控制在|少于|低于|小于|<)"
+#: a comparison before the number: every word of :mod:`assistant.compare_words` that bounds a
+#: value, with 达到 / 达 (a target reached: 达到95%); the text is NFKC-folded, so ＞ reads as >
+_GE_NO_REACH = alternation(GE_SIGNS + GT_SIGNS + AT_LEAST + ABOVE + SPOKEN_AT_LEAST)
+_GE_BEFORE = alternation(GE_SIGNS + GT_SIGNS + AT_LEAST + ABOVE + SPOKEN_AT_LEAST + REACH + (REACH_SHORT,))
+_LE_BEFORE = alternation(LE_SIGNS + LT_SIGNS + AT_MOST + BELOW + SPOKEN_AT_MOST)
 _GE_AFTER = r"(?:以上|及以上|或以上|以上水平|以上\(含\)|\(含\)以上)"
 _LE_AFTER = r"(?:以下|及以下|以内|之内|内|以下\(含\))"
 _PER = r"(?:/|每)(?P<per>天|日|周|月|季度|季|半年|年)"
@@ -343,11 +361,11 @@ def find_vague_phrase(text: str | None) -> VaguePhrase | None:
 
 def _comparison(before: str | None, after: str | None) -> Comparison:
     if before and re.fullmatch(_LE_BEFORE, before):
-        return "<" if before in ("少于", "低于", "小于", "<") else "≤"
+        return "<" if before in BELOW + LT_SIGNS else "≤"
     if after and re.fullmatch(_LE_AFTER, after):
         return "≤"
     if before and re.fullmatch(_GE_BEFORE, before):
-        return ">" if before in ("超过", "多于", "高于", "大于", ">") else "≥"
+        return ">" if before in ABOVE + GT_SIGNS else "≥"
     if after and re.fullmatch(_GE_AFTER, after):
         return "≥"
     return "="
@@ -449,7 +467,8 @@ def parse_target(text: str | None) -> Target:
 def _comparison_word_in_clause(text: str, start: int) -> str | None:
     """A 至少/不少于/不超过 earlier in the same clause (每月至少到网格巡查走访20次), if near."""
     clause = _CLAUSE_END.split(text[max(0, start - 12) : start])[-1]
-    found = list(re.finditer(_GE_BEFORE.replace("|达到|达", "") + "|" + _LE_BEFORE, clause))
+    # 达 / 达到 away from the number bound nothing (达标率…95%): only right before it are they a comparison
+    found = list(re.finditer(_GE_NO_REACH + "|" + _LE_BEFORE, clause))
     return found[-1].group(0) if found else None
 
 

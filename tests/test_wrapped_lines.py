@@ -84,6 +84,30 @@ def test_a_label_between_two_rows_of_a_centred_group_heads_the_upper_one():
     assert [i[1] for i in items] == ["数量指标"] * 3 + ["质量指标"] * 2 + ["时效指标", "成本指标"]
 
 
+def test_a_line_of_label_cells_heads_the_rows_below_and_ends_no_name():
+    # a dump a row a line: the 一级 and 二级 cells of the last group hold the same word, printed
+    # on a line of their own between two rows; that line is labels, not the rest of the name above
+    body = (
+        "产出指标 数量指标\n培训人次 200人次\n效益指标 社会效益指标\n受训人员就业率 ≥80%\n"
+        "服务对象满意度指标 服务对象满意度指标\n学员满意度 ≥90%\n"
+    )
+    items, failures = read(body)
+    assert items == [
+        ("产出指标", "数量指标", "培训人次", "200人次"),
+        ("效益指标", "社会效益指标", "受训人员就业率", "≥80%"),
+        ("服务对象满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"),
+    ]
+    assert not failures
+
+
+def test_a_bare_level_word_on_a_line_of_labels_is_flagged():
+    # 满意度 after the 二级 label with no value on the line: the first piece of a wrapped name
+    # (满意度 / 调查结果) or the 二级 cell again; the text does not say, the reading is flagged
+    items, failures = read("产出指标 数量指标\n培训人次 200人次\n满意度指标 服务对象满意度指标 满意度\n调查结果 ≥90%\n")
+    assert len(items) == 2
+    assert [f.field for f in failures if f.code == "FORM_LABEL_OR_NAME_PIECE"] == ["三级指标"]
+
+
 def test_spaces_pdf_text_prints_inside_labels_and_around_numbers():
     # a label cut by a space (产出 指标), a number cut from its unit (10 台) and from the rest
     # of a name that starts with it (7 岁以下…), in a grid whose names wrap

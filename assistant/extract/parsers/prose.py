@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...compare_words import SIGNS
 from ...errors import InputError
 from ...ingest.document import Document
 from ...messages import msg
@@ -52,7 +53,7 @@ _LABEL = re.compile(
 )
 _END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|扫一扫)", re.M)
 _ITEM_END = re.compile(r"[;；。\n]")
-_SIGN = re.compile(r"[≥≤≧≦><=＝＞＜]")
+_SIGN = re.compile(r"[" + SIGNS + r"]")
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 _MARKERS = "★☆*＊ \t\u3000"
 _DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)

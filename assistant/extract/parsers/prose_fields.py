@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...compare_words import SIGNS
 from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
@@ -110,7 +111,7 @@ _LEVEL1_HEAD = re.compile(
     r"[ \t\u3000]*(?P<label>(?:产出|效益|满意度)指标)(?:完成情况(?:分析)?)?[ \t\u3000]*[:：。.]?[ \t\u3000]*$",
     re.M,
 )
-_SIGN = r"[≥≤≧≦><=＝＞＜]{1,2}"
+_SIGN = r"[" + SIGNS + r"]{1,2}"
 #: a target: a sign, a number and its unit (one known measure word, Latin letters, or one character
 #: closing the item: ≥100岁)
 _VALUE = re.compile(

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import re
 
+from ...compare_words import SIGNS, SPOKEN_AT_LEAST, SPOKEN_AT_MOST, TABLE_WORDS, alternation
 from .form.cut import _UNIT
 
 __all__ = ["targets_in"]
 
-_SIGN = r"[≥≤≧≦><=＝＞＜]{1,2}"
-#: comparison words that are part of the target, kept in the value as written
-_COMPARE = r"(?:不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|高于|低于|超过|至少|控制在)"
+_SIGN = rf"[{SIGNS}]{{1,2}}"
+#: comparison words that are part of the target, kept in the value as written: the table's and
+#: the spoken words of :mod:`assistant.compare_words`; 达到 links a name to its target (_LINK)
+_COMPARE = alternation(TABLE_WORDS + SPOKEN_AT_LEAST + SPOKEN_AT_MOST)
 #: linking words between name and target, left out of both
 _LINK = r"(?:(?:(?:年初|年度|计划)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
 _NUMBER = r"\d+(?:\.\d+)?"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ....compare_words import SIGNS
 from ....messages import msg
 from .failures import Failures
 from .labels import _fold
@@ -20,7 +21,7 @@ from .tokens import _Item
 
 #: a cell shaped like a target: a comparison first, a share or a unit after a number, a date
 _TARGET_SHAPE = re.compile(
-    r"^[≥≤><=＞＜＝≧≦]|\d\s*(?:%|％|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2})?)$|^\d{4}\s*年"
+    r"^[" + SIGNS + r"]|\d\s*(?:%|％|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2})?)$|^\d{4}\s*年"
 )
 
 #: a cell shaped like points: a bare number of at most three digits (10, 9.5, 100)

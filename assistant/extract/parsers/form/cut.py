@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ....compare_words import SIGN_LOOKALIKE, SIGNS
 from .labels import _fold
 
 #: units a quantified value ends in (compound ones such as 元/平方米, 人/天, 元/月/人 included; 万 for 万元)
@@ -25,7 +26,7 @@ _UNIT = (
     r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组|万)"
 )
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
-_SIGN = r"[≥≤><=＞＜＝≧≦═]"
+_SIGN = r"[" + SIGNS + SIGN_LOOKALIKE + r"]"
 _BRACKET = r"(?:[（(][^（()）]{1,12}[)）])"
 
 #: a value with a number in it: ≥95%, 100, 280人次, ≤10天, 490元/平米, 2023年底, 2021年7月,

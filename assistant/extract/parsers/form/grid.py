@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ....compare_words import SIGNS
 from ....messages import msg
 from .columns import check_columns
 from .cut import column_kind, head_run, split_heads
@@ -190,7 +191,7 @@ def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
                 break
             heads.append(_bare(nxt.text))
         body = [tok for _, _, tok in flat[i + 1 + len(heads) : i + 9 + len(heads)] if not _is_label(tok.text)]
-        if levels and (not body or _short_value(body[0].text) or re.match(r"\s*(?:[≥≤><=＞＜＝≧≦]|\d)", body[0].text)):
+        if levels and (not body or _short_value(body[0].text) or re.match(r"\s*(?:[" + SIGNS + r"]|\d)", body[0].text)):
             continue  # labels then values (产出指标 | 数量指标 | 200人次, run together 1个1个): two levels, no names
         if len(heads) >= (1 if levels else 2) and {"annual_value", "period_value"} & set(_value_targets(heads)):
             out = [list(row) for row in rows]

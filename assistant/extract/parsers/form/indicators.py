@@ -16,7 +16,6 @@ from .labels import (
     _INVESTMENT_LEVEL1,
     _NAME_PREFIX,
     _SIGN_ONLY,
-    _SIGN_WORDS,
     _T2S,
     _as_written,
     _bare,
@@ -207,7 +206,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):
 #: a number or a long text there means the cells shifted
-_SIGN_CELL = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
+_SIGN_CELL = re.compile(rf"{_SIGN_ONLY.pattern}|(?:正向|反向|定性|定量|中性|正|反|共性|个性)(?:指标)?")
 
 
 #: (a unit is a few measure words: %, 人次, 万立方米, 元/平方米, 百分比; 已完成 or a longer text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ....compare_words import EQUAL, SIGN_LOOKALIKE, SIGNS, TABLE_WORDS, alternation
 from ....schema import AMOUNT_TEXT
 from ....taxonomy import code_for_level1_name
 from ....textnorm import fold, fold_whitespace
@@ -508,7 +509,10 @@ _PLACEHOLDER = re.compile(
 
 #: a value cell holding a unit and nothing to count (公里, 万亩, ≧ %): a template's blank left unfilled
 _UNIT_ONLY = re.compile(
-    r"^[≥≤><=＞＜＝≧≦═\s]*(?:%|％|‰|个|人|人次|万人|万人次|次|年|月|天|日|项|家|场|篇|份|户|件|台|套|元|万元|亿元"
+    r"^["
+    + SIGNS
+    + SIGN_LOOKALIKE
+    + r"\s]*(?:%|％|‰|个|人|人次|万人|万人次|次|年|月|天|日|项|家|场|篇|份|户|件|台|套|元|万元|亿元"
     r"|公里|千米|米|平方米|平方公里|立方米|万立方米|亩|万亩|公顷|吨|万吨|公斤|千克|辆|所|座|处|条|册|株|棵|头|只"
     r"|小时|分钟|周|批|批次|期|班|课时|人天|张|本|块|名|间|栋|台次|架|架次|户次|套次|单|组|起)?\s*$"
 )
@@ -525,13 +529,15 @@ def _is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(_NAME_PREFIX.sub("", text.translate(_T2S))))
 
 
-#: the comparison a 指标方向 / 指标性质 cell holds: a sign (≥, <=), or the same in words as 内蒙古's
-#: template writes it (大于等于, 小于等于, 等于) and others (不低于, 不少于, 不超过, 高于)
-_SIGN_WORDS = r"(?:(?:大于|小于|高于|低于)(?:或?等于)?|不(?:低于|高于|少于|多于|大于|小于|超过)|等于)"
-_SIGN_ONLY = re.compile(rf"[≥≤><=＞＜＝≧≦═]{{1,2}}|{_SIGN_WORDS}")
+#: the comparison a 指标方向 / 指标性质 cell holds: a sign (≥, <=, ═ as PDF text prints =), or the
+#: same in words as 内蒙古's template writes it (大于等于, 小于等于, 等于) and others (不低于, 不少于,
+#: 不超过, 高于): the table's words of :mod:`assistant.compare_words`, not the spoken ones (至少,
+#: 控制在) nor 达到, which no template writes in a sign cell
+_SIGN_WORDS = alternation(TABLE_WORDS + EQUAL)
+_SIGN_ONLY = re.compile(rf"[{SIGNS}{SIGN_LOOKALIKE}]{{1,2}}|{_SIGN_WORDS}")
 
 
 #: a text that reads as a value, not as an indicator's name: ≥95%, 3人, 100, 2023年12月
 _VALUE_LIKE = re.compile(
-    r"^[≥≤><=＞＜＝≧≦]|^[-+]?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})?$|^\d{4}[年.\-/]\d{1,2}"
+    r"^[" + SIGNS + r"]|^[-+]?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})?$|^\d{4}[年.\-/]\d{1,2}"
 )

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ....compare_words import REACH, SIGNS, TABLE_WORDS, alternation
 from ....messages import Msg, msg
 from ....schema import Failure, Indicator
 from ....taxonomy import code_for_level2_name, level1_of
@@ -39,8 +40,10 @@ _LABELS = frozenset(
     "一级 二级 三级 一级指标 二级指标 三级指标 指标 指标值 年度 实际 完成值 实际完成值 年度指标值 "
     "分值 得分 权重 偏差原因分析及改进措施 未完成原因 备注 — - ——".split()
 )
-#: a value's first word: a number, or a comparison that leads one (不少于12, ≥95%)
-_VALUE = re.compile(r"\d|%|％|^(?:[≥≤><＞＜=＝]|不少于|不低于|不高于|不超过|大于|小于|达到|高于|低于)")
+#: a value's first word: a number, or a comparison that leads one (不少于12, ≥95%, 达到95%): the
+#: table's words of :mod:`assistant.compare_words` and 达到, not the spoken ones (a name's later
+#: word may begin 最多 or 控制在: 最多跑一次)
+_VALUE = re.compile(rf"\d|%|％|^(?:[{SIGNS}]|{alternation(TABLE_WORDS + REACH)})")
 #: a unit written apart from its number: 不少于12 种
 _UNIT_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 #: a label's note: (必填), （必填硬性指标）

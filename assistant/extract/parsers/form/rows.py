@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ....compare_words import SIGNS
 from ....messages import msg
 from .failures import Failures
 from .labels import _VALUE_LIKE, _fold, _is_label, _is_placeholder
@@ -296,7 +297,7 @@ def _spans_sign_and_unit(values: list[Token], targets: list[str | None]) -> bool
         and targets[at + 1 : at + 3] == ["annual_value", "unit"]
         and len(values) <= len(targets) - 2
         and at < len(values)
-        and not re.search(r"\d|[≥≤><=＞＜＝≧≦]", values[at].text)
+        and not re.search(r"\d|[" + SIGNS + r"]", values[at].text)
         and not _NATURE.fullmatch(_fold(values[at].text))  # 定性 | 高中低: the 指标性质 cell itself
     )
 

@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import replace
 
+from ....compare_words import SIGN_LOOKALIKE, SIGNS
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
@@ -23,7 +24,7 @@ _UNITS = (
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
 _RUN_VALUE = (
-    r"(?:[≥≤><=＞＜＝≧≦═]{1,2}\s*)?"
+    r"(?:[" + SIGNS + SIGN_LOOKALIKE + r"]{1,2}\s*)?"
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
     rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
     r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -175,7 +176,9 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(r"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
+        for m in re.compile(r"(?P<name>[^\d" + SIGNS + SIGN_LOOKALIKE + r"]+?)" + values + r"(?=[^\d%％]|$)").finditer(
+            text
+        ):
             if m.start() != pos:
                 return None
             pos = m.end()
@@ -349,7 +352,7 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
         if whole is None or last.start - token.start + whole.end() > end:
             continue  # the last value goes on into the rest (0起 read as 0 | 起…)
         rest, at = text[end:], end
-        m = re.match(rf"(?P<name>[^\d≥≤><=＞＜＝≧≦═]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
+        m = re.match(rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
         if m and len(m.group("name").strip()) >= 2 and not _BARE_NUMBER.fullmatch(m.group("v0").strip()):
             found = [
                 *found,

@@ -27,6 +27,7 @@ import functools
 import re
 import unicodedata
 
+from ....compare_words import SIGNS
 from ....messages import msg
 from .failures import Failures
 from .labels import (
@@ -78,7 +79,7 @@ def reassemble(entries, width: int, failures: Failures):
     joined = [_rejoin_numbers(line) for line in lines]
     numbers = sum(map(len, lines)) - sum(map(len, joined))
     lines = joined
-    labels, rests = _labels(lines, width)
+    labels, rests, unsure = _labels(lines, width)
     kinds: list[str] = []
     for rest in rests:
         if not rest:
@@ -136,6 +137,8 @@ def reassemble(entries, width: int, failures: Failures):
         failures.at_row(
             out[doubt][0].row, "三级指标", msg("FORM_WRAPPED_NAME_EITHER_WAY", name=out[doubt][0].text[:30])
         )
+    for word in unsure:  # 服务对象满意度指标 满意度: read as a name's piece, which the text does not settle
+        failures.at_row(word.row, "三级指标", msg("FORM_LABEL_OR_NAME_PIECE", word=word.text.strip()))
     # labels centred in their groups: rows above the first label of a level (labels heading
     # their groups, on their top line or above it, leave none); they sit at the middle of their lines
     centred_labels = any(
@@ -337,7 +340,7 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"[≥≤><=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[" + SIGNS + r"]{0,2}[-+]?\d+(?:\.\d+)?")
 
 
 def _rejoin_numbers(line: list[Token]) -> list[Token]:
@@ -364,18 +367,27 @@ def _rejoin_numbers(line: list[Token]) -> list[Token]:
     return out
 
 
-def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, list[int], int]], list[list[Token]]]:
+def _labels(
+    lines: list[list[Token]], width: int
+) -> tuple[list[tuple[Token, list[int], int]], list[list[Token]], list[Token]]:
     """The labels (each with the lines it is printed on) and each line's other tokens. A label
     wrapped over lines is joined: a short piece leading its line (after whole labels, before
     the row's name and values), no label alone, that with the leading pieces of the next
     lines makes one. Nothing after a 二级 label on its line is a label (满意度 there is a name's
-    piece): the 二级 column is the last before the 三级. Each label comes with its level: 1 for
-    a 一级 word, and for 成本指标 before a kind of cost (经济成本指标) on its line."""
+    piece): the 二级 column is the last before the 三级; but a line of nothing but label cells
+    (:func:`_label_cells`) is labels throughout, and of the same word twice the first is the
+    一级. Each label comes with its level: 1 for a 一级 word, and for 成本指标 before a kind of
+    cost (经济成本指标) on its line. Also the bare level words read as a name's piece on a line
+    of labels only (:func:`_label_or_name`), which the caller flags."""
     labels: list[tuple[Token, list[int], int]] = []
+    doubts: list[Token] = []
     used: set[int] = set()
     second: set[int] = set()  # pieces of 二级 labels: the 二级 column is the last before the name
     for i, line in enumerate(lines):
         lead, past = 0, False
+        cells = _label_cells(line)
+        if not cells and (word := _label_or_name(line)) is not None:
+            doubts.append(word)
         while lead < len(line) and not past:
             token = line[lead]
             lead += 1
@@ -391,10 +403,12 @@ def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, lis
                     )
                     lead += 1
                     nxt = line[lead] if lead < len(line) else None
-                first = _level1_label(token.text) or (nxt is not None and _cost_kind(nxt.text))
+                # 满意度指标 | 满意度指标 on a line of label cells: the same word in the 一级 and the 二级 cell
+                twice = cells and nxt is not None and _label_word(nxt.text) == _label_word(token.text)
+                first = _level1_label(token.text) or (nxt is not None and _cost_kind(nxt.text)) or twice
                 labels.append((token, [i], 1 if first else 2))
                 used.add(id(token))
-                past = not first
+                past = not first and not cells
                 if past:
                     second.add(id(token))
                 continue
@@ -410,7 +424,30 @@ def _labels(lines: list[list[Token]], width: int) -> tuple[list[tuple[Token, lis
     if any(_cost_kind(t.text) for t, _, _ in labels):  # 经济成本指标 below: 成本指标 is their 一级 (财预〔2021〕101号)
         labels = [(t, w, 1 if _label_word(t.text) == "成本指标" else lv) for t, w, lv in labels]
     rests = [[t for t in line if id(t) not in used] for line in lines]
-    return labels, rests
+    return labels, rests, doubts
+
+
+def _label_cells(line: list[Token]) -> bool:
+    """A line of nothing but label cells (效益指标 社会效益指标, 社会公众或服务对象满意度指标 twice:
+    the 一级 and the 二级 cell of a group with the same word): every word a label as a cell
+    writes it, none a bare level word that may begin a name (满意度, 数量). Such a line heads the
+    rows after it; no word of it is the rest of the name above."""
+    return len(line) > 1 and all(_is_label(t.text) and not _bare_level_word(t.text) for t in line)
+
+
+def _label_or_name(line: list[Token]) -> Token | None:
+    """On a line of labels and nothing else, a bare level word after the 二级 label (服务对象满意度指标
+    满意度): the 二级 cell again or a name's first piece, the text does not say which; that word."""
+    if len(line) < 2 or not all(_is_label(t.text) for t in line):
+        return None
+    second = next((k for k, t in enumerate(line) if not _level1_label(t.text)), None)
+    return next((t for t in line[second + 1 :] if _bare_level_word(t.text)), None) if second is not None else None
+
+
+def _bare_level_word(text: str) -> bool:
+    """A level word without the 指标 / 值 / 目标 a label cell writes after it (满意度, 数量, 社会效益):
+    an indicator's name may be that word, or begin with it."""
+    return not re.search(r"(?:指标|值|目标)等?$", _label_word(text))
 
 
 def _join_label(lines: list[list[Token]], i: int, token: Token, used: set[int]):
