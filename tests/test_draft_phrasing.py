@@ -36,3 +36,34 @@ def test_a_draft_carries_the_goals_last_effect_graded():
     assert effect.level2_code == "22" and effect.annual_value == EFFECT_VALUE
     assert parse_target(effect.annual_value).kind == "qualitative"  # graded 达到/未达到, not vague
     assert "目标文本" in effect.rationale
+
+
+def test_the_work_the_goal_names_becomes_its_completion_rate():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("资助贫困教师及学生") == [("资助贫困教师及学生完成率", "资助贫困教师及学生")]
+    # lead words and a 工作 tail go; 完成…完成率 is not said twice; traditional text is read as simplified
+    assert goal_works("通过项目实施,开展农产品质量安全监测工作")[0][0] == "开展农产品质量安全监测完成率"
+    assert goal_works("高质量完成干部教育培训")[0][0] == "干部教育培训完成率"
+    assert goal_works("農村低保金的發放")[0][0] == "農村低保金的發放完成率"
+
+
+def test_figures_money_effects_and_object_lists_are_not_works():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("开展培训班6期") == []  # a figure: a goal quantity
+    assert goal_works("主要用于两校区物业费") == []  # money spent is an input
+    assert goal_works("提升全民健康水平") == []  # an effect (goal_effects)
+    assert goal_works("病死猪专业无害化处理率不断提高") == []  # a rate, and vague
+    assert goal_works("更新剧团老化、损坏的音响、服装等设备") == []  # one action on a list, too long a name
+
+
+def test_a_draft_carries_the_goals_work_unless_it_names_the_subject():
+    request = DraftRequest(name="学生资助", goal="资助贫困教师及学生,改善学生学习条件。", budget=20)
+    names = [i.name for i in draft_offline(request, Library([])).indicators]
+    assert "资助贫困教师及学生完成率" in names
+    work = next(i for i in draft_offline(request, Library([])).indicators if i.name == "资助贫困教师及学生完成率")
+    assert work.level2_code == "11" and work.annual_value == "100%" and "目标文本写明的工作" in work.rationale
+    request = DraftRequest(name="村组干部报酬", goal="按时发放村组干部报酬", budget=20)
+    names = [i.name for i in draft_offline(request, Library([])).indicators]
+    assert "按时发放村组干部报酬完成率" not in names  # the subject's own 村组干部报酬完成率 says it shorter

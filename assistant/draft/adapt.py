@@ -31,10 +31,11 @@ from rapidfuzz import fuzz
 from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
+from ..textnorm import simplified
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, goal_effects
+from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -49,6 +50,8 @@ SAME_NAME = 80
 #: spare 0.3626, 1 0.3654, 2 0.3642, all 0.3646: the precedents tell phrasings apart, not
 #: a slot's tenth-best from its fourth)
 SPARE = 1
+#: works the goal names (phrasing.goal_works) a draft carries, the first ones
+WORKS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +612,13 @@ def draft_offline(
         if not _similar_name(name, names):
             stated_at.add(len(drafted))
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
+    # the work the goal names without a count (资助贫困教师及学生): its completion, kept as a count is
+    # (not when it names the project's subject: 给予宁河区民办园房租补贴 is the type's 民办园房租补贴完成率, longer)
+    works = [(n, c) for n, c in goal_works(request.goal) if subject == NO_SUBJECT or subject not in simplified(n)]
+    for name, clause in works[:WORKS]:
+        if not _similar_name(name, names):
+            stated_at.add(len(drafted))
+            add(name, WORK_VALUE, "11", f"目标文本写明的工作“{_clip(clause)}”，未写数量，按是否全部完成考核", [])
     # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
     for name, level2, clause in goal_effects(request.goal)[-1:]:
         if not _similar_name(name, names):
@@ -760,6 +770,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     quantities = goal_quantities(request.goal)
     pool = [(name, "goal quantity") for name, _, _, _ in quantities]
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
+    pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
     for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
         if _indicator_like(candidate.indicator.name):
             pool.append((candidate.indicator.name, "library (guarded)"))
