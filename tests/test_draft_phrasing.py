@@ -67,3 +67,25 @@ def test_a_draft_carries_the_goals_work_unless_it_names_the_subject():
     request = DraftRequest(name="村组干部报酬", goal="按时发放村组干部报酬", budget=20)
     names = [i.name for i in draft_offline(request, Library([])).indicators]
     assert "按时发放村组干部报酬完成率" not in names  # the subject's own 村组干部报酬完成率 says it shorter
+
+
+def test_the_people_served_are_read_as_written():
+    from assistant.draft.phrasing import served
+
+    assert served("学生资助专项", "减免在校学生学费") == "学生"
+    assert served("道路工程", "受益貧困人口") == "貧困人口"  # traditional stays: the guard reads the text
+    assert served("学生家长学校", "") == "学生家长"  # the longer name first
+    assert served("机房租赁", "保障机房运转") is None
+    assert served("市民中心物业管理服务", "提供物业管理服务") is None  # a place named after citizens
+
+
+def test_a_draft_may_survey_the_people_its_goal_names():
+    from assistant.draft.adapt import candidate_pool
+    from assistant.draft.retrieve import Retriever
+
+    def pool(name, goal):
+        request = DraftRequest(name=name, goal=goal, budget=20)
+        return [n for n, _ in candidate_pool(request, Retriever(Library([])))]
+
+    assert "学生满意度" in pool("学生资助专项", "减免在校一、二、三年级学生学费")
+    assert not any("{served}" in n or n == "满意度" for n in pool("机房租赁", "保障机房运转"))

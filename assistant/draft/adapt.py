@@ -31,11 +31,10 @@ from rapidfuzz import fuzz
 from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
-from ..textnorm import simplified
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works
+from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works, names_subject, served
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -426,9 +425,12 @@ def _from_template(
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
         return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
+    who = served(request.name, request.goal)
+    if "{served}" in ind.name and who is None:
+        return None  # nobody named: 受益群众满意度 stands for them
     ind = ind.model_copy(
         update={
-            "name": ind.name.replace("{subject}", subject),
+            "name": ind.name.replace("{subject}", subject).replace("{served}", who or ""),
             "alternative": (
                 ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
                 if ind.alternative
@@ -614,8 +616,8 @@ def draft_offline(
             stated_at.add(len(drafted))
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
     # the work the goal names without a count (资助贫困教师及学生): its completion, kept as a count is
-    # (not when it names the project's subject: 给予宁河区民办园房租补贴 is the type's 民办园房租补贴完成率, longer)
-    works = [(n, c) for n, c in goal_works(request.goal) if subject == NO_SUBJECT or subject not in simplified(n)]
+    # (not when it is the project's subject again: 给予宁河区民办园房租补贴 is the type's 民办园房租补贴完成率)
+    works = [(n, c) for n, c in goal_works(request.goal) if subject == NO_SUBJECT or not names_subject(n, subject)]
     for name, clause in works[:WORKS]:
         if not _similar_name(name, names):
             stated_at.add(len(drafted))

@@ -26,7 +26,7 @@ import unicodedata
 from ..targets import find_vague_phrase
 from ..textnorm import simplified
 
-__all__ = ["EFFECT_VALUE", "WORK_VALUE", "goal_effects", "goal_works", "effect_code"]
+__all__ = ["EFFECT_VALUE", "WORK_VALUE", "goal_effects", "goal_works", "effect_code", "served", "names_subject"]
 
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
 EFFECT_VALUE = "达到"
@@ -69,7 +69,7 @@ def goal_effects(goal: str | None) -> list[tuple[str, str, str]]:
 WORK_VALUE = "100%"
 #: an action a project spends on (read on simplified text: 發放 is 发放)
 _WORK_VERBS = (
-    "开展|完成|发放|建设|维护|实施|采购|购置|购买|资助|给予|更新|维修|改造|养护|举办|组织|新建|修建|安装|配备"
+    "开展|完成|提供|发放|建设|维护|实施|采购|购置|购买|资助|给予|更新|维修|改造|养护|举办|组织|新建|修建|安装|配备"
     "|补贴|救助|慰问|培训|监测|检测|整治|运行|运转|开放|支付|缴纳|租赁|补助|宣传|服务|管理|保洁|巡逻"
     "|建立|编制|印制|制作|调查|防控|免疫|收集|处理|清运|清扫"
 )
@@ -133,3 +133,34 @@ def goal_works(goal: str | None) -> list[tuple[str, str]]:
                 continue
             found.append((text + "完成率", clause.strip()))
     return found
+
+
+def names_subject(work: str, subject: str) -> bool:
+    """The work is the project's subject again: it names the subject (给予宁河区民办园房租补贴 for
+    民办园房租补贴), or what it acts on is the subject's (提供物业管理服务 for 市民中心物业管理服务);
+    the type's ``{subject}完成率`` says that shorter."""
+    plain, subject = simplified(work.removesuffix("完成率")), simplified(subject)
+    acted_on = re.sub(rf"^{_MANNER}(?:{_WORK_VERBS})", "", plain)
+    return subject in plain or (len(acted_on) >= 2 and acted_on in subject)
+
+
+#: who a project serves, as clerks name whom a 满意度 surveys (学生满意度, 游客满意度); longer names
+#: first (学生家长 before 学生). 群众 is left out: 受益群众满意度 is already every draft's fill-in
+_SERVED = re.compile(
+    "学生家长|困难群众|贫困人口|脱贫户|种植户|养殖户|残疾人|优抚对象|救助对象|老年人|参训人员"
+    "|学生|家长|教师|居民|村民|农户|市民|游客|读者|学员|职工|患者|老人|儿童|幼儿|租户|干部|干警|商户|企业"
+)
+
+#: 市民中心, 职工之家: a place named after people, not people served
+_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼")
+
+
+def served(name: str | None, goal: str | None) -> str | None:
+    """The people the project's own name or goal says it serves (the first named, as written:
+    貧困人口 stays traditional, so the guard finds it in the text), or None."""
+    text = unicodedata.normalize("NFKC", f"{name or ''} {goal or ''}")
+    plain = simplified(text)  # one character for one: the offsets hold in text
+    for found in _SERVED.finditer(plain):
+        if not _PLACE_AFTER.match(plain, found.end()):
+            return text[found.start() : found.end()]
+    return None
