@@ -89,3 +89,10 @@ def test_a_draft_may_survey_the_people_its_goal_names():
 
     assert "学生满意度" in pool("学生资助专项", "减免在校一、二、三年级学生学费")
     assert not any("{served}" in n or n == "满意度" for n in pool("机房租赁", "保障机房运转"))
+
+
+def test_works_named_by_less_common_verbs():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("送戏进万村")[0][0] == "送戏进万村完成率"
+    assert goal_works("添置新剧目所必需的演出设备")[0][0] == "添置新剧目所必需的演出设备完成率"
