@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..targets import find_vague_phrase
 from ..textnorm import simplified
@@ -155,6 +156,7 @@ _SERVED = re.compile(
 _PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼")
 
 
+@lru_cache(maxsize=1024)  # asked once per template indicator of a draft
 def served(name: str | None, goal: str | None) -> str | None:
     """The people the project's own name or goal says it serves (the first named, as written:
     貧困人口 stays traditional, so the guard finds it in the text), or None."""
