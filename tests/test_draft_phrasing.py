@@ -64,6 +64,10 @@ def test_a_draft_carries_the_goals_work_unless_it_names_the_subject():
     assert "资助贫困教师及学生完成率" in names
     work = next(i for i in draft_offline(request, Library([])).indicators if i.name == "资助贫困教师及学生完成率")
     assert work.level2_code == "11" and work.annual_value == "100%" and "目标文本写明的工作" in work.rationale
+    from assistant.draft.phrasing import names_subject
+
+    assert names_subject("市民中心提供物业管理完成率", "市民中心物业管理服务")  # the actions aside, the subject
+    assert not names_subject("资助贫困教师及学生完成率", "学生资助")
     request = DraftRequest(name="村组干部报酬", goal="按时发放村组干部报酬", budget=20)
     names = [i.name for i in draft_offline(request, Library([])).indicators]
     assert "按时发放村组干部报酬完成率" not in names  # the subject's own 村组干部报酬完成率 says it shorter

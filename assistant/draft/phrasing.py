@@ -138,11 +138,17 @@ def goal_works(goal: str | None) -> list[tuple[str, str]]:
 
 def names_subject(work: str, subject: str) -> bool:
     """The work is the project's subject again: it names the subject (给予宁河区民办园房租补贴 for
-    民办园房租补贴), or what it acts on is the subject's (提供物业管理服务 for 市民中心物业管理服务);
+    民办园房租补贴), or what it acts on is the subject's (提供物业管理服务 for 市民中心物业管理服务,
+    市民中心提供物业管理 too: the actions aside, its words are the subject's);
     the type's ``{subject}完成率`` says that shorter."""
     plain, subject = simplified(work.removesuffix("完成率")), simplified(subject)
     acted_on = re.sub(rf"^{_MANNER}(?:{_WORK_VERBS})", "", plain)
-    return subject in plain or (len(acted_on) >= 2 and acted_on in subject)
+    things = re.sub(_WORK_VERBS, "", plain)  # 市民中心提供物业管理 is about 市民中心物业 (管理服务) too
+    return (
+        subject in plain
+        or (len(acted_on) >= 2 and acted_on in subject)
+        or (len(things) >= 2 and things in re.sub(_WORK_VERBS, "", subject))
+    )
 
 
 #: who a project serves, as clerks name whom a 满意度 surveys (学生满意度, 游客满意度); longer names
