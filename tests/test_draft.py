@@ -54,6 +54,10 @@ def test_a_count_is_of_what_the_action_acts_on_or_was_done_to():
     # a count followed by its action with nothing counted before it is left out, not 给人数
     assert goal_quantities("至少给120人发放补贴费") == []
     assert goal_quantities("1290.3平方米冷库仓储建设")[0][:2] == ("冷库仓储建设面积", "1290.3平方米")
+    # what is counted is what was done, not 完成; a name ending in its measure (里程) takes no second one
+    assert goal_quantities("1.完成乡村道路建设养护里程 300 公里")[0][:2] == ("乡村道路建设养护里程", "300公里")
+    # a per-head denominator (/千人) is not what is counted: the thing named before the figure is
+    assert goal_quantities("检测批次达到2批次/千人")[0][0] == "检测批次数量"
 
 
 def test_an_age_is_who_is_served_not_a_target():

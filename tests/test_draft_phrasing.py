@@ -36,3 +36,67 @@ def test_a_draft_carries_the_goals_last_effect_graded():
     assert effect.level2_code == "22" and effect.annual_value == EFFECT_VALUE
     assert parse_target(effect.annual_value).kind == "qualitative"  # graded 达到/未达到, not vague
     assert "目标文本" in effect.rationale
+
+
+def test_the_work_the_goal_names_becomes_its_completion_rate():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("资助贫困教师及学生") == [("资助贫困教师及学生完成率", "资助贫困教师及学生")]
+    # lead words and a 工作 tail go; 完成…完成率 is not said twice; traditional text is read as simplified
+    assert goal_works("通过项目实施,开展农产品质量安全监测工作")[0][0] == "开展农产品质量安全监测完成率"
+    assert goal_works("高质量完成干部教育培训")[0][0] == "干部教育培训完成率"
+    assert goal_works("農村低保金的發放")[0][0] == "農村低保金的發放完成率"
+
+
+def test_figures_money_effects_and_object_lists_are_not_works():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("开展培训班6期") == []  # a figure: a goal quantity
+    assert goal_works("主要用于两校区物业费") == []  # money spent is an input
+    assert goal_works("提升全民健康水平") == []  # an effect (goal_effects)
+    assert goal_works("病死猪专业无害化处理率不断提高") == []  # a rate, and vague
+    assert goal_works("更新剧团老化、损坏的音响、服装等设备") == []  # one action on a list, too long a name
+
+
+def test_a_draft_carries_the_goals_work_unless_it_names_the_subject():
+    request = DraftRequest(name="学生资助", goal="资助贫困教师及学生,改善学生学习条件。", budget=20)
+    names = [i.name for i in draft_offline(request, Library([])).indicators]
+    assert "资助贫困教师及学生完成率" in names
+    work = next(i for i in draft_offline(request, Library([])).indicators if i.name == "资助贫困教师及学生完成率")
+    assert work.level2_code == "11" and work.annual_value == "100%" and "目标文本写明的工作" in work.rationale
+    from assistant.draft.phrasing import names_subject
+
+    assert names_subject("市民中心提供物业管理完成率", "市民中心物业管理服务")  # the actions aside, the subject
+    assert not names_subject("资助贫困教师及学生完成率", "学生资助")
+    request = DraftRequest(name="村组干部报酬", goal="按时发放村组干部报酬", budget=20)
+    names = [i.name for i in draft_offline(request, Library([])).indicators]
+    assert "按时发放村组干部报酬完成率" not in names  # the subject's own 村组干部报酬完成率 says it shorter
+
+
+def test_the_people_served_are_read_as_written():
+    from assistant.draft.phrasing import served
+
+    assert served("学生资助专项", "减免在校学生学费") == "学生"
+    assert served("道路工程", "受益貧困人口") == "貧困人口"  # traditional stays: the guard reads the text
+    assert served("学生家长学校", "") == "学生家长"  # the longer name first
+    assert served("机房租赁", "保障机房运转") is None
+    assert served("市民中心物业管理服务", "提供物业管理服务") is None  # a place named after citizens
+
+
+def test_a_draft_may_survey_the_people_its_goal_names():
+    from assistant.draft.adapt import candidate_pool
+    from assistant.draft.retrieve import Retriever
+
+    def pool(name, goal):
+        request = DraftRequest(name=name, goal=goal, budget=20)
+        return [n for n, _ in candidate_pool(request, Retriever(Library([])))]
+
+    assert "学生满意度" in pool("学生资助专项", "减免在校一、二、三年级学生学费")
+    assert not any("{served}" in n or n == "满意度" for n in pool("机房租赁", "保障机房运转"))
+
+
+def test_works_named_by_less_common_verbs():
+    from assistant.draft.phrasing import goal_works
+
+    assert goal_works("送戏进万村")[0][0] == "送戏进万村完成率"
+    assert goal_works("添置新剧目所必需的演出设备")[0][0] == "添置新剧目所必需的演出设备完成率"

@@ -34,7 +34,7 @@ from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, goal_effects
+from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works, names_subject, served
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -49,6 +49,8 @@ SAME_NAME = 80
 #: spare 0.3626, 1 0.3654, 2 0.3642, all 0.3646: the precedents tell phrasings apart, not
 #: a slot's tenth-best from its fourth)
 SPARE = 1
+#: works the goal names (phrasing.goal_works) a draft carries, the first ones (dev: 1 0.3748, 2 0.3733)
+WORKS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ _PERIOD_WORDS = re.compile(
     r"每次|每(?:人)?(?:天|日|周|月|季度|季|半年|年)|全年|年度|累计|共计|不少于|至少|不低于|达到|达|以上|以内|左右|约"
 )
 #: a thing named this way already says what is counted (开设课程数量, 受益人数)
-_MEASURE_ENDS = ("数", "数量", "人次", "面积", "长度", "次数", "规模")
+_MEASURE_ENDS = ("数", "数量", "人次", "面积", "长度", "里程", "次数", "规模")
 _NAME_SUFFIX = {
     "公里": "长度",
     "千米": "长度",
@@ -272,9 +274,10 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         thing = ""
     if target.unit in ("年", "月", "日", "天", "个月"):
         thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
-    if not thing or re.match(r"\d", thing):  # "174人" after "76户": a second count, not a thing
+    if not thing or not re.match(r"[\u4e00-\u9fff]", thing):  # "174人" after "76户", "/千人": not a thing
         thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
-        thing = re.sub(r"^(?:为了|为|对|用于)", "", _LEAD_VERBS.sub("", thing)).strip()  # 为维护建筑面积 → 维护建筑面积
+        # 为维护建筑面积 → 维护建筑面积; 完成乡村道路养护里程 → 乡村道路养护里程 (the count is what is done)
+        thing = re.sub(r"^(?:为了|为|对|用于|完成)", "", _LEAD_VERBS.sub("", _NUMBERED.sub("", thing.strip()))).strip()
     thing = _NUMBERED.sub("", thing)  # 目标3:配套电力设施 → 配套电力设施
     thing = thing.strip("、，,:： ")
     if len(thing) < 2 or len(thing) > MAX_NAME or re.match(r"\d", thing):
@@ -422,9 +425,12 @@ def _from_template(
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
         return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
+    who = served(request.name, request.goal)
+    if "{served}" in ind.name and who is None:
+        return None  # nobody named: 受益群众满意度 stands for them
     ind = ind.model_copy(
         update={
-            "name": ind.name.replace("{subject}", subject),
+            "name": ind.name.replace("{subject}", subject).replace("{served}", who or ""),
             "alternative": (
                 ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
                 if ind.alternative
@@ -609,6 +615,13 @@ def draft_offline(
         if not _similar_name(name, names):
             stated_at.add(len(drafted))
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
+    # the work the goal names without a count (资助贫困教师及学生): its completion, kept as a count is
+    # (not when it is the project's subject again: 给予宁河区民办园房租补贴 is the type's 民办园房租补贴完成率)
+    works = [(n, c) for n, c in goal_works(request.goal) if subject == NO_SUBJECT or not names_subject(n, subject)]
+    for name, clause in works[:WORKS]:
+        if not _similar_name(name, names):
+            stated_at.add(len(drafted))
+            add(name, WORK_VALUE, "11", f"目标文本写明的工作“{_clip(clause)}”，未写数量，按是否全部完成考核", [])
     # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
     for name, level2, clause in goal_effects(request.goal)[-1:]:
         if not _similar_name(name, names):
@@ -760,6 +773,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     quantities = goal_quantities(request.goal)
     pool = [(name, "goal quantity") for name, _, _, _ in quantities]
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
+    pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
     for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
         if _indicator_like(candidate.indicator.name):
             pool.append((candidate.indicator.name, "library (guarded)"))

@@ -82,7 +82,7 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
                 f"{str(how).replace('{subject}', subject)}"
             )
     typed = bool(lines)
-    from .phrasing import EFFECT_VALUE, goal_effects
+    from .phrasing import EFFECT_VALUE, goal_effects, served
 
     for name, code, _clause in goal_effects(request.goal)[-1:]:  # the same effect the offline drafts take
         lines.append(
@@ -95,13 +95,14 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
             lines.append(
                 f"- 指标库《{record.title}》 | {record.level2_code}-{LEVEL2[record.level2_code]} | {made[0]} | {made[1]}"
             )
+    who = served(request.name, request.goal)
     for ind in load_types().generic:
         if typed and not ind.universal:
             continue  # beside a type's own, only the fill-ins the offline drafts add to every type
-        lines.append(
-            f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
-            f"{ind.value or '由预算得出'}"
-        )
+        if "{served}" in ind.name and who is None:
+            continue  # as offline: nobody named, no such fill-in
+        name = ind.name.replace("{subject}", subject).replace("{served}", who or "")
+        lines.append(f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {name} | {ind.value or '由预算得出'}")
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""Indicator names phrased from the project's own goal, as clerks write their 效益 indicators.
+"""Indicator names phrased from the project's own goal, as clerks write them.
 
 Real tables often name a 效益 indicator by the effect the goal announces, verb and all
 (goal "…有效提升全民健康水平" → 提升全民健康水平; "…促进学前教育普及普惠安全优质发展" →
@@ -8,14 +8,26 @@ short enough to be a name and stating no number (a number is a target: see
 ``adapt.goal_quantities``). The value is the graded 达到 (reached / not reached at the
 year-end review): the goal states the effect but no figure to measure it by, and inventing
 one would be a silent wrong answer.
+
+Clerks also name a 数量 indicator by the work the goal says the project does (goal "…按时足额
+发放村组干部报酬" → 按时发放村组干部报酬; "资助贫困教师及学生" → 资助困难教师及学生).
+:func:`goal_works` reads those: a clause naming an action (开展, 发放, 维修, 资助 …) on its
+object, stating no figure and no effect, short enough to be a name. It is drafted as
+``<work>完成率`` at 100%: the goal states the work without a count, so what can be checked
+at year end is whether all of it was done — the same completion rate the type templates
+use when the goal gives no number; no count is invented.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["EFFECT_VALUE", "goal_effects", "effect_code"]
+from ..targets import find_vague_phrase
+from ..textnorm import simplified
+
+__all__ = ["EFFECT_VALUE", "WORK_VALUE", "goal_effects", "goal_works", "effect_code", "served", "names_subject"]
 
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
 EFFECT_VALUE = "达到"
@@ -52,3 +64,111 @@ def goal_effects(goal: str | None) -> list[tuple[str, str, str]]:
             continue
         found.append((text, effect_code(text), clause.strip()))
     return found
+
+
+#: the value of the work the goal states without a count: all of it done
+WORK_VALUE = "100%"
+#: an action a project spends on (read on simplified text: 發放 is 发放)
+_WORK_VERBS = (
+    "开展|完成|提供|发放|建设|维护|实施|采购|购置|购买|资助|给予|更新|维修|改造|养护|举办|组织|新建|修建|安装|配备"
+    "|补贴|救助|慰问|培训|监测|检测|整治|运行|运转|开放|支付|缴纳|租赁|补助|宣传|服务|管理|保洁|巡逻"
+    "|建立|编制|印制|制作|调查|防控|免疫|收集|处理|清运|清扫|添置|减免|送"
+)
+#: how the work is done, before its verb (按时足额发放, 深入开展): part of the name
+_MANNER = "(?:按时|按月|按期|及时|足额|高质量|保质保量|认真|深入|规范|免费)*"
+#: a work says what is done first (开展…, 按时发放…) or last (农村低保金的发放, 基础设施建设)
+_WORK = re.compile(rf"^{_MANNER}(?:{_WORK_VERBS})|(?:{_WORK_VERBS})$")
+#: words before the work that are not part of it (通过, 确保, 用于 …)
+_WORK_LEAD = re.compile(
+    r"^(?:通过|确保|保证|力争|实现|推动|争取|使|其中|全年|年度|每年|共|累计|进一步|切实|有效|全面|着力|不断|持续"
+    r"|从而|以此|以|并|和|及|为|同时|大力|逐步|明显|用于|主要用于|按照|根据|对|在)+"
+)
+#: 本项目实施后, 项目的: about the project, not its work
+_PROJECT_LEAD = re.compile(r"^本?项目(?:的)?(?:实施)?(?:后)?")
+#: a figure is a goal quantity (``adapt.goal_quantities``), a rate or a wish an effect, money an
+#: input (投入不能作为绩效目标): none of them is the work
+_NOT_WORK = re.compile(r"\d|[一二三四五六七八九十两]+[个项次所户人]|率|满意|目标|水平|经费|资金|费用|费$|工资|预算")
+_WORK_TAIL = re.compile(r"(?:(?:工作|任务)+|的需要|需要|目的)$")
+#: the shortest work worth a name (发放补贴 says less than 发放村组干部报酬)
+MIN_WORK = 5
+
+
+def _is_work(text: str) -> bool:
+    plain = simplified(text)
+    return bool(_WORK.search(plain)) and not _NOT_WORK.search(plain) and not _EFFECT_VERB.match(plain)
+
+
+def _pieces(clause: str) -> list[str]:
+    """A clause's works: its 、-separated pieces when each is a work of its own (开展A、组织B),
+    else the clause whole (更新剧团老化、损坏的音响: a list of objects of one action)."""
+    parts = [_work_text(p) for p in clause.split("、")]
+    return parts if len(parts) > 1 and all(_is_work(p) for p in parts) else [_work_text(clause)]
+
+
+def _work_text(text: str) -> str:
+    """The work alone: numbering, lead words (通过, 本项目) and a 工作/任务 tail taken off, read on
+    the simplified text (任務 is 任务) and cut from the clause as written (NFKC already: same length)."""
+    text = _NUMBERING.sub("", text.strip())
+    for pattern in (_WORK_LEAD, _PROJECT_LEAD):
+        lead = pattern.match(simplified(text))
+        text = text[lead.end() :].strip() if lead else text
+    return _cut_tail(text)
+
+
+def _cut_tail(text: str) -> str:
+    tail = _WORK_TAIL.search(simplified(text))
+    return text[: tail.start()] if tail else text
+
+
+def goal_works(goal: str | None) -> list[tuple[str, str]]:
+    """The work the goal says the project does, as ``(name, clause)`` in the goal's order:
+    ``<work>完成率`` ("完成我市建成区的绿化养护工作" → 我市建成区的绿化养护完成率)."""
+    found = []
+    for clause in re.split(r"[，,；;。\n：:]", unicodedata.normalize("NFKC", goal or "")):
+        for text in _pieces(clause):
+            if not _is_work(text) or find_vague_phrase(text):
+                continue
+            done = re.match(rf"{_MANNER}完成", simplified(text))
+            text = _cut_tail(text[done.end() :]) if done else text  # 完成…完成率 says it twice
+            if not MIN_WORK <= len(text) <= MAX_EFFECT or not re.fullmatch(r"[\u4e00-\u9fff“”\"]+", text):
+                continue
+            found.append((text + "完成率", clause.strip()))
+    return found
+
+
+def names_subject(work: str, subject: str) -> bool:
+    """The work is the project's subject again: it names the subject (给予宁河区民办园房租补贴 for
+    民办园房租补贴), or what it acts on is the subject's (提供物业管理服务 for 市民中心物业管理服务,
+    市民中心提供物业管理 too: the actions aside, its words are the subject's);
+    the type's ``{subject}完成率`` says that shorter."""
+    plain, subject = simplified(work.removesuffix("完成率")), simplified(subject)
+    acted_on = re.sub(rf"^{_MANNER}(?:{_WORK_VERBS})", "", plain)
+    things = re.sub(_WORK_VERBS, "", plain)  # 市民中心提供物业管理 is about 市民中心物业 (管理服务) too
+    return (
+        subject in plain
+        or (len(acted_on) >= 2 and acted_on in subject)
+        or (len(things) >= 2 and things in re.sub(_WORK_VERBS, "", subject))
+    )
+
+
+#: who a project serves, as clerks name whom a 满意度 surveys (学生满意度, 游客满意度); longer names
+#: first (学生家长 before 学生). 群众 is left out: 受益群众满意度 is already every draft's fill-in
+_SERVED = re.compile(
+    "学生家长|困难群众|贫困人口|脱贫户|种植户|养殖户|残疾人|优抚对象|救助对象|老年人|参训人员"
+    "|学生|家长|教师|居民|村民|农户|市民|游客|读者|学员|职工|患者|老人|儿童|幼儿|租户|干部|干警|商户|企业"
+)
+
+#: 市民中心, 职工之家: a place named after people, not people served
+_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼")
+
+
+@lru_cache(maxsize=1024)  # asked once per template indicator of a draft
+def served(name: str | None, goal: str | None) -> str | None:
+    """The people the project's own name or goal says it serves (the first named, as written:
+    貧困人口 stays traditional, so the guard finds it in the text), or None."""
+    text = unicodedata.normalize("NFKC", f"{name or ''} {goal or ''}")
+    plain = simplified(text)  # one character for one: the offsets hold in text
+    for found in _SERVED.finditer(plain):
+        if not _PLACE_AFTER.match(plain, found.end()):
+            return text[found.start() : found.end()]
+    return None
