@@ -28,6 +28,7 @@ from assistant.targets import Target, chinese_number, find_vague_phrase, parse_t
         ("平均分不得少于25分(总分30分)", "≥", 25, "分"),
         ("成本减少比例20%以上", "≥", 20, "%"),
         ("９５％以上", "≥", 95, "%"),  # full-width digits and percent sign
+        ("开设课程数量220门", "=", 220, "门"),  # courses are counted in 门
     ],
 )
 def test_quantitative_phrases(text, comparison, value, unit):
