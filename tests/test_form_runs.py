@@ -476,3 +476,50 @@ def test_a_run_is_not_read_in_part_through_a_date_or_a_unit():
     items = _read_run(_token(text), 2, 0, failures, (), ["指标值", "指标值"])
     assert all(v is None or v.text != "2023年12月" for i in items for v in i.values)
     assert failures.found
+
+
+def _run_form(grid: str):
+    text = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标值\n" + grid + "\n填报人：张三\n"
+    return _extract(text)
+
+
+def _levels(table):
+    return [(i.level2_name, i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+@pytest.mark.parametrize("suffix", ["值", "目标"])
+def test_level2_labels_take_the_suffix_the_level1_labels_are_written_with(suffix):
+    """A form writing 产出值 / 产出目标 for 产出指标 writes 数量值 / 数量目标 for its 二级 labels:
+    the word after the short label is the label's, not the name's start, on a row of its own
+    and after a value alike."""
+    grid = (
+        f"产出{suffix}数量{suffix}培训人数120人\n质量{suffix}验收合格率≥95%\n效益{suffix}社会效益{suffix}群众受益面≥80%"
+    )
+    assert _levels(_run_form(grid)) == [
+        (f"数量{suffix}", "培训人数", "120人"),
+        (f"质量{suffix}", "验收合格率", "≥95%"),
+        (f"社会效益{suffix}", "群众受益面", "≥80%"),
+    ]
+
+
+def test_level2_labels_keep_their_short_spelling_under_level1_labels_ending_in_zhibiao():
+    """Under 产出指标 a short 二级 label (数量) takes no 值 after it: 值班人数 stays the name."""
+    table = _run_form("产出指标数量值班人数12人")
+    assert _levels(table) == [("数量", "值班人数", "12人")]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("2021年1月-12月", "date range"),
+        ("2023.07-2024.01", "dotted range"),
+        ("1-12月", "month range"),
+        ("=44,561", "thousands"),
+    ],
+)
+def test_a_range_or_a_thousands_separated_number_is_one_value(value, kind):
+    """A dash or a comma between two numbers run together joins them: no name starts with a dash
+    or with the digits after a thousands comma."""
+    table = _run_form(f"产出指标时效指标项目实施时间{value}\n质量指标验收合格率≥95%")
+    assert _levels(table)[0] == ("时效指标", "项目实施时间", value), kind
+    assert _levels(table)[1] == ("质量指标", "验收合格率", "≥95%")

@@ -13,7 +13,7 @@ from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
-from .labels import _READING, _fold
+from .labels import _READING, _fold, _label_word, _level1_label
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -22,10 +22,17 @@ _UNITS = (
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
+#: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
+_ONE_VALUE = (
+    r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_UNITS})?)"
+)
+
+#: a value: a quantity or a range of two (2021年1月-12月, 2023.07-2024.01, 1-12月), whose dash
+#: starts no name; with its comparison before it and its note in brackets after it
 _RUN_VALUE = (
     r"(?:[≥≤><=＞＜＝≧≦═]{1,2}\s*)?"
-    r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
+    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
 
@@ -480,6 +487,17 @@ def _cut_item(token: Token, cut: Cut, failures: Failures) -> _Item:
     return item
 
 
+def level1_suffix(tokens: list[Token]) -> str:
+    """The word every 一级 label of a grid ends in when it is 值 or 目标 (产出值 | 效益值, 产出目标 |
+    满意度目标), else "": a form that writes its 一级 labels so writes its 二级 labels so too
+    (数量值, 数量目标), as the labels' own list says (:data:`.labels._LEVEL1_NAMES`)."""
+    words = {_label_word(t.text) for t in tokens if _level1_label(t.text)}
+    for suffix in ("值", "目标"):
+        if words and all(w.endswith(suffix) for w in words):
+            return suffix
+    return ""
+
+
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
 #: only where a label is due: first after a 一级 label, or right after a row's last value
 _SHORT_LEVEL2 = re.compile(
@@ -487,18 +505,23 @@ _SHORT_LEVEL2 = re.compile(
 )
 
 
-def _cut_short_labels(token: Token, after_level1: bool, failures: Failures) -> list[Token]:
+def _cut_short_labels(token: Token, after_level1: bool, failures: Failures, suffix: str = "") -> list[Token]:
     """``token`` cut before and after the short 二级 labels it holds: at its start when a 一级
     label came just before (产出指标 | 数量国家奖学金人数…), and where one follows a number and
     its unit (…专款专用10成本每年财政补助…, …126人次质量…). A name may start with these words too (成本控制率), so every
-    cut is flagged."""
+    cut is flagged.
+
+    ``suffix`` is the word the form's 一级 labels end in where it writes 值 or 目标 for 指标
+    (产出值, 产出目标): its 二级 labels end in the same word (数量值, 数量目标), so a short label
+    followed by it takes it (产出目标 | 数量目标 | 抽查…个数, not 数量 | 目标抽查…个数)."""
     text = token.text
     cuts: list[tuple[int, int]] = []
     for m in _SHORT_LEVEL2.finditer(text):
-        at_start = m.start() == 0 and after_level1
+        whole = bool(suffix) and text.startswith(suffix, m.end())  # 数量目标: the label in full, as 数量指标
+        at_start = m.start() == 0 and (after_level1 or whole)
         after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
         if at_start or after_value:
-            cuts.append(m.span())
+            cuts.append((m.start(), m.end() + len(suffix) * whole))
     if not cuts:
         return [token]
     failures.at_row(
