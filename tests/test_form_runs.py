@@ -523,3 +523,36 @@ def test_a_range_or_a_thousands_separated_number_is_one_value(value, kind):
     table = _run_form(f"产出指标时效指标项目实施时间{value}\n质量指标验收合格率≥95%")
     assert _levels(table)[0] == ("时效指标", "项目实施时间", value), kind
     assert _levels(table)[1] == ("质量指标", "验收合格率", "≥95%")
+
+
+def test_value_heads_run_together_after_the_name_head_are_still_the_header():
+    """指标性质年初目标值(A)计量单位实际完成值(B)得分 in one piece after 三级指标 is the header's
+    value heads run together, not the first indicator's name."""
+    text = (
+        "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标性质年初目标值(A)计量单位实际完成值(B)得分\n"
+        "产出指标数量指标完成道路建设491米491米10\n填报人：张三\n"
+    )
+    assert _levels(_extract(text)) == [("数量指标", "完成道路建设", "491米")]
+
+
+def test_a_value_written_once_per_value_column_leaves_the_name_without_a_copy():
+    """实施周期指标值 | 年度指标值 | 实际完成值 all alike: three copies after the name, the name keeps
+    none of them; with no name left for three copies (1年1年1年), the name is the first copy."""
+    head = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标实施周期指标值年度指标值实际完成值分值得分\n"
+    text = head + "产出指标数量指标项目总体完成情况基本完成基本完成基本完成109\n时效指标1年1年1年109\n填报人：张三\n"
+    table = _extract(text)
+    assert [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators] == [
+        ("项目总体完成情况", "基本完成", "基本完成"),
+        ("1年", "1年", "1年"),
+    ]
+    assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)
+
+
+def test_a_result_in_words_after_a_counted_target_lets_the_row_be_cut():
+    """指标值 | 全年实际完成值 | 未完成原因: a target counted (1) and a result saying the work goes on
+    (建设中) read the target; a unit left after a number (≥6架已完成) stays the target's."""
+    head = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"
+    table = _extract(head + "产出指标数量指标新建活动中心数量1建设中\n填报人：张三\n")
+    assert _levels(table) == [("数量指标", "新建活动中心数量", "1")]
+    table = _extract(head + "产出指标数量指标巡护车辆数量≥6辆已完成\n填报人：张三\n")
+    assert _levels(table) == [("数量指标", "巡护车辆数量", "≥6辆")]

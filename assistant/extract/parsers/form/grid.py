@@ -243,6 +243,8 @@ def _read_grid(
                     # a head of no known words between two heads of the header's row (佐证资料 before
                     # 指标实际完成值): the row goes on with heads, so it is still the header
                     or _between_heads(token, filled_after[i + 1 :], header[-1])
+                    # the value heads run together into one piece (指标性质年初目标值(A)计量单位…得分)
+                    or (run_together and len(split_heads([token.text])) >= 2)
                 )
             )
         ):

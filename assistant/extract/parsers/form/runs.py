@@ -243,12 +243,17 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
-def _split_doubled(token: Token, k: int) -> _Item | None:
+def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
     most trailing score digits that still leave a doubled value and a name not ending in a
     number or % win: the 分值 and 得分 columns are filled (质量等合格合格2020 is 合格 | 合格 | 20 | 20,
-    not a value 20 written twice after 合格合格)."""
+    not a value 20 written twice after 合格合格).
+
+    Where the header has ``copies`` value columns (实施周期指标值 | 年度指标值 | 实际完成值: three),
+    X may be written that many times, and the most copies that leave a name win: the name does
+    not keep a copy the columns account for (补助1000万元1000万元1000万元 is 补助 and three
+    values; 1年1年1年 is 1年 and two, as no name is left for three)."""
     text = token.text.rstrip()
     if k < 2:
         return None
@@ -256,9 +261,13 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
     for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
         for size in range((len(rest) - 1) // 2, 0, -1):
-            a, b = rest[-2 * size : -size], rest[-size:]
-            name = rest[: -2 * size].rstrip()
-            if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
+            x = rest[-size:]
+            for times in range(min(copies, k), 1, -1):
+                name = rest[: -times * size].rstrip()
+                if rest[-times * size :] != x * times or not name:
+                    continue
+                if re.search(r"[\d%％.]$", name) or not re.search(r"[\u4e00-\u9fff]", name):
+                    continue
                 end = token.start + len(rest)
 
                 def piece(start: int, stop: int) -> Token:
@@ -266,9 +275,15 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
                         text[start - token.start : stop - token.start], token.cell, start, stop, token.row, token.col
                     )
 
-                values = [piece(end - 2 * size, end - size), piece(end - size, end)]
-                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
+                values = [piece(end - (times - i) * size, end - (times - i - 1) * size) for i in range(times)]
+                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - times))], token.row)
     return None
+
+
+def _value_columns(heads: list[str] | None) -> int:
+    """How many columns of the header hold a value (指标值, 实际完成值: not a score, a unit or a
+    note), two at least: a value written twice is a 自评表's target and result."""
+    return max(2, sum(column_kind(h) == "value" for h in heads or []))
 
 
 def _read_run(
@@ -305,7 +320,7 @@ def _read_run(
         failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
     elif (
         (found is None or mid_word)
-        and (twice := _split_doubled(token, k)) is not None
+        and (twice := _split_doubled(token, k, _value_columns(heads))) is not None
         and not _fits_better(cut, [twice], heads)
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
