@@ -476,3 +476,83 @@ def test_a_run_is_not_read_in_part_through_a_date_or_a_unit():
     items = _read_run(_token(text), 2, 0, failures, (), ["指标值", "指标值"])
     assert all(v is None or v.text != "2023年12月" for i in items for v in i.values)
     assert failures.found
+
+
+def _run_form(grid: str):
+    text = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标值\n" + grid + "\n填报人：张三\n"
+    return _extract(text)
+
+
+def _levels(table):
+    return [(i.level2_name, i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+@pytest.mark.parametrize("suffix", ["值", "目标"])
+def test_level2_labels_take_the_suffix_the_level1_labels_are_written_with(suffix):
+    """A form writing 产出值 / 产出目标 for 产出指标 writes 数量值 / 数量目标 for its 二级 labels:
+    the word after the short label is the label's, not the name's start, on a row of its own
+    and after a value alike."""
+    grid = (
+        f"产出{suffix}数量{suffix}培训人数120人\n质量{suffix}验收合格率≥95%\n效益{suffix}社会效益{suffix}群众受益面≥80%"
+    )
+    assert _levels(_run_form(grid)) == [
+        (f"数量{suffix}", "培训人数", "120人"),
+        (f"质量{suffix}", "验收合格率", "≥95%"),
+        (f"社会效益{suffix}", "群众受益面", "≥80%"),
+    ]
+
+
+def test_level2_labels_keep_their_short_spelling_under_level1_labels_ending_in_zhibiao():
+    """Under 产出指标 a short 二级 label (数量) takes no 值 after it: 值班人数 stays the name."""
+    table = _run_form("产出指标数量值班人数12人")
+    assert _levels(table) == [("数量", "值班人数", "12人")]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("2021年1月-12月", "date range"),
+        ("2023.07-2024.01", "dotted range"),
+        ("1-12月", "month range"),
+        ("=44,561", "thousands"),
+    ],
+)
+def test_a_range_or_a_thousands_separated_number_is_one_value(value, kind):
+    """A dash or a comma between two numbers run together joins them: no name starts with a dash
+    or with the digits after a thousands comma."""
+    table = _run_form(f"产出指标时效指标项目实施时间{value}\n质量指标验收合格率≥95%")
+    assert _levels(table)[0] == ("时效指标", "项目实施时间", value), kind
+    assert _levels(table)[1] == ("质量指标", "验收合格率", "≥95%")
+
+
+def test_value_heads_run_together_after_the_name_head_are_still_the_header():
+    """指标性质年初目标值(A)计量单位实际完成值(B)得分 in one piece after 三级指标 is the header's
+    value heads run together, not the first indicator's name."""
+    text = (
+        "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标性质年初目标值(A)计量单位实际完成值(B)得分\n"
+        "产出指标数量指标完成道路建设491米491米10\n填报人：张三\n"
+    )
+    assert _levels(_extract(text)) == [("数量指标", "完成道路建设", "491米")]
+
+
+def test_a_value_written_once_per_value_column_leaves_the_name_without_a_copy():
+    """实施周期指标值 | 年度指标值 | 实际完成值 all alike: three copies after the name, the name keeps
+    none of them; with no name left for three copies (1年1年1年), the name is the first copy."""
+    head = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标实施周期指标值年度指标值实际完成值分值得分\n"
+    text = head + "产出指标数量指标项目总体完成情况基本完成基本完成基本完成109\n时效指标1年1年1年109\n填报人：张三\n"
+    table = _extract(text)
+    assert [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators] == [
+        ("项目总体完成情况", "基本完成", "基本完成"),
+        ("1年", "1年", "1年"),
+    ]
+    assert any(f.code == "FORM_VALUE_TWICE" for f in table.failures)
+
+
+def test_a_result_in_words_after_a_counted_target_lets_the_row_be_cut():
+    """指标值 | 全年实际完成值 | 未完成原因: a target counted (1) and a result saying the work goes on
+    (建设中) read the target; a unit left after a number (≥6架已完成) stays the target's."""
+    head = "项目名称：示例项目\n绩效指标\n一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"
+    table = _extract(head + "产出指标数量指标新建活动中心数量1建设中\n填报人：张三\n")
+    assert _levels(table) == [("数量指标", "新建活动中心数量", "1")]
+    table = _extract(head + "产出指标数量指标巡护车辆数量≥6辆已完成\n填报人：张三\n")
+    assert _levels(table) == [("数量指标", "巡护车辆数量", "≥6辆")]

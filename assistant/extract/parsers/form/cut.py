@@ -126,6 +126,23 @@ def _name_fit(name: str) -> int | None:
     return -1 if re.search(rf"\d{_UNIT}$", name) else 0
 
 
+#: what a 自评表's 实际完成值 says in words where the work is not counted (建设中, 正在实施, 已完成,
+#: 部分完成, 未完成, 基本达到): a word of progress first, short, no digit; not the rest of a value
+#: (架已完成 after ≥6, 底之前 after 2022年)
+_RESULT_WORDS = re.compile(
+    r"(?:已|未|尚未|正在|基本|部分|全部|全面|按期|按时|建设|实施|推进|进行|开展|在建|完成|达到|达成|实现)"
+    r"[\u4e00-\u9fff]{0,6}"
+)
+
+
+def _result_words(cell: str) -> tuple[int, str] | None:
+    """A result column's cell in words, after a target: it fits with a point less than nothing,
+    so a row is never cut to fill it and any other reading wins; it only lets a row whose
+    target is quantified and whose result is not (新建中心数量 | 1 | 建设中) be cut at all. The
+    result is not read."""
+    return (-1, "") if _RESULT_WORDS.fullmatch(_fold(cell).strip()) else None
+
+
 #: how indicator names typically end (财预〔2021〕101号's guide: …率, …人数, …标准, …成本, …时间)
 _NAME_END = re.compile(r"(?:率|数|量|度|标准|成本|时间|时限|面积|比例|金额|效益|效果)$")
 
@@ -149,6 +166,8 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
     n = len(text)
     first_value = kinds.index("value")
     result = next((i for i, k in enumerate(kinds) if k == "value" and i > first_value), None)
+    # the column of what was achieved (实际完成值, 全年完成值), not a second target (年度指标值)
+    achieved = result if result is not None and re.search(r"实际|完成", _fold(heads[owner[result]])) else None
 
     def mid_number(pos: int) -> bool:
         return 0 < pos < n and text[pos - 1] in "0123456789." and text[pos] in "0123456789."
@@ -175,7 +194,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             by_unit_column = after == "unit" and text[end - 1].isdigit()
             if (unit_cut(end) and not by_unit_column) or (mid_number(end) and after != "score"):
                 continue  # only a score is cut from the digits before it (7351010: 735 | 10 | 10)
-            fit = _fit(kinds[col], text[pos:end])
+            fit = _fit(kinds[col], text[pos:end]) or (_result_words(text[pos:end]) if col == achieved else None)
             if fit is None:
                 continue
             cell = text[pos:end]
@@ -275,7 +294,7 @@ def _two_scores(head: str) -> bool:
 #: the heads a header run together is made of, longest first so that 指标值说明 is one head and
 #: not 指标值 | 说明; each may carry its note in brackets (得分(分), 指标值(A))
 _HEAD_ATOMS = re.compile(
-    r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|实际完成值|年度目标值"
+    r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|(?:全年)?实际完成值|(?:年初|年度)目标值"
     r"|计算符号|指标性质|指标方向|度量单位|计量单位|指标权重|指标得分|绩效标准|评分标准|目标值|指标值|完成值"
     r"|分值|得分|权重|备注|说明|(?:绩效)?指标(?:描述|说明|解释|内容)"
     r"|(?:未达到指标值|未完成|偏差)?原因(?:分析)?(?:[和及、]?(?:改进|整改)措施)?)(?:[（(][^（()）]{0,8}[)）])?"

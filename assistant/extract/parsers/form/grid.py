@@ -37,7 +37,7 @@ from .labels import (
 )
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
-from .runs import _cut_short_labels, _read_run
+from .runs import _cut_short_labels, _read_run, level1_suffix
 from .stream import (
     _NOTE_HEADER,
     _flush,
@@ -244,6 +244,8 @@ def _read_grid(
                     # a head of no known words between two heads of the header's row (佐证资料 before
                     # 指标实际完成值): the row goes on with heads, so it is still the header
                     or _between_heads(token, filled_after[i + 1 :], header[-1])
+                    # the value heads run together into one piece (指标性质年初目标值(A)计量单位…得分)
+                    or (run_together and len(split_heads([token.text])) >= 2)
                 )
             )
         ):
@@ -398,6 +400,7 @@ def _read_grid(
     slot: int | None = None  # side by side, one cell per line: the block the next value fills
     stream = [t for kind, row in entries if kind == "flat" for t in row if t.text]
     at = {id(t): i for i, t in enumerate(stream)}
+    suffix = level1_suffix(stream) if run_together else ""  # 产出值 | 数量值: the 二级 labels' last word
     stubs = {id(t) for t, nxt in zip(stream, stream[1:]) if _level1_stub(t.text) and _is_label(nxt.text)}
     unknown_l1 = unknown_level1_cells(stream)  # 项目决策 | 数量指标: a 一级 cell the rules have no word for
 
@@ -572,7 +575,7 @@ def _read_grid(
             elif run_together:
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
-                for piece in _cut_short_labels(token, after_level1, failures):
+                for piece in _cut_short_labels(token, after_level1, failures, suffix):
                     if not label(piece):
                         items.extend(
                             _read_run(piece, k, notes, failures, _target_and_result(value_headers), value_headers)

@@ -14,7 +14,7 @@ from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import Cut, column_kind, cut_row, cut_score
 from .failures import Failures
-from .labels import _READING, _fold
+from .labels import _READING, _fold, _label_word, _level1_label
 from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
@@ -23,10 +23,17 @@ _UNITS = (
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
+#: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
+_ONE_VALUE = (
+    r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_UNITS})?)"
+)
+
+#: a value: a quantity or a range of two (2021年1月-12月, 2023.07-2024.01, 1-12月), whose dash
+#: starts no name; with its comparison before it and its note in brackets after it
 _RUN_VALUE = (
     r"(?:[" + SIGNS + SIGN_LOOKALIKE + r"]{1,2}\s*)?"
-    r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|\d+(?:\.\d+)?\s*(?:{_UNITS})?)"
+    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
 
@@ -239,12 +246,17 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
-def _split_doubled(token: Token, k: int) -> _Item | None:
+def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
     most trailing score digits that still leave a doubled value and a name not ending in a
     number or % win: the 分值 and 得分 columns are filled (质量等合格合格2020 is 合格 | 合格 | 20 | 20,
-    not a value 20 written twice after 合格合格)."""
+    not a value 20 written twice after 合格合格).
+
+    Where the header has ``copies`` value columns (实施周期指标值 | 年度指标值 | 实际完成值: three),
+    X may be written that many times, and the most copies that leave a name win: the name does
+    not keep a copy the columns account for (补助1000万元1000万元1000万元 is 补助 and three
+    values; 1年1年1年 is 1年 and two, as no name is left for three)."""
     text = token.text.rstrip()
     if k < 2:
         return None
@@ -252,9 +264,13 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
     for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
         for size in range((len(rest) - 1) // 2, 0, -1):
-            a, b = rest[-2 * size : -size], rest[-size:]
-            name = rest[: -2 * size].rstrip()
-            if a == b and name and not re.search(r"[\d%％.]$", name) and re.search(r"[\u4e00-\u9fff]", name):
+            x = rest[-size:]
+            for times in range(min(copies, k), 1, -1):
+                name = rest[: -times * size].rstrip()
+                if rest[-times * size :] != x * times or not name:
+                    continue
+                if re.search(r"[\d%％.]$", name) or not re.search(r"[\u4e00-\u9fff]", name):
+                    continue
                 end = token.start + len(rest)
 
                 def piece(start: int, stop: int) -> Token:
@@ -262,9 +278,15 @@ def _split_doubled(token: Token, k: int) -> _Item | None:
                         text[start - token.start : stop - token.start], token.cell, start, stop, token.row, token.col
                     )
 
-                values = [piece(end - 2 * size, end - size), piece(end - size, end)]
-                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - 2))], token.row)
+                values = [piece(end - (times - i) * size, end - (times - i - 1) * size) for i in range(times)]
+                return _Item(piece(token.start, token.start + len(name)), [*values, *([None] * (k - times))], token.row)
     return None
+
+
+def _value_columns(heads: list[str] | None) -> int:
+    """How many columns of the header hold a value (指标值, 实际完成值: not a score, a unit or a
+    note), two at least: a value written twice is a 自评表's target and result."""
+    return max(2, sum(column_kind(h) == "value" for h in heads or []))
 
 
 def _read_run(
@@ -301,7 +323,7 @@ def _read_run(
         failures.at_row(token.row, "指标值", msg("FORM_DIGITS_RUN_TOGETHER", text=token.text[:40]))
     elif (
         (found is None or mid_word)
-        and (twice := _split_doubled(token, k)) is not None
+        and (twice := _split_doubled(token, k, _value_columns(heads))) is not None
         and not _fits_better(cut, [twice], heads)
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
@@ -483,6 +505,17 @@ def _cut_item(token: Token, cut: Cut, failures: Failures) -> _Item:
     return item
 
 
+def level1_suffix(tokens: list[Token]) -> str:
+    """The word every 一级 label of a grid ends in when it is 值 or 目标 (产出值 | 效益值, 产出目标 |
+    满意度目标), else "": a form that writes its 一级 labels so writes its 二级 labels so too
+    (数量值, 数量目标), as the labels' own list says (:data:`.labels._LEVEL1_NAMES`)."""
+    words = {_label_word(t.text) for t in tokens if _level1_label(t.text)}
+    for suffix in ("值", "目标"):
+        if words and all(w.endswith(suffix) for w in words):
+            return suffix
+    return ""
+
+
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
 #: only where a label is due: first after a 一级 label, or right after a row's last value
 _SHORT_LEVEL2 = re.compile(
@@ -490,18 +523,23 @@ _SHORT_LEVEL2 = re.compile(
 )
 
 
-def _cut_short_labels(token: Token, after_level1: bool, failures: Failures) -> list[Token]:
+def _cut_short_labels(token: Token, after_level1: bool, failures: Failures, suffix: str = "") -> list[Token]:
     """``token`` cut before and after the short 二级 labels it holds: at its start when a 一级
     label came just before (产出指标 | 数量国家奖学金人数…), and where one follows a number and
     its unit (…专款专用10成本每年财政补助…, …126人次质量…). A name may start with these words too (成本控制率), so every
-    cut is flagged."""
+    cut is flagged.
+
+    ``suffix`` is the word the form's 一级 labels end in where it writes 值 or 目标 for 指标
+    (产出值, 产出目标): its 二级 labels end in the same word (数量值, 数量目标), so a short label
+    followed by it takes it (产出目标 | 数量目标 | 抽查…个数, not 数量 | 目标抽查…个数)."""
     text = token.text
     cuts: list[tuple[int, int]] = []
     for m in _SHORT_LEVEL2.finditer(text):
-        at_start = m.start() == 0 and after_level1
+        whole = bool(suffix) and text.startswith(suffix, m.end())  # 数量目标: the label in full, as 数量指标
+        at_start = m.start() == 0 and (after_level1 or whole)
         after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
         if at_start or after_value:
-            cuts.append(m.span())
+            cuts.append((m.start(), m.end() + len(suffix) * whole))
     if not cuts:
         return [token]
     failures.at_row(
