@@ -82,7 +82,7 @@ _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
-    r"(?:项目|年度|总体|项目年度|项目总体)?绩效目标(?:情况)?[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    r"(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
     re.M,
@@ -441,14 +441,30 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         read.indicators = _labeled(plain, start, stop) or _unlabeled(read.goal)
 
 
+#: a line of running text: long, with a sentence's punctuation (not a heading, nor a page's
+#: breadcrumb or metadata line)
+_BODY_LINE = re.compile(r"^(?=[^\n]*[。，,])[^\n]{40,}$", re.M)
+
+
+def _end(plain: str) -> int:
+    """Where the text ends: at the page's footer (来源：…, 附件, 扫一扫). ``附件2`` over the title
+    opens the text, and a ``来源：`` line above the body (under the title, beside 作者 / 发布时间)
+    is the page's header, not its footer: a 来源 line ends the text only after a paragraph."""
+    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))
+    body = _BODY_LINE.search(plain)
+    for m in _STOP.finditer(plain, max(first_line, 0)):
+        if "来源" in m.group(0) and (body is None or body.start() > m.start()):
+            continue
+        return m.start()
+    return len(plain)
+
+
 def read_prose_fields(doc: Document) -> BudgetTable | None:
     """The projects a notice or report states in its sentences, every field flagged; None when
     the text names no project, or names one with no money, goal or indicator."""
     cleaned, where = _unwrapped(*_without_readings(doc.text))
     plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
-    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))  # 附件2 over the title opens the text
-    stop_m = _STOP.search(plain, max(first_line, 0))
-    end = stop_m.start() if stop_m else len(plain)
+    end = _end(plain)
     source = doc.source
 
     def row(offset: int) -> int:
