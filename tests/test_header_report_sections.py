@@ -1,0 +1,41 @@
+"""A report that writes its project's basics as ``项目名称：…`` lines (round 8).
+
+Self-evaluation reports list ``项目名称：`` / ``项目主管部门：`` / ``项目建设目标：`` lines under a
+``(一)项目概况`` heading and go on with the next section, ``(二)自评工作开展情况``. The goal is
+the 项目建设目标 line; the next section heading (（二）…, 三、…) ends it. A goal written as its own
+list of （一）（二） items keeps them. Small examples written here, in the shape of such reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_form_header import _header, _read
+
+GOAL = "通过项目的实施，受益农户的种植收入稳步增加，病虫害发生面积逐年下降。"
+
+REPORT = (
+    "某县某项补助经费项目支出绩效自评报告\n"
+    "一、项目基本情况\n"
+    "(一)项目概况\n"
+    "项目名称:某项补助经费项目\n"
+    "项目主管部门:某县农业农村局\n"
+    "项目实施单位:某乡人民政府\n"
+    "项目建设目标:{goal}\n"
+    "{next}\n"
+    "一是加强组织领导，明确专人负责此项工作，按方案要求履行规范程序，坚持补助标准。\n"
+    "二是严格执行方案，资金及时拨付到位。\n"
+    "一级指标 二级指标 三级指标 指标值\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["(二)自评工作开展情况", "（二）自评工作开展情况", "二、自评工作开展情况"])
+def test_goal_is_the_line_and_ends_at_the_next_section(heading):
+    header = _header(_read(REPORT.format(goal=GOAL, next=heading)))
+    assert header["name"] == "某项补助经费项目"
+    assert header["goal"] == GOAL
+
+
+def test_a_goal_listed_as_its_own_sections_keeps_them():
+    goal = "（一）完成种植面积500亩；\n（二）受益农户100户。"
+    header = _header(_read(REPORT.format(goal=goal, next="")))
+    assert "受益农户100户" in header["goal"]
