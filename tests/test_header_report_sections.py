@@ -39,3 +39,31 @@ def test_a_goal_listed_as_its_own_sections_keeps_them():
     goal = "（一）完成种植面积500亩；\n（二）受益农户100户。"
     header = _header(_read(REPORT.format(goal=goal, next="")))
     assert "受益农户100户" in header["goal"]
+
+
+#: a form's goal row whose merged key cell also holds a caption over the text
+SUBCAPTION_FORM = (
+    "项目名称: | 某道路养护经费 | 项目编号: | |\n"
+    "主管部门: | 某市住房和城乡建设局 | 资金总额 | 120 |\n"
+    "项目绩效目标 | 绩效目标 {caption} | 完成全市道路的日常养护，保持路面完好。 |\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "产出指标 | 数量指标 | 养护面积 | 375万平方米 |\n"
+)
+
+
+@pytest.mark.parametrize("caption", ["总体描述", "文字描述", "具体说明"])
+def test_a_caption_under_the_goal_key_is_not_the_goal(caption):
+    header = _header(_read(SUBCAPTION_FORM.format(caption=caption)))
+    assert header["goal"] == "完成全市道路的日常养护，保持路面完好。"
+
+
+def test_a_goal_number_and_score_are_not_the_goal():
+    # a 自评表 whose 年度绩效目标 row holds only the goal's number and points, then its grid
+    form = (
+        "项目名称 | 某监测项目 | 主管部门 | 某市水利局 |\n"
+        "年度资金总额 | 10 |\n"
+        "年度绩效目标 | 1(40分) |\n"
+        "一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 得分 |\n"
+        "产出指标 | 质量指标 | 数据合格率 | 100% | 100% | 10 |\n"
+    )
+    assert _header(_read(form))["goal"] is None

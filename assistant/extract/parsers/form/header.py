@@ -44,7 +44,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
-    flat = [t for row in rows for t in row if t.text]
+    flat = _without_subcaptions([t for row in rows for t in row if t.text])
     others_after_money = _others_after_money(flat)
 
     def key_of(token: Token) -> str | None:
@@ -252,6 +252,22 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+#: what a goal key's merged cell holds after the key itself: a caption over the text (绩效目标 |
+#: 总体描述 | …), or the goal's number and score in a 自评表 (年度绩效目标 | 1(40分) | 一级指标 …)
+_SUBCAPTION = re.compile(r"^(?:(?:总体|文字|具体|简要)?(?:描述|说明|概述)|\d{0,2}[（(]\d+(?:\.\d+)?分[)）])$")
+
+
+def _without_subcaptions(flat: list[Token]) -> list[Token]:
+    """The block's pieces without the sub-captions right after a goal key (:data:`_SUBCAPTION`):
+    part of the key's cell, never the goal's text."""
+    out: list[Token] = []
+    for token in flat:
+        if out and _key_field(out[-1].text) in _GOAL_FIELDS and _SUBCAPTION.match(re.sub(r"\s", "", _fold(token.text))):
+            continue
+        out.append(token)
+    return out
 
 
 #: a report's section heading: (二)… or 二、… (Arabic numbers may be a goal's own items: 1.… 2.…)
