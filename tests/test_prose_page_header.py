@@ -13,6 +13,8 @@ from decimal import Decimal
 import pytest
 from prose_copies import read
 
+from assistant.errors import InputError
+
 BODY = (
     "一、基本情况\n"
     "(一)项目概况。\n"
@@ -45,3 +47,56 @@ def test_source_line_after_the_body_still_ends_it():
     footer = "来源：某县教育局\n(四)其他说明。\n另安排资金99万元用于校舍维修，与本补助无关，不在本报告范围之内。\n"
     (project,) = read(TITLE + BODY + footer).projects()
     assert project.amounts.total == Decimal("120.5")  # the 99万元 after the footer is not read
+
+
+def test_a_bracketed_line_under_the_title_names_the_project():
+    text = (
+        "某县第一小学2023年度项目支出绩效自评报告\n"
+        "(学校专项工作经费)\n"
+        "一、自评结论\n"
+        "2023年度我校学校专项工作经费项目财政资金总额16.20万元，全部为县级配套资金，预算执行率100%。\n"
+        "二、佐证材料\n"
+        "1.项目立项目的和年度绩效目标\n"
+        "学校专项工作经费用于保障学校的正常运转，促进教育教学工作开展。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert project.name == "学校专项工作经费"
+    assert project.amounts.total == Decimal("16.20")
+    assert project.goal == "学校专项工作经费用于保障学校的正常运转，促进教育教学工作开展。"
+    assert any(f.field == "项目名称" for f in table.failures)  # taken from the title: flagged
+
+
+@pytest.mark.parametrize("subtitle", ["(2023年度)", "(第二批)"])
+def test_a_year_or_batch_in_brackets_is_not_a_name(subtitle):
+    text = (
+        "某县学生资助经费项目绩效自评报告\n"
+        f"{subtitle}\n"
+        "一、基本情况\n"
+        "该项目本年度安排预算30万元，全部用于学生资助的发放，资金及时足额拨付到位，执行率100%。\n"
+    )
+    (project,) = read(text).projects()
+    assert project.name == "某县学生资助经费"
+
+
+def test_one_quoted_project_heading_on_its_own_line_names_the_project():
+    text = (
+        "2022年度重点项目及绩效目标情况\n\n"
+        "1、“河道清淤”项目\n\n"
+        "(1)项目概述:清理辖区内主要河道的淤泥，总长约12公里，改善水质，保障汛期行洪安全，方便群众生产生活。\n\n"
+        "(2)资金安排:本项目安排资金80万元。\n"
+    )
+    (project,) = read(text).projects()
+    assert project.name == "河道清淤"
+    assert project.amounts.total == Decimal("80")
+
+
+def test_a_numbered_section_heading_is_not_the_title():
+    # the text starts at its first section (the store kept no title): no project is named, so
+    # nothing is read, rather than a project named "一、"
+    text = (
+        "一、绩效目标分解下达情况\n"
+        "本年度上级分两批下达专项资金1000万元，全部用于辖区内社会福利机构的运营补助和设施改造。\n"
+    )
+    with pytest.raises(InputError):
+        read(text)

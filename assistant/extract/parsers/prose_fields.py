@@ -82,7 +82,9 @@ _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
-    r"(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    # another aspect may come first: 1.项目立项目的和年度绩效目标
+    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?"
+    r"[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
     re.M,
@@ -194,7 +196,29 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
-    return found if len(found) >= 2 else _heading_items(plain)
+    if len(found) >= 2:
+        return found
+    return _quoted_lines(plain) or _heading_items(plain)
+
+
+#: a disclosure's project heading on a line of its own: 1、“X”项目
+_QUOTED_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[“\"「『][^”\"」』\n]{2,60}[”\"」』][ \t\u3000]*项目)[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _quoted_lines(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Projects headed 1、“X”项目 / 2、“Y”项目 on lines of their own, numbered in order from 1:
+    the quoted name is the project's, even when the text was cut after the first."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _QUOTED_LINE.finditer(plain):
+        if int(m.group("n")) != len(found) + 1:
+            continue
+        q = _QUOTED.match(m.group("title").strip())
+        if q is not None:
+            found.append((m, q.group("name").strip(), None))
+    return found
 
 
 def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
@@ -336,16 +360,48 @@ def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
     return out if len(out) >= 2 else []
 
 
+#: the number a section heading opens with: 一、 (一) 1. 1、
+_SECTION_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．])"
+)
+
+
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…"""
     pos = 0
     for n, line in enumerate(plain.split("\n")):
         if n > 15:
             break
-        if 4 <= len(line.strip()) <= 80 and _TITLE_WORDS.search(line) and ">" not in line:
+        if (
+            4 <= len(line.strip()) <= 80
+            and _TITLE_WORDS.search(line)
+            and ">" not in line
+            and not _SECTION_NUMBER.match(line)  # 一、绩效目标分解下达情况: a section, not the title
+        ):
             return line.strip(), pos + line.find(line.strip())
         pos += len(line) + 1
     return None
+
+
+#: a line wholly in brackets: (教育专项工作经费)
+_BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
+
+
+def _subtitle(plain: str) -> tuple[str, int] | None:
+    """The project a report's title is about, written in brackets on the line under it
+    (某单位2023年度项目支出绩效自评报告 / （某某经费）): a report of a unit's project spending names
+    the project there. Not a year or a batch: those are the title's own."""
+    title = _title(plain)
+    if title is None:
+        return None
+    line_end = plain.find("\n", title[1])
+    if line_end < 0:
+        return None
+    nxt = plain.find("\n", line_end + 1)
+    m = _BRACKETED.match(plain, line_end + 1, nxt if nxt >= 0 else len(plain))
+    if m is None or re.fullmatch(r"[\d\s年度第一二三四五六七八九十批次-]+", m.group("name")):
+        return None
+    return m.group("name").strip(), m.start("name")
 
 
 def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int] | None:
@@ -370,6 +426,12 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
     if subject := name_in_money_sentence(plain, end):
         return _Read(subject[0], subject[1], (0, end))
+    if subtitle := _subtitle(plain):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
+        read = _Read(subtitle[0], subtitle[1], (0, end))
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
+        )
+        return read
     if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         read = _Read(name, title[1] + m.start("name"), (0, end))
