@@ -20,7 +20,7 @@ from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
-from .tokens import _by_lines, _separation, _tokens
+from .tokens import _by_lines, _separation, _tokens, header_separation
 from .wrapped_lines import name_around_key, name_below_key
 
 #: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
@@ -72,6 +72,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
+    gridded = header_at is not None
+    if not gridded and header_only and header_separation(doc) != separation:
+        # a header run together over a grid the rules do not know: the header is cut at its keys,
+        # the grid is not read from text cut that way
+        separation, run_together = "run_together", True
+        rows = _named_head(_tokens(doc, separation))
     failures = Failures(doc.source, doc.rows)
     if header_at is None:
         if not header_only:
@@ -83,7 +89,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     block_rows = split_padded(block_rows, money_columns=bool(_money_header(block_rows)))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
-        _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
+        _read_grid(rows, header_at, failures, run_together)
+        if gridded and _find_header(rows) is not None
+        else ([], [], [], [])
     )
     doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
