@@ -100,3 +100,31 @@ def test_a_numbered_section_heading_is_not_the_title():
     )
     with pytest.raises(InputError):
         read(text)
+
+
+NOTICE = (
+    "某市财政局 某市农业农村局关于下达2024年市级乡村振兴补助资金(产业园)的通知\n"
+    "2024-01-30 浏览量:\n\n"
+    "有关县(市、区)财政局、农业农村主管部门:\n"
+    "为进一步发展特色现代农业，现下达2024年市级乡村振兴补助资金(产业园){money}，用于产业园主导产业提升，"
+    "请按规定及时拨付。\n"
+    "附件:资金分配表\n"
+)
+
+
+@pytest.mark.parametrize("money", ["150万元", "共150万元", " 150 万元"])
+def test_a_fund_notice_title_names_the_fund_and_the_amount_after_it(money):
+    table = read(NOTICE.format(money=money))
+    (project,) = table.projects()
+    assert project.name == "2024年市级乡村振兴补助资金(产业园)"
+    assert project.amounts.total == Decimal("150")
+    assert project.amounts.fiscal is None  # a transfer named in a sentence
+    assert {f.field for f in table.failures} >= {"项目名称", "amounts.total"}  # both flagged
+
+
+def test_two_different_amounts_after_the_fund_name_are_not_guessed():
+    text = NOTICE.format(money="150万元").replace(
+        "，请按规定", "；另下达2024年市级乡村振兴补助资金(产业园)80万元，请按规定"
+    )
+    with pytest.raises(InputError):  # a name with no amount, goal or indicator is not read
+        read(text)

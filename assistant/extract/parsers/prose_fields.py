@@ -439,7 +439,32 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
             Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
         )
         return read
+    if (title := _title(plain)) and (m := _FUND_NOTICE.search(title[0])):
+        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
+        )
+        read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        return read
     return None
+
+
+#: a fund-passing notice's title: 某局关于(提前)下达X(预算)的通知; X is the fund the notice is about
+_FUND_NOTICE = re.compile(r"关于(?:提前)?下达(?P<name>.{4,60}?)(?:预算)?的通知$")
+
+
+def _amount_after_name(plain: str, name: str, start: int, end: int) -> tuple[Decimal, str, int, bool] | None:
+    """The amount the body writes right after the fund's name (现下达X150万元, X共780万元): the
+    notice's total, when every such mention gives the same amount; else None (the money
+    sentences are then read as for any report)."""
+    found = list(
+        re.finditer(re.escape(name) + rf"[ \t\u3000]*(?:共计|合计|总计|共|计)?[ \t\u3000]*{_AMOUNT}", plain[:end])
+    )
+    found = [m for m in found if m.start() >= start]
+    if not found or len({(Decimal(m.group("n")), m.group("cur")) for m in found}) > 1:
+        return None
+    m = found[0]
+    return Decimal(m.group("n")), m.group("cur"), m.start("n"), False
 
 
 def _projects(plain: str, end: int, source: str) -> list[_Read]:
