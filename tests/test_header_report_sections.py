@@ -67,3 +67,13 @@ def test_a_goal_number_and_score_are_not_the_goal():
         "产出指标 | 质量指标 | 数据合格率 | 100% | 100% | 10 |\n"
     )
     assert _header(_read(form))["goal"] is None
+
+
+@pytest.mark.parametrize("sep", ["，", ", ", "。"])
+def test_a_name_running_on_into_its_description_is_cut_and_flagged(sep):
+    text = REPORT.format(goal=GOAL, next="(二)自评工作开展情况").replace(
+        "项目名称:某项补助经费项目", f"项目名称:某路段路面养护工程{sep}起点桩号k274,路段全长3.5公里,二级公路"
+    )
+    table = _read(text)
+    assert _header(table)["name"] == "某路段路面养护工程"
+    assert any(f.field == "项目名称" and "起点桩号" in f.message for f in table.failures)

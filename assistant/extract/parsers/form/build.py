@@ -23,6 +23,11 @@ from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, header_separation
 from .wrapped_lines import name_around_key, name_below_key
 
+#: a name's first sentence punctuation with more text after it (four characters of name at least):
+#: a name is no sentence, what follows describes the project
+_NAME_SENTENCE = re.compile(r"(?<=\S{4})\s*[，,。；;]\s*(?=\S)")
+
+
 #: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
 _UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
 
@@ -130,6 +135,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
         name = whole
+    if name is not None and (sentence := _NAME_SENTENCE.search(name)):
+        # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description
+        failures.add(
+            "项目名称", msg("FORM_NAME_SENTENCE", name=name[: sentence.start()], text=name[sentence.start() :][:30])
+        )
+        name = name[: sentence.start()]
     if name is not None and (doubt := found.get("name_doubt")):
         failures.add("项目名称", doubt)
     if name is not None and _looks_like_label(name):
