@@ -925,6 +925,10 @@ MESSAGES: dict[str, Text] = {
         "no recognisable table: the project names, amounts, goals and indicators are read from running text; "
         "check each against the original, or use --backend auto (LLM)",
     ),
+    "PROSE_GOAL_FROM_TEXT": Text(
+        "表中没有绩效目标：绩效目标“{goal}…”取自报告正文的绩效目标段落；请核对",
+        "the form has no goal: the goal {goal!r}… is taken from the report's goal paragraph; check it",
+    ),
     "PROSE_NAME_FROM_TEXT": Text(
         "没有项目名称栏：项目名称“{name}”取自正文中写明该项目资金的句子；请核对",
         "no 项目名称 cell: the name {name!r} is taken from the sentence that states the project's money; check it",

@@ -77,3 +77,36 @@ def test_a_name_running_on_into_its_description_is_cut_and_flagged(sep):
     table = _read(text)
     assert _header(table)["name"] == "某路段路面养护工程"
     assert any(f.field == "项目名称" and "起点桩号" in f.message for f in table.failures)
+
+
+def test_a_form_without_a_goal_takes_the_reports_goal_paragraph():
+    report = (
+        "一、项目基本情况\n"
+        "(一)绩效目标情况\n"
+        "建设8个村级服务站，并确保正常运行。\n"
+        "(二)资金安排情况\n"
+        "年初预算40万元。\n"
+        "附件1\n"
+        "某服务站建设项目绩效目标自评表 |\n"
+        "项目名称 | 某服务站建设 |\n"
+        "主管部门 | 某县办公室 | 资金使用单位 | 某县办公室 |\n"
+        "年度资金总额: | 40 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+        "产出指标 | 数量指标 | 建成服务站数 | 8个 | 8个 |\n"
+    )
+    table = _read(report)
+    assert _header(table)["goal"] == "建设8个村级服务站，并确保正常运行。"
+    assert any(f.field == "绩效目标" for f in table.failures)  # from the report's text: flagged
+
+
+def test_a_forms_own_goal_is_kept():
+    form = (
+        "(一)绩效目标情况\n"
+        "报告里的目标段落，与表中目标不同。\n"
+        "项目名称 | 某服务站建设 |\n"
+        "年度资金总额: | 40 |\n"
+        "年度目标 | 表中写明的年度目标。 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n"
+        "产出指标 | 数量指标 | 建成服务站数 | 8个 |\n"
+    )
+    assert _header(_read(form))["goal"] == "表中写明的年度目标。"

@@ -34,7 +34,7 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
-from .prose_fields import name_in_money_sentence
+from .prose_fields import goal_under_heading, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
@@ -226,6 +226,13 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
                 field="amounts.total",
                 message=msg("PROSE_AMOUNT_FROM_TEXT", text=text[money.start() : money.end()]),
             )
+        )
+    if project.goal is None and not project.classified and (heading := goal_under_heading(text)):
+        goal, at = heading  # (一)绩效目标情况 / 建设8个…: the report's goal, the form's own goal cell cut away
+        project.goal = goal
+        project.spans["goal"] = Span(start=at, end=at + len(goal), row=_line_of(text, at))
+        failures.append(
+            Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[:30]))
         )
     if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
         project.name = subject[0]

@@ -42,7 +42,7 @@ from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
 from .prose_targets import targets_in
 
-__all__ = ["name_in_money_sentence", "read_prose_fields"]
+__all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
 _AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
@@ -289,6 +289,20 @@ def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
         text = text[: text.rfind("。") + 1]
     text = text.strip()
     return (text, at) if text else None
+
+
+def goal_under_heading(text: str) -> tuple[str, int] | None:
+    """The paragraph under a report's goal heading on a line of its own ((一)绩效目标情况 / 建设8个…),
+    and where it starts; None when the report has no such heading."""
+    plain = _without_readings(text)[0]
+    if len(plain) != len(text):
+        return None  # a mirror's readings: offsets would not hold
+    plain = plain.translate(_T2S)
+    m = _GOAL_HEADING.search(plain)
+    if m is None:
+        return None
+    goal = text[m.start("goal") : m.end("goal")].strip()
+    return (goal, m.start("goal")) if goal else None
 
 
 def _cut_item(item: str) -> tuple[str, str | None, int | None]:
