@@ -128,3 +128,13 @@ def test_two_different_amounts_after_the_fund_name_are_not_guessed():
     )
     with pytest.raises(InputError):  # a name with no amount, goal or indicator is not read
         read(text)
+
+
+def test_an_amount_with_thousands_separators_is_read_whole():
+    text = (
+        "某县社会福利资金2023年度绩效自评报告\n"
+        "一、基本情况\n"
+        "该项目本年度安排预算13,804.5万元，全部用于辖区内社会福利机构的运营补助，资金及时足额拨付到位。\n"
+    )
+    (project,) = read(text).projects()
+    assert project.amounts.total == Decimal("13804.5")

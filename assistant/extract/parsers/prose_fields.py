@@ -44,7 +44,8 @@ from .prose_targets import targets_in
 
 __all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
-_AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+#: an amount and its unit; thousands may be separated (13,804万元)
+_AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
 _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
 #: a report's subheading naming one project: (一)馆藏档案日常维护项目
@@ -179,6 +180,11 @@ def _unwrapped(text: str, where: list[int]) -> tuple[str, list[int]]:
     return "".join(kept), kept_where
 
 
+def _number(m: re.Match[str]) -> Decimal:
+    """The amount a money match holds, its thousands separators left out."""
+    return Decimal(m.group("n").replace(",", ""))
+
+
 def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
     """The numbered project items 1, 2, … (two or more): each with its name and its amount."""
     found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
@@ -193,7 +199,7 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, q.group("name").strip(), None))
         elif a := _WITH_AMOUNT.match(title):
             name = _AMOUNT_LEAD.sub("", a.group("name")).strip()  # 1、X项目，安排资金20万元
-            found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
+            found.append((m, name, (_number(a), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
     if len(found) >= 2:
@@ -250,7 +256,7 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[
 
 def _values(found: list[re.Match[str]]) -> set[tuple[str, str]]:
     """The distinct (amount, currency) pairs of some money matches."""
-    return {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
+    return {(str(_number(m)), m.group("cur")) for m in found}
 
 
 def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
@@ -269,7 +275,7 @@ def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) 
     (预算10441万元。其中，中央资金8353万元): the amount stands. Two parts or more that do not add
     up to it, or a part in another unit, leave the budget in doubt."""
     (whole,) = values
-    parts = [(str(Decimal(m.group("n"))), m.group("cur")) for m in every]
+    parts = [(str(_number(m)), m.group("cur")) for m in every]
     parts = [p for p in parts if p != whole]
     if not parts:
         return True
@@ -475,10 +481,10 @@ def _amount_after_name(plain: str, name: str, start: int, end: int) -> tuple[Dec
         re.finditer(re.escape(name) + rf"[ \t\u3000]*(?:共计|合计|总计|共|计)?[ \t\u3000]*{_AMOUNT}", plain[:end])
     )
     found = [m for m in found if m.start() >= start]
-    if not found or len({(Decimal(m.group("n")), m.group("cur")) for m in found}) > 1:
+    if not found or len({(_number(m), m.group("cur")) for m in found}) > 1:
         return None
     m = found[0]
-    return Decimal(m.group("n")), m.group("cur"), m.start("n"), False
+    return _number(m), m.group("cur"), m.start("n"), False
 
 
 def _projects(plain: str, end: int, source: str) -> list[_Read]:
@@ -513,10 +519,10 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         if len(values) == 1:
             m = found[0]
             fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
-            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), fiscal)
+            read.total = (_number(m), m.group("cur"), m.start("n"), fiscal)
         elif total is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
-            m = next(m for m in found if (str(Decimal(m.group("n"))), m.group("cur")) == total)
-            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), False)
+            m = next(m for m in found if (str(_number(m)), m.group("cur")) == total)
+            read.total = (_number(m), m.group("cur"), m.start("n"), False)
             text = "、".join(m.group(0) for m in found)
             read.notes.append(
                 Failure(
