@@ -56,7 +56,9 @@ _SIGN = re.compile(r"[≥≤≧≦><=＝＞＜]")
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 _MARKERS = "★☆*＊ \t\u3000"
 _DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
-_MONEY = re.compile(r"资金[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)")
+_MONEY = re.compile(
+    r"资金[ \t\u3000]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)"
+)  # 13,804万元 whole
 _GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u3000]*(?P<goal>[^\n]+)")
 _NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
 _TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
@@ -213,7 +215,7 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     failures = list(table.failures)
     money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
     if money is not None and all(v is None for v in project.amounts.model_dump().values()):
-        total = Decimal(money.group(1))
+        total = Decimal(money.group(1).replace(",", ""))
         sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
         amounts = Amounts(total=total, fiscal=total if "财政拨款" in sentence.translate(_T2S) else None)
         project.amounts = amounts
@@ -314,7 +316,7 @@ def extract_prose(doc: Document) -> BudgetTable:
         )
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
-    total = Decimal(found["total"][0]) if "total" in found else None
+    total = Decimal(found["total"][0].replace(",", "")) if "total" in found else None
     amounts = Amounts(total=total)
     project_spans = {k: span(found[k][1], found[k][0]) for k in ("name", "goal") if k in found}
     if "total" in found:
