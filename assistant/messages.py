@@ -801,6 +801,10 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "FORM_NAME_SENTENCE": Text(
+        "项目名称“{name}”之后是一句叙述（“{text}”），名称只取到第一个句读之前；请核对",
+        "the project name {name!r} runs on into a sentence ({text!r}): it is read up to the first comma or stop; check it",
+    ),
     "FORM_NAME_LINE_AFTER": Text(
         "项目名称“{name}”之后的“{text}”不是已知标签，也未读作名称：它可能是名称换行的后半部分；请核对",
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
@@ -931,6 +935,10 @@ MESSAGES: dict[str, Text] = {
         "没有可识别的表格：项目名称、金额、绩效目标和指标取自正文叙述，请逐项核对原件，或改用 --backend auto（大模型）读取",
         "no recognisable table: the project names, amounts, goals and indicators are read from running text; "
         "check each against the original, or use --backend auto (LLM)",
+    ),
+    "PROSE_GOAL_FROM_TEXT": Text(
+        "表中没有绩效目标：绩效目标“{goal}…”取自报告正文的绩效目标段落；请核对",
+        "the form has no goal: the goal {goal!r}… is taken from the report's goal paragraph; check it",
     ),
     "PROSE_NAME_FROM_TEXT": Text(
         "没有项目名称栏：项目名称“{name}”取自正文中写明该项目资金的句子；请核对",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,8 @@ def test_a_comma_left_inside_an_item_is_flagged():
     table = _read(text)
     doubtful = [f for f in table.failures if f.code == "PROSE_ITEM_COMMA"]
     assert doubtful and "宣传覆盖面" in doubtful[0].params["name"]
+
+
+def test_an_amount_with_thousands_separators_is_read_whole():
+    text = render(_grids()[0], "{n}、{l1}", "colon", "；", False).replace("安排资金20万元", "安排资金1,020.5万元")
+    assert _read(text).projects()[0].amounts.total == Decimal("1020.5")

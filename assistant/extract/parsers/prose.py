@@ -35,7 +35,7 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
-from .prose_fields import name_in_money_sentence
+from .prose_fields import goal_under_heading, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
@@ -57,7 +57,9 @@ _SIGN = re.compile(r"[" + SIGNS + r"]")
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 _MARKERS = "★☆*＊ \t\u3000"
 _DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
-_MONEY = re.compile(r"资金[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)")
+_MONEY = re.compile(
+    r"资金[ \t\u3000]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)"
+)  # 13,804万元 whole
 _GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u3000]*(?P<goal>[^\n]+)")
 _NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
 _TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
@@ -214,7 +216,7 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     failures = list(table.failures)
     money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
     if money is not None and all(v is None for v in project.amounts.model_dump().values()):
-        total = Decimal(money.group(1))
+        total = Decimal(money.group(1).replace(",", ""))
         sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
         amounts = Amounts(total=total, fiscal=total if "财政拨款" in sentence.translate(_T2S) else None)
         project.amounts = amounts
@@ -227,6 +229,13 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
                 field="amounts.total",
                 message=msg("PROSE_AMOUNT_FROM_TEXT", text=text[money.start() : money.end()]),
             )
+        )
+    if project.goal is None and not project.classified and (heading := goal_under_heading(text)):
+        goal, at = heading  # (一)绩效目标情况 / 建设8个…: the report's goal, the form's own goal cell cut away
+        project.goal = goal
+        project.spans["goal"] = Span(start=at, end=at + len(goal), row=_line_of(text, at))
+        failures.append(
+            Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[:30]))
         )
     if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
         project.name = subject[0]
@@ -308,7 +317,7 @@ def extract_prose(doc: Document) -> BudgetTable:
         )
     if not indicators:
         failures.append(Failure(source=doc.source, field="绩效指标", message=msg("FORM_NO_ROWS")))
-    total = Decimal(found["total"][0]) if "total" in found else None
+    total = Decimal(found["total"][0].replace(",", "")) if "total" in found else None
     amounts = Amounts(total=total)
     project_spans = {k: span(found[k][1], found[k][0]) for k in ("name", "goal") if k in found}
     if "total" in found:

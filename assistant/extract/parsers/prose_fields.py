@@ -43,9 +43,10 @@ from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
 from .prose_targets import targets_in
 
-__all__ = ["name_in_money_sentence", "read_prose_fields"]
+__all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
-_AMOUNT = r"(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+#: an amount and its unit; thousands may be separated (13,804万元)
+_AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
 #: a numbered item: 1、… ；  2.…。 (at a line start or after a space or a full stop)
 _ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[^\n。；;]{2,80}?)[；;。]", re.M)
 #: a report's subheading naming one project: (一)馆藏档案日常维护项目
@@ -83,7 +84,9 @@ _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
-    r"(?:项目|年度|总体|项目年度|项目总体)?绩效目标(?:情况)?[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    # another aspect may come first: 1.项目立项目的和年度绩效目标
+    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?"
+    r"[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
     re.M,
@@ -178,6 +181,11 @@ def _unwrapped(text: str, where: list[int]) -> tuple[str, list[int]]:
     return "".join(kept), kept_where
 
 
+def _number(m: re.Match[str]) -> Decimal:
+    """The amount a money match holds, its thousands separators left out."""
+    return Decimal(m.group("n").replace(",", ""))
+
+
 def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
     """The numbered project items 1, 2, … (two or more): each with its name and its amount."""
     found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
@@ -192,10 +200,32 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, q.group("name").strip(), None))
         elif a := _WITH_AMOUNT.match(title):
             name = _AMOUNT_LEAD.sub("", a.group("name")).strip()  # 1、X项目，安排资金20万元
-            found.append((m, name, (Decimal(a.group("n")), a.group("cur"))))
+            found.append((m, name, (_number(a), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
-    return found if len(found) >= 2 else _heading_items(plain)
+    if len(found) >= 2:
+        return found
+    return _quoted_lines(plain) or _heading_items(plain)
+
+
+#: a disclosure's project heading on a line of its own: 1、“X”项目
+_QUOTED_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<n>\d{1,2})[、.．][ \t\u3000]*(?P<title>[“\"「『][^”\"」』\n]{2,60}[”\"」』][ \t\u3000]*项目)[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _quoted_lines(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Projects headed 1、“X”项目 / 2、“Y”项目 on lines of their own, numbered in order from 1:
+    the quoted name is the project's, even when the text was cut after the first."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _QUOTED_LINE.finditer(plain):
+        if int(m.group("n")) != len(found) + 1:
+            continue
+        q = _QUOTED.match(m.group("title").strip())
+        if q is not None:
+            found.append((m, q.group("name").strip(), None))
+    return found
 
 
 def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
@@ -227,7 +257,7 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[
 
 def _values(found: list[re.Match[str]]) -> set[tuple[str, str]]:
     """The distinct (amount, currency) pairs of some money matches."""
-    return {(str(Decimal(m.group("n"))), m.group("cur")) for m in found}
+    return {(str(_number(m)), m.group("cur")) for m in found}
 
 
 def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
@@ -246,7 +276,7 @@ def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) 
     (预算10441万元。其中，中央资金8353万元): the amount stands. Two parts or more that do not add
     up to it, or a part in another unit, leave the budget in doubt."""
     (whole,) = values
-    parts = [(str(Decimal(m.group("n"))), m.group("cur")) for m in every]
+    parts = [(str(_number(m)), m.group("cur")) for m in every]
     parts = [p for p in parts if p != whole]
     if not parts:
         return True
@@ -266,6 +296,20 @@ def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
         text = text[: text.rfind("。") + 1]
     text = text.strip()
     return (text, at) if text else None
+
+
+def goal_under_heading(text: str) -> tuple[str, int] | None:
+    """The paragraph under a report's goal heading on a line of its own ((一)绩效目标情况 / 建设8个…),
+    and where it starts; None when the report has no such heading."""
+    plain = _without_readings(text)[0]
+    if len(plain) != len(text):
+        return None  # a mirror's readings: offsets would not hold
+    plain = plain.translate(_T2S)
+    m = _GOAL_HEADING.search(plain)
+    if m is None:
+        return None
+    goal = text[m.start("goal") : m.end("goal")].strip()
+    return (goal, m.start("goal")) if goal else None
 
 
 def _cut_item(item: str) -> tuple[str, str | None, int | None]:
@@ -337,16 +381,48 @@ def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
     return out if len(out) >= 2 else []
 
 
+#: the number a section heading opens with: 一、 (一) 1. 1、
+_SECTION_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．])"
+)
+
+
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…"""
     pos = 0
     for n, line in enumerate(plain.split("\n")):
         if n > 15:
             break
-        if 4 <= len(line.strip()) <= 80 and _TITLE_WORDS.search(line) and ">" not in line:
+        if (
+            4 <= len(line.strip()) <= 80
+            and _TITLE_WORDS.search(line)
+            and ">" not in line
+            and not _SECTION_NUMBER.match(line)  # 一、绩效目标分解下达情况: a section, not the title
+        ):
             return line.strip(), pos + line.find(line.strip())
         pos += len(line) + 1
     return None
+
+
+#: a line wholly in brackets: (教育专项工作经费)
+_BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
+
+
+def _subtitle(plain: str) -> tuple[str, int] | None:
+    """The project a report's title is about, written in brackets on the line under it
+    (某单位2023年度项目支出绩效自评报告 / （某某经费）): a report of a unit's project spending names
+    the project there. Not a year or a batch: those are the title's own."""
+    title = _title(plain)
+    if title is None:
+        return None
+    line_end = plain.find("\n", title[1])
+    if line_end < 0:
+        return None
+    nxt = plain.find("\n", line_end + 1)
+    m = _BRACKETED.match(plain, line_end + 1, nxt if nxt >= 0 else len(plain))
+    if m is None or re.fullmatch(r"[\d\s年度第一二三四五六七八九十批次-]+", m.group("name")):
+        return None
+    return m.group("name").strip(), m.start("name")
 
 
 def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int] | None:
@@ -371,6 +447,12 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
     if subject := name_in_money_sentence(plain, end):
         return _Read(subject[0], subject[1], (0, end))
+    if subtitle := _subtitle(plain):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
+        read = _Read(subtitle[0], subtitle[1], (0, end))
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
+        )
+        return read
     if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         read = _Read(name, title[1] + m.start("name"), (0, end))
@@ -378,7 +460,32 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
             Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
         )
         return read
+    if (title := _title(plain)) and (m := _FUND_NOTICE.search(title[0])):
+        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
+        )
+        read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        return read
     return None
+
+
+#: a fund-passing notice's title: 某局关于(提前)下达X(预算)的通知; X is the fund the notice is about
+_FUND_NOTICE = re.compile(r"关于(?:提前)?下达(?P<name>.{4,60}?)(?:预算)?的通知$")
+
+
+def _amount_after_name(plain: str, name: str, start: int, end: int) -> tuple[Decimal, str, int, bool] | None:
+    """The amount the body writes right after the fund's name (现下达X150万元, X共780万元): the
+    notice's total, when every such mention gives the same amount; else None (the money
+    sentences are then read as for any report)."""
+    found = list(
+        re.finditer(re.escape(name) + rf"[ \t\u3000]*(?:共计|合计|总计|共|计)?[ \t\u3000]*{_AMOUNT}", plain[:end])
+    )
+    found = [m for m in found if m.start() >= start]
+    if not found or len({(_number(m), m.group("cur")) for m in found}) > 1:
+        return None
+    m = found[0]
+    return _number(m), m.group("cur"), m.start("n"), False
 
 
 def _projects(plain: str, end: int, source: str) -> list[_Read]:
@@ -413,10 +520,10 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         if len(values) == 1:
             m = found[0]
             fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
-            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), fiscal)
+            read.total = (_number(m), m.group("cur"), m.start("n"), fiscal)
         elif total is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
-            m = next(m for m in found if (str(Decimal(m.group("n"))), m.group("cur")) == total)
-            read.total = (Decimal(m.group("n")), m.group("cur"), m.start("n"), False)
+            m = next(m for m in found if (str(_number(m)), m.group("cur")) == total)
+            read.total = (_number(m), m.group("cur"), m.start("n"), False)
             text = "、".join(m.group(0) for m in found)
             read.notes.append(
                 Failure(
@@ -442,14 +549,30 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         read.indicators = _labeled(plain, start, stop) or _unlabeled(read.goal)
 
 
+#: a line of running text: long, with a sentence's punctuation (not a heading, nor a page's
+#: breadcrumb or metadata line)
+_BODY_LINE = re.compile(r"^(?=[^\n]*[。，,])[^\n]{40,}$", re.M)
+
+
+def _end(plain: str) -> int:
+    """Where the text ends: at the page's footer (来源：…, 附件, 扫一扫). ``附件2`` over the title
+    opens the text, and a ``来源：`` line above the body (under the title, beside 作者 / 发布时间)
+    is the page's header, not its footer: a 来源 line ends the text only after a paragraph."""
+    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))
+    body = _BODY_LINE.search(plain)
+    for m in _STOP.finditer(plain, max(first_line, 0)):
+        if "来源" in m.group(0) and (body is None or body.start() > m.start()):
+            continue
+        return m.start()
+    return len(plain)
+
+
 def read_prose_fields(doc: Document) -> BudgetTable | None:
     """The projects a notice or report states in its sentences, every field flagged; None when
     the text names no project, or names one with no money, goal or indicator."""
     cleaned, where = _unwrapped(*_without_readings(doc.text))
     plain = cleaned.translate(_T2S)  # one character for one: offsets hold, values come from ``cleaned``
-    first_line = plain.find("\n", len(plain) - len(plain.lstrip()))  # 附件2 over the title opens the text
-    stop_m = _STOP.search(plain, max(first_line, 0))
-    end = stop_m.start() if stop_m else len(plain)
+    end = _end(plain)
     source = doc.source
 
     def row(offset: int) -> int:

@@ -20,8 +20,13 @@ from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
-from .tokens import _by_lines, _separation, _tokens
+from .tokens import _by_lines, _separation, _tokens, header_separation
 from .wrapped_lines import name_around_key, name_below_key
+
+#: a name's first sentence punctuation with more text after it (four characters of name at least):
+#: a name is no sentence, what follows describes the project
+_NAME_SENTENCE = re.compile(r"(?<=\S{4})\s*[，,。；;]\s*(?=\S)")
+
 
 #: a budget code before a unit's name: [015001], 【812033】, (433001), 031-, 219001－
 _UNIT_CODE = re.compile(r"^\s*(?:[\[【［(（]\s*\d{3,}\s*[\]】］)）]|\d{3,}\s*[-－—])\s*(?=\S)")
@@ -72,6 +77,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
+    gridded = header_at is not None
+    if not gridded and header_only and header_separation(doc) != separation:
+        # a header run together over a grid the rules do not know: the header is cut at its keys,
+        # the grid is not read from text cut that way
+        separation, run_together = "run_together", True
+        rows = _named_head(_tokens(doc, separation))
     failures = Failures(doc.source, doc.rows)
     if header_at is None:
         if not header_only:
@@ -83,7 +94,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     block_rows = split_padded(block_rows, money_columns=bool(_money_header(block_rows)))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
-        _read_grid(rows, header_at, failures, run_together) if _find_header(rows) is not None else ([], [], [], [])
+        _read_grid(rows, header_at, failures, run_together)
+        if gridded and _find_header(rows) is not None
+        else ([], [], [], [])
     )
     doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
@@ -122,6 +135,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
         name = whole
+    if name is not None and (sentence := _NAME_SENTENCE.search(name)):
+        # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description
+        failures.add(
+            "项目名称", msg("FORM_NAME_SENTENCE", name=name[: sentence.start()], text=name[sentence.start() :][:30])
+        )
+        name = name[: sentence.start()]
     if name is not None and (doubt := found.get("name_doubt")):
         failures.add("项目名称", doubt)
     if name is not None and _looks_like_label(name):

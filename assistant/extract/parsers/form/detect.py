@@ -12,7 +12,7 @@ from ....textnorm import fold
 from .grid import _find_header, _named_head
 from .labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _NAME_HEADERS, _T2S, _bare, _is_grid_caption, _key_field, _unread
 from .padded import split_padded
-from .tokens import Token, _by_lines, _separation, _tokens
+from .tokens import Token, _by_lines, _separation, _tokens, header_separation
 
 
 def looks_like_form(doc: Document) -> bool:
@@ -45,7 +45,7 @@ def has_form_header(doc: Document) -> bool:
     ``header_only`` when the grid itself is of a kind the rules do not know."""
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)
-    rows = _tokens(doc, _separation(doc))
+    rows = _tokens(doc, header_separation(doc))
     end = _grid_start(rows)[0]
     flat = [t for row in split_padded(rows[:end]) + rows[end : end + 1] for t in row if t.text]
     fields = [_key_field(t.text) for t in flat]

@@ -44,7 +44,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
-    flat = [t for row in rows for t in row if t.text]
+    flat = _without_subcaptions([t for row in rows for t in row if t.text])
     others_after_money = _others_after_money(flat)
 
     def key_of(token: Token) -> str | None:
@@ -160,6 +160,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # 6、项目绩效目标：… | 7、项目带贫减贫机制：…: the notice's next numbered heading
                 if taken and _LABEL_ONLY.match(_fold(flat[i].text).strip()):
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
+                if taken and _report_heading(flat[i], taken):
+                    break  # 项目建设目标：… / (二)自评工作开展情况: the report's next section, not the goal
                 taken.append(flat[i])
                 i += 1
             if taken and all(re.fullmatch(r"\s*[*＊★]+\s*", t.text) for t in taken):
@@ -250,6 +252,37 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         ):
             values[field] = _Value(_join(taken), _span_of(taken), token.text)
     return values, found
+
+
+#: what a goal key's merged cell holds after the key itself: a caption over the text (绩效目标 |
+#: 总体描述 | …), or the goal's number and score in a 自评表 (年度绩效目标 | 1(40分) | 一级指标 …)
+_SUBCAPTION = re.compile(r"^(?:(?:总体|文字|具体|简要)?(?:描述|说明|概述)|\d{0,2}[（(]\d+(?:\.\d+)?分[)）])$")
+
+
+def _without_subcaptions(flat: list[Token]) -> list[Token]:
+    """The block's pieces without the sub-captions right after a goal key (:data:`_SUBCAPTION`):
+    part of the key's cell, never the goal's text."""
+    out: list[Token] = []
+    for token in flat:
+        if out and _key_field(out[-1].text) in _GOAL_FIELDS and _SUBCAPTION.match(re.sub(r"\s", "", _fold(token.text))):
+            continue
+        out.append(token)
+    return out
+
+
+#: a report's section heading: (二)… or 二、… (Arabic numbers may be a goal's own items: 1.… 2.…)
+_REPORT_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
+
+
+def _report_heading(token: Token, taken: list[Token]) -> bool:
+    """A line opened by a section heading ((二)…, 三、…) after a goal's text, when the goal
+    itself is no list numbered that way: the next section of a report (or a notice) that writes
+    its project's basics as 项目名称：… lines, not more of the goal."""
+    return (
+        token.row != taken[-1].row
+        and bool(_REPORT_HEADING.match(_fold(token.text)))
+        and not _REPORT_HEADING.match(_fold(taken[0].text))
+    )
 
 
 def _heads_a_list(flat: list[Token], i: int) -> bool:

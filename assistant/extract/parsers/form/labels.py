@@ -44,7 +44,8 @@ _KEYS: list[tuple[str, str]] = [
         r"(?:年度|当年|项目)?资金总额|(?:年度|项目)?预算数|(?:项目)?预算(?:总?金额|资金总额)|项目(?:预算)?总?金额"
         # 项目金额及资金来源：653万元（财政资金）, a notice's numbered money line: the amount and its source
         r"|项目(?:预算)?(?:总?金额|资金)(?:及|和)(?:其)?(?:资金)?来源|年度总金额"
-        r"|年度金额|合计|总额|(?:本年|年度)?申请(?:金额|资金)",  # 申报表: the year's amount applied for
+        r"|年度金额|合计|总额|(?:本年|年度)?申请(?:金额|资金)"  # 申报表: the year's amount applied for
+        r"|项目申报金额|(?:本年|年度)申报(?:金额|资金)",
         "total",
     ),
     # the one amount, all of it 财政 (a 自评表's 年度财政资金总额 row under 预算数 | 执行数 | 执行率)
@@ -224,7 +225,8 @@ _GRAMMAR_KEYS: list[tuple[str, str]] = [
         "上级资金",
     ),
     (r"(?:项目)?本?(?:年度|当年|本年)(?:项目)?(?:绩效)?(?:总体|整体)?(?:绩效)?总?目标", "年度目标"),
-    (r"(?:项目)?(?:总体|整体)(?:绩效)?目标|(?:项目)?绩效总目标", "总体目标"),
+    # 项目建设目标：… (a report's numbered project basics, k03): the project's goal in its own words
+    (r"(?:项目)?(?:总体|整体)(?:绩效)?目标|(?:项目)?绩效总目标|项目建设目标", "总体目标"),
 ]
 
 

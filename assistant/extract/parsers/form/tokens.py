@@ -74,6 +74,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         spans = [
             (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
         ]
+        if pattern is _LABEL_RE_SPACED:
+            spans = _qualified_keys(simplified, spans)
         cuts = sorted({start, end, *(start + a for a, _ in spans), *(start + b for _, b in spans)})
         pieces: list[tuple[int, int]] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -99,6 +101,25 @@ def _keep_wrapped_keys(text: str, spaces: list[re.Match[str]]) -> list[re.Match[
             continue
         i += 1
     return cuts
+
+
+def _qualified_keys(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Labels cut out of text run together, each started earlier when the few characters before it
+    make another key with it (项目当年 | 绩效目标 → 项目当年绩效目标, the year's goal, not the
+    overall one): the templates' qualifiers before a head word are the key's, not the end of the
+    value before it. A qualifier that leaves the key what it was (…资助项目 | 主管部门) is the
+    value's: a name may end in 项目. The longest such key wins; a label never reaches back over
+    the one before it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        floor = out[-1][1] if out else 0
+        for k in range(min(6, start - floor), 1, -1):
+            field = _key_field(text[start - k : end].strip(":："))
+            if field and field != _key_field(text[start:end].strip(":：")) and not _key_field(text[start - k : start]):
+                start -= k
+                break
+        out.append((start, end))
+    return out
 
 
 def _doubled_project(text: str, at: int) -> int:
@@ -169,6 +190,37 @@ def _separation(doc: Document) -> str | None:
                 ):
                     return "run_together"  # 一级指标二级指标…, or the short captions 一级二级三级指标值
     return None
+
+
+def keys_run_together(doc: Document) -> bool:
+    """A form's header copied with no separator at all, its grid written some other way (or cut
+    away): a line holding three keys of the form, each with text of its own after it
+    (预算单位某办事处项目主管部门某办事处项目名称某经费), and no key anywhere standing as a
+    piece of its own (a cell, a line, or before a colon or a space), which would show the cells
+    are told apart after all. Only the header is then cut at its keys (:func:`header_separation`):
+    a grid the rules do not know is not read from text cut that way."""
+    run = False
+    for row in doc.rows:
+        for cell in row.cells:
+            for part in re.split(r"[|｜\t]", cell.text):
+                folded = _fold(part).strip()
+                if _key_field(folded) or _key_field(re.split(r"[:：\s]", folded, maxsplit=1)[0]):
+                    return False  # a key in a piece of its own: the cells are told apart
+                keys = [m for m in _LABEL_RE_SPACED.finditer(folded) if _key_field(m.group())]
+                valued = [
+                    a for a, b in zip(keys, [*keys[1:], None]) if folded[a.end() : b.start() if b else None].strip()
+                ]
+                run = run or len({_key_field(m.group()) for m in valued}) >= 3
+    return run
+
+
+def header_separation(doc: Document) -> str | None:
+    """How the header's cells are told apart: as the grid's (:func:`_separation`), or, when
+    that tells nothing, cut at the keys of a header run together (:func:`keys_run_together`)."""
+    separation = _separation(doc)
+    if separation is None and keys_run_together(doc):
+        return "run_together"
+    return separation
 
 
 def _join(tokens: list[Token]) -> str:
