@@ -801,6 +801,11 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "VALUE_AT_TEXT_END": Text(
+        "{field}“{value}”一直写到文本的最后：文本可能在这里被截断，{field}可能不完整；请对照原件核对",
+        "the {field} {value!r} runs to the very end of the text: the text may be cut there and the value incomplete; "
+        "check it against the original",
+    ),
     "FORM_NAME_SENTENCE": Text(
         "项目名称“{name}”之后是一句叙述（“{text}”），名称只取到第一个句读之前；请核对",
         "the project name {name!r} runs on into a sentence ({text!r}): it is read up to the first comma or stop; check it",
