@@ -196,8 +196,9 @@ _NUM = r"\d+(?:\.\d+)?"
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
 #: a comparison before the number: every word of :mod:`assistant.compare_words` that bounds a
 #: value, with 达到 / 达 (a target reached: 达到95%); the text is NFKC-folded, so ＞ reads as >
-_GE_NO_REACH = alternation(GE_SIGNS + GT_SIGNS + AT_LEAST + ABOVE + SPOKEN_AT_LEAST)
-_GE_BEFORE = alternation(GE_SIGNS + GT_SIGNS + AT_LEAST + ABOVE + SPOKEN_AT_LEAST + REACH + (REACH_SHORT,))
+_GE_WORDS = GE_SIGNS + GT_SIGNS + AT_LEAST + ABOVE + SPOKEN_AT_LEAST
+_GE_NO_REACH = alternation(_GE_WORDS)
+_GE_BEFORE = alternation(_GE_WORDS + REACH + (REACH_SHORT,))
 _LE_BEFORE = alternation(LE_SIGNS + LT_SIGNS + AT_MOST + BELOW + SPOKEN_AT_MOST)
 _GE_AFTER = r"(?:以上|及以上|或以上|以上水平|以上\(含\)|\(含\)以上)"
 _LE_AFTER = r"(?:以下|及以下|以内|之内|内|以下\(含\))"

@@ -205,6 +205,7 @@ def extract_with_rules(doc: Document) -> BudgetTable:
 
 #: what may follow a cut value before the text ends: spaces, a cell's bar, a stray mark
 _TRAILING = " \t\r\n\u3000|｜"
+#: the project fields checked (attribute: the field a failure names)
 _NAMED = {"name": "项目名称", "goal": "绩效目标"}
 
 
@@ -215,14 +216,13 @@ def _flag_values_at_text_end(doc: Document, table: BudgetTable) -> None:
     that stopped), and a cell cut mid-word reads like a whole one (乡村振 for 乡村振兴补助资金).
     Nothing in the value tells, so the reader says where it stopped and the clerk checks it.
     """
-    text = doc.text if isinstance(doc.text, str) else ""
-    end = len(text.rstrip(_TRAILING))
+    end = len(doc.text.rstrip(_TRAILING))
     if not end:
         return
     for project in table.projects():
         for key, field in _NAMED.items():
             span = project.spans.get(key)
-            value = project.name if key == "name" else project.goal
+            value = getattr(project, key)
             if span is None or not value or span.end < end:
                 continue
             message = msg("VALUE_AT_TEXT_END", field=field, value=value)

@@ -408,13 +408,10 @@ def _title(plain: str) -> tuple[str, int] | None:
 _BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
 
 
-def _subtitle(plain: str) -> tuple[str, int] | None:
+def _subtitle(plain: str, title: tuple[str, int]) -> tuple[str, int] | None:
     """The project a report's title is about, written in brackets on the line under it
     (某单位2023年度项目支出绩效自评报告 / （某某经费）): a report of a unit's project spending names
     the project there. Not a year or a batch: those are the title's own."""
-    title = _title(plain)
-    if title is None:
-        return None
     line_end = plain.find("\n", title[1])
     if line_end < 0:
         return None
@@ -447,27 +444,26 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
     if subject := name_in_money_sentence(plain, end):
         return _Read(subject[0], subject[1], (0, end))
-    if subtitle := _subtitle(plain):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
-        read = _Read(subtitle[0], subtitle[1], (0, end))
-        read.notes.append(
-            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
-        )
-        return read
-    if (title := _title(plain)) and (m := _NAME_IN_TITLE.match(title[0])):
+    title = _title(plain)
+    if title is None:
+        return None
+    if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
+        return _named_by_title(subtitle[0], subtitle[1], end, source)
+    if m := _NAME_IN_TITLE.match(title[0]):
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
-        read = _Read(name, title[1] + m.start("name"), (0, end))
-        read.notes.append(
-            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
-        )
-        return read
-    if (title := _title(plain)) and (m := _FUND_NOTICE.search(title[0])):
-        read = _Read(m.group("name").strip(), title[1] + m.start("name"), (0, end))
-        read.notes.append(
-            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=read.name))
-        )
+        return _named_by_title(name, title[1] + m.start("name"), end, source)
+    if m := _FUND_NOTICE.search(title[0]):
+        read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
         read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
         return read
     return None
+
+
+def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
+    """A project named from the report's title or the line under it, flagged as such."""
+    read = _Read(name, at, (0, end))
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=name)))
+    return read
 
 
 #: a fund-passing notice's title: 某局关于(提前)下达X(预算)的通知; X is the fund the notice is about

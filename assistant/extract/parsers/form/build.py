@@ -20,7 +20,7 @@ from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
-from .tokens import _by_lines, _separation, _tokens, header_separation
+from .tokens import _by_lines, _separation, _tokens, keys_run_together
 from .wrapped_lines import name_around_key, name_below_key
 
 #: a name's first sentence punctuation with more text after it (four characters of name at least):
@@ -78,7 +78,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
     gridded = header_at is not None
-    if not gridded and header_only and header_separation(doc) != separation:
+    if not gridded and header_only and separation is None and keys_run_together(doc):
         # a header run together over a grid the rules do not know: the header is cut at its keys,
         # the grid is not read from text cut that way
         separation, run_together = "run_together", True
@@ -94,9 +94,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     block_rows = split_padded(block_rows, money_columns=bool(_money_header(block_rows)))
     values, found = _read_block(block_rows)
     items, l1_events, l2_events, targets = (
-        _read_grid(rows, header_at, failures, run_together)
-        if gridded and _find_header(rows) is not None
-        else ([], [], [], [])
+        _read_grid(rows, header_at, failures, run_together) if gridded else ([], [], [], [])
     )
     doubts: list[tuple[int, str, Msg]] = []
     indicators = _indicators(items, l1_events, l2_events, targets, doubts)
