@@ -32,3 +32,14 @@ def test_sign_and_unit_cells_join_the_target():
         for i in p["indicators"]
     ]
     assert got == [("培训人数", ">=200人"), ("就业率", ">=80%(百分比)"), ("服务对象满意度", ">=90%(百分比)")]
+
+
+def test_a_value_that_writes_its_own_sign_keeps_it_alone_whatever_the_sign_character():
+    """≧ and ≦ (left as they are by NFKC) are signs like ≥: a value cell that already writes one is
+    not given the sign cell's again (>=≧200人 would be read as a doubled comparison)."""
+    form = FORM.replace("| >= | 200 | 人 |", "| >= | ≧200 | 人 |").replace(
+        "| >= | 80 | %(百分比) |", "| <= | ≦80 | %(百分比) |"
+    )
+    table = extract(read_bytes(form.encode("utf-8"), "form.txt"), "rules")
+    got = [i.annual_value for p in table.projects() for i in p.indicators]
+    assert got[:2] == ["≧200人", "≦80%(百分比)"]

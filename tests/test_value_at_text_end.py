@@ -42,3 +42,29 @@ def test_a_name_cut_by_the_end_of_the_text_is_flagged_whatever_follows_it_blank(
             + tail
         )
         assert [field for field, _ in flags] == ["项目名称"], tail
+
+
+def test_an_llm_answer_whose_goal_reaches_the_end_of_the_text_is_flagged_too(llm_server, llm_config):
+    """The check runs after every backend: a model answer aligned to a cut cell is as cut as the rules' reading."""
+    from dataclasses import replace
+
+    cut_goal = "保障社区养老服务中心全年正常运营，为辖区"
+    text = HEAD + "年度目标 | " + cut_goal + " \n"
+
+    def respond(body):
+        project = {
+            "kind": "project",
+            "name": "社区养老服务中心运营补助",
+            "amounts": {"total": "100", "fiscal": None, "special_account": None, "other": None},
+            "classified": False,
+            "goal": cut_goal,
+            "indicators": [],
+        }
+        return {"title": "项目支出绩效目标表", "department": "某区民政局", "currency_unit": None, "rows": [project]}
+
+    llm_server.responder = respond
+    table = extract(read_bytes(text.encode("utf-8"), "cut.txt"), "llm", config=replace(llm_config, cache=False))
+    assert table.meta.backend == "llm" and table.projects()[0].goal == cut_goal
+    flags = [f for f in table.failures if f.code == "VALUE_AT_TEXT_END"]
+    assert [f.field for f in flags] == ["绩效目标"]
+    assert flags[0].params["value"] == cut_goal

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..compare_words import SIGNS
 from ..taxonomy import LEVEL2
 
 __all__ = ["PublishedIndicator", "parse_library", "load_published", "published_indicators", "LIBRARIES_DIR"]
@@ -65,7 +66,7 @@ _LEVEL1 = ("产出指标", "效果指标", "效益指标")
 _NAME_END = re.compile(r"(率|比例|占比|满意度|便捷度|数量|人次|户数|面积|公里数|里程)$")
 #: rates where less is better, or that say nothing a project sets a target for
 _NOT_TARGETS = re.compile(r"(发生率|流失率|不良率|损失率|变化率|增长率|比$)")
-_VALUE_AFTER = re.compile(r"^[\s|:：达到为=]*([≥≤<>=]?\s*\d+(?:\.\d+)?%)")
+_VALUE_AFTER = re.compile(rf"^[\s|:：达到为=]*([{SIGNS}]?\s*\d+(?:\.\d+)?%)")  # the signs of compare_words
 
 
 def _plain(text: str) -> str:

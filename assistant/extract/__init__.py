@@ -16,6 +16,8 @@ from enum import StrEnum
 from ..errors import BackendConfigError
 from ..ingest import Document
 from ..schema import BudgetTable
+from .cut_values import flag_values_at_text_end
+from .parsers.flat import is_flat_export
 
 __all__ = ["Backend", "BACKENDS", "LLM_OPTIONS", "extract", "default_backend", "llm_config"]
 
@@ -106,6 +108,8 @@ def extract(doc: Document, backend: str | Backend = Backend.RULES, **options: ob
     except ValueError:
         raise BackendConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
     table = _REGISTRY[chosen](doc, **options)
+    if not is_flat_export(doc):  # the assistant's own export has no page to be cut
+        flag_values_at_text_end(doc, table)
     kept = {id(f) for f in table.failures}  # what the reader could not read, whatever the backend
     table.failures[:0] = [f for f in doc.failures if id(f) not in kept]
     return table

@@ -191,7 +191,6 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
     if flat:
         return table
-    _flag_values_at_text_end(doc, table)
     for note in doc.warnings:
         unread = parse_unread_cell_note(note)
         if unread is not None:
@@ -201,32 +200,6 @@ def extract_with_rules(doc: Document) -> BudgetTable:
         elif table.meta is not None:
             table.meta.extra.setdefault("reader_notes", []).append(note)
     return table
-
-
-#: what may follow a cut value before the text ends: spaces, a cell's bar, a stray mark
-_TRAILING = " \t\r\n\u3000|｜"
-#: the project fields checked (attribute: the field a failure names)
-_NAMED = {"name": "项目名称", "goal": "绩效目标"}
-
-
-def _flag_values_at_text_end(doc: Document, table: BudgetTable) -> None:
-    """A project name or goal whose text runs to the very end of the document may be cut with it.
-
-    Published pages and pasted text are often only a page's beginning (the page store, a copy
-    that stopped), and a cell cut mid-word reads like a whole one (乡村振 for 乡村振兴补助资金).
-    Nothing in the value tells, so the reader says where it stopped and the clerk checks it.
-    """
-    end = len(doc.text.rstrip(_TRAILING))
-    if not end:
-        return
-    for project in table.projects():
-        for key, field in _NAMED.items():
-            span = project.spans.get(key)
-            value = getattr(project, key)
-            if span is None or not value or span.end < end:
-                continue
-            message = msg("VALUE_AT_TEXT_END", field=field, value=value)
-            table.failures.append(Failure(source=doc.source, row=span.row, field=field, message=message))
 
 
 def _extract_parts(doc: Document) -> BudgetTable:

@@ -178,7 +178,7 @@ _INVESTMENT_LEVEL1 = ("实施效果指标", "过程管理指标")
 _AMOUNT_TEXT = AMOUNT_TEXT
 
 
-_COMPARATOR = re.compile(r"[≥≤＞＜><=＝]")
+_COMPARATOR = re.compile("[" + SIGNS + "]")  # ≧ ≦ too: NFKC leaves them
 
 
 #: keys read only as a cell of their own, never cut out of text run together (where they
