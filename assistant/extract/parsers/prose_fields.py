@@ -41,7 +41,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
-from .prose_targets import targets_in
+from .prose_targets import count_in, stated_targets, targets_in
 
 __all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
@@ -99,13 +99,20 @@ _DEPARTMENT = re.compile(
 )
 _DEPARTMENT_ORDER = ("项目主管部门", "主管部门", "实施主体", "实施单位", "发布机构", "来源")
 _STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
-#: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; 产出数量指标：… ;
-#: 效益指标：… (level 1 only). ``sep`` is empty when the label runs on into its sentence.
+#: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; ②时效指标:… ; 产出数量指标：… ;
+#: 效益指标：… (level 1 only) ; 3.满意度指标完成情况分析。… (a level-1 heading with its sentence) ;
+#: (1)经济效益。… (a level-2 name without 指标, after a number) ; 满意度指标(服务对象满意度指标):… (level 1
+#: with its level 2 in brackets). ``sep`` is empty when the label runs on into its sentence; ``body`` is
+#: empty when the label is a line of its own (its sentence is the next line).
 _LEVEL2 = re.compile(
-    r"^[ \t\u3000]*(?:(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*)?"
-    r"(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
+    r"^[ \t\u3000]*(?P<num>(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*)?"
+    r"(?:(?P<l1h>(?:产出|效益|满意度)指标)完成情况(?:分析)?"
+    r"|(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
+    r"|(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?=[ \t\u3000]*[:：。.]))"
     r"|(?P<l1>产出|效益)指标)"
-    r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]+)",
+    r"(?:[（(](?P<sub>[^（()）\n]{2,14}指标)[)）])?"
+    r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]*)",
     re.M,
 )
 #: a level-1 heading on its own line: (1)产出指标。 ; 1.产出指标完成情况分析 ; 二、效益指标
@@ -327,27 +334,51 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
     ``3.时效指标。…发放指标为100%实际完成值为100%``. A line with a colon after its label lists
     items (the checks flag one with no value); a label run on into its sentence or
     closed by 。 opens a report's sentence, where only clauses stating a target are read (an item of
-    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). Level 1
-    is the label itself (效益指标：…) or the level-1 heading above the line when its code agrees."""
+    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). A label
+    whose sentences state no target at all lists its measures with their numbers
+    (``(1)数量指标。`` over ``办理法律援助案件94件;调解各类纠纷数量1087件``): each clause that is a
+    name and a number is read (:func:`.prose_targets.count_in`; ``X为100%`` only in a colon's list).
+    Level 1 is the label itself (效益指标：…, 满意度指标(服务对象满意度指标):…) or the level-1
+    heading above the line when its code agrees."""
     out: list[_Item] = []
     heads = list(_LEVEL1_HEAD.finditer(plain, start, end))
     for m in _LEVEL2.finditer(plain, start, end):
+        if m.group("bare") and not m.group("num"):
+            continue  # 经济效益：… with no number: a sentence's subject, not a label
         body, at = m.group("body"), m.start("body")
-        span = (m.start("label"), m.end("label"))
-        if m.group("l1"):
-            label, level1 = None, span
+        if not body.strip():  # the label alone on its line: its sentence is the next line
+            nxt = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?P<line>[^\n]+)").match(plain, m.end(), end)
+            if nxt is None or _LEVEL2.match(plain, nxt.start("line")) or _SECTION_NUMBER.match(nxt.group("line")):
+                continue
+            body, at = nxt.group("line"), nxt.start("line")
+        if m.group("l1h"):
+            label, level1 = None, (m.start("l1h"), m.end("l1h"))
+        elif m.group("sub"):  # 满意度指标(服务对象满意度指标)
+            label, level1 = (m.start("sub"), m.end("sub")), (m.start("label"), m.end("label"))
+        elif m.group("l1"):
+            label, level1 = None, (m.start("l1"), m.end("l1"))
         else:
-            label, level1 = span, None
+            label, level1 = (m.start("label"), m.end("label")), None
             above = [h for h in heads if h.start() < m.start()]
             code = code_for_level2_name(m.group("label"))
             if above and code and code_for_level1_name(above[-1].group("label")) == code[0]:
                 level1 = (above[-1].start("label"), above[-1].end("label"))
         listed = m.group("sep") in (":", "：") and m.group("sep") != ""
+        cost = label is not None and "成本" in plain[label[0] : label[1]]
+        pieces = re.split(r"[；;。]", body)
+        stated = any(targets_in(piece) for piece in pieces)
         pos = 0
-        for piece in re.split(r"[；;。]", body):
+        for piece in pieces:
             found = targets_in(piece)
-            if found:
-                for name, name_at, value, value_at in found:
+            counted = []
+            if not stated:  # no target stated under this label: its measures are listed with their numbers
+                sub_at = 0
+                for clause in re.split(r"[,，]", piece):
+                    if one := count_in(clause, linked_by_is=listed, money=cost):
+                        counted.append((one[0], sub_at + one[1], one[2], sub_at + one[3]))
+                    sub_at += len(clause) + 1
+            if found or counted:
+                for name, name_at, value, value_at in found or counted:
                     out.append((label, name, at + pos + name_at, value, at + pos + value_at, level1))
             elif listed:
                 name, value, value_at = _cut_item(piece)
@@ -357,6 +388,11 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
                     out.append((label, name, at + pos + lead, value, where if value is not None else None, level1))
             pos += len(piece) + 1
     return out
+
+
+def _stated(plain: str, start: int, end: int) -> list[_Item]:
+    """Targets a report's sentences name as such (指标值为“…”, 年初目标值≥90%), with no category label."""
+    return [(None, name, at, value, value_at, None) for name, at, value, value_at in stated_targets(plain, start, end)]
 
 
 def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
@@ -542,7 +578,7 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         )
     if stop > start:
         read.goal = _goal(plain, start, stop)
-        read.indicators = _labeled(plain, start, stop) or _unlabeled(read.goal)
+        read.indicators = _labeled(plain, start, stop) or _stated(plain, start, stop) or _unlabeled(read.goal)
 
 
 #: a line of running text: long, with a sentence's punctuation (not a heading, nor a page's

@@ -23,14 +23,14 @@ import re
 from ...compare_words import SIGNS, SPOKEN_AT_LEAST, SPOKEN_AT_MOST, TABLE_WORDS, alternation
 from .form.cut import _UNIT
 
-__all__ = ["targets_in"]
+__all__ = ["count_in", "stated_targets", "targets_in"]
 
 _SIGN = rf"[{SIGNS}]{{1,2}}"
 #: comparison words that are part of the target, kept in the value as written: the table's and
 #: the spoken words of :mod:`assistant.compare_words`; 达到 links a name to its target (_LINK)
 _COMPARE = alternation(TABLE_WORDS + SPOKEN_AT_LEAST + SPOKEN_AT_MOST)
 #: linking words between name and target, left out of both
-_LINK = r"(?:(?:(?:年初|年度|计划)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
+_LINK = r"(?:(?:(?:年初|初|年度|计划)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
 _NUMBER = r"\d+(?:\.\d+)?"
 _AMOUNT = (
     rf"{_NUMBER}[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
@@ -39,10 +39,14 @@ _AMOUNT = (
 _TARGET = re.compile(
     rf"(?P<link>{_LINK})?[ \t\u3000]*(?P<value>(?:{_SIGN}|{_COMPARE})[ \t\u3000]*{_AMOUNT})"
     rf"|(?P<link2>{_LINK})[ \t\u3000]*(?P<value2>{_AMOUNT})"
+    # a target quoted after its word, whatever it says: 指标值为“约12000平方米” ; 指标值为“2021年4月15日”
+    rf"|(?P<link3>{_LINK})[ \t\u3000]*[“\"「『](?P<value3>[^”\"」』\n]{{1,30}})[”\"」』]"
 )
+#: a comparison word left at a name's end before the target's own word: 学校满意度大于年度指标值≥95%
+_NAME_TAIL = re.compile(rf"(?:{_COMPARE}|达到|达|为|是)$")
 #: what was done, right after a target: ，实际布防6架 ; 实际完成值为100% ; 当年实际完成9人
 _RESULT = re.compile(
-    rf"[ \t\u3000,，]*(?:当年|全年)?(?:实际|已)[\u4e00-\u9fff/]{{0,10}}?(?:为|是|[:：])?[ \t\u3000]*{_NUMBER}"
+    rf"[ \t\u3000,，]*(?:当年|全年)?(?:实际|已)[\u4e00-\u9fff/]{{0,10}}?(?:为|是|[:：])?[ \t\u3000]*(?:{_SIGN})?[ \t\u3000]*{_NUMBER}"
     rf"[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}})?"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]")
@@ -54,10 +58,12 @@ def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
     out: list[tuple[str, int, str, int]] = []
     pos = 0
     while m := _TARGET.search(piece, pos):
-        value_group = "value" if m.group("value") is not None else "value2"
+        value_group = next(g for g in ("value", "value2", "value3") if m.group(g) is not None)
         raw = piece[pos : m.start()]
         lead = len(raw) - len(raw.lstrip(_TRIM))
         name = raw.strip(_TRIM)
+        if m.group("link") or m.group("link2") or m.group("link3"):
+            name = _NAME_TAIL.sub("", name).rstrip(_TRIM)
         value = m.group(value_group).strip()
         linked = value_group == "value2"
         result_like = linked and name.startswith(("实际", "已"))  # 实际完成率达到100%
@@ -67,4 +73,75 @@ def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
         pos = m.end()
         if result := _RESULT.match(piece, pos):
             pos = result.end()
+    return out
+
+
+#: a count closing a clause, the report's number for a measure: 办理法律援助案件94件 ; 人均产粮增加290kg/人 ;
+#: 项目区综合治理后年保土量3.51万t ; 保土率59.79%
+_COUNT = re.compile(
+    rf"(?P<value>{_NUMBER}[ \t\u3000]*(?:(?:{_UNIT})[a-zA-Z]{{0,3}}|[a-zA-Z]{{1,4}})(?:/[\u4e00-\u9fffa-zA-Z]{{1,2}})?)"
+    r"[ \t\u3000]*$"
+)
+#: words before a count's name that say it was done or is a part: 基本完成治理…, 其中坡改梯…
+_COUNT_LEAD = re.compile(r"^(?:其中|已基本完成|基本完成|已完成)[ \t\u3000]*")
+#: a count's name: words only (a digit, a date or a second number means a sentence, not a name)
+_COUNT_NAME = re.compile(r"[\u4e00-\u9fff（）()A-Za-z/、]{2,30}")
+#: a sentence's subject or a result, not a measure's name: 我校收到…, 该项目…, …实际…, …完成
+_NOT_A_NAME = re.compile(r"^(?:我|该|本|今年|全年|当年)|实际|完成$|均为$")
+_MONEY_UNIT = re.compile(r"元")
+
+
+def count_in(clause: str, *, linked_by_is: bool = False, money: bool = False) -> tuple[str, int, str, int] | None:
+    """A clause that is a measure's name and its number (``办理法律援助案件94件``), as a report lists
+    its indicators under a category label when it writes no separate target: (name, offset, value,
+    offset) or None. ``X为100%`` counts only with ``linked_by_is`` (a label's list after a colon);
+    an amount of money only with ``money`` (under 成本指标: elsewhere it is the money received)."""
+    m = _COUNT.search(clause)
+    if m is None:
+        return None
+    raw = clause[: m.start()]
+    lead = len(raw) - len(raw.lstrip(_TRIM))
+    name = raw.strip(_TRIM)
+    if done := _COUNT_LEAD.match(name):
+        lead, name = lead + done.end(), name[done.end() :]
+    if name.endswith("为") and not name.endswith("均为"):
+        if not linked_by_is:
+            return None  # 经费发放率为98%: what was done
+        name = name[:-1]
+    value = m.group("value").strip()
+    if not _COUNT_NAME.fullmatch(name) or _NOT_A_NAME.search(name):
+        return None
+    if _MONEY_UNIT.search(value) and not money:
+        return None
+    return name, lead, value, m.start("value")
+
+
+#: a target's own word: 年初目标值, 指标值为, 发放指标为 (not a sign alone, nor 达到)
+_STATED = re.compile(r"(?:指标|目标)值|指标为")
+#: an item's number before its name: 1. 1、 (1) ①
+_HEAD_WORDS = re.compile(r"指标|目标|完成值")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*")
+
+
+def stated_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str, int]]:
+    """The targets of a report's sentences that say which number is the target
+    (``建设占地面积:指标值为“约12000平方米”,全年实际完成值约20000平方米;``,
+    ``1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;``):
+    (name, offset, value, offset), offsets into ``plain``. Lines of a table (cells split by | or
+    tabs) are not sentences and are not looked in."""
+    out: list[tuple[str, int, str, int]] = []
+    pos = start
+    for line in plain[start:end].split("\n"):
+        if not re.search(r"[|｜\t]", line):
+            at = pos
+            for clause in re.split(r"[；;。]", line):
+                if _STATED.search(clause):
+                    for name, name_at, value, value_at in targets_in(clause):
+                        if number := _ITEM_NUMBER.match(name):
+                            name, name_at = name[number.end() :], name_at + number.end()
+                        # a grid's heads run together (…年初指标值年终完成值…数量15): not a sentence's target
+                        if name and not _HEAD_WORDS.search(name) and not re.fullmatch(r"[\d.]+", value):
+                            out.append((name, at + name_at, value, at + value_at))
+                at += len(clause) + 1
+        pos += len(line) + 1
     return out
