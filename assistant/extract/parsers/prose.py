@@ -38,7 +38,7 @@ from .form.labels import _T2S
 from .prose_fields import _labeled, _stated, goal_under_heading, name_in_money_sentence
 from .prose_targets import targets_in
 
-__all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "report_indicators"]
+__all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
@@ -295,6 +295,25 @@ def report_indicators(doc: Document) -> tuple[list[Indicator], list[Failure]]:
             )
         )
     return indicators, failures
+
+
+def read_report_targets(doc: Document) -> BudgetTable | None:
+    """A report or notice with no table whose sentences state targets, though no project field is
+    read from them: one unnamed project with those indicators (each flagged) and what the report's
+    money sentence and goal heading tell (:func:`fill_from_report`, flagged); None with no target."""
+    indicators, flags = report_indicators(doc)
+    if not indicators:
+        return None
+    failures = [
+        Failure(source=doc.source, field="document", message=msg("PROSE_FIELDS_ONLY")),
+        Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")),
+        *flags,
+    ]
+    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
+    meta.extra["kind"] = "targets in prose"
+    project = Project(name="", indicators=indicators)
+    table = BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
+    return fill_from_report(doc, table)
 
 
 def _line_of(text: str, offset: int) -> int:
