@@ -23,7 +23,7 @@ import zhconv
 
 from assistant.errors import InputError
 from assistant.extract import extract
-from assistant.extract.parsers.prose_targets import count_in, stated_targets, targets_in
+from assistant.extract.parsers.prose_targets import count_in, goal_targets, stated_targets, targets_in
 from assistant.ingest import read_bytes
 
 REAL = Path(__file__).resolve().parent.parent / "gold" / "real"
@@ -196,3 +196,32 @@ def test_a_label_with_a_result_stated_beside_a_target_reads_only_the_target():
     assert [(i.name, i.annual_value) for p in table.projects() for i in p.indicators] == [
         ("优抚对象生活补助金每月中旬发放", "100%")
     ]
+
+
+GOAL_LINE = "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。"  # l01
+
+
+def test_targets_listed_after_the_goal_on_its_line():
+    """l01: the goal's sentence ends at ';', its targets follow as 'name number' clauses; the linking
+    达: is neither name nor value."""
+    assert [(n, v) for n, _, v, _ in goal_targets(GOAL_LINE, 0, len(GOAL_LINE))] == [
+        ("发放率", "100%"),
+        ("减免率", "100%"),
+        ("社会满意度", "98%"),
+        ("学生满意度", "90%"),
+    ]
+    table = _read(_source("l01"))
+    assert _got(table) == _gold("l01")
+    assert sum(f.code == "PROSE_INDICATOR_FROM_TEXT" for f in table.failures) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        GOAL_LINE.replace("减免率100%", "减免在校学生学费"),  # one clause is no target: the part is a sentence
+        "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%。",  # one target alone
+        "1. 项目绩效总目标:减免在校一、二、三年级学生学费,发放率100%,减免率100%。",  # no semicolon: one sentence
+    ],
+)
+def test_goal_lines_that_are_sentences_give_no_targets(line):
+    assert goal_targets(line, 0, len(line)) == []

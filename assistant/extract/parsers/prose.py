@@ -35,7 +35,7 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
-from .prose_fields import _labeled, _stated, goal_under_heading, name_in_money_sentence
+from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -265,7 +265,7 @@ def report_indicators(doc: Document) -> tuple[list[Indicator], list[Failure]]:
     from running text; lines of a table are not read."""
     text = doc.text
     plain = _TABLE_LINE.sub(lambda m: " " * len(m.group(0)), text.translate(_T2S))  # offsets hold
-    items = _labeled(plain, 0, len(plain)) or _stated(plain, 0, len(plain))
+    items = _labeled(plain, 0, len(plain)) or _stated(plain, 0, len(plain)) or _goal_items(plain, 0, len(plain))
     indicators: list[Indicator] = []
     failures: list[Failure] = []
     for label, name, at, value, value_at, level1 in items:

@@ -41,7 +41,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
-from .prose_targets import count_in, stated_targets, targets_in
+from .prose_targets import count_in, goal_targets, stated_targets, targets_in
 
 __all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
@@ -395,6 +395,11 @@ def _stated(plain: str, start: int, end: int) -> list[_Item]:
     return [(None, name, at, value, value_at, None) for name, at, value, value_at in stated_targets(plain, start, end)]
 
 
+def _goal_items(plain: str, start: int, end: int) -> list[_Item]:
+    """Targets listed after the goal's sentence on its line (…学费;发放率100%,减免率100%)."""
+    return [(None, name, at, value, value_at, None) for name, at, value, value_at in goal_targets(plain, start, end)]
+
+
 def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
     """A 绩效目标 line made only of name + target items (道路硬化≥0.565km；合格率不低于95%；…): its
     targets, the sign or the comparison word (:mod:`.prose_targets`) starting each item's value."""
@@ -578,7 +583,12 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         )
     if stop > start:
         read.goal = _goal(plain, start, stop)
-        read.indicators = _labeled(plain, start, stop) or _stated(plain, start, stop) or _unlabeled(read.goal)
+        read.indicators = (
+            _labeled(plain, start, stop)
+            or _stated(plain, start, stop)
+            or _unlabeled(read.goal)
+            or _goal_items(plain, start, stop)
+        )
 
 
 #: a line of running text: long, with a sentence's punctuation (not a heading, nor a page's

@@ -23,7 +23,7 @@ import re
 from ...compare_words import SIGNS, SPOKEN_AT_LEAST, SPOKEN_AT_MOST, TABLE_WORDS, alternation
 from .form.cut import _UNIT
 
-__all__ = ["count_in", "stated_targets", "targets_in"]
+__all__ = ["count_in", "goal_targets", "stated_targets", "targets_in"]
 
 _SIGN = rf"[{SIGNS}]{{1,2}}"
 #: comparison words that are part of the target, kept in the value as written: the table's and
@@ -145,3 +145,36 @@ def stated_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str
                 at += len(clause) + 1
         pos += len(line) + 1
     return out
+
+
+#: a goal's key in a report's sentence: 项目绩效总目标: ; 绩效目标: ; 年度目标:
+_GOAL_KEY = re.compile(r"(?:总体|年度|项目)?(?:绩效)?总?目标[ \t\u3000]*[:：]")
+
+
+def goal_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str, int]]:
+    """Targets a report lists after its goal on the goal's line, once the goal's sentence ends at a
+    semicolon (l01: ``项目绩效总目标:减免在校…学费;发放率100%,减免率100%,社会满意度达:98%,…。``):
+    (name, offset, value, offset). A part after a semicolon is read only when each of its clauses is
+    a target (a name and its number, or a name and its target word); two targets at least."""
+    out: list[tuple[str, int, str, int]] = []
+    for key in _GOAL_KEY.finditer(plain, start, end):
+        line_end = plain.find("\n", key.end(), end)
+        line = plain[key.end() : line_end if line_end >= 0 else end]
+        if re.search(r"[|｜\t]", line):
+            continue
+        parts = re.split(r"[；;]", line)
+        pos = key.end() + len(parts[0]) + 1
+        for part in parts[1:]:
+            found, at = [], pos
+            for clause in re.split(r"[,，]", part.rstrip("。. \t\u3000")):
+                lead = len(clause) - len(clause.lstrip())
+                named = targets_in(clause)
+                one = (named[0] if len(named) == 1 and named[0][1] == lead else None) or count_in(clause)
+                if one is None:
+                    found = []
+                    break
+                found.append((one[0], at + one[1], one[2], at + one[3]))
+                at += len(clause) + 1
+            out += found
+            pos += len(part) + 1
+    return out if len(out) >= 2 else []
