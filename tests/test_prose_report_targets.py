@@ -220,8 +220,24 @@ def test_targets_listed_after_the_goal_on_its_line():
     [
         GOAL_LINE.replace("减免率100%", "减免在校学生学费"),  # one clause is no target: the part is a sentence
         "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%。",  # one target alone
+        "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%;减免率100%。",  # one target a part
         "1. 项目绩效总目标:减免在校一、二、三年级学生学费,发放率100%,减免率100%。",  # no semicolon: one sentence
     ],
 )
 def test_goal_lines_that_are_sentences_give_no_targets(line):
     assert goal_targets(line, 0, len(line)) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("资金到位率预期目标值100%,完成值≥90%", [("资金到位率", "100%")]),
+        ("资金到位率,全年目标值≥95%,年终完成值为96%", [("资金到位率", "≥95%")]),
+        ("资金到位率目标值100%实际完成100%", [("资金到位率", "100%")]),
+        ("资金到位率达到100%,完成道路建设≥491米", [("资金到位率", "100%"), ("完成道路建设", "≥491米")]),
+    ],
+)
+def test_target_words_and_results_written_otherwise(clause, expected):
+    """m06/k03's clauses with the target's word and the result's word as other reports write them
+    (预期目标值, 全年目标值; 完成值, 年终完成值): the target only; a task named 完成… is no result."""
+    assert [(n, v) for n, _, v, _ in targets_in(clause)] == expected

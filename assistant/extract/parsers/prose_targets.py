@@ -30,7 +30,7 @@ _SIGN = rf"[{SIGNS}]{{1,2}}"
 #: the spoken words of :mod:`assistant.compare_words`; 达到 links a name to its target (_LINK)
 _COMPARE = alternation(TABLE_WORDS + SPOKEN_AT_LEAST + SPOKEN_AT_MOST)
 #: linking words between name and target, left out of both
-_LINK = r"(?:(?:(?:年初|初|年度|计划)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
+_LINK = r"(?:(?:(?:年初|初|年度|全年|计划|预期|预计)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
 _NUMBER = r"\d+(?:\.\d+)?"
 _AMOUNT = (
     rf"{_NUMBER}[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
@@ -44,9 +44,9 @@ _TARGET = re.compile(
 )
 #: a comparison word left at a name's end before the target's own word: 学校满意度大于年度指标值≥95%
 _NAME_TAIL = re.compile(rf"(?:{_COMPARE}|达到|达|为|是)$")
-#: what was done, right after a target: ，实际布防6架 ; 实际完成值为100% ; 当年实际完成9人
+#: what was done, right after a target: ，实际布防6架 ; 实际完成值为100% ; 当年实际完成9人 ; ，完成值≥90%
 _RESULT = re.compile(
-    rf"[ \t\u3000,，]*(?:当年|全年)?(?:实际|已)[\u4e00-\u9fff/]{{0,10}}?(?:为|是|[:：])?[ \t\u3000]*(?:{_SIGN})?[ \t\u3000]*{_NUMBER}"
+    rf"[ \t\u3000,，]*(?:当年|全年|年度|年末|年终)?(?:实际|已|完成(?:值|数|情况))[\u4e00-\u9fff/]{{0,10}}?(?:为|是|[:：])?[ \t\u3000]*(?:{_SIGN})?[ \t\u3000]*{_NUMBER}"
     rf"[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}})?"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]")
@@ -154,8 +154,9 @@ _GOAL_KEY = re.compile(r"(?:总体|年度|项目)?(?:绩效)?总?目标[ \t\u300
 def goal_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str, int]]:
     """Targets a report lists after its goal on the goal's line, once the goal's sentence ends at a
     semicolon (l01: ``项目绩效总目标:减免在校…学费;发放率100%,减免率100%,社会满意度达:98%,…。``):
-    (name, offset, value, offset). A part after a semicolon is read only when each of its clauses is
-    a target (a name and its number, or a name and its target word); two targets at least."""
+    (name, offset, value, offset). A part after a semicolon is read only when it lists two targets
+    or more, comma-separated, and each of its clauses is a target (a name and its number, or a name
+    and its target word)."""
     out: list[tuple[str, int, str, int]] = []
     for key in _GOAL_KEY.finditer(plain, start, end):
         line_end = plain.find("\n", key.end(), end)
@@ -175,6 +176,7 @@ def goal_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str, 
                     break
                 found.append((one[0], at + one[1], one[2], at + one[3]))
                 at += len(clause) + 1
-            out += found
+            if len(found) >= 2:  # a list of targets, not one clause beside a goal's other sentences
+                out += found
             pos += len(part) + 1
-    return out if len(out) >= 2 else []
+    return out
