@@ -241,3 +241,21 @@ def test_target_words_and_results_written_otherwise(clause, expected):
     """m06/k03's clauses with the target's word and the result's word as other reports write them
     (预期目标值, 全年目标值; 完成值, 年终完成值): the target only; a task named 完成… is no result."""
     assert [(n, v) for n, _, v, _ in targets_in(clause)] == expected
+
+
+@pytest.mark.parametrize("numbering", ["", "1.", "（1）", "①"])
+def test_measures_one_a_line_under_a_label(numbering):
+    """m04's measures under (1)数量指标。 written one a line, numbered or not: each line is read, up to
+    the next label; what follows the next section heading is not."""
+    marks = ["", "1.", "（1）", "①"]
+    text = _source("m04")
+    measures = "办理法律援助案件94件;调解各类纠纷数量1087件;开展普法宣传活动场次86场;参与信访接待和处理案件数量6件。"
+    assert measures in text
+    lines = measures.rstrip("。").split(";")
+    if numbering:
+        at = marks.index(numbering)
+        lines = [
+            (numbering.replace("1", str(n + 1)) if at < 3 else "①②③④"[n]) + line for n, line in enumerate(lines)
+        ]
+    table = _read(text.replace(measures, "\n".join(lines)).replace("(3)时效指标。\n", "三、偏离绩效目标的原因\n1.项目资金10万元\n"))
+    assert _got(table) == _gold("m04")

@@ -41,7 +41,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
-from .prose_targets import count_in, goal_targets, stated_targets, targets_in
+from .prose_targets import _ITEM_NUMBER, count_in, goal_targets, stated_targets, targets_in
 
 __all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
@@ -345,12 +345,9 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
     for m in _LEVEL2.finditer(plain, start, end):
         if m.group("bare") and not m.group("num"):
             continue  # 经济效益：… with no number: a sentence's subject, not a label
-        body, at = m.group("body"), m.start("body")
-        if not body.strip():  # the label alone on its line: its sentence is the next line
-            nxt = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?P<line>[^\n]+)").match(plain, m.end(), end)
-            if nxt is None or _LEVEL2.match(plain, nxt.start("line")) or _SECTION_NUMBER.match(nxt.group("line")):
-                continue
-            body, at = nxt.group("line"), nxt.start("line")
+        bodies = [(m.group("body"), m.start("body"))]
+        if not m.group("body").strip():  # the label alone on its line: its sentences are the lines under it
+            bodies = _lines_under(plain, m.end(), end)
         if m.group("l1h"):
             label, level1 = None, (m.start("l1h"), m.end("l1h"))
         elif m.group("sub"):  # 满意度指标(服务对象满意度指标)
@@ -365,10 +362,15 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
                 level1 = (above[-1].start("label"), above[-1].end("label"))
         listed = m.group("sep") in (":", "：") and m.group("sep") != ""
         cost = label is not None and "成本" in plain[label[0] : label[1]]
-        pieces = re.split(r"[；;。]", body)
-        stated = any(targets_in(piece) for piece in pieces)
-        pos = 0
-        for piece in pieces:
+        pieces = []
+        for body, at in bodies:
+            for piece in re.split(r"[；;。]", body):
+                pieces.append((piece, at))
+                at += len(piece) + 1
+        stated = any(targets_in(piece) for piece, _ in pieces)
+        for piece, at in pieces:
+            if number := _ITEM_NUMBER.match(piece):  # 1.培训人数500人 ; ①…: the item's number is no name
+                piece, at = piece[number.end() :], at + number.end()
             found = targets_in(piece)
             counted = []
             if not stated:  # no target stated under this label: its measures are listed with their numbers
@@ -379,14 +381,35 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
                     sub_at += len(clause) + 1
             if found or counted:
                 for name, name_at, value, value_at in found or counted:
-                    out.append((label, name, at + pos + name_at, value, at + pos + value_at, level1))
+                    out.append((label, name, at + name_at, value, at + value_at, level1))
             elif listed:
                 name, value, value_at = _cut_item(piece)
                 lead = len(piece) - len(piece.lstrip())
                 if name and (value is not None or _ACHIEVED.search(piece)):  # else a sentence, not an item
-                    where = at + pos + (value_at if value_at is not None else 0)
-                    out.append((label, name, at + pos + lead, value, where if value is not None else None, level1))
-            pos += len(piece) + 1
+                    where = at + (value_at if value_at is not None else 0)
+                    out.append((label, name, at + lead, value, where if value is not None else None, level1))
+    return out
+
+
+#: a line that ends the lines under a label: a section numbered in words (二、 ; (三))
+_SECTION_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _lines_under(plain: str, pos: int, end: int) -> list[tuple[str, int]]:
+    """The lines under a category label written alone on its line (``(1)数量指标。`` over
+    ``办理法律援助案件94件;…``, or over ``1.…`` ``2.…``), each with its offset: up to the next
+    label, level-1 heading or section, ten lines at most."""
+    out: list[tuple[str, int]] = []
+    for line in _LINE.finditer(plain, pos, end):
+        if (
+            len(out) >= 10
+            or _LEVEL2.match(plain, line.start())
+            or _LEVEL1_HEAD.match(plain, line.start())
+            or _SECTION_HEAD.match(line.group(0))
+        ):
+            break
+        out.append((line.group(0), line.start()))
     return out
 
 
