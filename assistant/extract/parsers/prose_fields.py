@@ -17,9 +17,11 @@ goal from these sentences; so does this reader, by the same landmarks:
   read (a failure says so);
 * goal: the text after ``绩效目标：`` / ``绩效目标。`` up to the next numbered field, ended at its last
   full stop (what follows without one is a heading, not the goal);
-* indicators only from clearly marked items: lines opened by a level-2 label (``数量指标：慰问人数=9人``)
-  or a 绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``). What the
-  text says was achieved (``当年实际完成9人``, ``完成90%``) is never a target.
+* indicators only from clearly marked items: lines opened by a category label (``数量指标：慰问人数=9人``,
+  or the lines under a label alone on its line), clauses naming their target (``年初目标值≥90%``), a
+  绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``) or ending in a list
+  of them (:mod:`.prose_targets`). What the text says was achieved (``当年实际完成9人``, ``完成90%``)
+  is never a target.
 
 Everything read here comes from sentences, so the table carries a failure saying so (every
 project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each

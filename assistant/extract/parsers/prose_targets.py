@@ -9,9 +9,22 @@ as a sign (``≥6架``), a comparison word (``不低于95%``) or a target word (
 * value = the target with its sign or comparison word and its unit (``不低于95%``, ``≥928小时``);
 * a result clause right after a target is skipped, so two clauses run together with no separator
   (``…发放指标为100%实际完成值为100%义务兵…发放指标为100%…``) are two indicators;
-* a bare ``X为98%`` is what the report says was done, not a target, and is never read; nor is a
-  clause with no sign whose name starts with 实际/已 (a result: ``实际完成率达到100%``; a sign
-  keeps a ratio target such as ``实际完成飞行小时数/计划小时数≥80%``).
+* a target quoted after its word is taken whole, quotes left out (``指标值为“约12000平方米”``);
+* a bare ``X为98%`` is what the report says was done, not a target, and is not read by
+  :func:`targets_in`; nor is a clause with no sign whose name starts with 实际/已 (a result:
+  ``实际完成率达到100%``; a sign keeps a ratio target such as ``实际完成飞行小时数/计划小时数≥80%``).
+
+Reports write their targets in three more ways, read here for the callers (prose_fields._labeled,
+prose.report_indicators):
+
+* :func:`count_in`: under a category label whose sentences state no target, each clause that is a
+  measure's name and its number (``办理法律援助案件94件``, ``基本完成治理水土流失面积1429.39hm``): the
+  report gives no other number for the target. Not a sentence's subject (``我校收到…资金16.20万元``),
+  nor a name holding a number, nor money outside 成本指标, nor ``X为98%`` except in a colon's list;
+* :func:`stated_targets`: clauses that name their target (``年初目标值≥90%``, ``指标值为“…”``),
+  with no category label, outside a table's lines;
+* :func:`goal_targets`: a list of targets after the goal's sentence on the goal's line
+  (``项目绩效总目标:减免…学费;发放率100%,减免率100%,社会满意度达:98%``).
 
 Callers flag every indicator read here (running text, not a table row).
 """
