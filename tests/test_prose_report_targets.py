@@ -102,6 +102,7 @@ def test_targets_named_in_a_clause(clause, expected):
         ("404名服务对象对象发放补助金2126.81万元", False, None),  # i04: a number inside the name
         ("对三名省级非遗代表性传承人按照7000元/人进行补助", False, None),  # n02: the number is not at the end
         ("2023年", True, None),
+        ("年初目标值500人", True, None),  # the target's own word is no name
     ],
 )
 def test_a_measure_and_its_number(clause, listed, expected):

@@ -99,8 +99,8 @@ _COUNT = re.compile(
 _COUNT_LEAD = re.compile(r"^(?:其中|已基本完成|基本完成|已完成)[ \t\u3000]*")
 #: a count's name: words only (a digit, a date or a second number means a sentence, not a name)
 _COUNT_NAME = re.compile(r"[\u4e00-\u9fff（）()A-Za-z/、]{2,30}")
-#: a sentence's subject or a result, not a measure's name: 我校收到…, 该项目…, …实际…, …完成
-_NOT_A_NAME = re.compile(r"^(?:我|该|本|今年|全年|当年)|实际|完成$|均为$")
+#: a sentence's subject, a result or a target's own word, not a measure's name: 我校收到…, 该项目…, …实际…, …完成, 年初目标值
+_NOT_A_NAME = re.compile(r"^(?:我|该|本|今年|全年|当年)|实际|完成$|均为$|(?:指标|目标)值?$")
 _MONEY_UNIT = re.compile(r"元")
 
 
