@@ -21,7 +21,7 @@ from .parsers.heading_name import name_by_heading
 from .parsers.label_blocks import read_label_block
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
 from .parsers.out_of_order import labels_in_a_run, mark_out_of_order
-from .parsers.prose import extract_prose, fill_from_report, looks_like_prose
+from .parsers.prose import extract_prose, fill_from_report, looks_like_prose, read_report_targets
 from .parsers.prose_fields import read_prose_fields
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
@@ -161,6 +161,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             return _header_kept(doc)
         if prose := read_prose_fields(doc):  # a notice or report stating its projects in sentences, all flagged
             return prose
+        if targets := read_report_targets(doc):  # a report's target sentences with no project field read
+            return targets
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there

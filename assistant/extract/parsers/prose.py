@@ -35,10 +35,10 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
-from .prose_fields import goal_under_heading, name_in_money_sentence
+from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, name_in_money_sentence
 from .prose_targets import targets_in
 
-__all__ = ["looks_like_prose", "extract_prose", "fill_from_report"]
+__all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
@@ -237,6 +237,13 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
         failures.append(
             Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[:30]))
         )
+    ungridded = [f for f in failures if f.code in ("FORM_HEADER_ONLY", "FORM_NO_ROWS")]
+    if not project.indicators and not project.classified and ungridded:
+        indicators, flags = report_indicators(doc)  # a report's target sentences under its header fields
+        if indicators:
+            project.indicators = indicators
+            at = failures.index(ungridded[0])
+            failures[at : at + 1] = flags
     if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
         project.name = subject[0]
         project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
@@ -246,6 +253,67 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
         )
     table.failures = failures
     return table
+
+
+#: a line of a table (cells split by | or tabs): not a sentence
+_TABLE_LINE = re.compile(r"[^\n]*[|｜\t][^\n]*")
+
+
+def report_indicators(doc: Document) -> tuple[list[Indicator], list[Failure]]:
+    """The targets a report writes in its sentences (lines opened by a category label, or clauses
+    that name their target: 指标值为“…”, 年初目标值≥90%), each with a failure saying it was read
+    from running text; lines of a table are not read."""
+    text = doc.text
+    plain = _TABLE_LINE.sub(lambda m: " " * len(m.group(0)), text.translate(_T2S))  # offsets hold
+    items = _labeled(plain, 0, len(plain)) or _stated(plain, 0, len(plain)) or _goal_items(plain, 0, len(plain))
+    indicators: list[Indicator] = []
+    failures: list[Failure] = []
+    for label, name, at, value, value_at, level1 in items:
+        level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
+        level1_code = code_for_level1_name(plain[level1[0] : level1[1]]) if level1 else None
+        spans = {"name": Span(start=at, end=at + len(name), row=_line_of(text, at))}
+        if value is not None and value_at is not None:
+            spans["annual_value"] = Span(start=value_at, end=value_at + len(value), row=_line_of(text, value_at))
+        indicators.append(
+            Indicator(
+                seq=len(indicators) + 1,
+                level1_code=level1_code or (level2[0] if level2 else None),
+                level1_name=text[level1[0] : level1[1]] if level1 else None,
+                level2_code=level2,
+                level2_name=text[label[0] : label[1]] if label else None,
+                name=text[at : at + len(name)],
+                annual_value=text[value_at : value_at + len(value)] if value and value_at is not None else None,
+                spans=spans,
+            )
+        )
+        failures.append(
+            Failure(
+                source=doc.source,
+                row=_line_of(text, at),
+                field=f"绩效指标 #{len(indicators)}",
+                message=msg("PROSE_INDICATOR_FROM_TEXT", name=name, value=value or ""),
+            )
+        )
+    return indicators, failures
+
+
+def read_report_targets(doc: Document) -> BudgetTable | None:
+    """A report or notice with no table whose sentences state targets, though no project field is
+    read from them: one unnamed project with those indicators (each flagged) and what the report's
+    money sentence and goal heading tell (:func:`fill_from_report`, flagged); None with no target."""
+    indicators, flags = report_indicators(doc)
+    if not indicators:
+        return None
+    failures = [
+        Failure(source=doc.source, field="document", message=msg("PROSE_FIELDS_ONLY")),
+        Failure(source=doc.source, field="项目名称", message=msg("FORM_NO_NAME")),
+        *flags,
+    ]
+    meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
+    meta.extra["kind"] = "targets in prose"
+    project = Project(name="", indicators=indicators)
+    table = BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
+    return fill_from_report(doc, table)
 
 
 def _line_of(text: str, offset: int) -> int:

@@ -17,9 +17,11 @@ goal from these sentences; so does this reader, by the same landmarks:
   read (a failure says so);
 * goal: the text after ``绩效目标：`` / ``绩效目标。`` up to the next numbered field, ended at its last
   full stop (what follows without one is a heading, not the goal);
-* indicators only from clearly marked items: lines opened by a level-2 label (``数量指标：慰问人数=9人``)
-  or a 绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``). What the
-  text says was achieved (``当年实际完成9人``, ``完成90%``) is never a target.
+* indicators only from clearly marked items: lines opened by a category label (``数量指标：慰问人数=9人``,
+  or the lines under a label alone on its line), clauses naming their target (``年初目标值≥90%``), a
+  绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``) or ending in a list
+  of them (:mod:`.prose_targets`). What the text says was achieved (``当年实际完成9人``, ``完成90%``)
+  is never a target.
 
 Everything read here comes from sentences, so the table carries a failure saying so (every
 project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each
@@ -41,7 +43,7 @@ from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.cut import _UNIT
 from .form.labels import _READING, _T2S  # _READING: a mirror's pinyin after a character, 數(shù)
-from .prose_targets import targets_in
+from .prose_targets import _ITEM_NUMBER, count_in, goal_targets, stated_targets, targets_in
 
 __all__ = ["goal_under_heading", "name_in_money_sentence", "read_prose_fields"]
 
@@ -99,13 +101,20 @@ _DEPARTMENT = re.compile(
 )
 _DEPARTMENT_ORDER = ("项目主管部门", "主管部门", "实施主体", "实施单位", "发布机构", "来源")
 _STOP = re.compile(r"^[ \t\u3000]*(?:来源[:：]|附件|扫一扫)", re.M)
-#: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; 产出数量指标：… ;
-#: 效益指标：… (level 1 only). ``sep`` is empty when the label runs on into its sentence.
+#: a line opened by a category label: 数量指标：… ; 1.数量指标。… ; (2)质量指标… ; ②时效指标:… ; 产出数量指标：… ;
+#: 效益指标：… (level 1 only) ; 3.满意度指标完成情况分析。… (a level-1 heading with its sentence) ;
+#: (1)经济效益。… (a level-2 name without 指标, after a number) ; 满意度指标(服务对象满意度指标):… (level 1
+#: with its level 2 in brackets). ``sep`` is empty when the label runs on into its sentence; ``body`` is
+#: empty when the label is a line of its own (its sentence is the next line).
 _LEVEL2 = re.compile(
-    r"^[ \t\u3000]*(?:(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*)?"
-    r"(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
+    r"^[ \t\u3000]*(?P<num>(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*)?"
+    r"(?:(?P<l1h>(?:产出|效益|满意度)指标)完成情况(?:分析)?"
+    r"|(?P<label>(?:产出|效益)?(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标"
+    r"|(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?=[ \t\u3000]*[:：。.]))"
     r"|(?P<l1>产出|效益)指标)"
-    r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]+)",
+    r"(?:[（(](?P<sub>[^（()）\n]{2,14}指标)[)）])?"
+    r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]*)",
     re.M,
 )
 #: a level-1 heading on its own line: (1)产出指标。 ; 1.产出指标完成情况分析 ; 二、效益指标
@@ -327,36 +336,93 @@ def _labeled(plain: str, start: int, end: int) -> list[_Item]:
     ``3.时效指标。…发放指标为100%实际完成值为100%``. A line with a colon after its label lists
     items (the checks flag one with no value); a label run on into its sentence or
     closed by 。 opens a report's sentence, where only clauses stating a target are read (an item of
-    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). Level 1
-    is the label itself (效益指标：…) or the level-1 heading above the line when its code agrees."""
+    a list with no target is kept only when its result is written: 慰问对象满意度完成90%). A label
+    whose sentences state no target at all lists its measures with their numbers
+    (``(1)数量指标。`` over ``办理法律援助案件94件;调解各类纠纷数量1087件``): each clause that is a
+    name and a number is read (:func:`.prose_targets.count_in`; ``X为100%`` only in a colon's list).
+    Level 1 is the label itself (效益指标：…, 满意度指标(服务对象满意度指标):…) or the level-1
+    heading above the line when its code agrees."""
     out: list[_Item] = []
     heads = list(_LEVEL1_HEAD.finditer(plain, start, end))
     for m in _LEVEL2.finditer(plain, start, end):
-        body, at = m.group("body"), m.start("body")
-        span = (m.start("label"), m.end("label"))
-        if m.group("l1"):
-            label, level1 = None, span
+        if m.group("bare") and not m.group("num"):
+            continue  # 经济效益：… with no number: a sentence's subject, not a label
+        bodies = [(m.group("body"), m.start("body"))]
+        if not m.group("body").strip():  # the label alone on its line: its sentences are the lines under it
+            bodies = _lines_under(plain, m.end(), end)
+        if m.group("l1h"):
+            label, level1 = None, (m.start("l1h"), m.end("l1h"))
+        elif m.group("sub"):  # 满意度指标(服务对象满意度指标)
+            label, level1 = (m.start("sub"), m.end("sub")), (m.start("label"), m.end("label"))
+        elif m.group("l1"):
+            label, level1 = None, (m.start("l1"), m.end("l1"))
         else:
-            label, level1 = span, None
+            label, level1 = (m.start("label"), m.end("label")), None
             above = [h for h in heads if h.start() < m.start()]
             code = code_for_level2_name(m.group("label"))
             if above and code and code_for_level1_name(above[-1].group("label")) == code[0]:
                 level1 = (above[-1].start("label"), above[-1].end("label"))
         listed = m.group("sep") in (":", "：") and m.group("sep") != ""
-        pos = 0
-        for piece in re.split(r"[；;。]", body):
+        cost = label is not None and "成本" in plain[label[0] : label[1]]
+        pieces = []
+        for body, at in bodies:
+            for piece in re.split(r"[；;。]", body):
+                pieces.append((piece, at))
+                at += len(piece) + 1
+        stated = any(targets_in(piece) for piece, _ in pieces)
+        for piece, at in pieces:
+            if number := _ITEM_NUMBER.match(piece):  # 1.培训人数500人 ; ①…: the item's number is no name
+                piece, at = piece[number.end() :], at + number.end()
             found = targets_in(piece)
-            if found:
-                for name, name_at, value, value_at in found:
-                    out.append((label, name, at + pos + name_at, value, at + pos + value_at, level1))
+            counted = []
+            if not stated:  # no target stated under this label: its measures are listed with their numbers
+                sub_at = 0
+                for clause in re.split(r"[,，]", piece):
+                    if one := count_in(clause, linked_by_is=listed, money=cost):
+                        counted.append((one[0], sub_at + one[1], one[2], sub_at + one[3]))
+                    sub_at += len(clause) + 1
+            if found or counted:
+                for name, name_at, value, value_at in found or counted:
+                    out.append((label, name, at + name_at, value, at + value_at, level1))
             elif listed:
                 name, value, value_at = _cut_item(piece)
                 lead = len(piece) - len(piece.lstrip())
                 if name and (value is not None or _ACHIEVED.search(piece)):  # else a sentence, not an item
-                    where = at + pos + (value_at if value_at is not None else 0)
-                    out.append((label, name, at + pos + lead, value, where if value is not None else None, level1))
-            pos += len(piece) + 1
+                    where = at + (value_at if value_at is not None else 0)
+                    out.append((label, name, at + lead, value, where if value is not None else None, level1))
     return out
+
+
+#: a line that ends the lines under a label: a section numbered in words (二、 ; (三))
+_SECTION_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _lines_under(plain: str, pos: int, end: int) -> list[tuple[str, int]]:
+    """The lines under a category label written alone on its line (``(1)数量指标。`` over
+    ``办理法律援助案件94件;…``, or over ``1.…`` ``2.…``), each with its offset: up to the next
+    label, level-1 heading or section, ten lines at most."""
+    out: list[tuple[str, int]] = []
+    for line in _LINE.finditer(plain, pos, end):
+        if (
+            len(out) >= 10
+            or _LEVEL2.match(plain, line.start())
+            or _LEVEL1_HEAD.match(plain, line.start())
+            or _SECTION_HEAD.match(line.group(0))
+        ):
+            break
+        out.append((line.group(0), line.start()))
+    return out
+
+
+def _stated(plain: str, start: int, end: int) -> list[_Item]:
+    """Targets a report's sentences name as such (指标值为“…”, 年初目标值≥90%), with no category label."""
+    return [(None, name, at, value, value_at, None) for name, at, value, value_at in stated_targets(plain, start, end)]
+
+
+def _goal_items(plain: str, start: int, end: int) -> list[_Item]:
+    """Targets listed after the goal's sentence on its line (…学费;发放率100%,减免率100%)."""
+    return [(None, name, at, value, value_at, None) for name, at, value, value_at in goal_targets(plain, start, end)]
 
 
 def _unlabeled(goal: tuple[str, int] | None) -> list[_Item]:
@@ -542,7 +608,12 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         )
     if stop > start:
         read.goal = _goal(plain, start, stop)
-        read.indicators = _labeled(plain, start, stop) or _unlabeled(read.goal)
+        read.indicators = (
+            _labeled(plain, start, stop)
+            or _stated(plain, start, stop)
+            or _unlabeled(read.goal)
+            or _goal_items(plain, start, stop)
+        )
 
 
 #: a line of running text: long, with a sentence's punctuation (not a heading, nor a page's
