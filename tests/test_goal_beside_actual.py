@@ -12,11 +12,13 @@ read dev documents only.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from assistant.extract import extract
+from assistant.extract.parsers.form.money import _part_of_run
 from assistant.gold import load_gold
 from assistant.ingest import read_bytes
 from assistant.pipeline import extract_path
@@ -130,3 +132,48 @@ def test_a_transfer_alone_is_not_a_split_by_level():
     # b06-sc-langzhong-road-selfeval: 其中:中央补助 4000 with 地方资金 blank, read as no 财政拨款
     _, table = _real("b06-sc-langzhong-road-selfeval")
     assert "FORM_MONEY_BY_LEVEL" not in [f.code for f in table.failures]
+
+
+# ---- where a goal ends in other layouts -------------------------------------------------------
+
+
+def test_the_grid_head_row_written_after_the_goal_ends_it():
+    # g18: …推广、应用监测、预报新技术;开展测报员岗位技术培训。指标 指标内容 指标值产出指标 年度、半年…
+    record, table = _real("g18-cn-forestry-pest-forecast-sample-form-runtogether")
+    goal = table.projects()[0].goal
+    assert goal == record.table.projects()[0].goal
+    assert goal.endswith("开展测报员岗位技术培训。")
+
+
+def test_a_bracketed_heading_followed_by_a_year_ends_the_goal_before_it():
+    # m07's table of contents: (一)总体绩效目标 / (二)2024年度(或阶段性)绩效目标 / 三、评价基本情况 /
+    # (一)绩效评价目的、对象和范围: headings only, no goal (gold: null); (二)2024 is heading (二)
+    # even with a digit after its bracket
+    record, table = _real("m07-gs-gangu-smart-city-management-eval-report-prose")
+    assert record.table.projects()[0].goal is None
+    assert table.projects()[0].goal is None
+
+
+# ---- a 其中 row's two amounts run together ----------------------------------------------------
+
+
+def test_a_part_row_whose_budget_and_spent_ran_together_is_cut_where_it_fits_the_total():
+    # h14: 年度资金总额:310.2154.741050%5… | 其中: | 本年一般公共预算拨款 310.2154.74 (全年预算数 310.2,
+    # 全年执行数 154.74): the key and its run apart at the space, the run cut where its first
+    # amount is no more than the total 310.2 (310.21 | 54.74 would be more than the whole)
+    record, table = _real("h14-bj-haidian-xueyuanlu-street-cleaning-selfeval-runtogether")
+    assert table.projects()[0].amounts == record.table.projects()[0].amounts
+    assert table.projects()[0].amounts.fiscal == Decimal("310.2")
+
+
+@pytest.mark.parametrize(
+    ("run", "total", "part"),
+    [
+        ("310.2154.74", "310.2", "310.2"),
+        ("40004000", "4000", "4000"),  # 4000 | 4000: no other cut leaves two amounts
+        ("1520.5", "2000", None),  # 1 | 520.5, 15 | 20.5, 152 | 0.5 all fit: not guessed
+        ("310.2154.74", None, None),  # no total to measure against
+    ],
+)
+def test_part_of_run(run, total, part):
+    assert _part_of_run(run, {"total": total} if total else {}) == part

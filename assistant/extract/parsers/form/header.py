@@ -166,6 +166,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # …正常工作运行 | 年度总体目标完成情况 | …: the achieved column's head after the goal
                 taken.append(flat[i])
                 i += 1
+            if taken and (head := _grid_head_inside(taken)) is not None:
+                taken = head  # …岗位技术培训。指标 指标内容 指标值产出指标…: the grid's head ends the goal
             if taken and i < len(flat) and (opened := _opening_cut(taken[-1], flat[i])) is not None:
                 taken[-1] = opened  # …的发展按照 | 年初设定目标 | ，将…: the achieved text opens with 按照年初设定目标
             if taken and all(re.fullmatch(r"\s*[*＊★]+\s*", t.text) for t in taken):
@@ -469,8 +471,9 @@ def _next_heading(flat: list[Token], key: int) -> re.Pattern[str] | None:
         nxt = _NUMERALS[_NUMERALS.index(n) + 1]
     else:
         return None  # 十 and beyond: not worth guessing
-    opener, close = (r"[（(]\s*", r"[)）]") if m["open"] else ("", r"[、.．]")
-    return re.compile(rf"^\s*{opener}{nxt}\s*{close}(?!\d)")
+    if m["open"]:  # （二）2024年度绩效目标: a bracketed number is a heading whatever follows it
+        return re.compile(rf"^\s*[（(]\s*{nxt}\s*[)）]")
+    return re.compile(rf"^\s*{nxt}\s*[、.．](?!\d)")  # 2.5 is a number, not heading 2
 
 
 def _goal_column(text: str) -> str | None:
@@ -535,6 +538,32 @@ _ACTUAL_HEAD = re.compile(r"(?:年度)?(?:总体)?目标(?:实际)?完成情况(
 #: done (已完成, 已全部完成); a target looks forward, so these words do not open a sentence of it
 _ACTUAL_OPENING = re.compile(r"按照?年初(?:设定|既定)?(?:的)?(?:绩效)?目标|已(?:全部|按时|按期|如期)?完成")
 _CJK = r"[\u4e00-\u9fffA-Za-z0-9%％）)]"
+
+
+#: the indicator grid's head row written on after a goal in text run together (…培训。指标 指标内容
+#: 指标值产出指标…; …运行。一级指标 二级指标 三级指标 指标值): three heads in a row, the last the value's
+_GRID_HEAD_RUN = re.compile(
+    r"(?:一级)?指标\s*(?:二级指标\s*三级指标|指标内容|指标名称)\s*(?:年度)?指标值"
+)
+
+
+def _grid_head_inside(taken: list[Token]) -> list[Token] | None:
+    """A goal's pieces cut before the grid's head row written after them (the pieces after it
+    are the grid's, which is read from the rows on its own; the heads may be pieces of their
+    own, a space between them). None when no head row follows some goal text."""
+    starts, at = [], 0
+    for token in taken:
+        starts.append(at)
+        at += len(token.text) + 1
+    m = _GRID_HEAD_RUN.search(" ".join(t.text for t in taken))
+    if m is None:
+        return None
+    k = max(j for j, start in enumerate(starts) if start <= m.start())
+    token, end = taken[k], m.start() - starts[k]
+    end = len(token.text[:end].rstrip())
+    kept = [*taken[:k], Token(token.text[:end], token.cell, token.start, token.start + end, token.row, token.col)]
+    kept = [t for t in kept if t.text.strip()]
+    return kept if len("".join(t.text for t in kept).strip()) >= 4 else None
 
 
 def _opening_cut(last: Token, key: Token) -> Token | None:
