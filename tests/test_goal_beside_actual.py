@@ -64,6 +64,13 @@ def test_one_space_between_two_cells_ends_the_goal_and_is_said():
     assert _goal_flags(table) == ["FORM_GOAL_SPLIT_AT"]  # cut by a space: the clerk is asked to check
 
 
+def test_the_achieved_heads_words_inside_one_text_end_the_goal_and_are_said():
+    # f01's OCR line under the j02 header: the second column's head printed after the goal
+    table = _read(J02.format(goal_line="保障学校正常工作运行年度总体目标完成情况公,4"))
+    assert table.projects()[0].goal == "保障学校正常工作运行"
+    assert _goal_flags(table) == ["FORM_GOAL_SPLIT_AT"]
+
+
 def test_a_space_after_a_comma_is_inside_the_goal_not_between_cells():
     # a09's goal holds "设备, 并添置": a space after punctuation is the text's own, not a cell edge
     line = "更新剧团老化、损坏的音响、灯光、道具、服装等设备, 并添置一些新剧目所必需的演出设备"

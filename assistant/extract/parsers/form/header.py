@@ -585,7 +585,7 @@ def _goal_actual_split(token: Token) -> tuple[Token, Token, Msg | None] | None:
     landmark the templates give, else None (read as one text, and said so).
 
     - the achieved column's head inside the text (…运行年度总体目标完成情况…): the goal ends
-      before it, sure;
+      before it (said so: a goal may name its own 目标完成情况);
     - a sentence of the achieved text's own opening (按照年初设定目标，… ; 。已完成): a target
       is written forward, so the goal ends there; said so, the cut is read from wording;
     - one gap of white space between two words, nothing else spaced (历城区文化馆免费开放 用于…):
@@ -606,7 +606,8 @@ def _goal_actual_split(token: Token) -> tuple[Token, Token, Msg | None] | None:
         return at
 
     if (head := _ACTUAL_HEAD.search(text)) and head.start() >= 4:
-        return piece(0, goal_end(head.start())), piece(rest_of(head.end()), len(text)), None
+        cut = msg("FORM_GOAL_SPLIT_AT", at=head.group())  # the words may also be the goal's own: said so
+        return piece(0, goal_end(head.start())), piece(rest_of(head.end()), len(text)), cut
     for opening in _ACTUAL_OPENING.finditer(text):
         before = text[: opening.start()].rstrip()
         if len(before) < 4 or (not before.endswith(("。", "；", ";", "！")) and not opening.group().startswith("按")):
