@@ -974,6 +974,16 @@ MESSAGES: dict[str, Text] = {
         "only one text under 预期目标 | 实际完成情况: read as the 预期目标; check whether the achieved text "
         "ran into it",
     ),
+    "FORM_MONEY_BY_LEVEL": Text(
+        "资金按中央、省、市、县等层级分列（{cells}）：财政拨款是否为其中某一行无法确定；请核对财政拨款",
+        "the money is split by level of government ({cells}): which row, if any, is the 财政拨款 cannot "
+        "be told; check the 财政拨款",
+    ),
+    "FORM_GOAL_SPLIT_AT": Text(
+        "预期目标与实际完成情况连写，在「{at}」处分开：之前读作预期目标；请核对",
+        "the 预期目标 and 实际完成情况 texts ran together and were cut at '{at}': the text before it "
+        "read as the 预期目标; check it",
+    ),
     "FORM_GOAL_UNTOLD": Text(
         "预期目标与实际完成情况的文字分不清（中间有空格）：第一段读作预期目标；请核对",
         "the 预期目标 and 实际完成情况 texts cannot be told apart (spaces between them): the first read as "

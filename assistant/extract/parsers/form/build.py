@@ -112,6 +112,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[11:]}", cells)
         if key.startswith("money_adjusted:"):
             failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
+    if by_level := _money_by_level(block_rows):
+        failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")
@@ -197,3 +199,21 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table
+
+
+#: the money block's 其中 rows split by level of government, a transfer from above and then a
+#: level's own money (其中：中央、省补助 | 市级财政资金 | 县级财政资金): a row per level. A transfer
+#: alone (其中：中央补助 4000) is no 财政拨款 and is not in doubt; a level's own row may be the
+#: 财政拨款 or not, and labelers of such forms read it both ways
+_BY_LEVEL = re.compile(
+    r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
+)
+
+
+def _money_by_level(rows: list[list]) -> str | None:
+    """The words of a 其中 row that opens a split of the money by level of government. Which
+    level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
+    whatever was read for 财政拨款 is said to be in doubt."""
+    text = " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
+    return m.group()[:40] if (m := _BY_LEVEL.search(text)) else None
+

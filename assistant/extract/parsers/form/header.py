@@ -162,8 +162,14 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     break  # 已实施情况： | a label the rules have no word for, with nothing after it
                 if taken and _report_heading(flat[i], taken):
                     break  # 项目建设目标：… / (二)自评工作开展情况: the report's next section, not the goal
+                if taken and _goal_column(flat[i].text) == "实际完成情况":
+                    break  # …正常工作运行 | 年度总体目标完成情况 | …: the achieved column's head after the goal
                 taken.append(flat[i])
                 i += 1
+            if taken and (head := _grid_head_inside(taken)) is not None:
+                taken = head  # …岗位技术培训。指标 指标内容 指标值产出指标…: the grid's head ends the goal
+            if taken and i < len(flat) and (opened := _opening_cut(taken[-1], flat[i])) is not None:
+                taken[-1] = opened  # …的发展按照 | 年初设定目标 | ，将…: the achieved text opens with 按照年初设定目标
             if taken and all(re.fullmatch(r"\s*[*＊★]+\s*", t.text) for t in taken):
                 taken = []  # 年度绩效目标 | *年度绩效总目标 …: the next key's required-field mark, no goal
             if taken and re.match(r"[，,、；;。]", _fold(taken[0].text)):
@@ -465,8 +471,9 @@ def _next_heading(flat: list[Token], key: int) -> re.Pattern[str] | None:
         nxt = _NUMERALS[_NUMERALS.index(n) + 1]
     else:
         return None  # 十 and beyond: not worth guessing
-    opener, close = (r"[（(]\s*", r"[)）]") if m["open"] else ("", r"[、.．]")
-    return re.compile(rf"^\s*{opener}{nxt}\s*{close}(?!\d)")
+    if m["open"]:  # （二）2024年度绩效目标: a bracketed number is a heading whatever follows it
+        return re.compile(rf"^\s*[（(]\s*{nxt}\s*[)）]")
+    return re.compile(rf"^\s*{nxt}\s*[、.．](?!\d)")  # 2.5 is a number, not heading 2
 
 
 def _goal_column(text: str) -> str | None:
@@ -505,6 +512,9 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     if (spilled := _lines_of_two_cells(texts)) is not None:
         goal, actual = spilled  # one pair whose cells hold line breaks, spilled over several lines
         return _Value(_join(goal), _span_of(goal)), _Value(_join(actual), _span_of(actual)), end, None
+    if len(texts) == 1 and (split := _goal_actual_split(texts[0])) is not None:
+        goal, actual, doubt = split  # 预期目标 and 实际完成情况 run together, told apart at a landmark
+        return _Value(_join([goal]), _span_of([goal])), _Value(_join([actual]), _span_of([actual])), end, doubt
     if len(texts) == 1:
         doubt = msg("FORM_GOAL_ONE_TEXT")
         return _Value(_join(texts), _span_of(texts)), None, end, doubt
@@ -519,6 +529,99 @@ def _goal_beside_actual(flat: list[Token], start: int) -> tuple[_Value, _Value |
     doubt = None if same else msg("FORM_GOAL_PAIRS")
     actual = _Value(" ".join(_join([a]) for a in actuals), _span_of(actuals))
     return _Value(text, _span_of(goals)), actual, end, doubt
+
+
+#: the achieved column's own head written inside the text (an OCR or a copy that puts the head
+#: of the second column after the first column's text: 保障学校正常工作运行年度总体目标完成情况…)
+_ACTUAL_HEAD = re.compile(r"(?:年度)?(?:总体)?目标(?:实际)?完成情况(?:综述)?|(?:全年)?实际完成情况(?:综述)?")
+#: how an achieved text opens: it looks back at the target (按照年初设定目标，将…) or reports it
+#: done (已完成, 已全部完成); a target looks forward, so these words do not open a sentence of it
+_ACTUAL_OPENING = re.compile(r"按照?年初(?:设定|既定)?(?:的)?(?:绩效)?目标|已(?:全部|按时|按期|如期)?完成")
+_CJK = r"[\u4e00-\u9fffA-Za-z0-9%％）)]"
+
+
+#: the indicator grid's head row written on after a goal in text run together (…培训。指标 指标内容
+#: 指标值产出指标…; …运行。一级指标 二级指标 三级指标 指标值): three heads in a row, the last the value's
+_GRID_HEAD_RUN = re.compile(
+    r"(?:一级)?指标\s*(?:二级指标\s*三级指标|指标内容|指标名称)\s*(?:年度)?指标值"
+)
+
+
+def _grid_head_inside(taken: list[Token]) -> list[Token] | None:
+    """A goal's pieces cut before the grid's head row written after them (the pieces after it
+    are the grid's, which is read from the rows on its own; the heads may be pieces of their
+    own, a space between them). None when no head row follows some goal text."""
+    starts, at = [], 0
+    for token in taken:
+        starts.append(at)
+        at += len(token.text) + 1
+    m = _GRID_HEAD_RUN.search(" ".join(t.text for t in taken))
+    if m is None:
+        return None
+    k = max(j for j, start in enumerate(starts) if start <= m.start())
+    token, end = taken[k], m.start() - starts[k]
+    end = len(token.text[:end].rstrip())
+    kept = [*taken[:k], Token(token.text[:end], token.cell, token.start, token.start + end, token.row, token.col)]
+    kept = [t for t in kept if t.text.strip()]
+    return kept if len("".join(t.text for t in kept).strip()) >= 4 else None
+
+
+def _opening_cut(last: Token, key: Token) -> Token | None:
+    """A goal's last piece cut before the words that, with the key after it, open the achieved
+    text (…的发展按照 | 年初设定目标: 按照年初设定目标，将… reports what was done, run together
+    with the goal; the key was cut out of that sentence). None when they do not."""
+    if not re.fullmatch(r"年初(?:设定|既定)?(?:的)?(?:绩效)?目标", _bare(key.text)):
+        return None
+    text = last.text.rstrip()
+    m = re.search(r"按照?$", text)
+    if m is None or m.start() < 4:
+        return None
+    end = m.start()
+    return Token(text[:end], last.cell, last.start, last.start + end, last.row, last.col)
+
+
+def _goal_actual_split(token: Token) -> tuple[Token, Token, Msg | None] | None:
+    """One text under 预期目标 | 实际完成情况 where the two cells ran together: told apart at a
+    landmark the templates give, else None (read as one text, and said so).
+
+    - the achieved column's head inside the text (…运行年度总体目标完成情况…): the goal ends
+      before it (said so: a goal may name its own 目标完成情况);
+    - a sentence of the achieved text's own opening (按照年初设定目标，… ; 。已完成): a target
+      is written forward, so the goal ends there; said so, the cut is read from wording;
+    - one gap of white space between two words, nothing else spaced (历城区文化馆免费开放 用于…):
+      the gap between the two cells of a copy that keeps cells apart by spaces; said so."""
+    text = token.text
+
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b], token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    def rest_of(at: int) -> int:
+        while at < len(text) and text[at] in " \t\u3000":
+            at += 1
+        return at
+
+    def goal_end(at: int) -> int:
+        while at > 0 and text[at - 1] in " \t\u3000":
+            at -= 1
+        return at
+
+    if (head := _ACTUAL_HEAD.search(text)) and head.start() >= 4:
+        cut = msg("FORM_GOAL_SPLIT_AT", at=head.group())  # the words may also be the goal's own: said so
+        return piece(0, goal_end(head.start())), piece(rest_of(head.end()), len(text)), cut
+    for opening in _ACTUAL_OPENING.finditer(text):
+        before = text[: opening.start()].rstrip()
+        if len(before) < 4 or (not before.endswith(("。", "；", ";", "！")) and not opening.group().startswith("按")):
+            continue  # 巩固已完成的…: done work named inside a target, not the achieved text's opening
+        cut = msg("FORM_GOAL_SPLIT_AT", at=text[opening.start() : opening.start() + 12])
+        return piece(0, goal_end(opening.start())), piece(opening.start(), len(text)), cut
+    gaps = list(re.finditer(r"[ \t\u3000]+", text.strip()))
+    offset = len(text) - len(text.lstrip())
+    if len(gaps) == 1:
+        a, b = gaps[0].start() + offset, gaps[0].end() + offset
+        if a >= 4 and len(text.rstrip()) - b >= 4 and re.match(_CJK, text[a - 1]) and re.match(_CJK, text[b]):
+            cut = msg("FORM_GOAL_SPLIT_AT", at=text[b : b + 12])
+            return piece(offset, a), piece(b, len(text.rstrip())), cut
+    return None
 
 
 def _cell_rest(rows: list[list[Token]], key: Token, value: Token, flat: list[Token], i: int) -> list[Token]:

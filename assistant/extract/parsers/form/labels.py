@@ -187,7 +187,7 @@ _COMPARATOR = re.compile("[" + SIGNS + "]")  # ≧ ≦ too: NFKC leaves them
 _CELL_KEYS: list[tuple[str, str]] = [
     # descriptive rows of the templates: not goals, and not the value of the row above them
     (r"项目(?:实施)?内容|项目概况|项目总体情况|项目起止时间|项目实施进度(?:计划)?|立项依据", "项目内容"),
-    (r"(?:其中[:：]?\s*)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
+    (r"(?:其中[:：]?\s*)?(?:本年度?|当年)?一般公共预算(?:财政)?(?:拨款|资金)?", "一般公共预算"),
     (r"(?:其中[:：]?\s*)?政府性基金(?:预算)?(?:拨款|资金)?", "政府性基金"),
     (r"(?:其中[:：]?\s*)?国有资本经营预算(?:拨款|资金)?", "国有资本经营预算"),
 ]

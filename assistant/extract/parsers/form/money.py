@@ -199,6 +199,8 @@ def _amounts(
                 if unit:
                     units[field] = unit
                 text = budget
+        if not _AMOUNT_TEXT.match(text) and columns and field != "total" and (part := _part_of_run(text, data)):
+            text = part  # 其中：本年一般公共预算拨款 310.2154.74: its 全年预算数 | 全年执行数, one cut fits the total
         if _AMOUNT_TEXT.match(text):
             problem = None
         elif columns and re.fullmatch(r"[\d.]+[%％][\d.]*", text):
@@ -216,6 +218,23 @@ def _amounts(
             row = value.span.row if value.span else None
             failures.add(f"amounts.{field}", problem, row)
     return Amounts.model_validate(data), spans, units
+
+
+def _part_of_run(text: str, data: dict[str, object]) -> str | None:
+    """The 全年预算数 of a 其中 row of a 自评表 whose two amounts ran together (310.2154.74 =
+    全年预算数 310.2 | 全年执行数 154.74, the row has no 分值 or 执行率 to pin the cut): the one
+    cut into two amounts whose first is no more than the total read above (a part is never more
+    than the whole). None without a total, or when more than one cut fits."""
+    total = data.get("total")
+    if total is None or not re.fullmatch(r"[\d.]+", text):
+        return None
+    number = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+    fits = [
+        text[:k]
+        for k in range(1, len(text))
+        if re.fullmatch(number, text[:k]) and re.fullmatch(number, text[k:]) and Decimal(text[:k]) <= Decimal(str(total))
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _COLUMN_WORDS = {

@@ -83,8 +83,22 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             if text.strip() and _fold(text) not in (":", "："):
                 lead = len(text) - len(text.lstrip())
                 pieces.append((a + lead, a + len(text.rstrip())))
+        if pattern is not None and pattern is not _SPACES:
+            pieces = [cut for a, b in pieces for cut in _key_then_amount(cell.text, a, b)]
         columns.append(pieces)
     return columns
+
+
+def _key_then_amount(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A piece of text run together that is a key, a space and an amount (本年一般公共预算拨款
+    310.2154.74, the row's label and its cells with only the space between them): cut in two at
+    the space, as a key and its value in a cell of their own would be. The keys read only as a
+    cell of their own (一般公共预算…) are not cut out of running text, where they may be words of
+    a sentence; a space then digits after the whole key is no sentence."""
+    m = re.match(r"(\S+)[ \u3000\t]+(?=\d)", text[a:b])
+    if m is None or not _key_field(m.group(1).translate(_T2S)):
+        return [(a, b)]
+    return [(a, a + m.end(1)), (a + m.end(), b)]
 
 
 def _keep_wrapped_keys(text: str, spaces: list[re.Match[str]]) -> list[re.Match[str]]:
