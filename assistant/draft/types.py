@@ -115,9 +115,7 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
     scores = []
     for ptype in types:
         named, stated = in_name.get(ptype.id, set()), in_goal.get(ptype.id, set())
-        score = sum(
-            (3.0 if k in named else 1.0 if k in stated else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords
-        )
+        score = sum((3.0 if k in named else 1.0 if k in stated else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords)
         if any(head.endswith(k) for head in heads for k in ptype.keywords):
             score += _HEAD_BONUS
         if score:
