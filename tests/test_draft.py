@@ -393,3 +393,56 @@ def test_nothing_is_above_all_and_another_projects_point_value_is_not_copied(lib
     assert not any(i.annual_value == "75%" for i in drafted), [(i.name, i.annual_value) for i in drafted]
     adopted = [i for i in drafted if i.name == "补贴发放率"]
     assert all("自定的点值" in i.rationale for i in adopted)
+
+
+def test_an_indicator_naming_its_own_project_is_not_adopted(library):
+    """a07-yn-yongde-edu-nutrition-selfeval-pipe drew 教育专项工作经费资金到位率 from the table
+    《教育专项工作经费》: a name that names the project it comes from is that project's."""
+    from assistant.draft.adapt import _names_its_owner
+
+    request = DraftRequest(
+        name="义务教育营养改善计划专项资金", goal="确保每一个学生都能享受到国家政策福利,改善学生体质", budget=38.77
+    )
+    assert _names_its_owner("教育专项工作经费资金到位率", "教育专项工作经费", request)
+    assert not _names_its_owner("物业管理保障工作合格率", "物业管理费支出", DraftRequest(name="市民中心物业管理服务"))
+    names = [
+        i.name
+        for i in draft_offline(request, _without(library, "a07-yn-yongde-edu-nutrition-selfeval-pipe")).indicators
+    ]
+    assert "教育专项工作经费资金到位率" not in names, names
+
+
+def test_goal_counts_keep_a_rate_per_population_and_count_what_comes_before_its_work():
+    """d12-ah-luan-farm-product-testing-sidebyside-pipe: 2批次/千人 is a rate, not 2 in all;
+    f03-ha-puyang-archives-fire-equipment-approval-pipe: 5个标准档案库房…的升级改造 counts the rooms."""
+    rate = goal_quantities("实现农产品质量安全得到提升,检测批次达到2批次/千人,“两强一增”认证总数得到上升。")
+    assert rate[0][:2] == ("检测批次数量", "≥2批次/千人")
+    rooms = goal_quantities(
+        "完成市档案馆5个标准档案库房消防设备的升级改造安装工作,增强消防救援力量,保证馆库和档案实体安全。"
+    )
+    assert rooms[0][:2] == ("标准档案库房消防设备个数", "5个")
+
+
+def test_environment_and_cleaning_template_indicators_need_their_subject(library):
+    """d11-nm-wuhai-recycling-market-space (a recycling market's management) measures no air or
+    water quality; g01 绿化养护经费 (greening) no cleaning."""
+    recycling = DraftRequest(
+        name="再生资源回收市场管理经费",
+        goal="围绕国家关于建设节约型社会和发展循环经济的要求,在充分规范整合和利用现有再生资源回收渠道的基础上,合理布局,规范建设。达成以下目标: 目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100% 目标3:2021年12月31日前完成 目标4:年度预算总金额3万元 目标5:促进资源循环和高效利用,改善城乡生态环境。",
+        budget=3,
+    )
+    names = [
+        i.name for i in draft_offline(recycling, _without(library, "d11-nm-wuhai-recycling-market-space")).indicators
+    ]
+    assert "空气（水）质量达标率" not in names and "出差人数" not in names, names
+    greening = DraftRequest(
+        name="绿化养护经费",
+        goal="完成我市建成区的绿化养护工作,改善了城市生态环境,提升城市品位,提高人民群众满意度,保障绿化养护的稳定正常运行,促进城市园林绿化事业的发展。",
+    )
+    names = [
+        i.name
+        for i in draft_offline(
+            greening, _without(library, "g01-zj-linhai-greening-maintenance-library-pipe")
+        ).indicators
+    ]
+    assert "保洁质量考核达标率" not in names and "路况（设施）优良率" not in names, names

@@ -489,6 +489,12 @@ def test_the_cadre_course_draft_has_no_school_indicators(library):
             "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目",
             "东丽湖新建光辉路工程",
         ),
+        # a central fund's title, its bracket what it pays for
+        (
+            "j11-yn-emergency-aerial-firefighting-fund-selfeval-report-prose",
+            "中央自然灾害救灾资金(森林草原航空消防租机补助经费)",
+            "森林草原航空消防租机",
+        ),
         # a budget classification names no work
         ("j02-sd-licheng-culture-centre-free-opening-selfeval-space", "商品和服务支出", "年度工作"),
     ],
@@ -564,3 +570,37 @@ def test_facts_of_the_place_inputs_and_misread_figures_are_not_targets():
         "将猪、牛、羊、家禽死亡率分别控制在现的基础上下降0.5 、 0.1 、0.5 、和 0.1 个个百分点。"  # 重大动物疫病防控
     )
     assert goal_quantities(points) == []
+
+
+def test_a_template_indicator_needs_its_thing_in_the_project(library):
+    """项目（工程）验收合格率 and 设施持续使用率 need something built, 受益农户增收 farmers, 教学质量
+    考核达标率 teaching (``needs`` in the type file). b13-hn-hengshan-grain-selfeval 县级储备粮
+    ("保持和稳定地方粮食储备机制") has nothing to accept or keep in use; g08 学生伙食费 teaches
+    nothing; b12's grape greenhouses (设施农业) and farmers keep theirs."""
+    grain = DraftRequest(name="县级储备粮", goal="保持和稳定地方粮食储备机制", budget=194.9)
+    names = [i.name for i in draft_offline(grain, library).indicators]
+    assert not {"项目（工程）验收合格率", "设施持续使用率", "受益农户增收"} & set(names), names
+    meals = DraftRequest(name="学生伙食费", goal="", budget=30)
+    assert "教学质量考核达标率" not in [i.name for i in draft_offline(meals, library).indicators]
+    from assistant.draft.adapt import _from_template
+
+    grapes = DraftRequest(
+        name="同心县下马关镇设施农业黄金蜜(葡萄)种植项目",
+        goal="增加特色产业产值80万元,受益脱贫户、监测户10户,促使脱贫户、监测户增加收入80万元。",
+        budget=50,
+    )
+    farm = load_types().by_id("agriculture")
+    kept = {ind.name for ind in farm.indicators if _from_template(ind, farm, grapes, [])}
+    assert {"项目（工程）验收合格率", "设施持续使用率", "受益农户增收"} <= kept
+
+
+def test_a_school_named_after_children_serves_no_children():
+    """a17-gd-edu-new-universities-sidebyside: 广东汕头幼儿师范高等专科学校 trains teachers; the
+    draft surveys no 幼儿满意度."""
+    from assistant.draft.phrasing import served
+
+    goal = (
+        "2021年,推动广东汕头幼儿师范高等专科学校(筹)、广 东梅州职业技术学院(筹)、广东潮州卫生健康职业学院(筹)正式招生。"
+    )
+    assert served("支持粤东粤西粤北地区新建高校", goal) is None
+    assert served("幼儿园保育", "为幼儿提供午餐") == "幼儿"

@@ -216,8 +216,11 @@ def subject_of(project_name: str) -> str:
     return name
 
 
-#: a transfer's title names where the money comes from (车辆购置税收入补助地方资金, …转移支付资金)
-_TRANSFER_TITLE = re.compile(r"(?:税收入|补助地方|轉移支付|转移支付)[\u4e00-\u9fff]*(?:资金|經費|经费|資金)$")
+#: a transfer's title names where the money comes from (车辆购置税收入补助地方资金, …转移支付资金,
+#: 中央自然灾害救灾资金(森林草原航空消防租机补助经费))
+_TRANSFER_TITLE = re.compile(
+    r"(?:税收入|补助地方|轉移支付|转移支付|^中央[\u4e00-\u9fff]*?|^省级[\u4e00-\u9fff]*?)[\u4e00-\u9fff]*(?:资金|經費|经费|資金)$"
+)
 #: an allowance named by what it is for (生活补助, 配套补助): 补助 is part of the subject
 _KIND_OF_AID = re.compile(r"((?:生活|配套|伙食|交通|通讯|困难)[补補]助)(?:[经經][费費]|[资資]金)(?:[转轉]移支付)?$")
 #: budget classifications (经济分类) used as project names: they name no work
@@ -307,6 +310,8 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         return name, format_target(target), _rate_category(name)
     thing = re.split(r"[和及与、(（]", _PERIOD_WORDS.sub("", after))[0].strip("的")
     thing = _ACTION_AFTER.split(thing, maxsplit=1)[0]
+    if "的" in thing[2:]:
+        thing = thing[: thing.index("的", 2)]  # 5个标准档案库房消防设备的升级: the rooms are counted
     if re.match(_ACTIONS, thing):  # "培训干部200人次开展实操": the count is of what came before
         thing = ""
     if target.unit in ("年", "月", "日", "天", "个月"):
@@ -335,6 +340,9 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
     else:
         value = format_target(target)
+    per_head = re.match(r"/\s*((?:\d+|[千万百])?人)", after)
+    if per_head:
+        value += f"/{_PER_HEADS.get(per_head.group(1), per_head.group(1))}"  # 2批次/千人: per population, not 2 in all
     suffix = _NAME_SUFFIX.get(target.unit, "数量")
     name = thing if simplified(thing).endswith(_MEASURE_ENDS) else thing + suffix
     return name, value, "22" if "受益" in name else "11"  # who benefits is a 社会效益, not an output
@@ -352,6 +360,8 @@ _DONE_FOR = re.compile(r"(?:改善|提升|解决|保障|惠及|带动|服务)+$"
 _CLASSIFIER = r"个(?!人|体)"
 #: facts of the place (户籍人口, 常住户) and inputs (出差, 聘用人员: 投入不能作为绩效目标) are not targets
 _NOT_A_TARGET = re.compile(r"(?:户籍|常住|总人口|人口|现有|出差|聘用|在编|编制)")
+#: how a rate per population is written back (normalise_value reads 千人 as 1000人)
+_PER_HEADS = {"1000人": "千人", "10000人": "万人", "100人": "百人"}
 #: money the project is to bring in (产值, 收入), an 经济效益; other money is the budget's
 _INCOME = re.compile(r"(产值|收入|增收|销售额|营业额|经济效益)$")
 
@@ -512,6 +522,8 @@ def _from_template(
     """A type-template indicator made concrete: (name, value, rationale), or None when it
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
+    if ind.needs and not any(word in simplified(f"{request.name} {request.goal or ''}") for word in ind.needs):
+        return None  # 项目（工程）验收合格率 for a grain reserve: nothing in its text the indicator is about
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
         return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
@@ -614,6 +626,19 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
         if re.search(pattern, name):
             return name, level, f"{origin}；指标库未写取值，按标准水平{level}（请按本地标准核对）"
     return None
+
+
+def _names_its_owner(name: str, owner: str, request: DraftRequest) -> bool:
+    """The indicator names the library project it comes from (教育专项工作经费资金到位率 of
+    《教育专项工作经费》), which this project's own name and goal do not: it is about that one."""
+    own = simplified(f"{request.name} {request.goal or ''}")
+    whole = simplified(re.sub(r"\d{4}年度?", "", owner))
+    subject = simplified(subject_of(owner))
+    return any(
+        len(part) >= 4 and part in simplified(name) and part not in own
+        for part in (whole, subject)
+        if part != NO_SUBJECT
+    )
 
 
 def _same_unit_cost(ind: DraftIndicator, other: DraftIndicator | str) -> bool:
@@ -759,6 +784,8 @@ def draft_offline(
                 continue  # a misfiled example is not one to imitate
             if slot.category == "31" and "满意" not in ind.name:
                 continue
+            if _names_its_owner(ind.name or "", candidate.owner.project.name or "", request):
+                continue  # 教育专项工作经费资金到位率 is that project's, not this one's
             if _similar_name(ind.name, names) or redundant(ind.name):
                 continue
             chosen = _measurable_value(candidate, slot)

@@ -186,8 +186,8 @@ _SERVED = re.compile(
     "|学生|家长|教师|居民|村民|农户|市民|游客|读者|学员|职工|患者|老人|儿童|幼儿|租户|干部|干警|商户|企业"
 )
 
-#: 市民中心, 职工之家: a place named after people, not people served
-_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼")
+#: 市民中心, 职工之家, 幼儿师范高等专科学校: a place named after people, not people served
+_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼|园|师范")  # 幼儿园, 幼儿师范: no 幼儿 served
 
 
 @lru_cache(maxsize=1024)  # asked once per template indicator of a draft

@@ -48,6 +48,11 @@ class TypeIndicator(BaseModel):
     alternative: Alternative | None = Field(default=None, alias="else")
     cost_kind: str | None = None
     universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
+    needs: list[str] = Field(
+        default_factory=list,
+        description="words one of which the project's name or goal must hold for the indicator to apply "
+        "(项目（工程）验收合格率 needs something built: a grain reserve has nothing to accept)",
+    )
     why: str = ""
 
     def model_post_init(self, _context) -> None:
