@@ -482,6 +482,13 @@ def test_the_cadre_course_draft_has_no_school_indicators(library):
         ("i04-nm-linhe-veterans-subsidy-selfeval-report-prose", "优抚对象生活补助经费转移支付", "优抚对象生活补助"),
         # two characters left say too little: the word taken off comes back (not 就业完成率)
         ("i03-nm-linhe-employment-fund-transfer-selfeval-xlsx", "就业补助资金", "就业补助"),
+        # a sector's word alone names a field, not the work (教育完成率); an abbreviation stays (seed: 综治)
+        (
+            "l06-yn-changning-first-model-primary-school-special-fund-selfeval-report-prose",
+            "教育专项工作经费",
+            "教育专项",
+        ),
+        ("seed", "综治专项经费", "综治"),
         # a code before the dash, a dash inside brackets
         ("h19-hi-nongken-school-student-aid-selfeval-space", "46000021T000000002749-学生事务补助", "学生事务补助"),
         (

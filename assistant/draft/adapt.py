@@ -159,9 +159,9 @@ def subject_of(project_name: str) -> str:
     经费/资金/支出/项目/费/转移支付 words (物业管理费支出 → 物业管理; 公用经费 keeps its 经费, 公用
     alone says nothing); one of two or more works joined by 和/及 when long, the last (…建设和
     设备购置 → 设备购置), else its last words up to ten characters (…野生菌加工车间建设). When
-    the words leave two characters or fewer, the last word taken off comes back (就业补助资金 →
-    就业补助). 年度工作 when nothing usable is left, or when the name is a budget classification
-    (商品和服务支出)."""
+    taking off 补助资金 leaves two characters, or a sector's word alone, the last word taken off
+    comes back (就业补助资金 → 就业补助, 教育专项工作经费 → 教育专项; 综治专项经费 stays 综治).
+    年度工作 when nothing usable is left, or when the name is a budget classification (商品和服务支出)."""
     name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
     name = re.sub(r"^[\u4e00-\u9fff]{1,6}类[-—]", "", name)  # 发展建设类-农产品质检…: a category, then the name
     bracket = re.search(r"[(（]([^)）]*)[)）]$", name)
@@ -197,9 +197,9 @@ def subject_of(project_name: str) -> str:
             name,
         )
         steps.append(name)
-    if len(name) <= 2 and len(steps) > 1:
-        kept = next((step for step in reversed(steps) if len(step) > len(name)), name)  # 就业补助资金 → 就业补助
-        name = re.sub(r"(?:[资資]金|[经經][费費]|[费費]用|[费費]|[项項]目|支出)$", "", kept) or name
+    kept = next((step for step in reversed(steps) if len(step) > len(name)), name)
+    if len(name) <= 2 and (re.search(r"[补補]助(?:[资資]金|[经經][费費])$", kept) or _field_word(name)):
+        name = re.sub(r"(?:[资資]金|[经經][费費])$", "", kept)  # 就业补助资金 → 就业补助, 教育专项经费 → 教育专项
     if len(name) > 12:
         joined = re.split(r"[和及与]", name)
         if len(joined) > 1 and 4 <= len(joined[-1]) <= 12:
@@ -214,6 +214,11 @@ def subject_of(project_name: str) -> str:
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
+
+
+def _field_word(word: str) -> bool:
+    """A sector's word (教育, 卫生: a project type's keyword) names a field, not a project's work."""
+    return any(simplified(word) in ptype.keywords for ptype in load_types().types)
 
 
 #: a transfer's title names where the money comes from (车辆购置税收入补助地方资金, …转移支付资金,
