@@ -611,3 +611,26 @@ def test_a_school_named_after_children_serves_no_children():
     )
     assert served("支持粤东粤西粤北地区新建高校", goal) is None
     assert served("幼儿园保育", "为幼儿提供午餐") == "幼儿"
+
+
+def test_needs_are_read_without_phrases_that_mean_something_else():
+    """d12-ah-luan-farm-product-testing-sidebyside-pipe: 建设 of 质检体系建设 builds nothing, so the
+    agriculture template's 项目（工程）验收合格率 is not drafted; a01 薄弱学校改造 ("改善…办学条件")
+    renovates buildings and teaches nothing: no 教学质量考核达标率."""
+    from assistant.draft.adapt import _from_template
+
+    testing = DraftRequest(
+        name="发展建设类-农产品质检体系建设和“三品一标”发展项目",
+        goal="通过项目实施,开展农产品质量安全监测及三品一标工作,实现农产品质量安全得到提升,检测批次达到2批次/千人,“两强一增”认证总数得到上升。",
+        budget=51.35,
+    )
+    farm = load_types().by_id("agriculture")
+    made = {ind.name for ind in farm.indicators if _from_template(ind, farm, testing, [])}
+    assert "项目（工程）验收合格率" not in made and "设施持续使用率" not in made, made
+    schools = DraftRequest(
+        name="农村义务教育薄弱学校改造补助资金",
+        goal="全面改善农村义务教育薄弱学校办学条件,扩大基础教育资源,进一步提高义务教育均衡发展水平。",
+    )
+    education = load_types().by_id("education")
+    made = {ind.name for ind in education.indicators if _from_template(ind, education, schools, [])}
+    assert "教学质量考核达标率" not in made and "学生巩固率" in made, made

@@ -527,7 +527,7 @@ def _from_template(
     """A type-template indicator made concrete: (name, value, rationale), or None when it
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
-    if ind.needs and not any(word in simplified(f"{request.name} {request.goal or ''}") for word in ind.needs):
+    if ind.needs and not any(word in _said(request) for word in ind.needs):
         return None  # 项目（工程）验收合格率 for a grain reserve: nothing in its text the indicator is about
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
@@ -631,6 +631,16 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
         if re.search(pattern, name):
             return name, level, f"{origin}；指标库未写取值，按标准水平{level}（请按本地标准核对）"
     return None
+
+
+def _said(request: DraftRequest) -> str:
+    """The project's name and goal, simplified, without the phrases in which a type's keyword
+    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it)."""
+    text = simplified(f"{request.name} {request.goal or ''}")
+    for ptype in load_types().types:
+        for phrase in ptype.not_keywords:
+            text = text.replace(phrase, "")
+    return text
 
 
 def _names_its_owner(name: str, owner: str, request: DraftRequest) -> bool:
