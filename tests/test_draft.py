@@ -92,7 +92,8 @@ def test_goal_quantities_read_every_count_of_a_clause():
 def test_numbered_targets_run_on_with_a_space_are_read_one_by_one():
     goal = "达成以下目标: 目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100% 目标3:2021年12月31日前完成"
     found = [q[:2] for q in goal_quantities(goal)]
-    assert found == [("出差人数", "8人"), ("聘用人员在岗率", "100%")]  # 1人 is an article, 2021年 a date
+    # 1人 is an article, 2021年 a date, 出差8人 an input (投入不能作为绩效目标: travel paid for, not achieved)
+    assert found == [("聘用人员在岗率", "100%")]
 
 
 def test_income_and_beneficiaries_in_the_goal_are_benefits():
@@ -100,7 +101,7 @@ def test_income_and_beneficiaries_in_the_goal_are_benefits():
     codes = {name: (value, code) for name, value, code, _ in found}
     assert codes["村集体收入"] == ("≥6万元", "21")  # money the project brings in: 经济效益
     assert codes["受益脱贫户户数"] == ("10户", "22")  # who benefits: 社会效益
-    assert codes["水濂村带来观光游客人数"] == ("≥6万人", "11")
+    assert codes["观光游客人数"] == ("≥6万人", "11")  # who is counted, not the village that brings them
     assert goal_quantities("本项目共申请预算资金90万元") == []  # money spent is the budget's
     assert goal_quantities("春节前看望慰问院内休养员，实现慰问全覆盖")[-1][:3] == ("慰问覆盖率", "100%", "22")
 
@@ -325,3 +326,123 @@ def test_a_smaller_limit_keeps_the_three_categories(library, limit):
     assert len(draft.indicators) == limit
     assert {i.level1_code for i in draft.indicators} == {"1", "2", "3"}
     assert draft.findings == []
+
+
+def _without(library, doc):
+    """The library without one real document: the project is drafted as if it were new."""
+    from assistant.draft.library import Library
+
+    return Library([p for p in library.projects if p.source != doc])
+
+
+def test_a_unit_cost_needs_one_quantity_the_budget_buys(library):
+    """b05-shaanxi-qingjian-road-form: two roads of 2公里 (500万元 over 2 would double each
+    road's cost), and b10-nx-yuanzhou-forest-form: the budget plants 8万亩 of forest, its 30公里
+    of track are a part — both drafts cost the whole (项目总成本 ≤ budget), not per 公里."""
+    roads = DraftRequest(
+        name="2021年交通局寨山石坪、鲍家沟果园路",
+        goal="1、改善基础实施建设,呼家河至鲍家沟果园路建设2公里、寨山石坪果园路2公里 2、水泥路硬化路面、边沟及交安实施的建设,解决了生产道路硬化问题及生命防护问题 3、极大的改善了老百姓的生产生活问题",
+        budget=500,
+    )
+    forest = DraftRequest(
+        name="原州区2022年南部水源涵养林建设项目",
+        goal="在东马场林场、东岳山林场、古树林场、红庄林场、马渠林场、沈河林场、水沟林场 7 个林场和古雁办、官厅镇、黄铎堡镇、开城镇、彭堡镇、炭山乡、头营镇、寨科乡、张易镇、中河乡、三营镇 11 个乡镇(街道办事处)实施营造林8万亩。其中:新造林3万亩,未成林抚育提升及退化林改造5万亩;修建作业道30公里。",
+        budget=6070,
+    )
+    for request, doc, total in (
+        (roads, "b05-shaanxi-qingjian-road-form", "≤500万元"),
+        (forest, "b10-nx-yuanzhou-forest-form", "≤6070万元"),
+    ):
+        costs = {
+            i.name: i.annual_value
+            for i in draft_offline(request, _without(library, doc)).indicators
+            if i.level2_code == "14"
+        }
+        assert not any("/公里" in value for value in costs.values()) and costs.get("项目总成本") == total, costs
+
+
+def test_one_unit_cost_is_said_once(library):
+    """d16-hb-guangshui-rural-roads-selfeval-pdftext: the transport and the construction template
+    both divide 309万元 by 300公里; the draft says ≤1.03万元/公里 once."""
+    request = DraftRequest(name="乡村道路建设养护项目", goal="1.完成乡村道路建设养护里程 300 公里;", budget=309)
+    draft = draft_offline(request, _without(library, "d16-hb-guangshui-rural-roads-selfeval-pdftext"))
+    values = [i.annual_value for i in draft.indicators if i.level2_code == "14"]
+    assert values.count("≤1.03万元/公里") == 1, values
+
+
+def test_nothing_is_above_all_and_another_projects_point_value_is_not_copied(library):
+    """h12-jx-sixia-village-road-eval-traditional-prose writes 驗收合格率≥100%: the draft says
+    100%. a12-tj-ninghe-edu-kindergarten-pipe adopted 补贴发放率 with the 75% another project
+    set itself; a point value below the standard levels is not carried over."""
+    road = DraftRequest(
+        name="高其坑通組道路工程",
+        goal="道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%;受益建檔立卡貧困人口數≥23人改善村基礎設施,促進經濟發展。",
+        budget=19,
+    )
+    values = {
+        i.name: i.annual_value
+        for i in draft_offline(road, _without(library, "h12-jx-sixia-village-road-eval-traditional-prose")).indicators
+    }
+    assert values["項目(工程)驗收合格率"] == "100%" and "≥100%" not in values.values(), values
+    rent = DraftRequest(
+        name="2020年非营利性民办园房租补贴",
+        goal="1.根据市政府办公厅《关于印发大力发展学前教育两年行动方案(2019-2020年)的通知》要求,给予宁河区非营利性民办园房租补贴,满足非营利性民办园租房需求,大力支持民办园特别是普惠性民办园发展。 2.按照《关于印发大力发展学前教育两年行动方案(2019-2020年)的通知》要求,保证补贴资金及时、足额、合规发放。 3.保障补贴对象享受政策中房租补贴的权益,促进学前教育普及普惠安全优质发展。",
+        budget=193.8,
+    )
+    drafted = draft_offline(rent, _without(library, "a12-tj-ninghe-edu-kindergarten-pipe")).indicators
+    assert not any(i.annual_value == "75%" for i in drafted), [(i.name, i.annual_value) for i in drafted]
+    adopted = [i for i in drafted if i.name == "补贴发放率"]
+    assert all("自定的点值" in i.rationale for i in adopted)
+
+
+def test_an_indicator_naming_its_own_project_is_not_adopted(library):
+    """a07-yn-yongde-edu-nutrition-selfeval-pipe drew 教育专项工作经费资金到位率 from the table
+    《教育专项工作经费》: a name that names the project it comes from is that project's."""
+    from assistant.draft.adapt import _names_its_owner
+
+    request = DraftRequest(
+        name="义务教育营养改善计划专项资金", goal="确保每一个学生都能享受到国家政策福利,改善学生体质", budget=38.77
+    )
+    assert _names_its_owner("教育专项工作经费资金到位率", "教育专项工作经费", request)
+    assert not _names_its_owner("物业管理保障工作合格率", "物业管理费支出", DraftRequest(name="市民中心物业管理服务"))
+    names = [
+        i.name
+        for i in draft_offline(request, _without(library, "a07-yn-yongde-edu-nutrition-selfeval-pipe")).indicators
+    ]
+    assert "教育专项工作经费资金到位率" not in names, names
+
+
+def test_goal_counts_keep_a_rate_per_population_and_count_what_comes_before_its_work():
+    """d12-ah-luan-farm-product-testing-sidebyside-pipe: 2批次/千人 is a rate, not 2 in all;
+    f03-ha-puyang-archives-fire-equipment-approval-pipe: 5个标准档案库房…的升级改造 counts the rooms."""
+    rate = goal_quantities("实现农产品质量安全得到提升,检测批次达到2批次/千人,“两强一增”认证总数得到上升。")
+    assert rate[0][:2] == ("检测批次数量", "≥2批次/千人")
+    rooms = goal_quantities(
+        "完成市档案馆5个标准档案库房消防设备的升级改造安装工作,增强消防救援力量,保证馆库和档案实体安全。"
+    )
+    assert rooms[0][:2] == ("标准档案库房消防设备个数", "5个")
+
+
+def test_environment_and_cleaning_template_indicators_need_their_subject(library):
+    """d11-nm-wuhai-recycling-market-space (a recycling market's management) measures no air or
+    water quality; g01 绿化养护经费 (greening) no cleaning."""
+    recycling = DraftRequest(
+        name="再生资源回收市场管理经费",
+        goal="围绕国家关于建设节约型社会和发展循环经济的要求,在充分规范整合和利用现有再生资源回收渠道的基础上,合理布局,规范建设。达成以下目标: 目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100% 目标3:2021年12月31日前完成 目标4:年度预算总金额3万元 目标5:促进资源循环和高效利用,改善城乡生态环境。",
+        budget=3,
+    )
+    names = [
+        i.name for i in draft_offline(recycling, _without(library, "d11-nm-wuhai-recycling-market-space")).indicators
+    ]
+    assert "空气（水）质量达标率" not in names and "出差人数" not in names, names
+    greening = DraftRequest(
+        name="绿化养护经费",
+        goal="完成我市建成区的绿化养护工作,改善了城市生态环境,提升城市品位,提高人民群众满意度,保障绿化养护的稳定正常运行,促进城市园林绿化事业的发展。",
+    )
+    names = [
+        i.name
+        for i in draft_offline(
+            greening, _without(library, "g01-zj-linhai-greening-maintenance-library-pipe")
+        ).indicators
+    ]
+    assert "保洁质量考核达标率" not in names and "路况（设施）优良率" not in names, names

@@ -99,4 +99,28 @@ def test_works_named_by_less_common_verbs():
     from assistant.draft.phrasing import goal_works
 
     assert goal_works("送戏进万村")[0][0] == "送戏进万村完成率"
-    assert goal_works("添置新剧目所必需的演出设备")[0][0] == "添置新剧目所必需的演出设备完成率"
+    assert goal_works("添置新剧目所必需的演出设备")[0][0] == "添置新剧目演出设备完成率"  # 所必需的: a filler
+
+
+def test_works_read_as_names_a_clerk_would_write():
+    """Dev goals (quoted) whose work came out clumsy: fillers (一些, 所必需的), a trailing 等, a
+    leading 我县, a measure word left where the figure was lost (完成道路建设座), a work with no
+    object (按时足额发放) and an aim that is no work done by year end (建设法治政府)."""
+    from assistant.draft.phrasing import goal_works
+
+    # a09-hb-xinzhou-opera-selfeval-template
+    assert goal_works("更新剧团老化、损坏的音响、灯光、道具、服装等设备, 并添置一些新剧目所必需的演出设备。")[0][0] == (
+        "添置新剧目演出设备完成率"
+    )
+    # 安全隐患维修 (dev)
+    assert goal_works("1.维修审判大楼玻璃幕墙等,消除外延脱落安全隐患。")[0][0] == "维修审判大楼玻璃幕墙完成率"
+    # 19名百岁老人高龄津贴 (dev)
+    assert goal_works("为我县百岁高龄老年人发放补贴,使老年人得到更好的照顾。")[0][0] == "百岁高龄老年人发放补贴完成率"
+    # k10-tj-dongli-guanghui-road-covid-bond-selfeval-report-prose: 道路建设 alone is too short a name
+    assert not any(
+        "座" in n for n, _ in goal_works("1.保质保量完成道路建设座;2.符合工程施工质量验收相关要求,按时投入使用;")
+    )
+    # 潼南区五桂镇汇总项目库 (dev)
+    assert goal_works("按时足额发放,保障权益") == []
+    # 2021年度政法纪检监察转移支付资金 (dev)
+    assert goal_works("一是通过开展法制宣传活动提高全民法治素养,建设法治政府;") == []

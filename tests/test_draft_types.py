@@ -154,7 +154,7 @@ def test_subject_of_a_project_name():
     assert subject_of("忠烈祠免費開放經費") == "忠烈祠免費開放"
     assert subject_of("发展建设类-农产品质检") == "农产品质检"
     assert subject_of("19名百岁老人高龄津贴") == "百岁老人高龄津贴"
-    assert subject_of("2020年省級自然資源衛片執法補助經費支出績效自評表") == "省級自然資源衛片執法補助"
+    assert subject_of("2020年省級自然資源衛片執法補助經費支出績效自評表") == "省級自然資源衛片執法"
     assert subject_of("广元市朝天区全民健身中心项目") == "全民健身中心"
 
 
@@ -361,3 +361,276 @@ def test_a_subsidy_draft_measures_who_it_reaches_as_clerks_do(library):
     request = DraftRequest(name="2025年高龄老人生活补贴", goal="为辖区80周岁以上老年人按月发放高龄生活补贴", budget=60)
     drafted = draft_offline(request, library).indicators
     assert any(i.name == "补助对象覆盖率" and i.level2_code == "22" and i.annual_value == "100%" for i in drafted)
+
+
+@pytest.mark.parametrize(
+    "doc, name, goal, wrong",
+    [
+        # 运行维护 here is the cars' upkeep (公务用车运行维护), not a system's: no 系统正常运行率
+        ("a19-sc-daying-traffic-police-cars-selfeval-pipe", "公务用车运行维护项目", "保障公务用车正常运行", "it_ops"),
+        # 车辆购置税 is the tax that pays for the road, not a purchase of vehicles
+        (
+            "b06-sc-langzhong-road-selfeval",
+            "车辆购置税收入补助地方资金(普通省道公路建设)",
+            "按计划完成2021年度省道公路建设。建设普通省道二级公路32.1公里,保证道路安全畅通。",
+            "equipment",
+        ),
+        # 干部教育培训 is training: no 学生巩固率 or 学生及家长满意度 for a cadre course
+        (
+            "c01-huangshi-training-pipe",
+            "主体班",
+            "主体班培训280人次;邀请校外名师、领导授课25人次;情景教学或外训批次6批次;开设课程数量220门;高质量完成干部教育培训工作。",
+            "education",
+        ),
+        # 文化建设 and 惠民工程 build nothing: no 施工安全事故 for 送戏进万村
+        (
+            "d01-ah-huaibei-culture-opera-cellpipe",
+            "农村文化建设配套补助经费",
+            "文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。",
+            "construction",
+        ),
+        # 发展建设类 is the budget's category and 体系建设 builds a system of testing
+        (
+            "d12-ah-luan-farm-product-testing-sidebyside-pipe",
+            "发展建设类-农产品质检体系建设和“三品一标”发展项目",
+            "通过项目实施,开展农产品质量安全监测及三品一标工作,实现农产品质量安全得到提升,检测批次达到2批次/千人,“两强一增”认证总数得到上升。",
+            "construction",
+        ),
+        # 工作经费 only ends the name of a publicity and culture project
+        (
+            "d20-hb-disabled-federation-publicity-report-cellpipe",
+            "湖北省残疾人事业宣传文化工作经费项目",
+            None,
+            "operations",
+        ),
+        # 养护 inside 绿化养护 is the green's upkeep, not a road's
+        (
+            "g01-zj-linhai-greening-maintenance-library-pipe",
+            "绿化养护经费",
+            "完成我市建成区的绿化养护工作,改善了城市生态环境,提升城市品位,提高人民群众满意度,保障绿化养护的稳定正常运行,促进城市园林绿化事业的发展。",
+            "transport",
+        ),
+        # one 场馆管理用房 in the goal of a new fitness centre is not a property-management project
+        (
+            "d09-sc-chaotian-fitness-centre-selfeval-pipe",
+            "广元市朝天区全民健身中心项目",
+            "新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地、能够满足球类、武术,体操、器械健身、游泳等多项体育健身活动;配套场馆管理用房、卫生间、医务室及相关设施设备。",
+            "property",
+        ),
+    ],
+)
+def test_a_second_type_needs_evidence_of_its_own(doc, name, goal, wrong):
+    """Dev projects (quoted verbatim) that drew a wrong second type: a keyword inside a longer
+    one of another type, inside a phrase that is not the type's (not_keywords), in the name's
+    generic ending alone, or one goal mention beside a name that names another type."""
+    got = [t.id for t, _ in classify(name, goal)]
+    assert got and wrong not in got, (doc, got)
+
+
+def test_second_types_on_the_labeled_dev_projects_are_ones_a_reader_gave():
+    """Of the second types classify gives the labeled dev projects, 16 of 25 were labeled
+    before second types needed their own evidence; all 19 are now."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from draft_types import load_labels
+
+    from assistant.draft.evaluation import eval_library
+
+    labels = load_labels()
+    entries, _ = eval_library(REAL)
+    seconds = [
+        (entry.name, got[1][0].id, labels[(entry.source, entry.name)])
+        for entry in entries
+        if entry.split == "dev" and labels.get((entry.source, entry.name))
+        for got in [classify(entry.name, entry.project.goal)]
+        if len(got) > 1
+    ]
+    wrong = [(name, second) for name, second, fits in seconds if second not in fits]
+    assert len(seconds) >= 15 and not wrong, wrong
+
+
+def test_the_cadre_course_draft_has_no_school_indicators(library):
+    """c01-huangshi-training-pipe 主体班: drafted as training alone, nothing of a school's."""
+    request = DraftRequest(
+        name="主体班",
+        goal="主体班培训280人次;邀请校外名师、领导授课25人次;情景教学或外训批次6批次;开设课程数量220门;高质量完成干部教育培训工作。",
+        budget=164,
+    )
+    names = [i.name for i in draft_offline(request, library).indicators]
+    assert "主体班培训人次" in names and not any("学生" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    "doc, name, subject",
+    [
+        # 公用 alone says nothing: the subject keeps its 经费 (not 小学教育公用完成率)
+        ("a13-sd-linyi-primary-school-cellperline", "小学教育公用经费", "小学教育公用经费"),
+        # a transfer's title says where the money comes from, its bracket what it pays for
+        ("b06-sc-langzhong-road-selfeval", "车辆购置税收入补助地方资金(普通省道公路建设)", "普通省道公路建设"),
+        # a batch of the same money is not the subject (not 第一批中央大气污染防治完成率)
+        ("d07-hb-xianning-air-monitoring-selfeval-cellperline", "2021年第一批中央大气污染防治资金", "中央大气污染防治"),
+        # two works joined by 和/及 in a long name: the last, whole (not 处理及卫生监督执法)
+        ("e06-hn-nanxian-cdc-public-health-pipe", "基本公共卫生服务和应急处理及卫生监督执法专项", "卫生监督执法"),
+        ("b01-hb-qingshan-edu-build-form", "教育系统基础设施建设和设备购置", "设备购置"),
+        # 转移支付, 财政补差 end a transfer's name like 资金 (not 对象岗位补贴财政补差)
+        (
+            "h07-hn-taoyuan-reemployment-aid-topup-runtogether",
+            "再就业援助对象岗位补贴财政补差资金",
+            "再就业援助对象岗位补贴",
+        ),
+        ("i04-nm-linhe-veterans-subsidy-selfeval-report-prose", "优抚对象生活补助经费转移支付", "优抚对象生活补助"),
+        # two characters left say too little: the word taken off comes back (not 就业完成率)
+        ("i03-nm-linhe-employment-fund-transfer-selfeval-xlsx", "就业补助资金", "就业补助"),
+        # a sector's word alone names a field, not the work (教育完成率); an abbreviation stays (seed: 综治)
+        (
+            "l06-yn-changning-first-model-primary-school-special-fund-selfeval-report-prose",
+            "教育专项工作经费",
+            "教育专项",
+        ),
+        ("seed", "综治专项经费", "综治"),
+        # a code before the dash, a dash inside brackets
+        ("h19-hi-nongken-school-student-aid-selfeval-space", "46000021T000000002749-学生事务补助", "学生事务补助"),
+        (
+            "k10-tj-dongli-guanghui-road-covid-bond-selfeval-report-prose",
+            "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目",
+            "东丽湖新建光辉路工程",
+        ),
+        # a central fund's title, its bracket what it pays for
+        (
+            "j11-yn-emergency-aerial-firefighting-fund-selfeval-report-prose",
+            "中央自然灾害救灾资金(森林草原航空消防租机补助经费)",
+            "森林草原航空消防租机",
+        ),
+        # a budget classification names no work
+        ("j02-sd-licheng-culture-centre-free-opening-selfeval-space", "商品和服务支出", "年度工作"),
+    ],
+)
+def test_subjects_a_clerk_would_write(doc, name, subject):
+    """Dev project names (verbatim) whose subject came out clumsy: 小学教育公用完成率,
+    车辆购置税收入补助地方质量达标率, 对象岗位补贴财政补差完成率, 就业完成率, 商品和服务质量达标率."""
+    assert subject_of(name) == subject, doc
+
+
+@pytest.mark.parametrize(
+    "doc, goal, expected, absent",
+    [
+        # the count belongs to the measure named before it, not to what follows the figure
+        (
+            "h12-jx-sixia-village-road-eval-traditional-prose",
+            "道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%;受益建檔立卡貧困人口數≥23人改善村基礎設施,促進經濟發展。",
+            ("受益建檔立卡貧困人口數", "≥23人"),
+            "改善村基礎設施人数",
+        ),
+        (
+            "m06-tj-dongjiang-coastline-park-direct-fund-selfeval-report-prose",
+            "建成后为占地面积约20万平方米的可供市民游玩的海滨公园一座,配套设施面积2012平方米",
+            ("占地面积", "20万平方米"),
+            "可供市民游玩的海滨公园一座面积",
+        ),
+        # who is counted, not the place that brings them
+        (
+            "b08-hn-nanyue-tourism-infra-form",
+            "为水濂村带来观光游客不少于6万人,村集体收入达6万元。",
+            ("观光游客人数", "≥6万人"),
+            "水濂村带来观光游客人数",
+        ),
+        # the people a work reaches, with the work
+        (
+            "e11-sn-chencang-rural-water-transfer-template",
+            "完成省级水利发展农村饮水项目投资500,改善提升9200人饮水条件。",
+            ("改善提升饮水条件人数", "9200人"),
+            "饮水条件人数",
+        ),
+        # what is counted stands before the next action (两个敬老院看望慰问…)
+        (
+            "a16-sc-zhaohua-leprosy-form-space",
+            "每年开展“世界麻风病日”、“中国麻风节”宣传活动和春节前到两个敬老院看望慰问院内休养员、村外康复者和现症患者,实现慰问全覆盖。",
+            ("敬老院个数", "2个"),
+            "敬老院看望慰问院内休养员个数",
+        ),
+    ],
+)
+def test_goal_counts_are_named_by_what_is_counted(doc, goal, expected, absent):
+    from assistant.draft.adapt import goal_quantities
+
+    found = [(name, value) for name, value, _, _ in goal_quantities(goal)]
+    assert expected in found and absent not in {name for name, _ in found}, (doc, found)
+
+
+def test_facts_of_the_place_inputs_and_misread_figures_are_not_targets():
+    """A goal's description of the village (户籍人口76户), the staff it pays for (出差8人: an
+    input) and a figure read off a list of percentage points are no targets to draft."""
+    from assistant.draft.adapt import goal_quantities
+
+    village = (
+        "沙湾子村是少数民族聚居村,户籍人口76户174人,常住户26户56人,其中户籍少数民族12户27人。"
+        "项目新建养殖场占地约6500平米,建棚圈一栋约360平米"
+    )  # 大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目 (dev)
+    names = [name for name, _, _, _ in goal_quantities(village)]
+    assert names[:2] == ["项目新建养殖场占地面积", "建棚圈一栋面积"] and not any(
+        "户籍" in n or "常住" in n for n in names
+    )
+    staff = [name for name, _, _, _ in goal_quantities("目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%")]
+    assert staff == ["聘用人员在岗率"]
+    points = (
+        "将猪、牛、羊、家禽死亡率分别控制在现的基础上下降0.5 、 0.1 、0.5 、和 0.1 个个百分点。"  # 重大动物疫病防控
+    )
+    assert goal_quantities(points) == []
+
+
+def test_a_template_indicator_needs_its_thing_in_the_project(library):
+    """项目（工程）验收合格率 and 设施持续使用率 need something built, 受益农户增收 farmers, 教学质量
+    考核达标率 teaching (``needs`` in the type file). b13-hn-hengshan-grain-selfeval 县级储备粮
+    ("保持和稳定地方粮食储备机制") has nothing to accept or keep in use; g08 学生伙食费 teaches
+    nothing; b12's grape greenhouses (设施农业) and farmers keep theirs."""
+    grain = DraftRequest(name="县级储备粮", goal="保持和稳定地方粮食储备机制", budget=194.9)
+    names = [i.name for i in draft_offline(grain, library).indicators]
+    assert not {"项目（工程）验收合格率", "设施持续使用率", "受益农户增收"} & set(names), names
+    meals = DraftRequest(name="学生伙食费", goal="", budget=30)
+    assert "教学质量考核达标率" not in [i.name for i in draft_offline(meals, library).indicators]
+    from assistant.draft.adapt import _from_template
+
+    grapes = DraftRequest(
+        name="同心县下马关镇设施农业黄金蜜(葡萄)种植项目",
+        goal="增加特色产业产值80万元,受益脱贫户、监测户10户,促使脱贫户、监测户增加收入80万元。",
+        budget=50,
+    )
+    farm = load_types().by_id("agriculture")
+    kept = {ind.name for ind in farm.indicators if _from_template(ind, farm, grapes, [])}
+    assert {"项目（工程）验收合格率", "设施持续使用率", "受益农户增收"} <= kept
+
+
+def test_a_school_named_after_children_serves_no_children():
+    """a17-gd-edu-new-universities-sidebyside: 广东汕头幼儿师范高等专科学校 trains teachers; the
+    draft surveys no 幼儿满意度."""
+    from assistant.draft.phrasing import served
+
+    goal = (
+        "2021年,推动广东汕头幼儿师范高等专科学校(筹)、广 东梅州职业技术学院(筹)、广东潮州卫生健康职业学院(筹)正式招生。"
+    )
+    assert served("支持粤东粤西粤北地区新建高校", goal) is None
+    assert served("幼儿园保育", "为幼儿提供午餐") == "幼儿"
+
+
+def test_needs_are_read_without_phrases_that_mean_something_else():
+    """d12-ah-luan-farm-product-testing-sidebyside-pipe: 建设 of 质检体系建设 builds nothing, so the
+    agriculture template's 项目（工程）验收合格率 is not drafted; a01 薄弱学校改造 ("改善…办学条件")
+    renovates buildings and teaches nothing: no 教学质量考核达标率."""
+    from assistant.draft.adapt import _from_template
+
+    testing = DraftRequest(
+        name="发展建设类-农产品质检体系建设和“三品一标”发展项目",
+        goal="通过项目实施,开展农产品质量安全监测及三品一标工作,实现农产品质量安全得到提升,检测批次达到2批次/千人,“两强一增”认证总数得到上升。",
+        budget=51.35,
+    )
+    farm = load_types().by_id("agriculture")
+    made = {ind.name for ind in farm.indicators if _from_template(ind, farm, testing, [])}
+    assert "项目（工程）验收合格率" not in made and "设施持续使用率" not in made, made
+    schools = DraftRequest(
+        name="农村义务教育薄弱学校改造补助资金",
+        goal="全面改善农村义务教育薄弱学校办学条件,扩大基础教育资源,进一步提高义务教育均衡发展水平。",
+    )
+    education = load_types().by_id("education")
+    made = {ind.name for ind in education.indicators if _from_template(ind, education, schools, [])}
+    assert "教学质量考核达标率" not in made and "学生巩固率" in made, made

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
+from ..textnorm import simplified
 from .guard import Topic, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
@@ -132,7 +133,7 @@ _NAME_SUFFIX = {
     "份": "份数",
 }
 #: "为3所卫生院购置设备": the count is of what stands before the next action, not of the action
-_ACTIONS = r"(?:购置|购买|采购|开展|建设|新建|改造|维修|实施|进行|发放|组织|配备|安装|提供|完成)"
+_ACTIONS = r"(?:购置|购买|采购|开展|建设|新建|改造|维修|实施|进行|发放|组织|配备|安装|提供|完成|看望|慰问|走访)"
 _ACTION_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})" + _ACTIONS + r"(?=\S)")
 _RATE_NAME = re.compile(r"(率|度|比例|得分)$")
 
@@ -152,15 +153,26 @@ _PLACE_ENDS = "省市县区州旗盟"
 def subject_of(project_name: str) -> str:
     """The project's subject for ``{subject}`` in type-file names, as a clerk shortens the name
     inside an indicator (县级储备粮管理制度执行率, 委托业务报告合格率): the name without years,
-    a leading place (岳阳县, 黄山市), brackets, a "-…" tail and trailing 经费/资金/支出/项目/费
-    words (物业管理费支出 → 物业管理); when still long, its last words up to ten characters
-    (…野生菌加工车间建设). 年度工作 when nothing usable is left."""
+    a leading place (岳阳县, 黄山市), a batch (第一批), brackets (unless the name outside is a
+    transfer's title and the bracket says what it pays for: 车辆购置税收入补助地方资金(普通省道
+    公路建设) → 普通省道公路建设), a "-…" tail (or a code before the dash) and trailing
+    经费/资金/支出/项目/费/转移支付 words (物业管理费支出 → 物业管理; 公用经费 keeps its 经费, 公用
+    alone says nothing); one of two or more works joined by 和/及 when long, the last (…建设和
+    设备购置 → 设备购置), else its last words up to ten characters (…野生菌加工车间建设). When
+    taking off 补助资金 leaves two characters, or a sector's word alone, the last word taken off
+    comes back (就业补助资金 → 就业补助, 教育专项工作经费 → 教育专项; 综治专项经费 stays 综治).
+    年度工作 when nothing usable is left, or when the name is a budget classification (商品和服务支出)."""
     name = unicodedata.normalize("NFKC", project_name or "").replace(" ", "")
     name = re.sub(r"^[\u4e00-\u9fff]{1,6}类[-—]", "", name)  # 发展建设类-农产品质检…: a category, then the name
-    name = re.split(r"[-—]", name)[0]
-    name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    bracket = re.search(r"[(（]([^)）]*)[)）]$", name)
+    if bracket and _TRANSFER_TITLE.search(name[: bracket.start()]):
+        name = bracket.group(1)  # the transfer's title says where the money comes from, the bracket what for
+    name = re.sub(r"[(（][^)）]*[)）]", "", name)  # before the dash: 光辉路(智景东道-星宇道)工程
+    parts = [part for part in re.split(r"[-—]", name) if len(re.findall(r"[\u4e00-\u9fff]", part)) >= 2]
+    name = parts[0] if parts else name  # 46000021T000000002749-学生事务补助: a code, then the name
     name = re.sub(r"[“”\"‘’'《》]", "", name)  # 三品一标 in quotes is still the subject
     name = re.sub(r"\d{4}(?:[至~\-]\d{2,4})?年?度?", "", name)
+    name = re.sub(r"第[一二三四五六七八九十\d]+批次?", "", name)  # 第七批水利专项资金: a batch of the same money
     name = re.sub(r"^\d+[名个位户人所家]", "", name)  # 19名百岁老人高龄津贴 → 百岁老人高龄津贴
     name = re.sub(r"^(?:支持|关于)", "", name)
     name = re.sub(r"(?:支出)?[绩績]效自[评評]表?$", "", name)  # a self-evaluation form's title
@@ -168,13 +180,30 @@ def subject_of(project_name: str) -> str:
         words = list(jieba.cut(name))
         if words and len(words[0]) >= 3 and words[0][-1] in _PLACE_ENDS:
             name = name[len(words[0]) :]  # 岳阳县高标准农田 → 高标准农田
-    for _ in range(3):
+    if simplified(name).rstrip("支出费") in _CLASSIFICATIONS:
+        return NO_SUBJECT
+    steps = [name]
+    for _ in range(4):
+        if re.search(r"公用[经經][费費]$", name):
+            break  # 初中公用经费: 公用 alone is no subject
+        if _KIND_OF_AID.search(name):
+            name = _KIND_OF_AID.sub(r"\1", name)  # 优抚对象生活补助经费 → 优抚对象生活补助, not …生活
+            steps.append(name)
+            break
         name = re.sub(
-            r"(服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[专專][项項][经經][费費]|[专專][项項]|[经經][费費]|[资資]金"
-            r"|支出|[项項]目|服[务務][费費]|[费費]用|[费費]|工作)$",
+            r"(服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[补補]助[经經][费費]|[专專][项項][经經][费費]|[专專][项項]"
+            r"|[经經][费費]|[资資]金|[转轉]移支付|[财財]政[补補]差|支出|[项項]目|服[务務][费費]|[费費]用|[费費]|工作|等)$",
             "",
             name,
         )
+        steps.append(name)
+    kept = next((step for step in reversed(steps) if len(step) > len(name)), name)
+    if len(name) <= 2 and (re.search(r"[补補]助(?:[资資]金|[经經][费費])$", kept) or _field_word(name)):
+        name = re.sub(r"(?:[资資]金|[经經][费費])$", "", kept)  # 就业补助资金 → 就业补助, 教育专项经费 → 教育专项
+    if len(name) > 12:
+        joined = re.split(r"[和及与]", name)
+        if len(joined) > 1 and 4 <= len(joined[-1]) <= 12:
+            name = joined[-1]  # …应急处理及卫生监督执法 → 卫生监督执法
     if len(name) > 12:
         tail = ""
         for word in reversed(list(jieba.cut(name))):
@@ -185,6 +214,22 @@ def subject_of(project_name: str) -> str:
     if not 2 <= len(name) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return NO_SUBJECT
     return name
+
+
+def _field_word(word: str) -> bool:
+    """A sector's word (教育, 卫生: a project type's keyword) names a field, not a project's work."""
+    return any(simplified(word) in ptype.keywords for ptype in load_types().types)
+
+
+#: a transfer's title names where the money comes from (车辆购置税收入补助地方资金, …转移支付资金,
+#: 中央自然灾害救灾资金(森林草原航空消防租机补助经费))
+_TRANSFER_TITLE = re.compile(
+    r"(?:税收入|补助地方|轉移支付|转移支付|^中央[\u4e00-\u9fff]*?|^省级[\u4e00-\u9fff]*?)[\u4e00-\u9fff]*(?:资金|經費|经费|資金)$"
+)
+#: an allowance named by what it is for (生活补助, 配套补助): 补助 is part of the subject
+_KIND_OF_AID = re.compile(r"((?:生活|配套|伙食|交通|通讯|困难)[补補]助)(?:[经經][费費]|[资資]金)(?:[转轉]移支付)?$")
+#: budget classifications (经济分类) used as project names: they name no work
+_CLASSIFICATIONS = {"商品和服务", "对个人和家庭的补助", "工资福利", "资本性", "基本", "一般公共服务"}
 
 
 def _code_pair(level2: str) -> dict[str, str]:
@@ -270,18 +315,29 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         return name, format_target(target), _rate_category(name)
     thing = re.split(r"[和及与、(（]", _PERIOD_WORDS.sub("", after))[0].strip("的")
     thing = _ACTION_AFTER.split(thing, maxsplit=1)[0]
+    if "的" in thing[2:]:
+        thing = thing[: thing.index("的", 2)]  # 5个标准档案库房消防设备的升级: the rooms are counted
     if re.match(_ACTIONS, thing):  # "培训干部200人次开展实操": the count is of what came before
         thing = ""
     if target.unit in ("年", "月", "日", "天", "个月"):
         thing = ""  # 两年行动方案, 3天培训: a duration describing what follows, not a count of it
+    measured = _MEASURED_BEFORE.search(_PERIOD_WORDS.sub("", before).strip())
+    if thing and re.match(r"[\u4e00-\u9fff]", thing) and measured:
+        thing = measured.group(1)  # 受益…人口數≥23人改善…, 占地面积约20万平方米的公园: the count is the named measure's
     if not thing or not re.match(r"[\u4e00-\u9fff]", thing):  # "174人" after "76户", "/千人": not a thing
         thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
         # 为维护建筑面积 → 维护建筑面积; 完成乡村道路养护里程 → 乡村道路养护里程 (the count is what is done)
         thing = re.sub(r"^(?:为了|为|对|用于|完成)", "", _LEAD_VERBS.sub("", _NUMBERED.sub("", thing.strip()))).strip()
+        thing = _ACTOR_VERB.sub("", thing)  # 为水濂村带来观光游客 → 观光游客: who is counted, not who brings them
+        thing = re.sub(r"(?:将近|近)$", "", re.sub(r"^(?:能够|能|可)", "", thing))  # 能同时收容近100头 → 同时收容
+    elif target.unit in _PEOPLE and (done := _DONE_FOR.search(_PERIOD_WORDS.sub("", before).strip())):
+        thing = done.group(0) + thing  # 改善提升9200人饮水条件 → 改善提升饮水条件人数: the people the work reaches
     thing = _NUMBERED.sub("", thing)  # 目标3:配套电力设施 → 配套电力设施
     thing = thing.strip("、，,:： ")
     if len(thing) < 2 or len(thing) > MAX_NAME or re.match(r"\d", thing):
         return None
+    if re.match(_CLASSIFIER, thing) or "百分点" in thing or _NOT_A_TARGET.match(thing):
+        return None  # 个百分点: a parse gone wrong; 户籍人口76户: a fact of the place; 出差8人: an input
     if target.unit in ("年", "月", "日", "天", "个月") and not re.search(r"(期|期限|时间|时限|年限|天数)$", thing):
         return None  # a duration is a target only as 服务周期 / 服务期限 …
     yearly = target.per_year
@@ -289,11 +345,28 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         value = format_target(target.model_copy(update={"value": yearly, "per": None, "per_year": None}))
     else:
         value = format_target(target)
+    per_head = re.match(r"/\s*((?:\d+|[千万百])?人)", after)
+    if per_head:
+        value += f"/{_PER_HEADS.get(per_head.group(1), per_head.group(1))}"  # 2批次/千人: per population, not 2 in all
     suffix = _NAME_SUFFIX.get(target.unit, "数量")
-    name = thing if thing.endswith(_MEASURE_ENDS) else thing + suffix
+    name = thing if simplified(thing).endswith(_MEASURE_ENDS) else thing + suffix
     return name, value, "22" if "受益" in name else "11"  # who benefits is a 社会效益, not an output
 
 
+#: a measure named just before its figure (受益建档立卡贫困人口数≥23人, 占地面积约20万平方米):
+#: the words after the figure are something else (改善村基础设施) or what it measures (的公园)
+_MEASURED_BEFORE = re.compile(r"(?:^|[为是后的在有])([^为是后的在有\W\d]{1,10}?(?:人口[数數]|面积|长度|里程|[数數]))$")
+#: a place bringing or serving who is counted (为水濂村带来观光游客): the count is of those after the verb
+_ACTOR_VERB = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:带来|吸引|接待|惠及)(?=[\u4e00-\u9fff]{2})")
+#: counts of people, and what a work done for them reads like just before the figure (改善提升9200人饮水条件)
+_PEOPLE = ("人", "万人", "人次", "万人次", "户")
+_DONE_FOR = re.compile(r"(?:改善|提升|解决|保障|惠及|带动|服务)+$")
+#: a name that starts with a measure word is a figure read wrong (下降0.1个百分点 → 个…)
+_CLASSIFIER = r"个(?!人|体)"
+#: facts of the place (户籍人口, 常住户) and inputs (出差, 聘用人员: 投入不能作为绩效目标) are not targets
+_NOT_A_TARGET = re.compile(r"(?:户籍|常住|总人口|人口|现有|出差|聘用|在编|编制)")
+#: how a rate per population is written back (normalise_value reads 千人 as 1000人)
+_PER_HEADS = {"1000人": "千人", "10000人": "万人", "100人": "百人"}
 #: money the project is to bring in (产值, 收入), an 经济效益; other money is the budget's
 _INCOME = re.compile(r"(产值|收入|增收|销售额|营业额|经济效益)$")
 
@@ -319,10 +392,19 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     """The value to use for an adapted indicator and a note on where it came from."""
     ind = candidate.indicator
     satisfaction = slot.category == "31"
+    point = None
     for field, label in (("annual_value", "年度指标值"), ("period_value", "实施周期指标值")):
         target = parse_target(getattr(ind, field))
         if target.kind == "quantitative" and not _portable(target):
             return None  # 280人次, 6批次: that project's own quantity, not this one's
+        if (
+            target.kind == "quantitative"
+            and target.unit == "%"
+            and target.comparison == "="
+            and 0 < (target.value or 0) < 90
+        ):
+            point = format_target(target)
+            break  # 补贴发放率 75%: a point that project set itself, no level for another (the standard below)
         if target.kind == "quantitative":
             if satisfaction and target.unit == "%" and (target.value or 0) < 85:
                 return "≥90%", f"原{label}{format_target(target)}低于85%，提高到≥90%"
@@ -334,7 +416,13 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
     if _RATE_NAME.search(ind.name or "") or satisfaction:
         default = "≥90%" if satisfaction else slot.default_value
         vague = find_vague_phrase(ind.annual_value) or find_vague_phrase(ind.period_value)
-        why = f"原值“{vague.phrase}”不可考核" if vague else "原值没有数值"
+        why = (
+            f"原值“{point}”是该项目自定的点值，不能照搬"
+            if point
+            else f"原值“{vague.phrase}”不可考核"
+            if vague
+            else "原值没有数值"
+        )
         return default, f"{why}，改为{default}"
     return None
 
@@ -416,12 +504,31 @@ def _quantity_in(quantities: list[tuple[str, str, str, str]], units: list[str], 
     return None
 
 
+#: units of a measured output (area, length): the first such a goal states is what the project builds
+_MEASURES = ("亩", "万亩", "公顷", "平方米", "万平方米", "平米", "公里", "千米", "米", "km")
+
+
+def _sole_output(quantities: list[tuple[str, str, str, str]], units: list[str]) -> bool:
+    """True when a unit cost of the budget over the goal's quantity in ``units`` means something:
+    only one measured output (area, length) in those units (two roads of 2公里 each: ÷2 would
+    double the cost of each; 培训280人次 beside 授课25人次 still costs per trainee), and
+    no other measured output stated before it (营造林8万亩 before 修建作业道30公里: the budget pays
+    for the forest, not for the track)."""
+    counts = [parse_target(value) for _, value, code, _ in quantities if code == "11"]
+    if sum(1 for t in counts if t.unit in units and t.unit in _MEASURES and t.value) > 1:
+        return False
+    first_measured = next((t for t in counts if t.unit in _MEASURES), None)
+    return first_measured is None or first_measured.unit in units
+
+
 def _from_template(
     ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest, quantities: list[tuple[str, str, str, str]]
 ) -> tuple[str, str, str] | None:
     """A type-template indicator made concrete: (name, value, rationale), or None when it
     does not apply (a count the goal already gave, a cost without a budget)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
+    if ind.needs and not any(word in _said(request) for word in ind.needs):
+        return None  # 项目（工程）验收合格率 for a grain reserve: nothing in its text the indicator is about
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
         return None  # a fill-in phrased on the subject says nothing without one (年度工作验收合格率)
@@ -455,6 +562,8 @@ def _from_template(
     budget = float(request.budget)
     kind = ind.cost_kind or "经济成本"
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
+    if found and not _sole_output(quantities, ind.per):
+        found = None  # 果园路2公里、…果园路2公里; 营造林8万亩…作业道30公里: no one quantity the budget buys
     if found:
         name, target = found
         per_year, unit = target.value, target.unit
@@ -474,6 +583,8 @@ def _from_template(
         )
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
+
+_AT_MOST_ALL = re.compile(r"^≥\s*100(?:\.0+)?%$")
 
 #: the level a published library's rate gets when the library states none, by what it measures
 #: (the type file's standard levels: acceptance 100%, completion and quality ≥95%, satisfaction ≥90%)
@@ -520,6 +631,35 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
         if re.search(pattern, name):
             return name, level, f"{origin}；指标库未写取值，按标准水平{level}（请按本地标准核对）"
     return None
+
+
+def _said(request: DraftRequest) -> str:
+    """The project's name and goal, simplified, without the phrases in which a type's keyword
+    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it)."""
+    text = simplified(f"{request.name} {request.goal or ''}")
+    for ptype in load_types().types:
+        for phrase in ptype.not_keywords:
+            text = text.replace(phrase, "")
+    return text
+
+
+def _names_its_owner(name: str, owner: str, request: DraftRequest) -> bool:
+    """The indicator names the library project it comes from (教育专项工作经费资金到位率 of
+    《教育专项工作经费》), which this project's own name and goal do not: it is about that one."""
+    own = simplified(f"{request.name} {request.goal or ''}")
+    whole = simplified(re.sub(r"\d{4}年度?", "", owner))
+    subject = simplified(subject_of(owner))
+    return any(
+        len(part) >= 4 and part in simplified(name) and part not in own
+        for part in (whole, subject)
+        if part != NO_SUBJECT
+    )
+
+
+def _same_unit_cost(ind: DraftIndicator, other: DraftIndicator | str) -> bool:
+    """Two unit costs of the same figure (≤1.03万元/公里 twice): the budget over one quantity."""
+    value = other if isinstance(other, str) else (other.level2_code == "14" and other.annual_value)
+    return bool(value) and "/" in value and ind.level2_code == "14" and ind.annual_value == value
 
 
 def _times_payments(name: str) -> bool:
@@ -593,6 +733,7 @@ def draft_offline(
         generic: bool = False,
         owner: str | None = None,
     ) -> None:
+        value = _AT_MOST_ALL.sub("100%", value)  # ≥100%: nothing is above all of it
         if generic:
             spare.add(len(drafted))
         drafted.append(
@@ -658,6 +799,8 @@ def draft_offline(
                 continue  # a misfiled example is not one to imitate
             if slot.category == "31" and "满意" not in ind.name:
                 continue
+            if _names_its_owner(ind.name or "", candidate.owner.project.name or "", request):
+                continue  # 教育专项工作经费资金到位率 is that project's, not this one's
             if _similar_name(ind.name, names) or redundant(ind.name):
                 continue
             chosen = _measurable_value(candidate, slot)
@@ -684,6 +827,10 @@ def draft_offline(
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue
+            if made[0].startswith(NO_SUBJECT) and any(n.endswith("完成率") for n in names):
+                continue  # 年度工作完成率 beside the goal's own work (历城区文化馆免费开放完成率) says nothing more
+            if any(_same_unit_cost(d, made[1]) for d in drafted):
+                continue  # 工程建设成本控制 and 每公里养护成本: one budget over one length, said once
             if redundant(made[0]):
                 continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
             if not wide and _times_payments(ind.name) and any(_times_payments(n) for n in names):
@@ -695,7 +842,10 @@ def draft_offline(
     if precedents:
         groups = [(d.level2_code or "1")[0] for d in drafted]
         keep = [n in stated_at for n in range(len(drafted))]
-        clash = [[i != j and _redundant_pair(a, b) for j, b in enumerate(names)] for i, a in enumerate(names)]
+        clash = [
+            [i != j and (_redundant_pair(a, b) or _same_unit_cost(drafted[i], drafted[j])) for j, b in enumerate(names)]
+            for i, a in enumerate(names)
+        ]
         drafted = [drafted[n] for n in choose(names, groups, keep, precedents, max_indicators, owners, clash)]
     else:
         drafted = _trim(drafted, max_indicators, spare, None if subject == NO_SUBJECT else subject)

@@ -87,7 +87,10 @@ _WORK_LEAD = re.compile(
 _PROJECT_LEAD = re.compile(r"^本?项目(?:的)?(?:实施)?(?:后)?")
 #: a figure is a goal quantity (``adapt.goal_quantities``), a rate or a wish an effect, money an
 #: input (投入不能作为绩效目标): none of them is the work
-_NOT_WORK = re.compile(r"\d|[一二三四五六七八九十两]+[个项次所户人]|率|满意|目标|水平|经费|资金|费用|费$|工资|预算")
+_NOT_WORK = re.compile(
+    r"\d|[一二三四五六七八九十两]+[个项次所户人]|率|满意|目标|水平|经费|资金|费用|费$|工资|预算"
+    r"|能力|机制|体系|素养|法治政府"  # 建立完备的预警处置机制, 建设法治政府: an aim, not a work done by year end
+)
 _WORK_TAIL = re.compile(r"(?:(?:工作|任务)+|的需要|需要|目的)$")
 #: the shortest work worth a name (发放补贴 says less than 发放村组干部报酬)
 MIN_WORK = 5
@@ -120,9 +123,31 @@ def _cut_tail(text: str) -> str:
     return text[: tail.start()] if tail else text
 
 
+#: words a name does without: 添置一些新剧目所必需的演出设备 → 添置新剧目演出设备
+_FILLERS = re.compile(r"一些|有关的|所必需的|所必须的|所需要的|所需的|所必需|所需")
+#: a place the goal speaks from (我县, 全市): the clerk's own, said by the table already
+_DEIXIS = re.compile(r"^(?:我|全|本)(?:省|市|县|区|镇|乡|街道)")
+#: a count's measure word left where the figure was lost (完成道路建设座: 道路建设1座)
+_LOST_COUNT = re.compile(rf"(?:{_WORK_VERBS})[座个处台套项间栋条所家批次]$")
+#: only how and what is done, nothing it is done to (按时足额发放)
+_NO_OBJECT = re.compile(rf"^{_MANNER}(?:{_WORK_VERBS})+$")
+
+
+def _tidy(text: str) -> str | None:
+    """The work as a name: fillers, a leading 我县 and a trailing 等 or lost measure word taken
+    off; None when no object is left (按时足额发放 says what, not what of)."""
+    plain = simplified(text)
+    if _NO_OBJECT.match(plain):
+        return None
+    text = _DEIXIS.sub("", _FILLERS.sub("", text))
+    text = re.sub(r"等$", "", text)
+    return text[:-1] if _LOST_COUNT.search(simplified(text)) else text
+
+
 def goal_works(goal: str | None) -> list[tuple[str, str]]:
     """The work the goal says the project does, as ``(name, clause)`` in the goal's order:
-    ``<work>完成率`` ("完成我市建成区的绿化养护工作" → 我市建成区的绿化养护完成率)."""
+    ``<work>完成率`` ("完成我市建成区的绿化养护工作" → 建成区的绿化养护完成率; "维修审判大楼玻璃
+    幕墙等" → 维修审判大楼玻璃幕墙完成率; "完成道路建设座", its figure lost → 道路建设完成率)."""
     found = []
     for clause in re.split(r"[，,；;。\n：:]", unicodedata.normalize("NFKC", goal or "")):
         for text in _pieces(clause):
@@ -130,6 +155,9 @@ def goal_works(goal: str | None) -> list[tuple[str, str]]:
                 continue
             done = re.match(rf"{_MANNER}完成", simplified(text))
             text = _cut_tail(text[done.end() :]) if done else text  # 完成…完成率 says it twice
+            text = _tidy(text)
+            if text is None:
+                continue
             if not MIN_WORK <= len(text) <= MAX_EFFECT or not re.fullmatch(r"[\u4e00-\u9fff“”\"]+", text):
                 continue
             found.append((text + "完成率", clause.strip()))
@@ -158,8 +186,8 @@ _SERVED = re.compile(
     "|学生|家长|教师|居民|村民|农户|市民|游客|读者|学员|职工|患者|老人|儿童|幼儿|租户|干部|干警|商户|企业"
 )
 
-#: 市民中心, 职工之家: a place named after people, not people served
-_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼")
+#: 市民中心, 职工之家, 幼儿师范高等专科学校: a place named after people, not people served
+_PLACE_AFTER = re.compile("中心|广场|公园|大厅|之家|大楼|园|师范")  # 幼儿园, 幼儿师范: no 幼儿 served
 
 
 @lru_cache(maxsize=1024)  # asked once per template indicator of a draft

@@ -48,6 +48,11 @@ class TypeIndicator(BaseModel):
     alternative: Alternative | None = Field(default=None, alias="else")
     cost_kind: str | None = None
     universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
+    needs: list[str] = Field(
+        default_factory=list,
+        description="words one of which the project's name or goal must hold for the indicator to apply "
+        "(项目（工程）验收合格率 needs something built: a grain reserve has nothing to accept)",
+    )
     why: str = ""
 
     def model_post_init(self, _context) -> None:
@@ -63,6 +68,10 @@ class ProjectType(BaseModel):
     name: str
     sector: str
     keywords: list[str]
+    not_keywords: list[str] = Field(
+        default_factory=list,
+        description="phrases in which this type's keywords say nothing of it (文化建设 is not construction)",
+    )
     indicators: list[TypeIndicator]
 
 
@@ -89,26 +98,72 @@ def classify(name: str, goal: str | None = "", limit: int = 2) -> list[tuple[Pro
     """The project's likely types, best first, with a 0-1 score (share of the best).
 
     A keyword in the name counts three times one in the goal (the name says what the money
-    is for; goals mention side activities), longer keywords more than short ones. A second
-    type is kept only when it scores at least half the first.
+    is for; goals mention side activities), longer keywords more than short ones. A keyword
+    is evidence only where it stands as a word of its own type (:func:`_evidence`): not inside
+    a longer keyword of another type (运行维护 of 公务用车运行维护, 养护 of 绿化养护), not inside
+    one of its type's ``not_keywords`` (建设 of 文化建设, 体系建设), and not in the name's generic
+    ending alone (…宣传文化工作经费 is publicity, not 运转保障's 工作经费). A second type is kept
+    only when it scores at least half the first and has evidence of its own: a keyword in the
+    name, or two different ones in the goal (one mention in a goal is a side activity:
+    新建全民健身中心…配套场馆管理用房 is not a property-management project), unless the name names
+    no type at all; a type with such evidence ranks before one without.
     """
     name_text = simplified(name)  # 忠烈祠免費開放經費 is matched as 免费开放
     goal_text = simplified(goal)
+    types = load_types().types
+    in_name = _evidence(name_text, types, _tail_start(name_text))
+    if not any(in_name.values()):
+        in_name = _evidence(name_text, types)  # …工作经费 and nothing else: the ending is all there is
+    in_goal = _evidence(goal_text, types)
     heads = _heads(name_text)
+    named_any = any(in_name.values())  # a name naming nothing leaves the goal to say what the project is
     scores = []
-    for ptype in load_types().types:
-        score = sum(
-            (3.0 if k in name_text else 1.0 if k in goal_text else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords
-        )
+    for ptype in types:
+        named, stated = in_name.get(ptype.id, set()), in_goal.get(ptype.id, set())
+        score = sum((3.0 if k in named else 1.0 if k in stated else 0.0) * min(len(k), 4) / 2 for k in ptype.keywords)
         if any(head.endswith(k) for head in heads for k in ptype.keywords):
             score += _HEAD_BONUS
         if score:
-            scores.append((ptype, score))
-    scores.sort(key=lambda pair: -pair[1])
+            scores.append((ptype, score, bool(named) or len(stated) >= 2 or not named_any))
+    scores.sort(key=lambda item: (not item[2], -item[1]))  # a type with evidence of its own before one without
     if not scores:
         return []
     best = scores[0][1]
-    return [(t, round(s / best, 3)) for t, s in scores[:limit] if s >= best / 2]
+    kept = [scores[0]] + [item for item in scores[1:] if item[1] >= best / 2 and item[2]]
+    return [(t, round(s / best, 3)) for t, s, _ in kept[:limit]]
+
+
+def _evidence(text: str, types: list[ProjectType], tail: int | None = None) -> dict[str, set[str]]:
+    """type id → its keywords that stand in ``text`` as words of that type: an occurrence inside
+    a longer keyword of another type, inside one of the type's ``not_keywords``, or starting at
+    or after ``tail`` (where the name's generic ending begins) is not one."""
+    spans = [
+        (m.start(), m.end(), ptype.id, k)
+        for ptype in types
+        for k in ptype.keywords
+        for m in re.finditer(re.escape(k), text)
+    ]
+    excluded = {
+        ptype.id: [(m.start(), m.end()) for phrase in ptype.not_keywords for m in re.finditer(re.escape(phrase), text)]
+        for ptype in types
+    }
+    found: dict[str, set[str]] = {}
+    for start, end, type_id, keyword in spans:
+        if tail is not None and start >= tail:
+            continue
+        if any(s <= start and end <= e and e - s > end - start and t != type_id for s, e, t, _ in spans):
+            continue
+        if any(s <= start and end <= e for s, e in excluded[type_id]):
+            continue
+        found.setdefault(type_id, set()).add(keyword)
+    return found
+
+
+def _tail_start(name: str) -> int | None:
+    """Where the name's generic ending (经费, 工作经费, 专项资金 …) begins, when it has one."""
+    name = name.strip()
+    head = _GENERIC_ENDINGS.sub("", name)
+    return len(head) if head and head != name else None
 
 
 # A Chinese name's last word says what it is (森林防火宣传 is publicity about fire prevention,
