@@ -27,7 +27,8 @@ from assistant.errors import InputError
 os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[ray]'); the Ray executor is optional")
 
-pytestmark = pytest.mark.slow
+#: one Ray runtime on one xdist worker (pyproject's --dist loadgroup), not one per worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
 
 
 @pytest.fixture(scope="module")
