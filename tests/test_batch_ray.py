@@ -27,8 +27,7 @@ from assistant.errors import InputError
 os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[ray]'); the Ray executor is optional")
 
-#: one Ray runtime on one xdist worker (pyproject's --dist loadgroup), not one per worker
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,7 @@ from assistant.ingest.ocr import read_scanned_pdf_pages
 from assistant.ingest.ocr.assemble import build_document, read_page_image
 from assistant.ingest.ocr.engine import RapidOCREngine, TesseractEngine, get_engine, tesseract_available
 
-#: the OCR engine and the rendered pages made once, on one xdist worker (pyproject's --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ocr_pages")]
+pytestmark = pytest.mark.slow
 
 #: projects drawn on each page (indexes in the seed table): wrapped goals and indicator cells
 CLEAN_PAGE = [0, 1, 2, 3]

@@ -49,7 +49,7 @@ def llama(tmp_path_factory):
     reason = missing()
     if reason:
         pytest.skip(reason)
-    # under pytest-xdist (pyproject's -n auto) each worker starts its own server and runs its share
+    # under pytest-xdist with --dist load (.ci/run) each worker starts its own server and runs its share
     # of the six runs: one core each, so on two cores the lane takes about half as long, every run
     # with the same deadline and a server of its own
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
