@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 SEED_GOLD = ROOT / "gold" / "000_e2922c57f8184701.json"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config):
+    """How many workers pyproject's ``-n auto`` starts: every core (xdist's count) for the suite, a
+    folder or a marker run; none for a run of named test files or tests, where starting workers
+    costs more than it saves. ``-n N`` or PYTEST_XDIST_AUTO_NUM_WORKERS decide instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    if config.args and all(arg.split("::")[0].endswith(".py") for arg in config.args):
+        return 0
+    return None
 
 
 @pytest.fixture(autouse=True)

@@ -73,11 +73,14 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def llama_server(*, threads: int = 1, startup: float = 180.0) -> Iterator[str]:
+def llama_server(*, threads: int = 1, batch_threads: int | None = None, startup: float = 180.0) -> Iterator[str]:
     """Start the server, wait until it answers, yield its base URL; stop it on exit.
 
     One thread, and OpenMP told not to spin: on a shared two-core machine two spinning
     threads made generation twenty times slower (1 token/s instead of about 19).
+
+    ``batch_threads`` (prompt reading) is llama.cpp's default, every core, unless given: the lane
+    run by two pytest-xdist workers starts two servers and gives each one thread, one core.
 
     Raises:
         RuntimeError: it did not come up within ``startup`` seconds (with the end of its log).
@@ -106,6 +109,8 @@ def llama_server(*, threads: int = 1, startup: float = 180.0) -> Iterator[str]:
         "--verbose",
         "false",
     ]
+    if batch_threads is not None:
+        cmd += ["--n_threads_batch", str(batch_threads)]
     proc = subprocess.Popen(
         cmd,
         stdout=log,

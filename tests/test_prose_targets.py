@@ -61,9 +61,9 @@ def _indicators(table) -> list[tuple]:
 
 
 def _traditional(text: str) -> str:
-    import opencc
+    from form_variants import traditional  # OpenCC's s2t, its converter built once
 
-    return opencc.OpenCC("s2t").convert(text)
+    return traditional(text)
 
 
 _LABEL_LINE = re.compile(r"^(?P<num>\d\.|\(\d\))(?P<label>[\u4e00-\u9fff]{2,6}指标)(?P<sep>[。:：]?)", re.M)

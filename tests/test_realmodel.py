@@ -49,7 +49,11 @@ def llama(tmp_path_factory):
     reason = missing()
     if reason:
         pytest.skip(reason)
-    with llama_server() as base_url:
+    # under pytest-xdist with --dist load (.ci/run) each worker starts its own server and runs its share
+    # of the six runs: one core each, so on two cores the lane takes about half as long, every run
+    # with the same deadline and a server of its own
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    with llama_server(batch_threads=1 if workers > 1 else None) as base_url:
         yield base_url
 
 
