@@ -57,7 +57,7 @@ _HEAD_ITEM = re.compile(
 _NUMERALS = "一二三四五六七八九"
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
-_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
+_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复)"
 #: the words leading an item's amount after its name: ，安排资金 / ：预算 / ，共计
 _AMOUNT_LEAD = re.compile(
     r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
@@ -67,19 +67,35 @@ _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其
 _MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|{_MONEY_WORD})"
+    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|{_MONEY_WORD})"
 )
 _NAME_FIELD = re.compile(
     r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"
 )
+#: 项目名称 as a heading of its own (一、项目名称), the name alone on the next line with text under it
+_NAME_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
+    r"项目名称[ \t\u3000]*[:：]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    r"(?P<name>[^\s。；;，,:：|｜][^\n。；;，,:：|｜]{1,59}?)[ \t\u3000]*\n",
+    re.M,
+)
 _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
 _NAME_IN_TITLE = re.compile(
-    r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
+    # the writer may head the title (某局关于…); 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written
+    r"^(?:[^\n关]{2,30}关于)?(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?"
+    r"(?:绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
 _GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+#: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
+#: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
+#: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
+_GOAL_SAID = re.compile(
+    r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)"
+)
+_COUNTED = re.compile(r"[二三四五六七八九十]是")
 #: the goal as a report's heading on a line of its own, its text the paragraph under it:
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
@@ -140,6 +156,11 @@ class _Read:
     notes: list[Failure] = field(default_factory=list)
     goal: tuple[str, int] | None = None
     indicators: list[_Item] = field(default_factory=list)
+    #: named by a 项目名称 field or heading: the project stands on its name alone (nothing else may be told)
+    labeled: bool = False
+    #: the one amount the sentence naming the project states (X项目立项批复525.39万元): its total when
+    #: the text states several
+    stated: re.Match[str] | None = None
 
 
 def _without_readings(text: str) -> tuple[str, list[int]]:
@@ -205,7 +226,62 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, title, None))
     if len(found) >= 2:
         return found
-    return _quoted_lines(plain) or _heading_items(plain)
+    return _quoted_lines(plain) or _heading_items(plain) or _numeral_items(plain) or _split_items(plain)
+
+
+#: a plan's part naming a fund and its money: 一、2022年省级残疾人康复资金24万元，其中…
+_NUMERAL_ITEM = re.compile(
+    rf"^[ \t\u3000]*(?P<num>[一二三四五六七八九十])、[ \t\u3000]*(?P<title>(?P<name>[^\n，,。；;：:、]{{4,60}}?"
+    rf"(?:资金|经费|项目|补助|补贴|工程))[ \t\u3000]*{_AMOUNT})(?=[ \t\u3000]*(?:[，,。；;（(]|$))",
+    re.M,
+)
+
+
+def _numeral_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Parts 一、 二、 … (two or more, in order) each opening with a fund's name and its money
+    (一、2022年省级残疾人康复资金24万元，其中…): one project each."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _NUMERAL_ITEM.finditer(plain):
+        n = _NUMERALS.index(m.group("num")) + 1 if m.group("num") in _NUMERALS else 10
+        if n != len(found) + 1:
+            if n != 1:
+                continue
+            found = []
+        found.append((m, m.group("name").strip(), (_number(m), m.group("cur"))))
+    return found if len(found) >= 2 else []
+
+
+#: money passed and itemized in one sentence: 下达省级福彩公益金113万元，其中A项目48万元、B资金15万元…
+_PASSED = re.compile(rf"(?:下达|拨付|下拨|安排|分配)[^。\n]{{0,40}}?{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
+_PART = re.compile(
+    rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?(?:项目|资金|经费|补助|补贴|工程))[ \t\u3000]*{_AMOUNT})"
+    r"[ \t\u3000]*(?P<sep>[、，,；;]|)"
+)
+#: a part naming where the money comes from, not what it pays for: 中央资金, 省级配套资金, 一般公共预算资金
+_SOURCE = re.compile(
+    r"^(?:(?:中央|省|市|县|区|州|乡镇|地方|本级|上级)级?(?:财政)?(?:专项|配套|补助|衔接)?(?:资金|补助)"
+    r"|.*(?:一般公共预算|政府性基金|彩票公益金|自筹|配套|债券).*)$"
+)
+
+
+def _split_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The parts of the money a sentence passes (下达…113万元，其中A项目48万元、B资金15万元、C资金50万元),
+    two or more, each named for what it pays for, adding up to the whole: one project each."""
+    for lead in _PASSED.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if (
+            len(parts) >= 2
+            and len({m.group("cur") for m in parts} | {lead.group("cur")}) == 1
+            and sum(_number(m) for m in parts) == _number(lead)
+            and not any(_SOURCE.match(m.group("name").strip()) for m in parts)
+        ):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
 
 
 #: a disclosure's project heading on a line of its own: 1、“X”项目
@@ -284,12 +360,20 @@ def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) 
 
 
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    found = [m for m in (_GOAL.search(plain, start, end), _GOAL_HEADING.search(plain, start, end)) if m]
+    patterns = (_GOAL, _GOAL_HEADING, _GOAL_SAID)
+    found = [m for m in (p.search(plain, start, end) for p in patterns) if m]
     if not found:
         return None
-    m = min(found, key=lambda m: m.start())
+    m = min(found, key=lambda m: (m.start(), m.re is _GOAL_SAID))
     text, at = m.group("goal"), m.start("goal")
     text = text[: end - at] if at + len(text) > end else text
+    if m.re is _GOAL_SAID:  # the sentence, and those that go on counting
+        stop = text.find("。")
+        while stop >= 0 and _COUNTED.match(text, stop + 1):
+            stop = text.find("。", stop + 1)
+        if stop < 0:
+            return None  # the sentence does not end: not whole
+        text = text[: stop + 1]
     if mark := _FIELD_MARK.search(text, 1):
         text = text[: mark.start()]
     if "。" in text:
@@ -440,23 +524,63 @@ def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int]
 
 def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
-    if m := _NAME_FIELD.search(plain, 0, end):
-        return _Read(m.group("name").strip(), m.start("name"), (0, end))
+    if m := _NAME_FIELD.search(plain, 0, end) or _NAME_HEADING.search(plain, 0, end):
+        return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     if subject := name_in_money_sentence(plain, end):
-        return _Read(subject[0], subject[1], (0, end))
+        read = _Read(subject[0], subject[1], (0, end))
+        close = min((i for i in (plain.find("。", subject[1]), plain.find("\n", subject[1])) if i >= 0), default=end)
+        every, whole = _money(plain, subject[1], close)
+        if len(_values(whole)) == 1 and _one_smaller_part(_values(whole), every):
+            read.stated = whole[0]
+        return read
     title = _title(plain)
     if title is None:
-        return None
+        return _passed_fund(plain, end, source)
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
-    if m := _NAME_IN_TITLE.match(title[0]):
+    if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         return _named_by_title(name, title[1] + m.start("name"), end, source)
     if m := _FUND_NOTICE.search(title[0]):
         read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
         read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
         return read
-    return None
+    return _passed_fund(plain, end, source)
+
+
+#: a notice's sentence passing a fund: 现拨付你单位X资金15664万元 ; 现将X资金下达给你们 ; 下达我市X工程160万元
+_RECIPIENT = r"(?:给|至)?(?:你们|你单位|你局|你委|你县|你市|你区|你州|你乡|你镇|各地|我市|我县|我区|我州|我省)?(?:[（(][^）)\n]{1,10}[)）])?"
+_FUND_NAME = r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
+_PASSING = (
+    re.compile(rf"现将{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?下达"),
+    re.compile(rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?"),
+)
+
+
+def _cited(plain: str, at: int) -> bool:
+    """``at`` is inside a cited document's title (《…关于下达X资金的通知》): another notice, not this one."""
+    line_start = plain.rfind("\n", 0, at) + 1
+    return plain.rfind("《", line_start, at) > plain.rfind("》", line_start, at)
+
+
+def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
+    """The one fund a notice passes, named by the sentence that passes it (现拨付你单位X资金15664万元,
+    现将X资金下达给你们), with the amount written right after the name; flagged as read from that
+    sentence. None when the text passes no fund, or passes funds of different names."""
+    found = sorted(
+        (m for p in _PASSING for m in p.finditer(plain, 0, end) if not _cited(plain, m.start())),
+        key=lambda m: m.start(),
+    )
+    if not found or len({m.group("name") for m in found}) > 1:
+        return None
+    m = found[0]
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TEXT", name=read.name)))
+    amounts = {(_number(a), a.group("cur")) for a in found if a.group("n")}
+    if len(amounts) == 1:
+        a = next(a for a in found if a.group("n"))
+        read.total = (_number(a), a.group("cur"), a.start("n"), False)
+    return read
 
 
 def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
@@ -526,6 +650,17 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
                     source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0))
                 )
             )
+        elif len(values) > 1 and read.stated is not None:  # the amount of the sentence naming the project
+            m = read.stated
+            read.total = (_number(m), m.group("cur"), m.start("n"), False)
+            text = "、".join(m.group(0) for m in found)
+            read.notes.append(
+                Failure(
+                    source=source,
+                    field="amounts.total",
+                    message=msg("PROSE_AMOUNT_OF_SUBJECT", text=text, name=read.name, total=m.group(0)),
+                )
+            )
         elif len(values) > 1:
             text = "、".join(m.group(0) for m in found)
             read.notes.append(
@@ -580,7 +715,7 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
     reads = _projects(plain, end, source)
     for read in reads:
         _fill(read, plain, source, row)
-    if not any(r.name and (r.total or r.goal or r.indicators) for r in reads):
+    if not any(r.name and (r.total or r.goal or r.indicators or r.labeled) for r in reads):
         return None
     failures = [Failure(source=source, field="document", message=msg("PROSE_FIELDS_ONLY"))]
     projects: list[Project] = []
