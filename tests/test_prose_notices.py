@@ -194,3 +194,45 @@ def test_goal_counted_over_sentences_goes_on_while_they_count():
     assert read(text).projects()[0].goal == (
         "一是完成东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设。二是符合工程施工质量验收相关要求,按时投入使用。"
     )
+
+
+# l10 (广西): the whole passed first (…资金,合计13,804万元), then its two batches, which add up to it;
+# 下达转移支付资金 names no fund
+L10 = (
+    "一、绩效目标分解下达情况\n(一)中央下达专项转移支付预算和区域绩效目标情况\n1.中央下达专项转移支付\n"
+    "2024年,中央分2批次下达我区中央集中彩票公益金支持社会福利事业资金,合计13,804万元。各批次中央专项转移支付预算下达情况如下:\n"
+    "2023年11月15日,《财政部 民政部关于提前下达2024年中央集中彩票公益金支持社会福利事业专项资金预算的通知》(财社〔2023〕135号)"
+    "下达中央集中彩票公益金支持社会福利事业专项资金11,193万元。\n"
+    "2024年7月3日,《财政部 民政部关于下达2024年中央集中彩票公益金支持社会福利事业资金预算(第一批)的通知》(财社〔2024〕65号)"
+    "下达中央集中彩票公益金支持社会福利事业资金2,611万元。\n"
+    "2.中央下达专项转移支付区域绩效目标情况\n中央下达转移支付资金时随同下达了资金年度绩效目标,主要包括以下四个方面:\n"
+)
+
+
+def test_fund_passed_in_batches_that_add_up_to_its_total():
+    table = read(L10)
+    assert _fields(table) == [("中央集中彩票公益金支持社会福利事业资金", Decimal("13804"))]
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+
+
+def test_batches_that_do_not_add_up_leave_the_fund_unread():
+    with pytest.raises(InputError):
+        read(L10.replace("2,611万元", "2,600万元"))
+
+
+# l01 (海南 mirror): the page's caption (站名: 站名X报告) and the title under it; 项目绩效总目标:
+L01 = (
+    "pg电子福运象财神: pg电子福运象财神2016年学生资助专项项目绩效评价报告\n"
+    "发布时间:2017-07-21 发布者:pg电子福运象财神 浏览次数:1597\npg电子福运象财神\n"
+    "2016年学生资助专项项目绩效评价报告\n一、项目概况\n(二)项目绩效目标\n"
+    "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。\n"
+    "二、项目资金使用及管理情况\n"
+)
+
+
+def test_title_without_the_captions_colon_names_the_project():
+    table = read(L01)
+    project = table.projects()[0]
+    assert project.name == "学生资助专项"
+    assert project.goal.startswith("减免在校一、二、三年级学生学费")  # the targets after it stay in: flagged
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)

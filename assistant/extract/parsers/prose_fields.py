@@ -88,7 +88,7 @@ _NAME_IN_TITLE = re.compile(
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
-_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
 #: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
 #: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
 #: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
@@ -472,8 +472,9 @@ _SECTION_NUMBER = re.compile(
 
 
 def _title(plain: str) -> tuple[str, int] | None:
-    """The notice's or report's heading: an early line ending in 公示/报告/通知/…"""
-    pos = 0
+    """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
+    when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
+    pos, found = 0, []
     for n, line in enumerate(plain.split("\n")):
         if n > 15:
             break
@@ -483,9 +484,9 @@ def _title(plain: str) -> tuple[str, int] | None:
             and ">" not in line
             and not _SECTION_NUMBER.match(line)  # 一、绩效目标分解下达情况: a section, not the title
         ):
-            return line.strip(), pos + line.find(line.strip())
+            found.append((line.strip(), pos + line.find(line.strip())))
         pos += len(line) + 1
-    return None
+    return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
 
 #: a line wholly in brackets: (教育专项工作经费)
@@ -553,8 +554,13 @@ _RECIPIENT = r"(?:给|至)?(?:你们|你单位|你局|你委|你县|你市|你�
 _FUND_NAME = r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
 _PASSING = (
     re.compile(rf"现将{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?下达"),
-    re.compile(rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?"),
+    # the amount right after the name, or after a comma and 合计 (下达我区X资金,合计13,804万元)
+    re.compile(rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"),
 )
+
+
+#: the words of a fund's name that say only what kind of money it is: 下达转移支付资金 names no fund
+_GENERIC = re.compile(r"专项|转移支付|补助|资金|经费|预算|项目|工程|中央|省级|市级|县级|财政|上述|相关|有关|该|此|本|各|这")
 
 
 def _cited(plain: str, at: int) -> bool:
@@ -568,10 +574,24 @@ def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
     现将X资金下达给你们), with the amount written right after the name; flagged as read from that
     sentence. None when the text passes no fund, or passes funds of different names."""
     found = sorted(
-        (m for p in _PASSING for m in p.finditer(plain, 0, end) if not _cited(plain, m.start())),
+        (
+            m
+            for p in _PASSING
+            for m in p.finditer(plain, 0, end)
+            if not _cited(plain, m.start()) and len(_GENERIC.sub("", m.group("name"))) >= 2
+        ),
         key=lambda m: m.start(),
     )
-    if not found or len({m.group("name") for m in found}) > 1:
+    if len(found) > 1 and len({m.group("name") for m in found}) > 1:
+        # the whole first, then its batches (下达…X资金,合计13,804万元 / 下达X专项资金11,193万元 / …2,611万元):
+        # the later passings add up to the first one's amount
+        first, rest = found[0], found[1:]
+        if not (first.group("n") and all(m.group("n") for m in rest)):
+            return None
+        if len({m.group("cur") for m in found}) > 1 or sum(_number(m) for m in rest) != _number(first):
+            return None
+        found = [first]
+    if not found:
         return None
     m = found[0]
     read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
