@@ -236,3 +236,22 @@ def test_title_without_the_captions_colon_names_the_project():
     assert project.name == "学生资助专项"
     assert project.goal.startswith("减免在校一、二、三年级学生学费")  # the targets after it stay in: flagged
     assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        # m15: a zero carried over is no budget; 下拨 states the money
+        ("截止202012月31日,本年度中央财政下拨1157.5万元,上年结转资金0万元,实际支出1157.5万元。", Decimal("1157.5")),
+        # n08: what was actually paid is execution, not the budget
+        (
+            "2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元,实际拨付金额是108万元。",
+            Decimal("110"),
+        ),
+    ],
+)
+def test_money_done_or_nothing_is_not_the_budget(sentence, total):
+    text = f"关于2020年度退役士兵教育培训资金项目绩效评价报告\n一、项目概况\n{sentence}\n"
+    table = read(text)
+    assert table.projects()[0].amounts.total == total
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)

@@ -57,7 +57,7 @@ _HEAD_ITEM = re.compile(
 _NUMERALS = "一二三四五六七八九"
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
-_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复)"
+_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复|下拨|下达|拨付|指标金额)"
 #: the words leading an item's amount after its name: ，安排资金 / ：预算 / ，共计
 _AMOUNT_LEAD = re.compile(
     r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
@@ -322,7 +322,12 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[
     """The amounts stated between ``start`` and ``end``: all of them, and those left when the
     ones that split an amount already stated are set aside (``预算10441万元。其中，中央资金8353万元，
     省级配套2088万元``: the parts); all of them when nothing else is left."""
-    every = list(_MONEY.finditer(plain, start, end))
+    # what was done (实际拨付金额是108万元, 实际支出…) and nothing (上年结转资金0万元) are no budget
+    every = [
+        m
+        for m in _MONEY.finditer(plain, start, end)
+        if _number(m) != 0 and "实际" not in plain[max(0, m.start() - 3) : m.start()]
+    ]
     parts = []
     for m in _PARTS.finditer(plain, start, end):
         close = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
