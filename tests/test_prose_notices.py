@@ -255,3 +255,13 @@ def test_money_done_or_nothing_is_not_the_budget(sentence, total):
     table = read(text)
     assert table.projects()[0].amounts.total == total
     assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+
+
+def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
+    """k03 (云南): the form has no money cells; the report's one '实施2021年中央动物防疫等补助经费9.55万元'
+    gives the total, flagged."""
+    from prose_copies import GOLD
+
+    table = read((next(GOLD.glob("k03-*")) / "source.txt").read_text(encoding="utf-8"))
+    assert [p.amounts.total for p in table.projects()] == [Decimal("9.55")]
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
