@@ -265,3 +265,20 @@ def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
     table = read((next(GOLD.glob("k03-*")) / "source.txt").read_text(encoding="utf-8"))
     assert [p.amounts.total for p in table.projects()] == [Decimal("9.55")]
     assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # n02 (安徽): place, year and 转移支付 around the fund
+        ("宁国市2023年省级非物质文化遗产保护资金转移支付绩效自评报告", "省级非物质文化遗产保护资金"),
+        # l16 (安徽, traditional): the disclosure's 名稱: field holds the title; the place with no year after it
+        ("名稱: 宣州區教育督導評價獎勵補助資金轉移支付2023年度績效自評報告", "教育督導評價獎勵補助資金"),
+        # l15 form: no place, nothing else to strip
+        ("城乡义务教育补助经费转移支付2023年度绩效自评报告", "城乡义务教育补助经费"),
+    ],
+)
+def test_transfer_report_title_names_the_fund_without_place_year_and_转移支付(title, name):
+    table = read(f"{title}\n一、项目概况\n2023年下达资金70万元。\n")
+    assert [p.name for p in table.projects()] == [name]
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)

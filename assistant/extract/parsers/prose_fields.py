@@ -476,6 +476,9 @@ _SECTION_NUMBER = re.compile(
 )
 
 
+_TITLE_LABEL = re.compile(r"^(?:名称|标题|标[ \t\u3000]*题)[ \t\u3000]*[:：][ \t\u3000|｜]*")
+
+
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
     when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
@@ -489,7 +492,10 @@ def _title(plain: str) -> tuple[str, int] | None:
             and ">" not in line
             and not _SECTION_NUMBER.match(line)  # 一、绩效目标分解下达情况: a section, not the title
         ):
-            found.append((line.strip(), pos + line.find(line.strip())))
+            text = line.strip()
+            label = _TITLE_LABEL.match(text)  # 名称: X报告, a disclosure's field: the title is X
+            text = text[label.end() :] if label else text
+            found.append((text, pos + line.find(text)))
         pos += len(line) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
@@ -546,7 +552,13 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _named_by_title(subtitle[0], subtitle[1], end, source)
     if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
-        return _named_by_title(name, title[1] + m.start("name"), end, source)
+        at = title[1] + m.start("name")
+        # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
+        if name.endswith("转移支付") and len(name) > 8:
+            name = name[: -len("转移支付")]
+            if place := _PLACE.match(name):
+                name, at = name[place.end() :], at + place.end()
+        return _named_by_title(name, at, end, source)
     if m := _FUND_NOTICE.search(title[0]):
         read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
         read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
@@ -606,6 +618,10 @@ def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
         a = next(a for a in found if a.group("n"))
         read.total = (_number(a), a.group("cur"), a.start("n"), False)
     return read
+
+
+#: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\u4e00-\u9fff])")
 
 
 def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
