@@ -282,3 +282,15 @@ def test_transfer_report_title_names_the_fund_without_place_year_and_转移支�
     table = read(f"{title}\n一、项目概况\n2023年下达资金70万元。\n")
     assert [p.name for p in table.projects()] == [name]
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_transfer_report_title_names_the_fund_before_a_money_sentence():
+    """l15 (贵州): the title names the transfer; a later sentence's subject (…资助项目) is a part of it."""
+    text = (
+        "城乡义务教育补助经费转移支付2023年度绩效自评报告\n一、基本情况\n"
+        "(三)区域绩效目标情况。\n\n该项目在2023年度安排预算547.615万元。\n"
+        "2022年上级下达城乡义务教育生活补助资助项目预算547.615万元。\n"
+    )
+    table = read(text)
+    assert _fields(table) == [("城乡义务教育补助经费", Decimal("547.615"))]
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)

@@ -538,6 +538,9 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
     if m := _NAME_FIELD.search(plain, 0, end) or _NAME_HEADING.search(plain, 0, end):
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    title = _title(plain)
+    if title and (m := _NAME_IN_TITLE.match(title[0])) and _TRANSFER.search(m.group("name")):
+        return _by_title(plain, title, end, source)  # a transfer's report: its title names the fund
     if subject := name_in_money_sentence(plain, end):
         read = _Read(subject[0], subject[1], (0, end))
         close = min((i for i in (plain.find("。", subject[1]), plain.find("\n", subject[1])) if i >= 0), default=end)
@@ -545,9 +548,17 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         if len(_values(whole)) == 1 and _one_smaller_part(_values(whole), every):
             read.stated = whole[0]
         return read
-    title = _title(plain)
     if title is None:
         return _passed_fund(plain, end, source)
+    return _by_title(plain, title, end, source)
+
+
+#: a transfer's name in a report's title: X资金转移支付
+_TRANSFER = re.compile(r"(?:资金|经费)转移支付$")
+
+
+def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
+    """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
     if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
