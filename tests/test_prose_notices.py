@@ -276,6 +276,8 @@ def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
         ("名稱: 宣州區教育督導評價獎勵補助資金轉移支付2023年度績效自評報告", "教育督導評價獎勵補助資金"),
         # l15 form: no place, nothing else to strip
         ("城乡义务教育补助经费转移支付2023年度绩效自评报告", "城乡义务教育补助经费"),
+        # k10 (天津): a bracketed kind of money heads the title
+        ("(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告", "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目"),
     ],
 )
 def test_transfer_report_title_names_the_fund_without_place_year_and_转移支付(title, name):

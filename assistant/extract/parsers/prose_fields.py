@@ -82,7 +82,8 @@ _NAME_HEADING = re.compile(
 _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
 _NAME_IN_TITLE = re.compile(
     # the writer may head the title (某局关于…); 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written
-    r"^(?:[^\n关]{2,30}关于)?(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?"
+    # a bracketed kind of money heads some titles: (直达资金)X工程项目2020年度绩效自评报告
+    r"^(?:[（(][^）)\n]{2,8}资金[)）])?(?:[^\n关]{2,30}关于)?(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?"
     r"(?:绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
