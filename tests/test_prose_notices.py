@@ -296,3 +296,36 @@ def test_transfer_report_title_names_the_fund_before_a_money_sentence():
     table = read(text)
     assert _fields(table) == [("城乡义务教育补助经费", Decimal("547.615"))]
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+# l02 (广东): the amount only in 附件1's 安排表, its 合计 row cut over lines
+L02 = (
+    "有关县(市、区)财政局:\n"
+    "经市政府批准,现下达你县(市、区)2023年创建广东省基础教育高质量发展试验区奖补资金(具体金额详见附件)。有关事项通知如下:\n"
+    "附件:1.2023年创建广东省基础教育高质量发展试验区奖补资金安排表\n韶关市财政局\n2023年3月29日\n附件1 |\n"
+    "2023年创建广东省基础教育高质量发展试验区奖补资金安排表 |\n"
+    "序号 | 地区 | 实施单位 | 项目内容 | 金额 (万元) | 备注 |\n"
+    "1 | 仁化县 | 仁化县教育局 | 支持仁化县创建广东省义务教育优质均衡发展县。 | 1000 |\n|\n"
+    "2 | 始兴县 | 始兴县教育局 | 支持始兴县创建广东省学前教育普及普惠县。 | 800 |\n|\n"
+    "| 合计 |\n|\n| 3000 |\n|\n附件2 |\n"
+)
+# l17 (浙江): the 分配表's 合计 row, its last cell 合计下达 after 已预下达 and 本次下达
+L17_TABLE = (
+    "附件1\n浙江省2021年义务教育薄弱环节改善与能力提升补助资金分配表\n单位:万元\n"
+    "地区 | 已预下达 | 本次下达 | 合计下达 |\n浙江省合计 | 18900 | 5100 | 24000 |\n杭州市合计 | 650 | 175 | 825 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"), [(L02, Decimal("3000")), (L17 + "附件:1.分配表\n" + L17_TABLE, Decimal("24000"))]
+)
+def test_passed_fund_takes_the_total_row_of_its_allocation_table(text, total):
+    table = read(text)
+    assert [p.amounts.total for p in table.projects()] == [total]
+    assert table.currency_unit == "万元"
+    assert "PROSE_AMOUNT_FROM_ALLOCATION" in _codes(table)
+
+
+def test_allocation_table_with_no_unit_gives_no_amount():
+    table = read(L17 + "附件:1.分配表\n" + L17_TABLE.replace("单位:万元\n", ""))
+    assert [p.amounts.total for p in table.projects()] == [None]

@@ -629,7 +629,48 @@ def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
     if len(amounts) == 1:
         a = next(a for a in found if a.group("n"))
         read.total = (_number(a), a.group("cur"), a.start("n"), False)
+    elif not amounts and (allocated := _allocation_total(plain, read.name)):
+        read.total = allocated[0]
+        read.notes.append(
+            Failure(
+                source=source,
+                field="amounts.total",
+                message=msg(
+                    "PROSE_AMOUNT_FROM_ALLOCATION", table=allocated[1], amount=allocated[0][0], currency=allocated[0][1]
+                ),
+            )
+        )
     return read
+
+
+#: the attached table splitting a fund: X资金分配表 / X资金安排表, on a line of its own
+_ALLOCATION_TITLE = re.compile(r"^[ \t\u3000|｜]*(?P<title>[^\n|｜]{4,80}?(?:分配表|安排表|分配情况表|安排情况表))[ \t\u3000|｜]*$", re.M)
+#: the 合计 row: a cell ending in 合计 (浙江省合计 | 18900 …), not a header's 合计下达
+_TOTAL_ROW = re.compile(r"^[^\n]*合计[ \t\u3000]*(?:[|｜][^\n]*)?$", re.M)
+_TABLE_UNIT = re.compile(r"(?:单位|金额)[ \t\u3000]*[:：(（]?[ \t\u3000]*(?P<cur>万元|元)")
+_CELL_NUMBER = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,])")
+
+
+def _allocation_total(plain: str, name: str) -> tuple[tuple[Decimal, str, int, bool], str] | None:
+    """The 合计 of the attached table that splits the fund (附件1 X资金分配表 … 合计 … 3000), when the
+    table states its unit (单位:万元, 金额(万元)) before that row: the row's last number (合计下达 after
+    已预下达 and 本次下达), or, when the row is cut over lines, the first number after it."""
+    for t in _ALLOCATION_TITLE.finditer(plain):
+        if name not in t.group("title"):
+            continue
+        total = _TOTAL_ROW.search(plain, t.end())
+        unit = _TABLE_UNIT.search(plain, t.end(), total.start()) if total else None
+        if total is None or unit is None:
+            continue
+        numbers = list(_CELL_NUMBER.finditer(plain, total.start(), total.end()))
+        if not numbers:  # the row's cells on lines of their own: | 合计 | / | / | 3000 |
+            m = _CELL_NUMBER.search(plain, total.end(), total.end() + 40)
+            if m is None or re.search(r"[\u4e00-\u9fff]", plain[total.end() : m.start()]):
+                continue
+            numbers = [m]
+        m = numbers[-1]
+        return (_number(m), unit.group("cur"), m.start("n"), False), t.group("title").strip()
+    return None
 
 
 #: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
