@@ -107,7 +107,10 @@ def test_passed_money_split_into_named_parts_that_add_up_gives_one_project_each(
     "change",
     [
         ("50万元。", "40万元。"),  # the parts no longer add up to 113
-        ("其中养老机构运营补贴项目48万元、社会工作服务站项目建设资金15万元", "其中中央资金63万元"),  # where the money comes from
+        (
+            "其中养老机构运营补贴项目48万元、社会工作服务站项目建设资金15万元",
+            "其中中央资金63万元",
+        ),  # where the money comes from
     ],
 )
 def test_parts_that_do_not_add_up_or_name_sources_are_not_projects(change):
@@ -151,7 +154,10 @@ def test_title_of_a_self_evaluation_headed_by_its_writer_names_the_fund():
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
 
 
-@pytest.mark.parametrize("title", ["关于2021年度政法纪检监察转移支付资金绩效评价自评报告", "2017-2019年省级城镇保障性安居工程支出绩效自评报告"])
+@pytest.mark.parametrize(
+    "title",
+    ["关于2021年度政法纪检监察转移支付资金绩效评价自评报告", "2017-2019年省级城镇保障性安居工程支出绩效自评报告"],
+)
 def test_title_variants_of_a_self_evaluation(title):
     from assistant.extract.parsers.prose_fields import _NAME_IN_TITLE
 
@@ -277,7 +283,10 @@ def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
         # l15 form: no place, nothing else to strip
         ("城乡义务教育补助经费转移支付2023年度绩效自评报告", "城乡义务教育补助经费"),
         # k10 (天津): a bracketed kind of money heads the title
-        ("(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告", "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目"),
+        (
+            "(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告",
+            "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目",
+        ),
     ],
 )
 def test_transfer_report_title_names_the_fund_without_place_year_and_转移支付(title, name):

@@ -10,13 +10,23 @@ goal from these sentences; so does this reader, by the same landmarks:
 * projects: numbered items (two or more, numbered 1, 2, …) whose title is a quoted name followed by
   项目, a name ending in 项目, or a name followed by its amount; otherwise one project, named by a
   ``项目名称`` field, by the subject of the sentence that states its money (``X项目预算合计为…``,
-  ``该X项目于…``), or by the report's title (``关于2019年度X绩效评价报告``); a ``项目名称`` field after
-  the items (a form cut after its first row) is one more project, name only;
-* money: an amount written right after a money word (预算, 总投资, 资金, 拨款, 合计, 安排); one
-  amount is the total (also the fiscal amount when it is 财政拨款), several different ones are not
-  read (a failure says so);
+  ``该X项目于…``, ``X项目立项批复…``), or by the report's title (``关于2019年度X绩效评价报告``,
+  ``某局关于X绩效的自评报告``; a transfer's title ``宁国市2023年X资金转移支付…报告`` names X资金 and
+  comes before any money sentence), or by the fund a notice passes (``现拨付你单位X资金15664万元``,
+  ``现将X资金下达给你们``); a ``项目名称`` field after the items (a form cut after its first row) is
+  one more project, name only; a name from a ``项目名称`` field or heading (``一、项目名称`` / the
+  name under it) or from the passing sentence stands alone, with nothing else told;
+* a plan's parts ``一、X资金24万元，…`` ``二、Y资金0.4万元`` are one project each, as are the parts of
+  passed money that add up to it (``下达…113万元，其中A项目48万元、B资金15万元、C资金50万元``; not
+  its sources, 中央资金 / 一般公共预算资金);
+* money: an amount written right after a money word (预算, 总投资, 资金, 拨款, 合计, 安排, 批复,
+  下达, 拨付); what was actually paid (实际拨付…) and a zero are no budget; one amount is the total
+  (also the fiscal amount when it is 财政拨款), several different ones are not read (a failure says
+  so) unless the sentence naming the project states one of them; a notice passing a fund with no
+  amount takes the 合计 row of its attached 分配表/安排表 (its unit stated), flagged;
 * goal: the text after ``绩效目标：`` / ``绩效目标。`` up to the next numbered field, ended at its last
-  full stop (what follows without one is a heading, not the goal);
+  full stop (what follows without one is a heading, not the goal); with no colon, the sentence
+  after ``总体绩效目标为`` (and those going on ``二是…``);
 * indicators only from clearly marked items: lines opened by a level-2 label (``数量指标：慰问人数=9人``)
   or a 绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``). What the
   text says was achieved (``当年实际完成9人``, ``完成90%``) is never a target.
@@ -24,7 +34,8 @@ goal from these sentences; so does this reader, by the same landmarks:
 Everything read here comes from sentences, so the table carries a failure saying so (every
 project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each
 amount and indicator also carries a failure at its line. A text with no project name, or with a
-name but no money, goal or indicator, is not read (the caller refuses it).
+name from its title or a money sentence but no money, goal or indicator, is not read (the caller
+refuses it).
 """
 
 from __future__ import annotations
@@ -89,13 +100,13 @@ _NAME_IN_TITLE = re.compile(
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
-_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+_GOAL = re.compile(
+    r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)"
+)
 #: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
 #: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
 #: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
-_GOAL_SAID = re.compile(
-    r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)"
-)
+_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
 _COUNTED = re.compile(r"[二三四五六七八九十]是")
 #: the goal as a report's heading on a line of its own, its text the paragraph under it:
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
@@ -253,7 +264,9 @@ def _numeral_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, 
 
 
 #: money passed and itemized in one sentence: 下达省级福彩公益金113万元，其中A项目48万元、B资金15万元…
-_PASSED = re.compile(rf"(?:下达|拨付|下拨|安排|分配)[^。\n]{{0,40}}?{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
+_PASSED = re.compile(
+    rf"(?:下达|拨付|下拨|安排|分配)[^。\n]{{0,40}}?{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?"
+)
 _PART = re.compile(
     rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?(?:项目|资金|经费|补助|补贴|工程))[ \t\u3000]*{_AMOUNT})"
     r"[ \t\u3000]*(?P<sep>[、，,；;]|)"
@@ -580,16 +593,23 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
 
 #: a notice's sentence passing a fund: 现拨付你单位X资金15664万元 ; 现将X资金下达给你们 ; 下达我市X工程160万元
 _RECIPIENT = r"(?:给|至)?(?:你们|你单位|你局|你委|你县|你市|你区|你州|你乡|你镇|各地|我市|我县|我区|我州|我省)?(?:[（(][^）)\n]{1,10}[)）])?"
-_FUND_NAME = r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
+_FUND_NAME = (
+    r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)"
+    r"|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
+)
 _PASSING = (
     re.compile(rf"现将{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?下达"),
     # the amount right after the name, or after a comma and 合计 (下达我区X资金,合计13,804万元)
-    re.compile(rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"),
+    re.compile(
+        rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"
+    ),
 )
 
 
 #: the words of a fund's name that say only what kind of money it is: 下达转移支付资金 names no fund
-_GENERIC = re.compile(r"专项|转移支付|补助|资金|经费|预算|项目|工程|中央|省级|市级|县级|财政|上述|相关|有关|该|此|本|各|这")
+_GENERIC = re.compile(
+    r"专项|转移支付|补助|资金|经费|预算|项目|工程|中央|省级|市级|县级|财政|上述|相关|有关|该|此|本|各|这"
+)
 
 
 def _cited(plain: str, at: int) -> bool:
@@ -644,7 +664,9 @@ def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
 
 
 #: the attached table splitting a fund: X资金分配表 / X资金安排表, on a line of its own
-_ALLOCATION_TITLE = re.compile(r"^[ \t\u3000|｜]*(?P<title>[^\n|｜]{4,80}?(?:分配表|安排表|分配情况表|安排情况表))[ \t\u3000|｜]*$", re.M)
+_ALLOCATION_TITLE = re.compile(
+    r"^[ \t\u3000|｜]*(?P<title>[^\n|｜]{4,80}?(?:分配表|安排表|分配情况表|安排情况表))[ \t\u3000|｜]*$", re.M
+)
 #: the 合计 row: a cell ending in 合计 (浙江省合计 | 18900 …), not a header's 合计下达
 _TOTAL_ROW = re.compile(r"^[^\n]*合计[ \t\u3000]*(?:[|｜][^\n]*)?$", re.M)
 _TABLE_UNIT = re.compile(r"(?:单位|金额)[ \t\u3000]*[:：(（]?[ \t\u3000]*(?P<cur>万元|元)")
