@@ -338,3 +338,4 @@ def test_passed_fund_takes_the_total_row_of_its_allocation_table(text, total):
 def test_allocation_table_with_no_unit_gives_no_amount():
     table = read(L17 + "附件:1.分配表\n" + L17_TABLE.replace("单位:万元\n", ""))
     assert [p.amounts.total for p in table.projects()] == [None]
+

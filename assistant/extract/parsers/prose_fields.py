@@ -553,7 +553,7 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     if m := _NAME_FIELD.search(plain, 0, end) or _NAME_HEADING.search(plain, 0, end):
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     title = _title(plain)
-    if title and (m := _NAME_IN_TITLE.match(title[0])) and _TRANSFER.search(m.group("name")):
+    if title and (m := _NAME_IN_TITLE.match(title[0])) and _transfer(m):
         return _by_title(plain, title, end, source)  # a transfer's report: its title names the fund
     if subject := name_in_money_sentence(plain, end):
         read = _Read(subject[0], subject[1], (0, end))
@@ -571,6 +571,12 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
 _TRANSFER = re.compile(r"(?:资金|经费)转移支付$")
 
 
+def _transfer(m: re.Match[str]) -> bool:
+    """The title names a transfer (X资金转移支付2023年度绩效自评报告), not a project whose name
+    ends so (X转移支付项目绩效评价报告: that project's name is its own)."""
+    return bool(_TRANSFER.search(m.group("name"))) and not m.string.startswith("项目", m.end("name"))
+
+
 def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
     """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
@@ -579,7 +585,7 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         at = title[1] + m.start("name")
         # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
-        if name.endswith("转移支付") and len(name) > 8:
+        if _transfer(m) and len(name) > 8:
             name = name[: -len("转移支付")]
             if place := _PLACE.match(name):
                 name, at = name[place.end() :], at + place.end()
