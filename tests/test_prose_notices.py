@@ -339,3 +339,13 @@ def test_allocation_table_with_no_unit_gives_no_amount():
     table = read(L17 + "附件:1.分配表\n" + L17_TABLE.replace("单位:万元\n", ""))
     assert [p.amounts.total for p in table.projects()] == [None]
 
+
+def test_title_headed_by_its_writer_names_the_project_alone():
+    """m14 (四川): 某厅关于X支出绩效自评报告, the text under it only describes: X by its name alone."""
+    text = (
+        "四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n\n一、项目概况\n\n"
+        "(一)项目基本情况。\n\n1.我厅在项目管理中的职能。\n"
+    )
+    table = read(text)
+    assert _fields(table) == [("2017-2019年省级城镇保障性安居工程", None)]
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)

@@ -15,7 +15,7 @@ goal from these sentences; so does this reader, by the same landmarks:
   comes before any money sentence), or by the fund a notice passes (``现拨付你单位X资金15664万元``,
   ``现将X资金下达给你们``); a ``项目名称`` field after the items (a form cut after its first row) is
   one more project, name only; a name from a ``项目名称`` field or heading (``一、项目名称`` / the
-  name under it) or from the passing sentence stands alone, with nothing else told;
+  name under it), from the title or from the passing sentence stands alone, with nothing else told;
 * a plan's parts ``一、X资金24万元，…`` ``二、Y资金0.4万元`` are one project each, as are the parts of
   passed money that add up to it (``下达…113万元，其中A项目48万元、B资金15万元、C资金50万元``; not
   its sources, 中央资金 / 一般公共预算资金);
@@ -34,8 +34,7 @@ goal from these sentences; so does this reader, by the same landmarks:
 Everything read here comes from sentences, so the table carries a failure saying so (every
 project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each
 amount and indicator also carries a failure at its line. A text with no project name, or with a
-name from its title or a money sentence but no money, goal or indicator, is not read (the caller
-refuses it).
+name from a money sentence but no money, goal or indicator, is not read (the caller refuses it).
 """
 
 from __future__ import annotations
@@ -706,8 +705,9 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\
 
 
 def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
-    """A project named from the report's title or the line under it, flagged as such."""
-    read = _Read(name, at, (0, end))
+    """A project named from the report's title or the line under it, flagged as such: a report
+    about one project names it there, whatever else its text tells (the name stands alone)."""
+    read = _Read(name, at, (0, end), labeled=True)
     read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=name)))
     return read
 
