@@ -349,3 +349,9 @@ def test_title_headed_by_its_writer_names_the_project_alone():
     table = read(text)
     assert _fields(table) == [("2017-2019年省级城镇保障性安居工程", None)]
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_transfer_title_with_a_space_before_its_year():
+    """n02 (安徽) prints the title '宁国市2023年…资金转移支付 2023年度绩效自评报告', a space before the year."""
+    table = read("宁国市2023年省级非物质文化遗产保护资金转移支付 2023年度绩效自评报告\n一、项目概况\n下达资金2.1万元。\n")
+    assert _fields(table) == [("省级非物质文化遗产保护资金", Decimal("2.1"))]

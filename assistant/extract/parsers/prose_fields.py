@@ -573,7 +573,7 @@ _TRANSFER = re.compile(r"(?:资金|经费)转移支付$")
 def _transfer(m: re.Match[str]) -> bool:
     """The title names a transfer (X资金转移支付2023年度绩效自评报告), not a project whose name
     ends so (X转移支付项目绩效评价报告: that project's name is its own)."""
-    return bool(_TRANSFER.search(m.group("name"))) and not m.string.startswith("项目", m.end("name"))
+    return bool(_TRANSFER.search(m.group("name").rstrip())) and not m.string.startswith("项目", m.end("name"))
 
 
 def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
