@@ -14,8 +14,9 @@ goal from these sentences; so does this reader, by the same landmarks:
   ``某局关于X绩效的自评报告``; a transfer's title ``宁国市2023年X资金转移支付…报告`` names X资金 and
   comes before any money sentence), or by the fund a notice passes (``现拨付你单位X资金15664万元``,
   ``现将X资金下达给你们``); a ``项目名称`` field after the items (a form cut after its first row) is
-  one more project, name only; a name from a ``项目名称`` field or heading (``一、项目名称`` / the
-  name under it), from the title or from the passing sentence stands alone, with nothing else told;
+  one more project, name only; a name from a ``项目名称`` heading (``一、项目名称`` / the name under
+  it), from the title or from the passing sentence stands alone, with nothing else told (an inline
+  ``项目名称：X`` field does not: alone, it is no report);
 * a plan's parts ``一、X资金24万元，…`` ``二、Y资金0.4万元`` are one project each, as are the parts of
   passed money that add up to it (``下达…113万元，其中A项目48万元、B资金15万元、C资金50万元``; not
   its sources, 中央资金 / 一般公共预算资金);
@@ -167,7 +168,8 @@ class _Read:
     notes: list[Failure] = field(default_factory=list)
     goal: tuple[str, int] | None = None
     indicators: list[_Item] = field(default_factory=list)
-    #: named by a 项目名称 field or heading: the project stands on its name alone (nothing else may be told)
+    #: named by a 项目名称 heading, the title or the passing sentence: the project stands on its name
+    #: alone (nothing else may be told)
     labeled: bool = False
     #: the one amount the sentence naming the project states (X项目立项批复525.39万元): its total when
     #: the text states several
@@ -549,7 +551,9 @@ def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int]
 
 def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
-    if m := _NAME_FIELD.search(plain, 0, end) or _NAME_HEADING.search(plain, 0, end):
+    if m := _NAME_FIELD.search(plain, 0, end):  # a lone field (项目名称：X / 日期：…) is no report: not alone
+        return _Read(m.group("name").strip(), m.start("name"), (0, end))
+    if m := _NAME_HEADING.search(plain, 0, end):  # 一、项目名称 / X / 二、立项依据 …: a project text
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     title = _title(plain)
     if title and (m := _NAME_IN_TITLE.match(title[0])) and _transfer(m):
