@@ -353,5 +353,13 @@ def test_title_headed_by_its_writer_names_the_project_alone():
 
 def test_transfer_title_with_a_space_before_its_year():
     """n02 (安徽) prints the title '宁国市2023年…资金转移支付 2023年度绩效自评报告', a space before the year."""
-    table = read("宁国市2023年省级非物质文化遗产保护资金转移支付 2023年度绩效自评报告\n一、项目概况\n下达资金2.1万元。\n")
+    table = read(
+        "宁国市2023年省级非物质文化遗产保护资金转移支付 2023年度绩效自评报告\n一、项目概况\n下达资金2.1万元。\n"
+    )
     assert _fields(table) == [("省级非物质文化遗产保护资金", Decimal("2.1"))]
+
+
+def test_plan_parts_naming_sources_are_not_projects():
+    text = "某某资金的细化方案\n区残联:\n一、中央资金24万元,用于康复。\n二、省级资金3万元,用于托养。\n"
+    with pytest.raises(InputError):
+        read(text)

@@ -261,6 +261,9 @@ def _numeral_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, 
                 continue
             found = []
         found.append((m, m.group("name").strip(), (_number(m), m.group("cur"))))
+    # parts naming where the money comes from (一、中央资金…) or no fund at all (二、项目资金…) are no projects
+    if any(_SOURCE.match(name) or len(_GENERIC.sub("", name)) < 2 for _, name, _ in found):
+        return []
     return found if len(found) >= 2 else []
 
 
