@@ -598,7 +598,12 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
         return _named_by_title(name, at, end, source)
     if m := _FUND_NOTICE.search(title[0]):
         read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
-        read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        read.total, found = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        if read.total is None and len(found) > 1:  # the name stands, the amounts are not guessed
+            text = "、".join(m.group(0)[len(read.name) :].strip() for m in found)
+            read.notes.append(
+                Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text))
+            )
         return read
     return _passed_fund(plain, end, source)
 
@@ -723,18 +728,20 @@ def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
 _FUND_NOTICE = re.compile(r"关于(?:提前)?下达(?P<name>.{4,60}?)(?:预算)?的通知$")
 
 
-def _amount_after_name(plain: str, name: str, start: int, end: int) -> tuple[Decimal, str, int, bool] | None:
+def _amount_after_name(
+    plain: str, name: str, start: int, end: int
+) -> tuple[tuple[Decimal, str, int, bool] | None, list[re.Match[str]]]:
     """The amount the body writes right after the fund's name (现下达X150万元, X共780万元): the
     notice's total, when every such mention gives the same amount; else None (the money
-    sentences are then read as for any report)."""
+    sentences are then read as for any report). And every such mention."""
     found = list(
         re.finditer(re.escape(name) + rf"[ \t\u3000]*(?:共计|合计|总计|共|计)?[ \t\u3000]*{_AMOUNT}", plain[:end])
     )
     found = [m for m in found if m.start() >= start]
     if not found or len({(_number(m), m.group("cur")) for m in found}) > 1:
-        return None
+        return None, found
     m = found[0]
-    return _number(m), m.group("cur"), m.start("n"), False
+    return (_number(m), m.group("cur"), m.start("n"), False), found
 
 
 def _projects(plain: str, end: int, source: str) -> list[_Read]:
