@@ -959,6 +959,16 @@ MESSAGES: dict[str, Text] = {
         "the text names several amounts ({text}); {total} is the sum of the others and is read as the project's "
         "total; check it",
     ),
+    "PROSE_AMOUNT_FROM_ALLOCATION": Text(
+        "正文未写金额：金额取自附表“{table}”的合计行 {amount}{currency}；请核对",
+        "the text states no amount: the amount is the 合计 row of the attached table {table!r}, "
+        "{amount}{currency}; check it",
+    ),
+    "PROSE_AMOUNT_OF_SUBJECT": Text(
+        "正文写了几个不同的金额（{text}），按写明项目名称“{name}”的句子读取 {total} 为项目总额；请核对",
+        "the text names several different amounts ({text}); {total}, from the sentence that names the project "
+        "{name!r}, is read as its total; check it",
+    ),
     "PROSE_INDICATOR_FROM_TEXT": Text(
         "指标“{name}”（指标值“{value}”）取自正文叙述，不是表格行；请核对名称与指标值的分界",
         "the indicator {name!r} (value {value!r}) is read from running text, not a table row; check where the "

@@ -147,12 +147,20 @@ def test_sentence_goal_gives_no_indicator():
     [
         "关于做好2024年春节期间值班工作的通知\n各单位：请按要求安排值班。\n",
         "1、加强学习；\n2、提高认识；\n3、落实责任。\n",
-        "某某项目绩效评价报告\n\n一、项目基本情况\n项目由某某局负责实施。\n",  # a name, nothing else
     ],
 )
 def test_text_with_no_project_fields_is_still_refused(text):
     with pytest.raises(InputError):
         read(text)
+
+
+def test_report_named_by_its_title_and_nothing_else_is_read_flagged():
+    """m14 (四川): a self-evaluation report whose title names the project, its present text telling no
+    money, goal or indicator: the project by its name alone (refusing it scored the name too as
+    missed), flagged as named from the title and read from running text."""
+    table = read("村道硬化项目绩效评价报告\n\n一、项目基本情况\n项目由某某局负责实施。\n")
+    assert [(p.name, p.amounts.total, p.goal) for p in table.projects()] == [("村道硬化", None, None)]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= {f.code for f in table.failures}
 
 
 def test_form_with_no_name_takes_the_project_its_report_states_the_money_of():

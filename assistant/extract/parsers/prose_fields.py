@@ -10,13 +10,24 @@ goal from these sentences; so does this reader, by the same landmarks:
 * projects: numbered items (two or more, numbered 1, 2, …) whose title is a quoted name followed by
   项目, a name ending in 项目, or a name followed by its amount; otherwise one project, named by a
   ``项目名称`` field, by the subject of the sentence that states its money (``X项目预算合计为…``,
-  ``该X项目于…``), or by the report's title (``关于2019年度X绩效评价报告``); a ``项目名称`` field after
-  the items (a form cut after its first row) is one more project, name only;
-* money: an amount written right after a money word (预算, 总投资, 资金, 拨款, 合计, 安排); one
-  amount is the total (also the fiscal amount when it is 财政拨款), several different ones are not
-  read (a failure says so);
+  ``该X项目于…``, ``X项目立项批复…``), or by the report's title (``关于2019年度X绩效评价报告``,
+  ``某局关于X绩效的自评报告``; a transfer's title ``宁国市2023年X资金转移支付…报告`` names X资金 and
+  comes before any money sentence), or by the fund a notice passes (``现拨付你单位X资金15664万元``,
+  ``现将X资金下达给你们``); a ``项目名称`` field after the items (a form cut after its first row) is
+  one more project, name only; a name from a ``项目名称`` heading (``一、项目名称`` / the name under
+  it), from the title or from the passing sentence stands alone, with nothing else told (an inline
+  ``项目名称：X`` field does not: alone, it is no report);
+* a plan's parts ``一、X资金24万元，…`` ``二、Y资金0.4万元`` are one project each, as are the parts of
+  passed money that add up to it (``下达…113万元，其中A项目48万元、B资金15万元、C资金50万元``; not
+  its sources, 中央资金 / 一般公共预算资金);
+* money: an amount written right after a money word (预算, 总投资, 资金, 拨款, 合计, 安排, 批复,
+  下达, 拨付); what was actually paid (实际拨付…) and a zero are no budget; one amount is the total
+  (also the fiscal amount when it is 财政拨款), several different ones are not read (a failure says
+  so) unless the sentence naming the project states one of them; a notice passing a fund with no
+  amount takes the 合计 row of its attached 分配表/安排表 (its unit stated), flagged;
 * goal: the text after ``绩效目标：`` / ``绩效目标。`` up to the next numbered field, ended at its last
-  full stop (what follows without one is a heading, not the goal);
+  full stop (what follows without one is a heading, not the goal); with no colon, the sentence
+  after ``总体绩效目标为`` (and those going on ``二是…``);
 * indicators only from clearly marked items: lines opened by a category label (``数量指标：慰问人数=9人``,
   or the lines under a label alone on its line), clauses naming their target (``年初目标值≥90%``), a
   绩效目标 line made only of ``name + sign + value`` items (``道路硬化≥0.565km；…``) or ending in a list
@@ -26,7 +37,7 @@ goal from these sentences; so does this reader, by the same landmarks:
 Everything read here comes from sentences, so the table carries a failure saying so (every
 project is flagged for a human, and ``--backend auto`` hands the document to the LLM); each
 amount and indicator also carries a failure at its line. A text with no project name, or with a
-name but no money, goal or indicator, is not read (the caller refuses it).
+name from a money sentence but no money, goal or indicator, is not read (the caller refuses it).
 """
 
 from __future__ import annotations
@@ -59,7 +70,7 @@ _HEAD_ITEM = re.compile(
 _NUMERALS = "一二三四五六七八九"
 _QUOTED = re.compile(r"^[“\"「『](?P<name>[^”\"」』]{2,60})[”\"」』][ \t\u3000]*项目$")
 _WITH_AMOUNT = re.compile(rf"^(?P<name>.*?[^\d.\s])[ \t\u3000]*{_AMOUNT}$")
-_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排)"
+_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复|下拨|下达|拨付|指标金额)"
 #: the words leading an item's amount after its name: ，安排资金 / ：预算 / ，共计
 _AMOUNT_LEAD = re.compile(
     r"[，,：:；;][ \t\u3000]*(?:安排|下达|共计|合计)?(?:资金|金额|预算|总额)?[为是:：]?[ \t\u3000]*$"
@@ -69,19 +80,36 @@ _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其
 _MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|{_MONEY_WORD})"
+    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|{_MONEY_WORD})"
 )
 _NAME_FIELD = re.compile(
     r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"
 )
+#: 项目名称 as a heading of its own (一、项目名称), the name alone on the next line with text under it
+_NAME_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
+    r"项目名称[ \t\u3000]*[:：]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+    r"(?P<name>[^\s。；;，,:：|｜][^\n。；;，,:：|｜]{1,59}?)[ \t\u3000]*\n",
+    re.M,
+)
 _TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
 _NAME_IN_TITLE = re.compile(
-    r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:绩效(?:自评|评价)?报告|绩效目标|资金使用情况)"
+    # the writer may head the title (某局关于…); 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written
+    # a bracketed kind of money heads some titles: (直达资金)X工程项目2020年度绩效自评报告
+    r"^(?:[（(][^）)\n]{2,8}资金[)）])?(?:[^\n关]{2,30}关于)?(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?"
+    r"(?:绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
 #: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
-_GOAL = re.compile(r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)")
+_GOAL = re.compile(
+    r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)"
+)
+#: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
+#: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
+#: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
+_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
+_COUNTED = re.compile(r"[二三四五六七八九十]是")
 #: the goal as a report's heading on a line of its own, its text the paragraph under it:
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
@@ -149,6 +177,12 @@ class _Read:
     notes: list[Failure] = field(default_factory=list)
     goal: tuple[str, int] | None = None
     indicators: list[_Item] = field(default_factory=list)
+    #: named by a 项目名称 heading, the title or the passing sentence: the project stands on its name
+    #: alone (nothing else may be told)
+    labeled: bool = False
+    #: the one amount the sentence naming the project states (X项目立项批复525.39万元): its total when
+    #: the text states several
+    stated: re.Match[str] | None = None
 
 
 def _without_readings(text: str) -> tuple[str, list[int]]:
@@ -214,7 +248,67 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, title, None))
     if len(found) >= 2:
         return found
-    return _quoted_lines(plain) or _heading_items(plain)
+    return _quoted_lines(plain) or _heading_items(plain) or _numeral_items(plain) or _split_items(plain)
+
+
+#: a plan's part naming a fund and its money: 一、2022年省级残疾人康复资金24万元，其中…
+_NUMERAL_ITEM = re.compile(
+    rf"^[ \t\u3000]*(?P<num>[一二三四五六七八九十])、[ \t\u3000]*(?P<title>(?P<name>[^\n，,。；;：:、]{{4,60}}?"
+    rf"(?:资金|经费|项目|补助|补贴|工程))[ \t\u3000]*{_AMOUNT})(?=[ \t\u3000]*(?:[，,。；;（(]|$))",
+    re.M,
+)
+
+
+def _numeral_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Parts 一、 二、 … (two or more, in order) each opening with a fund's name and its money
+    (一、2022年省级残疾人康复资金24万元，其中…): one project each."""
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    for m in _NUMERAL_ITEM.finditer(plain):
+        n = _NUMERALS.index(m.group("num")) + 1 if m.group("num") in _NUMERALS else 10
+        if n != len(found) + 1:
+            if n != 1:
+                continue
+            found = []
+        found.append((m, m.group("name").strip(), (_number(m), m.group("cur"))))
+    # parts naming where the money comes from (一、中央资金…) or no fund at all (二、项目资金…) are no projects
+    if any(_SOURCE.match(name) or len(_GENERIC.sub("", name)) < 2 for _, name, _ in found):
+        return []
+    return found if len(found) >= 2 else []
+
+
+#: money passed and itemized in one sentence: 下达省级福彩公益金113万元，其中A项目48万元、B资金15万元…
+_PASSED = re.compile(
+    rf"(?:下达|拨付|下拨|安排|分配)[^。\n]{{0,40}}?{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?"
+)
+_PART = re.compile(
+    rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?(?:项目|资金|经费|补助|补贴|工程))[ \t\u3000]*{_AMOUNT})"
+    r"[ \t\u3000]*(?P<sep>[、，,；;]|)"
+)
+#: a part naming where the money comes from, not what it pays for: 中央资金, 省级配套资金, 一般公共预算资金
+_SOURCE = re.compile(
+    r"^(?:(?:中央|省|市|县|区|州|乡镇|地方|本级|上级)级?(?:财政)?(?:专项|配套|补助|衔接)?(?:资金|补助)"
+    r"|.*(?:一般公共预算|政府性基金|彩票公益金|自筹|配套|债券).*)$"
+)
+
+
+def _split_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The parts of the money a sentence passes (下达…113万元，其中A项目48万元、B资金15万元、C资金50万元),
+    two or more, each named for what it pays for, adding up to the whole: one project each."""
+    for lead in _PASSED.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if (
+            len(parts) >= 2
+            and len({m.group("cur") for m in parts} | {lead.group("cur")}) == 1
+            and sum(_number(m) for m in parts) == _number(lead)
+            and not any(_SOURCE.match(m.group("name").strip()) for m in parts)
+        ):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
 
 
 #: a disclosure's project heading on a line of its own: 1、“X”项目
@@ -255,7 +349,12 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[
     """The amounts stated between ``start`` and ``end``: all of them, and those left when the
     ones that split an amount already stated are set aside (``预算10441万元。其中，中央资金8353万元，
     省级配套2088万元``: the parts); all of them when nothing else is left."""
-    every = list(_MONEY.finditer(plain, start, end))
+    # what was done (实际拨付金额是108万元, 实际支出…) and nothing (上年结转资金0万元) are no budget
+    every = [
+        m
+        for m in _MONEY.finditer(plain, start, end)
+        if _number(m) != 0 and "实际" not in plain[max(0, m.start() - 3) : m.start()]
+    ]
     parts = []
     for m in _PARTS.finditer(plain, start, end):
         close = min((i for i in (plain.find("。", m.end()), plain.find("\n", m.end())) if i >= 0), default=end)
@@ -293,12 +392,20 @@ def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) 
 
 
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    found = [m for m in (_GOAL.search(plain, start, end), _GOAL_HEADING.search(plain, start, end)) if m]
+    patterns = (_GOAL, _GOAL_HEADING, _GOAL_SAID)
+    found = [m for m in (p.search(plain, start, end) for p in patterns) if m]
     if not found:
         return None
-    m = min(found, key=lambda m: m.start())
+    m = min(found, key=lambda m: (m.start(), m.re is _GOAL_SAID))
     text, at = m.group("goal"), m.start("goal")
     text = text[: end - at] if at + len(text) > end else text
+    if m.re is _GOAL_SAID:  # the sentence, and those that go on counting
+        stop = text.find("。")
+        while stop >= 0 and _COUNTED.match(text, stop + 1):
+            stop = text.find("。", stop + 1)
+        if stop < 0:
+            return None  # the sentence does not end: not whole
+        text = text[: stop + 1]
     if mark := _FIELD_MARK.search(text, 1):
         text = text[: mark.start()]
     if "。" in text:
@@ -453,9 +560,13 @@ _SECTION_NUMBER = re.compile(
 )
 
 
+_TITLE_LABEL = re.compile(r"^(?:名称|标题|标[ \t\u3000]*题)[ \t\u3000]*[:：][ \t\u3000|｜]*")
+
+
 def _title(plain: str) -> tuple[str, int] | None:
-    """The notice's or report's heading: an early line ending in 公示/报告/通知/…"""
-    pos = 0
+    """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
+    when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
+    pos, found = 0, []
     for n, line in enumerate(plain.split("\n")):
         if n > 15:
             break
@@ -465,9 +576,12 @@ def _title(plain: str) -> tuple[str, int] | None:
             and ">" not in line
             and not _SECTION_NUMBER.match(line)  # 一、绩效目标分解下达情况: a section, not the title
         ):
-            return line.strip(), pos + line.find(line.strip())
+            text = line.strip()
+            label = _TITLE_LABEL.match(text)  # 名称: X报告, a disclosure's field: the title is X
+            text = text[label.end() :] if label else text
+            found.append((text, pos + line.find(text)))
         pos += len(line) + 1
-    return None
+    return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
 
 #: a line wholly in brackets: (教育专项工作经费)
@@ -506,28 +620,172 @@ def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int]
 
 def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
-    if m := _NAME_FIELD.search(plain, 0, end):
+    if m := _NAME_FIELD.search(plain, 0, end):  # a lone field (项目名称：X / 日期：…) is no report: not alone
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
-    if subject := name_in_money_sentence(plain, end):
-        return _Read(subject[0], subject[1], (0, end))
+    if m := _NAME_HEADING.search(plain, 0, end):  # 一、项目名称 / X / 二、立项依据 …: a project text
+        return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     title = _title(plain)
+    if title and (m := _NAME_IN_TITLE.match(title[0])) and _transfer(m):
+        return _by_title(plain, title, end, source)  # a transfer's report: its title names the fund
+    if subject := name_in_money_sentence(plain, end):
+        read = _Read(subject[0], subject[1], (0, end))
+        close = min((i for i in (plain.find("。", subject[1]), plain.find("\n", subject[1])) if i >= 0), default=end)
+        every, whole = _money(plain, subject[1], close)
+        if len(_values(whole)) == 1 and _one_smaller_part(_values(whole), every):
+            read.stated = whole[0]
+        return read
     if title is None:
-        return None
+        return _passed_fund(plain, end, source)
+    return _by_title(plain, title, end, source)
+
+
+#: a transfer's name in a report's title: X资金转移支付
+_TRANSFER = re.compile(r"(?:资金|经费)转移支付$")
+
+
+def _transfer(m: re.Match[str]) -> bool:
+    """The title names a transfer (X资金转移支付2023年度绩效自评报告), not a project whose name
+    ends so (X转移支付项目绩效评价报告: that project's name is its own)."""
+    return bool(_TRANSFER.search(m.group("name").rstrip())) and not m.string.startswith("项目", m.end("name"))
+
+
+def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
+    """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
-    if m := _NAME_IN_TITLE.match(title[0]):
+    if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
-        return _named_by_title(name, title[1] + m.start("name"), end, source)
+        at = title[1] + m.start("name")
+        # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
+        if _transfer(m) and len(name) > 8:
+            name = name[: -len("转移支付")]
+            if place := _PLACE.match(name):
+                name, at = name[place.end() :], at + place.end()
+        return _named_by_title(name, at, end, source)
     if m := _FUND_NOTICE.search(title[0]):
         read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
-        read.total = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        read.total, found = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
+        if read.total is None and len(found) > 1:  # the name stands, the amounts are not guessed
+            text = "、".join(m.group(0)[len(read.name) :].strip() for m in found)
+            read.notes.append(
+                Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text))
+            )
         return read
+    return _passed_fund(plain, end, source)
+
+
+#: a notice's sentence passing a fund: 现拨付你单位X资金15664万元 ; 现将X资金下达给你们 ; 下达我市X工程160万元
+_RECIPIENT = r"(?:给|至)?(?:你们|你单位|你局|你委|你县|你市|你区|你州|你乡|你镇|各地|我市|我县|我区|我州|我省)?(?:[（(][^）)\n]{1,10}[)）])?"
+_FUND_NAME = (
+    r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)"
+    r"|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
+)
+_PASSING = (
+    re.compile(rf"现将{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?下达"),
+    # the amount right after the name, or after a comma and 合计 (下达我区X资金,合计13,804万元)
+    re.compile(
+        rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"
+    ),
+)
+
+
+#: the words of a fund's name that say only what kind of money it is: 下达转移支付资金 names no fund
+_GENERIC = re.compile(
+    r"专项|转移支付|补助|资金|经费|预算|项目|工程|中央|省级|市级|县级|财政|上述|相关|有关|该|此|本|各|这"
+)
+
+
+def _cited(plain: str, at: int) -> bool:
+    """``at`` is inside a cited document's title (《…关于下达X资金的通知》): another notice, not this one."""
+    line_start = plain.rfind("\n", 0, at) + 1
+    return plain.rfind("《", line_start, at) > plain.rfind("》", line_start, at)
+
+
+def _passed_fund(plain: str, end: int, source: str) -> _Read | None:
+    """The one fund a notice passes, named by the sentence that passes it (现拨付你单位X资金15664万元,
+    现将X资金下达给你们), with the amount written right after the name; flagged as read from that
+    sentence. None when the text passes no fund, or passes funds of different names."""
+    found = sorted(
+        (
+            m
+            for p in _PASSING
+            for m in p.finditer(plain, 0, end)
+            if not _cited(plain, m.start()) and len(_GENERIC.sub("", m.group("name"))) >= 2
+        ),
+        key=lambda m: m.start(),
+    )
+    if len(found) > 1 and len({m.group("name") for m in found}) > 1:
+        # the whole first, then its batches (下达…X资金,合计13,804万元 / 下达X专项资金11,193万元 / …2,611万元):
+        # the later passings add up to the first one's amount
+        first, rest = found[0], found[1:]
+        if not (first.group("n") and all(m.group("n") for m in rest)):
+            return None
+        if len({m.group("cur") for m in found}) > 1 or sum(_number(m) for m in rest) != _number(first):
+            return None
+        found = [first]
+    if not found:
+        return None
+    m = found[0]
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TEXT", name=read.name)))
+    amounts = {(_number(a), a.group("cur")) for a in found if a.group("n")}
+    if len(amounts) == 1:
+        a = next(a for a in found if a.group("n"))
+        read.total = (_number(a), a.group("cur"), a.start("n"), False)
+    elif not amounts and (allocated := _allocation_total(plain, read.name)):
+        read.total = allocated[0]
+        read.notes.append(
+            Failure(
+                source=source,
+                field="amounts.total",
+                message=msg(
+                    "PROSE_AMOUNT_FROM_ALLOCATION", table=allocated[1], amount=allocated[0][0], currency=allocated[0][1]
+                ),
+            )
+        )
+    return read
+
+
+#: the attached table splitting a fund: X资金分配表 / X资金安排表, on a line of its own
+_ALLOCATION_TITLE = re.compile(
+    r"^[ \t\u3000|｜]*(?P<title>[^\n|｜]{4,80}?(?:分配表|安排表|分配情况表|安排情况表))[ \t\u3000|｜]*$", re.M
+)
+#: the 合计 row: a cell ending in 合计 (浙江省合计 | 18900 …), not a header's 合计下达
+_TOTAL_ROW = re.compile(r"^[^\n]*合计[ \t\u3000]*(?:[|｜][^\n]*)?$", re.M)
+_TABLE_UNIT = re.compile(r"(?:单位|金额)[ \t\u3000]*[:：(（]?[ \t\u3000]*(?P<cur>万元|元)")
+_CELL_NUMBER = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,])")
+
+
+def _allocation_total(plain: str, name: str) -> tuple[tuple[Decimal, str, int, bool], str] | None:
+    """The 合计 of the attached table that splits the fund (附件1 X资金分配表 … 合计 … 3000), when the
+    table states its unit (单位:万元, 金额(万元)) before that row: the row's last number (合计下达 after
+    已预下达 and 本次下达), or, when the row is cut over lines, the first number after it."""
+    for t in _ALLOCATION_TITLE.finditer(plain):
+        if name not in t.group("title"):
+            continue
+        total = _TOTAL_ROW.search(plain, t.end())
+        unit = _TABLE_UNIT.search(plain, t.end(), total.start()) if total else None
+        if total is None or unit is None:
+            continue
+        numbers = list(_CELL_NUMBER.finditer(plain, total.start(), total.end()))
+        if not numbers:  # the row's cells on lines of their own: | 合计 | / | / | 3000 |
+            m = _CELL_NUMBER.search(plain, total.end(), total.end() + 40)
+            if m is None or re.search(r"[\u4e00-\u9fff]", plain[total.end() : m.start()]):
+                continue
+            numbers = [m]
+        m = numbers[-1]
+        return (_number(m), unit.group("cur"), m.start("n"), False), t.group("title").strip()
     return None
 
 
+#: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\u4e00-\u9fff])")
+
+
 def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
-    """A project named from the report's title or the line under it, flagged as such."""
-    read = _Read(name, at, (0, end))
+    """A project named from the report's title or the line under it, flagged as such: a report
+    about one project names it there, whatever else its text tells (the name stands alone)."""
+    read = _Read(name, at, (0, end), labeled=True)
     read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_TITLE", name=name)))
     return read
 
@@ -536,18 +794,20 @@ def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
 _FUND_NOTICE = re.compile(r"关于(?:提前)?下达(?P<name>.{4,60}?)(?:预算)?的通知$")
 
 
-def _amount_after_name(plain: str, name: str, start: int, end: int) -> tuple[Decimal, str, int, bool] | None:
+def _amount_after_name(
+    plain: str, name: str, start: int, end: int
+) -> tuple[tuple[Decimal, str, int, bool] | None, list[re.Match[str]]]:
     """The amount the body writes right after the fund's name (现下达X150万元, X共780万元): the
     notice's total, when every such mention gives the same amount; else None (the money
-    sentences are then read as for any report)."""
+    sentences are then read as for any report). And every such mention."""
     found = list(
         re.finditer(re.escape(name) + rf"[ \t\u3000]*(?:共计|合计|总计|共|计)?[ \t\u3000]*{_AMOUNT}", plain[:end])
     )
     found = [m for m in found if m.start() >= start]
     if not found or len({(_number(m), m.group("cur")) for m in found}) > 1:
-        return None
+        return None, found
     m = found[0]
-    return _number(m), m.group("cur"), m.start("n"), False
+    return (_number(m), m.group("cur"), m.start("n"), False), found
 
 
 def _projects(plain: str, end: int, source: str) -> list[_Read]:
@@ -590,6 +850,17 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
             read.notes.append(
                 Failure(
                     source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0))
+                )
+            )
+        elif len(values) > 1 and read.stated is not None:  # the amount of the sentence naming the project
+            m = read.stated
+            read.total = (_number(m), m.group("cur"), m.start("n"), False)
+            text = "、".join(m.group(0) for m in found)
+            read.notes.append(
+                Failure(
+                    source=source,
+                    field="amounts.total",
+                    message=msg("PROSE_AMOUNT_OF_SUBJECT", text=text, name=read.name, total=m.group(0)),
                 )
             )
         elif len(values) > 1:
@@ -651,7 +922,7 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
     reads = _projects(plain, end, source)
     for read in reads:
         _fill(read, plain, source, row)
-    if not any(r.name and (r.total or r.goal or r.indicators) for r in reads):
+    if not any(r.name and (r.total or r.goal or r.indicators or r.labeled) for r in reads):
         return None
     failures = [Failure(source=source, field="document", message=msg("PROSE_FIELDS_ONLY"))]
     projects: list[Project] = []
