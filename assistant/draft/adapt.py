@@ -630,13 +630,14 @@ def specific_shared(verdict, type_id: str, topic: Topic) -> tuple[str, ...]:
 
 
 def names_programme(topic: Topic, type_id: str) -> bool:
-    """The project's own name or goal names a programme of the type, a keyword of four characters
-    or more (基本公共卫生, 高标准农田, 义务教育): the sector library is written for such projects,
-    and any on-topic word it shares with them will do (儿童 of 入托入学儿童预防接种证查验率)."""
+    """The project's own name or goal names a programme of the type, a keyword of five characters
+    or more (基本公共卫生, 高标准农田, 林业有害生物; not 免费开放, a way of running a venue): the
+    sector library is written for such projects, and any on-topic word it shares with them will
+    do (儿童 of 入托入学儿童预防接种证查验率)."""
     if type_id not in {t.id for t in load_types().types}:
         return False
     own = simplified(topic.own_text)
-    return any(len(k) >= 4 and k in own for k in load_types().by_id(type_id).keywords)
+    return any(len(k) >= 5 and k in own for k in load_types().by_id(type_id).keywords)
 
 
 def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
