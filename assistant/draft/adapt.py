@@ -32,14 +32,14 @@ from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from ..textnorm import simplified
-from .guard import Topic, judge
+from .guard import Topic, guard_config, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
 from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works, names_subject, served
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
-from .types import ProjectType, TypeIndicator, classify, load_types, type_keywords
+from .types import PLACEHOLDER, ProjectType, TypeIndicator, classify, load_types, type_keywords
 
 __all__ = ["Slot", "PLAN", "goal_quantities", "draft_offline", "core_name", "project_topic"]
 #: names longer than this are descriptions of the work, not indicator names
@@ -191,7 +191,7 @@ def subject_of(project_name: str) -> str:
             steps.append(name)
             break
         name = re.sub(
-            r"(服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[补補]助[经經][费費]|[专專][项項][经經][费費]|[专專][项項]"
+            r"((?:一次性)?开[办辦][费費]|服[务務]采[购購]|采[购購]|[专專][项項][资資]金|[补補]助[资資]金|[补補]助[经經][费費]|[专專][项項][经經][费費]|[专專][项項]"
             r"|[经經][费費]|[资資]金|[转轉]移支付|[财財]政[补補]差|支出|[项項]目|服[务務][费費]|[费費]用|[费費]|工作|等)$",
             "",
             name,
@@ -546,6 +546,8 @@ def _from_template(
         }
     )
     if ind.derive == "standard":
+        if ind.value == PLACEHOLDER:
+            return ind.name, PLACEHOLDER, f"待填：{ind.why}"
         return ind.name, ind.value or "", f"{origin}（标准值）：{ind.why}"
     if ind.derive == "goal":
         if _quantity_in(quantities, ind.units):
@@ -601,11 +603,41 @@ def published_for(types: list[ProjectType], sector: str | None, topic: Topic) ->
         if record.type_id not in ids and not (sector and record.sector == sector):
             continue
         verdict = judge(record.name.replace("**", ""), topic)
-        if not verdict.on_topic or verdict.generic or (record.scope == "sector" and not verdict.own_shared):
+        own = (
+            specific_shared(verdict, record.type_id, topic)
+            if record.scope == "sector" and not names_programme(topic, record.type_id)
+            else verdict.own_shared  # a library for this kind of project (培训类): its words are the project's
+        )
+        if not verdict.on_topic or verdict.generic or (record.scope == "sector" and not own):
             continue  # 完成率 says nothing; a sector library's 体育测试合格率 is not every school project's
         rank = ids.index(record.type_id) if record.type_id in ids else len(ids)
-        found.append((-len(verdict.own_shared), rank, n, record))
+        found.append((-len(own), rank, n, record))
     return [(record, shared < 0) for shared, _, _, record in sorted(found)]
+
+
+def specific_shared(verdict, type_id: str, topic: Topic) -> tuple[str, ...]:
+    """The words an indicator shares with the project's own name and goal that say what it is
+    about: written there as they are (文化站 is not 文化's), and neither whom it serves (患者,
+    学生: ``people_words``) nor a bare keyword of the type it is published for (健康 for a health
+    library): 麻风病防治 visits 现症患者 but does not manage 高血压患者, 卫生健康人才培养培训 keeps
+    no 电子健康档案, a 宣传文化 project builds no 综合文化站."""
+    people = guard_config().people_words
+    keywords = set(load_types().by_id(type_id).keywords) if type_id in {t.id for t in load_types().types} else set()
+    own = simplified(topic.own_text)
+    return tuple(
+        w for w in verdict.own_shared if w not in people and w not in keywords and simplified(w) in own
+    )
+
+
+def names_programme(topic: Topic, type_id: str) -> bool:
+    """The project's own name or goal names a programme of the type, a keyword of five characters
+    or more (基本公共卫生, 高标准农田, 林业有害生物; not 免费开放, a way of running a venue): the
+    sector library is written for such projects, and any on-topic word it shares with them will
+    do (儿童 of 入托入学儿童预防接种证查验率)."""
+    if type_id not in {t.id for t in load_types().types}:
+        return False
+    own = simplified(topic.own_text)
+    return any(len(k) >= 5 and k in own for k in load_types().by_id(type_id).keywords)
 
 
 def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
@@ -824,6 +856,8 @@ def draft_offline(
                 continue  # a second type (unless precedents choose) and the generic defaults only fill an empty slot
             if not _fits(slot.category, ind.code):
                 continue
+            if ind.projects != "any" and (ind.projects == "typed") != bool(types):
+                continue  # 待填 is what a type leaves blank; 服务对象问题解决率 a project of no type's
             made = _from_template(ind, ptype, request, quantities)
             if made is None or _similar_name(made[0], names):
                 continue

@@ -36,6 +36,7 @@ class GuardConfig:
     seed_topic_words: tuple[str, ...]
     threshold: float
     calibration: dict | None = None
+    people_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def guard_config() -> GuardConfig:
         seed_topic_words=tuple(map(str, data["seed_topic_words"])),
         threshold=float(data["threshold"]),
         calibration=data.get("calibration"),
+        people_words=frozenset(map(str, data.get("people_words") or ())),
     )
 
 

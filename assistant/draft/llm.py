@@ -26,7 +26,7 @@ from .guard import Topic, judge
 from .library import Library, LibraryIndicator
 from .models import Draft, DraftIndicator, DraftRequest
 from .retrieve import Retriever
-from .types import ProjectType, load_types
+from .types import PLACEHOLDER, ProjectType, load_types
 
 __all__ = ["DraftAnswer", "DraftedItem", "draft_with_llm", "few_shot_examples"]
 
@@ -101,6 +101,8 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
             continue  # beside a type's own, only the fill-ins the offline drafts add to every type
         if "{served}" in ind.name and who is None:
             continue  # as offline: nobody named, no such fill-in
+        if ind.value == PLACEHOLDER:
+            continue  # a blank for the clerk, not an example
         name = ind.name.replace("{subject}", subject).replace("{served}", who or "")
         lines.append(f"- 通用 | {ind.code}-{LEVEL2[ind.code]} | {name} | {ind.value or '由预算得出'}")
     return "\n".join(lines)

@@ -32,9 +32,14 @@ __all__ = ["EFFECT_VALUE", "WORK_VALUE", "goal_effects", "goal_works", "effect_c
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
 EFFECT_VALUE = "达到"
 _EFFECT_VERB = re.compile(
-    r"^(?:提升|提高|促进|改善|保障|增强|推动|减轻|巩固|满足|维护|优化|加快|健全|带动|增加|丰富|扩大|降低|减少|加强)"
+    r"^(?:提升|提高|促进|改善|保障|增强|推动|减轻|巩固|满足|维护|优化|加快|健全|带动|增加|丰富|扩大|降低|减少|加强"
+    r"|保持|稳定|发挥|控制)"  # 保持和稳定地方粮食储备机制, 发挥科技特派员创业带头人作用, 控制疫病的发生和流行
 )
-_ADVERBS = re.compile(r"^(?:进一步|切实|有效|全面|着力|不断|持续|从而|以此|以|并|和|及|为|同时|大力|逐步|明显)+")
+#: an effect said by its result (农产品质量安全得到提升): a clause ending so is an effect too
+_EFFECT_RESULT = re.compile(r"(?:得到|有所|明显|显著)(?:提升|提高|改善|加强|增强|巩固|保障)$")
+_ADVERBS = re.compile(
+    r"^(?:进一步|切实|有效|全面|着力|不断|持续|从而|以此|以|并|和|及|为|同时|大力|逐步|明显|另一方面|一方面|实现)+"
+)
 _NUMBERING = re.compile(r"^(?:目标)?[\d一二三四五六七八九十]+[.、)）:：]")
 #: which 效益 code an effect belongs to, by a word in it; first match wins, else 社会效益
 _EFFECT_CODES = (
@@ -60,10 +65,15 @@ def goal_effects(goal: str | None) -> list[tuple[str, str, str]]:
     for clause in re.split(r"[，,；;。\n：:]", unicodedata.normalize("NFKC", goal or "")):
         text = _NUMBERING.sub("", clause.strip())
         text = _ADVERBS.sub("", text).strip()
-        if not 4 <= len(text) <= MAX_EFFECT or re.search(r"[\d、(（]", text) or not _EFFECT_VERB.match(text):
+        if not 4 <= len(text) <= MAX_EFFECT or re.search(r"[\d、(（]", text) or not _is_effect(text):
             continue
         found.append((text, effect_code(text), clause.strip()))
     return found
+
+
+def _is_effect(text: str) -> bool:
+    """An effect: led by its verb (提升全民健康水平) or closed by its result (质量安全得到提升)."""
+    return bool(_EFFECT_VERB.match(text) or _EFFECT_RESULT.search(text))
 
 
 #: the value of the work the goal states without a count: all of it done
@@ -98,7 +108,7 @@ MIN_WORK = 5
 
 def _is_work(text: str) -> bool:
     plain = simplified(text)
-    return bool(_WORK.search(plain)) and not _NOT_WORK.search(plain) and not _EFFECT_VERB.match(plain)
+    return bool(_WORK.search(plain)) and not _NOT_WORK.search(plain) and not _is_effect(plain)
 
 
 def _pieces(clause: str) -> list[str]:

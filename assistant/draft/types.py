@@ -22,7 +22,11 @@ from ..taxonomy import LEVEL2
 from ..textnorm import simplified
 from .guard import topic_words
 
-__all__ = ["TypeIndicator", "ProjectType", "TypeFile", "load_types", "classify", "type_keywords"]
+__all__ = ["PLACEHOLDER", "TypeIndicator", "ProjectType", "TypeFile", "load_types", "classify", "type_keywords"]
+
+
+#: the value of a slot nothing can honestly fill: left for the clerk, flagged by the linter
+PLACEHOLDER = "待填"
 
 
 class Alternative(BaseModel):
@@ -48,6 +52,11 @@ class TypeIndicator(BaseModel):
     alternative: Alternative | None = Field(default=None, alias="else")
     cost_kind: str | None = None
     universal: bool = Field(default=False, description="a generic indicator that fits beside any type's own")
+    projects: Literal["any", "typed", "untyped"] = Field(
+        default="any",
+        description="a generic fill-in only for projects of some type (the blank 待填 a type leaves) or of none "
+        "(服务对象问题解决率 among the other generic names of a project nothing classifies)",
+    )
     needs: list[str] = Field(
         default_factory=list,
         description="words one of which the project's name or goal must hold for the indicator to apply "
@@ -170,7 +179,7 @@ def _tail_start(name: str) -> int | None:
 # 医疗设备购置 a purchase): the type whose keyword ends the name, once the words every project
 # name may end with are taken off, gets this much on top of its keyword score.
 _HEAD_BONUS = 4.0
-_GENERIC_ENDINGS = re.compile(r"(?:(?:专项)?(?:经费|资金|费用|费)|项目|工作|支出|专项|转移支付|(?:支出)?绩效自评表?)+$")
+_GENERIC_ENDINGS = re.compile(r"(?:(?:专项|一次性|(?:一次性)?开办)?(?:经费|资金|费用|费)|项目|工作|支出|专项|转移支付|(?:支出)?绩效自评表?)+$")
 _BRACKET_END = re.compile(r"[（(]([^）)]*)[）)]$")
 
 
