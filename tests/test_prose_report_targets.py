@@ -69,8 +69,14 @@ def _got(table) -> list[tuple]:
     [
         # m06: the target quoted after its word, the result after it
         ("建设占地面积:指标值为“约12000平方米”,全年实际完成值约20000平方米", [("建设占地面积", "约12000平方米")]),
-        ("完工日期:指标值为“2021年4月15日”,全年实际完成值为0,因项目尚在建设工期内,未到完工日期", [("完工日期", "2021年4月15日")]),
-        ("设施质量合格率:指标值为“100%”,使用直达资金采购的各类设施及物料均为合格产品,完成值为100%", [("设施质量合格率", "100%")]),
+        (
+            "完工日期:指标值为“2021年4月15日”,全年实际完成值为0,因项目尚在建设工期内,未到完工日期",
+            [("完工日期", "2021年4月15日")],
+        ),
+        (
+            "设施质量合格率:指标值为“100%”,使用直达资金采购的各类设施及物料均为合格产品,完成值为100%",
+            [("设施质量合格率", "100%")],
+        ),
         # k03: the result written with a sign is skipped; 年 dropped from 年初目标值
         ("大规模随意抛弃病死猪事件,年初目标值=0件,实际完成值=0件,自评得分20分", [("大规模随意抛弃病死猪事件", "=0件")]),
         ("补助对象对项目满意率,初目标值≥90%,实际完成值≥90%,自评得分20分", [("补助对象对项目满意率", "≥90%")]),
@@ -91,7 +97,11 @@ def test_targets_named_in_a_clause(clause, expected):
     ("clause", "listed", "expected"),
     [
         ("办理法律援助案件94件", False, ("办理法律援助案件", "94件")),  # m04
-        ("基本完成治理水土流失面积1429.39hm", False, ("治理水土流失面积", "1429.39hm")),  # n07: 基本完成 is a result word
+        (
+            "基本完成治理水土流失面积1429.39hm",
+            False,
+            ("治理水土流失面积", "1429.39hm"),
+        ),  # n07: 基本完成 is a result word
         ("其中坡改梯25.26hm", False, ("坡改梯", "25.26hm")),  # n07
         ("人均产粮增加290kg/人", False, ("人均产粮增加", "290kg/人")),  # n07
         ("项目区综合治理后年保土量3.51万t", False, ("项目区综合治理后年保土量", "3.51万t")),  # n07
@@ -199,7 +209,9 @@ def test_a_label_with_a_result_stated_beside_a_target_reads_only_the_target():
     ]
 
 
-GOAL_LINE = "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。"  # l01
+GOAL_LINE = (
+    "1. 项目绩效总目标:减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。"  # l01
+)
 
 
 def test_targets_listed_after_the_goal_on_its_line():
@@ -255,8 +267,10 @@ def test_measures_one_a_line_under_a_label(numbering):
     lines = measures.rstrip("。").split(";")
     if numbering:
         at = marks.index(numbering)
-        lines = [
-            (numbering.replace("1", str(n + 1)) if at < 3 else "①②③④"[n]) + line for n, line in enumerate(lines)
-        ]
-    table = _read(text.replace(measures, "\n".join(lines)).replace("(3)时效指标。\n", "三、偏离绩效目标的原因\n1.项目资金10万元\n"))
+        lines = [(numbering.replace("1", str(n + 1)) if at < 3 else "①②③④"[n]) + line for n, line in enumerate(lines)]
+    table = _read(
+        text.replace(measures, "\n".join(lines)).replace(
+            "(3)时效指标。\n", "三、偏离绩效目标的原因\n1.项目资金10万元\n"
+        )
+    )
     assert _got(table) == _gold("m04")

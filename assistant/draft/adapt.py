@@ -624,9 +624,7 @@ def specific_shared(verdict, type_id: str, topic: Topic) -> tuple[str, ...]:
     people = guard_config().people_words
     keywords = set(load_types().by_id(type_id).keywords) if type_id in {t.id for t in load_types().types} else set()
     own = simplified(topic.own_text)
-    return tuple(
-        w for w in verdict.own_shared if w not in people and w not in keywords and simplified(w) in own
-    )
+    return tuple(w for w in verdict.own_shared if w not in people and w not in keywords and simplified(w) in own)
 
 
 def names_programme(topic: Topic, type_id: str) -> bool:

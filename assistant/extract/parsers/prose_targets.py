@@ -59,7 +59,8 @@ _TARGET = re.compile(
 _NAME_TAIL = re.compile(rf"(?:{_COMPARE}|达到|达|为|是)$")
 #: what was done, right after a target: ，实际布防6架 ; 实际完成值为100% ; 当年实际完成9人 ; ，完成值≥90%
 _RESULT = re.compile(
-    rf"[ \t\u3000,，]*(?:当年|全年|年度|年末|年终)?(?:实际|已|完成(?:值|数|情况))[\u4e00-\u9fff/]{{0,10}}?(?:为|是|[:：])?[ \t\u3000]*(?:{_SIGN})?[ \t\u3000]*{_NUMBER}"
+    r"[ \t\u3000,，]*(?:当年|全年|年度|年末|年终)?(?:实际|已|完成(?:值|数|情况))[\u4e00-\u9fff/]{0,10}?"
+    rf"(?:为|是|[:：])?[ \t\u3000]*(?:{_SIGN})?[ \t\u3000]*{_NUMBER}"
     rf"[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}})?"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]")

@@ -216,4 +216,3 @@ def _money_by_level(rows: list[list]) -> str | None:
     whatever was read for 财政拨款 is said to be in doubt."""
     text = " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
     return m.group()[:40] if (m := _BY_LEVEL.search(text)) else None
-

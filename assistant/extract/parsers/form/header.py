@@ -542,9 +542,7 @@ _CJK = r"[\u4e00-\u9fffA-Za-z0-9%％）)]"
 
 #: the indicator grid's head row written on after a goal in text run together (…培训。指标 指标内容
 #: 指标值产出指标…; …运行。一级指标 二级指标 三级指标 指标值): three heads in a row, the last the value's
-_GRID_HEAD_RUN = re.compile(
-    r"(?:一级)?指标\s*(?:二级指标\s*三级指标|指标内容|指标名称)\s*(?:年度)?指标值"
-)
+_GRID_HEAD_RUN = re.compile(r"(?:一级)?指标\s*(?:二级指标\s*三级指标|指标内容|指标名称)\s*(?:年度)?指标值")
 
 
 def _grid_head_inside(taken: list[Token]) -> list[Token] | None:

@@ -232,7 +232,9 @@ def _part_of_run(text: str, data: dict[str, object]) -> str | None:
     fits = [
         text[:k]
         for k in range(1, len(text))
-        if re.fullmatch(number, text[:k]) and re.fullmatch(number, text[k:]) and Decimal(text[:k]) <= Decimal(str(total))
+        if re.fullmatch(number, text[:k])
+        and re.fullmatch(number, text[k:])
+        and Decimal(text[:k]) <= Decimal(str(total))
     ]
     return fits[0] if len(fits) == 1 else None
 
