@@ -64,6 +64,12 @@ _RESULT = re.compile(
     rf"[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}})?"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]")
+#: a category of the indicator system and nothing else (数量, 社会效益, 满意度): a label, never a
+#: measure's name, even when 指标 after it reads like a target's word (数量指标  200人次)
+_CATEGORY_ONLY = re.compile(
+    r"(?:产出|效益|效果|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度)"
+    r"(?:指标|目标)?"
+)
 _TRIM = " \t\n\u3000,，、：:（(的"
 
 
@@ -82,7 +88,8 @@ def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
         linked = value_group == "value2"
         result_like = linked and name.startswith(("实际", "已"))  # 实际完成率达到100%
         result_like = result_like or (linked and re.match(r"\d{4}年", value) is not None)  # 目标:2025年底前…
-        if name and _NAME.search(name) and len(name) <= 40 and not result_like:
+        category = _CATEGORY_ONLY.fullmatch(name) is not None  # 数量指标 200人次: a label's cell and a value
+        if name and _NAME.search(name) and len(name) <= 40 and not result_like and not category:
             out.append((name, pos + lead, value, m.start(value_group)))
         pos = m.end()
         if result := _RESULT.match(piece, pos):
