@@ -213,3 +213,56 @@ def test_item_amount_after_its_lead_words(lead):
         ("道路养护经费", Decimal("20")),
         ("桥梁维修", Decimal("8.5")),
     ]
+
+
+def test_projects_named_under_their_background_heading():
+    """o01 and l07 (云南 unit self-evaluation reports, one report for all projects): each project's
+    background is an item under '1. 项目立项背景', titled by its name, alone on its line (o01) or
+    ending at 。 (l07). Both read by name, flagged; an item that names no budget line is no project."""
+    o01 = (
+        "  1. 项目立项背景 \n\n  (1)档案管护工作经费 \n\n  根据《中华人民共和国档案法》第一章第三条,"
+        "各级人民政府应当加强档案工作。 \n\n  (2)档案数字化工作经费 \n\n  根据《中华人民共和国档案法》"
+        "第五章第三十五条 各级人民政府应当将档案信息化纳入信息化发展规划。\n"
+    )
+    l07 = (
+        "1.项目立项背景\n(1)“数说红河”展厅运维经费。“数”说红河——新时代团结进步美丽红河展厅位于蒙自市。\n"
+        "(2)红河州一中心一平台六大库N应用经费。党中央、国务院高度重视政务大数据体系建设。\n"
+    )
+    for text, names in [
+        (o01, ["档案管护工作经费", "档案数字化工作经费"]),
+        (l07, ["“数说红河”展厅运维经费", "红河州一中心一平台六大库N应用经费"]),
+    ]:
+        table = read("某单位2023年度项目支出绩效单位自评报告\n一、基本情况\n" + text)
+        assert [(p.name, p.amounts.total, p.goal) for p in table.projects()] == [(n, None, None) for n in names]
+        assert "PROSE_FIELDS_ONLY" in {f.code for f in table.failures}
+    with pytest.raises(InputError):  # the background's parts, not projects
+        read("1.项目立项背景\n(1)政策依据。根据某规定实施。\n(2)现实需要。群众需求迫切。\n")
+
+
+def test_title_in_a_disclosure_grid_cell():
+    """k09 (安徽): the page's grid gives the title in the cell after 名称:, the heading under it is
+    wrapped over two lines: the project is named from the cell, flagged."""
+    text = (
+        "发布机构: | 枞阳县卫生健康委员会 | 主题分类: | 卫生、体育、医疗 |\n"
+        "名称: | 枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告 | 文号: | 无 |\n"
+        "枞阳县2023年度国家基本公共卫生\n服务项目绩效评价自评报告\n一、项目基本情况\n"
+        "(一)项目概况。枞阳县基本公共卫生服务严格按照规范执行。\n"
+    )
+    table = read(text)
+    assert [p.name for p in table.projects()] == ["枞阳县2023年度国家基本公共卫生服务"]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= {f.code for f in table.failures}
+
+
+def test_report_with_no_title_names_the_project_it_evaluates():
+    """m11 (湖南, the page's title not kept): '对2021年度市X项目开展了绩效自评工作' names the project
+    (flagged); '项目绩效目标是否实现' asks a question and is no goal."""
+    text = (
+        "一、项目概况\n益阳市电子政务外网平台网络基础设施提供电子政务各项应用所需的通信网络及其管理环境。\n"
+        "二、绩效自评工作开展情况\n(一)绩效评价目的。通过开展绩效评价,全面了解项目实施程序是否规范,"
+        "项目绩效目标是否实现,进一步健全相关制度。\n"
+        "(二)绩效评价过程。我单位成立了绩效评价小组,对2021年度市电子政务外网平台中心机房租赁费及运行维护费"
+        "项目开展了绩效自评工作:\n"
+    )
+    table = read(text)
+    assert [(p.name, p.goal) for p in table.projects()] == [("市电子政务外网平台中心机房租赁费及运行维护费", None)]
+    assert "PROSE_NAME_EVALUATED" in {f.code for f in table.failures}

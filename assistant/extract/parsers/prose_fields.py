@@ -108,7 +108,7 @@ _GOAL = re.compile(
 #: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
 #: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
 #: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
-_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
+_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是(?!否)|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
 _COUNTED = re.compile(r"[二三四五六七八九十]是")
 #: the goal as a report's heading on a line of its own, its text the paragraph under it:
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
@@ -248,7 +248,13 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, title, None))
     if len(found) >= 2:
         return found
-    return _quoted_lines(plain) or _heading_items(plain) or _numeral_items(plain) or _split_items(plain)
+    return (
+        _quoted_lines(plain)
+        or _heading_items(plain)
+        or _background_items(plain)
+        or _numeral_items(plain)
+        or _split_items(plain)
+    )
 
 
 #: a plan's part naming a fund and its money: 一、2022年省级残疾人康复资金24万元，其中…
@@ -342,6 +348,45 @@ def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, 
                 continue
             found = []
         found.append((m, m.group("title").strip(), None))
+    return found if len(found) >= 2 else []
+
+
+#: a report's heading over each project's background: 1.项目立项背景 ; （一）立项背景
+_BACKGROUND = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])?[ \t\u3000]*(?:项目)?立项背景[ \t\u3000]*$",
+    re.M,
+)
+#: under it, one project per item, named by its title (alone on its line, or ending at 。):
+#: (1)档案管护工作经费 ; (2)红河州一中心一平台六大库N应用经费。党中央…
+_BACKGROUND_ITEM = re.compile(
+    r"^[ \t\u3000]*[（(](?P<n>\d{1,2})[)）][ \t\u3000]*"
+    r"(?P<title>[^\n。；;，,：:（()）]{2,40}?(?:经费|资金|项目|专项|工程|补助|补贴))[ \t\u3000]*(?:。|$)",
+    re.M,
+)
+#: the next heading of the report, which ends the last project's background: 2.项目绩效目标 ; （二）… ; 二、…
+_NEXT_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)", re.M
+)
+
+
+def _background_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The items (1)X经费 (2)Y经费 … (two or more, in order) under a 项目立项背景 heading: a unit's
+    self-evaluation report (云南's template, one report for all of a unit's projects) tells each
+    project's background under that heading, one item per project, titled by its name. A title
+    is a name only when it ends in what a budget line pays (经费, 资金, 项目, …): (1)政策依据 is not."""
+    head = _BACKGROUND.search(plain)
+    if head is None:
+        return []
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    pos = head.end()
+    while (m := _BACKGROUND_ITEM.search(plain, pos)) is not None and int(m.group("n")) == len(found) + 1:
+        between = _NEXT_HEADING.search(plain, pos, m.start())
+        if between is not None:  # another section began before this item
+            break
+        found.append((m, m.group("title").strip(), None))
+        pos = m.end()
+        nxt = plain.find("\n", pos)
+        pos = len(plain) if nxt < 0 else nxt + 1
     return found if len(found) >= 2 else []
 
 
@@ -563,13 +608,22 @@ _SECTION_NUMBER = re.compile(
 _TITLE_LABEL = re.compile(r"^(?:名称|标题|标[ \t\u3000]*题)[ \t\u3000]*[:：][ \t\u3000|｜]*")
 
 
+#: the title in a disclosure page's metadata grid, one cell after its label: 名称: | X报告 | 文号: | 无 |
+_TITLE_CELL = re.compile(
+    r"(?:^|[|｜][ \t\u3000]*)(?:名称|标题)[ \t\u3000]*[:：][ \t\u3000]*[|｜][ \t\u3000]*(?P<title>[^|｜\n]*[^|｜\s])[ \t\u3000]*(?=[|｜])"
+)
+
+
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
     when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
-    pos, found = 0, []
-    for n, line in enumerate(plain.split("\n")):
+    start, found = 0, []
+    for n, whole in enumerate(plain.split("\n")):
         if n > 15:
             break
+        line, pos = whole, start
+        if cell := _TITLE_CELL.search(whole):  # 名称: | X报告 | 文号: | 无 |, a disclosure page's grid
+            line, pos = cell.group("title"), start + cell.start("title")
         if (
             4 <= len(line.strip()) <= 80
             and _TITLE_WORDS.search(line)
@@ -580,7 +634,7 @@ def _title(plain: str) -> tuple[str, int] | None:
             label = _TITLE_LABEL.match(text)  # 名称: X报告, a disclosure's field: the title is X
             text = text[label.end() :] if label else text
             found.append((text, pos + line.find(text)))
-        pos += len(line) + 1
+        start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
 
@@ -635,8 +689,27 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
             read.stated = whole[0]
         return read
     if title is None:
-        return _passed_fund(plain, end, source)
+        return _passed_fund(plain, end, source) or _evaluated(plain, end, source)
     return _by_title(plain, title, end, source)
+
+
+#: the sentence of a report with no title saying what it evaluates: 对2021年度市X项目开展了绩效自评工作
+_EVALUATED = re.compile(
+    r"对(?:\d{4}年度?)?(?P<name>[^，,。；;：:\n“”《》（）()]{4,50}?)"
+    r"项目(?:的)?(?:支出)?(?:开展|进行)了?(?:项目)?(?:支出)?绩效(?:自评|评价)"
+)
+
+
+def _evaluated(plain: str, end: int, source: str) -> _Read | None:
+    """The project a report with no title and no money sentence evaluates, as its account of the
+    work says (对2021年度市X项目开展了绩效自评工作): a self-evaluation names its project there, the
+    year before it being the report's. Flagged: the name comes from a sentence."""
+    m = _EVALUATED.search(plain, 0, end)
+    if m is None:
+        return None
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
+    return read
 
 
 #: a transfer's name in a report's title: X资金转移支付
@@ -818,7 +891,11 @@ def _projects(plain: str, end: int, source: str) -> list[_Read]:
     reads = []
     for i, (m, name, amount) in enumerate(items):
         stop = items[i + 1][0].start() if i + 1 < len(items) else end
-        read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop))
+        background = m.re is _BACKGROUND_ITEM
+        if background and i + 1 == len(items) and (heading := _NEXT_HEADING.search(plain, m.end(), end)):
+            stop = heading.start()  # the last project's background ends at the report's next heading
+        # a project named under 立项背景 stands on its name: the report tells its money and goal later
+        read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop), labeled=background)
         if amount is not None:
             read.total = (amount[0], amount[1], m.end("title") - len(amount[1]) - len(str(amount[0])), False)
         reads.append(read)
