@@ -182,6 +182,11 @@ def test_form_with_no_name_takes_the_project_its_report_states_the_money_of():
         ("某区2022年度福利机构运行经费(孤儿供养)项目预算合计为423.38万元(其中:区级100万元)。", None),
         ("2019年通过统筹整合财政涉农资金项目立项,项目总投资19万元。", "-"),  # 立项: not a money sentence's subject
         ("该项目于2020年实施。\n另有资金10万元。", "-"),  # the money is in another sentence
+        # o04 (安徽, a model essay): the year and 我县 head the sentence, 投入 states the money
+        (
+            "20xx我县中小学教师培训工程项目投入国家专项资金共280.5万元,其中生均公用经费30万元。",
+            "中小学教师培训工程项目",
+        ),
     ],
 )
 def test_name_in_money_sentence(sentence, name):

@@ -80,7 +80,9 @@ _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其
 _MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|{_MONEY_WORD})"
+    # the year and the writer's own place heading the sentence are not the name's: 20xx我县X项目投入…资金共…
+    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?:\d{{4}}|20xx)年?度?)?(?:我[县区市州省镇乡])?(?P<this>该)?"
+    rf"(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|投入|{_MONEY_WORD})"
 )
 _NAME_FIELD = re.compile(
     r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"
