@@ -117,7 +117,10 @@ _COUNTED = re.compile(r"[二三四五六七八九十]是")
 _GOAL_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
     # another aspect may come first: 1.项目立项目的和年度绩效目标
-    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?"
+    # the project's own goal needs no 绩效: 一、 项目总体目标 ; 预期总目标 (not 总体目标 alone: a report's
+    # 1.总体目标 may be the evaluation's, 通过此次绩效评价…, m15)
+    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标"
+    r"|项目(?:年度|总体|整体)目标|预期总?目标)(?:情况)?"
     r"[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
