@@ -271,3 +271,27 @@ def test_report_with_no_title_names_the_project_it_evaluates():
     table = read(text)
     assert [(p.name, p.goal) for p in table.projects()] == [("市电子政务外网平台中心机房租赁费及运行维护费", None)]
     assert "PROSE_NAME_EVALUATED" in {f.code for f in table.failures}
+
+
+def test_a_units_report_lists_its_projects_after_project_spending():
+    """o11 (湖南, a unit's 部门整体支出 report): '1、收入:…万元 2、支出:…万元' are the final account's
+    lines, no projects; '项目支出包括A36.3万元,B1万元,…' lists the projects, each with its amount (flagged)."""
+    text = (
+        "部门整体支出绩效评价报告\n一、基本情况\n(一)部门整体支出概况。\n2021年部门决算收支完成情况。\n"
+        "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。其中:财政拨款收入792.22万元。\n"
+        "2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。\n"
+        "(三)部门整体支出或项目实施情况分析。\n本项目由基本支出和项目支出两个部分构成。"
+        "项目支出包括委员活动经费36.3万元,扫黑除恶工作经费1万元,信息网络运行经费5万元,老干部活动经费10.5万元,"
+        "派出纪检监察组专项经费5万元,调研协商\n"
+    )
+    table = read(text)
+    assert [(p.name, p.amounts.total) for p in table.projects()] == [
+        ("委员活动经费", Decimal("36.3")),
+        ("扫黑除恶工作经费", Decimal("1")),
+        ("信息网络运行经费", Decimal("5")),
+        ("老干部活动经费", Decimal("10.5")),
+        ("派出纪检监察组专项经费", Decimal("5")),
+    ]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_AMOUNT_FROM_TEXT"} <= {f.code for f in table.failures}
+    with pytest.raises(InputError):  # the account's lines alone are no projects
+        read(text[: text.index("(三)")])

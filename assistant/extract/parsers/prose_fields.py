@@ -251,7 +251,8 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, name, (_number(a), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
-    if len(found) >= 2:
+    # a final account's lines (1、收入:792.22万元 2、支出:799.12万元), not projects
+    if len(found) >= 2 and not any(_ACCOUNT_LINE.match(name) for _, name, _ in found):
         return found
     return (
         _quoted_lines(plain)
@@ -259,7 +260,32 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
         or _background_items(plain)
         or _numeral_items(plain)
         or _split_items(plain)
+        or _spending_items(plain)
     )
+
+
+#: a line of a unit's accounts, not a project: 收入, 支出, 财政拨款收入, 基本支出, 项目支出, 人员经费支出
+_ACCOUNT_LINE = re.compile(
+    r"^(?:(?:本年|年度)?(?:财政拨款|一般公共预算|政府性基金|上级补助|事业|经营|其他)?收入"
+    r"|(?:本年|年度)?(?:基本|项目|人员经费|公用经费|日常公用经费|经营|其他)?支出)(?:合计|总计)?$"
+)
+#: a unit's report listing its project spending: 项目支出包括委员活动经费36.3万元,扫黑除恶工作经费1万元,…
+_SPENDING = re.compile(r"项目支出(?:主要)?(?:包括|包含|有)[:：]?")
+
+
+def _spending_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The projects a unit's report lists after 项目支出包括 (two or more, each a name ending in
+    经费/资金/项目/… and its amount, separated by 、 or a comma): one project each."""
+    for lead in _SPENDING.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if len(parts) >= 2 and not any(_SOURCE.match(m.group("name").strip()) for m in parts):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
 
 
 #: a plan's part naming a fund and its money: 一、2022年省级残疾人康复资金24万元，其中…
@@ -731,7 +757,11 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
     """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
-    if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
+    if (
+        (m := _NAME_IN_TITLE.match(title[0]))
+        and len(m.group("name")) >= 4  # not 工程 of 工程项目绩效评价报告
+        and not _WHOLE_UNIT.search(m.group("name"))  # 部门整体支出绩效评价报告: the unit's spending, no project
+    ):
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         at = title[1] + m.start("name")
         # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
@@ -855,6 +885,9 @@ def _allocation_total(plain: str, name: str) -> tuple[tuple[Decimal, str, int, b
         return (_number(m), unit.group("cur"), m.start("n"), False), t.group("title").strip()
     return None
 
+
+#: a title about a unit's spending as a whole, which names no project: 部门整体(支出) ; 单位整体
+_WHOLE_UNIT = re.compile(r"(?:部门|单位)?整体(?:支出)?$")
 
 #: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\u4e00-\u9fff])")
