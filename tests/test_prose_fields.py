@@ -295,3 +295,29 @@ def test_a_units_report_lists_its_projects_after_project_spending():
     assert {"PROSE_FIELDS_ONLY", "PROSE_AMOUNT_FROM_TEXT"} <= {f.code for f in table.failures}
     with pytest.raises(InputError):  # the account's lines alone are no projects
         read(text[: text.index("(三)")])
+
+
+def test_parts_of_the_money_that_head_items_of_their_own_are_projects():
+    """l08 (安徽, a transfer's self-evaluation): '其中:A43.8万元;B43万元;C1500万元' (their sum is not
+    the 1586万元 written) are three projects because each heads an item under (二)绩效目标情况, whose
+    text is its goal; all flagged. Parts no item heads are a budget's breakdown, not read as projects."""
+    text = (
+        "寿县融媒体中心中央对地方专项转移支付2019年度绩效自评报告\n\n一、绩效目标分解下达情况\n\n(一)中央转移支付预算\n\n"
+        "2019年中央补助地方公共文化服务体系建设专项资金共计1586万元,其中:中央广播电视节目无线覆盖(模拟与数字)"
+        "运行维护43.8万元;县级融媒体中心建设43万元;寿县应急广播系统建设1500万元。\n\n(二)绩效目标情况\n\n"
+        "1. 中央广播电视节目无线覆盖(模拟与数字)运行维护:保证中央广播电视节目无线覆盖全面、节目正常播出;\n\n"
+        "2.县级融媒体中心建设:完善各媒介融合、衔接,提升宣传软件流畅度;\n\n3.寿县应急广播系统建设:保证应急广播系统正常运行。\n"
+    )
+    table = read(text)
+    assert [(p.name, p.amounts.total, p.goal) for p in table.projects()] == [
+        (
+            "中央广播电视节目无线覆盖(模拟与数字)运行维护",
+            Decimal("43.8"),
+            "保证中央广播电视节目无线覆盖全面、节目正常播出",
+        ),
+        ("县级融媒体中心建设", Decimal("43"), "完善各媒介融合、衔接,提升宣传软件流畅度"),
+        ("寿县应急广播系统建设", Decimal("1500"), "保证应急广播系统正常运行。"),
+    ]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_AMOUNT_FROM_TEXT", "PROSE_GOAL_FROM_TEXT"} <= {f.code for f in table.failures}
+    breakdown = read(text[: text.index("\n\n(二)")] + "\n")  # no items: the title's one project
+    assert len(breakdown.projects()) == 1

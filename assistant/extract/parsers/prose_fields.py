@@ -261,7 +261,59 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
         or _numeral_items(plain)
         or _split_items(plain)
         or _spending_items(plain)
+        or _itemized_parts(plain)
     )
+
+
+#: the parts of an amount, after 其中: name and amount, up to ；/;/、/，: 其中:A43.8万元;B43万元;C1500万元。
+_PARTS_LEAD = re.compile(rf"{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
+_ANY_PART = re.compile(
+    rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?)[ \t\u3000]*{_AMOUNT})[ \t\u3000]*(?P<sep>[、，,；;]|)"
+)
+
+
+def _itemized_parts(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The parts of a report's money (…共计1586万元,其中:A43.8万元;B43万元;C1500万元) when each part
+    heads an item of its own elsewhere (1. A:保证… ; (2)B:已于…完成): the report tells each part's goal
+    or progress, so each is a project (l08). Parts that no item heads are a budget's breakdown
+    (人员经费, 公用经费, 中央资金) and are not read."""
+    for lead in _PARTS_LEAD.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _ANY_PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if len(parts) < 2 or any(_SOURCE.match(m.group("name").strip()) for m in parts):
+            continue
+        names = [m.group("name").strip() for m in parts]
+        if all(
+            re.search(
+                rf"(?:^|\n)[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(n)}[:：]", plain
+            )
+            for n in names
+        ):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
+
+
+def _goal_item(plain: str, name: str) -> tuple[str, int] | None:
+    """A part's goal: the text of the item it heads (1. A:保证…;) under a heading naming the goal
+    ((二)绩效目标情况), up to the item's ；/; or its line's end; None when no such item."""
+    for m in re.finditer(
+        rf"^[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(name)}[:：][ \t\u3000]*(?P<goal>[^\n；;]+)",
+        plain,
+        re.M,
+    ):
+        above = [line for line in plain[: m.start()].split("\n") if line.strip()]
+        heading = next((line for line in reversed(above) if not _ITEM_HEAD.match(line)), "")
+        if "目标" in heading and _SECTION_HEAD.match(heading):
+            return m.group("goal").strip(), m.start("goal")
+    return None
+
+
+#: a numbered item's head: 1. ; 2、 ; (3)
+_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])")
 
 
 #: a line of a unit's accounts, not a project: 收入, 支出, 财政拨款收入, 基本支出, 项目支出, 人员经费支出
@@ -936,6 +988,11 @@ def _projects(plain: str, end: int, source: str) -> list[_Read]:
         read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop), labeled=background)
         if amount is not None:
             read.total = (amount[0], amount[1], m.end("title") - len(amount[1]) - len(str(amount[0])), False)
+        if m.re is _ANY_PART and (goal := _goal_item(plain, name)):  # 1. A:保证…; under (二)绩效目标情况
+            read.goal = goal
+            read.notes.append(
+                Failure(source=source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[0][:30]))
+            )
         reads.append(read)
     last = reads[-1]
     if field_m := _NAME_FIELD.search(plain, last.stretch[0], end):  # a form cut after its 项目名称 row
@@ -993,7 +1050,7 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
             )
         )
     if stop > start:
-        read.goal = _goal(plain, start, stop)
+        read.goal = read.goal or _goal(plain, start, stop)
         read.indicators = (
             _labeled(plain, start, stop)
             or _stated(plain, start, stop)
