@@ -949,6 +949,10 @@ MESSAGES: dict[str, Text] = {
         "没有项目名称栏：项目名称“{name}”取自正文中写明该项目资金的句子；请核对",
         "no 项目名称 cell: the name {name!r} is taken from the sentence that states the project's money; check it",
     ),
+    "PROSE_NAME_EVALUATED": Text(
+        "没有项目名称栏：项目名称“{name}”取自正文中说明对哪个项目开展绩效评价的句子；请核对",
+        "no 项目名称 cell: the name {name!r} is taken from the sentence saying which project was evaluated; check it",
+    ),
     "PROSE_AMOUNTS_SEVERAL": Text(
         "正文写了几个不同的金额（{text}），无法确定哪一个是项目总额：金额未读取",
         "the text names several different amounts ({text}); which one is the project's total is not certain: "

@@ -188,3 +188,45 @@ def test_a_comma_left_inside_an_item_is_flagged():
 def test_an_amount_with_thousands_separators_is_read_whole():
     text = render(_grids()[0], "{n}、{l1}", "colon", "；", False).replace("安排资金20万元", "安排资金1,020.5万元")
     assert _read(text).projects()[0].amounts.total == Decimal("1020.5")
+
+
+def test_an_explainer_page_under_a_breadcrumb_with_bulleted_labels():
+    """o08 (a page explaining a 批复表): the first line is the site's breadcrumb, the title is the next
+    line, the goal is the paragraph under '一、 项目总体目标', the labels are bulleted (•). Name (year
+    left out) and goal are read, both flagged; a bullet is no indicator."""
+    text = (
+        "当前位置: 首页 > 产品大全 > 2019年度新政务服务中心运行维护费项目支出绩效目标批复表解读\n\n"
+        "2019年度新政务服务中心运行维护费项目支出绩效目标批复表解读\n\n"
+        "一、 项目总体目标\n本项目旨在通过对新政务服务中心大楼及内部设施进行日常运营与维护,支撑营商环境优化。\n\n"
+        "二、 具体绩效指标与目标值\n\n"
+        "  1. 产出指标\n"
+        "  • 数量指标:核心业务系统与网络平台可用性达到99.9%以上;\n"
+        "  • 质量指标:运维响应及时率达到95%以上;\n"
+        "  1. 效益指标\n"
+    )
+    table = _read(text)
+    project = table.projects()[0]
+    assert project.name == "新政务服务中心运行维护费项目"
+    assert project.goal == "本项目旨在通过对新政务服务中心大楼及内部设施进行日常运营与维护,支撑营商环境优化。"
+    assert [(i.level2_name, i.name, i.annual_value) for i in project.indicators] == [
+        ("数量指标", "核心业务系统与网络平台可用性", "99.9%以上"),
+        ("质量指标", "运维响应及时率", "95%以上"),
+    ]
+    assert {"PROSE_NAME_FROM_TITLE", "PROSE_GOAL_FROM_TEXT"} <= {f.code for f in table.failures}
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("一、 项目总体目标\n本项目旨在保障中心高效运行。\n", "本项目旨在保障中心高效运行。"),  # o08
+        (
+            "(二)项目绩效目标。\n\n1.总体目标\n\n通过此次绩效评价,进一步强化资金的使用管理。\n",
+            None,
+        ),  # m15: the evaluation's
+    ],
+)
+def test_goal_heading_without_the_word_performance(text, goal):
+    from assistant.extract.parsers.prose_fields import goal_under_heading
+
+    found = goal_under_heading(text)
+    assert (found[0] if found else None) == goal

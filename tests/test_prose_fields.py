@@ -182,6 +182,11 @@ def test_form_with_no_name_takes_the_project_its_report_states_the_money_of():
         ("某区2022年度福利机构运行经费(孤儿供养)项目预算合计为423.38万元(其中:区级100万元)。", None),
         ("2019年通过统筹整合财政涉农资金项目立项,项目总投资19万元。", "-"),  # 立项: not a money sentence's subject
         ("该项目于2020年实施。\n另有资金10万元。", "-"),  # the money is in another sentence
+        # o04 (安徽, a model essay): the year and 我县 head the sentence, 投入 states the money
+        (
+            "20xx我县中小学教师培训工程项目投入国家专项资金共280.5万元,其中生均公用经费30万元。",
+            "中小学教师培训工程项目",
+        ),
     ],
 )
 def test_name_in_money_sentence(sentence, name):
@@ -213,3 +218,106 @@ def test_item_amount_after_its_lead_words(lead):
         ("道路养护经费", Decimal("20")),
         ("桥梁维修", Decimal("8.5")),
     ]
+
+
+def test_projects_named_under_their_background_heading():
+    """o01 and l07 (云南 unit self-evaluation reports, one report for all projects): each project's
+    background is an item under '1. 项目立项背景', titled by its name, alone on its line (o01) or
+    ending at 。 (l07). Both read by name, flagged; an item that names no budget line is no project."""
+    o01 = (
+        "  1. 项目立项背景 \n\n  (1)档案管护工作经费 \n\n  根据《中华人民共和国档案法》第一章第三条,"
+        "各级人民政府应当加强档案工作。 \n\n  (2)档案数字化工作经费 \n\n  根据《中华人民共和国档案法》"
+        "第五章第三十五条 各级人民政府应当将档案信息化纳入信息化发展规划。\n"
+    )
+    l07 = (
+        "1.项目立项背景\n(1)“数说红河”展厅运维经费。“数”说红河——新时代团结进步美丽红河展厅位于蒙自市。\n"
+        "(2)红河州一中心一平台六大库N应用经费。党中央、国务院高度重视政务大数据体系建设。\n"
+    )
+    for text, names in [
+        (o01, ["档案管护工作经费", "档案数字化工作经费"]),
+        (l07, ["“数说红河”展厅运维经费", "红河州一中心一平台六大库N应用经费"]),
+    ]:
+        table = read("某单位2023年度项目支出绩效单位自评报告\n一、基本情况\n" + text)
+        assert [(p.name, p.amounts.total, p.goal) for p in table.projects()] == [(n, None, None) for n in names]
+        assert "PROSE_FIELDS_ONLY" in {f.code for f in table.failures}
+    with pytest.raises(InputError):  # the background's parts, not projects
+        read("1.项目立项背景\n(1)政策依据。根据某规定实施。\n(2)现实需要。群众需求迫切。\n")
+
+
+def test_title_in_a_disclosure_grid_cell():
+    """k09 (安徽): the page's grid gives the title in the cell after 名称:, the heading under it is
+    wrapped over two lines: the project is named from the cell, flagged."""
+    text = (
+        "发布机构: | 枞阳县卫生健康委员会 | 主题分类: | 卫生、体育、医疗 |\n"
+        "名称: | 枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告 | 文号: | 无 |\n"
+        "枞阳县2023年度国家基本公共卫生\n服务项目绩效评价自评报告\n一、项目基本情况\n"
+        "(一)项目概况。枞阳县基本公共卫生服务严格按照规范执行。\n"
+    )
+    table = read(text)
+    assert [p.name for p in table.projects()] == ["枞阳县2023年度国家基本公共卫生服务"]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= {f.code for f in table.failures}
+
+
+def test_report_with_no_title_names_the_project_it_evaluates():
+    """m11 (湖南, the page's title not kept): '对2021年度市X项目开展了绩效自评工作' names the project
+    (flagged); '项目绩效目标是否实现' asks a question and is no goal."""
+    text = (
+        "一、项目概况\n益阳市电子政务外网平台网络基础设施提供电子政务各项应用所需的通信网络及其管理环境。\n"
+        "二、绩效自评工作开展情况\n(一)绩效评价目的。通过开展绩效评价,全面了解项目实施程序是否规范,"
+        "项目绩效目标是否实现,进一步健全相关制度。\n"
+        "(二)绩效评价过程。我单位成立了绩效评价小组,对2021年度市电子政务外网平台中心机房租赁费及运行维护费"
+        "项目开展了绩效自评工作:\n"
+    )
+    table = read(text)
+    assert [(p.name, p.goal) for p in table.projects()] == [("市电子政务外网平台中心机房租赁费及运行维护费", None)]
+    assert "PROSE_NAME_EVALUATED" in {f.code for f in table.failures}
+
+
+def test_a_units_report_lists_its_projects_after_project_spending():
+    """o11 (湖南, a unit's 部门整体支出 report): '1、收入:…万元 2、支出:…万元' are the final account's
+    lines, no projects; '项目支出包括A36.3万元,B1万元,…' lists the projects, each with its amount (flagged)."""
+    text = (
+        "部门整体支出绩效评价报告\n一、基本情况\n(一)部门整体支出概况。\n2021年部门决算收支完成情况。\n"
+        "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。其中:财政拨款收入792.22万元。\n"
+        "2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。\n"
+        "(三)部门整体支出或项目实施情况分析。\n本项目由基本支出和项目支出两个部分构成。"
+        "项目支出包括委员活动经费36.3万元,扫黑除恶工作经费1万元,信息网络运行经费5万元,老干部活动经费10.5万元,"
+        "派出纪检监察组专项经费5万元,调研协商\n"
+    )
+    table = read(text)
+    assert [(p.name, p.amounts.total) for p in table.projects()] == [
+        ("委员活动经费", Decimal("36.3")),
+        ("扫黑除恶工作经费", Decimal("1")),
+        ("信息网络运行经费", Decimal("5")),
+        ("老干部活动经费", Decimal("10.5")),
+        ("派出纪检监察组专项经费", Decimal("5")),
+    ]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_AMOUNT_FROM_TEXT"} <= {f.code for f in table.failures}
+    with pytest.raises(InputError):  # the account's lines alone are no projects
+        read(text[: text.index("(三)")])
+
+
+def test_parts_of_the_money_that_head_items_of_their_own_are_projects():
+    """l08 (安徽, a transfer's self-evaluation): '其中:A43.8万元;B43万元;C1500万元' (their sum is not
+    the 1586万元 written) are three projects because each heads an item under (二)绩效目标情况, whose
+    text is its goal; all flagged. Parts no item heads are a budget's breakdown, not read as projects."""
+    text = (
+        "寿县融媒体中心中央对地方专项转移支付2019年度绩效自评报告\n\n一、绩效目标分解下达情况\n\n(一)中央转移支付预算\n\n"
+        "2019年中央补助地方公共文化服务体系建设专项资金共计1586万元,其中:中央广播电视节目无线覆盖(模拟与数字)"
+        "运行维护43.8万元;县级融媒体中心建设43万元;寿县应急广播系统建设1500万元。\n\n(二)绩效目标情况\n\n"
+        "1. 中央广播电视节目无线覆盖(模拟与数字)运行维护:保证中央广播电视节目无线覆盖全面、节目正常播出;\n\n"
+        "2.县级融媒体中心建设:完善各媒介融合、衔接,提升宣传软件流畅度;\n\n3.寿县应急广播系统建设:保证应急广播系统正常运行。\n"
+    )
+    table = read(text)
+    assert [(p.name, p.amounts.total, p.goal) for p in table.projects()] == [
+        (
+            "中央广播电视节目无线覆盖(模拟与数字)运行维护",
+            Decimal("43.8"),
+            "保证中央广播电视节目无线覆盖全面、节目正常播出",
+        ),
+        ("县级融媒体中心建设", Decimal("43"), "完善各媒介融合、衔接,提升宣传软件流畅度"),
+        ("寿县应急广播系统建设", Decimal("1500"), "保证应急广播系统正常运行。"),
+    ]
+    assert {"PROSE_FIELDS_ONLY", "PROSE_AMOUNT_FROM_TEXT", "PROSE_GOAL_FROM_TEXT"} <= {f.code for f in table.failures}
+    breakdown = read(text[: text.index("\n\n(二)")] + "\n")  # no items: the title's one project
+    assert len(breakdown.projects()) == 1

@@ -55,7 +55,8 @@ _END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|�
 _ITEM_END = re.compile(r"[;；。\n]")
 _SIGN = re.compile(r"[" + SIGNS + r"]")
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
-_MARKERS = "★☆*＊ \t\u3000"
+#: marks heading an item or a label line (a web page's bullets: • 数量指标:…), not part of any name
+_MARKERS = "★☆*＊•●◆◇■□▪▶► \t\u3000"
 _DATE_LINE = re.compile(r"^[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
 _MONEY = re.compile(
     r"(?:资金|经费)[ \t\u3000]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|元)"
@@ -64,7 +65,10 @@ _GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u
 _NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
 _TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
 _ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[^|\n]+)")
-_PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?P<name>.+?项目)(?:\d{4}年度?)?绩效")
+#: the project a title names, the report's year left out: (关于)(2019年度)X项目(2019年度)(支出)绩效…
+_PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?项目)(?:\d{4}年度?)?(?:支出)?绩效")
+#: a page's breadcrumb, not its title: 当前位置: 首页 > 产品大全 > X
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)|[>›»]")
 
 
 def _marks(plain: str, start: int = 0, stop: int | None = None) -> list[tuple[re.Match[str], str]]:
@@ -154,7 +158,8 @@ def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]],
     if m := _TITLE_FIELD.search(before):
         found["title"] = (written(m, "title").strip(), m.start("title"))
     else:
-        first = before.lstrip().split("\n", 1)[0].strip()
+        lines = (line.strip() for line in before.split("\n"))
+        first = next((line for line in lines if line and not _BREADCRUMB.search(line)), "")
         if first:
             found["title"] = (first, before.find(first))
     if "title" in found and (m := _PROJECT_IN_TITLE.search(found["title"][0].translate(_T2S))):
@@ -181,6 +186,11 @@ def _header(doc: Document, outline_at: int) -> tuple[dict[str, tuple[str, int]],
         goal = _NOTICE_FORMULA.sub("", written(m, "goal")).strip()
         if goal:
             found["goal"] = (goal, m.start("goal"))
+    elif heading := goal_under_heading(text[:outline_at]):  # 一、 项目总体目标 / 本项目旨在…
+        found["goal"] = heading
+        failures.append(
+            Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=heading[0][:30]))
+        )
     dates = list(_DATE_LINE.finditer(text.translate(_T2S), outline_at))
     if dates:
         lines = text[: dates[-1].start()].rstrip().rsplit("\n", 1)

@@ -80,7 +80,9 @@ _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其
 _MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
 #: the subject of a sentence stating the money: X项目预算合计为… ; 该X项目于…
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<this>该)?(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|{_MONEY_WORD})"
+    # the year and the writer's own place heading the sentence are not the name's: 20xx我县X项目投入…资金共…
+    rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?:\d{{4}}|20xx)年?度?)?(?:我[县区市州省镇乡])?(?P<this>该)?"
+    rf"(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|投入|{_MONEY_WORD})"
 )
 _NAME_FIELD = re.compile(
     r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"
@@ -108,14 +110,17 @@ _GOAL = re.compile(
 #: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
 #: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is
 #: qualified (总体, 年度, 项目): a bare 我绩效目标是… may be a report's account of what was done
-_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
+_GOAL_SAID = re.compile(r"(?:年度|总体|项目)(?:绩效)?目标(?:(?:是(?!否)|为)(?![:：\s。，,])|(?=一是))(?P<goal>[^\n]+)")
 _COUNTED = re.compile(r"[二三四五六七八九十]是")
 #: the goal as a report's heading on a line of its own, its text the paragraph under it:
 #: (二)项目绩效目标 / 2020年,我绩效目标是… ; (一)绩效目标情况 / 建设8个… (not …完成情况, what was done)
 _GOAL_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])[ \t\u3000]*"
     # another aspect may come first: 1.项目立项目的和年度绩效目标
-    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标(?:情况)?"
+    # the project's own goal needs no 绩效: 一、 项目总体目标 ; 预期总目标 (not 总体目标 alone: a report's
+    # 1.总体目标 may be the evaluation's, 通过此次绩效评价…, m15)
+    r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标"
+    r"|项目(?:年度|总体|整体)目标|预期总?目标)(?:情况)?"
     r"[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
@@ -246,9 +251,93 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
             found.append((m, name, (_number(a), a.group("cur"))))
         elif title.endswith("项目"):
             found.append((m, title, None))
-    if len(found) >= 2:
+    # a final account's lines (1、收入:792.22万元 2、支出:799.12万元), not projects
+    if len(found) >= 2 and not any(_ACCOUNT_LINE.match(name) for _, name, _ in found):
         return found
-    return _quoted_lines(plain) or _heading_items(plain) or _numeral_items(plain) or _split_items(plain)
+    return (
+        _quoted_lines(plain)
+        or _heading_items(plain)
+        or _background_items(plain)
+        or _numeral_items(plain)
+        or _split_items(plain)
+        or _spending_items(plain)
+        or _itemized_parts(plain)
+    )
+
+
+#: the parts of an amount, after 其中: name and amount, up to ；/;/、/，: 其中:A43.8万元;B43万元;C1500万元。
+_PARTS_LEAD = re.compile(rf"{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
+_ANY_PART = re.compile(
+    rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?)[ \t\u3000]*{_AMOUNT})[ \t\u3000]*(?P<sep>[、，,；;]|)"
+)
+
+
+def _itemized_parts(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The parts of a report's money (…共计1586万元,其中:A43.8万元;B43万元;C1500万元) when each part
+    heads an item of its own elsewhere (1. A:保证… ; (2)B:已于…完成): the report tells each part's goal
+    or progress, so each is a project (l08). Parts that no item heads are a budget's breakdown
+    (人员经费, 公用经费, 中央资金) and are not read."""
+    for lead in _PARTS_LEAD.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _ANY_PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if len(parts) < 2 or any(_SOURCE.match(m.group("name").strip()) for m in parts):
+            continue
+        names = [m.group("name").strip() for m in parts]
+        if all(
+            re.search(
+                rf"(?:^|\n)[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(n)}[:：]", plain
+            )
+            for n in names
+        ):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
+
+
+def _goal_item(plain: str, name: str) -> tuple[str, int] | None:
+    """A part's goal: the text of the item it heads (1. A:保证…;) under a heading naming the goal
+    ((二)绩效目标情况), up to the item's ；/; or its line's end; None when no such item."""
+    for m in re.finditer(
+        rf"^[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(name)}[:：][ \t\u3000]*(?P<goal>[^\n；;]+)",
+        plain,
+        re.M,
+    ):
+        above = [line for line in plain[: m.start()].split("\n") if line.strip()]
+        heading = next((line for line in reversed(above) if not _ITEM_HEAD.match(line)), "")
+        if "目标" in heading and _SECTION_HEAD.match(heading):
+            return m.group("goal").strip(), m.start("goal")
+    return None
+
+
+#: a numbered item's head: 1. ; 2、 ; (3)
+_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])")
+
+
+#: a line of a unit's accounts, not a project: 收入, 支出, 财政拨款收入, 基本支出, 项目支出, 人员经费支出
+_ACCOUNT_LINE = re.compile(
+    r"^(?:(?:本年|年度)?(?:财政拨款|一般公共预算|政府性基金|上级补助|事业|经营|其他)?收入"
+    r"|(?:本年|年度)?(?:基本|项目|人员经费|公用经费|日常公用经费|经营|其他)?支出)(?:合计|总计)?$"
+)
+#: a unit's report listing its project spending: 项目支出包括委员活动经费36.3万元,扫黑除恶工作经费1万元,…
+_SPENDING = re.compile(r"项目支出(?:主要)?(?:包括|包含|有)[:：]?")
+
+
+def _spending_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The projects a unit's report lists after 项目支出包括 (two or more, each a name ending in
+    经费/资金/项目/… and its amount, separated by 、 or a comma): one project each."""
+    for lead in _SPENDING.finditer(plain):
+        parts, pos = [], lead.end()
+        while (m := _PART.match(plain, pos)) is not None:
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if len(parts) >= 2 and not any(_SOURCE.match(m.group("name").strip()) for m in parts):
+            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+    return []
 
 
 #: a plan's part naming a fund and its money: 一、2022年省级残疾人康复资金24万元，其中…
@@ -342,6 +431,45 @@ def _heading_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, 
                 continue
             found = []
         found.append((m, m.group("title").strip(), None))
+    return found if len(found) >= 2 else []
+
+
+#: a report's heading over each project's background: 1.项目立项背景 ; （一）立项背景
+_BACKGROUND = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])?[ \t\u3000]*(?:项目)?立项背景[ \t\u3000]*$",
+    re.M,
+)
+#: under it, one project per item, named by its title (alone on its line, or ending at 。):
+#: (1)档案管护工作经费 ; (2)红河州一中心一平台六大库N应用经费。党中央…
+_BACKGROUND_ITEM = re.compile(
+    r"^[ \t\u3000]*[（(](?P<n>\d{1,2})[)）][ \t\u3000]*"
+    r"(?P<title>[^\n。；;，,：:（()）]{2,40}?(?:经费|资金|项目|专项|工程|补助|补贴))[ \t\u3000]*(?:。|$)",
+    re.M,
+)
+#: the next heading of the report, which ends the last project's background: 2.项目绩效目标 ; （二）… ; 二、…
+_NEXT_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)", re.M
+)
+
+
+def _background_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """The items (1)X经费 (2)Y经费 … (two or more, in order) under a 项目立项背景 heading: a unit's
+    self-evaluation report (云南's template, one report for all of a unit's projects) tells each
+    project's background under that heading, one item per project, titled by its name. A title
+    is a name only when it ends in what a budget line pays (经费, 资金, 项目, …): (1)政策依据 is not."""
+    head = _BACKGROUND.search(plain)
+    if head is None:
+        return []
+    found: list[tuple[re.Match[str], str, tuple[Decimal, str] | None]] = []
+    pos = head.end()
+    while (m := _BACKGROUND_ITEM.search(plain, pos)) is not None and int(m.group("n")) == len(found) + 1:
+        between = _NEXT_HEADING.search(plain, pos, m.start())
+        if between is not None:  # another section began before this item
+            break
+        found.append((m, m.group("title").strip(), None))
+        pos = m.end()
+        nxt = plain.find("\n", pos)
+        pos = len(plain) if nxt < 0 else nxt + 1
     return found if len(found) >= 2 else []
 
 
@@ -563,13 +691,22 @@ _SECTION_NUMBER = re.compile(
 _TITLE_LABEL = re.compile(r"^(?:名称|标题|标[ \t\u3000]*题)[ \t\u3000]*[:：][ \t\u3000|｜]*")
 
 
+#: the title in a disclosure page's metadata grid, one cell after its label: 名称: | X报告 | 文号: | 无 |
+_TITLE_CELL = re.compile(
+    r"(?:^|[|｜][ \t\u3000]*)(?:名称|标题)[ \t\u3000]*[:：][ \t\u3000]*[|｜][ \t\u3000]*(?P<title>[^|｜\n]*[^|｜\s])[ \t\u3000]*(?=[|｜])"
+)
+
+
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
     when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
-    pos, found = 0, []
-    for n, line in enumerate(plain.split("\n")):
+    start, found = 0, []
+    for n, whole in enumerate(plain.split("\n")):
         if n > 15:
             break
+        line, pos = whole, start
+        if cell := _TITLE_CELL.search(whole):  # 名称: | X报告 | 文号: | 无 |, a disclosure page's grid
+            line, pos = cell.group("title"), start + cell.start("title")
         if (
             4 <= len(line.strip()) <= 80
             and _TITLE_WORDS.search(line)
@@ -580,7 +717,7 @@ def _title(plain: str) -> tuple[str, int] | None:
             label = _TITLE_LABEL.match(text)  # 名称: X报告, a disclosure's field: the title is X
             text = text[label.end() :] if label else text
             found.append((text, pos + line.find(text)))
-        pos += len(line) + 1
+        start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
 
@@ -635,8 +772,27 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
             read.stated = whole[0]
         return read
     if title is None:
-        return _passed_fund(plain, end, source)
+        return _passed_fund(plain, end, source) or _evaluated(plain, end, source)
     return _by_title(plain, title, end, source)
+
+
+#: the sentence of a report with no title saying what it evaluates: 对2021年度市X项目开展了绩效自评工作
+_EVALUATED = re.compile(
+    r"对(?:\d{4}年度?)?(?P<name>[^，,。；;：:\n“”《》（）()]{4,50}?)"
+    r"项目(?:的)?(?:支出)?(?:开展|进行)了?(?:项目)?(?:支出)?绩效(?:自评|评价)"
+)
+
+
+def _evaluated(plain: str, end: int, source: str) -> _Read | None:
+    """The project a report with no title and no money sentence evaluates, as its account of the
+    work says (对2021年度市X项目开展了绩效自评工作): a self-evaluation names its project there, the
+    year before it being the report's. Flagged: the name comes from a sentence."""
+    m = _EVALUATED.search(plain, 0, end)
+    if m is None:
+        return None
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
+    return read
 
 
 #: a transfer's name in a report's title: X资金转移支付
@@ -653,7 +809,11 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
     """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
-    if (m := _NAME_IN_TITLE.match(title[0])) and len(m.group("name")) >= 4:  # not 工程 of 工程项目绩效评价报告
+    if (
+        (m := _NAME_IN_TITLE.match(title[0]))
+        and len(m.group("name")) >= 4  # not 工程 of 工程项目绩效评价报告
+        and not _WHOLE_UNIT.search(m.group("name"))  # 部门整体支出绩效评价报告: the unit's spending, no project
+    ):
         name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
         at = title[1] + m.start("name")
         # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
@@ -778,6 +938,9 @@ def _allocation_total(plain: str, name: str) -> tuple[tuple[Decimal, str, int, b
     return None
 
 
+#: a title about a unit's spending as a whole, which names no project: 部门整体(支出) ; 单位整体
+_WHOLE_UNIT = re.compile(r"(?:部门|单位)?整体(?:支出)?$")
+
 #: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\u4e00-\u9fff])")
 
@@ -818,9 +981,18 @@ def _projects(plain: str, end: int, source: str) -> list[_Read]:
     reads = []
     for i, (m, name, amount) in enumerate(items):
         stop = items[i + 1][0].start() if i + 1 < len(items) else end
-        read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop))
+        background = m.re is _BACKGROUND_ITEM
+        if background and i + 1 == len(items) and (heading := _NEXT_HEADING.search(plain, m.end(), end)):
+            stop = heading.start()  # the last project's background ends at the report's next heading
+        # a project named under 立项背景 stands on its name: the report tells its money and goal later
+        read = _Read(name, plain.find(name, m.start("title")), (m.end(), stop), labeled=background)
         if amount is not None:
             read.total = (amount[0], amount[1], m.end("title") - len(amount[1]) - len(str(amount[0])), False)
+        if m.re is _ANY_PART and (goal := _goal_item(plain, name)):  # 1. A:保证…; under (二)绩效目标情况
+            read.goal = goal
+            read.notes.append(
+                Failure(source=source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[0][:30]))
+            )
         reads.append(read)
     last = reads[-1]
     if field_m := _NAME_FIELD.search(plain, last.stretch[0], end):  # a form cut after its 项目名称 row
@@ -878,7 +1050,7 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
             )
         )
     if stop > start:
-        read.goal = _goal(plain, start, stop)
+        read.goal = read.goal or _goal(plain, start, stop)
         read.indicators = (
             _labeled(plain, start, stop)
             or _stated(plain, start, stop)
