@@ -728,3 +728,42 @@ def test_the_sichuan_self_evaluation_money_block_reads_the_adjusted_budget(layou
     ]
     [project] = _read(_render(rows, layout)).projects()
     assert (project.amounts.total, project.amounts.fiscal) == (Decimal("3.36"), Decimal("3.36"))
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+def test_the_year_applied_for_is_read_beside_last_years_amount(layout):
+    """湖南's 项目支出预算绩效目标申报表 heads its money rows 上年度安排资金 | 本年度申请资金: the
+    合计 row's first amount is last year's, the project's total is the second (g09: 259, not 213.4)."""
+    rows = [
+        ["项目支出预算绩效目标申报表"],
+        ["项目名称", "公办和普惠性民办幼儿园公用经费"],
+        ["主管部门", "湘阴县教育局", "实施单位", "湘阴县教育局"],
+        ["项目资金申请(万元)", "项 目", "上年度安排资金", "本年度申请资金"],
+        ["合计", "213.4", "259"],
+        ["长期绩效目标", "落实并进一步完善学前教育经费保障机制"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补助幼儿园数", "30所"],
+    ]
+    [project] = _read(_render(rows, layout)).projects()
+    assert project.amounts.total == Decimal("259")
+
+
+def test_a_money_row_copied_with_spaces_reads_the_year_applied_for():
+    """g09 (湘阴县教育局), copied from the page: each row one line, its cells apart by spaces, the
+    合计 letter-spaced. Before, the total was missing (the 中央资金 row took 县级资金 213.4 259)."""
+    text = (
+        "项目支出预算绩效目标申报表\n"
+        "项目基本情况 项目名称 公办和普惠性民办幼儿园公用经费 \n"
+        "项目资金情况 项目资金申请(万元) 项 目  上年度安排资金 本年度申请资金\n"
+        "合 计 213.4 259\n"
+        "市级资金\n"
+        "省级资金\n"
+        "中央资金\n"
+        "县级资金 213.4 259\n"
+        "项目年度绩效目标情况 长期绩效目标 落实并进一步完善学前教育经费保障机制,按标准足额落实学前教育生均补助专项经费。\n"
+    )
+    table = _read(text)
+    [project] = table.projects()
+    assert project.amounts.total == Decimal("259")
+    assert table.currency_unit == "万元"
+    assert not [f for f in table.failures if f.field.startswith("amounts")]

@@ -102,6 +102,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if field in _AMOUNT_FIELDS and (wrapped := _caption_over_lines(flat, i - 1)):
             i += wrapped  # 项目预算 / 执行情况 / （10分）: the money block's caption wrapped, not a key and its value
             continue
+        if field is None and (row := _spaced_row(token, year_col)):
+            values.setdefault(row[0], _Value(row[1].text, row[1].span(), token.text[:20]))
+            continue  # 合 计 213.4 259 under 上年度安排资金 | 本年度申请资金: the year's amount
         if field is None and (clauses := _money_sentence(token)):
             for name, amount, (start, end) in clauses:  # 项目资金1120.50万元，其中财政拨款1100.50万元，…
                 values.setdefault(name, _Value(amount, token.cell.span(start, end), token.text[:20]))
@@ -357,12 +360,47 @@ def _others_after_money(flat: list[Token]) -> set[int]:
 def _year_column(flat: list[Token]) -> int | None:
     """Which money column is the year's when 中期资金总额 and 年度资金总额 head two columns
     (both keys with no amount of their own, the rows 资金总额 | 3000 | 1120 below them): the
-    project's amounts are the year's, whatever side the 年度 column is on."""
+    project's amounts are the year's, whatever side the 年度 column is on. A 申报表 that heads
+    its money rows 上年度安排资金 | 本年度申请资金 (湖南 项目支出预算绩效目标申报表, g09) puts
+    last year's amount first: the year applied for is the second column."""
     for a, b, nxt in zip(flat, flat[1:], [*flat[2:], None]):
         heads = (_key_field(a.text), _key_field(b.text))
         if set(heads) == {"实施周期资金总额", "total"} and (nxt is None or not _AMOUNT_TEXT.match(_money_text(nxt))):
             return heads.index("total")
+    words = [_fold(w) for t in flat for w in t.text.split()]
+    for a, b in zip(words, words[1:]):
+        if _LAST_YEAR_HEAD.fullmatch(a) and _THIS_YEAR_HEAD.fullmatch(b):
+            return 1
     return None
+
+
+#: the two money columns of a 申报表 that sets the year applied for beside last year's:
+#: 上年度安排资金 | 本年度申请资金 (上年预算数 | 本年申请数 as some write it)
+_LAST_YEAR_HEAD = re.compile(r"上一?年度?(?:安排|预算|批复|执行)?(?:资金|数|金额)")
+_THIS_YEAR_HEAD = re.compile(r"本年度?(?:申请|申报|安排|预算)(?:资金|数|金额)")
+
+
+#: a money row copied as one piece, its cells apart by white space: 合 计 213.4 259
+_SPACED_ROW = re.compile(r"(?P<key>[^\d\s](?:[^\d]*[^\d\s])?)\s+(?P<a>\d[\d,.]*)\s+(?P<b>\d[\d,.]*)(?=\s|$)")
+
+
+def _spaced_row(token: Token, year_col: int | None) -> tuple[str, Token] | None:
+    """A money key and the year's amount of a row copied as one piece with white space between
+    its cells (合 计 213.4 259 under 上年度安排资金 | 本年度申请资金): the key (its letters maybe
+    spaced) must be a money key and the row hold as many amounts as the two columns; None else."""
+    if year_col is None:
+        return None
+    m = _SPACED_ROW.match(token.text.strip())
+    if m is None:
+        return None
+    field = _key_field(re.sub(r"\s", "", m.group("key")))
+    if field not in _AMOUNT_FIELDS or not all(_AMOUNT_TEXT.match(m.group(g)) for g in ("a", "b")):
+        return None
+    group = ("a", "b")[year_col]
+    lead = len(token.text) - len(token.text.lstrip())
+    start = token.start + lead + m.start(group)
+    end = token.start + lead + m.end(group)
+    return field, Token(m.group(group), token.cell, start, end, token.row, token.col)
 
 
 def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, Token | None]], int, Msg | None] | None:
