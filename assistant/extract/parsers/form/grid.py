@@ -28,6 +28,7 @@ from .labels import (
     _is_label,
     _is_placeholder,
     _is_value_header,
+    _key_field,
     _label_word,
     _level1_label,
     _level1_stub,
@@ -804,6 +805,7 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
         run = filled[i : i + len(words)]
         if len(words) >= 3 and [_bare(t.text) for t in run] == words:
             out.update(id(t) for t in run)
+            out.update(id(t) for t in _goal_caption_before(filled, i))
             i += len(words)
             continue
         if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
@@ -814,6 +816,23 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
     gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
+
+
+#: a goal's number and points after its key: 2(40分) of 年度绩效目标2(40分)
+_GOAL_POINTS = re.compile(r"^\d{0,2}\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def _goal_caption_before(filled: list[Token], at: int) -> list[Token]:
+    """The caption of the next goal's block right before the grid's header printed again at
+    ``at``: a 自评表 with several goals heads each goal's own grid 年度绩效目标2(40分) (湖北's
+    template, i01), a goal key with its number and points and no text of its own; never an
+    indicator's name, nor more of the row before it. Empty when there is none."""
+    j = at
+    if j > 0 and _GOAL_POINTS.match(_fold(filled[j - 1].text).strip()):
+        j -= 1
+    if j > 0 and _key_field(filled[j - 1].text) == "年度目标":
+        return filled[j - 1 : at]
+    return []
 
 
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
