@@ -767,3 +767,71 @@ def test_a_money_row_copied_with_spaces_reads_the_year_applied_for():
     assert project.amounts.total == Decimal("259")
     assert table.currency_unit == "万元"
     assert not [f for f in table.failures if f.field.startswith("amounts")]
+
+
+#: f10 (汨罗市城市公共汽车公司, 湖南 财政支出项目绩效评价自评报告), verbatim, one cell per line (blank
+#: lines between them left out): the funds grid printed column by column, 计划安排资金 first
+F10_FUNDS = [
+    "项目名称       低票价运营补贴",
+    "项目单位       汨罗市城市公共汽车公司",
+    "主管部门       汨罗市交通运输局",
+    "评价方式:部门(单位)绩效自评",
+    "评价机构:部门(单位)评价组",
+    "报告日期: 2018   8   04",
+    "汨罗市财政局(制)",
+    "一、项 目 基 本 概 况",
+    "项目负责人",
+    "虞定武",
+    "联系电话",
+    "13762763567",
+    "项目地址",
+    "汨罗市城关",
+    "邮  编",
+    "414400",
+    "项目起止时间",
+    "2017年    1   月起至      2017    年   12    月止",
+    "计划安排资金",
+    "(万元)",
+    "89",
+    "实际到位资金",
+    "(万元)",
+    "89",
+    "实际支出",
+    "(万元)",
+    "89",
+    "结余(万元)",
+    "其中:中央财政",
+    "其中:中央财政",
+    "其中:中央财政",
+    "其中:中央财政",
+    "省财政",
+    "省财政",
+    "省财政",
+    "省财政",
+    "市财政",
+    "市财政",
+    "市财政",
+    "市财政",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "其它",
+    "其它",
+    "其它",
+    "其它",
+]
+
+
+def test_the_planned_funds_of_a_self_evaluation_report_are_the_total_and_the_levels_are_flagged():
+    """计划安排资金 | 实际到位资金 | 实际支出 | 结余 over rows by level of government: the plan is the
+    year's total (89, not the 到位 or 支出 columns); which level's row is the 财政拨款 is a
+    judgement, so 财政拨款 is flagged (before, no amount was read at all)."""
+    table = _read("\n".join(["汨罗市财政支出项目绩效评价自评报告", *F10_FUNDS]))
+    [project] = table.projects()
+    assert project.amounts.total == Decimal("89")
+    assert table.currency_unit == "万元"
+    assert "amounts.fiscal" in [f.field for f in table.failures]
