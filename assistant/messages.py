@@ -632,6 +632,12 @@ MESSAGES: dict[str, Text] = {
         "one cell per line: {text!r} fills its line and more text follows ({lines} lines): where the wrapped "
         "cells end cannot be told from the text, so names and values may have slid: check it",
     ),
+    "FORM_REASON_CELL_NOT_INDICATOR": Text(
+        "“{text}”是几句说明，在“{head}”一栏之下，应是上一行（“{name}”）的说明文字，不是指标，未读作指标；"
+        "该行各栏可能错位：请核对",
+        "{text!r} is sentences under the {head!r} column: the row before's ({name!r}) explanation, not an "
+        "indicator, and not read as one; that row's cells may have slid: check them",
+    ),
     "FORM_STREAM_ROW_SHORT": Text(
         "每行一个单元格：“{name}”后只有 {cells} 个单元格，却有 {k} 个指标值列（共 {count} 行如此）；"
         "可能有单元格换行成了单独一行，或空单元格被省略，名称和值可能错位：请核对",

@@ -728,3 +728,110 @@ def test_the_sichuan_self_evaluation_money_block_reads_the_adjusted_budget(layou
     ]
     [project] = _read(_render(rows, layout)).projects()
     assert (project.amounts.total, project.amounts.fiscal) == (Decimal("3.36"), Decimal("3.36"))
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "lines", "line_pipes", "spaces"])
+def test_the_year_applied_for_is_read_beside_last_years_amount(layout):
+    """湖南's 项目支出预算绩效目标申报表 heads its money rows 上年度安排资金 | 本年度申请资金: the
+    合计 row's first amount is last year's, the project's total is the second (g09: 259, not 213.4)."""
+    rows = [
+        ["项目支出预算绩效目标申报表"],
+        ["项目名称", "公办和普惠性民办幼儿园公用经费"],
+        ["主管部门", "湘阴县教育局", "实施单位", "湘阴县教育局"],
+        ["项目资金申请(万元)", "项 目", "上年度安排资金", "本年度申请资金"],
+        ["合计", "213.4", "259"],
+        ["长期绩效目标", "落实并进一步完善学前教育经费保障机制"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补助幼儿园数", "30所"],
+    ]
+    [project] = _read(_render(rows, layout)).projects()
+    assert project.amounts.total == Decimal("259")
+
+
+def test_a_money_row_copied_with_spaces_reads_the_year_applied_for():
+    """g09 (湘阴县教育局), copied from the page: each row one line, its cells apart by spaces, the
+    合计 letter-spaced. Before, the total was missing (the 中央资金 row took 县级资金 213.4 259)."""
+    text = (
+        "项目支出预算绩效目标申报表\n"
+        "项目基本情况 项目名称 公办和普惠性民办幼儿园公用经费 \n"
+        "项目资金情况 项目资金申请(万元) 项 目  上年度安排资金 本年度申请资金\n"
+        "合 计 213.4 259\n"
+        "市级资金\n"
+        "省级资金\n"
+        "中央资金\n"
+        "县级资金 213.4 259\n"
+        "项目年度绩效目标情况 长期绩效目标 落实并进一步完善学前教育经费保障机制,按标准足额落实学前教育生均补助专项经费。\n"
+    )
+    table = _read(text)
+    [project] = table.projects()
+    assert project.amounts.total == Decimal("259")
+    assert table.currency_unit == "万元"
+    assert not [f for f in table.failures if f.field.startswith("amounts")]
+
+
+#: f10 (汨罗市城市公共汽车公司, 湖南 财政支出项目绩效评价自评报告), verbatim, one cell per line (blank
+#: lines between them left out): the funds grid printed column by column, 计划安排资金 first
+F10_FUNDS = [
+    "项目名称       低票价运营补贴",
+    "项目单位       汨罗市城市公共汽车公司",
+    "主管部门       汨罗市交通运输局",
+    "评价方式:部门(单位)绩效自评",
+    "评价机构:部门(单位)评价组",
+    "报告日期: 2018   8   04",
+    "汨罗市财政局(制)",
+    "一、项 目 基 本 概 况",
+    "项目负责人",
+    "虞定武",
+    "联系电话",
+    "13762763567",
+    "项目地址",
+    "汨罗市城关",
+    "邮  编",
+    "414400",
+    "项目起止时间",
+    "2017年    1   月起至      2017    年   12    月止",
+    "计划安排资金",
+    "(万元)",
+    "89",
+    "实际到位资金",
+    "(万元)",
+    "89",
+    "实际支出",
+    "(万元)",
+    "89",
+    "结余(万元)",
+    "其中:中央财政",
+    "其中:中央财政",
+    "其中:中央财政",
+    "其中:中央财政",
+    "省财政",
+    "省财政",
+    "省财政",
+    "省财政",
+    "市财政",
+    "市财政",
+    "市财政",
+    "市财政",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "89",
+    "县(市)财政",
+    "其它",
+    "其它",
+    "其它",
+    "其它",
+]
+
+
+def test_the_planned_funds_of_a_self_evaluation_report_are_the_total_and_the_levels_are_flagged():
+    """计划安排资金 | 实际到位资金 | 实际支出 | 结余 over rows by level of government: the plan is the
+    year's total (89, not the 到位 or 支出 columns); which level's row is the 财政拨款 is a
+    judgement, so 财政拨款 is flagged (before, no amount was read at all)."""
+    table = _read("\n".join(["汨罗市财政支出项目绩效评价自评报告", *F10_FUNDS]))
+    [project] = table.projects()
+    assert project.amounts.total == Decimal("89")
+    assert table.currency_unit == "万元"
+    assert "amounts.fiscal" in [f.field for f in table.failures]

@@ -556,3 +556,27 @@ def test_a_result_in_words_after_a_counted_target_lets_the_row_be_cut():
     assert _levels(table) == [("数量指标", "新建活动中心数量", "1")]
     table = _extract(head + "产出指标数量指标巡护车辆数量≥6辆已完成\n填报人：张三\n")
     assert _levels(table) == [("数量指标", "巡护车辆数量", "≥6辆")]
+
+
+#: i01 (黄冈市水土保持与农田水利科研所, 2020 自评表), verbatim: traditional characters with their
+#: pinyin readings, run together, one grid block per goal (年度績效目標1(40分), 年度績效目標2(40分))
+I01_TWO_GOAL_BLOCKS = (
+    "項(xiàng)目名稱水土保持監測主管部門黃岡市水利和湖泊局項(xiàng)目實(shí)施單位本單位項(xiàng)目類別1、上級專項(xiàng) 2、本級專項(xiàng) "
+    "項(xiàng)目屬性1、持續(xù)性項(xiàng)目 2、新增性項(xiàng)目 項(xiàng)目類型1、常年性項(xiàng)目 2、延續(xù)性項(xiàng)目 "
+    "3、一次性項(xiàng)目 預(yù)算執(zhí)行情況(萬元)(20分)預(yù)算數(shù)(A)執(zhí)行數(shù)(B)執(zhí)行率(B/A)得分(20分*"
+    "執(zhí)行率)年度財(cái)政資金總額1010100%20年度績效目標(biāo)1(40分)一級指標(biāo)二級指標(biāo)三級指標(biāo)年初目標(biāo)"
+    "值(A)實(shí)際完成值(B)得分產(chǎn)出指標(biāo)質(zhì)量指標(biāo)監測數(shù)據(jù)必須合格100%100%10進(jìn)度指標(biā"
+    "o)取得2018-2022\n2、監測資料100%100%10效益指標(biāo)滿意度指標(biāo)服務(wù)對象滿意度指標(biāo)整編資料審核98%98%19.6年度績效"
+    "目標(biāo)2(40分)一級指標(biāo)二級指標(biāo)三級指標(biāo)年初目標(biāo)值(A)實(shí)際完成值(B)得分產(chǎn)出指標(biāo)質"
+    "(zhì)量指標(biāo)監測數(shù)據(jù)資料整編100%100%20進(jìn)度指標(biāo)完成年度資料上報(bào)100%100%20效益指標(biāo)社"
+    "會(huì)效益指標(biāo)滿意度指標(biāo)服務(wù)對象滿意度指標(biāo)總分99.6"
+)
+
+
+def test_the_next_goals_caption_before_the_grid_printed_again_is_not_the_last_rows_tail():
+    """年度績效目標2(40分) heads the second goal's grid: before, the first block's last row took it
+    (整編資料審核98%98%19.6年度績效目標2(40分) read as a name with no value, flagged)."""
+    rows = _rows(_extract(I01_TWO_GOAL_BLOCKS))
+    assert ("整編資料審核", "98%") in rows
+    assert not any("目標" in name for name, _ in rows)
+    assert ("監測數據資料整編", "100%") in rows

@@ -207,6 +207,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
 #: 财政拨款 or not, and labelers of such forms read it both ways
 _BY_LEVEL = re.compile(
     r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
+    # 湖南 自评报告's funds grid, one row a level under each money column (计划安排资金 | 实际到位资金 …):
+    # 其中：中央财政 | 省财政 | 市财政 | 县(市)财政 | 其它 (f10)
+    r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
 )
 
 
@@ -215,4 +218,6 @@ def _money_by_level(rows: list[list]) -> str | None:
     level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
     whatever was read for 财政拨款 is said to be in doubt."""
     text = " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
-    return m.group()[:40] if (m := _BY_LEVEL.search(text)) else None
+    if (m := _BY_LEVEL.search(text)) is None:
+        return None
+    return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once

@@ -28,6 +28,7 @@ from .labels import (
     _is_label,
     _is_placeholder,
     _is_value_header,
+    _key_field,
     _label_word,
     _level1_label,
     _level1_stub,
@@ -628,6 +629,8 @@ def _read_grid(
                 "指标值",
                 msg("FORM_BLOCKS_MISALIGNED", name=half[0].name.text[:30], cells=1),
             )
+    if reason := _reason_head(value_headers):
+        items = _without_reason_cells(items, reason, streamed, failures, (l1_events, l2_events))
     short = [item for item in streamed if len(item.values) < k]
     if short:
         # one cell per line: a name left with fewer cells than value columns before the next
@@ -653,6 +656,54 @@ def _read_grid(
 
 #: the head of a score column of a 自评表 (分值, 得分, 权重, 指标分值, 自评得分)
 _SCORE_HEAD = re.compile(r"(?:指标|自评)?(?:分值|得分|权重|分数)(?:[（(][^（()）]*[)）])?")
+
+
+#: a value column that explains, in sentences, why a target was missed (未完成原因和改进措施,
+#: 偏差原因分析及改进措施: the 自评表 templates' last column)
+_REASON_HEAD = re.compile(r"原因|改进措施")
+
+
+def _reason_head(headers: list[str]) -> str | None:
+    return next((h for h in headers if _REASON_HEAD.search(h)), None)
+
+
+#: two sentences: a full stop with more text after it
+_SENTENCES = re.compile(r"。\s*\S")
+
+
+def _without_reason_cells(
+    items: list[_Item],
+    head: str,
+    streamed: list[_Item],
+    failures: Failures,
+    events: tuple[list[tuple[int, Token]], ...],
+) -> list[_Item]:
+    """``items`` less those whose "name" is sentences (a full stop inside, more text after it)
+    right after another row, in a grid with a 未完成原因和改进措施 column: that column's text
+    of the row before, its cell over several lines (d07: 在准备开始建设时,发现原计划建设内容不适合
+    现状。经咨询…), never an indicator's name. Each is said, with the row it belongs to; the 一级 /
+    二级 labels placed by item index (``events``) are moved down with the items after it."""
+    out: list[_Item] = []
+    for item in items:
+        name = _fold(item.name.text).strip()
+        if out and len(name) >= 30 and _SENTENCES.search(name):
+            failures.at_row(
+                item.name.row,
+                "绩效指标",
+                msg(
+                    "FORM_REASON_CELL_NOT_INDICATOR",
+                    text=item.name.text.strip()[:30],
+                    head=head,
+                    name=out[-1].name.text[:20],
+                ),
+            )
+            if item in streamed:
+                streamed.remove(item)
+            for labels in events:  # the labels placed before a later item keep their item
+                labels[:] = [(at - 1 if at > len(out) else at, token) for at, token in labels]
+            continue
+        out.append(item)
+    return out
 
 
 def _score_block(headers: list[str], targets: list[str | None]) -> tuple[int, int] | None:
@@ -804,6 +855,7 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
         run = filled[i : i + len(words)]
         if len(words) >= 3 and [_bare(t.text) for t in run] == words:
             out.update(id(t) for t in run)
+            out.update(id(t) for t in _goal_caption_before(filled, i))
             i += len(words)
             continue
         if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
@@ -814,6 +866,23 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
     gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
+
+
+#: a goal's number and points after its key: 2(40分) of 年度绩效目标2(40分)
+_GOAL_POINTS = re.compile(r"^\d{0,2}\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def _goal_caption_before(filled: list[Token], at: int) -> list[Token]:
+    """The caption of the next goal's block right before the grid's header printed again at
+    ``at``: a 自评表 with several goals heads each goal's own grid 年度绩效目标2(40分) (湖北's
+    template, i01), a goal key with its number and points and no text of its own; never an
+    indicator's name, nor more of the row before it. Empty when there is none."""
+    j = at
+    if j > 0 and _GOAL_POINTS.match(_fold(filled[j - 1].text).strip()):
+        j -= 1
+    if j > 0 and _key_field(filled[j - 1].text) == "年度目标":
+        return filled[j - 1 : at]
+    return []
 
 
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）

@@ -45,7 +45,9 @@ _KEYS: list[tuple[str, str]] = [
         # 项目金额及资金来源：653万元（财政资金）, a notice's numbered money line: the amount and its source
         r"|项目(?:预算)?(?:总?金额|资金)(?:及|和)(?:其)?(?:资金)?来源|年度总金额"
         r"|年度金额|合计|总额|(?:本年|年度)?申请(?:金额|资金)(?:总额)?"  # 申报表: the year's amount applied for (申请资金总额)
-        r"|项目申报金额|(?:本年|年度)申报(?:金额|资金)",
+        r"|项目申报金额|(?:本年|年度)申报(?:金额|资金)"
+        # 湖南 财政支出项目绩效评价自评报告: 计划安排资金 | 实际到位资金 | 实际支出 | 结余, the plan the total
+        r"|计划安排资金",
         "total",
     ),
     # the one amount, all of it 财政 (a 自评表's 年度财政资金总额 row under 预算数 | 执行数 | 执行率)
