@@ -35,7 +35,7 @@ from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import code_for_level1_name, code_for_level2_name
 from .form.labels import _T2S
-from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, name_in_money_sentence
+from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, item_indicator, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -278,24 +278,13 @@ def report_indicators(doc: Document) -> tuple[list[Indicator], list[Failure]]:
     items = _labeled(plain, 0, len(plain)) or _stated(plain, 0, len(plain)) or _goal_items(plain, 0, len(plain))
     indicators: list[Indicator] = []
     failures: list[Failure] = []
-    for label, name, at, value, value_at, level1 in items:
-        level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
-        level1_code = code_for_level1_name(plain[level1[0] : level1[1]]) if level1 else None
-        spans = {"name": Span(start=at, end=at + len(name), row=_line_of(text, at))}
-        if value is not None and value_at is not None:
-            spans["annual_value"] = Span(start=value_at, end=value_at + len(value), row=_line_of(text, value_at))
-        indicators.append(
-            Indicator(
-                seq=len(indicators) + 1,
-                level1_code=level1_code or (level2[0] if level2 else None),
-                level1_name=text[level1[0] : level1[1]] if level1 else None,
-                level2_code=level2,
-                level2_name=text[label[0] : label[1]] if label else None,
-                name=text[at : at + len(name)],
-                annual_value=text[value_at : value_at + len(value)] if value and value_at is not None else None,
-                spans=spans,
-            )
-        )
+
+    def span(start: int, value: str) -> Span:
+        return Span(start=start, end=start + len(value), row=_line_of(text, start))
+
+    for item in items:
+        _, name, at, value, _, _ = item
+        indicators.append(item_indicator(item, plain, text, span, len(indicators) + 1))
         failures.append(
             Failure(
                 source=doc.source,

@@ -1077,6 +1077,27 @@ def _end(plain: str) -> int:
     return len(plain)
 
 
+def item_indicator(item: tuple, plain: str, text: str, span, seq: int) -> Indicator:
+    """An indicator from a report's item (label, name, at, value, value_at, level1): codes from the
+    simplified ``plain`` text, the strings as ``text`` writes them (same offsets), spans by ``span``."""
+    label, name, at, value, value_at, level1 = item
+    level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
+    level1_code = code_for_level1_name(plain[level1[0] : level1[1]]) if level1 else None
+    spans = {"name": span(at, name)}
+    if value is not None and value_at is not None:
+        spans["annual_value"] = span(value_at, value)
+    return Indicator(
+        seq=seq,
+        level1_code=level1_code or (level2[0] if level2 else None),
+        level1_name=text[level1[0] : level1[1]] if level1 else None,
+        level2_code=level2,
+        level2_name=text[label[0] : label[1]] if label else None,
+        name=text[at : at + len(name)],
+        annual_value=text[value_at : value_at + len(value)] if value and value_at is not None else None,
+        spans=spans,
+    )
+
+
 def read_prose_fields(doc: Document) -> BudgetTable | None:
     """The projects a notice or report states in its sentences, every field flagged; None when
     the text names no project, or names one with no money, goal or indicator."""
@@ -1102,24 +1123,9 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         failures.extend(read.notes)
         spans = {"name": span(read.name_at, read.name)}
         indicators = []
-        for label, name, at, value, value_at, level1 in read.indicators:
-            level2 = code_for_level2_name(plain[label[0] : label[1]]) if label else None
-            level1_code = code_for_level1_name(plain[level1[0] : level1[1]]) if level1 else None
-            ind_spans = {"name": span(at, name)}
-            if value is not None and value_at is not None:
-                ind_spans["annual_value"] = span(value_at, value)
-            indicators.append(
-                Indicator(
-                    seq=len(indicators) + 1,
-                    level1_code=level1_code or (level2[0] if level2 else None),
-                    level1_name=cleaned[level1[0] : level1[1]] if level1 else None,
-                    level2_code=level2,
-                    level2_name=cleaned[label[0] : label[1]] if label else None,
-                    name=cleaned[at : at + len(name)],
-                    annual_value=cleaned[value_at : value_at + len(value)] if value and value_at is not None else None,
-                    spans=ind_spans,
-                )
-            )
+        for item in read.indicators:
+            _, name, at, value, _, _ = item
+            indicators.append(item_indicator(item, plain, cleaned, span, len(indicators) + 1))
             failures.append(
                 Failure(
                     source=source,
