@@ -272,18 +272,25 @@ _ANY_PART = re.compile(
 )
 
 
+def _listed_parts(plain: str, pos: int, part: re.Pattern[str]) -> list[re.Match[str]]:
+    """The parts listed from ``pos`` on (A43.8万元；B43万元、C…), each matched by ``part``, up to the
+    first one with no separator after it."""
+    parts = []
+    while (m := part.match(plain, pos)) is not None:
+        parts.append(m)
+        pos = m.end()
+        if not m.group("sep"):
+            break
+    return parts
+
+
 def _itemized_parts(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
     """The parts of a report's money (…共计1586万元,其中:A43.8万元;B43万元;C1500万元) when each part
     heads an item of its own elsewhere (1. A:保证… ; (2)B:已于…完成): the report tells each part's goal
     or progress, so each is a project (l08). Parts that no item heads are a budget's breakdown
     (人员经费, 公用经费, 中央资金) and are not read."""
     for lead in _PARTS_LEAD.finditer(plain):
-        parts, pos = [], lead.end()
-        while (m := _ANY_PART.match(plain, pos)) is not None:
-            parts.append(m)
-            pos = m.end()
-            if not m.group("sep"):
-                break
+        parts = _listed_parts(plain, lead.end(), _ANY_PART)
         if len(parts) < 2 or any(_SOURCE.match(m.group("name").strip()) for m in parts):
             continue
         names = [m.group("name").strip() for m in parts]
@@ -329,12 +336,7 @@ def _spending_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal,
     """The projects a unit's report lists after 项目支出包括 (two or more, each a name ending in
     经费/资金/项目/… and its amount, separated by 、 or a comma): one project each."""
     for lead in _SPENDING.finditer(plain):
-        parts, pos = [], lead.end()
-        while (m := _PART.match(plain, pos)) is not None:
-            parts.append(m)
-            pos = m.end()
-            if not m.group("sep"):
-                break
+        parts = _listed_parts(plain, lead.end(), _PART)
         if len(parts) >= 2 and not any(_SOURCE.match(m.group("name").strip()) for m in parts):
             return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
     return []
@@ -384,12 +386,7 @@ def _split_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, st
     """The parts of the money a sentence passes (下达…113万元，其中A项目48万元、B资金15万元、C资金50万元),
     two or more, each named for what it pays for, adding up to the whole: one project each."""
     for lead in _PASSED.finditer(plain):
-        parts, pos = [], lead.end()
-        while (m := _PART.match(plain, pos)) is not None:
-            parts.append(m)
-            pos = m.end()
-            if not m.group("sep"):
-                break
+        parts = _listed_parts(plain, lead.end(), _PART)
         if (
             len(parts) >= 2
             and len({m.group("cur") for m in parts} | {lead.group("cur")}) == 1
