@@ -586,7 +586,8 @@ def _from_template(
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 
 
-_AT_MOST_ALL = re.compile(r"^≥\s*100(?:\.0+)?%$")
+#: ≥100%: nothing is above all of it (written 100%)
+_AT_LEAST_ALL = re.compile(r"^≥\s*100(?:\.0+)?%$")
 
 #: the level a published library's rate gets when the library states none, by what it measures
 #: (the type file's standard levels: acceptance 100%, completion and quality ≥95%, satisfaction ≥90%)
@@ -622,7 +623,7 @@ def specific_shared(verdict, type_id: str, topic: Topic) -> tuple[str, ...]:
     library): 麻风病防治 visits 现症患者 but does not manage 高血压患者, 卫生健康人才培养培训 keeps
     no 电子健康档案, a 宣传文化 project builds no 综合文化站."""
     people = guard_config().people_words
-    keywords = set(load_types().by_id(type_id).keywords) if type_id in {t.id for t in load_types().types} else set()
+    keywords = set(_keywords_of(type_id))
     own = simplified(topic.own_text)
     return tuple(w for w in verdict.own_shared if w not in people and w not in keywords and simplified(w) in own)
 
@@ -632,10 +633,13 @@ def names_programme(topic: Topic, type_id: str) -> bool:
     or more (基本公共卫生, 高标准农田, 林业有害生物; not 免费开放, a way of running a venue): the
     sector library is written for such projects, and any on-topic word it shares with them will
     do (儿童 of 入托入学儿童预防接种证查验率)."""
-    if type_id not in {t.id for t in load_types().types}:
-        return False
     own = simplified(topic.own_text)
-    return any(len(k) >= 5 and k in own for k in load_types().by_id(type_id).keywords)
+    return any(len(k) >= 5 and k in own for k in _keywords_of(type_id))
+
+
+def _keywords_of(type_id: str) -> list[str]:
+    """A type's keywords; none for a library's type id the type file does not hold."""
+    return next((t.keywords for t in load_types().types if t.id == type_id), [])
 
 
 def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[str, str, str] | None:
@@ -763,7 +767,7 @@ def draft_offline(
         generic: bool = False,
         owner: str | None = None,
     ) -> None:
-        value = _AT_MOST_ALL.sub("100%", value)  # ≥100%: nothing is above all of it
+        value = _AT_LEAST_ALL.sub("100%", value)  # ≥100%: nothing is above all of it
         if generic:
             spare.add(len(drafted))
         drafted.append(

@@ -167,9 +167,10 @@ def _evidence(text: str, types: list[ProjectType], tail: int | None = None) -> d
 
 
 def _found(word: str, text: str) -> list[int]:
-    """Where ``word`` starts in ``text``, left to right without overlaps (as re.finditer). str.find, not a regex per keyword: the
-    type file's ~1,000 keywords and phrases overflow re's pattern cache, and recompiling them made
-    one draft take 300 ms."""
+    """Where ``word`` starts in ``text``, left to right without overlaps (as re.finditer).
+
+    str.find, not a regex per keyword: the type file's ~1,000 keywords and phrases overflow re's
+    pattern cache, and recompiling them made one draft take 300 ms."""
     starts, at = [], text.find(word) if word else -1
     while at >= 0:
         starts.append(at)

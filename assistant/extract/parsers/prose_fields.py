@@ -291,27 +291,17 @@ def _itemized_parts(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal,
     (人员经费, 公用经费, 中央资金) and are not read."""
     for lead in _PARTS_LEAD.finditer(plain):
         parts = _listed_parts(plain, lead.end(), _ANY_PART)
-        if len(parts) < 2 or any(_SOURCE.match(m.group("name").strip()) for m in parts):
+        if len(parts) < 2 or _names_a_source(parts):
             continue
-        names = [m.group("name").strip() for m in parts]
-        if all(
-            re.search(
-                rf"(?:^|\n)[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(n)}[:：]", plain
-            )
-            for n in names
-        ):
-            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+        if all(re.search(_item_headed(m.group("name").strip()), plain, re.M) for m in parts):
+            return _as_items(parts)
     return []
 
 
 def _goal_item(plain: str, name: str) -> tuple[str, int] | None:
     """A part's goal: the text of the item it heads (1. A:保证…;) under a heading naming the goal
     ((二)绩效目标情况), up to the item's ；/; or its line's end; None when no such item."""
-    for m in re.finditer(
-        rf"^[ \t\u3000]*(?:\d{{1,2}}[、.．]|[（(]\d{{1,2}}[)）])[ \t\u3000]*{re.escape(name)}[:：][ \t\u3000]*(?P<goal>[^\n；;]+)",
-        plain,
-        re.M,
-    ):
+    for m in re.finditer(_item_headed(name) + r"[ \t\u3000]*(?P<goal>[^\n；;]+)", plain, re.M):
         above = [line for line in plain[: m.start()].split("\n") if line.strip()]
         heading = next((line for line in reversed(above) if not _ITEM_HEAD.match(line)), "")
         if "目标" in heading and _SECTION_HEAD.match(heading):
@@ -320,7 +310,23 @@ def _goal_item(plain: str, name: str) -> tuple[str, int] | None:
 
 
 #: a numbered item's head: 1. ; 2、 ; (3)
-_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])")
+_ITEM_NUMBER_HEAD = r"^[ \t\u3000]*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])"
+_ITEM_HEAD = re.compile(_ITEM_NUMBER_HEAD)
+
+
+def _item_headed(name: str) -> str:
+    """The pattern (re.M) of a numbered item that ``name`` heads: 1. A: ; (2)A："""
+    return rf"{_ITEM_NUMBER_HEAD}[ \t\u3000]*{re.escape(name)}[:：]"
+
+
+def _names_a_source(parts: list[re.Match[str]]) -> bool:
+    """Some part names where the money comes from (中央资金, 一般公共预算资金), not what it pays for."""
+    return any(_SOURCE.match(m.group("name").strip()) for m in parts)
+
+
+def _as_items(parts: list[re.Match[str]]) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Listed parts as projects: each its name and its amount."""
+    return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
 
 
 #: a line of a unit's accounts, not a project: 收入, 支出, 财政拨款收入, 基本支出, 项目支出, 人员经费支出
@@ -337,8 +343,8 @@ def _spending_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal,
     经费/资金/项目/… and its amount, separated by 、 or a comma): one project each."""
     for lead in _SPENDING.finditer(plain):
         parts = _listed_parts(plain, lead.end(), _PART)
-        if len(parts) >= 2 and not any(_SOURCE.match(m.group("name").strip()) for m in parts):
-            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+        if len(parts) >= 2 and not _names_a_source(parts):
+            return _as_items(parts)
     return []
 
 
@@ -391,9 +397,9 @@ def _split_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, st
             len(parts) >= 2
             and len({m.group("cur") for m in parts} | {lead.group("cur")}) == 1
             and sum(_number(m) for m in parts) == _number(lead)
-            and not any(_SOURCE.match(m.group("name").strip()) for m in parts)
+            and not _names_a_source(parts)
         ):
-            return [(m, m.group("name").strip(), (_number(m), m.group("cur"))) for m in parts]
+            return _as_items(parts)
     return []
 
 

@@ -137,10 +137,13 @@ def count_in(clause: str, *, linked_by_is: bool = False, money: bool = False) ->
     return name, lead, value, m.start("value")
 
 
+#: a table's line (cells split by | or tabs), not a sentence
+_TABLE_CELLS = re.compile(r"[|｜\t]")
 #: a target's own word: 年初目标值, 指标值为, 发放指标为 (not a sign alone, nor 达到)
 _STATED = re.compile(r"(?:指标|目标)值|指标为")
-#: an item's number before its name: 1. 1、 (1) ①
+#: a grid's head words, in no sentence's target name: 指标 目标 完成值
 _HEAD_WORDS = re.compile(r"指标|目标|完成值")
+#: an item's number before its name: 1. 1、 (1) ①
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*")
 
 
@@ -153,7 +156,7 @@ def stated_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str
     out: list[tuple[str, int, str, int]] = []
     pos = start
     for line in plain[start:end].split("\n"):
-        if not re.search(r"[|｜\t]", line):
+        if not _TABLE_CELLS.search(line):
             at = pos
             for clause in re.split(r"[；;。]", line):
                 if _STATED.search(clause):
@@ -182,7 +185,7 @@ def goal_targets(plain: str, start: int, end: int) -> list[tuple[str, int, str, 
     for key in _GOAL_KEY.finditer(plain, start, end):
         line_end = plain.find("\n", key.end(), end)
         line = plain[key.end() : line_end if line_end >= 0 else end]
-        if re.search(r"[|｜\t]", line):
+        if _TABLE_CELLS.search(line):
             continue
         parts = re.split(r"[；;]", line)
         pos = key.end() + len(parts[0]) + 1
