@@ -304,3 +304,74 @@ def test_traditional_copy_by_opencc_reads_the_same_indicators():
         return [(i.name, i.annual_value) for i in table.projects()[0].indicators]
 
     assert rows(traditional(text)) == [(traditional(n), traditional(v) if v else v) for n, v in rows(text)]
+
+
+#: g08 (dev, 湘西州特校): the 湖南 template's header run together, cut by the page inside 指标值内容
+G08_HEADS = ["指标值", "指标值", "内容评(扣分标准) 度量单位指标值类型备注"]
+
+
+def test_a_header_cut_inside_a_head_is_put_back_together():
+    """g08: 指标值 | 内容评(扣分标准) 度量单位指标值类型备注 is 指标值内容 | 评(扣)分标准 | 度量单位 |
+    指标值类型 | 备注; the scoring rule is a column of its own kind (words with numbers)."""
+    heads = split_heads(G08_HEADS)
+    assert heads == ["指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]
+    assert [column_kind(h) for h in heads] == ["value", "note", "rule", "unit", "sign", "note"]
+    assert column_kind("得分计算方法") == "rule"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # verbatim g08 rows: name, 指标值, 指标值内容, 评(扣)分标准 (with its numbers), 度量单位 -, 定量/定性
+        (
+            "学生补助标准17元/人.每天反映学生每天用餐标准按标准发放得10分,每少1元扣1分-定量",
+            "学生补助标准",
+            "17元/人.每天",
+        ),
+        (
+            "伙食补助发放率90%以上实际发放伙食补助金额/应发放伙食补助金额9%0得10分,每减少1%扣1分-定量",
+            "伙食补助发放率",
+            "90%以上",
+        ),
+        ("残疾学生入学率大于90%适龄学生入学情况90%得10分,每减少1%扣1分-定量", "残疾学生入学率", "大于90%"),
+        ("补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量", "补助学生数量", "168"),
+    ],
+)
+def test_a_row_with_a_scoring_rule_column_is_cut_and_sure(text, name, value):
+    """The rule column holds numbers (得10分, 扣1分) and the dash of an empty unit fits its column;
+    cuts that differ only where unread cells end are one reading, not a doubt; a value keeps
+    its 以上 (no cell starts with the end of the value before it)."""
+    got_name, cells, cut = _cells(text, split_heads(G08_HEADS))
+    assert (got_name, cells[0], cells[3], cells[4]) == (name, value, "-", "定量")
+    assert not cut.alike
+
+
+def test_a_date_is_not_cut_before_its_month():
+    """g08: 2023年12月31日 is the value whole, never 2023年 with 12月31日 left to the rule after it."""
+    text = "任务完成时间2023年12月31日反映该项目完成时间按期完成得10分,每超出10天扣1分-定量"
+    name, cells, _ = _cells(text, split_heads(G08_HEADS))
+    assert (name, cells[0]) == ("任务完成时间", "2023年12月31日")
+
+
+def test_a_dev_grid_run_together_with_a_scoring_rule_column_reads_its_rows():
+    """g08 (dev), verbatim rows: the unit and project rows of the budget table above the grid
+    (code, name, amount) and the empty template rows (-定性) are no indicators; the 度量单位
+    dash is not joined to the value."""
+    text = (
+        "部门:505_湘西州教育和体育局金额单位:万元\n"
+        "单位代码单位(专项)名称资金总额实施期绩效目标绩效指标\n"
+        "一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注\n"
+        "505006州民族特殊教育学校30.00\n"
+        "  505006  学生伙食费30.00\n"
+        "成本指标经济成本指标学生补助标准17元/人.每天反映学生每天用餐标准按标准发放得10分,每少1元扣1分-定量\n"
+        "生态环境成本指标\n\n\n\n-定性\n"
+        "满意度指标服务对象满意度指标学生对学校伙食得满意度95%以上学生对学校伙食满意程度95%以上得10分,每降低1%扣1分-定性\n"
+        "产出指标数量指标补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "g08.txt"), "rules")
+    got = [(i.level2_name, i.name, i.annual_value) for p in table.projects() for i in p.indicators]
+    assert got == [
+        ("经济成本指标", "学生补助标准", "17元/人.每天"),
+        ("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
+        ("数量指标", "补助学生数量", "168"),
+    ]

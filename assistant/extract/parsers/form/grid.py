@@ -38,7 +38,7 @@ from .labels import (
 )
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
-from .runs import _cut_short_labels, _read_run, level1_suffix
+from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
 from .stream import (
     _NOTE_HEADER,
     _flush,
@@ -201,6 +201,13 @@ def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
     return rows
 
 
+def _continues_heads(previous: str, text: str) -> bool:
+    """``text`` (run together) is value heads only once the head before it is put back in front
+    of it: the header was cut inside a head (指标值 | 内容评(扣)分标准度量单位指标值类型备注)."""
+    joined = previous + text
+    return len(split_heads([joined])) >= 3 and len(split_heads([text])) < 2
+
+
 def _read_grid(
     rows: list[list[Token]],
     header_at: tuple[int, int],
@@ -247,6 +254,9 @@ def _read_grid(
                     or _between_heads(token, filled_after[i + 1 :], header[-1])
                     # the value heads run together into one piece (指标性质年初目标值(A)计量单位…得分)
                     or (run_together and len(split_heads([token.text])) >= 2)
+                    # …the piece goes on with the head before it, cut at a word of its own
+                    # (指标值 | 内容评(扣)分标准度量单位…: 指标值内容 | 评(扣)分标准 | 度量单位 …)
+                    or (run_together and _continues_heads(header[-1].text, token.text))
                 )
             )
         ):
@@ -569,8 +579,8 @@ def _read_grid(
                 id(token) not in level_names and label(token)
             ):
                 current, slot = None, None
-            elif run_together and _is_placeholder(token.text):
-                continue  # 指标2: left empty in a filled-in template
+            elif run_together and (_is_placeholder(token.text) or not_an_item(token.text)):
+                continue  # 指标2: left empty in a filled-in template; -定性 of an empty row
             elif run_together and head_run(token.text):
                 continue  # the header's second row run together: 2021年实际实现值预期2022年实现值
             elif run_together:

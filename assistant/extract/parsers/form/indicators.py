@@ -153,6 +153,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         for target, value in zip(targets, placed):
             if value is None or not value.text:
                 continue
+            if target in ("sign", "unit") and _DASH.fullmatch(value.text.strip()):
+                continue  # a dash where the value has no unit or sign: the cell left empty
             if not target:  # a column the indicator does not keep (分值, 备注, 偏差原因)
                 if _is_label(value.text) or _LABEL_LIKE.fullmatch(_fold(value.text)):
                     # a 一级/二级 label there (实施效果指标 as a 备注): the cells slid, a label was lost
@@ -202,6 +204,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+#: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
+_DASH = re.compile(r"[-—－/／]")
 
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):

@@ -96,6 +96,17 @@ def _without_readings(doc: Document) -> Document:
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
 
 
+#: pieces of text run together in a grid that are no indicator: a template row left empty but
+#: for its 度量单位 dash and 指标值类型 (生态效益指标 | -定性), and a row of the budget table above
+#: the grid, its unit or project with its budget code and amount (505006学生伙食费30.00)
+_NOT_AN_ITEM = re.compile(r"\s*[-—－/／]?\s*定[性量]\s*|\s*\d{6,}\s*[^\d\s][^\d]*?\d+\.\d{2}\s*")
+
+
+def not_an_item(text: str) -> bool:
+    """``text`` is a row of the grid that holds no indicator (:data:`_NOT_AN_ITEM`)."""
+    return bool(_NOT_AN_ITEM.fullmatch(text))
+
+
 def _page_number(row: Row) -> int | None:
     m = _PAGE_MARK.match(row.cells[0].text) if len(row.cells) == 1 and not row.cells[0].segments else None
     return int(m.group(1)) if m else None
