@@ -375,3 +375,14 @@ def test_a_dev_grid_run_together_with_a_scoring_rule_column_reads_its_rows():
         ("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
         ("数量指标", "补助学生数量", "168"),
     ]
+
+
+def test_numbers_with_decimals_run_together_are_cut_after_their_decimals_and_reported():
+    """h14 (dev), verbatim row under 分值 | 年度指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 |
+    未完成原因分析: 12.512.512.5 is 12.5 | 12.5 | 12.5 (a number has had its decimals), the rule
+    in words and numbers, then the score; a cut inside digits is reported."""
+    heads = split_heads(["分值", "年度指标值(A)", "全年实际值(B)得分计算方法得分未完成原因分析"])
+    text = "是否完成绩效目标申报表中申报的数量12.512.512.5完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。12.5"
+    name, cells, cut = _cells(text, heads)
+    assert (name, cells[:3], cells[4]) == ("是否完成绩效目标申报表中申报的数量", ["12.5", "12.5", "12.5"], "12.5")
+    assert cut.digits

@@ -162,6 +162,10 @@ def _number(text: str) -> str | None:
     return m.group() if m else None
 
 
+#: a cell ending in a number with its decimals: a number of its own before the digits after it
+_DECIMAL_END = re.compile(r"(?:^|[^\d.])\d{1,3}\.\d$")
+
+
 #: the words that end a value (95%以上, 3天以内): never the start of the cell after it
 _VALUE_END = re.compile(r"以上|以下|以内|左右")
 
@@ -225,8 +229,12 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         for end in range(pos + 1, n + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
             by_unit_column = after == "unit" and text[end - 1].isdigit()
-            if (unit_cut(end) and not by_unit_column) or (mid_number(end) and after != "score"):
-                continue  # only a score is cut from the digits before it (7351010: 735 | 10 | 10)
+            if (unit_cut(end) and not by_unit_column) or (
+                mid_number(end) and after != "score" and not _DECIMAL_END.search(text[pos:end])
+            ):
+                # only a score is cut from the digits before it (7351010: 735 | 10 | 10), and a
+                # number that has had its decimals from the one after it (12.5 | 12.5); both said so
+                continue
             fit = _fit(kinds[col], text[pos:end]) or (_result_words(text[pos:end]) if col == achieved else None)
             if fit is None:
                 continue
