@@ -580,3 +580,18 @@ def test_the_next_goals_caption_before_the_grid_printed_again_is_not_the_last_ro
     assert ("整編資料審核", "98%") in rows
     assert not any("目標" in name for name, _ in rows)
     assert ("監測數據資料整編", "100%") in rows
+
+
+def test_a_level2_label_with_no_row_before_another_group_is_left_out():
+    """e14 (dev), verbatim: 服务对象满意度指标 is followed at once by 过程指标, a 自评表's 一级
+    block outside the code system; the 满意度 label has no row, so 评审程序是否公正 is under
+    过程指标 with no 二级 label (and no code), not under 服务对象满意度指标."""
+    text = (
+        "项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院\n"
+        "一级指标二级指标三级指标年初目标值()实际完成值()得分"
+        "效益指标(分)社会效益指标资金发放率分困难生完成学业率服务对象满意度指标过程指标评审程序是否公正是是\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "e14.txt"), "rules")
+    last = table.projects()[0].indicators[-1]
+    assert (last.level1_name, last.level1_code, last.level2_name, last.level2_code) == ("过程指标", None, None, None)
+    assert (last.name, last.annual_value) == ("评审程序是否公正", "是")

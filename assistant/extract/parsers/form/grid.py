@@ -11,6 +11,7 @@ import re
 
 from ....compare_words import SIGNS
 from ....messages import msg
+from ....taxonomy import code_for_level2_name
 from .columns import check_columns
 from .cut import column_kind, head_run, split_heads
 from .failures import Failures
@@ -30,6 +31,7 @@ from .labels import (
     _is_value_header,
     _key_field,
     _label_word,
+    _level1_code,
     _level1_label,
     _level1_stub,
     _level2_label,
@@ -201,6 +203,16 @@ def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
     return rows
 
 
+def _empty_level2(l2_events: list[tuple[int, Token]], at: int, level1: Token) -> bool:
+    """The last 二级 label was read just before the 一级 label ``level1`` with no row between
+    them, after some rows, and it is of another group (服务对象满意度指标 then 过程指标 in e14's
+    text run together): a template's 二级 row left empty, not the 二级 label of the new group."""
+    if not l2_events or l2_events[-1][0] != at or at == 0:
+        return False
+    code = code_for_level2_name(_bare(l2_events[-1][1].text))
+    return code is None or _level1_code(level1.text) != code[0]
+
+
 def _continues_heads(previous: str, text: str) -> bool:
     """``text`` (run together) is value heads only once the head before it is put back in front
     of it: the header was cut inside a head (指标值 | 内容评(扣)分标准度量单位指标值类型备注)."""
@@ -346,6 +358,8 @@ def _read_grid(
             ):
                 l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
             else:
+                if _empty_level2(l2_events, len(items), token):
+                    l2_events.pop()  # 服务对象满意度指标 | 过程指标…: a 二级 label with no row, before another group
                 l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):

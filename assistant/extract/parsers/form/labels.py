@@ -141,6 +141,7 @@ _LEVEL1_NAMES = (
     "满意度目标",
     "实施效果指标",
     "过程管理指标",
+    "过程指标",  # the 自评表's block of how the work was run (评审程序是否公正), outside the code system
 )  # some forms write 值 for 指标 in their labels (产出值 | 数量值), or 目标 (产出目标 | 数量目标,
 # as the 二级 labels already are read)
 
