@@ -307,3 +307,32 @@ def test_docx_form_kept_as_two_tables(tmp_path):
     table = _extract(doc)
     assert table.model_dump(mode="json") == expected(FORM)
     assert table.projects()[0].spans["name"].sheet == "tables 1-2"
+
+
+def test_rows_above_a_first_label_that_heads_its_group_have_no_label():
+    """c10 (dev), verbatim: four rows with no 一级/二级 cell, then 时效指标 on the first row of
+    its group and 成本指标 on the first of its own (labels not centred: they head their groups).
+    The rows above 时效指标 are in no group of that column; each is said to have no label."""
+    text = (
+        "项目名称 | 大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目 | 项目负责人及电话 | 达布 15947711885 | |||||\n"
+        "主管部门 | 武川县民族事务委员会 | 实施单位 | 武川县民族事务委员会 | |||||\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | ||||\n"
+        "养殖动物成活率(目标) | ≥95% | |||||||\n"
+        "项目(工程)验收合格率 | 100% | |||||||\n"
+        "时效指标 | 开工时限 | 2021年7月 | ||||||\n"
+        "竣工时限 | 2021年9月 | |||||||\n"
+        "成本指标 | 打井、配电 | 50000元 | ||||||\n"
+        "饲料库120平米 | 490元/平米 | |||||||\n"
+        "围墙300米 | 300元/米 | |||||||\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c10.txt"), "rules")
+    got = [(i.level2_name, i.name) for i in table.projects()[0].indicators]
+    assert got[:3] == [(None, "养殖动物成活率(目标)"), (None, "项目(工程)验收合格率"), ("时效指标", "开工时限")]
+    assert [i.level2_name for i in table.projects()[0].indicators[3:]] == [
+        "时效指标",
+        "成本指标",
+        "成本指标",
+        "成本指标",
+    ]
+    unlabeled = [f for f in table.failures if f.field == "一级/二级指标"]
+    assert len(unlabeled) >= 2
