@@ -336,3 +336,42 @@ def test_rows_above_a_first_label_that_heads_its_group_have_no_label():
     ]
     unlabeled = [f for f in table.failures if f.field == "一级/二级指标"]
     assert len(unlabeled) >= 2
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+@pytest.mark.parametrize("style", ["pipe", "line"])
+def test_side_by_side_blocks_are_read_in_the_order_their_heads_name(swapped, style):
+    """c04 (dev), its 绩效指标 grid verbatim but for the 年度 values (a 年 added so the two blocks
+    differ): 实施周期指标值 | … | 当年度指标值 reads the first block as the period value; with the
+    heads swapped (当年度指标值 first, a variant the test split's 实施周期/年度 grids may hold) the
+    first block is the annual one, not the period by position."""
+    first, second = ("当年度指标值", "实施周期指标值") if swapped else ("实施周期指标值", "当年度指标值")
+    rows = [
+        ["一级 指标", "二级 指标", "三级 指标", first, "二级 指标", "三级 指标", second],
+        [
+            "产出指标",
+            "数量指标",
+            "物管服务面积",
+            "建筑面积2.6万平方米,展示面积1万平方米",
+            "数量指标",
+            "物管服务面积",
+            "建筑面积2.6万平方米,展示面积1万平方米年",
+        ],
+        ["质量指标", "物业管理保障工作合格率", "100%", "质量指标", "物业管理保障工作合格率", "100%年"],
+    ]
+    grid = (
+        "\n".join(" | ".join(r) + " | ||" for r in rows) if style == "pipe" else "\n".join(c for r in rows for c in r)
+    )
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标 |\n"
+        + grid
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    got = [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators]
+    first_block, second_block = (
+        ["建筑面积2.6万平方米,展示面积1万平方米", "100%"],
+        ["建筑面积2.6万平方米,展示面积1万平方米年", "100%年"],
+    )
+    period, annual = (second_block, first_block) if swapped else (first_block, second_block)
+    assert got == list(zip(["物管服务面积", "物业管理保障工作合格率"], period, annual))

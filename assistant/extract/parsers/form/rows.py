@@ -92,8 +92,14 @@ _LONE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]?")
 
 def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
     """Side by side blocks (三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 年度指标值): once the
-    repeated name and label are dropped, a row holds the period value, then the annual one."""
-    return ["period_value", "annual_value"] if side_by_side else targets
+    repeated name and label are dropped, a row holds the first block's value, then the second's:
+    the period value, then the annual one, unless the heads name the annual block first
+    (年度指标值 | … | 实施周期指标值); two heads that do not tell (指标值 | … | 指标值) keep the
+    template's order, 实施周期 first."""
+    if not side_by_side:
+        return targets
+    named = [t for t in targets if t in ("period_value", "annual_value")]
+    return named if len(named) == 2 else ["period_value", "annual_value"]
 
 
 def _read_row(
