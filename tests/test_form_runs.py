@@ -595,3 +595,19 @@ def test_a_level2_label_with_no_row_before_another_group_is_left_out():
     last = table.projects()[0].indicators[-1]
     assert (last.level1_name, last.level1_code, last.level2_name, last.level2_code) == ("过程指标", None, None, None)
     assert (last.name, last.annual_value) == ("评审程序是否公正", "是")
+
+
+def test_a_unit_fraction_before_a_value_belongs_to_the_value():
+    """a09 (dev), verbatim: 演出设备成本件/件2万元2万元2018 is the name 演出设备成本 and the target
+    件/件2万元 (the unit written in the target's cell only), then the achieved 2万元 and the
+    scores; a name does not end in a unit fraction."""
+    text = (
+        "1、项目支出绩效自评表(2020 年度)项目名称演出设备更新专项经费主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关"
+        "绩 效 指 标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+        "产出指标数量指标更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020质量指标音响、\n"
+        "2、灯光、道具、服装 质量等合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "a09.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert ("演出设备成本", "件/件2万元") in got
+    assert ("更新剧团老化、损坏的音", "50件") in got

@@ -257,6 +257,10 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
+#: a unit fraction (件/件, 元/人, 人/次) at the end of a text: a value's unit, never a name's end
+_UNIT_FRACTION = re.compile(r"(?:[件个人次元台套户项场篇天月年]|万元)/(?:[件个人次元台套户项场篇天月年]|万元)$")
+
+
 def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
@@ -359,7 +363,29 @@ def _read_run(
         return [_Item(token, [], token.row)]
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+def _unit_to_value(item: _Item) -> _Item:
+    """A name ending in a unit fraction right before its value (演出设备成本件/件 | 2万元, a09): the
+    unit was written in the target's cell (件/件2万元); a name does not end in one. The reading
+    is flagged by the caller whatever it is (a value written twice, digits cut)."""
+    name, value = item.name, item.values[0] if item.values else None
+    unit = _UNIT_FRACTION.search(name.text)
+    if (
+        value is None
+        or unit is None
+        or unit.start() < 2
+        or value.start != name.end
+        or name.end - name.start != len(name.text)  # positions that are the text's own
+        or value.end - value.start != len(value.text)
+    ):
+        return item
+    cut = name.start + unit.start()
+    new_name = Token(name.text[: unit.start()], name.cell, name.start, cut, name.row, name.col)
+    new_value = Token(name.text[unit.start() :] + value.text, value.cell, cut, value.end, value.row, value.col)
+    return _Item(new_name, [new_value, *item.values[1:]], item.row)
 
 
 def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> tuple[list[_Item], str] | None:
