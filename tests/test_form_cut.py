@@ -386,3 +386,15 @@ def test_numbers_with_decimals_run_together_are_cut_after_their_decimals_and_rep
     name, cells, cut = _cells(text, heads)
     assert (name, cells[:3], cells[4]) == ("是否完成绩效目标申报表中申报的数量", ["12.5", "12.5", "12.5"], "12.5")
     assert cut.digits
+
+
+def test_a_scoring_rule_never_runs_into_a_name_and_a_unit_after_it_is_read_or_reported():
+    """A g08 row (dev) with its 度量单位 filled (元/人.每天) instead of the dash: the rule's words
+    (得10分, 扣1分) are never part of the name, and the rule may end right before a unit that a
+    fraction pattern would glue to its 分 (1分元/人); where the unit and the rule's end cannot
+    be told apart the cut is reported."""
+    heads = split_heads(G08_HEADS)
+    text = "学生补助标准17反映学生每天用餐标准按标准发放得10分,每少1元扣1分元/人.每天定量"
+    name, cells, cut = _cells(text, heads)
+    assert name == "学生补助标准" and cells[0] == "17"
+    assert cells[3] == "元/人.每天" or cut.alike

@@ -130,6 +130,7 @@ def _name_fit(name: str) -> int | None:
         len(name) < 2
         or not re.search(r"[\u4e00-\u9fff]", name)
         or re.match(r"\d{6}", name)  # a budget code (505006州民族特殊教育学校): a unit's or project's row
+        or re.search(r"[得扣]\d+(?:\.\d+)?分", name)  # a scoring rule's words (得10分, 扣1分): a rule cell's
         or re.search(r"[\d.%％≥≤><=＞＜＝≧≦═（(*＊\-~～]$", name)
     ):
         return None
@@ -229,7 +230,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         for end in range(pos + 1, n + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
             by_unit_column = after == "unit" and text[end - 1].isdigit()
-            if (unit_cut(end) and not by_unit_column) or (
+            if (unit_cut(end) and not by_unit_column and kinds[col] != "rule") or (
                 mid_number(end) and after != "score" and not _DECIMAL_END.search(text[pos:end])
             ):
                 # only a score is cut from the digits before it (7351010: 735 | 10 | 10), and a
