@@ -375,3 +375,34 @@ def test_side_by_side_blocks_are_read_in_the_order_their_heads_name(swapped, sty
     )
     period, annual = (second_block, first_block) if swapped else (first_block, second_block)
     assert got == list(zip(["物管服务面积", "物业管理保障工作合格率"], period, annual))
+
+
+def test_side_by_side_blocks_with_a_unit_column_each_join_the_unit_to_their_value():
+    """c04's (dev) side-by-side grid with a 计量单位 column after each block's value (a variant
+    the test split's 实施周期/年度 grids may hold; values made to differ per block): each block's
+    unit is joined to its own value, not read as the annual value."""
+    rows = [
+        [
+            "一级 指标",
+            "二级 指标",
+            "三级 指标",
+            "实施周期指标值",
+            "计量单位",
+            "二级 指标",
+            "三级 指标",
+            "年度指标值",
+            "计量单位",
+        ],
+        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
+        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
+    ]
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
+        "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标 |\n"
+        + "\n".join(" | ".join(r) + " | ||" for r in rows)
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    got = [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("物管服务面积", "2.6万平方米", "2.5万平方米"), ("物业管理保障工作合格率", "100%", "95%")]
+    assert not [f for f in table.failures if f.field == "指标值"]

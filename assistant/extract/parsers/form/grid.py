@@ -675,7 +675,12 @@ def _read_grid(
         )
     if not side_by_side and not run_together:
         targets = check_columns(items, targets, value_headers, failures, per_place)
-    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+    return (
+        items,
+        l1_events,
+        l2_events,
+        (_read_targets(targets, side_by_side, units=by_rows) if by_rows or side_by_side else targets),
+    )
 
 
 #: the head of a score column of a 自评表 (分值, 得分, 权重, 指标分值, 自评得分)

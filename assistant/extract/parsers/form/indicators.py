@@ -135,7 +135,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if l1 is None and l2_code:
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         signs: list[str] = []
-        unit_text = ""
+        unit_text = period_unit = ""
         placed = _by_meaning(targets, item.values)
         if any(a is not b for a, b in zip(placed, item.values)):
             # the cells were moved to the columns their shapes fit (empty ones dropped): a guess
@@ -170,6 +170,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 signs.append(value.text)
             elif target == "unit":
                 unit_text = unit_text or value.text
+            elif target == "period_unit":
+                period_unit = period_unit or value.text  # the 实施周期 block's own 计量单位
             elif _unit_only(value.text):
                 continue  # 公里, ≧ %: the template's blank, its unit printed and its number never filled in
             elif target not in spans:
@@ -188,7 +190,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
         sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
         odd = [x for x in signs if not _SIGN_CELL.fullmatch(_fold(x))]
-        odd += [unit_text] if unit_text and not _UNIT_CELL.fullmatch(_fold(unit_text)) else []
+        odd += [u for u in (unit_text, period_unit) if u and not _UNIT_CELL.fullmatch(_fold(u))]
         if odd:
             doubts.append(
                 (
@@ -197,6 +199,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                     msg("FORM_SIGN_UNIT_ODD", name=item.name.text[:30], cells=" / ".join(odd)),
                 )
             )
+        if fields.get("period_value") and period_unit and not str(fields["period_value"]).endswith(period_unit):
+            fields["period_value"] = f"{fields['period_value']}{period_unit}"
         if fields.get("annual_value") and (sign or unit_text):
             value = str(fields["annual_value"])
             unit = unit_text if not value.endswith(unit_text) else ""
