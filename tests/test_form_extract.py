@@ -406,3 +406,34 @@ def test_side_by_side_blocks_with_a_unit_column_each_join_the_unit_to_their_valu
     got = [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators]
     assert got == [("物管服务面积", "2.6万平方米", "2.5万平方米"), ("物业管理保障工作合格率", "100%", "95%")]
     assert not [f for f in table.failures if f.field == "指标值"]
+
+
+def test_side_by_side_blocks_one_cell_per_line_with_unit_cells_are_flagged_not_named():
+    """The same c04 variant one cell per line: a block's 计量单位 cell (万平方米, %) after its value
+    is no indicator name; the row's values are read and the rows are flagged."""
+    rows = [
+        [
+            "一级 指标",
+            "二级 指标",
+            "三级 指标",
+            "实施周期指标值",
+            "计量单位",
+            "二级 指标",
+            "三级 指标",
+            "年度指标值",
+            "计量单位",
+        ],
+        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
+        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
+    ]
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
+        "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标\n"
+        + "\n".join(c for r in rows for c in r)
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    indicators = table.projects()[0].indicators
+    assert [i.name for i in indicators] == ["物管服务面积", "物业管理保障工作合格率"]
+    flagged = {f.params.get("name") for f in table.failures if f.field == "指标值"}
+    assert {"物管服务面积", "物业管理保障工作合格率"} <= flagged

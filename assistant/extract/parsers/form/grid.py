@@ -13,7 +13,7 @@ from ....compare_words import SIGNS
 from ....messages import msg
 from ....taxonomy import code_for_level2_name
 from .columns import check_columns
-from .cut import column_kind, head_run, split_heads
+from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
 from .labels import (
     _HEAD_WORD,
@@ -37,6 +37,7 @@ from .labels import (
     _level2_label,
     _level2_word,
     _strip_label,
+    _unit_only,
 )
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
@@ -611,6 +612,15 @@ def _read_grid(
                 if slot is not None and current is not None:
                     current.values[slot] = token
                     slot = None
+                    continue
+                if current is not None and (
+                    _unit_only(token.text) or re.fullmatch(rf"[万千百亿]?{_UNIT}", _fold(token.text).strip())
+                ):
+                    # a block's 计量单位 cell (万平方米, %) after its value: no name; its value is read
+                    # without it, said so
+                    failures.at_row(
+                        current.name.row, "指标值", msg("FORM_BLOCKS_MISALIGNED", name=current.name.text[:30], cells=1)
+                    )
                     continue
                 seen = sum(1 for i, _ in l2_events if i == len(items))
                 if items and _fold(items[-1].name.text) == _fold(token.text) and items[-1].values[1] is None:
