@@ -398,3 +398,13 @@ def test_a_scoring_rule_never_runs_into_a_name_and_a_unit_after_it_is_read_or_re
     name, cells, cut = _cells(text, heads)
     assert name == "学生补助标准" and cells[0] == "17"
     assert cells[3] == "元/人.每天" or cut.alike
+
+
+def test_a_scoring_rule_cell_holds_words_with_its_numbers_or_words_alone():
+    """A rule column (评(扣)分标准) takes 得10分,每减少1%扣1分 and plain words (按期完成); a value
+    with no 分 (95%) is not a rule."""
+    from assistant.extract.parsers.form.cut import _fit
+
+    assert _fit("rule", "按标准发放得10分,每少1元扣1分") is not None
+    assert _fit("rule", "按期完成") is not None
+    assert _fit("rule", "95%") is None

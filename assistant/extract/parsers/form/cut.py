@@ -112,8 +112,9 @@ def _fit(kind: str, cell: str) -> tuple[int, str] | None:
     if kind == "sign":
         return (2, "") if _SIGN_CELL.fullmatch(text) else None
     if kind == "rule":
-        # a scoring rule (得10分,每减少1%扣1分): words with numbers, and a 分 among them
-        return (0, "") if re.search(r"[\u4e00-\u9fff]{2}", text) and "分" in text else None
+        # a scoring rule (得10分,每减少1%扣1分): words with numbers and a 分 among them, or words only
+        scored = re.search(r"[\u4e00-\u9fff]{2}", text) and "分" in text
+        return (0, "") if scored or not re.search(r"\d", text) else None
     return (0, "") if not re.search(r"\d", text) else None  # a note: words
 
 

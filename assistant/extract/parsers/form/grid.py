@@ -804,7 +804,7 @@ def _cannot_hold(headers: list[str], index: int, token: Token, after: list[Token
     return (
         words >= 2
         and index + 1 < len(headers)
-        and column_kind(headers[index + 1]) == "note"
+        and column_kind(headers[index + 1]) in ("note", "rule")
         and nxt is not None
         and _short_value(nxt.text)
     )
