@@ -611,3 +611,12 @@ def test_a_unit_fraction_before_a_value_belongs_to_the_value():
     got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
     assert ("演出设备成本", "件/件2万元") in got
     assert ("更新剧团老化、损坏的音", "50件") in got
+
+
+@pytest.mark.parametrize("button", ["返回】", "【返回】", "【打印】", "关闭窗口】"])
+def test_a_page_button_after_the_grid_ends_it(button):
+    """g08 (dev): the page's 返回】 button, after the last row of the grid, is not an indicator."""
+    from assistant.extract.parsers.form.labels import _ends_grid
+
+    assert _ends_grid(button)
+    assert not _ends_grid("返回率")

@@ -465,6 +465,7 @@ _GRID_END = re.compile(
     r"|[（(]盖章[)）]"
     # the page around a table copied from a web site: its footer is not a row
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
+    r"|^[【\[]?(?:返回(?:顶部|首页|列表)?|打印本页|关闭窗口|打印|关闭)[】\]]\s*$"  # its buttons: 返回】
     # the links under a document's page (安徽 g05 文件下载, 福建 h03 附件下载 | 相关链接)
     r"|^(?:文件下载|附件下载|相关链接|上一篇|下一篇|打印本页|关闭窗口)$"
 )
