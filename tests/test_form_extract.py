@@ -437,3 +437,41 @@ def test_side_by_side_blocks_one_cell_per_line_with_unit_cells_are_flagged_not_n
     assert [i.name for i in indicators] == ["物管服务面积", "物业管理保障工作合格率"]
     flagged = {f.params.get("name") for f in table.failures if f.field == "指标值"}
     assert {"物管服务面积", "物业管理保障工作合格率"} <= flagged
+
+
+@pytest.mark.parametrize("style", ["pipe", "line"])
+def test_an_empty_template_row_with_only_its_dash_and_type_is_no_indicator(style):
+    """g08's (dev) 湖南 template written by cells: the empty 生态环境成本指标 row keeps only its
+    度量单位 dash and its 指标值类型 (定性), never an indicator named - with the value 定性; the
+    rows around it are read, their dash never joined to a value."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣)分标准", "度量单位", "指标值类型", "备注"],
+        [
+            "成本指标",
+            "经济成本指标",
+            "学生补助标准",
+            "17元/人.每天",
+            "反映学生每天用餐标准",
+            "按标准发放得10分,每少1元扣1分",
+            "-",
+            "定量",
+        ],
+        ["生态环境成本指标", "-", "定性"],
+        [
+            "产出指标",
+            "数量指标",
+            "补助学生数量",
+            "168",
+            "反映补助学生人数",
+            "发放到位得10分,每减少1%,扣1分",
+            "-",
+            "定量",
+        ],
+    ]
+    if style == "pipe":
+        text = "项目名称 | 学生伙食费 |\n" + "\n".join(" | ".join(r) + " |" for r in rows) + "\n"
+    else:
+        text = "项目名称\n学生伙食费\n" + "\n".join(c for r in rows for c in r) + "\n"
+    table = extract_document(read_bytes(text.encode("utf-8"), "g08.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("学生补助标准", "17元/人.每天"), ("补助学生数量", "168")]

@@ -46,6 +46,11 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             v is None or _is_placeholder(v.text) for v in item.values
         ):
             continue  # a template row left empty (指标2:, ……, **): not an indicator, nothing to doubt
+        if _DASH.fullmatch(_one_line(item.name.text).strip()) and all(
+            v is None or _is_placeholder(v.text) or _EMPTY_ROW_CELL.fullmatch(_fold(v.text).strip())
+            for v in item.values
+        ):
+            continue  # 生态环境成本指标 | - | 定性: a template row left empty but for its unit dash and type
         if isinstance(l1, _Guess) and l2 is not None:
             # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
             # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
@@ -212,6 +217,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
 
 #: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
 _DASH = re.compile(r"[-—－/／]")
+#: what an empty template row still holds: its dash, its 指标值类型 (定性/定量), nothing
+_EMPTY_ROW_CELL = re.compile(r"[-—－/／]?|定性|定量")
 
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):
