@@ -408,3 +408,17 @@ def test_a_scoring_rule_cell_holds_words_with_its_numbers_or_words_alone():
     assert _fit("rule", "按标准发放得10分,每少1元扣1分") is not None
     assert _fit("rule", "按期完成") is not None
     assert _fit("rule", "95%") is None
+
+
+def test_dev_grid_one_cell_per_line_with_labels_in_the_name_column_flags_every_slid_name():
+    """g01 (dev) written one cell per line: its 指标名称 column holds the 二级 labels and the
+    names are in 指标描述, so the cells slide and values land in the name (375万平方米, 是,
+    ≥95%); each such name is flagged, never a silent wrong indicator."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/g01-*/source.txt")).read_text("utf-8")
+    text = reseparate(source, "lines")
+    table = extract(read_bytes(text.encode("utf-8"), "g01.txt"), "rules")
+    flagged = {
+        f.field.split()[1] for f in table.failures if f.field.startswith("绩效指标 #") and f.field.endswith("name")
+    }
+    slid = [i for i in table.projects()[0].indicators if i.name in ("375万平方米", "是", "100%", "≥95%")]
+    assert slid and all(f"#{i.seq}" in flagged for i in slid)
