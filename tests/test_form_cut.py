@@ -422,3 +422,14 @@ def test_dev_grid_one_cell_per_line_with_labels_in_the_name_column_flags_every_s
     }
     slid = [i for i in table.projects()[0].indicators if i.name in ("375万平方米", "是", "100%", "≥95%")]
     assert slid and all(f"#{i.seq}" in flagged for i in slid)
+
+
+def test_side_by_side_rows_the_stream_cannot_cut_are_each_flagged():
+    """c04 (dev) with its rows run together under a header one cell per line: each row the
+    side-by-side stream leaves with fewer values than blocks is flagged at its own row, not only
+    the first (物业管理各项任务完成达标率100%物业管理各项任务完成达标率100% had no flag)."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/c04-*/source.txt")).read_text("utf-8")
+    table = extract(read_bytes(reseparate(source, "run").encode("utf-8"), "c04.txt"), "rules")
+    rows = {f.row for f in table.failures if f.field == "指标值"}
+    short = [i for i in table.projects()[0].indicators if i.period_value is None or i.annual_value is None]
+    assert short and all(i.spans["name"].row in rows for i in short)

@@ -656,12 +656,20 @@ def _read_grid(
     if side_by_side and not by_rows:
         # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
         # a cell left out, and which block its value belongs to is not known from the text
-        half = [item for item in items if sum(v is not None for v in item.values[:2]) == 1]
-        if half:
+        # (said once when every row has its value in the same block: that block is filled, the
+        # other left empty throughout, b01; else each such row is said so, a row with no value
+        # at all being one the stream could not cut)
+        shapes = {tuple(v is not None for v in item.values[:2]) for item in items}
+        short = [item for item in items if sum(v is not None for v in item.values[:2]) < 2]
+        for item in short[:1] if len(shapes) == 1 else short:
             failures.at_row(
-                half[0].name.row,
+                item.name.row,
                 "指标值",
-                msg("FORM_BLOCKS_MISALIGNED", name=half[0].name.text[:30], cells=1),
+                msg(
+                    "FORM_BLOCKS_MISALIGNED",
+                    name=item.name.text[:30],
+                    cells=sum(v is not None for v in item.values[:2]),
+                ),
             )
     if reason := _reason_head(value_headers):
         items = _without_reason_cells(items, reason, streamed, failures, (l1_events, l2_events))
