@@ -697,6 +697,11 @@ MESSAGES: dict[str, Text] = {
         "三级指标“{name}”看起来像指标值或表格标签，而不是指标名称",
         "the 三级指标 {name!r} looks like a value or a form label, not an indicator name",
     ),
+    "FORM_NAME_TWICE": Text(
+        "三级指标“{name}”是同一段文字写了两遍：名称可能与其后一栏（重复名称的指标值）连在一起；请核对名称和指标值",
+        "the 三级指标 {name!r} is one text written twice: the name may have run into the cell after it "
+        "(a value that repeats the name); check the name and the value",
+    ),
     "FORM_NAME_TOO_LONG": Text(
         "三级指标长达 {length} 个字：可能有几个单元格连在了一起",
         "the 三级指标 is {length} characters long: cells may have run together",

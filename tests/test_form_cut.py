@@ -433,3 +433,14 @@ def test_side_by_side_rows_the_stream_cannot_cut_are_each_flagged():
     rows = {f.row for f in table.failures if f.field == "指标值"}
     short = [i for i in table.projects()[0].indicators if i.period_value is None or i.annual_value is None]
     assert short and all(i.spans["name"].row in rows for i in short)
+
+
+def test_a_name_written_twice_is_flagged():
+    """a18 (dev) run together: 当年在校学生数 | 当年在校学生数4953 (a value cell that restates
+    the name) reads as the name 当年在校学生数当年在校学生数 and the value 4953; a name that is one
+    text written twice is flagged (FORM_NAME_TWICE)."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/a18-*/source.txt")).read_text("utf-8")
+    table = extract(read_bytes(reseparate(source, "run").encode("utf-8"), "a18.txt"), "rules")
+    twice = [i for i in table.projects()[0].indicators if i.name == "当年在校学生数当年在校学生数"]
+    assert twice
+    assert any(f.code == "FORM_NAME_TWICE" for f in table.failures)

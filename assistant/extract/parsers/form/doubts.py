@@ -49,6 +49,8 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             or re.fullmatch(rf"\d+(?:\.\d+)?\s*[万千百亿]?{_UNIT}", name.strip())  # 375万平方米
         ):
             say(ind, "name", msg("FORM_NAME_LOOKS_LIKE_VALUE", name=ind.name))
+        elif re.fullmatch(r"(.{3,})\1", name.strip()):  # 当年在校学生数当年在校学生数 | 4953
+            say(ind, "name", msg("FORM_NAME_TWICE", name=ind.name))
         elif len(name) > 80:
             say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
         for field in ("period_value", "annual_value"):
