@@ -620,3 +620,17 @@ def test_a_page_button_after_the_grid_ends_it(button):
 
     assert _ends_grid(button)
     assert not _ends_grid("返回率")
+
+
+def test_a_row_the_values_would_cut_mid_word_is_cut_by_its_columns_and_said_so():
+    """c10 (dev) run together, verbatim cells: 防疫室84平米≥1050元 cut at its values is 防疫室 | 84
+    and 平米 | ≥1050元 (a name starting with a unit); cut by the 指标值 column it is 防疫室84平米 |
+    ≥1050元, and the row is flagged."""
+    text = (
+        "项目名称大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目\n"
+        "一级指标二级指标三级指标指标值\n成本指标打井、配电50000元\n防疫室84平米≥1050元\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "c10.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("打井、配电", "50000元"), ("防疫室84平米", "≥1050元")]
+    assert any(f.code == "FORM_RUN_CUT_BY_COLUMNS" for f in table.failures)

@@ -115,7 +115,7 @@ def _page_number(row: Row) -> int | None:
 #: a name cut out of text run together that starts where no name starts: a unit or a letter
 #: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
 _CUT_NAME = re.compile(
-    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)"
+    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|平米|公里|小时|以上|以下|左右)"
 )
 
 
@@ -343,8 +343,15 @@ def _read_run(
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
-    elif cut is not None and (found is None or _fits_better(cut, found, heads)):
-        return [_cut_item(token, cut, failures)]  # one row, cut by what each column the header announced holds
+    elif cut is not None and (found is None or mid_word or _fits_better(cut, found, heads)):
+        # one row, cut by what each column the header announced holds; so too where the reading
+        # by values cut a name mid-word (防疫室84 | 平米≥1050元 is 防疫室84平米 | ≥1050元)
+        item = _cut_item(token, cut, failures)
+        if mid_word:
+            failures.at_row(
+                token.row, "三级指标", msg("FORM_RUN_CUT_BY_COLUMNS", text=token.text[:40], name=item.name.text)
+            )
+        return [item]
     if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
         found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
         failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
