@@ -159,7 +159,7 @@ def test_title_of_a_self_evaluation_headed_by_its_writer_names_the_fund():
     ["关于2021年度政法纪检监察转移支付资金绩效评价自评报告", "2017-2019年省级城镇保障性安居工程支出绩效自评报告"],
 )
 def test_title_variants_of_a_self_evaluation(title):
-    from assistant.extract.parsers.prose_fields import _NAME_IN_TITLE
+    from assistant.extract.parsers.prose_name import _NAME_IN_TITLE
 
     m = _NAME_IN_TITLE.match(title)
     assert m is not None and m.group("name") in ("政法纪检监察转移支付资金", "2017-2019年省级城镇保障性安居工程")

@@ -33,21 +33,31 @@ from ...errors import InputError
 from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
-from ...taxonomy import code_for_level1_name, code_for_level2_name
+from ...taxonomy import (
+    LEVEL1_ONLY_WORDS,
+    LEVEL2_WORDS,
+    OLD_EFFECT_WORD,
+    code_for_level1_name,
+    code_for_level2_name,
+    words,
+)
 from .form.labels import _T2S
-from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, item_indicator, name_in_money_sentence
+from .prose_goal import goal_under_heading
+from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
+from .prose_name import name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
-_LEVEL2 = "数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度"
+_LEVEL2 = words(LEVEL2_WORDS)
+_LEVEL1 = words((*LEVEL1_ONLY_WORDS, OLD_EFFECT_WORD))  # 满意度指标: level 1 only as a heading
 #: a category label anywhere in the outline: 一、产出指标 (a heading: 一、 or 1.), （一）数量指标,
 #: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2
 _LABEL = re.compile(
     rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|[（(]{_NUMBER}[）)][ \t\u3000]*)?"
-    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>产出|效益|效果)指标)"
+    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>{_LEVEL1})指标)"
     r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
     re.M,
 )
