@@ -215,6 +215,26 @@ def test_an_explainer_page_under_a_breadcrumb_with_bulleted_labels():
     assert {"PROSE_NAME_FROM_TITLE", "PROSE_GOAL_FROM_TEXT"} <= {f.code for f in table.failures}
 
 
+def test_a_bulleted_bare_benefit_category_is_a_label_not_an_indicator():
+    """o08 (dev), verbatim: '• 社会效益:' with no 指标 after it opens the 社会效益 items under
+    '1. 效益指标'; written bare in a sentence (社会效益:… with no bullet or number) it is not a label."""
+    text = (
+        "2019年度新政务服务中心运行维护费项目支出绩效目标批复表解读\n\n"
+        "  1. 产出指标\n"
+        "  • 质量指标:运维响应及时率达到95%以上;\n"
+        "  1. 效益指标\n"
+        "  • 社会效益:保障政务服务不间断,显著减少因系统或设\n"
+    )
+    indicators = _read(text).projects()[0].indicators
+    assert [(i.level1_name, i.level2_code, i.level2_name) for i in indicators] == [
+        ("产出指标", "12", "质量指标"),
+        ("效益指标", "22", "社会效益"),
+    ]
+    assert indicators[1].name == "保障政务服务不间断"  # the bullet's clause, not "社会效益:保障…"
+    plain = text.replace("  • 社会效益:", "社会效益:")
+    assert _read(plain).projects()[0].indicators[1].name.startswith("社会效益")
+
+
 @pytest.mark.parametrize(
     ("text", "goal"),
     [

@@ -239,8 +239,11 @@ L01 = (
 def test_title_without_the_captions_colon_names_the_project():
     table = read(L01)
     project = table.projects()[0]
-    assert project.name == "学生资助专项"
-    assert project.goal.startswith("减免在校一、二、三年级学生学费")  # the targets after it stay in: flagged
+    # the title line with no colon (not 站名: caption); 项目 stays, as the title writes it (o03, o10, k09)
+    assert project.name == "学生资助专项项目"
+    # the targets listed after the goal on its line are indicators, not the goal's
+    assert project.goal == "减免在校一、二、三年级学生学费"
+    assert [(i.name, i.annual_value) for i in project.indicators][:2] == [("发放率", "100%"), ("减免率", "100%")]
     assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)
 
 
@@ -363,3 +366,73 @@ def test_plan_parts_naming_sources_are_not_projects():
     text = "某某资金的细化方案\n区残联:\n一、中央资金24万元,用于康复。\n二、省级资金3万元,用于托养。\n"
     with pytest.raises(InputError):
         read(text)
+
+
+# o03 (dev), verbatim: a 范文 page (a compilation of sample reports) in a traditional mirror with
+# pinyin readings; its title ends in the page's own words 范文(精選8篇)
+O03 = (
+    "國培項(xiàng)目績效自評(píng)報(bào)告范文(精選8篇)\n"
+    "國培項(xiàng)目績效自評(píng)報(bào)告范文(精選8篇)1\n"
+    "一、工作完成情況\n"
+    "20xx年度共培訓(xùn)我區(qū)中小學(xué)幼兒園教師1217人次,中職教師35人次,使用資金179.4萬元,參訓(xùn)教師100%結(jié)業(yè)。\n"
+)
+
+
+def test_a_sample_report_pages_title_names_the_project():
+    table = read(O03)
+    (project,) = table.projects()
+    assert project.name == "國培項目"  # readings left out, 項目 kept as the title writes it
+    assert project.amounts.total == Decimal("179.4")
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # o10 (dev): X项目支出绩效评价报告 names X项目; the year is the report's
+        ("2022年度城市智脑信息化项目支出绩效评价报告", "城市智脑信息化项目"),
+        # n08 (dev): the writer and the year before the name are the report's, not the name's
+        ("县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一村(社区)一法律顾问经费"),
+        # a name that says only what kind of money it is keeps its writer: the writer's money
+        ("沅江市红十字会2020年度专项资金绩效评价报告", "沅江市红十字会2020年度专项资金"),
+    ],
+)
+def test_a_reports_title_names_its_project_without_the_reports_words(title, name):
+    text = f"{title}\n一、基本情况\n本年度安排资金28万元,用于项目实施。\n"
+    table = read(text)
+    assert table.projects()[0].name == name
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_a_notice_keeps_the_place_and_year_its_title_writes():
+    # i08 (dev), the title verbatim: a 公示 names the project with its place and year
+    text = (
+        "章贡区2019年林业有害生防治项目立项依据、实施主体、预算安排及绩效目标情况公示\n一、立项依据\n安排资金40万元。\n"
+    )
+    assert read(text).projects()[0].name == "章贡区2019年林业有害生防治项目"
+
+
+def test_an_evaluated_project_is_named_as_the_text_first_writes_it():
+    # m11 (dev), verbatim excerpts: 对…市X项目开展了绩效自评 after X主要用于…: 市 says whose it is
+    text = (
+        "一、项目概况\n"
+        "益阳市电子政务外网平台网络基础设施提供电子政务各项应用所需的通信网络及其管理环境,由政务网络和网络管理中心组成。"
+        "电子政务外网平台中心机房租赁费及运行维护费主要用于网络管理中心租赁费、专线租赁费、电费、维护费。\n"
+        "(二)绩效评价过程。根据《益阳市财政局关于开展2021年度部门绩效自评工作的通知》文件要求,我单位成立了绩效评价小组,"
+        "对2021年度市电子政务外网平台中心机房租赁费及运行维护费项目开展了绩效自评工作:\n"
+    )
+    table = read(text)
+    assert table.projects()[0].name == "电子政务外网平台中心机房租赁费及运行维护费"
+    assert "PROSE_NAME_EVALUATED" in _codes(table)
+    # never named without 市 before: the name stays as the sentence writes it
+    alone = text.replace("电子政务外网平台中心机房租赁费及运行维护费主要用于", "主要用于")
+    assert read(alone).projects()[0].name == "市电子政务外网平台中心机房租赁费及运行维护费"
+
+
+def test_a_title_naming_only_a_kind_of_money_gives_way_to_the_fund_passed():
+    # i13 (dev), verbatim title and money sentence: 专项资金 alone names nothing; the text passes the fund
+    text = "沅江市红十字会2020年度专项资金绩效评价报告\n一、基本情况\n  2020财政下达红十字事业支出专项资金28万元。\n"
+    table = read(text)
+    (project,) = table.projects()
+    assert (project.name, project.amounts.total) == ("红十字事业支出专项资金", Decimal("28"))
+    assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)

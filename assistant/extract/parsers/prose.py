@@ -34,6 +34,7 @@ from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
 from ...taxonomy import (
+    EFFECT_WORDS,
     LEVEL1_ONLY_WORDS,
     LEVEL2_WORDS,
     OLD_EFFECT_WORD,
@@ -42,7 +43,7 @@ from ...taxonomy import (
     words,
 )
 from .form.labels import _T2S
-from .prose_goal import goal_under_heading
+from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
 from .prose_name import name_in_money_sentence
 from .prose_targets import targets_in
@@ -54,10 +55,13 @@ _NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
 _LEVEL2 = words(LEVEL2_WORDS)
 _LEVEL1 = words((*LEVEL1_ONLY_WORDS, OLD_EFFECT_WORD))  # 满意度指标: level 1 only as a heading
 #: a category label anywhere in the outline: 一、产出指标 (a heading: 一、 or 1.), （一）数量指标,
-#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2
+#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2. A 效益
+#: category written bare (社会效益：) is a label only where a heading's number or a bullet opens it
+#: (• 社会效益：…, o08): elsewhere it is a sentence's subject
 _LABEL = re.compile(
-    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|[（(]{_NUMBER}[）)][ \t\u3000]*)?"
-    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>{_LEVEL1})指标)"
+    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|(?P<paren>[（(]{_NUMBER}[）)][ \t\u3000]*)"
+    r"|(?P<bullet>^[ \t\u3000]*[•●◆◇■□▪▶►][ \t\u3000]*))?"
+    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>{_LEVEL1})指标|(?P<bare>{words(EFFECT_WORDS)})(?=[ \t\u3000]*[:：]))"
     r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
     re.M,
 )
@@ -86,6 +90,8 @@ def _marks(plain: str, start: int = 0, stop: int | None = None) -> list[tuple[re
     as a numbered heading) or "l2"."""
     out = []
     for m in _LABEL.finditer(plain, start, len(plain) if stop is None else stop):
+        if m.group("bare") and not (m.group("head") or m.group("paren") or m.group("bullet")):
+            continue
         level1 = m.group("l1") or (m.group("head") and m.group("name") == "满意度指标")
         out.append((m, "l1" if level1 else "l2"))
     return out
@@ -321,6 +327,13 @@ def read_report_targets(doc: Document) -> BudgetTable | None:
     meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
     meta.extra["kind"] = "targets in prose"
     project = Project(name="", indicators=indicators)
+    if found := _goal(doc.text.translate(_T2S), 0, len(doc.text)):  # 总体绩效目标一是…。二是…。 (m06)
+        goal, at = doc.text[found[1] : found[1] + len(found[0])], found[1]
+        project.goal = goal
+        project.spans["goal"] = Span(start=at, end=at + len(goal), row=_line_of(doc.text, at))
+        failures.append(
+            Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[:30]))
+        )
     table = BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
     return fill_from_report(doc, table)
 

@@ -115,12 +115,21 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         )
     if stop > start:
         read.goal = read.goal or _goal(plain, start, stop)
-        read.indicators = (
-            _labeled(plain, start, stop)
-            or _stated(plain, start, stop)
-            or _unlabeled(read.goal)
-            or _goal_items(plain, start, stop)
-        )
+        read.indicators = _labeled(plain, start, stop) or _stated(plain, start, stop) or _unlabeled(read.goal)
+        if not read.indicators and (listed := _goal_items(plain, start, stop)):
+            read.indicators = listed
+            read.goal = _before_targets(read.goal, listed[0][2])
+
+
+def _before_targets(goal: tuple[str, int] | None, target_at: int) -> tuple[str, int] | None:
+    """The goal without the targets listed after it on its line (…学费;发放率100%,减免率100%, l01):
+    they are read as indicators, so the goal ends at the semicolon before the first of them."""
+    if goal is None or not goal[1] < target_at <= goal[1] + len(goal[0]):
+        return goal
+    text, at = goal
+    cut = max(text.rfind(";", 0, target_at - at), text.rfind("；", 0, target_at - at))
+    kept = text[:cut].rstrip() if cut > 0 else ""
+    return (kept, at) if kept else goal
 
 
 def read_prose_fields(doc: Document) -> BudgetTable | None:

@@ -10,6 +10,7 @@ from (中央资金, 一般公共预算资金) are sources, never projects.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -69,12 +70,35 @@ def _values(found: list[re.Match[str]]) -> set[tuple[str, str]]:
 def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
     """The one amount of three or more (one currency) that is the sum of all the others: a
     budget and its parts (预算10441万元，其中中央8353万元、省级2088万元), or a budget, what was spent
-    and what is left. Either way it is the project's total."""
+    and what is left. Either way it is the project's total. The parts may have parts of their own
+    (预拨3608万元(中央2855万元、省级753万元), 清算120万元, 全年3728万元, k09): an amount that is the sum
+    of smaller ones stands for them, smallest first, until one amount is left."""
     if len(values) < 3 or len({cur for _, cur in values}) > 1:
         return None
     amounts = sorted(values, key=lambda v: Decimal(v[0]))
     *parts, largest = amounts
-    return largest if sum(Decimal(a) for a, _ in parts) == Decimal(largest[0]) else None
+    if sum(Decimal(a) for a, _ in parts) == Decimal(largest[0]):
+        return largest
+    left = amounts
+    while len(left) > 1 and len(left) <= _MOST_SUMMED and (subtotal := _subtotal(left)):
+        whole, summed = subtotal
+        left = [v for v in left if v not in summed]
+    return left[0] if len(left) == 1 else None
+
+
+#: past this many different amounts, no sum is looked for (a report's accounts, not one budget)
+_MOST_SUMMED = 8
+
+
+def _subtotal(amounts: list[tuple[str, str]]) -> tuple[tuple[str, str], list[tuple[str, str]]] | None:
+    """The smallest amount that is the sum of two or more smaller ones, and those ones."""
+    for i, whole in enumerate(amounts):
+        smaller = amounts[:i]
+        for size in range(2, len(smaller) + 1):
+            for combo in itertools.combinations(smaller, size):
+                if sum(Decimal(a) for a, _ in combo) == Decimal(whole[0]):
+                    return whole, list(combo)
+    return None
 
 
 def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) -> bool:

@@ -15,7 +15,7 @@ import re
 from ...messages import msg
 from ...schema import Failure
 from .form.labels import _T2S
-from .prose_money import _MONEY, _MONEY_WORD, _money, _one_smaller_part, _values
+from .prose_money import _GENERIC, _MONEY, _MONEY_WORD, _money, _one_smaller_part, _values
 from .prose_passing import _FUND_NOTICE, _amount_after_name, _passed_fund
 from .prose_read import _Read
 from .prose_text import _SECTION_NUMBER
@@ -36,12 +36,20 @@ _NAME_HEADING = re.compile(
     r"(?P<name>[^\s。；;，,:：|｜][^\n。；;，,:：|｜]{1,59}?)[ \t\u3000]*\n",
     re.M,
 )
-_TITLE_WORDS = re.compile(r"(?:公示|公告|通知|报告|说明|情况)[ \t\u3000]*$")
+#: a title's last words; a 范文 page (a compilation of sample reports) adds its own: X报告范文(精选8篇)
+_TITLE_WORDS = re.compile(
+    r"(?:公示|公告|通知|报告|说明|情况)(?:范文)?(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）])?[ \t\u3000]*$"
+)
+#: who writes the report, heading its title before the year: 县司法局2020年度X ; 枞阳县2023年度X
+#: (a report's name leaves them out; a notice's keeps them: 章贡区2019年X项目…绩效目标情况公示)
+_WRITER = r"[\u4e00-\u9fff]{1,20}?(?:省|市|县|区|旗|州|盟|镇|乡|局|委|会|院|厅|办|室|中心|站|所|馆|校)"
 _NAME_IN_TITLE = re.compile(
-    # the writer may head the title (某局关于…); 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written
-    # a bracketed kind of money heads some titles: (直达资金)X工程项目2020年度绩效自评报告
-    r"^(?:[（(][^）)\n]{2,8}资金[)）])?(?:[^\n关]{2,30}关于)?(?:关于)?(?:\d{4}年度?)?(?P<name>.+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?"
-    r"(?:绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
+    # the writer may head the title (某局关于…, or 某局 before the year); 绩效的自评报告, 绩效评价自评报告,
+    # 支出绩效自评报告 as written; a bracketed kind of money heads some titles: (直达资金)X工程项目2020年度绩效自评报告.
+    # 项目 stays in the name (X项目支出绩效评价报告 names X项目): the report's words start at 支出 or 绩效
+    rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于)?(?:(?P<writer>{_WRITER})?\d{{4}}年度?)?"
+    r"(?P<name>.+?)(?:\d{4}年度?)?(?:支出)?"
+    r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
@@ -149,9 +157,18 @@ def _evaluated(plain: str, end: int, source: str) -> _Read | None:
     m = _EVALUATED.search(plain, 0, end)
     if m is None:
         return None
-    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    name, at = m.group("name").strip(), m.start("name")
+    # 对…市X项目: 市 says whose project it is (the city's); where the text named X before without it
+    # (X主要用于…), the name is as the text first wrote it
+    if name[0] in _LEVELS and (first := plain.find(name[1:], 0, at)) >= 0 and plain[first - 1 : first] != name[0]:
+        name, at = name[1:], first
+    read = _Read(name, at, (0, end), labeled=True)
     read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
     return read
+
+
+#: a level of government heading a name: 市X项目 is the city's X
+_LEVELS = "省市县区州"
 
 
 #: a transfer's name in a report's title: X资金转移支付
@@ -164,17 +181,29 @@ def _transfer(m: re.Match[str]) -> bool:
     return bool(_TRANSFER.search(m.group("name").rstrip())) and not m.string.startswith("项目", m.end("name"))
 
 
+def _only_kind(name: str) -> bool:
+    """The name says only what kind of money or work it is (专项资金, 工程项目): it names nothing."""
+    return len(_GENERIC.sub("", name)) < 2
+
+
 def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
     """The project a report's title (or the line under it) names, or the fund its notice passes."""
     if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
         return _named_by_title(subtitle[0], subtitle[1], end, source)
     if (
         (m := _NAME_IN_TITLE.match(title[0]))
-        and len(m.group("name")) >= 4  # not 工程 of 工程项目绩效评价报告
+        and len(named := _ASPECTS.sub("", m.group("name")).strip()) >= 4
+        and (m.group("writer") or not _only_kind(named))  # not 工程项目 of 工程项目绩效评价报告
         and not _WHOLE_UNIT.search(m.group("name"))  # 部门整体支出绩效评价报告: the unit's spending, no project
     ):
-        name = _ASPECTS.sub("", m.group("name")).strip()  # X项目立项依据、实施主体、预算安排及(绩效目标)
+        name = named  # X项目立项依据、实施主体、预算安排及(绩效目标)
         at = title[1] + m.start("name")
+        # a report leaves its writer and year out of the name, a notice (公示) keeps them; so does a
+        # name that would say nothing without them (某会2020年度专项资金: the writer's money)
+        if m.group("writer") and _only_kind(name) and (passed := _passed_fund(plain, end, source)):
+            return passed  # 某会2020年度专项资金…报告 / 财政下达X专项资金28万元: the fund passed names it (i13)
+        if m.group("writer") and (not m.group("kind").endswith("报告") or _only_kind(name)):
+            name, at = title[0][m.start("writer") : m.start("name")] + name, title[1] + m.start("writer")
         # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
         if _transfer(m) and len(name) > 8:
             name = name[: -len("转移支付")]
