@@ -436,3 +436,17 @@ def test_a_title_naming_only_a_kind_of_money_gives_way_to_the_fund_passed():
     (project,) = table.projects()
     assert (project.name, project.amounts.total) == ("红十字事业支出专项资金", Decimal("28"))
     assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+def test_money_written_in_wan_without_yuan_is_read():
+    # l01 (dev), the money sentence verbatim: 350万 is 350万元
+    text = L01.replace(
+        "二、项目资金使用及管理情况\n", "二、项目资金使用及管理情况\n项目批复资金350万已全部到位,属于省财政下拨资金。\n"
+    )
+    table = read(text)
+    assert table.projects()[0].amounts.total == Decimal("350")
+    assert table.currency_unit == "万元"
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+    # 万 before a measure word is a count, not money
+    counted = text.replace("项目批复资金350万已全部到位", "项目批复资金350万人次")
+    assert read(counted).projects()[0].amounts.total is None

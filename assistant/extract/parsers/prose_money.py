@@ -22,9 +22,18 @@ _AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur
 #: the words a budget's amount follows
 _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复|下拨|下达|拨付|指标金额)"
 #: 其中 right after an amount (within its sentence or the next): what follows splits that amount
-_PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元)[ \t\u3000。，,；;]{0,3}其中")
-#: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元
-_MONEY = re.compile(rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*{_AMOUNT}")
+_PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元|万)[ \t\u3000。，,；;]{0,3}其中")
+#: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元 ; 批复资金350万
+#: (万 alone, before no measure word: 资金惠及350万人次 is no money)
+_MONEY = re.compile(
+    rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
+)
+
+
+def _cur(m: re.Match[str]) -> str:
+    """The currency of a money match, 万 written for 万元 read as 万元."""
+    return "万元" if m.group("cur") == "万" else m.group("cur")
 
 
 def _number(m: re.Match[str]) -> Decimal:
@@ -64,7 +73,7 @@ def _money(plain: str, start: int, end: int) -> tuple[list[re.Match[str]], list[
 
 def _values(found: list[re.Match[str]]) -> set[tuple[str, str]]:
     """The distinct (amount, currency) pairs of some money matches."""
-    return {(str(_number(m)), m.group("cur")) for m in found}
+    return {(str(_number(m)), _cur(m)) for m in found}
 
 
 def _sum_of_others(values: set[tuple[str, str]]) -> tuple[str, str] | None:
@@ -106,7 +115,7 @@ def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) 
     (预算10441万元。其中，中央资金8353万元): the amount stands. Two parts or more that do not add
     up to it, or a part in another unit, leave the budget in doubt."""
     (whole,) = values
-    parts = [(str(_number(m)), m.group("cur")) for m in every]
+    parts = [(str(_number(m)), _cur(m)) for m in every]
     parts = [p for p in parts if p != whole]
     if not parts:
         return True
@@ -138,17 +147,17 @@ def budget(
     if len(values) == 1:
         m = found[0]
         fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
-        total = (_number(m), m.group("cur"), m.start("n"), fiscal)
+        total = (_number(m), _cur(m), m.start("n"), fiscal)
     elif whole_sum is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
-        m = next(m for m in found if (str(_number(m)), m.group("cur")) == whole_sum)
-        total = (_number(m), m.group("cur"), m.start("n"), False)
+        m = next(m for m in found if (str(_number(m)), _cur(m)) == whole_sum)
+        total = (_number(m), _cur(m), m.start("n"), False)
         text = "、".join(m.group(0) for m in found)
         notes.append(
             Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0)))
         )
     elif len(values) > 1 and stated is not None:  # the amount of the sentence naming the project
         m = stated
-        total = (_number(m), m.group("cur"), m.start("n"), False)
+        total = (_number(m), _cur(m), m.start("n"), False)
         text = "、".join(m.group(0) for m in found)
         notes.append(
             Failure(
