@@ -68,6 +68,13 @@ _LABEL = re.compile(
 _END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|扫一扫)", re.M)
 _ITEM_END = re.compile(r"[;；。\n]")
 _SIGN = re.compile(r"[" + SIGNS + r"]")
+#: an item's target with no sign and no comma, in an outline of targets (where every item is one):
+#: 重大安全事件发生次数为0 (X为N) ; 常规问题4小时内解决 (a time limit, N小时内 and what is done in it)
+_SAID_VALUE = re.compile(
+    r"(?:为(?P<value>\d+(?:\.\d+)?[ \t\u3000]*(?:%|％|个|人|次|项|件|起|家|户|天|日)?)"
+    r"|(?P<limit>\d+(?:\.\d+)?[ \t\u3000]*(?:个?工作日|小时|分钟|天|日|周|个月)内[\u4e00-\u9fff]{0,4}))"
+    r"[ \t\u3000]*$"
+)
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 #: marks heading an item or a label line (a web page's bullets: • 数量指标:…), not part of any name
 _MARKERS = "★☆*＊•●◆◇■□▪▶► \t\u3000"
@@ -142,6 +149,12 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | Non
             elif comma := _outside_brackets(chunk, re.compile(r"[,，]")):
                 name, value, value_at = chunk[: comma.start()], chunk[comma.end() :], comma.end()
                 rest = ""
+            elif said := _SAID_VALUE.search(chunk):  # 发生次数为0 ; 常规问题4小时内解决: an outline's target
+                group = "value" if said.group("value") else "limit"
+                name, value_at = chunk[: said.start()].strip(_MARKERS), said.start(group)
+                if name:  # where the name ends is read from the sentence: flagged as a worded target
+                    out.append((name, start + pos + chunk.find(name), said.group(group), start + pos + value_at, True))
+                break
             else:
                 name, value, value_at, rest = chunk, "", None, ""
             lead = len(name) - len(name.lstrip(_MARKERS))
@@ -374,7 +387,12 @@ def extract_prose(doc: Document) -> BudgetTable:
             level1, level2 = (name, code_for_level1_name(simple)), None
         # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
         stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
-        for item, at, value, value_at, worded in _pieces(text[end:stretch_end], end):
+        pieces = _pieces(text[end:stretch_end], end)
+        if any(value is not None for _, _, value, _, _ in pieces):
+            # beside items that state their targets, a clause with none is a sentence about the work
+            # (完成所有计划内的…巡检, o08), not an indicator; a label whose items all lack one keeps them
+            pieces = [piece for piece in pieces if piece[2] is not None]
+        for item, at, value, value_at, worded in pieces:
             spans = {"name": span(at, item)}
             if value is not None and value_at is not None:
                 spans["annual_value"] = span(value_at, value)

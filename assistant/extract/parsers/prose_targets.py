@@ -46,8 +46,9 @@ _COMPARE = alternation(TABLE_WORDS + SPOKEN_AT_LEAST + SPOKEN_AT_MOST)
 #: linking words between name and target, left out of both
 _LINK = r"(?:(?:(?:年初|初|年度|全年|计划|预期|预计)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
 _NUMBER = r"\d+(?:\.\d+)?"
+#: 工作日 before the measure words (个 would cut 250个工作日 short)
 _AMOUNT = (
-    rf"{_NUMBER}[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
+    rf"{_NUMBER}[ \t\u3000]*(?:个?工作日|{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
     r"(?:以上|以下|以内)?"
 )
 _TARGET = re.compile(
