@@ -450,3 +450,22 @@ def test_money_written_in_wan_without_yuan_is_read():
     # 万 before a measure word is a count, not money
     counted = text.replace("项目批复资金350万已全部到位", "项目批复资金350万人次")
     assert read(counted).projects()[0].amounts.total is None
+
+
+def test_a_report_presenting_itself_names_its_project_under_a_generic_title():
+    # m13 (dev), verbatim lines (readings left out): a 范文 page titled 工程项目绩效评价报告 (a kind, no
+    # name); the report's opening sentence presents its project; the notice it cites passes its money
+    text = (
+        "工程項目績效評價報告\n\n"
+        "            工程項目績效評價報告1\n\n"
+        "              根據四川省財政廳《關于開展20xx年度中央對地方轉移支付預算執行情況績效自評工作的通知》"
+        "(川財績〔20xx〕3號)文件精神,現將我市20xx年度中央補助地方公共文化服務體系建設--全民健身補短板工程項目自評報告如下:\n\n"
+        "              一、績效目標分解下達情況\n\n"
+        "              《財政廳省委宣傳部文化和旅游廳省廣電局省體育省文物局關于下達20xx年中央支持地方公共文化服務體系建設補助資金預算的通知》"
+        "(川財教〔20xx〕132號)文件下達我市全民健身場地器材補短工程160萬元,按每個街道(鄉鎮)20萬元標準核定。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert project.name == "20xx年度中央補助地方公共文化服務體系建設--全民健身補短板工程項目"
+    assert project.amounts.total == Decimal("160")
+    assert {"PROSE_NAME_EVALUATED", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)

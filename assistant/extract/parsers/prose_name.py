@@ -219,7 +219,30 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
                 Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text))
             )
         return read
-    return _passed_fund(plain, end, source)
+    return _reported(plain, end, source) or _passed_fund(plain, end, source)
+
+
+#: the report's own sentence presenting itself: 现将我市20xx年度X项目自评报告如下 (the writer's place
+#: left out, the year kept as written)
+_REPORTED = re.compile(
+    r"现将(?:我[市县区州省镇乡]|本[市县区州省镇乡局委单位]{1,2})?(?P<name>[^，,。；;：:\n“”《》（）()]{4,60}?项目)"
+    r"(?:的)?(?:支出)?(?:绩效)?(?:自评|评价)(?:报告|情况|结果)[^。\n]{0,6}如下"
+)
+
+
+def _reported(plain: str, end: int, source: str) -> _Read | None:
+    """The project a report presents in its opening sentence (现将我市X项目自评报告如下), when its title
+    names none (工程项目绩效评价报告, a 范文 page's heading): flagged, the name comes from a sentence.
+    The money is what the report says was passed for it, when it passes one fund with one amount."""
+    m = _REPORTED.search(plain, 0, end)
+    if m is None or _only_kind(m.group("name")):
+        return None
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
+    if (passed := _passed_fund(plain, end, source)) is not None:  # 文件下达我市X工程160万元: its money
+        read.total = passed.total
+        read.notes += [note for note in passed.notes if note.field != "项目名称"]  # how the money was found
+    return read
 
 
 #: a title about a unit's spending as a whole, which names no project: 部门整体(支出) ; 单位整体
