@@ -119,6 +119,15 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         if not read.indicators and (listed := _goal_items(plain, start, stop)):
             read.indicators = listed
             read.goal = _before_targets(read.goal, listed[0][2])
+        read.indicators = [item for item in read.indicators if not _cut_at_the_end(plain, item)]
+
+
+def _cut_at_the_end(plain: str, item: tuple) -> bool:
+    """The item's value is a number the text ends in, with nothing after it (质量指标:补助标准达标率
+    年度指标10, k02): the page store cut the text there, so the number may be cut too; not read."""
+    _, _, _, value, value_at, _ = item
+    tail = plain.rstrip()
+    return bool(value) and value_at is not None and value_at + len(value) >= len(tail) and tail[-1].isdigit()
 
 
 def _before_targets(goal: tuple[str, int] | None, target_at: int) -> tuple[str, int] | None:

@@ -30,7 +30,8 @@ _GOAL_HEADING = re.compile(
     # the project's own goal needs no 绩效: 一、 项目总体目标 ; 预期总目标 (not 总体目标 alone: a report's
     # 1.总体目标 may be the evaluation's, 通过此次绩效评价…, m15)
     r"(?:[\u4e00-\u9fff]{2,8}[和及与])?(?:(?:项目|年度|总体|整体|项目年度|项目总体|项目整体)?绩效目标"
-    r"|项目(?:年度|总体|整体)目标|预期总?目标)(?:情况)?"
+    # an evaluation report's 目标设置 section states the targets set: (2)目标设置。 / 组织律师进村活动,… (n08)
+    r"|项目(?:年度|总体|整体)目标|预期总?目标|目标设置|目标设定)(?:情况)?"
     r"[ \t\u3000]*[:：。]?[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
     # the paragraph is no heading of its own, and does not end in a colon (…如下表所示：, a table's lead)
     r"(?P<goal>(?![（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．])[^\n]*[^\n:：\s])[ \t\u3000]*$",
@@ -51,9 +52,24 @@ def _goal_item(plain: str, name: str) -> tuple[str, int] | None:
     return None
 
 
+#: a paragraph judging the goal rather than stating it: …绩效目标合理 ; 目标设置较为明确
+_ASSESSED = re.compile(r"目标(?:设置|设定)?(?:较为|比较|基本|总体)?(?:合理|明确|清晰|可行)")
+
+
+def _heading_goal(plain: str, start: int, end: int) -> re.Match[str] | None:
+    """The first goal heading whose paragraph states the goal: an evaluation report's 3.绩效目标 may
+    only judge it (…是…所必需的,绩效目标合理, n08), the goal set being told under another heading."""
+    pos = start
+    while (m := _GOAL_HEADING.search(plain, pos, end)) is not None:
+        if not _ASSESSED.search(m.group("goal")):
+            return m
+        pos = m.end("goal")
+    return None
+
+
 def _goal(plain: str, start: int, end: int) -> tuple[str, int] | None:
-    patterns = (_GOAL, _GOAL_HEADING, _GOAL_SAID)
-    found = [m for m in (p.search(plain, start, end) for p in patterns) if m]
+    found = [m for m in (_GOAL.search(plain, start, end), _heading_goal(plain, start, end)) if m]
+    found += [m for m in (_GOAL_SAID.search(plain, start, end),) if m]
     if not found:
         return None
     m = min(found, key=lambda m: (m.start(), m.re is _GOAL_SAID))
@@ -81,7 +97,7 @@ def goal_under_heading(text: str) -> tuple[str, int] | None:
     if len(plain) != len(text):
         return None  # a mirror's readings: offsets would not hold
     plain = plain.translate(_T2S)
-    m = _GOAL_HEADING.search(plain)
+    m = _heading_goal(plain, 0, len(plain))
     if m is None:
         return None
     goal = text[m.start("goal") : m.end("goal")].strip()
