@@ -469,3 +469,11 @@ def test_a_report_presenting_itself_names_its_project_under_a_generic_title():
     assert project.name == "20xx年度中央補助地方公共文化服務體系建設--全民健身補短板工程項目"
     assert project.amounts.total == Decimal("160")
     assert {"PROSE_NAME_EVALUATED", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+@pytest.mark.parametrize("tail", ["范文(精选8篇)", "范文(通用5篇)", "[热门]", "范文【精选】", ""])
+def test_a_sample_report_pages_own_words_after_the_title(tail):
+    # the page's words after a title (as o03's 范文(精選8篇), m13's [熱門]) leave the title a title
+    text = f"办公楼维修项目绩效自评报告{tail}\n一、基本情况\n本年度安排资金30万元,用于办公楼维修。\n"
+    table = read(text)
+    assert (table.projects()[0].name, table.projects()[0].amounts.total) == ("办公楼维修项目", Decimal("30"))

@@ -36,9 +36,11 @@ _NAME_HEADING = re.compile(
     r"(?P<name>[^\s。；;，,:：|｜][^\n。；;，,:：|｜]{1,59}?)[ \t\u3000]*\n",
     re.M,
 )
-#: a title's last words; a 范文 page (a compilation of sample reports) adds its own: X报告范文(精选8篇)
+#: a title's last words; a 范文 page (a compilation of sample reports) adds its own: X报告范文(精选8篇),
+#: X报告[热门]
 _TITLE_WORDS = re.compile(
-    r"(?:公示|公告|通知|报告|说明|情况)(?:范文)?(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）])?[ \t\u3000]*$"
+    r"(?:公示|公告|通知|报告|说明|情况)(?:范文)?"
+    r"(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）]|[【\[](?:热门|精选|推荐|优选|通用|最新|必备|实用|经典)[】\]])?[ \t\u3000]*$"
 )
 #: who writes the report, heading its title before the year: 县司法局2020年度X ; 枞阳县2023年度X
 #: (a report's name leaves them out; a notice's keeps them: 章贡区2019年X项目…绩效目标情况公示)
