@@ -35,7 +35,7 @@ from ..textnorm import simplified
 from .guard import Topic, guard_config, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works, names_subject, served
+from .phrasing import EFFECT_VALUE, WORK_VALUE, aid_word, goal_effects, goal_works, names_subject, served
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -522,12 +522,17 @@ def _sole_output(quantities: list[tuple[str, str, str, str]], units: list[str]) 
 
 
 def _from_template(
-    ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest, quantities: list[tuple[str, str, str, str]]
+    ind: TypeIndicator,
+    ptype: ProjectType | None,
+    request: DraftRequest,
+    quantities: list[tuple[str, str, str, str]],
+    said: str | None = None,
 ) -> tuple[str, str, str] | None:
     """A type-template indicator made concrete: (name, value, rationale), or None when it
-    does not apply (a count the goal already gave, a cost without a budget)."""
+    does not apply (a count the goal already gave, a cost without a budget). ``said``: the
+    project's :func:`_said` text, read once per draft (default: read here)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
-    if ind.needs and not any(word in _said(request) for word in ind.needs):
+    if ind.needs and not any(word in (_said(request) if said is None else said) for word in ind.needs):
         return None  # 项目（工程）验收合格率 for a grain reserve: nothing in its text the indicator is about
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
@@ -537,7 +542,9 @@ def _from_template(
         return None  # nobody named: 受益群众满意度 stands for them
     ind = ind.model_copy(
         update={
-            "name": ind.name.replace("{subject}", subject).replace("{served}", who or ""),
+            "name": ind.name.replace("{subject}", subject)
+            .replace("{served}", who or "")
+            .replace("{aid}", aid_word(request.name, request.goal)),
             "alternative": (
                 ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
                 if ind.alternative
@@ -667,13 +674,20 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
     return None
 
 
+#: what a training is about, up to six characters before it (设施农业技术培训): taught, not done
+_TRAINING_TOPIC = re.compile(r"[\u4e00-\u9fff]{0,6}培训")
+
+
 def _said(request: DraftRequest) -> str:
     """The project's name and goal, simplified, without the phrases in which a type's keyword
-    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it)."""
-    text = simplified(f"{request.name} {request.goal or ''}")
-    for ptype in load_types().types:
-        for phrase in ptype.not_keywords:
-            text = text.replace(phrase, "")
+    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it) or a
+    ``needs`` word says nothing of the indicator (种植人员 are the people trained, no planting
+    done), and without what a training is about (设施农业技术培训 teaches farming in
+    greenhouses, it builds and accepts none). Read once per draft."""
+    text = _TRAINING_TOPIC.sub("", simplified(f"{request.name} {request.goal or ''}"))
+    types = load_types()
+    for phrase in [p for ptype in types.types for p in ptype.not_keywords] + types.needs_not:
+        text = text.replace(phrase, "")
     return text
 
 
@@ -735,6 +749,7 @@ def draft_offline(
     similar = ranked[:5]
     candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
     quantities = goal_quantities(request.goal)
+    said = _said(request)  # what the template's ``needs`` are looked up in, once per draft
     subject = subject_of(request.name)
     ids = {t.id for t in types}
     precedents = precedent_names(
@@ -860,7 +875,7 @@ def draft_offline(
                 continue
             if ind.projects != "any" and (ind.projects == "typed") != bool(types):
                 continue  # 待填 is what a type leaves blank; 服务对象问题解决率 a project of no type's
-            made = _from_template(ind, ptype, request, quantities)
+            made = _from_template(ind, ptype, request, quantities, said)
             if made is None or _similar_name(made[0], names):
                 continue
             if made[0].startswith(NO_SUBJECT) and any(n.endswith("完成率") for n in names):
@@ -957,6 +972,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     types, topic = project_topic(request)
     sector = project_sector(request, types)
     quantities = goal_quantities(request.goal)
+    said = _said(request)
     pool = [(name, "goal quantity") for name, _, _, _ in quantities]
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
     pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
@@ -969,7 +985,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
             pool.append((made[0], "published library"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:
-        made = _from_template(ind, ptype, request, quantities)
+        made = _from_template(ind, ptype, request, quantities, said)
         if made:
             pool.append((made[0], "type template"))
     return pool
