@@ -264,3 +264,37 @@ def test_the_needs_text_is_read_once_per_draft(library, monkeypatch):
     monkeypatch.setattr(adapt, "_said", lambda request: calls.append(1) or original(request))
     _draft(library, "c03-suixi-relief-selfeval", "临时救助", "为建档立卡扶贫户解决临时性的困难", 30)
     assert len(calls) == 1
+
+
+# --- round 10: quantities the goal states that drafting used to miss ---
+
+
+def test_lengths_and_areas_in_latin_letters_are_the_goals_quantities():
+    """n07-sc-lushan-soil-water-conservation-selfeval-report-wenku-prose writes hectares as hm (hm²
+    with its ² lost), h12-jx-sixia-village-road-eval-traditional-prose a length in km: both are
+    targets the goal states (the gold's 治理水土流失面积, 坡改梯, 道路硬化), quoted as written."""
+    from assistant.draft.adapt import goal_quantities
+
+    soil = goal_quantities(
+        "治理水土流失面积1429.39hm,其中坡改梯25.26hm,封育治理958.81hm,保土耕作412.83hm,经果林32.49hm。"
+    )
+    assert soil[:3] == [
+        ("治理水土流失面积", "1429.39公顷", "11", "治理水土流失面积1429.39hm"),
+        ("坡改梯面积", "25.26公顷", "11", "其中坡改梯25.26hm"),
+        ("封育治理面积", "958.81公顷", "11", "封育治理958.81hm"),
+    ]
+    road = goal_quantities("道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%")
+    assert road[0] == ("道路硬化长度", "≥0.565公里", "11", "道路硬化≥0.565km")
+    assert goal_quantities("面积3.5km²") == []  # square kilometres are not a length
+
+
+def test_a_rate_held_at_its_level_is_named_without_the_holding():
+    """k03-yn-changning-gengga-animal-epidemic-selfeval-report-prose: 抗体合格率常年保持70%以上 states
+    the rate 抗体合格率 ≥70% (the gold's 免疫抗体合格率)."""
+    from assistant.draft.adapt import goal_quantities
+
+    goal = "通过项目的实施,重大动物群体免疫密度达90%以上,抗体合格率常年保持70%以上,病死猪专业无害化处理率不断提高。"
+    assert [q[:3] for q in goal_quantities(goal)] == [
+        ("重大动物群体免疫密度", "≥90%", "11"),
+        ("抗体合格率", "≥70%", "12"),
+    ]

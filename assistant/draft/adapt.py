@@ -256,6 +256,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     found = []
     # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
+        written, clause = clause.strip(), _latin_units(clause)  # quoted as written, read with units known
         ages = _AGE.findall(clause)
         rest, seen = _mask(clause, ages), ""
         for _ in range(4):
@@ -268,16 +269,33 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
             item = _goal_item(target, before, rest, seen + before)
             seen += before + phrase
             if item:
-                found.append((_unmask(item[0], ages), *item[1:], clause.strip()))
+                found.append((_unmask(item[0], ages), *item[1:], written))
         covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
         if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
             name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
             if len(name) >= 2:
-                found.append((name + "覆盖率", "100%", "22", clause.strip()))
+                found.append((name + "覆盖率", "100%", "22", written))
     return found
 
 
 _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+#: how a rate is held at its level, between its name and its figure (常年保持, 稳定在, 控制在)
+_KEPT_AT = re.compile(r"(?:常年|长期|始终|全年|均)?(?:保持|维持|稳定|控制)(?:在)?$")
+#: lengths and areas written in Latin letters (0.565km, 1429.39hm: hm² with its ² lost), as the
+#: units the targets reader knows
+_LATIN_UNITS = (
+    (re.compile(r"(?<=\d)\s*(?:hm²|hm2|hm)(?![A-Za-z²2])"), "公顷"),
+    (re.compile(r"(?<=\d)\s*(?:km|KM)(?![A-Za-z²2])"), "公里"),
+)
+
+
+def _latin_units(clause: str) -> str:
+    """The clause with 0.565km read as 0.565公里 and 1429.39hm (hm², hectares) as 1429.39公顷."""
+    for pattern, unit in _LATIN_UNITS:
+        clause = pattern.sub(unit, clause)
+    return clause
+
+
 #: "65周岁以上老年人", "0-6岁儿童": an age says who is served, it is not a target (it is
 #: masked while targets are read, and kept in the names)
 _AGE = re.compile(r"\d+(?:\s*[-－~～至到—]\s*\d+)?\s*(?:周岁|岁)")
@@ -309,6 +327,7 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         return None  # 一支队伍, 一个平台: an article, not a count
     if target.unit == "%":
         name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", _NUMBERED.sub("", before))).strip("的在为")
+        name = _KEPT_AT.sub("", name)  # 抗体合格率常年保持70%以上: the rate is 抗体合格率
         name = name[-MAX_NAME:] if name else ""
         if not name or not _RATE_NAME.search(name):
             return None
