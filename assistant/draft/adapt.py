@@ -279,6 +279,14 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
 
 
 _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+
+
+def _count_closes(after: str) -> bool:
+    """The figure ends the clause (新建全民健身中心1个): a count of what came before it, not an
+    article in front of what follows (建设一个平台)."""
+    return not re.search(r"[\u4e00-\u9fff\d]", after)
+
+
 #: how a rate is held at its level, between its name and its figure (常年保持, 稳定在, 控制在)
 _KEPT_AT = re.compile(r"(?:常年|长期|始终|全年|均)?(?:保持|维持|稳定|控制)(?:在)?$")
 #: lengths and areas written in Latin letters (0.565km, 1429.39hm: hm² with its ² lost), as the
@@ -323,8 +331,8 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         (target.value or 0) > 31 or re.search(r"[\d年月至\-~]$", context) or re.match(r"[\d月日底]", after)
     ):
         return None  # a date such as 2024年 or 2021年7月, not a target
-    if target.value == 1 and target.per is None and target.comparison == "=":
-        return None  # 一支队伍, 一个平台: an article, not a count
+    if target.value == 1 and target.per is None and target.comparison == "=" and not _count_closes(after):
+        return None  # 一支队伍, 一个平台: an article, not a count (新建全民健身中心1个 closes on its count)
     if target.unit == "%":
         name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", _NUMBERED.sub("", before))).strip("的在为")
         name = _KEPT_AT.sub("", name)  # 抗体合格率常年保持70%以上: the rate is 抗体合格率
