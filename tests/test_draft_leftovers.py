@@ -308,3 +308,16 @@ def test_a_single_thing_counted_after_its_name_is_a_count_not_an_article():
     goal = "新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地、能够满足球类、武术,体操、器械健身、游泳等多项体育健身活动"
     assert ("新建全民健身中心个数", "1个", "11") in [q[:3] for q in goal_quantities(goal)]
     assert goal_quantities("建设一个平台，打造一支队伍") == []
+
+
+def test_the_public_is_a_satisfaction_every_draft_may_survey(library):
+    """Real tables often survey 社会满意度 beside the people served; every draft proposes it and
+    the precedents keep it where clerks write it (c03-suixi-relief-selfeval: 临时救助)."""
+    from assistant.draft.adapt import candidate_pool
+    from assistant.draft.retrieve import Retriever
+
+    rest = _without(library, "c03-suixi-relief-selfeval")
+    request = DraftRequest(name="临时救助", goal="为建档立卡扶贫户解决临时性的困难", budget=30)
+    assert ("社会满意度", "type template") in candidate_pool(request, Retriever(rest))
+    drafted = {i.name: i for i in draft_offline(request, rest).indicators}
+    assert drafted["社会满意度"].level2_code == "31" and drafted["社会满意度"].annual_value == "≥90%"
