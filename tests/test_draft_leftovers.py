@@ -321,3 +321,14 @@ def test_the_public_is_a_satisfaction_every_draft_may_survey(library):
     assert ("社会满意度", "type template") in candidate_pool(request, Retriever(rest))
     drafted = {i.name: i for i in draft_offline(request, rest).indicators}
     assert drafted["社会满意度"].level2_code == "31" and drafted["社会满意度"].annual_value == "≥90%"
+
+
+def test_the_quality_fill_in_says_qualified_as_clerks_do():
+    """The dev split's gold names end in 合格率 27 times and in 达标率 6 times: the subject's quality
+    fill-in reads 县级储备粮质量合格率 (b13-hn-hengshan-grain-selfeval), not …质量达标率."""
+    from assistant.draft.adapt import _from_template
+    from assistant.draft.types import load_types
+
+    quality = next(i for i in load_types().generic if i.code == "12" and "{subject}" in i.name)
+    grain = DraftRequest(name="县级储备粮", goal="保持和稳定地方粮食储备机制", budget=194.9)
+    assert _from_template(quality, None, grain, [])[:2] == ("县级储备粮质量合格率", "≥95%")
