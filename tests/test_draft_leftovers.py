@@ -302,11 +302,11 @@ def test_a_rate_held_at_its_level_is_named_without_the_holding():
 
 def test_a_single_thing_counted_after_its_name_is_a_count_not_an_article():
     """d09-sc-chaotian-fitness-centre-selfeval-pipe: 新建全民健身中心1个 states one centre built (the
-    gold's 新建全民健身中心数量 1); 一个平台 before its noun stays an article."""
+    gold's 新建全民健身中心数量 1, named as clerks name a count); 一个平台 before its noun stays an article."""
     from assistant.draft.adapt import goal_quantities
 
     goal = "新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地、能够满足球类、武术,体操、器械健身、游泳等多项体育健身活动"
-    assert ("新建全民健身中心个数", "1个", "11") in [q[:3] for q in goal_quantities(goal)]
+    assert ("新建全民健身中心数量", "1个", "11") in [q[:3] for q in goal_quantities(goal)]
     assert goal_quantities("建设一个平台，打造一支队伍") == []
 
 
