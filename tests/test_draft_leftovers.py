@@ -332,3 +332,13 @@ def test_the_quality_fill_in_says_qualified_as_clerks_do():
     quality = next(i for i in load_types().generic if i.code == "12" and "{subject}" in i.name)
     grain = DraftRequest(name="县级储备粮", goal="保持和稳定地方粮食储备机制", budget=194.9)
     assert _from_template(quality, None, grain, [])[:2] == ("县级储备粮质量合格率", "≥95%")
+
+
+def test_a_unit_cost_is_named_as_clerks_name_it_and_quotes_the_goals_figure(library):
+    """h12-jx-sixia-village-road-eval-traditional-prose: 道路硬化≥0.565km, budget 19万元 — the cost is
+    工程建设成本 ≤33.63万元/公里 (real tables end cost names in 成本 21 times, in 成本控制 3 on the dev
+    split), and its rationale divides by 0.565公里 as the goal says, not a rounded 0.56."""
+    goal = "道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%;受益建檔立卡貧困人口數≥23人改善村基礎設施,促進經濟發展。"
+    draft = _draft(library, "h12-jx-sixia-village-road-eval-traditional-prose", "2019年度高其坑通組道路工程", goal, 19)
+    cost = next(i for i in draft.indicators if i.name == "工程建设成本")
+    assert cost.annual_value == "≤33.63万元/公里" and "0.565公里" in cost.rationale, cost.rationale

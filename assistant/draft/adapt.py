@@ -609,7 +609,7 @@ def _from_template(
         return (
             ind.name,
             f"≤{cost}/{unit}",
-            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{unit}={cost}/{unit}",
+            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_figure(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
         return (
@@ -908,7 +908,7 @@ def draft_offline(
             if made[0].startswith(NO_SUBJECT) and any(n.endswith("完成率") for n in names):
                 continue  # 年度工作完成率 beside the goal's own work (历城区文化馆免费开放完成率) says nothing more
             if any(_same_unit_cost(d, made[1]) for d in drafted):
-                continue  # 工程建设成本控制 and 每公里养护成本: one budget over one length, said once
+                continue  # 工程建设成本 and 每公里养护成本: one budget over one length, said once
             if redundant(made[0]):
                 continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
             if not wide and _times_payments(ind.name) and any(_times_payments(n) for n in names):
@@ -984,6 +984,11 @@ def _unit_cost(yuan: float) -> str:
     if yuan >= 10000:
         return f"{_money(round(yuan / 10000, 2))}万元"
     return f"{_money(round(yuan) if yuan >= 100 else round(yuan, 2))}元"
+
+
+def _figure(value: float) -> str:
+    """A goal's quantity as it was written (0.565公里, not 0.56): up to four decimals, no trailing zeros."""
+    return f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
 def _money(value) -> str:
