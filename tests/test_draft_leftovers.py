@@ -342,3 +342,13 @@ def test_a_unit_cost_is_named_as_clerks_name_it_and_quotes_the_goals_figure(libr
     draft = _draft(library, "h12-jx-sixia-village-road-eval-traditional-prose", "2019年度高其坑通組道路工程", goal, 19)
     cost = next(i for i in draft.indicators if i.name == "工程建设成本")
     assert cost.annual_value == "≤33.63万元/公里" and "0.565公里" in cost.rationale, cost.rationale
+
+
+def test_every_measured_output_the_goal_states_is_drafted(library):
+    """n07-sc-lushan-soil-water-conservation-selfeval-report-wenku-prose states five areas (the gold
+    has each): all five are drafted, 经果林 too, not only the first four."""
+    goal = "治理水土流失面积1429.39hm,其中坡改梯25.26hm,封育治理958.81hm,保土耕作412.83hm,经果林32.49hm。"
+    name = "中央和省级财政发展资金水土保持工程(芦山县)西川河小流域水土流失综合治理项目"
+    draft = _draft(library, "n07-sc-lushan-soil-water-conservation-selfeval-report-wenku-prose", name, goal)
+    areas = [i.name for i in draft.indicators if (i.annual_value or "").endswith("公顷")]
+    assert areas == ["治理水土流失面积", "坡改梯面积", "封育治理面积", "保土耕作面积", "经果林面积"]
