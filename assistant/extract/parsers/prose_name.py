@@ -42,15 +42,21 @@ _TITLE_WORDS = re.compile(
     r"(?:公示|公告|通知|报告|说明|情况)(?:范文)?"
     r"(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）]|[【\[](?:热门|精选|推荐|优选|通用|最新|必备|实用|经典)[】\]])?[ \t\u3000]*$"
 )
-#: who writes the report, heading its title before the year: 县司法局2020年度X ; 枞阳县2023年度X
-#: (a report's name leaves them out; a notice's keeps them: 章贡区2019年X项目…绩效目标情况公示)
-_WRITER = r"[\u4e00-\u9fff]{1,20}?(?:省|市|县|区|旗|州|盟|镇|乡|局|委|会|院|厅|办|室|中心|站|所|馆|校)"
+#: the unit that writes the report, heading its title before the year: 县司法局2020年度X (LABELING N2:
+#: the unit is not the project, it is left out); a place before the year is the name's own and stays
+#: (枞阳县2023年度X, 章贡区2019年X项目)
+_WRITER = (
+    r"[\u4e00-\u9fff()（）]{1,24}?(?:局|委|委员会|会|院|厅|办|办公室|室|中心|站|所|馆|校|队|残联|政府|分局)"
+    r"(?=(?:\d{4}|20xx)年)"
+)
 _NAME_IN_TITLE = re.compile(
-    # the writer may head the title (某局关于…, or 某局 before the year); 绩效的自评报告, 绩效评价自评报告,
-    # 支出绩效自评报告 as written; a bracketed kind of money heads some titles: (直达资金)X工程项目2020年度绩效自评报告.
+    # the issuer may head the title (某局关于…), or the writing unit before the year (县司法局2020年度X);
+    # 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written; a bracketed kind of money files some
+    # titles: (直达资金)X工程项目2020年度绩效自评报告. The name keeps the year and place in front of it
+    # (2016年X项目, 枞阳县2023年度X项目, LABELING N2); the report's own year after it is left out.
     # 项目 stays in the name (X项目支出绩效评价报告 names X项目): the report's words start at 支出 or 绩效
-    rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于)?(?:(?P<writer>{_WRITER})?\d{{4}}年度?)?"
-    r"(?P<name>.+?)(?:\d{4}年度?)?(?:支出)?"
+    rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于)?(?P<writer>{_WRITER})?"
+    r"(?P<name>.+?)(?:[ \t\u3000]*\d{4}年度?)?(?:支出)?"
     r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
@@ -89,6 +95,9 @@ def _title(plain: str) -> tuple[str, int] | None:
         start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
+
+#: a page collecting sample reports: X报告范文汇总6篇, X报告范文(精选8篇), X报告(通用5篇)
+_COLLECTION = re.compile(r"范文|\d{1,3}篇")
 
 #: a line wholly in brackets: (教育专项工作经费)
 _BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
@@ -131,15 +140,22 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     if m := _NAME_HEADING.search(plain, 0, end):  # 一、项目名称 / X / 二、立项依据 …: a project text
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     title = _title(plain)
-    if title and (m := _NAME_IN_TITLE.match(title[0])) and _transfer(m):
-        return _by_title(plain, title, end, source)  # a transfer's report: its title names the fund
+    # the title before the body (LABELING N1): a title naming the project names it, even where the
+    # money sentence words it otherwise (h16's adds a bracket); that sentence still says which amount.
+    # A collection's title (X报告范文(精选6篇)) names the kind of report: its first report's sentence
+    # names the project (o04), the title only when no sentence does (o03)
+    titled = _titled(plain, title, end, source) if title and not _COLLECTION.search(title[0]) else None
     if subject := name_in_money_sentence(plain, end):
-        read = _Read(subject[0], subject[1], (0, end))
+        read = titled or _Read(subject[0], subject[1], (0, end))
         close = min((i for i in (plain.find("。", subject[1]), plain.find("\n", subject[1])) if i >= 0), default=end)
         every, whole = _money(plain, subject[1], close)
-        if len(_values(whole)) == 1 and _one_smaller_part(_values(whole), every):
+        if read.total is None and len(_values(whole)) == 1 and _one_smaller_part(_values(whole), every):
             read.stated = whole[0]
         return read
+    if titled is not None:
+        return titled
+    if title is not None and (titled := _titled(plain, title, end, source)) is not None:
+        return titled  # a collection's title, no sentence naming the project
     if title is None:
         return _passed_fund(plain, end, source) or _evaluated(plain, end, source)
     return _by_title(plain, title, end, source)
@@ -184,34 +200,19 @@ def _transfer(m: re.Match[str]) -> bool:
 
 
 def _only_kind(name: str) -> bool:
-    """The name says only what kind of money or work it is (专项资金, 工程项目): it names nothing."""
-    return len(_GENERIC.sub("", name)) < 2
+    """The name says only what kind of money or work it is (专项资金, 2020年度专项资金, 工程项目): it
+    names nothing."""
+    return len(_GENERIC.sub("", _YEAR_WRITTEN.sub("", name))) < 2
+
+
+#: a year written in a name: 2020年度 ; 20xx年 ; 2017-2019年
+_YEAR_WRITTEN = re.compile(r"(?:\d{4}|20xx)(?:[-—至]\d{4})?年度?")
 
 
 def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
     """The project a report's title (or the line under it) names, or the fund its notice passes."""
-    if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
-        return _named_by_title(subtitle[0], subtitle[1], end, source)
-    if (
-        (m := _NAME_IN_TITLE.match(title[0]))
-        and len(named := _ASPECTS.sub("", m.group("name")).strip()) >= 4
-        and (m.group("writer") or not _only_kind(named))  # not 工程项目 of 工程项目绩效评价报告
-        and not _WHOLE_UNIT.search(m.group("name"))  # 部门整体支出绩效评价报告: the unit's spending, no project
-    ):
-        name = named  # X项目立项依据、实施主体、预算安排及(绩效目标)
-        at = title[1] + m.start("name")
-        # a report leaves its writer and year out of the name, a notice (公示) keeps them; so does a
-        # name that would say nothing without them (某会2020年度专项资金: the writer's money)
-        if m.group("writer") and _only_kind(name) and (passed := _passed_fund(plain, end, source)):
-            return passed  # 某会2020年度专项资金…报告 / 财政下达X专项资金28万元: the fund passed names it (i13)
-        if m.group("writer") and (not m.group("kind").endswith("报告") or _only_kind(name)):
-            name, at = title[0][m.start("writer") : m.start("name")] + name, title[1] + m.start("writer")
-        # a transfer's report is titled by the place it reached: 宁国市2023年X资金转移支付…报告 → X资金
-        if _transfer(m) and len(name) > 8:
-            name = name[: -len("转移支付")]
-            if place := _PLACE.match(name):
-                name, at = name[place.end() :], at + place.end()
-        return _named_by_title(name, at, end, source)
+    if (titled := _titled(plain, title, end, source)) is not None:
+        return titled
     if m := _FUND_NOTICE.search(title[0]):
         read = _named_by_title(m.group("name").strip(), title[1] + m.start("name"), end, source)
         read.total, found = _amount_after_name(plain, read.name, title[1] + len(title[0]), end)
@@ -222,6 +223,33 @@ def _by_title(plain: str, title: tuple[str, int], end: int, source: str) -> _Rea
             )
         return read
     return _reported(plain, end, source) or _passed_fund(plain, end, source)
+
+
+def _titled(plain: str, title: tuple[str, int], end: int, source: str) -> _Read | None:
+    """The project a report's title (or the bracketed line under it) names; None for a title
+    naming no project (工程项目绩效评价报告, 部门整体支出…) or a notice passing a fund."""
+    if subtitle := _subtitle(plain, title):  # 某单位2023年度项目支出绩效自评报告 / (某某经费)
+        return _named_by_title(subtitle[0], subtitle[1], end, source)
+    if (
+        (m := _NAME_IN_TITLE.match(title[0]))
+        and len(named := _ASPECTS.sub("", m.group("name")).strip()) >= 4
+        and (m.group("writer") or not _only_kind(named))  # not 工程项目 of 工程项目绩效评价报告
+        and not _WHOLE_UNIT.search(m.group("name"))  # 部门整体支出绩效评价报告: the unit's spending, no project
+    ):
+        name = named  # X项目立项依据、实施主体、预算安排及(绩效目标)
+        at = title[1] + m.start("name")
+        # the writing unit is left out of the name, unless the name would say nothing without it
+        # (某会2020年度专项资金: the writer's money)
+        if m.group("writer") and _only_kind(name) and (passed := _passed_fund(plain, end, source)):
+            return passed  # 某会2020年度专项资金…报告 / 财政下达X专项资金28万元: the fund passed names it (i13)
+        if m.group("writer") and _only_kind(name):
+            name, at = title[0][m.start("writer") : m.start("name")] + name, title[1] + m.start("writer")
+        # a transfer's report: 宁国市2023年X资金转移支付2023年度…报告 → 宁国市2023年X资金 (its place and
+        # year stay, 转移支付 between the name and the report's kind goes)
+        if _transfer(m) and len(name) > 8:
+            name = name[: -len("转移支付")]
+        return _named_by_title(name, at, end, source)
+    return None
 
 
 #: the report's own sentence presenting itself: 现将我市20xx年度X项目自评报告如下 (the writer's place
@@ -249,9 +277,6 @@ def _reported(plain: str, end: int, source: str) -> _Read | None:
 
 #: a title about a unit's spending as a whole, which names no project: 部门整体(支出) ; 单位整体
 _WHOLE_UNIT = re.compile(r"(?:部门|单位)?整体(?:支出)?$")
-
-#: a place heading a transfer's name, and the year after it: 宁国市2023年 ; 宣州区
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[县区市旗](?:\d{4}年度?)?(?=[\u4e00-\u9fff])")
 
 
 def _named_by_title(name: str, at: int, end: int, source: str) -> _Read:
