@@ -983,6 +983,11 @@ MESSAGES: dict[str, Text] = {
         "the text states no amount: the amount is the 合计 row of the attached table {table!r}, "
         "{amount}{currency}; check it",
     ),
+    "PROSE_AMOUNT_BUDGETED": Text(
+        "正文写了几个不同的金额（{text}），只有 {total} 写明是预算，按项目总额读取；请核对",
+        "the text names several different amounts ({text}); only {total} is called the budget and is read as the "
+        "project's total; check it",
+    ),
     "PROSE_AMOUNT_OF_SUBJECT": Text(
         "正文写了几个不同的金额（{text}），按写明项目名称“{name}”的句子读取 {total} 为项目总额；请核对",
         "the text names several different amounts ({text}); {total}, from the sentence that names the project "

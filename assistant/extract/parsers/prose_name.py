@@ -56,7 +56,7 @@ _NAME_IN_TITLE = re.compile(
     # (2016年X项目, 枞阳县2023年度X项目, LABELING N2); the report's own year after it is left out.
     # 项目 stays in the name (X项目支出绩效评价报告 names X项目): the report's words start at 支出 or 绩效
     rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于)?(?P<writer>{_WRITER})?"
-    r"(?P<name>.+?)(?:[ \t\u3000]*\d{4}年度?)?(?:支出)?"
+    r"(?P<name>.+?)(?:[ \t\u3000]*\d{4}年度?)?\s*(?:支出)?"
     r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
@@ -74,8 +74,10 @@ _TITLE_CELL = re.compile(
 
 def _title(plain: str) -> tuple[str, int] | None:
     """The notice's or report's heading: an early line ending in 公示/报告/通知/…; one with no colon
-    when there is one (站名: 站名X报告 is the page's caption, the title printed under it)"""
-    start, found = 0, []
+    when there is one (站名: 站名X报告 is the page's caption, the title printed under it). A title
+    wrapped before its kind (X专项资金 / 绩效评价报告) is both lines; a title the text runs on from
+    (X项目绩效评价报告摘要一、项目基本情况…, a document library's text in one line) is its beginning."""
+    start, found, above = 0, [], None
     for n, whole in enumerate(plain.split("\n")):
         if n > 15:
             break
@@ -91,13 +93,37 @@ def _title(plain: str) -> tuple[str, int] | None:
             text = line.strip()
             label = _TITLE_LABEL.match(text)  # 名称: X报告, a disclosure's field: the title is X
             text = text[label.end() :] if label else text
-            found.append((text, pos + line.find(text)))
+            at = pos + line.find(text)
+            if _KIND_ONLY.match(text) and above is not None:  # 2021年度某镇乡村振兴专项资金 / 绩效评价报告
+                text, at = plain[above[1] : at + len(text)], above[1]
+            found.append((text, at))
+        elif run_on := _TITLE_RUN_ON.match(whole):  # X项目绩效评价报告摘要一、…: the title, then the text
+            found.append((run_on.group("title"), start + run_on.start("title")))
+        if whole.strip():  # the line above the next one, when it could be a title's first part
+            ok = 4 <= len(whole.strip()) <= 60 and not _SENTENCE_MARK.search(whole) and not _SECTION_NUMBER.match(whole)
+            above = (whole.strip(), start + whole.find(whole.strip())) if ok else None
         start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
 
 
+#: a title line holding only the report's kind, its name on the line above: 支出绩效评价报告
+_KIND_ONLY = re.compile(r"^(?:项目)?(?:支出)?绩效的?(?:自评|评价){1,2}(?:工作)?报告$")
+#: a report's title that the text runs on from without a break: X项目绩效评价报告摘要一、项目基本情况
+_TITLE_RUN_ON = re.compile(
+    r"^[ \t\u3000]*(?P<title>[^\s，,。；;：:|｜]{4,60}?绩效(?:自评|评价){1,2}报告)(?=摘要|[一二]、|[（(][一―-][)）])"
+)
+#: punctuation of running text or a field: a line holding it is no title's first part
+_SENTENCE_MARK = re.compile(r"[。，,；;：:|｜>]")
+
+
 #: a page collecting sample reports: X报告范文汇总6篇, X报告范文(精选8篇), X报告(通用5篇)
-_COLLECTION = re.compile(r"范文|\d{1,3}篇")
+_COLLECTION = re.compile(r"^[^\n。，,]{2,60}(?:报告|总结)(?:范文|[^\n。，,]{0,6}\d{1,3}篇)", re.M)
+
+
+def _collection(plain: str) -> bool:
+    """The page collects sample reports (范文): a line among its first ones names itself so."""
+    head = "\n".join(plain.split("\n")[:16])
+    return bool(_COLLECTION.search(head))
 
 #: a line wholly in brackets: (教育专项工作经费)
 _BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
@@ -144,7 +170,8 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     # money sentence words it otherwise (h16's adds a bracket); that sentence still says which amount.
     # A collection's title (X报告范文(精选6篇)) names the kind of report: its first report's sentence
     # names the project (o04), the title only when no sentence does (o03)
-    titled = _titled(plain, title, end, source) if title and not _COLLECTION.search(title[0]) else None
+    collection = _collection(plain)
+    titled = _titled(plain, title, end, source) if title and not collection else None
     if subject := name_in_money_sentence(plain, end):
         read = titled or _Read(subject[0], subject[1], (0, end))
         close = min((i for i in (plain.find("。", subject[1]), plain.find("\n", subject[1])) if i >= 0), default=end)
@@ -154,6 +181,10 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return read
     if titled is not None:
         return titled
+    if collection and (said := _reported(plain, end, source)):
+        return said  # 现将我市X项目自评报告如下: the first report presents its project
+    if collection and (said := _undertaken(plain, end, source)):
+        return said  # 我局承担临城县2021年度X项目实施任务 (p06)
     if title is not None and (titled := _titled(plain, title, end, source)) is not None:
         return titled  # a collection's title, no sentence naming the project
     if title is None:
@@ -250,6 +281,23 @@ def _titled(plain: str, title: tuple[str, int], end: int, source: str) -> _Read 
             name = name[: -len("转移支付")]
         return _named_by_title(name, at, end, source)
     return None
+
+
+#: the writer's sentence saying which project it carried out: 我局承担临城县2021年度X项目实施任务
+_UNDERTAKEN = re.compile(
+    r"(?:我|本)[局委办院厅站所队]?(?:单位|中心)?承担(?:了)?(?P<name>[^，,。；;：:\n“”《》]{4,60}?项目)(?:的)?(?:实施|建设)?任务"
+)
+
+
+def _undertaken(plain: str, end: int, source: str) -> _Read | None:
+    """The project the writer says it carried out (我局承担X项目实施任务), named as the sentence
+    writes it (its place and year kept, LABELING N1.4/N2), flagged: the name comes from a sentence."""
+    m = _UNDERTAKEN.search(plain, 0, end)
+    if m is None or _only_kind(m.group("name")):
+        return None
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
+    return read
 
 
 #: the report's own sentence presenting itself: 现将我市20xx年度X项目自评报告如下 (the writer's place

@@ -1,0 +1,133 @@
+"""Evaluation reports in prose from round 10's new dev documents (p01–p12), read by general
+landmarks: a title wrapped before its kind, a title the text runs on from, the one amount called
+the budget, a collection's first report naming its project, the money a bureau says it got.
+Each excerpt is quoted verbatim from the dev document named (pinyin readings left in where the
+page has them). Names follow LABELING N1/N2 (the year and place in front kept)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from prose_copies import read
+
+from assistant.errors import InputError
+
+
+def _codes(table) -> set[str]:
+    return {f.code for f in table.failures}
+
+
+# p05 (dev, 隆回): the title wrapped before 绩效评价报告, under an empty metadata grid
+P05 = (
+    "文件名称: | |||\n统一登记号: | |||\n索引号: | 发文编号: | ||\n"
+    "2021年度隆回县七江镇乡村振兴专项资金\n绩效评价报告\n上会湘报字(2022)第0011号\n"
+    "为进一步规范乡村振兴资金管理,提高乡村振兴资金使用效益,加强财政支出管理,提高财政资金使用效益,"
+    "受隆回县财政局委托,我所成立绩效评价工作组对隆回县七江镇人民政府2021年乡村振兴专项资金项目进行绩效评价。"
+    "评价工作已完成,报告如下:\n一、项目基本情况\n"
+)
+# p11 (dev, 古田): the unit, the name and the kind on three lines
+P11 = (
+    "古田县城市管理局\n2020年垃圾一体化政府付费项目\n支出绩效评价报告\n一、项目概况\n(一)项目实施背景\n"
+    "党的十九大报告提出要着力解决突出环境问题,加强固体废弃物和垃圾处置。\n"
+)
+
+
+@pytest.mark.parametrize(("text", "name"), [(P05, "2021年度隆回县七江镇乡村振兴专项资金"), (P11, "2020年垃圾一体化政府付费项目")])
+def test_a_title_wrapped_before_its_kind_names_the_project(text, name):
+    table = read(text)
+    (project,) = table.projects()
+    assert project.name == name
+    assert project.amounts.total is None and project.goal is None
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_a_kind_alone_under_a_sentence_is_no_title():
+    with pytest.raises(InputError):
+        read("为做好工作,特制定本方案。\n绩效评价报告\n一、项目概况\n")
+
+
+def test_a_title_the_text_runs_on_from_names_the_project():
+    # p12 (dev, 长岛): a document library's text in one line, readings after characters
+    text = (
+        "文檔簡介\n"
+        "2023年度鄉(xiāng)鎮(zhèn)垃圾分類獎補項目績效評價報告摘要一、項目基本情況(―)項目內容"
+        "長島綜合試驗區(qū)2023年度鄉(xiāng)鎮(zhèn)垃圾分類獎補項目:對砣磯鎮(zhèn)等8個島嶼鄉(xiāng)鎮(zhèn)的"
+        "生活垃圾進行分類綜合處置獎補。\n"
+    )
+    table = read(text)
+    assert [p.name for p in table.projects()] == ["2023年度鄉鎮垃圾分類獎補項目"]
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+P01 = (
+    "2016年电子政务内网设备运行维护费及内网线路建设经费项目资金绩效评价报告\n一、项目概况\n"
+    "(二)项目绩效目标。保障本地区密码的通信、管理、党委工作信息化,完成电子政务内网二期建设。\n"
+    "二、项目资金使用及管理情况\n(一)年初财政预算安排资金83万元,并已拨付到位。\n"
+    "三、项目组织实施情况\n但是,按照省里的要求,机房和配套设施需完善,因而在今年通过招标投标后,进行了中心机房的改造,"
+    "财政调整安排资金160万元,工程还未竣工,工程款未结算列支。\n"
+)
+
+
+def test_the_one_amount_called_the_budget_is_the_total():
+    # p01 (dev): 年初财政预算安排资金83万元 beside 财政调整安排资金160万元 (other work)
+    table = read(P01)
+    (project,) = table.projects()
+    assert project.amounts.total == Decimal("83") and project.amounts.fiscal is None
+    assert "PROSE_AMOUNT_BUDGETED" in _codes(table)
+    # two amounts called the budget: neither is picked
+    both = read(P01.replace("财政调整安排资金160万元", "追加财政预算资金160万元"))
+    assert both.projects()[0].amounts.total is None
+    assert "PROSE_AMOUNTS_SEVERAL" in _codes(both)
+
+
+def test_a_budget_with_thousands_separators_beside_its_sources():
+    # p09 (dev), verbatim: the total budget, then its sources and the money received and used
+    text = (
+        "公共就业服务能力提升示范项目绩效自评报告\n\n"
+        "一、项目资金使用及管理情况\n\n(一)项目资**排结构、总投入等情况\n\n"
+        "示范项目总预算36,620万元,经调整后资金的来源为:中央财政补助10,000万元,省级财政补助5,000万元,"
+        "地市财政补助15920万元,其他资金渠道5700万元。\n\n"
+        "截至2024年末,示范项目资金已到位36,982.43万元,其中:中央财政补助资金10,000万元,"
+        "地方财政配套补助资金21,106.24万元,其他资金渠道5,876.19万元。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    # the parts after 其中 are those of the money received (已到位, no money word), not the budget's
+    assert (project.name, project.amounts.total) == ("公共就业服务能力提升示范项目", Decimal("36620"))
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+
+
+def test_a_collections_first_report_names_the_project_it_carried_out():
+    # p06 (dev, 范文 page): the title names a kind of report; report 1's writer says which project it
+    # carried out; the three batches' approved investment add up to the written whole
+    text = (
+        "建设项目绩效自评报告\n\n时间:2022-12-09 12:18:52 报告 我要投稿\n\n建设项目绩效自评报告(通用9篇)\n\n"
+        "  建设项目绩效自评报告1\n\n  一、县级批复资金情况\n\n"
+        "  我局承担临城县2021年度财政衔接资金统筹整合使用道路建设项目实施任务,该项目分三批实施,"
+        "一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元"
+        "(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),"
+        "合计批复总投资6222.4万元(其中建筑工程6025.215万元)。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert project.name == "临城县2021年度财政衔接资金统筹整合使用道路建设项目"
+    assert project.amounts.total == Decimal("6222.4")
+    assert {"PROSE_NAME_EVALUATED", "PROSE_AMOUNT_SUM"} <= _codes(table)
+
+
+def test_the_money_a_bureau_got_names_the_fund_of_a_text_with_no_title():
+    # p03 (dev, 红河): no title; the money paragraph names the budget line the bureau got
+    text = (
+        "红河州司法局认真贯彻实施《中华人民共和国法律援助法》,依法加强法律援助工作。\n"
+        "根据《红河州财政局关于下达2024年州本级行政事业单位基本支出和项目支出预算的通知》(红财预发〔2024〕15号)文件,"
+        "红河州财政局拨入红河州司法局法律援助专项经费20.00万元;上级补助48.41万元。支出68.41万元,年未结转结余0.00万元,执行率100%。\n"
+        "1.总体目标:紧紧围绕促进社会公平正义目标,确保法律援助特殊困难群体得到及时有效的法律援助,"
+        "提高法律援助社会知晓率和认可度,提高法律援助管理质量和水平。\n"
+        "2.阶段性目标:第一季度重点兑现上一年度法律援助案件延后结案的案件补贴;\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert (project.name, project.amounts.total) == ("法律援助专项经费", Decimal("20.00"))
+    assert project.goal.startswith("紧紧围绕促进社会公平正义目标") and project.goal.endswith("管理质量和水平。")
+    assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
