@@ -33,7 +33,9 @@ P11 = (
 )
 
 
-@pytest.mark.parametrize(("text", "name"), [(P05, "2021年度隆回县七江镇乡村振兴专项资金"), (P11, "2020年垃圾一体化政府付费项目")])
+@pytest.mark.parametrize(
+    ("text", "name"), [(P05, "2021年度隆回县七江镇乡村振兴专项资金"), (P11, "2020年垃圾一体化政府付费项目")]
+)
 def test_a_title_wrapped_before_its_kind_names_the_project(text, name):
     table = read(text)
     (project,) = table.projects()

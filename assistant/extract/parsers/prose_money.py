@@ -28,7 +28,8 @@ _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元|万)[ \t\u3000。，,；;]{0,3
 #: (万 alone, before no measure word: 资金惠及350万人次 is no money)
 _MONEY = re.compile(
     rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数|总投资|投资)?(?:共计|共|[为是:：])?[ \t\u3000]*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*"
+    r"(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
 )
 
 
@@ -178,11 +179,15 @@ def budget(
         and len(_values(budgeted := [m for m in found if _budgeted(plain, m)])) == 1
         and not any(_ADDED.search(_clause(plain, m)) for m in found)  # 追加资金20万元: the budget grew
     ):
-        m = budgeted[0]  # 年初财政预算安排资金83万元 beside 财政调整安排资金160万元; 总预算36,620万元 beside its sources
+        m = budgeted[
+            0
+        ]  # 年初财政预算安排资金83万元 beside 财政调整安排资金160万元; 总预算36,620万元 beside its sources
         total = (_number(m), _cur(m), m.start("n"), False)
         text = "、".join(m.group(0) for m in found)
         notes.append(
-            Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNT_BUDGETED", text=text, total=m.group(0)))
+            Failure(
+                source=source, field="amounts.total", message=msg("PROSE_AMOUNT_BUDGETED", text=text, total=m.group(0))
+            )
         )
     elif len(values) > 1:
         text = "、".join(m.group(0) for m in found)

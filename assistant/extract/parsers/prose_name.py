@@ -125,6 +125,7 @@ def _collection(plain: str) -> bool:
     head = "\n".join(plain.split("\n")[:16])
     return bool(_COLLECTION.search(head))
 
+
 #: a line wholly in brackets: (教育专项工作经费)
 _BRACKETED = re.compile(r"^[ \t\u3000]*[（(](?P<name>[^（()）\n]{2,60})[)）][ \t\u3000]*$", re.M)
 
