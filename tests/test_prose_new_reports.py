@@ -133,3 +133,12 @@ def test_the_money_a_bureau_got_names_the_fund_of_a_text_with_no_title():
     assert (project.name, project.amounts.total) == ("法律援助专项经费", Decimal("20.00"))
     assert project.goal.startswith("紧紧围绕促进社会公平正义目标") and project.goal.endswith("管理质量和水平。")
     assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+@pytest.mark.parametrize(("words", "fiscal"), [("财政资金总额", True), ("收到财政资金共", False), ("下达资金", False)])
+def test_fiscal_only_where_the_words_name_the_column(words, fiscal):
+    # l06 (dev): '…项目财政资金总额16.20万元' is fiscal (LABELING F1); money received or passed is not
+    text = f"某县第一小学2023年度项目支出绩效自评报告\n(教育专项工作经费)\n一、自评结论\n2023年度我校教育专项工作经费项目{words}16.20万元。\n"
+    project = read(text).projects()[0]
+    assert project.amounts.total == Decimal("16.20")
+    assert project.amounts.fiscal == (Decimal("16.20") if fiscal else None)

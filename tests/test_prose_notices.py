@@ -245,8 +245,9 @@ def test_title_without_the_captions_colon_names_the_project():
     # the title line with no colon (not 站名: caption); the year in front and 项目 stay, as the title
     # writes them (LABELING N2, l01's gold)
     assert project.name == "2016年学生资助专项项目"
-    # the targets listed after the goal on its line are indicators, not the goal's
-    assert project.goal == "减免在校一、二、三年级学生学费"
+    # the goal paragraph is kept whole with the targets it lists (l01's gold, as i08, i13, h12); the
+    # targets are read as indicators too
+    assert project.goal == "减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。"
     assert [(i.name, i.annual_value) for i in project.indicators][:2] == [("发放率", "100%"), ("减免率", "100%")]
     assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)
 

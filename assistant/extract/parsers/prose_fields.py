@@ -117,8 +117,9 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         read.goal = read.goal or _goal(plain, start, stop)
         read.indicators = _labeled(plain, start, stop) or _stated(plain, start, stop) or _unlabeled(read.goal)
         if not read.indicators and (listed := _goal_items(plain, start, stop)):
+            # the goal stays whole: a goal paragraph listing its targets is kept as written (l01, as
+            # i08, i13, h12); the targets are read as indicators as well
             read.indicators = listed
-            read.goal = _before_targets(read.goal, listed[0][2])
         read.indicators = [item for item in read.indicators if not _cut_at_the_end(plain, item)]
 
 
@@ -128,17 +129,6 @@ def _cut_at_the_end(plain: str, item: tuple) -> bool:
     _, _, _, value, value_at, _ = item
     tail = plain.rstrip()
     return bool(value) and value_at is not None and value_at + len(value) >= len(tail) and tail[-1].isdigit()
-
-
-def _before_targets(goal: tuple[str, int] | None, target_at: int) -> tuple[str, int] | None:
-    """The goal without the targets listed after it on its line (…学费;发放率100%,减免率100%, l01):
-    they are read as indicators, so the goal ends at the semicolon before the first of them."""
-    if goal is None or not goal[1] < target_at <= goal[1] + len(goal[0]):
-        return goal
-    text, at = goal
-    cut = max(text.rfind(";", 0, target_at - at), text.rfind("；", 0, target_at - at))
-    kept = text[:cut].rstrip() if cut > 0 else ""
-    return (kept, at) if kept else goal
 
 
 def read_prose_fields(doc: Document) -> BudgetTable | None:

@@ -153,7 +153,8 @@ def budget(
     values = _values(found)
     if len(values) == 1:
         m = found[0]
-        fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
+        # 财政拨款, and 财政资金总额 read as a form's 年度财政资金总额 (LABELING F1, l06)
+        fiscal = bool(_FISCAL_WORD.search(plain[max(0, m.start() - 2) : m.start("n")]))
         total = (_number(m), _cur(m), m.start("n"), fiscal)
     elif whole_sum is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
         m = next(m for m in found if (str(_number(m)), _cur(m)) == whole_sum)
@@ -194,6 +195,9 @@ def budget(
         notes.append(Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text)))
     return total, notes
 
+
+#: the words naming the 财政拨款 column before an amount: 财政拨款 ; 财政资金总额 (not 收到财政资金共…, i04)
+_FISCAL_WORD = re.compile(r"财政拨款|财政资金总额")
 
 #: where a clause begins: the amount's own words run back to it
 _CLAUSE_START = re.compile(r"[，,。；;：:\n（）()]")
