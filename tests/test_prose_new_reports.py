@@ -142,3 +142,18 @@ def test_fiscal_only_where_the_words_name_the_column(words, fiscal):
     project = read(text).projects()[0]
     assert project.amounts.total == Decimal("16.20")
     assert project.amounts.fiscal == (Decimal("16.20") if fiscal else None)
+
+
+def test_a_report_with_targets_and_no_name_is_named_by_the_work_it_calls_this_project():
+    # m06 (dev, 天津), verbatim lines: no title, a 下达 sentence with no name, then the goal naming the
+    # work and referring back to it as 该项目
+    from assistant.extract.parsers.prose_name import name_before_this_project
+
+    text = (
+        "一、绩效目标完成情况分析\n(一)资金投入情况分析。\n"
+        "本项目2020年下达直达资金2300万元,资金全部用于本项目建设使用,其中一类费2156.7899万元,二类费143.2101万元,"
+        "均已在2020年支付到位。\n(二)总体绩效目标完成情况分析。\n"
+        "总体绩效目标一是完成东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设,该项目总投资额为3.8亿元。\n"
+    )
+    assert name_before_this_project(text)[0] == "东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设"
+    assert name_before_this_project("一是完成全年工作任务。该项目已完成。") is None  # no comma before 该项目

@@ -45,7 +45,7 @@ from ...taxonomy import (
 from .form.labels import _T2S
 from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
-from .prose_name import _WRITER, name_in_money_sentence
+from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -284,7 +284,9 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
             project.indicators = indicators
             at = failures.index(ungridded[0])
             failures[at : at + 1] = flags
-    if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
+    if not project.name and (
+        subject := name_in_money_sentence(text) or name_before_this_project(text)
+    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为…
         project.name = subject[0]
         project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
         failures = [f for f in failures if f.code != "FORM_NO_NAME"]

@@ -160,6 +160,19 @@ def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int]
     return None
 
 
+#: the work a sentence says is done, then refers back to as 该项目: 一是完成X建设,该项目总投资额为…
+_THIS_PROJECT = re.compile(r"(?:完成|实施|开展|推进)(?P<name>[^，,。；;：:\n“”《》]{6,60}?)[，,][ \t\u3000]*该项目")
+
+
+def name_before_this_project(text: str) -> tuple[str, int] | None:
+    """The project a sentence names right before referring to it as 该项目 (一是完成东疆…配套设施建设,
+    该项目总投资额为3.8亿元, m06), and where it starts; None when no sentence does."""
+    m = _THIS_PROJECT.search(text.translate(_T2S))
+    if m is None or _only_kind(m.group("name")):
+        return None
+    return text[m.start("name") : m.end("name")].strip(), m.start("name")
+
+
 def _one_project(plain: str, end: int, source: str) -> _Read | None:
     """The one project of a report: named by its 项目名称 field, its money sentence or its title."""
     if m := _NAME_FIELD.search(plain, 0, end):  # a lone field (项目名称：X / 日期：…) is no report: not alone
