@@ -910,6 +910,11 @@ MESSAGES: dict[str, Text] = {
         "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
         "check it",
     ),
+    "PROSE_NAME_FROM_PART": Text(
+        "没有项目名称栏：报告按资金分部分，项目名称“{name}”取自第一部分的标题；请核对",
+        "no 项目名称 cell: the report is divided by fund, and the name {name!r} is taken from its first part's "
+        "heading; check it",
+    ),
     "PROSE_NAME_FROM_HEADING": Text(
         "没有项目名称栏：项目名称“{name}”取自表格标题；请核对",
         "no 项目名称 cell: the name {name!r} is taken from the table's caption; check it",

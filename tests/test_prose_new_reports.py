@@ -157,3 +157,28 @@ def test_a_report_with_targets_and_no_name_is_named_by_the_work_it_calls_this_pr
     )
     assert name_before_this_project(text)[0] == "东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设"
     assert name_before_this_project("一是完成全年工作任务。该项目已完成。") is None  # no comma before 该项目
+
+
+J11 = (
+    "云南省2022年度中央自然灾害资金绩效自评报告\n\n发布时间:2023-06-01 14:16:00\n\n"
+    "一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)\n\n(一)绩效目标分解下达情况。\n\n"
+    "2022年共投入森林草原航空消防租机补助经费预算10441万元。其中,中央转移支付资金8353万元,省级配套资金2088万元,"
+    "专项用于保障云南省森林草原航空消防租机工作。\n"
+)
+
+
+def test_a_report_divided_by_fund_is_named_by_its_first_parts_heading():
+    # j11 (dev), verbatim: the title names the kind of money, the first part's heading the fund (N1.4)
+    table = read(J11)
+    (project,) = table.projects()
+    assert (project.name, project.amounts.total) == (
+        "中央自然灾害救灾资金(森林草原航空消防租机补助经费)",
+        Decimal("10441"),
+    )
+    assert "PROSE_NAME_FROM_PART" in _codes(table)
+
+
+@pytest.mark.parametrize("section", ["一、项目基本情况", "一、绩效目标分解下达情况", "一、项目资金"])
+def test_a_reports_own_first_section_is_no_fund(section):
+    text = J11.replace("一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)", section)
+    assert read(text).projects()[0].name == "云南省2022年度中央自然灾害资金"

@@ -179,6 +179,8 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
     if m := _NAME_HEADING.search(plain, 0, end):  # 一、项目名称 / X / 二、立项依据 …: a project text
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    if part := _first_part(plain, end, source):  # 一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)
+        return part
     title = _title(plain)
     # the title before the body (LABELING N1): a title naming the project names it, even where the
     # money sentence words it otherwise (h16's adds a bracket); that sentence still says which amount.
@@ -295,6 +297,27 @@ def _titled(plain: str, title: tuple[str, int], end: int, source: str) -> _Read 
             name = name[: -len("转移支付")]
         return _named_by_title(name, at, end, source)
     return None
+
+
+#: a report divided by fund, its first part headed by the fund: 一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)
+_PART_HEADING = re.compile(
+    r"^[ \t\u3000]*一、(?P<name>[^，,。；;：:、\n]{4,60}?(?:资金|经费|项目)(?:[（(][^（()）\n]{2,30}[)）])?)[ \t\u3000]*$",
+    re.M,
+)
+#: a report's own sections, not a fund: 一、项目基本情况 ; 一、绩效目标分解下达情况
+_SECTION_WORDS = re.compile(r"情况|概况|分析|目标|评价|结论|问题|建议|说明|依据|背景|内容|管理|使用")
+
+
+def _first_part(plain: str, end: int, source: str) -> _Read | None:
+    """The fund heading the first part of a report divided by fund (LABELING N1.4, j11): the
+    report's project, named as that heading writes it, flagged."""
+    head_end = sum(len(line) + 1 for line in plain[:end].split("\n")[:20])
+    m = _PART_HEADING.search(plain, 0, min(end, head_end))
+    if m is None or _SECTION_WORDS.search(m.group("name")) or _only_kind(m.group("name")):
+        return None
+    read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_PART", name=read.name)))
+    return read
 
 
 #: the writer's sentence saying which project it carried out: 我局承担临城县2021年度X项目实施任务
