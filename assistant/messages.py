@@ -910,6 +910,11 @@ MESSAGES: dict[str, Text] = {
         "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
         "check it",
     ),
+    "PROSE_NAME_FROM_FUND_FIELD": Text(
+        "项目名称“{name}”取自正文中的专项（资金）名称栏，与其后的文字连写、按第一个“资金/经费”截止；请核对",
+        "the name {name!r} is taken from a 专项/资金名称 field in the text, run together with what follows and cut "
+        "at its first 资金/经费; check it",
+    ),
     "PROSE_NAME_FROM_PART": Text(
         "没有项目名称栏：报告按资金分部分，项目名称“{name}”取自第一部分的标题；请核对",
         "no 项目名称 cell: the report is divided by fund, and the name {name!r} is taken from its first part's "

@@ -182,3 +182,17 @@ def test_a_report_divided_by_fund_is_named_by_its_first_parts_heading():
 def test_a_reports_own_first_section_is_no_fund(section):
     text = J11.replace("一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)", section)
     assert read(text).projects()[0].name == "云南省2022年度中央自然灾害资金"
+
+
+def test_a_fund_name_field_run_together_names_the_project_over_the_notices_batch():
+    # n09 (dev, 德化), verbatim with the readings left out: the notice passes a batch (2024年第二批…資金);
+    # its 績效目標表, run together, names the fund in its 專項名稱 field (LABELING N1.1)
+    text = (
+        "附件12024年第二批省級重點流域生態保護補償資金安排情況表序號項目單位項目名稱補助金額(萬元)備注本次下達"
+        "1德化縣城市管理局德化縣城區水環境綜合治理工程——截流管線與箱涵工程306合計331"
+        "附件22024年省級重點流域生態保護補償資金績效目標表專項名稱省級重點流域生態保護補償專項資金"
+        "市級主管部門泉州市生態環境局,、財政局補助區域德化縣縣級主管部門德化縣財政局\n"
+    )
+    table = read(text)
+    assert table.projects()[0].name == "省級重點流域生態保護補償專項資金"
+    assert "PROSE_NAME_FROM_FUND_FIELD" in _codes(table)

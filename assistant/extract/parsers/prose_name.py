@@ -179,6 +179,12 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
         return _Read(m.group("name").strip(), m.start("name"), (0, end))
     if m := _NAME_HEADING.search(plain, 0, end):  # 一、项目名称 / X / 二、立项依据 …: a project text
         return _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+    if m := _FUND_FIELD.search(plain, 0, end):  # 专项名称 X资金 (a 绩效目标表 run together, n09): LABELING N1.1
+        read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
+        read.notes.append(
+            Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_FUND_FIELD", name=read.name))
+        )
+        return read
     if part := _first_part(plain, end, source):  # 一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)
         return part
     title = _title(plain)
@@ -298,6 +304,13 @@ def _titled(plain: str, title: tuple[str, int], end: int, source: str) -> _Read 
         return _named_by_title(name, at, end, source)
     return None
 
+
+#: a fund's name field (LABELING N1.1): 专项名称 / 资金名称 / 转移支付(项目)名称, its value a fund's name;
+#: in text run together the value ends at its first 资金/经费 (专项名称省级X专项资金市级主管部门…)
+_FUND_FIELD = re.compile(
+    r"(?:专项|资金|转移支付(?:项目)?|政策(?:项目)?)名称[ \t\u3000]*[:：|｜]?[ \t\u3000|｜]*"
+    r"(?P<name>[^\s|｜:：，,。；;]{2,58}?(?:资金|经费))"
+)
 
 #: a report divided by fund, its first part headed by the fund: 一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)
 _PART_HEADING = re.compile(
