@@ -196,3 +196,24 @@ def test_a_fund_name_field_run_together_names_the_project_over_the_notices_batch
     table = read(text)
     assert table.projects()[0].name == "省級重點流域生態保護補償專項資金"
     assert "PROSE_NAME_FROM_FUND_FIELD" in _codes(table)
+
+
+N10 = (
+    "一、2022年省级残疾人康复资金24万元,其中:1、一般公共预算资金21万元,支出列2022年“208社会保障和就业支出”相关科目;"
+    "2、省级彩票公益金3万元,支出列2022年“2296006用于残疾人事业的彩票公益金支出”科目。\n"
+    "二、2022年残疾人大学生励志助学省级补助资金0.4万元,用于资助残疾人大学生。\n"
+)
+
+
+def test_the_general_budget_part_of_a_plans_money_is_fiscal():
+    # n10 (dev, 薛城), verbatim first part: 其中 一般公共预算资金21万元 names the 财政拨款 column (LABELING F1)
+    table = read(N10)
+    got = [(p.name, p.amounts.total, p.amounts.fiscal) for p in table.projects()]
+    assert got == [
+        ("2022年省级残疾人康复资金", Decimal("24"), Decimal("21")),
+        ("2022年残疾人大学生励志助学省级补助资金", Decimal("0.4"), None),
+    ]
+    assert any(f.field == "amounts.fiscal" for f in table.failures)
+    # a part from a higher level (中央补助) is a transfer, not fiscal
+    moved = read(N10.replace("一般公共预算资金21万元", "中央补助资金21万元"))
+    assert moved.projects()[0].amounts.fiscal is None

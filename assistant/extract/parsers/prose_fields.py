@@ -49,6 +49,7 @@ This module puts a project together; each family of landmarks is read in a modul
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...ingest.document import Document
 from ...messages import msg
@@ -131,6 +132,27 @@ def _cut_at_the_end(plain: str, item: tuple) -> bool:
     return bool(value) and value_at is not None and value_at + len(value) >= len(tail) and tail[-1].isdigit()
 
 
+#: the part of an amount that names the 财政拨款 column, after 其中: 一般公共预算资金21万元 ; 财政拨款20万元
+_FISCAL_PART = re.compile(
+    r"(?:一般公共预算|财政拨款)(?:资金|拨款)?[ \t\u3000]*[:：为]?[ \t\u3000]*(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+)
+
+
+def _fiscal_part(plain: str, total: tuple) -> tuple[Decimal, int] | None:
+    """The one part of the total its sentence names as 一般公共预算 / 财政拨款 after 其中 (一、2022年省级
+    残疾人康复资金24万元,其中:1、一般公共预算资金21万元…;2、省级彩票公益金3万元, n10): that part is the
+    fiscal amount (LABELING F1), when it is in the total's unit and not more than it."""
+    amount, currency, at, _ = total
+    close = min((i for i in (plain.find("。", at), plain.find("\n", at)) if i >= 0), default=len(plain))
+    among = plain.find("其中", at, close)
+    if among < 0 or among - at > 12:  # 其中 right after the amount: what follows splits it
+        return None
+    parts = list(_FISCAL_PART.finditer(plain, among, close))
+    if len(parts) != 1 or parts[0].group("cur") != currency or Decimal(parts[0].group("n")) > amount:
+        return None
+    return Decimal(parts[0].group("n")), parts[0].start("n")
+
+
 def read_prose_fields(doc: Document) -> BudgetTable | None:
     """The projects a notice or report states in its sentences, every field flagged; None when
     the text names no project, or names one with no money, goal or indicator."""
@@ -169,7 +191,18 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
             )
         amounts = Amounts()
         if read.total is not None:
-            amounts = Amounts(total=read.total[0], fiscal=read.total[0] if read.total[3] else None)
+            fiscal = read.total[0] if read.total[3] else None
+            if fiscal is None and (part := _fiscal_part(plain, read.total)) is not None:
+                fiscal = part[0]  # 24万元,其中:1、一般公共预算资金21万元 (n10, LABELING F1)
+                failures.append(
+                    Failure(
+                        source=source,
+                        row=row(part[1]),
+                        field="amounts.fiscal",
+                        message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
+                    )
+                )
+            amounts = Amounts(total=read.total[0], fiscal=fiscal)
             spans["amounts.total"] = span(read.total[2], str(read.total[0]))
         goal = None
         if read.goal is not None:
