@@ -217,3 +217,15 @@ def test_the_general_budget_part_of_a_plans_money_is_fiscal():
     # a part from a higher level (中央补助) is a transfer, not fiscal
     moved = read(N10.replace("一般公共预算资金21万元", "中央补助资金21万元"))
     assert moved.projects()[0].amounts.fiscal is None
+
+
+def test_a_computations_result_is_the_amount():
+    # i12 (dev, 西双版纳), the sentence verbatim: the total as the result of its computation
+    text = (
+        "关于2020年州非物质文化遗产传承人补助资金绩效评价报告\n一、项目概况\n"
+        "我州目前已命名174名非物质文化遗产项目代表性传承人,按每人每年2000元标准,174×2000/=34.80万元元\n"
+    )
+    project = read(text).projects()[0]
+    assert (project.name, project.amounts.total) == ("2020年州非物质文化遗产传承人补助资金", Decimal("34.80"))
+    # a ratio's sign is no money word: 满意度=95% names no amount
+    assert read(text.replace("174×2000/=34.80万元元", "满意度=95%")).projects()[0].amounts.total is None

@@ -24,10 +24,10 @@ _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批
 #: 其中 right after an amount (within its sentence or the next): what follows splits that amount
 _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元|万)[ \t\u3000。，,；;]{0,3}其中")
 #: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元 ; 批复资金350万 ;
-#: 批复投资778.59万元
+#: 批复投资778.59万元 ; a computation's result: 174×2000/=34.80万元 (i12)
 #: (万 alone, before no measure word: 资金惠及350万人次 is no money)
 _MONEY = re.compile(
-    rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数|总投资|投资)?(?:共计|共|[为是:：])?[ \t\u3000]*"
+    rf"(?:{_MONEY_WORD}|(?<=[\d/])=)(?:资金|金额|总额|总计|合计|数|总投资|投资)?(?:共计|共|[为是:：])?[ \t\u3000]*"
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*"
     r"(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
 )
