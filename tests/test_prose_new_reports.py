@@ -229,3 +229,23 @@ def test_a_computations_result_is_the_amount():
     assert (project.name, project.amounts.total) == ("2020年州非物质文化遗产传承人补助资金", Decimal("34.80"))
     # a ratio's sign is no money word: 满意度=95% names no amount
     assert read(text.replace("174×2000/=34.80万元元", "满意度=95%")).projects()[0].amounts.total is None
+
+
+P04 = (
+    "******街道对2025年中央农村综合性改革转移支付资金绩效目标实施情况开展自评,并形成绩效自评报告和绩效自评结果,"
+    "现将自评情况报告如下:\n一、基本情况\n(一)转移支付支持项目概况\n"
+    "******街道2025年中央农村综合性改革转移支付资金即******街道曼外村委会半坡寨自然村农村公益事业建设财政奖补项目(普惠)"
+    "******街道2025年农村公益事业建设财政奖补项目实施方案的批复》(景财农〔2024〕278号)批复文件,"
+    "项目建设内容为1.挡墙工程:新建重力式毛石挡土墙一堵,100立方米。\n"
+    "项目结算审核造价为819931.72元,项目累计支付资金合计795333.77元,其中2025年中央农村综合性改革转移支付资金630000元、"
+    "村集体资金135333.77元。\n"
+)
+
+
+def test_the_project_a_fund_is_said_to_be_names_a_text_with_no_title():
+    # p04 (dev, masked page), verbatim: X资金即Y项目(普惠); the writer the text opens with is left out (N2)
+    table = read(P04)
+    (project,) = table.projects()
+    assert project.name == "曼外村委会半坡寨自然村农村公益事业建设财政奖补项目(普惠)"
+    assert project.amounts.total is None  # a price, money paid and its parts: no budget, said so
+    assert {"PROSE_NAME_EVALUATED", "PROSE_AMOUNTS_SEVERAL"} <= _codes(table)

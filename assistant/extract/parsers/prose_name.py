@@ -210,7 +210,7 @@ def _one_project(plain: str, end: int, source: str) -> _Read | None:
     if title is not None and (titled := _titled(plain, title, end, source)) is not None:
         return titled  # a collection's title, no sentence naming the project
     if title is None:
-        return _passed_fund(plain, end, source) or _evaluated(plain, end, source)
+        return _passed_fund(plain, end, source) or _evaluated(plain, end, source) or _namely(plain, end, source)
     return _by_title(plain, title, end, source)
 
 
@@ -330,6 +330,31 @@ def _first_part(plain: str, end: int, source: str) -> _Read | None:
         return None
     read = _Read(m.group("name").strip(), m.start("name"), (0, end), labeled=True)
     read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_FROM_PART", name=read.name)))
+    return read
+
+
+#: a fund said to be one project: X转移支付资金即Y项目(普惠) (the project the money is)
+_NAMELY = re.compile(r"(?:资金|经费)即(?P<name>[^，,。；;：:\n“”《》]{4,80}?项目(?:[（(][^（()）\n]{1,10}[)）])?)")
+
+
+#: the writer a self-evaluation opens with: 某街道对2025年X资金绩效目标实施情况开展自评
+_OPENING_WRITER = re.compile(
+    r"[ \t\u3000\n]*(?P<writer>[^\s，,。；;：:]{2,30}?)对[^。\n]{4,80}?开展(?:了)?(?:绩效)?自评"
+)
+
+
+def _namely(plain: str, end: int, source: str) -> _Read | None:
+    """The project a text with no title says its fund is (…转移支付资金即…自然村农村公益事业建设财政奖补
+    项目(普惠), p04), named as written, flagged: the name comes from a sentence."""
+    m = _NAMELY.search(plain, 0, end)
+    if m is None or _only_kind(m.group("name")):
+        return None
+    name, at = m.group("name").strip(), m.start("name")
+    # the writer the text opens with (某街道对…开展自评) heading the name is the unit, not the project (N2)
+    if (writer := _OPENING_WRITER.match(plain)) and name.startswith(writer.group("writer")):
+        name, at = name[len(writer.group("writer")) :], at + len(writer.group("writer"))
+    read = _Read(name, at, (0, end), labeled=True)
+    read.notes.append(Failure(source=source, field="项目名称", message=msg("PROSE_NAME_EVALUATED", name=read.name)))
     return read
 
 
