@@ -826,6 +826,10 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”之后是一句叙述（“{text}”），名称只取到第一个句读之前；请核对",
         "the project name {name!r} runs on into a sentence ({text!r}): it is read up to the first comma or stop; check it",
     ),
+    "FORM_NAME_CUT_AT_KEY": Text(
+        "项目名称“{name}”之后紧接着另一个栏目“{key}：”，名称只取到该栏目之前；请核对",
+        "the project name {name!r} runs on into the next key {key!r}: it is read up to that key; check it",
+    ),
     "FORM_NAME_LINE_AFTER": Text(
         "项目名称“{name}”之后的“{text}”不是已知标签，也未读作名称：它可能是名称换行的后半部分；请核对",
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
@@ -916,6 +920,16 @@ MESSAGES: dict[str, Text] = {
         "the targets are published as a notice with no 项目名称 field: the name {name!r} is taken from the title; "
         "check it",
     ),
+    "PROSE_NAME_FROM_FUND_FIELD": Text(
+        "项目名称“{name}”取自正文中的专项（资金）名称栏，与其后的文字连写、按第一个“资金/经费”截止；请核对",
+        "the name {name!r} is taken from a 专项/资金名称 field in the text, run together with what follows and cut "
+        "at its first 资金/经费; check it",
+    ),
+    "PROSE_NAME_FROM_PART": Text(
+        "没有项目名称栏：报告按资金分部分，项目名称“{name}”取自第一部分的标题；请核对",
+        "no 项目名称 cell: the report is divided by fund, and the name {name!r} is taken from its first part's "
+        "heading; check it",
+    ),
     "PROSE_NAME_FROM_HEADING": Text(
         "没有项目名称栏：项目名称“{name}”取自表格标题；请核对",
         "no 项目名称 cell: the name {name!r} is taken from the table's caption; check it",
@@ -988,6 +1002,11 @@ MESSAGES: dict[str, Text] = {
         "正文未写金额：金额取自附表“{table}”的合计行 {amount}{currency}；请核对",
         "the text states no amount: the amount is the 合计 row of the attached table {table!r}, "
         "{amount}{currency}; check it",
+    ),
+    "PROSE_AMOUNT_BUDGETED": Text(
+        "正文写了几个不同的金额（{text}），只有 {total} 写明是预算，按项目总额读取；请核对",
+        "the text names several different amounts ({text}); only {total} is called the budget and is read as the "
+        "project's total; check it",
     ),
     "PROSE_AMOUNT_OF_SUBJECT": Text(
         "正文写了几个不同的金额（{text}），按写明项目名称“{name}”的句子读取 {total} 为项目总额；请核对",

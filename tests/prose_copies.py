@@ -116,7 +116,9 @@ def _report(p: dict, breakdown: bool, goal_label: str = "绩效目标") -> tuple
     ]
     if goal:
         lines.append(f"(三){goal_label}:{goal}")
-    return "\n".join(lines) + "\n", [{**p, "name": p["name"] + "项目", "goal": goal, "indicators": []}]
+    # the title names the project (LABELING N1: title before body), its place and year kept (N2)
+    named = f"某某区2022年度{p['name']}项目"
+    return "\n".join(lines) + "\n", [{**p, "name": named, "goal": goal, "indicators": []}]
 
 
 def _perturb(text: str, how: str) -> str:

@@ -1,5 +1,6 @@
 """A form with no 项目名称 is named by its heading (parsers/heading_name.py): whole-department
-tables (部门整体绩效目标) by the heading as written, other headings without year, amount and kind.
+tables (部门整体绩效目标) by the heading as written, other headings without amount and kind (a year
+in front of the name kept, LABELING N2).
 
 The forms are rendered from dev grids (tests/form_variants.py) with a 部门整体 key block in the
 template's spellings (heading, 部门名称 / 部门（单位）名称 / *部门名称, *年度绩效总目标), in
@@ -68,20 +69,25 @@ def test_a_project_form_keeps_its_own_name_and_a_nameless_one_is_still_flagged()
 @pytest.mark.parametrize(
     "heading,name,cut",
     [
-        ("2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表", "忠烈祠免费开放经费", True),
-        ("2020年忠烈祠免費開放經(jīng)費236.25萬元部門整體支出績效自評表", "忠烈祠免費開放經費", True),
+        ("2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表", "2020年忠烈祠免费开放经费", True),
+        ("2020年忠烈祠免費開放經(jīng)費236.25萬元部門整體支出績效自評表", "2020年忠烈祠免費開放經費", True),
         ("表1：某某工作经费项目绩效目标", "某某工作经费项目", True),
         ("某某项目 2023 年度绩效目标", "某某项目", True),
-        ("2019年某某补助资金项目支出绩效目标表", "某某补助资金项目", True),
+        ("2019年某某补助资金项目支出绩效目标表", "2019年某某补助资金项目", True),
         ("某专项资金（120万元）绩效目标批复表", "某专项资金", True),
         ("部门整体支出绩效目标申报表", "部门整体支出绩效目标申报表", False),
     ],
 )
-def test_a_heading_gives_the_name_without_year_amount_and_kind(heading, name, cut):
+def test_a_heading_gives_the_name_without_amount_and_kind_keeping_the_year_in_front(heading, name, cut):
+    """f07 (dev) writes 2020年忠烈祠免費開放經費236.25萬元部門整體支出績效自評表; its gold, by LABELING N2,
+    keeps the year in front of the name and leaves out the amount and the form's kind."""
     assert name_from_heading(heading) == (name, cut)
 
 
-@pytest.mark.parametrize("title", ["项目支出绩效目标表", "财政项目支出绩效自评表", "绩效目标表", "专项资金绩效目标表"])
+@pytest.mark.parametrize(
+    "title",
+    ["项目支出绩效目标表", "财政项目支出绩效自评表", "绩效目标表", "专项资金绩效目标表", "2023年度项目支出绩效目标表"],
+)
 def test_a_generic_title_names_nothing(title):
     assert name_from_heading(title) is None
 
@@ -94,7 +100,7 @@ def test_a_form_under_a_fund_heading_is_named_and_flagged(sep):
         f"项目名称：{grid.name}", "2020年某某免费开放经费36.5万元部门整体支出绩效自评表\n单位名称：某局"
     )
     table = extract(read_bytes(text.encode("utf-8"), "f.txt"), "rules")
-    assert table.projects()[0].name == "某某免费开放经费"
+    assert table.projects()[0].name == "2020年某某免费开放经费"
     assert "PROSE_NAME_FROM_HEADING" in {f.code for f in table.failures}
 
 

@@ -206,7 +206,7 @@ def test_an_explainer_page_under_a_breadcrumb_with_bulleted_labels():
     )
     table = _read(text)
     project = table.projects()[0]
-    assert project.name == "新政务服务中心运行维护费项目"
+    assert project.name == "2019年度新政务服务中心运行维护费项目"  # the year in front kept (LABELING N2, o08)
     assert project.goal == "本项目旨在通过对新政务服务中心大楼及内部设施进行日常运营与维护,支撑营商环境优化。"
     assert [(i.level2_name, i.name, i.annual_value) for i in project.indicators] == [
         ("数量指标", "核心业务系统与网络平台可用性", "99.9%以上"),

@@ -148,8 +148,8 @@ M04 = (
 def test_title_of_a_self_evaluation_headed_by_its_writer_names_the_fund():
     table = read(M04)
     project = table.projects()[0]
-    # the gold keeps the year (2021年度…); the title's year is left out by the rule, and the name is flagged
-    assert (project.name, project.amounts.total) == ("政法纪检监察转移支付资金", Decimal("150"))
+    # LABELING N2: the issuer and 关于 go, the year in front of the name stays (as m04's gold); flagged
+    assert (project.name, project.amounts.total) == ("2021年度政法纪检监察转移支付资金", Decimal("150"))
     assert project.goal.startswith("一是通过开展法制宣传活动") and project.goal.endswith("司法所规范化建设。")
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
 
@@ -162,7 +162,10 @@ def test_title_variants_of_a_self_evaluation(title):
     from assistant.extract.parsers.prose_name import _NAME_IN_TITLE
 
     m = _NAME_IN_TITLE.match(title)
-    assert m is not None and m.group("name") in ("政法纪检监察转移支付资金", "2017-2019年省级城镇保障性安居工程")
+    assert m is not None and m.group("name") in (
+        "2021年度政法纪检监察转移支付资金",
+        "2017-2019年省级城镇保障性安居工程",
+    )
 
 
 # n07 (四川): the project named by the sentence stating its approved money, among other amounts
@@ -239,10 +242,12 @@ L01 = (
 def test_title_without_the_captions_colon_names_the_project():
     table = read(L01)
     project = table.projects()[0]
-    # the title line with no colon (not 站名: caption); 项目 stays, as the title writes it (o03, o10, k09)
-    assert project.name == "学生资助专项项目"
-    # the targets listed after the goal on its line are indicators, not the goal's
-    assert project.goal == "减免在校一、二、三年级学生学费"
+    # the title line with no colon (not 站名: caption); the year in front and 项目 stay, as the title
+    # writes them (LABELING N2, l01's gold)
+    assert project.name == "2016年学生资助专项项目"
+    # the goal paragraph is kept whole with the targets it lists (l01's gold, as i08, i13, h12); the
+    # targets are read as indicators too
+    assert project.goal == "减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。"
     assert [(i.name, i.annual_value) for i in project.indicators][:2] == [("发放率", "100%"), ("减免率", "100%")]
     assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)
 
@@ -279,10 +284,10 @@ def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
 @pytest.mark.parametrize(
     ("title", "name"),
     [
-        # n02 (安徽): place, year and 转移支付 around the fund
-        ("宁国市2023年省级非物质文化遗产保护资金转移支付绩效自评报告", "省级非物质文化遗产保护资金"),
-        # l16 (安徽, traditional): the disclosure's 名稱: field holds the title; the place with no year after it
-        ("名稱: 宣州區教育督導評價獎勵補助資金轉移支付2023年度績效自評報告", "教育督導評價獎勵補助資金"),
+        # n02 (安徽): the place and year in front stay, 转移支付 before the report's year goes (LABELING N2)
+        ("宁国市2023年省级非物质文化遗产保护资金转移支付绩效自评报告", "宁国市2023年省级非物质文化遗产保护资金"),
+        # l16 (安徽, traditional): the disclosure's 名稱: field holds the title; the place in front stays
+        ("名稱: 宣州區教育督導評價獎勵補助資金轉移支付2023年度績效自評報告", "宣州區教育督導評價獎勵補助資金"),
         # l15 form: no place, nothing else to strip
         ("城乡义务教育补助经费转移支付2023年度绩效自评报告", "城乡义务教育补助经费"),
         # k10 (天津): a bracketed kind of money heads the title
@@ -292,7 +297,7 @@ def test_form_in_a_report_takes_the_one_经费_sentence_as_its_total():
         ),
     ],
 )
-def test_transfer_report_title_names_the_fund_without_place_year_and_转移支付(title, name):
+def test_transfer_report_title_names_the_fund_without_转移支付_and_the_reports_year(title, name):
     table = read(f"{title}\n一、项目概况\n2023年下达资金70万元。\n")
     assert [p.name for p in table.projects()] == [name]
     assert "PROSE_NAME_FROM_TITLE" in _codes(table)
@@ -359,7 +364,7 @@ def test_transfer_title_with_a_space_before_its_year():
     table = read(
         "宁国市2023年省级非物质文化遗产保护资金转移支付 2023年度绩效自评报告\n一、项目概况\n下达资金2.1万元。\n"
     )
-    assert _fields(table) == [("省级非物质文化遗产保护资金", Decimal("2.1"))]
+    assert _fields(table) == [("宁国市2023年省级非物质文化遗产保护资金", Decimal("2.1"))]
 
 
 def test_plan_parts_naming_sources_are_not_projects():
@@ -389,10 +394,13 @@ def test_a_sample_report_pages_title_names_the_project():
 @pytest.mark.parametrize(
     ("title", "name"),
     [
-        # o10 (dev): X项目支出绩效评价报告 names X项目; the year is the report's
-        ("2022年度城市智脑信息化项目支出绩效评价报告", "城市智脑信息化项目"),
-        # n08 (dev): the writer and the year before the name are the report's, not the name's
-        ("县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一村(社区)一法律顾问经费"),
+        # o10 (dev): X项目支出绩效评价报告 names X项目; the year in front stays (LABELING N2)
+        ("2022年度城市智脑信息化项目支出绩效评价报告", "2022年度城市智脑信息化项目"),
+        # n08 (dev): the writing unit is left out, the year in front of the name stays
+        ("县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "2020年度一村(社区)一法律顾问经费"),
+        # LABELING N2's own examples: a place in front stays, a unit (财政局) goes
+        ("某县2021年某某项目绩效自评报告", "某县2021年某某项目"),
+        ("某县财政局2021年度某某经费绩效自评报告", "2021年度某某经费"),
         # a name that says only what kind of money it is keeps its writer: the writer's money
         ("沅江市红十字会2020年度专项资金绩效评价报告", "沅江市红十字会2020年度专项资金"),
     ],
@@ -477,3 +485,33 @@ def test_a_sample_report_pages_own_words_after_the_title(tail):
     text = f"办公楼维修项目绩效自评报告{tail}\n一、基本情况\n本年度安排资金30万元,用于办公楼维修。\n"
     table = read(text)
     assert (table.projects()[0].name, table.projects()[0].amounts.total) == ("办公楼维修项目", Decimal("30"))
+
+
+def test_the_title_names_the_project_before_the_money_sentence():
+    # h16 (dev), verbatim lines: the title and the budget sentence word the name differently (the
+    # sentence adds a bracket); LABELING N1 takes the title's form, the sentence still gives the money
+    text = (
+        "昌都市卡若区2022年度社会福利机构运行及人员经费项目绩效评价报告\n\n"
+        "一、项目基本情况\n\n(二)项目预算\n\n"
+        "昌都市卡若区2022年度社会福利机构运行及人员经费(孤儿、城市三无人员集中供养)项目预算合计为423.38万元"
+        "(其中:自治区169.35万元,市级254.03万元)。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert (project.name, project.amounts.total) == (
+        "昌都市卡若区2022年度社会福利机构运行及人员经费项目",
+        Decimal("423.38"),
+    )
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_a_collections_title_gives_way_to_the_reports_sentence():
+    # o04 (dev), verbatim lines: a 范文 page's title names the kind of report (国培计划); its first
+    # report's budget sentence names the project (LABELING N1.4: collections are named by the body)
+    text = (
+        "国培计划绩效自评报告范文汇总6篇\n\n国培计划绩效自评报告范文(精选6篇)\n\n国培计划绩效自评报告范文 篇1\n\n"
+        "(三)资金投入(5分):\n\n(1)预算编制科学性(2分)\n\n"
+        "20xx年中小学教师培训工程项目预算编制,严格按照省级文件内容执行,下达资金280.5万元。\n"
+    )
+    (project,) = read(text).projects()
+    assert (project.name, project.amounts.total) == ("中小学教师培训工程项目", Decimal("280.5"))

@@ -62,7 +62,8 @@ def test_a_bracketed_line_under_the_title_names_the_project():
     table = read(text)
     (project,) = table.projects()
     assert project.name == "学校专项工作经费"
-    assert project.amounts.total == Decimal("16.20")
+    # 财政资金总额 names the 财政拨款 column as a form's 年度财政资金总额 does (LABELING F1, l06)
+    assert (project.amounts.total, project.amounts.fiscal) == (Decimal("16.20"), Decimal("16.20"))
     assert project.goal == "学校专项工作经费用于保障学校的正常运转，促进教育教学工作开展。"
     assert any(f.field == "项目名称" for f in table.failures)  # taken from the title: flagged
 

@@ -5,9 +5,9 @@ Several templates have no 项目名称 row: a department's whole-budget table (�
 carries the fund (2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表), and goal tables
 inside a report under a caption (表1：某某项目绩效目标). The heading is the line or cell written
 last above the form's key block (a page's title or tab list may come earlier), else last above
-the grid. The name is the heading without its year, its amount and the form's kind
-(…绩效目标表, …整体支出绩效自评表); a heading that is nothing but the kind (部门整体绩效目标)
-names the department's whole spending as written. A name cut out of a heading is flagged.
+the grid. The name is the heading without its amount, the year after the name and the form's
+kind (…绩效目标表, …整体支出绩效自评表); a year in front of the name stays (LABELING N2). A heading
+that is nothing but the kind (部门整体绩效目标) names the department's whole spending as written. A name cut out of a heading is flagged.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ _CELL_SEP = re.compile(r"[|｜\t]| {2,}|\u3000{2,}")
 #: a heading or caption: names 绩效, ends as a form's or table's title does
 _HEADING = re.compile(r"绩效.*(?:表|目标|指标)$")
 _CAPTION = re.compile(r"^表[\d一二三四五六七八九十]+[:：、.．\s]*")
-_YEAR = re.compile(r"^\d{4}年度?")
 _KIND = re.compile(r"(?:部门)?(?:整体)?(?:支出)?绩效(?:目标|自评|评价|指标)(?:申报|批复|设定|自评)?(?:表)?$")
 _AMOUNT = re.compile(r"[(（]?\d+(?:\.\d+)?(?:万元|万|元)[)）]?$")
 #: the punctuation of running text: a line holding it is a sentence, never a heading
@@ -55,8 +54,8 @@ def form_heading(doc: Document) -> str | None:
     return heading
 
 
-#: what is left of a generic title (项目支出绩效目标表, 财政项目支出绩效自评表): no name
-_GENERIC = re.compile(r"^(?:财政|专项|预算)?(?:资金)?(?:项目)?(?:支出)?$")
+#: what is left of a generic title (项目支出绩效目标表, 2023年度财政项目支出绩效自评表): no name
+_GENERIC = re.compile(r"^(?:\d{4}年度?)?(?:财政|专项|预算)?(?:资金)?(?:项目)?(?:支出)?$")
 
 
 def name_from_heading(heading: str) -> tuple[str, bool] | None:
@@ -64,8 +63,7 @@ def name_from_heading(heading: str) -> tuple[str, bool] | None:
     generic title that names no project."""
     written = _unread(re.sub(r"\s", "", heading))  # pinyin readings are markup, not wording
     simple = written.translate(_T2S)  # one character for one: offsets hold
-    start = m.end() if (m := _CAPTION.match(simple)) else 0
-    start = start + m.end() if (m := _YEAR.match(simple[start:])) else start
+    start = m.end() if (m := _CAPTION.match(simple)) else 0  # the year in front stays (LABELING N2)
     end = m.start() if (m := _KIND.search(simple)) else len(simple)
     end = start + m.start() if (m := _AMOUNT.search(simple[start:end])) else end
     end = start + m.start() if (m := re.search(r"\d{4}年度?$", simple[start:end])) else end

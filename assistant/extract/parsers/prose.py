@@ -45,7 +45,7 @@ from ...taxonomy import (
 from .form.labels import _T2S
 from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
-from .prose_name import name_in_money_sentence
+from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -86,8 +86,9 @@ _GOAL = re.compile(r"总体(?:绩效)?目标(?:是|为)?[ \t\u3000]*[:：][ \t\u
 _NOTICE_FORMULA = re.compile(r"现将[^。]*如下[:：]?\s*$")
 _TITLE_FIELD = re.compile(r"^标[ \t\u3000]*题[ \t\u3000]*[:：]?[ \t\u3000]*\|?[ \t\u3000]*(?P<title>[^|\n]+)", re.M)
 _ISSUER_FIELD = re.compile(r"发布机构[ \t\u3000]*\|?[ \t\u3000]*(?P<issuer>[^|\n]+)")
-#: the project a title names, the report's year left out: (关于)(2019年度)X项目(2019年度)(支出)绩效…
-_PROJECT_IN_TITLE = re.compile(r"^(?:关于)?(?:\d{4}年度?)?(?P<name>.+?项目)(?:\d{4}年度?)?(?:支出)?绩效")
+#: the project a title names: (关于)(某局)2019年度X项目(2019年度)(支出)绩效…; the year in front is the
+#: name's (LABELING N2), the writing unit and the report's own year after the name are not
+_PROJECT_IN_TITLE = re.compile(rf"^(?:关于)?(?:{_WRITER})?(?P<name>.+?项目)(?:\d{{4}}年度?)?(?:支出)?绩效")
 #: a page's breadcrumb, not its title: 当前位置: 首页 > 产品大全 > X
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)|[>›»]")
 
@@ -283,7 +284,9 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
             project.indicators = indicators
             at = failures.index(ungridded[0])
             failures[at : at + 1] = flags
-    if not project.name and (subject := name_in_money_sentence(text)):  # 该X项目于…下达预算资金10万元
+    if not project.name and (
+        subject := name_in_money_sentence(text) or name_before_this_project(text)
+    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为…
         project.name = subject[0]
         project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
         failures = [f for f in failures if f.code != "FORM_NO_NAME"]

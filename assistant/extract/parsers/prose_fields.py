@@ -49,6 +49,7 @@ This module puts a project together; each family of landmarks is read in a modul
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...ingest.document import Document
 from ...messages import msg
@@ -117,8 +118,9 @@ def _fill(read: _Read, plain: str, source: str, row) -> None:
         read.goal = read.goal or _goal(plain, start, stop)
         read.indicators = _labeled(plain, start, stop) or _stated(plain, start, stop) or _unlabeled(read.goal)
         if not read.indicators and (listed := _goal_items(plain, start, stop)):
+            # the goal stays whole: a goal paragraph listing its targets is kept as written (l01, as
+            # i08, i13, h12); the targets are read as indicators as well
             read.indicators = listed
-            read.goal = _before_targets(read.goal, listed[0][2])
         read.indicators = [item for item in read.indicators if not _cut_at_the_end(plain, item)]
 
 
@@ -130,15 +132,25 @@ def _cut_at_the_end(plain: str, item: tuple) -> bool:
     return bool(value) and value_at is not None and value_at + len(value) >= len(tail) and tail[-1].isdigit()
 
 
-def _before_targets(goal: tuple[str, int] | None, target_at: int) -> tuple[str, int] | None:
-    """The goal without the targets listed after it on its line (…学费;发放率100%,减免率100%, l01):
-    they are read as indicators, so the goal ends at the semicolon before the first of them."""
-    if goal is None or not goal[1] < target_at <= goal[1] + len(goal[0]):
-        return goal
-    text, at = goal
-    cut = max(text.rfind(";", 0, target_at - at), text.rfind("；", 0, target_at - at))
-    kept = text[:cut].rstrip() if cut > 0 else ""
-    return (kept, at) if kept else goal
+#: the part of an amount that names the 财政拨款 column, after 其中: 一般公共预算资金21万元 ; 财政拨款20万元
+_FISCAL_PART = re.compile(
+    r"(?:一般公共预算|财政拨款)(?:资金|拨款)?[ \t\u3000]*[:：为]?[ \t\u3000]*(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+)
+
+
+def _fiscal_part(plain: str, total: tuple) -> tuple[Decimal, int] | None:
+    """The one part of the total its sentence names as 一般公共预算 / 财政拨款 after 其中 (一、2022年省级
+    残疾人康复资金24万元,其中:1、一般公共预算资金21万元…;2、省级彩票公益金3万元, n10): that part is the
+    fiscal amount (LABELING F1), when it is in the total's unit and not more than it."""
+    amount, currency, at, _ = total
+    close = min((i for i in (plain.find("。", at), plain.find("\n", at)) if i >= 0), default=len(plain))
+    among = plain.find("其中", at, close)
+    if among < 0 or among - at > 12:  # 其中 right after the amount: what follows splits it
+        return None
+    parts = list(_FISCAL_PART.finditer(plain, among, close))
+    if len(parts) != 1 or parts[0].group("cur") != currency or Decimal(parts[0].group("n")) > amount:
+        return None
+    return Decimal(parts[0].group("n")), parts[0].start("n")
 
 
 def read_prose_fields(doc: Document) -> BudgetTable | None:
@@ -179,7 +191,18 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
             )
         amounts = Amounts()
         if read.total is not None:
-            amounts = Amounts(total=read.total[0], fiscal=read.total[0] if read.total[3] else None)
+            fiscal = read.total[0] if read.total[3] else None
+            if fiscal is None and (part := _fiscal_part(plain, read.total)) is not None:
+                fiscal = part[0]  # 24万元,其中:1、一般公共预算资金21万元 (n10, LABELING F1)
+                failures.append(
+                    Failure(
+                        source=source,
+                        row=row(part[1]),
+                        field="amounts.fiscal",
+                        message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
+                    )
+                )
+            amounts = Amounts(total=read.total[0], fiscal=fiscal)
             spans["amounts.total"] = span(read.total[2], str(read.total[0]))
         goal = None
         if read.goal is not None:

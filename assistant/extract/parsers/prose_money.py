@@ -23,11 +23,13 @@ _AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur
 _MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复|下拨|下达|拨付|指标金额)"
 #: 其中 right after an amount (within its sentence or the next): what follows splits that amount
 _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元|万)[ \t\u3000。，,；;]{0,3}其中")
-#: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元 ; 批复资金350万
+#: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元 ; 批复资金350万 ;
+#: 批复投资778.59万元 ; a computation's result: 174×2000/=34.80万元 (i12)
 #: (万 alone, before no measure word: 资金惠及350万人次 is no money)
 _MONEY = re.compile(
-    rf"{_MONEY_WORD}(?:资金|金额|总额|总计|合计|数)?(?:共计|共|[为是:：])?[ \t\u3000]*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
+    rf"(?:{_MONEY_WORD}|(?<=[\d/])=)(?:资金|金额|总额|总计|合计|数|总投资|投资)?(?:共计|共|[为是:：])?[ \t\u3000]*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*"
+    r"(?P<cur>万元|元|万(?![元人户个次亩平方吨公里株头只件册份台套张家所名辆条座处米斤千立字篇\d]))"
 )
 
 
@@ -141,12 +143,18 @@ def budget(
     whole_sum = _sum_of_others(_values(every))
     # the sum of the parts pins the total, whatever 其中 says; 其中 before parts that do not add
     # up to the amount, or in another unit, leaves unsure which is the budget: all amounts count
-    doubted = len(_values(whole)) == 1 and not _one_smaller_part(_values(whole), every)
+    # (the parts of an amount no money word states, 已到位36,982.43万元,其中…, leave no doubt on the budget)
+    doubted = (
+        len(_values(whole)) == 1
+        and not _one_smaller_part(_values(whole), every)
+        and any(_PARTS.match(plain, m.end("n") - 1) for m in whole)
+    )
     found = every if whole_sum is not None or doubted else whole
     values = _values(found)
     if len(values) == 1:
         m = found[0]
-        fiscal = "财政拨款" in plain[max(0, m.start() - 2) : m.start("n")]
+        # 财政拨款, and 财政资金总额 read as a form's 年度财政资金总额 (LABELING F1, l06)
+        fiscal = bool(_FISCAL_WORD.search(plain[max(0, m.start() - 2) : m.start("n")]))
         total = (_number(m), _cur(m), m.start("n"), fiscal)
     elif whole_sum is not None:  # 预算10441万元。其中，中央…8353万元，省级配套资金2088万元
         m = next(m for m in found if (str(_number(m)), _cur(m)) == whole_sum)
@@ -166,7 +174,50 @@ def budget(
                 message=msg("PROSE_AMOUNT_OF_SUBJECT", text=text, name=name, total=m.group(0)),
             )
         )
+    elif (
+        len(values) > 1
+        and not doubted  # 预算10441万元。其中…: parts that do not add up leave the budget itself in doubt
+        and len(_values(budgeted := [m for m in found if _budgeted(plain, m)])) == 1
+        and not any(_ADDED.search(_clause(plain, m)) for m in found)  # 追加资金20万元: the budget grew
+    ):
+        m = budgeted[
+            0
+        ]  # 年初财政预算安排资金83万元 beside 财政调整安排资金160万元; 总预算36,620万元 beside its sources
+        total = (_number(m), _cur(m), m.start("n"), False)
+        text = "、".join(m.group(0) for m in found)
+        notes.append(
+            Failure(
+                source=source, field="amounts.total", message=msg("PROSE_AMOUNT_BUDGETED", text=text, total=m.group(0))
+            )
+        )
     elif len(values) > 1:
         text = "、".join(m.group(0) for m in found)
         notes.append(Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNTS_SEVERAL", text=text)))
     return total, notes
+
+
+#: the words naming the 财政拨款 column before an amount: 财政拨款 ; 财政资金总额 (not 收到财政资金共…, i04)
+_FISCAL_WORD = re.compile(r"财政拨款|财政资金总额")
+
+#: where a clause begins: the amount's own words run back to it
+_CLAUSE_START = re.compile(r"[，,。；;：:\n（）()]")
+#: 预算 as the amount's own word: 年初预算, 总预算, 财政预算安排资金; not 预算执行, 预算调整, 调整预算, 追加预算
+_BUDGET_WORD = re.compile(r"(?<!调整|追加|调减|调增)预算(?!执行|调整|追加|完成|结余|批复数以外)")
+
+
+#: money added to the budget: the budget alone is then not the whole
+_ADDED = re.compile(r"追加|调增|增加|补充")
+
+
+def _clause(plain: str, m: re.Match[str]) -> str:
+    """The amount's own clause: from the punctuation before it (at most 30 characters back) to its end."""
+    back = max(0, m.start() - 30)
+    begin = max((c.end() for c in _CLAUSE_START.finditer(plain, back, m.start())), default=back)
+    return plain[begin : m.end()]
+
+
+def _budgeted(plain: str, m: re.Match[str]) -> bool:
+    """The amount is called the budget in its own clause (年初财政预算安排资金83万元, 总预算36,620万元),
+    and is not money done (实际, 已…, 支出, 到位, 结余)."""
+    clause = _clause(plain, m)
+    return bool(_BUDGET_WORD.search(clause)) and not re.search(r"实际|已|支出|到位|结余|结转|执行", clause)

@@ -18,6 +18,8 @@ from .prose_read import _Read
 
 #: a notice's sentence passing a fund: 现拨付你单位X资金15664万元 ; 现将X资金下达给你们 ; 下达我市X工程160万元
 _RECIPIENT = r"(?:给|至)?(?:你们|你单位|你局|你委|你县|你市|你区|你州|你乡|你镇|各地|我市|我县|我区|我州|我省)?(?:[（(][^）)\n]{1,10}[)）])?"
+#: the unit money is passed to, by its name: 红河州司法局 ; 某县教育体育局
+_UNIT = r"[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|中心|院|厅|站|所|馆|校|队)"
 _FUND_NAME = (
     r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)"
     r"|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
@@ -28,6 +30,8 @@ _PASSING = (
     re.compile(
         rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"
     ),
+    # a bureau's own account of the money it got: 财政局拨入红河州司法局法律援助专项经费20.00万元
+    re.compile(rf"拨入{_UNIT}{_FUND_NAME}[ \t\u3000]*{_AMOUNT}"),
 )
 
 
