@@ -377,25 +377,29 @@ def test_side_by_side_blocks_are_read_in_the_order_their_heads_name(swapped, sty
     assert got == list(zip(["物管服务面积", "物业管理保障工作合格率"], period, annual))
 
 
+# c04's side-by-side grid with a 计量单位 column after each block's value (a variant of the dev document).
+_C04_UNIT_ROWS = [
+    [
+        "一级 指标",
+        "二级 指标",
+        "三级 指标",
+        "实施周期指标值",
+        "计量单位",
+        "二级 指标",
+        "三级 指标",
+        "年度指标值",
+        "计量单位",
+    ],
+    ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
+    ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
+]
+
+
 def test_side_by_side_blocks_with_a_unit_column_each_join_the_unit_to_their_value():
     """c04's (dev) side-by-side grid with a 计量单位 column after each block's value (a variant
     the test split's 实施周期/年度 grids may hold; values made to differ per block): each block's
     unit is joined to its own value, not read as the annual value."""
-    rows = [
-        [
-            "一级 指标",
-            "二级 指标",
-            "三级 指标",
-            "实施周期指标值",
-            "计量单位",
-            "二级 指标",
-            "三级 指标",
-            "年度指标值",
-            "计量单位",
-        ],
-        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
-        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
-    ]
+    rows = _C04_UNIT_ROWS
     text = (
         "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
         "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标 |\n"
@@ -411,21 +415,7 @@ def test_side_by_side_blocks_with_a_unit_column_each_join_the_unit_to_their_valu
 def test_side_by_side_blocks_one_cell_per_line_with_unit_cells_are_flagged_not_named():
     """The same c04 variant one cell per line: a block's 计量单位 cell (万平方米, %) after its value
     is no indicator name; the row's values are read and the rows are flagged."""
-    rows = [
-        [
-            "一级 指标",
-            "二级 指标",
-            "三级 指标",
-            "实施周期指标值",
-            "计量单位",
-            "二级 指标",
-            "三级 指标",
-            "年度指标值",
-            "计量单位",
-        ],
-        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
-        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
-    ]
+    rows = _C04_UNIT_ROWS
     text = (
         "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
         "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标\n"
