@@ -620,6 +620,11 @@ MESSAGES: dict[str, Text] = {
         "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
         "it ({text!r} alone): check it",
     ),
+    "FORM_NAME_COMPLETED_FROM_TITLE": Text(
+        "“项目名称”“{text}”写到文本的最末（网页截断）；表的标题写全为“{name}”，据此读作项目名称：请核对",
+        "the 项目名称 {text!r} runs to the very end of the text (the page was cut); the form's title writes it "
+        "whole, {name!r}, and it is read so: check it",
+    ),
     "FORM_NAME_LINES_JOINED": Text(
         "“项目名称”后的几行读作一个换行的名称“{name}”（每行一个单元格时，长名称分在几行）；"
         "若只有第一行是名称，应为“{text}”：请核对",
@@ -998,6 +1003,11 @@ MESSAGES: dict[str, Text] = {
         "资金按中央、省、市、县等层级分列（{cells}）：财政拨款是否为其中某一行无法确定；请核对财政拨款",
         "the money is split by level of government ({cells}): which row, if any, is the 财政拨款 cannot "
         "be told; check the 财政拨款",
+    ),
+    "FORM_MONEY_OWN_LEVEL": Text(
+        "资金按中央、省、市、县等层级分列（{cells}）：本级一行「{row}」的金额等于资金总额，读作财政拨款；请核对财政拨款",
+        "the money is split by level of government ({cells}): the own level's row '{row}' holds the whole "
+        "total and is read as the 财政拨款; check it",
     ),
     "FORM_GOAL_SPLIT_AT": Text(
         "预期目标与实际完成情况连写，在「{at}」处分开：之前读作预期目标；请核对",

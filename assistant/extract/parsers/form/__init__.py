@@ -27,7 +27,11 @@ Reading rules (what the tests pin down):
   (:mod:`.money_run`; units written after the amounts end the cells, 10萬10萬100%); the only
   reading with money spent, or the amounts at the start of a longer text, are taken with a
   failure saying so; else a failure. Amounts in 元 in one place and 万元 in another are
-  flagged, never converted.
+  flagged, never converted. Money split by level of government (其中：中央、省、市补助 |
+  县级资金) gives the 财政拨款 only when the last level's row (the form's own) holds the whole
+  total, and says so; ``4623 万`` reads 4623 in 万元.
+* A 项目名称 cut by the end of the text (a page the store cut) is completed from the form's own
+  title when every title that continues it agrees (…专项资金(第一批…)绩效目标表), flagged.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
   of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written

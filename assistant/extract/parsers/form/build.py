@@ -16,8 +16,8 @@ from .failures import Failures
 from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
-from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
-from .money import _amounts, _money_header, _total_from_parts
+from .labels import _GOAL_FIELDS, _T2S, _TITLE, _fold, _key_field
+from .money import _amounts, _money_header, _total_from_parts, money_by_level, own_level_amount
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
@@ -44,6 +44,26 @@ _LABEL_WORDS = (
     "实施单位",
     "主管部门",
 )
+
+
+#: a form's title after the project's name: …绩效目标表, …绩效目标申报表, …绩效自评表
+_FORM_KIND_AFTER = r"[^\n|｜。，,；;:：]{0,40}?(?=(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报|批复)?表)"
+
+
+def _name_cut_at_text_end(doc: Document, value, name: str) -> str | None:
+    """A 项目名称 cut where the page store stopped (its cell runs to the text's very end:
+    2025年市級財政鄉村振興專), which the form's own title, written whole above it (in the notice's
+    list of 附件 and over the form), continues: 2025年市級財政鄉村振興專項資金(第一批…)績效目標表
+    names the project 2025年市級財政鄉村振興專項資金(第一批…). Taken only when every such title
+    continues it the same way; None else."""
+    span = value.span
+    if span is None or span.end < len(doc.text.rstrip(" \t\r\n\u3000|｜")) or len(name) < 4:
+        return None
+    simple = doc.text.translate(_T2S)  # one character for one: offsets are the source's
+    pattern = re.compile(re.escape(name.translate(_T2S)) + _FORM_KIND_AFTER)
+    found = {doc.text[m.start() : m.end()] for m in pattern.finditer(simple, 0, span.start)}
+    whole = found.pop() if len(found) == 1 else None
+    return whole if whole and len(whole) > len(name) else None
 
 
 def _looks_like_label(name: str) -> bool:
@@ -112,8 +132,19 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[11:]}", cells)
         if key.startswith("money_adjusted:"):
             failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
-    if by_level := _money_by_level(block_rows):
-        failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
+    if by_level := money_by_level(block_rows):
+        own = own_level_amount(block_rows, _money_header(block_rows))
+        if own is not None and amounts.total is not None and own[1] == amounts.total:
+            # 中央、省、市补助 (empty) | 县级资金 194.9 = 年度资金总额 194.9: all of it the form's own
+            # level's money, its 财政拨款 (said so: labelers read such rows both ways)
+            if amounts.fiscal is None:
+                amounts = amounts.model_copy(update={"fiscal": amounts.total})
+            if amounts.fiscal == amounts.total:
+                failures.add("amounts.fiscal", msg("FORM_MONEY_OWN_LEVEL", cells=by_level, row=own[0]))
+            else:
+                failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
+        else:
+            failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")
@@ -134,6 +165,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         name = whole
     elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
+        name = whole
+    if name is not None and (whole := _name_cut_at_text_end(doc, values["name"], name)):
+        failures.add("项目名称", msg("FORM_NAME_COMPLETED_FROM_TITLE", name=whole, text=name))
         name = whole
     if name is not None and (sentence := _NAME_SENTENCE.search(name)):
         # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description
@@ -199,25 +233,3 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table
-
-
-#: the money block's 其中 rows split by level of government, a transfer from above and then a
-#: level's own money (其中：中央、省补助 | 市级财政资金 | 县级财政资金): a row per level. A transfer
-#: alone (其中：中央补助 4000) is no 财政拨款 and is not in doubt; a level's own row may be the
-#: 财政拨款 or not, and labelers of such forms read it both ways
-_BY_LEVEL = re.compile(
-    r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
-    # 湖南 自评报告's funds grid, one row a level under each money column (计划安排资金 | 实际到位资金 …):
-    # 其中：中央财政 | 省财政 | 市财政 | 县(市)财政 | 其它 (f10)
-    r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
-)
-
-
-def _money_by_level(rows: list[list]) -> str | None:
-    """The words of a 其中 row that opens a split of the money by level of government. Which
-    level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
-    whatever was read for 财政拨款 is said to be in doubt."""
-    text = " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
-    if (m := _BY_LEVEL.search(text)) is None:
-        return None
-    return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once

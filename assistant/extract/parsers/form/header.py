@@ -250,6 +250,9 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                         taken = []
                 if at is not None and at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[at]]
+        if field in _AMOUNT_FIELDS and len(taken) == 1 and i < len(flat) and _unit_after(taken[0], flat[i]):
+            taken.append(flat[i])  # 资金额度 4623 万: the amount's unit, apart by a space, is the amount's
+            i += 1
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
         if field == "total" and not taken:
@@ -425,6 +428,17 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+def _unit_after(amount: Token, token: Token) -> bool:
+    """A unit alone (万, 万元, 元) right after an amount in the same cell, a space between them
+    (4623 万): the amount's own unit, not a cell of its own."""
+    return (
+        token.cell is amount.cell
+        and not token.cell.text[amount.end : token.start].strip()
+        and bool(_AMOUNT_TEXT.match(_money_text(amount)))
+        and _fold(token.text).strip() in ("万", "万元", "元")
+    )
 
 
 #: a key's unit note alone: （万元）

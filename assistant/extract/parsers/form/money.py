@@ -185,7 +185,7 @@ def _amounts(
             text = pieces[0]  # 854万854万: the 实施周期 and 年度 cells run together, one amount
         if suffix := re.search(r"(万元|万|元)$", text):
             units[field] = "万元" if suffix.group(1).startswith("万") else "元"
-        text = re.sub(r"(万元|万|元)$", "", text)
+        text = re.sub(r"\s*(万元|万|元)$", "", text)  # 4623 万: the unit after a space
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
         if not _AMOUNT_TEXT.match(text) and columns:
@@ -272,3 +272,56 @@ def _total_from_parts(
     if amounts.special_account is None and amounts.other is None and "amounts.fiscal" in spans:
         spans["amounts.total"] = spans["amounts.fiscal"]  # the one amount written is the whole
     return amounts.model_copy(update={"total": total}), msg("FORM_TOTAL_FROM_PARTS", total=total)
+
+
+#: the money block's 其中 rows split by level of government, a transfer from above and then a
+#: level's own money (其中：中央、省补助 | 市级财政资金 | 县级财政资金): a row per level. A transfer
+#: alone (其中：中央补助 4000) is no 财政拨款 and is not in doubt; a level's own row may be the
+#: 财政拨款 or not, and labelers of such forms read it both ways
+_BY_LEVEL = re.compile(
+    r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
+    # 湖南 自评报告's funds grid, one row a level under each money column (计划安排资金 | 实际到位资金 …):
+    # 其中：中央财政 | 省财政 | 市财政 | 县(市)财政 | 其它 (f10)
+    r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
+)
+
+#: a row of a level's own money in such a split: 市级财政资金, 县级资金, 本级资金, 县(市)财政
+_LEVEL_ROW = re.compile(r"(?:[市县区]级|本级)(?:财政)?资金|[市县区](?:[（(][市区][)）])?财政(?!资金|拨款)")
+#: the cell after a level's row: its amount, or a 自评表 row's cells run together (194.9194.9100%)
+_LEVEL_AMOUNT = re.compile(r"\s*(?P<amount>\d[\d,.]*(?:[%％][\d.]*)?)(?=\s|$)")
+
+
+def _block_text(rows: list[list[Token]]) -> str:
+    return " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
+
+
+def money_by_level(rows: list[list[Token]]) -> str | None:
+    """The words of a 其中 row that opens a split of the money by level of government. Which
+    level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
+    whatever was read for 财政拨款 is said to be in doubt."""
+    if (m := _BY_LEVEL.search(_block_text(rows))) is None:
+        return None
+    return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once
+
+
+def own_level_amount(rows: list[list[Token]], columns: list[str]) -> tuple[str, Decimal] | None:
+    """In a split of the money by level of government, the row of the last level listed (the
+    form's own: 县级资金 after 中央、省、市补助; 县(市)财政 after 中央 | 省 | 市财政) and its
+    amount, the budget's when a 自评表's cells ran together (194.9194.9100%); where the row is
+    repeated under each money column, its first (the budget's). None when the split names no
+    such row or its cell is empty."""
+    text = _block_text(rows)
+    if (m := _BY_LEVEL.search(text)) is None:
+        return None
+    other = re.compile(r"其[他它]").search(text, m.end())  # the split ends at the 其他资金 row
+    found = list(_LEVEL_ROW.finditer(text, m.start(), other.start() if other else m.end() + 200))
+    if not found:
+        return None
+    last = found[-1].group()
+    row = next(r for r in found if r.group() == last)
+    if (cell := _LEVEL_AMOUNT.match(text, row.end())) is None:
+        return None
+    amount = _fold(cell["amount"]).replace(",", "")
+    if not _AMOUNT_TEXT.match(amount):
+        amount, _, _ = read_run(amount, columns) if columns else (None, None, None)
+    return (last, Decimal(amount)) if amount and _AMOUNT_TEXT.match(amount) else None

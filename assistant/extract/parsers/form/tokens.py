@@ -59,7 +59,7 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
-            spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
+            spaced = _spaced_form_words(part)  # 一 级 指 标
             found = [
                 m
                 for m in found
@@ -184,6 +184,32 @@ _NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
 
 #: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
 _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+
+
+def _spaced_form_words(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a form word printed letter-spaced (一 级 指 标, 年 度 总 体 目 标), as
+    (start, end). A letter-spaced run may take in a single character of the cell before or after
+    it (4623 万 年 度 总 体 目 标: the unit of an amount, then the key): the longest form word
+    inside the run is taken, and the run's rest searched again."""
+    out: list[tuple[int, int]] = []
+    for m in _LETTER_SPACED.finditer(text):
+        chars = [m.start() + k for k, ch in enumerate(m.group()) if not ch.isspace()]
+        first = 0
+        while len(chars) - first >= 3:
+            hit = next(
+                (
+                    (a, a + size)
+                    for size in range(len(chars) - first, 2, -1)
+                    for a in range(first, len(chars) - size + 1)
+                    if _form_word(text[chars[a] : chars[a + size - 1] + 1])
+                ),
+                None,
+            )
+            if hit is None:
+                break
+            out.append((chars[hit[0]], chars[hit[1] - 1] + 1))
+            first = hit[1]
+    return out
 
 
 def _separation(doc: Document) -> str | None:

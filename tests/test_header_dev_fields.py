@@ -1,0 +1,162 @@
+"""Header fields of dev forms the rules read wrong until round 10 (forms-e), one rule each.
+
+- A key printed letter-spaced right after an amount's unit (n06: ``资金额度 4623 万 年 度 总 体
+  目 标 目标 1:…``): the unit belongs to the amount, the spaced letters after it are the key.
+- ``资金额度`` names a form's one amount (a 区域绩效目标表), read as a cell of its own only.
+- ``预期目标 | 实际完成`` (f10, a 湖南 自评报告): the achieved column's head with its 情况 left out.
+- Money split by level of government whose own level's row holds the whole total (b13's
+  ``其中:中央、省、市补助县级资金194.9194.9100%``, f10's ``县(市)财政 | 89``): read as the
+  财政拨款, and said so.
+- A 项目名称 cut where the page stops (n03: ``項目名稱 | 2025年市級財政鄉村振興專``) that the
+  form's own title continues: completed from the title, and said so.
+
+Excerpts are quoted verbatim from dev documents (gold/real/<id>/source.txt).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from dev_gold import GOLD
+from test_form_header import _header, _read
+
+from assistant.extract.parsers.form.tokens import _spaced_form_words
+from assistant.pipeline import extract_path
+
+
+def _source(doc_id: str) -> str:
+    return (next(GOLD.glob(f"{doc_id}*")) / "source.txt").read_text(encoding="utf-8")
+
+
+def _codes(table, field: str) -> list[str]:
+    return [f.code for f in table.failures if f.field == field]
+
+
+# ---- n06: a spaced key after an amount's unit; 资金额度 ----------------------------------------
+
+#: n06-disability-fund-regional-target-2019-wenku-pdftext-space, the start of its one line, verbatim
+N06 = (
+    "附件 2 残疾人事业发展补助资金区域绩效目标表 ( 2019 年度) 专项名称 残疾人事业发展补助资金 主管部门 省残联 "
+    "资金额度 4623 万 年 度 总 体 目 标 目标 1:为残疾人提供基本康复服务,为精神病患者提供服药补贴。 "
+    "目标 2:对特殊学校残疾贫困学生进行资助,对特教学校开展职业教育和职业培 训给予补贴。 "
+    "一级 指标 二级指标 三级指标 基本康复服务人数"
+)
+
+
+def test_a_letter_spaced_key_after_a_unit_is_cut_as_the_key():
+    text = "资金额度 4623 万 年 度 总 体 目 标 目标 1:为残疾人"
+    [(start, end)] = _spaced_form_words(text)
+    assert text[start:end] == "年 度 总 体 目 标"  # not 万 年 度 …, which is no word of the form
+
+
+def test_a_letter_spaced_run_with_no_form_word_gives_nothing():
+    assert _spaced_form_words("甲 乙 丙 丁 目标 1") == []
+
+
+def test_the_amount_and_its_spaced_unit_and_the_spaced_goal_key_are_read():
+    header = _header(_read(N06))
+    assert header["amounts"]["total"] == Decimal("4623")
+    assert header["amounts"]["fiscal"] is None  # 资金额度 says nothing of its source
+    assert header["goal"].startswith("目标 1:为残疾人提供基本康复服务")
+    assert header["goal"].endswith("职业培 训给予补贴。")
+
+
+def test_the_whole_n06_form_gives_its_gold_amount_and_goal():
+    table = extract_path(next(GOLD.glob("n06-*")) / "source.txt")
+    project = table.projects()[0]
+    assert project.amounts.total == Decimal("4623")
+    assert project.goal.startswith("目标 1:") and project.goal.endswith("提供家庭无障碍改造补助。")
+    assert table.currency_unit == "万元"
+
+
+# ---- f10: 预期目标 | 实际完成 --------------------------------------------------------------------
+
+
+def test_the_expected_goal_beside_its_achieved_head_without_qingkuang():
+    # f10-hn-miluo-bus-low-fare-subsidy-selfeval-cellperline: 预  期 目 标 / 实际完成 / 低票价运营补贴 / 60%
+    table = extract_path(next(GOLD.glob("f10-*")) / "source.txt")
+    assert table.projects()[0].goal == "低票价运营补贴"  # not 实际完成低票价运营补贴60%
+    assert _codes(table, "绩效目标") == ["FORM_GOAL_ONE_TEXT"]  # the 60% beside it is a rate, not a text
+
+
+# ---- money split by level: the own level's row holding the whole total -------------------------
+
+#: h02-sc-zitong-npc-deputies-home-selfeval-cellpipe: the money rows of its form, verbatim
+H02_MONEY = """年度资金总额: |
+40 |
+40 |
+100% |
+||||
+其中:中央、省补助 |
+|
+|
+|
+||||
+市级财政资金 |
+|
+|
+|
+||||
+县级财政资金 |
+40 |
+40 |
+100% |
+||||"""
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "b13-hn-hengshan-grain-selfeval",  # 其中:中央、省、市补助县级资金194.9194.9100% under 年度资金总额194.9…
+        "f10-hn-miluo-bus-low-fare-subsidy-selfeval-cellperline",  # 其中:中央财政 | … | 县(市)财政 | 89, total 89
+        "h02-sc-zitong-npc-deputies-home-selfeval-cellpipe",  # 县级财政资金 | 40 under 年度资金总额: | 40
+    ],
+)
+def test_the_own_levels_row_holding_the_total_is_the_fiscal_amount_said_so(doc_id):
+    table = extract_path(next(GOLD.glob(f"{doc_id}*")) / "source.txt")
+    amounts = table.projects()[0].amounts
+    assert amounts.fiscal == amounts.total is not None
+    assert _codes(table, "amounts.fiscal") == ["FORM_MONEY_OWN_LEVEL"]
+
+
+def test_an_own_levels_row_short_of_the_total_is_not_taken_for_all_of_it():
+    text = _source("h02-").replace(H02_MONEY, H02_MONEY.replace("市级财政资金 |\n|", "市级财政资金 |\n10 |", 1))
+    text = text.replace("县级财政资金 |\n40 |", "县级财政资金 |\n30 |", 1)
+    table = _read(text)
+    assert table.projects()[0].amounts.total == Decimal("40")
+    codes = _codes(table, "amounts.fiscal")
+    assert "FORM_MONEY_BY_LEVEL" in codes  # which row is the 财政拨款: not told
+    assert "FORM_MONEY_OWN_LEVEL" not in codes
+
+
+# ---- n03: a name cut at the page's end, completed from the form's title -------------------------
+
+#: n03-fj-anxi-whole-township-award-fund-notice-traditional-mirror: its last lines, verbatim
+N03_END = """附件2
+2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)績效目標表
+項目名稱 |
+2025年市級財政鄉村振興專"""
+
+
+def test_a_name_cut_at_the_texts_end_is_completed_from_the_forms_title():
+    table = extract_path(next(GOLD.glob("n03-*")) / "source.txt")
+    assert table.projects()[0].name == "2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)"
+    assert "FORM_NAME_COMPLETED_FROM_TITLE" in _codes(table, "项目名称")
+
+
+def test_a_name_the_text_goes_on_after_is_not_completed():
+    text = _source("n03-").replace(N03_END, N03_END + " |\n一級指標 | 二級指標 | 三級指標 | 指標值 |")
+    table = _read(text)
+    assert table.projects()[0].name == "2025年市級財政鄉村振興專"  # not cut by the page: kept as written
+    assert "FORM_NAME_COMPLETED_FROM_TITLE" not in _codes(table, "项目名称")
+
+
+def test_titles_continuing_a_cut_name_differently_leave_it_as_written():
+    text = _source("n03-").replace(
+        "2.2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)績效目標表",
+        "2.2025年市級財政鄉村振興專項資金(第二批)績效目標表",
+    )
+    table = _read(text)
+    assert table.projects()[0].name == "2025年市級財政鄉村振興專"
+    assert "VALUE_AT_TEXT_END" in _codes(table, "项目名称")
