@@ -620,6 +620,11 @@ MESSAGES: dict[str, Text] = {
         "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
         "it ({text!r} alone): check it",
     ),
+    "FORM_MONEY_FROM_COPY": Text(
+        "表中没有金额（文本在资金行之前截断）；金额读自页面上同一张表开头的连写副本（“{text}…”）：请核对",
+        "the form has no amounts (its text stops before the money rows); they are read from a copy of the "
+        "form's beginning run together on the same page ({text!r}…): check them",
+    ),
     "FORM_NAME_COMPLETED_FROM_TITLE": Text(
         "“项目名称”“{text}”写到文本的最末（网页截断）；表的标题写全为“{name}”，据此读作项目名称：请核对",
         "the 项目名称 {text!r} runs to the very end of the text (the page was cut); the form's title writes it "

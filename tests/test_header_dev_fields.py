@@ -160,3 +160,25 @@ def test_titles_continuing_a_cut_name_differently_leave_it_as_written():
     table = _read(text)
     assert table.projects()[0].name == "2025年市級財政鄉村振興專"
     assert "VALUE_AT_TEXT_END" in _codes(table, "项目名称")
+
+
+# ---- k04: a form cut above its money rows, the page's run-together copy of its start --------------
+
+
+def test_amounts_of_a_form_cut_above_its_money_rows_come_from_the_pages_copy_said_so():
+    # k04-ah-xuancheng-animal-epidemic-transfer-selfeval-mirror-traditional: the 內容概述 cell holds
+    # …資金使用單位市農業農村局-市畜牧獸醫服務中心資金投入情況(萬元)…年度資金總額:390390100%…, and the
+    # form below it stops at 資金使用單位 | 市農
+    table = extract_path(next(GOLD.glob("k04-*")) / "source.txt")
+    assert table.projects()[0].amounts.total == Decimal("390")
+    assert table.projects()[0].amounts.fiscal is None  # 其中:中央財政資金 390 is a transfer, no 财政拨款
+    assert "FORM_MONEY_FROM_COPY" in _codes(table, "amounts.total")
+
+
+def test_a_copy_naming_another_project_gives_no_amounts():
+    text = _source("k04-").replace(
+        "名稱2024年農(nóng)業(yè)防災(zāi)減災(zāi)(動物防疫補(bǔ)助)", "名稱2024年其他項目", 1
+    )
+    table = _read(text)
+    assert table.projects()[0].amounts.total is None
+    assert "FORM_MONEY_FROM_COPY" not in _codes(table, "amounts.total")

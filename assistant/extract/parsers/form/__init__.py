@@ -32,6 +32,9 @@ Reading rules (what the tests pin down):
   total, and says so; ``4623 万`` reads 4623 in 万元.
 * A 项目名称 cut by the end of the text (a page the store cut) is completed from the form's own
   title when every title that continues it agrees (…专项资金(第一批…)绩效目标表), flagged.
+  A form whose text stops before its money rows takes the amounts of a copy of its beginning
+  run together in one cell of the page (安徽's 内容概述), when one such cell names the same
+  project, flagged.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
   of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ....errors import InputError
-from ....ingest.document import Document
+from ....ingest.document import Cell, Document, Row
 from ....messages import Msg, msg
 from ....schema import BudgetTable, Project, RunMeta, Span, Unit
 from .detect import _grid_start
@@ -64,6 +64,51 @@ def _name_cut_at_text_end(doc: Document, value, name: str) -> str | None:
     found = {doc.text[m.start() : m.end()] for m in pattern.finditer(simple, 0, span.start)}
     whole = found.pop() if len(found) == 1 else None
     return whole if whole and len(whole) > len(name) else None
+
+
+_MONEY = ("total", "fiscal", "special_account", "other")
+
+
+#: a piece of a line between ``|`` bars (a cell of a page's own table)
+_PIECE = re.compile(r"[^|｜\n]+")
+
+
+def _money_of_a_copy(doc: Document, name: str, name_span: Span | None):
+    """The amounts of a form whose own text stops before its money rows, read from a copy of the
+    form's beginning run together into one cell of the page (安徽's 政务公开 pages repeat a
+    document's start in their 内容概述 cell: …名称2024年农业防灾减灾…年度资金总额:390390100%…).
+    The copy is a cell other than the one the name was read from that holds the same name and a
+    money key; it is read as a form's header on its own. (amounts, its amount failures, the
+    copy's first words), or None when no one such copy gives a total."""
+    folded_name = re.sub(r"\s", "", _fold(name))
+    copies = []
+    for m in _PIECE.finditer(doc.text):
+        piece = m.group()
+        folded = re.sub(r"\s", "", _fold(piece))
+        if len(folded) < 60 or folded_name not in folded or not _COPY_MONEY.search(folded):
+            continue
+        if name_span is not None and m.start() <= name_span.start < m.end():
+            continue  # the form's own cell
+        copies.append(m)
+    if len(copies) != 1:
+        return None
+    m = copies[0]
+    line = doc.text.count("\n", 0, m.start()) + 1
+    cell = Cell(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), line, 0)
+    copy = Document(doc.source + "#copy", doc.text, [Row([cell], line, cell.text)], doc.encoding, "tabbed", [])
+    try:
+        table = extract_form(copy, header_only=True)
+    except InputError:
+        return None
+    [project] = table.projects()
+    if project.amounts.total is None:
+        return None
+    kept = [f.model_copy(update={"source": doc.source}) for f in table.failures if f.field.startswith("amounts.")]
+    return project.amounts, kept, cell.text[:30]
+
+
+#: a money key of a form's header: the copy holds the money rows
+_COPY_MONEY = re.compile(r"资金总额|预算数|资金投入情况|项目资金")
 
 
 def _looks_like_label(name: str) -> bool:
@@ -199,6 +244,11 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if not indicators and not header_only:
         failures.add("绩效指标", msg("FORM_NO_ROWS"))
     failures.found.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
+    if name and not any(getattr(amounts, f) is not None for f in _MONEY) and not doc.source.endswith("#copy"):
+        if (copied := _money_of_a_copy(doc, name, values["name"].span)) is not None:
+            amounts, copy_failures, excerpt = copied  # the form cut above its money rows: a copy above it has them
+            failures.add("amounts.total", msg("FORM_MONEY_FROM_COPY", text=excerpt))
+            failures.found.extend(copy_failures)
     project = Project(
         name=name or "",
         amounts=amounts,
