@@ -620,6 +620,11 @@ MESSAGES: dict[str, Text] = {
         "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
         "it ({text!r} alone): check it",
     ),
+    "FORM_TOTAL_OF_ITEMS": Text(
+        "合计“{text}”的各栏连写；其开头 {total} 等于上方成本构成各项金额之和（{parts}），读作资金总额：请核对",
+        "the 合计 {text!r} has its cells run together; it starts with {total}, the sum of the cost rows above "
+        "it ({parts}), read as the total: check it",
+    ),
     "FORM_MONEY_FROM_COPY": Text(
         "表中没有金额（文本在资金行之前截断）；金额读自页面上同一张表开头的连写副本（“{text}…”）：请核对",
         "the form has no amounts (its text stops before the money rows); they are read from a copy of the "

@@ -21,6 +21,7 @@ import pytest
 from dev_gold import GOLD
 from test_form_header import _header, _read
 
+from assistant.extract.parsers.form.money import total_of_items
 from assistant.extract.parsers.form.tokens import _spaced_form_words
 from assistant.pipeline import extract_path
 
@@ -182,3 +183,34 @@ def test_a_copy_naming_another_project_gives_no_amounts():
     table = _read(text)
     assert table.projects()[0].amounts.total is None
     assert "FORM_MONEY_FROM_COPY" not in _codes(table, "amounts.total")
+
+
+# ---- d04: the 合计 of a cost table run together, its first cell the sum of the rows ---------------
+
+#: d04-hb-ezhou-office-building-runtogether: the cost table and its 合计, verbatim
+D04_COSTS = (
+    "项目预算成本构成金额测算(公式)依据2020年实际执行数2021年实际执行数保安服务费191依据招标文件191191"
+    "保洁服务费99依据招标文件9999水电气、维修维护费524根据三定方案,各项费用据实结算372.88504.55"
+)
+
+
+def test_a_cost_tables_run_together_total_starts_with_the_rows_sum():
+    assert total_of_items(D04_COSTS, "814662.98794.55") == ("814", ["191", "99", "524"])
+
+
+@pytest.mark.parametrize(
+    "before, run",
+    [
+        (D04_COSTS, "815662.98794.55"),  # the run does not start with the rows' sum
+        (D04_COSTS, "814"),  # a plain amount: nothing run together to cut
+        (D04_COSTS.replace("项目预算成本构成", "项目预算"), "814662.98794.55"),  # no cost table
+    ],
+)
+def test_a_total_the_cost_rows_do_not_pin_is_not_read(before, run):
+    assert total_of_items(before, run) is None
+
+
+def test_the_whole_d04_form_reads_its_total_from_the_cost_rows_said_so():
+    table = extract_path(next(GOLD.glob("d04-*")) / "source.txt")
+    assert table.projects()[0].amounts.total == Decimal("814")
+    assert _codes(table, "amounts.total") == ["FORM_TOTAL_OF_ITEMS"]

@@ -34,7 +34,9 @@ Reading rules (what the tests pin down):
   title when every title that continues it agrees (…专项资金(第一批…)绩效目标表), flagged.
   A form whose text stops before its money rows takes the amounts of a copy of its beginning
   run together in one cell of the page (安徽's 内容概述), when one such cell names the same
-  project, flagged.
+  project, flagged. A 合计 under a cost table (项目预算成本构成 | 金额 | 测算依据 | 执行数…) whose
+  cells ran together (814662.98794.55) is read as its first cell when that is the sum of the
+  rows' amounts above it (191 + 99 + 524), flagged.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
   texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
   of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written

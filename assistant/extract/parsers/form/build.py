@@ -166,6 +166,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for row, field, message in doubts:
         failures.at_row(row, field, message)
     amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
+    if doubt := found.get("total_of_items"):
+        failures.add("amounts.total", doubt)
     if "total_unwritten" in found:
         amounts, derived = _total_from_parts(amounts, values, amount_spans)
         if derived:

@@ -36,6 +36,7 @@ from .money import (
     _money_sentence,
     _money_text,
     adjusted_budget,
+    total_of_items,
 )
 from .tokens import Token, _join, _span_of, _Value
 
@@ -253,6 +254,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
         if field in _AMOUNT_FIELDS and len(taken) == 1 and i < len(flat) and _unit_after(taken[0], flat[i]):
             taken.append(flat[i])  # 资金额度 4623 万: the amount's unit, apart by a space, is the amount's
             i += 1
+        if field == "total" and len(taken) == 1 and (items := _total_of_items(flat, token, taken[0])):
+            taken, found["total_of_items"] = items  # 合计814662.98794.55: its first cell the rows' sum
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
         if field == "total" and not taken:
@@ -428,6 +431,21 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+def _total_of_items(flat: list[Token], key: Token, value: Token) -> tuple[list[Token], Msg] | None:
+    """The 合计 of a budget's cost table whose cells ran together, read as the sum of the rows'
+    amounts written before it (:func:`.money.total_of_items`), and the message saying so."""
+    at = next((k for k, t in enumerate(flat) if t is key), 0)
+    if at == 0 or _AMOUNT_TEXT.match(_money_text(value)):
+        return None
+    if (read := total_of_items(_fold(flat[at - 1].text), _money_text(value))) is None:
+        return None
+    written, amounts = read
+    lead = len(value.text) - len(value.text.lstrip())
+    start = value.start + lead
+    token = Token(value.text[lead : lead + len(written)], value.cell, start, start + len(written), value.row, value.col)
+    return [token], msg("FORM_TOTAL_OF_ITEMS", text=value.text[:40], total=written, parts="+".join(amounts))
 
 
 def _unit_after(amount: Token, token: Token) -> bool:

@@ -325,3 +325,37 @@ def own_level_amount(rows: list[list[Token]], columns: list[str]) -> tuple[str, 
     if not _AMOUNT_TEXT.match(amount):
         amount, _, _ = read_run(amount, columns) if columns else (None, None, None)
     return (last, Decimal(amount)) if amount and _AMOUNT_TEXT.match(amount) else None
+
+
+#: the heads of a budget's cost table written before its rows (项目预算成本构成 | 金额 | 测算(公式)依据 |
+#: 2020年实际执行数 | 2021年实际执行数, 湖北 鄂州's 项目支出绩效目标表): its columns in order
+_COST_TABLE = re.compile(r"成本构成|支出明细|经费明细|预算明细")
+_COST_HEAD = re.compile(r"金额|测算(?:[（(]公式[)）])?依据|(?:\d{4}年)?(?:实际)?执行数|(?:\d{4}年)?预算数")
+_PLAIN = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def total_of_items(before: str, run: str) -> tuple[str, list[str]] | None:
+    """The 合计 of a budget's cost table whose cells ran together (合计814662.98794.55 =
+    金额 814 | 2020年实际执行数 662.98 | 2021年实际执行数 794.55): the rows above it give their
+    own amounts (保安服务费191依据招标文件191191…: 金额 191, then the 测算依据 text and the
+    other numeric cells), and the 合计's first cell is their sum. (that sum as the run writes it,
+    the rows' amounts), when the run starts with it; None when the rows do not read so."""
+    if not _COST_TABLE.search(before) or not re.fullmatch(r"[\d.]+", run):
+        return None
+    heads = list(_COST_HEAD.finditer(before, _COST_TABLE.search(before).end()))
+    if not heads or heads[0].group() != "金额":
+        return None  # the amount is the table's first numeric column
+    rest = before[heads[-1].end() :]
+    numeric_after = sum(1 for h in heads[1:] if "依据" not in h.group())  # the cells after the basis
+    pieces = re.findall(r"([^\d.]+)([\d.]+)", rest)
+    step = 2 if numeric_after else 1  # a row: name | amount (| basis | its other cells, run together)
+    if not pieces or len(pieces) % step or "".join(a + b for a, b in pieces) != rest:
+        return None
+    amounts = [pieces[k][1] for k in range(0, len(pieces), step)]
+    if len(amounts) < 2 or not all(_PLAIN.fullmatch(a) for a in amounts):
+        return None
+    total = sum((Decimal(a) for a in amounts), Decimal(0))
+    written = format(total.normalize(), "f") if total == total.to_integral() else str(total)
+    if not run.startswith(written) or run == written:
+        return None
+    return written, amounts
