@@ -1019,6 +1019,15 @@ MESSAGES: dict[str, Text] = {
         "the money is split by level of government ({cells}): the own level's row '{row}' holds the whole "
         "total and is read as the 财政拨款; check it",
     ),
+    "FORM_GOALS_SPLIT": Text(
+        "两栏目标（中期目标 | 年度目标）的文字写在一处，在句末的空格处分开（第二段以「{at}」开头）：请核对",
+        "the texts of two goal columns (中期目标 | 年度目标) are written as one piece and were cut at the space "
+        "after a sentence (the second starts {at!r}): check them",
+    ),
+    "FORM_GOAL_YEAR_CUT": Text(
+        "年度目标写到文本的最末（网页截断）；改用完整的{field}：请核对",
+        "the 年度目标 runs to the very end of the text (the page was cut); the complete {field} is used: check it",
+    ),
     "FORM_GOAL_SPLIT_AT": Text(
         "预期目标与实际完成情况连写，在「{at}」处分开：之前读作预期目标；请核对",
         "the 预期目标 and 实际完成情况 texts ran together and were cut at '{at}': the text before it "

@@ -214,3 +214,40 @@ def test_the_whole_d04_form_reads_its_total_from_the_cost_rows_said_so():
     table = extract_path(next(GOLD.glob("d04-*")) / "source.txt")
     assert table.projects()[0].amounts.total == Decimal("814")
     assert _codes(table, "amounts.total") == ["FORM_TOTAL_OF_ITEMS"]
+
+
+# ---- k01: 中期目标 | 年度目标 over one piece; the year's goal cut by the page's end ---------------
+
+#: k01-sx-yangquan-rural-roads-work-fund-form-pipe: its last two lines, verbatim
+K01_GOALS = (
+    "中期目标 | 年度目标 | ||||||\n"
+    "总体目标 | “四好农村路”、“三大板块旅游路”项目开工前期项目勘察设计审批;进度督导检查、工程质量监督检查、"
+    "工程安全运营检查;专项资金财务跟踪检查、财务审计、工程竣工验收。 工程前期施工图设计批复 81个,建设里程巡查、质量"
+)
+K01_PERIOD = (
+    "“四好农村路”、“三大板块旅游路”项目开工前期项目勘察设计审批;进度督导检查、工程质量监督检查、"
+    "工程安全运营检查;专项资金财务跟踪检查、财务审计、工程竣工验收。"
+)
+
+
+def test_two_goal_columns_in_one_piece_are_cut_after_the_sentence_and_a_cut_year_goal_gives_way():
+    text = _source("k01-")
+    assert text.rstrip().endswith(K01_GOALS)
+    table = _read(text)
+    assert table.projects()[0].goal == K01_PERIOD  # the year's text is cut by the page: the period's, complete
+    assert _codes(table, "绩效目标")[:2] == ["FORM_GOAL_YEAR_CUT", "FORM_GOALS_SPLIT"]
+    assert table.meta.extra["form"]["年度目标"] == "工程前期施工图设计批复 81个,建设里程巡查、质量"
+
+
+def test_a_complete_year_goal_after_the_period_goal_is_the_goal():
+    text = _source("k01-").rstrip() + "情况督查。 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    table = _read(text)
+    assert table.projects()[0].goal == "工程前期施工图设计批复 81个,建设里程巡查、质量情况督查。"
+    assert "FORM_GOAL_YEAR_CUT" not in _codes(table, "绩效目标")
+    assert "FORM_GOALS_SPLIT" in _codes(table, "绩效目标")
+
+
+def test_a_goal_piece_with_two_gaps_is_not_cut():
+    text = _source("k01-").replace("竣工验收。 工程前期", "竣工验收。 其他。 工程前期")
+    table = _read(text)
+    assert "FORM_GOALS_SPLIT" not in _codes(table, "绩效目标")

@@ -38,7 +38,9 @@ Reading rules (what the tests pin down):
   cells ran together (814662.98794.55) is read as its first cell when that is the sum of the
   rows' amounts above it (191 + 99 + 524), flagged.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
-  texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
+  texts are kept under ``meta.extra["form"]``. A 年度目标 cut by the end of the text gives way to
+  a complete 实施周期 / 总体 goal, flagged; 中期目标 | 年度目标 over one piece holding both texts
+  are cut at its one gap after a sentence's end, flagged. A 自评表's 预期目标 | 实际完成情况 over rows
   of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written
   by a notice above the form's title are not the form's.
 * A form whose indicator grid is of a kind the rules do not know (no 三级指标), or a page cut

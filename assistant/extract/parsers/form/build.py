@@ -50,6 +50,11 @@ _LABEL_WORDS = (
 _FORM_KIND_AFTER = r"[^\n|｜。，,；;:：]{0,40}?(?=(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报|批复)?表)"
 
 
+def _at_text_end(doc: Document, span: Span | None) -> bool:
+    """A value whose span reaches the text's very end (bars and white space aside): cut with it."""
+    return span is not None and span.end >= len(doc.text.rstrip(" \t\r\n\u3000|｜"))
+
+
 def _name_cut_at_text_end(doc: Document, value, name: str) -> str | None:
     """A 项目名称 cut where the page store stopped (its cell runs to the text's very end:
     2025年市級財政鄉村振興專), which the form's own title, written whole above it (in the notice's
@@ -57,7 +62,7 @@ def _name_cut_at_text_end(doc: Document, value, name: str) -> str | None:
     names the project 2025年市級財政鄉村振興專項資金(第一批…). Taken only when every such title
     continues it the same way; None else."""
     span = value.span
-    if span is None or span.end < len(doc.text.rstrip(" \t\r\n\u3000|｜")) or len(name) < 4:
+    if not _at_text_end(doc, span) or len(name) < 4:
         return None
     simple = doc.text.translate(_T2S)  # one character for one: offsets are the source's
     pattern = re.compile(re.escape(name.translate(_T2S)) + _FORM_KIND_AFTER)
@@ -205,6 +210,14 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         return values[field].text if field in values and values[field].text else None
 
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
+    if goal_field == "年度目标" and _at_text_end(doc, values[goal_field].span):
+        # the year's goal cut by the end of the page: the whole period's goal, complete, is the goal
+        whole = next((f for f in _GOAL_FIELDS[1:] if text(f) and not _at_text_end(doc, values[f].span)), None)
+        if whole is not None:
+            failures.add("绩效目标", msg("FORM_GOAL_YEAR_CUT", field=values[whole].key or whole))
+            goal_field = whole
+    if doubt := found.get("goals_split"):
+        failures.add("绩效目标", doubt)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
     if name is not None and separation == "spaces" and (whole := name_around_key(rows, r0, name)):

@@ -73,6 +73,14 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
                 cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
             placed = [key for key in keys if key.col in cols]
+            if fields <= set(_GOAL_FIELDS) and len(keys) == 2 and len(placed) == 1 and len(below) == 1:
+                if (halves := _two_goals_in_one(below[0])) is not None:
+                    # 中期目标 | 年度目标 over 总体目标 | <中期…。 年度…>: the two cells' texts in one piece
+                    for key, half in zip(keys, halves):
+                        values.setdefault(key_of(key), _Value(_join([half]), _span_of([half])))
+                    found["goals_split"] = msg("FORM_GOALS_SPLIT", at=halves[1].text[:12])
+                    by_column.update(id(t) for t in keys + below)
+                    continue
             spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
                 cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
@@ -446,6 +454,23 @@ def _total_of_items(flat: list[Token], key: Token, value: Token) -> tuple[list[T
     start = value.start + lead
     token = Token(value.text[lead : lead + len(written)], value.cell, start, start + len(written), value.row, value.col)
     return [token], msg("FORM_TOTAL_OF_ITEMS", text=value.text[:40], total=written, parts="+".join(amounts))
+
+
+#: one gap between two goal texts in one piece: a sentence's end, white space, then more text
+_GOAL_GAP = re.compile(r"(?<=[。！!；;])[ \u3000\t]+(?=\S)")
+
+
+def _two_goals_in_one(token: Token) -> tuple[Token, Token] | None:
+    """A piece under two goal heads (中期目标 | 年度目标) holding both cells' texts, apart by
+    the one gap of white space after a sentence's end (…工程竣工验收。 工程前期…): the two texts;
+    None when there is no such gap, or more than one."""
+    gaps = list(_GOAL_GAP.finditer(token.text))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    first = Token(token.text[: gap.start()], token.cell, token.start, token.start + gap.start(), token.row, token.col)
+    second = Token(token.text[gap.end() :], token.cell, token.start + gap.end(), token.end, token.row, token.col)
+    return first, second
 
 
 def _unit_after(amount: Token, token: Token) -> bool:
