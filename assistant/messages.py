@@ -925,6 +925,11 @@ MESSAGES: dict[str, Text] = {
         "没有项目名称栏：项目名称“{name}”取自表格标题；请核对",
         "no 项目名称 cell: the name {name!r} is taken from the table's caption; check it",
     ),
+    "PROSE_NAME_CUT_COMPLETED": Text(
+        "文本在项目名称栏中截断，只留下“{cut}”：项目名称“{name}”按其上方的表格标题补全；请核对",
+        "the text is cut inside the 项目名称 cell, leaving {cut!r}: the name {name!r} is completed from the "
+        "table's caption above it; check it",
+    ),
     "PROSE_AMOUNT_FROM_TEXT": Text(
         "金额取自正文“{text}”，没有金额栏可对照；请核对",
         "the amount is read from the sentence {text!r}, with no money cell to check it against; check it",

@@ -17,6 +17,13 @@ __all__ = [
     "is_valid_pair",
     "code_for_level1_name",
     "code_for_level2_name",
+    "LEVEL1_WORDS",
+    "LEVEL1_ONLY_WORDS",
+    "LEVEL2_WORDS",
+    "EFFECT_WORDS",
+    "CATEGORY_WORDS",
+    "OLD_EFFECT_WORD",
+    "words",
 ]
 
 #: level-1 code -> canonical name, as the seed tables write it.
@@ -54,6 +61,34 @@ _LEVEL2_KEYWORDS: list[tuple[str, str]] = [
     ("环境", "23"),  # 环境效益: the older forms' word for 生态效益 (成本 above keeps 生态环境成本 a cost)
     ("可持续", "24"),
 ]
+
+# The category words running text writes before 指标 / 目标 (数量指标：…, 一、产出指标, 社会效益目标), for
+# the readers of notices and reports: one list, in the order a regex alternation tries them.
+
+#: level-1 words: 产出, 效益, 满意度 (the names above without 指标)
+LEVEL1_WORDS: tuple[str, ...] = tuple(name.removesuffix("指标") for name in LEVEL1.values())
+#: level-2 words: the names above without 指标, then the variants 社会公众满意度 and a bare 满意度
+LEVEL2_WORDS: tuple[str, ...] = (
+    *(name.removesuffix("指标") for name in LEVEL2.values()),
+    "社会公众满意度",
+    "满意度",
+)
+#: level-1 words that are no level-2 word: 产出, 效益 (满意度指标 is either)
+LEVEL1_ONLY_WORDS: tuple[str, ...] = tuple(w for w in LEVEL1_WORDS if w not in LEVEL2_WORDS)
+#: 效果指标: older forms' word for 效益指标
+OLD_EFFECT_WORD = "效果"
+#: the 效益 categories (经济效益 … 可持续影响): a report may write them with no 指标 after them
+EFFECT_WORDS: tuple[str, ...] = tuple(name for code, name in LEVEL2.items() if code[0] == "2")
+#: every word that names a category and nothing else, either level
+CATEGORY_WORDS: tuple[str, ...] = tuple(
+    dict.fromkeys((*LEVEL1_ONLY_WORDS, OLD_EFFECT_WORD, *LEVEL1_WORDS, *LEVEL2_WORDS))
+)
+
+
+def words(group: tuple[str, ...]) -> str:
+    """A group of category words as a regex alternation (no group of its own), in the group's order."""
+    return "|".join(group)
+
 
 _LEVEL1_KEYWORDS: list[tuple[str, str]] = [
     ("产出", "1"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import zhconv
@@ -95,3 +96,25 @@ def test_a_form_under_a_fund_heading_is_named_and_flagged(sep):
     table = extract(read_bytes(text.encode("utf-8"), "f.txt"), "rules")
     assert table.projects()[0].name == "某某免费开放经费"
     assert "PROSE_NAME_FROM_HEADING" in {f.code for f in table.failures}
+
+
+def _read_text(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "notice.txt"), "rules")
+
+
+def test_a_name_cell_cut_by_the_texts_end_is_completed_from_the_heading_above():
+    """n03 (dev): the page store cut the text inside the 绩效目标表's 项目名称 cell; the caption right
+    above the form names the fund whole, so the cut name is completed from it (year kept, as the
+    cell starts), flagged. The dev document's own text, whole."""
+    source = next((Path(__file__).parent.parent / "gold" / "real").glob("n03-*")) / "source.txt"
+    table = extract(read_bytes(source.read_bytes(), "n03.txt"), "rules")
+    assert table.projects()[0].name == "2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)"
+    assert "PROSE_NAME_CUT_COMPLETED" in {f.code for f in table.failures}
+
+
+def test_a_name_cell_that_is_not_cut_is_not_completed():
+    source = next((Path(__file__).parent.parent / "gold" / "real").glob("n03-*")) / "source.txt"
+    text = source.read_text(encoding="utf-8") + "\n實施單位 |\n安溪縣農業農村局 |\n"  # the text goes on after the cell
+    table = _read_text(text)
+    assert table.projects()[0].name == "2025年市級財政鄉村振興專"
+    assert "PROSE_NAME_CUT_COMPLETED" not in {f.code for f in table.failures}

@@ -215,6 +215,26 @@ def test_an_explainer_page_under_a_breadcrumb_with_bulleted_labels():
     assert {"PROSE_NAME_FROM_TITLE", "PROSE_GOAL_FROM_TEXT"} <= {f.code for f in table.failures}
 
 
+def test_a_bulleted_bare_benefit_category_is_a_label_not_an_indicator():
+    """o08 (dev), verbatim: '• 社会效益:' with no 指标 after it opens the 社会效益 items under
+    '1. 效益指标'; written bare in a sentence (社会效益:… with no bullet or number) it is not a label."""
+    text = (
+        "2019年度新政务服务中心运行维护费项目支出绩效目标批复表解读\n\n"
+        "  1. 产出指标\n"
+        "  • 质量指标:运维响应及时率达到95%以上;\n"
+        "  1. 效益指标\n"
+        "  • 社会效益:保障政务服务不间断,显著减少因系统或设\n"
+    )
+    indicators = _read(text).projects()[0].indicators
+    assert [(i.level1_name, i.level2_code, i.level2_name) for i in indicators] == [
+        ("产出指标", "12", "质量指标"),
+        ("效益指标", "22", "社会效益"),
+    ]
+    assert indicators[1].name == "保障政务服务不间断"  # the bullet's clause, not "社会效益:保障…"
+    plain = text.replace("  • 社会效益:", "社会效益:")
+    assert _read(plain).projects()[0].indicators[1].name.startswith("社会效益")
+
+
 @pytest.mark.parametrize(
     ("text", "goal"),
     [
@@ -230,3 +250,41 @@ def test_goal_heading_without_the_word_performance(text, goal):
 
     found = goal_under_heading(text)
     assert (found[0] if found else None) == goal
+
+
+def test_an_outlines_targets_said_without_a_sign():
+    """o08 (dev), verbatim bullets: in an outline of targets every item is one, so 'X为0' gives X its
+    target 0, a time limit '4小时内解决' is the value of the words before it, and 工作日 is a unit
+    (个 does not cut it short); each is flagged, the name's end being read from the sentence."""
+    text = (
+        "2019年度新政务服务中心运行维护费项目支出绩效目标批复表解读\n\n"
+        "  1. 产出指标\n"
+        "  • 数量指标:确保中心所有对外服务窗口全年正常开放天数不低于250个工作日;"
+        "核心业务系统与网络平台可用性达到99.9%以上;完成所有计划内的设施设备预防性维护与巡检。\n"
+        "  • 质量指标:运维响应及时率达到95%以上;故障平均修复时间(MTTR)控制在2小时以内;重大安全事件发生次数为0。\n"
+        "  • 时效指标:运维服务请求受理后,30分钟内响应;常规问题4小时内解决;预算执行进度与时间进度基本同步。\n"
+        "  1. 效益指标\n"
+    )
+    table = _read(text)
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got[0][1] == "不低于250个工作日"
+    assert ("重大安全事件发生次数", "0") in got
+    assert ("常规问题", "4小时内解决") in got
+    assert ("运维服务请求受理后", "30分钟内响应") in got
+    flagged = {f.params.get("name") for f in table.failures if f.code == "PROSE_INDICATOR_FROM_TEXT"}
+    assert {"重大安全事件发生次数", "常规问题"} <= flagged
+    # beside items stating targets, a clause with none is no indicator; the seqs count the others
+    names = [name for name, _ in got]
+    assert "完成所有计划内的设施设备预防性维护与巡检" not in names
+    assert "预算执行进度与时间进度基本同步" not in names
+    assert [i.seq for i in table.projects()[0].indicators] == list(range(1, len(got) + 1))
+
+
+def test_a_labels_items_that_all_lack_a_target_are_kept():
+    """b12 (dev), verbatim: 生态效益指标 and 可持续影响指标 each hold one item with no target; with no
+    sibling stating one, the item is the indicator (flagged by the checks for its missing value)."""
+    source = next((Path(__file__).parent.parent / "gold" / "real").glob("b12-*")) / "source.txt"
+    table = _read(source.read_text(encoding="utf-8"))
+    got = [(i.level2_name, i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert ("生态效益指标", "生态修复功能提高", None) in got
+    assert ("可持续影响指标", "持续发展", None) in got

@@ -62,3 +62,25 @@ def test_one_part_after_qizhong_leaves_the_budget_read_and_flagged():
     table = read(SOURCE.replace(SENTENCE, "预算10441万元。其中,中央转移支付资金8353万元"))
     assert table.projects()[0].amounts.total == Decimal("10441")
     assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+
+
+# k09 (dev), verbatim: a part with parts of its own (预拨3608 = 中央2855 + 省级753), then 清算120,
+# then the year's whole 3728 = 3608 + 120
+K09 = (
+    "我县在30个工作日内及时将原12类基本公共卫生服务项目预拨资金3608万元(中央资金2855万元、省级资金753万元)"
+    "分配到各项目实施机构,年终考核后及时将剩余的清算资金120万元分配到位,"
+    "2023年度12类基本公共卫生服务资金3728万元全部执行到位。"
+)
+
+
+def test_parts_with_parts_of_their_own_add_up_to_the_total():
+    table = read(f"枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告\n一、基本情况\n{K09}\n")
+    assert table.projects()[0].amounts.total == Decimal("3728")
+    assert "PROSE_AMOUNT_SUM" in _codes(table)
+
+
+def test_amounts_that_do_not_nest_are_not_summed():
+    broken = K09.replace("清算资金120万元", "清算资金150万元")  # 3608 + 150 is not 3728
+    table = read(f"枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告\n一、基本情况\n{broken}\n")
+    assert table.projects()[0].amounts.total is None
+    assert "PROSE_AMOUNTS_SEVERAL" in _codes(table)

@@ -59,3 +59,17 @@ def test_paragraph_that_is_no_goal_is_not_read(paragraph):
 
 def test_heading_about_what_was_done_is_not_the_goal():
     assert _goal(I13.replace("(二)项目绩效目标", "(二)项目绩效目标完成情况")) == ""
+
+
+N08 = (next(GOLD.glob("n08-*")) / "source.txt").read_text(encoding="utf-8")
+
+
+def test_a_goal_heading_whose_paragraph_only_judges_the_goal_is_passed_over():
+    """n08 (dev): '3.绩效目标' holds '…所必需的,绩效目标合理。' (the goal judged, none stated); the goal
+    set is under '(2)目标设置。' further on."""
+    project = read(N08).projects()[0]
+    assert project.goal == (
+        "组织律师进村活动,组织律师担任村(社区)法律顾问,开展法律咨询、普法宣传、人民调解和法律援助,维护群众合法权益,化解矛盾纠纷。"
+    )
+    judged = N08.replace("(2)目标设置。\n", "(2)论证情况。\n")  # no other goal heading: no goal read
+    assert read(judged).projects()[0].goal is None

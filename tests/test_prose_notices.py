@@ -159,7 +159,7 @@ def test_title_of_a_self_evaluation_headed_by_its_writer_names_the_fund():
     ["关于2021年度政法纪检监察转移支付资金绩效评价自评报告", "2017-2019年省级城镇保障性安居工程支出绩效自评报告"],
 )
 def test_title_variants_of_a_self_evaluation(title):
-    from assistant.extract.parsers.prose_fields import _NAME_IN_TITLE
+    from assistant.extract.parsers.prose_name import _NAME_IN_TITLE
 
     m = _NAME_IN_TITLE.match(title)
     assert m is not None and m.group("name") in ("政法纪检监察转移支付资金", "2017-2019年省级城镇保障性安居工程")
@@ -239,8 +239,11 @@ L01 = (
 def test_title_without_the_captions_colon_names_the_project():
     table = read(L01)
     project = table.projects()[0]
-    assert project.name == "学生资助专项"
-    assert project.goal.startswith("减免在校一、二、三年级学生学费")  # the targets after it stay in: flagged
+    # the title line with no colon (not 站名: caption); 项目 stays, as the title writes it (o03, o10, k09)
+    assert project.name == "学生资助专项项目"
+    # the targets listed after the goal on its line are indicators, not the goal's
+    assert project.goal == "减免在校一、二、三年级学生学费"
+    assert [(i.name, i.annual_value) for i in project.indicators][:2] == [("发放率", "100%"), ("减免率", "100%")]
     assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE"} <= _codes(table)
 
 
@@ -363,3 +366,114 @@ def test_plan_parts_naming_sources_are_not_projects():
     text = "某某资金的细化方案\n区残联:\n一、中央资金24万元,用于康复。\n二、省级资金3万元,用于托养。\n"
     with pytest.raises(InputError):
         read(text)
+
+
+# o03 (dev), verbatim: a 范文 page (a compilation of sample reports) in a traditional mirror with
+# pinyin readings; its title ends in the page's own words 范文(精選8篇)
+O03 = (
+    "國培項(xiàng)目績效自評(píng)報(bào)告范文(精選8篇)\n"
+    "國培項(xiàng)目績效自評(píng)報(bào)告范文(精選8篇)1\n"
+    "一、工作完成情況\n"
+    "20xx年度共培訓(xùn)我區(qū)中小學(xué)幼兒園教師1217人次,中職教師35人次,使用資金179.4萬元,參訓(xùn)教師100%結(jié)業(yè)。\n"
+)
+
+
+def test_a_sample_report_pages_title_names_the_project():
+    table = read(O03)
+    (project,) = table.projects()
+    assert project.name == "國培項目"  # readings left out, 項目 kept as the title writes it
+    assert project.amounts.total == Decimal("179.4")
+    assert {"PROSE_FIELDS_ONLY", "PROSE_NAME_FROM_TITLE", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # o10 (dev): X项目支出绩效评价报告 names X项目; the year is the report's
+        ("2022年度城市智脑信息化项目支出绩效评价报告", "城市智脑信息化项目"),
+        # n08 (dev): the writer and the year before the name are the report's, not the name's
+        ("县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一村(社区)一法律顾问经费"),
+        # a name that says only what kind of money it is keeps its writer: the writer's money
+        ("沅江市红十字会2020年度专项资金绩效评价报告", "沅江市红十字会2020年度专项资金"),
+    ],
+)
+def test_a_reports_title_names_its_project_without_the_reports_words(title, name):
+    text = f"{title}\n一、基本情况\n本年度安排资金28万元,用于项目实施。\n"
+    table = read(text)
+    assert table.projects()[0].name == name
+    assert "PROSE_NAME_FROM_TITLE" in _codes(table)
+
+
+def test_a_notice_keeps_the_place_and_year_its_title_writes():
+    # i08 (dev), the title verbatim: a 公示 names the project with its place and year
+    text = (
+        "章贡区2019年林业有害生防治项目立项依据、实施主体、预算安排及绩效目标情况公示\n一、立项依据\n安排资金40万元。\n"
+    )
+    assert read(text).projects()[0].name == "章贡区2019年林业有害生防治项目"
+
+
+def test_an_evaluated_project_is_named_as_the_text_first_writes_it():
+    # m11 (dev), verbatim excerpts: 对…市X项目开展了绩效自评 after X主要用于…: 市 says whose it is
+    text = (
+        "一、项目概况\n"
+        "益阳市电子政务外网平台网络基础设施提供电子政务各项应用所需的通信网络及其管理环境,由政务网络和网络管理中心组成。"
+        "电子政务外网平台中心机房租赁费及运行维护费主要用于网络管理中心租赁费、专线租赁费、电费、维护费。\n"
+        "(二)绩效评价过程。根据《益阳市财政局关于开展2021年度部门绩效自评工作的通知》文件要求,我单位成立了绩效评价小组,"
+        "对2021年度市电子政务外网平台中心机房租赁费及运行维护费项目开展了绩效自评工作:\n"
+    )
+    table = read(text)
+    assert table.projects()[0].name == "电子政务外网平台中心机房租赁费及运行维护费"
+    assert "PROSE_NAME_EVALUATED" in _codes(table)
+    # never named without 市 before: the name stays as the sentence writes it
+    alone = text.replace("电子政务外网平台中心机房租赁费及运行维护费主要用于", "主要用于")
+    assert read(alone).projects()[0].name == "市电子政务外网平台中心机房租赁费及运行维护费"
+
+
+def test_a_title_naming_only_a_kind_of_money_gives_way_to_the_fund_passed():
+    # i13 (dev), verbatim title and money sentence: 专项资金 alone names nothing; the text passes the fund
+    text = "沅江市红十字会2020年度专项资金绩效评价报告\n一、基本情况\n  2020财政下达红十字事业支出专项资金28万元。\n"
+    table = read(text)
+    (project,) = table.projects()
+    assert (project.name, project.amounts.total) == ("红十字事业支出专项资金", Decimal("28"))
+    assert {"PROSE_NAME_FROM_TEXT", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+def test_money_written_in_wan_without_yuan_is_read():
+    # l01 (dev), the money sentence verbatim: 350万 is 350万元
+    text = L01.replace(
+        "二、项目资金使用及管理情况\n", "二、项目资金使用及管理情况\n项目批复资金350万已全部到位,属于省财政下拨资金。\n"
+    )
+    table = read(text)
+    assert table.projects()[0].amounts.total == Decimal("350")
+    assert table.currency_unit == "万元"
+    assert "PROSE_AMOUNT_FROM_TEXT" in _codes(table)
+    # 万 before a measure word is a count, not money
+    counted = text.replace("项目批复资金350万已全部到位", "项目批复资金350万人次")
+    assert read(counted).projects()[0].amounts.total is None
+
+
+def test_a_report_presenting_itself_names_its_project_under_a_generic_title():
+    # m13 (dev), verbatim lines (readings left out): a 范文 page titled 工程项目绩效评价报告 (a kind, no
+    # name); the report's opening sentence presents its project; the notice it cites passes its money
+    text = (
+        "工程項目績效評價報告\n\n"
+        "            工程項目績效評價報告1\n\n"
+        "              根據四川省財政廳《關于開展20xx年度中央對地方轉移支付預算執行情況績效自評工作的通知》"
+        "(川財績〔20xx〕3號)文件精神,現將我市20xx年度中央補助地方公共文化服務體系建設--全民健身補短板工程項目自評報告如下:\n\n"
+        "              一、績效目標分解下達情況\n\n"
+        "              《財政廳省委宣傳部文化和旅游廳省廣電局省體育省文物局關于下達20xx年中央支持地方公共文化服務體系建設補助資金預算的通知》"
+        "(川財教〔20xx〕132號)文件下達我市全民健身場地器材補短工程160萬元,按每個街道(鄉鎮)20萬元標準核定。\n"
+    )
+    table = read(text)
+    (project,) = table.projects()
+    assert project.name == "20xx年度中央補助地方公共文化服務體系建設--全民健身補短板工程項目"
+    assert project.amounts.total == Decimal("160")
+    assert {"PROSE_NAME_EVALUATED", "PROSE_AMOUNT_FROM_TEXT"} <= _codes(table)
+
+
+@pytest.mark.parametrize("tail", ["范文(精选8篇)", "范文(通用5篇)", "[热门]", "范文【精选】", ""])
+def test_a_sample_report_pages_own_words_after_the_title(tail):
+    # the page's words after a title (as o03's 范文(精選8篇), m13's [熱門]) leave the title a title
+    text = f"办公楼维修项目绩效自评报告{tail}\n一、基本情况\n本年度安排资金30万元,用于办公楼维修。\n"
+    table = read(text)
+    assert (table.projects()[0].name, table.projects()[0].amounts.total) == ("办公楼维修项目", Decimal("30"))

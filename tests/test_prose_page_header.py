@@ -76,7 +76,7 @@ def test_a_year_or_batch_in_brackets_is_not_a_name(subtitle):
         "该项目本年度安排预算30万元，全部用于学生资助的发放，资金及时足额拨付到位，执行率100%。\n"
     )
     (project,) = read(text).projects()
-    assert project.name == "某县学生资助经费"
+    assert project.name == "某县学生资助经费项目"
 
 
 def test_one_quoted_project_heading_on_its_own_line_names_the_project():

@@ -274,3 +274,25 @@ def test_measures_one_a_line_under_a_label(numbering):
         )
     )
     assert _got(table) == _gold("m04")
+
+
+def test_a_reports_goal_said_in_a_sentence_is_read_with_its_targets():
+    """m06 (dev): no title, no project named; its 总体绩效目标 goes on 一是…。二是…。 with no colon
+    and no heading of its own line: the goal is those sentences (not the one after, which says why
+    it was not reached), flagged, beside the target clauses."""
+    table = _read(_source("m06"))
+    (project,) = table.projects()
+    assert project.goal.startswith("一是完成东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设")
+    assert project.goal.endswith("二是符合工程施工质量验收相关要求,按时投入使用。")
+    assert "PROSE_GOAL_FROM_TEXT" in {f.code for f in table.failures}
+    assert len(project.indicators) == 9
+
+
+def test_a_target_the_cut_text_ends_in_is_not_read():
+    """k02 (dev): the page store cut the text inside '質量指標:補助標準達標率年度指標10' (100%?): a
+    number the text ends in may be cut, so that item is not read; the whole one before it is."""
+    table = _read(_source("k02"))
+    names = [i.name for i in table.projects()[0].indicators]
+    assert names == ["建設產業園綜合管理服務中心、產業園專家工作站、大數據中心等8個項目"]
+    whole = _read(_source("k02").rstrip() + "0%。\n")
+    assert [i.annual_value for i in whole.projects()[0].indicators][-1] == "100%"

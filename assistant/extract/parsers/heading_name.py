@@ -76,10 +76,20 @@ def name_from_heading(heading: str) -> tuple[str, bool] | None:
     return name, True
 
 
+def _cut_by_the_end(doc: Document, name: str) -> bool:
+    """The 项目名称 cell is the last thing the text holds: the page store cut the text inside it
+    (项目名称 | 2025年市級財政鄉村振興專, n03), so the name may be only its beginning."""
+    tail = doc.text.rstrip(" \t\u3000\n|｜")
+    return bool(name) and tail.endswith(name.rstrip())
+
+
 def name_by_heading(doc: Document, table: BudgetTable) -> BudgetTable:
-    """Name a one-project form that has no 项目名称 after its heading, in place of "no 项目名称"."""
+    """Name a one-project form that has no 项目名称 after its heading, in place of "no 项目名称";
+    and complete a name cut by the text's end from the heading that begins with it."""
     projects = table.projects()
-    if len(projects) != 1 or projects[0].name or (heading := form_heading(doc)) is None:
+    if len(projects) == 1 and projects[0].name:
+        return _completed(doc, table)
+    if len(projects) != 1 or (heading := form_heading(doc)) is None:
         return table
     if (named := name_from_heading(heading)) is None:
         return table
@@ -93,3 +103,38 @@ def name_by_heading(doc: Document, table: BudgetTable) -> BudgetTable:
     if table.meta is not None:
         table.meta.extra["name_from_heading"] = heading
     return table
+
+
+def _completed(doc: Document, table: BudgetTable) -> BudgetTable:
+    """A name cut by the text's end (项目名称 | 2025年市級財政鄉村振興專) that the heading right above
+    its form names whole (2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)績效目標表): the
+    heading's name, flagged as taken from the heading."""
+    project = table.projects()[0]
+    if not _cut_by_the_end(doc, project.name):
+        return table
+    above = doc.text[: doc.text.rstrip().rfind(project.name.strip())].splitlines()
+    cells = [c.strip(" *＊|｜") for line in reversed(above) for c in _CELL_SEP.split(line) if c.strip(" *＊|｜")]
+    # the 项目名称 key, then the heading: nothing else between them
+    heading = next((c for c in cells[1:3] if _HEADING.search(_simple(c)) and not _SENTENCE.search(c)), None)
+    named = name_from_heading(heading) if heading else None
+    if named is None:
+        return table
+    # the heading's name runs from where the cut name starts (its year kept, as the cell writes it)
+    written, cut = _unread(re.sub(r"\s", "", heading)), re.sub(r"\s", "", project.name)
+    start, end = written.find(cut), written.find(named[0]) + len(named[0])
+    if start < 0 or end - start <= len(cut) or start > end - len(named[0]):
+        return table
+    whole = written[start:end]
+    table.failures.append(
+        Failure(
+            source=doc.source, field="项目名称", message=msg("PROSE_NAME_CUT_COMPLETED", cut=project.name, name=whole)
+        )
+    )
+    project.name = whole
+    if table.meta is not None:
+        table.meta.extra["name_from_heading"] = heading
+    return table
+
+
+def _simple(cell: str) -> str:
+    return _unread(re.sub(r"\s", "", cell)).translate(_T2S)

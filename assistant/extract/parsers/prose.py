@@ -33,27 +33,48 @@ from ...errors import InputError
 from ...ingest.document import Document
 from ...messages import msg
 from ...schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Span, Unit
-from ...taxonomy import code_for_level1_name, code_for_level2_name
+from ...taxonomy import (
+    EFFECT_WORDS,
+    LEVEL1_ONLY_WORDS,
+    LEVEL2_WORDS,
+    OLD_EFFECT_WORD,
+    code_for_level1_name,
+    code_for_level2_name,
+    words,
+)
 from .form.labels import _T2S
-from .prose_fields import _goal_items, _labeled, _stated, goal_under_heading, item_indicator, name_in_money_sentence
+from .prose_goal import _goal, goal_under_heading
+from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
+from .prose_name import name_in_money_sentence
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBER = rf"(?:[{_NUMERAL}]+|\d{{1,2}})"
-_LEVEL2 = "数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度"
+_LEVEL2 = words(LEVEL2_WORDS)
+_LEVEL1 = words((*LEVEL1_ONLY_WORDS, OLD_EFFECT_WORD))  # 满意度指标: level 1 only as a heading
 #: a category label anywhere in the outline: 一、产出指标 (a heading: 一、 or 1.), （一）数量指标,
-#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2
+#: 数量指标：, 社会效益目标：, 效益指标：; 满意度指标 is level 1 as a heading, else level 2. A 效益
+#: category written bare (社会效益：) is a label only where a heading's number or a bullet opens it
+#: (• 社会效益：…, o08): elsewhere it is a sentence's subject
 _LABEL = re.compile(
-    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|[（(]{_NUMBER}[）)][ \t\u3000]*)?"
-    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>产出|效益|效果)指标)"
+    rf"(?:(?P<head>^[ \t\u3000]*{_NUMBER}[、.．][ \t\u3000]*)|(?P<paren>[（(]{_NUMBER}[）)][ \t\u3000]*)"
+    r"|(?P<bullet>^[ \t\u3000]*[•●◆◇■□▪▶►][ \t\u3000]*))?"
+    rf"(?P<name>(?:{_LEVEL2})(?:指标|目标)|(?P<l1>{_LEVEL1})指标|(?P<bare>{words(EFFECT_WORDS)})(?=[ \t\u3000]*[:：]))"
     r"(?P<sep>[ \t\u3000]*[:：,，]|[ \t\u3000]*$)",
     re.M,
 )
 _END = re.compile(r"^[ \t\u3000]*(?:附件|附表|\d{4}年\d{1,2}月\d{1,2}日|扫一扫)", re.M)
 _ITEM_END = re.compile(r"[;；。\n]")
 _SIGN = re.compile(r"[" + SIGNS + r"]")
+#: an item's target with no sign and no comma, in an outline of targets (where every item is one):
+#: 重大安全事件发生次数为0 (X为N) ; 常规问题4小时内解决 (a time limit, N小时内 and what is done in it)
+_SAID_VALUE = re.compile(
+    r"(?:为(?P<value>\d+(?:\.\d+)?[ \t\u3000]*(?:%|％|个|人|次|项|件|起|家|户|天|日)?)"
+    r"|(?P<limit>\d+(?:\.\d+)?[ \t\u3000]*(?:个?工作日|小时|分钟|天|日|周|个月)内[\u4e00-\u9fff]{0,4}))"
+    r"[ \t\u3000]*$"
+)
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 #: marks heading an item or a label line (a web page's bullets: • 数量指标:…), not part of any name
 _MARKERS = "★☆*＊•●◆◇■□▪▶► \t\u3000"
@@ -76,6 +97,8 @@ def _marks(plain: str, start: int = 0, stop: int | None = None) -> list[tuple[re
     as a numbered heading) or "l2"."""
     out = []
     for m in _LABEL.finditer(plain, start, len(plain) if stop is None else stop):
+        if m.group("bare") and not (m.group("head") or m.group("paren") or m.group("bullet")):
+            continue
         level1 = m.group("l1") or (m.group("head") and m.group("name") == "满意度指标")
         out.append((m, "l1" if level1 else "l2"))
     return out
@@ -126,6 +149,12 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, str | None, int | Non
             elif comma := _outside_brackets(chunk, re.compile(r"[,，]")):
                 name, value, value_at = chunk[: comma.start()], chunk[comma.end() :], comma.end()
                 rest = ""
+            elif said := _SAID_VALUE.search(chunk):  # 发生次数为0 ; 常规问题4小时内解决: an outline's target
+                group = "value" if said.group("value") else "limit"
+                name, value_at = chunk[: said.start()].strip(_MARKERS), said.start(group)
+                if name:  # where the name ends is read from the sentence: flagged as a worded target
+                    out.append((name, start + pos + chunk.find(name), said.group(group), start + pos + value_at, True))
+                break
             else:
                 name, value, value_at, rest = chunk, "", None, ""
             lead = len(name) - len(name.lstrip(_MARKERS))
@@ -311,6 +340,13 @@ def read_report_targets(doc: Document) -> BudgetTable | None:
     meta = RunMeta(source=doc.source, encoding=doc.encoding, layout=doc.layout, backend="rules")
     meta.extra["kind"] = "targets in prose"
     project = Project(name="", indicators=indicators)
+    if found := _goal(doc.text.translate(_T2S), 0, len(doc.text)):  # 总体绩效目标一是…。二是…。 (m06)
+        goal, at = doc.text[found[1] : found[1] + len(found[0])], found[1]
+        project.goal = goal
+        project.spans["goal"] = Span(start=at, end=at + len(goal), row=_line_of(doc.text, at))
+        failures.append(
+            Failure(source=doc.source, field="绩效目标", message=msg("PROSE_GOAL_FROM_TEXT", goal=goal[:30]))
+        )
     table = BudgetTable(currency_unit=None, units=[Unit(name="", projects=[project])], meta=meta, failures=failures)
     return fill_from_report(doc, table)
 
@@ -351,7 +387,12 @@ def extract_prose(doc: Document) -> BudgetTable:
             level1, level2 = (name, code_for_level1_name(simple)), None
         # an inline 效益指标： under the 二、效益指标 heading repeats it: nothing changes
         stretch_end = marks[i + 1][0] if i + 1 < len(marks) else stop
-        for item, at, value, value_at, worded in _pieces(text[end:stretch_end], end):
+        pieces = _pieces(text[end:stretch_end], end)
+        if any(value is not None for _, _, value, _, _ in pieces):
+            # beside items that state their targets, a clause with none is a sentence about the work
+            # (完成所有计划内的…巡检, o08), not an indicator; a label whose items all lack one keeps them
+            pieces = [piece for piece in pieces if piece[2] is not None]
+        for item, at, value, value_at, worded in pieces:
             spans = {"name": span(at, item)}
             if value is not None and value_at is not None:
                 spans["annual_value"] = span(value_at, value)

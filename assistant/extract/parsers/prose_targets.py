@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from ...compare_words import SIGNS, SPOKEN_AT_LEAST, SPOKEN_AT_MOST, TABLE_WORDS, alternation
+from ...taxonomy import CATEGORY_WORDS, words
 from .form.cut import _UNIT
 
 __all__ = ["count_in", "goal_targets", "stated_targets", "targets_in"]
@@ -45,8 +46,9 @@ _COMPARE = alternation(TABLE_WORDS + SPOKEN_AT_LEAST + SPOKEN_AT_MOST)
 #: linking words between name and target, left out of both
 _LINK = r"(?:(?:(?:年初|初|年度|全年|计划|预期|预计)?(?:指标|目标)值?|达到|达)[ \t\u3000]*(?:为|是|[:：])?)"
 _NUMBER = r"\d+(?:\.\d+)?"
+#: 工作日 before the measure words (个 would cut 250个工作日 short)
 _AMOUNT = (
-    rf"{_NUMBER}[ \t\u3000]*(?:{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
+    rf"{_NUMBER}[ \t\u3000]*(?:个?工作日|{_UNIT}|[a-zA-Z]{{1,4}}|[\u4e00-\u9fff](?=[ \t\u3000]*(?:[。；;，,]|$)))?"
     r"(?:以上|以下|以内)?"
 )
 _TARGET = re.compile(
@@ -66,10 +68,7 @@ _RESULT = re.compile(
 _NAME = re.compile(r"[\u4e00-\u9fff]")
 #: a category of the indicator system and nothing else (数量, 社会效益, 满意度): a label, never a
 #: measure's name, even when 指标 after it reads like a target's word (数量指标  200人次)
-_CATEGORY_ONLY = re.compile(
-    r"(?:产出|效益|效果|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度)"
-    r"(?:指标|目标)?"
-)
+_CATEGORY_ONLY = re.compile(rf"(?:{words(CATEGORY_WORDS)})(?:指标|目标)?")
 _TRIM = " \t\n\u3000,，、：:（(的"
 
 
