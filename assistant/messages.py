@@ -630,11 +630,6 @@ MESSAGES: dict[str, Text] = {
         "the form has no amounts (its text stops before the money rows); they are read from a copy of the "
         "form's beginning run together on the same page ({text!r}…): check them",
     ),
-    "FORM_NAME_COMPLETED_FROM_TITLE": Text(
-        "“项目名称”“{text}”写到文本的最末（网页截断）；表的标题写全为“{name}”，据此读作项目名称：请核对",
-        "the 项目名称 {text!r} runs to the very end of the text (the page was cut); the form's title writes it "
-        "whole, {name!r}, and it is read so: check it",
-    ),
     "FORM_NAME_LINES_JOINED": Text(
         "“项目名称”后的几行读作一个换行的名称“{name}”（每行一个单元格时，长名称分在几行）；"
         "若只有第一行是名称，应为“{text}”：请核对",
@@ -1015,14 +1010,9 @@ MESSAGES: dict[str, Text] = {
         "ran into it",
     ),
     "FORM_MONEY_BY_LEVEL": Text(
-        "资金按中央、省、市、县等层级分列（{cells}）：财政拨款是否为其中某一行无法确定；请核对财政拨款",
-        "the money is split by level of government ({cells}): which row, if any, is the 财政拨款 cannot "
-        "be told; check the 财政拨款",
-    ),
-    "FORM_MONEY_OWN_LEVEL": Text(
-        "资金按中央、省、市、县等层级分列（{cells}）：本级一行「{row}」的金额等于资金总额，读作财政拨款；请核对财政拨款",
-        "the money is split by level of government ({cells}): the own level's row '{row}' holds the whole "
-        "total and is read as the 财政拨款; check it",
+        "资金按中央、省、市、县等层级分列（{cells}）：层级行说明资金来源，不是财政拨款栏，财政拨款留空；请核对财政拨款",
+        "the money is split by level of government ({cells}): a level's row says where the money came from "
+        "and is no 财政拨款 line, so the 财政拨款 is left empty; check it",
     ),
     "FORM_GOALS_SPLIT": Text(
         "两栏目标（中期目标 | 年度目标）的文字写在一处，在句末的空格处分开（第二段以「{at}」开头）：请核对",

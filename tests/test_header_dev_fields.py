@@ -4,11 +4,11 @@
   目 标 目标 1:…``): the unit belongs to the amount, the spaced letters after it are the key.
 - ``资金额度`` names a form's one amount (a 区域绩效目标表), read as a cell of its own only.
 - ``预期目标 | 实际完成`` (f10, a 湖南 自评报告): the achieved column's head with its 情况 left out.
-- Money split by level of government whose own level's row holds the whole total (b13's
-  ``其中:中央、省、市补助县级资金194.9194.9100%``, f10's ``县(市)财政 | 89``): read as the
-  财政拨款, and said so.
-- A 项目名称 cut where the page stops (n03: ``項目名稱 | 2025年市級財政鄉村振興專``) that the
-  form's own title continues: completed from the title, and said so.
+- Money split by level of government (h02's ``其中:中央、省补助 | 市级财政资金 | 县级财政资金 | 40``):
+  a level's row is no 财政拨款 line (LABELING F2), even when a 财政拨款 key would take its words.
+- A form cut above its money rows takes them from the page's run-together copy of its start (k04).
+- A 合计 under a cost table whose cells ran together: its first cell the sum of the rows (d04).
+- 中期目标 | 年度目标 over one piece holding both texts; a 年度目标 cut by the page's end (k01).
 
 Excerpts are quoted verbatim from dev documents (gold/real/<id>/source.txt).
 """
@@ -21,7 +21,7 @@ import pytest
 from dev_gold import GOLD
 from test_form_header import _header, _read
 
-from assistant.extract.parsers.form.money import total_of_items
+from assistant.extract.parsers.form.money import level_row, total_of_items
 from assistant.extract.parsers.form.tokens import _spaced_form_words
 from assistant.pipeline import extract_path
 
@@ -114,53 +114,38 @@ H02_MONEY = """年度资金总额: |
         "h02-sc-zitong-npc-deputies-home-selfeval-cellpipe",  # 县级财政资金 | 40 under 年度资金总额: | 40
     ],
 )
-def test_the_own_levels_row_holding_the_total_is_the_fiscal_amount_said_so(doc_id):
+def test_a_split_by_level_gives_no_fiscal_amount_and_says_so(doc_id):
+    # LABELING F2: a level's row (县级财政资金 too, whose words a 财政拨款 key would take) says where
+    # the money came from; it is no 财政拨款 line, whatever level's it is
     table = extract_path(next(GOLD.glob(f"{doc_id}*")) / "source.txt")
     amounts = table.projects()[0].amounts
-    assert amounts.fiscal == amounts.total is not None
-    assert _codes(table, "amounts.fiscal") == ["FORM_MONEY_OWN_LEVEL"]
+    assert amounts.total is not None and amounts.fiscal is None
+    assert _codes(table, "amounts.fiscal") == ["FORM_MONEY_BY_LEVEL"]
 
 
-def test_an_own_levels_row_short_of_the_total_is_not_taken_for_all_of_it():
-    text = _source("h02-").replace(H02_MONEY, H02_MONEY.replace("市级财政资金 |\n|", "市级财政资金 |\n10 |", 1))
-    text = text.replace("县级财政资金 |\n40 |", "县级财政资金 |\n30 |", 1)
-    table = _read(text)
-    assert table.projects()[0].amounts.total == Decimal("40")
-    codes = _codes(table, "amounts.fiscal")
-    assert "FORM_MONEY_BY_LEVEL" in codes  # which row is the 财政拨款: not told
-    assert "FORM_MONEY_OWN_LEVEL" not in codes
-
-
-# ---- n03: a name cut at the page's end, completed from the form's title -------------------------
-
-#: n03-fj-anxi-whole-township-award-fund-notice-traditional-mirror: its last lines, verbatim
-N03_END = """附件2
-2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)績效目標表
-項目名稱 |
-2025年市級財政鄉村振興專"""
-
-
-def test_a_name_cut_at_the_texts_end_is_completed_from_the_forms_title():
-    table = extract_path(next(GOLD.glob("n03-*")) / "source.txt")
-    assert table.projects()[0].name == "2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)"
-    assert "FORM_NAME_COMPLETED_FROM_TITLE" in _codes(table, "项目名称")
-
-
-def test_a_name_the_text_goes_on_after_is_not_completed():
-    text = _source("n03-").replace(N03_END, N03_END + " |\n一級指標 | 二級指標 | 三級指標 | 指標值 |")
-    table = _read(text)
-    assert table.projects()[0].name == "2025年市級財政鄉村振興專"  # not cut by the page: kept as written
-    assert "FORM_NAME_COMPLETED_FROM_TITLE" not in _codes(table, "项目名称")
-
-
-def test_titles_continuing_a_cut_name_differently_leave_it_as_written():
-    text = _source("n03-").replace(
-        "2.2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)績效目標表",
-        "2.2025年市級財政鄉村振興專項資金(第二批)績效目標表",
+def test_a_level_named_fiscal_row_outside_a_split_is_still_the_fiscal_amount():
+    # the same h02 rows with the 中央、省补助 and 市级 rows gone: 县级财政资金 is the form's only money line
+    kept = H02_MONEY.replace("其中:中央、省补助 |\n|\n|\n|\n||||\n", "", 1).replace(
+        "市级财政资金 |\n|\n|\n|\n||||\n", "", 1
     )
-    table = _read(text)
-    assert table.projects()[0].name == "2025年市級財政鄉村振興專"
-    assert "VALUE_AT_TEXT_END" in _codes(table, "项目名称")
+    assert kept != H02_MONEY
+    table = _read(_source("h02-").replace(H02_MONEY, kept))
+    assert table.projects()[0].amounts.fiscal == Decimal("40")
+    assert "FORM_MONEY_BY_LEVEL" not in _codes(table, "amounts.fiscal")
+
+
+@pytest.mark.parametrize(
+    "key, level",
+    [
+        ("县级财政资金", True),
+        ("其中:当年市级财政资金", True),
+        ("本级财政资金", False),
+        ("财政拨款", False),
+        ("", False),
+    ],
+)
+def test_which_money_keys_name_a_level(key, level):
+    assert level_row(key) is level
 
 
 # ---- k04: a form cut above its money rows, the page's run-together copy of its start --------------
@@ -251,3 +236,22 @@ def test_a_goal_piece_with_two_gaps_is_not_cut():
     text = _source("k01-").replace("竣工验收。 工程前期", "竣工验收。 其他。 工程前期")
     table = _read(text)
     assert "FORM_GOALS_SPLIT" not in _codes(table, "绩效目标")
+
+
+# ---- p02: a composed key with its colon in a header run together ------------------------------
+
+#: p02-sh-pudong-tangqiao-estate-renewal-eval-report-pdf-space: its cover's fields, verbatim
+P02_COVER = "项目名称: 小区综合整新 项目单位:塘桥街道 党政办、管理办、平安办、服务办 主管部门:塘桥街道办事处"
+
+
+def test_a_composed_key_with_its_colon_after_a_space_ends_the_name_run_together():
+    table = extract_path(next(GOLD.glob("p02-*")) / "source.txt")
+    assert table.projects()[0].name == "小区综合整新"  # not …小区综合整新 项目单位:塘桥街道…
+    assert table.units[0].name == "塘桥街道 党政办、管理办、平安办、服务办"
+
+
+def test_a_composed_key_inside_a_word_is_not_cut():
+    from assistant.extract.parsers.form.labels import _GRAMMAR_COLON
+
+    assert [m.group() for m in _GRAMMAR_COLON.finditer(P02_COVER)] == ["项目名称:", "项目单位:"]
+    assert not list(_GRAMMAR_COLON.finditer("小区综合整新建设项目单位:塘桥街道"))

@@ -27,11 +27,9 @@ Reading rules (what the tests pin down):
   (:mod:`.money_run`; units written after the amounts end the cells, 10萬10萬100%); the only
   reading with money spent, or the amounts at the start of a longer text, are taken with a
   failure saying so; else a failure. Amounts in 元 in one place and 万元 in another are
-  flagged, never converted. Money split by level of government (其中：中央、省、市补助 |
-  县级资金) gives the 财政拨款 only when the last level's row (the form's own) holds the whole
-  total, and says so; ``4623 万`` reads 4623 in 万元.
-* A 项目名称 cut by the end of the text (a page the store cut) is completed from the form's own
-  title when every title that continues it agrees (…专项资金(第一批…)绩效目标表), flagged.
+  flagged, never converted. Money split by level of government (其中：中央、省补助 | 市级财政资金 |
+  县级财政资金) gives no 财政拨款: a level's row says where the money came from (LABELING F2),
+  said so; ``4623 万`` reads 4623 in 万元.
   A form whose text stops before its money rows takes the amounts of a copy of its beginning
   run together in one cell of the page (安徽's 内容概述), when one such cell names the same
   project, flagged. A 合计 under a cost table (项目预算成本构成 | 金额 | 测算依据 | 执行数…) whose

@@ -16,8 +16,8 @@ from .failures import Failures
 from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
-from .labels import _GOAL_FIELDS, _T2S, _TITLE, _fold, _key_field
-from .money import _amounts, _money_header, _total_from_parts, money_by_level, own_level_amount
+from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
+from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
@@ -46,29 +46,9 @@ _LABEL_WORDS = (
 )
 
 
-#: a form's title after the project's name: …绩效目标表, …绩效目标申报表, …绩效自评表
-_FORM_KIND_AFTER = r"[^\n|｜。，,；;:：]{0,40}?(?=(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报|批复)?表)"
-
-
 def _at_text_end(doc: Document, span: Span | None) -> bool:
     """A value whose span reaches the text's very end (bars and white space aside): cut with it."""
     return span is not None and span.end >= len(doc.text.rstrip(" \t\r\n\u3000|｜"))
-
-
-def _name_cut_at_text_end(doc: Document, value, name: str) -> str | None:
-    """A 项目名称 cut where the page store stopped (its cell runs to the text's very end:
-    2025年市級財政鄉村振興專), which the form's own title, written whole above it (in the notice's
-    list of 附件 and over the form), continues: 2025年市級財政鄉村振興專項資金(第一批…)績效目標表
-    names the project 2025年市級財政鄉村振興專項資金(第一批…). Taken only when every such title
-    continues it the same way; None else."""
-    span = value.span
-    if not _at_text_end(doc, span) or len(name) < 4:
-        return None
-    simple = doc.text.translate(_T2S)  # one character for one: offsets are the source's
-    pattern = re.compile(re.escape(name.translate(_T2S)) + _FORM_KIND_AFTER)
-    found = {doc.text[m.start() : m.end()] for m in pattern.finditer(simple, 0, span.start)}
-    whole = found.pop() if len(found) == 1 else None
-    return whole if whole and len(whole) > len(name) else None
 
 
 _MONEY = ("total", "fiscal", "special_account", "other")
@@ -185,18 +165,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         if key.startswith("money_adjusted:"):
             failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
     if by_level := money_by_level(block_rows):
-        own = own_level_amount(block_rows, _money_header(block_rows))
-        if own is not None and amounts.total is not None and own[1] == amounts.total:
-            # 中央、省、市补助 (empty) | 县级资金 194.9 = 年度资金总额 194.9: all of it the form's own
-            # level's money, its 财政拨款 (said so: labelers read such rows both ways)
-            if amounts.fiscal is None:
-                amounts = amounts.model_copy(update={"fiscal": amounts.total})
-            if amounts.fiscal == amounts.total:
-                failures.add("amounts.fiscal", msg("FORM_MONEY_OWN_LEVEL", cells=by_level, row=own[0]))
-            else:
-                failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
-        else:
-            failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
+        if amounts.fiscal is not None and level_row(values["fiscal"].key):
+            # 其中：中央、省补助 | 市级财政资金 | 县级财政资金 40: a row naming where the money came from,
+            # no 财政拨款 line (LABELING F2), whichever level's it is
+            amounts = amounts.model_copy(update={"fiscal": None})
+            amount_spans.pop("amounts.fiscal", None)
+        failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
         said.setdefault(unit, f"{field} {values[field].text[:20]}")
@@ -225,9 +199,6 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         name = whole
     elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
-        name = whole
-    if name is not None and (whole := _name_cut_at_text_end(doc, values["name"], name)):
-        failures.add("项目名称", msg("FORM_NAME_COMPLETED_FROM_TITLE", name=whole, text=name))
         name = whole
     if name is not None and (sentence := _NAME_SENTENCE.search(name)):
         # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description

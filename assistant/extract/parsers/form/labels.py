@@ -246,6 +246,11 @@ _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 #: a key and its colon inside a cell (项目名称：X): the composed spellings too, the colon tells them
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern}|{'|'.join(f'(?:{p})' for p, _ in _GRAMMAR_KEYS)})\s*[:：]")
 
+#: a composed key and its colon in text run together, after white space or a line's start
+#: (小区综合整新 项目单位:塘桥街道 …): a key, as it would be in a cell of its own; inside a word it
+#: is the text's own (…建设项目单位:)
+_GRAMMAR_COLON = re.compile(rf"(?:(?<=\s)|^)(?:{'|'.join(f'(?:{p})' for p, _ in _GRAMMAR_KEYS)})\s*[:：]")
+
 
 #: a key at the start of a cell, then white space and its value
 _KEY_SPACE = re.compile(rf"\s*(?:{_KEY_RE.pattern})(?=[ \u3000\t]+\S)")

@@ -285,10 +285,15 @@ _BY_LEVEL = re.compile(
     r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
 )
 
-#: a row of a level's own money in such a split: 市级财政资金, 县级资金, 本级资金, 县(市)财政
-_LEVEL_ROW = re.compile(r"(?:[市县区]级|本级)(?:财政)?资金|[市县区](?:[（(][市区][)）])?财政(?!资金|拨款)")
-#: the cell after a level's row: its amount, or a 自评表 row's cells run together (194.9194.9100%)
-_LEVEL_AMOUNT = re.compile(r"\s*(?P<amount>\d[\d,.]*(?:[%％][\d.]*)?)(?=\s|$)")
+#: a money row named by a level of government (市级财政资金, 县级财政拨款, 其中：当年县级财政资金):
+#: in a split by level it says where the money came from; 本级 / 同级 are not levels but the
+#: form's own budget (LABELING F2)
+_LEVEL_ROW = re.compile(r"^(?:其中[:：\-－]?\s*)?(?:当年|本年)?[市县区省]级财政")
+
+
+def level_row(key: str) -> bool:
+    """A money key naming a level of government's row (县级财政资金), not the 财政拨款 column."""
+    return bool(_LEVEL_ROW.match(re.sub(r"\s", "", _fold(key))))
 
 
 def _block_text(rows: list[list[Token]]) -> str:
@@ -302,29 +307,6 @@ def money_by_level(rows: list[list[Token]]) -> str | None:
     if (m := _BY_LEVEL.search(_block_text(rows))) is None:
         return None
     return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once
-
-
-def own_level_amount(rows: list[list[Token]], columns: list[str]) -> tuple[str, Decimal] | None:
-    """In a split of the money by level of government, the row of the last level listed (the
-    form's own: 县级资金 after 中央、省、市补助; 县(市)财政 after 中央 | 省 | 市财政) and its
-    amount, the budget's when a 自评表's cells ran together (194.9194.9100%); where the row is
-    repeated under each money column, its first (the budget's). None when the split names no
-    such row or its cell is empty."""
-    text = _block_text(rows)
-    if (m := _BY_LEVEL.search(text)) is None:
-        return None
-    other = re.compile(r"其[他它]").search(text, m.end())  # the split ends at the 其他资金 row
-    found = list(_LEVEL_ROW.finditer(text, m.start(), other.start() if other else m.end() + 200))
-    if not found:
-        return None
-    last = found[-1].group()
-    row = next(r for r in found if r.group() == last)
-    if (cell := _LEVEL_AMOUNT.match(text, row.end())) is None:
-        return None
-    amount = _fold(cell["amount"]).replace(",", "")
-    if not _AMOUNT_TEXT.match(amount):
-        amount, _, _ = read_run(amount, columns) if columns else (None, None, None)
-    return (last, Decimal(amount)) if amount and _AMOUNT_TEXT.match(amount) else None
 
 
 #: the heads of a budget's cost table written before its rows (项目预算成本构成 | 金额 | 测算(公式)依据 |

@@ -16,6 +16,7 @@ from ....ingest.document import Cell, Document, Row
 from ....schema import Span
 from ....textnorm import fold_whitespace, strip_markup
 from .labels import (
+    _GRAMMAR_COLON,
     _GRID_WORDS,
     _KEY_COLON,
     _KEY_SPACE,
@@ -55,6 +56,8 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
         found = list((pattern or _KEY_COLON).finditer(simplified))
+        if pattern is _LABEL_RE_SPACED:  # 项目单位: after a space, a key the run's labels do not list
+            found = _with_colon_keys(found, simplified)
         if pattern is None and not found and (m := _KEY_SPACE.match(simplified)) and _key_field(m.group()):
             found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
@@ -87,6 +90,15 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             pieces = [cut for a, b in pieces for cut in _key_then_amount(cell.text, a, b)]
         columns.append(pieces)
     return columns
+
+
+def _with_colon_keys(found: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The labels found in text run together, with the composed keys written with their colon
+    after white space (:data:`_GRAMMAR_COLON`) that no label found already covers."""
+    extra = [
+        m for m in _GRAMMAR_COLON.finditer(text) if not any(f.start() < m.end() and m.start() < f.end() for f in found)
+    ]
+    return sorted([*found, *extra], key=lambda m: m.start()) if extra else found
 
 
 def _key_then_amount(text: str, a: int, b: int) -> list[tuple[int, int]]:
