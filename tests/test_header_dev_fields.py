@@ -255,3 +255,14 @@ def test_a_composed_key_inside_a_word_is_not_cut():
 
     assert [m.group() for m in _GRAMMAR_COLON.finditer(P02_COVER)] == ["项目名称:", "项目单位:"]
     assert not list(_GRAMMAR_COLON.finditer("小区综合整新建设项目单位:塘桥街道"))
+
+
+def test_a_reports_section_on_the_goals_achieved_is_no_goal_key():
+    # p02's table of contents: …(三)组织管理和执行情况 .- 4 - (四)绩效目标完成情况 .- 5 - 二、…: the
+    # section on what was achieved, not a 绩效目标 key with the contents after it as the goal
+    from assistant.extract.parsers.form.labels import _key_field
+
+    assert _key_field("绩效目标完成情况") is None
+    assert _key_field("绩效目标") == "总体目标"
+    table = extract_path(next(GOLD.glob("p02-*")) / "source.txt")
+    assert table.projects()[0].goal is None
