@@ -420,7 +420,7 @@ def test_goal_counts_keep_a_rate_per_population_and_count_what_comes_before_its_
     rooms = goal_quantities(
         "完成市档案馆5个标准档案库房消防设备的升级改造安装工作,增强消防救援力量,保证馆库和档案实体安全。"
     )
-    assert rooms[0][:2] == ("标准档案库房消防设备个数", "5个")
+    assert rooms[0][:2] == ("标准档案库房消防设备数量", "5个")
 
 
 def test_environment_and_cleaning_template_indicators_need_their_subject(library):

@@ -35,7 +35,7 @@ from ..textnorm import simplified
 from .guard import Topic, guard_config, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, WORK_VALUE, goal_effects, goal_works, names_subject, served
+from .phrasing import EFFECT_VALUE, WORK_VALUE, aid_word, goal_effects, goal_works, names_subject, served
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -50,6 +50,10 @@ SAME_NAME = 80
 #: spare 0.3626, 1 0.3654, 2 0.3642, all 0.3646: the precedents tell phrasings apart, not
 #: a slot's tenth-best from its fourth)
 SPARE = 1
+#: the goal's own targets a draft carries, whatever else it holds (a clerk writes each one the goal
+#: states: 治理水土流失面积, 坡改梯, 封育治理, 保土耕作 …), the fifth and sixth only when measured, not
+#: places counted in 个 (dev: 4 0.3954, 6 0.3961, 6 measured 0.3963)
+STATED = 6
 #: works the goal names (phrasing.goal_works) a draft carries, the first ones (dev: 1 0.3748, 2 0.3733)
 WORKS = 1
 
@@ -128,7 +132,7 @@ _NAME_SUFFIX = {
     "户": "户数",
     "人": "人数",
     "件": "件数",
-    "个": "个数",
+    "个": "数量",  # clerks write 数量 (dev split: …数量 22 gold names, …个数 2)
     "项": "项数",
     "份": "份数",
 }
@@ -256,6 +260,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     found = []
     # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
+        written, clause = clause.strip(), _latin_units(clause)  # quoted as written, read with units known
         ages = _AGE.findall(clause)
         rest, seen = _mask(clause, ages), ""
         for _ in range(4):
@@ -268,16 +273,41 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
             item = _goal_item(target, before, rest, seen + before)
             seen += before + phrase
             if item:
-                found.append((_unmask(item[0], ages), *item[1:], clause.strip()))
+                found.append((_unmask(item[0], ages), *item[1:], written))
         covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
         if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
             name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
             if len(name) >= 2:
-                found.append((name + "覆盖率", "100%", "22", clause.strip()))
+                found.append((name + "覆盖率", "100%", "22", written))
     return found
 
 
 _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+
+
+def _count_closes(after: str) -> bool:
+    """The figure ends the clause (新建全民健身中心1个): a count of what came before it, not an
+    article in front of what follows (建设一个平台)."""
+    return not re.search(r"[\u4e00-\u9fff\d]", after)
+
+
+#: how a rate is held at its level, between its name and its figure (常年保持, 稳定在, 控制在)
+_KEPT_AT = re.compile(r"(?:常年|长期|始终|全年|均)?(?:保持|维持|稳定|控制)(?:在)?$")
+#: lengths and areas written in Latin letters (0.565km, 1429.39hm: hm² with its ² lost), as the
+#: units the targets reader knows
+_LATIN_UNITS = (
+    (re.compile(r"(?<=\d)\s*(?:hm²|hm2|hm)(?![A-Za-z²2])"), "公顷"),
+    (re.compile(r"(?<=\d)\s*(?:km|KM)(?![A-Za-z²2])"), "公里"),
+)
+
+
+def _latin_units(clause: str) -> str:
+    """The clause with 0.565km read as 0.565公里 and 1429.39hm (hm², hectares) as 1429.39公顷."""
+    for pattern, unit in _LATIN_UNITS:
+        clause = pattern.sub(unit, clause)
+    return clause
+
+
 #: "65周岁以上老年人", "0-6岁儿童": an age says who is served, it is not a target (it is
 #: masked while targets are read, and kept in the names)
 _AGE = re.compile(r"\d+(?:\s*[-－~～至到—]\s*\d+)?\s*(?:周岁|岁)")
@@ -305,10 +335,11 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         (target.value or 0) > 31 or re.search(r"[\d年月至\-~]$", context) or re.match(r"[\d月日底]", after)
     ):
         return None  # a date such as 2024年 or 2021年7月, not a target
-    if target.value == 1 and target.per is None and target.comparison == "=":
-        return None  # 一支队伍, 一个平台: an article, not a count
+    if target.value == 1 and target.per is None and target.comparison == "=" and not _count_closes(after):
+        return None  # 一支队伍, 一个平台: an article, not a count (新建全民健身中心1个 closes on its count)
     if target.unit == "%":
         name = _LEAD_VERBS.sub("", _PERIOD_WORDS.sub("", _NUMBERED.sub("", before))).strip("的在为")
+        name = _KEPT_AT.sub("", name)  # 抗体合格率常年保持70%以上: the rate is 抗体合格率
         name = name[-MAX_NAME:] if name else ""
         if not name or not _RATE_NAME.search(name):
             return None
@@ -522,12 +553,17 @@ def _sole_output(quantities: list[tuple[str, str, str, str]], units: list[str]) 
 
 
 def _from_template(
-    ind: TypeIndicator, ptype: ProjectType | None, request: DraftRequest, quantities: list[tuple[str, str, str, str]]
+    ind: TypeIndicator,
+    ptype: ProjectType | None,
+    request: DraftRequest,
+    quantities: list[tuple[str, str, str, str]],
+    said: str | None = None,
 ) -> tuple[str, str, str] | None:
     """A type-template indicator made concrete: (name, value, rationale), or None when it
-    does not apply (a count the goal already gave, a cost without a budget)."""
+    does not apply (a count the goal already gave, a cost without a budget). ``said``: the
+    project's :func:`_said` text, read once per draft (default: read here)."""
     origin = f"项目类型“{ptype.name}”的标准指标" if ptype else "通用标准指标"
-    if ind.needs and not any(word in _said(request) for word in ind.needs):
+    if ind.needs and not any(word in (_said(request) if said is None else said) for word in ind.needs):
         return None  # 项目（工程）验收合格率 for a grain reserve: nothing in its text the indicator is about
     subject = subject_of(request.name)
     if ind.universal and "{subject}" in ind.name and subject == NO_SUBJECT:
@@ -537,7 +573,9 @@ def _from_template(
         return None  # nobody named: 受益群众满意度 stands for them
     ind = ind.model_copy(
         update={
-            "name": ind.name.replace("{subject}", subject).replace("{served}", who or ""),
+            "name": ind.name.replace("{subject}", subject)
+            .replace("{served}", who or "")
+            .replace("{aid}", aid_word(request.name, request.goal)),
             "alternative": (
                 ind.alternative.model_copy(update={"name": ind.alternative.name.replace("{subject}", subject)})
                 if ind.alternative
@@ -575,7 +613,7 @@ def _from_template(
         return (
             ind.name,
             f"≤{cost}/{unit}",
-            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_money(per_year)}{unit}={cost}/{unit}",
+            f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_figure(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
         return (
@@ -667,13 +705,20 @@ def from_published(record: PublishedIndicator, request: DraftRequest) -> tuple[s
     return None
 
 
+#: what a training is about, up to six characters before it (设施农业技术培训): taught, not done
+_TRAINING_TOPIC = re.compile(r"[\u4e00-\u9fff]{0,6}培训")
+
+
 def _said(request: DraftRequest) -> str:
     """The project's name and goal, simplified, without the phrases in which a type's keyword
-    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it)."""
-    text = simplified(f"{request.name} {request.goal or ''}")
-    for ptype in load_types().types:
-        for phrase in ptype.not_keywords:
-            text = text.replace(phrase, "")
+    means something else (体系建设 builds nothing: no 项目（工程）验收合格率 needs it) or a
+    ``needs`` word says nothing of the indicator (种植人员 are the people trained, no planting
+    done), and without what a training is about (设施农业技术培训 teaches farming in
+    greenhouses, it builds and accepts none). Read once per draft."""
+    text = _TRAINING_TOPIC.sub("", simplified(f"{request.name} {request.goal or ''}"))
+    types = load_types()
+    for phrase in [p for ptype in types.types for p in ptype.not_keywords] + types.needs_not:
+        text = text.replace(phrase, "")
     return text
 
 
@@ -735,6 +780,7 @@ def draft_offline(
     similar = ranked[:5]
     candidates = retriever.candidates(topic, {t.id for t in types}, sector, threshold, request.department)
     quantities = goal_quantities(request.goal)
+    said = _said(request)  # what the template's ``needs`` are looked up in, once per draft
     subject = subject_of(request.name)
     ids = {t.id for t in types}
     precedents = precedent_names(
@@ -786,7 +832,10 @@ def draft_offline(
 
     # a count in 个 is often where the work is done (7个林场); measured outputs (30公里, 8万亩) go first
     stated = sorted(quantities, key=lambda q: parse_target(q[1]).unit == "个")
-    for name, value, level2, clause in stated[:4]:
+    stated = stated[:4] + [
+        q for q in stated[4:STATED] if parse_target(q[1]).unit != "个"
+    ]  # 7个林场 only among the first
+    for name, value, level2, clause in stated:
         if not _similar_name(name, names):
             stated_at.add(len(drafted))
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
@@ -860,13 +909,13 @@ def draft_offline(
                 continue
             if ind.projects != "any" and (ind.projects == "typed") != bool(types):
                 continue  # 待填 is what a type leaves blank; 服务对象问题解决率 a project of no type's
-            made = _from_template(ind, ptype, request, quantities)
+            made = _from_template(ind, ptype, request, quantities, said)
             if made is None or _similar_name(made[0], names):
                 continue
             if made[0].startswith(NO_SUBJECT) and any(n.endswith("完成率") for n in names):
                 continue  # 年度工作完成率 beside the goal's own work (历城区文化馆免费开放完成率) says nothing more
             if any(_same_unit_cost(d, made[1]) for d in drafted):
-                continue  # 工程建设成本控制 and 每公里养护成本: one budget over one length, said once
+                continue  # 工程建设成本 and 每公里养护成本: one budget over one length, said once
             if redundant(made[0]):
                 continue  # 项目完成及时率 beside 培训按计划完成及时率, 培训考核合格率 beside 结业考核合格率
             if not wide and _times_payments(ind.name) and any(_times_payments(n) for n in names):
@@ -944,6 +993,11 @@ def _unit_cost(yuan: float) -> str:
     return f"{_money(round(yuan) if yuan >= 100 else round(yuan, 2))}元"
 
 
+def _figure(value: float) -> str:
+    """A goal's quantity as it was written (0.565公里, not 0.56): up to four decimals, no trailing zeros."""
+    return f"{float(value):.4f}".rstrip("0").rstrip(".")
+
+
 def _money(value) -> str:
     if value is None:
         return ""
@@ -957,6 +1011,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     types, topic = project_topic(request)
     sector = project_sector(request, types)
     quantities = goal_quantities(request.goal)
+    said = _said(request)
     pool = [(name, "goal quantity") for name, _, _, _ in quantities]
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
     pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
@@ -969,7 +1024,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
             pool.append((made[0], "published library"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:
-        made = _from_template(ind, ptype, request, quantities)
+        made = _from_template(ind, ptype, request, quantities, said)
         if made:
             pool.append((made[0], "type template"))
     return pool

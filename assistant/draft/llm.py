@@ -66,8 +66,10 @@ def few_shot_examples(request: DraftRequest, retriever: Retriever, k: int = EXAM
 
 def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
     from .adapt import from_published, project_sector, project_topic, published_for, subject_of
+    from .phrasing import aid_word
 
     subject = subject_of(request.name)
+    aid = aid_word(request.name, request.goal)
     lines = []
     for ptype in types or []:
         for ind in ptype.indicators:
@@ -78,7 +80,7 @@ def _type_lines(types: list[ProjectType], request: DraftRequest) -> str:
                 "budget": "由预算得出（经济成本）",
             }[ind.derive]
             lines.append(
-                f"- {ptype.name} | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject)} | "
+                f"- {ptype.name} | {ind.code}-{LEVEL2[ind.code]} | {ind.name.replace('{subject}', subject).replace('{aid}', aid)} | "
                 f"{str(how).replace('{subject}', subject)}"
             )
     typed = bool(lines)

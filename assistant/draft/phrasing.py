@@ -27,7 +27,17 @@ from functools import lru_cache
 from ..targets import find_vague_phrase
 from ..textnorm import simplified
 
-__all__ = ["EFFECT_VALUE", "WORK_VALUE", "goal_effects", "goal_works", "effect_code", "served", "names_subject"]
+__all__ = [
+    "EFFECT_VALUE",
+    "WORK_VALUE",
+    "AID",
+    "goal_effects",
+    "goal_works",
+    "effect_code",
+    "served",
+    "aid_word",
+    "names_subject",
+]
 
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
 EFFECT_VALUE = "达到"
@@ -210,3 +220,23 @@ def served(name: str | None, goal: str | None) -> str | None:
         if not _PLACE_AFTER.match(plain, found.end()):
             return text[found.start() : found.end()]
     return None
+
+
+#: what ``{aid}`` in a type-file name becomes when the project's text names no kind of aid
+AID = "补助"
+#: the kinds of aid a subsidy project pays, as clerks name them in its indicators (补贴覆盖率,
+#: 救助覆盖率, 慰问对象满意度, 资助学生满意度): the project's own word, not always 补助
+_AID = re.compile("补贴|补助|救助|资助|慰问|津贴|抚恤|扶助|奖补")
+
+
+@lru_cache(maxsize=1024)
+def aid_word(name: str | None, goal: str | None) -> str:
+    """The kind of aid the project's name says it pays (its first: 临时救助 → 救助, 房租补贴 →
+    补贴, 百岁老人慰问费 → 慰问), else its goal's, else 补助; as written (補貼 stays traditional,
+    so the guard finds it in the text)."""
+    for text in (name, goal):
+        text = unicodedata.normalize("NFKC", text or "")
+        found = _AID.search(simplified(text))  # one character for one: the offsets hold in text
+        if found:
+            return text[found.start() : found.end()]
+    return AID

@@ -21,6 +21,7 @@ from .. import settings
 from ..taxonomy import LEVEL2
 from ..textnorm import simplified
 from .guard import topic_words
+from .phrasing import AID
 
 __all__ = ["PLACEHOLDER", "TypeIndicator", "ProjectType", "TypeFile", "load_types", "classify", "type_keywords"]
 
@@ -91,6 +92,10 @@ class TypeFile(BaseModel):
     sectors: list[str]
     types: list[ProjectType] = Field(min_length=20)
     generic: list[TypeIndicator]
+    needs_not: list[str] = Field(
+        default_factory=list,
+        description="phrases in which an indicator's ``needs`` word says nothing of it (设施农业 builds no facility)",
+    )
 
     def by_id(self, type_id: str) -> ProjectType:
         return next(t for t in self.types if t.id == type_id)
@@ -238,7 +243,7 @@ def _template_words(type_id: str) -> tuple[str, ...]:
     ptype = load_types().by_id(type_id)
     words = set(ptype.keywords)
     for ind in ptype.indicators:
-        words |= topic_words(ind.name)
+        words |= topic_words(ind.name.replace("{aid}", AID))
         if ind.alternative:
             words |= topic_words(ind.alternative.name)
     for record in published_indicators():
