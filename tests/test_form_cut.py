@@ -304,3 +304,143 @@ def test_traditional_copy_by_opencc_reads_the_same_indicators():
         return [(i.name, i.annual_value) for i in table.projects()[0].indicators]
 
     assert rows(traditional(text)) == [(traditional(n), traditional(v) if v else v) for n, v in rows(text)]
+
+
+#: g08 (dev, 湘西州特校): the 湖南 template's header run together, cut by the page inside 指标值内容
+G08_HEADS = ["指标值", "指标值", "内容评(扣分标准) 度量单位指标值类型备注"]
+
+
+def test_a_header_cut_inside_a_head_is_put_back_together():
+    """g08: 指标值 | 内容评(扣分标准) 度量单位指标值类型备注 is 指标值内容 | 评(扣)分标准 | 度量单位 |
+    指标值类型 | 备注; the scoring rule is a column of its own kind (words with numbers)."""
+    heads = split_heads(G08_HEADS)
+    assert heads == ["指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]
+    assert [column_kind(h) for h in heads] == ["value", "note", "rule", "unit", "sign", "note"]
+    assert column_kind("得分计算方法") == "rule"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # verbatim g08 rows: name, 指标值, 指标值内容, 评(扣)分标准 (with its numbers), 度量单位 -, 定量/定性
+        (
+            "学生补助标准17元/人.每天反映学生每天用餐标准按标准发放得10分,每少1元扣1分-定量",
+            "学生补助标准",
+            "17元/人.每天",
+        ),
+        (
+            "伙食补助发放率90%以上实际发放伙食补助金额/应发放伙食补助金额9%0得10分,每减少1%扣1分-定量",
+            "伙食补助发放率",
+            "90%以上",
+        ),
+        ("残疾学生入学率大于90%适龄学生入学情况90%得10分,每减少1%扣1分-定量", "残疾学生入学率", "大于90%"),
+        ("补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量", "补助学生数量", "168"),
+    ],
+)
+def test_a_row_with_a_scoring_rule_column_is_cut_and_sure(text, name, value):
+    """The rule column holds numbers (得10分, 扣1分) and the dash of an empty unit fits its column;
+    cuts that differ only where unread cells end are one reading, not a doubt; a value keeps
+    its 以上 (no cell starts with the end of the value before it)."""
+    got_name, cells, cut = _cells(text, split_heads(G08_HEADS))
+    assert (got_name, cells[0], cells[3], cells[4]) == (name, value, "-", "定量")
+    assert not cut.alike
+
+
+def test_a_date_is_not_cut_before_its_month():
+    """g08: 2023年12月31日 is the value whole, never 2023年 with 12月31日 left to the rule after it."""
+    text = "任务完成时间2023年12月31日反映该项目完成时间按期完成得10分,每超出10天扣1分-定量"
+    name, cells, _ = _cells(text, split_heads(G08_HEADS))
+    assert (name, cells[0]) == ("任务完成时间", "2023年12月31日")
+
+
+def test_a_dev_grid_run_together_with_a_scoring_rule_column_reads_its_rows():
+    """g08 (dev), verbatim rows: the unit and project rows of the budget table above the grid
+    (code, name, amount) and the empty template rows (-定性) are no indicators; the 度量单位
+    dash is not joined to the value."""
+    text = (
+        "部门:505_湘西州教育和体育局金额单位:万元\n"
+        "单位代码单位(专项)名称资金总额实施期绩效目标绩效指标\n"
+        "一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注\n"
+        "505006州民族特殊教育学校30.00\n"
+        "  505006  学生伙食费30.00\n"
+        "成本指标经济成本指标学生补助标准17元/人.每天反映学生每天用餐标准按标准发放得10分,每少1元扣1分-定量\n"
+        "生态环境成本指标\n\n\n\n-定性\n"
+        "满意度指标服务对象满意度指标学生对学校伙食得满意度95%以上学生对学校伙食满意程度95%以上得10分,每降低1%扣1分-定性\n"
+        "产出指标数量指标补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "g08.txt"), "rules")
+    got = [(i.level2_name, i.name, i.annual_value) for p in table.projects() for i in p.indicators]
+    assert got == [
+        ("经济成本指标", "学生补助标准", "17元/人.每天"),
+        ("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
+        ("数量指标", "补助学生数量", "168"),
+    ]
+
+
+def test_numbers_with_decimals_run_together_are_cut_after_their_decimals_and_reported():
+    """h14 (dev), verbatim row under 分值 | 年度指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 |
+    未完成原因分析: 12.512.512.5 is 12.5 | 12.5 | 12.5 (a number has had its decimals), the rule
+    in words and numbers, then the score; a cut inside digits is reported."""
+    heads = split_heads(["分值", "年度指标值(A)", "全年实际值(B)得分计算方法得分未完成原因分析"])
+    text = "是否完成绩效目标申报表中申报的数量12.512.512.5完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。12.5"
+    name, cells, cut = _cells(text, heads)
+    assert (name, cells[:3], cells[4]) == ("是否完成绩效目标申报表中申报的数量", ["12.5", "12.5", "12.5"], "12.5")
+    assert cut.digits
+
+
+def test_a_scoring_rule_never_runs_into_a_name_and_a_unit_after_it_is_read_or_reported():
+    """A g08 row (dev) with its 度量单位 filled (元/人.每天) instead of the dash: the rule's words
+    (得10分, 扣1分) are never part of the name, and the rule may end right before a unit that a
+    fraction pattern would glue to its 分 (1分元/人); where the unit and the rule's end cannot
+    be told apart the cut is reported."""
+    heads = split_heads(G08_HEADS)
+    text = "学生补助标准17反映学生每天用餐标准按标准发放得10分,每少1元扣1分元/人.每天定量"
+    name, cells, cut = _cells(text, heads)
+    assert name == "学生补助标准" and cells[0] == "17"
+    assert cells[3] == "元/人.每天" or cut.alike
+
+
+def test_a_scoring_rule_cell_holds_words_with_its_numbers_or_words_alone():
+    """A rule column (评(扣)分标准) takes 得10分,每减少1%扣1分 and plain words (按期完成); a value
+    with no 分 (95%) is not a rule."""
+    from assistant.extract.parsers.form.cut import _fit
+
+    assert _fit("rule", "按标准发放得10分,每少1元扣1分") is not None
+    assert _fit("rule", "按期完成") is not None
+    assert _fit("rule", "95%") is None
+
+
+def test_dev_grid_one_cell_per_line_with_labels_in_the_name_column_flags_every_slid_name():
+    """g01 (dev) written one cell per line: its 指标名称 column holds the 二级 labels and the
+    names are in 指标描述, so the cells slide and values land in the name (375万平方米, 是,
+    ≥95%); each such name is flagged, never a silent wrong indicator."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/g01-*/source.txt")).read_text("utf-8")
+    text = reseparate(source, "lines")
+    table = extract(read_bytes(text.encode("utf-8"), "g01.txt"), "rules")
+    flagged = {
+        f.field.split()[1] for f in table.failures if f.field.startswith("绩效指标 #") and f.field.endswith("name")
+    }
+    slid = [i for i in table.projects()[0].indicators if i.name in ("375万平方米", "是", "100%", "≥95%")]
+    assert slid and all(f"#{i.seq}" in flagged for i in slid)
+
+
+def test_side_by_side_rows_the_stream_cannot_cut_are_each_flagged():
+    """c04 (dev) with its rows run together under a header one cell per line: each row the
+    side-by-side stream leaves with fewer values than blocks is flagged at its own row, not only
+    the first (物业管理各项任务完成达标率100%物业管理各项任务完成达标率100% had no flag)."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/c04-*/source.txt")).read_text("utf-8")
+    table = extract(read_bytes(reseparate(source, "run").encode("utf-8"), "c04.txt"), "rules")
+    rows = {f.row for f in table.failures if f.field == "指标值"}
+    short = [i for i in table.projects()[0].indicators if i.period_value is None or i.annual_value is None]
+    assert short and all(i.spans["name"].row in rows for i in short)
+
+
+def test_a_name_written_twice_is_flagged():
+    """a18 (dev) run together: 当年在校学生数 | 当年在校学生数4953 (a value cell that restates
+    the name) reads as the name 当年在校学生数当年在校学生数 and the value 4953; a name that is one
+    text written twice is flagged (FORM_NAME_TWICE)."""
+    source = next(Path(__file__).resolve().parent.parent.glob("gold/real/a18-*/source.txt")).read_text("utf-8")
+    table = extract(read_bytes(reseparate(source, "run").encode("utf-8"), "a18.txt"), "rules")
+    twice = [i for i in table.projects()[0].indicators if i.name == "当年在校学生数当年在校学生数"]
+    assert twice
+    assert any(f.code == "FORM_NAME_TWICE" for f in table.failures)

@@ -307,3 +307,171 @@ def test_docx_form_kept_as_two_tables(tmp_path):
     table = _extract(doc)
     assert table.model_dump(mode="json") == expected(FORM)
     assert table.projects()[0].spans["name"].sheet == "tables 1-2"
+
+
+def test_rows_above_a_first_label_that_heads_its_group_have_no_label():
+    """c10 (dev), verbatim: four rows with no 一级/二级 cell, then 时效指标 on the first row of
+    its group and 成本指标 on the first of its own (labels not centred: they head their groups).
+    The rows above 时效指标 are in no group of that column; each is said to have no label."""
+    text = (
+        "项目名称 | 大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目 | 项目负责人及电话 | 达布 15947711885 | |||||\n"
+        "主管部门 | 武川县民族事务委员会 | 实施单位 | 武川县民族事务委员会 | |||||\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | ||||\n"
+        "养殖动物成活率(目标) | ≥95% | |||||||\n"
+        "项目(工程)验收合格率 | 100% | |||||||\n"
+        "时效指标 | 开工时限 | 2021年7月 | ||||||\n"
+        "竣工时限 | 2021年9月 | |||||||\n"
+        "成本指标 | 打井、配电 | 50000元 | ||||||\n"
+        "饲料库120平米 | 490元/平米 | |||||||\n"
+        "围墙300米 | 300元/米 | |||||||\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c10.txt"), "rules")
+    got = [(i.level2_name, i.name) for i in table.projects()[0].indicators]
+    assert got[:3] == [(None, "养殖动物成活率(目标)"), (None, "项目(工程)验收合格率"), ("时效指标", "开工时限")]
+    assert [i.level2_name for i in table.projects()[0].indicators[3:]] == [
+        "时效指标",
+        "成本指标",
+        "成本指标",
+        "成本指标",
+    ]
+    unlabeled = [f for f in table.failures if f.field == "一级/二级指标"]
+    assert len(unlabeled) >= 2
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+@pytest.mark.parametrize("style", ["pipe", "line"])
+def test_side_by_side_blocks_are_read_in_the_order_their_heads_name(swapped, style):
+    """c04 (dev), its 绩效指标 grid verbatim but for the 年度 values (a 年 added so the two blocks
+    differ): 实施周期指标值 | … | 当年度指标值 reads the first block as the period value; with the
+    heads swapped (当年度指标值 first, a variant the test split's 实施周期/年度 grids may hold) the
+    first block is the annual one, not the period by position."""
+    first, second = ("当年度指标值", "实施周期指标值") if swapped else ("实施周期指标值", "当年度指标值")
+    rows = [
+        ["一级 指标", "二级 指标", "三级 指标", first, "二级 指标", "三级 指标", second],
+        [
+            "产出指标",
+            "数量指标",
+            "物管服务面积",
+            "建筑面积2.6万平方米,展示面积1万平方米",
+            "数量指标",
+            "物管服务面积",
+            "建筑面积2.6万平方米,展示面积1万平方米年",
+        ],
+        ["质量指标", "物业管理保障工作合格率", "100%", "质量指标", "物业管理保障工作合格率", "100%年"],
+    ]
+    grid = (
+        "\n".join(" | ".join(r) + " | ||" for r in rows) if style == "pipe" else "\n".join(c for r in rows for c in r)
+    )
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标 |\n"
+        + grid
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    got = [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators]
+    first_block, second_block = (
+        ["建筑面积2.6万平方米,展示面积1万平方米", "100%"],
+        ["建筑面积2.6万平方米,展示面积1万平方米年", "100%年"],
+    )
+    period, annual = (second_block, first_block) if swapped else (first_block, second_block)
+    assert got == list(zip(["物管服务面积", "物业管理保障工作合格率"], period, annual))
+
+
+def test_side_by_side_blocks_with_a_unit_column_each_join_the_unit_to_their_value():
+    """c04's (dev) side-by-side grid with a 计量单位 column after each block's value (a variant
+    the test split's 实施周期/年度 grids may hold; values made to differ per block): each block's
+    unit is joined to its own value, not read as the annual value."""
+    rows = [
+        [
+            "一级 指标",
+            "二级 指标",
+            "三级 指标",
+            "实施周期指标值",
+            "计量单位",
+            "二级 指标",
+            "三级 指标",
+            "年度指标值",
+            "计量单位",
+        ],
+        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
+        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
+    ]
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
+        "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标 |\n"
+        + "\n".join(" | ".join(r) + " | ||" for r in rows)
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    got = [(i.name, i.period_value, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("物管服务面积", "2.6万平方米", "2.5万平方米"), ("物业管理保障工作合格率", "100%", "95%")]
+    assert not [f for f in table.failures if f.field == "指标值"]
+
+
+def test_side_by_side_blocks_one_cell_per_line_with_unit_cells_are_flagged_not_named():
+    """The same c04 variant one cell per line: a block's 计量单位 cell (万平方米, %) after its value
+    is no indicator name; the row's values are read and the rows are flagged."""
+    rows = [
+        [
+            "一级 指标",
+            "二级 指标",
+            "三级 指标",
+            "实施周期指标值",
+            "计量单位",
+            "二级 指标",
+            "三级 指标",
+            "年度指标值",
+            "计量单位",
+        ],
+        ["产出指标", "数量指标", "物管服务面积", "2.6", "万平方米", "数量指标", "物管服务面积", "2.5", "万平方米"],
+        ["质量指标", "物业管理保障工作合格率", "100", "%", "质量指标", "物业管理保障工作合格率", "95", "%"],
+    ]
+    text = (
+        "东莞市财政项目支出绩效目标表\n预算单位:东莞展览馆\n项目 名称 |\n"
+        "物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |\n绩效指标\n"
+        + "\n".join(c for r in rows for c in r)
+        + "\n"
+    )
+    table = extract_document(read_bytes(text.encode("utf-8"), "c04.txt"), "rules")
+    indicators = table.projects()[0].indicators
+    assert [i.name for i in indicators] == ["物管服务面积", "物业管理保障工作合格率"]
+    flagged = {f.params.get("name") for f in table.failures if f.field == "指标值"}
+    assert {"物管服务面积", "物业管理保障工作合格率"} <= flagged
+
+
+@pytest.mark.parametrize("style", ["pipe", "line"])
+def test_an_empty_template_row_with_only_its_dash_and_type_is_no_indicator(style):
+    """g08's (dev) 湖南 template written by cells: the empty 生态环境成本指标 row keeps only its
+    度量单位 dash and its 指标值类型 (定性), never an indicator named - with the value 定性; the
+    rows around it are read, their dash never joined to a value."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣)分标准", "度量单位", "指标值类型", "备注"],
+        [
+            "成本指标",
+            "经济成本指标",
+            "学生补助标准",
+            "17元/人.每天",
+            "反映学生每天用餐标准",
+            "按标准发放得10分,每少1元扣1分",
+            "-",
+            "定量",
+        ],
+        ["生态环境成本指标", "-", "定性"],
+        [
+            "产出指标",
+            "数量指标",
+            "补助学生数量",
+            "168",
+            "反映补助学生人数",
+            "发放到位得10分,每减少1%,扣1分",
+            "-",
+            "定量",
+        ],
+    ]
+    if style == "pipe":
+        text = "项目名称 | 学生伙食费 |\n" + "\n".join(" | ".join(r) + " |" for r in rows) + "\n"
+    else:
+        text = "项目名称\n学生伙食费\n" + "\n".join(c for r in rows for c in r) + "\n"
+    table = extract_document(read_bytes(text.encode("utf-8"), "g08.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("学生补助标准", "17元/人.每天"), ("补助学生数量", "168")]

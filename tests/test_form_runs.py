@@ -580,3 +580,57 @@ def test_the_next_goals_caption_before_the_grid_printed_again_is_not_the_last_ro
     assert ("整編資料審核", "98%") in rows
     assert not any("目標" in name for name, _ in rows)
     assert ("監測數據資料整編", "100%") in rows
+
+
+def test_a_level2_label_with_no_row_before_another_group_is_left_out():
+    """e14 (dev), verbatim: 服务对象满意度指标 is followed at once by 过程指标, a 自评表's 一级
+    block outside the code system; the 满意度 label has no row, so 评审程序是否公正 is under
+    过程指标 with no 二级 label (and no code), not under 服务对象满意度指标."""
+    text = (
+        "项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院\n"
+        "一级指标二级指标三级指标年初目标值()实际完成值()得分"
+        "效益指标(分)社会效益指标资金发放率分困难生完成学业率服务对象满意度指标过程指标评审程序是否公正是是\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "e14.txt"), "rules")
+    last = table.projects()[0].indicators[-1]
+    assert (last.level1_name, last.level1_code, last.level2_name, last.level2_code) == ("过程指标", None, None, None)
+    assert (last.name, last.annual_value) == ("评审程序是否公正", "是")
+
+
+def test_a_unit_fraction_before_a_value_belongs_to_the_value():
+    """a09 (dev), verbatim: 演出设备成本件/件2万元2万元2018 is the name 演出设备成本 and the target
+    件/件2万元 (the unit written in the target's cell only), then the achieved 2万元 and the
+    scores; a name does not end in a unit fraction."""
+    text = (
+        "1、项目支出绩效自评表(2020 年度)项目名称演出设备更新专项经费主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关"
+        "绩 效 指 标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+        "产出指标数量指标更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020质量指标音响、\n"
+        "2、灯光、道具、服装 质量等合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "a09.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert ("演出设备成本", "件/件2万元") in got
+    assert ("更新剧团老化、损坏的音", "50件") in got
+
+
+@pytest.mark.parametrize("button", ["返回】", "【返回】", "【打印】", "关闭窗口】"])
+def test_a_page_button_after_the_grid_ends_it(button):
+    """g08 (dev): the page's 返回】 button, after the last row of the grid, is not an indicator."""
+    from assistant.extract.parsers.form.labels import _ends_grid
+
+    assert _ends_grid(button)
+    assert not _ends_grid("返回率")
+
+
+def test_a_row_the_values_would_cut_mid_word_is_cut_by_its_columns_and_said_so():
+    """c10 (dev) run together, verbatim cells: 防疫室84平米≥1050元 cut at its values is 防疫室 | 84
+    and 平米 | ≥1050元 (a name starting with a unit); cut by the 指标值 column it is 防疫室84平米 |
+    ≥1050元, and the row is flagged."""
+    text = (
+        "项目名称大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目\n"
+        "一级指标二级指标三级指标指标值\n成本指标打井、配电50000元\n防疫室84平米≥1050元\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "c10.txt"), "rules")
+    got = [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+    assert got == [("打井、配电", "50000元"), ("防疫室84平米", "≥1050元")]
+    assert any(f.code == "FORM_RUN_CUT_BY_COLUMNS" for f in table.failures)

@@ -20,19 +20,21 @@ from .labels import _fold
 
 #: units a quantified value ends in (compound ones such as 元/平方米, 人/天, 元/月/人 included; 万 for 万元)
 _UNIT = (
-    r"(?:元/[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff])?|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff])?|%|％|‰|百分比|万人次|人次|万人|人天"
+    r"(?:元/[\u4e00-\u9fff]{1,3}(?:[/.·・]每?[\u4e00-\u9fff])?|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff])?|%|％|‰|百分比|万人次|人次|万人|人天"
     r"|个|人|次|年|天|日|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月"
     r"|课时|学时|平方公里|平方米|平米|立方米|万立方米|公里|千米|米|公斤|千克|斤|万亩|亩|公顷|万吨|吨|辆|株|册|起|批次|批|所|座|处|条"
     r"|张|本|块|名|间|栋|台次|架次|期|门|类|户次|只|头|棵|套次|单|组|万)"
 )
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _SIGN = r"[" + SIGNS + SIGN_LOOKALIKE + r"]"
+#: a comparison in words before a number (大于90%, 不低于95%), as a sign is
+_WORD_SIGN = r"(?:大于|小于|高于|低于|不低于|不少于|不高于|不超过|不大于|不小于|超过)"
 _BRACKET = r"(?:[（(][^（()）]{1,12}[)）])"
 
 #: a value with a number in it: ≥95%, 100, 280人次, ≤10天, 490元/平米, 2023年底, 2021年7月,
 #: 2020.1.1-2020.12.31, ≥****000元 (a template's stars kept)
 _QUANTIFIED = re.compile(
-    rf"{_SIGN}{{0,2}}\s*(?:{_NUMBER}|\*+\d*)\s*{_UNIT}?{_BRACKET}?"
+    rf"(?:{_SIGN}{{0,2}}|{_WORD_SIGN})\s*(?:{_NUMBER}|\*+\d*)\s*{_UNIT}?(?:以上|以下|以内|左右)?{_BRACKET}?"
     rf"|{_SIGN}{{0,2}}\s*{_NUMBER}\s*[-~～至]\s*{_NUMBER}\s*{_UNIT}?"
     r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|前|内|以前|之前)?(?:前|内)?(?:\s*[-~～至]\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?"
     r"|\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|内|以前|之前)?"
@@ -43,7 +45,7 @@ _QUANTIFIED = re.compile(
 #: national rules ask for (达到/基本达到/未达到); one-character grades (优, 良, 高) are left out:
 #: any name may end in one
 _QUALITATIVE = re.compile(
-    r"(?:逐步|稳步|进一步|全面|不断|持续|平稳|显著|明显|有效|大幅|有所)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低)"
+    r"(?:逐步|稳步|进一步|全面|不断|持续|平稳|显著|明显|有效|大幅|有所)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低|减轻)"
     r"|效果(?:明显|显著|良好)|成效显著|达成预期(?:指标|目标)?|(?:基本)?达到预期(?:目标|效果)?|未达到预期"
     r"|严格执行(?:相关)?(?:制度)?(?:规定)?|符合(?:相关)?(?:规定|要求|标准)|全覆盖|匹配|及时(?:支出|拨付|完成)?"
     r"|良好|优良|优秀|较好|较高|较大|合格|达标|有效|显著|一般|已完成|按时完成|按期完成|不超预算"
@@ -73,6 +75,8 @@ class Cut:
 def column_kind(head: str) -> str:
     """What a value column holds, by its head word."""
     folded = _fold(head)
+    if re.search(r"计算方法|计分|评分|扣分|评[(（]扣", folded):
+        return "rule"  # 得分计算方法, 评(扣)分标准: how the score is reckoned, in words and numbers
     if re.search(r"分值|得分|权重", folded):
         return "score"
     if re.search(r"原因|措施|备注|说明|依据|标准|佐证|来源|方法|内容|解释|描述", folded):
@@ -89,7 +93,7 @@ def _fit(kind: str, cell: str) -> tuple[int, str] | None:
     ("words", "unit" or ""); None when it cannot be that column's cell. A note fits with no
     points: a row is never cut to fill one."""
     text = _fold(cell).strip()
-    if not text or (text[0] == "0" and text[1:2].isdigit()) or text[0] in "/、，,。;；:：)）":
+    if not text or (text[0] == "0" and text[1:2].isdigit()) or text[0] in "/、，,。;；:：)）.":
         return None  # no cell starts 07, or with a slash or a closing mark (元/月 | /人…)
     if kind == "value":
         if _QUANTIFIED.fullmatch(text):
@@ -102,9 +106,15 @@ def _fit(kind: str, cell: str) -> tuple[int, str] | None:
     if kind == "score":
         return (2, "") if _SCORE.fullmatch(text) else None
     if kind == "unit":
+        if re.fullmatch(r"[-—－/／]", text):
+            return 0, ""  # a unit cell a template fills with a dash when the value has none
         return (2, "") if _UNIT_CELL.fullmatch(text) else None
     if kind == "sign":
         return (2, "") if _SIGN_CELL.fullmatch(text) else None
+    if kind == "rule":
+        # a scoring rule (得10分,每减少1%扣1分): words with numbers and a 分 among them, or words only
+        scored = re.search(r"[\u4e00-\u9fff]{2}", text) and "分" in text
+        return (0, "") if scored or not re.search(r"\d", text) else None
     return (0, "") if not re.search(r"\d", text) else None  # a note: words
 
 
@@ -120,6 +130,8 @@ def _name_fit(name: str) -> int | None:
     if (
         len(name) < 2
         or not re.search(r"[\u4e00-\u9fff]", name)
+        or re.match(r"\d{6}", name)  # a budget code (505006州民族特殊教育学校): a unit's or project's row
+        or re.search(r"[得扣]\d+(?:\.\d+)?分", name)  # a scoring rule's words (得10分, 扣1分): a rule cell's
         or re.search(r"[\d.%％≥≤><=＞＜＝≧≦═（(*＊\-~～]$", name)
     ):
         return None
@@ -150,6 +162,24 @@ _NAME_END = re.compile(r"(?:率|数|量|度|标准|成本|时间|时限|面积|�
 def _number(text: str) -> str | None:
     m = re.search(r"\d+(?:\.\d+)?", text)
     return m.group() if m else None
+
+
+#: a cell ending in a number with its decimals: a number of its own before the digits after it
+_DECIMAL_END = re.compile(r"(?:^|[^\d.])\d{1,3}\.\d$")
+
+
+#: the words that end a value (95%以上, 3天以内): never the start of the cell after it
+_VALUE_END = re.compile(r"以上|以下|以内|左右")
+
+
+#: the kinds of column whose cells an indicator keeps (a value, its sign, its unit)
+_READ_KINDS = ("value", "sign", "unit")
+
+
+def _read(cell: tuple[int, int] | None, rest: frozenset) -> frozenset:
+    """The readings of the cells kept (:data:`_READ_KINDS`) with ``cell`` in front of each of
+    ``rest``'s; a few are enough to tell one reading from two."""
+    return frozenset(sorted((cell or (-1, -1), *r) for r in rest)[:4])
 
 
 def cut_row(text: str, heads: list[str]) -> Cut | None:
@@ -183,17 +213,30 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         """(score, cells, unsure, digits cut, number of best cuts) of text[pos:] over columns
         col…; score -99 when nothing fits."""
         if col == len(kinds):
-            return (0, (), "", False, 1) if pos == n else (-99, (), "", False, 0)
+            return (0, (), "", False, frozenset({()})) if pos == n else (-99, (), "", False, frozenset())
+        if 0 < pos < n and (
+            _VALUE_END.match(text, pos)
+            or (text[pos - 1] == "年" and re.match(r"\d{1,2}月", text[pos:]))
+            or (text[pos - 1] == "月" and re.match(r"\d{1,2}[日号]", text[pos:]))
+        ):
+            # no cell starts with the end of a value (95% | 以上…, 2023年 | 12月31日…)
+            return (-99, (), "", False, frozenset())
         options: list[tuple[int, tuple, bool, bool, int]] = []
-        if kinds[col] in ("note", "sign") or (kinds[col] in ("score", "unit") and col > first_value and pos == n):
+        if kinds[col] in ("note", "sign", "rule") or (
+            kinds[col] in ("score", "unit") and col > first_value and pos == n
+        ):
             rest = best(pos, col + 1, target)  # the column left empty
             if rest[0] > -99:
-                options.append((rest[0], (None, *rest[1]), *rest[2:]))
+                options.append((rest[0], (None, *rest[1]), *rest[2:4], _read(None, rest[4])))
         for end in range(pos + 1, n + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
             by_unit_column = after == "unit" and text[end - 1].isdigit()
-            if (unit_cut(end) and not by_unit_column) or (mid_number(end) and after != "score"):
-                continue  # only a score is cut from the digits before it (7351010: 735 | 10 | 10)
+            if (unit_cut(end) and not by_unit_column and kinds[col] != "rule") or (
+                mid_number(end) and after != "score" and not _DECIMAL_END.search(text[pos:end])
+            ):
+                # only a score is cut from the digits before it (7351010: 735 | 10 | 10), and a
+                # number that has had its decimals from the one after it (12.5 | 12.5); both said so
+                continue
             fit = _fit(kinds[col], text[pos:end]) or (_result_words(text[pos:end]) if col == achieved else None)
             if fit is None:
                 continue
@@ -208,23 +251,28 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
                     ((pos, end), *rest[1]),
                     fit[1] or rest[2],
                     mid_number(end) or rest[3],
-                    rest[4],
+                    _read((pos, end) if kinds[col] in _READ_KINDS else None, rest[4]),
                 )
             )
         if not options:
-            return (-99, (), "", False, 0)
+            return (-99, (), "", False, frozenset())
         top = max(o[0] for o in options)
         winners = [o for o in options if o[0] == top]
-        return (*winners[0][:4], sum(o[4] for o in winners))
+        # a value that fits as well whole as cut short wins whole (2023年12月31日, not 2023年 |
+        # 12月31日… in the note after it); the tie is still reported
+        chosen = (
+            max(winners, key=lambda o: o[1][0][1] if o[1] and o[1][0] else -1) if kinds[col] == "value" else winners[0]
+        )
+        return (*chosen[:4], frozenset().union(*(o[4] for o in winners)))
 
     found: list[tuple[int, int, tuple, bool, bool, int]] = []
     for name_end in range(1, n):
         fit = _name_fit(text[:name_end])
         if fit is None or unit_cut(name_end):
             continue
-        score, cells, unsure, digits, count = best(name_end, 0, None)
+        score, cells, unsure, digits, readings = best(name_end, 0, None)
         if score > 0:
-            found.append((score + fit, name_end, cells, unsure, digits, count))
+            found.append((score + fit, name_end, cells, unsure, digits, readings))
     if not found:
         return None
     top = max(f[0] for f in found)
@@ -247,13 +295,14 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
     # 完成), then the one its description restates, else the longest value, wins; the tie
     # itself is reported
     winners = [f for f in winners if _NAME_END.search(_fold(text[: f[1]]).strip())] or winners
-    score, name_end, cells, unsure, digits, count = min(
-        [f for f in winners if restated(f)] or winners, key=lambda f: f[1]
-    )
+    score, name_end, cells, unsure, digits, _ = min([f for f in winners if restated(f)] or winners, key=lambda f: f[1])
     per_head: list[tuple[int, int] | None] = [None] * len(heads)
     for i, cell in zip(owner, cells):
         per_head[i] = per_head[i] or cell  # a head of two columns keeps its first cell (分值)
-    return Cut(name_end, tuple(per_head), score, unsure, digits, len(winners) > 1 or count > 1)
+    # cuts that tie but read the same name and the same values, signs and units (they differ in
+    # where a note, a scoring rule or a score ends: cells not read) are one reading, not a doubt
+    distinct = {(f[1], reading) for f in winners for reading in f[5]}
+    return Cut(name_end, tuple(per_head), score, unsure, digits, len(distinct) > 1)
 
 
 def cut_score(name: str, cells: list[str | None], heads: list[str]) -> int | None:
@@ -295,6 +344,7 @@ def _two_scores(head: str) -> bool:
 #: not 指标值 | 说明; each may carry its note in brackets (得分(分), 指标值(A))
 _HEAD_ATOMS = re.compile(
     r"(?:实施周期指标值|年度指标值|指标值说明|指标值及单位|指标值类型|指标值内容|全年完成值|(?:全年)?实际完成值|(?:年初|年度)目标值"
+    r"|评[（(]扣[)）]?分标准[)）]?|(?:得分)?计算方法|计分方法|评分办法|扣分标准|(?:全年)?实际值"
     r"|计算符号|指标性质|指标方向|度量单位|计量单位|指标权重|指标得分|绩效标准|评分标准|目标值|指标值|完成值"
     r"|分值|得分|权重|备注|说明|(?:绩效)?指标(?:描述|说明|解释|内容)"
     r"|(?:未达到指标值|未完成|偏差)?原因(?:分析)?(?:[和及、]?(?:改进|整改)措施)?)(?:[（(][^（()）]{0,8}[)）])?"

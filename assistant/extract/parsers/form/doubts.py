@@ -10,9 +10,14 @@ import re
 from ....ingest.document import Document
 from ....messages import Msg, msg
 from ....schema import Failure, Indicator
+from .cut import _UNIT
 from .labels import _VALUE_LIKE, _fold, _is_header_word, _is_label, _key_field
 
 _LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+#: a name that is a value in words and nothing else (是, 否, 合格): an answer read where the
+#: name should be (a column of labels in the name's place slid the cells)
+_WORD_VALUE = re.compile(r"是|否|有|无|合格|达标|良好|优良|优秀|较好|及时|已完成|达到|显著|明显")
 
 _FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
 
@@ -40,8 +45,12 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             or _key_field(name)
             or _is_label(name)
             or _LEVEL_SHAPE.fullmatch(name)  # 过程指标: a level word the category system lacks
+            or _WORD_VALUE.fullmatch(name.strip())
+            or re.fullmatch(rf"\d+(?:\.\d+)?\s*[万千百亿]?{_UNIT}", name.strip())  # 375万平方米
         ):
             say(ind, "name", msg("FORM_NAME_LOOKS_LIKE_VALUE", name=ind.name))
+        elif re.fullmatch(r"(.{3,})\1", name.strip()):  # 当年在校学生数当年在校学生数 | 4953
+            say(ind, "name", msg("FORM_NAME_TWICE", name=ind.name))
         elif len(name) > 80:
             say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
         for field in ("period_value", "annual_value"):

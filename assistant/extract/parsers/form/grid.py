@@ -11,8 +11,9 @@ import re
 
 from ....compare_words import SIGNS
 from ....messages import msg
+from ....taxonomy import code_for_level2_name
 from .columns import check_columns
-from .cut import column_kind, head_run, split_heads
+from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
 from .labels import (
     _HEAD_WORD,
@@ -30,15 +31,17 @@ from .labels import (
     _is_value_header,
     _key_field,
     _label_word,
+    _level1_code,
     _level1_label,
     _level1_stub,
     _level2_label,
     _level2_word,
     _strip_label,
+    _unit_only,
 )
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
-from .runs import _cut_short_labels, _read_run, level1_suffix
+from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
 from .stream import (
     _NOTE_HEADER,
     _flush,
@@ -201,6 +204,23 @@ def _named_head(rows: list[list[Token]]) -> list[list[Token]]:
     return rows
 
 
+def _empty_level2(l2_events: list[tuple[int, Token]], at: int, level1: Token) -> bool:
+    """The last 二级 label was read just before the 一级 label ``level1`` with no row between
+    them, after some rows, and it is of another group (服务对象满意度指标 then 过程指标 in e14's
+    text run together): a template's 二级 row left empty, not the 二级 label of the new group."""
+    if not l2_events or l2_events[-1][0] != at or at == 0:
+        return False
+    code = code_for_level2_name(_bare(l2_events[-1][1].text))
+    return code is None or _level1_code(level1.text) != code[0]
+
+
+def _continues_heads(previous: str, text: str) -> bool:
+    """``text`` (run together) is value heads only once the head before it is put back in front
+    of it: the header was cut inside a head (指标值 | 内容评(扣)分标准度量单位指标值类型备注)."""
+    joined = previous + text
+    return len(split_heads([joined])) >= 3 and len(split_heads([text])) < 2
+
+
 def _read_grid(
     rows: list[list[Token]],
     header_at: tuple[int, int],
@@ -247,6 +267,9 @@ def _read_grid(
                     or _between_heads(token, filled_after[i + 1 :], header[-1])
                     # the value heads run together into one piece (指标性质年初目标值(A)计量单位…得分)
                     or (run_together and len(split_heads([token.text])) >= 2)
+                    # …the piece goes on with the head before it, cut at a word of its own
+                    # (指标值 | 内容评(扣)分标准度量单位…: 指标值内容 | 评(扣)分标准 | 度量单位 …)
+                    or (run_together and _continues_heads(header[-1].text, token.text))
                 )
             )
         ):
@@ -336,6 +359,8 @@ def _read_grid(
             ):
                 l2_events.append((len(items), token))  # 满意度指标 | 满意度指标: the 一级 and the 二级 cell
             else:
+                if _empty_level2(l2_events, len(items), token):
+                    l2_events.pop()  # 服务对象满意度指标 | 过程指标…: a 二级 label with no row, before another group
                 l1_events.append((len(items), token))
             return True
         if _level2_label(token.text):
@@ -569,8 +594,8 @@ def _read_grid(
                 id(token) not in level_names and label(token)
             ):
                 current, slot = None, None
-            elif run_together and _is_placeholder(token.text):
-                continue  # 指标2: left empty in a filled-in template
+            elif run_together and (_is_placeholder(token.text) or not_an_item(token.text)):
+                continue  # 指标2: left empty in a filled-in template; -定性 of an empty row
             elif run_together and head_run(token.text):
                 continue  # the header's second row run together: 2021年实际实现值预期2022年实现值
             elif run_together:
@@ -587,6 +612,15 @@ def _read_grid(
                 if slot is not None and current is not None:
                     current.values[slot] = token
                     slot = None
+                    continue
+                if current is not None and (
+                    _unit_only(token.text) or re.fullmatch(rf"[万千百亿]?{_UNIT}", _fold(token.text).strip())
+                ):
+                    # a block's 计量单位 cell (万平方米, %) after its value: no name; its value is read
+                    # without it, said so
+                    failures.at_row(
+                        current.name.row, "指标值", msg("FORM_BLOCKS_MISALIGNED", name=current.name.text[:30], cells=1)
+                    )
                     continue
                 seen = sum(1 for i, _ in l2_events if i == len(items))
                 if items and _fold(items[-1].name.text) == _fold(token.text) and items[-1].values[1] is None:
@@ -622,12 +656,20 @@ def _read_grid(
     if side_by_side and not by_rows:
         # 实施周期 and 年度 blocks one cell per line: a row with one value for the two blocks had
         # a cell left out, and which block its value belongs to is not known from the text
-        half = [item for item in items if sum(v is not None for v in item.values[:2]) == 1]
-        if half:
+        # (said once when every row has its value in the same block: that block is filled, the
+        # other left empty throughout, b01; else each such row is said so, a row with no value
+        # at all being one the stream could not cut)
+        shapes = {tuple(v is not None for v in item.values[:2]) for item in items}
+        short = [item for item in items if sum(v is not None for v in item.values[:2]) < 2]
+        for item in short[:1] if len(shapes) == 1 else short:
             failures.at_row(
-                half[0].name.row,
+                item.name.row,
                 "指标值",
-                msg("FORM_BLOCKS_MISALIGNED", name=half[0].name.text[:30], cells=1),
+                msg(
+                    "FORM_BLOCKS_MISALIGNED",
+                    name=item.name.text[:30],
+                    cells=sum(v is not None for v in item.values[:2]),
+                ),
             )
     if reason := _reason_head(value_headers):
         items = _without_reason_cells(items, reason, streamed, failures, (l1_events, l2_events))
@@ -651,7 +693,12 @@ def _read_grid(
         )
     if not side_by_side and not run_together:
         targets = check_columns(items, targets, value_headers, failures, per_place)
-    return items, l1_events, l2_events, (_read_targets(targets, side_by_side) if by_rows or side_by_side else targets)
+    return (
+        items,
+        l1_events,
+        l2_events,
+        (_read_targets(targets, side_by_side, units=by_rows) if by_rows or side_by_side else targets),
+    )
 
 
 #: the head of a score column of a 自评表 (分值, 得分, 权重, 指标分值, 自评得分)
@@ -765,7 +812,7 @@ def _cannot_hold(headers: list[str], index: int, token: Token, after: list[Token
     return (
         words >= 2
         and index + 1 < len(headers)
-        and column_kind(headers[index + 1]) == "note"
+        and column_kind(headers[index + 1]) in ("note", "rule")
         and nxt is not None
         and _short_value(nxt.text)
     )

@@ -46,6 +46,11 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             v is None or _is_placeholder(v.text) for v in item.values
         ):
             continue  # a template row left empty (指标2:, ……, **): not an indicator, nothing to doubt
+        if _DASH.fullmatch(_one_line(item.name.text).strip()) and all(
+            v is None or _is_placeholder(v.text) or _EMPTY_ROW_CELL.fullmatch(_fold(v.text).strip())
+            for v in item.values
+        ):
+            continue  # 生态环境成本指标 | - | 定性: a template row left empty but for its unit dash and type
         if isinstance(l1, _Guess) and l2 is not None:
             # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
             # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
@@ -135,7 +140,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if l1 is None and l2_code:
             fields["level1_code"] = l2_code[0]  # no 一级 label: its code follows from the 二级 one
         signs: list[str] = []
-        unit_text = ""
+        unit_text = period_unit = ""
         placed = _by_meaning(targets, item.values)
         if any(a is not b for a, b in zip(placed, item.values)):
             # the cells were moved to the columns their shapes fit (empty ones dropped): a guess
@@ -153,6 +158,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         for target, value in zip(targets, placed):
             if value is None or not value.text:
                 continue
+            if target in ("sign", "unit") and _DASH.fullmatch(value.text.strip()):
+                continue  # a dash where the value has no unit or sign: the cell left empty
             if not target:  # a column the indicator does not keep (分值, 备注, 偏差原因)
                 if _is_label(value.text) or _LABEL_LIKE.fullmatch(_fold(value.text)):
                     # a 一级/二级 label there (实施效果指标 as a 备注): the cells slid, a label was lost
@@ -168,6 +175,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                 signs.append(value.text)
             elif target == "unit":
                 unit_text = unit_text or value.text
+            elif target == "period_unit":
+                period_unit = period_unit or value.text  # the 实施周期 block's own 计量单位
             elif _unit_only(value.text):
                 continue  # 公里, ≧ %: the template's blank, its unit printed and its number never filled in
             elif target not in spans:
@@ -186,7 +195,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         # in a 指标方向 cell beside it: the comparison is part of the value, the direction is not
         sign = next((x for x in signs if _SIGN_ONLY.fullmatch(_fold(x))), "")
         odd = [x for x in signs if not _SIGN_CELL.fullmatch(_fold(x))]
-        odd += [unit_text] if unit_text and not _UNIT_CELL.fullmatch(_fold(unit_text)) else []
+        odd += [u for u in (unit_text, period_unit) if u and not _UNIT_CELL.fullmatch(_fold(u))]
         if odd:
             doubts.append(
                 (
@@ -195,6 +204,8 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
                     msg("FORM_SIGN_UNIT_ODD", name=item.name.text[:30], cells=" / ".join(odd)),
                 )
             )
+        if fields.get("period_value") and period_unit and not str(fields["period_value"]).endswith(period_unit):
+            fields["period_value"] = f"{fields['period_value']}{period_unit}"
         if fields.get("annual_value") and (sign or unit_text):
             value = str(fields["annual_value"])
             unit = unit_text if not value.endswith(unit_text) else ""
@@ -202,6 +213,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+#: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
+_DASH = re.compile(r"[-—－/／]")
+#: what an empty template row still holds: its dash, its 指标值类型 (定性/定量), nothing
+_EMPTY_ROW_CELL = re.compile(r"[-—－/／]?|定性|定量")
 
 
 #: what a 指标性质 cell holds (≥, ≤, =, 定性, 正向… the national template's words, nothing else) and what a 计量单位 cell holds (%, 人次, 元/亩):

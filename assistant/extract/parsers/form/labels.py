@@ -142,6 +142,7 @@ _LEVEL1_NAMES = (
     "满意度目标",
     "实施效果指标",
     "过程管理指标",
+    "过程指标",  # the 自评表's block of how the work was run (评审程序是否公正), outside the code system
 )  # some forms write 值 for 指标 in their labels (产出值 | 数量值), or 目标 (产出目标 | 数量目标,
 # as the 二级 labels already are read)
 
@@ -475,6 +476,7 @@ _GRID_END = re.compile(
     r"|[（(]盖章[)）]"
     # the page around a table copied from a web site: its footer is not a row
     r"|^(?:内容保障|主办单位|版权所有|网站地图|联系我们|网站标识码)|ICP备|公网安备"
+    r"|^[【\[]?(?:返回(?:顶部|首页|列表)?|打印本页|关闭窗口|打印|关闭)[】\]]\s*$"  # its buttons: 返回】
     # the links under a document's page (安徽 g05 文件下载, 福建 h03 附件下载 | 相关链接)
     r"|^(?:文件下载|附件下载|相关链接|上一篇|下一篇|打印本页|关闭窗口)$"
 )

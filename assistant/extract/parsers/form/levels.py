@@ -61,15 +61,10 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
             for i, h in enumerate(heading)
         ]
     if not solutions:  # not centred after all: nearest label, earlier one on a tie
-        # rows above the first label take it only when its group is long enough to reach them
-        # (a guess, said so); above a label whose group is shorter they have no label at all
-        reach = mids[1] - mids[0] if len(mids) > 1 else count
-        return [
-            (_Guess(events[0][1]) if mids[0] - i < reach else None)
-            if i < mids[0]
-            else min(events, key=lambda e: (abs(e[0] - i), e[0]))[1]
-            for i in range(count)
-        ]
+        # labels not centred head their groups, so the rows above the first label have no label
+        # of this column (c10: four rows with none, then 时效指标 | 开工时限 on its group's first
+        # row); the caller says so for each of them
+        return [None if i < mids[0] else min(events, key=lambda e: (abs(e[0] - i), e[0]))[1] for i in range(count)]
     readings = [[label for size, (_, label) in zip(sizes, events) for _ in range(size)] for sizes in solutions]
     # a label centred in a group of 2k+1 or of 2k+2 rows: where both fit, the row between is a guess
     return [

@@ -84,16 +84,36 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
     return out
 
 
-_READ = ("period_value", "annual_value", "sign", "unit")
+_READ = ("period_value", "annual_value", "sign", "unit", "period_unit")
 
 #: a bare number or share: what a wrapped score or weight cell leaves alone on a line
 _LONE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]?")
 
 
-def _read_targets(targets: list[str | None], side_by_side: bool) -> list[str | None]:
+def _read_targets(targets: list[str | None], side_by_side: bool, units: bool = False) -> list[str | None]:
     """Side by side blocks (三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 年度指标值): once the
-    repeated name and label are dropped, a row holds the period value, then the annual one."""
-    return ["period_value", "annual_value"] if side_by_side else targets
+    repeated name and label are dropped, a row holds the first block's value, then the second's:
+    the period value, then the annual one, unless the heads name the annual block first
+    (年度指标值 | … | 实施周期指标值); two heads that do not tell (指标值 | … | 指标值) keep the
+    template's order, 实施周期 first."""
+    if not side_by_side:
+        return targets
+    named = [t for t in targets if t in ("period_value", "annual_value")]
+    if units:
+        # rows read by their cells: a 计量单位 head after each block's value (实施周期指标值 | 计量单位 |
+        # … | 年度指标值 | 计量单位) is that value's unit, joined to it
+        with_units = [
+            "period_unit" if t == "unit" and prev == "period_value" else t
+            for prev, t in zip([None, *targets], targets)
+            if t in ("period_value", "annual_value", "unit")
+        ]
+        if (
+            len(named) == 2
+            and len(with_units) == 4
+            and with_units[1::2] in (["period_unit", "unit"], ["unit", "period_unit"])
+        ):
+            return with_units
+    return named if len(named) == 2 else ["period_value", "annual_value"]
 
 
 def _read_row(
@@ -149,10 +169,11 @@ def _read_row(
         # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
         kept = [v for v in values if not _is_label(v.text)]
         repeated = [v for v in kept if _fold(v.text) == _fold(name.text)]
-        if len(repeated) != 1 or len(kept) != 3:
+        blocks = _read_targets(targets, True, units=True)
+        if len(repeated) != 1 or len(kept) != len(blocks) + 1:
             failures.at_row(name.row, "指标值", msg("FORM_BLOCKS_MISALIGNED", name=name.text[:30], cells=len(kept)))
         values = [v for v in kept if v not in repeated]
-        targets = ["period_value", "annual_value"]
+        targets = blocks
     read = [t for t in targets if t in _READ]
     if len(values) > len(targets):
         failures.at_row(

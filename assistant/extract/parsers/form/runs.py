@@ -96,6 +96,17 @@ def _without_readings(doc: Document) -> Document:
     return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
 
 
+#: pieces of text run together in a grid that are no indicator: a template row left empty but
+#: for its 度量单位 dash and 指标值类型 (生态效益指标 | -定性), and a row of the budget table above
+#: the grid, its unit or project with its budget code and amount (505006学生伙食费30.00)
+_NOT_AN_ITEM = re.compile(r"\s*[-—－/／]?\s*定[性量]\s*|\s*\d{6,}\s*[^\d\s][^\d]*?\d+\.\d{2}\s*")
+
+
+def not_an_item(text: str) -> bool:
+    """``text`` is a row of the grid that holds no indicator (:data:`_NOT_AN_ITEM`)."""
+    return bool(_NOT_AN_ITEM.fullmatch(text))
+
+
 def _page_number(row: Row) -> int | None:
     m = _PAGE_MARK.match(row.cells[0].text) if len(row.cells) == 1 and not row.cells[0].segments else None
     return int(m.group(1)) if m else None
@@ -104,7 +115,7 @@ def _page_number(row: Row) -> int | None:
 #: a name cut out of text run together that starts where no name starts: a unit or a letter
 #: left over from a number inside the previous name (配套电力设施1250KVA变压器3台)
 _CUT_NAME = re.compile(
-    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|公里|小时|以上|以下|左右)"
+    r"^(?:[^\u4e00-\u9fff（(★]|[年月日个次吨亩台套万元米项家场篇份户件天周批]|平方|平米|公里|小时|以上|以下|左右)"
 )
 
 
@@ -246,6 +257,10 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
+#: a unit fraction (件/件, 元/人, 人/次) at the end of a text: a value's unit, never a name's end
+_UNIT_FRACTION = re.compile(r"(?:[件个人次元台套户项场篇天月年]|万元)/(?:[件个人次元台套户项场篇天月年]|万元)$")
+
+
 def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     """One 自评表 row run together whose target and achieved value are alike: name + X + X,
     then up to two score numbers (成本控制不超过预算不超过预算10, 建设符合验收要求2020). The
@@ -328,8 +343,15 @@ def _read_run(
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
         failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
-    elif cut is not None and (found is None or _fits_better(cut, found, heads)):
-        return [_cut_item(token, cut, failures)]  # one row, cut by what each column the header announced holds
+    elif cut is not None and (found is None or mid_word or _fits_better(cut, found, heads)):
+        # one row, cut by what each column the header announced holds; so too where the reading
+        # by values cut a name mid-word (防疫室84 | 平米≥1050元 is 防疫室84平米 | ≥1050元)
+        item = _cut_item(token, cut, failures)
+        if mid_word:
+            failures.at_row(
+                token.row, "三级指标", msg("FORM_RUN_CUT_BY_COLUMNS", text=token.text[:40], name=item.name.text)
+            )
+        return [item]
     if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
         found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
         failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
@@ -348,7 +370,29 @@ def _read_run(
         return [_Item(token, [], token.row)]
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+def _unit_to_value(item: _Item) -> _Item:
+    """A name ending in a unit fraction right before its value (演出设备成本件/件 | 2万元, a09): the
+    unit was written in the target's cell (件/件2万元); a name does not end in one. The reading
+    is flagged by the caller whatever it is (a value written twice, digits cut)."""
+    name, value = item.name, item.values[0] if item.values else None
+    unit = _UNIT_FRACTION.search(name.text)
+    if (
+        value is None
+        or unit is None
+        or unit.start() < 2
+        or value.start != name.end
+        or name.end - name.start != len(name.text)  # positions that are the text's own
+        or value.end - value.start != len(value.text)
+    ):
+        return item
+    cut = name.start + unit.start()
+    new_name = Token(name.text[: unit.start()], name.cell, name.start, cut, name.row, name.col)
+    new_value = Token(name.text[unit.start() :] + value.text, value.cell, cut, value.end, value.row, value.col)
+    return _Item(new_name, [new_value, *item.values[1:]], item.row)
 
 
 def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> tuple[list[_Item], str] | None:
