@@ -620,6 +620,16 @@ MESSAGES: dict[str, Text] = {
         "key (a PDF centres the key beside the value's lines), {name!r}; the line above may not be part of "
         "it ({text!r} alone): check it",
     ),
+    "FORM_TOTAL_OF_ITEMS": Text(
+        "合计“{text}”的各栏连写；其开头 {total} 等于上方成本构成各项金额之和（{parts}），读作资金总额：请核对",
+        "the 合计 {text!r} has its cells run together; it starts with {total}, the sum of the cost rows above "
+        "it ({parts}), read as the total: check it",
+    ),
+    "FORM_MONEY_FROM_COPY": Text(
+        "表中没有金额（文本在资金行之前截断）；金额读自页面上同一张表开头的连写副本（“{text}…”）：请核对",
+        "the form has no amounts (its text stops before the money rows); they are read from a copy of the "
+        "form's beginning run together on the same page ({text!r}…): check them",
+    ),
     "FORM_NAME_LINES_JOINED": Text(
         "“项目名称”后的几行读作一个换行的名称“{name}”（每行一个单元格时，长名称分在几行）；"
         "若只有第一行是名称，应为“{text}”：请核对",
@@ -1029,9 +1039,18 @@ MESSAGES: dict[str, Text] = {
         "ran into it",
     ),
     "FORM_MONEY_BY_LEVEL": Text(
-        "资金按中央、省、市、县等层级分列（{cells}）：财政拨款是否为其中某一行无法确定；请核对财政拨款",
-        "the money is split by level of government ({cells}): which row, if any, is the 财政拨款 cannot "
-        "be told; check the 财政拨款",
+        "资金按中央、省、市、县等层级分列（{cells}）：层级行说明资金来源，不是财政拨款栏，财政拨款留空；请核对财政拨款",
+        "the money is split by level of government ({cells}): a level's row says where the money came from "
+        "and is no 财政拨款 line, so the 财政拨款 is left empty; check it",
+    ),
+    "FORM_GOALS_SPLIT": Text(
+        "两栏目标（中期目标 | 年度目标）的文字写在一处，在句末的空格处分开（第二段以「{at}」开头）：请核对",
+        "the texts of two goal columns (中期目标 | 年度目标) are written as one piece and were cut at the space "
+        "after a sentence (the second starts {at!r}): check them",
+    ),
+    "FORM_GOAL_YEAR_CUT": Text(
+        "年度目标写到文本的最末（网页截断）；改用完整的{field}：请核对",
+        "the 年度目标 runs to the very end of the text (the page was cut); the complete {field} is used: check it",
     ),
     "FORM_GOAL_SPLIT_AT": Text(
         "预期目标与实际完成情况连写，在「{at}」处分开：之前读作预期目标；请核对",

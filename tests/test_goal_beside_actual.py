@@ -126,12 +126,14 @@ def test_goal_and_achieved_text_without_a_landmark_stay_one_flagged_text():
     [
         # 其中:中央、省补助 | 市级财政资金 | 县级财政资金 | 40: gold reads no 财政拨款
         "h02-sc-zitong-npc-deputies-home-selfeval-cellpipe",
-        # 其中:中央、省、市补助县级资金194.9194.9100%: gold reads 县级资金 as the 财政拨款
+        # 其中:中央、省、市补助县级资金194.9194.9100%: gold reads no 财政拨款 (F2, round 10)
         "b13-hn-hengshan-grain-selfeval",
     ],
 )
 def test_money_split_by_level_flags_the_fiscal_amount(doc_id):
+    # a level's row is no 财政拨款 line (LABELING F2): the 财政拨款 stays empty, said so
     _, table = _real(doc_id)
+    assert table.projects()[0].amounts.fiscal is None
     assert [f.code for f in table.failures if f.field == "amounts.fiscal"] == ["FORM_MONEY_BY_LEVEL"]
 
 

@@ -27,9 +27,18 @@ Reading rules (what the tests pin down):
   (:mod:`.money_run`; units written after the amounts end the cells, 10萬10萬100%); the only
   reading with money spent, or the amounts at the start of a longer text, are taken with a
   failure saying so; else a failure. Amounts in 元 in one place and 万元 in another are
-  flagged, never converted.
+  flagged, never converted. Money split by level of government (其中：中央、省补助 | 市级财政资金 |
+  县级财政资金) gives no 财政拨款: a level's row says where the money came from (LABELING F2),
+  said so; ``4623 万`` reads 4623 in 万元.
+  A form whose text stops before its money rows takes the amounts of a copy of its beginning
+  run together in one cell of the page (安徽's 内容概述), when one such cell names the same
+  project, flagged. A 合计 under a cost table (项目预算成本构成 | 金额 | 测算依据 | 执行数…) whose
+  cells ran together (814662.98794.55) is read as its first cell when that is the sum of the
+  rows' amounts above it (191 + 99 + 524), flagged.
 * Goal: 年度目标 when the form has one, else 总体目标 / 实施周期目标 / 绩效目标; the other goal
-  texts are kept under ``meta.extra["form"]``. A 自评表's 预期目标 | 实际完成情况 over rows
+  texts are kept under ``meta.extra["form"]``. A 年度目标 cut by the end of the text gives way to
+  a complete 实施周期 / 总体 goal, flagged; 中期目标 | 年度目标 over one piece holding both texts
+  are cut at its one gap after a sentence's end, flagged. A 自评表's 预期目标 | 实际完成情况 over rows
   of pairs gives the expected column (flagged unless each pair repeats its goal). Keys written
   by a notice above the form's title are not the form's.
 * A form whose indicator grid is of a kind the rules do not know (no 三级指标), or a page cut

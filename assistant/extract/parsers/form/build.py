@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ....errors import InputError
-from ....ingest.document import Document
+from ....ingest.document import Cell, Document, Row
 from ....messages import Msg, msg
 from ....schema import BudgetTable, Project, RunMeta, Span, Unit
 from .detect import _grid_start
@@ -17,7 +17,7 @@ from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
-from .money import _amounts, _money_header, _total_from_parts
+from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
@@ -46,6 +46,56 @@ _LABEL_WORDS = (
     "实施单位",
     "主管部门",
 )
+
+
+def _at_text_end(doc: Document, span: Span | None) -> bool:
+    """A value whose span reaches the text's very end (bars and white space aside): cut with it."""
+    return span is not None and span.end >= len(doc.text.rstrip(" \t\r\n\u3000|｜"))
+
+
+_MONEY = ("total", "fiscal", "special_account", "other")
+
+
+#: a piece of a line between ``|`` bars (a cell of a page's own table)
+_PIECE = re.compile(r"[^|｜\n]+")
+
+
+def _money_of_a_copy(doc: Document, name: str, name_span: Span | None):
+    """The amounts of a form whose own text stops before its money rows, read from a copy of the
+    form's beginning run together into one cell of the page (安徽's 政务公开 pages repeat a
+    document's start in their 内容概述 cell: …名称2024年农业防灾减灾…年度资金总额:390390100%…).
+    The copy is a cell other than the one the name was read from that holds the same name and a
+    money key; it is read as a form's header on its own. (amounts, its amount failures, the
+    copy's first words), or None when no one such copy gives a total."""
+    folded_name = re.sub(r"\s", "", _fold(name))
+    copies = []
+    for m in _PIECE.finditer(doc.text):
+        piece = m.group()
+        folded = re.sub(r"\s", "", _fold(piece))
+        if len(folded) < 60 or folded_name not in folded or not _COPY_MONEY.search(folded):
+            continue
+        if name_span is not None and m.start() <= name_span.start < m.end():
+            continue  # the form's own cell
+        copies.append(m)
+    if len(copies) != 1:
+        return None
+    m = copies[0]
+    line = doc.text.count("\n", 0, m.start()) + 1
+    cell = Cell(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), line, 0)
+    copy = Document(doc.source + "#copy", doc.text, [Row([cell], line, cell.text)], doc.encoding, "tabbed", [])
+    try:
+        table = extract_form(copy, header_only=True)
+    except InputError:
+        return None
+    [project] = table.projects()
+    if project.amounts.total is None:
+        return None
+    kept = [f.model_copy(update={"source": doc.source}) for f in table.failures if f.field.startswith("amounts.")]
+    return project.amounts, kept, cell.text[:30]
+
+
+#: a money key of a form's header: the copy holds the money rows
+_COPY_MONEY = re.compile(r"资金总额|预算数|资金投入情况|项目资金")
 
 
 def _looks_like_label(name: str) -> bool:
@@ -103,6 +153,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     for row, field, message in doubts:
         failures.at_row(row, field, message)
     amounts, amount_spans, written_units = _amounts(values, failures, _money_header(block_rows))
+    if doubt := found.get("total_of_items"):
+        failures.add("amounts.total", doubt)
     if "total_unwritten" in found:
         amounts, derived = _total_from_parts(amounts, values, amount_spans)
         if derived:
@@ -114,7 +166,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[11:]}", cells)
         if key.startswith("money_adjusted:"):
             failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
-    if by_level := _money_by_level(block_rows):
+    if by_level := money_by_level(block_rows):
+        if amounts.fiscal is not None and level_row(values["fiscal"].key):
+            # 其中：中央、省补助 | 市级财政资金 | 县级财政资金 40: a row naming where the money came from,
+            # no 财政拨款 line (LABELING F2), whichever level's it is
+            amounts = amounts.model_copy(update={"fiscal": None})
+            amount_spans.pop("amounts.fiscal", None)
         failures.add("amounts.fiscal", msg("FORM_MONEY_BY_LEVEL", cells=by_level))
     said = {unit: where for key, where in found.items() if key.startswith("currency:") for unit in [key[9:]]}
     for field, unit in written_units.items():
@@ -129,6 +186,14 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         return values[field].text if field in values and values[field].text else None
 
     goal_field = next((f for f in _GOAL_FIELDS if text(f)), None)
+    if goal_field == "年度目标" and _at_text_end(doc, values[goal_field].span):
+        # the year's goal cut by the end of the page: the whole period's goal, complete, is the goal
+        whole = next((f for f in _GOAL_FIELDS[1:] if text(f) and not _at_text_end(doc, values[f].span)), None)
+        if whole is not None:
+            failures.add("绩效目标", msg("FORM_GOAL_YEAR_CUT", field=values[whole].key or whole))
+            goal_field = whole
+    if doubt := found.get("goals_split"):
+        failures.add("绩效目标", doubt)
     spans: dict[str, Span] = dict(amount_spans)
     name = text("name")
     if name is not None and separation == "spaces" and (whole := name_around_key(rows, r0, name)):
@@ -171,6 +236,11 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if not indicators and not header_only:
         failures.add("绩效指标", msg("FORM_NO_ROWS"))
     failures.found.extend(_doubtful(indicators, text(goal_field) if goal_field else None, doc))
+    if name and not any(getattr(amounts, f) is not None for f in _MONEY) and not doc.source.endswith("#copy"):
+        if (copied := _money_of_a_copy(doc, name, values["name"].span)) is not None:
+            amounts, copy_failures, excerpt = copied  # the form cut above its money rows: a copy above it has them
+            failures.add("amounts.total", msg("FORM_MONEY_FROM_COPY", text=excerpt))
+            failures.found.extend(copy_failures)
     project = Project(
         name=name or "",
         amounts=amounts,
@@ -205,25 +275,3 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table
-
-
-#: the money block's 其中 rows split by level of government, a transfer from above and then a
-#: level's own money (其中：中央、省补助 | 市级财政资金 | 县级财政资金): a row per level. A transfer
-#: alone (其中：中央补助 4000) is no 财政拨款 and is not in doubt; a level's own row may be the
-#: 财政拨款 or not, and labelers of such forms read it both ways
-_BY_LEVEL = re.compile(
-    r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
-    # 湖南 自评报告's funds grid, one row a level under each money column (计划安排资金 | 实际到位资金 …):
-    # 其中：中央财政 | 省财政 | 市财政 | 县(市)财政 | 其它 (f10)
-    r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
-)
-
-
-def _money_by_level(rows: list[list]) -> str | None:
-    """The words of a 其中 row that opens a split of the money by level of government. Which
-    level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
-    whatever was read for 财政拨款 is said to be in doubt."""
-    text = " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
-    if (m := _BY_LEVEL.search(text)) is None:
-        return None
-    return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once

@@ -36,6 +36,7 @@ from .money import (
     _money_sentence,
     _money_text,
     adjusted_budget,
+    total_of_items,
 )
 from .tokens import Token, _join, _span_of, _Value
 
@@ -72,6 +73,14 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             if len(below) == len(keys) and not all(k.col in cols for k in keys):
                 cols = {k.col: t for k, t in zip(keys, below)}  # a caption merged down shifts the value row
             placed = [key for key in keys if key.col in cols]
+            if fields <= set(_GOAL_FIELDS) and len(keys) == 2 and len(placed) == 1 and len(below) == 1:
+                if (halves := _two_goals_in_one(below[0])) is not None:
+                    # 中期目标 | 年度目标 over 总体目标 | <中期…。 年度…>: the two cells' texts in one piece
+                    for key, half in zip(keys, halves):
+                        values.setdefault(key_of(key), _Value(_join([half]), _span_of([half])))
+                    found["goals_split"] = msg("FORM_GOALS_SPLIT", at=halves[1].text[:12])
+                    by_column.update(id(t) for t in keys + below)
+                    continue
             spill = _spilled_lines(rows, r + 2) if placed and fields <= set(_GOAL_FIELDS) else []
             for key in placed:
                 cell = [cols[key.col], *(spill if key is placed[-1] and cols[key.col] is below[-1] else [])]
@@ -250,6 +259,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                         taken = []
                 if at is not None and at < len(run) and _AMOUNT_TEXT.match(_fold(taken[0].text)):
                     taken = [run[at]]
+        if field in _AMOUNT_FIELDS and len(taken) == 1 and i < len(flat) and _unit_after(taken[0], flat[i]):
+            taken.append(flat[i])  # 资金额度 4623 万: the amount's unit, apart by a space, is the amount's
+            i += 1
+        if field == "total" and len(taken) == 1 and (items := _total_of_items(flat, token, taken[0])):
+            taken, found["total_of_items"] = items  # 合计814662.98794.55: its first cell the rows' sum
         if field in _AMOUNT_FIELDS and taken and starts_with_column(_fold(taken[0].text)):
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
         if field == "total" and not taken:
@@ -425,6 +439,49 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
+
+
+def _total_of_items(flat: list[Token], key: Token, value: Token) -> tuple[list[Token], Msg] | None:
+    """The 合计 of a budget's cost table whose cells ran together, read as the sum of the rows'
+    amounts written before it (:func:`.money.total_of_items`), and the message saying so."""
+    at = next((k for k, t in enumerate(flat) if t is key), 0)
+    if at == 0 or _AMOUNT_TEXT.match(_money_text(value)):
+        return None
+    if (read := total_of_items(_fold(flat[at - 1].text), _money_text(value))) is None:
+        return None
+    written, amounts = read
+    lead = len(value.text) - len(value.text.lstrip())
+    start = value.start + lead
+    token = Token(value.text[lead : lead + len(written)], value.cell, start, start + len(written), value.row, value.col)
+    return [token], msg("FORM_TOTAL_OF_ITEMS", text=value.text[:40], total=written, parts="+".join(amounts))
+
+
+#: one gap between two goal texts in one piece: a sentence's end, white space, then more text
+_GOAL_GAP = re.compile(r"(?<=[。！!；;])[ \u3000\t]+(?=\S)")
+
+
+def _two_goals_in_one(token: Token) -> tuple[Token, Token] | None:
+    """A piece under two goal heads (中期目标 | 年度目标) holding both cells' texts, apart by
+    the one gap of white space after a sentence's end (…工程竣工验收。 工程前期…): the two texts;
+    None when there is no such gap, or more than one."""
+    gaps = list(_GOAL_GAP.finditer(token.text))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    first = Token(token.text[: gap.start()], token.cell, token.start, token.start + gap.start(), token.row, token.col)
+    second = Token(token.text[gap.end() :], token.cell, token.start + gap.end(), token.end, token.row, token.col)
+    return first, second
+
+
+def _unit_after(amount: Token, token: Token) -> bool:
+    """A unit alone (万, 万元, 元) right after an amount in the same cell, a space between them
+    (4623 万): the amount's own unit, not a cell of its own."""
+    return (
+        token.cell is amount.cell
+        and not token.cell.text[amount.end : token.start].strip()
+        and bool(_AMOUNT_TEXT.match(_money_text(amount)))
+        and _fold(token.text).strip() in ("万", "万元", "元")
+    )
 
 
 #: a key's unit note alone: （万元）

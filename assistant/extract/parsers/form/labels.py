@@ -67,7 +67,8 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:其中[:：\-－]?\s*)?(?:单位)?自筹(?:资金)?", "自筹资金"),  # part of 其他资金 (read as it when alone)
     (r"实施周期总?目标|中长?期目标|实施期绩效目标|(?:专项|项目)?长期绩效目标", "实施周期目标"),
     (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本|专项)?年度绩效总?目标(?:[（(]文字[)）])?", "年度目标"),
-    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评)", "总体目标"),
+    # (…绩效目标完成情况, a report's section on what was achieved, is no goal key)
+    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评|完成情况)", "总体目标"),
     # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
     (
         r"(?:目标)?(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述|具体完成情况",
@@ -212,7 +213,9 @@ _GRAMMAR_KEYS: list[tuple[str, str]] = [
     (r"(?:项目)?(?:具体)?(?:实施|执行|申报|承担)单位(?:名称)?|项目单位|用款单位", "unit"),
     (
         r"(?:本年度|本年|当年|年度|项目|全年)?(?:资金|预算|预算资金|项目资金)(?:总额|合计|总计|总金额)"
-        r"|(?:项目|(?:项目)?(?:本年度|本年|当年|年度))预算(?:资金|安排|金额|数)?|预算资金",
+        r"|(?:项目|(?:项目)?(?:本年度|本年|当年|年度))预算(?:资金|安排|金额|数)?|预算资金"
+        # 资金额度 4623 万 (a 区域绩效目标表 that writes its one amount so)
+        r"|(?:项目|专项|年度)?资金额度",
         "total",
     ),
     (
@@ -230,6 +233,9 @@ _GRAMMAR_KEYS: list[tuple[str, str]] = [
     (r"(?:项目)?本?(?:年度|当年|本年)(?:项目)?(?:绩效)?(?:总体|整体)?(?:绩效)?总?目标", "年度目标"),
     # 项目建设目标：… (a report's numbered project basics, k03): the project's goal in its own words
     (r"(?:项目)?(?:总体|整体)(?:绩效)?目标|(?:项目)?绩效总目标|项目建设目标", "总体目标"),
+    # 预期目标 | 实际完成 (湖南 财政支出项目绩效评价自评报告, f10): the achieved column's head, its
+    # 情况 left out; a cell of its own only (实际完成 in running text is a sentence's words)
+    (r"(?:全年)?实际完成", "实际完成情况"),
 ]
 
 
@@ -241,6 +247,11 @@ _KEY_RE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _KEYS))
 
 #: a key and its colon inside a cell (项目名称：X): the composed spellings too, the colon tells them
 _KEY_COLON = re.compile(rf"(?:{_KEY_RE.pattern}|{'|'.join(f'(?:{p})' for p, _ in _GRAMMAR_KEYS)})\s*[:：]")
+
+#: a composed key and its colon in text run together, after white space or a line's start
+#: (小区综合整新 项目单位:塘桥街道 …): a key, as it would be in a cell of its own; inside a word it
+#: is the text's own (…建设项目单位:)
+_GRAMMAR_COLON = re.compile(rf"(?:(?<=\s)|^)(?:{'|'.join(f'(?:{p})' for p, _ in _GRAMMAR_KEYS)})\s*[:：]")
 
 
 #: a key at the start of a cell, then white space and its value
@@ -260,7 +271,7 @@ _LABEL_RE = re.compile(
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
                 r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
                 r"(?:本年度|(?:专项)?年度|项目)?绩效指标(?!值|\s*[一二三]级(?!\s*指标))",  # the caption over the grid: ends a goal run together
-                r"(?:年度)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
+                r"(?:年度)?(?:绩效)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",

@@ -185,7 +185,7 @@ def _amounts(
             text = pieces[0]  # 854万854万: the 实施周期 and 年度 cells run together, one amount
         if suffix := re.search(r"(万元|万|元)$", text):
             units[field] = "万元" if suffix.group(1).startswith("万") else "元"
-        text = re.sub(r"(万元|万|元)$", "", text)
+        text = re.sub(r"\s*(万元|万|元)$", "", text)  # 4623 万: the unit after a space
         if m := _FUND_THEN_AMOUNT.match(text):  # 中央衔接推进乡村振兴补助资金(少数民族发展任务)50: the fund, its amount
             text = m["amount"]
         if not _AMOUNT_TEXT.match(text) and columns:
@@ -272,3 +272,72 @@ def _total_from_parts(
     if amounts.special_account is None and amounts.other is None and "amounts.fiscal" in spans:
         spans["amounts.total"] = spans["amounts.fiscal"]  # the one amount written is the whole
     return amounts.model_copy(update={"total": total}), msg("FORM_TOTAL_FROM_PARTS", total=total)
+
+
+#: the money block's 其中 rows split by level of government, a transfer from above and then a
+#: level's own money (其中：中央、省补助 | 市级财政资金 | 县级财政资金): a row per level. A transfer
+#: alone (其中：中央补助 4000) is no 财政拨款 and is not in doubt; a level's own row may be the
+#: 财政拨款 or not, and labelers of such forms read it both ways
+_BY_LEVEL = re.compile(
+    r"其中[:：]?\s*(?:中央|省级?)(?:[、，,]?(?:省|市)级?)*(?:财政)?补助(?:资金)?[^。；;]{0,24}?(?:[市县区]级|本级)(?:财政)?资金"
+    # 湖南 自评报告's funds grid, one row a level under each money column (计划安排资金 | 实际到位资金 …):
+    # 其中：中央财政 | 省财政 | 市财政 | 县(市)财政 | 其它 (f10)
+    r"|其中[:：]?\s*中央财政[^。；;]{0,80}?省财政[^。；;]{0,80}?市财政[^。；;]{0,80}?县(?:[（(][市区][)）])?财政"
+)
+
+#: a money row named by a level of government (市级财政资金, 县级财政拨款, 其中：当年县级财政资金):
+#: in a split by level it says where the money came from; 本级 / 同级 are not levels but the
+#: form's own budget (LABELING F2)
+_LEVEL_ROW = re.compile(r"^(?:其中[:：\-－]?\s*)?(?:当年|本年)?[市县区省]级财政")
+
+
+def level_row(key: str) -> bool:
+    """A money key naming a level of government's row (县级财政资金), not the 财政拨款 column."""
+    return bool(_LEVEL_ROW.match(re.sub(r"\s", "", _fold(key))))
+
+
+def _block_text(rows: list[list[Token]]) -> str:
+    return " ".join(token.text for row in rows for token in row if token.text)  # 其中: | 中央、省…: cut at the key
+
+
+def money_by_level(rows: list[list[Token]]) -> str | None:
+    """The words of a 其中 row that opens a split of the money by level of government. Which
+    level's row is the 财政拨款 is a judgement (the county's own money, or none of them):
+    whatever was read for 财政拨款 is said to be in doubt."""
+    if (m := _BY_LEVEL.search(_block_text(rows))) is None:
+        return None
+    return " ".join(dict.fromkeys(m.group().split()))[:40]  # a row under each money column: its words once
+
+
+#: the heads of a budget's cost table written before its rows (项目预算成本构成 | 金额 | 测算(公式)依据 |
+#: 2020年实际执行数 | 2021年实际执行数, 湖北 鄂州's 项目支出绩效目标表): its columns in order
+_COST_TABLE = re.compile(r"成本构成|支出明细|经费明细|预算明细")
+_COST_HEAD = re.compile(r"金额|测算(?:[（(]公式[)）])?依据|(?:\d{4}年)?(?:实际)?执行数|(?:\d{4}年)?预算数")
+_PLAIN = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def total_of_items(before: str, run: str) -> tuple[str, list[str]] | None:
+    """The 合计 of a budget's cost table whose cells ran together (合计814662.98794.55 =
+    金额 814 | 2020年实际执行数 662.98 | 2021年实际执行数 794.55): the rows above it give their
+    own amounts (保安服务费191依据招标文件191191…: 金额 191, then the 测算依据 text and the
+    other numeric cells), and the 合计's first cell is their sum. (that sum as the run writes it,
+    the rows' amounts), when the run starts with it; None when the rows do not read so."""
+    if not _COST_TABLE.search(before) or not re.fullmatch(r"[\d.]+", run):
+        return None
+    heads = list(_COST_HEAD.finditer(before, _COST_TABLE.search(before).end()))
+    if not heads or heads[0].group() != "金额":
+        return None  # the amount is the table's first numeric column
+    rest = before[heads[-1].end() :]
+    numeric_after = sum(1 for h in heads[1:] if "依据" not in h.group())  # the cells after the basis
+    pieces = re.findall(r"([^\d.]+)([\d.]+)", rest)
+    step = 2 if numeric_after else 1  # a row: name | amount (| basis | its other cells, run together)
+    if not pieces or len(pieces) % step or "".join(a + b for a, b in pieces) != rest:
+        return None
+    amounts = [pieces[k][1] for k in range(0, len(pieces), step)]
+    if len(amounts) < 2 or not all(_PLAIN.fullmatch(a) for a in amounts):
+        return None
+    total = sum((Decimal(a) for a in amounts), Decimal(0))
+    written = format(total.normalize(), "f") if total == total.to_integral() else str(total)
+    if not run.startswith(written) or run == written:
+        return None
+    return written, amounts

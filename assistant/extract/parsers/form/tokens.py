@@ -16,6 +16,7 @@ from ....ingest.document import Cell, Document, Row
 from ....schema import Span
 from ....textnorm import fold_whitespace, strip_markup
 from .labels import (
+    _GRAMMAR_COLON,
     _GRID_WORDS,
     _KEY_COLON,
     _KEY_SPACE,
@@ -55,11 +56,13 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
         found = list((pattern or _KEY_COLON).finditer(simplified))
+        if pattern is _LABEL_RE_SPACED:  # 项目单位: after a space, a key the run's labels do not list
+            found = _with_colon_keys(found, simplified)
         if pattern is None and not found and (m := _KEY_SPACE.match(simplified)) and _key_field(m.group()):
             found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
-            spaced = [m.span() for m in _LETTER_SPACED.finditer(part) if _form_word(m.group())]  # 一 级 指 标
+            spaced = _spaced_form_words(part)  # 一 级 指 标
             found = [
                 m
                 for m in found
@@ -87,6 +90,15 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             pieces = [cut for a, b in pieces for cut in _key_then_amount(cell.text, a, b)]
         columns.append(pieces)
     return columns
+
+
+def _with_colon_keys(found: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The labels found in text run together, with the composed keys written with their colon
+    after white space (:data:`_GRAMMAR_COLON`) that no label found already covers."""
+    extra = [
+        m for m in _GRAMMAR_COLON.finditer(text) if not any(f.start() < m.end() and m.start() < f.end() for f in found)
+    ]
+    return sorted([*found, *extra], key=lambda m: m.start()) if extra else found
 
 
 def _key_then_amount(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -184,6 +196,32 @@ _NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
 
 #: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
 _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+
+
+def _spaced_form_words(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a form word printed letter-spaced (一 级 指 标, 年 度 总 体 目 标), as
+    (start, end). A letter-spaced run may take in a single character of the cell before or after
+    it (4623 万 年 度 总 体 目 标: the unit of an amount, then the key): the longest form word
+    inside the run is taken, and the run's rest searched again."""
+    out: list[tuple[int, int]] = []
+    for m in _LETTER_SPACED.finditer(text):
+        chars = [m.start() + k for k, ch in enumerate(m.group()) if not ch.isspace()]
+        first = 0
+        while len(chars) - first >= 3:
+            hit = next(
+                (
+                    (a, a + size)
+                    for size in range(len(chars) - first, 2, -1)
+                    for a in range(first, len(chars) - size + 1)
+                    if _form_word(text[chars[a] : chars[a + size - 1] + 1])
+                ),
+                None,
+            )
+            if hit is None:
+                break
+            out.append((chars[hit[0]], chars[hit[1] - 1] + 1))
+            first = hit[1]
+    return out
 
 
 def _separation(doc: Document) -> str | None:
