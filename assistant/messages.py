@@ -836,6 +836,10 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”之后是一句叙述（“{text}”），名称只取到第一个句读之前；请核对",
         "the project name {name!r} runs on into a sentence ({text!r}): it is read up to the first comma or stop; check it",
     ),
+    "FORM_DEPARTMENT_CUT_AT_KEY": Text(
+        "主管部门“{name}”之后紧接着另一个栏目“{key}：”，部门只取到该栏目之前；请核对",
+        "the department {name!r} runs on into the next key {key!r}: it is read up to that key; check it",
+    ),
     "FORM_NAME_CUT_AT_KEY": Text(
         "项目名称“{name}”之后紧接着另一个栏目“{key}：”，名称只取到该栏目之前；请核对",
         "the project name {name!r} runs on into the next key {key!r}: it is read up to that key; check it",

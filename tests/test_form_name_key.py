@@ -21,7 +21,9 @@ def test_a_name_running_into_the_next_key_is_cut_there_and_flagged():
     table = extract(read_bytes(source.read_bytes(), "p02.txt"), "rules")
     (project,) = table.projects()
     assert project.name == "小区综合整新"
-    assert "FORM_NAME_CUT_AT_KEY" in _codes(table)
+    # the cover's 委托单位:/页码数: after the department are other fields: cut there, and said
+    assert table.department == "塘桥街道办事处"
+    assert "FORM_DEPARTMENT_CUT_AT_KEY" in _codes(table)
 
 
 def test_a_name_with_a_colon_word_that_is_no_key_is_left_whole():

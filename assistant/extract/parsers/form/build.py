@@ -249,6 +249,13 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         spans={k: v for k, v in spans.items() if v is not None},
     )
     department, unit_name = _without_code(text("department")), _without_code(text("unit"))
+    if department and (key := _KEY_IN_NAME.search(department)):
+        # 主管部门: 塘桥街道办事处 委托单位:… 页码数:… (p02, a report's cover in one line): any word with a colon
+        # after a space starts another field, known key or not (委托单位, 有效性 are no keys of ours)
+        failures.add(
+            "department", msg("FORM_DEPARTMENT_CUT_AT_KEY", name=department[: key.start()], key=key.group("key"))
+        )
+        department = department[: key.start()]
     unit = Unit(
         name=unit_name or department or "",
         amounts=amounts,
