@@ -143,6 +143,11 @@ def read(text: str):
     return extract(read_bytes(text.encode("utf-8"), "notice.txt"), backend="rules")
 
 
+def codes(table) -> set[str]:
+    """The codes of a read table's failures and warnings, for tests asserting a flag was raised."""
+    return {f.code for f in table.failures}
+
+
 def fold(text: str | None) -> str | None:
     return None if text is None else re.sub(r"\s+", "", zhconv.convert(text, "zh-hans"))
 
