@@ -552,6 +552,30 @@ def _sole_output(quantities: list[tuple[str, str, str, str]], units: list[str]) 
     return first_measured is None or first_measured.unit in units
 
 
+#: words any project's name or goal may share with a counted thing without it being the project's
+#: own (冷库仓储建设面积 shares 建设 with 野生菌加工车间建设, and counts only a part of it)
+_COMMON_WORDS = {"建设", "新建", "项目", "工程", "改造", "维修", "购置", "采购", "服务", "基础", "设施", "配套", "实施"}
+
+
+def _names_the_subject(name: str, subject: str) -> bool:
+    """The counted thing is the project's own (乡村道路建设养护里程 of 乡村道路建设养护, 道路硬化长度
+    of 高其坑通組道路工程): it holds a word of the subject other than 建设, 工程 and the like."""
+    words = [w for w in jieba.cut(simplified(subject)) if len(w) >= 2 and w not in _COMMON_WORDS]
+    return subject != NO_SUBJECT and any(w in simplified(name) for w in words)
+
+
+def _budget_buys(name: str, quantities: list[tuple[str, str, str, str]], subject: str) -> bool:
+    """Budget ÷ the goal's quantity is a unit cost only when the quantity counts what the money
+    buys: it names the project's subject (主体班培训人次 of 主体班), or the goal counts no other
+    output (维护建筑面积2.6万平方米 of 物业管理费支出). A part the goal counts beside other things
+    (1290.3平方米 of cold store beside 3台 transformers; 120米 of fence beside 100头 sheltered) is
+    not: dividing the whole budget by it makes up a unit cost nobody pays."""
+    if _names_the_subject(name, subject):
+        return True
+    others = [n for n, _, code, _ in quantities if code == "11" and n != name and not _names_the_subject(n, subject)]
+    return not others
+
+
 def _from_template(
     ind: TypeIndicator,
     ptype: ProjectType | None,
@@ -604,6 +628,9 @@ def _from_template(
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
     if found and not _sole_output(quantities, ind.per):
         found = None  # 果园路2公里、…果园路2公里; 营造林8万亩…作业道30公里: no one quantity the budget buys
+    part = found[0] if found and not _budget_buys(found[0], quantities, subject) else None
+    if part:
+        found = None  # 冷库仓储1290.3平方米 beside 变压器3台: a part of what the budget buys
     if found:
         name, target = found
         per_year, unit = target.value, target.unit
@@ -616,10 +643,11 @@ def _from_template(
             f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_figure(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
+        why = f"目标写明的“{part}”只是预算所购的一部分，不以预算除以它计单位成本" if part else "目标未写明数量"
         return (
             "项目总成本",
             f"≤{_money(budget)}万元",
-            f"{origin}（{kind}）：目标未写明数量，按预算{_money(budget)}万元控制总成本",
+            f"{origin}（{kind}）：{why}，按预算{_money(budget)}万元控制总成本",
         )
     return ind.name, f"≤{_money(budget)}万元", f"{origin}（{kind}）：不超预算{_money(budget)}万元"
 

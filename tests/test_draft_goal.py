@@ -1,0 +1,82 @@
+"""Drafting from the project's own text: the targets its goal states, and a unit cost only where
+the budget buys what the goal counts. Real dev projects (doc id in each test, goals verbatim)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.draft.adapt import draft_offline
+from assistant.draft.library import Library, load_library
+from assistant.draft.models import DraftRequest
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(include_user=False)
+
+
+def _costs(library, doc, name, goal, budget):
+    rest = Library([p for p in library.projects if p.source != doc])
+    return [
+        i
+        for i in draft_offline(DraftRequest(name=name, goal=goal, budget=budget), rest).indicators
+        if i.level2_code == "14"
+    ]
+
+
+MUSHROOM = (
+    "b09-yn-nanhua-mushroom-selfeval",
+    "南华县乡村振兴示范园罗家屯社区野生菌加工车间建设项目(续建)",
+    "目标1:1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装,冷库仓储3100元每平方米,投资400万元;"
+    "目标2:配套烘干杀菌设备及包装设备购置及安装550万元;目标3:配套电力设施1250KVA变压器3台,完成高压线接入及土建安装投资150万元。",
+    1100,
+)
+SHELTER = (
+    "g15-yn-linxiang-wildlife-shelter-selfeval-pipe",
+    "2023年马鹿坑国有林场新建野生动物收容所建设项目",
+    "支持欠发达国有林场基础设施建设,补齐必要的配套基础设施建设短板,有效保护管理好马鹿坑国有林场的野生动物资源,"
+    "及时有效救助各类受到伤害的野生动物,新建马鹿坑国有林场临时野生动物收容所1间200平方米,钢结构圈养围栏120米,"
+    "能同时收容近百头(只)野生动物。",
+    32.4,
+)
+
+
+@pytest.mark.parametrize(("doc", "name", "goal", "budget"), [MUSHROOM, SHELTER])
+def test_no_unit_cost_over_a_part_of_what_the_budget_buys(library, doc, name, goal, budget):
+    """The cold store's 1290.3平方米 beside 3 transformers and 550万元 of equipment, the fence's
+    120米 beside the shelter: budget ÷ that part is no unit cost anyone pays. The draft controls the
+    total instead, and says why."""
+    costs = _costs(library, doc, name, goal, budget)
+    assert not any("/" in i.annual_value for i in costs), [(i.name, i.annual_value) for i in costs]
+    total = next(i for i in costs if i.name == "项目总成本")
+    assert total.annual_value == f"≤{budget:g}万元" and "一部分" in total.rationale, total.rationale
+
+
+@pytest.mark.parametrize(
+    ("doc", "name", "goal", "budget", "value"),
+    [
+        (  # the counted thing is the subject itself (道路 of 通組道路工程)
+            "h12-jx-sixia-village-road-eval-traditional-prose",
+            "2019年度高其坑通組道路工程",
+            "道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%;受益建檔立卡貧困人口數≥23人改善村基礎設施,促進經濟發展。",
+            19,
+            "≤33.63万元/公里",
+        ),
+        (  # beside a count of the subject (全民健身中心1个) the floor area is still what the money builds
+            "d09-sc-chaotian-fitness-centre-selfeval-pipe",
+            "广元市朝天区全民健身中心项目",
+            "新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地、能够满足球类、武术,体操、器械健身、游泳等多项体育健身活动;"
+            "配套场馆管理用房、卫生间、医务室及相关设施设备。",
+            2000,
+            "≤3077元/平方米",
+        ),
+    ],
+)
+def test_a_unit_cost_over_what_the_budget_buys(library, doc, name, goal, budget, value):
+    costs = _costs(library, doc, name, goal, budget)
+    assert value in [i.annual_value for i in costs], [(i.name, i.annual_value) for i in costs]
