@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.draft.adapt import draft_offline
+from assistant.draft.adapt import draft_offline, goal_quantities
 from assistant.draft.library import Library, load_library
 from assistant.draft.models import DraftRequest
 
@@ -49,12 +49,12 @@ SHELTER = (
 @pytest.mark.parametrize(("doc", "name", "goal", "budget"), [MUSHROOM, SHELTER])
 def test_no_unit_cost_over_a_part_of_what_the_budget_buys(library, doc, name, goal, budget):
     """The cold store's 1290.3平方米 beside 3 transformers and 550万元 of equipment, the fence's
-    120米 beside the shelter: budget ÷ that part is no unit cost anyone pays. The draft controls the
-    total instead, and says why."""
+    120米 beside the shelter's 200平方米: budget ÷ one of them is no unit cost anyone pays. The draft
+    controls the total instead, and says why."""
     costs = _costs(library, doc, name, goal, budget)
     assert not any("/" in i.annual_value for i in costs), [(i.name, i.annual_value) for i in costs]
     total = next(i for i in costs if i.name == "项目总成本")
-    assert total.annual_value == f"≤{budget:g}万元" and "一部分" in total.rationale, total.rationale
+    assert total.annual_value == f"≤{budget:g}万元" and "不以预算除以" in total.rationale, total.rationale
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,22 @@ def test_no_unit_cost_over_a_part_of_what_the_budget_buys(library, doc, name, go
 def test_a_unit_cost_over_what_the_budget_buys(library, doc, name, goal, budget, value):
     costs = _costs(library, doc, name, goal, budget)
     assert value in [i.annual_value for i in costs], [(i.name, i.annual_value) for i in costs]
+
+
+def test_the_goals_stated_rates_are_read_past_a_colon_and_in_traditional_characters():
+    """l01-hi-school-student-aid-fund-eval-report-mirror-prose writes 社会满意度达:98%; a
+    satisfaction is a 满意度 indicator (31) in traditional characters too (h12: 受益貧困人口滿意度)."""
+    found = goal_quantities("减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。")
+    assert [(n, v, c) for n, v, c, _ in found][2:] == [("社会满意度", "≥98%", "31"), ("学生满意度", "≥90%", "31")]
+    found = goal_quantities("受益貧困人口滿意度≥96%;受益建檔立卡貧困人口數≥23人改善村基礎設施")
+    assert [(n, c) for n, _, c, _ in found] == [("受益貧困人口滿意度", "31"), ("受益建檔立卡貧困人口數", "22")]
+    assert goal_quantities("目标1:完成率：95%")[0][:2] == ("完成率", "95%")  # a numbering's colon stays one
+
+
+def test_a_measure_after_one_counted_thing_is_that_things():
+    """g15-yn-linxiang-wildlife-shelter-selfeval-pipe: 收容所1间200平方米 is the shelter's floor area."""
+    found = goal_quantities("新建马鹿坑国有林场临时野生动物收容所1间200平方米,钢结构圈养围栏120米")
+    assert [(n, v) for n, v, _, _ in found] == [
+        ("临时野生动物收容所面积", "200平方米"),
+        ("钢结构圈养围栏长度", "120米"),
+    ]

@@ -242,8 +242,10 @@ def _code_pair(level2: str) -> dict[str, str]:
 
 
 def _rate_category(name: str) -> str:
+    """The level-2 code of a rate the goal names, read on simplified text (滿意度 is 满意度)."""
+    plain = simplified(name)
     for fragment, code in _RATE_CATEGORY:
-        if fragment in name:
+        if fragment in plain:
             return code
     return "11"
 
@@ -261,6 +263,7 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
     for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
         written, clause = clause.strip(), _latin_units(clause)  # quoted as written, read with units known
+        clause = _FIGURE_AFTER_COLON.sub("", clause)  # 社会满意度达:98%: the colon introduces the figure
         ages = _AGE.findall(clause)
         rest, seen = _mask(clause, ages), ""
         for _ in range(4):
@@ -283,6 +286,8 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
 
 
 _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+#: a colon between a measure and its figure (满意度达:98%, 完成率：100%), not a numbering's (目标1:)
+_FIGURE_AFTER_COLON = re.compile(r"(?<=[\u4e00-\u9fff])(?<!目标)(?<!任务)\s*[:：]\s*(?=[≥≤><＞＜]?\d[\d.]*\s*%)")
 
 
 def _count_closes(after: str) -> bool:
@@ -356,7 +361,10 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
     if thing and re.match(r"[\u4e00-\u9fff]", thing) and measured:
         thing = measured.group(1)  # 受益…人口數≥23人改善…, 占地面积约20万平方米的公园: the count is the named measure's
     if not thing or not re.match(r"[\u4e00-\u9fff]", thing):  # "174人" after "76户", "/千人": not a thing
-        thing = re.split(r"[:：()（）]|其中", _PERIOD_WORDS.sub("", before))[-1]
+        said = _PERIOD_WORDS.sub("", before)
+        one = _ONE_COUNTED.search(context) if not said.strip() and target.unit in _MEASURES else None
+        said = _short_thing(one.group(1)) if one else said  # 收容所1间200平方米: the floor area of the 收容所
+        thing = re.split(r"[:：()（）]|其中", said)[-1]
         # 为维护建筑面积 → 维护建筑面积; 完成乡村道路养护里程 → 乡村道路养护里程 (the count is what is done)
         thing = re.sub(r"^(?:为了|为|对|用于|完成)", "", _LEAD_VERBS.sub("", _NUMBERED.sub("", thing.strip()))).strip()
         thing = _ACTOR_VERB.sub("", thing)  # 为水濂村带来观光游客 → 观光游客: who is counted, not who brings them
@@ -381,9 +389,23 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         value += f"/{_PER_HEADS.get(per_head.group(1), per_head.group(1))}"  # 2批次/千人: per population, not 2 in all
     suffix = _NAME_SUFFIX.get(target.unit, "数量")
     name = thing if simplified(thing).endswith(_MEASURE_ENDS) else thing + suffix
-    return name, value, "22" if "受益" in name else "11"  # who benefits is a 社会效益, not an output
+    return name, value, "22" if "受益" in simplified(name) else "11"  # who benefits is a 社会效益, not an output
 
 
+def _short_thing(thing: str, width: int = 10) -> str:
+    """A built thing as a name holds it: no leading 新建, and its last words up to ``width``
+    characters (马鹿坑国有林场临时野生动物收容所 → 临时野生动物收容所)."""
+    thing = re.sub(r"^(?:新建|修建|改建|建设|建)", "", thing)
+    tail = ""
+    for word in reversed(list(jieba.cut(thing))):
+        if tail and len(tail) + len(word) > width:
+            break
+        tail = word + tail
+    return tail
+
+
+#: one thing counted just before a measure (收容所1间200平方米): the measure is that thing's
+_ONE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2,})(?:1|一)\s*[间栋座个所处幢]$")
 #: a measure named just before its figure (受益建档立卡贫困人口数≥23人, 占地面积约20万平方米):
 #: the words after the figure are something else (改善村基础设施) or what it measures (的公园)
 _MEASURED_BEFORE = re.compile(r"(?:^|[为是后的在有])([^为是后的在有\W\d]{1,10}?(?:人口[数數]|面积|长度|里程|[数數]))$")
@@ -626,11 +648,12 @@ def _from_template(
     budget = float(request.budget)
     kind = ind.cost_kind or "经济成本"
     found = _quantity_in(quantities, ind.per, yearly=True) if ind.per else None
-    if found and not _sole_output(quantities, ind.per):
-        found = None  # 果园路2公里、…果园路2公里; 营造林8万亩…作业道30公里: no one quantity the budget buys
-    part = found[0] if found and not _budget_buys(found[0], quantities, subject) else None
-    if part:
-        found = None  # 冷库仓储1290.3平方米 beside 变压器3台: a part of what the budget buys
+    several = bool(found) and not _sole_output(quantities, ind.per)
+    part = found[0] if found and not several and not _budget_buys(found[0], quantities, subject) else None
+    if several or part:
+        # 果园路2公里、…果园路2公里; 营造林8万亩…作业道30公里: no one quantity the budget buys;
+        # 冷库仓储1290.3平方米 beside 变压器3台: a part of what it buys
+        found = None
     if found:
         name, target = found
         per_year, unit = target.value, target.unit
@@ -643,7 +666,13 @@ def _from_template(
             f"{origin}（{kind}）：预算{_money(budget)}万元÷{name}{_figure(per_year)}{unit}={cost}/{unit}",
         )
     if ind.per:
-        why = f"目标写明的“{part}”只是预算所购的一部分，不以预算除以它计单位成本" if part else "目标未写明数量"
+        why = (
+            "目标写明的几项产出共用这笔预算，不以预算除以其中一项计单位成本"
+            if several
+            else f"目标写明的“{part}”只是预算所购的一部分，不以预算除以它计单位成本"
+            if part
+            else "目标未写明数量"
+        )
         return (
             "项目总成本",
             f"≤{_money(budget)}万元",
