@@ -8,6 +8,7 @@ import pytest
 from assistant.draft.adapt import draft_offline, goal_quantities
 from assistant.draft.library import Library, load_library
 from assistant.draft.models import DraftRequest
+from assistant.draft.phrasing import goal_manners
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +100,26 @@ def test_a_measure_after_one_counted_thing_is_that_things():
         ("临时野生动物收容所面积", "200平方米"),
         ("钢结构圈养围栏长度", "120米"),
     ]
+
+
+def test_how_the_goal_promises_to_pay_becomes_the_rates_that_check_it():
+    """a12-tj-ninghe-edu-kindergarten-pipe: 保证补贴资金及时、足额、合规发放 → one rate per promise
+    (timing 13, amount and compliance 12), in the goal's words; b17: 按时发放村组干部报酬."""
+    found = goal_manners("2.按照《通知》要求,保证补贴资金及时、足额、合规发放。")
+    assert [(n, v, c) for n, v, c, _ in found] == [
+        ("补贴发放及时率", "100%", "13"),
+        ("补贴足额发放率", "100%", "12"),
+        ("补贴发放合规率", "100%", "12"),
+    ]
+    assert [n for n, *_ in goal_manners("按时发放村组干部报酬")] == ["村组干部报酬按时发放率"]
+    assert [n for n, *_ in goal_manners("按时发放")] == ["资金按时发放率"]  # nothing named: the money
+    assert goal_manners("及时处理预警信息") == []  # no payment promised
+
+
+def test_the_goals_payment_timing_is_drafted(library):
+    """a12: the draft carries 补贴发放及时率 as the goal words it, not only the template's own."""
+    rest = Library([p for p in library.projects if p.source != "a12-tj-ninghe-edu-kindergarten-pipe"])
+    goal = "1.给予宁河区非营利性民办园房租补贴,满足非营利性民办园租房需求。 2.保证补贴资金及时、足额、合规发放。"
+    draft = draft_offline(DraftRequest(name="2020年非营利性民办园房租补贴", goal=goal, budget=193.8), rest)
+    timing = next(i for i in draft.indicators if i.name == "补贴发放及时率")
+    assert timing.level2_code == "13" and timing.annual_value == "100%" and "目标文本" in timing.rationale

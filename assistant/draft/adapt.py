@@ -35,7 +35,16 @@ from ..textnorm import simplified
 from .guard import Topic, guard_config, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
-from .phrasing import EFFECT_VALUE, WORK_VALUE, aid_word, goal_effects, goal_works, names_subject, served
+from .phrasing import (
+    EFFECT_VALUE,
+    WORK_VALUE,
+    aid_word,
+    goal_effects,
+    goal_manners,
+    goal_works,
+    names_subject,
+    served,
+)
 from .published import PublishedIndicator, published_indicators
 from .retrieve import Retriever
 from .select import LOOK_AT, choose, precedent_names
@@ -903,6 +912,12 @@ def draft_offline(
         if not _similar_name(name, names):
             stated_at.add(len(drafted))
             add(name, WORK_VALUE, "11", f"目标文本写明的工作“{_clip(clause)}”，未写数量，按是否全部完成考核", [])
+    # how the goal promises the money is paid (及时、足额、合规发放): the rates that check it
+    for name, value, level2, clause in goal_manners(request.goal):
+        if not _similar_name(name, names) and not redundant(name):
+            if level2 == "13":
+                stated_at.add(len(drafted))  # the timing the goal promises, kept as its counts are
+            add(name, value, level2, f"目标文本写明“{_clip(clause)}”，按全部做到（{value}）考核", [])
     # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
     for name, level2, clause in goal_effects(request.goal)[-1:]:
         if not _similar_name(name, names):
@@ -1072,6 +1087,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     pool = [(name, "goal quantity") for name, _, _, _ in quantities]
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
     pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
+    pool += [(name, "goal manner") for name, _, _, _ in goal_manners(request.goal)]
     for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
         if _indicator_like(candidate.indicator.name):
             pool.append((candidate.indicator.name, "library (guarded)"))

@@ -33,6 +33,7 @@ __all__ = [
     "AID",
     "goal_effects",
     "goal_works",
+    "goal_manners",
     "effect_code",
     "served",
     "aid_word",
@@ -240,3 +241,45 @@ def aid_word(name: str | None, goal: str | None) -> str:
         if found:
             return text[found.start() : found.end()]
     return AID
+
+
+#: how money is to be paid (按时, 及时, 足额, 合规 …) and the payment, as goals state them:
+#: "保证补贴资金及时、足额、合规发放", "按时发放村组干部报酬", "按规定及时发放…岗位补贴"
+_PAYMENT = re.compile(
+    r"(?P<before>[\u4e00-\u9fff]{0,10}?)(?P<manner>(?:按时|及时|按期|按月|足额|合规|规范|按规定|、)+)"
+    r"(?P<verb>发放|拨付|支付|兑付|兑现)(?P<after>[\u4e00-\u9fff]{0,14})"
+)
+#: what each manner promises, as the rate a clerk checks it by (name pattern, level-2 code)
+_MANNER_RATES = (
+    ("按时|按期|按月", "{obj}{manner}{verb}率", "13"),  # as written: 按时发放, 按月发放
+    ("及时", "{obj}{verb}及时率", "13"),
+    ("足额", "{obj}足额{verb}率", "12"),
+    ("合规|规范|按规定", "{obj}{verb}合规率", "12"),
+)
+_PAYMENT_LEAD = re.compile(r"^(?:保证|确保|保障|做到|实现|力争|要求|并|且|和|将)+")
+
+
+def goal_manners(goal: str | None) -> list[tuple[str, str, str, str]]:
+    """The payment promises the goal makes, as ``(name, value, level-2 code, clause)``: each way
+    the money is to be paid becomes the rate it is checked by, at 100% (the goal promises all of
+    it), in the goal's own words: "补贴资金及时、足额、合规发放" → 补贴发放及时率 (13), 补贴足额发放率
+    (12), 补贴发放合规率 (12); "按时发放村组干部报酬" → 村组干部报酬按时发放率. What is paid is named
+    before the manner (补贴资金, less 资金) or after the verb, else 资金."""
+    found: list[tuple[str, str, str, str]] = []
+    for clause in re.split(r"[，,；;。\n]", unicodedata.normalize("NFKC", goal or "")):
+        plain = simplified(clause.strip())
+        match = _PAYMENT.search(plain)
+        if not match:
+            continue
+        before = _PAYMENT_LEAD.sub("", _NUMBERING.sub("", match["before"]))
+        obj = re.sub(r"(?:资金|经费)$", "", before) or re.sub(r"的", "", match["after"]) or "资金"
+        if not 2 <= len(obj) <= 12:
+            obj = "资金"  # a whole sentence before the payment names no one thing paid
+        for manner, pattern, code in _MANNER_RATES:
+            said = re.search(manner, match["manner"])
+            if not said or (code == "13" and any(c == "13" for _, _, c, _ in found)):
+                continue  # one timing per payment: 按月及时发放 is checked once
+            found.append(
+                (pattern.format(obj=obj, manner=said.group(0), verb=match["verb"]), WORK_VALUE, code, clause.strip())
+            )
+    return found
