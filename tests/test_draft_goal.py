@@ -8,7 +8,7 @@ import pytest
 from assistant.draft.adapt import draft_offline, goal_quantities
 from assistant.draft.library import Library, load_library
 from assistant.draft.models import DraftRequest
-from assistant.draft.phrasing import goal_manners
+from assistant.draft.phrasing import goal_manners, goal_periods
 
 
 @pytest.fixture(autouse=True)
@@ -123,3 +123,28 @@ def test_the_goals_payment_timing_is_drafted(library):
     draft = draft_offline(DraftRequest(name="2020年非营利性民办园房租补贴", goal=goal, budget=193.8), rest)
     timing = next(i for i in draft.indicators if i.name == "补贴发放及时率")
     assert timing.level2_code == "13" and timing.annual_value == "100%" and "目标文本" in timing.rationale
+
+
+def test_the_time_the_goal_sets_is_the_drafts_time_limit():
+    """c05-xiangtan-environment-cellperline: 服务周期2023.07-2024.01 is its own 时效 indicator;
+    d11-nm-wuhai-recycling-market-space: 2021年12月31日前完成 is the deadline, not 12月底前."""
+    assert goal_periods("通过采购雾炮车降尘抑尘服务,服务周期2023.07-2024.01,全市空气质量达到优良") == [
+        ("服务周期", "2023年7月至2024年1月", "13", "服务周期2023.07-2024.01")
+    ]
+    assert [v for _, v, _, _ in goal_periods("目标3:2021年12月31日前完成")] == ["2021年12月31日前"]
+    assert [v for _, v, _, _ in goal_periods("确保2022年6月底前完工")] == ["2022年6月底前"]
+    assert goal_periods("2024年完成200户危房改造") == []  # a year the work is done in sets no deadline
+
+
+def test_the_goals_deadline_replaces_the_templates(library):
+    rest = Library([p for p in library.projects if p.source != "d11-nm-wuhai-recycling-market-space"])
+    goal = "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100% 目标3:2021年12月31日前完成 目标4:年度预算总金额3万元"
+    draft = draft_offline(DraftRequest(name="再生资源回收市场管理经费", goal=goal, budget=3), rest)
+    limits = [i for i in draft.indicators if i.name == "项目完成时限"]
+    assert [i.annual_value for i in limits] == ["2021年12月31日前"] and limits[0].target.kind == "quantitative"
+
+
+def test_a_count_of_places_reached_is_a_coverage():
+    """The brief's 覆盖全县12个乡镇: the places the work reaches (覆盖乡镇数), not 乡镇数量."""
+    assert goal_quantities("覆盖全县12个乡镇")[0][:2] == ("覆盖乡镇数", "12个")
+    assert goal_quantities("新建12个乡镇服务站")[0][0] == "乡镇服务站数量"  # built, not reached

@@ -41,6 +41,7 @@ from .phrasing import (
     aid_word,
     goal_effects,
     goal_manners,
+    goal_periods,
     goal_works,
     names_subject,
     served,
@@ -398,6 +399,8 @@ def _goal_item(target, before: str, after: str, context: str) -> tuple[str, str,
         value += f"/{_PER_HEADS.get(per_head.group(1), per_head.group(1))}"  # 2批次/千人: per population, not 2 in all
     suffix = _NAME_SUFFIX.get(target.unit, "数量")
     name = thing if simplified(thing).endswith(_MEASURE_ENDS) else thing + suffix
+    if _COVERS.search(simplified(_PERIOD_WORDS.sub("", before))) and target.unit in _PLACES:
+        name = f"覆盖{thing}数"  # 覆盖全县12个乡镇: the places reached, 覆盖乡镇数 12个
     return name, value, "22" if "受益" in simplified(name) else "11"  # who benefits is a 社会效益, not an output
 
 
@@ -411,6 +414,11 @@ def _short_thing(thing: str, width: int = 10) -> str:
             break
         tail = word + tail
     return tail
+
+
+#: a count of places after 覆盖 (覆盖全县12个乡镇, 惠及全市8个街道) is the coverage the work reaches
+_COVERS = re.compile(r"(?:覆盖|惠及|辐射)(?:全|本)?[省市县区镇乡]?$")
+_PLACES = ("个", "所", "家", "处")
 
 
 #: one thing counted just before a measure (收容所1间200平方米): the measure is that thing's
@@ -918,6 +926,11 @@ def draft_offline(
             if level2 == "13":
                 stated_at.add(len(drafted))  # the timing the goal promises, kept as its counts are
             add(name, value, level2, f"目标文本写明“{_clip(clause)}”，按全部做到（{value}）考核", [])
+    # the time the goal sets (服务周期2023.07-2024.01, 2021年12月31日前完成): its own 时效 value
+    for name, value, level2, clause in goal_periods(request.goal):
+        if not _similar_name(name, names):
+            stated_at.add(len(drafted))
+            add(name, value, level2, f"目标文本写明“{_clip(clause)}”，取{value}", [])
     # the effect the goal announces last (its aim: 提升全民健康水平), graded when no figure is stated
     for name, level2, clause in goal_effects(request.goal)[-1:]:
         if not _similar_name(name, names):
@@ -1088,6 +1101,7 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
     pool += [(name, "goal effect") for name, _, _ in goal_effects(request.goal)]
     pool += [(name, "goal work") for name, _ in goal_works(request.goal)]
     pool += [(name, "goal manner") for name, _, _, _ in goal_manners(request.goal)]
+    pool += [(name, "goal period") for name, _, _, _ in goal_periods(request.goal)]
     for candidate, _ in retriever.candidates(topic, {t.id for t in types}, sector, None, request.department):
         if _indicator_like(candidate.indicator.name):
             pool.append((candidate.indicator.name, "library (guarded)"))

@@ -34,6 +34,7 @@ __all__ = [
     "goal_effects",
     "goal_works",
     "goal_manners",
+    "goal_periods",
     "effect_code",
     "served",
     "aid_word",
@@ -282,4 +283,42 @@ def goal_manners(goal: str | None) -> list[tuple[str, str, str, str]]:
             found.append(
                 (pattern.format(obj=obj, manner=said.group(0), verb=match["verb"]), WORK_VALUE, code, clause.strip())
             )
+    return found
+
+
+#: a date as goals write it: 2021年12月31日, 2023年7月, 2023.07, 2023-07
+_DATE = r"(?P<{0}y>20\d\d)\s*(?:年|[.\-/])\s*(?P<{0}m>\d{{1,2}})(?:\s*月)?(?:\s*(?P<{0}d>\d{{1,2}})\s*日)?"
+#: "服务周期2023.07-2024.01", "实施期限:2023年7月至2024年1月": the period the goal states
+_PERIOD = re.compile(
+    r"(?P<name>(?:服务|实施|建设|项目|补贴|补助)(?:周期|期限|期))\s*(?:为|是)?\s*[:：]?\s*"
+    + _DATE.format("a")
+    + r"\s*(?:[-－~～至到—]+)\s*"
+    + _DATE.format("b")
+)
+#: "2021年12月31日前完成", "于2022年6月底前完工": the deadline the goal states
+_DEADLINE = re.compile(
+    r"(?:于|在)?" + _DATE.format("a") + r"\s*(?P<end>底)?(?:前|以前|之前)\s*(?:全部)?(?:完成|完工|建成|投入使用)"
+)
+
+
+def _written(match: re.Match, side: str) -> str:
+    day = match[f"{side}d"]
+    return f"{match[f'{side}y']}年{int(match[f'{side}m'])}月" + (f"{int(day)}日" if day else "")
+
+
+def goal_periods(goal: str | None) -> list[tuple[str, str, str, str]]:
+    """The time the goal sets, as ``(name, value, "13", clause)``: a period it names (服务周期
+    2023.07-2024.01 → 服务周期 2023年7月至2024年1月) or a deadline for the work (2021年12月31日前
+    完成 → 项目完成时限 2021年12月31日前), written as clerks write dates, so the value reads as a
+    time limit (月(截止)) and is checked against the goal's own date, not the template's 12月底前."""
+    found: list[tuple[str, str, str, str]] = []
+    for clause in re.split(r"[，,；;。\n]", unicodedata.normalize("NFKC", goal or "")):
+        plain = simplified(clause.strip())
+        period = _PERIOD.search(plain)
+        if period:
+            found.append((period["name"], f"{_written(period, 'a')}至{_written(period, 'b')}", "13", clause.strip()))
+            continue
+        deadline = _DEADLINE.search(plain)
+        if deadline and not any(n == "项目完成时限" for n, *_ in found):
+            found.append(("项目完成时限", f"{_written(deadline, 'a')}{deadline['end'] or ''}前", "13", clause.strip()))
     return found
