@@ -58,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="gold/real")
     parser.add_argument("--limit", type=int, default=0, help="only the first N dev projects with a goal")
+    parser.add_argument("--verbose", action="store_true", help="the goal-derived indicators a layout loses")
     args = parser.parse_args()
     entries, library = eval_library(args.gold)
     chosen = [e for e in entries if e.split == "dev" and (e.name or "").strip() and (e.project.goal or "").strip()]
@@ -80,6 +81,8 @@ def main() -> None:
             if variant == "as written":
                 stated = own
             kept[variant][0] += len(stated & own)
+            if args.verbose and stated - own:
+                print(f"  {variant:20} {gold.name[:16]:16} lost {sorted(stated - own)} got {sorted(own - stated)}")
             kept[variant][1] += len(stated)
     seconds = time.perf_counter() - started
     print(f"{len(chosen)} dev projects with a goal, {len(VARIANTS)} layouts, {seconds:.0f} s")

@@ -3,12 +3,16 @@ the budget buys what the goal counts. Real dev projects (doc id in each test, go
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import zhconv
 
 from assistant.draft.adapt import draft_offline, goal_quantities
 from assistant.draft.library import Library, load_library
 from assistant.draft.models import DraftRequest
-from assistant.draft.phrasing import goal_manners, goal_periods
+from assistant.draft.phrasing import goal_effects, goal_manners, goal_periods
+from assistant.textnorm import simplified
 
 
 @pytest.fixture(autouse=True)
@@ -148,3 +152,37 @@ def test_a_count_of_places_reached_is_a_coverage():
     """The brief's 覆盖全县12个乡镇: the places the work reaches (覆盖乡镇数), not 乡镇数量."""
     assert goal_quantities("覆盖全县12个乡镇")[0][:2] == ("覆盖乡镇数", "12个")
     assert goal_quantities("新建12个乡镇服务站")[0][0] == "乡镇服务站数量"  # built, not reached
+
+
+#: dev goals quoted verbatim (n07-sc-lushan-soil-water-conservation…, l01-hi-school-student-aid…,
+#: d16-hb-guangshui-rural-roads…), rewritten into the layouts real goals come in
+LAYOUT_GOALS = (
+    "治理水土流失面积1429.39hm,其中坡改梯25.26hm,封育治理958.81hm,保土耕作412.83hm,经果林32.49hm。",
+    "减免在校一、二、三年级学生学费;发放率100%,减免率100%,社会满意度达:98%,学生满意度达:90%。",
+    "1.完成乡村道路建设养护里程 300 公里;",
+)
+_FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789.%:;,"})
+LAYOUTS = {
+    "traditional": lambda g: zhconv.convert(g, "zh-hant"),
+    "full-width": lambda g: g.translate(_FULL),
+    "space-separated": lambda g: re.sub(r"[，,；;]\s*", " ", g),
+    "numbered (1)(2)": lambda g: "".join(f"({n}){c}；" for n, c in enumerate(re.split(r"[,;。]", g), 1) if c),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("goal", LAYOUT_GOALS)
+def test_the_goals_targets_do_not_depend_on_its_layout(goal, layout):
+    """The same goal read from any layout gives the same targets (names compared simplified: a
+    traditional goal's names stay in its own script, 受益貧困人口數, so the guard finds them)."""
+    expected = [(n, v, c) for n, v, c, _ in goal_quantities(goal)]
+    found = [(simplified(n), v, c) for n, v, c, _ in goal_quantities(LAYOUTS[layout](goal))]
+    assert expected and found == expected
+
+
+def test_a_traditional_goals_effects_and_names_keep_its_script():
+    goal = zhconv.convert(
+        "1.给予民办园房租补贴。2.保证补贴资金及时、足额、合规发放。3.促进学前教育普及普惠安全优质发展。", "zh-hant"
+    )
+    assert [n for n, *_ in goal_manners(goal)][0] == "補貼發放及時率"
+    assert [n for n, _, _ in goal_effects(goal)] == ["促進學前教育普及普惠安全優質發展"]

@@ -39,6 +39,8 @@ from .phrasing import (
     EFFECT_VALUE,
     WORK_VALUE,
     aid_word,
+    as_written,
+    goal_clauses,
     goal_effects,
     goal_manners,
     goal_periods,
@@ -271,8 +273,9 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
     """
     found = []
     # "目标1:聘用人员1人,出差8人 目标2:聘用人员在岗率100%": numbered targets run on with a space
-    for clause in re.split(r"[，,；;。\n]|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])", goal or ""):
-        written, clause = clause.strip(), _latin_units(clause)  # quoted as written, read with units known
+    for clause in goal_clauses(goal, r"|(?<!\d)\.(?!\d)|\s+(?=(?:目标|任务)\d+[:：])"):
+        written = clause.strip()  # quoted as written; read in simplified characters (NFKC: ９８％ is 98%)
+        clause = _latin_units(_ITEM_NUMBER.sub("", simplified(clause).strip()))  # units known, unnumbered
         clause = _FIGURE_AFTER_COLON.sub("", clause)  # 社会满意度达:98%: the colon introduces the figure
         ages = _AGE.findall(clause)
         rest, seen = _mask(clause, ages), ""
@@ -286,16 +289,18 @@ def goal_quantities(goal: str | None) -> list[tuple[str, str, str, str]]:
             item = _goal_item(target, before, rest, seen + before)
             seen += before + phrase
             if item:
-                found.append((_unmask(item[0], ages), *item[1:], written))
+                found.append((as_written(_unmask(item[0], ages), written), *item[1:], written))
         covered = re.search(r"([\u4e00-\u9fff]{2,12}?)全覆盖", clause)
         if covered:  # "实现慰问全覆盖": a coverage rate of 100%, a target the goal states
             name = re.sub(r"^(?:做到|达到)", "", _LEAD_VERBS.sub("", covered.group(1))).strip("的")
             if len(name) >= 2:
-                found.append((name + "覆盖率", "100%", "22", written))
+                found.append((as_written(name + "覆盖率", written), "100%", "22", written))
     return found
 
 
 _NUMBERED = re.compile(r"^(?:目标|任务)?\d+[:：、.]")
+#: an item's number in brackets or circled ((1), （2）, ①): not a figure of the target
+_ITEM_NUMBER = re.compile(r"^(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473])\s*")
 #: a colon between a measure and its figure (满意度达:98%, 完成率：100%), not a numbering's (目标1:)
 _FIGURE_AFTER_COLON = re.compile(r"(?<=[\u4e00-\u9fff])(?<!目标)(?<!任务)\s*[:：]\s*(?=[≥≤><＞＜]?\d[\d.]*\s*%)")
 

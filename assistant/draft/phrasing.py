@@ -28,6 +28,8 @@ from ..targets import find_vague_phrase
 from ..textnorm import simplified
 
 __all__ = [
+    "as_written",
+    "goal_clauses",
     "EFFECT_VALUE",
     "WORK_VALUE",
     "AID",
@@ -41,6 +43,28 @@ __all__ = [
     "names_subject",
 ]
 
+#: where a goal's clauses part: punctuation, a line break, or a space between two words (goals
+#: pasted with spaces for commas: 完成200户危房改造 培训300人次); a space inside a figure (7 个) is not
+_CLAUSE_BREAK = r"[，,；;。\n]|(?<=[\u4e00-\u9fff%)）A-Za-z²])[ \t\u3000]+(?=[\u4e00-\u9fff])"
+
+
+def goal_clauses(goal: str | None, extra: str = "") -> list[str]:
+    """The goal's clauses, as written (``extra``: more break patterns, a regex alternation)."""
+    return re.split(_CLAUSE_BREAK + extra, goal or "")
+
+
+def as_written(name: str, text: str) -> str:
+    """A name read on the simplified text, in the script ``text`` is written in (受益貧困人口數
+    stays traditional, so the guard finds it in the project's own words): each character the
+    text writes in traditional form is given back."""
+    written = unicodedata.normalize("NFKC", text or "")
+    back: dict[str, str] = {}
+    for plain, char in zip(simplified(written), written):
+        if plain != char:
+            back.setdefault(plain, char)
+    return "".join(back.get(c, c) for c in name)
+
+
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
 EFFECT_VALUE = "达到"
 _EFFECT_VERB = re.compile(
@@ -52,7 +76,9 @@ _EFFECT_RESULT = re.compile(r"(?:得到|有所|明显|显著)(?:提升|提高|�
 _ADVERBS = re.compile(
     r"^(?:进一步|切实|有效|全面|着力|不断|持续|从而|以此|以|并|和|及|为|同时|大力|逐步|明显|另一方面|一方面|实现)+"
 )
-_NUMBERING = re.compile(r"^(?:目标)?[\d一二三四五六七八九十]+[.、)）:：]")
+_NUMBERING = re.compile(
+    r"^(?:(?:目标)?[\d一二三四五六七八九十]+[.、)）:：]|[(（][\d一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473])"
+)
 #: which 效益 code an effect belongs to, by a word in it; first match wins, else 社会效益
 _EFFECT_CODES = (
     ("收入|增收|产值|经济|就业|市场|消费", "21"),
@@ -74,13 +100,19 @@ def effect_code(clause: str) -> str:
 def goal_effects(goal: str | None) -> list[tuple[str, str, str]]:
     """The effects the goal states, as ``(name, level-2 code, clause)``, in the goal's order."""
     found = []
-    for clause in re.split(r"[，,；;。\n：:]", unicodedata.normalize("NFKC", goal or "")):
-        text = _NUMBERING.sub("", clause.strip())
-        text = _ADVERBS.sub("", text).strip()
-        if not 4 <= len(text) <= MAX_EFFECT or re.search(r"[\d、(（]", text) or not _is_effect(text):
+    for clause in goal_clauses(unicodedata.normalize("NFKC", goal or ""), r"|[：:]"):
+        text = _cut_lead(_ADVERBS, _NUMBERING.sub("", clause.strip())).strip()
+        plain = simplified(text)  # 促進 is 促进: the verbs and words are matched simplified
+        if not 4 <= len(text) <= MAX_EFFECT or re.search(r"[\d、(（]", text) or not _is_effect(plain):
             continue
-        found.append((text, effect_code(text), clause.strip()))
+        found.append((text, effect_code(plain), clause.strip()))
     return found
+
+
+def _cut_lead(pattern: re.Pattern, text: str) -> str:
+    """``text`` without the lead ``pattern`` finds in its simplified form (one character for one)."""
+    lead = pattern.match(simplified(text))
+    return text[lead.end() :] if lead else text
 
 
 def _is_effect(text: str) -> bool:
@@ -161,7 +193,7 @@ def _tidy(text: str) -> str | None:
     plain = simplified(text)
     if _NO_OBJECT.match(plain):
         return None
-    text = _DEIXIS.sub("", _FILLERS.sub("", text))
+    text = _cut_lead(_DEIXIS, _FILLERS.sub("", text))
     text = re.sub(r"等$", "", text)
     return text[:-1] if _LOST_COUNT.search(simplified(text)) else text
 
@@ -171,7 +203,7 @@ def goal_works(goal: str | None) -> list[tuple[str, str]]:
     ``<work>完成率`` ("完成我市建成区的绿化养护工作" → 建成区的绿化养护完成率; "维修审判大楼玻璃
     幕墙等" → 维修审判大楼玻璃幕墙完成率; "完成道路建设座", its figure lost → 道路建设完成率)."""
     found = []
-    for clause in re.split(r"[，,；;。\n：:]", unicodedata.normalize("NFKC", goal or "")):
+    for clause in goal_clauses(unicodedata.normalize("NFKC", goal or ""), r"|[：:]"):
         for text in _pieces(clause):
             if not _is_work(text) or find_vague_phrase(text):
                 continue
@@ -267,7 +299,7 @@ def goal_manners(goal: str | None) -> list[tuple[str, str, str, str]]:
     (12), 补贴发放合规率 (12); "按时发放村组干部报酬" → 村组干部报酬按时发放率. What is paid is named
     before the manner (补贴资金, less 资金) or after the verb, else 资金."""
     found: list[tuple[str, str, str, str]] = []
-    for clause in re.split(r"[，,；;。\n]", unicodedata.normalize("NFKC", goal or "")):
+    for clause in goal_clauses(unicodedata.normalize("NFKC", goal or "")):
         plain = simplified(clause.strip())
         match = _PAYMENT.search(plain)
         if not match:
@@ -280,9 +312,8 @@ def goal_manners(goal: str | None) -> list[tuple[str, str, str, str]]:
             said = re.search(manner, match["manner"])
             if not said or (code == "13" and any(c == "13" for _, _, c, _ in found)):
                 continue  # one timing per payment: 按月及时发放 is checked once
-            found.append(
-                (pattern.format(obj=obj, manner=said.group(0), verb=match["verb"]), WORK_VALUE, code, clause.strip())
-            )
+            name = as_written(pattern.format(obj=obj, manner=said.group(0), verb=match["verb"]), clause)
+            found.append((name, WORK_VALUE, code, clause.strip()))
     return found
 
 
@@ -312,11 +343,12 @@ def goal_periods(goal: str | None) -> list[tuple[str, str, str, str]]:
     完成 → 项目完成时限 2021年12月31日前), written as clerks write dates, so the value reads as a
     time limit (月(截止)) and is checked against the goal's own date, not the template's 12月底前."""
     found: list[tuple[str, str, str, str]] = []
-    for clause in re.split(r"[，,；;。\n]", unicodedata.normalize("NFKC", goal or "")):
+    for clause in goal_clauses(unicodedata.normalize("NFKC", goal or "")):
         plain = simplified(clause.strip())
         period = _PERIOD.search(plain)
         if period:
-            found.append((period["name"], f"{_written(period, 'a')}至{_written(period, 'b')}", "13", clause.strip()))
+            name = as_written(period["name"], clause)
+            found.append((name, f"{_written(period, 'a')}至{_written(period, 'b')}", "13", clause.strip()))
             continue
         deadline = _DEADLINE.search(plain)
         if deadline and not any(n == "项目完成时限" for n, *_ in found):
