@@ -7,7 +7,8 @@ layout it prints the mean relevance (names compared in simplified characters, so
 traditional draft is not penalised for its script) and the share of the goal-derived
 indicators of the as-written draft (rationale 目标文本…: counts, rates, payments, periods)
 that the rewritten draft still carries with the same value — what a layout costs the goal
-reader. Gold names are read, so run it on dev only.
+reader —, and the drafted names the relevance guard finds off the project's topic (must stay 0:
+a traditional goal's names are given back in its script). Gold names are read: dev only.
 
     python benchmarks/bench_draft_goal_variants.py [--limit N]
 """
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import zhconv  # noqa: E402
 
 from assistant.draft.adapt import draft_offline  # noqa: E402
-from assistant.draft.evaluation import eval_library, relevance  # noqa: E402
+from assistant.draft.evaluation import eval_library, off_topic, relevance  # noqa: E402
 from assistant.draft.library import Library  # noqa: E402
 from assistant.draft.models import DraftRequest  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
@@ -65,6 +66,7 @@ def main() -> None:
     chosen = chosen[: args.limit] if args.limit else chosen
     scores: dict[str, list[float]] = defaultdict(list)
     kept: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    strays: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # off-topic drafted names, all drafted
     started = time.perf_counter()
     for entry in chosen:
         gold = entry.project
@@ -77,6 +79,11 @@ def main() -> None:
             request = DraftRequest(name=gold.name, goal=rewrite(gold.goal), budget=budget, department=entry.department)
             drafted = draft_offline(request, rest, retriever=retriever).indicators
             scores[variant].append(relevance(gold_names, _plain([i.name for i in drafted])))
+            stray = off_topic(request, [i.name for i in drafted])
+            strays[variant][0] += len(stray)
+            if args.verbose and stray:
+                print(f"  {variant:20} {gold.name[:16]:16} off-topic {stray}")
+            strays[variant][1] += len(drafted)
             own = {(simplified(fold(i.name)), i.annual_value) for i in drafted if i.rationale.startswith("目标文本")}
             if variant == "as written":
                 stated = own
@@ -86,12 +93,13 @@ def main() -> None:
             kept[variant][1] += len(stated)
     seconds = time.perf_counter() - started
     print(f"{len(chosen)} dev projects with a goal, {len(VARIANTS)} layouts, {seconds:.0f} s")
-    print(f"{'layout':22} {'relevance':>9} {'goal-derived kept':>18}")
+    print(f"{'layout':22} {'relevance':>9} {'goal-derived kept':>18} {'off-topic':>10}")
     for variant in VARIANTS:
         same, total = kept[variant]
         share = same / total if total else 1.0
         mean = sum(scores[variant]) / len(scores[variant])
-        print(f"{variant:22} {mean:9.4f} {share:11.3f} ({same}/{total})")
+        off = f"{strays[variant][0]}/{strays[variant][1]}"
+        print(f"{variant:22} {mean:9.4f} {share:11.3f} ({same}/{total}) {off:>10}")
 
 
 if __name__ == "__main__":

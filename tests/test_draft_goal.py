@@ -9,6 +9,7 @@ import pytest
 import zhconv
 
 from assistant.draft.adapt import draft_offline, goal_quantities
+from assistant.draft.evaluation import off_topic
 from assistant.draft.library import Library, load_library
 from assistant.draft.models import DraftRequest
 from assistant.draft.phrasing import goal_effects, goal_manners, goal_periods
@@ -186,3 +187,13 @@ def test_a_traditional_goals_effects_and_names_keep_its_script():
     )
     assert [n for n, *_ in goal_manners(goal)][0] == "補貼發放及時率"
     assert [n for n, _, _ in goal_effects(goal)] == ["促進學前教育普及普惠安全優質發展"]
+
+
+def test_the_guard_reads_traditional_and_simplified_as_one_text(library):
+    """A traditional goal under a simplified name (a form filled in both scripts): the goal's own
+    targets, in the goal's script, are on the project's topic (c10-wuchuan-ethnic-farm-pipe)."""
+    goal = zhconv.convert("项目新建养殖场占地约6500平米,建棚圈一栋约360平米,饲料库120平米,建围墙约300米。", "zh-hant")
+    request = DraftRequest(name="大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目", goal=goal, budget=50)
+    rest = Library([p for p in library.projects if p.source != "c10-wuchuan-ethnic-farm-pipe"])
+    names = [i.name for i in draft_offline(request, rest).indicators]
+    assert "飼料庫面積" in names and off_topic(request, names) == [], names

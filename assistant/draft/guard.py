@@ -16,7 +16,6 @@ off-topic whatever its score.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +23,7 @@ import jieba
 import yaml
 
 from .. import settings
+from ..textnorm import simplified
 from .retrieve import _STOPWORDS
 
 __all__ = ["GuardConfig", "Topic", "Verdict", "guard_config", "topic_words", "judge"]
@@ -63,7 +63,7 @@ _COUNTING = re.compile(r"^[条场次篇份户件个项人批台套辆期名家�
 def topic_words(text: str | None) -> frozenset[str]:
     """The words of an indicator name (or any text) that say what it is about."""
     config = guard_config()
-    folded = unicodedata.normalize("NFKC", text or "")
+    folded = simplified(text)  # 數量 is 数量: the word lists are simplified
     words = set()
     for word in jieba.cut(folded):
         word = word.strip()
@@ -94,7 +94,7 @@ class Topic:
 
     @classmethod
     def of(cls, name: str, goal: str | None = "", type_keywords: tuple[str, ...] | list[str] = ()) -> Topic:
-        own = unicodedata.normalize("NFKC", f"{name} {goal or ''}")
+        own = simplified(f"{name} {goal or ''}")  # a traditional goal and a simplified name are one text
         own = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", own)  # "结 算" from a PDF line break
         own_words = topic_words(own)
         words = own_words | frozenset(k for k in type_keywords if len(k) >= 2)
@@ -151,7 +151,7 @@ def judge(name: str | None, topic: Topic, threshold: float | None = None) -> Ver
     """The guard's verdict on an indicator name for a project's topic."""
     config = guard_config()
     limit = config.threshold if threshold is None else threshold
-    folded = unicodedata.normalize("NFKC", name or "")
+    folded = simplified(name)
     seed = tuple(w for w in config.seed_topic_words if w in folded and w not in topic.own_text)
     words = sorted(topic_words(folded))
     if not words:

@@ -56,13 +56,20 @@ def goal_clauses(goal: str | None, extra: str = "") -> list[str]:
 def as_written(name: str, text: str) -> str:
     """A name read on the simplified text, in the script ``text`` is written in (受益貧困人口數
     stays traditional, so the guard finds it in the project's own words): each character the
-    text writes in traditional form is given back."""
+    text writes in traditional form is given back, and in a traditional text the words the
+    reader adds are written traditional too (營造林面積, not 營造林面积)."""
     written = unicodedata.normalize("NFKC", text or "")
     back: dict[str, str] = {}
     for plain, char in zip(simplified(written), written):
         if plain != char:
             back.setdefault(plain, char)
-    return "".join(back.get(c, c) for c in name)
+    named = "".join(back.get(c, c) for c in name)
+    if back:  # a traditional goal: the words the reader adds (面积, 数量) in its script too
+        import zhconv
+
+        whole = zhconv.convert(named, "zh-hant")
+        named = whole if len(whole) == len(named) and simplified(whole) == simplified(named) else named
+    return named
 
 
 #: the graded value of an effect the goal states without a figure (达到 / 未达到)
