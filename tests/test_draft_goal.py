@@ -197,3 +197,12 @@ def test_the_guard_reads_traditional_and_simplified_as_one_text(library):
     rest = Library([p for p in library.projects if p.source != "c10-wuchuan-ethnic-farm-pipe"])
     names = [i.name for i in draft_offline(request, rest).indicators]
     assert "飼料庫面積" in names and off_topic(request, names) == [], names
+
+
+def test_no_unit_cost_over_one_of_several_things_bought(library):
+    """The README's 办公设备购置: 40万元 buys 50 computers and 10 printers; 8000元/台 over the
+    computers alone is no price anyone pays, so the cost is the budget, with the reason."""
+    request = DraftRequest(name="办公设备购置", goal="购置办公电脑50台、打印机10台，保障机关日常办公", budget=40)
+    costs = [i for i in draft_offline(request, library).indicators if i.level2_code == "14"]
+    assert [(i.name, i.annual_value) for i in costs] == [("项目总成本", "≤40万元")]
+    assert "购置办公电脑数量" in costs[0].rationale and "一部分" in costs[0].rationale
