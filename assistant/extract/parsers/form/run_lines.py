@@ -1,0 +1,104 @@
+"""The lines of a grid run together that are not one row each, as a PDF or a narrow web page
+copies them: a long cell wraps onto the next line (农村义务教育 / 学校改造覆盖率100%), and a page
+break prints the page's title again between two rows.
+
+In text run together a row ends with its value; so, inside a grid whose header ends with a value
+column (指标值, 年度指标值), a line that ends with no value and the lines after it up to the first
+that ends with one, none of them starting with a level label, are one row cut by line breaks:
+they are joined, and each join is returned for the caller to flag (a row whose value was left
+empty would be joined to the next one the same way). A line inside the grid that repeats word for word a line written above the
+header (the title, the form's name) is the page's heading printed again: it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....ingest.document import Cell, Document, Row
+from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
+from .runs import _WORDED_VALUE
+
+#: the header row of a grid run together: where its rows start
+_HEADER = re.compile(r"二级指标|三级指标")
+#: a level label starting a line: the line starts a row (or a group) of its own
+_LABELS = rf"(?:{words((*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS))})指标"
+_LABEL_FIRST = re.compile(rf"^\s*{_LABELS}")
+#: a line ending with a value: a digit and a unit of a few characters at most (≥6架, 6万立方米,
+#: 780元/生/年), or a value in words, a bracketed note after either
+_ENDS_VALUE = re.compile(
+    rf"(?:\d[^\d]{{0,5}}|(?:{_WORDED_VALUE}|有效|及时|准时|显著|完成|提高|提升))(?:[（(][^（()）]{{1,12}}[)）])?\s*$"
+)
+#: how many lines one cell may wrap over
+_MOST_LINES = 3
+
+
+def _text(row: Row) -> str | None:
+    """The text of a line of one plain cell (None for any other line)."""
+    return row.cells[0].text if len(row.cells) == 1 and not row.cells[0].segments else None
+
+
+def _cut_start(text: str) -> bool:
+    """A line that may be the first part of a wrapped row: text that ends with no value and is
+    more than its level labels."""
+    bare = re.sub(_LABELS, "", text).strip()
+    return len(bare) >= 2 and not _ENDS_VALUE.search(text) and not _HEADER.search(text)
+
+
+def _continues(text: str) -> bool:
+    """A line that may go on with the row above: no level label first, not a header row."""
+    return bool(text.strip()) and not _LABEL_FIRST.match(text) and not _HEADER.search(text)
+
+
+def _value_last(header: str) -> bool:
+    """The header row's last column holds a value (指标值, 年度指标值, 实际完成值): a row ends with
+    its value, not with a 绩效标准, a note or a score written after it."""
+    return bool(re.search(r"值[^\u4e00-\u9fff]*$", header.strip()))
+
+
+def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
+    """The document with its grid's wrapped rows joined into one cell each and the page heading
+    repeated inside it left out; with the (source line, joined text) of every join."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    if head is None:
+        return doc, []
+    above = {t.strip() for r in rows[:head] if (t := _text(r)) and t.strip()}
+    if not _value_last(_text(rows[head]) or ""):
+        return doc, []
+    out, joins, i = rows[: head + 1], [], head + 1
+    while i < len(rows):
+        text = _text(rows[i])
+        if text is not None and text.strip() in above and not _ENDS_VALUE.search(text):
+            i += 1  # the title printed again at a page break
+            continue
+        end = i
+        if text is not None and _cut_start(text):
+            j = i + 1
+            while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
+                if _ENDS_VALUE.search(t):
+                    end = j
+                    break
+                j += 1
+        if end == i:
+            out.append(rows[i])
+            i += 1
+            continue
+        joined = _joined(rows[i : end + 1])
+        out.append(joined)
+        joins.append((rows[i].line, joined.cells[0].text))
+        i = end + 1
+    if not joins and len(out) == len(rows):
+        return doc, []
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+
+
+def _joined(lines: list[Row]) -> Row:
+    """Lines of one plain cell each as one row of one cell, whose segments point at the source."""
+    text, segments = "", []
+    for row in lines:
+        cell = row.cells[0]
+        segments.append((len(text), cell.start))
+        text += cell.text
+    first = lines[0].cells[0]
+    cell = Cell(text, first.start, lines[-1].cells[0].end, first.row, 0, segments=tuple(segments))
+    return Row([cell], lines[0].line, "\n".join(row.raw for row in lines))

@@ -1,0 +1,96 @@
+"""Lines of a grid run together that are not one row each (form/run_lines.py): a cell wrapped
+onto the next line is joined back and flagged, the page's title printed again at a page break is
+left out, and nothing is joined where the rows do not end with their value."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+HEAD = "项目支出绩效目标表\n项目名称乡村道路养护\n绩效指标\n一级指标二级指标三级指标指标值\n"
+ROWS = [
+    ("产出指标", "数量指标", "培训基层养护人员", "≥120人次"),
+    ("", "质量指标", "县乡道路路面优良率", "≥85%"),
+    ("", "时效指标", "养护任务完成时间", "2023年12月底前"),
+    ("效益指标", "社会效益指标", "群众出行条件", "明显改善"),
+    ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%"),
+]
+WANT = [(name, value) for _, _, name, value in ROWS]
+
+
+def _extract(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "run.txt"), "rules")
+
+
+def _rows(table):
+    return [(i.name, i.annual_value) for i in table.projects()[0].indicators]
+
+
+def _codes(table):
+    return {f.code for f in table.failures}
+
+
+def _text(wrap: set[int] = frozenset(), page_after: int | None = None, head: str = HEAD) -> str:
+    lines = []
+    for n, (l1, l2, name, value) in enumerate(ROWS):
+        if n in wrap:
+            lines += [l1 + l2 + name[:4], name[4:] + value]
+        else:
+            lines.append(l1 + l2 + name + value)
+        if n == page_after:
+            lines += ["第 1 页，共 2 页", "项目支出绩效目标表"]
+    return head + "\n".join(lines) + "\n填报人张三\n"
+
+
+def test_the_plain_grid_reads_every_row_and_joins_nothing():
+    table = _extract(_text())
+    assert _rows(table) == WANT
+    assert "FORM_RUN_LINES_JOINED" not in _codes(table)
+
+
+@pytest.mark.parametrize("wrap", [{0}, {1}, {0, 2, 4}, {3}])
+def test_a_name_wrapped_onto_the_next_line_is_one_row_and_said_so(wrap):
+    table = _extract(_text(wrap))
+    assert _rows(table) == WANT
+    assert "FORM_RUN_LINES_JOINED" in _codes(table)
+
+
+def test_the_title_printed_again_at_a_page_break_is_no_indicator():
+    table = _extract(_text(page_after=2))
+    assert _rows(table) == WANT
+
+
+def test_a_grid_whose_rows_end_with_a_standard_after_the_value_is_not_joined():
+    """一级…指标值绩效标准: every row ends in words (计划标准), none of them is a cut row."""
+    head = HEAD.replace("指标值", "指标值绩效标准")
+    text = head + "\n".join(l1 + l2 + name + value + "计划标准" for l1, l2, name, value in ROWS) + "\n"
+    assert "FORM_RUN_LINES_JOINED" not in _codes(_extract(text))
+
+
+def test_a_row_left_without_a_value_is_never_read_silently():
+    """A row whose value cell was left empty ends in no value either: joined to the next row or
+    not, the reading is flagged."""
+    rows = "\n".join(l1 + l2 + name + ("" if n == 1 else value) for n, (l1, l2, name, value) in enumerate(ROWS))
+    table = _extract(HEAD + rows + "\n")
+    assert table.failures
+
+
+@pytest.mark.parametrize("stem", ["a01", "g08"])
+def test_dev_run_together_grids_read_the_same_wrapped_or_broken_by_a_page(stem):
+    """Two dev run-together grids rewritten with wrapped names, or with a page footer and the
+    title again, read the indicators the plain rewrite reads."""
+    import bench_run_rewrites as bench
+
+    [(gold, grid)] = [(gold, grid) for folder, gold, grid in bench._pool() if folder.name.startswith(stem)]
+    plain = bench.score(bench._grid_gold(gold), bench.grid_text(grid, "run", 0))
+    for kind in ("wrap", "page"):
+        m = bench.score(bench._grid_gold(gold), bench.grid_text(grid, kind, 0))
+        assert m["indicator_f1"] >= plain["indicator_f1"], kind
+        assert m["silent_errors"] == 0
