@@ -94,3 +94,32 @@ def test_dev_run_together_grids_read_the_same_wrapped_or_broken_by_a_page(stem):
         m = bench.score(bench._grid_gold(gold), bench.grid_text(grid, kind, 0))
         assert m["indicator_f1"] >= plain["indicator_f1"], kind
         assert m["silent_errors"] == 0
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("残疾学生入学率", "大于90%"),
+        ("窗口全年正常开放天数", "不低于250个工作日"),
+        ("检测及时率", "≤7工作日"),
+        ("运维服务请求受理后", "30分钟内响应"),
+        ("资金拨付", "12月底到位"),
+        ("项目验收合格率", "﹦100%"),
+        ("群众满意度", "95%以上"),
+    ],
+)
+def test_a_comparison_word_a_bound_or_a_closing_deadline_stays_with_the_value(name, value):
+    """The comparison written in words, a 工作日 unit, 以上/以内, and at the end of a row a
+    deadline's 底/前/内 with its verb are the value's, not the next name's."""
+    text = (
+        HEAD
+        + f"产出指标数量指标培训基层养护人员≥120人次\n质量指标{name}{value}\n时效指标养护任务完成时间2023年12月底前\n"
+    )
+    assert _rows(_extract(text))[1] == (name, value)
+
+
+def test_a_verb_after_a_value_inside_a_run_starts_the_next_name():
+    """100%完成及时率100%: 完成 closes a value only at the end of a row; inside the run it is the
+    next name's first word."""
+    text = HEAD + "产出指标质量指标工程验收合格率100%完成及时率100%\n"
+    assert _rows(_extract(text)) == [("工程验收合格率", "100%"), ("完成及时率", "100%")]

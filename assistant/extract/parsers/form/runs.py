@@ -19,7 +19,7 @@ from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
 _UNITS = (
-    "%|％|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "%|％|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
@@ -29,11 +29,20 @@ _ONE_VALUE = (
     rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_UNITS})?)"
 )
 
+#: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日)
+_COMPARE_WORDS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|优于"
+#: the small-form comparison signs some fonts copy (﹦72890元, ﹥95%)
+SMALL_SIGNS = "﹦﹤﹥"
+#: words after a quantity that are still its value: a bound (95%以上, 20个工作日以内), and at the
+#: end of a row a deadline's 底/前/内 and the verb that closes it (30分钟内响应, 12月底到位,
+#: 2021年12月完成); not inside a run, where the next name may start with them (100% | 完成率)
+_VALUE_TAIL = r"(?:以内|以上|以下|左右|底?(?:前|内)?(?:完成|到位|响应|解决|办结)?(?=\s*$))?"
+
 #: a value: a quantity or a range of two (2021年1月-12月, 2023.07-2024.01, 1-12月), whose dash
 #: starts no name; with its comparison before it and its note in brackets after it
 _RUN_VALUE = (
-    r"(?:[" + SIGNS + SIGN_LOOKALIKE + r"]{1,2}\s*)?"
-    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?"
+    rf"(?:[{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]{{1,2}}\s*|(?:{_COMPARE_WORDS})\s*)?"
+    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?{_VALUE_TAIL}"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
 
@@ -194,9 +203,9 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(r"(?P<name>[^\d" + SIGNS + SIGN_LOOKALIKE + r"]+?)" + values + r"(?=[^\d%％]|$)").finditer(
-            text
-        ):
+        for m in re.compile(
+            r"(?P<name>[^\d" + SIGNS + SIGN_LOOKALIKE + SMALL_SIGNS + r"]+?)" + values + r"(?=[^\d%％]|$)"
+        ).finditer(text):
             if m.start() != pos:
                 return None
             pos = m.end()
@@ -418,7 +427,9 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
         if whole is None or last.start - token.start + whole.end() > end:
             continue  # the last value goes on into the rest (0起 read as 0 | 起…)
         rest, at = text[end:], end
-        m = re.match(rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
+        m = re.match(
+            rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest
+        )
         if m and len(m.group("name").strip()) >= 2 and not _BARE_NUMBER.fullmatch(m.group("v0").strip()):
             found = [
                 *found,
