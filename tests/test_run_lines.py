@@ -123,3 +123,17 @@ def test_a_verb_after_a_value_inside_a_run_starts_the_next_name():
     next name's first word."""
     text = HEAD + "产出指标质量指标工程验收合格率100%完成及时率100%\n"
     assert _rows(_extract(text)) == [("工程验收合格率", "100%"), ("完成及时率", "100%")]
+
+
+def test_a_spaced_header_over_rows_that_lost_some_spaces_is_read_as_text_run_together():
+    """一级指标 二级指标 三级指标 指标值 over rows where a space between cells was lost here and
+    there (数量指标培训基层养护人员 ≥120人次): the cells are cut at labels and values, not at spaces."""
+    head = HEAD.replace("一级指标二级指标三级指标指标值", "一级指标 二级指标 三级指标 指标值")
+    lines = [
+        "产出指标 数量指标培训基层养护人员 ≥120人次",
+        "质量指标县乡道路路面优良率≥85%",
+        "时效指标 养护任务完成时间2023年12月底前",
+        "效益指标社会效益指标 群众出行条件 明显改善",
+        "满意度指标 服务对象满意度指标沿线群众满意度 ≥90%",
+    ]
+    assert _rows(_extract(head + "\n".join(lines) + "\n")) == WANT

@@ -19,7 +19,7 @@ from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
-from .run_lines import join_wrapped_runs
+from .run_lines import join_wrapped_runs, runs_under_spaced_header
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
 from .wrapped_lines import name_around_key, name_below_key
@@ -127,9 +127,11 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
         doc = _without_readings(doc)  # 產(chǎn)出指標(biāo)…: a mirror's pinyin readings cut no label
     joins: list[tuple[int, str]] = []
-    if _separation(doc) == "run_together":
-        doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     separation = _separation(doc)
+    if separation == "spaces" and runs_under_spaced_header(doc):
+        separation = "run_together"  # a spaced header over rows whose spaces were lost here and there
+    if separation == "run_together":
+        doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)

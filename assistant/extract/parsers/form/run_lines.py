@@ -55,6 +55,23 @@ def _value_last(header: str) -> bool:
     return bool(re.search(r"值[^\u4e00-\u9fff]*$", header.strip()))
 
 
+#: a level label run into the text after it, in a piece between spaces (数量指标布防飞机数量)
+_LABEL_RUN_IN = re.compile(rf"^{_LABELS}(?!{_LABELS})[\u4e00-\u9fff]{{2}}")
+
+
+def runs_under_spaced_header(doc: Document) -> bool:
+    """A grid whose header is spaced (一级指标 二级指标 三级指标 指标值) but whose rows run their
+    cells together where a space was lost: two pieces between spaces or more below the header
+    start with a level label and go on into a name. Its cells are then cut as text run together
+    (at the labels and values), not at the spaces."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    if head is None:
+        return False
+    pieces = [p for r in rows[head + 1 :] if (t := _text(r)) for p in t.split()]
+    return sum(bool(_LABEL_RUN_IN.match(p)) for p in pieces) >= 2
+
+
 def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
     """The document with its grid's wrapped rows joined into one cell each and the page heading
     repeated inside it left out; with the (source line, joined text) of every join."""
