@@ -137,3 +137,21 @@ def test_a_spaced_header_over_rows_that_lost_some_spaces_is_read_as_text_run_tog
         "满意度指标 服务对象满意度指标沿线群众满意度 ≥90%",
     ]
     assert _rows(_extract(head + "\n".join(lines) + "\n")) == WANT
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("粮食储备设备维护及安全性", "高"),
+        ("政策知晓度", "较高"),
+        ("公用经费标准", "符合相关文件要求"),
+        ("创建质量", "按质按量完成"),
+    ],
+)
+def test_a_degree_a_conformity_or_a_completion_in_words_is_the_rows_value_and_said_so(name, value):
+    """A degree after a name ending in 性/度/感, 符合…要求/规定/标准, 按质按量/按期/如期完成 close a
+    row with no number (dev b13, f01, f04 rewritten run together); read by wording, flagged."""
+    text = HEAD + f"产出指标数量指标培训基层养护人员≥120人次\n质量指标{name}{value}\n"
+    table = _extract(text)
+    assert _rows(table)[1] == (name, value)
+    assert "FORM_VALUE_BY_WORDING" in _codes(table)
