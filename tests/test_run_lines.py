@@ -155,3 +155,18 @@ def test_a_degree_a_conformity_or_a_completion_in_words_is_the_rows_value_and_sa
     table = _extract(text)
     assert _rows(table)[1] == (name, value)
     assert "FORM_VALUE_BY_WORDING" in _codes(table)
+
+
+def test_a_self_evaluation_row_with_only_its_target_reads_the_target_and_says_so():
+    """指标值 | 实际完成值 with the achieved cells left empty: one value after the name is the target."""
+    head = HEAD.replace("指标值", "指标值实际完成值")
+    table = _extract(head + "产出指标数量指标应受助学生数100%\n质量指标资助准确率≥98%\n")
+    assert _rows(table) == [("应受助学生数", "100%"), ("资助准确率", "≥98%")]
+    assert "FORM_RUN_FEWER_VALUES" in _codes(table)
+
+
+def test_one_bare_number_after_a_name_under_two_value_columns_is_not_read_as_the_target():
+    """公用经费标准5: a bare number may be a score; the row is not read as name and target."""
+    head = HEAD.replace("指标值", "指标值实际完成值")
+    table = _extract(head + "产出指标数量指标公用经费标准5\n")
+    assert ("公用经费标准", "5") not in _rows(table)

@@ -366,6 +366,17 @@ def _read_run(
     if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
         found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
         failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
+    if (
+        found is None
+        and k > 1
+        and (first := _split_run(token, 1)) is not None
+        and not _cut_mid_word(first, token)
+        and not any(_BARE_NUMBER.fullmatch(v.text) for i in first for v in i.values)
+    ):
+        # 应受助学生数100% under 指标值 | 实际完成值: the later value cells left empty, the value read the
+        # first's; not a bare number, which may be a score (公用经费标准 | 5 | …)
+        found = [_Item(i.name, [*i.values, *([None] * (k - 1))], i.row) for i in first]
+        failures.at_row(token.row, "指标值", msg("FORM_RUN_FEWER_VALUES", text=token.text[:40], count=k))
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
