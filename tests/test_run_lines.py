@@ -170,3 +170,17 @@ def test_one_bare_number_after_a_name_under_two_value_columns_is_not_read_as_the
     head = HEAD.replace("指标值", "指标值实际完成值")
     table = _extract(head + "产出指标数量指标公用经费标准5\n")
     assert ("公用经费标准", "5") not in _rows(table)
+
+
+def test_a_templates_blank_stays_in_the_name_before_the_value():
+    """受益建档立卡贫困人口数≥**人>=29人 (dev b08, c03 run together): the template's ≥**人 is part of
+    the name, the value is what follows it."""
+    text = HEAD + "效益指标社会效益指标受益建档立卡贫困人口数≥**人>=29人\n满意度指标服务对象满意度指标群众满意度≥90%\n"
+    assert _rows(_extract(text)) == [("受益建档立卡贫困人口数≥**人", ">=29人"), ("群众满意度", "≥90%")]
+
+
+def test_a_templates_blank_does_not_cut_a_row_into_several():
+    """清算8个安置小区…(≥**%)。≥95%: the blank may only sit in a row read whole, never make the
+    number inside a name (8个) a value of its own."""
+    text = HEAD + "效益指标经济效益指标清算8个安置小区本年度物业费和历史的遗留物业费(≥**%)。≥95%\n"
+    assert ("清算", "8个") not in _rows(_extract(text))

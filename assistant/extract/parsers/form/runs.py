@@ -38,6 +38,12 @@ SMALL_SIGNS = "﹦﹤﹥"
 #: 2021年12月完成); not inside a run, where the next name may start with them (100% | 完成率)
 _VALUE_TAIL = r"(?:以内|以上|以下|左右|底?(?:前|内)?(?:完成|到位|响应|解决|办结)?(?=\s*$))?"
 
+#: a character of a name run together: no digit and no sign, but for a template's blank kept in
+#: its name (受益建档立卡贫困人口数≥**人 | >=29人)
+_NAME_CHAR = rf"[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]|[{SIGNS}]{{1,2}}(?=\*)"
+
+_BLANK = re.compile(rf"[{SIGNS}]{{1,2}}\*")
+
 #: a value: a quantity or a range of two (2021年1月-12月, 2023.07-2024.01, 1-12月), whose dash
 #: starts no name; with its comparison before it and its note in brackets after it
 _RUN_VALUE = (
@@ -203,15 +209,13 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(
-            r"(?P<name>[^\d" + SIGNS + SIGN_LOOKALIKE + SMALL_SIGNS + r"]+?)" + values + r"(?=[^\d%％]|$)"
-        ).finditer(text):
+        for m in re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
             if m.start() != pos:
                 return None
             pos = m.end()
             found.append(((m.start(), m.start("v0")), m))
-        if pos != len(text):
-            return None
+        if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
+            return None  # a template's blank read into one name of several: the run is not cut by it
     if not found:
         return None
 
