@@ -184,3 +184,19 @@ def test_a_templates_blank_does_not_cut_a_row_into_several():
     number inside a name (8个) a value of its own."""
     text = HEAD + "效益指标经济效益指标清算8个安置小区本年度物业费和历史的遗留物业费(≥**%)。≥95%\n"
     assert ("清算", "8个") not in _rows(_extract(text))
+
+
+def test_a_number_cut_by_a_wrap_is_joined_and_a_page_number_is_never_part_of_a_row():
+    """产出指标数量指标5000吨稻谷、50 / 0吨成品粮储备到位率100% (dev b13 wrapped): the line ends with
+    digits the next line goes on with, one row; 第 1 页，共 2 页 between two rows joins neither."""
+    text = HEAD + (
+        "产出指标数量指标5000吨稻谷、50\n0吨成品粮储备到位率100%\n"
+        "质量指标储备粮管理专户管理率100%\n第 1 页，共 2 页\n时效指标县级储备粮贷款付息及时率100%\n"
+    )
+    table = _extract(text)
+    assert _rows(table) == [
+        ("5000吨稻谷、500吨成品粮储备到位率", "100%"),
+        ("储备粮管理专户管理率", "100%"),
+        ("县级储备粮贷款付息及时率", "100%"),
+    ]
+    assert "FORM_RUN_LINES_JOINED" in _codes(table)

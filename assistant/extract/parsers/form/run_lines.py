@@ -26,8 +26,10 @@ _LABEL_FIRST = re.compile(rf"^\s*{_LABELS}")
 #: a line ending with a value: a digit and a unit of a few characters at most (≥6架, 6万立方米,
 #: 780元/生/年), or a value in words, a bracketed note after either
 _ENDS_VALUE = re.compile(
-    rf"(?:\d[^\d]{{0,5}}|(?:{_WORDED_VALUE}|有效|及时|准时|显著|完成|提高|提升))(?:[（(][^（()）]{{1,12}}[)）])?\s*$"
+    rf"(?:\d[^\d\s、，,。；;]{{0,5}}|(?:{_WORDED_VALUE}|有效|及时|准时|显著|完成|提高|提升))(?:[（(][^（()）]{{1,12}}[)）])?\s*$"
 )
+#: a page's number printed between two rows (第 1 页，共 2 页, - 2 -, 2/3): never part of a row
+_PAGE_LINE = re.compile(r"\s*(?:第\s*\d+\s*页\s*[，,]?\s*(?:共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+)\s*")
 #: how many lines one cell may wrap over
 _MOST_LINES = 3
 
@@ -37,16 +39,25 @@ def _text(row: Row) -> str | None:
     return row.cells[0].text if len(row.cells) == 1 and not row.cells[0].segments else None
 
 
-def _cut_start(text: str) -> bool:
-    """A line that may be the first part of a wrapped row: text that ends with no value and is
-    more than its level labels."""
+def _cut_start(text: str, after: str | None) -> bool:
+    """A line that may be the first part of a wrapped row: text more than its level labels that
+    ends with no value, or ends with digits that the next line goes on with (5000吨稻谷、50 /
+    0吨成品粮储备到位率100%: a number is not cut between two rows)."""
     bare = re.sub(_LABELS, "", text).strip()
-    return len(bare) >= 2 and not _ENDS_VALUE.search(text) and not _HEADER.search(text)
+    if len(bare) < 2 or _HEADER.search(text) or _PAGE_LINE.fullmatch(text):
+        return False
+    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"\d", after))
+    return cut_number or not _ENDS_VALUE.search(text)
 
 
 def _continues(text: str) -> bool:
     """A line that may go on with the row above: no level label first, not a header row."""
-    return bool(text.strip()) and not _LABEL_FIRST.match(text) and not _HEADER.search(text)
+    return (
+        bool(text.strip())
+        and not _LABEL_FIRST.match(text)
+        and not _HEADER.search(text)
+        and not _PAGE_LINE.fullmatch(text)
+    )
 
 
 def _value_last(header: str) -> bool:
@@ -89,7 +100,7 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
             i += 1  # the title printed again at a page break
             continue
         end = i
-        if text is not None and _cut_start(text):
+        if text is not None and _cut_start(text, _text(rows[i + 1]) if i + 1 < len(rows) else None):
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
                 if _ENDS_VALUE.search(t):
