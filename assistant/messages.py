@@ -576,6 +576,16 @@ MESSAGES: dict[str, Text] = {
         "text run together with a column explaining each indicator before its value: in {name!r} the explanation"
         " (反映…) has no clear start, so the name may hold it: check it",
     ),
+    "FORM_RUN_LINES_JOINED": Text(
+        "“{text}”：连写表格中一行没有指标值，与下一行连读为同一条指标（单元格换行）；请核对",
+        "{text!r}: a line of the grid run together ends with no value and is read with the next one as one "
+        "indicator (a wrapped cell); check it",
+    ),
+    "FORM_RUN_FEWER_VALUES": Text(
+        "“{text}”：连写的一行少于 {count} 个指标值，读出的值按第一列（指标值）填写，其余留空；请核对",
+        "{text!r}: a row run together holds fewer than {count} values; the values read fill the first "
+        "column (the target), the others are left empty; check it",
+    ),
     "FORM_RUN_MID_WORD": Text(
         "从一段连续文字“{text}”中读出 {count} 条指标，有名称从词中间开始：请核对",
         "{count} indicators read out of one run of text {text!r}, a name starting mid-word: check them",

@@ -19,6 +19,7 @@ from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
+from .run_lines import join_wrapped_runs, runs_under_spaced_header
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
 from .wrapped_lines import name_around_key, name_below_key
@@ -125,7 +126,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if _separation(paged := _join_pages(doc)) == "run_together":
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
         doc = _without_readings(doc)  # 產(chǎn)出指標(biāo)…: a mirror's pinyin readings cut no label
+    joins: list[tuple[int, str]] = []
     separation = _separation(doc)
+    if separation == "spaces" and runs_under_spaced_header(doc):
+        separation = "run_together"  # a spaced header over rows whose spaces were lost here and there
+    if separation == "run_together":
+        doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
@@ -136,6 +142,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         separation, run_together = "run_together", True
         rows = _named_head(_tokens(doc, separation))
     failures = Failures(doc.source, doc.rows)
+    for line, text in joins:
+        failures.add("三级指标", msg("FORM_RUN_LINES_JOINED", text=text[:40]), line)
     if header_at is None:
         if not header_only:
             raise InputError(doc.source, msg("NO_FORM_GRID"))

@@ -19,7 +19,7 @@ from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
 _UNITS = (
-    "%|％|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "%|％|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
@@ -29,11 +29,26 @@ _ONE_VALUE = (
     rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_UNITS})?)"
 )
 
+#: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日)
+_COMPARE_WORDS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|优于"
+#: the small-form comparison signs some fonts copy (﹦72890元, ﹥95%)
+SMALL_SIGNS = "﹦﹤﹥"
+#: words after a quantity that are still its value: a bound (95%以上, 20个工作日以内), and at the
+#: end of a row a deadline's 底/前/内 and the verb that closes it (30分钟内响应, 12月底到位,
+#: 2021年12月完成); not inside a run, where the next name may start with them (100% | 完成率)
+_VALUE_TAIL = r"(?:以内|以上|以下|左右|底?(?:前|内)?(?:完成|到位|响应|解决|办结)?(?=\s*$))?"
+
+#: a character of a name run together: no digit and no sign, but for a template's blank kept in
+#: its name (受益建档立卡贫困人口数≥**人 | >=29人)
+_NAME_CHAR = rf"[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]|[{SIGNS}]{{1,2}}(?=\*)"
+
+_BLANK = re.compile(rf"[{SIGNS}]{{1,2}}\*")
+
 #: a value: a quantity or a range of two (2021年1月-12月, 2023.07-2024.01, 1-12月), whose dash
 #: starts no name; with its comparison before it and its note in brackets after it
 _RUN_VALUE = (
-    r"(?:[" + SIGNS + SIGN_LOOKALIKE + r"]{1,2}\s*)?"
-    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?"
+    rf"(?:[{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]{{1,2}}\s*|(?:{_COMPARE_WORDS})\s*)?"
+    rf"{_ONE_VALUE}(?:\s*[-~～至]\s*{_ONE_VALUE})?{_VALUE_TAIL}"
     r"(?:[（(][^（()）]{1,12}[)）])?"
 )
 
@@ -194,15 +209,13 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(r"(?P<name>[^\d" + SIGNS + SIGN_LOOKALIKE + r"]+?)" + values + r"(?=[^\d%％]|$)").finditer(
-            text
-        ):
+        for m in re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
             if m.start() != pos:
                 return None
             pos = m.end()
             found.append(((m.start(), m.start("v0")), m))
-        if pos != len(text):
-            return None
+        if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
+            return None  # a template's blank read into one name of several: the run is not cut by it
     if not found:
         return None
 
@@ -236,8 +249,10 @@ def _numbered_items(text: str, values: re.Pattern[str]):
 #: a value in words that a target column holds (稳步提高, 效果明显, 合格, 符合相关规定)
 _WORDED_VALUE = (
     r"(?:稳步|逐步|显著|明显|持续|巩固|不断|有所|有效|大幅)(?:提高|提升|改善|增强|增加|加强|减少|下降|降低|减轻)"
-    r"|效果(?:明显|显著)|成效显著|有力保障|持续保障|正面支撑|良好|优良|合格|达标|已完成|按时完成"
-    r"|符合(?:相关)?(?:规定|要求|标准)|不超(?:过)?预算|长期|明显"
+    r"|效果(?:明显|显著)|成效显著|有力保障|持续保障|正面支撑|良好|优良|合格|达标|已完成|(?:按时|按期|如期|按质按量)完成"
+    r"|符合[\u4e00-\u9fff]{0,6}?(?:规定|要求|标准)|不超(?:过)?预算|长期|明显"
+    # a degree after a name ending in 性, 度 or 感 (安全性 | 高, 知晓度 | 较高, 获得感 | 增强)
+    r"|(?<=[性度感])(?:较|很)?(?:高|强|好)"
     # the answer to a yes-or-no indicator (项目实施是否产生经济价值 | 否, 满足…需求 | 是)
     r"|(?<=[\u4e00-\u9fff]{4})(?:是|否)"
 )
@@ -355,6 +370,17 @@ def _read_run(
     if found is None and (part := _read_in_part(token, k, notes, alike)) is not None:
         found, rest = part  # …政策性挂账利息补贴保障率100%无没有轮换: the items before the text no reading fits
         failures.at_row(token.row, "指标值", msg("FORM_RUN_READ_IN_PART", count=len(found), rest=rest[:40]))
+    if (
+        found is None
+        and k > 1
+        and (first := _split_run(token, 1)) is not None
+        and not _cut_mid_word(first, token)
+        and not any(_BARE_NUMBER.fullmatch(v.text) for i in first for v in i.values)
+    ):
+        # 应受助学生数100% under 指标值 | 实际完成值: the later value cells left empty, the value read the
+        # first's; not a bare number, which may be a score (公用经费标准 | 5 | …)
+        found = [_Item(i.name, [*i.values, *([None] * (k - 1))], i.row) for i in first]
+        failures.at_row(token.row, "指标值", msg("FORM_RUN_FEWER_VALUES", text=token.text[:40], count=k))
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -418,7 +444,9 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
         if whole is None or last.start - token.start + whole.end() > end:
             continue  # the last value goes on into the rest (0起 read as 0 | 起…)
         rest, at = text[end:], end
-        m = re.match(rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest)
+        m = re.match(
+            rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}", rest
+        )
         if m and len(m.group("name").strip()) >= 2 and not _BARE_NUMBER.fullmatch(m.group("v0").strip()):
             found = [
                 *found,

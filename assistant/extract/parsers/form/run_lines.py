@@ -1,0 +1,132 @@
+"""The lines of a grid run together that are not one row each, as a PDF or a narrow web page
+copies them: a long cell wraps onto the next line (农村义务教育 / 学校改造覆盖率100%), and a page
+break prints the page's title again between two rows.
+
+In text run together a row ends with its value; so, inside a grid whose header ends with a value
+column (指标值, 年度指标值), a line that ends with no value and the lines after it up to the first
+that ends with one, none of them starting with a level label, are one row cut by line breaks:
+they are joined, and each join is returned for the caller to flag (a row whose value was left
+empty would be joined to the next one the same way). A line inside the grid that repeats word for word a line written above the
+header (the title, the form's name) is the page's heading printed again: it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....ingest.document import Cell, Document, Row
+from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
+from .runs import _WORDED_VALUE
+
+#: the header row of a grid run together: where its rows start
+_HEADER = re.compile(r"二级指标|三级指标")
+#: a level label starting a line: the line starts a row (or a group) of its own
+_LABELS = rf"(?:{words((*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS))})指标"
+_LABEL_FIRST = re.compile(rf"^\s*{_LABELS}")
+#: a line ending with a value: a digit and a unit of a few characters at most (≥6架, 6万立方米,
+#: 780元/生/年), or a value in words, a bracketed note after either
+_ENDS_VALUE = re.compile(
+    rf"(?:\d[^\d\s、，,。；;]{{0,5}}|(?:{_WORDED_VALUE}|有效|及时|准时|显著|完成|提高|提升))(?:[（(][^（()）]{{1,12}}[)）])?\s*$"
+)
+#: a page's number printed between two rows (第 1 页，共 2 页, - 2 -, 2/3): never part of a row
+_PAGE_LINE = re.compile(r"\s*(?:第\s*\d+\s*页\s*[，,]?\s*(?:共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+)\s*")
+#: how many lines one cell may wrap over
+_MOST_LINES = 3
+
+
+def _text(row: Row) -> str | None:
+    """The text of a line of one plain cell (None for any other line)."""
+    return row.cells[0].text if len(row.cells) == 1 and not row.cells[0].segments else None
+
+
+def _cut_start(text: str, after: str | None) -> bool:
+    """A line that may be the first part of a wrapped row: text more than its level labels that
+    ends with no value, or ends with digits that the next line goes on with (5000吨稻谷、50 /
+    0吨成品粮储备到位率100%: a number is not cut between two rows)."""
+    bare = re.sub(_LABELS, "", text).strip()
+    if len(bare) < 2 or _HEADER.search(text) or _PAGE_LINE.fullmatch(text):
+        return False
+    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"\d", after))
+    return cut_number or not _ENDS_VALUE.search(text)
+
+
+def _continues(text: str) -> bool:
+    """A line that may go on with the row above: no level label first, not a header row."""
+    return (
+        bool(text.strip())
+        and not _LABEL_FIRST.match(text)
+        and not _HEADER.search(text)
+        and not _PAGE_LINE.fullmatch(text)
+    )
+
+
+def _value_last(header: str) -> bool:
+    """The header row's last column holds a value (指标值, 年度指标值, 实际完成值): a row ends with
+    its value, not with a 绩效标准, a note or a score written after it."""
+    return bool(re.search(r"值[^\u4e00-\u9fff]*$", header.strip()))
+
+
+#: a level label run into the text after it, in a piece between spaces (数量指标布防飞机数量)
+_LABEL_RUN_IN = re.compile(rf"^{_LABELS}(?!{_LABELS})[\u4e00-\u9fff]{{2}}")
+
+
+def runs_under_spaced_header(doc: Document) -> bool:
+    """A grid whose header is spaced (一级指标 二级指标 三级指标 指标值) but whose rows run their
+    cells together where a space was lost: two pieces between spaces or more below the header
+    start with a level label and go on into a name. Its cells are then cut as text run together
+    (at the labels and values), not at the spaces."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    if head is None:
+        return False
+    pieces = [p for r in rows[head + 1 :] if (t := _text(r)) for p in t.split()]
+    return sum(bool(_LABEL_RUN_IN.match(p)) for p in pieces) >= 2
+
+
+def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
+    """The document with its grid's wrapped rows joined into one cell each and the page heading
+    repeated inside it left out; with the (source line, joined text) of every join."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    if head is None:
+        return doc, []
+    above = {t.strip() for r in rows[:head] if (t := _text(r)) and t.strip()}
+    if not _value_last(_text(rows[head]) or ""):
+        return doc, []
+    out, joins, i = rows[: head + 1], [], head + 1
+    while i < len(rows):
+        text = _text(rows[i])
+        if text is not None and text.strip() in above and not _ENDS_VALUE.search(text):
+            i += 1  # the title printed again at a page break
+            continue
+        end = i
+        if text is not None and _cut_start(text, _text(rows[i + 1]) if i + 1 < len(rows) else None):
+            j = i + 1
+            while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
+                if _ENDS_VALUE.search(t):
+                    end = j
+                    break
+                j += 1
+        if end == i:
+            out.append(rows[i])
+            i += 1
+            continue
+        joined = _joined(rows[i : end + 1])
+        out.append(joined)
+        joins.append((rows[i].line, joined.cells[0].text))
+        i = end + 1
+    if not joins and len(out) == len(rows):
+        return doc, []
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+
+
+def _joined(lines: list[Row]) -> Row:
+    """Lines of one plain cell each as one row of one cell, whose segments point at the source."""
+    text, segments = "", []
+    for row in lines:
+        cell = row.cells[0]
+        segments.append((len(text), cell.start))
+        text += cell.text
+    first = lines[0].cells[0]
+    cell = Cell(text, first.start, lines[-1].cells[0].end, first.row, 0, segments=tuple(segments))
+    return Row([cell], lines[0].line, "\n".join(row.raw for row in lines))

@@ -1,0 +1,226 @@
+"""Dev indicator tables rewritten the ways web pages and PDF copies run their cells together.
+
+The run-together readers score near 1 on the dev documents they were written from and about 0.1
+on held-out ones: they fit the dev wording. This bench is the held-out signal built from dev
+material only. Every dev document with one project of indicators (run-together ones first, then
+the rest) is written again as a run-together table of its real cells (the gold's 一级, 二级, 三级
+name and values, in the document's order) and scored against its unchanged gold:
+
+* ``run``: cells joined with nothing, merged labels on their group's first row;
+* ``every``: the labels on every row; ``middle``: on the middle row of their group (centred);
+* ``annual``: 实施周期指标值 and 年度指标值 both after the name (documents with both only);
+* ``spaces``: one space kept at random between cells (a PDF copy losing some of them);
+* ``wrap``: long names broken onto a second line inside their cell;
+* ``page``: a page footer, the title and the header row again in the middle of the table.
+
+Besides, the real sources themselves: every dev ``|`` document with its cells joined
+(``src_run``) or joined with single spaces lost at random (``src_spaces``), and every dev
+run-together source with a page footer line put inside its table (``src_page``).
+
+A rewrite is scored like the dev eval (strict and lenient indicator F1 over all rewrites of a
+kind; a project that is wrong and unflagged is *silent*).
+
+    python benchmarks/bench_run_rewrites.py [--show N] [--only KIND,...]
+
+Exits 1 if any rewrite is silently wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import form_variants as fv
+from dev_gold import dev_gold
+
+from assistant.errors import AssistantError
+from assistant.evaluate.metrics import project_flags, score_table, summarize
+from assistant.export import to_interchange
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+TITLE = "项目支出绩效目标表"
+FOOTER = "第 1 页，共 2 页"
+KINDS = ("run", "every", "middle", "annual", "spaces", "wrap", "page", "src_run", "src_spaces", "src_page")
+
+
+def _family(folder: Path) -> str:
+    return json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("family", "")
+
+
+def _pool() -> list[tuple[Path, dict, fv.Grid]]:
+    """(folder, gold, grid) of each dev document with one project of indicators whose cells a
+    run-together rewrite can write (every label and value filled), run-together documents first."""
+    out = []
+    for folder, gold in dev_gold():
+        projects = [p for u in gold["units"] for p in u["projects"]]
+        if len(projects) != 1 or not projects[0]["indicators"]:
+            continue
+        inds = projects[0]["indicators"]
+        rows = tuple(
+            fv.Row(i["level1_name"], i["level2_name"], i["name"], i["period_value"], i["annual_value"]) for i in inds
+        )
+        if not all(r.level1 and r.level2 and r.name and r.annual for r in rows):
+            continue
+        if any("\n" in x for r in rows for x in (r.level1, r.level2, r.name, r.period or "", r.annual)):
+            continue
+        out.append((folder, gold, fv.Grid(projects[0]["name"] or "某项目", rows, folder.name)))
+    out.sort(key=lambda t: (_family(t[0]) != "run_together", t[0].name))
+    return out
+
+
+def _grid_gold(gold: dict) -> dict:
+    """The gold as a rewrite of its grid can hold it: the project's name and indicators."""
+    [project] = [p for u in gold["units"] for p in u["projects"]]
+    nothing = {"total": None, "fiscal": None, "special_account": None, "other": None}
+    kept = {"name": project["name"], "classified": False, "amounts": nothing, "goal": None}
+    return {"units": [{"name": None, "amounts": nothing, "projects": [kept | {"indicators": project["indicators"]}]}]}
+
+
+def _join(cells: list[str], rng: random.Random | None) -> str:
+    """A row's cells as one line: joined with nothing, or (``rng``) each boundary keeping a
+    single space half the time."""
+    cells = [c for c in cells if c]
+    if rng is None:
+        return "".join(cells)
+    out = cells[0] if cells else ""
+    for c in cells[1:]:
+        out += (" " if rng.random() < 0.5 else "") + c
+    return out
+
+
+def grid_text(grid: fv.Grid, kind: str, seed: int) -> str | None:
+    """The grid as a run-together document of the kind; None when the kind does not apply."""
+    has_period = any(r.period for r in grid.rows)
+    if kind == "annual" and not (has_period and all(r.period for r in grid.rows)):
+        return None
+    labels = {"every": "every", "middle": "middle"}.get(kind, "first")
+    values = "annual" if kind == "annual" else "single"
+    if values == "single" and has_period:
+        grid = replace(grid, rows=tuple(replace(r, period=None) for r in grid.rows))
+    cells = fv._cells(grid, fv.Style("run", labels, values))
+    rng = random.Random(seed) if kind == "spaces" else None
+    if kind == "wrap":  # a long name broken inside its cell: the row goes on on the next line
+        for row, r in zip(cells[1:], grid.rows):
+            if len(r.name) > 9:
+                at = row.index(r.name)
+                row[at] = r.name[: len(r.name) // 2] + "\n" + r.name[len(r.name) // 2 :]
+    lines = [_join(row, rng) for row in cells]
+    if kind == "page":
+        if len(grid.rows) < 4:
+            return None
+        middle = 1 + len(grid.rows) // 2
+        lines = [*lines[:middle], FOOTER, TITLE, lines[0], *lines[middle:]]
+    return "\n".join([TITLE, f"项目名称{grid.name}", "绩效指标", *lines, "填报人张三"]) + "\n"
+
+
+def _source_text(folder: Path, kind: str, seed: int, gold: dict) -> str | None:
+    """A real dev source rewritten: its ``|`` rows run together, or a run-together source with a
+    page footer inside its table; None when the kind does not apply to the document."""
+    source = folder / "source.txt"
+    if not source.exists():
+        return None
+    text = source.read_text(encoding="utf-8")
+    if kind in ("src_run", "src_spaces"):
+        if not fv.separated_rows(text):
+            return None
+        rng = random.Random(seed) if kind == "src_spaces" else None
+        out = []
+        for line in text.split("\n"):
+            cells = fv._pipe_cells(line)
+            out.append(line if cells is None else _join(cells, rng))
+        return "\n".join(out)
+    if _family(folder) != "run_together":
+        return None
+    names = [i["name"] for u in gold["units"] for p in u["projects"] for i in p["indicators"]]
+    if len(names) < 4:
+        return None
+    lines = text.split("\n")
+    middle = names[len(names) // 2 - 1]
+    at = next((n for n, line in enumerate(lines) if middle in line), None)
+    if at is None:
+        return None
+    return "\n".join([*lines[: at + 1], FOOTER, *lines[at + 1 :]])
+
+
+def score(gold: dict, text: str) -> dict | None:
+    """The rewrite's summarized metrics against ``gold``; None when the reader refuses it."""
+    try:
+        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+    except AssistantError:
+        return None
+    pred = to_interchange(table, with_meta=False)
+    samples = score_table(gold, pred, record="copy", pred_flags=project_flags(table))
+    m = summarize(samples)["metrics"]
+    m["_differences"] = [d for s in samples for d in s["differences"]]
+    m["_samples"] = samples
+    return m
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", type=int, default=0, help="print this many wrong rewrites per kind")
+    parser.add_argument("--only", default="", help="comma-separated kinds")
+    parser.add_argument("--docs", action="store_true", help="a line per document and kind")
+    args = parser.parse_args()
+    kinds = [k for k in KINDS if not args.only or k in args.only.split(",")]
+    start = time.perf_counter()
+    pool = _pool()
+    print(f"{len(pool)} dev documents with one project of indicators")
+    totals = {k: collections.Counter() for k in kinds}
+    silent_total = 0
+    for kind in kinds:
+        shown = 0
+        t = totals[kind]
+        for n, (folder, gold, grid) in enumerate(pool):
+            if kind.startswith("src_"):
+                text, want = _source_text(folder, kind, n, gold), gold
+            else:
+                text, want = grid_text(grid, kind, n), _grid_gold(gold)
+            if text is None:
+                continue
+            m = score(want, text)
+            t["docs"] += 1
+            if m is None:
+                t["refused"] += 1
+                t["ind_gold"] += len(grid.rows)
+                continue
+            for s in m["_samples"]:
+                for key in ("ind_strict", "ind_matched", "ind_pred", "ind_gold"):
+                    t[key] += s[key]
+                t["silent_errors"] += bool(s["silent_error"])
+            ok = not m["_differences"]
+            t["right"] += ok
+            if args.docs:
+                print(f"    {kind:10} {folder.name}: strict {m['indicator_f1']}  silent {m['silent_errors']}")
+            if not ok and shown < args.show:
+                shown += 1
+                print(f"    {kind} {folder.name}: {', '.join(m['_differences'][:6])}")
+        silent_total += t["silent_errors"]
+        print(_line(kind, t))
+    all_ = sum(totals.values(), collections.Counter())
+    print(_line("total", all_))
+    print(f"{time.perf_counter() - start:.0f} s")
+    return 1 if silent_total else 0
+
+
+def _line(kind: str, t: collections.Counter) -> str:
+    den = (t["ind_pred"] + t["ind_gold"]) or 1
+    return (
+        f"  {kind:10} docs {t['docs']:3}  right {t['right']:3}  refused {t['refused']:2}  "
+        f"strict {2 * t['ind_strict'] / den:.3f}  lenient {2 * t['ind_matched'] / den:.3f}  silent {t['silent_errors']}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
