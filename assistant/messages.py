@@ -827,6 +827,11 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "GOAL_ENDS_MID_SENTENCE": Text(
+        "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号）：目标可能跨行书写或被截断，可能不完整；请对照原件核对",
+        "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "
+        "incomplete; check it against the original",
+    ),
     "VALUE_AT_TEXT_END": Text(
         "{field}“{value}”一直写到文本的最后：文本可能在这里被截断，{field}可能不完整；请对照原件核对",
         "the {field} {value!r} runs to the very end of the text: the text may be cut there and the value incomplete; "
