@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from field_rewrites import FIELDS, dev_folders, field_outcomes, read_samples, rewrites  # noqa: E402
+from field_rewrites import FIELDS, MONEY_FIELDS, dev_folders, field_outcomes, read_samples, rewrites  # noqa: E402
 
 KINDS = ("held", "flagged", "silent", "refused")
 
@@ -46,7 +46,8 @@ def main() -> int:
             if args.only and name != args.only:
                 continue
             counts[name]["copies"] += 1
-            for field, kind in field_outcomes(original, read_samples(gold, text)):
+            fields = MONEY_FIELDS if "yuan" in name or "wan" in name else FIELDS
+            for field, kind in field_outcomes(original, read_samples(gold, text), fields):
                 counts[name][f"{field}:{kind}"] += 1
                 counts[name][kind] += 1
                 if kind != "held" and shown < args.show:

@@ -124,16 +124,16 @@ def yuan_to_wan(text: str, unit: str | None) -> str | None:
 def form_unit_to_yuan(text: str, unit: str | None) -> str | None:
     """A form's ``单位:万元`` header made ``单位:元``, every money cell after it ×10000 (the cells
     on the lines naming 资金 or 拨款 between the header and the first goal/indicator label)."""
-    if unit != "万元":
-        return None
+    if unit != "万元" or re.search(r"[（(]元[)）]|单位[:：\s]*元", text):
+        return None  # two units in one document: which cells are which is not this rewrite's
     header = re.search(r"(单位[:：\s]*)万元|([（(])万元([)）])", text)
     if header is None:
         return None
     stop = re.search(r"绩效目标|年度目标|总体目标|预期目标|一级指标|指标名称", text[header.end() :])
     end = header.end() + (stop.start() if stop else len(text) - header.end())
     body = text[header.end() : end]
-    if not re.search(r"资金|拨款|总额", body):
-        return None
+    if not re.search(r"资金|拨款|总额", body) or re.search(r"\d[ \t\u3000]*万", body):
+        return None  # a cell with its own unit (250万) is another rewrite
     cell = re.compile(r"(?<![\d.年月日号\-—/])(\d{1,9}(?:\.\d{1,6})?)(?![\d.%％年月日号个人次])")
     changed = cell.sub(lambda m: _number(float(m.group(1)) * 10000), body)
     head = text[: header.start()] + header.group(0).replace("万元", "元")
@@ -214,12 +214,19 @@ def read_samples(gold: dict, text: str) -> list[dict] | None:
     )
 
 
-def field_outcomes(original: list[dict], copy: list[dict] | None) -> list[tuple[str, str]]:
-    """(field, held / flagged / silent / refused) for every gold project's name, amounts, goal."""
+#: the fields a rewrite of the amounts keeps as they were (a goal may state money: 产值80万元)
+MONEY_FIELDS = ("ok_project_name", "ok_amounts")
+
+
+def field_outcomes(
+    original: list[dict], copy: list[dict] | None, fields: tuple[str, ...] = FIELDS
+) -> list[tuple[str, str]]:
+    """(field, held / flagged / silent / refused) for every gold project's ``fields`` (name,
+    amounts, goal by default)."""
     out = []
     for i, before in enumerate(original):
         after = copy[i] if copy is not None and i < len(copy) else None
-        for field in FIELDS:
+        for field in fields:
             was = before.get(field) is not False and before["status"] == "matched"
             if after is None:
                 out.append((field, "refused"))

@@ -1,0 +1,31 @@
+"""Dev sources with their amounts written in 元 instead of 万元 keep their amounts (gold unchanged,
+compared in one unit); see ``benchmarks/bench_field_rewrites.py`` for every rewrite."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, read_samples, wan_to_yuan
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "b01-hb-qingshan-edu-build-form",  # a cell per line: 资金总额 / 100000000元
+        "j10-ha-yexian-mulberry-planting-poverty-fund-notice-prose",  # 项目金额及资金来源:6530000元(财政资金)
+    ],
+)
+def test_a_form_whose_amounts_carry_yuan_is_in_yuan(stem):
+    folder = GOLD / stem
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    copy = wan_to_yuan(text, gold["currency_unit"])
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    assert table.currency_unit == "元"
+    outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
+    assert all(kind == "held" for _, kind in outcomes), outcomes
