@@ -121,23 +121,45 @@ def yuan_to_wan(text: str, unit: str | None) -> str | None:
     return _YUAN.sub(wan, text)
 
 
+#: a money label opening a form's row: 年度资金总额 / 其中：财政拨款 / 合计
+_MONEY_KEY = re.compile(r"^[ \t\u3000|｜]*[^|｜\t\d]{0,12}(?:资金|拨款|总额|预算数|合计|小计)")
+#: an amount alone in its cell (between bars, tabs, wide spaces or the line's ends)
+_BARE_AMOUNT = re.compile(
+    r"(?:(?<=[|｜\t\n])|(?<=  ))([ \t\u3000]*)(\d{1,9}(?:\.\d{1,6})?)(?=[ \t\u3000]*(?:[|｜\t\n]|  |$))"
+)
+
+
+def _times_10000(line: str) -> str:
+    return _BARE_AMOUNT.sub(lambda m: m.group(1) + _number(float(m.group(2)) * 10000), "\n" + line)[1:]
+
+
 def form_unit_to_yuan(text: str, unit: str | None) -> str | None:
-    """A form's ``单位:万元`` header made ``单位:元``, every money cell after it ×10000 (the cells
-    on the lines naming 资金 or 拨款 between the header and the first goal/indicator label)."""
-    if unit != "万元" or re.search(r"[（(]元[)）]|单位[:：\s]*元", text):
-        return None  # two units in one document: which cells are which is not this rewrite's
-    header = re.search(r"(单位[:：\s]*)万元|([（(])万元([)）])", text)
-    if header is None:
+    """A form's ``单位:万元`` header made ``单位:元`` and the amounts of its money rows ×10000: every
+    number alone in its cell on a line opened by a money label (年度资金总额 | 120 | 100), or the
+    next line's when the label stands alone (a cell per line). Only for documents that write no
+    other unit anywhere (no 万 beside a number, no ``(元)``) and state no percentage in a money row."""
+    if unit != "万元" or re.search(r"[（(]元[)）]|单位[:：\s]*元|\d[ \t\u3000]*万", text):
         return None
-    stop = re.search(r"绩效目标|年度目标|总体目标|预期目标|一级指标|指标名称", text[header.end() :])
-    end = header.end() + (stop.start() if stop else len(text) - header.end())
-    body = text[header.end() : end]
-    if not re.search(r"资金|拨款|总额", body) or re.search(r"\d[ \t\u3000]*万", body):
-        return None  # a cell with its own unit (250万) is another rewrite
-    cell = re.compile(r"(?<![\d.年月日号\-—/])(\d{1,9}(?:\.\d{1,6})?)(?![\d.%％年月日号个人次])")
-    changed = cell.sub(lambda m: _number(float(m.group(1)) * 10000), body)
-    head = text[: header.start()] + header.group(0).replace("万元", "元")
-    return head + changed + text[end:]
+    headers = list(re.finditer(r"单位[:：\s]*万元|[（(]万元[)）]", text))
+    if len(headers) != 1:
+        return None
+    head = headers[0]
+    lines = text[head.end() :].split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if not _MONEY_KEY.match(line) or "%" in line or "％" in line:
+            continue
+        if _BARE_AMOUNT.search("\n" + line):
+            lines[i] = _times_10000(line)
+            changed |= lines[i] != line  # 0 stays 0: a row of zeros changes nothing
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].strip(" \t\u3000|｜")), None)
+        if j is not None and re.fullmatch(r"[ \t\u3000|｜]*\d{1,9}(?:\.\d{1,6})?[ \t\u3000|｜]*", lines[j]):
+            was, lines[j] = lines[j], _times_10000(lines[j])
+            changed |= lines[j] != was
+    if not changed:
+        return None
+    return text[: head.start()] + head.group(0).replace("万元", "元") + "\n".join(lines)
 
 
 # --- the goal -----------------------------------------------------------------------------
