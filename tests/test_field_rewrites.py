@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, read_samples, wan_to_yuan
+from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, goal_relabelled, read_samples, wan_to_yuan
 
 from assistant.extract import extract
 from assistant.ingest import read_bytes
@@ -28,4 +28,23 @@ def test_a_form_whose_amounts_carry_yuan_is_in_yuan(stem):
     table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
     assert table.currency_unit == "元"
     outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
+    assert all(kind == "held" for _, kind in outcomes), outcomes
+
+
+@pytest.mark.parametrize("wording", ["预期目标", "项目年度目标", "年度绩效目标", "绩效目标"])
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "j10-ha-yexian-mulberry-planting-poverty-fund-notice-prose",  # 6、项目绩效目标:…
+        "m04-sc-qingchuan-justice-bureau-politics-law-transfer-selfeval-report-prose",
+    ],
+)
+def test_a_goal_labelled_in_another_common_wording_is_read(stem, wording):
+    folder = GOLD / stem
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    copy = goal_relabelled(text, wording)
+    if copy is None:
+        pytest.skip(f"{stem} already labels its goal {wording}")
+    outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy))
     assert all(kind == "held" for _, kind in outcomes), outcomes
