@@ -166,7 +166,9 @@ def form_unit_to_yuan(text: str, unit: str | None) -> str | None:
 
 #: a goal's label followed by a colon (a prose field or a form cell written as label:text), whole
 #: (not the end of 项目总体绩效目标)
-_GOAL_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:项目年度目标|项目绩效目标|年度绩效目标|年度目标|预期目标|绩效目标)(?=[ \t\u3000]*[:：])")
+_GOAL_LABEL = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:项目年度目标|项目绩效目标|年度绩效目标|年度目标|预期目标|绩效目标)(?=[ \t\u3000]*[:：])"
+)
 GOAL_WORDINGS = ("年度绩效目标", "项目年度目标", "预期目标", "绩效目标")
 
 
