@@ -832,6 +832,11 @@ MESSAGES: dict[str, Text] = {
         "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "
         "incomplete; check it against the original",
     ),
+    "PROJECT_NAME_DOUBTFUL": Text(
+        "项目名称“{name}”含有“{what}”：名称中不应有其他栏目的名称、句读或过长的文字，可能读错了行；请核对",
+        "the project name {name!r} holds {what!r}: a name holds no other field's key, no sentence and is not "
+        "that long; the wrong line may have been read; check it",
+    ),
     "VALUE_AT_TEXT_END": Text(
         "{field}“{value}”一直写到文本的最后：文本可能在这里被截断，{field}可能不完整；请对照原件核对",
         "the {field} {value!r} runs to the very end of the text: the text may be cut there and the value incomplete; "
