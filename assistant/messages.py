@@ -837,6 +837,11 @@ MESSAGES: dict[str, Text] = {
         "the project name {name!r} holds {what!r}: a name holds no other field's key, no sentence and is not "
         "that long; the wrong line may have been read; check it",
     ),
+    "FORM_FIELD_TWICE": Text(
+        "“{key}”在文中出现两次且内容不同：先读到的“{first}…”被采用，后面的“{second}…”未采用；请核对哪一个是本表的",
+        "{key!r} is given twice with different texts: the first, {first!r}…, is taken, not {second!r}…; "
+        "check which is the form's",
+    ),
     "VALUE_AT_TEXT_END": Text(
         "{field}“{value}”一直写到文本的最后：文本可能在这里被截断，{field}可能不完整；请对照原件核对",
         "the {field} {value!r} runs to the very end of the text: the text may be cut there and the value incomplete; "

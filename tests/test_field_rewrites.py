@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, goal_relabelled, read_samples, wan_to_yuan
+from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, goal_relabelled, read_samples, title_removed, wan_to_yuan
 
 from assistant.extract import extract
 from assistant.ingest import read_bytes
@@ -48,3 +48,14 @@ def test_a_goal_labelled_in_another_common_wording_is_read(stem, wording):
         pytest.skip(f"{stem} already labels its goal {wording}")
     outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy))
     assert all(kind == "held" for _, kind in outcomes), outcomes
+
+
+def test_a_form_giving_its_goal_twice_flags_the_goal():
+    """a05 without its title: the notice's (7)绩效目标:… above the form and the form's 总体目标 below
+    are both read as the form's goal; the first is taken and the goal is flagged, not trusted."""
+    folder = GOLD / "a05-ah-mengcheng-health-phs-pipe"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    copy = title_removed((folder / "source.txt").read_text(encoding="utf-8"), meta["title"])
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    assert any(f.code == "FORM_FIELD_TWICE" and f.field == "绩效目标" for f in table.failures)
