@@ -837,6 +837,21 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "GOAL_ENDS_MID_SENTENCE": Text(
+        "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号）：目标可能跨行书写或被截断，可能不完整；请对照原件核对",
+        "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "
+        "incomplete; check it against the original",
+    ),
+    "PROJECT_NAME_DOUBTFUL": Text(
+        "项目名称“{name}”含有“{what}”：名称中不应有其他栏目的名称、句读或过长的文字，可能读错了行；请核对",
+        "the project name {name!r} holds {what!r}: a name holds no other field's key, no sentence and is not "
+        "that long; the wrong line may have been read; check it",
+    ),
+    "FORM_FIELD_TWICE": Text(
+        "“{key}”在文中出现两次且内容不同：先读到的“{first}…”被采用，后面的“{second}…”未采用；请核对哪一个是本表的",
+        "{key!r} is given twice with different texts: the first, {first!r}…, is taken, not {second!r}…; "
+        "check which is the form's",
+    ),
     "VALUE_AT_TEXT_END": Text(
         "{field}“{value}”一直写到文本的最后：文本可能在这里被截断，{field}可能不完整；请对照原件核对",
         "the {field} {value!r} runs to the very end of the text: the text may be cut there and the value incomplete; "

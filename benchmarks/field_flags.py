@@ -51,13 +51,31 @@ def unflagged(samples: list[dict]) -> tuple[Counter, Counter, list[tuple[str, st
     return wrong, bare, listing
 
 
+def flagged_right(samples: list[dict]) -> Counter:
+    """Per field, the matched projects whose field is right while a flag names that field: what a
+    clerk checks for nothing (a flag on every project is no flag)."""
+    count: Counter = Counter()
+    for s in samples:
+        if s.get("status") != "matched":
+            continue
+        flags = s.get("flags") or []
+        for field, names in _FIELD_FLAGS.items():
+            if s.get(field) is True and any(f.startswith(names) for f in flags):
+                count[field] += 1
+    return count
+
+
 def main() -> None:
     run = newest_run(Path(sys.argv[1] if len(sys.argv) > 1 else "evals"))
     samples = [json.loads(line) for line in (run / "samples.jsonl").open(encoding="utf-8")]
     wrong, bare, listing = unflagged(samples)
     print(f"run {run.name}: {sum(s.get('status') == 'matched' for s in samples)} matched projects")
+    right = flagged_right(samples)
     for field in _FIELD_FLAGS:
-        print(f"  {field[3:]:14s} wrong {wrong[field]:3d}, of which no flag names the field: {bare[field]}")
+        print(
+            f"  {field[3:]:14s} wrong {wrong[field]:3d}, of which no flag names the field: {bare[field]}"
+            f"   (right but flagged on the field: {right[field]})"
+        )
     for record, field, flags in listing:
         print(f"    {record}: {field[3:]} (flags: {', '.join(sorted(set(flags))) or 'none'})")
 

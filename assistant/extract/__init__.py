@@ -17,7 +17,9 @@ from ..errors import BackendConfigError
 from ..ingest import Document
 from ..schema import BudgetTable
 from .cut_values import flag_values_at_text_end
+from .name_doubt import flag_doubtful_names
 from .parsers.flat import is_flat_export
+from .wrapped_goal import join_wrapped_goals
 
 __all__ = ["Backend", "BACKENDS", "LLM_OPTIONS", "extract", "default_backend", "llm_config"]
 
@@ -109,6 +111,8 @@ def extract(doc: Document, backend: str | Backend = Backend.RULES, **options: ob
         raise BackendConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
     table = _REGISTRY[chosen](doc, **options)
     if not is_flat_export(doc):  # the assistant's own export has no page to be cut
+        join_wrapped_goals(doc, table)
+        flag_doubtful_names(doc, table)
         flag_values_at_text_end(doc, table)
     kept = {id(f) for f in table.failures}  # what the reader could not read, whatever the backend
     table.failures[:0] = [f for f in doc.failures if id(f) not in kept]

@@ -13,9 +13,10 @@ import re
 from .form.labels import _T2S
 from .prose_text import _ITEM_HEAD, _SECTION_HEAD, _item_headed, _without_readings
 
-#: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标
+#: the goal's label as the templates write it: 绩效目标, 年度(绩效)目标, 总体(绩效)目标, 项目绩效目标, and
+#: 预期目标 (a 自评表's word for the year's goal, LABELING: 年度目标, 预期目标 in a 自评表)
 _GOAL = re.compile(
-    r"(?:(?:年度|总体|项目)(?:绩效)?|绩效)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)"
+    r"(?:(?:年度|总体|项目)(?:绩效)?|绩效|预期)总?目标(?:是|为)?[ \t\u3000]*[:：。][ \t\u3000]*(?P<goal>[^\n]+)"
 )
 #: the goal told in a sentence with no colon: 本项目总体绩效目标为治理… ; 总体绩效目标一是…。二是…。
 #: the goal is that sentence, and the ones after it that go on counting (二是, 三是 …). The label is

@@ -281,7 +281,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     table = BudgetTable(
         title=found.get("title"),
         department=department,
-        currency_unit=found.get("currency", "万元"),
+        # no 单位 over the form: the unit written after its amounts (资金总额 100000元), else 万元
+        currency_unit=found.get("currency") or _one_unit(written_units) or "万元",
         amounts=amounts,
         units=[unit],
         meta=meta,
@@ -290,3 +291,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table
+
+
+def _one_unit(written: dict[str, str]) -> str | None:
+    """The one unit every amount is written with (元 after each), or None."""
+    units = set(written.values())
+    return units.pop() if len(units) == 1 else None

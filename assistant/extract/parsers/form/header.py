@@ -268,6 +268,19 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
             taken = []  # 预算数(A) | 执行数(B)执行率(B/A)…: the money block's column heads, not a key and its value
         if field == "total" and not taken:
             found.setdefault("total_unwritten", token.text)  # 资金总额 | 其中：财政拨款 | 500: its cell left empty
+        if taken and field in ("name", *_GOAL_FIELDS) and field in values:
+            first, second = values[field].text, _join(taken)
+            # the key given twice with another text of a sentence's length (not a heading word such as
+            # 实现措施, not a 自评表's scoring rule 规范1分): which one is the form's is not known
+            if (
+                _fold(first).strip() != _fold(second).strip()
+                and len(_fold(second).strip()) >= (4 if field == "name" else 15)
+                and not re.search(r"\d(?:\.\d+)?分", second)
+            ):
+                doubt = "name_doubt" if field == "name" else "goal_doubt"
+                found.setdefault(
+                    doubt, msg("FORM_FIELD_TWICE", key=token.text[:12], first=first[:20], second=second[:20])
+                )
         if taken and (
             field not in values
             or (field in _AMOUNT_FIELDS and year_col is None and _after_period_total(token, flat))

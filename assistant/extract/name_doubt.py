@@ -1,0 +1,46 @@
+"""A project name holding another field's key, or a sentence, is not a name as written.
+
+A reader that takes the wrong line for the 项目名称 (a header row of keys, a cell run on into the
+next key, a sentence of the report) gives a name a clerk would copy without a second look. A name
+never holds another of the form's keys (资金总额, 主管部门, 实施单位 …) nor a sentence's marks
+(。，；：) inside it, and is seldom longer than 60 characters: such a name is flagged on its
+项目名称 field, whatever read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.document import Document
+from ..messages import msg
+from ..schema import BudgetTable, Failure
+
+__all__ = ["flag_doubtful_names"]
+
+#: another field's key inside a name: the row read was the form's keys, or the cell ran on
+_KEY = re.compile(
+    r"资金总额|年度资金|财政拨款|主管部门|实施单位|预算单位|填报单位|单位名称|单位代码|项目负责人|联系人|联系电话"
+    r"|绩效指标|一级指标|指标值|实施期"
+)
+#: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
+_SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
+#: longer than any name the corpus writes
+_LONGEST = 60
+
+
+def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
+    """Append a PROJECT_NAME_DOUBTFUL failure for each project name that holds another field's key,
+    a sentence's marks or runs over :data:`_LONGEST` characters."""
+    for project in table.projects():
+        name = (project.name or "").strip()
+        if not name or project.classified:
+            continue
+        why = _KEY.search(name) or _SENTENCE.search(name)
+        if why is None and len(name) <= _LONGEST:
+            continue
+        span = project.spans.get("name")
+        what = why.group(0) if why else f"{len(name)}字"
+        message = msg("PROJECT_NAME_DOUBTFUL", name=name[:40], what=what)
+        table.failures.append(
+            Failure(source=doc.source, row=span.row if span else None, field="项目名称", message=message)
+        )

@@ -1,0 +1,68 @@
+"""Dev documents with their name, amounts or goal written another way: read right, or said?
+
+Every dev source is rewritten the ways other sites state the same project fields (see
+``tests/field_rewrites.py``: the title moved below or removed, amounts in 元 ↔ 万元, the goal
+labelled 年度绩效目标 / 项目年度目标 / 预期目标 / 绩效目标, the goal broken over lines), the gold
+unchanged. Each field of each gold project is *held* (read as well as in the original),
+*flagged* (worse, a flag names the field), *silent* (worse, no flag names it) or *refused*.
+
+    python benchmarks/bench_field_rewrites.py [--show N] [--only NAME]
+
+Prints a line per rewrite and the totals; exits 1 if a field was silently worse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from field_rewrites import FIELDS, MONEY_FIELDS, dev_folders, field_outcomes, read_samples, rewrites  # noqa: E402
+
+KINDS = ("held", "flagged", "silent", "refused")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="list the first N fields not held")
+    parser.add_argument("--only", help="one rewrite")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    shown = 0
+    for folder in dev_folders():
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        original = read_samples(gold, (folder / "source.txt").read_text(encoding="utf-8"))
+        if original is None:
+            continue
+        for name, text in rewrites(folder):
+            if args.only and name != args.only:
+                continue
+            counts[name]["copies"] += 1
+            fields = MONEY_FIELDS if "yuan" in name or "wan" in name else FIELDS
+            for field, kind in field_outcomes(original, read_samples(gold, text), fields):
+                counts[name][f"{field}:{kind}"] += 1
+                counts[name][kind] += 1
+                if kind != "held" and shown < args.show:
+                    shown += 1
+                    print(f"    {kind}: {name} {folder.name} {field[3:]}")
+    total: collections.Counter[str] = collections.Counter()
+    for name in sorted(counts):
+        c = counts[name]
+        total.update(c)
+        per_field = "  ".join(f"{f[3:]} {c[f + ':held']}/{sum(c[f + ':' + k] for k in KINDS)}" for f in FIELDS)
+        print(f"{name:24} copies {c['copies']:3}  " + "  ".join(f"{k} {c[k]:4}" for k in KINDS) + f"   ({per_field})")
+    print(f"{'all':24} copies {total['copies']:3}  " + "  ".join(f"{k} {total[k]:4}" for k in KINDS))
+    print(f"{time.perf_counter() - started:.0f} s")
+    return 1 if total["silent"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
