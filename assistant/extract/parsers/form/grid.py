@@ -12,6 +12,7 @@ import re
 from ....compare_words import SIGNS
 from ....messages import msg
 from ....taxonomy import code_for_level2_name
+from ....textnorm import fold
 from .columns import check_columns
 from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
@@ -1025,7 +1026,7 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
         if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
-            joined = _fold(token.text) + _fold(nxt.text)
+            joined = fold(token.text) + fold(nxt.text)  # as printed: 項目完成指標 stays traditional
             wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
                 not _is_label(token.text) and len(_fold(token.text)) <= 6
             )
