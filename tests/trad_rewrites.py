@@ -141,15 +141,19 @@ def rewrite_pipes(text: str, variant: str) -> str:
         cells if cells and len(cells) >= 2 else None for cells in map(_pipe_cells, lines)
     ]  # rows, not one-cell lines
     out: list[str] = []
-    header_at = next(
-        (
-            i
-            for i, cells in enumerate(rows)
-            if cells and len(cells) >= 3 and len(_HEADER_WORDS.findall("".join(cells))) >= 2
-        ),
-        None,
+    hits = [len(_HEADER_WORDS.findall("".join(cells))) if cells else 0 for cells in rows]
+    header_at = max(range(len(rows)), key=lambda i: hits[i], default=None)
+    if header_at is not None and (
+        hits[header_at] < 2 or len(rows[header_at]) > 12
+    ):  # no header, or a whole block on one line
+        header_at = None
+    # the header as printed: its row and a neighbouring row of heads (a header wrapped over two rows)
+    heads = (
+        [i for i in (header_at - 1, header_at, header_at + 1) if 0 <= i < len(rows) and hits[i]]
+        if header_at is not None
+        else []
     )
-    body = [i for i, cells in enumerate(rows) if cells and header_at is not None and i > header_at]
+    body = [i for i, cells in enumerate(rows) if cells and header_at is not None and i > max(heads) and not hits[i]]
     middle = body[len(body) // 2] if body else None
     previous: list[str] | None = None
     for i, (line, cells) in enumerate(zip(lines, rows, strict=True)):
@@ -173,7 +177,7 @@ def rewrite_pipes(text: str, variant: str) -> str:
         else:
             previous = cells
         if variant == "header_repeat" and i == middle and header_at is not None:
-            out.append(_join(rows[header_at], "outer"))
+            out += [_join(rows[k], "outer") for k in heads]
         if variant == "wrapped" and i in body[1::3]:
             longest = max(range(len(cells)), key=lambda k: len(cells[k]))
             cell = cells[longest]
@@ -183,7 +187,7 @@ def rewrite_pipes(text: str, variant: str) -> str:
                 out += [joined, _join([cell[cut:], *cells[longest + 1 :]], "outer")[2:]]
                 continue
         out.append(_join(cells, variant))
-        if variant == "markdown" and i == header_at:
+        if variant == "markdown" and heads and i == max(heads):
             out.append("|" + "---|" * len(cells))
     return "\n".join(out)
 

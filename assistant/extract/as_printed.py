@@ -16,7 +16,9 @@ import re
 from dataclasses import replace
 
 from ..ingest.document import Document
-from ..schema import BudgetTable
+from ..ingest.reflow import reflow_rows
+from ..ingest.text import split_tabbed
+from ..schema import BudgetTable, Span
 from ..textnorm import _t2s
 
 __all__ = ["is_traditional", "simplified_document", "as_printed"]
@@ -40,14 +42,29 @@ def is_traditional(text: str) -> bool:
     return changed >= _MIN_CHANGED and changed >= _TRADITIONAL_SHARE * chinese
 
 
-def simplified_document(doc: Document) -> Document:
-    """The document with each character in its simplified form (one for one: offsets hold)."""
+def simplified_document(doc: Document) -> tuple[Document, list[int] | None]:
+    """The document with each character in its simplified form (one for one: offsets hold) and,
+    when it is text, without the pinyin readings a mirror prints (項(xiàng)目 reads 项目): then
+    also where each kept character was in the document (None when nothing was taken out)."""
     table = _t2s()
+    if doc.layout in ("reflowed", "tabbed") and _READING.search(doc.text):
+        kept = [i for i, m in enumerate(_reading_mask(doc.text)) if not m]
+        text = "".join(doc.text[i] for i in kept).translate(table)
+        rows = reflow_rows(text) if doc.layout == "reflowed" else split_tabbed(text)
+        return replace(doc, text=text, rows=rows), kept
     rows = [
         replace(row, raw=row.raw.translate(table), cells=[replace(c, text=c.text.translate(table)) for c in row.cells])
         for row in doc.rows
     ]
-    return replace(doc, text=doc.text.translate(table), rows=rows)
+    return replace(doc, text=doc.text.translate(table), rows=rows), None
+
+
+def _reading_mask(text: str) -> list[bool]:
+    """For each character of ``text``, whether it belongs to a pinyin reading."""
+    mask = [False] * len(text)
+    for m in _READING.finditer(text):
+        mask[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return mask
 
 
 class _Printed:
@@ -55,8 +72,8 @@ class _Printed:
 
     def __init__(self, text: str):
         table = _t2s()
-        readings = {i for m in _READING.finditer(text) for i in range(m.start(), m.end())}
-        kept = [c for i, c in enumerate(text) if i not in readings and not c.isspace()]
+        mask = _reading_mask(text)
+        kept = [c for c, reading in zip(text, mask, strict=True) if not reading and not c.isspace()]
         self.original = kept
         self.simple = "".join(c.translate(table) for c in kept)
         ways: dict[str, set[str]] = {}
@@ -76,17 +93,32 @@ class _Printed:
         return "".join(c if c.isspace() else next(printed) for c in value)
 
 
-def as_printed(table: BudgetTable, doc: Document) -> BudgetTable:
-    """``table``, read from the simplified copy of ``doc``, with its texts as ``doc`` prints them."""
+def as_printed(table: BudgetTable, doc: Document, kept: list[int] | None = None) -> BudgetTable:
+    """``table``, read from the simplified copy of ``doc``, with its texts as ``doc`` prints them
+    (and its spans in ``doc``'s offsets when the copy left readings out: ``kept``)."""
     back = _Printed(doc.text)
     table.title = back(table.title)
     table.department = back(table.department)
+    records = [table]
     for unit in table.units:
         unit.name = back(unit.name)
+        records.append(unit)
         for project in unit.projects:
             project.name = back(project.name)
             project.goal = back(project.goal)
+            records.append(project)
             for item in project.indicators:
                 for field in ("level1_name", "level2_name", "name", "period_value", "annual_value"):
                     setattr(item, field, back(getattr(item, field)))
+                records.append(item)
+    if kept:
+        for record in records:
+            record.spans = {k: _moved(span, kept, len(doc.text)) for k, span in record.spans.items()}
     return table
+
+
+def _moved(span: Span, kept: list[int], end: int) -> Span:
+    """A span of the copy as a span of the document (``kept``: each copy character's place)."""
+    start = kept[span.start] if span.start < len(kept) else end
+    stop = kept[span.end - 1] + 1 if 0 < span.end <= len(kept) else (end if span.end else start)
+    return span.model_copy(update={"start": start, "end": max(start, stop)})

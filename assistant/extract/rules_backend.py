@@ -193,7 +193,8 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     if flat:
         table = read_flat_export(doc)
     elif is_traditional(doc.text):  # read through a simplified copy, the values kept as printed
-        table = as_printed(_extract_parts(simplified_document(doc)), doc)
+        copy, kept = simplified_document(doc)
+        table = as_printed(_extract_parts(copy), doc, kept)
     else:
         table = _extract_parts(doc)
     table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first

@@ -900,11 +900,13 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     out: set[int] = set()
     i = len(header)
     while i < len(filled):
-        run = filled[i : i + len(words)]
-        if len(words) >= 3 and [_bare(t.text) for t in run] == words:
-            out.update(id(t) for t in run)
+        # 绩效指标 | 一级指标 | …: the caption merged beside the grid, printed again with its heads
+        lead = int(i + 1 < len(filled) and _is_grid_caption(filled[i].text) and _bare(filled[i + 1].text) == words[0])
+        run = filled[i + lead : i + lead + len(words)]
+        if size := _heads_again(run, words, filled[i + lead + len(words) : i + lead + len(words) + 1]):
+            out.update(id(t) for t in filled[i : i + lead + size])
             out.update(id(t) for t in _goal_caption_before(filled, i))
-            i += len(words)
+            i += lead + size
             continue
         if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
             _fold(filled[i].cell.text).strip()  # - 2 - cut at its spaces
@@ -914,6 +916,21 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
     gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
+
+
+def _heads_again(run: list[Token], words: list[str], after: list[Token]) -> int:
+    """How many tokens of ``run`` are the header printed again (0: none): all its heads, or its
+    first row only (一级指标 … 指标值 and more, ending its line) when the header took two rows."""
+    if len(words) < 3:
+        return 0
+    bare = [_bare(t.text) for t in run]
+    if bare == words:
+        return len(words)
+    size = next((k for k, (a, b) in enumerate(zip(bare, words)) if a != b), min(len(bare), len(words)))
+    if size < 4 or "三级指标" not in words[:size]:
+        return 0
+    nxt = run[size] if size < len(run) else (after[0] if after else None)
+    return size if nxt is None or nxt.row != run[size - 1].row else 0
 
 
 #: a goal's number and points after its key: 2(40分) of 年度绩效目标2(40分)
@@ -930,7 +947,12 @@ def _goal_caption_before(filled: list[Token], at: int) -> list[Token]:
         j -= 1
     if j > 0 and _key_field(filled[j - 1].text) == "年度目标":
         return filled[j - 1 : at]
+    if at > 0 and (m := _GOAL_KEY_POINTS.match(_fold(filled[at - 1].text))) and _key_field(m["key"]) == "年度目标":
+        return [filled[at - 1]]  # the key and its points in one cell: 年度绩效目标1 (80分)
     return []
+
+
+_GOAL_KEY_POINTS = re.compile(r"^(?P<key>\D+?)\d{0,2}[（(]\d+(?:\.\d+)?分[)）]$")
 
 
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
