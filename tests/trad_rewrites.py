@@ -7,13 +7,13 @@ Three sets, all from the dev split only:
   characters it converted (項(xiàng)目); the gold is converted the same way (readings are markup,
   never part of a gold string), so a copy must be read like its simplified original.
 * **pipe**: every dev document of ``|`` rows with the variations pages show: no spaces around
-  ``|``, outer bars added, empty cells written ``| |``, merged level cells left empty on the
+  ``|`` (``|a|b|``), outer bars added, empty cells written ``| |``, merged level cells left empty on the
   group's later rows, the header row printed again in the middle, a markdown ``|---|`` rule
   under each header, long rows wrapped over two lines.
 * **side by side**: the single-project dev grids written the Guangdong way, the 实施周期指标
   and 年度指标 blocks side by side in one row, each with its own 一级/二级/三级/指标值 columns
-  under a caption row naming the blocks (plain, traditional, and the annual block headed
-  年度目标 / 年度指标值).
+  under a caption row naming the blocks (plain, traditional, and the value heads
+  实施周期目标值 / 年度目标值).
 
 :func:`score_copy` gives a copy's metrics and silent errors; :func:`sbs_outcome` says whether a
 side-by-side grid is read right, flagged, silent or refused.
@@ -127,8 +127,8 @@ _HEADER_WORDS = re.compile(r"一级|二级|三级|指标值|指标名称|绩效�
 
 
 def _join(cells: list[str], variant: str) -> str:
-    if variant == "tight":
-        return "|".join(cells)
+    if variant == "tight":  # the outer bars kept: without them a row left open reads as wrapped
+        return "|" + "|".join(cells) + "|"
     if variant == "empty_cells":
         return "| " + " | ".join(c or " " for c in cells) + " |"
     return "| " + " | ".join(cells) + " |"
@@ -222,11 +222,12 @@ def render_sbs(grid: Grid, variant: str) -> str:
     """The grid as a Guangdong 绩效目标表: a caption row 实施周期指标 | 年度指标 over two sets of
     一级/二级/三级/指标值 columns, each row holding the period block then the annual block."""
     words = ["一级指标", "二级指标", "三级指标"]
-    annual_head = "年度目标" if variant == "gd_target_head" else "指标值"
+    # the value heads as a17 prints them (实施周期目标值, 年度目标值), or both 指标值
+    period_head, annual_head = ("实施周期目标值", "年度目标值") if variant == "gd_target_head" else ("指标值", "指标值")
     lines = [
         f"| 项目名称 | {grid.name} | | | | | | |",
         "| 实施周期指标 | | | | 年度指标 | | | |",
-        "| " + " | ".join([*words, "指标值", *words, annual_head]) + " |",
+        "| " + " | ".join([*words, period_head, *words, annual_head]) + " |",
     ]
     previous = None
     for r in grid.rows:
