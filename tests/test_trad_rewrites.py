@@ -17,7 +17,7 @@ KEYS = ("indicator_f1", "indicator_f1_lenient", "project_name", "amounts", "goal
 
 #: dev documents a traditional copy read worse than its original before the simplified copy:
 #: a wrapped 一级 label (a16, c02, b03), a unit in traditional (公裏, b06), readings cutting a
-#: label or a key (a17, b12, d13, j02, g16)
+#: label or a key (a17, b12, d13, j02, g16), 批覆 for 批复 (n07)
 TRADITIONAL = [
     ("a16-sc-zhaohua-leprosy-form-space", "zh-hant"),
     ("b03-hn-yueyang-farmland-form", "zh-tw"),
@@ -28,6 +28,7 @@ TRADITIONAL = [
     ("d13-sc-anju-food-safety-selfeval-cellperline", "zh-hant+readings"),
     ("j02-sd-licheng-culture-centre-free-opening-selfeval-space", "zh-hant+readings"),
     ("g16-ah-tianchang-flood-control-selfeval-placeholders", "zh-tw+readings"),
+    ("n07-sc-lushan-soil-water-conservation-selfeval-report-wenku-prose", "zh-hant"),  # 立项批覆
 ]
 
 

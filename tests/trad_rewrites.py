@@ -8,7 +8,7 @@ Three sets, all from the dev split only:
   never part of a gold string), so a copy must be read like its simplified original.
 * **pipe**: every dev document of ``|`` rows with the variations pages show: no spaces around
   ``|`` (``|a|b|``), outer bars added, empty cells written ``| |``, merged level cells left empty on the
-  group's later rows, the header row printed again in the middle, a markdown ``|---|`` rule
+  group's later rows or dropped, the header row printed again in the middle, a markdown ``|---|`` rule
   under each header, long rows wrapped over two lines.
 * **side by side**: the single-project dev grids written the Guangdong way, the 实施周期指标
   and 年度指标 blocks side by side in one row, each with its own 一级/二级/三级/指标值 columns
@@ -52,7 +52,16 @@ TRAD_VARIANTS = {
     "zh-hant+readings": ("zh-hant", True),
     "zh-tw+readings": ("zh-tw", True),
 }
-PIPE_VARIANTS = ("tight", "outer", "empty_cells", "merged_blank", "header_repeat", "markdown", "wrapped")
+PIPE_VARIANTS = (
+    "tight",
+    "outer",
+    "empty_cells",
+    "merged_blank",
+    "merged_dropped",
+    "header_repeat",
+    "markdown",
+    "wrapped",
+)
 SBS_VARIANTS = ("gd", "gd_trad", "gd_target_head", "gd_trad_readings")
 
 
@@ -162,7 +171,7 @@ def rewrite_pipes(text: str, variant: str) -> str:
             previous = None
             continue
         if (
-            variant == "merged_blank"
+            variant in ("merged_blank", "merged_dropped")
             and previous
             and len(previous) == len(cells)
             and header_at is not None
@@ -173,7 +182,8 @@ def rewrite_pipes(text: str, variant: str) -> str:
                 if cells[k] and cells[k] == previous[k] and all(cells[j] == previous[j] for j in range(k)):
                     shown[k] = ""
             previous = cells
-            cells = shown
+            # left empty, or dropped (a page that leaves no cell for a merged one)
+            cells = shown if variant == "merged_blank" else [c for c, was in zip(shown, previous) if c or not was]
         else:
             previous = cells
         if variant == "header_repeat" and i == middle and header_at is not None:
