@@ -76,3 +76,19 @@ def test_the_header_printed_again_in_the_middle_is_no_indicator(folder):
     original, _ = score_copy(record, text)
     copy, _ = score_copy(record, rewrite_pipes(text, "header_repeat"))
     assert copy["indicator_f1"] == original["indicator_f1"] == 1.0
+
+
+@pytest.mark.parametrize("variant", ["gd", "gd_trad_readings", "gd_target_head", "gd_period_blank"])
+def test_side_by_side_blocks_are_read_by_their_columns(variant):
+    """The Guangdong layout, both blocks in one row of real cells: a row whose 实施周期 block was
+    never filled in gives its value to the 年度 block (the column says so), period null."""
+    from dataclasses import replace
+
+    from form_variants import dev_grids
+    from trad_rewrites import sbs_outcome
+
+    grids = {g.stem: g for g in dev_grids()}
+    for stem in ("a14-nx-changqing-school-sports-pipe", "a12-tj-ninghe-edu-kindergarten-pipe"):
+        grid = grids[stem]
+        grid = replace(grid, rows=tuple(replace(r, period=r.period or r.annual) for r in grid.rows))
+        assert sbs_outcome(grid, variant) == "right"

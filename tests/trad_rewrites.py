@@ -62,7 +62,7 @@ PIPE_VARIANTS = (
     "markdown",
     "wrapped",
 )
-SBS_VARIANTS = ("gd", "gd_trad", "gd_target_head", "gd_trad_readings")
+SBS_VARIANTS = ("gd", "gd_trad", "gd_target_head", "gd_trad_readings", "gd_period_blank")
 
 
 def dev_documents(pipes_only: bool = False) -> list[Path]:
@@ -244,7 +244,8 @@ def render_sbs(grid: Grid, variant: str) -> str:
         l1 = r.level1 if previous is None or previous.level1 != r.level1 else ""
         l2 = r.level2 if previous is None or (previous.level1, previous.level2) != (r.level1, r.level2) else ""
         previous = r
-        cells = [l1 or "", l2 or "", r.name, r.period or "", l1 or "", l2 or "", r.name, r.annual or ""]
+        period = ["", ""] if variant == "gd_period_blank" else [r.name, r.period or ""]  # 长期 block never filled in
+        cells = [l1 or "", l2 or "", *period, l1 or "", l2 or "", r.name, r.annual or ""]
         lines.append("| " + " | ".join(cells) + " |")
     text = "\n".join([*lines, "填报人：张三"]) + "\n"
     if variant.startswith("gd_trad"):
@@ -259,7 +260,7 @@ def sbs_expected(grid: Grid, variant: str) -> list[dict]:
             "level1_name": conv(r.level1),
             "level2_name": conv(r.level2),
             "name": conv(r.name),
-            "period_value": conv(r.period),
+            "period_value": None if variant == "gd_period_blank" else conv(r.period),
             "annual_value": conv(r.annual),
         }
         for r in grid.rows

@@ -330,6 +330,7 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
+    annual_col = _annual_name_column(header, header_row)  # side by side, real cells: where the 年度 block's names stand
     used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
     used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
@@ -537,7 +538,8 @@ def _read_grid(
                 failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
                 continue
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures, scores, describes)
+                placed = annual_col if side_by_side and len(row) == len(header_row) else None
+                _read_row(row, targets, side_by_side, items, label, failures, scores, describes, placed)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if run_together:
@@ -1065,6 +1067,21 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
 
 #: a level label by its shape: a short word ending in 指标 (过程指标, 产出指标)
 _LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
+def _annual_name_column(header: list[Token], header_row: list[Token]) -> int | None:
+    """The column of the 年度 block's 三级指标 head in a side-by-side header of real cells (one
+    row, each head a cell of its own, no gap: 一级 | 二级 | 三级 | 指标值 | 一级 | 二级 | 三级 |
+    指标值), or None: rows as wide as it say by their columns which block a name is in."""
+    names = [t.col for t in header if _bare(t.text) == "三级指标"]
+    if (
+        len(names) != 2
+        or any(t.row != header[0].row for t in header)
+        or len({(id(t.cell), t.col) for t in header}) != len(header)
+        or not _no_inner_gap(header_row)
+    ):
+        return None
+    return names[1]
 
 
 def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:
