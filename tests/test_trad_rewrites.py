@@ -68,10 +68,18 @@ def test_values_keep_the_characters_printed_and_spans_point_into_the_document():
             assert printed == re.sub(r"\s", "", item.name)
 
 
-@pytest.mark.parametrize("folder", ["c01-huangshi-training-pipe", "e05-hb-huangshi-library-sharing-selfeval-pipe"])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "c01-huangshi-training-pipe",
+        "e05-hb-huangshi-library-sharing-selfeval-pipe",
+        "g01-zj-linhai-greening-maintenance-library-pipe",
+    ],
+)
 def test_the_header_printed_again_in_the_middle_is_no_indicator(folder):
     """After the 绩效指标 caption (c01, its header's second row not printed again) or after a
-    goal caption with its points in one cell (年度绩效目标1 (80分), e05)."""
+    goal caption with its points in one cell (年度绩效目标1 (80分), e05), or with the cell before
+    the heads on the header's row (指标类型 | 指标名称 | …, g01)."""
     record, text = _read(folder)
     original, _ = score_copy(record, text)
     copy, _ = score_copy(record, rewrite_pipes(text, "header_repeat"))

@@ -331,7 +331,7 @@ def _read_grid(
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     annual_col = _annual_name_column(header, header_row)  # side by side, real cells: where the 年度 block's names stand
-    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
+    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header, rows[r0][:t0])
     used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
     for token in after:
@@ -894,16 +894,23 @@ def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
 _PAGE_MARK = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
 
 
-def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
+def _page_breaks(after: list[Token], header: list[Token], before: list[Token] = ()) -> set[int]:
     """Tokens of the grid's body that are a page break, not cells: the header row printed again
-    at the top of the next page, and a page number (its dashes or 第…页 say it is one)."""
+    at the top of the next page, and a page number (its dashes or 第…页 say it is one).
+    ``before``: the header row's cells before its heads (指标类型 | 指标名称 | …), printed again too."""
     words = [_bare(t.text) for t in header]
+    lead_word = next((_bare(t.text) for t in reversed(before) if t.text), None)
     filled = [t for t in after if t.text]
     out: set[int] = set()
     i = len(header)
     while i < len(filled):
-        # 绩效指标 | 一级指标 | …: the caption merged beside the grid, printed again with its heads
-        lead = int(i + 1 < len(filled) and _is_grid_caption(filled[i].text) and _bare(filled[i + 1].text) == words[0])
+        # 绩效指标 | 一级指标 | …: the caption merged beside the grid (or the cell before the heads on
+        # the header's row), printed again with its heads
+        lead = int(
+            i + 1 < len(filled)
+            and (_is_grid_caption(filled[i].text) or _bare(filled[i].text) == lead_word)
+            and _bare(filled[i + 1].text) == words[0]
+        )
         run = filled[i + lead : i + lead + len(words)]
         if size := _heads_again(run, words, filled[i + lead + len(words) : i + lead + len(words) + 1]):
             out.update(id(t) for t in filled[i : i + lead + size])
