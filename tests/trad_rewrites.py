@@ -12,8 +12,8 @@ Three sets, all from the dev split only:
   under each header, long rows wrapped over two lines.
 * **side by side**: the single-project dev grids written the Guangdong way, the 实施周期指标
   and 年度指标 blocks side by side in one row, each with its own 一级/二级/三级/指标值 columns
-  under a caption row naming the blocks (plain, traditional, and the value heads
-  实施周期目标值 / 年度目标值).
+  under a caption row naming the blocks (plain, traditional, with readings, the value heads
+  实施周期目标值 / 年度目标值, and the 实施周期 block never filled in).
 
 :func:`score_copy` gives a copy's metrics and silent errors; :func:`sbs_outcome` says whether a
 side-by-side grid is read right, flagged, silent or refused.
