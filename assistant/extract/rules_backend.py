@@ -12,6 +12,7 @@ from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
 from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
+from .as_printed import as_printed, is_traditional, simplified_document
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.form.numbered import read_numbered
@@ -189,7 +190,13 @@ def extract_with_rules(doc: Document) -> BudgetTable:
         InputError: no part of the document holds a table or a form.
     """
     flat = is_flat_export(doc)  # the assistant's own CSV/XLSX export, edited and brought back
-    table = read_flat_export(doc) if flat else _extract_parts(doc)
+    if flat:
+        table = read_flat_export(doc)
+    elif is_traditional(doc.text):  # read through a simplified copy, the values kept as printed
+        copy, kept = simplified_document(doc)
+        table = as_printed(_extract_parts(copy), doc, kept)
+    else:
+        table = _extract_parts(doc)
     table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
     if flat:
         return table

@@ -19,8 +19,8 @@ from ...schema import Failure
 
 #: an amount and its unit; thousands may be separated (13,804万元)
 _AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
-#: the words a budget's amount follows
-_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批复|下拨|下达|拨付|指标金额)"
+#: the words a budget's amount follows (批覆: 批复 as traditional pages write it)
+_MONEY_WORD = r"(?:预算|总投资|投资总额|资金|拨款|合计|安排|批[复覆]|下拨|下达|拨付|指标金额)"
 #: 其中 right after an amount (within its sentence or the next): what follows splits that amount
 _PARTS = re.compile(r"\d[ \t\u3000]*(?:万元|元|万)[ \t\u3000。，,；;]{0,3}其中")
 #: an amount right after a money word: 预算资金为10万元 ; 总投资19万元 ; 下达资金共计150万元 ; 批复资金350万 ;

@@ -24,7 +24,7 @@ from .prose_text import _SECTION_NUMBER
 _SUBJECT = re.compile(
     # the year and the writer's own place heading the sentence are not the name's: 20xx我县X项目投入…资金共…
     rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?:\d{{4}}|20xx)年?度?)?(?:我[县区市州省镇乡])?(?P<this>该)?"
-    rf"(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批复|投入|{_MONEY_WORD})"
+    rf"(?P<name>[\u4e00-\u9fff\d][^。\n，,；;：:“”]{{1,80}}?项目)(?=于|立项批[复覆]|投入|{_MONEY_WORD})"
 )
 _NAME_FIELD = re.compile(
     r"项目名称[ \t\u3000]*[:：|｜][ \t\u3000|｜]*(?P<name>[^|｜\n]{2,80}?)[ \t\u3000]*(?:[|｜\n]|$)"

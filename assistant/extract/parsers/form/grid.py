@@ -12,6 +12,7 @@ import re
 from ....compare_words import SIGNS
 from ....messages import msg
 from ....taxonomy import code_for_level2_name
+from ....textnorm import fold
 from .columns import check_columns
 from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
@@ -329,7 +330,8 @@ def _read_grid(
     )
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
-    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header)
+    annual_col = _annual_name_column(header, header_row)  # side by side, real cells: where the 年度 block's names stand
+    used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header, rows[r0][:t0])
     used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
     for token in after:
@@ -536,7 +538,8 @@ def _read_grid(
                 failures.at_row(empty[0].row, "三级指标", msg("FORM_GROUP_ONLY_SCORES", text=_fold(row[-1].text)))
                 continue
             if any(t.text for t in row):
-                _read_row(row, targets, side_by_side, items, label, failures, scores, describes)
+                placed = annual_col if side_by_side and len(row) == len(header_row) else None
+                _read_row(row, targets, side_by_side, items, label, failures, scores, describes, placed)
             continue
         cells: list[Token | None] = [t for t in row if t.text]
         if run_together:
@@ -891,19 +894,28 @@ def _target_and_result(headers: list[str]) -> tuple[int, int] | tuple[()]:
 _PAGE_MARK = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
 
 
-def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
+def _page_breaks(after: list[Token], header: list[Token], before: list[Token] = ()) -> set[int]:
     """Tokens of the grid's body that are a page break, not cells: the header row printed again
-    at the top of the next page, and a page number (its dashes or 第…页 say it is one)."""
+    at the top of the next page, and a page number (its dashes or 第…页 say it is one).
+    ``before``: the header row's cells before its heads (指标类型 | 指标名称 | …), printed again too."""
     words = [_bare(t.text) for t in header]
+    lead_word = next((_bare(t.text) for t in reversed(before) if t.text), None)
     filled = [t for t in after if t.text]
     out: set[int] = set()
     i = len(header)
     while i < len(filled):
-        run = filled[i : i + len(words)]
-        if len(words) >= 3 and [_bare(t.text) for t in run] == words:
-            out.update(id(t) for t in run)
+        # 绩效指标 | 一级指标 | …: the caption merged beside the grid (or the cell before the heads on
+        # the header's row), printed again with its heads
+        lead = int(
+            i + 1 < len(filled)
+            and (_is_grid_caption(filled[i].text) or _bare(filled[i].text) == lead_word)
+            and _bare(filled[i + 1].text) == words[0]
+        )
+        run = filled[i + lead : i + lead + len(words)]
+        if size := _heads_again(run, words, filled[i + lead + len(words) : i + lead + len(words) + 1]):
+            out.update(id(t) for t in filled[i : i + lead + size])
             out.update(id(t) for t in _goal_caption_before(filled, i))
-            i += len(words)
+            i += lead + size
             continue
         if _PAGE_MARK.fullmatch(_fold(filled[i].text).strip()) or _PAGE_MARK.fullmatch(
             _fold(filled[i].cell.text).strip()  # - 2 - cut at its spaces
@@ -913,6 +925,21 @@ def _page_breaks(after: list[Token], header: list[Token]) -> set[int]:
     # the empty cells of a row that held only the break go with it (not an empty cell of the grid)
     gone = {t.row for t in filled if id(t) in out} - {t.row for t in filled if id(t) not in out}
     return out | {id(t) for t in after if t.row in gone and t.row != header[-1].row}
+
+
+def _heads_again(run: list[Token], words: list[str], after: list[Token]) -> int:
+    """How many tokens of ``run`` are the header printed again (0: none): all its heads, or its
+    first row only (一级指标 … 指标值 and more, ending its line) when the header took two rows."""
+    if len(words) < 3:
+        return 0
+    bare = [_bare(t.text) for t in run]
+    if bare == words:
+        return len(words)
+    size = next((k for k, (a, b) in enumerate(zip(bare, words)) if a != b), min(len(bare), len(words)))
+    if size < 4 or "三级指标" not in words[:size]:
+        return 0
+    nxt = run[size] if size < len(run) else (after[0] if after else None)
+    return size if nxt is None or nxt.row != run[size - 1].row else 0
 
 
 #: a goal's number and points after its key: 2(40分) of 年度绩效目标2(40分)
@@ -929,7 +956,12 @@ def _goal_caption_before(filled: list[Token], at: int) -> list[Token]:
         j -= 1
     if j > 0 and _key_field(filled[j - 1].text) == "年度目标":
         return filled[j - 1 : at]
+    if at > 0 and (m := _GOAL_KEY_POINTS.match(_fold(filled[at - 1].text))) and _key_field(m["key"]) == "年度目标":
+        return [filled[at - 1]]  # the key and its points in one cell: 年度绩效目标1 (80分)
     return []
+
+
+_GOAL_KEY_POINTS = re.compile(r"^(?P<key>\D+?)\d{0,2}[（(]\d+(?:\.\d+)?分[)）]$")
 
 
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
@@ -1025,7 +1057,7 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         j = next((j for j in range(i + 1, len(flat)) if flat[j][1].text), None)
         if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
-            joined = _fold(token.text) + _fold(nxt.text)
+            joined = fold(token.text) + fold(nxt.text)  # as printed: 項目完成指標 stays traditional
             wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
                 not _is_label(token.text) and len(_fold(token.text)) <= 6
             )
@@ -1042,6 +1074,21 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
 
 #: a level label by its shape: a short word ending in 指标 (过程指标, 产出指标)
 _LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
+def _annual_name_column(header: list[Token], header_row: list[Token]) -> int | None:
+    """The column of the 年度 block's 三级指标 head in a side-by-side header of real cells (one
+    row, each head a cell of its own, no gap: 一级 | 二级 | 三级 | 指标值 | 一级 | 二级 | 三级 |
+    指标值), or None: rows as wide as it say by their columns which block a name is in."""
+    names = [t.col for t in header if _bare(t.text) == "三级指标"]
+    if (
+        len(names) != 2
+        or any(t.row != header[0].row for t in header)
+        or len({(id(t.cell), t.col) for t in header}) != len(header)
+        or not _no_inner_gap(header_row)
+    ):
+        return None
+    return names[1]
 
 
 def _lines_up(row: list[Token], columns: dict[str, int]) -> bool:

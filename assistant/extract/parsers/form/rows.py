@@ -125,12 +125,18 @@ def _read_row(
     failures: Failures,
     scores: tuple[int, int] | None = None,
     describes: int | None = None,
+    annual_col: int | None = None,
 ) -> None:
     """One grid row: leading labels, the 三级指标 name, its values. Empty cells kept between
     ``|`` place the values by column; without them the values fill the read columns in order,
     or, in a grid with a block of score columns (分值 | 得分), fall either side of the scores
     (:func:`_around_scores`). ``describes``: the value column that describes the indicator
-    (指标描述, 指标说明), see :func:`_label_in_name_column`."""
+    (指标描述, 指标说明), see :func:`_label_in_name_column`. ``annual_col``: side by side, a row
+    of real cells, the column of the second block's names (:func:`_blocks_by_column`)."""
+    if annual_col is not None and (placed := _blocks_by_column(row, annual_col)) is not None:
+        row, second = placed
+    else:
+        second = None
     cells = [t for t in row if t.text]
     while cells and _GROUP_POINTS.fullmatch(_fold(cells[0].text).strip()):
         cells.pop(0)  # (50分) first: the 自评表's 一级 cell with its label lost, not the name
@@ -164,6 +170,14 @@ def _read_row(
         after.pop()
     if not side_by_side and len(after) == len(targets) and any(not t.text for t in after):
         items.append(_Item(name, [t if t.text else None for t in after], name.row))
+        return
+    blocks = _read_targets(targets, True, units=True) if second is not None else []
+    named = [i for i, t in enumerate(blocks) if t in ("period_value", "annual_value")]
+    if second is not None and len(named) == 2 and len(values) <= 1 and not any(_is_label(v.text) for v in values):
+        # one block filled, its columns say which (the heads' order, 实施周期 first unless they
+        # say otherwise): the other block's value is empty, not misplaced
+        slot = named[1 if second else 0]
+        items.append(_Item(name, [values[0] if i == slot and values else None for i in range(len(blocks))], name.row))
         return
     if side_by_side:
         # the annual block repeats the 二级指标 label and the 三级指标 name beside the period value
@@ -216,6 +230,24 @@ def _read_row(
                 msg("FORM_VALUES_UNPLACED", cells=len(values), columns=len(read), name=name.text[:30]),
             )
     items.append(_Item(name, aligned, name.row))
+
+
+def _blocks_by_column(row: list[Token], annual_col: int) -> tuple[list[Token], bool] | None:
+    """A side-by-side row of real cells with one block's name left empty: the row without the
+    labels the other block repeats, and whether the filled block is the second one (its name in
+    ``annual_col`` or after); None when both names or neither are filled (read as before)."""
+    names = [t for t in row if t.text and not _is_label(t.text)]
+    if not names:
+        return None
+    first = names[0]
+    annual = first.col >= annual_col
+    if annual and any(t.col < annual_col - 1 and t.text and not _is_label(t.text) for t in row):
+        return None
+    if not annual and any(t.col >= annual_col and t.text and not _is_label(t.text) for t in row):
+        return None  # both blocks filled
+    # the labels of the empty block copy the filled block's: kept once, from the filled block
+    keep = [t for t in row if not (t.text and _is_label(t.text) and (t.col < annual_col - 2) == annual)]
+    return keep, annual
 
 
 def _label_in_name_column(
