@@ -216,3 +216,21 @@ def test_one_cell_per_line_from_a_web_page_is_not_joined():
     table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
     names = [i.name for u in table.units for p in u.projects for i in p.indicators]
     assert "残疾人文化活动参与率推动全省提高" not in names
+
+
+def test_one_cell_per_line_with_a_single_wrapped_name_joins_it_and_flags_the_guess():
+    # a PDF viewer's copy where only one name wrapped (the rest fit their column): the full line
+    # and the short one before the value are one name, but a name that lost its value would read
+    # the same, so the join is flagged
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县公共卫生服务项目\n年度目标\n提高服务均等化水平\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n适龄儿童国家免疫规划疫苗\n接种率\n≥90%\n"
+        "7岁以下儿童健康管理率\n≥85%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.name, i.annual_value) for i in project.indicators] == [
+        ("适龄儿童国家免疫规划疫苗接种率", "≥90%"),
+        ("7岁以下儿童健康管理率", "≥85%"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)

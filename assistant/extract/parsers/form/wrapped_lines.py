@@ -218,7 +218,8 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
     several lines. With one value column, lines of text between a label or a value and a
     value (≥95%, 10台, 稳步提高) are one name when every line but the last is as wide as the widest line of text (a
     narrower line ends its cell: then a value was left out, and the lines are read as they
-    are), and lines that wide are followed by more text twice or more (cells wrapped); lines
+    are); a line that wide followed by more text only once is joined too (a PDF copy's grid
+    often wraps one long name), flagged, since a name that lost its value reads the same; lines
     that together, and only together, make a label are one label (可持续影响指 / 标, 社会公众或服
     / 务对象满意度 / 指标). Lines before a free text are left as they are: a value in words
     of any length may have wrapped too. The joined cell takes the first line's row; the others are
@@ -241,10 +242,11 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         return not _is_label(t.text) and not _value_shape(t.text) and not _is_header_word(t.text)
 
     # the widest line of text is the name column's width; lines that wide followed by more
-    # text, twice or more, say that cells wrapped (a web page's copy has none)
+    # text say that cells wrapped (a web page's copy has none; once is flagged)
     column = max((_width(t.text) for t in tokens if text(t)), default=0)
     full = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 2}
-    wrapped = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:])) >= 2
+    wraps = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:]))
+    wrapped = wraps >= 1
     i = 0
     while i < len(tokens):
         if size := _label_run(tokens, i):
@@ -260,6 +262,10 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
         if len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and _value_shape(tokens[j].text):
             if column >= 12 and all(id(t) in full for t in run[:-1]):
+                if wraps == 1:  # the only wrap seen: a name that lost its value would read the same
+                    failures.at_row(
+                        run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run))
+                    )
                 join(i, j)
                 run = []
         cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
