@@ -234,3 +234,22 @@ def test_one_cell_per_line_with_a_single_wrapped_name_joins_it_and_flags_the_gue
         ("7岁以下儿童健康管理率", "≥85%"),
     ]
     assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
+
+
+def test_one_cell_per_line_name_and_value_in_words_both_wrapped_are_cut_at_short_lines():
+    # between two labels a name and its value in words, each wrapped: every line of a cell but
+    # its last fills the column, so the short lines end the cells; the cut is a guess, flagged
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县物业管理项目\n年度目标\n完成物业清算\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n安置小区物业费清算\n8个\n质量指标\n"
+        "完成开发区下达的安置小区\n物业费清算任务\n房屋设备、设施的管理到位\n,环境卫生整洁,车辆停放有\n序\n"
+        "时效指标\n清算工作按时完成\n2021年全年\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.level2_name, i.name, i.annual_value) for i in project.indicators] == [
+        ("数量指标", "安置小区物业费清算", "8个"),
+        ("质量指标", "完成开发区下达的安置小区物业费清算任务", "房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序"),
+        ("时效指标", "清算工作按时完成", "2021年全年"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)

@@ -268,11 +268,42 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
                     )
                 join(i, j)
                 run = []
+            elif column >= 12 and (cells := _cells_by_width(run, full, closes=True)):
+                _join_cells(run, cells, i, join, failures)
+                run = []
+        elif len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and column >= 12:
+            if cells := _cells_by_width(run, full, closes=False):  # name and value in words, then a label
+                _join_cells(run, cells, i, join, failures)
+                run = []
         cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
         if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
     return out
+
+
+def _cells_by_width(run: list[Token], full: set[int], closes: bool) -> list[tuple[int, int]] | None:
+    """The run's lines cut into cells where a line is narrower than its column (a wrapped cell's
+    every line but its last fills the column), as (start, end) pairs; None unless that joins
+    some lines and leaves whole rows of a name and one value (``closes``: the line after the run
+    is a row's value, the run's last cell's own)."""
+    cells, start = [], 0
+    for k, token in enumerate(run):
+        if id(token) not in full or k == len(run) - 1:
+            cells.append((start, k + 1))
+            start = k + 1
+    if len(cells) == len(run) or (len(cells) + closes) % 2:
+        return None
+    return cells
+
+
+def _join_cells(run: list[Token], cells: list[tuple[int, int]], i: int, join, failures: Failures) -> None:
+    """Each cell of several lines joined; flagged, since a cell whose text just fills its last
+    line runs on into the next cell unseen."""
+    for a, b in cells:
+        if b - a > 1:
+            join(i + a, i + b)
+    failures.at_row(run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run)))
 
 
 def _label_run(tokens: list[Token], i: int) -> int:
