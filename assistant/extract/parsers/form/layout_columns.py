@@ -1,0 +1,65 @@
+"""Cells wrapped under themselves in text laid out with spaces (``pdftotext -layout``, a Word
+table copied as text): a long cell's second line stands alone under its own column, not under
+the name's. Which cell a line's pieces continue is told by where they start: a piece that
+starts where a cell of the row above starts, and that cell fills its column (as wide as the
+widest piece printed in that column: a wrapped cell fills every line but its last), is that
+cell's wrapped end. A new row with merged, empty labels starts its name and values at the same
+columns, but its cells above need not fill theirs; the reading is flagged all the same.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .stream import _short_value
+from .tokens import Token
+
+__all__ = ["continued_cells"]
+
+#: how far (characters) a piece may start from its column's start and still be in it
+_SLACK = 1
+#: how much narrower than its column's widest piece a cell may be and still fill it
+_FILL = 2
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _starts(token: Token) -> tuple[int, int]:
+    """Where the token starts on its line: in characters, and in display columns (a CJK
+    character two): a PDF tool pads to either, depending on its font metrics."""
+    before = token.cell.text[: token.start]
+    return token.start, _width(before)
+
+
+def _aligned(a: Token, b: Token) -> bool:
+    (ca, wa), (cb, wb) = _starts(a), _starts(b)
+    return abs(ca - cb) <= _SLACK or abs(wa - wb) <= _SLACK
+
+
+def continued_cells(
+    pieces: list[Token], above: list[Token], lines: list[list[Token]], last_line=lambda t: t.text
+) -> list[Token] | None:
+    """For each piece of a line, the cell of the row above it continues; None unless every piece
+    is indented, starts where one cell above starts (a different one each), is no whole value
+    of its own (100%, 12个: a new row's) and that cell's last line (``last_line``) fills its
+    column, measured over ``lines`` (the grid's rows)."""
+    if not pieces or not above:
+        return None
+    first = pieces[0]
+    if first.start == 0 or first.cell.text[: first.start].strip():
+        return None  # not indented, or not the line's first text: a row of its own
+    targets: list[Token] = []
+    for piece in pieces:
+        if _short_value(piece.text):
+            return None
+        under = [t for t in above if t.text.strip() and _aligned(piece, t)]
+        if len(under) != 1 or any(under[0] is t for t in targets):
+            return None
+        cell = under[0]
+        column = max((_width(t.text.strip()) for line in lines for t in line if _aligned(t, cell)), default=0)
+        if column < 8 or _width(last_line(cell).strip()) < column - _FILL:
+            return None
+        targets.append(cell)
+    return targets

@@ -1,0 +1,54 @@
+"""Text laid out with spaces (pdftotext -layout): a long cell wraps under itself, in its own
+column; its end is joined to that cell, not to the row's name, and the join is flagged."""
+
+from __future__ import annotations
+
+from assistant.export import to_interchange
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+HEAD = "项目支出绩效目标表\n项目名称           某县体育设施开放项目\n年度目标           提高公共体育设施利用率\n"
+
+
+def read(body: str):
+    table = extract(read_bytes((HEAD + body + "填报人：张三\n").encode("utf-8"), "form.txt"), "rules")
+    items = [
+        (i["level2_name"], i["name"], i["annual_value"])
+        for u in to_interchange(table, with_meta=False)["units"]
+        for p in u["projects"]
+        for i in p["indicators"]
+    ]
+    return items, {f.code for f in table.failures}
+
+
+def test_a_value_wrapped_under_its_own_column_is_joined_to_the_value():
+    items, codes = read(
+        "一级指标           二级指标               三级指标             指标值\n"
+        "产出指标           成本指标               成本控制             按照资金测算控制各项\n"
+        "                                                               成本。\n"
+        "                   时效指标               完成时限             2021年12月底完成项目\n"
+        "                                                               规划相关工作。\n"
+        "满意度指标         服务对象满意度指标     学生及群众的满意率   ≥95%\n"
+    )
+    assert items == [
+        ("成本指标", "成本控制", "按照资金测算控制各项成本。"),
+        ("时效指标", "完成时限", "2021年12月底完成项目规划相关工作。"),
+        ("服务对象满意度指标", "学生及群众的满意率", "≥95%"),
+    ]
+    assert "FORM_CELLS_CONTINUED_BELOW" in codes
+
+
+def test_a_new_row_under_merged_labels_is_not_a_continuation():
+    # the row above's name does not fill its column, and the new row's value is a whole value
+    items, _ = read(
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               建设占地面积           约12000平方米\n"
+        "                                          建设三座服务中心等配   约120平方米\n"
+        "                                          套设施面积\n"
+        "                                          项目竣工验收合格率     100%\n"
+    )
+    assert [(name, value) for _, name, value in items] == [
+        ("建设占地面积", "约12000平方米"),
+        ("建设三座服务中心等配套设施面积", "约120平方米"),
+        ("项目竣工验收合格率", "100%"),
+    ]
