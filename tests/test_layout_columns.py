@@ -52,3 +52,30 @@ def test_a_new_row_under_merged_labels_is_not_a_continuation():
         ("建设三座服务中心等配套设施面积", "约120平方米"),
         ("项目竣工验收合格率", "100%"),
     ]
+
+
+def test_a_project_name_wrapped_under_itself_is_joined_and_flagged():
+    text = (
+        "绩效目标表\n"
+        "项目名称           农村义务教育薄弱学校   主管部门               青山区教育局\n"
+        "                   改造补助资金\n"
+        "项目资金（万元）   年度资金总额           16\n"
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               学校改造覆盖率         100%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["农村义务教育薄弱学校改造补助资金"]
+    assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_a_key_under_the_name_ends_it():
+    text = (
+        "绩效目标表\n"
+        "项目名称           农村义务教育薄弱学校   主管部门               青山区教育局\n"
+        "项目资金（万元）   年度资金总额           16\n"
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               学校改造覆盖率         100%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["农村义务教育薄弱学校"]
+    assert not any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)

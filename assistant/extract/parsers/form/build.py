@@ -21,6 +21,7 @@ from .money import _amounts, _money_header, _total_from_parts, level_row, money_
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
+from .layout_columns import value_wrapped_under
 from .wrapped_lines import name_around_key, name_below_key
 
 #: a name's first sentence punctuation with more text after it (four characters of name at least):
@@ -201,6 +202,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         name = whole
     elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
+        name = whole
+    elif name is not None and separation == "spaces" and (whole := value_wrapped_under(rows, r0, name)):
+        failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # laid out, wrapped under itself
         name = whole
     if name is not None and (sentence := _NAME_SENTENCE.search(name)):
         # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description

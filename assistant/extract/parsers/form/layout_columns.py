@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from .labels import _fold, _key_field
 from .stream import _short_value
 from .tokens import Token
 
-__all__ = ["continued_cells"]
+__all__ = ["continued_cells", "value_wrapped_under"]
 
 #: how far (characters) a piece may start from its column's start and still be in it
 _SLACK = 1
@@ -63,3 +64,23 @@ def continued_cells(
             return None
         targets.append(cell)
     return targets
+
+
+def value_wrapped_under(rows: list[list[Token]], end: int, value: str) -> str | None:
+    """A header value (the 项目名称's) wrapped under itself: the lines after its own whose first
+    text starts where the value starts, and is no key and no whole value, are its wrapped end.
+    The value joined, or None when no line continues it."""
+    lines = [[t for t in row if t.text.strip()] for row in rows[:end]]
+    for i, line in enumerate(lines):
+        cell = next((t for t in line if t.start and _fold(t.text) == _fold(value)), None)
+        if cell is None:
+            continue
+        parts = [cell.text.strip()]
+        for nxt in lines[i + 1 :]:
+            if not nxt or not _aligned(nxt[0], cell) or _key_field(nxt[0].text) or _short_value(nxt[0].text):
+                break
+            if nxt[0].cell.text[: nxt[0].start].strip():
+                break
+            parts.append(nxt[0].text.strip())
+        return "".join(parts) if len(parts) > 1 else None
+    return None
