@@ -17,11 +17,11 @@ from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
+from .layout_columns import value_wrapped_under
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
-from .layout_columns import value_wrapped_under
 from .wrapped_lines import name_around_key, name_below_key
 
 #: a name's first sentence punctuation with more text after it (four characters of name at least):
