@@ -79,3 +79,21 @@ def test_a_key_under_the_name_ends_it():
     table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
     assert [p.name for u in table.units for p in u.projects] == ["农村义务教育薄弱学校"]
     assert not any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_a_count_wrapped_under_a_full_name_ends_the_name():
+    # 1条 under the name column is the name's end (the name fills its column), not a new row's value
+    items, codes = read(
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               寨山石坪村新建水泥路   2km\n"
+        "                                          1条\n"
+        "                                          呼家河至鲍家沟新建水   2km\n"
+        "                                          泥路1条\n"
+        "                   质量指标               项目(工程)验收合格率   100%\n"
+    )
+    assert [(name, value) for _, name, value in items] == [
+        ("寨山石坪村新建水泥路1条", "2km"),
+        ("呼家河至鲍家沟新建水泥路1条", "2km"),
+        ("项目(工程)验收合格率", "100%"),
+    ]
+    assert "FORM_NAME_WRAPPED_BELOW" in codes

@@ -19,6 +19,8 @@ __all__ = ["continued_cells", "value_wrapped_under"]
 
 #: how far (characters) a piece may start from its column's start and still be in it
 _SLACK = 1
+#: a column narrower than this (six CJK characters) holds values, not text that wraps
+_NARROW = 12
 #: how much narrower than its column's widest piece a cell may be and still fill it
 _FILL = 2
 
@@ -40,12 +42,13 @@ def _aligned(a: Token, b: Token) -> bool:
 
 
 def continued_cells(
-    pieces: list[Token], above: list[Token], lines: list[list[Token]], last_line=lambda t: t.text
+    pieces: list[Token], above: list[Token], lines: list[list[Token]], last_line=lambda t: t.text, name=None
 ) -> list[Token] | None:
     """For each piece of a line, the cell of the row above it continues; None unless every piece
-    is indented, starts where one cell above starts (a different one each), is no whole value
-    of its own (100%, 12个: a new row's) and that cell's last line (``last_line``) fills its
-    column, measured over ``lines`` (the grid's rows)."""
+    is indented, starts where one cell above starts (a different one each), that cell's last
+    line (``last_line``) fills its column, measured over ``lines`` (the grid's rows), and a piece
+    under a value column is no whole value of its own (100%, 12个: a new row's; under the
+    ``name`` it is the name's end: 新建水泥路 / 1条)."""
     if not pieces or not above:
         return None
     first = pieces[0]
@@ -53,14 +56,15 @@ def continued_cells(
         return None  # not indented, or not the line's first text: a row of its own
     targets: list[Token] = []
     for piece in pieces:
-        if _short_value(piece.text):
-            return None
         under = [t for t in above if t.text.strip() and _aligned(piece, t)]
         if len(under) != 1 or any(under[0] is t for t in targets):
             return None
         cell = under[0]
-        column = max((_width(t.text.strip()) for line in lines for t in line if _aligned(t, cell)), default=0)
-        if column < 8 or _width(last_line(cell).strip()) < column - _FILL:
+        if cell is not name and _short_value(piece.text):
+            return None
+        widths = [_width(t.text.strip()) for line in lines for t in line if t.text.strip() and _aligned(t, cell)]
+        column = max(widths, default=0)
+        if column < _NARROW or _width(last_line(cell).strip()) < column - _FILL:
             return None
         targets.append(cell)
     return targets

@@ -32,29 +32,28 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
         kind, row = entries[i]
         i += 1
         cells = [t for t in row if t.text]
+        above = [t for t in out[-1][1] if t.text] if out and out[-1][0] == "flat" else []
+        name = next((t for t in above if not _is_label(t.text)), None)
         if (
             kind == "flat"
-            and out
-            and out[-1][0] == "flat"
             and not any(_is_label(t.text) or _is_placeholder(t.text) for t in cells)
-            and (under := continued_cells(cells, [t for t in out[-1][1] if t.text], lines, last_line))
-            and (len(cells) > 1 or under[0] is not next(t for t in out[-1][1] if t.text and not _is_label(t.text)))
+            and (under := continued_cells(cells, above, lines, last_line, name))
         ):
             # pieces alone under cells of the row above that fill their columns (laid out with
-            # spaces): those cells wrapped under themselves; the name's piece is the branch below's
+            # spaces): those cells wrapped under themselves
             ends = {id(t): p for t, p in zip(under, cells)}
             joined = [_continued(t, ends[id(t)]) if id(t) in ends else t for t in out[-1][1]]
             tails.update({id(j): ends[id(t)].text for t, j in zip(out[-1][1], joined) if id(t) in ends})
             out[-1] = ("flat", joined)
-            failures.at_row(
-                cells[0].row,
-                "三级指标",
-                msg(
-                    "FORM_CELLS_CONTINUED_BELOW",
-                    text=" ".join(t.text.strip() for t in cells)[:30],
-                    cell=under[0].text[:30],
-                ),
-            )
+            text = " ".join(t.text.strip() for t in cells)[:30]
+            if under == [name]:
+                failures.at_row(
+                    cells[0].row, "三级指标", msg("FORM_NAME_WRAPPED_BELOW", name=name.text[:30], text=text)
+                )
+            else:
+                failures.at_row(
+                    cells[0].row, "三级指标", msg("FORM_CELLS_CONTINUED_BELOW", text=text, cell=under[0].text[:30])
+                )
             continue
         rest = cells[:]
         while rest and _is_label(rest[0].text):
