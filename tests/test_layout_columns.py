@@ -97,3 +97,19 @@ def test_a_count_wrapped_under_a_full_name_ends_the_name():
         ("项目(工程)验收合格率", "100%"),
     ]
     assert "FORM_NAME_WRAPPED_BELOW" in codes
+
+
+def test_a_project_name_centred_beside_its_key_is_read_from_the_lines_around_it():
+    # a PDF centres the key cell beside its value's three lines: one above the key's line, one below
+    text = (
+        "绩效目标自评表\n"
+        "                   车辆购置税收入补助地\n"
+        "项目名称           方资金(普通省道公路    主管部门               阆中市交通运输局\n"
+        "                   建设)\n"
+        "项目资金（万元）   年度资金总额           4000\n"
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               建设普通省道二级公路   32.1公里\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["车辆购置税收入补助地方资金(普通省道公路建设)"]
+    assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)

@@ -72,19 +72,44 @@ def continued_cells(
 
 def value_wrapped_under(rows: list[list[Token]], end: int, value: str) -> str | None:
     """A header value (the 项目名称's) wrapped under itself: the lines after its own whose first
-    text starts where the value starts, and is no key and no whole value, are its wrapped end.
-    The value joined, or None when no line continues it."""
+    text starts where the value starts, and is no key and no whole value, are its wrapped end;
+    lines of such text alone before it are its start when its key sits centred beside its lines
+    (as many lines above the key's as below, or one fewer) and every line but the last fills the
+    column. The value joined, or None when no line continues it."""
     lines = [[t for t in row if t.text.strip()] for row in rows[:end]]
+
+    def continues(line: list[Token], cell: Token) -> bool:
+        first = line[0] if line else None
+        return (
+            first is not None
+            and _aligned(first, cell)
+            and not first.cell.text[: first.start].strip()
+            and not _key_field(first.text)
+            and not _short_value(first.text)
+        )
+
     for i, line in enumerate(lines):
-        cell = next((t for t in line if t.start and _fold(t.text) == _fold(value)), None)
+        cell = next((t for t in line if t.start and _fold(t.text).startswith(_fold(value))), None)
         if cell is None:
             continue
-        parts = [cell.text.strip()]
+        below = []
         for nxt in lines[i + 1 :]:
-            if not nxt or not _aligned(nxt[0], cell) or _key_field(nxt[0].text) or _short_value(nxt[0].text):
+            if not continues(nxt, cell):
                 break
-            if nxt[0].cell.text[: nxt[0].start].strip():
+            below.append(nxt[0].text.strip())
+        above = []
+        for prev in reversed(lines[:i]):
+            if len(prev) != 1 or not continues(prev, cell) or len(above) > len(below):
                 break
-            parts.append(nxt[0].text.strip())
+            above.insert(0, prev[0].text.strip())
+        own = value.strip()  # the value as read (its line's text may run on into the next key)
+        parts = [*above, own, *below]
+        widest = max(_width(p) for p in parts)
+        if (
+            not above
+            or len(above) not in (len(below), len(below) - 1)
+            or any(_width(p) < widest - _FILL for p in parts[:-1])
+        ):
+            parts = [own, *below]
         return "".join(parts) if len(parts) > 1 else None
     return None
