@@ -113,3 +113,16 @@ def test_a_project_name_centred_beside_its_key_is_read_from_the_lines_around_it(
     table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
     assert [p.name for u in table.units for p in u.projects] == ["车辆购置税收入补助地方资金(普通省道公路建设)"]
     assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_a_bracket_left_open_by_a_wrapped_cell_does_not_hide_the_gap_before_the_value():
+    items, _ = read(
+        "一级指标           二级指标               三级指标               指标值\n"
+        "产出指标           数量指标               设施温棚种植人员(县    ≥300人\n"
+        "                                          内培训)\n"
+        "                   质量指标               参训人员结业率         ≥100%\n"
+    )
+    assert [(name, value) for _, name, value in items] == [
+        ("设施温棚种植人员(县内培训)", "≥300人"),
+        ("参训人员结业率", "≥100%"),
+    ]
