@@ -253,3 +253,15 @@ def test_one_cell_per_line_name_and_value_in_words_both_wrapped_are_cut_at_short
         ("时效指标", "清算工作按时完成", "2021年全年"),
     ]
     assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
+
+
+def test_one_cell_per_line_name_wraps_even_when_lines_above_the_key_hold_several_cells():
+    # a page's metadata laid out in cells above the form: the name's lines still stand alone
+    text = (
+        "索引号    0001115012MW    主题分类    民族事务\n绩效目标申报表\n项目名称\n大青山乡沙湾子少数民族聚\n"
+        "居村养殖场基础设施建设项\n目\n项目负责人及电话\n张三\n年度目标\n改善养殖条件\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n养殖场建设数量\n1个\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目"]
+    assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)

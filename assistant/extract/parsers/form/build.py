@@ -200,7 +200,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if name is not None and separation == "spaces" and (whole := name_around_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_AROUND_KEY", name=whole, text=name))  # a PDF's key cell centred
         name = whole
-    elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
+    elif name is not None and separation != "spaces" and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
         name = whole
     elif name is not None and separation == "spaces" and (whole := value_wrapped_under(rows, r0, name)):

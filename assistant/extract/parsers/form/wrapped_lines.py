@@ -351,17 +351,17 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     and after it lone lines of text (no key, title or value) right up to the next key or the
     grid: the value's cell wrapped over those lines when every line but the last is as wide
     as the widest. The value joined, or None."""
-    lines = [[t for t in row if t.text] for row in rows[:end]]
-    lines = (
-        [line[0].text.strip() for line in lines if line and len(line) == 1]
-        if all(len([t for t in row if t.text]) <= 1 for row in rows[:end])
-        else []
-    )
+    filled = [[t for t in row if t.text.strip()] for row in rows[:end]]
+    # a line of one cell by its text, of several by None: the key, the value's lines and the
+    # key after them must each stand alone (what comes before the key may be laid out otherwise)
+    lines = [line[0].text.strip() if len(line) == 1 else None for line in filled if line]
     for i, text in enumerate(lines[:-2]):
-        if _key_field(text) != "name" or _fold(lines[i + 1]) != _fold(name):
+        if text is None or _key_field(text) != "name" or lines[i + 1] is None or _fold(lines[i + 1]) != _fold(name):
             continue
         parts, closed = [lines[i + 1]], False
         for nxt in lines[i + 2 :]:
+            if nxt is None:
+                break
             if _key_field(nxt):
                 closed = True  # the value's lines end where the next key starts
                 break
