@@ -265,3 +265,20 @@ def test_one_cell_per_line_name_wraps_even_when_lines_above_the_key_hold_several
     table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
     assert [p.name for u in table.units for p in u.projects] == ["大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目"]
     assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_one_cell_per_line_a_value_shaped_end_of_a_full_name_before_its_value_is_the_names():
+    # 呼家河至鲍家沟新建水泥路 fills its line, then 1条 and 2km: one value column holds one of them
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县道路项目\n年度目标\n新建水泥路\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n寨山石坪村新建水泥路1条\n2km\n"
+        "呼家河至鲍家沟新建水泥路\n1条\n2km\n质量指标\n项目(工程)验收合格率\n100%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.name, i.annual_value) for i in project.indicators] == [
+        ("寨山石坪村新建水泥路1条", "2km"),
+        ("呼家河至鲍家沟新建水泥路1条", "2km"),
+        ("项目(工程)验收合格率", "100%"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)

@@ -257,6 +257,15 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         while j < len(tokens) and not _is_label(tokens[j].text) and not _value_shape(tokens[j].text):
             j += 1
         run = tokens[i:j]
+        if _value_ends_name(tokens, i, j, full) and columns == 1 and column >= 12:
+            # a full line, then two values for one value column: the first is the name's end
+            # (呼家河至鲍家沟新建水泥路 / 1条 / 2km)
+            failures.at_row(
+                run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run) + 1)
+            )
+            join(i, j + 1)
+            i = j + 1
+            continue
         if any(_is_header_word(t.text) for t in run):
             run = []  # a column head among them (指标值): cells out of reading order
         bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
@@ -280,6 +289,17 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
     return out
+
+
+def _value_ends_name(tokens: list[Token], i: int, j: int, full: set[int]) -> bool:
+    """Lines ``i:j`` of text each filling the column, after a label or a value, then two lines
+    shaped as values and no label: with one value column the first value is the name's end."""
+    if i == j or any(id(t) not in full for t in tokens[i:j]) or j + 1 >= len(tokens):
+        return False
+    if i and not (_is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)):
+        return False
+    pair = tokens[j : j + 2]
+    return all(_value_shape(t.text) and not _is_label(t.text) for t in pair)
 
 
 def _cells_by_width(run: list[Token], full: set[int], closes: bool) -> list[tuple[int, int]] | None:
