@@ -11,7 +11,9 @@ templates, self-evaluation forms) and writes its table again as the two layouts 
 * ``layout``: ``pdftotext -layout``, each column padded with runs of spaces, a long cell wrapped
   under itself on the following lines, an empty cell left as spaces;
 * ``layout_mid``: the same with the short cells of a wrapped row printed on its middle line
-  (a PDF centres a cell's text vertically).
+  (a PDF centres a cell's text vertically);
+* ``spaces``: a web page's copy, a row's cells on one line parted by one space, empty cells
+  dropped (the dev space_separated documents' own shape).
 
 A document of ``|`` rows is rewritten from its own text (the rest of its lines kept); a document
 whose cells are not separated (run together, templates) is written from its gold as a form
@@ -49,7 +51,7 @@ from assistant.ingest import read_bytes
 
 #: the families rewritten (the two target layouts themselves, and traditional, are left out)
 FAMILIES = ("pipe_flattened", "run_together", "template_filled", "self_eval", "side_by_side")
-LAYOUTS = ("pipe", "lines", "lines_blank", "layout", "layout_mid")
+LAYOUTS = ("pipe", "lines", "lines_blank", "layout", "layout_mid", "spaces")
 #: display width (a CJK character counts 2) past which a cell wraps
 WRAP_LINES = 24
 WRAP_LAYOUT = 20
@@ -125,6 +127,8 @@ def render(items: list[str | list[str]], layout: str) -> str:
             out.append(item)
         elif layout == "pipe":
             out.append("| " + " | ".join(item) + " |")
+        elif layout == "spaces":
+            out.append(" ".join(c.strip() for c in item if c.strip()))
         elif layout in ("lines", "lines_blank"):
             for cell in item:
                 cell = cell.strip()
