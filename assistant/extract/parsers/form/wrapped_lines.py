@@ -299,6 +299,8 @@ def _value_ends_name(tokens: list[Token], i: int, j: int, full: set[int]) -> boo
     if i and not (_is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)):
         return False
     pair = tokens[j : j + 2]
+    if not all(re.search(r"[^\d.\s%％" + SIGNS + r"]", _fold(t.text)) for t in pair):
+        return False  # a bare number or share (1, 100%): a value or the next row's 序号, not this rule's
     return all(_value_shape(t.text) and not _is_label(t.text) for t in pair)
 
 
