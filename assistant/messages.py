@@ -606,6 +606,12 @@ MESSAGES: dict[str, Text] = {
         "{text!r} stands alone on its line: read as the last cell of the row above ({name!r}), wrapped below it; "
         "check it",
     ),
+    "FORM_CELLS_CONTINUED_BELOW": Text(
+        "“{text}”单独在一行，位于上一行“{cell}”等单元格所在列之下：读作这些单元格换行的后半部分；"
+        "它也可能是合并单元格下的一条新指标：请核对",
+        "{text!r} stands alone on its line under the columns of {cell!r} and the row above's cells: read as "
+        "their wrapped ends; it may also be a new row under merged cells: check it",
+    ),
     "FORM_NAME_WRAPPED_BELOW": Text(
         "“{text}”单独在一行：读作上一行指标名称“{name}”换行的后半部分；它也可能是一条指标值为空的指标：请核对",
         "{text!r} stands alone on its line: read as the wrapped end of the name {name!r} above; it may also be "

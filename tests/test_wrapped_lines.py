@@ -216,3 +216,69 @@ def test_one_cell_per_line_from_a_web_page_is_not_joined():
     table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
     names = [i.name for u in table.units for p in u.projects for i in p.indicators]
     assert "残疾人文化活动参与率推动全省提高" not in names
+
+
+def test_one_cell_per_line_with_a_single_wrapped_name_joins_it_and_flags_the_guess():
+    # a PDF viewer's copy where only one name wrapped (the rest fit their column): the full line
+    # and the short one before the value are one name, but a name that lost its value would read
+    # the same, so the join is flagged
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县公共卫生服务项目\n年度目标\n提高服务均等化水平\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n适龄儿童国家免疫规划疫苗\n接种率\n≥90%\n"
+        "7岁以下儿童健康管理率\n≥85%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.name, i.annual_value) for i in project.indicators] == [
+        ("适龄儿童国家免疫规划疫苗接种率", "≥90%"),
+        ("7岁以下儿童健康管理率", "≥85%"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
+
+
+def test_one_cell_per_line_name_and_value_in_words_both_wrapped_are_cut_at_short_lines():
+    # between two labels a name and its value in words, each wrapped: every line of a cell but
+    # its last fills the column, so the short lines end the cells; the cut is a guess, flagged
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县物业管理项目\n年度目标\n完成物业清算\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n安置小区物业费清算\n8个\n质量指标\n"
+        "完成开发区下达的安置小区\n物业费清算任务\n房屋设备、设施的管理到位\n,环境卫生整洁,车辆停放有\n序\n"
+        "时效指标\n清算工作按时完成\n2021年全年\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.level2_name, i.name, i.annual_value) for i in project.indicators] == [
+        ("数量指标", "安置小区物业费清算", "8个"),
+        ("质量指标", "完成开发区下达的安置小区物业费清算任务", "房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序"),
+        ("时效指标", "清算工作按时完成", "2021年全年"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
+
+
+def test_one_cell_per_line_name_wraps_even_when_lines_above_the_key_hold_several_cells():
+    # a page's metadata laid out in cells above the form: the name's lines still stand alone
+    text = (
+        "索引号    0001115012MW    主题分类    民族事务\n绩效目标申报表\n项目名称\n大青山乡沙湾子少数民族聚\n"
+        "居村养殖场基础设施建设项\n目\n项目负责人及电话\n张三\n年度目标\n改善养殖条件\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n养殖场建设数量\n1个\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    assert [p.name for u in table.units for p in u.projects] == ["大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目"]
+    assert any(f.code == "FORM_NAME_LINES_JOINED" for f in table.failures)
+
+
+def test_one_cell_per_line_a_value_shaped_end_of_a_full_name_before_its_value_is_the_names():
+    # 呼家河至鲍家沟新建水泥路 fills its line, then 1条 and 2km: one value column holds one of them
+    text = (
+        "项目支出绩效目标表\n项目名称\n某县道路项目\n年度目标\n新建水泥路\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n寨山石坪村新建水泥路1条\n2km\n"
+        "呼家河至鲍家沟新建水泥路\n1条\n2km\n质量指标\n项目(工程)验收合格率\n100%\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = [p for u in table.units for p in u.projects]
+    assert [(i.name, i.annual_value) for i in project.indicators] == [
+        ("寨山石坪村新建水泥路1条", "2km"),
+        ("呼家河至鲍家沟新建水泥路1条", "2km"),
+        ("项目(工程)验收合格率", "100%"),
+    ]
+    assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)

@@ -17,6 +17,7 @@ from .grid import _find_header, _named_head, _read_grid
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
+from .layout_columns import value_wrapped_under
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
 from .run_lines import join_wrapped_runs, runs_under_spaced_header
@@ -207,8 +208,11 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if name is not None and separation == "spaces" and (whole := name_around_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_AROUND_KEY", name=whole, text=name))  # a PDF's key cell centred
         name = whole
-    elif name is not None and separation is None and (whole := name_below_key(rows, r0, name)):
+    elif name is not None and separation != "spaces" and (whole := name_below_key(rows, r0, name)):
         failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # one cell per line, wrapped
+        name = whole
+    elif name is not None and separation == "spaces" and (whole := value_wrapped_under(rows, r0, name)):
+        failures.add("项目名称", msg("FORM_NAME_LINES_JOINED", name=whole, text=name))  # laid out, wrapped under itself
         name = whole
     if name is not None and (sentence := _NAME_SENTENCE.search(name)):
         # 项目名称：某工程, 起点桩号…, 路段全长3.5公里。: a report's field line, the name and then its description

@@ -11,6 +11,7 @@ from ....compare_words import SIGNS
 from ....messages import msg
 from .failures import Failures
 from .labels import _VALUE_LIKE, _fold, _is_label, _is_placeholder
+from .layout_columns import continued_cells
 from .stream import _short_value
 from .tokens import Token, _Item
 
@@ -20,11 +21,40 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
     value or a short word (有效, 达标): the row's cells were wrapped onto the lines below (``| 减轻…负担 |`` / ``| 有效 |`` / ``| 有效 | 10 | 10 |``).
     They are joined into the name's row, and a failure says the values were read that way."""
     out: list[tuple[str, list[Token]]] = []
+    lines = [row for kind, row in entries if kind == "flat"]
+    tails: dict[int, str] = {}  # a cell already continued: the text of its last line
+
+    def last_line(token: Token) -> str:
+        return tails.get(id(token), token.text)
+
     i = 0
     while i < len(entries):
         kind, row = entries[i]
         i += 1
         cells = [t for t in row if t.text]
+        above = [t for t in out[-1][1] if t.text] if out and out[-1][0] == "flat" else []
+        name = next((t for t in above if not _is_label(t.text)), None)
+        if (
+            kind == "flat"
+            and not any(_is_label(t.text) or _is_placeholder(t.text) for t in cells)
+            and (under := continued_cells(cells, above, lines, last_line, name))
+        ):
+            # pieces alone under cells of the row above that fill their columns (laid out with
+            # spaces): those cells wrapped under themselves
+            ends = {id(t): p for t, p in zip(under, cells)}
+            joined = [_continued(t, ends[id(t)]) if id(t) in ends else t for t in out[-1][1]]
+            tails.update({id(j): ends[id(t)].text for t, j in zip(out[-1][1], joined) if id(t) in ends})
+            out[-1] = ("flat", joined)
+            text = " ".join(t.text.strip() for t in cells)[:30]
+            if under == [name]:
+                failures.at_row(
+                    cells[0].row, "三级指标", msg("FORM_NAME_WRAPPED_BELOW", name=name.text[:30], text=text)
+                )
+            else:
+                failures.at_row(
+                    cells[0].row, "三级指标", msg("FORM_CELLS_CONTINUED_BELOW", text=text, cell=under[0].text[:30])
+                )
+            continue
         rest = cells[:]
         while rest and _is_label(rest[0].text):
             rest.pop(0)
@@ -59,6 +89,7 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
             # empty cells dropped it may also be a name whose cells are all empty
             name = filled[0]
             joined = Token(name.text + cells[0].text.strip(), name.cell, name.start, name.end, name.row, name.col)
+            tails[id(joined)] = cells[0].text
             out[-1] = ("flat", [joined if t is name else t for t in out[-1][1]])
             failures.at_row(
                 cells[0].row, "三级指标", msg("FORM_NAME_WRAPPED_BELOW", name=name.text[:30], text=cells[0].text[:30])
@@ -82,6 +113,11 @@ def _join_wrapped_rows(entries, width: int, failures: Failures):
             failures.at_row(rest[0].row, "指标值", msg("FORM_WRAPPED_VALUES", text=rest[0].text[:30], taken=taken))
         out.append((kind, joined))
     return out
+
+
+def _continued(cell: Token, piece: Token) -> Token:
+    """The cell with its wrapped end joined (the cell keeps its place)."""
+    return Token(cell.text.rstrip() + piece.text.strip(), cell.cell, cell.start, cell.end, cell.row, cell.col)
 
 
 _READ = ("period_value", "annual_value", "sign", "unit", "period_unit")

@@ -66,7 +66,7 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             found = [
                 m
                 for m in found
-                if _depth(part, m.start()) == 0
+                if (_depth(part, m.start()) == 0 or not _closed_later(part, m.start()))
                 and not _NOTE_AFTER.match(part, m.end())
                 and not any(a < m.start() and m.end() < b for a, b in spaced)
             ]
@@ -152,6 +152,13 @@ def _doubled_project(text: str, at: int) -> int:
     """Where a label found at ``at`` in text run together starts: a name ending in 项目 before
     a label that starts with 项目 (…建设项目项目主管部门) keeps its own 项目."""
     return at - 2 if text[:at].endswith("项目项目") else at
+
+
+def _closed_later(text: str, pos: int) -> bool:
+    """A bracket open at ``pos`` closes later on the line: a bracket a wrapped cell leaves open
+    (设施温棚种植人员(县 / 内培训)) holds no gap between columns."""
+    tail = text[pos:]
+    return sum(tail.count(c) for c in ")）]】") > sum(tail.count(c) for c in "(（[【")
 
 
 def _depth(text: str, pos: int) -> int:

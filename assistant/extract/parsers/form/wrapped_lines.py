@@ -218,7 +218,8 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
     several lines. With one value column, lines of text between a label or a value and a
     value (≥95%, 10台, 稳步提高) are one name when every line but the last is as wide as the widest line of text (a
     narrower line ends its cell: then a value was left out, and the lines are read as they
-    are), and lines that wide are followed by more text twice or more (cells wrapped); lines
+    are); a line that wide followed by more text only once is joined too (a PDF copy's grid
+    often wraps one long name), flagged, since a name that lost its value reads the same; lines
     that together, and only together, make a label are one label (可持续影响指 / 标, 社会公众或服
     / 务对象满意度 / 指标). Lines before a free text are left as they are: a value in words
     of any length may have wrapped too. The joined cell takes the first line's row; the others are
@@ -241,10 +242,11 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         return not _is_label(t.text) and not _value_shape(t.text) and not _is_header_word(t.text)
 
     # the widest line of text is the name column's width; lines that wide followed by more
-    # text, twice or more, say that cells wrapped (a web page's copy has none)
+    # text say that cells wrapped (a web page's copy has none; once is flagged)
     column = max((_width(t.text) for t in tokens if text(t)), default=0)
     full = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 2}
-    wrapped = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:])) >= 2
+    wraps = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:]))
+    wrapped = wraps >= 1
     i = 0
     while i < len(tokens):
         if size := _label_run(tokens, i):
@@ -255,18 +257,75 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         while j < len(tokens) and not _is_label(tokens[j].text) and not _value_shape(tokens[j].text):
             j += 1
         run = tokens[i:j]
+        if _value_ends_name(tokens, i, j, full) and columns == 1 and column >= 12:
+            # a full line, then two values for one value column: the first is the name's end
+            # (呼家河至鲍家沟新建水泥路 / 1条 / 2km)
+            failures.at_row(
+                run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run) + 1)
+            )
+            join(i, j + 1)
+            i = j + 1
+            continue
         if any(_is_header_word(t.text) for t in run):
             run = []  # a column head among them (指标值): cells out of reading order
         bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
         if len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and _value_shape(tokens[j].text):
             if column >= 12 and all(id(t) in full for t in run[:-1]):
+                if wraps == 1:  # the only wrap seen: a name that lost its value would read the same
+                    failures.at_row(
+                        run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run))
+                    )
                 join(i, j)
+                run = []
+            elif column >= 12 and (cells := _cells_by_width(run, full, closes=True)):
+                _join_cells(run, cells, i, join, failures)
+                run = []
+        elif len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and column >= 12:
+            if cells := _cells_by_width(run, full, closes=False):  # name and value in words, then a label
+                _join_cells(run, cells, i, join, failures)
                 run = []
         cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
         if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
     return out
+
+
+def _value_ends_name(tokens: list[Token], i: int, j: int, full: set[int]) -> bool:
+    """Lines ``i:j`` of text each filling the column, after a label or a value, then two lines
+    shaped as values and no label: with one value column the first value is the name's end."""
+    if i == j or any(id(t) not in full for t in tokens[i:j]) or j + 1 >= len(tokens):
+        return False
+    if i and not (_is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)):
+        return False
+    pair = tokens[j : j + 2]
+    if not all(re.search(r"[^\d.\s%％" + SIGNS + r"]", _fold(t.text)) for t in pair):
+        return False  # a bare number or share (1, 100%): a value or the next row's 序号, not this rule's
+    return all(_value_shape(t.text) and not _is_label(t.text) for t in pair)
+
+
+def _cells_by_width(run: list[Token], full: set[int], closes: bool) -> list[tuple[int, int]] | None:
+    """The run's lines cut into cells where a line is narrower than its column (a wrapped cell's
+    every line but its last fills the column), as (start, end) pairs; None unless that joins
+    some lines and leaves whole rows of a name and one value (``closes``: the line after the run
+    is a row's value, the run's last cell's own)."""
+    cells, start = [], 0
+    for k, token in enumerate(run):
+        if id(token) not in full or k == len(run) - 1:
+            cells.append((start, k + 1))
+            start = k + 1
+    if len(cells) == len(run) or (len(cells) + closes) % 2:
+        return None
+    return cells
+
+
+def _join_cells(run: list[Token], cells: list[tuple[int, int]], i: int, join, failures: Failures) -> None:
+    """Each cell of several lines joined; flagged, since a cell whose text just fills its last
+    line runs on into the next cell unseen."""
+    for a, b in cells:
+        if b - a > 1:
+            join(i + a, i + b)
+    failures.at_row(run[0].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=run[0].text[:30], lines=len(run)))
 
 
 def _label_run(tokens: list[Token], i: int) -> int:
@@ -314,17 +373,17 @@ def name_below_key(rows: list[list[Token]], end: int, name: str) -> str | None:
     and after it lone lines of text (no key, title or value) right up to the next key or the
     grid: the value's cell wrapped over those lines when every line but the last is as wide
     as the widest. The value joined, or None."""
-    lines = [[t for t in row if t.text] for row in rows[:end]]
-    lines = (
-        [line[0].text.strip() for line in lines if line and len(line) == 1]
-        if all(len([t for t in row if t.text]) <= 1 for row in rows[:end])
-        else []
-    )
+    filled = [[t for t in row if t.text.strip()] for row in rows[:end]]
+    # a line of one cell by its text, of several by None: the key, the value's lines and the
+    # key after them must each stand alone (what comes before the key may be laid out otherwise)
+    lines = [line[0].text.strip() if len(line) == 1 else None for line in filled if line]
     for i, text in enumerate(lines[:-2]):
-        if _key_field(text) != "name" or _fold(lines[i + 1]) != _fold(name):
+        if text is None or _key_field(text) != "name" or lines[i + 1] is None or _fold(lines[i + 1]) != _fold(name):
             continue
         parts, closed = [lines[i + 1]], False
         for nxt in lines[i + 2 :]:
+            if nxt is None:
+                break
             if _key_field(nxt):
                 closed = True  # the value's lines end where the next key starts
                 break
