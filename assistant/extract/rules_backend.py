@@ -26,6 +26,7 @@ from .parsers.prose_fields import read_prose_fields
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
 from .parsers.transposed import read_transposed
+from .row_kinds import drop_leftovers
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -189,7 +190,7 @@ def extract_with_rules(doc: Document) -> BudgetTable:
         InputError: no part of the document holds a table or a form.
     """
     flat = is_flat_export(doc)  # the assistant's own CSV/XLSX export, edited and brought back
-    table = read_flat_export(doc) if flat else _extract_parts(doc)
+    table = read_flat_export(doc) if flat else drop_leftovers(_extract_parts(doc))
     table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
     if flat:
         return table
