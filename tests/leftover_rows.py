@@ -36,8 +36,10 @@ _PAGE = "- 2 -"
 class Doc:
     stem: str
     text: str
-    layout: str  # pipe | tab | spaces | lines | run
-    row_end: dict[str, int]  # where a row ends (offset after it): first, middle, last indicator
+    layout: str  # pipe | tab | spaces | lines | line_pipes (one cell a line, closed by |) | run
+    # where a leftover goes: the end of the first, middle, last indicator's row (in front of its
+    # name's line when a row's cells run on over lines)
+    row_end: dict[str, int]
     header: str | None  # the grid's header as the layout writes it, when it stands on its own
 
 
@@ -81,7 +83,7 @@ def _layout(text: str, name_at: int, value_end: int) -> str:
     line_end = text.find("\n", value_end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if "\n" in text[name_at:value_end]:
-        return "lines"
+        return "line_pipes" if line.rstrip().endswith(("|", "｜")) else "lines"
     if "|" in line or "｜" in line:
         return "pipe"
     if "\t" in line:
@@ -96,7 +98,7 @@ def _header(text: str, layout: str, first: int) -> str | None:
     at = text.rfind("三级指标", 0, first)
     if at < 0 or layout == "run":
         return None
-    if layout == "lines":
+    if layout in ("lines", "line_pipes"):
         start = text.rfind("一级指标", 0, at)
         if start < 0:
             return None
@@ -107,6 +109,18 @@ def _header(text: str, layout: str, first: int) -> str | None:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return text[start : len(text) if end < 0 else end]
+
+
+def _under(text: str, last: tuple[int, int, int]) -> int:
+    """Under the table: after the last indicator's line and the lines of figures that close its row."""
+    at = last[2]
+    while at < len(text):
+        nxt = text.find("\n", at + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not re.fullmatch(r"[\s\d.%％≥≤<>=|｜\-—]*", text[at + 1 : nxt]):
+            break
+        at = nxt
+    return at
 
 
 def dev_documents() -> list[Doc]:
@@ -132,9 +146,14 @@ def dev_documents() -> list[Doc]:
             continue  # a value inside a sentence or brackets: prose, not a grid's rows
         layout = _layout(text, found[-1][0], found[-1][1])
         starts = [at for at, _, _ in found]
-        # a row ends at its line's end when the line holds no other indicator, else at its value
-        ends = [line_end if not any(at < s < line_end for s in starts) else end for at, end, line_end in found]
-        picked = {"first": ends[0], "middle": ends[len(ends) // 2], "last": ends[-1]}
+        if layout in (
+            "lines",
+            "line_pipes",
+        ):  # a row's cells run on over lines: a leftover goes in front of a name's line
+            ends = [max(text.rfind("\n", 0, at), 0) for at, _, _ in found]
+        else:  # a row ends at its line's end when the line holds no other indicator, else at its value
+            ends = [line_end if not any(at < s < line_end for s in starts) else end for at, end, line_end in found]
+        picked = {"first": ends[0], "middle": ends[len(ends) // 2], "last": ends[-1], "under": _under(text, found[-1])}
         docs.append(Doc(folder.name, text, layout, picked, _header(text, layout, found[0][0])))
     return docs
 
@@ -154,6 +173,8 @@ def _row(doc: Doc, cells: list[str]) -> str:
         return "    ".join(filled)
     if doc.layout == "lines":
         return "\n".join(filled)
+    if doc.layout == "line_pipes":  # one cell a line, each closed by its bar
+        return "\n".join(f"{c} |" for c in filled)
     return "".join(filled)
 
 
@@ -168,7 +189,7 @@ def variants(doc: Doc) -> list[tuple[str, str]]:
     """(label, text) of each leftover written into ``doc``."""
     out = []
     for kind, cells in LEFTOVERS.items():
-        places = ("last",) if kind == "stamp" else ("first", "middle", "last")
+        places = ("under",) if kind == "stamp" else ("first", "middle", "last")
         for place in places:
             out.append((f"{kind}@{place}", _insert(doc, doc.row_end[place], _row(doc, cells))))
     if doc.header is not None:
