@@ -112,6 +112,24 @@ def test_drop_leftovers_numbers_again_and_keeps_only_what_is_said_of_real_rows()
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "want"),
+    [
+        ("养护里程", "≥20公里……", ("养护里程", "≥20公里")),  # a row of dots run onto a value
+        ("养护里程", "≥20公里指标3:", ("养护里程", "≥20公里")),  # an unfilled item run onto it
+        ("养护里程", "100%****", ("养护里程", "100%")),
+        ("…… 养护里程", "≥20公里", ("养护里程", "≥20公里")),  # dots run onto the next name
+        ("** **养护里程", "≥20公里", ("养护里程", "≥20公里")),
+        ("受益人数(≥**人)", "≥**", ("受益人数(≥**人)", "≥**")),  # the template's hints stay
+        ("*养护里程", "≥20公里", ("*养护里程", "≥20公里")),  # one asterisk: a core mark, the parser's
+    ],
+)
+def test_filler_run_onto_a_filled_cell_is_taken_off(name, value, want):
+    table = drop_leftovers(_table([(name, value)], []))
+    ind = table.projects()[0].indicators[0]
+    assert (ind.name, ind.annual_value) == want
+
+
 _STREAM = """项目名称：道路养护
 绩效指标
 一级指标

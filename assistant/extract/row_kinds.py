@@ -40,6 +40,12 @@ _HEADING = re.compile(
     r"|偏差原因分析及改进措施|未完成原因(?:分析)?(?:和改进措施)?)(?:[(（][^)）]{0,6}[)）])?$"
 )
 
+#: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
+#: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
+_FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
+_TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
+_LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
+
 #: the stamp, signature and date lines under a table
 _STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
@@ -77,6 +83,24 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     return None
 
 
+def _trim_filler(ind: Indicator) -> None:
+    """A filled cell's text less the template filler run onto it (a value's trailing ……, a name's
+    leading ** **), its span with it; a hint inside the text (受益人数(≥**人), ≥**) stays."""
+    for field, pattern in (
+        ("name", _LEADING_FILLER),
+        ("period_value", _TRAILING_FILLER),
+        ("annual_value", _TRAILING_FILLER),
+    ):
+        text = getattr(ind, field)
+        if not text or (m := pattern.search(text)) is None or not (trimmed := pattern.sub("", text)).strip():
+            continue
+        setattr(ind, field, trimmed)
+        span = ind.spans.get(field)
+        if span is not None and span.end - span.start == len(text):
+            cut = {"start": span.start + m.end()} if field == "name" else {"end": span.end - len(m.group(0))}
+            ind.spans[field] = span.model_copy(update=cut)
+
+
 def _values(ind: Indicator) -> list[str | None]:
     return [ind.period_value, ind.annual_value]
 
@@ -95,6 +119,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
     kept: list[Indicator] = []
     dropped: list[tuple[Indicator, str]] = []
     for ind in project.indicators:
+        _trim_filler(ind)
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
     if not dropped:
