@@ -2,7 +2,7 @@
 
 Each single-project dev document whose gold indicators are found in its source gets, in its own
 layout (``|`` cells, tabs, spaces, one cell per line, run together), a blank ``指标3:`` row, a
-``……`` row, a row of ``**``, a cost row of zeros, a row holding only its number (at the grid's
+``……`` row, a row of ``**``, a cost row of zeros, a 其他资金 row at zero, a row holding only its number (at the grid's
 first, middle and last indicator), a stamp line under the table, and its header printed again
 after a page break (``tests/leftover_rows.py``). A copy is *right* when it reads as the untouched
 source does (no extra indicator, the same seq), *flagged* when it differs and a new failure says
@@ -29,7 +29,9 @@ from leftover_rows import dev_documents, outcome, read_text, variants
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", help="one leftover kind (blank_item, dots, stars, zeros, numbering, stamp, header)")
+    parser.add_argument(
+        "--only", help="one leftover kind (blank_item, dots, stars, zeros, money, numbering, stamp, header)"
+    )
     parser.add_argument("--show", type=int, default=0, help="list this many silent/flagged cases each")
     args = parser.parse_args()
     by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)

@@ -1,7 +1,8 @@
 """Real dev sources with the rows a filled-in template leaves behind written into their grid.
 
 A template printed with fewer indicators than it has rows keeps its blank rows (``指标3:``, a
-``……`` row), its cost table's rows of zeros (``0 | 0.00% | 0``), its header row printed again
+``……`` row), its cost table's rows of zeros (``0 | 0.00% | 0``), its money rows at zero
+(``其他资金 | 0 | 0.00% | 0``), its header row printed again
 after a page break, and a stamp line (单位（盖章） 填报人 联系电话) under the table. None of them
 is an indicator. :func:`variants` writes each into a dev document's own source text, in the
 document's own layout (``|`` cells, tabs, spaces, one cell per line, cells run together), at the
@@ -25,6 +26,7 @@ LEFTOVERS = {
     "dots": ["……"],  # the template's row of dots
     "stars": ["**", "**"],  # a row of the filling guide's asterisks
     "zeros": ["", "0", "0.00%", "0"],  # a cost row left at zero (金额 | 占比 | 执行数)
+    "money": ["其他资金", "0", "0.00%", "0"],  # a 项目资金 row left at zero, read among the indicators
     "numbering": ["3", "", ""],  # a row holding only its number
     "stamp": ["单位（盖章）：", "填报人：", "联系电话：", "填报日期："],  # the signature line under the table
 }

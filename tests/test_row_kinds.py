@@ -33,6 +33,8 @@ from assistant.schema import BudgetTable, Failure, Indicator, Project, Span, Uni
         ("单位（盖章）：   填报人：   联系电话：", [None, None], "stamp"),
         ("审核意见", [None, None], "stamp"),
         ("效益指标", [None, None], "label"),
+        ("其他资金", ["0", "0.00%"], "money"),  # a 项目资金 row left at zero
+        ("财政专户管理资金", [None, "0.00"], "money"),
     ],
 )
 def test_template_leftovers_are_told(name, values, kind):
@@ -51,6 +53,7 @@ def test_template_leftovers_are_told(name, values, kind):
         ("工程质量合格", [None, None]),  # a name without a value is still an indicator
         ("90%", [None, "95%"]),
         ("三级指标", [None, "100%"]),  # a heading's word with a real value: not a header row
+        ("项目金额", [None, "5万元"]),  # a cost target named like money (d01)
     ],
 )
 def test_what_may_be_an_indicator_is_kept(name, values):
@@ -128,6 +131,17 @@ def test_filler_run_onto_a_filled_cell_is_taken_off(name, value, want):
     table = drop_leftovers(_table([(name, value)], []))
     ind = table.projects()[0].indicators[0]
     assert (ind.name, ind.annual_value) == want
+
+
+def test_a_row_named_like_money_with_bare_figures_is_low_confidence():
+    """其中：财政资金 | 3.36 may be the money block read as an indicator or a cost target: kept, and
+    its name marked so the clerk checks it (validate_table says LOW_CONFIDENCE)."""
+    from assistant.checks import validate_table
+
+    table = drop_leftovers(_table([("养护里程", "≥20公里"), ("其中：财政资金", "3.36"), ("项目金额", "5万元")], []))
+    assert [i.name for i in table.projects()[0].indicators] == ["养护里程", "其中：财政资金", "项目金额"]
+    doubted = {w.seq for w in validate_table(table) if w.code == "LOW_CONFIDENCE"}
+    assert doubted == {2}
 
 
 _STREAM = """项目名称：道路养护

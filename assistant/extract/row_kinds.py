@@ -2,8 +2,9 @@
 
 A template printed with fewer indicators than it has rows keeps its unfilled items (``指标3:``,
 ``……``, ``**``, a row holding only its number), its cost rows left at zero (``0 | 0.00% | 0``),
-its header row printed again after a page break (``- 2 -`` 一级指标 | 二级指标 | 三级指标 …), and
-the stamp and signature lines under the table (单位（盖章）, 填报人, 联系电话). Whatever the parser
+its header row printed again after a page break (``- 2 -`` 一级指标 | 二级指标 | 三级指标 …), its
+money rows left at zero (其他资金 | 0 | 0.00%), and the stamp and signature lines under the table
+(单位（盖章）, 填报人, 联系电话). Whatever the parser
 (a form's grid, a department table, a numbered dump, prose), such a row must not become an
 indicator: it would add a wrong row and shift the ``seq`` of every real one after it.
 
@@ -20,7 +21,7 @@ import re
 
 from ..messages import msg
 from ..schema import BudgetTable, Failure, Indicator, Project
-from .parsers.form.labels import _fold, _is_label, _is_placeholder
+from .parsers.form.labels import _fold, _is_label, _is_placeholder, _key_field
 
 __all__ = ["leftover_kind", "drop_leftovers"]
 
@@ -46,6 +47,11 @@ _FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
 _TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
 _LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
 
+#: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
+_MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
+#: a bare figure, no unit word: an amount or a rate as a money row writes it (3.36, 100.00%)
+_BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
+
 #: the stamp, signature and date lines under a table
 _STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
@@ -64,7 +70,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     """Which template leftover a row of this name and these values is, or None when it may be
     an indicator: ``blank`` (nothing filled in: 指标3:, ……, **, a bare number, zeros), ``heading``
     (the column headings again, a page mark before them), ``stamp`` (a signature or stamp line),
-    ``label`` (only a level label, 效益指标, with no value). A row with a real value is kept."""
+    ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
+    其他资金 | 0 | 0.00%). A row with a real value is kept."""
     if not all(_blank(v) for v in values):
         if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(
             _squeezed(_PAGE_MARK.sub("", name or ""))
@@ -74,6 +81,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     text = _PAGE_MARK.sub("", _fold(name or ""))
     if _BLANK_NAME.match(text) or _is_placeholder(text):
         return "blank"
+    if _key_field(text) in _MONEY_KEYS:
+        return "money"
     if _HEADING.match(_squeezed(text)):
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
@@ -101,6 +110,16 @@ def _trim_filler(ind: Indicator) -> None:
             ind.spans[field] = span.model_copy(update=cut)
 
 
+def _doubt_money(ind: Indicator) -> None:
+    """A row named like a 项目资金 row (其中：财政资金) whose values are bare figures (3.36, 100.00%)
+    may be the money block read as an indicator, or a cost target: it cannot be told, so its name
+    is marked LOW_CONFIDENCE for the clerk (a value with its unit, 项目金额 5万元, is a target)."""
+    values = [v for v in _values(ind) if v]
+    if values and all(_BARE_FIGURE.match(v) for v in values) and _key_field(_fold(ind.name or "")) in _MONEY_KEYS:
+        if (span := ind.spans.get("name")) is not None:
+            ind.spans["name"] = span.model_copy(update={"confidence": min(span.confidence or 1.0, 0.5)})
+
+
 def _values(ind: Indicator) -> list[str | None]:
     return [ind.period_value, ind.annual_value]
 
@@ -122,6 +141,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         _trim_filler(ind)
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
+        _doubt_money(ind)
     if not dropped:
         return
     ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
