@@ -102,16 +102,20 @@ def _table(rows: list[tuple[str | None, str | None]], failures: list[Failure]) -
 
 def test_drop_leftovers_numbers_again_and_keeps_only_what_is_said_of_real_rows():
     """Whatever parser read the rows: a lone level label goes with a ROW_ONLY_A_LABEL saying so, a
-    failure about a dropped row goes with it, one about a later row follows its new number."""
-    said_of_dropped = Failure(row=11, field="绩效指标 #2 name", message=msg("FORM_NAME_LOOKS_LIKE_VALUE", name="0"))
-    said_of_later = Failure(row=13, field="绩效指标 #4 name", message=msg("FORM_NAME_LOOKS_LIKE_VALUE", name="x"))
-    rows = [("养护里程", "≥20公里"), ("0", "0.00%"), ("效益指标", None), ("群众出行条件", "明显改善")]
-    table = drop_leftovers(_table(rows, [said_of_dropped, said_of_later]))
+    failure about a dropped row of filler goes with it, one about a later row follows its new
+    number; one about a dropped row holding a figure (maybe a value shifted into the name
+    column) stays, pointing at no number."""
+    said_of_filler = Failure(row=11, field="绩效指标 #2 name", message=msg("FORM_NAME_LOOKS_LIKE_VALUE", name="……"))
+    said_of_figure = Failure(row=12, field="绩效指标 #3 name", message=msg("FORM_NAME_LOOKS_LIKE_VALUE", name="3"))
+    said_of_later = Failure(row=14, field="绩效指标 #5 name", message=msg("FORM_NAME_LOOKS_LIKE_VALUE", name="x"))
+    rows = [("养护里程", "≥20公里"), ("……", None), ("3", None), ("效益指标", None), ("群众出行条件", "明显改善")]
+    table = drop_leftovers(_table(rows, [said_of_filler, said_of_figure, said_of_later]))
     got = [(i.seq, i.name) for i in table.projects()[0].indicators]
     assert got == [(1, "养护里程"), (2, "群众出行条件")]
-    assert [(f.code, f.field) for f in table.failures] == [
-        ("FORM_NAME_LOOKS_LIKE_VALUE", "绩效指标 #2 name"),
-        ("ROW_ONLY_A_LABEL", "绩效指标"),
+    assert [(f.code, f.field, f.row) for f in table.failures] == [
+        ("FORM_NAME_LOOKS_LIKE_VALUE", "绩效指标", 12),
+        ("FORM_NAME_LOOKS_LIKE_VALUE", "绩效指标 #2 name", 14),
+        ("ROW_ONLY_A_LABEL", "绩效指标", 13),
     ]
 
 
@@ -185,10 +189,15 @@ def clean_docs():
 
 
 def test_leftovers_written_into_dev_documents_change_nothing(clean_docs):
+    """No copy is silently wrong; a copy with a row of filler (指标3:, ……, **, a stamp line) reads
+    as the untouched source. (A row of figures, 3 or 0 | 0.00%, may be a shifted value: flagged
+    is enough there.)"""
     wrong = []
     for doc in clean_docs:
         before = read_text(doc.text)
         for label, text in variants(doc):
-            if (result := outcome(before, text)) != "right":
+            result = outcome(before, text)
+            filler = label.split("@")[0] in ("blank_item", "dots", "stars", "stamp")
+            if result in ("silent", "refused") or (filler and result != "right"):
                 wrong.append(f"{doc.stem} {label}: {result}")
     assert wrong == []

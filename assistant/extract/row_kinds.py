@@ -146,7 +146,10 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         return
     ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
     kept_rows = {_row(i) for i in kept}
-    gone = {(_row(i), i.seq) for i, _ in dropped}
+    # a dropped row holding a figure (3, 0) may be a value that cells shifted into the name column:
+    # what the parser said of it stays (pointing at no number), so a shift is never made silent
+    gone = {(_row(i), i.seq) for i, _ in dropped if not re.search(r"\d", i.name or "")}
+    shifted = {(_row(i), i.seq) for i, _ in dropped} - gone
     renumber = {i.seq: k + 1 for k, i in enumerate(kept)} if ordinal else {}
     rows = [r for r in (_row(i) for i in project.indicators) if r is not None]
     low, high = (min(rows), max(rows)) if rows else (None, None)
@@ -155,6 +158,8 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         seq = int(m.group(2)) if m else None
         if (failure.row, seq) in gone or (m is None and failure.row in {r for r, _ in gone} - kept_rows):
             failures.remove(failure)  # said of a row that is not an indicator
+        elif (failure.row, seq) in shifted:
+            failure.field = "绩效指标"
         elif m and renumber and seq in renumber and low is not None and low <= (failure.row or low) <= high:
             failure.field = _SEQ_FIELD.sub(rf"\g<1>{renumber[seq]}", failure.field)
     for ind, kind in dropped:
