@@ -523,6 +523,10 @@ MESSAGES: dict[str, Text] = {
         "the whole grid is one line of {cells} cells: names and values were placed by counting {k} value columns, "
         "an empty cell shifts them; check them",
     ),
+    "ROW_ONLY_A_LABEL": Text(
+        "“{text}”一行只有一级/二级标签，没有三级指标名称和指标值：未读作指标；请核对",
+        "{text!r}: a row holding only a level label, no 三级指标 name and no value: not read as an indicator; check it",
+    ),
     "FORM_ROW_NO_NAME": Text(
         "指标行有指标值却没有三级指标名称；已跳过", "an indicator row with values but no 三级指标 name; skipped"
     ),

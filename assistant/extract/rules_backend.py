@@ -27,6 +27,7 @@ from .parsers.prose_fields import read_prose_fields
 from .parsers.several_forms import split_forms
 from .parsers.table import extract_table
 from .parsers.transposed import read_transposed
+from .row_kinds import drop_leftovers
 
 __all__ = ["extract_with_rules", "split_parts"]
 
@@ -194,9 +195,9 @@ def extract_with_rules(doc: Document) -> BudgetTable:
         table = read_flat_export(doc)
     elif is_traditional(doc.text):  # read through a simplified copy, the values kept as printed
         copy, kept = simplified_document(doc)
-        table = as_printed(_extract_parts(copy), doc, kept)
+        table = as_printed(drop_leftovers(_extract_parts(copy)), doc, kept)
     else:
-        table = _extract_parts(doc)
+        table = drop_leftovers(_extract_parts(doc))
     table.failures[:0] = doc.failures  # what the reader could not read (damaged bytes) comes first
     if flat:
         return table

@@ -585,7 +585,7 @@ def _read_grid(
                 elif token is not None and _is_label(token.text) and id(token) not in level_names:
                     _flush(pending, k, items, failures, "unit" in targets)
                     label(token)
-                elif token is not None:
+                elif token is not None and not _lone_leftover(token.text):
                     pending.append(token)
                 continue
             if token is None:
@@ -597,6 +597,8 @@ def _read_grid(
                 id(token) not in level_names and label(token)
             ):
                 current, slot = None, None
+            elif not run_together and _lone_leftover(token.text) and (current is None or len(current.values) >= k):
+                continue  # 指标3:, ……, ** alone where a name is due: a template row left empty, not an item
             elif run_together and (_is_placeholder(token.text) or not_an_item(token.text)):
                 continue  # 指标2: left empty in a filled-in template; -定性 of an empty row
             elif run_together and head_run(token.text):
@@ -1117,3 +1119,9 @@ def _reads_by_rows(rows: list[list[Token]]) -> bool:
     content = [[t for t in row if not _is_label(t.text)] for row in rows]
     content = [row for row in content if row]
     return bool(content) and sum(len(row) >= 2 for row in content) * 2 >= len(content)
+
+
+def _lone_leftover(text: str) -> bool:
+    """A cell of a template row nobody filled (指标3:, ……, **), alone on its line of a grid read one
+    cell per line: no cell of a row. A dash or a slash is a cell (an empty 度量单位 written -)."""
+    return _is_placeholder(text) and bool(re.search(r"指|…|\.{3}|[*＊]", text))

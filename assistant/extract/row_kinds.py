@@ -1,0 +1,188 @@
+"""Rows read as indicators that are not indicators: what a filled-in template leaves behind.
+
+A template printed with fewer indicators than it has rows keeps its unfilled items (``指标3:``,
+``……``, ``**``, a row holding only its number), its cost rows left at zero (``0 | 0.00% | 0``),
+its header row printed again after a page break (``- 2 -`` 一级指标 | 二级指标 | 三级指标 …), its
+money rows left at zero (其他资金 | 0 | 0.00%), and the stamp and signature lines under the table
+(单位（盖章）, 填报人, 联系电话). Whatever the parser
+(a form's grid, a department table, a numbered dump, prose), such a row must not become an
+indicator: it would add a wrong row and shift the ``seq`` of every real one after it.
+
+:func:`leftover_kind` says, from a row's name and values alone, which leftover it is;
+:func:`drop_leftovers` is the one step every rules reading goes through
+(:func:`assistant.extract.rules_backend.extract_with_rules`): it drops those rows, numbers the
+rest again and says so where the clerk may want to check (a row that held only a level label).
+A template's hint inside a filled name stays: ``受益人数(≥**人)`` is the cell as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..messages import msg
+from ..schema import BudgetTable, Failure, Indicator, Project
+from .parsers.form.labels import _fold, _is_label, _is_placeholder, _key_field
+
+__all__ = ["leftover_kind", "drop_leftovers"]
+
+#: what a template leaves in a cell nobody filled: dots, asterisks, dashes, x's, a zero (0, 0.00%)
+_FILLER = r"[\s.…。·*＊/、\-—_xX×]|0+(?:\.0+)?\s*[%％]?"
+_BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
+#: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
+_BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER})*$")
+
+#: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
+_PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
+
+#: the grid's column headings, a row of which is the header printed again (page break)
+_HEADING = re.compile(
+    r"^(?:[一二三]级指标(?:名称)?|绩效指标|指标名称|指标内容|(?:年度|实施周期|中期|长期)?指标值(?:及单位)?"
+    r"|(?:年度|全年)?(?:实际)?完成值|目标值|分值|权重|得分|评分标准|绩效标准|指标性质|指标方向|[计度]量单位|备注|序号"
+    r"|偏差原因分析及改进措施|未完成原因(?:分析)?(?:和改进措施)?)(?:[(（][^)）]{0,6}[)）])?$"
+)
+
+#: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
+#: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
+_FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
+_TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
+_LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
+
+#: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
+_MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
+#: a bare figure, no unit word: an amount or a rate as a money row writes it (3.36, 100.00%)
+_BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
+
+#: the stamp, signature and date lines under a table
+_STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
+
+
+def _squeezed(text: str | None) -> str:
+    """The text folded (traditional to simplified) with its white space taken out."""
+    return re.sub(r"\s+", "", _fold(text or ""))
+
+
+def _blank(value: str | None) -> bool:
+    """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…)."""
+    return bool(_BLANK_VALUE.match(_fold(value or ""))) or _is_placeholder(value or "")
+
+
+def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
+    """Which template leftover a row of this name and these values is, or None when it may be
+    an indicator: ``blank`` (nothing filled in: 指标3:, ……, **, a bare number, zeros), ``heading``
+    (the column headings again, a page mark before them), ``stamp`` (a signature or stamp line),
+    ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
+    其他资金 | 0 | 0.00%). A row with a real value is kept."""
+    if not all(_blank(v) for v in values):
+        if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(
+            _squeezed(_PAGE_MARK.sub("", name or ""))
+        ):
+            return "heading"
+        return None
+    text = _PAGE_MARK.sub("", _fold(name or ""))
+    if _BLANK_NAME.match(text) or _is_placeholder(text):
+        return "blank"
+    if _key_field(text) in _MONEY_KEYS:
+        return "money"
+    if _HEADING.match(_squeezed(text)):
+        return "heading"
+    if _STAMP.search(text) and len(_squeezed(text)) <= 40:
+        return "stamp"
+    if _is_label(_squeezed(text)):
+        return "label"
+    return None
+
+
+def _trim_filler(ind: Indicator) -> None:
+    """A filled cell's text less the template filler run onto it (a value's trailing ……, a name's
+    leading ** **), its span with it; a hint inside the text (受益人数(≥**人), ≥**) stays."""
+    for field, pattern in (
+        ("name", _LEADING_FILLER),
+        ("period_value", _TRAILING_FILLER),
+        ("annual_value", _TRAILING_FILLER),
+    ):
+        text = getattr(ind, field)
+        if not text or (m := pattern.search(text)) is None or not (trimmed := pattern.sub("", text)).strip():
+            continue
+        setattr(ind, field, trimmed)
+        span = ind.spans.get(field)
+        if span is not None and span.end - span.start == len(text):
+            cut = {"start": span.start + m.end()} if field == "name" else {"end": span.end - len(m.group(0))}
+            ind.spans[field] = span.model_copy(update=cut)
+
+
+def _doubt_money(ind: Indicator) -> None:
+    """A row named like a 项目资金 row (其中：财政资金) whose values are bare figures (3.36, 100.00%)
+    may be the money block read as an indicator, or a cost target: it cannot be told, so its name
+    is marked LOW_CONFIDENCE for the clerk (a value with its unit, 项目金额 5万元, is a target)."""
+    values = [v for v in _values(ind) if v]
+    if values and all(_BARE_FIGURE.match(v) for v in values) and _key_field(_fold(ind.name or "")) in _MONEY_KEYS:
+        if (span := ind.spans.get("name")) is not None:
+            ind.spans["name"] = span.model_copy(update={"confidence": min(span.confidence or 1.0, 0.5)})
+
+
+def _values(ind: Indicator) -> list[str | None]:
+    return [ind.period_value, ind.annual_value]
+
+
+def _row(ind: Indicator) -> int | None:
+    span = ind.spans.get("name") or next(iter(ind.spans.values()), None)
+    return span.row if span else None
+
+
+_SEQ_FIELD = re.compile(r"^(绩效指标 #)(\d+)")
+
+
+def _drop_in(project: Project, source: str | None, failures: list[Failure], notes: list[Failure]) -> None:
+    """Drop ``project``'s leftover rows; its failures that were only about them go too, the
+    others follow the new numbers when the project's seq was its ordinal."""
+    kept: list[Indicator] = []
+    dropped: list[tuple[Indicator, str]] = []
+    for ind in project.indicators:
+        _trim_filler(ind)
+        kind = leftover_kind(ind.name, _values(ind))
+        (dropped.append((ind, kind)) if kind else kept.append(ind))
+        _doubt_money(ind)
+    if not dropped:
+        return
+    ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
+    kept_rows = {_row(i) for i in kept}
+    # a dropped row holding a figure (3, 0) may be a value that cells shifted into the name column:
+    # what the parser said of it stays (pointing at no number), so a shift is never made silent
+    gone = {(_row(i), i.seq) for i, _ in dropped if not re.search(r"\d", i.name or "")}
+    shifted = {(_row(i), i.seq) for i, _ in dropped} - gone
+    renumber = {i.seq: k + 1 for k, i in enumerate(kept)} if ordinal else {}
+    rows = [r for r in (_row(i) for i in project.indicators) if r is not None]
+    low, high = (min(rows), max(rows)) if rows else (None, None)
+    for failure in list(failures):
+        m = _SEQ_FIELD.match(failure.field or "")
+        seq = int(m.group(2)) if m else None
+        if (failure.row, seq) in gone or (m is None and failure.row in {r for r, _ in gone} - kept_rows):
+            failures.remove(failure)  # said of a row that is not an indicator
+        elif (failure.row, seq) in shifted:
+            failure.field = "绩效指标"
+        elif m and renumber and seq in renumber and low is not None and low <= (failure.row or low) <= high:
+            failure.field = _SEQ_FIELD.sub(rf"\g<1>{renumber[seq]}", failure.field)
+    for ind, kind in dropped:
+        if kind == "label":  # a level label alone on a row: maybe a name the clerk should see
+            notes.append(
+                Failure(
+                    source=source,
+                    row=_row(ind),
+                    field="绩效指标",
+                    message=msg("ROW_ONLY_A_LABEL", text=(ind.name or "")[:30]),
+                )
+            )
+    if ordinal:
+        for k, ind in enumerate(kept):
+            ind.seq = k + 1
+    project.indicators = kept
+
+
+def drop_leftovers(table: BudgetTable) -> BudgetTable:
+    """``table`` without the rows its template left behind (:func:`leftover_kind`)."""
+    source = table.meta.source if table.meta is not None else None
+    notes: list[Failure] = []
+    for project in table.projects():
+        _drop_in(project, source, table.failures, notes)
+    table.failures.extend(notes)
+    return table
