@@ -137,6 +137,45 @@ def test_filler_run_onto_a_filled_cell_is_taken_off(name, value, want):
     assert (ind.name, ind.annual_value) == want
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("养护里程", "≥20个3"),  # a row holding only its number run onto the value
+        ("养护里程", "≥20个00.00%0"),  # a zero cost row run onto the value
+        ("养护里程00.00%0", None),  # ... or onto the name
+        ("保障人数……2370人", None),  # dots inside a name, not at its ends
+        ("保障人数****2370人", None),
+        ("养护里程****", None),  # asterisks run onto the name's end
+    ],
+)
+def test_a_leftover_run_into_a_kept_row_is_flagged(name, value):
+    """Where cells ran together a leftover no trim can tell off stays in the cell; the row is
+    flagged ROW_LEFTOVER_RUN_ON on its (new) seq, never silent."""
+    table = drop_leftovers(_table([("……", None), (name, value)], []))
+    assert [(f.code, f.field) for f in table.failures] == [("ROW_LEFTOVER_RUN_ON", "绩效指标 #1")]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("受益人数(≥**人)", "≥**"),  # the template's hints
+        ("项目总成本", "≤****000元"),
+        ("当年在校学生数", "当年在校学生数4953"),
+        ("完成率", "100.00%"),
+        ("事故发生率", "0.00%"),
+        ("受益人口", "大于90%"),
+    ],
+)
+def test_a_filled_row_is_not_flagged_as_run_on(name, value):
+    table = drop_leftovers(_table([(name, value)], []))
+    assert table.failures == []
+
+
+def test_a_money_row_with_its_zeros_run_onto_its_name_is_dropped():
+    table = drop_leftovers(_table([("养护里程", "≥20公里"), ("其他资金00.00%0", None)], []))
+    assert [i.name for i in table.projects()[0].indicators] == ["养护里程"]
+
+
 def test_a_row_named_like_money_with_bare_figures_is_low_confidence():
     """其中：财政资金 | 3.36 may be the money block read as an indicator or a cost target: kept, and
     its name marked so the clerk checks it (validate_table says LOW_CONFIDENCE)."""

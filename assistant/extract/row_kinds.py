@@ -53,6 +53,12 @@ _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "�
 _BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
 
 #: the stamp, signature and date lines under a table
+#: what a leftover row leaves where cells ran together and no trim could tell it off: filler
+#: inside a name or value (保障人数……2370人, 人口数****; a hint ≥**人 stays), figures run on
+#: after a value's unit (≥50个3, ≥50个00.00%0), a zero cost row's 00.00%0
+_RUN_ON_FILLER = re.compile(r"…|\.{3,}|指标\s*\d+\s*[:：]|(?<![≥≤<>＜＞=*＊\s])[*＊]{2,}|(?<![\d.])0+\.0+[%％]0")
+_RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]")
+_ZERO_TAIL = re.compile(r"(?<=[^\W\d_])(?:0+(?:\.0+)?\s*[%％]?)+$")
 _STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
 
@@ -81,7 +87,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     text = _PAGE_MARK.sub("", _fold(name or ""))
     if _BLANK_NAME.match(text) or _is_placeholder(text):
         return "blank"
-    if _key_field(text) in _MONEY_KEYS:
+    if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
     if _HEADING.match(_squeezed(text)):
         return "heading"
@@ -120,6 +126,15 @@ def _doubt_money(ind: Indicator) -> None:
             ind.spans["name"] = span.model_copy(update={"confidence": min(span.confidence or 1.0, 0.5)})
 
 
+def _run_on(ind: Indicator) -> str | None:
+    """The name or value of ``ind`` that still holds a leftover run into it, or None."""
+    for field in ("name", "period_value", "annual_value"):
+        text = getattr(ind, field) or ""
+        if _RUN_ON_FILLER.search(text) or (field != "name" and _RUN_ON_FIGURES.search(text)):
+            return text
+    return None
+
+
 def _values(ind: Indicator) -> list[str | None]:
     return [ind.period_value, ind.annual_value]
 
@@ -142,6 +157,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
+    _note_run_on(project, kept, source, notes)
     if not dropped:
         return
     ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
@@ -176,6 +192,23 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         for k, ind in enumerate(kept):
             ind.seq = k + 1
     project.indicators = kept
+
+
+def _note_run_on(project: Project, kept: list[Indicator], source: str | None, notes: list[Failure]) -> None:
+    """A kept row still holding a leftover run into its cells is flagged, never left silent; its
+    field follows the seq the row will have once the leftovers are dropped."""
+    ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
+    for k, ind in enumerate(kept):
+        if (text := _run_on(ind)) is not None:
+            seq = k + 1 if ordinal else ind.seq
+            notes.append(
+                Failure(
+                    source=source,
+                    row=_row(ind),
+                    field=f"绩效指标 #{seq}",
+                    message=msg("ROW_LEFTOVER_RUN_ON", text=text[:30]),
+                )
+            )
 
 
 def drop_leftovers(table: BudgetTable) -> BudgetTable:
