@@ -143,6 +143,7 @@ def test_filler_run_onto_a_filled_cell_is_taken_off(name, value, want):
         ("养护里程", "≥20个3"),  # a row holding only its number run onto the value
         ("养护里程", "≥20个00.00%0"),  # a zero cost row run onto the value
         ("养护里程00.00%0", None),  # ... or onto the name
+        ("养护里程", "00.00%"),  # ... or read as the value (0 and 0.00% run together)
         ("保障人数……2370人", None),  # dots inside a name, not at its ends
         ("保障人数****2370人", None),
         ("养护里程****", None),  # asterisks run onto the name's end

@@ -55,9 +55,9 @@ _BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
 #: the stamp, signature and date lines under a table
 #: what a leftover row leaves where cells ran together and no trim could tell it off: filler
 #: inside a name or value (保障人数……2370人, 人口数****; a hint ≥**人 stays), figures run on
-#: after a value's unit (≥50个3, ≥50个00.00%0), a zero cost row's 00.00%0
+#: after a value's unit (≥50个3, ≥50个00.00%0), a zero cost row's 00.00%0 (or 00.00% as the value)
 _RUN_ON_FILLER = re.compile(r"…|\.{3,}|指标\s*\d+\s*[:：]|(?<![≥≤<>＜＞=*＊\s])[*＊]{2,}|(?<![\d.])0+\.0+[%％]0")
-_RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]")
+_RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]|^\s*00+\.0+\s*[%％]")
 _ZERO_TAIL = re.compile(r"(?<=[^\W\d_])(?:0+(?:\.0+)?\s*[%％]?)+$")
 _STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
