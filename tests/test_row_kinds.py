@@ -241,3 +241,13 @@ def test_leftovers_written_into_dev_documents_change_nothing(clean_docs):
             if result in ("silent", "refused") or (filler and result != "right"):
                 wrong.append(f"{doc.stem} {label}: {result}")
     assert wrong == []
+
+
+def test_a_filler_row_under_a_numbered_selfeval_item_is_no_cell_of_it():
+    """A 自评表 read by its 指标N: items (分值 | 得分 after the value columns, empty cells dropped):
+    a ``** **`` row under an item must not make its two scores look like a target and its result
+    (g16, spaces): the copy reads as the source."""
+    doc = next(d for d in dev_documents() if d.stem.startswith("g16-"))
+    before = read_text(doc.text)
+    text = dict(variants(doc))["stars@middle"]
+    assert outcome(before, text) == "right"

@@ -777,7 +777,9 @@ def _place_around_scores(items: list[_Item], targets: list[str | None], scores: 
     (:func:`.rows._around_scores`), with a failure when that place is a guess (g16 安徽, j02 山东:
     the 财政部 自评表 template, 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因)."""
     for item in items:
-        values = [v for v in item.values if v is not None and v.text]
+        # a template row of filler under the item (** **, ……) is no cell of it: it would make the
+        # scores look like a target and its result
+        values = [v for v in item.values if v is not None and v.text and not _lone_leftover(v.text)]
         if not values or len(values) >= len(targets):
             continue
         around = _around_scores(values, targets, scores)
