@@ -780,13 +780,19 @@ def _place_around_scores(items: list[_Item], targets: list[str | None], scores: 
         # a template row of filler under the item (** **, ……) is no cell of it: it would make the
         # scores look like a target and its result
         values = [v for v in item.values if v is not None and v.text and not _lone_leftover(v.text)]
-        if not values or len(values) >= len(targets):
+        if not values:
             continue
-        around = _around_scores(values, targets, scores)
-        if around is None:
-            continue
-        item.values, doubt = around
-        if doubt:
+        # bare figures alone on a line under a row written across (3; 0 0.00% 0) may be a template
+        # row left at its number or at zero as well as this row's own cells: their place is a guess
+        # (one cell per line, every cell is on a line of its own: no such doubt)
+        across = [v.row for v in values if v.row != values[-1].row]
+        stray = len(across) > len(set(across)) and all(
+            _BARE_FIGURES.fullmatch(_fold(v.text)) for v in values if v.row == values[-1].row
+        )
+        around = _around_scores(values, targets, scores) if len(values) < len(targets) else None
+        if around is not None:
+            item.values, doubt = around
+        if (around is not None and doubt) or stray:
             failures.at_row(
                 item.name.row,
                 "指标值",
@@ -968,6 +974,8 @@ def _goal_caption_before(filled: list[Token], at: int) -> list[Token]:
 _GOAL_KEY_POINTS = re.compile(r"^(?P<key>\D+?)\d{0,2}[（(]\d+(?:\.\d+)?分[)）]$")
 
 
+#: a cell of bare figures: 3, 0, 0.00%
+_BARE_FIGURES = re.compile(r"[\d.%％\s]+")
 #: the points a 自评表 gives a 一级 group, written after its label: (50分), （30分）
 _POINTS = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
 
