@@ -274,3 +274,26 @@ def test_one_subheading_is_not_a_list_of_projects():
     except InputError:
         return
     assert "馆藏档案日常维护项目" not in [p.name for p in table.projects()]
+
+
+def test_table_lines_are_blanked_line_by_line():
+    """Lines with cell marks (| ｜ tab) become spaces of the same length; sentences stay."""
+    from assistant.extract.parsers.prose import _blank_table_lines
+
+    text = "一、绩效目标\n产出指标|数量指标|培训人数|100人\n\t年度\t指标值\n全年培训100人。"
+    blanked = _blank_table_lines(text)
+    assert len(blanked) == len(text)
+    lines = text.split("\n")
+    assert blanked.split("\n") == [lines[0], " " * len(lines[1]), " " * len(lines[2]), lines[3]]
+
+
+def test_report_targets_read_a_megabyte_on_one_line():
+    """A report with one very long line and no cell marks is read (its target found), not retried
+    from every position: the old pattern took seconds for 20,000 characters and never ended on a
+    fuzzed megabyte."""
+    from assistant.extract.parsers.prose import report_indicators
+    from assistant.ingest.document import Document
+
+    text = "本项目全年开展工作，" * 100_000 + "\n产出指标：培训人数100人。"
+    indicators, _ = report_indicators(Document(text=text, source="one-line.txt"))
+    assert [i.name for i in indicators][-1:] == ["培训人数"]
