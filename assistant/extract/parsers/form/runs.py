@@ -23,10 +23,13 @@ _UNITS = (
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
+#: a unit's "per" part: 元/人*月, 元/人·月, 元/户 (a standard paid per person and month)
+_PER = r"(?:/[人户亩月年次天台套件个](?:[*·×][月年天次])?)?"
+
 #: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
 _ONE_VALUE = (
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_UNITS})?)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:(?:{_UNITS}){_PER})?)"
 )
 
 #: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日)
