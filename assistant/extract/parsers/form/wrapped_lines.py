@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 
 from ....compare_words import SIGNS
 from ....messages import msg
@@ -238,8 +239,23 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         for k in range(i + 1, j):
             out[at[k]] = []
 
+    # a short line found twice or more right before a label is a 一级 cell in a word the rules do
+    # not know (项目决策 / 数量指标, 项目成效 / 社会效益指标, labels on every row): a label, not a wrap
+    before = Counter(
+        _fold(a.text).strip()
+        for a, b in zip(tokens, tokens[1:])
+        if _is_label(b.text)
+        and not _is_label(a.text)
+        and not _value_shape(a.text)
+        and len(_fold(a.text).strip()) <= _LABEL_PIECE
+    )
+    unknown = {word for word, n in before.items() if n >= 2}
+
+    def label(t: Token) -> bool:
+        return _is_label(t.text) or _fold(t.text).strip() in unknown
+
     def text(t: Token) -> bool:
-        return not _is_label(t.text) and not _value_shape(t.text) and not _is_header_word(t.text)
+        return not label(t) and not _value_shape(t.text) and not _is_header_word(t.text)
 
     # the widest line of text is the name column's width; lines that wide followed by more
     # text say that cells wrapped (a web page's copy has none; once is flagged)
@@ -254,7 +270,7 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
             i += size
             continue
         j = i
-        while j < len(tokens) and not _is_label(tokens[j].text) and not _value_shape(tokens[j].text):
+        while j < len(tokens) and not label(tokens[j]) and not _value_shape(tokens[j].text):
             j += 1
         run = tokens[i:j]
         if _value_ends_name(tokens, i, j, full) and columns == 1 and column >= 12:
@@ -268,7 +284,7 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
             continue
         if any(_is_header_word(t.text) for t in run):
             run = []  # a column head among them (指标值): cells out of reading order
-        bounded = i == 0 or _is_label(tokens[i - 1].text) or _value_shape(tokens[i - 1].text)
+        bounded = i == 0 or label(tokens[i - 1]) or _value_shape(tokens[i - 1].text)
         if len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and _value_shape(tokens[j].text):
             if column >= 12 and all(id(t) in full for t in run[:-1]):
                 if wraps == 1:  # the only wrap seen: a name that lost its value would read the same
@@ -281,7 +297,8 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
                 _join_cells(run, cells, i, join, failures)
                 run = []
         elif len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and column >= 12:
-            if cells := _cells_by_width(run, full, closes=False):  # name and value in words, then a label
+            # name and value in words, then a label
+            if cells := _cells_by_width(run, full, closes=False):
                 _join_cells(run, cells, i, join, failures)
                 run = []
         cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
