@@ -381,12 +381,24 @@ def expected(grid: Grid, style: Style) -> list[dict[str, str | None]]:
 FIELDS = ("level1_name", "level2_name", "name", "period_value", "annual_value")
 
 
+def indicator_rows(table, fields) -> list[dict]:
+    """Every indicator a reading gives, as its compared fields, in reading order."""
+    from assistant.evaluate.align import norm
+    from assistant.export import to_interchange
+
+    return [
+        {f: norm(i.get(f)) for f in fields}
+        for u in to_interchange(table, with_meta=False)["units"]
+        for p in u["projects"]
+        for i in p["indicators"]
+    ]
+
+
 def read_variant(grid: Grid, style: Style) -> tuple[list[dict], list[dict], list] | None:
     """The grid rendered in the style and read by the rules: the indicators read, the ones the
     text holds (both in the comparison form) and the reading's failures; None when the style
     cannot write this grid. A refused text raises the extractor's error."""
     from assistant.evaluate.align import norm
-    from assistant.export import to_interchange
     from assistant.extract import extract
     from assistant.ingest import read_bytes
 
@@ -394,12 +406,7 @@ def read_variant(grid: Grid, style: Style) -> tuple[list[dict], list[dict], list
     if text is None:
         return None
     table = extract(read_bytes(text.encode("utf-8"), "variant.txt"), "rules")
-    got = [
-        {f: norm(i.get(f)) for f in FIELDS}
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
+    got = indicator_rows(table, FIELDS)
     want = [{f: norm(i.get(f)) for f in FIELDS} for i in expected(grid, style)]
     return got, want, table.failures
 

@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 import zhconv
-from form_variants import Grid, _pipe_cells, separated_rows
+from form_variants import Grid, _pipe_cells, indicator_rows, separated_rows
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "real"
 
@@ -271,7 +271,6 @@ def sbs_outcome(grid: Grid, variant: str) -> str:
     """``right``, ``flagged`` (wrong, a failure says so), ``silent`` or ``refused``."""
     from assistant.errors import AssistantError
     from assistant.evaluate.align import norm
-    from assistant.export import to_interchange
     from assistant.extract import extract
     from assistant.ingest import read_bytes
 
@@ -280,12 +279,7 @@ def sbs_outcome(grid: Grid, variant: str) -> str:
         table = extract(read_bytes(render_sbs(grid, variant).encode("utf-8"), "sbs.txt"), "rules")
     except AssistantError:
         return "refused"
-    got = [
-        {f: norm(i.get(f)) for f in fields}
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
+    got = indicator_rows(table, fields)
     want = [{f: norm(i.get(f)) for f in fields} for i in sbs_expected(grid, variant)]
     if got == want:
         return "right"
