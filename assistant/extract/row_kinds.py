@@ -157,10 +157,10 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
-    _note_run_on(project, kept, source, notes)
+    ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
+    _note_run_on(kept, ordinal, source, notes)
     if not dropped:
         return
-    ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
     kept_rows = {_row(i) for i in kept}
     # a dropped row holding a figure (3, 0) may be a value that cells shifted into the name column:
     # what the parser said of it stays (pointing at no number), so a shift is never made silent
@@ -194,10 +194,10 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
     project.indicators = kept
 
 
-def _note_run_on(project: Project, kept: list[Indicator], source: str | None, notes: list[Failure]) -> None:
+def _note_run_on(kept: list[Indicator], ordinal: bool, source: str | None, notes: list[Failure]) -> None:
     """A kept row still holding a leftover run into its cells is flagged, never left silent; its
-    field follows the seq the row will have once the leftovers are dropped."""
-    ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
+    field follows the seq the row will have once the leftovers are dropped (``ordinal``: the
+    project's seq was its rows' order, so they are numbered again)."""
     for k, ind in enumerate(kept):
         if (text := _run_on(ind)) is not None:
             seq = k + 1 if ordinal else ind.seq
