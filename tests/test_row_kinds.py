@@ -7,6 +7,7 @@ import pytest
 from leftover_rows import dev_documents, outcome, read_text, variants
 
 from assistant.extract import extract
+from assistant.extract.parsers.form.labels import _is_column_heading, _is_header_word
 from assistant.extract.row_kinds import drop_leftovers, leftover_kind
 from assistant.ingest import read_bytes
 from assistant.messages import msg
@@ -32,6 +33,9 @@ from assistant.schema import BudgetTable, Failure, Indicator, Project, Span, Uni
         ("三級指標", [None, "指標值"], "heading"),
         ("单位（盖章）：   填报人：   联系电话：", [None, None], "stamp"),
         ("审核意见", [None, None], "stamp"),
+        ("经办人：", [None, None], "stamp"),
+        ("计划标准(或依据)", [None, None], "heading"),
+        ("分值(%)", [None, None], "heading"),
         ("效益指标", [None, None], "label"),
         ("其他资金", ["0", "0.00%"], "money"),  # a 项目资金 row left at zero
         ("财政专户管理资金", [None, "0.00"], "money"),
@@ -50,6 +54,8 @@ def test_template_leftovers_are_told(name, values, kind):
         ("", [None, "不少于6 种"]),  # a row whose name cell is empty but whose value is filled
         ("受益人数(≥**人)", [None, "100人"]),  # the template's hint inside a filled name stays
         ("公用经费标准", [None, None]),  # a name ending in a heading's word is a name
+        ("补贴标准", [None, None]),  # it fits the pattern of a value column's heading, yet is a name
+        ("项目实施单位", [None, None]),
         ("工程质量合格", [None, None]),  # a name without a value is still an indicator
         ("90%", [None, "95%"]),
         ("三级指标", [None, "100%"]),  # a heading's word with a real value: not a header row
@@ -251,3 +257,14 @@ def test_a_filler_row_under_a_numbered_selfeval_item_is_no_cell_of_it():
     before = read_text(doc.text)
     text = dict(variants(doc))["stars@middle"]
     assert outcome(before, text) == "right"
+
+
+@pytest.mark.parametrize("word", ["一级指标", "指标名称", "指标值(年度)", "分值（10分）", "序号", "计划标准", "备注"])
+def test_a_column_heading_word_for_word_is_a_header_word_too(word):
+    """One vocabulary (form/labels.py): what row_kinds drops as a heading, the grid reads as one."""
+    assert _is_column_heading(word) and _is_header_word(word)
+
+
+@pytest.mark.parametrize("word", ["补贴标准", "实施单位", "年初目标值(A)"])
+def test_a_header_words_pattern_is_not_sure_enough_to_drop_a_row(word):
+    assert _is_header_word(word) and not _is_column_heading(word)

@@ -21,7 +21,15 @@ import re
 
 from ..messages import msg
 from ..schema import BudgetTable, Failure, Indicator, Project
-from .parsers.form.labels import _fold, _is_label, _is_placeholder, _key_field
+from .parsers.form.labels import (
+    _STAMP,
+    _fold,
+    _is_column_heading,
+    _is_grid_caption,
+    _is_label,
+    _is_placeholder,
+    _key_field,
+)
 
 __all__ = ["leftover_kind", "drop_leftovers"]
 
@@ -34,13 +42,6 @@ _BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）�
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
 _PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
 
-#: the grid's column headings, a row of which is the header printed again (page break)
-_HEADING = re.compile(
-    r"^(?:[一二三]级指标(?:名称)?|绩效指标|指标名称|指标内容|(?:年度|实施周期|中期|长期)?指标值(?:及单位)?"
-    r"|(?:年度|全年)?(?:实际)?完成值|目标值|分值|权重|得分|评分标准|绩效标准|指标性质|指标方向|[计度]量单位|备注|序号"
-    r"|偏差原因分析及改进措施|未完成原因(?:分析)?(?:和改进措施)?)(?:[(（][^)）]{0,6}[)）])?$"
-)
-
 #: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
 #: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
 _FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
@@ -52,19 +53,22 @@ _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "�
 #: a bare figure, no unit word: an amount or a rate as a money row writes it (3.36, 100.00%)
 _BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
 
-#: the stamp, signature and date lines under a table
 #: what a leftover row leaves where cells ran together and no trim could tell it off: filler
 #: inside a name or value (保障人数……2370人, 人口数****; a hint ≥**人 stays), figures run on
 #: after a value's unit (≥50个3, ≥50个00.00%0), a zero cost row's 00.00%0 (or 00.00% as the value)
 _RUN_ON_FILLER = re.compile(r"…|\.{3,}|指标\s*\d+\s*[:：]|(?<![≥≤<>＜＞=*＊\s])[*＊]{2,}|(?<![\d.])0+\.0+[%％]0")
 _RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]|^\s*00+\.0+\s*[%％]")
 _ZERO_TAIL = re.compile(r"(?<=[^\W\d_])(?:0+(?:\.0+)?\s*[%％]?)+$")
-_STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
 
 def _squeezed(text: str | None) -> str:
     """The text folded (traditional to simplified) with its white space taken out."""
     return re.sub(r"\s+", "", _fold(text or ""))
+
+
+def _heading(text: str) -> bool:
+    """A column heading of the grid or its caption (绩效指标), a row of which is the header again."""
+    return _is_column_heading(text) or _is_grid_caption(text)
 
 
 def _blank(value: str | None) -> bool:
@@ -79,7 +83,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
     if not all(_blank(v) for v in values):
-        if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(
+        if all(_blank(v) or _heading(_squeezed(v)) for v in values) and _heading(
             _squeezed(_PAGE_MARK.sub("", name or ""))
         ):
             return "heading"
@@ -89,7 +93,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "blank"
     if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
-    if _HEADING.match(_squeezed(text)):
+    if _heading(_squeezed(text)):
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"

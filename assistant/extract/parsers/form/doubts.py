@@ -11,7 +11,7 @@ from ....ingest.document import Document
 from ....messages import Msg, msg
 from ....schema import Failure, Indicator
 from .cut import _UNIT
-from .labels import _VALUE_LIKE, _fold, _is_header_word, _is_label, _key_field
+from .labels import _STAMP, _VALUE_LIKE, _fold, _is_column_heading, _is_header_word, _is_label, _key_field
 
 _LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
 
@@ -19,7 +19,11 @@ _LEVEL_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
 #: name should be (a column of labels in the name's place slid the cells)
 _WORD_VALUE = re.compile(r"是|否|有|无|合格|达标|良好|优良|优秀|较好|及时|已完成|达到|显著|明显")
 
-_FORM_WORDS = re.compile(r"盖章|填表|填报|审核|^(?:指标值|指标标准或依据|绩效标准|计划标准|[一二三]级指标)$")
+
+def _form_words(text: str) -> bool:
+    """The form's own words read as an indicator's: a stamp or signature line, a 填表 / 填报 /
+    审核 note, a column heading (指标值, 一级指标)."""
+    return bool(_STAMP.search(text) or re.search("填表|填报|审核", text) or _is_column_heading(text))
 
 
 def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> list[Failure]:
@@ -41,7 +45,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
         name = _fold(ind.name or "")
         if name and (
             _VALUE_LIKE.search(name)
-            or _FORM_WORDS.search(name)
+            or _form_words(name)
             or _key_field(name)
             or _is_label(name)
             or _LEVEL_SHAPE.fullmatch(name)  # 过程指标: a level word the category system lacks
@@ -55,7 +59,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
             say(ind, "name", msg("FORM_NAME_TOO_LONG", length=len(name)))
         for field in ("period_value", "annual_value"):
             value = _fold(getattr(ind, field) or "")
-            if value and (_FORM_WORDS.search(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
+            if value and (_form_words(value) or _is_label(value) or _key_field(value) or _is_header_word(value)):
                 say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
             elif value and value == name:  # a wrapped name's second line read as the value of its first
                 say(ind, field, msg("FORM_VALUE_IS_NAME", value=getattr(ind, field)))

@@ -461,15 +461,35 @@ def _is_value_header(text: str) -> bool:
     return _bare(text) not in _GRID_WORDS and bool(_VALUE_HEADER.match(_bare(text)))
 
 
+#: the grid's column headings word for word, as templates print them (after :func:`_bare`)
+_COLUMN_HEADING = re.compile(
+    r"^(?:[一二三]级指标(?:名称)?|(?:年度|实施周期|中期|长期)?指标值(?:及单位)?"
+    r"|(?:年度|全年)?(?:实际)?完成值|目标值|分值|权重|得分|(?:评分|绩效|计划|指标)标准(?:或依据)?|指标性质|指标方向"
+    r"|[计度]量单位|备注|序号|偏差原因分析及改进措施|未完成原因(?:分析)?(?:和改进措施)?)(?:[(（][^)）]{0,6}[)）])?$"
+)
+
+
+def _is_column_heading(text: str) -> bool:
+    """A cell that is a column heading of the grid word for word (三级指标, 指标值(年度), 分值, 序号):
+    sure enough to drop a row of nothing else, unlike :func:`_is_header_word`, whose patterns also
+    take names (补贴标准, 实施单位) and so only serve where a header row is already expected."""
+    return bool(_COLUMN_HEADING.match(_bare(text)))
+
+
 def _is_header_word(text: str) -> bool:
-    bare = _bare(text)
-    return bare in _GRID_WORDS or bare == "序号" or bool(_VALUE_HEADER.match(bare))
+    """A column heading word for word, or a value column's heading by its shape (年度目标值(A))."""
+    return _is_column_heading(text) or bool(_VALUE_HEADER.match(_bare(text)))
+
+
+#: the stamp, signature and date lines under a table (单位（盖章）, 填报人, 联系电话)
+_STAMP_WORDS = r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人"
+_STAMP = re.compile(_STAMP_WORDS)
 
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
 _GRID_END = re.compile(
-    r"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|填表人|填报人|单位负责人"
-    r"|财政部门|审核意见|财政.{0,6}科室|扫一扫|附件|合计$"
+    rf"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|{_STAMP_WORDS}"
+    r"|财政部门|财政.{0,6}科室|扫一扫|附件|合计$"
     # the 自评表's closing rows: its total score (总分 in the national template; 自评总分, 综合得分,
     # 自评得分 as 湖北, 宁夏 and 四川 write it) and the grade given
     r"|(?:自评|综合|项目)?(?:总分|总得分)[:：]?$|(?:自评|综合)得分[:：]?$|(?:得分|分值)合计$|(?:自评|评价|绩效)等级)"
