@@ -879,10 +879,6 @@ MESSAGES: dict[str, Text] = {
         "主管部门“{name}”之后紧接着另一个栏目“{key}：”，部门只取到该栏目之前；请核对",
         "the department {name!r} runs on into the next key {key!r}: it is read up to that key; check it",
     ),
-    "FORM_NAME_CUT_AT_KEY": Text(
-        "项目名称“{name}”之后紧接着另一个栏目“{key}：”，名称只取到该栏目之前；请核对",
-        "the project name {name!r} runs on into the next key {key!r}: it is read up to that key; check it",
-    ),
     "FORM_NAME_LINE_AFTER": Text(
         "项目名称“{name}”之后的“{text}”不是已知标签，也未读作名称：它可能是名称换行的后半部分；请核对",
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "

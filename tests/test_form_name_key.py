@@ -1,9 +1,12 @@
-"""A form's name that runs on into the next key on one line (a PDF cover in one line of text) is
-cut at that key and flagged (form/build.py)."""
+"""A form's name that runs on into the next key on one line (a PDF cover in one line of text) ends
+at that key (the key reader, form/header.py); a department's cell that runs on into a word with a
+colon is cut there and flagged (form/build.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from assistant.extract import extract
 from assistant.ingest import read_bytes
@@ -26,12 +29,9 @@ def test_a_name_running_into_the_next_key_is_cut_there_and_flagged():
     assert "FORM_DEPARTMENT_CUT_AT_KEY" in _codes(table)
 
 
-def test_a_name_with_a_colon_word_that_is_no_key_is_left_whole():
-    from assistant.extract.parsers.form.build import _KEY_IN_NAME
-    from assistant.extract.parsers.form.labels import _key_field
-
-    name = "小区综合整新 项目单位:塘桥街道"
-    assert _key_field(_KEY_IN_NAME.search(name).group("key")) == "unit"
-    # 备注: is not one of the form's keys: nothing is cut
-    other = _KEY_IN_NAME.search("某某道路改造 备注:二期")
-    assert other is not None and _key_field(other.group("key")) is None
+@pytest.mark.parametrize("sep", [" ", "  ", "\t", " | "])
+def test_a_name_is_read_up_to_the_next_key_on_its_line(sep):
+    text = f"项目支出绩效目标表\n项目名称：小区综合整新{sep}项目单位：塘桥街道\n主管部门：浦东新区\n"
+    text += "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  整新小区数  5个\n"
+    (project,) = extract(read_bytes(text.encode(), "cover.txt"), "rules").projects()
+    assert project.name == "小区综合整新"

@@ -28,7 +28,8 @@ from .wrapped_lines import name_around_key, name_below_key
 #: a name's first sentence punctuation with more text after it (four characters of name at least):
 #: a name is no sentence, what follows describes the project
 _NAME_SENTENCE = re.compile(r"(?<=\S{4})\s*[，,。；;]\s*(?=\S)")
-#: a form's key after a space inside a name, with its colon: 小区综合整新 项目单位:塘桥街道
+#: a word with its colon after a space inside a department's cell: 塘桥街道办事处 委托单位:… (a cover in
+#: one line; a name never holds a key: the key reader ends it at the next one)
 _KEY_IN_NAME = re.compile(r"(?<=\S{2})\s+(?P<key>[\u4e00-\u9fff]{2,8})\s*[:：]")
 
 
@@ -220,10 +221,6 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             "项目名称", msg("FORM_NAME_SENTENCE", name=name[: sentence.start()], text=name[sentence.start() :][:30])
         )
         name = name[: sentence.start()]
-    if name is not None and (key := _KEY_IN_NAME.search(name)) and _key_field(key.group("key")):
-        # 项目名称: 小区综合整新 项目单位:塘桥街道 …, a PDF's cover in one line (p02): the next key ends the name
-        failures.add("项目名称", msg("FORM_NAME_CUT_AT_KEY", name=name[: key.start()], key=key.group("key")))
-        name = name[: key.start()]
     if name is not None and (doubt := found.get("name_doubt")):
         failures.add("项目名称", doubt)
     if name is not None and _looks_like_label(name):
