@@ -23,8 +23,10 @@ import functools
 import io
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +41,7 @@ import hostile_files as hostile
 
 from assistant.errors import AssistantError
 
-__all__ = ["TARGETS", "Crash", "run_command", "run_reader", "stub_ocr"]
+__all__ = ["TARGETS", "Crash", "TooSlow", "run_command", "run_reader", "stub_ocr", "time_limit"]
 
 SEED = ROOT / "gold" / "source" / "000_e2922c57f8184701.txt"
 REAL = ROOT / "gold" / "real"
@@ -48,6 +50,35 @@ OK_CODES = (0, 1, 2)
 
 class Crash(Exception):
     """A case that crashed: the exception or exit code, and the input's description."""
+
+
+class TooSlow(Exception):
+    """A case that ran past its wall-clock bound: a hang or a quadratic pass, named with its input."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, what: str):
+    """Raise :class:`TooSlow` naming ``what`` when the block runs longer than ``seconds`` (wall
+    clock, SIGALRM; in a thread other than the main one, or without SIGALRM, the block runs unbounded)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise TooSlow(f"more than {seconds:g} s on {what}")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def describe(data: bytes, suffix: str) -> str:
+    """A case as a failure names it: its suffix, size and first bytes."""
+    return f"{suffix} input of {len(data)} bytes starting {data[:80]!r}"
 
 
 class _NoTextEngine:

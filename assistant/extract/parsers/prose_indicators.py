@@ -42,10 +42,11 @@ _LEVEL2 = re.compile(
     r"[ \t\u3000]*(?P<sep>[:：。.]?)[ \t\u3000]*(?P<body>[^\n]*)",
     re.M,
 )
-#: a level-1 heading on its own line: (1)产出指标。 ; 1.产出指标完成情况分析 ; 二、效益指标
+#: a level-1 heading on its own line: (1)产出指标。 ; 1.产出指标完成情况分析 ; 二、效益指标 (the spaces
+#: after the number belong to it: two runs of spaces in a row would take quadratic time on a blank line)
 _LEVEL1_HEAD = re.compile(
-    r"^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])?"
-    rf"[ \t\u3000]*(?P<label>(?:{words(LEVEL1_WORDS)})指标)(?:完成情况(?:分析)?)?[ \t\u3000]*[:：。.]?[ \t\u3000]*$",
+    r"^[ \t\u3000]*(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])"
+    rf"[ \t\u3000]*)?(?P<label>(?:{words(LEVEL1_WORDS)})指标)(?:完成情况(?:分析)?)?[ \t\u3000]*[:：。.]?[ \t\u3000]*$",
     re.M,
 )
 _SIGN = r"[" + SIGNS + r"]{1,2}"

@@ -7,6 +7,7 @@ is always the source's.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ....compare_words import EQUAL, SIGN_LOOKALIKE, SIGNS, TABLE_WORDS, alternation
@@ -345,8 +346,10 @@ def _simplified_chars() -> dict[int, str]:
 _T2S = _simplified_chars()
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    """:func:`textnorm.fold`, pinyin readings dropped and traditional label characters simplified."""
+    """:func:`textnorm.fold`, pinyin readings dropped and traditional label characters simplified
+    (cached: a grid folds each of its cells many times)."""
     return _unread(fold(text)).translate(_T2S)
 
 
@@ -374,8 +377,13 @@ def _strip_label(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _key_field(text: str) -> str | None:
+    """The field a key cell fills, or None; cached, as a grid asks it of each of its many cells
+    (an empty cell, the most common, is no key)."""
     bare = _bare(text)
+    if not bare:
+        return None
     if bare.startswith("项目主管"):  # 项目主管部门 (not cut there in text run together: …建设项目主管部门)
         bare = bare[2:]
     if bare.startswith("当年度"):  # 当年度金额, 当年度目标: the year's, as 年度金额, 年度目标

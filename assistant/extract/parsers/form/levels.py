@@ -5,7 +5,6 @@ group is only a guess is marked (:class:`_Guess`) so it is flagged, never silent
 
 from __future__ import annotations
 
-import functools
 import itertools
 
 from ....taxonomy import code_for_level2_name
@@ -35,19 +34,30 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
         return [None] * count
     mids = [m for m, _ in events]
 
-    @functools.cache
-    def solve(k: int, start: int) -> list[list[int]]:
-        """Every way to size the groups from label k on, starting at row ``start``."""
-        if k == len(mids) - 1:
-            size = count - start
-            return [[size]] if size >= 1 and (size - 1) // 2 <= mids[k] - start <= size // 2 else []
-        found: list[list[int]] = []
-        for size in (2 * (mids[k] - start) + 1, 2 * (mids[k] - start) + 2):
-            if size >= 1 and start + size <= mids[k + 1]:
-                found += [[size, *rest] for rest in solve(k + 1, start + size)][:4]
-        return found
+    def sizes(k: int, start: int) -> list[int]:
+        """The sizes a group centred on label k and starting at row ``start`` may have."""
+        both = (2 * (mids[k] - start) + 1, 2 * (mids[k] - start) + 2)
+        return [size for size in both if size >= 1 and start + size <= mids[k + 1]]
 
-    solutions = solve(0, 0) if all(m < count for m in mids) else []
+    def solve() -> list[list[int]]:
+        """Every way to size the groups (at most four from each label on), from the last label
+        back: a loop, not a recursion, as a long grid has more labels than Python's stack frames."""
+        starts = [{0}]  # the rows a group of label k may start at
+        for k in range(len(mids) - 1):
+            starts.append({start + size for start in starts[k] for size in sizes(k, start)})
+        last = len(mids) - 1
+        ways: dict[int, list[list[int]]] = {}
+        for start in starts[last]:
+            size = count - start
+            ways[start] = [[size]] if size >= 1 and (size - 1) // 2 <= mids[last] - start <= size // 2 else []
+        for k in range(last - 1, -1, -1):
+            ways = {
+                start: [way for size in sizes(k, start) for way in [[size, *rest] for rest in ways[start + size]][:4]]
+                for start in starts[k]
+            }
+        return ways[0]
+
+    solutions = solve() if all(m < count for m in mids) else []
     if events[0][0] == 0:
         # a label on the first row: labels head their groups, unless they also sit in the
         # middle of groups that read otherwise; the rows the two readings disagree on are guesses
