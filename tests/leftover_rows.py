@@ -55,12 +55,26 @@ def read_text(text: str):
         table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
     except AssistantError:
         return None
-    rows = [
-        (i.seq, i.level1_name, i.level2_name, i.name, i.period_value, i.annual_value)
-        for p in table.projects()
-        for i in p.indicators
-    ]
-    return rows, Counter((f.code, f.field) for f in table.failures)
+    indicators = [i for p in table.projects() for i in p.indicators]
+    rows = [(i.seq, i.level1_name, i.level2_name, i.name, i.period_value, i.annual_value) for i in indicators]
+    return rows, Counter((f.code, f.field) for f in table.failures), _said_of(table, indicators)
+
+
+#: the failure fields that speak of an indicator's row: its value, its levels, the grid
+_ROW_FIELDS = re.compile(r"^(?:指标值|一级/二级指标|绩效指标)")
+
+
+def _said_of(table, indicators) -> set[int]:
+    """The positions of the indicators a failure names: by its seq (绩效指标 #3 …), or a failure
+    about a value, a level or the grid on the indicator's own row."""
+    rows = {f.row for f in table.failures if f.row is not None and _ROW_FIELDS.match(f.field or "")}
+    seqs = {int(m.group(1)) for f in table.failures if (m := re.match(r"^绩效指标 #(\d+)", f.field or ""))}
+    out = set()
+    for k, ind in enumerate(indicators):
+        span_rows = {s.row for s in ind.spans.values() if s is not None and s.row is not None}
+        if ind.seq in seqs or span_rows & rows:
+            out.add(k)
+    return out
 
 
 def _find_row(text: str, indicator: dict, start: int) -> tuple[int, int, int] | None:
@@ -206,4 +220,9 @@ def outcome(before, text: str) -> str:
         return "refused"
     if after[0] == before[0]:
         return "right"
-    return "flagged" if after[1] - before[1] else "silent"
+    if after[1] - before[1]:  # a failure the source did not have
+        return "flagged"
+    # the same failure as the source's, on the row that now reads otherwise, still names it
+    # (a row whose values could not be placed in either reading); any other change is silent
+    changed = {k for k in range(max(len(after[0]), len(before[0]))) if after[0][k : k + 1] != before[0][k : k + 1]}
+    return "flagged" if changed <= after[2] else "silent"

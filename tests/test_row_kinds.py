@@ -268,3 +268,13 @@ def test_a_column_heading_word_for_word_is_a_header_word_too(word):
 @pytest.mark.parametrize("word", ["补贴标准", "实施单位", "年初目标值(A)"])
 def test_a_header_words_pattern_is_not_sure_enough_to_drop_a_row(word):
     assert _is_header_word(word) and not _is_column_heading(word)
+
+
+def test_a_row_flagged_in_source_and_copy_alike_is_not_silent():
+    """g16 (spaces): a zero row in the middle moves a score into 资金执行在预算范围内's value; the
+    source already said its row's values could not be placed (FORM_VALUES_UNPLACED), and the copy
+    says it again on the same row: the clerk is told, so the copy is flagged, not silent."""
+    doc = next(d for d in dev_documents() if d.stem.startswith("g16-"))
+    before = read_text(doc.text)
+    text = dict(variants(doc))["zeros@middle"]
+    assert outcome(before, text) == "flagged"
