@@ -28,3 +28,14 @@ def test_thousands_of_level_labels_are_grouped_without_recursion():
     events = [(3 * k + 1, object()) for k in range(3000)]
     labels = _label_events(events, 9000)
     assert len(labels) == 9000 and labels[1] is events[0][1] and labels[-2] is events[-1][1]
+
+
+def test_a_blank_line_is_no_quadratic_level_heading():
+    """Two runs of spaces in a row in a regex split a blank line every way: 20 000 spaces took
+    seconds in prose_indicators._LEVEL1_HEAD; now its number owns the spaces after it."""
+    from assistant.extract.parsers.prose_indicators import _LEVEL1_HEAD
+
+    started = time.perf_counter()
+    assert list(_LEVEL1_HEAD.finditer(" " * 20_000 + "\n")) == []
+    assert time.perf_counter() - started < 2
+    assert _LEVEL1_HEAD.search("(1) 产出指标。")["label"] == "产出指标"
