@@ -69,7 +69,15 @@ def _prefixes(doc: Doc) -> list[tuple[int, str]] | None:
     """``指标k：`` in front of each name, k restarting in each group (None: the source has them)."""
     if any(_PREFIXED.search(doc.text[max(0, at - 8) : at]) for at, _, _ in doc.rows):
         return None
-    return [(doc.rows[i][0], f"指标{k + 1}：") for g in _groups(doc) for k, i in enumerate(g)]
+    out = []
+    for group in _groups(doc):
+        for k, i in enumerate(group):
+            at, _, line_end = doc.rows[i]
+            name = doc.gold[i]["name"]
+            while 0 <= at < line_end:  # every copy of the name on its row (a grid printed side by side)
+                out.append((at, f"指标{k + 1}："))
+                at = doc.text.find(name, at + len(name), line_end)
+    return out
 
 
 def _slots(doc: Doc, kind: str) -> list[tuple[int, str]]:

@@ -28,8 +28,14 @@ __all__ = ["leftover_kind", "drop_leftovers"]
 #: what a template leaves in a cell nobody filled: dots, asterisks, dashes, x's, a zero (0, 0.00%)
 _FILLER = r"[\s.…。·*＊/、\-—_xX×]|0+(?:\.0+)?\s*[%％]?"
 _BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
+#: a value the template printed as a pattern to fill (xx%, X个, ≥XX万元): a figure of x's
+_X_VALUE = re.compile(r"^\s*[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,3})?\s*$")
+#: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
+_HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
-_BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER})*$")
+_BLANK_NAME = re.compile(
+    rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*$"
+)
 
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
 _PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
@@ -46,6 +52,9 @@ _HEADING = re.compile(
 _FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
 _TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
 _LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
+#: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
+#: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
+_TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
 
 #: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
 _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
@@ -69,7 +78,8 @@ def _squeezed(text: str | None) -> str:
 
 def _blank(value: str | None) -> bool:
     """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…)."""
-    return bool(_BLANK_VALUE.match(_fold(value or ""))) or _is_placeholder(value or "")
+    folded = _fold(value or "")
+    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded)) or _is_placeholder(value or "")
 
 
 def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
@@ -103,6 +113,7 @@ def _trim_filler(ind: Indicator) -> None:
     leading ** **), its span with it; a hint inside the text (受益人数(≥**人), ≥**) stays."""
     for field, pattern in (
         ("name", _LEADING_FILLER),
+        ("name", _TRAILING_SLOT),
         ("period_value", _TRAILING_FILLER),
         ("annual_value", _TRAILING_FILLER),
     ):
@@ -112,7 +123,7 @@ def _trim_filler(ind: Indicator) -> None:
         setattr(ind, field, trimmed)
         span = ind.spans.get(field)
         if span is not None and span.end - span.start == len(text):
-            cut = {"start": span.start + m.end()} if field == "name" else {"end": span.end - len(m.group(0))}
+            cut = {"start": span.start + m.end()} if m.start() == 0 else {"end": span.end - len(m.group(0))}
             ind.spans[field] = span.model_copy(update=cut)
 
 
