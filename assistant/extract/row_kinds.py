@@ -33,9 +33,7 @@ _X_VALUE = re.compile(r"^\s*[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
 _HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
-_BLANK_NAME = re.compile(
-    rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*$"
-)
+_BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*$")
 
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
 _PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
