@@ -57,11 +57,27 @@ def _row_piece(doc: Doc, at: int, cells: list[str]) -> tuple[int, str]:
     return at, "\n" + row
 
 
-def _group_end(doc: Doc, last: int) -> int:
-    """Where a row goes after indicator ``last`` (its group's last): before the next name's line
-    when a row's cells run over lines, else where ``last``'s row ends."""
+def _row_start(doc: Doc, i: int) -> int:
+    """Where indicator ``i``'s printed row begins: before its 一级/二级 labels when it opens its
+    group (the start of their line, or the label itself where rows run on), else before its name."""
+    at = doc.rows[i][0]
+    floor = doc.rows[i - 1][1] if i else 0
+    for key in ("level1_name", "level2_name"):
+        label = doc.gold[i].get(key)
+        if label and (hit := doc.text.rfind(label, floor, at)) >= 0:
+            at = hit
+            break
+    if doc.layout == "run":
+        return at
+    return doc.text.rfind("\n", 0, at)
+
+
+def _group_end(doc: Doc, last: int) -> int | None:
+    """Where a row goes after indicator ``last`` (its group's last): before the next group's
+    labels when a row's cells run over lines (None after the grid's last row: where its cells
+    end cannot be told), else where ``last``'s row ends."""
     if doc.layout in ("lines", "line_pipes"):
-        return doc.ends[last + 1] if last + 1 < len(doc.ends) else _under(doc.text, doc.rows[last])
+        return _row_start(doc, last + 1) if last + 1 < len(doc.rows) else None
     return doc.ends[last]
 
 
@@ -72,27 +88,32 @@ def _prefixes(doc: Doc) -> list[tuple[int, str]] | None:
     out = []
     for group in _groups(doc):
         for k, i in enumerate(group):
-            at, _, line_end = doc.rows[i]
-            name = doc.gold[i]["name"]
-            while 0 <= at < line_end:  # every copy of the name on its row (a grid printed side by side)
-                out.append((at, f"指标{k + 1}："))
-                at = doc.text.find(name, at + len(name), line_end)
+            at, end, line_end = doc.rows[i]
+            out.append((at, f"指标{k + 1}："))
+            # the name's copy in the other half of a grid printed side by side: a cell of its own
+            # followed by the value again (not the name quoted inside a value)
+            name, value = doc.gold[i]["name"], doc.gold[i].get("annual_value") or doc.gold[i].get("period_value")
+            again = doc.text.find(name, end, line_end)
+            if again > 0 and re.search(r"[|｜\t]\s*$", doc.text[again - 3 : again]):
+                if value and value in doc.text[again + len(name) : line_end]:
+                    out.append((again, f"指标{k + 1}："))
     return out
 
 
 def _slots(doc: Doc, kind: str) -> list[tuple[int, str]]:
     """An unfilled slot after each group's filled items."""
-    return [_row_piece(doc, _group_end(doc, g[-1]), _SLOTS[kind](len(g) + 1)) for g in _groups(doc)]
+    ends = [(_group_end(doc, g[-1]), len(g) + 1) for g in _groups(doc)]
+    return [_row_piece(doc, at, _SLOTS[kind](n)) for at, n in ends if at is not None]
 
 
 def _unused(doc: Doc) -> list[tuple[int, str]] | None:
-    """A 二级 label nobody used, with two empty slots, after the 效益 block (or the last row)."""
+    """A 二级 label nobody used, with two empty slots, in front of the 满意度 block."""
     used = {ind.get("level2_name") for ind in doc.gold}
-    label = next((x for x in _UNUSED if x not in used), None)
-    if label is None:
+    label = next((x for x in _UNUSED if x not in used and x not in doc.text), None)
+    satisfied = next((i for i, ind in enumerate(doc.gold) if str(ind.get("level1_code") or "").startswith("3")), None)
+    if label is None or not satisfied:
         return None
-    benefit = [i for i, ind in enumerate(doc.gold) if str(ind.get("level1_code") or "").startswith("2")]
-    at = _group_end(doc, benefit[-1] if benefit else len(doc.gold) - 1)
+    at = _row_start(doc, satisfied)
     if doc.layout == "pipe":
         line = doc.text[doc.text.rfind("\n", 0, doc.rows[-1][2]) + 1 : doc.rows[-1][2]]
         width = max(len(re.split(r"[|｜]", line.strip().strip("|｜"))), 4)

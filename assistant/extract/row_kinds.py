@@ -45,11 +45,19 @@ _HEADING = re.compile(
     r"|偏差原因分析及改进措施|未完成原因(?:分析)?(?:和改进措施)?)(?:[(（][^)）]{0,6}[)）])?$"
 )
 
+#: what a heading wrapped over two rows leaves on its second row (一级 / 指标, 三级指标 / 名称,
+#: 实际 / 完成值): a row of these under the header is the header's second line
+_HEADING_TAIL = re.compile(
+    r"^(?:指标(?:值|名称)?|名称|内容|(?:指标|完成|目标)?值|单位|措施|分析|(?:[(（][A-Za-z/]{1,5}[)）]))$"
+)
 #: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
 #: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
 _FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
 _TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
 _LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
+#: an item's number left on its name where the label before it took the 指标 of 指标1:
+#: (成本指标1：每年财政补助 read as 成本指标 | 1：每年财政补助); not a ratio (1:500)
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:：]\s*(?=[^\d\s])")
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
 #: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
 _TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
@@ -87,9 +95,10 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
     if not all(_blank(v) for v in values):
-        if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(
-            _squeezed(_PAGE_MARK.sub("", name or ""))
-        ):
+        head = _squeezed(_PAGE_MARK.sub("", name or ""))
+        if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(head):
+            return "heading"
+        if _HEADING_TAIL.match(head) and all(_blank(v) or _HEADING_TAIL.match(_squeezed(v)) for v in values):
             return "heading"
         return None
     text = _PAGE_MARK.sub("", _fold(name or ""))
@@ -97,7 +106,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "blank"
     if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
-    if _HEADING.match(_squeezed(text)):
+    if _HEADING.match(_squeezed(text)) or _HEADING_TAIL.match(_squeezed(text)):
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
@@ -111,6 +120,7 @@ def _trim_filler(ind: Indicator) -> None:
     leading ** **), its span with it; a hint inside the text (受益人数(≥**人), ≥**) stays."""
     for field, pattern in (
         ("name", _LEADING_FILLER),
+        ("name", _LEADING_NUMBER),
         ("name", _TRAILING_SLOT),
         ("period_value", _TRAILING_FILLER),
         ("annual_value", _TRAILING_FILLER),
