@@ -29,11 +29,15 @@ __all__ = ["leftover_kind", "drop_leftovers"]
 _FILLER = r"[\s.…。·*＊/、\-—_xX×]|0+(?:\.0+)?\s*[%％]?"
 _BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
 #: a value the template printed as a pattern to fill (xx%, X个, ≥XX万元): a figure of x's
-_X_VALUE = re.compile(r"^\s*[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,3})?\s*$")
+_X = r"[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,2}(?![^\W\d_]))?"
+_X_VALUE = re.compile(rf"^\s*{_X}\s*$")
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
 _HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
-_BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*$")
+#: (where cells ran together, the pattern its value printed: 指标2：X个)
+_BLANK_NAME = re.compile(
+    rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*(?:{_X})?(?:{_FILLER})*$"
+)
 
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
 _PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
@@ -48,7 +52,8 @@ _HEADING = re.compile(
 #: what a heading wrapped over two rows leaves on its second row (一级 / 指标, 三级指标 / 名称,
 #: 实际 / 完成值): a row of these under the header is the header's second line
 _HEADING_TAIL = re.compile(
-    r"^(?:指标(?:值|名称)?|名称|内容|(?:指标|完成|目标)?值|单位|措施|分析|(?:[(（][A-Za-z/]{1,5}[)）]))$"
+    r"^(?:(?:指标(?:值|名称)?|名称|内容|(?:指标|完成|目标)?值|单位|措施|分析)(?:[(（][A-Za-z/]{1,5}[)）])?"
+    r"|[(（][A-Za-z/]{1,5}[)）])$"
 )
 #: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
 #: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
