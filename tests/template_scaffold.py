@@ -69,7 +69,11 @@ def _row_start(doc: Doc, i: int) -> int:
             break
     if doc.layout == "run":
         return at
-    return doc.text.rfind("\n", 0, at)
+    at = doc.text.rfind("\n", 0, at)
+    before = doc.text.rfind("\n", 0, at)
+    if doc.layout in ("lines", "line_pipes") and re.fullmatch(r"\s*\d{1,3}\s*[|｜]?\s*", doc.text[before + 1 : at]):
+        return before  # the row's 序号 on the line above its name
+    return at
 
 
 def _group_end(doc: Doc, last: int) -> int | None:
@@ -130,12 +134,14 @@ def _unused(doc: Doc) -> list[tuple[int, str]] | None:
 
 def _column(doc: Doc, cell: str, heading: str) -> list[tuple[int, str]] | None:
     """A cell after each indicator row's last one (a 评分标准 or 分值 column), its heading at the
-    header's end when the header is a line of its own."""
+    header's end (just before the first row where a row's cells run over lines or run together)."""
+    head = doc.text[max(doc.text.rfind("三级指标", 0, doc.rows[0][0]), 0) : doc.rows[0][0]]
+    if heading in head:
+        return None  # the grid has that column already
     edits = []
     for i, (_, end, line_end) in enumerate(doc.rows):
-        if doc.layout in ("lines", "line_pipes"):
-            at = _under(doc.text, doc.rows[i])
-            edits.append((at, "\n" + (f"{cell} |" if doc.layout == "line_pipes" else cell)))
+        if doc.layout in ("lines", "line_pipes"):  # the cell on the line after the value's
+            edits.append((line_end, "\n" + (f"{cell} |" if doc.layout == "line_pipes" else cell)))
         elif doc.layout == "run" or doc.ends[i] != line_end:
             edits.append((end, cell))  # rows run on: the cell runs on after the value
         elif doc.layout == "pipe":
@@ -143,7 +149,12 @@ def _column(doc: Doc, cell: str, heading: str) -> list[tuple[int, str]] | None:
             edits.append((line_end, f" {cell} |" if closed else f" | {cell}"))
         else:
             edits.append((line_end, ("\t" if doc.layout == "tab" else "    ") + cell))
-    if doc.header is not None and doc.layout in ("pipe", "tab", "spaces"):
+    if doc.layout in ("lines", "line_pipes", "run"):  # the heading ends the header, before the first row
+        at = _row_start(doc, 0)
+        edits.append(
+            (at, heading if doc.layout == "run" else "\n" + heading + (" |" if doc.layout == "line_pipes" else ""))
+        )
+    elif doc.header is not None:
         at = doc.text.find(doc.header) + len(doc.header)
         if doc.layout == "pipe":
             closed = doc.header.rstrip().endswith(("|", "｜"))
