@@ -76,6 +76,22 @@ def _row_start(doc: Doc, i: int) -> int:
     return at
 
 
+def _line_row_end(doc: Doc, i: int) -> int | None:
+    """Where row ``i``'s last cell ends when a row's cells run over lines: before the next row
+    begins; the last row spans as many lines from its name as the row above did."""
+    if i + 1 < len(doc.rows):
+        return _row_start(doc, i + 1)
+    if i == 0:
+        return None
+    lines = doc.text.count("\n", doc.rows[i - 1][0], _row_start(doc, i))
+    at = doc.rows[i][0]
+    for _ in range(lines):
+        at = doc.text.find("\n", at + 1)
+        if at < 0:
+            return None
+    return at
+
+
 def _group_end(doc: Doc, last: int) -> int | None:
     """Where a row goes after indicator ``last`` (its group's last): before the next group's
     labels when a row's cells run over lines (None after the grid's last row: where its cells
@@ -140,8 +156,11 @@ def _column(doc: Doc, cell: str, heading: str) -> list[tuple[int, str]] | None:
         return None  # the grid has that column already
     edits = []
     for i, (_, end, line_end) in enumerate(doc.rows):
-        if doc.layout in ("lines", "line_pipes"):  # the cell on the line after the value's
-            edits.append((line_end, "\n" + (f"{cell} |" if doc.layout == "line_pipes" else cell)))
+        if doc.layout in ("lines", "line_pipes"):  # the cell on a line of its own at the row's end
+            at = _line_row_end(doc, i)
+            if at is None:
+                return None
+            edits.append((at, "\n" + (f"{cell} |" if doc.layout == "line_pipes" else cell)))
         elif doc.layout == "run" or doc.ends[i] != line_end:
             edits.append((end, cell))  # rows run on: the cell runs on after the value
         elif doc.layout == "pipe":

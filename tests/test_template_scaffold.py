@@ -68,6 +68,18 @@ def test_a_slot_or_number_left_on_a_name_is_cut(name, value, want):
     assert _read_one(name, value) == want
 
 
+@pytest.mark.parametrize("value", ["xx%", "X个", "≥XX万元", "……", "**"])
+def test_a_named_slot_whose_value_nobody_filled_keeps_its_name_and_no_value(value):
+    """The name was filled, the value left as the template printed it: an indicator (the gold
+    keeps such names, e11) with no value, which the checks then flag as missing."""
+    assert _read_one("养护里程", value) == ("养护里程", None)
+
+
+@pytest.mark.parametrize("value", ["0", "0.00%", "≤**万元", "≥95%", "xx台套以上"])
+def test_a_filled_value_is_not_taken_for_the_template_s(value):
+    assert _read_one("养护里程", value) == ("养护里程", value)
+
+
 #: dev documents of every layout whose scaffolding copies read as well as their sources
 _CLEAN = {
     "a01-wh-qingshan-edu-runtogether",  # run together

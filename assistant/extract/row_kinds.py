@@ -140,6 +140,19 @@ def _trim_filler(ind: Indicator) -> None:
             ind.spans[field] = span.model_copy(update=cut)
 
 
+#: a value cell left as the template printed it: its pattern (xx%, X个) or its dots / asterisks
+_UNFILLED_VALUE = re.compile(rf"^\s*(?:{_X}|…+|\.{{3,}}|[*＊]{{2,}})\s*$")
+
+
+def _clear_unfilled(ind: Indicator) -> None:
+    """A kept row's value the template left unfilled (名称 | xx%) is no target: it is left empty,
+    which the checks flag (VALUE_MISSING), as a value nobody wrote is."""
+    for field in ("period_value", "annual_value"):
+        if _UNFILLED_VALUE.match(_fold(getattr(ind, field) or "")):
+            setattr(ind, field, None)
+            ind.spans.pop(field, None)
+
+
 def _doubt_money(ind: Indicator) -> None:
     """A row named like a 项目资金 row (其中：财政资金) whose values are bare figures (3.36, 100.00%)
     may be the money block read as an indicator, or a cost target: it cannot be told, so its name
@@ -181,6 +194,8 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
+        if not kind:
+            _clear_unfilled(ind)
     ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
     _note_run_on(kept, ordinal, source, notes)
     if not dropped:
