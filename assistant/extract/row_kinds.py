@@ -36,7 +36,7 @@ _HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
 #: (where cells ran together, the pattern its value printed: 指标2：X个)
 _BLANK_NAME = re.compile(
-    rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*(?:{_X})?(?:{_FILLER})*$"
+    rf"^\s*(?:指标\s*(?:\d+|[一二三四五六七八九十]{{1,3}}|[(（]\d{{1,2}}[)）])\s*[:：、.．]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*(?:{_X})?(?:{_FILLER})*$"
 )
 
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
@@ -63,6 +63,11 @@ _LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
 #: an item's number left on its name where the label before it took the 指标 of 指标1:
 #: (成本指标1：每年财政补助 read as 成本指标 | 1：每年财政补助); not a ratio (1:500)
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:：]\s*(?=[^\d\s])")
+#: a template's item number in the other forms templates print it (指标一：, 指标1、, 指标1.,
+#: 指标（1）：, 指标1 then a space), in front of the name it numbers: no part of the name
+_LEADING_ITEM = re.compile(
+    r"^\s*指[标標]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[(（]\s*\d{1,2}\s*[)）])\s*(?:[:：、.．]\s*|\s+)(?=[^\d\s])"
+)
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
 #: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
 _TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
@@ -126,6 +131,7 @@ def _trim_filler(ind: Indicator) -> None:
     for field, pattern in (
         ("name", _LEADING_FILLER),
         ("name", _LEADING_NUMBER),
+        ("name", _LEADING_ITEM),
         ("name", _TRAILING_SLOT),
         ("period_value", _TRAILING_FILLER),
         ("annual_value", _TRAILING_FILLER),
