@@ -32,7 +32,18 @@ _GUIDE = "完成得满分，未完成按比例扣分"
 _NOTE = "注：1.各单位可根据项目实际情况增加或减少二级指标及三级指标；2.指标值应细化、量化。"
 #: the 二级 categories a 效益 block prints, one of which a project may leave unused
 _UNUSED = ("生态效益指标", "可持续影响指标", "经济效益指标", "社会效益指标")
-SCAFFOLDS = ("prefixed", *_SLOTS, "unused", "guide_col", "score_col", "header_2rows", "note", "all")
+SCAFFOLDS = (
+    "prefixed",
+    "prefixed_cn",
+    "prefixed_dun",
+    *_SLOTS,
+    "unused",
+    "guide_col",
+    "score_col",
+    "header_2rows",
+    "note",
+    "all",
+)
 
 _PREFIXED = re.compile(r"指标\s*\d+\s*[:：]\s*$")
 
@@ -101,7 +112,10 @@ def _group_end(doc: Doc, last: int) -> int | None:
     return doc.ends[last]
 
 
-def _prefixes(doc: Doc) -> list[tuple[int, str]] | None:
+_CN = "一二三四五六七八九十"
+
+
+def _prefixes(doc: Doc, form: str = "指标{n}：") -> list[tuple[int, str]] | None:
     """``指标k：`` in front of each name, k restarting in each group (None: the source has them)."""
     if any(_PREFIXED.search(doc.text[max(0, at - 8) : at]) for at, _, _ in doc.rows):
         return None
@@ -109,14 +123,14 @@ def _prefixes(doc: Doc) -> list[tuple[int, str]] | None:
     for group in _groups(doc):
         for k, i in enumerate(group):
             at, end, line_end = doc.rows[i]
-            out.append((at, f"指标{k + 1}："))
+            out.append((at, form.format(n=k + 1, cn=_CN[k % 10])))
             # the name's copy in the other half of a grid printed side by side: a cell of its own
             # followed by the value again (not the name quoted inside a value)
             name, value = doc.gold[i]["name"], doc.gold[i].get("annual_value") or doc.gold[i].get("period_value")
             again = doc.text.find(name, end, line_end)
             if again > 0 and re.search(r"[|｜\t]\s*$", doc.text[again - 3 : again]):
                 if value and value in doc.text[again + len(name) : line_end]:
-                    out.append((again, f"指标{k + 1}："))
+                    out.append((again, form.format(n=k + 1, cn=_CN[k % 10])))
     return out
 
 
@@ -228,6 +242,8 @@ def scaffolds(doc: Doc) -> list[tuple[str, str]]:
     out = []
     prefixes = _prefixes(doc)
     pieces: dict[str, list | None] = {"prefixed": prefixes}
+    pieces["prefixed_cn"] = _prefixes(doc, "指标{cn}：")  # the other forms templates print
+    pieces["prefixed_dun"] = _prefixes(doc, "指标{n}、")
     for kind in _SLOTS:
         pieces[kind] = (prefixes or []) + _slots(doc, kind)
     pieces["unused"] = _unused(doc)

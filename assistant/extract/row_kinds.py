@@ -66,7 +66,8 @@ _LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:：]\s*(?=[^\d\s])")
 #: a template's item number in the other forms templates print it (指标一：, 指标1、, 指标1.,
 #: 指标（1）：, 指标1 then a space), in front of the name it numbers: no part of the name
 _LEADING_ITEM = re.compile(
-    r"^\s*指[标標]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[(（]\s*\d{1,2}\s*[)）])\s*(?:[:：、.．]\s*|\s+)(?=[^\d\s])"
+    r"^\s*指[标標]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[(（]\s*\d{1,2}\s*[)）])\s*"
+    r"(?:[:：、]\s*(?=\S)|[.．]\s*(?=[^\d\s])|\s+(?=[^\d\s]))"
 )
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
 #: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
