@@ -73,11 +73,10 @@ def _row_start(doc: Doc, i: int) -> int:
     group (the start of their line, or the label itself where rows run on), else before its name."""
     at = doc.rows[i][0]
     floor = doc.rows[i - 1][1] if i else 0
-    for key in ("level1_name", "level2_name"):
+    for key in ("level1_name", "level2_name"):  # the first label printed in front of the name
         label = doc.gold[i].get(key)
-        if label and (hit := doc.text.rfind(label, floor, at)) >= 0:
+        if label and 0 <= (hit := doc.text.find(label, floor, at)) < at:
             at = hit
-            break
     if doc.layout == "run":
         return at
     at = doc.text.rfind("\n", 0, at)

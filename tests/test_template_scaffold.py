@@ -16,7 +16,7 @@ from assistant.schema import BudgetTable, Indicator, Project, Span, Unit
     ("name", "values", "kind"),
     [
         ("指标3：（自定义）", [None, ""], "blank"),  # a slot holding the template's hint
-        ("指标2：（根据项目实际情况填写）", [None, None], "blank"),
+        ("指标2：（根据项目实际情况填写）", [None, None], "guidance"),
         ("指标2：", [None, "xx%"], "blank"),  # a slot whose value is the pattern to fill
         ("指标3：", [None, "X个"], "blank"),
         ("指标2：X个", [None, None], "blank"),  # the same run together
@@ -24,6 +24,15 @@ from assistant.schema import BudgetTable, Indicator, Project, Span, Unit
         ("指 标", [None, "指标"], "heading"),  # the second line of a header wrapped in two
         ("指标", [None, "值(A)"], "heading"),
         ("名称", [None, None], "heading"),
+        # the template's guidance read as a row: a scoring rule or a filling note
+        (
+            "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。",
+            [None, "定性指标计算:按三档记分"],
+            "guidance",
+        ),
+        ("完成得满分，未完成按比例扣分", [None, None], "guidance"),
+        ("（根据项目实际情况填写）", [None, None], "guidance"),
+        (None, [None, "(30分)"], "blank"),  # a group's points alone
     ],
 )
 def test_template_slots_and_wrapped_headings_are_told(name, values, kind):
@@ -38,6 +47,9 @@ def test_template_slots_and_wrapped_headings_are_told(name, values, kind):
         ("自定义课程数量", [None, "20门"]),  # a hint word inside a filled name
         ("指标完成率", [None, "100%"]),
         ("设备数量", [None, "xx台套以上"]),  # more than a pattern: kept
+        ("满分率", [None, "≥90%"]),  # a name with a scoring word and a real value
+        ("考核得满分的单位比例", [None, "100%"]),
+        ("扣分项整改完成率", [None, "100%"]),
     ],
 )
 def test_a_filled_slot_is_kept(name, values):

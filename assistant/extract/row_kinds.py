@@ -85,6 +85,14 @@ _BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
 _RUN_ON_FILLER = re.compile(r"…|\.{3,}|指标\s*\d+\s*[:：]|(?<![≥≤<>＜＞=*＊\s])[*＊]{2,}|(?<![\d.])0+\.0+[%％]0")
 _RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]|^\s*00+\.0+\s*[%％]")
 _ZERO_TAIL = re.compile(r"(?<=[^\W\d_])(?:0+(?:\.0+)?\s*[%％]?)+$")
+#: a template's guidance read as a row (its 评分标准 / 得分计算方法 column, a filling note): how
+#: points are given or what to fill in, never a target (定量指标计算:完成值达到指标值,记满分;…)
+_GUIDANCE = re.compile(
+    r"[记得]满分|满分[为是]?\d|扣\s*\d*(?:\.\d+)?\s*分|按比例(?:扣|得|记|计)|[记计]分[。；;]?$|得分计算"
+    r"|根据项目实际(?:情况)?(?:填写|设置)|可根据[^，,。]{0,12}(?:增加|减少|增减)"
+)
+#: a score mark alone in a value cell: the points of the group the row sits in ((30分), 20分)
+_POINTS_ONLY = re.compile(r"^\s*[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?\s*$")
 _STAMP = re.compile(r"盖章|签[字章名]|填报人|填表人|联系电话|审核意见|填报日期|填表日期|单位负责人|经办人")
 
 
@@ -103,8 +111,13 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     """Which template leftover a row of this name and these values is, or None when it may be
     an indicator: ``blank`` (nothing filled in: 指标3:, ……, **, a bare number, zeros), ``heading``
     (the column headings again, a page mark before them), ``stamp`` (a signature or stamp line),
+    ``guidance`` (the template's scoring rule or filling note: 完成得满分，未完成按比例扣分),
     ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
+    if name and _GUIDANCE.search(_fold(name)) and all(_blank(v) or _GUIDANCE.search(_fold(v or "")) for v in values):
+        return "guidance"
+    if not name and all(_blank(v) or _POINTS_ONLY.match(v or "") for v in values):
+        return "blank"
     if not all(_blank(v) for v in values):
         head = _squeezed(_PAGE_MARK.sub("", name or ""))
         if all(_blank(v) or _HEADING.match(_squeezed(v)) for v in values) and _HEADING.match(head):
