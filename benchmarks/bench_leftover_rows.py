@@ -9,8 +9,14 @@ source does (no extra indicator, the same seq), *flagged* when it differs and a 
 so, *silent* when it differs unsaid (must be 0), *refused* when the rules give up.
 
     python benchmarks/bench_leftover_rows.py [--show 3] [--only zeros]
+    python benchmarks/bench_leftover_rows.py --scaffold [--show 3] [--only slot]
 
 Prints a line per leftover and per layout, and the totals; exits 1 if anything was silent.
+``--scaffold`` writes instead the filled-in template's scaffolding around the same real cells
+(``指标N：`` prefixes, unfilled slots, an unused 二级 label, a 评分标准 or 分值 column, the header
+in two rows, a 注 line; ``tests/template_scaffold.py``) and scores each copy on the unchanged
+gold: strict / lenient indicator F1, indicators predicted / gold, silent projects, against the
+untouched sources of the same documents.
 """
 
 from __future__ import annotations
@@ -25,6 +31,52 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from leftover_rows import dev_documents, outcome, read_text, variants
+from template_scaffold import scaffolds, score_copy
+
+from assistant.evaluate.metrics import summarize
+
+
+def _scaffold_line(label: str, samples: list, refused: int) -> str:
+    m = summarize(samples)["metrics"]
+    return (
+        f"{label:14} strict {m['indicator_f1'] or 0:.3f}  lenient {m['indicator_f1_lenient'] or 0:.3f}"
+        f"  indicators {m['indicators_pred']:4}/{m['indicators_gold']:<4} silent {m['silent_errors']:3}"
+        f"  refused {refused}"
+    )
+
+
+def scaffold_main(only: str | None, show: int) -> int:
+    """The template scaffolding copies, scored on the gold (see the module's docstring)."""
+    samples: dict[str, list] = collections.defaultdict(list)
+    refused: collections.Counter[str] = collections.Counter()
+    worse: dict[str, list[str]] = collections.defaultdict(list)
+    silent = 0
+    for doc in dev_documents():
+        base = score_copy(doc, doc.text)
+        if base is None:
+            continue
+        samples["source"] += base
+        f1 = summarize(base)["metrics"]["indicator_f1"] or 0
+        for label, text in scaffolds(doc):
+            if only and not label.startswith(only):
+                continue
+            got = score_copy(doc, text)
+            if got is None:
+                refused[label] += 1
+                continue
+            samples[label] += got
+            m = summarize(got)["metrics"]
+            silent += m["silent_errors"]
+            if (m["indicator_f1"] or 0) < f1 - 1e-9 or m["silent_errors"]:
+                worse[label].append(
+                    f"{doc.stem} [{doc.layout}] {f1:.2f}→{m['indicator_f1'] or 0:.2f} silent {m['silent_errors']}"
+                )
+    for label, got in samples.items():
+        print(_scaffold_line(label, got, refused[label]) + f"  worse {len(worse[label])}")
+    for label, cases in worse.items():
+        for case in cases[:show]:
+            print(f"    {label}: {case}")
+    return 1 if silent else 0
 
 
 def main() -> int:
@@ -33,7 +85,10 @@ def main() -> int:
         "--only", help="one leftover kind (blank_item, dots, stars, zeros, money, numbering, stamp, header)"
     )
     parser.add_argument("--show", type=int, default=0, help="list this many silent/flagged cases each")
+    parser.add_argument("--scaffold", action="store_true", help="the template scaffolding copies, on the gold")
     args = parser.parse_args()
+    if args.scaffold:
+        return scaffold_main(args.only, args.show)
     by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     by_layout: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     cases: dict[str, list[str]] = collections.defaultdict(list)

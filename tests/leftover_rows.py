@@ -43,6 +43,12 @@ class Doc:
     # name's line when a row's cells run on over lines)
     row_end: dict[str, int]
     header: str | None  # the grid's header as the layout writes it, when it stands on its own
+    # per gold indicator: (name start, value end, line end) in ``text``, where its row ends (as
+    # ``row_end``) and its gold record
+    rows: tuple[tuple[int, int, int], ...] = ()
+    ends: tuple[int, ...] = ()
+    gold: tuple[dict, ...] = ()
+    folder: str = ""
 
 
 def read_text(text: str):
@@ -150,7 +156,7 @@ def dev_documents() -> list[Doc]:
         if len(projects) != 1 or len(projects[0]["indicators"]) < 3 or not source.exists():
             continue
         text = source.read_text(encoding="utf-8")
-        found, start = [], 0
+        found, start = [], max(text.find("三级指标"), 0)  # a name quoted in the goal above is not its row
         for ind in projects[0]["indicators"]:
             if not ind.get("name") or (hit := _find_row(text, ind, start)) is None:
                 break
@@ -170,7 +176,19 @@ def dev_documents() -> list[Doc]:
         else:  # a row ends at its line's end when the line holds no other indicator, else at its value
             ends = [line_end if not any(at < s < line_end for s in starts) else end for at, end, line_end in found]
         picked = {"first": ends[0], "middle": ends[len(ends) // 2], "last": ends[-1], "under": _under(text, found[-1])}
-        docs.append(Doc(folder.name, text, layout, picked, _header(text, layout, found[0][0])))
+        docs.append(
+            Doc(
+                folder.name,
+                text,
+                layout,
+                picked,
+                _header(text, layout, found[0][0]),
+                tuple(found),
+                tuple(ends),
+                tuple(projects[0]["indicators"]),
+                str(folder),
+            )
+        )
     return docs
 
 

@@ -36,17 +36,43 @@ __all__ = ["leftover_kind", "drop_leftovers"]
 #: what a template leaves in a cell nobody filled: dots, asterisks, dashes, x's, a zero (0, 0.00%)
 _FILLER = r"[\s.…。·*＊/、\-—_xX×]|0+(?:\.0+)?\s*[%％]?"
 _BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
+#: a value the template printed as a pattern to fill (xx%, X个, ≥XX万元): a figure of x's
+_X = r"[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,2}(?![^\W\d_]))?"
+_X_VALUE = re.compile(rf"^\s*{_X}\s*$")
+#: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
+_HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
-_BLANK_NAME = re.compile(rf"^\s*(?:指标\s*\d+\s*[:：]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER})*$")
+#: (where cells ran together, the pattern its value printed: 指标2：X个)
+_BLANK_NAME = re.compile(
+    rf"^\s*(?:指标\s*(?:\d+|[一二三四五六七八九十]{{1,3}}|[(（]\d{{1,2}}[)）])\s*[:：、.．]?|[(（]?\d{{1,2}}[)）、.．]?|[①-⑳])?(?:{_FILLER}|{_HINT})*(?:{_X})?(?:{_FILLER})*$"
+)
 
 #: a page mark printed where a page breaks: - 2 -, 第2页, 第 2 页 共 3 页, 2/3
 _PAGE_MARK = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*")
 
+#: what a heading wrapped over two rows leaves on its second row (一级 / 指标, 三级指标 / 名称,
+#: 实际 / 完成值): a row of these under the header is the header's second line
+_HEADING_TAIL = re.compile(
+    r"^(?:(?:指标(?:值|名称)?|名称|内容|(?:指标|完成|目标)?值|单位|措施|分析)(?:[(（][A-Za-z/]{1,5}[)）])?"
+    r"|[(（][A-Za-z/]{1,5}[)）])$"
+)
 #: a template's filler run onto a filled cell where cells ran together (≥50个……, ≥50个指标3:,
 #: ……开放质量): an unfilled item's number, dots, two asterisks or more (one marks a core indicator)
 _FILLER_RUN = r"(?:\s*(?:指标\s*\d+\s*[:：]|…+|\.{3,}|[*＊]{2,}))+\s*"
 _TRAILING_FILLER = re.compile(rf"(?<=[\w%％)）]){_FILLER_RUN}$")
 _LEADING_FILLER = re.compile(rf"^{_FILLER_RUN}(?=\S)")
+#: an item's number left on its name where the label before it took the 指标 of 指标1:
+#: (成本指标1：每年财政补助 read as 成本指标 | 1：每年财政补助); not a ratio (1:500)
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:：]\s*(?=[^\d\s])")
+#: a template's item number in the other forms templates print it (指标一：, 指标1、, 指标1.,
+#: 指标（1）：, 指标1 then a space), in front of the name it numbers: no part of the name
+_LEADING_ITEM = re.compile(
+    r"^\s*指[标標]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[(（]\s*\d{1,2}\s*[)）])\s*"
+    r"(?:[:：、]\s*(?=\S)|[.．]\s*(?=[^\d\s])|\s+(?=[^\d\s]))"
+)
+#: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
+#: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
+_TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
 
 #: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
 _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
@@ -59,6 +85,14 @@ _BARE_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]?\s*$")
 _RUN_ON_FILLER = re.compile(r"…|\.{3,}|指标\s*\d+\s*[:：]|(?<![≥≤<>＜＞=*＊\s])[*＊]{2,}|(?<![\d.])0+\.0+[%％]0")
 _RUN_ON_FIGURES = re.compile(r"\d[^\W\d_]{1,3}\d[\d.%％]*$|[^\W\d_]0+\.0+[%％]|^\s*00+\.0+\s*[%％]")
 _ZERO_TAIL = re.compile(r"(?<=[^\W\d_])(?:0+(?:\.0+)?\s*[%％]?)+$")
+#: a template's guidance read as a row (its 评分标准 / 得分计算方法 column, a filling note): how
+#: points are given or what to fill in, never a target (定量指标计算:完成值达到指标值,记满分;…)
+_GUIDANCE = re.compile(
+    r"[记得]满分|满分[为是]?\d|扣\s*\d*(?:\.\d+)?\s*分|按比例(?:扣|得|记|计)|[记计]分[。；;]?$|得分计算"
+    r"|根据项目实际(?:情况)?(?:填写|设置)|可根据[^，,。]{0,12}(?:增加|减少|增减)"
+)
+#: a score mark alone in a value cell: the points of the group the row sits in ((30分), 20分)
+_POINTS_ONLY = re.compile(r"^\s*[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?\s*$")
 
 
 def _squeezed(text: str | None) -> str:
@@ -73,19 +107,26 @@ def _heading(text: str) -> bool:
 
 def _blank(value: str | None) -> bool:
     """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…)."""
-    return bool(_BLANK_VALUE.match(_fold(value or ""))) or _is_placeholder(value or "")
+    folded = _fold(value or "")
+    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded)) or _is_placeholder(value or "")
 
 
 def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     """Which template leftover a row of this name and these values is, or None when it may be
     an indicator: ``blank`` (nothing filled in: 指标3:, ……, **, a bare number, zeros), ``heading``
     (the column headings again, a page mark before them), ``stamp`` (a signature or stamp line),
+    ``guidance`` (the template's scoring rule or filling note: 完成得满分，未完成按比例扣分),
     ``label`` (only a level label, 效益指标, with no value), ``money`` (a 项目资金 row left at zero:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
+    if name and _GUIDANCE.search(_fold(name)) and all(_blank(v) or _GUIDANCE.search(_fold(v or "")) for v in values):
+        return "guidance"
+    if not name and all(_blank(v) or _POINTS_ONLY.match(v or "") for v in values):
+        return "blank"
     if not all(_blank(v) for v in values):
-        if all(_blank(v) or _heading(_squeezed(v)) for v in values) and _heading(
-            _squeezed(_PAGE_MARK.sub("", name or ""))
-        ):
+        head = _squeezed(_PAGE_MARK.sub("", name or ""))
+        if all(_blank(v) or _heading(_squeezed(v)) for v in values) and _heading(head):
+            return "heading"
+        if _HEADING_TAIL.match(head) and all(_blank(v) or _HEADING_TAIL.match(_squeezed(v)) for v in values):
             return "heading"
         return None
     text = _PAGE_MARK.sub("", _fold(name or ""))
@@ -93,7 +134,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "blank"
     if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
-    if _heading(_squeezed(text)):
+    if _heading(_squeezed(text)) or _HEADING_TAIL.match(_squeezed(text)):
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
@@ -107,6 +148,9 @@ def _trim_filler(ind: Indicator) -> None:
     leading ** **), its span with it; a hint inside the text (受益人数(≥**人), ≥**) stays."""
     for field, pattern in (
         ("name", _LEADING_FILLER),
+        ("name", _LEADING_NUMBER),
+        ("name", _LEADING_ITEM),
+        ("name", _TRAILING_SLOT),
         ("period_value", _TRAILING_FILLER),
         ("annual_value", _TRAILING_FILLER),
     ):
@@ -116,8 +160,21 @@ def _trim_filler(ind: Indicator) -> None:
         setattr(ind, field, trimmed)
         span = ind.spans.get(field)
         if span is not None and span.end - span.start == len(text):
-            cut = {"start": span.start + m.end()} if field == "name" else {"end": span.end - len(m.group(0))}
+            cut = {"start": span.start + m.end()} if m.start() == 0 else {"end": span.end - len(m.group(0))}
             ind.spans[field] = span.model_copy(update=cut)
+
+
+#: a value cell left as the template printed it: its pattern (xx%, X个) or its dots / asterisks
+_UNFILLED_VALUE = re.compile(rf"^\s*(?:{_X}|…+|\.{{3,}}|[*＊]{{2,}})\s*$")
+
+
+def _clear_unfilled(ind: Indicator) -> None:
+    """A kept row's value the template left unfilled (名称 | xx%) is no target: it is left empty,
+    which the checks flag (VALUE_MISSING), as a value nobody wrote is."""
+    for field in ("period_value", "annual_value"):
+        if _UNFILLED_VALUE.match(_fold(getattr(ind, field) or "")):
+            setattr(ind, field, None)
+            ind.spans.pop(field, None)
 
 
 def _doubt_money(ind: Indicator) -> None:
@@ -161,6 +218,8 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
+        if not kind:
+            _clear_unfilled(ind)
     ordinal = [i.seq for i in project.indicators] == list(range(1, len(project.indicators) + 1))
     _note_run_on(kept, ordinal, source, notes)
     if not dropped:

@@ -203,6 +203,9 @@ _NOTE_AFTER = re.compile(r"[（(][^（()）\d]{1,8}[)）]")
 
 #: a word printed letter-spaced, one character at a time (一 级 指 标, 年 度 目 标)
 _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
+#: a template's note under its table (注：1.各单位可增加或减少二级指标及三级指标): guidance
+#: that names the grid's columns, never the grid's header
+_NOTE = re.compile(r"^\s*(?:注|说明|填表说明|填报说明)\s*\d*\s*[:：.．、]")
 
 
 def _spaced_form_words(text: str) -> list[tuple[int, int]]:
@@ -238,6 +241,8 @@ def _separation(doc: Document) -> str | None:
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
+                if _NOTE.match(_fold(part)):
+                    continue
                 unspaced = _LETTER_SPACED.sub(
                     lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
                 )
