@@ -51,6 +51,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             for v in item.values
         ):
             continue  # 生态环境成本指标 | - | 定性: a template row left empty but for its unit dash and type
+        if _SCORE_ONLY.fullmatch(_fold(_one_line(item.name.text)).strip()) and all(
+            v is None or not v.text.strip() for v in item.values
+        ):
+            continue  # （50分） alone: a 自评表's 一级 cell keeping only its points, its label lost
         if isinstance(l1, _Guess) and l2 is not None:
             # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
             # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
@@ -120,6 +124,11 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
+            name_text = name_text[m.end() :]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if m := _ITEM_NUMBER.match(
+            name_text
+        ):  # 1、补贴发放及时率: the row's number (restarting per group), not its wording
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         if m := _CORE_MARK.match(name_text):  # *贫困地区…达标率: the template's mark, not the name's wording
@@ -215,6 +224,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     return indicators
 
 
+#: an item number before a name: 1、 2. （3） ④ (not 1.5米: a digit after the dot is the name's own)
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:(?:[（(]\d{1,2}[)）]|\d{1,2}[.．](?!\d)|[①-⑳])\s*(?=[\u4e00-\u9fff])|\d{1,2}、\s*(?=\S))"
+)
+#: a cell holding only a score mark: （50分）, (30分)
+_SCORE_ONLY = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 #: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
 _DASH = re.compile(r"[-—－/／]")
 #: what an empty template row still holds: its dash, its 指标值类型 (定性/定量), nothing

@@ -165,8 +165,13 @@ _LEVEL2_STEMS = (
 )
 
 
+#: a 一级 word a single cell may put before its 二级 label (产出数量指标, 效益社会效益指标): the
+#: cell joins both levels and is read as the 二级 label, whole, with no 一级 label written
+_JOINED_LEVEL1 = r"(?:产出|效益|满意度)"
+
+
 _LEVEL2_NAME = re.compile(
-    rf"^(?:(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
+    rf"^(?:{_JOINED_LEVEL1}?(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
     rf"|{_ASKED}(?:或{_ASKED})?满意度指标"
     r"|可持续(?:性|发展|性发展)指标"  # 可持续影响 without its 影响: a label only with its 指标
     r"|(?:计划管理|资金管理|项目管理|监督检查)指标)$"  # the 二级 under 过程管理指标 (below)
@@ -280,6 +285,7 @@ _LABEL_RE = re.compile(
                 r"(?:经济|社会|生态)效益指标",
                 r"可持续性?(?:发展)?影响指标",
                 r"(?:数量|质量|时效|进度|成本)指标",
+                r"产出(?:数量|质量|时效|进度|成本)指标",  # both levels in one cell (_JOINED_LEVEL1)
                 r"(?:经济|社会|生态环境)成本指标",
                 *_LEVEL1_NAMES,
             ],
