@@ -26,6 +26,7 @@ __all__ = ["CHANGES", "LAYOUTS", "Doc", "dev_documents", "rewrite", "render"]
 CHANGES = (
     "as_is",
     "no_level1",
+    "level1_lost",
     "level1_score",
     "merged",
     "every_row",
@@ -176,6 +177,7 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
 
     * ``as_is``: unchanged;
     * ``no_level1``: the 一级 cells (and the 一级指标 head) removed → level1_name null;
+    * ``level1_lost``: the second 一级 group's cell removed → level1_name null on its rows only;
     * ``level1_score``: each 一级 cell holds only its score （50分） → level1_name null;
     * ``merged``: one cell joins both levels (产出数量指标), the 二级 cells and the 一级指标 head
       removed → that cell is the level2_name, level1_name null;
@@ -226,6 +228,19 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
         drop_head("一级指标")
         for g in golds:
             g["level1_name"] = None
+    elif change == "level1_lost":
+        # the second 一级 group's cell lost (a page cut, a merged cell not copied): its rows
+        # have no 一级 name, the other groups keep theirs
+        spans = _groups([i["level1_name"] for i in inds])
+        if len(spans) < 2:
+            return pieces, gold
+        lost = range(*spans[1])
+        labels(
+            [l1_of[j] if j in firsts1 and j not in lost else None for j in range(n)],
+            [l2_of[j] if j in firsts2 else None for j in range(n)],
+        )
+        for j in lost:
+            golds[j]["level1_name"] = None
     elif change == "level1_score":
         labels(
             [f"（{_POINTS.get(inds[j]['level1_code'], 10)}分）" if j in firsts1 else None for j in range(n)],

@@ -100,3 +100,34 @@ NUMBERED = (
 def test_item_numbers_restarting_per_group_are_not_names_and_seq_is_the_position():
     got = [(i["seq"], i["name"]) for i in _indicators(NUMBERED)]
     assert got == [(1, "保洁河道长度"), (2, "清运垃圾量"), (3, "保洁完成时间"), (4, "1.5米以上河道全覆盖")]
+
+
+LOST = (
+    HEAD
+    + """一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 保洁河道长度 | 120公里 |
+| 时效指标 | 保洁完成时间 | 2024年12月 |
+| 社会效益指标 | 河道环境改善 | 明显 |
+| 服务对象满意度指标 | 沿河群众满意度 | ≥90% |
+"""
+)
+
+
+def test_a_level1_label_is_not_carried_into_groups_of_another_level1():
+    table = extract(read_bytes(LOST.encode("utf-8"), "form.txt"), "rules")
+    assert _levels(LOST) == [
+        (1, "1", "产出指标", "11", "数量指标", "保洁河道长度", "120公里"),
+        (2, "1", "产出指标", "13", "时效指标", "保洁完成时间", "2024年12月"),
+        (3, "2", None, "22", "社会效益指标", "河道环境改善", "明显"),
+        (4, "3", None, "31", "服务对象满意度指标", "沿河群众满意度", "≥90%"),
+    ]
+    assert sum(f.code == "FORM_LEVEL1_NOT_WRITTEN" for f in table.failures) == 2
+
+
+def test_a_row_of_another_group_inside_a_level1_groups_rows_keeps_its_level1():
+    text = LOST.replace("| 社会效益指标 | 河道环境改善 | 明显 |\n", "").replace(
+        "| 时效指标 |", "| 经济效益指标 | 带动就业 | 20人 |\n| 时效指标 |"
+    )
+    got = _levels(text)
+    assert got[1][:5] == (2, "1", "产出指标", "21", "经济效益指标")
+    assert got[2][:3] == (3, "1", "产出指标")

@@ -40,6 +40,7 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (document row, field, message)."""
     l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
+    written1 = {i for i, _ in l1_events}  # the items whose row writes a 一级 label
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
         if _is_placeholder(_one_line(item.name.text)) and all(
@@ -111,15 +112,29 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             and (l1_code, l2_code) != ("2", "31")  # the pre-2021 template: 满意度 under 效益
             and not guessed
         ):
-            # the 二级 label is of another group than the 一级 one on its row, and no single label
-            # of the right group settles it (a label centred in its merged cell, read a row late)
-            doubts.append(
-                (
-                    item.name.row,
-                    "一级/二级指标",
-                    msg("FORM_LEVELS_MISMATCH", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+            # the 二级 label is of another group than the 一级 one, and no single label of the
+            # right group settles it
+            if index not in written1 and not _group_goes_on(l1_code, index, written1, l2_labels):
+                # the 一级 label was carried down from another group's rows, and none of its group
+                # follows: this group's 一级 cell is not in the text, so it has no 一级 name (its
+                # code follows the 二级 label). A row of another group between rows of the label's
+                # own (经济效益指标 among 产出指标's rows) stays under the merged cell, as written
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg("FORM_LEVEL1_NOT_WRITTEN", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+                    )
                 )
-            )
+                l1 = None
+            else:  # both on its row (a label centred in its merged cell, read a row late?)
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg("FORM_LEVELS_MISMATCH", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+                    )
+                )
         name_text, name_span = _one_line(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
@@ -222,6 +237,19 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             fields["annual_value"] = f"{sign}{value}{unit}"
         indicators.append(Indicator(**fields, spans=spans))
     return indicators
+
+
+def _group_goes_on(code: str, index: int, written1: set[int], l2_labels) -> bool:
+    """Whether a row after ``index`` and before the next 一级 label has a 二级 label of the
+    一级 group ``code``: the carried 一级 label's merged cell still spans this row."""
+    for j in range(index + 1, len(l2_labels)):
+        if j in written1:
+            return False
+        l2 = l2_labels[j]
+        l2 = l2.token if isinstance(l2, _Guess) else l2
+        if l2 is not None and (code_for_level2_name(_bare(l2.text)) or "")[:1] == code:
+            return True
+    return False
 
 
 #: an item number before a name: 1、 2. （3） ④ (not 1.5米: a digit after the dot is the name's own)
