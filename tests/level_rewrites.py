@@ -43,7 +43,7 @@ _SCORE = re.compile(r"\s*[（(]\s*\d*(?:\.\d+)?\s*分\s*[)）]\s*$")
 #: the points a 自评表 gives each 一级 group, by code (产出 50, 效益 30, 满意度 10)
 _POINTS = {"1": 50, "2": 30, "3": 10}
 #: 一级 names outside the category system, as real forms write them, by the code of the group
-_ODD = {"1": "项目完成指标", "2": "效果指标", "3": "满意度评价指标"}
+_ODD = {"1": "项目完成指标", "2": "效果指标", "3": "满意度 指标"}
 
 
 def _key(text: str | None) -> str:
@@ -213,8 +213,9 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
         """Each indicator row's label cells replaced by the given ones (None: no cell)."""
         for it, a, b in zip(doc.items, l1, l2):
             cells = pieces[it.piece]
-            start = min(x for x in (it.level1, it.level2, it.name) if x is not None)
-            pieces[it.piece] = Row(cells[:start] + [x for x in (a, b) if x is not None] + cells[it.name :], cells.line)
+            present = [x for x in (it.level1, it.level2) if x is not None]
+            start, end = (min(present), max(present) + 1) if present else (it.name, it.name)
+            pieces[it.piece] = Row(cells[:start] + [x for x in (a, b) if x is not None] + cells[end:], cells.line)
 
     def drop_head(word: str) -> None:
         if head is not None:
