@@ -224,11 +224,17 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
     n = len(inds)
     firsts1 = {s for s, _ in _groups([i["level1_name"] for i in inds])}
     firsts2 = {s for s, _ in _groups([(i["level1_name"], i["level2_name"]) for i in inds])}
+
+    def derived(g: dict) -> None:
+        """No 一级 name: the code is the 二级 label's group (the gold's own when it has no 二级 code)."""
+        g["level1_name"] = None
+        g["level1_code"] = (g["level2_code"] or "")[:1] or g["level1_code"]
+
     if change == "no_level1":
         labels([None] * n, [l2_of[j] if j in firsts2 else None for j in range(n)])
         drop_head("一级指标")
         for g in golds:
-            g["level1_name"] = None
+            derived(g)
     elif change == "level1_lost":
         # the second 一级 group's cell lost (a page cut, a merged cell not copied): its rows
         # have no 一级 name, the other groups keep theirs
@@ -241,14 +247,14 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
             [l2_of[j] if j in firsts2 else None for j in range(n)],
         )
         for j in lost:
-            golds[j]["level1_name"] = None
+            derived(golds[j])
     elif change == "level1_score":
         labels(
             [f"（{_POINTS.get(inds[j]['level1_code'], 10)}分）" if j in firsts1 else None for j in range(n)],
             [l2_of[j] if j in firsts2 else None for j in range(n)],
         )
         for g in golds:
-            g["level1_name"] = None
+            derived(g)
     elif change == "merged":
         joined = [
             b
@@ -259,7 +265,8 @@ def rewrite(doc: Doc, change: str) -> tuple[list, dict]:
         labels([None] * n, [joined[j] if j in firsts2 else None for j in range(n)])
         drop_head("一级指标")
         for g, text in zip(golds, joined):
-            g["level1_name"], g["level2_name"] = None, text
+            derived(g)
+            g["level2_name"] = text
     elif change == "every_row":
         labels(l1_of, l2_of)
     elif change == "first_row":

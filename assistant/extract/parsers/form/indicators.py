@@ -15,6 +15,7 @@ from .labels import (
     _COMPARATOR,
     _INVESTMENT_LEVEL1,
     _NAME_PREFIX,
+    _SCORE_ONLY,
     _SIGN_ONLY,
     _T2S,
     _as_written,
@@ -39,6 +40,13 @@ _CORE_MARK = re.compile(r"^\s*[*＊](?=\s*[^\s*＊])\s*")
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (document row, field, message)."""
+    # a score alone after a 一级 label, before the same item (满意度指标 / (10分) wrapped), is that
+    # label's score mark, not a 一级 cell of its own that lost its word
+    l1_events = [
+        (i, t)
+        for k, (i, t) in enumerate(l1_events)
+        if not (_SCORE_ONLY.fullmatch(_fold(t.text).strip()) and any(j == i for j, _ in l1_events[:k]))
+    ]
     l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
     written1 = {i for i, _ in l1_events}  # the items whose row writes a 一级 label
     indicators: list[Indicator] = []
@@ -152,11 +160,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
         spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:
-            fields["level1_name"] = _as_written(l1.text)
+            fields["level1_name"] = _as_written(l1.text) or None  # （50分） alone: the word is lost
             fields["level1_code"] = _level1_code(l1.text)
             if fields["level1_code"] is None and l2_code and _label_word(l1.text) not in _INVESTMENT_LEVEL1:
                 fields["level1_code"] = l2_code[0]  # a 一级 word with no code (项目决策): its 二级 label's group
-            spans["level1_name"] = l1.span()
+            if fields["level1_name"]:
+                spans["level1_name"] = l1.span()
         if l2 is not None:
             fields["level2_name"] = _as_written(l2.text)
             fields["level2_code"] = l2_code
@@ -256,8 +265,6 @@ def _group_goes_on(code: str, index: int, written1: set[int], l2_labels) -> bool
 _ITEM_NUMBER = re.compile(
     r"^\s*(?:(?:[（(]\d{1,2}[)）]|\d{1,2}[.．](?!\d)|[①-⑳])\s*(?=[\u4e00-\u9fff])|\d{1,2}、\s*(?=\S))"
 )
-#: a cell holding only a score mark: （50分）, (30分)
-_SCORE_ONLY = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 #: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
 _DASH = re.compile(r"[-—－/／]")
 #: what an empty template row still holds: its dash, its 指标值类型 (定性/定量), nothing

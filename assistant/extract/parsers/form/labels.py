@@ -398,7 +398,13 @@ _KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
 
 
 def _level1_label(text: str) -> bool:
-    return _label_word(text) in _LEVEL1_NAMES
+    """A 一级 label: a word of :data:`_LEVEL1_NAMES`, or a cell keeping only a score mark
+    (（50分）), where a 自评表's 一级 cell lost its word: it still heads its group (no name)."""
+    return _label_word(text) in _LEVEL1_NAMES or bool(_SCORE_ONLY.fullmatch(_fold(text).strip()))
+
+
+#: a cell holding only a score mark: （50分）, (30分)
+_SCORE_ONLY = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
 def _as_written(text: str) -> str:
