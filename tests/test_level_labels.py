@@ -137,3 +137,17 @@ def test_a_row_of_another_group_inside_a_level1_groups_rows_keeps_its_level1():
     got = _levels(text)
     assert got[1][:5] == (2, "1", "产出指标", "21", "经济效益指标")
     assert got[2][:3] == (3, "1", "产出指标")
+
+
+def test_a_label_spaced_by_a_pdf_keeps_together_with_its_score_mark():
+    text = HEAD + (
+        "一级指标 二级指标 三级指标 指标值\n"
+        "产出指标(50分) 数量指标(20分) 保洁河道长度 120公里\n"
+        "效益指标(30分) 经济效益 指标(10分) 带动就业 20人\n"
+        "社会效益 指标(10分) 河道环境改善 明显\n"
+    )
+    assert _levels(text) == [
+        (1, "1", "产出指标", "11", "数量指标", "保洁河道长度", "120公里"),
+        (2, "2", "效益指标", "21", "经济效益指标", "带动就业", "20人"),
+        (3, "2", "效益指标", "22", "社会效益指标", "河道环境改善", "明显"),
+    ]

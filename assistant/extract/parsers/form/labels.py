@@ -332,7 +332,7 @@ _LABEL_RE_SPACED = re.compile(
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
-    + r")(?:\s*[（(][^（()）\d]{1,6}[)）])?(?:\s*[:：])?"
+    + r")(?:\s*[（(](?:[^（()）\d]{1,6}|\d{1,3}(?:\.\d+)?分)[)）])?(?:\s*[:：])?"  # its note: (必填), (10分)
     + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
 )
 
