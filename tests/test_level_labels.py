@@ -151,3 +151,14 @@ def test_a_label_spaced_by_a_pdf_keeps_together_with_its_score_mark():
         (2, "2", "效益指标", "21", "经济效益指标", "带动就业", "20人"),
         (3, "2", "效益指标", "22", "社会效益指标", "河道环境改善", "明显"),
     ]
+
+
+def test_in_text_run_together_a_line_starting_with_an_item_number_is_a_row_of_its_own():
+    text = HEAD + (
+        "一级指标二级指标三级指标指标值\n"
+        "产出指标数量指标1、保洁河道长度(公里)120\n"
+        "2、清运垃圾量(吨)300\n"
+        "时效指标1、保洁完成时间2024年12月\n"
+    )
+    got = [(i["seq"], i["name"], i["annual_value"]) for i in _indicators(text)]
+    assert got == [(1, "保洁河道长度(公里)", "120"), (2, "清运垃圾量(吨)", "300"), (3, "保洁完成时间", "2024年12月")]
