@@ -1115,6 +1115,11 @@ MESSAGES: dict[str, Text] = {
         "{name!r}: its 一级 label {l1!r} and its 二级 label {l2!r} belong to different groups; "
         "read as {read!r}: check it",
     ),
+    "FORM_LEVEL1_NOT_WRITTEN": Text(
+        "“{name}”的二级指标“{l2}”与上方的一级指标“{l1}”不属于同一组，本组的一级指标未写出：一级指标名称留空，代码按二级指标推出；请核对",
+        "{name!r}: its 二级 label {l2!r} is of another group than the 一级 label {l1!r} above it, so its "
+        "group's 一级 cell is not in the text: 一级 name left empty, its code follows the 二级 label; check it",
+    ),
     "FORM_LEVELS_MISMATCH": Text(
         "“{name}”的一级指标“{l1}”与二级指标“{l2}”不属于同一组，其中一个可能取自别的行；请核对",
         "{name!r}: its 一级 label {l1!r} and its 二级 label {l2!r} belong to different groups; one of "

@@ -1070,9 +1070,10 @@ def _merge_split_labels(rows: list[list[Token]]) -> list[list[Token]]:
         if token.text and j is not None and not _fold(token.text).endswith("指标"):
             nxt = flat[j][1]
             joined = fold(token.text) + fold(nxt.text)  # as printed: 項目完成指標 stays traditional
-            wrapped = _fold(nxt.text) in ("指标", "指标:") or (  # 服务对象 | 满意度指标
-                not _is_label(token.text) and len(_fold(token.text)) <= 6
-            )
+            # 经济效益 | 指标 (its score may follow: 指标(10分)), 服务对象 | 满意度指标
+            wrapped = bool(
+                re.fullmatch(r"指标\s*(?:[（(]\d{1,3}(?:\.\d+)?分[)）])?[:：]?", _fold(nxt.text).strip())
+            ) or (not _is_label(token.text) and len(_fold(token.text)) <= 6)
             if wrapped and _is_label(joined):
                 merged = Token(joined, token.cell, token.start, token.end, token.row, token.col)
                 if nxt.cell is token.cell:

@@ -15,6 +15,7 @@ from .labels import (
     _COMPARATOR,
     _INVESTMENT_LEVEL1,
     _NAME_PREFIX,
+    _SCORE_ONLY,
     _SIGN_ONLY,
     _T2S,
     _as_written,
@@ -39,7 +40,15 @@ _CORE_MARK = re.compile(r"^\s*[*＊](?=\s*[^\s*＊])\s*")
 def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, str, Msg]]) -> list[Indicator]:
     """Indicators of the grid items; what the rules are unsure of goes to ``doubts`` as
     (document row, field, message)."""
+    # a score alone after a 一级 label, before the same item (满意度指标 / (10分) wrapped), is that
+    # label's score mark, not a 一级 cell of its own that lost its word
+    l1_events = [
+        (i, t)
+        for k, (i, t) in enumerate(l1_events)
+        if not (_SCORE_ONLY.fullmatch(_fold(t.text).strip()) and any(j == i for j, _ in l1_events[:k]))
+    ]
     l1_labels, l2_labels, l1_by_code, cleared = _item_labels(l1_events, l2_events, len(items))
+    written1 = {i for i, _ in l1_events}  # the items whose row writes a 一级 label
     indicators: list[Indicator] = []
     for index, (item, l1, l2) in enumerate(zip(items, l1_labels, l2_labels)):
         if _is_placeholder(_one_line(item.name.text)) and all(
@@ -51,6 +60,10 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             for v in item.values
         ):
             continue  # 生态环境成本指标 | - | 定性: a template row left empty but for its unit dash and type
+        if _SCORE_ONLY.fullmatch(_fold(_one_line(item.name.text)).strip()) and all(
+            v is None or not v.text.strip() for v in item.values
+        ):
+            continue  # （50分） alone: a 自评表's 一级 cell keeping only its points, its label lost
         if isinstance(l1, _Guess) and l2 is not None:
             # a guessed 满意度指标 over a 数量指标 row: the 二级 code rules it out, the 二级 label
             # carried down from the row above too (a 自评表's 指标2: rows under 数量指标)
@@ -107,19 +120,38 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
             and (l1_code, l2_code) != ("2", "31")  # the pre-2021 template: 满意度 under 效益
             and not guessed
         ):
-            # the 二级 label is of another group than the 一级 one on its row, and no single label
-            # of the right group settles it (a label centred in its merged cell, read a row late)
-            doubts.append(
-                (
-                    item.name.row,
-                    "一级/二级指标",
-                    msg("FORM_LEVELS_MISMATCH", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+            # the 二级 label is of another group than the 一级 one, and no single label of the
+            # right group settles it
+            if index not in written1 and not _group_goes_on(l1_code, index, written1, l2_labels):
+                # the 一级 label was carried down from another group's rows, and none of its group
+                # follows: this group's 一级 cell is not in the text, so it has no 一级 name (its
+                # code follows the 二级 label). A row of another group between rows of the label's
+                # own (经济效益指标 among 产出指标's rows) stays under the merged cell, as written
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg("FORM_LEVEL1_NOT_WRITTEN", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+                    )
                 )
-            )
+                l1 = None
+            else:  # both on its row (a label centred in its merged cell, read a row late?)
+                doubts.append(
+                    (
+                        item.name.row,
+                        "一级/二级指标",
+                        msg("FORM_LEVELS_MISMATCH", name=item.name.text[:30], l1=_bare(l1.text), l2=_bare(l2.text)),
+                    )
+                )
         name_text, name_span = _one_line(item.name.text), item.name.span()
         if m := _NAME_PREFIX.match(
             name_text.translate(_T2S)
         ):  # 指标1: (指標1:) of a filled-in template is not part of the name
+            name_text = name_text[m.end() :]
+            name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
+        if m := _ITEM_NUMBER.match(
+            name_text
+        ):  # 1、补贴发放及时率: the row's number (restarting per group), not its wording
             name_text = name_text[m.end() :]
             name_span = name_span.model_copy(update={"start": name_span.start + m.end()})
         if m := _CORE_MARK.match(name_text):  # *贫困地区…达标率: the template's mark, not the name's wording
@@ -128,11 +160,12 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
         fields: dict[str, object] = {"seq": len(indicators) + 1, "name": name_text or None}
         spans: dict[str, Span] = {"name": name_span}
         if l1 is not None:
-            fields["level1_name"] = _as_written(l1.text)
+            fields["level1_name"] = _as_written(l1.text) or None  # （50分） alone: the word is lost
             fields["level1_code"] = _level1_code(l1.text)
             if fields["level1_code"] is None and l2_code and _label_word(l1.text) not in _INVESTMENT_LEVEL1:
                 fields["level1_code"] = l2_code[0]  # a 一级 word with no code (项目决策): its 二级 label's group
-            spans["level1_name"] = l1.span()
+            if fields["level1_name"]:
+                spans["level1_name"] = l1.span()
         if l2 is not None:
             fields["level2_name"] = _as_written(l2.text)
             fields["level2_code"] = l2_code
@@ -215,6 +248,23 @@ def _indicators(items, l1_events, l2_events, targets, doubts: list[tuple[int, st
     return indicators
 
 
+def _group_goes_on(code: str, index: int, written1: set[int], l2_labels) -> bool:
+    """Whether a row after ``index`` and before the next 一级 label has a 二级 label of the
+    一级 group ``code``: the carried 一级 label's merged cell still spans this row."""
+    for j in range(index + 1, len(l2_labels)):
+        if j in written1:
+            return False
+        l2 = l2_labels[j]
+        l2 = l2.token if isinstance(l2, _Guess) else l2
+        if l2 is not None and (code_for_level2_name(_bare(l2.text)) or "")[:1] == code:
+            return True
+    return False
+
+
+#: an item number before a name: 1、 2. （3） ④ (not 1.5米: a digit after the dot is the name's own)
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:(?:[（(]\d{1,2}[)）]|\d{1,2}[.．](?!\d)|[①-⑳])\s*(?=[\u4e00-\u9fff])|\d{1,2}、\s*(?=\S))"
+)
 #: a cell a template fills with a dash to say it is empty (度量单位 - of a value with no unit)
 _DASH = re.compile(r"[-—－/／]")
 #: what an empty template row still holds: its dash, its 指标值类型 (定性/定量), nothing

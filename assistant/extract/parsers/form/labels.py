@@ -166,8 +166,13 @@ _LEVEL2_STEMS = (
 )
 
 
+#: a 一级 word a single cell may put before its 二级 label (产出数量指标, 效益社会效益指标): the
+#: cell joins both levels and is read as the 二级 label, whole, with no 一级 label written
+_JOINED_LEVEL1 = r"(?:产出|效益|满意度)"
+
+
 _LEVEL2_NAME = re.compile(
-    rf"^(?:(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
+    rf"^(?:{_JOINED_LEVEL1}?(?:{_LEVEL2_STEMS})(?:指标|值|目标)?等?"
     rf"|{_ASKED}(?:或{_ASKED})?满意度指标"
     r"|可持续(?:性|发展|性发展)指标"  # 可持续影响 without its 影响: a label only with its 指标
     r"|(?:计划管理|资金管理|项目管理|监督检查)指标)$"  # the 二级 under 过程管理指标 (below)
@@ -281,6 +286,7 @@ _LABEL_RE = re.compile(
                 r"(?:经济|社会|生态)效益指标",
                 r"可持续性?(?:发展)?影响指标",
                 r"(?:数量|质量|时效|进度|成本)指标",
+                r"产出(?:数量|质量|时效|进度|成本)指标",  # both levels in one cell (_JOINED_LEVEL1)
                 r"(?:经济|社会|生态环境)成本指标",
                 *_LEVEL1_NAMES,
             ],
@@ -327,7 +333,7 @@ _LABEL_RE_SPACED = re.compile(
     + _spaced(r"(?:项目资金|资金情况|项目金额)")
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
-    + r")(?:\s*[（(][^（()）\d]{1,6}[)）])?(?:\s*[:：])?"
+    + r")(?:\s*[（(](?:[^（()）\d]{1,6}|\d{1,3}(?:\.\d+)?分)[)）])?(?:\s*[:：])?"  # its note: (必填), (10分)
     + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
 )
 
@@ -400,7 +406,13 @@ _KEY_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]$")
 
 
 def _level1_label(text: str) -> bool:
-    return _label_word(text) in _LEVEL1_NAMES
+    """A 一级 label: a word of :data:`_LEVEL1_NAMES`, or a cell keeping only a score mark
+    (（50分）), where a 自评表's 一级 cell lost its word: it still heads its group (no name)."""
+    return _label_word(text) in _LEVEL1_NAMES or bool(_SCORE_ONLY.fullmatch(_fold(text).strip()))
+
+
+#: a cell holding only a score mark: （50分）, (30分)
+_SCORE_ONLY = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
 def _as_written(text: str) -> str:

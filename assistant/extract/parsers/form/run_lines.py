@@ -30,6 +30,8 @@ _ENDS_VALUE = re.compile(
 )
 #: a page's number printed between two rows (第 1 页，共 2 页, - 2 -, 2/3): never part of a row
 _PAGE_LINE = re.compile(r"\s*(?:第\s*\d+\s*页\s*[，,]?\s*(?:共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+)\s*")
+#: an item number starting a line (2、其中…, 3.受益人数): the line starts a row of its own
+_ITEM_FIRST = re.compile(r"\s*(?:\d{1,2}、|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])")
 #: how many lines one cell may wrap over
 _MOST_LINES = 3
 
@@ -47,6 +49,7 @@ def _cut_start(text: str, after: str | None) -> bool:
     if len(bare) < 2 or _HEADER.search(text) or _PAGE_LINE.fullmatch(text):
         return False
     cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"\d", after))
+    cut_number = cut_number and not _ITEM_FIRST.match(after or "")  # 2、其中…: the next row's number
     return cut_number or not _ENDS_VALUE.search(text)
 
 
@@ -55,6 +58,7 @@ def _continues(text: str) -> bool:
     return (
         bool(text.strip())
         and not _LABEL_FIRST.match(text)
+        and not _ITEM_FIRST.match(text)
         and not _HEADER.search(text)
         and not _PAGE_LINE.fullmatch(text)
     )
