@@ -3,8 +3,9 @@
 Only the layout of the indicator table changes; its text is the source's own, byte for byte (its
 typos, notes, score marks and units columns kept), so the unchanged gold still scores it:
 
-* ``wrap``: every line of the table hard-wrapped at a fixed width, breaking inside names,
-  values, numbers and units (``9`` / ``5%``), as a narrow PDF column does;
+* ``wrap``: every line of the table, and of the lines around it up to an empty one, hard-wrapped
+  at a fixed width (in CJK characters, a digit taking half of one), breaking inside names,
+  values, numbers and units (``9`` / ``5%``), as a PDF page's text layer does;
 * ``reflow``: the table's lines joined and hard-wrapped again at a width: row ends are lost;
 * ``oneline``: every line break inside the table removed (one long line);
 * ``letterspaced``: the form's printed labels (header words, level labels) with a space between
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 from dev_gold import dev_gold
@@ -90,8 +92,30 @@ def table_span(text: str, gold: dict) -> tuple[int, int] | None:
     return start, end
 
 
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _wrapped(line: str, width: int) -> list[str]:
-    return [line[i : i + width] for i in range(0, len(line), width)] or [line]
+    """``line`` cut into lines that each fill ``width`` CJK characters' room (a digit or a Latin
+    letter takes half of one), as a PDF column wraps: anywhere, mid-word or mid-number."""
+    out, cur, room = [], "", 2 * width
+    for ch in line:
+        if cur and _width(ch) > room:
+            out.append(cur)
+            cur, room = "", 2 * width
+        cur += ch
+        room -= _width(ch)
+    return [*out, cur]
+
+
+def _block(lines: list[str], a: int, b: int) -> tuple[int, int]:
+    """The run of non-empty lines around lines a..b: a page's text layer wraps all of it."""
+    while a > 0 and lines[a - 1].strip():
+        a -= 1
+    while b + 1 < len(lines) and lines[b + 1].strip():
+        b += 1
+    return a, b
 
 
 def rewrite(text: str, gold: dict, kind: str, seed: int = 0) -> str | None:
@@ -101,7 +125,7 @@ def rewrite(text: str, gold: dict, kind: str, seed: int = 0) -> str | None:
     if span is None:
         return None
     lines = text.split("\n")
-    a, b = span
+    a, b = _block(lines, *span) if kind.startswith(("wrap", "mixed")) else span
     table = lines[a : b + 1]
     rng = random.Random(seed)
     if kind.startswith("wrap"):
