@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from ....ingest.document import Cell, Document, Row
+from ....ingest.document import Document, Row
 from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
+from . import hard_wrap
 from .runs import _WORDED_VALUE
 
 #: the header row of a grid run together: where its rows start
@@ -35,8 +36,8 @@ _MOST_LINES = 3
 
 
 def _text(row: Row) -> str | None:
-    """The text of a line of one plain cell (None for any other line)."""
-    return row.cells[0].text if len(row.cells) == 1 and not row.cells[0].segments else None
+    """The text of a line of one cell (None for any other line)."""
+    return row.cells[0].text if len(row.cells) == 1 else None
 
 
 def _cut_start(text: str, after: str | None) -> bool:
@@ -111,22 +112,10 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
             out.append(rows[i])
             i += 1
             continue
-        joined = _joined(rows[i : end + 1])
+        joined = hard_wrap.joined(rows[i : end + 1])
         out.append(joined)
         joins.append((rows[i].line, joined.cells[0].text))
         i = end + 1
     if not joins and len(out) == len(rows):
         return doc, []
     return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
-
-
-def _joined(lines: list[Row]) -> Row:
-    """Lines of one plain cell each as one row of one cell, whose segments point at the source."""
-    text, segments = "", []
-    for row in lines:
-        cell = row.cells[0]
-        segments.append((len(text), cell.start))
-        text += cell.text
-    first = lines[0].cells[0]
-    cell = Cell(text, first.start, lines[-1].cells[0].end, first.row, 0, segments=tuple(segments))
-    return Row([cell], lines[0].line, "\n".join(row.raw for row in lines))
