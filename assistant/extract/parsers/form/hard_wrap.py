@@ -8,7 +8,8 @@ ends there). Only a run 12 CJK characters wide at least, with three different fu
 more and a full line in three at least, is taken as wrapped: rows of a table differ in length,
 so many of them ending at the same column is a page's margin, not chance (a ``|`` table padded to
 one width closes its rows with a bar). Each full line is joined with the next one, and each join
-is returned for the caller to flag.
+is returned for the caller to flag. Lines that differ only in their digits are one line printed
+again (a title with its page number: …目标_第1页, …目标_第2页), not different ones.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def full_lines(rows: list[Row]) -> set[int]:
         if widest < _LEAST:
             continue
         cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _CLOSED.search(rows[i].cells[0].text)]
-        if len({rows[i].cells[0].text for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
+        if len({re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
             full.update(cut)
     return full
 
