@@ -53,9 +53,13 @@ def _runs(rows: list[Row]) -> list[list[int]]:
 
 
 def full_lines(rows: list[Row]) -> set[int]:
-    """Indexes of the rows that a hard wrap cut (see the module's docstring)."""
+    """Indexes of the rows that a hard wrap cut (see the module's docstring). A page has one
+    width: once a run shows it, a line of another run that fills it is cut too (a header of
+    two lines above an empty line, then the rows)."""
     full: set[int] = set()
-    for run in _runs(rows):
+    pages: set[int] = set()
+    runs = _runs(rows)
+    for run in runs:
         widths = {i: _width(rows[i].cells[0].text) for i in run}
         widest = max(widths.values())
         if widest < _LEAST:
@@ -63,6 +67,14 @@ def full_lines(rows: list[Row]) -> set[int]:
         cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _CLOSED.search(rows[i].cells[0].text)]
         if len({re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
             full.update(cut)
+            pages.add(widest)
+    for run in runs:
+        full.update(
+            i
+            for i in run[:-1]
+            if any(w - _SLACK <= _width(rows[i].cells[0].text) <= w for w in pages)
+            and not _CLOSED.search(rows[i].cells[0].text)
+        )
     return full
 
 
