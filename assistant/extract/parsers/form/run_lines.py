@@ -42,12 +42,13 @@ def _text(row: Row) -> str | None:
 
 def _cut_start(text: str, after: str | None) -> bool:
     """A line that may be the first part of a wrapped row: text more than its level labels that
-    ends with no value, or ends with digits that the next line goes on with (5000吨稻谷、50 /
-    0吨成品粮储备到位率100%: a number is not cut between two rows)."""
+    ends with no value, or ends with digits that the next line goes on with, or whose percent
+    sign starts it (5000吨稻谷、50 / 0吨成品粮储备到位率100%, …覆盖率100 / %: a number is not cut
+    from its percent sign between two rows; a unit in words may start a name, 人均…)."""
     bare = re.sub(_LABELS, "", text).strip()
     if len(bare) < 2 or _HEADER.search(text) or _PAGE_LINE.fullmatch(text):
         return False
-    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"\d", after))
+    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"[\d%％‰]", after.lstrip()))
     return cut_number or not _ENDS_VALUE.search(text)
 
 
@@ -104,7 +105,7 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
         if text is not None and _cut_start(text, _text(rows[i + 1]) if i + 1 < len(rows) else None):
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
-                if _ENDS_VALUE.search(t):
+                if _ENDS_VALUE.search(t) or _ENDS_VALUE.search(text.rstrip() + t.strip()):  # 85 / %
                     end = j
                     break
                 j += 1
