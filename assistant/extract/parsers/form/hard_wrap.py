@@ -3,8 +3,8 @@ republishes it: every line that fills the page's width was cut there, mid-word o
 (…补助学生数量16 / 8反映…), and goes on on the next line.
 
 The width is a run of lines' widest (a CJK character counting twice a digit's room); a line of
-that width or within one CJK character of it is full, unless a ``|`` closes it (a row of cells
-ends there). Only a run 12 CJK characters wide at least, with three different full lines or
+that width or one column short of it (a CJK character that did not fit) is full, unless a ``|``
+closes it (a row of cells ends there). Only a run 12 CJK characters wide at least, with three different full lines or
 more and a full line in three at least, is taken as wrapped: rows of a table differ in length,
 so many of them ending at the same column is a page's margin, not chance (a ``|`` table padded to
 one width closes its rows with a bar). Each full line is joined with the next one, and each join
@@ -21,8 +21,8 @@ from ....ingest.document import Cell, Document, Row
 
 #: the least width (in half-CJK columns) a wrapped run's lines fill: 12 CJK characters
 _LEAST = 24
-#: how far short of the widest line a full one may end: one CJK character (it did not fit)
-_SLACK = 2
+#: how far short of the widest line a full one may end: half a CJK character (the next one did not fit)
+_SLACK = 1
 #: how many different full lines make a run wrapped
 _FULL_LINES = 3
 #: a line closed by a ``|`` bar: a row of cells that ends there, not a cut
