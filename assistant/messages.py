@@ -589,6 +589,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: a line of the grid run together ends with no value and is read with the next one as one "
         "indicator (a wrapped cell); check it",
     ),
+    "FORM_HARD_WRAP_JOINED": Text(
+        "“{text}”：文字按固定宽度折行（PDF 文本层），占满行宽的行与下一行连读；请核对断开处",
+        "{text!r}: the text is hard-wrapped at a fixed width (a PDF text layer); lines filling the width are "
+        "read with the next one; check where they were cut",
+    ),
     "FORM_RUN_FEWER_VALUES": Text(
         "“{text}”：连写的一行少于 {count} 个指标值，读出的值按第一列（指标值）填写，其余留空；请核对",
         "{text!r}: a row run together holds fewer than {count} values; the values read fill the first "

@@ -200,3 +200,19 @@ def test_a_number_cut_by_a_wrap_is_joined_and_a_page_number_is_never_part_of_a_r
         ("县级储备粮贷款付息及时率", "100%"),
     ]
     assert "FORM_RUN_LINES_JOINED" in _codes(table)
+
+
+def test_percent_sign_cut_from_its_number_is_joined_back():
+    """…优良率≥85 / %: a line ending in digits and the next starting with the percent sign are one
+    value cut by a line break, not a row of its own named %."""
+    text = (
+        HEAD
+        + "产出指标数量指标培训基层养护人员≥120人次\n质量指标县乡道路路面优良率≥85\n%\n时效指标养护任务完成时间2023年12月底前\n"
+    )
+    table = _extract(text)
+    assert _rows(table) == [
+        ("培训基层养护人员", "≥120人次"),
+        ("县乡道路路面优良率", "≥85%"),
+        ("养护任务完成时间", "2023年12月底前"),
+    ]
+    assert "FORM_RUN_LINES_JOINED" in _codes(table)

@@ -14,6 +14,7 @@ from .detect import _grid_start
 from .doubts import _doubtful
 from .failures import Failures
 from .grid import _find_header, _named_head, _read_grid
+from .hard_wrap import unwrap
 from .header import _read_block
 from .indicators import _indicators
 from .labels import _GOAL_FIELDS, _TITLE, _fold, _key_field
@@ -125,6 +126,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     """
     if doc.layout in ("reflowed", "csv"):
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
+    doc, wraps = unwrap(doc)  # a PDF text layer hard-wrapped at its page's width: lines cut anywhere
     if _separation(paged := _join_pages(doc)) == "run_together":
         doc = paged  # 1、… 2、…: a host's page numbers left out, and the cells cut by its page breaks whole
         doc = _without_readings(doc)  # 產(chǎn)出指標(biāo)…: a mirror's pinyin readings cut no label
@@ -146,6 +148,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     failures = Failures(doc.source, doc.rows)
     for line, text in joins:
         failures.add("三级指标", msg("FORM_RUN_LINES_JOINED", text=text[:40]), line)
+    for line, text, above in wraps:
+        failures.add("表头" if above else "三级指标", msg("FORM_HARD_WRAP_JOINED", text=text[:40]), line)
     if header_at is None:
         if not header_only:
             raise InputError(doc.source, msg("NO_FORM_GRID"))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from ....ingest.document import Cell, Document, Row
+from ....ingest.document import Document, Row
 from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
+from . import hard_wrap
 from .runs import _WORDED_VALUE
 
 #: the header row of a grid run together: where its rows start
@@ -37,18 +38,19 @@ _MOST_LINES = 3
 
 
 def _text(row: Row) -> str | None:
-    """The text of a line of one plain cell (None for any other line)."""
-    return row.cells[0].text if len(row.cells) == 1 and not row.cells[0].segments else None
+    """The text of a line of one cell (None for any other line)."""
+    return row.cells[0].text if len(row.cells) == 1 else None
 
 
 def _cut_start(text: str, after: str | None) -> bool:
     """A line that may be the first part of a wrapped row: text more than its level labels that
-    ends with no value, or ends with digits that the next line goes on with (5000吨稻谷、50 /
-    0吨成品粮储备到位率100%: a number is not cut between two rows)."""
+    ends with no value, or ends with digits that the next line goes on with, or whose percent
+    sign starts it (5000吨稻谷、50 / 0吨成品粮储备到位率100%, …覆盖率100 / %: a number is not cut
+    from its percent sign between two rows; a unit in words may start a name, 人均…)."""
     bare = re.sub(_LABELS, "", text).strip()
     if len(bare) < 2 or _HEADER.search(text) or _PAGE_LINE.fullmatch(text):
         return False
-    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"\d", after))
+    cut_number = bool(re.search(r"\d$", text.rstrip()) and after and re.match(r"[\d%％‰]", after.lstrip()))
     cut_number = cut_number and not _ITEM_FIRST.match(after or "")  # 2、其中…: the next row's number
     return cut_number or not _ENDS_VALUE.search(text)
 
@@ -107,7 +109,7 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
         if text is not None and _cut_start(text, _text(rows[i + 1]) if i + 1 < len(rows) else None):
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
-                if _ENDS_VALUE.search(t):
+                if _ENDS_VALUE.search(t) or _ENDS_VALUE.search(text.rstrip() + t.strip()):  # 85 / %
                     end = j
                     break
                 j += 1
@@ -115,22 +117,10 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
             out.append(rows[i])
             i += 1
             continue
-        joined = _joined(rows[i : end + 1])
+        joined = hard_wrap.joined(rows[i : end + 1])
         out.append(joined)
         joins.append((rows[i].line, joined.cells[0].text))
         i = end + 1
     if not joins and len(out) == len(rows):
         return doc, []
     return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
-
-
-def _joined(lines: list[Row]) -> Row:
-    """Lines of one plain cell each as one row of one cell, whose segments point at the source."""
-    text, segments = "", []
-    for row in lines:
-        cell = row.cells[0]
-        segments.append((len(text), cell.start))
-        text += cell.text
-    first = lines[0].cells[0]
-    cell = Cell(text, first.start, lines[-1].cells[0].end, first.row, 0, segments=tuple(segments))
-    return Row([cell], lines[0].line, "\n".join(row.raw for row in lines))

@@ -208,30 +208,69 @@ _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u
 _NOTE = re.compile(r"^\s*(?:注|说明|填表说明|填报说明)\s*\d*\s*[:：.．、]")
 
 
+def _one_form_word(text: str) -> bool:
+    """A form word that is not two written side by side: cells letter-spaced with one space
+    between them too (绩 效 指 标 满 意 度 指 标) are cut after each 指标 that ends one."""
+    if not _form_word(text):
+        return False
+    bare = re.sub(r"\s", "", text)
+    return not any(
+        _form_word(bare[: m.end()]) and len(bare) - m.end() >= 3 and _form_word(bare[m.end() :])
+        for m in re.finditer("指标", bare)
+    )
+
+
+#: a grid's column head: in a letter-spaced run, a cell of its own (二 级 指 标 三 级 指 标 指 标 值)
+_GRID_HEAD = re.compile(r"[一二三]级指标")
+
+
 def _spaced_form_words(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds a form word printed letter-spaced (一 级 指 标, 年 度 总 体 目 标), as
     (start, end). A letter-spaced run may take in a single character of the cell before or after
     it (4623 万 年 度 总 体 目 标: the unit of an amount, then the key): the longest form word
-    inside the run is taken, and the run's rest searched again."""
+    inside the run is taken, and the run's rest searched again. A run may hold several cells
+    letter-spaced with one space between them too: the grid's column heads (一级指标 …) are cut
+    out first, and no word is taken that is two side by side (:func:`_one_form_word`)."""
     out: list[tuple[int, int]] = []
     for m in _LETTER_SPACED.finditer(text):
         chars = [m.start() + k for k, ch in enumerate(m.group()) if not ch.isspace()]
-        first = 0
-        while len(chars) - first >= 3:
-            hit = next(
-                (
-                    (a, a + size)
-                    for size in range(len(chars) - first, 2, -1)
-                    for a in range(first, len(chars) - size + 1)
-                    if _form_word(text[chars[a] : chars[a + size - 1] + 1])
-                ),
-                None,
-            )
-            if hit is None:
-                break
-            out.append((chars[hit[0]], chars[hit[1] - 1] + 1))
-            first = hit[1]
+        bare = "".join(text[c] for c in chars)
+        pos = 0
+        for head in [*_GRID_HEAD.finditer(bare), None]:
+            stop = head.start() if head else len(chars)
+            out.extend(_longest_words(text, chars[pos:stop]))
+            if head:
+                out.append((chars[head.start()], chars[head.end() - 1] + 1))
+                pos = head.end()
     return out
+
+
+def _longest_words(text: str, chars: list[int]) -> list[tuple[int, int]]:
+    """The form words among letter-spaced characters at ``chars``: the longest, then those
+    before and after it."""
+    hit = next(
+        (
+            (a, a + size)
+            for size in range(len(chars), 2, -1)
+            for a in range(len(chars) - size + 1)
+            if _one_form_word(text[chars[a] : chars[a + size - 1] + 1])
+        ),
+        None,
+    )
+    if hit is None:
+        return []
+    a, b = hit
+    return [*_longest_words(text, chars[:a]), (chars[a], chars[b - 1] + 1), *_longest_words(text, chars[b:])]
+
+
+def _unspaced(text: str) -> str:
+    """``text`` with each form word printed letter-spaced written whole, a space either side
+    (绩 效 指 标 一 级 指 标 → 绩效指标 一级指标)."""
+    out, pos = "", 0
+    for a, b in _spaced_form_words(text):
+        out += text[pos:a] + " " + re.sub(r"\s", "", text[a:b]) + " "
+        pos = b
+    return out + text[pos:]
 
 
 def _separation(doc: Document) -> str | None:
@@ -243,9 +282,7 @@ def _separation(doc: Document) -> str | None:
             for part in re.split(r"[|｜]", cell.text):
                 if _NOTE.match(_fold(part)):
                     continue
-                unspaced = _LETTER_SPACED.sub(
-                    lambda m: re.sub(r"\s", "", m.group()) if _form_word(m.group()) else m.group(), part
-                )
+                unspaced = _unspaced(part)
                 words = {_bare(w) for w in _SPACES.split(unspaced)}
                 if sum(word in words for word in _GRID_WORDS) >= 2:
                     return "spaces"  # 一级指标 二级指标 三级指标, or the short captions 一级 二级 三级

@@ -1,0 +1,117 @@
+"""Text hard-wrapped at a fixed width, as a PDF page's text layer comes out when a web page
+republishes it: every line that fills the page's width was cut there, mid-word or mid-number
+(…补助学生数量16 / 8反映…), and goes on on the next line.
+
+The width is a run of lines' widest (a CJK character counting twice a digit's room); a line of
+that width or one column short of it (a CJK character that did not fit) is full, unless a ``|``
+closes it (a row of cells ends there). Only a run 12 CJK characters wide at least, with three different full lines or
+more and a full line in three at least, is taken as wrapped: rows of a table differ in length,
+so many of them ending at the same column is a page's margin, not chance (a ``|`` table padded to
+one width closes its rows with a bar). Each full line is joined with the next one, and each join
+is returned for the caller to flag. Lines that differ only in their digits are one line printed
+again (a title with its page number: …目标_第1页, …目标_第2页), not different ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ....ingest.document import Cell, Document, Row
+
+#: the least width (in half-CJK columns) a wrapped run's lines fill: 12 CJK characters
+_LEAST = 24
+#: how far short of the widest line a full one may end: half a CJK character (the next one did not fit)
+_SLACK = 1
+#: how many different full lines make a run wrapped
+_FULL_LINES = 3
+#: a line closed by a ``|`` bar: a row of cells that ends there, not a cut
+_CLOSED = re.compile(r"[|｜]\s*$")
+_GRID_HEAD = re.compile(r"二级指标|三级指标|二級指標|三級指標")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.rstrip())
+
+
+def _plain(row: Row) -> str | None:
+    return row.cells[0].text if len(row.cells) == 1 else None
+
+
+def _runs(rows: list[Row]) -> list[list[int]]:
+    """Indexes of rows that are lines of one cell each, in runs of consecutive source lines."""
+    runs: list[list[int]] = []
+    for i, row in enumerate(rows):
+        if _plain(row) is None or not row.cells[0].text.strip():
+            runs.append([])
+            continue
+        if runs and runs[-1] and rows[runs[-1][-1]].line + 1 == row.line:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if r]
+
+
+def full_lines(rows: list[Row]) -> set[int]:
+    """Indexes of the rows that a hard wrap cut (see the module's docstring). A page has one
+    width: once a run shows it, a line of another run that fills it is cut too (a header of
+    two lines above an empty line, then the rows)."""
+    full: set[int] = set()
+    pages: set[int] = set()
+    runs = _runs(rows)
+    for run in runs:
+        widths = {i: _width(rows[i].cells[0].text) for i in run}
+        widest = max(widths.values())
+        if widest < _LEAST:
+            continue
+        cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _CLOSED.search(rows[i].cells[0].text)]
+        if len({re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
+            full.update(cut)
+            pages.add(widest)
+    for run in runs:
+        full.update(
+            i
+            for i in run[:-1]
+            if any(w - _SLACK <= _width(rows[i].cells[0].text) <= w for w in pages)
+            and not _CLOSED.search(rows[i].cells[0].text)
+        )
+    return full
+
+
+def unwrap(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
+    """The document with each full line joined with the lines after it up to one that is not
+    full; with (source line, joined text, whether it is above the grid's header) of each join."""
+    rows = list(doc.rows)
+    full = full_lines(rows)
+    if not full:
+        return doc, []
+    head = next((i for i, r in enumerate(rows) if _GRID_HEAD.search(re.sub(r"\s", "", _plain(r) or ""))), None)
+    out: list[Row] = []
+    joins: list[tuple[int, str, bool]] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j in full and j + 1 < len(rows):
+            j += 1
+        if j == i:
+            out.append(rows[i])
+        else:
+            row = joined(rows[i : j + 1])
+            out.append(row)
+            joins.append((rows[i].line, row.cells[0].text, head is None or j < head))
+        i = j + 1
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+
+
+def joined(lines: list[Row]) -> Row:
+    """Lines of one cell each as one row of one cell, whose segments point at the source (also
+    for a line that was itself joined before)."""
+    text, segments = "", []
+    for row in lines:
+        cell = row.cells[0]
+        for pos, at in cell.segments or ((0, cell.start),):
+            segments.append((len(text) + pos, at))
+        text += cell.text
+    first = lines[0].cells[0]
+    cell = Cell(text, first.start, lines[-1].cells[0].end, first.row, 0, segments=tuple(segments))
+    return Row([cell], lines[0].line, "\n".join(row.raw for row in lines))

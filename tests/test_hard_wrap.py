@@ -1,0 +1,47 @@
+"""Text hard-wrapped at a page's width (form/hard_wrap.py): real dev sources whose indicator
+table a PDF text layer cut at a fixed width (tests/src_rewrites.py) read as the sources do, the
+joins flagged; the sources as written, with their own line lengths, are never taken as wrapped."""
+
+from __future__ import annotations
+
+import pytest
+from src_rewrites import pool, rewrite
+
+from assistant.evaluate.metrics import project_flags, score_table
+from assistant.export import to_interchange
+from assistant.extract import extract
+from assistant.extract.parsers.form.hard_wrap import full_lines
+from assistant.extract.parsers.form.tokens import _by_lines
+from assistant.ingest import read_bytes
+
+POOL = {folder.name: (gold, text) for folder, gold, text in pool()}
+#: run-together dev documents whose rows are long enough for every width to cut them
+WRAPPED = ["a11-hb-xiangyang-hospital-selfeval-runtogether", "d04-hb-ezhou-office-building-runtogether"]
+
+
+def _read(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+
+
+@pytest.mark.parametrize("name", WRAPPED)
+@pytest.mark.parametrize("kind", ["wrap18", "wrap26", "wrap34"])
+def test_wrapped_source_reads_as_written(name, kind):
+    gold, text = POOL[name]
+    copy = rewrite(text, gold, kind)
+    assert copy is not None and copy != text
+    table = _read(copy)
+    [sample] = score_table(gold, to_interchange(table, with_meta=False), record=name, pred_flags=project_flags(table))
+    assert sample["ind_strict"] == sample["ind_gold"] == sample["ind_pred"]
+    assert "FORM_HARD_WRAP_JOINED" in {f.code for f in table.failures}
+
+
+def test_sources_as_written_are_not_wrapped():
+    taken = [name for name, (_, text) in POOL.items() if full_lines(_by_lines(read_bytes(text.encode(), "s.txt")).rows)]
+    assert taken == []
+
+
+def test_rows_of_one_width_closed_by_bars_are_not_wrapped():
+    """A ``|`` table padded to one width: its rows end at the same column and close with a bar."""
+    rows = [f"| 产出指标 | 数量指标 | 培训人数{n} | ≥{n}0人 |" for n in range(1, 6)]
+    doc = _by_lines(read_bytes(("\n".join(rows) + "\n").encode(), "t.txt"))
+    assert full_lines(doc.rows) == set()
