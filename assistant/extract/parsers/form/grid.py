@@ -40,6 +40,7 @@ from .labels import (
     _strip_label,
     _unit_only,
 )
+from .layout_columns import heads_wrapped_under
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
@@ -331,6 +332,7 @@ def _read_grid(
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     annual_col = _annual_name_column(header, header_row)  # side by side, real cells: where the 年度 block's names stand
+    wrapped_heads += heads_wrapped_under(full_header, after)  # 偏差原因分析及改进措 / 施 under its head
     used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header, rows[r0][:t0])
     used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
