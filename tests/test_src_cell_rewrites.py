@@ -49,3 +49,23 @@ def test_padded_copy_reads_the_rows_of_the_source(stem):
     as_is = _indicators(bench.render(items, "pipe"))
     assert as_is
     assert _indicators(bench.render(items, "src_spacesN")) == as_is
+
+
+@pytest.mark.parametrize(
+    "stem, layout",
+    [
+        # 全天候可用 | 全天候 | 10 | 2022年全年 …: the achieved value in words before the points
+        ("e05-hb-huangshi-library-sharing-selfeval-pipe", "src_lines"),
+        # the same text twice (三级指标 | 绩效指标描述) is two cells, never a wrapped one
+        ("f08-tj-hebei-court-two-projects-pipe", "src_lines"),
+        # one cell per line wrapped at a fixed width, several value columns: cells joined
+        ("c01-huangshi-training-pipe", "lines"),
+        ("d03-jx-fuliang-forestry-dept-overall-pipe", "lines"),
+    ],
+)
+def test_one_cell_per_line_copy_reads_the_rows_of_the_source(stem, layout):
+    bench = _bench()
+    items = bench.pieces((bench.GOLD / stem / "source.txt").read_text(encoding="utf-8"))
+    as_is = _indicators(bench.render(items, "pipe"))
+    assert as_is
+    assert _indicators(bench.render(items, layout)) == as_is

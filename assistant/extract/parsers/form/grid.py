@@ -500,7 +500,7 @@ def _read_grid(
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
-                _flush(pending, k, items, failures, "unit" in targets)
+                _flush(pending, k, items, failures, "unit" in targets, scores)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -561,7 +561,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                 current = None
                 continue
             if token is not None and id(token) in stubs:
@@ -582,10 +582,10 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                     unknown_label(token, True)
                 elif token is not None and _is_label(token.text) and id(token) not in level_names:
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                     label(token)
                 elif token is not None and not _lone_leftover(token.text):
                     pending.append(token)
@@ -657,7 +657,7 @@ def _read_grid(
                 items.append(current)
                 streamed.append(current)
     if partition:
-        _flush(pending, k, items, failures, "unit" in targets)
+        _flush(pending, k, items, failures, "unit" in targets, scores)
     if prefixed and scores:
         _place_around_scores(items, targets, scores, failures)
     if side_by_side and not by_rows:

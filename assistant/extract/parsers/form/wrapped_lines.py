@@ -263,6 +263,17 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
     full = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 2}
     wraps = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:]))
     wrapped = wraps >= 1
+    # several value columns: a line cut by wrapping is as wide as the column or one CJK
+    # character less; the same text twice in a row is two cells (a name and its description)
+    tight = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 1}
+    seen = Counter(t.text for t in tokens)
+
+    def goes_on(
+        a: Token, b: Token
+    ) -> bool:  # a wrapped cell's line, then its next (twice at most: a 自评表 target and result)
+        return id(a) in tight and text(a) and text(b) and a.text != b.text and seen[b.text] <= 2
+
+    cut_lines = {a.text for a, b in zip(tokens, tokens[1:]) if goes_on(a, b)}
     i = 0
     while i < len(tokens):
         if size := _label_run(tokens, i):
@@ -305,7 +316,47 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
+    if columns > 1 and len(cut_lines) >= _MANY_WRAPS and column >= 12:
+
+        def kept(n: int) -> bool:  # the line as read, not joined to another
+            return any(t is tokens[n] for t in out[at[n]])
+
+        _join_full_lines(tokens, label, goes_on, tight, kept, join, failures)
     return out
+
+
+#: lines (of different texts) filling the widest column, each followed by more text, that say
+#: a copy with several value columns wrapped its cells (a web page's copy, unwrapped, has a
+#: widest cell or two)
+_MANY_WRAPS = 3
+
+
+def _join_full_lines(tokens, label, goes_on, full: set[int], kept, join, failures: Failures) -> None:
+    """Several value columns, one cell per line, cells wrapped: the lines of text between two
+    labels cut into cells where a line is narrower than the widest column (every line of a
+    wrapped cell but its last fills it: 独有数据资源查询,查询范 / 围可扩展到省图), and joined; a
+    line (``goes_on``) is never joined to a text the grid repeats (反映项目完成情况 under 指标解释
+    on every row: a column's cell). A cell whose last line fills the column too may go on: flagged."""
+    at = {id(t): n for n, t in enumerate(tokens)}
+    edges = [-1, *[n for n, t in enumerate(tokens) if label(t)], len(tokens)]
+    for a, b in zip(edges, edges[1:]):
+        group = tokens[a + 1 : b]
+        if not group or not all(kept(n) for n in range(a + 1, b)):
+            continue  # a label joined over these lines already
+        plans, start = [], 0
+        while start < len(group):
+            end = start
+            while end + 1 < len(group) and goes_on(group[end], group[end + 1]):
+                end += 1
+            if end > start:
+                plans.append((start, end))
+            start = end + 1
+        for s, e in plans:
+            join(at[id(group[s])], at[id(group[e])] + 1)
+            if id(group[e]) in full:
+                failures.at_row(
+                    group[s].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=group[s].text[:30], lines=e - s + 1)
+                )
 
 
 def _value_ends_name(tokens: list[Token], i: int, j: int, full: set[int]) -> bool:
