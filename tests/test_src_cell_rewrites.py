@@ -61,6 +61,8 @@ def test_padded_copy_reads_the_rows_of_the_source(stem):
         # one cell per line wrapped at a fixed width, several value columns: cells joined
         ("c01-huangshi-training-pipe", "lines"),
         ("d03-jx-fuliang-forestry-dept-overall-pipe", "lines"),
+        # one value column holding sentences, wrapped like the names
+        ("a12-tj-ninghe-edu-kindergarten-pipe", "lines"),
     ],
 )
 def test_one_cell_per_line_copy_reads_the_rows_of_the_source(stem, layout):
