@@ -20,7 +20,21 @@ whose cells are not separated (run together, templates) is written from its gold
 (项目名称, 主管部门, 资金, 年度目标, the indicator grid with merged 一级/二级 labels), its
 ``pipe`` copy being the reference. Each copy is scored against the unchanged gold.
 
-    python benchmarks/bench_cell_rewrites.py [--show N] [--layout lines]
+``--source`` scores the ``src_…`` layouts instead, written only from the REAL source text (no
+gold-written form, the source's typos, notes, score and reason columns kept), of every dev
+document with indicators but the traditional ones: kind ``pipe`` (``|`` rows, any family,
+one_cell_per_line and space_separated included when their source has them), kind ``cellpipe``
+(a web table copied one cell a line with a bar after each cell) and kind ``cells`` (one cell a
+line, no bars). Only the cell separators of the table lines change:
+
+* ``src_spaces1``: a row's cells on one line parted by one space, empty cells dropped (a cell's
+  own inner spaces kept, so 培训 人数 and a cell boundary look alike);
+* ``src_spacesN``: pdftotext -layout (as ``layout``), long cells wrapped under themselves;
+* ``src_lines``: one cell per line, no wrapping, empty cells dropped (a web page's copy; bars of
+  a ``cellpipe`` copy and blank lines of a ``cells`` copy removed);
+* ``src_lines_blank``: the same with each empty cell a blank line (``pipe`` kind only).
+
+    python benchmarks/bench_cell_rewrites.py [--show N] [--layout lines] [--source]
 
 Prints strict / lenient indicator F1, projects found, name, amounts and silent errors per
 source kind and layout; exits 1 if a copy is silently wrong.
@@ -52,6 +66,10 @@ from assistant.ingest import read_bytes
 #: the families rewritten (the two target layouts themselves, and traditional, are left out)
 FAMILIES = ("pipe_flattened", "run_together", "template_filled", "self_eval", "side_by_side")
 LAYOUTS = ("pipe", "lines", "lines_blank", "layout", "layout_mid", "spaces")
+SRC_LAYOUTS = ("src_spaces1", "src_spacesN", "src_lines", "src_lines_blank")
+#: what each src_ layout does to ``|`` rows (the gold-side layout of the same name, no wrapping
+#: for the web copies)
+_SRC_AS = {"src_spaces1": "spaces", "src_spacesN": "layout", "src_lines": "lines", "src_lines_blank": "lines_blank"}
 #: display width (a CJK character counts 2) past which a cell wraps
 WRAP_LINES = 24
 WRAP_LAYOUT = 20
@@ -113,6 +131,8 @@ def pieces(text: str) -> list[str | list[str]]:
 
 
 def render(items: list[str | list[str]], layout: str) -> str:
+    wrap_at = None if layout.startswith("src_") else WRAP_LINES
+    layout = _SRC_AS.get(layout, layout)
     out: list[str] = []
     block: list[list[str]] = []
 
@@ -133,7 +153,7 @@ def render(items: list[str | list[str]], layout: str) -> str:
             for cell in item:
                 cell = cell.strip()
                 if cell:
-                    out.extend(wrap(cell, WRAP_LINES))
+                    out.extend(wrap(cell, wrap_at) if wrap_at else [cell])
                 elif layout == "lines_blank":
                     out.append("")
         else:
@@ -158,6 +178,54 @@ def _layout_block(rows: list[list[str]], mid: bool) -> list[str]:
         for j in range(height):
             line = "   ".join(grid[k][j] + " " * (widths[k] - width(grid[k][j])) for k in range(n))
             out.append(line.rstrip())
+    return out
+
+
+def _bar_closed(text: str) -> bool:
+    """A web table copied one cell a line with a bar after each cell: four lines in five or more
+    of those that hold a bar end with one, and hardly any holds two cells."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    barred = [x for x in lines if "|" in x or "｜" in x]
+    closed = [x for x in barred if x.endswith(("|", "｜"))]
+    return len(barred) >= 10 and len(closed) * 5 >= len(barred) * 4 and not separated_rows(text)
+
+
+def source_copy(kind: str, text: str, layout: str) -> str | None:
+    """The real source of a ``cellpipe`` or ``cells`` document in ``layout`` (None: not made)."""
+    if layout != "src_lines":
+        return None
+    out = []
+    for line in text.split("\n"):
+        if kind == "cellpipe" and ("|" in line or "｜" in line):
+            line = line.strip().strip("|｜").strip()
+        if line.strip():
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def source_documents() -> list[tuple[str, object, object]]:
+    """(kind, gold record, pieces or text) of each dev document with indicators, traditional
+    ones aside, whose real source is ``|`` rows (``pipe``: its pieces), cells closed by a bar
+    one a line (``cellpipe``) or one cell a line (``cells``, a one_cell_per_line document): text."""
+    out = []
+    for folder in sorted(GOLD.iterdir()):
+        meta_path = folder / "meta.json"
+        if not meta_path.exists() or not (folder / "source.txt").exists():
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta["split"] != "dev" or meta["family"] == "traditional":
+            continue
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        if not any(p["indicators"] for u in gold["units"] for p in u["projects"]):
+            continue
+        [record] = load_gold(folder)
+        text = (folder / "source.txt").read_text(encoding="utf-8")
+        if separated_rows(text):
+            out.append(("pipe", record, pieces(text)))
+        elif _bar_closed(text):
+            out.append(("cellpipe", record, text))
+        elif meta["family"] == "one_cell_per_line":
+            out.append(("cells", record, text))
     return out
 
 
@@ -213,7 +281,10 @@ def main() -> int:
     parser.add_argument("--layout", choices=LAYOUTS)
     parser.add_argument("--show", type=int, default=0, help="list this many worse documents per layout")
     parser.add_argument("--dump", help="write each copy's text under this folder")
+    parser.add_argument("--source", action="store_true", help="the src_ layouts of the real sources")
     args = parser.parse_args()
+    if args.source:
+        return main_source(args)
     start = time.perf_counter()
     docs = documents()
     samples: dict[tuple[str, str], list] = collections.defaultdict(list)
@@ -253,6 +324,60 @@ def main() -> int:
     for layout in ("pipe", *[x for x in layouts if x != "pipe"]):
         both = samples[("pipe", layout)] + samples[("gold", layout)]
         print(line(layout, both, refused[("pipe", layout)] + refused[("gold", layout)]))
+    print(f"{time.perf_counter() - start:.0f} s")
+    return 1 if silent else 0
+
+
+def main_source(args) -> int:
+    """The ``src_…`` layouts of the real sources, each against the source as it is."""
+    start = time.perf_counter()
+    docs = source_documents()
+    samples: dict[tuple[str, str], list] = collections.defaultdict(list)
+    refused: collections.Counter = collections.Counter()
+    silent = 0
+    shown: collections.Counter = collections.Counter()
+    layouts = ("as_is", *SRC_LAYOUTS)
+    for kind, record, items in docs:
+        base = None
+        for layout in layouts:
+            if layout == "as_is":
+                text = render(items, "pipe") if kind == "pipe" else items
+            elif kind == "pipe":
+                text = render(items, layout)
+            else:
+                text = source_copy(kind, items, layout)
+            if text is None:
+                continue
+            if args.dump:
+                Path(args.dump, layout).mkdir(parents=True, exist_ok=True)
+                Path(args.dump, layout, record.stem + ".txt").write_text(text, encoding="utf-8")
+            got, was_refused = score(record, text)
+            refused[(kind, layout)] += was_refused
+            samples[(kind, layout)] += got
+            m = summarize(got)["metrics"] if got else None
+            if layout == "as_is":
+                base = m
+                continue
+            silent += m["silent_errors"] if m else 0
+            worse = base and m and (m["indicator_f1"] or 0) < (base["indicator_f1"] or 0) - 1e-9
+            if (worse or (m and m["silent_errors"])) and shown[layout] < args.show:
+                shown[layout] += 1
+                print(
+                    f"    {layout} {record.stem}: strict {base['indicator_f1']}→{m['indicator_f1']} "
+                    f"projects {m['projects_matched']}/{m['projects_gold']} silent {m['silent_errors']}"
+                )
+    kinds = collections.Counter(k for k, _, _ in docs)
+    print(f"{len(docs)} dev documents from their source: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    for kind in ("pipe", "cellpipe", "cells"):
+        print(f"{kind}:")
+        for layout in layouts:
+            if samples[(kind, layout)] or refused[(kind, layout)]:
+                print(line(layout, samples[(kind, layout)], refused[(kind, layout)]))
+    print("all:")
+    for layout in layouts:
+        both = [s for k in ("pipe", "cellpipe", "cells") for s in samples[(k, layout)]]
+        if both:
+            print(line(layout, both, sum(refused[(k, layout)] for k in ("pipe", "cellpipe", "cells"))))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if silent else 0
 

@@ -126,3 +126,26 @@ def test_a_bracket_left_open_by_a_wrapped_cell_does_not_hide_the_gap_before_the_
         ("设施温棚种植人员(县内培训)", "≥300人"),
         ("参训人员结业率", "≥100%"),
     ]
+
+
+def test_a_value_head_wrapped_under_itself_is_the_header_not_a_row():
+    # 偏差原因分析及改进措 / 施: the last head wraps onto the line under the header, in its column
+    items, _ = read(
+        "一级指标     二级指标     三级指标           年度指标值   实际完成值   分值   偏差原因分析及改进措\n"
+        "                                                                             施\n"
+        "产出指标     数量指标     钢结构圈养围栏     ≥120米       121.5米      10     无\n"
+        "             时效指标     项目完工时限       2023年12月   2023年10月   15     无\n"
+    )
+    assert [(name, value) for _, name, value in items] == [
+        ("钢结构圈养围栏", "≥120米"),
+        ("项目完工时限", "2023年12月"),
+    ]
+
+
+def test_a_first_row_under_a_value_column_is_still_read():
+    # the line under the header holds a number: a row's cells, never a head's wrapped end
+    items, _ = read(
+        "一级指标     二级指标     三级指标           指标值       偏差原因分析及改进措\n"
+        "产出指标     数量指标     培训人数           120人        无\n"
+    )
+    assert [(name, value) for _, name, value in items] == [("培训人数", "120人")]

@@ -40,6 +40,7 @@ from .labels import (
     _strip_label,
     _unit_only,
 )
+from .layout_columns import heads_wrapped_under
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
@@ -331,6 +332,7 @@ def _read_grid(
     columns = {name: t.col for name, t in zip(names, header)} if one_row else {}
     width = len(header_row) if one_row else 0
     annual_col = _annual_name_column(header, header_row)  # side by side, real cells: where the 年度 block's names stand
+    wrapped_heads += heads_wrapped_under(full_header, after)  # 偏差原因分析及改进措 / 施 under its head
     used = {id(t) for t in full_header + wrapped_heads} | _page_breaks(after, full_header, rows[r0][:t0])
     used |= unclosed_tail([t for t in after if id(t) not in used], failures)
     body: list[list[Token]] = []
@@ -498,7 +500,7 @@ def _read_grid(
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
-                _flush(pending, k, items, failures, "unit" in targets)
+                _flush(pending, k, items, failures, "unit" in targets, scores)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -559,7 +561,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                 current = None
                 continue
             if token is not None and id(token) in stubs:
@@ -580,10 +582,10 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                     unknown_label(token, True)
                 elif token is not None and _is_label(token.text) and id(token) not in level_names:
-                    _flush(pending, k, items, failures, "unit" in targets)
+                    _flush(pending, k, items, failures, "unit" in targets, scores)
                     label(token)
                 elif token is not None and not _lone_leftover(token.text):
                     pending.append(token)
@@ -655,7 +657,7 @@ def _read_grid(
                 items.append(current)
                 streamed.append(current)
     if partition:
-        _flush(pending, k, items, failures, "unit" in targets)
+        _flush(pending, k, items, failures, "unit" in targets, scores)
     if prefixed and scores:
         _place_around_scores(items, targets, scores, failures)
     if side_by_side and not by_rows:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from .labels import _fold, _key_field
+from .labels import _fold, _is_label, _key_field
 from .stream import _short_value
 from .tokens import Token
 
-__all__ = ["continued_cells", "value_wrapped_under"]
+__all__ = ["continued_cells", "heads_wrapped_under", "value_wrapped_under"]
 
 #: how far (characters) a piece may start from its column's start and still be in it
 _SLACK = 1
@@ -68,6 +68,33 @@ def continued_cells(
             return None
         targets.append(cell)
     return targets
+
+
+def heads_wrapped_under(header: list[Token], after: list[Token]) -> list[Token]:
+    """The line right under a header laid out with spaces when it holds only the wrapped ends of
+    value heads (偏差原因分析及改进措 / 施, 实施周期 / 指标值): each piece indented, starting where a
+    head after 三级指标 starts, no digit, no value and no label. Those pieces are the header's,
+    not a row of the grid (nothing otherwise, a row's first line always holds its name's start)."""
+    if not header or len({id(t.cell) for t in header}) != 1:
+        return []  # real cells or lines of one head each: not a header cut at its spaces
+    names = [_fold(t.text).strip() for t in header]
+    if "三级指标" not in names:
+        return []
+    value_heads = header[names.index("三级指标") + 1 :]
+    below = [t for t in after if t.text.strip() and t.row > header[-1].row]
+    line = [t for t in below if t.row == below[0].row] if below else []
+    if not line or line[0].start == 0 or line[0].cell.text[: line[0].start].strip():
+        return []
+    for piece in line:
+        text = _fold(piece.text).strip()
+        if (
+            any(ch.isdigit() for ch in text)
+            or _short_value(piece.text)
+            or _is_label(piece.text)
+            or sum(1 for t in value_heads if _aligned(piece, t)) != 1
+        ):
+            return []
+    return line
 
 
 def value_wrapped_under(rows: list[list[Token]], end: int, value: str) -> str | None:

@@ -25,16 +25,24 @@ def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: di
     return 0 < j < len(stream) and _fold(stream[j].text) == _fold(items[-1].name.text)
 
 
-def _flush(pending: list[Token], k: int, items: list[_Item], failures: Failures, units: bool = False) -> None:
+def _flush(
+    pending: list[Token], k: int, items: list[_Item], failures: Failures, units: bool = False, scores=None
+) -> None:
     """The cells between two labels as items (see :func:`_partition`); emptied after. With a
-    计量单位 column (``units``) a cell holding a unit alone (km, 人次, 万元) is a value's cell."""
+    计量单位 column (``units``) a cell holding a unit alone (km, 人次, 万元) is a value's cell;
+    ``scores``: the value columns [start, end) that hold points (分值 | 得分), or None."""
     if not pending:
         return
     value_like = [_short_value(t.text) or (units and _unit_cell(t.text)) for t in pending]
     sizes = _greedy(len(pending), k)
-    starts = itertools.accumulate([0, *sizes[:-1]])
-    if any(value_like[i] for i in starts):
-        sizes = _partition(value_like, k)  # counting cells puts a value where a name goes: empty cells were dropped
+    starts = list(itertools.accumulate([0, *sizes[:-1]]))
+    score_at = range(*scores) if scores else range(0)
+    points = [bool(_POINTS_CELL.fullmatch(_fold(t.text).strip())) for t in pending]
+    # words where the points are due (促进… under 得分): a row left its score cells empty
+    words_in_points = any(i + 1 + p < len(pending) and not points[i + 1 + p] for i in starts for p in score_at)
+    if any(value_like[i] for i in starts) or words_in_points:
+        # counting cells puts a value where a name goes, or words where points go: empty cells were dropped
+        sizes = _partition(value_like, k, score_at, points)
     pos = 0
     for size in sizes:
         items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
@@ -73,12 +81,19 @@ def _unit_cell(text: str) -> bool:
 _LATIN_UNIT = re.compile(r"[a-zA-Z]{1,3}|[㎡㎞㎏]|[a-zA-Z]{1,2}/[a-zA-Z]{1,2}")
 
 
-def _partition(value_like: list[bool], k: int) -> list[int]:
+#: a cell a score column (分值, 得分) holds: a bare number
+_POINTS_CELL = re.compile(r"\d{1,3}(?:\.\d+)?分?")
+
+
+def _partition(value_like: list[bool], k: int, score_at=range(0), points: list[bool] | None = None) -> list[int]:
     """Sizes of the items (a name and up to k values) that a run of cells splits into, when
     empty cells were dropped and counting cells put a value (≥95%, 280人次) where a name goes:
     the split where the fewest names look like values, then the fewest text cells sit among
     the values (a text followed by a value is a name and its value), then the fewest missing
-    cells."""
+    cells. A score column (``score_at``, value positions) holds a bare number (``points``): a
+    cell of words there costs, and a text followed by the points where they are due is an
+    achieved value in words (全天候可用 | 全天候 | 10), not the next name."""
+    points = points or [False] * len(value_like)
     n = len(value_like)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
@@ -89,10 +104,11 @@ def _partition(value_like: list[bool], k: int) -> list[int]:
             if rest is None:
                 continue
             cost = 10.0 * value_like[i] + sum(
-                1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1])
+                1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1] and not (j - i in score_at and points[j + 1]))
                 for j in range(i + 1, i + size)
                 if not value_like[j]
             )
+            cost += sum(3.0 for j in range(i + 1, i + size) if j - i - 1 in score_at and not points[j])
             cost += 0.5 * (k + 1 - size) if i + size < n else 0.0  # the last row may end early (a cut document)
             options.append((cost + rest[0], [size, *rest[1]]))
         best[i] = min(options, key=lambda o: o[0]) if options else None

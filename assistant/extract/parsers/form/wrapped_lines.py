@@ -54,6 +54,9 @@ def _value_shape(text: str) -> bool:
     return _short_value(text) or bool(_WORDS.fullmatch(_fold(text).strip()))
 
 
+#: a value that is a grade word alone (高, 良好, 是): never a wrapped cell's end
+_GRADE = re.compile(r"[高中低好优良差是否有无]|良好|优秀|较好|达标|合格|完成|较高")
+
 #: the longest piece of a wrapped label (社会公众或服 / 务对象满意度 / 指标)
 _LABEL_PIECE = 8
 #: how many lines below a label piece its next piece may be (the name's lines between)
@@ -263,6 +266,24 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
     full = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 2}
     wraps = sum(id(a) in full and text(b) for a, b in zip(tokens, tokens[1:]))
     wrapped = wraps >= 1
+    # several value columns: a line cut by wrapping is as wide as the column or one CJK
+    # character less; the same text twice in a row is two cells (a name and its description)
+    tight = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 1}
+    seen = Counter(t.text for t in tokens)
+
+    def goes_on(
+        a: Token, b: Token
+    ) -> bool:  # a wrapped cell's line, then its next (twice at most: a 自评表 target and result)
+        return (
+            id(a) in tight
+            and text(a)
+            and text(b)
+            and a.text != b.text
+            and seen[b.text] <= 2
+            and not _GRADE.fullmatch(_fold(b.text).strip())
+        )
+
+    cut_lines = {a.text for a, b in zip(tokens, tokens[1:]) if goes_on(a, b)}
     i = 0
     while i < len(tokens):
         if size := _label_run(tokens, i):
@@ -305,7 +326,51 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
         if cut is not None:  # a line that fills its column, then more text: which cell goes on is not known
             failures.at_row(cut.row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=cut.text[:30], lines=len(run)))
         i = max(j, i + 1)
+    if len(cut_lines) >= _MANY_WRAPS and column >= 12:
+
+        def kept(n: int) -> bool:  # the line as read, not joined to another
+            return any(t is tokens[n] for t in out[at[n]])
+
+        _join_full_lines(tokens, label, goes_on, tight, kept, join, failures)
     return out
+
+
+#: lines (of different texts) filling the widest column, each followed by more text, that say
+#: a copy with several value columns wrapped its cells (a web page's copy, unwrapped, has a
+#: widest cell or two)
+_MANY_WRAPS = 3
+
+
+def _join_full_lines(tokens, label, goes_on, full: set[int], kept, join, failures: Failures) -> None:
+    """One cell per line, cells wrapped (a value in words, or several value columns): the lines
+    of text between two labels cut into cells where a line is narrower than the widest column
+    (every line of a wrapped cell but its last fills it: 独有数据资源查询,查询范 / 围可扩展到省图),
+    and joined; a line (``goes_on``) is never joined to a text the grid repeats (反映项目完成情况
+    under 指标解释 on every row: a column's cell). A cell whose last line fills the column too
+    may go on: flagged."""
+    at = {id(t): n for n, t in enumerate(tokens)}
+    edges = [-1, *[n for n, t in enumerate(tokens) if label(t)], len(tokens)]
+    for a, b in zip(edges, edges[1:]):
+        group = tokens[a + 1 : b]
+        plans, start = [], 0
+        while start < len(group):
+            end = start
+            while (
+                end + 1 < len(group)
+                and kept(a + 1 + end)  # not joined by the reading of one value column already
+                and kept(a + 2 + end)
+                and goes_on(group[end], group[end + 1])
+            ):
+                end += 1
+            if end > start:
+                plans.append((start, end))
+            start = end + 1
+        for s, e in plans:
+            join(at[id(group[s])], at[id(group[e])] + 1)
+            if id(group[e]) in full:
+                failures.at_row(
+                    group[s].row, "三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=group[s].text[:30], lines=e - s + 1)
+                )
 
 
 def _value_ends_name(tokens: list[Token], i: int, j: int, full: set[int]) -> bool:
