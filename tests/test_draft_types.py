@@ -642,3 +642,14 @@ def test_needs_are_read_without_phrases_that_mean_something_else():
     education = load_types().by_id("education")
     made = {ind.name for ind in education.indicators if _from_template(ind, education, schools, [])}
     assert "教学质量考核达标率" not in made and "学生巩固率" in made, made
+
+
+def test_a_programme_reaching_people_measures_its_own_coverage():
+    """Clerks put the programme's name before 覆盖率 (营养改善计划覆盖率, 农村义务教育学校改造覆盖率):
+    an education or health project proposes {subject}覆盖率 at 100% as a 社会效益."""
+    from assistant.draft.adapt import _from_template
+
+    request = DraftRequest(name="义务教育营养改善计划专项资金", goal="改善农村学生营养状况")
+    education = next(t for t in load_types().types if t.id == "education")
+    made = [_from_template(ind, education, request, []) for ind in education.indicators if ind.code == "22"]
+    assert ("义务教育营养改善计划覆盖率", "100%") in [(m[0], m[1]) for m in made if m]
