@@ -1154,8 +1154,8 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
         made = from_published(record, request)
         if made:
             pool.append((made[0], "published library"))
-    for item, _ in common_wordings(retriever):
-        if judge(item.indicator.name, topic).on_topic:
+    for item, _ in common_wordings(retriever):  # those drafting can use: named as a measure
+        if judge(item.indicator.name, topic).on_topic and _MEASURE_NAME.search(simplified(item.indicator.name or "")):
             pool.append((item.indicator.name, "common wording"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:
