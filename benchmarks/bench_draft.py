@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assistant.checks import lint_table
 from assistant.draft.adapt import draft_offline, project_topic
+from assistant.draft.common import common_wordings
 from assistant.draft.evaluation import evaluate_drafting
 from assistant.draft.library import Library, LibraryProject, load_library
 from assistant.draft.models import DraftRequest
@@ -86,6 +87,7 @@ def main() -> None:
     start = time.perf_counter()
     retriever = Retriever(large)
     retriever.candidates(project_topic(REQUESTS[0])[1])  # the topic-word index is built on first use
+    common_wordings(retriever)  # so is the list of the clerks' common generic names
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()

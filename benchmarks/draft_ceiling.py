@@ -5,7 +5,9 @@ whole candidate pool (every name any generator proposes, before selection and th
 the best 12 and 8 pool names (greedy), of *anything* (every other corpus name, every published
 library name, the goal's clauses and the project name, unguarded and unlimited: the most any
 selection from today's sources could reach), and, for each gold name, its best candidate and
-the generator that proposed it. Gold names the pool cannot approach (< 0.5) are grouped by why.
+the generator that proposed it. Gold names the pool cannot approach (< 0.5) are grouped by why
+and by kind of phrase (<…>覆盖率, <…>人数 …, with the sites each occurs at: a kind at two or more
+sites is one a type-file slot or a phrasing rule could serve).
 
     python benchmarks/draft_ceiling.py [--split dev] [--verbose] [--project NAME]
 
@@ -68,6 +70,21 @@ def why(gold: str, request: DraftRequest, siblings: list[str]) -> str:
     return "an effect or phrase (no measure ending)"
 
 
+#: the measure a gold name ends in, longest first: how the unreached names are grouped by kind of phrase
+_KINDS = (
+    "覆盖率", "完成率", "及时率", "合格率", "达标率", "知晓率", "到位率", "发放率", "执行率", "开工率", "成活率",
+    "满意度", "满意率", "人数", "人次", "数量", "次数", "面积", "长度", "成本", "标准", "时限", "时间",
+    "率", "数", "量", "度", "性", "情况",
+)  # fmt: skip
+
+
+def kind_of(gold: str) -> str:
+    """``<…>覆盖率``, ``<…>人数`` …: the kind of phrase a gold name is, by its ending (a sentence or
+    an effect with no measure ending is "other")."""
+    name = re.sub(r"[(（][^)）]*[)）]$", "", fold(gold)).rstrip("%")
+    return next((f"<…>{end}" for end in _KINDS if name.endswith(end)), "other (effect, sentence)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="gold/real")
@@ -82,9 +99,13 @@ def main() -> None:
     if args.project:
         chosen = [e for e in chosen if e.name == args.project]
     totals: dict[str, list[float]] = defaultdict(list)
+    sectors: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     groups: Counter = Counter()
     group_sites: dict[str, set[str]] = defaultdict(set)
     by_kind: Counter = Counter()
+    phrase_kinds: Counter = Counter()  # unreached gold names by kind of phrase
+    phrase_sites: dict[str, set[str]] = defaultdict(set)
+    phrase_examples: dict[str, list[str]] = defaultdict(list)
     missed: Counter = Counter()  # in the best 12 of the pool, not in the draft
     unneeded: Counter = Counter()  # in the draft, not in the best 12
     for entry in chosen:
@@ -122,6 +143,7 @@ def main() -> None:
         for key, value in row.items():
             if value is not None:
                 totals[key].append(value)
+                sectors[entry.sector or "?"][key].append(value)
         siblings = [
             i.name
             for p in rest.projects
@@ -138,6 +160,10 @@ def main() -> None:
             if score >= LOW:
                 by_kind[kinds.get(best, "?")] += 1
             else:
+                kind = kind_of(g)
+                phrase_kinds[kind] += 1
+                phrase_sites[kind].add(entry.source.split("-")[0])
+                phrase_examples[kind].append(g)
                 reason = why(g, request, siblings)
                 groups[reason] += 1
                 group_sites[reason].add("-".join(entry.source.split("-")[1:3]))
@@ -147,9 +173,17 @@ def main() -> None:
     print(f"\n{n} {args.split} projects; mean relevance:")
     for key, values in totals.items():
         print(f"  {key:8} {sum(values) / len(values):.4f}  ({len(values)} projects)")
+    print("\nper sector: draft / pool ceiling / anything")
+    for sector, values in sorted(sectors.items()):
+        means = [sum(values[k]) / len(values[k]) for k in ("draft", "pool", "anything")]
+        print(f"  {sector:18} {len(values['draft']):3}  " + " / ".join(f"{m:.4f}" for m in means))
     print(f"\ngold names the pool cannot approach (< {LOW / 100}), by why:")
     for reason, count in groups.most_common():
         print(f"  {count:4}  {reason}  ({len(group_sites[reason])} sites)")
+    print(f"\ngold names the pool cannot approach (< {LOW / 100}), by kind of phrase (sites: documents' site codes):")
+    for kind, count in phrase_kinds.most_common():
+        examples = "、".join(dict.fromkeys(phrase_examples[kind]))
+        print(f"  {count:4}  {kind:14} {len(phrase_sites[kind]):3} sites  {examples[:60]}")
     print("\ngold names the pool reaches (≥ 0.5), by the generator of the best candidate:")
     for kind, count in by_kind.most_common():
         print(f"  {count:4}  {kind}")

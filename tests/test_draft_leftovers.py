@@ -97,7 +97,7 @@ def test_people_paid_keep_their_subsidy_indicators(library):
         "46000021T000000002749-学生事务补助",
         "资助贫困教师及学生",
     )
-    assert "补助对象覆盖率" in [i.name for i in draft.indicators]
+    assert "补助覆盖率" in [i.name for i in draft.indicators]  # {aid}覆盖率: the name's own 补助
 
 
 # --- the relevance guard: a shared generic word lets no published record in ---
@@ -181,8 +181,8 @@ def test_the_aid_word_is_the_projects_own():
 
 def test_a_relief_draft_names_its_indicators_by_relief_not_by_a_generic_subsidy(library):
     """c03-suixi-relief-selfeval: 临时救助 — the template's 认定准确率 / 发放率 / 满意度 read
-    救助对象认定准确率, 救助资金按时发放率, 救助对象满意度 (its coverage rate stays 补助对象覆盖率:
-    救助对象覆盖率 would read as a library's 救助覆盖率 and leave the 效益 slot to a blank), and
+    救助对象认定准确率, 救助资金按时发放率, 救助对象满意度 (its coverage rate is 救助覆盖率, as the real relief tables
+    write it), and
     every drafted name still passes the relevance guard."""
     from assistant.draft.evaluation import off_topic
 

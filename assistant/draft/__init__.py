@@ -3,8 +3,9 @@
 types.py (the project-type file: standard indicators per type, type and sector from the
 name and goal) and guard.py (is an indicator about this project?) → corpus.py and
 library.py (what to learn from: the seed and the real corpus, packaged; the user's tables) →
-retrieve.py (similar projects; guarded indicators of the same type/sector) and phrasing.py
-(the effects the goal states) → adapt.py
+retrieve.py (similar projects; guarded indicators of the same type/sector), common.py (the
+generic names many tables write the same way) and phrasing.py (the effects the goal states) →
+adapt.py
 (offline drafting) or llm.py (LLM drafting, checked by the guard and the linter) →
 evaluation.py (leave-one-out over the gold, by sector) and calibrate.py (the guard's
 threshold, on the dev split). models.py holds the records.

@@ -32,6 +32,7 @@ from ..checks import lint_project
 from ..targets import find_vague_phrase, format_target, normalise_value, parse_target
 from ..taxonomy import LEVEL1, LEVEL2, is_valid_pair, level1_of
 from ..textnorm import simplified
+from .common import common_wordings
 from .guard import Topic, guard_config, judge
 from .library import Library, LibraryIndicator, load_library
 from .models import Draft, DraftIndicator, DraftRequest
@@ -506,6 +507,26 @@ def _measurable_value(candidate: LibraryIndicator, slot: Slot) -> tuple[str, str
 _PORTABLE_UNITS = ("%", "分", "天", "日", "工作日", "个工作日", "小时", "分钟", "个月")
 
 
+#: a generic name that states when (完成时限, 项目实施时间): its value is the budget year's end
+_WHEN = re.compile(r"(?:时间|时限|期限)$")
+#: what a generic name must end in to be an indicator (not 全年, 按要求合理支付)
+_MEASURE_NAME = re.compile(r"(?:率|度|性|比例|时间|时限|期限)$")
+
+
+def _common_value(item: LibraryIndicator, slot: Slot) -> tuple[str, str] | None:
+    """The value of a common generic name (:mod:`.common`) and why: the standard level of what
+    it measures (satisfaction ≥90%, acceptance 100%, the rest ≥95%: the type file's levels),
+    and for a time limit the end of the budget year. The examples' own values are not copied:
+    each project set its own (a date of its year, a point, sometimes a garbled cell)."""
+    name = simplified(item.indicator.name or "")
+    if not _MEASURE_NAME.search(name):
+        return None
+    if _WHEN.search(name):
+        return "12月底前", "时限按年度预算项目在预算年度内完成"
+    level = next((value for words, value in _PUBLISHED_LEVELS if re.search(words, name)), slot.default_value)
+    return level, f"取同类指标的标准水平{level}"
+
+
 def _portable(target) -> bool:
     """A value that means the same for any project (≥95%, ≤2小时, 0次), unlike a count or an
     amount, which is the other project's own plan."""
@@ -943,6 +964,7 @@ def draft_offline(
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     published = published_for(types, sector, topic)
+    common = [(item, count) for item, count in common_wordings(retriever) if judge(item.indicator.name, topic).on_topic]
 
     def fill_published(records: list[PublishedIndicator], have: int) -> int:
         """Take published library indicators into the current slot; returns how many it has."""
@@ -1011,6 +1033,24 @@ def draft_offline(
             if not wide and _times_payments(ind.name) and any(_times_payments(n) for n in names):
                 continue  # the type already times the payments (资金按期拨付率, 补助资金按时发放率)
             add(made[0], made[1], ind.code, made[2], [], generic=ptype is None)
+            have += 1
+        for item, count in common:  # the clerks' common wording of a generic measure (成本控制率, 项目实施时间)
+            if have >= slot.count + extra:
+                break
+            name = item.indicator.name or ""
+            if not _fits(slot.category, item.indicator.level2_code) or _similar_name(name, names) or redundant(name):
+                continue
+            chosen = _common_value(item, slot)
+            if chosen is None:
+                continue
+            add(
+                name,
+                chosen[0],
+                item.indicator.level2_code,
+                f"真实表格常见的通用写法（{count}份表格这样写；通用指标，不含具体事项），{chosen[1]}",
+                [],  # no one table's: the wording of many, so none is cited as its source
+                generic=True,
+            )
             have += 1
         have = fill_published([r for r, own in published if not own], have)
 
@@ -1114,6 +1154,9 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
         made = from_published(record, request)
         if made:
             pool.append((made[0], "published library"))
+    for item, _ in common_wordings(retriever):  # those drafting can use: named as a measure
+        if judge(item.indicator.name, topic).on_topic and _MEASURE_NAME.search(simplified(item.indicator.name or "")):
+            pool.append((item.indicator.name, "common wording"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:
         made = _from_template(ind, ptype, request, quantities, said)
