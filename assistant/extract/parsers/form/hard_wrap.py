@@ -4,10 +4,11 @@ republishes it: every line that fills the page's width was cut there, mid-word o
 
 The width is a run of lines' widest (a CJK character counting twice a digit's room); a line of
 that width or one column short of it (a CJK character that did not fit) is full, unless a ``|``
-closes it (a row of cells ends there). Only a run 12 CJK characters wide at least, with three different full lines or
-more and a full line in three at least, is taken as wrapped: rows of a table differ in length,
-so many of them ending at the same column is a page's margin, not chance (a ``|`` table padded to
-one width closes its rows with a bar). Each full line is joined with the next one, and each join
+closes it (a row of cells ends there) or it holds columns padded with runs of spaces. Only a run
+12 CJK characters wide at least, with three different full lines or more and a full line in three
+at least, is taken as wrapped: rows of a table differ in length, so many of them ending at the same
+column is a page's margin, not chance (a ``|`` table padded to one width closes its rows with a
+bar; pdftotext's padded columns end at their last column by design). Each full line is joined with the next one, and each join
 is returned for the caller to flag. Lines that differ only in their digits are one line printed
 again (a title with its page number: …目标_第1页, …目标_第2页), not different ones.
 """
@@ -27,6 +28,9 @@ _SLACK = 1
 _FULL_LINES = 3
 #: a line closed by a ``|`` bar: a row of cells that ends there, not a cut
 _CLOSED = re.compile(r"[|｜]\s*$")
+#: a gap of three spaces or more inside a line: columns padded to their place (pdftotext -layout),
+#: whose rows end at the last column's edge by design, not where a page's width cut them
+_PADDED = re.compile(r"\S[ \u3000]{3,}\S")
 _GRID_HEAD = re.compile(r"二级指标|三级指标|二級指標|三級指標")
 
 
@@ -36,6 +40,11 @@ def _width(text: str) -> int:
 
 def _plain(row: Row) -> str | None:
     return row.cells[0].text if len(row.cells) == 1 else None
+
+
+def _closed(text: str) -> bool:
+    """A line that ends where it ends on purpose: a row of cells closed by a bar, or padded columns."""
+    return bool(_CLOSED.search(text) or _PADDED.search(text))
 
 
 def _runs(rows: list[Row]) -> list[list[int]]:
@@ -64,7 +73,7 @@ def full_lines(rows: list[Row]) -> set[int]:
         widest = max(widths.values())
         if widest < _LEAST:
             continue
-        cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _CLOSED.search(rows[i].cells[0].text)]
+        cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _closed(rows[i].cells[0].text)]
         if len({re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
             full.update(cut)
             pages.add(widest)
@@ -73,7 +82,7 @@ def full_lines(rows: list[Row]) -> set[int]:
             i
             for i in run[:-1]
             if any(w - _SLACK <= _width(rows[i].cells[0].text) <= w for w in pages)
-            and not _CLOSED.search(rows[i].cells[0].text)
+            and not _closed(rows[i].cells[0].text)
         )
     return full
 
