@@ -276,6 +276,40 @@ def line(label: str, samples: list, refused: int) -> str:
     )
 
 
+class _Tally:
+    """What a run's copies add up to: samples and refusals per (kind, layout), silent copies, and
+    how many worse copies each layout has printed."""
+
+    def __init__(self) -> None:
+        self.samples: dict[tuple[str, str], list] = collections.defaultdict(list)
+        self.refused: collections.Counter = collections.Counter()
+        self.shown: collections.Counter = collections.Counter()
+        self.silent = 0
+
+
+def _score_copy(args, tally: _Tally, kind: str, record, layout: str, text: str, base, reference: bool) -> dict | None:
+    """One copy scored and tallied; printed when it reads worse than ``base`` (the reference
+    copy's metrics) or silently wrong. The reference copy itself is only kept."""
+    if args.dump:
+        Path(args.dump, layout).mkdir(parents=True, exist_ok=True)
+        Path(args.dump, layout, record.stem + ".txt").write_text(text, encoding="utf-8")
+    got, was_refused = score(record, text)
+    tally.refused[(kind, layout)] += was_refused
+    tally.samples[(kind, layout)] += got
+    m = summarize(got)["metrics"] if got else None
+    if reference:
+        return m
+    tally.silent += m["silent_errors"] if m else 0
+    worse = base and m and (m["indicator_f1"] or 0) < (base["indicator_f1"] or 0) - 1e-9
+    if (worse or (m and m["silent_errors"])) and tally.shown[layout] < args.show:
+        tally.shown[layout] += 1
+        print(
+            f"    {layout} {record.stem}: strict {base['indicator_f1']}→{m['indicator_f1']} "
+            f"projects {m['projects_matched']}/{m['projects_gold']} silent {m['silent_errors']}"
+        )
+    return m
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--layout", choices=LAYOUTS)
@@ -287,33 +321,16 @@ def main() -> int:
         return main_source(args)
     start = time.perf_counter()
     docs = documents()
-    samples: dict[tuple[str, str], list] = collections.defaultdict(list)
-    refused: collections.Counter = collections.Counter()
-    silent = 0
-    shown: collections.Counter = collections.Counter()
+    tally = _Tally()
+    samples, refused = tally.samples, tally.refused
     layouts = [args.layout] if args.layout else LAYOUTS
     for kind, record, items in docs:
         base = None
         for layout in ("pipe", *[x for x in layouts if x != "pipe"]):
             text = render(items, layout)
-            if args.dump:
-                Path(args.dump, layout).mkdir(parents=True, exist_ok=True)
-                Path(args.dump, layout, record.stem + ".txt").write_text(text, encoding="utf-8")
-            got, was_refused = score(record, text)
-            refused[(kind, layout)] += was_refused
-            samples[(kind, layout)] += got
+            m = _score_copy(args, tally, kind, record, layout, text, base, reference=layout == "pipe")
             if layout == "pipe":
-                base = summarize(got)["metrics"] if got else None
-                continue
-            m = summarize(got)["metrics"] if got else None
-            silent += m["silent_errors"] if m else 0
-            worse = base and m and (m["indicator_f1"] or 0) < (base["indicator_f1"] or 0) - 1e-9
-            if (worse or (m and m["silent_errors"])) and shown[layout] < args.show:
-                shown[layout] += 1
-                print(
-                    f"    {layout} {record.stem}: strict {base['indicator_f1']}→{m['indicator_f1']} "
-                    f"projects {m['projects_matched']}/{m['projects_gold']} silent {m['silent_errors']}"
-                )
+                base = m
     kinds = collections.Counter(k for k, _, _ in docs)
     print(f"{len(docs)} dev documents: {kinds['pipe']} of | rows, {kinds['gold']} written from their gold")
     for kind in ("pipe", "gold"):
@@ -325,17 +342,15 @@ def main() -> int:
         both = samples[("pipe", layout)] + samples[("gold", layout)]
         print(line(layout, both, refused[("pipe", layout)] + refused[("gold", layout)]))
     print(f"{time.perf_counter() - start:.0f} s")
-    return 1 if silent else 0
+    return 1 if tally.silent else 0
 
 
 def main_source(args) -> int:
     """The ``src_…`` layouts of the real sources, each against the source as it is."""
     start = time.perf_counter()
     docs = source_documents()
-    samples: dict[tuple[str, str], list] = collections.defaultdict(list)
-    refused: collections.Counter = collections.Counter()
-    silent = 0
-    shown: collections.Counter = collections.Counter()
+    tally = _Tally()
+    samples, refused = tally.samples, tally.refused
     layouts = ("as_is", *SRC_LAYOUTS)
     for kind, record, items in docs:
         base = None
@@ -348,24 +363,9 @@ def main_source(args) -> int:
                 text = source_copy(kind, items, layout)
             if text is None:
                 continue
-            if args.dump:
-                Path(args.dump, layout).mkdir(parents=True, exist_ok=True)
-                Path(args.dump, layout, record.stem + ".txt").write_text(text, encoding="utf-8")
-            got, was_refused = score(record, text)
-            refused[(kind, layout)] += was_refused
-            samples[(kind, layout)] += got
-            m = summarize(got)["metrics"] if got else None
+            m = _score_copy(args, tally, kind, record, layout, text, base, reference=layout == "as_is")
             if layout == "as_is":
                 base = m
-                continue
-            silent += m["silent_errors"] if m else 0
-            worse = base and m and (m["indicator_f1"] or 0) < (base["indicator_f1"] or 0) - 1e-9
-            if (worse or (m and m["silent_errors"])) and shown[layout] < args.show:
-                shown[layout] += 1
-                print(
-                    f"    {layout} {record.stem}: strict {base['indicator_f1']}→{m['indicator_f1']} "
-                    f"projects {m['projects_matched']}/{m['projects_gold']} silent {m['silent_errors']}"
-                )
     kinds = collections.Counter(k for k, _, _ in docs)
     print(f"{len(docs)} dev documents from their source: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
     for kind in ("pipe", "cellpipe", "cells"):
@@ -379,7 +379,7 @@ def main_source(args) -> int:
         if both:
             print(line(layout, both, sum(refused[(k, layout)] for k in ("pipe", "cellpipe", "cells"))))
     print(f"{time.perf_counter() - start:.0f} s")
-    return 1 if silent else 0
+    return 1 if tally.silent else 0
 
 
 if __name__ == "__main__":
