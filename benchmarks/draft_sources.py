@@ -20,7 +20,19 @@ that applies:
 - ``other filter`` — admitted and found, but dropped (not indicator-like, names its owner …);
 - ``not library`` — the best match is a published record, the goal or the name.
 
-    python benchmarks/draft_sources.py [--split dev] [--examples N]
+With ``--widen``, it also prints the pool ceiling with each wider source of candidates added on
+its own (every one passes the guard's adoptable test or is generic, so off-topic stays 0):
+
+- ``guarded library, any type or sector`` — retrieval without the type/sector restriction;
+- ``precedent names, subject rewritten`` — the nearest same-kind projects' names with their subject
+  written as this project's (what :func:`select.precedent_names` compares with), when adoptable;
+- ``owner's object → this subject`` — a same-kind name whose foreign topic words are all its own
+  project's name words, those words replaced by this project's subject (设施质量合格率 of a 设施 project
+  → 高标准农田建设质量合格率);
+- ``generic names of near projects`` — generic names (no topic word) of the 10 nearest same-kind
+  projects, written by one document (common wording needs two).
+
+    python benchmarks/draft_sources.py [--split dev] [--examples N] [--widen]
 
 Tune on dev only: it reads gold names, so never run it on the test split while developing.
 """
@@ -37,14 +49,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from assistant.draft.adapt import _indicator_like, candidate_pool, project_sector, project_topic  # noqa: E402
-from assistant.draft.evaluation import eval_library  # noqa: E402
+from assistant.draft.adapt import (  # noqa: E402
+    NO_SUBJECT,
+    _indicator_like,
+    candidate_pool,
+    project_sector,
+    project_topic,
+    subject_of,
+)
+from assistant.draft.evaluation import eval_library, relevance  # noqa: E402
 from assistant.draft.guard import judge  # noqa: E402
 from assistant.draft.library import Library  # noqa: E402
 from assistant.draft.models import DraftRequest  # noqa: E402
 from assistant.draft.published import published_indicators  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
-from assistant.textnorm import fold  # noqa: E402
+from assistant.draft.select import LOOK_AT, PRECEDENTS  # noqa: E402
+from assistant.textnorm import fold, simplified  # noqa: E402
 
 
 def origin(owner, types: set[str], sector: str | None, retriever: Retriever, topic) -> str:
@@ -81,11 +101,65 @@ def reason(name: str, owner, topic, types: set[str], sector, department, retriev
     return "other filter"
 
 
+#: the wider sources ``--widen`` measures, in the order printed
+SOURCES = (
+    "guarded library, any type or sector",
+    "precedent names, subject rewritten",
+    "owner's object → this subject",
+    "generic names of near projects",
+)
+
+
+def swap_object(name: str, owner, topic, subject: str) -> str | None:
+    """``name`` with its project's object (foreign topic words that are all its owner's name
+    words, in one span) written as ``subject``, when the result is adoptable; else None."""
+    text = simplified(name)
+    verdict = judge(text, topic)
+    if len(text) > 16 or verdict.generic or verdict.adoptable or verdict.seed_words or not verdict.foreign:
+        return None
+    owner_name = simplified(owner.name)
+    if not all(word in owner_name and word in text for word in verdict.foreign):
+        return None
+    start = min(text.index(word) for word in verdict.foreign)
+    end = max(text.index(word) + len(word) for word in verdict.foreign)
+    new = text[:start] + subject + text[end:]
+    return new if new != text and judge(new, topic).adoptable else None
+
+
+def wider_sources(request, retriever: Retriever, types: set[str], sector, topic) -> dict[str, set[str]]:
+    """The names each wider source would add to the pool (see the module docstring)."""
+    ranked = [p for p, _ in retriever.similar_projects(f"{request.name} {request.goal}", k=LOOK_AT)]
+    near = [p for p in ranked if (sector and p.sector == sector) or types & retriever.project_types(p)]
+    subject = subject_of(request.name)
+    found: dict[str, set[str]] = defaultdict(set)
+    for item, _ in retriever.candidates(topic, None, None, None, request.department):
+        if _indicator_like(item.indicator.name):
+            found["guarded library, any type or sector"].add(item.indicator.name)
+    for project in near[:PRECEDENTS]:
+        theirs = subject_of(project.name)
+        for indicator in project.project.indicators:
+            name = indicator.name or ""
+            if subject != NO_SUBJECT and theirs not in (NO_SUBJECT, subject) and theirs in name:
+                new = name.replace(theirs, subject)
+                if judge(new, topic).adoptable:
+                    found["precedent names, subject rewritten"].add(new)
+            if subject != NO_SUBJECT and (new := swap_object(name, project, topic, subject)):
+                found["owner's object → this subject"].add(new)
+    for project in near[:10]:
+        for indicator in project.project.indicators:
+            name = indicator.name or ""
+            verdict = judge(name, topic)
+            if name and len(name) <= 12 and verdict.generic and not verdict.seed_words:
+                found["generic names of near projects"].add(name)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="gold/real")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--widen", action="store_true", help="the pool ceiling with each wider source added")
     args = parser.parse_args()
     if args.split == "test":
         parser.error("tune on dev only")
@@ -97,6 +171,9 @@ def main() -> None:
     count_by_reason: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     published = sorted({r.name.replace("**", "") for r in published_indicators()})
+    widened: dict[str, list[float]] = defaultdict(list)  # pool ceiling per wider source
+    added: Counter = Counter()
+    sector_gap: dict[str, Counter] = defaultdict(Counter)
     for entry in chosen:
         gold = entry.project
         rest = Library([p for p in library.projects if fold(p.name) != fold(gold.name) and p.source != entry.source])
@@ -113,6 +190,13 @@ def main() -> None:
         goal = [c for c in re.split(r"[，,；;。\n、：:]", gold.goal or "") if c.strip()]
         gold_names = [i.name for i in gold.indicators if i.name]
         weight = 1 / (len(gold_names) * len(chosen)) if gold_names else 0
+        if args.widen:
+            widened["pool"].append(relevance(gold_names, pool))
+            wider = wider_sources(request, retriever, types, sector, topic)
+            for source in SOURCES:
+                new = sorted(wider[source] - set(pool))
+                added[source] += len(new)
+                widened[source].append(relevance(gold_names, pool + new))
         for g in gold_names:
             gf = fold(g)
             best_pool = max((fuzz.ratio(gf, p) for p in pool_f), default=0)
@@ -135,6 +219,7 @@ def main() -> None:
             gap_by_origin[where] += gap
             gap_by_reason[why] += gap
             gap_by_both[(where, why)] += gap
+            sector_gap[entry.sector or "?"][why] += gap * len(chosen)
             count_by_reason[why] += 1
             if len(examples[why]) < args.examples and score - best_pool >= 20:
                 shown = item.indicator.name if why != "not library" else best_other[1]
@@ -152,6 +237,19 @@ def main() -> None:
     print("\nby origin and reason:")
     for (where, why), gap in gap_by_both.most_common(15):
         print(f"  {gap:.4f}  {where}  |  {why}")
+    sectors = Counter(entry.sector or "?" for entry in chosen)
+    print("\nper sector (the gap per project, and its share by reason):")
+    for sector, gaps in sorted(sector_gap.items()):
+        total_ = sum(gaps.values())
+        shares = ", ".join(f"{why} {gap / total_:.0%}" for why, gap in gaps.most_common(3))
+        print(f"  {sector:18} {sectors[sector]:3}  {total_ / sectors[sector]:.4f}  {shares}")
+    if args.widen:
+        base = sum(widened["pool"]) / len(widened["pool"])
+        print(f"\npool ceiling {base:.4f}; with one wider source added (names added over all projects):")
+        for source, values in widened.items():
+            if source != "pool":
+                mean = sum(values) / len(values)
+                print(f"  {mean:.4f} ({mean - base:+.4f})  {added[source]:5}  {source}")
 
 
 if __name__ == "__main__":
