@@ -640,7 +640,10 @@ def _read_grid(
             elif (
                 current is not None
                 and len(current.values) < k
-                and not _cannot_hold(value_headers, len(current.values), token, stream[at[id(token)] + 1 :])
+                # the next cell only (_cannot_hold reads no further): a slice to the end was a copy per cell
+                and not _cannot_hold(
+                    value_headers, len(current.values), token, stream[at[id(token)] + 1 : at[id(token)] + 2]
+                )
                 and not (
                     _notes_from(value_headers, len(current.values))
                     and _starts_item(
