@@ -2,7 +2,8 @@
 
 Every rewrite bench (``benchmarks/bench_src_wraps.py``, ``bench_run_rewrites.py``,
 ``bench_cell_rewrites.py``, ``bench_level_rewrites.py``, ``bench_leftover_rows.py --scaffold``,
-``bench_trad_pipe_rewrites.py``, ``bench_field_rewrites.py``) does the same three things with a
+``bench_trad_pipe_rewrites.py``, ``bench_field_rewrites.py``, ``bench_run_copies.py``,
+``bench_real_copies.py``) does the same three things with a
 copy of a dev document: read its text as a ``.txt`` file with the rules (a refusal is an outcome,
 not an error), score the reading against a gold as the eval does (``score_table`` with the
 reading's flags, so a wrong project no flag names is *silent*), and add the samples up per kind or
@@ -13,6 +14,7 @@ printed lines.
 from __future__ import annotations
 
 import collections
+from collections.abc import Callable
 
 
 def read_copy(text: str):
@@ -27,10 +29,14 @@ def read_copy(text: str):
         return None
 
 
-def score_reading(gold: dict, table, record: str = "copy", unit: bool = False) -> list[dict]:
+def score_reading(
+    gold: dict, table, record: str = "copy", unit: bool = False, convert: Callable[[dict], dict] | None = None
+) -> list[dict]:
     """The samples of a reading (``read_copy``) against ``gold`` (an interchange dict); a refused
     reading (None) misses every gold project. ``unit``: the reading's amounts put in the gold's
-    currency unit first (a copy may state them in 元 where the gold says 万元)."""
+    currency unit first (a copy may state them in 元 where the gold says 万元); ``convert``: a
+    function applied to both the gold and the reading (a traditional copy scored in simplified
+    characters)."""
     from assistant.evaluate.metrics import project_flags, score_table
     from assistant.export import to_interchange
 
@@ -41,13 +47,17 @@ def score_reading(gold: dict, table, record: str = "copy", unit: bool = False) -
         from field_rewrites import _in_unit
 
         pred = _in_unit(pred, gold.get("currency_unit"))
+    if convert is not None:
+        gold, pred = convert(gold), convert(pred)
     return score_table(gold, pred, record=record, pred_flags=project_flags(table))
 
 
-def score_copy(gold: dict, text: str, record: str = "copy", unit: bool = False) -> list[dict] | None:
+def score_copy(
+    gold: dict, text: str, record: str = "copy", unit: bool = False, convert: Callable[[dict], dict] | None = None
+) -> list[dict] | None:
     """The samples of a copy's text against ``gold``; None when the rules refuse it."""
     table = read_copy(text)
-    return None if table is None else score_reading(gold, table, record, unit)
+    return None if table is None else score_reading(gold, table, record, unit, convert)
 
 
 def metrics(samples: list[dict]) -> dict:
