@@ -3,12 +3,11 @@
 Every rewrite bench (``benchmarks/bench_src_wraps.py``, ``bench_run_rewrites.py``,
 ``bench_cell_rewrites.py``, ``bench_level_rewrites.py``, ``bench_leftover_rows.py --scaffold``,
 ``bench_trad_pipe_rewrites.py``, ``bench_field_rewrites.py``, ``bench_run_copies.py``,
-``bench_real_copies.py``) does the same three things with a
-copy of a dev document: read its text as a ``.txt`` file with the rules (a refusal is an outcome,
-not an error), score the reading against a gold as the eval does (``score_table`` with the
-reading's flags, so a wrong project no flag names is *silent*), and add the samples up per kind or
-layout. They keep here the one way of doing each, and only their own choice of copies and their
-printed lines.
+``bench_real_copies.py``) does the same three things with a copy of a dev document: read its text
+as a ``.txt`` file with the rules (a refusal is an outcome, not an error), score the reading
+against a gold as the eval does (``score_table`` with the reading's flags, so a wrong project no
+flag names is *silent*), and add the samples up per kind or layout. The one way of doing each is
+here; a bench keeps only its choice of copies and its printed lines.
 """
 
 from __future__ import annotations
