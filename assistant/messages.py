@@ -274,6 +274,7 @@ MESSAGES: dict[str, Text] = {
     "SIZE_PDF_PAGES": Text("PDF 页数", "pages of the PDF"),
     "SIZE_PDF_PIXELS": Text("第 {page} 页按 {dpi} dpi 的像素", "pixels of page {page} at {dpi} dpi"),
     "SIZE_PDF_STREAM": Text("第 {page} 页内容流解压后大小（MB）", "decoded content of page {page} (MB)"),
+    "SIZE_TEXT": Text("文件文字的字符数", "characters of the file's text"),
     "SIZE_PDF_OCR_PIXELS": Text(
         "第 {page} 页按 {dpi} dpi 识别所需像素（{size}）", "pixels of page {page} at {dpi} dpi: {size}"
     ),

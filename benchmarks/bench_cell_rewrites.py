@@ -55,13 +55,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from form_variants import GOLD, _pipe_cells, separated_rows
+from rewrite_runner import Tally, f3, metrics, score_copy
 
-from assistant.errors import AssistantError
-from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
-from assistant.extract import extract
 from assistant.gold import load_gold
-from assistant.ingest import read_bytes
 
 #: the families rewritten (the two target layouts themselves, and traditional, are left out)
 FAMILIES = ("pipe_flattened", "run_together", "template_filled", "self_eval", "side_by_side")
@@ -252,54 +249,25 @@ def documents() -> list[tuple[str, object, list]]:
     return out
 
 
-def score(record, text: str) -> tuple[list, bool]:
-    """The copy's samples against the gold and whether the reading was refused."""
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
-        return [], True
-    pred = to_interchange(table, with_meta=False)
-    gold = to_interchange(record.table, with_meta=False)
-    return score_table(gold, pred, record=record.stem, pred_flags=project_flags(table)), False
-
-
 def line(label: str, samples: list, refused: int) -> str:
-    m = summarize(samples)["metrics"]
-
-    def f(x):
-        return f"{x:.3f}" if x is not None else "  -  "
-
+    m = metrics(samples)
     return (
-        f"  {label:18} strict {f(m['indicator_f1'])}  lenient {f(m['indicator_f1_lenient'])}  "
-        f"projects {m['projects_matched']:3}/{m['projects_gold']:<3} name {f(m['project_name'])}  "
-        f"amounts {f(m['amounts'])}  silent {m['silent_errors']:2}  refused {refused}"
+        f"  {label:18} strict {f3(m['indicator_f1'])}  lenient {f3(m['indicator_f1_lenient'])}  "
+        f"projects {m['projects_matched']:3}/{m['projects_gold']:<3} name {f3(m['project_name'])}  "
+        f"amounts {f3(m['amounts'])}  silent {m['silent_errors']:2}  refused {refused}"
     )
 
 
-class _Tally:
-    """What a run's copies add up to: samples and refusals per (kind, layout), silent copies, and
-    how many worse copies each layout has printed."""
-
-    def __init__(self) -> None:
-        self.samples: dict[tuple[str, str], list] = collections.defaultdict(list)
-        self.refused: collections.Counter = collections.Counter()
-        self.shown: collections.Counter = collections.Counter()
-        self.silent = 0
-
-
-def _score_copy(args, tally: _Tally, kind: str, record, layout: str, text: str, base, reference: bool) -> dict | None:
-    """One copy scored and tallied; printed when it reads worse than ``base`` (the reference
-    copy's metrics) or silently wrong. The reference copy itself is only kept."""
+def _score_copy(args, tally: Tally, kind: str, record, layout: str, text: str, base, reference: bool) -> dict | None:
+    """One copy scored and tallied under (kind, layout); printed when it reads worse than ``base``
+    (the reference copy's metrics) or silently wrong. The reference copy itself is only kept."""
     if args.dump:
         Path(args.dump, layout).mkdir(parents=True, exist_ok=True)
         Path(args.dump, layout, record.stem + ".txt").write_text(text, encoding="utf-8")
-    got, was_refused = score(record, text)
-    tally.refused[(kind, layout)] += was_refused
-    tally.samples[(kind, layout)] += got
-    m = summarize(got)["metrics"] if got else None
+    got = score_copy(to_interchange(record.table, with_meta=False), text, record=record.stem)
+    m = tally.add((kind, layout), got, reference=reference)
     if reference:
         return m
-    tally.silent += m["silent_errors"] if m else 0
     worse = base and m and (m["indicator_f1"] or 0) < (base["indicator_f1"] or 0) - 1e-9
     if (worse or (m and m["silent_errors"])) and tally.shown[layout] < args.show:
         tally.shown[layout] += 1
@@ -321,7 +289,7 @@ def main() -> int:
         return main_source(args)
     start = time.perf_counter()
     docs = documents()
-    tally = _Tally()
+    tally = Tally()
     samples, refused = tally.samples, tally.refused
     layouts = [args.layout] if args.layout else LAYOUTS
     for kind, record, items in docs:
@@ -349,7 +317,7 @@ def main_source(args) -> int:
     """The ``src_…`` layouts of the real sources, each against the source as it is."""
     start = time.perf_counter()
     docs = source_documents()
-    tally = _Tally()
+    tally = Tally()
     samples, refused = tally.samples, tally.refused
     layouts = ("as_is", *SRC_LAYOUTS)
     for kind, record, items in docs:

@@ -31,13 +31,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from leftover_rows import dev_documents, outcome, read_text, variants
+from rewrite_runner import Tally, metrics
 from template_scaffold import scaffolds, score_copy
-
-from assistant.evaluate.metrics import summarize
 
 
 def _scaffold_line(label: str, samples: list, refused: int) -> str:
-    m = summarize(samples)["metrics"]
+    m = metrics(samples)
     return (
         f"{label:14} strict {m['indicator_f1'] or 0:.3f}  lenient {m['indicator_f1_lenient'] or 0:.3f}"
         f"  indicators {m['indicators_pred']:4}/{m['indicators_gold']:<4} silent {m['silent_errors']:3}"
@@ -47,36 +46,30 @@ def _scaffold_line(label: str, samples: list, refused: int) -> str:
 
 def scaffold_main(only: str | None, show: int) -> int:
     """The template scaffolding copies, scored on the gold (see the module's docstring)."""
-    samples: dict[str, list] = collections.defaultdict(list)
-    refused: collections.Counter[str] = collections.Counter()
+    tally = Tally()
     worse: dict[str, list[str]] = collections.defaultdict(list)
-    silent = 0
     for doc in dev_documents():
         base = score_copy(doc, doc.text)
         if base is None:
             continue
-        samples["source"] += base
-        f1 = summarize(base)["metrics"]["indicator_f1"] or 0
+        tally.add("source", base, reference=True)
+        f1 = metrics(base)["indicator_f1"] or 0
         for label, text in scaffolds(doc):
             if only and not label.startswith(only):
                 continue
-            got = score_copy(doc, text)
-            if got is None:
-                refused[label] += 1
+            m = tally.add(label, score_copy(doc, text))
+            if m is None:
                 continue
-            samples[label] += got
-            m = summarize(got)["metrics"]
-            silent += m["silent_errors"]
             if (m["indicator_f1"] or 0) < f1 - 1e-9 or m["silent_errors"]:
                 worse[label].append(
                     f"{doc.stem} [{doc.layout}] {f1:.2f}→{m['indicator_f1'] or 0:.2f} silent {m['silent_errors']}"
                 )
-    for label, got in samples.items():
-        print(_scaffold_line(label, got, refused[label]) + f"  worse {len(worse[label])}")
+    for label, got in tally.samples.items():
+        print(_scaffold_line(label, got, tally.refused[label]) + f"  worse {len(worse[label])}")
     for label, cases in worse.items():
         for case in cases[:show]:
             print(f"    {label}: {case}")
-    return 1 if silent else 0
+    return 1 if tally.silent else 0
 
 
 def main() -> int:

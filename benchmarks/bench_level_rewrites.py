@@ -17,7 +17,6 @@ right among matched indicators, and silent errors; exits 1 if a copy is silently
 from __future__ import annotations
 
 import argparse
-import collections
 import sys
 import time
 from pathlib import Path
@@ -27,20 +26,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from level_rewrites import CHANGES, LAYOUTS, dev_documents, render, rewrite, score
-
-from assistant.evaluate.metrics import summarize
-
-
-def _f(x) -> str:
-    return f"{x:.3f}" if x is not None else "  -  "
+from rewrite_runner import Tally, f3, metrics
 
 
 def line(label: str, samples: list) -> str:
-    m = summarize(samples)["metrics"]
+    m = metrics(samples)
     return (
-        f"  {label:24} strict {_f(m['indicator_f1'])}  lenient {_f(m['indicator_f1_lenient'])}  "
-        f"l1name {_f(m['indicator_level1_name'])}  l2name {_f(m['indicator_level2_name'])}  "
-        f"seq {_f(m['indicator_seq'])}  silent {m['silent_errors']}"
+        f"  {label:24} strict {f3(m['indicator_f1'])}  lenient {f3(m['indicator_f1_lenient'])}  "
+        f"l1name {f3(m['indicator_level1_name'])}  l2name {f3(m['indicator_level2_name'])}  "
+        f"seq {f3(m['indicator_seq'])}  silent {m['silent_errors']}"
     )
 
 
@@ -55,9 +49,7 @@ def main() -> int:
     docs = dev_documents()
     changes = [args.change] if args.change else list(CHANGES)
     layouts = [args.layout] if args.layout else list(LAYOUTS)
-    samples: dict[tuple[str, str], list] = collections.defaultdict(list)
-    shown: collections.Counter = collections.Counter()
-    silent = 0
+    tally = Tally()
     for doc in docs:
         for change in changes:
             pieces, gold = rewrite(doc, change)
@@ -66,29 +58,27 @@ def main() -> int:
                 if args.dump:
                     Path(args.dump, change, layout).mkdir(parents=True, exist_ok=True)
                     Path(args.dump, change, layout, doc.stem + ".txt").write_text(text, encoding="utf-8")
-                got = score(doc, gold, text)
-                samples[(change, layout)] += got
-                m = summarize(got)["metrics"]
-                silent += m["silent_errors"]
+                got = score(doc, gold, text)  # a refused copy misses the gold's projects
+                m = tally.add((change, layout), got)
                 bad = (m["indicator_f1"] or 0) < 1 or m["silent_errors"]
-                if bad and shown[(change, layout)] < args.show:
-                    shown[(change, layout)] += 1
+                if bad and tally.shown[(change, layout)] < args.show:
+                    tally.shown[(change, layout)] += 1
                     wrong = sorted({d.split(".")[-1] for s in got for d in s.get("differences", []) if "]." in d})
                     print(
-                        f"    {change}/{layout} {doc.stem}: strict {_f(m['indicator_f1'])} "
+                        f"    {change}/{layout} {doc.stem}: strict {f3(m['indicator_f1'])} "
                         f"silent {m['silent_errors']} wrong {','.join(wrong)}"
                     )
     print(f"{len(docs)} dev documents of | rows with both level names in their gold")
     for change in changes:
         print(f"{change}:")
         for layout in layouts:
-            print(line(layout, samples[(change, layout)]))
+            print(line(layout, tally.samples[(change, layout)]))
     print("all:")
     for layout in layouts:
-        print(line(layout, [s for c in changes for s in samples[(c, layout)]]))
-    print(line("every change and layout", [s for v in samples.values() for s in v]))
+        print(line(layout, tally.pooled(*[(c, layout) for c in changes])))
+    print(line("every change and layout", tally.pooled()))
     print(f"{time.perf_counter() - start:.0f} s")
-    return 1 if silent else 0
+    return 1 if tally.silent else 0
 
 
 if __name__ == "__main__":

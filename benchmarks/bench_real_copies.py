@@ -25,27 +25,20 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from form_variants import dev_pipe_documents, reseparate
+from rewrite_runner import metrics, read_copy, score_reading
 
-from assistant.errors import AssistantError
-from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
-from assistant.extract import extract
 from assistant.gold import load_gold
-from assistant.ingest import read_bytes
 
 
-def score(record, text: str):
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
+def score(record, text: str, convert=None):
+    """The copy's metrics against the gold (``convert`` applied to both, see
+    :func:`rewrite_runner.score_reading`) and whether it carries a failure; (None, True) when refused."""
+    table = read_copy(text)
+    if table is None:
         return None, True
-    samples = score_table(
-        to_interchange(record.table, with_meta=False),
-        to_interchange(table, with_meta=False),
-        record="copy",
-        pred_flags=project_flags(table),
-    )
-    return summarize(samples)["metrics"], bool(table.failures)
+    samples = score_reading(to_interchange(record.table, with_meta=False), table, convert=convert)
+    return metrics(samples), bool(table.failures)
 
 
 KEYS = ("indicator_f1", "project_name", "amounts", "goal_exact")

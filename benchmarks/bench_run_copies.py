@@ -36,14 +36,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_real_copies import KEYS
+from bench_real_copies import score as score_with
 from form_variants import Style, dev_grids, dev_pipe_documents, read_variant, reseparate, traditional
 
 from assistant.errors import AssistantError
-from assistant.evaluate.metrics import project_flags, score_table, summarize
-from assistant.export import to_interchange
-from assistant.extract import extract
 from assistant.gold import load_gold
-from assistant.ingest import read_bytes
 
 PERTURBATIONS = {
     "plain": {},
@@ -135,19 +132,7 @@ def _simplified(value):
 def score(record, text: str, simplify: bool):
     """The copy's metrics against the gold (both turned to simplified characters when the copy
     is traditional) and whether it carries a failure; None when refused."""
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
-        return None, True
-    pred = to_interchange(table, with_meta=False)
-    gold = to_interchange(record.table, with_meta=False)
-    samples = score_table(
-        _simplified(gold) if simplify else gold,
-        _simplified(pred) if simplify else pred,
-        record="copy",
-        pred_flags=project_flags(table),
-    )
-    return summarize(samples)["metrics"], bool(table.failures)
+    return score_with(record, text, _simplified if simplify else None)
 
 
 def documents(show: int) -> int:

@@ -28,7 +28,6 @@ Exits 1 if any rewrite is silently wrong.
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import random
 import sys
@@ -42,12 +41,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import form_variants as fv
 from dev_gold import dev_gold
-
-from assistant.errors import AssistantError
-from assistant.evaluate.metrics import project_flags, score_table, summarize
-from assistant.export import to_interchange
-from assistant.extract import extract
-from assistant.ingest import read_bytes
+from rewrite_runner import Tally, metrics, score_copy, score_reading
 
 TITLE = "项目支出绩效目标表"
 FOOTER = "第 1 页，共 2 页"
@@ -154,14 +148,12 @@ def _source_text(folder: Path, kind: str, seed: int, gold: dict) -> str | None:
 
 
 def score(gold: dict, text: str) -> dict | None:
-    """The rewrite's summarized metrics against ``gold``; None when the reader refuses it."""
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
+    """The rewrite's summarized metrics against ``gold`` (with its ``_samples`` and their
+    ``_differences``); None when the reader refuses it."""
+    samples = score_copy(gold, text)
+    if samples is None:
         return None
-    pred = to_interchange(table, with_meta=False)
-    samples = score_table(gold, pred, record="copy", pred_flags=project_flags(table))
-    m = summarize(samples)["metrics"]
+    m = metrics(samples)
     m["_differences"] = [d for s in samples for d in s["differences"]]
     m["_samples"] = samples
     return m
@@ -177,11 +169,9 @@ def main() -> int:
     start = time.perf_counter()
     pool = _pool()
     print(f"{len(pool)} dev documents with one project of indicators")
-    totals = {k: collections.Counter() for k in kinds}
-    silent_total = 0
+    tally = Tally()
     for kind in kinds:
         shown = 0
-        t = totals[kind]
         for n, (folder, gold, grid) in enumerate(pool):
             if kind.startswith("src_"):
                 text, want = _source_text(folder, kind, n, gold), gold
@@ -189,36 +179,28 @@ def main() -> int:
                 text, want = grid_text(grid, kind, n), _grid_gold(gold)
             if text is None:
                 continue
-            m = score(want, text)
-            t["docs"] += 1
+            got = score_copy(want, text)
+            m = tally.add(kind, got, missed=score_reading(want, None))
             if m is None:
-                t["refused"] += 1
-                t["ind_gold"] += len(grid.rows)
                 continue
-            for s in m["_samples"]:
-                for key in ("ind_strict", "ind_matched", "ind_pred", "ind_gold"):
-                    t[key] += s[key]
-                t["silent_errors"] += bool(s["silent_error"])
-            ok = not m["_differences"]
-            t["right"] += ok
+            ok = not any(s["differences"] for s in got)
             if args.docs:
                 print(f"    {kind:10} {folder.name}: strict {m['indicator_f1']}  silent {m['silent_errors']}")
             if not ok and shown < args.show:
                 shown += 1
-                print(f"    {kind} {folder.name}: {', '.join(m['_differences'][:6])}")
-        silent_total += t["silent_errors"]
-        print(_line(kind, t))
-    all_ = sum(totals.values(), collections.Counter())
-    print(_line("total", all_))
+                print(f"    {kind} {folder.name}: {', '.join([d for s in got for d in s['differences']][:6])}")
+        print(_line(kind, tally, kind))
+    print(_line("total", tally, *kinds))
     print(f"{time.perf_counter() - start:.0f} s")
-    return 1 if silent_total else 0
+    return 1 if tally.silent else 0
 
 
-def _line(kind: str, t: collections.Counter) -> str:
-    den = (t["ind_pred"] + t["ind_gold"]) or 1
+def _line(kind: str, tally: Tally, *labels: str) -> str:
+    m = metrics(tally.pooled(*labels))
+    docs, right, refused = (tally.total(c, *labels) for c in (tally.copies, tally.right, tally.refused))
     return (
-        f"  {kind:10} docs {t['docs']:3}  right {t['right']:3}  refused {t['refused']:2}  "
-        f"strict {2 * t['ind_strict'] / den:.3f}  lenient {2 * t['ind_matched'] / den:.3f}  silent {t['silent_errors']}"
+        f"  {kind:10} docs {docs:3}  right {right:3}  refused {refused:2}  "
+        f"strict {m['indicator_f1'] or 0:.3f}  lenient {m['indicator_f1_lenient'] or 0:.3f}  silent {m['silent_errors']}"
     )
 
 

@@ -14,7 +14,6 @@ Exits 1 if any rewrite is silently wrong.
 from __future__ import annotations
 
 import argparse
-import collections
 import sys
 import time
 from pathlib import Path
@@ -25,26 +24,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import src_rewrites as sr
-from bench_run_rewrites import score
+from rewrite_runner import Tally, metrics, score_copy, score_reading
 
 KINDS = ("wrap18", "wrap26", "wrap34", "wrap48", "reflow34", "oneline", "letterspaced", "mixed")
-
-
-def _add(t: collections.Counter, m: dict | None, n_gold: int) -> None:
-    t["docs"] += 1
-    if m is None:
-        t["refused"] += 1
-        t["ind_gold"] += n_gold
-        return
-    for s in m["_samples"]:
-        for key in ("ind_strict", "ind_matched", "ind_pred", "ind_gold"):
-            t[key] += s[key]
-        t["silent_errors"] += bool(s["silent_error"])
-    t["right"] += not m["_differences"]
-
-
-def _f1(t: collections.Counter, key: str) -> float:
-    return 2 * t[key] / ((t["ind_pred"] + t["ind_gold"]) or 1)
 
 
 def main() -> int:
@@ -58,46 +40,45 @@ def main() -> int:
     start = time.perf_counter()
     pool = [p for p in sr.pool() if not args.family or sr.family(p[0]) == args.family]
     print(f"{len(pool)} dev documents with indicators")
-    asis: dict[str, dict | None] = {}
-    totals = {k: (collections.Counter(), collections.Counter()) for k in kinds}
-    silent = 0
+    asis: dict[str, list[dict] | None] = {}
+    tally = Tally()  # labels: a kind, and ("asis", kind) for the same documents as written
     for kind in kinds:
-        t, base = totals[kind]
         shown = 0
         for n, (folder, gold, text) in enumerate(pool):
             new = sr.rewrite(text, gold, kind, seed=n)
             if new is None:
                 continue
-            n_gold = sum(len(p["indicators"]) for u in gold["units"] for p in u["projects"])
+            missed = score_reading(gold, None)  # a refused copy misses the gold's indicators
             if folder.name not in asis:
-                asis[folder.name] = score(gold, text)
-            m = score(gold, new)
-            _add(t, m, n_gold)
-            _add(base, asis[folder.name], n_gold)
+                asis[folder.name] = score_copy(gold, text)
+            got = score_copy(gold, new)
+            m = tally.add(kind, got, missed=missed)
+            tally.add(("asis", kind), asis[folder.name], reference=True, missed=missed)
             if args.docs:
                 was = asis[folder.name]
                 print(
                     f"    {kind:12} {sr.family(folder)[:8]:8} {folder.name[:50]:50} "
-                    f"{was['indicator_f1'] if was else '-'} -> {m['indicator_f1'] if m else 'refused'}"
+                    f"{metrics(was)['indicator_f1'] if was else '-'} -> {m['indicator_f1'] if m else 'refused'}"
                     f"  silent {m['silent_errors'] if m else 0}"
                 )
             if m and m["silent_errors"] and shown < args.show:
                 shown += 1
-                print(f"    SILENT {kind} {folder.name}: {', '.join(m['_differences'][:6])}")
-        silent += t["silent_errors"]
-        print(_line(kind, t, base))
-    all_ = sum((t for t, _ in totals.values()), collections.Counter())
-    all_base = sum((b for _, b in totals.values()), collections.Counter())
-    print(_line("total", all_, all_base))
+                wrong = [d for s in got for d in s["differences"]]
+                print(f"    SILENT {kind} {folder.name}: {', '.join(wrong[:6])}")
+        print(_line(kind, tally, [kind], [("asis", kind)]))
+    print(_line("total", tally, kinds, [("asis", k) for k in kinds]))
     print(f"{time.perf_counter() - start:.0f} s")
-    return 1 if silent else 0
+    return 1 if tally.silent else 0
 
 
-def _line(kind: str, t: collections.Counter, base: collections.Counter) -> str:
+def _line(kind: str, tally: Tally, labels: list, asis: list) -> str:
+    t, base = metrics(tally.pooled(*labels)), metrics(tally.pooled(*asis))
+    docs, right, refused = (tally.total(c, *labels) for c in (tally.copies, tally.right, tally.refused))
     return (
-        f"  {kind:12} docs {t['docs']:3}  right {t['right']:3} (asis {base['right']:3})  refused {t['refused']:2}  "
-        f"strict {_f1(t, 'ind_strict'):.3f} (asis {_f1(base, 'ind_strict'):.3f})  "
-        f"lenient {_f1(t, 'ind_matched'):.3f} (asis {_f1(base, 'ind_matched'):.3f})  silent {t['silent_errors']}"
+        f"  {kind:12} docs {docs:3}  right {right:3} (asis {tally.total(tally.right, *asis):3})  refused {refused:2}  "
+        f"strict {t['indicator_f1'] or 0:.3f} (asis {base['indicator_f1'] or 0:.3f})  "
+        f"lenient {t['indicator_f1_lenient'] or 0:.3f} (asis {base['indicator_f1_lenient'] or 0:.3f})  "
+        f"silent {t['silent_errors']}"
     )
 
 

@@ -24,12 +24,7 @@ GOLD = ROOT / "gold" / "real"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from field_flags import _ANY, _FIELD_FLAGS  # noqa: E402
-
-from assistant.errors import AssistantError  # noqa: E402
-from assistant.evaluate.metrics import project_flags, score_table  # noqa: E402
-from assistant.export import to_interchange  # noqa: E402
-from assistant.extract import extract  # noqa: E402
-from assistant.ingest import read_bytes  # noqa: E402
+from rewrite_runner import score_copy  # noqa: E402
 
 FIELDS = tuple(_FIELD_FLAGS)
 
@@ -228,12 +223,9 @@ def _in_unit(table: dict, unit: str | None) -> dict:
 
 def read_samples(gold: dict, text: str) -> list[dict] | None:
     """The matched/missed samples of ``text`` read against ``gold`` (None: the read refused)."""
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
+    samples = score_copy(gold, text, unit=True)
+    if samples is None:
         return None
-    pred = _in_unit(to_interchange(table, with_meta=False), gold.get("currency_unit"))
-    samples = score_table(gold, pred, record="copy", pred_flags=project_flags(table))
     return sorted(
         (s for s in samples if s["status"] != "hallucinated"), key=lambda s: int(s["sample_id"].rsplit("/g", 1)[1])
     )

@@ -53,13 +53,10 @@ class Doc:
 
 def read_text(text: str):
     """The rules' reading of ``text``: (indicators as tuples, failure codes), or None when refused."""
-    from assistant.errors import AssistantError
-    from assistant.extract import extract
-    from assistant.ingest import read_bytes
+    from rewrite_runner import read_copy
 
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
+    table = read_copy(text)
+    if table is None:
         return None
     indicators = [i for p in table.projects() for i in p.indicators]
     rows = [(i.seq, i.level1_name, i.level2_name, i.name, i.period_value, i.annual_value) for i in indicators]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from form_variants import GOLD, _pipe_cells, separated_rows
+from rewrite_runner import read_copy, score_reading
 
 __all__ = ["CHANGES", "LAYOUTS", "Doc", "dev_documents", "rewrite", "render"]
 
@@ -328,25 +329,6 @@ def render(pieces: list, layout: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def read(text: str):
-    """The rules' reading of a text, or None when refused."""
-    from assistant.errors import AssistantError
-    from assistant.extract import extract
-    from assistant.ingest import read_bytes
-
-    try:
-        return extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
-        return None
-
-
 def score(doc: Doc, gold: dict, text: str) -> list:
-    """The copy's samples against the (changed) gold; [] when the reading is refused."""
-    from assistant.evaluate.metrics import project_flags, score_table
-    from assistant.export import to_interchange
-
-    table = read(text)
-    if table is None:  # refused: every gold project missed
-        return score_table(gold, None, record=doc.stem)
-    pred = to_interchange(table, with_meta=False)
-    return score_table(gold, pred, record=doc.stem, pred_flags=project_flags(table))
+    """The copy's samples against the (changed) gold; a refused reading misses every gold project."""
+    return score_reading(gold, read_copy(text), record=doc.stem)

@@ -266,22 +266,12 @@ def scaffolds(doc: Doc) -> list[tuple[str, str]]:
 
 
 def score_copy(doc: Doc, text: str) -> list[dict] | None:
-    """The samples of ``text`` read by the rules against ``doc``'s gold (None: refused)."""
+    """The samples of ``text`` read by the rules against ``doc``'s gold (None: refused), the
+    reading's amounts in the gold's unit."""
     import json
     from pathlib import Path
 
-    from field_rewrites import _in_unit
-
-    from assistant.errors import AssistantError
-    from assistant.evaluate.metrics import project_flags, score_table
-    from assistant.export import to_interchange
-    from assistant.extract import extract
-    from assistant.ingest import read_bytes
+    from rewrite_runner import score_copy as score
 
     gold = json.loads((Path(doc.folder) / "gold.json").read_text(encoding="utf-8"))
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
-        return None
-    pred = _in_unit(to_interchange(table, with_meta=False), gold.get("currency_unit"))
-    return score_table(gold, pred, record=doc.stem, pred_flags=project_flags(table))
+    return score(gold, text, record=doc.stem, unit=True)

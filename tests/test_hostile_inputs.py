@@ -349,3 +349,29 @@ def test_money_model_refuses_infinity_and_long_numbers():
         with pytest.raises(ValidationError):
             Amounts(total=bad)
     assert str(Amounts(total="123,456,789,012.345").total) == "123456789012.345"
+
+
+# ---- text longer than the rules read in reasonable time --------------------------------------
+
+
+def test_text_over_the_limit_is_refused_naming_the_file(tmp_path, monkeypatch, capsys, seed_text):
+    """One character over ``ASSISTANT_MAX_TEXT_CHARS`` is refused (exit 2) with the file, the size
+    and the variable named; at the limit the same file is read."""
+    path = tmp_path / "pasted page.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    size = len(read_path(path).text)
+    monkeypatch.setenv("ASSISTANT_MAX_TEXT_CHARS", str(size - 1))
+    assert main(["extract", str(path), "-o", str(tmp_path / "out.json")]) == 2
+    said = capsys.readouterr().err
+    assert str(path) in said and f"{size:,}" in said and "ASSISTANT_MAX_TEXT_CHARS" in said
+    monkeypatch.setenv("ASSISTANT_MAX_TEXT_CHARS", str(size))
+    assert main(["extract", str(path), "-o", str(tmp_path / "out.json")]) in (0, 1)
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+def test_the_text_limit_is_an_input_error_of_the_rules(monkeypatch):
+    """The library refuses as the CLI does: an InputError naming the source and the variable."""
+    monkeypatch.setenv("ASSISTANT_MAX_TEXT_CHARS", "100")
+    with pytest.raises(InputError) as info:
+        extract_document(read_bytes(b"|" * 101, "pipes.txt"))
+    assert "pipes.txt" in str(info.value) and "ASSISTANT_MAX_TEXT_CHARS" in str(info.value)

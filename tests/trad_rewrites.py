@@ -208,21 +208,17 @@ def rewrite_pipes(text: str, variant: str) -> str:
 def score_copy(record, text: str, locale: str | None = None):
     """(metrics, refused) of a copy read by the rules, scored against the gold (converted to
     ``locale`` when the copy is traditional)."""
-    from assistant.errors import AssistantError
-    from assistant.evaluate.metrics import project_flags, score_table, summarize
-    from assistant.export import to_interchange
-    from assistant.extract import extract
-    from assistant.ingest import read_bytes
+    from rewrite_runner import metrics, read_copy, score_reading
 
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
+    from assistant.export import to_interchange
+
+    table = read_copy(text)
+    if table is None:
         return None, True
     gold = to_interchange(record.table, with_meta=False)
     if locale:
         gold = convert_strings(gold, locale)
-    samples = score_table(gold, to_interchange(table, with_meta=False), record="copy", pred_flags=project_flags(table))
-    return summarize(samples)["metrics"], False
+    return metrics(score_reading(gold, table)), False
 
 
 # -- side by side --------------------------------------------------------------------------
@@ -269,15 +265,13 @@ def sbs_expected(grid: Grid, variant: str) -> list[dict]:
 
 def sbs_outcome(grid: Grid, variant: str) -> str:
     """``right``, ``flagged`` (wrong, a failure says so), ``silent`` or ``refused``."""
-    from assistant.errors import AssistantError
+    from rewrite_runner import read_copy
+
     from assistant.evaluate.align import norm
-    from assistant.extract import extract
-    from assistant.ingest import read_bytes
 
     fields = ("level1_name", "level2_name", "name", "period_value", "annual_value")
-    try:
-        table = extract(read_bytes(render_sbs(grid, variant).encode("utf-8"), "sbs.txt"), "rules")
-    except AssistantError:
+    table = read_copy(render_sbs(grid, variant))
+    if table is None:
         return "refused"
     got = indicator_rows(table, fields)
     want = [{f: norm(i.get(f)) for f in fields} for i in sbs_expected(grid, variant)]

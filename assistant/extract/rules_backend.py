@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..ingest.cellgrid import parse_unread_cell_note
 from ..ingest.document import Document
+from ..ingest.limits import check_text
 from ..messages import Msg, msg
 from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta, Unit
 from .as_printed import as_printed, is_traditional, simplified_document
@@ -188,8 +189,10 @@ def extract_with_rules(doc: Document) -> BudgetTable:
     failure; the others are still extracted.
 
     Raises:
-        InputError: no part of the document holds a table or a form.
+        InputError: no part of the document holds a table or a form, or its text is longer than
+            the rules read in reasonable time (``ASSISTANT_MAX_TEXT_CHARS``).
     """
+    check_text(doc.text, doc.source)
     flat = is_flat_export(doc)  # the assistant's own CSV/XLSX export, edited and brought back
     if flat:
         table = read_flat_export(doc)

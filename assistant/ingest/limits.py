@@ -17,6 +17,7 @@ raises it. The defaults are far above any real 绩效目标表 (a few hundred ro
 | ``ASSISTANT_MAX_PAGES`` | pages of a PDF or a multi-page TIFF | 2,000 |
 | ``ASSISTANT_MAX_PIXELS`` | pixels of one image page, or of one PDF page rendered for OCR (size × dpi, with /UserUnit) | 60,000,000 |
 | ``ASSISTANT_MAX_STREAM_MB`` | decoded content streams of one PDF page | 64 |
+| ``ASSISTANT_MAX_TEXT_CHARS`` | characters of text the rules read from one file (any format) | 2,000,000 |
 
 Values are read from the environment each time a file is read, so a user raises one for
 one run: ``ASSISTANT_MAX_PAGES=5000 python cli.py extract big.pdf``.
@@ -35,7 +36,16 @@ from ..messages import Msg, msg
 from ..schema import RAW_EXCERPT
 from ..settings import env
 
-__all__ = ["MIN_PAGE_SIDE", "RAW_EXCERPT", "Limits", "check_sheets", "check_zip", "current_limits", "exceeded"]
+__all__ = [
+    "MIN_PAGE_SIDE",
+    "RAW_EXCERPT",
+    "Limits",
+    "check_sheets",
+    "check_text",
+    "check_zip",
+    "current_limits",
+    "exceeded",
+]
 
 _MB = 1024 * 1024
 #: pixels of the shorter side of a page image below which it cannot be a scanned table
@@ -54,6 +64,9 @@ class Limits(BaseModel):
     max_pages: int = Field(2_000, gt=0, description="pages of a PDF or TIFF")
     max_pixels: int = Field(60_000_000, gt=0, description="pixels of one page image")
     max_stream_mb: int = Field(64, gt=0, description="decoded content streams of one PDF page")
+    #: the rules take about 15 s a million characters of the worst text known (empty ``|`` cells,
+    #: benchmarks/bench_long_lines.py); a real form is a few thousand
+    max_text_chars: int = Field(2_000_000, gt=0, description="characters of text the rules read")
 
     @property
     def file_bytes(self) -> int:
@@ -272,3 +285,14 @@ def _check_present(cells: int, rows: int, columns: int, sheet: str, source: str,
             "max_cells",
             limits,
         )
+
+
+# ---- text for the rules ---------------------------------------------------------------------
+
+
+def check_text(text: str, source: str, limits: Limits | None = None) -> None:
+    """Refuse a text longer than the rules read in reasonable time (:attr:`Limits.max_text_chars`):
+    a clerk waiting minutes on a pasted page sees the file named and the limit, not a hang."""
+    limits = limits or current_limits()
+    if len(text) > limits.max_text_chars:
+        raise exceeded(source, msg("SIZE_TEXT"), f"{len(text):,}", "max_text_chars", limits)

@@ -303,7 +303,9 @@ def _read_grid(
     # a two-row header flattened: 年度指标值 | 实际完成值 | 分值 | 得分 written before 一级指标, and
     # 指标性质 | 指标值 | 度量单位 (the parts of 年度指标值) after 三级指标; one cell per line, the
     # words before 一级指标 run back over several lines (the loop stops at the first other word)
-    before = [t for row in rows[max(0, r0 - 12) : r0 + 1] for t in row if t.text and (t.row < r0 or row.index(t) < t0)]
+    before = [
+        t for row in rows[max(0, r0 - 12) : r0 + 1] for i, t in enumerate(row) if t.text and (t.row < r0 or i < t0)
+    ]  # by place, not row.index(t): that compares a long run's every token, quadratic on one line
     pre: list[str] = []
     for token in reversed(before):
         if not _is_header_word(token.text):
@@ -638,7 +640,10 @@ def _read_grid(
             elif (
                 current is not None
                 and len(current.values) < k
-                and not _cannot_hold(value_headers, len(current.values), token, stream[at[id(token)] + 1 :])
+                # the next cell only (_cannot_hold reads no further): a slice to the end was a copy per cell
+                and not _cannot_hold(
+                    value_headers, len(current.values), token, stream[at[id(token)] + 1 : at[id(token)] + 2]
+                )
                 and not (
                     _notes_from(value_headers, len(current.values))
                     and _starts_item(

@@ -359,9 +359,10 @@ def _fold(text: str) -> str:
     return _unread(fold(text)).translate(_T2S)
 
 
+@functools.lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """A label without its colon, 其中 / (一) prefix, (万元) or (2022年--2024年) suffix and white
-    space; the 三级指标 column under its other names reads as 三级指标."""
+    space; the 三级指标 column under its other names reads as 三级指标 (cached as :func:`_fold`)."""
     bare = _strip_label(text)
     if m := _BLOCK_SUFFIX.match(bare):  # 指标值(长期) / 三级指标(年度): the two blocks of a side-by-side grid
         if m["word"] == "指标值":

@@ -23,6 +23,15 @@ class _Guess:
         self.options = [x for x in (options or [token]) if x is not None]  # the labels it may be
 
 
+def _unrolled(way: tuple | None) -> list[int]:
+    """The sizes of a way built as (size, rest) pairs, in order."""
+    out = []
+    while way is not None:
+        size, way = way
+        out.append(size)
+    return out
+
+
 def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _Guess | None]:
     """Which label each of ``count`` indicators falls under, from (indicator index, label).
 
@@ -41,21 +50,23 @@ def _label_events(events: list[tuple[int, Token]], count: int) -> list[Token | _
 
     def solve() -> list[list[int]]:
         """Every way to size the groups (at most four from each label on), from the last label
-        back: a loop, not a recursion, as a long grid has more labels than Python's stack frames."""
+        back: a loop, not a recursion, as a long grid has more labels than Python's stack frames.
+        A way is built as (size, rest) pairs sharing their tails and written out at the end:
+        copying each way's list at each label made a grid of thousands of labels quadratic."""
         starts = [{0}]  # the rows a group of label k may start at
         for k in range(len(mids) - 1):
             starts.append({start + size for start in starts[k] for size in sizes(k, start)})
         last = len(mids) - 1
-        ways: dict[int, list[list[int]]] = {}
+        ways: dict[int, list[tuple]] = {}
         for start in starts[last]:
             size = count - start
-            ways[start] = [[size]] if size >= 1 and (size - 1) // 2 <= mids[last] - start <= size // 2 else []
+            ways[start] = [(size, None)] if size >= 1 and (size - 1) // 2 <= mids[last] - start <= size // 2 else []
         for k in range(last - 1, -1, -1):
             ways = {
-                start: [way for size in sizes(k, start) for way in [[size, *rest] for rest in ways[start + size]][:4]]
+                start: [way for size in sizes(k, start) for way in [(size, rest) for rest in ways[start + size]][:4]]
                 for start in starts[k]
             }
-        return ways[0]
+        return [_unrolled(way) for way in ways[0]]
 
     solutions = solve() if all(m < count for m in mids) else []
     if events[0][0] == 0:

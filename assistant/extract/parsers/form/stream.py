@@ -176,11 +176,11 @@ def unclosed_tail(tokens: list[Token], failures: Failures) -> set[int]:
     row that lost its bars, and that is said."""
     filled = [t for t in tokens if t.text]
 
-    def closed(token: Token) -> bool:  # a bar after the cell, or before it (大英 f04: `` | 90%``)
-        raw = failures.rows[token.row].raw
+    def closed(row: int) -> bool:  # a bar after the cell, or before it (大英 f04: `` | 90%``)
+        raw = failures.rows[row].raw
         return "|" in raw or "｜" in raw
 
-    lines = {t.row: closed(t) for t in filled}
+    lines = {row: closed(row) for row in dict.fromkeys(t.row for t in filled)}  # once a line, not once a token
     i = len(filled)
     while i > 0 and not lines[filled[i - 1].row]:
         i -= 1

@@ -7,8 +7,10 @@ of flattened text.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ....ingest.cellgrid import join_wrapped
@@ -53,6 +55,9 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
     for part in re.split(r"[|｜]", cell.text):
         start, end = pos, pos + len(part)
         pos = end + 1
+        if not part.strip():  # an empty ``|`` column has no piece: cheap, as a web table has thousands
+            columns.append([])
+            continue
         # without ``pattern``: "项目名称：X  主管部门：Y" in one cell or line is cut around each key
         simplified = part.translate(_T2S)  # 項目名稱 cut as 项目名称 (one character for one: offsets hold)
         found = list((pattern or _KEY_COLON).finditer(simplified))
@@ -62,18 +67,19 @@ def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int,
             found = [m]  # "项目名称 社区矫正…" in one cell: the key, a space, its value
         if pattern is _SPACES:  # white space inside brackets is part of the cell: 数量( ≥**个 ),
             # and so is the space before a bracketed note: 数量指标 (必填), 项目总投入 (万元)
-            spaced = _spaced_form_words(part)  # 一 级 指 标
+            inside_spaced = _inside_any(_spaced_form_words(part))  # 一 级 指 标
+            net = _open_brackets(part)
             found = [
                 m
                 for m in found
-                if (_depth(part, m.start()) == 0 or not _closed_later(part, m.start()))
+                if (_depth(net, m.start()) == 0 or not _closed_later(net, m.start()))
                 and not _NOTE_AFTER.match(part, m.end())
-                and not any(a < m.start() and m.end() < b for a, b in spaced)
+                and not inside_spaced(m.start(), m.end())
             ]
             found = _keep_wrapped_keys(simplified, found)
             # a key and its value joined by a colon (项目名称：X 主管部门：Y): cut at the key as
             # in a cell of its own, whatever the spaces around it
-            found += [m for m in _KEY_COLON.finditer(simplified) if _depth(part, m.start()) == 0]
+            found += [m for m in _KEY_COLON.finditer(simplified) if _depth(net, m.start()) == 0]
         spans = [
             (_doubled_project(part, m.start()) if pattern is _LABEL_RE_SPACED else m.start(), m.end()) for m in found
         ]
@@ -154,17 +160,34 @@ def _doubled_project(text: str, at: int) -> int:
     return at - 2 if text[:at].endswith("项目项目") else at
 
 
-def _closed_later(text: str, pos: int) -> bool:
-    """A bracket open at ``pos`` closes later on the line: a bracket a wrapped cell leaves open
-    (设施温棚种植人员(县 / 内培训)) holds no gap between columns."""
-    tail = text[pos:]
-    return sum(tail.count(c) for c in ")）]】") > sum(tail.count(c) for c in "(（[【")
+def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of (start, end): some (a, b) of ``spans`` has a < start and end < b. The spans are
+    sorted once and searched by halves: one by one for each space made a long line quadratic."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among the first k
+    return lambda start, end: (k := bisect.bisect_left(starts, start)) > 0 and reach[k - 1] > end
 
 
-def _depth(text: str, pos: int) -> int:
-    """How many brackets are open at ``pos``."""
-    head = text[:pos]
-    return max(0, sum(head.count(c) for c in "(（[【") - sum(head.count(c) for c in ")）]】"))
+_BRACKETS = {**dict.fromkeys("(（[【", 1), **dict.fromkeys(")）]】", -1)}
+
+
+def _open_brackets(text: str) -> list[int]:
+    """Brackets opened less brackets closed before each position of ``text`` (and at its end),
+    counted once for the line: counting again before each space made one long line quadratic."""
+    return list(itertools.accumulate((_BRACKETS.get(c, 0) for c in text), initial=0))
+
+
+def _closed_later(net: list[int], pos: int) -> bool:
+    """A bracket open at ``pos`` closes later on the line (more closed than opened after it; ``net``
+    from :func:`_open_brackets`): a bracket a wrapped cell leaves open (设施温棚种植人员(县 / 内培训))
+    holds no gap between columns."""
+    return net[-1] < net[pos]
+
+
+def _depth(net: list[int], pos: int) -> int:
+    """How many brackets are open at ``pos`` (``net`` from :func:`_open_brackets`)."""
+    return max(0, net[pos])
 
 
 def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
@@ -280,7 +303,7 @@ def _separation(doc: Document) -> str | None:
     for row in doc.rows:
         for cell in row.cells:
             for part in re.split(r"[|｜]", cell.text):
-                if _NOTE.match(_fold(part)):
+                if not part.strip() or _NOTE.match(_fold(part)):  # an empty ``|`` column holds no head
                     continue
                 unspaced = _unspaced(part)
                 words = {_bare(w) for w in _SPACES.split(unspaced)}
@@ -305,6 +328,8 @@ def keys_run_together(doc: Document) -> bool:
         for cell in row.cells:
             for part in re.split(r"[|｜\t]", cell.text):
                 folded = _fold(part).strip()
+                if not folded:
+                    continue  # an empty column holds no key
                 if _key_field(folded) or _key_field(re.split(r"[:：\s]", folded, maxsplit=1)[0]):
                     return False  # a key in a piece of its own: the cells are told apart
                 keys = [m for m in _LABEL_RE_SPACED.finditer(folded) if _key_field(m.group())]
