@@ -42,14 +42,15 @@ def _limit_error(path, variable: str) -> str:
 @pytest.fixture
 def no_ocr(monkeypatch):
     """Fail the test if anything reaches the OCR engine: limits are checked before the work."""
-    from assistant.ingest.ocr import engine
+    # Import every module that binds get_engine BEFORE patching the engine: a module first imported
+    # while the engine is patched would bind the refusal, and monkeypatch would "restore" it.
+    from assistant.ingest.ocr import engine, image, pdf
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("the OCR engine was reached")
 
-    monkeypatch.setattr(engine, "get_engine", refuse)
-    for module in ("assistant.ingest.ocr.image", "assistant.ingest.ocr.pdf"):
-        monkeypatch.setattr(f"{module}.get_engine", refuse)
+    for module in (engine, image, pdf):
+        monkeypatch.setattr(module, "get_engine", refuse)
 
 
 # ---- output grows with the input, not its square --------------------------------------------
