@@ -856,6 +856,11 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "FORM_NAME_RAN_ON": Text(
+        "项目名称“{name}”之后紧接金额标签“{key}”和金额（单元格连在一起）：名称读到标签之前为止；请核对",
+        "the project name {name!r} runs on into the money key {key!r} and its amount (cells run together): the name "
+        "is read up to the key; check it",
+    ),
     "GOAL_ENDS_MID_SENTENCE": Text(
         "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号）：目标可能跨行书写或被截断，可能不完整；请对照原件核对",
         "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "

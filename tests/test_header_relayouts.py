@@ -1,0 +1,53 @@
+"""Dev sources whose project-header block is re-laid (``tests/header_relayouts.py``) keep their
+name and amounts; see ``benchmarks/bench_field_rewrites.py`` (``hdr_*``) for every document."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, read_samples
+from header_relayouts import relayout
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+
+def _outcomes(stem: str, how: str) -> list[tuple[str, str]]:
+    folder = GOLD / stem
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    copy = relayout(text, how)
+    assert copy is not None and copy != text
+    return field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("stem", "how"),
+    [
+        # 项 目 名 称 | … then 主 管 部 门 | …: letter-spaced keys still end the name
+        ("f02-sc-daying-justice-ankeit-selfeval-pipe", "hdr_keys_spaced"),
+        # 主管预算部门 is 主管部门: the name stops before it (also in d02's form)
+        ("a12-tj-ninghe-edu-kindergarten-pipe", "hdr_padded"),
+        ("a12-tj-ninghe-edu-kindergarten-pipe", "hdr_keys_spaced"),
+        # 项目名称安全隐患维修: a run-together line opening with the name key starts the next form
+        ("f08-tj-hebei-court-two-projects-pipe", "hdr_run_rows"),
+        ("a14-nx-changqing-school-sports-pipe", "hdr_two_pairs"),
+    ],
+)
+def test_a_re_laid_header_keeps_the_name_and_amounts(stem, how):
+    outcomes = _outcomes(stem, how)
+    assert outcomes and all(kind == "held" for _, kind in outcomes), outcomes
+
+
+def test_a_name_run_on_into_a_money_key_is_cut_there_and_flagged():
+    """c04 with its rows run together: 物业管理费支出本年度申请市财政预算资金(万元)282.92 is the
+    name, the money key and its amount in one line; the name is cut at the key, the amount read."""
+    folder = GOLD / "c04-dongguan-property-sidebyside"
+    copy = relayout((folder / "source.txt").read_text(encoding="utf-8"), "hdr_run_rows")
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    (project,) = table.projects()
+    assert project.name == "物业管理费支出"
+    assert str(project.amounts.total) == "282.92"
+    assert any(f.field == "项目名称" and f.code == "FORM_NAME_RAN_ON" for f in table.failures)
