@@ -3,8 +3,9 @@
 Every dev source is rewritten the ways other sites state the same project fields (see
 ``tests/field_rewrites.py``: the title moved below or removed, amounts in 元 ↔ 万元, the goal
 labelled 年度绩效目标 / 项目年度目标 / 预期目标 / 绩效目标, the goal broken over lines; the
-project-header block re-laid, ``hdr_*``, see ``tests/header_relayouts.py``), the gold unchanged. Each field of each gold project is *held* (read as well as in the original),
-*flagged* (worse, a flag names the field), *silent* (worse, no flag names it) or *refused*.
+project-header block re-laid, ``hdr_*``, see ``tests/header_relayouts.py``), the gold unchanged.
+Each field of each gold project is *held* (read as well as in the original), *flagged* (worse, a
+flag names the field), *silent* (worse, no flag names it) or *refused*.
 
     python benchmarks/bench_field_rewrites.py [--show N] [--only NAME] [--goal]
 
