@@ -33,6 +33,9 @@ def _outcomes(stem: str, how: str) -> list[tuple[str, str]]:
         # 项目名称安全隐患维修: a run-together line opening with the name key starts the next form
         ("f08-tj-hebei-court-two-projects-pipe", "hdr_run_rows"),
         ("a14-nx-changqing-school-sports-pipe", "hdr_two_pairs"),
+        # 项目名称学校体育…主管部门[812]…年度资金总额5其中:财政拨款5其他资金 on one line, the rest a
+        # cell per line: a line opening with a key and holding three keys is cut at its keys
+        ("a14-nx-changqing-school-sports-pipe", "hdr_run_block"),
     ],
 )
 def test_a_re_laid_header_keeps_the_name_and_amounts(stem, how):
