@@ -54,3 +54,20 @@ def test_a_name_run_on_into_a_money_key_is_cut_there_and_flagged():
     assert project.name == "物业管理费支出"
     assert str(project.amounts.total) == "282.92"
     assert any(f.field == "项目名称" and f.code == "FORM_NAME_RAN_ON" for f in table.failures)
+
+
+@pytest.mark.parametrize(
+    ("stem", "code"),
+    [
+        # …补助资金项目主管部门青山区教育局…: 项目 may end the name or open 项目主管部门
+        ("a01-wh-qingshan-edu-runtogether", "FORM_NAME_RUNS_INTO_KEY"),
+        # 市政日常维护经费项目预计开始时间1/1/2021…: a name never holds a schedule's key or a date
+        ("j04-cq-jiangjin-dingshan-street-municipal-upkeep-target-runtogether", "PROJECT_NAME_DOUBTFUL"),
+    ],
+)
+def test_a_header_run_into_one_line_flags_a_name_it_cannot_end(stem, code):
+    folder = GOLD / stem
+    copy = relayout((folder / "source.txt").read_text(encoding="utf-8"), "hdr_run_block")
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    assert any(f.field == "项目名称" and f.code == code for f in table.failures)

@@ -529,12 +529,16 @@ def _locality(key: str) -> int:
 
 def _project_word_doubt(name: Token, key: Token) -> Msg | None:
     """Text run together gives no edge between a name and the key after it where the key may
-    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
+    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位), whichever
+    way the cut fell: said so."""
     if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
         return None
     bare = re.sub(r"\s", "", _fold(key.text))
     if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
         return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key=bare)
+    if re.match(r"主管|实施|执行|负责", bare) and name.text.endswith("项目") and _key_field("项目" + bare):
+        # …补助资金项目主管部门: 补助资金项目 | 主管部门, or 补助资金 | 项目主管部门
+        return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key="项目" + bare)
     return None
 
 
