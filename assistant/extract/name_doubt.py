@@ -23,6 +23,8 @@ _KEY = re.compile(
     r"|绩效指标|一级指标|指标值|实施期"
     # a schedule's keys or a calendar date (1/1/2021, 2021-12-31): the next cells ran on
     r"|开始时间|完成时间|起止时间|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}"
+    # the money block's caption of 天津's forms (预算规模及资金用途 | 预算数 …)
+    r"|预算规模|资金用途"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
