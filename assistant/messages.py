@@ -956,6 +956,11 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",
     ),
+    "FORM_CURRENCY_UNREAD": Text(
+        "表头未读到金额单位（按万元读取），但原文写有“{said}”：金额单位可能有误；请核对",
+        "no currency unit was read in the header (read as 万元), yet the page writes {said!r}: the unit may be "
+        "wrong; check it",
+    ),
     "FORM_CURRENCY_MIXED": Text(
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",

@@ -71,3 +71,13 @@ def test_a_header_run_into_one_line_flags_a_name_it_cannot_end(stem, code):
     assert copy is not None
     table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
     assert any(f.field == "项目名称" and f.code == code for f in table.failures)
+
+
+def test_a_unit_the_header_lost_in_a_run_is_flagged():
+    """h19 with its header on one line: 资金构成(元) sits inside the run, the header reads no unit
+    and falls back to 万元 while the page writes 元: the unit is flagged, never trusted."""
+    folder = GOLD / "h19-hi-nongken-school-student-aid-selfeval-space"
+    copy = relayout((folder / "source.txt").read_text(encoding="utf-8"), "hdr_run_block")
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    assert table.currency_unit == "元" or any(f.code == "FORM_CURRENCY_UNREAD" for f in table.failures)
