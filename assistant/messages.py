@@ -961,6 +961,11 @@ MESSAGES: dict[str, Text] = {
         "no currency unit was read in the header (read as 万元), yet the page writes {said!r}: the unit may be "
         "wrong; check it",
     ),
+    "FORM_MONEY_KEY_GLUED": Text(
+        "“{text}”：财政拨款标签紧接在前一数字之后（单元格连写），未读作标签，财政拨款未读取；请核对",
+        "{text!r}: the 财政拨款 key is glued to the number before it (cells run together) and was not read as a key; "
+        "财政拨款 not read, check it",
+    ),
     "FORM_CURRENCY_MIXED": Text(
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",
         "the currency unit differs: {said}; amounts read as written, check whether they are 万元 or 元",

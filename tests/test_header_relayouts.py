@@ -81,3 +81,15 @@ def test_a_unit_the_header_lost_in_a_run_is_flagged():
     assert copy is not None
     table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
     assert table.currency_unit == "元" or any(f.code == "FORM_CURRENCY_UNREAD" for f in table.failures)
+
+
+@pytest.mark.parametrize("stem", ["b15-ah-huoqiu-sci-selfeval", "g16-ah-tianchang-flood-control-selfeval-placeholders"])
+def test_a_fiscal_key_glued_to_a_number_flags_the_fiscal_amount(stem):
+    """The 自评表 money block on one line, cut at white space: 10.00其中:本年财政拨款 is no key,
+    财政拨款 stays unread and is flagged, not left empty in silence."""
+    folder = GOLD / stem
+    copy = relayout((folder / "source.txt").read_text(encoding="utf-8"), "hdr_run_block")
+    assert copy is not None
+    table = extract(read_bytes(copy.encode("utf-8"), "copy.txt"), "rules")
+    (project,) = table.projects()
+    assert project.amounts.fiscal is not None or any(f.code == "FORM_MONEY_KEY_GLUED" for f in table.failures)

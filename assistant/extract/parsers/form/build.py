@@ -180,6 +180,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
             failures.add(f"amounts.{key[11:]}", cells)
         if key.startswith("money_adjusted:"):
             failures.add(f"amounts.{key[15:]}", msg("FORM_MONEY_ADJUSTED", cells=cells))
+    if amounts.fiscal is None and (glued := _glued_fiscal(block_rows)):
+        # 100.00% 10.00其中:本年财政拨款 25 25 25: the key glued to the row above's last number
+        failures.add("amounts.fiscal", msg("FORM_MONEY_KEY_GLUED", text=glued))
     if by_level := money_by_level(block_rows):
         if amounts.fiscal is not None and level_row(values["fiscal"].key):
             # 其中：中央、省补助 | 市级财政资金 | 县级财政资金 40: a row naming where the money came from,
@@ -300,6 +303,19 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if department and values["department"].span:
         table.spans["department"] = values["department"].span
     return table
+
+
+#: a 财政拨款 key glued after a number (cells run together, then cut at white space)
+_GLUED_FISCAL = re.compile(r"\d[\d.,%％]*\s*(?:其中\s*[:：]?\s*)?(?:本年|当年|年度)?财政拨款")
+
+
+def _glued_fiscal(rows: list) -> str | None:
+    """A header piece holding a 财政拨款 key right after a number: the key was not read as one."""
+    for row in rows:
+        for token in row:
+            if (m := _GLUED_FISCAL.search(_fold(token.text))) and not _key_field(token.text):
+                return m.group(0)[:30]
+    return None
 
 
 def _unit_in_text(text: str) -> str | None:
