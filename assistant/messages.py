@@ -857,6 +857,11 @@ MESSAGES: dict[str, Text] = {
         "项目名称“{name}”跨行书写：下一行“{text}”读作名称换行的后半部分；请核对",
         "the project name {name!r} is written over several lines: the line {text!r} is read as its wrapped end; check it",
     ),
+    "FORM_NAME_RAN_ON": Text(
+        "项目名称“{name}”之后紧接金额标签“{key}”和金额（单元格连在一起）：名称读到标签之前为止；请核对",
+        "the project name {name!r} runs on into the money key {key!r} and its amount (cells run together): the name "
+        "is read up to the key; check it",
+    ),
     "GOAL_ENDS_MID_SENTENCE": Text(
         "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号）：目标可能跨行书写或被截断，可能不完整；请对照原件核对",
         "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "
@@ -951,6 +956,16 @@ MESSAGES: dict[str, Text] = {
     "FORM_NAME_LOOKS_LIKE_LABEL": Text(
         "项目名称“{name}”像是表格的标签而不是项目名称（栏目可能错位）；请核对",
         "the project name {name!r} looks like a form label, not a name (columns may be shifted); check it",
+    ),
+    "FORM_CURRENCY_UNREAD": Text(
+        "表头未读到金额单位（按万元读取），但原文写有“{said}”：金额单位可能有误；请核对",
+        "no currency unit was read in the header (read as 万元), yet the page writes {said!r}: the unit may be "
+        "wrong; check it",
+    ),
+    "FORM_MONEY_KEY_GLUED": Text(
+        "“{text}”：财政拨款标签紧接在前一数字之后（单元格连写），未读作标签，财政拨款未读取；请核对",
+        "{text!r}: the 财政拨款 key is glued to the number before it (cells run together) and was not read as a key; "
+        "财政拨款 not read, check it",
     ),
     "FORM_CURRENCY_MIXED": Text(
         "金额单位不一致：{said}；金额按原数读取，请核对是万元还是元",

@@ -24,6 +24,8 @@ GOLD = ROOT / "gold" / "real"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from field_flags import _ANY, _FIELD_FLAGS  # noqa: E402
+from header_relayouts import LAYOUTS as HEADER_LAYOUTS  # noqa: E402
+from header_relayouts import relayout  # noqa: E402
 from rewrite_runner import score_copy  # noqa: E402
 
 FIELDS = tuple(_FIELD_FLAGS)
@@ -274,4 +276,5 @@ def rewrites(folder: Path) -> list[tuple[str, str]]:
         ("goal_split", lambda: goal_split(text, goals[0] if len(goals) == 1 else None)),
     ]
     made += [(f"goal_as_{w}", lambda w=w: goal_relabelled(text, w)) for w in GOAL_WORDINGS]
+    made += [(how, lambda how=how: relayout(text, how)) for how in HEADER_LAYOUTS]
     return [(name, copy) for name, make in made if (copy := make()) is not None and copy != text]

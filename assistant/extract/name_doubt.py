@@ -2,9 +2,9 @@
 
 A reader that takes the wrong line for the 项目名称 (a header row of keys, a cell run on into the
 next key, a sentence of the report) gives a name a clerk would copy without a second look. A name
-never holds another of the form's keys (资金总额, 主管部门, 实施单位 …) nor a sentence's marks
-(。，；：) inside it, and is seldom longer than 60 characters: such a name is flagged on its
-项目名称 field, whatever read it.
+never holds another of the form's keys (资金总额, 主管部门, 实施单位, 开始时间 …), a calendar date
+(1/1/2021) nor a sentence's marks (。，；：) inside it, and is seldom longer than 60 characters:
+such a name is flagged on its 项目名称 field, whatever read it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ __all__ = ["flag_doubtful_names"]
 _KEY = re.compile(
     r"资金总额|年度资金|财政拨款|主管部门|实施单位|预算单位|填报单位|单位名称|单位代码|项目负责人|联系人|联系电话"
     r"|绩效指标|一级指标|指标值|实施期"
+    # a schedule's keys or a calendar date (1/1/2021, 2021-12-31): the next cells ran on
+    r"|开始时间|完成时间|起止时间|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}"
+    # the money block's caption of 天津's forms (预算规模及资金用途 | 预算数 …)
+    r"|预算规模|资金用途"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")

@@ -35,12 +35,27 @@ def _names_a_project(lines: list[str], i: int) -> bool:
     """A 项目名称 key with its value on the same line (项目名称 | X, 项目名称：X), or one cell
     per line: the key alone on its line and a value that is no key on the next filled one."""
     cells = _cells(lines[i])
+    if cells and _run_on_name(cells[0]):
+        return True  # 项目名称安全隐患维修: the key and its value run together on the line
     if not cells or _key_field(re.sub(r"\s", "", cells[0])) != "name":
         return False
     if len(cells) >= 2:
         return True
     after = next((c for line in lines[i + 1 : i + 3] if (c := _cells(line))), [])
     return len(cells) == 1 and bool(after) and not _key_field(re.sub(r"\s", "", after[0]))
+
+
+#: the name keys a line run together opens with (项目名称安全隐患维修); longer ones first
+_RUN_NAME_KEY = re.compile(r"(?:项目(?:支出)?名称|专项(?:资金)?名称|资金名称|项目全称)(?![:：及和、（(])")
+
+
+def _run_on_name(cell: str) -> bool:
+    """A cell opened by a name key with the value run on after it (项目名称安全隐患维修), the
+    value no key of its own."""
+    simple = _simple(cell)
+    m = _RUN_NAME_KEY.match(simple)
+    rest = simple[m.end() :] if m else ""
+    return len(rest) >= 2 and not any(_key_field(rest[:k]) for k in range(2, min(len(rest), 8) + 1))
 
 
 def _is_grid_header(line: str) -> bool:

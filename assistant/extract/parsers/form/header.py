@@ -215,6 +215,11 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                     found["name_doubt"] = msg("FORM_NAME_OVER_LINES", name=_join(taken)[:30], text=_join(spill)[:30])
                 taken += spill
                 i += len(spill)
+            if field == "name" and len(taken) == 1 and (ran := _name_ran_on(taken[0])) is not None:
+                # 物业管理费支出本年度申请市财政预算资金(万元)282.92: the money cells ran on after the name
+                taken[0], money, amount = ran
+                values.setdefault(money, amount)
+                found["name_doubt"] = msg("FORM_NAME_RAN_ON", name=taken[0].text[:30], key=amount.key[:20])
             if field == "name" and i < len(flat) and (doubt := _project_word_doubt(taken[-1], flat[i])):
                 found["name_doubt"] = doubt
             elif field == "name" and _lone_line_after(flat, i, taken[-1]):
@@ -524,12 +529,16 @@ def _locality(key: str) -> int:
 
 def _project_word_doubt(name: Token, key: Token) -> Msg | None:
     """Text run together gives no edge between a name and the key after it where the key may
-    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位): said so."""
+    start with 项目 (…建设项目实施单位: 建设项目 | 实施单位, or 建设 | 项目实施单位), whichever
+    way the cut fell: said so."""
     if key.cell is not name.cell or key.start != name.end or not _key_field(key.text):
         return None
     bare = re.sub(r"\s", "", _fold(key.text))
     if re.match(r"项目(?:主管|实施|执行|负责)", bare) and not name.text.endswith("项目"):
         return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key=bare)
+    if re.match(r"主管|实施|执行|负责", bare) and name.text.endswith("项目") and _key_field("项目" + bare):
+        # …补助资金项目主管部门: 补助资金项目 | 主管部门, or 补助资金 | 项目主管部门
+        return msg("FORM_NAME_RUNS_INTO_KEY", name=name.text[-12:], key="项目" + bare)
     return None
 
 
@@ -538,6 +547,34 @@ def _labels_an_amount(flat: list[Token], i: int) -> bool:
     label and its value after a name in space-separated text, not more of the name."""
     nxt = flat[i + 1] if i + 1 < len(flat) and flat[i + 1].cell is flat[i].cell else None
     return bool(_AMOUNT_TEXT.match(_fold(flat[i].text)) or (nxt is not None and _AMOUNT_TEXT.match(_fold(nxt.text))))
+
+
+#: an amount closing a cell: 282.92, 1,120.50 (a unit after it: 万元)
+_TRAILING_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元)?\s*$")
+
+
+def _name_ran_on(token: Token) -> tuple[Token, str, _Value] | None:
+    """A name cell that ends with a money key and its amount (cells run together: 物业管理费支出 /
+    本年度申请市财政预算资金(万元) / 282.92): the name before the key, the key's field and the
+    amount. A name never closes with a money key and a number, so the cut is where the cells met."""
+    text = token.text.rstrip()
+    if (m := _TRAILING_AMOUNT.search(text)) is None:
+        return None
+    head = text[: m.start()]
+    for cut in range(2, len(head) - 1):  # the longest key that ends right before the amount
+        if (money := _key_field(head[cut:])) in _AMOUNT_FIELDS and head[:cut].strip():
+            name = Token(
+                head[:cut].rstrip(),
+                token.cell,
+                token.start,
+                token.start + len(head[:cut].rstrip()),
+                token.row,
+                token.col,
+            )
+            at = token.start + m.start()
+            amount = _Value(m.group(0).strip(), token.cell.span(at, token.start + len(text)), head[cut:])
+            return name, money, amount
+    return None
 
 
 def _continues(token: Token, last: Token) -> bool:

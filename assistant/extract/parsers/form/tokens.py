@@ -203,7 +203,10 @@ def _tokens(doc: Document, separation: str | None) -> list[list[Token]]:
         tokens: list[Token] = []
         col = 0
         for cell in row.cells:
-            for pieces in _pieces(cell, pattern):
+            # a header row run together in a page whose other cells are apart (a page's header
+            # written as a paragraph, its grid as a table): that line is cut at its keys
+            run = pattern is None and "|" not in cell.text and _header_run(_fold(cell.text).strip())
+            for pieces in _pieces(cell, _LABEL_RE_SPACED if run else pattern):
                 if not pieces:
                     tokens.append(Token("", cell, 0, 0, index, col))
                 for a, b in pieces:
@@ -332,12 +335,23 @@ def keys_run_together(doc: Document) -> bool:
                     continue  # an empty column holds no key
                 if _key_field(folded) or _key_field(re.split(r"[:：\s]", folded, maxsplit=1)[0]):
                     return False  # a key in a piece of its own: the cells are told apart
-                keys = [m for m in _LABEL_RE_SPACED.finditer(folded) if _key_field(m.group())]
-                valued = [
-                    a for a, b in zip(keys, [*keys[1:], None]) if folded[a.end() : b.start() if b else None].strip()
-                ]
-                run = run or len({_key_field(m.group()) for m in valued}) >= 3
+                run = run or _keys_run(folded)
     return run
+
+
+def _header_run(folded: str) -> bool:
+    """A line opened by a key of the form and holding three keys with text after each
+    (项目名称某经费主管部门某局…): a header row run together, not a paragraph naming keys."""
+    first = _LABEL_RE_SPACED.match(folded)
+    return first is not None and _key_field(first.group()) is not None and _keys_run(folded)
+
+
+def _keys_run(folded: str) -> bool:
+    """A piece holding three keys of the form, each with text of its own after it: a header
+    copied with no separator (项目名称某经费主管部门某局实施单位某中心)."""
+    keys = [m for m in _LABEL_RE_SPACED.finditer(folded) if _key_field(m.group())]
+    valued = [a for a, b in zip(keys, [*keys[1:], None]) if folded[a.end() : b.start() if b else None].strip()]
+    return len({_key_field(m.group()) for m in valued}) >= 3
 
 
 def header_separation(doc: Document) -> str | None:
