@@ -9,8 +9,9 @@ cells that go on, and so on (``完成全区农村公路 100公里`` / ``养护�
 The rows are the REAL source text of dev documents (:func:`leftover_rows.dev_documents` finds
 each gold indicator's name and value in it); a row's cells are the source's own, cut at its
 separators (``|``, tabs, spaces) and at the found name and value, the label cells of a
-run-together row at each ``…指标``. Only the layout of the rows changes; every other line is
-left as written, so the unchanged gold scores the copy. Kinds (:data:`KINDS`):
+run-together row at each ``…指标``. Only the layout of the rows changes (and of the other
+lines of ``|`` or tab cells: no separator is left), every other line is left as written, so
+the unchanged gold scores the copy. Kinds (:data:`KINDS`):
 
 * ``colwrap_lines``: one cell per line, each column wrapped at its own width (the name column
   8-14 CJK characters, value columns 4-8, level columns 4);
@@ -135,11 +136,26 @@ def _lay(cells: list[tuple[str, str]], widths: dict[str, int], kind: str) -> lis
     return [joiner.join(col[j] for col in columns if j < len(col)) for j in range(height)]
 
 
+def _others(text: str, layout: str, widths: dict[str, int], kind: str) -> str:
+    """The lines between rows: those of ``|`` or tab cells (the header, the 项目名称 and money
+    rows) laid out like the rows, no separator left; the rest as written."""
+    if layout not in ("pipe", "tab"):
+        return text
+    out = []
+    for line in text.split("\n"):
+        cells = _split(line, layout, labels=False)
+        if len(cells) >= 2 or (cells and _SEP[layout].search(line)):
+            out.extend(_lay([("other", c) for c in cells], widths, kind))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def rewrite(doc: Doc, kind: str, seed: int = 0) -> str | None:
     """``doc``'s text with its rows laid out as ``kind``; None when nothing changes (or a merged
     kind whose source already writes each label once)."""
     rng = random.Random(seed)
-    widths = {"label": 4, "name": rng.randint(8, 14), "value": rng.randint(4, 8)}
+    widths = {"label": 4, "name": rng.randint(8, 14), "value": rng.randint(4, 8), "other": 14}
     spans = row_cells(doc)
     rows = [cells for _, _, cells in spans]
     if kind.endswith("_merged"):
@@ -149,9 +165,9 @@ def rewrite(doc: Doc, kind: str, seed: int = 0) -> str | None:
         rows = merged
     text, out, at = doc.text, [], 0
     for (start, end, _), cells in zip(spans, rows):
-        out.append(text[at:start])
+        out.append(_others(text[at:start], doc.layout, widths, kind))
         out.append("\n".join(_lay(cells, widths, kind)))
         at = end
-    out.append(text[at:])
+    out.append(_others(text[at:], doc.layout, widths, kind))
     new = "".join(out)
     return None if new == text else new

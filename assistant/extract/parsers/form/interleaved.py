@@ -1,0 +1,184 @@
+"""A ruled table read back from a PDF's text layer in reading order, its columns each of their
+own width (pdftotext without -layout, PDF.js copy): a row whose cells wrap comes as the first
+line of every cell on one line, parted by a space, then the second lines of the cells that go
+on, and so on (``效益指标 可持续影 义务教育优质均衡 稳步提高`` / ``响指标 发展情况``).
+
+Every line of a wrapped cell but its last fills its column, so after a row's first line the
+cells that may go on are those whose piece is as wide as the widest piece of their column (the
+label cells at the left, then the name, then the values), in a column where two pieces or more
+are that wide (one alone is only the longest cell of a table that did not wrap). A line under it whose pieces are no
+more than those open cells, and fit them, holds their next pieces, left to right: a piece goes
+to a label cell only when the label's pieces joined are still a label (可持续影 + 响指标), and
+where more than one cell could take a piece (the name or the value) the shape says (a number's
+end goes to a number; else the name, the longer cell) and the join is flagged as a guess. Each
+joined row is reported for the caller to flag.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+
+from ....ingest.document import Cell, Document, Row
+from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD
+from .labels import _fold, _is_header_word
+from .stream import _short_value
+
+#: a level label or its word, whole (the cells a piece may join to at the left)
+_LABELS = tuple(
+    {w + s for w in (*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS, "社会公众或服务对象满意度") for s in ("", "指标")}
+)
+#: the header row: where the grid's rows start
+_HEADER = re.compile(r"三级指标|指标名称|指标内容")
+#: the grid ends at a stamp or note line
+_END = re.compile(r"填报人|填表人|盖章|联系电话|^\s*注[:：]|^\s*说明|^\s*附件")
+#: columns padded with runs of spaces: a -layout copy, its columns found by their place instead
+_PADDED = re.compile(r"\S {3,}\S")
+#: a piece ending in a number cut by the column's edge (2020.12 / .31, ≥90. / 91%)
+_NUMBER_CUT = re.compile(r"[\d.]$")
+#: a number's piece: its end wrapped onto the next line (2020.1.1-2020.12 / .31, 85 / %)
+_NUMBER_END = re.compile(r"^[\d.%％‰]")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _label_start(text: str) -> bool:
+    """A label, or the first pieces of one (可持续影, 社会公众或服)."""
+    bare = _fold(text).strip()
+    return len(bare) >= 2 and any(w.startswith(bare) for w in _LABELS)
+
+
+def _pieces(row: Row) -> list[str] | None:
+    if len(row.cells) != 1:
+        return None
+    return row.cells[0].text.split()
+
+
+def _columns(pieces: list[str]) -> list[str]:
+    """Which column each piece of a row's first line is in: labels (at most two, at the left),
+    then the name, then the values in order."""
+    out, k = [], 0
+    while k < min(2, len(pieces) - 2) and _label_start(pieces[k]):
+        out.append(f"label{k}")
+        k += 1
+    return out + ["name"] + [f"value{j}" for j in range(len(pieces) - k - 1)]
+
+
+def deinterleave(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
+    """The document with each row whose cells were interleaved over lines joined back, one cell
+    text per row (its cells parted by a space); with the (line, joined text, guessed) of each."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if (p := _pieces(r)) and _HEADER.search(" ".join(p))), None)
+    if head is None:
+        return doc, []
+    end = next((i for i in range(head + 1, len(rows)) if _END.search(rows[i].raw)), len(rows))
+    lines = [_pieces(r) for r in rows[head + 1 : end]]
+    if any(p is None for p in lines) or any(_PADDED.search(r.cells[0].text) for r in rows[head + 1 : end]):
+        return doc, []  # real cells, or columns padded to their place (pdftotext -layout, layout_columns)
+    widths: dict[str, int] = {}
+    placed = [(col, piece) for pieces in lines if len(pieces) >= 2 for col, piece in zip(_columns(pieces), pieces)]
+    for col, piece in placed:
+        widths[col] = max(widths.get(col, 0), _width(piece))
+    # a column wraps when two of its pieces fill it: one cell as wide as its column is only the
+    # longest of a table whose cells did not wrap
+    wraps = Counter(col for col, piece in placed if _width(piece) >= widths[col] - 1)
+
+    def full(col: str, piece: str) -> bool:
+        return wraps[col] >= 2 and _width(piece) >= widths.get(col, 0) - 1 and _width(piece) >= 6
+
+    out, joins, i = rows[: head + 1], [], 0
+    while i < len(lines):
+        pieces = lines[i]
+        if len(pieces) < 2 or _is_header_word(pieces[0]):
+            out.append(rows[head + 1 + i])
+            i += 1
+            continue
+        cols = _columns(pieces)
+        cells = [[(p, head + 1 + i, n)] for n, p in enumerate(pieces)]
+        open_ = [k for k, (c, p) in enumerate(zip(cols, pieces)) if full(c, p) or c.startswith("label")]
+        guessed, j = False, i + 1
+        while j < len(lines) and open_:
+            plan, tie = _assign(lines[j], open_, cols, cells, widths)
+            if plan is None:
+                break
+            guessed = guessed or tie
+            for k, piece in zip(plan, lines[j]):
+                cells[k].append((piece, head + 1 + j, lines[j].index(piece)))
+            open_ = [k for k, piece in zip(plan, lines[j]) if full(cols[k], piece) or cols[k].startswith("label")]
+            open_ = [k for k in open_ if not cols[k].startswith("label") or not _label_done(cells[k])]
+            j += 1
+        if j == i + 1:
+            out.append(rows[head + 1 + i])
+            i += 1
+            continue
+        row = _joined(rows[head + 1 + i : head + 1 + j], cells, head + 1 + i)
+        out.append(row)
+        joins.append((rows[head + 1 + i].line, row.cells[0].text, guessed))
+        i = j
+    out += rows[end:]
+    if not joins:
+        return doc, []
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+
+
+def _label_done(cell: list) -> bool:
+    """A label cell whose pieces make a whole label: it takes no more."""
+    text = _fold("".join(p for p, _, _ in cell)).strip()
+    return text in _LABELS and not any(w != text and w.startswith(text) for w in _LABELS)
+
+
+def _assign(line: list[str], open_: list[int], cols: list[str], cells: list, widths: dict[str, int]):
+    """Which open cell each piece of ``line`` goes on (left to right), and whether that was a
+    choice among several; (None, False) when the line is not their next pieces."""
+    if not line or len(line) > len(open_) or _is_header_word(line[0]):
+        return None, False
+    good = []
+    for plan in itertools.combinations(open_, len(line)):
+        ok = True
+        for k, piece in zip(plan, line):
+            col = cols[k]
+            if col.startswith("label"):
+                ok = ok and _label_start("".join(p for p, _, _ in cells[k]) + piece)
+            else:
+                ok = ok and _width(piece) <= widths.get(col, 0) and not _label_start(piece)
+                # a value of its own (10, 5%) under a cell of text is a cell that fell to the next
+                # line (a weight column), not the cell's next piece; a number's end goes on it
+                ok = ok and (not _short_value(piece) or _NUMBER_CUT.search(cells[k][-1][0]) is not None)
+        if ok:
+            good.append(plan)
+    if not good:
+        return None, False
+    if len(good) == 1:
+        return list(good[0]), False
+    # a number's end goes on a number; else the name (the longer cell) takes the piece
+    numeric = [
+        p
+        for p in good
+        if all(not _NUMBER_END.match(piece) or _short_value(cells[k][-1][0]) for k, piece in zip(p, line))
+    ]
+    pick = (numeric or good)[0]
+    named = [p for p in (numeric or good) if any(cols[k] == "name" for k in p)]
+    if named:
+        pick = named[0]
+    return list(pick), True
+
+
+def _joined(rows: list[Row], cells: list, first: int) -> Row:
+    """One row of one cell: each cell's pieces run together, the cells parted by a space; its
+    segments point each piece at the source."""
+    text, segments = "", []
+    for n, cell in enumerate(cells):
+        if n:
+            text += " "
+        for piece, line, _ in cell:
+            src = rows[line - first].cells[0]
+            at = src.text.find(piece)
+            segments.append((len(text), src.start + max(at, 0)))
+            text += piece
+    head = rows[0].cells[0]
+    cell = Cell(text, head.start, rows[-1].cells[0].end, head.row, 0, segments=tuple(segments))
+    return Row([cell], rows[0].line, "\n".join(r.raw for r in rows))
