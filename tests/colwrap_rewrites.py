@@ -19,6 +19,9 @@ the unchanged gold scores the copy. Kinds (:data:`KINDS`):
 * ``colwrap_inter_run``: the same joined by nothing (a run-together copy);
 * ``…_merged``: the same with a 一级 / 二级 cell written only on the first row of its group (a
   merged cell), made only when the source repeats them.
+
+A PDF's text has no bars: those of a copy one cell a line closed by bars are dropped (a line of
+bars alone, an empty cell, with them), and its header, one cell a line, becomes one row.
 """
 
 from __future__ import annotations
@@ -139,6 +142,10 @@ def _lay(cells: list[tuple[str, str]], widths: dict[str, int], kind: str) -> lis
 def _others(text: str, layout: str, widths: dict[str, int], kind: str) -> str:
     """The lines between rows: those of ``|`` or tab cells (the header, the 项目名称 and money
     rows) laid out like the rows, no separator left; the rest as written."""
+    if layout == "line_pipes":  # a PDF's text has no bars: a line of bars alone was an empty cell
+        text = "\n".join(x.strip().strip("|｜").strip() for x in text.split("\n") if x.strip(" |｜") or not x.strip())
+    if layout in ("lines", "line_pipes"):
+        return _header_row(text, widths, kind)
     if layout not in ("pipe", "tab"):
         return text
     out = []
@@ -151,11 +158,25 @@ def _others(text: str, layout: str, widths: dict[str, int], kind: str) -> str:
     return "\n".join(out)
 
 
+def _header_row(text: str, widths: dict[str, int], kind: str) -> str:
+    """The grid's header, one cell per line from its 一级 cell on (blank lines between), laid
+    out as one row: a PDF prints the header row across the page."""
+    lines = text.split("\n")
+    at = max((k for k, x in enumerate(lines) if re.match(r"\s*一级", x)), default=None)
+    if at is None:
+        return text
+    cells = [x.strip() for x in lines[at:] if x.strip()]
+    if not cells or len(cells) > 12 or any(len(c) > 12 for c in cells):
+        return text
+    tail = len(lines) - 1 if lines[-1].strip() == "" else len(lines)
+    return "\n".join([*lines[:at], *_lay([("head", c) for c in cells], widths, kind), *lines[tail:]])
+
+
 def rewrite(doc: Doc, kind: str, seed: int = 0) -> str | None:
     """``doc``'s text with its rows laid out as ``kind``; None when nothing changes (or a merged
     kind whose source already writes each label once)."""
     rng = random.Random(seed)
-    widths = {"label": 4, "name": rng.randint(8, 14), "value": rng.randint(4, 8), "other": 14}
+    widths = {"label": 4, "name": rng.randint(8, 14), "value": rng.randint(4, 8), "other": 14, "head": 99}
     spans = row_cells(doc)
     rows = [cells for _, _, cells in spans]
     if kind.endswith("_merged"):

@@ -79,26 +79,57 @@ def deinterleave(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
     lines = [_pieces(r) for r in rows[head + 1 : end]]
     if any(p is None for p in lines) or any(_PADDED.search(r.cells[0].text) for r in rows[head + 1 : end]):
         return doc, []  # real cells, or columns padded to their place (pdftotext -layout, layout_columns)
+    groups = _groups(lines, _widths(lines))
+    # the widths again from the rows' first lines only: a line of next pieces (响指标 提高的文化…)
+    # read as a row puts a name's piece under a value column
+    firsts = [lines[i] for i, _, _ in groups] + [lines[k] for k in _alone(groups, len(lines))]
+    groups = _groups(lines, _widths(firsts))
+    out, joins = rows[: head + 1], []
+    at = 0
+    for i, j, (cells, guessed) in groups:
+        out += rows[head + 1 + at : head + 1 + i]
+        row = _joined(rows[head + 1 + i : head + 1 + j], cells, i)
+        out.append(row)
+        joins.append((rows[head + 1 + i].line, row.cells[0].text, guessed))
+        at = j
+    out += rows[head + 1 + at :]
+    if not joins:
+        return doc, []
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+
+
+def _alone(groups: list, n: int) -> list[int]:
+    """The lines no group took."""
+    taken = {k for i, j, _ in groups for k in range(i, j)}
+    return [k for k in range(n) if k not in taken]
+
+
+def _widths(lines: list[list[str]]) -> tuple[dict[str, int], Counter]:
+    """Each column's width (its widest piece) and how many pieces fill it."""
     widths: dict[str, int] = {}
     placed = [(col, piece) for pieces in lines if len(pieces) >= 2 for col, piece in zip(_columns(pieces), pieces)]
     for col, piece in placed:
         widths[col] = max(widths.get(col, 0), _width(piece))
-    # a column wraps when two of its pieces fill it: one cell as wide as its column is only the
-    # longest of a table whose cells did not wrap
-    wraps = Counter(col for col, piece in placed if _width(piece) >= widths[col] - 1)
+    return widths, Counter(col for col, piece in placed if _width(piece) >= widths[col] - 1)
+
+
+def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> list:
+    """(first line, end line, (cells, guessed)) of each row joined from several lines."""
+    widths, wraps = sized
 
     def full(col: str, piece: str) -> bool:
+        # a column wraps when two of its pieces fill it: one cell as wide as its column is only
+        # the longest of a table whose cells did not wrap
         return wraps[col] >= 2 and _width(piece) >= widths.get(col, 0) - 1 and _width(piece) >= 6
 
-    out, joins, i = rows[: head + 1], [], 0
+    out, i = [], 0
     while i < len(lines):
         pieces = lines[i]
         if len(pieces) < 2 or _is_header_word(pieces[0]):
-            out.append(rows[head + 1 + i])
             i += 1
             continue
         cols = _columns(pieces)
-        cells = [[(p, head + 1 + i, n)] for n, p in enumerate(pieces)]
+        cells = [[(p, i)] for p in pieces]
         open_ = [k for k, (c, p) in enumerate(zip(cols, pieces)) if full(c, p) or c.startswith("label")]
         guessed, j = False, i + 1
         while j < len(lines) and open_:
@@ -107,27 +138,19 @@ def deinterleave(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
                 break
             guessed = guessed or tie
             for k, piece in zip(plan, lines[j]):
-                cells[k].append((piece, head + 1 + j, lines[j].index(piece)))
+                cells[k].append((piece, j))
             open_ = [k for k, piece in zip(plan, lines[j]) if full(cols[k], piece) or cols[k].startswith("label")]
             open_ = [k for k in open_ if not cols[k].startswith("label") or not _label_done(cells[k])]
             j += 1
-        if j == i + 1:
-            out.append(rows[head + 1 + i])
-            i += 1
-            continue
-        row = _joined(rows[head + 1 + i : head + 1 + j], cells, head + 1 + i)
-        out.append(row)
-        joins.append((rows[head + 1 + i].line, row.cells[0].text, guessed))
+        if j > i + 1:
+            out.append((i, j, (cells, guessed)))
         i = j
-    out += rows[end:]
-    if not joins:
-        return doc, []
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+    return out
 
 
 def _label_done(cell: list) -> bool:
     """A label cell whose pieces make a whole label: it takes no more."""
-    text = _fold("".join(p for p, _, _ in cell)).strip()
+    text = _fold("".join(p for p, _ in cell)).strip()
     return text in _LABELS and not any(w != text and w.startswith(text) for w in _LABELS)
 
 
@@ -142,16 +165,22 @@ def _assign(line: list[str], open_: list[int], cols: list[str], cells: list, wid
         for k, piece in zip(plan, line):
             col = cols[k]
             if col.startswith("label"):
-                ok = ok and _label_start("".join(p for p, _, _ in cells[k]) + piece)
+                ok = ok and _label_start("".join(p for p, _ in cells[k]) + piece)
             else:
                 ok = ok and _width(piece) <= widths.get(col, 0) and not _label_start(piece)
                 # a value of its own (10, 5%) under a cell of text is a cell that fell to the next
                 # line (a weight column), not the cell's next piece; a number's end goes on it
-                ok = ok and (not _short_value(piece) or _NUMBER_CUT.search(cells[k][-1][0]) is not None)
+                alone = bool(re.search(r"\d", piece)) and _short_value(piece)
+                ok = ok and (not alone or _NUMBER_CUT.search(cells[k][-1][0]) is not None)
         if ok:
             good.append(plan)
     if not good:
         return None, False
+    if len(good) == 1:
+        return list(good[0]), False
+    # the plans that make the most whole labels (满意度指 + 标 twice: both label cells)
+    whole = [sum(_label_done([*cells[k], (piece, 0)]) for k, piece in zip(p, line)) for p in good]
+    good = [p for p, n in zip(good, whole) if n == max(whole)]
     if len(good) == 1:
         return list(good[0]), False
     # a number's end goes on a number; else the name (the longer cell) takes the piece
@@ -169,12 +198,12 @@ def _assign(line: list[str], open_: list[int], cols: list[str], cells: list, wid
 
 def _joined(rows: list[Row], cells: list, first: int) -> Row:
     """One row of one cell: each cell's pieces run together, the cells parted by a space; its
-    segments point each piece at the source."""
+    segments point each piece at the source (``first``: the grid line of ``rows[0]``)."""
     text, segments = "", []
     for n, cell in enumerate(cells):
         if n:
             text += " "
-        for piece, line, _ in cell:
+        for piece, line in cell:
             src = rows[line - first].cells[0]
             at = src.text.find(piece)
             segments.append((len(text), src.start + max(at, 0)))
