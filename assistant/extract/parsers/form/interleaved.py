@@ -30,6 +30,8 @@ from .stream import _short_value
 _LABELS = tuple(
     {w + s for w in (*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS, "社会公众或服务对象满意度") for s in ("", "指标")}
 )
+#: a score mark after a label, or its first pieces (产出指标(50分), 产出指标(50)
+_SCORE = re.compile(r"\s*[（(]\s*\d*(?:\.\d+)?\s*分?\s*[)）]?\s*$")
 #: the header row: where the grid's rows start
 _HEADER = re.compile(r"三级指标|指标名称|指标内容")
 #: the grid ends at a stamp or note line
@@ -48,8 +50,14 @@ def _width(text: str) -> int:
 
 def _label_start(text: str) -> bool:
     """A label, or the first pieces of one (可持续影, 社会公众或服)."""
-    bare = _fold(text).strip()
+    bare = _SCORE.sub("", _fold(text)).strip()
     return len(bare) >= 2 and any(w.startswith(bare) for w in _LABELS)
+
+
+def _label_end(text: str) -> bool:
+    """A label's last piece or its score mark alone (指标, 响指标, (50分)): never a row's first cell."""
+    bare = _fold(text).strip()
+    return bool(bare) and (_SCORE.fullmatch(bare) is not None or any(w.endswith(bare) and w != bare for w in _LABELS))
 
 
 def _pieces(row: Row) -> list[str] | None:
@@ -107,7 +115,12 @@ def _alone(groups: list, n: int) -> list[int]:
 def _widths(lines: list[list[str]]) -> tuple[dict[str, int], Counter]:
     """Each column's width (its widest piece) and how many pieces fill it."""
     widths: dict[str, int] = {}
-    placed = [(col, piece) for pieces in lines if len(pieces) >= 2 for col, piece in zip(_columns(pieces), pieces)]
+    placed = [
+        (col, piece)
+        for pieces in lines
+        if len(pieces) >= 2 and not _label_end(pieces[0])  # a line of next pieces: (50分) 设及… 米
+        for col, piece in zip(_columns(pieces), pieces)
+    ]
     for col, piece in placed:
         widths[col] = max(widths.get(col, 0), _width(piece))
     return widths, Counter(col for col, piece in placed if _width(piece) >= widths[col] - 1)
@@ -117,10 +130,10 @@ def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> li
     """(first line, end line, (cells, guessed)) of each row joined from several lines."""
     widths, wraps = sized
 
-    def full(col: str, piece: str) -> bool:
+    def full(col: str, piece: str, sure: bool = True) -> bool:
         # a column wraps when two of its pieces fill it: one cell as wide as its column is only
-        # the longest of a table whose cells did not wrap
-        return wraps[col] >= 2 and _width(piece) >= widths.get(col, 0) - 1 and _width(piece) >= 6
+        # the longest of a table whose cells did not wrap (``sure``; else a guess)
+        return (wraps[col] >= 2 or not sure) and _width(piece) >= widths.get(col, 0) - 1 and _width(piece) >= 6
 
     out, i = [], 0
     while i < len(lines):
@@ -134,6 +147,12 @@ def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> li
         guessed, j = False, i + 1
         while j < len(lines) and open_:
             plan, tie = _assign(lines[j], open_, cols, cells, widths)
+            if plan is None and j == i + 1 and _label_end(lines[j][0]):
+                # a line of next pieces (it starts with a label's end, (50分) or 指标) that fits no
+                # open cells: a cell that alone fills its column goes on too, a guess
+                more = [k for k, (c, p) in enumerate(zip(cols, pieces)) if k in open_ or full(c, p, sure=False)]
+                plan, tie = _assign(lines[j], more, cols, cells, widths) if more != open_ else (None, False)
+                tie = True
             if plan is None:
                 break
             guessed = guessed or tie
@@ -150,7 +169,7 @@ def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> li
 
 def _label_done(cell: list) -> bool:
     """A label cell whose pieces make a whole label: it takes no more."""
-    text = _fold("".join(p for p, _ in cell)).strip()
+    text = _SCORE.sub("", _fold("".join(p for p, _ in cell))).strip()
     return text in _LABELS and not any(w != text and w.startswith(text) for w in _LABELS)
 
 
