@@ -57,7 +57,9 @@ def _label_start(text: str) -> bool:
 def _label_end(text: str) -> bool:
     """A label's last piece or its score mark alone (指标, 响指标, (50分)): never a row's first cell."""
     bare = _fold(text).strip()
-    return bool(bare) and (_SCORE.fullmatch(bare) is not None or any(w.endswith(bare) and w != bare for w in _LABELS))
+    if not bare or _label_start(bare):  # 效益指标 ends 社会效益指标 but is a label of its own
+        return False
+    return _SCORE.fullmatch(bare) is not None or any(w.endswith(bare) for w in _LABELS)
 
 
 def _pieces(row: Row) -> list[str] | None:
