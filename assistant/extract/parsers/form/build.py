@@ -138,7 +138,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if separation == "run_together":
         doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     interleaved: list[tuple[int, str, bool]] = []
-    if separation == "spaces":
+    if separation in ("spaces", "run_together"):
         doc, interleaved = deinterleave(doc)  # a PDF's wrapped cells line by line across the row
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
