@@ -79,3 +79,35 @@ def test_a_dev_table_interleaved_reads_as_its_source(stem):
     pred = to_interchange(table, with_meta=False)
     m = summarize(score_table(gold, pred, record="copy", pred_flags=project_flags(table)))["metrics"]
     assert m["indicator_f1"] == 1.0 and m["silent_errors"] == 0
+
+
+def test_a_label_cut_in_a_narrow_column_of_a_grid_run_together_is_joined_back():
+    items, codes = read(
+        "一级指标二级指标三级指标指标值\n"
+        "产出指标数量指标农村义务教育学校改造覆盖率100%\n"
+        "效益指标可持续影义务教育优质均衡发展情况稳步提高\n"
+        "响指标\n"
+        "社会公众学生家长满意度≥90%\n"
+        "或服务对\n"
+        "象满意度\n"
+        "指标\n"
+        "学校满意度≥90%\n"
+    )
+    assert items == [
+        ("数量指标", "农村义务教育学校改造覆盖率", "100%"),
+        ("可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"),
+        ("社会公众或服务对象满意度指标", "学生家长满意度", "≥90%"),
+        ("社会公众或服务对象满意度指标", "学校满意度", "≥90%"),
+    ]
+    assert "FORM_LABEL_PIECES_JOINED" in codes
+
+
+def test_a_name_starting_like_a_label_is_left_alone():
+    # 经济 starts 经济效益指标, but the line under it does not go on into that label
+    items, codes = read(
+        "一级指标二级指标三级指标指标值\n"
+        "产出指标数量指标经济困难学生资助人数100人\n"
+        "效益指标社会效益指标学生满意度≥90%\n"
+    )
+    assert [name for _, name, _ in items] == ["经济困难学生资助人数", "学生满意度"]
+    assert "FORM_LABEL_PIECES_JOINED" not in codes

@@ -232,3 +232,92 @@ def _joined(rows: list[Row], cells: list, first: int) -> Row:
     head = rows[0].cells[0]
     cell = Cell(text, head.start, rows[-1].cells[0].end, head.row, 0, segments=tuple(segments))
     return Row([cell], rows[0].line, "\n".join(r.raw for r in rows))
+
+
+def _at(cell: Cell, pos: int) -> int:
+    """The source offset of position ``pos`` of ``cell``'s text."""
+    segs = cell.segments or ((0, cell.start),)
+    base, at = max((s for s in segs if s[0] <= pos), default=(0, cell.start))
+    return at + pos - base
+
+
+def _whole_labels(text: str) -> int:
+    """How many characters at the start of ``text`` are whole labels (产出指标数量指标…)."""
+    at = 0
+    while m := _WHOLE_LABEL.match(text, at):
+        at = m.end()
+    return at
+
+
+#: a whole label with 指标 (the run-together grid's own), longest first
+_WHOLE_LABEL = re.compile("|".join(sorted((w for w in _LABELS if w.endswith("指标")), key=len, reverse=True)))
+
+
+def rejoin_run_labels(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
+    """A grid run together, read from a PDF whose label column is narrow: a label cut over lines
+    has its first piece run into the row's other cells (效益指标可持续影义务教育…稳步提高) and its
+    next pieces at the start of the lines under it (响指标…). Where the pieces, and only all of
+    them, make a whole label, they are written together on the row's line and taken off the
+    lines below (a line left empty goes); with the (line, label) of each label joined."""
+    rows = list(doc.rows)
+    head = next((i for i, r in enumerate(rows) if len(r.cells) == 1 and _HEADER.search(r.cells[0].text)), None)
+    if head is None:
+        return doc, []
+    texts = [r.cells[0].text if len(r.cells) == 1 else None for r in rows]
+    joins, cut = [], {}  # cut: row index -> characters taken off its start
+    for i in range(head + 1, len(rows)):
+        if texts[i] is None or i in cut:
+            continue
+        body = texts[i].strip()
+        lead = len(texts[i]) - len(texts[i].lstrip())
+        if re.search(r"\s", body):
+            continue  # cells parted by spaces: :func:`deinterleave` reads them
+        start = _whole_labels(body)
+        piece = max(
+            (body[start:k] for k in range(start + 2, min(len(body), start + 12) + 1) if _label_start(body[start:k])),
+            key=len,
+            default="",
+        )
+        if not piece or _label_done([(piece, 0)]) or _SCORE.sub("", _fold(piece)).strip() in _LABELS:
+            continue
+        label, taken, j = piece, [], i + 1
+        while j < len(rows) and texts[j] is not None and not _label_done([(label, 0)]):
+            nxt = texts[j].lstrip()
+            if re.search(r"\s", nxt.rstrip()) or _whole_labels(nxt):
+                break  # a line starting with a label of its own starts a row
+            q = max(
+                (nxt[:k] for k in range(1, min(len(nxt), 12) + 1) if _label_start(label + nxt[:k])), key=len, default=""
+            )
+            if not q:
+                break
+            label += q
+            taken.append((j, len(texts[j]) - len(nxt) + len(q), q))
+            j += 1
+        if not taken or _fold(label).strip() not in _LABELS:
+            continue
+        at = lead + start + len(piece)
+        cell = rows[i].cells[0]
+        text = texts[i][:at] + label[len(piece) :] + texts[i][at:]
+        segments, pos = [(0, _at(cell, 0))], at
+        for k, n, q in taken:
+            segments.append((pos, _at(rows[k].cells[0], n - len(q))))
+            pos += len(q)
+            cut[k] = n
+        segments.append((pos, _at(cell, at)))
+        rows[i] = Row(
+            [Cell(text, cell.start, cell.end, cell.row, 0, segments=tuple(segments))], rows[i].line, rows[i].raw
+        )
+        texts[i] = text
+        joins.append((rows[i].line, label))
+    if not joins:
+        return doc, []
+    out = []
+    for k, row in enumerate(rows):
+        if k not in cut:
+            out.append(row)
+            continue
+        cell, n = row.cells[0], cut[k]
+        rest = cell.text[n:]
+        if rest.strip():
+            out.append(Row([Cell(rest, _at(cell, n), cell.end, cell.row, 0)], row.line, row.raw))
+    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
