@@ -141,7 +141,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     interleaved: list[tuple[int, str, bool]] = []
     if separation in ("spaces", "run_together"):
-        doc, interleaved = deinterleave(doc)  # a PDF's wrapped cells line by line across the row
+        doc, interleaved = deinterleave(
+            doc, spaced_header=separation == "spaces"
+        )  # a PDF's wrapped cells line by line across the row
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)

@@ -78,9 +78,12 @@ def _columns(pieces: list[str]) -> list[str]:
     return out + ["name"] + [f"value{j}" for j in range(len(pieces) - k - 1)]
 
 
-def deinterleave(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
+def deinterleave(doc: Document, spaced_header: bool = True) -> tuple[Document, list[tuple[int, str, bool]]]:
     """The document with each row whose cells were interleaved over lines joined back, one cell
-    text per row (its cells parted by a space); with the (line, joined text, guessed) of each."""
+    text per row (its cells parted by a space); with the (line, joined text, guessed) of each.
+    Under a header run together (``spaced_header`` False) only a grid whose lines starting with a
+    label mostly part it from the rest by a space is read so: a space kept here and there in text
+    run together parts no cells."""
     rows = list(doc.rows)
     head = next((i for i, r in enumerate(rows) if (p := _pieces(r)) and _HEADER.search(" ".join(p))), None)
     if head is None:
@@ -89,6 +92,9 @@ def deinterleave(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
     lines = [_pieces(r) for r in rows[head + 1 : end]]
     if any(p is None for p in lines) or any(_PADDED.search(r.cells[0].text) for r in rows[head + 1 : end]):
         return doc, []  # real cells, or columns padded to their place (pdftotext -layout, layout_columns)
+    labelled = [p for p in lines if p and _WHOLE_LABEL.match(p[0])]  # a row's line starting with a label
+    if not spaced_header and sum(len(p) >= 2 and _label_start(p[0]) for p in labelled) * 2 < len(labelled):
+        return doc, []
     groups = _groups(lines, _widths(lines))
     # the widths again from the rows' first lines only: a line of next pieces (响指标 提高的文化…)
     # read as a row puts a name's piece under a value column
