@@ -420,6 +420,8 @@ def _cells_by_widths(run: list[Token], name: int, value: int, closes: bool) -> l
     cells, start = [], 0
     for k, token in enumerate(run):
         wide = name if len(cells) % 2 == 0 else value
+        if _width(token.text) > wide:
+            return None  # a line wider than the value's column is none of its lines
         if _width(token.text) < wide - 1 or k == len(run) - 1:
             cells.append((start, k + 1))
             start = k + 1
