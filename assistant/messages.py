@@ -590,6 +590,16 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: a line of the grid run together ends with no value and is read with the next one as one "
         "indicator (a wrapped cell); check it",
     ),
+    "FORM_LABEL_PIECES_JOINED": Text(
+        "连写表格中指标类别“{label}”被窄列折成多行，各段分在其下几行的行首，已接回本行；请核对",
+        "text run together: the label {label!r} was cut over lines by its narrow column, its pieces starting the "
+        "lines under its row; they were joined back on the row: check it",
+    ),
+    "FORM_INTERLEAVED_JOINED": Text(
+        "“{text}”：表格各列宽度不同，单元格换行后逐行交错排列，其下一行的文字已按列宽接回各单元格；请核对",
+        "{text!r}: the table's columns have widths of their own and its wrapped cells came line by line across "
+        "the row; the pieces of the lines under it were joined back to the cells by column width: check it",
+    ),
     "FORM_HARD_WRAP_JOINED": Text(
         "“{text}”：文字按固定宽度折行（PDF 文本层），占满行宽的行与下一行连读；请核对断开处",
         "{text!r}: the text is hard-wrapped at a fixed width (a PDF text layer); lines filling the width are "

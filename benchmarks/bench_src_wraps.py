@@ -8,12 +8,17 @@ written (``asis``), and the silent projects (wrong and unflagged).
 
     python benchmarks/bench_src_wraps.py [--only KIND,...] [--family run_together] [--show N] [--docs]
 
+``--colwrap`` scores the kinds of :mod:`tests.colwrap_rewrites` instead: the rows of the dev
+documents whose cells can be located, each column wrapped at its own width, one cell after
+another or interleaved in reading order across the row (a PDF text layer).
+
 Exits 1 if any rewrite is silently wrong.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -23,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import colwrap_rewrites as cw
 import src_rewrites as sr
 from rewrite_runner import Tally, metrics, score_copy, score_reading
 
@@ -35,17 +41,24 @@ def main() -> int:
     parser.add_argument("--family", default="", help="only documents of this family")
     parser.add_argument("--show", type=int, default=0, help="print this many wrong rewrites per kind")
     parser.add_argument("--docs", action="store_true", help="a line per document and kind")
+    parser.add_argument("--colwrap", action="store_true", help="the column-wrapped kinds (colwrap_rewrites)")
     args = parser.parse_args()
-    kinds = [k for k in KINDS if not args.only or k in args.only.split(",")]
+    all_kinds = cw.KINDS if args.colwrap else KINDS
+    kinds = [k for k in all_kinds if not args.only or k in args.only.split(",")]
     start = time.perf_counter()
-    pool = [p for p in sr.pool() if not args.family or sr.family(p[0]) == args.family]
+    pool = _colwrap_pool() if args.colwrap else sr.pool()
+    pool = [p for p in pool if not args.family or sr.family(p[0]) == args.family]
     print(f"{len(pool)} dev documents with indicators")
     asis: dict[str, list[dict] | None] = {}
     tally = Tally()  # labels: a kind, and ("asis", kind) for the same documents as written
     for kind in kinds:
         shown = 0
         for n, (folder, gold, text) in enumerate(pool):
-            new = sr.rewrite(text, gold, kind, seed=n)
+            if args.colwrap:  # text is the located document
+                doc, text = text, text.text
+                new = cw.rewrite(doc, kind, seed=n)
+            else:
+                new = sr.rewrite(text, gold, kind, seed=n)
             if new is None:
                 continue
             missed = score_reading(gold, None)  # a refused copy misses the gold's indicators
@@ -69,6 +82,15 @@ def main() -> int:
     print(_line("total", tally, kinds, [("asis", k) for k in kinds]))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
+
+
+def _colwrap_pool() -> list:
+    """(folder, gold, located document) of each document whose rows' cells are located."""
+    out = []
+    for doc in cw.documents():
+        folder = Path(doc.folder)
+        out.append((folder, json.loads((folder / "gold.json").read_text(encoding="utf-8")), doc))
+    return out
 
 
 def _line(kind: str, tally: Tally, labels: list, asis: list) -> str:

@@ -17,6 +17,7 @@ from .grid import _find_header, _named_head, _read_grid
 from .hard_wrap import unwrap
 from .header import _read_block
 from .indicators import _indicators
+from .interleaved import deinterleave, rejoin_run_labels
 from .labels import _CURRENCY, _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .layout_columns import value_wrapped_under
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
@@ -134,8 +135,15 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     separation = _separation(doc)
     if separation == "spaces" and runs_under_spaced_header(doc):
         separation = "run_together"  # a spaced header over rows whose spaces were lost here and there
+    labels_joined: list[tuple[int, str]] = []
     if separation == "run_together":
+        doc, labels_joined = rejoin_run_labels(doc)  # a label cut over lines in a narrow column
         doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
+    interleaved: list[tuple[int, str, bool]] = []
+    if separation in ("spaces", "run_together"):
+        doc, interleaved = deinterleave(
+            doc, spaced_header=separation == "spaces"
+        )  # a PDF's wrapped cells line by line across the row
     run_together = separation == "run_together"
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
@@ -148,6 +156,12 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     failures = Failures(doc.source, doc.rows)
     for line, text in joins:
         failures.add("三级指标", msg("FORM_RUN_LINES_JOINED", text=text[:40]), line)
+    for line, label in labels_joined:
+        failures.add("一级/二级指标", msg("FORM_LABEL_PIECES_JOINED", label=label), line)
+    for line, text, guessed in interleaved:
+        failures.add("三级指标", msg("FORM_INTERLEAVED_JOINED", text=text[:40]), line)
+        if guessed:
+            failures.add("三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=text[:30], lines=2), line)
     for line, text, above in wraps:
         failures.add("表头" if above else "三级指标", msg("FORM_HARD_WRAP_JOINED", text=text[:40]), line)
     if header_at is None:

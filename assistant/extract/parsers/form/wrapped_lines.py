@@ -269,6 +269,13 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
     # several value columns: a line cut by wrapping is as wide as the column or one CJK
     # character less; the same text twice in a row is two cells (a name and its description)
     tight = {id(t) for t in tokens if text(t) and _width(t.text) >= column - 1}
+    # a narrower column's width (a value in words wrapped in its own column): the width (or one
+    # less) most lines of text narrower than the name's column share, three at least
+    narrower = Counter(_width(t.text) for t in tokens if text(t) and 8 <= _width(t.text) < column - 1)
+    second = max(narrower, key=lambda w: (narrower[w] + narrower[w - 1], w)) if narrower else 0
+    shared = narrower[second] + narrower[second - 1]
+    # lines of one width, the most of the narrower ones: a column (a cell's last lines differ)
+    second = second if shared >= 3 and shared * 5 >= sum(narrower.values()) * 2 else 0
     seen = Counter(t.text for t in tokens)
 
     def goes_on(
@@ -314,12 +321,14 @@ def join_wrapped_cells(rows: list[list[Token]], columns: int, failures: Failures
                     )
                 join(i, j)
                 run = []
-            elif column >= 12 and (cells := _cells_by_width(run, full, closes=True)):
+            elif column >= 12 and (
+                cells := _cells_by_width(run, full, closes=True) or _cells_by_widths(run, column, second, closes=True)
+            ):
                 _join_cells(run, cells, i, join, failures)
                 run = []
         elif len(run) > 1 and bounded and wrapped and columns == 1 and j < len(tokens) and column >= 12:
             # name and value in words, then a label
-            if cells := _cells_by_width(run, full, closes=False):
+            if cells := _cells_by_width(run, full, closes=False) or _cells_by_widths(run, column, second, closes=False):
                 _join_cells(run, cells, i, join, failures)
                 run = []
         cut = next((t for t in run[:-1] if id(t) in full), None) if wrapped and columns == 1 else None
@@ -394,6 +403,26 @@ def _cells_by_width(run: list[Token], full: set[int], closes: bool) -> list[tupl
     cells, start = [], 0
     for k, token in enumerate(run):
         if id(token) not in full or k == len(run) - 1:
+            cells.append((start, k + 1))
+            start = k + 1
+    if len(cells) == len(run) or (len(cells) + closes) % 2:
+        return None
+    return cells
+
+
+def _cells_by_widths(run: list[Token], name: int, value: int, closes: bool) -> list[tuple[int, int]] | None:
+    """The run's lines cut into a name and a value, again and again, where a line is narrower
+    than its own column (the name's ``name`` wide, the value's ``value``: a PDF's columns each
+    have their width); None as :func:`_cells_by_width` (no second width, nothing joined, or not
+    whole rows)."""
+    if not value:
+        return None
+    cells, start = [], 0
+    for k, token in enumerate(run):
+        wide = name if len(cells) % 2 == 0 else value
+        if _width(token.text) > wide:
+            return None  # a line wider than the value's column is none of its lines
+        if _width(token.text) < wide - 1 or k == len(run) - 1:
             cells.append((start, k + 1))
             start = k + 1
     if len(cells) == len(run) or (len(cells) + closes) % 2:
