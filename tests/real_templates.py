@@ -1,0 +1,141 @@
+"""Real dev sources filled into REAL blank templates' scaffolding, scored on their unchanged gold.
+
+Round 12's :mod:`template_scaffold` wrote scaffolding we invented (``指标N：``, ``**``); the
+held-out templates did not move. Here the scaffolding comes from real blank templates kept in
+``tests/data/templates`` (their text verbatim, their address in ``manifest.json``): each prints
+its own unfilled slot row (``…``, ``4.``, ``目标3``), its own 二级 labels (bare rows where a project
+uses none), a block printed blank above the filled one (长期绩效指标 over 年度绩效指标, 目标1:
+slots, a cost table of ``*``), sample rows whose values are placeholders (``**人``, ``≥**%``) and
+lines under its table (审核意见, 填报人). :func:`variants` writes each into a dev document's own
+source text (byte for byte elsewhere) in the document's own layout; the gold does not change:
+none of these rows is an indicator.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from leftover_rows import Doc, _row, _under
+from template_scaffold import _apply, _group_end, _groups, _row_piece, _row_start
+
+__all__ = ["TEMPLATES", "load_templates", "blank_text", "variants"]
+
+DATA = Path(__file__).resolve().parent / "data" / "templates"
+
+
+def load_templates() -> list[dict]:
+    """The real templates' manifest entries, each with its verbatim ``text``."""
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    out = []
+    for entry in manifest["templates"]:
+        entry = dict(entry, text=(DATA / f"{entry['id']}.txt").read_text(encoding="utf-8"))
+        out.append(entry)
+    return out
+
+
+TEMPLATES = tuple(t["id"] for t in load_templates())
+
+
+def blank_text(template: dict) -> str:
+    """The template as printed blank (its stored text)."""
+    return template["text"]
+
+
+def _rows(doc: Doc, rows: list[list[str]]) -> str:
+    """Rows written the document's way, one after another."""
+    joiner = "" if doc.layout == "run" else "\n"
+    return joiner.join(_row(doc, cells) for cells in rows)
+
+
+def _slots(doc: Doc, template: dict) -> list[tuple[int, str]]:
+    """The template's unfilled slot row after each group's filled items (numbered on from them)."""
+    out = []
+    for group in _groups(doc):
+        at = _group_end(doc, group[-1])
+        if at is None:
+            continue
+        cells = [c.format(n=len(group) + 1) for c in template["slot"]]
+        out.append(_row_piece(doc, at, cells))
+    return out
+
+
+def _unused(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
+    """The template's 二级 labels the project left unused, each a bare row, before the 满意度 block."""
+    used = {ind.get("level2_name") for ind in doc.gold}
+    labels = [x for x in template["categories"] if x not in used and x not in doc.text and "满意" not in x]
+    satisfied = next((i for i, ind in enumerate(doc.gold) if str(ind.get("level1_code") or "").startswith("3")), None)
+    if not labels or not satisfied:
+        return None
+    at = _row_start(doc, satisfied)
+    piece = _rows(doc, [[x] for x in labels])
+    if at < len(doc.text) and doc.text[at] != "\n":
+        return [(at, piece)]
+    return [(at, "\n" + piece)]
+
+
+def _grid_start(doc: Doc) -> int:
+    """Where the grid's header begins (the line holding 一级指标 above the first row), else the first row."""
+    first = _row_start(doc, 0)
+    at = doc.text.rfind("一级指标", 0, doc.rows[0][0])
+    if at < 0:
+        return first
+    if doc.layout == "run":
+        return at
+    return doc.text.rfind("\n", 0, at) + 1 if "\n" in doc.text[:at] else 0
+
+
+def _blank_block(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
+    """The block the template prints blank, written just above the grid's header."""
+    if not template.get("blank_block"):
+        return None
+    at = _grid_start(doc)
+    piece = _rows(doc, template["blank_block"])
+    if doc.layout == "run":
+        return [(at, piece)]
+    return [(at, piece + "\n")]
+
+
+def _placeholders(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
+    """The template's sample rows left with their placeholder values, after the first group."""
+    rows = template.get("placeholders")
+    if not rows:
+        return None
+    at = _group_end(doc, _groups(doc)[0][-1])
+    if at is None:
+        return None
+    piece = _rows(doc, rows)
+    return [(at, piece)] if at < len(doc.text) and doc.text[at] != "\n" else [(at, "\n" + piece)]
+
+
+def _footer(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
+    """The lines the template prints under its table."""
+    if not template.get("footer"):
+        return None
+    under = _under(doc.text, doc.rows[-1])
+    piece = _rows(doc, template["footer"])
+    return [(under, piece)] if doc.layout == "run" else [(under, "\n" + piece)]
+
+
+PIECES = ("slots", "unused", "blank_block", "placeholders", "footer", "all")
+
+
+def variants(doc: Doc, templates: list[dict] | None = None) -> list[tuple[str, str]]:
+    """(``template:piece``, text) of each real template's scaffolding written into ``doc``."""
+    out = []
+    for template in templates or load_templates():
+        pieces = {
+            "slots": _slots(doc, template),
+            "unused": _unused(doc, template),
+            "blank_block": _blank_block(doc, template),
+            "placeholders": _placeholders(doc, template),
+            "footer": _footer(doc, template),
+        }
+        combined = []
+        for label, edits in pieces.items():
+            if edits:
+                out.append((f"{template['id']}:{label}", _apply(doc.text, edits)))
+                combined += edits
+        if combined:
+            out.append((f"{template['id']}:all", _apply(doc.text, combined)))
+    return out
