@@ -2,8 +2,7 @@
 
 The scaffolding comes from real blank templates (``tests/data/templates``, address and date in its
 ``manifest.json``), not from what we imagine one prints: each template's unfilled slot row, its
-unused 二级 labels, the block it prints blank above the filled one, its sample rows with
-placeholder values and the lines under its table, written into each single-project dev document
+unused 二级 labels, the block it prints blank above the filled one and the lines under its table, written into each single-project dev document
 in the document's own layout (``tests/real_templates.py``). Per template and piece: strict /
 lenient indicator F1, indicators predicted / gold, silent projects, refusals, and how many
 documents read worse than their untouched source. Then each blank template read alone: it must
@@ -62,7 +61,7 @@ def blank_reading(text: str) -> tuple[int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", help="one piece (slots, unused, blank_block, placeholders, footer, all)")
+    parser.add_argument("--only", help="one piece (slots, unused, blank_block, footer, all)")
     parser.add_argument("--show", type=int, default=0, help="list this many worse documents per line")
     args = parser.parse_args()
     templates = load_templates()

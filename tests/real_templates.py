@@ -5,8 +5,9 @@ held-out templates did not move. Here the scaffolding comes from real blank temp
 ``tests/data/templates`` (their text verbatim, their address in ``manifest.json``): each prints
 its own unfilled slot row (``…``, ``4.``, ``目标3``), its own 二级 labels (bare rows where a project
 uses none), a block printed blank above the filled one (长期绩效指标 over 年度绩效指标, 目标1:
-slots, a cost table of ``*``), sample rows whose values are placeholders (``**人``, ``≥**%``) and
-lines under its table (审核意见, 填报人). :func:`variants` writes each into a dev document's own
+slots, a cost table of ``*``) and lines under its table (审核意见, 填报人). A reference template's
+sample rows left with their pattern (政策知晓率 | ≥**%) are not written: a named row whose value
+nobody filled is an indicator in the gold (e11), so such a copy would change the gold. :func:`variants` writes each into a dev document's own
 source text (byte for byte elsewhere) in the document's own layout; the gold does not change:
 none of these rows is an indicator.
 """
@@ -96,18 +97,6 @@ def _blank_block(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
     return [(at, piece + "\n")]
 
 
-def _placeholders(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
-    """The template's sample rows left with their placeholder values, after the first group."""
-    rows = template.get("placeholders")
-    if not rows:
-        return None
-    at = _group_end(doc, _groups(doc)[0][-1])
-    if at is None:
-        return None
-    piece = _rows(doc, rows)
-    return [(at, piece)] if at < len(doc.text) and doc.text[at] != "\n" else [(at, "\n" + piece)]
-
-
 def _footer(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
     """The lines the template prints under its table."""
     if not template.get("footer"):
@@ -117,7 +106,7 @@ def _footer(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
     return [(under, piece)] if doc.layout == "run" else [(under, "\n" + piece)]
 
 
-PIECES = ("slots", "unused", "blank_block", "placeholders", "footer", "all")
+PIECES = ("slots", "unused", "blank_block", "footer", "all")
 
 
 def variants(doc: Doc, templates: list[dict] | None = None) -> list[tuple[str, str]]:
@@ -128,7 +117,6 @@ def variants(doc: Doc, templates: list[dict] | None = None) -> list[tuple[str, s
             "slots": _slots(doc, template),
             "unused": _unused(doc, template),
             "blank_block": _blank_block(doc, template),
-            "placeholders": _placeholders(doc, template),
             "footer": _footer(doc, template),
         }
         combined = []

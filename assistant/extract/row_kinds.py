@@ -39,6 +39,15 @@ _BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
 #: a value the template printed as a pattern to fill (xx%, X个, ≥XX万元): a figure of x's
 _X = r"[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,2}(?![^\W\d_]))?"
 _X_VALUE = re.compile(rf"^\s*{_X}\s*$")
+#: an unfilled slot's number left alone in its value cell (1., 2、): the template's numbering
+_ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
+#: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
+#: each category of a 范本), 指标3 without its colon
+_SLOT_NAME = re.compile(r"^\s*(?:具体指标|(?:目标|指标)\s*\d{1,2}\s*[:：]?)\s*$")
+#: the notes in brackets a template prints inside a level label: 产出(工作量)指标(数量、质量方面的指标)
+_BRACKETED = re.compile(r"[(（][^（()）]{0,30}[)）]")
+#: an arabic ordinal glued in front of a level label from an unfilled slot's line above it (2.质量指标)
+_LEVEL_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?=\S)")
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
 _HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
@@ -106,9 +115,11 @@ def _heading(text: str) -> bool:
 
 
 def _blank(value: str | None) -> bool:
-    """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…)."""
+    """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…, a slot's number 2.)."""
     folded = _fold(value or "")
-    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded)) or _is_placeholder(value or "")
+    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded) or _ORDINAL_VALUE.match(folded)) or (
+        _is_placeholder(value or "")
+    )
 
 
 def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
@@ -130,7 +141,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
             return "heading"
         return None
     text = _PAGE_MARK.sub("", _fold(name or ""))
-    if _BLANK_NAME.match(text) or _is_placeholder(text):
+    if _BLANK_NAME.match(text) or _is_placeholder(text) or _SLOT_NAME.match(text):
         return "blank"
     if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
@@ -138,7 +149,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
-    if _is_label(_squeezed(text)):
+    if _is_label(_squeezed(text)) or _is_label(_BRACKETED.sub("", _squeezed(text))):
         return "label"
     return None
 
@@ -175,6 +186,19 @@ def _clear_unfilled(ind: Indicator) -> None:
         if _UNFILLED_VALUE.match(_fold(getattr(ind, field) or "")):
             setattr(ind, field, None)
             ind.spans.pop(field, None)
+
+
+def _trim_level_ordinal(ind: Indicator) -> None:
+    """A level label less the arabic ordinal an unfilled slot's line above it left glued on
+    (2.质量指标 → 质量指标): the template's labels carry no such number."""
+    for field in ("level1_name", "level2_name"):
+        text = getattr(ind, field)
+        if not text or not (m := _LEVEL_ORDINAL.match(text)) or not _is_label(_squeezed(text[m.end() :])):
+            continue
+        setattr(ind, field, text[m.end() :])
+        span = ind.spans.get(field)
+        if span is not None and span.end - span.start == len(text):
+            ind.spans[field] = span.model_copy(update={"start": span.start + m.end()})
 
 
 def _doubt_money(ind: Indicator) -> None:
@@ -215,6 +239,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
     dropped: list[tuple[Indicator, str]] = []
     for ind in project.indicators:
         _trim_filler(ind)
+        _trim_level_ordinal(ind)
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
