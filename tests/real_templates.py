@@ -86,12 +86,38 @@ def _grid_start(doc: Doc) -> int:
     return doc.text.rfind("\n", 0, at) + 1 if "\n" in doc.text[:at] else 0
 
 
+def _label_column(doc: Doc) -> int:
+    """The column of the 一级 labels in a ``|`` grid's header (0 when it cannot be told)."""
+    if doc.layout != "pipe" or doc.header is None:
+        return 0
+    cells = [c.strip() for c in doc.header.strip().strip("|｜").split("|")]
+    return next((k for k, c in enumerate(cells) if "一级" in c), 0)
+
+
+def _block_rows(doc: Doc, rows: list[list[str]]) -> str:
+    """A block's rows from the grid's first column: under the 一级 heading where cells are ``|``
+    columns, one after another otherwise; a row that is the template's header is the grid's own
+    header as the document writes it (a copy prints one header for both blocks)."""
+    out = []
+    pad = _label_column(doc)
+    for cells in rows:
+        if cells and cells[0] == "一级指标" and doc.header is not None:
+            out.append(doc.header.strip("\n"))
+        elif doc.layout == "pipe":
+            out.append("| " + " | ".join([""] * pad + cells) + " |")
+        elif doc.layout == "tab":
+            out.append("\t".join(cells))
+        else:
+            out.append(_row(doc, cells))
+    return ("" if doc.layout == "run" else "\n").join(out)
+
+
 def _blank_block(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
     """The block the template prints blank, written just above the grid's header."""
     if not template.get("blank_block"):
         return None
     at = _grid_start(doc)
-    piece = _rows(doc, template["blank_block"])
+    piece = _block_rows(doc, template["blank_block"])
     if doc.layout == "run":
         return [(at, piece)]
     return [(at, piece + "\n")]

@@ -22,6 +22,7 @@ import re
 from ..messages import msg
 from ..schema import BudgetTable, Failure, Indicator, Project
 from .parsers.form.labels import (
+    _BRACKETED_NOTE,
     _STAMP,
     _fold,
     _is_column_heading,
@@ -44,8 +45,6 @@ _ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
 #: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
 #: each category of a 范本), 指标3 without its colon
 _SLOT_NAME = re.compile(r"^\s*(?:具体指标|(?:目标|指标)\s*\d{1,2}\s*[:：]?)\s*$")
-#: the notes in brackets a template prints inside a level label: 产出(工作量)指标(数量、质量方面的指标)
-_BRACKETED = re.compile(r"[(（][^（()）]{0,30}[)）]")
 #: an arabic ordinal glued in front of a level label from an unfilled slot's line above it (2.质量指标)
 _LEVEL_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?=\S)")
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
@@ -149,7 +148,7 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
-    if _is_label(_squeezed(text)) or _is_label(_BRACKETED.sub("", _squeezed(text))):
+    if _is_label(_squeezed(text)) or _is_label(_BRACKETED_NOTE.sub("", _squeezed(text))):
         return "label"
     return None
 

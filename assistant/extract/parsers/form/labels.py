@@ -442,6 +442,8 @@ def _label_word(text: str) -> str:
 
 #: a note after a label: (50分), (必填), (必填硬性指标)
 _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
+#: the notes in brackets a template prints inside a level label: 产出(工作量)指标(数量、质量方面的指标)
+_BRACKETED_NOTE = re.compile(r"[(（][^（()）]{0,30}[)）]")
 
 
 def _level1_code(text: str) -> str | None:
