@@ -45,6 +45,9 @@ _ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
 #: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
 #: each category of a 范本), 指标3 without its colon
 _SLOT_NAME = re.compile(r"^\s*(?:具体指标|(?:目标|指标)\s*\d{1,2}\s*[:：]?)\s*$")
+#: the slot word alone (目标, 指标) and a slot's number alone (3): 目标3 read as a name and a value
+_SLOT_WORD = re.compile(r"^\s*(?:目标|指标)\s*$")
+_SLOT_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
 #: an arabic ordinal glued in front of a level label from an unfilled slot's line above it (2.质量指标)
 _LEVEL_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?=\S)")
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
@@ -79,8 +82,11 @@ _LEADING_ITEM = re.compile(
     r"(?:[:：、]\s*(?=\S)|[.．]\s*(?=[^\d\s])|\s+(?=[^\d\s]))"
 )
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
-#: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
-_TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
+#: name (安置小区物业费指标2：（自定义）, 资金拨付目标3 under a 范本's 目标1 目标2 目标3): the
+#: item's number with nothing but a hint or filler
+_TRAILING_SLOT = re.compile(
+    rf"(?<=\S)\s*(?:指标\s*\d+\s*[:：]|(?<=[\u4e00-\u9fff])目标\s*\d{{1,2}}\s*[:：]?)(?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$"
+)
 
 #: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
 _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
@@ -130,6 +136,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
     if name and _GUIDANCE.search(_fold(name)) and all(_blank(v) or _GUIDANCE.search(_fold(v or "")) for v in values):
         return "guidance"
+    if _SLOT_WORD.match(_fold(name or "")) and all(_blank(v) or _SLOT_NUMBER.match(v or "") for v in values):
+        return "blank"  # 目标3 cut where a value column takes its digits: 目标 | 3
     if not name and all(_blank(v) or _POINTS_ONLY.match(v or "") for v in values):
         return "blank"
     if not all(_blank(v) for v in values):

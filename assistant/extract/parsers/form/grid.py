@@ -1143,6 +1143,11 @@ def _reads_by_rows(rows: list[list[Token]]) -> bool:
 
 
 def _lone_leftover(text: str) -> bool:
-    """A cell of a template row nobody filled (指标3:, ……, **), alone on its line of a grid read one
-    cell per line: no cell of a row. A dash or a slash is a cell (an empty 度量单位 written -)."""
-    return _is_placeholder(text) and bool(re.search(r"指|…|\.{3}|[*＊]", text))
+    """A cell of a template row nobody filled (指标3:, ……, **, a numbered slot 2. or 3、), alone on
+    its line of a grid read one cell per line: no cell of a row. A dash or a slash is a cell (an
+    empty 度量单位 written -), and so is a bare figure (a value, a 序号)."""
+    return (_is_placeholder(text) and bool(re.search(r"指|…|\.{3}|[*＊]", text))) or bool(_SLOT_ORDINAL.fullmatch(text))
+
+
+#: a template's numbered slot left unfilled: 2. 3、 (a figure with its ordinal's stop, no more)
+_SLOT_ORDINAL = re.compile(r"\s*\d{1,2}\s*[.．、]\s*")
