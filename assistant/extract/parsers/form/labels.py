@@ -514,6 +514,7 @@ _GRID_END = re.compile(
     # the template's box for the measures behind the targets, under its grid (单位已有的（或拟订的）
     # 保证项目实施的制度、措施; 保障绩效目标实现的措施)
     r"|(?:单位已有的.{0,8})?保[证障](?:绩效目标实现|项目实施)的(?:制度|措施)"
+    r"|项目实施效益$"  # the box for the project's benefits in words under the grid (大庆)
     r"|财政部门|财政.{0,6}科室|扫一扫|附件|合计$"
     # the 自评表's closing rows: its total score (总分 in the national template; 自评总分, 综合得分,
     # 自评得分 as 湖北, 宁夏 and 四川 write it) and the grade given
