@@ -64,7 +64,9 @@ def test_names_like_a_slot_are_kept(name, values):
 
 def test_a_slot_number_glued_onto_a_level_label_is_taken_off():
     span = Span(start=10, end=16, row=3)
-    ind = Indicator(seq=1, level2_name="2.质量指标", name="验收合格率", annual_value="100%", spans={"level2_name": span})
+    ind = Indicator(
+        seq=1, level2_name="2.质量指标", name="验收合格率", annual_value="100%", spans={"level2_name": span}
+    )
     table = BudgetTable(currency_unit=None, units=[Unit(name="", projects=[Project(name="x", indicators=[ind])])])
     kept = drop_leftovers(table).projects()[0].indicators[0]
     assert kept.level2_name == "质量指标" and kept.spans["level2_name"].start == 12
