@@ -94,15 +94,28 @@ def _label_column(doc: Doc) -> int:
     return next((k for k, c in enumerate(cells) if "一级" in c), 0)
 
 
+def _own_header(doc: Doc) -> str | None:
+    """The grid's header as the document writes it: its header line(s), or where rows run on or
+    a cell stands on each line, the text from its 一级指标 to its first row."""
+    if doc.header is not None:
+        return doc.header.strip("\n")
+    at = doc.text.rfind("一级指标", 0, doc.rows[0][0])
+    if at < 0:
+        return None
+    head = doc.text[at : _row_start(doc, 0)].strip("\n")
+    return head if len(head) <= 160 and ("三级指标" in head or "指标值" in head) else None
+
+
 def _block_rows(doc: Doc, rows: list[list[str]]) -> str:
     """A block's rows from the grid's first column: under the 一级 heading where cells are ``|``
     columns, one after another otherwise; a row that is the template's header is the grid's own
     header as the document writes it (a copy prints one header for both blocks)."""
     out = []
     pad = _label_column(doc)
+    own = _own_header(doc)
     for cells in rows:
-        if cells and cells[0] == "一级指标" and doc.header is not None:
-            out.append(doc.header.strip("\n"))
+        if cells and cells[0] == "一级指标" and own is not None:
+            out.append(own)
         elif doc.layout == "pipe":
             out.append("| " + " | ".join([""] * pad + cells) + " |")
         elif doc.layout == "tab":
@@ -116,6 +129,8 @@ def _blank_block(doc: Doc, template: dict) -> list[tuple[int, str]] | None:
     """The block the template prints blank, written just above the grid's header."""
     if not template.get("blank_block"):
         return None
+    if doc.text.rfind("一级指标", 0, doc.rows[0][0]) < 0:
+        return None  # where the grid's header begins cannot be told: the block would split it
     at = _grid_start(doc)
     piece = _block_rows(doc, template["blank_block"])
     if doc.layout == "run":

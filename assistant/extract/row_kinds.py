@@ -45,6 +45,8 @@ _ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
 #: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
 #: each category of a 范本), 指标3 without its colon
 _SLOT_NAME = re.compile(r"^\s*(?:具体指标|(?:目标|指标)\s*\d{1,2}\s*[:：]?)\s*$")
+#: an unfilled slot's number run onto the cell before it: 效益指标1.
+_SLOT_TAIL = re.compile(r"(?<=\D)\d{1,2}[.．、]$")
 #: the slot word alone (目标, 指标) and a slot's number alone (3): 目标3 read as a name and a value
 _SLOT_WORD = re.compile(r"^\s*(?:目标|指标)\s*$")
 _SLOT_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
@@ -156,7 +158,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
-    if _is_label(_squeezed(text)) or _is_label(_BRACKETED_NOTE.sub("", _squeezed(text))):
+    # a label with the template's notes in brackets, a slot's number run on (效益指标(经济效益…)1.)
+    if _is_label(_squeezed(text)) or _is_label(_SLOT_TAIL.sub("", _BRACKETED_NOTE.sub("", _squeezed(text)))):
         return "label"
     return None
 
