@@ -44,7 +44,7 @@ _X_VALUE = re.compile(rf"^\s*{_X}\s*$")
 _ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
 #: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
 #: each category of a 范本), 指标3 without its colon
-_SLOT_NAME = re.compile(r"^\s*(?:具体指标|(?:目标|指标)\s*\d{1,2}\s*[:：]?)\s*$")
+_SLOT_NAME = re.compile(rf"^\s*(?:具体指标|(?:目标|指标)\s*\d{{1,2}}\s*[:：]?)(?:{_FILLER})*$")
 #: an unfilled slot's number run onto the cell before it: 效益指标1.
 _SLOT_TAIL = re.compile(r"(?<=\D)\d{1,2}[.．、]$")
 #: the slot word alone (目标, 指标) and a slot's number alone (3): 目标3 read as a name and a value
