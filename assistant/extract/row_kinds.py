@@ -84,10 +84,11 @@ _LEADING_ITEM = re.compile(
     r"(?:[:：、]\s*(?=\S)|[.．]\s*(?=[^\d\s])|\s+(?=[^\d\s]))"
 )
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
-#: name (安置小区物业费指标2：（自定义）, 资金拨付目标3 under a 范本's 目标1 目标2 目标3): the
-#: item's number with nothing but a hint or filler
+#: name (安置小区物业费指标2：（自定义）, 资金拨付目标3 under a 范本's 目标1 目标2 目标3, 成本控制2.
+#: under a template's numbered slots 1. 2. 3.): the item's number with nothing but a hint or filler
 _TRAILING_SLOT = re.compile(
-    rf"(?<=\S)\s*(?:指标\s*\d+\s*[:：]|(?<=[\u4e00-\u9fff])目标\s*\d{{1,2}}\s*[:：]?)(?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$"
+    rf"(?<=\S)\s*(?:指标\s*\d+\s*[:：]|(?<=[\u4e00-\u9fff])目标\s*\d{{1,2}}\s*[:：]?|(?<=[\u4e00-\u9fff])\s*\d{{1,2}}[.．、])"
+    rf"(?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$"
 )
 
 #: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
