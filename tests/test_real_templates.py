@@ -44,6 +44,8 @@ def test_a_blank_template_read_alone_gives_no_unflagged_indicator(template):
         ("指标3", [None, None], "blank"),
         ("产出(工作量)指标(数量、质量、成本方面的指标)", [None, "1."], "label"),  # a slot's number as value
         ("效益指标(经济效益、社会效益、环境效益、可持续影响等方面指标)", [None, None], "label"),
+        ("产出(工作量)指标(数量、质量、成本方面的指标)1.2.3.4.", [None, None], "label"),  # run together
+        ("(经济效益、社会效益、环境效益、可持续影响等方面指标)1.2.3.4.", [None, None], "blank"),
     ],
 )
 def test_real_templates_leftover_rows_are_told(name, values, kind):
@@ -56,6 +58,7 @@ def test_real_templates_leftover_rows_are_told(name, values, kind):
         ("年度目标完成率", [None, "100%"]),  # 目标 in a real name
         ("培训目标", [None, "3"]),
         ("受益人数", [None, "1."]),  # a name stays even when the value is a slot's number
+        ("培训1.2.", [None, None]),
     ],
 )
 def test_names_like_a_slot_are_kept(name, values):

@@ -45,8 +45,8 @@ _ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
 #: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
 #: each category of a 范本), 指标3 without its colon
 _SLOT_NAME = re.compile(rf"^\s*(?:具体指标|(?:目标|指标)\s*\d{{1,2}}\s*[:：]?)(?:{_FILLER})*$")
-#: an unfilled slot's number run onto the cell before it: 效益指标1.
-_SLOT_TAIL = re.compile(r"(?<=\D)\d{1,2}[.．、]$")
+#: unfilled slots' numbers run onto the cell before them: 效益指标1., 效益指标1.2.3.4.
+_SLOT_TAIL = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、])+$")
 #: the slot word alone (目标, 指标) and a slot's number alone (3): 目标3 read as a name and a value
 _SLOT_WORD = re.compile(r"^\s*(?:目标|指标)\s*$")
 _SLOT_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
@@ -159,9 +159,13 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
-    # a label with the template's notes in brackets, a slot's number run on (效益指标(经济效益…)1.)
-    if _is_label(_squeezed(text)) or _is_label(_SLOT_TAIL.sub("", _BRACKETED_NOTE.sub("", _squeezed(text)))):
+    # a label with the template's notes in brackets, its slots' numbers run on (效益指标(经济效益…)1.,
+    # 产出(工作量)指标(数量、质量…)1.2.3.4. where cells ran together), or those alone
+    core = _SLOT_TAIL.sub("", _BRACKETED_NOTE.sub("", _squeezed(text)))
+    if _is_label(_squeezed(text)) or _is_label(core):
         return "label"
+    if not core:
+        return "blank"
     return None
 
 
