@@ -97,11 +97,13 @@ def _label_column(doc: Doc) -> int:
 def _own_header(doc: Doc) -> str | None:
     """The grid's header as the document writes it: its header line(s), or where rows run on or
     a cell stands on each line, the text from its 一级指标 to its first row."""
-    if doc.header is not None:
+    if doc.header is not None and doc.layout not in ("lines", "line_pipes"):
         return doc.header.strip("\n")
     at = doc.text.rfind("一级指标", 0, doc.rows[0][0])
     if at < 0:
         return None
+    if doc.layout in ("lines", "line_pipes"):
+        at = doc.text.rfind("\n", 0, at) + 1
     head = doc.text[at : _row_start(doc, 0)].strip("\n")
     return head if len(head) <= 160 and ("三级指标" in head or "指标值" in head) else None
 
