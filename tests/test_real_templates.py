@@ -46,6 +46,7 @@ def test_a_blank_template_read_alone_gives_no_unflagged_indicator(template):
         ("效益指标(经济效益、社会效益、环境效益、可持续影响等方面指标)", [None, None], "label"),
         ("产出(工作量)指标(数量、质量、成本方面的指标)1.2.3.4.", [None, None], "label"),  # run together
         ("(经济效益、社会效益、环境效益、可持续影响等方面指标)1.2.3.4.", [None, None], "blank"),
+        ("4.", ["效益指标(经济效益、社会效益、环境效益、可持续影响等方面指标)", None], "blank"),  # shifted
     ],
 )
 def test_real_templates_leftover_rows_are_told(name, values, kind):

@@ -130,6 +130,11 @@ def _blank(value: str | None) -> bool:
     )
 
 
+def _bare_label(text: str | None) -> bool:
+    """A level label, with the template's bracketed notes at most: 效益指标(经济效益、社会效益…)."""
+    return _is_label(_BRACKETED_NOTE.sub("", _squeezed(text)))
+
+
 def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     """Which template leftover a row of this name and these values is, or None when it may be
     an indicator: ``blank`` (nothing filled in: 指标3:, ……, **, a bare number, zeros), ``heading``
@@ -149,6 +154,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
             return "heading"
         if _HEADING_TAIL.match(head) and all(_blank(v) or _HEADING_TAIL.match(_squeezed(v)) for v in values):
             return "heading"
+        if _BLANK_NAME.match(_fold(name or "")) and all(_blank(v) or _bare_label(v) for v in values):
+            return "blank"  # an unfilled slot (4.) with the next block's level label shifted into a value
         return None
     text = _PAGE_MARK.sub("", _fold(name or ""))
     if _BLANK_NAME.match(text) or _is_placeholder(text) or _SLOT_NAME.match(text):
