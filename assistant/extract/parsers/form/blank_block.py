@@ -23,25 +23,31 @@ _SLOT = re.compile(
 )
 
 
+def _heading_cell(text: str) -> bool:
+    bare = re.sub(r"\s+", "", _fold(text))
+    return not bare or _is_grid_caption(bare) or _is_column_heading(bare)
+
+
 def _blank_cell(text: str) -> bool:
     bare = re.sub(r"\s+", "", _fold(text))
     return (
-        not bare
+        _heading_cell(bare)
         or _is_placeholder(bare)
         or bool(_SLOT.match(bare))
         or _is_label(bare)
         or _is_label(_BRACKETED_NOTE.sub("", bare))
-        or _is_grid_caption(bare)
-        or _is_column_heading(bare)
     )
 
 
 def header_after_blank_block(rows: list[list[Token]], first: int, is_header) -> int | None:
     """The row of the header printed again below ``first`` with only blank template rows between
-    (``is_header(r)``: row ``r`` is a header row), or None."""
+    (``is_header(r)``: row ``r`` is a header row), or None. Headings alone between are no block:
+    the header of a grid printed side by side (二级指标 三级指标 指标值 twice), one cell a line."""
+    block = False
     for r in range(first + 1, len(rows)):
         if is_header(r):
-            return r if r > first + 1 else None
+            return r if block else None
         if not all(_blank_cell(token.text) for token in rows[r]):
             return None
+        block = block or not all(_heading_cell(token.text) for token in rows[r])
     return None
