@@ -22,6 +22,7 @@ import re
 from ..messages import msg
 from ..schema import BudgetTable, Failure, Indicator, Project
 from .parsers.form.labels import (
+    _BRACKETED_NOTE,
     _STAMP,
     _fold,
     _is_column_heading,
@@ -39,6 +40,18 @@ _BLANK_VALUE = re.compile(rf"^(?:{_FILLER})*$")
 #: a value the template printed as a pattern to fill (xx%, X个, ≥XX万元): a figure of x's
 _X = r"[≥≤><=＞＜≧≦]?\s*[xX×]{1,3}\s*(?:[%％]|[^\W\d_xX×]{1,2}(?![^\W\d_]))?"
 _X_VALUE = re.compile(rf"^\s*{_X}\s*$")
+#: an unfilled slot's number left alone in its value cell (1., 2、): the template's numbering
+_ORDINAL_VALUE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*$")
+#: a name cell the template printed as the slot to fill: 具体指标, 目标3 (目标1 目标2 目标3 under
+#: each category of a 范本), 指标3 without its colon
+_SLOT_NAME = re.compile(rf"^\s*(?:具体指标|(?:目标|指标)\s*\d{{1,2}}\s*[:：]?)(?:{_FILLER})*$")
+#: unfilled slots' numbers run onto the cell before them: 效益指标1., 效益指标1.2.3.4.
+_SLOT_TAIL = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、])+$")
+#: the slot word alone (目标, 指标) and a slot's number alone (3): 目标3 read as a name and a value
+_SLOT_WORD = re.compile(r"^\s*(?:目标|指标)\s*$")
+_SLOT_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
+#: an arabic ordinal glued in front of a level label from an unfilled slot's line above it (2.质量指标)
+_LEVEL_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?=\S)")
 #: a name the template printed as a hint to fill: （自定义）, 自定义指标, （根据项目实际情况填写）
 _HINT = r"[(（]?(?:自定义|自行(?:设置|设定|填写)|根据[^)）]{0,16}(?:填写|设置)|请[^)）]{0,16}(?:填写|设置))[^)）]{0,6}[)）]?"
 #: a name cell nobody filled: the template's numbering (指标3:, 3、, (3), ③) at most, then filler
@@ -71,8 +84,12 @@ _LEADING_ITEM = re.compile(
     r"(?:[:：、]\s*(?=\S)|[.．]\s*(?=[^\d\s])|\s+(?=[^\d\s]))"
 )
 #: an unfilled item joined onto the name above it, where a line of one cell reads as a wrapped
-#: name (安置小区物业费指标2：（自定义）): the item's number with nothing but a hint or filler
-_TRAILING_SLOT = re.compile(rf"(?<=\S)\s*指标\s*\d+\s*[:：](?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$")
+#: name (安置小区物业费指标2：（自定义）, 资金拨付目标3 under a 范本's 目标1 目标2 目标3, 成本控制2.
+#: under a template's numbered slots 1. 2. 3.): the item's number with nothing but a hint or filler
+_TRAILING_SLOT = re.compile(
+    rf"(?<=\S)\s*(?:指标\s*\d+\s*[:：]|(?<=[\u4e00-\u9fff])目标\s*\d{{1,2}}\s*[:：]?|(?<=[\u4e00-\u9fff])\s*\d{{1,2}}[.．、])"
+    rf"(?:{_HINT}|[\s.…。·*＊/、\-—_xX×])*$"
+)
 
 #: the 项目资金 rows of a form (年度资金总额, 其中：财政拨款, 财政专户, 其他资金, 上年结转): money, not targets
 _MONEY_KEYS = {"total", "total_fiscal", "fiscal", "special_account", "other", "上级资金", "上年结转资金", "自筹资金"}
@@ -106,9 +123,16 @@ def _heading(text: str) -> bool:
 
 
 def _blank(value: str | None) -> bool:
-    """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…)."""
+    """A value cell nobody filled in (empty, ……, **, 0, 0.00%, 请填写…, a slot's number 2.)."""
     folded = _fold(value or "")
-    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded)) or _is_placeholder(value or "")
+    return bool(_BLANK_VALUE.match(folded) or _X_VALUE.match(folded) or _ORDINAL_VALUE.match(folded)) or (
+        _is_placeholder(value or "")
+    )
+
+
+def _bare_label(text: str | None) -> bool:
+    """A level label, with the template's bracketed notes at most: 效益指标(经济效益、社会效益…)."""
+    return _is_label(_BRACKETED_NOTE.sub("", _squeezed(text)))
 
 
 def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
@@ -120,6 +144,8 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
     其他资金 | 0 | 0.00%). A row with a real value is kept."""
     if name and _GUIDANCE.search(_fold(name)) and all(_blank(v) or _GUIDANCE.search(_fold(v or "")) for v in values):
         return "guidance"
+    if _SLOT_WORD.match(_fold(name or "")) and all(_blank(v) or _SLOT_NUMBER.match(v or "") for v in values):
+        return "blank"  # 目标3 cut where a value column takes its digits: 目标 | 3
     if not name and all(_blank(v) or _POINTS_ONLY.match(v or "") for v in values):
         return "blank"
     if not all(_blank(v) for v in values):
@@ -128,9 +154,11 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
             return "heading"
         if _HEADING_TAIL.match(head) and all(_blank(v) or _HEADING_TAIL.match(_squeezed(v)) for v in values):
             return "heading"
+        if _BLANK_NAME.match(_fold(name or "")) and all(_blank(v) or _bare_label(v) for v in values):
+            return "blank"  # an unfilled slot (4.) with the next block's level label shifted into a value
         return None
     text = _PAGE_MARK.sub("", _fold(name or ""))
-    if _BLANK_NAME.match(text) or _is_placeholder(text):
+    if _BLANK_NAME.match(text) or _is_placeholder(text) or _SLOT_NAME.match(text):
         return "blank"
     if _key_field(_ZERO_TAIL.sub("", text)) in _MONEY_KEYS:  # 其他资金00.00%0: its zeros run on
         return "money"
@@ -138,8 +166,13 @@ def leftover_kind(name: str | None, values: list[str | None]) -> str | None:
         return "heading"
     if _STAMP.search(text) and len(_squeezed(text)) <= 40:
         return "stamp"
-    if _is_label(_squeezed(text)):
+    # a label with the template's notes in brackets, its slots' numbers run on (效益指标(经济效益…)1.,
+    # 产出(工作量)指标(数量、质量…)1.2.3.4. where cells ran together), or those alone
+    core = _SLOT_TAIL.sub("", _BRACKETED_NOTE.sub("", _squeezed(text)))
+    if _is_label(_squeezed(text)) or _is_label(core):
         return "label"
+    if not core:
+        return "blank"
     return None
 
 
@@ -175,6 +208,19 @@ def _clear_unfilled(ind: Indicator) -> None:
         if _UNFILLED_VALUE.match(_fold(getattr(ind, field) or "")):
             setattr(ind, field, None)
             ind.spans.pop(field, None)
+
+
+def _trim_level_ordinal(ind: Indicator) -> None:
+    """A level label less the arabic ordinal an unfilled slot's line above it left glued on
+    (2.质量指标 → 质量指标): the template's labels carry no such number."""
+    for field in ("level1_name", "level2_name"):
+        text = getattr(ind, field)
+        if not text or not (m := _LEVEL_ORDINAL.match(text)) or not _is_label(_squeezed(text[m.end() :])):
+            continue
+        setattr(ind, field, text[m.end() :])
+        span = ind.spans.get(field)
+        if span is not None and span.end - span.start == len(text):
+            ind.spans[field] = span.model_copy(update={"start": span.start + m.end()})
 
 
 def _doubt_money(ind: Indicator) -> None:
@@ -215,6 +261,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
     dropped: list[tuple[Indicator, str]] = []
     for ind in project.indicators:
         _trim_filler(ind)
+        _trim_level_ordinal(ind)
         kind = leftover_kind(ind.name, _values(ind))
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)

@@ -13,6 +13,7 @@ from ....compare_words import SIGNS
 from ....messages import msg
 from ....taxonomy import code_for_level2_name
 from ....textnorm import fold
+from .blank_block import header_after_blank_block
 from .columns import check_columns
 from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
@@ -155,12 +156,19 @@ def _value_targets(headers: list[str]) -> list[str | None]:
 def _find_header(rows: list[list[Token]]) -> tuple[int, int] | None:
     """(row index, token index) of the 一级指标 (or 二级指标) header token; in a grid with no
     level columns (序号 | 三级指标 | 年度指标值) the 三级指标 token, or the 序号 before it."""
-    for r, row in enumerate(rows):
-        for t, token in enumerate(row):
+
+    def level_head(r: int) -> int | None:
+        for t, token in enumerate(rows[r]):
             if _bare(token.text) in ("一级指标", "二级指标"):
-                rest = [_bare(x.text) for row2 in rows[r : r + 3] for x in row2]
-                if "三级指标" in rest:
-                    return r, t
+                if "三级指标" in [_bare(x.text) for row2 in rows[r : r + 3] for x in row2]:
+                    return t
+        return None
+
+    for r in range(len(rows)):
+        if (t := level_head(r)) is not None:
+            # a block printed blank above under the same header: the grid is the later one
+            again = header_after_blank_block(rows, r, lambda k: level_head(k) is not None)
+            return (r, t) if again is None else (again, level_head(again))
     flat = [(r, t, token) for r, row in enumerate(rows) for t, token in enumerate(row) if token.text]
     for i, (r, t, token) in enumerate(flat):
         if _bare(token.text) == "三级指标" and i + 1 < len(flat) and _is_value_header(flat[i + 1][2].text):
@@ -1140,6 +1148,11 @@ def _reads_by_rows(rows: list[list[Token]]) -> bool:
 
 
 def _lone_leftover(text: str) -> bool:
-    """A cell of a template row nobody filled (指标3:, ……, **), alone on its line of a grid read one
-    cell per line: no cell of a row. A dash or a slash is a cell (an empty 度量单位 written -)."""
-    return _is_placeholder(text) and bool(re.search(r"指|…|\.{3}|[*＊]", text))
+    """A cell of a template row nobody filled (指标3:, ……, **, a numbered slot 2. or 3、), alone on
+    its line of a grid read one cell per line: no cell of a row. A dash or a slash is a cell (an
+    empty 度量单位 written -), and so is a bare figure (a value, a 序号)."""
+    return (_is_placeholder(text) and bool(re.search(r"指|…|\.{3}|[*＊]", text))) or bool(_SLOT_ORDINAL.fullmatch(text))
+
+
+#: a template's numbered slot left unfilled: 2. 3、 (a figure with its ordinal's stop, no more)
+_SLOT_ORDINAL = re.compile(r"\s*\d{1,2}\s*[.．、]\s*")

@@ -444,6 +444,8 @@ def _label_word(text: str) -> str:
 
 #: a note after a label: (50分), (必填), (必填硬性指标)
 _LABEL_NOTE = re.compile(r"[（(][^（()）]{0,10}[)）]$")
+#: the notes in brackets a template prints inside a level label: 产出(工作量)指标(数量、质量方面的指标)
+_BRACKETED_NOTE = re.compile(r"[(（][^（()）]{0,30}[)）]")
 
 
 def _level1_code(text: str) -> str | None:
@@ -510,7 +512,11 @@ _STAMP = re.compile(_STAMP_WORDS)
 
 #: where the indicator grid ends: notes, signatures, stamps, the reviewer's box
 _GRID_END = re.compile(
-    rf"^(?:注[:：]|备注|说明$|其他需要?说明(?:的)?(?:事项|问题)|填报说明|{_STAMP_WORDS}"
+    rf"^(?:注[:：]|备注|说明$|其他(?:需要?)?说明(?:的)?(?:事项|问题)|填报说明|{_STAMP_WORDS}"
+    # the template's box for the measures behind the targets, under its grid (单位已有的（或拟订的）
+    # 保证项目实施的制度、措施; 保障绩效目标实现的措施)
+    r"|(?:单位已有的.{0,8})?保[证障](?:绩效目标实现|项目实施)的(?:制度|措施)"
+    r"|项目实施效益$"  # the box for the project's benefits in words under the grid (大庆)
     r"|财政部门|财政.{0,6}科室|扫一扫|附件|合计$"
     # the 自评表's closing rows: its total score (总分 in the national template; 自评总分, 综合得分,
     # 自评得分 as 湖北, 宁夏 and 四川 write it) and the grade given
