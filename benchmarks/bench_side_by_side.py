@@ -5,7 +5,8 @@ block and the 年度 block beside each other) score far below dev. This bench ta
 documents of ``|`` rows whose grid is already two blocks (``native``) and those whose grid has one
 value column, written again as two blocks of the same cells (``doubled``, gold: period = annual),
 in the variants ``aligned`` and ``short`` (the 年度 block one row short, gold: that annual value
-null) and the layouts ``pipe``, ``tabs``, ``spaces``, ``lines``, ``line_pipes``, ``run``.
+null) and the layouts ``pipe``, ``tabs``, ``spaces``, ``lines``, ``line_pipes``, ``run``, ``layout``
+(pdftotext -layout) and ``lines_wrap`` (one cell per line, long cells wrapped).
 
     python benchmarks/bench_side_by_side.py [--show N]
 
@@ -25,13 +26,28 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sbs_rewrites import LAYOUTS, VARIANTS, documents, layout, variant
+from bench_cell_rewrites import pieces, render
+from sbs_rewrites import LAYOUTS as SEPARATED
+from sbs_rewrites import VARIANTS, documents, layout, variant
 
 from assistant.errors import AssistantError
 from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.ingest import read_bytes
+
+#: the layouts of tests/sbs_rewrites.py, and two PDF copies (bench_cell_rewrites.render): ``layout``,
+#: pdftotext -layout (columns padded with spaces, a long cell wrapped under itself), and
+#: ``lines_wrap``, one cell per line with a long cell wrapped over several lines
+LAYOUTS = (*SEPARATED, "layout", "lines_wrap")
+
+
+def copy_of(text: str, lay: str) -> str | None:
+    if lay == "layout":
+        return render(pieces(text), "layout")
+    if lay == "lines_wrap":
+        return render(pieces(text), "lines")
+    return layout(text, lay)
 
 
 def score(doc_id: str, gold: dict, text: str) -> tuple[list, bool]:
@@ -74,7 +90,7 @@ def main() -> int:
         for name in VARIANTS:
             vgold, vtext = variant(gold, text, rows, name)
             for lay in LAYOUTS:
-                copy_text = layout(vtext, lay)
+                copy_text = copy_of(vtext, lay)
                 if copy_text is None:
                     continue
                 if args.dump:

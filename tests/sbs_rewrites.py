@@ -6,8 +6,9 @@ Two kinds of document, the cells always the source's own, byte for byte:
   二级 | 三级 | 指标值 | 二级 | 三级 | 指标值); its gold is unchanged;
 * ``doubled``: a dev document of ``|`` rows with ONE value column (一级 | 二级 | 三级 | 指标值)
   whose grid is written again as two blocks: the header's value head becomes 实施周期指标值 and
-  二级指标 | 三级指标 | 年度指标值 follow it; each row is followed by a copy of itself without its
-  一级 cell (a Guangdong table's 年度 block repeats the 二级 label and the name). Gold rule: each
+  二级指标 | 三级指标 | 年度指标值 follow it; each row, its cells in their columns (a row short of
+  cells lost its leading merged label cells), is followed by a copy of itself without its 一级
+  cell (a Guangdong table's 年度 block repeats the 二级 label and the name). Gold rule: each
   indicator's ``period_value`` is its ``annual_value`` (the two blocks hold the same cells).
 
 Variants of the blocks (both kinds):
@@ -94,7 +95,11 @@ def doubled(text: str) -> tuple[str, list[int]] | None:
     rows = []
     for line in lines[head + 1 : end]:
         row = [c for c in _pipe_cells(line) if c]
-        right = row[1:] if row and _level1(row[0]) else row
+        if len(row) <= 4:
+            # a row short of cells lost its leading merged label cells (一级 / 二级 written once
+            # per group): padded on the left, so each cell stands in its column
+            row = [""] * (4 - len(row)) + row + [""] * len(notes)
+        right = row[1:]  # the 年度 block: 二级 | 三级 | 指标值, the 一级 cell not repeated
         rows.append(len(out))
         out.append("| " + " | ".join([*row, *right]) + " |")
     return "\n".join([*out, *lines[end:]]), rows
@@ -110,17 +115,15 @@ def native_rows(text: str) -> list[int] | None:
 
 
 def shortened(text: str, rows: list[int]) -> str:
-    """The grid's last row with its 年度 block emptied: the cells after its second value-like
-    half dropped (the row's cells up to its first value kept, the rest blank)."""
+    """The grid's last row with its 年度 block emptied: the cells after the first block's value
+    (labels, name, value) left blank, each cell kept in its column."""
     lines = text.split("\n")
     last = rows[-1]
-    cells = [c for c in _pipe_cells(lines[last]) if c]
-    # the left block ends at the first cell after the name: labels, name, value
-    lead = 0
-    while lead < len(cells) and _level_label(cells[lead]):
-        lead += 1
-    keep = cells[: lead + 2]
-    lines[last] = "| " + " | ".join(keep) + " |"
+    cells = _pipe_cells(lines[last])
+    name = next(i for i, c in enumerate(cells) if c and not _level_label(c))
+    value = next((i for i in range(name + 1, len(cells)) if cells[i]), name)
+    cells = [c if i <= value else "" for i, c in enumerate(cells)]
+    lines[last] = "| " + " | ".join(cells) + " |"
     return "\n".join(lines)
 
 

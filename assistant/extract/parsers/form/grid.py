@@ -485,7 +485,8 @@ def _read_grid(
     streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
-    if by_rows and not side_by_side and rebuilt is None:
+    if by_rows and rebuilt is None:
+        # side by side too: pdftotext -layout wraps a block's long name under itself, in its column
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
     # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
