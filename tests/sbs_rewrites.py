@@ -16,7 +16,10 @@ Variants of the blocks (both kinds):
 * ``aligned``: as above;
 * ``short``: the 年度 block of the grid's last row left empty (the annual block has one row
   fewer). Gold rule: that indicator's ``annual_value`` is null (b16's rule: a value the 年度
-  block does not print is not filled in).
+  block does not print is not filled in);
+* ``differ`` (``doubled`` only): the two blocks' values differ, as a cycle's targets do: a
+  实施周期 value cell of one number and a count unit (≥57个, not 95%) has its number tripled (a
+  three-year cycle's total). Gold rule: that indicator's ``period_value`` likewise.
 
 Each is then written in the layouts real copies give (:func:`form_variants.reseparate`): ``pipe``,
 ``tabs``, ``spaces``, ``lines`` (one cell per line, empty cells dropped), ``line_pipes`` (one cell
@@ -35,7 +38,9 @@ from form_variants import GOLD, _pipe_cells, reseparate, separated_rows
 from assistant.taxonomy import LEVEL1_WORDS
 
 LAYOUTS = ("pipe", "tabs", "spaces", "lines", "line_pipes", "run")
-VARIANTS = ("aligned", "short")
+VARIANTS = ("aligned", "short", "differ")
+#: a value cell of one number and a count unit (≥57个, 26970.7平方米), not a share (95%)
+_COUNT = re.compile(r"^([≥≤>＞<＜=]*)(\d+(?:\.\d+)?)([^\d%％]*)$")
 
 _VALUE_HEAD = re.compile(r"^(?:年度)?指标值")
 
@@ -165,8 +170,30 @@ def variant(gold: dict, text: str, rows: list[int], name: str) -> tuple[dict, st
         return gold, text
     gold = copy.deepcopy(gold)
     inds = [i for u in gold["units"] for p in u["projects"] for i in p["indicators"]]
+    if name == "differ":
+        return gold, tripled(text, rows, inds)
     inds[-1]["annual_value"] = None
     return gold, shortened(text, rows)
+
+
+def tripled(text: str, rows: list[int], inds: list[dict]) -> str:
+    """The ``differ`` text: each row's 实施周期 value cell (column 4 of a doubled row) of one
+    number and a count unit tripled, the indicator it belongs to (the next whose annual value
+    it is) given that period value."""
+    lines = text.split("\n")
+    left = iter(inds)
+    for at in rows:
+        cells = _pipe_cells(lines[at])
+        if len(cells) < 4 or not (m := _COUNT.match(cells[3])):
+            continue
+        ind = next((i for i in left if i["annual_value"] == cells[3]), None)
+        if ind is None:
+            break
+        number = float(m[2]) * 3
+        cells[3] = f"{m[1]}{number:g}{m[3]}"
+        ind["period_value"] = cells[3]
+        lines[at] = "| " + " | ".join(cells) + " |"
+    return "\n".join(lines)
 
 
 def layout(text: str, name: str) -> str | None:
