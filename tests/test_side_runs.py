@@ -4,6 +4,9 @@ sources (tests/sbs_rewrites.py), scored on their gold."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from sbs_rewrites import documents, layout, variant
 
@@ -73,3 +76,20 @@ def test_side_by_side_grids_run_together_are_never_silently_wrong():
                 vgold, to_interchange(table, with_meta=False), record=doc_id, pred_flags=project_flags(table)
             )
             assert not any(s.get("silent_error") for s in got), (doc_id, name)
+
+
+def test_a_name_wrapped_over_lines_is_joined_in_both_blocks_one_cell_per_line():
+    # f03 doubled, one cell per line, long cells wrapped (声光报警、紧急按钮、指示 / 灯): the two
+    # copies of the wrapped name, a value between, are one name; no line of it is an indicator
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_cell_rewrites import pieces, render
+
+    _kind, doc_id, gold, text, rows = _doc("f03-ha-puyang-archives-fire-equipment-approval-pipe")
+    copy_text = render(pieces(text), "lines")
+    assert "声光报警、紧急按钮、指示\n灯\n" in copy_text  # the wrap this test is about
+    table = extract(read_bytes(copy_text.encode("utf-8"), "lines.txt"), "rules")
+    [project] = table.projects()
+    gold_inds = gold["units"][0]["projects"][0]["indicators"]
+    got = [(i.seq, i.name, i.period_value, i.annual_value) for i in project.indicators]
+    assert got == [(g["seq"], g["name"], g["period_value"], g["annual_value"]) for g in gold_inds]
+    assert "FORM_NAME_WRAPPED_BELOW" in {f.code for f in table.failures}  # said, never silent

@@ -45,7 +45,7 @@ from .layout_columns import heads_wrapped_under
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
-from .side_runs import join_copy, read_blocks
+from .side_runs import join_copy, join_repeated_names, read_blocks
 from .stream import (
     _NOTE_HEADER,
     _flush,
@@ -413,6 +413,8 @@ def _read_grid(
     )
     if not run_together:
         flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
+        if "三级指标" in value_headers:  # side by side: a name wrapped over lines, repeated by the 年度 block
+            flat_rows = join_repeated_names(flat_rows, failures)
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
