@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import partial
 
 from ....compare_words import SIGNS
 from ....messages import msg
@@ -45,6 +46,7 @@ from .layout_columns import heads_wrapped_under
 from .per_column import caption_over_places, place_columns, place_heads
 from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _read_targets, labels_name_rows
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
+from .side_runs import join_copy, join_repeated_names, read_blocks
 from .stream import (
     _NOTE_HEADER,
     _flush,
@@ -421,6 +423,8 @@ def _read_grid(
     )
     if not run_together:
         flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
+        if "三级指标" in value_headers:  # side by side: a name wrapped over lines, repeated by the 年度 block
+            flat_rows = join_repeated_names(flat_rows, failures)
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
     merged = iter(flat_rows)
     entries = [(kind, next(merged) if kind == "flat" else row) for kind, row in entries]
@@ -493,7 +497,8 @@ def _read_grid(
     streamed: list[_Item] = []  # items read one cell per line: a name, then its values
     numbered, next_number = names[0] == "序号", 1  # a 序号 column before the names
     pending: list[Token] = []
-    if by_rows and not side_by_side and rebuilt is None:
+    if by_rows and rebuilt is None:
+        # side by side too: pdftotext -layout wraps a block's long name under itself, in its column
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
     # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
@@ -619,10 +624,17 @@ def _read_grid(
                 notes = sum(bool(_NOTE_HEADER.search(h)) for h in value_headers[-2:]) if value_headers else 0
                 after_level1 = at[id(token)] > 0 and _level1_label(stream[at[id(token)] - 1].text)
                 for piece in _cut_short_labels(token, after_level1, failures, suffix):
-                    if not label(piece):
-                        items.extend(
-                            _read_run(piece, k, notes, failures, _target_and_result(value_headers), value_headers)
+                    if label(piece):
+                        continue
+                    alike = _target_and_result(value_headers)
+                    if side_by_side:  # name v1 name v2: the 实施周期 and 年度 blocks of one row
+                        read = read_blocks(
+                            piece,
+                            partial(_read_run, k=k, notes=notes, failures=failures, alike=alike, heads=value_headers),
                         )
+                        items.extend(join_copy(items, read))
+                    else:
+                        items.extend(_read_run(piece, k, notes, failures, alike, value_headers))
             elif side_by_side:
                 # one cell per line, 实施周期 and 年度 blocks side by side: a name and its one value
                 # per block; the annual block repeats the name, or follows a second 二级 label

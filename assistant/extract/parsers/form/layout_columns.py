@@ -57,6 +57,8 @@ def continued_cells(
     targets: list[Token] = []
     for piece in pieces:
         under = [t for t in above if t.text.strip() and _aligned(piece, t)]
+        if len(under) > 1:  # one cell above at its display column, another at its character offset
+            under = [t for t in under if abs(_starts(t)[1] - _starts(piece)[1]) <= _SLACK]
         if len(under) != 1 or any(under[0] is t for t in targets):
             return None
         cell = under[0]
