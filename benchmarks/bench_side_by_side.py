@@ -28,14 +28,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bench_cell_rewrites import pieces, render
+from rewrite_runner import metrics, score_copy
 from sbs_rewrites import LAYOUTS as SEPARATED
 from sbs_rewrites import VARIANTS, documents, layout, variant
-
-from assistant.errors import AssistantError
-from assistant.evaluate.metrics import project_flags, score_table, summarize
-from assistant.export import to_interchange
-from assistant.extract import extract
-from assistant.ingest import read_bytes
 
 #: the layouts of tests/sbs_rewrites.py, and two PDF copies (bench_cell_rewrites.render): ``layout``,
 #: pdftotext -layout (columns padded with spaces, a long cell wrapped under itself), and
@@ -52,19 +47,16 @@ def copy_of(text: str, lay: str) -> str | None:
 
 
 def score(doc_id: str, gold: dict, text: str) -> tuple[list, bool]:
-    """The copy's samples against ``gold`` and whether the reading was refused."""
-    try:
-        table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    except AssistantError:
-        return [], True
-    pred = to_interchange(table, with_meta=False)
-    return score_table(gold, pred, record=doc_id, pred_flags=project_flags(table)), False
+    """The copy's samples against ``gold`` and whether the reading was refused (a refused copy
+    scores nothing here: the refusals are counted apart)."""
+    got = score_copy(gold, text, record=doc_id)
+    return got or [], got is None
 
 
 def line(label: str, samples: list, refused: int) -> str:
     if not samples:
         return f"  {label:28} (nothing read)  refused {refused}"
-    m = summarize(samples)["metrics"]
+    m = metrics(samples)
 
     def f(x):
         return f"{x:.3f}" if x is not None else "  -  "
@@ -102,7 +94,7 @@ def main() -> int:
                 got, was_refused = score(doc_id, vgold, copy_text)
                 refused[(kind, name, lay)] += was_refused
                 samples[(kind, name, lay)] += got
-                m = summarize(got)["metrics"] if got else None
+                m = metrics(got) if got else None
                 silent += m["silent_errors"] if m else 0
                 bad = m is None or (m["indicator_f1"] or 0) < 1 or m["silent_errors"]
                 if bad and shown[lay] < args.show:
