@@ -11,10 +11,16 @@ column is a page's margin, not chance (a ``|`` table padded to one width closes 
 bar; pdftotext's padded columns end at their last column by design). Each full line is joined with the next one, and each join
 is returned for the caller to flag. Lines that differ only in their digits are one line printed
 again (a title with its page number: …目标_第1页, …目标_第2页), not different ones.
+
+A page may have wrapped only part of a run: a paragraph above the table that it left whole is
+wider than the table's page. So a narrower width that three lines or more fill is tried too, on
+each stretch of lines none wider than it, with lines ending a sentence (。；) not counted there
+(prose lines of one length by chance).
 """
 
 from __future__ import annotations
 
+import collections
 import re
 import unicodedata
 
@@ -47,6 +53,10 @@ def _closed(text: str) -> bool:
     return bool(_CLOSED.search(text) or _PADDED.search(text))
 
 
+#: a line ending a sentence (；。): prose, whose lines of one width by chance show no page's margin
+_SENTENCE_END = re.compile(r"[。；;]\s*$")
+
+
 def _runs(rows: list[Row]) -> list[list[int]]:
     """Indexes of rows that are lines of one cell each, in runs of consecutive source lines."""
     runs: list[list[int]] = []
@@ -70,13 +80,12 @@ def full_lines(rows: list[Row]) -> set[int]:
     runs = _runs(rows)
     for run in runs:
         widths = {i: _width(rows[i].cells[0].text) for i in run}
-        widest = max(widths.values())
-        if widest < _LEAST:
-            continue
-        cut = [i for i in run[:-1] if widths[i] >= widest - _SLACK and not _closed(rows[i].cells[0].text)]
-        if len({re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}) >= _FULL_LINES and 3 * len(cut) >= len(run):
-            full.update(cut)
-            pages.add(widest)
+        for width in _page_widths(widths):
+            for stretch in _stretches(run, widths, width):
+                cut = [i for i in stretch[:-1] if widths[i] >= width - _SLACK and not _closed(rows[i].cells[0].text)]
+                if _wrapped(rows, cut, stretch, sentences=width != max(widths.values())):
+                    full.update(cut)
+                    pages.add(width)
     for run in runs:
         full.update(
             i
@@ -85,6 +94,40 @@ def full_lines(rows: list[Row]) -> set[int]:
             and not _closed(rows[i].cells[0].text)
         )
     return full
+
+
+def _wrapped(rows: list[Row], cut: list[int], stretch: list[int], *, sentences: bool = False) -> bool:
+    """Enough different lines of a stretch end at one width for it to be a page's margin; with
+    ``sentences``, lines that end a sentence are not counted (a narrower width than the run's
+    widest is only taken on lines a page cut, not on prose lines of one length by chance)."""
+    texts = {re.sub(r"\d", "", rows[i].cells[0].text) for i in cut}
+    if sentences:
+        texts = {t for t in texts if not _SENTENCE_END.search(t)}
+    return len(texts) >= _FULL_LINES and 3 * len(cut) >= len(stretch)
+
+
+def _page_widths(widths: dict[int, int]) -> list[int]:
+    """The widths a page may have cut a run's lines at, widest first: its widest line's, and any
+    other that three lines or more fill (a paragraph above the table that the page did not
+    wrap, as its own line, may be wider than the table's page)."""
+    if not widths:
+        return []
+    count = collections.Counter(widths.values())
+    shared = {w for w in count if w >= _LEAST and count[w] + count[w - _SLACK] >= _FULL_LINES}
+    widest = max(widths.values())
+    return sorted(shared | ({widest} if widest >= _LEAST else set()), reverse=True)
+
+
+def _stretches(run: list[int], widths: dict[int, int], width: int) -> list[list[int]]:
+    """The run's stretches of consecutive lines none wider than ``width``: a wider line was not
+    cut by that page, so it bounds the wrapped text."""
+    out: list[list[int]] = [[]]
+    for i in run:
+        if widths[i] > width:
+            out.append([])
+        else:
+            out[-1].append(i)
+    return [s for s in out if s]
 
 
 def unwrap(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
