@@ -11,6 +11,7 @@ from assistant.evaluate.metrics import project_flags, score_table
 from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.extract.parsers.form.row_ends import split_at_row_ends
+from assistant.extract.parsers.form.run_lines import _run_into_label, runs_under_spaced_header
 from assistant.extract.parsers.form.tokens import _by_lines
 from assistant.ingest import read_bytes
 
@@ -52,3 +53,25 @@ def test_closed_column_in_the_middle_cuts_nothing():
     text = "一级指标二级指标三级指标指标方向指标值产出指标数量指标出差人数正向8人出差人次正向24人次\n"
     doc, cuts = split_at_row_ends(_doc(text))
     assert cuts == [] and len(doc.rows) == 1
+
+
+#: space-separated dev documents whose rows, put on the header's line, run each last cell into the next label
+SPACED = ["a16-sc-zhaohua-leprosy-form-space", "d11-nm-wuhai-recycling-market-space"]
+
+
+@pytest.mark.parametrize("name", SPACED)
+def test_spaced_rows_on_the_header_line_are_read_run_together(name):
+    gold, text = POOL[name]
+    assert runs_under_spaced_header(_doc(rewrite(text, gold, "oneline")))
+
+
+def test_spaced_sources_as_written_stay_spaced():
+    """No dev source as written is taken for rows run together by the label-at-the-end rule."""
+    taken = [name for name, (_, text) in POOL.items() if _on_header_line(_doc(text))]
+    assert taken == []
+
+
+def _on_header_line(doc) -> bool:
+    rows = [r.cells[0].text for r in doc.rows if len(r.cells) == 1]
+    head = next((t for t in rows if "三级指标" in t or "二级指标" in t), "")
+    return sum(_run_into_label(p) for p in head.split() if "级指标" not in p) >= 2
