@@ -70,3 +70,14 @@ def test_prose_lines_of_one_width_are_not_wrapped():
     ]
     doc = _by_lines(read_bytes(("\n".join(lines) + "\n").encode(), "t.txt"))
     assert full_lines(doc.rows) == set()
+
+
+@pytest.mark.parametrize("name", ["b10-nx-yuanzhou-forest-form", "d03-jx-fuliang-forestry-dept-overall-pipe"])
+def test_reflowed_pipe_table_reads_as_written(name):
+    """A ``|`` table re-flowed and cut at a width: lines that end with a bar by chance inside a
+    block of full lines are cuts too, not row ends."""
+    gold, text = POOL[name]
+    table = _read(rewrite(text, gold, "reflow34"))
+    [sample] = score_table(gold, to_interchange(table, with_meta=False), record=name, pred_flags=project_flags(table))
+    assert sample["ind_strict"] == sample["ind_gold"] == sample["ind_pred"]
+    assert "FORM_HARD_WRAP_JOINED" in {f.code for f in table.failures}

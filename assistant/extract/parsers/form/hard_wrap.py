@@ -15,7 +15,9 @@ again (a title with its page number: …目标_第1页, …目标_第2页), not 
 A page may have wrapped only part of a run: a paragraph above the table that it left whole is
 wider than the table's page. So a narrower width that three lines or more fill is tried too, on
 each stretch of lines none wider than it, with lines ending a sentence (。；) not counted there
-(prose lines of one length by chance).
+(prose lines of one length by chance). Inside a stretch so taken, three lines or more in a row
+that all fill the width are a paragraph the page re-flowed: a line among them that ends with a
+bar by chance is cut too (a table's rows, each wrapped on its own, end in a short line).
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ def full_lines(rows: list[Row]) -> set[int]:
                 cut = [i for i in stretch[:-1] if widths[i] >= width - _SLACK and not _closed(rows[i].cells[0].text)]
                 if _wrapped(rows, cut, stretch, sentences=width != max(widths.values())):
                     full.update(cut)
+                    full.update(_reflowed(stretch, widths, width))
                     pages.add(width)
     for run in runs:
         full.update(
@@ -104,6 +107,26 @@ def _wrapped(rows: list[Row], cut: list[int], stretch: list[int], *, sentences: 
     if sentences:
         texts = {t for t in texts if not _SENTENCE_END.search(t)}
     return len(texts) >= _FULL_LINES and 3 * len(cut) >= len(stretch)
+
+
+#: how many lines of the page's width in a row make a paragraph the page re-flowed
+_REFLOWED = 3
+
+
+def _reflowed(stretch: list[int], widths: dict[int, int], width: int) -> list[int]:
+    """Lines of a wrapped stretch in blocks of three or more that all fill the page's width, a
+    bar at the end or not: a re-flowed paragraph, whose lines are all cut (a table's rows, each
+    wrapped on its own, end in a short line; a row closed by a bar ends there)."""
+    out: list[int] = []
+    block: list[int] = []
+    for i in [*stretch[:-1], None]:
+        if i is not None and widths[i] >= width - _SLACK:
+            block.append(i)
+            continue
+        if len(block) >= _REFLOWED:
+            out.extend(block)
+        block = []
+    return out
 
 
 def _page_widths(widths: dict[int, int]) -> list[int]:
