@@ -81,3 +81,20 @@ def test_reflowed_pipe_table_reads_as_written(name):
     [sample] = score_table(gold, to_interchange(table, with_meta=False), record=name, pred_flags=project_flags(table))
     assert sample["ind_strict"] == sample["ind_gold"] == sample["ind_pred"]
     assert "FORM_HARD_WRAP_JOINED" in {f.code for f in table.failures}
+
+
+def test_rows_of_one_width_under_a_wider_line_are_not_wrapped():
+    """Grid rows that share a length by chance, each starting with its level labels, under a wider
+    title line: a row ends where the next one's label starts, so no page's margin is shown."""
+    lines = [
+        "项目名称再就业援助对象岗位补贴财政补差资金专项",
+        "一级指标二级指标三级指标指标值",
+        "产出指标数量指标补助人数250人",
+        "产出指标质量指标补贴覆盖率100%",
+        "产出指标质量指标对象合规率100%",
+        "产出指标质量指标补贴准确率100%",
+        "产出指标时效指标完成及时率100%",
+        "产出指标成本指标预算成本≦380万",
+    ]
+    doc = _by_lines(read_bytes(("\n".join(lines) + "\n").encode(), "t.txt"))
+    assert full_lines(doc.rows) == set()

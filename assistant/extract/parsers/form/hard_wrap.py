@@ -14,8 +14,9 @@ again (a title with its page number: …目标_第1页, …目标_第2页), not 
 
 A page may have wrapped only part of a run: a paragraph above the table that it left whole is
 wider than the table's page. So a narrower width that three lines or more fill is tried too, on
-each stretch of lines none wider than it, with lines ending a sentence (。；) not counted there
-(prose lines of one length by chance). Inside a stretch so taken, three lines or more in a row
+each stretch of lines none wider than it, with lines ending a sentence (。；) or followed by a line
+that starts with a level label (a row's start) not counted there (rows or prose lines of one
+length by chance). Inside a stretch so taken, three lines or more in a row
 that all fill the width are a paragraph the page re-flowed: a line among them that ends with a
 bar by chance is cut too (a table's rows, each wrapped on its own, end in a short line).
 """
@@ -27,6 +28,7 @@ import re
 import unicodedata
 
 from ....ingest.document import Cell, Document, Row
+from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
 
 #: the least width (in half-CJK columns) a wrapped run's lines fill: 12 CJK characters
 _LEAST = 24
@@ -55,6 +57,8 @@ def _closed(text: str) -> bool:
     return bool(_CLOSED.search(text) or _PADDED.search(text))
 
 
+#: a line starting with a level label (产出指标, 质量指标): a row of a grid starts there
+_ROW_START = re.compile(rf"\s*(?:{words((*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS))})指标")
 #: a line ending a sentence (；。): prose, whose lines of one width by chance show no page's margin
 _SENTENCE_END = re.compile(r"[。；;]\s*$")
 
@@ -85,7 +89,11 @@ def full_lines(rows: list[Row]) -> set[int]:
         for width in _page_widths(widths):
             for stretch in _stretches(run, widths, width):
                 cut = [i for i in stretch[:-1] if widths[i] >= width - _SLACK and not _closed(rows[i].cells[0].text)]
-                if _wrapped(rows, cut, stretch, sentences=width != max(widths.values())):
+                narrower = width != max(widths.values())
+                # at a narrower width, a line followed by one starting with a level label is no
+                # evidence: a row may have ended there
+                shown = [i for i in cut if not (narrower and _ROW_START.match(rows[i + 1].cells[0].text))]
+                if _wrapped(rows, shown, stretch, sentences=narrower):
                     full.update(cut)
                     full.update(_reflowed(stretch, widths, width))
                     pages.add(width)
