@@ -14,9 +14,10 @@ again (a title with its page number: …目标_第1页, …目标_第2页), not 
 
 A page may have wrapped only part of a run: a paragraph above the table that it left whole is
 wider than the table's page. So a narrower width that three lines or more fill is tried too, on
-each stretch of lines none wider than it, with lines ending a sentence (。；) or followed by a line
-that starts with a level label (a row's start) not counted there (rows or prose lines of one
-length by chance). Inside a stretch so taken, three lines or more in a row
+each stretch of lines none wider than it, with lines ending a sentence (。；) or a value (50000元),
+or followed by a line that starts with a level label (a row's start), not counted there (rows or
+prose lines of one length by chance); an indented line (a padded column's wrapped cell) is not
+cut there either. Inside a stretch so taken, three lines or more in a row
 that all fill the width are a paragraph the page re-flowed: a line among them that ends with a
 bar by chance is cut too (a table's rows, each wrapped on its own, end in a short line).
 """
@@ -59,6 +60,17 @@ def _closed(text: str) -> bool:
 
 #: a line starting with a level label (产出指标, 质量指标): a row of a grid starts there
 _ROW_START = re.compile(rf"\s*(?:{words((*LEVEL1_WORDS, OLD_EFFECT_WORD, *LEVEL2_WORDS))})指标")
+#: a line starting with a run of spaces: a cell of a padded column (pdftotext -layout) wrapped there
+_INDENTED = re.compile(r"[ \u3000]{3,}\S")
+#: a line ending with a number and a short unit (2021年7月, 50000元, 100%): a row's value may end it
+_VALUE_LAST = re.compile(r"\d[^\d\s]{0,4}\s*$")
+
+
+def _row_end(text: str, after: str) -> bool:
+    """``text`` may end a row: it ends with a value, or ``after`` starts with a level label."""
+    return bool(_VALUE_LAST.search(text) or _ROW_START.match(after))
+
+
 #: a line ending a sentence (；。): prose, whose lines of one width by chance show no page's margin
 _SENTENCE_END = re.compile(r"[。；;]\s*$")
 
@@ -90,9 +102,13 @@ def full_lines(rows: list[Row]) -> set[int]:
             for stretch in _stretches(run, widths, width):
                 cut = [i for i in stretch[:-1] if widths[i] >= width - _SLACK and not _closed(rows[i].cells[0].text)]
                 narrower = width != max(widths.values())
-                # at a narrower width, a line followed by one starting with a level label is no
-                # evidence: a row may have ended there
-                shown = [i for i in cut if not (narrower and _ROW_START.match(rows[i + 1].cells[0].text))]
+                if narrower:  # an indented line is a padded column's wrapped cell: its layout's to read
+                    cut = [i for i in cut if not _INDENTED.match(rows[i].cells[0].text)]
+                # at a narrower width, a line that ends with a value or is followed by one starting
+                # with a level label is no evidence: a row may have ended there
+                shown = [
+                    i for i in cut if not (narrower and _row_end(rows[i].cells[0].text, rows[i + 1].cells[0].text))
+                ]
                 if _wrapped(rows, shown, stretch, sentences=narrower):
                     full.update(cut)
                     full.update(_reflowed(stretch, widths, width))
