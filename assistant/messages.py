@@ -600,6 +600,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r}: the table's columns have widths of their own and its wrapped cells came line by line across "
         "the row; the pieces of the lines under it were joined back to the cells by column width: check it",
     ),
+    "FORM_ROW_END_BY_COLUMN": Text(
+        "“{text}”：连写表格的行与行连在一起（换行丢失），按表头末列（{word}等）在每行末写的词断开为一行；请核对",
+        "{text!r}: the rows of a grid run together lost their line breaks and are cut after the word its last "
+        "column ends each row with ({word}); check it",
+    ),
     "FORM_HARD_WRAP_JOINED": Text(
         "“{text}”：文字按固定宽度折行（PDF 文本层），占满行宽的行与下一行连读；请核对断开处",
         "{text!r}: the text is hard-wrapped at a fixed width (a PDF text layer); lines filling the width are "

@@ -22,6 +22,7 @@ from .labels import _CURRENCY, _GOAL_FIELDS, _TITLE, _fold, _key_field
 from .layout_columns import value_wrapped_under
 from .money import _amounts, _money_header, _total_from_parts, level_row, money_by_level
 from .padded import split_padded
+from .row_ends import split_at_row_ends
 from .run_lines import join_wrapped_runs, runs_under_spaced_header
 from .runs import _join_pages, _without_readings
 from .tokens import _by_lines, _separation, _tokens, keys_run_together
@@ -136,8 +137,10 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     if separation == "spaces" and runs_under_spaced_header(doc):
         separation = "run_together"  # a spaced header over rows whose spaces were lost here and there
     labels_joined: list[tuple[int, str]] = []
+    row_ends: list[tuple[int, str, str]] = []
     if separation == "run_together":
         doc, labels_joined = rejoin_run_labels(doc)  # a label cut over lines in a narrow column
+        doc, row_ends = split_at_row_ends(doc)  # rows on one line, each ended by a closed column's word
         doc, joins = join_wrapped_runs(doc)  # a cell wrapped onto the next line, a page's title again
     interleaved: list[tuple[int, str, bool]] = []
     if separation in ("spaces", "run_together"):
@@ -162,6 +165,8 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         failures.add("三级指标", msg("FORM_INTERLEAVED_JOINED", text=text[:40]), line)
         if guessed:
             failures.add("三级指标", msg("FORM_WRAPPED_CELLS_UNSURE", text=text[:30], lines=2), line)
+    for line, text, word in row_ends:
+        failures.add("三级指标", msg("FORM_ROW_END_BY_COLUMN", text=text[:40], word=word), line)
     for line, text, above in wraps:
         failures.add("表头" if above else "三级指标", msg("FORM_HARD_WRAP_JOINED", text=text[:40]), line)
     if header_at is None:

@@ -74,19 +74,36 @@ def _value_last(header: str) -> bool:
 
 #: a level label run into the text after it, in a piece between spaces (数量指标布防飞机数量)
 _LABEL_RUN_IN = re.compile(rf"^{_LABELS}(?!{_LABELS})[\u4e00-\u9fff]{{2}}")
+#: a level label run into the end of a piece after a value or a name (…32人质量指标, 覆盖全区所有人员质量指标);
+#: the longest label the piece ends with (社会效益指标, not 效益指标)
+_RUN_INTO_LABEL = re.compile(rf"(?P<before>.*?)(?:{_LABELS})")
+#: text that is labels itself: a 二级 label spelled with a prefix the list lacks, labels in a row
+_ONLY_LABELS = re.compile(rf"(?:{_LABELS}|[\u4e00-\u9fff]{{0,6}}(?:效益|满意度|影响|指标))+")
 
 
 def runs_under_spaced_header(doc: Document) -> bool:
     """A grid whose header is spaced (一级指标 二级指标 三级指标 指标值) but whose rows run their
     cells together where a space was lost: two pieces between spaces or more below the header
-    start with a level label and go on into a name. Its cells are then cut as text run together
-    (at the labels and values), not at the spaces."""
+    start with a level label and go on into a name; or the rows are on the header's line (their
+    line breaks lost, a page re-flowed) and two pieces there or more end with a label run into a
+    value or a name before it (…32人质量指标). Its cells are then cut as text run together (at the
+    labels and values), not at the spaces."""
     rows = list(doc.rows)
     head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
     if head is None:
         return False
     pieces = [p for r in rows[head + 1 :] if (t := _text(r)) for p in t.split()]
-    return sum(bool(_LABEL_RUN_IN.match(p)) for p in pieces) >= 2
+    if sum(bool(_LABEL_RUN_IN.match(p)) for p in pieces) >= 2:
+        return True
+    # the rows on the header's line (their line breaks lost): a row's last cell runs into the next one's label
+    return sum(_run_into_label(p) for p in _text(rows[head]).split() if not _HEADER.search(p)) >= 2
+
+
+def _run_into_label(piece: str) -> bool:
+    """A piece that ends with a level label after a value or a name (覆盖全区所有人员质量指标, 32人质量指标)."""
+    m = _RUN_INTO_LABEL.fullmatch(piece)
+    before = m.group("before") if m else ""
+    return bool(re.search(r"(?:[\u4e00-\u9fff]{2}|\d[^\d\s]{0,3}|%)$", before)) and not _ONLY_LABELS.fullmatch(before)
 
 
 def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:

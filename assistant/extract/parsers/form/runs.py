@@ -116,8 +116,9 @@ def _without_readings(doc: Document) -> Document:
 
 #: pieces of text run together in a grid that are no indicator: a template row left empty but
 #: for its 度量单位 dash and 指标值类型 (生态效益指标 | -定性), and a row of the budget table above
-#: the grid, its unit or project with its budget code and amount (505006学生伙食费30.00)
-_NOT_AN_ITEM = re.compile(r"\s*[-—－/／]?\s*定[性量]\s*|\s*\d{6,}\s*[^\d\s][^\d]*?\d+\.\d{2}\s*")
+#: the grid, its unit or project with its budget code and amount (505006学生伙食费30.00), or
+#: several such rows run together when the grid's line breaks were lost
+_NOT_AN_ITEM = re.compile(r"\s*[-—－/／]?\s*定[性量]\s*|(?:\s*\d{6,}\s*[^\d\s][^\d]*?\d+\.\d{2})+\s*")
 
 
 def not_an_item(text: str) -> bool:
