@@ -112,7 +112,8 @@ def full_lines(rows: list[Row]) -> set[int]:
                 if _wrapped(rows, shown, stretch, sentences=narrower):
                     full.update(cut)
                     full.update(_reflowed(stretch, widths, width))
-                    pages.add(width)
+                    if not narrower:  # a width found on a stretch only (a goal cell's own column) is no page's
+                        pages.add(width)
     for run in runs:
         full.update(
             i
