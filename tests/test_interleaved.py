@@ -10,6 +10,7 @@ from pathlib import Path
 
 import colwrap_rewrites as cw
 import pytest
+from form_reading import STAMP, read_form
 
 from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
@@ -20,13 +21,7 @@ HEAD = "项目支出绩效目标表\n项目名称 某县学前教育补助\n年�
 
 
 def read(body: str):
-    table = extract(read_bytes((HEAD + body + "填报人：张三\n").encode("utf-8"), "form.txt"), "rules")
-    items = [
-        (i["level2_name"], i["name"], i["annual_value"])
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
+    items, table = read_form(HEAD + body + STAMP)
     return items, {f.code for f in table.failures}
 
 

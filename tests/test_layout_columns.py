@@ -3,7 +3,8 @@ column; its end is joined to that cell, not to the row's name, and the join is f
 
 from __future__ import annotations
 
-from assistant.export import to_interchange
+from form_reading import STAMP, read_form
+
 from assistant.extract import extract
 from assistant.ingest import read_bytes
 
@@ -11,13 +12,7 @@ HEAD = "项目支出绩效目标表\n项目名称           某县体育设施�
 
 
 def read(body: str):
-    table = extract(read_bytes((HEAD + body + "填报人：张三\n").encode("utf-8"), "form.txt"), "rules")
-    items = [
-        (i["level2_name"], i["name"], i["annual_value"])
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
+    items, table = read_form(HEAD + body + STAMP)
     return items, {f.code for f in table.failures}
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from form_reading import STAMP, read_form
 from form_variants import dev_grids
 from pdf_copies import PdfStyle, printable, read_pdf_copy
 
-from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.ingest import read_bytes
 
@@ -18,13 +18,7 @@ HEAD = "项目支出绩效目标表\n项目名称 某县道路养护项目\n年�
 
 
 def read(body: str):
-    table = extract(read_bytes((HEAD + body + "填报人：张三\n").encode("utf-8"), "form.txt"), "rules")
-    items = [
-        (i["level1_name"], i["level2_name"], i["name"], i["annual_value"])
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
+    items, table = read_form(HEAD + body + STAMP, ("level1_name", "level2_name", "name", "annual_value"))
     return items, table.failures
 
 
