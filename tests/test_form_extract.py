@@ -28,11 +28,13 @@ FORMS = {"one value": FORM, "period and annual": FORM_TWO_VALUES}
 VARIANTS = {"standard column": FORM_STANDARD, "actual and expected": FORM_ACTUAL, "three fields": FORM_THREE_FIELDS}
 
 
-def _extract(doc):
+def _extract(doc, allowed: frozenset[str] = frozenset()):
+    """The form's table; only failures whose codes are ``allowed`` may be raised, and those are
+    then dropped so that the rest of the table can be compared with the expected one."""
     assert looks_like_form(doc)
     table = extract_document(doc, "rules")
-    assert table.failures == []
-    return table
+    assert [f for f in table.failures if f.code not in allowed] == []
+    return table.model_copy(update={"failures": []})
 
 
 @pytest.mark.parametrize("form_id", FORMS)
@@ -66,7 +68,10 @@ def test_xlsx_form(tmp_path, form_id):
 def test_flattened_form(form_id, how, centred):
     form = FORMS[form_id]
     text = flatten(form, how, centred=centred)
-    table = _extract(read_bytes(text.encode("utf-8"), "form.txt"))
+    # run together, 社区矫正信息化建设项目主管部门 may also be the key 项目主管部门: the name is read
+    # whole, and may be flagged as unsure (FORM_NAME_RUNS_INTO_KEY), never read short in silence
+    allowed = frozenset({"FORM_NAME_RUNS_INTO_KEY"}) if how == "none" else frozenset()
+    table = _extract(read_bytes(text.encode("utf-8"), "form.txt"), allowed)
     assert table.model_dump(mode="json") == expected(form)
 
 
