@@ -27,9 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import zhconv  # noqa: E402
 
 from assistant.draft.adapt import draft_offline  # noqa: E402
-from assistant.draft.evaluation import eval_library, off_topic, relevance  # noqa: E402
-from assistant.draft.library import Library  # noqa: E402
-from assistant.draft.models import DraftRequest  # noqa: E402
+from assistant.draft.evaluation import eval_library, library_without, off_topic, relevance, request_for  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
 from assistant.textnorm import fold, simplified  # noqa: E402
 
@@ -70,13 +68,12 @@ def main() -> None:
     started = time.perf_counter()
     for entry in chosen:
         gold = entry.project
-        rest = Library([p for p in library.projects if fold(p.name) != fold(gold.name) and p.source != entry.source])
+        rest = library_without(entry, library)
         retriever = Retriever(rest)
-        budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None
         gold_names = _plain([i.name for i in gold.indicators if i.name])
         stated: set[tuple[str, str]] = set()
         for variant, rewrite in VARIANTS.items():
-            request = DraftRequest(name=gold.name, goal=rewrite(gold.goal), budget=budget, department=entry.department)
+            request = request_for(entry, goal=rewrite(gold.goal))
             drafted = draft_offline(request, rest, retriever=retriever).indicators
             scores[variant].append(relevance(gold_names, _plain([i.name for i in drafted])))
             stray = off_topic(request, [i.name for i in drafted])

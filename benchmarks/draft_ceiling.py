@@ -27,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz  # noqa: E402
 
 from assistant.draft.adapt import NO_SUBJECT, candidate_pool, draft_offline, subject_of  # noqa: E402
-from assistant.draft.evaluation import eval_library, relevance  # noqa: E402
-from assistant.draft.library import Library  # noqa: E402
+from assistant.draft.evaluation import eval_library, library_without, relevance, request_for  # noqa: E402
 from assistant.draft.models import DraftRequest  # noqa: E402
 from assistant.draft.published import published_indicators  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
@@ -110,10 +109,9 @@ def main() -> None:
     unneeded: Counter = Counter()  # in the draft, not in the best 12
     for entry in chosen:
         gold = entry.project
-        rest = Library([p for p in library.projects if fold(p.name) != fold(gold.name) and p.source != entry.source])
+        rest = library_without(entry, library)
         retriever = Retriever(rest)
-        budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None
-        request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=budget, department=entry.department)
+        request = request_for(entry)
         drafted = [i.name for i in draft_offline(request, rest, retriever=retriever).indicators]
         pool = candidate_pool(request, retriever)
         names = list(dict.fromkeys(n for n, _ in pool))

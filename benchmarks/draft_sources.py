@@ -57,10 +57,8 @@ from assistant.draft.adapt import (  # noqa: E402
     project_topic,
     subject_of,
 )
-from assistant.draft.evaluation import eval_library, relevance  # noqa: E402
+from assistant.draft.evaluation import eval_library, library_without, relevance, request_for  # noqa: E402
 from assistant.draft.guard import judge  # noqa: E402
-from assistant.draft.library import Library  # noqa: E402
-from assistant.draft.models import DraftRequest  # noqa: E402
 from assistant.draft.published import published_indicators  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
 from assistant.draft.select import LOOK_AT, PRECEDENTS  # noqa: E402
@@ -176,10 +174,9 @@ def main() -> None:
     sector_gap: dict[str, Counter] = defaultdict(Counter)
     for entry in chosen:
         gold = entry.project
-        rest = Library([p for p in library.projects if fold(p.name) != fold(gold.name) and p.source != entry.source])
+        rest = library_without(entry, library)
         retriever = Retriever(rest)
-        budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None
-        request = DraftRequest(name=gold.name, goal=gold.goal or "", budget=budget, department=entry.department)
+        request = request_for(entry)
         types_, topic = project_topic(request)
         types = {t.id for t in types_}
         sector = project_sector(request, types_)

@@ -119,6 +119,26 @@ def _measures(project: Project, prefix: str = "") -> dict[str, Any]:
     }
 
 
+def library_without(entry: LibraryProject, library: Library) -> Library:
+    """The library a gold project is drafted from in leave-one-out: a real document is left out
+    whole (its other projects share its wording); the seed, one department table, loses only the
+    project drafted."""
+    name = _fold(entry.project.name)
+    return Library(
+        [p for p in library.projects if _fold(p.name) != name and (entry.split is None or p.source != entry.source)]
+    )
+
+
+def request_for(entry: LibraryProject, goal: str | None = None) -> DraftRequest:
+    """What a clerk would ask for the gold project: its name, goal (or ``goal``), budget and
+    主管部门 (a clerk knows it); a budget of 0 is "not stated"."""
+    gold = entry.project
+    budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None
+    return DraftRequest(
+        name=gold.name, goal=(gold.goal or "") if goal is None else goal, budget=budget, department=entry.department
+    )
+
+
 def evaluate_drafting(
     gold_path: str | Path | None = None,
     *,
@@ -158,19 +178,7 @@ def evaluate_drafting(
     last_model = last_prompt = None
     for n, entry in enumerate(chosen, 1):
         gold = entry.project
-        # a real document is left out whole (its other projects share its wording); the seed, one
-        # department table, loses only the project drafted
-        rest = Library(
-            [
-                p
-                for p in library.projects
-                if _fold(p.name) != _fold(gold.name) and (entry.split is None or p.source != entry.source)
-            ]
-        )
-        budget = entry.budget_wan if entry.budget_wan and entry.budget_wan > 0 else None  # a 0 is "not stated"
-        request = DraftRequest(
-            name=gold.name, goal=gold.goal or "", budget=budget, department=entry.department
-        )  # a clerk knows the 主管部门
+        rest, request = library_without(entry, library), request_for(entry)
         t0 = time.perf_counter()
         draft = _draft(request, rest, backend, options)
         seconds = time.perf_counter() - t0
