@@ -56,6 +56,12 @@ def simplified(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").translate(_t2s())
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a monospaced page, a wide (CJK, full-width) character two: a PDF's
+    text layer and pdftotext -layout place cells by these columns, not by characters."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def fold_whitespace(text: str) -> str:
     """Runs of white space folded to one space, ends stripped."""
     return _WS.sub(" ", text).strip()

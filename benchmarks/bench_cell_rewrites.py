@@ -47,7 +47,6 @@ import collections
 import json
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +58,7 @@ from rewrite_runner import Tally, f3, metrics, score_copy
 
 from assistant.export import to_interchange
 from assistant.gold import load_gold
+from assistant.textnorm import display_width
 
 #: the families rewritten (the two target layouts themselves, and traditional, are left out)
 FAMILIES = ("pipe_flattened", "run_together", "template_filled", "self_eval", "side_by_side")
@@ -72,15 +72,11 @@ WRAP_LINES = 24
 WRAP_LAYOUT = 20
 
 
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def wrap(text: str, limit: int) -> list[str]:
     """The cell's lines when printed in a column ``limit`` wide (at least one, maybe empty)."""
     out, line = [], ""
     for ch in text:
-        if line and width(line + ch) > limit:
+        if line and display_width(line + ch) > limit:
             out.append(line)
             line = ""
         line += ch
@@ -164,7 +160,7 @@ def _layout_block(rows: list[list[str]], mid: bool) -> list[str]:
     widest cell (wrapped past ``WRAP_LAYOUT``), a wrapped cell's lines under one another."""
     n = max(len(r) for r in rows)
     wrapped = [[wrap(c, WRAP_LAYOUT) for c in r] + [[""]] * (n - len(r)) for r in rows]
-    widths = [max(width(line) for r in wrapped for line in r[k]) for k in range(n)]
+    widths = [max(display_width(line) for r in wrapped for line in r[k]) for k in range(n)]
     out = []
     for r in wrapped:
         height = max(len(c) for c in r)
@@ -173,7 +169,7 @@ def _layout_block(rows: list[list[str]], mid: bool) -> list[str]:
             top = (height - len(c)) // 2 if mid else 0
             grid.append([""] * top + c + [""] * (height - top - len(c)))
         for j in range(height):
-            line = "   ".join(grid[k][j] + " " * (widths[k] - width(grid[k][j])) for k in range(n))
+            line = "   ".join(grid[k][j] + " " * (widths[k] - display_width(grid[k][j])) for k in range(n))
             out.append(line.rstrip())
     return out
 

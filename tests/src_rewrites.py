@@ -22,13 +22,12 @@ from __future__ import annotations
 import json
 import random
 import re
-import unicodedata
 from pathlib import Path
 
 from dev_gold import dev_gold
 
 from assistant.taxonomy import LEVEL1_WORDS, LEVEL2_WORDS
-from assistant.textnorm import fold, simplified
+from assistant.textnorm import display_width, fold, simplified
 
 _HEAD = re.compile(r"[一二三]级指标")
 #: a line that ends a grid: no table line after it is re-laid out
@@ -92,20 +91,16 @@ def table_span(text: str, gold: dict) -> tuple[int, int] | None:
     return start, end
 
 
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
 def _wrapped(line: str, width: int) -> list[str]:
     """``line`` cut into lines that each fill ``width`` CJK characters' room (a digit or a Latin
     letter takes half of one), as a PDF column wraps: anywhere, mid-word or mid-number."""
     out, cur, room = [], "", 2 * width
     for ch in line:
-        if cur and _width(ch) > room:
+        if cur and display_width(ch) > room:
             out.append(cur)
             cur, room = "", 2 * width
         cur += ch
-        room -= _width(ch)
+        room -= display_width(ch)
     return [*out, cur]
 
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import collections
 import re
-import unicodedata
 
 from ....ingest.document import Cell, Document, Row
 from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
+from ....textnorm import display_width
 
 #: the least width (in half-CJK columns) a wrapped run's lines fill: 12 CJK characters
 _LEAST = 24
@@ -46,7 +46,8 @@ _GRID_HEAD = re.compile(r"二级指标|三级指标|二級指標|三級指標")
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.rstrip())
+    """A line's printed width, its trailing spaces left out (they are no text the page cut)."""
+    return display_width(text.rstrip())
 
 
 def _plain(row: Row) -> str | None:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 
 from ....ingest.document import Cell, Document, Row
 from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD
+from ....textnorm import display_width
 from .labels import _fold, _is_header_word
 from .stream import _short_value
 
@@ -42,10 +42,6 @@ _PADDED = re.compile(r"\S {3,}\S")
 _NUMBER_CUT = re.compile(r"[\d.]$")
 #: a number's piece: its end wrapped onto the next line (2020.1.1-2020.12 / .31, 85 / %)
 _NUMBER_END = re.compile(r"^[\d.%％‰]")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _label_start(text: str) -> bool:
@@ -130,8 +126,8 @@ def _widths(lines: list[list[str]]) -> tuple[dict[str, int], Counter]:
         for col, piece in zip(_columns(pieces), pieces)
     ]
     for col, piece in placed:
-        widths[col] = max(widths.get(col, 0), _width(piece))
-    return widths, Counter(col for col, piece in placed if _width(piece) >= widths[col] - 1)
+        widths[col] = max(widths.get(col, 0), display_width(piece))
+    return widths, Counter(col for col, piece in placed if display_width(piece) >= widths[col] - 1)
 
 
 def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> list:
@@ -141,7 +137,11 @@ def _groups(lines: list[list[str]], sized: tuple[dict[str, int], Counter]) -> li
     def full(col: str, piece: str, sure: bool = True) -> bool:
         # a column wraps when two of its pieces fill it: one cell as wide as its column is only
         # the longest of a table whose cells did not wrap (``sure``; else a guess)
-        return (wraps[col] >= 2 or not sure) and _width(piece) >= widths.get(col, 0) - 1 and _width(piece) >= 6
+        return (
+            (wraps[col] >= 2 or not sure)
+            and display_width(piece) >= widths.get(col, 0) - 1
+            and display_width(piece) >= 6
+        )
 
     out, i = [], 0
     while i < len(lines):
@@ -194,7 +194,7 @@ def _assign(line: list[str], open_: list[int], cols: list[str], cells: list, wid
             if col.startswith("label"):
                 ok = ok and _label_start("".join(p for p, _ in cells[k]) + piece)
             else:
-                ok = ok and _width(piece) <= widths.get(col, 0) and not _label_start(piece)
+                ok = ok and display_width(piece) <= widths.get(col, 0) and not _label_start(piece)
                 # a value of its own (10, 5%) under a cell of text is a cell that fell to the next
                 # line (a weight column), not the cell's next piece; a number's end goes on it
                 alone = bool(re.search(r"\d", piece)) and _short_value(piece)

@@ -9,8 +9,7 @@ columns, but its cells above need not fill theirs; the reading is flagged all th
 
 from __future__ import annotations
 
-import unicodedata
-
+from ....textnorm import display_width
 from .labels import _fold, _is_label, _key_field
 from .stream import _short_value
 from .tokens import Token
@@ -25,15 +24,11 @@ _NARROW = 12
 _FILL = 2
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _starts(token: Token) -> tuple[int, int]:
     """Where the token starts on its line: in characters, and in display columns (a CJK
     character two): a PDF tool pads to either, depending on its font metrics."""
     before = token.cell.text[: token.start]
-    return token.start, _width(before)
+    return token.start, display_width(before)
 
 
 def _aligned(a: Token, b: Token) -> bool:
@@ -64,9 +59,9 @@ def continued_cells(
         cell = under[0]
         if cell is not name and _short_value(piece.text):
             return None
-        widths = [_width(t.text.strip()) for line in lines for t in line if t.text.strip() and _aligned(t, cell)]
+        widths = [display_width(t.text.strip()) for line in lines for t in line if t.text.strip() and _aligned(t, cell)]
         column = max(widths, default=0)
-        if column < _NARROW or _width(last_line(cell).strip()) < column - _FILL:
+        if column < _NARROW or display_width(last_line(cell).strip()) < column - _FILL:
             return None
         targets.append(cell)
     return targets
@@ -133,11 +128,11 @@ def value_wrapped_under(rows: list[list[Token]], end: int, value: str) -> str | 
             above.insert(0, prev[0].text.strip())
         own = value.strip()  # the value as read (its line's text may run on into the next key)
         parts = [*above, own, *below]
-        widest = max(_width(p) for p in parts)
+        widest = max(display_width(p) for p in parts)
         if (
             not above
             or len(above) not in (len(below), len(below) - 1)
-            or any(_width(p) < widest - _FILL for p in parts[:-1])
+            or any(display_width(p) < widest - _FILL for p in parts[:-1])
         ):
             parts = [own, *below]
         return "".join(parts) if len(parts) > 1 else None

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 
 from ....compare_words import SIGNS
 from ....messages import msg
+from ....textnorm import display_width
 from .failures import Failures
 from .labels import (
     _TITLE,
@@ -692,8 +692,8 @@ def _value_may_wrap(rests, kinds, anchors, named, width: int) -> bool:
 
 
 def _width(text: str) -> int:
-    """Printed width: two for a CJK or full-width character, one for others."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.strip())
+    """A cell's printed width, the spaces around it left out."""
+    return display_width(text.strip())
 
 
 def _split(
