@@ -95,3 +95,10 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: what the reader could not read (damaged bytes), kept as failures of the extracted table
     failures: list[Failure] = field(default_factory=list)
+
+    def with_rows(self, rows: list[Row]) -> Document:
+        """The same document read into other rows (lines joined or cut by a reader's step); its
+        text, warnings and failures are kept, the lists copied."""
+        return Document(
+            self.source, self.text, rows, self.encoding, self.layout, list(self.warnings), list(self.failures)
+        )

@@ -201,7 +201,7 @@ def unwrap(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
             out.append(row)
             joins.append((rows[i].line, row.cells[0].text, head is None or j < head))
         i = j + 1
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+    return doc.with_rows(out), joins
 
 
 def joined(lines: list[Row]) -> Row:

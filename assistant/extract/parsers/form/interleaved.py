@@ -107,7 +107,7 @@ def deinterleave(doc: Document, spaced_header: bool = True) -> tuple[Document, l
     out += rows[head + 1 + at :]
     if not joins:
         return doc, []
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+    return doc.with_rows(out), joins
 
 
 def _alone(groups: list, n: int) -> list[int]:
@@ -240,13 +240,6 @@ def _joined(rows: list[Row], cells: list, first: int) -> Row:
     return Row([cell], rows[0].line, "\n".join(r.raw for r in rows))
 
 
-def _at(cell: Cell, pos: int) -> int:
-    """The source offset of position ``pos`` of ``cell``'s text."""
-    segs = cell.segments or ((0, cell.start),)
-    base, at = max((s for s in segs if s[0] <= pos), default=(0, cell.start))
-    return at + pos - base
-
-
 def _whole_labels(text: str) -> int:
     """How many characters at the start of ``text`` are whole labels (产出指标数量指标…)."""
     at = 0
@@ -304,12 +297,12 @@ def rejoin_run_labels(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
         at = lead + start + len(piece)
         cell = rows[i].cells[0]
         text = texts[i][:at] + label[len(piece) :] + texts[i][at:]
-        segments, pos = [(0, _at(cell, 0))], at
+        segments, pos = [(0, cell.doc_offset(0))], at
         for k, n, q in taken:
-            segments.append((pos, _at(rows[k].cells[0], n - len(q))))
+            segments.append((pos, rows[k].cells[0].doc_offset(n - len(q))))
             pos += len(q)
             cut[k] = n
-        segments.append((pos, _at(cell, at)))
+        segments.append((pos, cell.doc_offset(at)))
         rows[i] = Row(
             [Cell(text, cell.start, cell.end, cell.row, 0, segments=tuple(segments))], rows[i].line, rows[i].raw
         )
@@ -325,5 +318,5 @@ def rejoin_run_labels(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
         cell, n = row.cells[0], cut[k]
         rest = cell.text[n:]
         if rest.strip():
-            out.append(Row([Cell(rest, _at(cell, n), cell.end, cell.row, 0)], row.line, row.raw))
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+            out.append(Row([Cell(rest, cell.doc_offset(n), cell.end, cell.row, 0)], row.line, row.raw))
+    return doc.with_rows(out), joins

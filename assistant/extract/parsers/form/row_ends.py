@@ -89,4 +89,4 @@ def split_at_row_ends(doc: Document) -> tuple[Document, list[tuple[int, str, str
             pos = end
     if not cuts:
         return doc, []
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), cuts
+    return doc.with_rows(out), cuts

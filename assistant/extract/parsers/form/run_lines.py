@@ -140,4 +140,4 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
         i = end + 1
     if not joins and len(out) == len(rows):
         return doc, []
-    return Document(doc.source, doc.text, out, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures)), joins
+    return doc.with_rows(out), joins

@@ -83,7 +83,7 @@ def _join_pages(doc: Document) -> Document:
     joined = Cell(text, head.start, pages[-1].cells[0].end, head.row, 0, segments=tuple(segments))
     row = Row([joined], pages[0].line, doc.text[head.start : joined.end])
     rows[first : first + len(pages)] = [row]
-    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+    return doc.with_rows(rows)
 
 
 def _without_readings(doc: Document) -> Document:
@@ -111,7 +111,7 @@ def _without_readings(doc: Document) -> Document:
         rows.append(Row(cells, row.line, row.raw))
     if not changed:
         return doc
-    return Document(doc.source, doc.text, rows, doc.encoding, doc.layout, list(doc.warnings), list(doc.failures))
+    return doc.with_rows(rows)
 
 
 #: pieces of text run together in a grid that are no indicator: a template row left empty but
