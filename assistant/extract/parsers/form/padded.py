@@ -56,7 +56,7 @@ def _cut(token: Token, amounts_cells: bool) -> list[Token]:
     words = list(_WORD.finditer(text))
     if all(_AMOUNT_TEXT.match(_fold(w.group()).replace(",", "")) for w in words):
         if amounts_cells:
-            return [_sub(token, w.start(), w.end()) for w in words]
+            return [token.sub(w.start(), w.end()) for w in words]
         return [token]
     keys = [w for w in words if _key_field(w.group()) or _COLON_LABEL.fullmatch(w.group())]
     if not keys:
@@ -66,7 +66,7 @@ def _cut(token: Token, amounts_cells: bool) -> list[Token]:
     for key in keys:
         if text[at : key.start()].strip():
             pieces.append(_between(token, at, key.start()))
-        pieces.append(_sub(token, key.start(), key.end()))
+        pieces.append(token.sub(key.start(), key.end()))
         at = key.end()
     if text[at:].strip():
         pieces.append(_between(token, at, len(text)))
@@ -84,8 +84,4 @@ def _between(token: Token, start: int, end: int) -> Token:
     money key (75.00) is its value, not cut further unless the row is made of amounts only."""
     part = token.text[start:end]
     lead = len(part) - len(part.lstrip())
-    return _sub(token, start + lead, start + len(part.rstrip()))
-
-
-def _sub(token: Token, start: int, end: int) -> Token:
-    return Token(token.text[start:end], token.cell, token.start + start, token.start + end, token.row, token.col)
+    return token.sub(start + lead, start + len(part.rstrip()))

@@ -88,16 +88,12 @@ def name_twice(token: Token) -> tuple[Token, Token] | None:
     if at is None or best < _MIN_NAME:
         return None
     if text[:at] == text[at:]:
-        return _sub(token, 0, at), _sub(token, at, len(text))  # the whole row written twice
+        return token.sub(0, at), token.sub(at, len(text))  # the whole row written twice
     if best >= at or not re.search(r"\d", text[best:at]):
         # no value between the copies, or one in words: a name repeating its own words
         # (非营利性民办园租房… 非营利性民办园房租…) is as likely, so not cut
         return None
-    return _sub(token, 0, at), _sub(token, at, len(text))
-
-
-def _sub(token: Token, start: int, end: int) -> Token:
-    return Token(token.text[start:end], token.cell, token.start + start, token.start + end, token.row, token.col)
+    return token.sub(0, at), token.sub(at, len(text))
 
 
 #: the most lines a wrapped name is looked for over

@@ -46,6 +46,10 @@ class Token:
     def span(self) -> Span:
         return self.cell.span(self.start, self.end)
 
+    def sub(self, start: int, end: int) -> Token:
+        """``text[start:end]`` as a token of its own, its offsets still the cell's."""
+        return Token(self.text[start:end], self.cell, self.start + start, self.start + end, self.row, self.col)
+
 
 def _pieces(cell: Cell, pattern: re.Pattern[str] | None) -> list[list[tuple[int, int]]]:
     """The ``|`` columns of a cell (one when it has no ``|``), each a list of (start, end)
