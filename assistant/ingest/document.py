@@ -79,6 +79,10 @@ class Row:
     line: int
     raw: str
 
+    def line_text(self) -> str | None:
+        """The text of a row read as one cell (a line of text), None for a row of several cells."""
+        return self.cells[0].text if len(self.cells) == 1 else None
+
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 

@@ -50,10 +50,6 @@ def _width(text: str) -> int:
     return display_width(text.rstrip())
 
 
-def _plain(row: Row) -> str | None:
-    return row.cells[0].text if len(row.cells) == 1 else None
-
-
 def _closed(text: str) -> bool:
     """A line that ends where it ends on purpose: a row of cells closed by a bar, or padded columns."""
     return bool(_CLOSED.search(text) or _PADDED.search(text))
@@ -80,7 +76,7 @@ def _runs(rows: list[Row]) -> list[list[int]]:
     """Indexes of rows that are lines of one cell each, in runs of consecutive source lines."""
     runs: list[list[int]] = []
     for i, row in enumerate(rows):
-        if _plain(row) is None or not row.cells[0].text.strip():
+        if row.line_text() is None or not row.cells[0].text.strip():
             runs.append([])
             continue
         if runs and runs[-1] and rows[runs[-1][-1]].line + 1 == row.line:
@@ -186,7 +182,7 @@ def unwrap(doc: Document) -> tuple[Document, list[tuple[int, str, bool]]]:
     full = full_lines(rows)
     if not full:
         return doc, []
-    head = next((i for i, r in enumerate(rows) if _GRID_HEAD.search(re.sub(r"\s", "", _plain(r) or ""))), None)
+    head = next((i for i, r in enumerate(rows) if _GRID_HEAD.search(re.sub(r"\s", "", r.line_text() or ""))), None)
     out: list[Row] = []
     joins: list[tuple[int, str, bool]] = []
     i = 0

@@ -262,7 +262,7 @@ def rejoin_run_labels(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
     head = next((i for i, r in enumerate(rows) if len(r.cells) == 1 and _HEADER.search(r.cells[0].text)), None)
     if head is None:
         return doc, []
-    texts = [r.cells[0].text if len(r.cells) == 1 else None for r in rows]
+    texts = [r.line_text() for r in rows]
     joins, cut = [], {}  # cut: row index -> characters taken off its start
     for i in range(head + 1, len(rows)):
         if texts[i] is None or i in cut:

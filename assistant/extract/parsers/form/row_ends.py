@@ -32,10 +32,6 @@ _NOTE = re.compile(r"\s*备注")
 _GRID = re.compile(r"三级指标|二级指标")
 
 
-def _text(row: Row) -> str | None:
-    return row.cells[0].text if len(row.cells) == 1 else None
-
-
 def _closed_word(header: str, at: int) -> tuple[re.Pattern[str], int] | None:
     """The word pattern of the closed column the header written from ``at`` on ends with, and
     where the header ends; None when its last column is not a closed one."""
@@ -60,7 +56,7 @@ def split_at_row_ends(doc: Document) -> tuple[Document, list[tuple[int, str, str
     """The document with each line of its grid that holds several rows ended by a closed column's
     word cut into one row each; with (source line, piece, word) of every cut."""
     rows = list(doc.rows)
-    simple = [t.translate(_T2S) if (t := _text(r)) is not None else None for r in rows]  # offsets stay put
+    simple = [t.translate(_T2S) if (t := r.line_text()) is not None else None for r in rows]  # offsets stay put
     head = next((i for i, t in enumerate(simple) if t and _GRID.search(t)), None)
     if head is None:
         return doc, []

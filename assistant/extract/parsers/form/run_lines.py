@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ....ingest.document import Document, Row
+from ....ingest.document import Document
 from ....taxonomy import LEVEL1_WORDS, LEVEL2_WORDS, OLD_EFFECT_WORD, words
 from . import hard_wrap
 from .runs import _WORDED_VALUE
@@ -35,11 +35,6 @@ _PAGE_LINE = re.compile(r"\s*(?:第\s*\d+\s*页\s*[，,]?\s*(?:共\s*\d+\s*页)?
 _ITEM_FIRST = re.compile(r"\s*(?:\d{1,2}、|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])")
 #: how many lines one cell may wrap over
 _MOST_LINES = 3
-
-
-def _text(row: Row) -> str | None:
-    """The text of a line of one cell (None for any other line)."""
-    return row.cells[0].text if len(row.cells) == 1 else None
 
 
 def _cut_start(text: str, after: str | None) -> bool:
@@ -89,14 +84,14 @@ def runs_under_spaced_header(doc: Document) -> bool:
     value or a name before it (…32人质量指标). Its cells are then cut as text run together (at the
     labels and values), not at the spaces."""
     rows = list(doc.rows)
-    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    head = next((i for i, r in enumerate(rows) if (t := r.line_text()) and _HEADER.search(t)), None)
     if head is None:
         return False
-    pieces = [p for r in rows[head + 1 :] if (t := _text(r)) for p in t.split()]
+    pieces = [p for r in rows[head + 1 :] if (t := r.line_text()) for p in t.split()]
     if sum(bool(_LABEL_RUN_IN.match(p)) for p in pieces) >= 2:
         return True
     # the rows on the header's line (their line breaks lost): a row's last cell runs into the next one's label
-    return sum(_run_into_label(p) for p in _text(rows[head]).split() if not _HEADER.search(p)) >= 2
+    return sum(_run_into_label(p) for p in rows[head].line_text().split() if not _HEADER.search(p)) >= 2
 
 
 def _run_into_label(piece: str) -> bool:
@@ -110,22 +105,22 @@ def join_wrapped_runs(doc: Document) -> tuple[Document, list[tuple[int, str]]]:
     """The document with its grid's wrapped rows joined into one cell each and the page heading
     repeated inside it left out; with the (source line, joined text) of every join."""
     rows = list(doc.rows)
-    head = next((i for i, r in enumerate(rows) if (t := _text(r)) and _HEADER.search(t)), None)
+    head = next((i for i, r in enumerate(rows) if (t := r.line_text()) and _HEADER.search(t)), None)
     if head is None:
         return doc, []
-    above = {t.strip() for r in rows[:head] if (t := _text(r)) and t.strip()}
-    if not _value_last(_text(rows[head]) or ""):
+    above = {t.strip() for r in rows[:head] if (t := r.line_text()) and t.strip()}
+    if not _value_last(rows[head].line_text() or ""):
         return doc, []
     out, joins, i = rows[: head + 1], [], head + 1
     while i < len(rows):
-        text = _text(rows[i])
+        text = rows[i].line_text()
         if text is not None and text.strip() in above and not _ENDS_VALUE.search(text):
             i += 1  # the title printed again at a page break
             continue
         end = i
-        if text is not None and _cut_start(text, _text(rows[i + 1]) if i + 1 < len(rows) else None):
+        if text is not None and _cut_start(text, rows[i + 1].line_text() if i + 1 < len(rows) else None):
             j = i + 1
-            while j < len(rows) and j - i < _MOST_LINES and (t := _text(rows[j])) is not None and _continues(t):
+            while j < len(rows) and j - i < _MOST_LINES and (t := rows[j].line_text()) is not None and _continues(t):
                 if _ENDS_VALUE.search(t) or _ENDS_VALUE.search(text.rstrip() + t.strip()):  # 85 / %
                     end = j
                     break
