@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sbs_rewrites import documents, layout, variant
 
 from assistant.evaluate.metrics import project_flags, score_table
 from assistant.export import to_interchange
 from assistant.extract import extract
-from assistant.extract.parsers.form.side_runs import name_twice
+from assistant.extract.parsers.form.side_runs import _shared_beginnings, name_twice
 from assistant.extract.parsers.form.tokens import Token
 from assistant.ingest import read_bytes
 from assistant.ingest.document import Cell
@@ -93,3 +95,15 @@ def test_a_name_wrapped_over_lines_is_joined_in_both_blocks_one_cell_per_line():
     got = [(i.seq, i.name, i.period_value, i.annual_value) for i in project.indicators]
     assert got == [(g["seq"], g["name"], g["period_value"], g["annual_value"]) for g in gold_inds]
     assert "FORM_NAME_WRAPPED_BELOW" in {f.code for f in table.failures}  # said, never silent
+
+
+@given(st.text(alphabet="ab培训1 ", max_size=60))
+def test_shared_beginnings_is_the_common_prefix_of_the_text_and_each_suffix(text):
+    # name_twice reads these in linear time; each must be what comparing character by character gives
+    def common(j: int) -> int:
+        n = 0
+        while j + n < len(text) and text[n] == text[j + n]:
+            n += 1
+        return n
+
+    assert _shared_beginnings(text) == [common(j) for j in range(len(text))]

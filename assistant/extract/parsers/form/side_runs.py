@@ -78,12 +78,10 @@ def name_twice(token: Token) -> tuple[Token, Token] | None:
     the longest beginning with the whole text (at least :data:`_MIN_NAME` characters), when the
     two halves are the same text or the value between the copies holds a number; else None."""
     text = token.text
+    shared = _shared_beginnings(text)
     best, at = 0, None
     for j in range(_MIN_NAME + 1, len(text) - _MIN_NAME + 1):
-        n = 0
-        while j + n < len(text) and n < j and text[n] == text[j + n]:
-            n += 1
-        if n > best:
+        if (n := min(shared[j], j)) > best:
             best, at = n, j
     if at is None or best < _MIN_NAME:
         return None
@@ -94,6 +92,23 @@ def name_twice(token: Token) -> tuple[Token, Token] | None:
         # (非营利性民办园租房… 非营利性民办园房租…) is as likely, so not cut
         return None
     return token.sub(0, at), token.sub(at, len(text))
+
+
+def _shared_beginnings(text: str) -> list[int]:
+    """For each position j, how many characters ``text[j:]`` shares with the beginning of
+    ``text`` (the Z-algorithm: linear, so a hostile line of one repeated word costs no square)."""
+    z = [0] * len(text)
+    if text:
+        z[0] = len(text)
+    left = right = 0
+    for j in range(1, len(text)):
+        n = min(right - j, z[j - left]) if j < right else 0
+        while j + n < len(text) and text[n] == text[j + n]:
+            n += 1
+        z[j] = n
+        if j + n > right:
+            left, right = j, j + n
+    return z
 
 
 #: the most lines a wrapped name is looked for over
