@@ -15,6 +15,7 @@ from form_reading import STAMP, read_form
 from assistant.evaluate.metrics import project_flags, score_table, summarize
 from assistant.export import to_interchange
 from assistant.extract import extract
+from assistant.extract.parsers.form.interleaved import deinterleave
 from assistant.ingest import read_bytes
 
 HEAD = "项目支出绩效目标表\n项目名称 某县学前教育补助\n年度目标 保障民办园房租补贴及时足额发放\n"
@@ -106,3 +107,12 @@ def test_a_name_starting_like_a_label_is_left_alone():
     )
     assert [name for _, name, _ in items] == ["经济困难学生资助人数", "学生满意度"]
     assert "FORM_LABEL_PIECES_JOINED" not in codes
+
+
+def test_a_line_of_more_words_than_a_grid_has_columns_is_left_as_it_is():
+    # 30 words a line, each as wide as its column: every way of placing the next line's 15 on them
+    # would be 155 million plans; no grid has that many columns, so nothing is joined (and no wait)
+    words, half = " ".join(["培训人次数"] * 30), " ".join(["培训人"] * 15)
+    text = "一级指标 二级指标 三级指标 指标值\n" + "\n".join([words, half] * 3) + "\n"
+    doc = read_bytes(text.encode("utf-8"), "wide.txt")
+    assert deinterleave(doc) == (doc, [])

@@ -17,6 +17,7 @@ joined row is reported for the caller to flag.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 
@@ -181,11 +182,18 @@ def _label_done(cell: list) -> bool:
     return text in _LABELS and not any(w != text and w.startswith(text) for w in _LABELS)
 
 
+#: the most ways of placing a line's pieces on the open cells that are tried: a real grid's
+#: dozen columns give a few hundred (C(12, 6) = 924); a line of 30 words would give 155 million
+_MOST_PLANS = 5_000
+
+
 def _assign(line: list[str], open_: list[int], cols: list[str], cells: list, widths: dict[str, int]):
     """Which open cell each piece of ``line`` goes on (left to right), and whether that was a
     choice among several; (None, False) when the line is not their next pieces."""
     if not line or len(line) > len(open_) or _is_header_word(line[0]):
         return None, False
+    if math.comb(len(open_), len(line)) > _MOST_PLANS:
+        return None, False  # no grid has that many columns: a hostile line, never tried piece by piece
     good = []
     for plan in itertools.combinations(open_, len(line)):
         ok = True
