@@ -10,9 +10,10 @@ reading that differs must be flagged, never silent.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
-from form_variants import Style, dev_grids, expected, render
+from form_variants import Style, dev_grids, expected, read_variant, render
 
 from assistant.evaluate.align import norm
 from assistant.export import to_interchange
@@ -123,3 +124,32 @@ def test_a_sign_word_is_never_a_name():
         got, _ = _read(_in_words(text, "line", n))
         names = {i["name"] for i in got}
         assert not names & {norm(w) for words in WORDS.values() for w in words}, grid.stem
+
+
+@pytest.mark.parametrize("labels", ["first", "every"])
+def test_run_together_sign_words_stay_in_the_value(labels):
+    """Cells run together (a web page copied without spaces): a value written 大于等于10157.6平方米
+    or 小于等于155名 keeps its words; none is cut into the name, and no grid is silently wrong.
+    (A run-together reader that knew 大于 and not 大于等于 cut 大于等于 into the name: dev q08.)"""
+    silent, right = [], 0
+    for n, grid in enumerate(GRIDS):
+        worded = replace(
+            grid,
+            rows=tuple(
+                replace(r, annual=_worded(m.group(1), n) + r.annual[m.end() :])
+                if r.annual and (m := _SIGN.match(r.annual))
+                else r
+                for r in grid.rows
+            ),
+        )
+        result = read_variant(worded, Style("run", labels, "single"))
+        if result is None:
+            continue
+        got, want, failures = result
+        if got == want:
+            right += 1
+            assert not {i["name"] for i in got} & {norm(w) for ws in WORDS.values() for w in ws}
+        elif not failures:
+            silent.append(grid.stem)
+    assert not silent
+    assert right >= len(GRIDS) // 2
