@@ -26,6 +26,18 @@ def _form_words(text: str) -> bool:
     return bool(_STAMP.search(text) or re.search("填表|填报|审核", text) or _is_column_heading(text))
 
 
+def _keys_only(text: str) -> bool:
+    """A short text with no sentence in it that is form keys end to end (一般公共预算 | 政府性基金拨款,
+    财政拨款 | 其他资金): a header row's heads read as a value. Short texts only: each cut is tried."""
+    if not text or len(text) > 30 or re.search(r"[\d，,。；;：:、]", text):
+        return False
+    ends = {0}
+    for end in range(2, len(text) + 1):
+        if any(_key_field(text[start:end]) for start in ends if end - start >= 2):
+            ends.add(end)
+    return len(text) in ends
+
+
 def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> list[Failure]:
     """Failures for what the rules read but are not sure of: an indicator name that looks like
     a value, a label or a form word; a value that is a label or a form word; a goal that
@@ -63,8 +75,9 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
                 say(ind, field, msg("FORM_VALUE_LOOKS_LIKE_LABEL", value=getattr(ind, field)))
             elif value and value == name:  # a wrapped name's second line read as the value of its first
                 say(ind, field, msg("FORM_VALUE_IS_NAME", value=getattr(ind, field)))
-    if goal and any(
-        word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标")
+    if goal and (
+        any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标"))
+        or _keys_only(_fold(goal).strip())  # 一般公共预算政府性基金拨款: a header row's heads read as the goal
     ):
         out.append(
             Failure(
