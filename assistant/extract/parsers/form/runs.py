@@ -385,6 +385,14 @@ def _read_run(
         # first's; not a bare number, which may be a score (公用经费标准 | 5 | …)
         found = [_Item(i.name, [*i.values, *([None] * (k - 1))], i.row) for i in first]
         failures.at_row(token.row, "指标值", msg("FORM_RUN_FEWER_VALUES", text=token.text[:40], count=k))
+    if found is None and (first := _first_value(token, k)) is not None:
+        found = [first]  # 老年人体检数5662人4044人21.4: the target, then a 自评表's result and scores
+        rest = token.text[first.values[0].end - token.start :].strip()
+        failures.at_row(
+            token.row,
+            "指标值",
+            msg("FORM_RUN_FIRST_VALUE", text=token.text[:40], value=first.values[0].text, rest=rest[:40]),
+        )
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -463,6 +471,38 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
             rest, at = rest[m.end() :], at + m.end()
         return (found, rest.strip()) if rest.strip() else None
     return None
+
+
+def _first_value(token: Token, k: int) -> _Item | None:
+    """One row no reading fits whole, read by value shapes: the name is the text before its first
+    value, and that value is the 指标值 when its shape says it is one (a sign, a unit, a percent, a
+    date: not a bare number, which may be a score or a footnote); the text after it (an achieved
+    value, scores, a note, or a next row) is left for the caller to flag. None when the name is
+    shorter than two characters, holds a digit, or nothing follows the value."""
+    m = _FIRST_VALUE.match(token.text)
+    if m is None or len(m.group("name").strip()) < 2:
+        return None
+    end = m.end("v0")
+    if unit := _LOOSE_UNIT.match(token.text, end):
+        end = unit.end()  # ≥80M, 1250KVA, 250万: a unit the closed list leaves out, right after the digits
+    elif _BARE_NUMBER.fullmatch(m.group("v0").strip()):
+        return None
+    if not token.text[end:].strip():
+        return None
+
+    def piece(a: int, b: int) -> Token:
+        return Token(token.text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    item = _Item(piece(0, m.end("name")), [piece(m.start("v0"), end), *[None] * (k - 1)], token.row)
+    return None if _cut_mid_word([item], token) else item
+
+
+#: a unit in Latin letters (M, km, KVA) or a bare 万 right after a value's digits
+_LOOSE_UNIT = re.compile(r"(?<=\d)(?:[A-Za-z]{1,4}(?![A-Za-z])|万(?![元人亩吨]))")
+
+_FIRST_VALUE = re.compile(
+    rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}"
+)
 
 
 #: the words an indicator name ends in, when one character is all the names of a run share

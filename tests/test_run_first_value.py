@@ -1,0 +1,57 @@
+"""A run-together row no reading fits whole is read by value shapes (form/runs.py _first_value):
+the name is the text before its first value with a sign, a unit or a percent, that value is the
+指标值, and the rest (an achieved value, a score, a closed column's word, a next row) is flagged.
+Checked on dev sources of other families with their real cells run together
+(tests/src_rewrites.py ``joingrid``), scored against the unchanged gold."""
+
+from __future__ import annotations
+
+import pytest
+from src_rewrites import pool, rewrite
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+POOL = {folder.name: (gold, text) for folder, gold, text in pool()}
+
+
+def _read(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+
+
+def _indicators(table):
+    return [i for p in table.projects() for i in p.indicators]
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        # a 绩效标准 word after each value (10辆计划标准), a Latin unit (≥80M), a bare 万 (250万)
+        ("c05-xiangtan-environment-cellperline", {"雾炮车降尘抑尘服务配备车辆数": "10辆", "雾炮车风炮射程": "≥80M"}),
+        # a next row whose name starts with a digit (…接种率≧90%7岁以下…): the first row read, the rest flagged
+        ("a05-ah-mengcheng-health-phs-pipe", {"适龄儿童国家免疫规划疫苗接种率": "≧90%"}),
+    ],
+)
+def test_first_value_closes_the_name(name, want):
+    gold, text = POOL[name]
+    table = _read(rewrite(text, gold, "joingrid"))
+    got = {i.name: i.annual_value for i in _indicators(table)}
+    for key, value in want.items():
+        assert got.get(key) == value
+    assert "FORM_RUN_FIRST_VALUE" in {f.code for f in table.failures}
+
+
+def test_cost_in_bare_wan_and_rest_flagged():
+    gold, text = POOL["c05-xiangtan-environment-cellperline"]
+    table = _read(rewrite(text, gold, "joingrid"))
+    [cost] = [i for i in _indicators(table) if i.name == "控制在预算成本内"]
+    assert cost.annual_value == "250万"
+    rests = [f.params["rest"] for f in table.failures if f.code == "FORM_RUN_FIRST_VALUE"]
+    assert "计划标准" in rests
+
+
+def test_bare_number_alone_is_not_a_value():
+    """分值 10 after a name is no 指标值: a bare number says nothing of its column."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数10计划标准说明文字\n"
+    table = _read(text)
+    assert not any(f.code == "FORM_RUN_FIRST_VALUE" for f in table.failures)
