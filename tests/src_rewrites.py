@@ -11,9 +11,9 @@ typos, notes, score marks and units columns kept), so the unchanged gold still s
 * ``letterspaced``: the form's printed labels (header words, level labels) with a space between
   every character, as a distributed-aligned cell copies (``项 目 名 称``);
 * ``mixed``: hard wrap plus white space lost or doubled at random;
-* ``joinrows``: every line of the table with its cells run together (``|``, tabs and white space
-  between them dropped), as a web page's text copy joins a row's cells;
-* ``joingrid``: the whole table's cells run together on one line (row ends lost too);
+* ``joinrows``: every line of the document with its cells run together (``|``, tabs and white
+  space between them dropped), as a web page's text copy joins a row's cells;
+* ``joingrid``: that, and the whole table's cells on one line (row ends lost too);
 * ``joingrid34``: that line hard-wrapped again at 34 characters (a PDF column of run-together text).
 
 The table is the lines from the first one naming a level column (一级指标, 二级指标, 三级指标) to the
@@ -146,6 +146,8 @@ def rewrite(text: str, gold: dict, kind: str, seed: int = 0) -> str | None:
         raise ValueError(kind)
     if new == table:
         return None
+    if kind.startswith("join"):  # a page's text copy joins the cells of every row, not the grid's only
+        return "\n".join([*map(joined, lines[:a]), *new, *map(joined, lines[b + 1 :])])
     return "\n".join([*lines[:a], *new, *lines[b + 1 :]])
 
 
