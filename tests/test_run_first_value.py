@@ -55,3 +55,19 @@ def test_bare_number_alone_is_not_a_value():
     text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数10计划标准说明文字\n"
     table = _read(text)
     assert not any(f.code == "FORM_RUN_FIRST_VALUE" for f in table.failures)
+
+
+def test_rows_under_a_unit_column_cut_at_value_ends():
+    """猪肉产量稳定率%≥95%能繁母猪稳定率%90% under 单位 | 指标值 (a dev source with its rows on one
+    line): cut after each value a name follows, each piece cut by the columns."""
+    gold, text = POOL["d21-cq-zhongxian-pig-county-reward-cellpipe"]
+    table = _read(rewrite(text, gold, "joingrid"))
+    want = [(i["name"], i["annual_value"]) for u in gold["units"] for p in u["projects"] for i in p["indicators"]]
+    assert [(i.name, i.annual_value) for i in _indicators(table)] == want
+
+
+def test_a_name_with_a_number_is_not_cut_under_a_unit_column():
+    """0-6岁儿童… : a piece starting with a unit (岁…) is no row; the text is not cut there."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标单位指标值\n产出指标数量指标0-6岁儿童健康管理率%≥90%\n"
+    table = _read(text)
+    assert not any(i.name.startswith("岁") for i in _indicators(table))

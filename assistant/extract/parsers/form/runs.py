@@ -337,6 +337,8 @@ def _read_run(
         cut = cut_row(token.text, heads)
         if cut is not None:
             return [_cut_item(token, cut, failures)]
+        if (rows := _rows_by_value_ends(token, heads)) is not None:
+            return [_cut_item(piece, cut, failures) for piece, cut in rows]
     found = _split_with_notes(token, k, notes, alike=alike)
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
@@ -410,6 +412,31 @@ def _read_run(
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+#: where a row may end in text run together: after a quantified value, before a name's character
+_VALUE_END = re.compile(rf"(?:{_RUN_VALUE}){_NOT_MID_NUMBER}(?=[\u4e00-\u9fff])")
+
+
+def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut]] | None:
+    """Several rows run together under a header with a unit or sign column (猪肉产量稳定率%≥95%
+    能繁母猪稳定率%90%), which the cut by columns reads one row at a time: the text cut after
+    each quantified value a name's character follows, where every piece is cut by the columns
+    and none starts mid-word or with a unit. None when fewer than two rows come out so."""
+    pos, out = 0, []
+    for m in _VALUE_END.finditer(token.text):
+        piece = token.sub(pos, m.end())
+        if pos < m.end() and (cut := cut_row(piece.text, heads)) is not None:
+            out.append((piece, cut))
+            pos = m.end()
+    rest = token.sub(pos, len(token.text))
+    if not rest.text.strip() or (cut := cut_row(rest.text, heads)) is None:
+        return None
+    out.append((rest, cut))
+    names = [token.text[p.start - token.start : p.start - token.start + c.name_end] for p, c in out]
+    if len(out) < 2 or any(_CUT_NAME.match(n) or _UNIT_FIRST.match(n) for n in names[1:]):
+        return None
+    return out
 
 
 def _unit_to_value(item: _Item) -> _Item:
