@@ -71,3 +71,31 @@ def test_a_name_with_a_number_is_not_cut_under_a_unit_column():
     text = "项目名称测试项目\n一级指标二级指标三级指标单位指标值\n产出指标数量指标0-6岁儿童健康管理率%≥90%\n"
     table = _read(text)
     assert not any(i.name.startswith("岁") for i in _indicators(table))
+
+
+def test_measure_words_read_as_units_and_flagged():
+    """…指示灯30只气体灭火控制器及报警主机4台施工材料1批 (a dev source's rows on one line): 只 and 批
+    are not in the unit list (some names start with them), yet only they let the run read whole."""
+    gold, text = POOL["f03-ha-puyang-archives-fire-equipment-approval-pipe"]
+    table = _read(rewrite(text, gold, "joingrid"))
+    got = {i.name: i.annual_value for i in _indicators(table)}
+    assert got.get("声光报警、紧急按钮、指示灯") == "30只" and got.get("施工材料") == "1批"
+    assert "FORM_CUT_ODD_UNIT" in {f.code for f in table.failures}
+
+
+def test_a_measure_word_starting_a_name_goes_to_the_bare_number_before():
+    """≥20 | 座受益人口数 read silently before; the measure word is the count's unit, flagged."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标新建供水设施数量≥20座受益人口数≥500人\n"
+    table = _read(text)
+    assert [(i.name, i.annual_value) for i in _indicators(table)] == [
+        ("新建供水设施数量", "≥20座"),
+        ("受益人口数", "≥500人"),
+    ]
+    assert "FORM_CUT_ODD_UNIT" in {f.code for f in table.failures}
+
+
+def test_common_name_starts_are_no_measure_words():
+    """处理及时率 after a bare number keeps its 处: 处, 条, 名, 支 start names too often."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数50处理及时率100%\n"
+    got = [(i.name, i.annual_value) for i in _indicators(_read(text))]
+    assert got == [("培训人数", "50"), ("处理及时率", "100%")]

@@ -56,6 +56,22 @@ _RUN_VALUE = (
 )
 
 
+#: measure words a count is written with that the unit list leaves out, as some names start with
+#: them; read as a unit only after digits, where no listed unit reads the run, and flagged
+_MEASURES = "只批座张所头棵间栋架艘根块盏"
+#: a value whose unit is such a measure word: it ends the run, or a name of two characters follows
+_MEASURED_VALUE = rf"(?:{_RUN_VALUE})(?:(?<=\d)[{_MEASURES}](?=$|[\u4e00-\u9fff]{{2}}))?"
+
+
+def _measure_first(items: list[_Item]) -> bool:
+    """Some name after the first starts with a measure word right after a bare number (≥20 | 座受益…):
+    the word is more likely the number's unit."""
+    last = [next((v for v in reversed(i.values) if v is not None), None) for i in items]
+    return any(
+        item.name.text[:1] in _MEASURES and v is not None and v.text[-1:].isdigit() for item, v in zip(items[1:], last)
+    )
+
+
 #: the page number a document host writes before each page of text run together (1、… 2、… 3、…)
 _PAGE_MARK = re.compile(r"^\s*(\d{1,3})、\s*")
 
@@ -163,7 +179,14 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _split_with_notes(
-    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False, alike: tuple[int, ...] = ()
+    token: Token,
+    k: int,
+    notes: int,
+    *,
+    loose: bool = False,
+    numbered: bool = False,
+    alike: tuple[int, ...] = (),
+    value: str | None = None,
 ) -> list[_Item] | None:
     """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty.
     A reading is refused that puts a bare number in a note (a note is words) or, of the two
@@ -180,11 +203,11 @@ def _split_with_notes(
             not _BARE_NUMBER.fullmatch(i.values[a].text) and _BARE_NUMBER.fullmatch(i.values[b].text) for i in items
         )
 
-    found = _split_run(token, k, loose=loose, numbered=numbered)
+    found = _split_run(token, k, loose=loose, numbered=numbered, value=value)
     if not fits(found, k):
         found = None
     if found is None and notes and k > notes:
-        found = _split_run(token, k - notes, loose=loose, numbered=numbered)
+        found = _split_run(token, k - notes, loose=loose, numbered=numbered, value=value)
         if fits(found, k - notes):
             found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
         else:
@@ -192,7 +215,9 @@ def _split_with_notes(
     return found
 
 
-def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
+def _split_run(
+    token: Token, k: int, *, loose: bool = False, numbered: bool = False, value: str | None = None
+) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
@@ -206,7 +231,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     between = "" if loose else _NOT_MID_NUMBER
     if numbered and k < 2:
         return None
-    values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
+    values = "".join(rf"(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
     text = token.text
     if numbered:
         found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
@@ -340,6 +365,13 @@ def _read_run(
         if (rows := _rows_by_value_ends(token, heads)) is not None:
             return [_cut_item(piece, cut, failures) for piece, cut in rows]
     found = _split_with_notes(token, k, notes, alike=alike)
+    if (found is None or _measure_first(found)) and (
+        measured := _split_with_notes(token, k, notes, alike=alike, value=_MEASURED_VALUE)
+    ):
+        if not _cut_mid_word(measured, token):
+            found = measured  # 指示灯30只气体灭火控制器4台施工材料1批: a measure word the unit list lacks
+            odd = next(v.text for i in measured for v in i.values if v is not None and v.text[-1] in _MEASURES)
+            failures.at_row(token.row, "指标值", msg("FORM_CUT_ODD_UNIT", text=token.text[:40], value=odd))
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
         for item in numbered:
