@@ -99,3 +99,16 @@ def test_common_name_starts_are_no_measure_words():
     text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数50处理及时率100%\n"
     got = [(i.name, i.annual_value) for i in _indicators(_read(text))]
     assert got == [("培训人数", "50"), ("处理及时率", "100%")]
+
+
+def test_a_date_tail_is_no_name():
+    """资金拨付到位情况12月底前100%到位 (a dev source's row, cells joined): 底前 is the deadline's tail,
+    not a row of its own; the indicators after it keep their numbers."""
+    gold, text = POOL["a16-sc-zhaohua-leprosy-form-space"]
+    table = _read(rewrite(text, gold, "joinrows"))
+    got = {i.name: (i.seq, i.annual_value) for i in _indicators(table)}
+    want = {
+        i["name"]: (i["seq"], i["annual_value"]) for u in gold["units"] for p in u["projects"] for i in p["indicators"]
+    }
+    assert got["资金拨付到位情况"] == want["资金拨付到位情况"]
+    assert "底前" not in got

@@ -440,6 +440,7 @@ def _read_run(
     if found is None:
         failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
         return [_Item(token, [], token.row)]
+    found = _date_tails_joined(found, token)
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     found = [_unit_to_value(item) for item in found]
@@ -468,6 +469,40 @@ def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut
     names = [token.text[p.start - token.start : p.start - token.start + c.name_end] for p, c in out]
     if len(out) < 2 or any(_CUT_NAME.match(n) or _UNIT_FIRST.match(n) for n in names[1:]):
         return None
+    return out
+
+
+#: what a deadline's date goes on with (12月 | 底前): a "name" of only these is no name
+_DATE_TAIL = re.compile(r"(?:底|末)?(?:前|内|止|以前|以内)?")
+
+
+def _date_tails_joined(items: list[_Item], token: Token) -> list[_Item]:
+    """A name cut out right after a date that is only the date's tail (资金拨付到位情况12月底前100%到位
+    read as 12月 | 底前 | 100%到位): the tail and its value go back into the date's value, one row
+    (an extra row shifts every later indicator's number)."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1].values[-1] if out and out[-1].values else None
+        if (
+            prev is not None
+            and prev.text[-1:] in "年月日"
+            and item.name.text
+            and _DATE_TAIL.fullmatch(item.name.text)
+            and item.values
+            and item.values[0] is not None
+            and all(v is None for v in item.values[1:])
+        ):
+            joined = Token(
+                token.text[prev.start - token.start : item.values[0].end - token.start].strip(),
+                token.cell,
+                prev.start,
+                item.values[0].end,
+                prev.row,
+                prev.col,
+            )
+            out[-1] = _Item(out[-1].name, [*out[-1].values[:-1], joined], out[-1].row)
+            continue
+        out.append(item)
     return out
 
 
