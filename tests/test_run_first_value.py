@@ -112,3 +112,10 @@ def test_a_date_tail_is_no_name():
     }
     assert got["资金拨付到位情况"] == want["资金拨付到位情况"]
     assert "底前" not in got
+
+
+def test_a_measure_word_before_digits_is_left_as_read():
+    """≥20 | 座 | 5个: the measure word cannot be the unit (no name follows it); the reading stays."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数≥20座5个\n"
+    table = _read(text)
+    assert table is not None and not any(f.code == "FORM_CUT_ODD_UNIT" for f in table.failures)

@@ -368,9 +368,9 @@ def _read_run(
     if (found is None or _measure_first(found)) and (
         measured := _split_with_notes(token, k, notes, alike=alike, value=_MEASURED_VALUE)
     ):
-        if not _cut_mid_word(measured, token):
+        odd = next((v.text for i in measured for v in i.values if v is not None and v.text[-1] in _MEASURES), None)
+        if odd is not None and not _cut_mid_word(measured, token):
             found = measured  # 指示灯30只气体灭火控制器4台施工材料1批: a measure word the unit list lacks
-            odd = next(v.text for i in measured for v in i.values if v is not None and v.text[-1] in _MEASURES)
             failures.at_row(token.row, "指标值", msg("FORM_CUT_ODD_UNIT", text=token.text[:40], value=odd))
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
