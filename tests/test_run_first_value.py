@@ -119,3 +119,11 @@ def test_a_measure_word_before_digits_is_left_as_read():
     text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标数量指标培训人数≥20座5个\n"
     table = _read(text)
     assert table is not None and not any(f.code == "FORM_CUT_ODD_UNIT" for f in table.failures)
+
+
+def test_a_date_ending_in_qian_before_a_name_is_flagged():
+    """2023年12月前期工作完成率100%: 前 may end the date or start the name (前期…); it was read
+    silently as 2023年12月前 | 期工作完成率."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标时效指标完成时间2023年12月前期工作完成率100%\n"
+    table = _read(text)
+    assert "FORM_DATE_TAIL_UNSURE" in {f.code for f in table.failures}

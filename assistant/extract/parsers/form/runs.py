@@ -441,6 +441,13 @@ def _read_run(
         failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
         return [_Item(token, [], token.row)]
     found = _date_tails_joined(found, token)
+    for item, after in zip(found, found[1:]):
+        last = next((v for v in reversed(item.values) if v is not None), None)
+        if last is not None and re.search(r"[年月日][前内]$", last.text):
+            # 2023年12月前 | 期工作完成率 or 2023年12月 | 前期工作完成率: the cut is not sure
+            failures.at_row(
+                token.row, "三级指标", msg("FORM_DATE_TAIL_UNSURE", value=last.text, name=after.name.text[:20])
+            )
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     found = [_unit_to_value(item) for item in found]
