@@ -21,7 +21,8 @@ And the honest held-out signal: every dev source with indicators, of EVERY famil
 white space, one cell per line, self-evaluations, traditional …), its indicator table's real
 cells run together as a web page's text copy joins them (``tests/src_rewrites.py``): each line's
 cells joined (``join_rows``), the whole table on one line (``join_grid``), that line wrapped at 34
-characters (``join_grid34``). Their figures are split by the source's own family: *tuned* (a
+characters (``join_grid34``), and the joined rows in traditional characters (``join_rows_trad``,
+OpenCC s2t, scored in simplified characters). Their figures are split by the source's own family: *tuned* (a
 run_together document, the layout the readers were written from) and *untuned* (every other
 family: the figure to watch), each beside the same documents as written (``asis``).
 
@@ -36,6 +37,7 @@ Exits 1 if any rewrite is silently wrong.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -55,7 +57,7 @@ from rewrite_runner import Tally, metrics, score_copy, score_reading
 TITLE = "项目支出绩效目标表"
 FOOTER = "第 1 页，共 2 页"
 KINDS = ("run", "every", "middle", "annual", "spaces", "wrap", "page", "src_run", "src_spaces", "src_page")
-JOINS = ("join_rows", "join_grid", "join_grid34")
+JOINS = ("join_rows", "join_grid", "join_grid34", "join_rows_trad")
 
 
 def _family(folder: Path) -> str:
@@ -216,10 +218,11 @@ def joined(kinds: list[str], tally: Tally, args) -> None:
     for n, (folder, gold, text) in enumerate(pool):
         half = "tuned" if sr.family(folder) == "run_together" else "untuned"
         for kind in kinds:
-            new = sr.rewrite(text, gold, kind.replace("_", ""), seed=n)
+            trad = kind.endswith("_trad")
+            new = sr.rewrite(text, gold, kind.removesuffix("_trad").replace("_", ""), seed=n)
             if new is None:
                 continue
-            got = score_copy(gold, new)
+            got = score_copy(gold, fv.traditional(new), convert=_simplified) if trad else score_copy(gold, new)
             m = tally.add((kind, half), got, missed=score_reading(gold, None))
             tally.add(("asis", kind, half), score_copy(gold, text), reference=True, missed=score_reading(gold, None))
             if m is not None and args.docs:
@@ -231,8 +234,28 @@ def joined(kinds: list[str], tally: Tally, args) -> None:
     for half in ("untuned", "tuned"):
         for kind in kinds:
             print(_line(f"{kind} {half}", tally, (kind, half)) + _asis(tally, ("asis", kind, half)))
-        labels = [(k, half) for k in kinds]
-        print(_line(f"all {half}", tally, *labels) + _asis(tally, *[("asis", k, half) for k in kinds]))
+        layouts = [k for k in kinds if not k.endswith("_trad")]  # the headline: layouts only
+        labels = [(k, half) for k in layouts]
+        print(_line(f"all {half}", tally, *labels) + _asis(tally, *[("asis", k, half) for k in layouts]))
+
+
+def _simplified(value):
+    """Every string of an interchange document in simplified characters (OpenCC t2s): the reader
+    keeps the characters a copy wrote, the gold is simplified."""
+    if isinstance(value, str):
+        return _t2s().convert(value)
+    if isinstance(value, dict):
+        return {k: _simplified(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_simplified(v) for v in value]
+    return value
+
+
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _asis(tally: Tally, *labels) -> str:
