@@ -566,6 +566,17 @@ MESSAGES: dict[str, Text] = {
         "only the first {count} indicator(s) of a run of text were read; the rest {rest!r} could not be told "
         "apart into names and values and was not read: check it",
     ),
+    "FORM_RUN_FIRST_VALUE": Text(
+        "“{text}”：名称后有多个数值连在一起，取第一个带符号或单位的“{value}”作指标值，其后的“{rest}”"
+        "（实际完成值、分值或下一条指标）未读取；请核对",
+        "{text!r}: several values run together after the name; the first one with a sign or unit, {value!r}, "
+        "was read as the value and the rest {rest!r} (achieved value, scores or a next indicator) was not: check it",
+    ),
+    "FORM_DATE_TAIL_UNSURE": Text(
+        "连续文字中日期“{value}”末尾的“前/内”也可能是下一个指标名称“{name}”的开头；请核对",
+        "in text run together, the 前/内 ending the date {value!r} may as well start the next indicator's "
+        "name {name!r}: check it",
+    ),
     "FORM_NAMES_BY_ENDING": Text(
         "“{text}”：连续文字中没有指标值，按名称共同的结尾“{ending}”分成 {count} 个指标名称；请核对",
         "{text!r}: no values in a run of text; cut into {count} indicator names after the ending {ending!r} "

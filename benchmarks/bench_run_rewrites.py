@@ -17,6 +17,15 @@ Besides, the real sources themselves: every dev ``|`` document with its cells jo
 (``src_run``) or joined with single spaces lost at random (``src_spaces``), and every dev
 run-together source with a page footer line put inside its table (``src_page``).
 
+And the honest held-out signal: every dev source with indicators, of EVERY family (``|`` rows,
+white space, one cell per line, self-evaluations, traditional …), its indicator table's real
+cells run together as a web page's text copy joins them (``tests/src_rewrites.py``): each line's
+cells joined (``join_rows``), the whole table on one line (``join_grid``), that line wrapped at 34
+characters (``join_grid34``), and the joined rows in traditional characters (``join_rows_trad``,
+OpenCC s2t, scored in simplified characters). Their figures are split by the source's own family: *tuned* (a
+run_together document, the layout the readers were written from) and *untuned* (every other
+family: the figure to watch), each beside the same documents as written (``asis``).
+
 A rewrite is scored like the dev eval (strict and lenient indicator F1 over all rewrites of a
 kind; a project that is wrong and unflagged is *silent*).
 
@@ -28,6 +37,7 @@ Exits 1 if any rewrite is silently wrong.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -40,12 +50,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import form_variants as fv
+import src_rewrites as sr
 from dev_gold import dev_gold
 from rewrite_runner import Tally, metrics, score_copy, score_reading
 
 TITLE = "项目支出绩效目标表"
 FOOTER = "第 1 页，共 2 页"
 KINDS = ("run", "every", "middle", "annual", "spaces", "wrap", "page", "src_run", "src_spaces", "src_page")
+JOINS = ("join_rows", "join_grid", "join_grid34", "join_rows_trad")
 
 
 def _family(folder: Path) -> str:
@@ -166,6 +178,7 @@ def main() -> int:
     parser.add_argument("--docs", action="store_true", help="a line per document and kind")
     args = parser.parse_args()
     kinds = [k for k in KINDS if not args.only or k in args.only.split(",")]
+    joins = [k for k in JOINS if not args.only or k in args.only.split(",")]
     start = time.perf_counter()
     pool = _pool()
     print(f"{len(pool)} dev documents with one project of indicators")
@@ -190,9 +203,64 @@ def main() -> int:
                 shown += 1
                 print(f"    {kind} {folder.name}: {', '.join([d for s in got for d in s['differences']][:6])}")
         print(_line(kind, tally, kind))
-    print(_line("total", tally, *kinds))
+    if kinds:
+        print(_line("total", tally, *kinds))
+    if joins:
+        joined(joins, tally, args)
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
+
+
+def joined(kinds: list[str], tally: Tally, args) -> None:
+    """The ``join_*`` kinds over every dev source with indicators, split tuned / untuned."""
+    pool = sr.pool()
+    print(f"{len(pool)} dev sources with indicators, their table's cells run together")
+    for n, (folder, gold, text) in enumerate(pool):
+        half = "tuned" if sr.family(folder) == "run_together" else "untuned"
+        for kind in kinds:
+            trad = kind.endswith("_trad")
+            new = sr.rewrite(text, gold, kind.removesuffix("_trad").replace("_", ""), seed=n)
+            if new is None:
+                continue
+            got = score_copy(gold, fv.traditional(new), convert=_simplified) if trad else score_copy(gold, new)
+            m = tally.add((kind, half), got, missed=score_reading(gold, None))
+            tally.add(("asis", kind, half), score_copy(gold, text), reference=True, missed=score_reading(gold, None))
+            if m is not None and args.docs:
+                print(f"    {kind:11} {sr.family(folder)[:10]:10} {folder.name[:50]:50} strict {m['indicator_f1']}")
+            wrong = [d for s in got or [] for d in s["differences"]] if got is not None else ["refused"]
+            if wrong and tally.shown[kind, half] < args.show:
+                tally.shown[kind, half] += 1
+                print(f"    {kind} {half} {folder.name}: {', '.join(wrong[:6])}")
+    for half in ("untuned", "tuned"):
+        for kind in kinds:
+            print(_line(f"{kind} {half}", tally, (kind, half)) + _asis(tally, ("asis", kind, half)))
+        layouts = [k for k in kinds if not k.endswith("_trad")]  # the headline: layouts only
+        labels = [(k, half) for k in layouts]
+        print(_line(f"all {half}", tally, *labels) + _asis(tally, *[("asis", k, half) for k in layouts]))
+
+
+def _simplified(value):
+    """Every string of an interchange document in simplified characters (OpenCC t2s): the reader
+    keeps the characters a copy wrote, the gold is simplified."""
+    if isinstance(value, str):
+        return _t2s().convert(value)
+    if isinstance(value, dict):
+        return {k: _simplified(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_simplified(v) for v in value]
+    return value
+
+
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _asis(tally: Tally, *labels) -> str:
+    m = metrics(tally.pooled(*labels))
+    return f"  (as written: strict {m['indicator_f1'] or 0:.3f})"
 
 
 def _line(kind: str, tally: Tally, *labels: str) -> str:

@@ -10,7 +10,11 @@ typos, notes, score marks and units columns kept), so the unchanged gold still s
 * ``oneline``: every line break inside the table removed (one long line);
 * ``letterspaced``: the form's printed labels (header words, level labels) with a space between
   every character, as a distributed-aligned cell copies (``项 目 名 称``);
-* ``mixed``: hard wrap plus white space lost or doubled at random.
+* ``mixed``: hard wrap plus white space lost or doubled at random;
+* ``joinrows``: every line of the document with its cells run together (``|``, tabs and white
+  space between them dropped), as a web page's text copy joins a row's cells;
+* ``joingrid``: that, and the whole table's cells on one line (row ends lost too);
+* ``joingrid34``: that line hard-wrapped again at 34 characters (a PDF column of run-together text).
 
 The table is the lines from the first one naming a level column (一级指标, 二级指标, 三级指标) to the
 last one holding a gold indicator's name (and its value lines after it, up to a line that ends a
@@ -115,7 +119,7 @@ def _block(lines: list[str], a: int, b: int) -> tuple[int, int]:
 
 def rewrite(text: str, gold: dict, kind: str, seed: int = 0) -> str | None:
     """The source with its table re-laid out as ``kind`` (wrap18, wrap26, wrap34, wrap48,
-    reflow34, oneline, letterspaced, mixed); None when no table is found or nothing changes."""
+    reflow34, oneline, letterspaced, mixed, joinrows, joingrid, joingrid34); None when no table is found or nothing changes."""
     span = table_span(text, gold)
     if span is None:
         return None
@@ -133,11 +137,26 @@ def rewrite(text: str, gold: dict, kind: str, seed: int = 0) -> str | None:
         new = [letterspaced(line) for line in table]
     elif kind == "mixed":
         new = [_spaces_noise(piece, rng) for line in table for piece in _wrapped(line, 26)]
+    elif kind == "joinrows":
+        new = [joined(line) for line in table]
+    elif kind.startswith("joingrid"):
+        line = "".join(joined(line) for line in table)
+        new = _wrapped(line, int(kind[8:])) if kind[8:] else [line]
     else:
         raise ValueError(kind)
     if new == table:
         return None
+    if kind.startswith("join"):  # a page's text copy joins the cells of every row, not the grid's only
+        return "\n".join([*map(joined, lines[:a]), *new, *map(joined, lines[b + 1 :])])
     return "\n".join([*lines[:a], *new, *lines[b + 1 :]])
+
+
+_SEPARATORS = re.compile(r"[|｜\t\s\u3000]+")
+
+
+def joined(line: str) -> str:
+    """``line`` with the separators between its cells dropped (``|``, tabs, white space)."""
+    return _SEPARATORS.sub("", line)
 
 
 _LABELS = re.compile("|".join(sorted(map(re.escape, set(LABEL_WORDS)), key=len, reverse=True)))

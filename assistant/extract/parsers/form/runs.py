@@ -57,6 +57,22 @@ _RUN_VALUE = (
 )
 
 
+#: measure words a count is written with that the unit list leaves out, as some names start with
+#: them; read as a unit only after digits, where no listed unit reads the run, and flagged
+_MEASURES = "只批座张所头棵间栋架艘根块盏"
+#: a value whose unit is such a measure word: it ends the run, or a name of two characters follows
+_MEASURED_VALUE = rf"(?:{_RUN_VALUE})(?:(?<=\d)[{_MEASURES}](?=$|[\u4e00-\u9fff]{{2}}))?"
+
+
+def _measure_first(items: list[_Item]) -> bool:
+    """Some name after the first starts with a measure word right after a bare number (≥20 | 座受益…):
+    the word is more likely the number's unit."""
+    last = [next((v for v in reversed(i.values) if v is not None), None) for i in items]
+    return any(
+        item.name.text[:1] in _MEASURES and v is not None and v.text[-1:].isdigit() for item, v in zip(items[1:], last)
+    )
+
+
 #: the page number a document host writes before each page of text run together (1、… 2、… 3、…)
 _PAGE_MARK = re.compile(r"^\s*(\d{1,3})、\s*")
 
@@ -164,7 +180,14 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _split_with_notes(
-    token: Token, k: int, notes: int, *, loose: bool = False, numbered: bool = False, alike: tuple[int, ...] = ()
+    token: Token,
+    k: int,
+    notes: int,
+    *,
+    loose: bool = False,
+    numbered: bool = False,
+    alike: tuple[int, ...] = (),
+    value: str | None = None,
 ) -> list[_Item] | None:
     """:func:`_split_run` with all k values, else with the trailing note cells (未完成原因) left empty.
     A reading is refused that puts a bare number in a note (a note is words) or, of the two
@@ -181,11 +204,11 @@ def _split_with_notes(
             not _BARE_NUMBER.fullmatch(i.values[a].text) and _BARE_NUMBER.fullmatch(i.values[b].text) for i in items
         )
 
-    found = _split_run(token, k, loose=loose, numbered=numbered)
+    found = _split_run(token, k, loose=loose, numbered=numbered, value=value)
     if not fits(found, k):
         found = None
     if found is None and notes and k > notes:
-        found = _split_run(token, k - notes, loose=loose, numbered=numbered)
+        found = _split_run(token, k - notes, loose=loose, numbered=numbered, value=value)
         if fits(found, k - notes):
             found = [_Item(i.name, [*i.values, *([None] * notes)], i.row) for i in found]
         else:
@@ -193,7 +216,9 @@ def _split_with_notes(
     return found
 
 
-def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
+def _split_run(
+    token: Token, k: int, *, loose: bool = False, numbered: bool = False, value: str | None = None
+) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
     Without separators a name and its value can only be told apart where the value is
@@ -207,7 +232,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     between = "" if loose else _NOT_MID_NUMBER
     if numbered and k < 2:
         return None
-    values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
+    values = "".join(rf"(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
     text = token.text
     if numbered:
         found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
@@ -338,7 +363,16 @@ def _read_run(
         cut = cut_row(token.text, heads)
         if cut is not None:
             return [_cut_item(token, cut, failures)]
+        if (rows := _rows_by_value_ends(token, heads)) is not None:
+            return [_cut_item(piece, cut, failures) for piece, cut in rows]
     found = _split_with_notes(token, k, notes, alike=alike)
+    if (found is None or _measure_first(found)) and (
+        measured := _split_with_notes(token, k, notes, alike=alike, value=_MEASURED_VALUE)
+    ):
+        odd = next((v.text for i in measured for v in i.values if v is not None and v.text[-1] in _MEASURES), None)
+        if odd is not None and not _cut_mid_word(measured, token):
+            found = measured  # 指示灯30只气体灭火控制器4台施工材料1批: a measure word the unit list lacks
+            failures.at_row(token.row, "指标值", msg("FORM_CUT_ODD_UNIT", text=token.text[:40], value=odd))
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
         for item in numbered:
@@ -386,6 +420,14 @@ def _read_run(
         # first's; not a bare number, which may be a score (公用经费标准 | 5 | …)
         found = [_Item(i.name, [*i.values, *([None] * (k - 1))], i.row) for i in first]
         failures.at_row(token.row, "指标值", msg("FORM_RUN_FEWER_VALUES", text=token.text[:40], count=k))
+    if found is None and (first := _first_value(token, k)) is not None:
+        found = [first]  # 老年人体检数5662人4044人21.4: the target, then a 自评表's result and scores
+        rest = token.text[first.values[0].end - token.start :].strip()
+        failures.at_row(
+            token.row,
+            "指标值",
+            msg("FORM_RUN_FIRST_VALUE", text=token.text[:40], value=first.values[0].text, rest=rest[:40]),
+        )
     if found is None and (worded := _split_worded(token, k)) is not None:
         found = [worded]  # 发展情况稳步提高: a value in words closes the row
         failures.at_row(
@@ -399,10 +441,77 @@ def _read_run(
     if found is None:
         failures.at_row(token.row, "指标值", msg("FORM_NAMES_VALUES_UNTOLD", text=token.text[:60]))
         return [_Item(token, [], token.row)]
+    found = _date_tails_joined(found, token)
+    for item, after in zip(found, found[1:]):
+        last = next((v for v in reversed(item.values) if v is not None), None)
+        if last is not None and re.search(r"[年月日][前内]$", last.text):
+            # 2023年12月前 | 期工作完成率 or 2023年12月 | 前期工作完成率: the cut is not sure
+            failures.at_row(
+                token.row, "三级指标", msg("FORM_DATE_TAIL_UNSURE", value=last.text, name=after.name.text[:20])
+            )
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
     found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
+
+
+#: where a row may end in text run together: after a quantified value, before a name's character
+_VALUE_END = re.compile(rf"(?:{_RUN_VALUE}){_NOT_MID_NUMBER}(?=[\u4e00-\u9fff])")
+
+
+def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut]] | None:
+    """Several rows run together under a header with a unit or sign column (猪肉产量稳定率%≥95%
+    能繁母猪稳定率%90%), which the cut by columns reads one row at a time: the text cut after
+    each quantified value a name's character follows, where every piece is cut by the columns
+    and none starts mid-word or with a unit. None when fewer than two rows come out so."""
+    pos, out = 0, []
+    for m in _VALUE_END.finditer(token.text):
+        piece = token.sub(pos, m.end())
+        if pos < m.end() and (cut := cut_row(piece.text, heads)) is not None:
+            out.append((piece, cut))
+            pos = m.end()
+    rest = token.sub(pos, len(token.text))
+    if not rest.text.strip() or (cut := cut_row(rest.text, heads)) is None:
+        return None
+    out.append((rest, cut))
+    names = [token.text[p.start - token.start : p.start - token.start + c.name_end] for p, c in out]
+    if len(out) < 2 or any(_CUT_NAME.match(n) or _UNIT_FIRST.match(n) for n in names[1:]):
+        return None
+    return out
+
+
+#: what a deadline's date goes on with (12月 | 底前): a "name" of only these is no name
+_DATE_TAIL = re.compile(r"(?:底|末)?(?:前|内|止|以前|以内)?")
+
+
+def _date_tails_joined(items: list[_Item], token: Token) -> list[_Item]:
+    """A name cut out right after a date that is only the date's tail (资金拨付到位情况12月底前100%到位
+    read as 12月 | 底前 | 100%到位): the tail and its value go back into the date's value, one row
+    (an extra row shifts every later indicator's number)."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1].values[-1] if out and out[-1].values else None
+        if (
+            prev is not None
+            and prev.text[-1:] in "年月日"
+            and item.name.text
+            and _DATE_TAIL.fullmatch(item.name.text)
+            and item.values
+            and item.values[0] is not None
+            and all(v is None for v in item.values[1:])
+        ):
+            joined = Token(
+                token.text[prev.start - token.start : item.values[0].end - token.start].strip(),
+                token.cell,
+                prev.start,
+                item.values[0].end,
+                prev.row,
+                prev.col,
+            )
+            out[-1] = _Item(out[-1].name, [*out[-1].values[:-1], joined], out[-1].row)
+            continue
+        out.append(item)
+    return out
 
 
 def _unit_to_value(item: _Item) -> _Item:
@@ -464,6 +573,38 @@ def _read_in_part(token: Token, k: int, notes: int, alike: tuple[int, ...]) -> t
             rest, at = rest[m.end() :], at + m.end()
         return (found, rest.strip()) if rest.strip() else None
     return None
+
+
+def _first_value(token: Token, k: int) -> _Item | None:
+    """One row no reading fits whole, read by value shapes: the name is the text before its first
+    value, and that value is the 指标值 when its shape says it is one (a sign, a unit, a percent, a
+    date: not a bare number, which may be a score or a footnote); the text after it (an achieved
+    value, scores, a note, or a next row) is left for the caller to flag. None when the name is
+    shorter than two characters, holds a digit, or nothing follows the value."""
+    m = _FIRST_VALUE.match(token.text)
+    if m is None or len(m.group("name").strip()) < 2:
+        return None
+    end = m.end("v0")
+    if unit := _LOOSE_UNIT.match(token.text, end):
+        end = unit.end()  # ≥80M, 1250KVA, 250万: a unit the closed list leaves out, right after the digits
+    elif _BARE_NUMBER.fullmatch(m.group("v0").strip()):
+        return None
+    if not token.text[end:].strip():
+        return None
+
+    def piece(a: int, b: int) -> Token:
+        return Token(token.text[a:b].strip(), token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    item = _Item(piece(0, m.end("name")), [piece(m.start("v0"), end), *[None] * (k - 1)], token.row)
+    return None if _cut_mid_word([item], token) else item
+
+
+#: a unit in Latin letters (M, km, KVA) or a bare 万 right after a value's digits
+_LOOSE_UNIT = re.compile(r"(?<=\d)(?:[A-Za-z]{1,4}(?![A-Za-z])|万(?![元人亩吨]))")
+
+_FIRST_VALUE = re.compile(
+    rf"(?P<name>[^\d{SIGNS}{SIGN_LOOKALIKE}{SMALL_SIGNS}]+?)(?P<v0>{_RUN_VALUE}){_NOT_MID_NUMBER}"
+)
 
 
 #: the words an indicator name ends in, when one character is all the names of a run share
