@@ -22,12 +22,14 @@ is the *tuned* half; every other family is the *untuned* half, the honest figure
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from dev_gold import dev_gold
 from form_variants import _pipe_cells, separated_rows
 from src_rewrites import table_span
 
+from assistant.taxonomy import LEVEL1_WORDS, LEVEL2_WORDS
 from assistant.textnorm import display_width
 
 LAYOUTS = ("cells", "merged", "wrapped", "paged", "real")
@@ -35,6 +37,8 @@ LAYOUTS = ("cells", "merged", "wrapped", "paged", "real")
 WRAP = 30
 #: table lines between two page footers
 PAGE = 28
+#: a header cell over a merged level column
+_LEVEL_HEAD = re.compile(r"[一二]级指标")
 
 
 def family(folder: Path) -> str:
@@ -75,6 +79,11 @@ def _wrap(cell: str) -> list[str]:
     return [*out, line]
 
 
+def _level(cell: str) -> bool:
+    """A 一级 / 二级 label (产出指标, 数量指标(20分)): only those are merged down a group."""
+    return len(cell) <= 14 and any(w in cell for w in (*LEVEL1_WORDS, *LEVEL2_WORDS))
+
+
 def render(items: list[str | list[str]], layout: str) -> str:
     """The items written one cell a line as ``layout`` (one of ``LAYOUTS``)."""
     merged = layout in ("merged", "real")
@@ -82,6 +91,7 @@ def render(items: list[str | list[str]], layout: str) -> str:
     paged = layout in ("paged", "real")
     out: list[str] = []
     above: list[str] = []
+    levels: set[int] = set()  # the columns of the last header row's 一级 / 二级 cells
     in_table = 0
     page = 1
     for item in items:
@@ -93,7 +103,12 @@ def render(items: list[str | list[str]], layout: str) -> str:
                 lines = [item]
         else:
             row = [c.strip() for c in item]
-            shown = [c for k, c in enumerate(row) if c and not (merged and k < 2 and k < len(above) and above[k] == c)]
+            if any(_LEVEL_HEAD.match(c) for c in row):
+                levels = {k for k, c in enumerate(row) if _LEVEL_HEAD.match(c)}
+            again = [
+                merged and k in levels and k < len(above) and above[k] == c and _level(c) for k, c in enumerate(row)
+            ]
+            shown = [c for c, dropped in zip(row, again, strict=True) if c and not dropped]
             above = row
             lines = [piece for c in shown for piece in (_wrap(c) if wrapped else [c])]
             in_table = 1
