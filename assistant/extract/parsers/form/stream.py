@@ -73,8 +73,10 @@ def _greedy(n: int, k: int) -> list[int]:
 
 
 def _unit_cell(text: str) -> bool:
-    """A cell holding a unit and nothing else: 人次, 万元, km, ㎡."""
+    """A cell holding a unit and nothing else: 人次, 万元, km, ㎡, or a unit per unit (人/天, 元/平方米)."""
     folded = _fold(text).strip()
+    if folded.count("/") == 1 and all(part.strip() for part in folded.split("/")):
+        return all(_unit_cell(part) for part in folded.split("/"))
     return (_unit_only(folded) and not _SIGN_ONLY.fullmatch(folded)) or bool(_LATIN_UNIT.fullmatch(folded))
 
 
