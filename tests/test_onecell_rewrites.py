@@ -71,3 +71,46 @@ def test_unit_per_unit_cells_under_a_unit_column_merged_levels():
     text, gold, rows, fam = _gold("e09-sc-ganzi-market-food-safety-target-space")
     got = _indicators(copy(source_items(text, gold, fam), "merged"))
     assert got == rows
+
+
+def _form(lines: list[str]) -> list[tuple]:
+    return _indicators("\n".join(lines) + "\n")
+
+
+_HEAD = ["项目名称", "某项目", "一级指标", "二级指标", "三级指标"]
+
+
+def test_a_head_cut_inside_its_bracket_is_one_head():
+    """大英 a19 one cell a line: 实际完成指标值(包含数字及文字 / 描述) is the second value head, so
+    each row has two values, not a name lost among them."""
+    text, gold, rows, fam = _gold("a19-sc-daying-traffic-police-cars-selfeval-pipe")
+    lines = copy(source_items(text, gold, fam), "cells").split("\n")
+    at = lines.index("实际完成指标值(包含数字及文字描述)")
+    lines[at : at + 1] = ["实际完成指标值(包含数字及文字", "描述)"]
+    assert _indicators("\n".join(lines)) == rows
+
+
+def test_a_name_cut_inside_its_bracket_is_one_name():
+    got = _form(
+        [*_HEAD, "指标值", "产出指标", "数量指标", "旅游景点开发数量(", "≥**个", ")", ">=4个", "流转土地", ">=60亩"]
+    )
+    assert got == [(1, "旅游景点开发数量(≥**个)", ">=4个"), (2, "流转土地", ">=60亩")]
+
+
+def test_a_bracket_closed_far_below_is_no_cut():
+    """The closing line must follow within two lines and be short: else the lines stay cells."""
+    from assistant.extract.parsers.form.brackets import join_bracket_cells
+    from assistant.extract.parsers.form.tokens import Token
+
+    def _texts(tokens):
+        return [t.text for row in join_bracket_cells([[t] for t in tokens]) for t in row]
+
+    def tok(text, row):
+        return Token(text, None, 0, len(text), row, 0)
+
+    far = [tok("名称(甲", 0), tok("一", 1), tok("二", 2), tok("乙)", 3)]
+    assert _texts(far) == ["名称(甲", "一", "二", "乙)"]
+    near = [tok("名称(甲", 0), tok("乙)", 1), tok("10", 2)]
+    assert _texts(near) == ["名称(甲乙)", "10"]
+    two_on_a_row = [tok("名称(甲", 0), tok("乙)", 1), tok("10", 1)]
+    assert _texts(two_on_a_row) == ["名称(甲", "乙)", "10"]

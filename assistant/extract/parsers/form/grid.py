@@ -15,6 +15,7 @@ from ....messages import msg
 from ....taxonomy import code_for_level2_name
 from ....textnorm import fold
 from .blank_block import header_after_blank_block
+from .brackets import join_bracket_cells, join_bracket_heads
 from .columns import check_columns
 from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
@@ -249,6 +250,8 @@ def _read_grid(
     """
     r0, t0 = header_at
     after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
+    if not run_together:
+        after = join_bracket_heads(after)  # one cell per line: 实际完成指标值(包含数字及文字 / 描述)
     header: list[Token] = []
     places: list[Token] = []  # heads of a value column per place (per_column)
     filled_after = [t for t in after if t.text]
@@ -423,6 +426,7 @@ def _read_grid(
     )
     if not run_together:
         flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
+        flat_rows = join_bracket_cells(flat_rows)  # …and cut inside its brackets: 开发数量( / ≥**个 / )
         if "三级指标" in value_headers:  # side by side: a name wrapped over lines, repeated by the 年度 block
             flat_rows = join_repeated_names(flat_rows, failures)
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
