@@ -15,7 +15,8 @@ real one-cell copies do to a table:
 Sources whose cells are known: ``|`` rows (any family, traditional included: the copy keeps its
 characters and the gold is unchanged) and space-separated grids (a table line's cells are its
 runs of text between white space; the table's bounds are found with the gold, never its text).
-A one_cell_per_line source is already one cell a line: it gets ``wrapped`` and ``paged`` only and
+A one_cell_per_line source is already one cell a line: it gets ``wrapped`` and ``paged`` only (not
+when it is a web table copied with a bar after each cell: a web page neither wraps nor pages) and
 is the *tuned* half; every other family is the *untuned* half, the honest figure.
 """
 
@@ -127,6 +128,9 @@ def one_cell_text(items: list[str], layout: str) -> str | None:
     the layouts that need rows (cells, merged)."""
     if layout in ("cells", "merged"):
         return None
+    barred = [line for line in items if line.strip().endswith(("|", "｜"))]
+    if len(barred) * 2 >= len([line for line in items if line.strip()]):
+        return None  # a web table copied with a bar after each cell: no PDF page wraps or footers
     out: list[str] = []
     page, n = 1, 0
     for line in items:
