@@ -114,3 +114,19 @@ def test_a_bracket_closed_far_below_is_no_cut():
     assert _texts(near) == ["名称(甲乙)", "10"]
     two_on_a_row = [tok("名称(甲", 0), tok("乙)", 1), tok("10", 1)]
     assert _texts(two_on_a_row) == ["名称(甲", "乙)", "10"]
+
+
+def test_description_names_the_rows_when_the_name_column_holds_labels():
+    """临海 g01 one cell a line under 指标类型 | 指标名称 | 指标值 | 指标描述: 数量指标 | 375万平方米 |
+    完成全市…: each row is a value and its description, the description its name (as in cells)."""
+    text, gold, rows, fam = _gold("g01-zj-linhai-greening-maintenance-library-pipe")
+    assert _indicators(copy(source_items(text, gold, fam), "cells")) == rows
+
+
+def test_rows_with_names_of_their_own_keep_them():
+    """A name and its value and description (three cells) per row: the name column holds names."""
+    got = _form(
+        ["项目名称", "某项目", "指标类型", "指标名称", "指标值", "指标描述", "产出指标", "数量指标"]
+        + ["培训人数", "100人", "反映培训人数", "质量指标", "合格率", "95%", "反映合格率"]
+    )
+    assert [name for _, name, _ in got] == ["培训人数", "合格率"]

@@ -49,6 +49,7 @@ from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
 from .side_runs import join_copy, join_repeated_names, read_blocks
 from .stream import (
+    named_by_description,
     _NOTE_HEADER,
     _flush,
     _notes_from,
@@ -515,6 +516,7 @@ def _read_grid(
         ),
         None,
     )
+    describe_col = describes
     describes = labels_name_rows(entries, targets, describes) if by_rows and not side_by_side else None
     for kind, row in entries:
         if kind == "cells":
@@ -687,6 +689,8 @@ def _read_grid(
                 streamed.append(current)
     if partition:
         _flush(pending, k, items, failures, "unit" in targets, scores)
+    if describe_col is not None and not (by_rows or side_by_side or run_together or prefixed):
+        named_by_description(items, k, describe_col)  # 指标名称 over the 二级 labels, one cell per line
     if prefixed and scores:
         _place_around_scores(items, targets, scores, failures)
     if side_by_side and not by_rows:

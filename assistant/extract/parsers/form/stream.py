@@ -54,6 +54,26 @@ def _flush(
     pending.clear()
 
 
+def named_by_description(items: list[_Item], k: int, describes: int) -> bool:
+    """One cell per line under 指标类型 | 指标名称 | 指标值 | 指标描述 whose name column holds the
+    二级 labels (临海 g01: 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护…): every row has
+    as many cells as value columns, never a name and a full set of values, there are two rows or
+    more, and one at least starts with a value. Each row's name is then its 描述 cell (column
+    ``describes`` of the values) and its other cells its values, as ``rows.labels_name_rows``
+    reads the same grid in cells. Returns whether the rows were read so."""
+    cells = [[item.name, *item.values] for item in items]
+    if (
+        len(items) < 2
+        or any(len(c) != k or any(t is None for t in c) for c in cells)
+        or not any(_short_value(item.name.text) for item in items)
+        or any(_short_value(c[describes].text) for c in cells)
+    ):
+        return False
+    for item, row in zip(items, cells, strict=True):
+        item.name, item.values = row[describes], [None if j == describes else t for j, t in enumerate(row)]
+    return True
+
+
 def _short_value(text: str) -> bool:
     """A cell that reads as a value: ≥95%, 280人次, 2023年12月底前; a long text that merely
     starts with a number (1290.3平方米冷库仓储建设…) is a name."""
