@@ -49,7 +49,6 @@ from .rows import _LONE_NUMBER, _around_scores, _join_wrapped_rows, _read_row, _
 from .runs import _cut_short_labels, _read_run, level1_suffix, not_an_item
 from .side_runs import join_copy, join_repeated_names, read_blocks
 from .stream import (
-    named_by_description,
     _NOTE_HEADER,
     _flush,
     _notes_from,
@@ -57,6 +56,7 @@ from .stream import (
     _repeats_label,
     _short_value,
     _starts_item,
+    named_by_description,
     unclosed_tail,
 )
 from .tokens import Token, _Item
