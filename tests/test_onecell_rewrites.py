@@ -130,3 +130,41 @@ def test_rows_with_names_of_their_own_keep_them():
         + ["培训人数", "100人", "反映培训人数", "质量指标", "合格率", "95%", "反映合格率"]
     )
     assert [name for _, name, _ in got] == ["培训人数", "合格率"]
+
+
+_SIGNED = [*_HEAD, "计算符号", "目标值", "度量单位", "指标值说明", "产出指标", "数量指标"]
+
+
+def test_a_name_over_two_lines_before_its_sign_is_one_name_and_flagged():
+    """浮梁 d03 wrapped: 向各类新闻媒体完成林业新闻信息 / 投稿数(篇) / = / 30 / 篇 / 说明: one
+    name over two lines (the cells are no whole number of rows), said so."""
+    text = "\n".join(
+        [*_SIGNED, "保障在职职工人数(人)", "=", "116", "人", "该指标值数据合理"]
+        + ["向各类新闻媒体完成林业新闻信息", "投稿数(篇)", "=", "30", "篇", "该指标值数据合理"]
+        + ["自然保护区负氧离子监测点(个)", "=", "4", "个", "该指标值数据合理"]
+    )
+    table = extract(read_bytes((text + "\n").encode("utf-8"), "copy.txt"), "rules")
+    got = [
+        (i["seq"], i["name"], i["annual_value"])
+        for i in to_interchange(table, with_meta=False)["units"][0]["projects"][0]["indicators"]
+    ]
+    assert got == [
+        (1, "保障在职职工人数(人)", "=116人"),
+        (2, "向各类新闻媒体完成林业新闻信息投稿数(篇)", "=30篇"),
+        (3, "自然保护区负氧离子监测点(个)", "=4个"),
+    ]
+    assert "FORM_NAME_OVER_TWO_LINES" in {f.code for f in table.failures}
+
+
+def test_whole_rows_are_never_read_over_two_lines():
+    """The same rows each complete (a whole number of rows): no name is joined to another."""
+    got = _form(
+        [*_SIGNED, "保障在职职工人数(人)", "=", "116", "人", "该指标值数据合理"]
+        + ["投稿数(篇)", "=", "30", "篇", "该指标值数据合理"]
+    )
+    assert [name for _, name, _ in got] == ["保障在职职工人数(人)", "投稿数(篇)"]
+
+
+def test_wrapped_copy_of_d03_reads_its_gold():
+    text, gold, rows, fam = _gold("d03-jx-fuliang-forestry-dept-overall-pipe")
+    assert _indicators(copy(source_items(text, gold, fam), "wrapped")) == rows

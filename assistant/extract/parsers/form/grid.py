@@ -506,6 +506,7 @@ def _read_grid(
         # side by side too: pdftotext -layout wraps a block's long name under itself, in its column
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
+    note_last = bool(value_headers) and bool(_NOTE_HEADER.search(value_headers[-1]))  # 指标值说明, 备注
     # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
     # name column holds 二级 labels, it names the rows (rows._label_in_name_column)
     describes = next(
@@ -521,7 +522,7 @@ def _read_grid(
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
-                _flush(pending, k, items, failures, "unit" in targets, scores)
+                _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -582,7 +583,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                 current = None
                 continue
             if token is not None and id(token) in stubs:
@@ -603,10 +604,10 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                     unknown_label(token, True)
                 elif token is not None and _is_label(token.text) and id(token) not in level_names:
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                     label(token)
                 elif token is not None and not _lone_leftover(token.text):
                     pending.append(token)
@@ -688,7 +689,7 @@ def _read_grid(
                 items.append(current)
                 streamed.append(current)
     if partition:
-        _flush(pending, k, items, failures, "unit" in targets, scores)
+        _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
     if describe_col is not None and not (by_rows or side_by_side or run_together or prefixed):
         named_by_description(items, k, describe_col)  # 指标名称 over the 二级 labels, one cell per line
     if prefixed and scores:
