@@ -692,6 +692,13 @@ MESSAGES: dict[str, Text] = {
         "the lines after 项目名称 read as one wrapped name {name!r} (one cell per line, a long name over "
         "several lines); if only the first line is the name it is {text!r}: check it",
     ),
+    "FORM_NAME_OVER_TWO_LINES": Text(
+        "每行一个单元格且空单元格被省略：“{text}”后面不是指标值而是又一行文字，读作一个分在两行的名称“{name}”；"
+        "若“{text}”是一条没有填值的指标，名称与指标值已错位：请核对",
+        "one cell per line with empty cells left out: {text!r} is followed by more text, not by its values: "
+        "read as one name over two lines {name!r}; if {text!r} is an indicator with no value, the names and "
+        "values have slid: check it",
+    ),
     "FORM_WRAPPED_CELLS_UNSURE": Text(
         "每行一个单元格：“{text}”占满一行，其后还有文字（共 {lines} 行）：换行的单元格在何处结束无法从文本判断，"
         "名称与指标值可能错位：请核对",

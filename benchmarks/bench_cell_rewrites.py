@@ -34,7 +34,13 @@ line, no bars). Only the cell separators of the table lines change:
   a ``cellpipe`` copy and blank lines of a ``cells`` copy removed);
 * ``src_lines_blank``: the same with each empty cell a blank line (``pipe`` kind only).
 
-    python benchmarks/bench_cell_rewrites.py [--show N] [--layout lines] [--source]
+``--honest`` scores the one-cell copies of ``tests/onecell_rewrites.py``: the real source cells
+of dev documents of every family (``|`` rows, traditional ones included, and space-separated
+grids) written one cell a line with merged level cells written once, wrapped cells and page
+footers; split into the *untuned* documents (not one_cell_per_line: the honest figure) and the
+*tuned* ones (one_cell_per_line sources, wrapped and paged only).
+
+    python benchmarks/bench_cell_rewrites.py [--show N] [--layout lines] [--source | --honest]
 
 Prints strict / lenient indicator F1, projects found, name, amounts and silent errors per
 source kind and layout; exits 1 if a copy is silently wrong.
@@ -280,7 +286,10 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="list this many worse documents per layout")
     parser.add_argument("--dump", help="write each copy's text under this folder")
     parser.add_argument("--source", action="store_true", help="the src_ layouts of the real sources")
+    parser.add_argument("--honest", action="store_true", help="real source cells of every family, one a line")
     args = parser.parse_args()
+    if args.honest:
+        return main_honest(args)
     if args.source:
         return main_source(args)
     start = time.perf_counter()
@@ -342,6 +351,40 @@ def main_source(args) -> int:
         both = [s for k in ("pipe", "cellpipe", "cells") for s in samples[(k, layout)]]
         if both:
             print(line(layout, both, sum(refused[(k, layout)] for k in ("pipe", "cellpipe", "cells"))))
+    print(f"{time.perf_counter() - start:.0f} s")
+    return 1 if tally.silent else 0
+
+
+def main_honest(args) -> int:
+    """The one-cell copies of ``tests/onecell_rewrites.py``, tuned and untuned apart."""
+    import onecell_rewrites
+
+    from assistant.gold import load_gold
+
+    start = time.perf_counter()
+    docs = onecell_rewrites.documents()
+    tally = Tally()
+    layouts = ("as_is", *onecell_rewrites.LAYOUTS)
+    for group, folder, _gold, items in docs:
+        [record] = load_gold(folder)
+        base = None
+        for layout in layouts:
+            if layout == "as_is":
+                text = (folder / "source.txt").read_text(encoding="utf-8")
+            else:
+                text = onecell_rewrites.copy(items, layout)
+            if text is None:
+                continue
+            m = _score_copy(args, tally, group, record, layout, text, base, reference=layout == "as_is")
+            if layout == "as_is":
+                base = m
+    groups = collections.Counter(g for g, *_ in docs)
+    print(f"{len(docs)} dev documents: " + ", ".join(f"{n} {g}" for g, n in groups.items()))
+    for group in ("untuned", "tuned"):
+        print(f"{group}:")
+        for layout in layouts:
+            if tally.samples[(group, layout)] or tally.refused[(group, layout)]:
+                print(line(layout, tally.samples[(group, layout)], tally.refused[(group, layout)]))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 

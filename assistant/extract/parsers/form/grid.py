@@ -15,6 +15,7 @@ from ....messages import msg
 from ....taxonomy import code_for_level2_name
 from ....textnorm import fold
 from .blank_block import header_after_blank_block
+from .brackets import join_bracket_cells, join_bracket_heads
 from .columns import check_columns
 from .cut import _UNIT, column_kind, head_run, split_heads
 from .failures import Failures
@@ -55,6 +56,7 @@ from .stream import (
     _repeats_label,
     _short_value,
     _starts_item,
+    named_by_description,
     unclosed_tail,
 )
 from .tokens import Token, _Item
@@ -249,6 +251,8 @@ def _read_grid(
     """
     r0, t0 = header_at
     after = _wrapped_value_heads([t for r, row in enumerate(rows[r0:]) for i, t in enumerate(row) if r > 0 or i >= t0])
+    if not run_together:
+        after = join_bracket_heads(after)  # one cell per line: 实际完成指标值(包含数字及文字 / 描述)
     header: list[Token] = []
     places: list[Token] = []  # heads of a value column per place (per_column)
     filled_after = [t for t in after if t.text]
@@ -423,6 +427,7 @@ def _read_grid(
     )
     if not run_together:
         flat_rows = join_wrapped_cells(flat_rows, k, failures)  # one cell per line, a cell wrapped over lines
+        flat_rows = join_bracket_cells(flat_rows)  # …and cut inside its brackets: 开发数量( / ≥**个 / )
         if "三级指标" in value_headers:  # side by side: a name wrapped over lines, repeated by the 年度 block
             flat_rows = join_repeated_names(flat_rows, failures)
     filled_rows = [[t for t in row if t.text] for row in flat_rows]
@@ -501,6 +506,7 @@ def _read_grid(
         # side by side too: pdftotext -layout wraps a block's long name under itself, in its column
         entries = _join_wrapped_rows(entries, len(targets), failures)
     scores = _score_block(value_headers, targets)
+    note_last = bool(value_headers) and bool(_NOTE_HEADER.search(value_headers[-1]))  # 指标值说明, 备注
     # a column describing the indicator itself (指标描述, 指标说明; not 指标值说明): in a grid whose
     # name column holds 二级 labels, it names the rows (rows._label_in_name_column)
     describes = next(
@@ -511,11 +517,12 @@ def _read_grid(
         ),
         None,
     )
+    describe_col = describes
     describes = labels_name_rows(entries, targets, describes) if by_rows and not side_by_side else None
     for kind, row in entries:
         if kind == "cells":
             if partition:  # cells read one per line before a row of real cells are a row of their own, here
-                _flush(pending, k, items, failures, "unit" in targets, scores)
+                _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
             current = None
             by_col = {t.col: t for t in row}
             for word, events in (("一级指标", l1_events), ("二级指标", l2_events)):
@@ -576,7 +583,7 @@ def _read_grid(
                 # one cell per line under 序号 | 三级指标 | …: the row's number starts a new row
                 next_number += 1
                 if partition:
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                 current = None
                 continue
             if token is not None and id(token) in stubs:
@@ -597,10 +604,10 @@ def _read_grid(
                 continue
             if partition:
                 if token is not None and id(token) in unknown_l1 and (not pending or len(pending) % (k + 1) == 0):
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                     unknown_label(token, True)
                 elif token is not None and _is_label(token.text) and id(token) not in level_names:
-                    _flush(pending, k, items, failures, "unit" in targets, scores)
+                    _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
                     label(token)
                 elif token is not None and not _lone_leftover(token.text):
                     pending.append(token)
@@ -682,7 +689,9 @@ def _read_grid(
                 items.append(current)
                 streamed.append(current)
     if partition:
-        _flush(pending, k, items, failures, "unit" in targets, scores)
+        _flush(pending, k, items, failures, "unit" in targets, scores, note_last)
+    if describe_col is not None and not (by_rows or side_by_side or run_together or prefixed):
+        named_by_description(items, k, describe_col)  # 指标名称 over the 二级 labels, one cell per line
     if prefixed and scores:
         _place_around_scores(items, targets, scores, failures)
     if side_by_side and not by_rows:

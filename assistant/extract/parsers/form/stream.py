@@ -26,11 +26,18 @@ def _repeats_label(token: Token, items: list[_Item], stream: list[Token], at: di
 
 
 def _flush(
-    pending: list[Token], k: int, items: list[_Item], failures: Failures, units: bool = False, scores=None
+    pending: list[Token],
+    k: int,
+    items: list[_Item],
+    failures: Failures,
+    units: bool = False,
+    scores=None,
+    note_last: bool = False,
 ) -> None:
     """The cells between two labels as items (see :func:`_partition`); emptied after. With a
     计量单位 column (``units``) a cell holding a unit alone (km, 人次, 万元) is a value's cell;
-    ``scores``: the value columns [start, end) that hold points (分值 | 得分), or None."""
+    ``scores``: the value columns [start, end) that hold points (分值 | 得分), or None;
+    ``note_last``: the last value column is a note (指标值说明, 备注): words there are its cell."""
     if not pending:
         return
     value_like = [_short_value(t.text) or (units and _unit_cell(t.text)) for t in pending]
@@ -42,16 +49,51 @@ def _flush(
     words_in_points = any(i + 1 + p < len(pending) and not points[i + 1 + p] for i in starts for p in score_at)
     if any(value_like[i] for i in starts) or words_in_points:
         # counting cells puts a value where a name goes, or words where points go: empty cells were dropped
-        sizes = _partition(value_like, k, score_at, points)
+        sizes = _partition(value_like, k, score_at, points, note_last)
+    elif k >= 3 and len(pending) > k + 1 and len(pending) % (k + 1) != 0:
+        # the cells are no whole number of rows: read otherwise only where a name went onto a second line
+        split = _partition(value_like, k, score_at, points, note_last, two_lines=True)
+        sizes = split if any(size < 0 for size in split) else sizes
     pos = 0
     for size in sizes:
+        if size < 0:  # a name over two lines (see _partition), then its values
+            first, second = pending[pos], pending[pos + 1]
+            name = Token(
+                first.text.strip() + second.text.strip(), first.cell, first.start, first.end, first.row, first.col
+            )
+            items.append(_Item(name, list(pending[pos + 2 : pos - size]), first.row))
+            failures.at_row(
+                first.row, "三级指标", msg("FORM_NAME_OVER_TWO_LINES", text=first.text[:20], name=name.text[:40])
+            )
+            pos -= size
+            continue
         items.append(_Item(pending[pos], list(pending[pos + 1 : pos + size]), pending[pos].row))
         pos += size
-    if sizes != _greedy(len(pending), k):
+    if [abs(s) for s in sizes] != _greedy(len(pending), k):
         failures.at_row(
             pending[0].row, "指标值", msg("FORM_EMPTY_CELLS_LEFT_OUT", count=len(sizes), text=pending[0].text[:20])
         )
     pending.clear()
+
+
+def named_by_description(items: list[_Item], k: int, describes: int) -> bool:
+    """One cell per line under 指标类型 | 指标名称 | 指标值 | 指标描述 whose name column holds the
+    二级 labels (临海 g01: 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护…): every row has
+    as many cells as value columns, never a name and a full set of values, there are two rows or
+    more, and one at least starts with a value. Each row's name is then its 描述 cell (column
+    ``describes`` of the values) and its other cells its values, as ``rows.labels_name_rows``
+    reads the same grid in cells. Returns whether the rows were read so."""
+    cells = [[item.name, *item.values] for item in items]
+    if (
+        len(items) < 2
+        or any(len(c) != k or any(t is None for t in c) for c in cells)
+        or not any(_short_value(item.name.text) for item in items)
+        or any(_short_value(c[describes].text) for c in cells)
+    ):
+        return False
+    for item, row in zip(items, cells, strict=True):
+        item.name, item.values = row[describes], [None if j == describes else t for j, t in enumerate(row)]
+    return True
 
 
 def _short_value(text: str) -> bool:
@@ -73,8 +115,10 @@ def _greedy(n: int, k: int) -> list[int]:
 
 
 def _unit_cell(text: str) -> bool:
-    """A cell holding a unit and nothing else: 人次, 万元, km, ㎡."""
+    """A cell holding a unit and nothing else: 人次, 万元, km, ㎡, or a unit per unit (人/天, 元/平方米)."""
     folded = _fold(text).strip()
+    if folded.count("/") == 1 and all(part.strip() for part in folded.split("/")):
+        return all(_unit_cell(part) for part in folded.split("/"))
     return (_unit_only(folded) and not _SIGN_ONLY.fullmatch(folded)) or bool(_LATIN_UNIT.fullmatch(folded))
 
 
@@ -85,34 +129,67 @@ _LATIN_UNIT = re.compile(r"[a-zA-Z]{1,3}|[㎡㎞㎏]|[a-zA-Z]{1,2}/[a-zA-Z]{1,2}
 _POINTS_CELL = re.compile(r"\d{1,3}(?:\.\d+)?分?")
 
 
-def _partition(value_like: list[bool], k: int, score_at=range(0), points: list[bool] | None = None) -> list[int]:
+def _partition(
+    value_like: list[bool],
+    k: int,
+    score_at=range(0),
+    points: list[bool] | None = None,
+    note_last: bool = False,
+    two_lines: bool = False,
+) -> list[int]:
     """Sizes of the items (a name and up to k values) that a run of cells splits into, when
     empty cells were dropped and counting cells put a value (≥95%, 280人次) where a name goes:
     the split where the fewest names look like values, then the fewest text cells sit among
     the values (a text followed by a value is a name and its value), then the fewest missing
     cells. A score column (``score_at``, value positions) holds a bare number (``points``): a
     cell of words there costs, and a text followed by the points where they are due is an
-    achieved value in words (全天候可用 | 全天候 | 10), not the next name."""
+    achieved value in words (全天候可用 | 全天候 | 10), not the next name. With ``note_last``
+    words in the last value column cost little (该指标值数据合理 under 指标值说明). With
+    ``two_lines`` and three value columns or more a name may be read over two lines of text
+    before a value (a wrapped name: 向各类新闻媒体完成林业新闻信息 / 投稿数(篇) / = / 30 / 篇): a
+    negative size."""
     points = points or [False] * len(value_like)
     n = len(value_like)
     best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
+
+    def values_cost(i: int, a: int, end: int) -> float:
+        """The cost of cells a..end-1 as the values of the row named at i."""
+        cost = sum(
+            0.25
+            if note_last and j - a == k - 1
+            else 1.0 + 3.0 * (j + 1 < end and value_like[j + 1] and not (j + 1 - a in score_at and points[j + 1]))
+            for j in range(a, end)
+            if not value_like[j]
+        )
+        return cost + sum(3.0 for j in range(a, end) if j - a in score_at and not points[j])
+
     for i in range(n - 1, -1, -1):
         options = []
         for size in range(min(k + 1, n - i), 0, -1):
             rest = best[i + size]
             if rest is None:
                 continue
-            cost = 10.0 * value_like[i] + sum(
-                1.0 + 3.0 * (j + 1 < i + size and value_like[j + 1] and not (j - i in score_at and points[j + 1]))
-                for j in range(i + 1, i + size)
-                if not value_like[j]
-            )
-            cost += sum(3.0 for j in range(i + 1, i + size) if j - i - 1 in score_at and not points[j])
+            cost = 10.0 * value_like[i] + values_cost(i, i + 1, i + size)
             cost += 0.5 * (k + 1 - size) if i + size < n else 0.0  # the last row may end early (a cut document)
             options.append((cost + rest[0], [size, *rest[1]]))
+        # a name wrapped onto a second line, then a value: written as a negative size. Costs more
+        # than a name and its value, less than a row whose every value is missing and whose
+        # second line names the next row, when the row has three value columns or more
+        if two_lines and k >= 3 and i + 2 < n and not value_like[i] and not value_like[i + 1] and value_like[i + 2]:
+            for size in range(min(k + 2, n - i), 2, -1):
+                rest = best[i + size]
+                if rest is not None:
+                    cost = _TWO_LINES + values_cost(i, i + 2, i + size)
+                    cost += 0.5 * (k + 2 - size) if i + size < n else 0.0
+                    options.append((cost + rest[0], [-size, *rest[1]]))
         best[i] = min(options, key=lambda o: o[0]) if options else None
     return best[0][1] if best[0] else _greedy(n, k)
+
+
+#: the cost of reading a name over two lines (see _partition): above a row of all its cells (0),
+#: below one that lost its every value (0.5 a cell, k of them) when k >= 4
+_TWO_LINES = 1.75
 
 
 _NOTE_HEADER = re.compile(r"原因|措施|备注|说明")
