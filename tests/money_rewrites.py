@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from header_relayouts import _apart
+
 from assistant.extract.parsers.form.labels import _fold, _key_field
 
 #: a money block's caption: 项目资金（万元）, 资金情况, 项目金额, 资金投入情况
@@ -226,8 +228,14 @@ def relayout(text: str, how: str, unit: str | None) -> str | None:
         out = []
         for i, (k, a) in enumerate(zip(keys, amounts)):
             cells = (first if i == 0 else []) + [k] + ([a] if a else [])
-            out.append(sep.join(cells))
+            out.append(_bar_row(cells) if bars else sep.join(cells))
         return out
+
+    def apart(new: list[str], how: str) -> str:
+        """The document with the block re-laid without bars: a copy made one way throughout, the
+        other rows lose their bars alike (a bar-less line among bar rows reads as a wrap)."""
+        lines = block.lines
+        return "\n".join([*_apart(lines[: block.start], how), *new, *_apart(lines[block.end :], how)])
 
     def unit_moved(new: list[str], insert_title: str | None = None) -> str:
         """The document with every other statement of the unit taken out (the block says it)."""
@@ -261,9 +269,9 @@ def relayout(text: str, how: str, unit: str | None) -> str | None:
         lines = [piece for cell in head for piece in _wrap(cell)]
         for k, a in block.rows:
             lines += _wrap(k) + ([a] if a else [])
-        return block.text(lines)
+        return apart(lines, "hdr_one_cell")
     if how == "money_one_line":
-        return block.text(["".join(head + [k + (a or "") for k, a in block.rows])])
+        return apart(["".join(head + [k + (a or "") for k, a in block.rows])], "hdr_run_rows")
     if how == "money_pipes":
         return block.text(
             [

@@ -36,6 +36,7 @@ from .money import (
     _money_sentence,
     _money_text,
     adjusted_budget,
+    fill_from_left,
     total_of_items,
 )
 from .tokens import Token, _join, _span_of, _Value
@@ -87,6 +88,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault(key_of(key), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below + spill)
+            if placed and (lost := _cells_lost(keys, rows[r + 1], below)):
+                found[f"money_keys:{key_of(placed[0])}"] = lost  # 资金总额 | 财政拨款 | 其他资金 over | 5 | 5 |
     budget_col = _budget_column(flat)
     adjusted = _adjusted_heads(flat)
     year_col = _year_column(flat)
@@ -435,6 +438,31 @@ def _spaced_row(token: Token, year_col: int | None) -> tuple[str, Token] | None:
     return field, Token(m.group(group), token.cell, start, end, token.row, token.col)
 
 
+def _amount_row(token: Token) -> list[Token]:
+    """The amounts of a piece that is a money table's amount row with white space between its
+    cells (金额    5    5, or 1120 1100 20): each cell an amount, the 金额 stub first or not;
+    empty when the piece holds anything else."""
+    pieces = [token.sub(m.start(), m.end()) for m in re.finditer(r"\S+", token.text)]
+    if pieces and _MONEY_STUB.match(_bare(pieces[0].text)):
+        pieces = pieces[1:]
+    if len(pieces) < 2 or not all(_AMOUNT_TEXT.match(_money_text(p)) for p in pieces):
+        return []
+    return pieces
+
+
+def _cells_lost(keys: list[Token], row: list[Token], below: list[Token]) -> Msg | None:
+    """Money heads over a row of amounts that has no cell, not even an empty one, under some head
+    (年度资金总额 | 其中：财政拨款 | 其他资金 over 金额 | 5 | 5, the row's empty cells dropped by the
+    copy): the amounts were placed from the left, which is likely, not certain; said so. The empty
+    piece after a row's closing bar is no cell."""
+    if not all(key.col is not None and _key_field(key.text) in _AMOUNT_FIELDS for key in keys):
+        return None
+    cells = row[:-1] if row and not row[-1].text else row
+    if all(key.col in {t.col for t in cells} for key in keys):
+        return None
+    return msg("FORM_MONEY_KEYS_FROM_LEFT", cells=" | ".join(t.text for t in keys + below)[:60])
+
+
 def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, Token | None]], int, Msg | None] | None:
     """Money keys one after the other, then their amounts in the same order (资金总额 | 财政拨款 |
     其他资金 | 1120 | 1100 | 20: a money table's head row over its amount row, flattened). As many
@@ -450,12 +478,20 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
     while at < len(flat) and _AMOUNT_TEXT.match(_money_text(flat[at])):
         amounts.append(flat[at])
         at += 1
+    if not amounts and len(keys) >= 2 and at < len(flat) and (amounts := _amount_row(flat[at])):
+        at += 1  # 金额    5    5: the amount row copied as one piece, its cells apart by white space
     fields = [_key_field(k.text) for k in keys]
     if len(keys) < 2 or len(amounts) < 2 or len(amounts) > len(keys) or len(set(fields)) < len(fields):
         return None  # 年度资金总额 | 资金总额 | 3000 | 1120: a column head, then a row's key and its amounts
     if len(amounts) == len(keys):
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
+    if fill_from_left(fields, [t.text for t in amounts]):  # 资金总额 财政拨款 其他资金 / 5 5: the first heads'
+        return (
+            list(zip(keys, [*amounts, *[None] * (len(keys) - len(amounts))])),
+            at,
+            msg("FORM_MONEY_KEYS_FROM_LEFT", cells=cells),
+        )
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
 
 

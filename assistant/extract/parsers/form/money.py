@@ -130,6 +130,29 @@ def _money_pieces(text: str) -> list[str] | None:
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
 
 
+#: the four money rows of the templates: 年度资金总额 and its 其中 parts
+_FOUR = ("total", "fiscal", "special_account", "other")
+
+
+def fill_from_left(fields: list[str | None], amounts: list[str]) -> bool:
+    """Whether fewer amounts than money heads (年度资金总额 | 其中：财政拨款 | 其他资金 over 5 | 5)
+    may be read from the left: a copy loses a row's empty cells at its end (the template's
+    其他资金 / 财政专户, most often empty), so the amounts are likely the first heads'. Only under
+    the four template heads, every amount a number, and the parts placed adding up to the total
+    placed (a part never left over). A likely reading: the caller says so."""
+    if not amounts or len(amounts) >= len(fields) or any(f not in _FOUR for f in fields):
+        return False
+    try:
+        placed = {
+            f: Decimal(re.sub(r"\s*(万元|万|元)$", "", _fold(a).replace(",", "").strip()))
+            for f, a in zip(fields, amounts)
+        }
+    except ArithmeticError:
+        return False
+    parts = [v for f, v in placed.items() if f != "total"]
+    return "total" in placed and (not parts or sum(parts) == placed["total"])
+
+
 def _money_written(value: _Value | None) -> bool:
     """An amount cell that holds more than nothing: not empty, a dash, or zero."""
     text = _fold(value.text).strip() if value else ""
