@@ -87,3 +87,19 @@ def test_amounts_that_add_up_are_read_from_the_left():
     amounts = table.units[0].projects[0].amounts
     assert (amounts.total, amounts.fiscal, amounts.special_account) == (100, 60, 40)
     assert any(f.field.startswith("amounts.") and f.code == "FORM_MONEY_KEYS_FROM_LEFT" for f in table.failures)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "a13-sd-linyi-primary-school-cellperline",  # 资金 / 总额: | 财政 / 拨款: (was silent: 财政拨款 lost)
+        "a14-nx-changqing-school-sports-pipe",  # 年度资 / 金总额
+        "b08-hn-nanyue-tourism-infra-form",  # 其他 / 资金 / 0
+    ],
+)
+def test_money_keys_wrapped_over_two_lines_are_read_as_one_key(stem):
+    gold, text = _source(stem)
+    copy = relayout(text, "money_heads_wrapped", gold["currency_unit"])
+    assert copy is not None
+    outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
+    assert all(kind == "held" for _, kind in outcomes), outcomes

@@ -46,7 +46,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
-    flat = _without_subcaptions([t for row in rows for t in row if t.text])
+    flat = _wrapped_money_keys(_without_subcaptions([t for row in rows for t in row if t.text]))
     others_after_money = _others_after_money(flat)
 
     def key_of(token: Token) -> str | None:
@@ -311,6 +311,35 @@ def _without_subcaptions(flat: list[Token]) -> list[Token]:
         if out and _key_field(out[-1].text) in _GOAL_FIELDS and _SUBCAPTION.match(re.sub(r"\s", "", _fold(token.text))):
             continue
         out.append(token)
+    return out
+
+
+def _wrapped_money_keys(flat: list[Token]) -> list[Token]:
+    """The block's pieces with a money key wrapped over two or three lines read as one key (年度资 /
+    金总额, 财政 / 拨款：, 其他 / 资金: a narrow key column): pieces, the first no key and no
+    amount, whose words joined are a money key. The joined key keeps the first piece's place."""
+    out: list[Token] = []
+    i = 0
+    while i < len(flat):
+        token = flat[i]
+        joined = None
+        if (
+            not _key_field(token.text)
+            and not _GROUP_LABEL.match(_fold(token.text).strip())
+            and len(_bare(token.text)) <= 6
+        ):
+            for width in (2, 3):
+                pieces = flat[i : i + width]
+                text = "".join(t.text.strip() for t in pieces)
+                if len(pieces) == width and not re.search(r"\d", text) and _key_field(text) in _AMOUNT_FIELDS:
+                    joined = Token(text, token.cell, token.start, token.end, token.row, token.col), width
+                    break
+        if joined:
+            out.append(joined[0])
+            i += joined[1]
+            continue
+        out.append(token)
+        i += 1
     return out
 
 
