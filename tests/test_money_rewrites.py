@@ -103,3 +103,38 @@ def test_money_keys_wrapped_over_two_lines_are_read_as_one_key(stem):
     assert copy is not None
     outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
     assert all(kind == "held" for _, kind in outcomes), outcomes
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "a14-nx-changqing-school-sports-pipe",  # 项目资金（万元）年度资金总额5其中:财政拨款5其他资金
+        "b02-ah-jinzhai-property-form",  # 年度资金总额: then 1125其中:财政拨款1125其他资金 as its value
+        "a05-ah-mengcheng-health-phs-pipe",  # amounts with their unit: 2279.048 万元其中:财政投款…
+    ],
+)
+def test_a_money_block_run_together_on_one_line_is_cut_at_its_keys(stem):
+    gold, text = _source(stem)
+    copy = relayout(text, "money_one_line", gold["currency_unit"])
+    assert copy is not None
+    outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), MONEY_FIELDS)
+    assert all(kind == "held" for _, kind in outcomes), outcomes
+
+
+def test_only_a_whole_money_run_is_cut():
+    from assistant.extract.parsers.form.money import money_run_cuts
+
+    text = "资金情况(万元)资金总额:100其中:财政拨款100其他资金"
+    assert [text[a:b] for a, b in money_run_cuts(text)] == [
+        "资金情况(万元)",
+        "资金总额:",
+        "100",
+        "其中:财政拨款",
+        "100",
+        "其他资金",
+    ]
+    assert money_run_cuts("年度资金总额:16") is None  # a key and its amount: read as it is
+    assert (
+        money_run_cuts("完成省级水利发展农村饮水项目投资500万元，其中财政拨款500万元") is None
+    )  # words not money keys
+    assert money_run_cuts("年度资金总额100 200其中:财政拨款100") is None  # two amounts in a row: another layout

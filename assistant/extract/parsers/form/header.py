@@ -37,6 +37,7 @@ from .money import (
     _money_text,
     adjusted_budget,
     fill_from_left,
+    money_run_cuts,
     total_of_items,
 )
 from .tokens import Token, _join, _span_of, _Value
@@ -46,7 +47,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
-    flat = _wrapped_money_keys(_without_subcaptions([t for row in rows for t in row if t.text]))
+    flat = _money_runs(_wrapped_money_keys(_without_subcaptions([t for row in rows for t in row if t.text])))
     others_after_money = _others_after_money(flat)
 
     def key_of(token: Token) -> str | None:
@@ -311,6 +312,16 @@ def _without_subcaptions(flat: list[Token]) -> list[Token]:
         if out and _key_field(out[-1].text) in _GOAL_FIELDS and _SUBCAPTION.match(re.sub(r"\s", "", _fold(token.text))):
             continue
         out.append(token)
+    return out
+
+
+def _money_runs(flat: list[Token]) -> list[Token]:
+    """The block's pieces with a money block run together in one piece cut into its caption, keys
+    and amounts (:func:`.money.money_run_cuts`): then read as a cell each."""
+    out: list[Token] = []
+    for token in flat:
+        cuts = money_run_cuts(token.text)
+        out += [token.sub(a, b) for a, b in cuts] if cuts else [token]
     return out
 
 

@@ -12,7 +12,7 @@ from ....messages import Msg, msg
 from ....schema import Amounts, Span, amount_problem
 from ..money_run import money_columns, read_run
 from .failures import Failures
-from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _fold, _key_field
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _GRAMMAR_KEYS, _KEYS, _fold, _key_field
 from .tokens import Token, _Value
 
 #: a cell of a 自评表's money row: an amount, a rate, or a dash holding an empty cell's place
@@ -151,6 +151,50 @@ def fill_from_left(fields: list[str | None], amounts: list[str]) -> bool:
         return False
     parts = [v for f, v in placed.items() if f != "total"]
     return "total" in placed and (not parts or sum(parts) == placed["total"])
+
+
+#: the money keys as a text run together writes them (not a numbered 2.单位其它收入: its digit
+#: would be read as the amount before it), each with its note (（万元）) and colon
+_RUN_KEYS = [
+    re.compile(rf"(?:其中\s*[:：\-－]?\s*)?(?:{pattern})\s*(?:[（(]\s*(?:万元|元)\s*[)）])?\s*[:：]?")
+    for pattern, field in (*_KEYS, *_GRAMMAR_KEYS)
+    if field in (*_AMOUNT_FIELDS, "实施周期资金总额", "上级资金") and not pattern.startswith("\\d")
+]
+_RUN_CAPTION = re.compile(r"(?:项目资金|资金情况|项目金额|资金投入情况)\s*(?:[（(]\s*(?:万元|元)\s*[)）])?\s*[:：]?")
+_RUN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:万元|万|元))?")
+
+
+def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
+    """The pieces of a money block run together into one piece (项目资金（万元）年度资金总额5其中：
+    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金): (start, end) of the caption,
+    each money key and each amount, in order. Only when the whole text is that, with two money
+    keys or more and an amount; None else (a goal that names money is never cut)."""
+    pos, cuts, keys, amounts = 0, [], 0, 0
+    size = len(text)
+
+    def skip(at: int) -> int:
+        while at < size and text[at].isspace():
+            at += 1
+        return at
+
+    pos = skip(pos)
+    if m := _RUN_CAPTION.match(text, pos):
+        cuts.append((m.start(), m.end()))
+        pos = skip(m.end())
+    while pos < size:
+        if m := _RUN_AMOUNT.match(text, pos):
+            if cuts and text[cuts[-1][0]].isdigit():
+                return None  # two amounts in a row: cells whose keys are not here
+            amounts += 1
+        else:
+            found = [k for r in _RUN_KEYS if (k := r.match(text, pos))]
+            if not found:
+                return None
+            m = max(found, key=lambda k: k.end())
+            keys += 1
+        cuts.append((m.start(), m.end()))
+        pos = skip(m.end())
+    return cuts if keys >= 2 and amounts and len(cuts) >= 3 else None
 
 
 def _money_written(value: _Value | None) -> bool:
