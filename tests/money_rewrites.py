@@ -253,9 +253,8 @@ def relayout(text: str, how: str, unit: str | None) -> str | None:
     if how == "money_no_empty":
         return block.text([_bar_row(head + keys), _bar_row((["金额"] if head else []) + [a for a in amounts if a])])
     if how == "money_grid_spaced":
-        return block.text(
-            ["    ".join(head + keys), "    ".join((["金额"] if head else []) + [a for a in amounts if a])]
-        )
+        grid = ["    ".join(head + keys), "    ".join((["金额"] if head else []) + [a for a in amounts if a])]
+        return apart(grid, "hdr_padded")
     if how == "money_side":
         if _key_field(keys[0].rstrip(":：").strip()) != "total":
             return None

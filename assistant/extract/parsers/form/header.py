@@ -478,11 +478,15 @@ def _spaced_row(token: Token, year_col: int | None) -> tuple[str, Token] | None:
     return field, Token(m.group(group), token.cell, start, end, token.row, token.col)
 
 
+#: a cell of an amount row apart by white space: an amount with its unit (2279.048 万元), or any word
+_ROW_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[ \t\u3000]?(?:万元|万|元))?(?!\S)|\S+")
+
+
 def _amount_row(token: Token) -> list[Token]:
     """The amounts of a piece that is a money table's amount row with white space between its
     cells (金额    5    5, or 1120 1100 20): each cell an amount, the 金额 stub first or not;
     empty when the piece holds anything else."""
-    pieces = [token.sub(m.start(), m.end()) for m in re.finditer(r"\S+", token.text)]
+    pieces = [token.sub(m.start(), m.end()) for m in _ROW_PIECE.finditer(token.text)]
     if pieces and _MONEY_STUB.match(_bare(pieces[0].text)):
         pieces = pieces[1:]
     if len(pieces) < 2 or not all(_AMOUNT_TEXT.match(_money_text(p)) for p in pieces):
@@ -509,7 +513,7 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
     amounts as keys are paired in order; fewer (an empty cell dropped) but more than one cannot be
     placed, so none is read and that is said. None when there is no such run (a key and its value)."""
     keys = []
-    while at < len(flat) and _key_field(flat[at].text) in _AMOUNT_FIELDS:
+    while at < len(flat) and _key_field(flat[at].text) in (*_AMOUNT_FIELDS, "上级资金"):  # 其中：中央补助
         keys.append(flat[at])
         at += 1
     if len(keys) >= 2 and at < len(flat) and _MONEY_STUB.match(_bare(flat[at].text)):

@@ -161,14 +161,16 @@ _RUN_KEYS = [
     if field in (*_AMOUNT_FIELDS, "实施周期资金总额", "上级资金") and not pattern.startswith("\\d")
 ]
 _RUN_CAPTION = re.compile(r"(?:项目资金|资金情况|项目金额|资金投入情况)\s*(?:[（(]\s*(?:万元|元)\s*[)）])?\s*[:：]?")
+_RUN_WHEREOF = re.compile(r"其中\s*[:：]?\s*$")
 _RUN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:万元|万|元))?")
 
 
 def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
     """The pieces of a money block run together into one piece (项目资金（万元）年度资金总额5其中：
-    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金): (start, end) of the caption,
-    each money key and each amount, in order. Only when the whole text is that, with two money
-    keys or more and an amount; None else (a goal that names money is never cut)."""
+    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金, 5.00其中:财政拨款5.00): (start,
+    end) of the caption, each money key and each amount, in order. Only when the whole text is
+    that, three pieces or more, a key and an amount among them; None else (a goal that names money
+    is never cut)."""
     pos, cuts, keys, amounts = 0, [], 0, 0
     size = len(text)
 
@@ -186,6 +188,8 @@ def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
             if cuts and text[cuts[-1][0]].isdigit():
                 return None  # two amounts in a row: cells whose keys are not here
             amounts += 1
+        elif m := _RUN_WHEREOF.match(text, pos):
+            pass  # 资金总额3其中： | 财政拨款数3…: the 其中 of the next key, cut from it
         else:
             found = [k for r in _RUN_KEYS if (k := r.match(text, pos))]
             if not found:
@@ -194,7 +198,7 @@ def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
             keys += 1
         cuts.append((m.start(), m.end()))
         pos = skip(m.end())
-    return cuts if keys >= 2 and amounts and len(cuts) >= 3 else None
+    return cuts if keys and amounts and len(cuts) >= 3 else None
 
 
 def _money_written(value: _Value | None) -> bool:
