@@ -12,7 +12,8 @@ flag names the field), *silent* (worse, no flag names it) or *refused*.
 ``--money``: instead, the money block re-laid (``money_*``, see ``tests/money_rewrites.py``: a
 grid of heads over amounts, 实施期 | 年度 side by side, wrapped heads, the unit in the caption /
 under the title / glued to the amounts, 元 with or without thousands separators, empty cells
-vanished, one line, pipes), scored on the name and amounts.
+vanished, one line, pipes; and a 自评表's block of column heads over rows, ``se_*``: pipes, padded,
+a cell per line, each row run together), scored on the name and amounts.
 
 Prints a line per rewrite and the totals; exits 1 if a field was silently worse.
 """
@@ -65,7 +66,7 @@ def main() -> int:
             # a rewrite of the amounts or of the header block is scored on the name and amounts
             # (with --goal also on the goal: a copy without bars re-lays the goal's rows too)
             header = name.startswith("hdr_") and not args.goal
-            money = "yuan" in name or "wan" in name or name.startswith("money_")
+            money = "yuan" in name or "wan" in name or name.startswith(("money_", "se_"))
             fields = MONEY_FIELDS if money or header else FIELDS
             for field, kind in field_outcomes(original, read_samples(gold, text), fields):
                 counts[name][f"{field}:{kind}"] += 1

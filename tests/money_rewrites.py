@@ -314,3 +314,112 @@ LAYOUTS = (
     "money_one_line",
     "money_pipes",
 )
+
+
+# --- a 自评表's money block: column heads over rows of amounts -------------------------------
+
+#: a row of a 自评表's money block: its key names money (年度资金总额, 其中：当年财政拨款, 上年结转资金,
+#: 其他资金, 地方资金, 彩票公益金…), no digit in it
+_SE_KEY = re.compile(r"^[^\d|]*(?:资金|拨款|结转|补助|合计|总额|收入|公益金)[^\d|]*$")
+_SE_CELL = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?|\d+(?:\.\d+)?\s*[%％]|—+|-+|－+|/)$")
+
+
+@dataclass
+class RowsBlock:
+    """A 自评表's money block: ``lines[start:end]`` hold the caption, the column heads and the rows."""
+
+    lines: list[str]
+    start: int
+    end: int
+    caption: list[str]  # the caption's pieces (项目资金, (万元)), as written
+    heads: list[str]  # the column heads (年初预算数 | 全年预算数 | …), as written
+    rows: list[tuple[str, list[str]]]  # (key, cells as written, "" for an empty cell kept by bars)
+
+
+def _bar_cells(line: str) -> list[str]:
+    """A ``|`` line's cells, inner empty ones kept, the empty ones at its ends (padding) dropped."""
+    cells = [c.strip() for c in line.split("|")]
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _se_row(line: str) -> tuple[str, list[str]] | None:
+    if "|" in line:
+        cells = _bar_cells(line)
+        if not cells or not _SE_KEY.match(cells[0]) or not all(not c or _SE_CELL.match(c) for c in cells[1:]):
+            return None
+        return cells[0], cells[1:]
+    words = line.split()
+    at = next((j for j, w in enumerate(words) if _SE_CELL.match(w)), len(words))
+    key = " ".join(words[:at])
+    if not key or not _SE_KEY.match(key) or not all(_SE_CELL.match(w) for w in words[at:]):
+        return None
+    return key, words[at:]
+
+
+def rows_block(text: str) -> RowsBlock | None:
+    """The 自评表 money block of a source whose column heads (年初预算数 | 全年预算数 | 全年执行数 | 分值
+    | 执行率 | 得分, the budget and the rate among them) stand on one line, each money row on a
+    line of its own below them; None when the source has no such block."""
+    from assistant.extract.parsers.money_run import _COLUMN, money_columns
+
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if money_columns(line) and "指标" not in line), None)
+    if at is None:
+        return None
+    line = lines[at]
+    pieces = _bar_cells(line) if "|" in line else line.split()
+    first = next((j for j, p in enumerate(pieces) if _COLUMN.match(re.sub(r"\s", "", p))), None)
+    if first is None:
+        return None
+    caption, heads = pieces[:first], pieces[first:]
+    start = at
+    if not caption and at > 0 and _CAPTION_WORDS.search(lines[at - 1]) and len(_bar_cells(lines[at - 1])) <= 2:
+        start, caption = at - 1, _bar_cells(lines[at - 1]) if "|" in lines[at - 1] else lines[at - 1].split()
+    rows = []
+    end = at + 1
+    while end < len(lines) and (row := _se_row(lines[end])) is not None:
+        rows.append(row)
+        end += 1
+    if not rows or not rows[0][1] or _key_field(rows[0][0].rstrip(":：").strip()) not in ("total", "total_fiscal"):
+        return None  # the first row the year's total, with its amounts on its line
+    return RowsBlock(lines, start, end, caption, heads, rows)
+
+
+_CAPTION_WORDS = re.compile(r"项目资金|资金投入情况|预算执行情况|资金情况")
+
+
+def rows_relayout(text: str, how: str) -> str | None:
+    """``text`` with its 自评表 money block re-laid ``how`` (see :data:`ROWS_LAYOUTS`)."""
+    block = rows_block(text)
+    if block is None:
+        return None
+    lines = block.lines
+    bars = any("|" in line for line in lines[block.start : block.end])
+    filled = [[key, *[c for c in cells if c]] for key, cells in block.rows]
+    head = [*block.caption, *block.heads]
+    apart_how = {"se_one_cell": "hdr_one_cell", "se_run": "hdr_run_rows", "se_padded": "hdr_padded"}
+    if how == "se_pipes":
+        if bars:
+            return None  # the source's own layout
+        new = [_bar_row(head), *(_bar_row(row) for row in filled)]
+        return "\n".join([*lines[: block.start], *new, *lines[block.end :]])
+    if how == "se_one_cell":
+        new = [cell for row in [head, *filled] for cell in row]
+    elif how == "se_run":
+        new = ["".join(row) for row in [head, *filled]]
+    elif how == "se_padded":
+        new = ["    ".join(row) for row in [head, *filled]]
+    else:
+        raise ValueError(how)
+    if bars:
+        return "\n".join(
+            [*_apart(lines[: block.start], apart_how[how]), *new, *_apart(lines[block.end :], apart_how[how])]
+        )
+    return "\n".join([*lines[: block.start], *new, *lines[block.end :]])
+
+
+ROWS_LAYOUTS = ("se_pipes", "se_padded", "se_one_cell", "se_run")

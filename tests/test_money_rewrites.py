@@ -8,7 +8,7 @@ import json
 
 import pytest
 from field_rewrites import GOLD, MONEY_FIELDS, field_outcomes, read_samples
-from money_rewrites import money_block, relayout
+from money_rewrites import money_block, relayout, rows_relayout
 
 from assistant.extract import extract
 from assistant.ingest import read_bytes
@@ -138,3 +138,31 @@ def test_only_a_whole_money_run_is_cut():
         money_run_cuts("完成省级水利发展农村饮水项目投资500万元，其中财政拨款500万元") is None
     )  # words not money keys
     assert money_run_cuts("年度资金总额100 200其中:财政拨款100") is None  # two amounts in a row: another layout
+
+
+def test_a_run_together_money_row_with_dashes_for_empty_cells_is_read_where_the_rate_pins_it():
+    from assistant.extract.parsers.money_run import cells_budget, money_columns
+
+    columns = money_columns("年初预算数全年预算数全年执行数分值执行率得分")
+    assert cells_budget("110011001100—100%—", columns) == "1100"  # 1100 | 1100 | 1100 | — | 100% | —
+    assert cells_budget("30.5—30.5100%—", columns) is None  # the budget's own cell is the dash
+    assert cells_budget("252525", columns) is None  # no rate printed: nothing pins the cells
+
+
+def test_a_money_key_glued_to_its_row_is_cut_from_it():
+    from assistant.extract.parsers.form.money import money_run_cuts
+
+    text = "其中:当年财政拨款110011001100—100%—"
+    assert [text[a:b] for a, b in money_run_cuts(text)] == ["其中:当年财政拨款", "110011001100—100%—"]
+    assert money_run_cuts("年度资金总额:16") is None
+
+
+def test_a_self_evaluation_money_block_run_together_row_by_row_keeps_its_amounts():
+    """b09's 自评表 money rows each run together (其中:当年财政拨款110011001100—100%—): the budget
+    column read where the printed rate pins it, the dashes holding the empty cells' places."""
+    gold, text = _source("b09-yn-nanhua-mushroom-selfeval")
+    copy = rows_relayout(text, "se_run")
+    assert copy is not None
+    table = _read(copy)
+    amounts = table.units[0].projects[0].amounts
+    assert (amounts.total, amounts.fiscal) == (1100, 1100)

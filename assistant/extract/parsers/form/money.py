@@ -165,6 +165,23 @@ _RUN_WHEREOF = re.compile(r"其中\s*[:：]?\s*$")
 _RUN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:万元|万|元))?")
 
 
+#: a 自评表 money row's cells run together after its key: digits, points, rates, dashes
+_ROW_RUN = re.compile(r"\d[\d.,%％—\-－/]*[%％\d—\-－/]")
+
+
+def _glued_row(text: str) -> list[tuple[int, int]] | None:
+    """A money key with its row's cells run together right after it (年度资金总额115.0032.0032.00…,
+    其中：当年财政拨款110011001100—100%—): the key and the run, when that is the whole text."""
+    found = [k for r in _RUN_KEYS if (k := r.match(text))]
+    if not found:
+        return None
+    key = max(found, key=lambda k: k.end())
+    run = _ROW_RUN.fullmatch(text, key.end())
+    if run is None or not re.search(r"\d.*(?:\d|[%％]).*\d|[—\-－/]", run.group()) or len(run.group()) < 6:
+        return None  # a key and one amount (年度资金总额:16): read as it is
+    return [(key.start(), key.end()), (run.start(), run.end())]
+
+
 def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
     """The pieces of a money block run together into one piece (项目资金（万元）年度资金总额5其中：
     财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金, 5.00其中:财政拨款5.00): (start,
@@ -180,6 +197,8 @@ def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
         return at
 
     pos = skip(pos)
+    if glued := _glued_row(text):
+        return glued
     if m := _RUN_CAPTION.match(text, pos):
         cuts.append((m.start(), m.end()))
         pos = skip(m.end())
