@@ -269,6 +269,23 @@ _RUN_PIECE = re.compile(r"\d[\d.]*[%％]?|—+|-+|－+|/")
 _MOST_READINGS = 20000
 
 
+def _options(head: str, room: int):
+    """The cells one piece of a run may be (see :func:`_cell_lists`), lazily."""
+    if _DASH.match(head):
+        yield [head]
+    elif head[-1] in "%％":
+        digits = head[:-1]
+        for cut in range(1, min(len(digits), 6) + 1):
+            before, rate = digits[:-cut], digits[-cut:]
+            if _NUMBER.fullmatch(rate):
+                for k in range(0, room):
+                    for parts in _splits(before, k):
+                        yield [*parts, rate + "%"]
+    else:
+        for k in range(1, room + 1):
+            yield from _splits(head, k)
+
+
 def _cell_lists(pieces: list[str], room: int):
     """Every list of cells the pieces may be: a dash one empty cell, a number with its % the rate
     (its digits before the rate the cells before it), plain digits one number or more; at most
@@ -276,21 +293,9 @@ def _cell_lists(pieces: list[str], room: int):
     if not pieces:
         yield []
         return
-    head, rest = pieces[0], pieces[1:]
-    if _DASH.match(head):
-        options = [[head]]
-    elif head[-1] in "%％":
-        digits = head[:-1]
-        options = []
-        for cut in range(1, min(len(digits), 6) + 1):
-            before, rate = digits[:-cut], digits[-cut:]
-            if _NUMBER.fullmatch(rate):
-                options += [[*parts, rate + "%"] for k in range(0, room) for parts in _splits(before, k)]
-    else:
-        options = [parts for k in range(1, room + 1) for parts in _splits(head, k)]
-    for option in options:
+    for option in _options(pieces[0], room):
         if len(option) <= room:
-            for tail in _cell_lists(rest, room - len(option)):
+            for tail in _cell_lists(pieces[1:], room - len(option)):
                 yield [*option, *tail]
 
 
@@ -302,13 +307,14 @@ def cells_budget(text: str, columns: list[str], *, money_spent: bool = False) ->
     run has too many readings to try). ``money_spent``: only the readings where money was spent."""
     bare = re.sub(r"\s", "", text)
     pieces = _RUN_PIECE.findall(bare)
-    if not columns or "".join(pieces) != bare or len(re.sub(r"\D", "", bare)) > 30:
+    if not columns or "".join(pieces) != bare or len(re.sub(r"\D", "", bare)) > 24:
         return None
     if not any(p[-1] in "%％" for p in pieces) or not any(_DASH.match(p) for p in pieces):
         return None  # without a printed rate nothing pins the cells; without a dash forced_budget reads it
     found: set[str] = set()
     tried = 0
     for cand in _cell_lists(pieces, len(columns)):
+        tried += 1
         for cols in itertools.combinations(range(len(columns)), len(cand)):
             tried += 1
             if tried > _MOST_READINGS:
