@@ -8,8 +8,10 @@ two spaces or more, and at the colon between a key and its amount) and re-laid:
 
 - ``money_grid``: the heads on one line and the amounts on the next (a money table's two rows);
 - ``money_grid_spaced``: the same two rows with cells apart by runs of spaces (``pdftotext -layout``);
-- ``money_side``: the 实施期 and 年度 columns side by side (中期资金总额 | X | 年度资金总额 | X, a
-  one-year project's whole-period amounts are its year's), when the source has only the year's;
+- ``money_side``: the 实施期 and 年度 columns side by side (实施期资金总额 | 3X | 年度资金总额 | X: the
+  whole period's amounts three times the year's, a three-year project; the gold holds the year's),
+  when the source has only the year's; ``money_side_year_first`` with the 年度 column first,
+  ``money_side_spaced`` with cells apart by spaces and no bars anywhere;
 - ``money_heads_wrapped``: a cell per line, each key wrapped over two lines (a narrow key column);
 - ``money_unit_head``: the unit only in the caption (项目资金（万元）), every other statement of it removed;
 - ``money_unit_title``: the unit only on a line under the title (单位：万元), none in the caption;
@@ -188,6 +190,14 @@ def _unit_free(text: str) -> str:
     return re.sub(r"(?:金额)?单位\s*[:：]\s*(?:万元|元)", "", text)
 
 
+def _times(amount: str, factor: int) -> str:
+    """An amount of the block times ``factor``, written as it was (its decimals, its unit)."""
+    m = _AMOUNT.match(amount)
+    number = m["number"].replace(",", "")
+    places = len(number.split(".")[1]) if "." in number else 0
+    return f"{Decimal(number) * factor:.{places}f}" + amount[m.end("number") :]
+
+
 def _key_bare(key: str) -> str:
     """A money key without a unit of its own (年度金额(万元): → 年度金额:)."""
     return re.sub(r"\s*[（(]\s*(?:万元|元)\s*[)）]", "", key)
@@ -255,15 +265,21 @@ def relayout(text: str, how: str, unit: str | None) -> str | None:
     if how == "money_grid_spaced":
         grid = ["    ".join(head + keys), "    ".join((["金额"] if head else []) + [a for a in amounts if a])]
         return apart(grid, "hdr_padded")
-    if how == "money_side":
+    if how in ("money_side", "money_side_year_first", "money_side_spaced"):
         if _key_field(keys[0].rstrip(":：").strip()) != "total":
             return None
         colon = "：" if keys[0].rstrip().endswith("：") else (":" if keys[0].rstrip().endswith(":") else "")
         lines = []
         for i, (k, a) in enumerate(block.rows):
-            period = f"实施期资金总额{colon}" if i == 0 else k
-            lines.append(_bar_row((head if i == 0 else ([""] if head else [])) + [period, a or "", k, a or ""]))
-        return block.text(lines)
+            period = [f"实施期资金总额{colon}" if i == 0 else k, _times(a, 3) if a else ""]
+            year = [k, a or ""]
+            cells = period + year if how != "money_side_year_first" else year + period
+            first = head if i == 0 else ([""] if head else [])
+            if how == "money_side_spaced":
+                lines.append("    ".join(c for c in first + cells if c))
+            else:
+                lines.append(_bar_row(first + cells))
+        return apart(lines, "hdr_padded") if how == "money_side_spaced" else block.text(lines)
     if how == "money_heads_wrapped":
         lines = [piece for cell in head for piece in _wrap(cell)]
         for k, a in block.rows:
@@ -305,6 +321,8 @@ LAYOUTS = (
     "money_grid_spaced",
     "money_no_empty",
     "money_side",
+    "money_side_year_first",
+    "money_side_spaced",
     "money_heads_wrapped",
     "money_unit_head",
     "money_unit_title",

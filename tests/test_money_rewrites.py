@@ -166,3 +166,14 @@ def test_a_self_evaluation_money_block_run_together_row_by_row_keeps_its_amounts
     table = _read(copy)
     amounts = table.units[0].projects[0].amounts
     assert (amounts.total, amounts.fiscal) == (1100, 1100)
+
+
+@pytest.mark.parametrize("how", ["money_side", "money_side_year_first", "money_side_spaced"])
+def test_the_years_column_is_read_beside_the_whole_periods(how):
+    """实施期资金总额 | 3375 beside 年度资金总额 | 1125 (a three-year project), either column first: the
+    amounts are the year's, the 其中 rows' too (was: 财政拨款 3375 when the year's column came first)."""
+    gold, text = _source("b02-ah-jinzhai-property-form")
+    copy = relayout(text, how, gold["currency_unit"])
+    assert copy is not None and "3375" in copy
+    amounts = _read(copy).units[0].projects[0].amounts
+    assert (amounts.total, amounts.fiscal) == (1125, 1125)

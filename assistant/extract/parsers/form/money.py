@@ -65,10 +65,19 @@ def adjusted_budget(run: list[str]) -> int | None:
     return 2 if len(run) >= 3 and start + adjust == total else None
 
 
+def _year_column_first(flat: list[Token]) -> bool:
+    """A money block whose 年度资金总额 and its amount come right before the 实施期资金总额 (年度资金总额 |
+    1125 | 实施期资金总额 | 3375): the year's column is the first, in the rows below too."""
+    at = next((i for i, t in enumerate(flat) if _key_field(t.text) == "实施周期资金总额"), None)
+    return at is not None and any(_key_field(t.text) == "total" for t in flat[max(0, at - 2) : at])
+
+
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
     """An amount key in the 年度 column of a money block that puts 中期资金总额 first
     (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
     period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    if _year_column_first(flat):
+        return False  # 年度资金总额 | 1125 | 实施期资金总额 | 3375: the year's column comes first, its keys too
     at = next((i for i, t in enumerate(flat) if t is token), 0)
     same = [i for i in range(at) if _key_field(flat[i].text) == _key_field(token.text)]
     if same and any(_key_field(t.text) == "实施周期资金总额" for t in flat[: same[0]]):
