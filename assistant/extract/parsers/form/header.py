@@ -440,7 +440,8 @@ def _year_column(flat: list[Token]) -> int | None:
     last year's amount first: the year applied for is the second column."""
     for a, b, nxt in zip(flat, flat[1:], [*flat[2:], None]):
         heads = (_key_field(a.text), _key_field(b.text))
-        if set(heads) == {"实施周期资金总额", "total"} and (nxt is None or not _AMOUNT_TEXT.match(_money_text(nxt))):
+        amount = nxt is not None and _AMOUNT_TEXT.match(re.sub(r"\s*(?:万元|万|元)$", "", _money_text(nxt)))
+        if set(heads) == {"实施周期资金总额", "total"} and not amount:  # 6837.144 万元: an amount with its unit
             return heads.index("total")
     words = [_fold(w) for t in flat for w in t.text.split()]
     for a, b in zip(words, words[1:]):

@@ -69,7 +69,12 @@ def _year_column_first(flat: list[Token]) -> bool:
     """A money block whose 年度资金总额 and its amount come right before the 实施期资金总额 (年度资金总额 |
     1125 | 实施期资金总额 | 3375): the year's column is the first, in the rows below too."""
     at = next((i for i, t in enumerate(flat) if _key_field(t.text) == "实施周期资金总额"), None)
-    return at is not None and any(_key_field(t.text) == "total" for t in flat[max(0, at - 2) : at])
+    if at is None or at < 2:
+        return False
+    key, amount = flat[at - 2], flat[at - 1]
+    return _key_field(key.text) == "total" and bool(
+        _AMOUNT_TEXT.match(re.sub(r"\s*(?:万元|万|元)$", "", _money_text(amount)))
+    )
 
 
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
