@@ -177,3 +177,11 @@ def test_the_years_column_is_read_beside_the_whole_periods(how):
     assert copy is not None and "3375" in copy
     amounts = _read(copy).units[0].projects[0].amounts
     assert (amounts.total, amounts.fiscal) == (1125, 1125)
+
+
+def test_an_amount_glued_to_the_next_money_key_is_cut_from_it_but_not_a_year():
+    from assistant.extract.parsers.form.money import money_run_cuts
+
+    text = "1125其中:财政拨款"  # 年度资金总额: 1125其中:财政拨款 1125其他资金 (a header block run together)
+    assert [text[a:b] for a, b in money_run_cuts(text)] == ["1125", "其中:财政拨款"]
+    assert money_run_cuts("2021年度资金总额") is None  # the year of the key, not an amount

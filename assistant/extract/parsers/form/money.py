@@ -198,10 +198,10 @@ def _glued_row(text: str) -> list[tuple[int, int]] | None:
 
 def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
     """The pieces of a money block run together into one piece (项目资金（万元）年度资金总额5其中：
-    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金, 5.00其中:财政拨款5.00): (start,
-    end) of the caption, each money key and each amount, in order. Only when the whole text is
-    that, three pieces or more, a key and an amount among them; None else (a goal that names money
-    is never cut)."""
+    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金, 5.00其中:财政拨款5.00, 1125其中:
+    财政拨款): (start, end) of the caption, each money key and each amount, in order. Only when the
+    whole text is that, three pieces or more or an amount first, a key and an amount among them;
+    None else (a goal that names money is never cut)."""
     pos, cuts, keys, amounts = 0, [], 0, 0
     size = len(text)
 
@@ -218,6 +218,8 @@ def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
         pos = skip(m.end())
     while pos < size:
         if m := _RUN_AMOUNT.match(text, pos):
+            if text[m.end() : m.end() + 1] in ("年", "月", "日"):
+                return None  # 2021年度资金总额: a year in the key, no amount
             if cuts and text[cuts[-1][0]].isdigit():
                 return None  # two amounts in a row: cells whose keys are not here
             amounts += 1
@@ -231,7 +233,11 @@ def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
             keys += 1
         cuts.append((m.start(), m.end()))
         pos = skip(m.end())
-    return cuts if keys and amounts and len(cuts) >= 3 else None
+    if not keys or not amounts or len(cuts) < 2:
+        return None
+    # three pieces or more; or an amount and the next key glued to it (1125其中:财政拨款: a row's
+    # amount run into the next row's key), never a key and its amount alone (年度资金总额:16)
+    return cuts if len(cuts) >= 3 or text[cuts[0][0]].isdigit() else None
 
 
 def _money_written(value: _Value | None) -> bool:
