@@ -185,3 +185,16 @@ def test_an_amount_glued_to_the_next_money_key_is_cut_from_it_but_not_a_year():
     text = "1125其中:财政拨款"  # 年度资金总额: 1125其中:财政拨款 1125其他资金 (a header block run together)
     assert [text[a:b] for a, b in money_run_cuts(text)] == ["1125", "其中:财政拨款"]
     assert money_run_cuts("2021年度资金总额") is None  # the year of the key, not an amount
+
+
+def test_the_first_word_of_the_next_key_run_onto_an_amount_goes_back_to_the_key():
+    """c01's header run together: 其中:当年市级财政资金 | 132万元项目 | 主管部门: the amount is 132万元,
+    项目 belongs to 项目主管部门."""
+    folder = GOLD / "c01-huangshi-training-pipe"
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    from header_relayouts import relayout as header_relayout
+
+    copy = header_relayout(text, "hdr_run_block")
+    assert copy is not None and "132万元项目主管部门" in copy
+    amounts = _read(copy).units[0].projects[0].amounts
+    assert (amounts.total, amounts.fiscal) == (164, 132)

@@ -325,6 +325,10 @@ def _money_runs(flat: list[Token]) -> list[Token]:
     return out
 
 
+#: an amount with the first word of the next key run onto it: 132万元项目 (| 主管部门)
+_AMOUNT_THEN_PREFIX = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)(?P<prefix>项目|专项|资金)")
+
+
 def _wrapped_money_keys(flat: list[Token]) -> list[Token]:
     """The block's pieces with a money key wrapped over two or three lines read as one key (年度资 /
     金总额, 财政 / 拨款：, 其他 / 资金: a narrow key column): pieces, the first no key and no
@@ -333,6 +337,16 @@ def _wrapped_money_keys(flat: list[Token]) -> list[Token]:
     i = 0
     while i < len(flat):
         token = flat[i]
+        if i + 1 < len(flat) and (m := _AMOUNT_THEN_PREFIX.fullmatch(token.text)):
+            key = m["prefix"] + flat[i + 1].text.strip()
+            if _key_field(key):
+                # 132万元项目 | 主管部门: the 项目 of the next key left on the amount by text run together
+                out += [
+                    token.sub(0, m.end("amount")),
+                    Token(key, token.cell, token.start + m.start("prefix"), token.end, token.row, token.col),
+                ]
+                i += 2
+                continue
         joined = None
         if (
             not _key_field(token.text)
