@@ -977,6 +977,11 @@ MESSAGES: dict[str, Text] = {
         "{cells!r}: the money keys come first and their amounts after, fewer amounts than keys (empty cells "
         "dropped), so which amount is which is not certain; not read, check them against the original",
     ),
+    "FORM_MONEY_KEYS_FROM_LEFT": Text(
+        "“{cells}”：金额比栏目少（有空格被省去），已按从左到右对应各栏读取（末尾的空栏最常被省去）；请按原表核对",
+        "{cells!r}: fewer amounts than money keys (empty cells dropped); read from the left (a row's empty "
+        "cells at its end are the ones most often lost), check them against the original",
+    ),
     "FORM_TOTAL_FROM_PARTS": Text(
         "资金总额一栏为空，按其中各项（财政拨款、其他资金等）之和记为 {total}；请核对",
         "the total's cell is empty: recorded as the sum of its parts (财政拨款, 其他资金 …), {total}; check it",

@@ -7,7 +7,13 @@ project-header block re-laid, ``hdr_*``, see ``tests/header_relayouts.py``), the
 Each field of each gold project is *held* (read as well as in the original), *flagged* (worse, a
 flag names the field), *silent* (worse, no flag names it) or *refused*.
 
-    python benchmarks/bench_field_rewrites.py [--show N] [--only NAME] [--goal]
+    python benchmarks/bench_field_rewrites.py [--show N] [--only NAME] [--goal] [--money]
+
+``--money``: instead, the money block re-laid (``money_*``, see ``tests/money_rewrites.py``: a
+grid of heads over amounts, 实施期 | 年度 side by side, wrapped heads, the unit in the caption /
+under the title / glued to the amounts, 元 with or without thousands separators, empty cells
+vanished, one line, pipes; and a 自评表's block of column heads over rows, ``se_*``: pipes, padded,
+a cell per line, each row run together), scored on the name and amounts.
 
 Prints a line per rewrite and the totals; exits 1 if a field was silently worse.
 """
@@ -25,7 +31,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from field_rewrites import FIELDS, MONEY_FIELDS, dev_folders, field_outcomes, read_samples, rewrites  # noqa: E402
+from field_rewrites import (  # noqa: E402
+    FIELDS,
+    MONEY_FIELDS,
+    dev_folders,
+    field_outcomes,
+    money_rewrites,
+    read_samples,
+    rewrites,
+)
 
 KINDS = ("held", "flagged", "silent", "refused")
 
@@ -35,6 +49,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="list the first N fields not held")
     parser.add_argument("--only", help="one rewrite")
     parser.add_argument("--goal", action="store_true", help="score the header rewrites' goals too")
+    parser.add_argument("--money", action="store_true", help="the money block's re-layouts instead")
     args = parser.parse_args()
     started = time.perf_counter()
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -44,14 +59,15 @@ def main() -> int:
         original = read_samples(gold, (folder / "source.txt").read_text(encoding="utf-8"))
         if original is None:
             continue
-        for name, text in rewrites(folder):
+        for name, text in (money_rewrites if args.money else rewrites)(folder):
             if args.only and name != args.only:
                 continue
             counts[name]["copies"] += 1
             # a rewrite of the amounts or of the header block is scored on the name and amounts
             # (with --goal also on the goal: a copy without bars re-lays the goal's rows too)
             header = name.startswith("hdr_") and not args.goal
-            fields = MONEY_FIELDS if "yuan" in name or "wan" in name or header else FIELDS
+            money = "yuan" in name or "wan" in name or name.startswith(("money_", "se_"))
+            fields = MONEY_FIELDS if money or header else FIELDS
             for field, kind in field_outcomes(original, read_samples(gold, text), fields):
                 counts[name][f"{field}:{kind}"] += 1
                 counts[name][kind] += 1

@@ -278,3 +278,16 @@ def rewrites(folder: Path) -> list[tuple[str, str]]:
     made += [(f"goal_as_{w}", lambda w=w: goal_relabelled(text, w)) for w in GOAL_WORDINGS]
     made += [(how, lambda how=how: relayout(text, how)) for how in HEADER_LAYOUTS]
     return [(name, copy) for name, make in made if (copy := make()) is not None and copy != text]
+
+
+def money_rewrites(folder: Path) -> list[tuple[str, str]]:
+    """(name, text) of every re-layout of the dev document's money block (``tests/money_rewrites.py``)."""
+    from money_rewrites import LAYOUTS as MONEY_LAYOUTS
+    from money_rewrites import ROWS_LAYOUTS, rows_relayout
+    from money_rewrites import relayout as money_relayout
+
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    unit = json.loads((folder / "gold.json").read_text(encoding="utf-8")).get("currency_unit")
+    made = [(how, money_relayout(text, how, unit)) for how in MONEY_LAYOUTS]
+    made += [(how, rows_relayout(text, how)) for how in ROWS_LAYOUTS]
+    return [(name, copy) for name, copy in made if copy is not None and copy != text]

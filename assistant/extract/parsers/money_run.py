@@ -240,6 +240,10 @@ def read_run(text: str, columns: list[str]) -> tuple[str | None, str | None, str
         return budget, None, None
     if budget := forced_budget(text, columns, money_spent=True):
         return budget, None, "FORM_MONEY_RUN_LIKELY"
+    if budget := cells_budget(text, columns):
+        return budget, None, None
+    if budget := cells_budget(text, columns, money_spent=True):
+        return budget, None, "FORM_MONEY_RUN_LIKELY"
     if (m := _LEADING_RUN.match(text)) and (
         budget := forced_budget(m["run"], columns) or forced_budget(m["run"], columns, money_spent=True)
     ):
@@ -257,3 +261,74 @@ def starts_with_column(text: str) -> bool:
 
 #: the head of an amount column written out, no number in it (实际投入资金额, 全年预算资金总额)
 _AMOUNT_HEAD = re.compile(r"[^\d]{0,6}(?:资金|预算|投入|支出)[^\d]{0,4}(?:金额|资金额|总额|数)[:：]?")
+
+
+#: a money row run together as a copy writes it: numbers (a rate with its %), and dashes holding
+#: an empty cell's place (110011001100—100%—)
+_RUN_PIECE = re.compile(r"\d[\d.]*[%％]?|—+|-+|－+|/")
+_MOST_READINGS = 20000
+
+
+def _options(head: str, room: int):
+    """The cells one piece of a run may be (see :func:`_cell_lists`), lazily."""
+    if _DASH.match(head):
+        yield [head]
+    elif head[-1] in "%％":
+        digits = head[:-1]
+        for cut in range(1, min(len(digits), 6) + 1):
+            before, rate = digits[:-cut], digits[-cut:]
+            if _NUMBER.fullmatch(rate):
+                for k in range(0, room):
+                    for parts in _splits(before, k):
+                        yield [*parts, rate + "%"]
+    else:
+        for k in range(1, room + 1):
+            yield from _splits(head, k)
+
+
+def _cell_lists(pieces: list[str], room: int):
+    """Every list of cells the pieces may be: a dash one empty cell, a number with its % the rate
+    (its digits before the rate the cells before it), plain digits one number or more; at most
+    ``room`` cells."""
+    if not pieces:
+        yield []
+        return
+    for option in _options(pieces[0], room):
+        if len(option) <= room:
+            for tail in _cell_lists(pieces[1:], room - len(option)):
+                yield [*option, *tail]
+
+
+def cells_budget(text: str, columns: list[str], *, money_spent: bool = False) -> str | None:
+    """The 全年预算数 of a money row run together with dashes for its empty cells (110011001100—100%—
+    under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): every way of cutting it into cells and placing
+    them under the columns in order that fits the numbers (执行率 = 执行数 / 预算数, a rate
+    printed), and the one budget they all agree on; None when none fits or they disagree (or the
+    run has too many readings to try). ``money_spent``: only the readings where money was spent."""
+    bare = re.sub(r"\s", "", text)
+    pieces = _RUN_PIECE.findall(bare)
+    if not columns or "".join(pieces) != bare or len(re.sub(r"\D", "", bare)) > 24:
+        return None
+    if not any(p[-1] in "%％" for p in pieces) or not any(_DASH.match(p) for p in pieces):
+        return None  # without a printed rate nothing pins the cells; without a dash forced_budget reads it
+    found: set[str] = set()
+    tried = 0
+    for cand in _cell_lists(pieces, len(columns)):
+        tried += 1
+        for cols in itertools.combinations(range(len(columns)), len(cand)):
+            tried += 1
+            if tried > _MOST_READINGS:
+                return None
+            placed = {columns[c]: cell for c, cell in zip(cols, cand)}
+            if "rate" not in placed or not _placement_fits(placed) or not _CELL_NUMBER.match(placed.get("budget", "")):
+                continue
+            if money_spent and not (
+                Decimal(placed["rate"].rstrip("%％"))
+                and _CELL_NUMBER.match(placed.get("spent", ""))
+                and Decimal(placed["spent"])
+            ):
+                continue
+            found.add(str(Decimal(placed["budget"])))
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None

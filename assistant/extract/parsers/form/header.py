@@ -36,6 +36,8 @@ from .money import (
     _money_sentence,
     _money_text,
     adjusted_budget,
+    fill_from_left,
+    money_run_cuts,
     total_of_items,
 )
 from .tokens import Token, _join, _span_of, _Value
@@ -45,7 +47,7 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
     """Key–value pairs of the block above the indicator grid, and the title/currency found."""
     values: dict[str, _Value] = {}
     found: dict[str, str] = {}
-    flat = _without_subcaptions([t for row in rows for t in row if t.text])
+    flat = _money_runs(_wrapped_money_keys(_without_subcaptions([t for row in rows for t in row if t.text])))
     others_after_money = _others_after_money(flat)
 
     def key_of(token: Token) -> str | None:
@@ -87,6 +89,8 @@ def _read_block(rows: list[list[Token]]) -> tuple[dict[str, _Value], dict[str, s
                 values.setdefault(key_of(key), _Value(_join(cell), _span_of(cell)))
             if placed:  # else the pairs are read in order below
                 by_column.update(id(t) for t in keys + below + spill)
+            if placed and (lost := _cells_lost(keys, rows[r + 1], below)):
+                found[f"money_keys:{key_of(placed[0])}"] = lost  # 资金总额 | 财政拨款 | 其他资金 over | 5 | 5 |
     budget_col = _budget_column(flat)
     adjusted = _adjusted_heads(flat)
     year_col = _year_column(flat)
@@ -311,6 +315,59 @@ def _without_subcaptions(flat: list[Token]) -> list[Token]:
     return out
 
 
+def _money_runs(flat: list[Token]) -> list[Token]:
+    """The block's pieces with a money block run together in one piece cut into its caption, keys
+    and amounts (:func:`.money.money_run_cuts`): then read as a cell each."""
+    out: list[Token] = []
+    for token in flat:
+        cuts = money_run_cuts(token.text)
+        out += [token.sub(a, b) for a, b in cuts] if cuts else [token]
+    return out
+
+
+#: an amount with the first word of the next key run onto it: 132万元项目 (| 主管部门)
+_AMOUNT_THEN_PREFIX = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)(?P<prefix>项目|专项|资金)")
+
+
+def _wrapped_money_keys(flat: list[Token]) -> list[Token]:
+    """The block's pieces with a money key wrapped over two or three lines read as one key (年度资 /
+    金总额, 财政 / 拨款：, 其他 / 资金: a narrow key column): pieces, the first no key and no
+    amount, whose words joined are a money key. The joined key keeps the first piece's place."""
+    out: list[Token] = []
+    i = 0
+    while i < len(flat):
+        token = flat[i]
+        if i + 1 < len(flat) and (m := _AMOUNT_THEN_PREFIX.fullmatch(token.text)):
+            key = m["prefix"] + flat[i + 1].text.strip()
+            if _key_field(key):
+                # 132万元项目 | 主管部门: the 项目 of the next key left on the amount by text run together
+                out += [
+                    token.sub(0, m.end("amount")),
+                    Token(key, token.cell, token.start + m.start("prefix"), token.end, token.row, token.col),
+                ]
+                i += 2
+                continue
+        joined = None
+        if (
+            not _key_field(token.text)
+            and not _GROUP_LABEL.match(_fold(token.text).strip())
+            and len(_bare(token.text)) <= 6
+        ):
+            for width in (2, 3):
+                pieces = flat[i : i + width]
+                text = "".join(t.text.strip() for t in pieces)
+                if len(pieces) == width and not re.search(r"\d", text) and _key_field(text) in _AMOUNT_FIELDS:
+                    joined = Token(text, token.cell, token.start, token.end, token.row, token.col), width
+                    break
+        if joined:
+            out.append(joined[0])
+            i += joined[1]
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 #: a report's section heading: (二)… or 二、… (Arabic numbers may be a goal's own items: 1.… 2.…)
 _REPORT_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
 
@@ -397,7 +454,8 @@ def _year_column(flat: list[Token]) -> int | None:
     last year's amount first: the year applied for is the second column."""
     for a, b, nxt in zip(flat, flat[1:], [*flat[2:], None]):
         heads = (_key_field(a.text), _key_field(b.text))
-        if set(heads) == {"实施周期资金总额", "total"} and (nxt is None or not _AMOUNT_TEXT.match(_money_text(nxt))):
+        amount = nxt is not None and _AMOUNT_TEXT.match(re.sub(r"\s*(?:万元|万|元)$", "", _money_text(nxt)))
+        if set(heads) == {"实施周期资金总额", "total"} and not amount:  # 6837.144 万元: an amount with its unit
             return heads.index("total")
     words = [_fold(w) for t in flat for w in t.text.split()]
     for a, b in zip(words, words[1:]):
@@ -435,13 +493,42 @@ def _spaced_row(token: Token, year_col: int | None) -> tuple[str, Token] | None:
     return field, Token(m.group(group), token.cell, start, end, token.row, token.col)
 
 
+#: a cell of an amount row apart by white space: an amount with its unit (2279.048 万元), or any word
+_ROW_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[ \t\u3000]?(?:万元|万|元))?(?!\S)|\S+")
+
+
+def _amount_row(token: Token) -> list[Token]:
+    """The amounts of a piece that is a money table's amount row with white space between its
+    cells (金额    5    5, or 1120 1100 20): each cell an amount, the 金额 stub first or not;
+    empty when the piece holds anything else."""
+    pieces = [token.sub(m.start(), m.end()) for m in _ROW_PIECE.finditer(token.text)]
+    if pieces and _MONEY_STUB.match(_bare(pieces[0].text)):
+        pieces = pieces[1:]
+    if len(pieces) < 2 or not all(_AMOUNT_TEXT.match(_money_text(p)) for p in pieces):
+        return []
+    return pieces
+
+
+def _cells_lost(keys: list[Token], row: list[Token], below: list[Token]) -> Msg | None:
+    """Money heads over a row of amounts that has no cell, not even an empty one, under some head
+    (年度资金总额 | 其中：财政拨款 | 其他资金 over 金额 | 5 | 5, the row's empty cells dropped by the
+    copy): the amounts were placed from the left, which is likely, not certain; said so. The empty
+    piece after a row's closing bar is no cell."""
+    if not all(key.col is not None and _key_field(key.text) in _AMOUNT_FIELDS for key in keys):
+        return None
+    cells = row[:-1] if row and not row[-1].text else row
+    if all(key.col in {t.col for t in cells} for key in keys):
+        return None
+    return msg("FORM_MONEY_KEYS_FROM_LEFT", cells=" | ".join(t.text for t in keys + below)[:60])
+
+
 def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, Token | None]], int, Msg | None] | None:
     """Money keys one after the other, then their amounts in the same order (资金总额 | 财政拨款 |
     其他资金 | 1120 | 1100 | 20: a money table's head row over its amount row, flattened). As many
     amounts as keys are paired in order; fewer (an empty cell dropped) but more than one cannot be
     placed, so none is read and that is said. None when there is no such run (a key and its value)."""
     keys = []
-    while at < len(flat) and _key_field(flat[at].text) in _AMOUNT_FIELDS:
+    while at < len(flat) and _key_field(flat[at].text) in (*_AMOUNT_FIELDS, "上级资金"):  # 其中：中央补助
         keys.append(flat[at])
         at += 1
     if len(keys) >= 2 and at < len(flat) and _MONEY_STUB.match(_bare(flat[at].text)):
@@ -450,12 +537,20 @@ def _keys_then_amounts(flat: list[Token], at: int) -> tuple[list[tuple[Token, To
     while at < len(flat) and _AMOUNT_TEXT.match(_money_text(flat[at])):
         amounts.append(flat[at])
         at += 1
+    if not amounts and len(keys) >= 2 and at < len(flat) and (amounts := _amount_row(flat[at])):
+        at += 1  # 金额    5    5: the amount row copied as one piece, its cells apart by white space
     fields = [_key_field(k.text) for k in keys]
     if len(keys) < 2 or len(amounts) < 2 or len(amounts) > len(keys) or len(set(fields)) < len(fields):
         return None  # 年度资金总额 | 资金总额 | 3000 | 1120: a column head, then a row's key and its amounts
     if len(amounts) == len(keys):
         return list(zip(keys, amounts)), at, None
     cells = " | ".join(t.text for t in keys + amounts)[:60]
+    if fill_from_left(fields, [t.text for t in amounts]):  # 资金总额 财政拨款 其他资金 / 5 5: the first heads'
+        return (
+            list(zip(keys, [*amounts, *[None] * (len(keys) - len(amounts))])),
+            at,
+            msg("FORM_MONEY_KEYS_FROM_LEFT", cells=cells),
+        )
     return [(k, None) for k in keys], at, msg("FORM_MONEY_KEYS_UNPLACED", cells=cells)
 
 

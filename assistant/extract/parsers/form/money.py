@@ -12,7 +12,7 @@ from ....messages import Msg, msg
 from ....schema import Amounts, Span, amount_problem
 from ..money_run import money_columns, read_run
 from .failures import Failures
-from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _fold, _key_field
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _BUDGETS, _GRAMMAR_KEYS, _KEYS, _fold, _key_field
 from .tokens import Token, _Value
 
 #: a cell of a 自评表's money row: an amount, a rate, or a dash holding an empty cell's place
@@ -65,10 +65,24 @@ def adjusted_budget(run: list[str]) -> int | None:
     return 2 if len(run) >= 3 and start + adjust == total else None
 
 
+def _year_column_first(flat: list[Token]) -> bool:
+    """A money block whose 年度资金总额 and its amount come right before the 实施期资金总额 (年度资金总额 |
+    1125 | 实施期资金总额 | 3375): the year's column is the first, in the rows below too."""
+    at = next((i for i, t in enumerate(flat) if _key_field(t.text) == "实施周期资金总额"), None)
+    if at is None or at < 2:
+        return False
+    key, amount = flat[at - 2], flat[at - 1]
+    return _key_field(key.text) == "total" and bool(
+        _AMOUNT_TEXT.match(re.sub(r"\s*(?:万元|万|元)$", "", _money_text(amount)))
+    )
+
+
 def _after_period_total(token: Token, flat: list[Token]) -> bool:
     """An amount key in the 年度 column of a money block that puts 中期资金总额 first
     (中期资金总额 170 | 年度资金总额 340 / 财政拨款 170 | 财政拨款 340): the later one is the year's."""
     period = [t for t in flat if _key_field(t.text) == "实施周期资金总额"]
+    if _year_column_first(flat):
+        return False  # 年度资金总额 | 1125 | 实施期资金总额 | 3375: the year's column comes first, its keys too
     at = next((i for i, t in enumerate(flat) if t is token), 0)
     same = [i for i in range(at) if _key_field(flat[i].text) == _key_field(token.text)]
     if same and any(_key_field(t.text) == "实施周期资金总额" for t in flat[: same[0]]):
@@ -128,6 +142,102 @@ def _money_pieces(text: str) -> list[str] | None:
 
 
 _FUND_THEN_AMOUNT = re.compile(r"^[^\d]*(?:资金|补助|经费|拨款)(?:[（(][^（()）\d]*[)）])?(?P<amount>\d+(?:\.\d+)?)$")
+
+
+#: the four money rows of the templates: 年度资金总额 and its 其中 parts
+_FOUR = ("total", "fiscal", "special_account", "other")
+
+
+def fill_from_left(fields: list[str | None], amounts: list[str]) -> bool:
+    """Whether fewer amounts than money heads (年度资金总额 | 其中：财政拨款 | 其他资金 over 5 | 5)
+    may be read from the left: a copy loses a row's empty cells at its end (the template's
+    其他资金 / 财政专户, most often empty), so the amounts are likely the first heads'. Only under
+    the four template heads, every amount a number, and the parts placed adding up to the total
+    placed (a part never left over). A likely reading: the caller says so."""
+    if not amounts or len(amounts) >= len(fields) or any(f not in _FOUR for f in fields):
+        return False
+    try:
+        placed = {
+            f: Decimal(re.sub(r"\s*(万元|万|元)$", "", _fold(a).replace(",", "").strip()))
+            for f, a in zip(fields, amounts)
+        }
+    except ArithmeticError:
+        return False
+    parts = [v for f, v in placed.items() if f != "total"]
+    return "total" in placed and (not parts or sum(parts) == placed["total"])
+
+
+#: the money keys as a text run together writes them (not a numbered 2.单位其它收入: its digit
+#: would be read as the amount before it), each with its note (（万元）) and colon
+_RUN_KEYS = [
+    re.compile(rf"(?:其中\s*[:：\-－]?\s*)?(?:{pattern})\s*(?:[（(]\s*(?:万元|元)\s*[)）])?\s*[:：]?")
+    for pattern, field in (*_KEYS, *_GRAMMAR_KEYS)
+    if field in (*_AMOUNT_FIELDS, "实施周期资金总额", "上级资金") and not pattern.startswith("\\d")
+]
+_RUN_CAPTION = re.compile(r"(?:项目资金|资金情况|项目金额|资金投入情况)\s*(?:[（(]\s*(?:万元|元)\s*[)）])?\s*[:：]?")
+_RUN_WHEREOF = re.compile(r"其中\s*[:：]?\s*$")
+_RUN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:万元|万|元))?")
+
+
+#: a 自评表 money row's cells run together after its key: digits, points, rates, dashes
+_ROW_RUN = re.compile(r"\d[\d.,%％—\-－/]*[%％\d—\-－/]")
+
+
+def _glued_row(text: str) -> list[tuple[int, int]] | None:
+    """A money key with its row's cells run together right after it (年度资金总额115.0032.0032.00…,
+    其中：当年财政拨款110011001100—100%—): the key and the run, when that is the whole text."""
+    found = [k for r in _RUN_KEYS if (k := r.match(text))]
+    if not found:
+        return None
+    key = max(found, key=lambda k: k.end())
+    run = _ROW_RUN.fullmatch(text, key.end())
+    if run is None or not re.search(r"\d.*(?:\d|[%％]).*\d|[—\-－/]", run.group()) or len(run.group()) < 6:
+        return None  # a key and one amount (年度资金总额:16): read as it is
+    return [(key.start(), key.end()), (run.start(), run.end())]
+
+
+def money_run_cuts(text: str) -> list[tuple[int, int]] | None:
+    """The pieces of a money block run together into one piece (项目资金（万元）年度资金总额5其中：
+    财政拨款5其他资金, or a key's value 1125其中：财政拨款1125其他资金, 5.00其中:财政拨款5.00, 1125其中:
+    财政拨款): (start, end) of the caption, each money key and each amount, in order. Only when the
+    whole text is that, three pieces or more or an amount first, a key and an amount among them;
+    None else (a goal that names money is never cut)."""
+    pos, cuts, keys, amounts = 0, [], 0, 0
+    size = len(text)
+
+    def skip(at: int) -> int:
+        while at < size and text[at].isspace():
+            at += 1
+        return at
+
+    pos = skip(pos)
+    if glued := _glued_row(text):
+        return glued
+    if m := _RUN_CAPTION.match(text, pos):
+        cuts.append((m.start(), m.end()))
+        pos = skip(m.end())
+    while pos < size:
+        if m := _RUN_AMOUNT.match(text, pos):
+            if text[m.end() : m.end() + 1] in ("年", "月", "日"):
+                return None  # 2021年度资金总额: a year in the key, no amount
+            if cuts and text[cuts[-1][0]].isdigit():
+                return None  # two amounts in a row: cells whose keys are not here
+            amounts += 1
+        elif m := _RUN_WHEREOF.match(text, pos):
+            pass  # 资金总额3其中： | 财政拨款数3…: the 其中 of the next key, cut from it
+        else:
+            found = [k for r in _RUN_KEYS if (k := r.match(text, pos))]
+            if not found:
+                return None
+            m = max(found, key=lambda k: k.end())
+            keys += 1
+        cuts.append((m.start(), m.end()))
+        pos = skip(m.end())
+    if not keys or not amounts or len(cuts) < 2:
+        return None
+    # three pieces or more; or an amount and the next key glued to it (1125其中:财政拨款: a row's
+    # amount run into the next row's key), never a key and its amount alone (年度资金总额:16)
+    return cuts if len(cuts) >= 3 or text[cuts[0][0]].isdigit() else None
 
 
 def _money_written(value: _Value | None) -> bool:
