@@ -910,6 +910,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
         "the name's wrapped end; check it",
     ),
+    "PROJECT_NAME_RUNS_ON": Text(
+        "项目名称“{name}”之后紧接“{text}”，中间没有分隔，文中别处也没有这一名称：名称在哪里结束无法确定；请核对",
+        "the project name {name!r} runs straight on into {text!r} with nothing between, and the document writes "
+        "the name nowhere else: where it ends is unclear; check it",
+    ),
     "FORM_NAME_RUNS_INTO_KEY": Text(
         "项目名称“{name}”与“{key}”连写：其中的“项目”属于名称还是标签无法确定；请核对",
         "the project name {name!r} runs into {key!r}: whether 项目 belongs to the name or the label is unclear; check it",
