@@ -287,5 +287,10 @@ def test_a_unit_left_alone_is_a_value_cell_not_a_names_end():
         "指标3:农村饮水工程覆盖服务人口数\n万人\n指标4:中小河流治理长度\n公里\n"
     )
     items, table = read_form(body + STAMP, ("name",))
-    assert items == [("新建堤防、护岸长度",), ("灌区节水改造面积",), ("农村饮水工程覆盖服务人口数",), ("中小河流治理长度",)]
+    assert items == [
+        ("新建堤防、护岸长度",),
+        ("灌区节水改造面积",),
+        ("农村饮水工程覆盖服务人口数",),
+        ("中小河流治理长度",),
+    ]
     assert not any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
