@@ -1113,6 +1113,15 @@ MESSAGES: dict[str, Text] = {
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "
         "indicators not read; check by hand or use the LLM backend",
     ),
+    "GOAL_TEXT_TWICE": Text(
+        "绩效目标“{goal}……”同一段文字写了两遍（两栏目标并排、内容相同）：只读取一遍；请核对",
+        "the goal {goal!r}… is one text written twice (two goal columns side by side, alike): read once; check it",
+    ),
+    "GOAL_TWO_CELLS": Text(
+        "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
+        "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "
+        "a year's goal) may have been read as one; check it",
+    ),
     "FORM_GOAL_ONE_TEXT": Text(
         "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况",
         "only one text under 预期目标 | 实际完成情况: read as the 预期目标; check whether the achieved text "

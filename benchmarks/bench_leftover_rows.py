@@ -69,6 +69,7 @@ def scaffold_main(only: str | None, show: int) -> int:
     for label, cases in worse.items():
         for case in cases[:show]:
             print(f"    {label}: {case}")
+    print(tally.field_report(show))
     return 1 if tally.silent else 0
 
 

@@ -191,6 +191,7 @@ def main() -> int:
                 print(f"    {kind} {folder.name}: {', '.join([d for s in got for d in s['differences']][:6])}")
         print(_line(kind, tally, kind))
     print(_line("total", tally, *kinds))
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 
