@@ -66,16 +66,21 @@ def metrics(samples: list[dict]) -> dict:
     return summarize(samples)["metrics"]
 
 
-def _unflagged(samples: list[dict]) -> list[tuple[str, str, list[str]]]:
-    """(record, field, flags) of each matched project's name, amounts or goal that is wrong while
-    no flag names that field (``benchmarks/field_flags.py``)."""
+def _unflagged(samples: list[dict]) -> list[tuple[str, str]]:
+    """(which, field) of each matched project's name, amounts or goal that is wrong while no flag
+    names that field (the rule of ``benchmarks/field_flags.py``); ``which`` is the sample's record,
+    or its gold project's name when the record says nothing (``copy``)."""
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from field_flags import unflagged
 
-    return [(record, field[3:], flags) for record, field, flags in unflagged(samples)[2]]
+    out = []
+    for s in samples:
+        for record, field, _ in unflagged([s])[2]:
+            out.append((record if record != "copy" else (s.get("gold") or {}).get("name") or record, field[3:]))
+    return out
 
 
 def f3(x: float | None) -> str:
@@ -115,7 +120,7 @@ class Tally:
         m = metrics(samples)
         if not reference:
             self.silent += m["silent_errors"]
-            self.silent_fields += [(label, record, field) for record, field, _ in _unflagged(samples)]
+            self.silent_fields += [(label, which, field) for which, field in _unflagged(samples)]
         return m
 
     def field_report(self, show: int = 0) -> str:

@@ -110,3 +110,15 @@ def test_a_header_run_into_one_line_is_read_right_or_said(stem):
     outcomes = _outcomes(stem, "hdr_run_block")
     assert outcomes and all(kind in ("held", "flagged") for _, kind in outcomes), outcomes
     assert any(kind == "flagged" for _, kind in outcomes)
+
+
+def test_a_goal_run_together_goes_on_past_a_sentences_own_qizhong():
+    """b10 with its rows run together: …实施营造林8万亩。其中:新造林3万亩，… is the goal's own
+    sentence; 其中: after a full stop starts a money row only when money is named."""
+    folder = GOLD / "b10-nx-yuanzhou-forest-form"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    copy = relayout(text, "hdr_run_rows")
+    assert copy is not None and "。其中:新造林" in copy
+    outcomes = field_outcomes(read_samples(gold, text), read_samples(gold, copy), ("ok_goal_exact",))
+    assert outcomes == [("ok_goal_exact", "held")]
