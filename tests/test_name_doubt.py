@@ -38,6 +38,8 @@ def _flagged(name: str) -> bool:
         "单位代码单位(专项)名称资金总额实施期绩效目标",  # the form's row of keys read as the name
         "乡村道路养护，保障群众出行安全",  # a sentence
         "乡村道路养护" * 12,  # longer than any name
+        "卫生监督执法专项部门预算70.00",  # a money cell and its amount ran on
+        "乡村道路养护经费50万元",
     ],
 )
 def test_a_doubtful_name_is_flagged(name):
@@ -45,7 +47,8 @@ def test_a_doubtful_name_is_flagged(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["2021年乡村道路养护项目(第一批)", "2021年中央动物防疫等补助经费项目。", "部门整体绩效目标"]
+    "name",
+    ["2021年乡村道路养护项目(第一批)", "2021年中央动物防疫等补助经费项目。", "部门整体绩效目标", "G318线养护工程2"],
 )
 def test_a_plain_name_is_not_flagged(name):
     assert not _flagged(name)
