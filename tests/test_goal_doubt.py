@@ -34,6 +34,12 @@ def test_two_goal_cells_apart_by_spaces_are_flagged():
     assert "GOAL_TWO_CELLS" in codes
 
 
+def test_a_label_cell_in_front_of_the_goal_is_flagged():
+    """总体描述    完成…: a label the rules have no word for, padded apart, read into the goal."""
+    _, codes = _read(f"年度目标：总体描述    {_GOAL}")
+    assert "GOAL_TWO_CELLS" in codes
+
+
 @pytest.mark.parametrize("line", [f"年度目标：{_GOAL}", f"年度目标：{_GOAL} 提高群众满意度。"])
 def test_one_goal_is_not_flagged(line):
     _, codes = _read(line)

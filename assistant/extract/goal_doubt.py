@@ -7,7 +7,8 @@ take both texts as one goal, and a clerk would copy it without a second look. Wh
 - a goal that is one text written twice (the period's and the year's goal alike) is read once,
   flagged;
 - a goal whose text, as the source writes it, holds a sentence's end, then a tab or a run of
-  spaces, then more text, is two cells side by side: flagged on its 绩效目标 field.
+  spaces, then more text, or opens with a short word and such a gap (a label cell: 总体描述
+  完成…), is two cells side by side: flagged on its 绩效目标 field.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ from ..schema import BudgetTable, Failure
 __all__ = ["flag_goals_of_two_cells"]
 
 _SPACE = re.compile(r"\s+")
-#: a sentence's end, then a cell's gap (a tab or two spaces and more), then more text
-_CELL_GAP = re.compile(r"[。！？；;!?][ \u3000]*(?:\t|[ \u3000]{2,})[ \t\u3000]*(?=\S)")
+#: a cell's gap inside a goal: a sentence's end, a tab or two spaces and more, then more text (one
+#: space after 。 is a page's way of writing one goal); or at the goal's start a short word, then
+#: such a gap (总体描述    完成…: a label cell the rules have no word for)
+_CELL_GAP = re.compile(
+    r"[。！？；;!?][ \u3000]*(?:\t|[ \u3000]{2,})[ \t\u3000]*(?=\S)|^[\u4e00-\u9fff]{2,8}(?:\t|[ \u3000]{2,})(?=\S)"
+)
 #: the shortest text read as a goal written twice (shorter repeats are a sentence's own words)
 _SHORTEST = 10
 
@@ -53,12 +58,12 @@ def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
                 project.spans["goal"] = span.model_copy(update={"end": span.start + len(once)})
             message = msg("GOAL_TEXT_TWICE", goal=once[:30])
         elif (
-            span is not None and span.alignment == "exact" and (gap := _CELL_GAP.search(doc.text, span.start, span.end))
+            span is not None
+            and span.alignment == "exact"
+            and (gap := _CELL_GAP.search(written := doc.text[span.start : span.end]))
         ):
             message = msg(
-                "GOAL_TWO_CELLS",
-                first=doc.text[span.start : gap.start() + 1][-20:],
-                second=doc.text[gap.end() : gap.end() + 20],
+                "GOAL_TWO_CELLS", first=written[: gap.start() + 1][-20:].strip(), second=written[gap.end() :][:20]
             )
         else:
             continue
