@@ -928,6 +928,11 @@ MESSAGES: dict[str, Text] = {
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
         "the name's wrapped end; check it",
     ),
+    "PROJECT_NAME_RUNS_ON": Text(
+        "项目名称“{name}”之后紧接“{text}”，中间没有分隔，文中别处也没有这一名称：名称在哪里结束无法确定；请核对",
+        "the project name {name!r} runs straight on into {text!r} with nothing between, and the document writes "
+        "the name nowhere else: where it ends is unclear; check it",
+    ),
     "FORM_NAME_RUNS_INTO_KEY": Text(
         "项目名称“{name}”与“{key}”连写：其中的“项目”属于名称还是标签无法确定；请核对",
         "the project name {name!r} runs into {key!r}: whether 项目 belongs to the name or the label is unclear; check it",
@@ -1130,6 +1135,15 @@ MESSAGES: dict[str, Text] = {
         "表头已读出，但指标表不是 一级指标 | 二级指标 | 三级指标 的格式，指标未读取；请人工核对或改用 LLM",
         "the header was read, but the indicator table is not a 一级指标 | 二级指标 | 三级指标 grid: "
         "indicators not read; check by hand or use the LLM backend",
+    ),
+    "GOAL_TEXT_TWICE": Text(
+        "绩效目标“{goal}……”同一段文字写了两遍（两栏目标并排、内容相同）：只读取一遍；请核对",
+        "the goal {goal!r}… is one text written twice (two goal columns side by side, alike): read once; check it",
+    ),
+    "GOAL_TWO_CELLS": Text(
+        "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
+        "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "
+        "a year's goal) may have been read as one; check it",
     ),
     "FORM_GOAL_ONE_TEXT": Text(
         "只有一段文字在 预期目标 | 实际完成情况 之下：读作预期目标；请核对是否连写了实际完成情况",

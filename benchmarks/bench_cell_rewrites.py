@@ -314,6 +314,7 @@ def main() -> int:
     for layout in ("pipe", *[x for x in layouts if x != "pipe"]):
         both = samples[("pipe", layout)] + samples[("gold", layout)]
         print(line(layout, both, refused[("pipe", layout)] + refused[("gold", layout)]))
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 
@@ -351,6 +352,7 @@ def main_source(args) -> int:
         both = [s for k in ("pipe", "cellpipe", "cells") for s in samples[(k, layout)]]
         if both:
             print(line(layout, both, sum(refused[(k, layout)] for k in ("pipe", "cellpipe", "cells"))))
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 

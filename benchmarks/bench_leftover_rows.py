@@ -6,7 +6,8 @@ layout (``|`` cells, tabs, spaces, one cell per line, run together), a blank ``æ
 first, middle and last indicator), a stamp line under the table, and its header printed again
 after a page break (``tests/leftover_rows.py``). A copy is *right* when it reads as the untouched
 source does (no extra indicator, the same seq), *flagged* when it differs and a new failure says
-so, *silent* when it differs unsaid (must be 0), *refused* when the rules give up.
+so (or a failure names each changed row: by its row, its seq, or by quoting the reader's row the
+row stands in), *silent* when it differs unsaid (must be 0), *refused* when the rules give up.
 
     python benchmarks/bench_leftover_rows.py [--show 3] [--only zeros]
     python benchmarks/bench_leftover_rows.py --scaffold [--show 3] [--only slot]
@@ -69,6 +70,7 @@ def scaffold_main(only: str | None, show: int) -> int:
     for label, cases in worse.items():
         for case in cases[:show]:
             print(f"    {label}: {case}")
+    print(tally.field_report(show))
     return 1 if tally.silent else 0
 
 

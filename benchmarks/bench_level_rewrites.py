@@ -77,6 +77,7 @@ def main() -> int:
     for layout in layouts:
         print(line(layout, tally.pooled(*[(c, layout) for c in changes])))
     print(line("every change and layout", tally.pooled()))
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 

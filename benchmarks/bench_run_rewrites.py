@@ -207,6 +207,7 @@ def main() -> int:
         print(_line("total", tally, *kinds))
     if joins:
         joined(joins, tally, args)
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 

@@ -80,6 +80,7 @@ def main() -> int:
                 print(f"    SILENT {kind} {folder.name}: {', '.join(wrong[:6])}")
         print(_line(kind, tally, [kind], [("asis", kind)]))
     print(_line("total", tally, kinds, [("asis", k) for k in kinds]))
+    print(tally.field_report(args.show))
     print(f"{time.perf_counter() - start:.0f} s")
     return 1 if tally.silent else 0
 

@@ -224,13 +224,27 @@ def _in_unit(table: dict, unit: str | None) -> dict:
 
 
 def read_samples(gold: dict, text: str) -> list[dict] | None:
-    """The matched/missed samples of ``text`` read against ``gold`` (None: the read refused)."""
+    """The matched/missed samples of ``text`` read against ``gold`` (None: the read refused).
+
+    A gold project missed because its name was read otherwise is still on the clerk's screen,
+    under the wrong name: when the copy's unmatched projects are as many as its missed ones, each
+    missed project gets the one in its place (in order) as ``stand_in``: that project's fields
+    scored against the gold (``ok_*``) and its flags, so :func:`field_outcomes` asks whether
+    its flags name what it got wrong, as for a matched project."""
     samples = score_copy(gold, text, unit=True)
     if samples is None:
         return None
-    return sorted(
+    kept = sorted(
         (s for s in samples if s["status"] != "hallucinated"), key=lambda s: int(s["sample_id"].rsplit("/g", 1)[1])
     )
+    missed = [s for s in kept if s["status"] == "missed"]
+    extra = sorted((s for s in samples if s["status"] == "hallucinated"), key=lambda s: s["pred_index"])
+    if missed and len(missed) == len(extra):
+        from assistant.evaluate.metrics import score_project
+
+        for s, stand_in in zip(missed, extra, strict=True):
+            s["stand_in"] = {**score_project(s["gold"], stand_in["prediction"]), "flags": stand_in["flags"]}
+    return kept
 
 
 #: the fields a rewrite of the amounts keeps as they were (a goal may state money: 产值80万元)
@@ -250,12 +264,13 @@ def field_outcomes(
             if after is None:
                 out.append((field, "refused"))
                 continue
-            now = after["status"] == "matched" and after.get(field) is not False
+            shown = after if after["status"] == "matched" else after.get("stand_in")  # what the clerk sees
+            now = shown is not None and shown.get(field) is not False
             if now or not was:
                 out.append((field, "held"))
                 continue
-            flags = after.get("flags") or []
-            named = after["status"] == "matched" and any(f.startswith(_FIELD_FLAGS[field] + _ANY) for f in flags)
+            flags = (shown or {}).get("flags") or []
+            named = any(f.startswith(_FIELD_FLAGS[field] + _ANY) for f in flags)
             out.append((field, "flagged" if named else "silent"))
     return out
 

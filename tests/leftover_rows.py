@@ -60,8 +60,31 @@ def read_text(text: str):
         return None
     indicators = [i for p in table.projects() for i in p.indicators]
     rows = [(i.seq, i.level1_name, i.level2_name, i.name, i.period_value, i.annual_value) for i in indicators]
-    return rows, Counter((f.code, f.field) for f in table.failures), _said_of(table, indicators)
+    return rows, Counter((f.code, f.field) for f in table.failures), _said_of(table, indicators), _quoted(table, text)
 
+
+_WHITE = re.compile(r"\s+")
+
+
+def _quoted(table, text: str) -> str:
+    """The rows of ``text`` (as the reader split it, a row no longer than :data:`_ROW_MAX`) that a
+    failure quotes (a parameter or its raw excerpt, 8 characters or more, white space folded): a
+    failure that quotes a row's start ("not read: …") points the clerk at the row, and so at
+    every indicator written in it."""
+    from assistant.ingest import read_bytes
+
+    quotes = [
+        _WHITE.sub("", q)
+        for f in table.failures
+        for q in [f.raw or "", *(v for v in f.params.values() if isinstance(v, str))]
+    ]
+    quotes = [q for q in quotes if len(q) >= 8]
+    rows = [_WHITE.sub("", "".join(c.text for c in row.cells)) for row in read_bytes(text.encode(), "copy.txt").rows]
+    return "\n".join(row for row in rows if len(row) <= _ROW_MAX and any(q in row for q in quotes))
+
+
+#: a row longer than this is a page run together: a quote of its start points at nothing in particular
+_ROW_MAX = 300
 
 #: the failure fields that speak of an indicator's row: its value, its levels, the grid
 _ROW_FIELDS = re.compile(r"^(?:指标值|一级/二级指标|绩效指标)")
@@ -238,6 +261,13 @@ def outcome(before, text: str) -> str:
     if after[1] - before[1]:  # a failure the source did not have
         return "flagged"
     # the same failure as the source's, on the row that now reads otherwise, still names it
-    # (a row whose values could not be placed in either reading); any other change is silent
+    # (a row whose values could not be placed in either reading), or quotes the row it now
+    # stands in (a row not read, holding the rows it swallowed); any other change is silent
     changed = {k for k in range(max(len(after[0]), len(before[0]))) if after[0][k : k + 1] != before[0][k : k + 1]}
-    return "flagged" if changed <= after[2] else "silent"
+    return "flagged" if all(k in after[2] or _quotes_row(after[3], before[0], k) for k in changed) else "silent"
+
+
+def _quotes_row(quoted: str, rows: list[tuple], k: int) -> bool:
+    """The source's ``k``-th indicator's name stands in a row a failure of the copy quotes."""
+    name = rows[k][3] if k < len(rows) else None
+    return bool(name) and _WHITE.sub("", name) in quoted

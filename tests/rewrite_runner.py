@@ -66,6 +66,23 @@ def metrics(samples: list[dict]) -> dict:
     return summarize(samples)["metrics"]
 
 
+def _unflagged(samples: list[dict]) -> list[tuple[str, str]]:
+    """(which, field) of each matched project's name, amounts or goal that is wrong while no flag
+    names that field (the rule of ``benchmarks/field_flags.py``); ``which`` is the sample's record,
+    or its gold project's name when the record says nothing (``copy``)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from field_flags import unflagged
+
+    out = []
+    for s in samples:
+        for record, field, _ in unflagged([s])[2]:
+            out.append((record if record != "copy" else (s.get("gold") or {}).get("name") or record, field[3:]))
+    return out
+
+
 def f3(x: float | None) -> str:
     """A metric as the benches print it: three decimals, or a dash when there was nothing to score."""
     return f"{x:.3f}" if x is not None else "  -  "
@@ -84,6 +101,9 @@ class Tally:
         self.right: collections.Counter = collections.Counter()
         self.shown: collections.Counter = collections.Counter()
         self.silent = 0
+        # a project field (name, amounts, goal) wrong with no flag naming it, though another
+        # field's flag keeps its project from counting as silent: (label, record, field)
+        self.silent_fields: list[tuple[object, str, str]] = []
 
     def add(self, label: object, samples: list[dict] | None, reference: bool = False, missed: list[dict] = ()):
         """One copy's samples (None: refused, then ``missed`` stand for it: the gold's projects
@@ -100,7 +120,15 @@ class Tally:
         m = metrics(samples)
         if not reference:
             self.silent += m["silent_errors"]
+            self.silent_fields += [(label, which, field) for which, field in _unflagged(samples)]
         return m
+
+    def field_report(self, show: int = 0) -> str:
+        """A line counting the silent fields per field, and the first ``show`` of them."""
+        counts = collections.Counter(field for _, _, field in self.silent_fields)
+        line = "silent fields: " + "  ".join(f"{f} {counts[f]}" for f in ("project_name", "amounts", "goal_exact"))
+        listed = [f"    {label}: {record} {field}" for label, record, field in self.silent_fields[:show]]
+        return "\n".join([line, *listed])
 
     def pooled(self, *labels: object) -> list[dict]:
         """The samples of several labels together (all of them when none is given)."""

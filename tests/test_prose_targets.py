@@ -297,3 +297,17 @@ def test_report_targets_read_a_megabyte_on_one_line():
     text = "本项目全年开展工作，" * 100_000 + "\n产出指标：培训人数100人。"
     indicators, _ = report_indicators(Document(text=text, source="one-line.txt"))
     assert [i.name for i in indicators][-1:] == ["培训人数"]
+
+
+def test_a_result_that_opens_a_name_is_skipped_as_after_a_target():
+    """Something written between a target and its result (a template's 指标3:) must not make the
+    result and the next clause one name starting 实际 (read as a result and dropped)."""
+    piece = "补助金每月中旬发放指标为100%指标3:实际完成值为100%义务兵优待金每年3月发放指标为100%实际完成值为100%"
+    got = [(name, value) for name, _, value, _ in targets_in(piece)]
+    assert got == [("补助金每月中旬发放", "100%"), ("义务兵优待金每年3月发放", "100%")]
+    for name, at, _, _ in targets_in(piece):
+        assert piece[at : at + len(name)] == name
+
+
+def test_a_result_alone_is_still_no_target():
+    assert targets_in("实际完成率达到100%") == []

@@ -60,3 +60,11 @@ def test_a_goal_that_stops_mid_sentence_is_flagged_on_its_field():
 def test_a_whole_goal_is_not_flagged():
     table = _read(_FORM.replace("300公里，\n一级", "300公里。\n一级"))
     assert not any(f.code == "GOAL_ENDS_MID_SENTENCE" for f in table.failures)
+
+
+def test_a_goal_ending_with_a_colon_is_flagged_on_its_field():
+    """目标2:…需求: announces what follows; a goal that stops there was cut."""
+    table = _read(_FORM.replace("300公里，\n一级", "300公里，满足群众出行需求:\n一级"))
+    [project] = table.projects()
+    assert project.goal.endswith(":")
+    assert any(f.code == "GOAL_ENDS_MID_SENTENCE" and f.field == "绩效目标" for f in table.failures)

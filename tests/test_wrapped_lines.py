@@ -276,3 +276,21 @@ def test_one_cell_per_line_a_value_shaped_end_of_a_full_name_before_its_value_is
         ("项目(工程)验收合格率", "100%"),
     ]
     assert any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)
+
+
+def test_a_unit_left_alone_is_a_value_cell_not_a_names_end():
+    """A template's blank values keep their units (公里, 万人) on lines of their own: a value's cell
+    whose number was never filled in, so the full line above them did not wrap."""
+    body = (
+        "项目支出绩效目标表\n项目名称\n某县农村饮水工程\n年度目标\n完成农村饮水工程\n一级指标\n二级指标\n三级指标\n指标值\n"
+        "产出指标\n数量指标\n指标1:新建堤防、护岸长度\n公里\n指标2:灌区节水改造面积\n万亩\n"
+        "指标3:农村饮水工程覆盖服务人口数\n万人\n指标4:中小河流治理长度\n公里\n"
+    )
+    items, table = read_form(body + STAMP, ("name",))
+    assert items == [
+        ("新建堤防、护岸长度",),
+        ("灌区节水改造面积",),
+        ("农村饮水工程覆盖服务人口数",),
+        ("中小河流治理长度",),
+    ]
+    assert not any(f.code == "FORM_WRAPPED_CELLS_UNSURE" for f in table.failures)

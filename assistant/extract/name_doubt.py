@@ -3,8 +3,13 @@
 A reader that takes the wrong line for the 项目名称 (a header row of keys, a cell run on into the
 next key, a sentence of the report) gives a name a clerk would copy without a second look. A name
 never holds another of the form's keys (资金总额, 主管部门, 实施单位, 开始时间 …), a calendar date
-(1/1/2021) nor a sentence's marks (。，；：) inside it, and is seldom longer than 60 characters:
+(1/1/2021), an amount at its end (70.00, 50万元) nor a sentence's marks (。，；：) inside it, and is seldom longer than 60 characters:
 such a name is flagged on its 项目名称 field, whatever read it.
+
+Text run together gives no edge where a name ends: a name read after its key (项目名称) and
+followed in the source by more writing, no space, bar or mark between (民族发展专项资金补助区域县(区)资金情况…), may have run on
+into a key the rules have no word for. Such a name is trusted only when the document writes it
+again elsewhere (its title, a sentence, another cell); otherwise it is flagged.
 """
 
 from __future__ import annotations
@@ -25,26 +30,55 @@ _KEY = re.compile(
     r"|开始时间|完成时间|起止时间|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}"
     # the money block's caption of 天津's forms (预算规模及资金用途 | 预算数 …)
     r"|预算规模|资金用途"
+    # an amount closing the name (…执法专项部门预算70.00, …经费50万元): a money cell ran on
+    r"|\d\.\d\d$|\d\s*万?元$"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
 #: longer than any name the corpus writes
 _LONGEST = 60
+#: writing that goes on right after a name: a letter or digit, no space, bar or mark between
+_RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z0-9（(]")
+_SPACE = re.compile(r"\s+")
+
+
+#: the name key right before a name: 项目名称 / 资金名称 / 全称, its colon
+_AFTER_KEY = re.compile(r"(?:名称|全称)\s*[:：]?\s*$")
+
+
+def _ran_on(doc: Document, name: str, start: int, end: int) -> bool:
+    """The name (read at ``start:end`` of the text) stands between its key and more writing, no
+    edge on either side, and the document nowhere else writes it: where it ends is a guess."""
+    if not _RUNS_ON.match(doc.text[end : end + 1]) or not _AFTER_KEY.search(doc.text[max(0, start - 12) : start]):
+        return False
+    folded = _SPACE.sub("", name)
+    return _SPACE.sub("", doc.text[:start]).find(folded) < 0 and _SPACE.sub("", doc.text[end:]).find(folded) < 0
+
+
+def _said(table: BudgetTable, row: int | None) -> bool:
+    """A failure on 项目名称 already stands for the name on ``row`` (or for every name)."""
+    return any(f.field == "项目名称" and (f.row is None or f.row == row) for f in table.failures)
 
 
 def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
     """Append a PROJECT_NAME_DOUBTFUL failure for each project name that holds another field's key,
-    a sentence's marks or runs over :data:`_LONGEST` characters."""
+    a sentence's marks or runs over :data:`_LONGEST` characters, and a PROJECT_NAME_RUNS_ON one
+    for a name run on into more writing that the document nowhere else writes."""
     for project in table.projects():
         name = (project.name or "").strip()
         if not name or project.classified:
             continue
         why = _KEY.search(name) or _SENTENCE.search(name)
-        if why is None and len(name) <= _LONGEST:
-            continue
         span = project.spans.get("name")
-        what = why.group(0) if why else f"{len(name)}字"
-        message = msg("PROJECT_NAME_DOUBTFUL", name=name[:40], what=what)
+        if why is None and len(name) <= _LONGEST:
+            if span is None or span.alignment != "exact" or _said(table, span.row):
+                continue  # a reader already said what it doubts about this name
+            if not _ran_on(doc, name, span.start, span.end):
+                continue
+            message = msg("PROJECT_NAME_RUNS_ON", name=name[:40], text=doc.text[span.end : span.end + 12])
+        else:
+            what = why.group(0) if why else f"{len(name)}字"
+            message = msg("PROJECT_NAME_DOUBTFUL", name=name[:40], what=what)
         table.failures.append(
             Failure(source=doc.source, row=span.row if span else None, field="项目名称", message=message)
         )

@@ -5,8 +5,9 @@ reaches the readers as several lines, and a reader may take only one of them. Wh
 reader, a goal that ends in ，、；(a sentence not finished) goes on in the prose lines after it,
 and a goal whose line before it ends so began on that line. Those lines are taken into the goal
 when they are more prose: no label (``X：``), no heading (``(二)``, ``三、``), no grid word
-(绩效指标, 一级指标, 实际完成情况 …), no cell bar inside. A goal that still ends mid-sentence is
-flagged on its 绩效目标 field: it may be cut, and a clerk would trust it.
+(绩效指标, 一级指标, 实际完成情况 …), no cell bar inside. A goal that still ends mid-sentence, or
+ends with a colon (what it announces is not in it: 目标2:…需求:), is flagged on its 绩效目标
+field: it may be cut, and a clerk would trust it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ __all__ = ["join_wrapped_goals"]
 
 #: a sentence not finished: a comma, an enumeration comma or a semicolon at the end
 _MID = re.compile(r"[，,、；;][ \t\u3000|｜]*$")
+#: a colon at the end: the goal announces what follows (目标2:…需求:), and it is not there
+_OPEN = re.compile(r"[:：][ \t\u3000|｜]*$")
 #: what a cell's line may carry around its text
 _EDGE = " \t\u3000|｜"
 #: a line that is no more of the goal: a label, a section heading, a grid's word, a row of cells
@@ -120,6 +123,6 @@ def join_wrapped_goals(doc: Document, table: BudgetTable) -> None:
         if (start, end) != (span.start, span.end):
             project.goal = goal
             project.spans["goal"] = span.model_copy(update={"start": start, "end": end})
-        if _MID.search(goal):
+        if _MID.search(goal) or _OPEN.search(goal):
             message = msg("GOAL_ENDS_MID_SENTENCE", goal=goal[-20:])
             table.failures.append(Failure(source=doc.source, row=span.row, field="绩效目标", message=message))

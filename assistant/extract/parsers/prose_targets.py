@@ -8,7 +8,8 @@ as a sign (``≥6架``), a comparison word (``不低于95%``) or a target word (
 * name = the text before the target, without the linking words (``达到``, ``指标为``, ``目标值``);
 * value = the target with its sign or comparison word and its unit (``不低于95%``, ``≥928小时``);
 * a result clause right after a target is skipped, so two clauses run together with no separator
-  (``…发放指标为100%实际完成值为100%义务兵…发放指标为100%…``) are two indicators;
+  (``…发放指标为100%实际完成值为100%义务兵…发放指标为100%…``) are two indicators; so is one that
+  opens a name (something written between it and its target): the name starts after it;
 * a target quoted after its word is taken whole, quotes left out (``指标值为“约12000平方米”``);
 * a bare ``X为98%`` is what the report says was done, not a target, and is not read by
   :func:`targets_in`; nor is a clause with no sign whose name starts with 实际/已 (a result:
@@ -81,6 +82,11 @@ def targets_in(piece: str) -> list[tuple[str, int, str, int]]:
         raw = piece[pos : m.start()]
         lead = len(raw) - len(raw.lstrip(_TRIM))
         name = raw.strip(_TRIM)
+        if (done := _RESULT.match(name)) and _NAME.search(name[done.end() :]):
+            # the last target's result, something between them (…100%〈指标3:〉实际完成值为100%义务兵…):
+            # the result is skipped as right after a target, the name starts after it
+            lead += done.end() + len(name[done.end() :]) - len(name[done.end() :].lstrip(_TRIM))
+            name = name[done.end() :].strip(_TRIM)
         if m.group("link") or m.group("link2") or m.group("link3"):
             name = _NAME_TAIL.sub("", name).rstrip(_TRIM)
         value = m.group(value_group).strip()

@@ -335,7 +335,10 @@ _LABEL_RE_SPACED = re.compile(
     + r"\s*(?:[（(]\s*(?:万元|元|千元)\s*[)）]|(?=\d))|(?:"
     + _spaced(_LABEL_RE.pattern)
     + r")(?:\s*[（(](?:[^（()）\d]{1,6}|\d{1,3}(?:\.\d+)?分)[)）])?(?:\s*[:：])?"  # its note: (必填), (10分)
-    + r"|其中\s*[:：]"  # a money row the rules have no key for (其中：中央、省、市补助…): still a new row
+    # a money row the rules have no key for (其中：中央、省、市补助…): still a new row; after a full
+    # stop only when money is named (…上限。其中:本年一般公共预算拨款), else it is the sentence's own
+    # word (…营造林8万亩。其中:新造林3万亩…) and the goal goes on
+    + r"|(?<![。！？])其中\s*[:：]|其中\s*[:：](?=[^，,。；;]{0,12}(?:拨款|资金|预算|补助|收入|经费))"
 )
 
 

@@ -43,7 +43,7 @@ from .labels import (
     _level1_label,
 )
 from .runs import _WORDED_VALUE
-from .stream import _short_value
+from .stream import _short_value, _unit_cell
 from .tokens import Token
 
 #: a target written in words (稳步提高, 及时, 合格): a value's shape too
@@ -51,7 +51,11 @@ _WORDS = re.compile(rf"(?:{_WORDED_VALUE}|及时|准时|有效|显著|明显)")
 
 
 def _value_shape(text: str) -> bool:
-    return _short_value(text) or bool(_WORDS.fullmatch(_fold(text).strip()))
+    """A value's cell: a short value, a target in words, or a unit of two characters or more left
+    alone (万人, 公里: a template's value whose number was never filled in, not the end of the name
+    above it; one character, 台, may be a number's unit cut off by a space)."""
+    folded = _fold(text).strip()
+    return _short_value(text) or (len(folded) >= 2 and _unit_cell(folded)) or bool(_WORDS.fullmatch(folded))
 
 
 #: a value that is a grade word alone (高, 良好, 是): never a wrapped cell's end

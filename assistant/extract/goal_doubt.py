@@ -1,0 +1,70 @@
+"""A goal read from two cells side by side is not one goal as written.
+
+Forms print two goal texts on one row (实施周期目标 | 年度目标, 预期目标 | 实际完成情况). When
+the cells' borders are lost (a page's text padded with spaces, cells run together) a reader may
+take both texts as one goal, and a clerk would copy it without a second look. Whatever read it:
+
+- a goal that is one text written twice (the period's and the year's goal alike) is read once,
+  flagged;
+- a goal whose text, as the source writes it, holds a sentence's end, then a tab or a run of
+  spaces, then more text, or opens with a short word and such a gap (a label cell: 总体描述
+  完成…), is two cells side by side: flagged on its 绩效目标 field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.document import Document
+from ..messages import msg
+from ..schema import BudgetTable, Failure
+
+__all__ = ["flag_goals_of_two_cells"]
+
+_SPACE = re.compile(r"\s+")
+#: a cell's gap inside a goal: a sentence's end, a tab or two spaces and more, then more text (one
+#: space after 。 is a page's way of writing one goal); or at the goal's start a short word, then
+#: such a gap (总体描述    完成…: a label cell the rules have no word for)
+_CELL_GAP = re.compile(
+    r"[。！？；;!?][ \u3000]*(?:\t|[ \u3000]{2,})[ \t\u3000]*(?=\S)|^[\u4e00-\u9fff]{2,8}(?:\t|[ \u3000]{2,})(?=\S)"
+)
+#: the shortest text read as a goal written twice (shorter repeats are a sentence's own words)
+_SHORTEST = 10
+
+
+def _twice(goal: str) -> str | None:
+    """The text ``goal`` writes twice (white space between the copies), or None."""
+    folded = _SPACE.sub("", goal)
+    half = len(folded) // 2
+    if len(folded) % 2 or half < _SHORTEST or folded[:half] != folded[half:]:
+        return None
+    at, seen = 0, 0  # the first copy as written: up to its half-th non-space character
+    while seen < half:
+        seen += not goal[at].isspace()
+        at += 1
+    return goal[:at].strip()
+
+
+def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
+    """Read a goal written twice once and flag it (GOAL_TEXT_TWICE); flag a goal whose source
+    text holds two cells side by side (GOAL_TWO_CELLS)."""
+    for project in table.projects():
+        goal = project.goal or ""
+        span = project.spans.get("goal")
+        row = span.row if span else None
+        if (once := _twice(goal)) is not None:
+            project.goal = once
+            if span is not None and doc.text.startswith(once, span.start):
+                project.spans["goal"] = span.model_copy(update={"end": span.start + len(once)})
+            message = msg("GOAL_TEXT_TWICE", goal=once[:30])
+        elif (
+            span is not None
+            and span.alignment == "exact"
+            and (gap := _CELL_GAP.search(written := doc.text[span.start : span.end]))
+        ):
+            message = msg(
+                "GOAL_TWO_CELLS", first=written[: gap.start() + 1][-20:].strip(), second=written[gap.end() :][:20]
+            )
+        else:
+            continue
+        table.failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=message))
