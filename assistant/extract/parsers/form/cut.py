@@ -172,6 +172,10 @@ _DECIMAL_END = re.compile(r"(?:^|[^\d.])\d{1,3}\.\d$")
 _VALUE_END = re.compile(r"以上|以下|以内|左右")
 
 
+#: no value, score, unit or sign cell is longer (2023年12月31日前-2024年12月31日 is 25): a longer
+#: one is not tried, so that a long row is cut in time linear in its length per column
+_LONGEST_VALUE = 48
+
 #: the kinds of column whose cells an indicator keeps (a value, its sign, its unit)
 _READ_KINDS = ("value", "sign", "unit")
 
@@ -228,7 +232,8 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             rest = best(pos, col + 1, target)  # the column left empty
             if rest[0] > -99:
                 options.append((rest[0], (None, *rest[1]), *rest[2:4], _read(None, rest[4])))
-        for end in range(pos + 1, n + 1):
+        longest = n if kinds[col] in ("note", "rule") else min(n, pos + _LONGEST_VALUE)
+        for end in range(pos + 1, longest + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
             by_unit_column = after == "unit" and text[end - 1].isdigit()
             if (unit_cut(end) and not by_unit_column and kinds[col] != "rule") or (

@@ -213,9 +213,10 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     else:
         found = []
         pos = 0
-        for m in re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
-            if m.start() != pos:
-                return None
+        item = re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)")
+        # each item matched where the last one ended: a search from there (finditer) would scan
+        # the whole rest of a text that does not read at every cut _read_in_part tries
+        while pos < len(text) and (m := item.match(text, pos)) is not None:
             pos = m.end()
             found.append(((m.start(), m.start("v0")), m))
         if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
