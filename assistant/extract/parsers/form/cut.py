@@ -72,8 +72,9 @@ class Cut:
     alike: bool  # another cut scored as well
 
 
+@functools.lru_cache(maxsize=1024)
 def column_kind(head: str) -> str:
-    """What a value column holds, by its head word."""
+    """What a value column holds, by its head word (cached: asked for every head of every row)."""
     folded = _fold(head)
     if re.search(r"计算方法|计分|评分|扣分|评[(（]扣", folded):
         return "rule"  # 得分计算方法, 评(扣)分标准: how the score is reckoned, in words and numbers

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ....compare_words import SIGN_LOOKALIKE, SIGNS
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
-from .cut import Cut, column_kind, cut_row, cut_score
+from .cut import _LONGEST_VALUE, Cut, column_kind, cut_row, cut_score
 from .failures import Failures
 from .labels import _READING, _fold, _label_word, _level1_label
 from .tokens import Token, _Item
@@ -192,6 +192,11 @@ def _split_with_notes(
     return found
 
 
+#: no form's row holds more values than this (dev's most is 6): a header read with more columns (a
+#: grid repeated side by side) is not cut by a pattern of k values, which costs k to build each time
+_MOST_VALUES = 12
+
+
 def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
     """Items in text run together: names, each followed by its k quantified values.
 
@@ -204,7 +209,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
-    if numbered and k < 2:
+    if (numbered and k < 2) or k > _MOST_VALUES:
         return None
     values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
     text = token.text
@@ -298,9 +303,9 @@ def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     digits = len(text) - len(text.rstrip("0123456789."))
     for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
-        for size in range((len(rest) - 1) // 2, 0, -1):
+        for size in range(min((len(rest) - 1) // 2, _LONGEST_VALUE), 0, -1):  # a value is short
             x = rest[-size:]
-            for times in range(min(copies, k), 1, -1):
+            for times in range(min(copies, k, _MOST_VALUES), 1, -1):
                 name = rest[: -times * size].rstrip()
                 if rest[-times * size :] != x * times or not name:
                     continue
