@@ -126,7 +126,9 @@ def main() -> int:
                 )
                 previous_total = total
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak resident memory reading the slowest largest case of each kind (this process: {rss:.0f} MB):")
+    floor = peak_mb(b"warm up")
+    print(f"\npeak resident memory reading the slowest largest case of each kind (this process: {rss:.0f} MB;")
+    print(f"a child reading 7 bytes: {floor:.1f} MB):")
     for kind, (seconds, data) in largest.items():
         print(f"{kind:14} {len(data):>10} bytes  {seconds:6.2f} s  {peak_mb(data):8.1f} MB", flush=True)
     print(f"\n{len(problems)} problems" + (":" if problems else ""))
