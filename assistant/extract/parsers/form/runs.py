@@ -195,6 +195,9 @@ def _split_with_notes(
 #: no form's row holds more values than this (dev's most is 6): a header read with more columns (a
 #: grid repeated side by side) is not cut by a pattern of k values, which costs k to build each time
 _MOST_VALUES = 12
+#: no value holds this many digits in a row, nor do values run together (100%100% is cut by its %): the
+#: k values of a pattern could cut such a run at any of its digits, which took minutes on 1,600 of them
+_LONG_DIGITS = re.compile(r"\d{30}")
 
 
 def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = False) -> list[_Item] | None:
@@ -209,7 +212,7 @@ def _split_run(token: Token, k: int, *, loose: bool = False, numbered: bool = Fa
     be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
-    if (numbered and k < 2) or k > _MOST_VALUES:
+    if (numbered and k < 2) or k > _MOST_VALUES or _LONG_DIGITS.search(token.text):
         return None
     values = "".join(rf"(?P<v{i}>{_RUN_VALUE}){between}" for i in range(k))
     text = token.text
