@@ -176,6 +176,9 @@ _VALUE_END = re.compile(r"以上|以下|以内|左右")
 #: no value, score, unit or sign cell is longer (2023年12月31日前-2024年12月31日 is 25): a longer
 #: one is not tried, so that a long row is cut in time linear in its length per column
 _LONGEST_VALUE = 48
+#: nor is a name longer (dev's longest are about 40): each name tried is checked whole, so trying
+#: every start of a long run was quadratic in it
+_LONGEST_NAME = 120
 
 #: the kinds of column whose cells an indicator keeps (a value, its sign, its unit)
 _READ_KINDS = ("value", "sign", "unit")
@@ -272,7 +275,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         return (*chosen[:4], frozenset().union(*(o[4] for o in winners)))
 
     found: list[tuple[int, int, tuple, bool, bool, int]] = []
-    for name_end in range(1, n):
+    for name_end in range(1, min(n, _LONGEST_NAME + 1)):
         fit = _name_fit(text[:name_end])
         if fit is None or unit_cut(name_end):
             continue
