@@ -65,7 +65,9 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
 
 
 #: the parts of an amount, after 其中: name and amount, up to ；/;/、/，: 其中:A43.8万元;B43万元;C1500万元。
-_PARTS_LEAD = re.compile(rf"{_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
+#: (an amount starts after no digit unless its digits are grouped 1,234: tried from every digit of a
+#: long run, the search was quadratic in it)
+_PARTS_LEAD = re.compile(rf"(?:(?<!\d)|(?=\d{{1,3}},)){_AMOUNT}[ \t\u3000]*[，,]?[ \t\u3000]*其中[:：，,]?")
 _ANY_PART = re.compile(
     rf"[ \t\u3000]*(?P<title>(?P<name>[^、，,；;。:：\n\d]{{4,40}}?)[ \t\u3000]*{_AMOUNT})[ \t\u3000]*(?P<sep>[、，,；;]|)"
 )

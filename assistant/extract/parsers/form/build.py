@@ -325,15 +325,20 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
 
 
 #: a 财政拨款 key glued after a number (cells run together, then cut at white space)
-_GLUED_FISCAL = re.compile(r"\d[\d.,%％]*\s*(?:其中\s*[:：]?\s*)?(?:本年|当年|年度)?财政拨款")
+_NUMBER_RUN = re.compile(r"\d[\d.,%％]*")
+_FISCAL_KEY = re.compile(r"\s*(?:其中\s*[:：]?\s*)?(?:本年|当年|年度)?财政拨款")
 
 
 def _glued_fiscal(rows: list) -> str | None:
-    """A header piece holding a 财政拨款 key right after a number: the key was not read as one."""
+    """A header piece holding a 财政拨款 key right after a number: the key was not read as one.
+    Each run of digits is tried once, from its start (a search from every digit of a long run
+    took time quadratic in it)."""
     for row in rows:
         for token in row:
-            if (m := _GLUED_FISCAL.search(_fold(token.text))) and not _key_field(token.text):
-                return m.group(0)[:30]
+            text = _fold(token.text)
+            for number in _NUMBER_RUN.finditer(text):
+                if (key := _FISCAL_KEY.match(text, number.end())) and not _key_field(token.text):
+                    return text[number.start() : key.end()][:30]
     return None
 
 

@@ -72,8 +72,9 @@ class Cut:
     alike: bool  # another cut scored as well
 
 
+@functools.lru_cache(maxsize=1024)
 def column_kind(head: str) -> str:
-    """What a value column holds, by its head word."""
+    """What a value column holds, by its head word (cached: asked for every head of every row)."""
     folded = _fold(head)
     if re.search(r"计算方法|计分|评分|扣分|评[(（]扣", folded):
         return "rule"  # 得分计算方法, 评(扣)分标准: how the score is reckoned, in words and numbers
@@ -172,6 +173,13 @@ _DECIMAL_END = re.compile(r"(?:^|[^\d.])\d{1,3}\.\d$")
 _VALUE_END = re.compile(r"以上|以下|以内|左右")
 
 
+#: no value, score, unit or sign cell is longer (2023年12月31日前-2024年12月31日 is 25): a longer
+#: one is not tried, so that a long row is cut in time linear in its length per column
+_LONGEST_VALUE = 48
+#: nor is a name longer (dev's longest are about 40): each name tried is checked whole, so trying
+#: every start of a long run was quadratic in it
+_LONGEST_NAME = 120
+
 #: the kinds of column whose cells an indicator keeps (a value, its sign, its unit)
 _READ_KINDS = ("value", "sign", "unit")
 
@@ -228,7 +236,8 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
             rest = best(pos, col + 1, target)  # the column left empty
             if rest[0] > -99:
                 options.append((rest[0], (None, *rest[1]), *rest[2:4], _read(None, rest[4])))
-        for end in range(pos + 1, n + 1):
+        longest = n if kinds[col] in ("note", "rule") else min(n, pos + _LONGEST_VALUE)
+        for end in range(pos + 1, longest + 1):
             after = kinds[col + 1] if col + 1 < len(kinds) else None
             by_unit_column = after == "unit" and text[end - 1].isdigit()
             if (unit_cut(end) and not by_unit_column and kinds[col] != "rule") or (
@@ -266,7 +275,7 @@ def cut_row(text: str, heads: list[str]) -> Cut | None:
         return (*chosen[:4], frozenset().union(*(o[4] for o in winners)))
 
     found: list[tuple[int, int, tuple, bool, bool, int]] = []
-    for name_end in range(1, n):
+    for name_end in range(1, min(n, _LONGEST_NAME + 1)):
         fit = _name_fit(text[:name_end])
         if fit is None or unit_cut(name_end):
             continue

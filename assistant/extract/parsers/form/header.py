@@ -645,7 +645,8 @@ def _labels_an_amount(flat: list[Token], i: int) -> bool:
 
 
 #: an amount closing a cell: 282.92, 1,120.50 (a unit after it: 万元)
-_TRAILING_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元)?\s*$")
+#: (a bare number starts after no digit: tried from every digit of a long run, it was quadratic)
+_TRAILING_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|(?<!\d)\d+)(?:\.\d+)?\s*(?:万元|元)?\s*$")
 
 
 def _name_ran_on(token: Token) -> tuple[Token, str, _Value] | None:

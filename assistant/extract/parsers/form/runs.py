@@ -12,7 +12,7 @@ from dataclasses import replace
 from ....compare_words import EQUAL, SIGN_LOOKALIKE, SIGNS, TABLE_WORDS, alternation
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
-from .cut import Cut, column_kind, cut_row, cut_score
+from .cut import _LONGEST_VALUE, Cut, column_kind, cut_row, cut_score
 from .failures import Failures
 from .labels import _READING, _fold, _label_word, _level1_label
 from .tokens import Token, _Item
@@ -216,6 +216,14 @@ def _split_with_notes(
     return found
 
 
+#: no form's row holds more values than this (dev's most is 6): a header read with more columns (a
+#: grid repeated side by side) is not cut by a pattern of k values, which costs k to build each time
+_MOST_VALUES = 12
+#: no value holds this many digits in a row, nor do values run together (100%100% is cut by its %): the
+#: k values of a pattern could cut such a run at any of its digits, which took minutes on 1,600 of them
+_LONG_DIGITS = re.compile(r"\d{30}")
+
+
 def _split_run(
     token: Token, k: int, *, loose: bool = False, numbered: bool = False, value: str | None = None
 ) -> list[_Item] | None:
@@ -230,7 +238,7 @@ def _split_run(
     be cut out of the name).
     """
     between = "" if loose else _NOT_MID_NUMBER
-    if numbered and k < 2:
+    if (numbered and k < 2) or k > _MOST_VALUES or _LONG_DIGITS.search(token.text):
         return None
     values = "".join(rf"(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
     text = token.text
@@ -239,9 +247,10 @@ def _split_run(
     else:
         found = []
         pos = 0
-        for m in re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)").finditer(text):
-            if m.start() != pos:
-                return None
+        item = re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)")
+        # each item matched where the last one ended: a search from there (finditer) would scan
+        # the whole rest of a text that does not read at every cut _read_in_part tries
+        while pos < len(text) and (m := item.match(text, pos)) is not None:
             pos = m.end()
             found.append(((m.start(), m.start("v0")), m))
         if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
@@ -323,9 +332,9 @@ def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     digits = len(text) - len(text.rstrip("0123456789."))
     for cut in range(min(6, digits), -1, -1):
         rest = text[: len(text) - cut]
-        for size in range((len(rest) - 1) // 2, 0, -1):
+        for size in range(min((len(rest) - 1) // 2, _LONGEST_VALUE), 0, -1):  # a value is short
             x = rest[-size:]
-            for times in range(min(copies, k), 1, -1):
+            for times in range(min(copies, k, _MOST_VALUES), 1, -1):
                 name = rest[: -times * size].rstrip()
                 if rest[-times * size :] != x * times or not name:
                     continue
