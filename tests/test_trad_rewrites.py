@@ -100,3 +100,15 @@ def test_side_by_side_blocks_are_read_by_their_columns(variant):
         grid = grids[stem]
         grid = replace(grid, rows=tuple(replace(r, period=r.period or r.annual) for r in grid.rows))
         assert sbs_outcome(grid, variant) == "right"
+
+
+def test_a_name_joined_over_a_wrap_keeps_the_characters_printed():
+    """A traditional name wrapped onto a second line with its value between the pieces is not in
+    the document whole: each piece takes the characters printed there, so 院內各項設施 stays 項
+    although the same page writes 项目名称 in simplified (dev q01's grid, wrapped)."""
+    text = (
+        "项目名称：某项目\n绩效指标\n一级指标    二级指标    三级指标    指标值\n"
+        "產出指標    質量指標    院內各項設施    90%\n                        設備有效使用率\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "wrapped.txt"), "rules")
+    assert [i.name for p in table.projects() for i in p.indicators] == ["院內各項設施設備有效使用率"]

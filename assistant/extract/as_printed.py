@@ -27,6 +27,9 @@ __all__ = ["is_traditional", "simplified_document", "as_printed"]
 #: (a traditional page: 0.3 and more; a simplified one: under 0.01, a stray 著 or 廻)
 _TRADITIONAL_SHARE = 0.05
 _MIN_CHANGED = 5
+#: the longest text given back piece by piece when the document does not hold it whole (each
+#: piece is a search of the document: a bound for a hostile page)
+_PIECED = 200
 #: a pinyin reading printed after a character in a traditional mirror: 項(xiàng)目 (markup)
 _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,8}[)）]")
 
@@ -87,10 +90,31 @@ class _Printed:
             return value
         squeezed = "".join(c for c in value if not c.isspace())
         at = self.simple.find(squeezed)
-        if at < 0:
+        if at >= 0:
+            printed = iter(self.original[at : at + len(squeezed)])
+        elif len(squeezed) <= _PIECED:
+            printed = iter(self._pieces(squeezed))
+        else:
             return "".join(self.one_way.get(c, c) for c in value)
-        printed = iter(self.original[at : at + len(squeezed)])
         return "".join(c if c.isspace() else next(printed) for c in value)
+
+    def _pieces(self, squeezed: str) -> str:
+        """A text the reading joined from pieces of the document (a name wrapped over two lines
+        with a value between them): each longest piece found in the copy takes the document's
+        characters there; a character found in no piece of two goes back the one way it is
+        written, else stays (院內各項設施 | 90% | 設備有效使用率 gives 項, not the 项 of 项目名称)."""
+        out, i = [], 0
+        while i < len(squeezed):
+            j, at = i + 2, -1
+            while j <= len(squeezed) and (found := self.simple.find(squeezed[i:j])) >= 0:
+                j, at = j + 1, found
+            if at < 0:
+                out.append(self.one_way.get(squeezed[i], squeezed[i]))
+                i += 1
+            else:
+                out += self.original[at : at + j - 1 - i]
+                i = j - 1
+        return "".join(out)
 
 
 def as_printed(table: BudgetTable, doc: Document, kept: list[int] | None = None) -> BudgetTable:
