@@ -29,6 +29,20 @@ def test_a_goal_written_twice_is_read_once_and_flagged():
     assert "GOAL_TEXT_TWICE" in codes
 
 
+def test_a_spreadsheet_cell_holding_its_goal_twice_is_kept_whole_and_flagged(seed_text):
+    """A CSV's quoted cell keeps its borders: the text twice is as its author typed it (the CI's
+    210,000-character hostile cell was halved before this), so it is flagged, not cut."""
+    lines = [line.split("\t") for line in seed_text.split("\n") if line.strip()]
+    at = next(i for i, cells in enumerate(lines) if len(cells) >= 7 and "1-产出指标" in cells[-1])
+    lines[at][-2] = _GOAL + _GOAL
+    text = "\n".join(",".join('"' + c.replace('"', '""') + '"' for c in cells) for cells in lines)
+    table = extract(read_bytes(text.encode("utf-8"), "seed.csv", suffix=".csv"), "rules")
+    twice = [p for p in table.projects() if p.goal == _GOAL + _GOAL]
+    assert twice
+    flagged_rows = {f.row for f in table.failures if f.code == "GOAL_TEXT_TWICE"}
+    assert flagged_rows
+
+
 def test_two_goal_cells_apart_by_spaces_are_flagged():
     _, codes = _read(f"年度目标：{_GOAL}    完成桥梁维修3座，保障通行安全。")
     assert "GOAL_TWO_CELLS" in codes

@@ -5,7 +5,7 @@ the cells' borders are lost (a page's text padded with spaces, cells run togethe
 take both texts as one goal, and a clerk would copy it without a second look. Whatever read it:
 
 - a goal that is one text written twice (the period's and the year's goal alike) is read once,
-  flagged;
+  flagged (kept whole, flagged, where the document keeps its cells' borders: CSV, xlsx, docx);
 - a goal whose text, as the source writes it, holds a sentence's end, then a tab or a run of
   spaces, then more text, or opens with a short word and such a gap (a label cell: 总体描述
   完成…), is two cells side by side: flagged on its 绩效目标 field.
@@ -28,6 +28,9 @@ _SPACE = re.compile(r"\s+")
 _CELL_GAP = re.compile(
     r"[。！？；;!?][ \u3000]*(?:\t|[ \u3000]{2,})[ \t\u3000]*(?=\S)|^[\u4e00-\u9fff]{2,8}(?:\t|[ \u3000]{2,})(?=\S)"
 )
+#: layouts whose cells keep their borders (a CSV's quoted cell, a spreadsheet's or a Word table's
+#: cell): a goal written twice there is as its author typed it, so it is flagged and kept whole
+_CELLS_KEPT = frozenset({"csv", "xlsx", "docx"})
 #: the shortest text read as a goal written twice (shorter repeats are a sentence's own words)
 _SHORTEST = 10
 
@@ -53,6 +56,13 @@ def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
         span = project.spans.get("goal")
         row = span.row if span else None
         if (once := _twice(goal)) is not None:
+            if doc.layout in _CELLS_KEPT:  # the cell holds it twice as typed: said, not cut
+                table.failures.append(
+                    Failure(
+                        source=doc.source, row=row, field="绩效目标", message=msg("GOAL_TEXT_TWICE", goal=once[:30])
+                    )
+                )
+                continue
             project.goal = once
             if span is not None and doc.text.startswith(once, span.start):
                 project.spans["goal"] = span.model_copy(update={"end": span.start + len(once)})
