@@ -26,6 +26,10 @@ def _form_words(text: str) -> bool:
     return bool(_STAMP.search(text) or re.search("填表|填报|审核", text) or _is_column_heading(text))
 
 
+#: a CSV's cell border inside a text: a quote, a comma, a quote ("完成…","",""), which no goal writes
+_CSV_BORDER = re.compile(r'"\s*,\s*"')
+
+
 def _keys_only(text: str) -> bool:
     """A short text with no sentence in it that is form keys end to end (一般公共预算 | 政府性基金拨款,
     财政拨款 | 其他资金): a header row's heads read as a value. Short texts only: each cut is tried."""
@@ -78,6 +82,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
     if goal and (
         any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标"))
         or _keys_only(_fold(goal).strip())  # 一般公共预算政府性基金拨款: a header row's heads read as the goal
+        or _CSV_BORDER.search(goal)  # a CSV form read line by line: "年度目标","完成…","" keeps its cell borders
     ):
         out.append(
             Failure(
