@@ -1140,6 +1140,11 @@ MESSAGES: dict[str, Text] = {
         "绩效目标“{goal}……”同一段文字写了两遍（两栏目标并排、内容相同）：只读取一遍；请核对",
         "the goal {goal!r}… is one text written twice (two goal columns side by side, alike): read once; check it",
     ),
+    "GOAL_TEXT_TWICE_KEPT": Text(
+        "绩效目标“{goal}……”在一个单元格中同一段文字写了两遍：已按原文保留；请核对是否应只保留一遍",
+        "the goal {goal!r}… is one text written twice in one cell: kept as written; check whether it should "
+        "be there once",
+    ),
     "GOAL_TWO_CELLS": Text(
         "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
         "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "

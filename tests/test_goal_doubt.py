@@ -39,7 +39,7 @@ def test_a_spreadsheet_cell_holding_its_goal_twice_is_kept_whole_and_flagged(see
     table = extract(read_bytes(text.encode("utf-8"), "seed.csv", suffix=".csv"), "rules")
     twice = [p for p in table.projects() if p.goal == _GOAL + _GOAL]
     assert twice
-    flagged_rows = {f.row for f in table.failures if f.code == "GOAL_TEXT_TWICE"}
+    flagged_rows = {f.row for f in table.failures if f.code == "GOAL_TEXT_TWICE_KEPT"}
     assert flagged_rows
 
 

@@ -49,7 +49,7 @@ def _twice(goal: str) -> str | None:
 
 
 def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
-    """Read a goal written twice once and flag it (GOAL_TEXT_TWICE); flag a goal whose source
+    """Read a goal written twice once and flag it (GOAL_TEXT_TWICE; kept whole where the cells keep their borders, GOAL_TEXT_TWICE_KEPT); flag a goal whose source
     text holds two cells side by side (GOAL_TWO_CELLS)."""
     for project in table.projects():
         goal = project.goal or ""
@@ -59,7 +59,10 @@ def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
             if doc.layout in _CELLS_KEPT:  # the cell holds it twice as typed: said, not cut
                 table.failures.append(
                     Failure(
-                        source=doc.source, row=row, field="绩效目标", message=msg("GOAL_TEXT_TWICE", goal=once[:30])
+                        source=doc.source,
+                        row=row,
+                        field="绩效目标",
+                        message=msg("GOAL_TEXT_TWICE_KEPT", goal=once[:30]),
                     )
                 )
                 continue
