@@ -49,8 +49,9 @@ def _twice(goal: str) -> str | None:
 
 
 def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
-    """Read a goal written twice once and flag it (GOAL_TEXT_TWICE; kept whole where the cells keep their borders, GOAL_TEXT_TWICE_KEPT); flag a goal whose source
-    text holds two cells side by side (GOAL_TWO_CELLS)."""
+    """Read a goal written twice once and flag it (GOAL_TEXT_TWICE; kept whole where the cells
+    keep their borders: GOAL_TEXT_TWICE_KEPT); flag a goal whose source text holds two cells side
+    by side (GOAL_TWO_CELLS)."""
     for project in table.projects():
         goal = project.goal or ""
         span = project.spans.get("goal")
