@@ -46,6 +46,7 @@ __all__ = [
     "SPOKEN_AT_LEAST",
     "SPOKEN_AT_MOST",
     "TABLE_WORDS",
+    "VALUE_WORDS",
     "alternation",
 ]
 
@@ -61,6 +62,9 @@ REACH_SHORT = "达"
 
 #: the comparison words a table writes (a value cell, a 指标方向 cell): floors and ceilings
 TABLE_WORDS = AT_LEAST + ABOVE + AT_MOST + BELOW
+#: the words a value may begin with in a row run together (大于等于10157.6平方米, 等于116人): the
+#: table's words and 等于
+VALUE_WORDS = TABLE_WORDS + EQUAL
 
 GE_SIGNS = ("≥", "≧", ">=")
 GT_SIGNS = (">", "＞")

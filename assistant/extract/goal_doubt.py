@@ -58,19 +58,12 @@ def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
         row = span.row if span else None
         if (once := _twice(goal)) is not None:
             if doc.layout in _CELLS_KEPT:  # the cell holds it twice as typed: said, not cut
-                table.failures.append(
-                    Failure(
-                        source=doc.source,
-                        row=row,
-                        field="绩效目标",
-                        message=msg("GOAL_TEXT_TWICE_KEPT", goal=once[:30]),
-                    )
-                )
-                continue
-            project.goal = once
-            if span is not None and doc.text.startswith(once, span.start):
-                project.spans["goal"] = span.model_copy(update={"end": span.start + len(once)})
-            message = msg("GOAL_TEXT_TWICE", goal=once[:30])
+                message = msg("GOAL_TEXT_TWICE_KEPT", goal=once[:30])
+            else:
+                project.goal = once
+                if span is not None and doc.text.startswith(once, span.start):
+                    project.spans["goal"] = span.model_copy(update={"end": span.start + len(once)})
+                message = msg("GOAL_TEXT_TWICE", goal=once[:30])
         elif (
             span is not None
             and span.alignment == "exact"

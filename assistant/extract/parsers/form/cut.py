@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ....compare_words import EQUAL, SIGN_LOOKALIKE, SIGNS, TABLE_WORDS, alternation
+from ....compare_words import SIGN_LOOKALIKE, SIGNS, VALUE_WORDS, alternation
 from .labels import _fold
 
 #: units a quantified value ends in (compound ones such as 元/平方米, 人/天, 元/月/人 included; 万 for 万元)
@@ -28,7 +28,7 @@ _UNIT = (
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _SIGN = r"[" + SIGNS + SIGN_LOOKALIKE + r"]"
 #: a comparison in words before a number (大于90%, 不低于95%, 大于等于10157.6平方米, 等于116人), as a sign is
-_WORD_SIGN = alternation((*TABLE_WORDS, *EQUAL))
+_WORD_SIGN = alternation(VALUE_WORDS)
 _BRACKET = r"(?:[（(][^（()）]{1,12}[)）])"
 
 #: a value with a number in it: ≥95%, 100, 280人次, ≤10天, 490元/平米, 2023年底, 2021年7月,

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import replace
 
-from ....compare_words import EQUAL, SIGN_LOOKALIKE, SIGNS, TABLE_WORDS, alternation
+from ....compare_words import SIGN_LOOKALIKE, SIGNS, VALUE_WORDS, alternation
 from ....ingest.document import Cell, Document, Row
 from ....messages import msg
 from .cut import _LONGEST_VALUE, Cut, column_kind, cut_row, cut_score
@@ -34,7 +34,7 @@ _ONE_VALUE = (
 
 #: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日,
 #: 大于等于10157.6平方米, 等于116人), and 优于 (a standard: 优于国家标准)
-_COMPARE_WORDS = alternation((*TABLE_WORDS, *EQUAL, "优于"))
+_COMPARE_WORDS = alternation((*VALUE_WORDS, "优于"))
 #: the small-form comparison signs some fonts copy (﹦72890元, ﹥95%)
 SMALL_SIGNS = "﹦﹤﹥"
 #: words after a quantity that are still its value: a bound (95%以上, 20个工作日以内), and at the
