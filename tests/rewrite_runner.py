@@ -28,6 +28,22 @@ def read_copy(text: str):
         return None
 
 
+def copy_indicators(text: str) -> list[tuple]:
+    """The (seq, name, 年度指标值) of every indicator the rules read in a copy's text, in the
+    interchange's form; a refusal raises, so a test that expects rows fails on it."""
+    from assistant.export import to_interchange
+    from assistant.extract import extract
+    from assistant.ingest import read_bytes
+
+    table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+    return [
+        (i["seq"], i["name"], i["annual_value"])
+        for u in to_interchange(table, with_meta=False)["units"]
+        for p in u["projects"]
+        for i in p["indicators"]
+    ]
+
+
 def score_reading(
     gold: dict, table, record: str = "copy", unit: bool = False, convert: Callable[[dict], dict] | None = None
 ) -> list[dict]:

@@ -8,21 +8,12 @@ import json
 import pytest
 from dev_gold import GOLD
 from onecell_rewrites import copy, documents, render, source_items
+from rewrite_runner import copy_indicators
 
 from assistant.export import to_interchange
 from assistant.extract import extract
 from assistant.extract.parsers.form.stream import _unit_cell
 from assistant.ingest import read_bytes
-
-
-def _indicators(text: str) -> list[tuple]:
-    table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    return [
-        (i["seq"], i["name"], i["annual_value"])
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
 
 
 def _gold(stem: str) -> tuple[str, dict, list[tuple], str]:
@@ -69,12 +60,12 @@ def test_unit_per_unit_cells_under_a_unit_column_merged_levels():
     """甘孜 e09 one cell a line, 产出指标 written once: 检查差旅费 | 470 | 人/天 | 2 and 培训费 |
     320 | 人/天 | 3 are two rows (人/天 is the 度量单位 cell), not four."""
     text, gold, rows, fam = _gold("e09-sc-ganzi-market-food-safety-target-space")
-    got = _indicators(copy(source_items(text, gold, fam), "merged"))
+    got = copy_indicators(copy(source_items(text, gold, fam), "merged"))
     assert got == rows
 
 
 def _form(lines: list[str]) -> list[tuple]:
-    return _indicators("\n".join(lines) + "\n")
+    return copy_indicators("\n".join(lines) + "\n")
 
 
 _HEAD = ["项目名称", "某项目", "一级指标", "二级指标", "三级指标"]
@@ -87,7 +78,7 @@ def test_a_head_cut_inside_its_bracket_is_one_head():
     lines = copy(source_items(text, gold, fam), "cells").split("\n")
     at = lines.index("实际完成指标值(包含数字及文字描述)")
     lines[at : at + 1] = ["实际完成指标值(包含数字及文字", "描述)"]
-    assert _indicators("\n".join(lines)) == rows
+    assert copy_indicators("\n".join(lines)) == rows
 
 
 def test_a_name_cut_inside_its_bracket_is_one_name():
@@ -120,7 +111,7 @@ def test_description_names_the_rows_when_the_name_column_holds_labels():
     """临海 g01 one cell a line under 指标类型 | 指标名称 | 指标值 | 指标描述: 数量指标 | 375万平方米 |
     完成全市…: each row is a value and its description, the description its name (as in cells)."""
     text, gold, rows, fam = _gold("g01-zj-linhai-greening-maintenance-library-pipe")
-    assert _indicators(copy(source_items(text, gold, fam), "cells")) == rows
+    assert copy_indicators(copy(source_items(text, gold, fam), "cells")) == rows
 
 
 def test_rows_with_names_of_their_own_keep_them():
@@ -167,4 +158,4 @@ def test_whole_rows_are_never_read_over_two_lines():
 
 def test_wrapped_copy_of_d03_reads_its_gold():
     text, gold, rows, fam = _gold("d03-jx-fuliang-forestry-dept-overall-pipe")
-    assert _indicators(copy(source_items(text, gold, fam), "wrapped")) == rows
+    assert copy_indicators(copy(source_items(text, gold, fam), "wrapped")) == rows

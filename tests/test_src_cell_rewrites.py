@@ -9,10 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from assistant.export import to_interchange
-from assistant.extract import extract
-from assistant.ingest import read_bytes
+from rewrite_runner import copy_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,16 +20,6 @@ def _bench():
     sys.modules.setdefault("bench_cell_rewrites", module)
     spec.loader.exec_module(module)
     return module
-
-
-def _indicators(text: str) -> list[tuple]:
-    table = extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
-    return [
-        (i["seq"], i["name"], i["annual_value"])
-        for u in to_interchange(table, with_meta=False)["units"]
-        for p in u["projects"]
-        for i in p["indicators"]
-    ]
 
 
 @pytest.mark.parametrize(
@@ -46,9 +33,9 @@ def test_padded_copy_reads_the_rows_of_the_source(stem):
     bench = _bench()
     text = (bench.GOLD / stem / "source.txt").read_text(encoding="utf-8")
     items = bench.pieces(text)
-    as_is = _indicators(bench.render(items, "pipe"))
+    as_is = copy_indicators(bench.render(items, "pipe"))
     assert as_is
-    assert _indicators(bench.render(items, "src_spacesN")) == as_is
+    assert copy_indicators(bench.render(items, "src_spacesN")) == as_is
 
 
 @pytest.mark.parametrize(
@@ -68,6 +55,6 @@ def test_padded_copy_reads_the_rows_of_the_source(stem):
 def test_one_cell_per_line_copy_reads_the_rows_of_the_source(stem, layout):
     bench = _bench()
     items = bench.pieces((bench.GOLD / stem / "source.txt").read_text(encoding="utf-8"))
-    as_is = _indicators(bench.render(items, "pipe"))
+    as_is = copy_indicators(bench.render(items, "pipe"))
     assert as_is
-    assert _indicators(bench.render(items, layout)) == as_is
+    assert copy_indicators(bench.render(items, layout)) == as_is
