@@ -4,7 +4,12 @@ Builds xlsx / docx / text-PDF copies of the seed table and a single-project form
 writers the tests use), then prints, for each, the median seconds to read and extract it,
 and the wall time of a batch of copies with 1 and 2 worker processes.
 
+With ``--sheets`` it scores instead the dev documents whose source keeps a sheet's cells, saved
+as .xlsx and as the .csv / tab text files Excel, WPS and LibreOffice write (tests/sheet_copies.py),
+against their unchanged gold: a CSV should read as well as the sheet it was saved from.
+
     python benchmarks/bench_office.py [--repeat 5] [--batch 16]
+    python benchmarks/bench_office.py --sheets [--show 5]
 """
 
 from __future__ import annotations
@@ -37,11 +42,41 @@ def _median_seconds(path: Path, repeat: int) -> tuple[float, int]:
     return statistics.median(times), sum(len(p.indicators) for p in table.projects())
 
 
+def score_sheets(show: int) -> None:
+    """Per file kind: the dev sheets' strict / lenient F1, name, amounts, goal, refusals, silent."""
+    from rewrite_runner import Tally, f3, metrics, read_copy, score_reading
+    from sheet_copies import KINDS, copy_bytes, documents, read_sheet_copy
+
+    tally = Tally()
+    docs = documents()
+    for _, folder, gold, rows in docs:
+        missed = score_reading(gold, None, record=folder.name)  # a refused copy misses every project
+        source = read_copy((folder / "source.txt").read_text(encoding="utf-8"))
+        tally.add("source.txt", source and score_reading(gold, source, record=folder.name), True, missed)
+        for kind in KINDS:
+            table = read_sheet_copy(*copy_bytes(rows, kind))
+            tally.add(kind, table and score_reading(gold, table, record=folder.name), missed=missed)
+    print(f"{len(docs)} dev documents kept as sheets")
+    print(f"{'file kind':15} {'strict':>7} {'lenient':>7} {'name':>6} {'amounts':>7} {'goal':>6} {'refused':>7} {'silent':>6}")
+    for kind in ("source.txt", *KINDS):
+        m = metrics(tally.samples[kind])
+        print(
+            f"{kind:15} {f3(m['indicator_f1']):>7} {f3(m['indicator_f1_lenient']):>7} {f3(m['project_name'])}"
+            f" {f3(m['amounts']):>7} {f3(m['goal_exact']):>6} {tally.refused[kind]:7d} {m['silent_errors']:6d}"
+        )
+    print(tally.field_report(show))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--batch", type=int, default=16, help="files in the batch run")
+    parser.add_argument("--sheets", action="store_true", help="score the dev sheets saved as xlsx / csv instead")
+    parser.add_argument("--show", type=int, default=0, help="with --sheets: silent fields to list")
     args = parser.parse_args()
+    if args.sheets:
+        score_sheets(args.show)
+        return
     lines = table_lines((ROOT / "gold" / "source" / "000_e2922c57f8184701.txt").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

@@ -1,0 +1,130 @@
+"""Dev sources whose text keeps a sheet's cells, saved again as the files a clerk sends: .xlsx and .csv.
+
+A dev ``source.txt`` that keeps its cells (``|`` between them, or tabs) is read back into the
+sheet it was copied from: one record per non-blank line, its cells the line's pieces as written
+(stripped; trailing empty pieces of a ``| ||||`` line dropped), a line with no separator one cell
+in column A (a title, a note). The cells are the source's own text, byte for byte; only the file
+format changes, so the unchanged gold scores every copy:
+
+* ``xlsx``: the cells in one sheet through openpyxl (every cell a string);
+* ``csv-utf8``: Excel's "CSV UTF-8": a BOM, ``,``, cells quoted only when they hold ``,`` ``"`` or a
+  line break, ``\\r\\n`` row ends, every record padded with empty cells to the sheet's width;
+* ``csv-gbk``: Excel's "CSV" on a Chinese Windows: the same in GB18030 (no BOM);
+* ``csv-quoted``: LibreOffice with "quote all text cells", not padded;
+* ``csv-semicolon``: a locale whose list separator is ``;``;
+* ``tsv-utf16``: Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab between cells;
+* ``xlsx-wrapped`` / ``csv-wrapped``: a long cell typed with line breaks every 24 characters
+  (Alt+Enter, or "wrap text" copied out), inside a quoted CSV cell.
+
+A document is taken when at least five of its lines hold three or more non-empty cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from dev_gold import dev_gold
+
+KINDS = ("xlsx", "csv-utf8", "csv-gbk", "csv-quoted", "csv-semicolon", "tsv-utf16", "xlsx-wrapped", "csv-wrapped")
+SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "tsv-utf16": ".txt"}
+_PIPE = re.compile(r"[|｜]")
+_WRAP_AT = 24
+
+
+def source_cells(text: str) -> list[list[str]]:
+    """The sheet a source's lines were copied from: one list of cells per non-blank line."""
+    rows = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+        elif _PIPE.search(line):
+            cells = [c.strip() for c in _PIPE.split(line)]
+            if cells and not cells[0]:
+                cells = cells[1:]  # a row opened with | (| a | b |)
+        else:
+            cells = [line.strip()]
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def is_sheet(rows: list[list[str]]) -> bool:
+    return sum(sum(bool(c) for c in r) >= 3 for r in rows) >= 5
+
+
+def documents() -> list[tuple[str, Path, dict, list[list[str]]]]:
+    """(family, folder, gold, rows) of every dev document whose source keeps a sheet's cells."""
+    from src_rewrites import family
+
+    out = []
+    for folder, gold in dev_gold():
+        source = folder / "source.txt"
+        if not source.exists():
+            continue
+        rows = source_cells(source.read_text(encoding="utf-8"))
+        if is_sheet(rows):
+            out.append((family(folder), folder, gold, rows))
+    return out
+
+
+def _wrapped(cell: str) -> str:
+    return "\n".join(cell[i : i + _WRAP_AT] for i in range(0, len(cell), _WRAP_AT))
+
+
+def _csv(rows: list[list[str]], *, delimiter: str = ",", quoting: int = csv.QUOTE_MINIMAL, pad: bool = True) -> str:
+    width = max(len(r) for r in rows)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
+    for r in rows:
+        writer.writerow(r + [""] * (width - len(r)) if pad else r)
+    return out.getvalue()
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sheet1"
+    for r in rows:
+        sheet.append(r)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def copy_bytes(rows: list[list[str]], kind: str) -> tuple[bytes, str]:
+    """The file of ``kind`` holding ``rows``, and its suffix."""
+    if kind.endswith("wrapped"):
+        rows = [[_wrapped(c) for c in r] for r in rows]
+    if kind.startswith("xlsx"):
+        data = _xlsx(rows)
+    elif kind == "csv-gbk":
+        data = _csv(rows).encode("gb18030")
+    elif kind == "csv-quoted":
+        data = _csv(rows, quoting=csv.QUOTE_ALL, pad=False).encode("utf-8-sig")
+    elif kind == "csv-semicolon":
+        data = _csv(rows, delimiter=";").encode("utf-8-sig")
+    elif kind == "tsv-utf16":
+        data = _csv(rows, delimiter="\t").encode("utf-16")
+    else:
+        data = _csv(rows).encode("utf-8-sig")
+    return data, SUFFIX.get(kind, ".csv")
+
+
+def read_sheet_copy(data: bytes, suffix: str):
+    """The rules' reading of a copy (a ``copy<suffix>`` file), or None when they refuse it."""
+    from assistant.errors import AssistantError
+    from assistant.extract import extract
+    from assistant.ingest import read_bytes
+
+    try:
+        return extract(read_bytes(data, f"copy{suffix}", suffix=suffix), "rules")
+    except AssistantError:
+        return None
