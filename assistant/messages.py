@@ -230,6 +230,11 @@ MESSAGES: dict[str, Text] = {
     "READ_EMPTY_TEXT": Text(f"文件是空的；应为{_TEXT}", "the file is empty; expected {expected}"),
     "READ_BINARY": Text(f"这是二进制文件，不是{_TEXT}", "this is a binary file, not {expected}"),
     "READ_BAD_CSV": Text("不是可读取的 CSV 文件（详情：{reason}）", "not a readable CSV file: {reason}"),
+    "READ_BAD_CSV_ROW": Text(
+        "第 {line} 行的引号与 Excel 所存不同，自此按原样读取，请核对该行及以下各行（详情：{reason}）",
+        "line {line}: quotes not as a spreadsheet writes them; read as they stand from here, check it "
+        "and the rows below ({reason})",
+    ),
     "READ_DAMAGED_BYTES": Text(
         "第 {start} 字节起无法读取，已替换为 �，请核对原文件", "{where}: {what}; replaced by U+FFFD"
     ),

@@ -57,7 +57,9 @@ def score_sheets(show: int) -> None:
             table = read_sheet_copy(*copy_bytes(rows, kind))
             tally.add(kind, table and score_reading(gold, table, record=folder.name), missed=missed)
     print(f"{len(docs)} dev documents kept as sheets")
-    print(f"{'file kind':15} {'strict':>7} {'lenient':>7} {'name':>6} {'amounts':>7} {'goal':>6} {'refused':>7} {'silent':>6}")
+    print(
+        f"{'file kind':15} {'strict':>7} {'lenient':>7} {'name':>6} {'amounts':>7} {'goal':>6} {'refused':>7} {'silent':>6}"
+    )
     for kind in ("source.txt", *KINDS):
         m = metrics(tally.samples[kind])
         print(

@@ -7,7 +7,7 @@ import pytest
 from assistant.errors import InputError
 from assistant.extract.parsers.table import extract_table
 from assistant.ingest import read_bytes, read_path
-from assistant.ingest.text import split_csv
+from assistant.ingest.csv_sheet import csv_records
 
 
 def test_empty_file(tmp_path):
@@ -75,5 +75,5 @@ def test_csv_with_quoted_cells(seed_text, gold_table):
 
 
 def test_csv_rows_keep_their_line_numbers():
-    rows = split_csv('a,b\n"x\ny",z\n')
-    assert [r.line for r in rows] == [1, 3]
+    records, bad = csv_records('a,b\n"x\ny",z\nc,d\n')
+    assert [line for line, _ in records] == [1, 2, 4] and not bad  # the line where each record begins

@@ -8,8 +8,6 @@ to ``\\n``, so the same table in any encoding yields the same records and spans.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import re
 import threading
 from bisect import bisect_right
@@ -18,10 +16,11 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..messages import msg
 from ..schema import Failure
+from .csv_sheet import delimiter_of, read_csv_sheet
 from .document import Cell, Document, Row
 from .reflow import reflow_rows
 
-__all__ = ["decode_bytes", "decode_text", "Decoded", "read_text", "split_tabbed", "split_csv", "looks_tabbed"]
+__all__ = ["decode_bytes", "decode_text", "Decoded", "read_text", "split_tabbed", "looks_tabbed"]
 
 _EXPECTED = "a text table (.txt/.tsv/.csv) in UTF-8 or GB18030"
 #: control characters no table text holds (tab, newlines and form feed are kept)
@@ -241,45 +240,9 @@ def split_tabbed(text: str) -> list[Row]:
     return rows
 
 
-def split_csv(text: str) -> list[Row]:
-    """Rows of a CSV file; quoted cells may hold commas and newlines."""
-    rows: list[Row] = []
-    line_starts = [0]
-    for match in re.finditer("\n", text):
-        line_starts.append(match.end())
-    reader = csv.reader(io.StringIO(text, newline=""))
-    cursor = 0
-    for record in _records(reader, len(text)):
-        number = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        cells: list[Cell] = []
-        row_start = None
-        for col, value in enumerate(record):
-            found = text.find(value, cursor) if value else -1
-            start = found if found >= 0 else cursor
-            cells.append(Cell(value, start, start + len(value), number, col))
-            if value and found >= 0:
-                cursor = found + len(value)
-            row_start = cells[0].start if row_start is None else row_start
-        end = cells[-1].end if cells else cursor
-        rows.append(Row(cells, number, text[row_start or 0 : end]))
-    return rows
-
-
-def _records(reader, size: int):
-    """The reader's records, with the field size limit lifted to the text's length for the
-    time of the read (a long 绩效指标 cell is legitimate; the csv module's 131,072 is not)."""
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, size + 1))
-    try:
-        yield from reader
-    finally:
-        csv.field_size_limit(previous)
-
-
 def read_text(data: bytes, source: str, *, suffix: str = ".txt") -> Document:
-    """Read a text table: tab-separated, CSV, or reflowed (one cell per line, wrapped).
+    """Read a text table: tab-separated, CSV (record by record, as the sheet it was saved from:
+    :mod:`assistant.ingest.csv_sheet`), or reflowed (one cell per line, wrapped).
 
     Damaged bytes are read as U+FFFD and each place is listed in ``Document.failures``.
 
@@ -289,12 +252,10 @@ def read_text(data: bytes, source: str, *, suffix: str = ".txt") -> Document:
     decoded = decode_text(data, source)
     text, encoding = decoded.text, decoded.encoding
     failures = damage_failures(data, decoded, source)
-    if suffix == ".csv" and not looks_tabbed(text):
-        try:
-            rows = split_csv(text)
-        except csv.Error as exc:
-            raise InputError(source, msg("READ_BAD_CSV", reason=str(exc))) from None
-        return Document(source, text, rows, encoding, layout="csv", failures=failures)
+    if suffix == ".csv" and (delimiter := delimiter_of(text)):
+        doc = read_csv_sheet(text, source, encoding, delimiter)  # the sheet it was saved from, cell by cell
+        doc.failures[:0] = failures
+        return doc
     if looks_tabbed(text):
         return Document(source, text, split_tabbed(text), encoding, layout="tabbed", failures=failures)
     return Document(source, text, reflow_rows(text), encoding, layout="reflowed", failures=failures)

@@ -24,7 +24,7 @@ _OTHER_KEYS = {*_AMOUNT_FIELDS, *_GOAL_FIELDS, "department", "unit"}
 
 def names_a_form(doc: Document) -> bool:
     """A 项目名称 key followed by its value, and one more key of a form's header."""
-    if doc.layout in ("reflowed", "csv"):
+    if doc.layout == "reflowed":
         doc = _by_lines(doc)
     rows = _tokens(doc, _separation(doc))
     end = _grid_start(rows)[0]

@@ -97,11 +97,11 @@ def _rows(doc: Document) -> list[list[Token]]:
 
 
 def looks_like_level_columns(doc: Document) -> bool:
-    return _header(_rows(_by_lines(doc) if doc.layout in ("reflowed", "csv") else doc)) is not None
+    return _header(_rows(_by_lines(doc) if doc.layout == "reflowed" else doc)) is not None
 
 
 def extract_level_columns(doc: Document) -> BudgetTable:
-    if doc.layout in ("reflowed", "csv"):
+    if doc.layout == "reflowed":
         doc = _by_lines(doc)
     rows = _rows(doc)
     found = _header(rows)

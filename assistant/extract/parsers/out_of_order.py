@@ -39,7 +39,7 @@ def _label_or_piece(text: str) -> bool:
 def labels_in_a_run(doc: Document) -> list[str] | None:
     """The labels written in a run from 项目名称 on (项目名称, 主管部门 …), when the name's
     label is followed by another label instead of its value; else None."""
-    if doc.layout in ("reflowed", "csv"):
+    if doc.layout == "reflowed":
         doc = _by_lines(doc)
     flat = [t.text.strip() for row in _tokens(doc, _separation(doc)) for t in row if t.text.strip()]
     for i, text in enumerate(flat):

@@ -126,7 +126,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
         InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标),
             and ``header_only`` is not set.
     """
-    if doc.layout in ("reflowed", "csv"):
+    if doc.layout == "reflowed":
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
     doc, wraps = unwrap(doc)  # a PDF text layer hard-wrapped at its page's width: lines cut anywhere
     if _separation(paged := _join_pages(doc)) == "run_together":

@@ -43,7 +43,7 @@ def has_form_header(doc: Document) -> bool:
     above an indicator caption (绩效指标, 一级指标), or with no grid at all when amounts, goal
     and units are all there (a page cut above its grid). What :func:`extract_form` reads with
     ``header_only`` when the grid itself is of a kind the rules do not know."""
-    if doc.layout in ("reflowed", "csv"):
+    if doc.layout == "reflowed":
         doc = _by_lines(doc)
     rows = _tokens(doc, header_separation(doc))
     end = _grid_start(rows)[0]

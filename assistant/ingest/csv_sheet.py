@@ -1,0 +1,103 @@
+"""A CSV file read as the sheet it was saved from: its records become a grid of cells, as an .xlsx's do.
+
+Excel, WPS and LibreOffice save a sheet as CSV with ``,`` (``;`` where that is the list
+separator, a tab for "Unicode text"), quote a cell holding the separator, a quote or a line
+break, and pad every record with empty cells to the sheet's width. Read line by line, such a
+file keeps its quotes and separators in a form's name and goal; read record by record it is the
+sheet again, and goes through :func:`assistant.ingest.cellgrid.grids_to_document` like a workbook.
+
+So, as for a workbook, ``Document.text`` is the tab-separated rendering of the cells (a line break
+inside a quoted cell read as a wrapped cell: joined) and every span indexes that rendering; a
+span's ``row`` is the line of the file where the cell's record begins (the sheet row Excel shows
+when no cell holds a line break) and its ``col`` the column, counted from 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from contextlib import contextmanager
+
+from ..messages import msg
+from ..schema import Failure
+from .cellgrid import Grid, grids_to_document
+from .document import Document
+
+__all__ = ["delimiter_of", "csv_records", "read_csv_sheet", "SEPARATORS"]
+
+#: the separators spreadsheet programs write, the first preferred when two read alike
+SEPARATORS = (",", "\t", ";")
+_SNIFF_LINES = 400
+
+
+@contextmanager
+def _no_field_limit(size: int):
+    """The csv module's field size limit (131,072) lifted to the text's length for the time of a
+    read: a long 绩效指标 cell is legitimate."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _multi(text: str, delimiter: str) -> int:
+    """How many of the first records hold two cells or more when split at ``delimiter``."""
+    head = "\n".join(text.split("\n", _SNIFF_LINES)[:_SNIFF_LINES])
+    with _no_field_limit(len(head)):
+        return sum(len(record) >= 2 for record in csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+
+
+def delimiter_of(text: str) -> str | None:
+    """The separator of a CSV text: the one that splits the most records into cells; None when
+    no separator splits at least three records (a text named .csv, not a sheet)."""
+    counts = {sep: _multi(text, sep) for sep in SEPARATORS if sep in text}
+    best = max(counts, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)), default=None)
+    return best if best is not None and counts[best] >= 3 else None
+
+
+def csv_records(text: str, delimiter: str = ",") -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """``(line where the record begins, its cells)`` of every record, and ``(line, reason)`` of each
+    record whose quotes are not as a spreadsheet writes them (``"ab"c``, a quote never closed):
+    it is read as the csv module's lenient reading gives it, and named so a clerk checks it."""
+    records: list[tuple[int, list[str]]] = []
+    bad: list[tuple[int, str]] = []
+    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    with _no_field_limit(len(text)):
+        line = 0
+        for record in _lenient_after_error(strict, lenient, bad):
+            start = line + 1
+            line = lenient.line_num if bad else strict.line_num
+            records.append((start, record))
+    return records, bad
+
+
+def _lenient_after_error(strict, lenient, bad: list[tuple[int, str]]):
+    """The strict reader's records; from its first error on, the lenient reader's, the error noted."""
+    done = 0
+    try:
+        for record in strict:
+            done += 1
+            yield record
+        return
+    except csv.Error as exc:
+        bad.append((strict.line_num, str(exc)))
+    for index, record in enumerate(lenient):
+        if index >= done:
+            yield record
+
+
+def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str) -> Document:
+    """The Document of a CSV text read record by record (layout ``csv``); a record with broken
+    quotes is a failure naming its line."""
+    records, bad = csv_records(text, delimiter)
+    grid = Grid([cells for _, cells in records], "csv", row_numbers=[line for line, _ in records])
+    doc = grids_to_document(source, [grid], "csv")
+    doc.encoding = encoding
+    doc.failures = [
+        Failure(source=source, row=line, field="csv", message=msg("READ_BAD_CSV_ROW", line=line, reason=reason))
+        for line, reason in bad
+    ]
+    return doc
