@@ -42,19 +42,21 @@ def _no_field_limit(size: int):
         csv.field_size_limit(previous)
 
 
-def _multi(text: str, delimiter: str) -> int:
-    """How many of the first records hold two cells or more when split at ``delimiter``."""
-    head = "\n".join(text.split("\n", _SNIFF_LINES)[:_SNIFF_LINES])
+def _multi(head: str, delimiter: str) -> int:
+    """How many records of ``head`` hold two cells or more when split at ``delimiter``."""
     with _no_field_limit(len(head)):
         return sum(len(record) >= 2 for record in csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
 
 
 def delimiter_of(text: str) -> str | None:
     """The separator of a CSV text: the one that splits the most records into cells; None when
-    no separator splits at least three records (a text named .csv, not a sheet)."""
-    counts = {sep: _multi(text, sep) for sep in SEPARATORS if sep in text}
+    none splits three records, or half of them in a shorter file (a text named .csv, not a sheet)."""
+    lines = text.split("\n", _SNIFF_LINES)[:_SNIFF_LINES]
+    head = "\n".join(lines)
+    counts = {sep: _multi(head, sep) for sep in SEPARATORS if sep in head}
     best = max(counts, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)), default=None)
-    return best if best is not None and counts[best] >= 3 else None
+    needed = min(3, (sum(bool(line.strip()) for line in lines) + 1) // 2)
+    return best if best is not None and counts[best] >= max(needed, 1) else None
 
 
 def csv_records(text: str, delimiter: str = ",") -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:

@@ -1,0 +1,104 @@
+"""A CSV read as the sheet it was saved from: dev sources that keep their cells, saved as the CSV files
+Excel / WPS / LibreOffice write (tests/sheet_copies.py), read cell by cell whatever the encoding,
+separator or quoting, and scored on the unchanged gold."""
+
+from __future__ import annotations
+
+import pytest
+from rewrite_runner import metrics, score_reading
+from sheet_copies import copy_bytes, documents, read_sheet_copy
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+from assistant.ingest.csv_sheet import csv_records, delimiter_of
+
+_DOCS = documents()
+_SAME = ("csv-utf8", "csv-gbk", "csv-quoted", "csv-semicolon")
+
+
+def _reading(table) -> list[tuple]:
+    return [
+        (p.name, p.goal, p.amounts.total, [(i.seq, i.name, i.annual_value) for i in p.indicators])
+        for p in table.projects()
+    ]
+
+
+@pytest.mark.parametrize("folder,rows", [(f, r) for _, f, _, r in _DOCS], ids=[f.name[:24] for _, f, _, _ in _DOCS])
+def test_every_csv_of_a_sheet_reads_alike(folder, rows):
+    """UTF-8 with a BOM, GB18030, every cell quoted or ';' between cells: the same cells, the same reading,
+    and no cell border (a quote, the separator) left in a name or goal."""
+    readings = {kind: read_sheet_copy(*copy_bytes(rows, kind)) for kind in ("csv-utf8", "csv-gbk", "csv-semicolon")}
+    assert all(t is not None for t in readings.values())
+    first = _reading(readings["csv-utf8"])
+    assert all(_reading(t) == first for t in readings.values())
+    for name, goal, _, _ in first:
+        assert '","' not in (name or "") + (goal or "") and '";"' not in (name or "") + (goal or "")
+
+
+def test_dev_sheets_saved_as_csv_score_as_their_source():
+    """Pooled over the dev sheets, a CSV copy scores within a little of the source text, and nothing
+    wrong goes unflagged."""
+    samples, source = [], []
+    from rewrite_runner import read_copy
+
+    for _, folder, gold, rows in _DOCS:
+        samples += score_reading(gold, read_sheet_copy(*copy_bytes(rows, "csv-utf8")), record=folder.name)
+        source += score_reading(gold, read_copy((folder / "source.txt").read_text(encoding="utf-8")))
+    got, base = metrics(samples), metrics(source)
+    assert len(_DOCS) >= 20
+    assert got["indicator_f1"] >= base["indicator_f1"] - 0.06
+    assert got["project_name"] >= base["project_name"] - 0.05
+    assert got["silent_errors"] == 0
+
+
+def test_a_wrapped_cell_is_one_cell_and_its_row_is_its_first_line():
+    """A cell typed with line breaks (quoted in the CSV) is read as one wrapped cell, and the rows below
+    it keep the line numbers of the file."""
+    text = '项目名称,"乡村道路\n养护"\n年度目标,完成养护300公里\n'
+    doc = read_bytes(text.encode("utf-8"), "form.csv", suffix=".csv")
+    assert [r.texts() for r in doc.rows] == [["项目名称", "乡村道路养护"], ["年度目标", "完成养护300公里"]]
+    assert [r.line for r in doc.rows] == [1, 3]
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_the_separator_is_the_one_that_splits_the_records(sep):
+    rows = [
+        ["项目名称", "乡村道路养护，含桥梁"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "300公里"],
+    ]
+    text = "\n".join(sep.join(r) for r in rows)
+    assert delimiter_of(text) == sep
+
+
+def test_a_text_named_csv_with_no_separator_is_read_as_text():
+    assert delimiter_of("项目名称：乡村道路养护\n年度目标：完成养护300公里\n") is None
+    doc = read_bytes("项目名称：乡村道路养护\n年度目标：完成养护300公里\n".encode(), "notes.csv", suffix=".csv")
+    assert doc.layout == "reflowed"
+
+
+def test_broken_quotes_are_named_by_line():
+    """A quote never closed (hand-edited file) swallows the rows below it: the failure names its line."""
+    text = 'a,b,c\n1,2,3\n4,"5,6\n7,8,9\n'
+    records, bad = csv_records(text)
+    assert [line for line, _ in bad] == [4]
+    doc = read_bytes(text.encode("utf-8"), "hand.csv", suffix=".csv")
+    [failure] = doc.failures
+    assert failure.code == "READ_BAD_CSV_ROW" and failure.source == "hand.csv" and failure.field == "csv"
+
+
+def test_a_title_above_the_grid_stays_a_title():
+    """表名 and 单位 lines before the grid are one-cell records: the form below reads as usual."""
+    rows = [
+        "项目支出绩效目标表",
+        "单位：万元",
+        "项目名称,乡村道路养护,,",
+        "资金总额,100,,",
+        "年度目标,完成乡村道路养护300公里。,,",
+        "一级指标,二级指标,三级指标,指标值",
+        "产出指标,数量指标,养护里程,300公里",
+    ]
+    table = extract(read_bytes("\n".join(rows).encode("gb18030"), "form.csv", suffix=".csv"), "rules")
+    [project] = table.projects()
+    assert project.name == "乡村道路养护" and project.amounts.total == 100
+    assert [(i.name, i.annual_value) for i in project.indicators] == [("养护里程", "300公里")]
