@@ -13,8 +13,8 @@ format changes, so the unchanged gold scores every copy:
 * ``csv-quoted``: LibreOffice with "quote all text cells", not padded;
 * ``csv-semicolon``: a locale whose list separator is ``;``;
 * ``tsv-utf16``: Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab between cells;
-* ``xlsx-wrapped`` / ``csv-wrapped``: a long cell typed with line breaks every 24 characters
-  (Alt+Enter, or "wrap text" copied out), inside a quoted CSV cell.
+* ``xlsx-wrapped`` / ``csv-wrapped``: a long cell typed with line breaks about every 24 characters,
+  between two Chinese characters (Alt+Enter), inside a quoted CSV cell.
 
 A document is taken when at least five of its lines hold three or more non-empty cells.
 """
@@ -32,6 +32,7 @@ KINDS = ("xlsx", "csv-utf8", "csv-gbk", "csv-quoted", "csv-semicolon", "tsv-utf1
 SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "tsv-utf16": ".txt"}
 _PIPE = re.compile(r"[|｜]")
 _WRAP_AT = 24
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def source_cells(text: str) -> list[list[str]]:
@@ -74,7 +75,14 @@ def documents() -> list[tuple[str, Path, dict, list[list[str]]]]:
 
 
 def _wrapped(cell: str) -> str:
-    return "\n".join(cell[i : i + _WRAP_AT] for i in range(0, len(cell), _WRAP_AT))
+    """The cell with a line break at the first place from every 24th character on where two Chinese
+    characters meet (a clerk's Alt+Enter falls between words, not inside a number or a reading)."""
+    out, last = [], 0
+    for i in range(1, len(cell)):
+        if i - last >= _WRAP_AT and _CJK.match(cell[i - 1]) and _CJK.match(cell[i]):
+            out.append(cell[last:i])
+            last = i
+    return "\n".join([*out, cell[last:]])
 
 
 def _csv(rows: list[list[str]], *, delimiter: str = ",", quoting: int = csv.QUOTE_MINIMAL, pad: bool = True) -> str:

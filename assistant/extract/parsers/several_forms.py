@@ -96,5 +96,9 @@ def split_forms(doc: Document) -> list[Document]:
 def _piece(doc: Document, lines: list[str], first: int, end: int) -> Document:
     """Lines ``first`` to ``end`` of the document, the others blanked (offsets and numbers kept)."""
     kept = [line if first <= i < end else " " * len(line) for i, line in enumerate(lines)]
-    rows = [row for row in doc.rows if first < row.line <= end]
+    # rows by where they sit in the text, not by their line number: a sheet's rows are numbered
+    # as the clerk sees them (a CSV record after a wrapped cell starts lines further down)
+    low = sum(len(line) + 1 for line in lines[:first])
+    high = low + sum(len(line) + 1 for line in lines[first:end])
+    rows = [row for row in doc.rows if row.cells and low <= row.cells[0].start < high]
     return Document(doc.source, "\n".join(kept), rows, doc.encoding, doc.layout, list(doc.warnings))
