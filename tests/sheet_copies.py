@@ -102,6 +102,9 @@ def _xlsx(rows: list[list[str]]) -> bytes:
     sheet.title = "Sheet1"
     for r in rows:
         sheet.append(r)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # typed text (=230畝), not a formula openpyxl would write
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

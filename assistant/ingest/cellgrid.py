@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..textnorm import fold as _fold
+from ..textnorm import fold, simplified
 from .document import Cell, Document, Row
 
 __all__ = [
@@ -56,6 +56,12 @@ _WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=[{_CJK}])
 _BREAKS = re.compile(r"[ \t]*[\n\t\r\v\f][ \t]*")
 _HEADER_WORDS = ("项目名称", "总计", "财政拨款", "绩效目标", "绩效指标")
 _FORM_WORDS = ("一级指标", "二级指标", "三级指标")
+
+
+def _fold(text: str) -> str:
+    """Header words matched in simplified characters: a sheet typed in traditional ones (項目名稱 |
+    一級指標) is the same table."""
+    return fold(simplified(text))
 
 
 def join_wrapped(text: str) -> str:

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import InputError
 from ..messages import msg
+from ..textnorm import fold, simplified
 from .cellgrid import Grid, grids_to_document, is_department_header, is_form_grid, unread_cell_note
 from .document import Document
 from .limits import check_sheets, check_zip, current_limits, exceeded
@@ -60,6 +61,18 @@ def _cell_text(cell) -> str:
 def table_like(rows: list[list[str]]) -> bool:
     """A department table (its header row) or a single-project form (its indicator grid)."""
     return any(is_department_header(r) for r in rows) or is_form_grid(rows)
+
+
+#: level-1 categories of an indicator grid, as cells of their own
+_OUTPUT = "产出指标"
+_OUTCOMES = ("效益指标", "满意度指标")
+
+
+def has_level_rows(rows: list[list[str]]) -> bool:
+    """An indicator grid whose column heads are not 一级/二级/三级指标 (指标类型 | 指标名称 | 指标值,
+    or heads one per row): 产出指标 and 效益指标 or 满意度指标 as cells of their own."""
+    cells = {fold(simplified(t)) for r in rows for t in r if t}
+    return _OUTPUT in cells and any(word in cells for word in _OUTCOMES)
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -148,7 +161,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
         if not any(t.strip() for r in grid.rows for t in r):
             warnings.append(f"{source}: sheet {sheet.title!r} is empty; skipped")
             continue
-        if not table_like(grid.rows):
+        if not table_like(grid.rows) and not has_level_rows(grid.rows):
             warnings.append(f"{source}: sheet {sheet.title!r} holds no 绩效目标表 header or indicator grid; skipped")
             continue
         grid.fold_two_row_header()

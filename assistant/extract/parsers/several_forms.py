@@ -72,9 +72,11 @@ def _is_grid_header(line: str) -> bool:
 
 def split_forms(doc: Document) -> list[Document]:
     """The document's forms, each a Document of its own lines; [] when it holds one form."""
-    if doc.layout not in ("reflowed", "csv", "tabbed"):
+    if doc.layout not in ("reflowed", "csv", "tabbed", "xlsx"):
         return []
     lines = doc.text.split("\n")
+    if doc.layout == "xlsx":  # one sheet of a workbook: the other sheets' lines are not its forms
+        lines = _own_lines(doc, lines)
     names = [i for i in range(len(lines)) if _names_a_project(lines, i)]
     starts = [names[0]] if names else []
     for i in names[1:]:
@@ -91,6 +93,19 @@ def split_forms(doc: Document) -> list[Document]:
         cuts.append(start - back)
     cuts.append(len(lines))
     return [_piece(doc, lines, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _own_lines(doc: Document, lines: list[str]) -> list[str]:
+    """The lines from the document's first row to its last, the others blanked (lengths kept)."""
+    cells = [row.cells[0] for row in doc.rows if row.cells]
+    if not cells:
+        return lines
+    low, high = cells[0].start, doc.rows[-1].cells[-1].end if doc.rows[-1].cells else cells[-1].end
+    out, offset = [], 0
+    for line in lines:
+        out.append(line if low <= offset <= high else " " * len(line))
+        offset += len(line) + 1
+    return out
 
 
 def _piece(doc: Document, lines: list[str], first: int, end: int) -> Document:
