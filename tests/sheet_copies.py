@@ -13,8 +13,9 @@ format changes, so the unchanged gold scores every copy:
 * ``csv-quoted``: LibreOffice with "quote all text cells", not padded;
 * ``csv-semicolon``: a locale whose list separator is ``;``;
 * ``tsv-utf16``: Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab between cells;
-* ``xlsx-wrapped`` / ``csv-wrapped``: a long cell typed with line breaks about every 24 characters,
-  between two Chinese characters (Alt+Enter), inside a quoted CSV cell.
+* ``xlsx-wrapped`` / ``csv-wrapped`` / ``tsv-wrapped``: a long cell typed with line breaks about
+  every 24 characters, between two Chinese characters (Alt+Enter), inside a quoted cell in the CSV
+  and the "Unicode text" file (Excel quotes such a cell there too).
 
 A document is taken when at least five of its lines hold three or more non-empty cells.
 """
@@ -28,8 +29,18 @@ from pathlib import Path
 
 from dev_gold import dev_gold
 
-KINDS = ("xlsx", "csv-utf8", "csv-gbk", "csv-quoted", "csv-semicolon", "tsv-utf16", "xlsx-wrapped", "csv-wrapped")
-SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "tsv-utf16": ".txt"}
+KINDS = (
+    "xlsx",
+    "csv-utf8",
+    "csv-gbk",
+    "csv-quoted",
+    "csv-semicolon",
+    "tsv-utf16",
+    "xlsx-wrapped",
+    "csv-wrapped",
+    "tsv-wrapped",
+)
+SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "tsv-utf16": ".txt", "tsv-wrapped": ".txt"}
 _PIPE = re.compile(r"[|｜]")
 _WRAP_AT = 24
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -122,7 +133,7 @@ def copy_bytes(rows: list[list[str]], kind: str) -> tuple[bytes, str]:
         data = _csv(rows, quoting=csv.QUOTE_ALL, pad=False).encode("utf-8-sig")
     elif kind == "csv-semicolon":
         data = _csv(rows, delimiter=";").encode("utf-8-sig")
-    elif kind == "tsv-utf16":
+    elif kind.startswith("tsv"):
         data = _csv(rows, delimiter="\t").encode("utf-16")
     else:
         data = _csv(rows).encode("utf-8-sig")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from contextlib import contextmanager
 
 from ..messages import msg
@@ -23,11 +24,13 @@ from ..schema import Failure
 from .cellgrid import Grid, grids_to_document
 from .document import Document
 
-__all__ = ["delimiter_of", "csv_records", "read_csv_sheet", "SEPARATORS"]
+__all__ = ["delimiter_of", "csv_records", "read_csv_sheet", "quoted_tab_text", "SEPARATORS"]
 
 #: the separators spreadsheet programs write, the first preferred when two read alike
 SEPARATORS = (",", "\t", ";")
 _SNIFF_LINES = 400
+#: a cell opened by a quote that holds a line break and closes before a tab or a line end
+_QUOTED_BREAK = re.compile(r'(?:^|\t)"(?:[^"]|"")*\n(?:[^"]|"")*"(?=\t|\n|$)', re.M)
 
 
 @contextmanager
@@ -89,6 +92,13 @@ def _lenient_after_error(strict, lenient, bad: list[tuple[int, str]]):
     for index, record in enumerate(lenient):
         if index >= done:
             yield record
+
+
+def quoted_tab_text(text: str) -> bool:
+    """Excel's "Unicode text" (.txt): cells between tabs, a cell typed with a line break quoted
+    (``"乡村道路\n养护"``). Read line by line its rows would be cut inside the cell; a text whose
+    quotes are not all as Excel writes them is not taken for one."""
+    return bool(_QUOTED_BREAK.search(text)) and not csv_records(text, "\t")[1]
 
 
 def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str) -> Document:

@@ -8,6 +8,7 @@ to ``\\n``, so the same table in any encoding yields the same records and spans.
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 import threading
 from bisect import bisect_right
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..messages import msg
 from ..schema import Failure
-from .csv_sheet import delimiter_of, read_csv_sheet
+from .csv_sheet import delimiter_of, quoted_tab_text, read_csv_sheet
 from .document import Cell, Document, Row
 from .reflow import reflow_rows
 
@@ -240,6 +241,20 @@ def split_tabbed(text: str) -> list[Row]:
     return rows
 
 
+def _sheet(text: str, source: str, encoding: str, delimiter: str, failures: list[Failure]) -> Document:
+    """A CSV text read as its sheet, the damaged places first among its failures.
+
+    Raises:
+        InputError: the csv module cannot read it even leniently.
+    """
+    try:
+        doc = read_csv_sheet(text, source, encoding, delimiter)
+    except csv.Error as exc:
+        raise InputError(source, msg("READ_BAD_CSV", reason=str(exc))) from None
+    doc.failures[:0] = failures
+    return doc
+
+
 def read_text(data: bytes, source: str, *, suffix: str = ".txt") -> Document:
     """Read a text table: tab-separated, CSV (record by record, as the sheet it was saved from:
     :mod:`assistant.ingest.csv_sheet`), or reflowed (one cell per line, wrapped).
@@ -253,9 +268,9 @@ def read_text(data: bytes, source: str, *, suffix: str = ".txt") -> Document:
     text, encoding = decoded.text, decoded.encoding
     failures = damage_failures(data, decoded, source)
     if suffix == ".csv" and (delimiter := delimiter_of(text)):
-        doc = read_csv_sheet(text, source, encoding, delimiter)  # the sheet it was saved from, cell by cell
-        doc.failures[:0] = failures
-        return doc
+        return _sheet(text, source, encoding, delimiter, failures)  # the sheet it was saved from, cell by cell
     if looks_tabbed(text):
+        if quoted_tab_text(text):  # Excel's "Unicode text" with a cell typed over lines: read as its sheet
+            return _sheet(text, source, encoding, "\t", failures)
         return Document(source, text, split_tabbed(text), encoding, layout="tabbed", failures=failures)
     return Document(source, text, reflow_rows(text), encoding, layout="reflowed", failures=failures)
