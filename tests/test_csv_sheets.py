@@ -86,6 +86,25 @@ def test_the_separator_is_the_one_that_splits_the_records(sep):
     assert delimiter_of(text) == sep
 
 
+def test_excel_s_sep_line_names_the_separator_and_is_no_row():
+    text = "sep=;\n项目名称;乡村道路养护\n年度目标;完成养护300公里，保障通行\n"
+    assert delimiter_of(text) == ";"
+    doc = read_bytes(text.encode("utf-8"), "form.csv", suffix=".csv")
+    assert [(r.line, r.texts()) for r in doc.rows] == [
+        (2, ["项目名称", "乡村道路养护"]),
+        (3, ["年度目标", "完成养护300公里，保障通行"]),
+    ]
+
+
+def test_a_quote_inside_a_cell_is_read_as_typed():
+    """Excel doubles a quote inside a quoted cell: the cell reads with one."""
+    text = '项目名称,乡村道路养护\n年度目标,"落实""两卡制""要求, 完成养护"\n'
+    doc = read_bytes(text.encode("utf-8"), "form.csv", suffix=".csv")
+    assert doc.rows[1].texts() == ["年度目标", '落实"两卡制"要求, 完成养护']
+    cell = doc.rows[1].cells[1]
+    assert doc.text[cell.start : cell.end] == cell.text  # spans index the rendering of the cells
+
+
 def test_a_text_named_csv_with_no_separator_is_read_as_text():
     assert delimiter_of("项目名称：乡村道路养护\n年度目标：完成养护300公里\n") is None
     doc = read_bytes("项目名称：乡村道路养护\n年度目标：完成养护300公里\n".encode(), "notes.csv", suffix=".csv")

@@ -29,6 +29,8 @@ __all__ = ["delimiter_of", "csv_records", "read_csv_sheet", "quoted_tab_text", "
 #: the separators spreadsheet programs write, the first preferred when two read alike
 SEPARATORS = (",", "\t", ";")
 _SNIFF_LINES = 400
+#: Excel's first line naming the separator; not a row of the sheet
+_SEP_HINT = re.compile(r'sep=([^\n"])\n')
 #: a cell opened by a quote that holds a line break and closes before a tab or a line end
 _QUOTED_BREAK = re.compile(r'(?:^|\t)"(?:[^"]|"")*\n(?:[^"]|"")*"(?=\t|\n|$)', re.M)
 
@@ -52,8 +54,11 @@ def _multi(head: str, delimiter: str) -> int:
 
 
 def delimiter_of(text: str) -> str | None:
-    """The separator of a CSV text: the one that splits the most records into cells; None when
-    none splits three records, or half of them in a shorter file (a text named .csv, not a sheet)."""
+    """The separator of a CSV text: the one a first line ``sep=;`` names (Excel's hint), else the
+    one that splits the most records into cells; None when none splits three records, or half of
+    them in a shorter file (a text named .csv, not a sheet)."""
+    if hint := _SEP_HINT.match(text):
+        return hint.group(1)
     lines = text.split("\n", _SNIFF_LINES)[:_SNIFF_LINES]
     head = "\n".join(lines)
     counts = {sep: _multi(head, sep) for sep in SEPARATORS if sep in head}
@@ -104,6 +109,8 @@ def quoted_tab_text(text: str) -> bool:
 def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str) -> Document:
     """The Document of a CSV text read record by record (layout ``csv``); a record with broken
     quotes is a failure naming its line."""
+    if _SEP_HINT.match(text):
+        text = "\n" + text[text.index("\n") + 1 :]  # the hint line read as a blank line: lines keep their numbers
     records, bad = csv_records(text, delimiter)
     grid = Grid([cells for _, cells in records], "csv", row_numbers=[line for line, _ in records])
     doc = grids_to_document(source, [grid], "csv")
