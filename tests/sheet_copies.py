@@ -15,7 +15,13 @@ format changes, so the unchanged gold scores every copy:
 * ``tsv-utf16``: Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab between cells;
 * ``xlsx-wrapped`` / ``csv-wrapped`` / ``tsv-wrapped``: a long cell typed with line breaks about
   every 24 characters, between two Chinese characters (Alt+Enter), inside a quoted cell in the CSV
-  and the "Unicode text" file (Excel quotes such a cell there too).
+  and the "Unicode text" file (Excel quotes such a cell there too);
+* ``xlsx-aligned`` / ``csv-aligned``: the indicator grid's columns kept as the sheet has them: a
+  grid row with fewer cells than the widest (its 一级/二级指标 merged down from a row above, lost in
+  the text copy) given empty cells in front, as Excel writes a merged cell's other rows;
+* ``aligned(rows, fill=True)``: those cells holding the merged value again (WPS's "unmerge and
+  fill"); not among the kinds: where a source's short row lost a cell that was not merged (a name
+  wrapped out of its row), the fill puts a wrong cell in front, so it scores the copy, not the reader.
 
 A document is taken when at least five of its lines hold three or more non-empty cells.
 """
@@ -39,8 +45,10 @@ KINDS = (
     "xlsx-wrapped",
     "csv-wrapped",
     "tsv-wrapped",
+    "xlsx-aligned",
+    "csv-aligned",
 )
-SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "tsv-utf16": ".txt", "tsv-wrapped": ".txt"}
+SUFFIX = {"xlsx": ".xlsx", "xlsx-wrapped": ".xlsx", "xlsx-aligned": ".xlsx", "tsv-utf16": ".txt", "tsv-wrapped": ".txt"}
 _PIPE = re.compile(r"[|｜]")
 _WRAP_AT = 24
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -121,10 +129,32 @@ def _xlsx(rows: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
+_HEADS = re.compile(r"[一二三]级指[标標]")
+
+
+def aligned(rows: list[list[str]], fill: bool = False) -> list[list[str]]:
+    """The rows with the indicator grid's short rows right-aligned under the widest one (see
+    ``csv-aligned``); ``fill``: the cells put in front repeat the cell above them."""
+    head = next((i for i, r in enumerate(rows) if len(_HEADS.findall("".join(r))) >= 2), None)
+    if head is None:
+        return rows
+    grid = [i for i in range(head + 1, len(rows)) if len(rows[i]) >= 2]
+    width = max((len(rows[i]) for i in grid), default=0)
+    out = [list(r) for r in rows]
+    above: list[str] = []
+    for i in grid:
+        missing = width - len(out[i])
+        out[i] = (above[:missing] if fill and len(above) >= missing else [""] * missing) + out[i]
+        above = out[i]
+    return out
+
+
 def copy_bytes(rows: list[list[str]], kind: str) -> tuple[bytes, str]:
     """The file of ``kind`` holding ``rows``, and its suffix."""
     if kind.endswith("wrapped"):
         rows = [[_wrapped(c) for c in r] for r in rows]
+    if kind.endswith(("aligned", "filled")):
+        rows = aligned(rows, fill=kind.endswith("filled"))
     if kind.startswith("xlsx"):
         data = _xlsx(rows)
     elif kind == "csv-gbk":
