@@ -75,6 +75,19 @@ def has_level_rows(rows: list[list[str]]) -> bool:
     return _OUTPUT in cells and any(word in cells for word in _OUTCOMES)
 
 
+_NAME_KEY = re.compile(r"名称$")
+_FIELD_KEYS = ("资金", "预算", "金额", "目标")
+
+
+def has_form_keys(rows: list[list[str]]) -> bool:
+    """A form's header with no indicator grid (a self-evaluation cut above it, a notice of funds):
+    a short cell naming the project (…名称) and a short one stating money or a goal. Read only when
+    no sheet holds a grid, as the same cells in a text or CSV file are."""
+    cells = [fold(simplified(t)) for r in rows for t in r if t]
+    named = any(len(c) <= 12 and _NAME_KEY.search(c) for c in cells)
+    return named and any(len(c) <= 16 and any(k in c for k in _FIELD_KEYS) for c in cells)
+
+
 def _has_formulas(data: bytes) -> bool:
     """Whether any worksheet holds a formula (only then is the workbook read a second time)."""
     formula = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -146,6 +159,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
     except Exception as exc:  # openpyxl raises its own InvalidFileException and parse errors
         raise InputError(source, msg("XLSX_UNREADABLE", hint="", reason=f"{type(exc).__name__}: {exc}")) from None
     grids: list[Grid] = []
+    keyed: list[tuple[Grid, list[str]]] = []  # sheets with no grid that hold a form's key cells
     warnings: list[str] = []
     for sheet in workbook.worksheets:
         if sheet.max_row * sheet.max_column > limits.max_cells:  # the grid read below, cells without a reference
@@ -162,11 +176,18 @@ def read_xlsx(data: bytes, source: str) -> Document:
             warnings.append(f"{source}: sheet {sheet.title!r} is empty; skipped")
             continue
         if not table_like(grid.rows) and not has_level_rows(grid.rows):
+            if has_form_keys(grid.rows):
+                keyed.append((grid, unread))
             warnings.append(f"{source}: sheet {sheet.title!r} holds no 绩效目标表 header or indicator grid; skipped")
             continue
         grid.fold_two_row_header()
         grids.append(grid)
         warnings.extend(unread)
+    if not grids and keyed:  # no grid anywhere: the sheets with a form's keys, read as a text's lines are
+        warnings = [w for w in warnings if not any(f"sheet {g.sheet!r} holds no" in w for g, _ in keyed)]
+        for grid, unread in keyed:
+            grids.append(grid)
+            warnings.extend(unread)
     if not grids:
         names = ", ".join(repr(s.title) for s in workbook.worksheets)
         raise InputError(source, msg("XLSX_NO_BUDGET_TABLE", sheets=names))
