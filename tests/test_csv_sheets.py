@@ -150,3 +150,27 @@ def test_a_sheet_reads_the_same_saved_as_xlsx_or_csv():
             continue
         assert _reading(book) == _reading(read_sheet_copy(*copy_bytes(rows, "csv-utf8"))), folder.name
     assert len(refused) <= 2, refused
+
+
+def test_a_department_table_s_two_row_header_saved_as_csv_is_one_header(seed_text, tmp_path):
+    """The seed table in a workbook with its header over two rows (资金来源 merged over 财政拨款 |
+    财政专户拨款 | 其他资金), saved as CSV: the merges are gone, the header is read as one row as the
+    workbook's is, and the table is the workbook's."""
+    import csv
+    import io
+
+    from office_copies import table_lines, write_xlsx
+    from openpyxl import load_workbook
+
+    from assistant.export import to_interchange
+
+    book = write_xlsx(table_lines(seed_text), tmp_path / "seed.xlsx", numbers=False)
+    sheet = load_workbook(book).active
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(
+        [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows()]
+    )
+    from_csv = extract(read_bytes(out.getvalue().encode("utf-8-sig"), "seed.csv", suffix=".csv"), "rules")
+    from_book = extract(read_bytes(book.read_bytes(), "seed.xlsx", suffix=".xlsx"), "rules")
+    assert to_interchange(from_csv, with_meta=False)["units"] == to_interchange(from_book, with_meta=False)["units"]
+    assert not from_csv.failures and len(from_csv.projects()) == 29

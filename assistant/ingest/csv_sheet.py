@@ -21,7 +21,7 @@ from contextlib import contextmanager
 
 from ..messages import msg
 from ..schema import Failure
-from .cellgrid import Grid, grids_to_document
+from .cellgrid import Grid, grids_to_document, is_department_header
 from .document import Document
 
 __all__ = ["delimiter_of", "csv_records", "read_csv_sheet", "quoted_tab_text", "SEPARATORS"]
@@ -106,6 +106,22 @@ def quoted_tab_text(text: str) -> bool:
     return bool(_QUOTED_BREAK.search(text)) and not csv_records(text, "\t")[1]
 
 
+_SOURCE_HEAD = re.compile(r"\s*\S*(?:拨款|资金|收入)\s*")
+
+
+def _two_row_header(rows: list[list[str]]) -> int | None:
+    """The row of a department header spread over two rows (项目名称 | 总计 | 资金来源, then under
+    资金来源 财政拨款 | 财政专户拨款 | 其他资金 with the merged cells empty), as the xlsx reader folds it."""
+    for index, cells in enumerate(rows[:-1]):
+        if is_department_header(cells):
+            below = rows[index + 1]
+            filled = [c for c in below if c.strip()]
+            if below and not below[0].strip() and len(filled) >= 2 and all(_SOURCE_HEAD.fullmatch(c) for c in filled):
+                return index
+            return None
+    return None
+
+
 def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str) -> Document:
     """The Document of a CSV text read record by record (layout ``csv``); a record with broken
     quotes is a failure naming its line."""
@@ -113,6 +129,9 @@ def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str)
         text = "\n" + text[text.index("\n") + 1 :]  # the hint line read as a blank line: lines keep their numbers
     records, bad = csv_records(text, delimiter)
     grid = Grid([cells for _, cells in records], "csv", row_numbers=[line for line, _ in records])
+    if (head := _two_row_header(grid.rows)) is not None:
+        grid.down_merged[(head, 0)] = 2  # a CSV keeps no merged cells: found by what the rows hold
+        grid.fold_two_row_header()
     doc = grids_to_document(source, [grid], "csv")
     doc.encoding = encoding
     doc.failures = [
