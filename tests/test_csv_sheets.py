@@ -174,3 +174,15 @@ def test_a_department_table_s_two_row_header_saved_as_csv_is_one_header(seed_tex
     from_book = extract(read_bytes(book.read_bytes(), "seed.xlsx", suffix=".xlsx"), "rules")
     assert to_interchange(from_csv, with_meta=False)["units"] == to_interchange(from_book, with_meta=False)["units"]
     assert not from_csv.failures and len(from_csv.projects()) == 29
+
+
+def test_a_system_export_s_text_formula_is_its_text():
+    """="2024" keeps a cell as typed in a finance system's export: the sheet shows 2024."""
+    text = '项目名称,="乡村道路养护"\n年度,="2024"\n年度目标,完成养护300公里\n'
+    doc = read_bytes(text.encode("utf-8"), "export.csv", suffix=".csv")
+    assert [r.texts() for r in doc.rows][:2] == [["项目名称", "乡村道路养护"], ["年度", "2024"]]
+
+
+def test_pipe_text_named_csv_is_left_to_the_pipe_readers():
+    text = "项目名称 | 乡村道路养护, 含桥梁 |\n年度目标 | 完成养护, 保障通行 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    assert delimiter_of(text) is None

@@ -64,7 +64,10 @@ def delimiter_of(text: str) -> str | None:
     counts = {sep: _multi(head, sep) for sep in SEPARATORS if sep in head}
     best = max(counts, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)), default=None)
     needed = min(3, (sum(bool(line.strip()) for line in lines) + 1) // 2)
-    return best if best is not None and counts[best] >= max(needed, 1) else None
+    if best is None or counts[best] < max(needed, 1):
+        return None
+    # a web page's cells copied with | between them, saved as .csv: its text readers know the pipes
+    return None if sum(line.count("|") >= 2 for line in lines) > counts[best] else best
 
 
 def csv_records(text: str, delimiter: str = ",") -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
@@ -122,13 +125,23 @@ def _two_row_header(rows: list[list[str]]) -> int | None:
     return None
 
 
+#: Excel's text formula a system export writes to keep a cell as typed (="0012", ="2024年")
+_TEXT_FORMULA = re.compile(r'="(.*)"', re.S)
+
+
+def _cell(text: str) -> str:
+    """A cell as the sheet shows it: ``="0012"`` is the text 0012."""
+    m = _TEXT_FORMULA.fullmatch(text)
+    return m.group(1).replace('""', '"') if m else text
+
+
 def read_csv_sheet(text: str, source: str, encoding: str | None, delimiter: str) -> Document:
     """The Document of a CSV text read record by record (layout ``csv``); a record with broken
     quotes is a failure naming its line."""
     if _SEP_HINT.match(text):
         text = "\n" + text[text.index("\n") + 1 :]  # the hint line read as a blank line: lines keep their numbers
     records, bad = csv_records(text, delimiter)
-    grid = Grid([cells for _, cells in records], "csv", row_numbers=[line for line, _ in records])
+    grid = Grid([[_cell(c) for c in cells] for _, cells in records], "csv", row_numbers=[line for line, _ in records])
     if (head := _two_row_header(grid.rows)) is not None:
         grid.down_merged[(head, 0)] = 2  # a CSV keeps no merged cells: found by what the rows hold
         grid.fold_two_row_header()
