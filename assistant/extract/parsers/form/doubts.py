@@ -82,7 +82,7 @@ def _doubtful(indicators: list[Indicator], goal: str | None, doc: Document) -> l
     if goal and (
         any(word in _fold(goal) for word in ("年度目标", "总体目标", "完成情况", "绩效指标", "一级指标", "设定目标"))
         or _keys_only(_fold(goal).strip())  # 一般公共预算政府性基金拨款: a header row's heads read as the goal
-        or _CSV_BORDER.search(goal)  # a CSV form read line by line: "年度目标","完成…","" keeps its cell borders
+        or _CSV_BORDER.search(goal)  # CSV lines in a .txt: "年度目标","完成…","" keeps its cell borders
     ):
         out.append(
             Failure(
