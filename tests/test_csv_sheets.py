@@ -59,6 +59,12 @@ def test_unicode_text_with_a_cell_over_two_lines_is_read_as_its_sheet():
     assert [r.texts()[:2] for r in doc.rows] == [["项目名称", "乡村道路养护"], ["年度目标", "完成养护300公里"]]
 
 
+def test_unicode_text_with_a_quote_in_a_cell_reads_it_once():
+    text = '项目名称\t乡村道路养护\t\t\n年度目标\t"落实""两卡制""要求"\t\t\n'
+    doc = read_bytes(text.encode("utf-16"), "form.txt")
+    assert doc.rows[1].texts()[:2] == ["年度目标", '落实"两卡制"要求']
+
+
 def test_a_stray_quote_in_tab_text_keeps_the_lines():
     """A quote a copy left at a cell's start, never closed: not Excel's quoting, the lines stay rows."""
     text = '项目名称\t"乡村道路\t\t\n年度目标\t完成养护300公里\t\t\n'

@@ -31,8 +31,9 @@ SEPARATORS = (",", "\t", ";")
 _SNIFF_LINES = 400
 #: Excel's first line naming the separator; not a row of the sheet
 _SEP_HINT = re.compile(r'sep=([^\n"])\n')
-#: a cell opened by a quote that holds a line break and closes before a tab or a line end
-_QUOTED_BREAK = re.compile(r'(?:^|\t)"(?:[^"]|"")*\n(?:[^"]|"")*"(?=\t|\n|$)', re.M)
+#: a cell opened by a quote that holds a line break or a doubled quote and closes before a tab or
+#: a line end: how Excel writes such a cell in "Unicode text"
+_QUOTED_BREAK = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*(?:\n|"")(?:[^"]|"")*"(?=\t|\n|$)', re.M)
 
 
 @contextmanager
@@ -103,9 +104,10 @@ def _lenient_after_error(strict, lenient, bad: list[tuple[int, str]]):
 
 
 def quoted_tab_text(text: str) -> bool:
-    """Excel's "Unicode text" (.txt): cells between tabs, a cell typed with a line break quoted
-    (``"乡村道路\n养护"``). Read line by line its rows would be cut inside the cell; a text whose
-    quotes are not all as Excel writes them is not taken for one."""
+    """Excel's "Unicode text" (.txt): cells between tabs, a cell typed with a line break or a quote
+    quoted (``"乡村道路\n养护"``, ``"落实""两卡制""要求"``). Read line by line its rows would be cut
+    inside the cell, its quotes kept; a text whose quotes are not all as Excel writes them is not
+    taken for one."""
     return bool(_QUOTED_BREAK.search(text)) and not csv_records(text, "\t")[1]
 
 
