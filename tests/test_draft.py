@@ -370,17 +370,6 @@ def test_one_unit_cost_is_said_once(library):
     assert values.count("≤1.03万元/公里") == 1, values
 
 
-def test_the_whole_budget_is_one_cost_in_the_wording_of_the_subject_or_the_project(library):
-    """a09-hb-xinzhou-opera-selfeval-template writes 演出设备成本: a cost named by what the money
-    buys ({subject}成本) is proposed beside 项目成本, and the draft keeps one of the two (the same
-    ≤budget twice is one cost)."""
-    request = DraftRequest(name="演出设备更新专项经费", goal="更新剧团老化、损坏的演出设备", budget=30)
-    draft = draft_offline(request, _without(library, "a09-hb-xinzhou-opera-selfeval-template"))
-    whole = [i.name for i in draft.indicators if i.level2_code == "14" and i.annual_value == "≤30万元"]
-    assert len(whole) == 1, whole
-    assert whole[0] in ("项目成本", "项目总成本", "演出设备更新成本")
-
-
 def test_nothing_is_above_all_and_another_projects_point_value_is_not_copied(library):
     """h12-jx-sixia-village-road-eval-traditional-prose writes 驗收合格率≥100%: the draft says
     100%. a12-tj-ninghe-edu-kindergarten-pipe adopted 补贴发放率 with the 75% another project

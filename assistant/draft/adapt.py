@@ -841,18 +841,6 @@ def _same_unit_cost(ind: DraftIndicator, other: DraftIndicator | str) -> bool:
     return bool(value) and "/" in value and ind.level2_code == "14" and ind.annual_value == value
 
 
-def _same_cost(ind: DraftIndicator, other: DraftIndicator) -> bool:
-    """One cost said twice: the same unit cost, or the whole budget in two wordings."""
-    return _same_unit_cost(ind, other) or _same_total_cost(ind, other)
-
-
-def _same_total_cost(ind: DraftIndicator, other: DraftIndicator) -> bool:
-    """Two costs of the whole budget (项目成本 and 演出设备更新成本, both ≤30万元): one cost in two
-    wordings, of which the precedents keep one."""
-    value = ind.annual_value or "/"
-    return ind.level2_code == other.level2_code == "14" and value == other.annual_value and "/" not in value
-
-
 def _times_payments(name: str) -> bool:
     return any(word in name for word in ("拨付", "支付", "发放"))
 
@@ -1070,7 +1058,7 @@ def draft_offline(
         groups = [(d.level2_code or "1")[0] for d in drafted]
         keep = [n in stated_at for n in range(len(drafted))]
         clash = [
-            [i != j and (_redundant_pair(a, b) or _same_cost(drafted[i], drafted[j])) for j, b in enumerate(names)]
+            [i != j and (_redundant_pair(a, b) or _same_unit_cost(drafted[i], drafted[j])) for j, b in enumerate(names)]
             for i, a in enumerate(names)
         ]
         drafted = [drafted[n] for n in choose(names, groups, keep, precedents, max_indicators, owners, clash)]
