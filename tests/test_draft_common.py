@@ -78,12 +78,13 @@ def test_the_pool_proposes_the_common_wording_on_topic_for_any_project():
 
 
 def test_a_drafted_common_wording_cites_no_one_table_and_shows_no_similarity():
-    """社区普法宣传 on the built-in library: a common generic name it carries says how many tables
-    write it, is no one table's copy (no source cited, no 主题相符度) and takes a standard level."""
+    """乡村道路建设养护 on the built-in library: a common generic name it carries says how many tables
+    write it, is no one table's copy (no source cited, no 主题相符度) and takes a standard level.
+    (社区普法宣传, the example before, carried 项目验收合格率: a publicity project has nothing to accept.)"""
     from assistant.draft.guard import judge
     from assistant.draft.library import load_library
 
-    request = DraftRequest(name="社区普法宣传", goal="每月组织开展一场普法讲座")
+    request = DraftRequest(name="乡村道路建设养护项目", goal="完成乡村道路建设养护里程300公里")
     draft = draft_offline(request, load_library(include_user=False))
     common = [i for i in draft.indicators if i.rationale.startswith("真实表格常见的通用写法")]
     assert common, [i.name for i in draft.indicators]

@@ -964,7 +964,11 @@ def draft_offline(
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     published = published_for(types, sector, topic)
-    common = [(item, count) for item, count in common_wordings(retriever) if judge(item.indicator.name, topic).on_topic]
+    common = [
+        (item, count)
+        for item, count in common_wordings(retriever)
+        if judge(item.indicator.name, topic).on_topic and _measures_what_it_has(item.indicator.name, types, said)
+    ]
 
     def fill_published(records: list[PublishedIndicator], have: int) -> int:
         """Take published library indicators into the current slot; returns how many it has."""
@@ -1079,6 +1083,25 @@ def draft_offline(
     return with_findings(draft)
 
 
+#: a measure of accepting what was delivered (验收合格率, 验收通过率)
+_ACCEPTANCE = "验收"
+
+
+def _measures_what_it_has(name: str | None, types: list[ProjectType], said: str) -> bool:
+    """A common wording of acceptance (项目验收合格率) only for a project that has something to
+    accept: one of its types drafts an acceptance measure whose ``needs`` its name or goal meets
+    (工程建设, 设备购置, or 项目（工程）验收合格率 of a 农业农村 project that builds). A grain reserve,
+    a school's 公用经费 or an allowance delivers nothing a 验收 checks, and the type file leaves
+    acceptance out for them; a wording many tables share is held to the same rule."""
+    if _ACCEPTANCE not in simplified(name or ""):
+        return True
+    return any(
+        _ACCEPTANCE in ind.name and (not ind.needs or any(word in said for word in ind.needs))
+        for ptype in types
+        for ind in ptype.indicators
+    )
+
+
 def _trim(
     drafted: list[DraftIndicator], limit: int, spare: set[int] = frozenset(), subject: str | None = None
 ) -> list[DraftIndicator]:
@@ -1155,7 +1178,12 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
         if made:
             pool.append((made[0], "published library"))
     for item, _ in common_wordings(retriever):  # those drafting can use: named as a measure
-        if judge(item.indicator.name, topic).on_topic and _MEASURE_NAME.search(simplified(item.indicator.name or "")):
+        name = item.indicator.name or ""
+        if (
+            judge(name, topic).on_topic
+            and _MEASURE_NAME.search(simplified(name))
+            and _measures_what_it_has(name, types, said)
+        ):
             pool.append((item.indicator.name, "common wording"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:
