@@ -15,6 +15,10 @@ candidate pool (every name a generator proposes, before selection: ``adapt.candi
 and below the pool's reach (1 − pool). Drafted-per-project median beside the gold's, so a gain
 bought by drafting more shows.
 
+The other way round, per drafted indicator: is it one the clerk kept — does the project's own
+table hold a name at least 0.6 like it? By wording (the project's subject written {S}), the most
+drafted first: a wording drafted everywhere and kept almost nowhere is a filler.
+
     python benchmarks/draft_losses.py [--split dev]
 
 Tune on dev only: it reads gold names.
@@ -33,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from assistant.draft.adapt import candidate_pool, draft_offline  # noqa: E402
+from assistant.draft.adapt import NO_SUBJECT, candidate_pool, draft_offline, subject_of  # noqa: E402
 from assistant.draft.evaluation import eval_library, library_without, request_for  # noqa: E402
 from assistant.draft.retrieve import Retriever  # noqa: E402
 from assistant.textnorm import fold  # noqa: E402
@@ -42,6 +46,8 @@ from assistant.textnorm import fold  # noqa: E402
 REACH = 50
 #: a pool name this much closer than the draft's best is one the selection left out
 MARGIN = 10
+#: a drafted name this like one of the clerk's is one the clerk kept
+KEPT = 60
 
 
 def best_scores(gold: list[str], names: list[str]) -> np.ndarray:
@@ -82,6 +88,7 @@ def main() -> None:
     by_code: dict[str, list] = defaultdict(list)
     by_sector: dict[str, list] = defaultdict(list)
     drafted_n, gold_n = [], []
+    wordings: dict[str, list[bool]] = defaultdict(list)
     for entry in chosen:
         rest = library_without(entry, library)
         retriever = Retriever(rest)
@@ -94,6 +101,10 @@ def main() -> None:
         if not indicators:
             continue
         names = [i.name for i in indicators]
+        subject = subject_of(request.name)
+        for name, score in zip(drafted, best_scores(drafted, names), strict=True):
+            wording = name.replace(subject, "{S}") if subject != NO_SUBJECT else name
+            wordings[wording].append(score >= KEPT)
         for ind, d, p in zip(indicators, best_scores(names, drafted), best_scores(names, pool), strict=True):
             row = (float(d), float(max(p, d)), verdict(float(d), float(max(p, d))))
             by_code[ind.level2_code or "?"].append(row)
@@ -104,6 +115,11 @@ def main() -> None:
     table("ALL", {"all": everything})
     table("by level-2 code", by_code)
     table("by sector", by_sector)
+    kept = [k for ks in wordings.values() for k in ks]
+    print(f"\ndrafted indicators the clerk kept (a gold name ≥ {KEPT / 100}): {sum(kept)} of {len(kept)}")
+    print("  by wording, the most drafted first: drafted  kept")
+    for wording, ks in sorted(wordings.items(), key=lambda kv: -len(kv[1]))[:25]:
+        print(f"  {len(ks):5} {sum(ks) / len(ks):6.0%}  {wording}")
 
 
 if __name__ == "__main__":
