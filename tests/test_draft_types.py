@@ -629,6 +629,27 @@ def test_a_common_wording_of_acceptance_needs_something_to_accept(library):
     assert _measures_what_it_has("经费支出合规性", [], "")  # not a measure of acceptance: always
 
 
+def test_one_deadline_is_drafted_once(library):
+    """d04-hb-ezhou-office-building-runtogether: the draft carried 项目完成时限 and 任务完成时间, both
+    12月底前 (10 dev drafts did): one deadline in two names, which a reviewer strikes once."""
+    from assistant.draft.adapt import _said_twice
+    from assistant.draft.library import Library
+    from assistant.draft.models import DraftIndicator
+
+    rest = Library([p for p in library.projects if p.source != "d04-hb-ezhou-office-building-runtogether"])
+    request = DraftRequest(
+        name="滨湖大胆办公大楼运行保障", goal="以办公大楼服务对象满意为目标,着力打造文明型机关、卫生Z口机关。"
+    )
+    deadlines = [i for i in draft_offline(request, rest).indicators if i.name.endswith(("时间", "时限", "期限"))]
+    assert len(deadlines) == 1, [(i.name, i.annual_value) for i in deadlines]
+
+    def made(name: str, value: str) -> DraftIndicator:
+        return DraftIndicator(seq=1, level1_code="1", level2_code="13", name=name, annual_value=value)
+
+    assert _said_twice(made("任务完成时间", "12月底前"), made("项目完成时限", "12月底前"))
+    assert not _said_twice(made("任务完成时间", "12月底前"), made("服务期限", "2024年6月前"))
+
+
 def test_a_school_named_after_children_serves_no_children():
     """a17-gd-edu-new-universities-sidebyside: 广东汕头幼儿师范高等专科学校 trains teachers; the
     draft surveys no 幼儿满意度."""

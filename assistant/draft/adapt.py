@@ -841,6 +841,15 @@ def _same_unit_cost(ind: DraftIndicator, other: DraftIndicator | str) -> bool:
     return bool(value) and "/" in value and ind.level2_code == "14" and ind.annual_value == value
 
 
+def _said_twice(ind: DraftIndicator, other: DraftIndicator) -> bool:
+    """One target in two names: the same unit cost (≤1.03万元/公里 twice), or two time limits of
+    the same date (任务完成时间 and 项目完成时限, both 12月底前: one deadline a reviewer strikes once)."""
+    if _same_unit_cost(ind, other):
+        return True
+    both_when = _WHEN.search(simplified(ind.name or "")) and _WHEN.search(simplified(other.name or ""))
+    return bool(both_when) and ind.annual_value == other.annual_value
+
+
 def _times_payments(name: str) -> bool:
     return any(word in name for word in ("拨付", "支付", "发放"))
 
@@ -1062,7 +1071,7 @@ def draft_offline(
         groups = [(d.level2_code or "1")[0] for d in drafted]
         keep = [n in stated_at for n in range(len(drafted))]
         clash = [
-            [i != j and (_redundant_pair(a, b) or _same_unit_cost(drafted[i], drafted[j])) for j, b in enumerate(names)]
+            [i != j and (_redundant_pair(a, b) or _said_twice(drafted[i], drafted[j])) for j, b in enumerate(names)]
             for i, a in enumerate(names)
         ]
         drafted = [drafted[n] for n in choose(names, groups, keep, precedents, max_indicators, owners, clash)]
