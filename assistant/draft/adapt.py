@@ -1001,12 +1001,14 @@ def draft_offline(
             if have >= slot.count + extra or slot.category == "14":
                 break  # cost comes from this project's own budget, never another's
             ind = candidate.indicator
-            if not _fits(slot.category, ind.level2_code) or not _indicator_like(ind.name):
+            # a satisfaction is a 满意度指标 wherever the copied table filed it (资助对象满意度 under 质量)
+            satisfaction = "满意" in simplified(ind.name)
+            if (slot.category == "31") != satisfaction or not _indicator_like(ind.name):
+                continue
+            if not (satisfaction or _fits(slot.category, ind.level2_code)):
                 continue
             if not is_valid_pair(ind.level1_code, ind.level2_code):
                 continue  # a misfiled example is not one to imitate
-            if slot.category == "31" and "满意" not in ind.name:
-                continue
             if _names_its_owner(ind.name or "", candidate.owner.project.name or "", request):
                 continue  # 教育专项工作经费资金到位率 is that project's, not this one's
             if _similar_name(ind.name, names) or redundant(ind.name):
@@ -1018,7 +1020,7 @@ def draft_offline(
             add(
                 ind.name,
                 value,
-                ind.level2_code,
+                "31" if satisfaction else ind.level2_code,
                 f"改编自《{candidate.owner.cited}》（{verdict.describe()}），{note}",
                 [candidate.label],
                 owner=candidate.owner.key,
