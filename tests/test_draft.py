@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import statistics
 
 import pytest
 from conftest import SEED, SEED_GOLD
@@ -231,6 +232,10 @@ def test_leave_one_out_on_a_gold_subset():
     # 综合网格工作经费 writes 匹配, 全覆盖 and 及时、鲜活
     assert summary["gold_full_coverage_share"] == pytest.approx(1 / 3, abs=1e-3)
     assert summary["gold_vague_values"] == 4
+    # how many a draft holds beside how many the clerks wrote (medians rounded to whole counts)
+    assert summary["drafted_median"] == round(statistics.median(s["indicators"] for s in samples))
+    assert summary["gold_median"] == round(statistics.median(s["gold_indicators"] for s in samples))
+    assert isinstance(summary["gold_median"], int)  # a count: the baseline gate compares ratios only
 
 
 def test_leave_one_out_never_adapts_from_the_project_itself(library):

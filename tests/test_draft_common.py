@@ -78,12 +78,13 @@ def test_the_pool_proposes_the_common_wording_on_topic_for_any_project():
 
 
 def test_a_drafted_common_wording_cites_no_one_table_and_shows_no_similarity():
-    """社区普法宣传 on the built-in library: a common generic name it carries says how many tables
-    write it, is no one table's copy (no source cited, no 主题相符度) and takes a standard level."""
+    """乡村道路建设养护 on the built-in library: a common generic name it carries says how many tables
+    write it, is no one table's copy (no source cited, no 主题相符度) and takes a standard level.
+    (社区普法宣传, the example before, carried 项目验收合格率: a publicity project has nothing to accept.)"""
     from assistant.draft.guard import judge
     from assistant.draft.library import load_library
 
-    request = DraftRequest(name="社区普法宣传", goal="每月组织开展一场普法讲座")
+    request = DraftRequest(name="乡村道路建设养护项目", goal="完成乡村道路建设养护里程300公里")
     draft = draft_offline(request, load_library(include_user=False))
     common = [i for i in draft.indicators if i.rationale.startswith("真实表格常见的通用写法")]
     assert common, [i.name for i in draft.indicators]
@@ -92,3 +93,19 @@ def test_a_drafted_common_wording_cites_no_one_table_and_shows_no_similarity():
         assert ind.adapted_from == [] and "主题相符度" not in ind.rationale
         assert judge(ind.name, topic).generic
         assert ind.annual_value in {"100%", "≥95%", "≥90%", "12月底前"}
+
+
+def test_a_copied_satisfaction_is_a_satisfaction_whatever_its_table_filed_it_under():
+    """d17 (宁晋县高中助学金) files 资助对象满意度 under 产出/质量 (a valid pair, a wrong kind): four dev
+    student-aid drafts copied it there. Adopted, it is a 满意度指标 (31); nothing 满意 is drafted
+    under another code."""
+    grant = _project(
+        "doc-g",
+        "高中助学金资助",
+        [_ind("资助对象满意度", "12", "≥95%"), _ind("资助学生人数", "11", "300人")],
+    )
+    request = DraftRequest(name="中职学生资助", goal="资助家庭经济困难学生")
+    drafted = draft_offline(request, Library([grant, *_library().projects])).indicators
+    satisfied = {i.name: i.level2_code for i in drafted if "满意" in i.name}
+    assert satisfied.get("资助对象满意度") == "31", satisfied
+    assert set(satisfied.values()) == {"31"}

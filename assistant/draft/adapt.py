@@ -841,6 +841,15 @@ def _same_unit_cost(ind: DraftIndicator, other: DraftIndicator | str) -> bool:
     return bool(value) and "/" in value and ind.level2_code == "14" and ind.annual_value == value
 
 
+def _said_twice(ind: DraftIndicator, other: DraftIndicator) -> bool:
+    """One target in two names: the same unit cost (≤1.03万元/公里 twice), or two time limits of
+    the same date (任务完成时间 and 项目完成时限, both 12月底前: one deadline a reviewer strikes once)."""
+    if _same_unit_cost(ind, other):
+        return True
+    both_when = _WHEN.search(simplified(ind.name or "")) and _WHEN.search(simplified(other.name or ""))
+    return bool(both_when) and ind.annual_value == other.annual_value
+
+
 def _times_payments(name: str) -> bool:
     return any(word in name for word in ("拨付", "支付", "发放"))
 
@@ -964,7 +973,11 @@ def draft_offline(
 
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     published = published_for(types, sector, topic)
-    common = [(item, count) for item, count in common_wordings(retriever) if judge(item.indicator.name, topic).on_topic]
+    common = [
+        (item, count)
+        for item, count in common_wordings(retriever)
+        if judge(item.indicator.name, topic).on_topic and _measures_what_it_has(item.indicator.name, types, said)
+    ]
 
     def fill_published(records: list[PublishedIndicator], have: int) -> int:
         """Take published library indicators into the current slot; returns how many it has."""
@@ -988,12 +1001,14 @@ def draft_offline(
             if have >= slot.count + extra or slot.category == "14":
                 break  # cost comes from this project's own budget, never another's
             ind = candidate.indicator
-            if not _fits(slot.category, ind.level2_code) or not _indicator_like(ind.name):
+            # a satisfaction is a 满意度指标 wherever the copied table filed it (资助对象满意度 under 质量)
+            satisfaction = "满意" in simplified(ind.name)
+            if (slot.category == "31") != satisfaction or not _indicator_like(ind.name):
+                continue
+            if not (satisfaction or _fits(slot.category, ind.level2_code)):
                 continue
             if not is_valid_pair(ind.level1_code, ind.level2_code):
                 continue  # a misfiled example is not one to imitate
-            if slot.category == "31" and "满意" not in ind.name:
-                continue
             if _names_its_owner(ind.name or "", candidate.owner.project.name or "", request):
                 continue  # 教育专项工作经费资金到位率 is that project's, not this one's
             if _similar_name(ind.name, names) or redundant(ind.name):
@@ -1005,7 +1020,7 @@ def draft_offline(
             add(
                 ind.name,
                 value,
-                ind.level2_code,
+                "31" if satisfaction else ind.level2_code,
                 f"改编自《{candidate.owner.cited}》（{verdict.describe()}），{note}",
                 [candidate.label],
                 owner=candidate.owner.key,
@@ -1058,7 +1073,7 @@ def draft_offline(
         groups = [(d.level2_code or "1")[0] for d in drafted]
         keep = [n in stated_at for n in range(len(drafted))]
         clash = [
-            [i != j and (_redundant_pair(a, b) or _same_unit_cost(drafted[i], drafted[j])) for j, b in enumerate(names)]
+            [i != j and (_redundant_pair(a, b) or _said_twice(drafted[i], drafted[j])) for j, b in enumerate(names)]
             for i, a in enumerate(names)
         ]
         drafted = [drafted[n] for n in choose(names, groups, keep, precedents, max_indicators, owners, clash)]
@@ -1077,6 +1092,25 @@ def draft_offline(
         types_version=load_types().version,
     )
     return with_findings(draft)
+
+
+#: a measure of accepting what was delivered (验收合格率, 验收通过率)
+_ACCEPTANCE = "验收"
+
+
+def _measures_what_it_has(name: str | None, types: list[ProjectType], said: str) -> bool:
+    """A common wording of acceptance (项目验收合格率) only for a project that has something to
+    accept: one of its types drafts an acceptance measure whose ``needs`` its name or goal meets
+    (工程建设, 设备购置, or 项目（工程）验收合格率 of a 农业农村 project that builds). A grain reserve,
+    a school's 公用经费 or an allowance delivers nothing a 验收 checks, and the type file leaves
+    acceptance out for them; a wording many tables share is held to the same rule."""
+    if _ACCEPTANCE not in simplified(name or ""):
+        return True
+    return any(
+        _ACCEPTANCE in ind.name and (not ind.needs or any(word in said for word in ind.needs))
+        for ptype in types
+        for ind in ptype.indicators
+    )
 
 
 def _trim(
@@ -1155,7 +1189,12 @@ def candidate_pool(request: DraftRequest, retriever: Retriever) -> list[tuple[st
         if made:
             pool.append((made[0], "published library"))
     for item, _ in common_wordings(retriever):  # those drafting can use: named as a measure
-        if judge(item.indicator.name, topic).on_topic and _MEASURE_NAME.search(simplified(item.indicator.name or "")):
+        name = item.indicator.name or ""
+        if (
+            judge(name, topic).on_topic
+            and _MEASURE_NAME.search(simplified(name))
+            and _measures_what_it_has(name, types, said)
+        ):
             pool.append((item.indicator.name, "common wording"))
     templates = [(t, ind) for t in types for ind in t.indicators] + [(None, ind) for ind in load_types().generic]
     for ptype, ind in templates:

@@ -13,6 +13,8 @@ __all__ = ["SECTOR_COLUMNS", "sector_rows", "sectors_markdown"]
 SECTOR_COLUMNS = (
     ("projects", "projects"),
     ("relevance", "relevance"),
+    ("drafted_med", "drafted_median"),
+    ("human_med", "gold_median"),
     ("off_topic", "off_topic_rate"),
     ("seed_words", "seed_word_rate"),
     ("quantified", "quantified_share"),
