@@ -10,6 +10,12 @@ Text run together gives no edge where a name ends: a name read after its key (�
 followed in the source by more writing, no space, bar or mark between (民族发展专项资金补助区域县(区)资金情况…), may have run on
 into a key the rules have no word for. Such a name is trusted only when the document writes it
 again elsewhere (its title, a sentence, another cell); otherwise it is flagged.
+
+A name cut short is no name either: one with a bracket never closed (…基础设施(人大代表扶贫) or
+never opened, one of fewer than :data:`_SHORTEST` characters (no name in the corpus is), and one
+read to its line's end (no bar or gap closing the cell) while the next line is one run of more
+writing (no gap in it, no key or label, at least :data:`_WRAPPED` characters) (a page wrapped at a fixed width: 2020年省級…執法 / 補助經費…):
+each is flagged on its 项目名称 field.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
+from .goal_edges import goes_on
 
 __all__ = ["flag_doubtful_names"]
 
@@ -40,6 +47,39 @@ _LONGEST = 60
 #: writing that goes on right after a name: a letter or digit, no space, bar or mark between
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z0-9（(]")
 _SPACE = re.compile(r"\s+")
+
+
+#: fewer characters than any name the corpus writes (主体班, 临时救助 are the shortest)
+_SHORTEST = 3
+#: the fewest characters of a line that goes on a name wrapped above it (a label on the next line,
+#: 项目类型, 项目申报单位, is shorter)
+_WRAPPED = 7
+#: the brackets a name pairs
+_OPEN, _CLOSE = "(（[【", ")）]】"
+
+
+def _cut(doc: Document, name: str, span) -> object | None:
+    """The message when ``name`` looks cut short (see the module), else None."""
+    depth = 0
+    for ch in name:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth < 0:
+            return msg("PROJECT_NAME_UNPAIRED", name=name[:40], mark=ch)
+    if depth > 0:
+        return msg("PROJECT_NAME_UNPAIRED", name=name[:40], mark=next(c for c in reversed(name) if c in _OPEN))
+    folded = _SPACE.sub("", name)
+    if len(folded) < _SHORTEST:
+        return msg("PROJECT_NAME_TOO_SHORT", name=name, count=len(folded))
+    if span is None or span.alignment != "exact":
+        return None
+    text = doc.text
+    eol = text.find("\n", span.end)
+    if eol < 0 or text[span.end : eol].strip():
+        return None  # the cell is closed on its line (a bar, a gap and more cells): not wrapped
+    below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
+    if _SPACE.search(below) or not goes_on(below, _WRAPPED) or _KEY.search(below):
+        return None  # cells, a label or a key below: the name's cell ended with its line
+    return msg("PROJECT_NAME_GOES_ON", name=name[:40], text=below[:20])
 
 
 #: the name key right before a name: 项目名称 / 资金名称 / 全称, its colon
@@ -70,6 +110,12 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
             continue
         why = _KEY.search(name) or _SENTENCE.search(name)
         span = project.spans.get("name")
+        if why is None and len(name) <= _LONGEST and (cut := _cut(doc, name, span)) is not None:
+            if span is None or not _said(table, span.row):
+                table.failures.append(
+                    Failure(source=doc.source, row=span.row if span else None, field="项目名称", message=cut)
+                )
+            continue
         if why is None and len(name) <= _LONGEST:
             if span is None or span.alignment != "exact" or _said(table, span.row):
                 continue  # a reader already said what it doubts about this name

@@ -1,0 +1,118 @@
+"""A goal with more prose right before or after it, no edge between: where it starts or ends is a guess.
+
+A page that wraps a long 绩效目标 at a fixed width (a PDF's text layer, a copied web page) hands
+the readers a paragraph as lines cut mid-word, and a reader may take one of those lines, or the
+tail of one, as the whole goal. Whatever read it, a goal is doubted (flagged on its 绩效目标
+field) when
+
+- the writing right before it (on its line, or the line above with no blank between) is prose
+  that stops without a sentence's end and is no label (年度目标, 总体描述：, a grid word, a key):
+  the goal began before what was read (GOAL_BEGINS_IN_TEXT);
+- it stops without a sentence's end while prose goes straight on after it (on its line with no
+  space, bar or mark between, or as the next line): the goal goes on (GOAL_ENDS_IN_TEXT).
+
+Prose is a piece of writing at least :data:`_LONG` characters long that ends in a character, a
+comma or a bracket (a label or an amount is short or ends in a colon or a number).
+:mod:`.wrapped_goal` runs first: it joins a goal's lines cut after a comma and flags what it
+cannot join, so a goal it flagged is not flagged again here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.document import Document
+from ..messages import msg
+from ..schema import BudgetTable, Failure
+from ..textnorm import simplified
+
+__all__ = ["flag_goals_inside_text", "goes_on"]
+
+#: what a cell's line may carry around its text
+_EDGE = " \t\u3000|｜"
+_SPACE = re.compile(r"\s+")
+#: a sentence's end (or a colon: what it announces is the goal) closing a piece of writing
+_ENDED = re.compile(r"[。！？!?；;.:：…]\s*$")
+#: a piece of writing a goal goes on from or into: a character, comma, quote or bracket at its end
+_GOES_ON = re.compile(r"[\u3400-\u9fff，,、“”‘’（()）]$")
+#: a piece of writing that is no prose: a label (…目标, …描述, 年度目标（2021年）, X：), a section
+#: heading, a grid word, a form's key, a cell bar inside
+_NOT_PROSE = re.compile(
+    r"(?:目标|目标值|描述|内容|情况|概述|说明|要求|任务)(?:[（(][^()（）]{0,12}[)）])?[:：]?$"
+    r"|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]"
+    r"|[|｜\t]|[:：]"
+    r"|指标|绩效|实际完成|项目名称|主管部门|实施单位|预算|资金|金额|万元|分值|得分|偏差|备注"
+)
+#: the shortest piece of writing taken for prose before a goal (labels and keys are shorter)
+_LONG = 8
+#: the shortest piece of writing taken for the goal going on after it
+_SHORT = 4
+#: how writing that goes on opens (NFKC: a full-width bracket is a half-width one)
+_OPENS = re.compile(r"[\u3400-\u9fff(“]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _prose(piece: str) -> bool:
+    """A piece of writing (white space dropped) that is prose going on: long, no label, no key,
+    ending in a character, comma or bracket."""
+    piece = simplified(piece)
+    return len(piece) >= _LONG and not _NOT_PROSE.search(piece) and _GOES_ON.search(piece) is not None
+
+
+def goes_on(piece: str, shortest: int = _SHORT) -> bool:
+    """A piece of writing (white space dropped) that goes on what was read before it: at least
+    ``shortest`` Chinese characters (a reading's pinyin in brackets is none), opening with a character (or a bracket, a quote), no label, key or
+    grid word."""
+    piece = simplified(piece)
+    return len(_CJK.findall(piece)) >= shortest and not _NOT_PROSE.search(piece) and _OPENS.match(piece) is not None
+
+
+def _before(text: str, start: int) -> str:
+    """The writing right before ``start``: on its line, else the line above (no blank between)."""
+    bol = text.rfind("\n", 0, start) + 1
+    same = text[bol:start]
+    if same.strip(_EDGE):
+        if re.search(r"[ \t\u3000|｜]{2,}$|[|｜\t]\s*$", same):
+            return ""  # a cell's edge before the goal: another cell, not more of it
+        return _SPACE.sub("", same)
+    if bol == 0:
+        return ""
+    above = text[text.rfind("\n", 0, bol - 1) + 1 : bol - 1].rstrip()
+    if above.endswith(("|", "｜")):
+        return ""  # the line above closes its cell (a cell per line): a cell of its own
+    return _SPACE.sub("", above.strip(_EDGE))
+
+
+def _after(text: str, end: int) -> str:
+    """The writing right after ``end``: on its line when nothing parts it from the goal, else the
+    next line's first cell (no blank between)."""
+    eol = text.find("\n", end)
+    eol = len(text) if eol < 0 else eol
+    rest = text[end:eol]
+    if rest.strip(_EDGE):
+        return "" if rest[:1] in _EDGE else _SPACE.sub("", re.split(r"[|｜\t]| {2,}", rest)[0])
+    below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1]
+    return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below.strip(_EDGE))[0])
+
+
+def _said(table: BudgetTable, row: int | None) -> bool:
+    """A failure on 绩效目标 already stands for the goal on ``row``."""
+    return any(f.field == "绩效目标" and (f.row is None or f.row == row) for f in table.failures)
+
+
+def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
+    """Flag each goal read out of a longer run of prose (see the module)."""
+    text = doc.text
+    for project in table.projects():
+        goal = (project.goal or "").strip()
+        span = project.spans.get("goal")
+        if not goal or span is None or span.alignment != "exact" or _said(table, span.row):
+            continue
+        before, after = _before(text, span.start), _after(text, span.end)
+        if _prose(before) and not _ENDED.search(before):
+            message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
+        elif not _ENDED.search(goal) and goes_on(after):
+            message = msg("GOAL_ENDS_IN_TEXT", goal=goal[-20:], text=after[:20])
+        else:
+            continue
+        table.failures.append(Failure(source=doc.source, row=span.row, field="绩效目标", message=message))
