@@ -1170,6 +1170,11 @@ MESSAGES: dict[str, Text] = {
         "the goal '…{goal}' has no sentence end and writing goes straight on after it ({text!r}): it may be "
         "one line of a wrapped paragraph and where it ends is unclear; check it against the original",
     ),
+    "GOAL_HOLDS_READING": Text(
+        "绩效目标中含有拼音注音“{goal}”：网页镜像的注音没有去掉，目标文字可能不全或有误；请对照原件核对",
+        "the goal holds a pinyin reading ({goal!r}): a mirror's reading aid was left in, the goal may be "
+        "incomplete or wrong; check it against the original",
+    ),
     "GOAL_TWO_CELLS": Text(
         "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
         "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "

@@ -26,7 +26,7 @@ from ..messages import msg
 from ..schema import BudgetTable, Failure
 from ..textnorm import simplified
 
-__all__ = ["flag_goals_inside_text", "goes_on"]
+__all__ = ["READING", "flag_goals_inside_text", "goes_on"]
 
 #: what a cell's line may carry around its text
 _EDGE = " \t\u3000|｜"
@@ -35,14 +35,16 @@ _SPACE = re.compile(r"\s+")
 _ENDED = re.compile(r"[。！？!?；;.:：…]\s*$")
 #: a piece of writing a goal goes on from or into: a character, comma, quote or bracket at its end
 _GOES_ON = re.compile(r"[\u3400-\u9fff，,、“”‘’（()）]$")
-#: a piece of writing that is no prose: a label (…目标, …描述, 年度目标（2021年）, X：), a section
+#: a piece of writing that is no prose: a label (…目标, …描述, 年度目标（2021年）, 总体目标为, 填报人：), a section
 #: heading, a grid word, a form's key, a cell bar inside
 _NOT_PROSE = re.compile(
-    r"(?:目标|目标值|描述|内容|情况|概述|说明|要求|任务)(?:[（(][^()（）]{0,12}[)）])?[:：]?$"
+    r"(?:目标|目标值|描述|内容|情况|概述|说明|要求|任务)(?:[（(][^()（）]{0,12}[)）])?(?:为|是)?[:：]?$"
     r"|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]"
-    r"|[|｜\t]|[:：]"
-    r"|指标|绩效|实际完成|项目名称|主管部门|实施单位|预算|资金|金额|万元|分值|得分|偏差|备注"
+    r"|[|｜\t]|^[^,，。；;:：]{1,4}[:：]"
+    r"|指标|实际完成|项目名称|主管部门|实施单位|预算|资金|金额|万元|分值|得分|偏差|备注"
 )
+#: a numbered target inside a goal: 目标1：, 目标 2:
+_TARGET = re.compile(r"目标\s*(\d{1,2})\s*[:：、.．]")
 #: the shortest piece of writing taken for prose before a goal (labels and keys are shorter)
 _LONG = 8
 #: the shortest piece of writing taken for the goal going on after it
@@ -50,12 +52,17 @@ _SHORT = 4
 #: how writing that goes on opens (NFKC: a full-width bracket is a half-width one)
 _OPENS = re.compile(r"[\u3400-\u9fff(“]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: a pinyin reading a traditional mirror prints after a character (學(xué)), whole or broken by a
+#: wrap (規(gu ī), ( xué): markup, not writing
+READING = re.compile(r"[(（][ \u3000]*(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ][ \u3000]*){1,8}[)）]")
+#: a tone mark: a pinyin reading left in a text the rules read
+_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ]")
 
 
 def _prose(piece: str) -> bool:
     """A piece of writing (white space dropped) that is prose going on: long, no label, no key,
     ending in a character, comma or bracket."""
-    piece = simplified(piece)
+    piece = simplified(READING.sub("", piece))
     return len(piece) >= _LONG and not _NOT_PROSE.search(piece) and _GOES_ON.search(piece) is not None
 
 
@@ -63,7 +70,7 @@ def goes_on(piece: str, shortest: int = _SHORT) -> bool:
     """A piece of writing (white space dropped) that goes on what was read before it: at least
     ``shortest`` Chinese characters (a reading's pinyin in brackets is none), opening with a character (or a bracket, a quote), no label, key or
     grid word."""
-    piece = simplified(piece)
+    piece = simplified(READING.sub("", piece))
     return len(_CJK.findall(piece)) >= shortest and not _NOT_PROSE.search(piece) and _OPENS.match(piece) is not None
 
 
@@ -89,10 +96,23 @@ def _after(text: str, end: int) -> str:
     eol = text.find("\n", end)
     eol = len(text) if eol < 0 else eol
     rest = text[end:eol]
+    if READING.fullmatch(rest.strip(_EDGE)):
+        rest = ""  # the goal's last character's reading: the line goes on below
     if rest.strip(_EDGE):
         return "" if rest[:1] in _EDGE else _SPACE.sub("", re.split(r"[|｜\t]| {2,}", rest)[0])
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1]
     return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below.strip(_EDGE))[0])
+
+
+def _next_target(goal: str, text: str, end: int) -> bool:
+    """The goal numbers its targets (目标1：… 目标4：…) and the next number follows on its line
+    after it: the goal stopped before its last targets."""
+    numbers = [int(n) for n in _TARGET.findall(simplified(goal))]
+    if not numbers:
+        return False
+    eol = text.find("\n", end)
+    rest = simplified(text[end : eol if eol >= 0 else len(text)])
+    return any(int(n) == max(numbers) + 1 for n in _TARGET.findall(rest))
 
 
 def _said(table: BudgetTable, row: int | None) -> bool:
@@ -109,9 +129,12 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         if not goal or span is None or span.alignment != "exact" or _said(table, span.row):
             continue
         before, after = _before(text, span.start), _after(text, span.end)
-        if _prose(before) and not _ENDED.search(before):
+        if reading := _TONE.search(goal):
+            at = reading.start()
+            message = msg("GOAL_HOLDS_READING", goal=goal[max(0, at - 10) : at + 10])
+        elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
-        elif not _ENDED.search(goal) and goes_on(after):
+        elif (not _ENDED.search(goal) and goes_on(after)) or _next_target(goal, text, span.end):
             message = msg("GOAL_ENDS_IN_TEXT", goal=goal[-20:], text=after[:20])
         else:
             continue

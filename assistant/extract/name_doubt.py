@@ -25,7 +25,7 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
-from .goal_edges import goes_on
+from .goal_edges import READING, goes_on
 
 __all__ = ["flag_doubtful_names"]
 
@@ -39,6 +39,8 @@ _KEY = re.compile(
     r"|预算规模|资金用途"
     # an amount closing the name (…执法专项部门预算70.00, …经费50万元): a money cell ran on
     r"|\d\.\d\d$|\d\s*万?元$"
+    # a pinyin reading left in (助學(xué )金): a mirror's markup a wrap broke, not the name's wording
+    r"|[(（][^()（）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ][^()（）]*[)）]?"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
@@ -77,7 +79,7 @@ def _cut(doc: Document, name: str, span) -> object | None:
     if eol < 0 or text[span.end : eol].strip():
         return None  # the cell is closed on its line (a bar, a gap and more cells): not wrapped
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
-    if _SPACE.search(below) or not goes_on(below, _WRAPPED) or _KEY.search(below):
+    if _SPACE.search(below) or not goes_on(below, _WRAPPED) or _KEY.search(READING.sub("", below)):
         return None  # cells, a label or a key below: the name's cell ended with its line
     return msg("PROJECT_NAME_GOES_ON", name=name[:40], text=below[:20])
 
