@@ -41,7 +41,8 @@ _NOT_PROSE = re.compile(
     r"(?:目标|目标值|描述|内容|情况|概述|说明|要求|任务)(?:[（(][^()（）]{0,12}[)）])?(?:为|是)?[:：]?$"
     r"|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]"
     r"|[|｜\t]|^[^,，。；;:：]{1,4}[:：]"
-    r"|指标|实际完成|项目名称|主管部门|实施单位|预算|资金|金额|万元|分值|得分|偏差|备注"
+    r"|^[^,，。；;:：]{0,6}目标(?!\s*\d)"  # a row's label opening the piece: 年度总体目标完成情况…
+    r"|指标|实际完成|完成情况|完成率|项目名称|主管部门|实施单位|预算|资金|金额|万元|分值|得分|偏差|备注"
 )
 #: a numbered target inside a goal: 目标1：, 目标 2:
 _TARGET = re.compile(r"目标\s*(\d{1,2})\s*[:：、.．]")
@@ -104,6 +105,13 @@ def _after(text: str, end: int) -> str:
     return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below.strip(_EDGE))[0])
 
 
+def _again(goal: str, after: str) -> bool:
+    """The writing after the goal says the goal's own words again (a 实际完成情况 cell beside a
+    预期目标 written alike): the next cell, not more of the goal."""
+    folded, piece = simplified(_SPACE.sub("", goal)), simplified(READING.sub("", after))[: _SHORT * 2]
+    return len(piece) >= _SHORT and (folded.startswith(piece[:_SHORT]) or piece in folded)
+
+
 def _next_target(goal: str, text: str, end: int) -> bool:
     """The goal numbers its targets (目标1：… 目标4：…) and the next number follows on its line
     after it: the goal stopped before its last targets."""
@@ -134,7 +142,9 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
             message = msg("GOAL_HOLDS_READING", goal=goal[max(0, at - 10) : at + 10])
         elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
-        elif (not _ENDED.search(goal) and goes_on(after)) or _next_target(goal, text, span.end):
+        elif (not _ENDED.search(goal) and goes_on(after) and not _again(goal, after)) or _next_target(
+            goal, text, span.end
+        ):
             message = msg("GOAL_ENDS_IN_TEXT", goal=goal[-20:], text=after[:20])
         else:
             continue

@@ -25,6 +25,7 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
+from ..textnorm import simplified
 from .goal_edges import READING, goes_on
 
 __all__ = ["flag_doubtful_names"]
@@ -56,6 +57,8 @@ _SHORTEST = 3
 #: the fewest characters of a line that goes on a name wrapped above it (a label on the next line,
 #: 项目类型, 项目申报单位, is shorter)
 _WRAPPED = 7
+#: a key opening the line below a name, its value run on after it (部门名称濮阳市档案馆, 项目类型…)
+_KEY_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:名称|部门|单位|类型|类别|属性|编码|代码|负责人|日期|时间|期限|地点)")
 #: the brackets a name pairs
 _OPEN, _CLOSE = "(（[【", ")）]】"
 
@@ -79,7 +82,12 @@ def _cut(doc: Document, name: str, span) -> object | None:
     if eol < 0 or text[span.end : eol].strip():
         return None  # the cell is closed on its line (a bar, a gap and more cells): not wrapped
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
-    if _SPACE.search(below) or not goes_on(below, _WRAPPED) or _KEY.search(READING.sub("", below)):
+    if (
+        _SPACE.search(below)
+        or not goes_on(below, _WRAPPED)
+        or _KEY.search(READING.sub("", below))
+        or _KEY_FIRST.match(simplified(READING.sub("", below)))
+    ):
         return None  # cells, a label or a key below: the name's cell ended with its line
     return msg("PROJECT_NAME_GOES_ON", name=name[:40], text=below[:20])
 
