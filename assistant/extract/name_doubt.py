@@ -79,7 +79,7 @@ def _cut(doc: Document, name: str, span) -> object | None:
         return None
     text = doc.text
     eol = text.find("\n", span.end)
-    if eol < 0 or text[span.end : eol].strip():
+    if eol < 0 or READING.sub("", text[span.end : eol]).strip():
         return None  # the cell is closed on its line (a bar, a gap and more cells): not wrapped
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
     if (
