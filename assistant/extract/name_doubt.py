@@ -45,6 +45,8 @@ _KEY = re.compile(
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
+#: a key closing the name with its colon (…高龄津贴是否为专项资金：): the next cell's key ran on
+_KEY_AT_END = re.compile(r"[\u4e00-\u9fff]{4,}[:：]\s*$")
 #: longer than any name the corpus writes
 _LONGEST = 60
 #: writing that goes on right after a name: a letter or digit, no space, bar or mark between
@@ -118,7 +120,7 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
         name = (project.name or "").strip()
         if not name or project.classified:
             continue
-        why = _KEY.search(name) or _SENTENCE.search(name)
+        why = _KEY.search(simplified(name)) or _SENTENCE.search(name) or _KEY_AT_END.search(name)
         span = project.spans.get("name")
         if why is None and len(name) <= _LONGEST and (cut := _cut(doc, name, span)) is not None:
             if span is None or not _said(table, span.row):
