@@ -1175,6 +1175,11 @@ MESSAGES: dict[str, Text] = {
         "the goal holds a pinyin reading ({goal!r}): a mirror's reading aid was left in, the goal may be "
         "incomplete or wrong; check it against the original",
     ),
+    "GOAL_OPENS_UNPAIRED": Text(
+        "绩效目标以没有配对的括号开头（“{text}”）：可能混入了上方折行栏目名称的残余；目标“{goal}……”请核对",
+        "the goal opens with a bracket never opened ({text!r}): the tail of a wrapped label above it may "
+        "have been read into the goal {goal!r}…; check it",
+    ),
     "GOAL_TWO_CELLS": Text(
         "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
         "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "

@@ -24,7 +24,7 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
-from ..textnorm import simplified
+from ..textnorm import display_width, simplified
 
 __all__ = ["READING", "flag_goals_inside_text", "goes_on"]
 
@@ -46,6 +46,11 @@ _NOT_PROSE = re.compile(
 )
 #: a numbered target inside a goal: 目标1：, 目标 2:
 _TARGET = re.compile(r"目标\s*(\d{1,2})\s*[:：、.．]")
+#: a goal opening with a closing bracket never opened: the tail of a label wrapped above it
+#: (中期目标(2024年—2026 / 年)) read into the goal
+_REMNANT = re.compile(r"^([^()（）]{1,8}?)[)）]")
+#: an item's number closed by a bracket (1) 完成…, 一）…): the goal's own writing
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-z])\s*$")
 #: the shortest piece of writing taken for prose before a goal (labels and keys are shorter)
 _LONG = 8
 #: the shortest piece of writing taken for the goal going on after it
@@ -91,18 +96,39 @@ def _before(text: str, start: int) -> str:
     return _SPACE.sub("", above.strip(_EDGE))
 
 
-def _after(text: str, end: int) -> str:
-    """The writing right after ``end``: on its line when nothing parts it from the goal, else the
-    next line's first cell (no blank between)."""
+def _after(text: str, start: int, end: int) -> str:
+    """The writing right after the goal at ``start:end``: on its line when nothing parts it from
+    the goal, else the next line's first cell (no blank between); when other cells follow on its
+    line past a gap, the writing under the goal's first column on the next line (a cell wrapped
+    under itself, as ``pdftotext -layout`` prints one)."""
     eol = text.find("\n", end)
     eol = len(text) if eol < 0 else eol
     rest = text[end:eol]
     if READING.fullmatch(rest.strip(_EDGE)):
         rest = ""  # the goal's last character's reading: the line goes on below
     if rest.strip(_EDGE):
-        return "" if rest[:1] in _EDGE else _SPACE.sub("", re.split(r"[|｜\t]| {2,}", rest)[0])
+        if rest[:1] not in _EDGE:
+            return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", rest)[0])
+        return _under(text, start, eol) if rest.startswith("  ") else ""
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1]
     return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below.strip(_EDGE))[0])
+
+
+def _under(text: str, start: int, eol: int) -> str:
+    """The first cell of the line after ``eol`` when it starts at the column of ``start``."""
+    bol = text.rfind("\n", 0, start) + 1
+    column = display_width(text[bol:start])
+    if column == 0 or eol >= len(text):
+        return ""
+    below_end = text.find("\n", eol + 1)
+    below = text[eol + 1 : below_end if below_end >= 0 else len(text)]
+    at = width = 0
+    while at < len(below) and width < column:  # the first character at or past the column
+        width += display_width(below[at])
+        at += 1
+    if at >= len(below) or width > column + 1 or (at and not below[at - 1].isspace()) or below[at].isspace():
+        return ""
+    return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below[at:])[0])
 
 
 def _again(goal: str, after: str) -> bool:
@@ -136,10 +162,12 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         span = project.spans.get("goal")
         if not goal or span is None or span.alignment != "exact" or _said(table, span.row):
             continue
-        before, after = _before(text, span.start), _after(text, span.end)
+        before, after = _before(text, span.start), _after(text, span.start, span.end)
         if reading := _TONE.search(goal):
             at = reading.start()
             message = msg("GOAL_HOLDS_READING", goal=goal[max(0, at - 10) : at + 10])
+        elif (remnant := _REMNANT.match(goal)) and not _NUMBERING.match(remnant.group(1)):
+            message = msg("GOAL_OPENS_UNPAIRED", text=remnant.group(0), goal=goal[:20])
         elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
         elif (not _ENDED.search(goal) and goes_on(after) and not _again(goal, after)) or _next_target(
