@@ -939,9 +939,10 @@ MESSAGES: dict[str, Text] = {
         "piece of it may have been read; check it against the original",
     ),
     "PROJECT_NAME_GOES_ON": Text(
-        "项目名称“{name}”在行末结束，下一行紧接着“{text}”：名称可能折行书写，只读到了第一行；请对照原件核对",
-        "the project name {name!r} ends at its line's end and the next line goes on with {text!r}: the name "
-        "may be wrapped and only its first line read; check it against the original",
+        "项目名称“{name}”在行末（或同一行的下一栏之前）结束，下一行紧接着“{text}”：名称可能折行书写，只读到了第一行；请对照原件核对",
+        "the project name {name!r} ends at its line's end (or before the next cell on its line) and the next "
+        "line goes on with {text!r}: the name may be wrapped and only its first line read; check it against "
+        "the original",
     ),
     "PROJECT_NAME_RUNS_ON": Text(
         "项目名称“{name}”之后紧接“{text}”，中间没有分隔，文中别处也没有这一名称：名称在哪里结束无法确定；请核对",

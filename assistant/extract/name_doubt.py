@@ -13,7 +13,7 @@ again elsewhere (its title, a sentence, another cell); otherwise it is flagged.
 
 A name cut short is no name either: one with a bracket never closed (…基础设施(人大代表扶贫) or
 never opened, one of fewer than :data:`_SHORTEST` characters (no name in the corpus is), and one
-read to its line's end (no bar or gap closing the cell) while the next line is one run of more
+read to its line's end (or to a space and the next cell's key) while the next line is one run of more
 writing (no gap in it, no key or label, at least :data:`_WRAPPED` characters) (a page wrapped at a fixed width: 2020年省級…執法 / 補助經費…):
 each is flagged on its 项目名称 field.
 """
@@ -81,8 +81,11 @@ def _cut(doc: Document, name: str, span) -> object | None:
         return None
     text = doc.text
     eol = text.find("\n", span.end)
-    if eol < 0 or READING.sub("", text[span.end : eol]).strip():
-        return None  # the cell is closed on its line (a bar, a gap and more cells): not wrapped
+    rest = READING.sub("", text[span.end : eol if eol >= 0 else len(text)])
+    if eol < 0 or (rest.strip() and not (rest[:1].isspace() and _KEY.search(simplified(rest)))):
+        return None  # the cell is closed on its line (a bar, more writing): not wrapped
+    # (other cells after a space, opening with a key: the name may still wrap onto the next line,
+    # as a PDF's text layer read across the row prints it)
     below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
     if (
         _SPACE.search(below)
