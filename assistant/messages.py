@@ -1181,6 +1181,11 @@ MESSAGES: dict[str, Text] = {
         "the goal opens with a bracket never opened ({text!r}): the tail of a wrapped label above it may "
         "have been read into the goal {goal!r}…; check it",
     ),
+    "GOAL_TOO_SHORT": Text(
+        "绩效目标“{goal}”只有{count}个字：绩效目标不会这么短，可能读到的是栏目名称或目标的一部分；请对照原件核对",
+        "the goal {goal!r} has only {count} character(s): no goal is that short, a label or a piece of the "
+        "goal may have been read; check it against the original",
+    ),
     "GOAL_TWO_CELLS": Text(
         "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",
         "the goal goes on after {first!r} across a gap with {second!r}: two cells side by side (a period's and "

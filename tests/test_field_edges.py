@@ -77,6 +77,13 @@ def test_numbered_targets_one_short_are_flagged():
     assert "目标3" in (project.goal or "") or "GOAL_ENDS_IN_TEXT" in codes
 
 
+def test_a_goal_shorter_than_any_goal_is_flagged():
+    """A label cell (绩 效) or a piece read as the goal: no goal in the corpus is under 7 characters."""
+    project, codes = _codes("项目名称：乡村道路养护\n资金总额：100万元\n年度目标：养护道路")
+    assert project.goal == "养护道路"
+    assert "GOAL_TOO_SHORT" in codes
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [

@@ -46,6 +46,8 @@ _NOT_PROSE = re.compile(
 )
 #: a numbered target inside a goal: 目标1：, 目标 2:
 _TARGET = re.compile(r"目标\s*(\d{1,2})\s*[:：、.．]")
+#: fewer characters than any goal the corpus writes (低票价运营补贴: 7): a label or a piece
+_SHORTEST_GOAL = 5
 #: a goal opening with a closing bracket never opened: the tail of a label wrapped above it
 #: (中期目标(2024年—2026 / 年)) read into the goal
 _REMNANT = re.compile(r"^([^()（）]{1,8}?)[)）]")
@@ -163,7 +165,9 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         if not goal or span is None or span.alignment != "exact" or _said(table, span.row):
             continue
         before, after = _before(text, span.start), _after(text, span.start, span.end)
-        if reading := _TONE.search(goal):
+        if len(folded := _SPACE.sub("", goal)) < _SHORTEST_GOAL:
+            message = msg("GOAL_TOO_SHORT", goal=goal, count=len(folded))
+        elif reading := _TONE.search(goal):
             at = reading.start()
             message = msg("GOAL_HOLDS_READING", goal=goal[max(0, at - 10) : at + 10])
         elif (remnant := _REMNANT.match(goal)) and not _NUMBERING.match(remnant.group(1)):
