@@ -140,6 +140,20 @@ def _again(goal: str, after: str) -> bool:
     return len(piece) >= _SHORT and (folded.startswith(piece[:_SHORT]) or piece in folded)
 
 
+def _label_head(text: str, start: int, end: int) -> bool:
+    """The goal's last line is a short word that a grid's label goes on from after a space (本年度
+    绩效指标, a label cell wrapped and read across): the goal took the label's first word."""
+    bol = text.rfind("\n", 0, end) + 1
+    eol = text.find("\n", end)
+    tail, rest = text[bol:end].strip(), text[end : eol if eol >= 0 else len(text)]
+    return (
+        bol > start
+        and 0 < len(tail) <= _SHORT
+        and rest[:1] in (" ", "\t", "\u3000")
+        and re.match(r"\s*(?:绩效指标|[一二三]级指标|指标)", simplified(rest)) is not None
+    )
+
+
 def _next_target(goal: str, text: str, end: int) -> bool:
     """The goal numbers its targets (目标1：… 目标4：…) and the next number follows on its line
     after it: the goal stopped before its last targets."""
@@ -174,10 +188,14 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
             message = msg("GOAL_OPENS_UNPAIRED", text=remnant.group(0), goal=goal[:20])
         elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
-        elif (not _ENDED.search(goal) and goes_on(after) and not _again(goal, after)) or _next_target(
-            goal, text, span.end
+        elif (
+            (not _ENDED.search(goal) and goes_on(after) and not _again(goal, after))
+            or _next_target(goal, text, span.end)
+            or _label_head(text, span.start, span.end)
         ):
-            message = msg("GOAL_ENDS_IN_TEXT", goal=goal[-20:], text=after[:20])
+            message = msg(
+                "GOAL_ENDS_IN_TEXT", goal=goal[-20:], text=(after or text[span.end : span.end + 24].strip())[:20]
+            )
         else:
             continue
         table.failures.append(Failure(source=doc.source, row=span.row, field="绩效目标", message=message))
