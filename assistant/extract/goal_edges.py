@@ -5,7 +5,9 @@ the readers a paragraph as lines cut mid-word, and a reader may take one of thos
 tail of one, as the whole goal. Whatever read it, a goal is doubted (flagged on its 绩效目标
 field) when
 
-- the writing right before it (on its line, or the line above with no blank between) is prose
+- the writing right before it (on its line, the line above with no blank between, or the line
+  above at the goal's column when a label cell stands before it: a label printed on the middle
+  line of a wrapped cell, pdftotext -layout) is prose
   that stops without a sentence's end and is no label (年度目标, 总体描述：, a grid word, a key):
   the goal began before what was read (GOAL_BEGINS_IN_TEXT);
 - it stops without a sentence's end while prose goes straight on after it (on its line with no
@@ -88,7 +90,9 @@ def _before(text: str, start: int) -> str:
     same = text[bol:start]
     if same.strip(_EDGE):
         if re.search(r"[ \t\u3000|｜]{2,}$|[|｜\t]\s*$", same):
-            return ""  # a cell's edge before the goal: another cell, not more of it
+            # a cell's edge before the goal: another cell (its label), not more of it; but the
+            # goal's cell may have begun on the line above, at the goal's column
+            return _over(text, start) if same.endswith("  ") else ""
         return _SPACE.sub("", same)
     if bol == 0:
         return ""
@@ -119,18 +123,32 @@ def _after(text: str, start: int, end: int) -> str:
 def _under(text: str, start: int, eol: int) -> str:
     """The first cell of the line after ``eol`` when it starts at the column of ``start``."""
     bol = text.rfind("\n", 0, start) + 1
-    column = display_width(text[bol:start])
-    if column == 0 or eol >= len(text):
+    if eol >= len(text):
         return ""
     below_end = text.find("\n", eol + 1)
-    below = text[eol + 1 : below_end if below_end >= 0 else len(text)]
-    at = width = 0
-    while at < len(below) and width < column:  # the first character at or past the column
-        width += display_width(below[at])
-        at += 1
-    if at >= len(below) or width > column + 1 or (at and not below[at - 1].isspace()) or below[at].isspace():
+    return _at_column(text[eol + 1 : below_end if below_end >= 0 else len(text)], display_width(text[bol:start]))
+
+
+def _over(text: str, start: int) -> str:
+    """The first cell of the line above ``start``'s when it starts at the column of ``start``."""
+    bol = text.rfind("\n", 0, start) + 1
+    if bol == 0:
         return ""
-    return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", below[at:])[0])
+    return _at_column(text[text.rfind("\n", 0, bol - 1) + 1 : bol - 1], display_width(text[bol:start]))
+
+
+def _at_column(line: str, column: int) -> str:
+    """The cell of ``line`` that starts at display column ``column`` (white space before it), or
+    an empty string: how ``pdftotext -layout`` prints a cell's other lines."""
+    if column == 0:
+        return ""
+    at = width = 0
+    while at < len(line) and width < column:  # the first character at or past the column
+        width += display_width(line[at])
+        at += 1
+    if at >= len(line) or width > column + 1 or (at and not line[at - 1].isspace()) or line[at].isspace():
+        return ""
+    return _SPACE.sub("", re.split(r"[|｜\t]| {2,}", line[at:])[0])
 
 
 def _again(goal: str, after: str) -> bool:
