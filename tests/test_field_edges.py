@@ -77,6 +77,27 @@ def test_numbered_targets_one_short_are_flagged():
     assert "目标3" in (project.goal or "") or "GOAL_ENDS_IN_TEXT" in codes
 
 
+def test_a_goal_whose_label_sits_on_the_middle_line_of_its_cell_is_flagged():
+    """pdftotext -layout prints a label on the middle line of its wrapped cell: a reader starting
+    the goal at the label's line misses the lines above, at the goal's column."""
+    text = (
+        "项目名称           乡村道路养护工程       主管部门       某区交通局\n"
+        "项目资金（万元）   年度资金总额           700\n"
+        "                   1.保质保量完成道路养\n"
+        "                   护300公里;2.符合工程\n"
+        "年度目标           质量验收相关要求,按\n"
+        "                   时完成;3.改善周\n"
+        "                   边居民出行需求。\n"
+        "一级指标           二级指标               三级指标       指标值\n"
+        "产出指标           数量指标               完成道路养护   300公里\n"
+    )
+    table = extract(read_bytes(text.encode("utf-8"), "form.txt"), "rules")
+    [project] = table.projects()
+    whole = "1.保质保量完成道路养护300公里;2.符合工程质量验收相关要求,按时完成;3.改善周边居民出行需求。"
+    codes = {f.code for f in table.failures if f.field == "绩效目标"}
+    assert project.goal == whole or "GOAL_BEGINS_IN_TEXT" in codes
+
+
 def test_a_goal_shorter_than_any_goal_is_flagged():
     """A label cell (绩 效) or a piece read as the goal: no goal in the corpus is under 7 characters."""
     project, codes = _codes("项目名称：乡村道路养护\n资金总额：100万元\n年度目标：养护道路")
