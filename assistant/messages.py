@@ -933,6 +933,22 @@ MESSAGES: dict[str, Text] = {
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
         "the name's wrapped end; check it",
     ),
+    "PROJECT_NAME_UNPAIRED": Text(
+        "项目名称“{name}”中的括号“{mark}”没有配对：名称可能在括号中间被截断；请对照原件核对",
+        "the project name {name!r} has an unpaired bracket {mark!r}: it may have been cut inside the "
+        "brackets; check it against the original",
+    ),
+    "PROJECT_NAME_TOO_SHORT": Text(
+        "项目名称“{name}”只有{count}个字：项目名称不会这么短，可能只读到了名称的一部分；请对照原件核对",
+        "the project name {name!r} has only {count} character(s): no project name is that short, only a "
+        "piece of it may have been read; check it against the original",
+    ),
+    "PROJECT_NAME_GOES_ON": Text(
+        "项目名称“{name}”在行末（或同一行的下一栏之前）结束，下一行紧接着“{text}”：名称可能折行书写，只读到了第一行；请对照原件核对",
+        "the project name {name!r} ends at its line's end (or before the next cell on its line) and the next "
+        "line goes on with {text!r}: the name may be wrapped and only its first line read; check it against "
+        "the original",
+    ),
     "PROJECT_NAME_RUNS_ON": Text(
         "项目名称“{name}”之后紧接“{text}”，中间没有分隔，文中别处也没有这一名称：名称在哪里结束无法确定；请核对",
         "the project name {name!r} runs straight on into {text!r} with nothing between, and the document writes "
@@ -1149,6 +1165,31 @@ MESSAGES: dict[str, Text] = {
         "绩效目标“{goal}……”在一个单元格中同一段文字写了两遍：已按原文保留；请核对是否应只保留一遍",
         "the goal {goal!r}… is one text written twice in one cell: kept as written; check whether it should "
         "be there once",
+    ),
+    "GOAL_BEGINS_IN_TEXT": Text(
+        "绩效目标“{goal}……”之前紧接着没有结束的文字“{text}”：目标可能是一段折行文字中的一行，从哪里开始无法确定；请对照原件核对",
+        "the goal {goal!r}… comes right after writing that does not end ({text!r}): it may be one line of a "
+        "wrapped paragraph and where it starts is unclear; check it against the original",
+    ),
+    "GOAL_ENDS_IN_TEXT": Text(
+        "绩效目标“…{goal}”没有句末标点，其后紧接着文字“{text}”：目标可能是一段折行文字中的一行，在哪里结束无法确定；请对照原件核对",
+        "the goal '…{goal}' has no sentence end and writing goes straight on after it ({text!r}): it may be "
+        "one line of a wrapped paragraph and where it ends is unclear; check it against the original",
+    ),
+    "GOAL_HOLDS_READING": Text(
+        "绩效目标中含有拼音注音“{goal}”：网页镜像的注音没有去掉，目标文字可能不全或有误；请对照原件核对",
+        "the goal holds a pinyin reading ({goal!r}): a mirror's reading aid was left in, the goal may be "
+        "incomplete or wrong; check it against the original",
+    ),
+    "GOAL_OPENS_UNPAIRED": Text(
+        "绩效目标以没有配对的括号开头（“{text}”）：可能混入了上方折行栏目名称的残余；目标“{goal}……”请核对",
+        "the goal opens with a bracket never opened ({text!r}): the tail of a wrapped label above it may "
+        "have been read into the goal {goal!r}…; check it",
+    ),
+    "GOAL_TOO_SHORT": Text(
+        "绩效目标“{goal}”只有{count}个字：绩效目标不会这么短，可能读到的是栏目名称或目标的一部分；请对照原件核对",
+        "the goal {goal!r} has only {count} character(s): no goal is that short, a label or a piece of the "
+        "goal may have been read; check it against the original",
     ),
     "GOAL_TWO_CELLS": Text(
         "绩效目标在“{first}”之后隔着空白又接着“{second}”：像是并排的两栏（如实施周期目标和年度目标）读成了一段；请核对",

@@ -18,6 +18,7 @@ from ..ingest import Document
 from ..schema import BudgetTable
 from .cut_values import flag_values_at_text_end
 from .goal_doubt import flag_goals_of_two_cells
+from .goal_edges import flag_goals_inside_text
 from .name_doubt import flag_doubtful_names
 from .parsers.flat import is_flat_export
 from .wrapped_goal import join_wrapped_goals
@@ -114,6 +115,7 @@ def extract(doc: Document, backend: str | Backend = Backend.RULES, **options: ob
     if not is_flat_export(doc):  # the assistant's own export has no page to be cut
         join_wrapped_goals(doc, table)
         flag_goals_of_two_cells(doc, table)
+        flag_goals_inside_text(doc, table)
         flag_doubtful_names(doc, table)
         flag_values_at_text_end(doc, table)
     kept = {id(f) for f in table.failures}  # what the reader could not read, whatever the backend

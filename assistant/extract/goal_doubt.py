@@ -8,7 +8,9 @@ take both texts as one goal, and a clerk would copy it without a second look. Wh
   flagged (kept whole, flagged, where the document keeps its cells' borders: CSV, xlsx, docx);
 - a goal whose text, as the source writes it, holds a sentence's end, then a tab or a run of
   spaces, then more text, or opens with a short word and such a gap (a label cell: 总体描述
-  完成…), is two cells side by side: flagged on its 绩效目标 field.
+  完成…), or whose first word is a label's (…目标, …描述) set apart by white space, or which after a
+  sentence's end and white space opens again with its own first words (two goals alike), is two
+  cells side by side: flagged on its 绩效目标 field.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ _SPACE = re.compile(r"\s+")
 #: such a gap (总体描述    完成…: a label cell the rules have no word for)
 _CELL_GAP = re.compile(
     r"[。！？；;!?][ \u3000]*(?:\t|[ \u3000]{2,})[ \t\u3000]*(?=\S)|^[\u4e00-\u9fff]{2,8}(?:\t|[ \u3000]{2,})(?=\S)"
+    # a label's word at the start, set apart by any white space (总体描述 完成…, cells parted by a space)
+    r"|^[\u4e00-\u9fff]{0,6}(?:目标|描述|概述|内容)[ \t\u3000]+(?=[\u4e00-\u9fff])"
 )
+#: a sentence's end, white space, then the goal's own opening words again: a second goal cell
+#: (the period's and the year's goals of one project often open alike and differ after)
+_OPENS_AGAIN = 10
 #: layouts whose cells keep their borders (a CSV's quoted cell, a spreadsheet's or a Word table's
 #: cell): a goal written twice there is as its author typed it, so it is flagged and kept whole
 _CELLS_KEPT = frozenset({"csv", "xlsx", "docx"})
@@ -46,6 +53,14 @@ def _twice(goal: str) -> str | None:
         seen += not goal[at].isspace()
         at += 1
     return goal[:at].strip()
+
+
+def _opens_again(written: str) -> re.Match | None:
+    """The gap before a second text that opens with the goal's own first words, or None."""
+    opening = written.strip()[:_OPENS_AGAIN]
+    if len(opening) < _OPENS_AGAIN or _SPACE.search(opening):
+        return None
+    return re.search(r"[。！？；;!?]\s*(?=" + re.escape(opening) + ")", written)
 
 
 def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
@@ -72,6 +87,8 @@ def flag_goals_of_two_cells(doc: Document, table: BudgetTable) -> None:
             message = msg(
                 "GOAL_TWO_CELLS", first=written[: gap.start() + 1][-20:].strip(), second=written[gap.end() :][:20]
             )
+        elif gap := _opens_again(goal):
+            message = msg("GOAL_TWO_CELLS", first=goal[: gap.start() + 1][-20:].strip(), second=goal[gap.end() :][:20])
         else:
             continue
         table.failures.append(Failure(source=doc.source, row=row, field="绩效目标", message=message))

@@ -10,6 +10,12 @@ Text run together gives no edge where a name ends: a name read after its key (�
 followed in the source by more writing, no space, bar or mark between (民族发展专项资金补助区域县(区)资金情况…), may have run on
 into a key the rules have no word for. Such a name is trusted only when the document writes it
 again elsewhere (its title, a sentence, another cell); otherwise it is flagged.
+
+A name cut short is no name either: one with a bracket never closed (…基础设施(人大代表扶贫) or
+never opened, one of fewer than :data:`_SHORTEST` characters (no name in the corpus is), and one
+read to its line's end (or to a space and the next cell's key) while the next line is one run of more
+writing (no gap in it, no key or label, at least :data:`_WRAPPED` characters) (a page wrapped at a fixed width: 2020年省級…執法 / 補助經費…):
+each is flagged on its 项目名称 field.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
+from ..textnorm import simplified
+from .goal_edges import READING, goes_on
 
 __all__ = ["flag_doubtful_names"]
 
@@ -32,14 +40,61 @@ _KEY = re.compile(
     r"|预算规模|资金用途"
     # an amount closing the name (…执法专项部门预算70.00, …经费50万元): a money cell ran on
     r"|\d\.\d\d$|\d\s*万?元$"
+    # a pinyin reading left in (助學(xué )金): a mirror's markup a wrap broke, not the name's wording
+    r"|[(（][^()（）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ][^()（）]*[)）]?"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")
+#: a key closing the name with its colon (…高龄津贴是否为专项资金：): the next cell's key ran on
+_KEY_AT_END = re.compile(r"[\u4e00-\u9fff]{4,}[:：]\s*$")
 #: longer than any name the corpus writes
 _LONGEST = 60
 #: writing that goes on right after a name: a letter or digit, no space, bar or mark between
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z0-9（(]")
 _SPACE = re.compile(r"\s+")
+
+
+#: fewer characters than any name the corpus writes (主体班, 临时救助 are the shortest)
+_SHORTEST = 3
+#: the fewest characters of a line that goes on a name wrapped above it (a label on the next line,
+#: 项目类型, 项目申报单位, is shorter)
+_WRAPPED = 7
+#: a key opening the line below a name, its value run on after it (部门名称濮阳市档案馆, 项目类型…)
+_KEY_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:名称|部门|单位|类型|类别|属性|编码|代码|负责人|日期|时间|期限|地点)")
+#: the brackets a name pairs
+_OPEN, _CLOSE = "(（[【", ")）]】"
+
+
+def _cut(doc: Document, name: str, span) -> object | None:
+    """The message when ``name`` looks cut short (see the module), else None."""
+    depth = 0
+    for ch in name:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth < 0:
+            return msg("PROJECT_NAME_UNPAIRED", name=name[:40], mark=ch)
+    if depth > 0:
+        return msg("PROJECT_NAME_UNPAIRED", name=name[:40], mark=next(c for c in reversed(name) if c in _OPEN))
+    folded = _SPACE.sub("", name)
+    if len(folded) < _SHORTEST:
+        return msg("PROJECT_NAME_TOO_SHORT", name=name, count=len(folded))
+    if span is None or span.alignment != "exact":
+        return None
+    text = doc.text
+    eol = text.find("\n", span.end)
+    rest = READING.sub("", text[span.end : eol if eol >= 0 else len(text)])
+    if eol < 0 or (rest.strip() and not (rest[:1].isspace() and _KEY.search(simplified(rest)))):
+        return None  # the cell is closed on its line (a bar, more writing): not wrapped
+    # (other cells after a space, opening with a key: the name may still wrap onto the next line,
+    # as a PDF's text layer read across the row prints it)
+    below = text[eol + 1 : (text.find("\n", eol + 1) + 1 or len(text) + 1) - 1].strip(" \t\u3000|｜")
+    if (
+        _SPACE.search(below)
+        or not goes_on(below, _WRAPPED)
+        or _KEY.search(READING.sub("", below))
+        or _KEY_FIRST.match(simplified(READING.sub("", below)))
+    ):
+        return None  # cells, a label or a key below: the name's cell ended with its line
+    return msg("PROJECT_NAME_GOES_ON", name=name[:40], text=below[:20])
 
 
 #: the name key right before a name: 项目名称 / 资金名称 / 全称, its colon
@@ -68,8 +123,14 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
         name = (project.name or "").strip()
         if not name or project.classified:
             continue
-        why = _KEY.search(name) or _SENTENCE.search(name)
+        why = _KEY.search(simplified(name)) or _SENTENCE.search(name) or _KEY_AT_END.search(name)
         span = project.spans.get("name")
+        if why is None and len(name) <= _LONGEST and (cut := _cut(doc, name, span)) is not None:
+            if span is None or not _said(table, span.row):
+                table.failures.append(
+                    Failure(source=doc.source, row=span.row if span else None, field="项目名称", message=cut)
+                )
+            continue
         if why is None and len(name) <= _LONGEST:
             if span is None or span.alignment != "exact" or _said(table, span.row):
                 continue  # a reader already said what it doubts about this name
