@@ -45,7 +45,8 @@ from ...taxonomy import (
 from .form.labels import _T2S
 from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
-from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence
+from .prose_money import budget
+from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence, name_in_title
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -255,7 +256,10 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     project, text = projects[0], doc.text
     failures = list(table.failures)
     money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
-    if money is not None and all(v is None for v in project.amounts.model_dump().values()):
+    unpaid = all(v is None for v in project.amounts.model_dump().values())
+    if money is None and unpaid:
+        failures += _sentence_budget(doc, table, project)
+    elif money is not None and unpaid:
         total = Decimal(money.group(1).replace(",", ""))
         sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
         amounts = Amounts(total=total, fiscal=total if "财政拨款" in sentence.translate(_T2S) else None)
@@ -285,16 +289,39 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
             at = failures.index(ungridded[0])
             failures[at : at + 1] = flags
     if not project.name and (
-        subject := name_in_money_sentence(text) or name_before_this_project(text)
-    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为…
+        subject := name_in_money_sentence(text) or name_before_this_project(text) or name_in_title(text)
+    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为… ; a title: X项目自评结果
         project.name = subject[0]
         project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
         failures = [f for f in failures if f.code != "FORM_NO_NAME"]
-        failures.append(
-            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TEXT", name=subject[0]))
-        )
+        said = "PROSE_NAME_FROM_TITLE" if subject == name_in_title(text) else "PROSE_NAME_FROM_TEXT"
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg(said, name=subject[0])))
     table.failures = failures
     return table
+
+
+def _sentence_budget(doc: Document, table: BudgetTable, project: Project) -> list[Failure]:
+    """A form or report with no money cell and no single ``资金N万元``: the budget its sentences
+    state, chosen as a report's prose is (:func:`.prose_money.budget`: any money word, 预算 / 资金总额
+    / 下达; one amount, the sum of the others, or the one called the budget), table lines left out;
+    always flagged, and when several amounts leave the budget unsure, a failure says so."""
+    text = doc.text
+    plain = _blank_table_lines(text.translate(_T2S))  # offsets hold
+    found, notes = budget(plain, 0, len(plain), project.name, None, doc.source)
+    if found is None:
+        return notes
+    total, currency, at, fiscal = found
+    amounts = Amounts(total=total, fiscal=total if fiscal else None)
+    project.amounts = amounts
+    for unit in table.units:
+        unit.amounts = amounts
+    table.amounts, table.currency_unit = amounts, currency
+    number = re.compile(r"[\d,.]+").match(plain, at)
+    end = number.end() if number else at
+    project.spans["amounts.total"] = Span(start=at, end=end, row=_line_of(text, at))
+    said = msg("PROSE_AMOUNT_FROM_TEXT", text=text[max(0, at - 6) : end] + currency)
+    said = Failure(source=doc.source, field="amounts.total", message=said)
+    return [*notes, said]
 
 
 #: what makes a line a line of a table (cells split by | or tabs): not a sentence

@@ -1,0 +1,73 @@
+"""A form or notice inside a report, with no 项目名称 cell and no money cell: the report's title
+names the project and its sentences state the budget, both read as a report read as prose is
+(round 15, fields-h), both flagged.
+
+- j13 (a 自评结果 page: a sentence ``实际下达预算2596万元``, a grid cut into one cell per line) and
+  q08 (a notice ``关于解决X项目资金绩效目标设定的公示``, ``资金总额500万元`` in its first paragraph):
+  the title names the project (``X项目自评结果``; the verb after 关于 is the notice's), and the
+  budget is chosen among the sentences' amounts by :func:`prose_money.budget` (any money word:
+  预算, 资金总额, 下达), not only a single ``资金N万元``.
+- Both hold when the layout changes: traditional characters, cells run together, tabs, pipes
+  dropped, the table hard-wrapped or joined on one line (sources re-laid, gold unchanged).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from dev_gold import GOLD
+from rewrite_runner import read_copy
+from src_rewrites import joined, rewrite
+from zhconv import convert
+
+
+def _source(doc_id: str) -> str:
+    return (next(GOLD.glob(f"{doc_id}*")) / "source.txt").read_text(encoding="utf-8")
+
+
+def _gold(doc_id: str) -> dict:
+    return json.loads((next(GOLD.glob(f"{doc_id}*")) / "gold.json").read_text(encoding="utf-8"))
+
+
+def _variants(doc_id: str) -> dict[str, str]:
+    text, gold = _source(doc_id), _gold(doc_id)
+    out = {
+        "source": text,
+        "traditional": convert(text, "zh-hant"),
+        "joined": "\n".join(map(joined, text.split("\n"))),
+        "tabs": text.replace("|", "\t"),
+    }
+    for kind in ("wrap26", "joingrid", "oneline"):
+        if (copy := rewrite(text, gold, kind)) is not None:
+            out[kind] = copy
+    return out
+
+
+CASES = [
+    ("j13", "2021年度本专科生奖助学金项目", Decimal("2596")),
+    ("q08", "同心县2022年下马关镇上垣、下垣村乡村振兴人居环境综合整治示范村项目资金", Decimal("500")),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "name", "total"), CASES)
+def test_a_report_names_its_project_by_title_and_reads_its_budget_sentence(doc_id, name, total):
+    for layout, text in _variants(doc_id).items():
+        table = read_copy(text)
+        assert table is not None, layout
+        [project] = table.projects()
+        expected = convert(name, "zh-hant") if layout == "traditional" else name
+        assert (project.name, project.amounts.total) == (expected, total), layout
+        codes = {(f.field, f.code) for f in table.failures}
+        assert ("项目名称", "PROSE_NAME_FROM_TITLE") in codes, layout
+        assert ("amounts.total", "PROSE_AMOUNT_FROM_TEXT") in codes, layout
+
+
+def test_a_title_names_a_report_form_with_no_name_cell():
+    from assistant.extract.parsers.prose_name import name_in_title
+
+    assert name_in_title("2021年度某某奖助学金项目自评结果\n一、自评结论\n")[0] == "2021年度某某奖助学金项目"
+    notice = "标 题: | 关于解决某县2022年某村示范村项目资金绩效目标设定的公示 |\n根据…"
+    assert name_in_title(notice)[0] == "某县2022年某村示范村项目资金"
+    assert name_in_title("一、自评结论\n综合评价得分为99分。") is None
