@@ -71,3 +71,16 @@ def test_a_title_names_a_report_form_with_no_name_cell():
     notice = "标 题: | 关于解决某县2022年某村示范村项目资金绩效目标设定的公示 |\n根据…"
     assert name_in_title(notice)[0] == "某县2022年某村示范村项目资金"
     assert name_in_title("一、自评结论\n综合评价得分为99分。") is None
+
+
+def test_an_evaluation_summary_reads_its_money_and_no_achievement_as_the_goal():
+    """q05 (an evaluation report's summary grid, a cell per line ended by ``|``): ``绩效目标 实现情况``
+    is the caption of what was achieved (one label wrapped), not the 绩效目标 key and a value; the
+    evaluator's ``各级资金 投入总数`` is the project's total. Held on re-laid copies."""
+    name = "黄果树旅游区黄果树镇人民政府2023年村干部报酬项目"
+    for layout, text in _variants("q05").items():
+        table = read_copy(text)
+        assert table is not None, layout
+        [project] = table.projects()
+        expected = convert(name, "zh-hant") if layout == "traditional" else name
+        assert (project.name, project.amounts.total, project.goal) == (expected, Decimal("246.37"), None), layout
