@@ -84,3 +84,25 @@ def test_an_evaluation_summary_reads_its_money_and_no_achievement_as_the_goal():
         [project] = table.projects()
         expected = convert(name, "zh-hant") if layout == "traditional" else name
         assert (project.name, project.amounts.total, project.goal) == (expected, Decimal("246.37"), None), layout
+
+
+def test_a_form_in_a_notice_passing_its_fund_takes_the_amount_passed():
+    """n03 (a notice 现下达X专项资金(第一批…)100萬元 with the fund's 绩效目标表 attached, its form
+    cut before any money cell): the form names the fund passed, so the amount passed is its total,
+    flagged; a bracketed batch between the fund's name and its amount does not hide the amount."""
+    for layout in ("source", "traditional", "joined", "tabs"):
+        table = read_copy(_variants("n03")[layout])
+        [project] = table.projects()
+        assert project.amounts.total == Decimal("100"), layout
+        assert "PROSE_AMOUNT_FROM_TEXT" in {f.code for f in table.failures if f.field == "amounts.total"}, layout
+
+
+def test_a_notice_passing_another_fund_gives_the_form_no_amount():
+    text = (
+        "各乡镇：\n现下达2025年某某专项资金(第一批)100万元,用于项目建设。\n"
+        "2025年另一个资金绩效目标表\n项目名称 | 2025年另一个资金 |\n主管部门 | 某局 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 补助乡镇数 | 2个 |\n"
+    )
+    table = read_copy(text)
+    assert table is not None
+    assert table.projects()[0].amounts.total is None

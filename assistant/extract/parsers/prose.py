@@ -47,6 +47,7 @@ from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
 from .prose_money import budget
 from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence, name_in_title
+from .prose_passing import _passed_fund
 from .prose_targets import targets_in
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
@@ -257,7 +258,7 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     failures = list(table.failures)
     money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
     unpaid = all(v is None for v in project.amounts.model_dump().values())
-    if money is None and unpaid:
+    if money is None and unpaid and not _passed_to(doc, table, project, failures):
         failures += _sentence_budget(doc, table, project)
     elif money is not None and unpaid:
         total = Decimal(money.group(1).replace(",", ""))
@@ -298,6 +299,28 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
         failures.append(Failure(source=doc.source, field="项目名称", message=msg(said, name=subject[0])))
     table.failures = failures
     return table
+
+
+def _passed_to(doc: Document, table: BudgetTable, project: Project, failures: list[Failure]) -> bool:
+    """A form with no money cell in a notice that passes the fund the form names (现下达X专项资金
+    (第一批…)100万元, the form's 项目名称 X专项资金(第一批…)): the amount passed is its total, flagged
+    as read from that sentence. False when the notice passes no fund, another fund or no amount."""
+    plain = doc.text.translate(_T2S)
+    passed = _passed_fund(plain, len(plain), doc.source)
+    named = re.sub(r"\s", "", project.name.translate(_T2S))
+    if passed is None or passed.total is None or not named or not named.startswith(re.sub(r"\s", "", passed.name)):
+        return False
+    total, currency, at, _ = passed.total
+    amounts = Amounts(total=total)
+    project.amounts = amounts
+    for unit in table.units:
+        unit.amounts = amounts
+    table.amounts, table.currency_unit = amounts, currency
+    end = at + len(re.match(r"[\d,.]*", plain[at:]).group())
+    project.spans["amounts.total"] = Span(start=at, end=end, row=_line_of(doc.text, at))
+    said = msg("PROSE_AMOUNT_FROM_TEXT", text=doc.text[passed.name_at : end] + currency)
+    failures.append(Failure(source=doc.source, field="amounts.total", message=said))
+    return True
 
 
 def _sentence_budget(doc: Document, table: BudgetTable, project: Project) -> list[Failure]:
