@@ -106,3 +106,30 @@ def test_a_notice_passing_another_fund_gives_the_form_no_amount():
     table = read_copy(text)
     assert table is not None
     assert table.projects()[0].amounts.total is None
+
+
+@pytest.mark.parametrize(("doc_id", "width"), [("c12", 34), ("c12", 48), ("b16", 34), ("c10", 34)])
+def test_a_goal_on_a_hard_wrapped_page_takes_its_other_lines(doc_id, width):
+    """A page hard-wrapped at a fixed width (a PDF's text layer) cuts the goal's lines anywhere,
+    with no comma at their ends: a line that fills the wrap's width goes on in the next one (and
+    a goal's line under a full one began there). Real dev sources, every line wrapped at 34 / 48."""
+    from field_rewrites import relaid
+
+    from assistant.extract.wrapped_goal import wrap_width
+
+    gold = _gold(doc_id)
+    copy, _ = relaid(_source(doc_id), gold, f"wrap{width}")
+    assert wrap_width(copy) is not None and wrap_width(_source(doc_id)) is None
+    [project] = read_copy(copy).projects()
+    [expected] = [p["goal"] for u in gold["units"] for p in u["projects"]]
+    assert project.goal.replace(" ", "") == expected.replace(" ", "")
+
+
+def test_a_goal_cut_by_a_hard_wrap_is_flagged_when_its_lines_cannot_be_joined():
+    """b12 wrapped at 34: the goal's last line runs on into the notice's lead-in (现将…设定如 / 下:);
+    what is read ends on a full line mid-sentence: flagged on the 绩效目标 field, never silent."""
+    from field_rewrites import relaid
+
+    copy, _ = relaid(_source("b12"), _gold("b12"), "wrap34")
+    table = read_copy(copy)
+    assert "GOAL_ENDS_MID_SENTENCE" in {f.code for f in table.failures if f.field == "绩效目标"}
