@@ -133,3 +133,15 @@ def test_a_goal_cut_by_a_hard_wrap_is_flagged_when_its_lines_cannot_be_joined():
     copy, _ = relaid(_source("b12"), _gold("b12"), "wrap34")
     table = read_copy(copy)
     assert "GOAL_ENDS_MID_SENTENCE" in {f.code for f in table.failures if f.field == "绩效目标"}
+
+
+@pytest.mark.parametrize(("doc_id", "how"), [("i01", "wrap34"), ("e08", "wrap34"), ("e15", "wrap48")])
+def test_a_name_ending_a_full_line_of_a_hard_wrapped_page_is_flagged(doc_id, how):
+    """A name cut by the page's fixed-width wrap (水 / 土保持监测; …查询利用、 / 档案资料征集…) is read
+    only in part: a name ending its line on a full line, or after a comma, is flagged; the
+    original page, not wrapped, is not."""
+    from field_rewrites import relaid
+
+    copy, _ = relaid(_source(doc_id), _gold(doc_id), how)
+    assert "PROJECT_NAME_WRAPPED" in {f.code for f in read_copy(copy).failures if f.field == "项目名称"}
+    assert "PROJECT_NAME_WRAPPED" not in {f.code for f in read_copy(_source(doc_id)).failures}

@@ -10,6 +10,9 @@ Text run together gives no edge where a name ends: a name read after its key (�
 followed in the source by more writing, no space, bar or mark between (民族发展专项资金补助区域县(区)资金情况…), may have run on
 into a key the rules have no word for. Such a name is trusted only when the document writes it
 again elsewhere (its title, a sentence, another cell); otherwise it is flagged.
+
+A name that ends where its line ends, on a line a fixed-width wrap filled (a PDF's text layer) or
+after a comma (档案抢救与保护、查询利用、), may go on in the next line: flagged too.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
+from ..textnorm import display_width
+from .wrapped_goal import wrap_width
 
 __all__ = ["flag_doubtful_names"]
 
@@ -55,6 +60,20 @@ def _ran_on(doc: Document, name: str, start: int, end: int) -> bool:
     return _SPACE.sub("", doc.text[:start]).find(folded) < 0 and _SPACE.sub("", doc.text[end:]).find(folded) < 0
 
 
+def _wrapped(text: str, end: int, width: int | None) -> bool:
+    """The name (ending at ``end``) ends its line, and that line ends in a comma or fills the
+    page's hard-wrap ``width``: the name may go on in the next line."""
+    eol = text.find("\n", end)
+    if eol < 0 or text[end:eol].strip(" \t\u3000|｜"):
+        return False
+    line = text[text.rfind("\n", 0, end) + 1 : eol].rstrip(" \t\u3000|｜")
+    return bool(_MID.search(line)) or (width is not None and display_width(line) >= width - 1)
+
+
+#: a list or sentence not finished at the line's end
+_MID = re.compile(r"[，,、]$")
+
+
 def _said(table: BudgetTable, row: int | None) -> bool:
     """A failure on 项目名称 already stands for the name on ``row`` (or for every name)."""
     return any(f.field == "项目名称" and (f.row is None or f.row == row) for f in table.failures)
@@ -64,6 +83,7 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
     """Append a PROJECT_NAME_DOUBTFUL failure for each project name that holds another field's key,
     a sentence's marks or runs over :data:`_LONGEST` characters, and a PROJECT_NAME_RUNS_ON one
     for a name run on into more writing that the document nowhere else writes."""
+    width = wrap_width(doc.text)
     for project in table.projects():
         name = (project.name or "").strip()
         if not name or project.classified:
@@ -73,9 +93,12 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
         if why is None and len(name) <= _LONGEST:
             if span is None or span.alignment != "exact" or _said(table, span.row):
                 continue  # a reader already said what it doubts about this name
-            if not _ran_on(doc, name, span.start, span.end):
+            if _wrapped(doc.text, span.end, width):
+                message = msg("PROJECT_NAME_WRAPPED", name=name[:40])
+            elif not _ran_on(doc, name, span.start, span.end):
                 continue
-            message = msg("PROJECT_NAME_RUNS_ON", name=name[:40], text=doc.text[span.end : span.end + 12])
+            else:
+                message = msg("PROJECT_NAME_RUNS_ON", name=name[:40], text=doc.text[span.end : span.end + 12])
         else:
             what = why.group(0) if why else f"{len(name)}字"
             message = msg("PROJECT_NAME_DOUBTFUL", name=name[:40], what=what)
