@@ -168,3 +168,29 @@ def test_parts_that_add_up_to_no_amount_leave_the_total_unread():
     split = "中央下达资金120万元。收到资金共300万元，其中：中央资金120万元，地方资金180万元。"
     total, notes = budget(split, 0, len(split), "", None, "x")
     assert total is not None and total[0] == Decimal("300") and [n.code for n in notes] == ["PROSE_AMOUNT_SUM"]
+
+
+def test_a_report_listing_its_projects_as_paragraphs_opened_by_name_and_sum():
+    """q10 (a unit's evaluation report): 1.驻京驻肥工作组项目120万元,主要用于… 2.市本级涉访救助资金项目
+    30万元主要用于… — each numbered paragraph opened by a project's name and its money is one project
+    (the paragraph runs on past a title's length). Held on re-laid copies."""
+    expected = [
+        ("驻京驻肥工作组项目", Decimal("120")),
+        ("市本级涉访救助资金项目", Decimal("30")),
+        ("矛盾纠纷排查调处中心项目", Decimal("59")),
+        ("人民调解委员会项目", Decimal("10")),
+    ]
+    for layout in ("source", "joined", "wrap26", "tabs"):
+        if (text := _variants("q10").get(layout)) is None:
+            continue
+        got = [(p.name, p.amounts.total) for p in read_copy(text).projects()]
+        assert got == expected, layout
+
+
+def test_numbered_sources_of_money_are_no_projects():
+    from assistant.extract.parsers.prose_projects import _amount_led_items
+
+    text = "1.中央资金120万元,用于设备购置。\n2.省级配套资金30万元,用于培训。\n"
+    assert _amount_led_items(text) == []
+    text = "1.设备购置项目120万元,用于设备。\n2.人员培训经费30万元,用于培训。\n"
+    assert [name for _, name, _ in _amount_led_items(text)] == ["设备购置项目", "人员培训经费"]
