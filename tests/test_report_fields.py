@@ -194,3 +194,17 @@ def test_numbered_sources_of_money_are_no_projects():
     assert _amount_led_items(text) == []
     text = "1.设备购置项目120万元,用于设备。\n2.人员培训经费30万元,用于培训。\n"
     assert [name for _, name, _ in _amount_led_items(text)] == ["设备购置项目", "人员培训经费"]
+
+
+@pytest.mark.parametrize(("doc_id", "how"), [("q08", "wrap48"), ("n03", "wrap34"), ("n03", "wrap48")])
+def test_a_hard_wrapped_report_reads_its_title_and_money_sentences_whole(doc_id, how):
+    """A PDF's text layer wraps the title and the money sentence at the page's width (关于解决…示范村
+    / 项目资金绩效目标设定的公示; 现下达…专项资金(第一批…)1 / 00万元): the lines that fill the width
+    are joined before the title and the sentences are read."""
+    from field_rewrites import relaid
+
+    name, total = {"q08": (CASES[1][1], Decimal("500")), "n03": (None, Decimal("100"))}[doc_id]
+    copy, _ = relaid(_source(doc_id), _gold(doc_id), how)
+    [project] = read_copy(copy).projects()
+    assert project.amounts.total == total
+    assert name is None or project.name == name
