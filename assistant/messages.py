@@ -929,6 +929,13 @@ MESSAGES: dict[str, Text] = {
         "{text!r} after the project name {name!r} is no known key and was not read as part of the name: it may be "
         "the name's wrapped end; check it",
     ),
+    "FORM_KEYS_OPEN_LINES": Text(
+        "表格的边框在复制时丢失，每行的栏目名与内容连在一起（如“项目名称某经费”）：项目信息按栏目名切分读取，绩效指标未读取；"
+        "请对照原件核对，或使用 --backend auto（LLM）",
+        "the form's cell borders were lost in copying, each row's label runs into its value (项目名称某经费): the "
+        "header is cut at its labels and the indicators are not read; check against the original, or use "
+        "--backend auto (LLM)",
+    ),
     "PROJECT_NAME_WRAPPED": Text(
         "项目名称“{name}”写到一行的末尾（该行按固定宽度排满，或以逗号、顿号结束）：名称可能在下一行继续，可能不完整；请对照原件核对",
         "the project name {name!r} ends where its line ends (a line the page's fixed-width wrap filled, or it ends in "

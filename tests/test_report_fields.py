@@ -208,3 +208,30 @@ def test_a_hard_wrapped_report_reads_its_title_and_money_sentences_whole(doc_id,
     [project] = read_copy(copy).projects()
     assert project.amounts.total == total
     assert name is None or project.name == name
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "name", "total"),
+    [
+        ("k01", "“四好农村路”、“三个一号旅游路”工作经费", Decimal("25")),
+        ("e12", "重大传染病防治项目", Decimal("811.54")),
+    ],
+)
+def test_a_form_whose_rows_run_key_into_value_keeps_its_header(doc_id, name, total):
+    """A page copied with its cells' borders lost, one row a line (项目名称X / 主管部门Y / 合计250): it
+    was refused as "no recognisable table"; the header is now read, cut at its keys, and a failure
+    says the borders were lost and the indicators not read (a partial result, not a refusal)."""
+    table = read_copy("\n".join(map(joined, _source(doc_id).split("\n"))))
+    assert table is not None
+    [project] = table.projects()
+    assert (project.name, project.amounts.total) == (name, total)
+    assert "FORM_KEYS_OPEN_LINES" in {f.code for f in table.failures if f.field == "document"}
+
+
+def test_text_with_no_key_opening_a_line_is_still_refused():
+    from assistant.extract.parsers.header_only import keys_open_lines
+    from assistant.ingest import read_bytes
+
+    prose = "2023年工作总结\n今年完成了各项工作任务。\n明年继续努力。\n"
+    assert not keys_open_lines(read_bytes(prose.encode("utf-8"), "copy.txt"))
+    assert read_copy(prose) is None
