@@ -235,3 +235,17 @@ def test_text_with_no_key_opening_a_line_is_still_refused():
     prose = "2023年工作总结\n今年完成了各项工作任务。\n明年继续努力。\n"
     assert not keys_open_lines(read_bytes(prose.encode("utf-8"), "copy.txt"))
     assert read_copy(prose) is None
+
+
+def test_a_name_that_is_a_form_key_is_flagged():
+    """A reader that takes a label for the name (项目名称 / 项目类型 in a list of projects' head row)
+    gives a name a clerk would copy: a name that is wholly one of the form's keys is flagged."""
+    from assistant.extract.name_doubt import flag_doubtful_names
+    from assistant.ingest import read_bytes
+    from assistant.schema import BudgetTable, Project, Unit
+
+    doc = read_bytes("项目名称\n项目类型\n".encode(), "copy.txt")
+    for name, flagged in (("项目类型", True), ("学生伙食费", False)):
+        table = BudgetTable(units=[Unit(name="", projects=[Project(name=name)])])
+        flag_doubtful_names(doc, table)
+        assert ("PROJECT_NAME_DOUBTFUL" in {f.code for f in table.failures}) is flagged, name

@@ -23,6 +23,7 @@ from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
 from ..textnorm import display_width
+from .parsers.form.labels import _key_field
 from .wrapped_goal import wrap_width
 
 __all__ = ["flag_doubtful_names"]
@@ -60,6 +61,11 @@ def _ran_on(doc: Document, name: str, start: int, end: int) -> bool:
     return _SPACE.sub("", doc.text[:start]).find(folded) < 0 and _SPACE.sub("", doc.text[end:]).find(folded) < 0
 
 
+def _a_key(name: str) -> re.Match[str] | None:
+    """The whole name is one of the form's keys (项目类型, 项目属性, 主管部门): a label read as the name."""
+    return re.fullmatch(r".+", name) if _key_field(re.sub(r"\s", "", name)) else None
+
+
 def _wrapped(text: str, end: int, width: int | None) -> bool:
     """The name (ending at ``end``) ends its line, and that line ends in a comma or fills the
     page's hard-wrap ``width``: the name may go on in the next line."""
@@ -88,7 +94,7 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
         name = (project.name or "").strip()
         if not name or project.classified:
             continue
-        why = _KEY.search(name) or _SENTENCE.search(name)
+        why = _KEY.search(name) or _SENTENCE.search(name) or _a_key(name)
         span = project.spans.get("name")
         if why is None and len(name) <= _LONGEST:
             if span is None or span.alignment != "exact" or _said(table, span.row):
