@@ -70,6 +70,7 @@ def test_a_title_names_a_report_form_with_no_name_cell():
     assert name_in_title("2021年度某某奖助学金项目自评结果\n一、自评结论\n")[0] == "2021年度某某奖助学金项目"
     notice = "标 题: | 关于解决某县2022年某村示范村项目资金绩效目标设定的公示 |\n根据…"
     assert name_in_title(notice)[0] == "某县2022年某村示范村项目资金"
+    assert name_in_title("2022年度某某专项资金绩效评价结果\n正文")[0] == "2022年度某某专项资金"
     assert name_in_title("一、自评结论\n综合评价得分为99分。") is None
 
 

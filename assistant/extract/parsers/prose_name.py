@@ -39,7 +39,7 @@ _NAME_HEADING = re.compile(
 #: a title's last words; a 范文 page (a compilation of sample reports) adds its own: X报告范文(精选8篇),
 #: X报告[热门]
 _TITLE_WORDS = re.compile(
-    r"(?:公示|公告|通知|报告|说明|情况|自评结果)(?:范文)?"
+    r"(?:公示|公告|通知|报告|说明|情况|(?:自评|评价)结果)(?:范文)?"
     r"(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）]|[【\[](?:热门|精选|推荐|优选|通用|最新|必备|实用|经典)[】\]])?[ \t\u3000]*$"
 )
 #: the unit that writes the report, heading its title before the year: 县司法局2020年度X (LABELING N2:
@@ -60,7 +60,7 @@ _NAME_IN_TITLE = re.compile(
     # the verb after 关于 is the notice's, not the name's (关于解决X项目资金绩效目标设定的公示)
     rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于{_TITLE_VERB}?)?(?P<writer>{_WRITER})?"
     r"(?P<name>.+?)(?:[ \t\u3000]*\d{4}年度?)?\s*(?:支出)?"
-    r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况|(?:绩效)?自评结果)"
+    r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况|(?:绩效)?(?:自评|评价)结果)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
