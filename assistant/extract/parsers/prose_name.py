@@ -80,10 +80,13 @@ def _title(plain: str) -> tuple[str, int] | None:
     when there is one (站名: 站名X报告 is the page's caption, the title printed under it). A title
     wrapped before its kind (X专项资金 / 绩效评价报告) is both lines; a title the text runs on from
     (X项目绩效评价报告摘要一、项目基本情况…, a document library's text in one line) is its beginning."""
-    start, found, above = 0, [], None
+    start, found, above, top = 0, [], None, 0
     for n, whole in enumerate(plain.split("\n")):
-        if n > 15:
-            break
+        if _ATTACHMENT.match(whole):  # 附件2: a document of its own begins, its title in its first lines
+            top = n
+        if n - top > 15:  # past the first lines of the text or of its last attachment
+            start += len(whole) + 1
+            continue
         line, pos = whole, start
         if cell := _TITLE_CELL.search(whole):  # 名称: | X报告 | 文号: | 无 |, a disclosure page's grid
             line, pos = cell.group("title"), start + cell.start("title")
@@ -107,6 +110,10 @@ def _title(plain: str) -> tuple[str, int] | None:
             above = (whole.strip(), start + whole.find(whole.strip())) if ok else None
         start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
+
+
+#: an attachment's marker alone on its line (附件2, 附件：): what follows is a document of its own
+_ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:：]?[ \t\u3000|｜]*$")
 
 
 #: a title line holding only the report's kind, its name on the line above: 支出绩效评价报告
