@@ -901,9 +901,10 @@ MESSAGES: dict[str, Text] = {
         "is read up to the key; check it",
     ),
     "GOAL_ENDS_MID_SENTENCE": Text(
-        "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号）：目标可能跨行书写或被截断，可能不完整；请对照原件核对",
-        "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon): it may be wrapped or cut and "
-        "incomplete; check it against the original",
+        "绩效目标“…{goal}”在句子中间结束（末尾是逗号、顿号或分号，或停在按固定宽度折行的一整行末尾）：目标可能跨行书写或被截断，"
+        "可能不完整；请对照原件核对",
+        "the goal '…{goal}' stops mid-sentence (it ends in a comma or semicolon, or at the end of a line the page's "
+        "fixed-width wrap filled): it may be wrapped or cut and incomplete; check it against the original",
     ),
     "PROJECT_NAME_DOUBTFUL": Text(
         "项目名称“{name}”含有“{what}”：名称中不应有其他栏目的名称、句读或过长的文字，可能读错了行；请核对",
@@ -948,6 +949,18 @@ MESSAGES: dict[str, Text] = {
         "the project name {name!r} ends at its line's end (or before the next cell on its line) and the next "
         "line goes on with {text!r}: the name may be wrapped and only its first line read; check it against "
         "the original",
+    ),
+    "FORM_KEYS_OPEN_LINES": Text(
+        "表格的边框在复制时丢失，每行的栏目名与内容连在一起（如“项目名称某经费”）：项目信息按栏目名切分读取，绩效指标未读取；"
+        "请对照原件核对，或使用 --backend auto（LLM）",
+        "the form's cell borders were lost in copying, each row's label runs into its value (项目名称某经费): the "
+        "header is cut at its labels and the indicators are not read; check against the original, or use "
+        "--backend auto (LLM)",
+    ),
+    "PROJECT_NAME_WRAPPED": Text(
+        "项目名称“{name}”写到一行的末尾（该行按固定宽度排满，或以逗号、顿号结束）：名称可能在下一行继续，可能不完整；请对照原件核对",
+        "the project name {name!r} ends where its line ends (a line the page's fixed-width wrap filled, or it ends in "
+        "a comma): it may go on in the next line and be incomplete; check it against the original",
     ),
     "PROJECT_NAME_RUNS_ON": Text(
         "项目名称“{name}”之后紧接“{text}”，中间没有分隔，文中别处也没有这一名称：名称在哪里结束无法确定；请核对",

@@ -15,6 +15,11 @@ under the title / glued to the amounts, 元 with or without thousands separators
 vanished, one line, pipes; and a 自评表's block of column heads over rows, ``se_*``: pipes, padded,
 a cell per line, each row run together), scored on the name and amounts.
 
+``--layouts``: instead, the whole page re-laid as real copying does (``LAYOUTS`` in
+``tests/field_rewrites.py``: traditional characters, cells run together, tabs, pipes dropped, hard
+wraps at 34 / 48), each field scored against the GOLD itself: *right*, *flagged* (wrong, a flag names
+it; a project missed counts as flagged), *silent*, *refused*; the original source is the first line.
+
 Prints a line per rewrite and the totals; exits 1 if a field was silently worse.
 """
 
@@ -33,11 +38,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from field_rewrites import (  # noqa: E402
     FIELDS,
+    LAYOUTS,
     MONEY_FIELDS,
     dev_folders,
     field_outcomes,
+    gold_outcomes,
     money_rewrites,
     read_samples,
+    relaid,
     rewrites,
 )
 
@@ -50,7 +58,10 @@ def main() -> int:
     parser.add_argument("--only", help="one rewrite")
     parser.add_argument("--goal", action="store_true", help="score the header rewrites' goals too")
     parser.add_argument("--money", action="store_true", help="the money block's re-layouts instead")
+    parser.add_argument("--layouts", action="store_true", help="whole pages re-laid, scored against the gold")
     args = parser.parse_args()
+    if args.layouts:
+        return layouts(args.show)
     started = time.perf_counter()
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     shown = 0
@@ -81,6 +92,52 @@ def main() -> int:
         per_field = "  ".join(f"{f[3:]} {c[f + ':held']}/{sum(c[f + ':' + k] for k in KINDS)}" for f in FIELDS)
         print(f"{name:24} copies {c['copies']:3}  " + "  ".join(f"{k} {c[k]:4}" for k in KINDS) + f"   ({per_field})")
     print(f"{'all':24} copies {total['copies']:3}  " + "  ".join(f"{k} {total[k]:4}" for k in KINDS))
+    print(f"{time.perf_counter() - started:.0f} s")
+    return 1 if total["silent"] else 0
+
+
+LAYOUT_KINDS = ("right", "flagged", "silent", "refused")
+
+
+def layouts(show: int) -> int:
+    """The ``--layouts`` mode: every dev source and its re-laid copies, each gold project's name,
+    amounts and goal scored against the gold."""
+    started = time.perf_counter()
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    shown = 0
+    for folder in dev_folders():
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        text = (folder / "source.txt").read_text(encoding="utf-8")
+        for how in ("source", *LAYOUTS):
+            copy = (text, gold) if how == "source" else relaid(text, gold, how)
+            if copy is None:
+                continue
+            counts[how]["copies"] += 1
+            for field, kind in gold_outcomes(copy[1], read_samples(copy[1], copy[0])):
+                counts[how][f"{field}:{kind}"] += 1
+                counts[how][kind] += 1
+                if kind in ("silent", "refused") and shown < show:
+                    shown += 1
+                    print(f"    {kind}: {how} {folder.name} {field[3:]}")
+    total: collections.Counter[str] = collections.Counter()
+    for how in ("source", *LAYOUTS):
+        c = counts[how]
+        if how != "source":
+            total.update(c)
+        per_field = "  ".join(f"{f[3:]} {c[f + ':right']}/{sum(c[f + ':' + k] for k in LAYOUT_KINDS)}" for f in FIELDS)
+        print(
+            f"{how:12} copies {c['copies']:3}  "
+            + "  ".join(f"{k} {c[k]:4}" for k in LAYOUT_KINDS)
+            + f"   ({per_field})"
+        )
+    per_field = "  ".join(
+        f"{f[3:]} {total[f + ':right']}/{sum(total[f + ':' + k] for k in LAYOUT_KINDS)}" for f in FIELDS
+    )
+    print(
+        f"{'all copies':12} copies {total['copies']:3}  "
+        + "  ".join(f"{k} {total[k]:4}" for k in LAYOUT_KINDS)
+        + f"   ({per_field})"
+    )
     print(f"{time.perf_counter() - started:.0f} s")
     return 1 if total["silent"] else 0
 

@@ -306,3 +306,53 @@ def money_rewrites(folder: Path) -> list[tuple[str, str]]:
     made = [(how, money_relayout(text, how, unit)) for how in MONEY_LAYOUTS]
     made += [(how, rows_relayout(text, how)) for how in ROWS_LAYOUTS]
     return [(name, copy) for name, copy in made if copy is not None and copy != text]
+
+
+# --- the whole document re-laid, scored against the gold itself (round 15, fields-h) ---------
+
+#: how real copying re-lays a whole page (every line, not only one block): traditional characters
+#: (the gold converted the same way), a web page's cells run together, ``|`` turned into tabs or
+#: dropped, a PDF's text layer hard-wrapped at a fixed width
+LAYOUTS = ("traditional", "joined", "tabs", "no_pipes", "wrap34", "wrap48")
+
+
+def relaid(text: str, gold: dict, how: str) -> tuple[str, dict] | None:
+    """The source re-laid ``how`` and the gold it is scored against (unchanged but for the
+    traditional copy's characters); None when nothing changes."""
+    from src_rewrites import _wrapped, joined
+
+    if how == "traditional":
+        from zhconv import convert
+
+        return convert(text, "zh-hant"), json.loads(convert(json.dumps(gold, ensure_ascii=False), "zh-hant"))
+    if how == "joined":
+        copy = "\n".join(map(joined, text.split("\n")))
+    elif how == "tabs":
+        copy = re.sub(r"[ \t]*[|｜][ \t]*", "\t", text)
+    elif how == "no_pipes":
+        copy = re.sub(r"[ \t]*[|｜]+[ \t]*", " ", text)
+    elif how.startswith("wrap"):
+        copy = "\n".join(piece for line in text.split("\n") for piece in _wrapped(line, int(how[4:])))
+    else:
+        raise ValueError(how)
+    return (copy, gold) if copy != text else None
+
+
+def gold_outcomes(gold: dict, samples: list[dict] | None, fields: tuple[str, ...] = FIELDS) -> list[tuple[str, str]]:
+    """(field, right / flagged / silent / refused) of every gold project's ``fields`` in a copy,
+    against the gold itself (not the original's reading): a project missed is wrong on each field,
+    flagged when its stand-in's flags (the project read in its place) name the field."""
+    if samples is None:
+        projects = sum(len(u.get("projects") or []) for u in gold.get("units") or [])
+        return [(field, "refused") for _ in range(projects) for field in fields]
+    out = []
+    for s in samples:
+        shown = s if s["status"] == "matched" else s.get("stand_in")
+        for field in fields:
+            if shown is not None and shown.get(field) is not False:
+                out.append((field, "right"))
+            else:
+                flags = (shown or {}).get("flags") or []
+                named = shown is None or any(f.startswith(_FIELD_FLAGS[field] + _ANY) for f in flags)
+                out.append((field, "flagged" if named else "silent"))
+    return out

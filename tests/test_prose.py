@@ -165,8 +165,14 @@ def test_a_report_names_its_form_by_the_caption_and_flags_it(caption, sep):
 
 
 def test_report_money_is_not_guessed():
-    two = _read(_report("表1：某项目绩效目标", "预算资金100万元,其中配套资金20万元。"))
+    # parts after 其中 that do not add up to the amount leave the budget in doubt: said, not read
+    two = _read(_report("表1：某项目绩效目标", "预算资金100万元,其中配套资金20万元、中央资金30万元。"))
     assert two.projects()[0].amounts.total is None
+    assert "PROSE_AMOUNTS_SEVERAL" in {f.code for f in two.failures if f.field == "amounts.total"}
+    # one smaller part leaves the amount standing (the rule of a report read as prose), flagged
+    part = _read(_report("表1：某项目绩效目标", "预算资金100万元,其中配套资金20万元。"))
+    assert str(part.projects()[0].amounts.total) in ("100", "100.0")
+    assert "PROSE_AMOUNT_FROM_TEXT" in {f.code for f in part.failures if f.field == "amounts.total"}
     other = _read(_report("表1：某项目绩效目标", "安排资金30万元,来源为上级补助。"))
     assert str(other.projects()[0].amounts.total) in ("30", "30.0") and other.projects()[0].amounts.fiscal is None
 

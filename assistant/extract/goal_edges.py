@@ -11,7 +11,8 @@ field) when
   that stops without a sentence's end and is no label (年度目标, 总体描述：, a grid word, a key):
   the goal began before what was read (GOAL_BEGINS_IN_TEXT);
 - it stops without a sentence's end while prose goes straight on after it (on its line with no
-  space, bar or mark between, or as the next line): the goal goes on (GOAL_ENDS_IN_TEXT).
+  space, bar or mark between, or as the next line): the goal goes on (GOAL_ENDS_IN_TEXT); in a text
+  whose cells are closed by bars, a goal ending a line no bar closes goes on even after a 。.
 
 Prose is a piece of writing at least :data:`_LONG` characters long that ends in a character, a
 comma or a bracket (a label or an amount is short or ends in a colon or a number).
@@ -183,6 +184,18 @@ def _next_target(goal: str, text: str, end: int) -> bool:
     return any(int(n) == max(numbers) + 1 for n in _TARGET.findall(rest))
 
 
+def _cell_open(text: str, end: int) -> bool:
+    """The goal ending at ``end`` ends a line that no bar closes, in a text whose cells are closed by
+    bars: its cell was wrapped, and goes on to the bar below, even after a sentence's end."""
+    bol = text.rfind("\n", 0, end) + 1
+    eol = text.find("\n", end)
+    line = text[bol : len(text) if eol < 0 else eol]
+    if eol < 0 or text[end:eol].strip() or "|" in line or "｜" in line:
+        return False
+    lines = [x for x in text.splitlines() if x.strip()]
+    return sum("|" in x or "｜" in x for x in lines) * 2 >= len(lines)
+
+
 def _said(table: BudgetTable, row: int | None) -> bool:
     """A failure on 绩效目标 already stands for the goal on ``row``."""
     return any(f.field == "绩效目标" and (f.row is None or f.row == row) for f in table.failures)
@@ -207,7 +220,7 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
         elif (
-            (not _ENDED.search(goal) and goes_on(after) and not _again(goal, after))
+            ((not _ENDED.search(goal) or _cell_open(text, span.end)) and goes_on(after) and not _again(goal, after))
             or _next_target(goal, text, span.end)
             or _label_head(text, span.start, span.end)
         ):

@@ -16,6 +16,8 @@ never opened, one of fewer than :data:`_SHORTEST` characters (no name in the cor
 read to its line's end (or to a space and the next cell's key) while the next line is one run of more
 writing (no gap in it, no key or label, at least :data:`_WRAPPED` characters) (a page wrapped at a fixed width: 2020年省級…執法 / 補助經費…):
 each is flagged on its 项目名称 field.
+A name that ends where its line ends, on a line a fixed-width wrap filled (a PDF's text layer) or
+after a comma (档案抢救与保护、查询利用、), may go on in the next line: flagged too.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
-from ..textnorm import simplified
+from ..textnorm import display_width, simplified
 from .goal_edges import READING, goes_on
+from .parsers.form.labels import _key_field
+from .wrapped_goal import wrap_width
 
 __all__ = ["flag_doubtful_names"]
 
@@ -110,6 +114,25 @@ def _ran_on(doc: Document, name: str, start: int, end: int) -> bool:
     return _SPACE.sub("", doc.text[:start]).find(folded) < 0 and _SPACE.sub("", doc.text[end:]).find(folded) < 0
 
 
+def _a_key(name: str) -> re.Match[str] | None:
+    """The whole name is one of the form's keys (项目类型, 项目属性, 主管部门): a label read as the name."""
+    return re.fullmatch(r".+", name) if _key_field(re.sub(r"\s", "", name)) else None
+
+
+def _wrapped(text: str, end: int, width: int | None) -> bool:
+    """The name (ending at ``end``) ends its line, and that line ends in a comma or fills the
+    page's hard-wrap ``width``: the name may go on in the next line."""
+    eol = text.find("\n", end)
+    if eol < 0 or text[end:eol].strip(" \t\u3000|｜"):
+        return False
+    line = text[text.rfind("\n", 0, end) + 1 : eol].rstrip(" \t\u3000|｜")
+    return bool(_MID.search(line)) or (width is not None and display_width(line) >= width - 1)
+
+
+#: a list or sentence not finished at the line's end
+_MID = re.compile(r"[，,、]$")
+
+
 def _said(table: BudgetTable, row: int | None) -> bool:
     """A failure on 项目名称 already stands for the name on ``row`` (or for every name)."""
     return any(f.field == "项目名称" and (f.row is None or f.row == row) for f in table.failures)
@@ -119,11 +142,12 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
     """Append a PROJECT_NAME_DOUBTFUL failure for each project name that holds another field's key,
     a sentence's marks or runs over :data:`_LONGEST` characters, and a PROJECT_NAME_RUNS_ON one
     for a name run on into more writing that the document nowhere else writes."""
+    width = wrap_width(doc.text)
     for project in table.projects():
         name = (project.name or "").strip()
         if not name or project.classified:
             continue
-        why = _KEY.search(simplified(name)) or _SENTENCE.search(name) or _KEY_AT_END.search(name)
+        why = _KEY.search(simplified(name)) or _SENTENCE.search(name) or _KEY_AT_END.search(name) or _a_key(name)
         span = project.spans.get("name")
         if why is None and len(name) <= _LONGEST and (cut := _cut(doc, name, span)) is not None:
             if span is None or not _said(table, span.row):
@@ -134,9 +158,12 @@ def flag_doubtful_names(doc: Document, table: BudgetTable) -> None:
         if why is None and len(name) <= _LONGEST:
             if span is None or span.alignment != "exact" or _said(table, span.row):
                 continue  # a reader already said what it doubts about this name
-            if not _ran_on(doc, name, span.start, span.end):
+            if _wrapped(doc.text, span.end, width):
+                message = msg("PROJECT_NAME_WRAPPED", name=name[:40])
+            elif not _ran_on(doc, name, span.start, span.end):
                 continue
-            message = msg("PROJECT_NAME_RUNS_ON", name=name[:40], text=doc.text[span.end : span.end + 12])
+            else:
+                message = msg("PROJECT_NAME_RUNS_ON", name=name[:40], text=doc.text[span.end : span.end + 12])
         else:
             what = why.group(0) if why else f"{len(name)}字"
             message = msg("PROJECT_NAME_DOUBTFUL", name=name[:40], what=what)

@@ -18,7 +18,7 @@ from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
 from .parsers.form.numbered import read_numbered
 from .parsers.form.selfeval_rows import read_selfeval_rows
-from .parsers.header_only import doubt_goal, names_a_form
+from .parsers.header_only import doubt_goal, keys_open_lines, names_a_form
 from .parsers.heading_name import name_by_heading
 from .parsers.label_blocks import read_label_block
 from .parsers.level_columns import extract_level_columns, looks_like_level_columns
@@ -73,10 +73,14 @@ def _numbered(doc: Document, form: BudgetTable) -> BudgetTable:
     return form
 
 
-def _header_kept(doc: Document) -> BudgetTable:
+def _header_kept(doc: Document, keys_run: bool = False) -> BudgetTable:
     """A form's header read without its grid (cut above it, or a grid the rules cannot read),
-    with a goal that may have run into the grid's heads flagged."""
-    return doubt_goal(doc, _named(doc, extract_form(doc, header_only=True)))
+    with a goal that may have run into the grid's heads flagged; ``keys_run``: its rows run each
+    key into its value (:func:`keys_open_lines`), said by a failure."""
+    table = doubt_goal(doc, _named(doc, extract_form(doc, header_only=True, keys_run=keys_run)))
+    if keys_run:
+        table.failures.insert(0, Failure(source=doc.source, field="document", message=msg("FORM_KEYS_OPEN_LINES")))
+    return table
 
 
 def _several_forms(doc: Document, forms: list[Document]) -> BudgetTable:
@@ -166,6 +170,8 @@ def _extract_part(doc: Document) -> BudgetTable:
             return prose
         if targets := read_report_targets(doc):  # a report's target sentences with no project field read
             return targets
+        if keys_open_lines(doc):  # 项目名称某经费 / 主管部门某局 / 合计250: the header kept, not refused
+            return _header_kept(doc, keys_run=True)
         raise
     if not table.units and has_form_header(doc):
         return _named(doc, extract_form(doc, header_only=True))  # no project row found, but a form's header is there

@@ -8,6 +8,10 @@ when they are more prose: no label (``X：``), no heading (``(二)``, ``三、``
 (绩效指标, 一级指标, 实际完成情况 …), no cell bar inside. A goal that still ends mid-sentence, or
 ends with a colon (what it announces is not in it: 目标2:…需求:), is flagged on its 绩效目标
 field: it may be cut, and a clerk would trust it.
+
+A page hard-wrapped at a fixed width (a PDF's text layer: many lines cut at the same width,
+anywhere, mid-word) ends a line mid-sentence with no comma: there a line that fills the width
+is a sentence not finished too, and a goal still ending on a full line is flagged the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
+from ..textnorm import display_width
 
 __all__ = ["join_wrapped_goals"]
 
@@ -39,6 +44,32 @@ _LABEL_IN_FRONT = re.compile(r"^[^，,。；;\s]{0,8}目标[ \t\u3000]*[:：]?[ 
 _LEAD_IN = re.compile(r"(?<=。)[^。]*[:：]$")
 #: at most this many lines joined on either side (a goal cell is a paragraph)
 _MOST = 4
+#: a hard wrap: at least this many lines fill the widest line's width (and a tenth of the lines
+#: 20 columns wide or more: a page's short lines, its table's cells, are not wrapped)
+_FULL_LINES = 4
+
+
+def wrap_width(text: str) -> int | None:
+    """The display width the text was hard-wrapped at, or None: the widest line's width (40 and
+    more) when many lines fill it (a CJK character that does not fit in the last column goes to
+    the next line, so a full line may be one column short)."""
+    widths = [display_width(line.rstrip()) for line in text.split("\n") if line.strip()]
+    if not widths or (top := max(widths)) < 40:
+        return None
+    full = sum(1 for w in widths if w >= top - 1)
+    return top if full >= _FULL_LINES and full >= 0.1 * sum(1 for w in widths if w >= 20) else None
+
+
+def _unfinished(line: str, width: int | None) -> bool:
+    """The line stops mid-sentence: it ends in a comma, or fills a hard wrap's width without a
+    sentence's end."""
+    if _MID.search(line):
+        return True
+    return width is not None and display_width(line.rstrip()) >= width - 1 and not _END.search(line)
+
+
+#: a sentence's end at a line's end
+_END = re.compile(r"[。！？!?][ \t\u3000|｜]*$")
 
 
 def _prose(line: str) -> str | None:
@@ -49,7 +80,7 @@ def _prose(line: str) -> str | None:
     return text
 
 
-def _lines_after(text: str, end: int) -> list[tuple[str, int]]:
+def _lines_after(text: str, end: int, width: int | None = None) -> list[tuple[str, int]]:
     """(prose, end offset) of the lines after ``end`` that go on a goal ending mid-sentence."""
     out: list[tuple[str, int]] = []
     eol = text.find("\n", end)
@@ -67,13 +98,13 @@ def _lines_after(text: str, end: int) -> list[tuple[str, int]]:
             if more is None:
                 break
             out.append((more, pos + len(line.rstrip(_EDGE))))
-            if not _MID.search(more):
+            if not _unfinished(line, width):
                 break
         pos += len(line) + 1
     return out
 
 
-def _lines_before(text: str, start: int) -> list[tuple[str, int]]:
+def _lines_before(text: str, start: int, width: int | None = None) -> list[tuple[str, int]]:
     """(prose, start offset) of the lines before ``start``, nearest first, that a goal began on."""
     out: list[tuple[str, int]] = []
     bol = text.rfind("\n", 0, start) + 1
@@ -90,7 +121,7 @@ def _lines_before(text: str, start: int) -> list[tuple[str, int]]:
         else:
             blanks = 0
             more = _prose(line) or (line.strip(_EDGE) if _LABEL_IN_FRONT.match(line.strip(_EDGE)) else None)
-            if more is None or not _MID.search(more):
+            if more is None or not _unfinished(line, width):
                 break
             if label := _LABEL_IN_FRONT.match(more):  # the goal's label and its first line: the goal starts after it
                 if label.end() < len(more):
@@ -104,25 +135,27 @@ def _lines_before(text: str, start: int) -> list[tuple[str, int]]:
 def join_wrapped_goals(doc: Document, table: BudgetTable) -> None:
     """Join each goal's wrapped lines to it (see the module); flag a goal left ending mid-sentence."""
     text = doc.text
+    width = wrap_width(text)
     for project in table.projects():
         span = project.spans.get("goal")
         goal = project.goal
         if not goal or span is None or span.alignment != "exact" or text[span.start : span.end].strip() != goal.strip():
             continue
         start, end = span.start, span.end
-        if _MID.search(goal):
-            after = _lines_after(text, end)
+        if _unfinished(text[text.rfind("\n", 0, end) + 1 : end], width) if width else _MID.search(goal):
+            after = _lines_after(text, end, width)
             if after:
                 joined = goal.rstrip(_EDGE) + "".join(line for line, _ in after)
                 goal = _LEAD_IN.sub("", joined)
                 end = after[-1][1] - (len(joined) - len(goal))
-        before = _lines_before(text, start)
+        before = _lines_before(text, start, width)
         if before:
             goal = "".join(line for line, _ in reversed(before)) + goal
             start = before[-1][1]
         if (start, end) != (span.start, span.end):
             project.goal = goal
             project.spans["goal"] = span.model_copy(update={"start": start, "end": end})
-        if _MID.search(goal) or _OPEN.search(goal):
+        last_line = text[text.rfind("\n", 0, end) + 1 : end]
+        if _MID.search(goal) or _OPEN.search(goal) or (width and _unfinished(last_line, width)):
             message = msg("GOAL_ENDS_MID_SENTENCE", goal=goal[-20:])
             table.failures.append(Failure(source=doc.source, row=span.row, field="绩效目标", message=message))

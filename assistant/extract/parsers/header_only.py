@@ -13,11 +13,11 @@ from ...ingest.document import Document
 from ...messages import msg
 from ...schema import BudgetTable, Failure
 from .form.detect import _grid_start
-from .form.labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _key_field
+from .form.labels import _AMOUNT_FIELDS, _GOAL_FIELDS, _LABEL_RE_SPACED, _fold, _key_field
 from .form.padded import split_padded
 from .form.tokens import _by_lines, _separation, _tokens
 
-__all__ = ["names_a_form", "doubt_goal"]
+__all__ = ["names_a_form", "doubt_goal", "keys_open_lines"]
 
 _OTHER_KEYS = {*_AMOUNT_FIELDS, *_GOAL_FIELDS, "department", "unit"}
 
@@ -32,6 +32,19 @@ def names_a_form(doc: Document) -> bool:
     fields = [_key_field(text) for text in flat]
     named = any(f == "name" and i + 1 < len(flat) and not fields[i + 1] for i, f in enumerate(fields))
     return named and any(f in _OTHER_KEYS for f in fields)
+
+
+def keys_open_lines(doc: Document) -> bool:
+    """A form whose rows each run their key into their value, one row a line (a web page's copy
+    that drops the cells' borders: 项目名称某经费 / 主管部门某局 / 合计250): the 项目名称 key opens a
+    line with its value after it, and two more of the form's keys open lines of their own."""
+    opening: set[str] = set()
+    for line in doc.text.split("\n"):
+        folded = _fold(line).strip()
+        if (first := _LABEL_RE_SPACED.match(folded)) and (field := _key_field(first.group())):
+            if folded[first.end() :].strip(" :：|｜"):
+                opening.add(field)
+    return "name" in opening and len(opening & (_OTHER_KEYS | {"项目属性", "项目负责人"})) >= 2
 
 
 #: the 自评表 goal block's column heads (预期目标 | 实际完成): run into a goal, they show it took the wrong cells

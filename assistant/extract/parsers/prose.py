@@ -42,11 +42,16 @@ from ...taxonomy import (
     code_for_level2_name,
     words,
 )
+from ...textnorm import display_width
+from ..wrapped_goal import wrap_width
 from .form.labels import _T2S
 from .prose_goal import _goal, goal_under_heading
 from .prose_indicators import _goal_items, _labeled, _stated, item_indicator
-from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence
+from .prose_money import budget
+from .prose_name import _WRITER, name_before_this_project, name_in_money_sentence, name_in_title
+from .prose_passing import _passed_fund
 from .prose_targets import targets_in
+from .prose_text import _unwrapped
 
 __all__ = ["looks_like_prose", "extract_prose", "fill_from_report", "read_report_targets", "report_indicators"]
 
@@ -255,7 +260,10 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
     project, text = projects[0], doc.text
     failures = list(table.failures)
     money, _ = _one_amount(text, len(text), sentences_only=True)  # a report may tell its money after the table
-    if money is not None and all(v is None for v in project.amounts.model_dump().values()):
+    unpaid = all(v is None for v in project.amounts.model_dump().values())
+    if money is None and unpaid and not _passed_to(doc, table, project, failures):
+        failures += _sentence_budget(doc, table, project)
+    elif money is not None and unpaid:
         total = Decimal(money.group(1).replace(",", ""))
         sentence = text[money.start() : (text.find("。", money.start()) + 1) or len(text)]
         amounts = Amounts(total=total, fiscal=total if "财政拨款" in sentence.translate(_T2S) else None)
@@ -285,16 +293,96 @@ def fill_from_report(doc: Document, table: BudgetTable) -> BudgetTable:
             at = failures.index(ungridded[0])
             failures[at : at + 1] = flags
     if not project.name and (
-        subject := name_in_money_sentence(text) or name_before_this_project(text)
-    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为…
+        subject := name_in_money_sentence(text) or name_before_this_project(text) or _titled(text)
+    ):  # 该X项目于…下达预算资金10万元 ; 一是完成X建设,该项目总投资额为… ; a title: X项目自评结果
         project.name = subject[0]
         project.spans["name"] = Span(start=subject[1], end=subject[1] + len(subject[0]), row=_line_of(text, subject[1]))
         failures = [f for f in failures if f.code != "FORM_NO_NAME"]
-        failures.append(
-            Failure(source=doc.source, field="项目名称", message=msg("PROSE_NAME_FROM_TEXT", name=subject[0]))
-        )
+        said = "PROSE_NAME_FROM_TITLE" if subject == _titled(text) else "PROSE_NAME_FROM_TEXT"
+        failures.append(Failure(source=doc.source, field="项目名称", message=msg(said, name=subject[0])))
     table.failures = failures
     return table
+
+
+def _titled(text: str) -> tuple[str, int] | None:
+    """The project the title names (:func:`.prose_name.name_in_title`), a title wrapped over lines
+    read whole, and where its name starts in ``text``."""
+    cleaned, where = _sentences(text)
+    if (named := name_in_title(cleaned)) is None:
+        return None
+    return named[0], where[named[1]]
+
+
+def _sentences(text: str) -> tuple[str, list[int]]:
+    """The text with a PDF's hard-wrapped lines joined, so that a sentence or a title cut at the
+    column's width reads whole, and where in ``text`` each of its characters was: lines that fill
+    the page's wrap width (:func:`..wrapped_goal.wrap_width`, in display columns) and end no
+    sentence run on into the next; else as :func:`.prose_text._unwrapped` joins them."""
+    width = wrap_width(text)
+    if width is None:
+        return _unwrapped(text, list(range(len(text) + 1)))
+    kept, where, pos = [], [], 0
+    for line in text.split("\n"):
+        kept.append(line)
+        where.extend(range(pos, pos + len(line)))
+        pos += len(line)
+        if display_width(line.rstrip()) < width - 1 or line.rstrip().endswith(("。", "！", "？", "；", "：", ":")):
+            kept.append("\n")
+            where.append(pos)
+        pos += 1
+    where.append(pos)
+    return "".join(kept), where
+
+
+def _set_total(table: BudgetTable, project: Project, amounts: Amounts, currency: str) -> None:
+    """The amounts read from a sentence, for the project, its unit and the table."""
+    project.amounts = amounts
+    for unit in table.units:
+        unit.amounts = amounts
+    table.amounts, table.currency_unit = amounts, currency
+
+
+def _total_span(doc: Document, where: list[int], plain: str, at: int) -> tuple[Span, int]:
+    """The span in the document of the number read at ``at`` of the joined text, and its end there."""
+    number = re.compile(r"[\d,.]*").match(plain, at)
+    end = number.end() if number else at
+    start = where[at]
+    return Span(start=start, end=where[end - 1] + 1 if end > at else start, row=_line_of(doc.text, start)), end
+
+
+def _passed_to(doc: Document, table: BudgetTable, project: Project, failures: list[Failure]) -> bool:
+    """A form with no money cell in a notice that passes the fund the form names (现下达X专项资金
+    (第一批…)100万元, the form's 项目名称 X专项资金(第一批…)): the amount passed is its total, flagged
+    as read from that sentence. False when the notice passes no fund, another fund or no amount."""
+    cleaned, where = _sentences(doc.text)
+    plain = cleaned.translate(_T2S)
+    passed = _passed_fund(plain, len(plain), doc.source)
+    named = re.sub(r"\s", "", project.name.translate(_T2S))
+    if passed is None or passed.total is None or not named or not named.startswith(re.sub(r"\s", "", passed.name)):
+        return False
+    total, currency, at, _ = passed.total
+    _set_total(table, project, Amounts(total=total), currency)
+    project.spans["amounts.total"], end = _total_span(doc, where, plain, at)
+    said = msg("PROSE_AMOUNT_FROM_TEXT", text=cleaned[passed.name_at : end] + currency)
+    failures.append(Failure(source=doc.source, field="amounts.total", message=said))
+    return True
+
+
+def _sentence_budget(doc: Document, table: BudgetTable, project: Project) -> list[Failure]:
+    """A form or report with no money cell and no single ``资金N万元``: the budget its sentences
+    state, chosen as a report's prose is (:func:`.prose_money.budget`: any money word, 预算 / 资金总额
+    / 下达; one amount, the sum of the others, or the one called the budget), table lines left out;
+    always flagged, and when several amounts leave the budget unsure, a failure says so."""
+    cleaned, where = _sentences(doc.text)
+    plain = _blank_table_lines(cleaned.translate(_T2S))  # offsets hold
+    found, notes = budget(plain, 0, len(plain), project.name, None, doc.source)
+    if found is None:
+        return notes
+    total, currency, at, fiscal = found
+    _set_total(table, project, Amounts(total=total, fiscal=total if fiscal else None), currency)
+    project.spans["amounts.total"], end = _total_span(doc, where, plain, at)
+    said = msg("PROSE_AMOUNT_FROM_TEXT", text=cleaned[max(0, at - 6) : end] + currency)
+    return [*notes, Failure(source=doc.source, field="amounts.total", message=said)]
 
 
 #: what makes a line a line of a table (cells split by | or tabs): not a sentence

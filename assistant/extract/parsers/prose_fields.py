@@ -138,17 +138,28 @@ _FISCAL_PART = re.compile(
 )
 
 
-def _fiscal_part(plain: str, total: tuple) -> tuple[Decimal, int] | None:
+#: the part of an amount that names the 其他资金 column, after 其中: 其他资金859.6万元 (i04)
+_OTHER_PART = re.compile(
+    r"其[他它](?:资金|收入)[ \t\u3000]*[:：为]?[ \t\u3000]*(?P<n>\d+(?:\.\d+)?)[ \t\u3000]*(?P<cur>万元|元)"
+)
+
+
+def _fiscal_part(plain: str, total: tuple, pattern: re.Pattern[str] = _FISCAL_PART) -> tuple[Decimal, int] | None:
     """The one part of the total its sentence names as 一般公共预算 / 财政拨款 after 其中 (一、2022年省级
     残疾人康复资金24万元,其中:1、一般公共预算资金21万元…;2、省级彩票公益金3万元, n10): that part is the
-    fiscal amount (LABELING F1), when it is in the total's unit and not more than it."""
+    fiscal amount (LABELING F1), when it is in the total's unit and not more than it; with
+    ``_OTHER_PART``, the part named 其他资金, the other amount."""
     amount, currency, at, _ = total
     close = min((i for i in (plain.find("。", at), plain.find("\n", at)) if i >= 0), default=len(plain))
     among = plain.find("其中", at, close)
     if among < 0 or among - at > 12:  # 其中 right after the amount: what follows splits it
         return None
-    parts = list(_FISCAL_PART.finditer(plain, among, close))
-    if len(parts) != 1 or parts[0].group("cur") != currency or Decimal(parts[0].group("n")) > amount:
+    parts = list(pattern.finditer(plain, among, close))
+    if (
+        len({(p.group("n"), p.group("cur")) for p in parts}) != 1
+        or parts[0].group("cur") != currency
+        or Decimal(parts[0].group("n")) > amount
+    ):
         return None
     return Decimal(parts[0].group("n")), parts[0].start("n")
 
@@ -202,7 +213,18 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
                         message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
                     )
                 )
-            amounts = Amounts(total=read.total[0], fiscal=fiscal)
+            other = None
+            if (part := _fiscal_part(plain, read.total, _OTHER_PART)) is not None:
+                other = part[0]  # 2330.9万元,其中:中央资金…,其他资金859.6万元 (i04)
+                failures.append(
+                    Failure(
+                        source=source,
+                        row=row(part[1]),
+                        field="amounts.other",
+                        message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
+                    )
+                )
+            amounts = Amounts(total=read.total[0], fiscal=fiscal, other=other)
             spans["amounts.total"] = span(read.total[2], str(read.total[0]))
         goal = None
         if read.goal is not None:

@@ -112,6 +112,32 @@ def _subtotal(amounts: list[tuple[str, str]]) -> tuple[tuple[str, str], list[tup
     return None
 
 
+def _split_whole(
+    plain: str, every: list[re.Match[str]], whole: list[re.Match[str]]
+) -> tuple[re.Match[str], list[re.Match[str]]] | None:
+    """The one amount the text splits into parts that add up to it (X万元，其中A、B、C: the first
+    amounts after its 其中, in order, summing to it exactly), when every other amount told outside
+    such parts is one of its parts told again (中央下达1372.7万元 … 共2330.9万元，其中中央1372.7万元…):
+    the total. None when no amount, or more than one, is split that way."""
+    split = []
+    for m in whole:
+        if not _PARTS.match(plain, m.end("n") - 1):
+            continue
+        running, parts = Decimal(0), []
+        for p in (p for p in every if p.start() >= m.end() and _cur(p) == _cur(m)):
+            running += _number(p)
+            parts.append(p)
+            if running >= _number(m):
+                break
+        if len(parts) >= 2 and running == _number(m):
+            split.append((m, parts))
+    if len({str(_number(m)) for m, _ in split}) != 1:
+        return None
+    m, parts = split[0]
+    told = _values(parts) | {(str(_number(m)), _cur(m))}
+    return (m, parts) if _values(whole) <= told else None
+
+
 def _one_smaller_part(values: set[tuple[str, str]], every: list[re.Match[str]]) -> bool:
     """The amounts 其中 left out are none, or a single part in the amount's unit smaller than it
     (预算10441万元。其中，中央资金8353万元): the amount stands. Two parts or more that do not add
@@ -151,7 +177,15 @@ def budget(
     )
     found = every if whole_sum is not None or doubted else whole
     values = _values(found)
-    if len(values) == 1:
+    split = _split_whole(plain, every, whole) if len(values) > 1 and whole_sum is None else None
+    if split is not None:  # 资金共2330.9万元，其中：中央资金1372.7万元、地方资金98.6万元、其他资金859.6万元
+        m, parts = split
+        total = (_number(m), _cur(m), m.start("n"), False)
+        text = "、".join(p.group(0) for p in [m, *parts])
+        notes.append(
+            Failure(source=source, field="amounts.total", message=msg("PROSE_AMOUNT_SUM", text=text, total=m.group(0)))
+        )
+    elif len(values) == 1:
         m = found[0]
         # 财政拨款, and 财政资金总额 read as a form's 年度财政资金总额 (LABELING F1, l06)
         fiscal = bool(_FISCAL_WORD.search(plain[max(0, m.start() - 2) : m.start("n")]))

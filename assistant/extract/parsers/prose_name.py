@@ -39,7 +39,7 @@ _NAME_HEADING = re.compile(
 #: a title's last words; a 范文 page (a compilation of sample reports) adds its own: X报告范文(精选8篇),
 #: X报告[热门]
 _TITLE_WORDS = re.compile(
-    r"(?:公示|公告|通知|报告|说明|情况)(?:范文)?"
+    r"(?:公示|公告|通知|报告|说明|情况|(?:自评|评价)结果)(?:范文)?"
     r"(?:[（(][^（()）\n]{0,4}\d{1,3}篇[)）]|[【\[](?:热门|精选|推荐|优选|通用|最新|必备|实用|经典)[】\]])?[ \t\u3000]*$"
 )
 #: the unit that writes the report, heading its title before the year: 县司法局2020年度X (LABELING N2:
@@ -49,15 +49,18 @@ _WRITER = (
     r"[\u4e00-\u9fff()（）]{1,24}?(?:局|委|委员会|会|院|厅|办|办公室|室|中心|站|所|馆|校|队|残联|政府|分局)"
     r"(?=(?:\d{4}|20xx)年)"
 )
+#: what a notice does about the project, after 关于: 关于解决X项目资金… ; 关于申请X…
+_TITLE_VERB = r"(?:解决|申请|安排|拨付|公布|公示)"
 _NAME_IN_TITLE = re.compile(
     # the issuer may head the title (某局关于…), or the writing unit before the year (县司法局2020年度X);
     # 绩效的自评报告, 绩效评价自评报告, 支出绩效自评报告 as written; a bracketed kind of money files some
     # titles: (直达资金)X工程项目2020年度绩效自评报告. The name keeps the year and place in front of it
     # (2016年X项目, 枞阳县2023年度X项目, LABELING N2); the report's own year after it is left out.
     # 项目 stays in the name (X项目支出绩效评价报告 names X项目): the report's words start at 支出 or 绩效
-    rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于)?(?P<writer>{_WRITER})?"
+    # the verb after 关于 is the notice's, not the name's (关于解决X项目资金绩效目标设定的公示)
+    rf"^(?:[（(][^）)\n]{{2,8}}资金[)）])?(?:[^\n关]{{2,30}}关于)?(?:关于{_TITLE_VERB}?)?(?P<writer>{_WRITER})?"
     r"(?P<name>.+?)(?:[ \t\u3000]*\d{4}年度?)?\s*(?:支出)?"
-    r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况)"
+    r"(?P<kind>绩效的?(?:自评|评价){0,2}报告|绩效目标|资金使用情况|(?:绩效)?(?:自评|评价)结果)"
 )
 #: what a disclosure title lists after the project (…项目立项依据、实施主体、预算安排及绩效目标情况公示)
 _ASPECTS = re.compile(r"(?<=项目)(?:的)?(?:(?:立项依据|实施主体|预算安排|资金安排|建设内容|实施内容)[、，,和及与]*)+$")
@@ -68,7 +71,7 @@ _TITLE_LABEL = re.compile(r"^(?:名称|标题|标[ \t\u3000]*题)[ \t\u3000]*[:�
 
 #: the title in a disclosure page's metadata grid, one cell after its label: 名称: | X报告 | 文号: | 无 |
 _TITLE_CELL = re.compile(
-    r"(?:^|[|｜][ \t\u3000]*)(?:名称|标题)[ \t\u3000]*[:：][ \t\u3000]*[|｜][ \t\u3000]*(?P<title>[^|｜\n]*[^|｜\s])[ \t\u3000]*(?=[|｜])"
+    r"(?:^|[|｜][ \t\u3000]*)(?:名称|标[ \t\u3000]*题)[ \t\u3000]*[:：][ \t\u3000]*[|｜][ \t\u3000]*(?P<title>[^|｜\n]*[^|｜\s])[ \t\u3000]*(?=[|｜])"
 )
 
 
@@ -77,10 +80,13 @@ def _title(plain: str) -> tuple[str, int] | None:
     when there is one (站名: 站名X报告 is the page's caption, the title printed under it). A title
     wrapped before its kind (X专项资金 / 绩效评价报告) is both lines; a title the text runs on from
     (X项目绩效评价报告摘要一、项目基本情况…, a document library's text in one line) is its beginning."""
-    start, found, above = 0, [], None
+    start, found, above, top = 0, [], None, 0
     for n, whole in enumerate(plain.split("\n")):
-        if n > 15:
-            break
+        if _ATTACHMENT.match(whole):  # 附件2: a document of its own begins, its title in its first lines
+            top = n
+        if n - top > 15:  # past the first lines of the text or of its last attachment
+            start += len(whole) + 1
+            continue
         line, pos = whole, start
         if cell := _TITLE_CELL.search(whole):  # 名称: | X报告 | 文号: | 无 |, a disclosure page's grid
             line, pos = cell.group("title"), start + cell.start("title")
@@ -104,6 +110,10 @@ def _title(plain: str) -> tuple[str, int] | None:
             above = (whole.strip(), start + whole.find(whole.strip())) if ok else None
         start += len(whole) + 1
     return next((t for t in found if not re.search("[:：]", t[0])), found[0] if found else None)
+
+
+#: an attachment's marker alone on its line (附件2, 附件：): what follows is a document of its own
+_ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:：]?[ \t\u3000|｜]*$")
 
 
 #: a title line holding only the report's kind, its name on the line above: 支出绩效评价报告
@@ -162,6 +172,15 @@ def name_in_money_sentence(text: str, end: int | None = None) -> tuple[str, int]
 
 #: the work a sentence says is done, then refers back to as 该项目: 一是完成X建设,该项目总投资额为…
 _THIS_PROJECT = re.compile(r"(?:完成|实施|开展|推进)(?P<name>[^，,。；;：:\n“”《》]{6,60}?)[，,][ \t\u3000]*该项目")
+
+
+def name_in_title(text: str) -> tuple[str, int] | None:
+    """The project a report's or notice's title names (X项目…绩效自评报告, 关于X项目资金绩效目标
+    设定的公示, X项目自评结果), and where it starts; None when the title names none."""
+    plain = text.translate(_T2S)
+    if (title := _title(plain)) is None or (read := _titled(plain, title, len(plain), "")) is None:
+        return None
+    return text[read.name_at : read.name_at + len(read.name)].strip(), read.name_at
 
 
 def name_before_this_project(text: str) -> tuple[str, int] | None:

@@ -24,11 +24,13 @@ _FUND_NAME = (
     r"(?P<name>(?:\d{4}|20xx)[^，,。；;：:\n“”《》]{2,58}?(?:资金|经费|工程)"
     r"|[^\d，,。；;：:\n“”《》（(][^，,。；;：:\n“”《》]{3,58}?(?:资金|经费|工程))"
 )
+#: a bracketed qualifier after the fund's name, before its amount: X专项资金(第一批整镇推进奖补)100万元
+_BATCH = r"(?:[（(][^（()）\n]{1,30}[)）])?"
 _PASSING = (
     re.compile(rf"现将{_FUND_NAME}(?:[ \t\u3000]*{_AMOUNT})?下达"),
     # the amount right after the name, or after a comma and 合计 (下达我区X资金,合计13,804万元)
     re.compile(
-        rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"
+        rf"(?:下达|拨付|下拨){_RECIPIENT}{_FUND_NAME}{_BATCH}(?:[ \t\u3000]*(?:[，,][ \t\u3000]*(?:合计|共计|总计))?{_AMOUNT})?"
     ),
     # a bureau's own account of the money it got: 财政局拨入红河州司法局法律援助专项经费20.00万元
     re.compile(rf"拨入{_UNIT}{_FUND_NAME}[ \t\u3000]*{_AMOUNT}"),

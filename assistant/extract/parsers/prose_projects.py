@@ -55,6 +55,7 @@ def _items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | N
         return found
     return (
         _quoted_lines(plain)
+        or _amount_led_items(plain)
         or _heading_items(plain)
         or _background_items(plain)
         or _numeral_items(plain)
@@ -171,6 +172,31 @@ def _split_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, st
         ):
             return _as_items(parts)
     return []
+
+
+#: a report's paragraph per project, opened by its name and its money, then what it pays for:
+#: 1.驻京驻肥工作组项目120万元,主要用于… (the paragraph runs on past any length a title has)
+_AMOUNT_LED = re.compile(
+    r"^[ \t\u3000]*(?P<num>\d{1,2})[、.．][ \t\u3000]*(?P<title>(?P<name>[^\n，,。；;：:“”]{2,40}?"
+    rf"(?:项目|资金|经费|工程|补助|补贴))[ \t\u3000]*{_AMOUNT})",
+    re.M,
+)
+
+
+def _amount_led_items(plain: str) -> list[tuple[re.Match[str], str, tuple[Decimal, str] | None]]:
+    """Paragraphs 1. 2. … (two or more, in order from 1) each opened by a project's name and its
+    amount (1.X项目120万元,主要用于…): one project each; not when a part names where money comes
+    from (1.中央资金…)."""
+    found: list[re.Match[str]] = []
+    for m in _AMOUNT_LED.finditer(plain):
+        if int(m.group("num")) != len(found) + 1:
+            if int(m.group("num")) != 1:
+                continue
+            found = []
+        found.append(m)
+    if len(found) < 2 or _names_a_source(found):
+        return []
+    return _as_items(found)
 
 
 #: a disclosure's project heading on a line of its own: 1、“X”项目

@@ -115,7 +115,7 @@ def _without_code(name: str | None) -> str | None:
     return _UNIT_CODE.sub("", name) if name else name
 
 
-def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
+def extract_form(doc: Document, *, header_only: bool = False, keys_run: bool = False) -> BudgetTable:
     """Extract one single-project form into a table with one unit and one project.
 
     With ``header_only`` a form whose indicator grid the rules do not know (一级指标 |
@@ -125,6 +125,9 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     Raises:
         InputError: the document has no indicator grid (一级指标 | 二级指标 | 三级指标),
             and ``header_only`` is not set.
+
+    ``keys_run`` (with ``header_only``): the header's rows are known to run their keys and values
+    together (项目名称某经费 / 主管部门某局): the header is cut at its keys.
     """
     if doc.layout == "reflowed":
         doc = _by_lines(doc)  # read flattened text line by line, not as reflowed table cells
@@ -151,7 +154,7 @@ def extract_form(doc: Document, *, header_only: bool = False) -> BudgetTable:
     rows = _named_head(_tokens(doc, separation))
     header_at = _find_header(rows)
     gridded = header_at is not None
-    if not gridded and header_only and separation is None and keys_run_together(doc):
+    if not gridded and header_only and separation is None and (keys_run or keys_run_together(doc)):
         # a header run together over a grid the rules do not know: the header is cut at its keys,
         # the grid is not read from text cut that way
         separation, run_together = "run_together", True

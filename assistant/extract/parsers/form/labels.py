@@ -49,7 +49,9 @@ _KEYS: list[tuple[str, str]] = [
         r"|年度金额|合计|总额|(?:本年|年度)?申请(?:金额|资金)(?:总额)?"  # 申报表: the year's amount applied for (申请资金总额)
         r"|项目申报金额|(?:本年|年度)申报(?:金额|资金)"
         # 湖南 财政支出项目绩效评价自评报告: 计划安排资金 | 实际到位资金 | 实际支出 | 结余, the plan the total
-        r"|计划安排资金",
+        r"|计划安排资金"
+        # an evaluation report's summary: the money put in at all levels (各级资金投入总数), the budget
+        r"|(?:各级)?资金投入总[数额]",
         "total",
     ),
     # the one amount, all of it 财政 (a 自评表's 年度财政资金总额 row under 预算数 | 执行数 | 执行率)
@@ -69,8 +71,11 @@ _KEYS: list[tuple[str, str]] = [
     (r"(?:其中[:：\-－]?\s*)?(?:单位)?自筹(?:资金)?", "自筹资金"),  # part of 其他资金 (read as it when alone)
     (r"实施周期总?目标|中长?期目标|实施期绩效目标|(?:专项|项目)?长期绩效目标", "实施周期目标"),
     (r"年度目标|(?:年度)?预期目标|年初设定目标|(?:本|专项)?年度绩效总?目标(?:[（(]文字[)）])?", "年度目标"),
-    # (…绩效目标完成情况, a report's section on what was achieved, is no goal key)
-    (r"(?:年度)?总体目标(?!完成情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评|完成情况)", "总体目标"),
+    # (…绩效目标完成情况 / 绩效目标 实现情况, a report's section on what was achieved, is no goal key)
+    (
+        r"(?:年度)?总体目标(?!\s*(?:完成|实现)情况)|(?:项目)?绩效目标(?!(?:申报|批复|自评)?表|自评|\s*(?:完成|实现)情况)",
+        "总体目标",
+    ),
     # 自评表: beside the 预期目标 (年度总体目标完成情况综述 in some templates)
     (
         r"(?:目标)?(?:全年)?实际完成(?:情况|目标)(?:综述)?|(?:年度)?(?:总体)?目标完成情况综述|具体完成情况",
@@ -278,7 +283,8 @@ _LABEL_RE = re.compile(
                 r"总分(?=\d|$)",  # the 自评表's last row: ends the grid
                 r"(?:年初|全年)预算数",  # a 自评表's money columns, not the 预算数 key
                 r"(?:本年度|(?:专项)?年度|项目)?绩效指标(?!值|\s*[一二三]级(?!\s*指标))",  # the caption over the grid: ends a goal run together
-                r"(?:年度)?(?:绩效)?(?:总体)?目标完成情况(?!综述)",  # the caption over 预期目标 | 实际完成情况
+                # the caption over 预期目标 | 实际完成情况; a report's 绩效目标实现情况 (what was achieved)
+                r"(?:年度)?(?:绩效)?(?:总体)?目标(?:完成|实现)情况(?!综述)",
                 r"(?:未完成|偏差)原因(?:分析)?[和及]?改进措施",
                 r"指标值及单位",
                 r"指标值",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _GOAL_FIELDS, _fold, _key_field
+from .labels import _AMOUNT_FIELDS, _AMOUNT_TEXT, _GOAL_FIELDS, _LABEL_RE, _fold, _key_field
 from .tokens import Token
 
 __all__ = ["split_padded"]
@@ -52,6 +52,8 @@ def _cut(token: Token, amounts_cells: bool) -> list[Token]:
     they belong to columns the line does not name, and stay one piece (flagged when read)."""
     text = token.text
     if not text or not re.search(r"\s", text.strip()) or _key_field(text):
+        return [token]
+    if _LABEL_RE.fullmatch(_fold(text)):  # 绩效目标 实现情况: one caption wrapped, not a key and its value
         return [token]
     words = list(_WORD.finditer(text))
     if all(_AMOUNT_TEXT.match(_fold(w.group()).replace(",", "")) for w in words):
