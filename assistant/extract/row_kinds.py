@@ -119,7 +119,46 @@ def _squeezed(text: str | None) -> str:
 
 def _heading(text: str) -> bool:
     """A column heading of the grid or its caption (绩效指标), a row of which is the header again."""
-    return _is_column_heading(text) or _is_grid_caption(text)
+    return _is_column_heading(text) or _is_grid_caption(text) or _headings_run_together(text)
+
+
+#: the words a 自评表's column headings are made of (年度指标值, 实际完成值, 单项指标得分, 权重占比(%),
+#: 未完成原因及拟采取的改进措施); the strong ones name a column no indicator is called
+_HEAD_PIECES = (
+    "一级指标 二级指标 三级指标 指标值 指标 目标值 完成值 实际值 实际 年度 年初 全年 预期 分值 得分 自评 权重 占比 "
+    "评分标准 评分 标准 未完成原因 原因 改进措施 措施 偏差 分析 备注 计量单位 度量单位 单位 符号 序号 文字描述 单项 "
+    "折算 完成情况 绩效 及 和 拟采取的 说明 性质 方向 解释 计算"
+).split()
+_STRONG_HEADS = (
+    "得分",
+    "分值",
+    "权重",
+    "完成值",
+    "指标值",
+    "目标值",
+    "三级指标",
+    "评分标准",
+    "未完成原因",
+    "改进措施",
+    "计量单位",
+    "度量单位",
+    "备注",
+    "序号",
+)
+_HEAD_PIECE = re.compile("|".join(sorted(_HEAD_PIECES, key=len, reverse=True)))
+_HEAD_RUN = re.compile(f"(?:{_HEAD_PIECE.pattern})+")
+
+
+def _headings_run_together(text: str) -> bool:
+    """Several column headings with their cells run together (绩效实际评分标准指标分值自评得分未完成原因,
+    符号单位(文字描述)单项指标得分): the text, less its brackets, is made of heading words only and
+    names two columns no indicator is called after (得分, 分值, 权重, 完成值 …), or one among four
+    heading words at least."""
+    core = _BRACKETED_NOTE.sub("", text)
+    if not _HEAD_RUN.fullmatch(core):
+        return False
+    strong = sum(core.count(w) for w in _STRONG_HEADS)
+    return strong >= 2 or (strong == 1 and len(_HEAD_PIECE.findall(core)) >= 4)
 
 
 def _blank(value: str | None) -> bool:
