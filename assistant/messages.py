@@ -586,6 +586,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
     ),
+    "FORM_VALUE_BEFORE_ACHIEVED": Text(
+        "“{text}”：名称、指标值与“达成预期指标”等完成情况连写，按重复的字词或措辞把“{value}”读作指标值；请核对",
+        "{text!r}: name, value and the achieved words (达成预期指标) run together; {value!r} read as the value "
+        "by its repeated words or its wording; check it",
+    ),
     "FORM_VALUE_BY_WORDING": Text(
         "“{text}”：名称与指标值连写且无数字，按措辞把结尾的“{value}”读作指标值；请核对",
         "{text!r}: name and value run together with no number; the closing words {value!r} read as the value "

@@ -311,6 +311,43 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
+#: what a 自评表's 实际完成值 cell says of a target met, in words (达成预期指标, 已完成), then the
+#: 分值 and 得分 columns' digits at most: the end of a row whose target lies before it
+_ACHIEVED = re.compile(
+    r"(?P<done>(?:达成|达到|实现)预期(?:指标|目标|效果)?|已(?:全部)?完成|全部完成)(?P<scores>\d{1,3}(?:\.\d{1,2})?){0,2}$"
+)
+
+
+def _split_achieved(token: Token, k: int) -> _Item | None:
+    """One 自评表 row run together whose achieved value is the words of a target met:
+    name + target + 达成预期指标 + scores (带动农民增收农民增收达成预期指标1010). The target is the
+    name's last words written again (农民增收, as a qualitative target repeats what it measures),
+    else a value in words the name ends on (…影响程度效果明显); a guess the caller flags. None
+    when neither is found, or the row holds a number before the achieved words (two rows, or a
+    quantity the other readings cut)."""
+    text = token.text.rstrip()
+    m = _ACHIEVED.search(text)
+    if k < 1 or m is None or m.start() < 4:
+        return None
+    body = text[: m.start()]
+    value = None
+    for size in range(len(body) // 2, 1, -1):  # the longest repeat: 2022年底之前2022年底之前
+        if body.endswith(body[-size:] * 2) and re.search(r"[\u4e00-\u9fff]", body[-size:]):
+            value = len(body) - size
+            break
+    if value is None:
+        if re.search(r"\d", body) or not (w := re.fullmatch(rf".*?[\u4e00-\u9fff]{{2}}.*?({_WORDED_VALUE})", body)):
+            return None
+        value = w.start(1)
+    if not re.search(r"[\u4e00-\u9fff]", body[:value]):
+        return None
+
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b], token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    return _Item(piece(0, value), [piece(value, len(body)), *([None] * (k - 1))], token.row)
+
+
 #: a unit fraction (件/件, 元/人, 人/次) at the end of a text: a value's unit, never a name's end
 _UNIT_FRACTION = re.compile(r"(?:[件个人次元台套户项场篇天月年]|万元)/(?:[件个人次元台套户项场篇天月年]|万元)$")
 
@@ -382,6 +419,11 @@ def _read_run(
         if odd is not None and not _cut_mid_word(measured, token):
             found = measured  # 指示灯30只气体灭火控制器4台施工材料1批: a measure word the unit list lacks
             failures.at_row(token.row, "指标值", msg("FORM_CUT_ODD_UNIT", text=token.text[:40], value=odd))
+    if found is None and (achieved := _split_achieved(token, k)) is not None:
+        found = [achieved]  # 带动农民增收农民增收达成预期指标1010: the target before the words of a target met
+        failures.at_row(
+            token.row, "指标值", msg("FORM_VALUE_BEFORE_ACHIEVED", text=token.text[:40], value=achieved.values[0].text)
+        )
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
         for item in numbered:

@@ -1,0 +1,61 @@
+"""A 自评表 row run together whose achieved value is the words of a target met (达成预期指标, 已完成)
+then its scores: the target lies before those words (form/runs.py ``_split_achieved``). It is the
+name's last words written again (带动农民增收农民增收达成预期指标1010) or a value in words the name
+ends on (…影响程度效果明显达成预期指标1010); the reading is flagged. Checked on dev sources of
+other families (b15, c13: space-separated 自评表) with their real cells run together
+(tests/src_rewrites.py ``joinrows`` / ``joingrid``), scored against the unchanged gold."""
+
+from __future__ import annotations
+
+import pytest
+from src_rewrites import pool, rewrite
+
+from assistant.extract import extract
+from assistant.ingest import read_bytes
+
+POOL = {folder.name: (gold, text) for folder, gold, text in pool()}
+
+
+def _read(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "copy.txt"), "rules")
+
+
+def _rows(table):
+    return [(i.seq, i.name, i.annual_value) for p in table.projects() for i in p.indicators]
+
+
+def _gold_rows(gold):
+    return [
+        (i["seq"], i["name"], i["annual_value"]) for u in gold["units"] for p in u["projects"] for i in p["indicators"]
+    ]
+
+
+@pytest.mark.parametrize("kind", ["joinrows", "joingrid"])
+def test_a_target_repeating_the_names_last_words_is_cut_before_the_achieved_words(kind):
+    gold, text = POOL["b15-ah-huoqiu-sci-selfeval"]
+    table = _read(rewrite(text, gold, kind))
+    assert _rows(table) == _gold_rows(gold)
+    flagged = [f.params["value"] for f in table.failures if f.code == "FORM_VALUE_BEFORE_ACHIEVED"]
+    assert {"农民增收", "2022年底之前", "创业热情高涨"} <= set(flagged)
+
+
+def test_a_value_in_words_before_the_achieved_words_is_the_target():
+    gold, text = POOL["c13-chizhou-commission-selfeval-space"]
+    table = _read(rewrite(text, gold, "joingrid"))
+    got = {name: value for _, name, value in _rows(table)}
+    assert got["对维护基建市场公平的影响程度"] == "效果明显"
+    assert got["对推动基建项目“四项制度”健全和落实的持续性影响"] == "效果明显"
+    assert "FORM_VALUE_BEFORE_ACHIEVED" in {f.code for f in table.failures}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "项目总成本≤90万元9088单项业务成本符合相关规定达成预期指标1010",  # a number before: two rows, not cut here
+        "提交报告及时性在项目计划完成时间内完成达成预期指标88",  # no repeat, no value in words: left to the others
+    ],
+)
+def test_a_row_no_repeat_nor_worded_value_explains_is_not_cut_by_the_achieved_words(row):
+    text = f"项目名称测试项目\n一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标{row}\n"
+    table = _read(text)
+    assert "FORM_VALUE_BEFORE_ACHIEVED" not in {f.code for f in table.failures}
