@@ -59,3 +59,11 @@ def test_a_row_no_repeat_nor_worded_value_explains_is_not_cut_by_the_achieved_wo
     text = f"项目名称测试项目\n一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标{row}\n"
     table = _read(text)
     assert "FORM_VALUE_BEFORE_ACHIEVED" not in {f.code for f in table.failures}
+
+
+def test_percent_written_as_a_word_is_a_unit():
+    """百分比 is the unit some templates write for % (c13, f08: ≥100百分比): a quantified value's end,
+    where two rows run together under one label (not 百分比 | 支付及时率)."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标质量指标验收合格率≥98百分比支付及时率100百分比\n"
+    got = {name: value for _, name, value in _rows(_read(text))}
+    assert got == {"验收合格率": "≥98百分比", "支付及时率": "100百分比"}

@@ -19,7 +19,7 @@ from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
 _UNITS = (
-    "%|％|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "%|％|百分比|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
