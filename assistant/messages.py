@@ -586,6 +586,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
     ),
+    "FORM_RUN_SCORES_ONLY": Text(
+        "“{text}”：行末写了两遍的数字“{score}”读作分值和得分，指标值与实际完成值留空；请核对",
+        "{text!r}: the number written twice at the row's end ({score!r}) read as the 分值 and 得分, the target "
+        "and achieved value left empty; check them",
+    ),
     "FORM_VALUE_BEFORE_ACHIEVED": Text(
         "“{text}”：名称、指标值与“达成预期指标”等完成情况连写，按重复的字词或措辞把“{value}”读作指标值；请核对",
         "{text!r}: name, value and the achieved words (达成预期指标) run together; {value!r} read as the value "

@@ -67,3 +67,23 @@ def test_percent_written_as_a_word_is_a_unit():
     text = "项目名称测试项目\n一级指标二级指标三级指标指标值\n产出指标质量指标验收合格率≥98百分比支付及时率100百分比\n"
     got = {name: value for _, name, value in _rows(_read(text))}
     assert got == {"验收合格率": "≥98百分比", "支付及时率": "100百分比"}
+
+
+@pytest.mark.parametrize("kind", ["joinrows", "joingrid"])
+def test_a_number_written_twice_at_a_selfeval_rows_end_is_its_scores(kind):
+    """工程质量合格1010 under 年度指标值 | 实际完成值 | 分值 | 得分 (g16, a 自评表 whose qualitative rows
+    left their value cells empty): 10 | 10 are the scores, the value stays empty, flagged."""
+    gold, text = POOL["g16-ah-tianchang-flood-control-selfeval-placeholders"]
+    table = _read(rewrite(text, gold, kind))
+    got = {name: value for _, name, value in _rows(table)}
+    for name in ("工程质量合格", "资金执行在预算范围内", "全市安全度汛", "已建工程良性运行"):
+        assert name in got and got[name] is None
+    assert got["服务对象满意度"] == "90%"
+    assert "FORM_RUN_SCORES_ONLY" in {f.code for f in table.failures}
+
+
+def test_without_score_columns_a_number_written_twice_is_the_target_and_result():
+    text = "项目名称测试项目\n一级指标二级指标三级指标年度指标值实际完成值\n产出指标数量指标培训人数1010\n"
+    table = _read(text)
+    assert _rows(table) == [(1, "培训人数", "10")]
+    assert "FORM_RUN_SCORES_ONLY" not in {f.code for f in table.failures}

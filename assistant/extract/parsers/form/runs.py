@@ -389,6 +389,19 @@ def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     return None
 
 
+def _scores_only(twice: _Item, token: Token, heads: list[str] | None) -> bool:
+    """A row read as a bare number written twice at its very end (工程质量合格1010) under a header
+    with 分值 and 得分 columns: those two columns, filled on every row, are what a number written
+    twice ends a 自评表 row with; the target and achieved cells were left empty."""
+    values = [v for v in twice.values if v is not None]
+    return (
+        sum(column_kind(h) == "score" for h in heads or []) >= 2
+        and bool(values)
+        and all(_BARE_NUMBER.fullmatch(v.text) for v in values)
+        and values[-1].end == token.start + len(token.text.rstrip())
+    )
+
+
 def _value_columns(heads: list[str] | None) -> int:
     """How many columns of the header hold a value (指标值, 实际完成值: not a score, a unit or a
     note), two at least: a value written twice is a 自评表's target and result."""
@@ -447,7 +460,15 @@ def _read_run(
         and not _fits_better(cut, [twice], heads)
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
-        failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+        if _scores_only(twice, token, heads):  # 工程质量合格1010: 分值 | 得分, the value cells left empty
+            found = [_Item(twice.name, [None] * k, twice.row)]
+            failures.at_row(
+                token.row, "指标值", msg("FORM_RUN_SCORES_ONLY", text=token.text[:40], score=twice.values[0].text)
+            )
+        else:
+            failures.at_row(
+                token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
+            )
     elif cut is not None and (found is None or mid_word or _fits_better(cut, found, heads)):
         # one row, cut by what each column the header announced holds; so too where the reading
         # by values cut a name mid-word (防疫室84 | 平米≥1050元 is 防疫室84平米 | ≥1050元)
