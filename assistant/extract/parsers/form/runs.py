@@ -5,7 +5,9 @@ writes its value twice. Anything else is left whole and flagged by the caller.
 
 from __future__ import annotations
 
+import collections
 import functools
+import os
 import re
 from dataclasses import replace
 
@@ -29,7 +31,7 @@ _PER = r"(?:/[人户亩月年次天台套件个](?:[*·×][月年天次])?)?"
 #: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
 _ONE_VALUE = (
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:(?:{_UNITS}){_PER})?)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:[万亿]?(?:{_UNITS}){_PER})?)"
 )
 
 #: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日,
@@ -531,21 +533,46 @@ def _read_run(
 _VALUE_END = re.compile(rf"(?:{_RUN_VALUE}){_NOT_MID_NUMBER}(?=[\u4e00-\u9fff])")
 
 
+def _repeated_note(text: str, heads: list[str]) -> str:
+    """The words a note column after the value (指标值说明) holds on every row of a run, or "": the
+    longest text that follows three quantified values at least, and half of them (=116人该指标值数据合理
+    保障… =81人该指标值数据合理林木…: 该指标值数据合理). A row ends after it, not before."""
+    if not any(column_kind(h) == "note" for h in heads[1:]):
+        return ""
+    after = [text[m.end() :] for m in _VALUE_END.finditer(text)]
+    starts = collections.Counter(a[:2] for a in after)
+    start, count = starts.most_common(1)[0] if starts else ("", 0)
+    if count < 3 or 2 * count < len(after):
+        return ""
+    group = [a for a in after if a.startswith(start)]
+    common = os.path.commonprefix(group)
+    if len({a[len(common) : len(common) + 1] for a in group}) < 3:
+        return ""  # the next names may begin alike (保障…, 保障…): the note's end is not sure
+    return common if len(common) >= 2 and re.fullmatch(r"[\u4e00-\u9fff，,。、；;]+", common) else ""
+
+
 def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut]] | None:
     """Several rows run together under a header with a unit or sign column (猪肉产量稳定率%≥95%
     能繁母猪稳定率%90%), which the cut by columns reads one row at a time: the text cut after
     each quantified value a name's character follows, where every piece is cut by the columns
     and none starts mid-word or with a unit. None when fewer than two rows come out so."""
     pos, out = 0, []
+    note = _repeated_note(token.text, heads)
     for m in _VALUE_END.finditer(token.text):
-        piece = token.sub(pos, m.end())
-        if pos < m.end() and (cut := cut_row(piece.text, heads)) is not None:
+        # the note after the value, or after a unit of a character or two the list lacks (=1单该指标…)
+        at = token.text.find(note, m.end(), m.end() + 2 + len(note)) if note else -1
+        end = at + len(note) if at != -1 else m.end()
+        piece = token.sub(pos, end)
+        if pos < end and (cut := cut_row(piece.text, heads)) is not None:
             out.append((piece, cut))
-            pos = m.end()
+            pos = end
     rest = token.sub(pos, len(token.text))
-    if not rest.text.strip() or (cut := cut_row(rest.text, heads)) is None:
+    if rest.text.strip():
+        if (cut := cut_row(rest.text, heads)) is None:
+            return None
+        out.append((rest, cut))
+    elif not note:  # no text after the last value but its note: the last row ends the run
         return None
-    out.append((rest, cut))
     names = [token.text[p.start - token.start : p.start - token.start + c.name_end] for p, c in out]
     if len(out) < 2 or any(_CUT_NAME.match(n) or _UNIT_FIRST.match(n) for n in names[1:]):
         return None
