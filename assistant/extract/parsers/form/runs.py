@@ -836,7 +836,7 @@ def level1_suffix(tokens: list[Token]) -> str:
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
 #: only where a label is due: first after a 一级 label, or right after a row's last value
 _SHORT_LEVEL2 = re.compile(
-    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
 )
 
 
@@ -853,7 +853,9 @@ def _cut_short_labels(token: Token, after_level1: bool, failures: Failures, suff
     cuts: list[tuple[int, int]] = []
     for m in _SHORT_LEVEL2.finditer(text):
         whole = bool(suffix) and text.startswith(suffix, m.end())  # 数量目标: the label in full, as 数量指标
-        at_start = m.start() == 0 and (after_level1 or whole)
+        # a 效益 label at a row's start (社会效益 | 使读者更方便…): a category of four characters no
+        # name begins with as often as with 数量 or 成本 (数量 | 成本控制率 would cut a name)
+        at_start = m.start() == 0 and (after_level1 or whole or m.group().endswith("效益"))
         after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
         if at_start or after_value:
             cuts.append((m.start(), m.end() + len(suffix) * whole))
