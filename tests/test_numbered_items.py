@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 import zhconv
+from src_rewrites import _wrapped
 
 from assistant.extract import extract
 from assistant.extract.parsers.form.numbered import _unjoined, read_numbered
@@ -32,6 +33,10 @@ from assistant.textnorm import texts_equal
 REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
 DUMP = "c07-jishan-health-selfeval-xlsx"
 ROWS = "j02-sd-licheng-culture-centre-free-opening-selfeval-space"
+
+
+def _wrap34(text: str) -> str:
+    return "\n".join(_wrapped(text, 34))
 
 
 def _source(record: str) -> str:
@@ -91,6 +96,9 @@ def test_a_dump_is_read_by_its_item_numbers():
         pytest.param(lambda t: re.sub(r"[ \t\u3000]+", "", t), id="spaces-lost"),
         pytest.param(lambda t: zhconv.convert(re.sub(r"[ \t\u3000]+", "", t), "zh-hant"), id="spaces-lost-trad"),
         pytest.param(lambda t: re.sub(r"[ \t\u3000]+", "", t).replace("\n", ""), id="spaces-and-lines-lost"),
+        # that one line hard-wrapped at 34 characters (a PDF column): 指标 | 7: is cut, the labels
+        # above come out of order; the items are read from the lines joined again
+        pytest.param(lambda t: _wrap34(re.sub(r"\s+", "", t)), id="spaces-lost-wrapped-34"),
     ],
 )
 def test_perturbed_dumps_read_the_same_or_flag(perturb):
