@@ -586,6 +586,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
     ),
+    "FORM_RUN_STRAY_NUMBER": Text(
+        "“{text}”：连写的行中夹有序号“{numbers}”（PDF 文字层的列表编号），已跳过，未读作值或名称；请核对",
+        "{text!r}: list numbers {numbers!r} sit among the row's cells run together (a PDF text layer's "
+        "numbering); they were skipped, read as no value nor name; check them",
+    ),
     "FORM_RUN_SCORES_ONLY": Text(
         "“{text}”：行末写了两遍的数字“{score}”读作分值和得分，指标值与实际完成值留空；请核对",
         "{text!r}: the number written twice at the row's end ({score!r}) read as the 分值 and 得分, the target "

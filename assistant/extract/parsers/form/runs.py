@@ -226,6 +226,22 @@ _MOST_VALUES = 12
 _LONG_DIGITS = re.compile(r"\d{30}")
 
 
+#: a list number a PDF's text layer put among a row's cells (100%2、100%, …95%2.培训人数): read past,
+#: as it is no value and no name's start, and flagged (:func:`_stray_numbers`)
+_STRAY_NUMBER = r"(?:\d{1,2}(?:、|[.．](?![\d.．])))?"
+
+
+def _stray_numbers(items: list[_Item], token: Token) -> list[str]:
+    """The list numbers (2、, 3.) that the items read out of ``token`` left between their pieces."""
+    covered = sorted((t.start, t.end) for i in items for t in (i.name, *i.values) if t is not None)
+    gaps, pos = [], token.start
+    for a, b in covered:
+        if a > pos:
+            gaps.append(token.text[pos - token.start : a - token.start])
+        pos = max(pos, b)
+    return [g.strip() for g in gaps if re.fullmatch(r"\s*\d{1,2}[、.．]\s*", g)]
+
+
 def _split_run(
     token: Token, k: int, *, loose: bool = False, numbered: bool = False, value: str | None = None
 ) -> list[_Item] | None:
@@ -242,19 +258,21 @@ def _split_run(
     between = "" if loose else _NOT_MID_NUMBER
     if (numbered and k < 2) or k > _MOST_VALUES or _LONG_DIGITS.search(token.text):
         return None
-    values = "".join(rf"(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
+    values = "".join(rf"{_STRAY_NUMBER if i else ''}(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
     text = token.text
     if numbered:
         found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
     else:
         found = []
         pos = 0
-        item = re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)")
+        item = re.compile(
+            rf"{_STRAY_NUMBER}(?P<name>(?:{_NAME_CHAR})+?)" + values + rf"(?=[^\d%％]|{_STRAY_NUMBER[3:-2]}|$)"
+        )
         # each item matched where the last one ended: a search from there (finditer) would scan
         # the whole rest of a text that does not read at every cut _read_in_part tries
         while pos < len(text) and (m := item.match(text, pos)) is not None:
             pos = m.end()
-            found.append(((m.start(), m.start("v0")), m))
+            found.append(((m.start("name"), m.start("v0")), m))
         if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
             return None  # a template's blank read into one name of several: the run is not cut by it
     if not found:
@@ -525,6 +543,10 @@ def _read_run(
             )
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    if stray := _stray_numbers(found, token):
+        failures.at_row(
+            token.row, "指标值", msg("FORM_RUN_STRAY_NUMBER", text=token.text[:40], numbers=" ".join(stray))
+        )
     found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
 
