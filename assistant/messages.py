@@ -528,6 +528,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”一行只有一级/二级标签，没有三级指标名称和指标值：未读作指标；请核对",
         "{text!r}: a row holding only a level label, no 三级指标 name and no value: not read as an indicator; check it",
     ),
+    "ROW_ONLY_A_VALUE": Text(
+        "“{text}”一行只有一个值，没有指标名称：未读作指标，已作为上一条指标“{name}”的指标值（“—”表示上一条已有值，此行舍去）；请核对",
+        "{text!r}: a row holding only a value, no name: not read as an indicator, taken as the value of the "
+        "indicator before it, {name!r} (— when that one has a value and this row was dropped); check it",
+    ),
     "ROW_LEFTOVER_RUN_ON": Text(
         "“{text}”里夹着模板留下的内容（……、**、指标3:、多出的数字）：文字连在一起，分不清是否属于本行；请核对",
         "{text!r} holds what the template left (……, **, 指标3:, a figure run on): cells ran together, it may not belong to this row; check it",

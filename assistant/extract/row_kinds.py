@@ -31,6 +31,7 @@ from .parsers.form.labels import (
     _is_placeholder,
     _key_field,
 )
+from .parsers.form.runs import _WORDED_VALUE
 
 __all__ = ["leftover_kind", "drop_leftovers"]
 
@@ -293,6 +294,38 @@ def _row(ind: Indicator) -> int | None:
 _SEQ_FIELD = re.compile(r"^(绩效指标 #)(\d+)")
 
 
+#: a name that is only a value: a comparison and a figure or a percent (≥90%, 5%, ≧% of a blank
+#: template), or a value in words (逐步提高, 效果明显): a row's value cut off onto a row of its own
+_VALUE_ONLY = re.compile(
+    rf"^(?:[≥≤≧≦><=＞＜＝]{{1,2}}\s*(?:\d+(?:\.\d+)?)?\s*[%％]?|\d+(?:\.\d+)?\s*[%％]|(?:{_WORDED_VALUE}))$"
+)
+
+
+def _value_alone(ind: Indicator, before: Indicator | None, source: str | None, notes: list[Failure]) -> str | None:
+    """A row whose name is only a value and which has no value (…满意度 | ≥90% on the next line, a
+    grid run together whose last value went past the row's end): the row before's value when it
+    has none, taken there; else a piece of a value cut off by a wrap. Either way no indicator:
+    ``value``, said for the clerk to check; None for any other row."""
+    if ind.period_value or ind.annual_value or not _VALUE_ONLY.match(_squeezed(ind.name)):
+        return None
+    taken = before is not None and not before.period_value and not before.annual_value
+    if taken:
+        before.annual_value = ind.name
+        if (span := ind.spans.get("name")) is not None:
+            before.spans["annual_value"] = span
+    notes.append(
+        Failure(
+            source=source,
+            row=_row(ind),
+            field="绩效指标",
+            message=msg(
+                "ROW_ONLY_A_VALUE", text=(ind.name or "")[:30], name=(before.name or "")[:30] if taken else "—"
+            ),
+        )
+    )
+    return "value"
+
+
 def _drop_in(project: Project, source: str | None, failures: list[Failure], notes: list[Failure]) -> None:
     """Drop ``project``'s leftover rows; its failures that were only about them go too, the
     others follow the new numbers when the project's seq was its ordinal."""
@@ -301,7 +334,7 @@ def _drop_in(project: Project, source: str | None, failures: list[Failure], note
     for ind in project.indicators:
         _trim_filler(ind)
         _trim_level_ordinal(ind)
-        kind = leftover_kind(ind.name, _values(ind))
+        kind = leftover_kind(ind.name, _values(ind)) or _value_alone(ind, kept[-1] if kept else None, source, notes)
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
         if not kind:
