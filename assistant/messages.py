@@ -528,6 +528,11 @@ MESSAGES: dict[str, Text] = {
         "“{text}”一行只有一级/二级标签，没有三级指标名称和指标值：未读作指标；请核对",
         "{text!r}: a row holding only a level label, no 三级指标 name and no value: not read as an indicator; check it",
     ),
+    "ROW_REPORT_AFTER_GRID": Text(
+        "“{text}”是报告的章节标题：从这一行起的 {count} 行是表格后的报告正文，未读作指标；请核对",
+        "{text!r} is a report's section heading: the {count} rows from it on are the report under the grid, "
+        "not read as indicators; check them",
+    ),
     "ROW_ONLY_A_VALUE": Text(
         "“{text}”一行只有一个值，没有指标名称：未读作指标，已作为上一条指标“{name}”的指标值（“—”表示上一条已有值，此行舍去）；请核对",
         "{text!r}: a row holding only a value, no name: not read as an indicator, taken as the value of the "

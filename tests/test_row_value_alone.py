@@ -1,4 +1,4 @@
-"""A row whose name is only a value and which has no value (≥90%, 逐步提高) is the value of the row
+"""Rows read as indicators that are not: a row whose name is only a value and which has no value (≥90%, 逐步提高) is the value of the row
 before it, cut off onto a line of its own, or a piece of a value a wrap cut: never an indicator
 (row_kinds ``_value_alone``), since an extra row shifts the seq of every row after it. Checked on
 dev sources of other families (b01, d13: one cell per line) with their table's cells run
@@ -42,3 +42,20 @@ def test_a_value_alone_after_a_row_with_its_value_is_dropped_and_said():
     got = [(i.seq, i.name, i.annual_value) for p in table.projects() for i in p.indicators]
     assert got == [(1, "培训人数", "100人"), (2, "合格率", "98%")]
     assert "ROW_ONLY_A_VALUE" in {f.code for f in table.failures}
+
+
+def test_a_report_heading_read_as_a_row_ends_the_indicators():
+    """(三)项目自评步骤及方法, 二、项目资金申报及使用情况: the report under a 自评表 (f04) read on as rows
+    where its grid ran together with it; the heading and the rows after it are no indicators."""
+    gold, text = POOL["f04-sc-daying-market-consumer-city-selfeval-report-pipe"]
+    table = _read(rewrite(text, gold, "joingrid"))
+    names = [i.name for p in table.projects() for i in p.indicators]
+    assert not any(n.startswith(("(三)", "二、", "(一)", "(二)")) for n in names)
+    assert "ROW_REPORT_AFTER_GRID" in {f.code for f in table.failures}
+
+
+def test_a_level_label_numbered_as_a_section_is_no_report():
+    text = "项目名称测试项目\n一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|培训人数|100人\n(二)效益指标|社会效益指标|群众知晓率|90%\n"
+    table = _read(text)
+    assert [i.name for p in table.projects() for i in p.indicators] == ["培训人数", "群众知晓率"]
+    assert "ROW_REPORT_AFTER_GRID" not in {f.code for f in table.failures}

@@ -326,15 +326,43 @@ def _value_alone(ind: Indicator, before: Indicator | None, source: str | None, n
     return "value"
 
 
+#: a report's section heading: 二、项目资金申报及使用情况, (三)项目自评步骤及方法 (a Chinese numeral:
+#: the report's own outline, which a grid's rows do not number so)
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
+
+
+def _report_from(indicators: list[Indicator], source: str | None, notes: list[Failure]) -> int:
+    """Where the report under a self-evaluation's grid begins among rows read as indicators: the
+    first row after one indicator at least whose name opens a report section and that has no
+    value, that is not a level label ((二)效益指标); every row from it on is the report's text read
+    on (its sentences, its next headings). ``len(indicators)`` when there is none."""
+    for k, ind in enumerate(indicators):
+        text = _squeezed(ind.name)
+        if k and _SECTION.match(text) and not any(_values(ind)) and not _is_label(_SECTION.sub("", text)):
+            notes.append(
+                Failure(
+                    source=source,
+                    row=_row(ind),
+                    field="绩效指标",
+                    message=msg("ROW_REPORT_AFTER_GRID", text=(ind.name or "")[:30], count=len(indicators) - k),
+                )
+            )
+            return k
+    return len(indicators)
+
+
 def _drop_in(project: Project, source: str | None, failures: list[Failure], notes: list[Failure]) -> None:
     """Drop ``project``'s leftover rows; its failures that were only about them go too, the
     others follow the new numbers when the project's seq was its ordinal."""
     kept: list[Indicator] = []
     dropped: list[tuple[Indicator, str]] = []
-    for ind in project.indicators:
+    report = _report_from(project.indicators, source, notes)
+    for k, ind in enumerate(project.indicators):
         _trim_filler(ind)
         _trim_level_ordinal(ind)
-        kind = leftover_kind(ind.name, _values(ind)) or _value_alone(ind, kept[-1] if kept else None, source, notes)
+        kind = "report" if k >= report else None
+        kind = kind or leftover_kind(ind.name, _values(ind))
+        kind = kind or _value_alone(ind, kept[-1] if kept else None, source, notes)
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
         if not kind:
