@@ -1,8 +1,9 @@
-"""Rows read as indicators that are not: a row whose name is only a value and which has no value (≥90%, 逐步提高) is the value of the row
-before it, cut off onto a line of its own, or a piece of a value a wrap cut: never an indicator
-(row_kinds ``_value_alone``), since an extra row shifts the seq of every row after it. Checked on
-dev sources of other families (b01, d13: one cell per line) with their table's cells run
-together (tests/src_rewrites.py ``joingrid``), scored against the unchanged gold."""
+"""Rows read as indicators that are not (row_kinds), each an extra row that would shift the seq of
+every row after it: a row whose name is only a value and which has no value (≥90%, 逐步提高) is the
+value of the row before it cut off onto a line of its own, or a piece of a value a wrap cut
+(``_value_alone``); a report's section heading and the rows after it are the report under the grid
+(``_report_from``). Checked on dev sources of other families (b01, d13: one cell per line; f04:
+``|`` rows) with their table's cells run together (tests/src_rewrites.py ``joingrid``)."""
 
 from __future__ import annotations
 
