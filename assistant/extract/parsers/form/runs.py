@@ -31,7 +31,7 @@ _PER = r"(?:/[人户亩月年次天台套件个](?:[*·×][月年天次])?)?"
 #: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
 _ONE_VALUE = (
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:[万亿]?(?:{_UNITS}){_PER})?)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:(?:{_UNITS}){_PER})?)"
 )
 
 #: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日,
@@ -581,8 +581,10 @@ def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut
     pos, out = 0, []
     note = _repeated_note(token.text, heads)
     for m in _VALUE_END.finditer(token.text):
-        # the note after the value, or after a unit of a character or two the list lacks (=1单该指标…)
-        at = token.text.find(note, m.end(), m.end() + 2 + len(note)) if note else -1
+        # the note after the value, or after a unit of up to four characters the list lacks (=1单该指标…,
+        # =6万立方米该指标…)
+        at = token.text.find(note, m.end(), m.end() + 4 + len(note)) if note else -1
+        at = at if at == -1 or re.fullmatch(r"[\u4e00-\u9fff]*", token.text[m.end() : at]) else -1
         end = at + len(note) if at != -1 else m.end()
         piece = token.sub(pos, end)
         if pos < end and (cut := cut_row(piece.text, heads)) is not None:
