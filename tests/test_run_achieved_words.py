@@ -87,3 +87,12 @@ def test_without_score_columns_a_number_written_twice_is_the_target_and_result()
     table = _read(text)
     assert _rows(table) == [(1, "培训人数", "10")]
     assert "FORM_RUN_SCORES_ONLY" not in {f.code for f in table.failures}
+
+
+def test_achieved_words_written_twice_are_the_two_value_columns():
+    """食品安全监管人员培训已完成已完成 under 实施周期指标值 | 年度指标值: the value written twice, not a
+    target before the achieved words."""
+    text = "项目名称测试项目\n一级指标二级指标三级指标实施周期指标值年度指标值\n产出指标质量指标食品安全监管人员培训已完成已完成\n"
+    table = _read(text)
+    assert "FORM_VALUE_BEFORE_ACHIEVED" not in {f.code for f in table.failures}
+    assert _rows(table) == [(1, "食品安全监管人员培训", "已完成")]

@@ -350,6 +350,8 @@ def _split_achieved(token: Token, k: int) -> _Item | None:
     if k < 1 or m is None or m.start() < 4:
         return None
     body = text[: m.start()]
+    if body.endswith(m.group("done")):
+        return None  # 培训已完成已完成: a value written twice (目标 | 实际, 实施周期 | 年度), read as such
     value = None
     for size in range(len(body) // 2, 1, -1):  # the longest repeat: 2022年底之前2022年底之前
         if body.endswith(body[-size:] * 2) and re.search(r"[\u4e00-\u9fff]", body[-size:]):
