@@ -533,6 +533,16 @@ MESSAGES: dict[str, Text] = {
         "“{text}”一行只有一级/二级标签，没有三级指标名称和指标值：未读作指标；请核对",
         "{text!r}: a row holding only a level label, no 三级指标 name and no value: not read as an indicator; check it",
     ),
+    "ROW_REPORT_AFTER_GRID": Text(
+        "“{text}”是报告的章节标题：从这一行起的 {count} 行是表格后的报告正文，未读作指标；请核对",
+        "{text!r} is a report's section heading: the {count} rows from it on are the report under the grid, "
+        "not read as indicators; check them",
+    ),
+    "ROW_ONLY_A_VALUE": Text(
+        "“{text}”一行只有一个值，没有指标名称：未读作指标，已作为上一条指标“{name}”的指标值（“—”表示上一条已有值，此行舍去）；请核对",
+        "{text!r}: a row holding only a value, no name: not read as an indicator, taken as the value of the "
+        "indicator before it, {name!r} (— when that one has a value and this row was dropped); check it",
+    ),
     "ROW_LEFTOVER_RUN_ON": Text(
         "“{text}”里夹着模板留下的内容（……、**、指标3:、多出的数字）：文字连在一起，分不清是否属于本行；请核对",
         "{text!r} holds what the template left (……, **, 指标3:, a figure run on): cells ran together, it may not belong to this row; check it",
@@ -590,6 +600,21 @@ MESSAGES: dict[str, Text] = {
     "FORM_SHORT_LABEL_CUT": Text(
         "“{text}”：连写文字中把“{labels}”读作简写的二级指标（名称也可能以此开头）；请核对",
         "{text!r}: {labels} read as short 二级 labels in text run together (a name may start with them too); check it",
+    ),
+    "FORM_RUN_STRAY_NUMBER": Text(
+        "“{text}”：连写的行中夹有序号“{numbers}”（PDF 文字层的列表编号），已跳过，未读作值或名称；请核对",
+        "{text!r}: list numbers {numbers!r} sit among the row's cells run together (a PDF text layer's "
+        "numbering); they were skipped, read as no value nor name; check them",
+    ),
+    "FORM_RUN_SCORES_ONLY": Text(
+        "“{text}”：行末写了两遍的数字“{score}”读作分值和得分，指标值与实际完成值留空；请核对",
+        "{text!r}: the number written twice at the row's end ({score!r}) read as the 分值 and 得分, the target "
+        "and achieved value left empty; check them",
+    ),
+    "FORM_VALUE_BEFORE_ACHIEVED": Text(
+        "“{text}”：名称、指标值与“达成预期指标”等完成情况连写，按重复的字词或措辞把“{value}”读作指标值；请核对",
+        "{text!r}: name, value and the achieved words (达成预期指标) run together; {value!r} read as the value "
+        "by its repeated words or its wording; check it",
     ),
     "FORM_VALUE_BY_WORDING": Text(
         "“{text}”：名称与指标值连写且无数字，按措辞把结尾的“{value}”读作指标值；请核对",

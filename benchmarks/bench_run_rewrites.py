@@ -29,7 +29,12 @@ family: the figure to watch), each beside the same documents as written (``asis`
 A rewrite is scored like the dev eval (strict and lenient indicator F1 over all rewrites of a
 kind; a project that is wrong and unflagged is *silent*).
 
-    python benchmarks/bench_run_rewrites.py [--show N] [--only KIND,...]
+    python benchmarks/bench_run_rewrites.py [--show N] [--only KIND,...] [--causes]
+
+``--causes``: each gold indicator of the ``join_*`` rewrites put under what went wrong with it
+(``ok``, a name holding more (its value run into it), a name cut short, a wrong value, a wrong seq
+(a row added or lost before it), missing), with the rows read that match no gold row (``extra``),
+and the rows read against the gold's, per half: where the misses come from.
 
 Exits 1 if any rewrite is silently wrong.
 """
@@ -37,9 +42,11 @@ Exits 1 if any rewrite is silently wrong.
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import json
 import random
+import re
 import sys
 import time
 from dataclasses import replace
@@ -176,6 +183,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print this many wrong rewrites per kind")
     parser.add_argument("--only", default="", help="comma-separated kinds")
     parser.add_argument("--docs", action="store_true", help="a line per document and kind")
+    parser.add_argument("--causes", action="store_true", help="the join_* misses by cause, per half")
     args = parser.parse_args()
     kinds = [k for k in KINDS if not args.only or k in args.only.split(",")]
     joins = [k for k in JOINS if not args.only or k in args.only.split(",")]
@@ -216,6 +224,7 @@ def joined(kinds: list[str], tally: Tally, args) -> None:
     """The ``join_*`` kinds over every dev source with indicators, split tuned / untuned."""
     pool = sr.pool()
     print(f"{len(pool)} dev sources with indicators, their table's cells run together")
+    causes = {"untuned": collections.Counter(), "tuned": collections.Counter()}
     for n, (folder, gold, text) in enumerate(pool):
         half = "tuned" if sr.family(folder) == "run_together" else "untuned"
         for kind in kinds:
@@ -228,6 +237,8 @@ def joined(kinds: list[str], tally: Tally, args) -> None:
             tally.add(("asis", kind, half), score_copy(gold, text), reference=True, missed=score_reading(gold, None))
             if m is not None and args.docs:
                 print(f"    {kind:11} {sr.family(folder)[:10]:10} {folder.name[:50]:50} strict {m['indicator_f1']}")
+            if args.causes and not trad:  # layouts only: a traditional copy's names are not the gold's
+                causes[half].update(miss_causes(gold, got))
             wrong = [d for s in got or [] for d in s["differences"]] if got is not None else ["refused"]
             if wrong and tally.shown[kind, half] < args.show:
                 tally.shown[kind, half] += 1
@@ -238,6 +249,55 @@ def joined(kinds: list[str], tally: Tally, args) -> None:
         layouts = [k for k in kinds if not k.endswith("_trad")]  # the headline: layouts only
         labels = [(k, half) for k in layouts]
         print(_line(f"all {half}", tally, *labels) + _asis(tally, *[("asis", k, half) for k in layouts]))
+        if args.causes:
+            print(f"  causes {half}: " + "  ".join(f"{k} {v}" for k, v in causes[half].most_common()))
+
+
+def _rows(projects: list[dict | None]) -> list[tuple]:
+    """(seq, name, 年度指标值) of the projects' indicators, white space taken out."""
+    return [
+        (i["seq"], re.sub(r"\s", "", i["name"] or ""), re.sub(r"\s", "", i["annual_value"] or ""))
+        for p in projects
+        if p
+        for i in p["indicators"]
+    ]
+
+
+def _relation(seq: int, name: str, row: tuple) -> int | None:
+    """How a row read stands to a gold row: 0 the same name, 1 a name holding it, 2 a name it
+    holds, 3 only the same seq; None when none of these."""
+    if row[1] == name:
+        return 0
+    if name and name in row[1]:
+        return 1
+    if row[1] and row[1] in name:
+        return 2
+    return 3 if row[0] == seq else None
+
+
+def miss_causes(gold: dict, samples: list[dict] | None) -> collections.Counter:
+    """What became of each gold indicator in a reading (``samples``; None: refused): read right
+    (``ok``), its name holding more (``name+``: a value or the next row run into it), its name cut
+    short (``name-``), another name in its place (``name?``), its value wrong, its seq wrong (a row
+    added or lost before it), or ``missing``; and the rows read that match none (``extra``), the
+    gold rows (``gold rows``) and the rows read (``read rows``)."""
+    want = _rows([p for u in gold["units"] for p in u["projects"]])
+    got = _rows([s["prediction"] for s in samples or []])
+    out = collections.Counter({"gold rows": len(want), "read rows": len(got)})
+    used: set[int] = set()
+    for seq, name, value in want:
+        ranked = [(r, k) for k, g in enumerate(got) if k not in used and (r := _relation(seq, name, g)) is not None]
+        if not ranked:
+            out["missing"] += 1
+            continue
+        rank, k = min(ranked)
+        used.add(k)
+        cause = ("", "name+", "name-", "name?")[rank]
+        if not cause:
+            cause = "value" if got[k][2] != value else "seq" if got[k][0] != seq else "ok"
+        out[cause] += 1
+    out["extra"] += len(got) - len(used)
+    return out
 
 
 def _simplified(value):

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 import zhconv
+from src_rewrites import _wrapped
 
 from assistant.extract import extract
-from assistant.extract.parsers.form.numbered import read_numbered
+from assistant.extract.parsers.form.numbered import _unjoined, read_numbered
 from assistant.extract.parsers.form.selfeval_rows import read_selfeval_rows
 from assistant.ingest import read_bytes
 from assistant.textnorm import texts_equal
@@ -32,6 +33,10 @@ from assistant.textnorm import texts_equal
 REAL = Path(__file__).resolve().parents[1] / "gold" / "real"
 DUMP = "c07-jishan-health-selfeval-xlsx"
 ROWS = "j02-sd-licheng-culture-centre-free-opening-selfeval-space"
+
+
+def _wrap34(text: str) -> str:
+    return "\n".join(_wrapped(text, 34))
 
 
 def _source(record: str) -> str:
@@ -87,10 +92,33 @@ def test_a_dump_is_read_by_its_item_numbers():
         pytest.param(lambda t: t.replace(" ", "  "), id="two-spaces"),
         pytest.param(lambda t: t.rstrip() + " 指标26: 指标27:…… 指标28:**\n", id="placeholders"),
         pytest.param(lambda t: zhconv.convert(t, "zh-hant"), id="traditional"),
+        # a web page's copy that lost the spaces: each name is cut where its run of values starts
+        pytest.param(lambda t: re.sub(r"[ \t\u3000]+", "", t), id="spaces-lost"),
+        pytest.param(lambda t: zhconv.convert(re.sub(r"[ \t\u3000]+", "", t), "zh-hant"), id="spaces-lost-trad"),
+        pytest.param(lambda t: re.sub(r"[ \t\u3000]+", "", t).replace("\n", ""), id="spaces-and-lines-lost"),
+        # that one line hard-wrapped at 34 characters (a PDF column): 指标 | 7: is cut, the labels
+        # above come out of order; the items are read from the lines joined again
+        pytest.param(lambda t: _wrap34(re.sub(r"\s+", "", t)), id="spaces-lost-wrapped-34"),
     ],
 )
 def test_perturbed_dumps_read_the_same_or_flag(perturb):
     _check_dump(perturb(_source(DUMP)))
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [
+        ("建立预防接种证221人221人22", ["建立预防接种证", "221人", "221人", "22"]),
+        ("孕产妇7天访视数214人203人21.8", ["孕产妇7天访视数", "214人", "203人", "21.8"]),  # a number in the name
+        ("0-6岁儿童健康管理数2089人2089人22", ["0-6岁儿童健康管理数", "2089人", "2089人", "22"]),
+        ("发放健康教育资料不少于12种不少于6种", ["发放健康教育资料", "不少于12种", "不少于6种"]),
+        ("讲座分值得分3次3次11", ["讲座", "分值", "得分", "3次", "3次", "11"]),  # head words split off
+        ("居民健康档案", ["居民健康档案"]),
+        ("新建道路3公里以上", ["新建道路3公里以上"]),  # no run of values to the end: left whole
+    ],
+)
+def test_a_name_run_into_its_values_is_cut_where_the_values_run_to_the_end(word, cut):
+    assert _unjoined(word) == cut
 
 
 def test_a_dropped_value_is_flagged_on_its_item():

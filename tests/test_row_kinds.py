@@ -36,6 +36,11 @@ from assistant.schema import BudgetTable, Failure, Indicator, Project, Span, Uni
         ("经办人：", [None, None], "stamp"),
         ("计划标准(或依据)", [None, None], "heading"),
         ("分值(%)", [None, None], "heading"),
+        # a 自评表's headings with their cells run together (a web page's copy of c03, d05, g14)
+        ("全年实际值得分未完成原因及拟采取的改进措施", [None, None], "heading"),
+        ("符号单位(文字描述)单项指标得分", [None, None], "heading"),
+        ("权重占比(%)单项指标折算得分", [None, None], "heading"),
+        ("绩效实际评分标准指标分值自评得分未完成原因目标值完成值", [None, None], "heading"),
         ("效益指标", [None, None], "label"),
         ("其他资金", ["0", "0.00%"], "money"),  # a 项目资金 row left at zero
         ("财政专户管理资金", [None, "0.00"], "money"),
@@ -60,6 +65,9 @@ def test_template_leftovers_are_told(name, values, kind):
         ("90%", [None, "95%"]),
         ("三级指标", [None, "100%"]),  # a heading's word with a real value: not a header row
         ("项目金额", [None, "5万元"]),  # a cost target named like money (d01)
+        ("指标分值", [None, None]),  # one heading word among few: perhaps a name
+        ("年度指标完成率", [None, None]),
+        ("单项指标得分", [None, "10"]),  # headings run together with a value: a row, flagged elsewhere
     ],
 )
 def test_what_may_be_an_indicator_is_kept(name, values):

@@ -31,6 +31,7 @@ from .parsers.form.labels import (
     _is_placeholder,
     _key_field,
 )
+from .parsers.form.runs import _WORDED_VALUE
 
 __all__ = ["leftover_kind", "drop_leftovers"]
 
@@ -119,7 +120,46 @@ def _squeezed(text: str | None) -> str:
 
 def _heading(text: str) -> bool:
     """A column heading of the grid or its caption (绩效指标), a row of which is the header again."""
-    return _is_column_heading(text) or _is_grid_caption(text)
+    return _is_column_heading(text) or _is_grid_caption(text) or _headings_run_together(text)
+
+
+#: the words a 自评表's column headings are made of (年度指标值, 实际完成值, 单项指标得分, 权重占比(%),
+#: 未完成原因及拟采取的改进措施); the strong ones name a column no indicator is called
+_HEAD_PIECES = (
+    "一级指标 二级指标 三级指标 指标值 指标 目标值 完成值 实际值 实际 年度 年初 全年 预期 分值 得分 自评 权重 占比 "
+    "评分标准 评分 标准 未完成原因 原因 改进措施 措施 偏差 分析 备注 计量单位 度量单位 单位 符号 序号 文字描述 单项 "
+    "折算 完成情况 绩效 及 和 拟采取的 说明 性质 方向 解释 计算"
+).split()
+_STRONG_HEADS = (
+    "得分",
+    "分值",
+    "权重",
+    "完成值",
+    "指标值",
+    "目标值",
+    "三级指标",
+    "评分标准",
+    "未完成原因",
+    "改进措施",
+    "计量单位",
+    "度量单位",
+    "备注",
+    "序号",
+)
+_HEAD_PIECE = re.compile("|".join(sorted(_HEAD_PIECES, key=len, reverse=True)))
+_HEAD_RUN = re.compile(f"(?:{_HEAD_PIECE.pattern})+")
+
+
+def _headings_run_together(text: str) -> bool:
+    """Several column headings with their cells run together (绩效实际评分标准指标分值自评得分未完成原因,
+    符号单位(文字描述)单项指标得分): the text, less its brackets, is made of heading words only and
+    names two columns no indicator is called after (得分, 分值, 权重, 完成值 …), or one among four
+    heading words at least."""
+    core = _BRACKETED_NOTE.sub("", text)
+    if not _HEAD_RUN.fullmatch(core):
+        return False
+    strong = sum(core.count(w) for w in _STRONG_HEADS)
+    return strong >= 2 or (strong == 1 and len(_HEAD_PIECE.findall(core)) >= 4)
 
 
 def _blank(value: str | None) -> bool:
@@ -254,15 +294,75 @@ def _row(ind: Indicator) -> int | None:
 _SEQ_FIELD = re.compile(r"^(绩效指标 #)(\d+)")
 
 
+#: a name that is only a value: a comparison and a figure or a percent (≥90%, 5%, ≧% of a blank
+#: template), or a value in words (逐步提高, 效果明显): a row's value cut off onto a row of its own
+_VALUE_ONLY = re.compile(
+    rf"^(?:[≥≤≧≦><=＞＜＝]{{1,2}}\s*(?:\d+(?:\.\d+)?)?\s*[%％]?|\d+(?:\.\d+)?\s*[%％]|(?:{_WORDED_VALUE}))$"
+)
+
+
+def _value_alone(ind: Indicator, before: Indicator | None, source: str | None, notes: list[Failure]) -> str | None:
+    """A row whose name is only a value and which has no value (…满意度 | ≥90% on the next line, a
+    grid run together whose last value went past the row's end): the row before's value when it
+    has none, taken there; else a piece of a value cut off by a wrap. Either way no indicator:
+    ``value``, said for the clerk to check; None for any other row."""
+    if ind.period_value or ind.annual_value or not _VALUE_ONLY.match(_squeezed(ind.name)):
+        return None
+    taken = before is not None and not before.period_value and not before.annual_value
+    if taken:
+        before.annual_value = ind.name
+        if (span := ind.spans.get("name")) is not None:
+            before.spans["annual_value"] = span
+    notes.append(
+        Failure(
+            source=source,
+            row=_row(ind),
+            field="绩效指标",
+            message=msg(
+                "ROW_ONLY_A_VALUE", text=(ind.name or "")[:30], name=(before.name or "")[:30] if taken else "—"
+            ),
+        )
+    )
+    return "value"
+
+
+#: a report's section heading: 二、项目资金申报及使用情况, (三)项目自评步骤及方法 (a Chinese numeral:
+#: the report's own outline, which a grid's rows do not number so)
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
+
+
+def _report_from(indicators: list[Indicator], source: str | None, notes: list[Failure]) -> int:
+    """Where the report under a self-evaluation's grid begins among rows read as indicators: the
+    first row after one indicator at least whose name opens a report section and that has no
+    value, that is not a level label ((二)效益指标); every row from it on is the report's text read
+    on (its sentences, its next headings). ``len(indicators)`` when there is none."""
+    for k, ind in enumerate(indicators):
+        text = _squeezed(ind.name)
+        if k and _SECTION.match(text) and not any(_values(ind)) and not _is_label(_SECTION.sub("", text)):
+            notes.append(
+                Failure(
+                    source=source,
+                    row=_row(ind),
+                    field="绩效指标",
+                    message=msg("ROW_REPORT_AFTER_GRID", text=(ind.name or "")[:30], count=len(indicators) - k),
+                )
+            )
+            return k
+    return len(indicators)
+
+
 def _drop_in(project: Project, source: str | None, failures: list[Failure], notes: list[Failure]) -> None:
     """Drop ``project``'s leftover rows; its failures that were only about them go too, the
     others follow the new numbers when the project's seq was its ordinal."""
     kept: list[Indicator] = []
     dropped: list[tuple[Indicator, str]] = []
-    for ind in project.indicators:
+    report = _report_from(project.indicators, source, notes)
+    for k, ind in enumerate(project.indicators):
         _trim_filler(ind)
         _trim_level_ordinal(ind)
-        kind = leftover_kind(ind.name, _values(ind))
+        kind = "report" if k >= report else None
+        kind = kind or leftover_kind(ind.name, _values(ind))
+        kind = kind or _value_alone(ind, kept[-1] if kept else None, source, notes)
         (dropped.append((ind, kind)) if kind else kept.append(ind))
         _doubt_money(ind)
         if not kind:

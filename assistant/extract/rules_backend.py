@@ -16,6 +16,7 @@ from ..schema import Amounts, BudgetTable, Failure, Indicator, Project, RunMeta,
 from .as_printed import as_printed, is_traditional, simplified_document
 from .parsers.flat import is_flat_export, read_flat_export
 from .parsers.form import extract_form, has_form_header, looks_like_form, looks_like_name_grid
+from .parsers.form.hard_wrap import unwrap
 from .parsers.form.numbered import read_numbered
 from .parsers.form.selfeval_rows import read_selfeval_rows
 from .parsers.header_only import doubt_goal, keys_open_lines, names_a_form
@@ -52,8 +53,8 @@ def _named(doc: Document, form: BudgetTable) -> BudgetTable:
     """A form with no 项目名称 cell is named by its heading or caption; a form inside a report
     with no money cells takes the report's one amount (flagged). A form whose cells
     are out of reading order keeps only what that order does not contradict, flagged."""
-    if run := labels_in_a_run(doc):
-        return mark_out_of_order(doc, form, run)
+    if run := labels_in_a_run(doc):  # the 指标N: items are read all the same: their numbers order them
+        return mark_out_of_order(doc, _numbered(doc, form), run)
     return fill_from_report(doc, name_by_heading(doc, _numbered(doc, form)))
 
 
@@ -64,7 +65,8 @@ def _numbered(doc: Document, form: BudgetTable) -> BudgetTable:
     projects = [p for u in form.units for p in u.projects]
     if len(projects) != 1 or projects[0].indicators or not any(f.code in ungridded for f in form.failures):
         return form
-    lines = [" ".join(cell.text for cell in row.cells) for row in doc.rows]
+    # a dump hard-wrapped at a fixed width (指标 | 7:建立…) read with its cut lines joined again
+    lines = [" ".join(cell.text for cell in row.cells) for row in unwrap(doc)[0].rows]
     if (read := read_numbered("\n".join(lines), doc.source) or read_selfeval_rows(lines, doc.source)) is None:
         return form
     projects[0].indicators, failures = read

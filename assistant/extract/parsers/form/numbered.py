@@ -50,6 +50,11 @@ _UNIT_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _NOTE = re.compile(r"[（(][^（()）\d]{1,10}[)）]")
 #: a score: 1, 2, 1.9, 12.5 (the 分值 / 得分 columns)
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+#: one value of a row whose spaces were lost: a comparison, a number, a % or a unit of one or two
+#: characters (221人, 不少于12种, 100.00%, 21.8); in a run of them, the row's cells one after another
+_JOINED_VALUE = re.compile(
+    rf"(?:[{SIGNS}]{{1,2}}|{alternation(TABLE_WORDS)})?\d+(?:\.\d+)?(?:[%％]|[\u4e00-\u9fff]{{1,2}}?(?=\d|$|[{SIGNS}]|{alternation(TABLE_WORDS)}))?"
+)
 
 
 @dataclass(slots=True)
@@ -137,9 +142,42 @@ def _values(words: list[str]) -> list[str]:
     return out
 
 
+def _trailing_labels(word: str) -> list[str]:
+    """``word`` with the grid's head words run onto its end split off (…讲座分值得分, …6次二级指标
+    三级指标): the word, then each label."""
+    labels: list[str] = []
+    while (
+        label := next((w for w in sorted(_LABELS, key=len, reverse=True) if len(w) > 1 and word.endswith(w)), None)
+    ) and len(word) > len(label) + 1:
+        word, labels = word[: -len(label)], [label, *labels]
+    return [word, *labels]
+
+
+def _unjoined(word: str) -> list[str]:
+    """A name word whose row's values ran onto it with no space (建立预防接种证221人221人22, a
+    dump copied with its spaces lost): the name, then each value, cut where the rest of the word
+    is values to its end (so a number inside the name stays: 孕产妇7天访视数214人203人21.8); the
+    word unchanged when no such end is found. The values after the first are the achieved value
+    and the scores: the first is the target, the cut of the scores is not read."""
+    word, *labels = _trailing_labels(word)
+    for at in range(2, len(word)):
+        if word[at - 1] in "0123456789.-~～" or not re.search(r"[\u4e00-\u9fff]{2}", word[:at]):
+            continue
+        values, pos = [], at
+        while pos < len(word) and (m := _JOINED_VALUE.match(word, pos)) and m.end() > pos:
+            values.append(m.group())
+            pos = m.end()
+        if pos == len(word) and values:
+            name, *more = _trailing_labels(word[:at])
+            return [name, *more, *values, *labels]
+    return [word, *labels]
+
+
 def _split(item: _Item, level: list[str | None]) -> None:
     """Name, values and the level labels that follow the item (they head the next rows)."""
     words = _joined_labels([w for w in item.words if w])
+    if words and not any(_VALUE.search(w) for w in words[1:2]):
+        words = [*_unjoined(words[0]), *words[1:]]
     first = next((k for k, w in enumerate(words) if k and _VALUE.search(w)), len(words))
     name_words = [w for w in words[:first] if w.translate(_T2S) not in _LABELS]
     item.labels = len(name_words) < first

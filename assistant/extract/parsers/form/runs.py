@@ -5,7 +5,9 @@ writes its value twice. Anything else is left whole and flagged by the caller.
 
 from __future__ import annotations
 
+import collections
 import functools
+import os
 import re
 from dataclasses import replace
 
@@ -19,7 +21,7 @@ from .tokens import Token, _Item
 
 #: the units a quantified value ends in, in text run together
 _UNITS = (
-    "%|％|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
+    "%|％|百分比|个工作日|工作日|万人次|人次|万人|个|人|次|年|天|项|家|场|篇|份|户|件|台|套|亿元|万元|元|小时|分钟|周|月|课时"
     "|平方公里|平方米|立方米|公里|千米|万亩|亩|公顷|万吨|吨|辆|株|册|起"
 )  # single characters only where no indicator name starts with them (not 处, 条, 米, 名 …)
 
@@ -224,6 +226,22 @@ _MOST_VALUES = 12
 _LONG_DIGITS = re.compile(r"\d{30}")
 
 
+#: a list number a PDF's text layer put among a row's cells (100%2、100%, …95%2.培训人数): read past,
+#: as it is no value and no name's start, and flagged (:func:`_stray_numbers`)
+_STRAY_NUMBER = r"(?:\d{1,2}(?:、|[.．](?![\d.．])))?"
+
+
+def _stray_numbers(items: list[_Item], token: Token) -> list[str]:
+    """The list numbers (2、, 3.) that the items read out of ``token`` left between their pieces."""
+    covered = sorted((t.start, t.end) for i in items for t in (i.name, *i.values) if t is not None)
+    gaps, pos = [], token.start
+    for a, b in covered:
+        if a > pos:
+            gaps.append(token.text[pos - token.start : a - token.start])
+        pos = max(pos, b)
+    return [g.strip() for g in gaps if re.fullmatch(r"\s*\d{1,2}[、.．]\s*", g)]
+
+
 def _split_run(
     token: Token, k: int, *, loose: bool = False, numbered: bool = False, value: str | None = None
 ) -> list[_Item] | None:
@@ -240,19 +258,21 @@ def _split_run(
     between = "" if loose else _NOT_MID_NUMBER
     if (numbered and k < 2) or k > _MOST_VALUES or _LONG_DIGITS.search(token.text):
         return None
-    values = "".join(rf"(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
+    values = "".join(rf"{_STRAY_NUMBER if i else ''}(?P<v{i}>{value or _RUN_VALUE}){between}" for i in range(k))
     text = token.text
     if numbered:
         found = _numbered_items(text, re.compile(values + r"(?:(?<=\d)(?![\d.%％])|(?<!\d))"))
     else:
         found = []
         pos = 0
-        item = re.compile(rf"(?P<name>(?:{_NAME_CHAR})+?)" + values + r"(?=[^\d%％]|$)")
+        item = re.compile(
+            rf"{_STRAY_NUMBER}(?P<name>(?:{_NAME_CHAR})+?)" + values + rf"(?=[^\d%％]|{_STRAY_NUMBER[3:-2]}|$)"
+        )
         # each item matched where the last one ended: a search from there (finditer) would scan
         # the whole rest of a text that does not read at every cut _read_in_part tries
         while pos < len(text) and (m := item.match(text, pos)) is not None:
             pos = m.end()
-            found.append(((m.start(), m.start("v0")), m))
+            found.append(((m.start("name"), m.start("v0")), m))
         if pos != len(text) or (len(found) > 1 and _BLANK.search(text)):
             return None  # a template's blank read into one name of several: the run is not cut by it
     if not found:
@@ -311,6 +331,45 @@ def _split_worded(token: Token, k: int) -> _Item | None:
     return _Item(name, [value, *([None] * (k - 1))], token.row)
 
 
+#: what a 自评表's 实际完成值 cell says of a target met, in words (达成预期指标, 已完成), then the
+#: 分值 and 得分 columns' digits at most: the end of a row whose target lies before it
+_ACHIEVED = re.compile(
+    r"(?P<done>(?:达成|达到|实现)预期(?:指标|目标|效果)?|已(?:全部)?完成|全部完成)(?P<scores>\d{1,3}(?:\.\d{1,2})?){0,2}$"
+)
+
+
+def _split_achieved(token: Token, k: int) -> _Item | None:
+    """One 自评表 row run together whose achieved value is the words of a target met:
+    name + target + 达成预期指标 + scores (带动农民增收农民增收达成预期指标1010). The target is the
+    name's last words written again (农民增收, as a qualitative target repeats what it measures),
+    else a value in words the name ends on (…影响程度效果明显); a guess the caller flags. None
+    when neither is found, or the row holds a number before the achieved words (two rows, or a
+    quantity the other readings cut)."""
+    text = token.text.rstrip()
+    m = _ACHIEVED.search(text)
+    if k < 1 or m is None or m.start() < 4:
+        return None
+    body = text[: m.start()]
+    if body.endswith(m.group("done")):
+        return None  # 培训已完成已完成: a value written twice (目标 | 实际, 实施周期 | 年度), read as such
+    value = None
+    for size in range(len(body) // 2, 1, -1):  # the longest repeat: 2022年底之前2022年底之前
+        if body.endswith(body[-size:] * 2) and re.search(r"[\u4e00-\u9fff]", body[-size:]):
+            value = len(body) - size
+            break
+    if value is None:
+        if re.search(r"\d", body) or not (w := re.fullmatch(rf".*?[\u4e00-\u9fff]{{2}}.*?({_WORDED_VALUE})", body)):
+            return None
+        value = w.start(1)
+    if not re.search(r"[\u4e00-\u9fff]", body[:value]):
+        return None
+
+    def piece(a: int, b: int) -> Token:
+        return Token(text[a:b], token.cell, token.start + a, token.start + b, token.row, token.col)
+
+    return _Item(piece(0, value), [piece(value, len(body)), *([None] * (k - 1))], token.row)
+
+
 #: a unit fraction (件/件, 元/人, 人/次) at the end of a text: a value's unit, never a name's end
 _UNIT_FRACTION = re.compile(r"(?:[件个人次元台套户项场篇天月年]|万元)/(?:[件个人次元台套户项场篇天月年]|万元)$")
 
@@ -352,6 +411,19 @@ def _split_doubled(token: Token, k: int, copies: int = 2) -> _Item | None:
     return None
 
 
+def _scores_only(twice: _Item, token: Token, heads: list[str] | None) -> bool:
+    """A row read as a bare number written twice at its very end (工程质量合格1010) under a header
+    with 分值 and 得分 columns: those two columns, filled on every row, are what a number written
+    twice ends a 自评表 row with; the target and achieved cells were left empty."""
+    values = [v for v in twice.values if v is not None]
+    return (
+        sum(column_kind(h) == "score" for h in heads or []) >= 2
+        and bool(values)
+        and all(_BARE_NUMBER.fullmatch(v.text) for v in values)
+        and values[-1].end == token.start + len(token.text.rstrip())
+    )
+
+
 def _value_columns(heads: list[str] | None) -> int:
     """How many columns of the header hold a value (指标值, 实际完成值: not a score, a unit or a
     note), two at least: a value written twice is a 自评表's target and result."""
@@ -382,6 +454,11 @@ def _read_run(
         if odd is not None and not _cut_mid_word(measured, token):
             found = measured  # 指示灯30只气体灭火控制器4台施工材料1批: a measure word the unit list lacks
             failures.at_row(token.row, "指标值", msg("FORM_CUT_ODD_UNIT", text=token.text[:40], value=odd))
+    if found is None and (achieved := _split_achieved(token, k)) is not None:
+        found = [achieved]  # 带动农民增收农民增收达成预期指标1010: the target before the words of a target met
+        failures.at_row(
+            token.row, "指标值", msg("FORM_VALUE_BEFORE_ACHIEVED", text=token.text[:40], value=achieved.values[0].text)
+        )
     if found is None and (numbered := _split_with_notes(token, k, notes, numbered=True, alike=alike)) is not None:
         found = numbered  # names with numbers in them: 5000吨稻谷、500吨成品粮储备到位率100%100%
         for item in numbered:
@@ -405,7 +482,15 @@ def _read_run(
         and not _fits_better(cut, [twice], heads)
     ):
         found = [twice]  # a 自评表 row: the target and the achieved value written alike
-        failures.at_row(token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text))
+        if _scores_only(twice, token, heads):  # 工程质量合格1010: 分值 | 得分, the value cells left empty
+            found = [_Item(twice.name, [None] * k, twice.row)]
+            failures.at_row(
+                token.row, "指标值", msg("FORM_RUN_SCORES_ONLY", text=token.text[:40], score=twice.values[0].text)
+            )
+        else:
+            failures.at_row(
+                token.row, "指标值", msg("FORM_VALUE_TWICE", text=token.text[:40], value=twice.values[0].text)
+            )
     elif cut is not None and (found is None or mid_word or _fits_better(cut, found, heads)):
         # one row, cut by what each column the header announced holds; so too where the reading
         # by values cut a name mid-word (防疫室84 | 平米≥1050元 is 防疫室84平米 | ≥1050元)
@@ -460,6 +545,10 @@ def _read_run(
             )
     if _cut_mid_word(found, token):
         failures.at_row(token.row, "三级指标", msg("FORM_RUN_MID_WORD", count=len(found), text=token.text[:40]))
+    if stray := _stray_numbers(found, token):
+        failures.at_row(
+            token.row, "指标值", msg("FORM_RUN_STRAY_NUMBER", text=token.text[:40], numbers=" ".join(stray))
+        )
     found = [_unit_to_value(item) for item in found]
     return _descriptions_cut(found, heads, failures) if heads else found
 
@@ -468,21 +557,48 @@ def _read_run(
 _VALUE_END = re.compile(rf"(?:{_RUN_VALUE}){_NOT_MID_NUMBER}(?=[\u4e00-\u9fff])")
 
 
+def _repeated_note(text: str, heads: list[str]) -> str:
+    """The words a note column after the value (指标值说明) holds on every row of a run, or "": the
+    longest text that follows three quantified values at least, and half of them (=116人该指标值数据合理
+    保障… =81人该指标值数据合理林木…: 该指标值数据合理). A row ends after it, not before."""
+    if not any(column_kind(h) == "note" for h in heads[1:]):
+        return ""
+    after = [text[m.end() :] for m in _VALUE_END.finditer(text)]
+    starts = collections.Counter(a[:2] for a in after)
+    start, count = starts.most_common(1)[0] if starts else ("", 0)
+    if count < 3 or 2 * count < len(after):
+        return ""
+    group = [a for a in after if a.startswith(start)]
+    common = os.path.commonprefix(group)
+    if len({a[len(common) : len(common) + 1] for a in group}) < 3:
+        return ""  # the next names may begin alike (保障…, 保障…): the note's end is not sure
+    return common if len(common) >= 2 and re.fullmatch(r"[\u4e00-\u9fff，,。、；;]+", common) else ""
+
+
 def _rows_by_value_ends(token: Token, heads: list[str]) -> list[tuple[Token, Cut]] | None:
     """Several rows run together under a header with a unit or sign column (猪肉产量稳定率%≥95%
     能繁母猪稳定率%90%), which the cut by columns reads one row at a time: the text cut after
     each quantified value a name's character follows, where every piece is cut by the columns
     and none starts mid-word or with a unit. None when fewer than two rows come out so."""
     pos, out = 0, []
+    note = _repeated_note(token.text, heads)
     for m in _VALUE_END.finditer(token.text):
-        piece = token.sub(pos, m.end())
-        if pos < m.end() and (cut := cut_row(piece.text, heads)) is not None:
+        # the note after the value, or after a unit of up to four characters the list lacks (=1单该指标…,
+        # =6万立方米该指标…)
+        at = token.text.find(note, m.end(), m.end() + 4 + len(note)) if note else -1
+        at = at if at == -1 or re.fullmatch(r"[\u4e00-\u9fff]*", token.text[m.end() : at]) else -1
+        end = at + len(note) if at != -1 else m.end()
+        piece = token.sub(pos, end)
+        if pos < end and (cut := cut_row(piece.text, heads)) is not None:
             out.append((piece, cut))
-            pos = m.end()
+            pos = end
     rest = token.sub(pos, len(token.text))
-    if not rest.text.strip() or (cut := cut_row(rest.text, heads)) is None:
+    if rest.text.strip():
+        if (cut := cut_row(rest.text, heads)) is None:
+            return None
+        out.append((rest, cut))
+    elif not note:  # no text after the last value but its note: the last row ends the run
         return None
-    out.append((rest, cut))
     names = [token.text[p.start - token.start : p.start - token.start + c.name_end] for p, c in out]
     if len(out) < 2 or any(_CUT_NAME.match(n) or _UNIT_FIRST.match(n) for n in names[1:]):
         return None
@@ -746,7 +862,7 @@ def level1_suffix(tokens: list[Token]) -> str:
 #: a 二级 label in its short spelling (数量, 成本: 指标 left out), cut out of text run together
 #: only where a label is due: first after a 一级 label, or right after a row's last value
 _SHORT_LEVEL2 = re.compile(
-    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响)(?!指标)(?=[\u4e00-\u9fff\d])"
 )
 
 
@@ -763,7 +879,9 @@ def _cut_short_labels(token: Token, after_level1: bool, failures: Failures, suff
     cuts: list[tuple[int, int]] = []
     for m in _SHORT_LEVEL2.finditer(text):
         whole = bool(suffix) and text.startswith(suffix, m.end())  # 数量目标: the label in full, as 数量指标
-        at_start = m.start() == 0 and (after_level1 or whole)
+        # a 效益 label at a row's start (社会效益 | 使读者更方便…): a category of four characters no
+        # name begins with as often as with 数量 or 成本 (数量 | 成本控制率 would cut a name)
+        at_start = m.start() == 0 and (after_level1 or whole or m.group().endswith("效益"))
         after_value = re.search(rf"\d(?:{_UNITS})?$", text[: m.start()])  # …专款专用10 | 成本…, …126人次 | 质量…
         if at_start or after_value:
             cuts.append((m.start(), m.end() + len(suffix) * whole))
