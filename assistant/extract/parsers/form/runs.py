@@ -28,10 +28,14 @@ _UNITS = (
 #: a unit's "per" part: 元/人*月, 元/人·月, 元/户 (a standard paid per person and month)
 _PER = r"(?:/[人户亩月年次天台套件个](?:[*·×][月年天次])?)?"
 
+#: 万/亿 in front of a unit, taken only where no Chinese character follows the unit (2.5万份 ending a
+#: run, or before the next row's number): inside writing (375万平方米的…) it is a name's wording
+_TEN_THOUSAND = rf"(?:[万亿](?=(?:{_UNITS}){_PER}(?![\u4e00-\u9fff])))?"
+
 #: one quantity: a date (2023年12月底前) or a number (thousands separated or not: 44,561) and its unit
 _ONE_VALUE = (
     r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?底?(?:前|内)?"
-    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:(?:{_UNITS}){_PER})?)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_TEN_THOUSAND}(?:{_UNITS}){_PER})?)"
 )
 
 #: the comparison written in words before a quantity (残疾学生入学率 | 大于90%, 开放天数 | 不低于250个工作日,
