@@ -42,7 +42,8 @@ from .orient import page_turn
 
 __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_number_text", "join_lines"]
 
-#: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read
+#: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read; inside
+#: the grid such a line leaves its row flagged (see :func:`_unread`)
 MIN_SCORE = 0.5
 #: a page whose blobs are mostly specks (a noisy, blurred scan) is read through the detector:
 #: on such pages the cells' ink lines lost indicators the detector kept (face matrix,
@@ -214,8 +215,10 @@ def _read_cut_boxes(
     engine: OCREngine,
     rule_gap: int,
 ) -> list[TextBox]:
-    """Detected boxes cut at the column rules they cross, then every piece read once."""
-    return [box for box in _reread(_cut_crops(rects, grid, image, rule_gap), image, engine) if box.score >= MIN_SCORE]
+    """Detected boxes cut at the column rules they cross, then every piece read once (in a grid,
+    a piece read below :data:`MIN_SCORE` kept as an unread mark)."""
+    boxes = _reread(_cut_crops(rects, grid, image, rule_gap), image, engine)
+    return _unread(boxes) if grid is not None else [box for box in boxes if box.score >= MIN_SCORE]
 
 
 def _cut_straddling(
@@ -231,6 +234,16 @@ def _cut_straddling(
         else:
             out.append(box)
     return out + _reread(crops, image, engine)
+
+
+def _unread(boxes: list[TextBox]) -> list[TextBox]:
+    """The boxes with every line read below :data:`MIN_SCORE` kept as an empty "unread" mark.
+
+    The engine has no reading for some printed glyphs (≧ ≦ ═ are not in its character set: it
+    returns N or ■ at scores under 0.5): dropping such a line loses a cell's text without a
+    trace, so its cell keeps no text but the line's score, and :func:`_grid_rows` flags its row.
+    """
+    return [b if b.score >= MIN_SCORE else TextBox("", b.box, b.score) for b in boxes]
 
 
 def _outside_rows(boxes: list[TextBox]) -> list[list[PageCell]]:
@@ -271,9 +284,13 @@ def _grid_rows(boxes: list[TextBox], grid: Grid) -> tuple[list[list[PageCell]], 
                 continue
             text, confidence = _cell_text(members.get((r, c), []))
             row.append(PageCell(text, r + 1, c, tuple(float(v) for v in cell.box), confidence))
+        unread = [c.confidence for c in row if c.confidence is not None and c.confidence < MIN_SCORE]
+        for c in row:  # ink the engine could not read: every value of the row is in doubt
+            if unread and c.text:
+                c.confidence = min(c.confidence if c.confidence is not None else 1.0, min(unread))
         if any(cell.text for cell in row):
             rows.append(row)
-    return rows, above, below
+    return rows, [b for b in above if b.text], [b for b in below if b.text]
 
 
 def _column_bounds(lines: list[list[TextBox]], ink: np.ndarray, char_h: float) -> list[float]:
@@ -464,7 +481,8 @@ def _detect_outside(
 def _read_cell_lines(
     lines: list[CellLine], image: np.ndarray, engine: OCREngine, known: dict[CellLine, tuple[str, float]]
 ) -> list[TextBox]:
-    """Read the cells' lines in one go (those ``known`` are not read again); empty readings dropped."""
+    """Read the cells' lines in one go (those ``known`` are not read again); an empty reading of a
+    line of ink is kept with score 0 (:func:`_unread` makes it a mark)."""
     todo = [line for line in lines if line not in known]
     answers = dict(zip(todo, engine.read_lines([line_image(image, line) for line in todo]) if todo else []))
     out = []
@@ -473,8 +491,8 @@ def _read_cell_lines(
         left, top, right, bottom = line.box
         if line.tail is not None:
             right, bottom = max(right, line.tail[2]), max(bottom, line.tail[3])
-        if text.strip():
-            out.append(TextBox(text.strip(), (float(left), float(top), float(right), float(bottom)), score))
+        box = (float(left), float(top), float(right), float(bottom))
+        out.append(TextBox(text.strip(), box, score if text.strip() else 0.0))
     return out
 
 
@@ -529,7 +547,7 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
                 rects = _detect_outside(engine, upright, ink, grid)
             with clock.stage("recognition"):
                 outside = [CellLine(crop) for crop in _cut_crops(rects, None, upright, rule_gap)]
-                boxes = [b for b in _read_cell_lines(lines + outside, upright, engine, probed) if b.score >= MIN_SCORE]
+                boxes = _unread(_read_cell_lines(lines + outside, upright, engine, probed))
     if boxes is None and hasattr(engine, "detect"):
         with clock.stage("detection"):
             rects = _detect(engine, upright, grid)
