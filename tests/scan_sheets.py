@@ -24,6 +24,7 @@ from scan_render import RenderedPage, normalize_cell, render_page
 PAGE_MM = (297, 210)
 TABLE_MM = 273  # the page less its 12 mm margins
 PREAMBLE_CHARS = 60
+MIN_COLUMN_MM = 9.5  # two 10-pt characters and the cell's padding
 
 
 def layout(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
@@ -37,14 +38,23 @@ def layout(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
 
 
 def column_mm(grid: list[list[str]]) -> tuple[float, ...]:
-    """Column widths in mm: each column's longest unmerged cell, 2 to 30 characters' worth, scaled to the table."""
+    """Column widths in mm: each column's longest unmerged cell, 2 to 30 characters' worth, scaled to
+    the table, none narrower than :data:`MIN_COLUMN_MM` (a printed column holds a character)."""
     width = max((len(r) for r in grid), default=1)
     chars = [2] * width
     for row in grid:
         for c, text in enumerate(row):
             if c < len(row) - 1 or len(row) == width:
                 chars[c] = max(chars[c], min(30, len(text)))
-    return tuple(TABLE_MM * n / sum(chars) for n in chars)
+    narrow: set[int] = set()
+    while True:
+        free = TABLE_MM - MIN_COLUMN_MM * len(narrow)
+        share = sum(n for c, n in enumerate(chars) if c not in narrow)
+        mm = [MIN_COLUMN_MM if c in narrow else free * n / share for c, n in enumerate(chars)]
+        more = {c for c, w in enumerate(mm) if w < MIN_COLUMN_MM} - narrow
+        if not more or len(narrow | more) == width:
+            return tuple(mm)
+        narrow |= more
 
 
 def sheet_pages(rows: list[list[str]], *, dpi: int, face: str, font_pt: float = 10.0) -> list[RenderedPage]:
