@@ -378,3 +378,11 @@ def test_a_line_read_below_the_minimum_score_leaves_its_row_in_doubt():
     assert rows[0][1].confidence < MIN_SCORE
     assert rows[1][0].confidence == pytest.approx(0.98)
     assert not above and not below
+
+
+def test_a_cell_read_with_a_comparison_sign_is_in_doubt():
+    """Song/Ming faces print ≥ so that the engine reads >: a cell holding > or < is flagged."""
+    from assistant.ingest.ocr.assemble import DOUBT, _cell_text
+
+    assert _cell_text([TextBox(">90%", (0, 0, 60, 20), 0.99)]) == (">90%", DOUBT)
+    assert _cell_text([TextBox("≥90%", (0, 0, 60, 20), 0.99)]) == ("≥90%", 0.99)

@@ -49,6 +49,14 @@ MIN_SCORE = 0.5
 #: on such pages the cells' ink lines lost indicators the detector kept (face matrix,
 #: degraded pages: F1 0.71 against 0.86-1.00)
 NOISY_PAGE = 0.5
+#: the confidence of a reading in doubt: under checks.validate.LOW_CONFIDENCE (0.8), so it is flagged
+DOUBT = 0.75
+#: on a noisy page a cell this long is more likely misread than not: the real dev tables printed in
+#: four faces and degraded read at about 2% character errors (bench_ocr.py --real), and 0.98**35 < 0.5
+LONG_CELL = 35
+#: ≥ and ≤ printed in a Song/Ming face are read as > and < (18 times on 6 real dev tables, four
+#: faces): a cell holding > or < may say something else than what was printed
+_COMPARISON = re.compile(r"[<>]")
 #: lines of the cells read to tell an upright page, and the median score they must reach
 PROBE_LINES = 4
 PROBE_MIN_SCORE = 0.8
@@ -135,7 +143,10 @@ def _cell_text(boxes: list[TextBox]) -> tuple[str, float | None]:
     if not boxes:
         return "", None
     text = fix_glyphs(join_lines(["".join(b.text for b in line) for line in _reading_order(boxes)]))
-    return fix_number_text(text), min(b.score for b in boxes)
+    confidence = min(b.score for b in boxes)
+    if _COMPARISON.search(text):
+        confidence = min(confidence, DOUBT)
+    return fix_number_text(text), confidence
 
 
 def _pieces(box: TextBox, cuts: list[float], image: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
@@ -535,11 +546,13 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     turn = 0
     rects = None
     boxes = None
+    noisy = False
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     if grid is not None and hasattr(engine, "detect") and getattr(engine, "read_cells", True):
         with clock.stage("cell lines"):
             ink, specks = without_specks(binarize(upright), grid.char_h)
-            lines = cell_lines(ink, grid, rule_gap) if specks <= NOISY_PAGE else []
+            noisy = specks > NOISY_PAGE
+            lines = cell_lines(ink, grid, rule_gap) if not noisy else []
         with clock.stage("orientation"):
             probed = _probe_upright(upright, lines, engine) if lines else None
         if probed is not None:
@@ -572,6 +585,9 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     result = PageResult(page=page, rows=[], skew=skew, grid=grid, turn=turn)
     with clock.stage("assembly"):
         _assemble(result, boxes, grid, upright, engine, cut_already=cut_already, rule_gap=rule_gap)
+    if noisy:  # a speckled scan: its long cells (a goal, a long name) are flagged for checking
+        for cell in (c for row in result.rows for c in row if len(c.text) >= LONG_CELL):
+            cell.confidence = min(cell.confidence if cell.confidence is not None else 1.0, DOUBT)
     result.ocr_seconds = sum(clock.wall.get(k, 0.0) for k in ("detection", "orientation", "recognition"))
     result.stages, result.stages_cpu = clock.wall, clock.cpu
     result.seconds = time.perf_counter() - started
