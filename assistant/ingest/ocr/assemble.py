@@ -57,6 +57,8 @@ LONG_CELL = 35
 #: ≥ and ≤ printed in a Song/Ming face are read as > and < (18 times on 6 real dev tables, four
 #: faces): a cell holding > or < may say something else than what was printed
 _COMPARISON = re.compile(r"[<>]")
+#: an amount (five digits or more, 1,234.56 too): one misread digit is a wrong sum of money
+_AMOUNT = re.compile(r"\d[\d,]{3,}\d")
 #: lines of the cells read to tell an upright page, and the median score they must reach
 PROBE_LINES = 4
 PROBE_MIN_SCORE = 0.8
@@ -585,8 +587,8 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     result = PageResult(page=page, rows=[], skew=skew, grid=grid, turn=turn)
     with clock.stage("assembly"):
         _assemble(result, boxes, grid, upright, engine, cut_already=cut_already, rule_gap=rule_gap)
-    if noisy:  # a speckled scan: its long cells (a goal, a long name) are flagged for checking
-        for cell in (c for row in result.rows for c in row if len(c.text) >= LONG_CELL):
+    if noisy:  # a speckled scan: its long cells (a goal, a long name) and its amounts are flagged for checking
+        for cell in (c for row in result.rows for c in row if len(c.text) >= LONG_CELL or _AMOUNT.search(c.text)):
             cell.confidence = min(cell.confidence if cell.confidence is not None else 1.0, DOUBT)
     result.ocr_seconds = sum(clock.wall.get(k, 0.0) for k in ("detection", "orientation", "recognition"))
     result.stages, result.stages_cpu = clock.wall, clock.cpu
