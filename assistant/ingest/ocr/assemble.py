@@ -54,8 +54,8 @@ DOUBT = 0.75
 #: on a noisy page a cell this long is more likely misread than not: the real dev tables printed in
 #: four faces and degraded read at about 2% character errors (bench_ocr.py --real), and 0.98**35 < 0.5
 LONG_CELL = 35
-#: ≥ and ≤ printed in a Song/Ming face are read as > and < (18 times on 6 real dev tables, four
-#: faces): a cell holding > or < may say something else than what was printed
+#: a printed ≥ is read as > (18 times on 6 real dev tables, the four faces pooled): a cell holding
+#: > or < may say something else than what was printed
 _COMPARISON = re.compile(r"[<>]")
 #: an amount (five digits or more, 1,234.56 too): one misread digit is a wrong sum of money
 _AMOUNT = re.compile(r"\d[\d,]{3,}\d")
