@@ -15,8 +15,15 @@ Three reports:
   every face at 150/200/300 dpi, clean and degraded, and turned 90/180/270° — with
   ``--confusions`` printing what the engine read in place of what was printed.
 
+* ``--real``: the same faces on REAL dev tables (``tests/scan_sheets.py``: a dev source's own
+  cells printed as ruled A4 pages), clean at 200 dpi and degraded at 150 dpi, read through the
+  image reader and the rules, and scored against the unchanged gold as the eval does: strict /
+  lenient F1, name, amounts, goal, refused, silent, CER; beside it the ceiling, the same cells
+  read as text (tab between cells). ``--docs N`` documents (default 5), ``--faces`` as above.
+
     python benchmarks/bench_ocr.py [--stages] [--before-after] [--accuracy] [--faces all [--confusions]]
         [--pages 2] [--dpi 150,200] [--repeat 3] [--threads N]
+    ASSISTANT_OCR_THREADS=1 nice python benchmarks/bench_ocr.py --real [--docs 5] [--faces all] [--confusions]
 
 Targets: a clean 200-dpi page <= 2.0 s on 2 cores; CER <= 2% clean at 200 dpi, <= 5%
 degraded at 150 dpi; strict indicator F1 >= 0.95 clean and >= 0.85 degraded in every face.
@@ -252,6 +259,79 @@ def report_faces(engine, gold, args) -> None:
             print(f"  {printed or '∅'!r:>8} -> {read or '∅'!r:<8} {count}")
 
 
+def _text_confusions(printed: str, read: str, counter: collections.Counter) -> None:
+    """Count the short substitutions, drops and insertions between the printed and the read text."""
+    from rapidfuzz.distance import Levenshtein
+
+    for op in Levenshtein.opcodes(printed, read):
+        a, b = printed[op.src_start : op.src_end], read[op.dest_start : op.dest_end]
+        if op.tag != "equal" and len(a) <= 3 and len(b) <= 3:
+            counter[(a, b)] += 1
+
+
+def report_real(args) -> None:
+    """Real dev tables printed in each face, clean 200 dpi and degraded 150 dpi, against the text ceiling."""
+    from rapidfuzz.distance import Levenshtein
+    from rewrite_runner import Tally, f3, metrics, read_copy, score_reading
+    from scan_sheets import printed_text, read_scan, read_text, scan_bytes, sheet_pages
+    from sheet_copies import documents
+
+    faces = list(FACES) if args.faces in ("", "all") else args.faces.split(",")
+    faces = [f for f in faces if face_font(f) is not None]
+    docs = documents()[: args.docs]
+    settings = [(200, "clean"), (150, "degraded")]
+    tally, edits, chars, seconds, pages = Tally(), collections.Counter(), collections.Counter(), {}, {}
+    counter: collections.Counter = collections.Counter()
+    misses: list[str] = []
+    print(f"{len(docs)} real dev tables; faces {', '.join(faces)}; load average {load_average()}", flush=True)
+    for _, folder, gold, rows in docs:
+        missed = score_reading(gold, None, record=folder.name)
+        text = "\n".join("\t".join(r) for r in rows)
+        ceiling = read_copy(text)
+        tally.add("cells as text", ceiling and score_reading(gold, ceiling, record=folder.name), True, missed)
+        for face in faces:
+            for dpi, condition in settings:
+                label = (face, dpi, condition)
+                drawn = sheet_pages(rows, dpi=dpi, face=face)
+                images = [p.image if condition == "clean" else degrade(p.image, angle=1.5) for p in drawn]
+                t0 = time.perf_counter()
+                doc, table = read_scan(scan_bytes(images))
+                seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - t0
+                pages[label] = pages.get(label, 0) + len(drawn)
+                printed, read = printed_text(drawn), read_text(doc) if doc else ""
+                edits[label] += Levenshtein.distance(printed, read)
+                chars[label] += len(printed)
+                if args.confusions:
+                    _text_confusions(printed, read, counter)
+                m = tally.add(label, table and score_reading(gold, table, record=folder.name), missed=missed)
+                if m is None or (m["indicator_f1"] or 0) < 1 or m["silent_errors"]:
+                    misses.append(
+                        f"  {folder.name} {face} {dpi} {condition}: "
+                        + ("refused" if m is None else f"F1 {f3(m['indicator_f1'])} silent {m['silent_errors']}")
+                    )
+        print(f"  {folder.name} done; load average {load_average()}", flush=True)
+    print(
+        f"{'reading':26} {'strict':>7} {'lenient':>7} {'name':>6} {'amounts':>7} {'goal':>6} "
+        f"{'refused':>7} {'silent':>6} {'CER':>7} {'s/page':>6}"
+    )
+    for label in ["cells as text", *((f, d, c) for f in faces for d, c in settings)]:
+        m = metrics(tally.samples[label])
+        name = label if isinstance(label, str) else f"{label[0]} {label[1]} {label[2]}"
+        cer = f"{edits[label] / chars[label]:7.2%}" if chars[label] else "      -"
+        per_page = f"{seconds[label] / pages[label]:6.2f}" if pages.get(label) else "     -"
+        print(
+            f"{name:26} {f3(m['indicator_f1']):>7} {f3(m['indicator_f1_lenient']):>7} {f3(m['project_name'])}"
+            f" {f3(m['amounts']):>7} {f3(m['goal_exact']):>6} {tally.refused[label]:7d} {m['silent_errors']:6d}"
+            f" {cer} {per_page}"
+        )
+    print(tally.field_report(args.show))
+    print("\n".join(misses[: args.show]))
+    if args.confusions:
+        print("printed -> read (count), whole pages aligned; white space ignored")
+        for (printed, read), count in counter.most_common(40):
+            print(f"  {printed or '∅'!r:>8} -> {read or '∅'!r:<8} {count}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stages", action="store_true", help="per-stage times of clean 200-dpi pages")
@@ -280,7 +360,15 @@ def main() -> None:
     parser.add_argument(
         "--rec-min-width", type=int, default=None, help="short crops padded to this width (320: as before)"
     )
+    parser.add_argument(
+        "--real", action="store_true", help="real dev tables printed in each face (tests/scan_sheets.py)"
+    )
+    parser.add_argument("--docs", type=int, default=5, help="with --real: dev documents to print")
+    parser.add_argument("--show", type=int, default=10, help="with --real: silent fields and misses to list")
     args = parser.parse_args()
+    if args.real:
+        report_real(args)
+        return
     if not (args.stages or args.accuracy or args.faces or args.before_after):
         args.stages = True
     font = find_cjk_font()

@@ -133,10 +133,13 @@ def render_page(
     columns_mm: tuple[float, ...] = COLUMN_MM,
     font_path: Path | None = None,
     face: str | None = None,
+    right_aligned: set[int] | frozenset[int] = RIGHT_ALIGNED,
 ) -> RenderedPage:
     """Draw preamble lines and a table of ``rows`` on an A4-landscape page (taller if needed).
 
-    ``face`` names one of :data:`FACES` (it overrides ``font_path``).
+    ``face`` names one of :data:`FACES` (it overrides ``font_path``). A row with fewer cells than
+    ``columns_mm`` has its last cell merged across the remaining columns (a heading or note row).
+    ``right_aligned``: the columns whose cells below the header row are set flush right (amounts).
     """
     index = 0
     if face is not None:
@@ -159,7 +162,12 @@ def render_page(
     for w in widths:
         xs.append(xs[-1] + w)
 
-    wrapped = [[_wrap(text, font, widths[c] - 2 * pad) for c, text in enumerate(row)] for row in rows]
+    def span(row: list[str], c: int) -> tuple[int, int]:  # x from / to of cell c (the last one merged rightwards)
+        return xs[c], xs[-1] if c == len(row) - 1 else xs[c + 1]
+
+    wrapped = [
+        [_wrap(text, font, span(row, c)[1] - span(row, c)[0] - 2 * pad) for c, text in enumerate(row)] for row in rows
+    ]
     heights = [max(len(lines) for lines in row) * line_h + 2 * pad for row in wrapped]
     top = margin + (round(size * 1.5 * 1.8) if preamble else 0) + max(0, len(preamble) - 1) * round(line_h * 1.6)
     table_h = sum(heights)
@@ -184,18 +192,20 @@ def render_page(
     if ruled:
         for yy in ys:
             draw.line([(xs[0], yy), (xs[-1], yy)], fill=0, width=stroke)
-        for xx in xs:
-            draw.line([(xx, ys[0]), (xx, ys[-1])], fill=0, width=stroke)
+        for r, row in enumerate(rows):
+            for xx in [*xs[: len(row)], xs[-1]]:
+                draw.line([(xx, ys[r]), (xx, ys[r + 1])], fill=0, width=stroke)
     for r, row in enumerate(wrapped):
         for c, lines in enumerate(row):
+            left, right = span(rows[r], c)
             for k, line in enumerate(lines):
                 ty = ys[r] + pad + k * line_h + (line_h - size) // 2
-                if c in RIGHT_ALIGNED and r > 0:
-                    tx = xs[c + 1] - pad - font.getlength(line)
+                if c in right_aligned and r > 0:
+                    tx = right - pad - font.getlength(line)
                 else:
-                    tx = xs[c] + pad
+                    tx = left + pad
                 draw.text((tx, ty), line, font=font, fill=0)
-            page.cells.append(RenderedCell(rows[r][c], r, c, (xs[c], ys[r], xs[c + 1], ys[r + 1])))
+            page.cells.append(RenderedCell(rows[r][c], r, c, (left, ys[r], right, ys[r + 1])))
     return page
 
 

@@ -357,3 +357,32 @@ def test_rapidocr_detection_on_a_large_photo_runs_on_a_smaller_copy_and_boxes_co
     engine.max_side_len, engine.det_char_px = 4000, 20.0  # 40 px characters detected at 20 px: half size
     engine.detect(np.full((1500, 2000), 255, np.uint8), char_px=40.0)
     assert seen == [(750, 1000)]
+
+
+def test_a_line_read_below_the_minimum_score_leaves_its_row_in_doubt():
+    """≧ is not in the engine's character set (it returns N at 0.49): the line is not kept as
+    text, but the values beside it in its row carry the low score, so they are flagged."""
+    from assistant.ingest.ocr.assemble import MIN_SCORE, _grid_rows, _unread
+
+    grid = find_grid(_grid_image(merge_right=False, merge_down=False))
+    boxes = _unread(
+        [
+            TextBox("N", (60, 150, 190, 190), 0.49),  # (1,0): the unreadable glyph
+            TextBox("100%", (210, 150, 340, 190), 0.99),  # (1,1), same row
+            TextBox("满意度", (60, 230, 190, 260), 0.98),  # (2,0), another row
+        ]
+    )
+    rows, above, below = _grid_rows(boxes, grid)
+    assert [c.text for c in rows[0]] == ["", "100%", ""]
+    assert rows[0][1].confidence == pytest.approx(0.49)
+    assert rows[0][1].confidence < MIN_SCORE
+    assert rows[1][0].confidence == pytest.approx(0.98)
+    assert not above and not below
+
+
+def test_a_cell_read_with_a_comparison_sign_is_in_doubt():
+    """A printed ≥ is read > (18 times on 6 real dev tables): a cell holding > or < is flagged."""
+    from assistant.ingest.ocr.assemble import DOUBT, _cell_text
+
+    assert _cell_text([TextBox(">90%", (0, 0, 60, 20), 0.99)]) == (">90%", DOUBT)
+    assert _cell_text([TextBox("≥90%", (0, 0, 60, 20), 0.99)]) == ("≥90%", 0.99)

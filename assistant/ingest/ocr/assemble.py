@@ -42,12 +42,23 @@ from .orient import page_turn
 
 __all__ = ["PageCell", "PageResult", "read_page_image", "build_document", "fix_number_text", "join_lines"]
 
-#: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read
+#: lines read with a lower score are dropped, as RapidOCR drops them on a whole-page read; inside
+#: the grid such a line leaves its row flagged (see :func:`_unread`)
 MIN_SCORE = 0.5
 #: a page whose blobs are mostly specks (a noisy, blurred scan) is read through the detector:
 #: on such pages the cells' ink lines lost indicators the detector kept (face matrix,
 #: degraded pages: F1 0.71 against 0.86-1.00)
 NOISY_PAGE = 0.5
+#: the confidence of a reading in doubt: under checks.validate.LOW_CONFIDENCE (0.8), so it is flagged
+DOUBT = 0.75
+#: on a noisy page a cell this long is more likely misread than not: the real dev tables printed in
+#: four faces and degraded read at about 2% character errors (bench_ocr.py --real), and 0.98**35 < 0.5
+LONG_CELL = 35
+#: a printed ≥ is read as > (18 times on 6 real dev tables, the four faces pooled): a cell holding
+#: > or < may say something else than what was printed
+_COMPARISON = re.compile(r"[<>]")
+#: an amount (five digits or more, 1,234.56 too): one misread digit is a wrong sum of money
+_AMOUNT = re.compile(r"\d[\d,]{3,}\d")
 #: lines of the cells read to tell an upright page, and the median score they must reach
 PROBE_LINES = 4
 PROBE_MIN_SCORE = 0.8
@@ -134,7 +145,10 @@ def _cell_text(boxes: list[TextBox]) -> tuple[str, float | None]:
     if not boxes:
         return "", None
     text = fix_glyphs(join_lines(["".join(b.text for b in line) for line in _reading_order(boxes)]))
-    return fix_number_text(text), min(b.score for b in boxes)
+    confidence = min(b.score for b in boxes)
+    if _COMPARISON.search(text):
+        confidence = min(confidence, DOUBT)
+    return fix_number_text(text), confidence
 
 
 def _pieces(box: TextBox, cuts: list[float], image: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
@@ -214,8 +228,10 @@ def _read_cut_boxes(
     engine: OCREngine,
     rule_gap: int,
 ) -> list[TextBox]:
-    """Detected boxes cut at the column rules they cross, then every piece read once."""
-    return [box for box in _reread(_cut_crops(rects, grid, image, rule_gap), image, engine) if box.score >= MIN_SCORE]
+    """Detected boxes cut at the column rules they cross, then every piece read once (in a grid,
+    a piece read below :data:`MIN_SCORE` kept as an unread mark)."""
+    boxes = _reread(_cut_crops(rects, grid, image, rule_gap), image, engine)
+    return _unread(boxes) if grid is not None else [box for box in boxes if box.score >= MIN_SCORE]
 
 
 def _cut_straddling(
@@ -231,6 +247,16 @@ def _cut_straddling(
         else:
             out.append(box)
     return out + _reread(crops, image, engine)
+
+
+def _unread(boxes: list[TextBox]) -> list[TextBox]:
+    """The boxes with every line read below :data:`MIN_SCORE` kept as an empty "unread" mark.
+
+    The engine has no reading for some printed glyphs (≧ ≦ ═ are not in its character set: it
+    returns N or ■ at scores under 0.5): dropping such a line loses a cell's text without a
+    trace, so its cell keeps no text but the line's score, and :func:`_grid_rows` flags its row.
+    """
+    return [b if b.score >= MIN_SCORE else TextBox("", b.box, b.score) for b in boxes]
 
 
 def _outside_rows(boxes: list[TextBox]) -> list[list[PageCell]]:
@@ -271,9 +297,13 @@ def _grid_rows(boxes: list[TextBox], grid: Grid) -> tuple[list[list[PageCell]], 
                 continue
             text, confidence = _cell_text(members.get((r, c), []))
             row.append(PageCell(text, r + 1, c, tuple(float(v) for v in cell.box), confidence))
+        unread = [c.confidence for c in row if c.confidence is not None and c.confidence < MIN_SCORE]
+        for c in row:  # ink the engine could not read: every value of the row is in doubt
+            if unread and c.text:
+                c.confidence = min(c.confidence if c.confidence is not None else 1.0, min(unread))
         if any(cell.text for cell in row):
             rows.append(row)
-    return rows, above, below
+    return rows, [b for b in above if b.text], [b for b in below if b.text]
 
 
 def _column_bounds(lines: list[list[TextBox]], ink: np.ndarray, char_h: float) -> list[float]:
@@ -464,7 +494,8 @@ def _detect_outside(
 def _read_cell_lines(
     lines: list[CellLine], image: np.ndarray, engine: OCREngine, known: dict[CellLine, tuple[str, float]]
 ) -> list[TextBox]:
-    """Read the cells' lines in one go (those ``known`` are not read again); empty readings dropped."""
+    """Read the cells' lines in one go (those ``known`` are not read again); an empty reading of a
+    line of ink is kept with score 0 (:func:`_unread` makes it a mark)."""
     todo = [line for line in lines if line not in known]
     answers = dict(zip(todo, engine.read_lines([line_image(image, line) for line in todo]) if todo else []))
     out = []
@@ -473,8 +504,8 @@ def _read_cell_lines(
         left, top, right, bottom = line.box
         if line.tail is not None:
             right, bottom = max(right, line.tail[2]), max(bottom, line.tail[3])
-        if text.strip():
-            out.append(TextBox(text.strip(), (float(left), float(top), float(right), float(bottom)), score))
+        box = (float(left), float(top), float(right), float(bottom))
+        out.append(TextBox(text.strip(), box, score if text.strip() else 0.0))
     return out
 
 
@@ -517,11 +548,13 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     turn = 0
     rects = None
     boxes = None
+    noisy = False
     rule_gap = max(3, int(round(grid.char_h / 8))) if grid is not None else 3
     if grid is not None and hasattr(engine, "detect") and getattr(engine, "read_cells", True):
         with clock.stage("cell lines"):
             ink, specks = without_specks(binarize(upright), grid.char_h)
-            lines = cell_lines(ink, grid, rule_gap) if specks <= NOISY_PAGE else []
+            noisy = specks > NOISY_PAGE
+            lines = cell_lines(ink, grid, rule_gap) if not noisy else []
         with clock.stage("orientation"):
             probed = _probe_upright(upright, lines, engine) if lines else None
         if probed is not None:
@@ -529,7 +562,7 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
                 rects = _detect_outside(engine, upright, ink, grid)
             with clock.stage("recognition"):
                 outside = [CellLine(crop) for crop in _cut_crops(rects, None, upright, rule_gap)]
-                boxes = [b for b in _read_cell_lines(lines + outside, upright, engine, probed) if b.score >= MIN_SCORE]
+                boxes = _unread(_read_cell_lines(lines + outside, upright, engine, probed))
     if boxes is None and hasattr(engine, "detect"):
         with clock.stage("detection"):
             rects = _detect(engine, upright, grid)
@@ -554,6 +587,9 @@ def read_page_image(image: np.ndarray, engine: OCREngine, *, page: int = 1) -> P
     result = PageResult(page=page, rows=[], skew=skew, grid=grid, turn=turn)
     with clock.stage("assembly"):
         _assemble(result, boxes, grid, upright, engine, cut_already=cut_already, rule_gap=rule_gap)
+    if noisy:  # a speckled scan: its long cells (a goal, a long name) and its amounts are flagged for checking
+        for cell in (c for row in result.rows for c in row if len(c.text) >= LONG_CELL or _AMOUNT.search(c.text)):
+            cell.confidence = min(cell.confidence if cell.confidence is not None else 1.0, DOUBT)
     result.ocr_seconds = sum(clock.wall.get(k, 0.0) for k in ("detection", "orientation", "recognition"))
     result.stages, result.stages_cpu = clock.wall, clock.cpu
     result.seconds = time.perf_counter() - started

@@ -31,6 +31,10 @@ MARGIN = 0.15
 #: and left and right of it: a 。 right at the crop's edge read as 0 or o (ukai 150 dpi: 90%。 -> 90%0);
 #: on 8 face/dpi pages 0.15 made 14 character errors and lost 2 indicators, 0.3 made 8 and lost none
 SIDE_MARGIN = 0.3
+#: a wide line of ink lower than this share of a character is what is left of a blurred rule; at 0.7
+#: a line of digits in AR PL UMing (digits about two thirds of a Chinese character high) was
+#: dropped as one: 2020.1.1-2020.12.31 lost from a real dev table, and the indicators after it
+STREAK = 0.4
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -139,7 +143,7 @@ def cell_lines(ink: np.ndarray, grid: Grid, rule_gap: int) -> list[CellLine]:
                 min(width, cx1, right + side),
                 min(height, cy1, y0 + bottom + margin),
             )
-            if bottom - top < 0.7 * char_h and right - left > 3 * char_h:
+            if bottom - top < STREAK * char_h and right - left > 3 * char_h:
                 continue  # a flat streak across the cell: what is left of a blurred rule, not text
             mark = bottom - top < 0.7 * char_h and right - left < 1.2 * char_h
             if mark and len(lines) > first and lines[-1].tail is None:

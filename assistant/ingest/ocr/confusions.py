@@ -55,6 +55,11 @@ CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("0", "O", "landmark", "a digit of an item number or code"),
     Confusion("1", "l", "landmark", "a digit of an item number or code"),
     Confusion("1", "丨", "landmark", "a digit of an item number or code"),
+    # measured on REAL dev tables printed in the four faces (bench_ocr.py --real --confusions);
+    # none is put back: each leaves its cell or row flagged LOW_CONFIDENCE (ocr/assemble.py)
+    Confusion("≥", ">", "none", "18 times on 6 real tables, the four faces pooled; > is real text too"),
+    Confusion("≧", "N", "none", "every face: ≧ ≦ ═ are not in PP-OCRv4's character set (N W M ■ or nothing, < 0.5)"),
+    Confusion("—", "_", "none", "every face: a lone dash (— —— 一, for 'none') reads _ or 1 at about 0.36"),
 )
 
 #: OCR glyph -> the punctuation mark it stands for, put back in OCR output
