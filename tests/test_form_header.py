@@ -574,7 +574,6 @@ def test_run_together_level_label_wrapped_over_two_lines_and_no_guess_against_th
     [
         ("服装质量等合格合格2020", "服装质量等", "合格"),  # 合格 | 合格 | 分值 20 | 得分 20
         ("成本控制不超过预算不超过预算10", "成本控制", "不超过预算"),
-        ("建设符合验收要求2020", "建设符合验收要求", "20"),
     ],
 )
 def test_self_evaluation_row_run_together_with_its_value_written_twice(row, name, value):
@@ -585,6 +584,22 @@ def test_self_evaluation_row_run_together_with_its_value_written_twice(row, name
     )
     [indicator] = _read(text).projects()[0].indicators
     assert (indicator.name, indicator.annual_value) == (name, value)
+
+
+def test_self_evaluation_row_ending_in_one_number_twice_reads_it_as_the_scores_and_says_so():
+    """建设符合验收要求2020 under 年度指标值 | 实际完成值 | 分值 | 得分: two numbers for four columns. The
+    number written twice at the row's very end is read as the 分值 and 得分 (runs.py), the target is
+    left empty, and the 指标值 field says why (it was read as the target 20 before round 15: a guess
+    either way, so the field is flagged, never silent)."""
+    text = (
+        "项目名称社区矫正信息化建设项目\n年度资金总额120\n"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+        "产出指标质量指标建设符合验收要求2020\n"
+    )
+    table = _read(text)
+    [indicator] = table.projects()[0].indicators
+    assert (indicator.name, indicator.annual_value) == ("建设符合验收要求", None)
+    assert "FORM_RUN_SCORES_ONLY" in {f.code for f in table.failures if f.field == "指标值"}
 
 
 #: the labels as a traditional-character page prints them
