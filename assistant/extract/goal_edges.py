@@ -29,7 +29,7 @@ from ..messages import msg
 from ..schema import BudgetTable, Failure
 from ..textnorm import display_width, simplified
 
-__all__ = ["READING", "flag_goals_inside_text", "goes_on"]
+__all__ = ["READING", "TONE", "flag_goals_inside_text", "goes_on"]
 
 #: what a cell's line may carry around its text
 _EDGE = " \t\u3000|｜"
@@ -67,7 +67,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 #: wrap (規(gu ī), ( xué): markup, not writing
 READING = re.compile(r"[(（][ \u3000]*(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ][ \u3000]*){1,8}[)）]")
 #: a tone mark: a pinyin reading left in a text the rules read
-_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ]")
+TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ]")
 
 
 def _prose(piece: str) -> bool:
@@ -184,16 +184,19 @@ def _next_target(goal: str, text: str, end: int) -> bool:
     return any(int(n) == max(numbers) + 1 for n in _TARGET.findall(rest))
 
 
+def _bars_close_cells(text: str) -> bool:
+    """Half the text's written lines or more hold a bar: its cells are closed by bars."""
+    lines = [x for x in text.splitlines() if x.strip()]
+    return sum("|" in x or "｜" in x for x in lines) * 2 >= len(lines)
+
+
 def _cell_open(text: str, end: int) -> bool:
-    """The goal ending at ``end`` ends a line that no bar closes, in a text whose cells are closed by
-    bars: its cell was wrapped, and goes on to the bar below, even after a sentence's end."""
+    """The goal ending at ``end`` ends a line that no bar closes (in a text whose cells are closed by
+    bars: its cell was wrapped, and goes on to the bar below, even after a sentence's end)."""
     bol = text.rfind("\n", 0, end) + 1
     eol = text.find("\n", end)
     line = text[bol : len(text) if eol < 0 else eol]
-    if eol < 0 or text[end:eol].strip() or "|" in line or "｜" in line:
-        return False
-    lines = [x for x in text.splitlines() if x.strip()]
-    return sum("|" in x or "｜" in x for x in lines) * 2 >= len(lines)
+    return not (eol < 0 or text[end:eol].strip() or "|" in line or "｜" in line)
 
 
 def _said(table: BudgetTable, row: int | None) -> bool:
@@ -204,6 +207,7 @@ def _said(table: BudgetTable, row: int | None) -> bool:
 def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
     """Flag each goal read out of a longer run of prose (see the module)."""
     text = doc.text
+    bordered = _bars_close_cells(text)
     for project in table.projects():
         goal = (project.goal or "").strip()
         span = project.spans.get("goal")
@@ -212,7 +216,7 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         before, after = _before(text, span.start), _after(text, span.start, span.end)
         if len(folded := _SPACE.sub("", goal)) < _SHORTEST_GOAL:
             message = msg("GOAL_TOO_SHORT", goal=goal, count=len(folded))
-        elif reading := _TONE.search(goal):
+        elif reading := TONE.search(goal):
             at = reading.start()
             message = msg("GOAL_HOLDS_READING", goal=goal[max(0, at - 10) : at + 10])
         elif (remnant := _REMNANT.match(goal)) and not _NUMBERING.match(remnant.group(1)):
@@ -220,7 +224,11 @@ def flag_goals_inside_text(doc: Document, table: BudgetTable) -> None:
         elif _prose(before) and not _ENDED.search(before):
             message = msg("GOAL_BEGINS_IN_TEXT", goal=goal[:20], text=before[-20:])
         elif (
-            ((not _ENDED.search(goal) or _cell_open(text, span.end)) and goes_on(after) and not _again(goal, after))
+            (
+                (not _ENDED.search(goal) or (bordered and _cell_open(text, span.end)))
+                and goes_on(after)
+                and not _again(goal, after)
+            )
             or _next_target(goal, text, span.end)
             or _label_head(text, span.start, span.end)
         ):

@@ -28,7 +28,7 @@ from ..ingest.document import Document
 from ..messages import msg
 from ..schema import BudgetTable, Failure
 from ..textnorm import display_width, simplified
-from .goal_edges import READING, goes_on
+from .goal_edges import READING, TONE, goes_on
 from .parsers.form.labels import _key_field
 from .wrapped_goal import wrap_width
 
@@ -45,7 +45,7 @@ _KEY = re.compile(
     # an amount closing the name (…执法专项部门预算70.00, …经费50万元): a money cell ran on
     r"|\d\.\d\d$|\d\s*万?元$"
     # a pinyin reading left in (助學(xué )金): a mirror's markup a wrap broke, not the name's wording
-    r"|[(（][^()（）]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜǹḿ][^()（）]*[)）]?"
+    rf"|[(（][^()（）]*{TONE.pattern}[^()（）]*[)）]?"
 )
 #: a sentence's marks inside the name (a trailing one is the cell's end, not a sentence)
 _SENTENCE = re.compile(r"[。，,；;：:](?!\s*$)")

@@ -184,6 +184,19 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
     if not any(r.name and (r.total or r.goal or r.indicators or r.labeled) for r in reads):
         return None
     failures = [Failure(source=source, field="document", message=msg("PROSE_FIELDS_ONLY"))]
+
+    def part_read(field: str, part: tuple[Decimal, int], unit: str) -> Decimal:
+        """A part of a total its sentence names (其中 …), read and said so on its field."""
+        failures.append(
+            Failure(
+                source=source,
+                row=row(part[1]),
+                field=field,
+                message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{unit}"),
+            )
+        )
+        return part[0]
+
     projects: list[Project] = []
     for read in reads:
         failures.extend(read.notes)
@@ -204,26 +217,14 @@ def read_prose_fields(doc: Document) -> BudgetTable | None:
         if read.total is not None:
             fiscal = read.total[0] if read.total[3] else None
             if fiscal is None and (part := _fiscal_part(plain, read.total)) is not None:
-                fiscal = part[0]  # 24万元,其中:1、一般公共预算资金21万元 (n10, LABELING F1)
-                failures.append(
-                    Failure(
-                        source=source,
-                        row=row(part[1]),
-                        field="amounts.fiscal",
-                        message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
-                    )
-                )
+                fiscal = part_read(
+                    "amounts.fiscal", part, read.total[1]
+                )  # 24万元,其中:1、一般公共预算资金21万元 (n10, LABELING F1)
             other = None
             if (part := _fiscal_part(plain, read.total, _OTHER_PART)) is not None:
-                other = part[0]  # 2330.9万元,其中:中央资金…,其他资金859.6万元 (i04)
-                failures.append(
-                    Failure(
-                        source=source,
-                        row=row(part[1]),
-                        field="amounts.other",
-                        message=msg("PROSE_AMOUNT_FROM_TEXT", text=f"{part[0]}{read.total[1]}"),
-                    )
-                )
+                other = part_read(
+                    "amounts.other", part, read.total[1]
+                )  # 2330.9万元,其中:中央资金…,其他资金859.6万元 (i04)
             amounts = Amounts(total=read.total[0], fiscal=fiscal, other=other)
             spans["amounts.total"] = span(read.total[2], str(read.total[0]))
         goal = None
